@@ -1,0 +1,197 @@
+"""Neo4j adapter of :class:`graph.store.GraphStore`, with the official ``neo4j`` driver.
+
+Uniqueness constraints are generated from the ontology schema on open; writes are idempotent
+batched ``UNWIND … MERGE``; a ``write`` runs in ONE explicit transaction, so a load lands whole or
+not at all; reads run in read transactions. All Cypher lives in :mod:`graph.cypher`.
+
+>>> store = Neo4jStore.from_url("neo4j://neo4j:secret@127.0.0.1:7687")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from chainkg.errors import StoreError
+from graph import cypher
+from graph.store import LEADING_TAGS, Batch, ContentHash, SegmentAggregate
+from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label
+
+__all__ = ["Neo4jStore", "parse_url"]
+
+_CHUNK = 10_000
+
+
+def parse_url(url: str) -> tuple[str, tuple[str, str], str]:
+    """Split ``neo4j://user:pass@host:port[/db]`` into (uri without credentials, auth, database).
+
+    >>> parse_url("neo4j://neo4j:pw@127.0.0.1:7687")
+    ('neo4j://127.0.0.1:7687', ('neo4j', 'pw'), 'neo4j')
+    """
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise StoreError(f"not a Neo4j URL: {url!r}")
+    auth = (unquote(parts.username or "neo4j"), unquote(parts.password or ""))
+    database = parts.path.strip("/") or "neo4j"
+    return f"{parts.scheme}://{parts.hostname}:{parts.port or 7687}", auth, database
+
+
+class Neo4jStore:
+    kind = "neo4j"
+
+    def __init__(self, uri: str, auth: tuple[str, str], database: str = "neo4j") -> None:
+        import neo4j
+
+        self._neo4j = neo4j
+        self.database = database
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+            self._driver.verify_connectivity()
+            for stmt in cypher.constraints():
+                self._driver.execute_query(stmt, database_=database)
+        except neo4j.exceptions.Neo4jError as e:
+            raise StoreError(f"Neo4j refused: {e.message}", entry=uri) from e
+        except (neo4j.exceptions.DriverError, OSError) as e:
+            raise StoreError(f"cannot reach Neo4j at {uri}: {e}") from e
+
+    @classmethod
+    def from_url(cls, url: str) -> "Neo4jStore":
+        uri, auth, database = parse_url(url)
+        return cls(uri, auth, database)
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _read(self, query: str, **params: Any) -> list:
+        def work(tx):
+            return list(tx.run(query, params))
+
+        with self._driver.session(database=self.database) as s:
+            return s.execute_read(work)
+
+    # -- writes -----------------------------------------------------------------------------------
+    def write(self, batch: Batch, progress: Callable[[int], None] | None = None) -> int:
+        done = 0
+        with self._driver.session(database=self.database) as s:
+            tx = s.begin_transaction()
+            try:
+                for label, rows in batch.nodes.items():
+                    q = cypher.upsert_nodes(label)
+                    for i in range(0, len(rows), _CHUNK):
+                        chunk = rows[i:i + _CHUNK]
+                        tx.run(q, rows=chunk).consume()
+                        done += len(chunk)
+                        if progress:
+                            progress(len(chunk))
+                for rel_type, rows in batch.rels.items():
+                    q = cypher.upsert_rels(rel_type)
+                    for i in range(0, len(rows), _CHUNK):
+                        chunk = rows[i:i + _CHUNK]
+                        n = tx.run(q, rows=chunk).single()["n"]
+                        if n != len(chunk):
+                            raise StoreError(f"{rel_type} relationship to a missing node "
+                                             f"({len(chunk) - n} of {len(chunk)} rows)", entry=rel_type)
+                        done += len(chunk)
+                        if progress:
+                            progress(len(chunk))
+                tx.commit()
+            except self._neo4j.exceptions.Neo4jError as e:
+                tx.rollback()
+                raise StoreError(f"Neo4j write failed: {e.message}") from e
+            finally:
+                if not tx.closed():
+                    tx.rollback()
+        return done
+
+    def delete_nodes(self, label: str, ids: Iterable[str]) -> int:
+        recs, _, _ = self._driver.execute_query(cypher.delete_nodes(label), ids=list(ids),
+                                                database_=self.database)
+        return recs[0]["n"]
+
+    def delete_rels(self, rel_type: str, pairs: Iterable[tuple[str, str]]) -> int:
+        recs, _, _ = self._driver.execute_query(cypher.delete_rels(rel_type), pairs=[list(p) for p in pairs],
+                                                database_=self.database)
+        return recs[0]["n"]
+
+    def clear(self) -> None:
+        with self._driver.session(database=self.database) as s:
+            s.run(cypher.CLEAR).consume()
+
+    # -- reads ------------------------------------------------------------------------------------
+    def get_node(self, label: str, node_id: str) -> dict | None:
+        rows = self._read(cypher.get_node(label), id=node_id)
+        return dict(rows[0]["props"]) if rows else None
+
+    def find_nodes(self, label: str, where: dict[str, Any] | None = None, limit: int = 100,
+                   offset: int = 0) -> list[dict]:
+        where = where or {}
+        params: dict[str, Any] = {"limit": limit, "offset": offset}
+        for i, (k, v) in enumerate(where.items()):
+            params[f"k{i}"], params[f"v{i}"] = k, v
+        return [dict(r["props"]) for r in self._read(cypher.find_nodes(label, list(where)), **params)]
+
+    def rels(self, rel_type: str, src: str | None = None, dst: str | None = None) -> list[dict]:
+        return [{"src": r["src"], "dst": r["dst"], "props": dict(r["props"])}
+                for r in self._read(cypher.rels(rel_type), src=src, dst=dst)]
+
+    def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
+                         county: str | None = None, tag: str | None = None, q: str | None = None,
+                         local: bool | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
+        params = dict(cluster=cluster, segment=segment, county=county, tag=tag, q=q, local=local)
+        total = self._read(cypher.COUNT_ENTERPRISES, **params)[0]["n"]
+        rows = self._read(cypher.FIND_ENTERPRISES, **params, limit=limit, offset=offset)
+        return total, [dict(r["props"]) for r in rows]
+
+    def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:
+        start = self.get_node(check_label(label), node_id)
+        if start is None:
+            return {"nodes": [], "rels": []}
+        seen = {(label, node_id): start}
+        rels: dict[tuple, dict] = {}
+        frontier = [(label, node_id)]
+        for _ in range(max(0, depth)):
+            nxt = []
+            by_label: dict[str, list[str]] = {}
+            for lab, nid in frontier:
+                by_label.setdefault(lab, []).append(nid)
+            for lab, ids in by_label.items():
+                for r in self._read(cypher.neighbours(lab), ids=ids):
+                    key = (r["mlabel"], r["mid"])
+                    if len(seen) >= limit and key not in seen:
+                        continue
+                    s, d = (r["nid"], r["mid"]) if r["outgoing"] else (r["mid"], r["nid"])
+                    rels[(r["type"], s, d)] = {"type": r["type"], "src": s, "dst": d}
+                    if key not in seen:
+                        seen[key] = dict(r["mprops"])
+                        nxt.append(key)
+            frontier = nxt
+        nodes = [{"label": lab, "id": nid, "props": p} for (lab, nid), p in seen.items()]
+        return {"nodes": nodes, "rels": sorted(rels.values(), key=lambda r: (r["type"], r["src"], r["dst"]))}
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes = {label: 0 for label in LABELS} | {r["label"]: r["n"] for r in self._read(cypher.COUNT_NODES)}
+        rels = {t: 0 for t in REL_TYPES} | {r["type"]: r["n"] for r in self._read(cypher.COUNT_RELS)}
+        return {"nodes": nodes, "relationships": rels}
+
+    def checksum(self) -> str:
+        h = ContentHash()
+        with self._driver.session(database=self.database) as s:
+            for r in s.run(cypher.ALL_NODES):
+                props = dict(r["props"])
+                h.add("N", r["label"], props["id"], ContentHash.canonical(props))
+            for r in s.run(cypher.ALL_RELS):
+                h.add("R", r["type"], r["src"], r["dst"], ContentHash.canonical(dict(r["props"])))
+        return h.hexdigest()
+
+    def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
+        rows = self._read(cypher.SEGMENT_AGGREGATES, cluster=cluster, leading=list(LEADING_TAGS))
+        return [SegmentAggregate(r["sid"], r["lc"], r["oc"], float(r["lo"]), float(r["lo2"]), float(r["mo"]),
+                                 r["lead"], r["needed"], r["held"]) for r in rows]
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

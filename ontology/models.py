@@ -1,0 +1,123 @@
+"""Pydantic models of the ontology: what a cluster, segment, technology, enterprise is.
+
+ETL validates into these, the store writes their ``props()``, the API uses them as response models.
+
+>>> Segment(id="auto-nev", name="新能源汽车", cluster="auto", stage="下游", weight=0.2, source="x").level
+1
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = ["Cluster", "Segment", "Feeds", "Technology", "Enterprise", "County", "PolicyTarget", "Platform",
+           "SLUG_RE"]
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+Stage = Literal["上游", "中游", "下游"]
+Status = Literal["自主可控", "部分依赖", "依赖进口", "国内空白"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+    def props(self) -> dict:
+        """Flat property map for the graph store (lists of scalars allowed, no nested maps)."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+def _slug(v: str) -> str:
+    if not SLUG_RE.match(v):
+        raise ValueError(f"id {v!r} is not a readable slug (a-z, 0-9, '-')")
+    return v
+
+
+class Cluster(_Model):
+    id: str = Field(description="集群 id / cluster slug, e.g. auto")
+    name: str = Field(description="集群名称 / cluster name, e.g. 汽车")
+    name_en: str = ""
+    directions: list[str] = Field(default_factory=list, description="行动计划发展方向 / plan directions")
+    source: str = Field(min_length=1, description="来源 / source clause")
+    _v = field_validator("id")(_slug)
+
+
+class Segment(_Model):
+    id: str = Field(description="环节 id / segment slug")
+    name: str = Field(description="环节名称 / segment name")
+    name_en: str = ""
+    cluster: str = Field(description="所属集群 id / cluster id")
+    stage: Stage = Field(description="上游 / 中游 / 下游")
+    parent: str | None = Field(default=None, description="上级环节 id / parent segment id")
+    level: int = Field(default=1, description="层级 / level in the hierarchy (1 = top)")
+    weight: float = Field(gt=0, le=1, description="权重 / value share or importance (0–1)")
+    weight_reason: str = ""
+    products: list[str] = Field(default_factory=list, description="典型产品 / typical products")
+    keywords: list[str] = Field(default_factory=list, description="分类关键词 / classification keywords")
+    source: str = Field(min_length=1, description="来源 / source")
+    _v = field_validator("id")(_slug)
+
+
+class Feeds(_Model):
+    source_id: str = Field(alias="from")
+    target_id: str = Field(alias="to")
+    reason: str = ""
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Technology(_Model):
+    id: str = Field(description="技术 id / technology slug")
+    name: str = Field(description="技术名称 / technology name")
+    name_en: str = ""
+    segments: list[str] = Field(min_length=1, description="需要该技术的环节 / segments that need it")
+    status: Status = Field(description="国内状态 / domestic status")
+    status_certain: bool = Field(default=False, description="状态是否有来源确认 / status stated by the source")
+    chokepoint: bool = Field(default=False, description="卡脖子 / chokepoint flag")
+    chokepoint_lists: list[str] = Field(default_factory=list)
+    source: str = Field(min_length=1, description="来源 / source")
+    note: str = ""
+    _v = field_validator("id")(_slug)
+
+
+class Enterprise(_Model):
+    id: str = Field(description="企业 id: 统一社会信用代码, or sc-<stock code>, or nm-<hash>")
+    name: str = Field(description="企业名称 / enterprise name")
+    credit_code: str | None = Field(default=None, description="统一社会信用代码")
+    stock_code: str | None = Field(default=None, description="股票代码 / stock code")
+    county: str | None = Field(default=None, description="所属区县 / county (short name, e.g. 温岭)")
+    city: str | None = None
+    local: bool = Field(default=True, description="是否台州本地 / located in Taizhou")
+    output: float | None = Field(default=None, description="工业总产值(万元) / output, 10k CNY")
+    revenue: float | None = Field(default=None, description="营业收入(万元) / revenue, 10k CNY")
+    employees: int | None = None
+    founded: str | None = Field(default=None, description="成立日期 ISO date")
+    tags: list[str] = Field(default_factory=list, description="企业标签 / tags, e.g. 上市, 专精特新")
+    products: list[str] = Field(default_factory=list, description="主营产品 / main products")
+    business_scope: str | None = None
+    sources: list[str] = Field(min_length=1, description="来源 / sources of the record")
+
+
+class County(_Model):
+    id: str
+    name: str
+    short: str
+    source: str = Field(min_length=1)
+
+
+class Platform(_Model):
+    id: str
+    name: str
+    county: str | None = None
+    clause: str = Field(min_length=1)
+
+
+class PolicyTarget(_Model):
+    id: str
+    name: str
+    value: float
+    unit: str
+    year: int
+    clause: str = Field(min_length=1)

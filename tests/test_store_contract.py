@@ -1,0 +1,156 @@
+"""ONE contract suite, run on both GraphStore adapters (embedded SQLite and Neo4j)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chainkg.errors import StoreError
+from graph.store import Batch
+
+
+def small_batch() -> Batch:
+    b = Batch()
+    b.node("Cluster", {"id": "auto", "name": "汽车"})
+    for sid, stage in (("auto-cell", "上游"), ("auto-pack", "中游"), ("auto-ev", "下游")):
+        b.node("Segment", {"id": sid, "name": sid, "cluster": "auto", "stage": stage})
+        b.rel("PART_OF", sid, "auto")
+    b.rel("FEEDS", "auto-cell", "auto-pack", {"reason": "电芯组成电池包"})
+    b.rel("FEEDS", "auto-pack", "auto-ev")
+    b.node("Technology", {"id": "tech-sep", "name": "锂电池隔膜", "chokepoint": True})
+    b.rel("NEEDS", "auto-cell", "tech-sep")
+    b.node("Enterprise", {"id": "e1", "name": "甲公司", "local": True, "output": 300.0, "county": "温岭",
+                          "tags": ["上市"]})
+    b.node("Enterprise", {"id": "e2", "name": "乙公司", "local": True, "output": 100.0, "county": "临海",
+                          "tags": []})
+    b.node("Enterprise", {"id": "x1", "name": "外地公司", "local": False, "revenue": 900.0, "tags": ["上市"]})
+    b.rel("IN_SEGMENT", "e1", "auto-pack", {"confidence": 1.0})
+    b.rel("IN_SEGMENT", "e2", "auto-pack")
+    b.rel("IN_SEGMENT", "x1", "auto-cell")
+    b.rel("HOLDS", "x1", "tech-sep")
+    return b
+
+
+def test_write_and_read_back(store):
+    assert store.write(small_batch()) == small_batch().size
+    assert store.get_node("Cluster", "auto") == {"id": "auto", "name": "汽车"}
+    assert store.get_node("Enterprise", "e1")["tags"] == ["上市"]
+    assert store.get_node("Enterprise", "nope") is None
+    assert [r["dst"] for r in store.rels("FEEDS", src="auto-cell")] == ["auto-pack"]
+    assert store.rels("FEEDS", src="auto-cell")[0]["props"] == {"reason": "电芯组成电池包"}
+    assert [n["id"] for n in store.find_nodes("Segment", {"stage": "中游"})] == ["auto-pack"]
+    assert [n["id"] for n in store.find_nodes("Enterprise", limit=2, offset=1)] == ["e2", "x1"]
+
+
+def test_update_merges_props_and_none_removes(store):
+    store.write(small_batch())
+    b = Batch()
+    b.node("Enterprise", {"id": "e1", "output": 350.0, "county": None})
+    store.write(b)
+    e1 = store.get_node("Enterprise", "e1")
+    assert e1["output"] == 350.0 and e1["name"] == "甲公司" and "county" not in e1
+
+
+def test_delete_node_detaches(store):
+    store.write(small_batch())
+    assert store.delete_nodes("Enterprise", ["e1", "missing"]) == 1
+    assert store.get_node("Enterprise", "e1") is None
+    assert [r["src"] for r in store.rels("IN_SEGMENT", dst="auto-pack")] == ["e2"]
+    assert store.delete_rels("FEEDS", [("auto-cell", "auto-pack")]) == 1
+    assert store.counts()["relationships"]["FEEDS"] == 1
+
+
+def test_idempotent_reload_same_counts_and_checksum(store):
+    store.write(small_batch())
+    first = (store.counts(), store.checksum())
+    store.write(small_batch())
+    assert (store.counts(), store.checksum()) == first
+
+
+def test_checksum_changes_with_content(store):
+    store.write(small_batch())
+    before = store.checksum()
+    b = Batch()
+    b.node("Enterprise", {"id": "e2", "output": 101.0})
+    store.write(b)
+    assert store.checksum() != before
+
+
+def test_write_is_atomic_on_dangling_relationship(store):
+    store.write(small_batch())
+    before = (store.counts(), store.checksum())
+    b = Batch()
+    b.node("Enterprise", {"id": "e9", "name": "新公司", "local": True})
+    b.rel("IN_SEGMENT", "e9", "auto-missing")
+    with pytest.raises(StoreError, match="missing"):
+        store.write(b)
+    assert (store.counts(), store.checksum()) == before
+
+
+def test_neighbourhood(store):
+    store.write(small_batch())
+    one = store.neighbourhood("Segment", "auto-pack", depth=1)
+    assert {n["id"] for n in one["nodes"]} == {"auto-pack", "auto", "auto-cell", "auto-ev", "e1", "e2"}
+    assert {"type": "FEEDS", "src": "auto-cell", "dst": "auto-pack"} in one["rels"]
+    two = store.neighbourhood("Enterprise", "e1", depth=2)
+    assert {n["id"] for n in two["nodes"]} == {"e1", "auto-pack", "auto", "auto-cell", "auto-ev", "e2"}
+    capped = store.neighbourhood("Cluster", "auto", depth=3, limit=3)
+    assert len(capped["nodes"]) == 3
+    assert store.neighbourhood("Cluster", "nope") == {"nodes": [], "rels": []}
+
+
+def test_counts(store):
+    store.write(small_batch())
+    c = store.counts()
+    assert c["nodes"]["Segment"] == 3 and c["nodes"]["Enterprise"] == 3 and c["nodes"]["County"] == 0
+    assert c["relationships"]["PART_OF"] == 3 and c["relationships"]["IN_SEGMENT"] == 3
+
+
+def test_aggregate_per_segment(store):
+    store.write(small_batch())
+    aggs = {a.segment_id: a for a in store.segment_aggregates("auto")}
+    assert set(aggs) == {"auto-cell", "auto-pack", "auto-ev"}
+    pack, cell, ev = aggs["auto-pack"], aggs["auto-cell"], aggs["auto-ev"]
+    assert (pack.local_count, pack.outside_count, pack.local_output, pack.local_output_sq,
+            pack.max_output, pack.leading_count) == (2, 0, 400.0, 100_000.0, 300.0, 1)
+    assert (cell.local_count, cell.outside_count, cell.tech_needed, cell.tech_held_locally) == (0, 1, 1, 0)
+    assert ev.local_count == 0 and ev.local_output == 0.0
+    assert store.segment_aggregates("pharma") == []
+
+
+def test_find_enterprises_filters(store):
+    store.write(small_batch())
+    assert store.find_enterprises(cluster="auto")[0] == 3
+    assert [e["id"] for e in store.find_enterprises(segment="auto-pack")[1]] == ["e1", "e2"]
+    assert [e["id"] for e in store.find_enterprises(county="临海")[1]] == ["e2"]
+    assert [e["id"] for e in store.find_enterprises(tag="上市", local=True)[1]] == ["e1"]
+    assert [e["id"] for e in store.find_enterprises(q="外地")[1]] == ["x1"]
+    total, page = store.find_enterprises(limit=1, offset=1)
+    assert total == 3 and [e["id"] for e in page] == ["e2"]
+
+
+def test_injection_strings_are_data(store):
+    b = Batch()
+    evil = "'); MATCH (n) DETACH DELETE n //"
+    b.node("Enterprise", {"id": "evil", "name": evil, "local": True})
+    store.write(b)
+    store.write(small_batch())
+    assert store.get_node("Enterprise", "evil")["name"] == evil
+    assert store.find_enterprises(q="DETACH")[0] == 1
+    assert store.counts()["nodes"]["Cluster"] == 1
+
+
+def test_same_content_same_checksum_across_reload_order(store):
+    b = small_batch()
+    store.write(b)
+    first = store.checksum()
+    store.clear()
+    assert store.counts()["nodes"]["Enterprise"] == 0
+    rev = Batch()
+    for label in reversed(list(b.nodes)):
+        for row in reversed(b.nodes[label]):
+            rev.node(label, row)
+    for t, rows in b.rels.items():
+        for r in reversed(rows):
+            rev.rel(t, r["src"], r["dst"], r["props"])
+    store.write(rev)
+    assert store.checksum() == first
