@@ -11,7 +11,7 @@ from ontology.schema import LABELS, REL_ENDPOINTS, check_label, check_rel_type
 
 __all__ = ["constraints", "upsert_nodes", "upsert_rels", "delete_nodes", "delete_rels", "get_node",
            "find_nodes", "rels", "neighbours", "COUNT_NODES", "COUNT_RELS", "ALL_NODES", "ALL_RELS",
-           "SEGMENT_AGGREGATES", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING"]
+           "SEGMENT_AGGREGATES", "SEGMENTS_OUTPUT", "OUTSIDE_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING"]
 
 
 def constraints() -> list[str]:
@@ -89,7 +89,8 @@ FIND_ENTERPRISES = (_ENTERPRISE_FILTER +
 SEGMENT_AGGREGATES = """
 MATCH (s:Segment) WHERE $cluster IS NULL OR s.cluster = $cluster
 CALL (s) {
-  OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(s)
+  OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(s)
+  WITH DISTINCT e
   WITH e, CASE WHEN e IS NULL THEN 0.0 ELSE toFloat(coalesce(e.output, e.revenue, 0.0)) END AS o
   RETURN sum(CASE WHEN e.local = true THEN 1 ELSE 0 END) AS lc,
          sum(CASE WHEN e.local = false THEN 1 ELSE 0 END) AS oc,
@@ -107,4 +108,19 @@ CALL (s) {
 }
 RETURN s.id AS sid, lc, oc, lo, lo2, coalesce(mo, 0.0) AS mo, lead, needed, held
 ORDER BY sid
+"""
+
+SEGMENTS_OUTPUT = """
+MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(s:Segment)
+WHERE s.id IN $segments AND e.local = true
+WITH DISTINCT e
+RETURN count(e) AS n, sum(toFloat(coalesce(e.output, e.revenue, 0.0))) AS o
+"""
+
+OUTSIDE_FIRMS = """
+MATCH (n:Enterprise)-[:IN_SEGMENT]->(s:Segment) WHERE s.id IN $segments AND n.local = false
+WITH DISTINCT n
+ORDER BY toFloat(coalesce(n.output, n.revenue, 0.0)) DESC, n.id
+LIMIT $limit
+RETURN properties(n) AS props, [(n)-[:IN_SEGMENT]->(x:Segment) | x.id] AS segments
 """

@@ -187,6 +187,14 @@ class Neo4jStore:
         return [SegmentAggregate(r["sid"], r["lc"], r["oc"], float(r["lo"]), float(r["lo2"]), float(r["mo"]),
                                  r["lead"], r["needed"], r["held"]) for r in rows]
 
+    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float]:
+        r = self._read(cypher.SEGMENTS_OUTPUT, segments=list(segment_ids))[0]
+        return r["n"], float(r["o"] or 0.0)
+
+    def outside_firms(self, segment_ids: Iterable[str], limit: int = 50) -> list[dict]:
+        rows = self._read(cypher.OUTSIDE_FIRMS, segments=list(segment_ids), limit=limit)
+        return [dict(r["props"]) | {"segments": sorted(r["segments"])} for r in rows]
+
     def close(self) -> None:
         self._driver.close()
 

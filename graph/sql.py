@@ -59,17 +59,21 @@ COUNT_ENTERPRISES = "SELECT count(*) " + _ENTERPRISE_FILTER
 FIND_ENTERPRISES = "SELECT n.props " + _ENTERPRISE_FILTER + " ORDER BY n.id LIMIT :limit OFFSET :offset"
 
 SEGMENT_AGGREGATES = """
-WITH seg AS (
+WITH RECURSIVE seg AS (
   SELECT id FROM nodes
   WHERE label = 'Segment' AND (:cluster IS NULL OR json_extract(props, '$.cluster') = :cluster)
+), up (child, anc) AS (            -- every segment with its subtree: firms of a child count for the parent
+  SELECT id, id FROM seg
+  UNION
+  SELECT r.src, up.anc FROM rels r JOIN up ON r.type = 'CHILD_OF' AND r.dst = up.child
 ), ent AS (
-  SELECT r.dst AS sid,
+  SELECT DISTINCT up.anc AS sid, n.id AS eid,
          json_extract(n.props, '$.local') AS local,
          coalesce(json_extract(n.props, '$.output'), json_extract(n.props, '$.revenue'), 0.0) AS o,
          EXISTS (SELECT 1 FROM json_each(n.props, '$.tags') t
                  WHERE t.value IN (SELECT value FROM json_each(:leading))) AS leading
-  FROM rels r JOIN nodes n ON n.label = 'Enterprise' AND n.id = r.src
-  WHERE r.type = 'IN_SEGMENT' AND r.dst IN (SELECT id FROM seg)
+  FROM up JOIN rels r ON r.type = 'IN_SEGMENT' AND r.dst = up.child
+  JOIN nodes n ON n.label = 'Enterprise' AND n.id = r.src
 ), agg AS (
   SELECT sid,
          sum(local = 1) AS lc, sum(local = 0) AS oc,
@@ -88,4 +92,29 @@ SELECT seg.id, coalesce(agg.lc, 0), coalesce(agg.oc, 0), coalesce(agg.lo, 0.0), 
        coalesce(agg.mo, 0.0), coalesce(agg.lead, 0), coalesce(tech.needed, 0), coalesce(tech.held, 0)
 FROM seg LEFT JOIN agg ON agg.sid = seg.id LEFT JOIN tech ON tech.sid = seg.id
 ORDER BY seg.id
+"""
+
+# distinct local firms (and their output) across a set of segments, subtrees included
+SEGMENTS_OUTPUT = """
+WITH RECURSIVE up (child) AS (
+  SELECT value FROM json_each(:segments)
+  UNION
+  SELECT r.src FROM rels r JOIN up ON r.type = 'CHILD_OF' AND r.dst = up.child
+), firms AS (
+  SELECT DISTINCT n.id, coalesce(json_extract(n.props, '$.output'), json_extract(n.props, '$.revenue'), 0.0) AS o
+  FROM up JOIN rels r ON r.type = 'IN_SEGMENT' AND r.dst = up.child
+  JOIN nodes n ON n.label = 'Enterprise' AND n.id = r.src
+  WHERE json_extract(n.props, '$.local') = 1
+)
+SELECT count(*), total(o) FROM firms
+"""
+
+# outside (non-local) firms of some segments, biggest first, each with all its segments
+OUTSIDE_FIRMS = """
+SELECT n.props, (SELECT json_group_array(r2.dst) FROM rels r2 WHERE r2.type = 'IN_SEGMENT' AND r2.src = n.id)
+FROM nodes n
+WHERE n.label = 'Enterprise' AND json_extract(n.props, '$.local') = 0
+  AND n.id IN (SELECT r.src FROM rels r WHERE r.type = 'IN_SEGMENT' AND r.dst IN (SELECT value FROM json_each(:segments)))
+ORDER BY coalesce(json_extract(n.props, '$.output'), json_extract(n.props, '$.revenue'), 0.0) DESC, n.id
+LIMIT :limit
 """

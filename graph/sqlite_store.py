@@ -211,6 +211,14 @@ class SQLiteStore:
         rows = self._q(sql.SEGMENT_AGGREGATES, params)
         return [SegmentAggregate(*r) for r in rows]
 
+    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float]:
+        n, o = self._q(sql.SEGMENTS_OUTPUT, {"segments": _dump(list(segment_ids))})[0]
+        return n, float(o)
+
+    def outside_firms(self, segment_ids: Iterable[str], limit: int = 50) -> list[dict]:
+        rows = self._q(sql.OUTSIDE_FIRMS, {"segments": _dump(list(segment_ids)), "limit": limit})
+        return [json.loads(p) | {"segments": sorted(json.loads(segs))} for p, segs in rows]
+
     def close(self) -> None:
         with self._lock:
             self._db.close()

@@ -59,7 +59,7 @@ class Batch:
 class SegmentAggregate:
     """Per-segment figures computed inside the store (O(enterprises) work stays in SQL/Cypher)."""
 
-    segment_id: str
+    segment_id: str                  # figures cover the segment's whole subtree (CHILD_OF), firms counted once
     local_count: int = 0
     outside_count: int = 0
     local_output: float = 0.0        # sum of output (falls back to revenue) of local firms, 万元
@@ -128,6 +128,12 @@ class GraphStore(Protocol):
     def checksum(self) -> str: ...
 
     def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]: ...
+
+    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float]:
+        """Distinct local firms, and their summed output, in these segments and their subtrees."""
+
+    def outside_firms(self, segment_ids: Iterable[str], limit: int = 50) -> list[dict]:
+        """Non-local firms of these segments, largest output/revenue first, each with ``segments``."""
 
     def clear(self) -> None: ...
 

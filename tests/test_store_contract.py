@@ -154,3 +154,32 @@ def test_same_content_same_checksum_across_reload_order(store):
             rev.rel(t, r["src"], r["dst"], r["props"])
     store.write(rev)
     assert store.checksum() == first
+
+
+def test_aggregates_roll_up_the_hierarchy(store):
+    b = small_batch()
+    b.node("Segment", {"id": "auto-cathode", "name": "正极材料", "cluster": "auto", "stage": "上游"})
+    b.rel("PART_OF", "auto-cathode", "auto")
+    b.rel("CHILD_OF", "auto-cathode", "auto-cell")
+    b.node("Enterprise", {"id": "e3", "name": "丙公司", "local": True, "output": 50.0})
+    b.rel("IN_SEGMENT", "e3", "auto-cathode")
+    b.rel("IN_SEGMENT", "e3", "auto-cell")  # mapped to both: counted once in the parent
+    store.write(b)
+    aggs = {a.segment_id: a for a in store.segment_aggregates("auto")}
+    assert (aggs["auto-cell"].local_count, aggs["auto-cell"].outside_count, aggs["auto-cell"].local_output) == (1, 1, 50.0)
+    assert aggs["auto-cathode"].local_count == 1
+    assert store.segments_output(["auto-cell", "auto-pack"]) == (3, 450.0)
+    assert store.segments_output(["auto-ev"]) == (0, 0.0)
+
+
+def test_outside_firms(store):
+    b = small_batch()
+    b.node("Enterprise", {"id": "x2", "name": "外地二", "local": False, "output": 10.0})
+    b.rel("IN_SEGMENT", "x2", "auto-cell")
+    b.rel("IN_SEGMENT", "x2", "auto-ev")
+    store.write(b)
+    firms = store.outside_firms(["auto-cell", "auto-ev"])
+    assert [f["id"] for f in firms] == ["x1", "x2"]
+    assert firms[1]["segments"] == ["auto-cell", "auto-ev"]
+    assert store.outside_firms(["auto-pack"]) == []
+    assert len(store.outside_firms(["auto-cell"], limit=1)) == 1

@@ -1,0 +1,247 @@
+"""The ``chainkg`` command line. Each command mirrors one function of :mod:`chainkg.service`
+(or :mod:`graph.neo4j_server`); errors of the :class:`~chainkg.errors.ChainKGError` family are
+translated here, once, into a message and an exit code (1 error, 2 usage, 3 rows quarantined).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from chainkg import service
+from chainkg.errors import ChainKGError
+from chainkg.settings import Settings
+
+__all__ = ["app"]
+
+app = typer.Typer(help="ChainKG — 台州产业链知识图谱. Example: chainkg load && chainkg analyze --cluster auto",
+                  no_args_is_help=True, add_completion=False)
+neo4j_app = typer.Typer(help="Run a local Neo4j Community 5.26 (from Maven Central) on 127.0.0.1.")
+ontology_app = typer.Typer(help="Read the reference chains. Example: chainkg ontology export --format json")
+app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(ontology_app, name="ontology")
+
+StoreOpt = typer.Option(None, "--store", help="Store file or neo4j://user:pass@host:port (default: CHAINKG_STORE)")
+
+
+def _settings(store: str | None) -> Settings:
+    return Settings(store=store) if store else Settings()
+
+
+def _fail(e: ChainKGError) -> None:
+    typer.echo(f"error [{e.code}]: {e}", err=True)
+    raise typer.Exit(1)
+
+
+def _params(items: list[str] | None):
+    from graph.params import AnalysisParams
+
+    raw = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"--param expects name=value, got {item!r}")
+        raw[key.strip()] = value.strip()
+    try:
+        return AnalysisParams(**raw)
+    except Exception as e:  # pydantic ValidationError: a usage error
+        raise typer.BadParameter(str(e)) from e
+
+
+@app.command()
+def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON/JSONL) or a public-data directory"),
+         fmt: str = typer.Option("auto", "--format", help="auto | chainkg | tushare"),
+         store: Optional[str] = StoreOpt,
+         quarantine: Path = typer.Option(Path("quarantine.csv"), help="Where to write refused rows"),
+         bundled: bool = typer.Option(True, help="With no PATHS, load the bundled Taizhou data")) -> None:
+    """Load data into the store, atomically and idempotently.
+
+    Example: chainkg load data/templates/enterprises.csv --store /tmp/kg.db
+    """
+    from etl.quarantine import write_report
+
+    try:
+        s = service.open_from_settings(_settings(store))
+        with typer.progressbar(length=1, label="loading") as bar:
+            def progress(n: int) -> None:
+                bar.length = max(bar.length, bar.pos + n + 1)
+                bar.update(n)
+            report = service.load(s, paths or (None if bundled else []), fmt=fmt, progress=progress)
+        typer.echo(report.summary())
+        if report.quarantined:
+            write_report(report.quarantined, quarantine)
+            typer.echo(f"{len(report.quarantined)} field problems in quarantined rows → {quarantine}", err=True)
+            raise typer.Exit(3)
+    except ChainKGError as e:
+        _fail(e)
+
+
+@app.command()
+def stats(store: Optional[str] = StoreOpt,
+          fmt: str = typer.Option("table", "--format", help="table | json")) -> None:
+    """Node and relationship counts by type and a content checksum. Example: chainkg stats --format json"""
+    try:
+        st = service.stats(service.open_from_settings(_settings(store)))
+    except ChainKGError as e:
+        _fail(e)
+    if fmt == "json":
+        typer.echo(json.dumps(st, ensure_ascii=False, indent=2))
+        return
+    for kind in ("nodes", "relationships"):
+        for k, v in st[kind].items():
+            typer.echo(f"{kind[:-1] if kind == 'nodes' else 'rel'}\t{k}\t{v}")
+    typer.echo(f"checksum\t{st['checksum']}")
+
+
+@app.command()
+def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. auto (default: all seven)"),
+            fmt: str = typer.Option("table", "--format", help="table | json | csv"),
+            param: list[str] = typer.Option(None, "--param", help="Analysis parameter, e.g. weak_threshold=0.4"),
+            store: Optional[str] = StoreOpt) -> None:
+    """Gaps (缺失/薄弱/单点依赖/完整), chokepoints, priority projects and 招商 targets.
+
+    Example: chainkg analyze --cluster sewing --format json --param weak_threshold=0.4
+    """
+    try:
+        result = service.analyze(service.open_from_settings(_settings(store)), cluster, params=_params(param))
+    except ChainKGError as e:
+        _fail(e)
+    if fmt == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(["cluster", "segment_id", "segment", "kind", "kind_zh", "strength", "score", "local_firms",
+                    "rule"])
+        for g in result["gaps"]:
+            w.writerow([g["cluster"], g["segment_id"], g["segment"], g["kind"], g["kind_zh"], g["strength"],
+                        g["score"], g["evidence"]["local_firms"], g["evidence"]["rule"]])
+    else:
+        typer.echo(f"{'cluster':14} {'segment':34} {'kind':13} {'strength':>8} {'score':>8} {'firms':>5}  dominator")
+        for g in result["gaps"]:
+            typer.echo(f"{g['cluster']:14} {g['segment_id']:34} {g['kind']:13} {g['strength']:8.3f} "
+                       f"{g['score']:8.2f} {g['evidence']['local_firms']:5d}  {'yes' if g['evidence']['dominator'] else ''}")
+        missing = [g for g in result["gaps"] if g["kind"] == "missing"]
+        typer.echo(f"\n{len(missing)} segments with no local enterprise; "
+                   f"{len(result.get('projects', []))} priority projects; top: "
+                   + ", ".join(p["technology"] for p in result.get("projects", [])[:5]))
+
+
+@app.command()
+def extract(file: Path = typer.Argument(..., help="A policy text (UTF-8 or GBK)"),
+            fmt: str = typer.Option("table", "--format", help="table | json")) -> None:
+    """Extract facts (clusters, directions, quantified targets, technologies) from policy text.
+
+    Example: chainkg extract ../shared/seeds/taizhou-manufacturing-plan-2020-2025.txt
+    """
+    from ontology.loader import load_ontology
+    from etl.nlp import extract_file
+
+    try:
+        facts = extract_file(file, load_ontology())
+    except ChainKGError as e:
+        _fail(e)
+    rows = [f.as_dict() if hasattr(f, "as_dict") else f.__dict__ for f in facts]
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        val = f"{r.get('value')} {r.get('unit') or ''} ({r.get('year') or ''})" if r.get("value") is not None else ""
+        typer.echo(f"{r['kind']:10} {r.get('cluster') or '':14} {r['text'][:30]:30} {val}")
+
+
+@app.command("what-if")
+def what_if(remove: list[str] = typer.Option(None, "--remove", help="Enterprise id to remove"),
+            add: list[str] = typer.Option(None, "--add", help="Outside enterprise id to attract"),
+            remove_segment: list[str] = typer.Option(None, "--remove-segment", help="Segment id to drop"),
+            cluster: Optional[str] = typer.Option(None), store: Optional[str] = StoreOpt) -> None:
+    """What changes if firms leave or arrive. Example: chainkg what-if --remove sc-603337.SH --cluster sewing"""
+    from graph.whatif import NewEnterprise, Scenario
+
+    sc = Scenario(remove_enterprises=remove or [], add_enterprises=[NewEnterprise(id=a) for a in add or []],
+                  remove_segments=remove_segment or [])
+    try:
+        res = service.what_if(service.open_from_settings(_settings(store)), sc, cluster)
+    except ChainKGError as e:
+        _fail(e)
+    res.pop("gaps_after")
+    typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def serve(store: Optional[str] = StoreOpt, load_first: bool = typer.Option(True, help="Load the bundled data first"),
+          api_port: int = typer.Option(8000), ui_port: int = typer.Option(8501)) -> None:
+    """Serve the API on 127.0.0.1:8000 and the UI on 127.0.0.1:8501 (Ctrl-C stops both).
+
+    Example: chainkg serve --store /tmp/kg.db
+    """
+    from chainkg.run import serve as _serve
+
+    try:
+        _serve(_settings(store), load_first=load_first, api_port=api_port, ui_port=ui_port)
+    except ChainKGError as e:
+        _fail(e)
+
+
+@ontology_app.command("export")
+def ontology_export(fmt: str = typer.Option("json", "--format", help="json"),
+                    output: Optional[Path] = typer.Option(None, "-o", "--output")) -> None:
+    """Export clusters, segments, FEEDS and technologies. Example: chainkg ontology export -o chains.json"""
+    if fmt != "json":
+        raise typer.BadParameter("only json is supported")
+    try:
+        text = json.dumps(service.ontology_export(), ensure_ascii=False, indent=2)
+    except ChainKGError as e:
+        _fail(e)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text)
+
+
+@ontology_app.command("check")
+def ontology_check() -> None:
+    """Validate the ontology files and print counts per cluster. Example: chainkg ontology check"""
+    from ontology.check import main
+
+    raise typer.Exit(main([]))
+
+
+@neo4j_app.command("start")
+def neo4j_start(heap: str = typer.Option("1g"), pagecache: str = typer.Option("512m")) -> None:
+    """Start (or reuse) the local Neo4j and print its store URL. Example: chainkg neo4j start"""
+    from graph import neo4j_server
+
+    try:
+        info = neo4j_server.start(Settings().state_dir, heap=heap, pagecache=pagecache)
+    except ChainKGError as e:
+        _fail(e)
+    typer.echo(info.url)
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local Neo4j by its PID. Example: chainkg neo4j stop"""
+    from graph import neo4j_server
+
+    typer.echo("stopped" if neo4j_server.stop(Settings().state_dir) else "not running")
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Print the local Neo4j's URL if it runs (exit 1 if not). Example: chainkg neo4j status"""
+    from graph import neo4j_server
+
+    info = neo4j_server.status(Settings().state_dir)
+    if info is None:
+        typer.echo("not running")
+        raise typer.Exit(1)
+    typer.echo(info.url)
+
+
+if __name__ == "__main__":
+    app()

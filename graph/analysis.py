@@ -1,0 +1,164 @@
+"""The full chain analysis: gaps (补链/强链), structural criticality, chokepoints, priority
+projects, 招商 targets and 延链 suggestions — one pure pipeline over store aggregates.
+
+The store does the O(enterprises) work (per-segment aggregates, candidate lists); this module
+handles O(segments + candidates). The same function serves the CLI, the API and the UI.
+
+>>> from graph.sqlite_store import SQLiteStore
+>>> from ontology import load_ontology
+>>> result = analyze(SQLiteStore(":memory:"), load_ontology(), cluster="sewing")
+>>> {g["kind"] for g in result["gaps"]}
+{'missing'}
+"""
+
+from __future__ import annotations
+
+from graph.chokepoints import candidates_for, score_technologies
+from graph.criticality import criticality, downstream, feeds_graph
+from graph.params import AnalysisParams
+from graph.store import GraphStore, SegmentAggregate
+from graph.strength import _expected_shares, classify_segments
+from graph.targets import extensions, rank_targets
+from ontology.loader import Ontology
+
+__all__ = ["analyze", "analyze_from_aggregates", "gap_priority"]
+
+
+def gap_priority(strength: float, crit: dict, p: AnalysisParams) -> float:
+    """补链 priority: (1 − strength) × (1 + bonuses for dominance, betweenness, articulation)."""
+    bonus = (p.dominator_bonus * crit["dominance"] + p.betweenness_bonus * crit["betweenness"]
+             + p.articulation_bonus * crit["articulation"])
+    return round(100 * (1 - strength) * (1 + bonus), 3)
+
+
+def _segments(onto: Ontology, cluster: str | None, removed: set[str]):
+    segs = [s for s in onto.segments.values() if (cluster is None or s.cluster == cluster) and s.id not in removed]
+    feeds = [(f.source_id, f.target_id) for f in onto.feeds
+             if f.source_id in {s.id for s in segs} and f.target_id in {s.id for s in segs}]
+    return segs, feeds
+
+
+def analyze_from_aggregates(onto: Ontology, aggs: dict[str, SegmentAggregate], *, cluster: str | None = None,
+                            params: AnalysisParams | None = None, removed_segments: set[str] | None = None) -> dict:
+    """Gaps with strength and criticality (no store access): the part what-if recomputes."""
+    p = params or AnalysisParams()
+    segs, feeds = _segments(onto, cluster, removed_segments or set())
+    strengths = classify_segments(segs, aggs, p)
+    crit: dict[str, dict] = {}
+    for cid in sorted({s.cluster for s in segs}):
+        ids = [s.id for s in segs if s.cluster == cid]
+        idset = set(ids)
+        for sid, c in criticality(ids, [e for e in feeds if e[0] in idset]).items():
+            crit[sid] = c.as_dict()
+    gaps = []
+    for s in strengths:
+        c = crit[s.segment_id]
+        ev = s.evidence | {"dominance": c["dominance"], "dominator": c["dominator"],
+                           "dominated_products": c["dominated_products"], "articulation": c["articulation"],
+                           "betweenness": c["betweenness"], "components": s.components}
+        gaps.append({"cluster": s.cluster, "segment_id": s.segment_id, "segment": s.segment, "stage": s.stage,
+                     "level": s.level, "kind": s.kind, "kind_zh": s.kind_zh, "strength": s.strength,
+                     "score": gap_priority(s.strength, c, p), "evidence": ev})
+    # gaps that are dominators first (补链 priority), then by score
+    gaps.sort(key=lambda g: (g["kind"] == "strong", not g["evidence"]["dominator"], -g["score"], g["segment_id"]))
+    return {"gaps": gaps, "strengths": strengths, "feeds": feeds, "segments": segs}
+
+
+def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, params: AnalysisParams | None = None,
+            sections: tuple[str, ...] = ("gaps", "chokepoints", "projects", "targets", "extensions"),
+            aggregates: dict[str, SegmentAggregate] | None = None) -> dict:
+    """Run the whole analysis for one cluster (or all). Returns plain, JSON-ready data."""
+    p = params or AnalysisParams()
+    if cluster is not None and cluster not in onto.clusters:
+        from chainkg.errors import NotFoundError
+
+        raise NotFoundError(f"unknown cluster {cluster!r}", entry=cluster)
+    aggs = aggregates if aggregates is not None else {a.segment_id: a for a in store.segment_aggregates(cluster)}
+    base = analyze_from_aggregates(onto, aggs, cluster=cluster, params=p)
+    out: dict = {"cluster": cluster, "params": p.model_dump(), "gaps": base["gaps"]}
+    if {"chokepoints", "projects"} & set(sections):
+        out["chokepoints"] = _chokepoints(store, onto, base, aggs, p)
+        out["projects"] = _projects(store, out["chokepoints"])
+    if "targets" in sections:
+        present = {g["segment_id"] for g in base["gaps"] if g["evidence"]["local_firms"] > 0}
+        out["targets"] = []
+        for g in base["gaps"]:
+            if g["kind"] == "strong":
+                continue
+            subtree = [s.id for s in onto.segments.values() if s.id == g["segment_id"] or s.parent == g["segment_id"]]
+            firms = store.outside_firms(subtree, limit=max(50, p.top_targets * 5))
+            ranked = rank_targets(g, firms, present, p.presence_ref, p.top_targets)
+            if ranked:
+                out["targets"].append({"cluster": g["cluster"], "segment_id": g["segment_id"], "segment": g["segment"],
+                                       "kind": g["kind"], "candidates": ranked})
+    if "extensions" in sections:
+        out["extensions"] = extensions(base["strengths"], base["feeds"])
+    return out
+
+
+def _chokepoints(store: GraphStore, onto: Ontology, base: dict, aggs: dict, p: AnalysisParams) -> list[dict]:
+    segs = {s.id: s for s in base["segments"]}
+    expected = _expected_shares(list(segs.values()))
+    g = feeds_graph(segs, base["feeds"])
+    cluster_out: dict[str, float] = {}
+    for s in segs.values():
+        if s.parent is None:
+            cluster_out[s.cluster] = cluster_out.get(s.cluster, 0.0) + aggs.get(s.id, SegmentAggregate(s.id)).local_output
+    total_out = sum(cluster_out.values())
+    techs, affected, holders, holder_nodes = [], {}, {}, {}
+    for t in onto.technologies.values():
+        needing = [sid for sid in t.segments if sid in segs]
+        if not needing:
+            continue
+        down = downstream(g, needing)
+        # value share: per cluster, the expected shares of the affected segments (no double count of subtrees)
+        top_only = [sid for sid in down if not _has_ancestor_in(segs, sid, down)]
+        value = {}
+        for sid in top_only:
+            value[segs[sid].cluster] = value.get(segs[sid].cluster, 0.0) + expected.get(sid, 0.0)
+        out_sum = sum(aggs.get(sid, SegmentAggregate(sid)).local_output for sid in top_only)
+        firms = [store.get_node("Enterprise", r["src"]) for r in store.rels("HOLDS", dst=t.id)]
+        local = [f for f in firms if f and f.get("local")]
+        techs.append(t.props())
+        holders[t.id] = [f["id"] for f in local]
+        holder_nodes[t.id] = local
+        affected[t.id] = {"clusters": sorted({segs[s].cluster for s in needing}), "segments": sorted(needing),
+                          "downstream": sorted(down - set(needing)),
+                          "value_share": max(value.values()) if value else 0.0,
+                          "output_share": out_sum / total_out if total_out else 0.0}
+    ranked = score_technologies(techs, affected, holders, p)
+    result = []
+    for c in ranked:
+        d = c.as_dict()
+        d["_holder_nodes"] = holder_nodes[c.technology_id]
+        result.append(d)
+    return result
+
+
+def _has_ancestor_in(segs: dict, sid: str, pool: set[str]) -> bool:
+    parent = segs[sid].parent
+    while parent:
+        if parent in pool:
+            return True
+        parent = segs[parent].parent if parent in segs else None
+    return False
+
+
+def _projects(store: GraphStore, chokepoints: list[dict]) -> list[dict]:
+    """重点技术攻关项目: technologies not under domestic control, ranked, with 揭榜挂帅 candidates."""
+    projects = []
+    for c in chokepoints:
+        holders = c.pop("_holder_nodes")
+        if c["status"] == "自主可控" and not c["chokepoint"]:
+            continue
+        in_segs = []
+        for sid in c["segments"]:
+            in_segs += store.find_enterprises(segment=sid, local=True, limit=50)[1]
+        projects.append({"rank": len(projects) + 1, "project": f"{c['technology']} 攻关",
+                         "technology_id": c["technology_id"], "technology": c["technology"],
+                         "clusters": c["clusters"], "segments": c["segments"],
+                         "score": c["score"], "parts": c["parts"],
+                         "candidates": candidates_for(c["technology_id"], holders, in_segs)})
+    for c in chokepoints:
+        c.pop("_holder_nodes", None)
+    return projects

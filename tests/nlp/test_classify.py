@@ -1,0 +1,91 @@
+"""Classification on hand-written records with known answers (small hand-built ontology)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from chainkg.errors import InputError
+from etl.nlp import assign_segments, build_nlp, classify, classify_many
+
+
+def ids(matches):
+    return [m.segment_id for m in matches]
+
+
+@pytest.mark.parametrize("scope, products, expected_first", [
+    ("工业缝纫机、缝纫机零部件制造、销售", "工业缝纫机", "sewing-industrial"),
+    (None, ["盘式制动器", "刹车片"], "auto-brake"),
+    ("离心泵、电机制造", "离心泵", "pump-pumps"),
+    ("新能源汽车驱动电机研发", None, "auto-drive-motor"),
+    (None, "头孢类原料药", "pharma-api-anti"),
+    ("智能坐便盖、卫浴洁具销售", None, "toilet-seat"),
+])
+def test_known_answers(small_onto, scope, products, expected_first):
+    got = classify(scope, products, small_onto)
+    assert got and got[0].segment_id == expected_first, got
+    assert 0 < got[0].confidence <= 1 and got[0].matched_terms
+
+
+def test_specific_child_beats_parent(small_onto):
+    got = classify(None, "工业缝纫机", small_onto)
+    assert ids(got) == ["sewing-industrial"]          # not also the 缝纫机整机 parent
+    got = classify(None, "头孢类原料药", small_onto)     # parent term in the same phrase: folded into child
+    assert ids(got) == ["pharma-api-anti"]
+    assert set(got[0].matched_terms) == {"头孢类", "原料药"}
+
+
+def test_parent_kept_when_separately_evidenced(small_onto):
+    got = classify("原料药生产", "头孢类", small_onto)
+    assert set(ids(got)) == {"pharma-api-anti", "pharma-api"}
+    assert ids(got)[0] == "pharma-api-anti"
+
+
+def test_products_weigh_more_than_scope(small_onto):
+    got = classify("汽车零部件制造", "离心泵", small_onto)
+    assert ids(got) == ["pump-pumps", "auto-parts"]
+    assert got[0].confidence > got[1].confidence
+
+
+def test_negation_ignored(small_onto):
+    assert classify("五金制造(不含汽车零部件)", None, small_onto) == []
+    assert classify("水泵销售(电动汽车除外)", None, small_onto)[0].segment_id == "pump-pumps"
+    assert "auto-nev" not in ids(classify("水泵销售(电动汽车除外)", None, small_onto))
+
+
+def test_no_match_and_full_width(small_onto):
+    assert classify("餐饮服务", "咖啡", small_onto) == []
+    assert classify(None, "工业缝纫机　", small_onto)[0].segment_id == "sewing-industrial"
+
+
+def test_explicit_segment_wins(small_onto):
+    rec = {"segment": "pump-motors", "products": "工业缝纫机"}
+    got = assign_segments(rec, small_onto)
+    assert ids(got) == ["pump-motors"] and got[0].confidence == 1.0
+    got = assign_segments({"segments": "工业泵;汽车零部件", "products": "机针"}, small_onto)  # names
+    assert ids(got) == ["pump-pumps", "auto-parts"]
+    assert ids(assign_segments({"segment": "", "products": "机针"}, small_onto)) == ["sewing-parts"]
+    with pytest.raises(InputError):
+        assign_segments({"segment": "不存在的环节"}, small_onto)
+
+
+def test_classify_many_fast(small_onto):
+    recs = [{"business_scope": "工业缝纫机、汽车配件、五金制造、货物进出口", "products": ["平缝机", "旋梭"]}] * 5000
+    classify_many(recs[:10], small_onto)
+    t = time.perf_counter()
+    out = classify_many(recs, small_onto)
+    rate = len(recs) / (time.perf_counter() - t)
+    assert ids(out[0])[0] == "sewing-industrial"
+    assert rate > 2000, rate  # the bench measures the real figure; this only catches a collapse
+
+
+def test_pipeline_entities(small_onto):
+    nlp = build_nlp(small_onto)
+    assert build_nlp(small_onto) is nlp  # cached per ontology
+    doc = nlp("温岭缝制设备产业加快发展工业缝纫机,突破燃料电池关键材料")
+    got = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    assert ("缝制设备产业", "CLUSTER", "sewing") in got
+    assert ("工业缝纫机", "SEGMENT", "sewing-industrial") in got
+    assert ("燃料电池关键材料", "TECH", "tech-fuel-cell") in got
+    assert ("温岭", "COUNTY", "wenling") in got
