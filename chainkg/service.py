@@ -9,6 +9,10 @@ HTTP, no widgets — plain data in, plain data out.
 
 from __future__ import annotations
 
+import threading
+import time
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -20,10 +24,12 @@ from graph.params import AnalysisParams
 from graph.store import GraphStore, open_store
 from graph.whatif import Scenario, what_if as _what_if
 from ontology.loader import CLUSTER_ORDER, Ontology, load_ontology
+from ontology.schema import REL_ENDPOINTS
 
 __all__ = ["open_from_settings", "load", "stats", "clusters", "cluster_detail", "segment_detail", "gaps",
            "analyze", "enterprises", "enterprise_detail", "technologies", "neighbourhood", "what_if",
-           "ontology_export", "policy_targets"]
+           "ontology_export", "policy_targets", "store_version", "mark_changed", "analysis",
+           "priority_projects", "chokepoints", "targets", "graph_export", "county_distribution", "cypher_read", "preview_file"]
 
 
 def open_from_settings(settings: Settings) -> GraphStore:
@@ -34,11 +40,14 @@ def load(store: GraphStore, paths: Iterable[str | Path] | None = None, *, fmt: s
          progress: Callable[[int], None] | None = None, ontology: Ontology | None = None) -> LoadReport:
     """Load files (default: the bundled Taizhou data) with the ontology, atomically."""
     paths = list(paths) if paths else list(BUNDLED_FILES) if paths is None else []
-    if fmt in ("chainkg", "tushare"):
-        from etl.public import load_public
+    try:
+        if fmt in ("chainkg", "tushare"):
+            from etl.public import load_public
 
-        return load_public(store, paths, fmt=fmt, ontology=ontology or load_ontology(), progress=progress)
-    return load_files(store, paths, ontology=ontology, progress=progress)
+            return load_public(store, paths, fmt=fmt, ontology=ontology or load_ontology(), progress=progress)
+        return load_files(store, paths, ontology=ontology, progress=progress)
+    finally:
+        mark_changed(store)
 
 
 def stats(store: GraphStore) -> dict:
@@ -67,11 +76,11 @@ def clusters(store: GraphStore, ontology: Ontology | None = None, params: Analys
         for g in gaps:
             if g["cluster"] == cid:
                 kinds[g["kind"]] += 1
-        firms, output = store.segments_output([s.id for s in tops])
+        firms, output, leading = store.segments_output([s.id for s in tops])
         out.append({"id": cid, "name": c.name, "name_en": c.name_en, "directions": c.directions,
                     "segments": len(onto.segments_of(cid)), "local_enterprises": firms,
                     "local_output": round(output, 2),
-                    "leading_firms": sum(aggs[s.id].leading_count for s in tops if s.id in aggs),
+                    "leading_firms": leading,
                     "gaps": kinds, "source": c.source})
     return out
 
@@ -119,6 +128,10 @@ def enterprises(store: GraphStore, **filters) -> tuple[int, list[dict]]:
 
 def enterprise_detail(store: GraphStore, enterprise_id: str) -> dict:
     e = store.get_node("Enterprise", enterprise_id)
+    if e is None:  # not an id: try it as a 统一社会信用代码
+        by_code = store.find_nodes("Enterprise", {"credit_code": enterprise_id.strip().upper()}, limit=1)
+        e = by_code[0] if by_code else None
+        enterprise_id = e["id"] if e else enterprise_id
     if e is None:
         raise NotFoundError(f"unknown enterprise {enterprise_id!r}", entry=enterprise_id)
     return {"enterprise": e,
@@ -165,3 +178,185 @@ def ontology_export(ontology: Ontology | None = None) -> dict:
                    "counties": [c.model_dump() for c in onto.counties.values()],
                    "platforms": [p.model_dump() for p in onto.platforms]},
     }
+
+
+def county_distribution(store: GraphStore, ontology: Ontology | None = None) -> list[dict]:
+    """Local firms per county and cluster (LOCATED_IN × IN_SEGMENT; a firm counts once per pair).
+
+    Firms whose county is not one of Taizhou's nine are left out (they have no LOCATED_IN).
+    """
+    onto = _onto(ontology)
+    county_of = {r["src"]: r["dst"] for r in store.rels("LOCATED_IN")}
+    pairs: set[tuple[str, str]] = set()
+    for r in store.rels("IN_SEGMENT"):
+        cty, seg = county_of.get(r["src"]), onto.segments.get(r["dst"])
+        if cty and seg:
+            pairs.add((r["src"], f"{cty}\x1f{seg.cluster}"))
+    counts: dict[str, int] = {}
+    for _, key in pairs:
+        counts[key] = counts.get(key, 0) + 1
+    out = []
+    for c in onto.counties.values():
+        for cid in CLUSTER_ORDER:
+            n = counts.get(f"{c.id}\x1f{cid}", 0)
+            if n:
+                out.append({"county_id": c.id, "county": c.name, "cluster": cid,
+                            "cluster_name": onto.clusters[cid].name, "enterprises": n})
+    return out
+
+
+def cypher_read(store: GraphStore, query: str, params: dict | None = None, *, timeout: float = 5.0,
+                limit: int = 1000) -> list[dict]:
+    """A read-only Cypher query (Neo4j stores only); rows as dicts, at most ``limit``."""
+    from chainkg.errors import InputError
+
+    run_read = getattr(store, "run_read", None)
+    if store.kind != "neo4j" or run_read is None:
+        raise InputError("the Cypher console needs a Neo4j store (CHAINKG_STORE=neo4j://…)")
+    return run_read(query, params or {}, timeout=timeout, limit=limit)
+
+
+# -- cached analysis and export (the API's and the UI's reads) ------------------------------------
+#
+# Why a cache: the full analysis takes ~0.2 s on the bundled data and grows with the graph, while
+# its inputs change only when data is loaded. Results are memoised per store on (store version,
+# cluster, params); ``load`` bumps the version, so an import or reload through the service is seen
+# at once. Writes by another process (a CLI load into the same file) are seen after CACHE_TTL_S
+# at most, unless the store exposes a cheap ``version()`` of its own, which then joins the key.
+
+CACHE_TTL_S = 30.0
+CACHE_SIZE = 64
+_STATE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_STATE_LOCK = threading.Lock()
+
+
+def _state(store: GraphStore) -> dict:
+    with _STATE_LOCK:
+        st = _STATE.get(store)
+        if st is None:
+            st = _STATE[store] = {"version": 0, "cache": OrderedDict(), "locks": {}}
+        return st
+
+
+def store_version(store: GraphStore) -> tuple:
+    """A cheap token that changes whenever the store's content may have changed (cache key, ETags)."""
+    own = getattr(store, "version", None)
+    return (_state(store)["version"], own() if callable(own) else None)
+
+
+def mark_changed(store: GraphStore) -> None:
+    """Invalidate cached results of this store (called after every load)."""
+    st = _state(store)
+    with _STATE_LOCK:
+        st["version"] += 1
+        st["cache"].clear()
+
+
+def _memo(store: GraphStore, key: tuple, compute: Callable[[], object]) -> object:
+    st = _state(store)
+    key = (store_version(store), *key)
+    now = time.monotonic()
+    with _STATE_LOCK:
+        hit = st["cache"].get(key)
+        if hit and now - hit[0] < CACHE_TTL_S:
+            st["cache"].move_to_end(key)
+            return hit[1]
+        lock = st["locks"].setdefault(key, threading.Lock())
+    with lock:  # one computation per key; concurrent callers wait for it instead of piling on
+        with _STATE_LOCK:
+            hit = st["cache"].get(key)
+            if hit and time.monotonic() - hit[0] < CACHE_TTL_S:
+                return hit[1]
+        value = compute()
+        with _STATE_LOCK:
+            st["cache"][key] = (time.monotonic(), value)
+            while len(st["cache"]) > CACHE_SIZE:
+                st["cache"].popitem(last=False)
+            st["locks"].pop(key, None)
+    return value
+
+
+def analysis(store: GraphStore, cluster_id: str | None = None, ontology: Ontology | None = None,
+             params: AnalysisParams | None = None) -> dict:
+    """The full analysis (gaps, chokepoints, projects, targets, extensions), memoised. Do not mutate."""
+    p = params or AnalysisParams()
+    onto = _onto(ontology)
+    key = ("analysis", cluster_id, p.model_dump_json(), id(onto))
+    return _memo(store, key, lambda: _analyze(store, onto, cluster=cluster_id, params=p))
+
+
+def priority_projects(store: GraphStore, cluster_id: str | None = None, ontology: Ontology | None = None,
+                      params: AnalysisParams | None = None) -> list[dict]:
+    """重点技术攻关项目, ranked, each with score parts and 揭榜挂帅 candidates."""
+    return analysis(store, cluster_id, ontology, params)["projects"]
+
+
+def chokepoints(store: GraphStore, cluster_id: str | None = None, ontology: Ontology | None = None,
+                params: AnalysisParams | None = None) -> list[dict]:
+    """卡脖子 technologies ranked by severity × reach × capability gap."""
+    return analysis(store, cluster_id, ontology, params)["chokepoints"]
+
+
+def targets(store: GraphStore, cluster_id: str | None = None, ontology: Ontology | None = None,
+            params: AnalysisParams | None = None) -> list[dict]:
+    """招商 candidates per gap segment."""
+    return analysis(store, cluster_id, ontology, params)["targets"]
+
+
+def graph_export(store: GraphStore, cluster_id: str | None = None, ontology: Ontology | None = None) -> dict:
+    """Every node and relationship (or one cluster's subgraph) as ``{"nodes", "rels"}`` plain data.
+
+    A cluster's subgraph: the cluster, its segments, the technologies they need, the firms in them,
+    those firms' counties, and the relationships among these nodes.
+    """
+    from ontology.schema import LABELS, REL_TYPES
+
+    onto = _onto(ontology)
+    if cluster_id is not None and cluster_id not in onto.clusters:
+        raise NotFoundError(f"unknown cluster {cluster_id!r}", entry=cluster_id)
+    nodes: list[dict] = []
+    for label in LABELS:
+        offset = 0
+        while True:
+            page = store.find_nodes(label, limit=5000, offset=offset)
+            nodes += [{"label": label, "id": p["id"], "props": p} for p in page]
+            if len(page) < 5000:
+                break
+            offset += 5000
+    rels = [{"type": t, "src": r["src"], "dst": r["dst"], "props": r["props"]} for t in REL_TYPES for r in store.rels(t)]
+    if cluster_id is not None:
+        segs = {s.id for s in onto.segments_of(cluster_id)}
+        keep = {("Cluster", cluster_id)} | {("Segment", s) for s in segs}
+        keep |= {("Technology", r["dst"]) for r in rels if r["type"] == "NEEDS" and r["src"] in segs}
+        firms = {r["src"] for r in rels if r["type"] == "IN_SEGMENT" and r["dst"] in segs}
+        keep |= {("Enterprise", f) for f in firms}
+        keep |= {("County", r["dst"]) for r in rels if r["type"] == "LOCATED_IN" and r["src"] in firms}
+        ends = {t: e for t, e in REL_ENDPOINTS.items()}
+        nodes = [n for n in nodes if (n["label"], n["id"]) in keep]
+        rels = [r for r in rels if (ends[r["type"]][0], r["src"]) in keep and (ends[r["type"]][1], r["dst"]) in keep]
+    return {"cluster": cluster_id, "nodes": nodes, "rels": rels}
+
+
+def preview_file(path: str | Path, rows: int = 5) -> dict:
+    """Column mapping (header → canonical field, unit) and the first ``rows`` records of a data file.
+
+    Raises :class:`~chainkg.errors.InputError` for a file the loader could not read either.
+    """
+    from itertools import islice
+
+    from etl import readers
+    from etl.aliases import canonical_field, header_unit
+    from etl.xlsx import xlsx_rows
+
+    path = Path(path)
+    records = list(islice(readers.read_records(path), rows))
+    fmt = readers._SUFFIX.get(path.suffix.lower(), "")
+    if fmt in ("csv", "tsv", "xlsx"):
+        table = xlsx_rows(path, None) if fmt == "xlsx" else readers._text_rows(path, fmt)
+        _, header, _ = readers._find_header(table)
+    else:
+        header = [k for k in records[0] if not k.startswith("_")] if records else []
+    columns = [{"header": str(h).strip(), "field": canonical_field(str(h)), "unit": header_unit(str(h))}
+               for h in header if str(h).strip()]
+    return {"file": path.name, "columns": columns,
+            "rows": [{k: v for k, v in r.items() if not k.startswith("_")} for r in records]}

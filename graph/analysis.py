@@ -78,7 +78,7 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
     out: dict = {"cluster": cluster, "params": p.model_dump(), "gaps": base["gaps"]}
     if {"chokepoints", "projects"} & set(sections):
         out["chokepoints"] = _chokepoints(store, onto, base, aggs, p)
-        out["projects"] = _projects(store, out["chokepoints"])
+        out["projects"] = _projects(store, out["chokepoints"], p.max_projects)
     if "targets" in sections:
         present = {g["segment_id"] for g in base["gaps"] if g["evidence"]["local_firms"] > 0}
         out["targets"] = []
@@ -86,7 +86,7 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
             if g["kind"] == "strong":
                 continue
             subtree = [s.id for s in onto.segments.values() if s.id == g["segment_id"] or s.parent == g["segment_id"]]
-            firms = store.outside_firms(subtree, limit=max(50, p.top_targets * 5))
+            firms = store.top_firms(subtree, local=False, limit=max(50, p.top_targets * 5))
             ranked = rank_targets(g, firms, present, p.presence_ref, p.top_targets)
             if ranked:
                 out["targets"].append({"cluster": g["cluster"], "segment_id": g["segment_id"], "segment": g["segment"],
@@ -144,16 +144,14 @@ def _has_ancestor_in(segs: dict, sid: str, pool: set[str]) -> bool:
     return False
 
 
-def _projects(store: GraphStore, chokepoints: list[dict]) -> list[dict]:
+def _projects(store: GraphStore, chokepoints: list[dict], limit: int) -> list[dict]:
     """重点技术攻关项目: technologies not under domestic control, ranked, with 揭榜挂帅 candidates."""
     projects = []
     for c in chokepoints:
         holders = c.pop("_holder_nodes")
-        if c["status"] == "自主可控" and not c["chokepoint"]:
+        if (c["status"] == "自主可控" and not c["chokepoint"]) or len(projects) >= limit:
             continue
-        in_segs = []
-        for sid in c["segments"]:
-            in_segs += store.find_enterprises(segment=sid, local=True, limit=50)[1]
+        in_segs = store.top_firms(c["segments"], local=True, limit=20)
         projects.append({"rank": len(projects) + 1, "project": f"{c['technology']} 攻关",
                          "technology_id": c["technology_id"], "technology": c["technology"],
                          "clusters": c["clusters"], "segments": c["segments"],

@@ -11,7 +11,7 @@ from ontology.schema import LABELS, REL_ENDPOINTS, check_label, check_rel_type
 
 __all__ = ["constraints", "upsert_nodes", "upsert_rels", "delete_nodes", "delete_rels", "get_node",
            "find_nodes", "rels", "neighbours", "COUNT_NODES", "COUNT_RELS", "ALL_NODES", "ALL_RELS",
-           "SEGMENT_AGGREGATES", "SEGMENTS_OUTPUT", "OUTSIDE_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING"]
+           "SEGMENT_AGGREGATES", "SEGMENTS_OUTPUT", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING"]
 
 
 def constraints() -> list[str]:
@@ -114,11 +114,12 @@ SEGMENTS_OUTPUT = """
 MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(s:Segment)
 WHERE s.id IN $segments AND e.local = true
 WITH DISTINCT e
-RETURN count(e) AS n, sum(toFloat(coalesce(e.output, e.revenue, 0.0))) AS o
+RETURN count(e) AS n, sum(toFloat(coalesce(e.output, e.revenue, 0.0))) AS o,
+       sum(CASE WHEN any(t IN coalesce(e.tags, []) WHERE t IN $leading) THEN 1 ELSE 0 END) AS lead
 """
 
-OUTSIDE_FIRMS = """
-MATCH (n:Enterprise)-[:IN_SEGMENT]->(s:Segment) WHERE s.id IN $segments AND n.local = false
+TOP_FIRMS = """
+MATCH (n:Enterprise)-[:IN_SEGMENT]->(s:Segment) WHERE s.id IN $segments AND n.local = $local
 WITH DISTINCT n
 ORDER BY toFloat(coalesce(n.output, n.revenue, 0.0)) DESC, n.id
 LIMIT $limit

@@ -187,13 +187,63 @@ class Neo4jStore:
         return [SegmentAggregate(r["sid"], r["lc"], r["oc"], float(r["lo"]), float(r["lo2"]), float(r["mo"]),
                                  r["lead"], r["needed"], r["held"]) for r in rows]
 
-    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float]:
-        r = self._read(cypher.SEGMENTS_OUTPUT, segments=list(segment_ids))[0]
-        return r["n"], float(r["o"] or 0.0)
+    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
+        r = self._read(cypher.SEGMENTS_OUTPUT, segments=list(segment_ids), leading=list(LEADING_TAGS))[0]
+        return r["n"], float(r["o"] or 0.0), r["lead"] or 0
 
-    def outside_firms(self, segment_ids: Iterable[str], limit: int = 50) -> list[dict]:
-        rows = self._read(cypher.OUTSIDE_FIRMS, segments=list(segment_ids), limit=limit)
+    def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
+        rows = self._read(cypher.TOP_FIRMS, segments=list(segment_ids), local=local, limit=limit)
         return [dict(r["props"]) | {"segments": sorted(r["segments"])} for r in rows]
+
+    def run_read(self, query: str, params: dict[str, Any] | None = None, *, timeout: float = 5.0,
+                 limit: int = 1000) -> list[dict]:
+        """Run a caller-supplied query in a READ transaction with a server-side timeout; at most ``limit`` rows.
+
+        Why: the API's Cypher console. The server refuses writes in a read transaction (defence in
+        depth behind the API's keyword guard), the timeout stops runaway queries, and rows past the
+        cap are never pulled. Nodes become their property maps, relationships ``{type, start, end}``.
+        """
+        neo4j = self._neo4j
+
+        def plain(v: Any) -> Any:
+            if isinstance(v, neo4j.graph.Node):
+                return {"labels": sorted(v.labels), "props": {k: plain(x) for k, x in v.items()}}
+            if isinstance(v, neo4j.graph.Relationship):
+                return {"type": v.type, "start": v.start_node.get("id") if v.start_node else None,
+                        "end": v.end_node.get("id") if v.end_node else None,
+                        "props": {k: plain(x) for k, x in v.items()}}
+            if isinstance(v, neo4j.graph.Path):
+                return {"nodes": [plain(n) for n in v.nodes], "rels": [plain(r) for r in v.relationships]}
+            if isinstance(v, dict):
+                return {k: plain(x) for k, x in v.items()}
+            if isinstance(v, (list, tuple)):
+                return [plain(x) for x in v]
+            if v is None or isinstance(v, (str, int, float, bool)):
+                return v
+            return str(v)
+
+        @neo4j.unit_of_work(timeout=timeout)  # the transaction timeout, enforced by the server
+        def work(tx):
+            out = []
+            result = tx.run(query, params or {})
+            for rec in result:
+                if len(out) >= limit:
+                    break
+                out.append({k: plain(rec[k]) for k in rec.keys()})
+            return out
+
+        try:
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+                return s.execute_read(work)
+        except neo4j.exceptions.ClientError as e:
+            from chainkg.errors import InputError
+
+            timed_out = "TransactionTimedOut" in (e.code or "") or "Terminated" in (e.code or "")
+            raise InputError(f"Cypher query timed out after {timeout}s" if timed_out else
+                             f"Neo4j refused the query: {e.message}", field="query",
+                             neo4j_code=e.code, timeout_s=timeout if timed_out else None) from e
+        except neo4j.exceptions.Neo4jError as e:
+            raise StoreError(f"Neo4j query failed: {e.message}") from e
 
     def close(self) -> None:
         self._driver.close()

@@ -42,3 +42,4 @@ class AnalysisParams(BaseModel):
     betweenness_bonus: float = Field(0.5, ge=0)
     articulation_bonus: float = Field(0.25, ge=0)
     top_targets: int = Field(10, ge=1, le=100, description="招商 candidates listed per gap segment")
+    max_projects: int = Field(30, ge=1, le=500, description="priority projects listed (highest scores first)")

@@ -1,15 +1,36 @@
 """All SQL of the embedded store, in one module, always parameterised."""
 
-SCHEMA = """
+from graph.store import LEADING_TAGS
+
+_LEADING_EXPR = " OR ".join(
+    f"instr(coalesce(json_extract(props, '$.tags'), ''), '\"{t}\"') > 0" for t in LEADING_TAGS)
+
+# Generated columns (STORED) hold the enterprise fields that aggregates and filters read, so the
+# hot queries never parse JSON: e_local, e_output (output, else revenue), e_leading, s_cluster.
+NODES_TABLE = f"""
 CREATE TABLE IF NOT EXISTS nodes (
   label TEXT NOT NULL, id TEXT NOT NULL, props TEXT NOT NULL,
+  e_local INTEGER GENERATED ALWAYS AS
+    (CASE WHEN label = 'Enterprise' THEN json_extract(props, '$.local') END) STORED,
+  e_output REAL GENERATED ALWAYS AS
+    (CASE WHEN label = 'Enterprise' THEN
+       coalesce(json_extract(props, '$.output'), json_extract(props, '$.revenue'), 0.0) END) STORED,
+  e_leading INTEGER GENERATED ALWAYS AS
+    (CASE WHEN label = 'Enterprise' THEN ({_LEADING_EXPR}) END) STORED,
+  e_county TEXT GENERATED ALWAYS AS
+    (CASE WHEN label = 'Enterprise' THEN json_extract(props, '$.county') END) STORED,
+  s_cluster TEXT GENERATED ALWAYS AS
+    (CASE WHEN label = 'Segment' THEN json_extract(props, '$.cluster') END) STORED,
   PRIMARY KEY (label, id)) WITHOUT ROWID;
+"""
+SCHEMA = NODES_TABLE + """
 CREATE TABLE IF NOT EXISTS rels (
   type TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, props TEXT NOT NULL,
   PRIMARY KEY (type, src, dst)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS rels_by_dst ON rels (type, dst, src);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+SCHEMA_VERSION = "2"
 
 UPSERT_NODE = """
 INSERT INTO nodes (label, id, props) VALUES (?, ?, ?)
@@ -41,39 +62,52 @@ IN_IDS = "SELECT src FROM rels WHERE type = ? AND dst = ? ORDER BY src"
 COUNT_NODES = "SELECT label, count(*) FROM nodes GROUP BY label"
 COUNT_RELS = "SELECT type, count(*) FROM rels GROUP BY type"
 
-_ENTERPRISE_FILTER = """
-FROM nodes n
-WHERE n.label = 'Enterprise'
-  AND (:county IS NULL OR json_extract(n.props, '$.county') = :county)
-  AND (:local IS NULL OR json_extract(n.props, '$.local') = :local)
-  AND (:q IS NULL OR json_extract(n.props, '$.name') LIKE :q
-       OR json_extract(n.props, '$.id') LIKE :q)
-  AND (:tag IS NULL OR EXISTS (SELECT 1 FROM json_each(n.props, '$.tags') WHERE value = :tag))
-  AND (:segment IS NULL OR EXISTS (
-        SELECT 1 FROM rels r WHERE r.type = 'IN_SEGMENT' AND r.src = n.id AND r.dst = :segment))
-  AND (:cluster IS NULL OR EXISTS (
-        SELECT 1 FROM rels r JOIN nodes s ON s.label = 'Segment' AND s.id = r.dst
-        WHERE r.type = 'IN_SEGMENT' AND r.src = n.id AND json_extract(s.props, '$.cluster') = :cluster))
-"""
-COUNT_ENTERPRISES = "SELECT count(*) " + _ENTERPRISE_FILTER
-FIND_ENTERPRISES = "SELECT n.props " + _ENTERPRISE_FILTER + " ORDER BY n.id LIMIT :limit OFFSET :offset"
+
+
+def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool, tag: bool, q: bool) -> str:
+    """FROM/WHERE for the enterprise list, with only the filters in use (values stay parameters).
+
+    Driven from the IN_SEGMENT index when a segment is given, so a filtered page costs
+    O(firms of the segment), not O(all firms)."""
+    if segment:
+        sql = ("FROM rels r JOIN nodes n ON n.label = 'Enterprise' AND n.id = r.src "
+               "WHERE r.type = 'IN_SEGMENT' AND r.dst = :segment")
+    else:
+        sql = "FROM nodes n WHERE n.label = 'Enterprise'"
+    if county:
+        sql += " AND n.e_county = :county"
+    if local:
+        sql += " AND n.e_local = :local"
+    if q:
+        sql += " AND (json_extract(n.props, '$.name') LIKE :q OR n.id LIKE :q)"
+    if tag:
+        sql += " AND EXISTS (SELECT 1 FROM json_each(n.props, '$.tags') WHERE value = :tag)"
+    if cluster:
+        sql += (" AND EXISTS (SELECT 1 FROM rels c JOIN nodes s ON s.label = 'Segment' AND s.id = c.dst"
+                " WHERE c.type = 'IN_SEGMENT' AND c.src = n.id AND s.s_cluster = :cluster)")
+    return sql
+
 
 SEGMENT_AGGREGATES = """
 WITH RECURSIVE seg AS (
-  SELECT id FROM nodes
-  WHERE label = 'Segment' AND (:cluster IS NULL OR json_extract(props, '$.cluster') = :cluster)
+  SELECT id FROM nodes WHERE label = 'Segment' AND (:cluster IS NULL OR s_cluster = :cluster)
 ), up (child, anc) AS (            -- every segment with its subtree: firms of a child count for the parent
   SELECT id, id FROM seg
   UNION
   SELECT r.src, up.anc FROM rels r JOIN up ON r.type = 'CHILD_OF' AND r.dst = up.child
+), anc AS MATERIALIZED (            -- (segment, proper ancestor) pairs: a few hundred rows
+  SELECT child, anc FROM up WHERE anc <> child
+), members AS (                     -- (segment, firm), each pair once. Both parts read IN_SEGMENT by its
+  SELECT r.dst AS sid, r.src AS eid     -- primary key (firm order) so node lookups walk the table in order
+  FROM rels r INDEXED BY sqlite_autoindex_rels_1
+  WHERE r.type = 'IN_SEGMENT' AND r.dst IN (SELECT id FROM seg)
+  UNION ALL                         -- firms of a child segment count for each ancestor, once
+  SELECT DISTINCT a.anc, r.src FROM rels r INDEXED BY sqlite_autoindex_rels_1 CROSS JOIN anc a ON a.child = r.dst
+  WHERE r.type = 'IN_SEGMENT'
+    AND NOT EXISTS (SELECT 1 FROM rels x WHERE x.type = 'IN_SEGMENT' AND x.src = r.src AND x.dst = a.anc)
 ), ent AS (
-  SELECT DISTINCT up.anc AS sid, n.id AS eid,
-         json_extract(n.props, '$.local') AS local,
-         coalesce(json_extract(n.props, '$.output'), json_extract(n.props, '$.revenue'), 0.0) AS o,
-         EXISTS (SELECT 1 FROM json_each(n.props, '$.tags') t
-                 WHERE t.value IN (SELECT value FROM json_each(:leading))) AS leading
-  FROM up JOIN rels r ON r.type = 'IN_SEGMENT' AND r.dst = up.child
-  JOIN nodes n ON n.label = 'Enterprise' AND n.id = r.src
+  SELECT m.sid, n.e_local AS local, n.e_output AS o, n.e_leading AS leading
+  FROM members m CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = m.eid
 ), agg AS (
   SELECT sid,
          sum(local = 1) AS lc, sum(local = 0) AS oc,
@@ -85,7 +119,7 @@ WITH RECURSIVE seg AS (
 ), tech AS (
   SELECT r.src AS sid, count(*) AS needed,
          sum(EXISTS (SELECT 1 FROM rels h JOIN nodes e ON e.label = 'Enterprise' AND e.id = h.src
-                     WHERE h.type = 'HOLDS' AND h.dst = r.dst AND json_extract(e.props, '$.local') = 1)) AS held
+                     WHERE h.type = 'HOLDS' AND h.dst = r.dst AND e.e_local = 1)) AS held
   FROM rels r WHERE r.type = 'NEEDS' AND r.src IN (SELECT id FROM seg) GROUP BY r.src
 )
 SELECT seg.id, coalesce(agg.lc, 0), coalesce(agg.oc, 0), coalesce(agg.lo, 0.0), coalesce(agg.lo2, 0.0),
@@ -94,27 +128,30 @@ FROM seg LEFT JOIN agg ON agg.sid = seg.id LEFT JOIN tech ON tech.sid = seg.id
 ORDER BY seg.id
 """
 
-# distinct local firms (and their output) across a set of segments, subtrees included
+# distinct local firms, their output and how many are leading firms, across segments and their subtrees
 SEGMENTS_OUTPUT = """
 WITH RECURSIVE up (child) AS (
   SELECT value FROM json_each(:segments)
   UNION
   SELECT r.src FROM rels r JOIN up ON r.type = 'CHILD_OF' AND r.dst = up.child
 ), firms AS (
-  SELECT DISTINCT n.id, coalesce(json_extract(n.props, '$.output'), json_extract(n.props, '$.revenue'), 0.0) AS o
-  FROM up JOIN rels r ON r.type = 'IN_SEGMENT' AND r.dst = up.child
-  JOIN nodes n ON n.label = 'Enterprise' AND n.id = r.src
-  WHERE json_extract(n.props, '$.local') = 1
+  SELECT DISTINCT r.src AS eid FROM up JOIN rels r ON r.type = 'IN_SEGMENT' AND r.dst = up.child
 )
-SELECT count(*), total(o) FROM firms
+SELECT count(*), total(n.e_output), coalesce(sum(n.e_leading), 0)
+FROM firms f JOIN nodes n ON n.label = 'Enterprise' AND n.id = f.eid
+WHERE n.e_local = 1
 """
 
 # outside (non-local) firms of some segments, biggest first, each with all its segments
-OUTSIDE_FIRMS = """
+TOP_FIRMS = """
+WITH cand AS (
+  SELECT DISTINCT r.src AS eid FROM json_each(:segments) j
+  CROSS JOIN rels r INDEXED BY rels_by_dst ON r.type = 'IN_SEGMENT' AND r.dst = j.value
+), top AS (                        -- rank on the generated columns first; read props for the page only
+  SELECT n.id, n.e_output FROM cand CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = cand.eid
+  WHERE n.e_local = :local ORDER BY n.e_output DESC, n.id LIMIT :limit
+)
 SELECT n.props, (SELECT json_group_array(r2.dst) FROM rels r2 WHERE r2.type = 'IN_SEGMENT' AND r2.src = n.id)
-FROM nodes n
-WHERE n.label = 'Enterprise' AND json_extract(n.props, '$.local') = 0
-  AND n.id IN (SELECT r.src FROM rels r WHERE r.type = 'IN_SEGMENT' AND r.dst IN (SELECT value FROM json_each(:segments)))
-ORDER BY coalesce(json_extract(n.props, '$.output'), json_extract(n.props, '$.revenue'), 0.0) DESC, n.id
-LIMIT :limit
+FROM top CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = top.id
+ORDER BY top.e_output DESC, top.id
 """

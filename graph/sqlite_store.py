@@ -23,7 +23,7 @@ from typing import Any
 
 from chainkg.errors import StoreError
 from graph import sql
-from graph.store import LEADING_TAGS, Batch, ContentHash, SegmentAggregate
+from graph.store import Batch, ContentHash, SegmentAggregate
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
 
 __all__ = ["SQLiteStore"]
@@ -52,7 +52,20 @@ class SQLiteStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=OFF")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Create the schema; rebuild ``nodes`` when a file from an older schema lacks its columns."""
+        cols = {r[1] for r in self._db.execute("PRAGMA table_xinfo(nodes)")}
+        if cols and "e_output" not in cols:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("ALTER TABLE nodes RENAME TO nodes_v1")
+            self._db.execute(sql.NODES_TABLE)
+            self._db.execute("INSERT INTO nodes (label, id, props) SELECT label, id, props FROM nodes_v1")
+            self._db.execute("DROP TABLE nodes_v1")
+            self._db.execute("COMMIT")
         self._db.executescript(sql.SCHEMA)
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (sql.SCHEMA_VERSION,))
 
     # -- writes ---------------------------------------------------------------------------------
     def write(self, batch: Batch, progress: Callable[[int], None] | None = None) -> int:
@@ -158,8 +171,10 @@ class SQLiteStore:
                          local: bool | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
         params = {"cluster": cluster, "segment": segment, "county": county, "tag": tag,
                   "q": f"%{q}%" if q else None, "local": None if local is None else int(local)}
-        total = self._q(sql.COUNT_ENTERPRISES, params)[0][0]
-        rows = self._q(sql.FIND_ENTERPRISES, {**params, "limit": limit, "offset": offset})
+        where = sql.enterprise_filter(**{k: v is not None for k, v in params.items()})
+        total = self._q(f"SELECT count(*) {where}", params)[0][0]
+        rows = self._q(f"SELECT n.props {where} ORDER BY n.id LIMIT :limit OFFSET :offset",
+                       {**params, "limit": limit, "offset": offset})
         return total, [json.loads(r[0]) for r in rows]
 
     def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:
@@ -207,16 +222,15 @@ class SQLiteStore:
         return h.hexdigest()
 
     def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
-        params = {"cluster": cluster, "leading": _dump(list(LEADING_TAGS))}
-        rows = self._q(sql.SEGMENT_AGGREGATES, params)
+        rows = self._q(sql.SEGMENT_AGGREGATES, {"cluster": cluster})
         return [SegmentAggregate(*r) for r in rows]
 
-    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float]:
-        n, o = self._q(sql.SEGMENTS_OUTPUT, {"segments": _dump(list(segment_ids))})[0]
-        return n, float(o)
+    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
+        n, o, lead = self._q(sql.SEGMENTS_OUTPUT, {"segments": _dump(list(segment_ids))})[0]
+        return n, float(o), lead
 
-    def outside_firms(self, segment_ids: Iterable[str], limit: int = 50) -> list[dict]:
-        rows = self._q(sql.OUTSIDE_FIRMS, {"segments": _dump(list(segment_ids)), "limit": limit})
+    def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
+        rows = self._q(sql.TOP_FIRMS, {"segments": _dump(list(segment_ids)), "local": int(local), "limit": limit})
         return [json.loads(p) | {"segments": sorted(json.loads(segs))} for p, segs in rows]
 
     def close(self) -> None:

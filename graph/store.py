@@ -129,11 +129,13 @@ class GraphStore(Protocol):
 
     def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]: ...
 
-    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float]:
-        """Distinct local firms, and their summed output, in these segments and their subtrees."""
+    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
+        """(distinct local firms, their summed output, how many are leading firms) in these
+        segments and their subtrees."""
 
-    def outside_firms(self, segment_ids: Iterable[str], limit: int = 50) -> list[dict]:
-        """Non-local firms of these segments, largest output/revenue first, each with ``segments``."""
+    def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
+        """Local (or outside) firms of these segments, largest output/revenue first, each with
+        ``segments`` (all its IN_SEGMENT targets)."""
 
     def clear(self) -> None: ...
 

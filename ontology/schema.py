@@ -11,7 +11,8 @@ from __future__ import annotations
 
 __all__ = ["LABELS", "REL_TYPES", "REL_ENDPOINTS", "STAGES", "STATUSES", "check_label", "check_rel_type"]
 
-LABELS: tuple[str, ...] = ("Cluster", "Segment", "Technology", "Enterprise", "County", "PolicyTarget")
+LABELS: tuple[str, ...] = ("Cluster", "Segment", "Technology", "Enterprise", "County", "PolicyTarget",
+                           "Product", "Industry")
 
 #: relationship type -> (source label, target label)
 REL_ENDPOINTS: dict[str, tuple[str, str]] = {
@@ -23,6 +24,12 @@ REL_ENDPOINTS: dict[str, tuple[str, str]] = {
     "HOLDS": ("Enterprise", "Technology"),     # enterprise masters a technology
     "SUPPLIES": ("Enterprise", "Enterprise"),  # supply relation
     "LOCATED_IN": ("Enterprise", "County"),
+    # public listed-company data (etl/public.py, ChainKnowledgeGraph): products and SW2021 industries
+    "MAKES": ("Enterprise", "Product"),          # main product, ``weight`` = revenue share 0–1
+    "UPSTREAM_OF": ("Product", "Product"),       # from is an input material of to (上游材料 / 下游产品)
+    "SUBTYPE_OF": ("Product", "Product"),        # sub-type -> category (产品小类)
+    "IN_INDUSTRY": ("Enterprise", "Industry"),   # SW2021 industry (所属行业)
+    "SUBINDUSTRY_OF": ("Industry", "Industry"),  # child -> parent industry (上级行业)
 }
 REL_TYPES: tuple[str, ...] = tuple(REL_ENDPOINTS)
 

@@ -168,18 +168,19 @@ def test_aggregates_roll_up_the_hierarchy(store):
     aggs = {a.segment_id: a for a in store.segment_aggregates("auto")}
     assert (aggs["auto-cell"].local_count, aggs["auto-cell"].outside_count, aggs["auto-cell"].local_output) == (1, 1, 50.0)
     assert aggs["auto-cathode"].local_count == 1
-    assert store.segments_output(["auto-cell", "auto-pack"]) == (3, 450.0)
-    assert store.segments_output(["auto-ev"]) == (0, 0.0)
+    assert store.segments_output(["auto-cell", "auto-pack"]) == (3, 450.0, 1)
+    assert store.segments_output(["auto-ev"]) == (0, 0.0, 0)
 
 
-def test_outside_firms(store):
+def test_top_firms(store):
     b = small_batch()
     b.node("Enterprise", {"id": "x2", "name": "外地二", "local": False, "output": 10.0})
     b.rel("IN_SEGMENT", "x2", "auto-cell")
     b.rel("IN_SEGMENT", "x2", "auto-ev")
     store.write(b)
-    firms = store.outside_firms(["auto-cell", "auto-ev"])
+    firms = store.top_firms(["auto-cell", "auto-ev"], local=False)
     assert [f["id"] for f in firms] == ["x1", "x2"]
     assert firms[1]["segments"] == ["auto-cell", "auto-ev"]
-    assert store.outside_firms(["auto-pack"]) == []
-    assert len(store.outside_firms(["auto-cell"], limit=1)) == 1
+    assert store.top_firms(["auto-pack"], local=False) == []
+    assert len(store.top_firms(["auto-cell"], local=False, limit=1)) == 1
+    assert [f["id"] for f in store.top_firms(["auto-pack", "auto-ev"], local=True)] == ["e1", "e2"]

@@ -1,0 +1,79 @@
+"""Writes and the Cypher console — all behind ``Authorization: Bearer <token>`` (see api.deps).
+
+* ``POST /import``: upload a CSV/XLSX/TSV/JSON file; it is loaded atomically via ``service.load``
+  and the report (with quarantined rows) comes back.
+* ``POST /reload``: reload the bundled Taizhou data.
+* ``POST /cypher``: a read-only query on a Neo4j store — keyword guard, READ transaction, server
+  timeout (``CHAINKG_CYPHER_TIMEOUT_S``) and row cap (``CHAINKG_CYPHER_ROW_CAP``).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, File, Query, UploadFile
+
+from api.cypher_guard import read_only
+from api.deps import PayloadTooLarge, get_ontology, get_settings, get_store, neo4j_store, require_token
+from api.http import ERRORS
+from api.schemas import CypherQuery, CypherResult, ErrorOut, ImportReport
+from chainkg import service
+from chainkg.errors import InputError
+
+router = APIRouter(tags=["admin 管理 (token)"], dependencies=[Depends(require_token)],
+                   responses=ERRORS | {401: {"model": ErrorOut, "description": "缺少或错误的令牌 / missing or wrong token"},
+                                       403: {"model": ErrorOut, "description": "未配置令牌 / writes disabled"},
+                                       413: {"model": ErrorOut, "description": "文件过大 / file too large"}})
+
+MAX_UPLOAD = 50 * 1024 * 1024
+SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".json", ".jsonl")
+
+
+def _report(report) -> dict:
+    return {k: getattr(report, k) for k in ("files", "rows", "enterprises", "segment_links", "holdings", "supplies",
+                                            "technologies", "written")} | \
+           {"quarantined": [q.as_dict() for q in report.quarantined]}
+
+
+@router.post("/import", response_model=ImportReport)
+def import_file(file: Annotated[UploadFile, File(description="企业/技术/供应关系文件 / CSV, TSV, XLSX or JSON")],
+                store=Depends(get_store), onto=Depends(get_ontology),
+                fmt: Annotated[Literal["auto", "chainkg", "tushare"], Query(alias="format")] = "auto"):
+    """Load one uploaded file atomically (all rows or none); bad rows come back as quarantine entries."""
+    name = Path(file.filename or "upload.csv").name
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"unsupported file type {suffix or '(none)'}; use one of {', '.join(SUFFIXES)}", file=name)
+    with tempfile.TemporaryDirectory(prefix="chainkg-upload-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        size = 0
+        with path.open("wb") as fh:
+            while chunk := file.file.read(1 << 20):
+                size += len(chunk)
+                if size > MAX_UPLOAD:
+                    raise PayloadTooLarge(f"file larger than {MAX_UPLOAD // (1 << 20)} MB", file=name)
+                fh.write(chunk)
+        report = service.load(store, [path], fmt=fmt, ontology=onto)
+    out = _report(report)
+    out["files"] = [name]
+    for q in out["quarantined"]:
+        q["file"] = name
+    return out
+
+
+@router.post("/reload", response_model=ImportReport)
+def reload(store=Depends(get_store), onto=Depends(get_ontology)):
+    """Reload the bundled Taizhou data (idempotent: same data → same graph and checksum)."""
+    return _report(service.load(store, None, ontology=onto))
+
+
+@router.post("/cypher", response_model=CypherResult)
+def cypher(body: CypherQuery, store=Depends(neo4j_store), settings=Depends(get_settings)):
+    """Run a read-only Cypher query (Neo4j store only): writes, LOAD CSV, admin and write procedures are
+    refused before running; the query runs in a READ transaction with a timeout and a row cap."""
+    cap = settings.cypher_row_cap
+    rows = service.cypher_read(store, read_only(body.query), body.params, timeout=settings.cypher_timeout_s,
+                               limit=cap + 1)
+    return {"rows": rows[:cap], "row_count": min(len(rows), cap), "truncated": len(rows) > cap, "row_cap": cap}

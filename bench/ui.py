@@ -1,0 +1,100 @@
+"""UI benchmark: time to a rendered page, every page, on a generated 100k-enterprise graph.
+
+``python bench/ui.py [--enterprises 100000] [--relationships 300000] [--store PATH] [--runs 3]``
+
+Each page runs under ``streamlit.testing.v1.AppTest`` (the whole script, all service calls and
+widgets, no browser). Printed per page: the cold run (first visit after start: the service work is
+done and cached) and the median of ``--runs`` warm runs (a new session — the cached results are
+reused, as for a second user or a revisit). Target: < 2 s per page. The store is generated with
+``bench/gen.py`` into a temp SQLite file (or ``--store`` when it exists).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAGES = ["overview", "panorama", "gaps", "chokepoints", "enterprises", "whatif", "importer", "query"]
+TARGET_S = 2.0
+
+
+def build_store(path: Path, n: int, rels: int) -> None:
+    from bench.gen import generate
+    from graph.sqlite_store import SQLiteStore
+
+    store = SQLiteStore(path)
+    t0 = time.perf_counter()
+    for batch in generate(n, rels, seed=0):
+        store.write(batch)
+    store.close()
+    print(f"generated {n:,} enterprises / {rels:,} relationships in {time.perf_counter() - t0:.1f} s -> {path}")
+
+
+def run_page(page: str) -> float:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=600)
+    t0 = time.perf_counter()
+    at.run()
+    if page != "overview":
+        at.switch_page(f"views/{page}.py").run()
+    took = time.perf_counter() - t0
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].value}")
+    return took
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--enterprises", type=int, default=100_000)
+    ap.add_argument("--relationships", type=int, default=300_000)
+    ap.add_argument("--store", type=Path, default=None, help="existing or new SQLite file (default: temp)")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    tmp = None
+    path = args.store
+    if path is None:
+        tmp = tempfile.TemporaryDirectory(prefix="chainkg-bench-ui-")
+        path = Path(tmp.name) / "kg.db"
+    if not path.exists():
+        build_store(path, args.enterprises, args.relationships)
+    os.environ["CHAINKG_STORE"] = str(path)
+    import logging
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    from graph.sqlite_store import SQLiteStore
+
+    counts = SQLiteStore(path).counts()
+    print(f"store: {counts['nodes'].get('Enterprise', 0):,} enterprises, "
+          f"{sum(counts['relationships'].values()):,} relationships")
+    os.environ["CHAINKG_UI_WARMUP"] = "0"  # measure the real cold cost of each page
+    from chainkg import service
+
+    t0 = time.perf_counter()
+    service.stats(SQLiteStore(path))
+    print(f"store checksum (part of the first page's cold time, then cached): {time.perf_counter() - t0:.2f} s")
+    print("cold = first visit after start-up (overview's includes imports and the checksum); warm = median of "
+          f"{args.runs} new sessions")
+    print(f"{'page':<12} {'cold s':>8} {'warm median s':>14}  target < {TARGET_S:.0f} s")
+    worst = 0.0
+    for page in PAGES:
+        cold = run_page(page)
+        warm = statistics.median(run_page(page) for _ in range(args.runs))
+        worst = max(worst, warm)
+        flag = "ok" if warm < TARGET_S else "SLOW"
+        print(f"{page:<12} {cold:>8.2f} {warm:>14.2f}  {flag}" + ("" if cold < TARGET_S else "  (cold over target)"))
+    print(f"worst warm page: {worst:.2f} s")
+    if tmp:
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""Gaps, priority projects (揭榜挂帅), chokepoints, targets and what-if."""
+
+from __future__ import annotations
+
+
+def test_gaps_all_and_per_cluster(client):
+    allg = client.get("/api/v1/gaps", params={"limit": 500}).json()
+    assert allg["total"] > 100 and {g["kind"] for g in allg["items"]} <= {"missing", "single_point", "weak", "strong"}
+    auto = client.get("/api/v1/gaps", params={"cluster": "auto", "limit": 500}).json()
+    assert auto["total"] > 0 and all(g["cluster"] == "auto" for g in auto["items"])
+    same = client.get("/api/v1/clusters/auto/gaps", params={"limit": 500}).json()
+    assert same == auto
+    assert client.get("/api/v1/gaps", params={"cluster": "nope"}).status_code == 404
+
+
+def test_analysis_params_as_query(client):
+    base = client.get("/api/v1/gaps", params={"limit": 500}).json()["items"]
+    strict = client.get("/api/v1/gaps", params={"limit": 500, "weak_threshold": 0.99}).json()["items"]
+    weak = lambda gs: sum(g["kind"] in ("weak", "missing", "single_point") for g in gs)  # noqa: E731
+    assert weak(strict) >= weak(base)
+    r = client.get("/api/v1/gaps", params={"weak_threshold": 2})
+    assert r.status_code == 422 and r.json()["code"] == "invalid_input"
+
+
+def test_priority_projects_ranked_with_parts_and_candidates(client):
+    body = client.get("/api/v1/priority-projects", params={"limit": 500}).json()
+    items = body["items"]
+    assert body["total"] == len(items) > 0
+    assert [p["rank"] for p in items] == list(range(1, len(items) + 1))
+    assert [p["score"] for p in items] == sorted((p["score"] for p in items), reverse=True)
+    assert {"severity", "reach", "capability_gap"} <= set(items[0]["parts"])
+    assert any(p["candidates"] for p in items)
+    c = next(p for p in items if p["candidates"])["candidates"][0]
+    assert {"enterprise_id", "name", "holds", "reasons"} <= set(c)
+    csv_text = client.get("/api/v1/priority-projects", params={"format": "csv"}).content.decode("utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("rank,project")
+
+
+def test_chokepoints_and_targets(client):
+    ch = client.get("/api/v1/chokepoints").json()
+    assert ch["total"] > 0 and "score" in ch["items"][0]
+    tg = client.get("/api/v1/targets", params={"cluster": "smart-toilet"}).json()
+    assert all(t["cluster"] == "smart-toilet" and t["kind"] != "strong" for t in tg["items"])
+    assert all(t["candidates"] for t in tg["items"])
+
+
+def test_what_if_remove_local_firms(client):
+    local = client.get("/api/v1/enterprises", params={"local": True, "cluster": "sewing", "limit": 500}).json()["items"]
+    r = client.post("/api/v1/what-if", params={"cluster": "sewing"},
+                    json={"remove_enterprises": [e["id"] for e in local]})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["summary_after"]["missing"] >= body["summary_before"]["missing"]
+    assert client.post("/api/v1/what-if", json={"remove_enterprises": "x"}).status_code == 422
+    assert client.post("/api/v1/what-if", content=b"{not json", headers={"content-type": "application/json"}).status_code == 422

@@ -1,0 +1,49 @@
+"""Clusters and segments, over both stores."""
+
+from __future__ import annotations
+
+
+def test_list_clusters_paged_and_ordered(client):
+    r = client.get("/api/v1/clusters")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["total"] == 7 and body["limit"] == 100 and body["offset"] == 0
+    assert [c["id"] for c in body["items"]][:2] == ["auto", "pharma"]
+    auto = body["items"][0]
+    assert auto["name"] == "汽车" and auto["local_enterprises"] > 0
+    assert set(auto["gaps"]) == {"missing", "single_point", "weak", "strong"}
+    second = client.get("/api/v1/clusters", params={"limit": 2, "offset": 1}).json()
+    assert second["total"] == 7 and [c["id"] for c in second["items"]] == [c["id"] for c in body["items"][1:3]]
+
+
+def test_cluster_detail_has_segments_and_feeds(client):
+    body = client.get("/api/v1/clusters/auto").json()
+    assert body["cluster"]["id"] == "auto"
+    seg_ids = {s["id"] for s in body["segments"]}
+    assert "auto-nev" in seg_ids
+    assert body["feeds"] and {"from", "to", "reason"} <= set(body["feeds"][0])
+    assert all(f["from"] in seg_ids and f["to"] in seg_ids for f in body["feeds"])
+
+
+def test_unknown_cluster_is_404_with_error_shape(client):
+    r = client.get("/api/v1/clusters/nope")
+    assert r.status_code == 404
+    assert r.json() == {"code": "not_found", "message": "unknown cluster 'nope'", "details": {"entry": "nope"}}
+
+
+def test_segment_detail_with_enterprises_and_technologies(client):
+    body = client.get("/api/v1/segments/auto-nev", params={"limit": 5}).json()
+    assert body["segment"]["id"] == "auto-nev"
+    assert body["enterprise_total"] >= len(body["enterprises"]) and len(body["enterprises"]) <= 5
+    assert isinstance(body["technologies"], list) and "children" in body
+    assert client.get("/api/v1/segments/no-such").status_code == 404
+
+
+def test_clusters_csv_has_bom_and_chinese(client):
+    r = client.get("/api/v1/clusters", params={"format": "csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.content.startswith(b"\xef\xbb\xbf")
+    text = r.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("id,name") and "汽车" in text
+    via_accept = client.get("/api/v1/clusters", headers={"Accept": "text/csv"})
+    assert via_accept.content == r.content

@@ -1,0 +1,63 @@
+"""Enterprises and technologies: filters, paging, detail by id or credit code, CSV."""
+
+from __future__ import annotations
+
+import pytest
+
+from chainkg import service
+
+
+def test_enterprises_paged_with_total_and_stable_order(client):
+    full = client.get("/api/v1/enterprises", params={"limit": 500}).json()
+    assert full["total"] == len(full["items"]) > 100
+    ids = [e["id"] for e in full["items"]]
+    assert ids == sorted(ids)
+    page = client.get("/api/v1/enterprises", params={"limit": 10, "offset": 20}).json()
+    assert [e["id"] for e in page["items"]] == ids[20:30] and page["total"] == full["total"]
+
+
+@pytest.mark.parametrize("params", [{"limit": 501}, {"limit": 0}, {"offset": -1}, {"local": "maybe"}])
+def test_bad_paging_is_422(client, params):
+    r = client.get("/api/v1/enterprises", params=params)
+    assert r.status_code == 422
+    assert r.json()["code"] == "invalid_input" and r.json()["details"]["errors"]
+
+
+def test_enterprise_filters(client):
+    local = client.get("/api/v1/enterprises", params={"local": True, "cluster": "auto", "limit": 500}).json()
+    assert local["total"] > 0 and all(e["local"] for e in local["items"])
+    listed = client.get("/api/v1/enterprises", params={"tag": "上市", "limit": 500}).json()
+    assert listed["total"] > 0 and all("上市" in e["tags"] for e in listed["items"])
+    county = local["items"][0]["county"]
+    by_county = client.get("/api/v1/enterprises", params={"county": county, "limit": 500}).json()
+    assert by_county["total"] > 0 and all(e["county"] == county for e in by_county["items"])
+    name = local["items"][0]["name"]
+    found = client.get("/api/v1/enterprises", params={"q": name[:4]}).json()
+    assert name in {e["name"] for e in found["items"]}
+    seg = client.get("/api/v1/enterprises", params={"segment": "auto-nev"}).json()
+    assert seg["total"] >= 1
+    assert client.get("/api/v1/enterprises", params={"cluster": "zzz"}).json()["total"] == 0
+
+
+def test_enterprise_detail_by_id_and_credit_code(client, api_store):
+    _, firms = service.enterprises(api_store, limit=1000)
+    e = firms[0]
+    body = client.get(f"/api/v1/enterprises/{e['id']}").json()
+    assert body["enterprise"]["id"] == e["id"] and isinstance(body["segments"], list)
+    coded = next((f for f in firms if f.get("credit_code") and f["credit_code"] != f["id"]), None)
+    if coded:
+        assert client.get(f"/api/v1/enterprises/{coded['credit_code']}").json()["enterprise"]["id"] == coded["id"]
+    assert client.get("/api/v1/enterprises/does-not-exist").status_code == 404
+
+
+def test_enterprises_csv_formula_guard(client):
+    r = client.get("/api/v1/enterprises", params={"format": "csv", "limit": 5})
+    assert r.content.startswith(b"\xef\xbb\xbf")
+    lines = r.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("id,name") and len(lines) == 6
+
+
+def test_technologies_chokepoint_filter(client):
+    all_t = client.get("/api/v1/technologies", params={"limit": 500}).json()
+    chk = client.get("/api/v1/technologies", params={"chokepoint": True, "limit": 500}).json()
+    assert 0 < chk["total"] < all_t["total"] and all(t["chokepoint"] for t in chk["items"])

@@ -1,0 +1,197 @@
+"""A small Chrome DevTools Protocol driver for the browser test: start Streamlit and headless
+Chromium, open pages, wait until they have rendered, read the DOM, take screenshots.
+
+Only ``websocket-client`` (dev extra) and the Debian ``chromium`` binary are needed.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import websocket
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--hide-scrollbars", "--remote-debugging-port=0", "--remote-allow-origins=*"]
+
+
+def find_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        if path := shutil.which(name):
+            return path
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_http(url: str, timeout: float, proc: subprocess.Popen | None = None) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process exited with {proc.returncode} before {url} answered")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer within {timeout}s")
+
+
+class StreamlitServer:
+    def __init__(self, store: str, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = os.environ | {"CHAINKG_STORE": store, "PYTHONUNBUFFERED": "1"}
+        self.log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-", suffix=".log", delete=False)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"), "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+             "--global.developmentMode", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait(self, timeout: float = 60) -> None:
+        _wait_http(f"{self.url}/_stcore/health", timeout, self.proc)
+
+    def output(self) -> str:
+        return Path(self.log.name).read_text(errors="replace")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        Path(self.log.name).unlink(missing_ok=True)
+
+
+class Browser:
+    """Headless Chromium driven over one DevTools websocket (one tab)."""
+
+    def __init__(self, binary: str, width: int = 1440, height: int = 1000) -> None:
+        self.profile = tempfile.mkdtemp(prefix="chainkg-chromium-")
+        self.proc = subprocess.Popen([binary, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}",
+                                      f"--window-size={width},{height}", "about:blank"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        port_file = Path(self.profile) / "DevToolsActivePort"
+        end = time.monotonic() + 30
+        while not port_file.exists() or not port_file.read_text().strip():
+            if time.monotonic() > end or self.proc.poll() is not None:
+                raise RuntimeError("Chromium did not start (no DevToolsActivePort)")
+            time.sleep(0.1)
+        port = int(port_file.read_text().split()[0])
+        _wait_http(f"http://127.0.0.1:{port}/json/version", 15)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as r:
+            pages = [t for t in json.load(r) if t["type"] == "page"]
+        self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=60,
+                                              suppress_origin=True)
+        self._id = 0
+        self.width, self.height = width, height
+        self.call("Page.enable")
+        self.call("Runtime.enable")
+        self.resize(width, height)
+
+    def call(self, method: str, **params) -> dict:
+        self._id += 1
+        self.ws.send(json.dumps({"id": self._id, "method": method, "params": params}))
+        while True:
+            msg = json.loads(self.ws.recv())
+            if msg.get("id") == self._id:
+                if "error" in msg:
+                    raise RuntimeError(f"{method}: {msg['error']}")
+                return msg.get("result", {})
+
+    def resize(self, width: int, height: int) -> None:
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
+
+    def eval(self, expression: str):
+        r = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in r:
+            raise RuntimeError(f"JS error: {r['exceptionDetails']}")
+        return r["result"].get("value")
+
+    def goto(self, url: str) -> None:
+        self.call("Page.navigate", url=url)
+
+    def wait_for(self, expression: str, timeout: float = 30, interval: float = 0.25):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                v = self.eval(expression)
+            except RuntimeError:
+                v = None
+            if v:
+                return v
+            time.sleep(interval)
+        return None
+
+    def screenshot(self, path: Path, full_height: int | None = None) -> None:
+        if full_height:
+            self.resize(self.width, max(self.height, min(full_height, 6000)))
+            time.sleep(0.6)
+        data = self.call("Page.captureScreenshot", format="png")["data"]
+        path.write_bytes(base64.b64decode(data))
+        if full_height:
+            self.resize(self.width, self.height)
+
+    def close(self) -> None:
+        try:
+            self.ws.close()
+        finally:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
+# JS snippets --------------------------------------------------------------------------------------
+
+#: the app finished a run: main block present, no "running" status widget, no skeleton
+JS_IDLE = """(() => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  if (!main || !main.innerText.trim()) return false;
+  if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stStatusWidgetRunningManIcon"]')) return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  return true;
+})()"""
+
+#: errors shown on the page: exception boxes, error alerts, a "Page not found" dialog
+JS_ERRORS = """(() => Array.from(document.querySelectorAll(
+  '[data-testid="stException"], [data-testid="stAlertContentError"], [role="dialog"]'))
+  .map(e => e.innerText.slice(0, 500)).filter(t => t.trim()))()"""
+
+#: the main block's full height (the app scrolls inside it, not in the document)
+JS_HEIGHT = """(() => { const m = document.querySelector('[data-testid="stMain"]') ||
+  document.querySelector('[data-testid="stAppViewContainer"]'); return m ? m.scrollHeight + 40 : 0; })()"""
+
+#: non-background pixels on the agraph canvas (its iframe is same-origin): 0 = empty canvas
+JS_CANVAS_INK = """(() => {
+  for (const f of document.querySelectorAll('iframe')) {
+    let doc; try { doc = f.contentDocument; } catch (e) { continue; }
+    const c = doc && doc.querySelector('canvas');
+    if (!c || !c.width || !c.height) continue;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 3; i < d.length; i += 16) if (d[i] > 0) ink++;
+    return ink;
+  }
+  return 0;
+})()"""

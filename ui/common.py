@@ -1,0 +1,243 @@
+"""Shared UI plumbing: the store, cached service calls, small display helpers. No business logic.
+
+Caching: every service result is cached with ``st.cache_data`` keyed on the store URL, the store's
+version token (:func:`version`) and the call's parameters, so a reload or a new import — from this
+UI or from ``chainkg load`` in another process — invalidates it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from chainkg import service
+from chainkg.settings import Settings
+from graph.store import GraphStore, open_store
+from graph.whatif import Scenario
+from ontology.loader import load_ontology
+from ui.i18n import t
+
+__all__ = ["store_url", "get_store", "version", "clusters", "analyze", "cluster_detail", "segment_detail",
+           "enterprises", "enterprise_detail", "what_if", "policy_targets", "county_distribution",
+           "ontology", "to_xlsx", "cluster_options", "segment_names", "enterprise_names", "invalidate"]
+
+
+def store_url() -> str:
+    return os.environ.get("CHAINKG_STORE") or Settings().store
+
+
+@st.cache_resource(show_spinner=False)
+def _open(url: str) -> GraphStore:
+    return open_store(url)
+
+
+def get_store() -> GraphStore:
+    return _open(store_url())
+
+
+@st.cache_resource(show_spinner=False)
+def ontology():
+    return load_ontology()
+
+
+def _fingerprint(store: GraphStore) -> str:
+    if store.kind == "sqlite" and getattr(store, "path", ":memory:") != ":memory:":
+        parts = []
+        for p in (store.path, store.path + "-wal"):
+            try:
+                s = Path(p).stat()
+                parts.append(f"{s.st_size}:{s.st_mtime_ns}")
+            except OSError:
+                parts.append("-")
+        return "|".join(parts)
+    return json.dumps(store.counts(), sort_keys=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _checksum(url: str, fingerprint: str) -> str:
+    return service.stats(_open(url))["checksum"]
+
+
+def version() -> str:
+    """The store's version token for cache keys: a cheap fingerprint that changes with the content
+    (SQLite: size and mtime of the file and its WAL, also after a load from another process; Neo4j:
+    node and relationship counts). The full content checksum (``checksum()``) reads the whole store,
+    6 s at 100k enterprises, so it is computed only on request."""
+    return _fingerprint(get_store())
+
+
+def checksum() -> str:
+    """The store's content checksum (``chainkg stats``), cached per version."""
+    return _checksum(store_url(), version())
+
+
+def invalidate() -> None:
+    """After a write from this UI: forget cached checksums (results are keyed on them anyway)."""
+    _checksum.clear()
+
+
+# --- cached service calls (url + checksum + params) -----------------------------------------------
+
+@st.cache_data(show_spinner=False)
+def _stats(url: str, v: str) -> dict:
+    return service.stats(_open(url))
+
+
+@st.cache_data(show_spinner=False)
+def _clusters(url: str, v: str) -> list[dict]:
+    return service.clusters(_open(url), ontology())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _analyze(url: str, v: str, cluster: str | None, sections: tuple[str, ...] | None) -> dict:
+    return service.analyze(_open(url), cluster, ontology(), sections=sections)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cluster_detail(url: str, v: str, cluster: str) -> dict:
+    return service.cluster_detail(_open(url), cluster, ontology())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _segment_detail(url: str, v: str, segment: str) -> dict:
+    return service.segment_detail(_open(url), segment, ontology())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _enterprises(url: str, v: str, filters: tuple) -> tuple[int, list[dict]]:
+    return service.enterprises(_open(url), **dict(filters))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _enterprise_detail(url: str, v: str, eid: str) -> dict:
+    return service.enterprise_detail(_open(url), eid)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _what_if(url: str, v: str, scenario_json: str, cluster: str | None) -> dict:
+    return service.what_if(_open(url), Scenario.model_validate_json(scenario_json), cluster, ontology())
+
+
+@st.cache_data(show_spinner=False)
+def _county_distribution(url: str, v: str) -> list[dict]:
+    return service.county_distribution(_open(url), ontology())
+
+
+#: the analyses the heavy pages ask for first, computed once per store version in the background
+WARM_CALLS: tuple[tuple[str | None, tuple[str, ...] | None], ...] = (
+    (None, ("gaps", "targets", "extensions")), (None, ("gaps", "chokepoints", "projects")), ("auto", ("gaps",)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _warm(url: str, v: str) -> bool:
+    """Start one background thread filling the caches of the slow first visits (CHAINKG_UI_WARMUP=0: off)."""
+    import threading
+
+    def work() -> None:
+        for cluster, sections in WARM_CALLS:
+            try:
+                _analyze(url, v, cluster, sections)
+            except Exception:  # noqa: BLE001 - the page itself reports errors when visited
+                return
+
+    if os.environ.get("CHAINKG_UI_WARMUP", "1") != "0":
+        threading.Thread(target=work, name="chainkg-ui-warmup", daemon=True).start()
+    return True
+
+
+def warm_up() -> None:
+    _warm(store_url(), version())
+
+
+def stats() -> dict:
+    return _stats(store_url(), version())
+
+
+def clusters() -> list[dict]:
+    return _clusters(store_url(), version())
+
+
+def analyze(cluster: str | None = None, sections: tuple[str, ...] | None = None) -> dict:
+    return _analyze(store_url(), version(), cluster, sections)
+
+
+def cluster_detail(cluster: str) -> dict:
+    return _cluster_detail(store_url(), version(), cluster)
+
+
+def segment_detail(segment: str) -> dict:
+    return _segment_detail(store_url(), version(), segment)
+
+
+def enterprises(**filters) -> tuple[int, list[dict]]:
+    return _enterprises(store_url(), version(), tuple(sorted((k, v) for k, v in filters.items() if v is not None)))
+
+
+def enterprise_detail(eid: str) -> dict:
+    return _enterprise_detail(store_url(), version(), eid)
+
+
+def what_if(scenario: Scenario, cluster: str | None = None) -> dict:
+    return _what_if(store_url(), version(), scenario.model_dump_json(), cluster)
+
+
+def policy_targets() -> list[dict]:
+    return service.policy_targets(ontology())
+
+
+def county_distribution() -> list[dict]:
+    return _county_distribution(store_url(), version())
+
+
+# --- display helpers ------------------------------------------------------------------------------
+
+def cluster_options(with_all: bool = False) -> tuple[list[str | None], dict]:
+    """Cluster ids (``None`` = all) and their display names, in the plan's order."""
+    from ui.i18n import name
+
+    names = {c["id"]: name(c) for c in clusters()}
+    ids: list[str | None] = ([None] if with_all else []) + list(names)
+    labels = {None: t("common.all")} | names
+    return ids, labels
+
+
+def segment_names() -> dict[str, str]:
+    from ui.i18n import lang
+
+    en = lang() == "en"
+    return {s.id: (s.name_en or s.name) if en else s.name for s in ontology().segments.values()}
+
+
+def enterprise_names(ids: list[str]) -> dict[str, str]:
+    out = {}
+    for eid in ids:
+        try:
+            out[eid] = enterprise_detail(eid)["enterprise"].get("name", eid)
+        except Exception:  # noqa: BLE001 - a dangling id shows as itself
+            out[eid] = eid
+    return out
+
+
+def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """An .xlsx workbook with one sheet per frame (sheet names cut to Excel's 31 characters)."""
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
+        for title, df in sheets.items():
+            # openpyxl writes a string starting with "=" as a formula: keep data as data
+            safe = df.map(lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "@") else v)
+            safe.to_excel(xw, sheet_name=re.sub(r"[\\/?*\[\]:]", "-", title)[:31], index=False)
+    return buf.getvalue()
+
+
+def fmt_share(x: float | None) -> str:
+    return "—" if x is None else f"{x:.0%}"
+
+
+def header(key: str) -> None:
+    st.header(t(key))
