@@ -106,6 +106,7 @@ def _chokepoints(store: GraphStore, onto: Ontology, base: dict, aggs: dict, p: A
             cluster_out[s.cluster] = cluster_out.get(s.cluster, 0.0) + aggs.get(s.id, SegmentAggregate(s.id)).local_output
     total_out = sum(cluster_out.values())
     techs, affected, holders, holder_nodes = [], {}, {}, {}
+    held = store.tech_holders([t.id for t in onto.technologies.values() if set(t.segments) & set(segs)], limit=20)
     for t in onto.technologies.values():
         needing = [sid for sid in t.segments if sid in segs]
         if not needing:
@@ -117,14 +118,13 @@ def _chokepoints(store: GraphStore, onto: Ontology, base: dict, aggs: dict, p: A
         for sid in top_only:
             value[segs[sid].cluster] = value.get(segs[sid].cluster, 0.0) + expected.get(sid, 0.0)
         out_sum = sum(aggs.get(sid, SegmentAggregate(sid)).local_output for sid in top_only)
-        firms = [store.get_node("Enterprise", r["src"]) for r in store.rels("HOLDS", dst=t.id)]
-        local = [f for f in firms if f and f.get("local")]
+        n_local, local = held[t.id]
         techs.append(t.props())
         holders[t.id] = [f["id"] for f in local]
         holder_nodes[t.id] = local
         affected[t.id] = {"clusters": sorted({segs[s].cluster for s in needing}), "segments": sorted(needing),
                           "downstream": sorted(down - set(needing)),
-                          "value_share": max(value.values()) if value else 0.0,
+                          "value_share": max(value.values()) if value else 0.0, "holder_count": n_local,
                           "output_share": out_sum / total_out if total_out else 0.0}
     ranked = score_technologies(techs, affected, holders, p)
     result = []

@@ -59,21 +59,22 @@ def severity(status: str, chokepoint: bool, status_certain: bool, p: AnalysisPar
 def score_technologies(techs: list[dict], affected: dict[str, dict], holders: dict[str, list[str]],
                        p: AnalysisParams) -> list[Chokepoint]:
     """Rank technologies. ``techs``: technology props; ``affected[tid]``: {clusters, segments,
-    downstream, value_share, output_share}; ``holders[tid]``: ids of local firms holding it."""
+    downstream, value_share, output_share, holder_count}; ``holders[tid]``: ids of the (largest)
+    local firms holding it — ``holder_count`` is the full count when the list is capped."""
     out = []
     for t in techs:
         a = affected[t["id"]]
         sev = severity(t.get("status", ""), bool(t.get("chokepoint")), bool(t.get("status_certain")), p)
         reach = 0.5 * min(1.0, a["value_share"]) + 0.5 * min(1.0, a["output_share"])
         local = holders.get(t["id"], [])
-        gap = 1.0 / (1 + len(local))
+        gap = 1.0 / (1 + a.get("holder_count", len(local)))
         score = 100 * sev * reach * gap
         out.append(Chokepoint(
             t["id"], t["name"], t.get("status", ""), bool(t.get("status_certain")), bool(t.get("chokepoint")),
             round(score, 3), {"severity": round(sev, 4), "reach": round(reach, 4), "capability_gap": round(gap, 4)},
             a["clusters"], a["segments"], a["downstream"], local,
             {"value_share": round(a["value_share"], 4), "output_share": round(a["output_share"], 4),
-             "local_holders": len(local), "chokepoint_lists": t.get("chokepoint_lists", []),
+             "local_holders": a.get("holder_count", len(local)), "chokepoint_lists": t.get("chokepoint_lists", []),
              "source": t.get("source", ""), "status_note": t.get("note", "")}))
     out.sort(key=lambda c: (-c.score, c.technology_id))
     return out

@@ -11,7 +11,7 @@ from ontology.schema import LABELS, REL_ENDPOINTS, check_label, check_rel_type
 
 __all__ = ["constraints", "upsert_nodes", "upsert_rels", "delete_nodes", "delete_rels", "get_node",
            "find_nodes", "rels", "neighbours", "COUNT_NODES", "COUNT_RELS", "ALL_NODES", "ALL_RELS",
-           "SEGMENT_AGGREGATES", "SEGMENTS_OUTPUT", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING"]
+           "SEGMENT_AGGREGATES", "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING"]
 
 
 def constraints() -> list[str]:
@@ -108,6 +108,14 @@ CALL (s) {
 }
 RETURN s.id AS sid, lc, oc, lo, lo2, coalesce(mo, 0.0) AS mo, lead, needed, held
 ORDER BY sid
+"""
+
+TECH_HOLDERS = """
+UNWIND $techs AS tech
+MATCH (e:Enterprise)-[:HOLDS]->(:Technology {id: tech}) WHERE e.local = true
+WITH tech, e ORDER BY toFloat(coalesce(e.output, e.revenue, 0.0)) DESC, e.id
+WITH tech, count(e) AS n, collect(properties(e))[..$limit] AS top
+RETURN tech, n, top
 """
 
 SEGMENTS_OUTPUT = """

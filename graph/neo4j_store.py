@@ -191,6 +191,12 @@ class Neo4jStore:
         r = self._read(cypher.SEGMENTS_OUTPUT, segments=list(segment_ids), leading=list(LEADING_TAGS))[0]
         return r["n"], float(r["o"] or 0.0), r["lead"] or 0
 
+    def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
+        out: dict[str, tuple[int, list[dict]]] = {t: (0, []) for t in tech_ids}
+        for r in self._read(cypher.TECH_HOLDERS, techs=list(out), limit=limit):
+            out[r["tech"]] = (r["n"], [dict(p) for p in r["top"]])
+        return out
+
     def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
         rows = self._read(cypher.TOP_FIRMS, segments=list(segment_ids), local=local, limit=limit)
         return [dict(r["props"]) | {"segments": sorted(r["segments"])} for r in rows]

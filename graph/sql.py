@@ -90,7 +90,8 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
 
 SEGMENT_AGGREGATES = """
 WITH RECURSIVE seg AS (
-  SELECT id FROM nodes WHERE label = 'Segment' AND (:cluster IS NULL OR s_cluster = :cluster)
+  SELECT id FROM nodes WHERE label = 'Segment'
+    AND (:clusters IS NULL OR s_cluster IN (SELECT value FROM json_each(:clusters)))
 ), up (child, anc) AS (            -- every segment with its subtree: firms of a child count for the parent
   SELECT id, id FROM seg
   UNION
@@ -128,7 +129,24 @@ FROM seg LEFT JOIN agg ON agg.sid = seg.id LEFT JOIN tech ON tech.sid = seg.id
 ORDER BY seg.id
 """
 
+# local firms holding each technology: how many, and the largest first (one pass over HOLDS)
+TECH_HOLDERS = """
+WITH h AS (
+  SELECT h.dst AS tech, n.id, n.e_output,
+         row_number() OVER (PARTITION BY h.dst ORDER BY n.e_output DESC, n.id) AS rank,
+         count(*) OVER (PARTITION BY h.dst) AS n
+  FROM json_each(:techs) j
+  CROSS JOIN rels h INDEXED BY rels_by_dst ON h.type = 'HOLDS' AND h.dst = j.value
+  CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = h.src
+  WHERE n.e_local = 1
+)
+SELECT h.tech, h.n, n.props FROM h CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = h.id
+WHERE h.rank <= :limit ORDER BY h.tech, h.rank
+"""
+
 # distinct local firms, their output and how many are leading firms, across segments and their subtrees
+SEGMENT_CLUSTERS = "SELECT s_cluster, count(*) FROM nodes WHERE label = 'Segment' GROUP BY s_cluster ORDER BY 2 DESC"
+
 SEGMENTS_OUTPUT = """
 WITH RECURSIVE up (child) AS (
   SELECT value FROM json_each(:segments)

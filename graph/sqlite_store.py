@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -222,12 +223,35 @@ class SQLiteStore:
         return h.hexdigest()
 
     def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
-        rows = self._q(sql.SEGMENT_AGGREGATES, {"cluster": cluster})
-        return [SegmentAggregate(*r) for r in rows]
+        """One SQL pass; for all clusters of a file store, two passes over halves of the clusters run
+        side by side on their own read connections (WAL readers), to use both cores."""
+        if cluster is not None or self.path == ":memory:":
+            rows = self._q(sql.SEGMENT_AGGREGATES, {"clusters": None if cluster is None else _dump([cluster])})
+            return [SegmentAggregate(*r) for r in rows]
+        halves: list[list[str]] = [[], []]
+        for i, (cid, _) in enumerate(self._q(sql.SEGMENT_CLUSTERS)):
+            halves[i % 2].append(cid)  # largest first, alternating: halves of similar size
+
+        def run(clusters: list[str]) -> list[tuple]:
+            db = sqlite3.connect(self.path, timeout=30)
+            try:
+                return db.execute(sql.SEGMENT_AGGREGATES, {"clusters": _dump(clusters)}).fetchall()
+            finally:
+                db.close()
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            rows = [r for part in pool.map(run, [h for h in halves if h]) for r in part]
+        return [SegmentAggregate(*r) for r in sorted(rows)]
 
     def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
         n, o, lead = self._q(sql.SEGMENTS_OUTPUT, {"segments": _dump(list(segment_ids))})[0]
         return n, float(o), lead
+
+    def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
+        out: dict[str, tuple[int, list[dict]]] = {t: (0, []) for t in tech_ids}
+        for tech, n, props in self._q(sql.TECH_HOLDERS, {"techs": _dump(list(out)), "limit": limit}):
+            out[tech] = (n, out[tech][1] + [json.loads(props)])
+        return out
 
     def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
         rows = self._q(sql.TOP_FIRMS, {"segments": _dump(list(segment_ids)), "local": int(local), "limit": limit})

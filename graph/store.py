@@ -133,6 +133,9 @@ class GraphStore(Protocol):
         """(distinct local firms, their summed output, how many are leading firms) in these
         segments and their subtrees."""
 
+    def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
+        """Per technology: (number of local firms holding it, the ``limit`` largest of them)."""
+
     def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
         """Local (or outside) firms of these segments, largest output/revenue first, each with
         ``segments`` (all its IN_SEGMENT targets)."""

@@ -172,6 +172,16 @@ def test_aggregates_roll_up_the_hierarchy(store):
     assert store.segments_output(["auto-ev"]) == (0, 0.0, 0)
 
 
+def test_tech_holders(store):
+    b = small_batch()
+    b.rel("HOLDS", "e1", "tech-sep")
+    b.rel("HOLDS", "e2", "tech-sep")
+    store.write(b)
+    held = store.tech_holders(["tech-sep", "tech-none"], limit=1)  # x1 holds it too, but is not local
+    assert held["tech-sep"][0] == 2 and [f["id"] for f in held["tech-sep"][1]] == ["e1"]
+    assert held["tech-none"] == (0, [])
+
+
 def test_top_firms(store):
     b = small_batch()
     b.node("Enterprise", {"id": "x2", "name": "外地二", "local": False, "output": 10.0})
