@@ -16,31 +16,16 @@ from fastapi import Depends, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.schemas import AnalysisParamsIn
-from chainkg.errors import AuthError, ChainKGError
+from chainkg.errors import AuthError, Forbidden, PayloadTooLarge, UnsupportedStore
 from chainkg.settings import Settings
 from graph.params import AnalysisParams
 from graph.store import GraphStore, open_store
 from ontology.loader import Ontology, load_ontology
 
 __all__ = ["get_settings", "get_store", "get_ontology", "analysis_params", "require_token", "neo4j_store",
-           "DEV_TOKEN", "Forbidden", "PayloadTooLarge", "UnsupportedStore"]
+           "DEV_TOKEN"]
 
 DEV_TOKEN = "dev-token"
-
-
-class Forbidden(ChainKGError):
-    code = "forbidden"
-    http_status = 403
-
-
-class PayloadTooLarge(ChainKGError):
-    code = "payload_too_large"
-    http_status = 413
-
-
-class UnsupportedStore(ChainKGError):
-    code = "unsupported_store"
-    http_status = 400
 
 
 @lru_cache(maxsize=1)

@@ -42,28 +42,11 @@ DATA = SHARED / "data" / "chainkg-liuhuanyong"
 
 
 # ---------------------------------------------------------------- (a) hidden enterprises
-def _subtree(onto, sid):
-    out, todo = [], [sid]
-    while todo:
-        cur = todo.pop()
-        out.append(cur)
-        todo += [s.id for s in onto.segments.values() if s.parent == cur]
-    return out
-
-
 def _local_firms(store, onto, sid) -> list[str]:
     ids = set()
-    for child in _subtree(onto, sid):
+    for child in onto.subtree(sid):
         ids.update(f["id"] for f in store.find_enterprises(segment=child, local=True, limit=10_000)[1])
     return sorted(ids)
-
-
-def _ancestors(onto, sid):
-    out, cur = [], onto.segments[sid]
-    while cur.parent:
-        out.append(cur.parent)
-        cur = onto.segments[cur.parent]
-    return out
 
 
 def validate_gaps() -> None:
@@ -97,7 +80,7 @@ def validate_gaps() -> None:
                 c[1] += 1
             else:
                 misses.append((sid, after[sid]["kind"]))
-            for anc in _ancestors(onto, sid):
+            for anc in onto.ancestors(sid)[1:]:
                 c[2] += 1
                 c[3] += after[anc]["strength"] < base[anc]["strength"]
                 if after[anc]["strength"] > base[anc]["strength"]:

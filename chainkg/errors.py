@@ -8,7 +8,8 @@ chainkg.errors.InputError: a.csv row 3 field credit_code: bad credit code
 
 from __future__ import annotations
 
-__all__ = ["ChainKGError", "InputError", "OntologyError", "StoreError", "NotFoundError", "AuthError"]
+__all__ = ["ChainKGError", "InputError", "OntologyError", "StoreError", "NotFoundError", "AuthError",
+           "Forbidden", "PayloadTooLarge", "UnsupportedStore"]
 
 
 class ChainKGError(Exception):
@@ -60,3 +61,22 @@ class NotFoundError(ChainKGError):
 class AuthError(ChainKGError):
     code = "unauthorized"
     http_status = 401
+
+
+class Forbidden(ChainKGError):
+    """The operation is switched off (e.g. writes without a configured API token)."""
+
+    code = "forbidden"
+    http_status = 403
+
+
+class PayloadTooLarge(ChainKGError):
+    code = "payload_too_large"
+    http_status = 413
+
+
+class UnsupportedStore(ChainKGError):
+    """The operation needs another store kind (the Cypher console needs Neo4j)."""
+
+    code = "unsupported_store"
+    http_status = 400

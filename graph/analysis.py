@@ -85,7 +85,7 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
         for g in base["gaps"]:
             if g["kind"] == "strong":
                 continue
-            subtree = [s.id for s in onto.segments.values() if s.id == g["segment_id"] or s.parent == g["segment_id"]]
+            subtree = onto.subtree(g["segment_id"])
             firms = store.top_firms(subtree, local=False, limit=max(50, p.top_targets * 5))
             ranked = rank_targets(g, firms, present, p.presence_ref, p.top_targets)
             if ranked:

@@ -41,27 +41,10 @@ class Scenario(BaseModel):
         return not (self.remove_enterprises or self.add_enterprises or self.remove_segments)
 
 
-def _ancestors(onto: Ontology, sid: str) -> list[str]:
-    out, cur = [sid], onto.segments.get(sid)
-    while cur is not None and cur.parent:
-        out.append(cur.parent)
-        cur = onto.segments.get(cur.parent)
-    return out
-
-
-def _subtree(onto: Ontology, sid: str) -> list[str]:
-    out, todo = [], [sid]
-    while todo:
-        cur = todo.pop()
-        out.append(cur)
-        todo += [s.id for s in onto.segments.values() if s.parent == cur]
-    return out
-
-
 def _rebuild(store: GraphStore, onto: Ontology, sid: str, base: SegmentAggregate, removed: set[str],
              added: list[dict]) -> SegmentAggregate:
     firms: dict[str, dict] = {}
-    for child in _subtree(onto, sid):
+    for child in onto.subtree(sid):
         offset = 0
         while True:
             _, page = store.find_enterprises(segment=child, local=True, limit=1000, offset=offset)
@@ -71,7 +54,7 @@ def _rebuild(store: GraphStore, onto: Ontology, sid: str, base: SegmentAggregate
             offset += 1000
     for fid in removed:
         firms.pop(fid, None)
-    subtree = set(_subtree(onto, sid))
+    subtree = set(onto.subtree(sid))
     for f in added:
         if subtree & set(f["segments"]):
             firms[f["id"]] = f
@@ -91,7 +74,7 @@ def what_if(store: GraphStore, onto: Ontology, scenario: Scenario, *, cluster: s
     touched: set[str] = set()
     for fid in removed:
         for r in store.rels("IN_SEGMENT", src=fid):
-            touched.update(_ancestors(onto, r["dst"]))
+            touched.update(onto.ancestors(r["dst"]))
     added = []
     for i, ne in enumerate(scenario.add_enterprises):
         node = store.get_node("Enterprise", ne.id) if ne.id else None
@@ -101,7 +84,7 @@ def what_if(store: GraphStore, onto: Ontology, scenario: Scenario, *, cluster: s
                 "tags": ne.tags or (node or {}).get("tags") or [], "segments": segs}
         added.append(firm)
         for sid in segs:
-            touched.update(_ancestors(onto, sid))
+            touched.update(onto.ancestors(sid))
     new_aggs = dict(aggs)
     for sid in touched:
         if sid in aggs:

@@ -48,6 +48,23 @@ class Ontology:
     def feeds_of(self, cluster_id: str) -> list[Feeds]:
         return [f for f in self.feeds if self.segments[f.source_id].cluster == cluster_id]
 
+    def subtree(self, segment_id: str) -> list[str]:
+        """The segment and all its descendants (CHILD_OF), the segment first."""
+        out, todo = [], [segment_id]
+        while todo:
+            cur = todo.pop()
+            out.append(cur)
+            todo += [s.id for s in self.segments.values() if s.parent == cur]
+        return out
+
+    def ancestors(self, segment_id: str) -> list[str]:
+        """The segment and its parents up to the top level, the segment first."""
+        out, cur = [segment_id], self.segments.get(segment_id)
+        while cur is not None and cur.parent:
+            out.append(cur.parent)
+            cur = self.segments.get(cur.parent)
+        return out
+
     def county_by_name(self, name: str) -> County | None:
         """Find a county by id, full name (温岭市) or short name (温岭)."""
         for c in self.counties.values():

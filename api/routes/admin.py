@@ -16,7 +16,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, File, Query, UploadFile
 
 from api.cypher_guard import read_only
-from api.deps import PayloadTooLarge, get_ontology, get_settings, get_store, neo4j_store, require_token
+from api.deps import get_ontology, get_settings, get_store, neo4j_store, require_token
+from chainkg.errors import PayloadTooLarge
 from api.http import ERRORS
 from api.schemas import CypherQuery, CypherResult, ErrorOut, ImportReport
 from chainkg import service
