@@ -155,7 +155,8 @@ def _load_technologies(onto: Ontology, path: Path) -> None:
 
 def _load_policy(onto: Ontology, path: Path) -> None:
     data = _read(path)
-    onto.policy = {"document": data.get("document") or {}, "clusters": data.get("clusters") or []}
+    document = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in (data.get("document") or {}).items()}
+    onto.policy = {"document": document, "clusters": data.get("clusters") or []}
     for raw in data.get("counties") or []:
         _add_unique(onto.counties, _model(County, raw, path, str(raw.get("id"))), path, "county")
     onto.platforms = [_model(Platform, raw, path, str(raw.get("id"))) for raw in data.get("platforms") or []]

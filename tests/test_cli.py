@@ -1,0 +1,108 @@
+"""The ``chainkg`` commands, run through Typer's runner on a temporary embedded store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from chainkg.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = str(tmp_path / "kg.db")
+    r = runner.invoke(app, ["load", "--store", path, "--quarantine", str(tmp_path / "q.csv")])
+    assert r.exit_code == 0, r.output
+    assert "enterprises=185" in r.output
+    return path
+
+
+def test_every_command_has_help_with_an_example():
+    for cmd in (["load"], ["stats"], ["analyze"], ["extract"], ["what-if"], ["serve"], ["ontology", "export"],
+                ["ontology", "check"], ["neo4j", "start"], ["neo4j", "stop"], ["neo4j", "status"]):
+        r = runner.invoke(app, [*cmd, "--help"])
+        assert r.exit_code == 0 and "Example" in r.output, cmd
+
+
+def test_load_twice_same_stats(db):
+    first = json.loads(runner.invoke(app, ["stats", "--store", db, "--format", "json"]).output)
+    assert first["nodes"]["Cluster"] == 7 and first["nodes"]["Enterprise"] == 185
+    assert runner.invoke(app, ["load", "--store", db]).exit_code == 0
+    again = json.loads(runner.invoke(app, ["stats", "--store", db, "--format", "json"]).output)
+    assert again == first
+
+
+def test_stats_table(db):
+    out = runner.invoke(app, ["stats", "--store", db]).output
+    assert "node\tSegment\t196" in out and "checksum\t" in out
+
+
+def test_analyze_formats(db):
+    data = json.loads(runner.invoke(app, ["analyze", "--store", db, "--cluster", "sewing", "--format", "json"]).output)
+    assert set(data) >= {"gaps", "chokepoints", "projects", "targets"}
+    g = data["gaps"][0]
+    assert set(g) >= {"cluster", "segment_id", "segment", "kind", "score", "evidence"}
+    assert {x["kind"] for x in data["gaps"]} <= {"missing", "weak", "single_point", "strong"}
+    assert {"technology_id", "technology", "score", "parts", "evidence"} <= set(data["chokepoints"][0])
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["analyze", "--store", db, "--format", "csv"]).output)))
+    assert len(rows) == 196 and rows[0]["kind"]
+    table = runner.invoke(app, ["analyze", "--store", db, "--cluster", "smart-toilet"]).output
+    assert "segments with no local enterprise" in table
+
+
+def test_analyze_params_and_bad_input(db):
+    strict = json.loads(runner.invoke(app, ["analyze", "--store", db, "--format", "json", "--param",
+                                            "weak_threshold=0.99"]).output)
+    assert not [g for g in strict["gaps"] if g["kind"] == "strong"]
+    r = runner.invoke(app, ["analyze", "--store", db, "--param", "weak_threshold=2"])
+    assert r.exit_code == 2
+    r = runner.invoke(app, ["analyze", "--store", db, "--cluster", "nope"])
+    assert r.exit_code == 1 and "unknown cluster" in r.output
+
+
+def test_load_quarantine_exit_code(tmp_path, db):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("企业名称,所属区县\n甲企业有限公司,火星县\n", encoding="utf-8")
+    q = tmp_path / "quarantine.csv"
+    r = runner.invoke(app, ["load", str(bad), "--store", db, "--quarantine", str(q)])
+    assert r.exit_code == 3
+    assert "county" in q.read_text(encoding="utf-8-sig")
+
+
+def test_load_unreadable_file_exit_1(tmp_path, db):
+    bad = tmp_path / "empty.csv"
+    bad.write_bytes(b"")
+    r = runner.invoke(app, ["load", str(bad), "--store", db])
+    assert r.exit_code == 1 and "empty.csv" in r.output
+
+
+def test_ontology_export(tmp_path):
+    out = tmp_path / "o.json"
+    assert runner.invoke(app, ["ontology", "export", "--format", "json", "-o", str(out)]).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["clusters"]) == 7 and len(data["segments"]) == 196
+    seg = data["segments"][0]
+    assert set(seg) >= {"id", "name", "cluster", "stage", "parent", "weight", "keywords"}
+    assert set(data["technologies"][0]) >= {"id", "name", "segments", "status", "chokepoint", "source"}
+    assert data["feeds"] and set(data["feeds"][0]) == {"from", "to", "reason"}
+
+
+def test_what_if(db):
+    r = runner.invoke(app, ["what-if", "--store", db, "--cluster", "sewing", "--remove", "sc-603337.SH"])
+    assert r.exit_code == 0, r.output
+    res = json.loads(r.output)
+    assert res["summary_after"]["missing"] >= res["summary_before"]["missing"]
+
+
+def test_extract_on_the_action_plan(shared_dir):
+    plan = shared_dir / "seeds" / "taizhou-manufacturing-plan-2020-2025.txt"
+    data = json.loads(runner.invoke(app, ["extract", str(plan), "--format", "json"]).output)
+    targets = [f for f in data if f["kind"] == "target"]
+    assert any(f["value"] == 1 and f["unit"] == "万亿元" and f["year"] == 2025 for f in targets)
+    assert {f.get("cluster") for f in data if f["kind"] == "cluster"} >= {"auto", "pharma", "sewing"}
