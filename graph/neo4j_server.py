@@ -244,6 +244,8 @@ def stop(state_dir: str | os.PathLike) -> bool:
             _signal(info.pid, signal.SIGKILL)
             while _pid_alive(info.pid):
                 time.sleep(0.1)
+        with contextlib.suppress(ChildProcessError):  # our own child: reap the zombie, so the PID is gone
+            os.waitpid(info.pid, 0)
         stopped = True
     (home / "server.json").unlink(missing_ok=True)
     return stopped
