@@ -172,6 +172,10 @@ class Neo4jStore:
         rels = {t: 0 for t in REL_TYPES} | {r["type"]: r["n"] for r in self._read(cypher.COUNT_RELS)}
         return {"nodes": nodes, "relationships": rels}
 
+    def version(self) -> None:
+        """Neo4j offers no cheap change counter; callers invalidate on their own loads."""
+        return None
+
     def checksum(self) -> str:
         h = ContentHash()
         with self._driver.session(database=self.database) as s:

@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS rels (
   type TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, props TEXT NOT NULL,
   PRIMARY KEY (type, src, dst)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS rels_by_dst ON rels (type, dst, src);
+CREATE INDEX IF NOT EXISTS nodes_by_local ON nodes (label, e_local, id);
+CREATE INDEX IF NOT EXISTS nodes_by_county ON nodes (label, e_county, id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 SCHEMA_VERSION = "2"
@@ -72,8 +74,9 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
     if segment:
         sql = ("FROM rels r JOIN nodes n ON n.label = 'Enterprise' AND n.id = r.src "
                "WHERE r.type = 'IN_SEGMENT' AND r.dst = :segment")
-    else:
-        sql = "FROM nodes n WHERE n.label = 'Enterprise'"
+    else:  # an index that both filters and keeps id order, so a page stops early
+        hint = " INDEXED BY nodes_by_county" if county else " INDEXED BY nodes_by_local" if local else ""
+        sql = f"FROM nodes n{hint} WHERE n.label = 'Enterprise'"
     if county:
         sql += " AND n.e_county = :county"
     if local:
@@ -82,9 +85,9 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
         sql += " AND (json_extract(n.props, '$.name') LIKE :q OR n.id LIKE :q)"
     if tag:
         sql += " AND EXISTS (SELECT 1 FROM json_each(n.props, '$.tags') WHERE value = :tag)"
-    if cluster:
-        sql += (" AND EXISTS (SELECT 1 FROM rels c JOIN nodes s ON s.label = 'Segment' AND s.id = c.dst"
-                " WHERE c.type = 'IN_SEGMENT' AND c.src = n.id AND s.s_cluster = :cluster)")
+    if cluster:  # the cluster's members, gathered once from its segments (an in-memory set)
+        sql += (" AND n.id IN (SELECT c.src FROM nodes s CROSS JOIN rels c INDEXED BY rels_by_dst"
+                " ON c.type = 'IN_SEGMENT' AND c.dst = s.id WHERE s.label = 'Segment' AND s.s_cluster = :cluster)")
     return sql
 
 

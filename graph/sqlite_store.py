@@ -50,6 +50,10 @@ class SQLiteStore:
         except sqlite3.Error as e:
             raise StoreError(f"cannot open SQLite store: {e}", file=self.path) from e
         self._lock = threading.RLock()
+        self._readers = threading.local()
+        self._reader_conns: list[sqlite3.Connection] = []
+        self._generation = 0                       # bumped by every write of this object
+        self._counts: dict[tuple, int] = {}        # enterprise-filter totals, per store version
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=OFF")
@@ -97,6 +101,7 @@ class SQLiteStore:
                         if progress:
                             progress(len(chunk))
                 self._db.execute("COMMIT")
+                self._generation += 1
             except BaseException:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
@@ -124,6 +129,7 @@ class SQLiteStore:
                         self._db.executemany(sql.DELETE_REL_BY_DST, ((rel_type, i) for i in ids))
                 n = self._db.executemany(sql.DELETE_NODE, ((label, i) for i in ids)).rowcount
                 self._db.execute("COMMIT")
+                self._generation += 1
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
@@ -135,6 +141,7 @@ class SQLiteStore:
             self._db.execute("BEGIN IMMEDIATE")
             n = self._db.executemany(sql.DELETE_REL, ((rel_type, s, d) for s, d in pairs)).rowcount
             self._db.execute("COMMIT")
+            self._generation += 1
         return n
 
     def clear(self) -> None:
@@ -143,11 +150,26 @@ class SQLiteStore:
             self._db.execute("DELETE FROM rels")
             self._db.execute("DELETE FROM nodes")
             self._db.execute("COMMIT")
+            self._generation += 1
+
+    def version(self) -> tuple[int, int]:
+        """Changes whenever the content may have changed: our own writes (generation) or a commit
+        by any other connection or process (``PRAGMA data_version``). Caches key on it."""
+        with self._lock:
+            return self._generation, self._db.execute("PRAGMA data_version").fetchone()[0]
 
     # -- reads ----------------------------------------------------------------------------------
     def _q(self, query: str, params: Any = ()) -> list[tuple]:
-        with self._lock:
-            return self._db.execute(query, params).fetchall()
+        """Reads: on a file store each thread reads through its own connection (WAL readers run side
+        by side and see the last committed state); ``:memory:`` shares the one connection."""
+        if self.path == ":memory:":
+            with self._lock:
+                return self._db.execute(query, params).fetchall()
+        db = getattr(self._readers, "db", None)
+        if db is None:
+            db = self._readers.db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            self._reader_conns.append(db)
+        return db.execute(query, params).fetchall()
 
     def get_node(self, label: str, node_id: str) -> dict | None:
         rows = self._q(sql.GET_NODE, (check_label(label), node_id))
@@ -173,7 +195,13 @@ class SQLiteStore:
         params = {"cluster": cluster, "segment": segment, "county": county, "tag": tag,
                   "q": f"%{q}%" if q else None, "local": None if local is None else int(local)}
         where = sql.enterprise_filter(**{k: v is not None for k, v in params.items()})
-        total = self._q(f"SELECT count(*) {where}", params)[0][0]
+        key = (self.version(), tuple(sorted(params.items())))
+        total = self._counts.get(key)
+        if total is None:  # the total does not depend on the page: count once per filter and version
+            total = self._q(f"SELECT count(*) {where}", params)[0][0]
+            if len(self._counts) > 512:
+                self._counts.clear()
+            self._counts[key] = total
         rows = self._q(f"SELECT n.props {where} ORDER BY n.id LIMIT :limit OFFSET :offset",
                        {**params, "limit": limit, "offset": offset})
         return total, [json.loads(r[0]) for r in rows]
@@ -259,6 +287,10 @@ class SQLiteStore:
 
     def close(self) -> None:
         with self._lock:
+            for db in self._reader_conns:
+                db.close()
+            self._reader_conns.clear()
+            self._readers = threading.local()
             self._db.close()
 
     def __enter__(self) -> "SQLiteStore":

@@ -127,6 +127,10 @@ class GraphStore(Protocol):
 
     def checksum(self) -> str: ...
 
+    def version(self) -> object | None:
+        """A cheap token that changes when the content may have changed (cache keys), or None when
+        the adapter cannot tell cheaply (callers then fall back to their own invalidation)."""
+
     def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]: ...
 
     def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
