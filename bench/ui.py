@@ -76,13 +76,9 @@ def main() -> None:
     print(f"store: {counts['nodes'].get('Enterprise', 0):,} enterprises, "
           f"{sum(counts['relationships'].values()):,} relationships")
     os.environ["CHAINKG_UI_WARMUP"] = "0"  # measure the real cold cost of each page
-    from chainkg import service
 
-    t0 = time.perf_counter()
-    service.stats(SQLiteStore(path))
-    print(f"store checksum (part of the first page's cold time, then cached): {time.perf_counter() - t0:.2f} s")
-    print("cold = first visit after start-up (overview's includes imports and the checksum); warm = median of "
-          f"{args.runs} new sessions")
+    print("cold = first visit in a fresh process, warm-up thread off (overview's includes importing the UI "
+          f"stack); warm = median of {args.runs} new sessions")
     print(f"{'page':<12} {'cold s':>8} {'warm median s':>14}  target < {TARGET_S:.0f} s")
     worst = 0.0
     for page in PAGES:
