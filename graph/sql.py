@@ -48,6 +48,9 @@ WHERE EXISTS (SELECT 1 FROM nodes WHERE label = ? AND id = ?)
 ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(rels.props, excluded.props)
 """
 
+NODES_BY_IDS = """
+SELECT n.id, n.props FROM json_each(:ids) j CROSS JOIN nodes n ON n.label = :label AND n.id = j.value
+"""
 NODE_EXISTS = "SELECT 1 FROM nodes WHERE label = ? AND id = ?"
 GET_NODE = "SELECT props FROM nodes WHERE label = ? AND id = ?"
 DELETE_NODE = "DELETE FROM nodes WHERE label = ? AND id = ?"

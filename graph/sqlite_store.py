@@ -30,6 +30,7 @@ from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check
 __all__ = ["SQLiteStore"]
 
 _CHUNK = 5000
+_ID_LIST_MAX = 200_000  # enterprise lists up to this size are kept as id lists, so pages cost O(page)
 
 
 def _dump(props: dict) -> str:
@@ -53,7 +54,8 @@ class SQLiteStore:
         self._readers = threading.local()
         self._reader_conns: list[sqlite3.Connection] = []
         self._generation = 0                       # bumped by every write of this object
-        self._counts: dict[tuple, int] = {}        # enterprise-filter totals, per store version
+        self._id_lists: dict[tuple, list[str]] = {}  # enterprise-filter results (ids), per store version
+        self._lists_lock = threading.Lock()
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=OFF")
@@ -196,15 +198,21 @@ class SQLiteStore:
                   "q": f"%{q}%" if q else None, "local": None if local is None else int(local)}
         where = sql.enterprise_filter(**{k: v is not None for k, v in params.items()})
         key = (self.version(), tuple(sorted(params.items())))
-        total = self._counts.get(key)
-        if total is None:  # the total does not depend on the page: count once per filter and version
+        ids = self._id_lists.get(key)
+        if ids is None:  # the matching ids, in order, once per filter and store version
             total = self._q(f"SELECT count(*) {where}", params)[0][0]
-            if len(self._counts) > 512:
-                self._counts.clear()
-            self._counts[key] = total
-        rows = self._q(f"SELECT n.props {where} ORDER BY n.id LIMIT :limit OFFSET :offset",
-                       {**params, "limit": limit, "offset": offset})
-        return total, [json.loads(r[0]) for r in rows]
+            if total > _ID_LIST_MAX:  # too many to keep: page in SQL
+                rows = self._q(f"SELECT n.props {where} ORDER BY n.id LIMIT :limit OFFSET :offset",
+                               {**params, "limit": limit, "offset": offset})
+                return total, [json.loads(r[0]) for r in rows]
+            ids = [r[0] for r in self._q(f"SELECT n.id {where} ORDER BY n.id", params)]
+            with self._lists_lock:
+                if len(self._id_lists) >= 32:
+                    self._id_lists.pop(next(iter(self._id_lists)))
+                self._id_lists[key] = ids
+        page = ids[offset:offset + limit]
+        props = dict(self._q(sql.NODES_BY_IDS, {"label": "Enterprise", "ids": _dump(page)})) if page else {}
+        return len(ids), [json.loads(props[i]) for i in page if i in props]
 
     def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:
         check_label(label)
