@@ -22,18 +22,6 @@ SHOTS = ROOT / "screenshots"
 
 
 @pytest.fixture(scope="module")
-def bundled_store(tmp_path_factory) -> str:
-    from chainkg import service
-    from graph.sqlite_store import SQLiteStore
-
-    path = tmp_path_factory.mktemp("ui-browser") / "kg.db"
-    store = SQLiteStore(path)
-    service.load(store)
-    store.close()
-    return str(path)
-
-
-@pytest.fixture(scope="module")
 def browser():
     binary = find_chromium()
     if binary is None:

@@ -18,15 +18,8 @@ APP = str(PROJECT_ROOT / "ui" / "app.py")
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory) -> str:
-    from chainkg import service
-    from graph.sqlite_store import SQLiteStore
-
-    path = tmp_path_factory.mktemp("ui") / "kg.db"
-    store = SQLiteStore(path)
-    service.load(store)
-    store.close()
-    return str(path)
+def store_path(bundled_store) -> str:
+    return bundled_store
 
 
 @pytest.fixture(autouse=True)
