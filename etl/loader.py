@@ -185,11 +185,15 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
     for rec in holdings:
         eid = index.find(rec.get("name"), rec.get("credit_code"))
         tid = rec.get("technology_id") or tech_by_name.get((rec.get("technology") or "").strip())
-        if eid is None or tid not in onto.technologies:
-            report.quarantined.append(Quarantine(
-                rec["_file"], rec.get("_row"), "name" if eid is None else "technology",
-                rec.get("name") or rec.get("credit_code") or "" if eid is None else rec.get("technology", ""),
-                "unknown enterprise (load it first or in the same run)" if eid is None else "unknown technology"))
+        if eid is None:
+            report.quarantined.append(Quarantine(rec["_file"], rec.get("_row"), "name",
+                                                 rec.get("name") or rec.get("credit_code") or "",
+                                                 "unknown enterprise (load it first or in the same run)"))
+            continue
+        if tid not in onto.technologies:
+            report.quarantined.append(Quarantine(rec["_file"], rec.get("_row"), "technology",
+                                                 rec.get("technology") or rec.get("technology_id") or "",
+                                                 "unknown technology"))
             continue
         batch.rel("HOLDS", eid, tid, {"source": rec.get("source") or rec["_file"]})
         report.holdings += 1
