@@ -207,13 +207,16 @@ def county_distribution(store: GraphStore, ontology: Ontology | None = None) -> 
 
 def cypher_read(store: GraphStore, query: str, params: dict | None = None, *, timeout: float = 5.0,
                 limit: int = 1000) -> list[dict]:
-    """A read-only Cypher query (Neo4j stores only); rows as dicts, at most ``limit``."""
-    from chainkg.errors import InputError
+    """A read-only Cypher query (Neo4j stores only); rows as dicts, at most ``limit``.
 
-    run_read = getattr(store, "run_read", None)
-    if store.kind != "neo4j" or run_read is None:
+    The guard (:func:`graph.cypher_guard.read_only`) refuses writes, ``LOAD CSV`` and admin or write
+    procedures before anything runs; the query then runs in a READ transaction (API and UI alike)."""
+    from chainkg.errors import InputError
+    from graph.cypher_guard import read_only
+
+    if store.kind != "neo4j":
         raise InputError("the Cypher console needs a Neo4j store (CHAINKG_STORE=neo4j://…)")
-    return run_read(query, params or {}, timeout=timeout, limit=limit)
+    return store.run_read(read_only(query), params or {}, timeout=timeout, limit=limit)
 
 
 # -- cached analysis and export (the API's and the UI's reads) ------------------------------------
@@ -344,18 +347,12 @@ def preview_file(path: str | Path, rows: int = 5) -> dict:
     """
     from itertools import islice
 
-    from etl import readers
     from etl.aliases import canonical_field, header_unit
-    from etl.xlsx import xlsx_rows
+    from etl.readers import read_header, read_records
 
     path = Path(path)
-    records = list(islice(readers.read_records(path), rows))
-    fmt = readers._SUFFIX.get(path.suffix.lower(), "")
-    if fmt in ("csv", "tsv", "xlsx"):
-        table = xlsx_rows(path, None) if fmt == "xlsx" else readers._text_rows(path, fmt)
-        _, header, _ = readers._find_header(table)
-    else:
-        header = [k for k in records[0] if not k.startswith("_")] if records else []
+    records = list(islice(read_records(path), rows))
+    header = read_header(path)
     columns = [{"header": str(h).strip(), "field": canonical_field(str(h)), "unit": header_unit(str(h))}
                for h in header if str(h).strip()]
     return {"file": path.name, "columns": columns,

@@ -38,7 +38,7 @@ from etl.aliases import canonical_field, header_unit
 from etl.encoding import decode_text
 from etl.xlsx import xlsx_rows
 
-__all__ = ["Record", "read_records", "FORMATS"]
+__all__ = ["Record", "read_records", "read_header", "FORMATS"]
 
 Record = dict[str, Any]
 FORMATS = ("csv", "tsv", "xlsx", "json", "jsonl")
@@ -123,6 +123,18 @@ def _find_header(rows: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str],
     scores = [sum(canonical_field(c) is not None for c in cells) for _, cells in head]
     best = max(range(len(head)), key=lambda i: (scores[i], -i)) if max(scores) > 0 else 0
     return head[best][0], head[best][1], head[best + 1:]
+
+
+def read_header(path: str | Path, *, sheet: str | None = None) -> list[str]:
+    """The header cells of a CSV/TSV/XLSX file as written (title rows skipped); for JSON/JSONL the
+    keys of the first record. Used to preview the column mapping before an import."""
+    path = Path(path)
+    fmt = _SUFFIX.get(path.suffix.lower(), "")
+    if fmt in ("json", "jsonl"):
+        first = next(iter(read_records(path, fmt=fmt)), {})
+        return [k for k in first if not k.startswith("_")]
+    rows = xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt or "csv")
+    return [str(h) for h in _find_header(rows)[1]]
 
 
 def _columns(path: Path, header: Sequence[str], header_row: int | None) -> tuple[list[str | None], dict[str, str]]:

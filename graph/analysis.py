@@ -113,7 +113,7 @@ def _chokepoints(store: GraphStore, onto: Ontology, base: dict, aggs: dict, p: A
             continue
         down = downstream(g, needing)
         # value share: per cluster, the expected shares of the affected segments (no double count of subtrees)
-        top_only = [sid for sid in down if not _has_ancestor_in(segs, sid, down)]
+        top_only = [sid for sid in down if not set(onto.ancestors(sid)[1:]) & down]
         value = {}
         for sid in top_only:
             value[segs[sid].cluster] = value.get(segs[sid].cluster, 0.0) + expected.get(sid, 0.0)
@@ -133,15 +133,6 @@ def _chokepoints(store: GraphStore, onto: Ontology, base: dict, aggs: dict, p: A
         d["_holder_nodes"] = holder_nodes[c.technology_id]
         result.append(d)
     return result
-
-
-def _has_ancestor_in(segs: dict, sid: str, pool: set[str]) -> bool:
-    parent = segs[sid].parent
-    while parent:
-        if parent in pool:
-            return True
-        parent = segs[parent].parent if parent in segs else None
-    return False
 
 
 def _projects(store: GraphStore, chokepoints: list[dict], limit: int) -> list[dict]:

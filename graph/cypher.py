@@ -11,7 +11,7 @@ from ontology.schema import LABELS, REL_ENDPOINTS, check_label, check_rel_type
 
 __all__ = ["constraints", "upsert_nodes", "upsert_rels", "delete_nodes", "delete_rels", "get_node",
            "find_nodes", "rels", "neighbours", "COUNT_NODES", "COUNT_RELS", "ALL_NODES", "ALL_RELS",
-           "SEGMENT_AGGREGATES", "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING"]
+           "SEGMENT_AGGREGATES", "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING", "TOTAL_NODES", "TOTAL_RELS"]
 
 
 def constraints() -> list[str]:
@@ -66,6 +66,8 @@ def neighbours(label: str) -> str:
 
 
 PING = "RETURN 1 AS ok"
+TOTAL_NODES = "MATCH (n) RETURN count(n) AS n"            # answered from the count store
+TOTAL_RELS = "MATCH ()-[r]->() RETURN count(r) AS n"
 CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n"
 COUNT_RELS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"

@@ -13,7 +13,7 @@ subqueries and a small list of schema-introspection procedures.
 >>> read_only("MATCH (n) DELETE n")
 Traceback (most recent call last):
 ...
-api.cypher_guard.CypherRefused: field query: write or admin clause not allowed: DELETE
+graph.cypher_guard.CypherRefused: field query: write or admin clause not allowed: DELETE
 """
 
 from __future__ import annotations

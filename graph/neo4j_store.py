@@ -172,9 +172,11 @@ class Neo4jStore:
         rels = {t: 0 for t in REL_TYPES} | {r["type"]: r["n"] for r in self._read(cypher.COUNT_RELS)}
         return {"nodes": nodes, "relationships": rels}
 
-    def version(self) -> None:
-        """Neo4j offers no cheap change counter; callers invalidate on their own loads."""
-        return None
+    def version(self) -> tuple[int, int]:
+        """Node and relationship totals, read from Neo4j's count store (constant time). They change
+        with every load that adds or removes something; an in-place property update by another
+        process is not seen (the service also bumps its own token after each of its loads)."""
+        return (self._read(cypher.TOTAL_NODES)[0]["n"], self._read(cypher.TOTAL_RELS)[0]["n"])
 
     def checksum(self) -> str:
         h = ContentHash()

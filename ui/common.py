@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-import json
 import os
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -46,30 +44,17 @@ def ontology():
     return load_ontology()
 
 
-def _fingerprint(store: GraphStore) -> str:
-    if store.kind == "sqlite" and getattr(store, "path", ":memory:") != ":memory:":
-        parts = []
-        for p in (store.path, store.path + "-wal"):
-            try:
-                s = Path(p).stat()
-                parts.append(f"{s.st_size}:{s.st_mtime_ns}")
-            except OSError:
-                parts.append("-")
-        return "|".join(parts)
-    return json.dumps(store.counts(), sort_keys=True)
-
-
 @st.cache_data(show_spinner=False, max_entries=8)
 def _checksum(url: str, fingerprint: str) -> str:
     return service.stats(_open(url))["checksum"]
 
 
 def version() -> str:
-    """The store's version token for cache keys: a cheap fingerprint that changes with the content
-    (SQLite: size and mtime of the file and its WAL, also after a load from another process; Neo4j:
-    node and relationship counts). The full content checksum (``checksum()``) reads the whole store,
-    6 s at 100k enterprises, so it is computed only on request."""
-    return _fingerprint(get_store())
+    """The store's version token for cache keys (:func:`chainkg.service.store_version`: SQLite's
+    own-writes + ``PRAGMA data_version``, so a ``chainkg load`` from another process is seen too;
+    Neo4j's count-store totals). The full content checksum (``checksum()``) reads the whole store,
+    so it is computed only on request."""
+    return repr(service.store_version(get_store()))
 
 
 def checksum() -> str:

@@ -257,7 +257,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "q.graph": ("图", "Graph"),
     "q.no_graph": ("结果中没有节点或关系，无法画图。", "No nodes or relationships in the result to draw."),
     "q.error": ("查询失败：{msg}", "Query failed: {msg}"),
-    "q.unavailable": ("当前 Neo4j 适配器还没有只读查询接口（run_read）。", "This Neo4j adapter has no read-only query method (run_read) yet."),
 }
 
 KINDS = ("missing", "single_point", "weak", "strong")

@@ -15,7 +15,6 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Query, UploadFile
 
-from api.cypher_guard import read_only
 from api.deps import get_ontology, get_settings, get_store, neo4j_store, require_token
 from chainkg.errors import PayloadTooLarge
 from api.http import ERRORS
@@ -75,6 +74,6 @@ def cypher(body: CypherQuery, store=Depends(neo4j_store), settings=Depends(get_s
     """Run a read-only Cypher query (Neo4j store only): writes, LOAD CSV, admin and write procedures are
     refused before running; the query runs in a READ transaction with a timeout and a row cap."""
     cap = settings.cypher_row_cap
-    rows = service.cypher_read(store, read_only(body.query), body.params, timeout=settings.cypher_timeout_s,
+    rows = service.cypher_read(store, body.query, body.params, timeout=settings.cypher_timeout_s,
                                limit=cap + 1)
     return {"rows": rows[:cap], "row_count": min(len(rows), cap), "truncated": len(rows) > cap, "row_cap": cap}

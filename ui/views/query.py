@@ -20,9 +20,6 @@ store = common.get_store()
 if store.kind != "neo4j":
     st.info(t("q.needs_neo4j", store=store.kind))
     st.stop()
-if not hasattr(store, "run_read"):
-    st.warning(t("q.unavailable"))
-    st.stop()
 
 settings = Settings()
 query = st.text_area(t("q.query"), EXAMPLE, height=120, key="q_text")
