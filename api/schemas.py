@@ -19,11 +19,11 @@ from graph.whatif import NewEnterprise, Scenario
 from ontology.models import Cluster, Enterprise, Feeds, PolicyTarget, Segment, Technology
 
 __all__ = ["ErrorOut", "Page", "ClusterSummary", "ClusterDetail", "SegmentDetail", "EnterpriseOut",
-           "EnterpriseDetail", "Technology", "Gap", "Chokepoint", "Project", "TargetGroup", "WhatIfResult",
+           "EnterpriseDetail", "Technology", "Gap", "Basis", "DatasetOut", "Chokepoint", "Project", "TargetGroup", "WhatIfResult",
            "Neighbourhood", "GraphExport", "Stats", "AnalysisParamsIn", "ScenarioIn", "ImportReport", "CypherResult", "CypherQuery", "PolicyTarget", "Health"]
 
 T = TypeVar("T")
-GapKind = Literal["missing", "single_point", "weak", "strong"]
+GapKind = Literal["missing", "unknown", "single_point", "weak", "present", "strong"]
 
 
 class _Open(BaseModel):
@@ -53,10 +53,37 @@ class Health(BaseModel):
 
 
 class GapCounts(BaseModel):
-    missing: int = Field(description="缺失环节数 / segments with no local firm")
+    missing: int = Field(description="缺失环节数 / no local firm in a census of the firm base")
+    unknown: int = Field(0, description="未发现环节数 / no local firm in the loaded data, which cannot show absence")
     single_point: int = Field(description="单点依赖环节数 / segments depending on one firm")
     weak: int = Field(description="薄弱环节数 / weak segments")
+    present: int = Field(0, description="已有环节数 / local firms exist; the 口径 cannot judge strength")
     strong: int = Field(description="较强环节数 / strong segments")
+
+
+class Basis(_Open):
+    """口径: what the verdicts of a cluster rest on."""
+
+    adequate: bool = Field(description="是否有覆盖产业链企业的普查 / a census of the chain's firm base is loaded")
+    population: str | None = Field(description="总体 / population, e.g. 上市公司, 规上工业企业")
+    label: str = Field(description="口径, e.g. 上市公司口径")
+    datasets: list[dict[str, Any]] = Field(description="数据集 / datasets behind the verdicts")
+    as_of: str | None = Field(description="截止日期 / as-of date")
+
+
+class DatasetOut(_Open):
+    """A loaded dataset (数据集) and its 口径."""
+
+    id: str
+    name: str
+    population: str = Field(description="总体 / population")
+    region: str | None = None
+    as_of: str | None = None
+    source: str
+    census: bool = Field(description="是否完整普查 / complete census of its population in its region")
+    clusters: list[str] = Field(default_factory=list)
+    files: list[str] = Field(default_factory=list)
+    firms: int = 0
 
 
 class ClusterSummary(Cluster):
@@ -64,8 +91,11 @@ class ClusterSummary(Cluster):
 
     segments: int = Field(description="环节数 / segments in the reference chain")
     local_enterprises: int = Field(description="本地企业数 / local firms in the chain")
-    local_output: float = Field(description="本地产值(万元) / local output, 10k CNY")
-    leading_firms: int = Field(description="龙头企业数 / leading firms (上市/专精特新/冠军/高新)")
+    local_output: float | None = Field(description="本地产值(万元) / output of the firms that report it; "
+                                              "null when fewer than half do")
+    firms_with_output: int = Field(0, description="报送产值的企业数 / firms with an output figure")
+    leading_firms: int = Field(description="龙头企业数 / leading firms (小巨人/单项冠军/隐形冠军/高新 or output ≥ 10亿元)")
+    basis: Basis = Field(description="口径 / what the verdicts rest on")
     gaps: GapCounts = Field(description="各类环节数 / segments by gap kind")
 
 
@@ -113,8 +143,13 @@ class Gap(_Open):
     segment: str = Field(description="环节名称 / segment name")
     stage: str = Field(description="上游/中游/下游")
     level: int = Field(description="层级 / level")
-    kind: GapKind = Field(description="类别 / missing 缺失, single_point 单点依赖, weak 薄弱, strong 较强")
+    kind: GapKind = Field(description="类别 / missing 缺失, unknown 未发现, single_point 单点依赖, weak 薄弱, "
+                                      "present 已有, strong 较强")
     kind_zh: str = Field(description="类别(中文)")
+    verdict: str = Field(description="结论(含口径) / verdict with its 口径, e.g. 缺失（规上口径）")
+    basis: dict[str, Any] = Field(description="口径 / what the verdict rests on")
+    coverage: dict[str, Any] = Field(description="覆盖 / datasets, firms known, firms with output, as-of")
+    action: dict[str, Any] | None = Field(None, description="待办 / the data to collect when the verdict is unknown")
     strength: float = Field(description="强度 0–1 / strength score")
     score: float = Field(description="补链优先级 / gap priority (higher = more urgent)")
     evidence: dict[str, Any] = Field(description="证据 / every figure behind the verdict")
@@ -244,6 +279,7 @@ class ImportReport(BaseModel):
     technologies: int
     written: int = Field(description="写入的节点与关系数 / nodes and relationships written")
     quarantined: list[QuarantineRow] = Field(description="隔离的行 / refused rows with reasons")
+    datasets: list[dict[str, Any]] = Field(default_factory=list, description="数据集(口径) / datasets recorded")
 
 
 # -- inputs: the service models with upper bounds, so absurd numbers are a 422, not an overflow ----------

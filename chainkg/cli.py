@@ -58,24 +58,47 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
          fmt: str = typer.Option("auto", "--format", help="auto | chainkg | tushare"),
          store: Optional[str] = StoreOpt,
          quarantine: Path = typer.Option(Path("quarantine.csv"), help="Where to write refused rows"),
-         bundled: bool = typer.Option(True, help="With no PATHS, load the bundled Taizhou data")) -> None:
+         bundled: bool = typer.Option(True, help="With no PATHS, load the bundled Taizhou data"),
+         census: Optional[str] = typer.Option(None, help="Declare the files a complete census (普查口径) with "
+                                              "this name, e.g. '黄岩区规上工业企业名录（2025）'"),
+         population: Optional[str] = typer.Option(None, help="Census population: 全量登记企业 | 规上工业企业 | "
+                                                  "上市公司 | 名录 (default: guessed from the census name)"),
+         region: str = typer.Option("台州市", help="Region the census covers"),
+         as_of: Optional[str] = typer.Option(None, "--as-of", help="Census as-of date, e.g. 2025-12-31"),
+         source: Optional[str] = typer.Option(None, help="Where the census came from"),
+         cluster: list[str] = typer.Option(None, "--cluster", help="Cluster id whose whole firm base the census "
+                                           "lists (repeatable), e.g. --cluster smart-toilet")) -> None:
     """Load data into the store, atomically and idempotently.
 
-    Example: chainkg load data/templates/enterprises.csv --store /tmp/kg.db
+    Without --census a file is a sample: it adds firms but cannot show that a segment has none.
+
+    Example: chainkg load 规上名录.xlsx --census '台州市规上工业企业（2025）' --as-of 2025-12-31
     """
     from etl.quarantine import write_report
 
     try:
+        spec = None
+        if census:
+            from etl.dataset import census_spec
+
+            spec = census_spec(census, population=population, region=region, as_of=as_of, source=source,
+                               clusters=cluster or [])
         s = service.open_from_settings(_settings(store))
         with typer.progressbar(length=1, label="loading") as bar:
             def progress(n: int) -> None:
                 bar.length = max(bar.length, bar.pos + n + 1)
                 bar.update(n)
-            report = service.load(s, paths or (None if bundled else []), fmt=fmt, progress=progress)
+            report = service.load(s, paths or (None if bundled else []), fmt=fmt, progress=progress, dataset=spec)
         typer.echo(report.summary())
+        for d in report.datasets:
+            kind = "普查 census" if d.get("census") else "样本 sample"
+            typer.echo(f"dataset: {d['name']} · {d['population']} · {d.get('region')} · {kind} · {d['firms']} firms")
+        errors = [q for q in report.quarantined if getattr(q, "level", "error") == "error"]
         if report.quarantined:
             write_report(report.quarantined, quarantine)
-            typer.echo(f"{len(report.quarantined)} field problems in quarantined rows → {quarantine}", err=True)
+            warned = len(report.quarantined) - len(errors)
+            typer.echo(f"{len(errors)} field problems in quarantined rows, {warned} warnings → {quarantine}", err=True)
+        if errors:
             raise typer.Exit(3)
     except ChainKGError as e:
         _fail(e)

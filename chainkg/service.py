@@ -26,7 +26,7 @@ from graph.whatif import Scenario, what_if as _what_if
 from ontology.loader import CLUSTER_ORDER, Ontology, load_ontology
 from ontology.schema import REL_ENDPOINTS
 
-__all__ = ["open_from_settings", "load", "stats", "clusters", "cluster_detail", "segment_detail", "gaps",
+__all__ = ["open_from_settings", "load", "datasets", "stats", "clusters", "cluster_detail", "segment_detail", "gaps",
            "analyze", "enterprises", "enterprise_detail", "technologies", "neighbourhood", "what_if",
            "ontology_export", "policy_targets", "store_version", "mark_changed", "analysis",
            "priority_projects", "chokepoints", "targets", "graph_export", "county_distribution", "cypher_read", "preview_file"]
@@ -37,15 +37,17 @@ def open_from_settings(settings: Settings) -> GraphStore:
 
 
 def load(store: GraphStore, paths: Iterable[str | Path] | None = None, *, fmt: str = "auto",
-         progress: Callable[[int], None] | None = None, ontology: Ontology | None = None) -> LoadReport:
-    """Load files (default: the bundled Taizhou data) with the ontology, atomically."""
+         progress: Callable[[int], None] | None = None, ontology: Ontology | None = None,
+         dataset=None) -> LoadReport:
+    """Load files (default: the bundled Taizhou data) with the ontology, atomically. ``dataset``
+    (:func:`etl.dataset.census_spec`) declares the files' 口径; without it each file is a sample."""
     paths = list(paths) if paths else list(BUNDLED_FILES) if paths is None else []
     try:
         if fmt in ("chainkg", "tushare"):
             from etl.public import load_public
 
             return load_public(store, paths, fmt=fmt, ontology=ontology or load_ontology(), progress=progress)
-        return load_files(store, paths, ontology=ontology, progress=progress)
+        return load_files(store, paths, ontology=ontology, progress=progress, dataset=dataset)
     finally:
         mark_changed(store)
 
@@ -63,26 +65,37 @@ def clusters(store: GraphStore, ontology: Ontology | None = None, params: Analys
     """The seven clusters with key figures: segments, local firms, output, leading firms, gaps."""
     onto = _onto(ontology)
     aggs = {a.segment_id: a for a in store.segment_aggregates()}
-    from graph.analysis import analyze_from_aggregates
+    from graph.analysis import analyze_from_aggregates, store_basis
+    from graph.strength import GAP_KINDS
 
-    gaps = analyze_from_aggregates(onto, aggs, params=params)["gaps"]
+    basis = store_basis(store, onto)
+    gaps = analyze_from_aggregates(onto, aggs, params=params, basis=basis)["gaps"]
     out = []
     for cid in CLUSTER_ORDER:
         if cid not in onto.clusters:
             continue
         c = onto.clusters[cid]
         tops = [s for s in onto.segments_of(cid) if s.parent is None]
-        kinds = {k: 0 for k in ("missing", "single_point", "weak", "strong")}
+        kinds = {k: 0 for k in GAP_KINDS}
         for g in gaps:
             if g["cluster"] == cid:
                 kinds[g["kind"]] += 1
         firms, output, leading = store.segments_output([s.id for s in tops])
+        reported = sum(aggs[s.id].local_reported for s in tops if s.id in aggs)
         out.append({"id": cid, "name": c.name, "name_en": c.name_en, "directions": c.directions,
                     "segments": len(onto.segments_of(cid)), "local_enterprises": firms,
-                    "local_output": round(output, 2),
+                    # output summed over the firms that report it; None when too few do to mean anything
+                    "local_output": round(output, 2) if firms and reported * 2 >= firms else None,
+                    "firms_with_output": reported,
                     "leading_firms": leading,
+                    "basis": basis[cid].as_dict(),
                     "gaps": kinds, "source": c.source})
     return out
+
+
+def datasets(store: GraphStore) -> list[dict]:
+    """Every loaded dataset (口径): name, population, region, as-of, source, census, firms."""
+    return sorted(store.find_nodes("Dataset", limit=10_000), key=lambda d: (not d.get("census"), d["id"]))
 
 
 def cluster_detail(store: GraphStore, cluster_id: str, ontology: Ontology | None = None) -> dict:

@@ -7,21 +7,29 @@ handles O(segments + candidates). The same function serves the CLI, the API and 
 >>> from graph.sqlite_store import SQLiteStore
 >>> from ontology import load_ontology
 >>> result = analyze(SQLiteStore(":memory:"), load_ontology(), cluster="sewing")
->>> {g["kind"] for g in result["gaps"]}
-{'missing'}
+>>> {g["kind"] for g in result["gaps"]}     # nothing loaded: nothing can be called missing
+{'unknown'}
 """
 
 from __future__ import annotations
 
 from graph.chokepoints import candidates_for, score_technologies
+from graph.coverage import COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis
 from graph.criticality import criticality, downstream, feeds_graph
 from graph.params import AnalysisParams
 from graph.store import GraphStore, SegmentAggregate
-from graph.strength import _expected_shares, classify_segments
+from graph.strength import ACTIONABLE, _expected_shares, classify_segments
 from graph.targets import extensions, rank_targets
 from ontology.loader import Ontology
 
-__all__ = ["analyze", "analyze_from_aggregates", "gap_priority"]
+__all__ = ["analyze", "analyze_from_aggregates", "gap_priority", "store_basis"]
+
+
+def store_basis(store: GraphStore, onto: Ontology, cluster: str | None = None) -> dict[str, ClusterBasis]:
+    """The 口径 of each cluster's verdicts, from the datasets recorded in the store."""
+    datasets = store.find_nodes("Dataset", limit=10_000)
+    clusters = [cluster] if cluster else list(onto.clusters)
+    return cluster_basis(clusters, datasets, store.dataset_clusters() if datasets else {})
 
 
 def gap_priority(strength: float, crit: dict, p: AnalysisParams) -> float:
@@ -39,11 +47,12 @@ def _segments(onto: Ontology, cluster: str | None, removed: set[str]):
 
 
 def analyze_from_aggregates(onto: Ontology, aggs: dict[str, SegmentAggregate], *, cluster: str | None = None,
-                            params: AnalysisParams | None = None, removed_segments: set[str] | None = None) -> dict:
+                            params: AnalysisParams | None = None, removed_segments: set[str] | None = None,
+                            basis: dict[str, ClusterBasis] | None = None) -> dict:
     """Gaps with strength and criticality (no store access): the part what-if recomputes."""
     p = params or AnalysisParams()
     segs, feeds = _segments(onto, cluster, removed_segments or set())
-    strengths = classify_segments(segs, aggs, p)
+    strengths = classify_segments(segs, aggs, p, basis)
     crit: dict[str, dict] = {}
     for cid in sorted({s.cluster for s in segs}):
         ids = [s.id for s in segs if s.cluster == cid]
@@ -57,11 +66,56 @@ def analyze_from_aggregates(onto: Ontology, aggs: dict[str, SegmentAggregate], *
                            "dominated_products": c["dominated_products"], "articulation": c["articulation"],
                            "betweenness": c["betweenness"], "components": s.components}
         gaps.append({"cluster": s.cluster, "segment_id": s.segment_id, "segment": s.segment, "stage": s.stage,
-                     "level": s.level, "kind": s.kind, "kind_zh": s.kind_zh, "strength": s.strength,
-                     "score": gap_priority(s.strength, c, p), "evidence": ev})
-    # gaps that are dominators first (补链 priority), then by score
-    gaps.sort(key=lambda g: (g["kind"] == "strong", not g["evidence"]["dominator"], -g["score"], g["segment_id"]))
+                     "level": s.level, "kind": s.kind, "kind_zh": s.kind_zh, "verdict": s.verdict,
+                     "strength": s.strength, "score": gap_priority(s.strength, c, p), "basis": s.basis,
+                     "coverage": _coverage(s), "action": _action(s, onto), "evidence": ev})
+    # verdicts on adequate data first, then dominators (补链 priority), then by score
+    gaps.sort(key=lambda g: (g["kind"] not in ACTIONABLE, g["kind"] == "strong", not g["evidence"]["dominator"],
+                             -g["score"], g["segment_id"]))
     return {"gaps": gaps, "strengths": strengths, "feeds": feeds, "segments": segs}
+
+
+def _coverage(s) -> dict:
+    """What the verdict rests on: datasets, firms known, firms with output, as-of date."""
+    return {"basis": s.basis.get("label"), "adequate": s.basis.get("adequate", False),
+            "datasets": [d["name"] for d in s.basis.get("datasets", [])],
+            "firms_known": s.evidence["local_firms"], "firms_with_output": s.evidence["firms_with_output"],
+            "inactive_excluded": s.evidence["inactive_excluded"], "as_of": s.basis.get("as_of")}
+
+
+def _action(s, onto: Ontology) -> dict | None:
+    """What to do next for a verdict the data cannot settle (``unknown``)."""
+    if s.kind != "unknown":
+        return None
+    parent = s.evidence.get("parent_firms")
+    if parent:
+        return {"kind": "check_placement", "segment_id": parent["segment_id"],
+                "text": f"核实上级环节「{parent['segment']}」的 {parent['firms']} 家本地企业是否生产本环节产品，并在企业页调整归属",
+                "text_en": f"check whether the {parent['firms']} local firm(s) on the parent segment make this "
+                           "segment's products, and correct their placement"}
+    name = onto.clusters[s.cluster].name if s.cluster in onto.clusters else s.cluster
+    return {"kind": "collect_data", "population": "规上工业企业 / 全量登记企业",
+            "text": COLLECT_HINT.format(cluster=name, cid=s.cluster),
+            "text_en": COLLECT_HINT_EN.format(cid=s.cluster)}
+
+
+def data_actions(gaps: list[dict], onto: Ontology) -> list[dict]:
+    """Per cluster: the data that would settle its ``unknown`` verdicts (one action per cluster)."""
+    out: dict[str, dict] = {}
+    for g in gaps:
+        act = g.get("action")
+        if not act:
+            continue
+        key = f"{g['cluster']}\x1f{act['kind']}"
+        entry = out.setdefault(key, {"cluster": g["cluster"], "cluster_name": onto.clusters[g["cluster"]].name,
+                                     "kind": act["kind"], "basis": g["basis"].get("label"),
+                                     "text": act["text"] if act["kind"] == "collect_data" else
+                                     "核实只归到上级环节的本地企业的产品，并调整其归属",
+                                     "text_en": act["text_en"] if act["kind"] == "collect_data" else
+                                     "check the products of local firms placed only on a parent segment",
+                                     "segments": []})
+        entry["segments"].append({"segment_id": g["segment_id"], "segment": g["segment"]})
+    return sorted(out.values(), key=lambda a: (a["cluster"], a["kind"]))
 
 
 def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, params: AnalysisParams | None = None,
@@ -74,16 +128,19 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
 
         raise NotFoundError(f"unknown cluster {cluster!r}", entry=cluster)
     aggs = aggregates if aggregates is not None else {a.segment_id: a for a in store.segment_aggregates(cluster)}
-    base = analyze_from_aggregates(onto, aggs, cluster=cluster, params=p)
-    out: dict = {"cluster": cluster, "params": p.model_dump(), "gaps": base["gaps"]}
+    basis = store_basis(store, onto, cluster)
+    base = analyze_from_aggregates(onto, aggs, cluster=cluster, params=p, basis=basis)
+    out: dict = {"cluster": cluster, "params": p.model_dump(), "gaps": base["gaps"],
+                 "coverage": {cid: b.as_dict() for cid, b in basis.items()},
+                 "data_actions": data_actions(base["gaps"], onto)}
     if {"chokepoints", "projects"} & set(sections):
         out["chokepoints"] = _chokepoints(store, onto, base, aggs, p)
         out["projects"] = _projects(store, out["chokepoints"], p.max_projects)
     if "targets" in sections:
         present = {g["segment_id"] for g in base["gaps"] if g["evidence"]["local_firms"] > 0}
         out["targets"] = []
-        for g in base["gaps"]:
-            if g["kind"] == "strong":
+        for g in base["gaps"]:  # targets follow the evidence: only verdicts on a census of the firm base
+            if g["kind"] not in ACTIONABLE or not g["basis"].get("adequate"):
                 continue
             subtree = onto.subtree(g["segment_id"])
             firms = store.top_firms(subtree, local=False, limit=max(50, p.top_targets * 5))
@@ -92,7 +149,8 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
                 out["targets"].append({"cluster": g["cluster"], "segment_id": g["segment_id"], "segment": g["segment"],
                                        "kind": g["kind"], "candidates": ranked})
     if "extensions" in sections:
-        out["extensions"] = extensions(base["strengths"], base["feeds"])
+        out["extensions"] = [e for e in extensions(base["strengths"], base["feeds"])
+                             if basis.get(e["cluster"]) and basis[e["cluster"]].adequate]
     return out
 
 

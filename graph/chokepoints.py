@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from graph.params import STATUS_SEVERITY, AnalysisParams
-from graph.store import LEADING_TAGS
+from ontology.firms import LEADING_TAGS, canonical_tag
 
 __all__ = ["Chokepoint", "severity", "score_technologies", "candidates_for"]
 
@@ -84,10 +84,10 @@ def candidates_for(tech_id: str, holders: list[dict], in_segments: list[dict], l
     """揭榜挂帅 candidates: local firms holding the technology first, then firms of needing segments."""
     seen, out = set(), []
     for e, holds in [(e, True) for e in holders] + [(e, False) for e in in_segments]:
-        if e["id"] in seen or not e.get("local", True):
+        if e["id"] in seen or not e.get("local") or e.get("active") is False:
             continue
         seen.add(e["id"])
-        leading = [t for t in e.get("tags", []) if t in LEADING_TAGS]
+        leading = [t for t in e.get("tags", []) if canonical_tag(t) in LEADING_TAGS]
         why = (["已掌握该技术 / already holds it"] if holds else ["所在环节需要该技术 / works in a segment that needs it"])
         if leading:
             why.append("龙头标签: " + "、".join(leading))

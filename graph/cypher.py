@@ -11,7 +11,7 @@ from ontology.schema import LABELS, REL_ENDPOINTS, check_label, check_rel_type
 
 __all__ = ["constraints", "upsert_nodes", "upsert_rels", "delete_nodes", "delete_rels", "get_node",
            "find_nodes", "rels", "neighbours", "COUNT_NODES", "COUNT_RELS", "ALL_NODES", "ALL_RELS",
-           "SEGMENT_AGGREGATES", "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING", "TOTAL_NODES", "TOTAL_RELS"]
+           "SEGMENT_AGGREGATES", "DATASET_CLUSTERS", "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING", "TOTAL_NODES", "TOTAL_RELS"]
 
 
 def constraints() -> list[str]:
@@ -78,43 +78,52 @@ ALL_RELS = ("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS src, b.id AS dst
 _ENTERPRISE_FILTER = """
 MATCH (n:Enterprise)
 WHERE ($county IS NULL OR n.county = $county)
-  AND ($local IS NULL OR n.local = $local)
+  AND ($local IS NULL OR (n.local = $local AND coalesce(n.active, true)))
   AND ($q IS NULL OR n.name CONTAINS $q OR n.id CONTAINS $q)
   AND ($tag IS NULL OR $tag IN coalesce(n.tags, []))
-  AND ($segment IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(:Segment {id: $segment}) })
+  AND ($segment IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(:Segment {id: $segment}) })
   AND ($cluster IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE s.cluster = $cluster })
 """
 COUNT_ENTERPRISES = _ENTERPRISE_FILTER + " RETURN count(n) AS n"
 FIND_ENTERPRISES = (_ENTERPRISE_FILTER +
                     " RETURN properties(n) AS props ORDER BY n.id SKIP $offset LIMIT $limit")
 
+# a firm counts as local (or outside) only while it operates: ``active`` false → neither
 SEGMENT_AGGREGATES = """
 MATCH (s:Segment) WHERE $cluster IS NULL OR s.cluster = $cluster
 CALL (s) {
   OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(s)
   WITH DISTINCT e
-  WITH e, CASE WHEN e IS NULL THEN 0.0 ELSE toFloat(coalesce(e.output, e.revenue, 0.0)) END AS o
-  RETURN sum(CASE WHEN e.local = true THEN 1 ELSE 0 END) AS lc,
-         sum(CASE WHEN e.local = false THEN 1 ELSE 0 END) AS oc,
-         sum(CASE WHEN e.local = true THEN o ELSE 0.0 END) AS lo,
-         sum(CASE WHEN e.local = true THEN o * o ELSE 0.0 END) AS lo2,
-         max(CASE WHEN e.local = true THEN o END) AS mo,
-         sum(CASE WHEN e.local = true AND any(t IN coalesce(e.tags, []) WHERE t IN $leading)
-             THEN 1 ELSE 0 END) AS lead
+  WITH e, coalesce(e.active, true) AS act,
+       CASE WHEN e IS NULL THEN null ELSE toFloat(coalesce(e.output, e.revenue)) END AS o
+  WITH e, o, act AND e.local = true AS loc, act AND e.local = false AS out, NOT act AS gone
+  RETURN sum(CASE WHEN loc THEN 1 ELSE 0 END) AS lc,
+         sum(CASE WHEN out THEN 1 ELSE 0 END) AS oc,
+         sum(CASE WHEN loc AND o IS NOT NULL THEN o ELSE 0.0 END) AS lo,
+         sum(CASE WHEN loc AND o IS NOT NULL THEN o * o ELSE 0.0 END) AS lo2,
+         max(CASE WHEN loc THEN o END) AS mo,
+         sum(CASE WHEN loc AND coalesce(e.leading, false) THEN 1 ELSE 0 END) AS lead,
+         sum(CASE WHEN loc AND o IS NOT NULL THEN 1 ELSE 0 END) AS rep,
+         sum(CASE WHEN e IS NOT NULL AND gone THEN 1 ELSE 0 END) AS inact
+}
+CALL (s) {
+  OPTIONAL MATCH (d:Enterprise)-[:IN_SEGMENT]->(s) WHERE d.local = true AND coalesce(d.active, true)
+  RETURN count(d) AS dl
 }
 CALL (s) {
   OPTIONAL MATCH (s)-[:NEEDS]->(t:Technology)
   RETURN count(t) AS needed,
          sum(CASE WHEN t IS NOT NULL AND EXISTS {
-           MATCH (h:Enterprise)-[:HOLDS]->(t) WHERE h.local = true } THEN 1 ELSE 0 END) AS held
+           MATCH (h:Enterprise)-[:HOLDS]->(t) WHERE h.local = true AND coalesce(h.active, true) }
+             THEN 1 ELSE 0 END) AS held
 }
-RETURN s.id AS sid, lc, oc, lo, lo2, coalesce(mo, 0.0) AS mo, lead, needed, held
+RETURN s.id AS sid, lc, oc, lo, lo2, coalesce(mo, 0.0) AS mo, lead, needed, held, rep, dl, inact
 ORDER BY sid
 """
 
 TECH_HOLDERS = """
 UNWIND $techs AS tech
-MATCH (e:Enterprise)-[:HOLDS]->(:Technology {id: tech}) WHERE e.local = true
+MATCH (e:Enterprise)-[:HOLDS]->(:Technology {id: tech}) WHERE e.local = true AND coalesce(e.active, true)
 WITH tech, e ORDER BY toFloat(coalesce(e.output, e.revenue, 0.0)) DESC, e.id
 WITH tech, count(e) AS n, collect(properties(e))[..$limit] AS top
 RETURN tech, n, top
@@ -122,16 +131,23 @@ RETURN tech, n, top
 
 SEGMENTS_OUTPUT = """
 MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(s:Segment)
-WHERE s.id IN $segments AND e.local = true
+WHERE s.id IN $segments AND e.local = true AND coalesce(e.active, true)
 WITH DISTINCT e
 RETURN count(e) AS n, sum(toFloat(coalesce(e.output, e.revenue, 0.0))) AS o,
-       sum(CASE WHEN any(t IN coalesce(e.tags, []) WHERE t IN $leading) THEN 1 ELSE 0 END) AS lead
+       sum(CASE WHEN coalesce(e.leading, false) THEN 1 ELSE 0 END) AS lead
 """
 
 TOP_FIRMS = """
-MATCH (n:Enterprise)-[:IN_SEGMENT]->(s:Segment) WHERE s.id IN $segments AND n.local = $local
+MATCH (n:Enterprise)-[:IN_SEGMENT]->(s:Segment)
+WHERE s.id IN $segments AND n.local = $local AND coalesce(n.active, true)
 WITH DISTINCT n
 ORDER BY toFloat(coalesce(n.output, n.revenue, 0.0)) DESC, n.id
 LIMIT $limit
 RETURN properties(n) AS props, [(n)-[:IN_SEGMENT]->(x:Segment) | x.id] AS segments
+"""
+
+DATASET_CLUSTERS = """
+MATCH (d:Dataset)<-[:IN_DATASET]-(e:Enterprise)-[:IN_SEGMENT]->(s:Segment)
+WHERE e.local = true AND coalesce(e.active, true)
+RETURN d.id AS dataset, s.cluster AS cluster, count(DISTINCT e) AS n ORDER BY dataset, cluster
 """

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from chainkg.errors import StoreError
 from graph import cypher
-from graph.store import LEADING_TAGS, Batch, ContentHash, SegmentAggregate
+from graph.store import Batch, ContentHash, SegmentAggregate
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label
 
 __all__ = ["Neo4jStore", "parse_url"]
@@ -189,12 +189,18 @@ class Neo4jStore:
         return h.hexdigest()
 
     def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
-        rows = self._read(cypher.SEGMENT_AGGREGATES, cluster=cluster, leading=list(LEADING_TAGS))
+        rows = self._read(cypher.SEGMENT_AGGREGATES, cluster=cluster)
         return [SegmentAggregate(r["sid"], r["lc"], r["oc"], float(r["lo"]), float(r["lo2"]), float(r["mo"]),
-                                 r["lead"], r["needed"], r["held"]) for r in rows]
+                                 r["lead"], r["needed"], r["held"], r["rep"], r["dl"], r["inact"]) for r in rows]
+
+    def dataset_clusters(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for r in self._read(cypher.DATASET_CLUSTERS):
+            out.setdefault(r["dataset"], {})[r["cluster"]] = r["n"]
+        return out
 
     def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
-        r = self._read(cypher.SEGMENTS_OUTPUT, segments=list(segment_ids), leading=list(LEADING_TAGS))[0]
+        r = self._read(cypher.SEGMENTS_OUTPUT, segments=list(segment_ids))[0]
         return r["n"], float(r["o"] or 0.0), r["lead"] or 0
 
     def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:

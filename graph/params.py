@@ -22,7 +22,7 @@ class AnalysisParams(BaseModel):
     # strength score: weighted mean of components (each 0–1); weights need not sum to 1
     w_presence: float = Field(0.25, ge=0, description="weight of local firm count")
     w_output: float = Field(0.25, ge=0, description="weight of output share vs the segment's expected share")
-    w_leading: float = Field(0.15, ge=0, description="weight of leading firms (上市/专精特新/冠军/高新)")
+    w_leading: float = Field(0.15, ge=0, description="weight of leading firms (小巨人/冠军/高新 tags or output ≥ 10亿元)")
     w_diversity: float = Field(0.15, ge=0, description="weight of 1 - HHI of local firms' output")
     w_tech: float = Field(0.20, ge=0, description="weight of technology mastery (key technologies held locally)")
     w_lq: float = Field(0.0, ge=0, description="weight of the location quotient (when a national universe is loaded)")
@@ -32,6 +32,10 @@ class AnalysisParams(BaseModel):
     weak_threshold: float = Field(0.35, ge=0, le=1, description="strength below this → 薄弱 weak")
     single_point_share: float = Field(0.6, gt=0, le=1,
                                       description="largest firm's share of segment output at/above this → 单点依赖")
+    min_output_coverage: float = Field(0.5, ge=0, le=1,
+                                       description="share of a segment's firms that must report output before "
+                                                   "output-based rules (share, HHI, single point) are used")
+    min_output_reporters: int = Field(2, ge=1, description="firms reporting output needed for HHI / single point")
     # chokepoints
     chokepoint_list_floor: float = Field(0.9, ge=0, le=1,
                                          description="severity floor for a technology on a national chokepoint list")

@@ -1,22 +1,24 @@
 """All SQL of the embedded store, in one module, always parameterised."""
 
-from graph.store import LEADING_TAGS
-
-_LEADING_EXPR = " OR ".join(
-    f"instr(coalesce(json_extract(props, '$.tags'), ''), '\"{t}\"') > 0" for t in LEADING_TAGS)
-
 # Generated columns (STORED) hold the enterprise fields that aggregates and filters read, so the
-# hot queries never parse JSON: e_local, e_output (output, else revenue), e_leading, s_cluster.
-NODES_TABLE = f"""
+# hot queries never parse JSON:
+#   e_local    1 local and operating, 0 outside and operating, NULL inactive or location unknown
+#   e_output   output, else revenue; NULL when the firm reports neither (never read as 0)
+#   e_leading  the derived ``leading`` flag (ontology.firms.is_leading, computed by the ETL)
+#   e_inactive 1 when the registration status says the firm no longer operates
+NODES_TABLE = """
 CREATE TABLE IF NOT EXISTS nodes (
   label TEXT NOT NULL, id TEXT NOT NULL, props TEXT NOT NULL,
   e_local INTEGER GENERATED ALWAYS AS
-    (CASE WHEN label = 'Enterprise' THEN json_extract(props, '$.local') END) STORED,
+    (CASE WHEN label = 'Enterprise' AND coalesce(json_extract(props, '$.active'), 1)
+          THEN json_extract(props, '$.local') END) STORED,
   e_output REAL GENERATED ALWAYS AS
     (CASE WHEN label = 'Enterprise' THEN
-       coalesce(json_extract(props, '$.output'), json_extract(props, '$.revenue'), 0.0) END) STORED,
+       coalesce(json_extract(props, '$.output'), json_extract(props, '$.revenue')) END) STORED,
   e_leading INTEGER GENERATED ALWAYS AS
-    (CASE WHEN label = 'Enterprise' THEN ({_LEADING_EXPR}) END) STORED,
+    (CASE WHEN label = 'Enterprise' THEN coalesce(json_extract(props, '$.leading'), 0) END) STORED,
+  e_inactive INTEGER GENERATED ALWAYS AS
+    (CASE WHEN label = 'Enterprise' THEN NOT coalesce(json_extract(props, '$.active'), 1) END) STORED,
   e_county TEXT GENERATED ALWAYS AS
     (CASE WHEN label = 'Enterprise' THEN json_extract(props, '$.county') END) STORED,
   s_cluster TEXT GENERATED ALWAYS AS
@@ -32,7 +34,7 @@ CREATE INDEX IF NOT EXISTS nodes_by_local ON nodes (label, e_local, id);
 CREATE INDEX IF NOT EXISTS nodes_by_county ON nodes (label, e_county, id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 UPSERT_NODE = """
 INSERT INTO nodes (label, id, props) VALUES (?, ?, ?)
@@ -74,9 +76,11 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
 
     Driven from the IN_SEGMENT index when a segment is given, so a filtered page costs
     O(firms of the segment), not O(all firms)."""
-    if segment:
-        sql = ("FROM rels r JOIN nodes n ON n.label = 'Enterprise' AND n.id = r.src "
-               "WHERE r.type = 'IN_SEGMENT' AND r.dst = :segment")
+    if segment:  # the segment and its sub-segments (CHILD_OF), each firm once
+        sql = ("FROM nodes n WHERE n.label = 'Enterprise' AND n.id IN ("
+               "SELECT r.src FROM rels r INDEXED BY rels_by_dst WHERE r.type = 'IN_SEGMENT' AND r.dst IN ("
+               "WITH RECURSIVE sub(id) AS (SELECT :segment UNION "
+               "SELECT c.src FROM rels c JOIN sub ON c.type = 'CHILD_OF' AND c.dst = sub.id) SELECT id FROM sub))")
     else:  # an index that both filters and keeps id order, so a page stops early
         hint = " INDEXED BY nodes_by_county" if county else " INDEXED BY nodes_by_local" if local else ""
         sql = f"FROM nodes n{hint} WHERE n.label = 'Enterprise'"
@@ -113,7 +117,7 @@ WITH RECURSIVE seg AS (
   WHERE r.type = 'IN_SEGMENT'
     AND NOT EXISTS (SELECT 1 FROM rels x WHERE x.type = 'IN_SEGMENT' AND x.src = r.src AND x.dst = a.anc)
 ), ent AS (
-  SELECT m.sid, n.e_local AS local, n.e_output AS o, n.e_leading AS leading
+  SELECT m.sid, n.e_local AS local, n.e_output AS o, n.e_leading AS leading, n.e_inactive AS inactive
   FROM members m CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = m.eid
 ), agg AS (
   SELECT sid,
@@ -121,8 +125,14 @@ WITH RECURSIVE seg AS (
          total(CASE WHEN local = 1 THEN o END) AS lo,
          total(CASE WHEN local = 1 THEN o * o END) AS lo2,
          coalesce(max(CASE WHEN local = 1 THEN o END), 0.0) AS mo,
-         sum(local = 1 AND leading) AS lead
+         sum(local = 1 AND leading) AS lead,
+         sum(local = 1 AND o IS NOT NULL) AS rep,
+         sum(inactive = 1) AS inact
   FROM ent GROUP BY sid
+), direct AS (
+  SELECT r.dst AS sid, count(*) AS dl
+  FROM rels r INDEXED BY rels_by_dst CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = r.src
+  WHERE r.type = 'IN_SEGMENT' AND r.dst IN (SELECT id FROM seg) AND n.e_local = 1 GROUP BY r.dst
 ), tech AS (
   SELECT r.src AS sid, count(*) AS needed,
          sum(EXISTS (SELECT 1 FROM rels h JOIN nodes e ON e.label = 'Enterprise' AND e.id = h.src
@@ -130,8 +140,10 @@ WITH RECURSIVE seg AS (
   FROM rels r WHERE r.type = 'NEEDS' AND r.src IN (SELECT id FROM seg) GROUP BY r.src
 )
 SELECT seg.id, coalesce(agg.lc, 0), coalesce(agg.oc, 0), coalesce(agg.lo, 0.0), coalesce(agg.lo2, 0.0),
-       coalesce(agg.mo, 0.0), coalesce(agg.lead, 0), coalesce(tech.needed, 0), coalesce(tech.held, 0)
+       coalesce(agg.mo, 0.0), coalesce(agg.lead, 0), coalesce(tech.needed, 0), coalesce(tech.held, 0),
+       coalesce(agg.rep, 0), coalesce(direct.dl, 0), coalesce(agg.inact, 0)
 FROM seg LEFT JOIN agg ON agg.sid = seg.id LEFT JOIN tech ON tech.sid = seg.id
+LEFT JOIN direct ON direct.sid = seg.id
 ORDER BY seg.id
 """
 
@@ -139,7 +151,7 @@ ORDER BY seg.id
 TECH_HOLDERS = """
 WITH h AS (
   SELECT h.dst AS tech, n.id, n.e_output,
-         row_number() OVER (PARTITION BY h.dst ORDER BY n.e_output DESC, n.id) AS rank,
+         row_number() OVER (PARTITION BY h.dst ORDER BY coalesce(n.e_output, 0.0) DESC, n.id) AS rank,
          count(*) OVER (PARTITION BY h.dst) AS n
   FROM json_each(:techs) j
   CROSS JOIN rels h INDEXED BY rels_by_dst ON h.type = 'HOLDS' AND h.dst = j.value
@@ -172,10 +184,21 @@ WITH cand AS (
   SELECT DISTINCT r.src AS eid FROM json_each(:segments) j
   CROSS JOIN rels r INDEXED BY rels_by_dst ON r.type = 'IN_SEGMENT' AND r.dst = j.value
 ), top AS (                        -- rank on the generated columns first; read props for the page only
-  SELECT n.id, n.e_output FROM cand CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = cand.eid
-  WHERE n.e_local = :local ORDER BY n.e_output DESC, n.id LIMIT :limit
+  SELECT n.id, coalesce(n.e_output, 0.0) AS o FROM cand CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = cand.eid
+  WHERE n.e_local = :local ORDER BY o DESC, n.id LIMIT :limit
 )
 SELECT n.props, (SELECT json_group_array(r2.dst) FROM rels r2 WHERE r2.type = 'IN_SEGMENT' AND r2.src = n.id)
 FROM top CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = top.id
-ORDER BY top.e_output DESC, top.id
+ORDER BY top.o DESC, top.id
+"""
+
+# per dataset: operating local firms per cluster (IN_DATASET × IN_SEGMENT, each firm once per cluster)
+DATASET_CLUSTERS = """
+SELECT d.dst, s.s_cluster, count(DISTINCT d.src)
+FROM rels d INDEXED BY rels_by_dst
+CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = d.src
+CROSS JOIN rels r ON r.type = 'IN_SEGMENT' AND r.src = d.src
+CROSS JOIN nodes s ON s.label = 'Segment' AND s.id = r.dst
+WHERE d.type = 'IN_DATASET' AND n.e_local = 1
+GROUP BY d.dst, s.s_cluster ORDER BY d.dst, s.s_cluster
 """

@@ -64,12 +64,19 @@ class SQLiteStore:
     def _migrate(self) -> None:
         """Create the schema; rebuild ``nodes`` when a file from an older schema lacks its columns."""
         cols = {r[1] for r in self._db.execute("PRAGMA table_xinfo(nodes)")}
-        if cols and "e_output" not in cols:
+        version = None
+        if cols:
+            has_meta = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
+            version = row[0] if row else None
+        if cols and version != sql.SCHEMA_VERSION:  # generated columns changed: rebuild the table
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("ALTER TABLE nodes RENAME TO nodes_v1")
             self._db.execute(sql.NODES_TABLE)
             self._db.execute("INSERT INTO nodes (label, id, props) SELECT label, id, props FROM nodes_v1")
             self._db.execute("DROP TABLE nodes_v1")
+            for idx in ("nodes_by_local", "nodes_by_county"):
+                self._db.execute(f"DROP INDEX IF EXISTS {idx}")
             self._db.execute("COMMIT")
         self._db.executescript(sql.SCHEMA)
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (sql.SCHEMA_VERSION,))
@@ -292,6 +299,12 @@ class SQLiteStore:
     def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
         rows = self._q(sql.TOP_FIRMS, {"segments": _dump(list(segment_ids)), "local": int(local), "limit": limit})
         return [json.loads(p) | {"segments": sorted(json.loads(segs))} for p, segs in rows]
+
+    def dataset_clusters(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for ds, cluster, n in self._q(sql.DATASET_CLUSTERS):
+            out.setdefault(ds, {})[cluster] = n
+        return out
 
     def close(self) -> None:
         with self._lock:

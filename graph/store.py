@@ -21,12 +21,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from ontology.firms import LEADING_TAGS
 from ontology.schema import check_label, check_rel_type
 
 __all__ = ["Batch", "GraphStore", "SegmentAggregate", "LEADING_TAGS", "ContentHash", "open_store"]
 
-#: enterprise tags that count as a "leading firm" (龙头/领军)
-LEADING_TAGS: tuple[str, ...] = ("上市", "专精特新小巨人", "隐形冠军", "单项冠军", "高新技术企业")
 
 
 @dataclass
@@ -60,14 +59,17 @@ class SegmentAggregate:
     """Per-segment figures computed inside the store (O(enterprises) work stays in SQL/Cypher)."""
 
     segment_id: str                  # figures cover the segment's whole subtree (CHILD_OF), firms counted once
-    local_count: int = 0
-    outside_count: int = 0
-    local_output: float = 0.0        # sum of output (falls back to revenue) of local firms, 万元
-    local_output_sq: float = 0.0     # sum of squares, for HHI
-    max_output: float = 0.0          # the largest local firm's output
-    leading_count: int = 0           # local firms with a LEADING_TAGS tag
+    local_count: int = 0             # local firms still operating (active); inactive firms never count
+    outside_count: int = 0           # outside firms still operating
+    local_output: float = 0.0        # sum of output (falls back to revenue) of the local firms that report one, 万元
+    local_output_sq: float = 0.0     # sum of squares, for HHI (same firms)
+    max_output: float = 0.0          # the largest reported local output
+    leading_count: int = 0           # local firms marked leading (ontology.firms.is_leading)
     tech_needed: int = 0
     tech_held_locally: int = 0
+    local_reported: int = 0          # local firms with an output (or revenue) figure: k of local_count
+    direct_local: int = 0            # local firms linked to this segment itself (not only via a child)
+    inactive: int = 0                # firms of the subtree that no longer operate (注销/吊销/迁出…), not counted
 
 
 class ContentHash:
@@ -143,6 +145,9 @@ class GraphStore(Protocol):
     def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
         """Local (or outside) firms of these segments, largest output/revenue first, each with
         ``segments`` (all its IN_SEGMENT targets)."""
+
+    def dataset_clusters(self) -> dict[str, dict[str, int]]:
+        """Per dataset id: ``{cluster: operating local firms of that dataset in the cluster}``."""
 
     def clear(self) -> None: ...
 

@@ -16,7 +16,10 @@ from pydantic import BaseModel, Field
 
 from graph.analysis import analyze_from_aggregates
 from graph.params import AnalysisParams
-from graph.store import LEADING_TAGS, GraphStore, SegmentAggregate
+from graph.strength import ACTIONABLE, GAP_KINDS
+from graph.analysis import store_basis
+from graph.store import GraphStore, SegmentAggregate
+from ontology.firms import is_leading
 from ontology.loader import Ontology
 
 __all__ = ["Scenario", "NewEnterprise", "what_if"]
@@ -44,24 +47,32 @@ class Scenario(BaseModel):
 def _rebuild(store: GraphStore, onto: Ontology, sid: str, base: SegmentAggregate, removed: set[str],
              added: list[dict]) -> SegmentAggregate:
     firms: dict[str, dict] = {}
-    for child in onto.subtree(sid):
-        offset = 0
-        while True:
-            _, page = store.find_enterprises(segment=child, local=True, limit=1000, offset=offset)
-            firms.update({f["id"]: f for f in page})
-            if len(page) < 1000:
-                break
-            offset += 1000
+    offset = 0
+    while True:  # the segment's listing covers its sub-segments, operating local firms only
+        _, page = store.find_enterprises(segment=sid, local=True, limit=1000, offset=offset)
+        firms.update({f["id"]: f for f in page})
+        if len(page) < 1000:
+            break
+        offset += 1000
     for fid in removed:
         firms.pop(fid, None)
     subtree = set(onto.subtree(sid))
+    direct_added = 0
     for f in added:
         if subtree & set(f["segments"]):
             firms[f["id"]] = f
-    outs = [float(f.get("output") or f.get("revenue") or 0.0) for f in firms.values()]
-    lead = sum(1 for f in firms.values() if set(f.get("tags") or []) & set(LEADING_TAGS))
+            direct_added += sid in f["segments"]
+    outs = [float(o) for f in firms.values() if (o := _figure(f)) is not None]
+    lead = sum(1 for f in firms.values() if f.get("leading") or is_leading(f.get("tags") or [], f.get("output"),
+                                                                           f.get("revenue")))
+    direct_removed = sum(1 for fid in removed if any(r["dst"] == sid for r in store.rels("IN_SEGMENT", src=fid)))
     return replace(base, local_count=len(firms), local_output=sum(outs), local_output_sq=sum(o * o for o in outs),
-                   max_output=max(outs, default=0.0), leading_count=lead)
+                   max_output=max(outs, default=0.0), leading_count=lead, local_reported=len(outs),
+                   direct_local=max(0, base.direct_local - direct_removed + direct_added))
+
+
+def _figure(f: dict) -> float | None:
+    return f.get("output") if f.get("output") is not None else f.get("revenue")
 
 
 def what_if(store: GraphStore, onto: Ontology, scenario: Scenario, *, cluster: str | None = None,
@@ -69,7 +80,8 @@ def what_if(store: GraphStore, onto: Ontology, scenario: Scenario, *, cluster: s
     """Baseline vs scenario: gaps opened or closed, kinds and strength scores that moved."""
     p = params or AnalysisParams()
     aggs = {a.segment_id: a for a in store.segment_aggregates(cluster)}
-    before = analyze_from_aggregates(onto, aggs, cluster=cluster, params=p)
+    basis = store_basis(store, onto, cluster)
+    before = analyze_from_aggregates(onto, aggs, cluster=cluster, params=p, basis=basis)
     removed = set(scenario.remove_enterprises)
     touched: set[str] = set()
     for fid in removed:
@@ -90,7 +102,7 @@ def what_if(store: GraphStore, onto: Ontology, scenario: Scenario, *, cluster: s
         if sid in aggs:
             new_aggs[sid] = _rebuild(store, onto, sid, aggs[sid], removed, added)
     after = analyze_from_aggregates(onto, new_aggs, cluster=cluster, params=p,
-                                    removed_segments=set(scenario.remove_segments))
+                                    removed_segments=set(scenario.remove_segments), basis=basis)
     b = {g["segment_id"]: g for g in before["gaps"]}
     a = {g["segment_id"]: g for g in after["gaps"]}
     changes = []
@@ -103,8 +115,8 @@ def what_if(store: GraphStore, onto: Ontology, scenario: Scenario, *, cluster: s
         moved = round(ga["strength"] - gb["strength"], 4)
         dom_changed = ga["evidence"]["dominator"] != gb["evidence"]["dominator"]
         if ga["kind"] != gb["kind"] or abs(moved) >= 1e-4 or dom_changed:
-            opened = gb["kind"] == "strong" and ga["kind"] != "strong"
-            closed = gb["kind"] != "strong" and ga["kind"] == "strong"
+            opened = gb["kind"] not in ACTIONABLE and ga["kind"] in ACTIONABLE
+            closed = gb["kind"] in ACTIONABLE and ga["kind"] not in ACTIONABLE
             changes.append({"segment_id": sid, "segment": ga["segment"], "cluster": ga["cluster"],
                             "change": "gap_opened" if opened else "gap_closed" if closed else
                             "kind_changed" if ga["kind"] != gb["kind"] else "score_moved",
@@ -113,7 +125,7 @@ def what_if(store: GraphStore, onto: Ontology, scenario: Scenario, *, cluster: s
                             "strength_delta": moved, "dominator_before": gb["evidence"]["dominator"],
                             "dominator_after": ga["evidence"]["dominator"]})
     def count(gs):
-        out = {k: 0 for k in ("missing", "single_point", "weak", "strong")}
+        out = {k: 0 for k in GAP_KINDS}
         for g in gs:
             out[g["kind"]] += 1
         return out

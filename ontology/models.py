@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["Cluster", "Segment", "Feeds", "Technology", "Enterprise", "County", "PolicyTarget", "Platform",
+__all__ = ["Dataset", "Cluster", "Segment", "Feeds", "Technology", "Enterprise", "County", "PolicyTarget", "Platform",
            "SLUG_RE"]
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -89,11 +89,24 @@ class Enterprise(_Model):
     stock_code: str | None = Field(default=None, description="股票代码 / stock code")
     county: str | None = Field(default=None, description="所属区县 / county (short name, e.g. 温岭)")
     city: str | None = None
-    local: bool = Field(default=True, description="是否台州本地 / located in Taizhou")
+    province: str | None = None
+    address: str | None = Field(default=None, description="注册地址 / registered address")
+    local: bool | None = Field(default=None, description="是否台州本地 / located in Taizhou (None: unknown)")
+    local_basis: str | None = Field(default=None, description="本地判断依据 / what told local or outside: "
+                                    "explicit, city, county, credit_code, address")
+    status: str | None = Field(default=None, description="登记状态 as written, e.g. 存续, 吊销，未注销")
+    active: bool | None = Field(default=None, description="仍在经营 / still operating (from status; None: not stated, "
+                                "counted as operating)")
+    leading: bool = Field(default=False, description="龙头企业 (ontology.firms.is_leading), derived")
     output: float | None = Field(default=None, description="工业总产值(万元) / output, 10k CNY")
     revenue: float | None = Field(default=None, description="营业收入(万元) / revenue, 10k CNY")
     employees: int | None = None
     founded: str | None = Field(default=None, description="成立日期 ISO date")
+    registered_capital: float | None = Field(default=None, description="注册资本, 万 (in capital_currency)")
+    capital_currency: str | None = Field(default=None, description="注册资本币种, e.g. 人民币, 美元")
+    insured: int | None = Field(default=None, description="参保人数")
+    industry: list[str] = Field(default_factory=list, description="国标行业 门类→小类 names (GB/T 4754)")
+    industry_code: str | None = Field(default=None, description="国标行业代码, e.g. C3441")
     tags: list[str] = Field(default_factory=list, description="企业标签 / tags, e.g. 上市, 专精特新")
     products: list[str] = Field(default_factory=list, description="主营产品 / main products")
     business_scope: str | None = None
@@ -104,6 +117,7 @@ class County(_Model):
     id: str
     name: str
     short: str
+    division_codes: list[str] = Field(default_factory=list, description="行政区划代码 (current first)")
     source: str = Field(min_length=1)
 
 
@@ -121,3 +135,19 @@ class PolicyTarget(_Model):
     unit: str
     year: int
     clause: str = Field(min_length=1)
+
+
+class Dataset(_Model):
+    """One load's data scope (口径): what population the firms are, where, as of when, from where,
+    and whether the file is a complete census of that population in that region."""
+
+    id: str = Field(description="数据集 id")
+    name: str = Field(min_length=1, description="数据集名称")
+    population: str = Field(description="总体 / population: 全量登记企业, 规上工业企业, 上市公司, 名录, 样本/自填")
+    region: str = Field(default="台州市", description="地域 / region the population covers")
+    as_of: str | None = Field(default=None, description="截止日期 / as-of date (ISO)")
+    source: str = Field(min_length=1, description="来源 / source")
+    census: bool = Field(default=False, description="是否完整普查 / complete census of population in region")
+    clusters: list[str] = Field(default_factory=list, description="census of these clusters' firm base (名录)")
+    files: list[str] = Field(default_factory=list)
+    firms: int = Field(default=0, description="企业数 / firms loaded from it")

@@ -12,7 +12,7 @@ from __future__ import annotations
 __all__ = ["LABELS", "REL_TYPES", "REL_ENDPOINTS", "STAGES", "STATUSES", "check_label", "check_rel_type"]
 
 LABELS: tuple[str, ...] = ("Cluster", "Segment", "Technology", "Enterprise", "County", "PolicyTarget",
-                           "Product", "Industry")
+                           "Product", "Industry", "Dataset")
 
 #: relationship type -> (source label, target label)
 REL_ENDPOINTS: dict[str, tuple[str, str]] = {
@@ -24,6 +24,7 @@ REL_ENDPOINTS: dict[str, tuple[str, str]] = {
     "HOLDS": ("Enterprise", "Technology"),     # enterprise masters a technology
     "SUPPLIES": ("Enterprise", "Enterprise"),  # supply relation
     "LOCATED_IN": ("Enterprise", "County"),
+    "IN_DATASET": ("Enterprise", "Dataset"),     # the firm was loaded from this dataset (口径)
     # public listed-company data (etl/public.py, ChainKnowledgeGraph): products and SW2021 industries
     "MAKES": ("Enterprise", "Product"),          # main product, ``weight`` = revenue share 0–1
     "UPSTREAM_OF": ("Product", "Product"),       # from is an input material of to (上游材料 / 下游产品)

@@ -19,7 +19,7 @@ def small_batch() -> Batch:
     b.node("Technology", {"id": "tech-sep", "name": "锂电池隔膜", "chokepoint": True})
     b.rel("NEEDS", "auto-cell", "tech-sep")
     b.node("Enterprise", {"id": "e1", "name": "甲公司", "local": True, "output": 300.0, "county": "温岭",
-                          "tags": ["上市"]})
+                          "tags": ["上市"], "leading": True})
     b.node("Enterprise", {"id": "e2", "name": "乙公司", "local": True, "output": 100.0, "county": "临海",
                           "tags": []})
     b.node("Enterprise", {"id": "x1", "name": "外地公司", "local": False, "revenue": 900.0, "tags": ["上市"]})
@@ -170,6 +170,33 @@ def test_aggregates_roll_up_the_hierarchy(store):
     assert aggs["auto-cathode"].local_count == 1
     assert store.segments_output(["auto-cell", "auto-pack"]) == (3, 450.0, 1)
     assert store.segments_output(["auto-ev"]) == (0, 0.0, 0)
+    assert (aggs["auto-cell"].direct_local, aggs["auto-cathode"].direct_local) == (1, 1)
+    # the listing of a segment covers its sub-segments, and its totals equal the aggregates
+    assert store.find_enterprises(segment="auto-cell", local=True)[0] == aggs["auto-cell"].local_count
+    assert store.find_enterprises(segment="auto-cell", local=False)[0] == aggs["auto-cell"].outside_count
+
+
+def test_inactive_unknown_location_and_missing_output_do_not_count(store):
+    b = small_batch()
+    b.node("Enterprise", {"id": "e4", "name": "已注销公司", "local": True, "output": 999.0, "status": "注销",
+                          "active": False})
+    b.node("Enterprise", {"id": "e5", "name": "不知何处公司"})          # location unknown: neither local nor outside
+    b.node("Enterprise", {"id": "e6", "name": "未报产值公司", "local": True})  # no output: not a zero
+    b.node("Enterprise", {"id": "x3", "name": "已吊销外地公司", "local": False, "active": False})
+    for fid in ("e4", "e5", "e6", "x3"):
+        b.rel("IN_SEGMENT", fid, "auto-pack")
+    b.node("Dataset", {"id": "ds1", "name": "名录", "population": "名录", "census": True, "source": "t"})
+    for fid in ("e1", "e4", "e6", "x1"):
+        b.rel("IN_DATASET", fid, "ds1")
+    store.write(b)
+    pack = {a.segment_id: a for a in store.segment_aggregates("auto")}["auto-pack"]
+    assert (pack.local_count, pack.outside_count, pack.local_reported, pack.local_output, pack.max_output,
+            pack.inactive, pack.direct_local) == (3, 0, 2, 400.0, 300.0, 2, 3)
+    assert store.find_enterprises(segment="auto-pack", local=True)[0] == 3
+    assert store.find_enterprises(segment="auto-pack")[0] == 6            # the listing shows every firm
+    assert store.segments_output(["auto-pack"])[0] == 3
+    assert [f["id"] for f in store.top_firms(["auto-pack"], local=True)] == ["e1", "e2", "e6"]
+    assert store.dataset_clusters() == {"ds1": {"auto": 2}}            # e1, e6 (e4 inactive, x1 outside)
 
 
 def test_tech_holders(store):

@@ -34,20 +34,28 @@ SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".json", ".jsonl")
 def _report(report) -> dict:
     return {k: getattr(report, k) for k in ("files", "rows", "enterprises", "segment_links", "holdings", "supplies",
                                             "technologies", "written")} | \
-           {"quarantined": [q.as_dict() for q in report.quarantined]}
+           {"quarantined": [q.as_dict() for q in report.quarantined], "datasets": report.datasets}
 
 
 @router.post("/import", response_model=ImportReport)
 def import_file(file: Annotated[UploadFile, File(description="企业/技术/供应关系文件 / CSV, TSV, XLSX or JSON")],
                 store=Depends(get_store), onto=Depends(get_ontology),
-                fmt: Annotated[Literal["auto", "chainkg", "tushare"], Query(alias="format")] = "auto"):
-    """Load one uploaded file atomically (all rows or none); bad rows come back as quarantine entries."""
+                fmt: Annotated[Literal["auto", "chainkg", "tushare"], Query(alias="format")] = "auto",
+                census: Annotated[str | None, Query(max_length=200, description="普查名称: declare the file a complete "
+                                                    "census (口径) with this name; without it the file is a sample")] = None,
+                population: Annotated[str | None, Query(description="全量登记企业 | 规上工业企业 | 上市公司 | 名录")] = None,
+                region: Annotated[str, Query(max_length=100)] = "台州市",
+                as_of: Annotated[str | None, Query(max_length=20, description="截止日期, e.g. 2025-12-31")] = None,
+                source: Annotated[str | None, Query(max_length=500)] = None,
+                cluster: Annotated[list[str] | None, Query(description="census of these clusters' firm base")] = None):
+    """Load one uploaded file atomically (all rows or none); bad rows come back as quarantine entries.
+    With ``census`` the file is recorded as a complete census (口径) of its population."""
     name = Path(file.filename or "upload.csv").name
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"unsupported file type {suffix or '(none)'}; use one of {', '.join(SUFFIXES)}", file=name)
     with tempfile.TemporaryDirectory(prefix="chainkg-upload-") as tmp:
-        path = Path(tmp) / f"upload{suffix}"
+        path = Path(tmp) / (name if name.isprintable() and not name.startswith(".") else f"upload{suffix}")
         size = 0
         with path.open("wb") as fh:
             while chunk := file.file.read(1 << 20):
@@ -55,7 +63,16 @@ def import_file(file: Annotated[UploadFile, File(description="企业/技术/供�
                 if size > MAX_UPLOAD:
                     raise PayloadTooLarge(f"file larger than {MAX_UPLOAD // (1 << 20)} MB", file=name)
                 fh.write(chunk)
-        report = service.load(store, [path], fmt=fmt, ontology=onto)
+        spec = None
+        if census:
+            from etl.dataset import census_spec
+
+            unknown = [c for c in (cluster or []) if c not in onto.clusters]
+            if unknown:
+                raise InputError(f"unknown cluster {unknown[0]!r}", field="cluster")
+            spec = census_spec(census, population=population, region=region, as_of=as_of, source=source,
+                               clusters=cluster or [])
+        report = service.load(store, [path], fmt=fmt, ontology=onto, dataset=spec)
     out = _report(report)
     out["files"] = [name]
     for q in out["quarantined"]:

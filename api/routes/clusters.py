@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from api.deps import get_ontology, get_store
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
-from api.schemas import ClusterDetail, ClusterSummary, Page, SegmentDetail
+from api.schemas import ClusterDetail, ClusterSummary, DatasetOut, Page, SegmentDetail
 from chainkg import service
 
 router = APIRouter(tags=["clusters 集群与环节"], responses=ERRORS)
@@ -23,6 +23,13 @@ def list_clusters(store: Store, onto: Onto, page: Annotated[Paging, Depends(pagi
                   as_csv: Annotated[bool, Depends(want_csv)]):
     """The seven clusters (七大千亿产业集群) with segments, local firms, output, leading firms and gap counts."""
     return listing(service.clusters(store, onto), page, as_csv, "clusters", ClusterSummary)
+
+
+@router.get("/datasets", response_model=list[DatasetOut])
+def list_datasets(store: Store):
+    """Loaded datasets (数据集) and their 口径: population, region, as-of date, source, census or sample.
+    Every verdict names the datasets it rests on; this is the whole list."""
+    return service.datasets(store)
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterDetail)
