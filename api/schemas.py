@@ -265,6 +265,7 @@ class QuarantineRow(BaseModel):
     field: str = Field(description="字段")
     value: str = Field(description="值")
     reason: str = Field(description="原因")
+    level: str = Field("error", description="级别 / error: row refused; warning: row loaded, check it")
 
 
 class ImportReport(BaseModel):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 import sys
 from pathlib import Path
 from typing import Optional
@@ -14,6 +15,7 @@ from typing import Optional
 import typer
 
 from chainkg import service
+from graph.strength import GAP_LABELS
 from chainkg.errors import ChainKGError
 from chainkg.settings import Settings
 
@@ -126,7 +128,8 @@ def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. a
             fmt: str = typer.Option("table", "--format", help="table | json | csv"),
             param: list[str] = typer.Option(None, "--param", help="Analysis parameter, e.g. weak_threshold=0.4"),
             store: Optional[str] = StoreOpt) -> None:
-    """Gaps (缺失/薄弱/单点依赖/完整), chokepoints, priority projects and 招商 targets.
+    """Gaps (缺失/未发现/单点依赖/薄弱/已有/较强, each with its 口径), chokepoints, priority projects,
+    招商 targets, and the data to collect where the loaded data cannot tell.
 
     Example: chainkg analyze --cluster sewing --format json --param weak_threshold=0.4
     """
@@ -138,20 +141,33 @@ def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. a
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         w = csv.writer(sys.stdout)
-        w.writerow(["cluster", "segment_id", "segment", "kind", "kind_zh", "strength", "score", "local_firms",
-                    "rule"])
+        w.writerow(["cluster", "segment_id", "segment", "kind", "verdict", "basis", "adequate", "strength", "score",
+                    "local_firms", "firms_with_output", "as_of", "rule", "action"])
         for g in result["gaps"]:
-            w.writerow([g["cluster"], g["segment_id"], g["segment"], g["kind"], g["kind_zh"], g["strength"],
-                        g["score"], g["evidence"]["local_firms"], g["evidence"]["rule"]])
+            cov = g["coverage"]
+            w.writerow([g["cluster"], g["segment_id"], g["segment"], g["kind"], g["verdict"], cov["basis"],
+                        cov["adequate"], g["strength"], g["score"], cov["firms_known"], cov["firms_with_output"],
+                        cov["as_of"] or "", g["evidence"]["rule"], (g.get("action") or {}).get("text", "")])
     else:
-        typer.echo(f"{'cluster':14} {'segment':34} {'kind':13} {'strength':>8} {'score':>8} {'firms':>5}  dominator")
+        from ontology.loader import load_ontology
+
+        names = {c: o.name for c, o in load_ontology().clusters.items()}
+        typer.echo(f"{_pad('集群', 8)} {_pad('环节', 26)} {_pad('结论（口径）', 24)} {'强度':>4} {'企业':>4}  依据")
         for g in result["gaps"]:
-            typer.echo(f"{g['cluster']:14} {g['segment_id']:34} {g['kind']:13} {g['strength']:8.3f} "
-                       f"{g['score']:8.2f} {g['evidence']['local_firms']:5d}  {'yes' if g['evidence']['dominator'] else ''}")
-        missing = [g for g in result["gaps"] if g["kind"] == "missing"]
-        typer.echo(f"\n{len(missing)} segments with no local enterprise; "
-                   f"{len(result.get('projects', []))} priority projects; top: "
-                   + ", ".join(p["technology"] for p in result.get("projects", [])[:5]))
+            typer.echo(f"{_pad(names.get(g['cluster'], g['cluster']), 8)} {_pad(g['segment'], 26)} "
+                       f"{_pad(g['verdict'], 24)} {round(g['strength'] * 100):>6} {g['evidence']['local_firms']:>6}  "
+                       f"{g['evidence']['rule']}")
+        kinds = {k: sum(1 for g in result["gaps"] if g["kind"] == k) for k in GAP_LABELS}
+        typer.echo("\n" + "，".join(f"{GAP_LABELS[k]} {n}" for k, n in kinds.items() if n)
+                   + f"；重点攻关项目 {len(result.get('projects', []))} 项")
+        for a in result.get("data_actions", []):
+            typer.echo(f"待补数据 · {a['cluster_name']}（{a['basis']}，{len(a['segments'])} 个环节）：{a['text']}")
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align ``text`` in ``width`` terminal columns (a CJK character takes two)."""
+    cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - cols)
 
 
 @app.command()

@@ -29,6 +29,8 @@ from pathlib import Path
 
 from chainkg.errors import InputError
 from etl.bundle import ontology_batch
+from etl.conflicts import find_conflicts
+from etl.dataset import sample_spec, sidecar_spec
 from etl.nlp.classify import assign_segments
 from etl.normalize import name_key, normalize_credit_code
 from etl.quarantine import Quarantine
@@ -37,12 +39,13 @@ from etl.resolve import merge, resolve_groups
 from etl.validate import validate_enterprise
 from graph.store import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
-from ontology.models import Enterprise
+from ontology.firms import is_leading
+from ontology.models import Dataset, Enterprise
 
 __all__ = ["LoadReport", "load_files", "BUNDLED_FILES", "MIN_CONFIDENCE"]
 
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "data" / "taizhou"
-BUNDLED_FILES = (BUNDLED_DIR / "enterprises.csv",)
+BUNDLED_FILES = (BUNDLED_DIR / "enterprises.csv", BUNDLED_DIR / "holdings.csv")
 MIN_CONFIDENCE = 0.3
 
 
@@ -57,11 +60,13 @@ class LoadReport:
     technologies: int = 0
     written: int = 0
     quarantined: list[Quarantine] = field(default_factory=list)
+    datasets: list[dict] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"files={len(self.files)} rows={self.rows} enterprises={self.enterprises} "
                 f"segment_links={self.segment_links} technologies={self.technologies} holdings={self.holdings} supplies={self.supplies} "
-                f"quarantined_rows={len({(q.file, q.row) for q in self.quarantined})} written={self.written}")
+                f"quarantined_rows={len({(q.file, q.row) for q in self.quarantined if q.is_error})} "
+                f"warnings={sum(not q.is_error for q in self.quarantined)} written={self.written}")
 
 
 def _kind(record: dict) -> str:
@@ -104,17 +109,28 @@ class _Index:
 
 def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Ontology | None = None,
                include_ontology: bool = True, min_confidence: float = MIN_CONFIDENCE,
-               progress: Callable[[int], None] | None = None, sheet: str | None = None) -> LoadReport:
-    """Load ``paths`` (and the ontology) into ``store`` in one transaction; return the report."""
+               progress: Callable[[int], None] | None = None, sheet: str | None = None,
+               dataset: Dataset | None = None) -> LoadReport:
+    """Load ``paths`` (and the ontology) into ``store`` in one transaction; return the report.
+
+    ``dataset`` declares the 口径 of every file (``--census``); else each file's sidecar
+    ``X.dataset.yaml``, else the file is a sample (:mod:`etl.dataset`)."""
     onto = ontology or load_ontology()
     report = LoadReport()
     ents: list[Enterprise] = []
+    origins: list[tuple[str, int | None]] = []  # (file, row) of each validated record
+    ent_ds: list[str] = []                 # dataset id of each validated record
+    specs: dict[str, Dataset] = {}
     seg_links: list[list[tuple[str, dict]]] = []
     holdings: list[dict] = []
     supply: list[dict] = []
     techs: list[dict] = []
     for path in map(Path, paths):
         report.files.append(path.name)
+        spec = dataset or sidecar_spec(path) or sample_spec(path.name)
+        spec = specs.setdefault(spec.id, spec.model_copy(deep=True))
+        if path.name not in spec.files:
+            spec.files.append(path.name)
         for rec in read_records(path, sheet=sheet):
             report.rows += 1
             kind = _kind(rec)
@@ -129,7 +145,8 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
                 continue
             if "name" not in rec:
                 raise InputError("missing required column 企业名称/name", file=path.name)
-            ent, problems = validate_enterprise(rec, onto, default_source=path.name)
+            notes: list[Quarantine] = []  # warnings: the row loads, but deserves a look
+            ent, problems = validate_enterprise(rec, onto, default_source=path.name, warnings=notes)
             links: list[tuple[str, dict]] = []
             if ent is not None:
                 try:
@@ -146,17 +163,28 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
                     links.append((m.segment_id, {
                         "method": "explicit" if explicit else "classifier", "confidence": round(m.confidence, 4),
                         "evidence": evidence or "; ".join(m.matched_terms), "source": (ent.sources or [path.name])[0]}))
-            if problems:
+            if any(q.is_error for q in problems):
                 report.quarantined.extend(problems)
                 continue
+            report.quarantined.extend(notes)
             ents.append(ent)
+            origins.append((path.name, rec.get("_row")))
+            ent_ds.append(spec.id)
             seg_links.append(links)
+    drop, conflicts = find_conflicts([(e, f, r) for e, (f, r) in zip(ents, origins)])
+    report.quarantined.extend(conflicts)  # same code two names / same name two codes: later row refused
+    if drop:
+        keep = [i for i in range(len(ents)) if i not in drop]
+        ents, ent_ds, seg_links = [ents[i] for i in keep], [ent_ds[i] for i in keep], [seg_links[i] for i in keep]
     batch = ontology_batch(onto) if include_ontology else Batch()
     merged_links: dict[str, dict[str, dict]] = {}
     resolved: list[Enterprise] = []
+    ds_of: dict[str, set[str]] = {}
     for group in resolve_groups(ents):
         e = merge([ents[i] for i in group])
+        e.leading = is_leading(e.tags, e.output, e.revenue)  # the merged record decides, not one row
         resolved.append(e)
+        ds_of.setdefault(e.id, set()).update(ent_ds[i] for i in group)
         links = merged_links.setdefault(e.id, {})
         for i in group:
             for sid, props in seg_links[i]:
@@ -170,6 +198,15 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
         if county:
             batch.rel("LOCATED_IN", e.id, county.id)
     report.enterprises = len(resolved)
+    for spec in specs.values():
+        spec.firms = sum(1 for ids in ds_of.values() if spec.id in ids)
+        if not spec.firms:  # e.g. a holdings or supply file: it adds no firm, so it has no 口径
+            continue
+        batch.node("Dataset", spec.props())
+        report.datasets.append(spec.props())
+    for eid, ids in ds_of.items():
+        for did in sorted(ids):
+            batch.rel("IN_DATASET", eid, did)
     for rec in techs:
         t, problems = _technology(rec, onto)
         if problems:

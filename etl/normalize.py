@@ -7,7 +7,8 @@ normaliser a field gets, and a rejected value carries a reason a user can act on
 * text — NFKC (full-width → half-width), control characters and formula injection refused;
 * names — a clean display name, and a matching key (:func:`name_key`) that ignores brackets,
   spaces and 有限责任公司 vs 有限公司;
-* amounts → float 万元; dates → ISO; tags/products → list; yes/no → bool.
+* amounts → float 万元; registered capital → (万 of its currency, currency); dates → ISO;
+  tags/products → list; yes/no → bool.
 
 >>> credit_code_check_char("91331081MA2AAAAA1")
 '0'
@@ -15,6 +16,8 @@ normaliser a field gets, and a rejected value carries a reason a user can act on
 '91331081MA2AAAAA10'
 >>> parse_amount("1,234.5万元"), parse_amount("2亿元"), parse_amount("50000元")
 (1234.5, 20000.0, 5.0)
+>>> parse_capital("5000万元人民币"), parse_capital("200万美元"), parse_capital("-")
+((5000.0, '人民币'), (200.0, '美元'), None)
 >>> parse_date("2019年12月4日"), parse_date("43803")
 ('2019-12-04', '2019-12-04')
 >>> split_list("专精特新；上市、小巨人")
@@ -30,7 +33,8 @@ import unicodedata
 
 __all__ = ["CREDIT_CHARSET", "CREDIT_WEIGHTS", "credit_code_check_char", "is_valid_credit_code",
            "normalize_credit_code", "halfwidth", "clean_text", "check_formula", "display_name", "name_key",
-           "parse_amount", "parse_int", "parse_date", "split_list", "parse_bool", "EMPTY_MARKERS"]
+           "parse_amount", "parse_capital", "CURRENCIES", "parse_int", "parse_date", "split_list", "parse_bool",
+           "EMPTY_MARKERS"]
 
 CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -151,6 +155,52 @@ def parse_amount(value: str, *, default_unit: str = "万元") -> float | None:
         raise ValueError("negative amount")
     unit = m.group(2) or default_unit
     return round(number * _UNIT[unit], 6)
+
+
+#: currency spellings → the name stored in ``capital_currency`` (a bare 元 is the yuan)
+CURRENCIES: dict[str, str] = {
+    "元": "人民币", "人民币": "人民币", "人民币元": "人民币", "rmb": "人民币", "cny": "人民币", "¥": "人民币",
+    "美元": "美元", "美金": "美元", "usd": "美元", "$": "美元", "us$": "美元",
+    "港元": "港元", "港币": "港元", "hkd": "港元", "欧元": "欧元", "eur": "欧元", "日元": "日元", "jpy": "日元",
+    "英镑": "英镑", "gbp": "英镑", "澳元": "澳元", "加元": "加元", "加拿大元": "加元", "新加坡元": "新加坡元",
+    "瑞士法郎": "瑞士法郎", "新台币": "新台币", "台币": "新台币", "韩元": "韩元", "澳门元": "澳门元",
+}
+_CAPITAL = re.compile(r"^(?P<pre>[^\d.]*?)(?P<num>\d+(?:\.\d+)?|\.\d+)(?P<mult>千万|百万|亿|万)?(?P<post>\D*)$")
+_CAPITAL_MULT = {"亿": 1e4, "千万": 1e3, "百万": 100.0, "万": 1.0}
+_CURRENCY_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}$")  # any currency written in Chinese is kept as written
+
+
+def parse_capital(value: str) -> tuple[float, str | None] | None:
+    """注册资本 → ``(amount in 万 of its currency, currency)``; no conversion between currencies.
+
+    ``5000万元人民币`` / ``3000万人民币`` / ``1,000万(元)`` → 人民币; ``200万美元``, ``50万港元``, ``100万欧元``
+    keep their currency; a sum without 万/亿 is in units (``1000000元`` → 100 万); a plain number
+    is already in 万 and its currency is not stated (``None``). ``-`` and empty mean no value.
+
+    >>> parse_capital("1,000万(元)"), parse_capital("50万港元"), parse_capital("1.2亿元")
+    ((1000.0, '人民币'), (50.0, '港元'), (12000.0, '人民币'))
+    """
+    text = re.sub(r"[\s,()\[\]（）【】]", "", halfwidth(value)).casefold()
+    if text in EMPTY_MARKERS:
+        return None
+    m = _CAPITAL.match(text)
+    if not m:
+        raise ValueError("not a registered capital (expected e.g. 5000万元人民币, 200万美元, 1.2亿元)")
+    words = [w for w in (m.group("pre"), m.group("post")) if w]
+    if len(words) == 2 and words[1] == "元":  # 人民币5000万元
+        words = words[:1]
+    word = words[0] if len(words) == 1 else ""
+    if len(words) > 1 or (word and word not in CURRENCIES and not _CURRENCY_WORD.match(word)):
+        raise ValueError("not a registered capital (expected e.g. 5000万元人民币, 200万美元, 1.2亿元)")
+    if word.startswith("元") and len(word) > 1:  # 万元人民币, 万元港币
+        word = word[1:]
+    currency = CURRENCIES.get(word, word) if word else None
+    number = float(m.group("num"))
+    if not math.isfinite(number):
+        raise ValueError("not a finite amount")
+    mult = m.group("mult")
+    amount = number * _CAPITAL_MULT[mult] if mult else (number / 1e4 if currency else number)
+    return round(amount, 6), currency
 
 
 def parse_int(value: str) -> int | None:

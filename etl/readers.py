@@ -96,8 +96,9 @@ def _text_rows(path: Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
         raise InputError("empty file: no data rows", file=path.name)
     text = decode_text(data, path.name)
     delimiter = "\t" if fmt == "tsv" else ","
-    if fmt == "csv":
-        head = text.split("\n", 1)[0]
+    if fmt == "csv":  # the first line with a separator decides (a title row above the header has none)
+        lines = text.split("\n", _HEADER_SEARCH_ROWS + 1)[:_HEADER_SEARCH_ROWS]
+        head = next((ln for ln in lines if "," in ln or "\t" in ln), "")
         if head.count(",") == 0 and head.count("\t") > 0:
             delimiter = "\t"
     _raise_field_limit()

@@ -1,9 +1,10 @@
 """Load the ontology data files and enforce the ontology rules.
 
 Rules (each violation is an :class:`~chainkg.errors.OntologyError` naming the file and entry):
-unique ids; parents and FEEDS endpoints are known segments of the same cluster; no FEEDS cycle
-inside a cluster unless its edges are declared in ``declared_cycles``; every technology linked to
-at least one known segment; every fact carries a source.
+unique ids; parents and FEEDS endpoints are known segments of the same cluster; a child segment
+has its parent's stage (上游/中游/下游, see ontology/FORMAT.md); no FEEDS cycle inside a cluster
+unless its edges are declared in ``declared_cycles``; every technology linked to at least one known
+segment; every fact carries a source.
 
 >>> onto = load_ontology()
 >>> sorted(onto.clusters)[:2]
@@ -110,6 +111,11 @@ def _load_chain(onto: Ontology, path: Path) -> None:
     for s in segs:
         if s.parent is not None and s.parent not in local:
             raise OntologyError(f"parent {s.parent!r} is not a segment of cluster {cluster.id}",
+                                file=path.name, entry=s.id)
+    for s in segs:  # a subtree sits in one stage column: the child's stage is its parent's
+        if s.parent is not None and local[s.parent].stage != s.stage:
+            raise OntologyError(f"stage {s.stage} differs from its parent {s.parent!r} (stage "
+                                f"{local[s.parent].stage}); a child segment has its parent's stage",
                                 file=path.name, entry=s.id)
     for s in segs:  # level from the hierarchy; a parent loop is an error
         depth, cur, seen = 1, s, {s.id}

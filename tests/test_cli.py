@@ -10,8 +10,17 @@ import pytest
 from typer.testing import CliRunner
 
 from chainkg.cli import app
+from graph.strength import GAP_KINDS
+from ontology.loader import load_ontology
 
 runner = CliRunner()
+
+
+def _bundled_rows() -> int:
+    from etl.loader import BUNDLED_FILES
+
+    with open(BUNDLED_FILES[0], encoding="utf-8") as fh:
+        return sum(1 for _ in csv.DictReader(fh))
 
 
 @pytest.fixture
@@ -19,7 +28,8 @@ def db(tmp_path):
     path = str(tmp_path / "kg.db")
     r = runner.invoke(app, ["load", "--store", path, "--quarantine", str(tmp_path / "q.csv")])
     assert r.exit_code == 0, r.output
-    assert "enterprises=185" in r.output
+    assert f"enterprises={_bundled_rows()}" in r.output
+    assert "A股上市公司（台州注册） · 上市公司 · 台州市 · 普查 census" in r.output
     return path
 
 
@@ -32,7 +42,8 @@ def test_every_command_has_help_with_an_example():
 
 def test_load_twice_same_stats(db):
     first = json.loads(runner.invoke(app, ["stats", "--store", db, "--format", "json"]).output)
-    assert first["nodes"]["Cluster"] == 7 and first["nodes"]["Enterprise"] == 185
+    assert first["nodes"]["Cluster"] == 7 and first["nodes"]["Enterprise"] == _bundled_rows()
+    assert first["nodes"]["Dataset"] == 1
     assert runner.invoke(app, ["load", "--store", db]).exit_code == 0
     again = json.loads(runner.invoke(app, ["stats", "--store", db, "--format", "json"]).output)
     assert again == first
@@ -40,7 +51,7 @@ def test_load_twice_same_stats(db):
 
 def test_stats_table(db):
     out = runner.invoke(app, ["stats", "--store", db]).output
-    assert "node\tSegment\t196" in out and "checksum\t" in out
+    assert f"node\tSegment\t{len(load_ontology().segments)}" in out and "checksum\t" in out
 
 
 def test_analyze_formats(db):
@@ -48,12 +59,13 @@ def test_analyze_formats(db):
     assert set(data) >= {"gaps", "chokepoints", "projects", "targets"}
     g = data["gaps"][0]
     assert set(g) >= {"cluster", "segment_id", "segment", "kind", "score", "evidence"}
-    assert {x["kind"] for x in data["gaps"]} <= {"missing", "weak", "single_point", "strong"}
+    assert {x["kind"] for x in data["gaps"]} <= set(GAP_KINDS)
+    assert all(x["verdict"].endswith("（上市公司口径）") for x in data["gaps"])
     assert {"technology_id", "technology", "score", "parts", "evidence"} <= set(data["chokepoints"][0])
     rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["analyze", "--store", db, "--format", "csv"]).output)))
-    assert len(rows) == 196 and rows[0]["kind"]
+    assert len(rows) == len(load_ontology().segments) and rows[0]["kind"]
     table = runner.invoke(app, ["analyze", "--store", db, "--cluster", "smart-toilet"]).output
-    assert "segments with no local enterprise" in table
+    assert "未发现（上市公司口径）" in table and "待补数据" in table and "smart-toilet-products" not in table
 
 
 def test_analyze_params_and_bad_input(db):
@@ -86,7 +98,7 @@ def test_ontology_export(tmp_path):
     out = tmp_path / "o.json"
     assert runner.invoke(app, ["ontology", "export", "--format", "json", "-o", str(out)]).exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert len(data["clusters"]) == 7 and len(data["segments"]) == 196
+    assert len(data["clusters"]) == 7 and len(data["segments"]) == len(load_ontology().segments)
     seg = data["segments"][0]
     assert set(seg) >= {"id", "name", "cluster", "stage", "parent", "weight", "keywords"}
     assert set(data["technologies"][0]) >= {"id", "name", "segments", "status", "chokepoint", "source"}

@@ -42,6 +42,27 @@ def test_real_ontology_is_valid():
     assert all(s.source and s.weight_reason for s in onto.segments.values())
     assert all(t.source for t in onto.technologies.values())
     assert all(t.clause for t in onto.targets)
+    for s in onto.segments.values():  # a subtree sits in one stage (ontology/FORMAT.md)
+        assert s.parent is None or onto.segments[s.parent].stage == s.stage, s.id
+
+
+def test_adjacent_segments_for_taizhou_cluster_boundaries():
+    """摩托车 with 汽车 and 医疗器械 with 医药: end products (下游) with a sourced place in the chain."""
+    onto = load_ontology()
+    moto, med = onto.segments["auto-motorcycle"], onto.segments["pharma-medical-devices"]
+    assert (moto.cluster, moto.stage, med.cluster, med.stage) == ("auto", "下游", "pharma", "下游")
+    assert {"摩托车", "电动摩托车"} <= set(moto.keywords) and {"医疗器械", "医用耗材"} <= set(
+        med.keywords + onto.segments["pharma-medical-consumables"].keywords)
+    assert any(f.target_id == "auto-motorcycle" for f in onto.feeds_of("auto"))
+    assert any(f.target_id == "pharma-medical-consumables" for f in onto.feeds_of("pharma"))
+
+
+def test_hydraulic_pump_is_not_an_industrial_pump():
+    """液压泵 (GB/T 4754 3444) is not under 工业泵, and no chokepoint is pulled onto it without a source."""
+    onto = load_ontology()
+    assert onto.segments["pump-motor-hydraulic-plunger"].parent is None
+    assert "pump-motor-hydraulic-plunger" not in onto.subtree("pump-motor-industrial-pump")
+    assert not [t.id for t in onto.technologies.values() if "pump-motor-hydraulic-plunger" in t.segments]
 
 
 def test_valid_copy_loads(onto_dir):
@@ -122,6 +143,25 @@ def test_policy_target_without_clause(onto_dir):
     edit(onto_dir / "policy.yaml", lambda d: d["targets"][0].update(clause=""))
     with pytest.raises(OntologyError, match=r"policy.yaml.*clause"):
         load_ontology(onto_dir)
+
+
+def _child_in_other_stage(d: dict) -> None:
+    child = next(s for s in d["segments"] if s.get("parent"))
+    parent = next(s for s in d["segments"] if s["id"] == child["parent"])
+    child["stage"] = next(st for st in ("上游", "中游", "下游") if st != parent["stage"])
+
+
+def test_child_stage_differs_from_parent(onto_dir):
+    edit(onto_dir / "chains" / "pharma.yaml", _child_in_other_stage)
+    with pytest.raises(OntologyError, match=r"pharma.yaml entry pharma-\S+: stage \S+ differs from its parent "
+                                            r"'pharma-[a-z-]+'"):
+        load_ontology(onto_dir)
+
+
+def test_top_level_segment_may_take_any_stage(onto_dir):
+    edit(onto_dir / "chains" / "sewing.yaml",
+         lambda d: next(s for s in d["segments"] if s["id"] == "sewing-household").update(stage="中游"))
+    assert load_ontology(onto_dir).segments["sewing-household"].stage == "中游"
 
 
 def test_parent_in_another_cluster(onto_dir):

@@ -23,12 +23,14 @@ from pathlib import Path
 
 from chainkg.errors import InputError
 from etl.bundle import ontology_batch
+from etl.dataset import dataset_id
 from etl.loader import MIN_CONFIDENCE, LoadReport
 from etl.public.chainkg import build_chainkg
 from etl.public.readers import discover
 from etl.public.tushare import build_tushare
 from graph.store import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
+from ontology.models import Dataset
 
 __all__ = ["load_public", "build_public", "PublicLoadReport", "FORMATS"]
 
@@ -61,8 +63,32 @@ def build_public(store: GraphStore, paths: Iterable[str | Path], *, fmt: str, on
     if fmt == "chainkg":
         build_chainkg(files, store, onto, batch, report, min_confidence)
     else:
-        build_tushare(files, onto, batch, report, min_confidence)
+        from etl.public.tushare import store_ids_by_stock
+
+        build_tushare(files, onto, batch, report, min_confidence, known=store_ids_by_stock(store))
+    _record_dataset(batch, report, fmt)
     return batch, report
+
+
+#: the 口径 of each public format: all A-share listed firms (a census of listed firms, nationwide)
+_DATASETS = {
+    "tushare": Dataset(id=dataset_id("Tushare A股上市公司"), name="Tushare A股上市公司", population="上市公司",
+                       region="全国", as_of="2024-05", census=True, source="Tushare Pro stock_basic/stock_company"),
+    "chainkg": Dataset(id=dataset_id("ChainKnowledgeGraph A股上市公司"), name="ChainKnowledgeGraph A股上市公司",
+                       population="上市公司", region="全国", as_of="2021", census=False,
+                       source="ChainKnowledgeGraph (刘焕勇, A股年报抽取, 2021)"),
+}
+
+
+def _record_dataset(batch: Batch, report: PublicLoadReport, fmt: str) -> None:
+    """Record the load's dataset and link every enterprise of the batch to it."""
+    ds = _DATASETS[fmt].model_copy(update={"files": list(report.files)})
+    ids = [e["id"] for e in batch.nodes.get("Enterprise", [])]
+    ds.firms = len(set(ids))
+    batch.node("Dataset", ds.props())
+    for eid in dict.fromkeys(ids):
+        batch.rel("IN_DATASET", eid, ds.id)
+    report.datasets.append(ds.props())
 
 
 def load_public(store: GraphStore, paths: Iterable[str | Path], *, fmt: str, ontology: Ontology | None = None,

@@ -28,7 +28,7 @@ from etl.nlp.classify import classify
 from etl.normalize import clean_text, display_name
 from etl.public.readers import records
 from etl.public.tushare import SOURCE as TUSHARE_SOURCE
-from etl.public.tushare import company_index, ts_code
+from etl.public.tushare import company_index, keep_known, store_ids_by_stock, ts_code
 from etl.quarantine import Quarantine
 from graph.store import Batch, GraphStore
 from ontology.loader import Ontology
@@ -140,6 +140,11 @@ def build_chainkg(files: dict[str, Path], store: GraphStore, onto: Ontology, bat
     if "company" not in files:
         raise InputError("the chainkg format needs company.json", file=", ".join(p.name for p in files.values()))
     rd = _Reader(files, report)
+    known = store_ids_by_stock(store)
+
+    def eid(code: str) -> str:  # the firm as the store knows it (e.g. by credit code), else sc-<code>
+        return known[code]["id"] if code in known else f"sc-{code}"
+
     cities = company_index({k: v for k, v in files.items() if k == "stock_company"}, report)
     companies = _companies(rd, cities)
     industries: dict[str, dict] = {}
@@ -173,7 +178,7 @@ def build_chainkg(files: dict[str, Path], store: GraphStore, onto: Ontology, bat
             rd.bad(file, row, fld, rec.get(fld), "unknown company (not in company.json)" if fld == "company_code"
                    else "unknown industry code")
             continue
-        rel("IN_INDUSTRY", f"sc-{code}", f"sw-{ind}", {"source": SOURCE})
+        rel("IN_INDUSTRY", eid(code), f"sw-{ind}", {"source": SOURCE})
     report.industries = len(industries)
     products: set[str] = set()
     for file, row, rec in rd.rows("product"):
@@ -199,7 +204,7 @@ def build_chainkg(files: dict[str, Path], store: GraphStore, onto: Ontology, bat
         if (code, name) not in seen:
             seen.add((code, name))
             makes.setdefault(code, []).append((name, weight))
-            rel("MAKES", f"sc-{code}", product_id(name), {"weight": round(weight, 6), "source": SOURCE})
+            rel("MAKES", eid(code), product_id(name), {"weight": round(weight, 6), "source": SOURCE})
     for file, row, rec in rd.rows("product_product"):
         kind = _PP.get(str(rec.get("rel") or ""))
         if kind is None:
@@ -219,33 +224,38 @@ def build_chainkg(files: dict[str, Path], store: GraphStore, onto: Ontology, bat
     for name in sorted(products):
         batch.node("Product", {"id": product_id(name), "name": name, "source": SOURCE})
     report.products = len(products)
-    _enterprises(companies, makes, store, onto, batch, report, min_confidence)
+    _enterprises(companies, makes, known, onto, batch, report, min_confidence)
     for (t, s, d), props in rels.items():
         batch.rel(t, s, d, props)
         report.relations[t] = report.relations.get(t, 0) + 1
 
 
-def _enterprises(companies: dict, makes: dict, store: GraphStore, onto: Ontology, batch: Batch, report,
+def _enterprises(companies: dict, makes: dict, known: dict[str, dict], onto: Ontology, batch: Batch, report,
                  min_confidence: float) -> None:
-    known_local = {n["id"] for n in store.find_nodes("Enterprise", {"local": True}, limit=10**9)}
+    known_local = {n["id"] for n in known.values() if n.get("local")}
     cache: dict = {}
     for code, c in companies.items():
-        info, eid = c["info"], f"sc-{code}"
+        info = c["info"]
+        eid = known[code]["id"] if code in known else f"sc-{code}"  # the firm as the store knows it (credit code)
         made = sorted(makes.get(code, []), key=lambda p: (-p[1], p[0]))
         sources = [SOURCE] + ([TUSHARE_SOURCE] if info else [])
         try:
             ent = Enterprise(id=eid, name=c["name"], stock_code=code, city=info.get("city"),
-                             local=info.get("city") == "台州市", tags=["上市"],
+                             local=info.get("city") == "台州市", local_basis="city" if info else None, tags=["上市"],
                              products=[n for n, _ in made[:MAX_PRODUCTS]], sources=sources)
         except ValidationError as e:
             for x in e.errors():
                 report.quarantined.append(Quarantine(c["file"], c["row"], ".".join(map(str, x["loc"])), "", x["msg"]))
             continue
         props = ent.props()
+        if not info:
+            props.pop("local_basis", None)
         if not info and eid in known_local:
             props.pop("local")  # no place data here: keep what the store knows (a Taizhou firm stays local)
-        batch.node("Enterprise", props)
+        batch.node("Enterprise", keep_known(props, known.get(code)))
         report.enterprises += 1
+        if code in known:  # the store already places this firm: its placement is not overwritten
+            continue
         for sid, link in weighted_segments(made, onto, cache, min_confidence):
             batch.rel("IN_SEGMENT", eid, sid, link)
             report.segment_links += 1

@@ -27,7 +27,7 @@ from graph.store import Batch
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 
-__all__ = ["ts_code", "company_index", "build_tushare", "SOURCE", "LOCAL_CITY"]
+__all__ = ["store_ids_by_stock", "keep_known", "ts_code", "company_index", "build_tushare", "SOURCE", "LOCAL_CITY"]
 
 SOURCE = "Tushare Pro stock_basic/stock_company (数据来源: Tushare Pro)"
 LOCAL_CITY = "台州市"
@@ -97,14 +97,40 @@ def _enterprise(code: str, info: dict, name: str, sources: list[str], problems: 
     city = info.get("city")
     try:
         return Enterprise(id=f"sc-{code}", name=name, stock_code=code, city=city, local=city == LOCAL_CITY,
+                          local_basis="city",
                           employees=employees, founded=founded, tags=["上市"], sources=sources, **extra)
     except ValidationError as e:
         problems.extend(Quarantine(file, row, ".".join(map(str, x["loc"])), "", x["msg"]) for x in e.errors())
         return None
 
 
-def build_tushare(files: dict[str, Path], onto: Ontology, batch: Batch, report, min_confidence: float) -> None:
-    """Add the Tushare enterprises (and their IN_SEGMENT links) to ``batch``; fill ``report``."""
+def store_ids_by_stock(store: "GraphStore") -> dict[str, dict]:
+    """Stock code → (enterprise id, local) of the firms already stored, so a listed firm stored under
+    its credit code is updated, not duplicated under ``sc-<code>``."""
+    return {n["stock_code"]: n for n in store.find_nodes("Enterprise", limit=10**9) if n.get("stock_code")}
+
+
+def keep_known(props: dict, old: dict | None) -> dict:
+    """Props to write for a firm the store already holds: only fields it lacks, sources and tags
+    unioned — a public dump never overwrites a curated name, place or product list.
+
+    >>> keep_known({"id": "x", "name": "旧名", "employees": 5, "sources": ["b"]}, {"id": "x", "name": "新名", "sources": ["a"]})
+    {'id': 'x', 'employees': 5, 'sources': ['a', 'b']}
+    """
+    if old is None:
+        return props
+    out = {k: v for k, v in props.items() if k not in old or k == "id"}
+    for key in ("sources", "tags"):
+        if props.get(key) or old.get(key):
+            out[key] = list(dict.fromkeys([*(old.get(key) or []), *(props.get(key) or [])]))
+    return out
+
+
+def build_tushare(files: dict[str, Path], onto: Ontology, batch: Batch, report, min_confidence: float,
+                  known: dict[str, dict] | None = None) -> None:
+    """Add the Tushare enterprises (and their IN_SEGMENT links) to ``batch``; fill ``report``.
+    ``known`` (:func:`store_ids_by_stock`) keeps firms the store has under their own ids."""
+    known = known or {}
     from etl.nlp.classify import classify
 
     if "stock_basic" not in files:
@@ -122,13 +148,17 @@ def build_tushare(files: dict[str, Path], onto: Ontology, batch: Batch, report, 
             problems.append(Quarantine(info["_file"], info["_row"], "name", "", "missing name"))
         scope = info.get("business_scope")
         ent = _enterprise(code, info, name or "?", [SOURCE], problems, business_scope=scope)
+        if ent is not None and code in known:
+            ent.id = known[code]["id"]
         if problems or ent is None:
             report.quarantined.extend(problems)
             continue
-        batch.node("Enterprise", ent.props())
+        batch.node("Enterprise", keep_known(ent.props(), known.get(code)))
         report.enterprises += 1
         products = info.get("main_business")
         text = scope if (scope or products) else info.get("industry")
+        if code in known:  # the store already places this firm (curated or classified): keep that
+            continue
         for m in classify(text, products, onto):
             if m.confidence >= min_confidence:
                 basis = "主营业务/经营范围" if (scope or products) else "Tushare 行业"

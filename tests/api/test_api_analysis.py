@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from graph.strength import GAP_KINDS
+
 
 def test_gaps_all_and_per_cluster(client):
     allg = client.get("/api/v1/gaps", params={"limit": 500}).json()
-    assert allg["total"] > 100 and {g["kind"] for g in allg["items"]} <= {"missing", "single_point", "weak", "strong"}
+    assert allg["total"] > 100 and {g["kind"] for g in allg["items"]} <= set(GAP_KINDS)
     auto = client.get("/api/v1/gaps", params={"cluster": "auto", "limit": 500}).json()
     assert auto["total"] > 0 and all(g["cluster"] == "auto" for g in auto["items"])
     same = client.get("/api/v1/clusters/auto/gaps", params={"limit": 500}).json()

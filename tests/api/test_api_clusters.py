@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from graph.strength import GAP_KINDS
+
 
 def test_list_clusters_paged_and_ordered(client):
     r = client.get("/api/v1/clusters")
@@ -11,7 +13,8 @@ def test_list_clusters_paged_and_ordered(client):
     assert [c["id"] for c in body["items"]][:2] == ["auto", "pharma"]
     auto = body["items"][0]
     assert auto["name"] == "汽车" and auto["local_enterprises"] > 0
-    assert set(auto["gaps"]) == {"missing", "single_point", "weak", "strong"}
+    assert set(auto["gaps"]) == set(GAP_KINDS)
+    assert auto["basis"]["label"] == "上市公司口径" and not auto["basis"]["adequate"]
     second = client.get("/api/v1/clusters", params={"limit": 2, "offset": 1}).json()
     assert second["total"] == 7 and [c["id"] for c in second["items"]] == [c["id"] for c in body["items"][1:3]]
 

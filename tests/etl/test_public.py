@@ -126,12 +126,16 @@ def test_chainkg_without_city_is_outside_but_keeps_known_local(store, tmp_path):
     assert store.get_node("Enterprise", "sc-603337.SH")["local"] is False
     assert "city" not in store.get_node("Enterprise", "sc-603337.SH")
     store.clear()
-    service.load(store)  # bundled Taizhou data: 杰克 is a local firm (台州市)
-    bundled = store.get_node("Enterprise", "sc-603337.SH")
+    service.load(store)  # bundled Taizhou data: 杰克 is a local firm (台州市), stored under its credit code
+    bundled = store.find_nodes("Enterprise", {"stock_code": "603337.SH"})[0]
     assert bundled["local"] is True
+    links = store.rels("IN_SEGMENT", src=bundled["id"])
     service.load(store, [ckg], fmt="chainkg")
-    jack = store.get_node("Enterprise", "sc-603337.SH")
+    assert store.get_node("Enterprise", "sc-603337.SH") is None          # no duplicate under the stock code
+    jack = store.get_node("Enterprise", bundled["id"])
     assert jack["local"] is True and jack["city"] == bundled["city"] == "台州市"
+    assert jack["name"] == bundled["name"] and set(bundled["sources"]) <= set(jack["sources"])
+    assert store.rels("IN_SEGMENT", src=bundled["id"]) == links        # curated placement kept
 
 
 def test_tushare_format(store, tmp_path):
