@@ -19,7 +19,7 @@ from graph.whatif import NewEnterprise, Scenario
 from ontology.models import Cluster, Enterprise, Feeds, PolicyTarget, Segment, Technology
 
 __all__ = ["ErrorOut", "Page", "ClusterSummary", "ClusterDetail", "SegmentDetail", "EnterpriseOut",
-           "EnterpriseDetail", "Technology", "Gap", "Basis", "DatasetOut", "Chokepoint", "Project", "TargetGroup", "WhatIfResult",
+           "EnterpriseDetail", "Technology", "Gap", "Basis", "DatasetOut", "OverrideIn", "OverrideOut", "Chokepoint", "Project", "TargetGroup", "WhatIfResult",
            "Neighbourhood", "GraphExport", "Stats", "AnalysisParamsIn", "ScenarioIn", "ImportReport", "CypherResult", "CypherQuery", "PolicyTarget", "Health"]
 
 T = TypeVar("T")
@@ -69,6 +69,30 @@ class Basis(_Open):
     label: str = Field(description="口径, e.g. 上市公司口径")
     datasets: list[dict[str, Any]] = Field(description="数据集 / datasets behind the verdicts")
     as_of: str | None = Field(description="截止日期 / as-of date")
+
+
+class OverrideIn(BaseModel):
+    """A placement correction (校正): confirm, add, remove, or move (with ``to``) a firm's segment link."""
+
+    enterprise: str = Field(max_length=200, description="企业 id、统一社会信用代码或准确名称")
+    segment: str = Field(max_length=200, description="环节 id")
+    action: Literal["confirm", "add", "remove", "move"] = Field(description="确认 / 新增 / 移除 / 移动")
+    to: str | None = Field(None, max_length=200, description="移动到的环节 id (move only)")
+    who: str = Field(min_length=1, max_length=100, description="操作人")
+    why: str = Field(min_length=1, max_length=500, description="理由 / evidence")
+
+
+class OverrideOut(_Open):
+    """A stored override."""
+
+    id: str
+    enterprise: str
+    enterprise_name: str | None = None
+    segment: str
+    action: str
+    who: str
+    when: str
+    why: str
 
 
 class DatasetOut(_Open):

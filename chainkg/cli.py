@@ -27,6 +27,9 @@ neo4j_app = typer.Typer(help="Run a local Neo4j Community 5.26 (from Maven Centr
 ontology_app = typer.Typer(help="Read the reference chains. Example: chainkg ontology export --format json")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(ontology_app, name="ontology")
+override_app = typer.Typer(help="Correct firms' placements (校正): confirm, add, remove or move a segment link. "
+                                "Example: chainkg override add 91331081MA2AAAAA10 auto-thermal --who 王 --why 年报主营")
+app.add_typer(override_app, name="override")
 
 StoreOpt = typer.Option(None, "--store", help="Store file or neo4j://user:pass@host:port (default: CHAINKG_STORE)")
 
@@ -224,6 +227,90 @@ def serve(store: Optional[str] = StoreOpt, load_first: bool = typer.Option(True,
         _serve(_settings(store), load_first=load_first, api_port=api_port, ui_port=ui_port)
     except ChainKGError as e:
         _fail(e)
+
+
+def _override(action: str, enterprise: str, segment: str, who: str, why: str, to: str | None, store: str | None) -> None:
+    try:
+        recs = service.correct_placement(service.open_from_settings(_settings(store)), enterprise, segment, action,
+                                         who=who, why=why, to=to)
+    except ChainKGError as e:
+        _fail(e)
+    for r in recs:
+        typer.echo(f"{r['action']}: {r['enterprise_name']} → {r['segment']} ({r['who']}, {r['when']}): {r['why']}")
+
+
+_WHO = typer.Option(..., "--who", help="Who makes the correction")
+_WHY = typer.Option(..., "--why", help="Why (the evidence, e.g. 2024 年报主营)")
+
+
+@override_app.command("confirm")
+def override_confirm(enterprise: str, segment: str, who: str = _WHO, why: str = _WHY,
+                     store: Optional[str] = StoreOpt) -> None:
+    """Confirm a firm's link to a segment. Example: chainkg override confirm sc-603337.SH sewing-industrial-machines --who 王 --why 年报"""
+    _override("confirm", enterprise, segment, who, why, None, store)
+
+
+@override_app.command("add")
+def override_add(enterprise: str, segment: str, who: str = _WHO, why: str = _WHY,
+                 store: Optional[str] = StoreOpt) -> None:
+    """Place a firm in a segment. Example: chainkg override add sc-603337.SH sewing-cutting --who 王 --why 产品目录"""
+    _override("add", enterprise, segment, who, why, None, store)
+
+
+@override_app.command("remove")
+def override_remove(enterprise: str, segment: str, who: str = _WHO, why: str = _WHY,
+                    store: Optional[str] = StoreOpt) -> None:
+    """Take a firm out of a segment. Example: chainkg override remove sc-002126.SZ auto-nev-vehicles --who 王 --why 只做零部件"""
+    _override("remove", enterprise, segment, who, why, None, store)
+
+
+@override_app.command("move")
+def override_move(enterprise: str, segment: str, to: str = typer.Option(..., "--to", help="The new segment id"),
+                  who: str = _WHO, why: str = _WHY, store: Optional[str] = StoreOpt) -> None:
+    """Move a firm from one segment to another. Example: chainkg override move ID sewing-industrial-machines --to sewing-lockstitch --who 王 --why 平缝机"""
+    _override("move", enterprise, segment, who, why, to, store)
+
+
+@override_app.command("list")
+def override_list(fmt: str = typer.Option("table", "--format", help="table | json"),
+                  store: Optional[str] = StoreOpt) -> None:
+    """Every override. Example: chainkg override list --format json"""
+    try:
+        rows = service.overrides(service.open_from_settings(_settings(store)))
+    except ChainKGError as e:
+        _fail(e)
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        typer.echo(f"{r['when']}  {r['who']}  {r['action']:8} {r.get('enterprise_name') or r['enterprise']} · {r['segment']}: {r['why']}")
+
+
+@override_app.command("export")
+def override_export(path: Path, store: Optional[str] = StoreOpt) -> None:
+    """Write every override to a CSV. Example: chainkg override export overrides.csv"""
+    try:
+        n = service.export_overrides(service.open_from_settings(_settings(store)), path)
+    except ChainKGError as e:
+        _fail(e)
+    typer.echo(f"{n} overrides → {path}")
+
+
+@override_app.command("import")
+def override_import(path: Path, store: Optional[str] = StoreOpt,
+                    quarantine: Path = typer.Option(Path("quarantine.csv"), help="Where to write refused rows")) -> None:
+    """Apply an overrides CSV (as exported; refused rows → quarantine, exit 3). Example: chainkg override import overrides.csv"""
+    from etl.quarantine import write_report
+
+    try:
+        n, problems = service.import_overrides(service.open_from_settings(_settings(store)), path)
+    except ChainKGError as e:
+        _fail(e)
+    typer.echo(f"{n} overrides applied")
+    if problems:
+        write_report(problems, quarantine)
+        typer.echo(f"{len(problems)} rows refused → {quarantine}", err=True)
+        raise typer.Exit(3)
 
 
 @ontology_app.command("export")

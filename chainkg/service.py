@@ -26,7 +26,8 @@ from graph.whatif import Scenario, what_if as _what_if
 from ontology.loader import CLUSTER_ORDER, Ontology, load_ontology
 from ontology.schema import REL_ENDPOINTS
 
-__all__ = ["open_from_settings", "load", "datasets", "stats", "clusters", "cluster_detail", "segment_detail", "gaps",
+__all__ = ["open_from_settings", "load", "datasets", "correct_placement", "overrides", "export_overrides",
+           "import_overrides", "stats", "clusters", "cluster_detail", "segment_detail", "gaps",
            "analyze", "enterprises", "enterprise_detail", "technologies", "neighbourhood", "what_if",
            "ontology_export", "policy_targets", "store_version", "mark_changed", "analysis",
            "priority_projects", "chokepoints", "targets", "graph_export", "county_distribution", "cypher_read", "preview_file"]
@@ -91,6 +92,47 @@ def clusters(store: GraphStore, ontology: Ontology | None = None, params: Analys
                     "basis": basis[cid].as_dict(),
                     "gaps": kinds, "source": c.source})
     return out
+
+
+def correct_placement(store: GraphStore, enterprise: str, segment: str, action: str, *, who: str, why: str,
+                      to: str | None = None, ontology: Ontology | None = None) -> list[dict]:
+    """Confirm, add, remove or move (``to``) a firm's segment link; stored as an override with who,
+    when and why, written atomically with the link change, respected by every reload."""
+    from etl.overrides import plan_override
+
+    batch, records = plan_override(store, _onto(ontology), enterprise, segment, action, who=who, why=why, to=to)
+    store.write(batch)
+    mark_changed(store)
+    return records
+
+
+def overrides(store: GraphStore) -> list[dict]:
+    """Every placement override, with the firm's name."""
+    from etl.overrides import read_overrides
+
+    out = read_overrides(store)
+    names = {}
+    for o in out:
+        if o["enterprise"] not in names:
+            names[o["enterprise"]] = (store.get_node("Enterprise", o["enterprise"]) or {}).get("name")
+        o["enterprise_name"] = names[o["enterprise"]]
+    return out
+
+
+def export_overrides(store: GraphStore, path: str | Path) -> int:
+    from etl.overrides import export_overrides as _export
+
+    return _export(store, path)
+
+
+def import_overrides(store: GraphStore, path: str | Path, ontology: Ontology | None = None):
+    """Apply an overrides CSV (as exported); returns (applied rows, quarantine entries)."""
+    from etl.overrides import import_overrides as _import
+
+    try:
+        return _import(store, _onto(ontology), path)
+    finally:
+        mark_changed(store)
 
 
 def datasets(store: GraphStore) -> list[dict]:

@@ -32,6 +32,7 @@ from etl.bundle import ontology_batch
 from etl.conflicts import find_conflicts
 from etl.dataset import sample_spec, sidecar_spec
 from etl.nlp.classify import assign_segments
+from etl.overrides import apply_overrides, read_overrides
 from etl.normalize import name_key, normalize_credit_code
 from etl.quarantine import Quarantine
 from etl.readers import read_records
@@ -189,6 +190,11 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
         for i in group:
             for sid, props in seg_links[i]:
                 links.setdefault(sid, props)
+    overrides = [o for o in read_overrides(store) if o["enterprise"] in merged_links]
+    apply_overrides(merged_links, overrides)  # a user's correction outlives every reload
+    for o in overrides:
+        if o["action"] == "remove":
+            batch.drop_rel("IN_SEGMENT", o["enterprise"], o["segment"])
     for e in resolved:
         batch.node("Enterprise", e.props())
         for sid, props in sorted(merged_links[e.id].items()):

@@ -93,6 +93,9 @@ class Neo4jStore:
                         done += len(chunk)
                         if progress:
                             progress(len(chunk))
+                for rel_type, pairs in batch.drops.items():
+                    tx.run(cypher.delete_rels(rel_type), pairs=[list(p) for p in pairs]).consume()
+                    done += len(pairs)
                 tx.commit()
             except self._neo4j.exceptions.Neo4jError as e:
                 tx.rollback()

@@ -34,6 +34,7 @@ class Batch:
 
     nodes: dict[str, list[dict]] = field(default_factory=dict)
     rels: dict[str, list[dict]] = field(default_factory=dict)
+    drops: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # relationships to delete, after upserts
 
     def node(self, label: str, props: dict) -> None:
         if not props.get("id"):
@@ -43,15 +44,21 @@ class Batch:
     def rel(self, rel_type: str, src: str, dst: str, props: dict | None = None) -> None:
         self.rels.setdefault(check_rel_type(rel_type), []).append({"src": src, "dst": dst, "props": props or {}})
 
+    def drop_rel(self, rel_type: str, src: str, dst: str) -> None:
+        """Delete this relationship in the same transaction (after the upserts); absent is fine."""
+        self.drops.setdefault(check_rel_type(rel_type), []).append((src, dst))
+
     def extend(self, other: "Batch") -> None:
         for k, v in other.nodes.items():
             self.nodes.setdefault(k, []).extend(v)
         for k, v in other.rels.items():
             self.rels.setdefault(k, []).extend(v)
+        for k, d in other.drops.items():
+            self.drops.setdefault(k, []).extend(d)
 
     @property
     def size(self) -> int:
-        return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
+        return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values())) + sum(map(len, self.drops.values()))
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["Dataset", "Cluster", "Segment", "Feeds", "Technology", "Enterprise", "County", "PolicyTarget", "Platform",
+__all__ = ["Override", "Dataset", "Cluster", "Segment", "Feeds", "Technology", "Enterprise", "County", "PolicyTarget", "Platform",
            "SLUG_RE"]
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -57,6 +57,8 @@ class Segment(_Model):
     weight_reason: str = ""
     products: list[str] = Field(default_factory=list, description="典型产品 / typical products")
     keywords: list[str] = Field(default_factory=list, description="分类关键词 / classification keywords")
+    negative_keywords: list[str] = Field(default_factory=list,
+                                         description="排除词 / words that mean a firm is NOT in this segment")
     source: str = Field(min_length=1, description="来源 / source")
     _v = field_validator("id")(_slug)
 
@@ -151,3 +153,17 @@ class Dataset(_Model):
     clusters: list[str] = Field(default_factory=list, description="census of these clusters' firm base (名录)")
     files: list[str] = Field(default_factory=list)
     firms: int = Field(default=0, description="企业数 / firms loaded from it")
+
+
+class Override(_Model):
+    """A user's correction of a firm's placement: confirm, add (move to) or remove a segment link.
+
+    Stored in the graph; every reload and every analysis respects it (etl.overrides)."""
+
+    id: str
+    enterprise: str = Field(description="企业 id")
+    segment: str = Field(description="环节 id")
+    action: Literal["confirm", "add", "remove"] = Field(description="确认 / 新增(移入) / 移除")
+    who: str = Field(min_length=1, max_length=100, description="操作人")
+    when: str = Field(description="时间 ISO 8601")
+    why: str = Field(min_length=1, max_length=500, description="理由")

@@ -33,11 +33,32 @@ def db(tmp_path):
     return path
 
 
-def test_every_command_has_help_with_an_example():
-    for cmd in (["load"], ["stats"], ["analyze"], ["extract"], ["what-if"], ["serve"], ["ontology", "export"],
-                ["ontology", "check"], ["neo4j", "start"], ["neo4j", "stop"], ["neo4j", "status"]):
+def _all_commands(typer_app=app, prefix=()):
+    """Every command of the CLI, groups expanded (so a new command cannot hide)."""
+    import typer.main
+
+    group = typer.main.get_command(typer_app)
+    out = []
+    for name, cmd in group.commands.items():
+        if hasattr(cmd, "commands"):
+            out += [[*prefix, name, sub] for sub in cmd.commands]
+        else:
+            out.append([*prefix, name])
+    return out
+
+
+def test_every_command_has_help_with_an_example_and_is_in_the_readme():
+    from chainkg.settings import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    commands = _all_commands()
+    assert ["override", "add"] in commands and ["load"] in commands
+    for cmd in commands:
         r = runner.invoke(app, [*cmd, "--help"])
         assert r.exit_code == 0 and "Example" in r.output, cmd
+        assert f"chainkg {' '.join(cmd[:1])}" in readme, f"undocumented command: {' '.join(cmd)}"
+        if len(cmd) == 2:
+            assert cmd[1] in readme.split(f"chainkg {cmd[0]}", 1)[1].split("\n", 1)[0], f"undocumented: {cmd}"
 
 
 def test_load_twice_same_stats(db):

@@ -18,7 +18,7 @@ from fastapi import APIRouter, Depends, File, Query, UploadFile
 from api.deps import get_ontology, get_settings, get_store, neo4j_store, require_token
 from chainkg.errors import PayloadTooLarge
 from api.http import ERRORS
-from api.schemas import CypherQuery, CypherResult, ErrorOut, ImportReport
+from api.schemas import CypherQuery, CypherResult, ErrorOut, ImportReport, OverrideIn, OverrideOut, QuarantineRow
 from chainkg import service
 from chainkg.errors import InputError
 
@@ -78,6 +78,30 @@ def import_file(file: Annotated[UploadFile, File(description="企业/技术/供�
     for q in out["quarantined"]:
         q["file"] = name
     return out
+
+
+@router.post("/overrides", response_model=list[OverrideOut])
+def add_override(body: OverrideIn, store=Depends(get_store), onto=Depends(get_ontology)):
+    """Correct a firm's placement: stored with who, when and why; the link changes in the same
+    transaction; every reload and analysis respects it."""
+    return service.correct_placement(store, body.enterprise, body.segment, body.action, who=body.who, why=body.why,
+                                     to=body.to, ontology=onto)
+
+
+@router.post("/overrides/import", response_model=list[QuarantineRow])
+def import_overrides(file: Annotated[UploadFile, File(description="overrides CSV as exported (GET /overrides as CSV "
+                                                                    "or chainkg override export)")],
+                     store=Depends(get_store), onto=Depends(get_ontology)):
+    """Apply an overrides CSV; returns the refused rows (good rows are applied in one write)."""
+    name = Path(file.filename or "overrides.csv").name
+    data = file.file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise PayloadTooLarge(f"file larger than {MAX_UPLOAD // (1 << 20)} MB", file=name)
+    with tempfile.TemporaryDirectory(prefix="chainkg-overrides-") as tmp:
+        path = Path(tmp) / "overrides.csv"
+        path.write_bytes(data)
+        _, problems = service.import_overrides(store, path, ontology=onto)
+    return [q.as_dict() | {"file": name} for q in problems]
 
 
 @router.post("/reload", response_model=ImportReport)

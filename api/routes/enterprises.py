@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from api.deps import get_ontology, get_store
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
-from api.schemas import EnterpriseDetail, EnterpriseOut, Page, Technology
+from api.schemas import EnterpriseDetail, EnterpriseOut, OverrideOut, Page, Technology
 from chainkg import service
 
 router = APIRouter(tags=["enterprises 企业与技术"], responses=ERRORS)
@@ -31,6 +31,12 @@ def list_enterprises(store: Store, page: Annotated[Paging, Depends(paging)],
     total, rows = service.enterprises(store, cluster=cluster, segment=segment, county=county, tag=tag, q=q,
                                       local=local, limit=page.limit, offset=page.offset)
     return listing(rows, page, as_csv, "enterprises", EnterpriseOut, total=total, paged=True)
+
+
+@router.get("/overrides", response_model=list[OverrideOut])
+def list_overrides(store: Store):
+    """Every placement correction (校正): firm, segment, action, who, when, why."""
+    return service.overrides(store)
 
 
 @router.get("/enterprises/{enterprise_id}", response_model=EnterpriseDetail)

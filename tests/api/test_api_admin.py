@@ -12,7 +12,10 @@ GOOD_CSV = ("统一社会信用代码,企业名称,所属区县,是否本地,主
             ",测试导入泵业有限公司,温岭,是,潜水泵,pump-motor-submersible,测试 / test\n"
             "123,坏信用代码有限公司,温岭,是,潜水泵,pump-motor-submersible,测试 / test\n").encode("utf-8-sig")
 WRITES = [("post", "/api/v1/reload", {}), ("post", "/api/v1/cypher", {"json": {"query": "RETURN 1"}}),
-          ("post", "/api/v1/import", {"files": {"file": ("e.csv", GOOD_CSV, "text/csv")}})]
+          ("post", "/api/v1/import", {"files": {"file": ("e.csv", GOOD_CSV, "text/csv")}}),
+          ("post", "/api/v1/overrides", {"json": {"enterprise": "x", "segment": "auto-nev", "action": "add",
+                                                  "who": "w", "why": "y"}}),
+          ("post", "/api/v1/overrides/import", {"files": {"file": ("o.csv", b"enterprise,segment\n", "text/csv")}})]
 
 
 @pytest.mark.parametrize("method,path,kw", WRITES)
@@ -138,3 +141,31 @@ def test_cypher_timeout(neo4j_client):
 def test_cypher_syntax_error_is_4xx(neo4j_client):
     r = neo4j_client.post("/api/v1/cypher", headers=AUTH, json={"query": "RETURN ("})
     assert r.status_code == 422 and r.json()["code"] == "invalid_input"
+
+
+def test_import_as_census_records_the_dataset(client):
+    r = client.post("/api/v1/import", headers=AUTH, files={"file": ("名录.csv", GOOD_CSV, "text/csv")},
+                    params={"census": "测试泵业名录（2026）", "cluster": "pump-motor", "as_of": "2026-11-30"})
+    assert r.status_code == 200, r.text
+    ds = r.json()["datasets"]
+    assert ds[0]["name"] == "测试泵业名录（2026）" and ds[0]["census"] and ds[0]["clusters"] == ["pump-motor"]
+    listed = {d["name"]: d for d in client.get("/api/v1/datasets").json()}
+    assert listed["测试泵业名录（2026）"]["population"] == "名录"
+    gaps = client.get("/api/v1/gaps", params={"cluster": "pump-motor", "limit": 500}).json()["items"]
+    assert all(g["basis"]["adequate"] for g in gaps)
+    bad = client.post("/api/v1/import", headers=AUTH, files={"file": ("名录.csv", GOOD_CSV, "text/csv")},
+                      params={"census": "x", "cluster": "no-such-cluster"})
+    assert bad.status_code == 422
+
+
+def test_overrides_through_the_api(client):
+    firm = client.get("/api/v1/enterprises", params={"q": "杰克", "local": True}).json()["items"][0]
+    body = {"enterprise": firm["id"], "segment": "sewing-embroidery", "action": "add", "who": "测试员", "why": "产品目录"}
+    r = client.post("/api/v1/overrides", headers=AUTH, json=body)
+    assert r.status_code == 200, r.text
+    assert r.json()[0]["segment"] == "sewing-embroidery"
+    assert any(o["enterprise"] == firm["id"] for o in client.get("/api/v1/overrides").json())
+    seg = client.get("/api/v1/enterprises/" + firm["id"]).json()["segments"]
+    assert any(s["segment_id"] == "sewing-embroidery" and s["method"] == "override" for s in seg)
+    bad = client.post("/api/v1/overrides", headers=AUTH, json=body | {"segment": "nope"})
+    assert bad.status_code == 422
