@@ -168,7 +168,9 @@ def segment_detail(store: GraphStore, segment_id: str, ontology: Ontology | None
         raise NotFoundError(f"unknown segment {segment_id!r}", entry=segment_id)
     total, firms = store.find_enterprises(segment=segment_id, limit=limit)
     links = {r["src"]: r["props"] for r in store.rels("IN_SEGMENT", dst=segment_id)}
-    techs = [t.model_dump() for t in onto.technologies.values() if segment_id in t.segments]
+    from graph.analysis import store_technologies
+
+    techs = [t.model_dump() for t in store_technologies(store).values() if segment_id in t.segments]
     return {"segment": seg.model_dump(), "enterprise_total": total,
             "enterprises": [f | {"link": links.get(f["id"], {})} for f in firms],
             "technologies": techs,
@@ -196,9 +198,11 @@ def enterprise_detail(store: GraphStore, enterprise_id: str) -> dict:
             "customers": [r["dst"] for r in store.rels("SUPPLIES", src=enterprise_id)]}
 
 
-def technologies(ontology: Ontology | None = None, chokepoint: bool | None = None) -> list[dict]:
-    onto = _onto(ontology)
-    return [t.model_dump() for t in sorted(onto.technologies.values(), key=lambda t: t.id)
+def technologies(store: GraphStore, chokepoint: bool | None = None) -> list[dict]:
+    """Key technologies as the store holds them (the ontology's and every imported list)."""
+    from graph.analysis import store_technologies
+
+    return [t.model_dump() for t in store_technologies(store).values()
             if chokepoint is None or t.chokepoint == chokepoint]
 
 

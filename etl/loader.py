@@ -213,18 +213,22 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
     for eid, ids in ds_of.items():
         for did in sorted(ids):
             batch.rel("IN_DATASET", eid, did)
+    # technologies known to this load: the ontology's, the store's (earlier imports), this file's.
+    # The ontology object is never changed: the store is the one place runtime facts live.
+    known_techs = {t.id: t.name for t in onto.technologies.values()}
+    known_techs |= {n["id"]: n.get("name", "") for n in store.find_nodes("Technology", limit=100_000)}
     for rec in techs:
         t, problems = _technology(rec, onto)
         if problems:
             report.quarantined.extend(problems)
             continue
-        onto.technologies.setdefault(t.id, t)
+        known_techs[t.id] = t.name
         batch.node("Technology", t.props())
         for sid in t.segments:
             batch.rel("NEEDS", sid, t.id)
         report.technologies += 1
     index = _Index(store, resolved)
-    tech_by_name = {t.name: t.id for t in onto.technologies.values()}
+    tech_by_name = {name: tid for tid, name in known_techs.items()}
     for rec in holdings:
         eid = index.find(rec.get("name"), rec.get("credit_code"))
         tid = rec.get("technology_id") or tech_by_name.get((rec.get("technology") or "").strip())
@@ -233,7 +237,7 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
                                                  rec.get("name") or rec.get("credit_code") or "",
                                                  "unknown enterprise (load it first or in the same run)"))
             continue
-        if tid not in onto.technologies:
+        if tid not in known_techs:
             report.quarantined.append(Quarantine(rec["_file"], rec.get("_row"), "technology",
                                                  rec.get("technology") or rec.get("technology_id") or "",
                                                  "unknown technology"))

@@ -21,8 +21,21 @@ from graph.store import GraphStore, SegmentAggregate
 from graph.strength import ACTIONABLE, _expected_shares, classify_segments
 from graph.targets import extensions, rank_targets
 from ontology.loader import Ontology
+from ontology.models import Technology
+from pydantic import ValidationError
 
-__all__ = ["analyze", "analyze_from_aggregates", "gap_priority", "store_basis"]
+__all__ = ["analyze", "analyze_from_aggregates", "gap_priority", "store_basis", "store_technologies"]
+
+
+def store_technologies(store: GraphStore) -> dict[str, Technology]:
+    """The technologies as the store holds them (the ontology's and every imported one), by id."""
+    out = {}
+    for props in store.find_nodes("Technology", limit=100_000):
+        try:
+            out[props["id"]] = Technology(**props)
+        except ValidationError:  # a node written by another tool without the full record: skip it
+            continue
+    return dict(sorted(out.items()))
 
 
 def store_basis(store: GraphStore, onto: Ontology, cluster: str | None = None) -> dict[str, ClusterBasis]:
@@ -164,8 +177,9 @@ def _chokepoints(store: GraphStore, onto: Ontology, base: dict, aggs: dict, p: A
             cluster_out[s.cluster] = cluster_out.get(s.cluster, 0.0) + aggs.get(s.id, SegmentAggregate(s.id)).local_output
     total_out = sum(cluster_out.values())
     techs, affected, holders, holder_nodes = [], {}, {}, {}
-    held = store.tech_holders([t.id for t in onto.technologies.values() if set(t.segments) & set(segs)], limit=20)
-    for t in onto.technologies.values():
+    technologies = store_technologies(store)
+    held = store.tech_holders([t.id for t in technologies.values() if set(t.segments) & set(segs)], limit=20)
+    for t in technologies.values():
         needing = [sid for sid in t.segments if sid in segs]
         if not needing:
             continue

@@ -48,8 +48,8 @@ def get_enterprise(enterprise_id: Annotated[str, Path(max_length=200,
 
 
 @router.get("/technologies", response_model=Page[Technology], responses=CSV_RESPONSE)
-def list_technologies(onto: Onto, page: Annotated[Paging, Depends(paging)],
+def list_technologies(store: Store, page: Annotated[Paging, Depends(paging)],
                       as_csv: Annotated[bool, Depends(want_csv)],
                       chokepoint: Annotated[bool | None, Query(description="仅卡脖子技术 / chokepoint flag")] = None):
     """Key technologies of the chains, ordered by id; ``chokepoint=true`` lists the 卡脖子 ones."""
-    return listing(service.technologies(onto, chokepoint=chokepoint), page, as_csv, "technologies", Technology)
+    return listing(service.technologies(store, chokepoint=chokepoint), page, as_csv, "technologies", Technology)

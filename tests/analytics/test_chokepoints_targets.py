@@ -1,6 +1,7 @@
 """Chokepoints, priority projects, 招商 targets, 延链 and what-if on the tiny chain, both stores."""
 
 from graph.analysis import analyze
+from graph.store import Batch
 from graph.whatif import NewEnterprise, Scenario, what_if
 
 
@@ -27,7 +28,9 @@ def test_priority_projects_exclude_controlled_technologies(tiny):
 
 def test_jiebang_candidates_prefer_holders(tiny):
     store, onto = tiny
-    onto.technologies["t-ok"].status = "部分依赖"
+    b = Batch()
+    b.node("Technology", {"id": "t-ok", "status": "部分依赖"})  # the store holds the runtime facts
+    store.write(b)
     projects = {p["technology_id"]: p for p in analyze(store, onto, cluster="t")["projects"]}
     cands = projects["t-ok"]["candidates"]
     assert cands[0]["enterprise_id"] == "c1" and cands[0]["holds"]
