@@ -2,7 +2,7 @@
 
 Why SQLite: always present, durable, transactional (a ``write`` is one transaction: it lands whole
 or not at all), and in WAL mode readers keep reading the last committed state while a load runs.
-Algorithms run on a networkx/rustworkx projection of what the queries here return; aggregates
+Algorithms run on a networkx projection of what the queries here return; aggregates
 (counts, sums, shares per segment) run in SQL. See ``docs/architecture.md`` for the measurements.
 
 >>> s = SQLiteStore(":memory:")
