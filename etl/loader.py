@@ -46,7 +46,7 @@ from ontology.models import Dataset, Enterprise
 __all__ = ["LoadReport", "load_files", "BUNDLED_FILES", "MIN_CONFIDENCE"]
 
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "data" / "taizhou"
-BUNDLED_FILES = (BUNDLED_DIR / "enterprises.csv", BUNDLED_DIR / "holdings.csv")
+BUNDLED_FILES = (BUNDLED_DIR / "enterprises.csv", BUNDLED_DIR / "known_firms.csv", BUNDLED_DIR / "holdings.csv")
 MIN_CONFIDENCE = 0.3
 
 

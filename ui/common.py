@@ -23,7 +23,8 @@ from ui.i18n import t
 
 __all__ = ["store_url", "get_store", "version", "clusters", "analyze", "cluster_detail", "segment_detail",
            "enterprises", "enterprise_detail", "what_if", "policy_targets", "county_distribution",
-           "ontology", "to_xlsx", "cluster_options", "segment_names", "enterprise_names", "invalidate"]
+           "ontology", "to_xlsx", "cluster_options", "segment_names", "enterprise_names", "invalidate", "datasets",
+           "style_kinds", "basis_caption"]
 
 
 def store_url() -> str:
@@ -72,6 +73,16 @@ def invalidate() -> None:
 @st.cache_data(show_spinner=False)
 def _stats(url: str, v: str) -> dict:
     return service.stats(_open(url))
+
+
+@st.cache_data(show_spinner=False)
+def _datasets(url: str, v: str) -> list[dict]:
+    return service.datasets(_open(url))
+
+
+@st.cache_data(show_spinner=False)
+def _technologies(url: str, v: str) -> list[dict]:
+    return service.technologies(_open(url))
 
 
 @st.cache_data(show_spinner=False)
@@ -146,6 +157,16 @@ def stats() -> dict:
 
 def clusters() -> list[dict]:
     return _clusters(store_url(), version())
+
+
+def datasets() -> list[dict]:
+    """The loaded datasets (口径): name, population, region, as-of, census or sample, firms."""
+    return _datasets(store_url(), version())
+
+
+def technologies() -> list[dict]:
+    """Key technologies as the store holds them (the ontology's and imported lists)."""
+    return _technologies(store_url(), version())
 
 
 def analyze(cluster: str | None = None, sections: tuple[str, ...] | None = None) -> dict:
@@ -226,3 +247,33 @@ def fmt_share(x: float | None) -> str:
 
 def header(key: str) -> None:
     st.header(t(key))
+
+
+def style_kinds(df: pd.DataFrame, column: str, kinds: list[str]):
+    """The frame with its verdict column coloured by kind (``kinds`` aligned with the rows), so that
+    缺失, 未发现 and 已有 look different in every table."""
+    from ui.i18n import kind_style
+
+    if df.empty or column not in df.columns:
+        return df
+    styles = [kind_style(k) for k in kinds]
+    # a Styler renders its own display text: keep numbers short and gaps blank, as an unstyled table would
+    return df.style.apply(lambda col: styles, subset=[column]).format(precision=2, na_rep="", thousands=",")
+
+
+def basis_caption(basis: dict) -> str:
+    """``上市公司口径 · 2024-05`` (label in the current language, with the data's as-of date)."""
+    from ui.i18n import basis_label
+
+    label = basis_label(basis.get("label"))
+    return f"{label} · {basis['as_of']}" if basis.get("as_of") else label
+
+
+def kind_dot(kind: str) -> str:
+    """An inline HTML dot in the verdict's colour, as the chain graph draws it (未发现: hollow, dashed)."""
+    from ui.i18n import KIND_COLOURS
+
+    c = KIND_COLOURS[kind]
+    look = f"border:2px dashed {c};background:#fff" if kind == "unknown" else f"background:{c};border:2px solid {c}"
+    return (f'<span style="display:inline-block;width:11px;height:11px;border-radius:50%;{look};'
+            f'vertical-align:-1px;margin-right:4px"></span>')

@@ -72,10 +72,33 @@ def test_overview_shows_clusters_targets_and_charts():
     for name in ("汽车", "医药", "泵与电机", "模具与塑料", "缝制设备", "智能马桶", "航空航天"):
         assert name in body
     assert len(at.metric) >= 14  # firms + leading firms for each of the seven clusters
-    targets = frame(at, 0)
+    targets = frame_with(at, "当前值")
     assert len(targets) >= 30 and set(targets["当前值"]) == {"数据中无"}
     assert targets["条款原文"].str.startswith(("一", "二", "三")).all()
     assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_overview_shows_data_coverage_and_howto(store_path):
+    from chainkg import service
+    from graph.sqlite_store import SQLiteStore
+
+    firms = {d["name"]: d["firms"] for d in service.datasets(SQLiteStore(store_path))}
+    at = open_page()
+    datasets = frame_with(at, "口径（总体）")
+    row = datasets[datasets["数据集"] == "A股上市公司（台州注册）"].iloc[0]
+    assert row["口径（总体）"] == "上市公司" and row["地区"] == "台州市" and row["截止日期"] == "2024-05"
+    assert row["普查 / 样本"] == "普查（完整名录）" and row["企业数"] == firms["A股上市公司（台州注册）"] > 100
+    basis = frame_with(at, "能否判定缺失与强弱")
+    assert len(basis) == 7 and set(basis["口径"]) == {"上市公司口径"}
+    assert basis["能否判定缺失与强弱"].str.startswith("不能").all()
+    body = texts(at)
+    assert "上市公司口径 · 2024-05" in body  # each card names its 口径
+    assert "这是完整名录（普查）" in body and "规上工业企业名录" in body  # the how-to
+    # no firm carries a leading tag or output: "—" with a hint, not a 0 that looks like a fact
+    leading = [m for m in at.metric if m.label == "龙头企业"]
+    assert len(leading) == 7 and {m.value for m in leading} == {"—"} and all(m.help for m in leading)
+    assert "产值：数据中没有" in body
+    assert "未发现" in body and "已有" in body  # counts per verdict on the cards
 
 
 def test_english_toggle_switches_the_strings():
@@ -84,8 +107,23 @@ def test_english_toggle_switches_the_strings():
     at.toggle(key="lang_en").set_value(True).run()
     assert not at.exception
     assert at.title[0].value == "Taizhou Industrial-Chain Knowledge Graph"
-    assert "Automotive" in texts(at)
-    assert "Current value" in frame(at, 0).columns
+    body = texts(at)
+    assert "Automotive" in body and "listed-firms basis" in body
+    assert "Current value" in frame_with(at, "Current value").columns
+    assert set(frame_with(at, "Population")["Population"]) == {"listed companies"}
+
+
+def test_kinds_come_from_graph_strength():
+    from graph.strength import GAP_KINDS, GAP_LABELS, GAP_LABELS_EN
+    from ui.i18n import KIND_COLOURS, KIND_MARKERS, KINDS, STRINGS
+
+    assert KINDS == GAP_KINDS
+    for k in GAP_KINDS:
+        assert STRINGS[f"kind.{k}"] == (GAP_LABELS[k], GAP_LABELS_EN[k])
+        assert k in KIND_COLOURS and k in KIND_MARKERS
+    # 缺失, 未发现 and 已有 never share a colour or a marker
+    assert len({KIND_COLOURS[k] for k in ("missing", "unknown", "present")}) == 3
+    assert len({KIND_MARKERS[k] for k in GAP_KINDS}) == len(GAP_KINDS)
 
 
 def test_panorama_graph_and_segment_detail():
@@ -95,6 +133,14 @@ def test_panorama_graph_and_segment_detail():
     assert "auto-nev" in ids and all(i.startswith("auto-") for i in ids)
     assert all("x" in n and "y" in n and n["color"] for n in data["nodes"])
     assert data["edges"]
+    # 未发现 is drawn hollow with a dashed outline, 已有 in blue: neither looks like 缺失 (solid red)
+    by_title = {n["id"]: n for n in data["nodes"]}
+    unknown = [n for n in data["nodes"] if "未发现" in n["title"]]
+    present = [n for n in data["nodes"] if "已有" in n["title"]]
+    assert unknown and present and by_title
+    assert all(n["color"]["background"] == "#ffffff" and n["shapeProperties"]["borderDashes"] for n in unknown)
+    assert {n["color"]["background"] for n in present} == {"#4c78a8"}
+    assert "缺失" not in " ".join(n["title"] for n in data["nodes"])
     # upstream left of downstream
     x = {n["id"]: n["x"] for n in data["nodes"]}
     assert x["auto-materials"] < x["auto-nev"] if "auto-materials" in x else True
@@ -111,21 +157,39 @@ def test_panorama_graph_and_segment_detail():
     assert len(firms) >= 1 and "证据" in firms.columns and "来源" in firms.columns
 
 
-def test_gaps_filters_targets_and_extensions():
+def test_gaps_show_verdicts_with_basis_rule_coverage_and_action():
     at = open_page("gaps")
     gaps_all = frame(at, 0)
-    assert len(gaps_all) > 50 and {"缺失", "单点依赖"} <= set(gaps_all["类型"])
-    assert "判定规则" in gaps_all.columns
-    at.multiselect(key="gap_kinds").set_value(["strong"]).run()
-    strong = frame(at, 0)
-    assert set(strong["类型"]) == {"较强"} and len(strong) < len(gaps_all)
-    at.multiselect(key="gap_kinds").set_value(["missing", "single_point", "weak"])
+    assert len(gaps_all) > 50
+    verdicts = set(gaps_all["判定（口径）"])
+    assert "□ 未发现（上市公司口径）" in verdicts and not any("缺失" in v for v in verdicts)
+    assert {"判定规则", "已知本地企业", "其中报送产值", "数据截止", "依据的数据", "下一步"} <= set(gaps_all.columns)
+    unknown = gaps_all[gaps_all["判定（口径）"].str.contains("未发现")]
+    assert unknown["判定规则"].str.len().min() > 0 and unknown["下一步"].str.len().min() > 0
+    assert set(unknown["数据截止"]) == {"2024-05"} and set(unknown["依据的数据"]) == {"A股上市公司（台州注册）"}
+    assert unknown["强度"].isna().all()  # no firm in the data: no measured strength, not 0
+    assert "chainkg load" not in " ".join(gaps_all["下一步"])  # plain words, no command lines
+    at.multiselect(key="gap_kinds").set_value(["present", "strong"]).run()
+    known = frame(at, 0)
+    assert set(known["判定（口径）"]) <= {"◇ 已有（上市公司口径）", "◆ 较强（上市公司口径）"} and len(known) < len(gaps_all)
+    at.multiselect(key="gap_kinds").set_value(["missing", "unknown", "single_point", "weak"])
     at.selectbox(key="gap_cluster").set_value("auto").run()
     auto = frame(at, 0)
     assert set(auto["产业集群"]) == {"汽车"}
-    targets = frame_with(at, "理由")
-    assert len(targets) > 0 and targets["理由"].str.len().min() > 0
+    # no census: no targets, and the data to import instead
+    assert "没有招商目标" in texts(at)
+    actions = frame_with(at, "要做什么")
+    assert len(actions) >= 1 and set(actions["产业集群"]) == {"汽车"}
+    assert actions["要做什么"].str.contains("普查").any()
     assert len(at.get("download_button")) == 1
+
+
+def test_gaps_in_english():
+    at = open_page("gaps", lang_en=True)
+    gaps_all = frame(at, 0)
+    verdicts = " ".join(gaps_all["Verdict (basis)"])
+    assert "not found" in verdicts and "listed-firms basis" in verdicts and "未发现" not in verdicts
+    assert not gaps_all["Rule"].str.contains("口径").any()
 
 
 def test_excel_export_round_trips():
@@ -147,6 +211,7 @@ def test_chokepoints_ranked_with_parts_and_candidates():
     at.toggle(key="ck_only").set_value(True).run()
     flagged = frame(at, 0)
     assert len(flagged) < len(ranked) and set(flagged["卡脖子"]) == {"是"}
+    at.toggle(key="ck_only").set_value(False)  # the filter by cluster, on every technology
     at.selectbox(key="ck_cluster").set_value("pharma").run()
     pharma = frame(at, 0)
     assert len(pharma) > 0 and pharma["产业集群"].str.contains("医药").all()
@@ -162,6 +227,7 @@ def test_enterprises_search_and_profile():
     hits = frame(at, 0)
     assert len(hits) == 1 and "钱江" in hits["企业"].iloc[0]
     assert "浙江钱江摩托" in at.subheader[0].value
+    assert set(frame(at, 0)["所在地"]) <= {"本地", "外地", "未知"}
     segs = frame_with(at, "归属方式")  # segments with evidence
     assert len(segs) >= 1 and segs["证据"].str.len().min() > 0
     assert "Tushare" in texts(at)  # sources listed
@@ -192,14 +258,60 @@ def test_import_previews_mapping_loads_and_reports_quarantine(store_path):
     assert not at.exception
     mapping = frame_with(at, "原始列名")
     assert dict(zip(mapping["原始列名"], mapping["识别为字段"]))["企业名称"] == "name"
+    assert "作为样本导入" in texts(at)  # not ticked: a sample
     at.button(key="imp_load").click().run()
     assert not at.exception
-    assert at.success and "导入完成" in at.success[0].value
-    assert at.warning and "1 行被隔离" in at.warning[0].value
+    assert at.success and "导入完成" in at.success[0].value and "写入 1 家企业" in at.success[0].value
+    assert at.warning and "1 行有错误，未导入" in at.warning[0].value
+    errors = frame_with(at, "原因")
+    assert list(errors["行号"]) == [3]
+    recorded = frame_with(at, "普查 / 样本")
+    assert list(recorded["普查 / 样本"]) == ["样本"]
     assert len(at.get("download_button")) == 1
     from graph.sqlite_store import SQLiteStore
 
     assert SQLiteStore(store_path).find_enterprises(q="示例泵业测试")[0] == 1
+
+
+def test_import_as_census_turns_unknown_into_verdicts(tmp_path, monkeypatch):
+    """A 规上 list declared a census on the import page: the dataset is recorded, the clusters' basis becomes
+    规上口径, and segments without local firms read 缺失 instead of 未发现."""
+    from chainkg import service
+    from graph.sqlite_store import SQLiteStore
+
+    path = tmp_path / "census.db"
+    store = SQLiteStore(path)
+    service.load(store)
+    store.close()
+    monkeypatch.setenv("CHAINKG_STORE", str(path))
+    csv = ("企业名称,所属区县,主营产品,统一社会信用代码,登记状态\n"
+           "示例泵业普查有限公司,温岭,潜水电泵,,存续\n"
+           "示例注销泵业有限公司,温岭,水泵,,注销\n").encode("utf-8")
+    at = open_page("importer")
+    at.file_uploader[0].set_value(("guishang.csv", csv, "text/csv")).run()
+    at.checkbox(key="imp_census").check().run()
+    at.text_input(key="imp_ds_name").set_value("温岭规上工业企业名录（测试）")
+    at.selectbox(key="imp_ds_population").set_value("规上工业企业").run()
+    assert not at.exception
+    at.button(key="imp_load").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    recorded = frame_with(at, "普查 / 样本")
+    row = recorded[recorded["数据集"] == "温岭规上工业企业名录（测试）"].iloc[0]
+    assert row["普查 / 样本"] == "普查（完整名录）" and row["口径（总体）"] == "规上工业企业" and row["地区"] == "台州市"
+    names = {d["name"]: d for d in service.datasets(SQLiteStore(path))}
+    assert names["温岭规上工业企业名录（测试）"]["census"] is True
+
+    ov = open_page()
+    assert "规上口径" in texts(ov)
+    assert frame_with(ov, "能否判定缺失与强弱")["能否判定缺失与强弱"].str.startswith("能").all()
+    gaps = open_page("gaps")
+    assert frame(gaps, 0)["判定（口径）"].str.contains("缺失（规上口径）").any()
+
+    ent = open_page("enterprises")
+    ent.text_input(key="ent_q").set_value("示例注销").run()
+    listed = frame(ent, 0)
+    assert listed["登记状态"].iloc[0] == "注销（不计入本地）" and listed["所在地"].iloc[0] == "本地"
+    assert any("不再经营" in w.value for w in ent.warning)  # the profile says why it does not count
 
 
 def test_query_page_needs_neo4j_on_sqlite():

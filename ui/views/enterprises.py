@@ -7,7 +7,33 @@ import streamlit as st
 
 from graph.store import LEADING_TAGS
 from ui import common
-from ui.i18n import name, t
+from ui.i18n import STRINGS, lang, local_label, method_label, name, t
+
+
+def status_label(f: dict) -> str:
+    """登记状态 as written; a firm that no longer operates is marked and does not count as local."""
+    status = f.get("status") or ""
+    if f.get("active") is False:
+        return f"{status or '—'}{t('ent.inactive')}"
+    return status
+
+
+CURRENCIES = {"人民币": "CNY", "美元": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR", "日元": "JPY"}
+
+
+def capital_label(capital: float | None, currency: str | None) -> str | None:
+    """注册资本 in 万 of its currency: ``500 万元`` / ``200 万美元`` (English: the full amount)."""
+    if capital is None:
+        return None
+    cur = currency or "人民币"
+    if lang() == "en":
+        return f"{capital * 10_000:,.0f} {CURRENCIES.get(cur, cur)}"
+    return f"{capital:,.2f}".rstrip("0").rstrip(".") + (" 万元" if cur == "人民币" else f" 万{cur}")
+
+
+def location_label(f: dict) -> str:
+    """本地 / 外地 / 未知 (where it is; whether it counts is in the status)."""
+    return local_label(f)
 
 LIMIT = 200
 
@@ -36,22 +62,39 @@ st.caption(t("ent.found", n=total, m=len(firms)))
 if not firms:
     st.info(t("common.no_rows"))
     st.stop()
+has_status = any(f.get("status") or f.get("active") is False for f in firms)
 st.dataframe(pd.DataFrame([{
     t("common.enterprise"): f["name"], t("common.county"): f.get("county") or "", t("common.city"): f.get("city") or "",
-    t("common.local"): t("common.yes") if f.get("local") else t("common.no"), t("common.tags"): "、".join(f.get("tags", [])),
-    t("common.products"): "、".join(f.get("products", [])[:6]), t("common.id"): f["id"]} for f in firms]), hide_index=True)
+    t("ent.location"): location_label(f),
+    **({t("ent.status"): status_label(f)} if has_status else {}),
+    t("common.tags"): "、".join(f.get("tags", [])),
+    t("common.products"): "、".join(f.get("products", [])[:6]), t("common.id"): f["id"]} for f in firms]), hide_index=True,
+    column_config={t("ent.status"): st.column_config.TextColumn(width="medium")})
 
 eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
                    format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")
 d = common.enterprise_detail(eid)
 e = d["enterprise"]
 st.subheader(f"{t('ent.profile')}: {e['name']}")
-facts = {t("common.id"): e["id"], t("ent.credit_code"): e.get("credit_code"), t("ent.stock_code"): e.get("stock_code"),
-         t("common.county"): e.get("county"), t("common.city"): e.get("city"),
-         t("common.local"): t("common.yes") if e.get("local") else t("common.no"),
+if e.get("active") is False:
+    st.warning(t("ent.inactive_note", status=e.get("status") or "—"))
+basis = e.get("local_basis")
+capital = e.get("registered_capital")
+facts = {t("ent.credit_code"): e.get("credit_code"), t("ent.stock_code"): e.get("stock_code"),
+         t("ent.status"): status_label(e) or None,
+         t("ent.location"): location_label(e),
+         t("ent.local_basis"): (t(f"ent.basis.{basis}") if f"ent.basis.{basis}" in STRINGS else basis) if basis else None,
+         t("ent.province"): e.get("province"), t("common.city"): e.get("city"), t("common.county"): e.get("county"),
+         t("ent.address"): e.get("address"),
+         t("ent.leading"): t("common.yes") if e.get("leading") else None,
          t("ent.output"): e.get("output"), t("ent.revenue"): e.get("revenue"), t("ent.employees"): e.get("employees"),
-         t("ent.founded"): e.get("founded"), t("common.tags"): "、".join(e.get("tags", [])) or None,
-         t("common.products"): "、".join(e.get("products", [])) or None, t("ent.scope"): e.get("business_scope")}
+         t("ent.insured"): e.get("insured"),
+         t("ent.capital"): capital_label(capital, e.get("capital_currency")),
+         t("ent.founded"): e.get("founded"),
+         t("ent.industry"): " → ".join(e.get("industry") or []) or None, t("ent.industry_code"): e.get("industry_code"),
+         t("common.tags"): "、".join(e.get("tags", [])) or None,
+         t("common.products"): "、".join(e.get("products", [])) or None, t("ent.scope"): e.get("business_scope"),
+         t("common.id"): e["id"]}
 st.dataframe(pd.DataFrame([{t("ent.field"): k, t("ent.value"): str(v)} for k, v in facts.items() if v not in (None, "")]),
              hide_index=True)
 
@@ -59,17 +102,17 @@ st.markdown(f"**{t('ent.segments')}**")
 if d["segments"]:
     st.dataframe(pd.DataFrame([{
         t("common.cluster"): labels.get(onto.segments[s["segment_id"]].cluster, "") if s["segment_id"] in onto.segments else "",
-        t("common.segment"): segn.get(s["segment_id"], s["segment_id"]), t("pan.link_method"): s.get("method", ""),
+        t("common.segment"): segn.get(s["segment_id"], s["segment_id"]), t("pan.link_method"): method_label(s.get("method")),
         t("pan.confidence"): s.get("confidence"), t("common.evidence"): s.get("evidence", ""),
         t("common.source"): s.get("source", "")} for s in d["segments"]]), hide_index=True)
 else:
     st.caption(t("ent.none_rel"))
 
-techs = {x.id: x for x in onto.technologies.values()}
+techs = {x["id"]: x for x in common.technologies()}  # the store's list: imports included
 c1, c2, c3 = st.columns(3)
 with c1:
     st.markdown(f"**{t('ent.technologies')}**")
-    st.write("、".join(name(techs[x].model_dump()) if x in techs else x for x in d["technologies"]) or t("ent.none_rel"))
+    st.write("、".join(name(techs[x]) if x in techs else x for x in d["technologies"]) or t("ent.none_rel"))
 names = common.enterprise_names(d["suppliers"] + d["customers"])
 with c2:
     st.markdown(f"**{t('ent.suppliers')}**")

@@ -10,7 +10,8 @@ import streamlit as st
 from streamlit_agraph import Config, Edge, Node, agraph
 
 from ui import common
-from ui.i18n import KIND_COLOURS, kind_label, name, stage_label, bi, t
+from ui.i18n import (KIND_COLOURS, KINDS, action_text, kind_label, local_label, method_label, name, rule_text,
+                     stage_label, t, verdict_label)
 
 STAGES = ("上游", "中游", "下游")
 COL_W, LEVEL_DX, ROW_H = 360, 95, 62
@@ -39,9 +40,28 @@ def layout(segments: list[dict]) -> dict[str, tuple[int, int]]:
     return pos
 
 
+def node_style(kind: str) -> dict:
+    """vis-network node colours: filled by verdict; ``unknown`` hollow with a dashed grey outline (the data
+    cannot tell), so it never looks like ``missing`` (solid red)."""
+    c = KIND_COLOURS[kind]
+    if kind == "unknown":
+        return {"color": {"background": "#ffffff", "border": c, "highlight": {"background": "#f1f3f4", "border": "#5f6368"},
+                          "hover": {"background": "#f1f3f4", "border": "#5f6368"}},
+                "borderWidth": 2, "shapeProperties": {"borderDashes": [3, 3]}}
+    return {"color": {"background": c, "border": c, "highlight": {"background": c, "border": "#1f2937"},
+                      "hover": {"background": c, "border": "#1f2937"}}, "borderWidth": 1}
+
+
+def legend_html() -> str:
+    """A colour key for the graph (the hollow dashed circle for 未发现 included)."""
+    items = [f'<span style="white-space:nowrap;margin-right:1.1em;display:inline-block">'
+             f'{common.kind_dot(k)}{kind_label(k)}</span>' for k in KINDS]
+    return f'<div style="font-size:0.88rem;line-height:1.8">{"".join(items)}</div>'
+
+
 def node_size(gap: dict | None, max_out: float, max_firms: int) -> float:
-    if gap is None:
-        return 8
+    if gap is None or gap["kind"] == "unknown":
+        return 9
     ev = gap["evidence"]
     if max_out > 0:
         return 8 + 14 * math.sqrt((ev.get("local_output") or 0) / max_out)
@@ -62,15 +82,20 @@ max_firms = max((g["evidence"].get("local_firms", 0) for g in gaps.values()), de
 nodes = []
 for s in segments:
     g = gaps.get(s["id"])
-    kind = g["kind"] if g else "missing"
+    kind = g["kind"] if g else "unknown"
     x, y = pos[s["id"]]
     ev = g["evidence"] if g else {}
+    strength = "—" if kind == "unknown" or not g else f"{g['strength']:.2f}"
+    verdict = verdict_label(g, marker=False) if g else kind_label(kind)
     nodes.append(Node(
-        id=s["id"], label=name(s), size=node_size(g, max_out, max_firms), color=KIND_COLOURS[kind], x=x, y=y,
-        title=f"{name(s)} · {stage_label(s['stage'])} · {kind_label(kind)} · {t('common.strength')} "
-              f"{(g or {}).get('strength', 0):.2f} · {t('gap.local_firms')} {ev.get('local_firms', 0)}",
+        # sub-segments sit one row (ROW_H) apart: keep their dots small enough not to cover the next label
+        id=s["id"], label=name(s), size=min(node_size(g, max_out, max_firms), 22 if s["level"] == 1 else 13), x=x, y=y,
+        **node_style(kind),
+        title=f"{name(s)} · {stage_label(s['stage'])} · {verdict} · {t('common.strength')} "
+              f"{strength} · {t('gap.local_firms')} {ev.get('local_firms', 0)}",
         font={"size": 15 if s["level"] == 1 else 12, "face": "Noto Sans CJK SC, sans-serif",
               "background": "rgba(255,255,255,0.85)", "bold": s["level"] == 1},
+        widthConstraint={"maximum": 190 if s["level"] == 1 else 160},  # long English names wrap, not run off
         physics=False))
 edges = [Edge(source=f["from"], target=f["to"], color={"color": "#8796a5", "opacity": 0.35, "highlight": "#1f77b4"},
               width=1, arrows="to", smooth=False, title=f.get("reason") or "") for f in detail["feeds"]]
@@ -80,6 +105,7 @@ height = max(420, (max(y for _, y in pos.values()) + 2 * ROW_H) if pos else 420)
 config = Config(width="100%", height=height, directed=True, physics=False, hierarchical=False,
                 interaction={"hover": True, "zoomView": True, "dragView": True, "navigationButtons": False})
 config.width = "100%"
+st.markdown(legend_html(), unsafe_allow_html=True)
 st.caption(t("pan.legend"))
 clicked = agraph(nodes=nodes, edges=edges, config=config)
 
@@ -97,10 +123,20 @@ sd = common.segment_detail(sid)
 seg, g = sd["segment"], gaps.get(sid)
 st.subheader(f"{t('pan.detail')}: {name(seg)}")
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("common.kind"), kind_label(g["kind"]) if g else "—")
-c2.metric(t("common.strength"), f"{g['strength']:.2f}" if g else "—")
+c1.metric(t("common.kind"), kind_label(g["kind"]).split(" (")[0] if g else "—",
+          help=verdict_label(g, marker=False) if g else None)
+c2.metric(t("common.strength"), f"{g['strength']:.2f}" if g and g["kind"] != "unknown" else "—")
 c3.metric(t("gap.local_firms"), g["evidence"]["local_firms"] if g else 0)
 c4.metric(t("pan.weight"), f"{seg['weight']:.2f}")
+if g:
+    cov = g.get("coverage") or {}
+    st.markdown(f"{common.kind_dot(g['kind'])}**{verdict_label(g, marker=False)}** — {rule_text(g['evidence'])}",
+                unsafe_allow_html=True)
+    st.caption(f"{t('gap.coverage')}: {t('gap.firms_known')} {cov.get('firms_known', 0)} · "
+               f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'} · "
+               f"{t('gap.datasets')}: {'、'.join(cov.get('datasets') or []) or '—'}")
+    if g.get("action"):
+        st.info(f"{t('gap.action')}: {action_text(g, labels.get(g['cluster']))}")
 st.caption(f"{t('pan.products')}: {'、'.join(seg['products']) or '—'} · {t('common.source')}: {seg['source']}"
            + (f" · {t('pan.weight')}: {seg['weight_reason']}" if seg.get("weight_reason") else ""))
 segn = common.segment_names()
@@ -121,9 +157,9 @@ tab_e, tab_t, tab_g = st.tabs([f"{t('pan.enterprises')} ({total})",
 with tab_e:
     if firms:
         st.dataframe(pd.DataFrame([{
-            t("common.segment"): segn.get(e["_segment"], e["_segment"]), t("common.enterprise"): e["name"], t("common.local"): t("common.yes") if e.get("local") else t("common.no"),
+            t("common.segment"): segn.get(e["_segment"], e["_segment"]), t("common.enterprise"): e["name"], t("ent.location"): local_label(e),
             t("common.county"): e.get("county") or e.get("city") or "", t("common.tags"): "、".join(e.get("tags", [])),
-            t("pan.link_method"): e["link"].get("method", ""), t("pan.confidence"): e["link"].get("confidence"),
+            t("pan.link_method"): method_label(e["link"].get("method")), t("pan.confidence"): e["link"].get("confidence"),
             t("common.evidence"): e["link"].get("evidence", ""), t("common.source"): e["link"].get("source", ""),
         } for e in firms]), hide_index=True)
     else:
@@ -139,5 +175,5 @@ with tab_t:
 with tab_g:
     if g:
         ev = g["evidence"]
-        st.markdown(f"**{t('common.rule')}:** {bi(ev.get('rule', ''))}")
-        st.json({k: v for k, v in ev.items() if k != "rule"}, expanded=True)
+        st.markdown(f"**{t('common.rule')}:** {rule_text(ev)}")
+        st.json({k: v for k, v in ev.items() if k not in ("rule", "rule_en")}, expanded=True)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from graph.whatif import NewEnterprise, Scenario
 from ui import common
-from ui.i18n import KINDS, kind_label, t
+from ui.i18n import ACTIONABLE, KINDS, basis_label, kind_label, marked, t
 
 LIMIT = 2000
 
@@ -35,18 +35,29 @@ if scenario.is_empty():
 
 res = common.what_if(scenario, cluster)
 b, a = res["summary_before"], res["summary_after"]
-cols = st.columns(4)
-for col, k in zip(cols, KINDS):
-    col.metric(kind_label(k), a[k], delta=a[k] - b[k], delta_color="off" if k == "strong" else "inverse",
-               help=f"{t('wi.before')} {b[k]} → {t('wi.after')} {a[k]}")
+basis = next((c["basis"] for c in common.clusters() if c["id"] == cluster), {})
+if basis and not basis.get("adequate"):
+    st.caption(t("wi.basis_note", basis=basis_label(basis.get("label"))))
+cols = st.columns(len(KINDS))
+for col, k in zip(cols, KINDS):  # every verdict kind (graph.strength.GAP_KINDS), counts before → after
+    before, after = b.get(k, 0), a.get(k, 0)
+    col.metric(marked(k, kind_label(k).split(" (")[0]), after, delta=after - before,
+               delta_color="inverse" if k in ACTIONABLE or k == "unknown" else "off",
+               help=f"{kind_label(k)}: {t('wi.before')} {before} → {t('wi.after')} {after}")
 
 st.subheader(t("wi.changes"))
 if not res["changes"]:
     st.info(t("wi.no_changes"))
 else:
-    st.dataframe(pd.DataFrame([{
+    cdf = pd.DataFrame([{
         t("common.segment"): segn.get(c["segment_id"], c["segment"]), t("wi.change"): t(f"wi.change.{c['change']}"),
-        t("wi.kind_before"): kind_label(c["kind_before"]), t("wi.kind_after"): kind_label(c["kind_after"]),
-        t("wi.strength_before"): c.get("strength_before"), t("wi.strength_after"): c.get("strength_after"),
-        t("wi.delta"): c.get("strength_delta"), t("common.id"): c["segment_id"]} for c in res["changes"]]),
-        hide_index=True)
+        t("wi.kind_before"): marked(c["kind_before"]) if c["kind_before"] else "—",
+        t("wi.kind_after"): marked(c["kind_after"]) if c["kind_after"] else "—",
+        t("wi.strength_before"): c.get("strength_before"),
+        # no firm left in the data: no measured strength (not 0)
+        t("wi.strength_after"): None if c.get("kind_after") == "unknown" else c.get("strength_after"),
+        t("wi.delta"): c.get("strength_delta"), t("common.id"): c["segment_id"]} for c in res["changes"]])
+    st.dataframe(common.style_kinds(cdf, t("wi.kind_after"), [c["kind_after"] or "" for c in res["changes"]]),
+                 hide_index=True, column_order=[c for c in cdf.columns if c != t("common.id")],
+                 column_config={k: st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f")
+                                for k in (t("wi.strength_before"), t("wi.strength_after"))})
