@@ -141,10 +141,6 @@ class SQLiteStore:
                     if dst_label == label:
                         self._db.executemany(sql.DELETE_REL_BY_DST, ((rel_type, i) for i in ids))
                 n = self._db.executemany(sql.DELETE_NODE, ((label, i) for i in ids)).rowcount
-                for rel_type, pairs in batch.drops.items():
-                    check_rel_type(rel_type)
-                    self._db.executemany(sql.DELETE_REL, ((rel_type, a, b) for a, b in pairs))
-                    done += len(pairs)
                 self._db.execute("COMMIT")
                 self._generation += 1
             except BaseException:
