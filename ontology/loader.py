@@ -74,9 +74,13 @@ class Ontology:
         return None
 
 
+#: libyaml's C parser when the wheel has it (8× faster on the chain files), else the pure-Python one
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except yaml.YAMLError as e:
         raise OntologyError(f"not valid YAML: {e}", file=str(path)) from e
     if not isinstance(data, dict):
