@@ -86,7 +86,9 @@ def cluster_basis(clusters: list[str], datasets: list[dict],
         else:
             population, label = None, "无数据"
         used = base + narrow + samples
-        dates = sorted(d["as_of"] for d in used if d.get("as_of"))
+        # the as-of date of the 口径 the verdicts rest on (a sample's newer date does not date a census)
+        deciding = base or narrow or samples
+        dates = sorted(d["as_of"] for d in deciding if d.get("as_of"))
         out[cid] = ClusterBasis(cid, bool(base), population, label,
                                 [_brief(d, dataset_clusters.get(d["id"], {}).get(cid, 0)) for d in used],
                                 dates[-1] if dates else None)

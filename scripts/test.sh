@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export CHAINKG_STATE_DIR="${CHAINKG_STATE_DIR:-$PWD/.state}"
 
-if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "installing Debian chromium + fonts-noto-cjk for the browser tests"
+need_cjk_font() { ! (command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]); }
+if { ! command -v chromium >/dev/null 2>&1 || need_cjk_font; } && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing Debian chromium + fonts-noto-cjk (browser tests, PDF reports)"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
     || echo "warning: could not install chromium" >&2
 fi
