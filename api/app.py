@@ -14,11 +14,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.deps import get_settings, get_store
 from api.middleware import ConditionalGet, RequestContext
-from api.routes import admin, analysis, clusters, enterprises, graph
+from api.routes import admin, analysis, clusters, enterprises, graph, reports, workbench
 from api.schemas import Health
 from chainkg import __version__
 from chainkg.settings import Settings
@@ -42,7 +43,8 @@ weak and missing links (补链/强链/延链), chokepoint technologies (卡脖�
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; ``settings`` (default: from the environment) decide CORS."""
     settings = settings or get_settings()
-    app = FastAPI(title="ChainKG 台州产业链知识图谱 API", version=__version__, description=DESCRIPTION)
+    # /docs and /redoc with Swagger UI / ReDoc served from the installed package, not a CDN (works offline)
+    app = FastAPIOffline(title="ChainKG 台州产业链知识图谱 API", version=__version__, description=DESCRIPTION)
     errors.install(app)
 
     @app.get("/health", response_model=Health, tags=["health"])
@@ -51,7 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"status": "ok", "store": store.kind}
 
     v1 = APIRouter(prefix=API_PREFIX)
-    for module in (clusters, enterprises, analysis, graph, admin):
+    for module in (clusters, enterprises, analysis, graph, admin, workbench, reports):
         v1.include_router(module.router)
     app.include_router(v1)
 

@@ -22,12 +22,12 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from api.schemas import ErrorOut
+from etl.normalize import safe_cell
 
 __all__ = ["MAX_PAGE", "Paging", "paging", "Format", "want_csv", "csv_cell", "csv_response", "listing",
            "ERRORS", "CSV_RESPONSE"]
 
 MAX_PAGE = 500
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 #: error responses documented on every route (one JSON shape, see api.errors)
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -80,7 +80,7 @@ def csv_cell(value: Any) -> str:
         text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     else:
         text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return safe_cell(text)
 
 
 def csv_response(rows: Iterable[dict], filename: str, columns: Sequence[str] | None = None) -> Response:

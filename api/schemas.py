@@ -223,8 +223,12 @@ class TargetCandidate(_Open):
     enterprise_id: str = Field(description="企业 id")
     name: str = Field(description="企业名称")
     city: str | None = Field(default=None, description="所在城市 / city")
-    score: float = Field(description="招商得分 / attraction score")
-    parts: dict[str, float] = Field(description="得分构成 / score parts")
+    rank: int = Field(description="排名 / rank in this gap, 1 = best; never tied (score, scale, distance, id)")
+    score: int = Field(ge=0, le=100, description="招商得分 0–100 / candidate score (scale, relatedness, proximity)")
+    parts: dict[str, float] = Field(description="得分构成 / score parts (unknown components are absent)")
+    profile: dict[str, Any] = Field(default_factory=dict, description="企业名片 / profile card: name, city, address, "
+                                    "scale, founded, listed code, products, why it fits (plain sentences), "
+                                    "sources, other segments")
     reasons: list[str] = Field(description="理由 / reasons")
     sources: list[str] = Field(default_factory=list, description="来源 / sources")
 

@@ -167,6 +167,31 @@ def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. a
             typer.echo(f"待补数据 · {a['cluster_name']}（{a['basis']}，{len(a['segments'])} 个环节）：{a['text']}")
 
 
+@app.command()
+def report(cluster: str = typer.Option(..., "--cluster", help="Cluster id, e.g. pump-motor"),
+           fmt: str = typer.Option("docx", "--format", help="docx | pdf | xlsx"),
+           output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: the "
+                                                 "report's title and date in the current directory)"),
+           param: list[str] = typer.Option(None, "--param", help="Analysis parameter, e.g. weak_threshold=0.4"),
+           store: Optional[str] = StoreOpt) -> None:
+    """产业链招商分析报告 of one cluster as Word, PDF or Excel: the chain picture, data 口径 and dates,
+    verdicts with their evidence, 招商 targets (or the data to collect), chokepoints, projects, sources.
+
+    Example: chainkg report --cluster pump-motor --format pdf -o 泵与电机.pdf
+    """
+    from chainkg.report import FORMATS, report_file
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    try:
+        data, name, _ = report_file(service.open_from_settings(_settings(store)), cluster, fmt, params=_params(param))
+    except ChainKGError as e:
+        _fail(e)
+    path = output or Path(name)
+    path.write_bytes(data)
+    typer.echo(f"{path} ({len(data):,} bytes)")
+
+
 def _pad(text: str, width: int) -> str:
     """Left-align ``text`` in ``width`` terminal columns (a CJK character takes two)."""
     cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

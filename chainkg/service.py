@@ -30,7 +30,8 @@ __all__ = ["open_from_settings", "load", "datasets", "correct_placement", "overr
            "import_overrides", "stats", "clusters", "cluster_detail", "segment_detail", "gaps",
            "analyze", "enterprises", "enterprise_detail", "technologies", "neighbourhood", "what_if",
            "ontology_export", "policy_targets", "store_version", "mark_changed", "analysis",
-           "priority_projects", "chokepoints", "targets", "graph_export", "county_distribution", "cypher_read", "preview_file"]
+           "priority_projects", "chokepoints", "targets", "graph_export", "county_distribution", "cypher_read", "preview_file",
+           "leads", "save_lead", "update_lead", "workbench", "pipeline_what_if"]
 
 
 def open_from_settings(settings: Settings) -> GraphStore:
@@ -416,3 +417,149 @@ def preview_file(path: str | Path, rows: int = 5) -> dict:
                for h in header if str(h).strip()]
     return {"file": path.name, "columns": columns,
             "rows": [{k: v for k, v in r.items() if not k.startswith("_")} for r in records]}
+
+
+# -- 招商 workbench: candidates with profile cards, the lead pipeline, what-if from the pipeline ------------
+
+def _lead_view(lead: dict, onto: Ontology) -> dict:
+    from graph.pipeline import STAGES_EN, history_rows
+
+    seg = onto.segments.get(lead["segment"])
+    return lead | {"segment_name": seg.name if seg else lead["segment"],
+                   "cluster": lead.get("cluster") or (seg.cluster if seg else None),
+                   "enterprise_name": lead.get("enterprise_name") or lead["enterprise"],
+                   "stage_en": STAGES_EN.get(lead["stage"], lead["stage"]), "history_rows": history_rows(lead)}
+
+
+def leads(store: GraphStore, cluster_id: str | None = None, segment: str | None = None, stage: str | None = None,
+          ontology: Ontology | None = None) -> list[dict]:
+    """招商 leads (pipeline), by cluster, segment, stage order and firm; each with its history rows."""
+    from graph.pipeline import stage_order
+
+    onto = _onto(ontology)
+    out = []
+    for lead in store.find_nodes("Lead", limit=10**6):
+        v = _lead_view(lead, onto)
+        if (cluster_id and v["cluster"] != cluster_id) or (segment and lead["segment"] != segment) \
+                or (stage and lead["stage"] != stage):
+            continue
+        firm = store.get_node("Enterprise", lead["enterprise"]) or {}
+        v["enterprise_name"] = firm.get("name") or lead.get("enterprise_name") or lead["enterprise"]
+        out.append(v)
+    return sorted(out, key=lambda x: (x["cluster"] or "", x["segment"], stage_order(x["stage"]), x["enterprise"]))
+
+
+def _write_lead(store: GraphStore, props: dict) -> dict:
+    from graph.store import Batch
+    from ontology.models import Lead
+
+    Lead(**{k: v for k, v in props.items() if v is not None})  # validate before writing
+    batch = Batch()
+    batch.node("Lead", props)  # None (a cleared owner) removes the prop
+    store.write(batch)
+    mark_changed(store)
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def save_lead(store: GraphStore, enterprise: str, segment: str, *, stage: str | None = None, owner: str | None = None,
+              note: str | None = None, ontology: Ontology | None = None) -> dict:
+    """Open a lead for a candidate firm on a gap segment (stage 线索 by default), or update the
+    existing one (same firm and segment): the change joins its history. Stored as a ``Lead`` node;
+    reloading the data never touches it."""
+    from chainkg.errors import InputError
+    from graph.pipeline import STAGES, change, lead_id, new_lead
+
+    onto = _onto(ontology)
+    if stage is not None and stage not in STAGES:
+        raise InputError(f"unknown stage {stage!r}; one of {', '.join(STAGES)}", field="stage")
+    firm = store.get_node("Enterprise", enterprise)
+    if firm is None:
+        raise NotFoundError(f"unknown enterprise {enterprise!r}", entry=enterprise)
+    seg = onto.segments.get(segment)
+    if seg is None:
+        raise NotFoundError(f"unknown segment {segment!r}", entry=segment)
+    old = store.get_node("Lead", lead_id(enterprise, segment))
+    if old is None:
+        props = new_lead(enterprise, segment, stage=stage or "线索", owner=owner, note=note, cluster=seg.cluster,
+                         enterprise_name=firm.get("name"))
+    else:
+        props = change(old, stage=stage, owner=owner, note=note)
+    return _lead_view(_write_lead(store, props), onto)
+
+
+def update_lead(store: GraphStore, lead_id: str, *, stage: str | None = None, owner: str | None = None,
+                note: str | None = None, ontology: Ontology | None = None) -> dict:
+    """Change a lead's stage, owner and/or add a note (each change is kept in its history)."""
+    from chainkg.errors import InputError
+    from graph.pipeline import STAGES, change
+
+    if stage is not None and stage not in STAGES:
+        raise InputError(f"unknown stage {stage!r}; one of {', '.join(STAGES)}", field="stage")
+    old = store.get_node("Lead", lead_id)
+    if old is None:
+        raise NotFoundError(f"unknown lead {lead_id!r}", entry=lead_id)
+    return _lead_view(_write_lead(store, change(old, stage=stage, owner=owner, note=note)), _onto(ontology))
+
+
+def workbench(store: GraphStore, cluster_id: str | None = None, ontology: Ontology | None = None,
+              params: AnalysisParams | None = None) -> list[dict]:
+    """The 招商 workbench: per gap segment (actionable verdicts on adequate data) its ranked candidates,
+    each with its profile card and its lead (stage, owner, notes, history) when one is open; leads on
+    the segment for firms no longer ranked are listed under ``other_leads``."""
+    onto = _onto(ontology)
+    result = analysis(store, cluster_id, onto, params)
+    by_seg: dict[str, list[dict]] = {}
+    for lead in leads(store, cluster_id, ontology=onto):
+        by_seg.setdefault(lead["segment"], []).append(lead)
+    gaps = {g["segment_id"]: g for g in result["gaps"]}
+    out = []
+    for tg in result.get("targets", []):
+        mine = {lead["enterprise"]: lead for lead in by_seg.get(tg["segment_id"], [])}
+        g = gaps.get(tg["segment_id"], {})
+        out.append(tg | {"verdict": g.get("verdict"), "local_firms": g.get("evidence", {}).get("local_firms"),
+                         "candidates": [c | {"lead": mine.pop(c["enterprise_id"], None)} for c in tg["candidates"]],
+                         "other_leads": list(mine.values())})
+    return out
+
+
+def pipeline_what_if(store: GraphStore, cluster_id: str | None = None, stages: Iterable[str] | None = None,
+                     ontology: Ontology | None = None, params: AnalysisParams | None = None) -> dict:
+    """情景: if the firms whose leads are at ``stages`` (default 在谈, 已签约, 已落地) land in their lead's
+    segment, which gaps close? The what-if result plus ``leads`` (those assumed to land), ``closed``
+    (no longer a gap), ``filled`` (缺失 no more) and ``summary`` (plain sentences)."""
+    from chainkg.errors import InputError
+    from graph.pipeline import LANDING_STAGES, STAGES, pipeline_scenario
+    from graph.strength import GAP_LABELS
+
+    onto = _onto(ontology)
+    if cluster_id is not None and cluster_id not in onto.clusters:
+        raise NotFoundError(f"unknown cluster {cluster_id!r}", entry=cluster_id)
+    stages = tuple(stages) if stages else LANDING_STAGES
+    bad = [s for s in stages if s not in STAGES]
+    if bad:
+        raise InputError(f"unknown stage {bad[0]!r}; one of {', '.join(STAGES)}", field="stages")
+    chosen = [lead for lead in leads(store, cluster_id, ontology=onto) if lead["stage"] in stages]
+    for lead in chosen:  # under a parent gap segment the firm lands in its own segments of that subtree
+        subtree = set(onto.subtree(lead["segment"])) if lead["segment"] in onto.segments else {lead["segment"]}
+        own = sorted(r["dst"] for r in store.rels("IN_SEGMENT", src=lead["enterprise"]) if r["dst"] in subtree)
+        lead["land_in"] = own or [lead["segment"]]
+    scenario = pipeline_scenario(chosen, stages)
+    res = _what_if(store, onto, scenario, cluster=cluster_id, params=params)
+    # closed: no longer a gap on the same data (a verdict turning 未发现 is the data's limit, not a close)
+    closed = [c for c in res["changes"] if c["change"] == "gap_closed" and c.get("kind_after") != "unknown"]
+    filled = [c for c in res["changes"] if c.get("kind_before") == "missing" and c.get("kind_after") not in (None, "missing")]
+    who = "、".join(dict.fromkeys(lead["enterprise_name"] or lead["enterprise"] for lead in chosen))
+    summary = []
+    if not chosen:
+        summary.append(f"没有处于{'、'.join(stages)}阶段的招商项目，情景与现状相同。")
+    else:
+        summary.append(f"假设{'、'.join(stages)}阶段的 {len(scenario.add_enterprises)} 家企业（{who}）全部落地：")
+        for c in res["changes"]:
+            if c["change"] not in ("gap_closed", "kind_changed", "gap_opened"):
+                continue
+            before, after = GAP_LABELS.get(c["kind_before"], c["kind_before"]), GAP_LABELS.get(c["kind_after"], c["kind_after"])
+            tail = "，不再是缺口。" if c in closed else "。"
+            summary.append(f"「{c['segment']}」由{before}变为{after}{tail}")
+        if not closed and not filled:
+            summary.append("没有缺口因此补上；各环节强度的变化见明细。")
+    return res | {"stages": list(stages), "leads": chosen, "closed": closed, "filled": filled, "summary": summary}

@@ -59,6 +59,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "industry_code": ("国标行业代码", "行业代码", "国民经济行业代码", "industry_code"),
     "stock_code": ("股票代码", "证券代码", "stock_code"),
     "local": ("是否本地", "本地", "local"),
+    "lon": ("经度", "lon", "lng", "longitude"),
+    "lat": ("纬度", "lat", "latitude"),
     "source": ("来源", "数据来源", "source"),
     "technology": ("技术名称", "关键技术", "technology"),
     "technology_id": ("技术id", "技术编号", "technology_id", "tech_id"),

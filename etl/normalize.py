@@ -32,7 +32,7 @@ import re
 import unicodedata
 
 __all__ = ["CREDIT_CHARSET", "CREDIT_WEIGHTS", "credit_code_check_char", "is_valid_credit_code",
-           "normalize_credit_code", "halfwidth", "clean_text", "check_formula", "display_name", "name_key",
+           "normalize_credit_code", "halfwidth", "clean_text", "check_formula", "safe_cell", "FORMULA_START", "display_name", "name_key",
            "parse_amount", "parse_capital", "CURRENCIES", "parse_int", "parse_date", "split_list", "parse_bool",
            "EMPTY_MARKERS"]
 
@@ -94,6 +94,22 @@ def check_formula(value: str) -> None:
     if _FORMULA.match(halfwidth(value)):
         raise ValueError("looks like a spreadsheet formula (starts with = + - @); refused as a possible "
                          "formula-injection payload")
+
+
+#: what a spreadsheet may read as the start of a formula (or a DDE payload) in a cell we write
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A text cell for a CSV or workbook we write: a leading apostrophe when the text starts like a
+    formula (``= + - @``, tab, CR), so a spreadsheet shows it as text and never runs it. The one
+    output rule (quarantine report, API CSV, every Excel export); :func:`check_formula` refuses on input.
+
+    >>> safe_cell("=1+1"), safe_cell("-5"), safe_cell(None), safe_cell("台州")
+    ("'=1+1", "'-5", '', '台州')
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def clean_text(value: str, *, max_len: int = 1000) -> str | None:

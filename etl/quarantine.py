@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from etl.normalize import safe_cell
+
 __all__ = ["Quarantine", "write_report", "REPORT_HEADER", "LEVEL_HEADER", "LEVELS", "VALUE_MAX"]
 
 VALUE_MAX = 200
@@ -56,11 +58,6 @@ class Quarantine:
         return asdict(self)
 
 
-def _safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def write_report(items: Iterable[Quarantine], path: str | Path) -> int:
     """Write the quarantine report CSV; returns the number of entries written.
 
@@ -72,6 +69,6 @@ def write_report(items: Iterable[Quarantine], path: str | Path) -> int:
         w = csv.writer(fh)
         w.writerow(REPORT_HEADER + ((LEVEL_HEADER,) if levels else ()))
         for q in items:
-            w.writerow([_safe_cell(q.file), q.row if q.row is not None else "", _safe_cell(q.field),
-                        _safe_cell(q.value), _safe_cell(q.reason)] + ([q.level] if levels else []))
+            w.writerow([safe_cell(q.file), q.row if q.row is not None else "", safe_cell(q.field),
+                        safe_cell(q.value), safe_cell(q.reason)] + ([q.level] if levels else []))
     return len(items)

@@ -106,6 +106,20 @@ def _industry_path(v: str) -> list[str] | None:
     return list(dict.fromkeys(p for p in (clean_text(x, max_len=100) for x in parts) if p)) or None
 
 
+def _coordinate(v: str, bound: float) -> float | None:
+    """经度/纬度 in decimal degrees (blank: unknown)."""
+    text = clean_text(v, max_len=30)
+    if text is None:
+        return None
+    try:
+        x = float(halfwidth(text))
+    except ValueError:
+        raise ValueError("not a coordinate in decimal degrees, e.g. 121.42") from None
+    if not -bound <= x <= bound or x != x:
+        raise ValueError(f"coordinate out of range ±{bound:g}")
+    return x
+
+
 _SIMPLE: dict[str, Callable[[str], Any]] = {
     "credit_code": lambda v: None if clean_text(v, max_len=40) is None else normalize_credit_code(v),
     "stock_code": _stock_code,
@@ -119,6 +133,8 @@ _SIMPLE: dict[str, Callable[[str], Any]] = {
     "products": _list,
     "business_scope": _text(10_000),
     "industry_code": _industry_code,
+    "lon": lambda v: _coordinate(v, 180.0),
+    "lat": lambda v: _coordinate(v, 90.0),
 }
 
 

@@ -79,14 +79,19 @@ _ENTERPRISE_FILTER = """
 MATCH (n:Enterprise)
 WHERE ($county IS NULL OR n.county = $county)
   AND ($local IS NULL OR (n.local = $local AND coalesce(n.active, true)))
-  AND ($q IS NULL OR n.name CONTAINS $q OR n.id CONTAINS $q)
+  AND ($q IS NULL OR toLower(n.name) CONTAINS toLower($q) OR toLower(n.id) CONTAINS toLower($q)
+       OR toLower(coalesce(n.business_scope, '')) CONTAINS toLower($q)
+       OR any(p IN coalesce(n.products, []) WHERE toLower(p) CONTAINS toLower($q)))
   AND ($tag IS NULL OR $tag IN coalesce(n.tags, []))
   AND ($segment IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(:Segment {id: $segment}) })
   AND ($cluster IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE s.cluster = $cluster })
 """
 COUNT_ENTERPRISES = _ENTERPRISE_FILTER + " RETURN count(n) AS n"
 FIND_ENTERPRISES = (_ENTERPRISE_FILTER +
-                    " RETURN properties(n) AS props ORDER BY n.id SKIP $offset LIMIT $limit")
+                    " RETURN properties(n) AS props"
+                    # local (and operating) firms first, then by id — as graph.sql.ENTERPRISE_ORDER
+                    " ORDER BY CASE WHEN n.local = true AND coalesce(n.active, true) THEN 0 ELSE 1 END, n.id"
+                    " SKIP $offset LIMIT $limit")
 
 # a firm counts as local (or outside) only while it operates: ``active`` false → neither
 SEGMENT_AGGREGATES = """

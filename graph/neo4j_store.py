@@ -9,6 +9,8 @@ not at all; reads run in read transactions. All Cypher lives in :mod:`graph.cyph
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -21,6 +23,63 @@ from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label
 __all__ = ["Neo4jStore", "parse_url"]
 
 _CHUNK = 10_000
+CONSOLE_MAX_BYTES = 2 * 1024 * 1024  # default byte cap of one console query (CHAINKG_CYPHER_MAX_BYTES)
+CONSOLE_GRACE_S = 2.0                # client deadline = server timeout + max(grace, timeout / 2)
+
+
+class _TooLarge(Exception):
+    """Internal: the console's byte budget ran out."""
+
+
+class _ConsoleBudget:
+    """Client-side limits of one console query, enforced on the transaction's socket.
+
+    Why the driver's internals: the ``neo4j`` driver has no public read timeout and no cap on the
+    size of a record, and a record is decoded whole. So, for the life of one transaction, the
+    socket gets a read deadline (``set_read_deadline``, the driver's own mechanism) and its
+    ``recv_into`` is wrapped to count bytes; past the cap the read fails, the driver drops the
+    connection, and the query fails. Both are undone before the connection can go back to the pool.
+    If the driver's internals change, the console refuses to run (a test pins this) rather than
+    run without its limits.
+    """
+
+    def __init__(self, max_bytes: int, deadline_s: float) -> None:
+        self.max_bytes, self.deadline_s = max_bytes, deadline_s
+        self.read = 0
+        self.too_large = self.timed_out = False
+
+    @contextlib.contextmanager
+    def watch(self, tx):
+        sock = getattr(getattr(tx, "_connection", None), "socket", None)
+        if sock is None or not callable(getattr(sock, "set_read_deadline", None)) or \
+                not callable(getattr(sock, "recv_into", None)):
+            raise StoreError("the neo4j driver's connection internals changed: the Cypher console cannot "
+                             "enforce its deadline and byte cap, so it does not run (pin neo4j 6.4)")
+        inner = sock.recv_into
+        started = time.monotonic()
+
+        def recv_into(buffer, nbytes=0):
+            if self.read > self.max_bytes:
+                self.too_large = True
+                raise OSError(f"console result larger than {self.max_bytes} bytes")
+            try:
+                n = inner(buffer, nbytes)
+            except Exception:
+                if time.monotonic() - started >= self.deadline_s - 0.05:
+                    self.timed_out = True
+                raise
+            self.read += n
+            return n
+
+        sock.recv_into = recv_into
+        sock.set_read_deadline(self.deadline_s)
+        try:
+            yield self
+        finally:
+            with contextlib.suppress(Exception):
+                del sock.recv_into
+            with contextlib.suppress(Exception):
+                sock.set_read_deadline(None)
 
 
 def parse_url(url: str) -> tuple[str, tuple[str, str], str]:
@@ -39,6 +98,8 @@ def parse_url(url: str) -> tuple[str, tuple[str, str], str]:
 
 class Neo4jStore:
     kind = "neo4j"
+    #: byte cap of a console query (:meth:`run_read`); the API sets it from ``CHAINKG_CYPHER_MAX_BYTES``
+    console_max_bytes: int = CONSOLE_MAX_BYTES
 
     def __init__(self, uri: str, auth: tuple[str, str], database: str = "neo4j") -> None:
         import neo4j
@@ -217,54 +278,112 @@ class Neo4jStore:
         return [dict(r["props"]) | {"segments": sorted(r["segments"])} for r in rows]
 
     def run_read(self, query: str, params: dict[str, Any] | None = None, *, timeout: float = 5.0,
-                 limit: int = 1000) -> list[dict]:
-        """Run a caller-supplied query in a READ transaction with a server-side timeout; at most ``limit`` rows.
+                 limit: int = 1000, max_bytes: int | None = None) -> list[dict]:
+        """Run a caller-supplied query as the Cypher console does; at most ``limit`` rows and ``max_bytes``.
 
-        Why: the API's Cypher console. The server refuses writes in a read transaction (defence in
-        depth behind the API's keyword guard), the timeout stops runaway queries, and rows past the
-        cap are never pulled. Nodes become their property maps, relationships ``{type, start, end}``.
+        Why so many locks on one door: Neo4j Community has no roles, so the console runs with the
+        app's own user. In order:
+
+        * the guard (:func:`graph.cypher_guard.read_only`) refuses anything but a plain read and
+          returns the normalised text that runs (applied here too, so every caller is guarded);
+        * Neo4j's ``EXPLAIN`` of that text must plan a read (:func:`graph.cypher_guard.check_plan`);
+        * it runs in an explicit READ transaction (the server refuses writes) with the server-side
+          ``timeout``, and is never retried;
+        * a client deadline (``timeout`` + grace) on the connection's socket: a query the server
+          never answers (Neo4j 5.26 overflows its stack on some deeply nested literals and then
+          stays silent) fails on time instead of hanging the request;
+        * at most ``max_bytes`` are read from the server for it (so one huge row or list cannot
+          exhaust memory), and the rows handed back are at most ``max_bytes`` as JSON; past either
+          cap the query fails with :class:`~graph.cypher_guard.CypherResultTooLarge` (nothing partial).
+
+        Nodes become ``{labels, props}``, relationships ``{type, start, end, props}``, paths ``{nodes, rels}``.
         """
+        from chainkg.errors import InputError
+        from graph.cypher_guard import CypherResultTooLarge, check_plan, read_only
+
         neo4j = self._neo4j
+        query = read_only(query)
+        params = params or {}
+        max_bytes = int(max_bytes or self.console_max_bytes)
+        budget = _ConsoleBudget(max_bytes, timeout + max(CONSOLE_GRACE_S, timeout / 2))
+        used = [0]
+
+        def grow(n: int) -> None:
+            used[0] += n
+            if used[0] > max_bytes:
+                budget.too_large = True
+                raise _TooLarge
 
         def plain(v: Any) -> Any:
             if isinstance(v, neo4j.graph.Node):
-                return {"labels": sorted(v.labels), "props": {k: plain(x) for k, x in v.items()}}
+                grow(24)
+                return {"labels": [plain(x) for x in sorted(v.labels)], "props": {plain(k): plain(x) for k, x in v.items()}}
             if isinstance(v, neo4j.graph.Relationship):
-                return {"type": v.type, "start": v.start_node.get("id") if v.start_node else None,
-                        "end": v.end_node.get("id") if v.end_node else None,
-                        "props": {k: plain(x) for k, x in v.items()}}
+                grow(40)
+                return {"type": plain(v.type), "start": plain(v.start_node.get("id")) if v.start_node else None,
+                        "end": plain(v.end_node.get("id")) if v.end_node else None,
+                        "props": {plain(k): plain(x) for k, x in v.items()}}
             if isinstance(v, neo4j.graph.Path):
+                grow(20)
                 return {"nodes": [plain(n) for n in v.nodes], "rels": [plain(r) for r in v.relationships]}
             if isinstance(v, dict):
-                return {k: plain(x) for k, x in v.items()}
+                grow(2)
+                return {plain(k): plain(x) for k, x in v.items()}
             if isinstance(v, (list, tuple)):
+                grow(2 + len(v))
                 return [plain(x) for x in v]
-            if v is None or isinstance(v, (str, int, float, bool)):
+            if isinstance(v, str):
+                grow(len(v) + 3 if v.isascii() else len(v.encode("utf-8")) + 3)
                 return v
-            return str(v)
+            if v is None or isinstance(v, bool):
+                grow(5)
+                return v
+            if isinstance(v, (int, float)):
+                grow(24)
+                return v
+            s = str(v)
+            grow(len(s.encode("utf-8")) + 3)
+            return s
 
-        @neo4j.unit_of_work(timeout=timeout)  # the transaction timeout, enforced by the server
-        def work(tx):
-            out = []
-            result = tx.run(query, params or {})
-            for rec in result:
-                if len(out) >= limit:
-                    break
-                out.append({k: plain(rec[k]) for k in rec.keys()})
-            return out
-
+        out: list[dict] = []
+        complete = False
         try:
-            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
-                return s.execute_read(work)
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                                      fetch_size=max(1, min(limit, 1000))) as s:
+                tx = s.begin_transaction(timeout=timeout, metadata={"app": "chainkg-console"})
+                with budget.watch(tx):
+                    try:
+                        check_plan(tx.run("EXPLAIN " + query, params).consume())
+                        budget.read = 0  # the plan does not count against the result's bytes
+                        for rec in tx.run(query, params):
+                            if len(out) >= limit:
+                                break
+                            out.append({plain(k): plain(rec[k]) for k in rec.keys()})
+                        complete = True
+                    finally:
+                        try:  # still under the budget: records left in flight are cut too
+                            tx.close()
+                        except Exception:  # noqa: BLE001 - the rows are in, or the first error says why not
+                            pass
+        except _TooLarge:
+            budget.too_large = True
         except neo4j.exceptions.ClientError as e:
-            from chainkg.errors import InputError
-
             timed_out = "TransactionTimedOut" in (e.code or "") or "Terminated" in (e.code or "")
-            raise InputError(f"Cypher query timed out after {timeout}s" if timed_out else
+            raise InputError(f"Cypher query timed out after {timeout:g}s" if timed_out else
                              f"Neo4j refused the query: {e.message}", field="query",
                              neo4j_code=e.code, timeout_s=timeout if timed_out else None) from e
-        except neo4j.exceptions.Neo4jError as e:
-            raise StoreError(f"Neo4j query failed: {e.message}") from e
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as e:
+            if budget.timed_out:
+                raise InputError(f"Cypher query timed out after {timeout:g}s (Neo4j did not answer)",
+                                 field="query", timeout_s=timeout) from e
+            if not (budget.too_large or complete):
+                raise StoreError(f"Neo4j query failed: {getattr(e, 'message', None) or e}") from e
+        if budget.too_large and not complete:
+            raise CypherResultTooLarge(f"the result is larger than {max_bytes:,} bytes, the console's cap "
+                                       "(CHAINKG_CYPHER_MAX_BYTES): return fewer or smaller rows — LIMIT, "
+                                       "chosen properties instead of whole nodes, size() or substring()",
+                                       field="query", max_bytes=max_bytes)
+        return out
 
     def close(self) -> None:
         self._driver.close()

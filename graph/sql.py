@@ -73,6 +73,7 @@ COUNT_RELS = "SELECT type, count(*) FROM rels GROUP BY type"
 
 def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool, tag: bool, q: bool) -> str:
     """FROM/WHERE for the enterprise list, with only the filters in use (values stay parameters).
+    ``q`` matches the name, the id, the business scope or any main product.
 
     Driven from the IN_SEGMENT index when a segment is given, so a filtered page costs
     O(firms of the segment), not O(all firms)."""
@@ -88,14 +89,20 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
         sql += " AND n.e_county = :county"
     if local:
         sql += " AND n.e_local = :local"
-    if q:
-        sql += " AND (json_extract(n.props, '$.name') LIKE :q OR n.id LIKE :q)"
+    if q:  # a literal substring (no wildcards), ASCII case folded; as graph.cypher's CONTAINS
+        sql += (" AND (instr(lower(json_extract(n.props, '$.name')), lower(:q)) OR instr(lower(n.id), lower(:q))"
+                " OR instr(lower(json_extract(n.props, '$.business_scope')), lower(:q))"
+                " OR EXISTS (SELECT 1 FROM json_each(n.props, '$.products') WHERE instr(lower(value), lower(:q))))")
     if tag:
         sql += " AND EXISTS (SELECT 1 FROM json_each(n.props, '$.tags') WHERE value = :tag)"
     if cluster:  # the cluster's members, gathered once from its segments (an in-memory set)
         sql += (" AND n.id IN (SELECT c.src FROM nodes s CROSS JOIN rels c INDEXED BY rels_by_dst"
                 " ON c.type = 'IN_SEGMENT' AND c.dst = s.id WHERE s.label = 'Segment' AND s.s_cluster = :cluster)")
     return sql
+
+
+#: the enterprise list's order: local (and operating) firms first, then by id — as graph.cypher's
+ENTERPRISE_ORDER = "ORDER BY (n.e_local IS NOT 1), n.id"
 
 
 SEGMENT_AGGREGATES = """

@@ -206,17 +206,17 @@ class SQLiteStore:
                          county: str | None = None, tag: str | None = None, q: str | None = None,
                          local: bool | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
         params = {"cluster": cluster, "segment": segment, "county": county, "tag": tag,
-                  "q": f"%{q}%" if q else None, "local": None if local is None else int(local)}
+                  "q": q or None, "local": None if local is None else int(local)}
         where = sql.enterprise_filter(**{k: v is not None for k, v in params.items()})
         key = (self.version(), tuple(sorted(params.items())))
         ids = self._id_lists.get(key)
         if ids is None:  # the matching ids, in order, once per filter and store version
             total = self._q(f"SELECT count(*) {where}", params)[0][0]
             if total > _ID_LIST_MAX:  # too many to keep: page in SQL
-                rows = self._q(f"SELECT n.props {where} ORDER BY n.id LIMIT :limit OFFSET :offset",
+                rows = self._q(f"SELECT n.props {where} {sql.ENTERPRISE_ORDER} LIMIT :limit OFFSET :offset",
                                {**params, "limit": limit, "offset": offset})
                 return total, [json.loads(r[0]) for r in rows]
-            ids = [r[0] for r in self._q(f"SELECT n.id {where} ORDER BY n.id", params)]
+            ids = [r[0] for r in self._q(f"SELECT n.id {where} {sql.ENTERPRISE_ORDER}", params)]
             with self._lists_lock:
                 if len(self._id_lists) >= 32:
                     self._id_lists.pop(next(iter(self._id_lists)))

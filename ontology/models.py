@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["Override", "Dataset", "Cluster", "Segment", "Feeds", "Technology", "Enterprise", "County", "PolicyTarget", "Platform",
+__all__ = ["Override", "Lead", "Dataset", "Cluster", "Segment", "Feeds", "Technology", "Enterprise", "County", "PolicyTarget", "Platform",
            "SLUG_RE"]
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -112,6 +112,8 @@ class Enterprise(_Model):
     tags: list[str] = Field(default_factory=list, description="企业标签 / tags, e.g. 上市, 专精特新")
     products: list[str] = Field(default_factory=list, description="主营产品 / main products")
     business_scope: str | None = None
+    lon: float | None = Field(default=None, ge=-180, le=180, description="经度 / longitude of the address (WGS-84-ish)")
+    lat: float | None = Field(default=None, ge=-90, le=90, description="纬度 / latitude of the address")
     sources: list[str] = Field(min_length=1, description="来源 / sources of the record")
 
 
@@ -167,3 +169,21 @@ class Override(_Model):
     who: str = Field(min_length=1, max_length=100, description="操作人")
     when: str = Field(description="时间 ISO 8601")
     why: str = Field(min_length=1, max_length=500, description="理由")
+
+
+class Lead(_Model):
+    """A 招商 lead: one candidate firm for one gap segment, moved through the pipeline
+    线索 → 已接触 → 在谈 → 已签约 → 已落地 (or 放弃). Flat props; ``history`` holds one line per change,
+    ``"<date time>｜<stage>｜<owner>｜<note>"`` (graph.pipeline). Survives every reload."""
+
+    id: str
+    enterprise: str = Field(description="企业 id")
+    enterprise_name: str | None = Field(default=None, description="企业名称（建档时）")
+    segment: str = Field(description="缺口环节 id")
+    cluster: str | None = Field(default=None, description="集群 id")
+    stage: Literal["线索", "已接触", "在谈", "已签约", "已落地", "放弃"] = Field(description="推进阶段")
+    owner: str | None = Field(default=None, max_length=100, description="负责人")
+    notes: str = Field(default="", max_length=2000, description="最新备注")
+    created: str = Field(description="建档时间")
+    updated: str = Field(description="最近更新时间")
+    history: list[str] = Field(default_factory=list, description="推进记录: 时间｜阶段｜负责人｜备注")

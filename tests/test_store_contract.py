@@ -128,6 +128,33 @@ def test_find_enterprises_filters(store):
     assert total == 3 and [e["id"] for e in page] == ["e2"]
 
 
+def test_find_enterprises_text_search_and_local_first(store):
+    """``q`` finds a firm by a word of its products or business scope, not only its name (a literal
+    substring, ASCII case folded); the list shows local operating firms first, then by id, and the
+    total does not depend on the order."""
+    store.write(small_batch())
+    b = Batch()
+    b.node("Enterprise", {"id": "a0", "name": "安徽某电机厂", "local": False, "products": ["永磁同步电机", "LED驱动"]})
+    b.node("Enterprise", {"id": "b0", "name": "丙公司", "local": True, "business_scope": "潜水电泵、阀门制造及销售"})
+    b.node("Enterprise", {"id": "c0", "name": "丁公司", "local": True, "active": False, "products": ["电机配件"]})
+    b.node("Enterprise", {"id": "d0", "name": "戊公司", "products": ["水泵_100%"]})  # location unknown
+    store.write(b)
+    assert [e["id"] for e in store.find_enterprises(q="永磁")[1]] == ["a0"]        # a product
+    assert [e["id"] for e in store.find_enterprises(q="阀门")[1]] == ["b0"]        # the business scope
+    assert [e["id"] for e in store.find_enterprises(q="led")[1]] == ["a0"]         # ASCII case folded
+    assert [e["id"] for e in store.find_enterprises(q="电机")[1]] == ["a0", "c0"]  # name or product; c0 inactive
+    assert store.find_enterprises(q="甲公司")[0] == 1                              # the name still matches
+    assert store.find_enterprises(q="_")[0] == 1 and store.find_enterprises(q="%")[0] == 1  # no wildcards
+    assert store.find_enterprises(q="不存在的产品")[0] == 0
+    total, firms = store.find_enterprises()
+    assert total == 7
+    # local and operating first (by id), then the rest (outside, inactive, unknown) by id
+    assert [e["id"] for e in firms] == ["b0", "e1", "e2", "a0", "c0", "d0", "x1"]
+    page_total, page = store.find_enterprises(limit=2, offset=2)
+    assert page_total == total and [e["id"] for e in page] == ["e2", "a0"]
+    assert store.find_enterprises(local=True)[0] == 3 and store.find_enterprises(cluster="auto")[0] == 3
+
+
 def test_injection_strings_are_data(store):
     b = Batch()
     evil = "'); MATCH (n) DETACH DELETE n //"

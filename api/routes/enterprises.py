@@ -27,7 +27,8 @@ def list_enterprises(store: Store, page: Annotated[Paging, Depends(paging)],
                      tag: Annotated[str | None, Query(max_length=100, description="标签 / tag, e.g. 上市")] = None,
                      q: Annotated[str | None, Query(max_length=200, description="名称/产品关键词 / text query")] = None,
                      local: Annotated[bool | None, Query(description="仅本地(true)/仅外地(false) / local only")] = None):
-    """Enterprises matching every given filter, ordered by id, paged (limit ≤ 500) with the total."""
+    """Enterprises matching every given filter (``q``: name, id, products or business scope), local
+    operating firms first, then by id; paged (limit ≤ 500) with the total."""
     total, rows = service.enterprises(store, cluster=cluster, segment=segment, county=county, tag=tag, q=q,
                                       local=local, limit=page.limit, offset=page.offset)
     return listing(rows, page, as_csv, "enterprises", EnterpriseOut, total=total, paged=True)

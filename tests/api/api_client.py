@@ -9,7 +9,7 @@ from api.app import create_app
 from api.deps import get_settings, get_store
 from chainkg.settings import Settings
 
-TOKEN = "test-token-123"
+TOKEN = "test-token-123-abcdef"  # at least 16 characters (settings refuse shorter)
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 

@@ -11,7 +11,10 @@ def test_enterprises_paged_with_total_and_stable_order(client):
     full = client.get("/api/v1/enterprises", params={"limit": 500}).json()
     assert full["total"] == len(full["items"]) > 100
     ids = [e["id"] for e in full["items"]]
-    assert ids == sorted(ids)
+    # local operating firms first, then the rest; each part by id
+    first = [e["local"] is True and e.get("active") is not False for e in full["items"]]
+    assert first == sorted(first, reverse=True) and any(first) and not all(first)
+    assert ids == sorted(ids, key=lambda i: (not first[ids.index(i)], i))
     page = client.get("/api/v1/enterprises", params={"limit": 10, "offset": 20}).json()
     assert [e["id"] for e in page["items"]] == ids[20:30] and page["total"] == full["total"]
 

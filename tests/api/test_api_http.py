@@ -80,10 +80,10 @@ def test_csv_cells_guard_formulas():
 
 
 def test_cors_closed_by_default_and_configurable(api_store):
-    closed = _client(api_store, Settings(api_token="t"))
+    closed = _client(api_store, Settings(api_token="cors-test-token-0123"))
     r = closed.get("/health", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in r.headers
-    opened = _client(api_store, Settings(api_token="t", cors_origins=["https://ui.example"]))
+    opened = _client(api_store, Settings(api_token="cors-test-token-0123", cors_origins=["https://ui.example"]))
     r = opened.get("/health", headers={"Origin": "https://ui.example"})
     assert r.headers["access-control-allow-origin"] == "https://ui.example"
     r = opened.get("/health", headers={"Origin": "https://evil.example"})

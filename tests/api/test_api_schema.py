@@ -22,7 +22,7 @@ MAX_EXAMPLES = 4
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
-APP = create_app(Settings(api_token="schema-token"))
+APP = create_app(Settings(api_token="schema-token-0123456"))
 # loaded from the app object (schemathesis' from_fixture does not support pytest 9 yet)
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
