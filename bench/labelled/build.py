@@ -1,0 +1,191 @@
+"""Build bench/labelled/firms.csv: real A-share firms (products + scope fragments) with hand labels.
+
+Two steps, both deterministic:
+
+``python bench/labelled/build.py candidates``
+    picks the firms to label from ChainKnowledgeGraph (刘焕勇, ../shared/data/chainkg-liuhuanyong):
+    per 申万 2021 industry group a quota of firms in a fixed pseudo-random order (SHA-1 of the stock
+    code), plus firms whose product lines hold a word from one of the known error classes (风机,
+    农药, 机车 …), plus every Taizhou-listed firm of ../shared/data/taizhou-listed-companies-derived.
+    The pick never looks at the classifier. Prints code, name, SW industry and product lines, for
+    labelling by reading.
+
+``python bench/labelled/build.py``
+    joins the hand labels (labels.tsv: stock_code, gold_segments, note) with the source data and
+    the constructed registry-style records (registry.tsv) into firms.csv.
+
+Columns of firms.csv: kind (listed|registry), stock_code, name, products (revenue lines
+``name(weight)`` in descending weight order — weights are the data set's revenue shares; the
+same revenue can be broken down by product, by industry and by region, so shares may sum > 1),
+scope (the data set's lines with the placeholder weight 0.001: fragments of 经营范围, not revenue),
+industry (国标行业 门类>大类>中类>小类, registry records only), industry_code, gold_segments
+(``;``-separated segment ids, empty = outside all seven chains), split (tune|heldout, from a fixed
+hash of the stock code), note, source.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = Path(__import__("os").environ.get("CHAINKG_SHARED", ROOT.parent / "shared"))
+CKG = SHARED / "data" / "chainkg-liuhuanyong"
+GBT = SHARED / "data" / "gbt4754-2017-wssmao" / "gbt4754_2017_derived.csv"
+TZ = SHARED / "data" / "taizhou-listed-companies-derived" / "taizhou_listed_companies.csv"
+SCOPE_WEIGHT_MARK = 0.001  # ChainKnowledgeGraph puts 经营范围 fragments in 主营产品 with this weight
+HELDOUT_PERCENT = 30
+COLUMNS = ["kind", "stock_code", "name", "products", "scope", "industry", "industry_code", "gold_segments",
+           "split", "note", "source"]
+SRC_CKG = ("chainkg-liuhuanyong: reconstructed_from_sovlookup_sql/company_product.jsonl (主营产品, rel_weight) + "
+           "company_industry.json (name)")
+
+# (group, 申万 2021 industries, how many firms) — the quota only decides WHICH firms get labelled
+GROUPS = [
+    ("auto", ["底盘与发动机系统", "其他汽车零部件", "车身附件及饰件", "汽车电子电气系统", "轮胎轮毂", "综合乘用车",
+              "商用载客车", "商用载货车", "电动乘用车", "摩托车"], 60),
+    ("pharma", ["化学制剂", "中药Ⅲ", "原料药", "其他生物制品", "疫苗", "血液制品", "医疗研发外包", "医药流通",
+                "医疗耗材", "动物保健Ⅲ", "线下药店", "医疗设备"], 55),
+    ("pump-motor", ["电机Ⅲ", "其他通用设备", "家电零部件Ⅲ", "磁性材料", "制冷空调设备", "工程机械器件"], 40),
+    ("mould-plastic", ["其他塑料制品", "改性塑料", "塑料包装", "合成树脂", "管材", "膜材料"], 40),
+    ("sewing", ["纺织服装设备"], 99),
+    ("smart-toilet", ["卫浴制品", "卫浴电器"], 99),
+    ("aerospace", ["航空装备Ⅲ", "航天装备Ⅲ", "军工电子Ⅲ"], 35),
+    ("tricky", ["白酒Ⅲ", "其他酒类", "啤酒", "风电整机", "风电零部件", "农药", "轨交设备Ⅲ", "冰洗", "空调",
+                "厨房小家电", "保健品", "工程机械整机", "航海装备Ⅲ", "清洁小家电", "个护小家电", "其他家电Ⅲ",
+                "厨房电器", "食品及饲料添加剂"], 70),
+    ("other", None, 45),  # every industry not named above
+]
+# firms whose product lines hold a word of a known error class (issue: customer words, 风机, 农药 …)
+KEYWORD_PICKS = [("风机|风力发电", 6), ("农药|杀虫剂|除草剂", 4), ("机车|动车组|铁路货车", 4), ("航空发动机", 4),
+                 ("汽车玻璃", 2), ("泵系列", 4), ("模锻", 3), ("家居用电机|家用电机", 2), ("商用车|乘用车", 6),
+                 ("维修", 4), ("片剂|胶囊", 4), ("磁性材料|钕铁硼|磁钢", 4), ("缝纫|绣花|缝制", 6),
+                 ("马桶|坐便|洁具|卫浴", 6)]
+
+
+def split_of(code: str) -> str:
+    """tune|heldout from a fixed hash of the stock code (chosen before any result was seen)."""
+    h = int(hashlib.sha1(f"chainkg-labelled:{code}".encode()).hexdigest()[:8], 16)
+    return "heldout" if h % 100 < HELDOUT_PERCENT else "tune"
+
+
+def _order(code: str) -> str:
+    return hashlib.sha1(f"pick:{code}".encode()).hexdigest()
+
+
+def load_ckg():
+    names, industry = {}, {}
+    with (CKG / "company_industry.json").open(encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            industry[r["company_code"]] = r["industry_name"]
+            names[r["company_code"]] = r["company_name"]
+    lines = defaultdict(dict)
+    with (CKG / "reconstructed_from_sovlookup_sql" / "company_product.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            names.setdefault(r["company_code"], r["company_name"])
+            lines[r["company_code"]].setdefault(r["product_name"], float(r["rel_weight"] or 0))
+    firms = {}
+    for code, d in lines.items():
+        rev = sorted(((p, w) for p, w in d.items() if w != SCOPE_WEIGHT_MARK), key=lambda x: -x[1])
+        scope = [p for p, w in d.items() if w == SCOPE_WEIGHT_MARK]
+        if rev:
+            firms[code] = {"name": names.get(code, ""), "sw": industry.get(code, ""), "rev": rev, "scope": scope}
+    return firms
+
+
+def fmt_products(rev) -> str:
+    return "; ".join(f"{p}({w:.2f})" for p, w in rev)
+
+
+def candidates(firms) -> list[str]:
+    import re
+    picked: dict[str, str] = {}
+    named = {i for _g, inds, _n in GROUPS if inds for i in inds}
+    for group, inds, n in GROUPS:
+        pool = [c for c in firms if (firms[c]["sw"] in inds if inds else firms[c]["sw"] not in named)]
+        for c in sorted(pool, key=_order)[:n]:
+            picked.setdefault(c, group)
+    for pat, n in KEYWORD_PICKS:
+        rx = re.compile(pat)
+        pool = [c for c in firms if c not in picked and any(rx.search(p) for p, _w in firms[c]["rev"])]
+        for c in sorted(pool, key=_order)[:n]:
+            picked[c] = f"kw:{pat}"
+    if TZ.exists():
+        with TZ.open(encoding="utf-8-sig") as f:
+            for r in csv.DictReader(f):
+                if r["ts_code"] in firms:
+                    picked.setdefault(r["ts_code"], "taizhou")
+    return sorted(picked, key=lambda c: (picked[c], c)), picked
+
+
+def read_tsv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        rows = [ln.rstrip("\n").split("\t") for ln in f if ln.strip() and not ln.startswith("#")]
+    head, body = rows[0], rows[1:]
+    return [dict(zip(head, r + [""] * (len(head) - len(r)))) for r in body]
+
+
+def gb_names() -> dict[str, str]:
+    """GB/T 4754-2017 code -> name (../shared/data/gbt4754-2017-wssmao)."""
+    with GBT.open(encoding="utf-8") as f:
+        return {r["code"]: r["name"] for r in csv.DictReader(f) if r["code"] and r["name"]}
+
+
+def industry_path(code: str, names: dict[str, str]) -> str:
+    """'C3670' -> '制造业>汽车制造业>汽车零部件及配件制造>汽车零部件及配件制造' (门类>大类>中类>小类)."""
+    letter, digits = code[0], code[1:]
+    parts = [letter] + [digits[:n] for n in (2, 3, 4) if len(digits) >= n]
+    missing = [p for p in parts if p not in names]
+    if missing:
+        raise SystemExit(f"industry code {code}: {missing} not in GB/T 4754-2017 table")
+    return ">".join(names[p] for p in parts)
+
+
+def build() -> int:
+    firms = load_ckg()
+    gb = gb_names()
+    out = []
+    for lab in read_tsv(HERE / "labels.tsv"):
+        code = lab["stock_code"]
+        f = firms[code]
+        out.append({"kind": "listed", "stock_code": code, "name": f["name"], "products": fmt_products(f["rev"]),
+                    "scope": "、".join(f["scope"]), "industry": "", "industry_code": "",
+                    "gold_segments": lab["gold_segments"], "split": split_of(code), "note": lab["note"],
+                    "source": SRC_CKG})
+    for r in read_tsv(HERE / "registry.tsv"):
+        out.append({"kind": "registry", "stock_code": r["id"], "name": r["name"], "products": r["products"],
+                    "scope": r["scope"], "industry": industry_path(r["industry_code"], gb),
+                    "industry_code": r["industry_code"],
+                    "gold_segments": r["gold_segments"], "split": split_of(r["id"]), "note": r["note"],
+                    "source": "constructed (fictional registry-style record written for this bench)"})
+    with (HERE / "firms.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=COLUMNS)
+        w.writeheader()
+        w.writerows(out)
+    print(f"wrote {len(out)} rows to {HERE / 'firms.csv'}")
+    return 0
+
+
+def main() -> int:
+    if sys.argv[1:2] == ["candidates"]:
+        firms = load_ckg()
+        order, why = candidates(firms)
+        for c in order:
+            f = firms[c]
+            print(f"{c}\t{f['name']}\t{f['sw']}\t[{why[c]}]\t{fmt_products(f['rev'][:10])}"
+                  f"\t|scope: {'、'.join(f['scope'][:8])}")
+        print(len(order), file=sys.stderr)
+        return 0
+    return build()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
