@@ -1,7 +1,8 @@
 """ChainKG Streamlit UI (entry point): ``streamlit run ui/app.py``.
 
 A thin layer over :mod:`chainkg.service` (through the cached calls in :mod:`ui.common`); pages live
-in ``ui/views``. Chinese first; the sidebar toggle switches to English (strings in ``ui/i18n.py``).
+in ``ui/views``, their URL paths in ``ui/nav.py``. Chinese first; the sidebar toggle switches to English
+(strings in ``ui/i18n.py``), kept in the URL as ``?lang=en``.
 """
 
 from __future__ import annotations
@@ -15,33 +16,31 @@ if str(ROOT) not in sys.path:  # `streamlit run ui/app.py` from anywhere, editab
 
 import streamlit as st  # noqa: E402
 
-from ui import common  # noqa: E402
-from ui.i18n import t  # noqa: E402
+from ui import common, nav  # noqa: E402
+from ui.i18n import STRINGS, t  # noqa: E402
 
 st.set_page_config(page_title="台州产业链知识图谱 ChainKG", page_icon="🔗", layout="wide")
 
-PAGES = [  # (file, title key, url path, group)
-    ("views/overview.py", "nav.overview", "overview", "nav.group.analysis"),
-    ("views/panorama.py", "nav.panorama", "panorama", "nav.group.analysis"),
-    ("views/gaps.py", "nav.gaps", "gaps", "nav.group.analysis"),
-    ("views/chokepoints.py", "nav.chokepoints", "chokepoints", "nav.group.analysis"),
-    ("views/enterprises.py", "nav.enterprises", "enterprises", "nav.group.analysis"),
-    ("views/whatif.py", "nav.whatif", "whatif", "nav.group.analysis"),
-    ("views/importer.py", "nav.import", "import", "nav.group.data"),
-    ("views/query.py", "nav.query", "query", "nav.group.data"),
-]
-
-if "lang_en" not in st.session_state:  # ?lang=en opens the app in English
+if "lang_en" not in st.session_state:  # ?lang=en opens the app in English (a reload keeps it: see below)
     st.session_state["lang_en"] = st.query_params.get("lang") == "en"
 with st.sidebar:
     st.toggle(t("app.lang"), key="lang_en")
     st.caption(t("app.title"))
+# the language lives in the URL too, so a reload, a bookmark or a shared link keeps it (a page switch
+# drops the query string: it is written again on every run)
+if st.session_state["lang_en"]:
+    if st.query_params.get("lang") != "en":
+        st.query_params["lang"] = "en"
+elif "lang" in st.query_params:
+    del st.query_params["lang"]
 
+store_kind = common.get_store().kind
 groups: dict[str, list] = {}
-here = Path(__file__).parent
-for i, (file, title, url, group) in enumerate(PAGES):
-    groups.setdefault(t(group), []).append(
-        st.Page(str(here / file), title=t(title), url_path=url, default=i == 0))
+for p in nav.pages(store_kind):
+    title = t(p.title_key) if p.title_key in STRINGS else p.url.title()
+    groups.setdefault(t(p.group), []).append(st.Page(
+        str(nav.HERE / p.file), title=title, url_path=p.url, default=p.default,
+        visibility="visible" if p.visible else "hidden"))
 page = st.navigation(groups)
 
 with st.sidebar:

@@ -7,8 +7,6 @@ UI or from ``chainkg load`` in another process — invalidates it.
 
 from __future__ import annotations
 
-import io
-import re
 import os
 
 import pandas as pd
@@ -230,15 +228,22 @@ def enterprise_names(ids: list[str]) -> dict[str, str]:
     return out
 
 
-def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """An .xlsx workbook with one sheet per frame (sheet names cut to Excel's 31 characters)."""
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-        for title, df in sheets.items():
-            # openpyxl writes a string starting with "=" as a formula: keep data as data
-            safe = df.map(lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "@") else v)
-            safe.to_excel(xw, sheet_name=re.sub(r"[\\/?*\[\]:]", "-", title)[:31], index=False)
-    return buf.getvalue()
+def to_xlsx(sheets: dict[str, pd.DataFrame], page: str | None = None) -> bytes:
+    """Every table export of the UI, through the one formatter (:func:`chainkg.report_xlsx.workbook`):
+    frozen header, auto filter, fitted columns, formula-safe text, and a 说明 sheet with the source,
+    the loaded data's 口径 and dates. ``page``: the page title the 说明 sheet names."""
+    from chainkg.report_xlsx import Notes, workbook
+    from ui.i18n import lang, population_label
+
+    ds = datasets()
+    kind = {True: t("xlsx.census"), False: t("xlsx.sample")}
+    basis = "；".join(f"{d['name']}（{population_label(d.get('population'))}，{kind[bool(d.get('census'))]}，"
+                     f"{d.get('as_of') or '—'}）" for d in ds) or t("xlsx.no_data")
+    as_of = max((str(d["as_of"]) for d in ds if d.get("as_of")), default="—")
+    sources = "；".join(dict.fromkeys(str(d["source"]) for d in ds if d.get("source"))) or "—"
+    notes = Notes(title=t("xlsx.title", page=page or "、".join(sheets)), source=t("xlsx.source", sources=sources),
+                  basis=basis, as_of=as_of, lines=[t("xlsx.note")])
+    return workbook(sheets, notes, lang=lang())
 
 
 def fmt_share(x: float | None) -> str:

@@ -430,6 +430,9 @@ STRINGS.update({
 #: the verdict kinds, in order, and their labels: defined once in graph.strength
 KINDS = GAP_KINDS
 STRINGS.update({f"kind.{k}": (GAP_LABELS[k], GAP_LABELS_EN[k]) for k in GAP_KINDS})
+STRINGS.update(__import__("ui.i18n_ui", fromlist=["UI_STRINGS"]).UI_STRINGS)  # the pages' newer strings (ui/i18n_ui.py)
+STRINGS.update(__import__("ui.i18n_workbench", fromlist=["WORKBENCH"]).WORKBENCH)  # 招商工作台 strings
+STRINGS.update(__import__("ui.i18n_reports", fromlist=["REPORT_STRINGS"]).REPORT_STRINGS)  # reports, Excel 说明
 #: colours of the verdicts (charts, graph nodes): missing red; unknown grey (drawn hollow and dashed in the
 #: chain graph); present a neutral blue; the assessed kinds orange / yellow / green
 KIND_COLOURS = {"missing": "#d62728", "unknown": "#9aa0a6", "single_point": "#ff7f0e", "weak": "#e6c229",

@@ -1,6 +1,8 @@
 """Real-browser check: ``streamlit run ui/app.py`` against a temp store with the bundled data, every
-page opened in headless Chromium over the DevTools protocol, a screenshot of each under
-``screenshots/`` (git-ignored). Fails on a Streamlit error box or an empty panorama canvas.
+page opened at its readable path (``/overview``, ``/gaps`` …) in headless Chromium over the DevTools
+protocol, a screenshot of each under ``screenshots/`` (git-ignored). Fails on a Streamlit error box, a
+"Page not found" dialog or an empty chain chart; checks that the Cypher console is not in the menu on
+SQLite and that ``?lang=en`` survives a reload.
 
 No Chromium: skipped — but failed when ``CHAINKG_REQUIRE_NEO4J=1`` (CI: everything required).
 """
@@ -15,9 +17,17 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from cdp import JS_CANVAS_INK, JS_ERRORS, JS_HEIGHT, JS_IDLE, ROOT, Browser, StreamlitServer, find_chromium  # noqa: E402
+from cdp import JS_ERRORS, JS_HEIGHT, JS_IDLE, ROOT, Browser, StreamlitServer, find_chromium  # noqa: E402
 
 PAGES = ["overview", "panorama", "gaps", "chokepoints", "enterprises", "whatif", "import", "query"]
+#: boxes drawn in the chain chart (Plotly draws shapes as SVG paths in its shape layers)
+JS_CHAIN_BOXES = """(() => { const gd = document.querySelector('.js-plotly-plot');
+  return gd ? gd.querySelectorAll('.shapelayer path').length : 0; })()"""
+#: rendered heights of the Vega-Lite charts
+JS_CHART_HEIGHTS = """Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
+  .map(e => e.getBoundingClientRect().height)"""
+#: the URL paths of the sidebar menu
+JS_NAV = """Array.from(document.querySelectorAll('[data-testid="stSidebarNav"] a')).map(a => new URL(a.href).pathname)"""
 SHOTS = ROOT / "screenshots"
 
 
@@ -47,9 +57,10 @@ def server(bundled_store):
             print(out[-4000:])
 
 
-def _open(browser: Browser, url: str, timeout: float = 45) -> float:
+def _open(browser: Browser, url: str | None, timeout: float = 45) -> float:
     t0 = time.monotonic()
-    browser.goto(url)
+    if url:
+        browser.goto(url)
     time.sleep(0.5)
     # idle twice in a row, 0.4 s apart: Streamlit may rerun once after the first paint
     end = t0 + timeout
@@ -66,19 +77,34 @@ def test_every_page_renders_in_chromium(server, browser):
     timings, problems = {}, []
     for page in PAGES:
         for lang in ("zh", "en") if page in ("overview", "panorama") else ("zh",):
-            path = "" if page == "overview" else page  # the default page lives at "/"
-            url = f"{server.url}/{path}" + ("?lang=en" if lang == "en" else "")
+            url = f"{server.url}/{page}" + ("?lang=en" if lang == "en" else "")  # /overview too, not only /
             took = _open(browser, url)
             if page == "panorama":
-                ink = browser.wait_for(JS_CANVAS_INK, timeout=20)
-                if not ink:
-                    problems.append(f"{page}: the chain graph canvas is empty")
-                time.sleep(0.5)  # let the network finish drawing before the screenshot
+                if not browser.wait_for(JS_CHAIN_BOXES, timeout=20):
+                    problems.append(f"{page}: the chain chart has no boxes")
+                time.sleep(0.5)
+            if page == "overview":  # a chart whose spec Vega cannot draw collapses to zero height
+                heights = browser.eval(JS_CHART_HEIGHTS)
+                if not heights or min(heights) < 50:
+                    problems.append(f"{page} ({lang}): an empty chart: heights {heights}")
             errors = browser.eval(JS_ERRORS)
             if errors:
-                problems.append(f"{page} ({lang}): error box: {errors}")
+                problems.append(f"{page} ({lang}): error box or dialog: {errors}")
+            if lang == "en" and "Taizhou" not in browser.eval("document.body.innerText"):
+                problems.append(f"{page}: ?lang=en did not open in English")
             browser.screenshot(SHOTS / f"{page}{'-en' if lang == 'en' else ''}.png",
                                full_height=browser.eval(JS_HEIGHT))
             timings[f"{page}/{lang}"] = round(took, 2)
     print("time to rendered page (s):", timings)
     assert not problems, "\n".join(problems)
+
+
+def test_menu_hides_cypher_on_sqlite_and_language_survives_reload(server, browser):
+    _open(browser, f"{server.url}/gaps?lang=en")
+    menu = browser.eval(JS_NAV)
+    assert "/gaps" in menu and "/panorama" in menu and not any(p.endswith("/query") for p in menu), menu
+    browser.call("Page.reload")
+    time.sleep(0.5)
+    _open(browser, None)
+    assert "lang=en" in browser.eval("location.search")
+    assert "Gaps" in browser.eval("document.body.innerText")

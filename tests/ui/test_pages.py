@@ -78,6 +78,26 @@ def test_overview_shows_clusters_targets_and_charts():
     assert len(at.get("vega_lite_chart")) == 2
 
 
+def test_overview_county_view_drops_no_firm(store_path):
+    from chainkg import service
+    from graph.sqlite_store import SQLiteStore
+
+    store = SQLiteStore(store_path)
+    total = service.enterprises(store, local=True, limit=1)[0]
+    at = open_page()
+    import pyarrow as pa
+
+    chart = next(c for c in at.get("vega_lite_chart") if '"rect"' in c.proto.spec)  # the county × cluster grid
+    rows = pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all().to_pandas()
+    assert rows["区县"].str.startswith("未注明区县").any()  # the firms without a county have their own row
+    by_cluster = rows.groupby("产业集群")["本地企业数"].sum().to_dict()
+    names = {c["name"]: c["local_enterprises"] for c in service.clusters(store)}
+    assert by_cluster == names  # every local firm of a cluster is in its column, the unknown county included
+    unknown = total - sum(service.enterprises(store, local=True, county=c, limit=1)[0]
+                          for c in ("椒江", "黄岩", "路桥", "临海", "温岭", "玉环", "天台", "仙居", "三门"))
+    assert unknown > 0 and f"本地企业共 {total} 家，其中 {unknown} 家没有注明" in texts(at)
+
+
 def test_overview_shows_data_coverage_and_howto(store_path):
     from chainkg import service
     from graph.sqlite_store import SQLiteStore
@@ -110,7 +130,39 @@ def test_english_toggle_switches_the_strings():
     body = texts(at)
     assert "Automotive" in body and "listed-firms basis" in body
     assert "Current value" in frame_with(at, "Current value").columns
-    assert set(frame_with(at, "Population")["Population"]) == {"listed companies"}
+    populations = set(frame_with(at, "Population")["Population"])
+    assert "listed companies" in populations and not any("上市" in p for p in populations)
+
+
+def test_lang_query_param_opens_english_and_the_toggle_writes_it():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Taizhou Industrial-Chain Knowledge Graph"
+    assert at.session_state["lang_en"] is True and at.query_params.get("lang") in ("en", ["en"])
+    at.toggle(key="lang_en").set_value(False).run()
+    assert at.title[0].value == "台州产业链知识图谱" and "lang" not in at.query_params
+    at.toggle(key="lang_en").set_value(True).run()  # a reload of this URL stays in English
+    assert at.query_params.get("lang") in ("en", ["en"])
+    at.switch_page("views/panorama.py").run()
+    assert at.header[0].value == "Chain panorama" and at.query_params.get("lang") in ("en", ["en"])
+
+
+def test_every_page_has_a_readable_path_and_cypher_hides_on_sqlite():
+    from ui.nav import pages
+
+    at = open_page()
+    registered = {info["url_pathname"]: info for info in at._registered_pages.values()}
+    for url in ("overview", "panorama", "gaps", "chokepoints", "enterprises", "whatif", "import", "query"):
+        assert url in registered, url  # /overview answers too (the default page itself lives at /)
+    assert registered[""]["script_path"] == registered["overview"]["script_path"]
+    visible = [p.url for p in pages("sqlite") if p.visible]
+    assert "query" not in visible and "overview" not in visible and "home" in visible  # one menu entry
+    assert "query" in [p.url for p in pages("neo4j") if p.visible]
+    # still reachable by URL on SQLite, where it says what it needs
+    at.switch_page("views/query.py").run()
+    assert "Neo4j" in at.info[0].value
 
 
 def test_kinds_come_from_graph_strength():
@@ -126,35 +178,117 @@ def test_kinds_come_from_graph_strength():
     assert len({KIND_MARKERS[k] for k in GAP_KINDS}) == len(GAP_KINDS)
 
 
-def test_panorama_graph_and_segment_detail():
+def chart_spec(at: AppTest) -> dict:
+    """The panorama's Plotly figure (the chain picture)."""
+    charts = [e for e in at.main if type(e).__name__ == "UnknownElement" and hasattr(e.proto, "spec")
+              and '"shapes"' in e.proto.spec]
+    assert charts, "no chain chart on the page"
+    return json.loads(charts[0].proto.spec)
+
+
+def chart_boxes(spec: dict) -> dict[str, dict]:
+    """Segment id → its box (a rect shape), matched through the click targets' customdata."""
+    tr = spec["data"][0]
+    centres = {}
+    for sid, x, y in zip(tr["customdata"], tr["x"], tr["y"]):
+        centres.setdefault(sid, []).append((x, y))
+    rects = [s for s in spec["layout"]["shapes"] if s["type"] == "rect" and s.get("y0", 0) > 40]
+    out = {}
+    for sid, pts in centres.items():
+        x, y = pts[len(pts) // 2]
+        out[sid] = next(r for r in rects if r["x0"] <= x <= r["x1"] and r["y0"] <= y <= r["y1"])
+    return out
+
+
+def test_panorama_chain_chart_and_side_panel():
+    from ui.i18n import KIND_COLOURS
+
     at = open_page("panorama")
-    data = graph_args(at)
-    ids = {n["id"] for n in data["nodes"]}
-    assert "auto-nev" in ids and all(i.startswith("auto-") for i in ids)
-    assert all("x" in n and "y" in n and n["color"] for n in data["nodes"])
-    assert data["edges"]
-    # 未发现 is drawn hollow with a dashed outline, 已有 in blue: neither looks like 缺失 (solid red)
-    by_title = {n["id"]: n for n in data["nodes"]}
-    unknown = [n for n in data["nodes"] if "未发现" in n["title"]]
-    present = [n for n in data["nodes"] if "已有" in n["title"]]
-    assert unknown and present and by_title
-    assert all(n["color"]["background"] == "#ffffff" and n["shapeProperties"]["borderDashes"] for n in unknown)
-    assert {n["color"]["background"] for n in present} == {"#4c78a8"}
-    assert "缺失" not in " ".join(n["title"] for n in data["nodes"])
+    spec = chart_spec(at)
+    notes = " ".join(a.get("text", "") for a in spec["layout"]["annotations"])
+    for heading in ("上游", "中游", "下游"):  # stage columns with headings
+        assert f"<b>{heading}</b>" in notes
+    for label in ("缺失", "未发现", "单点依赖", "薄弱", "已有", "较强"):  # the legend, on the chart
+        assert label in notes
+    boxes = chart_boxes(spec)
+    assert "auto-nev" in boxes and all(i.startswith("auto-") for i in boxes)
+    from chainkg import service
+    from graph.sqlite_store import SQLiteStore
+    from ontology.loader import load_ontology
+
+    gaps = {g["segment_id"]: g for g in service.analyze(SQLiteStore(os.environ["CHAINKG_STORE"]), "auto",
+                                                         load_ontology(), sections=("gaps",))["gaps"]}
+    for sid, box in boxes.items():
+        kind = gaps[sid]["kind"]
+        if kind == "unknown":  # 未发现: white, dashed grey outline — never red
+            assert box["fillcolor"] == "#ffffff"
+            assert box["line"]["dash"] == "dash" or box["line"]["width"] > 3  # (the selected box: solid, heavy)
+        else:
+            assert box["fillcolor"] == KIND_COLOURS[kind]
+    assert {gaps[s]["kind"] for s in boxes} >= {"unknown", "present", "strong"}
+    # local firm counts on the boxes
+    counts = [a["text"] for a in spec["layout"]["annotations"] if a.get("xanchor") == "right" and a.get("bgcolor")]
+    assert f"<b>{gaps['auto-parts']['evidence']['local_firms']}</b>" in counts
     # upstream left of downstream
-    x = {n["id"]: n["x"] for n in data["nodes"]}
-    assert x["auto-materials"] < x["auto-nev"] if "auto-materials" in x else True
-    before = at.subheader[0].value
+    assert boxes["auto-materials"]["x1"] < boxes["auto-nev"]["x0"]
+    # the side panel: verdict, rule, local firms and the next step of the default segment
+    body = texts(at)
+    assert "判定规则" in body and "本地企业" in body
     at.selectbox(key="pan_cluster").set_value("sewing").run()
     assert not at.exception
-    assert {n["id"] for n in graph_args(at)["nodes"]} != ids
-    assert at.subheader[0].value != before
-    # pick a segment with firms: the enterprise table and its evidence appear
-    seg = at.selectbox(key="pan_seg_sewing")
-    seg.set_value("sewing-industrial-machines").run()
+    assert set(chart_boxes(chart_spec(at))) != set(boxes)
+    # pick a segment with firms: its local firms in the panel, the enterprise table with evidence below
+    at.selectbox(key="pan_seg_sewing").set_value("sewing-industrial-machines").run()
     assert not at.exception
-    firms = frame(at, 0)
-    assert len(firms) >= 1 and "证据" in firms.columns and "来源" in firms.columns
+    local = frame_with(at, "区县")
+    assert len(local) >= 1
+    firms = frame_with(at, "证据")
+    assert len(firms) >= 1 and "来源" in firms.columns
+    # the selected box is outlined heavily, and its supply links are drawn (bundled through a bus)
+    spec = chart_spec(at)
+    sel = chart_boxes(spec)["sewing-industrial-machines"]
+    assert sel["line"]["width"] > 3
+    assert any(s["type"] == "line" for s in spec["layout"]["shapes"])
+
+
+def test_panorama_click_selects_the_segment():
+    """A click on a box reports the box's segment id (customdata), which the page selects."""
+    from ui.chain_chart import selected_segment
+
+    assert selected_segment({"selection": {"points": [{"customdata": "auto-nev", "x": 1}], "point_indices": [3]}}) \
+        == "auto-nev"
+    assert selected_segment({"selection": {"points": [{"customdata": ["auto-nev"]}]}}) == "auto-nev"
+    assert selected_segment({"selection": {"points": []}}) is None and selected_segment(None) is None
+
+
+@pytest.mark.parametrize("en", [False, True])
+@pytest.mark.parametrize("cluster", ["auto", "pharma", "sewing", "pump-motor", "aerospace", "mould-plastic", "smart-toilet"])
+def test_chain_chart_labels_fit_and_boxes_never_overlap(cluster, en):
+    """Every label is wrapped to its box at the narrowest chart, and no two boxes of a column overlap."""
+    from ontology.loader import load_ontology
+    from ui import chain_chart as cc
+
+    onto = load_ontology()
+    segs = [s.model_dump() for s in onto.segments_of(cluster)]
+    labels = {s["id"]: (s.get("name_en") or s["name"]) if en else s["name"] for s in segs}
+    boxes, height = cc.layout_boxes(segs, {}, {}, labels)
+    assert len(boxes) == len(segs)
+    col_px = cc.MIN_PLOT_PX / 3
+    for b in boxes:
+        text_px = (b.x1 - b.x0) * col_px - 16
+        assert max(cc.text_width(line) for line in b.lines) * cc.FONT_PX[b.level] <= text_px, (b.sid, b.lines)
+        assert "".join(b.lines).replace(" ", "") == b.label.replace(" ", "")  # nothing dropped
+        assert b.y1 <= height
+    for stage in cc.STAGES:
+        col = sorted((b for b in boxes if b.stage == stage), key=lambda b: b.y0)
+        assert all(a.y1 <= b.y0 for a, b in zip(col, col[1:]))
+
+
+def test_chain_chart_colours_are_the_ui_colours():
+    from ui.chain_chart import COLOURS
+    from ui.i18n import KIND_COLOURS
+
+    assert COLOURS == KIND_COLOURS
 
 
 def test_gaps_show_verdicts_with_basis_rule_coverage_and_action():
@@ -166,7 +300,7 @@ def test_gaps_show_verdicts_with_basis_rule_coverage_and_action():
     assert {"判定规则", "已知本地企业", "其中报送产值", "数据截止", "依据的数据", "下一步"} <= set(gaps_all.columns)
     unknown = gaps_all[gaps_all["判定（口径）"].str.contains("未发现")]
     assert unknown["判定规则"].str.len().min() > 0 and unknown["下一步"].str.len().min() > 0
-    assert set(unknown["数据截止"]) == {"2024-05"} and set(unknown["依据的数据"]) == {"A股上市公司（台州注册）"}
+    assert unknown["数据截止"].str.len().min() > 0 and unknown["依据的数据"].str.contains("A股上市公司（台州注册）").all()
     assert unknown["强度"].isna().all()  # no firm in the data: no measured strength, not 0
     assert "chainkg load" not in " ".join(gaps_all["下一步"])  # plain words, no command lines
     at.multiselect(key="gap_kinds").set_value(["present", "strong"]).run()
@@ -192,13 +326,36 @@ def test_gaps_in_english():
     assert not gaps_all["Rule"].str.contains("口径").any()
 
 
+def test_english_pages_show_english_names_statuses_and_units():
+    import re
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    ck = open_page("chokepoints", lang_en=True)
+    ranked = frame(ck, 0)
+    assert not ranked["Technology"].map(lambda v: bool(cjk.search(v))).any()
+    assert set(ranked["Domestic status"].str.rstrip(" *")) <= {"domestically controlled", "partly import-dependent",
+                                                                 "import-dependent", "no domestic supply"}
+    projects = frame_with(ck, "Project")
+    assert not projects["Project"].map(lambda v: bool(cjk.search(v))).any()
+    ov = open_page(lang_en=True)
+    targets = frame_with(ov, "Current value")
+    assert not targets["Indicator"].map(lambda v: bool(cjk.search(v))).any()
+    assert not targets["Unit"].map(lambda v: bool(cjk.search(v))).any()
+    pan = open_page("panorama", lang_en=True)
+    notes = " ".join(a.get("text", "") for a in chart_spec(pan)["layout"]["annotations"])
+    assert "Upstream" in notes and "not found" in notes and not cjk.search(notes)
+    techs = frame_with(pan, "Domestic status")
+    assert not techs["Technology"].map(lambda v: bool(cjk.search(v))).any()
+
+
 def test_excel_export_round_trips():
     from ui.common import to_xlsx
 
     data = to_xlsx({"环节强弱（补链/强链）": pd.DataFrame({"a": ["=1+1", "ok"]}), "招商目标": pd.DataFrame()})
     sheets = pd.read_excel(io.BytesIO(data), sheet_name=None)
-    assert list(sheets) == ["环节强弱（补链-强链）", "招商目标"]
+    assert list(sheets) == ["环节强弱（补链-强链）", "招商目标", "说明"]  # 说明: source, 口径, date
     assert sheets["环节强弱（补链-强链）"]["a"].tolist() == ["'=1+1", "ok"]  # no formula injection
+    assert "上市公司" in " ".join(sheets["说明"].astype(str).stack())
 
 
 def test_chokepoints_ranked_with_parts_and_candidates():
@@ -233,19 +390,39 @@ def test_enterprises_search_and_profile():
     assert "Tushare" in texts(at)  # sources listed
 
 
-def test_whatif_removing_firms_changes_segments(store_path):
+def test_enterprise_search_matches_products_and_lists_local_first():
+    at = open_page("enterprises")
+    listed = frame(at, 0)
+    local = list(listed["所在地"] == "本地")
+    assert local == sorted(local, reverse=True) and any(local) and not all(local)  # local firms first
+    at.text_input(key="ent_q").set_value("坐便器").run()  # a product word in no firm's name
+    hits = frame(at, 0)
+    assert len(hits) >= 1 and not hits["企业"].str.contains("坐便器").any()
+    assert hits["主营产品"].str.contains("坐便器").any()
+    at.text_input(key="ent_q").set_value("注塑机").run()
+    assert len(frame(at, 0)) >= 1
+
+
+def test_whatif_has_no_select_all_and_reads_losses_as_losses(store_path):
     from chainkg import service
     from graph.sqlite_store import SQLiteStore
 
     _, firms = service.enterprises(SQLiteStore(store_path), cluster="auto", local=True, limit=2000)
     at = open_page("whatif")
     assert "请至少选择一项变化" in texts(at)
-    at.multiselect(key="wi_remove").set_value([f["id"] for f in firms])
+    remove = at.multiselect(key="wi_remove")
+    # no "Select all" entry (it removed every firm at once), a cap, nothing chosen by default, and why
+    assert remove.proto.select_all == 0 and 0 < remove.proto.max_selections < len(firms)
+    assert at.multiselect(key="wi_add").proto.select_all == 0 and at.multiselect(key="wi_drop").proto.select_all == 0
+    assert remove.value == [] and "默认不选任何企业" in texts(at)
+    remove.set_value([f["id"] for f in firms[:8]])
     at.button[0].click().run()
     assert not at.exception
     changes = frame(at, 0)
     assert len(changes) > 0 and {"原类型", "新类型", "强度变化"} <= set(changes.columns)
     assert (changes["强度变化"].dropna() <= 0).all()
+    # the verdict says "weaker", never reads as an improvement; the count arrows are neutral
+    assert at.warning and "个环节变弱" in at.warning[0].value and not at.success
     assert any(m.value != "0" and m.delta not in (None, "0") for m in at.metric)
 
 

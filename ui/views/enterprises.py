@@ -11,8 +11,10 @@ from ui.i18n import STRINGS, lang, local_label, method_label, name, t
 
 
 def status_label(f: dict) -> str:
-    """登记状态 as written; a firm that no longer operates is marked and does not count as local."""
+    """登记状态 (in English when known); a firm that no longer operates is marked and does not count as local."""
     status = f.get("status") or ""
+    if status and f"rstatus.{status}" in STRINGS:
+        status = t(f"rstatus.{status}")
     if f.get("active") is False:
         return f"{status or '—'}{t('ent.inactive')}"
     return status
@@ -36,24 +38,40 @@ def location_label(f: dict) -> str:
     return local_label(f)
 
 LIMIT = 200
+SEP = ", " if lang() == "en" else "、"  # a list in running text
 
 st.header(t("ent.header"))
 ids, labels = common.cluster_options(with_all=True)
 onto = common.ontology()
 segn = common.segment_names()
 counties = [None] + [c.short for c in onto.counties.values()]
+county_en = {c.short: c.id.title() for c in onto.counties.values()}
+
+
+def tag_label(tag: str | None) -> str:
+    """A firm tag in the current language (上市 → listed); unknown tags as written."""
+    return t(f"tag.{tag}") if f"tag.{tag}" in STRINGS else (tag or "")
+
+
+def county_label(short: str | None) -> str:
+    """区县 as the data writes it (温岭); in English the county's romanised name (Wenling)."""
+    if not short:
+        return ""
+    return county_en.get(short, short) if lang() == "en" else short
+
 
 r1 = st.columns([2, 1, 1, 1])
-q = r1[0].text_input(t("ent.q"), key="ent_q").strip() or None
+q = r1[0].text_input(t("ent.q"), key="ent_q", help=t("ent.q_help")).strip() or None
 cluster = r1[1].selectbox(t("common.cluster"), ids, format_func=labels.get, key="ent_cluster")
-county = r1[2].selectbox(t("common.county"), counties, format_func=lambda c: c or t("common.all"), key="ent_county")
+county = r1[2].selectbox(t("common.county"), counties, format_func=lambda c: county_label(c) or t("common.all"),
+                         key="ent_county")
 scope = r1[3].selectbox(t("ent.locality"), ["all", "local", "outside"], format_func=lambda s: t(f"ent.loc_{s}"),
                         key="ent_scope")
 r2 = st.columns([2, 2])
 seg_choices = [None] + [s.id for s in onto.segments.values() if cluster is None or s.cluster == cluster]
 segment = r2[0].selectbox(t("common.segment"), seg_choices, format_func=lambda s: segn.get(s, s) if s else t("common.all"),
                           key="ent_segment")
-tag = r2[1].selectbox(t("ent.tag"), [None, *LEADING_TAGS, "专精特新"], format_func=lambda x: x or t("common.all"),
+tag = r2[1].selectbox(t("ent.tag"), [None, *LEADING_TAGS, "专精特新"], format_func=lambda x: tag_label(x) or t("common.all"),
                       key="ent_tag")
 
 total, firms = common.enterprises(q=q, cluster=cluster, county=county, segment=segment, tag=tag,
@@ -64,10 +82,10 @@ if not firms:
     st.stop()
 has_status = any(f.get("status") or f.get("active") is False for f in firms)
 st.dataframe(pd.DataFrame([{
-    t("common.enterprise"): f["name"], t("common.county"): f.get("county") or "", t("common.city"): f.get("city") or "",
+    t("common.enterprise"): f["name"], t("common.county"): county_label(f.get("county")), t("common.city"): f.get("city") or "",
     t("ent.location"): location_label(f),
     **({t("ent.status"): status_label(f)} if has_status else {}),
-    t("common.tags"): "、".join(f.get("tags", [])),
+    t("common.tags"): SEP.join(map(tag_label, f.get("tags", []))),
     t("common.products"): "、".join(f.get("products", [])[:6]), t("common.id"): f["id"]} for f in firms]), hide_index=True,
     column_config={t("ent.status"): st.column_config.TextColumn(width="medium")})
 
@@ -77,14 +95,15 @@ d = common.enterprise_detail(eid)
 e = d["enterprise"]
 st.subheader(f"{t('ent.profile')}: {e['name']}")
 if e.get("active") is False:
-    st.warning(t("ent.inactive_note", status=e.get("status") or "—"))
+    raw = e.get("status") or "—"
+    st.warning(t("ent.inactive_note", status=t(f"rstatus.{raw}") if f"rstatus.{raw}" in STRINGS else raw))
 basis = e.get("local_basis")
 capital = e.get("registered_capital")
 facts = {t("ent.credit_code"): e.get("credit_code"), t("ent.stock_code"): e.get("stock_code"),
          t("ent.status"): status_label(e) or None,
          t("ent.location"): location_label(e),
          t("ent.local_basis"): (t(f"ent.basis.{basis}") if f"ent.basis.{basis}" in STRINGS else basis) if basis else None,
-         t("ent.province"): e.get("province"), t("common.city"): e.get("city"), t("common.county"): e.get("county"),
+         t("ent.province"): e.get("province"), t("common.city"): e.get("city"), t("common.county"): county_label(e.get("county")),
          t("ent.address"): e.get("address"),
          t("ent.leading"): t("common.yes") if e.get("leading") else None,
          t("ent.output"): e.get("output"), t("ent.revenue"): e.get("revenue"), t("ent.employees"): e.get("employees"),
@@ -92,7 +111,7 @@ facts = {t("ent.credit_code"): e.get("credit_code"), t("ent.stock_code"): e.get(
          t("ent.capital"): capital_label(capital, e.get("capital_currency")),
          t("ent.founded"): e.get("founded"),
          t("ent.industry"): " → ".join(e.get("industry") or []) or None, t("ent.industry_code"): e.get("industry_code"),
-         t("common.tags"): "、".join(e.get("tags", [])) or None,
+         t("common.tags"): SEP.join(map(tag_label, e.get("tags", []))) or None,
          t("common.products"): "、".join(e.get("products", [])) or None, t("ent.scope"): e.get("business_scope"),
          t("common.id"): e["id"]}
 st.dataframe(pd.DataFrame([{t("ent.field"): k, t("ent.value"): str(v)} for k, v in facts.items() if v not in (None, "")]),
@@ -112,14 +131,14 @@ techs = {x["id"]: x for x in common.technologies()}  # the store's list: imports
 c1, c2, c3 = st.columns(3)
 with c1:
     st.markdown(f"**{t('ent.technologies')}**")
-    st.write("、".join(name(techs[x]) if x in techs else x for x in d["technologies"]) or t("ent.none_rel"))
+    st.write(SEP.join(name(techs[x]) if x in techs else x for x in d["technologies"]) or t("ent.none_rel"))
 names = common.enterprise_names(d["suppliers"] + d["customers"])
 with c2:
     st.markdown(f"**{t('ent.suppliers')}**")
-    st.write("、".join(names[x] for x in d["suppliers"]) or t("ent.none_rel"))
+    st.write(SEP.join(names[x] for x in d["suppliers"]) or t("ent.none_rel"))
 with c3:
     st.markdown(f"**{t('ent.customers')}**")
-    st.write("、".join(names[x] for x in d["customers"]) or t("ent.none_rel"))
+    st.write(SEP.join(names[x] for x in d["customers"]) or t("ent.none_rel"))
 st.markdown(f"**{t('common.sources')}**")
 for s in e.get("sources", []):
     st.caption(f"• {s}")

@@ -60,15 +60,25 @@ for tg in result.get("targets", []):
     if tg["kind"] not in kinds:
         continue
     for i, c in enumerate(tg["candidates"], 1):
+        prof = c.get("profile") or {}
         target_rows.append({
             t("common.segment"): segn.get(tg["segment_id"], tg["segment"]), t("common.kind"): marked(tg["kind"]),
-            t("common.rank"): i, t("common.enterprise"): c["name"], t("common.city"): c.get("city") or "",
-            t("common.score"): c["score"], t("common.reasons"): "；".join(map(bi, c["reasons"])),
+            t("common.rank"): c.get("rank", i), t("common.enterprise"): c["name"], t("common.city"): c.get("city") or "",
+            t("gap.target_score"): c["score"],
+            t("gap.target_scale"): prof.get("scale") or t("wb.unknown"),
+            t("gap.target_distance_km"): c.get("distance_km"),
+            # plain sentences in Chinese; the English side shows the bilingual reasons
+            t("gap.target_why"): "".join(prof.get("why") or []) if lang() != "en" else "; ".join(map(bi, c["reasons"])),
+            t("gap.target_other"): "、".join(o["segment"] for o in prof.get("other_segments") or []) or "—",
+            t("gap.target_tie"): bi(c.get("tie_break")) or "",
+            t("common.reasons"): "；".join(map(bi, c["reasons"])),
             t("gap.candidate_parts"): "；".join(
                 f"{t('part.' + k) if 'part.' + k in STRINGS else k} {v:.2f}" for k, v in c["parts"].items()),
             t("common.sources"): "；".join(c.get("sources", [])),
             t("common.id"): c["enterprise_id"]})
 target_df = pd.DataFrame(target_rows)
+if not target_df.empty:  # whole kilometres; blank where the firm has no coordinates (not 0)
+    target_df[t("gap.target_distance_km")] = target_df[t("gap.target_distance_km")].astype("Int64")
 
 # the data that would settle the verdicts the loaded data cannot (one row per cluster and kind of step)
 actions = result.get("data_actions") or []
@@ -129,7 +139,11 @@ with tab_g:
                              hide_index=True)
 with tab_t:
     if not target_df.empty:
-        st.dataframe(target_df, hide_index=True, column_order=[c for c in target_df.columns if c != t("common.id")])
+        st.caption(t("gap.target_note"))
+        st.dataframe(target_df, hide_index=True, column_order=[c for c in target_df.columns if c != t("common.id")],
+                     column_config={t("gap.target_score"): st.column_config.ProgressColumn(
+                         min_value=0, max_value=100, format="%d"),
+                         t("gap.target_why"): st.column_config.TextColumn(width="large")})
     elif inadequate:
         st.info(t("gap.no_targets_data", basis=no_census_basis or "—"))
     else:
@@ -151,3 +165,8 @@ xlsx = common.to_xlsx({t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_d
                        t("gap.tab_ext"): ext_df})
 st.download_button(t("common.download_xlsx"), xlsx, file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="gap_xlsx")
+
+from ui.reports import report_downloads  # noqa: E402 - the chosen cluster's one-click report (Word/PDF/Excel)
+
+st.divider()
+report_downloads(cluster, key="gap_report")

@@ -7,11 +7,34 @@ import pandas as pd
 import streamlit as st
 
 from ui import common
-from ui.i18n import KIND_COLOURS, KINDS, basis_label, kind_label, lang, name, population_label, t
+from ui.chain_chart import wrap
+from ui.i18n import KIND_COLOURS, KINDS, STRINGS, basis_label, kind_label, lang, name, population_label, t
+from ui.i18n_ui import TARGET_EN
 
 
 def county_name(cid: str, zh: str) -> str:
     return cid.title() if lang() == "en" else zh
+
+
+def county_matrix(cluster_ids: list[str], counties: list[str]) -> tuple[int, dict[str, int], dict[str, dict]]:
+    """Local firms: in all; per county (distinct); per cluster and county, with a ``None`` county for
+    the firms whose county is not one of Taizhou's nine — so no firm is left out of the picture."""
+    total = common.enterprises(local=True, limit=1)[0]
+    per_county = {k: common.enterprises(local=True, county=k, limit=1)[0] for k in counties}
+    cells: dict[str, dict] = {}
+    for cid in cluster_ids:
+        row = {k: common.enterprises(cluster=cid, county=k, local=True, limit=1)[0] for k in counties}
+        row[None] = common.enterprises(cluster=cid, local=True, limit=1)[0] - sum(row.values())
+        cells[cid] = row
+    return total, per_county, cells
+
+
+def target_name(x: dict) -> str:
+    return TARGET_EN.get(x["id"], x["name"]) if lang() == "en" else x["name"]
+
+
+def unit_label(unit: str) -> str:
+    return t(f"unit.{unit}") if f"unit.{unit}" in STRINGS else unit
 
 
 def kind_short(kind: str) -> str:
@@ -98,8 +121,7 @@ with st.expander(t("ov.evidence")):
         st.markdown(f"**{name(c)}** — {t('ov.directions')}: {'、'.join(c['directions'])}")
         st.caption(f"{t('common.source')}: {c['source']}")
 
-left, right = st.columns(2)
-with left:
+with st.container():
     st.subheader(t("ov.gaps_chart"))
     df = pd.DataFrame([{t("common.cluster"): name(c), t("common.kind"): kind_short(k), "n": c["gaps"][k],
                         "order": KINDS.index(k)} for c in cs for k in KINDS])
@@ -108,30 +130,45 @@ with left:
         x=alt.X("n:Q", title=t("ov.segments")),
         color=alt.Color(f"{t('common.kind')}:N", sort=[kind_short(k) for k in KINDS],
                         scale=alt.Scale(domain=[kind_short(k) for k in KINDS], range=[KIND_COLOURS[k] for k in KINDS]),
-                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=220)),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=220)),
         order="order:Q", tooltip=[t("common.cluster"), t("common.kind"), "n"])
     st.altair_chart(chart.properties(height=320), width="stretch")
-with right:
+with st.container():  # full width: seven cluster columns with readable names
     st.subheader(t("ov.county_chart"))
-    dist = common.county_distribution()
-    if dist:
-        ddf = pd.DataFrame([{t("common.county"): county_name(d["county_id"], d["county"]), t("common.cluster"): name({"name": d["cluster_name"],
-                             "name_en": next((c["name_en"] for c in cs if c["id"] == d["cluster"]), "")}),
-                             t("common.enterprises"): d["enterprises"]} for d in dist])
-        chart = alt.Chart(ddf).mark_bar().encode(
-            y=alt.Y(f"{t('common.county')}:N", sort=[county_name(c.id, c.name) for c in common.ontology().counties.values()],
-                    axis=alt.Axis(labelOverlap=False, labelLimit=200)),
-            x=alt.X(f"{t('common.enterprises')}:Q", axis=alt.Axis(tickMinStep=1, format="d")),
-            color=alt.Color(f"{t('common.cluster')}:N", sort=[name(c) for c in cs], legend=alt.Legend(orient="bottom", columns=2, labelLimit=200)),
-            tooltip=[t("common.county"), t("common.cluster"), t("common.enterprises")])
-        st.altair_chart(chart.properties(height=320), width="stretch")
-    else:
-        st.info(t("common.no_rows"))
-    st.caption(t("ov.county_note"))
+    counties = list(common.ontology().counties.values())
+    total_local, per_county, per_cell = county_matrix([c["id"] for c in cs], [c.short for c in counties])
+    unknown_all = total_local - sum(per_county.values())
+    county_label = {c.short: f"{county_name(c.id, c.short)} ({per_county[c.short]})" for c in counties}
+    county_label[None] = f"{t('ov.county_unknown')} ({unknown_all})"
+    rows_y = [county_label[c.short] for c in counties] + [county_label[None]]
+    # column names wrapped onto short lines ("|" marks a break: see labelExpr), so neighbours never run together
+    wrapped = {c["id"]: "|".join(wrap(name(c), 9)) for c in cs}
+    cl_names = [wrapped[c["id"]] for c in cs]
+    ddf = pd.DataFrame([{t("common.county"): county_label[k], "col": wrapped[c["id"]], t("common.cluster"): name(c),
+                         t("ov.county_firms"): n, "unknown": k is None}
+                        for c in cs for k, n in per_cell[c["id"]].items()])
+    top = max(int(ddf[t("ov.county_firms")].max()), 1)
+    ddf["dark"] = ddf[t("ov.county_firms")] > top * 0.5  # white figures on the dark cells
+    ddf["zero"] = ddf[t("ov.county_firms")] == 0          # zeros faded
+    base = alt.Chart(ddf).encode(
+        x=alt.X("col:N", sort=cl_names, title=None,
+                axis=alt.Axis(orient="bottom", labelAngle=0, labelLimit=200, labelOverlap=False, labelPadding=6,
+                              labelBaseline="top", labelExpr="split(datum.label, '|')")),
+        y=alt.Y(f"{t('common.county')}:N", sort=rows_y, title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False)),
+        tooltip=[t("common.county"), t("common.cluster"), t("ov.county_firms")])
+    cells = base.mark_rect(stroke="#ffffff", strokeWidth=1.5).encode(
+        color=alt.condition("datum.unknown", alt.value("#e5e7eb"),
+                            alt.Color(f"{t('ov.county_firms')}:Q", scale=alt.Scale(range=["#f8fafc", "#1d4e89"], domainMin=0),
+                                      legend=None)))
+    labels_ = base.mark_text(fontSize=12).encode(text=alt.Text(f"{t('ov.county_firms')}:Q", format="d"),
+                                                 color=alt.condition("datum.dark", alt.value("#ffffff"), alt.value("#111827")),
+                                                 opacity=alt.condition("datum.zero", alt.value(0.35), alt.value(1.0)))
+    st.altair_chart((cells + labels_).properties(height=32 * len(rows_y) + 50), width="stretch")
+    st.caption(t("ov.county_note", total=total_local, unknown=unknown_all))
 
 st.subheader(t("ov.targets"))
 st.info(t("ov.targets_note"))
-tdf = pd.DataFrame([{t("ov.target_name"): x["name"], t("ov.target_value"): x["value"], t("ov.target_unit"): x["unit"],
+tdf = pd.DataFrame([{t("ov.target_name"): target_name(x), t("ov.target_value"): x["value"], t("ov.target_unit"): unit_label(x["unit"]),
                      t("ov.target_year"): x["year"], t("ov.target_current"): t("ov.current_na"),
                      t("ov.target_clause"): x["clause"]} for x in common.policy_targets()])
 st.dataframe(tdf, hide_index=True, width="stretch",

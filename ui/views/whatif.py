@@ -7,7 +7,7 @@ import streamlit as st
 
 from graph.whatif import NewEnterprise, Scenario
 from ui import common
-from ui.i18n import ACTIONABLE, KINDS, basis_label, kind_label, marked, t
+from ui.i18n import KINDS, basis_label, kind_label, marked, t
 
 LIMIT = 2000
 
@@ -20,11 +20,20 @@ _, local = common.enterprises(cluster=cluster, local=True, limit=LIMIT)
 _, outside = common.enterprises(cluster=cluster, local=False, limit=LIMIT)
 fname = {f["id"]: f["name"] for f in local + outside}
 
+# a scenario is a few firms leaving, never "select all" (the whole cluster gone): at most 10, and never every one
+MAX_REMOVE = max(1, min(10, len(local) - 1))
+
+st.caption(t("wi.safe_note"))
 with st.form("wi_form"):
-    remove = st.multiselect(t("wi.remove"), [f["id"] for f in local], format_func=fname.get, key="wi_remove", placeholder=t("common.choose"))
-    add = st.multiselect(t("wi.add"), [f["id"] for f in outside], format_func=fname.get, key="wi_add", placeholder=t("common.choose"))
+    # select_all=False: Streamlit's own "Select all" entry would remove every firm at once
+    remove = st.multiselect(t("wi.remove"), [f["id"] for f in local], format_func=fname.get, key="wi_remove",
+                            placeholder=t("common.choose"), select_all=False, max_selections=MAX_REMOVE,
+                            help=t("wi.remove_help", n=MAX_REMOVE))
+    add = st.multiselect(t("wi.add"), [f["id"] for f in outside], format_func=fname.get, key="wi_add",
+                         placeholder=t("common.choose"), select_all=False, max_selections=MAX_REMOVE)
     drop = st.multiselect(t("wi.remove_segments"), [s.id for s in common.ontology().segments_of(cluster)],
-                          format_func=lambda s: segn.get(s, s), key="wi_drop", placeholder=t("common.choose"))
+                          format_func=lambda s: segn.get(s, s), key="wi_drop", placeholder=t("common.choose"),
+                          select_all=False)
     submitted = st.form_submit_button(t("wi.run"), type="primary")
 
 scenario = Scenario(remove_enterprises=remove, add_enterprises=[NewEnterprise(id=x) for x in add],
@@ -38,11 +47,27 @@ b, a = res["summary_before"], res["summary_after"]
 basis = next((c["basis"] for c in common.clusters() if c["id"] == cluster), {})
 if basis and not basis.get("adequate"):
     st.caption(t("wi.basis_note", basis=basis_label(basis.get("label"))))
+if local and set(remove) >= {f["id"] for f in local}:
+    st.error(t("wi.all_removed"))
+# the verdict: weaker / stronger segments, and those left with no local firm (a loss, whatever the counts say)
+changes = res["changes"]
+worse = sum(1 for c in changes if (c.get("strength_delta") or 0) < 0 or c["change"] in ("gap_opened", "segment_removed"))
+better = sum(1 for c in changes if (c.get("strength_delta") or 0) > 0 or c["change"] == "gap_closed")
+emptied = sum(1 for c in changes if c.get("kind_after") in ("unknown", "missing")
+              and c.get("kind_before") not in ("unknown", "missing", None))
+summary = t("wi.summary", worse=worse, better=better, emptied=emptied)
+if worse:
+    st.warning(summary)
+elif better:
+    st.success(summary)
+else:
+    st.info(summary)
+st.caption(t("wi.counts_note"))
 cols = st.columns(len(KINDS))
 for col, k in zip(cols, KINDS):  # every verdict kind (graph.strength.GAP_KINDS), counts before → after
     before, after = b.get(k, 0), a.get(k, 0)
-    col.metric(marked(k, kind_label(k).split(" (")[0]), after, delta=after - before,
-               delta_color="inverse" if k in ACTIONABLE or k == "unknown" else "off",
+    # neutral arrows: fewer "weak" segments may mean they lost every firm, which is no improvement
+    col.metric(marked(k, kind_label(k).split(" (")[0]), after, delta=after - before, delta_color="off",
                help=f"{kind_label(k)}: {t('wi.before')} {before} → {t('wi.after')} {after}")
 
 st.subheader(t("wi.changes"))
