@@ -4,12 +4,21 @@ What: runs Neo4j 5.26 from the jars that Maven puts in ``neo4j-server/target/lib
 config, data, logs and PID under ``<state_dir>/neo4j``. Why: the project must work on machines
 with Java but no Docker engine, and tests need a real Neo4j they can start in seconds.
 
-It listens on 127.0.0.1 only, on a free Bolt port, HTTP off, auth on. ``server.json`` records
-pid, port and password so other processes (CLI, API, tests) find it with :func:`status`.
+It listens on 127.0.0.1 only, on a free Bolt port, HTTP off, auth on. The ``neo4j`` user's
+password is generated on first start and kept in ``<state_dir>/neo4j/password`` (mode 0600; the
+state dir is 0700); ``server.json`` (0600) records pid, port and password so other processes (CLI,
+API, tests) find it with :func:`status`. A state dir made before passwords were generated (fixed
+password ``chainkg-local``) is moved to a generated one on its next start.
+
+The server is hardened for the Cypher console (Community has no roles, so the console's user is
+the app's user; see docs/security.md): ``LOAD CSV`` may not read files
+(``dbms.security.allow_csv_import_from_file_urls=false``) nor fetch URLs (every address is on
+``internal.dbms.cypher_ip_blocklist``), and every transaction has a server-side timeout
+(``db.transaction.timeout``, 10 min by default; the console asks for its own, shorter one).
 
 >>> info = start("/tmp/ck-state")            # doctest: +SKIP
 >>> info.url                                  # doctest: +SKIP
-'neo4j://neo4j:chainkg-local@127.0.0.1:40123'
+'neo4j://neo4j:hV3…@127.0.0.1:40123'
 >>> status("/tmp/ck-state").pid == info.pid   # doctest: +SKIP
 True
 >>> stop("/tmp/ck-state")                     # doctest: +SKIP
@@ -21,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -33,13 +43,23 @@ from urllib.parse import quote
 from chainkg.errors import StoreError
 from chainkg.settings import PROJECT_ROOT
 
-__all__ = ["ServerInfo", "start", "stop", "status"]
+__all__ = ["ServerInfo", "start", "stop", "status", "password_of", "new_password"]
 
 SERVER_DIR = PROJECT_ROOT / "neo4j-server"
 LIB_DIR = SERVER_DIR / "target" / "lib"
 JAVA17 = Path("/usr/lib/jvm/java-17-openjdk-amd64/bin/java")
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 INITIAL_PASSWORD = "neo4j"
+LEGACY_PASSWORD = "chainkg-local"  # the fixed password of state dirs made before passwords were generated
+PASSWORD_FILE = "password"
+TX_TIMEOUT = "10m"
+AUTH_LOCK_S = 6.0  # Neo4j locks a user for 5 s after 3 failed logins (dbms.security.auth_lock_time)
+#: settings that harden the server for the Cypher console (see the module docstring)
+HARDENING = (
+    "dbms.security.allow_csv_import_from_file_urls=false",
+    "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0",
+    "dbms.security.auth_minimum_password_length=16",
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +68,7 @@ class ServerInfo:
 
     pid: int
     port: int
-    password: str = field(default="chainkg-local", repr=False)
+    password: str = field(repr=False)
 
     @property
     def url(self) -> str:
@@ -89,7 +109,30 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _write_conf(home: Path, port: int, heap: str, pagecache: str) -> None:
+def _write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically, readable by the owner only (0600)."""
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def _read_password(path: Path) -> str | None:
+    try:
+        pw = path.read_text().strip()
+    except OSError:
+        return None
+    return pw or None
+
+
+def new_password() -> str:
+    """A fresh random password (32 URL-safe characters)."""
+    return secrets.token_urlsafe(24)
+
+
+def _write_conf(home: Path, port: int, heap: str, pagecache: str, tx_timeout: str = TX_TIMEOUT) -> None:
     for d in ("conf", "data", "logs", "run", "plugins", "import"):
         (home / d).mkdir(parents=True, exist_ok=True)
     lines = [
@@ -104,6 +147,8 @@ def _write_conf(home: Path, port: int, heap: str, pagecache: str) -> None:
         f"server.memory.pagecache.size={pagecache}",
         "dbms.security.auth_enabled=true",
         "dbms.usage_report.enabled=false",
+        f"db.transaction.timeout={tx_timeout}",
+        *HARDENING,
     ]
     (home / "conf" / "neo4j.conf").write_text("\n".join(lines) + "\n")
 
@@ -120,8 +165,14 @@ def _pid_alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z" and ENTRY_POINT.encode() in cmdline
 
 
-def _answers(port: int, password: str) -> bool:
-    """True if Bolt on ``port`` runs ``RETURN 1`` with this password; sets it first on a fresh store."""
+def _answers(port: int, password: str, previous: tuple[str, ...] = (), *, rotate: bool = False) -> bool:
+    """True if Bolt on ``port`` runs ``RETURN 1`` with ``password``.
+
+    With ``rotate``, when ``password`` is refused, the passwords the store may still have
+    (``previous`` in order, then Neo4j's initial one) are tried and the first accepted one is changed
+    to ``password``; it answers False then (the next poll checks the new password) and raises
+    :class:`StoreError` if none is accepted. Few tries: Neo4j locks the user after 3 failures.
+    """
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError
 
@@ -131,23 +182,36 @@ def _answers(port: int, password: str) -> bool:
             with d.session() as s:  # a plain session: execute_query would retry with back-off
                 return s.run("RETURN 1 AS one").single()["one"] == 1
     except AuthError:
-        pass  # fresh store: the password is still the expired initial one
+        pass
     except ClientError as e:
+        if "AuthenticationRateLimit" in (e.code or ""):
+            time.sleep(AUTH_LOCK_S)  # locked after repeated failures: let the lock expire, do not extend it
+            return False
         if "CredentialsExpired" not in (e.code or ""):
             return False
     except (Neo4jError, DriverError, OSError):
         return False
-    try:
-        with GraphDatabase.driver(uri, auth=("neo4j", INITIAL_PASSWORD), connection_timeout=3) as d:
-            with d.session(database="system") as s:
-                s.run("ALTER CURRENT USER SET PASSWORD FROM $old TO $pw",
-                      old=INITIAL_PASSWORD, pw=password).consume()
-    except AuthError as e:
-        raise StoreError("the local Neo4j refused both the given password and the initial one; "
-                         "pass the password it was first started with", cause=str(e)) from e
-    except (Neo4jError, DriverError, OSError):
+    if not rotate:
         return False
-    return False  # check with the new password on the next poll
+    for old in dict.fromkeys((*previous, INITIAL_PASSWORD)):
+        if old == password:
+            continue
+        try:
+            with GraphDatabase.driver(uri, auth=("neo4j", old), connection_timeout=3) as d:
+                with d.session(database="system") as s:
+                    s.run("ALTER CURRENT USER SET PASSWORD FROM $old TO $pw", old=old, pw=password).consume()
+            return False  # check with the new password on the next poll
+        except AuthError:
+            continue
+        except ClientError as e:
+            if "AuthenticationRateLimit" in (e.code or ""):
+                time.sleep(AUTH_LOCK_S)
+            return False
+        except (Neo4jError, DriverError, OSError):
+            return False
+    raise StoreError("the local Neo4j refused the stored password, the pre-generated-password default "
+                     "and the initial one; put its password in <state_dir>/neo4j/password, or delete "
+                     "<state_dir>/neo4j/data to re-initialise it (the graph is lost)")
 
 
 def _signal(pid: int, sig: int) -> None:
@@ -172,6 +236,11 @@ def _read_info(home: Path) -> ServerInfo | None:
         return None
 
 
+def password_of(state_dir: str | os.PathLike) -> str | None:
+    """The stored password of the local Neo4j in ``state_dir`` (None before its first start)."""
+    return _read_password(_home(state_dir) / PASSWORD_FILE)
+
+
 def status(state_dir: str | os.PathLike) -> ServerInfo | None:
     """The server recorded in ``<state_dir>/neo4j/server.json`` if its PID is alive and answers, else None."""
     info = _read_info(_home(state_dir))
@@ -184,11 +253,12 @@ def status(state_dir: str | os.PathLike) -> ServerInfo | None:
 
 
 def start(state_dir: str | os.PathLike, *, heap: str = "1g", pagecache: str = "512m",
-          password: str = "chainkg-local", timeout: float = 120) -> ServerInfo:
+          password: str | None = None, timeout: float = 120, tx_timeout: str = TX_TIMEOUT) -> ServerInfo:
     """Start the local Neo4j (or return the one already running) and wait until it answers.
 
-    Raises :class:`StoreError` with the tail of the log if it exits early or is not ready
-    within ``timeout`` seconds.
+    ``password``: default the stored one, or a generated one on first start; a different one is
+    set on the store and stored. Raises :class:`StoreError` with the tail of the log if it exits
+    early or is not ready within ``timeout`` seconds.
     """
     home = _home(state_dir)
     old = _read_info(home)
@@ -199,8 +269,20 @@ def start(state_dir: str | os.PathLike, *, heap: str = "1g", pagecache: str = "5
                          f"`stop` it first\n{_log_tail(home)}")
     (home / "server.json").unlink(missing_ok=True)
     _ensure_jars()
+    home.mkdir(parents=True, exist_ok=True)
+    os.chmod(home, 0o700)  # config, data (with the auth store), logs and the password file
+    stored = _read_password(home / PASSWORD_FILE)
+    pending = _read_password(home / (PASSWORD_FILE + ".new"))  # a change interrupted before it was recorded
+    password = password or stored or pending or new_password()
+    if len(password) < 16:
+        raise StoreError("the local Neo4j's password must have at least 16 characters")
+    initialised = (home / "data" / "databases").is_dir()  # else the store is new: its password is the initial one
+    legacy = LEGACY_PASSWORD if initialised and not stored else None  # made before passwords were generated
+    previous = tuple(p for p in dict.fromkeys((stored, pending, legacy)) if p and p != password) if initialised else ()
+    if password != stored:
+        _write_private(home / (PASSWORD_FILE + ".new"), password + "\n")
     port = _free_port()
-    _write_conf(home, port, heap, pagecache)
+    _write_conf(home, port, heap, pagecache, tx_timeout)
     cmd = [_java(), f"-Xmx{heap}", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
            "--add-opens", "java.base/java.nio=ALL-UNNAMED", "-cp", f"{LIB_DIR}/*", ENTRY_POINT,
            f"--home-dir={home}", f"--config-dir={home / 'conf'}"]
@@ -217,7 +299,9 @@ def start(state_dir: str | os.PathLike, *, heap: str = "1g", pagecache: str = "5
             (home / "server.json").unlink(missing_ok=True)
             raise StoreError(f"Neo4j exited with code {proc.returncode} during start-up\n{_log_tail(home)}")
         try:
-            if _answers(port, password):
+            if _answers(port, password, previous, rotate=True):
+                if password != stored:
+                    os.replace(home / (PASSWORD_FILE + ".new"), home / PASSWORD_FILE)
                 return info
         except StoreError:
             stop(state_dir)

@@ -10,6 +10,7 @@ not at all; reads run in read transactions. All Cypher lives in :mod:`graph.cyph
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -291,7 +292,9 @@ class Neo4jStore:
           ``timeout``, and is never retried;
         * a client deadline (``timeout`` + grace) on the connection's socket: a query the server
           never answers (Neo4j 5.26 overflows its stack on some deeply nested literals and then
-          stays silent) fails on time instead of hanging the request;
+          stays silent) fails on time instead of hanging the request; the work runs in a worker
+          thread the caller waits for at most that deadline + grace (a hang before the query's
+          first read — pool, BEGIN — is answered on time too);
         * at most ``max_bytes`` are read from the server for it (so one huge row or list cannot
           exhaust memory), and the rows handed back are at most ``max_bytes`` as JSON; past either
           cap the query fails with :class:`~graph.cypher_guard.CypherResultTooLarge` (nothing partial).
@@ -347,24 +350,42 @@ class Neo4jStore:
 
         out: list[dict] = []
         complete = False
+        box: dict[str, BaseException] = {}
+
+        def work() -> None:
+            nonlocal complete
+            try:
+                with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                                          fetch_size=max(1, min(limit, 1000))) as s:
+                    tx = s.begin_transaction(timeout=timeout, metadata={"app": "chainkg-console"})
+                    with budget.watch(tx):
+                        try:
+                            check_plan(tx.run("EXPLAIN " + query, params).consume())
+                            budget.read = 0  # the plan does not count against the result's bytes
+                            for rec in tx.run(query, params):
+                                if len(out) >= limit:
+                                    break
+                                out.append({plain(k): plain(rec[k]) for k in rec.keys()})
+                            complete = True
+                        finally:
+                            try:  # still under the budget: records left in flight are cut too
+                                tx.close()
+                            except Exception:  # noqa: BLE001 - the rows are in, or the first error says why not
+                                pass
+            except BaseException as e:  # noqa: BLE001 - handed to the caller's thread below
+                box["error"] = e
+
+        # Backstop: the socket deadline bounds the query's reads, but not the pool or BEGIN before them;
+        # the caller gets its answer on time even if Neo4j hangs there (the worker ends at its socket's error).
+        worker = threading.Thread(target=work, name="chainkg-cypher-console", daemon=True)
+        worker.start()
+        worker.join(budget.deadline_s + CONSOLE_GRACE_S)
+        if worker.is_alive():
+            raise InputError(f"Cypher query timed out after {timeout:g}s (Neo4j did not answer)",
+                             field="query", timeout_s=timeout)
         try:
-            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
-                                      fetch_size=max(1, min(limit, 1000))) as s:
-                tx = s.begin_transaction(timeout=timeout, metadata={"app": "chainkg-console"})
-                with budget.watch(tx):
-                    try:
-                        check_plan(tx.run("EXPLAIN " + query, params).consume())
-                        budget.read = 0  # the plan does not count against the result's bytes
-                        for rec in tx.run(query, params):
-                            if len(out) >= limit:
-                                break
-                            out.append({plain(k): plain(rec[k]) for k in rec.keys()})
-                        complete = True
-                    finally:
-                        try:  # still under the budget: records left in flight are cut too
-                            tx.close()
-                        except Exception:  # noqa: BLE001 - the rows are in, or the first error says why not
-                            pass
+            if "error" in box:
+                raise box["error"]
         except _TooLarge:
             budget.too_large = True
         except neo4j.exceptions.ClientError as e:
