@@ -540,3 +540,4 @@ def local_label(firm: dict) -> str:
 def method_label(method: str | None) -> str:
     """How a firm was placed on a segment, in words (explicit → 数据中注明)."""
     return t(f"method.{method}") if f"method.{method}" in STRINGS else (method or "")
+STRINGS.update(__import__("ui.i18n_access", fromlist=["STRINGS"]).STRINGS)  # write gate, corrections

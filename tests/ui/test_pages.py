@@ -25,6 +25,8 @@ def store_path(bundled_store) -> str:
 @pytest.fixture(autouse=True)
 def _env(store_path, monkeypatch):
     monkeypatch.setenv("CHAINKG_STORE", store_path)
+    monkeypatch.setenv("CHAINKG_DEV_MODE", "1")       # a local single-user UI may write (ui/access.py)
+    monkeypatch.delenv("CHAINKG_API_TOKEN", raising=False)
 
 
 def open_page(page: str | None = None, lang_en: bool = False) -> AppTest:
@@ -515,3 +517,35 @@ def test_query_console_on_neo4j(neo4j_store, monkeypatch):
     at.text_area(key="q_text").set_value("CREATE (n:Enterprise {id: 'x'}) RETURN n")
     at.button(key="q_run").click().run()
     assert at.error  # writes are refused
+
+
+def test_writes_need_the_token_or_dev_mode(monkeypatch):
+    monkeypatch.delenv("CHAINKG_DEV_MODE")
+    ro = open_page("importer")
+    assert any("只读" in i.value for i in ro.info) and not ro.get("file_uploader")
+    monkeypatch.setenv("CHAINKG_API_TOKEN", "t" * 20)
+    at = open_page("importer")
+    assert not at.get("file_uploader")
+    at.text_input(key="acc_token").set_value("wrong-token-wrong").run()
+    assert at.error and not at.get("file_uploader")
+    at.text_input(key="acc_token").set_value("t" * 20).run()
+    assert at.get("file_uploader")                       # the right token opens the page for this session
+
+
+def test_placement_correction_from_the_enterprise_page(store_path):
+    from chainkg import service
+    from graph.sqlite_store import SQLiteStore
+
+    at = open_page("enterprises")
+    at.text_input(key="ent_q").set_value("杰克").run()
+    firm = at.selectbox(key="ent_pick").value
+    at.selectbox(key="ov_action").set_value("add").run()
+    at.selectbox(key="ov_segment").set_value("sewing-embroidery")
+    at.text_input(key="ov_who").set_value("界面测试")
+    at.text_input(key="ov_why").set_value("产品目录含绣花机")
+    at.button[[b.label for b in at.button].index("保存校正")].click().run()
+    assert not at.exception
+    with SQLiteStore(store_path) as s:
+        ov = [o for o in service.overrides(s) if o["enterprise"] == firm]
+        assert ov and ov[0]["who"] == "界面测试" and ov[0]["segment"] == "sewing-embroidery"
+        assert any(r["dst"] == "sewing-embroidery" for r in s.rels("IN_SEGMENT", src=firm))

@@ -7,6 +7,7 @@ import streamlit as st
 
 from graph.store import LEADING_TAGS
 from ui import common
+from ui.access import can_write
 from ui.i18n import STRINGS, lang, local_label, method_label, name, t
 
 
@@ -126,6 +127,42 @@ if d["segments"]:
         t("common.source"): s.get("source", "")} for s in d["segments"]]), hide_index=True)
 else:
     st.caption(t("ent.none_rel"))
+
+
+def correction_form(firm: dict, linked: list[str]) -> None:
+    """Confirm, add, remove or move a segment link (an override with who/when/why; kept by every reload)."""
+    from chainkg import service
+    from chainkg.errors import ChainKGError
+
+    if msg := st.session_state.pop("ov_saved", None):
+        st.success(msg)
+    if not can_write(t):
+        return
+    actions = ["confirm", "add", "remove", "move"] if linked else ["add"]
+    all_segs = sorted(segn, key=lambda x: (labels.get(onto.segments[x].cluster, ""), x))
+    action = st.selectbox(t("ov.fix_action"), actions, format_func=lambda a: t(f"ov.fix_{a}"), key="ov_action")
+    with st.form(f"ov_{firm['id']}", clear_on_submit=True):
+        f1, f2 = st.columns(2)
+        seg = f1.selectbox(t("ov.fix_segment"), linked if action != "add" else all_segs,
+                           format_func=lambda x: segn.get(x, x), key="ov_segment")
+        to = f2.selectbox(t("ov.fix_to"), all_segs, format_func=lambda x: segn.get(x, x), key="ov_to") \
+            if action == "move" else None
+        who = f1.text_input(t("ov.fix_who"), max_chars=100, key="ov_who")
+        why = f2.text_input(t("ov.fix_why"), max_chars=500, key="ov_why")
+        if st.form_submit_button(t("ov.fix_save"), type="primary"):
+            try:
+                service.correct_placement(common.get_store(), firm["id"], seg, action, who=who, why=why, to=to,
+                                          ontology=onto)
+            except ChainKGError as err:
+                st.error(str(err))
+                return
+            common.invalidate()
+            st.session_state["ov_saved"] = t("ov.fix_saved")
+            st.rerun()
+
+
+with st.expander(t("ov.fix_header")):
+    correction_form(e, [s["segment_id"] for s in d["segments"]])
 
 techs = {x["id"]: x for x in common.technologies()}  # the store's list: imports included
 c1, c2, c3 = st.columns(3)

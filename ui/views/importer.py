@@ -14,6 +14,7 @@ from chainkg.errors import ChainKGError
 from etl.dataset import census_spec
 from etl.quarantine import write_report
 from ui import common
+from ui.access import MAX_UPLOAD_MB, can_write
 from ui.i18n import bi, lang, population_label, t
 
 #: populations a user can declare a census of (样本/自填 is the unticked default)
@@ -21,6 +22,8 @@ CENSUS_POPULATIONS = ("全量登记企业", "规上工业企业", "上市公司"
 
 st.header(t("imp.header"))
 st.caption(t("imp.intro"))
+if not can_write(t):  # same rule as the API: a token, or dev mode on loopback
+    st.stop()
 files = st.file_uploader(t("imp.upload"), type=["csv", "tsv", "txt", "xlsx", "json", "jsonl"],
                          accept_multiple_files=True, key="imp_files")
 
@@ -119,6 +122,10 @@ def problem_table(rows: list[dict]) -> pd.DataFrame:
 
 if files:
     tmp = Path(tempfile.mkdtemp(prefix="chainkg-import-"))
+    too_big = [f.name for f in files if f.size > MAX_UPLOAD_MB * 1024 * 1024]
+    if too_big:
+        st.error(t("imp.too_large", name="、".join(too_big), mb=MAX_UPLOAD_MB))
+        st.stop()
     paths = [_save(f, tmp) for f in files]
     ok = True
     for p in paths:

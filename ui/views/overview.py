@@ -29,8 +29,15 @@ def county_matrix(cluster_ids: list[str], counties: list[str]) -> tuple[int, dic
     return total, per_county, cells
 
 
+#: target ids renamed in ontology/policy.yaml (magnitude: 千亿 = hundred-billion, 百亿 = ten-billion) → the old key
+_TARGET_EN_OLD = {"hundred-billion-clusters-2025": "billion-clusters-2025",
+                  "ten-billion-pillar-industries-2019": "pillar-industries-100b"}
+
+
 def target_name(x: dict) -> str:
-    return TARGET_EN.get(x["id"], x["name"]) if lang() == "en" else x["name"]
+    if lang() != "en":
+        return x["name"]
+    return TARGET_EN.get(x["id"]) or TARGET_EN.get(_TARGET_EN_OLD.get(x["id"], ""), x["name"])
 
 
 def unit_label(unit: str) -> str:
@@ -166,10 +173,59 @@ with st.container():  # full width: seven cluster columns with readable names
     st.altair_chart((cells + labels_).properties(height=32 * len(rows_y) + 50), width="stretch")
     st.caption(t("ov.county_note", total=total_local, unknown=unknown_all))
 
+# --- action-plan targets: progress against actual figures (chainkg.service.policy_progress) ---------
+_PT = {"note": ("下表为《台州市制造业高质量发展行动计划(2020—2025年)》（台政办发〔2019〕58号）的目标及原文条款。"
+                "计划期已于 2025 年结束：有实际值的指标给出进度与判定（已完成 / 未完成），并注明实际值的来源；"
+                "没有公开来源数字的指标标为“数据中无”，不作推测。实际值在 data/taizhou/actuals.csv，"
+                "可用 chainkg actuals template / import 补充（见 docs/policy.md）。",
+                "Targets of the 2020–2025 action plan (台政办发〔2019〕58号) with their clauses. The plan period "
+                "ended in 2025: where an actual figure exists the table shows progress and whether the target was "
+                "achieved, with the figure's source; where no public source states a figure it says so. Figures "
+                "live in data/taizhou/actuals.csv; add more with chainkg actuals template / import (docs/policy.md)."),
+       "progress": ("进度", "Progress"), "status": ("判定", "Verdict"), "source": ("实际值来源", "Source of the figure"),
+       "achieved": ("已完成", "achieved"), "not_achieved": ("未完成", "not achieved"),
+       "no_data": ("数据中无", "no data"), "current": ("现状值（非目标）", "current value (not a target)"),
+       "summary": ("共 {n} 项目标：已完成 {a} 项，未完成 {b} 项，数据中无 {c} 项；另有 {d} 项为计划印发时的现状值。",
+                   "{n} targets: {a} achieved, {b} not achieved, {c} without data; {d} more are values that existed "
+                   "when the plan was written.")}
+
+
+def _pt(key: str, **fmt: object) -> str:
+    zh, en = _PT[key]
+    return (en if lang() == "en" else zh).format(**fmt)
+
+
+def _target_text(x: dict) -> str:
+    """目标值 as the plan states it: a range (1–2), a qualifier (以上, 左右, 确保不少于)."""
+    num = f"{x['low']:g}–{x['high']:g}" if x.get("high") is not None else f"{x['value']:g}"
+    return f"{num} {x['qualifier']}" if x.get("qualifier") else num
+
+
+def _actual_text(x: dict) -> str:
+    if x["actual"] is None:
+        return t("ov.current_na")
+    return f"{x['actual']:g} ({x['actual_year']})"
+
+
 st.subheader(t("ov.targets"))
-st.info(t("ov.targets_note"))
-tdf = pd.DataFrame([{t("ov.target_name"): target_name(x), t("ov.target_value"): x["value"], t("ov.target_unit"): unit_label(x["unit"]),
-                     t("ov.target_year"): x["year"], t("ov.target_current"): t("ov.current_na"),
-                     t("ov.target_clause"): x["clause"]} for x in common.policy_targets()])
+st.info(_pt("note"))
+try:
+    from chainkg import service as _service
+
+    _progress = _service.policy_progress(common.ontology())
+except Exception as _e:  # a broken actuals file must not take the page down: show the targets without figures
+    st.warning(str(_e))
+    _progress = [{**x, "actual": None, "actual_year": None, "progress": None, "status": "current" if x.get("current")
+                  else "no_data", "source": None} for x in common.policy_targets()]
+_counts = {k: sum(x["status"] == k for x in _progress) for k in ("achieved", "not_achieved", "no_data", "current")}
+st.caption(_pt("summary", n=len(_progress) - _counts["current"], a=_counts["achieved"], b=_counts["not_achieved"],
+               c=_counts["no_data"], d=_counts["current"]))
+tdf = pd.DataFrame([{t("ov.target_name"): target_name(x), t("ov.target_value"): _target_text(x),
+                     t("ov.target_unit"): unit_label(x["unit"]), t("ov.target_year"): x["year"],
+                     t("ov.target_current"): _actual_text(x),
+                     _pt("progress"): None if x["progress"] is None else round(100 * x["progress"], 1),
+                     _pt("status"): _pt(x["status"]), _pt("source"): x.get("source") or "—",
+                     t("ov.target_clause"): x["clause"]} for x in _progress])
 st.dataframe(tdf, hide_index=True, width="stretch",
-             column_config={t("ov.target_year"): st.column_config.NumberColumn(format="%d")})
+             column_config={t("ov.target_year"): st.column_config.NumberColumn(format="%d"),
+                            _pt("progress"): st.column_config.NumberColumn(format="%.0f%%")})

@@ -9,6 +9,7 @@ from streamlit_agraph import Config, Edge, Node, agraph
 from chainkg import service
 from chainkg.errors import ChainKGError
 from chainkg.settings import Settings
+from ui.access import can_write
 from ui import common
 from ui.i18n import t
 
@@ -21,6 +22,8 @@ if store.kind != "neo4j":
     st.info(t("q.needs_neo4j", store=store.kind))
     st.stop()
 
+if not can_write(t):  # the console is a power tool: same access rule as writes
+    st.stop()
 settings = Settings()
 query = st.text_area(t("q.query"), EXAMPLE, height=120, key="q_text")
 limit = st.number_input(t("q.limit"), 1, settings.cypher_row_cap, min(200, settings.cypher_row_cap), key="q_limit")

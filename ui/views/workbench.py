@@ -10,6 +10,7 @@ import streamlit as st
 from chainkg import service
 from graph.pipeline import LANDING_STAGES, STAGES
 from ui import common
+from ui.access import can_write
 from ui.i18n import bi, lang, marked, t
 
 
@@ -71,6 +72,9 @@ def card(c: dict) -> None:
 def lead_form(group: dict, c: dict) -> None:
     """Stage, owner and note for this candidate on this segment (opens the lead on first save)."""
     lead = c.get("lead") or {}
+    if not WRITER:
+        st.caption(f"{t('wb.stage')}: {stage_label(lead.get('stage', '线索'))}")
+        return
     key = f"wb_{group['segment_id']}_{c['enterprise_id']}"
     with st.form(key, clear_on_submit=True):
         f1, f2 = st.columns(2)
@@ -97,6 +101,7 @@ def lead_form(group: dict, c: dict) -> None:
 
 st.header(t("wb.header"))
 st.caption(t("wb.intro"))
+WRITER = can_write(t)  # editing leads needs the write token (or dev mode), like the API
 if msg := st.session_state.pop("wb_saved", None):
     st.success(msg)
 ids, labels = common.cluster_options(with_all=True)
