@@ -23,7 +23,8 @@ from api.schemas import AnalysisParamsIn
 from chainkg.errors import AuthError, Forbidden, PayloadTooLarge, UnsupportedStore
 from chainkg.settings import Settings, is_loopback, load_settings
 from graph.params import AnalysisParams
-from graph.store import GraphStore, open_store
+from graph.open import open_store
+from graph.store import GraphStore
 from ontology.loader import Ontology, load_ontology
 
 __all__ = ["get_settings", "get_store", "get_ontology", "analysis_params", "require_token", "neo4j_store",

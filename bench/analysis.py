@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._util import ROOT, in_child  # noqa: E402
 from bench.gen import generate  # noqa: E402
-from graph.store import open_store  # noqa: E402
+from graph.open import open_store  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 

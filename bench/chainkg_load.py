@@ -33,7 +33,7 @@ SHARED = Path(os.environ.get("CHAINKG_SHARED", ROOT.parent / "shared")) / "data"
 def run_ours(store_url: str, paths: list[str]) -> dict:
     """One full public load into a fresh store (child process)."""
     from etl.public import load_public
-    from graph.store import open_store
+    from graph.open import open_store
     from ontology.loader import load_ontology
 
     if not store_url.startswith("neo4j") and Path(store_url).exists():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from chainkg.report import Section, Table
+from chainkg.report_model import Section, Table
 from chainkg.report_chart import KIND_MEANING
 from chainkg.report_text import (action_sentence, coverage_text, names, plain_reason, rule_text, score100,
                                  status_text, strength_text, verdict_text, zh)

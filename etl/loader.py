@@ -12,7 +12,7 @@ File kinds, told apart by their columns:
 * supply (供应关系): 供应商 and 客户 (names or credit codes).
 
 Rows that fail validation go to the quarantine list (file, row, field, value, reason), never
-into the graph. A file that cannot be read at all raises :class:`~chainkg.errors.InputError` and
+into the graph. A file that cannot be read at all raises :class:`~ontology.errors.InputError` and
 nothing is written.
 
 >>> from graph.sqlite_store import SQLiteStore
@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chainkg.errors import InputError
+from ontology.errors import InputError
 from etl.bundle import ontology_batch
 from etl.conflicts import find_conflicts
 from etl.dataset import sample_spec, sidecar_spec

@@ -137,7 +137,7 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
     """Run the whole analysis for one cluster (or all). Returns plain, JSON-ready data."""
     p = params or AnalysisParams()
     if cluster is not None and cluster not in onto.clusters:
-        from chainkg.errors import NotFoundError
+        from ontology.errors import NotFoundError
 
         raise NotFoundError(f"unknown cluster {cluster!r}", entry=cluster)
     aggs = aggregates if aggregates is not None else {a.segment_id: a for a in store.segment_aggregates(cluster)}

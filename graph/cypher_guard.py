@@ -40,7 +40,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from chainkg.errors import ChainKGError
+from ontology.errors import ChainKGError
 
 __all__ = ["read_only", "normalise", "tokens", "check_plan", "strip_literals", "CypherRefused",
            "CypherResultTooLarge", "ALLOWED_PROCEDURES", "ALLOWED_FUNCTION_NAMESPACES", "DENIED_WORDS",

@@ -40,8 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from chainkg.errors import StoreError
-from chainkg.settings import PROJECT_ROOT
+from ontology.errors import StoreError
+PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout (neo4j-server/ lives there)
 
 __all__ = ["ServerInfo", "start", "stop", "status", "password_of", "new_password"]
 
@@ -72,7 +72,7 @@ class ServerInfo:
 
     @property
     def url(self) -> str:
-        """Store URL for :func:`graph.store.open_store` (password percent-encoded)."""
+        """Store URL for :func:`graph.open.open_store` (password percent-encoded)."""
         return f"neo4j://neo4j:{quote(self.password, safe='')}@127.0.0.1:{self.port}"
 
 

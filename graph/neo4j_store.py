@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from chainkg.errors import StoreError
+from ontology.errors import StoreError
 from graph import cypher
 from graph.store import Batch, ContentHash, SegmentAggregate
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label
@@ -301,7 +301,7 @@ class Neo4jStore:
 
         Nodes become ``{labels, props}``, relationships ``{type, start, end, props}``, paths ``{nodes, rels}``.
         """
-        from chainkg.errors import InputError
+        from ontology.errors import InputError
         from graph.cypher_guard import CypherResultTooLarge, check_plan, read_only
 
         neo4j = self._neo4j

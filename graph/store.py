@@ -24,7 +24,7 @@ from typing import Any, Protocol, runtime_checkable
 from ontology.firms import LEADING_TAGS
 from ontology.schema import check_label, check_rel_type
 
-__all__ = ["Batch", "GraphStore", "SegmentAggregate", "LEADING_TAGS", "ContentHash", "open_store"]
+__all__ = ["Batch", "GraphStore", "SegmentAggregate", "LEADING_TAGS", "ContentHash"]
 
 
 
@@ -160,18 +160,3 @@ class GraphStore(Protocol):
     def clear(self) -> None: ...
 
     def close(self) -> None: ...
-
-
-def open_store(url: str) -> GraphStore:
-    """Open the store named by ``url``: ``neo4j://user:pass@host:port`` or a file path.
-
-    >>> s = open_store(":memory:"); s.kind
-    'sqlite'
-    """
-    if url.startswith(("neo4j://", "bolt://", "neo4j+s://", "bolt+s://")):
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore.from_url(url)
-    from graph.sqlite_store import SQLiteStore
-
-    return SQLiteStore(url)

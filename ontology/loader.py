@@ -1,6 +1,6 @@
 """Load the ontology data files and enforce the ontology rules.
 
-Rules (each violation is an :class:`~chainkg.errors.OntologyError` naming the file and entry):
+Rules (each violation is an :class:`~ontology.errors.OntologyError` naming the file and entry):
 unique ids; parents and FEEDS endpoints are known segments of the same cluster; a child segment
 has its parent's stage (上游/中游/下游, see ontology/FORMAT.md); no FEEDS cycle inside a cluster
 unless its edges are declared in ``declared_cycles``; every technology linked to at least one known
@@ -21,7 +21,7 @@ import networkx as nx
 import yaml
 from pydantic import ValidationError
 
-from chainkg.errors import OntologyError
+from ontology.errors import OntologyError
 from ontology.models import Cluster, County, Feeds, Platform, PolicyTarget, Segment, Technology
 
 __all__ = ["Ontology", "load_ontology", "ONTOLOGY_DIR", "CLUSTER_ORDER"]

@@ -14,7 +14,8 @@ import streamlit as st
 
 from chainkg import service
 from chainkg.settings import Settings
-from graph.store import GraphStore, open_store
+from graph.open import open_store
+from graph.store import GraphStore
 from graph.whatif import Scenario
 from ontology.loader import load_ontology
 from ui.i18n import t

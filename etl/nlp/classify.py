@@ -62,7 +62,7 @@ import operator
 import re
 from dataclasses import dataclass, field
 
-from chainkg.errors import InputError
+from ontology.errors import InputError
 from etl.nlp.industry import INDUSTRY_SEGMENTS, industry_signal
 from etl.nlp.vocab import Scanner, cached, normalize, vocabulary
 
@@ -789,7 +789,7 @@ def assign_segments(record: dict, ontology, *, top_k: int = 3) -> list[SegmentMa
     means no segment at all; otherwise :func:`classify` on its
     ``products``/``主营产品``, ``business_scope``/``经营范围`` and ``industry``/``industry_code``
     (国标行业; or the ``industry_l1`` … ``industry_l4`` levels).
-    Raises :class:`~chainkg.errors.InputError` for an explicit value that names no segment.
+    Raises :class:`~ontology.errors.InputError` for an explicit value that names no segment.
     """
     explicit = _get(record, SEGMENT_KEYS)
     if explicit is not None:

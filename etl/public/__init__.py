@@ -12,7 +12,7 @@ Rows that cannot be used go to ``report.quarantined`` with file, row, field and 
 >>> load_public(SQLiteStore(":memory:"), [], fmt="tushare", ontology=load_ontology())
 Traceback (most recent call last):
 ...
-chainkg.errors.InputError: (no files): the tushare format needs stock_basic.json (names); stock_company.json is optional
+ontology.errors.InputError: (no files): the tushare format needs stock_basic.json (names); stock_company.json is optional
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chainkg.errors import InputError
+from ontology.errors import InputError
 from etl.bundle import ontology_batch
 from etl.dataset import dataset_id
 from etl.loader import MIN_CONFIDENCE, LoadReport
