@@ -19,7 +19,7 @@ from fastapi_offline import FastAPIOffline
 from api import errors
 from api.deps import get_settings, get_store
 from api.middleware import ConditionalGet, RequestContext
-from api.routes import admin, analysis, clusters, enterprises, graph, reports, workbench
+from api.routes import admin, analysis, clusters, enterprises, graph, policy, reports, workbench
 from api.schemas import Health
 from chainkg import __version__
 from chainkg.settings import Settings
@@ -53,7 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"status": "ok", "store": store.kind}
 
     v1 = APIRouter(prefix=API_PREFIX)
-    for module in (clusters, enterprises, analysis, graph, admin, workbench, reports):
+    for module in (clusters, enterprises, analysis, graph, admin, workbench, reports, policy):
         v1.include_router(module.router)
     app.include_router(v1)
 

@@ -30,6 +30,9 @@ app.add_typer(ontology_app, name="ontology")
 override_app = typer.Typer(help="Correct firms' placements (校正): confirm, add, remove or move a segment link. "
                                 "Example: chainkg override add 91331081MA2AAAAA10 auto-thermal --who 王 --why 年报主营")
 app.add_typer(override_app, name="override")
+actuals_app = typer.Typer(help="Actual values of the action plan's targets (每个指标每年的实际值, with sources). "
+                               "Example: chainkg actuals progress")
+app.add_typer(actuals_app, name="actuals")
 
 StoreOpt = typer.Option(None, "--store", help="Store file or neo4j://user:pass@host:port (default: CHAINKG_STORE)")
 
@@ -158,7 +161,8 @@ def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. a
         typer.echo(f"{_pad('集群', 8)} {_pad('环节', 26)} {_pad('结论（口径）', 24)} {'强度':>4} {'企业':>4}  依据")
         for g in result["gaps"]:
             typer.echo(f"{_pad(names.get(g['cluster'], g['cluster']), 8)} {_pad(g['segment'], 26)} "
-                       f"{_pad(g['verdict'], 24)} {round(g['strength'] * 100):>6} {g['evidence']['local_firms']:>6}  "
+                       f"{_pad(g['verdict'], 24)} {'—' if g['kind'] == 'unknown' else round(g['strength'] * 100):>6} "
+                       f"{g['evidence']['local_firms']:>6}  "
                        f"{g['evidence']['rule']}")
         kinds = {k: sum(1 for g in result["gaps"] if g["kind"] == k) for k in GAP_LABELS}
         typer.echo("\n" + "，".join(f"{GAP_LABELS[k]} {n}" for k, n in kinds.items() if n)
@@ -217,7 +221,11 @@ def extract(file: Path = typer.Argument(..., help="A policy text (UTF-8 or GBK)"
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for r in rows:
-        val = f"{r.get('value')} {r.get('unit') or ''} ({r.get('year') or ''})" if r.get("value") is not None else ""
+        num = f"{r['low']:g}–{r['high']:g}" if r.get("high") is not None else f"{r.get('value'):g}" if r.get("value") is not None else ""
+        val = (f"{num} {r.get('unit') or ''} {r.get('qualifier') or ''} ({r.get('year') or ''})"
+               f"{' 现状' if r.get('current') else ''} {r.get('subject') or ''}") if num else (r.get("level") or "")
+        if r["kind"] in ("cluster", "chain"):
+            val += f" {r.get('ref_id') or ''}({r['match']})" if r.get("match") else " not in the ontology"
         typer.echo(f"{r['kind']:10} {r.get('cluster') or '':14} {r['text'][:30]:30} {val}")
 
 
@@ -336,6 +344,44 @@ def override_import(path: Path, store: Optional[str] = StoreOpt,
         write_report(problems, quarantine)
         typer.echo(f"{len(problems)} rows refused → {quarantine}", err=True)
         raise typer.Exit(3)
+
+
+@actuals_app.command("template")
+def actuals_template(output: Optional[Path] = typer.Option(None, "-o", "--output", help="CSV file (default: stdout)")) -> None:
+    """An actuals CSV to fill in, one row per target. Example: chainkg actuals template -o actuals.csv"""
+    text = service.actuals_template()
+    if output:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"{output}")
+    else:
+        typer.echo(text, nl=False)
+
+
+@actuals_app.command("import")
+def actuals_import(path: Path, store: Optional[str] = StoreOpt) -> None:
+    """Validate an actuals CSV (known target, unit, source) and write it into the store (a figure
+    replaces the same target and year). Example: chainkg actuals import actuals.csv"""
+    try:
+        res = service.import_actuals(service.open_from_settings(_settings(store)), path)
+    except ChainKGError as e:
+        _fail(e)
+    typer.echo(f"{res['imported']} figures imported ({res['replaced']} replaced); {res['rows']} in the store")
+
+
+@actuals_app.command("progress")
+def actuals_progress(fmt: str = typer.Option("table", "--format", help="table | json"),
+                     store: Optional[str] = StoreOpt) -> None:
+    """Each target with its latest actual figure, status and source. Example: chainkg actuals progress --format json"""
+    try:
+        rows = service.policy_progress(service.open_from_settings(_settings(store)))
+    except ChainKGError as e:
+        _fail(e)
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        act = f"{r['actual']:g} ({r['actual_year']})" if r["actual"] is not None else "—"
+        typer.echo(f"{r['status']:13} {_pad(r['name'][:24], 50)} {r['value']:g} {r['unit']:8} {act}")
 
 
 @ontology_app.command("export")

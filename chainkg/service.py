@@ -44,13 +44,17 @@ def load(store: GraphStore, paths: Iterable[str | Path] | None = None, *, fmt: s
          dataset=None) -> LoadReport:
     """Load files (default: the bundled Taizhou data) with the ontology, atomically. ``dataset``
     (:func:`etl.dataset.census_spec`) declares the files' 口径; without it each file is a sample."""
+    bundled = paths is None
     paths = list(paths) if paths else list(BUNDLED_FILES) if paths is None else []
     try:
         if fmt in ("chainkg", "tushare"):
             from etl.public import load_public
 
             return load_public(store, paths, fmt=fmt, ontology=ontology or load_ontology(), progress=progress)
-        return load_files(store, paths, ontology=ontology, progress=progress, dataset=dataset)
+        report = load_files(store, paths, ontology=ontology, progress=progress, dataset=dataset)
+        if bundled and actuals_path().exists():  # the plan's figures that public sources state
+            import_actuals(store, actuals_path(), ontology)
+        return report
     finally:
         mark_changed(store)
 
@@ -221,12 +225,10 @@ ABOUT_TOLERANCE = 0.95
 
 
 def actuals_path() -> Path:
-    """The actuals file: ``CHAINKG_ACTUALS`` or the bundled ``data/taizhou/actuals.csv``."""
-    import os
+    """The bundled actuals file (loaded into the store with the bundled data)."""
+    from etl.loader import BUNDLED_DIR
 
-    from chainkg.settings import PROJECT_ROOT
-
-    return Path(os.environ.get("CHAINKG_ACTUALS") or PROJECT_ROOT / "data" / "taizhou" / "actuals.csv")
+    return BUNDLED_DIR / "actuals.csv"
 
 
 def read_actuals(path: str | Path | None = None, ontology: Ontology | None = None) -> list[dict]:
@@ -287,28 +289,32 @@ def actuals_template(ontology: Ontology | None = None) -> str:
     return buf.getvalue()
 
 
-def import_actuals(file: str | Path, path: str | Path | None = None, ontology: Ontology | None = None) -> dict:
-    """Validate ``file`` and merge it into the actuals file (a row replaces the same target and year)."""
-    import csv
-    import os
+def _actual_id(target_id: str, year: int) -> str:
+    return f"{target_id}|{year}"
+
+
+def import_actuals(store: GraphStore, file: str | Path, ontology: Ontology | None = None) -> dict:
+    """Validate ``file`` (every row, before anything is written) and write its figures into the store
+    in one transaction; a figure replaces the same target and year. The store is where they live."""
+    from graph.store import Batch
 
     new = read_actuals(file, ontology)
-    dest = Path(path) if path else actuals_path()
-    old = read_actuals(dest, ontology) if dest.exists() else []
-    keys = {(r["target_id"], r["year"]) for r in new}
-    merged = [r for r in old if (r["target_id"], r["year"]) not in keys] + new
-    merged.sort(key=lambda r: (r["target_id"], r["year"]))
-    tmp = dest.with_suffix(dest.suffix + ".tmp")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=ACTUAL_COLUMNS, lineterminator="\n")
-        w.writeheader()
-        for r in merged:
-            w.writerow({k: ("" if r.get(k) is None else (int(r[k]) if k == "value" and float(r[k]).is_integer() else r[k]))
-                        for k in ACTUAL_COLUMNS})
-    os.replace(tmp, dest)
-    return {"file": str(dest), "imported": len(new), "replaced": len(keys & {(r["target_id"], r["year"]) for r in old}),
-            "rows": len(merged)}
+    old = {a["id"] for a in store.find_nodes("Actual", limit=100_000)}
+    batch = Batch()
+    for r in new:
+        batch.node("Actual", {"id": _actual_id(r["target_id"], r["year"]),
+                              **{k: v for k, v in r.items() if v is not None}})
+    store.write(batch)
+    mark_changed(store)
+    ids = {_actual_id(r["target_id"], r["year"]) for r in new}
+    return {"imported": len(new), "replaced": len(ids & old), "rows": len(old | ids)}
+
+
+def actuals(store: GraphStore) -> list[dict]:
+    """Every actual figure in the store (per target and year, with its source)."""
+    keys = ("target_id", "year", "value", "unit", "as_of", "source", "note")
+    rows = [{k: a.get(k) for k in keys} for a in store.find_nodes("Actual", limit=100_000)]
+    return sorted(rows, key=lambda r: (r["target_id"], r["year"]))
 
 
 def _reached(t, actual: float) -> bool:
@@ -320,8 +326,8 @@ def _reached(t, actual: float) -> bool:
     return actual >= floor
 
 
-def policy_progress(ontology: Ontology | None = None, actuals: list[dict] | None = None,
-                    today_year: int | None = None) -> list[dict]:
+def policy_progress(store: GraphStore | None = None, ontology: Ontology | None = None,
+                    figures: list[dict] | None = None, today_year: int | None = None) -> list[dict]:
     """Each target with its latest actual figure, progress and status.
 
     status: ``achieved`` (a figure reaches the target: ≥ the value or a range's low end; ``左右`` from
@@ -330,7 +336,7 @@ def policy_progress(ontology: Ontology | None = None, actuals: list[dict] | None
     ``current`` (a value that existed when the plan was written, not a target). ``plan_ended``: the
     target year is past."""
     onto = _onto(ontology)
-    rows = read_actuals(None, onto) if actuals is None else actuals
+    rows = figures if figures is not None else actuals(store) if store is not None else []
     year_now = today_year or time.localtime().tm_year
     by_target: dict[str, list[dict]] = {}
     for r in rows:

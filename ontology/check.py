@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from chainkg.errors import OntologyError
+from ontology.errors import OntologyError
 from ontology.loader import load_ontology
 
 

@@ -135,10 +135,14 @@ class Platform(_Model):
 class PolicyTarget(_Model):
     id: str
     name: str
-    value: float
+    value: float = Field(description="目标值 (区间取下限) / the number; a range's low end")
     unit: str
-    year: int
+    year: int = Field(description="目标年份; 现状值为其年份 / target year, or the year of a current value")
     clause: str = Field(min_length=1)
+    qualifier: str | None = Field(default=None, description="限定词 以上/左右/不少于/力争/突破 … / qualifier as written")
+    low: float | None = Field(default=None, description="区间下限 (1—2个 → 1) / range low end")
+    high: float | None = Field(default=None, description="区间上限 (1—2个 → 2) / range high end")
+    current: bool = Field(default=False, description="现状值而非目标 / a value that existed when the plan was written")
 
 
 class Dataset(_Model):

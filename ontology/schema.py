@@ -12,7 +12,7 @@ from __future__ import annotations
 __all__ = ["LABELS", "REL_TYPES", "REL_ENDPOINTS", "STAGES", "STATUSES", "check_label", "check_rel_type"]
 
 LABELS: tuple[str, ...] = ("Cluster", "Segment", "Technology", "Enterprise", "County", "PolicyTarget",
-                           "Product", "Industry", "Dataset", "Override", "Lead")
+                           "Product", "Industry", "Dataset", "Override", "Actual", "Lead")
 
 #: relationship type -> (source label, target label)
 REL_ENDPOINTS: dict[str, tuple[str, str]] = {

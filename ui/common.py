@@ -85,6 +85,11 @@ def _technologies(url: str, v: str) -> list[dict]:
 
 
 @st.cache_data(show_spinner=False)
+def _policy_progress(url: str, v: str) -> list[dict]:
+    return service.policy_progress(_open(url), ontology())
+
+
+@st.cache_data(show_spinner=False)
 def _clusters(url: str, v: str) -> list[dict]:
     return service.clusters(_open(url), ontology())
 
@@ -161,6 +166,11 @@ def clusters() -> list[dict]:
 def datasets() -> list[dict]:
     """The loaded datasets (口径): name, population, region, as-of, census or sample, firms."""
     return _datasets(store_url(), version())
+
+
+def policy_progress() -> list[dict]:
+    """The plan's targets with the latest actual figure in the store, progress, status and source."""
+    return _policy_progress(store_url(), version())
 
 
 def technologies() -> list[dict]:

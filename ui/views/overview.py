@@ -176,12 +176,12 @@ with st.container():  # full width: seven cluster columns with readable names
 # --- action-plan targets: progress against actual figures (chainkg.service.policy_progress) ---------
 _PT = {"note": ("下表为《台州市制造业高质量发展行动计划(2020—2025年)》（台政办发〔2019〕58号）的目标及原文条款。"
                 "计划期已于 2025 年结束：有实际值的指标给出进度与判定（已完成 / 未完成），并注明实际值的来源；"
-                "没有公开来源数字的指标标为“数据中无”，不作推测。实际值在 data/taizhou/actuals.csv，"
+                "没有公开来源数字的指标标为“数据中无”，不作推测。实际值保存在数据存储中（公开来源的数字随内置数据载入），"
                 "可用 chainkg actuals template / import 补充（见 docs/policy.md）。",
                 "Targets of the 2020–2025 action plan (台政办发〔2019〕58号) with their clauses. The plan period "
                 "ended in 2025: where an actual figure exists the table shows progress and whether the target was "
                 "achieved, with the figure's source; where no public source states a figure it says so. Figures "
-                "live in data/taizhou/actuals.csv; add more with chainkg actuals template / import (docs/policy.md)."),
+                "are kept in the store (bundled ones from public sources load with the data); add more with chainkg actuals template / import (docs/policy.md)."),
        "progress": ("进度", "Progress"), "status": ("判定", "Verdict"), "source": ("实际值来源", "Source of the figure"),
        "achieved": ("已完成", "achieved"), "not_achieved": ("未完成", "not achieved"),
        "no_data": ("数据中无", "no data"), "current": ("现状值（非目标）", "current value (not a target)"),
@@ -209,14 +209,7 @@ def _actual_text(x: dict) -> str:
 
 st.subheader(t("ov.targets"))
 st.info(_pt("note"))
-try:
-    from chainkg import service as _service
-
-    _progress = _service.policy_progress(common.ontology())
-except Exception as _e:  # a broken actuals file must not take the page down: show the targets without figures
-    st.warning(str(_e))
-    _progress = [{**x, "actual": None, "actual_year": None, "progress": None, "status": "current" if x.get("current")
-                  else "no_data", "source": None} for x in common.policy_targets()]
+_progress = common.policy_progress()  # the store's figures, each with its source
 _counts = {k: sum(x["status"] == k for x in _progress) for k in ("achieved", "not_achieved", "no_data", "current")}
 st.caption(_pt("summary", n=len(_progress) - _counts["current"], a=_counts["achieved"], b=_counts["not_achieved"],
                c=_counts["no_data"], d=_counts["current"]))
