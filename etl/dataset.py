@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from chainkg.errors import InputError
+from ontology.errors import InputError
 from etl.normalize import parse_date
 from ontology.firms import POPULATIONS, SAMPLE_POPULATION
 from ontology.models import Dataset

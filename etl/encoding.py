@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from chainkg.errors import InputError
+from ontology.errors import InputError
 
 __all__ = ["decode_text"]
 

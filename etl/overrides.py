@@ -29,7 +29,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from chainkg.errors import InputError, NotFoundError
+from ontology.errors import InputError, NotFoundError
 from etl.normalize import check_formula, normalize_credit_code
 from etl.quarantine import Quarantine
 from etl.readers import read_records

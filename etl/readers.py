@@ -33,7 +33,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from chainkg.errors import InputError
+from ontology.errors import InputError
 from etl.aliases import canonical_field, header_unit
 from etl.encoding import decode_text
 from etl.xlsx import xlsx_rows

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from chainkg.errors import InputError
+from ontology.errors import InputError
 
 __all__ = ["xlsx_rows", "cell_text", "XLSX_FULL_LOAD_MAX_BYTES"]
 

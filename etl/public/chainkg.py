@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from chainkg.errors import InputError
+from ontology.errors import InputError
 from etl.nlp.classify import classify
 from etl.normalize import clean_text, display_name
 from etl.public.readers import records

@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from chainkg.errors import InputError
+from ontology.errors import InputError
 from etl.quarantine import Quarantine
 
 __all__ = ["KNOWN", "discover", "records"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from chainkg.errors import InputError
+from ontology.errors import InputError
 from etl.normalize import clean_text, display_name, parse_date, parse_int
 from etl.public.readers import records
 from etl.quarantine import Quarantine
