@@ -8,6 +8,7 @@ refuse to start (:class:`chainkg.settings.SettingsError`)."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import signal
 import subprocess
 import sys
@@ -39,13 +40,18 @@ def serve(settings: Settings, *, load_first: bool = True, api_port: int = 8000, 
         print(f"loaded bundled data: {report.summary()}", flush=True)
         store.close()
     env = os.environ | {"CHAINKG_STORE": settings.store, "CHAINKG_API_HOST": settings.api_host}
+    import importlib.util
+
+    # the UI's file, found (not imported: the UI sits above this layer) wherever the package is installed
+    app_file = Path(importlib.util.find_spec("ui").origin).resolve().parent / "app.py"
+    cwd = PROJECT_ROOT if (PROJECT_ROOT / ".streamlit").is_dir() else Path.cwd()
     procs = [
         subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:app", "--host", settings.api_host,
-                          "--port", str(api_port)], env=env, cwd=PROJECT_ROOT),
-        subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "ui" / "app.py"),
+                          "--port", str(api_port)], env=env, cwd=cwd),
+        subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app_file),
                           "--server.address", settings.api_host, "--server.port", str(ui_port),
                           "--server.headless", "true", "--browser.gatherUsageStats", "false"], env=env,
-                         cwd=PROJECT_ROOT),
+                         cwd=cwd),
     ]
     print(f"API  http://{settings.api_host}:{api_port}/docs\nUI   http://{settings.api_host}:{ui_port}", flush=True)
     previous = {}

@@ -49,7 +49,7 @@ class Settings(BaseSettings):
 
     store: str = Field(default_factory=default_store_path,
                        description="Embedded store file path, or neo4j://user:pass@host:port")
-    state_dir: str = Field(default=str(PROJECT_ROOT / ".state"),
+    state_dir: str = Field(default_factory=lambda: platformdirs.user_state_dir("chainkg"),
                            description="Where the local Neo4j keeps its config, data, logs and PID")
     api_host: str = "127.0.0.1"
     api_port: int = 8000

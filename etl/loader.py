@@ -23,6 +23,8 @@ nothing is written.
 
 from __future__ import annotations
 
+import importlib.resources
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +47,8 @@ from ontology.models import Dataset, Enterprise
 
 __all__ = ["LoadReport", "load_files", "BUNDLED_FILES", "MIN_CONFIDENCE"]
 
-BUNDLED_DIR = Path(__file__).resolve().parent.parent / "data" / "taizhou"
+#: the bundled Taizhou data ships inside the package (etl/bundled), so an installed wheel has it too
+BUNDLED_DIR = Path(str(importlib.resources.files("etl").joinpath("bundled")))
 BUNDLED_FILES = (BUNDLED_DIR / "enterprises.csv", BUNDLED_DIR / "known_firms.csv", BUNDLED_DIR / "holdings.csv")
 MIN_CONFIDENCE = 0.3
 

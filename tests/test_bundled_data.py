@@ -1,7 +1,7 @@
-"""The bundled Taizhou firm data (data/taizhou/enterprises.csv, holdings.csv) is internally sound:
+"""The bundled Taizhou firm data (etl/bundled/enterprises.csv, holdings.csv) is internally sound:
 every local firm has a county or a stated reason why not, segment and technology ids exist, no firm
 is listed twice, every row names its source, parent segments carry a reason, and the scale facts
-parse. See data/taizhou/README.md for the 口径 and the sources."""
+parse. See etl/bundled/README.md for the 口径 and the sources."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from etl.loader import load_files
+from etl.loader import BUNDLED_DIR, load_files
 from etl.normalize import normalize_credit_code
 from graph.sqlite_store import SQLiteStore
 from ontology import load_ontology
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "taizhou"
+DATA = BUNDLED_DIR  # package data (etl/bundled)
 ENTERPRISES = DATA / "enterprises.csv"
 HOLDINGS = DATA / "holdings.csv"
 

@@ -1,8 +1,8 @@
-"""data/taizhou/known_firms.csv — non-listed firms that public reports place in Taizhou — is sound:
+"""etl/bundled/known_firms.csv — non-listed firms that public reports place in Taizhou — is sound:
 every row names a source with a URL, segment ids exist (parents carry a reason), local rows are in
 台州 with a county or a stated reason why none, no firm repeats a name from enterprises.csv, and the
 file loads with its sidecar 口径 (a sample, not a census) and no quarantined error.
-See data/taizhou/README.md for the sources and what was left out."""
+See etl/bundled/README.md for the sources and what was left out."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from etl.loader import load_files
+from etl.loader import BUNDLED_DIR, load_files
 from etl.normalize import normalize_credit_code
 from graph.sqlite_store import SQLiteStore
 from ontology.loader import load_ontology
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "taizhou"
+DATA = BUNDLED_DIR  # package data (etl/bundled)
 KNOWN = DATA / "known_firms.csv"
 ENTERPRISES = DATA / "enterprises.csv"
 

@@ -52,7 +52,7 @@ def test_nothing_lost_between_yaml_store_and_api(onto, tmp_path):
 
 def test_bundled_actuals_have_sources_and_known_targets(onto):
     rows = service.read_actuals(None, onto)
-    assert rows, "data/taizhou/actuals.csv bundles the figures found in public sources"
+    assert rows, "etl/bundled/actuals.csv bundles the figures found in public sources"
     ids = {t.id: t for t in onto.targets}
     for r in rows:
         assert r["target_id"] in ids and r["unit"] == ids[r["target_id"]].unit

@@ -7,17 +7,10 @@ in ``ui/views``, their URL paths in ``ui/nav.py``. Chinese first; the sidebar to
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import streamlit as st
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # `streamlit run ui/app.py` from anywhere, editable install or not
-    sys.path.insert(0, str(ROOT))
-
-import streamlit as st  # noqa: E402
-
-from ui import common, nav  # noqa: E402
-from ui.i18n import STRINGS, t  # noqa: E402
+from ui import common, nav
+from ui.i18n import STRINGS, t
 
 st.set_page_config(page_title="台州产业链知识图谱 ChainKG", page_icon="🔗", layout="wide")
 

@@ -1,7 +1,7 @@
 """Policy target monitoring: actual values per indicator and year, and progress against the plan.
 
 The targets are those of 台政办发〔2019〕58号 (``GET /policy-targets``); the actual figures come from
-the store (bundled figures from ``data/taizhou/actuals.csv`` load with the bundled data; ``chainkg
+the store (bundled figures from ``etl/bundled/actuals.csv`` load with the bundled data; ``chainkg
 actuals import`` adds more), each with its source — see docs/policy.md.
 """
 

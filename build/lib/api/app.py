@@ -1,0 +1,69 @@
+"""The ChainKG HTTP API (FastAPI), versioned under ``/api/v1``; OpenAPI at ``/docs`` and ``/openapi.json``.
+
+Thin: every route calls one function of :mod:`chainkg.service` (route modules by concept under
+:mod:`api.routes`). Cross-cutting behaviour lives here once: one JSON error shape
+(:mod:`api.errors`), ``X-Request-ID`` + access log + generic 500 and ETag/304 (:mod:`api.middleware`),
+CORS from ``CHAINKG_CORS_ORIGINS`` (closed by default).
+
+Run: ``uvicorn api.app:app`` (or ``chainkg serve``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
+
+from api import errors
+from api.deps import get_settings, get_store
+from api.middleware import ConditionalGet, RequestContext
+from api.routes import admin, analysis, clusters, enterprises, graph, policy, reports, workbench
+from api.schemas import Health
+from chainkg import __version__
+from chainkg.settings import Settings
+
+__all__ = ["app", "create_app", "API_PREFIX"]
+
+API_PREFIX = "/api/v1"
+
+DESCRIPTION = """台州产业链知识图谱 — the industrial chains of Taizhou's seven manufacturing clusters, their
+weak and missing links (补链/强链/延链), chokepoint technologies (卡脖子), priority technology projects
+(揭榜挂帅) and 招商 targets, each verdict with its evidence.
+
+* Lists are paged (`limit` ≤ 500, `offset`, `total`) in a stable order; add `?format=csv` (or
+  `Accept: text/csv`) for a CSV that opens in Excel.
+* GET responses carry `ETag`; send `If-None-Match` to get `304 Not Modified`.
+* Errors: `{code, message, details}`. Every response carries `X-Request-ID`.
+* Writes (`/import`, `/reload`) and `/cypher` need `Authorization: Bearer <CHAINKG_API_TOKEN>`.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; ``settings`` (default: from the environment) decide CORS."""
+    settings = settings or get_settings()
+    # /docs and /redoc with Swagger UI / ReDoc served from the installed package, not a CDN (works offline)
+    app = FastAPIOffline(title="ChainKG 台州产业链知识图谱 API", version=__version__, description=DESCRIPTION)
+    errors.install(app)
+
+    @app.get("/health", response_model=Health, tags=["health"])
+    def health(store: Annotated[object, Depends(get_store)]):
+        """Liveness: the store answers."""
+        return {"status": "ok", "store": store.kind}
+
+    v1 = APIRouter(prefix=API_PREFIX)
+    for module in (clusters, enterprises, analysis, graph, admin, workbench, reports, policy):
+        v1.include_router(module.router)
+    app.include_router(v1)
+
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type", "If-None-Match", "X-Request-ID"],
+                           expose_headers=["ETag", "X-Request-ID"])
+    app.add_middleware(ConditionalGet)
+    app.add_middleware(RequestContext)  # added last = outermost: sees every response, even a crash
+    return app
+
+
+app = create_app()

@@ -1,0 +1,190 @@
+"""Pure-ASGI middleware: request ids + access log + last-resort 500, and ETag / conditional GET.
+
+* ``X-Request-ID``: taken from the request when it is a sane token (≤ 64 of ``A-Za-z0-9._-``),
+  else generated; echoed on every response and written on the access-log line, so a user's
+  report can be matched with the log.
+* Unexpected exceptions become ``500 {code: internal_error}`` with a generic message; the
+  traceback is logged with the request id. Nothing internal reaches the client.
+* GET 200 responses get ``ETag`` (a hash of the body) and ``Cache-Control: no-cache`` (clients may
+  keep a copy but revalidate); ``If-None-Match`` with a matching tag answers ``304`` without a body.
+* GET 200 responses under ``/api/v1/`` are kept in an in-process LRU (``RESPONSE_CACHE_BYTES``) keyed
+  on (store, store version, path, query, Accept). Why: the 100k-firm benchmark showed the time
+  going to response validation/serialisation and to the store's paged queries, both repeated
+  for identical requests; every load bumps the store version (``service.mark_changed``), and
+  entries also expire after ``service.CACHE_TTL_S`` (writes by another process).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import threading
+import time
+import uuid
+import weakref
+from collections import OrderedDict
+
+from chainkg import service
+
+__all__ = ["RequestContext", "ConditionalGet", "access_log"]
+
+access_log = logging.getLogger("chainkg.api.access")
+error_log = logging.getLogger("chainkg.api")
+_RID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def _header(scope, name: bytes) -> str | None:
+    for k, v in scope.get("headers") or []:
+        if k.lower() == name:
+            return v.decode("latin-1")
+    return None
+
+
+class RequestContext:
+    """Request id, access log and the generic 500 (outermost middleware)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = _header(scope, b"x-request-id")
+        rid = given if given and _RID.match(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = rid
+        started, status = time.perf_counter(), {"code": 500, "sent": False}
+
+        async def send_with_id(message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"], status["sent"] = message["status"], True
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            error_log.exception("unhandled error [request_id=%s] %s %s", rid, scope["method"], scope["path"])
+            if not status["sent"]:
+                body = json.dumps({"code": "internal_error", "message": "internal server error",
+                                   "details": {"request_id": rid}}).encode()
+                await send_with_id({"type": "http.response.start", "status": 500,
+                                    "headers": [(b"content-type", b"application/json"),
+                                                (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+            status["code"] = 500
+        finally:
+            access_log.info("%s %s %s %d %.1fms request_id=%s", scope.get("client", ("-",))[0] if scope.get("client") else "-",
+                            scope["method"], scope["path"] + ("?" + scope["query_string"].decode("latin-1")
+                                                              if scope.get("query_string") else ""),
+                            status["code"], 1000 * (time.perf_counter() - started), rid)
+
+
+RESPONSE_CACHE_BYTES = 64 * 1024 * 1024
+
+
+class _Lru:
+    """Byte-bounded LRU of finished responses for one store."""
+
+    def __init__(self) -> None:
+        self.items: OrderedDict = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key, version):
+        with self.lock:
+            hit = self.items.get(key)
+            if hit is None:
+                return None
+            if hit[0] != version or time.monotonic() - hit[1] > service.CACHE_TTL_S:
+                self._drop(key)
+                return None
+            self.items.move_to_end(key)
+            return hit[2]
+
+    def put(self, key, version, value) -> None:
+        cost = len(value[2]) + 512
+        if cost > RESPONSE_CACHE_BYTES // 8:
+            return
+        with self.lock:
+            if key in self.items:
+                self._drop(key)
+            self.items[key] = (version, time.monotonic(), value)
+            self.size += cost
+            while self.size > RESPONSE_CACHE_BYTES:
+                self._drop(next(iter(self.items)))
+
+    def _drop(self, key) -> None:
+        _, _, value = self.items.pop(key)
+        self.size -= len(value[2]) + 512
+
+
+class ConditionalGet:
+    """ETag + Cache-Control on GET 200 responses, 304 on a matching If-None-Match, response cache."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self._caches: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def _store(self, scope):
+        """The store the routes would use (honours ``app.dependency_overrides``, as tests set them)."""
+        from api.deps import get_store
+
+        app = scope.get("app")
+        provider = getattr(app, "dependency_overrides", {}).get(get_store, get_store)
+        return provider()
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        cache = key = version = None
+        if scope["path"].startswith("/api/v1/"):
+            try:
+                store = self._store(scope)
+                cache = self._caches.setdefault(store, _Lru())
+                version = service.store_version(store)
+                key = (scope["path"], scope.get("query_string", b""), _header(scope, b"accept") or "")
+            except Exception:  # no store: let the route report it
+                cache = None
+        if cache is not None:
+            hit = cache.get(key, version)
+            if hit is not None:
+                await self._finish(scope, send, {"status": hit[0], "headers": hit[1]}, hit[2])
+                return
+        start: dict = {}
+        chunks: list[bytes] = []
+
+        async def buffer(message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body"):
+                    body = b"".join(chunks)
+                    if cache is not None and start["status"] == 200:
+                        cache.put(key, version, (200, list(start.get("headers", [])), body))
+                    await self._finish(scope, send, start, body)
+            else:
+                await send(message)
+
+        await self.app(scope, receive, buffer)
+
+    @staticmethod
+    async def _finish(scope, send, start: dict, body: bytes) -> None:
+        headers = [(k, v) for k, v in start.get("headers", [])]
+        status = start["status"]
+        if status == 200:
+            tag = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+            headers = [(k, v) for k, v in headers if k.lower() not in (b"etag", b"cache-control")]
+            headers += [(b"etag", tag.encode()), (b"cache-control", b"no-cache")]
+            inm = _header(scope, b"if-none-match")
+            if inm and (inm.strip() == "*" or tag in [t.strip().removeprefix("W/") for t in inm.split(",")]):
+                headers = [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"content-type")]
+                await send({"type": "http.response.start", "status": 304, "headers": headers})
+                await send({"type": "http.response.body", "body": b""})
+                return
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,1 @@
+"""Route modules, one per concept; each is a thin layer over :mod:`chainkg.service`."""

@@ -1,0 +1,444 @@
+"""The ``chainkg`` command line. Each command mirrors one function of :mod:`chainkg.service`
+(or :mod:`graph.neo4j_server`); errors of the :class:`~chainkg.errors.ChainKGError` family are
+translated here, once, into a message and an exit code (1 error, 2 usage, 3 rows quarantined).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from chainkg import service
+from graph.strength import GAP_LABELS
+from chainkg.errors import ChainKGError
+from chainkg.settings import Settings
+
+__all__ = ["app"]
+
+app = typer.Typer(help="ChainKG — 台州产业链知识图谱. Example: chainkg load && chainkg analyze --cluster auto",
+                  no_args_is_help=True, add_completion=False)
+neo4j_app = typer.Typer(help="Run a local Neo4j Community 5.26 (from Maven Central) on 127.0.0.1.")
+ontology_app = typer.Typer(help="Read the reference chains. Example: chainkg ontology export --format json")
+app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(ontology_app, name="ontology")
+override_app = typer.Typer(help="Correct firms' placements (校正): confirm, add, remove or move a segment link. "
+                                "Example: chainkg override add 91331081MA2AAAAA10 auto-thermal --who 王 --why 年报主营")
+app.add_typer(override_app, name="override")
+actuals_app = typer.Typer(help="Actual values of the action plan's targets (每个指标每年的实际值, with sources). "
+                               "Example: chainkg actuals progress")
+app.add_typer(actuals_app, name="actuals")
+
+StoreOpt = typer.Option(None, "--store", help="Store file or neo4j://user:pass@host:port (default: CHAINKG_STORE)")
+
+
+def _settings(store: str | None) -> Settings:
+    return Settings(store=store) if store else Settings()
+
+
+def _fail(e: ChainKGError) -> None:
+    typer.echo(f"error [{e.code}]: {e}", err=True)
+    raise typer.Exit(1)
+
+
+def _params(items: list[str] | None):
+    from graph.params import AnalysisParams
+
+    raw = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"--param expects name=value, got {item!r}")
+        raw[key.strip()] = value.strip()
+    try:
+        return AnalysisParams(**raw)
+    except Exception as e:  # pydantic ValidationError: a usage error
+        raise typer.BadParameter(str(e)) from e
+
+
+@app.command()
+def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON/JSONL) or a public-data directory"),
+         fmt: str = typer.Option("auto", "--format", help="auto | chainkg | tushare"),
+         store: Optional[str] = StoreOpt,
+         quarantine: Path = typer.Option(Path("quarantine.csv"), help="Where to write refused rows"),
+         bundled: bool = typer.Option(True, help="With no PATHS, load the bundled Taizhou data"),
+         census: Optional[str] = typer.Option(None, help="Declare the files a complete census (普查口径) with "
+                                              "this name, e.g. '黄岩区规上工业企业名录（2025）'"),
+         population: Optional[str] = typer.Option(None, help="Census population: 全量登记企业 | 规上工业企业 | "
+                                                  "上市公司 | 名录 (default: guessed from the census name)"),
+         region: str = typer.Option("台州市", help="Region the census covers"),
+         as_of: Optional[str] = typer.Option(None, "--as-of", help="Census as-of date, e.g. 2025-12-31"),
+         source: Optional[str] = typer.Option(None, help="Where the census came from"),
+         cluster: list[str] = typer.Option(None, "--cluster", help="Cluster id whose whole firm base the census "
+                                           "lists (repeatable), e.g. --cluster smart-toilet")) -> None:
+    """Load data into the store, atomically and idempotently.
+
+    Without --census a file is a sample: it adds firms but cannot show that a segment has none.
+
+    Example: chainkg load 规上名录.xlsx --census '台州市规上工业企业（2025）' --as-of 2025-12-31
+    """
+    from etl.quarantine import write_report
+
+    try:
+        spec = None
+        if census:
+            from etl.dataset import census_spec
+
+            spec = census_spec(census, population=population, region=region, as_of=as_of, source=source,
+                               clusters=cluster or [])
+        s = service.open_from_settings(_settings(store))
+        with typer.progressbar(length=1, label="loading") as bar:
+            def progress(n: int) -> None:
+                bar.length = max(bar.length, bar.pos + n + 1)
+                bar.update(n)
+            report = service.load(s, paths or (None if bundled else []), fmt=fmt, progress=progress, dataset=spec)
+        typer.echo(report.summary())
+        for d in report.datasets:
+            kind = "普查 census" if d.get("census") else "样本 sample"
+            typer.echo(f"dataset: {d['name']} · {d['population']} · {d.get('region')} · {kind} · {d['firms']} firms")
+        errors = [q for q in report.quarantined if getattr(q, "level", "error") == "error"]
+        if report.quarantined:
+            write_report(report.quarantined, quarantine)
+            warned = len(report.quarantined) - len(errors)
+            typer.echo(f"{len(errors)} field problems in quarantined rows, {warned} warnings → {quarantine}", err=True)
+        if errors:
+            raise typer.Exit(3)
+    except ChainKGError as e:
+        _fail(e)
+
+
+@app.command()
+def stats(store: Optional[str] = StoreOpt,
+          fmt: str = typer.Option("table", "--format", help="table | json")) -> None:
+    """Node and relationship counts by type and a content checksum. Example: chainkg stats --format json"""
+    try:
+        st = service.stats(service.open_from_settings(_settings(store)))
+    except ChainKGError as e:
+        _fail(e)
+    if fmt == "json":
+        typer.echo(json.dumps(st, ensure_ascii=False, indent=2))
+        return
+    for kind in ("nodes", "relationships"):
+        for k, v in st[kind].items():
+            typer.echo(f"{kind[:-1] if kind == 'nodes' else 'rel'}\t{k}\t{v}")
+    typer.echo(f"checksum\t{st['checksum']}")
+
+
+@app.command()
+def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. auto (default: all seven)"),
+            fmt: str = typer.Option("table", "--format", help="table | json | csv"),
+            param: list[str] = typer.Option(None, "--param", help="Analysis parameter, e.g. weak_threshold=0.4"),
+            store: Optional[str] = StoreOpt) -> None:
+    """Gaps (缺失/未发现/单点依赖/薄弱/已有/较强, each with its 口径), chokepoints, priority projects,
+    招商 targets, and the data to collect where the loaded data cannot tell.
+
+    Example: chainkg analyze --cluster sewing --format json --param weak_threshold=0.4
+    """
+    try:
+        result = service.analyze(service.open_from_settings(_settings(store)), cluster, params=_params(param))
+    except ChainKGError as e:
+        _fail(e)
+    if fmt == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(["cluster", "segment_id", "segment", "kind", "verdict", "basis", "adequate", "strength", "score",
+                    "local_firms", "firms_with_output", "as_of", "rule", "action"])
+        for g in result["gaps"]:
+            cov = g["coverage"]
+            w.writerow([g["cluster"], g["segment_id"], g["segment"], g["kind"], g["verdict"], cov["basis"],
+                        cov["adequate"], g["strength"], g["score"], cov["firms_known"], cov["firms_with_output"],
+                        cov["as_of"] or "", g["evidence"]["rule"], (g.get("action") or {}).get("text", "")])
+    else:
+        from ontology.loader import load_ontology
+
+        names = {c: o.name for c, o in load_ontology().clusters.items()}
+        typer.echo(f"{_pad('集群', 8)} {_pad('环节', 26)} {_pad('结论（口径）', 24)} {'强度':>4} {'企业':>4}  依据")
+        for g in result["gaps"]:
+            typer.echo(f"{_pad(names.get(g['cluster'], g['cluster']), 8)} {_pad(g['segment'], 26)} "
+                       f"{_pad(g['verdict'], 24)} {'—' if g['kind'] == 'unknown' else round(g['strength'] * 100):>6} "
+                       f"{g['evidence']['local_firms']:>6}  "
+                       f"{g['evidence']['rule']}")
+        kinds = {k: sum(1 for g in result["gaps"] if g["kind"] == k) for k in GAP_LABELS}
+        typer.echo("\n" + "，".join(f"{GAP_LABELS[k]} {n}" for k, n in kinds.items() if n)
+                   + f"；重点攻关项目 {len(result.get('projects', []))} 项")
+        for a in result.get("data_actions", []):
+            typer.echo(f"待补数据 · {a['cluster_name']}（{a['basis']}，{len(a['segments'])} 个环节）：{a['text']}")
+
+
+@app.command()
+def report(cluster: str = typer.Option(..., "--cluster", help="Cluster id, e.g. pump-motor"),
+           fmt: str = typer.Option("docx", "--format", help="docx | pdf | xlsx"),
+           output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: the "
+                                                 "report's title and date in the current directory)"),
+           param: list[str] = typer.Option(None, "--param", help="Analysis parameter, e.g. weak_threshold=0.4"),
+           store: Optional[str] = StoreOpt) -> None:
+    """产业链招商分析报告 of one cluster as Word, PDF or Excel: the chain picture, data 口径 and dates,
+    verdicts with their evidence, 招商 targets (or the data to collect), chokepoints, projects, sources.
+
+    Example: chainkg report --cluster pump-motor --format pdf -o 泵与电机.pdf
+    """
+    from chainkg.report import FORMATS, report_file
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    try:
+        data, name, _ = report_file(service.open_from_settings(_settings(store)), cluster, fmt, params=_params(param))
+    except ChainKGError as e:
+        _fail(e)
+    path = output or Path(name)
+    path.write_bytes(data)
+    typer.echo(f"{path} ({len(data):,} bytes)")
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align ``text`` in ``width`` terminal columns (a CJK character takes two)."""
+    cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - cols)
+
+
+@app.command()
+def extract(file: Path = typer.Argument(..., help="A policy text (UTF-8 or GBK)"),
+            fmt: str = typer.Option("table", "--format", help="table | json")) -> None:
+    """Extract facts (clusters, directions, quantified targets, technologies) from policy text.
+
+    Example: chainkg extract ../shared/seeds/taizhou-manufacturing-plan-2020-2025.txt
+    """
+    from ontology.loader import load_ontology
+    from etl.nlp import extract_file
+
+    try:
+        facts = extract_file(file, load_ontology())
+    except ChainKGError as e:
+        _fail(e)
+    rows = [f.as_dict() if hasattr(f, "as_dict") else f.__dict__ for f in facts]
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        num = f"{r['low']:g}–{r['high']:g}" if r.get("high") is not None else f"{r.get('value'):g}" if r.get("value") is not None else ""
+        val = (f"{num} {r.get('unit') or ''} {r.get('qualifier') or ''} ({r.get('year') or ''})"
+               f"{' 现状' if r.get('current') else ''} {r.get('subject') or ''}") if num else (r.get("level") or "")
+        if r["kind"] in ("cluster", "chain"):
+            val += f" {r.get('ref_id') or ''}({r['match']})" if r.get("match") else " not in the ontology"
+        typer.echo(f"{r['kind']:10} {r.get('cluster') or '':14} {r['text'][:30]:30} {val}")
+
+
+@app.command("what-if")
+def what_if(remove: list[str] = typer.Option(None, "--remove", help="Enterprise id to remove"),
+            add: list[str] = typer.Option(None, "--add", help="Outside enterprise id to attract"),
+            remove_segment: list[str] = typer.Option(None, "--remove-segment", help="Segment id to drop"),
+            cluster: Optional[str] = typer.Option(None), store: Optional[str] = StoreOpt) -> None:
+    """What changes if firms leave or arrive. Example: chainkg what-if --remove sc-603337.SH --cluster sewing"""
+    from graph.whatif import NewEnterprise, Scenario
+
+    sc = Scenario(remove_enterprises=remove or [], add_enterprises=[NewEnterprise(id=a) for a in add or []],
+                  remove_segments=remove_segment or [])
+    try:
+        res = service.what_if(service.open_from_settings(_settings(store)), sc, cluster)
+    except ChainKGError as e:
+        _fail(e)
+    res.pop("gaps_after")
+    typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def serve(store: Optional[str] = StoreOpt, load_first: bool = typer.Option(True, help="Load the bundled data first"),
+          api_port: int = typer.Option(8000), ui_port: int = typer.Option(8501)) -> None:
+    """Serve the API on 127.0.0.1:8000 and the UI on 127.0.0.1:8501 (Ctrl-C stops both).
+
+    Example: chainkg serve --store /tmp/kg.db
+    """
+    from chainkg.run import serve as _serve
+
+    try:
+        _serve(_settings(store), load_first=load_first, api_port=api_port, ui_port=ui_port)
+    except ChainKGError as e:
+        _fail(e)
+
+
+def _override(action: str, enterprise: str, segment: str, who: str, why: str, to: str | None, store: str | None) -> None:
+    try:
+        recs = service.correct_placement(service.open_from_settings(_settings(store)), enterprise, segment, action,
+                                         who=who, why=why, to=to)
+    except ChainKGError as e:
+        _fail(e)
+    for r in recs:
+        typer.echo(f"{r['action']}: {r['enterprise_name']} → {r['segment']} ({r['who']}, {r['when']}): {r['why']}")
+
+
+_WHO = typer.Option(..., "--who", help="Who makes the correction")
+_WHY = typer.Option(..., "--why", help="Why (the evidence, e.g. 2024 年报主营)")
+
+
+@override_app.command("confirm")
+def override_confirm(enterprise: str, segment: str, who: str = _WHO, why: str = _WHY,
+                     store: Optional[str] = StoreOpt) -> None:
+    """Confirm a firm's link to a segment. Example: chainkg override confirm sc-603337.SH sewing-industrial-machines --who 王 --why 年报"""
+    _override("confirm", enterprise, segment, who, why, None, store)
+
+
+@override_app.command("add")
+def override_add(enterprise: str, segment: str, who: str = _WHO, why: str = _WHY,
+                 store: Optional[str] = StoreOpt) -> None:
+    """Place a firm in a segment. Example: chainkg override add sc-603337.SH sewing-cutting --who 王 --why 产品目录"""
+    _override("add", enterprise, segment, who, why, None, store)
+
+
+@override_app.command("remove")
+def override_remove(enterprise: str, segment: str, who: str = _WHO, why: str = _WHY,
+                    store: Optional[str] = StoreOpt) -> None:
+    """Take a firm out of a segment. Example: chainkg override remove sc-002126.SZ auto-nev-vehicles --who 王 --why 只做零部件"""
+    _override("remove", enterprise, segment, who, why, None, store)
+
+
+@override_app.command("move")
+def override_move(enterprise: str, segment: str, to: str = typer.Option(..., "--to", help="The new segment id"),
+                  who: str = _WHO, why: str = _WHY, store: Optional[str] = StoreOpt) -> None:
+    """Move a firm from one segment to another. Example: chainkg override move ID sewing-industrial-machines --to sewing-lockstitch --who 王 --why 平缝机"""
+    _override("move", enterprise, segment, who, why, to, store)
+
+
+@override_app.command("list")
+def override_list(fmt: str = typer.Option("table", "--format", help="table | json"),
+                  store: Optional[str] = StoreOpt) -> None:
+    """Every override. Example: chainkg override list --format json"""
+    try:
+        rows = service.overrides(service.open_from_settings(_settings(store)))
+    except ChainKGError as e:
+        _fail(e)
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        typer.echo(f"{r['when']}  {r['who']}  {r['action']:8} {r.get('enterprise_name') or r['enterprise']} · {r['segment']}: {r['why']}")
+
+
+@override_app.command("export")
+def override_export(path: Path, store: Optional[str] = StoreOpt) -> None:
+    """Write every override to a CSV. Example: chainkg override export overrides.csv"""
+    try:
+        n = service.export_overrides(service.open_from_settings(_settings(store)), path)
+    except ChainKGError as e:
+        _fail(e)
+    typer.echo(f"{n} overrides → {path}")
+
+
+@override_app.command("import")
+def override_import(path: Path, store: Optional[str] = StoreOpt,
+                    quarantine: Path = typer.Option(Path("quarantine.csv"), help="Where to write refused rows")) -> None:
+    """Apply an overrides CSV (as exported; refused rows → quarantine, exit 3). Example: chainkg override import overrides.csv"""
+    from etl.quarantine import write_report
+
+    try:
+        n, problems = service.import_overrides(service.open_from_settings(_settings(store)), path)
+    except ChainKGError as e:
+        _fail(e)
+    typer.echo(f"{n} overrides applied")
+    if problems:
+        write_report(problems, quarantine)
+        typer.echo(f"{len(problems)} rows refused → {quarantine}", err=True)
+        raise typer.Exit(3)
+
+
+@actuals_app.command("template")
+def actuals_template(output: Optional[Path] = typer.Option(None, "-o", "--output", help="CSV file (default: stdout)")) -> None:
+    """An actuals CSV to fill in, one row per target. Example: chainkg actuals template -o actuals.csv"""
+    text = service.actuals_template()
+    if output:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"{output}")
+    else:
+        typer.echo(text, nl=False)
+
+
+@actuals_app.command("import")
+def actuals_import(path: Path, store: Optional[str] = StoreOpt) -> None:
+    """Validate an actuals CSV (known target, unit, source) and write it into the store (a figure
+    replaces the same target and year). Example: chainkg actuals import actuals.csv"""
+    try:
+        res = service.import_actuals(service.open_from_settings(_settings(store)), path)
+    except ChainKGError as e:
+        _fail(e)
+    typer.echo(f"{res['imported']} figures imported ({res['replaced']} replaced); {res['rows']} in the store")
+
+
+@actuals_app.command("progress")
+def actuals_progress(fmt: str = typer.Option("table", "--format", help="table | json"),
+                     store: Optional[str] = StoreOpt) -> None:
+    """Each target with its latest actual figure, status and source. Example: chainkg actuals progress --format json"""
+    try:
+        rows = service.policy_progress(service.open_from_settings(_settings(store)))
+    except ChainKGError as e:
+        _fail(e)
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        act = f"{r['actual']:g} ({r['actual_year']})" if r["actual"] is not None else "—"
+        typer.echo(f"{r['status']:13} {_pad(r['name'][:24], 50)} {r['value']:g} {r['unit']:8} {act}")
+
+
+@ontology_app.command("export")
+def ontology_export(fmt: str = typer.Option("json", "--format", help="json"),
+                    output: Optional[Path] = typer.Option(None, "-o", "--output")) -> None:
+    """Export clusters, segments, FEEDS and technologies. Example: chainkg ontology export -o chains.json"""
+    if fmt != "json":
+        raise typer.BadParameter("only json is supported")
+    try:
+        text = json.dumps(service.ontology_export(), ensure_ascii=False, indent=2)
+    except ChainKGError as e:
+        _fail(e)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text)
+
+
+@ontology_app.command("check")
+def ontology_check() -> None:
+    """Validate the ontology files and print counts per cluster. Example: chainkg ontology check"""
+    from ontology.check import main
+
+    raise typer.Exit(main([]))
+
+
+@neo4j_app.command("start")
+def neo4j_start(heap: str = typer.Option("1g"), pagecache: str = typer.Option("512m")) -> None:
+    """Start (or reuse) the local Neo4j and print its store URL. Example: chainkg neo4j start"""
+    from graph import neo4j_server
+
+    try:
+        info = neo4j_server.start(Settings().state_dir, heap=heap, pagecache=pagecache)
+    except ChainKGError as e:
+        _fail(e)
+    typer.echo(info.url)
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local Neo4j by its PID. Example: chainkg neo4j stop"""
+    from graph import neo4j_server
+
+    typer.echo("stopped" if neo4j_server.stop(Settings().state_dir) else "not running")
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Print the local Neo4j's URL if it runs (exit 1 if not). Example: chainkg neo4j status"""
+    from graph import neo4j_server
+
+    info = neo4j_server.status(Settings().state_dir)
+    if info is None:
+        typer.echo("not running")
+        raise typer.Exit(1)
+    typer.echo(info.url)
+
+
+if __name__ == "__main__":
+    app()

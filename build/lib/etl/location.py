@@ -1,0 +1,218 @@
+"""Local (台州) or outside: decided from the evidence a row carries, never by a silent default.
+
+Why: "no local firm in this segment" is a policy verdict, so a firm is only counted as local or
+outside when something in its row says so, and :attr:`Location.basis` records what did. The
+evidence, strongest first:
+
+1. ``explicit`` — a 是否本地 column;
+2. ``city`` — 所属城市 (台州 → local; another city → outside), or 所属省份 outside 浙江;
+3. ``county`` — 所属区县 naming a Taizhou county;
+4. ``credit_code`` — characters 3–8 of the credit code, the registering authority's division
+   (3310xx → Taizhou). Evidence, not proof: firms move. 330000 (浙江省 registered) and 100000
+   (national) say nothing about the city;
+5. ``address`` — 注册地址 (else 通信地址): a leading city (杭州市… → outside; 台州市/温岭市… →
+   local), else a Taizhou county at its start, or 台州 / a full county name (温岭市, 三门县) in it.
+   A short county name inside an address is not enough (三门峡, 天台路, 路桥工程).
+
+Nothing → ``local`` stays ``None`` with a warning. Weaker evidence that disagrees with the decision
+is a warning, not an error (a county in Taizhou with a code issued in 杭州; a 是否本地 flag against
+the city); a code from another Taizhou county than 所属区县 is not (firms move within the city).
+A 所属区县 that is not a Taizhou county is an error unless the firm is outside (kept as written)
+or its city is 台州 (a registry export: warning, county dropped).
+
+>>> from ontology.models import County
+>>> onto = Ontology(counties={"wenling": County(id="wenling", name="温岭市", short="温岭",
+...                                             division_codes=["331081"], source="x")})
+>>> loc = locate(onto, city="台州市", county="温岭市", credit_code="91330100MA2AAAAA1X")
+>>> loc.local, loc.basis, loc.county, [(n.level, n.field) for n in loc.notes]
+(True, 'city', '温岭', [('warning', 'credit_code')])
+>>> locate(onto, address="浙江省温岭市泽国镇示例路1号").basis, locate(onto).local
+('address', None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.normalize import halfwidth
+from ontology.firms import TAIZHOU_NAMES
+from ontology.loader import Ontology
+from ontology.models import County
+
+__all__ = ["Location", "Note", "locate", "taizhou_county", "city_says", "division_says", "address_says",
+           "division_county", "TAIZHOU_DIVISION_PREFIX", "TAIZHOU_CITY_DIVISIONS", "VAGUE_DIVISIONS"]
+
+#: credit-code characters 3–8 starting with this are issued in Taizhou (GB/T 2260: 33 浙江, 10 台州)
+TAIZHOU_DIVISION_PREFIX = "3310"
+#: the city itself (市本级 / 市辖区): Taizhou, but no county
+TAIZHOU_CITY_DIVISIONS = ("331000", "331001")
+#: registering authorities whose division says nothing about the city (浙江省, national)
+VAGUE_DIVISIONS = frozenset({"330000", "100000"})
+#: what 所属城市 holds when the real unit is the province (直辖市 exports)
+_PLACEHOLDER_CITIES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+_PREFIXES = ("浙江省台州市", "台州市", "浙江省", "台州")
+_PROVINCE = re.compile(r"^([\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,8}?自治区)")
+_LEAD_CITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)市")
+_NOT_CITY = re.compile(r"[区县镇乡街路道村号]")
+_BASES = ("explicit", "city", "county", "credit_code", "address")
+_LABEL = {"explicit": "是否本地", "city": "所属城市", "county": "所属区县", "credit_code": "信用代码",
+          "address": "地址"}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A finding about one field: ``level`` is ``"error"`` (row refused) or ``"warning"``."""
+
+    level: str
+    field: str
+    value: str
+    reason: str
+
+
+@dataclass
+class Location:
+    local: bool | None = None
+    basis: str | None = None
+    county: str | None = None
+    notes: list[Note] = field(default_factory=list)
+
+
+def taizhou_county(text: str | None, ontology: Ontology) -> County | None:
+    """The Taizhou county a name means (温岭, 温岭市, wenling, 浙江省台州市温岭市), else ``None``."""
+    if not text:
+        return None
+    text = halfwidth(text).strip()
+    for cand in (text, *(text.removeprefix(p) for p in _PREFIXES if text.startswith(p))):
+        if cand and (c := ontology.county_by_name(cand)):
+            return c
+    return None
+
+
+def city_says(city: str | None, province: str | None = None, ontology: Ontology | None = None) -> bool | None:
+    """所属城市 / 所属省份 → local (台州, or a Taizhou county-level city such as 温岭市 when the
+    ontology is given), outside (another city or province), or ``None``.
+
+    >>> city_says("台州市"), city_says("杭州市"), city_says("泰州市"), city_says("市辖区", "北京市"), city_says(None, "浙江省")
+    (True, False, False, False, None)
+    """
+    prov = halfwidth(province or "").strip()
+    text = halfwidth(city or "").strip()
+    for p in ("浙江省", "浙江"):
+        text = text.removeprefix(p)
+    if any(n in text for n in TAIZHOU_NAMES) or (ontology and text and taizhou_county(text, ontology)):
+        return True
+    if text and text not in _PLACEHOLDER_CITIES:
+        return False
+    if prov and "浙江" not in prov:
+        return False
+    return None
+
+
+def division_says(credit_code: str | None) -> bool | None:
+    """Credit-code characters 3–8 → issued in Taizhou, elsewhere, or ``None`` (no code, or 浙江省/national).
+
+    >>> division_says("91331081MA2AAAAA10"), division_says("91330100MA2AAAAA1X"), division_says("91330000MA2AAAAA1X")
+    (True, False, None)
+    """
+    div = (credit_code or "")[2:8]
+    if len(div) != 6 or not div.isdigit() or div in VAGUE_DIVISIONS:
+        return None
+    return div.startswith(TAIZHOU_DIVISION_PREFIX)
+
+
+def division_county(credit_code: str | None, ontology: Ontology) -> County | None:
+    """The Taizhou county whose ``division_codes`` hold the code's characters 3–8, if any (none for
+    the city itself, :data:`TAIZHOU_CITY_DIVISIONS`, or a code from elsewhere).
+
+    >>> onto = Ontology(counties={"yuhuan": County(id="yuhuan", name="玉环市", short="玉环",
+    ...                                            division_codes=["331083", "331021"], source="x")})
+    >>> division_county("91331021MA2AAAAA10", onto).short, division_county("91331001MA2AAAAA10", onto)
+    ('玉环', None)
+    """
+    div = (credit_code or "")[2:8]
+    return next((c for c in ontology.counties.values() if div in c.division_codes), None)
+
+
+def address_says(address: str | None, ontology: Ontology) -> bool | None:
+    """An address → local, outside, or ``None`` (see the module doc for the rule).
+
+    >>> onto = Ontology(counties={"sanmen": County(id="sanmen", name="三门县", short="三门", source="x")})
+    >>> [address_says(a, onto) for a in ("台州市椒江区示例路1号", "杭州市西湖区台州路8号", "三门县海游街道",
+    ...                                  "河南省三门峡市湖滨区", "浙江省三门海游街道", "示例工业园区")]
+    [True, False, True, False, True, None]
+    """
+    text = halfwidth(address or "").strip()
+    if not text:
+        return None
+    m = _PROVINCE.match(text)
+    if m:
+        if "浙江" not in m.group(1):
+            return False
+        text = text[m.end():]
+    m = _LEAD_CITY.match(text)
+    if m and not _NOT_CITY.search(m.group(1)):
+        city = m.group(1)
+        return "台州" in city or taizhou_county(city + "市", ontology) is not None
+    if "台州" in text:
+        return True
+    counties = list(ontology.counties.values())
+    if any(text.startswith(c.name) or text.startswith(c.short) for c in counties):
+        return True
+    if any(c.name in text for c in counties):
+        return True
+    return None
+
+
+def _says(local: bool | None) -> str:
+    return "台州本地 / local" if local else "外地 / outside"
+
+
+def locate(ontology: Ontology, *, local: bool | None = None, province: str | None = None, city: str | None = None,
+           county: str | None = None, credit_code: str | None = None, address: str | None = None,
+           mail_address: str | None = None) -> Location:
+    """Decide local or outside from one row's cleaned values (see the module doc)."""
+    county_obj = taizhou_county(county, ontology)
+    addr = address or mail_address
+    evidence: dict[str, bool | None] = {
+        "explicit": local, "city": city_says(city, province, ontology), "county": True if county_obj else None,
+        "credit_code": division_says(credit_code), "address": address_says(addr, ontology)}
+    raw = {"explicit": "" if local is None else str(local).lower(), "city": city or province or "",
+           "county": county or "", "credit_code": credit_code or "", "address": addr or ""}
+    fields = {"explicit": "local", "city": "city" if city else "province", "county": "county",
+              "credit_code": "credit_code", "address": "address" if address else "mail_address"}
+    out = Location()
+    for basis in _BASES:
+        if evidence[basis] is not None:
+            out.local, out.basis = evidence[basis], basis
+            break
+    if out.basis is None:
+        out.notes.append(Note("warning", "local", "", "地点未知，不计入本地或外地 / location unknown: not counted as "
+                                                      "local or outside (no 是否本地, 所属城市, 所属区县, 信用代码 or 地址)"))
+    else:
+        for basis in _BASES[_BASES.index(out.basis) + 1:]:
+            said = evidence[basis]
+            if said is None or said == out.local:
+                continue
+            out.notes.append(Note("warning", fields[basis], raw[basis],
+                                  f"地点矛盾: {_LABEL[basis]}「{raw[basis]}」指向{_says(said)}，"
+                                  f"按{_LABEL[out.basis]}「{raw[out.basis]}」计为{_says(out.local)} / location "
+                                  f"contradiction: {fields[basis]} says {'local' if said else 'outside'}, counted as "
+                                  f"{'local' if out.local else 'outside'} by {fields[out.basis]}"))
+    if not county:
+        return out
+    if county_obj is not None and out.local:
+        out.county = county_obj.short
+    elif out.local is False:
+        out.county = county  # not a Taizhou firm: its own district, as written
+    elif not ontology.counties:
+        out.notes.append(Note("error", "county", county,
+                              "cannot check the county: the ontology has no counties (ontology/policy.yaml)"))
+    elif evidence["city"] is True:
+        out.notes.append(Note("warning", "county", county,
+                              f"所属区县「{county}」不是台州的区县，已略去 / not a Taizhou county although the city is "
+                              "台州; county dropped"))
+    else:
+        known = "、".join(c.short for c in ontology.counties.values())
+        out.notes.append(Note("error", "county", county, f"unknown county (expected one of {known})"))
+    return out

@@ -1,0 +1,349 @@
+"""Facts from policy text: clusters and chains, their directions, quantified targets, technologies.
+
+What: :func:`extract_facts` splits a plan into paragraphs and sentences (。;!?), runs the ontology
+pipeline (:func:`etl.nlp.pipeline.build_nlp`) on each sentence and returns :class:`Fact` records:
+
+- ``cluster`` / ``chain``: every cluster or industrial chain the plan names (open vocabulary, see
+  :mod:`etl.nlp.plan_clusters`) with its scale class (``level``: 千亿级, 500亿级 …), mapped to one
+  of our clusters (``ref_id``, ``match`` = exact | partial) or noted ``not in the ontology``; and our
+  clusters named as an industry (汽车产业, 医药产业 …), with the direction words found with them;
+- ``direction``: a segment / direction phrase in a sentence that names one of our clusters
+  (新能源汽车 in “引导汽车产业加快发展新能源汽车”), from the ontology or from “发展/做强/培育 X、Y” lists;
+- ``target``: indicator, value, unit, year (“到2025年,规上工业总产值突破1万亿元” → 规上工业总产值,
+  1, 万亿元, 2025, qualifier 突破) — see :mod:`etl.nlp.quantity`. A range keeps ``low``/``high``
+  (1—2个 → 1, 2), qualifiers are kept (以上, 左右, 不少于, 力争, 突破, 超过), ``current`` marks a value
+  that exists now (现有…, 聚焦…33个百亿支柱产业, a year before the plan period) rather than a target;
+  ``subject`` says whose figure it is (the plan's city or province, a county, a cluster). The year
+  comes from the clause, else the paragraph, else the section, else the plan period's end; a current
+  value takes its own year, else the year the plan was issued. The same target stated twice is one
+  fact with all its ``sentences``;
+- ``technology``: ontology technology names, and “X关键技术/核心技术/共性技术” phrases only when X names a
+  technology, material, component or process (车规级芯片关键技术) — never the generic 卡脖子技术,
+  核心技术, 关键核心技术, 产业共性关键技术.
+
+Why: only generic patterns and the ontology vocabulary are used, so other cities' plans work.
+
+>>> from ontology.loader import Ontology
+>>> from ontology.models import Cluster
+>>> onto = Ontology(clusters={"auto": Cluster(id="auto", name="汽车", source="x")})
+>>> [(f.kind, f.text, f.value, f.unit, f.year, f.cluster) for f in
+...  extract_facts("到2027年,全市汽车产业产值达到5000亿元。", onto, source="demo") if f.kind == "target"]
+[('target', '汽车产业产值', 5000.0, '亿元', 2027, 'auto')]
+>>> [(f.text, f.low, f.high, f.qualifier) for f in
+...  extract_facts("到2025年,力争形成2~3个世界级先进制造业集群。", onto, source="demo") if f.kind == "target"]
+[('世界级先进制造业集群', 2.0, 3.0, '力争')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from etl.nlp.pipeline import build_nlp
+from etl.nlp.plan_clusters import core_name, find_clusters, match_ontology
+from etl.nlp.quantity import find_quantities, find_year
+from etl.nlp.vocab import normalize, vocabulary
+
+__all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
+
+_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
+_SENT_RE = re.compile(r"(?<=[。;!?])")
+_TECH_RE = re.compile(r"([^,;。:、“”\"()]{0,14}?)[“\"]?(关键核心技术|共性关键技术|关键共性技术|核心关键技术|核心技术|"
+                      r"关键技术|共性技术|卡脖子[”\"]?技术|卡脖子[”\"]?)")
+_TECH_LEAD = re.compile(r"^.*(?:是|加速|攻坚|攻克|突破|掌握|研发|开发|攻关|研究|梳理确定|加快|推进|一批|一系列|我市|的|等|和|及|与)")
+#: words that never make a technology specific (产业共性关键技术, 重大核心技术 …)
+_TECH_GENERIC = re.compile(r"^(?:产业|行业|领域|重点|重大|前沿|先进|基础|新兴|共性|关键|核心|一批|若干|企业|我市|全市|急需|相关|"
+                           r"各类|绿色|一系列|瓶颈|产业链|重点产业|制造业|新技术|技术|[“”\"])*$")
+_VERBS = (r"(?:加快发展|重点发展|大力发展|积极发展|协同发展|发展|做大做强|做强做大|做精|做强|做优|做大|突破|培育|布局)")
+_VERB_LEAD = re.compile(rf"^(?:{_VERBS}|加快|积极|大力)+")
+_DIR_STOP = {"品质", "品牌", "层次", "水平", "能力", "体系", "配套体系", "规模", "质量", "效益"}
+_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})\s*年")
+_FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
+_DIR_RE = re.compile(r"(?:加快发展|重点发展|大力发展|积极发展|协同发展|发展|做大做强|做精|做强|做优|做大|突破|培育|布局)"
+                     r"([^,;。:]+)")
+_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?(?:省|市))(?=人民政府|关于|加快|制造|先进|国民|“|\"|:|[\u4e00-\u9fff]*(?:方案|规划|计划|意见))")
+_REGION_STOP = {"城市", "全市", "我市", "本市", "各市", "该市", "县市", "上市", "全省", "我省", "本省", "各省", "强市", "大市"}
+_COUNTY_RE = re.compile(r"([\u4e00-\u9fff]{2}(?:县|区))(?!域|级|块|位|划)")
+_COUNTY_STOP = {"地区", "园区", "城区", "全区", "新区", "湾区", "社区", "景区", "片区", "市区", "辖区", "区县", "县区", "山区",
+                "示范区", "试验区", "开发区", "集聚区", "协同区", "核心区", "自贸区", "保税区", "功能区", "先行区", "引领区",
+                "高新区", "经开区", "创新区", "合作区", "产业区", "工业区", "商务区", "库区", "港区", "老区", "特区"}
+
+
+@dataclass
+class Fact:
+    """One extracted fact; ``value``/``unit``/``year`` for targets, ``ref_id`` = ontology id.
+
+    ``low``/``high``: a range's ends (``value`` = ``low``); ``qualifier``: 以上, 左右, 力争突破 …;
+    ``current``: a value that exists now, not a target; ``subject``/``subject_kind``: whose figure
+    (city, province, county, cluster); ``level``: a cluster's or chain's scale class (千亿级);
+    ``match``: exact | partial ontology match of a cluster/chain (``None`` + ``note`` when not ours);
+    ``sentences``: every sentence that states the fact (duplicates are merged)."""
+
+    kind: str  # cluster | chain | direction | target | technology
+    text: str
+    sentence: str
+    source: str
+    value: float | None = None
+    unit: str | None = None
+    year: int | None = None
+    qualifier: str | None = None
+    cluster: str | None = None
+    ref_id: str | None = None
+    terms: list[str] = field(default_factory=list)
+    low: float | None = None
+    high: float | None = None
+    current: bool = False
+    subject: str | None = None
+    subject_kind: str | None = None
+    level: str | None = None
+    match: str | None = None
+    note: str | None = None
+    sentences: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def plan_context(text: str) -> dict:
+    """The plan's head: ``region`` (台州市, 河南省), ``start``/``end`` of its period, ``issued`` year."""
+    head_lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    head = normalize("\n".join(head_lines)[:2500])
+    period = _PERIOD_RE.search(head)
+    start, end = (int(period.group(1)), int(period.group(2))) if period else (None, None)
+    if start is None:
+        found = sorted((head[:600].find(k), v) for k, v in _FIVE_YEAR.items() if k in head[:600])
+        five = found[0][1] if found else None  # the first named period: the title's, not a 回顾 heading's
+        if five:
+            start, end = five
+    issued = _ISSUED_RE.search(head)
+    title = normalize("\n".join(head_lines[:2]))
+    region = None
+    for part in (title, head):  # the title first, then the head; 黑龙江省 … else two characters + 省/市
+        region = next((m.group(1) for m in re.finditer(r"(?=((?:黑龙江|内蒙古)省?|[\u4e00-\u9fff]{2}(?:省|市)))", part)
+                       if m.group(1) not in _REGION_STOP and m.group(1)[-2:] not in _REGION_STOP
+                       and m.group(1)[0] not in "度发的和在是从于年于等市省"), None)
+        if region:
+            break
+    return {"region": region, "start": start, "end": end, "issued": int(issued.group(1)) if issued else None}
+
+
+def _sentences(text: str, ctx: dict):
+    """Yield ``(sentence, paragraph, paragraph_year, section_year)`` with year context carried forward.
+
+    The section year falls back to the end of the plan period in the document's head
+    (“(2020—2025年)” → 2025) until a heading or a “到20XX年” says otherwise; a year before the
+    plan period (a baseline) is never carried forward as a target year.
+    """
+    doc_year = ctx["end"]
+    section_year = doc_year
+    floor = ctx["start"] or ((ctx["issued"] + 1) if ctx["issued"] else None)
+    for raw in text.splitlines():
+        if raw.lstrip().startswith("#"):
+            continue  # a header line of a saved excerpt (source, title)
+        para = normalize(raw).strip()
+        if not para:
+            continue
+        if _HEADING_RE.match(para):
+            section_year = doc_year
+        para_year = None
+        for sent in _SENT_RE.split(para):
+            if not sent.strip():
+                continue
+            yield sent, para, para_year, section_year
+            y = find_year(sent)
+            if y and re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年", sent) and (floor is None or y >= floor):
+                para_year = section_year = y
+
+
+def _entries(table, ent):
+    return table.get(ent.text, [])
+
+
+def target_key(name: str) -> str:
+    """An indicator name for comparing: quotes dropped, 规模以上 = 规上."""
+    return re.sub(r"[“”\"'‘’]", "", name).replace("规模以上", "规上")
+
+
+def _specific_tech(label: str, head: str) -> bool:
+    return bool(head) and not _TECH_GENERIC.match(head) and "卡脖子" not in label
+
+
+def _subject(sent: str, upto: int, name: str, ctx: dict, ontology, clusters_seen: dict, para_cluster):
+    """``(subject, kind)`` of a target: a cluster named in it, a county before it, else the plan's region."""
+    for cname, (_cid, _k) in clusters_seen.items():
+        if len(cname) >= 2 and cname in name:
+            return cname, "cluster"
+    for c in ontology.clusters.values():
+        if c.name in name:
+            return c.name, "cluster"
+    head = sent[:upto]
+    for ct in ontology.counties.values():
+        if ct.name in head or ct.short in head:
+            return ct.name, "county"
+    for m in _COUNTY_RE.finditer(head):
+        w = m.group(1)
+        if w not in _COUNTY_STOP and w[-2:] not in _COUNTY_STOP and not any(w.endswith(s) for s in _COUNTY_STOP):
+            return w, "county"
+    if para_cluster:
+        return para_cluster, "cluster"
+    region = ctx.get("region")
+    if region:
+        return region, "province" if region.endswith("省") else "city"
+    return None, None
+
+
+def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
+    """Every cluster / chain / direction / target / technology fact of a policy text (deduplicated)."""
+    nlp = build_nlp(ontology)
+    table = vocabulary(ontology)
+    ctx = plan_context(text)
+    facts: list[Fact] = []
+    seen: dict = {}
+    named: dict[str, tuple] = {}  # core name -> (ontology id, match) of every cluster/chain the plan names
+    para_cluster = None
+    last_para = None
+
+    def add(f: Fact, key=None) -> None:
+        key = key or (f.kind, f.text, f.value, f.unit, f.year, f.cluster, f.sentence)
+        if key in seen:
+            old = seen[key]
+            if f.sentence not in old.sentences:
+                old.sentences.append(f.sentence)
+            old.level = old.level or f.level
+            return
+        f.sentences = [f.sentence]
+        seen[key] = f
+        facts.append(f)
+
+    baseline_year = None
+    baseline = False  # inside a paragraph that reports a year before the plan period (2020年,…;其中…)
+    for sent, para, para_year, section_year in _sentences(text, ctx):
+        if para is not last_para:
+            baseline = False
+            last_para = para
+            # a heading line naming one cluster (1.高端装备产业集群) sets the subject of what follows;
+            # “X集群方面,…” sets it for its own paragraph
+            mentions = find_clusters(para[:40])
+            first = mentions[0] if mentions else None
+            if first and (len(para) <= 24 or para.startswith(first.name)):
+                para_cluster = first.name
+            elif _HEADING_RE.match(para) or re.match(r"^\d+[.、]", para):
+                para_cluster = None
+        doc = nlp(sent)
+        year = find_year(sent) or para_year or section_year
+        if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
+            year = para_year or section_year  # “比2015年增长” is no target year
+        # clusters and chains named in any plan (open vocabulary)
+        for cm in find_clusters(sent):
+            cid, how = match_ontology(cm.name, ontology)
+            key = ("named", cm.kind, core_name(cm.name))
+            named[core_name(cm.name)] = (cid, how)
+            add(Fact(cm.kind, cm.name, sent, source, cluster=cid, ref_id=cid, level=cm.level, match=how,
+                     terms=[cm.tier] if cm.tier else [],
+                     note=None if cid else "not in the ontology"), key)
+        # our clusters named as an industry (汽车产业, 医药产业 …), not as a product (…智能马桶等智能产品)
+        clusters = []  # (position, cluster id)
+        for ent in doc.ents:
+            for e in _entries(table, ent):
+                if e.label == "CLUSTER" and e.kind == "name":
+                    after = sent[ent.end_char:ent.end_char + 2]
+                    if ent.text.endswith(("产业", "集群")) or after.startswith(("产业", "集群", "行业")):
+                        clusters.append((ent.start_char, e.id))
+        # targets and current values
+        lead = re.match(r"^((?:19|20)\d{2})年", sent)
+        if re.search(r"(?:到|至)\s*\d{4}\s*年", sent) or (lead and ctx["start"] and int(lead.group(1)) >= ctx["start"]):
+            baseline = False
+        elif lead and ctx["start"] and int(lead.group(1)) < ctx["start"]:
+            baseline, baseline_year = True, int(lead.group(1))
+        quantities = find_quantities(sent)
+        for q in quantities:
+            a = q.span[0]
+            cl = next((e.cluster for ent in doc.ents if ent.start_char < a and ent.text in q.name
+                       for e in _entries(table, ent) if e.cluster), None)
+            current = q.current
+            if not current and q.year and ctx["start"] and q.year < ctx["start"]:
+                current = True  # 2020年,…达到17887亿元 in a 2021—2025 plan: the baseline
+            if not current and baseline and not (q.year and ctx["start"] and q.year >= ctx["start"]):
+                current = True
+            if current:
+                s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or find_year(sent)
+                before = (lambda y: y and (not ctx["start"] or y < ctx["start"]))
+                own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) else None  # 比2015年增长
+                t_year = own or (s_year if before(s_year) else ctx["issued"])
+            else:
+                t_year = year
+            subj, skind = _subject(sent, a, q.name, ctx, ontology, named, para_cluster)
+            f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
+                     low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)
+            add(f, ("target", target_key(q.name), q.value, q.high, q.unit, t_year, current))
+        # our clusters and their directions
+        dir_terms: dict[str, list[str]] = {}
+        for ent in doc.ents:
+            es = _entries(table, ent)
+            if ent.label_ == "TECH":
+                e = next(x for x in es if x.label == "TECH")
+                add(Fact("technology", ent.text, sent, source, cluster=e.cluster, ref_id=e.id,
+                         terms=["卡脖子"] if "卡脖子" in sent else []), ("technology", ent.text))
+                continue
+            if not clusters:
+                continue
+            mentioned = {c for _, c in clusters}
+            for e in es:
+                is_dir = (e.label == "SEGMENT") or (e.label == "CLUSTER" and e.kind == "direction")
+                if is_dir and e.cluster in mentioned and core_name(ent.text) != ontology.clusters[e.cluster].name:
+                    dir_terms.setdefault(e.cluster, []).append(ent.text)
+                    add(Fact("direction", ent.text, sent, source, cluster=e.cluster,
+                             ref_id=e.id if e.label == "SEGMENT" else None), ("direction", ent.text, e.cluster))
+                    break
+        if clusters:
+            tech_names = {e.text for e in doc.ents if e.label_ == "TECH"}
+            for i, (pos, cid) in enumerate(clusters):  # generic “发展 X、Y” lists after a cluster name
+                if i and clusters[i - 1][1] == cid:
+                    continue  # 汽车 inside 汽车电子 is not a new cluster mention
+                end = next((p for p, c in clusters[i + 1:] if c != cid), len(sent))
+                for m in _DIR_RE.finditer(sent, pos, end):
+                    for item in re.split(r"[、和及与]", m.group(1)):
+                        item = _VERB_LEAD.sub("", item.strip(" “”\"")).rstrip("等").strip(" “”\"")
+                        if item in _DIR_STOP or item in tech_names or "技术" in item:
+                            continue
+                        if 2 <= len(item) <= 12 and item not in dir_terms.get(cid, []) and not re.search(r"\d", item):
+                            dir_terms.setdefault(cid, []).append(item)
+                            add(Fact("direction", item, sent, source, cluster=cid), ("direction", item, cid))
+            for cid in dict.fromkeys(c for _p, c in clusters):
+                name = ontology.clusters[cid].name
+                key = ("named", "cluster", core_name(name))
+                if key in seen:
+                    old = seen[key]
+                    old.terms = list(dict.fromkeys(old.terms + dir_terms.get(cid, [])))
+                    if sent not in old.sentences:
+                        old.sentences.append(sent)
+                    continue
+                add(Fact("cluster", name, sent, source, cluster=cid, ref_id=cid, match="exact",
+                         terms=dir_terms.get(cid, [])), key)
+        # specific technology phrases only (车规级芯片关键技术), never the generic ones
+        for m in _TECH_RE.finditer(sent):
+            core = m.group(2).replace("”", "").replace('"', "")
+            head = _TECH_LEAD.sub("", m.group(1)).strip(" “”\"")
+            label = head + core
+            if _specific_tech(label, head) and not any(label in t for t in (f.text for f in facts if f.kind == "technology")):
+                add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []),
+                    ("technology", label))
+    return facts
+
+
+def read_text(path: str | Path) -> str:
+    """A text file as str: UTF-8 (with or without BOM), else GBK/GB18030."""
+    data = Path(path).read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def extract_file(path: str | Path, ontology, *, source: str | None = None) -> list[Fact]:
+    """:func:`extract_facts` on a UTF-8 or GBK text file; ``source`` defaults to the file name."""
+    return extract_facts(read_text(path), ontology, source=source or Path(path).name)

@@ -1,0 +1,178 @@
+"""国标行业 (GB/T 4754-2017) as a classification signal: which chain segments a code points to.
+
+What: :func:`industry_signal` reads a record's ``industry_code`` (e.g. ``C3441``, ``3441``) and/or
+``industry`` names (门类 → 小类, a list or a ``>``-joined path) and returns
+``(segments, out_of_chain)``: the segment ids the most specific known code/name points to (a prior
+the classifier adds to the text evidence), or ``out_of_chain=True`` when the firm's registered
+industry is a manufacturing or trade line that none of the seven chains holds (白酒, 农药, 风能原动设备,
+铁路机车车辆, 家用电器, 汽车修理 …) — then text matches are damped, not trusted.
+
+Why: registry exports (企查查/天眼查/国家企业信用信息公示系统) carry the 国标行业 the firm registered
+with; it is the one field that states the main business in a controlled vocabulary. It is a prior,
+not a verdict: a firm registered under 3670 that makes brakes is placed by its products
+(制动盘 → 底盘与悬架系统), the code only confirms the 汽车 chain.
+
+Codes are the 2017 edition (names as in ../shared/data/gbt4754-2017-wssmao). A code not listed
+here is neutral. ``tests/nlp`` checks every segment id exists in the ontology.
+
+>>> industry_signal("C3441", None)
+(('pump-motor-pumps',), False)
+>>> industry_signal(None, ["制造业", "酒、饮料和精制茶制造业", "酒的制造", "白酒制造"])
+((), True)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "industry_signal"]
+
+#: GB/T 4754-2017 code -> (name, segment ids it points to). Most specific code wins (4 > 3 > 2 digits).
+INDUSTRY_SEGMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    # 医药 (27), 制药设备, 医疗器械, 医药批发零售, 医学研究
+    "271": ("化学药品原料药制造", ("pharma-api",)),
+    "2710": ("化学药品原料药制造", ("pharma-api",)),
+    "272": ("化学药品制剂制造", ("pharma-chem-formulation",)),
+    "2720": ("化学药品制剂制造", ("pharma-chem-formulation",)),
+    "273": ("中药饮片加工", ("pharma-finished",)),
+    "2730": ("中药饮片加工", ("pharma-finished",)),
+    "274": ("中成药生产", ("pharma-finished",)),
+    "2740": ("中成药生产", ("pharma-finished",)),
+    "275": ("兽用药品制造", ("pharma-vet",)),
+    "2750": ("兽用药品制造", ("pharma-vet",)),
+    "276": ("生物药品制品制造", ("pharma-biologics",)),
+    "2761": ("生物药品制造", ("pharma-biologics",)),
+    "2762": ("基因工程药物和疫苗制造", ("pharma-biologics",)),
+    "277": ("卫生材料及医药用品制造", ("pharma-medical-consumables",)),
+    "2770": ("卫生材料及医药用品制造", ("pharma-medical-consumables",)),
+    "278": ("药用辅料及包装材料", ("pharma-support",)),
+    "2780": ("药用辅料及包装材料", ("pharma-support",)),
+    "3544": ("制药专用设备制造", ("pharma-equipment",)),
+    "358": ("医疗仪器设备及器械制造", ("pharma-medical-devices",)),
+    "3581": ("医疗诊断、监护及治疗设备制造", ("pharma-medical-devices",)),
+    "3582": ("口腔科用设备及器具制造", ("pharma-medical-devices",)),
+    "3583": ("医疗实验室及医用消毒设备和器具制造", ("pharma-medical-devices",)),
+    "3584": ("医疗、外科及兽医用器械制造", ("pharma-medical-devices",)),
+    "3585": ("机械治疗及病房护理设备制造", ("pharma-medical-devices",)),
+    "3586": ("假肢、人工器官及植（介）入器械制造", ("pharma-medical-devices",)),
+    "3589": ("其他医疗设备及器械制造", ("pharma-medical-devices",)),
+    "5151": ("西药批发", ("pharma-distribution",)),
+    "5152": ("中药批发", ("pharma-distribution",)),
+    "5251": ("西药零售", ("pharma-distribution",)),
+    "5252": ("中药零售", ("pharma-distribution",)),
+    "7340": ("医学研究和试验发展", ("pharma-cro",)),
+    # 模具与塑料
+    "265": ("合成材料制造", ("mould-plastic-resin",)),
+    "2651": ("初级形态塑料及合成树脂制造", ("mould-plastic-resin",)),
+    "292": ("塑料制品业", ("mould-plastic-products",)),
+    "2921": ("塑料薄膜制造", ("mould-plastic-products",)),
+    "2922": ("塑料板、管、型材制造", ("mould-plastic-products",)),
+    "2923": ("塑料丝、绳及编织品制造", ("mould-plastic-products",)),
+    "2924": ("泡沫塑料制造", ("mould-plastic-products",)),
+    "2925": ("塑料人造革、合成革制造", ("mould-plastic-products",)),
+    "2926": ("塑料包装箱及容器制造", ("mould-plastic-household",)),
+    "2927": ("日用塑料制品制造", ("mould-plastic-household",)),
+    "2928": ("人造草坪制造", ("mould-plastic-products",)),
+    "2929": ("塑料零件及其他塑料制品制造", ("mould-plastic-products",)),
+    "3525": ("模具制造", ("mould-plastic-mould",)),
+    "3523": ("塑料加工专用设备制造", ("mould-plastic-machinery",)),
+    # 泵与电机
+    "3441": ("泵及真空设备制造", ("pump-motor-pumps",)),
+    "3442": ("气体压缩机械制造", ("pump-motor-compressor-fan",)),
+    "3444": ("液压动力机械及元件制造", ("pump-motor-hydraulic-plunger",)),
+    "3462": ("风机、风扇制造", ("pump-motor-fan-blower",)),
+    "381": ("电机制造", ("pump-motor-motors",)),
+    "3811": ("发电机及发电机组制造", ("pump-motor-generator",)),
+    "3812": ("电动机制造", ("pump-motor-motors",)),
+    "3813": ("微特电机及组件制造", ("pump-motor-micro-motor",)),
+    "3819": ("其他电机制造", ("pump-motor-motors",)),
+    # 缝制设备, 智能马桶
+    "3553": ("缝制机械制造", ("sewing-industrial-machines",)),
+    "3072": ("卫生陶瓷制品制造", ("smart-toilet-ceramic-body",)),
+    # 汽车、摩托车
+    "361": ("汽车整车制造", ("auto-vehicle",)),
+    "3611": ("汽柴油车整车制造", ("auto-ice-vehicle",)),
+    "3612": ("新能源车整车制造", ("auto-nev",)),
+    "3620": ("汽车用发动机制造", ("auto-engine-parts",)),
+    "3660": ("汽车车身、挂车制造", ("auto-body-interior",)),
+    "3670": ("汽车零部件及配件制造", ("auto-parts",)),
+    "3751": ("摩托车整车制造", ("auto-motorcycle",)),
+    "3752": ("摩托车零部件及配件制造", ("auto-motorcycle-parts",)),
+    # 航空航天
+    "3741": ("飞机制造", ("aerospace-aircraft",)),
+    "3742": ("航天器及运载火箭制造", ("aerospace-satellite",)),
+    "3743": ("航天相关设备制造", ("aerospace-avionics",)),
+    "3744": ("航空相关设备制造", ("aerospace-airframe", "aerospace-propulsion", "aerospace-avionics")),
+    "3749": ("其他航空航天器制造", ("aerospace-uav",)),
+    "4343": ("航空航天器修理", ("aerospace-mro",)),
+}
+#: codes (prefixes) of industries outside all seven chains that share words with them
+#: (白酒's 塑料瓶盖, 农药制剂, 风力发电机, 铁路货车, 家电电机, 汽车修理/销售 …)
+OUT_OF_CHAIN: dict[str, str] = {
+    "13": "农副食品加工业", "14": "食品制造业", "15": "酒、饮料和精制茶制造业", "17": "纺织业",
+    "18": "纺织服装、服饰业", "19": "皮革、毛皮、羽毛及其制品和制鞋业", "22": "造纸和纸制品业",
+    "263": "农药制造", "264": "涂料、油墨、颜料及类似产品制造", "268": "日用化学产品制造",
+    "3415": "风能原动设备制造", "3443": "阀门和旋塞制造", "3352": "建筑装饰及水暖管道零件制造",
+    "371": "铁路运输设备制造", "372": "城市轨道交通设备制造", "373": "船舶及相关装置制造",
+    "3630": "改装汽车制造", "3640": "低速汽车制造",
+    "3851": "家用制冷电器具制造", "3852": "家用空气调节器制造", "3853": "家用通风电器具制造",
+    "3854": "家用厨房电器具制造", "3855": "家用清洁卫生电器具制造", "3859": "其他家用电力器具制造",
+    "3861": "燃气及类似能源家用器具制造", "3862": "太阳能器具制造",
+    "3831": "电线、电缆制造", "39": "计算机、通信和其他电子设备制造业",
+    "5261": "汽车新车零售", "5262": "汽车旧车零售", "5263": "汽车零配件零售", "5264": "摩托车及零配件零售",
+    "8111": "汽车修理与维护", "811": "汽车、摩托车等修理与维护",
+    "51": "批发业", "52": "零售业", "65": "软件和信息技术服务业", "64": "互联网和相关服务", "70": "房地产业",
+}
+_SECTION_OF = {  # 门类 letter of each 2-digit 大类 range (for codes given with or without the letter)
+    "A": range(1, 6), "B": range(6, 13), "C": range(13, 44), "D": range(44, 47), "E": range(47, 51),
+    "F": range(51, 53), "G": range(53, 61), "H": range(61, 63), "I": range(63, 66), "J": range(66, 70),
+    "K": range(70, 71), "L": range(71, 73), "M": range(73, 76), "N": range(76, 80), "O": range(80, 83),
+    "P": range(83, 84), "Q": range(84, 86), "R": range(86, 91), "S": range(91, 97), "T": range(97, 98),
+}
+_CODE_RE = re.compile(r"^\s*([A-Ta-t])?\s*(\d{2,4})\s*$")
+_NAME_INDEX: dict[str, str] = {}
+for _code, (_n, _s) in INDUSTRY_SEGMENTS.items():
+    _NAME_INDEX.setdefault(_n, _code)
+for _code, _n in OUT_OF_CHAIN.items():
+    _NAME_INDEX.setdefault(_n, _code)
+
+
+def _digits(code) -> str | None:
+    m = _CODE_RE.match(str(code or ""))
+    return m.group(2) if m else None
+
+
+def _lookup(digits: str) -> tuple[tuple[str, ...], bool] | None:
+    for n in (4, 3, 2):
+        key = digits[:n]
+        if len(key) < n:
+            continue
+        if key in INDUSTRY_SEGMENTS:
+            return INDUSTRY_SEGMENTS[key][1], False
+        if key in OUT_OF_CHAIN:
+            return (), True
+    return None
+
+
+def _names(industry) -> list[str]:
+    if industry is None:
+        return []
+    if isinstance(industry, str):
+        return [p.strip() for p in re.split(r"\s*(?:>|/|\||→)\s*", industry) if p.strip()]
+    return [str(x).strip() for x in industry if str(x or "").strip()]
+
+
+def industry_signal(industry_code, industry) -> tuple[tuple[str, ...], bool]:
+    """``(segment ids, out_of_chain)`` for a record's 国标行业 code and/or names (see module doc)."""
+    digits = _digits(industry_code)
+    if digits:
+        hit = _lookup(digits)
+        if hit is not None:
+            return hit
+    for name in reversed(_names(industry)):  # most specific level first
+        code = _NAME_INDEX.get(name)
+        if code is not None:
+            hit = _lookup(code)
+            if hit is not None:
+                return hit
+    return (), False

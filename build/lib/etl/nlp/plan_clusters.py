@@ -1,0 +1,206 @@
+"""Clusters and industrial chains named in any plan, with their scale class, mapped to ours.
+
+What: :func:`find_clusters` reads one sentence and returns a :class:`ClusterMention` for every
+cluster (``…产业集群``, ``…集群``, ``…产业群``, ``X集群方面``) or chain (``…产业链``) it names, with the
+scale class written with it (千亿级, 500亿级, 万亿元级) and its tier (世界级, 标志性, 特色, 新星 …).
+Lists are split: ``培育形成高端装备、高端化工2个千亿级产业集群`` → 高端装备 and 高端化工, each 千亿级;
+``数字产业、绿色石化、高端装备等3个万亿级产业集群`` → three names; ``壮大汽车、医药…航空产业等七大千亿产业``
+(a list with a scale class) too. Phrases that name no field — ``七大千亿产业集群``, ``世界级先进制造业集群``,
+``30个左右千亿级现代化产业链``, ``长三角区域有影响力的产业集群`` — are left out.
+
+:func:`match_ontology` maps a name to one of our clusters: ``exact`` when the name is the cluster
+(医药, 汽车产业), ``partial`` when one contains the other (汽车及零部件, 生物医药与医疗器械, 航空),
+else ``None`` — a cluster that is not in the ontology.
+
+Why: another city's or a later Taizhou plan names its own clusters (the province's “415X”, Ningbo's
+“361”); a researcher comparing them with our seven needs every name, not only the ones we know.
+
+>>> [(c.name, c.kind, c.level) for c in find_clusters("培育形成高端装备、高端化工2个千亿级产业集群,新一代信息技术500亿级产业集群")]
+[('高端装备', 'cluster', '千亿级'), ('高端化工', 'cluster', '千亿级'), ('新一代信息技术', 'cluster', '500亿级')]
+>>> [c.name for c in find_clusters("进一步加快七大千亿产业集群建设,打造1个以上世界级先进制造业集群")]
+[]
+>>> [(c.name, c.kind) for c in find_clusters("装备制造集群方面,将做强电力装备、农机装备等新兴产业链")]
+[('装备制造', 'cluster'), ('电力装备', 'chain'), ('农机装备', 'chain')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name"]
+
+_HEAD_RE = re.compile(r"产业集群|产业群|集群|产业链")
+_BOUND = re.compile(r"[,;。:!?()《》\[\]【】]")
+_NOT_NAMING = re.compile(r"品牌|优势")
+_VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
+                    r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造|培育|形成|建成|建设|发展|"
+                    r"推动|壮大|做强|做优|做精|提升|布局|构建|包括|是指|其中|以及|加快|着力)")
+_NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
+_COUNT_RE = re.compile(rf"{_NUM_CN}(?:个|大|条)")
+_SCALE_RE = re.compile(r"超?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
+_TIER_RE = re.compile(r"世界级|国家级|省级|市级|区域级|标志性|战略性新兴|战略性|特色|新兴|优势|主导|支柱|先进|新星|未来|现代化|重大|重点|"
+                      r"具有[^,;。]*?影响力的|有影响力的|成长性高的|一批|若干个?")
+_GENERIC = {"", "产业", "制造业", "先进制造业", "制造", "先进制造", "现代", "新兴", "未来", "区域", "重点", "特色", "优势", "主导",
+            "国家", "全国", "省", "全省", "全市", "长三角", "长三角区域", "现代产业", "产业链", "集群", "重大", "若干", "一批",
+            "传统", "传统产业", "新兴产业", "未来产业", "千亿", "万亿", "百亿", "七大千亿", "链", "全产业", "上下游"}
+_ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)）、]|[①-⑩])")
+_FIELD_LIST_RE = re.compile(r"([^,;。:]*?、[^,;。:]*?)等(?:领域|新兴产业|产业|行业)[^,;。:]{0,8}[,,]"
+                            r"((?:培育|打造|形成|建设)[^,;。:]*?)?([^,;。:]*?)(产业集群|产业群|产业链)")
+_LIST_INDUSTRY_RE = re.compile(r"([^,;。:]*?)等(" + _NUM_CN + r"大)((?:千亿|万亿|百亿)级?)产业(?!集群|群|链)")
+
+
+@dataclass
+class ClusterMention:
+    """A cluster (``kind="cluster"``) or chain (``kind="chain"``) named in a sentence."""
+
+    name: str
+    kind: str
+    level: str | None  # scale class as written (千亿级, 500亿级, 万亿元级) or None
+    tier: str | None   # 世界级, 标志性, 特色, 新星 … or None
+    span: tuple[int, int]
+
+
+def core_name(name: str) -> str:
+    """The name without a trailing 产业/业/集群 and quotes: the key to compare names by."""
+    s = re.sub(r"[“”\"'‘’]", "", name)
+    s = re.sub(r"(?:产业集群|产业群|集群|产业链|产业)$", "", s)
+    return re.sub(r"制造业$", "制造", s)
+
+
+def _clean(item: str, one: bool = False) -> str:
+    """The name part of a phrase: after the last verb (培育形成, 重点发展, 做强 …) and enumerator."""
+    item = _ENUM.sub("", item.strip(" 、,“”\"'‘’"))
+    last = None
+    for last in _VERBS.finditer(item):
+        pass
+    if last is not None:
+        item = item[last.end():]
+    item = re.sub(r"^(?:以及|和|及|与|、|要|将)+", "", item.strip(" 、“”\"'‘’"))
+    if one and "的" in item and not item.endswith("的"):
+        item = item[item.rindex("的") + 1:]  # 国内知名的农机装备 → 农机装备
+    return item.rstrip("等").strip(" 、“”\"'‘’")
+
+
+def _generic(name: str) -> bool:
+    rest = _SCALE_RE.sub("", name)
+    rest = _TIER_RE.sub("", rest)
+    rest = re.sub(r"[“”\"'‘’]", "", rest)
+    rest = core_name(re.sub(r"以上|左右|以下|以内", "", rest))
+    rest = re.sub(r"^[\u4e00-\u9fff]{2,3}[省市]", "", rest)  # 河南省先进制造业 → 制造业
+    if rest in _GENERIC or re.sub(r"制造业?$", "", rest) in _GENERIC or len(rest) < 2 and not re.fullmatch(r"\d+G", rest):
+        return True
+    if re.search(r"我市|我省|全市|全省|本市", name) or re.search(r"[向于在对把将从由为与和及]$", name):
+        return True
+    if name.endswith("的") or re.search(r"(?:高端|智能|绿色|现代|高级|一体|集群|国际|数字|网络|融合|新型|规模)化$", name) \
+            or len(name) > 16 or re.search(r"\d", re.sub(r"\d+G", "", name)):
+        return True
+    return bool(re.search(r"级$", rest) or re.search(r"化$", rest) and len(rest) <= 3)  # 现代化, 千亿级, “百千万”亿级 …
+
+
+def _split_items(items: str, count: int | None) -> list[str]:
+    parts = [p for p in (x.strip() for x in items.split("、")) if p]
+    if count and len(parts) < count:  # 稀土磁性材料和新型功能材料4个 → split the 和 too
+        out = [x for p in parts for x in re.split(r"和|及|与", p) if x]
+        if len(out) == count:
+            parts = out
+    return parts
+
+
+def _count(desc: str) -> int | None:
+    m = _COUNT_RE.search(desc)
+    if not m:
+        return None
+    n = m.group().rstrip("个大条")
+    cn = "零一二三四五六七八九十"
+    if n.isdigit():
+        return int(n)
+    if n == "两":
+        return 2
+    if len(n) == 1 and n in cn:
+        return cn.index(n)
+    if n.startswith("十"):
+        return 10 + (cn.index(n[1]) if len(n) > 1 else 0)
+    return None
+
+
+def _parse(span_text: str, head: str, start: int, end: int) -> list[ClusterMention]:
+    kind = "chain" if head == "产业链" else "cluster"
+    s = _clean(span_text)
+    if not s:
+        return []
+    if "等" in s:
+        items, desc = s.rsplit("等", 1)
+    else:
+        cut = [m.start() for m in (_COUNT_RE.search(s), _SCALE_RE.search(s)) if m]
+        p = min(cut) if cut else len(s)
+        items, desc = s[:p], s[p:]
+    level_m = _SCALE_RE.search(desc)
+    level = level_m.group() if level_m else None
+    tier_m = _TIER_RE.search(desc) or _TIER_RE.search(items)
+    tier = tier_m.group() if tier_m and tier_m.group() in ("世界级", "国家级", "省级", "标志性", "特色", "新星", "战略性新兴",
+                                                           "战略性", "新兴", "优势", "主导", "支柱", "未来") else None
+    items = re.sub(r"^.*的", "", items) if "影响力的" in items or "成长性高的" in items else items
+    remainder = _TIER_RE.sub("", _SCALE_RE.sub("", _COUNT_RE.sub("", desc)))
+    remainder = re.sub(r"以上|左右|以下|以内", "", remainder).strip(" “”\"'")
+    names = [remainder] if remainder and not items.strip() or (remainder and items.endswith("的")) else \
+        _split_items(items, _count(desc))
+    out = []
+    for n in names:
+        n = _clean(n, True)
+        if n and not _generic(n):
+            out.append(ClusterMention(n, kind, level, tier, (start, end)))
+    return out
+
+
+def find_clusters(sentence: str) -> list[ClusterMention]:
+    """Every cluster and chain the sentence names (in order, each once)."""
+    out: list[ClusterMention] = []
+    prev_end = 0
+    for m in _HEAD_RE.finditer(sentence):
+        head = m.group()
+        if _NOT_NAMING.match(sentence, m.end()):  # 集群品牌, 产业链现代化: no cluster named
+            prev_end = m.end()
+            continue
+        bounds = [b.end() for b in _BOUND.finditer(sentence, 0, m.start())]
+        start = max([prev_end, *bounds]) if bounds else prev_end
+        out.extend(_parse(sentence[start:m.start()], head, start, m.end()))
+        prev_end = m.end()
+    for m in _FIELD_LIST_RE.finditer(sentence):  # 在A、B等领域,培育新增3—4个万亿元级战略性产业集群
+        tail = _parse(m.group(3), m.group(4), m.start(3), m.end(4))
+        if tail:
+            continue  # the cluster phrase names its own fields
+        level = _SCALE_RE.search(m.group(3))
+        for n in _split_items(_clean(m.group(1)), None):
+            n = _clean(n, True)
+            if n and not _generic(n):
+                out.append(ClusterMention(n, "chain" if m.group(4) == "产业链" else "cluster",
+                                          level.group() if level else None, None, m.span()))
+    for m in _LIST_INDUSTRY_RE.finditer(sentence):  # 壮大汽车、医药…航空产业等七大千亿产业
+        items = _clean(re.split(r"[,;:]", m.group(1))[-1])
+        for n in _split_items(items, _count(m.group(2))):
+            n = _clean(n)
+            if n and not _generic(n):
+                out.append(ClusterMention(core_name(n), "cluster", m.group(3), None, m.span()))
+    seen: dict = {}
+    for c in out:
+        key = (c.kind, core_name(c.name))
+        if key in seen:
+            seen[key].level = seen[key].level or c.level
+            seen[key].tier = seen[key].tier or c.tier
+        else:
+            seen[key] = c
+    return list(seen.values())
+
+
+def match_ontology(name: str, ontology) -> tuple[str | None, str | None]:
+    """``(cluster id, "exact" | "partial")`` for a cluster name, ``(None, None)`` when none of ours."""
+    core = core_name(name)
+    best = (None, None)
+    for c in ontology.clusters.values():
+        forms = {c.name, core_name(c.name)}
+        if core in forms or name in forms:
+            return c.id, "exact"
+        if best[0] is None and any(len(f) >= 2 and (f in core or (len(core) >= 2 and core in f)) for f in forms):
+            best = (c.id, "partial")
+    return best

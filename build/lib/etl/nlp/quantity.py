@@ -1,0 +1,242 @@
+"""Quantified targets in policy text: indicator name, value, unit, qualifier.
+
+What: :func:`find_targets` reads one clause-bearing sentence and returns ``(name, value, unit,
+qualifier, span)`` tuples for every "indicator + number + unit" it states, in the usual shapes of
+Chinese plans: ``规上工业总产值达到1万亿元`` (name, verb, quantity), ``培育千亿级产业集群7个``
+(verb, name, quantity), ``打造1个以上世界级先进制造业集群`` (verb, quantity, name), ``亩均税收40万元/亩``
+and ``A、B分别达到30%以上和60%以上``; ``X全覆盖`` is (X覆盖率, 100, %), ``每年…150项`` is 项/年 and an
+unit-less index (``…指数达到95以上``) gets the unit 指数. :func:`find_year` gives the target year (到2025年 …).
+
+:func:`find_quantities` gives the same items as :class:`Quantity` records that keep everything the
+text says about the number: a range (``2~3个``, ``1—2个`` → low 2 / high 3), the qualifiers before
+and after it (``力争突破2200家`` → 力争突破, ``30个左右`` → 左右, ``不少于1亿元`` → 不少于), and whether
+the clause states a current value rather than a target (``现有…33个``, ``聚焦…33个百亿支柱产业``,
+``2020年,…达到17887亿元`` in a 2021–2025 plan, ``拥有21个百亿级产业集群``).
+
+Why: generic patterns (numbers with units, 到20XX年) so other cities' plans work too; no wording of
+one document is hard-coded. Money amounts followed by a noun (``产值1亿元以上企业``) are conditions,
+not targets, and are skipped; so are years and dates.
+
+>>> [(n, v, u) for n, v, u, q, _ in find_targets("规上工业总产值达到1万亿元,培育千亿级产业集群7个")]
+[('规上工业总产值', 1.0, '万亿元'), ('千亿级产业集群', 7.0, '个')]
+>>> find_year("到2027年,全市汽车产业产值达到5000亿元")
+2027
+>>> [(q.name, q.low, q.high, q.qualifier) for q in find_quantities("力争形成2~3个世界级先进制造业集群,企业力争突破2200家")]
+[('世界级先进制造业集群', 2.0, 3.0, '力争'), ('企业', None, None, '力争突破')]
+>>> [(q.name, q.value, q.current) for q in find_quantities("聚焦七大千亿产业和33个百亿支柱产业,每年实施150项以上项目")]
+[('百亿支柱产业', 33.0, True), ('项目', 150.0, False)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
+
+UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
+         "家", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "倍", "万吨", "吨", "万辆", "辆",
+         "万台", "台", "万件", "件", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦")
+MONEY = {"万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元"}
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_NUM = r"\d+(?:\.\d+)?"
+# groups: 1 value (low end of a range), 2 high end, 3 unit, 4 qualifier after the number
+QTY_RE = re.compile(rf"(?<![\d.])({_NUM})(?:\s*[-—~～至]\s*({_NUM}))?\s*({_UNIT_ALT})?"
+                    r"(及以上|以上|左右|以内|以下|上下)?")
+#: every qualifier word kept on a quantity, in the order a plan writes them
+QUALIFIERS = ("力争", "确保", "突破", "超过", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
+              "以内", "以下", "上下")
+_PRE_QUAL = re.compile(r"(突破|超过|不少于|不低于|不超过|至少|约|近)(?:达到|达)?$")
+# a clause that states what exists now, not what is to be reached
+_CURRENT_RE = re.compile(r"现有|现状|目前|已有|已经|已达|已建成|已形成|已累计|现已|拥有|共有|截至目前|至目前|截至\d{4}年|截至年底|"
+                         r"当前|累计培育了|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成)")
+_TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
+YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月度])(?:底|末|前)?")
+_TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
+_LEAD = re.compile(r"^(?:即|现有|目前|已有|拥有|共有|力争|全市|全省|全县|全区|我市|实现|确保|每年|年均|累计|其中|新增|培育|打造|建成|创建|建设|引进|"
+                   r"形成|推动|推进|支持|实施|达到|拥有|争创|认定|新培育|新建|重点|力争实现|着力|加快|以上|的|和|及|与|、|,)+")
+_TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争)?(?:达到|达|突破|超过|提升到|提升至|提高到|提高至|增长到|"
+                   r"增加到|增至|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|低于|高于|为|至|到|在|实现|年均增长)$")
+_MEASURE_TAILS = ("增加值占比", "占比", "比重", "发展指数", "指数", "企业", "产值", "增加值", "收入", "平台", "项目")
+_DELIMS = re.compile(r"[,;:。!?、]")
+COUNT_UNITS = {"家", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
+_GENERIC = {"总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额"}
+
+
+def find_year(text: str) -> int | None:
+    """The target year of a sentence: ``到20XX年`` first, else the last ``20XX年`` (not a date)."""
+    m = _TO_YEAR_RE.search(text)
+    if m:
+        return int(m.group(1))
+    years = [int(y.group(1)) for y in YEAR_RE.finditer(text)]
+    return years[-1] if years else None
+
+
+def _clean_name(s: str) -> str:
+    s = YEAR_RE.sub("", s)
+    s = re.sub(r"等[“\"].*$", "", s)  # …领军人才等“三个100” → …领军人才
+    s = re.sub(r"[“”\"'‘’《》]", "", s).strip(" ,、()")
+    s = re.sub(r"等$", "", s)
+    for _ in range(3):
+        s2 = _TAIL.sub("", _LEAD.sub("", s)).strip(" ,、“”\"'")
+        if s2 == s:
+            break
+        s = s2
+    return s
+
+
+@dataclass
+class Quantity:
+    """One quantified item of a sentence: ``value`` is the number (the low end of a range),
+    ``low``/``high`` the range ends (``None`` for a single number), ``qualifier`` the words around
+    it (力争, 突破, 以上, 左右 …, in text order), ``current`` whether the clause states what exists now."""
+
+    name: str
+    value: float
+    unit: str
+    qualifier: str
+    span: tuple[int, int]
+    low: float | None = None
+    high: float | None = None
+    current: bool = False
+    year: int | None = None  # a year written in the item's own clause
+
+
+def _quantities(clause: str):
+    for m in QTY_RE.finditer(clause):
+        unit, tail = m.group(3) or "", clause[m.end():]
+        if YEAR_RE.match(clause, m.start()) and not unit:
+            continue
+        if not unit and not m.group(4):
+            continue  # bare number (5G, “135”, 10+N): not a quantity
+        if unit in MONEY and tail[:1] and not _DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")):
+            continue  # 产值1亿元以上企业…: a condition, not a target
+        if tail[:1] == "级" or (unit in MONEY and tail[:1] == "级"):
+            continue  # 5000亿级, 500亿元级: a scale class, not a quantity
+        yield m, unit
+
+
+def _qualifier(clause: str, m, prev_end: int) -> str:
+    """The qualifier words of the quantity ``m``: 力争/确保 earlier in its clause, 突破/超过/不少于 …
+    right before it, 以上/左右 … right after it."""
+    before = clause[prev_end:m.start()]
+    words = [w for w in ("力争", "确保") if w in clause[:m.start()]]
+    pm = _PRE_QUAL.search(before.rstrip())
+    if pm:
+        words.append(pm.group(1))
+    if m.group(4):
+        words.append(m.group(4))
+    return "".join(words)
+
+
+def _is_current(clause: str, upto: int, state: bool) -> bool:
+    """Does the clause (up to the quantity) state a current value? ``state`` carries the previous
+    clause's answer when this one has no marker of its own (拥有21个…集群,52个…基地)."""
+    head = clause[:upto]
+    if _CURRENT_RE.search(head):
+        return True
+    if _TARGET_RE.search(head):
+        return False
+    return state and bool(re.match(r"\s*\d", clause))  # only a list going on: 拥有21个…,52个…
+
+
+def _split_fenbie(prefix: str, n: int) -> list[str]:
+    parts = [p for p in prefix.split("、") if p]
+    if len(parts) != n:
+        return [prefix] * n
+    last = parts[-1]
+    tail = next((t for t in _MEASURE_TAILS if last.endswith(t)), "")
+    k = last.find("级")
+    names = []
+    for p in parts[:-1]:
+        if p.endswith("级") and 0 < k <= 3 and len(p) <= 4:  # 国家级、市级专精特新企业 → 国家级专精特新企业
+            names.append(p + last[k + 1:])
+        else:
+            names.append(p if (not tail or p.endswith(tail)) else p + tail)
+    return names + [last]
+
+
+def _item(name: str, m, unit: str, clause: str, prev_end: int, start: int, current: bool) -> Quantity:
+    high = float(m.group(2)) if m.group(2) else None
+    low = float(m.group(1)) if high is not None else None
+    years = [int(y.group(1)) for y in YEAR_RE.finditer(clause)]
+    return Quantity(name, float(m.group(1)), unit, _qualifier(clause, m, prev_end), (start + m.start(), start + m.end()),
+                    low, high, current, years[-1] if years else None)
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every quantified item of a sentence, with range, qualifier and current/target."""
+    out: list[Quantity] = []
+    pos, previous, state = 0, "", False
+    for clause in re.split(r"([,;:。!?])", sentence):
+        if len(clause) > 1:
+            previous, context = clause, previous
+        else:
+            context = previous
+        start = pos
+        pos += len(clause)
+        if len(clause) <= 1:
+            continue
+        if not (re.search(r"\d", clause) or "全覆盖" in clause):
+            state = _is_current(clause, len(clause), state) if _CURRENT_RE.search(clause) else state
+            continue
+        qs = list(_quantities(clause))
+        if not qs:
+            out.extend(Quantity(*c, current=state) for c in _coverage(clause, start))
+            continue
+        if "分别" in clause and len(qs) > 1:
+            prefix = clause[: clause.index("分别")]
+            names = _split_fenbie(_clean_name(prefix), len(qs))
+            cur = _is_current(clause, qs[0][0].start(), state)
+            prev_end = clause.index("分别")
+            for name, (m, unit) in zip(names, qs):
+                name = _clean_name(name)
+                unit = unit or ("指数" if name.endswith("指数") else "")
+                out.append(_item(name, m, unit, clause, prev_end, start, cur))
+                prev_end = m.end()
+            state = cur
+            continue
+        prev_end = 0
+        per_year = "每年" in clause or "年均" in clause
+        for i, (m, unit) in enumerate(qs):
+            before = clause[prev_end:m.start()]
+            seg_start = before.rfind("、")
+            name = _clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
+            follow = clause[m.end():m.end() + 1]
+            if not name or (unit in COUNT_UNITS and follow and not _DELIMS.match(follow)):
+                # verb + quantity + name (打造1个以上世界级集群, 33个百亿支柱产业): the name follows
+                nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
+                after = clause[m.end():nxt]
+                first = after.split("、")[0]
+                if "的" in after and "的" not in first and re.search(r"(?:集群|产业群|产业链|基地|企业|平台)$", after):
+                    first = after[after.rindex("的") + 1:]  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群
+                name = _clean_name(first)
+            if name in _GENERIC and context:  # 打造…工业园,总数达到100个 → 工业园总数
+                name = _clean_name(context) + name
+            if not unit and name.endswith("指数"):
+                unit = "指数"
+            if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:
+                unit += "/年"  # 每年实施150项 → 150 项/年
+            state = _is_current(clause, m.start(), state)
+            if name:
+                out.append(_item(name, m, unit, clause, prev_end, start, state))
+            prev_end = m.end()
+        out.extend(Quantity(*c, current=state) for c in _coverage(clause, start))
+    return out
+
+
+def find_targets(sentence: str) -> list[tuple[str, float, str, str, tuple[int, int]]]:
+    """``[(name, value, unit, qualifier, (start, end))]`` for the quantified targets of a sentence
+    (see :func:`find_quantities` for ranges and current values)."""
+    return [(q.name, q.value, q.unit, q.qualifier, q.span) for q in find_quantities(sentence)]
+
+
+def _coverage(clause: str, start: int):
+    """``X全覆盖`` → (X覆盖率, 100, %): plans state full coverage as a target without a number."""
+    pos = 0
+    for part in clause.split("、"):
+        if part.endswith("全覆盖"):
+            name = _clean_name(part[: -len("全覆盖")])
+            if name:
+                yield (name + "覆盖率", 100.0, "%", "", (start + pos, start + pos + len(part)))
+        pos += len(part) + 1

@@ -1,0 +1,168 @@
+"""Tushare listed-company basics (``stock_basic.json`` + ``stock_company.json``) → enterprises.
+
+What: one Enterprise per ``stock_basic`` row (name, stock code), with city and province, staff and
+founding date from ``stock_company`` when it has the same ``ts_code``; ``local`` is
+``city == 台州市``; segments from ``main_business`` / ``business_scope`` when the dump has them, else
+from the Tushare industry name, by :func:`etl.nlp.classify.classify` (confidence ≥ 0.3).
+
+Why a separate index (:func:`company_index`): the ChainKnowledgeGraph loader has no place names
+at all, so it borrows the city of each listed firm from here, by 6-digit code.
+
+>>> ts_code("301079"), ts_code("603337.sh"), ts_code("x")
+('301079.SZ', '603337.SH', None)
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ontology.errors import InputError
+from etl.normalize import clean_text, display_name, parse_date, parse_int
+from etl.public.readers import records
+from etl.quarantine import Quarantine
+from graph.store import Batch
+from ontology.loader import Ontology
+from ontology.models import Enterprise
+
+__all__ = ["store_ids_by_stock", "keep_known", "ts_code", "company_index", "build_tushare", "SOURCE", "LOCAL_CITY"]
+
+SOURCE = "Tushare Pro stock_basic/stock_company (数据来源: Tushare Pro)"
+LOCAL_CITY = "台州市"
+_CODE = re.compile(r"^(\d{6})(?:\.(SH|SZ|BJ))?$")
+
+
+def ts_code(value) -> str | None:
+    """Exchange-suffixed stock code (``000913.SZ``); a bare code gets its exchange from its first digit."""
+    m = _CODE.match(str(value or "").strip().upper())
+    if not m:
+        return None
+    code, ex = m.groups()
+    return f"{code}.{ex or {'6': 'SH', '9': 'SH', '4': 'BJ', '8': 'BJ'}.get(code[0], 'SZ')}"
+
+
+def _text(rec: dict, key: str, file: str, row: int, problems: list, max_len: int = 200) -> str | None:
+    value = rec.get(key)
+    if value in (None, ""):
+        return None
+    try:
+        return clean_text(str(value), max_len=max_len)
+    except ValueError as e:
+        problems.append(Quarantine(file, row, key, str(value), str(e)))
+        return None
+
+
+def company_index(files: dict[str, Path], report) -> dict[str, dict]:
+    """``ts_code`` → merged stock_basic + stock_company fields (cleaned), with ``_file``/``_row``.
+
+    Rows read are counted in ``report.rows``, refused ones appended to ``report.quarantined``."""
+    quarantine = report.quarantined
+    out: dict[str, dict] = {}
+    for stem in ("stock_basic", "stock_company"):
+        if stem not in files:
+            continue
+        path = files[stem]
+        for row, rec in records(path, quarantine):
+            report.rows += 1
+            code = ts_code(rec.get("ts_code"))
+            if code is None:
+                quarantine.append(Quarantine(path.name, row, "ts_code", str(rec.get("ts_code")),
+                                             "not a stock code like 000913.SZ"))
+                continue
+            problems: list[Quarantine] = []
+            clean = {k: _text(rec, k, path.name, row, problems, 20_000 if k == "business_scope" else 200)
+                     for k in rec if k != "ts_code"}
+            if problems:
+                quarantine.extend(problems)
+                continue
+            entry = out.setdefault(code, {"_file": path.name, "_row": row})
+            for k, v in clean.items():
+                if v is not None:
+                    entry.setdefault(k, v)
+            entry.setdefault("_in", set()).add(stem)
+    return out
+
+
+def _enterprise(code: str, info: dict, name: str, sources: list[str], problems: list, **extra) -> Enterprise | None:
+    """An Enterprise with the Tushare place/staff/founding fields; ``None`` (and problems) if invalid."""
+    file, row = info.get("_file", ""), info.get("_row")
+    try:
+        employees = parse_int(info["employees"]) if info.get("employees") else None
+        founded = parse_date(info["setup_date"]) if info.get("setup_date") else None
+    except ValueError as e:
+        problems.append(Quarantine(file, row, "employees/setup_date", "", str(e)))
+        return None
+    city = info.get("city")
+    try:
+        return Enterprise(id=f"sc-{code}", name=name, stock_code=code, city=city, local=city == LOCAL_CITY,
+                          local_basis="city",
+                          employees=employees, founded=founded, tags=["上市"], sources=sources, **extra)
+    except ValidationError as e:
+        problems.extend(Quarantine(file, row, ".".join(map(str, x["loc"])), "", x["msg"]) for x in e.errors())
+        return None
+
+
+def store_ids_by_stock(store: "GraphStore") -> dict[str, dict]:
+    """Stock code → (enterprise id, local) of the firms already stored, so a listed firm stored under
+    its credit code is updated, not duplicated under ``sc-<code>``."""
+    return {n["stock_code"]: n for n in store.find_nodes("Enterprise", limit=10**9) if n.get("stock_code")}
+
+
+def keep_known(props: dict, old: dict | None) -> dict:
+    """Props to write for a firm the store already holds: only fields it lacks, sources and tags
+    unioned — a public dump never overwrites a curated name, place or product list.
+
+    >>> keep_known({"id": "x", "name": "旧名", "employees": 5, "sources": ["b"]}, {"id": "x", "name": "新名", "sources": ["a"]})
+    {'id': 'x', 'employees': 5, 'sources': ['a', 'b']}
+    """
+    if old is None:
+        return props
+    out = {k: v for k, v in props.items() if k not in old or k == "id"}
+    for key in ("sources", "tags"):
+        if props.get(key) or old.get(key):
+            out[key] = list(dict.fromkeys([*(old.get(key) or []), *(props.get(key) or [])]))
+    return out
+
+
+def build_tushare(files: dict[str, Path], onto: Ontology, batch: Batch, report, min_confidence: float,
+                  known: dict[str, dict] | None = None) -> None:
+    """Add the Tushare enterprises (and their IN_SEGMENT links) to ``batch``; fill ``report``.
+    ``known`` (:func:`store_ids_by_stock`) keeps firms the store has under their own ids."""
+    known = known or {}
+    from etl.nlp.classify import classify
+
+    if "stock_basic" not in files:
+        raise InputError("the tushare format needs stock_basic.json (names); stock_company.json is optional",
+                         file=", ".join(p.name for p in files.values()) or "(no files)")
+    index = company_index(files, report)
+    for code, info in index.items():
+        if "stock_basic" not in info["_in"]:
+            report.quarantined.append(Quarantine(info["_file"], info["_row"], "ts_code", code,
+                                                 "not in stock_basic.json (no name)"))
+            continue
+        problems: list[Quarantine] = []
+        name = display_name(info.get("name") or "")  # already cleaned by company_index
+        if not name:
+            problems.append(Quarantine(info["_file"], info["_row"], "name", "", "missing name"))
+        scope = info.get("business_scope")
+        ent = _enterprise(code, info, name or "?", [SOURCE], problems, business_scope=scope)
+        if ent is not None and code in known:
+            ent.id = known[code]["id"]
+        if problems or ent is None:
+            report.quarantined.extend(problems)
+            continue
+        batch.node("Enterprise", keep_known(ent.props(), known.get(code)))
+        report.enterprises += 1
+        products = info.get("main_business")
+        text = scope if (scope or products) else info.get("industry")
+        if code in known:  # the store already places this firm (curated or classified): keep that
+            continue
+        for m in classify(text, products, onto):
+            if m.confidence >= min_confidence:
+                basis = "主营业务/经营范围" if (scope or products) else "Tushare 行业"
+                batch.rel("IN_SEGMENT", ent.id, m.segment_id, {
+                    "method": "classifier", "confidence": round(m.confidence, 4),
+                    "evidence": f"{basis}: " + "; ".join(m.matched_terms), "source": SOURCE})
+                report.segment_links += 1

@@ -1,0 +1,263 @@
+"""Read CSV / TSV / XLSX / JSON / JSONL files into records keyed by canonical field names.
+
+Why: users hand over spreadsheets in whatever encoding and layout their office software wrote.
+This module turns each into the same shape — a :data:`Record`, ``{canonical field: raw string,
+"_file": name, "_row": n}`` — and refuses a file it cannot read with an :class:`InputError`
+naming the file (and row when there is one). It does not judge values; ``etl.validate`` does.
+
+* Row numbers are what a user sees in a spreadsheet: the header is row 1 (or the row it is on,
+  when title rows sit above it); JSON: the n-th object is row n; JSONL: the line number.
+* Headers map through :mod:`etl.aliases`; unknown columns are kept under their original header
+  (a repeated one gets ``.2``, ``.3``); two columns meaning the same field are refused, except list
+  fields (tags, products, segment) whose cells are joined with ``;``; an amount header with a unit
+  (``营业收入(元)``) adds ``"_unit.revenue": "元"``; title rows above the header are skipped.
+* XLSX merged cells (loaded fully below 20 MB): every cell of a merged range takes its value.
+* Text encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030, then whatever
+  charset-normalizer finds. A file mixing UTF-8 and GBK lines is refused (row named).
+
+>>> import pathlib, tempfile
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "e.csv"
+>>> _ = p.write_text("企业名称,所属区县\\n示例企业A有限公司,温岭\\n", encoding="gbk")
+>>> list(read_records(p, required=("name",)))
+[{'name': '示例企业A有限公司', 'county': '温岭', '_file': 'e.csv', '_row': 2}]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from ontology.errors import InputError
+from etl.aliases import canonical_field, header_unit
+from etl.encoding import decode_text
+from etl.xlsx import xlsx_rows
+
+__all__ = ["Record", "read_records", "read_header", "FORMATS"]
+
+Record = dict[str, Any]
+FORMATS = ("csv", "tsv", "xlsx", "json", "jsonl")
+_HEADER_SEARCH_ROWS = 10
+#: list fields whose header may span several columns (merged cell): their cells are joined with ";"
+_JOINABLE = frozenset({"tags", "products", "segment", "chokepoint_lists"})
+_SUFFIX = {".csv": "csv", ".txt": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+           ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+def _raise_field_limit() -> None:
+    limit = sys.maxsize
+    while True:
+        try:
+            csv.field_size_limit(limit)
+            return
+        except OverflowError:
+            limit //= 2
+
+
+def read_records(path: str | Path, *, sheet: str | None = None, fmt: str | None = None,
+                 required: Sequence[str] = ()) -> Iterator[Record]:
+    """Records of a data file; header problems raise here, before the first record is taken.
+
+    ``fmt`` overrides the suffix (one of :data:`FORMATS`); ``sheet`` names an XLSX sheet (default
+    the first); ``required`` lists canonical fields whose column must exist (enterprises:
+    ``("name",)``). Raises :class:`InputError` for an unreadable file, a missing required column,
+    or a file without data rows.
+    """
+    path = Path(path)
+    fmt = (fmt or _SUFFIX.get(path.suffix.lower(), "")).lower()
+    if path.suffix.lower() == ".xls" and fmt in ("", "xlsx"):
+        raise InputError("legacy .xls is not supported; save it as .xlsx or CSV", file=path.name)
+    if fmt not in FORMATS:
+        raise InputError(f"unknown file format {path.suffix!r}; expected one of {', '.join(FORMATS)}",
+                         file=path.name)
+    if not path.is_file():
+        raise InputError("file not found", file=str(path))
+    if fmt in ("json", "jsonl"):
+        records = _json_records(path, fmt, required)
+    else:
+        rows = xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
+        records = _table_records(path, rows, required)
+    first = next(records, None)
+    if first is None:
+        raise InputError("no data rows", file=path.name)
+    return chain([first], records)
+
+
+# --- tables (CSV, TSV, XLSX) --------------------------------------------------------------------
+
+def _text_rows(path: Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError("empty file: no data rows", file=path.name)
+    text = decode_text(data, path.name)
+    delimiter = "\t" if fmt == "tsv" else ","
+    if fmt == "csv":  # the first line with a separator decides (a title row above the header has none)
+        lines = text.split("\n", _HEADER_SEARCH_ROWS + 1)[:_HEADER_SEARCH_ROWS]
+        head = next((ln for ln in lines if "," in ln or "\t" in ln), "")
+        if head.count(",") == 0 and head.count("\t") > 0:
+            delimiter = "\t"
+    _raise_field_limit()
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    row = 0
+    try:
+        for row, cells in enumerate(reader, start=1):
+            yield row, cells
+    except csv.Error as e:
+        raise InputError(f"malformed CSV: {e}", file=path.name, row=row + 1) from e
+
+
+def _find_header(rows: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str], list]:
+    """The header row among the first rows: the one naming most known fields (title rows skipped)."""
+    head: list[tuple[int, list[str]]] = []
+    for item in rows:
+        if any(c.strip() for c in item[1]):
+            head.append(item)
+        if len(head) >= _HEADER_SEARCH_ROWS:
+            break
+    if not head:
+        return 0, [], []
+    scores = [sum(canonical_field(c) is not None for c in cells) for _, cells in head]
+    best = max(range(len(head)), key=lambda i: (scores[i], -i)) if max(scores) > 0 else 0
+    return head[best][0], head[best][1], head[best + 1:]
+
+
+def read_header(path: str | Path, *, sheet: str | None = None) -> list[str]:
+    """The header cells of a CSV/TSV/XLSX file as written (title rows skipped); for JSON/JSONL the
+    keys of the first record. Used to preview the column mapping before an import."""
+    path = Path(path)
+    fmt = _SUFFIX.get(path.suffix.lower(), "")
+    if fmt in ("json", "jsonl"):
+        first = next(iter(read_records(path, fmt=fmt)), {})
+        return [k for k in first if not k.startswith("_")]
+    rows = xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt or "csv")
+    return [str(h) for h in _find_header(rows)[1]]
+
+
+def _columns(path: Path, header: Sequence[str], header_row: int | None) -> tuple[list[str | None], dict[str, str]]:
+    """Key per column (``None`` = unnamed empty column) and unit hints per amount field."""
+    keys: list[str | None] = []
+    seen: dict[str, str] = {}
+    units: dict[str, str] = {}
+    for i, raw in enumerate(header, start=1):
+        h = str(raw).strip()
+        if not h:
+            keys.append(None)
+            continue
+        field = canonical_field(h)
+        key = field or h
+        if key in seen and field in _JOINABLE:
+            keys.append(key)
+            continue
+        if key in seen:
+            if field:
+                raise InputError(f"columns {seen[key]!r} and {h!r} both mean field {field!r}",
+                                 file=path.name, row=header_row)
+            n = 2
+            while f"{h}.{n}" in seen:
+                n += 1
+            key = f"{h}.{n}"
+        seen[key] = h
+        if field and (unit := header_unit(h)):
+            units[f"_unit.{field}"] = unit
+        keys.append(key)
+    return keys, units
+
+
+def _check_required(path: Path, present: Iterable[str], required: Sequence[str], row: int | None) -> None:
+    have = set(present)
+    missing = [f for f in required if f not in have]
+    if missing:
+        raise InputError(f"missing required column(s): {', '.join(missing)} "
+                         f"(found: {', '.join(sorted(have)) or 'none'})", file=path.name, row=row)
+
+
+def _table_records(path: Path, rows: Iterator[tuple[int, list[str]]], required: Sequence[str]) -> Iterator[Record]:
+    header_row, header, buffered = _find_header(rows)
+    if not header:
+        raise InputError("empty file: no data rows", file=path.name)
+    keys, units = _columns(path, header, header_row)
+    _check_required(path, (k for k in keys if k), required, header_row)
+    return _emit(path, keys, units, chain(buffered, rows))
+
+
+def _emit(path: Path, keys: list[str | None], units: dict[str, str],
+          rows: Iterable[tuple[int, list[str]]]) -> Iterator[Record]:
+    for r, cells in rows:
+        if not any(c.strip() for c in cells):
+            continue
+        rec: Record = {}
+        for i, value in enumerate(cells):
+            key = keys[i] if i < len(keys) else None
+            if key is None:
+                if value.strip():
+                    rec[f"column_{i + 1}"] = value
+                continue
+            if key in rec:  # a list field spanning several columns
+                rec[key] = ";".join(v for v in (rec[key], value) if v.strip())
+            else:
+                rec[key] = value
+        rec.update(units)
+        rec["_file"] = path.name
+        rec["_row"] = r
+        yield rec
+
+
+# --- JSON / JSONL -------------------------------------------------------------------------------
+
+def _json_value(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, list) and all(not isinstance(x, (list, dict)) for x in v):
+        return ";".join(_json_value(x) for x in v)
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+def _json_objects(path: Path, fmt: str) -> list[tuple[int, Any]]:
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError("empty file: no data rows", file=path.name)
+    text = decode_text(data, path.name)
+    if fmt == "jsonl":
+        out = []
+        for n, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                try:
+                    out.append((n, json.loads(line)))
+                except json.JSONDecodeError as e:
+                    raise InputError(f"not valid JSON: {e.msg}", file=path.name, row=n) from e
+        return out
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"not valid JSON: {e.msg} (line {e.lineno})", file=path.name) from e
+    if not isinstance(doc, list):
+        raise InputError("expected a JSON list of objects at the top level", file=path.name)
+    return list(enumerate(doc, start=1))
+
+
+def _json_records(path: Path, fmt: str, required: Sequence[str]) -> Iterator[Record]:
+    objs = _json_objects(path, fmt)
+    records: list[Record] = []
+    keys_seen: set[str] = set()
+    for n, obj in objs:
+        if not isinstance(obj, dict):
+            raise InputError(f"expected an object, got {type(obj).__name__}", file=path.name, row=n)
+        keys, units = _columns(path, list(obj.keys()), n)
+        rec: Record = {k: _json_value(v) for k, v in zip(keys, obj.values()) if k is not None}
+        keys_seen.update(rec)
+        rec.update(units)
+        rec["_file"] = path.name
+        rec["_row"] = n
+        records.append(rec)
+    if records:
+        _check_required(path, keys_seen, required, None)
+    return iter(records)

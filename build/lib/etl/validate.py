@@ -1,0 +1,237 @@
+"""Validate one raw record into an :class:`~ontology.models.Enterprise`, or quarantine it whole.
+
+Why: the store must only ever see clean, complete rows. Every field of the record is normalised
+by :mod:`etl.normalize`; any failure makes the row a list of :class:`Quarantine` entries (one per
+bad field, so the user can fix them all at once) and no enterprise — never a partial load. A row
+that loads but deserves a look (contradicting location evidence, location unknown) yields
+*warnings* (``level="warning"``), handed back through the ``warnings`` list when one is given.
+
+* id: the credit code; else ``sc-<stock code>``; else ``nm-`` + the first 12 hex of the SHA-1 of
+  :func:`~etl.normalize.name_key` (stable across files and spellings).
+* local / outside, ``local_basis`` and county: :mod:`etl.location` (never a silent default). A
+  Taizhou county is stored as its short name; a non-local firm's county is kept as written.
+* registration status (登记状态/经营状态): :func:`ontology.firms.parse_status` → ``status`` as
+  written and ``active``; an unknown status word is refused like any bad value.
+* tags: :func:`ontology.firms.canonical_tag`; ``leading`` = :func:`ontology.firms.is_leading`.
+* registry-export fields: 注册资本 → ``registered_capital`` + ``capital_currency``
+  (:func:`~etl.normalize.parse_capital`), 参保人数 → ``insured``, 国标行业门类…小类 → ``industry``
+  (non-empty levels in order; 所属行业 when the levels are absent), 国标行业代码 → ``industry_code``.
+* sources: the record's 来源 if given, else ``default_source`` (e.g. the file name).
+
+>>> from ontology.loader import Ontology
+>>> from ontology.models import County
+>>> onto = Ontology(counties={"wenling": County(id="wenling", name="温岭市", short="温岭", source="x")})
+>>> e, q = validate_enterprise({"name": "示例企业A有限公司", "county": "温岭市", "revenue": "1.5亿元",
+...                             "_file": "a.csv", "_row": 2}, onto, default_source="a.csv")
+>>> e.county, e.local, e.local_basis, e.revenue, e.id[:3], q
+('温岭', True, 'county', 15000.0, 'nm-', [])
+>>> notes = []
+>>> e, q = validate_enterprise({"name": "示例企业B有限公司", "status": "吊销，未注销", "registered_capital": "200万美元",
+...                             "_file": "a.csv", "_row": 3}, onto, default_source="a.csv", warnings=notes)
+>>> (e.status, e.active, e.registered_capital, e.capital_currency, e.local), [(w.level, w.field) for w in notes]
+(('吊销，未注销', False, 200.0, '美元', None), [('warning', 'local')])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pydantic import ValidationError
+
+from etl.location import locate
+from etl.normalize import (check_formula, clean_text, display_name, halfwidth, name_key, normalize_credit_code,
+                           parse_amount, parse_bool, parse_capital, parse_date, parse_int, split_list)
+from etl.quarantine import Quarantine
+from ontology.firms import canonical_tag, is_leading, parse_status
+from ontology.loader import Ontology
+from ontology.models import Enterprise
+
+__all__ = ["validate_enterprise", "validate_enterprises", "enterprise_id", "RAW_MAX_CHARS"]
+
+RAW_MAX_CHARS = 20_000  # any cell longer than this is refused before parsing (e.g. a 10 MB field)
+INDUSTRY_LEVELS = ("industry_l1", "industry_l2", "industry_l3", "industry_l4")  # 门类, 大类, 中类, 小类
+
+
+def enterprise_id(name: str, credit_code: str | None = None, stock_code: str | None = None) -> str:
+    """The enterprise id rule (see module doc)."""
+    if credit_code:
+        return credit_code
+    if stock_code:
+        return f"sc-{stock_code}"
+    return "nm-" + hashlib.sha1(name_key(name).encode("utf-8")).hexdigest()[:12]
+
+
+def _stock_code(value: str) -> str | None:
+    text = clean_text(value, max_len=20)
+    if text is None:
+        return None
+    text = text.upper().replace(" ", "")
+    if not re.fullmatch(r"[A-Z0-9][A-Z0-9.]{0,19}", text):
+        raise ValueError("not a stock code (letters, digits and '.', e.g. 002126.SZ)")
+    return text
+
+
+def _text(max_len: int) -> Callable[[str], str | None]:
+    return lambda v: clean_text(v, max_len=max_len)
+
+
+def _list(v: str) -> list[str] | None:
+    return split_list(v) or None
+
+
+def _tags(v: str) -> list[str] | None:
+    return list(dict.fromkeys(canonical_tag(t) for t in split_list(v))) or None
+
+
+def _status(v: str) -> tuple[str, bool] | None:
+    return None if clean_text(v, max_len=100) is None else parse_status(v)
+
+
+def _industry_code(v: str) -> str | None:
+    text = clean_text(v, max_len=20)
+    if text is None:
+        return None
+    text = text.upper().replace(" ", "")
+    if not re.fullmatch(r"[A-T](\d{2,4})?|\d{2,4}", text):
+        raise ValueError("not a GB/T 4754 industry code (a 门类 letter A–T and up to 4 digits, e.g. C3441)")
+    return text
+
+
+def _industry_path(v: str) -> list[str] | None:
+    """所属行业 as one name or a path (制造业>通用设备制造业, 制造业/通用设备制造业)."""
+    parts = re.split(r"\s*(?:>|/|\||→|-{1,2}|—)\s*", halfwidth(v))
+    return list(dict.fromkeys(p for p in (clean_text(x, max_len=100) for x in parts) if p)) or None
+
+
+def _coordinate(v: str, bound: float) -> float | None:
+    """经度/纬度 in decimal degrees (blank: unknown)."""
+    text = clean_text(v, max_len=30)
+    if text is None:
+        return None
+    try:
+        x = float(halfwidth(text))
+    except ValueError:
+        raise ValueError("not a coordinate in decimal degrees, e.g. 121.42") from None
+    if not -bound <= x <= bound or x != x:
+        raise ValueError(f"coordinate out of range ±{bound:g}")
+    return x
+
+
+_SIMPLE: dict[str, Callable[[str], Any]] = {
+    "credit_code": lambda v: None if clean_text(v, max_len=40) is None else normalize_credit_code(v),
+    "stock_code": _stock_code,
+    "province": _text(50),
+    "city": _text(50),
+    "address": _text(500),
+    "employees": parse_int,
+    "insured": parse_int,
+    "founded": parse_date,
+    "tags": _tags,
+    "products": _list,
+    "business_scope": _text(10_000),
+    "industry_code": _industry_code,
+    "lon": lambda v: _coordinate(v, 180.0),
+    "lat": lambda v: _coordinate(v, 90.0),
+}
+
+
+def validate_enterprise(record: dict, ontology: Ontology, *, default_source: str,
+                        warnings: list[Quarantine] | None = None) -> tuple[Enterprise | None, list[Quarantine]]:
+    """``(enterprise, [])`` for a good record, ``(None, [quarantine, ...])`` for a bad one.
+
+    The second item only ever holds errors (``level="error"``). Warnings about a row that is
+    loaded are appended to ``warnings`` when given (a refused row's warnings are dropped).
+    """
+    file, row = str(record.get("_file", "")), record.get("_row")
+    problems: list[Quarantine] = []
+    notes: list[Quarantine] = []
+    out: dict[str, Any] = {}
+
+    def run(field: str, fn: Callable[[str], Any]) -> Any:
+        raw = record.get(field)
+        if raw is None:
+            return None
+        raw = str(raw)
+        try:
+            if len(raw) > RAW_MAX_CHARS:
+                raise ValueError(f"too long ({len(raw)} characters)")
+            check_formula(raw)
+            return fn(raw)
+        except ValueError as e:
+            problems.append(Quarantine(file, row, field, raw, str(e)))
+            return None
+
+    name = run("name", display_name)
+    if name is None and not any(q.field == "name" for q in problems):
+        problems.append(Quarantine(file, row, "name", str(record.get("name") or ""), "name is required"))
+    for field, fn in _SIMPLE.items():
+        if (v := run(field, fn)) is not None:
+            out[field] = v
+    for field in ("revenue", "output"):
+        unit = record.get(f"_unit.{field}") or "万元"
+        if (v := run(field, lambda s, u=unit: parse_amount(s, default_unit=u))) is not None:
+            out[field] = v
+    if (status := run("status", _status)) is not None:
+        out["status"], out["active"] = status
+    if (capital := run("registered_capital", parse_capital)) is not None:
+        out["registered_capital"] = capital[0]
+        if capital[1]:
+            out["capital_currency"] = capital[1]
+    industry = [v for f in INDUSTRY_LEVELS if (v := run(f, _text(100)))]
+    if not industry:
+        industry = run("industry", _industry_path) or []
+    if industry:
+        out["industry"] = list(dict.fromkeys(industry))
+    if is_leading(out.get("tags", []), out.get("output"), out.get("revenue")):
+        out["leading"] = True
+    _locate(record, ontology, out, run, problems, notes)
+    source = run("source", _text(500))
+    if problems:
+        return None, problems
+    out["sources"] = [source or default_source]
+    out["name"] = name
+    out["id"] = enterprise_id(name, out.get("credit_code"), out.get("stock_code"))
+    try:
+        ent = Enterprise(**out)
+    except ValidationError as e:
+        for err in e.errors():
+            field = ".".join(map(str, err["loc"])) or "record"
+            problems.append(Quarantine(file, row, field, str(record.get(field, "")), err["msg"]))
+        return None, problems
+    if warnings is not None:
+        warnings.extend(notes)
+    return ent, []
+
+
+def _locate(record: dict, ontology: Ontology, out: dict[str, Any], run: Callable[[str, Callable], Any],
+            problems: list[Quarantine], notes: list[Quarantine]) -> None:
+    """Local or outside, its basis, and the county (:func:`etl.location.locate`) into ``out``."""
+    loc = locate(ontology, local=run("local", parse_bool), province=out.get("province"), city=out.get("city"),
+                 county=run("county", _text(50)), credit_code=out.get("credit_code"), address=out.get("address"),
+                 mail_address=run("mail_address", _text(500)))
+    file, row = str(record.get("_file", "")), record.get("_row")
+    for n in loc.notes:
+        value = record.get(n.field)
+        q = Quarantine(file, row, n.field, n.value if value is None else str(value), n.reason, level=n.level)
+        (problems if n.level == "error" else notes).append(q)
+    if loc.local is not None:
+        out["local"], out["local_basis"] = loc.local, loc.basis
+    if loc.county:
+        out["county"] = loc.county
+
+
+def validate_enterprises(records: Iterable[dict], ontology: Ontology, *, default_source: str,
+                         warnings: list[Quarantine] | None = None) -> tuple[list[Enterprise], list[Quarantine]]:
+    """Validate many records; good enterprises and all quarantine entries (errors), in input order;
+    warnings go to ``warnings`` when given."""
+    good: list[Enterprise] = []
+    bad: list[Quarantine] = []
+    for rec in records:
+        e, q = validate_enterprise(rec, ontology, default_source=default_source, warnings=warnings)
+        if e is not None:
+            good.append(e)
+        bad.extend(q)
+    return good, bad

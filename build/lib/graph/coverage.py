@@ -1,0 +1,95 @@
+"""Data scope (口径) of a verdict: which loaded datasets can say what about a cluster's firms.
+
+A gap verdict is a statement about Taizhou's firms in a segment, and it can claim no more than the
+data it rests on. Every load records a :class:`~ontology.models.Dataset` (population, region,
+as-of date, source, census or sample). For a cluster:
+
+* **adequate** — a loaded census covers the chain's firm base: a census of 全量登记企业 or
+  规上工业企业 in a region that includes Taizhou, or a file declared the census of this cluster
+  (``--census NAME --cluster ID``). Only then does "no local firm" mean 缺失, and only then do
+  招商 targets follow from a verdict.
+* otherwise the verdict names the narrower 口径 it rests on (e.g. 上市公司口径: "no listed firm"),
+  and the action is to collect the data that would settle it.
+
+>>> ds = [{"id": "d1", "name": "A股上市公司", "population": "上市公司", "census": True, "region": "台州市"}]
+>>> b = cluster_basis(["auto"], ds, {"d1": {"auto": 3}})["auto"]
+>>> b.adequate, b.label
+(False, '上市公司口径')
+>>> ds.append({"id": "d2", "name": "规上名录", "population": "规上工业企业", "census": True, "region": "台州市",
+...            "as_of": "2025-12-31"})
+>>> b = cluster_basis(["auto"], ds, {})["auto"]
+>>> b.adequate, b.label, b.as_of
+(True, '规上口径', '2025-12-31')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ontology.firms import BASE_POPULATIONS, SAMPLE_POPULATION, covers_taizhou, population_label
+
+__all__ = ["ClusterBasis", "cluster_basis", "applies_as_census", "COLLECT_HINT", "COLLECT_HINT_EN"]
+
+#: what a user imports to settle an ``unknown`` verdict
+COLLECT_HINT = ("导入台州市「{cluster}」集群的规上工业企业名录或全量登记企业名录并声明为普查口径"
+                "（chainkg load 文件 --census 名称 --population 规上工业企业，或 --cluster {cid}）")
+COLLECT_HINT_EN = ("import Taizhou's above-designated-size (规上) or full registry list of firms for this "
+                   "cluster as a census (chainkg load FILE --census NAME --population 规上工业企业, or --cluster {cid})")
+
+
+def applies_as_census(ds: dict, cluster: str) -> bool:
+    """A census that covers this cluster's whole firm base in Taizhou."""
+    return bool(ds.get("census")) and covers_taizhou(ds.get("region")) and (
+        ds.get("population") in BASE_POPULATIONS or cluster in (ds.get("clusters") or []))
+
+
+@dataclass
+class ClusterBasis:
+    cluster: str
+    adequate: bool
+    population: str | None            # the population the verdicts speak for
+    label: str                        # 口径 label: 规上口径, 上市公司口径, 样本口径, 无数据
+    datasets: list[dict] = field(default_factory=list)
+    as_of: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"adequate": self.adequate, "population": self.population, "label": self.label,
+                "datasets": self.datasets, "as_of": self.as_of}
+
+
+def _brief(ds: dict, firms: int) -> dict:
+    return {"id": ds["id"], "name": ds.get("name"), "population": ds.get("population"),
+            "census": bool(ds.get("census")), "region": ds.get("region"), "as_of": ds.get("as_of"),
+            "source": ds.get("source"), "local_firms": firms}
+
+
+def cluster_basis(clusters: list[str], datasets: list[dict],
+                  dataset_clusters: dict[str, dict[str, int]]) -> dict[str, ClusterBasis]:
+    """Per cluster: the datasets that speak for it and the 口径 its verdicts rest on."""
+    out: dict[str, ClusterBasis] = {}
+    for cid in clusters:
+        base = [d for d in datasets if applies_as_census(d, cid)]
+        narrow = [d for d in datasets if d.get("census") and covers_taizhou(d.get("region")) and d not in base
+                  and not d.get("clusters")]  # a census of a narrower population (e.g. listed firms)
+        samples = [d for d in datasets if d not in base and d not in narrow
+                   and dataset_clusters.get(d["id"], {}).get(cid)]
+        rank = {"全量登记企业": 0, "规上工业企业": 1}
+        if base:
+            best = sorted(base, key=lambda d: (rank.get(d.get("population"), 2), d["id"]))[0]
+            population = best.get("population")
+            label = population_label(population) if population in BASE_POPULATIONS else "集群名录口径"
+        elif narrow:
+            population = sorted(narrow, key=lambda d: d["id"])[0].get("population")
+            label = population_label(population)
+        elif samples:
+            population, label = SAMPLE_POPULATION, population_label(SAMPLE_POPULATION)
+        else:
+            population, label = None, "无数据"
+        used = base + narrow + samples
+        # the as-of date of the 口径 the verdicts rest on (a sample's newer date does not date a census)
+        deciding = base or narrow or samples
+        dates = sorted(d["as_of"] for d in deciding if d.get("as_of"))
+        out[cid] = ClusterBasis(cid, bool(base), population, label,
+                                [_brief(d, dataset_clusters.get(d["id"], {}).get(cid, 0)) for d in used],
+                                dates[-1] if dates else None)
+    return out

@@ -1,0 +1,158 @@
+"""All Cypher of the Neo4j adapter, in one module.
+
+Values are always parameters. Labels and relationship types cannot be parameters in Cypher, so the
+builders below interpolate only names checked against :mod:`ontology.schema`. Writes are batched
+with ``UNWIND``.
+"""
+
+from __future__ import annotations
+
+from ontology.schema import LABELS, REL_ENDPOINTS, check_label, check_rel_type
+
+__all__ = ["constraints", "upsert_nodes", "upsert_rels", "delete_nodes", "delete_rels", "get_node",
+           "find_nodes", "rels", "neighbours", "COUNT_NODES", "COUNT_RELS", "ALL_NODES", "ALL_RELS",
+           "SEGMENT_AGGREGATES", "DATASET_CLUSTERS", "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING", "TOTAL_NODES", "TOTAL_RELS"]
+
+
+def constraints() -> list[str]:
+    """One uniqueness constraint on ``id`` per label, generated from the ontology schema."""
+    return [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+            for label in LABELS]
+
+
+def upsert_nodes(label: str) -> str:
+    return f"UNWIND $rows AS row MERGE (n:{check_label(label)} {{id: row.id}}) SET n += row"
+
+
+def upsert_rels(rel_type: str) -> str:
+    src, dst = REL_ENDPOINTS[check_rel_type(rel_type)]
+    return (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
+            f"MERGE (a)-[r:{rel_type}]->(b) SET r += row.props RETURN count(r) AS n")
+
+
+def delete_nodes(label: str) -> str:
+    return (f"UNWIND $ids AS id MATCH (n:{check_label(label)} {{id: id}}) "
+            "DETACH DELETE n RETURN count(*) AS n")
+
+
+def delete_rels(rel_type: str) -> str:
+    src, dst = REL_ENDPOINTS[check_rel_type(rel_type)]
+    return (f"UNWIND $pairs AS p MATCH (:{src} {{id: p[0]}})-[r:{rel_type}]->(:{dst} {{id: p[1]}}) "
+            "DELETE r RETURN count(*) AS n")
+
+
+def get_node(label: str) -> str:
+    return f"MATCH (n:{check_label(label)} {{id: $id}}) RETURN properties(n) AS props"
+
+
+def find_nodes(label: str, keys: list[str]) -> str:
+    conds = " AND ".join(f"n[$k{i}] = $v{i}" for i in range(len(keys))) or "true"
+    return (f"MATCH (n:{check_label(label)}) WHERE {conds} RETURN properties(n) AS props "
+            "ORDER BY n.id SKIP $offset LIMIT $limit")
+
+
+def rels(rel_type: str) -> str:
+    src, dst = REL_ENDPOINTS[check_rel_type(rel_type)]
+    return (f"MATCH (a:{src})-[r:{rel_type}]->(b:{dst}) "
+            "WHERE ($src IS NULL OR a.id = $src) AND ($dst IS NULL OR b.id = $dst) "
+            "RETURN a.id AS src, b.id AS dst, properties(r) AS props ORDER BY src, dst")
+
+
+def neighbours(label: str) -> str:
+    """Both directions from a set of nodes of one label; the caller expands level by level."""
+    return (f"UNWIND $ids AS id MATCH (n:{check_label(label)} {{id: id}})-[r]-(m) "
+            "RETURN n.id AS nid, type(r) AS type, startNode(r) = n AS outgoing, labels(m)[0] AS mlabel, "
+            "m.id AS mid, properties(m) AS mprops ORDER BY type, mid")
+
+
+PING = "RETURN 1 AS ok"
+TOTAL_NODES = "MATCH (n) RETURN count(n) AS n"            # answered from the count store
+TOTAL_RELS = "MATCH ()-[r]->() RETURN count(r) AS n"
+CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n"
+COUNT_RELS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
+ALL_NODES = "MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props"
+ALL_RELS = ("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS src, b.id AS dst, "
+            "properties(r) AS props")
+
+_ENTERPRISE_FILTER = """
+MATCH (n:Enterprise)
+WHERE ($county IS NULL OR n.county = $county)
+  AND ($local IS NULL OR (n.local = $local AND coalesce(n.active, true)))
+  AND ($q IS NULL OR toLower(n.name) CONTAINS toLower($q) OR toLower(n.id) CONTAINS toLower($q)
+       OR toLower(coalesce(n.business_scope, '')) CONTAINS toLower($q)
+       OR any(p IN coalesce(n.products, []) WHERE toLower(p) CONTAINS toLower($q)))
+  AND ($tag IS NULL OR $tag IN coalesce(n.tags, []))
+  AND ($segment IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(:Segment {id: $segment}) })
+  AND ($cluster IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE s.cluster = $cluster })
+"""
+COUNT_ENTERPRISES = _ENTERPRISE_FILTER + " RETURN count(n) AS n"
+FIND_ENTERPRISES = (_ENTERPRISE_FILTER +
+                    " RETURN properties(n) AS props"
+                    # local (and operating) firms first, then by id — as graph.sql.ENTERPRISE_ORDER
+                    " ORDER BY CASE WHEN n.local = true AND coalesce(n.active, true) THEN 0 ELSE 1 END, n.id"
+                    " SKIP $offset LIMIT $limit")
+
+# a firm counts as local (or outside) only while it operates: ``active`` false → neither
+SEGMENT_AGGREGATES = """
+MATCH (s:Segment) WHERE $cluster IS NULL OR s.cluster = $cluster
+CALL (s) {
+  OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(s)
+  WITH DISTINCT e
+  WITH e, coalesce(e.active, true) AS act,
+       CASE WHEN e IS NULL THEN null ELSE toFloat(coalesce(e.output, e.revenue)) END AS o
+  WITH e, o, act AND e.local = true AS loc, act AND e.local = false AS out, NOT act AS gone
+  RETURN sum(CASE WHEN loc THEN 1 ELSE 0 END) AS lc,
+         sum(CASE WHEN out THEN 1 ELSE 0 END) AS oc,
+         sum(CASE WHEN loc AND o IS NOT NULL THEN o ELSE 0.0 END) AS lo,
+         sum(CASE WHEN loc AND o IS NOT NULL THEN o * o ELSE 0.0 END) AS lo2,
+         max(CASE WHEN loc THEN o END) AS mo,
+         sum(CASE WHEN loc AND coalesce(e.leading, false) THEN 1 ELSE 0 END) AS lead,
+         sum(CASE WHEN loc AND o IS NOT NULL THEN 1 ELSE 0 END) AS rep,
+         sum(CASE WHEN e IS NOT NULL AND gone THEN 1 ELSE 0 END) AS inact
+}
+CALL (s) {
+  OPTIONAL MATCH (d:Enterprise)-[:IN_SEGMENT]->(s) WHERE d.local = true AND coalesce(d.active, true)
+  RETURN count(d) AS dl
+}
+CALL (s) {
+  OPTIONAL MATCH (s)-[:NEEDS]->(t:Technology)
+  RETURN count(t) AS needed,
+         sum(CASE WHEN t IS NOT NULL AND EXISTS {
+           MATCH (h:Enterprise)-[:HOLDS]->(t) WHERE h.local = true AND coalesce(h.active, true) }
+             THEN 1 ELSE 0 END) AS held
+}
+RETURN s.id AS sid, lc, oc, lo, lo2, coalesce(mo, 0.0) AS mo, lead, needed, held, rep, dl, inact
+ORDER BY sid
+"""
+
+TECH_HOLDERS = """
+UNWIND $techs AS tech
+MATCH (e:Enterprise)-[:HOLDS]->(:Technology {id: tech}) WHERE e.local = true AND coalesce(e.active, true)
+WITH tech, e ORDER BY toFloat(coalesce(e.output, e.revenue, 0.0)) DESC, e.id
+WITH tech, count(e) AS n, collect(properties(e))[..$limit] AS top
+RETURN tech, n, top
+"""
+
+SEGMENTS_OUTPUT = """
+MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(s:Segment)
+WHERE s.id IN $segments AND e.local = true AND coalesce(e.active, true)
+WITH DISTINCT e
+RETURN count(e) AS n, sum(toFloat(coalesce(e.output, e.revenue, 0.0))) AS o,
+       sum(CASE WHEN coalesce(e.leading, false) THEN 1 ELSE 0 END) AS lead
+"""
+
+TOP_FIRMS = """
+MATCH (n:Enterprise)-[:IN_SEGMENT]->(s:Segment)
+WHERE s.id IN $segments AND n.local = $local AND coalesce(n.active, true)
+WITH DISTINCT n
+ORDER BY toFloat(coalesce(n.output, n.revenue, 0.0)) DESC, n.id
+LIMIT $limit
+RETURN properties(n) AS props, [(n)-[:IN_SEGMENT]->(x:Segment) | x.id] AS segments
+"""
+
+DATASET_CLUSTERS = """
+MATCH (d:Dataset)<-[:IN_DATASET]-(e:Enterprise)-[:IN_SEGMENT]->(s:Segment)
+WHERE e.local = true AND coalesce(e.active, true)
+RETURN d.id AS dataset, s.cluster AS cluster, count(DISTINCT e) AS n ORDER BY dataset, cluster
+"""

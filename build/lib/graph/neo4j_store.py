@@ -1,0 +1,416 @@
+"""Neo4j adapter of :class:`graph.store.GraphStore`, with the official ``neo4j`` driver.
+
+Uniqueness constraints are generated from the ontology schema on open; writes are idempotent
+batched ``UNWIND … MERGE``; a ``write`` runs in ONE explicit transaction, so a load lands whole or
+not at all; reads run in read transactions. All Cypher lives in :mod:`graph.cypher`.
+
+>>> store = Neo4jStore.from_url("neo4j://neo4j:secret@127.0.0.1:7687")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from ontology.errors import StoreError
+from graph import cypher
+from graph.store import Batch, ContentHash, SegmentAggregate
+from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label
+
+__all__ = ["Neo4jStore", "parse_url"]
+
+_CHUNK = 10_000
+CONSOLE_MAX_BYTES = 2 * 1024 * 1024  # default byte cap of one console query (CHAINKG_CYPHER_MAX_BYTES)
+CONSOLE_GRACE_S = 2.0                # client deadline = server timeout + max(grace, timeout / 2)
+
+
+class _TooLarge(Exception):
+    """Internal: the console's byte budget ran out."""
+
+
+class _ConsoleBudget:
+    """Client-side limits of one console query, enforced on the transaction's socket.
+
+    Why the driver's internals: the ``neo4j`` driver has no public read timeout and no cap on the
+    size of a record, and a record is decoded whole. So, for the life of one transaction, the
+    socket gets a read deadline (``set_read_deadline``, the driver's own mechanism) and its
+    ``recv_into`` is wrapped to count bytes; past the cap the read fails, the driver drops the
+    connection, and the query fails. Both are undone before the connection can go back to the pool.
+    If the driver's internals change, the console refuses to run (a test pins this) rather than
+    run without its limits.
+    """
+
+    def __init__(self, max_bytes: int, deadline_s: float) -> None:
+        self.max_bytes, self.deadline_s = max_bytes, deadline_s
+        self.read = 0
+        self.too_large = self.timed_out = False
+
+    @contextlib.contextmanager
+    def watch(self, tx):
+        sock = getattr(getattr(tx, "_connection", None), "socket", None)
+        if sock is None or not callable(getattr(sock, "set_read_deadline", None)) or \
+                not callable(getattr(sock, "recv_into", None)):
+            raise StoreError("the neo4j driver's connection internals changed: the Cypher console cannot "
+                             "enforce its deadline and byte cap, so it does not run (pin neo4j 6.4)")
+        inner = sock.recv_into
+        started = time.monotonic()
+
+        def recv_into(buffer, nbytes=0):
+            if self.read > self.max_bytes:
+                self.too_large = True
+                raise OSError(f"console result larger than {self.max_bytes} bytes")
+            try:
+                n = inner(buffer, nbytes)
+            except Exception:
+                if time.monotonic() - started >= self.deadline_s - 0.05:
+                    self.timed_out = True
+                raise
+            self.read += n
+            return n
+
+        sock.recv_into = recv_into
+        sock.set_read_deadline(self.deadline_s)
+        try:
+            yield self
+        finally:
+            with contextlib.suppress(Exception):
+                del sock.recv_into
+            with contextlib.suppress(Exception):
+                sock.set_read_deadline(None)
+
+
+def parse_url(url: str) -> tuple[str, tuple[str, str], str]:
+    """Split ``neo4j://user:pass@host:port[/db]`` into (uri without credentials, auth, database).
+
+    >>> parse_url("neo4j://neo4j:pw@127.0.0.1:7687")
+    ('neo4j://127.0.0.1:7687', ('neo4j', 'pw'), 'neo4j')
+    """
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise StoreError(f"not a Neo4j URL: {url!r}")
+    auth = (unquote(parts.username or "neo4j"), unquote(parts.password or ""))
+    database = parts.path.strip("/") or "neo4j"
+    return f"{parts.scheme}://{parts.hostname}:{parts.port or 7687}", auth, database
+
+
+class Neo4jStore:
+    kind = "neo4j"
+    #: byte cap of a console query (:meth:`run_read`); the API sets it from ``CHAINKG_CYPHER_MAX_BYTES``
+    console_max_bytes: int = CONSOLE_MAX_BYTES
+
+    def __init__(self, uri: str, auth: tuple[str, str], database: str = "neo4j") -> None:
+        import neo4j
+
+        self._neo4j = neo4j
+        self.database = database
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+            self._driver.verify_connectivity()
+            for stmt in cypher.constraints():
+                self._driver.execute_query(stmt, database_=database)
+        except neo4j.exceptions.Neo4jError as e:
+            raise StoreError(f"Neo4j refused: {e.message}", entry=uri) from e
+        except (neo4j.exceptions.DriverError, OSError) as e:
+            raise StoreError(f"cannot reach Neo4j at {uri}: {e}") from e
+
+    @classmethod
+    def from_url(cls, url: str) -> "Neo4jStore":
+        uri, auth, database = parse_url(url)
+        return cls(uri, auth, database)
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _read(self, query: str, **params: Any) -> list:
+        def work(tx):
+            return list(tx.run(query, params))
+
+        with self._driver.session(database=self.database) as s:
+            return s.execute_read(work)
+
+    # -- writes -----------------------------------------------------------------------------------
+    def write(self, batch: Batch, progress: Callable[[int], None] | None = None) -> int:
+        done = 0
+        with self._driver.session(database=self.database) as s:
+            tx = s.begin_transaction()
+            try:
+                for label, rows in batch.nodes.items():
+                    q = cypher.upsert_nodes(label)
+                    for i in range(0, len(rows), _CHUNK):
+                        chunk = rows[i:i + _CHUNK]
+                        tx.run(q, rows=chunk).consume()
+                        done += len(chunk)
+                        if progress:
+                            progress(len(chunk))
+                for rel_type, rows in batch.rels.items():
+                    q = cypher.upsert_rels(rel_type)
+                    for i in range(0, len(rows), _CHUNK):
+                        chunk = rows[i:i + _CHUNK]
+                        n = tx.run(q, rows=chunk).single()["n"]
+                        if n != len(chunk):
+                            raise StoreError(f"{rel_type} relationship to a missing node "
+                                             f"({len(chunk) - n} of {len(chunk)} rows)", entry=rel_type)
+                        done += len(chunk)
+                        if progress:
+                            progress(len(chunk))
+                for rel_type, pairs in batch.drops.items():
+                    tx.run(cypher.delete_rels(rel_type), pairs=[list(p) for p in pairs]).consume()
+                    done += len(pairs)
+                tx.commit()
+            except self._neo4j.exceptions.Neo4jError as e:
+                tx.rollback()
+                raise StoreError(f"Neo4j write failed: {e.message}") from e
+            finally:
+                if not tx.closed():
+                    tx.rollback()
+        return done
+
+    def delete_nodes(self, label: str, ids: Iterable[str]) -> int:
+        recs, _, _ = self._driver.execute_query(cypher.delete_nodes(label), ids=list(ids),
+                                                database_=self.database)
+        return recs[0]["n"]
+
+    def delete_rels(self, rel_type: str, pairs: Iterable[tuple[str, str]]) -> int:
+        recs, _, _ = self._driver.execute_query(cypher.delete_rels(rel_type), pairs=[list(p) for p in pairs],
+                                                database_=self.database)
+        return recs[0]["n"]
+
+    def clear(self) -> None:
+        with self._driver.session(database=self.database) as s:
+            s.run(cypher.CLEAR).consume()
+
+    # -- reads ------------------------------------------------------------------------------------
+    def get_node(self, label: str, node_id: str) -> dict | None:
+        rows = self._read(cypher.get_node(label), id=node_id)
+        return dict(rows[0]["props"]) if rows else None
+
+    def find_nodes(self, label: str, where: dict[str, Any] | None = None, limit: int = 100,
+                   offset: int = 0) -> list[dict]:
+        where = where or {}
+        params: dict[str, Any] = {"limit": limit, "offset": offset}
+        for i, (k, v) in enumerate(where.items()):
+            params[f"k{i}"], params[f"v{i}"] = k, v
+        return [dict(r["props"]) for r in self._read(cypher.find_nodes(label, list(where)), **params)]
+
+    def rels(self, rel_type: str, src: str | None = None, dst: str | None = None) -> list[dict]:
+        return [{"src": r["src"], "dst": r["dst"], "props": dict(r["props"])}
+                for r in self._read(cypher.rels(rel_type), src=src, dst=dst)]
+
+    def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
+                         county: str | None = None, tag: str | None = None, q: str | None = None,
+                         local: bool | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
+        params = dict(cluster=cluster, segment=segment, county=county, tag=tag, q=q, local=local)
+        total = self._read(cypher.COUNT_ENTERPRISES, **params)[0]["n"]
+        rows = self._read(cypher.FIND_ENTERPRISES, **params, limit=limit, offset=offset)
+        return total, [dict(r["props"]) for r in rows]
+
+    def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:
+        start = self.get_node(check_label(label), node_id)
+        if start is None:
+            return {"nodes": [], "rels": []}
+        seen = {(label, node_id): start}
+        rels: dict[tuple, dict] = {}
+        frontier = [(label, node_id)]
+        for _ in range(max(0, depth)):
+            nxt = []
+            by_label: dict[str, list[str]] = {}
+            for lab, nid in frontier:
+                by_label.setdefault(lab, []).append(nid)
+            for lab, ids in by_label.items():
+                for r in self._read(cypher.neighbours(lab), ids=ids):
+                    key = (r["mlabel"], r["mid"])
+                    if len(seen) >= limit and key not in seen:
+                        continue
+                    s, d = (r["nid"], r["mid"]) if r["outgoing"] else (r["mid"], r["nid"])
+                    rels[(r["type"], s, d)] = {"type": r["type"], "src": s, "dst": d}
+                    if key not in seen:
+                        seen[key] = dict(r["mprops"])
+                        nxt.append(key)
+            frontier = nxt
+        nodes = [{"label": lab, "id": nid, "props": p} for (lab, nid), p in seen.items()]
+        return {"nodes": nodes, "rels": sorted(rels.values(), key=lambda r: (r["type"], r["src"], r["dst"]))}
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes = {label: 0 for label in LABELS} | {r["label"]: r["n"] for r in self._read(cypher.COUNT_NODES)}
+        rels = {t: 0 for t in REL_TYPES} | {r["type"]: r["n"] for r in self._read(cypher.COUNT_RELS)}
+        return {"nodes": nodes, "relationships": rels}
+
+    def version(self) -> tuple[int, int]:
+        """Node and relationship totals, read from Neo4j's count store (constant time). They change
+        with every load that adds or removes something; an in-place property update by another
+        process is not seen (the service also bumps its own token after each of its loads)."""
+        return (self._read(cypher.TOTAL_NODES)[0]["n"], self._read(cypher.TOTAL_RELS)[0]["n"])
+
+    def checksum(self) -> str:
+        h = ContentHash()
+        with self._driver.session(database=self.database) as s:
+            for r in s.run(cypher.ALL_NODES):
+                props = dict(r["props"])
+                h.add("N", r["label"], props["id"], ContentHash.canonical(props))
+            for r in s.run(cypher.ALL_RELS):
+                h.add("R", r["type"], r["src"], r["dst"], ContentHash.canonical(dict(r["props"])))
+        return h.hexdigest()
+
+    def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
+        rows = self._read(cypher.SEGMENT_AGGREGATES, cluster=cluster)
+        return [SegmentAggregate(r["sid"], r["lc"], r["oc"], float(r["lo"]), float(r["lo2"]), float(r["mo"]),
+                                 r["lead"], r["needed"], r["held"], r["rep"], r["dl"], r["inact"]) for r in rows]
+
+    def dataset_clusters(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for r in self._read(cypher.DATASET_CLUSTERS):
+            out.setdefault(r["dataset"], {})[r["cluster"]] = r["n"]
+        return out
+
+    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
+        r = self._read(cypher.SEGMENTS_OUTPUT, segments=list(segment_ids))[0]
+        return r["n"], float(r["o"] or 0.0), r["lead"] or 0
+
+    def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
+        out: dict[str, tuple[int, list[dict]]] = {t: (0, []) for t in tech_ids}
+        for r in self._read(cypher.TECH_HOLDERS, techs=list(out), limit=limit):
+            out[r["tech"]] = (r["n"], [dict(p) for p in r["top"]])
+        return out
+
+    def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
+        rows = self._read(cypher.TOP_FIRMS, segments=list(segment_ids), local=local, limit=limit)
+        return [dict(r["props"]) | {"segments": sorted(r["segments"])} for r in rows]
+
+    def run_read(self, query: str, params: dict[str, Any] | None = None, *, timeout: float = 5.0,
+                 limit: int = 1000, max_bytes: int | None = None) -> list[dict]:
+        """Run a caller-supplied query as the Cypher console does; at most ``limit`` rows and ``max_bytes``.
+
+        Why so many locks on one door: Neo4j Community has no roles, so the console runs with the
+        app's own user. In order:
+
+        * the guard (:func:`graph.cypher_guard.read_only`) refuses anything but a plain read and
+          returns the normalised text that runs (applied here too, so every caller is guarded);
+        * Neo4j's ``EXPLAIN`` of that text must plan a read (:func:`graph.cypher_guard.check_plan`);
+        * it runs in an explicit READ transaction (the server refuses writes) with the server-side
+          ``timeout``, and is never retried;
+        * a client deadline (``timeout`` + grace) on the connection's socket: a query the server
+          never answers (Neo4j 5.26 overflows its stack on some deeply nested literals and then
+          stays silent) fails on time instead of hanging the request; the work runs in a worker
+          thread the caller waits for at most that deadline + grace (a hang before the query's
+          first read — pool, BEGIN — is answered on time too);
+        * at most ``max_bytes`` are read from the server for it (so one huge row or list cannot
+          exhaust memory), and the rows handed back are at most ``max_bytes`` as JSON; past either
+          cap the query fails with :class:`~graph.cypher_guard.CypherResultTooLarge` (nothing partial).
+
+        Nodes become ``{labels, props}``, relationships ``{type, start, end, props}``, paths ``{nodes, rels}``.
+        """
+        from ontology.errors import InputError
+        from graph.cypher_guard import CypherResultTooLarge, check_plan, read_only
+
+        neo4j = self._neo4j
+        query = read_only(query)
+        params = params or {}
+        max_bytes = int(max_bytes or self.console_max_bytes)
+        budget = _ConsoleBudget(max_bytes, timeout + max(CONSOLE_GRACE_S, timeout / 2))
+        used = [0]
+
+        def grow(n: int) -> None:
+            used[0] += n
+            if used[0] > max_bytes:
+                budget.too_large = True
+                raise _TooLarge
+
+        def plain(v: Any) -> Any:
+            if isinstance(v, neo4j.graph.Node):
+                grow(24)
+                return {"labels": [plain(x) for x in sorted(v.labels)], "props": {plain(k): plain(x) for k, x in v.items()}}
+            if isinstance(v, neo4j.graph.Relationship):
+                grow(40)
+                return {"type": plain(v.type), "start": plain(v.start_node.get("id")) if v.start_node else None,
+                        "end": plain(v.end_node.get("id")) if v.end_node else None,
+                        "props": {plain(k): plain(x) for k, x in v.items()}}
+            if isinstance(v, neo4j.graph.Path):
+                grow(20)
+                return {"nodes": [plain(n) for n in v.nodes], "rels": [plain(r) for r in v.relationships]}
+            if isinstance(v, dict):
+                grow(2)
+                return {plain(k): plain(x) for k, x in v.items()}
+            if isinstance(v, (list, tuple)):
+                grow(2 + len(v))
+                return [plain(x) for x in v]
+            if isinstance(v, str):
+                grow(len(v) + 3 if v.isascii() else len(v.encode("utf-8")) + 3)
+                return v
+            if v is None or isinstance(v, bool):
+                grow(5)
+                return v
+            if isinstance(v, (int, float)):
+                grow(24)
+                return v
+            s = str(v)
+            grow(len(s.encode("utf-8")) + 3)
+            return s
+
+        out: list[dict] = []
+        complete = False
+        box: dict[str, BaseException] = {}
+
+        def work() -> None:
+            nonlocal complete
+            try:
+                with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                                          fetch_size=max(1, min(limit, 1000))) as s:
+                    tx = s.begin_transaction(timeout=timeout, metadata={"app": "chainkg-console"})
+                    with budget.watch(tx):
+                        try:
+                            check_plan(tx.run("EXPLAIN " + query, params).consume())
+                            budget.read = 0  # the plan does not count against the result's bytes
+                            for rec in tx.run(query, params):
+                                if len(out) >= limit:
+                                    break
+                                out.append({plain(k): plain(rec[k]) for k in rec.keys()})
+                            complete = True
+                        finally:
+                            try:  # still under the budget: records left in flight are cut too
+                                tx.close()
+                            except Exception:  # noqa: BLE001 - the rows are in, or the first error says why not
+                                pass
+            except BaseException as e:  # noqa: BLE001 - handed to the caller's thread below
+                box["error"] = e
+
+        # Backstop: the socket deadline bounds the query's reads, but not the pool or BEGIN before them;
+        # the caller gets its answer on time even if Neo4j hangs there (the worker ends at its socket's error).
+        worker = threading.Thread(target=work, name="chainkg-cypher-console", daemon=True)
+        worker.start()
+        worker.join(budget.deadline_s + CONSOLE_GRACE_S)
+        if worker.is_alive():
+            raise InputError(f"Cypher query timed out after {timeout:g}s (Neo4j did not answer)",
+                             field="query", timeout_s=timeout)
+        try:
+            if "error" in box:
+                raise box["error"]
+        except _TooLarge:
+            budget.too_large = True
+        except neo4j.exceptions.ClientError as e:
+            timed_out = "TransactionTimedOut" in (e.code or "") or "Terminated" in (e.code or "")
+            raise InputError(f"Cypher query timed out after {timeout:g}s" if timed_out else
+                             f"Neo4j refused the query: {e.message}", field="query",
+                             neo4j_code=e.code, timeout_s=timeout if timed_out else None) from e
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as e:
+            if budget.timed_out:
+                raise InputError(f"Cypher query timed out after {timeout:g}s (Neo4j did not answer)",
+                                 field="query", timeout_s=timeout) from e
+            if not (budget.too_large or complete):
+                raise StoreError(f"Neo4j query failed: {getattr(e, 'message', None) or e}") from e
+        if budget.too_large and not complete:
+            raise CypherResultTooLarge(f"the result is larger than {max_bytes:,} bytes, the console's cap "
+                                       "(CHAINKG_CYPHER_MAX_BYTES): return fewer or smaller rows — LIMIT, "
+                                       "chosen properties instead of whole nodes, size() or substring()",
+                                       field="query", max_bytes=max_bytes)
+        return out
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

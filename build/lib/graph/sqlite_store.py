@@ -1,0 +1,325 @@
+"""Embedded default store: one SQLite file (stdlib ``sqlite3``), WAL mode, no server.
+
+Why SQLite: always present, durable, transactional (a ``write`` is one transaction: it lands whole
+or not at all), and in WAL mode readers keep reading the last committed state while a load runs.
+Algorithms run on a networkx projection of what the queries here return; aggregates
+(counts, sums, shares per segment) run in SQL. See ``docs/architecture.md`` for the measurements.
+
+>>> s = SQLiteStore(":memory:")
+>>> b = Batch(); b.node("Cluster", {"id": "auto", "name": "汽车"}); s.write(b)
+1
+>>> s.get_node("Cluster", "auto")["name"]
+'汽车'
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from ontology.errors import StoreError
+from graph import sql
+from graph.store import Batch, ContentHash, SegmentAggregate
+from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
+
+__all__ = ["SQLiteStore"]
+
+_CHUNK = 5000
+_ID_LIST_MAX = 200_000  # enterprise lists up to this size are kept as id lists, so pages cost O(page)
+
+
+def _dump(props: dict) -> str:
+    return json.dumps(props, ensure_ascii=False, separators=(",", ":"))
+
+
+class SQLiteStore:
+    """:class:`graph.store.GraphStore` on one SQLite file."""
+
+    kind = "sqlite"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open SQLite store: {e}", file=self.path) from e
+        self._lock = threading.RLock()
+        self._readers = threading.local()
+        self._reader_conns: list[sqlite3.Connection] = []
+        self._generation = 0                       # bumped by every write of this object
+        self._id_lists: dict[tuple, list[str]] = {}  # enterprise-filter results (ids), per store version
+        self._lists_lock = threading.Lock()
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=OFF")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Create the schema; rebuild ``nodes`` when a file from an older schema lacks its columns."""
+        cols = {r[1] for r in self._db.execute("PRAGMA table_xinfo(nodes)")}
+        version = None
+        if cols:
+            has_meta = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
+            version = row[0] if row else None
+        if cols and version != sql.SCHEMA_VERSION:  # generated columns changed: rebuild the table
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("ALTER TABLE nodes RENAME TO nodes_v1")
+            self._db.execute(sql.NODES_TABLE)
+            self._db.execute("INSERT INTO nodes (label, id, props) SELECT label, id, props FROM nodes_v1")
+            self._db.execute("DROP TABLE nodes_v1")
+            for idx in ("nodes_by_local", "nodes_by_county"):
+                self._db.execute(f"DROP INDEX IF EXISTS {idx}")
+            self._db.execute("COMMIT")
+        self._db.executescript(sql.SCHEMA)
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (sql.SCHEMA_VERSION,))
+
+    # -- writes ---------------------------------------------------------------------------------
+    def write(self, batch: Batch, progress: Callable[[int], None] | None = None) -> int:
+        done = 0
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                for label, rows in batch.nodes.items():
+                    check_label(label)
+                    for i in range(0, len(rows), _CHUNK):
+                        chunk = rows[i:i + _CHUNK]
+                        self._db.executemany(sql.UPSERT_NODE, ((label, r["id"], _dump(r)) for r in chunk))
+                        done += len(chunk)
+                        if progress:
+                            progress(len(chunk))
+                for rel_type, rows in batch.rels.items():
+                    src_label, dst_label = REL_ENDPOINTS[check_rel_type(rel_type)]
+                    for i in range(0, len(rows), _CHUNK):
+                        chunk = rows[i:i + _CHUNK]
+                        cur = self._db.executemany(sql.UPSERT_REL, (
+                            (rel_type, r["src"], r["dst"], _dump(r.get("props") or {}), src_label, r["src"],
+                             dst_label, r["dst"]) for r in chunk))
+                        if cur.rowcount != len(chunk):
+                            missing = self._first_dangling(rel_type, chunk)
+                            raise StoreError(f"{rel_type} relationship to a missing node: {missing}",
+                                             entry=rel_type)
+                        done += len(chunk)
+                        if progress:
+                            progress(len(chunk))
+                for rel_type, pairs in batch.drops.items():
+                    check_rel_type(rel_type)
+                    self._db.executemany(sql.DELETE_REL, ((rel_type, a, b) for a, b in pairs))
+                    done += len(pairs)
+                self._db.execute("COMMIT")
+                self._generation += 1
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+        return done
+
+    def _first_dangling(self, rel_type: str, chunk: list[dict]) -> str:
+        src_label, dst_label = REL_ENDPOINTS[rel_type]
+        for r in chunk:
+            for label, nid in ((src_label, r["src"]), (dst_label, r["dst"])):
+                if not self._db.execute(sql.NODE_EXISTS, (label, nid)).fetchone():
+                    return f"{label} {nid!r}"
+        return "?"
+
+    def delete_nodes(self, label: str, ids: Iterable[str]) -> int:
+        check_label(label)
+        ids = list(ids)
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for rel_type, (src_label, dst_label) in REL_ENDPOINTS.items():
+                    if src_label == label:
+                        self._db.executemany(sql.DELETE_REL_BY_SRC, ((rel_type, i) for i in ids))
+                    if dst_label == label:
+                        self._db.executemany(sql.DELETE_REL_BY_DST, ((rel_type, i) for i in ids))
+                n = self._db.executemany(sql.DELETE_NODE, ((label, i) for i in ids)).rowcount
+                self._db.execute("COMMIT")
+                self._generation += 1
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return n
+
+    def delete_rels(self, rel_type: str, pairs: Iterable[tuple[str, str]]) -> int:
+        check_rel_type(rel_type)
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            n = self._db.executemany(sql.DELETE_REL, ((rel_type, s, d) for s, d in pairs)).rowcount
+            self._db.execute("COMMIT")
+            self._generation += 1
+        return n
+
+    def clear(self) -> None:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("DELETE FROM rels")
+            self._db.execute("DELETE FROM nodes")
+            self._db.execute("COMMIT")
+            self._generation += 1
+
+    def version(self) -> tuple[int, int]:
+        """Changes whenever the content may have changed: our own writes (generation) or a commit
+        by any other connection or process (``PRAGMA data_version``). Caches key on it."""
+        with self._lock:
+            return self._generation, self._db.execute("PRAGMA data_version").fetchone()[0]
+
+    # -- reads ----------------------------------------------------------------------------------
+    def _q(self, query: str, params: Any = ()) -> list[tuple]:
+        """Reads: on a file store each thread reads through its own connection (WAL readers run side
+        by side and see the last committed state); ``:memory:`` shares the one connection."""
+        if self.path == ":memory:":
+            with self._lock:
+                return self._db.execute(query, params).fetchall()
+        db = getattr(self._readers, "db", None)
+        if db is None:
+            db = self._readers.db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            self._reader_conns.append(db)
+        return db.execute(query, params).fetchall()
+
+    def get_node(self, label: str, node_id: str) -> dict | None:
+        rows = self._q(sql.GET_NODE, (check_label(label), node_id))
+        return json.loads(rows[0][0]) if rows else None
+
+    def find_nodes(self, label: str, where: dict[str, Any] | None = None, limit: int = 100,
+                   offset: int = 0) -> list[dict]:
+        check_label(label)
+        clauses, params = ["label = ?"], [label]
+        for key, value in (where or {}).items():
+            clauses.append("json_extract(props, ?) = ?")
+            params += [f"$.{key}", json.dumps(value) if isinstance(value, (list, dict)) else value]
+        query = f"SELECT props FROM nodes WHERE {' AND '.join(clauses)} ORDER BY id LIMIT ? OFFSET ?"
+        return [json.loads(r[0]) for r in self._q(query, (*params, limit, offset))]
+
+    def rels(self, rel_type: str, src: str | None = None, dst: str | None = None) -> list[dict]:
+        rows = self._q(sql.GET_RELS, (check_rel_type(rel_type), src, src, dst, dst))
+        return [{"src": s, "dst": d, "props": json.loads(p)} for s, d, p in rows]
+
+    def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
+                         county: str | None = None, tag: str | None = None, q: str | None = None,
+                         local: bool | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
+        params = {"cluster": cluster, "segment": segment, "county": county, "tag": tag,
+                  "q": q or None, "local": None if local is None else int(local)}
+        where = sql.enterprise_filter(**{k: v is not None for k, v in params.items()})
+        key = (self.version(), tuple(sorted(params.items())))
+        ids = self._id_lists.get(key)
+        if ids is None:  # the matching ids, in order, once per filter and store version
+            total = self._q(f"SELECT count(*) {where}", params)[0][0]
+            if total > _ID_LIST_MAX:  # too many to keep: page in SQL
+                rows = self._q(f"SELECT n.props {where} {sql.ENTERPRISE_ORDER} LIMIT :limit OFFSET :offset",
+                               {**params, "limit": limit, "offset": offset})
+                return total, [json.loads(r[0]) for r in rows]
+            ids = [r[0] for r in self._q(f"SELECT n.id {where} {sql.ENTERPRISE_ORDER}", params)]
+            with self._lists_lock:
+                if len(self._id_lists) >= 32:
+                    self._id_lists.pop(next(iter(self._id_lists)))
+                self._id_lists[key] = ids
+        page = ids[offset:offset + limit]
+        props = dict(self._q(sql.NODES_BY_IDS, {"label": "Enterprise", "ids": _dump(page)})) if page else {}
+        return len(ids), [json.loads(props[i]) for i in page if i in props]
+
+    def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:
+        check_label(label)
+        start = self.get_node(label, node_id)
+        if start is None:
+            return {"nodes": [], "rels": []}
+        seen = {(label, node_id): start}
+        rels: dict[tuple, dict] = {}
+        frontier = [(label, node_id)]
+        for _ in range(max(0, depth)):
+            nxt = []
+            for lab, nid in frontier:
+                for rel_type, (sl, dl) in REL_ENDPOINTS.items():
+                    hits = []
+                    if sl == lab:
+                        hits += [(rel_type, nid, other, dl, other) for (other,) in
+                                 self._q(sql.OUT_IDS, (rel_type, nid))]
+                    if dl == lab:
+                        hits += [(rel_type, other, nid, sl, other) for (other,) in
+                                 self._q(sql.IN_IDS, (rel_type, nid))]
+                    for t, s, d, olab, oid in hits:
+                        if len(seen) >= limit and (olab, oid) not in seen:
+                            continue
+                        rels[(t, s, d)] = {"type": t, "src": s, "dst": d}
+                        if (olab, oid) not in seen:
+                            seen[(olab, oid)] = self.get_node(olab, oid)
+                            nxt.append((olab, oid))
+            frontier = nxt
+        nodes = [{"label": lab, "id": nid, "props": p} for (lab, nid), p in seen.items()]
+        return {"nodes": nodes, "rels": sorted(rels.values(), key=lambda r: (r["type"], r["src"], r["dst"]))}
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes = {label: 0 for label in LABELS} | dict(self._q(sql.COUNT_NODES))
+        rels = {t: 0 for t in REL_TYPES} | dict(self._q(sql.COUNT_RELS))
+        return {"nodes": nodes, "relationships": rels}
+
+    def checksum(self) -> str:
+        h = ContentHash()
+        with self._lock:
+            for label, nid, props in self._db.execute("SELECT label, id, props FROM nodes"):
+                h.add("N", label, nid, ContentHash.canonical(json.loads(props)))
+            for t, s, d, props in self._db.execute("SELECT type, src, dst, props FROM rels"):
+                h.add("R", t, s, d, ContentHash.canonical(json.loads(props)))
+        return h.hexdigest()
+
+    def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
+        """One SQL pass; for all clusters of a file store, two passes over halves of the clusters run
+        side by side on their own read connections (WAL readers), to use both cores."""
+        if cluster is not None or self.path == ":memory:":
+            rows = self._q(sql.SEGMENT_AGGREGATES, {"clusters": None if cluster is None else _dump([cluster])})
+            return [SegmentAggregate(*r) for r in rows]
+        halves: list[list[str]] = [[], []]
+        for i, (cid, _) in enumerate(self._q(sql.SEGMENT_CLUSTERS)):
+            halves[i % 2].append(cid)  # largest first, alternating: halves of similar size
+
+        def run(clusters: list[str]) -> list[tuple]:
+            db = sqlite3.connect(self.path, timeout=30)
+            try:
+                return db.execute(sql.SEGMENT_AGGREGATES, {"clusters": _dump(clusters)}).fetchall()
+            finally:
+                db.close()
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            rows = [r for part in pool.map(run, [h for h in halves if h]) for r in part]
+        return [SegmentAggregate(*r) for r in sorted(rows)]
+
+    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
+        n, o, lead = self._q(sql.SEGMENTS_OUTPUT, {"segments": _dump(list(segment_ids))})[0]
+        return n, float(o), lead
+
+    def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
+        out: dict[str, tuple[int, list[dict]]] = {t: (0, []) for t in tech_ids}
+        for tech, n, props in self._q(sql.TECH_HOLDERS, {"techs": _dump(list(out)), "limit": limit}):
+            out[tech] = (n, out[tech][1] + [json.loads(props)])
+        return out
+
+    def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
+        rows = self._q(sql.TOP_FIRMS, {"segments": _dump(list(segment_ids)), "local": int(local), "limit": limit})
+        return [json.loads(p) | {"segments": sorted(json.loads(segs))} for p, segs in rows]
+
+    def dataset_clusters(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for ds, cluster, n in self._q(sql.DATASET_CLUSTERS):
+            out.setdefault(ds, {})[cluster] = n
+        return out
+
+    def close(self) -> None:
+        with self._lock:
+            for db in self._reader_conns:
+                db.close()
+            self._reader_conns.clear()
+            self._readers = threading.local()
+            self._db.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,106 @@
+"""Domain vocabulary about firms and data scope (口径): defined once, imported everywhere.
+
+* **Populations** a dataset can be a census of, and which of them are a census of a chain's firm
+  base (so that "no local firm" means the link is missing, 缺失).
+* **Leading firms** (龙头): recognised tags, never "listed" (上市) alone.
+* **Registration status** (登记状态/经营状态): which words mean the firm still operates.
+
+>>> is_leading(["上市"]), is_leading(["国家级专精特新“小巨人”企业"]), is_leading([], output=150000.0)
+(False, True, True)
+>>> parse_status("吊销，未注销"), parse_status("存续（在营、开业、在册）"), parse_status("迁出")
+(('吊销，未注销', False), ('存续（在营、开业、在册）', True), ('迁出', False))
+>>> population_label("规上工业企业")
+'规上口径'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["POPULATIONS", "BASE_POPULATIONS", "SAMPLE_POPULATION", "population_label", "LEADING_TAGS",
+           "LEADING_OUTPUT", "canonical_tag", "is_leading", "ACTIVE_WORDS", "INACTIVE_WORDS", "parse_status",
+           "TAIZHOU_NAMES", "covers_taizhou"]
+
+#: population → short 口径 label used in verdicts ("缺失（规上口径）")
+POPULATIONS: dict[str, str] = {
+    "全量登记企业": "全量口径",     # every registered firm (a registry export)
+    "规上工业企业": "规上口径",     # industrial firms above designated size (统计局规上名录)
+    "上市公司": "上市公司口径",     # listed companies
+    "名录": "名录口径",             # a list a user declares as the census of some clusters (--cluster)
+    "样本/自填": "样本口径",        # anything else: a sample, says nothing about absence
+}
+#: populations whose census covers a chain's whole firm base: their absence means 缺失
+BASE_POPULATIONS: frozenset[str] = frozenset({"全量登记企业", "规上工业企业"})
+SAMPLE_POPULATION = "样本/自填"
+
+
+def population_label(population: str | None) -> str:
+    return POPULATIONS.get(population or SAMPLE_POPULATION, f"{population}口径")
+
+
+#: canonical leading-firm tags (龙头); tags are matched after :func:`canonical_tag`
+LEADING_TAGS: tuple[str, ...] = ("专精特新小巨人", "单项冠军", "隐形冠军", "高新技术企业")
+#: output (else revenue) at or above this many 万元 (10亿元) also marks a leading firm
+LEADING_OUTPUT = 100_000.0
+
+_TAG_FORMS: tuple[tuple[str, str], ...] = (
+    ("小巨人", "专精特新小巨人"),
+    ("单项冠军", "单项冠军"),
+    ("隐形冠军", "隐形冠军"),
+    ("高新技术企业", "高新技术企业"),
+    ("高新企业", "高新技术企业"),
+)
+_QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉\s]")
+
+
+def canonical_tag(tag: str) -> str:
+    """A tag as written → its canonical form when it is a known leading-firm tag, else trimmed.
+
+    >>> canonical_tag("国家级专精特新“小巨人”企业"), canonical_tag("制造业单项冠军示范企业"), canonical_tag("上市")
+    ('专精特新小巨人', '单项冠军', '上市')
+    """
+    key = _QUOTES.sub("", unicodedata.normalize("NFKC", tag))
+    for form, canon in _TAG_FORMS:
+        if form in key:
+            return canon
+    return tag.strip()
+
+
+def is_leading(tags: list[str] | tuple[str, ...], output: float | None = None, revenue: float | None = None) -> bool:
+    """龙头: a leading-firm tag, or output (else revenue) ≥ :data:`LEADING_OUTPUT` 万元."""
+    if any(canonical_tag(t) in LEADING_TAGS for t in tags):
+        return True
+    figure = output if output is not None else revenue
+    return figure is not None and figure >= LEADING_OUTPUT
+
+
+#: registration-status words: a firm whose status holds an inactive word no longer operates
+ACTIVE_WORDS: tuple[str, ...] = ("存续", "在业", "在营", "开业", "迁入", "正常", "在册", "登记成立", "确立")
+INACTIVE_WORDS: tuple[str, ...] = ("注销", "吊销", "撤销", "迁出", "停业", "歇业", "清算", "责令关闭", "除名")
+
+
+def parse_status(value: str) -> tuple[str, bool]:
+    """``(status as written, still operating?)``; ``ValueError`` for a word we do not know.
+
+    Inactive words win ("吊销，未注销" is revoked, not active); "存续（在营、开业、在册）" is active.
+    """
+    text = unicodedata.normalize("NFKC", value).strip()
+    text = text.replace("(", "（").replace(")", "）").replace(",", "，")
+    if not text:
+        raise ValueError("empty status")
+    if any(w in text for w in INACTIVE_WORDS):
+        return text, False
+    if any(w in text for w in ACTIVE_WORDS):
+        return text, True
+    raise ValueError("unknown registration status (expected e.g. 存续/在业/开业/迁入 or 注销/吊销/撤销/迁出/停业)")
+
+
+TAIZHOU_NAMES: tuple[str, ...] = ("台州", "台州市", "浙江省台州市")
+
+
+def covers_taizhou(region: str | None) -> bool:
+    """Whether a dataset's region includes Taizhou (台州, 浙江, 全国; empty = Taizhou by default)."""
+    if not region:
+        return True
+    return any(w in region for w in ("台州", "浙江", "全国", "中国"))

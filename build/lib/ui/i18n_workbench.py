@@ -1,0 +1,101 @@
+"""UI strings of the 招商 workbench page and the targets tab (merged into :data:`ui.i18n.STRINGS`).
+
+>>> sorted({len(v) for v in WORKBENCH.values()})
+[2]
+"""
+
+from __future__ import annotations
+
+__all__ = ["WORKBENCH"]
+
+WORKBENCH: dict[str, tuple[str, str]] = {
+    "nav.workbench": ("招商工作台", "Investment workbench"),
+    "wb.header": ("招商工作台", "Investment workbench"),
+    "wb.intro": ("每个缺口环节列出外地候选企业，按得分排名（不并列）；每家企业有一张名片，说明它为什么适合这个缺口。"
+                 "在名片下记录推进阶段、负责人和备注；底部可以看到：如果在谈及以后阶段的企业都落地，哪些缺口能补上。",
+                 "Each gap segment lists its outside candidates, ranked by score (no ties), each with a profile card "
+                 "saying why it fits. Record the stage, owner and notes under the card; at the bottom, see which gaps "
+                 "close if the firms in negotiation and later stages land."),
+    "wb.no_groups": ("当前没有招商候选：招商候选只来自完整名录（普查）口径下判定为缺失、单点依赖或薄弱的环节。"
+                     "请先在“数据导入”页导入本地企业名录，并声明为普查。",
+                     "No candidates: candidates come only from missing, single-point or weak verdicts on a census of the "
+                     "firm base. Import a register of local firms on the Import page and declare it a census."),
+    "wb.segment": ("缺口环节", "Gap segment"),
+    "wb.segment_option": ("{segment} · {verdict} · {n} 家候选", "{segment} · {verdict} · {n} candidates"),
+    "wb.rank_line": ("第 {rank} 名 · {name} · {score} 分 · {city}", "#{rank} · {name} · {score} points · {city}"),
+    "wb.card": ("企业名片", "Profile"),
+    "wb.city": ("城市", "City"),
+    "wb.address": ("地址", "Address"),
+    "wb.scale": ("规模", "Size"),
+    "wb.employees": ("员工人数", "Employees"),
+    "wb.capital": ("注册资本", "Registered capital"),
+    "wb.revenue": ("营业收入", "Revenue"),
+    "wb.output": ("工业总产值", "Output"),
+    "wb.founded": ("成立日期", "Founded"),
+    "wb.stock_code": ("上市代码", "Listed code"),
+    "wb.products": ("主营产品", "Main products"),
+    "wb.distance": ("距台州", "Distance to Taizhou"),
+    "wb.km": ("约 {km:,} 公里", "about {km:,} km"),
+    "wb.unknown": ("不详", "unknown"),
+    "wb.why": ("为什么适合这个缺口", "Why it fits this gap"),
+    "wb.other_segments": ("它还做的环节", "Its other segments"),
+    "wb.local_yes": ("台州已有本地企业", "Taizhou has local firms"),
+    "wb.local_no": ("台州暂无本地企业", "no local firm in Taizhou"),
+    "wb.none": ("无", "none"),
+    "wb.sources": ("来源", "Sources"),
+    "wb.tie": ("同分说明", "Tie-break"),
+    "wb.score_parts": ("得分构成", "Score parts"),
+    "wb.stage": ("推进阶段", "Stage"),
+    "wb.owner": ("负责人", "Owner"),
+    "wb.note": ("备注", "Note"),
+    "wb.save": ("保存", "Save"),
+    "wb.saved": ("已保存：{name} → {stage}", "Saved: {name} → {stage}"),
+    "wb.no_lead": ("尚未建档", "No lead yet"),
+    "wb.history": ("推进记录", "History"),
+    "wb.when": ("时间", "When"),
+    "wb.pipeline": ("招商项目一览", "Pipeline"),
+    "wb.no_leads": ("还没有招商项目。在上面的候选企业名片下选择阶段并保存即可建档。",
+                    "No leads yet. Choose a stage under a candidate's card above and save to open one."),
+    "wb.enterprise": ("企业", "Enterprise"),
+    "wb.latest_note": ("最新备注", "Latest note"),
+    "wb.created": ("建档时间", "Opened"),
+    "wb.updated": ("最近更新", "Updated"),
+    "wb.download": ("下载 Excel（招商项目、推进记录、候选企业）", "Download Excel (leads, history, candidates)"),
+    "wb.sheet_leads": ("招商项目", "Leads"),
+    "wb.sheet_history": ("推进记录", "History"),
+    "wb.sheet_candidates": ("候选企业", "Candidates"),
+    "wb.whatif": ("如果这些企业落地", "If these firms land"),
+    "wb.whatif_stages": ("假设以下阶段的企业落地", "Assume the firms at these stages land"),
+    "wb.whatif_changes": ("环节变化", "Segment changes"),
+    "wb.closed": ("补上的缺口", "Gaps closed"),
+    "wb.filled": ("不再缺失的环节", "No longer missing"),
+    "wb.kind_before": ("原判定", "Before"),
+    "wb.kind_after": ("新判定", "After"),
+    "wb.strength_delta": ("强度变化", "Strength change"),
+    "wb.change": ("变化", "Change"),
+    "wb.change.gap_closed": ("缺口补上", "gap closed"),
+    "wb.change.gap_opened": ("出现缺口", "gap opened"),
+    "wb.change.kind_changed": ("类型变化", "kind changed"),
+    "wb.change.score_moved": ("强度变化", "strength moved"),
+    "wb.change.segment_removed": ("环节移除", "segment removed"),
+    "wb.stage.线索": ("线索", "Lead"),
+    "wb.stage.已接触": ("已接触", "Contacted"),
+    "wb.stage.在谈": ("在谈", "Negotiating"),
+    "wb.stage.已签约": ("已签约", "Signed"),
+    "wb.stage.已落地": ("已落地", "Landed"),
+    "wb.stage.放弃": ("放弃", "Dropped"),
+    # the targets tab of the gaps page
+    "part.scale": ("规模", "size"),
+    "part.proximity": ("距离接近度", "proximity"),
+    "gap.target_score": ("招商得分（0–100）", "Candidate score (0–100)"),
+    "gap.target_scale": ("规模（所用数据）", "Size (figure used)"),
+    "gap.target_distance_km": ("距台州（公里）", "Distance to Taizhou (km)"),
+    "gap.target_why": ("为什么适合", "Why it fits"),
+    "gap.target_tie": ("同分说明", "Tie-break"),
+    "gap.target_other": ("它还做的环节", "Other segments"),
+    "gap.target_note": ("候选企业按得分排名，不并列：得分相同时依次比规模（大者在前）、距台州距离（近者在前）、企业编号。"
+                        "得分 = 规模、关联度、距离三项加权（满分 100），缺少的数据不按零计算，而是不计入。完整名片和推进记录见“招商工作台”。",
+                        "Candidates are ranked without ties: equal scores go by size (larger first), distance to "
+                        "Taizhou (nearer first), then id. Score = size, relatedness and distance weighted (0–100); "
+                        "missing figures are left out, not counted as zero. Cards and the pipeline: Investment workbench."),
+}

@@ -1,0 +1,45 @@
+"""The one-click report (产业链招商分析报告) in the UI: pick a format, build, download.
+
+The report is built on request (a PDF takes seconds) and cached per store version, cluster and
+format; it is the same file as ``chainkg report`` and ``GET /api/v1/clusters/{id}/report``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from chainkg.errors import ChainKGError
+from chainkg.report import FORMATS, report_file
+from ui import common
+from ui.i18n import t
+
+__all__ = ["report_downloads"]
+
+
+@st.cache_data(show_spinner=False, max_entries=12)
+def _report(url: str, v: str, cluster: str, fmt: str) -> tuple[bytes, str, str]:
+    return report_file(common._open(url), cluster, fmt, common.ontology())
+
+
+def report_downloads(cluster: str | None, key: str = "rep") -> None:
+    """The report block of a page: format choice, build button, download button."""
+    st.markdown(f"**{t('rep.header')}**")
+    st.caption(t("rep.help") + ("" if st.session_state.get("lang_en") is not True else " " + t("rep.language_note")))
+    if cluster is None:
+        st.info(t("rep.pick_cluster"))
+        return
+    c1, c2 = st.columns([3, 2])
+    fmt = c1.radio(t("rep.format"), FORMATS, format_func=lambda f: t(f"rep.fmt.{f}"), horizontal=True,
+                   key=f"{key}_fmt")
+    args = (common.store_url(), common.version(), cluster, fmt)
+    if st.session_state.get(f"{key}_built") != args and c2.button(t("rep.make"), key=f"{key}_make"):
+        with st.spinner(t("rep.making")):
+            try:
+                _report(*args)
+            except ChainKGError as e:
+                st.error(t("rep.failed", msg=str(e)))
+                return
+        st.session_state[f"{key}_built"] = args
+    if st.session_state.get(f"{key}_built") == args:
+        data, name, media = _report(*args)
+        c2.download_button(t("rep.download"), data, file_name=name, mime=media, key=f"{key}_dl", type="primary")

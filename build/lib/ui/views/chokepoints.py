@@ -1,0 +1,96 @@
+"""卡脖子技术 Chokepoints: ranked technologies with their score parts, priority projects and 揭榜挂帅 candidates."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import common
+from ui.i18n import STRINGS, bi, lang, t
+
+
+def tech_status(status: str | None) -> str:
+    """国内状态 in the current language (依赖进口 → import-dependent)."""
+    return t(f"tstatus.{status}") if f"tstatus.{status}" in STRINGS else (status or "—")
+
+
+st.header(t("ck.header"))
+ids, labels = common.cluster_options(with_all=True)
+segn = common.segment_names()
+f1, f2 = st.columns([1, 2])
+cluster = f1.selectbox(t("common.cluster"), ids, format_func=labels.get, key="ck_cluster")
+only = f2.toggle(t("ck.only_flagged"), value=False, key="ck_only")
+result = common.analyze(cluster, ("gaps", "chokepoints", "projects"))
+tech_en = {x["id"]: x.get("name_en") for x in common.technologies()}
+SEP = ", " if lang() == "en" else "、"
+county_en = {c.short: c.id.title() for c in common.ontology().counties.values()}
+
+
+def tech_name(tid: str, zh: str) -> str:
+    """A technology's name: ``name_en`` in English where the store has one."""
+    return (tech_en.get(tid) or zh) if lang() == "en" else zh
+
+
+def project_name(p: dict) -> str:
+    return t("ck.project_name", tech=tech_name(p["technology_id"], p["technology"])) if lang() == "en" else p["project"]
+
+chokes = [c for c in result["chokepoints"] if c["chokepoint"] or not only]
+st.caption(t("ck.formula"))
+
+st.subheader(t("ck.ranked"))
+if not chokes:
+    st.info(t("common.no_rows"))
+else:
+    df = pd.DataFrame([{
+        t("common.rank"): i, t("common.technology"): tech_name(c["technology_id"], c["technology"]),
+        t("common.status"): tech_status(c["status"]) + ("" if c["status_certain"] else " *"),
+        t("ck.chokepoint"): t("common.yes") if c["chokepoint"] else "",
+        t("common.score"): c["score"], t("ck.severity"): c["parts"]["severity"], t("ck.reach"): c["parts"]["reach"],
+        t("ck.capability_gap"): c["parts"]["capability_gap"],
+        t("ck.value_share") + " %": round(100 * c["evidence"]["value_share"], 1),
+        t("common.cluster"): SEP.join(labels.get(x, x) for x in c["clusters"]),
+        t("common.segment"): SEP.join(segn.get(x, x) for x in c["segments"]),
+        t("ck.downstream"): len(c["downstream_segments"]), t("ck.holders"): len(c["local_holders"]),
+        t("ck.lists"): SEP.join(c["evidence"].get("chokepoint_lists", [])),
+        t("common.source"): c["evidence"].get("source", ""),
+    } for i, c in enumerate(chokes, 1)])
+    st.dataframe(df, hide_index=True, column_config={
+        t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
+                                                           format="%.1f")})
+    pick = st.selectbox(t("ck.evidence_pick"), [c["technology_id"] for c in chokes],
+                        format_func=lambda x: next(tech_name(x, c["technology"]) for c in chokes if c["technology_id"] == x),
+                        key="ck_pick")
+    c = next(c for c in chokes if c["technology_id"] == pick)
+    a, b, d, e = st.columns(4)
+    a.metric(t("common.score"), f"{c['score']:.1f}")
+    b.metric(t("ck.severity"), f"{c['parts']['severity']:.2f}")
+    d.metric(t("ck.reach"), f"{c['parts']['reach']:.2f}")
+    e.metric(t("ck.capability_gap"), f"{c['parts']['capability_gap']:.2f}")
+    st.caption(f"{t('ck.downstream')}: {SEP.join(segn.get(x, x) for x in c['downstream_segments']) or '—'}")
+    with st.expander(t("common.evidence")):
+        st.json(c["evidence"], expanded=True)
+
+st.subheader(t("ck.projects"))
+projects = [p for p in result["projects"] if any(c["technology_id"] == p["technology_id"] for c in chokes)]
+if not projects:
+    st.info(t("common.no_rows"))
+    st.stop()
+st.dataframe(pd.DataFrame([{
+    t("common.rank"): p["rank"], t("ck.project"): project_name(p), t("common.score"): p["score"],
+    **{t("ck." + k): v for k, v in p["parts"].items()},
+    t("common.cluster"): SEP.join(labels.get(x, x) for x in p["clusters"]),
+    t("ck.n_candidates"): len(p["candidates"]),
+    t("ck.candidate_names"): SEP.join(x["name"] for x in p["candidates"][:5]) or t("ck.no_candidates"),
+} for p in projects]), hide_index=True)
+pid = st.selectbox(t("ck.project_pick"), [p["technology_id"] for p in projects],
+                   format_func=lambda x: next(f"{p['rank']}. {project_name(p)}" for p in projects if p["technology_id"] == x),
+                   key="ck_project")
+p = next(p for p in projects if p["technology_id"] == pid)
+st.caption(f"{t('common.segment')}: {SEP.join(segn.get(x, x) for x in p['segments'])}")
+if p["candidates"]:
+    st.dataframe(pd.DataFrame([{t("common.enterprise"): x["name"], t("common.county"): (county_en.get(x.get("county"), x.get("county")) if lang() == "en" else x.get("county")) or "",
+                                t("ck.holders"): t("common.yes") if x.get("holds") else "",
+                                t("common.reasons"): "；".join(map(bi, x["reasons"])), t("common.id"): x["enterprise_id"]}
+                               for x in p["candidates"]]), hide_index=True)
+else:
+    st.info(t("ck.no_candidates"))

@@ -1,0 +1,181 @@
+"""企业 Enterprises: search by name, county, cluster, segment and tag; profile with evidence and sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from graph.store import LEADING_TAGS
+from ui import common
+from ui.access import can_write
+from ui.i18n import STRINGS, lang, local_label, method_label, name, t
+
+
+def status_label(f: dict) -> str:
+    """登记状态 (in English when known); a firm that no longer operates is marked and does not count as local."""
+    status = f.get("status") or ""
+    if status and f"rstatus.{status}" in STRINGS:
+        status = t(f"rstatus.{status}")
+    if f.get("active") is False:
+        return f"{status or '—'}{t('ent.inactive')}"
+    return status
+
+
+CURRENCIES = {"人民币": "CNY", "美元": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR", "日元": "JPY"}
+
+
+def capital_label(capital: float | None, currency: str | None) -> str | None:
+    """注册资本 in 万 of its currency: ``500 万元`` / ``200 万美元`` (English: the full amount)."""
+    if capital is None:
+        return None
+    cur = currency or "人民币"
+    if lang() == "en":
+        return f"{capital * 10_000:,.0f} {CURRENCIES.get(cur, cur)}"
+    return f"{capital:,.2f}".rstrip("0").rstrip(".") + (" 万元" if cur == "人民币" else f" 万{cur}")
+
+
+def location_label(f: dict) -> str:
+    """本地 / 外地 / 未知 (where it is; whether it counts is in the status)."""
+    return local_label(f)
+
+LIMIT = 200
+SEP = ", " if lang() == "en" else "、"  # a list in running text
+
+st.header(t("ent.header"))
+ids, labels = common.cluster_options(with_all=True)
+onto = common.ontology()
+segn = common.segment_names()
+counties = [None] + [c.short for c in onto.counties.values()]
+county_en = {c.short: c.id.title() for c in onto.counties.values()}
+
+
+def tag_label(tag: str | None) -> str:
+    """A firm tag in the current language (上市 → listed); unknown tags as written."""
+    return t(f"tag.{tag}") if f"tag.{tag}" in STRINGS else (tag or "")
+
+
+def county_label(short: str | None) -> str:
+    """区县 as the data writes it (温岭); in English the county's romanised name (Wenling)."""
+    if not short:
+        return ""
+    return county_en.get(short, short) if lang() == "en" else short
+
+
+r1 = st.columns([2, 1, 1, 1])
+q = r1[0].text_input(t("ent.q"), key="ent_q", help=t("ent.q_help")).strip() or None
+cluster = r1[1].selectbox(t("common.cluster"), ids, format_func=labels.get, key="ent_cluster")
+county = r1[2].selectbox(t("common.county"), counties, format_func=lambda c: county_label(c) or t("common.all"),
+                         key="ent_county")
+scope = r1[3].selectbox(t("ent.locality"), ["all", "local", "outside"], format_func=lambda s: t(f"ent.loc_{s}"),
+                        key="ent_scope")
+r2 = st.columns([2, 2])
+seg_choices = [None] + [s.id for s in onto.segments.values() if cluster is None or s.cluster == cluster]
+segment = r2[0].selectbox(t("common.segment"), seg_choices, format_func=lambda s: segn.get(s, s) if s else t("common.all"),
+                          key="ent_segment")
+tag = r2[1].selectbox(t("ent.tag"), [None, *LEADING_TAGS, "专精特新"], format_func=lambda x: tag_label(x) or t("common.all"),
+                      key="ent_tag")
+
+total, firms = common.enterprises(q=q, cluster=cluster, county=county, segment=segment, tag=tag,
+                                  local={"all": None, "local": True, "outside": False}[scope], limit=LIMIT)
+st.caption(t("ent.found", n=total, m=len(firms)))
+if not firms:
+    st.info(t("common.no_rows"))
+    st.stop()
+has_status = any(f.get("status") or f.get("active") is False for f in firms)
+st.dataframe(pd.DataFrame([{
+    t("common.enterprise"): f["name"], t("common.county"): county_label(f.get("county")), t("common.city"): f.get("city") or "",
+    t("ent.location"): location_label(f),
+    **({t("ent.status"): status_label(f)} if has_status else {}),
+    t("common.tags"): SEP.join(map(tag_label, f.get("tags", []))),
+    t("common.products"): "、".join(f.get("products", [])[:6]), t("common.id"): f["id"]} for f in firms]), hide_index=True,
+    column_config={t("ent.status"): st.column_config.TextColumn(width="medium")})
+
+eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
+                   format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")
+d = common.enterprise_detail(eid)
+e = d["enterprise"]
+st.subheader(f"{t('ent.profile')}: {e['name']}")
+if e.get("active") is False:
+    raw = e.get("status") or "—"
+    st.warning(t("ent.inactive_note", status=t(f"rstatus.{raw}") if f"rstatus.{raw}" in STRINGS else raw))
+basis = e.get("local_basis")
+capital = e.get("registered_capital")
+facts = {t("ent.credit_code"): e.get("credit_code"), t("ent.stock_code"): e.get("stock_code"),
+         t("ent.status"): status_label(e) or None,
+         t("ent.location"): location_label(e),
+         t("ent.local_basis"): (t(f"ent.basis.{basis}") if f"ent.basis.{basis}" in STRINGS else basis) if basis else None,
+         t("ent.province"): e.get("province"), t("common.city"): e.get("city"), t("common.county"): county_label(e.get("county")),
+         t("ent.address"): e.get("address"),
+         t("ent.leading"): t("common.yes") if e.get("leading") else None,
+         t("ent.output"): e.get("output"), t("ent.revenue"): e.get("revenue"), t("ent.employees"): e.get("employees"),
+         t("ent.insured"): e.get("insured"),
+         t("ent.capital"): capital_label(capital, e.get("capital_currency")),
+         t("ent.founded"): e.get("founded"),
+         t("ent.industry"): " → ".join(e.get("industry") or []) or None, t("ent.industry_code"): e.get("industry_code"),
+         t("common.tags"): SEP.join(map(tag_label, e.get("tags", []))) or None,
+         t("common.products"): "、".join(e.get("products", [])) or None, t("ent.scope"): e.get("business_scope"),
+         t("common.id"): e["id"]}
+st.dataframe(pd.DataFrame([{t("ent.field"): k, t("ent.value"): str(v)} for k, v in facts.items() if v not in (None, "")]),
+             hide_index=True)
+
+st.markdown(f"**{t('ent.segments')}**")
+if d["segments"]:
+    st.dataframe(pd.DataFrame([{
+        t("common.cluster"): labels.get(onto.segments[s["segment_id"]].cluster, "") if s["segment_id"] in onto.segments else "",
+        t("common.segment"): segn.get(s["segment_id"], s["segment_id"]), t("pan.link_method"): method_label(s.get("method")),
+        t("pan.confidence"): s.get("confidence"), t("common.evidence"): s.get("evidence", ""),
+        t("common.source"): s.get("source", "")} for s in d["segments"]]), hide_index=True)
+else:
+    st.caption(t("ent.none_rel"))
+
+
+def correction_form(firm: dict, linked: list[str]) -> None:
+    """Confirm, add, remove or move a segment link (an override with who/when/why; kept by every reload)."""
+    from chainkg import service
+    from chainkg.errors import ChainKGError
+
+    if msg := st.session_state.pop("ov_saved", None):
+        st.success(msg)
+    if not can_write(t):
+        return
+    actions = ["confirm", "add", "remove", "move"] if linked else ["add"]
+    all_segs = sorted(segn, key=lambda x: (labels.get(onto.segments[x].cluster, ""), x))
+    action = st.selectbox(t("ov.fix_action"), actions, format_func=lambda a: t(f"ov.fix_{a}"), key="ov_action")
+    with st.form(f"ov_{firm['id']}", clear_on_submit=True):
+        f1, f2 = st.columns(2)
+        seg = f1.selectbox(t("ov.fix_segment"), linked if action != "add" else all_segs,
+                           format_func=lambda x: segn.get(x, x), key="ov_segment")
+        to = f2.selectbox(t("ov.fix_to"), all_segs, format_func=lambda x: segn.get(x, x), key="ov_to") \
+            if action == "move" else None
+        who = f1.text_input(t("ov.fix_who"), max_chars=100, key="ov_who")
+        why = f2.text_input(t("ov.fix_why"), max_chars=500, key="ov_why")
+        if st.form_submit_button(t("ov.fix_save"), type="primary"):
+            try:
+                service.correct_placement(common.get_store(), firm["id"], seg, action, who=who, why=why, to=to,
+                                          ontology=onto)
+            except ChainKGError as err:
+                st.error(str(err))
+                return
+            common.invalidate()
+            st.session_state["ov_saved"] = t("ov.fix_saved")
+            st.rerun()
+
+
+with st.expander(t("ov.fix_header")):
+    correction_form(e, [s["segment_id"] for s in d["segments"]])
+
+techs = {x["id"]: x for x in common.technologies()}  # the store's list: imports included
+c1, c2, c3 = st.columns(3)
+with c1:
+    st.markdown(f"**{t('ent.technologies')}**")
+    st.write(SEP.join(name(techs[x]) if x in techs else x for x in d["technologies"]) or t("ent.none_rel"))
+names = common.enterprise_names(d["suppliers"] + d["customers"])
+with c2:
+    st.markdown(f"**{t('ent.suppliers')}**")
+    st.write(SEP.join(names[x] for x in d["suppliers"]) or t("ent.none_rel"))
+with c3:
+    st.markdown(f"**{t('ent.customers')}**")
+    st.write(SEP.join(names[x] for x in d["customers"]) or t("ent.none_rel"))
+st.markdown(f"**{t('common.sources')}**")
+for s in e.get("sources", []):
+    st.caption(f"• {s}")

@@ -1,0 +1,172 @@
+"""补链/强链/延链 Gaps: segment verdicts with their 口径, rule, coverage and next step; 招商 targets per
+gap (or, when the data cannot establish gaps, the data to collect); 延链 suggestions; Excel export."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import common
+from ui.i18n import (KINDS, STRINGS, action_text, basis_label, bi, kind_style, lang, local_label, marked, rule_text,
+                     stage_label, t, verdict_label)
+
+st.header(t("gap.header"))
+ids, labels = common.cluster_options(with_all=True)
+segn = common.segment_names()
+f1, f2 = st.columns([1, 2])
+cluster = f1.selectbox(t("common.cluster"), ids, format_func=labels.get, key="gap_cluster")
+kinds = f2.multiselect(t("gap.filter_kind"), list(KINDS), default=["missing", "unknown", "single_point", "weak"],
+                       format_func=marked, key="gap_kinds", placeholder=t("common.choose"))
+result = common.analyze(cluster, ("gaps", "targets", "extensions"))
+gaps = [g for g in result["gaps"] if g["kind"] in kinds]
+st.markdown('<div style="font-size:0.85rem;color:#6b7280">' + t("gap.marker_legend") + "".join(
+    f'<span style="{kind_style(k)};margin-right:1em;white-space:nowrap">{marked(k)}</span>' for k in KINDS)
+    + "</div>", unsafe_allow_html=True)
+
+
+def share(x):
+    return None if x is None else round(100 * x, 1)
+
+
+def coverage_cols(g: dict) -> dict:
+    cov = g.get("coverage") or {}
+    return {t("gap.firms_known"): cov.get("firms_known", g["evidence"]["local_firms"]),
+            t("gap.firms_output"): cov.get("firms_with_output", g["evidence"].get("firms_with_output")),
+            t("gap.as_of"): cov.get("as_of") or "—",
+            t("gap.datasets"): "、".join(cov.get("datasets") or []) or "—"}
+
+
+VERDICT = t("gap.verdict")
+gap_df = pd.DataFrame([{
+    t("common.cluster"): labels.get(g["cluster"], g["cluster"]), t("common.segment"): segn.get(g["segment_id"], g["segment"]),
+    VERDICT: verdict_label(g), t("common.rule"): rule_text(g["evidence"]),
+    **coverage_cols(g),
+    t("gap.action"): action_text(g, labels.get(g["cluster"])),
+    t("common.stage"): stage_label(g["stage"]),
+    # a segment with no firm in the data has no measured strength (not 0)
+    t("common.strength"): None if g["kind"] == "unknown" else g["strength"], t("common.score"): g["score"],
+    t("gap.outside_firms"): g["evidence"]["outside_firms"],
+    t("gap.output_share") + " %": share(g["evidence"].get("output_share")),
+    t("gap.expected_share") + " %": share(g["evidence"].get("expected_share")),
+    t("gap.largest_share") + " %": share(g["evidence"].get("largest_firm_share")),
+    t("gap.hhi"): g["evidence"].get("hhi"),
+    t("gap.dominator"): t("common.yes") if g["evidence"].get("dominator") else "",
+    t("gap.dominance"): g["evidence"].get("dominance"),
+    t("common.id"): g["segment_id"],
+} for g in gaps])
+
+target_rows = []
+for tg in result.get("targets", []):
+    if tg["kind"] not in kinds:
+        continue
+    for i, c in enumerate(tg["candidates"], 1):
+        prof = c.get("profile") or {}
+        target_rows.append({
+            t("common.segment"): segn.get(tg["segment_id"], tg["segment"]), t("common.kind"): marked(tg["kind"]),
+            t("common.rank"): c.get("rank", i), t("common.enterprise"): c["name"], t("common.city"): c.get("city") or "",
+            t("gap.target_score"): c["score"],
+            t("gap.target_scale"): prof.get("scale") or t("wb.unknown"),
+            t("gap.target_distance_km"): c.get("distance_km"),
+            # plain sentences in Chinese; the English side shows the bilingual reasons
+            t("gap.target_why"): "".join(prof.get("why") or []) if lang() != "en" else "; ".join(map(bi, c["reasons"])),
+            t("gap.target_other"): "、".join(o["segment"] for o in prof.get("other_segments") or []) or "—",
+            t("gap.target_tie"): bi(c.get("tie_break")) or "",
+            t("common.reasons"): "；".join(map(bi, c["reasons"])),
+            t("gap.candidate_parts"): "；".join(
+                f"{t('part.' + k) if 'part.' + k in STRINGS else k} {v:.2f}" for k, v in c["parts"].items()),
+            t("common.sources"): "；".join(c.get("sources", [])),
+            t("common.id"): c["enterprise_id"]})
+target_df = pd.DataFrame(target_rows)
+if not target_df.empty:  # whole kilometres; blank where the firm has no coordinates (not 0)
+    target_df[t("gap.target_distance_km")] = target_df[t("gap.target_distance_km")].astype("Int64")
+
+# the data that would settle the verdicts the loaded data cannot (one row per cluster and kind of step)
+actions = result.get("data_actions") or []
+action_df = pd.DataFrame([{
+    t("common.cluster"): labels.get(a["cluster"], a["cluster_name"]), t("ov.basis"): basis_label(a.get("basis")),
+    t("common.kind"): t(f"gap.da_kind.{a['kind']}") if f"gap.da_kind.{a['kind']}" in STRINGS else a["kind"],
+    t("gap.da_what"): t("gap.da_collect") if a["kind"] == "collect_data" else a.get("text_en" if lang() == "en" else "text"),
+    t("gap.da_n"): len(a["segments"]),
+    t("gap.da_segments"): "、".join(segn.get(s["segment_id"], s["segment"]) for s in a["segments"]),
+} for a in actions])
+inadequate = [c for c, b in (result.get("coverage") or {}).items() if not b.get("adequate")]
+no_census_basis = "、".join(sorted({basis_label(b.get("label")) for b in (result.get("coverage") or {}).values()
+                                    if not b.get("adequate")}))
+
+ext_df = pd.DataFrame([{
+    t("common.cluster"): labels.get(e["cluster"], e["cluster"]), t("common.segment"): segn.get(e["segment_id"], e["segment"]),
+    t("gap.density"): e["density"],
+    t("gap.strong_neighbours"): "、".join(segn.get(n["segment_id"], n["segment"]) for n in e["strong_neighbours"]),
+    t("common.reasons"): bi(e["reason"]), t("common.id"): e["segment_id"]} for e in result.get("extensions", [])])
+
+n_unknown = sum(g["kind"] == "unknown" for g in gaps)
+if inadequate and n_unknown:
+    st.info(t("gap.unknown_note", n=n_unknown, basis=no_census_basis or "—"))
+tab_t_label = f"{t('gap.tab_targets')} ({len(target_df)})"
+if target_df.empty and not action_df.empty:
+    tab_t_label += f" · {t('gap.data_actions')} ({len(action_df)})"
+tab_g, tab_t, tab_e = st.tabs([f"{t('gap.tab_gaps')} ({len(gap_df)})", tab_t_label, f"{t('gap.tab_ext')} ({len(ext_df)})"])
+with tab_g:
+    if gap_df.empty:
+        st.info(t("common.no_rows"))
+    else:
+        st.caption(t("gap.count", n=len(gap_df)))
+        shown = [c for c in gap_df.columns if c != t("common.id")]
+        st.dataframe(common.style_kinds(gap_df, VERDICT, [g["kind"] for g in gaps]), hide_index=True,
+                     column_order=shown, column_config={
+                         t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f"),
+                         t("common.rule"): st.column_config.TextColumn(width="large"),
+                         t("gap.action"): st.column_config.TextColumn(width="medium")})
+        with st.expander(t("gap.detail")):
+            pick = st.selectbox(t("common.segment"), [g["segment_id"] for g in gaps],
+                                format_func=lambda s: segn.get(s, s), key="gap_pick")
+            g = next(x for x in gaps if x["segment_id"] == pick)
+            cov = g.get("coverage") or {}
+            st.markdown(f"**{t('gap.verdict')}:** {verdict_label(g, marker=False)}")
+            st.markdown(f"**{t('common.rule')}:** {rule_text(g['evidence'])}")
+            st.markdown(f"**{t('gap.coverage')}:** {t('gap.firms_known')} {cov.get('firms_known', 0)} · "
+                        f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · "
+                        f"{t('gap.inactive')} {cov.get('inactive_excluded', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'} · "
+                        f"{t('gap.datasets')}: {'、'.join(cov.get('datasets') or []) or '—'}")
+            if g.get("action"):
+                st.markdown(f"**{t('gap.action')}:** {action_text(g, labels.get(g['cluster']))}")
+            st.json(g["evidence"], expanded=False)
+            sd = common.segment_detail(pick)
+            if sd["enterprises"]:
+                st.dataframe(pd.DataFrame([{t("common.enterprise"): e["name"], t("ent.location"): local_label(e),
+                                            t("common.evidence"): e["link"].get("evidence", ""),
+                                            t("common.source"): e["link"].get("source", "")} for e in sd["enterprises"]]),
+                             hide_index=True)
+with tab_t:
+    if not target_df.empty:
+        st.caption(t("gap.target_note"))
+        st.dataframe(target_df, hide_index=True, column_order=[c for c in target_df.columns if c != t("common.id")],
+                     column_config={t("gap.target_score"): st.column_config.ProgressColumn(
+                         min_value=0, max_value=100, format="%d"),
+                         t("gap.target_why"): st.column_config.TextColumn(width="large")})
+    elif inadequate:
+        st.info(t("gap.no_targets_data", basis=no_census_basis or "—"))
+    else:
+        st.info(t("gap.no_targets"))
+    if not action_df.empty:  # what would settle the verdicts the loaded data cannot
+        st.markdown(f"**{t('gap.data_actions')}**")
+        st.dataframe(action_df, hide_index=True, column_config={
+            t("gap.da_what"): st.column_config.TextColumn(width="large"),
+            t("gap.da_segments"): st.column_config.TextColumn(width="large")})
+with tab_e:
+    if not ext_df.empty:
+        st.dataframe(ext_df, hide_index=True, column_order=[c for c in ext_df.columns if c != t("common.id")])
+    elif inadequate:
+        st.info(t("gap.no_ext_data"))
+    else:
+        st.info(t("gap.no_ext"))
+
+xlsx = common.to_xlsx({t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df, t("gap.data_actions"): action_df,
+                       t("gap.tab_ext"): ext_df})
+st.download_button(t("common.download_xlsx"), xlsx, file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="gap_xlsx")
+
+from ui.reports import report_downloads  # noqa: E402 - the chosen cluster's one-click report (Word/PDF/Excel)
+
+st.divider()
+report_downloads(cluster, key="gap_report")

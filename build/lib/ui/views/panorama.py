@@ -1,0 +1,152 @@
+"""产业链全景 Chain panorama: one cluster's chain as a picture read at a glance (:mod:`ui.chain_chart`:
+stage columns, boxes coloured by verdict, local firm counts, the legend on the chart), and beside it
+the selected segment (click a box, or pick it): its local firms, the evidence of its verdict, its
+supply links and what to do next (investment targets, or the data to collect). The full tables
+(every firm with its evidence, technologies, raw evidence) follow below."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import chain_chart, common
+from ui.i18n import (STRINGS, action_text, bi, kind_label, lang, local_label, method_label, name, rule_text,
+                     stage_label, t, verdict_label)
+
+STAGES = chain_chart.STAGES
+SEP = ", " if lang() == "en" else "、"  # a list in running text
+
+
+def county_label(short: str | None) -> str:
+    """区县 as the data writes it (温岭); in English its romanised name (Wenling)."""
+    if not short:
+        return "—"
+    en = {c.short: c.id.title() for c in common.ontology().counties.values()}
+    return en.get(short, short) if lang() == "en" else short
+
+
+def tech_status(status: str | None) -> str:
+    """国内状态 in the current language (自主可控 → domestically controlled)."""
+    return t(f"tstatus.{status}") if f"tstatus.{status}" in STRINGS else (status or "—")
+
+
+st.header(t("pan.header"))
+ids, labels = common.cluster_options()
+cluster = st.selectbox(t("common.cluster"), ids, format_func=labels.get, key="pan_cluster")
+detail = common.cluster_detail(cluster)
+result = common.analyze(cluster, ("gaps", "targets"))
+gaps = {g["segment_id"]: g for g in result["gaps"]}
+segments = detail["segments"]
+seg_by_id = {s["id"]: s for s in segments}
+seg_ids = [s["id"] for s in sorted(chain_chart.order_segments(segments), key=lambda s: STAGES.index(s["stage"])
+                                   if s["stage"] in STAGES else 1)]
+seg_names = {s["id"]: f"{stage_label(s['stage'])} · {'  ' * (int(s.get('level') or 1) - 1)}{name(s)}" for s in segments}
+
+key, chart_key = f"pan_seg_{cluster}", f"pan_chart_{cluster}"
+if st.session_state.get(key) not in seg_ids:
+    st.session_state.pop(key, None)
+
+
+def _on_pick() -> None:
+    """A click on a box selects its segment (the selectbox follows)."""
+    sid = chain_chart.selected_segment(st.session_state.get(chart_key))
+    if sid in seg_ids:
+        st.session_state[key] = sid
+
+
+left, right = st.columns([2, 1], gap="medium")
+with right:
+    sid = st.selectbox(t("pan.select"), seg_ids, format_func=seg_names.get, key=key)
+with left:
+    fig = chain_chart.build_figure(
+        segments, gaps, detail["feeds"], en=lang() == "en", selected=sid, labels={s["id"]: name(s) for s in segments},
+        verdicts={k: verdict_label(g, marker=False) for k, g in gaps.items()})
+    st.plotly_chart(fig, key=chart_key, on_select=_on_pick, selection_mode="points", theme=None, width="stretch",
+                    config={"displayModeBar": False, "scrollZoom": False})
+    st.caption(t("pan.legend2"))
+
+sd = common.segment_detail(sid)
+seg, g = sd["segment"], gaps.get(sid)
+segn = common.segment_names()
+
+# firms of the segment and of its sub-segments (the strength figures count the whole subtree)
+firms, total, todo = [], 0, [sid]
+while todo:
+    cur = todo.pop(0)
+    d = sd if cur == sid else common.segment_detail(cur)
+    total += d["enterprise_total"]
+    firms += [e | {"_segment": cur} for e in d["enterprises"]]
+    todo += d["children"]
+local_firms = list({e["id"]: e for e in firms if e.get("local") is True and e.get("active") is not False}.values())
+
+with right, st.container(border=True):
+    st.markdown(f"#### {name(seg)}")
+    kind = g["kind"] if g else "unknown"
+    st.markdown(f"{common.kind_dot(kind)}**{verdict_label(g, marker=False) if g else kind_label(kind)}**",
+                unsafe_allow_html=True)
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("gap.local_firms"), g["evidence"]["local_firms"] if g else 0)
+    m2.metric(t("common.strength"), f"{g['strength']:.2f}" if g and g["kind"] != "unknown" else "—",
+              help=t("pan.strength_help"))
+    m3.metric(t("pan.weight"), f"{seg['weight']:.2f}", help=bi(seg.get("weight_reason")) or None)
+    if g:
+        st.markdown(f"**{t('common.rule')}:** {rule_text(g['evidence'])}")
+        cov = g.get("coverage") or {}
+        st.caption(f"{t('gap.coverage')}: {t('gap.firms_known')} {cov.get('firms_known', 0)} · "
+                   f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'}"
+                   f" · {t('gap.datasets')}: {SEP.join(cov.get('datasets') or []) or '—'}")
+    # what to do next: investment targets where the verdict rests on a census, else the data to collect
+    targets = [c for tg in result.get("targets", []) if tg["segment_id"] == sid for c in tg["candidates"]]
+    if targets:
+        st.markdown(f"**{t('pan.targets')}**")
+        st.dataframe(pd.DataFrame([{t("common.rank"): c.get("rank", i), t("common.enterprise"): c["name"],
+                                    t("common.city"): c.get("city") or "", t("common.score"): c["score"]}
+                                   for i, c in enumerate(targets[:8], 1)]), hide_index=True, width="stretch")
+    elif g and g.get("action"):
+        st.info(f"**{t('gap.action')}:** {action_text(g, labels.get(g['cluster']))}")
+    elif g and g["kind"] in ("present", "strong"):
+        st.caption(t("pan.no_action"))
+    st.markdown(f"**{t('pan.local_firms')} ({len(local_firms)})**")
+    if local_firms:
+        st.dataframe(pd.DataFrame([{t("common.enterprise"): e["name"], t("common.county"): county_label(e.get("county")),
+                                    **({t("common.segment"): segn.get(e["_segment"], e["_segment"])} if sd["children"] else {})}
+                                   for e in local_firms]), hide_index=True, width="stretch",
+                     height=min(36 * (len(local_firms) + 1) + 4, 260))
+    else:
+        st.caption(t("pan.no_local_firms"))
+    reasons = {(f["from"], f["to"]): f.get("reason") or "" for f in detail["feeds"]}
+    if sd["feeds_from"] or sd["feeds_to"]:
+        st.markdown(f"**{t('pan.links')}**")
+        lines = [f"← {segn.get(x, x)}" + (f" — {reasons[(x, sid)]}" if lang() == "zh" and reasons.get((x, sid)) else "")
+                 for x in sd["feeds_from"]]
+        lines += [f"→ {segn.get(x, x)}" + (f" — {reasons[(sid, x)]}" if lang() == "zh" and reasons.get((sid, x)) else "")
+                  for x in sd["feeds_to"]]
+        st.markdown("\n".join(f"- {ln}" for ln in lines))
+
+st.caption(f"{t('pan.products')}: {SEP.join(seg['products']) or '—'} · {t('common.source')}: {seg['source']}")
+tab_e, tab_t, tab_g = st.tabs([f"{t('pan.enterprises')} ({total})",
+                               f"{t('pan.technologies')} ({len(sd['technologies'])})", t("pan.gap_evidence")])
+with tab_e:
+    if firms:
+        st.dataframe(pd.DataFrame([{
+            t("common.segment"): segn.get(e["_segment"], e["_segment"]), t("common.enterprise"): e["name"], t("ent.location"): local_label(e),
+            t("common.county"): county_label(e.get("county")) if e.get("county") else e.get("city") or "", t("common.tags"): SEP.join(t(f"tag.{x}") if f"tag.{x}" in STRINGS else x for x in e.get("tags", [])),
+            t("pan.link_method"): method_label(e["link"].get("method")), t("pan.confidence"): e["link"].get("confidence"),
+            t("common.evidence"): e["link"].get("evidence", ""), t("common.source"): e["link"].get("source", ""),
+        } for e in firms]), hide_index=True)
+    else:
+        st.info(t("pan.no_firms"))
+with tab_t:
+    if sd["technologies"]:
+        st.dataframe(pd.DataFrame([{
+            t("common.technology"): name(x), t("common.status"): tech_status(x["status"]) + ("" if x["status_certain"] else " *"),
+            t("ck.chokepoint"): t("common.yes") if x["chokepoint"] else t("common.no"),
+            t("common.source"): x["source"]} for x in sd["technologies"]]), hide_index=True)
+        st.caption(t("pan.status_star"))
+    else:
+        st.info(t("pan.no_tech"))
+with tab_g:
+    if g:
+        ev = g["evidence"]
+        st.markdown(f"**{t('common.rule')}:** {rule_text(ev)}")
+        st.json({k: v for k, v in ev.items() if k not in ("rule", "rule_en")}, expanded=True)
