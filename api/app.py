@@ -18,7 +18,7 @@ from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.deps import get_settings, get_store
-from api.middleware import ConditionalGet, RequestContext
+from api.middleware import BodyLimit, ConditionalGet, RequestContext
 from api.routes import admin, analysis, clusters, enterprises, graph, policy, reports, workbench
 from api.schemas import Health
 from chainkg import __version__
@@ -62,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            allow_headers=["Authorization", "Content-Type", "If-None-Match", "X-Request-ID"],
                            expose_headers=["ETag", "X-Request-ID"])
     app.add_middleware(ConditionalGet)
+    app.add_middleware(BodyLimit)      # bounded request bodies (413), before anything reads them
     app.add_middleware(RequestContext)  # added last = outermost: sees every response, even a crash
     return app
 

@@ -188,3 +188,56 @@ class ConditionalGet:
                 return
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+#: request bodies: uploads (``/import``, ``/overrides/import``) up to 50 MB, every other body 1 MiB
+UPLOAD_PATHS = ("/import", "/overrides/import")
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_BODY_BYTES = 1024 * 1024
+
+
+class BodyLimit:
+    """Refuse a request body over its limit with 413 before the app sees it: by Content-Length when
+    given, else by counting the stream (a chunked upload cannot slip past); memory ≤ the limit."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)
+        limit = MAX_UPLOAD_BYTES if scope["path"].endswith(UPLOAD_PATHS) else MAX_BODY_BYTES
+        declared = _header(scope, b"content-length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            return await _too_large(send, limit)
+        # read the body first (at most ``limit`` bytes are ever held), then hand it to the app
+        chunks, seen, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                return await self.app(scope, _replay([message]), send)
+            chunks.append(message.get("body", b""))
+            seen += len(chunks[-1])
+            if seen > limit:
+                return await _too_large(send, limit)
+            more = message.get("more_body", False)
+        await self.app(scope, _replay([{"type": "http.request", "body": b"".join(chunks), "more_body": False}],
+                                      receive), send)
+
+
+def _replay(messages: list[dict], then=None):
+    async def receive():
+        if messages:
+            return messages.pop(0)
+        if then is not None:
+            return await then()
+        return {"type": "http.disconnect"}
+    return receive
+
+
+async def _too_large(send, limit: int) -> None:
+    body = json.dumps({"code": "payload_too_large", "message": f"request body larger than {limit // 1024} KiB",
+                       "details": {}}).encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
