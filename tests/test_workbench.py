@@ -231,6 +231,8 @@ def test_workbench_page_edits_the_pipeline(tmp_path, monkeypatch):
     store.close()
     monkeypatch.setenv("CHAINKG_STORE", str(path))
     monkeypatch.setenv("CHAINKG_UI_WARMUP", "0")
+    monkeypatch.setenv("CHAINKG_DEV_MODE", "1")          # a local single-user UI may write (ui/access.py)
+    monkeypatch.delenv("CHAINKG_API_TOKEN", raising=False)
     at = AppTest.from_file(str(PROJECT_ROOT / "ui" / "app.py"), default_timeout=120)
     at.run()
     at.switch_page("views/workbench.py").run()
