@@ -18,7 +18,7 @@ from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.deps import get_settings, get_store
-from api.middleware import BodyLimit, ConditionalGet, RequestContext
+from api.middleware import BodyLimit, ConditionalGet, RequestContext, SecurityHeaders
 from api.routes import admin, analysis, clusters, enterprises, graph, policy, reports, workbench
 from api.schemas import Health
 from chainkg import __version__
@@ -63,7 +63,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            expose_headers=["ETag", "X-Request-ID"])
     app.add_middleware(ConditionalGet)
     app.add_middleware(BodyLimit)      # bounded request bodies (413), before anything reads them
-    app.add_middleware(RequestContext)  # added last = outermost: sees every response, even a crash
+    app.add_middleware(RequestContext)  # outermost but one: sees every response, even a crash
+    app.add_middleware(SecurityHeaders)  # added last = outermost: headers on every response, the 500 too
     return app
 
 

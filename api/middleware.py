@@ -12,6 +12,10 @@
   going to response validation/serialisation and to the store's paged queries, both repeated
   for identical requests; every load bumps the store version (``service.mark_changed``), and
   entries also expire after ``service.CACHE_TTL_S`` (writes by another process).
+* Every response carries ``X-Content-Type-Options: nosniff``, ``X-Frame-Options: DENY``,
+  ``Referrer-Policy: no-referrer`` and a ``Content-Security-Policy``: nothing at all for the JSON
+  API; for the offline ``/docs`` and ``/redoc`` pages, same-origin assets plus the inline bootstrap
+  script/styles they need (no other origin).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from collections import OrderedDict
 
 from chainkg import service
 
-__all__ = ["RequestContext", "ConditionalGet", "access_log"]
+__all__ = ["RequestContext", "ConditionalGet", "SecurityHeaders", "access_log"]
 
 access_log = logging.getLogger("chainkg.api.access")
 error_log = logging.getLogger("chainkg.api")
@@ -241,3 +245,36 @@ async def _too_large(send, limit: int) -> None:
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+#: JSON (and everything else): a browser may load nothing from it, nor frame it
+CSP_API = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+#: the offline Swagger UI / ReDoc pages: own-origin assets, their inline bootstrap, blob workers (ReDoc)
+CSP_DOCS = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; "
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+_DOC_PAGES = ("/docs", "/redoc")
+
+
+class SecurityHeaders:
+    """Security headers on every response (outermost middleware, so a 413 or the generic 500 get them too)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        csp = CSP_DOCS if path in _DOC_PAGES or path.startswith("/docs/") else CSP_API
+        extra = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
+                 (b"referrer-policy", b"no-referrer"), (b"content-security-policy", csp.encode())]
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in extra if h[0] not in have)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -16,7 +16,7 @@ import typer
 
 from chainkg import service
 from graph.strength import GAP_LABELS
-from chainkg.errors import ChainKGError
+from chainkg.errors import ChainKGError, InputError
 from chainkg.settings import Settings
 
 __all__ = ["app"]
@@ -46,6 +46,21 @@ def _fail(e: ChainKGError) -> None:
     raise typer.Exit(1)
 
 
+def _choice(fmt: str, allowed: tuple[str, ...]) -> str:
+    """Refuse an unknown ``--format`` (a usage error, exit 2) instead of silently using the default."""
+    if fmt not in allowed:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(allowed)}", param_hint="--format")
+    return fmt
+
+
+def _open_loaded(store: str | None):
+    """The store, refused when nothing was ever loaded into it (e.g. a typo in --store)."""
+    s = service.open_from_settings(_settings(store))
+    if not s.counts()["nodes"].get("Segment"):
+        raise InputError("the store is empty: run chainkg load first", file=_settings(store).store)
+    return s
+
+
 def _params(items: list[str] | None):
     from graph.params import AnalysisParams
 
@@ -54,6 +69,9 @@ def _params(items: list[str] | None):
         key, sep, value = item.partition("=")
         if not sep:
             raise typer.BadParameter(f"--param expects name=value, got {item!r}")
+        if key.strip() not in AnalysisParams.model_fields:
+            raise typer.BadParameter(f"unknown parameter {key.strip()!r}; known: "
+                                     f"{', '.join(AnalysisParams.model_fields)}", param_hint="--param")
         raw[key.strip()] = value.strip()
     try:
         return AnalysisParams(**raw)
@@ -84,6 +102,7 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
     """
     from etl.quarantine import write_report
 
+    _choice(fmt, ("auto", "chainkg", "tushare"))
     try:
         spec = None
         if census:
@@ -116,6 +135,7 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
 def stats(store: Optional[str] = StoreOpt,
           fmt: str = typer.Option("table", "--format", help="table | json")) -> None:
     """Node and relationship counts by type and a content checksum. Example: chainkg stats --format json"""
+    _choice(fmt, ("table", "json"))
     try:
         st = service.stats(service.open_from_settings(_settings(store)))
     except ChainKGError as e:
@@ -139,8 +159,10 @@ def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. a
 
     Example: chainkg analyze --cluster sewing --format json --param weak_threshold=0.4
     """
+    _choice(fmt, ("table", "json", "csv"))
+    params = _params(param)
     try:
-        result = service.analyze(service.open_from_settings(_settings(store)), cluster, params=_params(param))
+        result = service.analyze(_open_loaded(store), cluster, params=params)
     except ChainKGError as e:
         _fail(e)
     if fmt == "json":
@@ -185,10 +207,9 @@ def report(cluster: str = typer.Option(..., "--cluster", help="Cluster id, e.g. 
     """
     from chainkg.report import FORMATS, report_file
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    _choice(fmt, tuple(FORMATS))
     try:
-        data, name, _ = report_file(service.open_from_settings(_settings(store)), cluster, fmt, params=_params(param))
+        data, name, _ = report_file(_open_loaded(store), cluster, fmt, params=_params(param))
     except ChainKGError as e:
         _fail(e)
     path = output or Path(name)
@@ -212,7 +233,10 @@ def extract(file: Path = typer.Argument(..., help="A policy text (UTF-8 or GBK)"
     from ontology.loader import load_ontology
     from etl.nlp import extract_file
 
+    _choice(fmt, ("table", "json"))
     try:
+        if not file.is_file():
+            raise InputError("file not found", file=str(file))
         facts = extract_file(file, load_ontology())
     except ChainKGError as e:
         _fail(e)
@@ -240,7 +264,7 @@ def what_if(remove: list[str] = typer.Option(None, "--remove", help="Enterprise 
     sc = Scenario(remove_enterprises=remove or [], add_enterprises=[NewEnterprise(id=a) for a in add or []],
                   remove_segments=remove_segment or [])
     try:
-        res = service.what_if(service.open_from_settings(_settings(store)), sc, cluster)
+        res = service.what_if(_open_loaded(store), sc, cluster)
     except ChainKGError as e:
         _fail(e)
     res.pop("gaps_after")
@@ -308,6 +332,7 @@ def override_move(enterprise: str, segment: str, to: str = typer.Option(..., "--
 def override_list(fmt: str = typer.Option("table", "--format", help="table | json"),
                   store: Optional[str] = StoreOpt) -> None:
     """Every override. Example: chainkg override list --format json"""
+    _choice(fmt, ("table", "json"))
     try:
         rows = service.overrides(service.open_from_settings(_settings(store)))
     except ChainKGError as e:
@@ -372,6 +397,7 @@ def actuals_import(path: Path, store: Optional[str] = StoreOpt) -> None:
 def actuals_progress(fmt: str = typer.Option("table", "--format", help="table | json"),
                      store: Optional[str] = StoreOpt) -> None:
     """Each target with its latest actual figure, status and source. Example: chainkg actuals progress --format json"""
+    _choice(fmt, ("table", "json"))
     try:
         rows = service.policy_progress(service.open_from_settings(_settings(store)))
     except ChainKGError as e:
@@ -388,8 +414,7 @@ def actuals_progress(fmt: str = typer.Option("table", "--format", help="table | 
 def ontology_export(fmt: str = typer.Option("json", "--format", help="json"),
                     output: Optional[Path] = typer.Option(None, "-o", "--output")) -> None:
     """Export clusters, segments, FEEDS and technologies. Example: chainkg ontology export -o chains.json"""
-    if fmt != "json":
-        raise typer.BadParameter("only json is supported")
+    _choice(fmt, ("json",))
     try:
         text = json.dumps(service.ontology_export(), ensure_ascii=False, indent=2)
     except ChainKGError as e:

@@ -3,18 +3,21 @@ side by side on ``CHAINKG_API_HOST`` (127.0.0.1 by default), until Ctrl-C, SIGTE
 process exits; then both are stopped (SIGTERM, SIGKILL after 10 s) before it returns.
 
 Settings are checked first: a short ``CHAINKG_API_TOKEN`` or dev mode on a non-loopback host
-refuse to start (:class:`chainkg.settings.SettingsError`)."""
+refuse to start (:class:`chainkg.settings.SettingsError`); so does a port already in use
+(:class:`~chainkg.errors.InputError`, exit 1), before anything is loaded or started."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 import signal
+import socket
 import subprocess
 import sys
 import time
 
 from chainkg import service
+from chainkg.errors import InputError
 from chainkg.settings import PROJECT_ROOT, Settings, is_loopback, load_settings
 
 __all__ = ["serve"]
@@ -28,8 +31,23 @@ def _raise_stop(signum, frame) -> None:
     raise _Stop(signum)
 
 
+def check_port_free(host: str, port: int, option: str) -> None:
+    """Refuse a port something already listens on (the child would fail to bind while serve went on)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn: a TIME_WAIT port is free
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise InputError(f"port {port} on {host} is already in use ({e.strerror}); choose another with "
+                             f"{option}", field=option) from e
+
+
 def serve(settings: Settings, *, load_first: bool = True, api_port: int = 8000, ui_port: int = 8501) -> None:
     settings = load_settings(**settings.model_dump())  # re-check: the caller may have built it field by field
+    if api_port == ui_port:
+        raise InputError(f"--api-port and --ui-port are both {api_port}", field="--ui-port")
+    check_port_free(settings.api_host, api_port, "--api-port")
+    check_port_free(settings.api_host, ui_port, "--ui-port")
     if not is_loopback(settings.api_host):
         print(f"note: serving on {settings.api_host}, reachable from the network; writes and the Cypher console "
               + ("need the bearer token (CHAINKG_API_TOKEN)" if settings.api_token else "are off (no CHAINKG_API_TOKEN)")

@@ -370,7 +370,12 @@ def neighbourhood(store: GraphStore, label: str, node_id: str, depth: int = 1, l
 
 def what_if(store: GraphStore, scenario: Scenario, cluster_id: str | None = None,
             ontology: Ontology | None = None, params: AnalysisParams | None = None) -> dict:
-    return _what_if(store, _onto(ontology), scenario, cluster=cluster_id, params=params)
+    """A user's scenario; unknown enterprise or segment ids are refused (:class:`InputError`)."""
+    from graph.whatif import check_ids
+
+    onto = _onto(ontology)
+    check_ids(store, onto, scenario)
+    return _what_if(store, onto, scenario, cluster=cluster_id, params=params)
 
 
 def ontology_export(ontology: Ontology | None = None) -> dict:

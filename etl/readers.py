@@ -221,6 +221,20 @@ def _json_value(v: Any) -> str:
     return str(v)
 
 
+def _loads(text: str, path: Path, row: int | None) -> Any:
+    """``json.loads`` with every refusal an InputError: bad syntax, nesting too deep for the parser
+    (RecursionError), an integer over Python's digit limit (ValueError)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        where = "" if row is not None else f" (line {e.lineno})"
+        raise InputError(f"not valid JSON: {e.msg}{where}", file=path.name, row=row) from e
+    except RecursionError as e:
+        raise InputError("JSON nested too deeply to read", file=path.name, row=row) from e
+    except ValueError as e:  # e.g. "Exceeds the limit (4300 digits) for integer string conversion"
+        raise InputError(f"JSON number too long to read: {str(e).split(';')[0]}", file=path.name, row=row) from e
+
+
 def _json_objects(path: Path, fmt: str) -> list[tuple[int, Any]]:
     data = path.read_bytes()
     if not data.strip():
@@ -230,15 +244,9 @@ def _json_objects(path: Path, fmt: str) -> list[tuple[int, Any]]:
         out = []
         for n, line in enumerate(text.splitlines(), start=1):
             if line.strip():
-                try:
-                    out.append((n, json.loads(line)))
-                except json.JSONDecodeError as e:
-                    raise InputError(f"not valid JSON: {e.msg}", file=path.name, row=n) from e
+                out.append((n, _loads(line, path, n)))
         return out
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError(f"not valid JSON: {e.msg} (line {e.lineno})", file=path.name) from e
+    doc = _loads(text, path, None)
     if not isinstance(doc, list):
         raise InputError("expected a JSON list of objects at the top level", file=path.name)
     return list(enumerate(doc, start=1))

@@ -23,9 +23,30 @@ from typing import Any
 
 from ontology.errors import InputError
 
-__all__ = ["xlsx_rows", "cell_text", "XLSX_FULL_LOAD_MAX_BYTES"]
+__all__ = ["xlsx_rows", "cell_text", "XLSX_FULL_LOAD_MAX_BYTES", "XLSX_MAX_UNCOMPRESSED_BYTES",
+           "XLSX_MAX_RATIO"]
 
 XLSX_FULL_LOAD_MAX_BYTES = 20 * 1024 * 1024  # below this, load fully so merged cells are known
+XLSX_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all parts of the workbook, inflated
+XLSX_MAX_RATIO = 100  # inflated / compressed, per part (sheet XML of real workbooks stays well under)
+_RATIO_MIN_BYTES = 1024 * 1024  # tiny parts may compress better than the ratio; they cannot hurt
+
+
+def _check_not_a_bomb(path: Path) -> None:
+    """Refuse a workbook (a zip) whose parts inflate past the caps, before any XML is parsed."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise InputError(f"not a readable XLSX workbook (truncated or corrupt?): {e}", file=path.name) from e
+    total = sum(i.file_size for i in infos)
+    if total > XLSX_MAX_UNCOMPRESSED_BYTES:
+        raise InputError(f"workbook inflates to {total // (1024 * 1024)} MB, over the "
+                         f"{XLSX_MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB limit; save it as CSV", file=path.name)
+    for i in infos:
+        if i.file_size > _RATIO_MIN_BYTES and i.file_size > XLSX_MAX_RATIO * max(i.compress_size, 1):
+            raise InputError(f"workbook part {i.filename} compresses {i.file_size // max(i.compress_size, 1)}:1, "
+                             f"over the {XLSX_MAX_RATIO}:1 limit (a zip bomb?); save it as CSV", file=path.name)
 
 
 def cell_text(v: Any) -> str:
@@ -49,6 +70,7 @@ def xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
 
     if path.stat().st_size == 0:
         raise InputError("empty file: no data rows", file=path.name)
+    _check_not_a_bomb(path)
     read_only = path.stat().st_size >= XLSX_FULL_LOAD_MAX_BYTES
     try:
         wb = openpyxl.load_workbook(path, read_only=read_only, data_only=True)

@@ -15,8 +15,10 @@ Algorithms run on a networkx projection of what the queries here return; aggrega
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -37,17 +39,41 @@ def _dump(props: dict) -> str:
     return json.dumps(props, ensure_ascii=False, separators=(",", ":"))
 
 
+def _default_timeout() -> float:
+    """Seconds to wait for another process's write lock: ``CHAINKG_SQLITE_TIMEOUT``, else 30."""
+    try:
+        return float(os.environ.get("CHAINKG_SQLITE_TIMEOUT", "30"))
+    except ValueError:
+        return 30.0
+
+
+@contextmanager
+def _busy_as_store_error(path: str):
+    """A lock held by another process (``database is locked`` / ``busy``) becomes a StoreError
+    (503 in the API, one line in the CLI) instead of a raw ``sqlite3.OperationalError``."""
+    try:
+        yield
+    except sqlite3.OperationalError as e:
+        text = str(e).lower()
+        if "locked" in text or "busy" in text:
+            raise StoreError("the store is locked by another process (a load in progress?); "
+                             "try again when it has finished", file=path) from e
+        raise
+
+
 class SQLiteStore:
     """:class:`graph.store.GraphStore` on one SQLite file."""
 
     kind = "sqlite"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, timeout: float | None = None) -> None:
         self.path = str(path)
+        self.timeout = _default_timeout() if timeout is None else timeout
         if self.path != ":memory:":
             Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
+                                       timeout=self.timeout)
         except sqlite3.Error as e:
             raise StoreError(f"cannot open SQLite store: {e}", file=self.path) from e
         self._lock = threading.RLock()
@@ -56,10 +82,16 @@ class SQLiteStore:
         self._generation = 0                       # bumped by every write of this object
         self._id_lists: dict[tuple, list[str]] = {}  # enterprise-filter results (ids), per store version
         self._lists_lock = threading.Lock()
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=OFF")
-        self._migrate()
+        try:
+            with _busy_as_store_error(self.path):
+                if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":  # already WAL: no lock needed
+                    self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=OFF")
+                self._migrate()
+        except BaseException:
+            self._db.close()
+            raise
 
     def _migrate(self) -> None:
         """Create the schema; rebuild ``nodes`` when a file from an older schema lacks its columns."""
@@ -69,6 +101,8 @@ class SQLiteStore:
             has_meta = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
             row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
             version = row[0] if row else None
+        if version == sql.SCHEMA_VERSION:  # current: opening needs no write (nor the write lock)
+            return
         if cols and version != sql.SCHEMA_VERSION:  # generated columns changed: rebuild the table
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("ALTER TABLE nodes RENAME TO nodes_v1")
@@ -84,7 +118,7 @@ class SQLiteStore:
     # -- writes ---------------------------------------------------------------------------------
     def write(self, batch: Batch, progress: Callable[[int], None] | None = None) -> int:
         done = 0
-        with self._lock:
+        with self._lock, _busy_as_store_error(self.path):
             try:
                 self._db.execute("BEGIN IMMEDIATE")
                 for label, rows in batch.nodes.items():
@@ -132,7 +166,7 @@ class SQLiteStore:
     def delete_nodes(self, label: str, ids: Iterable[str]) -> int:
         check_label(label)
         ids = list(ids)
-        with self._lock:
+        with self._lock, _busy_as_store_error(self.path):
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 for rel_type, (src_label, dst_label) in REL_ENDPOINTS.items():
@@ -150,7 +184,7 @@ class SQLiteStore:
 
     def delete_rels(self, rel_type: str, pairs: Iterable[tuple[str, str]]) -> int:
         check_rel_type(rel_type)
-        with self._lock:
+        with self._lock, _busy_as_store_error(self.path):
             self._db.execute("BEGIN IMMEDIATE")
             n = self._db.executemany(sql.DELETE_REL, ((rel_type, s, d) for s, d in pairs)).rowcount
             self._db.execute("COMMIT")
@@ -158,7 +192,7 @@ class SQLiteStore:
         return n
 
     def clear(self) -> None:
-        with self._lock:
+        with self._lock, _busy_as_store_error(self.path):
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM rels")
             self._db.execute("DELETE FROM nodes")
@@ -168,7 +202,7 @@ class SQLiteStore:
     def version(self) -> tuple[int, int]:
         """Changes whenever the content may have changed: our own writes (generation) or a commit
         by any other connection or process (``PRAGMA data_version``). Caches key on it."""
-        with self._lock:
+        with self._lock, _busy_as_store_error(self.path):
             return self._generation, self._db.execute("PRAGMA data_version").fetchone()[0]
 
     # -- reads ----------------------------------------------------------------------------------
@@ -180,9 +214,10 @@ class SQLiteStore:
                 return self._db.execute(query, params).fetchall()
         db = getattr(self._readers, "db", None)
         if db is None:
-            db = self._readers.db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            db = self._readers.db = sqlite3.connect(self.path, check_same_thread=False, timeout=self.timeout)
             self._reader_conns.append(db)
-        return db.execute(query, params).fetchall()
+        with _busy_as_store_error(self.path):
+            return db.execute(query, params).fetchall()
 
     def get_node(self, label: str, node_id: str) -> dict | None:
         rows = self._q(sql.GET_NODE, (check_label(label), node_id))
@@ -262,7 +297,7 @@ class SQLiteStore:
 
     def checksum(self) -> str:
         h = ContentHash()
-        with self._lock:
+        with self._lock, _busy_as_store_error(self.path):
             for label, nid, props in self._db.execute("SELECT label, id, props FROM nodes"):
                 h.add("N", label, nid, ContentHash.canonical(json.loads(props)))
             for t, s, d, props in self._db.execute("SELECT type, src, dst, props FROM rels"):
@@ -280,13 +315,13 @@ class SQLiteStore:
             halves[i % 2].append(cid)  # largest first, alternating: halves of similar size
 
         def run(clusters: list[str]) -> list[tuple]:
-            db = sqlite3.connect(self.path, timeout=30)
+            db = sqlite3.connect(self.path, timeout=self.timeout)
             try:
                 return db.execute(sql.SEGMENT_AGGREGATES, {"clusters": _dump(clusters)}).fetchall()
             finally:
                 db.close()
 
-        with ThreadPoolExecutor(max_workers=2) as pool:
+        with ThreadPoolExecutor(max_workers=2) as pool, _busy_as_store_error(self.path):
             rows = [r for part in pool.map(run, [h for h in halves if h]) for r in part]
         return [SegmentAggregate(*r) for r in sorted(rows)]
 

@@ -19,10 +19,11 @@ from graph.params import AnalysisParams
 from graph.strength import ACTIONABLE, GAP_KINDS
 from graph.analysis import store_basis
 from graph.store import GraphStore, SegmentAggregate
+from ontology.errors import InputError
 from ontology.firms import is_leading
 from ontology.loader import Ontology
 
-__all__ = ["Scenario", "NewEnterprise", "what_if"]
+__all__ = ["Scenario", "NewEnterprise", "what_if", "check_ids"]
 
 
 class NewEnterprise(BaseModel):
@@ -73,6 +74,23 @@ def _rebuild(store: GraphStore, onto: Ontology, sid: str, base: SegmentAggregate
 
 def _figure(f: dict) -> float | None:
     return f.get("output") if f.get("output") is not None else f.get("revenue")
+
+
+def check_ids(store: GraphStore, onto: Ontology, scenario: Scenario) -> None:
+    """Refuse ids that name nothing (a typo would otherwise be a scenario that silently changes nothing)."""
+    for fid in scenario.remove_enterprises:
+        if store.get_node("Enterprise", fid) is None:
+            raise InputError(f"unknown enterprise id {fid!r}", field="remove_enterprises", entry=fid)
+    for ne in scenario.add_enterprises:
+        if ne.id and not ne.segments and store.get_node("Enterprise", ne.id) is None:
+            raise InputError(f"unknown enterprise id {ne.id!r} (a new firm needs its segments)",
+                             field="add_enterprises", entry=ne.id)
+        for sid in ne.segments:
+            if sid not in onto.segments:
+                raise InputError(f"unknown segment id {sid!r}", field="add_enterprises", entry=sid)
+    for sid in scenario.remove_segments:
+        if sid not in onto.segments:
+            raise InputError(f"unknown segment id {sid!r}", field="remove_segments", entry=sid)
 
 
 def what_if(store: GraphStore, onto: Ontology, scenario: Scenario, *, cluster: str | None = None,

@@ -131,7 +131,7 @@ def test_ontology_export(tmp_path):
 
 
 def test_what_if(db):
-    r = runner.invoke(app, ["what-if", "--store", db, "--cluster", "sewing", "--remove", "sc-603337.SH"])
+    r = runner.invoke(app, ["what-if", "--store", db, "--cluster", "sewing", "--remove", "91330000753954968D"])  # 杰克科技
     assert r.exit_code == 0, r.output
     res = json.loads(r.output)
     assert res["summary_after"]["missing"] >= res["summary_before"]["missing"]

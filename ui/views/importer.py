@@ -121,32 +121,33 @@ def problem_table(rows: list[dict]) -> pd.DataFrame:
 
 
 if files:
-    tmp = Path(tempfile.mkdtemp(prefix="chainkg-import-"))
     too_big = [f.name for f in files if f.size > MAX_UPLOAD_MB * 1024 * 1024]
     if too_big:
         st.error(t("imp.too_large", name="、".join(too_big), mb=MAX_UPLOAD_MB))
         st.stop()
-    paths = [_save(f, tmp) for f in files]
-    ok = True
-    for p in paths:
-        with st.expander(t("imp.mapping", file=p.name), expanded=len(paths) == 1):
-            try:
-                pv = service.preview_file(p)
-            except ChainKGError as e:
-                ok = False
-                st.error(t("imp.error", msg=str(e)))
-                continue
-            st.dataframe(pd.DataFrame([{t("imp.header_col"): c["header"],
-                                        t("imp.meaning_col"): field_meaning(c["field"]) or t("imp.unknown"),
-                                        t("imp.field_col"): c["field"] or "",
-                                        t("imp.unit_col"): c["unit"] or ""} for c in pv["columns"]]), hide_index=True)
-            st.caption(t("imp.preview"))
-            st.dataframe(pd.DataFrame(pv["rows"]).rename(columns=field_meaning), hide_index=True)
-    spec, problem = census_form(Path(files[0].name).stem if len(files) == 1 else "")
-    if problem:
-        st.warning(problem)
-    if st.button(t("imp.load"), type="primary", disabled=not ok or bool(problem), key="imp_load"):
-        run_import(paths, spec)
+    with tempfile.TemporaryDirectory(prefix="chainkg-import-") as tmp_dir:  # removed when this run ends
+        tmp = Path(tmp_dir)
+        paths = [_save(f, tmp) for f in files]
+        ok = True
+        for p in paths:
+            with st.expander(t("imp.mapping", file=p.name), expanded=len(paths) == 1):
+                try:
+                    pv = service.preview_file(p)
+                except ChainKGError as e:
+                    ok = False
+                    st.error(t("imp.error", msg=str(e)))
+                    continue
+                st.dataframe(pd.DataFrame([{t("imp.header_col"): c["header"],
+                                            t("imp.meaning_col"): field_meaning(c["field"]) or t("imp.unknown"),
+                                            t("imp.field_col"): c["field"] or "",
+                                            t("imp.unit_col"): c["unit"] or ""} for c in pv["columns"]]), hide_index=True)
+                st.caption(t("imp.preview"))
+                st.dataframe(pd.DataFrame(pv["rows"]).rename(columns=field_meaning), hide_index=True)
+        spec, problem = census_form(Path(files[0].name).stem if len(files) == 1 else "")
+        if problem:
+            st.warning(problem)
+        if st.button(t("imp.load"), type="primary", disabled=not ok or bool(problem), key="imp_load"):
+            run_import(paths, spec)
 else:
     st.session_state.pop("imp_result", None)
     census_form("")
