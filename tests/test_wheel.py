@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -21,9 +22,14 @@ def _run(cmd, cwd, env=None, timeout=600):
 
 
 def test_wheel_installs_and_runs_from_an_empty_directory(tmp_path):
+    src = tmp_path / "src"  # build from a copy: setuptools writes build/ into the source tree
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(PROJECT_ROOT / name, src / name)
+    for pkg in ("chainkg", "ontology", "etl", "graph", "api", "ui"):
+        shutil.copytree(PROJECT_ROOT / pkg, src / pkg, ignore=shutil.ignore_patterns("__pycache__"))
     dist = tmp_path / "dist"
-    _run([sys.executable, "-m", "pip", "wheel", str(PROJECT_ROOT), "--no-deps", "-q",
-          "-w", str(dist)], cwd=tmp_path)
+    _run([sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "-q", "-w", str(dist)], cwd=tmp_path)
     wheel = next(dist.glob("chainkg-*.whl"))
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path)

@@ -1,1 +1,0 @@
-"""Route modules, one per concept; each is a thin layer over :mod:`chainkg.service`."""
