@@ -46,6 +46,15 @@ def _fail(e: ChainKGError) -> None:
     raise typer.Exit(1)
 
 
+def _call(fn, *args, store: str | None = None, **kwargs):
+    """Run ``fn(store, *args, **kwargs)`` on the store ``--store`` names; a ChainKGError becomes one
+    line on stderr and exit 1 — the one place the CLI translates errors."""
+    try:
+        return fn(service.open_from_settings(_settings(store)), *args, **kwargs)
+    except ChainKGError as e:
+        _fail(e)
+
+
 def _choice(fmt: str, allowed: tuple[str, ...]) -> str:
     """Refuse an unknown ``--format`` (a usage error, exit 2) instead of silently using the default."""
     if fmt not in allowed:
@@ -136,10 +145,7 @@ def stats(store: Optional[str] = StoreOpt,
           fmt: str = typer.Option("table", "--format", help="table | json")) -> None:
     """Node and relationship counts by type and a content checksum. Example: chainkg stats --format json"""
     _choice(fmt, ("table", "json"))
-    try:
-        st = service.stats(service.open_from_settings(_settings(store)))
-    except ChainKGError as e:
-        _fail(e)
+    st = _call(service.stats, store=store)
     if fmt == "json":
         typer.echo(json.dumps(st, ensure_ascii=False, indent=2))
         return
@@ -287,11 +293,7 @@ def serve(store: Optional[str] = StoreOpt, load_first: bool = typer.Option(True,
 
 
 def _override(action: str, enterprise: str, segment: str, who: str, why: str, to: str | None, store: str | None) -> None:
-    try:
-        recs = service.correct_placement(service.open_from_settings(_settings(store)), enterprise, segment, action,
-                                         who=who, why=why, to=to)
-    except ChainKGError as e:
-        _fail(e)
+    recs = _call(service.correct_placement, enterprise, segment, action, who=who, why=why, to=to, store=store)
     for r in recs:
         typer.echo(f"{r['action']}: {r['enterprise_name']} → {r['segment']} ({r['who']}, {r['when']}): {r['why']}")
 
@@ -333,10 +335,7 @@ def override_list(fmt: str = typer.Option("table", "--format", help="table | jso
                   store: Optional[str] = StoreOpt) -> None:
     """Every override. Example: chainkg override list --format json"""
     _choice(fmt, ("table", "json"))
-    try:
-        rows = service.overrides(service.open_from_settings(_settings(store)))
-    except ChainKGError as e:
-        _fail(e)
+    rows = _call(service.overrides, store=store)
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -347,10 +346,7 @@ def override_list(fmt: str = typer.Option("table", "--format", help="table | jso
 @override_app.command("export")
 def override_export(path: Path, store: Optional[str] = StoreOpt) -> None:
     """Write every override to a CSV. Example: chainkg override export overrides.csv"""
-    try:
-        n = service.export_overrides(service.open_from_settings(_settings(store)), path)
-    except ChainKGError as e:
-        _fail(e)
+    n = _call(service.export_overrides, path, store=store)
     typer.echo(f"{n} overrides → {path}")
 
 
@@ -360,10 +356,7 @@ def override_import(path: Path, store: Optional[str] = StoreOpt,
     """Apply an overrides CSV (as exported; refused rows → quarantine, exit 3). Example: chainkg override import overrides.csv"""
     from etl.quarantine import write_report
 
-    try:
-        n, problems = service.import_overrides(service.open_from_settings(_settings(store)), path)
-    except ChainKGError as e:
-        _fail(e)
+    n, problems = _call(service.import_overrides, path, store=store)
     typer.echo(f"{n} overrides applied")
     if problems:
         write_report(problems, quarantine)
@@ -386,10 +379,7 @@ def actuals_template(output: Optional[Path] = typer.Option(None, "-o", "--output
 def actuals_import(path: Path, store: Optional[str] = StoreOpt) -> None:
     """Validate an actuals CSV (known target, unit, source) and write it into the store (a figure
     replaces the same target and year). Example: chainkg actuals import actuals.csv"""
-    try:
-        res = service.import_actuals(service.open_from_settings(_settings(store)), path)
-    except ChainKGError as e:
-        _fail(e)
+    res = _call(service.import_actuals, path, store=store)
     typer.echo(f"{res['imported']} figures imported ({res['replaced']} replaced); {res['rows']} in the store")
 
 
@@ -398,10 +388,7 @@ def actuals_progress(fmt: str = typer.Option("table", "--format", help="table | 
                      store: Optional[str] = StoreOpt) -> None:
     """Each target with its latest actual figure, status and source. Example: chainkg actuals progress --format json"""
     _choice(fmt, ("table", "json"))
-    try:
-        rows = service.policy_progress(service.open_from_settings(_settings(store)))
-    except ChainKGError as e:
-        _fail(e)
+    rows = _call(service.policy_progress, store=store)
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
