@@ -13,6 +13,8 @@ handles O(segments + candidates). The same function serves the CLI, the API and 
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from graph.chokepoints import candidates_for, score_technologies
 from graph.coverage import COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis
 from graph.criticality import criticality, downstream, feeds_graph
@@ -22,7 +24,6 @@ from graph.strength import ACTIONABLE, _expected_shares, classify_segments
 from graph.targets import extensions, rank_targets
 from ontology.loader import Ontology
 from ontology.models import Technology
-from pydantic import ValidationError
 
 __all__ = ["analyze", "analyze_from_aggregates", "gap_priority", "store_basis", "store_technologies"]
 
@@ -112,6 +113,11 @@ def _action(s, onto: Ontology) -> dict | None:
             "text_en": COLLECT_HINT_EN.format(cid=s.cluster)}
 
 
+#: the per-cluster summary of "check the placement" actions (zh, en)
+CHECK_PLACEMENT = ("核实只归到上级环节的本地企业的产品，并调整其归属",
+                   "check the products of local firms placed only on a parent segment")
+
+
 def data_actions(gaps: list[dict], onto: Ontology) -> list[dict]:
     """Per cluster: the data that would settle its ``unknown`` verdicts (one action per cluster)."""
     out: dict[str, dict] = {}
@@ -122,10 +128,8 @@ def data_actions(gaps: list[dict], onto: Ontology) -> list[dict]:
         key = f"{g['cluster']}\x1f{act['kind']}"
         entry = out.setdefault(key, {"cluster": g["cluster"], "cluster_name": onto.clusters[g["cluster"]].name,
                                      "kind": act["kind"], "basis": g["basis"].get("label"),
-                                     "text": act["text"] if act["kind"] == "collect_data" else
-                                     "核实只归到上级环节的本地企业的产品，并调整其归属",
-                                     "text_en": act["text_en"] if act["kind"] == "collect_data" else
-                                     "check the products of local firms placed only on a parent segment",
+                                     "text": act["text"] if act["kind"] == "collect_data" else CHECK_PLACEMENT[0],
+                                     "text_en": act["text_en"] if act["kind"] == "collect_data" else CHECK_PLACEMENT[1],
                                      "segments": []})
         entry["segments"].append({"segment_id": g["segment_id"], "segment": g["segment"]})
     return sorted(out.values(), key=lambda a: (a["cluster"], a["kind"]))

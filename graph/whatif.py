@@ -14,13 +14,12 @@ from dataclasses import replace
 
 from pydantic import BaseModel, Field
 
-from graph.analysis import analyze_from_aggregates
+from graph.analysis import analyze_from_aggregates, store_basis
 from graph.params import AnalysisParams
 from graph.strength import ACTIONABLE, GAP_KINDS
-from graph.analysis import store_basis
 from graph.store import GraphStore, SegmentAggregate
 from ontology.errors import InputError
-from ontology.firms import is_leading
+from ontology.firms import is_leading, output_figure
 from ontology.loader import Ontology
 
 __all__ = ["Scenario", "NewEnterprise", "what_if", "check_ids"]
@@ -45,8 +44,9 @@ class Scenario(BaseModel):
         return not (self.remove_enterprises or self.add_enterprises or self.remove_segments)
 
 
-def _rebuild(store: GraphStore, onto: Ontology, sid: str, base: SegmentAggregate, removed: set[str],
+def _rebuild(store: GraphStore, onto: Ontology, sid: str, base: SegmentAggregate, removed: dict[str, set[str]],
              added: list[dict]) -> SegmentAggregate:
+    """The segment's aggregate with ``removed`` (firm → its segments) gone and ``added`` firms in."""
     firms: dict[str, dict] = {}
     offset = 0
     while True:  # the segment's listing covers its sub-segments, operating local firms only
@@ -63,17 +63,13 @@ def _rebuild(store: GraphStore, onto: Ontology, sid: str, base: SegmentAggregate
         if subtree & set(f["segments"]):
             firms[f["id"]] = f
             direct_added += sid in f["segments"]
-    outs = [float(o) for f in firms.values() if (o := _figure(f)) is not None]
+    outs = [float(o) for f in firms.values() if (o := output_figure(f.get("output"), f.get("revenue"))) is not None]
     lead = sum(1 for f in firms.values() if f.get("leading") or is_leading(f.get("tags") or [], f.get("output"),
                                                                            f.get("revenue")))
-    direct_removed = sum(1 for fid in removed if any(r["dst"] == sid for r in store.rels("IN_SEGMENT", src=fid)))
+    direct_removed = sum(1 for segs in removed.values() if sid in segs)
     return replace(base, local_count=len(firms), local_output=sum(outs), local_output_sq=sum(o * o for o in outs),
                    max_output=max(outs, default=0.0), leading_count=lead, local_reported=len(outs),
                    direct_local=max(0, base.direct_local - direct_removed + direct_added))
-
-
-def _figure(f: dict) -> float | None:
-    return f.get("output") if f.get("output") is not None else f.get("revenue")
 
 
 def check_ids(store: GraphStore, onto: Ontology, scenario: Scenario) -> None:
@@ -100,11 +96,12 @@ def what_if(store: GraphStore, onto: Ontology, scenario: Scenario, *, cluster: s
     aggs = {a.segment_id: a for a in store.segment_aggregates(cluster)}
     basis = store_basis(store, onto, cluster)
     before = analyze_from_aggregates(onto, aggs, cluster=cluster, params=p, basis=basis)
-    removed = set(scenario.remove_enterprises)
+    # each removed firm's segments, read once (the touched segments and every rebuild use them)
+    removed = {fid: {r["dst"] for r in store.rels("IN_SEGMENT", src=fid)} for fid in scenario.remove_enterprises}
     touched: set[str] = set()
-    for fid in removed:
-        for r in store.rels("IN_SEGMENT", src=fid):
-            touched.update(onto.ancestors(r["dst"]))
+    for segs in removed.values():
+        for sid in segs:
+            touched.update(onto.ancestors(sid))
     added = []
     for i, ne in enumerate(scenario.add_enterprises):
         node = store.get_node("Enterprise", ne.id) if ne.id else None

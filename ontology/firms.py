@@ -19,7 +19,7 @@ import re
 import unicodedata
 
 __all__ = ["POPULATIONS", "BASE_POPULATIONS", "SAMPLE_POPULATION", "population_label", "LEADING_TAGS",
-           "LEADING_OUTPUT", "canonical_tag", "is_leading", "ACTIVE_WORDS", "INACTIVE_WORDS", "parse_status",
+           "LEADING_OUTPUT", "canonical_tag", "is_leading", "output_figure", "ACTIVE_WORDS", "INACTIVE_WORDS", "parse_status",
            "TAIZHOU_NAMES", "covers_taizhou"]
 
 #: population → short 口径 label used in verdicts ("缺失（规上口径）")
@@ -67,11 +67,20 @@ def canonical_tag(tag: str) -> str:
     return tag.strip()
 
 
+def output_figure(output: float | None, revenue: float | None) -> float | None:
+    """A firm's size figure: output, else revenue; ``None`` when it reports neither (never 0).
+
+    >>> output_figure(None, 5.0), output_figure(0.0, 5.0), output_figure(None, None)
+    (5.0, 0.0, None)
+    """
+    return output if output is not None else revenue
+
+
 def is_leading(tags: list[str] | tuple[str, ...], output: float | None = None, revenue: float | None = None) -> bool:
     """龙头: a leading-firm tag, or output (else revenue) ≥ :data:`LEADING_OUTPUT` 万元."""
     if any(canonical_tag(t) in LEADING_TAGS for t in tags):
         return True
-    figure = output if output is not None else revenue
+    figure = output_figure(output, revenue)
     return figure is not None and figure >= LEADING_OUTPUT
 
 
