@@ -31,6 +31,7 @@ import weakref
 from collections import OrderedDict
 
 from chainkg import service
+from chainkg.settings import MAX_UPLOAD_BYTES
 
 __all__ = ["RequestContext", "ConditionalGet", "SecurityHeaders", "access_log"]
 
@@ -194,9 +195,8 @@ class ConditionalGet:
         await send({"type": "http.response.body", "body": body})
 
 
-#: request bodies: uploads (``/import``, ``/overrides/import``) up to 50 MB, every other body 1 MiB
+#: request bodies: uploads (``/import``, ``/overrides/import``) up to MAX_UPLOAD_BYTES, every other body 1 MiB
 UPLOAD_PATHS = ("/import", "/overrides/import")
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_BODY_BYTES = 1024 * 1024
 
 

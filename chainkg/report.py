@@ -18,6 +18,7 @@ from chainkg import service
 from chainkg.errors import InputError, NotFoundError
 from chainkg.report_model import Section, Table
 from chainkg.report_xlsx import XLSX_MEDIA, Notes
+from graph.strength import ACTIONABLE
 
 __all__ = ["Report", "Section", "Table", "build", "render", "report_file", "FORMATS", "MEDIA_TYPES",
            "content_disposition"]
@@ -95,7 +96,7 @@ def build(store, cluster_id: str, ontology=None, params=None, today: dt.date | N
         overview.append(f"本集群的判定依据「{label}」的数据（截至 {as_of}），它不是全量或规上企业名录：某环节“未发现”"
                         "本地企业不等于缺失，“已有”表示有企业但无法评估强弱。要得出缺失、薄弱的结论并列出招商目标，"
                         "需先补充第五节所列数据。")
-    top = [g for g in gaps if g["kind"] in ("missing", "single_point", "weak")][:3]
+    top = [g for g in gaps if g["kind"] in ACTIONABLE][:3]
     if top:
         overview.append("最需要补链、强链的环节：" + "、".join(f"{g['segment']}（{g['verdict']}）" for g in top) + "。")
     if result.get("chokepoints"):
@@ -106,14 +107,15 @@ def build(store, cluster_id: str, ontology=None, params=None, today: dt.date | N
     picture = Section("二、产业链全景图", image=chain_png(segs, kinds, caption=f"判定口径：{label}（数据截至 {as_of}）"),
                       image_caption=f"图 1　{cl.name}产业链全景：按上游、中游、下游排列，子环节缩进在上级环节之下，"
                                     "颜色表示判定结论（虚线框为数据不足、未发现本地企业）。")
+    datasets = service.datasets(store)
     sections = [Section("一、概况", paragraphs=overview), picture,
-                *analysis_sections(result, onto, cluster_id, service.datasets(store), basis,
+                *analysis_sections(result, onto, cluster_id, datasets, basis,
                                   lambda i: (store.get_node("Enterprise", i) or {}).get("name") or i)]
     sources = [f"{doc.get('title', '')}（{doc.get('number', '')}），{doc.get('issuer', '')}，"
                f"{doc.get('source', '')}".strip("，"),
                f"集群界定：{cl.source}"]
     sources += [f"数据集「{d['name']}」：{d.get('source') or '未注明来源'}（截至 {d.get('as_of') or '—'}）"
-                for d in service.datasets(store)]
+                for d in datasets]
     for src in dict.fromkeys(x for grp in result.get("targets", []) for c in grp["candidates"]
                              for x in c.get("sources") or []):
         sources.append(f"招商候选企业信息：{src}")

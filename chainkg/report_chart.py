@@ -11,14 +11,11 @@ import textwrap
 import threading
 
 from chainkg.report_fonts import find_cjk_font
-from graph.strength import GAP_KINDS, GAP_LABELS
+from graph.strength import GAP_KINDS, GAP_LABELS, KIND_COLOURS
+from ontology.schema import STAGES
 
 __all__ = ["chain_png", "KIND_COLOURS", "KIND_MEANING", "STAGES"]
 
-STAGES = ("上游", "中游", "下游")
-#: verdict colours, the same as the UI's chain graph (ui.i18n.KIND_COLOURS)
-KIND_COLOURS = {"missing": "#d62728", "unknown": "#9aa0a6", "single_point": "#ff7f0e", "weak": "#e6c229",
-                "present": "#4c78a8", "strong": "#2ca02c"}
 #: what each verdict means, in one short phrase (legend, report text)
 KIND_MEANING = {"missing": "数据充分，本地无企业", "unknown": "数据不足，未发现本地企业",
                 "single_point": "依赖一家企业", "weak": "强度低于阈值", "present": "有企业，强弱无法判断",

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import io
 
-from chainkg.report_chart import KIND_COLOURS
+from graph.strength import ACTIONABLE, KIND_COLOURS, KIND_TEXT_COLOURS
 
 __all__ = ["to_docx", "EAST_ASIA_FONT", "LATIN_FONT"]
 
 EAST_ASIA_FONT = "微软雅黑"   # Word substitutes an installed CJK font when this one is missing
 LATIN_FONT = "Arial"
-_TEXT_COLOURS = {"weak": "9A7D0A", "unknown": "6B7280"}  # the UI's readable variants of the light colours
 
 
 def _fonts(style_or_run, size: float | None = None, bold: bool | None = None) -> None:
@@ -74,8 +73,8 @@ def _table(doc, table, width_cm: float) -> None:
             _fonts(run, 8)
             if table.kinds and j == kcol:
                 kind = table.kinds[i]
-                run.font.color.rgb = RGBColor.from_string(_TEXT_COLOURS.get(kind, KIND_COLOURS[kind].lstrip("#").upper()))
-                run.font.bold = kind in ("missing", "single_point", "weak")
+                run.font.color.rgb = RGBColor.from_string(KIND_TEXT_COLOURS.get(kind, KIND_COLOURS[kind]).lstrip("#").upper())
+                run.font.bold = kind in ACTIONABLE
 
 
 def to_docx(report) -> bytes:

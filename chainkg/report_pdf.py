@@ -7,12 +7,11 @@ from __future__ import annotations
 import io
 import re
 
-from chainkg.report_chart import KIND_COLOURS
+from graph.strength import ACTIONABLE, KIND_COLOURS, KIND_TEXT_COLOURS
 from chainkg.report_fonts import find_cjk_font
 
 __all__ = ["to_pdf"]
 
-_TEXT_COLOURS = {"weak": "#9a7d0a", "unknown": "#6b7280"}
 _INK, _GREY, _HEAD_FILL = (31, 45, 61), (90, 90, 90), (221, 228, 238)
 
 
@@ -111,8 +110,8 @@ def _table(pdf, table) -> None:
                 text = "" if value is None else str(value)
                 if table.kinds and j == kcol:
                     kind = table.kinds[i]
-                    colour = _rgb(_TEXT_COLOURS.get(kind, KIND_COLOURS.get(kind, "#222222")))
-                    bold = kind in ("missing", "single_point", "weak")
+                    colour = _rgb(KIND_TEXT_COLOURS.get(kind, KIND_COLOURS.get(kind, "#222222")))
+                    bold = kind in ACTIONABLE
                     row.cell(text, style=FontFace(color=colour, emphasis="BOLD" if bold else None))
                 else:
                     row.cell(text)

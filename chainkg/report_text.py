@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph.strength import GAP_LABELS
+from graph.strength import GAP_LABELS, gap_label
 
 __all__ = ["score100", "pct", "zh", "verdict_text", "strength_text", "coverage_text", "rule_text", "plain_reason",
            "action_sentence", "names", "status_text", "KIND_ORDER"]
@@ -40,7 +40,7 @@ def zh(text: str | None) -> str:
 def verdict_text(gap: dict) -> str:
     """``缺失（集群名录口径）``: the verdict word with its 口径."""
     label = (gap.get("basis") or {}).get("label")
-    return gap.get("verdict") or (f"{GAP_LABELS[gap['kind']]}（{label}）" if label else GAP_LABELS[gap["kind"]])
+    return gap.get("verdict") or gap_label(gap["kind"], label)
 
 
 def strength_text(gap: dict) -> str:

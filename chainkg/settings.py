@@ -16,10 +16,12 @@ import platformdirs
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "SettingsError", "load_settings", "default_store_path", "is_loopback", "PROJECT_ROOT",
+__all__ = ["MAX_UPLOAD_BYTES", "Settings", "SettingsError", "load_settings", "default_store_path", "is_loopback", "PROJECT_ROOT",
            "MIN_TOKEN_LENGTH"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: the largest file a user may upload (API import, UI importer, overrides import)
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MIN_TOKEN_LENGTH = 16
 
 

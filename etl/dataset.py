@@ -39,7 +39,7 @@ def dataset_id(name: str) -> str:
     return "ds-" + hashlib.sha1(name.strip().encode("utf-8")).hexdigest()[:10]
 
 
-def guess_population(name: str, clusters: list[str] | None = None) -> str:
+def guess_population(name: str) -> str:
     """The population a census name implies (规上…, 全量/登记…, 上市…); else 名录."""
     for word, population in _GUESS:
         if word in name:
@@ -64,7 +64,7 @@ def census_spec(name: str, *, population: str | None = None, region: str = "台�
         day = parse_date(as_of) if as_of else None
     except ValueError as e:
         raise InputError(f"as-of date: {e}", field="as_of", value=as_of) from e
-    return Dataset(id=dataset_id(name), name=name, population=_check(population or guess_population(name, clusters)),
+    return Dataset(id=dataset_id(name), name=name, population=_check(population or guess_population(name)),
                    region=region or "台州市", as_of=day, source=source or name, census=True,
                    clusters=list(clusters or []))
 

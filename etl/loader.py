@@ -186,7 +186,8 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
     ds_of: dict[str, set[str]] = {}
     for group in resolve_groups(ents):
         e = merge([ents[i] for i in group])
-        e.leading = is_leading(e.tags, e.output, e.revenue)  # the merged record decides, not one row
+        if len(group) > 1:  # merged records: the merged tags and figures decide (one record: set by validation)
+            e.leading = is_leading(e.tags, e.output, e.revenue)
         resolved.append(e)
         ds_of.setdefault(e.id, set()).update(ent_ds[i] for i in group)
         links = merged_links.setdefault(e.id, {})

@@ -49,7 +49,8 @@ from graph.params import AnalysisParams
 from graph.store import SegmentAggregate
 from ontology.models import Segment
 
-__all__ = ["SegmentStrength", "classify_segments", "GAP_KINDS", "GAP_LABELS", "GAP_LABELS_EN", "gap_label", "ACTIONABLE"]
+__all__ = ["SegmentStrength", "classify_segments", "GAP_KINDS", "GAP_LABELS", "GAP_LABELS_EN", "gap_label", "ACTIONABLE",
+           "KIND_COLOURS", "KIND_TEXT_COLOURS"]
 
 GAP_KINDS = ("missing", "unknown", "single_point", "weak", "present", "strong")
 GAP_LABELS = {"missing": "缺失", "unknown": "未发现", "single_point": "单点依赖", "weak": "薄弱",
@@ -57,6 +58,13 @@ GAP_LABELS = {"missing": "缺失", "unknown": "未发现", "single_point": "单�
 GAP_LABELS_EN = {"missing": "missing", "unknown": "not found (data insufficient)", "single_point": "single point",
                  "weak": "weak", "present": "present (strength not assessable)", "strong": "strong"}
 
+
+#: verdict colours everywhere they are drawn (UI tables and chain chart, report chart, Word, PDF):
+#: missing red; unknown grey (drawn hollow and dashed); present a neutral blue; assessed kinds orange/yellow/green
+KIND_COLOURS = {"missing": "#d62728", "unknown": "#9aa0a6", "single_point": "#ff7f0e", "weak": "#e6c229",
+                "present": "#4c78a8", "strong": "#2ca02c"}
+#: readable text variants of the two light fills (verdict words written in those colours)
+KIND_TEXT_COLOURS = {"weak": "#9a7d0a", "unknown": "#6b7280"}
 
 #: verdicts that name a gap to act on (补链/强链); ``unknown`` and ``present`` say the data cannot tell
 ACTIONABLE = frozenset({"missing", "single_point", "weak"})

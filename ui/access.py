@@ -17,11 +17,11 @@ import hmac
 
 import streamlit as st
 
-from chainkg.settings import Settings
+from chainkg.settings import MAX_UPLOAD_BYTES, Settings
 
 __all__ = ["writer_rule", "can_write", "MAX_UPLOAD_MB"]
 
-MAX_UPLOAD_MB = 50  # same limit as POST /api/v1/import
+MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024)  # the API's limit
 
 
 def writer_rule(*, token: str | None, dev_mode: bool) -> str:

@@ -31,19 +31,17 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
-from graph.strength import GAP_KINDS, GAP_LABELS, GAP_LABELS_EN
+from graph.strength import GAP_KINDS, GAP_LABELS, GAP_LABELS_EN, KIND_COLOURS
+from ontology.schema import STAGES
 
 __all__ = ["STAGES", "Box", "layout_boxes", "build_figure", "wrap", "text_width", "kind_short", "COLOURS",
            "order_segments", "selected_segment"]
 
-STAGES = ("上游", "中游", "下游")
 STAGE_EN = {"上游": "Upstream", "中游": "Midstream", "下游": "Downstream"}
 FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
 
-#: the verdict colours, as ui.i18n.KIND_COLOURS (copied here so the figure builds without Streamlit;
-#: a test checks they agree)
-COLOURS = {"missing": "#d62728", "unknown": "#9aa0a6", "single_point": "#ff7f0e", "weak": "#e6c229",
-           "present": "#4c78a8", "strong": "#2ca02c"}
+#: the verdict colours (defined once in graph.strength; importable without Streamlit)
+COLOURS = KIND_COLOURS
 #: label colour on each fill (dark on the light fills)
 TEXT_ON = {"missing": "#ffffff", "unknown": "#374151", "single_point": "#1f2937", "weak": "#1f2937",
            "present": "#ffffff", "strong": "#ffffff"}

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph.strength import ACTIONABLE, GAP_KINDS, GAP_LABELS, GAP_LABELS_EN
+from graph.strength import ACTIONABLE, GAP_KINDS, GAP_LABELS, GAP_LABELS_EN, KIND_TEXT_COLOURS, gap_label
+from graph.strength import KIND_COLOURS as _KIND_COLOURS
 
 __all__ = ["STRINGS", "t", "lang", "name", "kind_label", "stage_label", "bi", "KINDS", "KIND_COLOURS", "KIND_MARKERS",
            "ACTIONABLE", "verdict_label", "basis_label", "population_label", "rule_text", "action_text", "marked",
@@ -435,8 +436,7 @@ STRINGS.update(__import__("ui.i18n_workbench", fromlist=["WORKBENCH"]).WORKBENCH
 STRINGS.update(__import__("ui.i18n_reports", fromlist=["REPORT_STRINGS"]).REPORT_STRINGS)  # reports, Excel 说明
 #: colours of the verdicts (charts, graph nodes): missing red; unknown grey (drawn hollow and dashed in the
 #: chain graph); present a neutral blue; the assessed kinds orange / yellow / green
-KIND_COLOURS = {"missing": "#d62728", "unknown": "#9aa0a6", "single_point": "#ff7f0e", "weak": "#e6c229",
-                "present": "#4c78a8", "strong": "#2ca02c"}
+KIND_COLOURS = _KIND_COLOURS
 #: table markers: filled = judged on adequate data, hollow = the data cannot tell
 KIND_MARKERS = {"missing": "■", "unknown": "□", "single_point": "▲", "weak": "△", "present": "◇", "strong": "◆"}
 
@@ -496,7 +496,7 @@ def verdict_label(gap: dict, marker: bool = True) -> str:
     if lang() == "en":
         text = f"{GAP_LABELS_EN[kind].split(' (')[0]} · {basis_label(label)}" if label else GAP_LABELS_EN[kind]
     else:
-        text = gap.get("verdict") or (f"{GAP_LABELS[kind]}（{label}）" if label else GAP_LABELS[kind])
+        text = gap.get("verdict") or gap_label(kind, label)
     return marked(kind, text) if marker else text
 
 
@@ -506,7 +506,7 @@ def marked(kind: str, text: str | None = None) -> str:
 
 def kind_style(kind: str) -> str:
     """CSS for a verdict cell: each kind its colour; the ones the data cannot settle in italics."""
-    colour = {"weak": "#9a7d0a", "unknown": "#6b7280"}.get(kind, KIND_COLOURS.get(kind, "inherit"))
+    colour = KIND_TEXT_COLOURS.get(kind, KIND_COLOURS.get(kind, "inherit"))
     if kind not in KIND_COLOURS:
         return ""
     weight = "font-weight: 600;" if kind in ACTIONABLE else ""

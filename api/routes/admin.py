@@ -20,6 +20,7 @@ from chainkg.errors import PayloadTooLarge
 from api.http import ERRORS
 from api.schemas import CypherQuery, CypherResult, ErrorOut, ImportReport, OverrideIn, OverrideOut, QuarantineRow
 from chainkg import service
+from chainkg.settings import MAX_UPLOAD_BYTES
 from chainkg.errors import InputError
 
 router = APIRouter(tags=["admin 管理 (token)"], dependencies=[Depends(require_token)],
@@ -27,7 +28,7 @@ router = APIRouter(tags=["admin 管理 (token)"], dependencies=[Depends(require_
                                        403: {"model": ErrorOut, "description": "未配置令牌 / writes disabled"},
                                        413: {"model": ErrorOut, "description": "文件过大 / file too large"}})
 
-MAX_UPLOAD = 50 * 1024 * 1024
+MAX_UPLOAD = MAX_UPLOAD_BYTES
 SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".json", ".jsonl")
 
 

@@ -28,7 +28,7 @@ from etl.nlp.classify import classify
 from etl.normalize import clean_text, display_name
 from etl.public.readers import records
 from etl.public.tushare import SOURCE as TUSHARE_SOURCE
-from etl.public.tushare import company_index, keep_known, store_ids_by_stock, ts_code
+from etl.public.tushare import company_index, keep_known, known_id, store_ids_by_stock, ts_code
 from etl.quarantine import Quarantine
 from graph.store import Batch, GraphStore
 from ontology.loader import Ontology
@@ -142,8 +142,8 @@ def build_chainkg(files: dict[str, Path], store: GraphStore, onto: Ontology, bat
     rd = _Reader(files, report)
     known = store_ids_by_stock(store)
 
-    def eid(code: str) -> str:  # the firm as the store knows it (e.g. by credit code), else sc-<code>
-        return known[code]["id"] if code in known else f"sc-{code}"
+    def eid(code: str) -> str:
+        return known_id(known, code)
 
     cities = company_index({k: v for k, v in files.items() if k == "stock_company"}, report)
     companies = _companies(rd, cities)
@@ -236,7 +236,7 @@ def _enterprises(companies: dict, makes: dict, known: dict[str, dict], onto: Ont
     cache: dict = {}
     for code, c in companies.items():
         info = c["info"]
-        eid = known[code]["id"] if code in known else f"sc-{code}"  # the firm as the store knows it (credit code)
+        eid = known_id(known, code)
         made = sorted(makes.get(code, []), key=lambda p: (-p[1], p[0]))
         sources = [SOURCE] + ([TUSHARE_SOURCE] if info else [])
         try:

@@ -27,7 +27,7 @@ from graph.store import Batch
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 
-__all__ = ["store_ids_by_stock", "keep_known", "ts_code", "company_index", "build_tushare", "SOURCE", "LOCAL_CITY"]
+__all__ = ["store_ids_by_stock", "known_id", "keep_known", "ts_code", "company_index", "build_tushare", "SOURCE", "LOCAL_CITY"]
 
 SOURCE = "Tushare Pro stock_basic/stock_company (数据来源: Tushare Pro)"
 LOCAL_CITY = "台州市"
@@ -110,6 +110,11 @@ def store_ids_by_stock(store: "GraphStore") -> dict[str, dict]:
     return {n["stock_code"]: n for n in store.find_nodes("Enterprise", limit=10**9) if n.get("stock_code")}
 
 
+def known_id(known: dict[str, dict], code: str) -> str:
+    """The firm's id as the store knows it (e.g. its credit code), else ``sc-<stock code>``."""
+    return known[code]["id"] if code in known else f"sc-{code}"
+
+
 def keep_known(props: dict, old: dict | None) -> dict:
     """Props to write for a firm the store already holds: only fields it lacks, sources and tags
     unioned — a public dump never overwrites a curated name, place or product list.
@@ -149,7 +154,7 @@ def build_tushare(files: dict[str, Path], onto: Ontology, batch: Batch, report, 
         scope = info.get("business_scope")
         ent = _enterprise(code, info, name or "?", [SOURCE], problems, business_scope=scope)
         if ent is not None and code in known:
-            ent.id = known[code]["id"]
+            ent.id = known_id(known, code)
         if problems or ent is None:
             report.quarantined.extend(problems)
             continue
