@@ -23,21 +23,22 @@ KNOWN = DATA / "known_firms.csv"
 ENTERPRISES = DATA / "enterprises.csv"
 
 #: local rows without a county, and why: the sources read place the firm in 台州 (or 台州湾新区,
-#: a functional zone that is not one county) but give no 区/县/市. Add a county, then drop the entry.
+#: a functional zone that is not one county) but give no 区/县/市. Searched again 2026-11 (search tool, pages
+#: corpus) for each firm with its name and the nine county names: nothing more found. Add a county, then drop
+#: the entry.
 NO_COUNTY = {
-    "浙江新吉奥汽车有限公司": "来源: 位于台州湾新区, 未写区县",
+    "浙江新吉奥汽车有限公司": "来源: 位于台州湾新区(台州湾循环经济产业集聚区), 未写区县; 集团总部在桐乡",
     "浙江环方汽车电器有限公司": "来源: 台州新能源汽车整配报道中的台州企业, 未写区县",
     "西马智能科技股份有限公司": "来源: 台州日报'我市的', 未写区县",
-    "欧路莎股份有限公司": "来源: 台州智能马桶企业, 未写区县",
-    "台州飞跃集团有限公司": "来源: 台州缝纫机中国名牌企业, 未写区县",
-    "浙江新飞跃股份有限公司": "来源: 经台州检验检疫局检验出口, 未写区县",
+    "欧路莎股份有限公司": "来源: 中新社/China Daily 称台州智能马桶企业, 未写区县",
+    "浙江新飞跃股份有限公司": "来源: 经台州检验检疫局检验出口; 飞跃集团旗下企业, 但未写自身所在区县",
     "上工缝制机械(浙江)有限公司": "来源: '我市缝制设备产业标杆企业', 未写区县",
     "浙江宝宇缝纫机有限公司": "来源: '我市缝制设备产业标杆企业', 未写区县",
     "汇宝科技集团有限公司": "来源: '我市缝制设备产业标杆企业', 未写区县",
     "浙江衣拿智能科技股份有限公司": "来源: '我市缝制设备产业标杆企业', 未写区县",
     "浙江富联工业科技有限公司": "来源: '我市缝制设备产业标杆企业', 未写区县",
-    "北航长鹰航空科技(台州)有限公司": "来源: 台州湾循环经济产业集聚区, 未写区县",
-    "台州星空智联科技有限公司": "来源: 台州湾新区, 未写区县",
+    "北航长鹰航空科技(台州)有限公司": "来源: 台州湾循环经济产业集聚区(今台州湾新区, 功能区), 未写区县",
+    "台州星空智联科技有限公司": "来源: 台州湾新区/台州通用航空'万亩千亿'平台(功能区), 未写区县",
 }
 
 
