@@ -328,7 +328,9 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                         item = _VERB_LEAD.sub("", item.strip(" “”\"")).rstrip("等").strip(" “”\"")
                         if item in _DIR_STOP or item in tech_names or "技术" in item:
                             continue
-                        if 2 <= len(item) <= 12 and item not in dir_terms.get(cid, []) and not re.search(r"\d", item):
+                        if any(item in t for t in dir_terms.get(cid, [])):
+                            continue  # 成品药 inside the curated 做大成品药
+                        if 2 <= len(item) <= 12 and not re.search(r"\d", item):
                             dir_terms.setdefault(cid, []).append(item)
                             add(Fact("direction", item, sent, source, cluster=cid), ("direction", item, cid))
             for cid in dict.fromkeys(c for _p, c in clusters):
