@@ -13,6 +13,7 @@ that was never looked at while tuning the extractor. Per split this prints:
   and qualifier words came out exactly — "ranges and qualifiers kept";
 - year, current and subject: the share of matched targets with the right year (where the gold has
   one), current flag and subject;
+- precision: the share of extracted clusters/chains (targets) that match a gold item;
 - spurious: extracted clusters/chains/targets matching no gold item, listed.
 
 Done when recall of clusters and of targets ≥ 0.9 and kept ≥ 0.9 (the acceptance figure is the
@@ -92,7 +93,8 @@ def evaluate(path: Path, onto, verbose: bool = False) -> dict:
     got_t = [f for f in facts if f.kind == "target"]
     r = {"plan": path.stem, "split": split_of(path), "cl_gold": 0, "cl_found": 0, "cl_level_ok": 0, "cl_level_n": 0,
          "t_gold": 0, "t_found": 0, "kept_n": 0, "kept_ok": 0, "year_n": 0, "year_ok": 0, "cur_ok": 0,
-         "subj_n": 0, "subj_ok": 0, "spurious": [], "missed": [], "wrong": []}
+         "subj_n": 0, "subj_ok": 0, "cl_got": len(got_cl), "t_got": len(got_t), "spurious": [], "missed": [],
+         "wrong": []}
     used = set()
     for kind in ("clusters", "chains"):
         for g in gold.get(kind) or []:
@@ -155,6 +157,7 @@ def summary(rows: list[dict]) -> dict:
     tot = {k: sum(r[k] for r in rows) for k in rows[0] if isinstance(rows[0][k], int)}
     return {"clusters": _ratio(tot["cl_found"], tot["cl_gold"]), "level": _ratio(tot["cl_level_ok"], tot["cl_level_n"]),
             "targets": _ratio(tot["t_found"], tot["t_gold"]), "kept": _ratio(tot["kept_ok"], tot["kept_n"]),
+            "cl_precision": _ratio(tot["cl_found"], tot["cl_got"]), "t_precision": _ratio(tot["t_found"], tot["t_got"]),
             "year": _ratio(tot["year_ok"], tot["year_n"]), "current": _ratio(tot["cur_ok"], tot["t_found"]),
             "subject": _ratio(tot["subj_ok"], tot["subj_n"]),
             "spurious": sum(len(r["spurious"]) for r in rows), "_tot": tot}
@@ -195,7 +198,8 @@ def main(argv=None) -> int:
     ap.add_argument("--verbose", action="store_true", help="list missed, wrong and spurious items per plan")
     a = ap.parse_args(argv)
     onto = load_ontology()
-    rows = [evaluate(p, onto) for p in sorted(PLANS.glob("*.txt")) if p.with_suffix(".gold.yaml").exists()]
+    rows = [evaluate(p, onto) for p in sorted(PLANS.glob("*.txt"))  # --split tune never reads a held-out plan
+            if p.with_suffix(".gold.yaml").exists() and a.split in ("all", split_of(p))]
     ok = True
     for split in ("tune", "heldout"):
         if a.split not in (split, "all"):
@@ -205,8 +209,8 @@ def main(argv=None) -> int:
             continue
         s = summary(sub)
         print(f"== {split}: {len(sub)} plans ({', '.join(r['plan'] for r in sub)})")
-        print(f"   cluster/chain recall {s['clusters']}  scale class right {s['level']}")
-        print(f"   target recall        {s['targets']}  ranges+qualifiers kept {s['kept']}")
+        print(f"   cluster/chain recall {s['clusters']}  precision {s['cl_precision']}  scale class right {s['level']}")
+        print(f"   target recall        {s['targets']}  precision {s['t_precision']}  ranges+qualifiers kept {s['kept']}")
         print(f"   year right {s['year']}  current/target right {s['current']}  subject right {s['subject']}")
         print(f"   spurious items: {s['spurious']}")
         tot = s["_tot"]

@@ -63,10 +63,11 @@ _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五":
 _ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 _DIR_RE = re.compile(r"(?:加快发展|重点发展|大力发展|积极发展|协同发展|发展|做大做强|做精|做强|做优|做大|突破|培育|布局)"
                      r"([^,;。:]+)")
-_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?(?:省|市))(?=人民政府|关于|加快|制造|先进|国民|“|\"|:|[\u4e00-\u9fff]*(?:方案|规划|计划|意见))")
 _REGION_STOP = {"城市", "全市", "我市", "本市", "各市", "该市", "县市", "上市", "全省", "我省", "本省", "各省", "强市", "大市"}
-_COUNTY_RE = re.compile(r"([\u4e00-\u9fff]{2}(?:县|区))(?!域|级|块|位|划)")
-_COUNTY_STOP = {"地区", "园区", "城区", "全区", "新区", "湾区", "社区", "景区", "片区", "市区", "辖区", "区县", "县区", "山区",
+_ZONES = ("新区", "开发区", "高新区", "经开区", "自贸区", "保税区", "示范区", "试验区", "合作区")
+_PLACE_RE = re.compile(r"(?=((?:黑龙江|内蒙古)省?|[\u4e00-\u9fff]{2}(?:省|市))(?![级场民值]))")  # not 省级, 市场
+_COUNTY_RE = re.compile(r"((?<![每各])[^\W\d_每各个全本该两几多][\u4e00-\u9fff](?:县|区))(?!域|级|块|位|划)")  # not 每个县
+_COUNTY_STOP = {"地区", "园区", "主城区", "老城区", "新城区", "心城区", "市城区", "全区", "新区", "湾区", "社区", "景区", "片区", "市区", "辖区", "区县", "县区", "山区",
                 "示范区", "试验区", "开发区", "集聚区", "协同区", "核心区", "自贸区", "保税区", "功能区", "先行区", "引领区",
                 "高新区", "经开区", "创新区", "合作区", "产业区", "工业区", "商务区", "库区", "港区", "老区", "特区"}
 
@@ -121,12 +122,15 @@ def plan_context(text: str) -> dict:
     title = normalize("\n".join(head_lines[:2]))
     region = None
     for part in (title, head):  # the title first, then the head; 黑龙江省 … else two characters + 省/市
-        region = next((m.group(1) for m in re.finditer(r"(?=((?:黑龙江|内蒙古)省?|[\u4e00-\u9fff]{2}(?:省|市)))", part)
-                       if m.group(1) not in _REGION_STOP and m.group(1)[-2:] not in _REGION_STOP
-                       and m.group(1)[0] not in "度发的和在是从于年于等市省"), None)
+        region = next((m.group(1) for m in _PLACE_RE.finditer(part) if _place(m.group(1))), None)
         if region:
             break
     return {"region": region, "start": start, "end": end, "issued": int(issued.group(1)) if issued else None}
+
+
+def _place(name: str) -> bool:
+    """Is a ``XX省``/``XX市`` match a place (浙江省, 台州市), not 城市, 全市, 强市, 上市, 的市 …?"""
+    return name not in _REGION_STOP and name[-2:] not in _REGION_STOP and name[0] not in "度发的和在是从于年等市省"
 
 
 def _sentences(text: str, ctx: dict):
@@ -153,7 +157,9 @@ def _sentences(text: str, ctx: dict):
                 continue
             yield sent, para, para_year, section_year
             y = find_year(sent)
-            if y and re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年", sent) and (floor is None or y >= floor):
+            beyond = ctx["end"] and y and y > ctx["end"]  # 到2035年 (a vision) after the period's targets
+            if y and re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年", sent) and (floor is None or y >= floor) \
+                    and not beyond:
                 para_year = section_year = y
 
 
@@ -172,20 +178,30 @@ def _specific_tech(label: str, head: str) -> bool:
 
 def _subject(sent: str, upto: int, name: str, ctx: dict, ontology, clusters_seen: dict, para_cluster):
     """``(subject, kind)`` of a target: a cluster named in it, a county before it, else the plan's region."""
+    own = next((m.group(1) for m in _PLACE_RE.finditer(name) if _place(m.group(1))), None)
+    if own:  # 浙江省专精特新中小企业入选企业 in a 台州 text: the province's figure
+        county = any(own in (ct.name, ct.short) for ct in ontology.counties.values())
+        return own, "county" if county else "province" if own.endswith("省") else "city"
+    listed = "、" in name  # 汽车及零部件、现代家居、服装服饰产业主营业务收入: not one cluster's figure
     for cname, (_cid, _k) in clusters_seen.items():
-        if len(cname) >= 2 and cname in name:
+        if len(cname) >= 2 and cname in name and not listed:
             return cname, "cluster"
     for c in ontology.clusters.values():
-        if c.name in name:
+        if c.name in name and not listed:
             return c.name, "cluster"
     head = sent[:upto]
     for ct in ontology.counties.values():
         if ct.name in head or ct.short in head:
             return ct.name, "county"
-    for m in _COUNTY_RE.finditer(head):
+    # the nearest county before the figure; a zone named in the figure's own clause (金义新区…3条) is not a county
+    # and its figure is the city's, whatever county an earlier clause named
+    own_clause = re.split(r"[,;:]", head)[-1]
+    for m in reversed(list(_COUNTY_RE.finditer(head))):
         w = m.group(1)
         if w not in _COUNTY_STOP and w[-2:] not in _COUNTY_STOP and not any(w.endswith(s) for s in _COUNTY_STOP):
             return w, "county"
+        if m.start() >= len(head) - len(own_clause) and w.endswith(_ZONES):
+            break
     if para_cluster:
         return para_cluster, "cluster"
     region = ctx.get("region")
@@ -236,7 +252,8 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
         # clusters and chains named in any plan (open vocabulary)
-        for cm in find_clusters(sent):
+        named_here = find_clusters(sent)
+        for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)
             key = ("named", cm.kind, core_name(cm.name))
             named[core_name(cm.name)] = (cid, how)
@@ -245,7 +262,10 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                      note=None if cid else "not in the ontology"), key)
         # our clusters named as an industry (汽车产业, 医药产业 …), not as a product (…智能马桶等智能产品)
         clusters = []  # (position, cluster id)
+        longer = [cm.name for cm in named_here]
         for ent in doc.ents:
+            if any(core_name(ent.text) in n and core_name(n) != core_name(ent.text) for n in longer):
+                continue  # 汽车 in 专用汽车产业集群: the named cluster is reported (matched to ours) already
             for e in _entries(table, ent):
                 if e.label == "CLUSTER" and e.kind == "name":
                     after = sent[ent.end_char:ent.end_char + 2]
@@ -308,7 +328,9 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                         item = _VERB_LEAD.sub("", item.strip(" “”\"")).rstrip("等").strip(" “”\"")
                         if item in _DIR_STOP or item in tech_names or "技术" in item:
                             continue
-                        if 2 <= len(item) <= 12 and item not in dir_terms.get(cid, []) and not re.search(r"\d", item):
+                        if any(item in t for t in dir_terms.get(cid, [])):
+                            continue  # 成品药 inside the curated 做大成品药
+                        if 2 <= len(item) <= 12 and not re.search(r"\d", item):
                             dir_terms.setdefault(cid, []).append(item)
                             add(Fact("direction", item, sent, source, cluster=cid), ("direction", item, cid))
             for cid in dict.fromkeys(c for _p, c in clusters):

@@ -35,7 +35,7 @@ _BOUND = re.compile(r"[,;。:!?()《》\[\]【】]")
 _NOT_NAMING = re.compile(r"品牌|优势")
 _VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
                     r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造|培育|形成|建成|建设|发展|"
-                    r"推动|壮大|做强|做优|做精|提升|布局|构建|包括|是指|其中|以及|加快|着力)")
+                    r"推动|壮大|做强|做优|做精|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配)")
 _NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
 _COUNT_RE = re.compile(rf"{_NUM_CN}(?:个|大|条)")
 _SCALE_RE = re.compile(r"超?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
@@ -43,7 +43,11 @@ _TIER_RE = re.compile(r"世界级|国家级|省级|市级|区域级|标志性|�
                       r"具有[^,;。]*?影响力的|有影响力的|成长性高的|一批|若干个?")
 _GENERIC = {"", "产业", "制造业", "先进制造业", "制造", "先进制造", "现代", "新兴", "未来", "区域", "重点", "特色", "优势", "主导",
             "国家", "全国", "省", "全省", "全市", "长三角", "长三角区域", "现代产业", "产业链", "集群", "重大", "若干", "一批",
-            "传统", "传统产业", "新兴产业", "未来产业", "千亿", "万亿", "百亿", "七大千亿", "链", "全产业", "上下游"}
+            "传统", "传统产业", "新兴产业", "未来产业", "千亿", "万亿", "百亿", "七大千亿", "链", "全产业", "上下游", "一系列"}
+_ABSTRACT = re.compile(r"(?:基础|规模|水平|能力|体系|格局|情况|环境|机制|效益|质量|配套|突出|明显|合理|优化|显著|领先|完善|"
+                       r"较好|较强|[好强快])$")
+#: one character in brackets inside a name completes an abbreviation (新(乡)长(垣))
+_ABBREV = re.compile(r"(?<=[\u4e00-\u9fff])[((]([\u4e00-\u9fff])[))](?=[\u4e00-\u9fff])")
 _ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)）、]|[①-⑩])")
 _FIELD_LIST_RE = re.compile(r"([^,;。:]*?、[^,;。:]*?)等(?:领域|新兴产业|产业|行业)[^,;。:]{0,8}[,,]"
                             r"((?:培育|打造|形成|建设)[^,;。:]*?)?([^,;。:]*?)(产业集群|产业群|产业链)")
@@ -92,6 +96,8 @@ def _generic(name: str) -> bool:
         return True
     if re.search(r"我市|我省|全市|全省|本市", name) or re.search(r"[向于在对把将从由为与和及]$", name):
         return True
+    if _ABSTRACT.search(name):  # 产业发展基础, 主导产业规模, 特色明显, 布局合理: qualities, not fields
+        return True
     if name.endswith("的") or re.search(r"(?:高端|智能|绿色|现代|高级|一体|集群|国际|数字|网络|融合|新型|规模)化$", name) \
             or len(name) > 16 or re.search(r"\d", re.sub(r"\d+G", "", name)):
         return True
@@ -126,6 +132,8 @@ def _count(desc: str) -> int | None:
 
 def _parse(span_text: str, head: str, start: int, end: int) -> list[ClusterMention]:
     kind = "chain" if head == "产业链" else "cluster"
+    if re.search(r"[与和及同对在向为把将从由]$", span_text.strip()):
+        return []  # 平台与产业链适配: the head is an object of the phrase, no chain named
     s = _clean(span_text)
     if not s:
         return []
@@ -140,11 +148,13 @@ def _parse(span_text: str, head: str, start: int, end: int) -> list[ClusterMenti
     tier_m = _TIER_RE.search(desc) or _TIER_RE.search(items)
     tier = tier_m.group() if tier_m and tier_m.group() in ("世界级", "国家级", "省级", "标志性", "特色", "新星", "战略性新兴",
                                                            "战略性", "新兴", "优势", "主导", "支柱", "未来") else None
-    items = re.sub(r"^.*的", "", items) if "影响力的" in items or "成长性高的" in items else items
+    # what comes before a 的 describes (主业突出、特色明显、成长性好的产业集群; 有影响力的…): no name
+    items = items[items.rindex("的") + 1:] if "的" in items else items
     remainder = _TIER_RE.sub("", _SCALE_RE.sub("", _COUNT_RE.sub("", desc)))
     remainder = re.sub(r"以上|左右|以下|以内", "", remainder).strip(" “”\"'")
-    names = [remainder] if remainder and not items.strip() or (remainder and items.endswith("的")) else \
-        _split_items(items, _count(desc))
+    remainder = remainder[remainder.rindex("的") + 1:] if "的" in remainder else remainder
+    # A、B等X产业集群: X is the field, A and B are places or members of it (开封汴西、林州等百亿级装备制造特色产业集群)
+    names = [remainder] if remainder and not _generic(_clean(remainder, True)) else _split_items(items, _count(desc))
     out = []
     for n in names:
         n = _clean(n, True)
@@ -157,6 +167,7 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
     """Every cluster and chain the sentence names (in order, each once)."""
     out: list[ClusterMention] = []
     prev_end = 0
+    sentence = _ABBREV.sub(r"\1", sentence)  # 新(乡)长(垣)高端装备 → 新乡长垣高端装备
     for m in _HEAD_RE.finditer(sentence):
         head = m.group()
         if _NOT_NAMING.match(sentence, m.end()):  # 集群品牌, 产业链现代化: no cluster named

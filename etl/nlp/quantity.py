@@ -49,18 +49,27 @@ QUALIFIERS = ("力争", "确保", "突破", "超过", "不少于", "不低于", 
 _PRE_QUAL = re.compile(r"(突破|超过|不少于|不低于|不超过|至少|约|近)(?:达到|达)?$")
 # a clause that states what exists now, not what is to be reached
 _CURRENT_RE = re.compile(r"现有|现状|目前|已有|已经|已达|已建成|已形成|已累计|现已|拥有|共有|截至目前|至目前|截至\d{4}年|截至年底|"
-                         r"当前|累计培育了|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成)")
+                         r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成)")
 _TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月度])(?:底|末|前)?")
 _TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
 _LEAD = re.compile(r"^(?:即|现有|目前|已有|拥有|共有|力争|全市|全省|全县|全区|我市|实现|确保|每年|年均|累计|其中|新增|培育|打造|建成|创建|建设|引进|"
                    r"形成|推动|推进|支持|实施|达到|拥有|争创|认定|新培育|新建|重点|力争实现|着力|加快|以上|的|和|及|与|、|,)+")
-_TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争)?(?:达到|达|突破|超过|提升到|提升至|提高到|提高至|增长到|"
+_TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争)?(?:达到|达|突破|超过|提升到|提升至|提高到|提高至|增长到|扩容至|扩容到|扩大到|扩大至|"
                    r"增加到|增至|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|低于|高于|为|至|到|在|实现|年均增长)$")
 _MEASURE_TAILS = ("增加值占比", "占比", "比重", "发展指数", "指数", "企业", "产值", "增加值", "收入", "平台", "项目")
 _DELIMS = re.compile(r"[,;:。!?、]")
 COUNT_UNITS = {"家", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
-_GENERIC = {"总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额"}
+_GENERIC = {"总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模"}
+#: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
+#: one stated just before it in the sentence
+_RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?)(?:提高|增长|增加|下降|减少|提升|降低|上升)?$|"
+                       r"^(?:年均)?(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # …5200亿元以上,增长15%以上
+#: 公布…名单,2125家企业入选: the list in the clause before names the firms
+#: a count's noun that needs its holder (…等2条产业链): the text before the verb names whose they are
+_BARE = {"产业链", "产业集群", "集群", "企业", "平台", "项目", "基地", "园区"}
+_CARRIER = re.compile(r"(?:重点|主要|着力)?(承载|布局|发展|培育|打造|建设|聚焦|包括|拥有|引进|落地|适配)")
+_SELECTED = re.compile(r"(?:企业|项目|产品)?入选")
 
 
 def find_year(text: str) -> int | None:
@@ -168,6 +177,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantified item of a sentence, with range, qualifier and current/target."""
     out: list[Quantity] = []
     pos, previous, state = 0, "", False
+    mark = 0  # len(out) when the previous clause began: its items are out[mark:]
     for clause in re.split(r"([,;:。!?])", sentence):
         if len(clause) > 1:
             previous, context = clause, previous
@@ -177,6 +187,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
         pos += len(clause)
         if len(clause) <= 1:
             continue
+        # the indicator of the previous clause's last item (for 总面积…, 比2015年提高…)
+        last_name, mark = (out[-1].name if len(out) > mark else None), len(out)
         if not (re.search(r"\d", clause) or "全覆盖" in clause):
             state = _is_current(clause, len(clause), state) if _CURRENT_RE.search(clause) else state
             continue
@@ -198,12 +210,25 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue
         prev_end = 0
         per_year = "每年" in clause or "年均" in clause
+        one_list = "分别" in clause  # A、B、C产业主营业务收入分别达到4000亿元: one figure for the whole list
         for i, (m, unit) in enumerate(qs):
             before = clause[prev_end:m.start()]
-            seg_start = before.rfind("、")
+            inherit = ""
+            seg_start = -1 if one_list else before.rfind("、")
             name = _clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
             follow = clause[m.end():m.end() + 1]
-            if not name or (unit in COUNT_UNITS and follow and not _DELIMS.match(follow)):
+            rel = _RELATIVE.search(before.strip())
+            if rel:  # 比2015年提高4.7个百分点 → <the indicator before it>比2015年提高
+                base = last_name or (out[-1].name if out else _clean_name(context))
+                name = base + re.sub(r"\s", "", rel.group(0))
+                if last_name and not any(w in clause for w in ("力争", "确保")):
+                    inherit = next((w for w in ("力争", "确保") if out[-1].qualifier.startswith(w)), "")
+                    # 力争…产值达5200亿元以上,增长15%以上: the growth is the same aim's figure
+            elif _SELECTED.match(clause, m.end()) and context.endswith("名单"):
+                # 公布2021年度浙江省“专精特新”中小企业名单,2125家企业入选 → …中小企业入选企业
+                listed = re.sub(r"^.*?(?:公布|发布|印发|认定|评选|确定)", "", context[:-2])
+                name = _clean_name(re.sub(r"(?:19|20)\d{2}年度?", "", listed)) + "入选企业"
+            elif not name or (unit in COUNT_UNITS and follow and not _DELIMS.match(follow)):
                 # verb + quantity + name (打造1个以上世界级集群, 33个百亿支柱产业): the name follows
                 nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
                 after = clause[m.end():nxt]
@@ -211,15 +236,20 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 if "的" in after and "的" not in first and re.search(r"(?:集群|产业群|产业链|基地|企业|平台)$", after):
                     first = after[after.rindex("的") + 1:]  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群
                 name = _clean_name(first)
-            if name in _GENERIC and context:  # 打造…工业园,总数达到100个 → 工业园总数
-                name = _clean_name(context) + name
+                carrier = _CARRIER.search(before) if name in _BARE and "等" in before else None
+                if carrier and _clean_name(before[:carrier.start()]):
+                    # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
+                    name = _clean_name(before[:carrier.start()]) + carrier.group(1) + name
+            if name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
+                name = (last_name or _clean_name(context)) + name  # 1个平台,总面积扩容至45万亩 → 平台总面积
             if not unit and name.endswith("指数"):
                 unit = "指数"
             if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:
                 unit += "/年"  # 每年实施150项 → 150 项/年
-            state = _is_current(clause, m.start(), state)
+            state = _is_current(clause, m.start(), state) or bool(_SELECTED.match(clause, m.end()))  # …家企业入选
             if name:
                 out.append(_item(name, m, unit, clause, prev_end, start, state))
+                out[-1].qualifier = inherit + out[-1].qualifier
             prev_end = m.end()
         out.extend(Quantity(*c, current=state) for c in _coverage(clause, start))
     return out

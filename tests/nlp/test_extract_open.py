@@ -97,6 +97,54 @@ def test_product_list_is_no_cluster_mention(small_onto):
     assert not [f for f in facts if f.kind in ("cluster", "direction")]
 
 
+def test_relative_figures_are_named_after_their_indicator():
+    q = find_quantities("2020年,规上工业增加值达到2000亿元,比2015年提高4.7个百分点,出口交货值达到300亿元,同比增长16.8%")
+    assert [(x.name, x.value, x.unit) for x in q] == [
+        ("规上工业增加值", 2000, "亿元"), ("规上工业增加值比2015年提高", 4.7, "个百分点"),
+        ("出口交货值", 300, "亿元"), ("出口交货值同比增长", 16.8, "%")]
+    q = find_quantities("力争规上产值达5200亿元以上,增长15%以上")  # the growth belongs to the same aim
+    assert [(x.name, x.qualifier) for x in q] == [("规上产值", "力争以上"), ("规上产值增长", "力争以上")]
+
+
+def test_counts_named_with_their_holder_and_measures_after_the_item(small_onto):
+    text = ("丽水市产业平台方案\n扩容调整后,每个县(市、区)调整为1个产业平台,总面积扩容至45万亩。"
+            "方案明确,黄岩区产业平台重点承载模具、塑料等2条产业链,滨海新区产业平台重点承载医药、化工等3条产业链。\n")
+    t = {f.value: f for f in extract_facts(text, small_onto, source="x") if f.kind == "target"}
+    assert t[45].text == "产业平台总面积" and t[1].subject == "丽水市"
+    assert (t[2].text, t[2].subject, t[2].subject_kind) == ("黄岩区产业平台承载产业链", "黄岩区", "county")
+    assert (t[3].text, t[3].subject) == ("滨海新区产业平台承载产业链", "丽水市")  # a zone, not the county before it
+    named = {f.text for f in extract_facts(text, small_onto, source="x") if f.kind == "chain"}
+    assert named == {"模具", "塑料", "医药", "化工"}
+
+
+def test_list_figures_selections_and_regions(small_onto):
+    q = find_quantities("汽车及零部件、现代家居产业主营业务收入分别达到4000亿元左右")
+    assert [(x.name, x.qualifier) for x in q] == [("汽车及零部件、现代家居产业主营业务收入", "左右")]
+    text = "某市通报\n省经信厅公布2021年度浙江省“专精特新”中小企业名单,2125家企业入选,其中某市有210家企业入选名单。\n"
+    t = {f.value: f for f in extract_facts(text, small_onto, source="x") if f.kind == "target"}
+    assert t[2125].current and t[210].current
+    assert (t[2125].subject, t[2125].subject_kind) == ("浙江省", "province") and "专精特新中小企业" in t[2125].text
+
+
+def test_prose_is_no_cluster_name():
+    assert find_clusters("优选一批主业突出、特色明显、成长性好的产业集群,进行重点培育") == []
+    assert find_clusters("基本形成产业布局合理、区域特色突出、结构明显优化的产业集群发展格局") == []
+    assert find_clusters("根据全省产业发展基础、主导产业规模、产业链配套等情况") == []
+    assert find_clusters("方案明确平台扩容调整、平台与产业链适配、发展目标") == []
+    got = [(c.name, c.level) for c in find_clusters("建设甲镇、乙镇等百亿级汽车零部件特色产业集群")]
+    assert got == [("汽车零部件", "百亿级")]  # the places are where the cluster is, not its name
+    assert [c.name for c in find_clusters("重点建设新(乡)长(垣)高端装备、焦作高端装备产业集群")] == ["新乡长垣高端装备", "焦作高端装备"]
+
+
+def test_vision_year_not_carried_and_our_cluster_inside_a_longer_name(small_onto):
+    text = ("丽水市集群行动方案(2023—2027年)\n到2027年,规上企业营业收入突破12万亿元;到2035年,基本建成先进制造业基地。\n"
+            "重点培育15个千亿级特色产业集群。建成专用汽车产业集群。\n")
+    facts = extract_facts(text, small_onto, source="x")
+    assert next(f for f in facts if f.kind == "target" and f.value == 15).year == 2027
+    named = {(f.text, f.match) for f in facts if f.kind == "cluster"}
+    assert named == {("专用汽车", "partial")}  # 汽车 is not reported a second time
+
+
 def test_seed_plan_clean(need_shared):
     from ontology.loader import load_ontology
 
