@@ -41,12 +41,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from etl.nlp.pipeline import build_nlp
-from etl.nlp.plan_clusters import core_name, find_clusters, match_ontology
+from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
 
+#: words that make a sentence say what is to come (将, 力争, 目标, 达到…以上 …), not what was reached
+_FUTURE = re.compile(r"将|力争|确保|目标|计划|预计|争取|(?:到|至)\s*\d{4}\s*年|达到|新增|实施|培育|打造|建成|形成|"
+                     r"以上|不少于|不低于|左右|突破")  # …达到3000家以上 in a 2023 work plan is still a target
 _HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
 _SENT_RE = re.compile(r"(?<=[。;!?])")
 _TECH_RE = re.compile(r"([^,;。:、“”\"()]{0,14}?)[“\"]?(关键核心技术|共性关键技术|关键共性技术|核心关键技术|核心技术|"
@@ -63,7 +66,8 @@ _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五":
 _ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 _DIR_RE = re.compile(r"(?:加快发展|重点发展|大力发展|积极发展|协同发展|发展|做大做强|做精|做强|做优|做大|突破|培育|布局)"
                      r"([^,;。:]+)")
-_REGION_STOP = {"城市", "全市", "我市", "本市", "各市", "该市", "县市", "上市", "全省", "我省", "本省", "各省", "强市", "大市"}
+_REGION_STOP = {"城市", "全市", "我市", "本市", "各市", "该市", "县市", "上市", "全省", "我省", "本省", "各省", "强市", "大市",
+                "强省", "大省"}  # 制造强省, 经济大省: a goal or a rank, not a place
 _ZONES = ("新区", "开发区", "高新区", "经开区", "自贸区", "保税区", "示范区", "试验区", "合作区")
 _PLACE_RE = re.compile(r"(?=((?:黑龙江|内蒙古)省?|[\u4e00-\u9fff]{2}(?:省|市))(?![级场民值]))")  # not 省级, 市场
 _COUNTY_RE = re.compile(r"((?<![每各])[^\W\d_每各个全本该两几多][\u4e00-\u9fff](?:县|区))(?!域|级|块|位|划)")  # not 每个县
@@ -177,18 +181,15 @@ def _specific_tech(label: str, head: str) -> bool:
 
 
 def _subject(sent: str, upto: int, name: str, ctx: dict, ontology, clusters_seen: dict, para_cluster):
-    """``(subject, kind)`` of a target: a cluster named in it, a county before it, else the plan's region."""
+    """``(subject, kind)`` of a target: a place named in it, a county before it, the cluster whose section it is
+    in, else the plan's region."""
     own = next((m.group(1) for m in _PLACE_RE.finditer(name) if _place(m.group(1))), None)
     if own:  # 浙江省专精特新中小企业入选企业 in a 台州 text: the province's figure
         county = any(own in (ct.name, ct.short) for ct in ontology.counties.values())
         return own, "county" if county else "province" if own.endswith("省") else "city"
-    listed = "、" in name  # 汽车及零部件、现代家居、服装服饰产业主营业务收入: not one cluster's figure
-    for cname, (_cid, _k) in clusters_seen.items():
-        if len(cname) >= 2 and cname in name and not listed:
-            return cname, "cluster"
-    for c in ontology.clusters.values():
-        if c.name in name and not listed:
-            return c.name, "cluster"
+    # a cluster named in the indicator (合肥力争新能源汽车产业营收规模突破5000亿元) is what is measured, not whose
+    # figure it is: the subject stays the place (the cluster is the fact's ``cluster``, the name says it); only a
+    # cluster's own section (1.高端装备产业集群 …) makes the cluster the subject of figures that name nothing
     head = sent[:upto]
     for ct in ontology.counties.values():
         if ct.name in head or ct.short in head:
@@ -243,7 +244,9 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             # “X集群方面,…” sets it for its own paragraph
             mentions = find_clusters(para[:40])
             first = mentions[0] if mentions else None
-            if first and (len(para) <= 24 or para.startswith(first.name)):
+            rest = re.sub(r"产业集群|产业群|集群|产业链|产业|方面|[\W\d]", "", _HEADING_RE.sub("", para[:40]).replace(first.name, "")) \
+                if first else ""
+            if first and ((len(para) <= 24 and len(rest) <= 2) or para.startswith(first.name)):
                 para_cluster = first.name
             elif _HEADING_RE.match(para) or re.match(r"^\d+[.、]", para):
                 para_cluster = None
@@ -253,6 +256,9 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             year = para_year or section_year  # “比2015年增长” is no target year
         # clusters and chains named in any plan (open vocabulary)
         named_here = find_clusters(sent)
+        kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
+        kinds.update({core_name(cm.name): cm.kind for cm in named_here})
+        named_here += find_relisted(sent, kinds)  # the 8 chains listed again without a head
         for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)
             key = ("named", cm.kind, core_name(cm.name))
@@ -287,6 +293,8 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 current = True  # 2020年,…达到17887亿元 in a 2021—2025 plan: the baseline
             if not current and baseline and not (q.year and ctx["start"] and q.year >= ctx["start"]):
                 current = True
+            if not current and lead and not ctx["start"] and not _FUTURE.search(sent.replace("规模以上", "")):
+                current = True  # a report (no plan period): “2021年,我市…分别达39.2%” states what was reached
             if current:
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or find_year(sent)
                 before = (lambda y: y and (not ctx["start"] or y < ctx["start"]))

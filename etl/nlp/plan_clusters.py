@@ -28,18 +28,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name"]
+__all__ = ["ClusterMention", "find_clusters", "find_relisted", "match_ontology", "core_name"]
 
 _HEAD_RE = re.compile(r"产业集群|产业群|集群|产业链")
 _BOUND = re.compile(r"[,;。:!?()《》\[\]【】]")
 _NOT_NAMING = re.compile(r"品牌|优势")
 _VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
                     r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造|培育|形成|建成|建设|发展|"
-                    r"推动|壮大|做强|做优|做精|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配)")
+                    r"推动|壮大|做强|做优|做精|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军)")
 _NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
 _COUNT_RE = re.compile(rf"{_NUM_CN}(?:个|大|条)")
 _SCALE_RE = re.compile(r"超?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
-_TIER_RE = re.compile(r"世界级|国家级|省级|市级|区域级|标志性|战略性新兴|战略性|特色|新兴|优势|主导|支柱|先进|新星|未来|现代化|重大|重点|"
+#: a scale class written without 级 right before the head (现代化工等万亿产业集群, 七大千亿产业)
+_SCALE_BARE_RE = re.compile(r"(?:万亿|千亿|百亿)元?(?=产业$|$)")
+_TIER_RE = re.compile(r"世界级|国家级|省级|市级|区域级|标志性|战略性新兴|战略性|战新|特色|新兴|优势|主导|支柱|先进|新星|未来|现代化(?!工)|重大|重点|"
                       r"具有[^,;。]*?影响力的|有影响力的|成长性高的|一批|若干个?")
 _GENERIC = {"", "产业", "制造业", "先进制造业", "制造", "先进制造", "现代", "新兴", "未来", "区域", "重点", "特色", "优势", "主导",
             "国家", "全国", "省", "全省", "全市", "长三角", "长三角区域", "现代产业", "产业链", "集群", "重大", "若干", "一批",
@@ -52,6 +54,12 @@ _ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)
 _FIELD_LIST_RE = re.compile(r"([^,;。:]*?、[^,;。:]*?)等(?:领域|新兴产业|产业|行业)[^,;。:]{0,8}[,,]"
                             r"((?:培育|打造|形成|建设)[^,;。:]*?)?([^,;。:]*?)(产业集群|产业群|产业链)")
 _LIST_INDUSTRY_RE = re.compile(r"([^,;。:]*?)等(" + _NUM_CN + r"大)((?:千亿|万亿|百亿)级?)产业(?!集群|群|链)")
+
+
+#: the members of a cluster (framework) listed after 包括: A、B、C…N个…区,以及D协同区
+_MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)([^。;]*)")
+_MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协同区|集聚区|示范区))$")
+_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
 
 
 @dataclass
@@ -80,7 +88,7 @@ def _clean(item: str, one: bool = False) -> str:
         pass
     if last is not None:
         item = item[last.end():]
-    item = re.sub(r"^(?:以及|和|及|与|、|要|将)+", "", item.strip(" 、“”\"'‘’"))
+    item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省)+", "", item.strip(" 、“”\"'‘’"))
     if one and "的" in item and not item.endswith("的"):
         item = item[item.rindex("的") + 1:]  # 国内知名的农机装备 → 农机装备
     return item.rstrip("等").strip(" 、“”\"'‘’")
@@ -92,9 +100,14 @@ def _generic(name: str) -> bool:
     rest = re.sub(r"[“”\"'‘’]", "", rest)
     rest = core_name(re.sub(r"以上|左右|以下|以内", "", rest))
     rest = re.sub(r"^[\u4e00-\u9fff]{2,3}[省市]", "", rest)  # 河南省先进制造业 → 制造业
+    rest = core_name(re.sub(r"融合$", "", rest))  # 战略性新兴产业融合(集群): a kind of cluster, no field
     if rest in _GENERIC or re.sub(r"制造业?$", "", rest) in _GENERIC or len(rest) < 2 and not re.fullmatch(r"\d+G", rest):
         return True
     if re.search(r"我市|我省|全市|全省|本市", name) or re.search(r"[向于在对把将从由为与和及]$", name):
+        return True
+    if re.search(r"^关于|^[在向对把将从由]|进一步|深化|正式|进入|迈入", name):  # a title (关于进一步深化…) or a clause, not a field
+        return True
+    if re.search(r"(?:每个|各个|每|各|这|该|此|其)$", name):  # 梳理每个产业链: a determiner, no chain named
         return True
     if _ABSTRACT.search(name):  # 产业发展基础, 主导产业规模, 特色明显, 布局合理: qualities, not fields
         return True
@@ -143,24 +156,56 @@ def _parse(span_text: str, head: str, start: int, end: int) -> list[ClusterMenti
         cut = [m.start() for m in (_COUNT_RE.search(s), _SCALE_RE.search(s)) if m]
         p = min(cut) if cut else len(s)
         items, desc = s[:p], s[p:]
-    level_m = _SCALE_RE.search(desc)
+    level_m = _SCALE_RE.search(desc) or _SCALE_BARE_RE.search(desc)
     level = level_m.group() if level_m else None
     tier_m = _TIER_RE.search(desc) or _TIER_RE.search(items)
     tier = tier_m.group() if tier_m and tier_m.group() in ("世界级", "国家级", "省级", "标志性", "特色", "新星", "战略性新兴",
                                                            "战略性", "新兴", "优势", "主导", "支柱", "未来") else None
     # what comes before a 的 describes (主业突出、特色明显、成长性好的产业集群; 有影响力的…): no name
     items = items[items.rindex("的") + 1:] if "的" in items else items
-    remainder = _TIER_RE.sub("", _SCALE_RE.sub("", _COUNT_RE.sub("", desc)))
+    remainder = _TIER_RE.sub("", _SCALE_BARE_RE.sub("", _SCALE_RE.sub("", _COUNT_RE.sub("", desc))))
     remainder = re.sub(r"以上|左右|以下|以内", "", remainder).strip(" “”\"'")
     remainder = remainder[remainder.rindex("的") + 1:] if "的" in remainder else remainder
     # A、B等X产业集群: X is the field, A and B are places or members of it (开封汴西、林州等百亿级装备制造特色产业集群)
-    names = [remainder] if remainder and not _generic(_clean(remainder, True)) else _split_items(items, _count(desc))
+    # … unless the count says the listed items are the clusters (A、B、C等三大国家级战新产业集群)
+    count = _count(desc)
+    listed = _split_items(items, count)
+    if remainder and not _generic(_clean(remainder, True)) and not (count and count == len(listed) > 1):
+        names = [remainder]
+    else:
+        names = _owners_dropped(listed)
     out = []
     for n in names:
-        n = _clean(n, True)
+        n = _field(_clean(n, True))
         if n and not _generic(n):
             out.append(ClusterMention(n, kind, level, tier, (start, end)))
     return out
+
+
+_PLACE_ONLY = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+$")
+_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+")
+_LEAD_TIER = re.compile(r"^(?:世界级|国家级|省级|市级|区域级|标志性)+")
+_KIND_SUFFIX = re.compile(r"(?:国家级?|省级|世界级)?(?:先进制造业|战略性新兴产业)$")
+
+
+def _owners_dropped(items: list[str]) -> list[str]:
+    """A list that starts with places only names their common cluster in its last item:
+    江苏省南通市、泰州市、扬州市高技术船舶和海工装备 → 高技术船舶和海工装备 (the places own it)."""
+    places = [i for i in items if _PLACE_ONLY.match(i.strip(" “”\"'"))]
+    if not places or len(places) == len(items):
+        return [i for i in items if i not in places]
+    rest = [i for i in items if i not in places]
+    return [_PLACE_PREFIX.sub("", i) or i for i in rest]
+
+
+def _field(name: str) -> str:
+    """The field of a cluster name: without a leading tier (世界级船舶海工 → 船舶海工) or a trailing kind
+    of cluster (高技术船舶和海工装备国家先进制造业 → 高技术船舶和海工装备)."""
+    for rx in (_LEAD_TIER, _KIND_SUFFIX):
+        cut = rx.sub("", name)
+        if len(cut) >= 2:
+            name = cut
+    return name
 
 
 def find_clusters(sentence: str) -> list[ClusterMention]:
@@ -187,6 +232,15 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             if n and not _generic(n):
                 out.append(ClusterMention(n, "chain" if m.group(4) == "产业链" else "cluster",
                                           level.group() if level else None, None, m.span()))
+    for m in _MEMBERS_RE.finditer(sentence):  # 这5个集群单位包括越城区集成电路、…,以及上虞区…协同区
+        kind = "chain" if m.group(1) == "产业链" else "cluster"
+        parts = re.split(r"[,,](?!\s*(?:以及|和|及))", m.group(2))[0]
+        for item in re.split(r"、|[,,]?\s*(?:以及|及)", parts):
+            n = _MEMBER_TAIL.sub("", _clean(item, True))
+            cut = _DISTRICT.sub("", n)
+            n = cut if len(cut) >= 2 else n
+            if n and not _generic(n):
+                out.append(ClusterMention(n, kind, None, None, m.span()))
     for m in _LIST_INDUSTRY_RE.finditer(sentence):  # 壮大汽车、医药…航空产业等七大千亿产业
         items = _clean(re.split(r"[,;:]", m.group(1))[-1])
         for n in _split_items(items, _count(m.group(2))):
@@ -202,6 +256,34 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
         else:
             seen[key] = c
     return list(seen.values())
+
+
+_RELIST_RE = re.compile(r"([^,;:。]*、[^,;:。]*?)等(" + _NUM_CN + r")个")
+
+
+def find_relisted(sentence: str, known: dict[str, str]) -> list[ClusterMention]:
+    """A list the plan gives again without a cluster head (…选取A、B、C…等8个新兴特色产业): when one of its items
+    was named before as a chain or cluster (``known``: core name → kind) and the count fits the list, every
+    item is one of the same kind.
+
+    >>> [c.name for c in find_relisted("选取算力与大数据、人工智能、量子科技等3个新兴产业", {"算力与大数据": "chain"})]
+    ['人工智能', '量子科技']
+    """
+    out = []
+    for m in _RELIST_RE.finditer(sentence):
+        items = [x.strip(" “”\"'") for x in m.group(1).split("、")]
+        first = next((k for k in known if items[0].endswith(k)), None)  # 我省选取算力与大数据 → 算力与大数据
+        if first:
+            items[0] = first
+        kinds = {known[core_name(i)] for i in items if core_name(i) in known}
+        if len(kinds) != 1 or _count(m.group(2) + "个") != len(items):
+            continue
+        kind = kinds.pop()
+        for i in items:
+            n = _clean(i, True)
+            if n and core_name(n) not in known and not _generic(n):
+                out.append(ClusterMention(n, kind, None, None, m.span()))
+    return out
 
 
 def match_ontology(name: str, ontology) -> tuple[str | None, str | None]:

@@ -46,9 +46,18 @@ QTY_RE = re.compile(rf"(?<![\d.])({_NUM})(?:\s*[-—~～至]\s*({_NUM}))?\s*({_U
 #: every qualifier word kept on a quantity, in the order a plan writes them
 QUALIFIERS = ("力争", "确保", "突破", "超过", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
               "以内", "以下", "上下")
+#: a sentence that opens with one of these reports the present: all its figures are current, clause after clause
+_NOW_LEAD = re.compile(r"^\s*(?:当下|当前|目前|截至目前|现阶段)")
+#: 从5.5万亿元提升至7万亿元: the first amount is where the indicator stands now, the second the target
+_STRONG_TARGET = re.compile(r"(?:到|至)\d{4}年|力争|确保|将|计划|目标")
+_SCALE_ONLY = re.compile(r"(?:\d+|[一二三四五六七八九十百千万]+)?(?:万亿|千亿|百亿|亿)?元?级")
+_AFTER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:包括|包含|正式|正在|正(?=[\u4e00-\u9fff]))")
+#: an amount written in characters (稳定在千亿元以上, 超两万亿元): read as 1千亿元, 2万亿元
+_CN_MONEY = re.compile(r"(?<![\d.一二两三四五六七八九十百千万])([一二两三四五六七八九]?)(万亿元|千亿元)")
+_FROM_TO = re.compile(r"(?:提升|提高|增长|增加|扩大|跃升)?(?:至|到)")
 _PRE_QUAL = re.compile(r"(突破|超过|不少于|不低于|不超过|至少|约|近)(?:达到|达)?$")
 # a clause that states what exists now, not what is to be reached
-_CURRENT_RE = re.compile(r"现有|现状|目前|已有|已经|已达|已建成|已形成|已累计|现已|拥有|共有|截至目前|至目前|截至\d{4}年|截至年底|"
+_CURRENT_RE = re.compile(r"现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有|共有|截至目前|至目前|截至\d{4}年|截至年底|"
                          r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成)")
 _TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月度])(?:底|末|前)?")
@@ -84,7 +93,8 @@ def find_year(text: str) -> int | None:
 def _clean_name(s: str) -> str:
     s = YEAR_RE.sub("", s)
     s = re.sub(r"等[“\"].*$", "", s)  # …领军人才等“三个100” → …领军人才
-    s = re.sub(r"[“”\"'‘’《》]", "", s).strip(" ,、()")
+    s = re.sub(r"[“”\"'‘’《》]", "", s).strip(" ,、(")
+    s = s if "(" in s else s.rstrip(")")  # 县(市、区) keeps its bracket
     s = re.sub(r"等$", "", s)
     for _ in range(3):
         s2 = _TAIL.sub("", _LEAD.sub("", s)).strip(" ,、“”\"'")
@@ -118,8 +128,12 @@ def _quantities(clause: str):
             continue
         if not unit and not m.group(4):
             continue  # bare number (5G, “135”, 10+N): not a quantity
-        if unit in MONEY and tail[:1] and not _DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")):
+        if unit in MONEY and tail[:1] and not _DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
+                and not (clause[:m.start()].endswith("从") and _FROM_TO.match(tail)):
             continue  # 产值1亿元以上企业…: a condition, not a target
+        if unit in MONEY and re.match(rf"[和或][^,;。\d]{{0,6}}{_NUM}\s*(?:万亿|千亿|亿|万)?元(?:以上)?[\u4e00-\u9fff]", tail) \
+                and not re.match(r"[和或][^,;。\d]{0,6}\d[^,;。]*?元(?:以上)?(?:和|或|的)", tail):
+            continue  # 营业收入超1千亿元和市值超1千亿元制造业企业: both amounts are the firms' condition
         if tail[:1] == "级" or (unit in MONEY and tail[:1] == "级"):
             continue  # 5000亿级, 500亿元级: a scale class, not a quantity
         yield m, unit
@@ -138,15 +152,17 @@ def _qualifier(clause: str, m, prev_end: int) -> str:
     return "".join(words)
 
 
-def _is_current(clause: str, upto: int, state: bool) -> bool:
+def _is_current(clause: str, upto: int, state: bool, sticky: bool = False) -> bool:
     """Does the clause (up to the quantity) state a current value? ``state`` carries the previous
     clause's answer when this one has no marker of its own (拥有21个…集群,52个…基地)."""
     head = clause[:upto]
     if _CURRENT_RE.search(head):
         return True
+    if sticky and state and not _STRONG_TARGET.search(head):
+        return True  # 当下,…首轮9条赛道正式开放,…90个县: the sentence reports the present throughout
     if _TARGET_RE.search(head):
         return False
-    return state and bool(re.match(r"\s*\d", clause))  # only a list going on: 拥有21个…,52个…
+    return state and (sticky or bool(re.match(r"\s*\d", clause)))  # only a list going on: 拥有21个…,52个…
 
 
 def _split_fenbie(prefix: str, n: int) -> list[str]:
@@ -176,9 +192,15 @@ def _item(name: str, m, unit: str, clause: str, prev_end: int, start: int, curre
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantified item of a sentence, with range, qualifier and current/target."""
     out: list[Quantity] = []
+    sentence = _CN_MONEY.sub(lambda m: str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1
+                                           if m.group(1) else 1) + m.group(2), sentence)
     pos, previous, state = 0, "", False
+    sticky = bool(_NOW_LEAD.match(sentence))
+    aim = ""  # 力争…目标,即:A,B: 力争 passes on to every figure the 即 lists
     mark = 0  # len(out) when the previous clause began: its items are out[mark:]
     for clause in re.split(r"([,;:。!?])", sentence):
+        if clause.strip() == "即" or (clause.endswith("即") and not re.search(r"\d", clause)):
+            aim = next((w for w in ("力争", "确保") if w in previous or w in clause), aim)
         if len(clause) > 1:
             previous, context = clause, previous
         else:
@@ -190,7 +212,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         # the indicator of the previous clause's last item (for 总面积…, 比2015年提高…)
         last_name, mark = (out[-1].name if len(out) > mark else None), len(out)
         if not (re.search(r"\d", clause) or "全覆盖" in clause):
-            state = _is_current(clause, len(clause), state) if _CURRENT_RE.search(clause) else state
+            state = _is_current(clause, len(clause), state, sticky) if _CURRENT_RE.search(clause) else state
             continue
         qs = list(_quantities(clause))
         if not qs:
@@ -199,7 +221,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if "分别" in clause and len(qs) > 1:
             prefix = clause[: clause.index("分别")]
             names = _split_fenbie(_clean_name(prefix), len(qs))
-            cur = _is_current(clause, qs[0][0].start(), state)
+            cur = _is_current(clause, qs[0][0].start(), state, sticky)
             prev_end = clause.index("分别")
             for name, (m, unit) in zip(names, qs):
                 name = _clean_name(name)
@@ -209,6 +231,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             state = cur
             continue
         prev_end = 0
+        from_name = None  # 全省制造业产值从5.5万亿元提升至7万亿元: the second figure is the same indicator's
         per_year = "每年" in clause or "年均" in clause
         one_list = "分别" in clause  # A、B、C产业主营业务收入分别达到4000亿元: one figure for the whole list
         for i, (m, unit) in enumerate(qs):
@@ -218,7 +241,13 @@ def find_quantities(sentence: str) -> list[Quantity]:
             name = _clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
             follow = clause[m.end():m.end() + 1]
             rel = _RELATIVE.search(before.strip())
-            if rel:  # 比2015年提高4.7个百分点 → <the indicator before it>比2015年提高
+            starts_from = before.rstrip().endswith("从")
+            if starts_from:
+                name = _clean_name(before.rstrip()[:-1])
+                from_name = name
+            elif from_name and _FROM_TO.fullmatch(before.strip()):
+                name = from_name
+            elif rel:  # 比2015年提高4.7个百分点 → <the indicator before it>比2015年提高
                 base = last_name or (out[-1].name if out else _clean_name(context))
                 name = base + re.sub(r"\s", "", rel.group(0))
                 if last_name and not any(w in clause for w in ("力争", "确保")):
@@ -232,10 +261,17 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 # verb + quantity + name (打造1个以上世界级集群, 33个百亿支柱产业): the name follows
                 nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
                 after = clause[m.end():nxt]
-                first = after.split("、")[0]
-                if "的" in after and "的" not in first and re.search(r"(?:集群|产业群|产业链|基地|企业|平台)$", after):
+                first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
+                if "的" in after and "的" not in first and re.search(r"(?:集群|产业群|产业链|产业|基地|企业|平台)$", after):
                     first = after[after.rindex("的") + 1:]  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群
+                first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
                 name = _clean_name(first)
+                lead = _clean_name(before)
+                if 0 < len(name) <= 2 and name not in _BARE and lead and not re.search(r"[、等]", before):
+                    name = lead + name  # …集群培育首轮9条赛道 → …集群培育首轮赛道 (赛道 alone says nothing)
+                if _SCALE_ONLY.fullmatch(name):  # 培育形成10个以上千亿级,若干万亿级的新兴产业 → 千亿级新兴产业
+                    noun = re.search(r"的([\u4e00-\u9fff]{2,8}?)(?=[,;。]|$)", sentence[start + m.end():])
+                    name += noun.group(1) if noun else ""
                 carrier = _CARRIER.search(before) if name in _BARE and "等" in before else None
                 if carrier and _clean_name(before[:carrier.start()]):
                     # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
@@ -246,9 +282,11 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 unit = "指数"
             if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:
                 unit += "/年"  # 每年实施150项 → 150 项/年
-            state = _is_current(clause, m.start(), state) or bool(_SELECTED.match(clause, m.end()))  # …家企业入选
+            state = _is_current(clause, m.start(), state, sticky) or bool(_SELECTED.match(clause, m.end()))  # …入选
             if name:
-                out.append(_item(name, m, unit, clause, prev_end, start, state))
+                out.append(_item(name, m, unit, clause, prev_end, start, state or starts_from))
+                if aim and not starts_from and not re.search("力争|确保", out[-1].qualifier):
+                    inherit = aim + inherit
                 out[-1].qualifier = inherit + out[-1].qualifier
             prev_end = m.end()
         out.extend(Quantity(*c, current=state) for c in _coverage(clause, start))
