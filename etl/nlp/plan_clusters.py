@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.nlp.field_vocab import is_field
+
 __all__ = ["ClusterMention", "find_clusters", "find_relisted", "match_ontology", "core_name"]
 
 _HEAD_RE = re.compile(r"产业集群|产业群|集群|产业链")
@@ -53,10 +55,14 @@ _ABBREV = re.compile(r"(?<=[\u4e00-\u9fff])[((]([\u4e00-\u9fff])[))](?=[\u4e00-\
 _ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)）、]|[①-⑩])")
 _FIELD_LIST_RE = re.compile(r"([^,;。:]*?、[^,;。:]*?)等(?:领域|新兴产业|产业|行业)[^,;。:]{0,8}[,,]"
                             r"((?:培育|打造|形成|建设)[^,;。:]*?)?([^,;。:]*?)(产业集群|产业群|产业链)")
+#: a list of fields counted as industries without a head or 等 (A、B、C3个产业…): the list is the framework
+_COUNTED_LIST_RE = re.compile(r"([^,;。:等]+、[^,;。:等]+?)(" + _NUM_CN + r"[个大])产业(?!集群|群|链)([^,;。]*)")
 _LIST_INDUSTRY_RE = re.compile(r"([^,;。:]*?)等(" + _NUM_CN + r"大)((?:千亿|万亿|百亿)级?)产业(?!集群|群|链)")
 
 
 #: the members of a cluster (framework) listed after 包括: A、B、C…N个…区,以及D协同区
+#: the names in brackets after a head and its count: …级别的产业集群2个(新材料、汽车及零部件)
+_BRACKETED_RE = re.compile(r"(产业集群|产业群|集群|产业链)(" + _NUM_CN + r"[个条])?[((]([^()()]{2,60})[))]")
 _MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)([^。;]*)")
 _MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协同区|集聚区|示范区))$")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
@@ -101,7 +107,10 @@ def _generic(name: str) -> bool:
     rest = core_name(re.sub(r"以上|左右|以下|以内", "", rest))
     rest = re.sub(r"^[\u4e00-\u9fff]{2,3}[省市]", "", rest)  # 河南省先进制造业 → 制造业
     rest = core_name(re.sub(r"融合$", "", rest))  # 战略性新兴产业融合(集群): a kind of cluster, no field
-    if rest in _GENERIC or re.sub(r"制造业?$", "", rest) in _GENERIC or len(rest) < 2 and not re.fullmatch(r"\d+G", rest):
+    if rest in _GENERIC or re.sub(r"制造业?$", "", rest) in _GENERIC or len(rest) < 2 and not re.fullmatch(r"\d+G", rest) \
+            and not is_field(rest):
+        return True
+    if not is_field(rest):  # 实施, 大抓, 跃升, 简称, 中小企业特色, 产业创新: no word of a field (etl/nlp/field_vocab.py)
         return True
     if re.search(r"我市|我省|全市|全省|本市", name) or re.search(r"[向于在对把将从由为与和及]$", name):
         return True
@@ -147,7 +156,9 @@ def _parse(span_text: str, head: str, start: int, end: int) -> list[ClusterMenti
     kind = "chain" if head == "产业链" else "cluster"
     if re.search(r"[与和及同对在向为把将从由]$", span_text.strip()):
         return []  # 平台与产业链适配: the head is an object of the phrase, no chain named
-    s = _clean(span_text)
+    # the list ends at its 等 (or count): a verb after it belongs to a description (…等6个具有竞争优势、发展潜力大的)
+    cut = span_text.rfind("等") if "等" in span_text else (m.start() if (m := _COUNT_RE.search(span_text)) else -1)
+    s = _clean(span_text[:cut]) + span_text[cut:] if cut > 0 else _clean(span_text)
     if not s:
         return []
     if "等" in s:
@@ -232,6 +243,14 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             if n and not _generic(n):
                 out.append(ClusterMention(n, "chain" if m.group(4) == "产业链" else "cluster",
                                           level.group() if level else None, None, m.span()))
+    for m in _BRACKETED_RE.finditer(sentence):  # 5000亿元级别的产业集群1个(物联网)、…2个(新材料、汽车及零部件)
+        lead = re.split(r"[、,;:]", sentence[:m.start()])[-1]
+        level = _SCALE_RE.search(lead)
+        for n in m.group(3).split("、"):
+            n = _clean(n, True)
+            if n and not _generic(n):
+                out.append(ClusterMention(n, "chain" if m.group(1) == "产业链" else "cluster",
+                                          level.group() if level else None, None, m.span()))
     for m in _MEMBERS_RE.finditer(sentence):  # 这5个集群单位包括越城区集成电路、…,以及上虞区…协同区
         kind = "chain" if m.group(1) == "产业链" else "cluster"
         parts = re.split(r"[,,](?!\s*(?:以及|和|及))", m.group(2))[0]
@@ -247,6 +266,11 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             n = _clean(n)
             if n and not _generic(n):
                 out.append(ClusterMention(core_name(n), "cluster", m.group(3), None, m.span()))
+    for m in _COUNTED_LIST_RE.finditer(sentence):  # 电子信息、食品轻纺、能源化工3个产业规模…迈上万亿级台阶
+        items = _split_items(_clean(m.group(1)), None)
+        if _count(m.group(2)) == len(items) and all(is_field(i) and not _generic(i) for i in items):
+            level = _SCALE_RE.search(m.group(3))
+            out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
     seen: dict = {}
     for c in out:
         key = (c.kind, core_name(c.name))

@@ -78,6 +78,7 @@ _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|2
 #: a count's noun that needs its holder (…等2条产业链): the text before the verb names whose they are
 _BARE = {"产业链", "产业集群", "集群", "企业", "平台", "项目", "基地", "园区"}
 _CARRIER = re.compile(r"(?:重点|主要|着力)?(承载|布局|发展|培育|打造|建设|聚焦|包括|拥有|引进|落地|适配)")
+_MEASURE_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:主营业务收入|营业收入|营收|产值|增加值|占比|比重)")
 _SELECTED = re.compile(r"(?:企业|项目|产品)?入选")
 
 
@@ -257,18 +258,23 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 # 公布2021年度浙江省“专精特新”中小企业名单,2125家企业入选 → …中小企业入选企业
                 listed = re.sub(r"^.*?(?:公布|发布|印发|认定|评选|确定)", "", context[:-2])
                 name = _clean_name(re.sub(r"(?:19|20)\d{2}年度?", "", listed)) + "入选企业"
-            elif not name or (unit in COUNT_UNITS and follow and not _DELIMS.match(follow)):
+            elif not name or (unit in COUNT_UNITS and follow and not _DELIMS.match(follow) and follow not in "(("):
+                # (a bracket after the count annotates it: 5000亿元级别的产业集群1个(物联网) is named before)
                 # verb + quantity + name (打造1个以上世界级集群, 33个百亿支柱产业): the name follows
                 nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
                 after = clause[m.end():nxt]
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
                 if "的" in after and "的" not in first and re.search(r"(?:集群|产业群|产业链|产业|基地|企业|平台)$", after):
                     first = after[after.rindex("的") + 1:]  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群
+                whole = _clean_name(first)
                 first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
-                name = _clean_name(first)
+                noun = _MEASURE_CUT.split(first)[0]  # 5个未来产业营业收入保持…: the count's noun ends at the measure
+                name = _clean_name(noun if len(_clean_name(noun)) > 2 else first)
                 lead = _clean_name(before)
                 if 0 < len(name) <= 2 and name not in _BARE and lead and not re.search(r"[、等]", before):
                     name = lead + name  # …集群培育首轮9条赛道 → …集群培育首轮赛道 (赛道 alone says nothing)
+                if name == "产业" and len(whole) > 2:
+                    name = whole  # 3个产业正加速迈向万亿大关: 产业 alone names nothing, the clause does
                 if _SCALE_ONLY.fullmatch(name):  # 培育形成10个以上千亿级,若干万亿级的新兴产业 → 千亿级新兴产业
                     noun = re.search(r"的([\u4e00-\u9fff]{2,8}?)(?=[,;。]|$)", sentence[start + m.end():])
                     name += noun.group(1) if noun else ""
