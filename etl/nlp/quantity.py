@@ -243,6 +243,14 @@ def find_quantities(sentence: str) -> list[Quantity]:
             follow = clause[m.end():m.end() + 1]
             rel = _RELATIVE.search(before.strip())
             starts_from = before.rstrip().endswith("从")
+            each = re.search(r"各$", before.rstrip())
+            if each and re.search(r"和|、", before):  # A和B各50个: one figure for each item
+                for part in re.split(r"和|、", _clean_name(before.rstrip()[:-1])):
+                    if _clean_name(part):
+                        out.append(_item(_clean_name(part), m, unit, clause, prev_end, start,
+                                         _is_current(clause, m.start(), state, sticky)))
+                prev_end = m.end()
+                continue
             if starts_from:
                 name = _clean_name(before.rstrip()[:-1])
                 from_name = name
@@ -264,8 +272,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
                 after = clause[m.end():nxt]
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
-                if "的" in after and "的" not in first and re.search(r"(?:集群|产业群|产业链|产业|基地|企业|平台)$", after):
-                    first = after[after.rindex("的") + 1:]  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群
+                held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业|基地|企业|平台))", after)
+                if held and "的" not in first:  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群 → 千亿级特色产业集群
+                    bare = _clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
+                    first = held.group(1) + held.group(2) if bare else held.group(2)
                 whole = _clean_name(first)
                 first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
                 noun = _MEASURE_CUT.split(first)[0]  # 5个未来产业营业收入保持…: the count's noun ends at the measure
