@@ -43,6 +43,7 @@ from pathlib import Path
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
 from etl.nlp.quantity import find_quantities, find_year
+from etl.nlp.region import plan_region, subject_of
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
@@ -66,14 +67,6 @@ _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五":
 _ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 _DIR_RE = re.compile(r"(?:加快发展|重点发展|大力发展|积极发展|协同发展|发展|做大做强|做精|做强|做优|做大|突破|培育|布局)"
                      r"([^,;。:]+)")
-_REGION_STOP = {"城市", "全市", "我市", "本市", "各市", "该市", "县市", "上市", "全省", "我省", "本省", "各省", "强市", "大市",
-                "强省", "大省"}  # 制造强省, 经济大省: a goal or a rank, not a place
-_ZONES = ("新区", "开发区", "高新区", "经开区", "自贸区", "保税区", "示范区", "试验区", "合作区")
-_PLACE_RE = re.compile(r"(?=((?:黑龙江|内蒙古)省?|[\u4e00-\u9fff]{2}(?:省|市))(?![级场民值]))")  # not 省级, 市场
-_COUNTY_RE = re.compile(r"((?<![每各])[^\W\d_每各个全本该两几多][\u4e00-\u9fff](?:县|区))(?!域|级|块|位|划)")  # not 每个县
-_COUNTY_STOP = {"地区", "园区", "主城区", "老城区", "新城区", "心城区", "市城区", "全区", "新区", "湾区", "社区", "景区", "片区", "市区", "辖区", "区县", "县区", "山区",
-                "示范区", "试验区", "开发区", "集聚区", "协同区", "核心区", "自贸区", "保税区", "功能区", "先行区", "引领区",
-                "高新区", "经开区", "创新区", "合作区", "产业区", "工业区", "商务区", "库区", "港区", "老区", "特区"}
 
 
 @dataclass
@@ -112,7 +105,8 @@ class Fact:
 
 
 def plan_context(text: str) -> dict:
-    """The plan's head: ``region`` (台州市, 河南省), ``start``/``end`` of its period, ``issued`` year."""
+    """The plan's ``region`` (台州市, 河南省; :func:`etl.nlp.region.plan_region`), ``start``/``end`` of its period
+    and ``issued`` year from its head."""
     head_lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     head = normalize("\n".join(head_lines)[:2500])
     period = _PERIOD_RE.search(head)
@@ -123,18 +117,7 @@ def plan_context(text: str) -> dict:
         if five:
             start, end = five
     issued = _ISSUED_RE.search(head)
-    title = normalize("\n".join(head_lines[:2]))
-    region = None
-    for part in (title, head):  # the title first, then the head; 黑龙江省 … else two characters + 省/市
-        region = next((m.group(1) for m in _PLACE_RE.finditer(part) if _place(m.group(1))), None)
-        if region:
-            break
-    return {"region": region, "start": start, "end": end, "issued": int(issued.group(1)) if issued else None}
-
-
-def _place(name: str) -> bool:
-    """Is a ``XX省``/``XX市`` match a place (浙江省, 台州市), not 城市, 全市, 强市, 上市, 的市 …?"""
-    return name not in _REGION_STOP and name[-2:] not in _REGION_STOP and name[0] not in "度发的和在是从于年等市省"
+    return {**plan_region(text), "start": start, "end": end, "issued": int(issued.group(1)) if issued else None}
 
 
 def _sentences(text: str, ctx: dict):
@@ -180,37 +163,6 @@ def _specific_tech(label: str, head: str) -> bool:
     return bool(head) and not _TECH_GENERIC.match(head) and "卡脖子" not in label
 
 
-def _subject(sent: str, upto: int, name: str, ctx: dict, ontology, clusters_seen: dict, para_cluster):
-    """``(subject, kind)`` of a target: a place named in it, a county before it, the cluster whose section it is
-    in, else the plan's region."""
-    own = next((m.group(1) for m in _PLACE_RE.finditer(name) if _place(m.group(1))), None)
-    if own:  # 浙江省专精特新中小企业入选企业 in a 台州 text: the province's figure
-        county = any(own in (ct.name, ct.short) for ct in ontology.counties.values())
-        return own, "county" if county else "province" if own.endswith("省") else "city"
-    # a cluster named in the indicator (合肥力争新能源汽车产业营收规模突破5000亿元) is what is measured, not whose
-    # figure it is: the subject stays the place (the cluster is the fact's ``cluster``, the name says it); only a
-    # cluster's own section (1.高端装备产业集群 …) makes the cluster the subject of figures that name nothing
-    head = sent[:upto]
-    for ct in ontology.counties.values():
-        if ct.name in head or ct.short in head:
-            return ct.name, "county"
-    # the nearest county before the figure; a zone named in the figure's own clause (金义新区…3条) is not a county
-    # and its figure is the city's, whatever county an earlier clause named
-    own_clause = re.split(r"[,;:]", head)[-1]
-    for m in reversed(list(_COUNTY_RE.finditer(head))):
-        w = m.group(1)
-        if w not in _COUNTY_STOP and w[-2:] not in _COUNTY_STOP and not any(w.endswith(s) for s in _COUNTY_STOP):
-            return w, "county"
-        if m.start() >= len(head) - len(own_clause) and w.endswith(_ZONES):
-            break
-    if para_cluster:
-        return para_cluster, "cluster"
-    region = ctx.get("region")
-    if region:
-        return region, "province" if region.endswith("省") else "city"
-    return None, None
-
-
 def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
     """Every cluster / chain / direction / target / technology fact of a policy text (deduplicated)."""
     nlp = build_nlp(ontology)
@@ -246,7 +198,8 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             first = mentions[0] if mentions else None
             rest = re.sub(r"产业集群|产业群|集群|产业链|产业|方面|[\W\d]", "", _HEADING_RE.sub("", para[:40]).replace(first.name, "")) \
                 if first else ""
-            if first and ((len(para) <= 24 and len(rest) <= 2) or para.startswith(first.name)):
+            listed = para[len(first.name):len(first.name) + 1] in ("、", "和", "及", "与") if first else False
+            if first and ((len(para) <= 24 and len(rest) <= 2) or para.startswith(first.name) and not listed):
                 para_cluster = first.name
             elif _HEADING_RE.match(para) or re.match(r"^\d+[.、]", para):
                 para_cluster = None
@@ -302,7 +255,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 t_year = own or (s_year if before(s_year) else ctx["issued"])
             else:
                 t_year = year
-            subj, skind = _subject(sent, a, q.name, ctx, ontology, named, para_cluster)
+            subj, skind = subject_of(sent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
                      low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)
             add(f, ("target", target_key(q.name), q.value, q.high, q.unit, t_year, current))

@@ -1,0 +1,151 @@
+"""Places in plan text and whose figure a target is: the plan's own region and a target's subject.
+
+What: :func:`find_places` finds the administrative places of a text with a closed suffix set —
+province-level names (full or short, from :mod:`etl.nlp.gb2260`: 陕西 → 陕西省, 广西 → 广西壮族自治区),
+cities (``XX市``, and prefecture-level city names written without 市: 苏州 → 苏州市), autonomous prefectures
+(楚雄州) — never 工业兴省, 联合省, 制造强省 or 城市. :func:`plan_region` says which of them the plan is about:
+the place it names most often, counting how it speaks of itself (全省/我省 for its province, 全市/我市 for its
+city; a title names its place twice over). :func:`subject_of` says whose figure a target is: a place written in
+the indicator, a county before the figure, a place the sentence opens with (曲靖市聚焦…), the cluster whose
+section it is in, the plan's province for 全省/我省 and its city for 全市/我市, else the plan's region.
+
+Why: the place a plan is about is not the first one it names (胶州's plan names 青岛市 first); texts write their
+own place without a suffix (苏州, 广西) and an open ``XX省`` pattern reads words that end in 省 as provinces.
+
+>>> [p.name for p in find_places("广西力争到2027年;苏州聚焦四大产业;山东省级以上集群;工业兴省;楚雄州")]
+['广西壮族自治区', '苏州市', '山东省', '楚雄州']
+>>> plan_region("胶州市 2025 年工作方案。承接青岛市创新型产业体系,培育胶州市现代化产业体系,胶州新区。")["region"]
+'胶州市'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from etl.nlp.gb2260 import CITIES, COMMON_WORDS, PREFECTURES, PROVINCES
+from etl.nlp.vocab import normalize
+
+__all__ = ["Place", "find_places", "plan_region", "subject_of", "COUNTY_RE"]
+
+_FULL = {v: v for v in PROVINCES.values()}
+_ALT = "|".join(sorted(list(_FULL) + list(PROVINCES), key=len, reverse=True))
+_CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+_PREF_ALT = "|".join(sorted(PREFECTURES, key=len, reverse=True))
+_PLACE_RE = re.compile(rf"(?P<prov>{_ALT})|(?P<city>{_CITY_ALT})(?P<shi>市)?|(?P<pref>{_PREF_ALT})州|"
+                       r"(?P<open>[\u4e00-\u9fff]{2})市")
+_REGION_STOP = {"城市", "全市", "我市", "本市", "各市", "该市", "县市", "上市", "强市", "大市", "门市", "超市", "都市", "股市",
+                "街市", "夜市", "集市", "开市", "闹市", "早市", "楼市", "车市", "入市", "退市", "拟上"}
+_SELF_PROVINCE = re.compile(r"全省|我省|本省|省内")
+_SELF_CITY = re.compile(r"全市|我市|本市|市内")
+_ZONES = ("新区", "开发区", "高新区", "经开区", "自贸区", "保税区", "示范区", "试验区", "合作区")
+COUNTY_RE = re.compile(r"((?<![每各])[^\W\d_每各个全本该两几多][\u4e00-\u9fff](?:县|区))(?!域|级|块|位|划)")  # not 每个县
+_COUNTY_STOP = {"地区", "园区", "主城区", "老城区", "新城区", "心城区", "市城区", "全区", "新区", "湾区", "社区", "景区", "片区", "市区",
+                "辖区", "区县", "县区", "山区", "示范区", "试验区", "开发区", "集聚区", "协同区", "核心区", "自贸区", "保税区",
+                "功能区", "先行区", "引领区", "高新区", "经开区", "创新区", "合作区", "产业区", "工业区", "商务区", "库区", "港区",
+                "老区", "特区"}
+_OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
+
+
+@dataclass
+class Place:
+    name: str   # 陕西省, 苏州市, 楚雄州, 胶州市
+    kind: str   # province | city | prefecture
+    span: tuple[int, int]
+    stem: str   # 陕西, 苏州, 楚雄, 胶州: the name as texts write it without a suffix
+
+
+def find_places(text: str) -> list[Place]:
+    """Every province, city and autonomous prefecture named in ``text``, in order."""
+    out = []
+    for m in _PLACE_RE.finditer(text):
+        if m.group("prov"):
+            w = m.group("prov")
+            full = _FULL.get(w) or PROVINCES[w]
+            if w in PROVINCES and text.startswith("市", m.end()) and full != w + "市":
+                out.append(Place(w + "市", "city", (m.start(), m.end() + 1), w))  # 吉林市: the city, not the province
+            else:
+                out.append(Place(full, "province", m.span(), next(k for k, v in PROVINCES.items() if v == full)))
+        elif m.group("city"):
+            w = m.group("city")
+            if m.group("shi") or (w not in COMMON_WORDS and not text.startswith(("州", "县", "区", "省"), m.end())):
+                out.append(Place(w + "市", "city", m.span(), w))
+        elif m.group("pref"):
+            out.append(Place(m.group("pref") + "州", "prefecture", m.span(), m.group("pref")))
+        else:
+            w = m.group("open") + "市"
+            if w not in _REGION_STOP and w[-2:] not in _REGION_STOP and w[0] not in "度发的和在是从于年等市省个各全":
+                out.append(Place(w, "city", m.span(), m.group("open")))
+    return out
+
+
+def plan_region(text: str) -> dict:
+    """``{"region", "kind", "province", "city"}`` of a plan: the place it names most often (its title counts
+    double, 全省/我省 count for its most-named province, 全市/我市 for its most-named city)."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    body, title = normalize("\n".join(lines)), normalize("\n".join(lines[:2]))
+    places = find_places(body)
+    score: Counter = Counter()
+    first: dict[str, int] = {}
+    kinds = {}
+    for p in places:
+        kinds[p.name] = p.kind
+        first.setdefault(p.name, p.span[0])
+    for name, kind in kinds.items():
+        stem = next(p.stem for p in places if p.name == name)
+        score[name] = body.count(stem) + title.count(stem)
+    province = max((n for n in kinds if kinds[n] == "province"), key=lambda n: (score[n], -first[n]), default=None)
+    city = max((n for n in kinds if kinds[n] != "province"), key=lambda n: (score[n], -first[n]), default=None)
+    if province:
+        score[province] += len(_SELF_PROVINCE.findall(body))
+    if city:
+        score[city] += len(_SELF_CITY.findall(body))
+    region = max(score, key=lambda n: (score[n], -first[n]), default=None)
+    return {"region": region, "kind": kinds.get(region), "province": province, "city": city}
+
+
+def _kind(name: str, kind: str) -> str:
+    return "province" if kind == "province" else "city"
+
+
+def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluster,
+               named: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
+    """``(subject, kind)`` of the figure at ``upto`` in ``sent`` with indicator ``name`` (see the module doc);
+    ``named``: the clusters and chains the sentence names — a place inside one (长沙市工程机械) owns no figure."""
+    own = find_places(name)
+    if own:  # 浙江省专精特新中小企业入选企业 in a 台州 text: the province's figure
+        p = own[0]
+        county = any(p.name in (ct.name, ct.short) for ct in ontology.counties.values())
+        return p.name, "county" if county else _kind(p.name, p.kind)
+    # a cluster named in the indicator (合肥力争新能源汽车产业营收规模…) is what is measured, not whose figure it is
+    head = sent[:upto]
+    for n in sorted(named, key=len, reverse=True):
+        head = head.replace(n, "＿" * len(n)) if len(n) > 3 else head
+    for ct in ontology.counties.values():
+        if ct.name in head or ct.short in head:
+            return ct.name, "county"
+    # the nearest county before the figure; a zone named in the figure's own clause (金义新区…3条) is not a county
+    own_clause = re.split(r"[,;:]", head)[-1]
+    for m in reversed(list(COUNTY_RE.finditer(head))):
+        w = m.group(1)
+        if w not in _COUNTY_STOP and w[-2:] not in _COUNTY_STOP and not any(w.endswith(s) for s in _COUNTY_STOP):
+            return w, "county"
+        if m.start() >= len(head) - len(own_clause) and w.endswith(_ZONES):
+            break
+    opening = _OPENING.match(head).end()
+    lead = next((p for p in find_places(head) if p.span[0] == opening), None)
+    if lead:  # 曲靖市聚焦产业链延伸…3个千亿级产业集群: the place the sentence is about
+        return lead.name, _kind(lead.name, lead.kind)
+    if para_cluster:
+        return para_cluster, "cluster"
+    refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head)] + \
+           [(m.start(), "city") for m in _SELF_CITY.finditer(head)]
+    if refs:  # 全省…首轮9条赛道 in a 绍兴 text: the province's figure
+        level = max(refs)[1]
+        if ctx.get(level):
+            return ctx[level], level
+    region = ctx.get("region")
+    if region:
+        return region, _kind(region, ctx.get("kind") or "city")
+    return None, None
