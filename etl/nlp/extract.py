@@ -44,6 +44,7 @@ from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import plan_region, subject_of
+from etl.nlp.tense import AIM, PAST, is_report, looks_back, relative_year
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
@@ -117,7 +118,8 @@ def plan_context(text: str) -> dict:
         if five:
             start, end = five
     issued = _ISSUED_RE.search(head)
-    return {**plan_region(text), "start": start, "end": end, "issued": int(issued.group(1)) if issued else None}
+    return {**plan_region(text), "start": start, "end": end, "issued": int(issued.group(1)) if issued else None,
+            "looks_back": looks_back(head[:300])}
 
 
 def _sentences(text: str, ctx: dict):
@@ -143,9 +145,9 @@ def _sentences(text: str, ctx: dict):
             if not sent.strip():
                 continue
             yield sent, para, para_year, section_year
-            y = find_year(sent)
+            y = find_year(sent) or (relative_year(re.split(r"[,,]", sent)[0], ctx) if re.match(r"\s*今年", sent) else None)
             beyond = ctx["end"] and y and y > ctx["end"]  # 到2035年 (a vision) after the period's targets
-            if y and re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年", sent) and (floor is None or y >= floor) \
+            if y and re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年|^\s*今年", sent) and (floor is None or y >= floor) \
                     and not beyond:
                 para_year = section_year = y
 
@@ -188,9 +190,12 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
 
     baseline_year = None
     baseline = False  # inside a paragraph that reports a year before the plan period (2020年,…;其中…)
+    report_year = None
+    reporting = False  # an earlier sentence of the paragraph reported what was reached (已, 累计, 去年 …)
     for sent, para, para_year, section_year in _sentences(text, ctx):
         if para is not last_para:
-            baseline = False
+            baseline = reporting = False
+            report_year = None
             last_para = para
             # a heading line naming one cluster (1.高端装备产业集群) sets the subject of what follows;
             # “X集群方面,…” sets it for its own paragraph
@@ -204,7 +209,11 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             elif _HEADING_RE.match(para) or re.match(r"^\d+[.、]", para):
                 para_cluster = None
         doc = nlp(sent)
-        year = find_year(sent) or para_year or section_year
+        year = find_year(sent) or relative_year(re.split(r"[,,]", sent)[0], ctx) or para_year or section_year
+        report = is_report(sent, ctx, reporting)
+        if report and PAST.search(sent):  # the year a report paragraph speaks of (去年,…;其中…)
+            report_year = find_year(sent) or relative_year(sent, ctx)
+        reporting = (reporting or bool(PAST.search(sent))) and not AIM.search(sent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
         # clusters and chains named in any plan (open vocabulary)
@@ -248,13 +257,17 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 current = True
             if not current and lead and not ctx["start"] and not _FUTURE.search(sent.replace("规模以上", "")):
                 current = True  # a report (no plan period): “2021年,我市…分别达39.2%” states what was reached
+            if not current and report:
+                current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
+            clause = _clause_at(sent, a)
             if current:
-                s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or find_year(sent)
-                before = (lambda y: y and (not ctx["start"] or y < ctx["start"]))
+                s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
+                    relative_year(clause, ctx) or (report_year if reporting else None) or find_year(sent) or relative_year(sent, ctx)
+                before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or (ctx["issued"] and y <= ctx["issued"])))
                 own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) else None  # 比2015年增长
                 t_year = own or (s_year if before(s_year) else ctx["issued"])
             else:
-                t_year = year
+                t_year = (None if q.year else relative_year(clause, ctx)) or year
             subj, skind = subject_of(sent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
                      low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)
@@ -314,6 +327,13 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []),
                     ("technology", label))
     return facts
+
+
+def _clause_at(sent: str, pos: int) -> str:
+    """The comma clause of ``sent`` that holds position ``pos``."""
+    start = max(sent.rfind(c, 0, pos) for c in ",,;:") + 1
+    ends = [i for i in (sent.find(c, pos) for c in ",,;:。") if i >= 0]
+    return sent[start:min(ends) if ends else len(sent)]
 
 
 def read_text(path: str | Path) -> str:

@@ -1,0 +1,57 @@
+"""Report or target: does a sentence state what was reached or what is to be reached, and for which year?
+
+What: :func:`is_report` is true for a sentence that reports — a past or present cue (已, 累计, 以来, 截至,
+去年, 上年, 目前, 现有, 至今) and no aim (到20XX年, 力争, 目标, 将, 计划, 确保, 预计, 争取, 拟) — and for a sentence
+without an aim in a paragraph that began reporting, or in a text whose head looks back on a period (“十四五”以来,
+成绩单). :func:`relative_year` reads the years a text writes without digits: 今年 is the year the text was
+issued, 去年 the year before, 明年 the year after; a named five-year period (“十四五”) its last year.
+
+Why: a list of words that mark a current value clause by clause (现有, 已有 …) misses 已培育, 累计实施 and a whole
+results report (四川 十四五 成绩单: 11 of 11 figures taken as targets); the sentence, its paragraph and the
+document's own period decide it better. The plan-period rules (a baseline year before the period) stay in
+:mod:`etl.nlp.extract`.
+
+>>> is_report("截至目前,山东已培育省级先进制造业集群20家", {}, False)
+True
+>>> is_report("到2025年,力争培育千亿级产业集群7个", {}, True)
+False
+>>> relative_year("今年,我省力推4个产业集群向世界级跃升", {"issued": 2023}), relative_year("实现“十四五”创建…的总目标", {})
+(2023, 2025)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_report", "relative_year", "looks_back"]
+
+PAST = re.compile(r"已|累计|以来|截至|截止|去年|上年|目前|现有|至今|过去")
+AIM = re.compile(r"(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计|争取|拟|明年")
+_FIVE_YEAR = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
+_LOOK_BACK = re.compile(r"(?:十[三四五]五|(?:19|20)\d{2}年)[”\"]?以来|成绩单|回眸|成就")
+
+
+def looks_back(head: str) -> bool:
+    """Does a text's head (its first lines) look back on a period (“十四五”以来, 成绩单)?"""
+    return bool(_LOOK_BACK.search(head))
+
+
+def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
+    """Does ``sentence`` report what was reached (see the module doc)? ``ctx["looks_back"]``: the text is a
+    results report; ``paragraph_reports``: an earlier sentence of the paragraph reported."""
+    if AIM.search(sentence):
+        return False
+    return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back"))
+
+
+def relative_year(text: str, ctx: dict) -> int | None:
+    """The year ``text`` names without digits: a five-year period's end, else 今年/去年/明年 from ``ctx["issued"]``."""
+    five = next((y for k, y in _FIVE_YEAR.items() if k in text), None)
+    if five and not re.search(r"十[三四五]五[”\"]?(?:以来|期间以来|时期以来)", text):
+        return five
+    issued = ctx.get("issued")
+    if issued:
+        for word, delta in (("今年", 0), ("去年", -1), ("上年", -1), ("明年", 1)):
+            if word in text:
+                return issued + delta
+    return None
