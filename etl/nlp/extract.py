@@ -40,6 +40,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from etl.nlp.field_vocab import is_field
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
 from etl.nlp.quantity import find_quantities, find_year
@@ -234,6 +235,8 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         for ent in doc.ents:
             if any(core_name(ent.text) in n and core_name(n) != core_name(ent.text) for n in longer):
                 continue  # 汽车 in 专用汽车产业集群: the named cluster is reported (matched to ours) already
+            if is_field(sent[max(0, ent.start_char - 2):ent.start_char]):
+                continue  # 医药 in 生物医药产业: a longer field, not our cluster
             for e in _entries(table, ent):
                 if e.label == "CLUSTER" and e.kind == "name":
                     after = sent[ent.end_char:ent.end_char + 2]
@@ -326,7 +329,50 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             if _specific_tech(label, head) and not any(label in t for t in (f.text for f in facts if f.kind == "technology")):
                 add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []),
                     ("technology", label))
-    return facts
+    return _restated_merged(_title_merged(facts, text))
+
+
+def _title_merged(facts: list[Fact], text: str) -> list[Fact]:
+    """A headline restates a figure of the body (湖南省力推4个产业集群向世界级跃升 … 今年我省力推4个产业集群向世界级
+    产业集群跃升): its target is the body's, with the headline as one more sentence."""
+    lines = [normalize(ln).strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    title = lines[0] if lines and len(lines[0]) <= 40 and "。" not in lines[0] else None
+    if not title:
+        return facts
+    out = []
+    for f in facts:
+        body = None if f.kind != "target" or f.sentence != title else next(
+            (g for g in facts if g.kind == "target" and g.sentence != title and (g.value, g.unit, g.high) ==
+             (f.value, f.unit, f.high) and len(set(f.text) & set(g.text)) >= 0.6 * len(set(f.text))), None)
+        if body is None:
+            out.append(f)
+        elif title not in body.sentences:
+            body.sentences.insert(0, title)
+    return out
+
+
+_COUNTS = {"个", "条", "家", "项", "所", "座"}
+_DOCUMENTS = re.compile(r"(?:计划|方案|意见|办法|细则|通知|规划|文件)$")
+
+
+def _restated_merged(facts: list[Fact]) -> list[Fact]:
+    """A count stated again with more words (着力发展12条制造业产业链 … 力争…12条制造业重点产业链…提升) is one target:
+    same value, unit, year, subject and current flag, one name's characters inside the other's; the merged fact
+    keeps the qualifier that says more. Counts of documents (1个总体行动计划、12个分产业链行动方案) describe the text."""
+    out: list[Fact] = []
+    for f in facts:
+        if f.kind == "target" and f.unit in _COUNTS and _DOCUMENTS.search(f.text):
+            continue
+        same = next((g for g in out if f.kind == g.kind == "target" and f.unit in _COUNTS and
+                     (f.value, f.high, f.unit, f.year, f.subject, f.current) == (g.value, g.high, g.unit, g.year, g.subject, g.current)
+                     and (set(f.text) <= set(g.text) or set(g.text) <= set(f.text))), None)
+        if same is None:
+            out.append(f)
+            continue
+        if len(f.qualifier or "") > len(same.qualifier or ""):
+            same.qualifier = f.qualifier
+        same.sentences += [x for x in f.sentences if x not in same.sentences]
+    return out
 
 
 def _clause_at(sent: str, pos: int) -> str:

@@ -110,7 +110,7 @@ def _generic(name: str) -> bool:
     if rest in _GENERIC or re.sub(r"制造业?$", "", rest) in _GENERIC or len(rest) < 2 and not re.fullmatch(r"\d+G", rest) \
             and not is_field(rest):
         return True
-    if not is_field(rest):  # 实施, 大抓, 跃升, 简称, 中小企业特色, 产业创新: no word of a field (etl/nlp/field_vocab.py)
+    if not is_field(re.sub(r"制造业?$", "", rest)):  # 实施, 大抓, 跃升, 简称, 中小企业特色, 产业创新: no word of a field (etl/nlp/field_vocab.py)
         return True
     if re.search(r"我市|我省|全市|全省|本市", name) or re.search(r"[向于在对把将从由为与和及]$", name):
         return True

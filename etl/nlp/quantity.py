@@ -55,10 +55,10 @@ _AFTER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:包括|包含|正式|正在
 #: an amount written in characters (稳定在千亿元以上, 超两万亿元): read as 1千亿元, 2万亿元
 _CN_MONEY = re.compile(r"(?<![\d.一二两三四五六七八九十百千万])([一二两三四五六七八九]?)(万亿元|千亿元)")
 _FROM_TO = re.compile(r"(?:提升|提高|增长|增加|扩大|跃升)?(?:至|到)")
-_PRE_QUAL = re.compile(r"(突破|超过|不少于|不低于|不超过|至少|约|近)(?:达到|达)?$")
+_PRE_QUAL = re.compile(r"(突破|超过|不少于|不低于|不超过|至少|(?<![签节预制合公条契])约|近)(?:达到|达)?$")  # not 新签约60个
 # a clause that states what exists now, not what is to be reached
 _CURRENT_RE = re.compile(r"现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有|共有|截至目前|至目前|截至\d{4}年|截至年底|"
-                         r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成)")
+                         r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成|[\u4e00-\u9fff]{0,4}类)")  # 聚焦突破类: a category label
 _TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月度])(?:底|末|前)?")
 _TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
@@ -273,9 +273,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 after = clause[m.end():nxt]
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
                 held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业|基地|企业|平台))", after)
-                if held and "的" not in first:  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群 → 千亿级特色产业集群
+                if held:  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群 → 千亿级特色产业集群
                     bare = _clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
                     first = held.group(1) + held.group(2) if bare else held.group(2)
+                heads = list(re.finditer(r"产业集群|产业链|集群|企业|平台|项目|基地|园区", first))
+                if heads and re.search(r"水平|能力|质量|规模|竞争力", first[heads[-1].end():]):
+                    first = first[:heads[-1].end()]  # 12条制造业重点产业链现代化水平全面提升 → 制造业重点产业链
                 whole = _clean_name(first)
                 first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
                 noun = _MEASURE_CUT.split(first)[0]  # 5个未来产业营业收入保持…: the count's noun ends at the measure
@@ -292,6 +295,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 if carrier and _clean_name(before[:carrier.start()]):
                     # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
                     name = _clean_name(before[:carrier.start()]) + carrier.group(1) + name
+            if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
+                    and not re.search(r"[、和及与]", before):
+                name = last_name[:-len(name)] + name  # 聚焦突破类新签约60个,新开工35个: the items share their prefix
             if name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
                 name = (last_name or _clean_name(context)) + name  # 1个平台,总面积扩容至45万亩 → 平台总面积
             if not unit and name.endswith("指数"):
