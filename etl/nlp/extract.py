@@ -37,9 +37,9 @@ Why: only generic patterns and the ontology vocabulary are used, so other cities
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.field_vocab import is_field
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
@@ -69,41 +69,6 @@ _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五":
 _ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 _DIR_RE = re.compile(r"(?:加快发展|重点发展|大力发展|积极发展|协同发展|发展|做大做强|做精|做强|做优|做大|突破|培育|布局)"
                      r"([^,;。:]+)")
-
-
-@dataclass
-class Fact:
-    """One extracted fact; ``value``/``unit``/``year`` for targets, ``ref_id`` = ontology id.
-
-    ``low``/``high``: a range's ends (``value`` = ``low``); ``qualifier``: 以上, 左右, 力争突破 …;
-    ``current``: a value that exists now, not a target; ``subject``/``subject_kind``: whose figure
-    (city, province, county, cluster); ``level``: a cluster's or chain's scale class (千亿级);
-    ``match``: exact | partial ontology match of a cluster/chain (``None`` + ``note`` when not ours);
-    ``sentences``: every sentence that states the fact (duplicates are merged)."""
-
-    kind: str  # cluster | chain | direction | target | technology
-    text: str
-    sentence: str
-    source: str
-    value: float | None = None
-    unit: str | None = None
-    year: int | None = None
-    qualifier: str | None = None
-    cluster: str | None = None
-    ref_id: str | None = None
-    terms: list[str] = field(default_factory=list)
-    low: float | None = None
-    high: float | None = None
-    current: bool = False
-    subject: str | None = None
-    subject_kind: str | None = None
-    level: str | None = None
-    match: str | None = None
-    note: str | None = None
-    sentences: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def plan_context(text: str) -> dict:
@@ -155,11 +120,6 @@ def _sentences(text: str, ctx: dict):
 
 def _entries(table, ent):
     return table.get(ent.text, [])
-
-
-def target_key(name: str) -> str:
-    """An indicator name for comparing: quotes dropped, 规模以上 = 规上."""
-    return re.sub(r"[“”\"'‘’]", "", name).replace("规模以上", "规上")
 
 
 def _specific_tech(label: str, head: str) -> bool:
@@ -262,7 +222,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 current = True  # a report (no plan period): “2021年,我市…分别达39.2%” states what was reached
             if not current and report:
                 current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
-            clause = _clause_at(sent, a)
+            clause = clause_at(sent, a)
             if current:
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
                     relative_year(clause, ctx) or (report_year if reporting else None) or find_year(sent) or relative_year(sent, ctx)
@@ -329,57 +289,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             if _specific_tech(label, head) and not any(label in t for t in (f.text for f in facts if f.kind == "technology")):
                 add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []),
                     ("technology", label))
-    return _restated_merged(_title_merged(facts, text))
-
-
-def _title_merged(facts: list[Fact], text: str) -> list[Fact]:
-    """A headline restates a figure of the body (湖南省力推4个产业集群向世界级跃升 … 今年我省力推4个产业集群向世界级
-    产业集群跃升): its target is the body's, with the headline as one more sentence."""
-    lines = [normalize(ln).strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    title = lines[0] if lines and len(lines[0]) <= 40 and "。" not in lines[0] else None
-    if not title:
-        return facts
-    out = []
-    for f in facts:
-        body = None if f.kind != "target" or f.sentence != title else next(
-            (g for g in facts if g.kind == "target" and g.sentence != title and (g.value, g.unit, g.high) ==
-             (f.value, f.unit, f.high) and len(set(f.text) & set(g.text)) >= 0.6 * len(set(f.text))), None)
-        if body is None:
-            out.append(f)
-        elif title not in body.sentences:
-            body.sentences.insert(0, title)
-    return out
-
-
-_COUNTS = {"个", "条", "家", "项", "所", "座"}
-_DOCUMENTS = re.compile(r"(?:计划|方案|意见|办法|细则|通知|规划|文件)$")
-
-
-def _restated_merged(facts: list[Fact]) -> list[Fact]:
-    """A count stated again with more words (着力发展12条制造业产业链 … 力争…12条制造业重点产业链…提升) is one target:
-    same value, unit, year, subject and current flag, one name's characters inside the other's; the merged fact
-    keeps the qualifier that says more. Counts of documents (1个总体行动计划、12个分产业链行动方案) describe the text."""
-    out: list[Fact] = []
-    for f in facts:
-        if f.kind == "target" and f.unit in _COUNTS and _DOCUMENTS.search(f.text):
-            continue
-        same = next((g for g in out if f.kind == g.kind == "target" and f.unit in _COUNTS and
-                     (f.value, f.high, f.unit, f.year, f.subject, f.current) == (g.value, g.high, g.unit, g.year, g.subject, g.current)
-                     and (set(f.text) <= set(g.text) or set(g.text) <= set(f.text))), None)
-        if same is None:
-            out.append(f)
-            continue
-        if len(f.qualifier or "") > len(same.qualifier or ""):
-            same.qualifier = f.qualifier
-        same.sentences += [x for x in f.sentences if x not in same.sentences]
-    return out
-
-
-def _clause_at(sent: str, pos: int) -> str:
-    """The comma clause of ``sent`` that holds position ``pos``."""
-    start = max(sent.rfind(c, 0, pos) for c in ",,;:") + 1
-    ends = [i for i in (sent.find(c, pos) for c in ",,;:。") if i >= 0]
-    return sent[start:min(ends) if ends else len(sent)]
+    return restated_merged(title_merged(facts, text))
 
 
 def read_text(path: str | Path) -> str:

@@ -4,7 +4,8 @@ What: ``PROVINCES`` maps a province-level short name (陕西, 广西, 内蒙古,
 广西壮族自治区, 内蒙古自治区, 北京市); ``CITIES`` lists the prefecture-level cities (code ``XXXX00`` with
 ``市``) by their name without 市; ``PREFECTURES`` the autonomous prefectures (自治州) by the short form texts
 write with 州 (楚雄 → 楚雄州). Read from the GB/T 2260-2007 table as published in khaeru/gb2260,
-``gb2260/data/gbt_2260-2007.csv`` (all 3,500 rows read through the search tool; codes ``XX0000`` and ``XXXX00``).
+``gb2260/data/gbt_2260-2007.csv`` (the whole table, about 3,500 rows, read through the search tool; the rows
+with codes ``XX0000`` and ``XXXX00``).
 The 2007 edition predates a few later cities (毕节, 铜仁, 海东 …, still 地区 there); they are not listed.
 
 Why: a plan writes its own place without a suffix more often than with one (苏州聚焦…, 广西力争…, 山东省级以上
@@ -61,4 +62,4 @@ PREFECTURES: frozenset[str] = frozenset(
     "延边 恩施 湘西 阿坝 甘孜 凉山 黔西南 黔东南 黔南 楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆 临夏 甘南 海北 黄南 "
     "果洛 玉树 海西 昌吉 博尔塔拉 巴音郭楞 克孜勒苏 伊犁".split())
 #: city names that are also common words (朝阳产业, 大同, 安康, 中山装 …): read only with their 市
-COMMON_WORDS = frozenset("朝阳 大同 安康 中山 普洱 长治 白山 黄山 白银 吉林 海南 玉林 永州 丽水 东营 新余".split())
+COMMON_WORDS = frozenset("朝阳 大同 安康 中山 普洱 长治 白山 黄山 白银 吉林 海南".split())

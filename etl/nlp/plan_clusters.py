@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.nlp.cluster_match import core_name, match_ontology
 from etl.nlp.field_vocab import is_field
 
 __all__ = ["ClusterMention", "find_clusters", "find_relisted", "match_ontology", "core_name"]
@@ -77,13 +78,6 @@ class ClusterMention:
     level: str | None  # scale class as written (千亿级, 500亿级, 万亿元级) or None
     tier: str | None   # 世界级, 标志性, 特色, 新星 … or None
     span: tuple[int, int]
-
-
-def core_name(name: str) -> str:
-    """The name without a trailing 产业/业/集群 and quotes: the key to compare names by."""
-    s = re.sub(r"[“”\"'‘’]", "", name)
-    s = re.sub(r"(?:产业集群|产业群|集群|产业链|产业)$", "", s)
-    return re.sub(r"制造业$", "制造", s)
 
 
 def _clean(item: str, one: bool = False) -> str:
@@ -308,16 +302,3 @@ def find_relisted(sentence: str, known: dict[str, str]) -> list[ClusterMention]:
             if n and core_name(n) not in known and not _generic(n):
                 out.append(ClusterMention(n, kind, None, None, m.span()))
     return out
-
-
-def match_ontology(name: str, ontology) -> tuple[str | None, str | None]:
-    """``(cluster id, "exact" | "partial")`` for a cluster name, ``(None, None)`` when none of ours."""
-    core = core_name(name)
-    best = (None, None)
-    for c in ontology.clusters.values():
-        forms = {c.name, core_name(c.name)}
-        if core in forms or name in forms:
-            return c.id, "exact"
-        if best[0] is None and any(len(f) >= 2 and (f in core or (len(core) >= 2 and core in f)) for f in forms):
-            best = (c.id, "partial")
-    return best

@@ -34,7 +34,7 @@ _ALT = "|".join(sorted(list(_FULL) + list(PROVINCES), key=len, reverse=True))
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 _PREF_ALT = "|".join(sorted(PREFECTURES, key=len, reverse=True))
 _PLACE_RE = re.compile(rf"(?P<prov>{_ALT})|(?P<city>{_CITY_ALT})(?P<shi>市)?|(?P<pref>{_PREF_ALT})州|"
-                       r"(?P<open>[\u4e00-\u9fff]{2})市")
+                       r"(?P<open>[\u4e00-\u9fff]{2})市(?![级场民值])")  # not 细分市场, 市级
 _REGION_STOP = {"城市", "全市", "我市", "本市", "各市", "该市", "县市", "上市", "强市", "大市", "门市", "超市", "都市", "股市",
                 "街市", "夜市", "集市", "开市", "闹市", "早市", "楼市", "车市", "入市", "退市", "拟上"}
 _SELF_PROVINCE = re.compile(r"全省|我省|本省|省内")

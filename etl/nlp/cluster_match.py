@@ -1,0 +1,38 @@
+"""A cluster name's key and its match to our ontology.
+
+What: :func:`core_name` is the name without a trailing 产业/集群/产业链 and quotes (the key names are compared
+by); :func:`match_ontology` maps a plan's cluster name to one of our clusters: ``exact`` when the name is the
+cluster (医药, 汽车产业), ``partial`` when one contains the other (汽车及零部件, 生物医药与医疗器械), else
+``(None, None)`` — a cluster that is not in the ontology.
+
+Why: a researcher comparing another plan's clusters with our seven needs to see which are ours.
+
+>>> core_name("“汽车及零部件”产业集群"), core_name("高端装备制造业")
+('汽车及零部件', '高端装备制造')
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["core_name", "match_ontology"]
+
+
+def core_name(name: str) -> str:
+    """The name without a trailing 产业/业/集群 and quotes: the key to compare names by."""
+    s = re.sub(r"[“”\"'‘’]", "", name)
+    s = re.sub(r"(?:产业集群|产业群|集群|产业链|产业)$", "", s)
+    return re.sub(r"制造业$", "制造", s)
+
+
+def match_ontology(name: str, ontology) -> tuple[str | None, str | None]:
+    """``(cluster id, "exact" | "partial")`` for a cluster name, ``(None, None)`` when none of ours."""
+    core = core_name(name)
+    best = (None, None)
+    for c in ontology.clusters.values():
+        forms = {c.name, core_name(c.name)}
+        if core in forms or name in forms:
+            return c.id, "exact"
+        if best[0] is None and any(len(f) >= 2 and (f in core or (len(core) >= 2 and core in f)) for f in forms):
+            best = (c.id, "partial")
+    return best
