@@ -56,8 +56,10 @@ class GraphExport:
         offset = 0
         while True:
             page = self.store.find_nodes(label, limit=PAGE, offset=offset)
+            full = len(page) == PAGE
             yield from page
-            if len(page) < PAGE:
+            del page  # one page in memory at a time, not the last and the next
+            if not full:
                 return
             offset += PAGE
 
