@@ -11,8 +11,9 @@
   (:class:`api.middleware.ConditionalGet`, outside this gate) take no slot.
 
 A route declares its kind with ``openapi_extra=heavy("export")`` (also shown in the OpenAPI
-document as ``x-chainkg-heavy``); the gates find routes by matching the request against the app's
-own routes, so no path is spelled twice.
+document as ``x-chainkg-heavy``); the gates match the request against the app's own OpenAPI
+document (paths, methods, the bearer ``security`` requirement, ``x-chainkg-heavy``), so no path is
+spelled twice.
 
 >>> heavy("export")
 {'x-chainkg-heavy': 'export'}
@@ -20,13 +21,13 @@ own routes, so no path is spelled twice.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 
-from fastapi.routing import APIRoute
-from starlette.routing import Match
+from starlette.routing import compile_path
 
-from api.deps import check_token, get_settings, require_token
+from api.deps import check_token, get_settings
 from api.errors import error_body
 from chainkg.errors import ChainKGError
 
@@ -61,32 +62,36 @@ async def send_error(send, status: int, code: str, message: str, details: dict |
     await send({"type": "http.response.body", "body": body})
 
 
-def _needs_token(route: APIRoute) -> bool:
-    stack = [route.dependant]
-    while stack:
-        dep = stack.pop()
-        if dep.call is require_token:
-            return True
-        stack += dep.dependencies
-    return False
-
-
 _ROUTES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _ROUTES_LOCK = threading.Lock()
 
 
+def _table(app) -> list[tuple[re.Pattern, str, bool, str | None]]:
+    """(path regex, method, needs the token, heavy kind) of every operation, from the app's own
+    OpenAPI document: the token shows as the bearer ``security`` requirement that
+    :func:`api.deps.require_token` declares, the kind as ``x-chainkg-heavy``."""
+    out = []
+    for path, ops in app.openapi().get("paths", {}).items():
+        regex = compile_path(path)[0]
+        for method, op in ops.items():
+            token, kind = bool(op.get("security")), op.get(_MARK)
+            if token or kind:
+                out.append((regex, method.upper(), token, kind))
+    return out
+
+
 def _route_facts(scope) -> tuple[bool, str | None]:
-    """(needs the token, heavy kind) of the route this request goes to; (False, None) if none matches."""
+    """(needs the token, heavy kind) of the operation this request goes to; (False, None) if none."""
     app = scope.get("app")
-    if app is None:
+    if app is None or not hasattr(app, "openapi"):
         return False, None
     with _ROUTES_LOCK:
         table = _ROUTES.get(app)
         if table is None:
-            table = _ROUTES[app] = [(r, _needs_token(r), (r.openapi_extra or {}).get(_MARK))
-                                    for r in app.routes if isinstance(r, APIRoute)]
-    for route, token, kind in table:
-        if (token or kind) and route.matches(scope)[0] == Match.FULL:
+            table = _ROUTES[app] = _table(app)
+    path, method = scope.get("path", ""), scope["method"]
+    for regex, op_method, token, kind in table:
+        if (op_method == method or (method == "HEAD" and op_method == "GET")) and regex.match(path):
             return token, kind
     return False, None
 
