@@ -38,6 +38,8 @@ weak and missing links (补链/强链/延链), chokepoint technologies (卡脖�
 * GET responses carry `ETag`; send `If-None-Match` to get `304 Not Modified`.
 * Errors: `{code, message, details}`. Every response carries `X-Request-ID`.
 * Writes (`/import`, `/reload`) and `/cypher` need `Authorization: Bearer <CHAINKG_API_TOKEN>`.
+* Heavy requests (operations marked `x-chainkg-heavy`: analysis, export, report, import, console) run
+  a few at a time per kind; one more gets `429` with `Retry-After`. `/export` is streamed.
 """
 
 
