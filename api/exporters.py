@@ -12,8 +12,8 @@ because GraphML attributes are scalars; attribute keys are typed like networkx d
 name, scope and Python type). GraphML declares its keys before the graph, so the export is read
 twice: once for the keys, once for the data.
 
->>> b"".join(_xml_row("node", {"id": "Segment:a&b"}, [("d0", "<泵>")]))
-b'<node id="Segment:a&amp;b"><data key="d0">&lt;泵&gt;</data></node>\\n'
+>>> print(b"".join(_xml_row("node", {"id": "Segment:a&b"}, [("d0", "<泵>")])).decode(), end="")
+<node id="Segment:a&amp;b"><data key="d0">&lt;泵&gt;</data></node>
 """
 
 from __future__ import annotations
