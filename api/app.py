@@ -18,6 +18,7 @@ from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.deps import get_settings, get_store
+from api.gate import AuthGate, HeavyLimit
 from api.middleware import BodyLimit, ConditionalGet, RequestContext, SecurityHeaders
 from api.routes import admin, analysis, clusters, enterprises, graph, policy, reports, workbench
 from api.schemas import Health
@@ -37,11 +38,14 @@ weak and missing links (补链/强链/延链), chokepoint technologies (卡脖�
 * GET responses carry `ETag`; send `If-None-Match` to get `304 Not Modified`.
 * Errors: `{code, message, details}`. Every response carries `X-Request-ID`.
 * Writes (`/import`, `/reload`) and `/cypher` need `Authorization: Bearer <CHAINKG_API_TOKEN>`.
+* Heavy requests (operations marked `x-chainkg-heavy`: analysis, export, report, import, console) run
+  a few at a time per kind; one more gets `429` with `Retry-After`. `/export` is streamed.
 """
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; ``settings`` (default: from the environment) decide CORS."""
+def create_app(settings: Settings | None = None, heavy_limits: dict[str, int] | None = None) -> FastAPI:
+    """Build the app; ``settings`` (default: from the environment) decide CORS; ``heavy_limits``
+    (default :data:`api.gate.HEAVY_LIMITS`) bound concurrent heavy requests per kind."""
     settings = settings or get_settings()
     # /docs and /redoc with Swagger UI / ReDoc served from the installed package, not a CDN (works offline)
     app = FastAPIOffline(title="ChainKG 台州产业链知识图谱 API", version=__version__, description=DESCRIPTION)
@@ -61,8 +65,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type", "If-None-Match", "X-Request-ID"],
                            expose_headers=["ETag", "X-Request-ID"])
-    app.add_middleware(ConditionalGet)
+    # outermost last; a request passes: headers → request id → token → cache → heavy slot → body cap
     app.add_middleware(BodyLimit)      # bounded request bodies (413), before anything reads them
+    app.add_middleware(HeavyLimit, limits=heavy_limits)  # per-kind concurrency (429), before the body
+    app.add_middleware(ConditionalGet)  # cached GET answers take no heavy slot; streamed ones pass through
+    app.add_middleware(AuthGate)       # token-only routes refused (401/403) before their body is read
     app.add_middleware(RequestContext)  # outermost but one: sees every response, even a crash
     app.add_middleware(SecurityHeaders)  # added last = outermost: headers on every response, the 500 too
     return app

@@ -27,7 +27,7 @@ from graph.open import open_store
 from graph.store import GraphStore
 from ontology.loader import Ontology, load_ontology
 
-__all__ = ["get_settings", "get_store", "get_ontology", "analysis_params", "require_token", "neo4j_store",
+__all__ = ["get_settings", "get_store", "get_ontology", "analysis_params", "require_token", "check_token", "neo4j_store",
            "DEV_TOKEN"]
 
 DEV_TOKEN = "dev-token"
@@ -65,13 +65,13 @@ def analysis_params(params: Annotated[AnalysisParamsIn, Query()]) -> AnalysisPar
 _bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer <CHAINKG_API_TOKEN>")
 
 
-def _off_loopback(request: Request) -> str | None:
+def _off_loopback(scope: dict) -> str | None:
     """The non-loopback IP address this request was received on or sent from, if any.
 
     Only IP literals count: the test client's ``testserver``/``testclient`` names are not addresses.
     """
-    server = request.scope.get("server") or (None, None)
-    client = request.scope.get("client") or (None, None)
+    server = scope.get("server") or (None, None)
+    client = scope.get("client") or (None, None)
     for host in (server[0], client[0]):
         if host and not is_loopback(host):
             try:
@@ -82,21 +82,30 @@ def _off_loopback(request: Request) -> str | None:
     return None
 
 
-def require_token(request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-                  settings: Annotated[Settings, Depends(get_settings)]) -> None:
-    """Refuse the request unless it carries the configured bearer token (401 missing/wrong, 403 disabled)."""
+def check_token(scope: dict, authorization: str | None, settings: Settings) -> None:
+    """The write rule on a raw ASGI scope and ``Authorization`` header: raises :class:`Forbidden`
+    (no token configured, or the development token off loopback) or :class:`AuthError` (missing or
+    wrong token). Used by :func:`require_token` and, before any body is read, by :mod:`api.gate`."""
     expected = settings.api_token or (DEV_TOKEN if settings.dev_mode else None)
     if expected is None:
         raise Forbidden("writes and the Cypher console are disabled: set CHAINKG_API_TOKEN")
     if settings.api_token is None:  # the public development token
-        where = _off_loopback(request)
+        where = _off_loopback(scope)
         if where:
             raise Forbidden("development mode accepts its token on loopback only (this request used "
                             f"{where}): set CHAINKG_API_TOKEN for network access", address=where)
-    if creds is None or creds.scheme.lower() != "bearer":
+    scheme, _, credentials = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not credentials.strip():
         raise AuthError("missing bearer token (Authorization: Bearer <token>)")
-    if not hmac.compare_digest(creds.credentials.encode(), expected.encode()):
+    if not hmac.compare_digest(credentials.strip().encode(), expected.encode()):
         raise AuthError("invalid bearer token")
+
+
+def require_token(request: Request, _: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+                  settings: Annotated[Settings, Depends(get_settings)]) -> None:
+    """Refuse the request unless it carries the configured bearer token (401 missing/wrong, 403 disabled).
+    (:mod:`api.gate` applies the same rule before the body is read; this is the route's own check.)"""
+    check_token(request.scope, request.headers.get("authorization"), settings)
 
 
 def neo4j_store(store: Annotated[GraphStore, Depends(get_store)]) -> GraphStore:

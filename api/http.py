@@ -33,7 +33,9 @@ MAX_PAGE = 500
 ERRORS: dict[int | str, dict[str, Any]] = {
     s: {"model": ErrorOut, "description": d} for s, d in (
         (400, "请求无效 / bad request"), (404, "未找到 / not found"),
-        (422, "参数校验失败 / invalid input"), (503, "存储不可用 / store unavailable"))}
+        (422, "参数校验失败 / invalid input"),
+        (429, "繁忙 / too many heavy requests of this kind at once; retry after Retry-After seconds"),
+        (503, "存储不可用 / store unavailable"))}
 #: the CSV alternative of a list endpoint, for the OpenAPI document
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}},

@@ -5,8 +5,9 @@
   report can be matched with the log.
 * Unexpected exceptions become ``500 {code: internal_error}`` with a generic message; the
   traceback is logged with the request id. Nothing internal reaches the client.
-* GET 200 responses get ``ETag`` (a hash of the body) and ``Cache-Control: no-cache`` (clients may
+* GET 200 responses with a ``Content-Length`` get ``ETag`` (a hash of the body) and ``Cache-Control: no-cache`` (clients may
   keep a copy but revalidate); ``If-None-Match`` with a matching tag answers ``304`` without a body.
+  Streamed responses (no ``Content-Length``: ``/export``) pass through untouched and uncached.
 * GET 200 responses under ``/api/v1/`` are kept in an in-process LRU (``RESPONSE_CACHE_BYTES``) keyed
   on (store, store version, path, query, Accept). Why: the 100k-firm benchmark showed the time
   going to response validation/serialisation and to the store's paged queries, both repeated
@@ -161,10 +162,19 @@ class ConditionalGet:
                 return
         start: dict = {}
         chunks: list[bytes] = []
+        streamed = False
 
         async def buffer(message) -> None:
-            if message["type"] == "http.response.start":
+            nonlocal streamed
+            if streamed:
+                await send(message)
+            elif message["type"] == "http.response.start":
                 start.update(message)
+                # a streamed response (no Content-Length, e.g. /export) goes straight through: no
+                # ETag, no cache, never held in memory whole
+                if not any(k.lower() == b"content-length" for k, _ in message.get("headers", [])):
+                    streamed = True
+                    await send(message)
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body"):

@@ -25,7 +25,6 @@ from graph.open import open_store
 from graph.store import GraphStore
 from graph.whatif import Scenario, what_if as _what_if
 from ontology.loader import CLUSTER_ORDER, Ontology, load_ontology
-from ontology.schema import REL_ENDPOINTS
 
 __all__ = ["open_from_settings", "load", "datasets", "correct_placement", "overrides", "export_overrides",
            "import_overrides", "stats", "clusters", "cluster_detail", "segment_detail", "gaps",
@@ -524,38 +523,16 @@ def targets(store: GraphStore, cluster_id: str | None = None, ontology: Ontology
     return analysis(store, cluster_id, ontology, params)["targets"]
 
 
-def graph_export(store: GraphStore, cluster_id: str | None = None, ontology: Ontology | None = None) -> dict:
-    """Every node and relationship (or one cluster's subgraph) as ``{"nodes", "rels"}`` plain data.
+def graph_export(store: GraphStore, cluster_id: str | None = None, ontology: Ontology | None = None):
+    """Every node and relationship (or one cluster's subgraph), read page by page when iterated:
+    a :class:`chainkg.export.GraphExport` (``.nodes()``, ``.rels()``; ``.as_dict()`` for small graphs).
 
     A cluster's subgraph: the cluster, its segments, the technologies they need, the firms in them,
     those firms' counties, and the relationships among these nodes.
     """
-    from ontology.schema import LABELS, REL_TYPES
+    from chainkg.export import GraphExport
 
-    onto = _onto(ontology)
-    if cluster_id is not None and cluster_id not in onto.clusters:
-        raise NotFoundError(f"unknown cluster {cluster_id!r}", entry=cluster_id)
-    nodes: list[dict] = []
-    for label in LABELS:
-        offset = 0
-        while True:
-            page = store.find_nodes(label, limit=5000, offset=offset)
-            nodes += [{"label": label, "id": p["id"], "props": p} for p in page]
-            if len(page) < 5000:
-                break
-            offset += 5000
-    rels = [{"type": t, "src": r["src"], "dst": r["dst"], "props": r["props"]} for t in REL_TYPES for r in store.rels(t)]
-    if cluster_id is not None:
-        segs = {s.id for s in onto.segments_of(cluster_id)}
-        keep = {("Cluster", cluster_id)} | {("Segment", s) for s in segs}
-        keep |= {("Technology", r["dst"]) for r in rels if r["type"] == "NEEDS" and r["src"] in segs}
-        firms = {r["src"] for r in rels if r["type"] == "IN_SEGMENT" and r["dst"] in segs}
-        keep |= {("Enterprise", f) for f in firms}
-        keep |= {("County", r["dst"]) for r in rels if r["type"] == "LOCATED_IN" and r["src"] in firms}
-        ends = {t: e for t, e in REL_ENDPOINTS.items()}
-        nodes = [n for n in nodes if (n["label"], n["id"]) in keep]
-        rels = [r for r in rels if (ends[r["type"]][0], r["src"]) in keep and (ends[r["type"]][1], r["dst"]) in keep]
-    return {"cluster": cluster_id, "nodes": nodes, "rels": rels}
+    return GraphExport(store, cluster_id, _onto(ontology))
 
 
 def preview_file(path: str | Path, rows: int = 5) -> dict:

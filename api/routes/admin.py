@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, File, Query, UploadFile
 
 from api.deps import get_ontology, get_settings, get_store, neo4j_store, require_token
 from chainkg.errors import PayloadTooLarge
+from api.gate import heavy
 from api.http import ERRORS
 from api.schemas import CypherQuery, CypherResult, ErrorOut, ImportReport, OverrideIn, OverrideOut, QuarantineRow
 from chainkg import service
@@ -38,7 +39,7 @@ def _report(report) -> dict:
            {"quarantined": [q.as_dict() for q in report.quarantined], "datasets": report.datasets}
 
 
-@router.post("/import", response_model=ImportReport)
+@router.post("/import", openapi_extra=heavy("import"), response_model=ImportReport)
 def import_file(file: Annotated[UploadFile, File(description="企业/技术/供应关系文件 / CSV, TSV, XLSX or JSON")],
                 store=Depends(get_store), onto=Depends(get_ontology),
                 fmt: Annotated[Literal["auto", "chainkg", "tushare"], Query(alias="format")] = "auto",
@@ -89,7 +90,7 @@ def add_override(body: OverrideIn, store=Depends(get_store), onto=Depends(get_on
                                      to=body.to, ontology=onto)
 
 
-@router.post("/overrides/import", response_model=list[QuarantineRow])
+@router.post("/overrides/import", openapi_extra=heavy("import"), response_model=list[QuarantineRow])
 def import_overrides(file: Annotated[UploadFile, File(description="overrides CSV as exported (GET /overrides as CSV "
                                                                     "or chainkg override export)")],
                      store=Depends(get_store), onto=Depends(get_ontology)):
@@ -105,13 +106,13 @@ def import_overrides(file: Annotated[UploadFile, File(description="overrides CSV
     return [q.as_dict() | {"file": name} for q in problems]
 
 
-@router.post("/reload", response_model=ImportReport)
+@router.post("/reload", openapi_extra=heavy("import"), response_model=ImportReport)
 def reload(store=Depends(get_store), onto=Depends(get_ontology)):
     """Reload the bundled Taizhou data (idempotent: same data → same graph and checksum)."""
     return _report(service.load(store, None, ontology=onto))
 
 
-@router.post("/cypher", response_model=CypherResult)
+@router.post("/cypher", openapi_extra=heavy("console"), response_model=CypherResult)
 def cypher(body: CypherQuery, store=Depends(neo4j_store), settings=Depends(get_settings)):
     """Run a read-only Cypher query (Neo4j store only): writes, LOAD CSV, admin and write procedures are
     refused before running; the query runs in a READ transaction with a timeout and a row cap."""

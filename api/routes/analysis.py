@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from api.deps import analysis_params, get_ontology, get_store
+from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
 from api.schemas import Chokepoint, Gap, Page, Project, ScenarioIn, TargetGroup, WhatIfResult
 from chainkg import service
@@ -26,21 +27,21 @@ AsCsv = Annotated[bool, Depends(want_csv)]
 ClusterQ = Annotated[str | None, Query(max_length=100, description="集群 id (默认全部) / cluster id (default: all)")]
 
 
-@router.get("/gaps", response_model=Page[Gap], responses=CSV_RESPONSE)
+@router.get("/gaps", openapi_extra=heavy("analysis"), response_model=Page[Gap], responses=CSV_RESPONSE)
 def list_gaps(store: Store, onto: Onto, params: Params, page: PageQ, as_csv: AsCsv, cluster: ClusterQ = None):
     """Every segment's verdict — 缺失 missing, 单点依赖 single point, 薄弱 weak, 较强 strong — gaps first
     (dominators, then by priority score), with the evidence."""
     return listing(service.analysis(store, cluster, onto, params)["gaps"], page, as_csv, "gaps", Gap)
 
 
-@router.get("/clusters/{cluster_id}/gaps", response_model=Page[Gap], responses=CSV_RESPONSE)
+@router.get("/clusters/{cluster_id}/gaps", openapi_extra=heavy("analysis"), response_model=Page[Gap], responses=CSV_RESPONSE)
 def cluster_gaps(cluster_id: Annotated[str, Path(max_length=100, description="集群 id / cluster id")],
                  store: Store, onto: Onto, params: Params, page: PageQ, as_csv: AsCsv):
     """The gaps of one cluster (same as ``/gaps?cluster=…``)."""
     return listing(service.analysis(store, cluster_id, onto, params)["gaps"], page, as_csv, f"gaps-{cluster_id}", Gap)
 
 
-@router.get("/priority-projects", response_model=Page[Project], responses=CSV_RESPONSE)
+@router.get("/priority-projects", openapi_extra=heavy("analysis"), response_model=Page[Project], responses=CSV_RESPONSE)
 def list_priority_projects(store: Store, onto: Onto, params: Params, page: PageQ, as_csv: AsCsv,
                            cluster: ClusterQ = None):
     """重点技术攻关项目: technologies not under domestic control, ranked by score (severity × reach ×
@@ -48,19 +49,19 @@ def list_priority_projects(store: Store, onto: Onto, params: Params, page: PageQ
     return listing(service.priority_projects(store, cluster, onto, params), page, as_csv, "priority-projects", Project)
 
 
-@router.get("/chokepoints", response_model=Page[Chokepoint], responses=CSV_RESPONSE)
+@router.get("/chokepoints", openapi_extra=heavy("analysis"), response_model=Page[Chokepoint], responses=CSV_RESPONSE)
 def list_chokepoints(store: Store, onto: Onto, params: Params, page: PageQ, as_csv: AsCsv, cluster: ClusterQ = None):
     """Key technologies ranked as 卡脖子 chokepoints, with affected segments and local holders."""
     return listing(service.chokepoints(store, cluster, onto, params), page, as_csv, "chokepoints", Chokepoint)
 
 
-@router.get("/targets", response_model=Page[TargetGroup], responses=CSV_RESPONSE)
+@router.get("/targets", openapi_extra=heavy("analysis"), response_model=Page[TargetGroup], responses=CSV_RESPONSE)
 def list_targets(store: Store, onto: Onto, params: Params, page: PageQ, as_csv: AsCsv, cluster: ClusterQ = None):
     """招商 targets: for each gap segment, outside firms ranked by how much they would close it."""
     return listing(service.targets(store, cluster, onto, params), page, as_csv, "targets", TargetGroup)
 
 
-@router.post("/what-if", response_model=WhatIfResult)
+@router.post("/what-if", openapi_extra=heavy("analysis"), response_model=WhatIfResult)
 def what_if(scenario: ScenarioIn, store: Store, onto: Onto, params: Params, cluster: ClusterQ = None):
     """情景模拟: remove or add firms or segments and see which gaps open or close (the store is untouched)."""
     return service.what_if(store, scenario, cluster, onto, params)

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from api.deps import get_ontology, get_store
+from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
 from api.schemas import ClusterDetail, ClusterSummary, DatasetOut, Page, SegmentDetail
 from chainkg import service
@@ -18,7 +19,7 @@ Onto = Annotated[object, Depends(get_ontology)]
 ClusterId = Annotated[str, Path(description="集群 id / cluster id, e.g. auto", max_length=100)]
 
 
-@router.get("/clusters", response_model=Page[ClusterSummary], responses=CSV_RESPONSE)
+@router.get("/clusters", openapi_extra=heavy("analysis"), response_model=Page[ClusterSummary], responses=CSV_RESPONSE)
 def list_clusters(store: Store, onto: Onto, page: Annotated[Paging, Depends(paging)],
                   as_csv: Annotated[bool, Depends(want_csv)]):
     """The seven clusters (七大千亿产业集群) with segments, local firms, output, leading firms and gap counts."""
@@ -32,13 +33,13 @@ def list_datasets(store: Store):
     return service.datasets(store)
 
 
-@router.get("/clusters/{cluster_id}", response_model=ClusterDetail)
+@router.get("/clusters/{cluster_id}", openapi_extra=heavy("analysis"), response_model=ClusterDetail)
 def get_cluster(cluster_id: ClusterId, store: Store, onto: Onto):
     """One cluster's reference chain: its segments (上中下游, hierarchy) and FEEDS flows."""
     return service.cluster_detail(store, cluster_id, onto)
 
 
-@router.get("/segments/{segment_id}", response_model=SegmentDetail)
+@router.get("/segments/{segment_id}", openapi_extra=heavy("analysis"), response_model=SegmentDetail)
 def get_segment(segment_id: Annotated[str, Path(description="环节 id / segment id", max_length=200)],
                 store: Store, onto: Onto,
                 limit: Annotated[int, Query(ge=1, le=500, description="列出的企业数 / firms listed")] = 100):

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from api.deps import get_ontology, get_store
 from api.exporters import EXPORT_MEDIA, export_response
+from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
 from api.schemas import GraphExport, Neighbourhood, Page, PolicyTarget, Stats
 from chainkg import service
@@ -48,7 +49,7 @@ def stats(store: Store):
     return service.stats(store)
 
 
-@router.get("/export", response_class=Response,
+@router.get("/export", openapi_extra=heavy("export"), response_class=Response,
             responses={200: {"model": GraphExport,
                              "content": {m: {"schema": {"type": "string"}} for k, m in EXPORT_MEDIA.items() if k != "json"},
                              "description": "整图或单个集群导出 / the graph or one cluster's subgraph"}})

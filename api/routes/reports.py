@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import analysis_params, get_ontology, get_store
+from api.gate import heavy
 from api.http import ERRORS
 from chainkg.report import MEDIA_TYPES, content_disposition, report_file
 from graph.params import AnalysisParams
@@ -24,7 +25,7 @@ REPORT_RESPONSE = {200: {"content": {media: {"schema": {"type": "string", "forma
                          "description": "The report file (Content-Disposition names it, UTF-8 filename*)"}}
 
 
-@router.get("/clusters/{cluster_id}/report", response_class=Response, responses=REPORT_RESPONSE)
+@router.get("/clusters/{cluster_id}/report", openapi_extra=heavy("report"), response_class=Response, responses=REPORT_RESPONSE)
 async def cluster_report(cluster_id: Annotated[str, Path(max_length=100, description="集群 id / cluster id, e.g. pump-motor")],
                          store: Store, onto: Onto, params: Params,
                          format: Annotated[Literal["docx", "pdf", "xlsx"],

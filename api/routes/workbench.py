@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import analysis_params, get_ontology, get_store, require_token
+from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
 from api.schemas import ErrorOut, Page, TargetCandidate, TargetGroup, WhatIfResult
 from chainkg import service
@@ -103,7 +104,7 @@ class PipelineWhatIf(WhatIfResult):
     summary: list[str] = Field(description="结论 / plain sentences")
 
 
-@router.get("/workbench", response_model=Page[WorkbenchGroup])
+@router.get("/workbench", openapi_extra=heavy("analysis"), response_model=Page[WorkbenchGroup])
 def workbench(store: Store, onto: Onto, params: Params, page: Annotated[Paging, Depends(paging)],
               cluster: ClusterQ = None):
     """招商工作台: for each gap segment (actionable verdict on adequate data), its candidates ranked
@@ -124,7 +125,7 @@ def list_leads(store: Store, onto: Onto, page: Annotated[Paging, Depends(paging)
     return listing(rows, page, as_csv, "leads", LeadOut)
 
 
-@router.get("/leads/what-if", response_model=PipelineWhatIf)
+@router.get("/leads/what-if", openapi_extra=heavy("analysis"), response_model=PipelineWhatIf)
 def leads_what_if(store: Store, onto: Onto, params: Params, cluster: ClusterQ = None,
                   stages: Annotated[list[Stage] | None, Query(description="假设落地的阶段 (默认 在谈、已签约、已落地)")] = None):
     """情景: if the firms whose leads are at ``stages`` land, which gaps close (the store is untouched)."""

@@ -190,8 +190,12 @@ def test_security_headers_on_api_responses(api_client):
         assert r.headers["referrer-policy"] == "no-referrer"
         csp = r.headers["content-security-policy"]
         assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp, path
+    anonymous = api_client.post("/api/v1/cypher", content=b"x" * (2 * 1024 * 1024),
+                                headers={"content-type": "application/json"})  # refused before its body
+    assert anonymous.status_code == 401 and anonymous.headers["x-frame-options"] == "DENY"
     big = api_client.post("/api/v1/cypher", content=b"x" * (2 * 1024 * 1024),
-                          headers={"content-type": "application/json"})
+                          headers={"content-type": "application/json",
+                                   "authorization": "Bearer hardening-token-0123456789"})
     assert big.status_code == 413 and big.headers["x-frame-options"] == "DENY"
 
 

@@ -1,0 +1,150 @@
+"""Gates in front of the routes, before any request body is read: who may send it, and how many at once.
+
+* :class:`AuthGate`: a route that needs the API token (one that depends on
+  :func:`api.deps.require_token`) is refused — ``401``/``403`` by :func:`api.deps.check_token`, the
+  same rule the route applies — *before* its body is read. An anonymous 50 MB upload then costs
+  nothing but its headers: the server answers and closes the connection without reading the rest.
+* :class:`HeavyLimit`: requests of a heavy kind (:data:`HEAVY_LIMITS`: analysis, export, report,
+  import, console) run at most ``limit`` at a time per kind; one more is refused at once with
+  ``429 too_many_requests`` and ``Retry-After`` — never queued, so a burst cannot pile up memory or
+  threads. Other kinds and light requests are unaffected. Answers from the response cache
+  (:class:`api.middleware.ConditionalGet`, outside this gate) take no slot.
+
+A route declares its kind with ``openapi_extra=heavy("export")`` (also shown in the OpenAPI
+document as ``x-chainkg-heavy``); the gates match the request against the app's own OpenAPI
+document (paths, methods, the bearer ``security`` requirement, ``x-chainkg-heavy``), so no path is
+spelled twice.
+
+>>> heavy("export")
+{'x-chainkg-heavy': 'export'}
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+
+from starlette.routing import compile_path
+
+from api.deps import check_token, get_settings
+from api.errors import error_body
+from chainkg.errors import ChainKGError
+
+__all__ = ["HEAVY_LIMITS", "RETRY_AFTER_S", "heavy", "AuthGate", "HeavyLimit", "send_error"]
+
+#: concurrent requests per heavy kind (per API process). Why these: two exports or reports at once
+#: already doubled other requests' latency on 2 cores; an analysis is memoised after its first run;
+#: imports write one at a time anyway (the store's write lock).
+HEAVY_LIMITS: dict[str, int] = {"analysis": 4, "export": 2, "report": 2, "import": 1, "console": 2}
+#: seconds a refused client is told to wait
+RETRY_AFTER_S = 5
+_MARK = "x-chainkg-heavy"
+
+
+def heavy(kind: str) -> dict:
+    """``openapi_extra`` marking a route as heavy of ``kind`` (a key of :data:`HEAVY_LIMITS`)."""
+    if kind not in HEAVY_LIMITS:
+        raise ValueError(f"unknown heavy kind {kind!r}; known: {', '.join(HEAVY_LIMITS)}")
+    return {_MARK: kind}
+
+
+async def send_error(send, status: int, code: str, message: str, details: dict | None = None,
+                     headers: dict[str, str] | None = None) -> None:
+    """Answer with the API's one error shape from inside a middleware."""
+    import json
+
+    body = json.dumps(error_body(code, message, details), ensure_ascii=False).encode()
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+           (b"connection", b"close")]
+    raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})
+
+
+_ROUTES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_ROUTES_LOCK = threading.Lock()
+
+
+def _table(app) -> list[tuple[re.Pattern, str, bool, str | None]]:
+    """(path regex, method, needs the token, heavy kind) of every operation, from the app's own
+    OpenAPI document: the token shows as the bearer ``security`` requirement that
+    :func:`api.deps.require_token` declares, the kind as ``x-chainkg-heavy``."""
+    out = []
+    for path, ops in app.openapi().get("paths", {}).items():
+        regex = compile_path(path)[0]
+        for method, op in ops.items():
+            token, kind = bool(op.get("security")), op.get(_MARK)
+            if token or kind:
+                out.append((regex, method.upper(), token, kind))
+    return out
+
+
+def _route_facts(scope) -> tuple[bool, str | None]:
+    """(needs the token, heavy kind) of the operation this request goes to; (False, None) if none."""
+    app = scope.get("app")
+    if app is None or not hasattr(app, "openapi"):
+        return False, None
+    with _ROUTES_LOCK:
+        table = _ROUTES.get(app)
+        if table is None:
+            table = _ROUTES[app] = _table(app)
+    path, method = scope.get("path", ""), scope["method"]
+    for regex, op_method, token, kind in table:
+        if (op_method == method or (method == "HEAD" and op_method == "GET")) and regex.match(path):
+            return token, kind
+    return False, None
+
+
+class AuthGate:
+    """Refuse a token-only route without a valid token before its body is read."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)
+        token, _ = _route_facts(scope)
+        if token:
+            app = scope.get("app")
+            settings = getattr(app, "dependency_overrides", {}).get(get_settings, get_settings)()
+            auth = next((v.decode("latin-1") for k, v in scope.get("headers") or [] if k.lower() == b"authorization"),
+                        None)
+            try:
+                check_token(scope, auth, settings)
+            except ChainKGError as exc:
+                extra = {"WWW-Authenticate": "Bearer"} if exc.http_status == 401 else None
+                return await send_error(send, exc.http_status, exc.code, exc.message, exc.details, extra)
+        await self.app(scope, receive, send)
+
+
+class HeavyLimit:
+    """At most ``limits[kind]`` requests of each heavy kind at once; one more gets 429 + Retry-After."""
+
+    def __init__(self, app, limits: dict[str, int] | None = None) -> None:
+        self.app = app
+        self.limits = dict(HEAVY_LIMITS if limits is None else limits)
+        self.running = dict.fromkeys(self.limits, 0)
+        self._lock = threading.Lock()
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        _, kind = _route_facts(scope)
+        if kind is None:
+            return await self.app(scope, receive, send)
+        with self._lock:
+            busy = self.running[kind] >= self.limits[kind]
+            if not busy:
+                self.running[kind] += 1
+        if busy:
+            return await send_error(send, 429, "too_many_requests",
+                                    f"too many {kind} requests at once (limit {self.limits[kind]}): retry in "
+                                    f"{RETRY_AFTER_S} s", {"kind": kind, "limit": self.limits[kind]},
+                                    {"Retry-After": str(RETRY_AFTER_S)})
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            with self._lock:
+                self.running[kind] -= 1
