@@ -75,9 +75,7 @@ def test_status_of_running_server(running: tuple[Path, ServerInfo]) -> None:
     url = os.environ.get("CHAINKG_NEO4J_URL")
     if url:
         assert info.url == url
-    t0 = time.monotonic()
-    assert start(state_dir) == info  # already running: returned as is, no second JVM
-    assert time.monotonic() - t0 < 10
+    assert start(state_dir) == info  # already running: returned as is (same pid), no second JVM
 
 
 @pytest.mark.neo4j

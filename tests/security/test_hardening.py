@@ -43,11 +43,10 @@ def test_open_and_read_while_another_process_writes(tmp_path):
         _firms(s)
     other = _hold_write_lock(path)
     try:
-        t0 = time.monotonic()
+        # the lock is held throughout: an open that needed to write would fail with StoreError (busy)
         with SQLiteStore(path, timeout=5) as s:  # a current schema needs no write to open
             assert s.counts()["nodes"]["Enterprise"] == 4 and s.find_enterprises(q="公司")[0] == 4
             s.checksum()
-        assert time.monotonic() - t0 < 2
     finally:
         other.execute("ROLLBACK")
         other.close()
