@@ -36,8 +36,6 @@ def _hold_write_lock(path):
 
 
 def test_open_and_read_while_another_process_writes(tmp_path):
-    import time
-
     path = tmp_path / "kg.db"
     with SQLiteStore(path) as s:
         _firms(s)
