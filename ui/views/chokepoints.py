@@ -22,8 +22,7 @@ cluster = f1.selectbox(t("common.cluster"), ids, format_func=labels.get, key="ck
 only = f2.toggle(t("ck.only_flagged"), value=False, key="ck_only")
 result = common.analyze(cluster, ("gaps", "chokepoints", "projects"))
 tech_en = {x["id"]: x.get("name_en") for x in common.technologies()}
-SEP = ", " if lang() == "en" else "、"
-county_en = {c.short: c.id.title() for c in common.ontology().counties.values()}
+SEP = common.list_sep()
 
 
 def tech_name(tid: str, zh: str) -> str:
@@ -88,7 +87,7 @@ pid = st.selectbox(t("ck.project_pick"), [p["technology_id"] for p in projects],
 p = next(p for p in projects if p["technology_id"] == pid)
 st.caption(f"{t('common.segment')}: {SEP.join(segn.get(x, x) for x in p['segments'])}")
 if p["candidates"]:
-    st.dataframe(pd.DataFrame([{t("common.enterprise"): x["name"], t("common.county"): (county_en.get(x.get("county"), x.get("county")) if lang() == "en" else x.get("county")) or "",
+    st.dataframe(pd.DataFrame([{t("common.enterprise"): x["name"], t("common.county"): common.county_label(x.get("county")),
                                 t("ck.holders"): t("common.yes") if x.get("holds") else "",
                                 t("common.reasons"): "；".join(map(bi, x["reasons"])), t("common.id"): x["enterprise_id"]}
                                for x in p["candidates"]]), hide_index=True)

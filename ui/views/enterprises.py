@@ -39,14 +39,13 @@ def location_label(f: dict) -> str:
     return local_label(f)
 
 LIMIT = 200
-SEP = ", " if lang() == "en" else "、"  # a list in running text
+SEP = common.list_sep()
 
 st.header(t("ent.header"))
 ids, labels = common.cluster_options(with_all=True)
 onto = common.ontology()
 segn = common.segment_names()
 counties = [None] + [c.short for c in onto.counties.values()]
-county_en = {c.short: c.id.title() for c in onto.counties.values()}
 
 
 def tag_label(tag: str | None) -> str:
@@ -54,11 +53,7 @@ def tag_label(tag: str | None) -> str:
     return t(f"tag.{tag}") if f"tag.{tag}" in STRINGS else (tag or "")
 
 
-def county_label(short: str | None) -> str:
-    """区县 as the data writes it (温岭); in English the county's romanised name (Wenling)."""
-    if not short:
-        return ""
-    return county_en.get(short, short) if lang() == "en" else short
+county_label = common.county_label
 
 
 r1 = st.columns([2, 1, 1, 1])

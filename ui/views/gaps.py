@@ -161,10 +161,9 @@ with tab_e:
     else:
         st.info(t("gap.no_ext"))
 
-xlsx = common.to_xlsx({t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df, t("gap.data_actions"): action_df,
-                       t("gap.tab_ext"): ext_df})
-st.download_button(t("common.download_xlsx"), xlsx, file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="gap_xlsx")
+common.xlsx_download(t("common.download_xlsx"), {t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df,
+                                                 t("gap.data_actions"): action_df, t("gap.tab_ext"): ext_df},
+                     file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx", key="gap_xlsx", page=t("gap.header"))
 
 from ui.reports import report_downloads  # noqa: E402 - the chosen cluster's one-click report (Word/PDF/Excel)
 

@@ -12,23 +12,6 @@ from ui.i18n import KIND_COLOURS, KINDS, STRINGS, basis_label, kind_label, lang,
 from ui.i18n_ui import TARGET_EN
 
 
-def county_name(cid: str, zh: str) -> str:
-    return cid.title() if lang() == "en" else zh
-
-
-def county_matrix(cluster_ids: list[str], counties: list[str]) -> tuple[int, dict[str, int], dict[str, dict]]:
-    """Local firms: in all; per county (distinct); per cluster and county, with a ``None`` county for
-    the firms whose county is not one of Taizhou's nine — so no firm is left out of the picture."""
-    total = common.enterprises(local=True, limit=1)[0]
-    per_county = {k: common.enterprises(local=True, county=k, limit=1)[0] for k in counties}
-    cells: dict[str, dict] = {}
-    for cid in cluster_ids:
-        row = {k: common.enterprises(cluster=cid, county=k, local=True, limit=1)[0] for k in counties}
-        row[None] = common.enterprises(cluster=cid, local=True, limit=1)[0] - sum(row.values())
-        cells[cid] = row
-    return total, per_county, cells
-
-
 #: target ids renamed in ontology/policy.yaml (magnitude: 千亿 = hundred-billion, 百亿 = ten-billion) → the old key
 _TARGET_EN_OLD = {"hundred-billion-clusters-2025": "billion-clusters-2025",
                   "ten-billion-pillar-industries-2019": "pillar-industries-100b"}
@@ -143,9 +126,10 @@ with st.container():
 with st.container():  # full width: seven cluster columns with readable names
     st.subheader(t("ov.county_chart"))
     counties = list(common.ontology().counties.values())
-    total_local, per_county, per_cell = county_matrix([c["id"] for c in cs], [c.short for c in counties])
-    unknown_all = total_local - sum(per_county.values())
-    county_label = {c.short: f"{county_name(c.id, c.short)} ({per_county[c.short]})" for c in counties}
+    dist = common.county_distribution()  # one grouped, cached call: no firm left out
+    total_local, per_county, unknown_all = dist["total"], dist["counties"], dist["no_county"]
+    per_cell = {c["id"]: dist["clusters"].get(c["id"], {}) for c in cs}
+    county_label = {c.short: f"{common.county_label(c.short)} ({per_county[c.short]})" for c in counties}
     county_label[None] = f"{t('ov.county_unknown')} ({unknown_all})"
     rows_y = [county_label[c.short] for c in counties] + [county_label[None]]
     # column names wrapped onto short lines ("|" marks a break: see labelExpr), so neighbours never run together

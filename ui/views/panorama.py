@@ -13,16 +13,11 @@ from ui import chain_chart, common
 from ui.i18n import (STRINGS, action_text, bi, kind_label, lang, local_label, method_label, name, rule_text,
                      stage_label, t, verdict_label)
 
-STAGES = chain_chart.STAGES
-SEP = ", " if lang() == "en" else "、"  # a list in running text
+SEP = common.list_sep()
 
 
 def county_label(short: str | None) -> str:
-    """区县 as the data writes it (温岭); in English its romanised name (Wenling)."""
-    if not short:
-        return "—"
-    en = {c.short: c.id.title() for c in common.ontology().counties.values()}
-    return en.get(short, short) if lang() == "en" else short
+    return common.county_label(short, empty="—")
 
 
 def tech_status(status: str | None) -> str:
@@ -38,8 +33,7 @@ result = common.analyze(cluster, ("gaps", "targets"))
 gaps = {g["segment_id"]: g for g in result["gaps"]}
 segments = detail["segments"]
 seg_by_id = {s["id"]: s for s in segments}
-seg_ids = [s["id"] for s in sorted(chain_chart.order_segments(segments), key=lambda s: STAGES.index(s["stage"])
-                                   if s["stage"] in STAGES else 1)]
+seg_ids = [s["id"] for s in chain_chart.order_segments(segments)]  # the chart's order: stage by stage
 seg_names = {s["id"]: f"{stage_label(s['stage'])} · {'  ' * (int(s.get('level') or 1) - 1)}{name(s)}" for s in segments}
 
 key, chart_key = f"pan_seg_{cluster}", f"pan_chart_{cluster}"

@@ -11,22 +11,8 @@ from chainkg import service
 from graph.pipeline import LANDING_STAGES, STAGES
 from ui import common
 from ui.access import can_write
+from ui.reports import report_downloads
 from ui.i18n import bi, lang, marked, t
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _workbench(url: str, v: str, cluster: str | None) -> list[dict]:
-    return service.workbench(common.get_store(), cluster, common.ontology())
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _leads(url: str, v: str, cluster: str | None) -> list[dict]:
-    return service.leads(common.get_store(), cluster, ontology=common.ontology())
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _pipeline_what_if(url: str, v: str, cluster: str | None, stages: tuple[str, ...]) -> dict:
-    return service.pipeline_what_if(common.get_store(), cluster, stages, common.ontology())
 
 
 def stage_label(stage: str) -> str:
@@ -107,8 +93,7 @@ if msg := st.session_state.pop("wb_saved", None):
 ids, labels = common.cluster_options(with_all=True)
 segn = common.segment_names()
 cluster = st.selectbox(t("common.cluster"), ids, format_func=labels.get, key="wb_cluster")
-url, version = common.store_url(), common.version()
-groups = _workbench(url, version, cluster)
+groups = common.workbench(cluster)
 
 if not groups:
     st.info(t("wb.no_groups"))
@@ -128,7 +113,7 @@ else:
             lead_form(group, c)
 
 st.subheader(t("wb.pipeline"))
-leads = _leads(url, version, cluster)
+leads = common.leads(cluster)
 if not leads:
     st.info(t("wb.no_leads"))
 lead_df = pd.DataFrame([{
@@ -155,16 +140,15 @@ cand_df = pd.DataFrame([{
     t("wb.owner"): (c.get("lead") or {}).get("owner") or "",
     t("wb.sources"): "；".join(c["profile"].get("sources") or []), t("common.id"): c["enterprise_id"]}
     for g in groups for c in g["candidates"]])
-st.download_button(t("wb.download"), common.to_xlsx({t("wb.sheet_leads"): lead_df, t("wb.sheet_history"): history_df,
-                                                       t("wb.sheet_candidates"): cand_df}),
-                   file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="wb_xlsx")
+common.xlsx_download(t("wb.download"), {t("wb.sheet_leads"): lead_df, t("wb.sheet_history"): history_df,
+                                         t("wb.sheet_candidates"): cand_df},
+                     file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx", key="wb_xlsx", page=t("wb.header"))
 
 st.subheader(t("wb.whatif"))
 stages = st.multiselect(t("wb.whatif_stages"), [s for s in STAGES if s != "放弃"], default=list(LANDING_STAGES),
                         format_func=stage_label, key="wb_stages", placeholder=t("common.choose"))
 if stages:
-    res = _pipeline_what_if(url, version, cluster, tuple(stages))
+    res = common.pipeline_what_if(cluster, tuple(stages))
     st.markdown("\n".join(f"- {s}" if i else f"**{s}**" for i, s in enumerate(res["summary"])))
     m1, m2 = st.columns(2)
     m1.metric(t("wb.closed"), len(res["closed"]))
@@ -176,3 +160,6 @@ if stages:
             t("wb.kind_before"): marked(c["kind_before"]) if c.get("kind_before") else "—",
             t("wb.kind_after"): marked(c["kind_after"]) if c.get("kind_after") else "—",
             t("wb.strength_delta"): c.get("strength_delta")} for c in res["changes"]]), hide_index=True)
+
+st.divider()
+report_downloads(cluster, key="wb_report")  # the cluster's 产业链招商分析报告, with the leads as they stand
