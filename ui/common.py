@@ -24,7 +24,7 @@ __all__ = ["store_url", "get_store", "version", "clusters", "analyze", "cluster_
            "enterprises", "enterprise_detail", "what_if", "policy_targets", "county_distribution",
            "workbench", "leads", "pipeline_what_if", "ontology", "to_xlsx", "xlsx_download", "cluster_options",
            "segment_names", "enterprise_names", "invalidate", "datasets", "style_kinds", "basis_caption",
-           "list_sep", "county_label"]
+           "list_sep", "county_label", "points"]
 
 
 def store_url() -> str:
@@ -156,9 +156,13 @@ def _warm(url: str, v: str) -> bool:
     import threading
 
     def work() -> None:
-        for cluster, sections in WARM_CALLS:
+        # the overview's figures first (it is the page opened first), then the heavy analyses, the
+        # county grid and the workbench's candidates (a second call of the same key waits for the first)
+        calls = [lambda: _clusters(url, v)] + [lambda c=c, s=s: _analyze(url, v, c, s) for c, s in WARM_CALLS]
+        calls += [lambda: _county_distribution(url, v), lambda: _workbench(url, v, None)]
+        for call in calls:
             try:
-                _analyze(url, v, cluster, sections)
+                call()
             except Exception:  # noqa: BLE001 - the page itself reports errors when visited
                 return
 
@@ -304,6 +308,16 @@ def xlsx_download(label: str, sheets: dict[str, pd.DataFrame], file_name: str, k
     when the button is clicked — never on every rerun of the page — and without rerunning the page."""
     st.download_button(label, _xlsx_builder(sheets, page), file_name=file_name, mime=XLSX_MIME, key=key,
                        on_click="ignore")
+
+
+def points(x: float | None) -> int | None:
+    """A 0–1 figure (strength, a score part, a share) on the UI's one scale: 0–100, whole points;
+    ``None`` stays None (not measured is not zero).
+
+    >>> points(0.8149), points(None), points(-0.05)
+    (81, None, -5)
+    """
+    return None if x is None else round(100 * x)
 
 
 def list_sep() -> str:

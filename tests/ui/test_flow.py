@@ -198,7 +198,8 @@ def test_gap_to_targets_to_lead_to_report(server, browser, tmp_path):
     assert mine and mine[0].endswith("· 在谈"), lines
     page = text(b)
     assert "推进记录" in page and "还没有招商项目" not in page
-    assert "补上的缺口" in page  # the what-if of the pipeline: 在谈 counts as landing by default
+    # the what-if of the pipeline: 在谈 counts as landing by default, and names the firm
+    assert re.search(rf"1 家企业（{re.escape(first)}）全部落地", page) and "不再是缺口的环节" in page, page[-3000:]
     shot(b, "4-after-reload")
 
     # 5a. the cluster's report as Word: build, download, open

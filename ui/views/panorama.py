@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import chain_chart, common
+from ui.evidence import gap_sentences
 from ui.i18n import (STRINGS, action_text, bi, kind_label, lang, local_label, method_label, name, rule_text,
                      stage_label, t, verdict_label)
 
@@ -79,10 +80,10 @@ with right, st.container(border=True):
     st.markdown(f"{common.kind_dot(kind)}**{verdict_label(g, marker=False) if g else kind_label(kind)}**",
                 unsafe_allow_html=True)
     m1, m2, m3 = st.columns(3)
-    m1.metric(t("gap.local_firms"), g["evidence"]["local_firms"] if g else 0)
-    m2.metric(t("common.strength"), f"{g['strength']:.2f}" if g and g["kind"] != "unknown" else "—",
+    m1.metric(t("gap.local_firms"), t("common.n_firms", n=g["evidence"]["local_firms"] if g else 0))
+    m2.metric(t("common.strength"), common.points(g["strength"]) if g and g["kind"] != "unknown" else "—",
               help=t("pan.strength_help"))
-    m3.metric(t("pan.weight"), f"{seg['weight']:.2f}", help=bi(seg.get("weight_reason")) or None)
+    m3.metric(t("pan.weight"), f"{seg['weight']:.0%}", help=bi(seg.get("weight_reason")) or None)
     if g:
         st.markdown(f"**{t('common.rule')}:** {rule_text(g['evidence'])}")
         cov = g.get("coverage") or {}
@@ -123,9 +124,9 @@ tab_e, tab_t, tab_g = st.tabs([f"{t('pan.enterprises')} ({total})",
 with tab_e:
     if firms:
         st.dataframe(pd.DataFrame([{
-            t("common.segment"): segn.get(e["_segment"], e["_segment"]), t("common.enterprise"): e["name"], t("ent.location"): local_label(e),
+            t("common.segment"): segn.get(e["_segment"], e["_segment"]), t("common.enterprise"): e["name"], t("ent.location"): local_label(e, closed=True),
             t("common.county"): county_label(e.get("county")) if e.get("county") else e.get("city") or "", t("common.tags"): SEP.join(t(f"tag.{x}") if f"tag.{x}" in STRINGS else x for x in e.get("tags", [])),
-            t("pan.link_method"): method_label(e["link"].get("method")), t("pan.confidence"): e["link"].get("confidence"),
+            t("pan.link_method"): method_label(e["link"].get("method")), t("pan.confidence"): common.points(e["link"].get("confidence")),
             t("common.evidence"): e["link"].get("evidence", ""), t("common.source"): e["link"].get("source", ""),
         } for e in firms]), hide_index=True)
     else:
@@ -143,4 +144,4 @@ with tab_g:
     if g:
         ev = g["evidence"]
         st.markdown(f"**{t('common.rule')}:** {rule_text(ev)}")
-        st.json({k: v for k, v in ev.items() if k not in ("rule", "rule_en")}, expanded=True)
+        st.markdown("\n".join(f"- {x}" for x in gap_sentences(ev, en=lang() == "en")))

@@ -78,11 +78,11 @@ else:
         t("common.segment"): segn.get(c["segment_id"], c["segment"]), t("wi.change"): t(f"wi.change.{c['change']}"),
         t("wi.kind_before"): marked(c["kind_before"]) if c["kind_before"] else "—",
         t("wi.kind_after"): marked(c["kind_after"]) if c["kind_after"] else "—",
-        t("wi.strength_before"): c.get("strength_before"),
+        t("wi.strength_before"): common.points(c.get("strength_before")),
         # no firm left in the data: no measured strength (not 0)
-        t("wi.strength_after"): None if c.get("kind_after") == "unknown" else c.get("strength_after"),
-        t("wi.delta"): c.get("strength_delta"), t("common.id"): c["segment_id"]} for c in res["changes"]])
+        t("wi.strength_after"): None if c.get("kind_after") == "unknown" else common.points(c.get("strength_after")),
+        t("wi.delta"): common.points(c.get("strength_delta")), t("common.id"): c["segment_id"]} for c in res["changes"]])
     st.dataframe(common.style_kinds(cdf, t("wi.kind_after"), [c["kind_after"] or "" for c in res["changes"]]),
                  hide_index=True, column_order=[c for c in cdf.columns if c != t("common.id")],
-                 column_config={k: st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f")
+                 column_config={k: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d")
                                 for k in (t("wi.strength_before"), t("wi.strength_after"))})
