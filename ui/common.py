@@ -21,7 +21,7 @@ from ontology.loader import load_ontology
 from ui.i18n import t
 
 __all__ = ["store_url", "get_store", "version", "clusters", "analyze", "cluster_detail", "segment_detail",
-           "enterprises", "enterprise_detail", "what_if", "policy_targets", "county_distribution",
+           "enterprises", "enterprise_choices", "enterprise_detail", "what_if", "policy_targets", "county_distribution",
            "workbench", "leads", "pipeline_what_if", "ontology", "to_xlsx", "xlsx_download", "cluster_options",
            "segment_names", "enterprise_names", "invalidate", "datasets", "style_kinds", "basis_caption",
            "list_sep", "county_label", "points"]
@@ -113,6 +113,11 @@ def _segment_detail(url: str, v: str, segment: str) -> dict:
 @st.cache_data(show_spinner=False, max_entries=256)
 def _enterprises(url: str, v: str, filters: tuple) -> tuple[int, list[dict]]:
     return service.enterprises(_open(url), **dict(filters))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _choices(url: str, v: str, cluster: str | None, local: bool | None, limit: int) -> list[tuple[str, str]]:
+    return [(f["id"], f["name"]) for f in service.enterprises(_open(url), cluster=cluster, local=local, limit=limit)[1]]
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -212,6 +217,12 @@ def segment_detail(segment: str) -> dict:
 
 def enterprises(**filters) -> tuple[int, list[dict]]:
     return _enterprises(store_url(), version(), tuple(sorted((k, v) for k, v in filters.items() if v is not None)))
+
+
+def enterprise_choices(cluster: str | None, local: bool | None, limit: int) -> list[tuple[str, str]]:
+    """(id, name) of a cluster's firms, local first, for a pick list: a cached copy of two strings a
+    firm instead of every property (a cache hit unpickles the whole value on each run)."""
+    return _choices(store_url(), version(), cluster, local, limit)
 
 
 def enterprise_detail(eid: str) -> dict:

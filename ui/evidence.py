@@ -49,7 +49,7 @@ def gap_sentences(ev: dict, *, en: bool) -> list[str]:
         out.append(f"Key technologies: {ev['technologies_needed']} needed, {ev.get('technologies_held_locally', 0)} held "
                    "by local firms." if en
                    else f"关键技术 {ev['technologies_needed']} 项，本地企业持有 {ev.get('technologies_held_locally', 0)} 项。")
-    if ev.get("location_quotient") is not None:
+    if ev.get("location_quotient") is not None and n:  # no local firm: the quotient says nothing more
         lq = ev["location_quotient"]
         out.append(f"Location quotient {lq:.2f}: the segment's share among local firms against its share among all "
                    "firms in the data (above 1 = more concentrated in Taizhou)." if en

@@ -89,7 +89,7 @@ p = next(p for p in projects if p["technology_id"] == pid)
 st.caption(f"{t('common.segment')}: {SEP.join(segn.get(x, x) for x in p['segments'])}")
 if p["candidates"]:
     st.dataframe(pd.DataFrame([{t("common.enterprise"): x["name"], t("common.county"): common.county_label(x.get("county")),
-                                t("ck.holders"): t("common.yes") if x.get("holds") else "",
+                                t("ck.holders"): t("common.yes") if x.get("holds") else t("common.no"),
                                 t("common.reasons"): "；".join(map(bi, x["reasons"]))}
                                for x in p["candidates"]]), hide_index=True)
 else:
