@@ -85,7 +85,7 @@ def lead_form(group: dict, c: dict) -> None:
         st.caption(t("wb.no_lead"))
 
 
-def pipeline_section(groups: list[dict], leads: list[dict]) -> None:
+def pipeline_section(cluster: str | None, groups: list[dict], leads: list[dict], segn: dict[str, str]) -> None:
     """The leads of the chosen cluster, their history and the candidates, with the Excel download."""
     st.subheader(t("wb.pipeline"))
     if not leads:
@@ -119,7 +119,7 @@ def pipeline_section(groups: list[dict], leads: list[dict]) -> None:
                          file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx", key="wb_xlsx", page=t("wb.header"))
 
 
-def landing_section() -> None:
+def landing_section(cluster: str | None, segn: dict[str, str]) -> None:
     """What changes if the firms at the chosen pipeline stages land (a what-if on the store's data)."""
     st.subheader(t("wb.whatif"))
     stages = st.multiselect(t("wb.whatif_stages"), [s for s in STAGES if s != "放弃"], default=list(LANDING_STAGES),
@@ -170,8 +170,8 @@ leads = common.leads(cluster)
 if not groups and not leads:  # nothing to work on yet: say where the candidates come from, not empty tables
     st.page_link("views/importer.py", label=t("wb.to_import"), icon=":material/upload_file:")
 else:
-    pipeline_section(groups, leads)
-    landing_section()
+    pipeline_section(cluster, groups, leads, segn)
+    landing_section(cluster, segn)
 
 st.divider()
 report_downloads(cluster, key="wb_report")  # the cluster's 产业链招商分析报告, with the leads as they stand
