@@ -334,14 +334,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wi.basis_note": ("当前数据口径：{basis}。在非普查数据上，迁出企业只会让环节变为“未发现”，而不是“缺失”。",
                       "Current basis: {basis}. On data that is not a census, firms leaving turn a segment into "
                       "“not found”, not “missing”."),
-    "wi.kind_before": ("原类型", "Kind before"),
-    "wi.kind_after": ("新类型", "Kind after"),
+    "wi.kind_before": ("原判定", "Verdict before"),
+    "wi.kind_after": ("新判定", "Verdict after"),
     "wi.strength_before": ("原强度", "Strength before"),
     "wi.strength_after": ("新强度", "Strength after"),
     "wi.delta": ("强度变化", "Δ strength"),
     "wi.change.gap_opened": ("新增短板", "gap opened"),
     "wi.change.gap_closed": ("短板补齐", "gap closed"),
-    "wi.change.kind_changed": ("类型变化", "kind changed"),
+    "wi.change.kind_changed": ("判定变化", "verdict changed"),
     "wi.change.score_moved": ("强度变化", "strength moved"),
     "wi.change.segment_removed": ("环节取消", "segment removed"),
     # import

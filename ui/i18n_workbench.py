@@ -76,7 +76,7 @@ WORKBENCH: dict[str, tuple[str, str]] = {
     "wb.change": ("变化", "Change"),
     "wb.change.gap_closed": ("缺口补上", "gap closed"),
     "wb.change.gap_opened": ("出现缺口", "gap opened"),
-    "wb.change.kind_changed": ("类型变化", "kind changed"),
+    "wb.change.kind_changed": ("判定变化", "verdict changed"),
     "wb.change.score_moved": ("强度变化", "strength moved"),
     "wb.change.segment_removed": ("环节移除", "segment removed"),
     "wb.stage.线索": ("线索", "Lead"),

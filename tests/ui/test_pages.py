@@ -424,7 +424,7 @@ def test_whatif_has_no_select_all_and_reads_losses_as_losses(store_path):
     at.button[0].click().run()
     assert not at.exception
     changes = frame(at, 0)
-    assert len(changes) > 0 and {"原类型", "新类型", "强度变化"} <= set(changes.columns)
+    assert len(changes) > 0 and {"原判定", "新判定", "强度变化"} <= set(changes.columns)
     assert (changes["强度变化"].dropna() <= 0).all()
     # the verdict says "weaker", never reads as an improvement; the count arrows are neutral
     assert at.warning and "个环节变弱" in at.warning[0].value and not at.success

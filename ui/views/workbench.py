@@ -136,7 +136,7 @@ def landing_section(cluster: str | None, segn: dict[str, str]) -> None:
                 t("common.segment"): segn.get(c["segment_id"], c["segment"]), t("wb.change"): t(f"wb.change.{c['change']}"),
                 t("wb.kind_before"): marked(c["kind_before"]) if c.get("kind_before") else "—",
                 t("wb.kind_after"): marked(c["kind_after"]) if c.get("kind_after") else "—",
-                t("wb.strength_delta"): common.points(c.get("strength_delta"))} for c in res["changes"]]), hide_index=True)
+                t("wb.strength_delta"): "—" if c.get("strength_delta") is None else f"{common.points(c['strength_delta']):+d}"} for c in res["changes"]]), hide_index=True)
 
 
 st.header(t("wb.header"))
