@@ -14,7 +14,7 @@ from chainkg.report_fonts import find_cjk_font
 from graph.strength import GAP_KINDS, GAP_LABELS, KIND_COLOURS
 from ontology.schema import STAGES
 
-__all__ = ["chain_png", "KIND_COLOURS", "KIND_MEANING", "STAGES"]
+__all__ = ["chain_png", "stage_columns", "KIND_COLOURS", "KIND_MEANING", "STAGES"]
 
 #: what each verdict means, in one short phrase (legend, report text)
 KIND_MEANING = {"missing": "数据充分，本地无企业", "unknown": "数据不足，未发现本地企业",
@@ -25,8 +25,16 @@ _TEXT_ON = {"missing": "white", "single_point": "white", "present": "white", "st
 _LOCK = threading.Lock()  # pyplot's state is global
 
 
-def _order(segments: list[dict]) -> dict[str, list[tuple[dict, int]]]:
-    """Per stage, the segments depth-first (a parent, then its children), with their depth."""
+def stage_columns(segments: list[dict]) -> dict[str, list[tuple[dict, int]]]:
+    """The one order of a chain picture (this report's and the UI's): per stage, 上游 → 中游 → 下游,
+    the segments depth-first — a parent, then its children, in the given order — with their depth. A
+    sub-segment stays in its parent's column; a segment of no known stage goes to 中游.
+
+    >>> segs = [{"id": "b", "stage": "下游"}, {"id": "a", "stage": "上游"}, {"id": "a1", "stage": "上游", "parent": "a"},
+    ...         {"id": "x", "stage": None}]
+    >>> {st: [(s["id"], d) for s, d in col] for st, col in stage_columns(segs).items()}
+    {'上游': [('a', 0), ('a1', 1)], '中游': [('x', 0)], '下游': [('b', 0)]}
+    """
     ids = {s["id"] for s in segments}
     children: dict[str | None, list[dict]] = {}
     for s in segments:
@@ -57,7 +65,7 @@ def chain_png(segments: list[dict], kinds: dict[str, str], *, caption: str = "",
         if font.family not in known:
             font_manager.fontManager.addfont(str(font.path))
         family = font.family if font.family in {f.name for f in font_manager.fontManager.ttflist} else None
-        cols = _order(segments)
+        cols = stage_columns(segments)
         rows = max(1, max(len(v) for v in cols.values()))
         width, row_h = 7.4, 0.36
         top = 0.75

@@ -397,29 +397,22 @@ def ontology_export(ontology: Ontology | None = None) -> dict:
     }
 
 
-def county_distribution(store: GraphStore, ontology: Ontology | None = None) -> list[dict]:
-    """Local firms per county and cluster (LOCATED_IN × IN_SEGMENT; a firm counts once per pair).
-
-    Firms whose county is not one of Taizhou's nine are left out (they have no LOCATED_IN).
-    """
+def county_distribution(store: GraphStore, ontology: Ontology | None = None) -> dict:
+    """Operating local firms by county and cluster, with none left out: ``total`` local firms;
+    ``counties`` {county short name: firms} for Taizhou's nine and ``no_county`` for the rest; and
+    ``clusters`` {cluster id: {short name: firms, None: firms of no known county}} (a firm in two
+    clusters counts in each). Ten counts and one listing per cluster, not a count per cell."""
     onto = _onto(ontology)
-    county_of = {r["src"]: r["dst"] for r in store.rels("LOCATED_IN")}
-    pairs: set[tuple[str, str]] = set()
-    for r in store.rels("IN_SEGMENT"):
-        cty, seg = county_of.get(r["src"]), onto.segments.get(r["dst"])
-        if cty and seg:
-            pairs.add((r["src"], f"{cty}\x1f{seg.cluster}"))
-    counts: dict[str, int] = {}
-    for _, key in pairs:
-        counts[key] = counts.get(key, 0) + 1
-    out = []
-    for c in onto.counties.values():
-        for cid in CLUSTER_ORDER:
-            n = counts.get(f"{c.id}\x1f{cid}", 0)
-            if n:
-                out.append({"county_id": c.id, "county": c.name, "cluster": cid,
-                            "cluster_name": onto.clusters[cid].name, "enterprises": n})
-    return out
+    shorts = [c.short for c in onto.counties.values()]
+    total = store.find_enterprises(local=True, limit=0)[0]
+    counties = {k: store.find_enterprises(local=True, county=k, limit=0)[0] for k in shorts}
+    cells: dict[str, dict[str | None, int]] = {}
+    for cid in CLUSTER_ORDER:
+        row: dict[str | None, int] = dict.fromkeys(shorts, 0) | {None: 0}
+        for f in store.find_enterprises(cluster=cid, local=True, limit=max(total, 1))[1]:
+            row[f.get("county") if f.get("county") in row else None] += 1
+        cells[cid] = row
+    return {"total": total, "counties": counties, "no_county": total - sum(counties.values()), "clusters": cells}
 
 
 def cypher_read(store: GraphStore, query: str, params: dict | None = None, *, timeout: float = 5.0,

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
+from chainkg.report_chart import stage_columns
 from graph.strength import GAP_KINDS, GAP_LABELS, GAP_LABELS_EN, KIND_COLOURS
 from ontology.schema import STAGES
 
@@ -156,21 +157,9 @@ class Box:
 
 
 def order_segments(segments: list[dict]) -> list[dict]:
-    """Depth first: each top-level segment followed by its sub-segments, in the ontology's order."""
-    ids = {s["id"] for s in segments}
-    kids: dict[str | None, list[dict]] = {}
-    for s in segments:
-        kids.setdefault(s.get("parent") if s.get("parent") in ids else None, []).append(s)
-    out: list[dict] = []
-
-    def walk(s: dict) -> None:
-        out.append(s)
-        for c in kids.get(s["id"], []):
-            walk(c)
-
-    for s in kids.get(None, []):
-        walk(s)
-    return out
+    """Stage by stage (上游 → 下游), each top-level segment followed by its sub-segments
+    (:func:`chainkg.report_chart.stage_columns`, the report's order)."""
+    return [s for col in stage_columns(segments).values() for s, _ in col]
 
 
 def layout_boxes(segments: list[dict], kinds: dict[str, str], firms: dict[str, int], labels: dict[str, str],
@@ -179,10 +168,9 @@ def layout_boxes(segments: list[dict], kinds: dict[str, str], firms: dict[str, i
     col_px = plot_px / 3
     boxes: list[Box] = []
     bottoms = {stage: float(HEADER + 8) for stage in STAGES}
-    for s in order_segments(segments):
-        stage = s["stage"] if s["stage"] in STAGES else "中游"
+    for stage, s, depth in ((stage, s, d) for stage, col in stage_columns(segments).items() for s, d in col):
         col = STAGES.index(stage)
-        level = max(1, min(3, int(s.get("level") or 1)))
+        level = max(1, min(3, int(s.get("level") or depth + 1)))
         b = Box(s["id"], labels.get(s["id"], s["id"]), stage, level, kinds.get(s["id"], "unknown"), firms.get(s["id"], 0))
         b.x0 = col + GAP / 2 + INDENT * (level - 1)
         b.x1 = col + 1 - GAP / 2

@@ -21,9 +21,10 @@ from ontology.loader import load_ontology
 from ui.i18n import t
 
 __all__ = ["store_url", "get_store", "version", "clusters", "analyze", "cluster_detail", "segment_detail",
-           "enterprises", "enterprise_detail", "what_if", "policy_targets", "county_distribution",
-           "ontology", "to_xlsx", "cluster_options", "segment_names", "enterprise_names", "invalidate", "datasets",
-           "style_kinds", "basis_caption"]
+           "enterprises", "enterprise_choices", "enterprise_detail", "what_if", "policy_targets", "county_distribution",
+           "workbench", "leads", "pipeline_what_if", "ontology", "to_xlsx", "xlsx_download", "cluster_options",
+           "segment_names", "enterprise_names", "invalidate", "datasets", "style_kinds", "basis_caption",
+           "list_sep", "county_label", "points"]
 
 
 def store_url() -> str:
@@ -114,6 +115,11 @@ def _enterprises(url: str, v: str, filters: tuple) -> tuple[int, list[dict]]:
     return service.enterprises(_open(url), **dict(filters))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _choices(url: str, v: str, cluster: str | None, local: bool | None, limit: int) -> list[tuple[str, str]]:
+    return [(f["id"], f["name"]) for f in service.enterprises(_open(url), cluster=cluster, local=local, limit=limit)[1]]
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _enterprise_detail(url: str, v: str, eid: str) -> dict:
     return service.enterprise_detail(_open(url), eid)
@@ -125,8 +131,23 @@ def _what_if(url: str, v: str, scenario_json: str, cluster: str | None) -> dict:
 
 
 @st.cache_data(show_spinner=False)
-def _county_distribution(url: str, v: str) -> list[dict]:
+def _county_distribution(url: str, v: str) -> dict:
     return service.county_distribution(_open(url), ontology())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _workbench(url: str, v: str, cluster: str | None) -> list[dict]:
+    return service.workbench(_open(url), cluster, ontology())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _leads(url: str, v: str, cluster: str | None) -> list[dict]:
+    return service.leads(_open(url), cluster, ontology=ontology())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _pipeline_what_if(url: str, v: str, cluster: str | None, stages: tuple[str, ...]) -> dict:
+    return service.pipeline_what_if(_open(url), cluster, stages, ontology())
 
 
 #: the analyses the heavy pages ask for first, computed once per store version in the background
@@ -140,9 +161,13 @@ def _warm(url: str, v: str) -> bool:
     import threading
 
     def work() -> None:
-        for cluster, sections in WARM_CALLS:
+        # the overview's figures first (it is the page opened first), then the heavy analyses, the
+        # county grid and the workbench's candidates (a second call of the same key waits for the first)
+        calls = [lambda: _clusters(url, v)] + [lambda c=c, s=s: _analyze(url, v, c, s) for c, s in WARM_CALLS]
+        calls += [lambda: _county_distribution(url, v), lambda: _workbench(url, v, None)]
+        for call in calls:
             try:
-                _analyze(url, v, cluster, sections)
+                call()
             except Exception:  # noqa: BLE001 - the page itself reports errors when visited
                 return
 
@@ -194,6 +219,12 @@ def enterprises(**filters) -> tuple[int, list[dict]]:
     return _enterprises(store_url(), version(), tuple(sorted((k, v) for k, v in filters.items() if v is not None)))
 
 
+def enterprise_choices(cluster: str | None, local: bool | None, limit: int) -> list[tuple[str, str]]:
+    """(id, name) of a cluster's firms, local first, for a pick list: a cached copy of two strings a
+    firm instead of every property (a cache hit unpickles the whole value on each run)."""
+    return _choices(store_url(), version(), cluster, local, limit)
+
+
 def enterprise_detail(eid: str) -> dict:
     return _enterprise_detail(store_url(), version(), eid)
 
@@ -206,8 +237,24 @@ def policy_targets() -> list[dict]:
     return service.policy_targets(ontology())
 
 
-def county_distribution() -> list[dict]:
+def county_distribution() -> dict:
+    """Local firms by county and cluster, none dropped (:func:`chainkg.service.county_distribution`)."""
     return _county_distribution(store_url(), version())
+
+
+def workbench(cluster: str | None = None) -> list[dict]:
+    """The 招商 workbench: per actionable gap its ranked candidates with profile cards and leads."""
+    return _workbench(store_url(), version(), cluster)
+
+
+def leads(cluster: str | None = None) -> list[dict]:
+    """The lead pipeline (stage, owner, dated history) of a cluster, or of all."""
+    return _leads(store_url(), version(), cluster)
+
+
+def pipeline_what_if(cluster: str | None, stages: tuple[str, ...]) -> dict:
+    """What changes if the firms at these pipeline stages land."""
+    return _pipeline_what_if(store_url(), version(), cluster, stages)
 
 
 # --- display helpers ------------------------------------------------------------------------------
@@ -243,6 +290,12 @@ def to_xlsx(sheets: dict[str, pd.DataFrame], page: str | None = None) -> bytes:
     """Every table export of the UI, through the one formatter (:func:`chainkg.report_xlsx.workbook`):
     frozen header, auto filter, fitted columns, formula-safe text, and a 说明 sheet with the source,
     the loaded data's 口径 and dates. ``page``: the page title the 说明 sheet names."""
+    return _xlsx_builder(sheets, page)()
+
+
+def _xlsx_builder(sheets: dict[str, pd.DataFrame], page: str | None):
+    """Everything that needs the session (language, the datasets) read now; the workbook itself
+    built when the returned function is called (on a download click, in another thread)."""
     from chainkg.report_xlsx import Notes, workbook
     from ui.i18n import lang, population_label
 
@@ -254,7 +307,47 @@ def to_xlsx(sheets: dict[str, pd.DataFrame], page: str | None = None) -> bytes:
     sources = "；".join(dict.fromkeys(str(d["source"]) for d in ds if d.get("source"))) or "—"
     notes = Notes(title=t("xlsx.title", page=page or "、".join(sheets)), source=t("xlsx.source", sources=sources),
                   basis=basis, as_of=as_of, lines=[t("xlsx.note")])
-    return workbook(sheets, notes, lang=lang())
+    language = lang()
+    return lambda: workbook(sheets, notes, lang=language)
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_download(label: str, sheets: dict[str, pd.DataFrame], file_name: str, key: str, page: str | None = None) -> None:
+    """A download button for a page's tables as one formatted workbook (:func:`to_xlsx`), built only
+    when the button is clicked — never on every rerun of the page — and without rerunning the page."""
+    st.download_button(label, _xlsx_builder(sheets, page), file_name=file_name, mime=XLSX_MIME, key=key,
+                       on_click="ignore")
+
+
+def points(x: float | None) -> int | None:
+    """A 0–1 figure (strength, a score part, a share) on the UI's one scale: 0–100, whole points;
+    ``None`` stays None (not measured is not zero).
+
+    >>> points(0.8149), points(None), points(-0.05)
+    (81, None, -5)
+    """
+    return None if x is None else round(100 * x)
+
+
+def list_sep() -> str:
+    """The separator of a list in running text: 、 in Chinese, ", " in English."""
+    from ui.i18n import lang
+
+    return ", " if lang() == "en" else "、"
+
+
+def county_label(short: str | None, empty: str = "") -> str:
+    """区县 as the data writes it (温岭); in English the county's romanised name (Wenling); ``empty``
+    when the firm has no county."""
+    from ui.i18n import lang
+
+    if not short:
+        return empty
+    if lang() != "en":
+        return short
+    return {c.short: c.id.title() for c in ontology().counties.values()}.get(short, short)
 
 
 def fmt_share(x: float | None) -> str:

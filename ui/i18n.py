@@ -61,6 +61,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.products": ("主营产品", "Main products"),
     "common.local": ("本地", "Local"),
     "common.yes": ("是", "yes"),
+    "common.n_firms": ("{n} 家", "{n}"),
+    "common.n_people": ("{n:,} 人", "{n:,}"),
     "common.no": ("否", "no"),
     "common.none": ("无", "none"),
     "common.reasons": ("理由", "Reasons"),
@@ -169,12 +171,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pan.gap_evidence": ("强弱判定证据", "Strength evidence"),
     "pan.feeds_from": ("上游供给环节", "Fed by"),
     "pan.feeds_to": ("供给下游环节", "Feeds"),
-    "pan.weight": ("权重", "Weight"),
+    "pan.weight": ("链中权重", "Weight"),
     "pan.products": ("典型产品", "Typical products"),
     "pan.link_method": ("归属方式", "Link method"),
     "method.explicit": ("数据中注明", "stated in the data"),
     "method.classifier": ("按主营产品自动归类", "classified from products"),
-    "pan.confidence": ("置信度", "Confidence"),
+    "pan.confidence": ("归属把握（0–100）", "Placement certainty (0–100)"),
     "pan.no_firms": ("该环节暂无企业。", "No firm in this segment."),
     "pan.no_tech": ("该环节未登记关键技术。", "No key technology recorded for this segment."),
     # gaps
@@ -188,9 +190,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gap.output_share": ("产值占比", "Output share"),
     "gap.expected_share": ("预期占比", "Expected share"),
     "gap.largest_share": ("最大企业占比", "Largest firm share"),
-    "gap.hhi": ("HHI 集中度", "HHI"),
+    "gap.hhi": ("产值集中度（0–100）", "Output concentration (0–100)"),
     "gap.dominator": ("关键控制节点", "Dominator"),
-    "gap.dominance": ("控制度", "Dominance"),
+    "gap.dominance": ("控制度（0–100）", "Dominance (0–100)"),
     "gap.articulation": ("割点", "Articulation"),
     "gap.detail": ("查看一个环节的完整证据", "Full evidence of one segment"),
     "gap.candidates": ("候选企业", "Candidates"),
@@ -252,8 +254,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ck.project": ("项目", "Project"),
     "ck.candidates": ("揭榜挂帅候选企业", "Candidate firms"),
     "ck.no_candidates": ("暂无本地候选企业", "No local candidate"),
-    "ck.formula": ("得分 = 100 × 严重度 × 影响面 × 能力缺口（见 docs/analytics.md）。状态标 * 者为本项目判断，非来源原文。",
-                   "Score = 100 × severity × reach × capability gap (docs/analytics.md). Status marked * is our judgement."),
+    "ck.formula": ("优先级得分 = 严重度 × 影响面 × 能力缺口（三项各 0–100 分，相乘后折算为 0–100 分）。严重度看国内状态（国内空白最高，其次依赖进口），"
+                   "影响面看受影响环节在产业链价值和本地产值中的比重，能力缺口看本地掌握该技术的企业多少（越少缺口越大）。"
+                   "状态标 * 者为本项目判断，非来源原文。",
+                   "Priority score = severity × reach × capability gap (each 0–100, the product scaled back to 0–100). "
+                   "Severity follows the domestic status (no domestic supply highest, then import dependence), reach the "
+                   "share of the chain's value and of local output in the segments affected, capability gap how few local "
+                   "firms hold it. Status marked * is our judgement, not the source's words."),
     "ck.chokepoint": ("卡脖子", "Chokepoint"),
     "ck.lists": ("所在清单", "Lists"),
     "ck.evidence_pick": ("查看技术的得分与证据", "Score and evidence of"),
@@ -284,6 +291,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ent.value": ("内容", "Value"),
     "ent.status": ("登记状态", "Registration status"),
     "ent.inactive": ("（不计入本地）", " (not counted)"),
+    "ent.closed": ("（已停业，不计入）", " (closed, not counted)"),
     "ent.inactive_note": ("登记状态“{status}”：企业已不再经营，不计入本地企业，也不参与任何环节的判定。",
                           "Registration status “{status}”: the firm no longer operates; it is not counted as a local firm "
                           "and takes no part in any verdict."),
@@ -326,14 +334,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wi.basis_note": ("当前数据口径：{basis}。在非普查数据上，迁出企业只会让环节变为“未发现”，而不是“缺失”。",
                       "Current basis: {basis}. On data that is not a census, firms leaving turn a segment into "
                       "“not found”, not “missing”."),
-    "wi.kind_before": ("原类型", "Kind before"),
-    "wi.kind_after": ("新类型", "Kind after"),
+    "wi.kind_before": ("原判定", "Verdict before"),
+    "wi.kind_after": ("新判定", "Verdict after"),
     "wi.strength_before": ("原强度", "Strength before"),
     "wi.strength_after": ("新强度", "Strength after"),
     "wi.delta": ("强度变化", "Δ strength"),
     "wi.change.gap_opened": ("新增短板", "gap opened"),
     "wi.change.gap_closed": ("短板补齐", "gap closed"),
-    "wi.change.kind_changed": ("类型变化", "kind changed"),
+    "wi.change.kind_changed": ("判定变化", "verdict changed"),
     "wi.change.score_moved": ("强度变化", "strength moved"),
     "wi.change.segment_removed": ("环节取消", "segment removed"),
     # import
@@ -531,10 +539,12 @@ def action_text(gap: dict, cluster_name: str | None = None) -> str:
     return act.get("text_en" if lang() == "en" else "text") or ""
 
 
-def local_label(firm: dict) -> str:
-    """本地 / 外地 / 未知 (``local`` may be None: location unknown)."""
+def local_label(firm: dict, closed: bool = False) -> str:
+    """本地 / 外地 / 未知 (``local`` may be None: location unknown); ``closed``: say so when the firm no
+    longer operates (a table without a status column: 本地（已停业，不计入）)."""
     local = firm.get("local")
-    return t("ent.local_unknown") if local is None else t("ent.local_yes") if local else t("ent.local_no")
+    label = t("ent.local_unknown") if local is None else t("ent.local_yes") if local else t("ent.local_no")
+    return label + t("ent.closed") if closed and firm.get("active") is False else label
 
 
 def method_label(method: str | None) -> str:

@@ -40,10 +40,11 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "ov.county_chart": ("本地企业区县分布（按集群）", "Local firms by county and cluster"),
     "ov.county_unknown": ("未注明区县", "county not stated"),
     "ov.county_all": ("合计（去重）", "all (distinct)"),
-    "ov.county_note": ("格中数字 = 该区县在该集群的本地企业数（一家企业属于几个集群就在几列各计一次）；区县名后括号内为该区县本地企业合计（去重）。"
+    "ov.county_note": ("格中数字 = 该区县在该集群的本地企业数（一家企业属于几个集群就在几列各计一次）；区县名后括号内为该区县本地企业合计（去重，含不属于七大集群的企业，所以可能大于该行各格之和）。"
                        "本地企业共 {total} 家，其中 {unknown} 家没有注明台州九个区县之一（最后一行），没有企业被略去。区县取自企业登记的区县或注册地址。",
                        "A cell = local firms of that county in that cluster (a firm in several clusters counts in each); "
-                       "the number after a county = its local firms, each once. {total} local firms in all, {unknown} of "
+                       "the number after a county = its local firms, each once (firms outside the seven clusters included, so it "
+                       "can exceed the row's cells). {total} local firms in all, {unknown} of "
                        "them without one of Taizhou's nine counties (last row): no firm is left out. The county comes "
                        "from the firm's registered county or address."),
     "ov.county_firms": ("本地企业数", "Local firms"),

@@ -54,10 +54,10 @@ def _wait_http(url: str, timeout: float, proc: subprocess.Popen | None = None) -
 
 
 class StreamlitServer:
-    def __init__(self, store: str, port: int | None = None) -> None:
+    def __init__(self, store: str, port: int | None = None, env: dict[str, str] | None = None) -> None:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = os.environ | {"CHAINKG_STORE": store, "PYTHONUNBUFFERED": "1"}
+        env = os.environ | {"CHAINKG_STORE": store, "PYTHONUNBUFFERED": "1"} | (env or {})
         self.log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-", suffix=".log", delete=False)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"), "--server.port", str(self.port),
@@ -141,6 +141,50 @@ class Browser:
             time.sleep(interval)
         return None
 
+    # --- acting as a user: real mouse and keyboard events at the element's place on screen ------------
+
+    def click(self, element_js: str, timeout: float = 20) -> None:
+        """Click the element the JS expression returns (waited for, scrolled into view) with real
+        mouse events, as a user would; fails when it never appears."""
+        where = f"""(() => {{ const e = {element_js}; if (!e) return null;
+            const r = e.getBoundingClientRect();
+            if (!r.width || !r.height) return null;
+            if (r.top < 0 || r.bottom > innerHeight) {{ e.scrollIntoView({{block: 'center'}}); return 'scrolled'; }}
+            return [r.x + r.width / 2, r.y + r.height / 2]; }})()"""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            at = self.wait_for(where, max(0.1, end - time.monotonic()))
+            if isinstance(at, list):
+                x, y = at
+                self.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
+                self.call("Input.dispatchMouseEvent", type="mousePressed", x=x, y=y, button="left", clickCount=1)
+                self.call("Input.dispatchMouseEvent", type="mouseReleased", x=x, y=y, button="left", clickCount=1)
+                return
+            time.sleep(0.3)  # scrolled: let the page settle, then read the place again
+        raise AssertionError(f"nothing to click: {element_js}")
+
+    def type_text(self, text: str) -> None:
+        """Type into the focused field (as an input method commits text: CJK included)."""
+        self.call("Input.insertText", text=text)
+
+    def choose(self, label: str, option: str, timeout: float = 20) -> None:
+        """Pick ``option`` (a substring of its text) in the selectbox labelled ``label`` as a user does:
+        click the box, type part of the option's text (the list is filtered and virtual: only the
+        options in view exist), click the option."""
+        box = by_label("stSelectbox", label) + ".querySelector('input')"
+        self.click(box, timeout)
+        self.eval(f"({box}).select()")  # typing replaces the shown choice
+        self.type_text(option)
+        self.click(f"""Array.from(document.querySelectorAll('[role="option"]'))
+            .find(o => o.innerText.includes({json.dumps(option)}))""", timeout)
+
+    def allow_downloads(self, folder: Path) -> None:
+        """Save downloads into ``folder`` (the download buttons' files)."""
+        try:
+            self.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(folder))
+        except RuntimeError:
+            self.call("Page.setDownloadBehavior", behavior="allow", downloadPath=str(folder))
+
     def screenshot(self, path: Path, full_height: int | None = None) -> None:
         if full_height:
             self.resize(self.width, max(self.height, min(full_height, 6000)))
@@ -163,6 +207,18 @@ class Browser:
 
 
 # JS snippets --------------------------------------------------------------------------------------
+
+def by_label(testid: str, label: str) -> str:
+    """JS: the first widget ``[data-testid=testid]`` whose label contains ``label``."""
+    return (f"Array.from(document.querySelectorAll('[data-testid=\"{testid}\"]'))"
+            f".find(w => (w.querySelector('label') || w).innerText.includes({json.dumps(label)}))")
+
+
+def by_text(selector: str, text: str) -> str:
+    """JS: the first element matching ``selector`` whose visible text contains ``text``."""
+    return (f"Array.from(document.querySelectorAll({json.dumps(selector)}))"
+            f".find(e => e.innerText.includes({json.dumps(text)}))")
+
 
 #: the app finished a run: main block present, no "running" status widget, no skeleton
 JS_IDLE = """(() => {

@@ -19,7 +19,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from cdp import JS_ERRORS, JS_HEIGHT, JS_IDLE, ROOT, Browser, StreamlitServer, find_chromium  # noqa: E402
 
-PAGES = ["overview", "panorama", "gaps", "chokepoints", "enterprises", "whatif", "import", "query"]
+PAGES = ["overview", "panorama", "gaps", "workbench", "chokepoints", "enterprises", "whatif", "import", "query"]
 #: boxes drawn in the chain chart (Plotly draws shapes as SVG paths in its shape layers)
 JS_CHAIN_BOXES = """(() => { const gd = document.querySelector('.js-plotly-plot');
   return gd ? gd.querySelectorAll('.shapelayer path').length : 0; })()"""

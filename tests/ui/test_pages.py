@@ -424,7 +424,7 @@ def test_whatif_has_no_select_all_and_reads_losses_as_losses(store_path):
     at.button[0].click().run()
     assert not at.exception
     changes = frame(at, 0)
-    assert len(changes) > 0 and {"原类型", "新类型", "强度变化"} <= set(changes.columns)
+    assert len(changes) > 0 and {"原判定", "新判定", "强度变化"} <= set(changes.columns)
     assert (changes["强度变化"].dropna() <= 0).all()
     # the verdict says "weaker", never reads as an improvement; the count arrows are neutral
     assert at.warning and "个环节变弱" in at.warning[0].value and not at.success
@@ -552,3 +552,28 @@ def test_placement_correction_from_the_enterprise_page(store_path):
         ov = [o for o in service.overrides(s) if o["enterprise"] == firm]
         assert ov and ov[0]["who"] == "界面测试" and ov[0]["segment"] == "sewing-embroidery"
         assert any(r["dst"] == "sewing-embroidery" for r in s.rels("IN_SEGMENT", src=firm))
+
+
+def test_one_score_scale_and_evidence_in_sentences():
+    """Strengths, scores and score parts read 0–100 in whole points on every page; evidence is written
+    out as sentences, never a raw JSON block; the plan's progress never shows "None"."""
+    gaps = open_page("gaps")
+    gaps.multiselect(key="gap_kinds").set_value(["missing", "unknown", "single_point", "weak", "present", "strong"]).run()
+    g = frame(gaps, 0)
+    for col in ("强度", "优先级得分"):
+        vals = g[col].dropna()
+        assert len(vals) and (vals == vals.round()).all() and vals.between(0, 1000).all(), col
+    assert g["强度"].dropna().between(0, 100).all() and g["强度"].dropna().max() > 1  # points, not a 0–1 share
+    assert not gaps.json and any("外地企业" in m.value and "本地企业" in m.value for m in gaps.markdown)
+    ck = open_page("chokepoints")
+    ranked = frame(ck, 0)
+    for col in ("优先级得分", "严重度", "影响面", "能力缺口"):
+        assert (ranked[col] == ranked[col].round()).all() and ranked[col].between(0, 100).all(), col
+    assert not ck.json and any("产业链价值的" in m.value for m in ck.markdown)
+    assert "docs/" not in texts(ck)
+    pan = open_page("panorama")
+    assert not pan.json and all("." not in str(m.value) for m in pan.metric)  # no decimals on the side panel
+    ov = open_page()
+    progress = frame_with(ov, "进度")["进度"]
+    assert not progress.isna().any() and progress.str.fullmatch(r"—|\d+%").all()
+    assert all(m.value.endswith(" 家") or m.value == "—" for m in ov.metric if m.label in ("本地企业", "龙头企业"))

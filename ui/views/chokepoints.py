@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import common
+from ui.evidence import chokepoint_sentences
 from ui.i18n import STRINGS, bi, lang, t
 
 
@@ -22,8 +23,7 @@ cluster = f1.selectbox(t("common.cluster"), ids, format_func=labels.get, key="ck
 only = f2.toggle(t("ck.only_flagged"), value=False, key="ck_only")
 result = common.analyze(cluster, ("gaps", "chokepoints", "projects"))
 tech_en = {x["id"]: x.get("name_en") for x in common.technologies()}
-SEP = ", " if lang() == "en" else "、"
-county_en = {c.short: c.id.title() for c in common.ontology().counties.values()}
+SEP = common.list_sep()
 
 
 def tech_name(tid: str, zh: str) -> str:
@@ -45,9 +45,9 @@ else:
         t("common.rank"): i, t("common.technology"): tech_name(c["technology_id"], c["technology"]),
         t("common.status"): tech_status(c["status"]) + ("" if c["status_certain"] else " *"),
         t("ck.chokepoint"): t("common.yes") if c["chokepoint"] else "",
-        t("common.score"): c["score"], t("ck.severity"): c["parts"]["severity"], t("ck.reach"): c["parts"]["reach"],
-        t("ck.capability_gap"): c["parts"]["capability_gap"],
-        t("ck.value_share") + " %": round(100 * c["evidence"]["value_share"], 1),
+        t("common.score"): round(c["score"]), t("ck.severity"): common.points(c["parts"]["severity"]),
+        t("ck.reach"): common.points(c["parts"]["reach"]), t("ck.capability_gap"): common.points(c["parts"]["capability_gap"]),
+        t("ck.value_share") + " %": common.points(c["evidence"]["value_share"]),
         t("common.cluster"): SEP.join(labels.get(x, x) for x in c["clusters"]),
         t("common.segment"): SEP.join(segn.get(x, x) for x in c["segments"]),
         t("ck.downstream"): len(c["downstream_segments"]), t("ck.holders"): len(c["local_holders"]),
@@ -56,19 +56,19 @@ else:
     } for i, c in enumerate(chokes, 1)])
     st.dataframe(df, hide_index=True, column_config={
         t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
-                                                           format="%.1f")})
+                                                           format="%d")})
     pick = st.selectbox(t("ck.evidence_pick"), [c["technology_id"] for c in chokes],
                         format_func=lambda x: next(tech_name(x, c["technology"]) for c in chokes if c["technology_id"] == x),
                         key="ck_pick")
     c = next(c for c in chokes if c["technology_id"] == pick)
     a, b, d, e = st.columns(4)
-    a.metric(t("common.score"), f"{c['score']:.1f}")
-    b.metric(t("ck.severity"), f"{c['parts']['severity']:.2f}")
-    d.metric(t("ck.reach"), f"{c['parts']['reach']:.2f}")
-    e.metric(t("ck.capability_gap"), f"{c['parts']['capability_gap']:.2f}")
+    a.metric(t("common.score"), round(c["score"]))
+    b.metric(t("ck.severity"), common.points(c["parts"]["severity"]))
+    d.metric(t("ck.reach"), common.points(c["parts"]["reach"]))
+    e.metric(t("ck.capability_gap"), common.points(c["parts"]["capability_gap"]))
     st.caption(f"{t('ck.downstream')}: {SEP.join(segn.get(x, x) for x in c['downstream_segments']) or '—'}")
     with st.expander(t("common.evidence")):
-        st.json(c["evidence"], expanded=True)
+        st.markdown("\n".join(f"- {x}" for x in chokepoint_sentences(c["evidence"], en=lang() == "en")))
 
 st.subheader(t("ck.projects"))
 projects = [p for p in result["projects"] if any(c["technology_id"] == p["technology_id"] for c in chokes)]
@@ -76,8 +76,8 @@ if not projects:
     st.info(t("common.no_rows"))
     st.stop()
 st.dataframe(pd.DataFrame([{
-    t("common.rank"): p["rank"], t("ck.project"): project_name(p), t("common.score"): p["score"],
-    **{t("ck." + k): v for k, v in p["parts"].items()},
+    t("common.rank"): p["rank"], t("ck.project"): project_name(p), t("common.score"): round(p["score"]),
+    **{t("ck." + k): common.points(v) for k, v in p["parts"].items()},
     t("common.cluster"): SEP.join(labels.get(x, x) for x in p["clusters"]),
     t("ck.n_candidates"): len(p["candidates"]),
     t("ck.candidate_names"): SEP.join(x["name"] for x in p["candidates"][:5]) or t("ck.no_candidates"),
@@ -88,9 +88,9 @@ pid = st.selectbox(t("ck.project_pick"), [p["technology_id"] for p in projects],
 p = next(p for p in projects if p["technology_id"] == pid)
 st.caption(f"{t('common.segment')}: {SEP.join(segn.get(x, x) for x in p['segments'])}")
 if p["candidates"]:
-    st.dataframe(pd.DataFrame([{t("common.enterprise"): x["name"], t("common.county"): (county_en.get(x.get("county"), x.get("county")) if lang() == "en" else x.get("county")) or "",
-                                t("ck.holders"): t("common.yes") if x.get("holds") else "",
-                                t("common.reasons"): "；".join(map(bi, x["reasons"])), t("common.id"): x["enterprise_id"]}
+    st.dataframe(pd.DataFrame([{t("common.enterprise"): x["name"], t("common.county"): common.county_label(x.get("county")),
+                                t("ck.holders"): t("common.yes") if x.get("holds") else t("common.no"),
+                                t("common.reasons"): "；".join(map(bi, x["reasons"]))}
                                for x in p["candidates"]]), hide_index=True)
 else:
     st.info(t("ck.no_candidates"))

@@ -34,19 +34,27 @@ def capital_label(capital: float | None, currency: str | None) -> str | None:
     return f"{capital:,.2f}".rstrip("0").rstrip(".") + (" 万元" if cur == "人民币" else f" 万{cur}")
 
 
+def wan(x: float | None) -> str | None:
+    """万元 figures with thousands separators, no decimals (the label carries the unit)."""
+    return None if x is None else f"{x:,.0f}"
+
+
+def people(n: int | None) -> str | None:
+    return None if n is None else t("common.n_people", n=int(n))
+
+
 def location_label(f: dict) -> str:
     """本地 / 外地 / 未知 (where it is; whether it counts is in the status)."""
     return local_label(f)
 
 LIMIT = 200
-SEP = ", " if lang() == "en" else "、"  # a list in running text
+SEP = common.list_sep()
 
 st.header(t("ent.header"))
 ids, labels = common.cluster_options(with_all=True)
 onto = common.ontology()
 segn = common.segment_names()
 counties = [None] + [c.short for c in onto.counties.values()]
-county_en = {c.short: c.id.title() for c in onto.counties.values()}
 
 
 def tag_label(tag: str | None) -> str:
@@ -54,11 +62,7 @@ def tag_label(tag: str | None) -> str:
     return t(f"tag.{tag}") if f"tag.{tag}" in STRINGS else (tag or "")
 
 
-def county_label(short: str | None) -> str:
-    """区县 as the data writes it (温岭); in English the county's romanised name (Wenling)."""
-    if not short:
-        return ""
-    return county_en.get(short, short) if lang() == "en" else short
+county_label = common.county_label
 
 
 r1 = st.columns([2, 1, 1, 1])
@@ -87,7 +91,8 @@ st.dataframe(pd.DataFrame([{
     t("ent.location"): location_label(f),
     **({t("ent.status"): status_label(f)} if has_status else {}),
     t("common.tags"): SEP.join(map(tag_label, f.get("tags", []))),
-    t("common.products"): "、".join(f.get("products", [])[:6]), t("common.id"): f["id"]} for f in firms]), hide_index=True,
+    t("common.products"): "、".join(f.get("products", [])[:6]),
+    t("ent.credit_code"): f.get("credit_code") or ""} for f in firms]), hide_index=True,
     column_config={t("ent.status"): st.column_config.TextColumn(width="medium")})
 
 eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
@@ -107,14 +112,13 @@ facts = {t("ent.credit_code"): e.get("credit_code"), t("ent.stock_code"): e.get(
          t("ent.province"): e.get("province"), t("common.city"): e.get("city"), t("common.county"): county_label(e.get("county")),
          t("ent.address"): e.get("address"),
          t("ent.leading"): t("common.yes") if e.get("leading") else None,
-         t("ent.output"): e.get("output"), t("ent.revenue"): e.get("revenue"), t("ent.employees"): e.get("employees"),
-         t("ent.insured"): e.get("insured"),
+         t("ent.output"): wan(e.get("output")), t("ent.revenue"): wan(e.get("revenue")),
+         t("ent.employees"): people(e.get("employees")), t("ent.insured"): people(e.get("insured")),
          t("ent.capital"): capital_label(capital, e.get("capital_currency")),
          t("ent.founded"): e.get("founded"),
          t("ent.industry"): " → ".join(e.get("industry") or []) or None, t("ent.industry_code"): e.get("industry_code"),
          t("common.tags"): SEP.join(map(tag_label, e.get("tags", []))) or None,
-         t("common.products"): "、".join(e.get("products", [])) or None, t("ent.scope"): e.get("business_scope"),
-         t("common.id"): e["id"]}
+         t("common.products"): "、".join(e.get("products", [])) or None, t("ent.scope"): e.get("business_scope")}
 st.dataframe(pd.DataFrame([{t("ent.field"): k, t("ent.value"): str(v)} for k, v in facts.items() if v not in (None, "")]),
              hide_index=True)
 
@@ -123,7 +127,7 @@ if d["segments"]:
     st.dataframe(pd.DataFrame([{
         t("common.cluster"): labels.get(onto.segments[s["segment_id"]].cluster, "") if s["segment_id"] in onto.segments else "",
         t("common.segment"): segn.get(s["segment_id"], s["segment_id"]), t("pan.link_method"): method_label(s.get("method")),
-        t("pan.confidence"): s.get("confidence"), t("common.evidence"): s.get("evidence", ""),
+        t("pan.confidence"): common.points(s.get("confidence")), t("common.evidence"): s.get("evidence", ""),
         t("common.source"): s.get("source", "")} for s in d["segments"]]), hide_index=True)
 else:
     st.caption(t("ent.none_rel"))

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import common
+from ui.evidence import gap_sentences
 from ui.i18n import (KINDS, STRINGS, action_text, basis_label, bi, kind_style, lang, local_label, marked, rule_text,
                      stage_label, t, verdict_label)
 
@@ -22,10 +23,6 @@ gaps = [g for g in result["gaps"] if g["kind"] in kinds]
 st.markdown('<div style="font-size:0.85rem;color:#6b7280">' + t("gap.marker_legend") + "".join(
     f'<span style="{kind_style(k)};margin-right:1em;white-space:nowrap">{marked(k)}</span>' for k in KINDS)
     + "</div>", unsafe_allow_html=True)
-
-
-def share(x):
-    return None if x is None else round(100 * x, 1)
 
 
 def coverage_cols(g: dict) -> dict:
@@ -44,14 +41,14 @@ gap_df = pd.DataFrame([{
     t("gap.action"): action_text(g, labels.get(g["cluster"])),
     t("common.stage"): stage_label(g["stage"]),
     # a segment with no firm in the data has no measured strength (not 0)
-    t("common.strength"): None if g["kind"] == "unknown" else g["strength"], t("common.score"): g["score"],
+    t("common.strength"): None if g["kind"] == "unknown" else common.points(g["strength"]), t("common.score"): round(g["score"]),
     t("gap.outside_firms"): g["evidence"]["outside_firms"],
-    t("gap.output_share") + " %": share(g["evidence"].get("output_share")),
-    t("gap.expected_share") + " %": share(g["evidence"].get("expected_share")),
-    t("gap.largest_share") + " %": share(g["evidence"].get("largest_firm_share")),
-    t("gap.hhi"): g["evidence"].get("hhi"),
+    t("gap.output_share") + " %": common.points(g["evidence"].get("output_share")),
+    t("gap.expected_share") + " %": common.points(g["evidence"].get("expected_share")),
+    t("gap.largest_share") + " %": common.points(g["evidence"].get("largest_firm_share")),
+    t("gap.hhi"): common.points(g["evidence"].get("hhi")),
     t("gap.dominator"): t("common.yes") if g["evidence"].get("dominator") else "",
-    t("gap.dominance"): g["evidence"].get("dominance"),
+    t("gap.dominance"): common.points(g["evidence"].get("dominance")),
     t("common.id"): g["segment_id"],
 } for g in gaps])
 
@@ -114,7 +111,7 @@ with tab_g:
         shown = [c for c in gap_df.columns if c != t("common.id")]
         st.dataframe(common.style_kinds(gap_df, VERDICT, [g["kind"] for g in gaps]), hide_index=True,
                      column_order=shown, column_config={
-                         t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f"),
+                         t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d"),
                          t("common.rule"): st.column_config.TextColumn(width="large"),
                          t("gap.action"): st.column_config.TextColumn(width="medium")})
         with st.expander(t("gap.detail")):
@@ -130,10 +127,10 @@ with tab_g:
                         f"{t('gap.datasets')}: {'、'.join(cov.get('datasets') or []) or '—'}")
             if g.get("action"):
                 st.markdown(f"**{t('gap.action')}:** {action_text(g, labels.get(g['cluster']))}")
-            st.json(g["evidence"], expanded=False)
+            st.markdown("\n".join(f"- {x}" for x in gap_sentences(g["evidence"], en=lang() == "en")))
             sd = common.segment_detail(pick)
             if sd["enterprises"]:
-                st.dataframe(pd.DataFrame([{t("common.enterprise"): e["name"], t("ent.location"): local_label(e),
+                st.dataframe(pd.DataFrame([{t("common.enterprise"): e["name"], t("ent.location"): local_label(e, closed=True),
                                             t("common.evidence"): e["link"].get("evidence", ""),
                                             t("common.source"): e["link"].get("source", "")} for e in sd["enterprises"]]),
                              hide_index=True)
@@ -161,10 +158,9 @@ with tab_e:
     else:
         st.info(t("gap.no_ext"))
 
-xlsx = common.to_xlsx({t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df, t("gap.data_actions"): action_df,
-                       t("gap.tab_ext"): ext_df})
-st.download_button(t("common.download_xlsx"), xlsx, file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="gap_xlsx")
+common.xlsx_download(t("common.download_xlsx"), {t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df,
+                                                 t("gap.data_actions"): action_df, t("gap.tab_ext"): ext_df},
+                     file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx", key="gap_xlsx", page=t("gap.header"))
 
 from ui.reports import report_downloads  # noqa: E402 - the chosen cluster's one-click report (Word/PDF/Excel)
 

@@ -12,23 +12,6 @@ from ui.i18n import KIND_COLOURS, KINDS, STRINGS, basis_label, kind_label, lang,
 from ui.i18n_ui import TARGET_EN
 
 
-def county_name(cid: str, zh: str) -> str:
-    return cid.title() if lang() == "en" else zh
-
-
-def county_matrix(cluster_ids: list[str], counties: list[str]) -> tuple[int, dict[str, int], dict[str, dict]]:
-    """Local firms: in all; per county (distinct); per cluster and county, with a ``None`` county for
-    the firms whose county is not one of Taizhou's nine — so no firm is left out of the picture."""
-    total = common.enterprises(local=True, limit=1)[0]
-    per_county = {k: common.enterprises(local=True, county=k, limit=1)[0] for k in counties}
-    cells: dict[str, dict] = {}
-    for cid in cluster_ids:
-        row = {k: common.enterprises(cluster=cid, county=k, local=True, limit=1)[0] for k in counties}
-        row[None] = common.enterprises(cluster=cid, local=True, limit=1)[0] - sum(row.values())
-        cells[cid] = row
-    return total, per_county, cells
-
-
 #: target ids renamed in ontology/policy.yaml (magnitude: 千亿 = hundred-billion, 百亿 = ten-billion) → the old key
 _TARGET_EN_OLD = {"hundred-billion-clusters-2025": "billion-clusters-2025",
                   "ten-billion-pillar-industries-2019": "pillar-industries-100b"}
@@ -107,11 +90,11 @@ for row in rows:
             st.markdown(f"**{name(c)}**")
             st.caption(common.basis_caption(c["basis"]), help=t("ov.basis_caption", label=basis_label(c["basis"].get("label"))))
             a, b = st.columns(2)
-            a.metric(t("ov.local_enterprises"), c["local_enterprises"])
+            a.metric(t("ov.local_enterprises"), t("common.n_firms", n=c["local_enterprises"]))
             if c["leading_firms"] == 0 and not c.get("firms_with_output"):
                 b.metric(t("ov.leading"), t("ov.leading_na"), help=t("ov.leading_na_help"))
             else:
-                b.metric(t("ov.leading"), c["leading_firms"], help=t("ov.leading_help"))
+                b.metric(t("ov.leading"), t("common.n_firms", n=c["leading_firms"]), help=t("ov.leading_help"))
             out, k, n = c.get("local_output"), c.get("firms_with_output") or 0, c["local_enterprises"]
             if out is not None:
                 line = t("ov.output_line", out=f"{out:,.0f}", k=k)
@@ -143,9 +126,10 @@ with st.container():
 with st.container():  # full width: seven cluster columns with readable names
     st.subheader(t("ov.county_chart"))
     counties = list(common.ontology().counties.values())
-    total_local, per_county, per_cell = county_matrix([c["id"] for c in cs], [c.short for c in counties])
-    unknown_all = total_local - sum(per_county.values())
-    county_label = {c.short: f"{county_name(c.id, c.short)} ({per_county[c.short]})" for c in counties}
+    dist = common.county_distribution()  # one grouped, cached call: no firm left out
+    total_local, per_county, unknown_all = dist["total"], dist["counties"], dist["no_county"]
+    per_cell = {c["id"]: dist["clusters"].get(c["id"], {}) for c in cs}
+    county_label = {c.short: f"{common.county_label(c.short)} ({per_county[c.short]})" for c in counties}
     county_label[None] = f"{t('ov.county_unknown')} ({unknown_all})"
     rows_y = [county_label[c.short] for c in counties] + [county_label[None]]
     # column names wrapped onto short lines ("|" marks a break: see labelExpr), so neighbours never run together
@@ -176,12 +160,13 @@ with st.container():  # full width: seven cluster columns with readable names
 # --- action-plan targets: progress against actual figures (chainkg.service.policy_progress) ---------
 _PT = {"note": ("下表为《台州市制造业高质量发展行动计划(2020—2025年)》（台政办发〔2019〕58号）的目标及原文条款。"
                 "计划期已于 2025 年结束：有实际值的指标给出进度与判定（已完成 / 未完成），并注明实际值的来源；"
-                "没有公开来源数字的指标标为“数据中无”，不作推测。实际值保存在数据存储中（公开来源的数字随内置数据载入），"
-                "可用 chainkg actuals template / import 补充（见 docs/policy.md）。",
+                "没有公开来源数字的指标标为“数据中无”，不作推测。公开来源的实际值随内置数据载入；"
+                "有统计公报等新来源时，可由系统管理员连同来源一并导入，进度和判定随之更新。",
                 "Targets of the 2020–2025 action plan (台政办发〔2019〕58号) with their clauses. The plan period "
                 "ended in 2025: where an actual figure exists the table shows progress and whether the target was "
                 "achieved, with the figure's source; where no public source states a figure it says so. Figures "
-                "are kept in the store (bundled ones from public sources load with the data); add more with chainkg actuals template / import (docs/policy.md)."),
+                "from public sources load with the bundled data; when a new source (a statistical bulletin) appears, an "
+                "administrator imports the figure with its source (chainkg actuals import) and progress follows."),
        "progress": ("进度", "Progress"), "status": ("判定", "Verdict"), "source": ("实际值来源", "Source of the figure"),
        "achieved": ("已完成", "achieved"), "not_achieved": ("未完成", "not achieved"),
        "no_data": ("数据中无", "no data"), "current": ("现状值（非目标）", "current value (not a target)"),
@@ -216,9 +201,8 @@ st.caption(_pt("summary", n=len(_progress) - _counts["current"], a=_counts["achi
 tdf = pd.DataFrame([{t("ov.target_name"): target_name(x), t("ov.target_value"): _target_text(x),
                      t("ov.target_unit"): unit_label(x["unit"]), t("ov.target_year"): x["year"],
                      t("ov.target_current"): _actual_text(x),
-                     _pt("progress"): None if x["progress"] is None else round(100 * x["progress"], 1),
+                     _pt("progress"): "—" if x["progress"] is None else f"{round(100 * x['progress'])}%",
                      _pt("status"): _pt(x["status"]), _pt("source"): x.get("source") or "—",
                      t("ov.target_clause"): x["clause"]} for x in _progress])
 st.dataframe(tdf, hide_index=True, width="stretch",
-             column_config={t("ov.target_year"): st.column_config.NumberColumn(format="%d"),
-                            _pt("progress"): st.column_config.NumberColumn(format="%.0f%%")})
+             column_config={t("ov.target_year"): st.column_config.NumberColumn(format="%d")})

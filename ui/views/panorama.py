@@ -10,19 +10,15 @@ import pandas as pd
 import streamlit as st
 
 from ui import chain_chart, common
+from ui.evidence import gap_sentences
 from ui.i18n import (STRINGS, action_text, bi, kind_label, lang, local_label, method_label, name, rule_text,
                      stage_label, t, verdict_label)
 
-STAGES = chain_chart.STAGES
-SEP = ", " if lang() == "en" else "、"  # a list in running text
+SEP = common.list_sep()
 
 
 def county_label(short: str | None) -> str:
-    """区县 as the data writes it (温岭); in English its romanised name (Wenling)."""
-    if not short:
-        return "—"
-    en = {c.short: c.id.title() for c in common.ontology().counties.values()}
-    return en.get(short, short) if lang() == "en" else short
+    return common.county_label(short, empty="—")
 
 
 def tech_status(status: str | None) -> str:
@@ -38,8 +34,7 @@ result = common.analyze(cluster, ("gaps", "targets"))
 gaps = {g["segment_id"]: g for g in result["gaps"]}
 segments = detail["segments"]
 seg_by_id = {s["id"]: s for s in segments}
-seg_ids = [s["id"] for s in sorted(chain_chart.order_segments(segments), key=lambda s: STAGES.index(s["stage"])
-                                   if s["stage"] in STAGES else 1)]
+seg_ids = [s["id"] for s in chain_chart.order_segments(segments)]  # the chart's order: stage by stage
 seg_names = {s["id"]: f"{stage_label(s['stage'])} · {'  ' * (int(s.get('level') or 1) - 1)}{name(s)}" for s in segments}
 
 key, chart_key = f"pan_seg_{cluster}", f"pan_chart_{cluster}"
@@ -85,10 +80,10 @@ with right, st.container(border=True):
     st.markdown(f"{common.kind_dot(kind)}**{verdict_label(g, marker=False) if g else kind_label(kind)}**",
                 unsafe_allow_html=True)
     m1, m2, m3 = st.columns(3)
-    m1.metric(t("gap.local_firms"), g["evidence"]["local_firms"] if g else 0)
-    m2.metric(t("common.strength"), f"{g['strength']:.2f}" if g and g["kind"] != "unknown" else "—",
+    m1.metric(t("gap.local_firms"), t("common.n_firms", n=g["evidence"]["local_firms"] if g else 0))
+    m2.metric(t("common.strength"), common.points(g["strength"]) if g and g["kind"] != "unknown" else "—",
               help=t("pan.strength_help"))
-    m3.metric(t("pan.weight"), f"{seg['weight']:.2f}", help=bi(seg.get("weight_reason")) or None)
+    m3.metric(t("pan.weight"), f"{seg['weight']:.0%}", help=bi(seg.get("weight_reason")) or None)
     if g:
         st.markdown(f"**{t('common.rule')}:** {rule_text(g['evidence'])}")
         cov = g.get("coverage") or {}
@@ -129,9 +124,9 @@ tab_e, tab_t, tab_g = st.tabs([f"{t('pan.enterprises')} ({total})",
 with tab_e:
     if firms:
         st.dataframe(pd.DataFrame([{
-            t("common.segment"): segn.get(e["_segment"], e["_segment"]), t("common.enterprise"): e["name"], t("ent.location"): local_label(e),
+            t("common.segment"): segn.get(e["_segment"], e["_segment"]), t("common.enterprise"): e["name"], t("ent.location"): local_label(e, closed=True),
             t("common.county"): county_label(e.get("county")) if e.get("county") else e.get("city") or "", t("common.tags"): SEP.join(t(f"tag.{x}") if f"tag.{x}" in STRINGS else x for x in e.get("tags", [])),
-            t("pan.link_method"): method_label(e["link"].get("method")), t("pan.confidence"): e["link"].get("confidence"),
+            t("pan.link_method"): method_label(e["link"].get("method")), t("pan.confidence"): common.points(e["link"].get("confidence")),
             t("common.evidence"): e["link"].get("evidence", ""), t("common.source"): e["link"].get("source", ""),
         } for e in firms]), hide_index=True)
     else:
@@ -149,4 +144,4 @@ with tab_g:
     if g:
         ev = g["evidence"]
         st.markdown(f"**{t('common.rule')}:** {rule_text(ev)}")
-        st.json({k: v for k, v in ev.items() if k not in ("rule", "rule_en")}, expanded=True)
+        st.markdown("\n".join(f"- {x}" for x in gap_sentences(ev, en=lang() == "en")))

@@ -16,9 +16,9 @@ st.caption(t("wi.intro"))
 ids, labels = common.cluster_options()
 segn = common.segment_names()
 cluster = st.selectbox(t("common.cluster"), ids, format_func=labels.get, key="wi_cluster")
-_, local = common.enterprises(cluster=cluster, local=True, limit=LIMIT)
-_, outside = common.enterprises(cluster=cluster, local=False, limit=LIMIT)
-fname = {f["id"]: f["name"] for f in local + outside}
+local_pairs, outside_pairs = (common.enterprise_choices(cluster, x, LIMIT) for x in (True, False))
+local, outside = [i for i, _ in local_pairs], [i for i, _ in outside_pairs]
+fname = dict(local_pairs + outside_pairs)
 
 # a scenario is a few firms leaving, never "select all" (the whole cluster gone): at most 10, and never every one
 MAX_REMOVE = max(1, min(10, len(local) - 1))
@@ -26,10 +26,10 @@ MAX_REMOVE = max(1, min(10, len(local) - 1))
 st.caption(t("wi.safe_note"))
 with st.form("wi_form"):
     # select_all=False: Streamlit's own "Select all" entry would remove every firm at once
-    remove = st.multiselect(t("wi.remove"), [f["id"] for f in local], format_func=fname.get, key="wi_remove",
+    remove = st.multiselect(t("wi.remove"), local, format_func=fname.get, key="wi_remove",
                             placeholder=t("common.choose"), select_all=False, max_selections=MAX_REMOVE,
                             help=t("wi.remove_help", n=MAX_REMOVE))
-    add = st.multiselect(t("wi.add"), [f["id"] for f in outside], format_func=fname.get, key="wi_add",
+    add = st.multiselect(t("wi.add"), outside, format_func=fname.get, key="wi_add",
                          placeholder=t("common.choose"), select_all=False, max_selections=MAX_REMOVE)
     drop = st.multiselect(t("wi.remove_segments"), [s.id for s in common.ontology().segments_of(cluster)],
                           format_func=lambda s: segn.get(s, s), key="wi_drop", placeholder=t("common.choose"),
@@ -47,7 +47,7 @@ b, a = res["summary_before"], res["summary_after"]
 basis = next((c["basis"] for c in common.clusters() if c["id"] == cluster), {})
 if basis and not basis.get("adequate"):
     st.caption(t("wi.basis_note", basis=basis_label(basis.get("label"))))
-if local and set(remove) >= {f["id"] for f in local}:
+if local and set(remove) >= set(local):
     st.error(t("wi.all_removed"))
 # the verdict: weaker / stronger segments, and those left with no local firm (a loss, whatever the counts say)
 changes = res["changes"]
@@ -78,11 +78,11 @@ else:
         t("common.segment"): segn.get(c["segment_id"], c["segment"]), t("wi.change"): t(f"wi.change.{c['change']}"),
         t("wi.kind_before"): marked(c["kind_before"]) if c["kind_before"] else "—",
         t("wi.kind_after"): marked(c["kind_after"]) if c["kind_after"] else "—",
-        t("wi.strength_before"): c.get("strength_before"),
+        t("wi.strength_before"): common.points(c.get("strength_before")),
         # no firm left in the data: no measured strength (not 0)
-        t("wi.strength_after"): None if c.get("kind_after") == "unknown" else c.get("strength_after"),
-        t("wi.delta"): c.get("strength_delta"), t("common.id"): c["segment_id"]} for c in res["changes"]])
+        t("wi.strength_after"): None if c.get("kind_after") == "unknown" else common.points(c.get("strength_after")),
+        t("wi.delta"): common.points(c.get("strength_delta")), t("common.id"): c["segment_id"]} for c in res["changes"]])
     st.dataframe(common.style_kinds(cdf, t("wi.kind_after"), [c["kind_after"] or "" for c in res["changes"]]),
                  hide_index=True, column_order=[c for c in cdf.columns if c != t("common.id")],
-                 column_config={k: st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f")
+                 column_config={k: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d")
                                 for k in (t("wi.strength_before"), t("wi.strength_after"))})

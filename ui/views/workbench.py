@@ -11,22 +11,8 @@ from chainkg import service
 from graph.pipeline import LANDING_STAGES, STAGES
 from ui import common
 from ui.access import can_write
+from ui.reports import report_downloads
 from ui.i18n import bi, lang, marked, t
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _workbench(url: str, v: str, cluster: str | None) -> list[dict]:
-    return service.workbench(common.get_store(), cluster, common.ontology())
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _leads(url: str, v: str, cluster: str | None) -> list[dict]:
-    return service.leads(common.get_store(), cluster, ontology=common.ontology())
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _pipeline_what_if(url: str, v: str, cluster: str | None, stages: tuple[str, ...]) -> dict:
-    return service.pipeline_what_if(common.get_store(), cluster, stages, common.ontology())
 
 
 def stage_label(stage: str) -> str:
@@ -99,6 +85,60 @@ def lead_form(group: dict, c: dict) -> None:
         st.caption(t("wb.no_lead"))
 
 
+def pipeline_section(cluster: str | None, groups: list[dict], leads: list[dict], segn: dict[str, str]) -> None:
+    """The leads of the chosen cluster, their history and the candidates, with the Excel download."""
+    st.subheader(t("wb.pipeline"))
+    if not leads:
+        st.info(t("wb.no_leads"))
+    lead_df = pd.DataFrame([{
+        t("wb.enterprise"): x["enterprise_name"], t("common.segment"): segn.get(x["segment"], x["segment_name"]),
+        t("wb.stage"): stage_label(x["stage"]), t("wb.owner"): x.get("owner") or "", t("wb.latest_note"): x.get("notes") or "",
+        t("wb.created"): x["created"], t("wb.updated"): x["updated"], t("common.id"): x["id"]} for x in leads])
+    if not lead_df.empty:
+        st.dataframe(lead_df, hide_index=True, column_order=[c for c in lead_df.columns if c != t("common.id")])
+    history_df = pd.DataFrame([{
+        t("wb.enterprise"): x["enterprise_name"], t("common.segment"): segn.get(x["segment"], x["segment_name"]),
+        t("wb.when"): h["when"], t("wb.stage"): stage_label(h["stage"]), t("wb.owner"): h["owner"], t("wb.note"): h["note"]}
+        for x in leads for h in x["history_rows"]])
+    cand_df = pd.DataFrame([{
+        t("common.segment"): segn.get(g["segment_id"], g["segment"]), t("common.kind"): marked(g["kind"]),
+        t("common.rank"): c["rank"], t("wb.enterprise"): c["name"], t("gap.target_score"): c["score"],
+        t("wb.city"): c.get("city") or "", t("wb.address"): c["profile"].get("address") or "",
+        t("gap.target_scale"): c["profile"].get("scale") or t("wb.unknown"),
+        t("gap.target_distance_km"): c.get("distance_km"),
+        t("wb.founded"): c["profile"].get("founded") or "", t("wb.stock_code"): c["profile"].get("stock_code") or "",
+        t("wb.products"): "、".join(c["profile"].get("products") or []),
+        t("gap.target_why"): "".join(c["profile"].get("why") or []),
+        t("gap.target_other"): "、".join(o["segment"] for o in c["profile"].get("other_segments") or []),
+        t("wb.stage"): stage_label(c["lead"]["stage"]) if c.get("lead") else "",
+        t("wb.owner"): (c.get("lead") or {}).get("owner") or "",
+        t("wb.sources"): "；".join(c["profile"].get("sources") or []), t("common.id"): c["enterprise_id"]}
+        for g in groups for c in g["candidates"]])
+    common.xlsx_download(t("wb.download"), {t("wb.sheet_leads"): lead_df, t("wb.sheet_history"): history_df,
+                                             t("wb.sheet_candidates"): cand_df},
+                         file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx", key="wb_xlsx", page=t("wb.header"))
+
+
+def landing_section(cluster: str | None, segn: dict[str, str]) -> None:
+    """What changes if the firms at the chosen pipeline stages land (a what-if on the store's data)."""
+    st.subheader(t("wb.whatif"))
+    stages = st.multiselect(t("wb.whatif_stages"), [s for s in STAGES if s != "放弃"], default=list(LANDING_STAGES),
+                            format_func=stage_label, key="wb_stages", placeholder=t("common.choose"))
+    if stages:
+        res = common.pipeline_what_if(cluster, tuple(stages))
+        st.markdown("\n".join(f"- {s}" if i else f"**{s}**" for i, s in enumerate(res["summary"])))
+        m1, m2 = st.columns(2)
+        m1.metric(t("wb.closed"), len(res["closed"]))
+        m2.metric(t("wb.filled"), len(res["filled"]))
+        if res["changes"]:
+            st.caption(t("wb.whatif_changes"))
+            st.dataframe(pd.DataFrame([{
+                t("common.segment"): segn.get(c["segment_id"], c["segment"]), t("wb.change"): t(f"wb.change.{c['change']}"),
+                t("wb.kind_before"): marked(c["kind_before"]) if c.get("kind_before") else "—",
+                t("wb.kind_after"): marked(c["kind_after"]) if c.get("kind_after") else "—",
+                t("wb.strength_delta"): "—" if c.get("strength_delta") is None else f"{common.points(c['strength_delta']):+d}"} for c in res["changes"]]), hide_index=True)
+
+
 st.header(t("wb.header"))
 st.caption(t("wb.intro"))
 WRITER = can_write(t)  # editing leads needs the write token (or dev mode), like the API
@@ -107,8 +147,7 @@ if msg := st.session_state.pop("wb_saved", None):
 ids, labels = common.cluster_options(with_all=True)
 segn = common.segment_names()
 cluster = st.selectbox(t("common.cluster"), ids, format_func=labels.get, key="wb_cluster")
-url, version = common.store_url(), common.version()
-groups = _workbench(url, version, cluster)
+groups = common.workbench(cluster)
 
 if not groups:
     st.info(t("wb.no_groups"))
@@ -127,52 +166,12 @@ else:
             card(c)
             lead_form(group, c)
 
-st.subheader(t("wb.pipeline"))
-leads = _leads(url, version, cluster)
-if not leads:
-    st.info(t("wb.no_leads"))
-lead_df = pd.DataFrame([{
-    t("wb.enterprise"): x["enterprise_name"], t("common.segment"): segn.get(x["segment"], x["segment_name"]),
-    t("wb.stage"): stage_label(x["stage"]), t("wb.owner"): x.get("owner") or "", t("wb.latest_note"): x.get("notes") or "",
-    t("wb.created"): x["created"], t("wb.updated"): x["updated"], t("common.id"): x["id"]} for x in leads])
-if not lead_df.empty:
-    st.dataframe(lead_df, hide_index=True, column_order=[c for c in lead_df.columns if c != t("common.id")])
-history_df = pd.DataFrame([{
-    t("wb.enterprise"): x["enterprise_name"], t("common.segment"): segn.get(x["segment"], x["segment_name"]),
-    t("wb.when"): h["when"], t("wb.stage"): stage_label(h["stage"]), t("wb.owner"): h["owner"], t("wb.note"): h["note"]}
-    for x in leads for h in x["history_rows"]])
-cand_df = pd.DataFrame([{
-    t("common.segment"): segn.get(g["segment_id"], g["segment"]), t("common.kind"): marked(g["kind"]),
-    t("common.rank"): c["rank"], t("wb.enterprise"): c["name"], t("gap.target_score"): c["score"],
-    t("wb.city"): c.get("city") or "", t("wb.address"): c["profile"].get("address") or "",
-    t("gap.target_scale"): c["profile"].get("scale") or t("wb.unknown"),
-    t("gap.target_distance_km"): c.get("distance_km"),
-    t("wb.founded"): c["profile"].get("founded") or "", t("wb.stock_code"): c["profile"].get("stock_code") or "",
-    t("wb.products"): "、".join(c["profile"].get("products") or []),
-    t("gap.target_why"): "".join(c["profile"].get("why") or []),
-    t("gap.target_other"): "、".join(o["segment"] for o in c["profile"].get("other_segments") or []),
-    t("wb.stage"): stage_label(c["lead"]["stage"]) if c.get("lead") else "",
-    t("wb.owner"): (c.get("lead") or {}).get("owner") or "",
-    t("wb.sources"): "；".join(c["profile"].get("sources") or []), t("common.id"): c["enterprise_id"]}
-    for g in groups for c in g["candidates"]])
-st.download_button(t("wb.download"), common.to_xlsx({t("wb.sheet_leads"): lead_df, t("wb.sheet_history"): history_df,
-                                                       t("wb.sheet_candidates"): cand_df}),
-                   file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="wb_xlsx")
+leads = common.leads(cluster)
+if not groups and not leads:  # nothing to work on yet: say where the candidates come from, not empty tables
+    st.page_link("views/importer.py", label=t("wb.to_import"), icon=":material/upload_file:")
+else:
+    pipeline_section(cluster, groups, leads, segn)
+    landing_section(cluster, segn)
 
-st.subheader(t("wb.whatif"))
-stages = st.multiselect(t("wb.whatif_stages"), [s for s in STAGES if s != "放弃"], default=list(LANDING_STAGES),
-                        format_func=stage_label, key="wb_stages", placeholder=t("common.choose"))
-if stages:
-    res = _pipeline_what_if(url, version, cluster, tuple(stages))
-    st.markdown("\n".join(f"- {s}" if i else f"**{s}**" for i, s in enumerate(res["summary"])))
-    m1, m2 = st.columns(2)
-    m1.metric(t("wb.closed"), len(res["closed"]))
-    m2.metric(t("wb.filled"), len(res["filled"]))
-    if res["changes"]:
-        st.caption(t("wb.whatif_changes"))
-        st.dataframe(pd.DataFrame([{
-            t("common.segment"): segn.get(c["segment_id"], c["segment"]), t("wb.change"): t(f"wb.change.{c['change']}"),
-            t("wb.kind_before"): marked(c["kind_before"]) if c.get("kind_before") else "—",
-            t("wb.kind_after"): marked(c["kind_after"]) if c.get("kind_after") else "—",
-            t("wb.strength_delta"): c.get("strength_delta")} for c in res["changes"]]), hide_index=True)
+st.divider()
+report_downloads(cluster, key="wb_report")  # the cluster's 产业链招商分析报告, with the leads as they stand
