@@ -20,8 +20,8 @@
     .venv/bin/python bench/classify.py [--records 100000] [--runs 3] [--errors tune] [--fit]
 
 --errors tune lists the wrong and missed links of the tuning split (never tune on the held-out one);
---fit refits etl.nlp.classify.CALIBRATION on the tune split and uses it for this run (paste the
-printed tuple into etl/nlp/classify.py to keep it).
+--fit refits etl.nlp.calibration.CALIBRATION on the tune split and uses it for this run (paste the
+printed tuple into etl/nlp/calibration.py to keep it).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def bench_throughput(onto, n: int, runs: int) -> None:
     """Median of ``runs`` over ``n`` generated records, twice: cold (the per-line analysis cache
     emptied before each run: every line is new) and warm (lines seen before, as in a registry export
     where the same 规范表述 items repeat)."""
-    from etl.nlp.classify import _index
+    from etl.nlp.index import build_index as _index
 
     recs = gen_records(onto, n)
     classify_many(recs[:100], onto)  # build the index outside the timing
@@ -214,7 +214,7 @@ def bench_quality(onto, show_errors: str | None = None) -> None:
 
 
 def fit_calibration(onto, l2: float = 1.0) -> tuple[float, ...]:
-    """Fit the logistic weights of etl.nlp.classify.CALIBRATION on the TUNE split only: every
+    """Fit the logistic weights of etl.nlp.calibration.CALIBRATION on the TUNE split only: every
     candidate segment of every tune record, label = the link would be right (lineage)."""
     import numpy as np
 
@@ -261,7 +261,7 @@ def main() -> None:
     a = ap.parse_args()
     onto = load_ontology()
     if a.fit:
-        sys.modules["etl.nlp.classify"].CALIBRATION = fit_calibration(onto)
+        sys.modules["etl.nlp.calibration"].CALIBRATION = fit_calibration(onto)
     print(f"[ontology] clusters={len(onto.clusters)} segments={len(onto.segments)}")
     bench_quality(onto, a.errors)
     if not a.no_throughput:
