@@ -211,8 +211,21 @@ def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int
     segs = ontology.segments
     scored = [(round(calibration.prob(c["x"]), 4), c) for c in cands]
     scored.sort(key=lambda pc: (-pc[0], -pc[1]["score"], -segs[pc[1]["segment_id"]].level, pc[1]["segment_id"]))
-    return [SegmentMatch(c["segment_id"], segs[c["segment_id"]].cluster, p, c["terms"], round(c["score"], 4))
-            for p, c in scored[:top_k] if p >= min_confidence]
+    lineage = build_index(ontology).lineage
+    out: list[SegmentMatch] = []
+    placed: list[tuple[str, tuple]] = []  # links that took one of the top_k places, with their lineage
+    for p, c in scored:
+        if p < min_confidence:
+            break
+        sid = c["segment_id"]
+        lin = lineage.get(sid, (sid,))
+        # an ancestor or descendant of a placed link says the same thing more or less finely: no new place
+        if not any(sid in plin or top in lin for top, plin in placed):
+            if len(placed) >= top_k:
+                continue
+            placed.append((sid, lin))
+        out.append(SegmentMatch(sid, segs[sid].cluster, p, c["terms"], round(c["score"], 4)))
+    return out
 
 
 # --------------------------------------------------------------------------- records

@@ -86,8 +86,15 @@ def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, frozenset]:
     if "泵" in line:  # a phrase headed by 泵 (…泵, …泵系列) that no longer term explains is a pump
         for m in PUMP_RE.finditer(line):
             a, b = m.span()
-            if not any(x < b and a < y for x, y, _t in found) and not (neg and any(x <= a < y for x, y in neg)):
+            if neg and any(x <= a < y for x, y in neg):
+                continue
+            if not any(x < b and a < y for x, y, _t in found):
                 found.append((a, b, PUMP))
+                continue
+            # 隔膜|泵, 齿轮|泵: a term right before an uncovered 泵 modifies the pump (the pump is the head)
+            k = a + m.group().index("泵")
+            if any(y == k for _x, y, _t in found) and not any(x <= k < y for x, y, _t in found):
+                found.append((k, b, PUMP))
         found.sort()
     hits = [(a, b, t) for a, b, t in found if idx.credit.get(t)]
     if not hits:

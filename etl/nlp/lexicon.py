@@ -34,7 +34,7 @@ GENERIC_TERMS = frozenset({
     "航空", "航天器", "数据链", "飞行器", "整机制造", "电源板", "遥控器", "控制模块", "主控板", "机壳", "铁芯冲片",
     "绕组", "叶片", "导叶", "动环", "静环", "油封", "冲片", "温控器", "吹塑机", "模具", "中药", "滴眼液", "输液",
     "CAD", "CAE", "CAM", "MES", "PE", "PP", "PC", "PS", "PLA", "PBS", "API", "CRO", "CMO", "OTC", "BMS", "OBC",
-    "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS",
+    "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS", "连杆", "飞轮", "缸体", "缸套", "纱布", "编织袋", "内燃机",
 })
 #: bare vehicle-type words: on their own a firm may make vehicles or sell parts *to* vehicle makers
 CUSTOMER_TERMS = frozenset({"乘用车", "商用车", "客车", "货车", "轿车", "SUV", "MPV", "微型汽车", "大型客车", "中型客车",
