@@ -10,6 +10,9 @@ Two steps, both deterministic:
     The pick never looks at the classifier. Prints code, name, SW industry and product lines, for
     labelling by reading.
 
+``python bench/labelled/build.py candidates round2``
+    the next firms of the same groups in the same order (GROUPS_ROUND2), skipping labelled ones.
+
 ``python bench/labelled/build.py``
     joins the hand labels (labels.tsv: stock_code, gold_segments, note) with the source data and
     the constructed registry-style records (registry.tsv) into firms.csv.
@@ -69,6 +72,12 @@ KEYWORD_PICKS = [("风机|风力发电", 6), ("农药|杀虫剂|除草剂", 4), 
                  ("马桶|坐便|洁具|卫浴", 6)]
 
 
+# round 2 (docs/classifier.md §1): the next firms of the same groups in the same fixed order, skipping
+# every firm already labelled — picked and labelled before the classifier was run on them
+GROUPS_ROUND2 = [("auto", 25), ("pharma", 25), ("pump-motor", 12), ("mould-plastic", 12), ("aerospace", 8),
+                 ("tricky", 10), ("other", 10)]
+
+
 def split_of(code: str) -> str:
     """tune|heldout from a fixed hash of the stock code (chosen before any result was seen)."""
     h = int(hashlib.sha1(f"chainkg-labelled:{code}".encode()).hexdigest()[:8], 16)
@@ -126,6 +135,19 @@ def candidates(firms) -> list[str]:
     return sorted(picked, key=lambda c: (picked[c], c)), picked
 
 
+def candidates_round2(firms, labelled: set) -> tuple[list[str], dict]:
+    """The next ``n`` unlabelled firms of each group of GROUPS, in the same SHA-1 order."""
+    picked: dict[str, str] = {}
+    named = {i for _g, inds, _n in GROUPS if inds for i in inds}
+    quota = dict(GROUPS_ROUND2)
+    for group, inds, _n in GROUPS:
+        pool = [c for c in firms if c not in labelled and c not in picked
+                and (firms[c]["sw"] in inds if inds else firms[c]["sw"] not in named)]
+        for c in sorted(pool, key=_order)[:quota.get(group, 0)]:
+            picked[c] = f"r2:{group}"
+    return sorted(picked, key=lambda c: (picked[c], c)), picked
+
+
 def read_tsv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
         rows = [ln.rstrip("\n").split("\t") for ln in f if ln.strip() and not ln.startswith("#")]
@@ -177,7 +199,10 @@ def build() -> int:
 def main() -> int:
     if sys.argv[1:2] == ["candidates"]:
         firms = load_ckg()
-        order, why = candidates(firms)
+        if sys.argv[2:3] == ["round2"]:
+            order, why = candidates_round2(firms, {r["stock_code"] for r in read_tsv(HERE / "labels.tsv")})
+        else:
+            order, why = candidates(firms)
         for c in order:
             f = firms[c]
             print(f"{c}\t{f['name']}\t{f['sw']}\t[{why[c]}]\t{fmt_products(f['rev'][:10])}"
