@@ -22,6 +22,9 @@ from etl.nlp.textparse import trade_factor
 
 __all__ = ["Evidence", "field_hits", "accumulate"]
 
+VET_SEGMENT = "pharma-vet"
+BIOLOGICS_SEGMENT = "pharma-biologics"
+
 
 class Evidence:
     __slots__ = ("p", "pmax", "s", "smax", "spec", "terms", "where", "bare", "whole", "whole_s", "wmax")
@@ -210,6 +213,9 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
         any(h.w >= 0.1 and FORMULATION_RE.search(h.line) for h in hits if h.tag == "p")
     best: dict[tuple, tuple] = {}  # (sid, tag, li) -> strongest (factor, weight) on that line
     root = idx.root
+    # 疫苗/生物制品 of a firm whose specific evidence is veterinary (口蹄疫, 兽用) are veterinary biologics
+    vet = VET_SEGMENT in idx.cluster and any(
+        not h.generic and any(sid == VET_SEGMENT for sid, _ in h.credit) for h in hits)
     for h in hits:
         credit = h.credit
         if h.generic:
@@ -226,6 +232,9 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
                 credit = [(sid, (mass.get(root.get(sid), 0.0) + 0.01) / tot / n[root.get(sid)]) for sid, _ in credit]
         if formulation and h.term in THERAPEUTIC_CLASSES and idx.api_root:
             credit = [(idx.api_fallback if root.get(sid) == idx.api_root else sid, share) for sid, share in credit]
+        if vet:
+            credit = [(VET_SEGMENT if BIOLOGICS_SEGMENT in idx.lineage.get(sid, ()) else sid, share)
+                      for sid, share in credit]
         bare = h.term not in idx.bare_customer
         for sid, share in credit:
             f = h.factor * share * (1.0 if sid in idx.service else h.trade)
