@@ -114,6 +114,8 @@ def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, frozenset]:
             gap = line[b:hits[k + 1][0]]
             if gap and gap[0] in COORD:
                 head = 1.0
+            elif _all_upstream(idx, hits[k + 1][2]) and not _all_upstream(idx, t):
+                head = 0.0  # a product naming what a material is for: 抗肿瘤药|中间体, 电机|硅钢 (a customer)
             else:  # a modifier: of a term of its own cluster it only narrows it (新能源汽车|驱动电机)
                 same = {idx.cluster.get(sid) for sid, _ in idx.credit[t]} & \
                     {idx.cluster.get(sid) for sid, _ in idx.credit[hits[k + 1][2]]}
@@ -121,7 +123,7 @@ def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, frozenset]:
         else:
             tail = SUFFIX_RE.sub("", line[b:end], count=1) if b < end else ""
             head = 1.0 if not tail or tail[0] in COORD else 0.7
-            if head < 1.0 and all(sid in idx.upstream for sid, _ in idx.credit[t]):
+            if head < 1.0 and _all_upstream(idx, t):
                 head = 0.35  # a material naming what a product is made of (HDPE|缠绕管, 钛合金|棒材)
         rec.append([t, head, ph])
     # a generic head (齿轮, 电控系统) modified by a specific term (刺绣机|电控系统): the phrase is about
@@ -129,7 +131,7 @@ def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, frozenset]:
     for k, r in enumerate(rec):
         t, head, ph = r
         if head == 1.0 and idx.spec[t] <= 0.4 and k > 0:
-            mods = [q for q in rec[:k] if q[2] == ph and q[1] < 1.0 and idx.spec[q[0]] > 0.4
+            mods = [q for q in rec[:k] if q[2] == ph and 0.0 < q[1] < 1.0 and idx.spec[q[0]] > 0.4
                     and not idx.customer.get(q[0], False)]
             if mods:
                 same = {idx.cluster.get(sid) for sid, _ in idx.credit[t]} & \
@@ -181,6 +183,11 @@ def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, frozenset]:
                           next(iter(roots)) if len(roots) == 1 else None,
                           frozenset(idx.cluster.get(sid) for sid, _ in credit)))
     return tuple(items), frozenset(line_neg)
+
+
+def _all_upstream(idx: Index, term: str) -> bool:
+    credit = idx.credit.get(term)
+    return bool(credit) and all(sid in idx.upstream for sid, _ in credit)
 
 
 def accumulate(hits: list, idx: Index, ev: dict) -> None:
