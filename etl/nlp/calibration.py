@@ -25,8 +25,8 @@ LINK_MIN = 0.5
 FEATURES = ("bias", "log_pmax", "psum", "log_smax", "ssum", "spec", "share", "ind_lineage", "ind_cluster",
             "out_industry", "scope_only", "no_products", "negated", "top_cluster", "minor", "whole_line")
 #: logistic weights fitted on the tune split (``bench/classify.py --fit``); see docs/classifier.md
-CALIBRATION = (2.933, 1.206, 1.172, 0.252, 0.254, 0.058, -0.860, 1.944, -1.564, -0.905, -0.166, -2.299,
-               0.023, 1.270, -0.652, 0.320)
+CALIBRATION = (3.203, 1.170, 0.776, 0.254, 0.179, -0.423, -0.888, 1.697, -1.578, -0.954, -0.006, -2.234,
+               -0.179, 1.411, -0.796, 0.582)
 
 
 def prob(x) -> float:

@@ -98,6 +98,7 @@ class SegmentMatch:
     score: float = 0.0
 
 
+MINOR_SHARE = 0.1  # a segment whose best product line has less revenue share than this is "minor"
 _NEG_DAMP = 0.3  # a segment's negative word on a main line / in the scope: its evidence x this
 _OUT_DAMP = 0.5  # text evidence of a firm registered in an out-of-chain industry x this
 _NEG_MIN_WEIGHT = 0.25  # … when the line holding it carries at least this share
@@ -165,6 +166,7 @@ def candidates(text_scope, products, ontology, *, industry=None, industry_code=N
             b.whole = max(b.whole, e.whole)
             b.whole_s = max(b.whole_s, e.whole_s)
             b.wmax = max(b.wmax, e.wmax)
+            b.share = max(b.share, e.share)
             for t in e.terms:
                 if t not in b.terms:
                     b.terms.append(t)
@@ -191,7 +193,7 @@ def candidates(text_scope, products, ontology, *, industry=None, industry_code=N
              1.0 if (not ind_lin and idx.cluster.get(k) in ind_clusters) else 0.0,
              1.0 if out_industry else 0.0, 1.0 if (plines and e.p == 0) else 0.0, 0.0 if plines else 1.0,
              1.0 if k in negated else 0.0, 1.0 if idx.cluster.get(k) == top_cluster else 0.0,
-             1.0 if pmax < 0.1 and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0)
+             1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0)
         out.append({"segment_id": k, "x": x, "terms": e.terms, "score": total[k]})
     return out
 

@@ -27,21 +27,22 @@ BIOLOGICS_SEGMENT = "pharma-biologics"
 
 
 class Evidence:
-    __slots__ = ("p", "pmax", "s", "smax", "spec", "terms", "where", "bare", "whole", "whole_s", "wmax")
+    __slots__ = ("p", "pmax", "s", "smax", "spec", "terms", "where", "bare", "whole", "whole_s", "wmax", "share")
 
     def __init__(self):
         self.p = self.pmax = self.s = self.smax = self.spec = self.whole = self.whole_s = self.wmax = 0.0
         self.terms: list[str] = []
         self.where: set = set()
         self.bare = True  # every term a bare customer word (乘用车, 商用车 …)
+        self.share = -1.0  # largest revenue share of a product line supporting it (-1: no shares given)
 
 
 class _Hit:
-    __slots__ = ("tag", "li", "ph", "w", "term", "factor", "trade", "credit", "line", "customer", "whole",
+    __slots__ = ("tag", "li", "ph", "w", "share", "term", "factor", "trade", "credit", "line", "customer", "whole",
                  "generic", "root1", "clusters")
 
-    def __init__(self, tag, li, w, line, item):
-        self.tag, self.li, self.w, self.line = tag, li, w, line
+    def __init__(self, tag, li, w, share, line, item):
+        self.tag, self.li, self.w, self.share, self.line = tag, li, w, share, line
         (self.ph, self.term, self.factor, self.trade, self.credit, self.customer, self.whole,
          self.generic, self.root1, self.clusters) = item
         # whole: the term is the whole line (陆上泵, 铺布机): the line names the product
@@ -52,7 +53,9 @@ def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict,
     """The hits of all lines of one field (tag 'p' products, 's' scope) into ``out``; the negative
     words found go to ``negs`` (segment -> weight of the line holding one)."""
     cache = idx.cache
-    for li, (line, w) in enumerate(lines):
+    for li, entry in enumerate(lines):
+        line, w = entry[0], entry[1]
+        share = entry[2] if len(entry) > 2 else -1.0  # the line's own revenue share, -1 when unknown
         res = cache.get((tag, line))
         if res is None:
             res = _line_analysis(line, tag, idx)
@@ -66,7 +69,7 @@ def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict,
                 if nw > negs.get(sid, 0.0):
                     negs[sid] = nw
         for item in items:
-            out.append(_Hit(tag, li, w, line, item))
+            out.append(_Hit(tag, li, w, share, line, item))
 
 
 _CACHE_MAX = 200_000  # analysed lines kept per ontology (registry scopes repeat the same 规范表述 items)
@@ -256,6 +259,8 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
             fs = h.factor * share
             if fs > e.spec:
                 e.spec = fs
+            if h.tag == "p" and h.share > e.share:
+                e.share = h.share
             if h.whole and share > 0.5:
                 if h.tag == "p" and h.w > e.whole:
                     e.whole = h.w

@@ -10,8 +10,8 @@ line that only trades or services (…批发/零售/销售/维修) counts.
 Why: which line is the main business matters more than which words occur (a liquor maker's 8 %
 塑料制品 line must not outweigh its 白酒); see docs/classifier.md.
 
->>> [(n, round(w, 3)) for n, w in product_lines("白酒(0.90); 塑料制品(0.08)")]
-[('白酒', 1.0), ('塑料制品', 0.089)]
+>>> [(n, round(w, 3), a) for n, w, a in product_lines("白酒(0.90); 塑料制品(0.08)")]
+[('白酒', 1.0, 0.9), ('塑料制品', 0.089, 0.08)]
 >>> [i for i, _w in scope_items("一般项目:泵及真空设备制造;五金产品批发(除依法须经批准的项目外,凭营业执照依法自主开展经营活动)")]
 ['泵及真空设备制造', '五金产品批发']
 >>> trade_factor("汽车零配件批发", scope=True), trade_factor("水泵制造", scope=True)
@@ -67,8 +67,10 @@ def split_weight(item: str) -> tuple[str, float | None]:
     return name, v / (100.0 if pct or v > 1.5 else 1.0)
 
 
-def product_lines(products) -> list[tuple[str, float]]:
-    """``[(line, weight 0..1)]``: revenue shares relative to the largest line, else by position."""
+def product_lines(products) -> list[tuple[str, float, float]]:
+    """``[(line, weight 0..1, revenue share or -1)]``: weight = the revenue share relative to the largest
+    line, else by position; the share itself where the record gives one (the labelling rule counts
+    lines of about 10 % of revenue or more)."""
     if products is None:
         return []
     if isinstance(products, (list, tuple)):
@@ -94,9 +96,9 @@ def product_lines(products) -> list[tuple[str, float]]:
         for name, w in lines:
             w = floor if w is None else w
             if w > 0.004 and name:
-                out.append((name, min(w / top, 1.0)))
+                out.append((name, min(w / top, 1.0), min(w, 1.0)))
         return out
-    return [(name, max(0.35, 1.0 - 0.15 * i)) for i, (name, _) in enumerate(lines) if name]
+    return [(name, max(0.35, 1.0 - 0.15 * i), -1.0) for i, (name, _) in enumerate(lines) if name]
 
 
 def scope_items(scope) -> list[tuple[str, float]]:
