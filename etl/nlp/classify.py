@@ -117,6 +117,8 @@ def candidates(text_scope, products, ontology, *, industry=None, industry_code=N
     if plines:  # 缝制机械制造: the registered industry, not the product
         items = [(item, w * 0.25 if idx.gb_re.match(item) else w) for item, w in items]
     field_hits(items, "s", idx, negs, hits)
+    if not hits and not (industry or industry_code):
+        return []  # no term and no registered industry: nothing points to a segment
     ev: dict[str, Evidence] = {}
     accumulate(hits, idx, ev)
     ind_segs, out_industry = industry_signal(industry_code, industry) if (industry or industry_code) else ((), False)
@@ -253,9 +255,11 @@ def _lookup_segment(value: str, ontology) -> str:
 
 
 def _get(record: dict, keys):
+    get = record.get
     for k in keys:
-        if record.get(k) not in (None, "", []):
-            return record[k]
+        v = get(k)
+        if v is not None and v != "" and v != []:
+            return v
     return None
 
 

@@ -75,7 +75,7 @@ def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict,
 _CACHE_MAX = 200_000  # analysed lines kept per ontology (registry scopes repeat the same 规范表述 items)
 
 
-def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, frozenset]:
+def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, tuple]:
     """``(hits, negative segment ids)`` of one product line / scope item, independent of its weight:
     each hit is ``(phrase, term, factor, trade factor, credit, customer?, whole line?)`` (module doc)."""
     neg = [m.span() for m in NEG_RE.finditer(line)] if ("不" in line or "除外" in line) else ()
@@ -104,7 +104,7 @@ def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, frozenset]:
         found.sort()
     hits = [(a, b, t) for a, b, t in found if idx.credit.get(t)]
     if not hits:
-        return (), frozenset(line_neg)
+        return (), tuple(sorted(line_neg))
     cuts = [m.start() for m in PHRASE_RE.finditer(line)] if len(hits) > 1 or len(line) > 4 else []
     trade = trade_factor(line, tag == "s")
     phrase = [bisect.bisect(cuts, a) for a, _b, _t in hits]
@@ -184,8 +184,10 @@ def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, frozenset]:
             items.append((ph, t, f, trade, tuple(credit), redirected, whole and head == 1.0,
                           idx.spec[t] <= 0.4 and k not in supported,
                           next(iter(roots)) if len(roots) == 1 else None,
-                          frozenset(idx.cluster.get(sid) for sid, _ in credit)))
-    return tuple(items), frozenset(line_neg)
+                          tuple({idx.cluster.get(sid): None for sid, _ in credit})))
+    # only tuples of str/float/bool in the cache: the garbage collector untracks them, so a large
+    # cache does not make every full collection slower (measured: one full collection was ~15 % of a run)
+    return tuple(items), tuple(sorted(line_neg))
 
 
 def _all_upstream(idx: Index, term: str) -> bool:
@@ -210,7 +212,7 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
         if h.root1 is not None:
             mass[h.root1] = mass.get(h.root1, 0.0) + h.w * h.factor
         if not h.generic and not h.customer:
-            specific |= h.clusters
+            specific.update(h.clusters)
         if h.term in THERAPEUTIC_CLASSES:
             therapeutic = True
     moto = sum(mass.get(r, 0.0) for r in idx.moto_roots) if idx.moto_roots else 0.0
@@ -229,7 +231,7 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
     for h in hits:
         credit = h.credit
         if h.generic:
-            if not (h.clusters & specific):
+            if specific.isdisjoint(h.clusters):
                 continue
             credit = [(sid, share) for sid, share in credit if idx.cluster.get(sid) in specific]
             if moto > car:  # 发动机/齿轮 of a motorcycle firm are motorcycle parts
