@@ -115,7 +115,15 @@ def candidates(text_scope, products, ontology, *, industry=None, industry_code=N
     field_hits(plines, "p", idx, negs, hits)
     items = scope_items(text_scope)
     if plines:  # 缝制机械制造: the registered industry, not the product
-        items = [(item, w * 0.25 if idx.gb_re.match(item) else w) for item, w in items]
+        gb = idx.gb_items
+        if len(gb) > 100_000:
+            gb.clear()
+        for i, (item, w) in enumerate(items):
+            is_gb = gb.get(item)
+            if is_gb is None:
+                is_gb = gb[item] = idx.gb_re.match(item) is not None
+            if is_gb:
+                items[i] = (item, w * 0.25)
     field_hits(items, "s", idx, negs, hits)
     if not hits and not (industry or industry_code):
         return []  # no term and no registered industry: nothing points to a segment

@@ -23,6 +23,7 @@ from etl.nlp.textparse import trade_factor
 __all__ = ["Evidence", "field_hits", "accumulate"]
 
 VET_SEGMENT = "pharma-vet"
+VET_ROOT = "pharma-finished"  # the top-level segment above VET_SEGMENT
 BIOLOGICS_SEGMENT = "pharma-biologics"
 
 
@@ -207,12 +208,16 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
     """
     mass: dict[str, float] = {}
     specific: set = set()
-    therapeutic = False
+    therapeutic = vet = False
     for h in hits:
         if h.root1 is not None:
             mass[h.root1] = mass.get(h.root1, 0.0) + h.w * h.factor
-        if not h.generic and not h.customer:
-            specific.update(h.clusters)
+        if not h.generic:
+            if not h.customer:
+                specific.update(h.clusters)
+            # 疫苗/生物制品 of a firm whose specific evidence is veterinary (口蹄疫, 兽用) are veterinary biologics
+            if h.root1 == VET_ROOT and not vet:
+                vet = any(sid == VET_SEGMENT for sid, _ in h.credit)
         if h.term in THERAPEUTIC_CLASSES:
             therapeutic = True
     moto = sum(mass.get(r, 0.0) for r in idx.moto_roots) if idx.moto_roots else 0.0
@@ -225,9 +230,6 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
         any(h.w >= 0.1 and FORMULATION_RE.search(h.line) for h in hits if h.tag == "p")
     best: dict[tuple, tuple] = {}  # (sid, tag, li) -> strongest (factor, weight) on that line
     root = idx.root
-    # 疫苗/生物制品 of a firm whose specific evidence is veterinary (口蹄疫, 兽用) are veterinary biologics
-    vet = VET_SEGMENT in idx.cluster and any(
-        not h.generic and any(sid == VET_SEGMENT for sid, _ in h.credit) for h in hits)
     for h in hits:
         credit = h.credit
         if h.generic:

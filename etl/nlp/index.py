@@ -47,6 +47,7 @@ class Index:
     moto_subtree: frozenset  # 摩托车 segments
     gb_re: re.Pattern  # a 经营范围 item that starts with a 国标/规范表述 industry name
     cache: dict = field(default_factory=dict)  # (tag, line) -> analysed hits
+    gb_items: dict = field(default_factory=dict)  # 经营范围 item -> starts with a 国标/规范表述 name
 
 
 def _subtree(segs, roots) -> frozenset:
