@@ -86,6 +86,8 @@ def main() -> None:
     tot_hit = sum(by[k, "hit"] for k in set(EXPECT.values()))
     for k in sorted(set(EXPECT.values())):
         n = by[k, "n"]
+        if not n:  # every firm of that cluster's industries is labelled by now
+            continue
         print(f"[silver] {k:<14} firms={n:>4}  linked in cluster={by[k, 'hit'] / n:.1%}  "
               f"only other clusters={by[k, 'other_only'] / n:.1%}")
     print(f"[silver] in-chain total  firms={tot_n:>4}  linked in cluster={tot_hit / tot_n:.1%}")

@@ -16,8 +16,8 @@ from __future__ import annotations
 import bisect
 
 from etl.nlp.index import Index
-from etl.nlp.lexicon import (API_CONTEXT_RE, COORD, FORMULATION_RE, NEG_RE, PHRASE_RE, PUMP, PUMP_RE, SUFFIX_RE,
-                             THERAPEUTIC_CLASSES, ascii_edge)
+from etl.nlp.lexicon import (API_CONTEXT_RE, COORD, FORMULATION_RE, NEG_RE, PHRASE_RE, PUMP, PUMP_RE,
+                             SERVICE_HEAD_RE, SUFFIX_RE, THERAPEUTIC_CLASSES, ascii_edge)
 from etl.nlp.textparse import trade_factor
 
 __all__ = ["Evidence", "field_hits", "accumulate"]
@@ -127,6 +127,8 @@ def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, tuple]:
         else:
             tail = SUFFIX_RE.sub("", line[b:end], count=1) if b < end else ""
             head = 1.0 if not tail or tail[0] in COORD else 0.7
+            if tail and SERVICE_HEAD_RE.match(tail) and not any(sid in idx.service for sid, _ in idx.credit[t]):
+                head = 0.0  # 机载设备|维修: maintenance of the product, not the product
             if head < 1.0 and _all_upstream(idx, t):
                 head = 0.35  # a material naming what a product is made of (HDPE|缠绕管, 钛合金|棒材)
         rec.append([t, head, ph])

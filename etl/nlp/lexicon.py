@@ -34,7 +34,7 @@ GENERIC_TERMS = frozenset({
     "航空", "航天器", "数据链", "飞行器", "整机制造", "电源板", "遥控器", "控制模块", "主控板", "机壳", "铁芯冲片",
     "绕组", "叶片", "导叶", "动环", "静环", "油封", "冲片", "温控器", "吹塑机", "模具", "中药", "滴眼液", "输液",
     "CAD", "CAE", "CAM", "MES", "PE", "PP", "PC", "PS", "PLA", "PBS", "API", "CRO", "CMO", "OTC", "BMS", "OBC",
-    "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS", "连杆", "飞轮", "缸体", "缸套", "纱布", "编织袋", "内燃机", "刀具", "车床", "汽车",
+    "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS", "连杆", "飞轮", "缸体", "缸套", "纱布", "编织袋", "内燃机", "刀具", "车床", "汽车", "轴承",
 })
 #: bare vehicle-type words: on their own a firm may make vehicles or sell parts *to* vehicle makers
 CUSTOMER_TERMS = frozenset({"乘用车", "商用车", "客车", "货车", "轿车", "SUV", "MPV", "微型汽车", "大型客车", "中型客车",
@@ -71,13 +71,16 @@ PARTS_OF_ROOT = {"auto-vehicle": "auto-parts", "auto-motorcycle": "auto-motorcyc
 
 API_CONTEXT_RE = re.compile(r"原料|API|中间体|医药化工|CEP|DMF|起始物料")
 #: a finished-dosage word: with one of these on a line of weight (and no 原料药/API), class words describe drugs
-FORMULATION_RE = re.compile(r"制剂|针剂|注射|片剂|胶囊|颗粒|口服|输液|冻干粉|软膏|贴剂|丸|散剂|成品药|中成药|处方药|OTC")
+FORMULATION_RE = re.compile(r"制剂|针剂|注射|片剂|胶囊|颗粒|口服|输液|冻干粉|软膏|贴剂|丸|散剂|成品药|中成药|处方药|OTC|"
+                            r"(?<!原料)药(?:物|品)?(?:类|系列)?$")  # 抗感染药, 儿童用药: drugs, not 原料药
 NEG_RE = re.compile(r"(?:不含|不包括|不包含|不从事|不得从事)[^,;。)\]、]*|[^,;。(\[、]*除外")
 PHRASE_RE = re.compile(r"[;,、。()\[\]:|/\s]")
 SUFFIX_RE = re.compile(r"^(?:系列|类|型|业务|行业|产业|工业|业|产品|制品|制造|生产|加工|研发|研制|设计|开发|销售|批发|零售|分部|板块|领域|整机|"
                         r"整车|系统|设备|装置|用品|项目|等|服务|出口|内销|外销|国内|国外|海外|境内|境外|自产|外购|收入|"
                         r"及其他|其他|[-A-Za-z0-9.+]+)+")
 COORD = "及和与或、,"
+#: a product term followed by one of these names a service on that product (机载设备|维修), not the product
+SERVICE_HEAD_RE = re.compile(r"维修|修理|维护|保养|检测|检修|大修|改装")
 PUMP = "泵"  # pseudo-term: a phrase headed by 泵 that no vocabulary term explains
 PUMP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}泵(?:系列|类|产品)?")
 

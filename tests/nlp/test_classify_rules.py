@@ -323,3 +323,20 @@ def test_the_line_cache_holds_no_sets(onto):
         return v is None or isinstance(v, (str, int, float, bool))
 
     assert all(atoms_only(v) for v in cache.values())
+
+
+def test_service_on_a_product_is_not_the_product(onto):
+    # 机载设备|维修: an MRO firm maintains airborne equipment, it does not make it
+    got = ids(classify(None, "航空维修(0.62); 机载设备维修(0.59)", onto))
+    assert got == ["aerospace-mro"]
+
+
+def test_round3_rules(onto):
+    assert ids(classify(None, "杆菌肽类(0.91); 兽用杆菌肽系列(0.78)", onto)) == ["pharma-vet"]
+    # bare 轴承 is made for every industry: weak on its own
+    assert classify(None, "金属基自润滑轴承(0.50); 双金属卷制轴承(0.30)", onto) == []
+    # therapeutic classes ending in 药 are the firm's drugs, not APIs
+    got = ids(classify(None, "抗感染药(0.30); 泌尿系统药(0.15); 抗过敏药(0.14)", onto))
+    assert not any(onto.segments[s].parent == "pharma-api" or s == "pharma-api" for s in got)
+    assert ids(classify(None, "纯电动汽车动力总成系统(0.96)", onto))[0] in ("auto-nev-powertrain", "auto-drive-motor",
+                                                                           "auto-electric-control")
