@@ -10,6 +10,10 @@ Two steps, both deterministic:
     The pick never looks at the classifier. Prints code, name, SW industry and product lines, for
     labelling by reading.
 
+``python bench/labelled/build.py candidates round2`` / ``round3``
+    the next firms of the same groups in the same order (GROUPS_ROUND2 / GROUPS_ROUND3), skipping
+    the firms labelled before that round.
+
 ``python bench/labelled/build.py``
     joins the hand labels (labels.tsv: stock_code, gold_segments, note) with the source data and
     the constructed registry-style records (registry.tsv) into firms.csv.
@@ -69,6 +73,14 @@ KEYWORD_PICKS = [("风机|风力发电", 6), ("农药|杀虫剂|除草剂", 4), 
                  ("马桶|坐便|洁具|卫浴", 6)]
 
 
+# round 2 (docs/classifier.md §1): the next firms of the same groups in the same fixed order, skipping
+# every firm already labelled — picked and labelled before the classifier was run on them
+GROUPS_ROUND2 = [("auto", 25), ("pharma", 25), ("pump-motor", 12), ("mould-plastic", 12), ("aerospace", 8),
+                 ("tricky", 10), ("other", 10)]
+GROUPS_ROUND3 = [("auto", 15), ("pharma", 15), ("pump-motor", 8), ("mould-plastic", 8), ("aerospace", 6),
+                 ("tricky", 6), ("other", 6)]
+
+
 def split_of(code: str) -> str:
     """tune|heldout from a fixed hash of the stock code (chosen before any result was seen)."""
     h = int(hashlib.sha1(f"chainkg-labelled:{code}".encode()).hexdigest()[:8], 16)
@@ -126,6 +138,19 @@ def candidates(firms) -> list[str]:
     return sorted(picked, key=lambda c: (picked[c], c)), picked
 
 
+def candidates_next(firms, labelled: set, rounds=GROUPS_ROUND2, tag: str = "r2") -> tuple[list[str], dict]:
+    """The next ``n`` unlabelled firms of each group of GROUPS, in the same SHA-1 order."""
+    picked: dict[str, str] = {}
+    named = {i for _g, inds, _n in GROUPS if inds for i in inds}
+    quota = dict(rounds)
+    for group, inds, _n in GROUPS:
+        pool = [c for c in firms if c not in labelled and c not in picked
+                and (firms[c]["sw"] in inds if inds else firms[c]["sw"] not in named)]
+        for c in sorted(pool, key=_order)[:quota.get(group, 0)]:
+            picked[c] = f"{tag}:{group}"
+    return sorted(picked, key=lambda c: (picked[c], c)), picked
+
+
 def read_tsv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
         rows = [ln.rstrip("\n").split("\t") for ln in f if ln.strip() and not ln.startswith("#")]
@@ -177,7 +202,14 @@ def build() -> int:
 def main() -> int:
     if sys.argv[1:2] == ["candidates"]:
         firms = load_ckg()
-        order, why = candidates(firms)
+        if sys.argv[2:3] in (["round2"], ["round3"]):
+            # run against the labels as they were before that round: a labelled firm is skipped
+            labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv")
+                        if sys.argv[2] == "round3" or not r["note"].startswith("[r")}
+            rounds, tag = (GROUPS_ROUND2, "r2") if sys.argv[2] == "round2" else (GROUPS_ROUND3, "r3")
+            order, why = candidates_next(firms, labelled, rounds, tag)
+        else:
+            order, why = candidates(firms)
         for c in order:
             f = firms[c]
             print(f"{c}\t{f['name']}\t{f['sw']}\t[{why[c]}]\t{fmt_products(f['rev'][:10])}"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from chainkg.errors import InputError
@@ -71,14 +69,16 @@ def test_explicit_segment_wins(small_onto):
         assign_segments({"segment": "不存在的环节"}, small_onto)
 
 
-def test_classify_many_fast(small_onto):
-    recs = [{"business_scope": "工业缝纫机、汽车配件、五金制造、货物进出口", "products": ["平缝机", "旋梭"]}] * 5000
-    classify_many(recs[:10], small_onto)
-    t = time.perf_counter()
+def test_classify_many_is_assign_segments_with_each_line_analysed_once(small_onto):
+    # no timing assert here (shared machines): bench/classify.py measures throughput
+    from etl.nlp.index import build_index
+
+    recs = [{"business_scope": "工业缝纫机、汽车配件、五金制造、货物进出口", "products": ["平缝机", "旋梭"]}] * 500
+    build_index(small_onto).cache.clear()
     out = classify_many(recs, small_onto)
-    rate = len(recs) / (time.perf_counter() - t)
     assert ids(out[0])[0] == "sewing-industrial"
-    assert rate > 2000, rate  # the bench measures the real figure; this only catches a collapse
+    assert out == [assign_segments(r, small_onto) for r in recs[:3]] + out[3:]
+    assert len(build_index(small_onto).cache) <= 8  # 2 product lines + 4 scope items, not 500 x 6
 
 
 def test_pipeline_entities(small_onto):

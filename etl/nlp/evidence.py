@@ -1,0 +1,290 @@
+"""Evidence for segments from the lines of one record: which terms each line holds, whether each
+is the head of its phrase, a modifier, a customer word or negated, and how much each segment is
+supported by the products and by the 经营范围.
+
+What: :func:`field_hits` analyses each line once (cached per ontology: registry scopes repeat the
+same 规范表述 items) and returns the hits with the line's weight; :func:`accumulate` credits the
+hits of a record to segments as :class:`Evidence` (largest and summed support from products and
+scope, specificity, whole-line matches, bare customer words).
+
+Why: Chinese compounds are head-final — 新能源汽车|驱动电机 is a motor, 商用车|齿轮 a gear made for a
+customer, HDPE|缠绕管 a pipe made of a resin; rules and their measured effect: docs/classifier.md §3.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from etl.nlp.index import Index
+from etl.nlp.lexicon import (API_CONTEXT_RE, COORD, FORMULATION_RE, NEG_RE, PHRASE_RE, PUMP, PUMP_RE,
+                             SERVICE_HEAD_RE, SUFFIX_RE, THERAPEUTIC_CLASSES, ascii_edge)
+from etl.nlp.textparse import trade_factor
+
+__all__ = ["Evidence", "field_hits", "accumulate"]
+
+VET_SEGMENT = "pharma-vet"
+VET_ROOT = "pharma-finished"  # the top-level segment above VET_SEGMENT
+BIOLOGICS_SEGMENT = "pharma-biologics"
+
+
+class Evidence:
+    __slots__ = ("p", "pmax", "s", "smax", "spec", "terms", "where", "bare", "whole", "whole_s", "wmax", "share")
+
+    def __init__(self):
+        self.p = self.pmax = self.s = self.smax = self.spec = self.whole = self.whole_s = self.wmax = 0.0
+        self.terms: list[str] = []
+        self.where: set = set()
+        self.bare = True  # every term a bare customer word (乘用车, 商用车 …)
+        self.share = -1.0  # largest revenue share of a product line supporting it (-1: no shares given)
+
+
+class _Hit:
+    __slots__ = ("tag", "li", "ph", "w", "share", "term", "factor", "trade", "credit", "line", "customer", "whole",
+                 "generic", "root1", "clusters")
+
+    def __init__(self, tag, li, w, share, line, item):
+        self.tag, self.li, self.w, self.share, self.line = tag, li, w, share, line
+        (self.ph, self.term, self.factor, self.trade, self.credit, self.customer, self.whole,
+         self.generic, self.root1, self.clusters) = item
+        # whole: the term is the whole line (陆上泵, 铺布机): the line names the product
+        # root1: the one top-level segment of all credited segments (None when several)
+
+
+def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict, out: list) -> None:
+    """The hits of all lines of one field (tag 'p' products, 's' scope) into ``out``; the negative
+    words found go to ``negs`` (segment -> weight of the line holding one)."""
+    cache = idx.cache
+    for li, entry in enumerate(lines):
+        line, w = entry[0], entry[1]
+        share = entry[2] if len(entry) > 2 else -1.0  # the line's own revenue share, -1 when unknown
+        res = cache.get((tag, line))
+        if res is None:
+            res = _line_analysis(line, tag, idx)
+            if len(cache) > _CACHE_MAX:
+                cache.clear()
+            cache[(tag, line)] = res
+        items, neg_ids = res
+        if neg_ids:
+            nw = w if tag == "p" else 0.5
+            for sid in neg_ids:
+                if nw > negs.get(sid, 0.0):
+                    negs[sid] = nw
+        for item in items:
+            out.append(_Hit(tag, li, w, share, line, item))
+
+
+_CACHE_MAX = 200_000  # analysed lines kept per ontology (registry scopes repeat the same 规范表述 items)
+
+
+def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, tuple]:
+    """``(hits, negative segment ids)`` of one product line / scope item, independent of its weight:
+    each hit is ``(phrase, term, factor, trade factor, credit, customer?, whole line?)`` (module doc)."""
+    neg = [m.span() for m in NEG_RE.finditer(line)] if ("不" in line or "除外" in line) else ()
+    found = []  # (a, b, term)
+    line_neg: set = set()
+    for a, b, t in idx.scanner.scan(line):
+        if neg and any(x <= a < y for x, y in neg):
+            continue
+        if ascii_edge(line, a, b):
+            continue
+        if t in idx.negative:
+            line_neg |= idx.negative[t]
+        found.append((a, b, t))
+    if "泵" in line:  # a phrase headed by 泵 (…泵, …泵系列) that no longer term explains is a pump
+        for m in PUMP_RE.finditer(line):
+            a, b = m.span()
+            if neg and any(x <= a < y for x, y in neg):
+                continue
+            if not any(x < b and a < y for x, y, _t in found):
+                found.append((a, b, PUMP))
+                continue
+            # 隔膜|泵, 齿轮|泵: a term right before an uncovered 泵 modifies the pump (the pump is the head)
+            k = a + m.group().index("泵")
+            if any(y == k for _x, y, _t in found) and not any(x <= k < y for x, y, _t in found):
+                found.append((k, b, PUMP))
+        found.sort()
+    hits = [(a, b, t) for a, b, t in found if idx.credit.get(t)]
+    if not hits:
+        return (), tuple(sorted(line_neg))
+    cuts = [m.start() for m in PHRASE_RE.finditer(line)] if len(hits) > 1 or len(line) > 4 else []
+    trade = trade_factor(line, tag == "s")
+    phrase = [bisect.bisect(cuts, a) for a, _b, _t in hits]
+    rec = []
+    whole = len(hits) == 1 and not SUFFIX_RE.sub("", line[:hits[0][0]] + line[hits[0][1]:]).strip("()- ")
+    for k, (a, b, t) in enumerate(hits):
+        ph = phrase[k]
+        end = cuts[ph] if ph < len(cuts) else len(line)
+        if k + 1 < len(hits) and phrase[k + 1] == ph:  # another term follows: coordinated, or its modifier
+            gap = line[b:hits[k + 1][0]]
+            if gap and gap[0] in COORD:
+                head = 1.0
+            elif _all_upstream(idx, hits[k + 1][2]) and not _all_upstream(idx, t):
+                head = 0.0  # a product naming what a material is for: 抗肿瘤药|中间体, 电机|硅钢 (a customer)
+            else:  # a modifier: of a term of its own cluster it only narrows it (新能源汽车|驱动电机)
+                same = {idx.cluster.get(sid) for sid, _ in idx.credit[t]} & \
+                    {idx.cluster.get(sid) for sid, _ in idx.credit[hits[k + 1][2]]}
+                head = 0.15 if same else 0.3
+        else:
+            tail = SUFFIX_RE.sub("", line[b:end], count=1) if b < end else ""
+            head = 1.0 if not tail or tail[0] in COORD else 0.7
+            if tail and SERVICE_HEAD_RE.match(tail) and not any(sid in idx.service for sid, _ in idx.credit[t]):
+                head = 0.0  # 机载设备|维修: maintenance of the product, not the product
+            if head < 1.0 and _all_upstream(idx, t):
+                head = 0.35  # a material naming what a product is made of (HDPE|缠绕管, 钛合金|棒材)
+        rec.append([t, head, ph])
+    # a generic head (齿轮, 电控系统) modified by a specific term (刺绣机|电控系统): the phrase is about
+    # the modifier's cluster
+    for k, r in enumerate(rec):
+        t, head, ph = r
+        if head == 1.0 and idx.spec[t] <= 0.4 and k > 0:
+            mods = [q for q in rec[:k] if q[2] == ph and 0.0 < q[1] < 1.0 and idx.spec[q[0]] > 0.4
+                    and not idx.customer.get(q[0], False)]
+            if mods:
+                same = {idx.cluster.get(sid) for sid, _ in idx.credit[t]} & \
+                    {idx.cluster.get(sid) for q in mods for sid, _ in idx.credit[q[0]]}
+                r[1] = 0.3 if same else 0.0  # 压缩机|曲轴: a compressor part, not an engine part
+                for q in mods:
+                    q[1] = 1.0 if same else 0.7
+    items = []
+    supported = set()  # generic heads with a modifier of their own cluster (PE|管材, 电动汽车|充电机)
+    moto_head = set()  # car-part heads of a motorcycle customer word (摩托车|齿轮)
+    skip_redirect = set()
+    for k, (t, head, ph) in enumerate(rec):
+        if head < 1.0 and k + 1 < len(rec) and rec[k + 1][2] == ph:
+            nt = rec[k + 1][0]
+            if line_neg and any(line_neg & set(idx.lineage.get(sid, (sid,))) for sid, _ in idx.credit[t]):
+                continue  # 动车组|客车|座椅: a negated customer supports nothing
+            cl = {idx.cluster.get(sid) for sid, _ in idx.credit[t]}
+            if cl & {idx.cluster.get(sid) for sid, _ in idx.credit[nt]}:
+                supported.add(k + 1)
+                if idx.customer.get(t, False):
+                    skip_redirect.add(k)  # the head names the part: 商用车|齿轮 is a gear, not also 零部件
+                    if any(sid in idx.moto_subtree for sid, _ in idx.credit[t]):
+                        moto_head.add(k + 1)
+    for k, (t, head, ph) in enumerate(rec):
+        if head == 0.0:
+            continue
+        credit = idx.credit[t]
+        f = idx.spec[t] * head
+        redirected = False
+        if k in moto_head and idx.moto_parts:
+            credit = [(idx.moto_parts if sid in idx.car_parts else sid, share) for sid, share in credit]
+        if head < 1.0 and idx.customer.get(t, False) and k in skip_redirect:
+            continue
+        if head < 1.0 and idx.customer.get(t, False):
+            # an end product that is not the head names the customer: 商用车|齿轮, 摩托车|胶管 → parts of it
+            if line_neg and any(line_neg & set(idx.lineage.get(sid, (sid,))) for sid, _ in credit):
+                continue  # 动车组|客车座椅: a rail customer
+            credit = [(idx.parts_of.get(sid, ""), share) for sid, share in credit]
+            credit = [(sid, share) for sid, share in credit if sid]
+            f = idx.spec[t] * 0.5
+            redirected = True
+        if line_neg:
+            credit = [(sid, share) for sid, share in credit
+                      if not (line_neg & set(idx.lineage.get(sid, (sid,))))]
+        if credit:
+            roots = {idx.root.get(sid) for sid, _ in credit}
+            items.append((ph, t, f, trade, tuple(credit), redirected, whole and head == 1.0,
+                          idx.spec[t] <= 0.4 and k not in supported,
+                          next(iter(roots)) if len(roots) == 1 else None,
+                          tuple({idx.cluster.get(sid): None for sid, _ in credit})))
+    # only tuples of str/float/bool in the cache: the garbage collector untracks them, so a large
+    # cache does not make every full collection slower (measured: one full collection was ~15 % of a run)
+    return tuple(items), tuple(sorted(line_neg))
+
+
+def _all_upstream(idx: Index, term: str) -> bool:
+    credit = idx.credit.get(term)
+    return bool(credit) and all(sid in idx.upstream for sid, _ in credit)
+
+
+def accumulate(hits: list, idx: Index, ev: dict) -> None:
+    """Credit the hits to segments.
+
+    - a term shared by several segments goes to them in proportion to the record's other
+      (unshared) evidence under each one's top-level segment (伺服电机 in a sewing firm → 缝制 电机;
+      抗寄生虫药 next to 兽药 → 兽用药品);
+    - a generic term (齿轮, 电控, 柴油机 …) counts only where its cluster has specific evidence too;
+    - therapeutic-class words (抗肿瘤, 造影剂, 抗生素) listed under 原料药 describe the firm's finished
+      drugs (→ 成品药) when its main lines name dosage forms (针剂, 片剂 …) and none names 原料药/API.
+    """
+    mass: dict[str, float] = {}
+    specific: set = set()
+    therapeutic = vet = False
+    for h in hits:
+        if h.root1 is not None:
+            mass[h.root1] = mass.get(h.root1, 0.0) + h.w * h.factor
+        if not h.generic:
+            if not h.customer:
+                specific.update(h.clusters)
+            # 疫苗/生物制品 of a firm whose specific evidence is veterinary (口蹄疫, 兽用) are veterinary biologics
+            if h.root1 == VET_ROOT and not vet:
+                vet = any(sid == VET_SEGMENT for sid, _ in h.credit)
+        if h.term in THERAPEUTIC_CLASSES:
+            therapeutic = True
+    moto = sum(mass.get(r, 0.0) for r in idx.moto_roots) if idx.moto_roots else 0.0
+    car = sum(v for r, v in mass.items() if idx.cluster.get(r) == "auto" and r not in idx.moto_roots) \
+        if moto else 0.0
+    api_context = therapeutic and (
+        any(h.w >= 0.05 and API_CONTEXT_RE.search(h.line) for h in hits if h.tag == "p") or
+        any(API_CONTEXT_RE.search(h.line) for h in hits if h.tag == "s"))
+    formulation = therapeutic and not api_context and \
+        any(h.w >= 0.1 and FORMULATION_RE.search(h.line) for h in hits if h.tag == "p")
+    best: dict[tuple, tuple] = {}  # (sid, tag, li) -> strongest (factor, weight) on that line
+    root = idx.root
+    for h in hits:
+        credit = h.credit
+        if h.generic:
+            if specific.isdisjoint(h.clusters):
+                continue
+            credit = [(sid, share) for sid, share in credit if idx.cluster.get(sid) in specific]
+            if moto > car:  # 发动机/齿轮 of a motorcycle firm are motorcycle parts
+                credit = [(idx.moto_parts if sid in idx.car_parts else sid, share) for sid, share in credit]
+        if h.root1 is None and len(credit) > 1:
+            roots = {root.get(sid) for sid, _ in credit}
+            if len(roots) > 1:
+                tot = sum(mass.get(r, 0.0) + 0.01 for r in roots)
+                n = {r: sum(1 for sid, _ in credit if root.get(sid) == r) for r in roots}
+                credit = [(sid, (mass.get(root.get(sid), 0.0) + 0.01) / tot / n[root.get(sid)]) for sid, _ in credit]
+        if formulation and h.term in THERAPEUTIC_CLASSES and idx.api_root:
+            credit = [(idx.api_fallback if root.get(sid) == idx.api_root else sid, share) for sid, share in credit]
+        if vet:
+            credit = [(VET_SEGMENT if BIOLOGICS_SEGMENT in idx.lineage.get(sid, ()) else sid, share)
+                      for sid, share in credit]
+        bare = h.term not in idx.bare_customer
+        for sid, share in credit:
+            f = h.factor * share * (1.0 if sid in idx.service else h.trade)
+            e = ev.get(sid)
+            if e is None:
+                e = ev[sid] = Evidence()
+            e.where.add((h.tag, h.li, h.ph))
+            if h.term not in e.terms:
+                e.terms.append(h.term)
+            if bare:
+                e.bare = False
+            fs = h.factor * share
+            if fs > e.spec:
+                e.spec = fs
+            if h.tag == "p" and h.share > e.share:
+                e.share = h.share
+            if h.whole and share > 0.5:
+                if h.tag == "p" and h.w > e.whole:
+                    e.whole = h.w
+                elif h.tag == "s" and h.w > e.whole_s:
+                    e.whole_s = h.w
+            key = (sid, h.tag, h.li)
+            old = best.get(key)
+            if old is None or f > old[0]:
+                best[key] = (f, h.w)
+    for (sid, tag, _li), (f, w) in best.items():
+        e, c = ev[sid], w * f
+        if tag == "p":
+            if w > e.wmax:
+                e.wmax = w
+            e.p += c
+            if c > e.pmax:
+                e.pmax = c
+        else:
+            e.s += c
+            if c > e.smax:
+                e.smax = c

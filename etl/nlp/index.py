@@ -1,0 +1,136 @@
+"""The classifier's per-ontology index: a scanner over every segment term and negative word,
+and per term the segments it credits, its specificity and whether it names a customer.
+
+What: :func:`build_index` (cached per ontology object) returns an :class:`Index`; the evidence
+code (:mod:`etl.nlp.evidence`) reads only this, never the ontology's YAML objects, so a record is
+classified with dictionary lookups.
+
+Why: a term listed by a segment and its descendant counts for the descendant; a term shared by
+two clusters is split between them (and re-split by the record's other evidence later); the
+negative words (``negative_keywords`` in the chain YAML) are scanned like terms so that they
+shadow the shorter terms inside them (风力发电机 hides 发电机).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.nlp.industry import INDUSTRY_SEGMENTS
+from etl.nlp.lexicon import (CUSTOMER_TERMS, DROP_TERMS, END_PRODUCT_ROOTS, GB_SCOPE_ITEMS, PARTS_OF_ROOT, PUMP,
+                             SERVICE_ROOTS, SHADOW_TERMS, spec)
+from etl.nlp.vocab import Scanner, cached, normalize, vocabulary
+
+__all__ = ["Index", "build_index", "is_ancestor"]
+
+
+@dataclass
+class Index:
+    scanner: Scanner
+    credit: dict[str, list[tuple[str, float]]]  # term -> [(segment, share)]
+    spec: dict[str, float]  # term -> specificity 0..1
+    negative: dict[str, frozenset]  # term -> segments it argues against
+    customer: dict[str, bool]  # term -> an end-product term (customer word when not a head)
+    bare_customer: frozenset  # bare vehicle words
+    service: frozenset  # segment ids that live on trade/service items
+    vehicle: frozenset  # auto-vehicle subtree
+    lineage: dict[str, tuple[str, ...]]  # segment -> itself + ancestors
+    cluster: dict[str, str]
+    parts_of: dict[str, str]  # end-product segment -> the parts segment its customer words point to
+    root: dict[str, str]  # segment -> its top-level segment
+    api_root: str | None  # 原料药 (API-class words need 原料药/API context)
+    api_fallback: str | None  # where API-class words go without that context (成品药)
+    upstream: frozenset  # 上游 (material) segments
+    moto_roots: tuple  # 摩托车 top-level segments
+    moto_parts: str | None
+    car_parts: frozenset  # auto-parts subtree
+    moto_subtree: frozenset  # 摩托车 segments
+    gb_re: re.Pattern  # a 经营范围 item that starts with a 国标/规范表述 industry name
+    cache: dict = field(default_factory=dict)  # (tag, line) -> analysed hits
+    gb_items: dict = field(default_factory=dict)  # 经营范围 item -> starts with a 国标/规范表述 name
+
+
+def _subtree(segs, roots) -> frozenset:
+    out = set()
+    for sid in segs:
+        cur = sid
+        while cur:
+            if cur in roots:
+                out.add(sid)
+                break
+            cur = segs[cur].parent if cur in segs else None
+    return frozenset(out)
+
+
+def build_index(ontology) -> Index:
+    """Scanner over SEGMENT terms and negative words + per term the (segment, share) it credits."""
+
+    def build():
+        segs = ontology.segments
+        credit: dict[str, list[tuple[str, float]]] = {}
+        for term, es in vocabulary(ontology).items():
+            es = [e for e in es if e.label == "SEGMENT"]
+            if not es:
+                continue
+            by_cluster: dict[str, list] = {}
+            for e in es:
+                by_cluster.setdefault(e.cluster, []).append(e)
+            picks = []
+            for group in by_cluster.values():
+                ids = {e.id for e in group}
+                # within a cluster: a term listed by a segment and its descendant counts for the descendant
+                deepest = [i for i in ids if not any(is_ancestor(segs, i, j) for j in ids if j != i)]
+                picks.extend(sorted(deepest))
+            credit[term] = [(sid, 1.0 / len(picks)) for sid in picks]
+        for t in DROP_TERMS | SHADOW_TERMS:
+            credit[t] = []
+        negative: dict[str, set] = {}
+        for s in segs.values():
+            for t in getattr(s, "negative_keywords", None) or []:
+                t = normalize(t).strip()
+                if len(t) >= 2:
+                    negative.setdefault(t, set()).add(s.id)
+                    credit.setdefault(t, [])
+        end = _subtree(segs, END_PRODUCT_ROOTS)
+        customer = {t: bool(c) and all(sid in end for sid, _ in c) for t, c in credit.items()}
+        lineage = {}
+        for sid in segs:
+            chain, cur = [], sid
+            while cur and cur in segs and cur not in chain:
+                chain.append(cur)
+                cur = segs[cur].parent
+            lineage[sid] = tuple(chain)
+        parts_of = {}
+        for root, parts in PARTS_OF_ROOT.items():
+            if root in segs and parts in segs:
+                for sid in _subtree(segs, (root,)):
+                    parts_of[sid] = parts
+        scanner = Scanner(credit)
+        specs = {t: spec(t) for t in credit}
+        if "pump-motor-pumps" in segs:
+            credit[PUMP], specs[PUMP] = [("pump-motor-pumps", 1.0)], 0.6
+        gb = {n for n, _s in INDUSTRY_SEGMENTS.values()} | set(GB_SCOPE_ITEMS)
+        root = {sid: lineage[sid][-1] for sid in segs}
+        return Index(scanner, credit, specs,
+                      {t: frozenset(v) for t, v in negative.items()}, customer,
+                      frozenset(t for t in CUSTOMER_TERMS if t in credit), _subtree(segs, SERVICE_ROOTS),
+                      _subtree(segs, ("auto-vehicle",)), lineage, {s.id: s.cluster for s in segs.values()},
+                      parts_of, root, "pharma-api" if "pharma-api" in segs else None,
+                      "pharma-finished" if "pharma-finished" in segs else None,
+                      frozenset(x.id for x in segs.values() if x.stage == "上游"),
+                      tuple(r for r in ("auto-motorcycle", "auto-motorcycle-parts") if r in segs),
+                      "auto-motorcycle-parts" if "auto-motorcycle-parts" in segs else None,
+                      _subtree(segs, ("auto-parts",)), _subtree(segs, ("auto-motorcycle", "auto-motorcycle-parts")),
+                      re.compile("^(?:" + "|".join(sorted(map(re.escape, gb), key=len, reverse=True)) + ")"))
+
+    return cached(ontology, "classify-index-v2", build)
+
+
+def is_ancestor(segs, a: str, b: str) -> bool:
+    """True when segment ``a`` is an ancestor of ``b``."""
+    cur = segs.get(b)
+    while cur is not None and cur.parent:
+        if cur.parent == a:
+            return True
+        cur = segs.get(cur.parent)
+    return False

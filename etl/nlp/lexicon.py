@@ -1,0 +1,104 @@
+"""The classifier's word rules: which terms are weak, which name a customer, which are noise,
+how specific a term is, and when a Latin term counts (whole tokens only).
+
+What: word lists over the ontology vocabulary (``GENERIC_TERMS``, ``CUSTOMER_TERMS``,
+``DROP_TERMS``, ``SHADOW_TERMS``, ``THERAPEUTIC_CLASSES`` …), the phrase-structure patterns a
+line is cut by (negation spans, phrase boundaries, head suffixes), :func:`spec` (term
+specificity) and :func:`ascii_edge` (a Latin term touching another Latin token is not the term).
+
+Why: each rule here fixes a measured error class (docs/classifier.md §3): 维修 → after-sales,
+商用车|齿轮 → 整车, ABS in brakes → resin, U-pack → battery PACK, 轮胎 → 车轮.
+
+>>> ascii_edge("ABS制动系统", 0, 3), ascii_edge("U-PACK", 2, 6), ascii_edge("PCB板", 0, 2)
+(False, True, True)
+>>> spec("齿轮"), spec("工业缝纫机"), spec("维修")
+(0.4, 1.0, 0.0)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["GENERIC_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
+           "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "PARTS_OF_ROOT", "spec", "ascii_edge"]
+
+#: terms that name a whole class of products made by many industries: weak evidence on their own
+GENERIC_TERMS = frozenset({
+    "维修", "维修服务", "总成", "齿轮", "座椅", "发酵", "微生物发酵", "生物发酵", "底盘", "悬挂", "离合器", "活塞", "曲轴",
+    "发动机", "柴油机", "汽油机", "车轮", "电控", "马达", "定子", "转子", "叶轮", "泵体", "风机", "维生素", "尼龙", "薄膜",
+    "隔膜", "储能电池", "电池系统", "燃料电池", "氢能", "储氢", "杂环", "吡啶", "嘧啶", "抗感染", "轻量化", "模架", "油缸",
+    "顶针", "斜顶", "机械手", "干燥机", "温控箱", "管材", "管件", "整车", "充电机", "线束", "开关", "减速器",
+    "压力开关", "流量开关", "供水设备", "泵组", "泵站", "喷头", "清洗器", "冲洗器", "感应模块", "水位开关",
+    "火花机", "电火花", "线切割", "三维设计", "工业软件", "发电机", "卫星导航", "测控系统", "遥测遥控", "红外热像仪",
+    "传感器芯片", "惯性导航", "组合导航", "轮毂", "橡胶件", "淀粉", "中间体", "冷却器", "传动系统", "注射用",
+    "航空", "航天器", "数据链", "飞行器", "整机制造", "电源板", "遥控器", "控制模块", "主控板", "机壳", "铁芯冲片",
+    "绕组", "叶片", "导叶", "动环", "静环", "油封", "冲片", "温控器", "吹塑机", "模具", "中药", "滴眼液", "输液",
+    "CAD", "CAE", "CAM", "MES", "PE", "PP", "PC", "PS", "PLA", "PBS", "API", "CRO", "CMO", "OTC", "BMS", "OBC",
+    "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS", "连杆", "飞轮", "缸体", "缸套", "纱布", "编织袋", "内燃机", "刀具", "车床", "汽车", "轴承",
+})
+#: bare vehicle-type words: on their own a firm may make vehicles or sell parts *to* vehicle makers
+CUSTOMER_TERMS = frozenset({"乘用车", "商用车", "客车", "货车", "轿车", "SUV", "MPV", "微型汽车", "大型客车", "中型客车",
+                            "轻型客车", "载货汽车", "卡车", "重卡", "轻卡", "重型卡车", "摩托车", "两轮摩托车",
+                            "三轮摩托车", "航空器", "飞行器", "直升机"})
+#: end-product roots: a term of these subtrees that is not the head of its phrase names a customer
+END_PRODUCT_ROOTS = ("auto-vehicle", "auto-motorcycle", "aerospace-aircraft")
+#: segments whose business IS trade or service (a 销售/批发/维修 item is their evidence, not noise)
+SERVICE_ROOTS = ("pharma-distribution", "pharma-innovative", "sewing-services", "aerospace-services",
+                 "smart-toilet-services", "auto-charging")
+#: words that are no evidence at all (after-sales service words name no product) — still matched,
+#: so they hide the shorter terms inside them
+DROP_TERMS = frozenset({"维修", "维修服务", "上门安装", "以旧换新", "盖板", "安装售后"})
+#: words of industries outside the chains that contain chain terms: matched and ignored
+SHADOW_TERMS = frozenset({"轮胎", "商用车胎", "乘用车胎", "载重汽车胎", "汽车胎", "全钢胎", "半钢胎", "子午胎", "斜交胎",
+                          "工程胎", "农用胎", "酶制剂", "饲料添加剂", "乘用车运输", "商用车运输", "商品车运输",
+                          "汽车运输", "轿车销售", "汽车销售", "二手车", "汽车租赁", "汽车后市场",
+                          "汽车金融", "汽车检测", "机动车检测", "汽车服务", "汽车贸易", "汽车经销", "汽车美容", "汽车保险",
+                          "汽车修理", "汽车维修", "汽车用品", "汽车客运", "汽车站", "汽车影院", "汽车驾驶", "汽车玩具"})
+#: standard 经营范围 items (规范表述) naming a whole industry, not a product: weak when products exist
+GB_SCOPE_ITEMS = ("缝制机械", "汽车零部件及配件", "汽车零配件", "摩托车零配件", "泵及真空设备", "电机", "模具", "塑料制品",
+                  "日用塑料制品", "医疗器械", "第一类医疗器械", "第二类医疗器械", "第三类医疗器械", "卫生洁具",
+                  "发电机及发电机组", "民用航空器零部件", "航空器零部件", "卫生陶瓷制品", "机械电气设备", "通用设备",
+                  "专用设备", "航空运输设备", "智能无人飞行器")
+#: therapeutic-class words listed under 原料药 segments that equally describe a firm's finished drugs
+THERAPEUTIC_CLASSES = frozenset({"抗感染", "抗生素", "抗菌药", "抗肿瘤", "抗癌药", "肿瘤药", "造影剂", "对比剂", "心血管药",
+                                 "降压药", "降糖药", "抗病毒", "抗抑郁", "肝病类", "抗哮喘类", "中枢神经类药物",
+                                 "计生用药", "肌松药", "抗真菌", "抗寄生虫", "抗寄生虫药", "细胞毒", "降血压", "降血脂",
+                                 "抗血栓"})
+
+#: an end product's parts root: where a customer word sends its phrase (商用车|齿轮 → 汽车关键零部件)
+PARTS_OF_ROOT = {"auto-vehicle": "auto-parts", "auto-motorcycle": "auto-motorcycle-parts",
+                 "aerospace-aircraft": "aerospace-airframe"}
+
+API_CONTEXT_RE = re.compile(r"原料|API|中间体|医药化工|CEP|DMF|起始物料")
+#: a finished-dosage word: with one of these on a line of weight (and no 原料药/API), class words describe drugs
+FORMULATION_RE = re.compile(r"制剂|针剂|注射|片剂|胶囊|颗粒|口服|输液|冻干粉|软膏|贴剂|丸|散剂|成品药|中成药|处方药|OTC|"
+                            r"(?<!原料)药(?:物|品)?(?:类|系列)?$")  # 抗感染药, 儿童用药: drugs, not 原料药
+NEG_RE = re.compile(r"(?:不含|不包括|不包含|不从事|不得从事)[^,;。)\]、]*|[^,;。(\[、]*除外")
+PHRASE_RE = re.compile(r"[;,、。()\[\]:|/\s]")
+SUFFIX_RE = re.compile(r"^(?:系列|类|型|业务|行业|产业|工业|业|产品|制品|制造|生产|加工|研发|研制|设计|开发|销售|批发|零售|分部|板块|领域|整机|"
+                        r"整车|系统|设备|装置|用品|项目|等|服务|出口|内销|外销|国内|国外|海外|境内|境外|自产|外购|收入|"
+                        r"及其他|其他|[-A-Za-z0-9.+]+)+")
+COORD = "及和与或、,"
+#: a product term followed by one of these names a service on that product (机载设备|维修), not the product
+SERVICE_HEAD_RE = re.compile(r"维修|修理|维护|保养|检测|检修|大修|改装")
+PUMP = "泵"  # pseudo-term: a phrase headed by 泵 that no vocabulary term explains
+PUMP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}泵(?:系列|类|产品)?")
+
+
+def spec(term: str) -> float:
+    if term in DROP_TERMS:
+        return 0.0
+    if term.isascii():
+        s = 0.5 if len(term) <= 3 else 0.7
+    else:
+        s = {2: 0.5, 3: 0.7, 4: 0.85}.get(len(term), 1.0)
+    return min(s, 0.4) if term in GENERIC_TERMS else s
+
+
+def ascii_edge(text: str, a: int, b: int) -> bool:
+    """True when an ASCII term match touches another ASCII letter/digit or a joined token
+    (-, _, .) — ABS in ABSX, PACK in U-PACK, PC in PCB are not the terms."""
+    def is_w(c):
+        return c.isascii() and (c.isalnum() or c in "-_.+")
+    return ((text[a].isascii() and a > 0 and is_w(text[a - 1])) or
+            (text[b - 1].isascii() and b < len(text) and is_w(text[b])))

@@ -1,0 +1,136 @@
+"""Text structure of a firm record: product lines with revenue weights, 经营范围 items, trade words.
+
+What: :func:`product_lines` turns 主营产品 (``电机(0.55); 水泵(0.30)``, ``电机 55%``, a list, or one
+cell listing products with 、) into ``[(line, weight)]`` — revenue shares relative to the largest
+line, else by position (1, .85, .7 …); negative and zero lines (抵销, 平衡项目) are dropped.
+:func:`scope_items` splits a 经营范围 into its items: the 一般项目/许可项目 sections, earlier items
+weighing more, the 除依法须经批准的项目外… boilerplate dropped. :func:`trade_factor` says how much a
+line that only trades or services (…批发/零售/销售/维修) counts.
+
+Why: which line is the main business matters more than which words occur (a liquor maker's 8 %
+塑料制品 line must not outweigh its 白酒); see docs/classifier.md.
+
+>>> [(n, round(w, 3), a) for n, w, a in product_lines("白酒(0.90); 塑料制品(0.08)")]
+[('白酒', 1.0, 0.9), ('塑料制品', 0.089, 0.08)]
+>>> [i for i, _w in scope_items("一般项目:泵及真空设备制造;五金产品批发(除依法须经批准的项目外,凭营业执照依法自主开展经营活动)")]
+['泵及真空设备制造', '五金产品批发']
+>>> trade_factor("汽车零配件批发", scope=True), trade_factor("水泵制造", scope=True)
+(0.3, 1.0)
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.nlp.vocab import normalize
+
+__all__ = ["as_text", "split_weight", "product_lines", "scope_items", "trade_factor", "MAKE_RE"]
+
+_LINE_SPLIT_RE = re.compile(r"\s*[;\n|]\s*")
+_LIST_SPLIT_RE = re.compile(r"\s*[,、]\s*")
+_BOILER_RE = re.compile(r"\(?(?:除依法须经批准的项目外|依法须经批准的项目)[^)]*\)?|凭营业执照依法自主开展经营活动")
+_SECTION_RE = re.compile(r"(?:一般经营项目|许可经营项目|一般项目|许可项目)\s*:")
+_ITEM_SPLIT_RE = re.compile(r"[;。,、]+")
+MAKE_RE = re.compile(r"制造|生产|加工|研发|研制|设计|组装|装配|开发|铸造|锻造|成型|制品|自产")
+_TRADE_RE = re.compile(r"(?:批发|零售|销售|经销|代理|进出口|租赁|维修|修理|维护|保养|安装|服务|咨询|检测|运输|物流|回收|贸易|"
+                       r"经营|出租|培训)(?:业务|分部|板块)?$")
+_STRONG_TRADE_RE = re.compile(r"批发|零售|经销|代理|4S|经销商|贸易|运输|物流|租赁|出租")
+
+
+def as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set)):
+        return ";".join(str(v) for v in value if v)
+    return str(value)
+
+
+def split_weight(item: str) -> tuple[str, float | None]:
+    """``'电机(0.55)'`` / ``'电机(55%)'`` / ``'电机 55%'`` -> ``('电机', 0.55)``; no share -> ``(item, None)``."""
+    if item.endswith(")"):
+        k = item.rfind("(")
+        if k < 0:
+            return item, None
+        num, name = item[k + 1:-1].strip(), item[:k].strip()
+    elif item.endswith("%"):
+        k = item.rfind(" ")
+        if k < 0:
+            return item, None
+        num, name = item[k + 1:], item[:k].strip()
+    else:
+        return item, None
+    pct = num.endswith("%")
+    try:
+        v = float(num.rstrip("%").strip())
+    except ValueError:
+        return item, None
+    return name, v / (100.0 if pct or v > 1.5 else 1.0)
+
+
+def product_lines(products) -> list[tuple[str, float, float]]:
+    """``[(line, weight 0..1, revenue share or -1)]``: weight = the revenue share relative to the largest
+    line, else by position; the share itself where the record gives one (the labelling rule counts
+    lines of about 10 % of revenue or more)."""
+    if products is None:
+        return []
+    if isinstance(products, (list, tuple)):
+        raw = [normalize(str(p)) for p in products if p]
+    else:
+        raw = _LINE_SPLIT_RE.split(normalize(str(products)))
+    lines: list[tuple[str, float | None]] = []
+    for item in raw:
+        item = item.strip()
+        if not item:
+            continue
+        name, w = split_weight(item)
+        lines.append((name, w))
+    if len(lines) == 1 and lines[0][1] is None:  # one cell listing several products: 、 or , separated
+        lines = [(p, None) for p in _LIST_SPLIT_RE.split(lines[0][0]) if p]
+    weighted = [w for _, w in lines if w is not None]
+    if weighted:
+        top = max(weighted)
+        if top <= 0:
+            return []
+        floor = min(w for w in weighted if w > 0) if any(w > 0 for w in weighted) else 0.0
+        out = []
+        for name, w in lines:
+            w = floor if w is None else w
+            if w > 0.004 and name:
+                out.append((name, min(w / top, 1.0), min(w, 1.0)))
+        return out
+    return [(name, max(0.35, 1.0 - 0.15 * i), -1.0) for i, (name, _) in enumerate(lines) if name]
+
+
+def scope_items(scope) -> list[tuple[str, float]]:
+    """``[(item, weight)]`` of a 经营范围: boilerplate dropped, items of each 一般/许可 section by position."""
+    text = normalize(as_text(scope))
+    if not text:
+        return []
+    if "依法" in text:
+        text = _BOILER_RE.sub(";", text)
+    parts = _SECTION_RE.split(text) if "项目" in text else (text,)
+    out = []
+    for part in parts:
+        i = 0
+        for item in _ITEM_SPLIT_RE.split(part):
+            item = item.strip(" ()[]")
+            if len(item) < 2:
+                continue
+            out.append((item, _POS_WEIGHT[i] if i < len(_POS_WEIGHT) else 0.4))
+            i += 1
+    return out
+
+
+_POS_WEIGHT = [max(0.4, 1.0 / (1.0 + 0.12 * i)) for i in range(16)]  # item i of a 经营范围 section
+
+
+def trade_factor(line: str, scope: bool) -> float:
+    """0.3 for a line that only trades or services (批发/零售/维修 …), else 1 (0.7 for a product
+    line ending in 销售/服务: listed firms name revenue from selling their own goods that way)."""
+    if MAKE_RE.search(line):
+        return 1.0
+    if _STRONG_TRADE_RE.search(line):
+        return 0.3
+    if _TRADE_RE.search(line):
+        return 0.3 if scope else 0.7
+    return 1.0
