@@ -117,7 +117,11 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             rest = re.sub(r"产业集群|产业群|集群|产业链|产业|方面|[\W\d]", "", HEADING_RE.sub("", para[:40]).replace(first.name, "")) \
                 if first else ""
             listed = para[len(first.name):len(first.name) + 1] in ("、", "和", "及", "与") if first else False
+            titled = re.match(r"^\d+[.、]\s*([^。;,,]{2,30})[。;]", para)  # 1.石家庄生物医药产业集群。以…为核心…
             if first and ((len(para) <= 24 and len(rest) <= 2) or para.startswith(first.name) and not listed):
+                para_cluster = first.name
+            elif first and titled and first.name in titled.group(1) and \
+                    len(re.sub(r"产业集群|产业群|集群|产业链|产业|[\W\d]", "", titled.group(1).replace(first.name, ""))) <= 2:
                 para_cluster = first.name
             elif HEADING_RE.match(para) or re.match(r"^\d+[.、]", para):
                 para_cluster = None

@@ -70,3 +70,18 @@ def test_headline_time_words_do_not_keep_it_apart(small_onto):
     text = "未来三年集群营收年均增长8% 方案印发\n《方案(2025—2027年)》提出,2025—2027年,集群营业收入保持年均增长8%左右。"
     got = [t for t in targets(text, small_onto) if t[1] == 8.0]
     assert len(got) == 1 and got[0][3] == "左右"
+
+
+def test_chain_clusters_services_and_a_lists_last_and():
+    from etl.nlp.plan_clusters import find_clusters
+    got = [(c.name, c.kind) for c in find_clusters("推动打造智能网联与新能源汽车、现代金融等2个万亿元级产业链群")]
+    assert got == [("智能网联与新能源汽车", "cluster"), ("现代金融", "cluster")]  # 产业链群 is a cluster; 金融 a field
+    got = [c.name for c in find_clusters("打造形成煤基特种燃料、煤基可降解材料及高端化工品、煤制芳烃-乙二醇-聚酯和氯碱化工等4条产业链")]
+    assert got == ["煤基特种燃料", "煤基可降解材料及高端化工品", "煤制芳烃-乙二醇-聚酯", "氯碱化工"]
+
+
+def test_a_numbered_cluster_title_inside_a_paragraph_owns_its_figures(small_onto):
+    text = ("河北省行动方案(2023-2027年)\n1.石家庄生物医药产业集群。以高新区为核心承载区,发展产业链条。"
+            "2023年,加快推进50个重点项目建设,总投资约250亿元。")
+    got = {f.text: f for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
+    assert got["项目建设总投资"].qualifier == "约" and got["项目建设总投资"].subject == "石家庄生物医药"  # 重点 is a lead word
