@@ -42,11 +42,12 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NUM = r"\d+(?:\.\d+)?"
 # groups: 1 value (low end of a range), 2 high end, 3 unit, 4 qualifier after the number
 QTY_RE = re.compile(rf"(?<![\d.])({_NUM})(?:\s*[-—~～至]\s*({_NUM}))?\s*({_UNIT_ALT})?"
-                    r"(及以上|以上|左右|以内|以下|上下)?")
+                    r"(及以上|以上|左右|以内|以下|上下|多)?")
 #: every qualifier word kept on a quantity, in the order a plan writes them
 QUALIFIERS = ("力争", "确保", "突破", "超过", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
-              "以内", "以下", "上下")
+              "以内", "以下", "上下", "多")
 #: a sentence that opens with one of these reports the present: all its figures are current, clause after clause
+_MORE = re.compile(r"(\d)(万|亿)?多(吨|元|人|亩|辆|台|件|个|家|项|条|座)")
 _NOW_LEAD = re.compile(r"^\s*(?:当下|当前|目前|截至目前|现阶段)")
 #: 从5.5万亿元提升至7万亿元: the first amount is where the indicator stands now, the second the target
 _STRONG_TARGET = re.compile(r"(?:到|至)\d{4}年|力争|确保|将|计划|目标")
@@ -195,6 +196,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
     sentence = _CN_MONEY.sub(lambda m: str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1
                                            if m.group(1) else 1) + m.group(2), sentence)
+    sentence = _MORE.sub(r"\1\2\3多", sentence)  # 1.5万多吨 → 1.5万吨多, 20多家 → 20家多 (same length, 多 kept)
     pos, previous, state = 0, "", False
     sticky = bool(_NOW_LEAD.match(sentence))
     aim = ""  # 力争…目标,即:A,B: 力争 passes on to every figure the 即 lists

@@ -85,3 +85,8 @@ def test_a_numbered_cluster_title_inside_a_paragraph_owns_its_figures(small_onto
             "2023年,加快推进50个重点项目建设,总投资约250亿元。")
     got = {f.text: f for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
     assert got["项目建设总投资"].qualifier == "约" and got["项目建设总投资"].subject == "石家庄生物医药"  # 重点 is a lead word
+
+
+def test_duo_between_number_and_unit_is_a_kept_qualifier():
+    got = [(q.name, q.value, q.unit, q.qualifier) for q in find_quantities("年药品生产能力1.5万多吨,培育20多家龙头企业")]
+    assert got == [("年药品生产能力", 1.5, "万吨", "多"), ("龙头企业", 20.0, "家", "多")]
