@@ -41,11 +41,13 @@ from pathlib import Path
 
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.field_vocab import is_field
+from etl.nlp.layout import HEADING_RE, plan_context, sentences
+from etl.nlp.naming import box_named, fenbie_named, is_measure, ratio_named, threshold_named
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
 from etl.nlp.quantity import find_quantities, find_year
-from etl.nlp.region import plan_region, subject_of
-from etl.nlp.tense import AIM, PAST, is_report, looks_back, relative_year
+from etl.nlp.region import subject_of
+from etl.nlp.tense import AIM, PAST, is_report, relative_year, reported
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
@@ -53,8 +55,6 @@ __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context",
 #: words that make a sentence say what is to come (将, 力争, 目标, 达到…以上 …), not what was reached
 _FUTURE = re.compile(r"将|力争|确保|目标|计划|预计|争取|(?:到|至)\s*\d{4}\s*年|达到|新增|实施|培育|打造|建成|形成|"
                      r"以上|不少于|不低于|左右|突破")  # …达到3000家以上 in a 2023 work plan is still a target
-_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
-_SENT_RE = re.compile(r"(?<=[。;!?])")
 _TECH_RE = re.compile(r"([^,;。:、“”\"()]{0,14}?)[“\"]?(关键核心技术|共性关键技术|关键共性技术|核心关键技术|核心技术|"
                       r"关键技术|共性技术|卡脖子[”\"]?技术|卡脖子[”\"]?)")
 _TECH_LEAD = re.compile(r"^.*(?:是|加速|攻坚|攻克|突破|掌握|研发|开发|攻关|研究|梳理确定|加快|推进|一批|一系列|我市|的|等|和|及|与)")
@@ -64,58 +64,8 @@ _TECH_GENERIC = re.compile(r"^(?:产业|行业|领域|重点|重大|前沿|先�
 _VERBS = (r"(?:加快发展|重点发展|大力发展|积极发展|协同发展|发展|做大做强|做强做大|做精|做强|做优|做大|突破|培育|布局)")
 _VERB_LEAD = re.compile(rf"^(?:{_VERBS}|加快|积极|大力)+")
 _DIR_STOP = {"品质", "品牌", "层次", "水平", "能力", "体系", "配套体系", "规模", "质量", "效益"}
-_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})\s*年")
-_FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 _DIR_RE = re.compile(r"(?:加快发展|重点发展|大力发展|积极发展|协同发展|发展|做大做强|做精|做强|做优|做大|突破|培育|布局)"
                      r"([^,;。:]+)")
-
-
-def plan_context(text: str) -> dict:
-    """The plan's ``region`` (台州市, 河南省; :func:`etl.nlp.region.plan_region`), ``start``/``end`` of its period
-    and ``issued`` year from its head."""
-    head_lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    head = normalize("\n".join(head_lines)[:2500])
-    period = _PERIOD_RE.search(head)
-    start, end = (int(period.group(1)), int(period.group(2))) if period else (None, None)
-    if start is None:
-        found = sorted((head[:600].find(k), v) for k, v in _FIVE_YEAR.items() if k in head[:600])
-        five = found[0][1] if found else None  # the first named period: the title's, not a 回顾 heading's
-        if five:
-            start, end = five
-    issued = _ISSUED_RE.search(head)
-    return {**plan_region(text), "start": start, "end": end, "issued": int(issued.group(1)) if issued else None,
-            "looks_back": looks_back(head[:300])}
-
-
-def _sentences(text: str, ctx: dict):
-    """Yield ``(sentence, paragraph, paragraph_year, section_year)`` with year context carried forward.
-
-    The section year falls back to the end of the plan period in the document's head
-    (“(2020—2025年)” → 2025) until a heading or a “到20XX年” says otherwise; a year before the
-    plan period (a baseline) is never carried forward as a target year.
-    """
-    doc_year = ctx["end"]
-    section_year = doc_year
-    floor = ctx["start"] or ((ctx["issued"] + 1) if ctx["issued"] else None)
-    for raw in text.splitlines():
-        if raw.lstrip().startswith("#"):
-            continue  # a header line of a saved excerpt (source, title)
-        para = normalize(raw).strip()
-        if not para:
-            continue
-        if _HEADING_RE.match(para):
-            section_year = doc_year
-        para_year = None
-        for sent in _SENT_RE.split(para):
-            if not sent.strip():
-                continue
-            yield sent, para, para_year, section_year
-            y = find_year(sent) or (relative_year(re.split(r"[,,]", sent)[0], ctx) if re.match(r"\s*今年", sent) else None)
-            beyond = ctx["end"] and y and y > ctx["end"]  # 到2035年 (a vision) after the period's targets
-            if y and re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年|^\s*今年", sent) and (floor is None or y >= floor) \
-                    and not beyond:
-                para_year = section_year = y
 
 
 def _entries(table, ent):
@@ -144,16 +94,18 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             if f.sentence not in old.sentences:
                 old.sentences.append(f.sentence)
             old.level = old.level or f.level
+            old.qualifier = old.qualifier or f.qualifier  # 增加值达2000亿元 … 2020年达到2000亿元左右: one figure
             return
         f.sentences = [f.sentence]
         seen[key] = f
         facts.append(f)
 
     baseline_year = None
+    box_measure = None  # the measure a box line named last (主营业务收入)
     baseline = False  # inside a paragraph that reports a year before the plan period (2020年,…;其中…)
     report_year = None
     reporting = False  # an earlier sentence of the paragraph reported what was reached (已, 累计, 去年 …)
-    for sent, para, para_year, section_year in _sentences(text, ctx):
+    for sent, para, para_year, section_year, box in sentences(text, ctx):
         if para is not last_para:
             baseline = reporting = False
             report_year = None
@@ -162,12 +114,16 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             # “X集群方面,…” sets it for its own paragraph
             mentions = find_clusters(para[:40])
             first = mentions[0] if mentions else None
-            rest = re.sub(r"产业集群|产业群|集群|产业链|产业|方面|[\W\d]", "", _HEADING_RE.sub("", para[:40]).replace(first.name, "")) \
+            rest = re.sub(r"产业集群|产业群|集群|产业链|产业|方面|[\W\d]", "", HEADING_RE.sub("", para[:40]).replace(first.name, "")) \
                 if first else ""
             listed = para[len(first.name):len(first.name) + 1] in ("、", "和", "及", "与") if first else False
+            titled = re.match(r"^\d+[.、]\s*([^。;,,]{2,30})[。;]", para)  # 1.石家庄生物医药产业集群。以…为核心…
             if first and ((len(para) <= 24 and len(rest) <= 2) or para.startswith(first.name) and not listed):
                 para_cluster = first.name
-            elif _HEADING_RE.match(para) or re.match(r"^\d+[.、]", para):
+            elif first and titled and first.name in titled.group(1) and \
+                    len(re.sub(r"产业集群|产业群|集群|产业链|产业|[\W\d]", "", titled.group(1).replace(first.name, ""))) <= 2:
+                para_cluster = first.name
+            elif HEADING_RE.match(para) or re.match(r"^\d+[.、]", para):
                 para_cluster = None
         doc = nlp(sent)
         year = find_year(sent) or relative_year(re.split(r"[,,]", sent)[0], ctx) or para_year or section_year
@@ -208,7 +164,17 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             baseline = False
         elif lead and ctx["start"] and int(lead.group(1)) < ctx["start"]:
             baseline, baseline_year = True, int(lead.group(1))
+        qsent = sent
         quantities = find_quantities(sent)
+        if box and not quantities and box_measure and re.match(r"^(?:(?:19|20)\d{2}年)?(?:底|末)?(?:达到|达|突破|超过)", sent):
+            qsent = box_measure + sent  # 2020年达到3800亿元左右 under 主营业务收入2017年达到2400亿元左右
+            quantities = find_quantities(qsent)
+        if box:
+            box_measure = next((q.name for q in quantities if is_measure(q.name)), box_measure)
+        else:
+            box_measure = None
+        items = [cm.name for cm in named_here]
+        quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
         for q in quantities:
             a = q.span[0]
             cl = next((e.cluster for ent in doc.ents if ent.start_char < a and ent.text in q.name
@@ -220,9 +186,9 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 current = True
             if not current and lead and not ctx["start"] and not _FUTURE.search(sent.replace("规模以上", "")):
                 current = True  # a report (no plan period): “2021年,我市…分别达39.2%” states what was reached
-            if not current and report:
+            if not current and (report or reported(clause_at(qsent, a), sent, ctx)):
                 current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
-            clause = clause_at(sent, a)
+            clause = clause_at(qsent, a)
             if current:
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
                     relative_year(clause, ctx) or (report_year if reporting else None) or find_year(sent) or relative_year(sent, ctx)
@@ -231,7 +197,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 t_year = own or (s_year if before(s_year) else ctx["issued"])
             else:
                 t_year = (None if q.year else relative_year(clause, ctx)) or year
-            subj, skind = subject_of(sent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
+            subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
                      low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)
             add(f, ("target", target_key(q.name), q.value, q.high, q.unit, t_year, current))

@@ -65,6 +65,11 @@ def target_key(name: str) -> str:
     return re.sub(r"[“”\"'‘’]", "", name).replace("规模以上", "规上")
 
 
+def _timeless(name: str) -> str:
+    """A headline's indicator without its time words (未来三年集群营收 → 集群营收)."""
+    return re.sub(r"未来[一二三四五六七八九十\d]+年|今年|明年|(?:19|20)\d{2}年|[一二三四五六七八九十\d]+年内?", "", name) or name
+
+
 def title_merged(facts: list[Fact], text: str) -> list[Fact]:
     """A headline restates a figure of the body (湖南省力推4个产业集群向世界级跃升 … 今年我省力推4个产业集群向世界级
     产业集群跃升): its target is the body's, with the headline as one more sentence."""
@@ -76,7 +81,8 @@ def title_merged(facts: list[Fact], text: str) -> list[Fact]:
     for f in facts:
         body = None if f.kind != "target" or f.sentence != title else next(
             (g for g in facts if g.kind == "target" and g.sentence != title and (g.value, g.unit, g.high) ==
-             (f.value, f.unit, f.high) and len(set(f.text) & set(g.text)) >= 0.6 * len(set(f.text))), None)
+             (f.value, f.unit, f.high) and len(set(_timeless(f.text)) & set(g.text)) >= 0.6 * len(set(_timeless(f.text)))),
+            None)
         if body is None:
             out.append(f)
         elif title not in body.sentences:

@@ -39,7 +39,12 @@ _TUNE_HEADS = ("装备", "制造", "材料", "汽车", "车", "船舶", "海工"
                "铝", "铜", "钨", "稀土", "锂", "合金", "糖", "家居", "家电", "马桶", "消费", "轻纺", "轻工", "模具", "泵",
                "工具", "零部件", "基础件", "发动机", "机器人", "终端", "容器", "量子", "类脑", "创意", "视频", "经济", "信创",
                "科技", "技术", "服务", "药食", "食", "大健康", "工程机械", "电网", "网联", "一体化", "缝制", "机")
-FIELD_WORDS = tuple(sorted(set(_GBT_4754 + _TUNE_HEADS), key=len, reverse=True))
+#: GB/T 4754 section-name morphemes outside manufacturing (A 农、林、牧、渔业; F–R services: 批发和零售业, 交通运输、
+#: 仓储和邮政业, 住宿和餐饮业, 金融业, 房地产业, 租赁和商务服务业, 文化、体育和娱乐业 …), as listed in the same page
+#: and in https://cidian.kuaisou.com (GB/T 4754-2011 门类 A–I): a plan's service clusters (现代金融, 商贸物流)
+_GBT_SERVICES = ("农业", "林业", "畜牧", "渔业", "批发", "零售", "仓储", "邮政", "物流", "住宿", "餐饮", "金融", "房地产",
+                 "租赁", "商务", "文化", "娱乐", "旅游", "教育", "卫生")
+FIELD_WORDS = tuple(sorted(set(_GBT_4754 + _GBT_SERVICES + _TUNE_HEADS), key=len, reverse=True))
 _FIELD_RE = re.compile("|".join(re.escape(w) for w in FIELD_WORDS))
 #: words that contain a field morpheme but name an activity or a category, not a field
 _NOT_FIELD = re.compile(r"机制|机构|机遇|机会|时机|契机|动能|能力|能级|效能|职能|功能|赋能|智能化|数字化|信息化|电商|科技创新|"

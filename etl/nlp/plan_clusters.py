@@ -122,6 +122,11 @@ def _generic(name: str) -> bool:
 
 def _split_items(items: str, count: int | None) -> list[str]:
     parts = [p for p in (x.strip() for x in items.split("、")) if p]
+    if count and parts and len(parts) == count - 1 and re.search(r"和|以及", parts[-1]):
+        # A、B、…和C等6条: the list's last 和 joins its last two items (…材料及高端化工品 earlier keeps its 及)
+        head, _sep, last = parts[-1].rpartition("以及" if "以及" in parts[-1] else "和")
+        if head and last:
+            return parts[:-1] + [head, last]
     if count and len(parts) < count:  # 稀土磁性材料和新型功能材料4个 → split the 和 too
         out = [x for p in parts for x in re.split(r"和|及|与", p) if x]
         if len(out) == count:
@@ -219,7 +224,8 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
     prev_end = 0
     sentence = _ABBREV.sub(r"\1", sentence)  # 新(乡)长(垣)高端装备 → 新乡长垣高端装备
     for m in _HEAD_RE.finditer(sentence):
-        head = m.group()
+        head = m.group() if not (m.group() == "产业链" and sentence[m.end():m.end() + 1] == "群") else "产业链群"
+        # 产业链群 (a cluster of chains) is a cluster, not a chain
         if _NOT_NAMING.match(sentence, m.end()):  # 集群品牌, 产业链现代化: no cluster named
             prev_end = m.end()
             continue

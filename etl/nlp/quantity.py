@@ -42,11 +42,12 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NUM = r"\d+(?:\.\d+)?"
 # groups: 1 value (low end of a range), 2 high end, 3 unit, 4 qualifier after the number
 QTY_RE = re.compile(rf"(?<![\d.])({_NUM})(?:\s*[-—~～至]\s*({_NUM}))?\s*({_UNIT_ALT})?"
-                    r"(及以上|以上|左右|以内|以下|上下)?")
+                    r"(及以上|以上|左右|以内|以下|上下|多)?")
 #: every qualifier word kept on a quantity, in the order a plan writes them
 QUALIFIERS = ("力争", "确保", "突破", "超过", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
-              "以内", "以下", "上下")
+              "以内", "以下", "上下", "多")
 #: a sentence that opens with one of these reports the present: all its figures are current, clause after clause
+_MORE = re.compile(r"(\d)(万|亿)?多(吨|元|人|亩|辆|台|件|个|家|项|条|座)")
 _NOW_LEAD = re.compile(r"^\s*(?:当下|当前|目前|截至目前|现阶段)")
 #: 从5.5万亿元提升至7万亿元: the first amount is where the indicator stands now, the second the target
 _STRONG_TARGET = re.compile(r"(?:到|至)\d{4}年|力争|确保|将|计划|目标")
@@ -65,11 +66,11 @@ _TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
 _LEAD = re.compile(r"^(?:即|现有|目前|已有|拥有|共有|力争|全市|全省|全县|全区|我市|实现|确保|每年|年均|累计|其中|新增|培育|打造|建成|创建|建设|引进|"
                    r"形成|推动|推进|支持|实施|达到|拥有|争创|认定|新培育|新建|重点|力争实现|着力|加快|以上|的|和|及|与|、|,)+")
 _TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争)?(?:达到|达|突破|超过|提升到|提升至|提高到|提高至|增长到|扩容至|扩容到|扩大到|扩大至|"
-                   r"增加到|增至|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|低于|高于|为|至|到|在|实现|年均增长)$")
+                   r"增加到|增至|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|低于|高于|为|至|到|在|实现|年均增长|(?<![签节预制合公条契])约)$")
 _MEASURE_TAILS = ("增加值占比", "占比", "比重", "发展指数", "指数", "企业", "产值", "增加值", "收入", "平台", "项目")
 _DELIMS = re.compile(r"[,;:。!?、]")
 COUNT_UNITS = {"家", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
-_GENERIC = {"总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模"}
+_GENERIC = {"总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资"}
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?)(?:提高|增长|增加|下降|减少|提升|降低|上升)?$|"
@@ -195,6 +196,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
     sentence = _CN_MONEY.sub(lambda m: str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1
                                            if m.group(1) else 1) + m.group(2), sentence)
+    sentence = _MORE.sub(r"\1\2\3多", sentence)  # 1.5万多吨 → 1.5万吨多, 20多家 → 20家多 (same length, 多 kept)
     pos, previous, state = 0, "", False
     sticky = bool(_NOW_LEAD.match(sentence))
     aim = ""  # 力争…目标,即:A,B: 力争 passes on to every figure the 即 lists

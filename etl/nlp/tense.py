@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "relative_year", "looks_back"]
+__all__ = ["is_report", "relative_year", "looks_back", "reported"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|上年|目前|现有|至今|过去")
 AIM = re.compile(r"(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计|争取|拟|明年")
@@ -42,6 +42,35 @@ def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
     if AIM.search(sentence):
         return False
     return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back"))
+
+
+#: verbs that make a count something to build (全力打造…12条产业链), unless it was built (打造形成)
+_BUILD = re.compile(r"(?:打造|培育|建设|创建|新增|争创|建成)(?!形成|成了|了)")
+
+
+#: words that say a sentence tells what happened (入选, 上榜, 通报表扬, 居全省前列, 拥有)
+_REPORT_CUE = re.compile(r"入选|上榜|获批|表扬|通报|居全[国省市区]|位居|位列|名列|拥有")
+
+
+def reported(clause: str, sentence: str, ctx: dict) -> bool:
+    """In a text that states no aim at all (no plan period, no 到20XX年, no 十四五, ``ctx["aims"]`` false: a news
+    report, a results summary), a figure is what was reached when its sentence says so without a past tense —
+    it opens with a year before the text's (2022年, in a 2023 report), or tells a result (入选, 上榜, 通报表扬, 居全省
+    前列, 拥有) — unless the figure's own clause aims (力争, 将) or builds (全力打造…12条; 打造形成 was built).
+
+    >>> ctx = {"aims": False, "start": None, "issued": 2023}
+    >>> reported("3个千亿级产业集群快速发展", "经验做法被通报表扬,3个千亿级产业集群快速发展", ctx)
+    True
+    >>> reported("全力打造…等12条重点产业链", "全力打造…等12条重点产业链,居全省前列", ctx)
+    False
+    >>> reported("中药材种植面积64.9万亩", "中药材种植面积64.9万亩", ctx)
+    False
+    """
+    if ctx.get("aims", True) or ctx.get("start") or AIM.search(clause) or _BUILD.search(clause) or \
+            re.search(r"以上|不少于|不低于|新增", sentence):  # 实施…300个以上,入选…5个以上: a work plan's aims
+        return False
+    lead = re.match(r"\s*((?:19|20)\d{2})年", sentence)
+    return bool(_REPORT_CUE.search(sentence)) or bool(lead and ctx.get("issued") and int(lead.group(1)) < ctx["issued"])
 
 
 def relative_year(text: str, ctx: dict) -> int | None:

@@ -1,0 +1,102 @@
+"""The layout of a plan text: its head (region, period, issued year), its sentences with their year context,
+and box layouts.
+
+What: :func:`plan_context` reads the plan's head; :func:`sentences` yields every sentence with its paragraph,
+the year its paragraph and section speak of, and the box heading it stands under.
+
+A **box layout** (a web page's info box, a table flattened to lines) names an industry on a short line of its
+own and gives the figures on the lines below, which name only the measure, or nothing::
+
+    生物医药和大健康
+    目标
+    主营业务收入2017年达到2400亿元左右
+    2020年达到3800亿元左右
+
+A box heading is a short line of words only (no digit, no punctuation, not a word like 目标/任务 that heads a
+part rather than naming a thing) followed within two lines by a line with a figure; it holds until the next
+box heading, a numbered heading or a prose line (one with 。). The naming of the figures under it is
+:mod:`etl.nlp.naming`'s.
+
+>>> [box for _s, _p, _py, _sy, box in sentences("生物医药\\n目标\\n产值达到10亿元\\n下一段。", {"end": None, "start": None,
+...                                                                                     "issued": None})]
+['生物医药', '生物医药', '生物医药', None]
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.nlp.quantity import find_year
+from etl.nlp.region import plan_region
+from etl.nlp.tense import looks_back, relative_year
+from etl.nlp.vocab import normalize
+
+__all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
+
+HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
+_SENT_RE = re.compile(r"(?<=[。;!?])")
+_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})\s*年")
+_FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
+_BOX_WORDS = re.compile(r"^[\u4e00-\u9fff、]{2,12}$")
+#: words that head a part of a text, not a thing its figures belong to
+_PART = re.compile(r"(?:目标|任务|措施|举措|原则|思路|要求|背景|概况|意义|重点|方向|路径|布局|保障|机制|成效|亮点)$")
+
+
+def plan_context(text: str) -> dict:
+    """The plan's ``region`` (台州市, 河南省; :func:`etl.nlp.region.plan_region`), ``start``/``end`` of its period,
+    ``issued`` year and ``looks_back`` from its head, and ``aims``: does the body state any 到/至 20XX年."""
+    head_lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    head = normalize("\n".join(head_lines)[:2500])
+    period = _PERIOD_RE.search(head)
+    start, end = (int(period.group(1)), int(period.group(2))) if period else (None, None)
+    if start is None:
+        found = sorted((head[:600].find(k), v) for k, v in _FIVE_YEAR.items() if k in head[:600])
+        five = found[0][1] if found else None  # the first named period: the title's, not a 回顾 heading's
+        if five:
+            start, end = five
+    issued = _ISSUED_RE.search(head)
+    body = normalize("\n".join(head_lines))
+    return {**plan_region(text), "start": start, "end": end, "issued": int(issued.group(1)) if issued else None,
+            "looks_back": looks_back(head[:300]),
+            "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[三四五]五|未来[一二三四五六七八九十\d]+年", body))}
+
+
+def box_heading(line: str, following: list[str]) -> bool:
+    """Is ``line`` a box heading: a short line of words only, not a part's heading, with a figure on one of the
+    two ``following`` lines?"""
+    return bool(_BOX_WORDS.match(line)) and not _PART.search(line) and \
+        any(re.search(r"\d", ln) for ln in following[:2])
+
+
+def sentences(text: str, ctx: dict):
+    """Yield ``(sentence, paragraph, paragraph_year, section_year, box)`` with year context carried forward.
+
+    The section year falls back to the end of the plan period in the document's head
+    (“(2020—2025年)” → 2025) until a heading or a “到20XX年” says otherwise; a year before the
+    plan period (a baseline) is never carried forward as a target year. ``box`` is the box heading the
+    line stands under, or None.
+    """
+    doc_year = ctx["end"]
+    section_year = doc_year
+    floor = ctx["start"] or ((ctx["issued"] + 1) if ctx["issued"] else None)
+    lines = [normalize(raw).strip() for raw in text.splitlines() if not raw.lstrip().startswith("#")]
+    lines = [ln for ln in lines if ln]  # a header line of a saved excerpt (source, title) is skipped
+    box = None
+    for i, para in enumerate(lines):
+        if HEADING_RE.match(para):
+            section_year = doc_year
+        if box_heading(para, lines[i + 1:]):
+            box = para
+        elif HEADING_RE.match(para) or re.match(r"^\d+[.、]", para) or "。" in para:
+            box = None
+        para_year = None
+        for sent in _SENT_RE.split(para):
+            if not sent.strip():
+                continue
+            yield sent, para, para_year, section_year, box
+            y = find_year(sent) or (relative_year(re.split(r"[,,]", sent)[0], ctx) if re.match(r"\s*今年", sent) else None)
+            beyond = ctx["end"] and y and y > ctx["end"]  # 到2035年 (a vision) after the period's targets
+            if y and re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年|^\s*今年", sent) and (floor is None or y >= floor) \
+                    and not beyond:
+                para_year = section_year = y

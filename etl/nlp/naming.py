@@ -1,0 +1,93 @@
+"""Names a figure takes from its context when its own words name only a measure, or nothing.
+
+What: the functions here rename the :class:`etl.nlp.quantity.Quantity` items of one sentence:
+
+- :func:`box_named`: under a box heading (:mod:`etl.nlp.layout`), a figure named only by a measure
+  (主营业务收入, 增加值, 年均增长) is the heading's (生物医药和大健康主营业务收入);
+- :func:`ratio_named`: a share named only by what it is a share of (占全省50%以上) is the share of the figure
+  before it (园区主营收入占全省);
+- :func:`fenbie_named`: figures given 分别 for items named in an earlier clause (新能源电池、绿色硅光伏、绿色铝精深加工
+  3个千亿级产业集群快速发展,2022年产值分别增长…) take the items' names, in order, when the counts agree;
+- :func:`threshold_named`: a count of things passing a threshold (3个产业集群营业收入率先突破千亿级, 其中3个营业收入超
+  2000亿元) is one figure named by the things and the threshold; the threshold amount is no figure of its own.
+
+Why: these are layouts and references, not wordings: the rule is where the name is, not what it says.
+
+>>> from etl.nlp.quantity import find_quantities
+>>> [(q.name, q.value) for q in threshold_named(find_quantities("集群达7个,其中3个营业收入超2000亿元"), "集群达7个,其中3个营业收入超2000亿元")]
+[('集群', 7.0), ('集群营业收入超2000亿元', 3.0)]
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MEASURE", "is_measure", "box_named", "ratio_named", "fenbie_named", "threshold_named"]
+
+#: a measure of an industry (what is measured, not what is measured of)
+MEASURE = r"(?:主营业务收入|营业收入|营收|销售收入|总收入|收入|总产值|产值|增加值|利润总额|利润|税收|产量|规模)"
+_BARE = re.compile(rf"^(?:年均)?(?:{MEASURE}(?:年均)?(?:增长|增速)?|增长|增速)$")
+_HEAD = re.compile(r"产业集群|产业链|集群|企业|园区|基地|平台|项目|产业")
+_THRESHOLD = re.compile(rf"(\d+)\s*(个|家|条|座)([\u4e00-\u9fff]{{0,8}}?)({MEASURE}(?:率先|均|分别)?(?:超过|超|突破|达到|达|过)"
+                        r"(?:\d+(?:\.\d+)?\s*(?:万亿|千亿|亿|万)元|[一二三四五六七八九十百千万]*亿元?级?))")
+
+
+def is_measure(name: str) -> bool:
+    """Is ``name`` only a measure (主营业务收入, 年均增长, 增加值), naming no industry?
+
+    >>> is_measure("主营业务收入"), is_measure("年均增长"), is_measure("旅游业总收入")
+    (True, True, False)
+    """
+    return bool(_BARE.match(name))
+
+
+def box_named(quantities: list, box: str | None) -> list:
+    """Under a box heading, a figure named only by a measure is the heading's."""
+    for q in quantities:
+        if box and is_measure(q.name) and not q.name.startswith(box):
+            q.name = box + q.name
+    return quantities
+
+
+def ratio_named(quantities: list) -> list:
+    """占全省50%以上 after 园区主营收入达1.4万亿元 → 园区主营收入占全省."""
+    for prev, q in zip(quantities, quantities[1:]):
+        if re.match(r"^占(?:全省|全市|全国|全区|全县|本省|本市)?(?:比重|比例)?$", q.name) and prev.name:
+            q.name = prev.name + q.name
+    return quantities
+
+
+def fenbie_named(quantities: list, sent: str, items: list[str]) -> list:
+    """Figures given 分别 for ``items`` named earlier in ``sent`` (clusters, chains) take their names in order
+    when they are as many as the items and all share one name."""
+    if "分别" not in sent or len(items) < 2:
+        return quantities
+    at = sent.index("分别")
+    group = [q for q in quantities if q.span[0] > at and q.name and not any(q.name.startswith(i) for i in items)]
+    names = {q.name for q in group}
+    if len(group) == len(items) and len(names) == 1 and all(sent.find(i) < at for i in items):
+        for item, q in zip(items, group):
+            q.name = item + q.name
+    return quantities
+
+
+def threshold_named(quantities: list, sent: str) -> list:
+    """A count of things passing a threshold is one figure named by the things and the threshold; a count whose
+    things are elided (其中3个…) takes the head noun of the figure before it."""
+    drop = []
+    for m in _THRESHOLD.finditer(sent):
+        value, unit = float(m.group(1)), m.group(2)
+        idx = next((i for i, q in enumerate(quantities) if q.value == value and q.unit == unit and
+                    (not q.name or q.name in m.group(0) or m.group(3).startswith(q.name) or q.name.startswith(m.group(3) or "\0"))),
+                   None)
+        if idx is None:
+            continue
+        noun = m.group(3)
+        if not _HEAD.search(noun):
+            before = [q.name for q in quantities[:idx] if _HEAD.search(q.name)]
+            heads = list(_HEAD.finditer(before[-1])) if before else []
+            noun = heads[-1].group(0) if heads else noun
+        quantities[idx].name = noun + re.sub(r"\s", "", m.group(4))
+        drop += [i for i, q in enumerate(quantities) if i != idx and str(q.value).rstrip("0").rstrip(".") in m.group(4)
+                 and q.unit and q.unit.endswith("元") and q.name and q.name in m.group(4) + m.group(3)]
+    return [q for i, q in enumerate(quantities) if i not in drop]
