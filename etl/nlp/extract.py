@@ -53,7 +53,7 @@ from etl.nlp.vocab import normalize, vocabulary
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
 
 #: words that make a sentence say what is to come (将, 力争, 目标, 达到…以上 …), not what was reached
-_FUTURE = re.compile(r"将|力争|确保|目标|计划|预计|争取|(?:到|至)\s*\d{4}\s*年|达到|新增|实施|培育|打造|建成|形成|"
+_FUTURE = re.compile(r"将|力争|确保|目标|计划|预计(?!全年)|争取|(?<![截止])(?:到|至)\s*\d{4}\s*年|达到|新增|实施|培育|打造|建成|形成|"
                      r"以上|不少于|不低于|左右|突破")  # …达到3000家以上 in a 2023 work plan is still a target
 _TECH_RE = re.compile(r"([^,;。:、“”\"()]{0,14}?)[“\"]?(关键核心技术|共性关键技术|关键共性技术|核心关键技术|核心技术|"
                       r"关键技术|共性技术|卡脖子[”\"]?技术|卡脖子[”\"]?)")
@@ -89,6 +89,8 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
 
     def add(f: Fact, key=None) -> None:
         key = key or (f.kind, f.text, f.value, f.unit, f.year, f.cluster, f.sentence)
+        if key[0] == "target" and key[-1] and key[-2] is None:  # a current value restated without its year
+            key = next((k for k in seen if k[:5] == key[:5] and k[-1]), key)
         if key in seen:
             old = seen[key]
             if f.sentence not in old.sentences:
@@ -194,7 +196,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                     relative_year(clause, ctx) or (report_year if reporting else None) or find_year(sent) or relative_year(sent, ctx)
                 before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or (ctx["issued"] and y <= ctx["issued"])))
                 own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) else None  # 比2015年增长
-                t_year = own or (s_year if before(s_year) else ctx["issued"])
+                t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed"))
             else:
                 t_year = (None if q.year else relative_year(clause, ctx)) or year
             subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))

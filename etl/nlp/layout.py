@@ -57,7 +57,9 @@ def plan_context(text: str) -> dict:
             start, end = five
     issued = _ISSUED_RE.search(head)
     body = normalize("\n".join(head_lines))
+    reviewed = re.match(r"\s*((?:19|20)\d{2})年是", head)  # 2025年是…的重要一年 in a review: the year it reports
     return {**plan_region(text), "start": start, "end": end, "issued": int(issued.group(1)) if issued else None,
+            "reviewed": int(reviewed.group(1)) if reviewed and looks_back(head[:300]) else None,
             "looks_back": looks_back(head[:300]),
             "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[三四五]五|未来[一二三四五六七八九十\d]+年", body))}
 

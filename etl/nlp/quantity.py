@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.nlp.indicator import YEAR_RE, clean_name, coverage, find_year, split_fenbie
+
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
 
 UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
@@ -61,13 +63,6 @@ _PRE_QUAL = re.compile(r"(突破|超过|不少于|不低于|不超过|至少|(?<
 _CURRENT_RE = re.compile(r"现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有|共有|截至目前|至目前|截至\d{4}年|截至年底|"
                          r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成|[\u4e00-\u9fff]{0,4}类)")  # 聚焦突破类: a category label
 _TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
-YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月度])(?:底|末|前)?")
-_TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
-_LEAD = re.compile(r"^(?:即|现有|目前|已有|拥有|共有|力争|全市|全省|全县|全区|我市|实现|确保|每年|年均|累计|其中|新增|培育|打造|建成|创建|建设|引进|"
-                   r"形成|推动|推进|支持|实施|达到|拥有|争创|认定|新培育|新建|重点|力争实现|着力|加快|以上|的|和|及|与|、|,)+")
-_TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争)?(?:达到|达|突破|超过|提升到|提升至|提高到|提高至|增长到|扩容至|扩容到|扩大到|扩大至|"
-                   r"增加到|增至|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|低于|高于|为|至|到|在|实现|年均增长|(?<![签节预制合公条契])约)$")
-_MEASURE_TAILS = ("增加值占比", "占比", "比重", "发展指数", "指数", "企业", "产值", "增加值", "收入", "平台", "项目")
 _DELIMS = re.compile(r"[,;:。!?、]")
 COUNT_UNITS = {"家", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
 _GENERIC = {"总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资"}
@@ -81,29 +76,6 @@ _BARE = {"产业链", "产业集群", "集群", "企业", "平台", "项目", "�
 _CARRIER = re.compile(r"(?:重点|主要|着力)?(承载|布局|发展|培育|打造|建设|聚焦|包括|拥有|引进|落地|适配)")
 _MEASURE_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:主营业务收入|营业收入|营收|产值|增加值|占比|比重)")
 _SELECTED = re.compile(r"(?:企业|项目|产品)?入选")
-
-
-def find_year(text: str) -> int | None:
-    """The target year of a sentence: ``到20XX年`` first, else the last ``20XX年`` (not a date)."""
-    m = _TO_YEAR_RE.search(text)
-    if m:
-        return int(m.group(1))
-    years = [int(y.group(1)) for y in YEAR_RE.finditer(text)]
-    return years[-1] if years else None
-
-
-def _clean_name(s: str) -> str:
-    s = YEAR_RE.sub("", s)
-    s = re.sub(r"等[“\"].*$", "", s)  # …领军人才等“三个100” → …领军人才
-    s = re.sub(r"[“”\"'‘’《》]", "", s).strip(" ,、(")
-    s = s if "(" in s else s.rstrip(")")  # 县(市、区) keeps its bracket
-    s = re.sub(r"等$", "", s)
-    for _ in range(3):
-        s2 = _TAIL.sub("", _LEAD.sub("", s)).strip(" ,、“”\"'")
-        if s2 == s:
-            break
-        s = s2
-    return s
 
 
 @dataclass
@@ -167,26 +139,10 @@ def _is_current(clause: str, upto: int, state: bool, sticky: bool = False) -> bo
     return state and (sticky or bool(re.match(r"\s*\d", clause)))  # only a list going on: 拥有21个…,52个…
 
 
-def _split_fenbie(prefix: str, n: int) -> list[str]:
-    parts = [p for p in prefix.split("、") if p]
-    if len(parts) != n:
-        return [prefix] * n
-    last = parts[-1]
-    tail = next((t for t in _MEASURE_TAILS if last.endswith(t)), "")
-    k = last.find("级")
-    names = []
-    for p in parts[:-1]:
-        if p.endswith("级") and 0 < k <= 3 and len(p) <= 4:  # 国家级、市级专精特新企业 → 国家级专精特新企业
-            names.append(p + last[k + 1:])
-        else:
-            names.append(p if (not tail or p.endswith(tail)) else p + tail)
-    return names + [last]
-
-
 def _item(name: str, m, unit: str, clause: str, prev_end: int, start: int, current: bool) -> Quantity:
     high = float(m.group(2)) if m.group(2) else None
     low = float(m.group(1)) if high is not None else None
-    years = [int(y.group(1)) for y in YEAR_RE.finditer(clause)]
+    years = [int(y.group(1)) for y in YEAR_RE.finditer(clause) if y.start() < m.start()]  # not 确定了2025年工作要点
     return Quantity(name, float(m.group(1)), unit, _qualifier(clause, m, prev_end), (start + m.start(), start + m.end()),
                     low, high, current, years[-1] if years else None)
 
@@ -202,6 +158,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
     aim = ""  # 力争…目标,即:A,B: 力争 passes on to every figure the 即 lists
     mark = 0  # len(out) when the previous clause began: its items are out[mark:]
     for clause in re.split(r"([,;:。!?])", sentence):
+        if re.fullmatch(r"\s*(?:力争|确保)(?:在|到|至)?\s*(?:19|20)\d{2}\s*年(?:底|末|前)?\s*", clause):
+            aim = clause.strip()[:2]  # 力争到2025年底,A突破8000亿元,B达到45家以上: 力争 scopes the list
         if clause.strip() == "即" or (clause.endswith("即") and not re.search(r"\d", clause)):
             aim = next((w for w in ("力争", "确保") if w in previous or w in clause), aim)
         if len(clause) > 1:
@@ -219,15 +177,15 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue
         qs = list(_quantities(clause))
         if not qs:
-            out.extend(Quantity(*c, current=state) for c in _coverage(clause, start))
+            out.extend(Quantity(*c, current=state) for c in coverage(clause, start))
             continue
         if "分别" in clause and len(qs) > 1:
             prefix = clause[: clause.index("分别")]
-            names = _split_fenbie(_clean_name(prefix), len(qs))
+            names = split_fenbie(clean_name(prefix), len(qs))
             cur = _is_current(clause, qs[0][0].start(), state, sticky)
             prev_end = clause.index("分别")
             for name, (m, unit) in zip(names, qs):
-                name = _clean_name(name)
+                name = clean_name(name)
                 unit = unit or ("指数" if name.endswith("指数") else "")
                 out.append(_item(name, m, unit, clause, prev_end, start, cur))
                 prev_end = m.end()
@@ -241,25 +199,25 @@ def find_quantities(sentence: str) -> list[Quantity]:
             before = clause[prev_end:m.start()]
             inherit = ""
             seg_start = -1 if one_list else before.rfind("、")
-            name = _clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
+            name = clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
             follow = clause[m.end():m.end() + 1]
             rel = _RELATIVE.search(before.strip())
             starts_from = before.rstrip().endswith("从")
             each = re.search(r"各$", before.rstrip())
             if each and re.search(r"和|、", before):  # A和B各50个: one figure for each item
-                for part in re.split(r"和|、", _clean_name(before.rstrip()[:-1])):
-                    if _clean_name(part):
-                        out.append(_item(_clean_name(part), m, unit, clause, prev_end, start,
+                for part in re.split(r"和|、", clean_name(before.rstrip()[:-1])):
+                    if clean_name(part):
+                        out.append(_item(clean_name(part), m, unit, clause, prev_end, start,
                                          _is_current(clause, m.start(), state, sticky)))
                 prev_end = m.end()
                 continue
             if starts_from:
-                name = _clean_name(before.rstrip()[:-1])
+                name = clean_name(before.rstrip()[:-1])
                 from_name = name
             elif from_name and _FROM_TO.fullmatch(before.strip()):
                 name = from_name
             elif rel:  # 比2015年提高4.7个百分点 → <the indicator before it>比2015年提高
-                base = last_name or (out[-1].name if out else _clean_name(context))
+                base = last_name or (out[-1].name if out else clean_name(context))
                 name = base + re.sub(r"\s", "", rel.group(0))
                 if last_name and not any(w in clause for w in ("力争", "确保")):
                     inherit = next((w for w in ("力争", "确保") if out[-1].qualifier.startswith(w)), "")
@@ -267,7 +225,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             elif _SELECTED.match(clause, m.end()) and context.endswith("名单"):
                 # 公布2021年度浙江省“专精特新”中小企业名单,2125家企业入选 → …中小企业入选企业
                 listed = re.sub(r"^.*?(?:公布|发布|印发|认定|评选|确定)", "", context[:-2])
-                name = _clean_name(re.sub(r"(?:19|20)\d{2}年度?", "", listed)) + "入选企业"
+                name = clean_name(re.sub(r"(?:19|20)\d{2}年度?", "", listed)) + "入选企业"
             elif not name or (unit in COUNT_UNITS and follow and not _DELIMS.match(follow) and follow not in "(("):
                 # (a bracket after the count annotates it: 5000亿元级别的产业集群1个(物联网) is named before)
                 # verb + quantity + name (打造1个以上世界级集群, 33个百亿支柱产业): the name follows
@@ -276,16 +234,16 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
                 held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业|基地|企业|平台))", after)
                 if held:  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群 → 千亿级特色产业集群
-                    bare = _clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
+                    bare = clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
                     first = held.group(1) + held.group(2) if bare else held.group(2)
                 heads = list(re.finditer(r"产业集群|产业链|集群|企业|平台|项目|基地|园区", first))
                 if heads and re.search(r"水平|能力|质量|规模|竞争力", first[heads[-1].end():]):
                     first = first[:heads[-1].end()]  # 12条制造业重点产业链现代化水平全面提升 → 制造业重点产业链
-                whole = _clean_name(first)
+                whole = clean_name(first)
                 first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
                 noun = _MEASURE_CUT.split(first)[0]  # 5个未来产业营业收入保持…: the count's noun ends at the measure
-                name = _clean_name(noun if len(_clean_name(noun)) > 2 else first)
-                lead = _clean_name(before)
+                name = clean_name(noun if len(clean_name(noun)) > 2 else first)
+                lead = clean_name(before)
                 if 0 < len(name) <= 2 and name not in _BARE and lead and not re.search(r"[、等]", before):
                     name = lead + name  # …集群培育首轮9条赛道 → …集群培育首轮赛道 (赛道 alone says nothing)
                 if name == "产业" and len(whole) > 2:
@@ -294,14 +252,14 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     noun = re.search(r"的([\u4e00-\u9fff]{2,8}?)(?=[,;。]|$)", sentence[start + m.end():])
                     name += noun.group(1) if noun else ""
                 carrier = _CARRIER.search(before) if name in _BARE and "等" in before else None
-                if carrier and _clean_name(before[:carrier.start()]):
+                if carrier and clean_name(before[:carrier.start()]):
                     # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
-                    name = _clean_name(before[:carrier.start()]) + carrier.group(1) + name
+                    name = clean_name(before[:carrier.start()]) + carrier.group(1) + name
             if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
                     and not re.search(r"[、和及与]", before):
                 name = last_name[:-len(name)] + name  # 聚焦突破类新签约60个,新开工35个: the items share their prefix
             if name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
-                name = (last_name or _clean_name(context)) + name  # 1个平台,总面积扩容至45万亩 → 平台总面积
+                name = (last_name or clean_name(context)) + name  # 1个平台,总面积扩容至45万亩 → 平台总面积
             if not unit and name.endswith("指数"):
                 unit = "指数"
             if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:
@@ -313,7 +271,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     inherit = aim + inherit
                 out[-1].qualifier = inherit + out[-1].qualifier
             prev_end = m.end()
-        out.extend(Quantity(*c, current=state) for c in _coverage(clause, start))
+        out.extend(Quantity(*c, current=state) for c in coverage(clause, start))
     return out
 
 
@@ -321,14 +279,3 @@ def find_targets(sentence: str) -> list[tuple[str, float, str, str, tuple[int, i
     """``[(name, value, unit, qualifier, (start, end))]`` for the quantified targets of a sentence
     (see :func:`find_quantities` for ranges and current values)."""
     return [(q.name, q.value, q.unit, q.qualifier, q.span) for q in find_quantities(sentence)]
-
-
-def _coverage(clause: str, start: int):
-    """``X全覆盖`` → (X覆盖率, 100, %): plans state full coverage as a target without a number."""
-    pos = 0
-    for part in clause.split("、"):
-        if part.endswith("全覆盖"):
-            name = _clean_name(part[: -len("全覆盖")])
-            if name:
-                yield (name + "覆盖率", 100.0, "%", "", (start + pos, start + pos + len(part)))
-        pos += len(part) + 1

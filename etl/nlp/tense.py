@@ -1,7 +1,8 @@
 """Report or target: does a sentence state what was reached or what is to be reached, and for which year?
 
 What: :func:`is_report` is true for a sentence that reports — a past or present cue (已, 累计, 以来, 截至,
-去年, 上年, 目前, 现有, 至今) and no aim (到20XX年, 力争, 目标, 将, 计划, 确保, 预计, 争取, 拟) — and for a sentence
+去年, 上年, 目前, 现有, 至今, 确定了, 认定了, 预计全年) and no aim (到20XX年 but never 截至20XX年, 力争, 目标, 将, 计划,
+确保, 预计 except 预计全年, 争取, 拟) — and for a sentence
 without an aim in a paragraph that began reporting, or in a text whose head looks back on a period (“十四五”以来,
 成绩单). :func:`relative_year` reads the years a text writes without digits: 今年 is the year the text was
 issued, 去年 the year before, 明年 the year after; a named five-year period (“十四五”) its last year.
@@ -15,6 +16,8 @@ document's own period decide it better. The plan-period rules (a baseline year b
 True
 >>> is_report("到2025年,力争培育千亿级产业集群7个", {}, True)
 False
+>>> is_report("截至2020年,规模以上工业产值超过2万亿元", {}, False), is_report("预计全年占比达到22%以上", {}, False)
+(True, True)
 >>> relative_year("今年,我省力推4个产业集群向世界级跃升", {"issued": 2023}), relative_year("实现“十四五”创建…的总目标", {})
 (2023, 2025)
 """
@@ -25,10 +28,10 @@ import re
 
 __all__ = ["is_report", "relative_year", "looks_back", "reported"]
 
-PAST = re.compile(r"已|累计|以来|截至|截止|去年|上年|目前|现有|至今|过去")
-AIM = re.compile(r"(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计|争取|拟|明年")
+PAST = re.compile(r"已|累计|以来|截至|截止|去年|上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年")
+AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年")
 _FIVE_YEAR = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
-_LOOK_BACK = re.compile(r"(?:十[三四五]五|(?:19|20)\d{2}年)[”\"]?以来|成绩单|回眸|成就")
+_LOOK_BACK = re.compile(r"(?:十[三四五]五|(?:19|20)\d{2}年)[”\"]?以来|成绩单|回眸|成就|(?:圆满|顺利|胜利)收官")
 
 
 def looks_back(head: str) -> bool:

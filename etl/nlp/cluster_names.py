@@ -1,0 +1,158 @@
+"""What a cluster or chain name is: the name part of a phrase, its count and scale words, and whether it names a field.
+
+What: :func:`clean_name` cuts a phrase to its name (after the last verb 培育形成, 重点发展 …, a clause that
+ends in 了, an enumerator); :func:`is_generic` is true for a phrase that names no field (七大千亿, 世界级先进制造业,
+实施, 产业发展基础); :func:`split_items` splits a list (A、B和C等3个); :func:`count_of` reads its count
+(3个, 七大, 两条); :func:`owners_dropped` drops the places that own a listed cluster; :func:`field_of` drops a
+leading tier or a trailing kind of cluster. :mod:`etl.nlp.plan_clusters` finds the mentions in a sentence.
+
+Why: one module per concept — finding cluster mentions in a sentence (plan_clusters) and deciding what a
+name is (here) changed separately in every round.
+
+>>> clean_name("我省分两批确定了特钢材料"), is_generic("实施"), is_generic("高端装备")
+('特钢材料', True, False)
+>>> is_generic("人参"), is_generic("人参", in_field_list=True)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.nlp.cluster_match import core_name
+from etl.nlp.field_vocab import is_field
+
+__all__ = ["clean_name", "is_generic", "split_items", "count_of", "owners_dropped", "field_of", "field_list",
+           "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE"]
+
+VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
+                    r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造|培育|形成|建成|建设|发展|"
+                    r"推动|壮大|做强|做优|做精|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军)")
+NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
+COUNT_RE = re.compile(rf"{NUM_CN}(?:个|大|条)")
+SCALE_RE = re.compile(r"超?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
+#: a scale class written without 级 right before the head (现代化工等万亿产业集群, 七大千亿产业)
+SCALE_BARE_RE = re.compile(r"(?:万亿|千亿|百亿)元?(?=产业$|$)")
+TIER_RE = re.compile(r"世界级|国家级|省级|市级|区域级|标志性|战略性新兴|战略性|战新|特色|新兴|优势|主导|支柱|先进|新星|未来|现代化(?!工)|重大|重点|"
+                      r"具有[^,;。]*?影响力的|有影响力的|成长性高的|一批|若干个?")
+GENERIC = {"", "产业", "制造业", "先进制造业", "制造", "先进制造", "现代", "新兴", "未来", "区域", "重点", "特色", "优势", "主导",
+            "国家", "全国", "省", "全省", "全市", "长三角", "长三角区域", "现代产业", "产业链", "集群", "重大", "若干", "一批",
+            "传统", "传统产业", "新兴产业", "未来产业", "千亿", "万亿", "百亿", "七大千亿", "链", "全产业", "上下游", "一系列"}
+ABSTRACT = re.compile(r"(?:基础|规模|水平|能力|体系|格局|情况|环境|机制|效益|质量|配套|突出|明显|合理|优化|显著|领先|完善|"
+                       r"较好|较强|[好强快])$")
+ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)）、]|[①-⑩])")
+
+
+def clean_name(item: str, one: bool = False) -> str:
+    """The name part of a phrase: after the last verb (培育形成, 重点发展, 做强 …) and enumerator."""
+    item = ENUM.sub("", item.strip(" 、,“”\"'‘’"))
+    last = None
+    for last in VERBS.finditer(item):
+        pass
+    if last is not None:
+        item = item[last.end():]
+    if "了" in item:  # 我省分两批确定了特钢材料: a clause that ends in 了 comes before the name
+        item = item[item.rindex("了") + 1:]
+    item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省)+", "", item.strip(" 、“”\"'‘’"))
+    if one and "的" in item and not item.endswith("的"):
+        item = item[item.rindex("的") + 1:]  # 国内知名的农机装备 → 农机装备
+    return item.rstrip("等").strip(" 、“”\"'‘’")
+
+
+def is_generic(name: str, in_field_list: bool = False) -> bool:
+    """Does ``name`` name no field? ``in_field_list``: it is an item of a list whose other items name fields
+    (:func:`field_list`), so the field vocabulary is a signal, not a gate (人参, 绒纺, 氢能 in such a list)."""
+    rest = SCALE_RE.sub("", name)
+    rest = TIER_RE.sub("", rest)
+    rest = re.sub(r"[“”\"'‘’]", "", rest)
+    rest = core_name(re.sub(r"以上|左右|以下|以内", "", rest))
+    rest = re.sub(r"^[\u4e00-\u9fff]{2,3}[省市]", "", rest)  # 河南省先进制造业 → 制造业
+    rest = core_name(re.sub(r"融合$", "", rest))  # 战略性新兴产业融合(集群): a kind of cluster, no field
+    if rest in GENERIC or re.sub(r"制造业?$", "", rest) in GENERIC or len(rest) < 2 and not re.fullmatch(r"\d+G", rest) \
+            and not is_field(rest) and not in_field_list:
+        return True
+    if not in_field_list and not is_field(re.sub(r"制造业?$", "", rest)):  # 实施, 大抓, 跃升, 简称, 中小企业特色, 产业创新: no word of a field (etl/nlp/field_vocab.py)
+        return True
+    if re.search(r"我市|我省|全市|全省|本市", name) or re.search(r"[向于在对把将从由为与和及]$", name):
+        return True
+    if re.search(r"^关于|^[在向对把将从由]|进一步|深化|正式|进入|迈入", name):  # a title (关于进一步深化…) or a clause, not a field
+        return True
+    if re.search(r"(?:每个|各个|每|各|这|该|此|其)$", name):  # 梳理每个产业链: a determiner, no chain named
+        return True
+    if ABSTRACT.search(name):  # 产业发展基础, 主导产业规模, 特色明显, 布局合理: qualities, not fields
+        return True
+    if name.endswith("的") or re.search(r"(?:高端|智能|绿色|现代|高级|一体|集群|国际|数字|网络|融合|新型|规模)化$", name) \
+            or len(name) > 16 or re.search(r"\d", re.sub(r"\d+G", "", name)):
+        return True
+    return bool(re.search(r"级$", rest) or re.search(r"化$", rest) and len(rest) <= 3)  # 现代化, 千亿级, “百千万”亿级 …
+
+
+def split_items(items: str, count: int | None) -> list[str]:
+    parts = [p for p in (x.strip() for x in items.split("、")) if p]
+    if count and parts and len(parts) == count - 1 and re.search(r"和|以及", parts[-1]):
+        # A、B、…和C等6条: the list's last 和 joins its last two items (…材料及高端化工品 earlier keeps its 及)
+        head, _sep, last = parts[-1].rpartition("以及" if "以及" in parts[-1] else "和")
+        if head and last:
+            return parts[:-1] + [head, last]
+    if count and len(parts) < count:  # 稀土磁性材料和新型功能材料4个 → split the 和 too
+        out = [x for p in parts for x in re.split(r"和|及|与", p) if x]
+        if len(out) == count:
+            parts = out
+    return parts
+
+
+def count_of(desc: str) -> int | None:
+    m = COUNT_RE.search(desc)
+    if not m:
+        return None
+    n = m.group().rstrip("个大条")
+    cn = "零一二三四五六七八九十"
+    if n.isdigit():
+        return int(n)
+    if n == "两":
+        return 2
+    if len(n) == 1 and n in cn:
+        return cn.index(n)
+    if n.startswith("十"):
+        return 10 + (cn.index(n[1]) if len(n) > 1 else 0)
+    return None
+
+
+PLACE_ONLY = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+$")
+PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+")
+LEAD_TIER = re.compile(r"^(?:世界级|国家级|省级|市级|区域级|标志性)+")
+KIND_SUFFIX = re.compile(r"(?:国家级?|省级|世界级)?(?:先进制造业|战略性新兴产业)$")
+
+
+def owners_dropped(items: list[str]) -> list[str]:
+    """A list that starts with places only names their common cluster in its last item:
+    江苏省南通市、泰州市、扬州市高技术船舶和海工装备 → 高技术船舶和海工装备 (the places own it)."""
+    places = [i for i in items if PLACE_ONLY.match(i.strip(" “”\"'"))]
+    if not places or len(places) == len(items):
+        return [i for i in items if i not in places]
+    rest = [i for i in items if i not in places]
+    return [PLACE_PREFIX.sub("", i) or i for i in rest]
+
+
+def field_of(name: str) -> str:
+    """The field of a cluster name: without a leading tier (世界级船舶海工 → 船舶海工) or a trailing kind
+    of cluster (高技术船舶和海工装备国家先进制造业 → 高技术船舶和海工装备)."""
+    for rx in (LEAD_TIER, KIND_SUFFIX):
+        cut = rx.sub("", name)
+        if len(cut) >= 2:
+            name = cut
+    return name
+
+
+def field_list(items: list[str]) -> bool:
+    """Is ``items`` a list of fields: at least three items, at least half of them with a field word, none a clause
+    (了, 的, a verb of :data:`VERBS`)? Then an item without a field word (白山市抚松县人参, 鄂赤呼巴绒纺) is a field too.
+
+    >>> field_list(["通包铝基新材料", "包通风电装备", "鄂赤呼巴绒纺"]), field_list(["实施", "大抓", "装备"])
+    (True, False)
+    """
+    names = [clean_name(i, True) for i in items]
+    if len(names) < 3 or any(not n or re.search(r"了|的|[向于在对把将从由为]$", n) or VERBS.search(n) for n in names):
+        return False
+    return 2 * sum(is_field(n) for n in names) >= len(names) and sum(is_field(n) for n in names) >= 2
+

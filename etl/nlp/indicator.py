@@ -1,0 +1,83 @@
+"""Indicator names and years of the quantities of a plan sentence.
+
+What: :func:`clean_name` cuts the words around an indicator (达到, 力争, 全市, a year, a clause ending in 了,
+a ``+`` joining two restated figures); :func:`split_fenbie` names each figure of ``A、B分别达到…``;
+:func:`find_year` gives a sentence's target year (到2025年 first; ``2025年度`` is a year too);
+:func:`coverage` reads ``X全覆盖`` as (X覆盖率, 100, %). :mod:`etl.nlp.quantity` finds the quantities.
+
+Why: naming an indicator and finding the figures are two concepts that changed separately.
+
+>>> clean_name("省级重点产业链相继确定了工作要点"), clean_name("力争全市规上工业总产值达到")
+('省级重点产业链', '规上工业总产值')
+>>> find_year("确定了5个2025年度吉林省中小企业特色产业集群"), find_year("到2027年,产值达到5000亿元")
+(2025, 2027)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean_name", "split_fenbie", "find_year", "coverage", "YEAR_RE"]
+
+YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月])(?:度|底|末|前)?")
+_TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
+_LEAD = re.compile(r"^(?:即|预计全年|预计|现有|目前|已有|拥有|共有|力争|全市|全省|全县|全区|我市|实现|确保|每年|年均|累计|其中|新增|培育|打造|建成|创建|建设|引进|"
+                   r"形成|推动|推进|支持|实施|达到|拥有|争创|认定|新培育|新建|重点|力争实现|着力|加快|以上|的|和|及|与|、|,)+")
+_TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争)?(?:达到|达|突破|超过|提升到|提升至|提高到|提高至|增长到|扩容至|扩容到|扩大到|扩大至|"
+                   r"增加到|增至|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|低于|高于|为|至|到|在|实现|年均增长|(?<![签节预制合公条契])约)$")
+_MEASURE_TAILS = ("增加值占比", "占比", "比重", "发展指数", "指数", "企业", "产值", "增加值", "收入", "平台", "项目")
+
+
+def find_year(text: str) -> int | None:
+    """The target year of a sentence: ``到20XX年`` first, else the last ``20XX年`` (not a date)."""
+    m = _TO_YEAR_RE.search(text)
+    if m:
+        return int(m.group(1))
+    years = [int(y.group(1)) for y in YEAR_RE.finditer(text)]
+    return years[-1] if years else None
+
+
+def clean_name(s: str) -> str:
+    """The indicator in ``s``: without the verbs, places and years around it (see the module doc)."""
+    s = YEAR_RE.sub("", s)
+    s = re.split(r"(?<=[\u4e00-\u9fff])[+＋](?=\d|$)", s)[0] or s  # 16条省级重点产业链+41家链主企业: the restatement joins two figures
+    held = re.match(r"(.*?(?:产业链|产业集群|集群|企业|项目|平台|基地|园区))[^了]*?了", s)
+    if held:  # 省级重点产业链相继确定了工作要点: the noun before the clause that ends in 了
+        s = held.group(1)
+    s = re.sub(r"等[“\"].*$", "", s)  # …领军人才等“三个100” → …领军人才
+    s = re.sub(r"[“”\"'‘’《》]", "", s).strip(" ,、(")
+    s = s if "(" in s else s.rstrip(")")  # 县(市、区) keeps its bracket
+    s = re.sub(r"等$", "", s)
+    for _ in range(3):
+        s2 = _TAIL.sub("", _LEAD.sub("", s)).strip(" ,、“”\"'")
+        if s2 == s:
+            break
+        s = s2
+    return s
+
+
+def split_fenbie(prefix: str, n: int) -> list[str]:
+    parts = [p for p in prefix.split("、") if p]
+    if len(parts) != n:
+        return [prefix] * n
+    last = parts[-1]
+    tail = next((t for t in _MEASURE_TAILS if last.endswith(t)), "")
+    k = last.find("级")
+    names = []
+    for p in parts[:-1]:
+        if p.endswith("级") and 0 < k <= 3 and len(p) <= 4:  # 国家级、市级专精特新企业 → 国家级专精特新企业
+            names.append(p + last[k + 1:])
+        else:
+            names.append(p if (not tail or p.endswith(tail)) else p + tail)
+    return names + [last]
+
+
+def coverage(clause: str, start: int):
+    """``X全覆盖`` → (X覆盖率, 100, %): plans state full coverage as a target without a number."""
+    pos = 0
+    for part in clause.split("、"):
+        if part.endswith("全覆盖"):
+            name = clean_name(part[: -len("全覆盖")])
+            if name:
+                yield (name + "覆盖率", 100.0, "%", "", (start + pos, start + pos + len(part)))
+        pos += len(part) + 1
