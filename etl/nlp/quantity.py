@@ -57,7 +57,8 @@ _SCALE_ONLY = re.compile(r"(?:\d+|[一二三四五六七八九十百千万]+)?(?
 _AFTER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:包括|包含|正式|正在|正(?=[\u4e00-\u9fff]))")
 #: an amount written in characters (稳定在千亿元以上, 超两万亿元): read as 1千亿元, 2万亿元
 _CN_MONEY = re.compile(r"(?<![\d.一二两三四五六七八九十百千万])([一二两三四五六七八九]?)(万亿元|千亿元)")
-_FROM_TO = re.compile(r"(?:提升|提高|增长|增加|扩大|跃升)?(?:至|到)")
+_FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?")  # 增至, 扩容至2024年的
+_FROM = re.compile(r"从(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")  # 从20家, 从2022年的11.3%
 _PRE_QUAL = re.compile(r"(突破|超过|不少于|不低于|不超过|至少|(?<![签节预制合公条契])约|近)(?:达到|达)?$")  # not 新签约60个
 # a clause that states what exists now, not what is to be reached
 _CURRENT_RE = re.compile(r"现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有|共有|截至目前|至目前|截至\d{4}年|截至年底|"
@@ -103,7 +104,7 @@ def _quantities(clause: str):
         if not unit and not m.group(4):
             continue  # bare number (5G, “135”, 10+N): not a quantity
         if unit in MONEY and tail[:1] and not _DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
-                and not (clause[:m.start()].endswith("从") and _FROM_TO.match(tail)):
+                and not (_FROM.search(clause[:m.start()]) and _FROM_TO.match(tail)):
             continue  # 产值1亿元以上企业…: a condition, not a target
         if unit in MONEY and re.match(rf"[和或][^,;。\d]{{0,6}}{_NUM}\s*(?:万亿|千亿|亿|万)?元(?:以上)?[\u4e00-\u9fff]", tail) \
                 and not re.match(r"[和或][^,;。\d]{0,6}\d[^,;。]*?元(?:以上)?(?:和|或|的)", tail):
@@ -202,7 +203,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             name = clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
             follow = clause[m.end():m.end() + 1]
             rel = _RELATIVE.search(before.strip())
-            starts_from = before.rstrip().endswith("从")
+            starts_from = bool(_FROM.search(before.rstrip()))
             each = re.search(r"各$", before.rstrip())
             if each and re.search(r"和|、", before):  # A和B各50个: one figure for each item
                 for part in re.split(r"和|、", clean_name(before.rstrip()[:-1])):
@@ -212,7 +213,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 prev_end = m.end()
                 continue
             if starts_from:
-                name = clean_name(before.rstrip()[:-1])
+                name = clean_name(_FROM.sub("", before.rstrip()))
                 from_name = name
             elif from_name and _FROM_TO.fullmatch(before.strip()):
                 name = from_name

@@ -64,3 +64,10 @@ def test_zizhiqu_is_the_plans_own_autonomous_region(small_onto):
     got = targets(text, small_onto)
     assert got and all(t[6] == "内蒙古自治区" for t in got)
     assert all(t[5] for t in got)  # 正式认定: a report
+
+
+def test_from_to_pairs_give_both_figures_of_one_indicator():
+    got = [(q.name, q.value, q.unit) for q in find_quantities("链主企业从20家增至41家,链上企业从441家扩容至774家")]
+    assert got == [("链主企业", 20.0, "家"), ("链主企业", 41.0, "家"), ("链上企业", 441.0, "家"), ("链上企业", 774.0, "家")]
+    got = [(q.name, q.value, q.year) for q in find_quantities("太钢协作配套率从2022年的11.3%提升至2024年的22.3%")]
+    assert got == [("太钢协作配套率", 11.3, 2022), ("太钢协作配套率", 22.3, 2024)]
