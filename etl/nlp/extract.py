@@ -42,7 +42,7 @@ from pathlib import Path
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.field_vocab import is_field
 from etl.nlp.layout import HEADING_RE, plan_context, sentences
-from etl.nlp.naming import box_named, fenbie_named, is_measure, ratio_named, threshold_named
+from etl.nlp.naming import box_named, class_named, fenbie_named, is_measure, period_named, ratio_named, threshold_named
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
 from etl.nlp.quantity import find_quantities, find_year
@@ -131,7 +131,8 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         year = find_year(sent) or relative_year(re.split(r"[,,]", sent)[0], ctx) or para_year or section_year
         report = is_report(sent, ctx, reporting)
         if report and PAST.search(sent):  # the year a report paragraph speaks of (去年,…;其中…)
-            report_year = find_year(sent) or relative_year(sent, ctx)
+            first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
+            report_year = _year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
         reporting = (reporting or bool(PAST.search(sent))) and not AIM.search(sent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
@@ -177,6 +178,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             box_measure = None
         items = [cm.name for cm in named_here]
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
+        quantities = period_named(class_named(quantities, qsent), qsent)
         for q in quantities:
             a = q.span[0]
             cl = next((e.cluster for ent in doc.ents if ent.start_char < a and ent.text in q.name
@@ -193,10 +195,12 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             clause = clause_at(qsent, a)
             if current:
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
-                    relative_year(clause, ctx) or (report_year if reporting else None) or find_year(sent) or relative_year(sent, ctx)
-                before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or (ctx["issued"] and y <= ctx["issued"])))
+                    relative_year(clause, ctx) or _year_before(qsent, a) or (report_year if reporting else None) or \
+                    relative_year(sent, ctx)
+                dated = ctx.get("dated")
+                before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated))
                 own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) else None  # 比2015年增长
-                t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed"))
+                t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated)
             else:
                 t_year = (None if q.year else relative_year(clause, ctx)) or year
             subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
@@ -258,6 +262,14 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []),
                     ("technology", label))
     return restated_merged(title_merged(facts, text))
+
+
+def _year_before(sent: str, pos: int) -> int | None:
+    """The last year written before ``pos`` (2024年,六大产业链实现产值2061亿元), not a from-to's first year
+    (从2021年的49%提升至68.4%) nor a comparison's (比2015年)."""
+    head = re.sub(r"(?:从|比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?的?", "", sent[:pos])
+    years = re.findall(r"((?:19|20)\d{2})\s*年", head)  # 截至2025年11月: a month names its year too
+    return int(years[-1]) if years else None
 
 
 def read_text(path: str | Path) -> str:

@@ -21,10 +21,12 @@ __all__ = ["clean_name", "split_fenbie", "find_year", "coverage", "YEAR_RE"]
 
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月])(?:度|底|末|前)?")
 _TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
-_LEAD = re.compile(r"^(?:即|预计全年|预计|现有|目前|已有|拥有|共有|力争|全市|全省|全县|全区|我市|实现|确保|每年|年均|累计|其中|新增|培育|打造|建成|创建|建设|引进|"
+_LEAD = re.compile(r"^(?:即|去年|今年|上年|预计全年|预计|现有|目前|已有|拥有|共有|力争|全市|全省|全县|全区|我市|实现|确保|每年|年均|累计|其中|新增|培育|打造|建成|创建|建设|引进|"
                    r"形成|推动|推进|支持|实施|达到|拥有|争创|认定|新培育|新建|重点|力争实现|着力|加快|以上|的|和|及|与|、|,)+")
 _TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争)?(?:达到|达|突破|超过|提升到|提升至|提高到|提高至|增长到|扩容至|扩容到|扩大到|扩大至|"
-                   r"增加到|增至|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|低于|高于|为|至|到|在|实现|年均增长|(?<![签节预制合公条契])约)$")
+                   r"增加到|增至|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|不到|低于|高于|为|至|到|在|实现|年均增长|(?<![签节预制合公条契])约)$")
+#: words that open a new statement (与此同时, 此外, 而且): a name starts after them
+_DISCOURSE = re.compile(r"与此同时|同时|此外|另外|而且|并且|(?<![而并])且(?=[\u4e00-\u9fff])")
 _MEASURE_TAILS = ("增加值占比", "占比", "比重", "发展指数", "指数", "企业", "产值", "增加值", "收入", "平台", "项目")
 
 
@@ -39,6 +41,8 @@ def find_year(text: str) -> int | None:
 
 def clean_name(s: str) -> str:
     """The indicator in ``s``: without the verbs, places and years around it (see the module doc)."""
+    s = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", s)  # 年均增速 达到: a line-break space
+    s = _DISCOURSE.split(s)[-1]  # 与此同时,去年…增长: a discourse marker opens a new statement
     s = YEAR_RE.sub("", s)
     s = re.split(r"(?<=[\u4e00-\u9fff])[+＋](?=\d|$)", s)[0] or s  # 16条省级重点产业链+41家链主企业: the restatement joins two figures
     held = re.match(r"(.*?(?:产业链|产业集群|集群|企业|项目|平台|基地|园区))[^了]*?了", s)

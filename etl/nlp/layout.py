@@ -38,6 +38,7 @@ _SENT_RE = re.compile(r"(?<=[。;!?])")
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})\s*年")
 _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
+_PLAN_TITLE = re.compile(r"规划|方案|计划|意见|纲要|行动|通知|措施|办法|目标|建议")
 _BOX_WORDS = re.compile(r"^[\u4e00-\u9fff、]{2,12}$")
 #: words that head a part of a text, not a thing its figures belong to
 _PART = re.compile(r"(?:目标|任务|措施|举措|原则|思路|要求|背景|概况|意义|重点|方向|路径|布局|保障|机制|成效|亮点)$")
@@ -45,7 +46,9 @@ _PART = re.compile(r"(?:目标|任务|措施|举措|原则|思路|要求|背景|
 
 def plan_context(text: str) -> dict:
     """The plan's ``region`` (台州市, 河南省; :func:`etl.nlp.region.plan_region`), ``start``/``end`` of its period,
-    ``issued`` year and ``looks_back`` from its head, and ``aims``: does the body state any 到/至 20XX年."""
+    ``issued`` year and ``looks_back`` from its head (``dated``: the issued year, else the date of a saved
+    excerpt's ``# title:`` line; ``reviewed``: the year a review reports — its 20XX年是…, or the five-year period its
+    title names when the title is no plan's), and ``aims``: does the body state any 到/至 20XX年."""
     head_lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     head = normalize("\n".join(head_lines)[:2500])
     period = _PERIOD_RE.search(head)
@@ -56,11 +59,20 @@ def plan_context(text: str) -> dict:
         if five:
             start, end = five
     issued = _ISSUED_RE.search(head)
+    issued = int(issued.group(1)) if issued else None
+    dated = next((int(m.group(1)) for ln in text.splitlines() if re.match(r"\s*#\s*title:", ln)
+                  for m in [_ISSUED_RE.search(ln)] if m), None)  # a saved excerpt's date (a report's, a repost's)
+    dated = issued or dated
     body = normalize("\n".join(head_lines))
     reviewed = re.match(r"\s*((?:19|20)\d{2})年是", head)  # 2025年是…的重要一年 in a review: the year it reports
-    return {**plan_region(text), "start": start, "end": end, "issued": int(issued.group(1)) if issued else None,
-            "reviewed": int(reviewed.group(1)) if reviewed and looks_back(head[:300]) else None,
-            "looks_back": looks_back(head[:300]),
+    reviewed = int(reviewed.group(1)) if reviewed and looks_back(head[:300]) else None
+    title = head_lines[0] if head_lines else ""
+    if reviewed is None and end and not _PLAN_TITLE.search(title) and \
+            any(k in title for k in _FIVE_YEAR):  # 衢州“十四五”工业经济连跨千亿台阶: a review of the period it names
+        reviewed = end
+    review = bool(reviewed) or bool(end and dated and dated > end)  # a text dated after its period ended
+    return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
+            "looks_back": looks_back(head[:300]) or review,
             "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[三四五]五|未来[一二三四五六七八九十\d]+年", body))}
 
 

@@ -9,7 +9,11 @@ What: the functions here rename the :class:`etl.nlp.quantity.Quantity` items of 
 - :func:`fenbie_named`: figures given 分别 for items named in an earlier clause (新能源电池、绿色硅光伏、绿色铝精深加工
   3个千亿级产业集群快速发展,2022年产值分别增长…) take the items' names, in order, when the counts agree;
 - :func:`threshold_named`: a count of things passing a threshold (3个产业集群营业收入率先突破千亿级, 其中3个营业收入超
-  2000亿元) is one figure named by the things and the threshold; the threshold amount is no figure of its own.
+  2000亿元) is one figure named by the things and the threshold; the threshold amount is no figure of its own;
+- :func:`class_named`: a class of clusters named by an output threshold (A、B等2个产值超2000亿元产业集群, 以及产值超600亿元
+  的C产业集群) states each listed cluster's output too: one figure named by the items and the measure;
+- :func:`period_named`: amounts per period under a standard (按照1年100亿元、5年不少于500亿元的标准,实施园区配套倍翻计划)
+  are the standard's object's, one per period (园区配套倍翻计划(1年)).
 
 Why: these are layouts and references, not wordings: the rule is where the name is, not what it says.
 
@@ -22,7 +26,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MEASURE", "is_measure", "box_named", "ratio_named", "fenbie_named", "threshold_named"]
+__all__ = ["MEASURE", "is_measure", "box_named", "ratio_named", "fenbie_named", "threshold_named", "class_named",
+           "period_named"]
 
 #: a measure of an industry (what is measured, not what is measured of)
 MEASURE = r"(?:主营业务收入|营业收入|营收|销售收入|总收入|收入|总产值|产值|增加值|利润总额|利润|税收|产量|规模)"
@@ -30,6 +35,13 @@ _BARE = re.compile(rf"^(?:年均)?(?:{MEASURE}(?:年均)?(?:增长|增速)?|增�
 _HEAD = re.compile(r"产业集群|产业链|集群|企业|园区|基地|平台|项目|产业")
 _THRESHOLD = re.compile(rf"(\d+)\s*(个|家|条|座)([\u4e00-\u9fff]{{0,8}}?)({MEASURE}(?:率先|均|分别)?(?:超过|超|突破|达到|达|过)"
                         r"(?:\d+(?:\.\d+)?\s*(?:万亿|千亿|亿|万)元|[一二三四五六七八九十百千万]*亿元?级?))")
+
+_AMOUNT = r"(超过|超|突破|达到|达)?(\d+(?:\.\d+)?)\s*(万亿元|亿元|万元)"
+_CLUSTER_HEAD = r"(产业集群|产业链|集群)"
+#: A、B等2个产值超2000亿元产业集群 / 以及产值超600亿元的C产业集群
+_CLASS_LIST = re.compile(rf"([^,;:。]+?)等?\d+\s*个({MEASURE}){_AMOUNT}的?[\u4e00-\u9fff]{{0,6}}?{_CLUSTER_HEAD}")
+_CLASS_ONE = re.compile(rf"({MEASURE}){_AMOUNT}的([^,;:。、]{{2,16}}?){_CLUSTER_HEAD}")
+_STANDARD = re.compile(r"按照?([^。;]+?)的(?:标准|目标|要求)[,,]\s*(?:实施|推进|开展|落实|执行)?([^,;。]+)")
 
 
 def is_measure(name: str) -> bool:
@@ -91,3 +103,43 @@ def threshold_named(quantities: list, sent: str) -> list:
         drop += [i for i, q in enumerate(quantities) if i != idx and str(q.value).rstrip("0").rstrip(".") in m.group(4)
                  and q.unit and q.unit.endswith("元") and q.name and q.name in m.group(4) + m.group(3)]
     return [q for i, q in enumerate(quantities) if i not in drop]
+
+
+def class_named(quantities: list, sent: str) -> list:
+    """A class of clusters named by an output threshold states the listed clusters' output: one more figure.
+
+    >>> [(q.name, q.value, q.qualifier) for q in class_named([], "包括A产业、B产业等2个产值超2000亿元产业集群")]
+    [('A产业、B产业产业集群产值', 2000.0, '超')]
+    """
+    from etl.nlp.quantity import Quantity
+
+    found = [(m, re.sub(r"^(?:包括|以及|及|和)", "", m.group(1).strip()), m.group(6), m.group(2), m.group(3), 4, m.group(5))
+             for m in _CLASS_LIST.finditer(sent)]
+    found += [(m, m.group(5), m.group(6), m.group(1), m.group(2), 3, m.group(4)) for m in _CLASS_ONE.finditer(sent)]
+    for m, items, head, measure, qual, vg, unit in found:
+        value = m.group(vg)
+        if not items or any(q.value == float(value) and q.unit == unit and m.start() <= q.span[0] < m.end()
+                            for q in quantities):
+            continue  # the amount is a figure of its own already
+        like = next((q for q in quantities if m.start() <= q.span[0] < m.end()), None)
+        quantities.append(Quantity(items + head + measure, float(value), unit, qual or "", (m.start(vg), m.end(vg)),
+                                   current=like.current if like else False, year=like.year if like else None))
+    return quantities
+
+
+def period_named(quantities: list, sent: str) -> list:
+    """Amounts per period under a standard are the standard's object's, one per period.
+
+    >>> from etl.nlp.quantity import find_quantities
+    >>> s = "按照1年100亿元、5年不少于500亿元的标准,实施园区配套倍翻计划"
+    >>> [(q.name, q.value, q.qualifier) for q in period_named(find_quantities(s), s)]
+    [('园区配套倍翻计划(1年)', 100.0, ''), ('园区配套倍翻计划(5年)', 500.0, '不少于')]
+    """
+    for m in _STANDARD.finditer(sent):
+        for q in quantities:
+            if not (m.start(1) <= q.span[0] < m.end(1)):
+                continue
+            period = re.search(r"(\d+)\s*年[^\d、,]{0,4}$", sent[m.start(1):q.span[0]])
+            if period:
+                q.name = f"{m.group(2).strip()}({period.group(1)}年)"
+    return quantities

@@ -37,7 +37,7 @@ from etl.nlp.indicator import YEAR_RE, clean_name, coverage, find_year, split_fe
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
 
 UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
-         "家", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "倍", "万吨", "吨", "万辆", "辆",
+         "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "倍", "万吨", "吨", "万辆", "辆",
          "万台", "台", "万件", "件", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦")
 MONEY = {"万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元"}
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -46,7 +46,7 @@ _NUM = r"\d+(?:\.\d+)?"
 QTY_RE = re.compile(rf"(?<![\d.])({_NUM})(?:\s*[-—~～至]\s*({_NUM}))?\s*({_UNIT_ALT})?"
                     r"(及以上|以上|左右|以内|以下|上下|多)?")
 #: every qualifier word kept on a quantity, in the order a plan writes them
-QUALIFIERS = ("力争", "确保", "突破", "超过", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
+QUALIFIERS = ("力争", "确保", "突破", "超过", "不到", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
               "以内", "以下", "上下", "多")
 #: a sentence that opens with one of these reports the present: all its figures are current, clause after clause
 _MORE = re.compile(r"(\d)(万|亿)?多(吨|元|人|亩|辆|台|件|个|家|项|条|座)")
@@ -59,14 +59,18 @@ _AFTER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:包括|包含|正式|正在
 _CN_MONEY = re.compile(r"(?<![\d.一二两三四五六七八九十百千万])([一二两三四五六七八九]?)(万亿元|千亿元)")
 _FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?")  # 增至, 扩容至2024年的
 _FROM = re.compile(r"从(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")  # 从20家, 从2022年的11.3%
-_PRE_QUAL = re.compile(r"(突破|超过|不少于|不低于|不超过|至少|(?<![签节预制合公条契])约|近)(?:达到|达)?$")  # not 新签约60个
+_PRE_QUAL = re.compile(r"(突破|超过|不到|不少于|不低于|不超过|至少|(?<![签节预制合公条契])约|近)(?:达到|达)?$")  # not 新签约60个
 # a clause that states what exists now, not what is to be reached
-_CURRENT_RE = re.compile(r"现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有|共有|截至目前|至目前|截至\d{4}年|截至年底|"
+_CURRENT_RE = re.compile(r"(?:聚焦|围绕|依托|立足)(?:全市|全省|全区|全县|我市|我省)?(?=\d|$)|现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有|共有|截至目前|至目前|截至\d{4}年|截至年底|"
                          r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成|[\u4e00-\u9fff]{0,4}类)")  # 聚焦突破类: a category label
 _TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
 _DELIMS = re.compile(r"[,;:。!?、]")
+_INDEX_BEFORE = re.compile(r"(?:指数|水平)(?:达到|达|为|提高到|提升到|提高至|提升至)$")  # a figure without a unit
+_STANDARD = re.compile(r"的(?:标准|目标|要求)")  # 5年不少于500亿元的标准: the amount is the figure, not a condition
+#: 仅差了不到300亿元: a gap to the figure named before it
+_GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
 COUNT_UNITS = {"家", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
-_GENERIC = {"总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资"}
+_GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资"}
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?)(?:提高|增长|增加|下降|减少|提升|降低|上升)?$|"
@@ -101,9 +105,12 @@ def _quantities(clause: str):
         unit, tail = m.group(3) or "", clause[m.end():]
         if YEAR_RE.match(clause, m.start()) and not unit:
             continue
-        if not unit and not m.group(4):
-            continue  # bare number (5G, “135”, 10+N): not a quantity
+        if not unit and not m.group(4) and not (_INDEX_BEFORE.search(clause[:m.start()]) and not tail[:1].strip(" 。")):
+            continue  # bare number (5G, “135”, 10+N): not a quantity; 两化融合发展水平达到66 is an index
+        if unit == "个" and tail[:1] == "月":
+            continue  # 连续33个月: a duration
         if unit in MONEY and tail[:1] and not _DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
+                and not _STANDARD.match(tail) \
                 and not (_FROM.search(clause[:m.start()]) and _FROM_TO.match(tail)):
             continue  # 产值1亿元以上企业…: a condition, not a target
         if unit in MONEY and re.match(rf"[和或][^,;。\d]{{0,6}}{_NUM}\s*(?:万亿|千亿|亿|万)?元(?:以上)?[\u4e00-\u9fff]", tail) \
@@ -143,7 +150,8 @@ def _is_current(clause: str, upto: int, state: bool, sticky: bool = False) -> bo
 def _item(name: str, m, unit: str, clause: str, prev_end: int, start: int, current: bool) -> Quantity:
     high = float(m.group(2)) if m.group(2) else None
     low = float(m.group(1)) if high is not None else None
-    years = [int(y.group(1)) for y in YEAR_RE.finditer(clause) if y.start() < m.start()]  # not 确定了2025年工作要点
+    years = [int(y.group(1)) for y in YEAR_RE.finditer(clause) if y.start() < m.start()  # not 确定了2025年工作要点
+             and not (clause[y.start() - 1:y.start()] == "从" and re.search(r"\d", clause[y.end():m.start()]))]  # 至68.4%
     return Quantity(name, float(m.group(1)), unit, _qualifier(clause, m, prev_end), (start + m.start(), start + m.end()),
                     low, high, current, years[-1] if years else None)
 
@@ -218,7 +226,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             elif from_name and _FROM_TO.fullmatch(before.strip()):
                 name = from_name
             elif rel:  # 比2015年提高4.7个百分点 → <the indicator before it>比2015年提高
-                base = last_name or (out[-1].name if out else clean_name(context))
+                own = clean_name(before.strip()[:rel.start()])  # 规上工业增加值同比增长10.3%: named in its clause
+                base = own if len(own) > 2 else (last_name or (out[-1].name if out else clean_name(context)))
                 name = base + re.sub(r"\s", "", rel.group(0))
                 if last_name and not any(w in clause for w in ("力争", "确保")):
                     inherit = next((w for w in ("力争", "确保") if out[-1].qualifier.startswith(w)), "")
@@ -250,8 +259,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 if name == "产业" and len(whole) > 2:
                     name = whole  # 3个产业正加速迈向万亿大关: 产业 alone names nothing, the clause does
                 if _SCALE_ONLY.fullmatch(name):  # 培育形成10个以上千亿级,若干万亿级的新兴产业 → 千亿级新兴产业
-                    noun = re.search(r"的([\u4e00-\u9fff]{2,8}?)(?=[,;。]|$)", sentence[start + m.end():])
-                    name += noun.group(1) if noun else ""
+                    noun = re.search(r"的([\u4e00-\u9fff]{2,8}?)(?=[,;。]|$)", sentence[start + m.end():]) or \
+                        re.match(r"[^,;。]*级([^,;。、级]{0,8}?(?:产业集群|产业链|集群|产业|企业))", sentence[start + m.end():])
+                    name += noun.group(1) if noun else ""  # 4个万亿级、4个五千亿级、一批千亿级产业集群: the head ends the list
                 carrier = _CARRIER.search(before) if name in _BARE and "等" in before else None
                 if carrier and clean_name(before[:carrier.start()]):
                     # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
@@ -259,6 +269,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
                     and not re.search(r"[、和及与]", before):
                 name = last_name[:-len(name)] + name  # 聚焦突破类新签约60个,新开工35个: the items share their prefix
+            if _GAP.match(name) and context:  # 距离万亿GDP,仅差了不到300亿元 → 距离万亿GDP差
+                name = clean_name(context) + "差"
             if name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
                 name = (last_name or clean_name(context)) + name  # 1个平台,总面积扩容至45万亩 → 平台总面积
             if not unit and name.endswith("指数"):

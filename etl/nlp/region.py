@@ -75,7 +75,8 @@ def find_places(text: str) -> list[Place]:
             out.append(Place(m.group("pref") + "州", "prefecture", m.span(), m.group("pref")))
         else:
             w = m.group("open") + "市"
-            if w not in _REGION_STOP and w[-2:] not in _REGION_STOP and w[0] not in "度发的和在是从于年等市省个各全":
+            slogan = text[m.end():m.end() + 1] in "”\"’" and text[m.end():m.end() + 1] != ""  # “制造业立市”, “工业强市”
+            if w not in _REGION_STOP and w[-2:] not in _REGION_STOP and w[0] not in "度发的和在是从于年等市省个各全" and not slogan:
                 out.append(Place(w, "city", m.span(), m.group("open")))
     return out
 
@@ -122,6 +123,7 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
     head = sent[:upto]
     for n in sorted(named, key=len, reverse=True):
         head = head.replace(n, "＿" * len(n)) if len(n) > 3 else head
+    head = re.sub(r"[“\"][^”\"]{1,12}[”\"]", lambda m: "＿" * len(m.group(0)), head)  # “制造业立市”: a slogan, no place
     for ct in ontology.counties.values():
         if ct.name in head or ct.short in head:
             return ct.name, "county"

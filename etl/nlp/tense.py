@@ -81,7 +81,7 @@ def relative_year(text: str, ctx: dict) -> int | None:
     five = next((y for k, y in _FIVE_YEAR.items() if k in text), None)
     if five and not re.search(r"十[三四五]五[”\"]?(?:以来|期间以来|时期以来)", text):
         return five
-    issued = ctx.get("issued")
+    issued = ctx.get("issued") or ctx.get("dated")
     if issued:
         for word, delta in (("今年", 0), ("去年", -1), ("上年", -1), ("明年", 1)):
             if word in text:
