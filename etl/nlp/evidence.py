@@ -17,7 +17,7 @@ import bisect
 
 from etl.nlp.index import Index
 from etl.nlp.lexicon import (API_CONTEXT_RE, COORD, FORMULATION_RE, NEG_RE, PHRASE_RE, PUMP, PUMP_RE,
-                             SERVICE_HEAD_RE, SUFFIX_RE, THERAPEUTIC_CLASSES, ascii_edge)
+                             MAIN_LINE_GENERIC, SERVICE_HEAD_RE, SUFFIX_RE, THERAPEUTIC_CLASSES, ascii_edge)
 from etl.nlp.textparse import trade_factor
 
 __all__ = ["Evidence", "field_hits", "accumulate"]
@@ -25,6 +25,7 @@ __all__ = ["Evidence", "field_hits", "accumulate"]
 VET_SEGMENT = "pharma-vet"
 VET_ROOT = "pharma-finished"  # the top-level segment above VET_SEGMENT
 BIOLOGICS_SEGMENT = "pharma-biologics"
+GENERIC_MAIN_SHARE = 0.25  # a generic main line of at least this revenue share (or unknown shares)
 
 
 class Evidence:
@@ -235,9 +236,12 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
     for h in hits:
         credit = h.credit
         if h.generic:
-            if specific.isdisjoint(h.clusters):
+            main_line = h.whole and h.term in MAIN_LINE_GENERIC and h.tag == "p" and h.w >= 0.999 and len(h.clusters) == 1 \
+                and (h.share < 0 or h.share >= GENERIC_MAIN_SHARE)
+            if specific.isdisjoint(h.clusters) and not main_line:
                 continue
-            credit = [(sid, share) for sid, share in credit if idx.cluster.get(sid) in specific]
+            if not main_line:
+                credit = [(sid, share) for sid, share in credit if idx.cluster.get(sid) in specific]
             if moto > car:  # 发动机/齿轮 of a motorcycle firm are motorcycle parts
                 credit = [(idx.moto_parts if sid in idx.car_parts else sid, share) for sid, share in credit]
         if h.root1 is None and len(credit) > 1:
