@@ -55,15 +55,20 @@ def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict,
     """The hits of all lines of one field (tag 'p' products, 's' scope) into ``out``; the negative
     words found go to ``negs`` (segment -> weight of the line holding one)."""
     cache = idx.cache
+    get = cache.get
     for li, entry in enumerate(lines):
-        line, w = entry[0], entry[1]
-        share = entry[2] if len(entry) > 2 else -1.0  # the line's own revenue share, -1 when unknown
-        res = cache.get((tag, line))
+        line = entry[0]
+        key = (tag, line)
+        res = get(key)
         if res is None:
             res = _line_analysis(line, tag, idx)
             if len(cache) > _CACHE_MAX:
                 cache.clear()
-            cache[(tag, line)] = res
+            cache[key] = res
+        if res is _NOTHING:
+            continue
+        w = entry[1]
+        share = entry[2] if len(entry) > 2 else -1.0  # the line's own revenue share, -1 when unknown
         items, neg_ids = res
         if neg_ids:
             nw = w if tag == "p" else 0.5
@@ -74,16 +79,20 @@ def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict,
             out.append(_Hit(tag, li, w, share, line, item))
 
 
+_NOTHING: tuple = ((), ())
 _CACHE_MAX = 200_000  # analysed lines kept per ontology (registry scopes repeat the same 规范表述 items)
 
 
 def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, tuple]:
     """``(hits, negative segment ids)`` of one product line / scope item, independent of its weight:
     each hit is ``(phrase, term, factor, trade factor, credit, customer?, whole line?)`` (module doc)."""
+    scanned = idx.scanner.scan(line)
+    if not scanned and "泵" not in line:
+        return _NOTHING  # most lines of a real record (measured: 88 %) hold no term at all
     neg = [m.span() for m in NEG_RE.finditer(line)] if ("不" in line or "除外" in line) else ()
     found = []  # (a, b, term)
     line_neg: set = set()
-    for a, b, t in idx.scanner.scan(line):
+    for a, b, t in scanned:
         if neg and any(x <= a < y for x, y in neg):
             continue
         if ascii_edge(line, a, b):

@@ -21,12 +21,14 @@ Why: which line is the main business matters more than which words occur (a liqu
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from etl.nlp.vocab import normalize
+from etl.nlp.vocab import normalize, squeeze_spaces
 
 __all__ = ["as_text", "split_weight", "product_lines", "scope_items", "trade_factor", "MAKE_RE"]
 
-_LINE_SPLIT_RE = re.compile(r"\s*[;\n|]\s*")
+_LINE_SPLIT_RE = re.compile(r"[;\n|]")  # lines are stripped after the split
+_SHARE_RE = re.compile(r"\s*(\S(?:.*?\S)?)\s*\(\s*(-?\d+(?:\.\d*)?)\s*(%?)\s*\)\s*")
 _LIST_SPLIT_RE = re.compile(r"\s*[,、]\s*")
 _BOILER_RE = re.compile(r"\(?(?:除依法须经批准的项目外|依法须经批准的项目)[^)]*\)?|凭营业执照依法自主开展经营活动")
 _SECTION_RE = re.compile(r"(?:一般经营项目|许可经营项目|一般项目|许可项目)\s*:")
@@ -76,9 +78,18 @@ def product_lines(products) -> list[tuple[str, float, float]]:
     if isinstance(products, (list, tuple)):
         raw = [normalize(str(p)) for p in products if p]
     else:
-        raw = _LINE_SPLIT_RE.split(normalize(str(products)))
+        # NFKC first (；→ ;), then split, then the space rule per line: the same result as
+        # normalize() on the whole text, without running its regex over the separators
+        raw = [squeeze_spaces(i.strip()) for i in _LINE_SPLIT_RE.split(unicodedata.normalize("NFKC", str(products)))]
     lines: list[tuple[str, float | None]] = []
+    fullmatch, add = _SHARE_RE.fullmatch, lines.append
     for item in raw:
+        m = fullmatch(item)  # the common form 电机(0.55) in one regex call
+        if m is not None:
+            name, v, pct = m.groups()
+            v = float(v)
+            add((name, v / 100.0 if pct or v > 1.5 else v))
+            continue
         item = item.strip()
         if not item:
             continue
@@ -94,9 +105,10 @@ def product_lines(products) -> list[tuple[str, float, float]]:
         floor = min(w for w in weighted if w > 0) if any(w > 0 for w in weighted) else 0.0
         out = []
         for name, w in lines:
-            w = floor if w is None else w
+            if w is None:
+                w = floor
             if w > 0.004 and name:
-                out.append((name, min(w / top, 1.0), min(w, 1.0)))
+                out.append((name, w / top if w < top else 1.0, w if w < 1.0 else 1.0))
         return out
     return [(name, max(0.35, 1.0 - 0.15 * i), -1.0) for i, (name, _) in enumerate(lines) if name]
 
