@@ -75,12 +75,11 @@ def product_lines(products) -> list[tuple[str, float, float]]:
     lines of about 10 % of revenue or more)."""
     if products is None:
         return []
+    nfkc = unicodedata.normalize
     if isinstance(products, (list, tuple)):
-        raw = [normalize(str(p)) for p in products if p]
-    else:
-        # NFKC first (；→ ;), then split, then the space rule per line: the same result as
-        # normalize() on the whole text, without running its regex over the separators
-        raw = [squeeze_spaces(i.strip()) for i in _LINE_SPLIT_RE.split(unicodedata.normalize("NFKC", str(products)))]
+        raw = [nfkc("NFKC", str(p)).strip() for p in products if p]
+    else:  # NFKC first (；→ ;), then split; the space rule of normalize() per name, after the share is read
+        raw = [i.strip() for i in _LINE_SPLIT_RE.split(nfkc("NFKC", str(products)))]
     lines: list[tuple[str, float | None]] = []
     fullmatch, add = _SHARE_RE.fullmatch, lines.append
     for item in raw:
@@ -88,13 +87,12 @@ def product_lines(products) -> list[tuple[str, float, float]]:
         if m is not None:
             name, v, pct = m.groups()
             v = float(v)
-            add((name, v / 100.0 if pct or v > 1.5 else v))
+            add((squeeze_spaces(name), v / 100.0 if pct or v > 1.5 else v))
             continue
-        item = item.strip()
         if not item:
             continue
-        name, w = split_weight(item)
-        lines.append((name, w))
+        name, w = split_weight(item)  # 电机 55%: before the space rule joins 电机55%
+        add((squeeze_spaces(name), w))
     if len(lines) == 1 and lines[0][1] is None:  # one cell listing several products: 、 or , separated
         lines = [(p, None) for p in _LIST_SPLIT_RE.split(lines[0][0]) if p]
     weighted = [w for _, w in lines if w is not None]
