@@ -214,7 +214,8 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
     - a term shared by several segments goes to them in proportion to the record's other
       (unshared) evidence under each one's top-level segment (伺服电机 in a sewing firm → 缝制 电机;
       抗寄生虫药 next to 兽药 → 兽用药品);
-    - a generic term (齿轮, 电控, 柴油机 …) counts only where its cluster has specific evidence too;
+    - a generic term (齿轮, 电控, 柴油机 …) counts only where its cluster has specific evidence too,
+      or (``MAIN_LINE_GENERIC``: 模具, 离合器 …) when it is the whole main product line;
     - therapeutic-class words (抗肿瘤, 造影剂, 抗生素) listed under 原料药 describe the firm's finished
       drugs (→ 成品药) when its main lines name dosage forms (针剂, 片剂 …) and none names 原料药/API.
     """

@@ -1,8 +1,8 @@
 """The classifier's word rules: which terms are weak, which name a customer, which are noise,
 how specific a term is, and when a Latin term counts (whole tokens only).
 
-What: word lists over the ontology vocabulary (``GENERIC_TERMS``, ``CUSTOMER_TERMS``,
-``DROP_TERMS``, ``SHADOW_TERMS``, ``THERAPEUTIC_CLASSES`` …), the phrase-structure patterns a
+What: word lists over the ontology vocabulary (``GENERIC_TERMS``, ``MAIN_LINE_GENERIC``,
+``CUSTOMER_TERMS``, ``DROP_TERMS``, ``SHADOW_TERMS``, ``THERAPEUTIC_CLASSES`` …), the phrase-structure patterns a
 line is cut by (negation spans, phrase boundaries, head suffixes), :func:`spec` (term
 specificity) and :func:`ascii_edge` (a Latin term touching another Latin token is not the term).
 

@@ -144,8 +144,8 @@ class Scanner:
     """Leftmost-longest, non-overlapping matcher over a term table.
 
     Two equal implementations: :meth:`finditer` (one trie regex, ``re.Match`` objects) and
-    :meth:`scan` (a hash lookup of the candidate lengths at each position whose character starts a
-    term; ~4× faster on short product lines, where the regex pays for trying every branch).
+    :meth:`scan` (a hash lookup of the candidate lengths by the two characters at each position;
+    several times faster on short product lines, where the regex pays for trying every branch).
 
     >>> Scanner({"缝纫机": [], "工业缝纫机": [], "电机": []}).scan("工业缝纫机及电机")
     [(0, 5, '工业缝纫机'), (6, 8, '电机')]
