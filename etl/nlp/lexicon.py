@@ -1,8 +1,8 @@
 """The classifier's word rules: which terms are weak, which name a customer, which are noise,
 how specific a term is, and when a Latin term counts (whole tokens only).
 
-What: word lists over the ontology vocabulary (``GENERIC_TERMS``, ``CUSTOMER_TERMS``,
-``DROP_TERMS``, ``SHADOW_TERMS``, ``THERAPEUTIC_CLASSES`` …), the phrase-structure patterns a
+What: word lists over the ontology vocabulary (``GENERIC_TERMS``, ``MAIN_LINE_GENERIC``,
+``CUSTOMER_TERMS``, ``DROP_TERMS``, ``SHADOW_TERMS``, ``THERAPEUTIC_CLASSES`` …), the phrase-structure patterns a
 line is cut by (negation spans, phrase boundaries, head suffixes), :func:`spec` (term
 specificity) and :func:`ascii_edge` (a Latin term touching another Latin token is not the term).
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["GENERIC_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
+__all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
            "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "PARTS_OF_ROOT", "spec", "ascii_edge"]
 
 #: terms that name a whole class of products made by many industries: weak evidence on their own
@@ -36,6 +36,11 @@ GENERIC_TERMS = frozenset({
     "CAD", "CAE", "CAM", "MES", "PE", "PP", "PC", "PS", "PLA", "PBS", "API", "CRO", "CMO", "OTC", "BMS", "OBC",
     "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS", "连杆", "飞轮", "缸体", "缸套", "纱布", "编织袋", "内燃机", "刀具", "车床", "汽车", "轴承",
 })
+#: generic words that name a product inside a chain whatever the customer: a firm whose main product
+#: line is only this word (模具(0.73), 离合器(0.30)) is placed on its segment without other evidence.
+#: Not engines (柴油机, 内燃机: farm and marine engines are outside), 轴承, 齿轮, 座椅, 管材 (general
+#: industry), 维生素 (supplements) — see docs/classifier.md
+MAIN_LINE_GENERIC = frozenset({"模具", "离合器", "底盘", "悬挂", "整车", "中药", "滴眼液", "输液"})
 #: bare vehicle-type words: on their own a firm may make vehicles or sell parts *to* vehicle makers
 CUSTOMER_TERMS = frozenset({"乘用车", "商用车", "客车", "货车", "轿车", "SUV", "MPV", "微型汽车", "大型客车", "中型客车",
                             "轻型客车", "载货汽车", "卡车", "重卡", "轻卡", "重型卡车", "摩托车", "两轮摩托车",

@@ -21,12 +21,14 @@ Why: which line is the main business matters more than which words occur (a liqu
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from etl.nlp.vocab import normalize
+from etl.nlp.vocab import normalize, squeeze_spaces
 
 __all__ = ["as_text", "split_weight", "product_lines", "scope_items", "trade_factor", "MAKE_RE"]
 
-_LINE_SPLIT_RE = re.compile(r"\s*[;\n|]\s*")
+_LINE_SPLIT_RE = re.compile(r"[;\n|]")  # lines are stripped after the split
+_SHARE_RE = re.compile(r"\s*(\S(?:.*?\S)?)\s*\(\s*(-?\d+(?:\.\d*)?)\s*(%?)\s*\)\s*")
 _LIST_SPLIT_RE = re.compile(r"\s*[,、]\s*")
 _BOILER_RE = re.compile(r"\(?(?:除依法须经批准的项目外|依法须经批准的项目)[^)]*\)?|凭营业执照依法自主开展经营活动")
 _SECTION_RE = re.compile(r"(?:一般经营项目|许可经营项目|一般项目|许可项目)\s*:")
@@ -73,17 +75,24 @@ def product_lines(products) -> list[tuple[str, float, float]]:
     lines of about 10 % of revenue or more)."""
     if products is None:
         return []
+    nfkc = unicodedata.normalize
     if isinstance(products, (list, tuple)):
-        raw = [normalize(str(p)) for p in products if p]
-    else:
-        raw = _LINE_SPLIT_RE.split(normalize(str(products)))
+        raw = [nfkc("NFKC", str(p)).strip() for p in products if p]
+    else:  # NFKC first (；→ ;), then split; the space rule of normalize() per name, after the share is read
+        raw = [i.strip() for i in _LINE_SPLIT_RE.split(nfkc("NFKC", str(products)))]
     lines: list[tuple[str, float | None]] = []
+    fullmatch, add = _SHARE_RE.fullmatch, lines.append
     for item in raw:
-        item = item.strip()
+        m = fullmatch(item)  # the common form 电机(0.55) in one regex call
+        if m is not None:
+            name, v, pct = m.groups()
+            v = float(v)
+            add((squeeze_spaces(name), v / 100.0 if pct or v > 1.5 else v))
+            continue
         if not item:
             continue
-        name, w = split_weight(item)
-        lines.append((name, w))
+        name, w = split_weight(item)  # 电机 55%: before the space rule joins 电机55%
+        add((squeeze_spaces(name), w))
     if len(lines) == 1 and lines[0][1] is None:  # one cell listing several products: 、 or , separated
         lines = [(p, None) for p in _LIST_SPLIT_RE.split(lines[0][0]) if p]
     weighted = [w for _, w in lines if w is not None]
@@ -94,9 +103,10 @@ def product_lines(products) -> list[tuple[str, float, float]]:
         floor = min(w for w in weighted if w > 0) if any(w > 0 for w in weighted) else 0.0
         out = []
         for name, w in lines:
-            w = floor if w is None else w
+            if w is None:
+                w = floor
             if w > 0.004 and name:
-                out.append((name, min(w / top, 1.0), min(w, 1.0)))
+                out.append((name, w / top if w < top else 1.0, w if w < 1.0 else 1.0))
         return out
     return [(name, max(0.35, 1.0 - 0.15 * i), -1.0) for i, (name, _) in enumerate(lines) if name]
 

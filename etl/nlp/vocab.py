@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Entry", "vocabulary", "Scanner", "normalize", "cached"]
+__all__ = ["Entry", "vocabulary", "Scanner", "normalize", "squeeze_spaces", "cached"]
 
 LABELS = ("SEGMENT", "TECH", "CLUSTER", "COUNTY")
 _CACHE: dict[int, tuple[object, dict]] = {}
@@ -48,7 +48,19 @@ def normalize(text: str) -> str:
     >>> normalize("规上工业 总产值达到 1 万亿元，到 2025  年 PLC 工业")
     '规上工业总产值达到1万亿元,到2025年PLC工业'
     """
-    return _SPACE_RE.sub("", unicodedata.normalize("NFKC", text or ""))
+    return squeeze_spaces(unicodedata.normalize("NFKC", text or ""))
+
+
+def squeeze_spaces(text: str) -> str:
+    """The space rule of :func:`normalize` alone (for text already in NFKC); a text without any
+    space character is returned as is (the regex costs ~9 µs on a 100-character line).
+
+    >>> squeeze_spaces("电机 系列"), squeeze_spaces("PLC 工业"), squeeze_spaces("电机")
+    ('电机系列', 'PLC工业', '电机')
+    """
+    if " " in text or "\u3000" in text or "\t" in text or "\xa0" in text:
+        return _SPACE_RE.sub("", text)
+    return text
 
 
 def _add(table: dict, term: str | None, entry: Entry) -> None:
@@ -132,8 +144,8 @@ class Scanner:
     """Leftmost-longest, non-overlapping matcher over a term table.
 
     Two equal implementations: :meth:`finditer` (one trie regex, ``re.Match`` objects) and
-    :meth:`scan` (a hash lookup of the candidate lengths at each position whose character starts a
-    term; ~4× faster on short product lines, where the regex pays for trying every branch).
+    :meth:`scan` (a hash lookup of the candidate lengths by the two characters at each position;
+    several times faster on short product lines, where the regex pays for trying every branch).
 
     >>> Scanner({"缝纫机": [], "工业缝纫机": [], "电机": []}).scan("工业缝纫机及电机")
     [(0, 5, '工业缝纫机'), (6, 8, '电机')]
@@ -143,28 +155,40 @@ class Scanner:
         self.table = table
         terms = [t for t in table if t]
         self.regex = re.compile(_trie_regex(terms)) if terms else re.compile(r"(?!x)x")
-        lengths: dict[str, set] = {}
+        lengths: dict[str, set] = {}  # first two characters -> lengths of the terms starting with them
         for t in terms:
-            lengths.setdefault(t[0], set()).add(len(t))
-        self._lengths = {c: sorted(v, reverse=True) for c, v in lengths.items()}
+            if len(t) > 1:
+                lengths.setdefault(t[:2], set()).add(len(t))
+        self._lengths = {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()}
+        self._single = frozenset(t for t in terms if len(t) == 1)
         self._terms = frozenset(terms)
 
     def finditer(self, text: str):
         return self.regex.finditer(text)
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
-        """``[(start, end, term)]`` for ``text``, leftmost-longest (same result as :meth:`find`)."""
+        """``[(start, end, term)]`` for ``text``, leftmost-longest (same result as :meth:`find`).
+
+        The candidate lengths are looked up by the two characters at each position: most bigrams
+        start no term, so most positions cost one slice and one hash lookup."""
         out = []
         i, n = 0, len(text)
-        get, terms = self._lengths.get, self._terms
+        get, terms, single = self._lengths.get, self._terms, self._single
         while i < n:
-            for k in get(text[i], ()):
-                if i + k <= n and text[i:i + k] in terms:
-                    out.append((i, i + k, text[i:i + k]))
-                    i += k
-                    break
-            else:
-                i += 1
+            ks = get(text[i:i + 2])
+            if ks is not None:
+                for k in ks:
+                    if i + k <= n and text[i:i + k] in terms:
+                        out.append((i, i + k, text[i:i + k]))
+                        i += k
+                        break
+                else:
+                    ks = None
+                if ks is not None:
+                    continue
+            if single and text[i] in single:
+                out.append((i, i + 1, text[i]))
+            i += 1
         return out
 
     def find(self, text: str) -> list[tuple[int, int, str]]:

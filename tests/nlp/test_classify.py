@@ -90,3 +90,24 @@ def test_pipeline_entities(small_onto):
     assert ("工业缝纫机", "SEGMENT", "sewing-industrial") in got
     assert ("燃料电池关键材料", "TECH", "tech-fuel-cell") in got
     assert ("温岭", "COUNTY", "wenling") in got
+
+
+def test_scanner_scan_equals_the_trie_regex():
+    # scan() looks lengths up by the first two characters; find() is the one-regex reference
+    from etl.nlp.vocab import Scanner
+
+    sc = Scanner({t: [] for t in ["缝纫机", "工业缝纫机", "电机", "泵", "PE", "PE管", "机及"]})
+    for text in ["工业缝纫机及电机", "泵", "水泵PE管材", "电", "", "缝纫机缝纫机泵", "机及电机泵P", "PEPE管"]:
+        assert sc.scan(text) == sc.find(text), text
+
+
+def test_product_lines_formats():
+    from etl.nlp.textparse import product_lines
+
+    want = [("电机", 1.0, 0.55), ("水泵", 0.3 / 0.55, 0.3)]
+    for cell in ["电机(0.55); 水泵(0.30)", "电机 (55%)；水泵(30%)", " 电机(55) | 水泵 (30) ", "电机 55%\n水泵 30%"]:
+        got = product_lines(cell)
+        assert [(n, round(w, 6), round(s, 6)) for n, w, s in got] == [(n, round(w, 6), s) for n, w, s in want], cell
+    assert [n for n, *_ in product_lines("化工原料(不含危险化学品)(0.5); PLC 控制器(0.2)")] == \
+        ["化工原料(不含危险化学品)", "PLC控制器"]
+    assert [n for n, *_ in product_lines("电 机; 水泵")] == ["电机", "水泵"]

@@ -340,3 +340,14 @@ def test_round3_rules(onto):
     assert not any(onto.segments[s].parent == "pharma-api" or s == "pharma-api" for s in got)
     assert ids(classify(None, "纯电动汽车动力总成系统(0.96)", onto))[0] in ("auto-nev-powertrain", "auto-drive-motor",
                                                                            "auto-electric-control")
+
+
+def test_a_generic_main_line_naming_an_in_chain_product_places_the_firm(onto):
+    # 模具 as the whole main line: a mould maker, even without other mould evidence
+    assert ids(classify(None, "模具(0.73); 铝合金部品(0.26)", onto))[:1] == ["mould-plastic-mould"]
+    assert "auto-chassis" in ids(classify(None, "离合器(0.30); 精密锻件(0.07)", onto))
+    # only as the main line: a minor 模具 line next to an out-of-chain main business says nothing
+    assert classify(None, "白酒(0.90); 模具(0.05)", onto) == []
+    # generic words whose products are in and out of the chains stay weak alone (farm diesel engines)
+    assert classify(None, "柴油机(1.00); 铸配件(1.00); 汽油机(0.07)", onto) == []
+    assert classify(None, "轴承(1.00)", onto) == []
