@@ -28,24 +28,27 @@ import importlib.resources
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from time import perf_counter
+from typing import Any
 
 from ontology.errors import InputError
 from etl.bundle import ontology_batch
 from etl.conflicts import find_conflicts
 from etl.dataset import sample_spec, sidecar_spec
-from etl.nlp.classify import assign_segments
+from etl.nlp.classify import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, PRODUCT_KEYS, SCOPE_KEYS,
+                              SEGMENT_KEYS, assign_segments)
 from etl.overrides import apply_overrides, read_overrides
 from etl.normalize import name_key, normalize_credit_code
 from etl.quarantine import Quarantine
 from etl.readers import read_records
 from etl.resolve import merge, resolve_groups
-from etl.validate import validate_enterprise
+from etl.validate import Memo, enterprise_props, validate_fields
 from graph.store import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
 from ontology.firms import is_leading
 from ontology.models import Dataset, Enterprise
 
-__all__ = ["LoadReport", "load_files", "BUNDLED_FILES", "MIN_CONFIDENCE"]
+__all__ = ["LoadReport", "load_files", "BUNDLED_FILES", "MIN_CONFIDENCE", "STEPS"]
 
 #: the bundled Taizhou data ships inside the package (etl/bundled), so an installed wheel has it too
 BUNDLED_DIR = Path(str(importlib.resources.files("etl").joinpath("bundled")))
@@ -65,6 +68,7 @@ class LoadReport:
     written: int = 0
     quarantined: list[Quarantine] = field(default_factory=list)
     datasets: list[dict] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per import step (STEPS), wall clock
 
     def summary(self) -> str:
         return (f"files={len(self.files)} rows={self.rows} enterprises={self.enterprises} "
@@ -86,10 +90,10 @@ def _kind(record: dict) -> str:
 class _Index:
     """Find an enterprise of this load (or of the store) by credit code or normalised name."""
 
-    def __init__(self, store: GraphStore, ents: list[Enterprise]) -> None:
+    def __init__(self, store: GraphStore, ents: list[dict]) -> None:
         self.store = store
-        self.by_code = {e.credit_code: e.id for e in ents if e.credit_code}
-        self.by_name = {name_key(e.name): e.id for e in ents}
+        self.by_code = {e["credit_code"]: e["id"] for e in ents if e.get("credit_code")}
+        self.by_name = {name_key(e["name"]): e["id"] for e in ents}
 
     def find(self, name: str | None, code: str | None) -> str | None:
         if code:
@@ -111,6 +115,48 @@ class _Index:
         return None
 
 
+class _Firm:
+    """What conflicts and resolution read of a validated record (the props stay a plain dict)."""
+
+    __slots__ = ("name", "credit_code")
+
+    def __init__(self, props: dict) -> None:
+        self.name, self.credit_code = props["name"], props.get("credit_code")
+
+
+class _Clock:
+    """Seconds per import step (read, validate, classify, resolve, write), for the bench's split."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys(STEPS, 0.0)
+        self._t = perf_counter()
+
+    def lap(self, step: str) -> None:
+        t = perf_counter()
+        self.seconds[step] += t - self._t
+        self._t = t
+
+
+#: the import steps ``LoadReport.seconds`` splits the time into
+STEPS = ("read", "validate", "classify", "resolve", "write")
+_CLASSIFY_MEMO_MAX = 100_000
+#: every record field :func:`etl.nlp.classify.assign_segments` reads: the memo key of its answer
+_CLASSIFIER_KEYS = (*SEGMENT_KEYS, *SCOPE_KEYS, *PRODUCT_KEYS, *INDUSTRY_KEYS, *INDUSTRY_CODE_KEYS, *INDUSTRY_LEVEL_KEYS)
+
+
+def _segment_links(matches: list, rec: dict, source: str, min_confidence: float) -> list[tuple[str, dict]]:
+    links: list[tuple[str, dict]] = []
+    for m in matches:
+        explicit = m.confidence >= 1.0 and any(t.startswith("explicit:") for t in m.matched_terms)
+        if m.confidence < min_confidence:
+            continue
+        evidence = rec.get("segment_evidence") if explicit else None
+        links.append((m.segment_id, {
+            "method": "explicit" if explicit else "classifier", "confidence": round(m.confidence, 4),
+            "evidence": evidence or "; ".join(m.matched_terms), "source": source}))
+    return links
+
+
 def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Ontology | None = None,
                include_ontology: bool = True, min_confidence: float = MIN_CONFIDENCE,
                progress: Callable[[int], None] | None = None, sheet: str | None = None,
@@ -118,10 +164,17 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
     """Load ``paths`` (and the ontology) into ``store`` in one transaction; return the report.
 
     ``dataset`` declares the 口径 of every file (``--census``); else each file's sidecar
-    ``X.dataset.yaml``, else the file is a sample (:mod:`etl.dataset`)."""
+    ``X.dataset.yaml``, else the file is a sample (:mod:`etl.dataset`).
+
+    Bulk path (same stored result as validating into ``Enterprise`` models one by one): each
+    distinct cell value is normalised once (:class:`etl.validate.Memo`), each distinct
+    classifier input (products, 经营范围, 国标行业, 所属环节) is classified once, and records are
+    kept as their stored property maps."""
+    
     onto = ontology or load_ontology()
     report = LoadReport()
-    ents: list[Enterprise] = []
+    clock = _Clock()
+    props_of: list[dict] = []              # stored properties of each validated record
     origins: list[tuple[str, int | None]] = []  # (file, row) of each validated record
     ent_ds: list[str] = []                 # dataset id of each validated record
     specs: dict[str, Dataset] = {}
@@ -129,13 +182,18 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
     holdings: list[dict] = []
     supply: list[dict] = []
     techs: list[dict] = []
+    memo = Memo()
+    classified: dict[tuple, Any] = {}      # classifier input → matches (or the InputError)
     for path in map(Path, paths):
         report.files.append(path.name)
         spec = dataset or sidecar_spec(path) or sample_spec(path.name)
         spec = specs.setdefault(spec.id, spec.model_copy(deep=True))
         if path.name not in spec.files:
             spec.files.append(path.name)
-        for rec in read_records(path, sheet=sheet):
+        records = read_records(path, sheet=sheet)
+        clock.lap("read")
+        for rec in records:
+            clock.lap("read")
             report.rows += 1
             kind = _kind(rec)
             if kind == "holdings":
@@ -149,64 +207,82 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
                 continue
             if "name" not in rec:
                 raise InputError("missing required column 企业名称/name", file=path.name)
-            notes: list[Quarantine] = []  # warnings: the row loads, but deserves a look
-            ent, problems = validate_enterprise(rec, onto, default_source=path.name, warnings=notes)
+            fields, problems, notes = validate_fields(rec, onto, default_source=path.name, memo=memo)
+            clock.lap("validate")
             links: list[tuple[str, dict]] = []
-            if ent is not None:
+            if fields is not None:
+                key = tuple(map(rec.get, _CLASSIFIER_KEYS))
                 try:
-                    matches = assign_segments(rec, onto)
-                except InputError as e:
+                    matches = classified.get(key)
+                except TypeError:  # a value that is not a string (records read from files hold strings)
+                    matches = key = None
+                if matches is None:
+                    try:
+                        matches = assign_segments(rec, onto)
+                    except InputError as e:
+                        matches = e
+                    if key is not None and len(classified) < _CLASSIFY_MEMO_MAX:
+                        classified[key] = matches
+                if isinstance(matches, InputError):
                     problems.append(Quarantine(path.name, rec.get("_row"), "segment", str(rec.get("segment")),
-                                               e.message))
-                    matches = []
-                for m in matches:
-                    explicit = m.confidence >= 1.0 and any(t.startswith("explicit:") for t in m.matched_terms)
-                    if m.confidence < min_confidence:
-                        continue
-                    evidence = rec.get("segment_evidence") if explicit else None
-                    links.append((m.segment_id, {
-                        "method": "explicit" if explicit else "classifier", "confidence": round(m.confidence, 4),
-                        "evidence": evidence or "; ".join(m.matched_terms), "source": (ent.sources or [path.name])[0]}))
-            if any(q.is_error for q in problems):
+                                               matches.message))
+                else:
+                    links = _segment_links(matches, rec, fields["sources"][0], min_confidence)
+                clock.lap("classify")
+            if problems:
                 report.quarantined.extend(problems)
                 continue
             report.quarantined.extend(notes)
-            ents.append(ent)
+            props_of.append(enterprise_props(fields))
             origins.append((path.name, rec.get("_row")))
             ent_ds.append(spec.id)
             seg_links.append(links)
-    drop, conflicts = find_conflicts([(e, f, r) for e, (f, r) in zip(ents, origins)])
+            clock.lap("validate")
+    firms = [_Firm(p) for p in props_of]
+    drop, conflicts = find_conflicts([(e, f, r) for e, (f, r) in zip(firms, origins)])
     report.quarantined.extend(conflicts)  # same code two names / same name two codes: later row refused
     if drop:
-        keep = [i for i in range(len(ents)) if i not in drop]
-        ents, ent_ds, seg_links = [ents[i] for i in keep], [ent_ds[i] for i in keep], [seg_links[i] for i in keep]
+        keep = [i for i in range(len(firms)) if i not in drop]
+        firms, props_of = [firms[i] for i in keep], [props_of[i] for i in keep]
+        ent_ds, seg_links = [ent_ds[i] for i in keep], [seg_links[i] for i in keep]
     batch = ontology_batch(onto) if include_ontology else Batch()
     merged_links: dict[str, dict[str, dict]] = {}
-    resolved: list[Enterprise] = []
+    resolved: list[dict] = []
     ds_of: dict[str, set[str]] = {}
-    for group in resolve_groups(ents):
-        e = merge([ents[i] for i in group])
+    for group in resolve_groups(firms):
         if len(group) > 1:  # merged records: the merged tags and figures decide (one record: set by validation)
+            e = merge([Enterprise(**props_of[i]) for i in group])
             e.leading = is_leading(e.tags, e.output, e.revenue)
-        resolved.append(e)
-        ds_of.setdefault(e.id, set()).update(ent_ds[i] for i in group)
-        links = merged_links.setdefault(e.id, {})
+            props = e.props()
+        else:
+            props = props_of[group[0]]
+        resolved.append(props)
+        eid = props["id"]
+        ds_of.setdefault(eid, set()).update(ent_ds[i] for i in group)
+        links = merged_links.setdefault(eid, {})
         for i in group:
-            for sid, props in seg_links[i]:
-                links.setdefault(sid, props)
+            for sid, lprops in seg_links[i]:
+                links.setdefault(sid, lprops)
+    del props_of, seg_links
     overrides = [o for o in read_overrides(store) if o["enterprise"] in merged_links]
     apply_overrides(merged_links, overrides)  # a user's correction outlives every reload
     for o in overrides:
         if o["action"] == "remove":
             batch.drop_rel("IN_SEGMENT", o["enterprise"], o["segment"])
-    for e in resolved:
-        batch.node("Enterprise", e.props())
-        for sid, props in sorted(merged_links[e.id].items()):
-            batch.rel("IN_SEGMENT", e.id, sid, props)
+    county_id: dict[str, str | None] = {}
+    for props in resolved:
+        eid = props["id"]
+        batch.node("Enterprise", props)
+        for sid, lprops in sorted(merged_links[eid].items()):
+            batch.rel("IN_SEGMENT", eid, sid, lprops)
             report.segment_links += 1
-        county = onto.county_by_name(e.county) if e.county and e.local else None
-        if county:
-            batch.rel("LOCATED_IN", e.id, county.id)
+        county = props.get("county")
+        if county and props.get("local"):
+            if county not in county_id:
+                c = onto.county_by_name(county)
+                county_id[county] = c.id if c else None
+            if county_id[county]:
+                batch.rel("LOCATED_IN", eid, county_id[county])
     report.enterprises = len(resolved)
     for spec in specs.values():
         spec.firms = sum(1 for ids in ds_of.values() if spec.id in ids)
@@ -261,7 +337,10 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
             props["products"] = rec["products"]
         batch.rel("SUPPLIES", src, dst, props)
         report.supplies += 1
+    clock.lap("resolve")
     report.written = store.write(batch, progress=progress)
+    clock.lap("write")
+    report.seconds = clock.seconds
     return report
 
 

@@ -187,22 +187,30 @@ def _table_records(path: Path, rows: Iterator[tuple[int, list[str]]], required: 
 
 def _emit(path: Path, keys: list[str | None], units: dict[str, str],
           rows: Iterable[tuple[int, list[str]]]) -> Iterator[Record]:
+    # the usual header (every column named once): a row is zip(keys, cells), built in C
+    plain = None not in keys and len(set(keys)) == len(keys)
+    width = len(keys)
+    name = path.name
     for r, cells in rows:
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():  # a blank row (every cell empty or whitespace)
             continue
-        rec: Record = {}
-        for i, value in enumerate(cells):
-            key = keys[i] if i < len(keys) else None
-            if key is None:
-                if value.strip():
-                    rec[f"column_{i + 1}"] = value
-                continue
-            if key in rec:  # a list field spanning several columns
-                rec[key] = ";".join(v for v in (rec[key], value) if v.strip())
-            else:
-                rec[key] = value
-        rec.update(units)
-        rec["_file"] = path.name
+        if plain and len(cells) <= width:
+            rec: Record = dict(zip(keys, cells))
+        else:
+            rec = {}
+            for i, value in enumerate(cells):
+                key = keys[i] if i < width else None
+                if key is None:
+                    if value.strip():
+                        rec[f"column_{i + 1}"] = value
+                    continue
+                if key in rec:  # a list field spanning several columns
+                    rec[key] = ";".join(v for v in (rec[key], value) if v.strip())
+                else:
+                    rec[key] = value
+        if units:
+            rec.update(units)
+        rec["_file"] = name
         rec["_row"] = r
         yield rec
 
