@@ -37,16 +37,17 @@ from etl.conflicts import find_conflicts
 from etl.dataset import sample_spec, sidecar_spec
 from etl.nlp.classify import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, PRODUCT_KEYS, SCOPE_KEYS,
                               SEGMENT_KEYS, assign_segments)
-from etl.overrides import apply_overrides, read_overrides
+from etl.overrides import read_overrides
 from etl.normalize import name_key, normalize_credit_code
 from etl.quarantine import Quarantine
 from etl.readers import read_records
-from etl.resolve import merge, resolve_groups
+from etl.resolve import resolve_groups
+from etl.held import field as held_field, pack
+from etl.resolved import Resolved as _Resolved
 from etl.validate import Memo, enterprise_props, validate_fields
 from graph.store import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
-from ontology.firms import is_leading
-from ontology.models import Dataset, Enterprise
+from ontology.models import Dataset
 
 __all__ = ["LoadReport", "load_files", "BUNDLED_FILES", "MIN_CONFIDENCE", "STEPS"]
 
@@ -116,12 +117,12 @@ class _Index:
 
 
 class _Firm:
-    """What conflicts and resolution read of a validated record (the props stay a plain dict)."""
+    """What conflicts and resolution read of a validated record (held as a tuple)."""
 
     __slots__ = ("name", "credit_code")
 
-    def __init__(self, props: dict) -> None:
-        self.name, self.credit_code = props["name"], props.get("credit_code")
+    def __init__(self, values: tuple) -> None:
+        self.name, self.credit_code = held_field(values, "name"), held_field(values, "credit_code")
 
 
 class _Clock:
@@ -144,17 +145,18 @@ _CLASSIFY_MEMO_MAX = 100_000
 _CLASSIFIER_KEYS = (*SEGMENT_KEYS, *SCOPE_KEYS, *PRODUCT_KEYS, *INDUSTRY_KEYS, *INDUSTRY_CODE_KEYS, *INDUSTRY_LEVEL_KEYS)
 
 
-def _segment_links(matches: list, rec: dict, source: str, min_confidence: float) -> list[tuple[str, dict]]:
-    links: list[tuple[str, dict]] = []
+def _segment_links(matches: list, rec: dict, source: str, min_confidence: float) -> tuple:
+    """The record's IN_SEGMENT links ``((segment, props), ...)``: first per segment, sorted."""
+    links: dict[str, dict] = {}
     for m in matches:
         explicit = m.confidence >= 1.0 and any(t.startswith("explicit:") for t in m.matched_terms)
         if m.confidence < min_confidence:
             continue
         evidence = rec.get("segment_evidence") if explicit else None
-        links.append((m.segment_id, {
+        links.setdefault(m.segment_id, {
             "method": "explicit" if explicit else "classifier", "confidence": round(m.confidence, 4),
-            "evidence": evidence or "; ".join(m.matched_terms), "source": source}))
-    return links
+            "evidence": evidence or "; ".join(m.matched_terms), "source": source})
+    return tuple(sorted(links.items()))
 
 
 def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Ontology | None = None,
@@ -168,22 +170,22 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
 
     Bulk path (same stored result as validating into ``Enterprise`` models one by one): each
     distinct cell value is normalised once (:class:`etl.validate.Memo`), each distinct
-    classifier input (products, 经营范围, 国标行业, 所属环节) is classified once, and records are
-    kept as their stored property maps."""
-    
+    classifier input (products, 经营范围, 国标行业, 所属环节) is classified once, records are held
+    as tuples (:mod:`etl.held`) and the batch rows are made while the store writes them
+    (:mod:`etl.resolved`)."""
     onto = ontology or load_ontology()
     report = LoadReport()
     clock = _Clock()
-    props_of: list[dict] = []              # stored properties of each validated record
+    held: list[tuple] = []                 # property values of each validated record (etl.held.pack)
     origins: list[tuple[str, int | None]] = []  # (file, row) of each validated record
     ent_ds: list[str] = []                 # dataset id of each validated record
     specs: dict[str, Dataset] = {}
-    seg_links: list[list[tuple[str, dict]]] = []
+    seg_links: list[tuple] = []            # ((segment, link props), ...) of each record, sorted, shared
     holdings: list[dict] = []
     supply: list[dict] = []
     techs: list[dict] = []
     memo = Memo()
-    classified: dict[tuple, Any] = {}      # classifier input → matches (or the InputError)
+    classified: dict[tuple, tuple] = {}    # classifier input → (matches or the InputError, links memo)
     for path in map(Path, paths):
         report.files.append(path.name)
         spec = dataset or sidecar_spec(path) or sample_spec(path.name)
@@ -209,90 +211,64 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
                 raise InputError("missing required column 企业名称/name", file=path.name)
             fields, problems, notes = validate_fields(rec, onto, default_source=path.name, memo=memo)
             clock.lap("validate")
-            links: list[tuple[str, dict]] = []
+            links: tuple = ()
             if fields is not None:
                 key = tuple(map(rec.get, _CLASSIFIER_KEYS))
                 try:
-                    matches = classified.get(key)
+                    hit = classified.get(key)
                 except TypeError:  # a value that is not a string (records read from files hold strings)
-                    matches = key = None
-                if matches is None:
+                    hit = key = None
+                if hit is None:
                     try:
-                        matches = assign_segments(rec, onto)
+                        hit = (assign_segments(rec, onto), {})
                     except InputError as e:
-                        matches = e
+                        hit = (e, {})
                     if key is not None and len(classified) < _CLASSIFY_MEMO_MAX:
-                        classified[key] = matches
+                        classified[key] = hit
+                matches, by_source = hit
                 if isinstance(matches, InputError):
                     problems.append(Quarantine(path.name, rec.get("_row"), "segment", str(rec.get("segment")),
                                                matches.message))
                 else:
-                    links = _segment_links(matches, rec, fields["sources"][0], min_confidence)
+                    lkey = (fields["sources"][0], rec.get("segment_evidence"))
+                    links = by_source.get(lkey)
+                    if links is None:
+                        links = by_source[lkey] = _segment_links(matches, rec, lkey[0], min_confidence)
                 clock.lap("classify")
             if problems:
                 report.quarantined.extend(problems)
                 continue
             report.quarantined.extend(notes)
-            props_of.append(enterprise_props(fields))
+            held.append(pack(enterprise_props(fields)))
             origins.append((path.name, rec.get("_row")))
             ent_ds.append(spec.id)
             seg_links.append(links)
             clock.lap("validate")
-    firms = [_Firm(p) for p in props_of]
+    firms = [_Firm(t) for t in held]
     drop, conflicts = find_conflicts([(e, f, r) for e, (f, r) in zip(firms, origins)])
     report.quarantined.extend(conflicts)  # same code two names / same name two codes: later row refused
+    del origins
     if drop:
         keep = [i for i in range(len(firms)) if i not in drop]
-        firms, props_of = [firms[i] for i in keep], [props_of[i] for i in keep]
+        firms, held = [firms[i] for i in keep], [held[i] for i in keep]
         ent_ds, seg_links = [ent_ds[i] for i in keep], [seg_links[i] for i in keep]
+    groups = resolve_groups(firms)
+    del firms
     batch = ontology_batch(onto) if include_ontology else Batch()
-    merged_links: dict[str, dict[str, dict]] = {}
-    resolved: list[dict] = []
-    ds_of: dict[str, set[str]] = {}
-    for group in resolve_groups(firms):
-        if len(group) > 1:  # merged records: the merged tags and figures decide (one record: set by validation)
-            e = merge([Enterprise(**props_of[i]) for i in group])
-            e.leading = is_leading(e.tags, e.output, e.revenue)
-            props = e.props()
-        else:
-            props = props_of[group[0]]
-        resolved.append(props)
-        eid = props["id"]
-        ds_of.setdefault(eid, set()).update(ent_ds[i] for i in group)
-        links = merged_links.setdefault(eid, {})
-        for i in group:
-            for sid, lprops in seg_links[i]:
-                links.setdefault(sid, lprops)
-    del props_of, seg_links
-    overrides = [o for o in read_overrides(store) if o["enterprise"] in merged_links]
-    apply_overrides(merged_links, overrides)  # a user's correction outlives every reload
+    firm = _Resolved(groups, held, ent_ds, seg_links)
+    overrides = [o for o in read_overrides(store) if o["enterprise"] in firm.first]
+    firm.override(overrides)  # a user's correction outlives every reload
     for o in overrides:
         if o["action"] == "remove":
             batch.drop_rel("IN_SEGMENT", o["enterprise"], o["segment"])
-    county_id: dict[str, str | None] = {}
-    for props in resolved:
-        eid = props["id"]
-        batch.node("Enterprise", props)
-        for sid, lprops in sorted(merged_links[eid].items()):
-            batch.rel("IN_SEGMENT", eid, sid, lprops)
-            report.segment_links += 1
-        county = props.get("county")
-        if county and props.get("local"):
-            if county not in county_id:
-                c = onto.county_by_name(county)
-                county_id[county] = c.id if c else None
-            if county_id[county]:
-                batch.rel("LOCATED_IN", eid, county_id[county])
-    report.enterprises = len(resolved)
+    report.segment_links = firm.into(batch, onto)
+    report.enterprises = len(groups)
     for spec in specs.values():
-        spec.firms = sum(1 for ids in ds_of.values() if spec.id in ids)
+        spec.firms = firm.datasets.get(spec.id, 0)
         if not spec.firms:  # e.g. a holdings or supply file: it adds no firm, so it has no 口径
             continue
         batch.node("Dataset", spec.props())
         report.datasets.append(spec.props())
-    for eid, ids in ds_of.items():
-        for did in sorted(ids):
-            batch.rel("IN_DATASET", eid, did)
     # technologies known to this load: the ontology's, the store's (earlier imports), this file's.
     # The ontology object is never changed: the store is the one place runtime facts live.
     known_techs = {t.id: t.name for t in onto.technologies.values()}
@@ -307,7 +283,7 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
         for sid in t.segments:
             batch.rel("NEEDS", sid, t.id)
         report.technologies += 1
-    index = _Index(store, resolved)
+    index = _Index(store, firm.props_list() if holdings or supply else [])
     tech_by_name = {name: tid for tid, name in known_techs.items()}
     for rec in holdings:
         eid = index.find(rec.get("name"), rec.get("credit_code"))
