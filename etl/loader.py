@@ -42,9 +42,9 @@ from etl.normalize import name_key, normalize_credit_code
 from etl.quarantine import Quarantine
 from etl.readers import read_records
 from etl.resolve import resolve_groups
-from etl.held import field as held_field, pack
+from etl.held import field as held_field
 from etl.resolved import Resolved as _Resolved
-from etl.validate import Memo, enterprise_props, validate_fields
+from etl.validate import Memo, packed_props, validate_fields
 from graph.store import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
 from ontology.models import Dataset
@@ -239,7 +239,7 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
                 report.quarantined.extend(problems)
                 continue
             report.quarantined.extend(notes)
-            held.append(pack(enterprise_props(fields)))
+            held.append(packed_props(fields))
             origins.append((path.name, rec.get("_row")))
             ent_ds.append(spec.id)
             seg_links.append(links)

@@ -49,7 +49,7 @@ from ontology.firms import canonical_tag, is_leading, parse_status
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 
-__all__ = ["validate_enterprise", "validate_enterprises", "validate_fields", "enterprise_props", "Memo",
+__all__ = ["validate_enterprise", "validate_enterprises", "validate_fields", "enterprise_props", "packed_props", "Memo",
            "enterprise_id", "RAW_MAX_CHARS"]
 
 RAW_MAX_CHARS = 20_000  # any cell longer than this is refused before parsing (e.g. a 10 MB field)
@@ -178,17 +178,25 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     notes: list[Quarantine] = []
     out: dict[str, Any] = {}
 
+    caches = memo.caches if memo is not None else None
+    if memo is not None:
+        memo.rows += 1
+
     def run(field: str, fn: Callable[[str], Any], key: Any = None) -> Any:
         raw = record.get(field)
         if raw is None:
             return None
         raw = str(raw)
-        cache = memo.get(field) if memo is not None else None
-        if cache is not None and (hit := cache.get((raw, key) if key else raw, _MISS)) is not _MISS:
-            value, error = hit
-            if error is not None:
-                problems.append(Quarantine(file, row, field, raw, error))
-            return list(value) if type(value) is list else value
+        cache = None
+        if caches is not None:
+            cache = caches.get(field, _MISS)
+            if cache is _MISS:
+                cache = caches[field] = {}
+            elif cache is not None and (hit := cache.get((raw, key) if key else raw, _MISS)) is not _MISS:
+                value, error = hit
+                if error is not None:
+                    problems.append(Quarantine(file, row, field, raw, error))
+                return list(value) if type(value) is list else value
         value, error = None, None
         try:
             if len(raw) > RAW_MAX_CHARS:
@@ -255,34 +263,35 @@ def enterprise_props(fields: dict[str, Any]) -> dict[str, Any]:
     return props
 
 
+def packed_props(fields: dict[str, Any]) -> tuple:
+    """``etl.held.pack(enterprise_props(fields))`` in one step: the property values in field
+    order, ``None`` where a property is not stored (lists shared with ``fields``)."""
+    return tuple([fields.get(k, d) for k, d in _PACK])
+
+
+_PACK = tuple((k, _DEFAULTS.get(k)) for k in _FIELDS)
+
+
 class Memo:
     """Per-field memo of normalised cell values for :func:`validate_fields` (one per load).
 
     Bounded: at most ``limit`` values per field (and ``limit`` locations); a field whose values
-    hardly repeat (names, credit codes, amounts) stops being memoised once its first ``probe``
-    values were nearly all new, so memory stays flat on a million rows.
+    hardly repeat (names, credit codes, amounts) stops being memoised once it holds ``probe``
+    values that came from nearly as many rows, so memory stays flat on a million rows.
     """
 
     def __init__(self, limit: int = 50_000, probe: int = 2_000) -> None:
         self.limit, self.probe = limit, probe
-        self._fields: dict[str, dict | None] = {}
-        self._seen: dict[str, int] = {}
+        self.rows = 0                          # records validated with this memo
+        self.caches: dict[str, dict | None] = {}  # field → {raw: (value, error)}; None: not memoised
         self.locations: dict[tuple, Location] = {}
 
-    def get(self, field: str) -> dict | None:
-        """The memo of ``field`` (``None``: not memoised); counts one lookup."""
-        cache = self._fields.get(field, _MISS)
-        if cache is _MISS:
-            cache = self._fields[field] = {}
-        self._seen[field] = self._seen.get(field, 0) + 1
-        return cache
-
     def put(self, field: str, cache: dict, key: Any, value: Any, error: str | None) -> None:
-        seen = self._seen[field]
-        if seen >= self.probe and len(cache) >= 0.9 * seen:  # nearly every value was new: stop
-            self._fields[field] = None
+        n = len(cache)
+        if n == self.probe and n >= 0.9 * self.rows:  # nearly every row brought a new value: stop
+            self.caches[field] = None
             cache.clear()
-        elif len(cache) < self.limit:
+        elif n < self.limit:
             cache[key] = (value, error)
 
 
