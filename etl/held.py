@@ -46,9 +46,10 @@ def field(values: tuple, name: str) -> Any:
 
 class Rows(Sequence):
     """``n`` batch rows made on demand by ``make(i)`` — what ``GraphStore.write`` reads of a
-    batch's row list (``len``, slices of a chunk, iteration), without a million maps at once."""
+    batch's row list (``len``, slices of a chunk, iteration), without a million maps at once.
+    (Also any other read-only sequence the loader hands on, e.g. to ``find_conflicts``.)"""
 
-    def __init__(self, n: int, make: Callable[[int], dict]) -> None:
+    def __init__(self, n: int, make: Callable[[int], Any]) -> None:
         self.n, self.make = n, make
 
     def __len__(self) -> int:
@@ -63,5 +64,5 @@ class Rows(Sequence):
             raise IndexError(i)
         return self.make(i)
 
-    def __iter__(self) -> Iterator[dict]:
+    def __iter__(self) -> Iterator[Any]:
         return map(self.make, range(self.n))

@@ -42,7 +42,7 @@ from etl.normalize import name_key, normalize_credit_code
 from etl.quarantine import Quarantine
 from etl.readers import read_records
 from etl.resolve import resolve_groups
-from etl.held import field as held_field
+from etl.held import Rows, field as held_field
 from etl.resolved import Resolved as _Resolved
 from etl.validate import Memo, packed_props, validate_fields
 from graph.store import Batch, GraphStore
@@ -177,7 +177,8 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
     report = LoadReport()
     clock = _Clock()
     held: list[tuple] = []                 # property values of each validated record (etl.held.pack)
-    origins: list[tuple[str, int | None]] = []  # (file, row) of each validated record
+    files: list[str] = []                  # file of each validated record (one shared name per file)
+    rows: list[int | None] = []            # its row
     ent_ds: list[str] = []                 # dataset id of each validated record
     specs: dict[str, Dataset] = {}
     seg_links: list[tuple] = []            # ((segment, link props), ...) of each record, sorted, shared
@@ -240,14 +241,15 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
                 continue
             report.quarantined.extend(notes)
             held.append(packed_props(fields))
-            origins.append((path.name, rec.get("_row")))
+            files.append(path.name)
+            rows.append(rec.get("_row"))
             ent_ds.append(spec.id)
             seg_links.append(links)
             clock.lap("validate")
     firms = [_Firm(t) for t in held]
-    drop, conflicts = find_conflicts([(e, f, r) for e, (f, r) in zip(firms, origins)])
+    drop, conflicts = find_conflicts(Rows(len(firms), lambda i: (firms[i], files[i], rows[i])))
     report.quarantined.extend(conflicts)  # same code two names / same name two codes: later row refused
-    del origins
+    del files, rows
     if drop:
         keep = [i for i in range(len(firms)) if i not in drop]
         firms, held = [firms[i] for i in keep], [held[i] for i in keep]

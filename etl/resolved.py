@@ -55,11 +55,13 @@ class Resolved:
         self._maps: dict[str, dict] = {}       # firm id → {segment: props} while links are combined
         self._groups = shared
         ds_sets: dict[str, set[str]] = {}
+        one: dict[str, tuple] = {}             # dataset id → (id,): one shared tuple per dataset
         for g, group in enumerate(groups):
             eid = self.eids[g]
             if len(group) == 1 and eid not in shared:
                 self.links.append(seg_links[group[0]])
-                self.ds.append((ent_ds[group[0]],))
+                did = ent_ds[group[0]]
+                self.ds.append(one.get(did) or one.setdefault(did, (did,)))
                 continue
             links = self._maps.setdefault(eid, {})
             for i in group:

@@ -196,7 +196,7 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
                 value, error = hit
                 if error is not None:
                     problems.append(Quarantine(file, row, field, raw, error))
-                return list(value) if type(value) is list else value
+                return value  # shared with the other rows of this value (see Memo)
         value, error = None, None
         try:
             if len(raw) > RAW_MAX_CHARS:
@@ -208,7 +208,6 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
             problems.append(Quarantine(file, row, field, raw, error))
         if cache is not None:
             memo.put(field, cache, (raw, key) if key else raw, value, error)
-            return list(value) if type(value) is list else value
         return value
 
     name = run("name", display_name)
@@ -238,7 +237,8 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     source = run("source", _TEXT500)
     if problems:
         return None, problems, notes
-    out["sources"] = [source or default_source]
+    source = source or default_source
+    out["sources"] = [source] if memo is None else memo.sources.setdefault(source, [source])
     out["name"] = name
     out["id"] = enterprise_id(name, out.get("credit_code"), out.get("stock_code"))
     return out, [], notes
@@ -278,6 +278,8 @@ class Memo:
     Bounded: at most ``limit`` values per field (and ``limit`` locations); a field whose values
     hardly repeat (names, credit codes, amounts) stops being memoised once it holds ``probe``
     values that came from nearly as many rows, so memory stays flat on a million rows.
+    A memoised value (a tag or product list, ``sources``) is one object shared by every row that
+    has it: callers read the fields and never change them (the loader stores them).
     """
 
     def __init__(self, limit: int = 50_000, probe: int = 2_000) -> None:
@@ -285,6 +287,7 @@ class Memo:
         self.rows = 0                          # records validated with this memo
         self.caches: dict[str, dict | None] = {}  # field → {raw: (value, error)}; None: not memoised
         self.locations: dict[tuple, Location] = {}
+        self.sources: dict[str, list[str]] = {}
 
     def put(self, field: str, cache: dict, key: Any, value: Any, error: str | None) -> None:
         n = len(cache)
