@@ -23,11 +23,26 @@ from typing import Any
 
 from ontology.models import Enterprise
 
-__all__ = ["pack", "unpack", "Rows", "FIELDS"]
+__all__ = ["pack", "unpack", "packed_props", "enterprise_props", "Rows", "FIELDS"]
 
 #: the stored property order (``Enterprise.props()`` gives this order)
 FIELDS = tuple(Enterprise.model_fields)
 _INDEX = {k: i for i, k in enumerate(FIELDS)}
+_DEFAULTS = {k: f.get_default(call_default_factory=True) for k, f in Enterprise.model_fields.items()
+             if not f.is_required()}
+_PACK = tuple((k, _DEFAULTS.get(k)) for k in FIELDS)
+
+
+def enterprise_props(fields: dict[str, Any]) -> dict[str, Any]:
+    """``Enterprise(**fields).props()`` without building the model: defaults filled in, ``None``
+    left out, in the model's field order (``fields`` from :func:`etl.validate.validate_fields`)."""
+    return unpack(packed_props(fields))
+
+
+def packed_props(fields: dict[str, Any]) -> tuple:
+    """``pack(enterprise_props(fields))`` in one step: the property values in field order,
+    ``None`` where a property is not stored (values shared with ``fields``)."""
+    return tuple([fields.get(k, d) for k, d in _PACK])
 
 
 def pack(props: dict[str, Any]) -> tuple:

@@ -38,13 +38,12 @@ from etl.dataset import sample_spec, sidecar_spec
 from etl.nlp.classify import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, PRODUCT_KEYS, SCOPE_KEYS,
                               SEGMENT_KEYS, assign_segments)
 from etl.overrides import read_overrides
-from etl.normalize import name_key, normalize_credit_code
 from etl.quarantine import Quarantine
 from etl.readers import read_records
 from etl.resolve import resolve_groups
-from etl.held import Rows, field as held_field
-from etl.resolved import Resolved as _Resolved
-from etl.validate import Memo, packed_props, validate_fields
+from etl.held import Rows, field as held_field, packed_props
+from etl.resolved import FirmIndex, Resolved as _Resolved
+from etl.validate import Memo, validate_fields
 from graph.store import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
 from ontology.models import Dataset
@@ -86,34 +85,6 @@ def _kind(record: dict) -> str:
     if ("technology" in record or "technology_id" in record) and "business_scope" not in record:
         return "holdings"
     return "enterprises"
-
-
-class _Index:
-    """Find an enterprise of this load (or of the store) by credit code or normalised name."""
-
-    def __init__(self, store: GraphStore, ents: list[dict]) -> None:
-        self.store = store
-        self.by_code = {e["credit_code"]: e["id"] for e in ents if e.get("credit_code")}
-        self.by_name = {name_key(e["name"]): e["id"] for e in ents}
-
-    def find(self, name: str | None, code: str | None) -> str | None:
-        if code:
-            try:
-                code = normalize_credit_code(code)
-            except ValueError:
-                return None
-            if code in self.by_code:
-                return self.by_code[code]
-            if self.store.get_node("Enterprise", code):
-                return code
-        if name:
-            key = name_key(name)
-            if key in self.by_name:
-                return self.by_name[key]
-            hits = self.store.find_nodes("Enterprise", {"name": name.strip()}, limit=2)
-            if len(hits) == 1:
-                return hits[0]["id"]
-        return None
 
 
 class _Firm:
@@ -285,7 +256,7 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
         for sid in t.segments:
             batch.rel("NEEDS", sid, t.id)
         report.technologies += 1
-    index = _Index(store, firm.props_list() if holdings or supply else [])
+    index = FirmIndex(store, firm.props_list() if holdings or supply else [])
     tech_by_name = {name: tid for tid, name in known_techs.items()}
     for rec in holdings:
         eid = index.find(rec.get("name"), rec.get("credit_code"))

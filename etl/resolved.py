@@ -17,14 +17,15 @@ from array import array
 from collections.abc import Iterable
 
 from etl.held import Rows, field, unpack
+from etl.normalize import name_key, normalize_credit_code
 from etl.overrides import apply_overrides
 from etl.resolve import merge
-from graph.store import Batch
+from graph.store import Batch, GraphStore
 from ontology.firms import is_leading
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 
-__all__ = ["Resolved"]
+__all__ = ["Resolved", "FirmIndex"]
 
 
 class Resolved:
@@ -144,3 +145,31 @@ class Resolved:
             else:
                 target[name] = made
         return len(seg_g)
+
+
+class FirmIndex:
+    """Find an enterprise of this load (or of the store) by credit code or normalised name."""
+
+    def __init__(self, store: GraphStore, ents: list[dict]) -> None:
+        self.store = store
+        self.by_code = {e["credit_code"]: e["id"] for e in ents if e.get("credit_code")}
+        self.by_name = {name_key(e["name"]): e["id"] for e in ents}
+
+    def find(self, name: str | None, code: str | None) -> str | None:
+        if code:
+            try:
+                code = normalize_credit_code(code)
+            except ValueError:
+                return None
+            if code in self.by_code:
+                return self.by_code[code]
+            if self.store.get_node("Enterprise", code):
+                return code
+        if name:
+            key = name_key(name)
+            if key in self.by_name:
+                return self.by_name[key]
+            hits = self.store.find_nodes("Enterprise", {"name": name.strip()}, limit=2)
+            if len(hits) == 1:
+                return hits[0]["id"]
+        return None

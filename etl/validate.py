@@ -49,7 +49,7 @@ from ontology.firms import canonical_tag, is_leading, parse_status
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 
-__all__ = ["validate_enterprise", "validate_enterprises", "validate_fields", "enterprise_props", "packed_props", "Memo",
+__all__ = ["validate_enterprise", "validate_enterprises", "validate_fields", "Memo",
            "enterprise_id", "RAW_MAX_CHARS"]
 
 RAW_MAX_CHARS = 20_000  # any cell longer than this is refused before parsing (e.g. a 10 MB field)
@@ -171,7 +171,7 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     (registry exports repeat counties, cities, tags, products, statuses), with the same values and
     the same error messages as without it. ``Enterprise(**fields)`` would only restate the checks
     the normalisers made (types, coordinate bounds), so the loader skips it and builds the stored
-    properties with :func:`enterprise_props` (``tests/test_import_fast_path.py`` holds both equal).
+    properties with :func:`etl.held.packed_props` (``tests/test_import_fast_path.py`` holds both equal).
     """
     file, row = str(record.get("_file", "")), record.get("_row")
     problems: list[Quarantine] = []
@@ -246,32 +246,6 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
 
 _MISS = object()
 _TEXT50, _TEXT100, _TEXT500 = _text(50), _text(100), _text(500)
-#: the stored property order: ``Enterprise``'s fields (what ``Enterprise.props()`` gives)
-_FIELDS = tuple(Enterprise.model_fields)
-_DEFAULTS = {k: f.get_default(call_default_factory=True) for k, f in Enterprise.model_fields.items()
-             if not f.is_required()}
-
-
-def enterprise_props(fields: dict[str, Any]) -> dict[str, Any]:
-    """``Enterprise(**fields).props()`` without building the model: defaults filled in, ``None``
-    left out, in the model's field order (``fields`` from :func:`validate_fields`)."""
-    props = {}
-    for k in _FIELDS:
-        v = fields[k] if k in fields else _DEFAULTS[k]
-        if v is not None:
-            props[k] = list(v) if type(v) is list else v
-    return props
-
-
-def packed_props(fields: dict[str, Any]) -> tuple:
-    """``etl.held.pack(enterprise_props(fields))`` in one step: the property values in field
-    order, ``None`` where a property is not stored (lists shared with ``fields``)."""
-    return tuple([fields.get(k, d) for k, d in _PACK])
-
-
-_PACK = tuple((k, _DEFAULTS.get(k)) for k in _FIELDS)
-
-
 class Memo:
     """Per-field memo of normalised cell values for :func:`validate_fields` (one per load).
 

@@ -23,7 +23,8 @@ from etl.normalize import credit_code_check_char
 from etl.quarantine import Quarantine
 from etl.readers import read_records
 from etl.resolve import merge, resolve_groups
-from etl.validate import Memo, enterprise_props, validate_enterprise, validate_fields
+from etl.held import enterprise_props
+from etl.validate import Memo, validate_enterprise, validate_fields
 from graph.store import Batch
 from graph.sqlite_store import SQLiteStore
 from ontology.firms import is_leading
