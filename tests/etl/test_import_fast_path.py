@@ -216,3 +216,40 @@ def test_rows_are_made_on_demand_and_read_like_a_list():
     b = Batch()
     b.nodes["Enterprise"] = r
     assert b.size == 5
+
+
+ENCODED = {
+    "utf-8": "企业名称,所属区县\n甲企业,温岭\n".encode(),
+    "utf-8-sig": "企业名称,所属区县\n甲企业,温岭\n".encode("utf-8-sig"),
+    "gbk": "企业名称,所属区县\n甲企业,温岭\n".encode("gbk"),
+    "utf-16": "企业名称,所属区县\n甲企业,温岭\n".encode("utf-16"),
+    "mixed": "企业名称\n甲企业\n".encode() + "乙企业\n".encode("gbk"),
+    "control in utf-8": "企业名称\n甲\x07企业\n".encode(),
+    "control in gbk": "企业名称\n甲企业\n乙\x07企业\n".encode("gbk"),
+    "control and mixed": "企业名称\n甲\x07企业\n".encode() + "乙企业\n".encode("gbk"),
+    "undecodable": b"name\n\xff\xfe\xfd\x80abc\n",
+    "nul": b"name\nab\x00c\n",
+    "png": b"\x89PNG\r\n\x1a\n" + bytes(range(40)),
+    "crlf and cr": "企业名称\r\n甲\r乙\n".encode(),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ENCODED))
+def test_streamed_text_equals_the_whole_file_decode(tmp_path, kind, monkeypatch):
+    """open_text (streamed, in small chunks here) decodes what decode_text decodes, and refuses
+    what it refuses with the same message and row."""
+    from etl import encoding
+
+    monkeypatch.setattr(encoding, "STREAM_CHUNK", 7)  # chunk edges inside characters and lines
+    p = tmp_path / "f.csv"
+    p.write_bytes(ENCODED[kind])
+
+    def outcome(fn):
+        try:
+            return "ok", fn()
+        except loader.InputError as e:
+            return "error", str(e)
+
+    whole = outcome(lambda: encoding.decode_text(p.read_bytes(), p.name))
+    streamed = outcome(lambda: encoding.open_text(p).read())
+    assert streamed == whole
