@@ -161,8 +161,21 @@ def compare(args, path: Path, tmp: Path) -> None:
     versions = [("before", args.before), ("after", ROOT)] if args.before.is_dir() else [("after", ROOT)]
     if len(versions) == 1:
         print(f"(before skipped: {args.before} missing; git worktree add {args.before} 0ebc3a3)")
-    n = args.enterprises
     print(_row("", [v for v, _ in versions]))
+    parts = set(args.only.split(","))
+    if "cli" in parts:
+        cli_runs(args, versions, path, tmp)
+    stores = [("sqlite", str(tmp / "split.db"), 100_000)] if "sqlite" in parts else []
+    if "neo4j" in parts and os.environ.get("CHAINKG_NEO4J_URL"):
+        stores.append(("neo4j", os.environ["CHAINKG_NEO4J_URL"], 50_000))
+    elif "neo4j" in parts:
+        print("(Neo4j skipped: set CHAINKG_NEO4J_URL)")
+    for kind, url, target in stores:
+        split_runs(args, versions, kind, url, target, path)
+
+
+def cli_runs(args, versions, path: Path, tmp: Path) -> None:
+    n = args.enterprises
     helps = {v: statistics.median(run_help(code) for _ in range(args.runs)) for v, code in versions}
     print(_row("chainkg --help  s", [f"{helps[v]:.2f}" for v, _ in versions]), flush=True)
     cli = {v: [run_cli(code, path, tmp) for _ in range(args.runs)] for v, code in versions}
@@ -170,25 +183,22 @@ def compare(args, path: Path, tmp: Path) -> None:
     print(_row("  enterprises/s (≥ 40,000)", [f"{n / _median(cli[v], 'seconds'):,.0f}" for v, _ in versions]))
     print(_row("  CPU s (user + sys)", [f"{_median(cli[v], 'cpu'):.2f}" for v, _ in versions]))
     print(_row("  peak RSS MB", [f"{_median(cli[v], 'peak_mb'):.0f}" for v, _ in versions]), flush=True)
-    stores = [("sqlite", str(tmp / "split.db"), 100_000)]
-    if os.environ.get("CHAINKG_NEO4J_URL"):
-        stores.append(("neo4j", os.environ["CHAINKG_NEO4J_URL"], 50_000))
-    else:
-        print("(Neo4j skipped: set CHAINKG_NEO4J_URL)")
-    for kind, url, target in stores:
-        runs = {v: [run_split(code, url, path) for _ in range(args.runs)] for v, code in versions}
-        print(_row(f"load_files → {kind}  s", [f"{_median(runs[v], 'seconds'):.2f}" for v, _ in versions]))
-        for step in STEPS:
-            print(_row(f"  {step}  s", [f"{statistics.median(r['steps'][step] for r in runs[v]):.2f}"
-                                        for v, _ in versions]))
-        print(_row("  CPU s of the load", [f"{_median(runs[v], 'cpu'):.2f}" for v, _ in versions]))
-        print(_row(f"  rows/s (≥ {target:,})", [f"{runs[v][0]['rows'] / _median(runs[v], 'seconds'):,.0f}"
-                                                for v, _ in versions]))
-        print(_row("  peak RSS MB", [f"{_median(runs[v], 'peak_mb'):.0f}" for v, _ in versions]))
-        sums = {runs[v][0]["checksum"] for v, _ in versions}
-        print(f"  rows written {runs[versions[-1][0]][0]['rows']:,}; checksum "
-              f"{'identical before/after' if len(sums) == 1 else 'DIFFERS: ' + ', '.join(sorted(sums))} "
-              f"({next(iter(sums))[:16]}…)", flush=True)
+
+
+def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> None:
+    runs = {v: [run_split(code, url, path) for _ in range(args.runs)] for v, code in versions}
+    print(_row(f"load_files → {kind}  s", [f"{_median(runs[v], 'seconds'):.2f}" for v, _ in versions]))
+    for step in STEPS:
+        print(_row(f"  {step}  s", [f"{statistics.median(r['steps'][step] for r in runs[v]):.2f}"
+                                    for v, _ in versions]))
+    print(_row("  CPU s of the load", [f"{_median(runs[v], 'cpu'):.2f}" for v, _ in versions]))
+    print(_row(f"  rows/s (≥ {target:,})", [f"{runs[v][0]['rows'] / _median(runs[v], 'seconds'):,.0f}"
+                                            for v, _ in versions]))
+    print(_row("  peak RSS MB", [f"{_median(runs[v], 'peak_mb'):.0f}" for v, _ in versions]))
+    sums = {runs[v][0]["checksum"] for v, _ in versions}
+    print(f"  rows written {runs[versions[-1][0]][0]['rows']:,}; checksum "
+          f"{'identical before/after' if len(sums) == 1 else 'DIFFERS: ' + ', '.join(sorted(sums))} "
+          f"({next(iter(sums))[:16]}…)", flush=True)
 
 
 def main() -> None:
@@ -200,6 +210,7 @@ def main() -> None:
     ap.add_argument("--enterprises", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--before", type=Path, default=Path("/tmp/before-import"))
+    ap.add_argument("--only", default="cli,sqlite,neo4j", help="parts to run: cli, sqlite, neo4j (comma list)")
     ap.add_argument("--memory", type=int, default=0, help="only: peak RSS of one load of this many enterprises")
     args = ap.parse_args()
     from bench.gen import write_enterprises_csv
