@@ -31,7 +31,7 @@ from etl.normalize import CREDIT_CHARSET, CREDIT_WEIGHTS
 from graph.store import Batch
 from ontology.loader import Ontology, load_ontology
 
-__all__ = ["generate", "write_enterprises_csv", "enterprise_rows", "CSV_HEADER"]
+__all__ = ["generate", "write_enterprises_csv", "enterprise_rows", "CSV_HEADER", "REGISTRY_HEADER"]
 
 LOCAL_SHARE = 0.30
 _TAGS = (("高新技术企业", 0.15), ("专精特新", 0.05), ("专精特新小巨人", 0.01), ("隐形冠军", 0.003),
@@ -40,6 +40,10 @@ _WORDS = "精工 恒达 华科 宏远 鑫源 永泰 瑞丰 金龙 东方 新世�
 _OTHER_CITIES = ("宁波市", "杭州市", "温州市", "苏州市", "上海市", "深圳市", "佛山市", "无锡市", "绍兴市", "嘉兴市")
 CSV_HEADER = ("统一社会信用代码", "企业名称", "所属区县", "所在城市", "是否本地", "主营产品", "所属环节",
               "营业收入(万元)", "工业总产值(万元)", "从业人员", "成立日期", "企业标签", "来源")
+#: a registry export (企业名录): no 所属环节 column, 经营范围 instead — the loader must classify every row
+REGISTRY_HEADER = tuple(h for h in CSV_HEADER if h != "所属环节")[:6] + ("经营范围",) + CSV_HEADER[7:]
+_SCOPE_TAIL = ("；一般项目：货物进出口；技术进出口（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。",
+               "；五金产品批发；金属材料销售。", "。")
 
 
 _PREFIX = {True: "91331000MA", False: "91330200MA"}  # Taizhou / Ningbo registration areas
@@ -154,13 +158,28 @@ def generate(n_enterprises: int, n_relationships: int, seed: int = 0, *, chunk: 
         yield b
 
 
-def write_enterprises_csv(path: str | Path, n: int, seed: int = 0, onto: Ontology | None = None) -> Path:
-    """The synthetic enterprises as an import CSV (UTF-8 BOM, template headers, explicit segments)."""
+def _scope(products: list[str], tail: str) -> str:
+    """A 经营范围 in the registry's wording: the products' manufacture first, then boilerplate."""
+    return f"{'、'.join(products)}制造；{'、'.join(products)}销售{tail}"
+
+
+def write_enterprises_csv(path: str | Path, n: int, seed: int = 0, onto: Ontology | None = None, *,
+                          explicit_segments: bool = True) -> Path:
+    """The synthetic enterprises as an import CSV (UTF-8 BOM, template headers, explicit segments).
+
+    ``explicit_segments=False``: a registry export instead (:data:`REGISTRY_HEADER`: 经营范围 and
+    主营产品, no 所属环节), so every row goes through the classifier."""
     path = Path(path)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(CSV_HEADER)
-        for r in enterprise_rows(n, seed, onto):
+        w.writerow(CSV_HEADER if explicit_segments else REGISTRY_HEADER)
+        for i, r in enumerate(enterprise_rows(n, seed, onto)):
+            if not explicit_segments:
+                w.writerow([r["credit_code"], r["name"], r["county"] or "", r["city"], "是" if r["local"] else "否",
+                            ";".join(r["products"]), _scope(r["products"], _SCOPE_TAIL[i % len(_SCOPE_TAIL)]),
+                            r["revenue"], r["output"], r["employees"], r["founded"], ";".join(r["tags"]),
+                            r["sources"][0]])
+                continue
             w.writerow([r["credit_code"], r["name"], r["county"] or "", r["city"], "是" if r["local"] else "否",
                         ";".join(r["products"]), ";".join(r["_segments"]), r["revenue"], r["output"],
                         r["employees"], r["founded"], ";".join(r["tags"]), r["sources"][0]])

@@ -15,11 +15,18 @@ signature, control characters) is refused.
 
 from __future__ import annotations
 
+import codecs
+import io
 import re
+from pathlib import Path
+from typing import IO
 
 from ontology.errors import InputError
 
-__all__ = ["decode_text"]
+__all__ = ["decode_text", "open_text", "STREAM_CHUNK"]
+
+#: bytes read at a time when a file is checked and decoded as a stream (:func:`open_text`)
+STREAM_CHUNK = 1 << 20
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SIGNATURES = {b"PK\x03\x04": "a ZIP/XLSX file", b"\xd0\xcf\x11\xe0": "a legacy Office (.xls) file",
@@ -82,3 +89,77 @@ def decode_text(data: bytes, name: str) -> str:
         bad = kinds.index("bad") + 1
         raise InputError("undecodable text: not UTF-8, not GBK/GB18030, encoding unknown", file=name, row=bad)
     return _check_text(str(best), name)
+
+
+def _stream_encoding(path: Path, name: str) -> str | None:
+    """``"utf-8-sig"`` or ``"gb18030"`` when the file is that, whole and clean, as
+    :func:`decode_text` would decide — checked in one pass of :data:`STREAM_CHUNK` bytes, so the
+    file is never held; ``None`` when only the whole-file path can tell (UTF-16, binary
+    signatures, undecodable lines). Raises the same errors as :func:`decode_text` (same rows)."""
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+        if any(head.startswith(sig) for sig in _SIGNATURES) or head.startswith((b"\xff\xfe", b"\xfe\xff")) \
+                or b"\x00" in head:
+            return None
+        fh.seek(0)
+        try:
+            _check_stream(fh, "utf-8-sig", name)
+            return "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+        # not UTF-8: every line GB18030 and none UTF-8, else mixed (first odd line named) or unknown
+        fh.seek(0)
+        first_utf8 = first_other = None
+        bad = False
+        for n, line in enumerate(_byte_lines(fh)):
+            kind = _line_kind(line)
+            if kind == "utf8" and first_utf8 is None:
+                first_utf8 = n
+            elif kind in ("gb", "bad") and first_other is None:
+                first_other = n
+            bad = bad or kind == "bad"
+        if first_utf8 is not None and first_other is not None:
+            raise InputError(f"mixed text encodings: line {first_utf8 + 1} is UTF-8 but line {first_other + 1} "
+                             f"is not; save the whole file in one encoding", file=name, row=first_other + 1)
+        if bad:
+            return None
+        fh.seek(0)
+        _check_stream(fh, "gb18030", name)
+        return "gb18030"
+
+
+def _check_stream(fh: IO[bytes], encoding: str, name: str) -> None:
+    """Decode the whole stream (``UnicodeDecodeError`` if it is not ``encoding``); then, as
+    :func:`_check_text`, refuse the first control character, naming its line."""
+    dec = codecs.getincrementaldecoder(encoding)()
+    lines, found = 0, None
+    while chunk := fh.read(STREAM_CHUNK):
+        text = dec.decode(chunk)
+        if found is None and (m := _CONTROL.search(text)):
+            found = (m.group(), lines + text.count("\n", 0, m.start()) + 1)
+        lines += text.count("\n")
+    dec.decode(b"", final=True)
+    if found:  # raised only once the file decoded whole, as decode_text does
+        raise InputError(f"binary data or control character {found[0]!r} — not a text file?", file=name, row=found[1])
+
+
+def _byte_lines(fh: IO[bytes]):
+    """The file's lines split on b"\\n" exactly as ``data.split(b"\\n")`` would (last one included)."""
+    rest = b""
+    while chunk := fh.read(STREAM_CHUNK):
+        parts = (rest + chunk).split(b"\n")
+        rest = parts.pop()
+        yield from parts
+    yield rest
+
+
+def open_text(path: str | Path, name: str | None = None) -> IO[str]:
+    """The text of a data file as a stream (``newline=""``, for :mod:`csv`), decoded as
+    :func:`decode_text` decodes it; UTF-8 and GBK/GB18030 files are checked in one pass and then
+    read a chunk at a time (bounded memory on a million rows), anything else is decoded whole."""
+    path = Path(path)
+    name = name or path.name
+    enc = _stream_encoding(path, name)
+    if enc is None:
+        return io.StringIO(decode_text(path.read_bytes(), name), newline="")
+    return open(path, encoding=enc, newline="")

@@ -28,24 +28,27 @@ import importlib.resources
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from time import perf_counter
+from typing import Any
 
 from ontology.errors import InputError
 from etl.bundle import ontology_batch
 from etl.conflicts import find_conflicts
 from etl.dataset import sample_spec, sidecar_spec
-from etl.nlp.classify import assign_segments
-from etl.overrides import apply_overrides, read_overrides
-from etl.normalize import name_key, normalize_credit_code
+from etl.nlp.classify import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, PRODUCT_KEYS, SCOPE_KEYS,
+                              SEGMENT_KEYS, assign_segments)
+from etl.overrides import read_overrides
 from etl.quarantine import Quarantine
 from etl.readers import read_records
-from etl.resolve import merge, resolve_groups
-from etl.validate import validate_enterprise
+from etl.resolve import resolve_groups
+from etl.held import Rows, field as held_field, packed_props
+from etl.resolved import FirmIndex, Resolved as _Resolved
+from etl.validate import Memo, validate_fields
 from graph.store import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
-from ontology.firms import is_leading
-from ontology.models import Dataset, Enterprise
+from ontology.models import Dataset
 
-__all__ = ["LoadReport", "load_files", "BUNDLED_FILES", "MIN_CONFIDENCE"]
+__all__ = ["LoadReport", "load_files", "BUNDLED_FILES", "MIN_CONFIDENCE", "STEPS"]
 
 #: the bundled Taizhou data ships inside the package (etl/bundled), so an installed wheel has it too
 BUNDLED_DIR = Path(str(importlib.resources.files("etl").joinpath("bundled")))
@@ -65,6 +68,7 @@ class LoadReport:
     written: int = 0
     quarantined: list[Quarantine] = field(default_factory=list)
     datasets: list[dict] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per import step (STEPS), wall clock
 
     def summary(self) -> str:
         return (f"files={len(self.files)} rows={self.rows} enterprises={self.enterprises} "
@@ -83,32 +87,47 @@ def _kind(record: dict) -> str:
     return "enterprises"
 
 
-class _Index:
-    """Find an enterprise of this load (or of the store) by credit code or normalised name."""
+class _Firm:
+    """What conflicts and resolution read of a validated record (held as a tuple)."""
 
-    def __init__(self, store: GraphStore, ents: list[Enterprise]) -> None:
-        self.store = store
-        self.by_code = {e.credit_code: e.id for e in ents if e.credit_code}
-        self.by_name = {name_key(e.name): e.id for e in ents}
+    __slots__ = ("name", "credit_code")
 
-    def find(self, name: str | None, code: str | None) -> str | None:
-        if code:
-            try:
-                code = normalize_credit_code(code)
-            except ValueError:
-                return None
-            if code in self.by_code:
-                return self.by_code[code]
-            if self.store.get_node("Enterprise", code):
-                return code
-        if name:
-            key = name_key(name)
-            if key in self.by_name:
-                return self.by_name[key]
-            hits = self.store.find_nodes("Enterprise", {"name": name.strip()}, limit=2)
-            if len(hits) == 1:
-                return hits[0]["id"]
-        return None
+    def __init__(self, values: tuple) -> None:
+        self.name, self.credit_code = held_field(values, "name"), held_field(values, "credit_code")
+
+
+class _Clock:
+    """Seconds per import step (read, validate, classify, resolve, write), for the bench's split."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys(STEPS, 0.0)
+        self._t = perf_counter()
+
+    def lap(self, step: str) -> None:
+        t = perf_counter()
+        self.seconds[step] += t - self._t
+        self._t = t
+
+
+#: the import steps ``LoadReport.seconds`` splits the time into
+STEPS = ("read", "validate", "classify", "resolve", "write")
+_CLASSIFY_MEMO_MAX = 100_000
+#: every record field :func:`etl.nlp.classify.assign_segments` reads: the memo key of its answer
+_CLASSIFIER_KEYS = (*SEGMENT_KEYS, *SCOPE_KEYS, *PRODUCT_KEYS, *INDUSTRY_KEYS, *INDUSTRY_CODE_KEYS, *INDUSTRY_LEVEL_KEYS)
+
+
+def _segment_links(matches: list, rec: dict, source: str, min_confidence: float) -> tuple:
+    """The record's IN_SEGMENT links ``((segment, props), ...)``: first per segment, sorted."""
+    links: dict[str, dict] = {}
+    for m in matches:
+        explicit = m.confidence >= 1.0 and any(t.startswith("explicit:") for t in m.matched_terms)
+        if m.confidence < min_confidence:
+            continue
+        evidence = rec.get("segment_evidence") if explicit else None
+        links.setdefault(m.segment_id, {
+            "method": "explicit" if explicit else "classifier", "confidence": round(m.confidence, 4),
+            "evidence": evidence or "; ".join(m.matched_terms), "source": source})
+    return tuple(sorted(links.items()))
 
 
 def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Ontology | None = None,
@@ -118,24 +137,37 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
     """Load ``paths`` (and the ontology) into ``store`` in one transaction; return the report.
 
     ``dataset`` declares the 口径 of every file (``--census``); else each file's sidecar
-    ``X.dataset.yaml``, else the file is a sample (:mod:`etl.dataset`)."""
+    ``X.dataset.yaml``, else the file is a sample (:mod:`etl.dataset`).
+
+    Bulk path (same stored result as validating into ``Enterprise`` models one by one): each
+    distinct cell value is normalised once (:class:`etl.validate.Memo`), each distinct
+    classifier input (products, 经营范围, 国标行业, 所属环节) is classified once, records are held
+    as tuples (:mod:`etl.held`) and the batch rows are made while the store writes them
+    (:mod:`etl.resolved`)."""
     onto = ontology or load_ontology()
     report = LoadReport()
-    ents: list[Enterprise] = []
-    origins: list[tuple[str, int | None]] = []  # (file, row) of each validated record
+    clock = _Clock()
+    held: list[tuple] = []                 # property values of each validated record (etl.held.pack)
+    files: list[str] = []                  # file of each validated record (one shared name per file)
+    rows: list[int | None] = []            # its row
     ent_ds: list[str] = []                 # dataset id of each validated record
     specs: dict[str, Dataset] = {}
-    seg_links: list[list[tuple[str, dict]]] = []
+    seg_links: list[tuple] = []            # ((segment, link props), ...) of each record, sorted, shared
     holdings: list[dict] = []
     supply: list[dict] = []
     techs: list[dict] = []
+    memo = Memo()
+    classified: dict[tuple, tuple] = {}    # classifier input → (matches or the InputError, links memo)
     for path in map(Path, paths):
         report.files.append(path.name)
         spec = dataset or sidecar_spec(path) or sample_spec(path.name)
         spec = specs.setdefault(spec.id, spec.model_copy(deep=True))
         if path.name not in spec.files:
             spec.files.append(path.name)
-        for rec in read_records(path, sheet=sheet):
+        records = read_records(path, sheet=sheet)
+        clock.lap("read")
+        for rec in records:
+            clock.lap("read")
             report.rows += 1
             kind = _kind(rec)
             if kind == "holdings":
@@ -149,74 +181,67 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
                 continue
             if "name" not in rec:
                 raise InputError("missing required column 企业名称/name", file=path.name)
-            notes: list[Quarantine] = []  # warnings: the row loads, but deserves a look
-            ent, problems = validate_enterprise(rec, onto, default_source=path.name, warnings=notes)
-            links: list[tuple[str, dict]] = []
-            if ent is not None:
+            fields, problems, notes = validate_fields(rec, onto, default_source=path.name, memo=memo)
+            clock.lap("validate")
+            links: tuple = ()
+            if fields is not None:
+                key = tuple(map(rec.get, _CLASSIFIER_KEYS))
                 try:
-                    matches = assign_segments(rec, onto)
-                except InputError as e:
+                    hit = classified.get(key)
+                except TypeError:  # a value that is not a string (records read from files hold strings)
+                    hit = key = None
+                if hit is None:
+                    try:
+                        hit = (assign_segments(rec, onto), {})
+                    except InputError as e:
+                        hit = (e, {})
+                    if key is not None and len(classified) < _CLASSIFY_MEMO_MAX:
+                        classified[key] = hit
+                matches, by_source = hit
+                if isinstance(matches, InputError):
                     problems.append(Quarantine(path.name, rec.get("_row"), "segment", str(rec.get("segment")),
-                                               e.message))
-                    matches = []
-                for m in matches:
-                    explicit = m.confidence >= 1.0 and any(t.startswith("explicit:") for t in m.matched_terms)
-                    if m.confidence < min_confidence:
-                        continue
-                    evidence = rec.get("segment_evidence") if explicit else None
-                    links.append((m.segment_id, {
-                        "method": "explicit" if explicit else "classifier", "confidence": round(m.confidence, 4),
-                        "evidence": evidence or "; ".join(m.matched_terms), "source": (ent.sources or [path.name])[0]}))
-            if any(q.is_error for q in problems):
+                                               matches.message))
+                else:
+                    lkey = (fields["sources"][0], rec.get("segment_evidence"))
+                    links = by_source.get(lkey)
+                    if links is None:
+                        links = by_source[lkey] = _segment_links(matches, rec, lkey[0], min_confidence)
+                clock.lap("classify")
+            if problems:
                 report.quarantined.extend(problems)
                 continue
             report.quarantined.extend(notes)
-            ents.append(ent)
-            origins.append((path.name, rec.get("_row")))
+            held.append(packed_props(fields))
+            files.append(path.name)
+            rows.append(rec.get("_row"))
             ent_ds.append(spec.id)
             seg_links.append(links)
-    drop, conflicts = find_conflicts([(e, f, r) for e, (f, r) in zip(ents, origins)])
+            clock.lap("validate")
+    firms = [_Firm(t) for t in held]
+    drop, conflicts = find_conflicts(Rows(len(firms), lambda i: (firms[i], files[i], rows[i])))
     report.quarantined.extend(conflicts)  # same code two names / same name two codes: later row refused
+    del files, rows
     if drop:
-        keep = [i for i in range(len(ents)) if i not in drop]
-        ents, ent_ds, seg_links = [ents[i] for i in keep], [ent_ds[i] for i in keep], [seg_links[i] for i in keep]
+        keep = [i for i in range(len(firms)) if i not in drop]
+        firms, held = [firms[i] for i in keep], [held[i] for i in keep]
+        ent_ds, seg_links = [ent_ds[i] for i in keep], [seg_links[i] for i in keep]
+    groups = resolve_groups(firms)
+    del firms
     batch = ontology_batch(onto) if include_ontology else Batch()
-    merged_links: dict[str, dict[str, dict]] = {}
-    resolved: list[Enterprise] = []
-    ds_of: dict[str, set[str]] = {}
-    for group in resolve_groups(ents):
-        e = merge([ents[i] for i in group])
-        if len(group) > 1:  # merged records: the merged tags and figures decide (one record: set by validation)
-            e.leading = is_leading(e.tags, e.output, e.revenue)
-        resolved.append(e)
-        ds_of.setdefault(e.id, set()).update(ent_ds[i] for i in group)
-        links = merged_links.setdefault(e.id, {})
-        for i in group:
-            for sid, props in seg_links[i]:
-                links.setdefault(sid, props)
-    overrides = [o for o in read_overrides(store) if o["enterprise"] in merged_links]
-    apply_overrides(merged_links, overrides)  # a user's correction outlives every reload
+    firm = _Resolved(groups, held, ent_ds, seg_links)
+    overrides = [o for o in read_overrides(store) if o["enterprise"] in firm.first]
+    firm.override(overrides)  # a user's correction outlives every reload
     for o in overrides:
         if o["action"] == "remove":
             batch.drop_rel("IN_SEGMENT", o["enterprise"], o["segment"])
-    for e in resolved:
-        batch.node("Enterprise", e.props())
-        for sid, props in sorted(merged_links[e.id].items()):
-            batch.rel("IN_SEGMENT", e.id, sid, props)
-            report.segment_links += 1
-        county = onto.county_by_name(e.county) if e.county and e.local else None
-        if county:
-            batch.rel("LOCATED_IN", e.id, county.id)
-    report.enterprises = len(resolved)
+    report.segment_links = firm.into(batch, onto)
+    report.enterprises = len(groups)
     for spec in specs.values():
-        spec.firms = sum(1 for ids in ds_of.values() if spec.id in ids)
+        spec.firms = firm.datasets.get(spec.id, 0)
         if not spec.firms:  # e.g. a holdings or supply file: it adds no firm, so it has no 口径
             continue
         batch.node("Dataset", spec.props())
         report.datasets.append(spec.props())
-    for eid, ids in ds_of.items():
-        for did in sorted(ids):
-            batch.rel("IN_DATASET", eid, did)
     # technologies known to this load: the ontology's, the store's (earlier imports), this file's.
     # The ontology object is never changed: the store is the one place runtime facts live.
     known_techs = {t.id: t.name for t in onto.technologies.values()}
@@ -231,7 +256,7 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
         for sid in t.segments:
             batch.rel("NEEDS", sid, t.id)
         report.technologies += 1
-    index = _Index(store, resolved)
+    index = FirmIndex(store, firm.props_list() if holdings or supply else [])
     tech_by_name = {name: tid for tid, name in known_techs.items()}
     for rec in holdings:
         eid = index.find(rec.get("name"), rec.get("credit_code"))
@@ -261,7 +286,10 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
             props["products"] = rec["products"]
         batch.rel("SUPPLIES", src, dst, props)
         report.supplies += 1
+    clock.lap("resolve")
     report.written = store.write(batch, progress=progress)
+    clock.lap("write")
+    report.seconds = clock.seconds
     return report
 
 

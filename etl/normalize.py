@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 import re
 import unicodedata
 
@@ -39,19 +40,26 @@ __all__ = ["CREDIT_CHARSET", "CREDIT_WEIGHTS", "credit_code_check_char", "is_val
 CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _CREDIT_VALUE = {c: i for i, c in enumerate(CREDIT_CHARSET)}
+_CREDIT17 = re.compile(f"[{CREDIT_CHARSET}]{{17}}")
+_CODE_GAPS = re.compile(r"[\s\-]")
 #: cell contents that mean "no value" in Chinese spreadsheets
 EMPTY_MARKERS = frozenset({"", "-", "--", "—", "——", "/", "n/a", "na", "null", "none", "无", "暂无"})
 
 _FORMULA = re.compile(r"^\s*(=|[+\-@]\s*[A-Za-z|(\"']|[+\-@].*\|)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
+_NAME_NOISE = re.compile(r"[\s()\[\]【】〔〕<>《》\"'·.,]")
+_SPACE_COMMA = re.compile(r"[\s,]")
+_CAPITAL_NOISE = re.compile(r"[\s,()\[\]（）【】]")
+_WHOLE = re.compile(r"\d+(\.0*)?")
+_SERIAL = re.compile(r"(\d{1,5})(?:\.\d+)?")
 
 
 def credit_code_check_char(first17: str) -> str:
     """The check character for the first 17 characters of a credit code (GB 32100-2015 §4)."""
-    if len(first17) != 17 or any(c not in _CREDIT_VALUE for c in first17):
+    if not _CREDIT17.fullmatch(first17):
         raise ValueError("need 17 characters from the credit-code charset")
-    total = sum(_CREDIT_VALUE[c] * w for c, w in zip(first17, CREDIT_WEIGHTS))
+    total = sum(map(operator.mul, map(_CREDIT_VALUE.__getitem__, first17), CREDIT_WEIGHTS))
     return CREDIT_CHARSET[(31 - total % 31) % 31]
 
 
@@ -65,7 +73,7 @@ def is_valid_credit_code(code: str) -> bool:
 
 def normalize_credit_code(value: str) -> str:
     """Upper-case, half-width, spaces/hyphens removed, then checked; ``ValueError`` says why not."""
-    code = re.sub(r"[\s\-]", "", halfwidth(value)).upper()
+    code = _CODE_GAPS.sub("", halfwidth(value)).upper()
     if len(code) != 18:
         raise ValueError(f"credit code must be 18 characters, got {len(code)}")
     bad = [c for c in code if c not in _CREDIT_VALUE]
@@ -82,7 +90,7 @@ def normalize_credit_code(value: str) -> str:
 
 def halfwidth(value: str) -> str:
     """NFKC: full-width letters, digits, punctuation and spaces become their ASCII forms."""
-    return unicodedata.normalize("NFKC", value)
+    return value if value.isascii() else unicodedata.normalize("NFKC", value)  # ASCII is NFKC already
 
 
 def check_formula(value: str) -> None:
@@ -129,6 +137,7 @@ def clean_text(value: str, *, max_len: int = 1000) -> str | None:
 
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f（）]"
 _CJK_GAP = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
+_CJK_RE = re.compile(_CJK)
 
 
 def display_name(value: str, *, max_len: int = 200) -> str | None:
@@ -136,7 +145,7 @@ def display_name(value: str, *, max_len: int = 200) -> str | None:
     and no spaces between Chinese characters (``"台州 示例(集团) 有限公司"`` → ``"台州示例（集团）有限公司"``).
     A name without Chinese characters keeps its brackets and spaces."""
     text = clean_text(value, max_len=max_len)
-    if text is None or not re.search(_CJK, text):
+    if text is None or not _CJK_RE.search(text):
         return text
     text = text.replace("(", "（").replace(")", "）")
     return _CJK_GAP.sub("", text)
@@ -148,7 +157,7 @@ def name_key(name: str) -> str:
     >>> name_key("示例企业（台州）有限责任公司") == name_key("示例企业(台州)有限公司")
     True
     """
-    key = re.sub(r"[\s()\[\]【】〔〕<>《》\"'·.,]", "", halfwidth(name)).casefold()
+    key = _NAME_NOISE.sub("", halfwidth(name)).casefold()
     return key.replace("有限责任公司", "有限公司")
 
 
@@ -158,7 +167,7 @@ _UNIT = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "万": 1.0, "百万元": 100
 
 def parse_amount(value: str, *, default_unit: str = "万元") -> float | None:
     """Money → float 万元. A plain number is in ``default_unit`` (the column's convention)."""
-    text = re.sub(r"[\s,]", "", halfwidth(value)).removeprefix("人民币").removeprefix("¥").removeprefix("RMB")
+    text = _SPACE_COMMA.sub("", halfwidth(value)).removeprefix("人民币").removeprefix("¥").removeprefix("RMB")
     if text.casefold() in EMPTY_MARKERS:
         return None
     m = _AMOUNT.match(text)
@@ -196,7 +205,7 @@ def parse_capital(value: str) -> tuple[float, str | None] | None:
     >>> parse_capital("1,000万(元)"), parse_capital("50万港元"), parse_capital("1.2亿元")
     ((1000.0, '人民币'), (50.0, '港元'), (12000.0, '人民币'))
     """
-    text = re.sub(r"[\s,()\[\]（）【】]", "", halfwidth(value)).casefold()
+    text = _CAPITAL_NOISE.sub("", halfwidth(value)).casefold()
     if text in EMPTY_MARKERS:
         return None
     m = _CAPITAL.match(text)
@@ -221,10 +230,10 @@ def parse_capital(value: str) -> tuple[float, str | None] | None:
 
 def parse_int(value: str) -> int | None:
     """A head count such as ``1,200`` / ``1200人`` / ``1200.0`` → int."""
-    text = re.sub(r"[\s,]", "", halfwidth(value)).removesuffix("人")
+    text = _SPACE_COMMA.sub("", halfwidth(value)).removesuffix("人")
     if text.casefold() in EMPTY_MARKERS:
         return None
-    if not re.fullmatch(r"\d+(\.0*)?", text):
+    if not _WHOLE.fullmatch(text):
         raise ValueError("not a whole non-negative number")
     return int(float(text))
 
@@ -246,7 +255,7 @@ def parse_date(value: str) -> str | None:
     text = halfwidth(value).strip()
     if text.casefold() in EMPTY_MARKERS:
         return None
-    m = re.fullmatch(r"(\d{1,5})(?:\.\d+)?", text)
+    m = _SERIAL.fullmatch(text)
     if m and len(m.group(1)) <= 5:
         serial = int(m.group(1))
         if 1800 <= serial <= 2100 and len(m.group(1)) == 4:

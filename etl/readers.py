@@ -25,7 +25,6 @@ naming the file (and row when there is one). It does not judge values; ``etl.val
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,7 +34,7 @@ from typing import Any
 
 from ontology.errors import InputError
 from etl.aliases import canonical_field, header_unit
-from etl.encoding import decode_text
+from etl.encoding import STREAM_CHUNK, decode_text, open_text
 from etl.xlsx import xlsx_rows
 
 __all__ = ["Record", "read_records", "read_header", "FORMATS"]
@@ -91,24 +90,32 @@ def read_records(path: str | Path, *, sheet: str | None = None, fmt: str | None 
 # --- tables (CSV, TSV, XLSX) --------------------------------------------------------------------
 
 def _text_rows(path: Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
-    data = path.read_bytes()
-    if not data.strip():
+    """Rows of a CSV/TSV file, read as a stream (:func:`etl.encoding.open_text`): the file is never
+    held whole, so memory stays flat however many rows it has."""
+    with path.open("rb") as fh:  # empty: nothing but whitespace
+        while (chunk := fh.read(STREAM_CHUNK)) and not chunk.strip():
+            pass
+    if not chunk:
         raise InputError("empty file: no data rows", file=path.name)
-    text = decode_text(data, path.name)
-    delimiter = "\t" if fmt == "tsv" else ","
-    if fmt == "csv":  # the first line with a separator decides (a title row above the header has none)
-        lines = text.split("\n", _HEADER_SEARCH_ROWS + 1)[:_HEADER_SEARCH_ROWS]
-        head = next((ln for ln in lines if "," in ln or "\t" in ln), "")
-        if head.count(",") == 0 and head.count("\t") > 0:
-            delimiter = "\t"
-    _raise_field_limit()
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    row = 0
-    try:
-        for row, cells in enumerate(reader, start=1):
-            yield row, cells
-    except csv.Error as e:
-        raise InputError(f"malformed CSV: {e}", file=path.name, row=row + 1) from e
+    with open_text(path) as text:
+        delimiter = "\t" if fmt == "tsv" else ","
+        if fmt == "csv":  # the first line with a separator decides (a title row above the header has none)
+            head = text.read(65536)
+            while head.count("\n") < _HEADER_SEARCH_ROWS and (more := text.read(65536)):
+                head += more
+            text.seek(0)
+            lines = head.split("\n", _HEADER_SEARCH_ROWS + 1)[:_HEADER_SEARCH_ROWS]
+            first = next((ln for ln in lines if "," in ln or "\t" in ln), "")
+            if first.count(",") == 0 and first.count("\t") > 0:
+                delimiter = "\t"
+        _raise_field_limit()
+        reader = csv.reader(text, delimiter=delimiter)
+        row = 0
+        try:
+            for row, cells in enumerate(reader, start=1):
+                yield row, cells
+        except csv.Error as e:
+            raise InputError(f"malformed CSV: {e}", file=path.name, row=row + 1) from e
 
 
 def _find_header(rows: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str], list]:
@@ -187,22 +194,30 @@ def _table_records(path: Path, rows: Iterator[tuple[int, list[str]]], required: 
 
 def _emit(path: Path, keys: list[str | None], units: dict[str, str],
           rows: Iterable[tuple[int, list[str]]]) -> Iterator[Record]:
+    # the usual header (every column named once): a row is zip(keys, cells), built in C
+    plain = None not in keys and len(set(keys)) == len(keys)
+    width = len(keys)
+    name = path.name
     for r, cells in rows:
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():  # a blank row (every cell empty or whitespace)
             continue
-        rec: Record = {}
-        for i, value in enumerate(cells):
-            key = keys[i] if i < len(keys) else None
-            if key is None:
-                if value.strip():
-                    rec[f"column_{i + 1}"] = value
-                continue
-            if key in rec:  # a list field spanning several columns
-                rec[key] = ";".join(v for v in (rec[key], value) if v.strip())
-            else:
-                rec[key] = value
-        rec.update(units)
-        rec["_file"] = path.name
+        if plain and len(cells) <= width:
+            rec: Record = dict(zip(keys, cells))
+        else:
+            rec = {}
+            for i, value in enumerate(cells):
+                key = keys[i] if i < width else None
+                if key is None:
+                    if value.strip():
+                        rec[f"column_{i + 1}"] = value
+                    continue
+                if key in rec:  # a list field spanning several columns
+                    rec[key] = ";".join(v for v in (rec[key], value) if v.strip())
+                else:
+                    rec[key] = value
+        if units:
+            rec.update(units)
+        rec["_file"] = name
         rec["_row"] = r
         yield rec
 

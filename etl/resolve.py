@@ -63,13 +63,13 @@ def resolve_groups(enterprises: Iterable[Enterprise]) -> list[list[int]]:
     """Indices of the records that are one enterprise (see module doc), groups in order of first
     appearance — for callers that carry per-record data alongside (e.g. segment links)."""
     items = list(enterprises)
+    keys = [name_key(e.name) for e in items]  # once per record
     codes_by_name: dict[str, set[str]] = defaultdict(set)
-    for e in items:
+    for e, nk in zip(items, keys):
         if e.credit_code:
-            codes_by_name[name_key(e.name)].add(e.credit_code)
+            codes_by_name[nk].add(e.credit_code)
     groups: dict[str, list[int]] = {}
-    for i, e in enumerate(items):
-        nk = name_key(e.name)
+    for i, (e, nk) in enumerate(zip(items, keys)):
         if e.credit_code:
             key = f"cc:{e.credit_code}"
         elif len(codes_by_name[nk]) == 1:

@@ -41,7 +41,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from etl.location import locate
+from etl.location import Location, division_says, locate
 from etl.normalize import (check_formula, clean_text, display_name, halfwidth, name_key, normalize_credit_code,
                            parse_amount, parse_bool, parse_capital, parse_date, parse_int, split_list)
 from etl.quarantine import Quarantine
@@ -49,7 +49,8 @@ from ontology.firms import canonical_tag, is_leading, parse_status
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 
-__all__ = ["validate_enterprise", "validate_enterprises", "enterprise_id", "RAW_MAX_CHARS"]
+__all__ = ["validate_enterprise", "validate_enterprises", "validate_fields", "Memo",
+           "enterprise_id", "RAW_MAX_CHARS"]
 
 RAW_MAX_CHARS = 20_000  # any cell longer than this is refused before parsing (e.g. a 10 MB field)
 INDUSTRY_LEVELS = ("industry_l1", "industry_l2", "industry_l3", "industry_l4")  # 门类, 大类, 中类, 小类
@@ -145,58 +146,13 @@ def validate_enterprise(record: dict, ontology: Ontology, *, default_source: str
     The second item only ever holds errors (``level="error"``). Warnings about a row that is
     loaded are appended to ``warnings`` when given (a refused row's warnings are dropped).
     """
-    file, row = str(record.get("_file", "")), record.get("_row")
-    problems: list[Quarantine] = []
-    notes: list[Quarantine] = []
-    out: dict[str, Any] = {}
-
-    def run(field: str, fn: Callable[[str], Any]) -> Any:
-        raw = record.get(field)
-        if raw is None:
-            return None
-        raw = str(raw)
-        try:
-            if len(raw) > RAW_MAX_CHARS:
-                raise ValueError(f"too long ({len(raw)} characters)")
-            check_formula(raw)
-            return fn(raw)
-        except ValueError as e:
-            problems.append(Quarantine(file, row, field, raw, str(e)))
-            return None
-
-    name = run("name", display_name)
-    if name is None and not any(q.field == "name" for q in problems):
-        problems.append(Quarantine(file, row, "name", str(record.get("name") or ""), "name is required"))
-    for field, fn in _SIMPLE.items():
-        if (v := run(field, fn)) is not None:
-            out[field] = v
-    for field in ("revenue", "output"):
-        unit = record.get(f"_unit.{field}") or "万元"
-        if (v := run(field, lambda s, u=unit: parse_amount(s, default_unit=u))) is not None:
-            out[field] = v
-    if (status := run("status", _status)) is not None:
-        out["status"], out["active"] = status
-    if (capital := run("registered_capital", parse_capital)) is not None:
-        out["registered_capital"] = capital[0]
-        if capital[1]:
-            out["capital_currency"] = capital[1]
-    industry = [v for f in INDUSTRY_LEVELS if (v := run(f, _text(100)))]
-    if not industry:
-        industry = run("industry", _industry_path) or []
-    if industry:
-        out["industry"] = list(dict.fromkeys(industry))
-    if is_leading(out.get("tags", []), out.get("output"), out.get("revenue")):
-        out["leading"] = True
-    _locate(record, ontology, out, run, problems, notes)
-    source = run("source", _text(500))
-    if problems:
+    out, problems, notes = validate_fields(record, ontology, default_source=default_source)
+    if out is None:
         return None, problems
-    out["sources"] = [source or default_source]
-    out["name"] = name
-    out["id"] = enterprise_id(name, out.get("credit_code"), out.get("stock_code"))
     try:
         ent = Enterprise(**out)
     except ValidationError as e:
+        file, row = str(record.get("_file", "")), record.get("_row")
         for err in e.errors():
             field = ".".join(map(str, err["loc"])) or "record"
             problems.append(Quarantine(file, row, field, str(record.get(field, "")), err["msg"]))
@@ -206,12 +162,135 @@ def validate_enterprise(record: dict, ontology: Ontology, *, default_source: str
     return ent, []
 
 
-def _locate(record: dict, ontology: Ontology, out: dict[str, Any], run: Callable[[str, Callable], Any],
-            problems: list[Quarantine], notes: list[Quarantine]) -> None:
+def validate_fields(record: dict, ontology: Ontology, *, default_source: str, memo: Memo | None = None
+                    ) -> tuple[dict[str, Any] | None, list[Quarantine], list[Quarantine]]:
+    """The checked fields of ``record`` as ``Enterprise`` keyword arguments (only the fields set),
+    its errors and its warnings: ``(fields, [], warnings)`` or ``(None, errors, warnings)``.
+
+    The bulk path: with a :class:`Memo`, each distinct cell value of a field is normalised once
+    (registry exports repeat counties, cities, tags, products, statuses), with the same values and
+    the same error messages as without it. ``Enterprise(**fields)`` would only restate the checks
+    the normalisers made (types, coordinate bounds), so the loader skips it and builds the stored
+    properties with :func:`etl.held.packed_props` (``tests/test_import_fast_path.py`` holds both equal).
+    """
+    file, row = str(record.get("_file", "")), record.get("_row")
+    problems: list[Quarantine] = []
+    notes: list[Quarantine] = []
+    out: dict[str, Any] = {}
+
+    caches = memo.caches if memo is not None else None
+    if memo is not None:
+        memo.rows += 1
+
+    def run(field: str, fn: Callable[[str], Any], key: Any = None) -> Any:
+        raw = record.get(field)
+        if raw is None:
+            return None
+        raw = str(raw)
+        cache = None
+        if caches is not None:
+            cache = caches.get(field, _MISS)
+            if cache is _MISS:
+                cache = caches[field] = {}
+            elif cache is not None and (hit := cache.get((raw, key) if key else raw, _MISS)) is not _MISS:
+                value, error = hit
+                if error is not None:
+                    problems.append(Quarantine(file, row, field, raw, error))
+                return value  # shared with the other rows of this value (see Memo)
+        value, error = None, None
+        try:
+            if len(raw) > RAW_MAX_CHARS:
+                raise ValueError(f"too long ({len(raw)} characters)")
+            check_formula(raw)
+            value = fn(raw)
+        except ValueError as e:
+            error = str(e)
+            problems.append(Quarantine(file, row, field, raw, error))
+        if cache is not None:
+            memo.put(field, cache, (raw, key) if key else raw, value, error)
+        return value
+
+    name = run("name", display_name)
+    if name is None and not any(q.field == "name" for q in problems):
+        problems.append(Quarantine(file, row, "name", str(record.get("name") or ""), "name is required"))
+    for field, fn in _SIMPLE.items():
+        if (v := run(field, fn)) is not None:
+            out[field] = v
+    for field in ("revenue", "output"):
+        unit = record.get(f"_unit.{field}") or "万元"
+        if (v := run(field, lambda s, u=unit: parse_amount(s, default_unit=u), unit)) is not None:
+            out[field] = v
+    if (status := run("status", _status)) is not None:
+        out["status"], out["active"] = status
+    if (capital := run("registered_capital", parse_capital)) is not None:
+        out["registered_capital"] = capital[0]
+        if capital[1]:
+            out["capital_currency"] = capital[1]
+    industry = [v for f in INDUSTRY_LEVELS if (v := run(f, _TEXT100))]
+    if not industry:
+        industry = run("industry", _industry_path) or []
+    if industry:
+        out["industry"] = list(dict.fromkeys(industry))
+    if is_leading(out.get("tags", []), out.get("output"), out.get("revenue")):
+        out["leading"] = True
+    _locate(record, ontology, out, run, problems, notes, memo)
+    source = run("source", _TEXT500)
+    if problems:
+        return None, problems, notes
+    source = source or default_source
+    out["sources"] = [source] if memo is None else memo.sources.setdefault(source, [source])
+    out["name"] = name
+    out["id"] = enterprise_id(name, out.get("credit_code"), out.get("stock_code"))
+    return out, [], notes
+
+
+_MISS = object()
+_TEXT50, _TEXT100, _TEXT500 = _text(50), _text(100), _text(500)
+class Memo:
+    """Per-field memo of normalised cell values for :func:`validate_fields` (one per load).
+
+    Bounded: at most ``limit`` values per field (and ``limit`` locations); a field whose values
+    hardly repeat (names, credit codes, amounts) stops being memoised once it holds ``probe``
+    values that came from nearly as many rows, so memory stays flat on a million rows.
+    A memoised value (a tag or product list, ``sources``) is one object shared by every row that
+    has it: callers read the fields and never change them (the loader stores them).
+    """
+
+    def __init__(self, limit: int = 50_000, probe: int = 2_000) -> None:
+        self.limit, self.probe = limit, probe
+        self.rows = 0                          # records validated with this memo
+        self.caches: dict[str, dict | None] = {}  # field → {raw: (value, error)}; None: not memoised
+        self.locations: dict[tuple, Location] = {}
+        self.sources: dict[str, list[str]] = {}
+
+    def put(self, field: str, cache: dict, key: Any, value: Any, error: str | None) -> None:
+        n = len(cache)
+        if n == self.probe and n >= 0.9 * self.rows:  # nearly every row brought a new value: stop
+            self.caches[field] = None
+            cache.clear()
+        elif n < self.limit:
+            cache[key] = (value, error)
+
+
+def _locate(record: dict, ontology: Ontology, out: dict[str, Any], run: Callable[..., Any],
+            problems: list[Quarantine], notes: list[Quarantine], memo: Memo | None = None) -> None:
     """Local or outside, its basis, and the county (:func:`etl.location.locate`) into ``out``."""
-    loc = locate(ontology, local=run("local", parse_bool), province=out.get("province"), city=out.get("city"),
-                 county=run("county", _text(50)), credit_code=out.get("credit_code"), address=out.get("address"),
-                 mail_address=run("mail_address", _text(500)))
+    args = dict(local=run("local", parse_bool), province=out.get("province"), city=out.get("city"),
+                county=run("county", _TEXT50), credit_code=out.get("credit_code"), address=out.get("address"),
+                mail_address=run("mail_address", _TEXT500))
+    loc = key = None
+    code = args["credit_code"]
+    if memo is not None:  # the credit code decides only through its division digits (division_says)
+        key = (args["local"], args["province"], args["city"], args["county"], args["address"],
+               args["mail_address"], code is not None, division_says(code))
+        loc = memo.locations.get(key)
+    if loc is None:
+        loc = locate(ontology, **args)
+        # a result whose notes quote the credit code is this row's alone; any other holds for every
+        # row with the same key
+        if key is not None and len(memo.locations) < memo.limit and not (
+                code and any(code in n.value or code in n.reason for n in loc.notes)):
+            memo.locations[key] = loc
     file, row = str(record.get("_file", "")), record.get("_row")
     for n in loc.notes:
         value = record.get(n.field)

@@ -1,0 +1,238 @@
+"""Benchmark [7/7]: import speed, before vs after, as a user sees it and step by step.
+
+What it runs, on one generated registry export (``bench/gen.py``: 经营范围 + 主营产品, no 所属环节
+column, so every row is classified), each run a fresh process on a fresh store, medians of
+``--runs``:
+
+* **CLI** — ``chainkg load FILE --store …`` timed from the outside (process start, imports,
+  ontology, read, validate, classify, resolve, write, exit): enterprises/s and peak RSS;
+* **split** — ``load_files`` in a child process: seconds per step (read, validate, classify,
+  resolve, write), rows/s (rows = nodes + relationships written) and peak RSS, into the embedded
+  store and, with ``CHAINKG_NEO4J_URL``, into Neo4j;
+* the store's checksum after each load: before and after must agree.
+
+Wall-clock figures on the shared 2-core machine swing with the other jobs; the CPU seconds
+(user + system) printed next to them are the steadier measure of the work done.
+
+"Before" is another checkout (``git worktree add /tmp/before-import 0ebc3a3``) run with
+``PYTHONPATH`` pointing there; its split comes from timing wrappers around the loader's step
+functions (the old loader has no built-in clock); "after" reports ``LoadReport.seconds``.
+
+    python bench/import_speed.py [--enterprises 100000] [--runs 3] [--before /tmp/before-import]
+    python bench/import_speed.py --memory 1000000      # peak RSS of one 1M-enterprise load (after)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = Path(sys.executable).with_name("chainkg")
+STEPS = ("read", "validate", "classify", "resolve", "write")
+
+
+# --------------------------------------------------------------------------- child side
+
+def _wrap_before(loader, clock: dict) -> None:
+    """Timing wrappers around the old loader's step functions (its own names, its own module)."""
+
+    def timed(step, fn):
+        def inner(*a, **k):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                clock[step] += time.perf_counter() - t
+        return inner
+
+    read = loader.read_records
+
+    def read_records(*a, **k):
+        t = time.perf_counter()
+        it = read(*a, **k)
+        clock["read"] += time.perf_counter() - t
+        while True:
+            t = time.perf_counter()
+            try:
+                rec = next(it)
+            except StopIteration:
+                clock["read"] += time.perf_counter() - t
+                return
+            clock["read"] += time.perf_counter() - t
+            yield rec
+
+    loader.read_records = read_records
+    loader.validate_enterprise = timed("validate", loader.validate_enterprise)
+    loader.assign_segments = timed("classify", loader.assign_segments)
+
+
+def child(store_url: str, path: str) -> None:
+    """One ``load_files`` into a fresh store; prints one JSON line (runs under either checkout)."""
+    import resource
+
+    t0 = time.perf_counter()
+    from etl import loader
+    from graph.open import open_store
+
+    if not store_url.startswith("neo4j") and Path(store_url).exists():
+        Path(store_url).unlink()
+    store = open_store(store_url)
+    store.clear()
+    clock = dict.fromkeys(STEPS, 0.0)
+    builtin = hasattr(loader, "STEPS")
+    if not builtin:
+        _wrap_before(loader, clock)
+        write = store.write
+
+        def timed_write(*a, **k):
+            t = time.perf_counter()
+            try:
+                return write(*a, **k)
+            finally:
+                clock["write"] += time.perf_counter() - t
+        store.write = timed_write
+    from ontology.loader import load_ontology
+
+    onto = load_ontology()  # outside the timing for both versions (the CLI figures include it)
+    t, cpu = time.perf_counter(), time.process_time()
+    report = loader.load_files(store, [path], ontology=onto)
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+    if builtin:
+        clock = dict(report.seconds)
+    else:  # conflicts, resolution, overrides and building the batch: what the wrappers did not see
+        clock["resolve"] = seconds - sum(v for k, v in clock.items() if k != "resolve")
+    checksum = store.checksum()
+    store.close()
+    print(json.dumps({"seconds": seconds, "rows": report.written, "enterprises": report.enterprises,
+                      "steps": clock, "checksum": checksum, "cpu": cpu, "startup": t - t0,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+# --------------------------------------------------------------------------- parent side
+
+def _env(code: Path) -> dict:
+    return os.environ | {"PYTHONPATH": str(code)}
+
+
+def run_split(code: Path, store_url: str, path: Path) -> dict:
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", store_url, str(path)],
+                         env=_env(code), capture_output=True, text=True, check=False)
+    if out.returncode:
+        raise RuntimeError(f"child failed ({code}): {out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_cli(code: Path, path: Path, tmp: Path) -> dict:
+    """``chainkg load`` as a user runs it, timed from outside; peak RSS from /usr/bin/time."""
+    db, stats = tmp / "cli.db", tmp / "time.txt"
+    for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        p.unlink(missing_ok=True)
+    cmd = ["/usr/bin/time", "-f", "%U %S %M", "-o", str(stats), str(CLI), "load", str(path), "--store", str(db),
+           "--quarantine", str(tmp / "q.csv")]
+    t = time.perf_counter()
+    out = subprocess.run(cmd, env=_env(code), capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - t
+    if out.returncode:
+        raise RuntimeError(f"chainkg load failed ({code}): {out.stderr[-2000:]}")
+    user, system, peak = stats.read_text().split()[-3:]
+    return {"seconds": seconds, "cpu": float(user) + float(system), "peak_mb": int(peak) / 1024}
+
+
+def run_help(code: Path) -> float:
+    t = time.perf_counter()
+    subprocess.run([str(CLI), "--help"], env=_env(code), capture_output=True, check=True)
+    return time.perf_counter() - t
+
+
+def _median(runs: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def _row(label: str, cols: list[str]) -> str:
+    return f"{label:<28}" + "".join(f"{c:>22}" for c in cols)
+
+
+def compare(args, path: Path, tmp: Path) -> None:
+    versions = [("before", args.before), ("after", ROOT)] if args.before.is_dir() else [("after", ROOT)]
+    if len(versions) == 1:
+        print(f"(before skipped: {args.before} missing; git worktree add {args.before} 0ebc3a3)")
+    print(_row("", [v for v, _ in versions]))
+    parts = set(args.only.split(","))
+    if "cli" in parts:
+        cli_runs(args, versions, path, tmp)
+    stores = [("sqlite", str(tmp / "split.db"), 100_000)] if "sqlite" in parts else []
+    if "neo4j" in parts and os.environ.get("CHAINKG_NEO4J_URL"):
+        stores.append(("neo4j", os.environ["CHAINKG_NEO4J_URL"], 50_000))
+    elif "neo4j" in parts:
+        print("(Neo4j skipped: set CHAINKG_NEO4J_URL)")
+    for kind, url, target in stores:
+        split_runs(args, versions, kind, url, target, path)
+
+
+def cli_runs(args, versions, path: Path, tmp: Path) -> None:
+    n = args.enterprises
+    helps = {v: statistics.median(run_help(code) for _ in range(args.runs)) for v, code in versions}
+    print(_row("chainkg --help  s", [f"{helps[v]:.2f}" for v, _ in versions]), flush=True)
+    cli = {v: [run_cli(code, path, tmp) for _ in range(args.runs)] for v, code in versions}
+    print(_row(f"chainkg load {n // 1000}k  s", [f"{_median(cli[v], 'seconds'):.2f}" for v, _ in versions]))
+    print(_row("  enterprises/s (≥ 40,000)", [f"{n / _median(cli[v], 'seconds'):,.0f}" for v, _ in versions]))
+    print(_row("  CPU s (user + sys)", [f"{_median(cli[v], 'cpu'):.2f}" for v, _ in versions]))
+    print(_row("  peak RSS MB", [f"{_median(cli[v], 'peak_mb'):.0f}" for v, _ in versions]), flush=True)
+
+
+def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> None:
+    runs = {v: [run_split(code, url, path) for _ in range(args.runs)] for v, code in versions}
+    print(_row(f"load_files → {kind}  s", [f"{_median(runs[v], 'seconds'):.2f}" for v, _ in versions]))
+    for step in STEPS:
+        print(_row(f"  {step}  s", [f"{statistics.median(r['steps'][step] for r in runs[v]):.2f}"
+                                    for v, _ in versions]))
+    print(_row("  CPU s of the load", [f"{_median(runs[v], 'cpu'):.2f}" for v, _ in versions]))
+    print(_row(f"  rows/s (≥ {target:,})", [f"{runs[v][0]['rows'] / _median(runs[v], 'seconds'):,.0f}"
+                                            for v, _ in versions]))
+    print(_row("  peak RSS MB", [f"{_median(runs[v], 'peak_mb'):.0f}" for v, _ in versions]))
+    sums = {runs[v][0]["checksum"] for v, _ in versions}
+    print(f"  rows written {runs[versions[-1][0]][0]['rows']:,}; checksum "
+          f"{'identical before/after' if len(sums) == 1 else 'DIFFERS: ' + ', '.join(sorted(sums))} "
+          f"({next(iter(sums))[:16]}…)", flush=True)
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3])
+        return
+    sys.path.insert(0, str(ROOT))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--enterprises", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--before", type=Path, default=Path("/tmp/before-import"))
+    ap.add_argument("--only", default="cli,sqlite,neo4j", help="parts to run: cli, sqlite, neo4j (comma list)")
+    ap.add_argument("--memory", type=int, default=0, help="only: peak RSS of one load of this many enterprises")
+    args = ap.parse_args()
+    from bench.gen import write_enterprises_csv
+
+    tmp = Path(tempfile.mkdtemp(prefix="chainkg-import-"))
+    n = args.memory or args.enterprises
+    path = write_enterprises_csv(tmp / f"registry-{n}.csv", n, seed=42, explicit_segments=False)
+    print(f"cpus={os.cpu_count()}  runs={args.runs}  file={n:,} enterprises ({path.stat().st_size / 1e6:.0f} MB, "
+          f"经营范围 + 主营产品, no 所属环节)", flush=True)
+    if args.memory:
+        r = run_split(ROOT, str(tmp / "mem.db"), path)
+        print(f"load_files → sqlite: {r['seconds']:.1f} s, {r['rows']:,} rows, peak RSS {r['peak_mb']:.0f} MB "
+              f"(target ≤ 1024 MB); steps: " + ", ".join(f"{k} {v:.1f}s" for k, v in r["steps"].items()))
+    else:
+        compare(args, path, tmp)
+    for p in tmp.iterdir():
+        p.unlink()
+    tmp.rmdir()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""The validated firms of one load, held compactly until the one atomic write.
+
+Why: a load is one transaction (all or nothing), so every firm must wait for the write; held as
+one property map each, plus a relationship map per link, a million firms took several GB. Here a
+firm is a tuple of its property values (in ``Enterprise`` field order), firms with the same
+classifier answer share one link list, and the batch rows the store writes — node maps and
+relationship maps — are made a chunk at a time while the store writes them (:class:`Rows`).
+
+>>> t = pack({"id": "x1", "name": "甲", "leading": False, "tags": [], "industry": [], "products": [],
+...           "sources": ["a.csv"]})
+>>> unpack(t) == {"id": "x1", "name": "甲", "leading": False, "industry": [], "tags": [], "products": [],
+...               "sources": ["a.csv"]}
+True
+>>> r = Rows(3, lambda i: {"n": i})
+>>> len(r), r[0:2], list(r)[-1], r[-1]
+(3, [{'n': 0}, {'n': 1}], {'n': 2}, {'n': 2})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from ontology.models import Enterprise
+
+__all__ = ["pack", "unpack", "packed_props", "enterprise_props", "Rows", "FIELDS"]
+
+#: the stored property order (``Enterprise.props()`` gives this order)
+FIELDS = tuple(Enterprise.model_fields)
+_INDEX = {k: i for i, k in enumerate(FIELDS)}
+_DEFAULTS = {k: f.get_default(call_default_factory=True) for k, f in Enterprise.model_fields.items()
+             if not f.is_required()}
+_PACK = tuple((k, _DEFAULTS.get(k)) for k in FIELDS)
+
+
+def enterprise_props(fields: dict[str, Any]) -> dict[str, Any]:
+    """``Enterprise(**fields).props()`` without building the model: defaults filled in, ``None``
+    left out, in the model's field order (``fields`` from :func:`etl.validate.validate_fields`)."""
+    return unpack(packed_props(fields))
+
+
+def packed_props(fields: dict[str, Any]) -> tuple:
+    """``pack(enterprise_props(fields))`` in one step: the property values in field order,
+    ``None`` where a property is not stored (values shared with ``fields``)."""
+    return tuple([fields.get(k, d) for k, d in _PACK])
+
+
+def pack(props: dict[str, Any]) -> tuple:
+    """A property map as a tuple of values in :data:`FIELDS` order (``None``: not set)."""
+    return tuple(map(props.get, FIELDS))
+
+
+def unpack(values: tuple) -> dict[str, Any]:
+    """The property map of :func:`pack`'s tuple (lists copied: the caller may change them)."""
+    return {k: (list(v) if type(v) is list else v) for k, v in zip(FIELDS, values) if v is not None}
+
+
+def field(values: tuple, name: str) -> Any:
+    return values[_INDEX[name]]
+
+
+class Rows(Sequence):
+    """``n`` batch rows made on demand by ``make(i)`` — what ``GraphStore.write`` reads of a
+    batch's row list (``len``, slices of a chunk, iteration), without a million maps at once.
+    (Also any other read-only sequence the loader hands on, e.g. to ``find_conflicts``.)"""
+
+    def __init__(self, n: int, make: Callable[[int], Any]) -> None:
+        self.n, self.make = n, make
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self.make(j) for j in range(*i.indices(self.n))]
+        if i < 0:
+            i += self.n
+        if not 0 <= i < self.n:
+            raise IndexError(i)
+        return self.make(i)
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self.make, range(self.n))
