@@ -8,8 +8,11 @@ The names are imported on first use (PEP 562), so importing the classifier does 
 
 from importlib import import_module
 
-_WHERE = {"SegmentMatch": "classify", "assign_segments": "classify", "classify": "classify",
-          "classify_many": "classify", "Fact": "extract", "extract_facts": "extract", "extract_file": "extract",
+# Eager: ``classify`` is both a submodule and a function; a lazy name would be shadowed by the
+# submodule once anything imports ``etl.nlp.classify`` directly. The classifier needs no spaCy.
+from etl.nlp.classify import SegmentMatch, assign_segments, classify, classify_many
+
+_WHERE = {"Fact": "extract", "extract_facts": "extract", "extract_file": "extract",
           "read_text": "extract", "build_nlp": "pipeline", "entries": "pipeline", "normalize": "vocab",
           "vocabulary": "vocab"}
 
