@@ -69,9 +69,10 @@ PING = "RETURN 1 AS ok"
 TOTAL_NODES = "MATCH (n) RETURN count(n) AS n"            # answered from the count store
 TOTAL_RELS = "MATCH ()-[r]->() RETURN count(r) AS n"
 CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n"
+COUNT_NODES = ("MATCH (n) WHERE NOT n:ChainkgAggregates "  # the internal state node (STATE_LABEL) is no content
+               "RETURN labels(n)[0] AS label, count(*) AS n")
 COUNT_RELS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
-ALL_NODES = "MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props"
+ALL_NODES = "MATCH (n) WHERE NOT n:ChainkgAggregates RETURN labels(n)[0] AS label, properties(n) AS props"
 ALL_RELS = ("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS src, b.id AS dst, "
             "properties(r) AS props")
 
@@ -155,4 +156,34 @@ DATASET_CLUSTERS = """
 MATCH (d:Dataset)<-[:IN_DATASET]-(e:Enterprise)-[:IN_SEGMENT]->(s:Segment)
 WHERE e.local = true AND coalesce(e.active, true)
 RETURN d.id AS dataset, s.cluster AS cluster, count(DISTINCT e) AS n ORDER BY dataset, cluster
+"""
+
+# -- stored aggregates (graph.aggregates): one internal node, outside the schema's labels, that the
+#    counts and the checksum leave out. A write first bumps its ``seq`` (taking its write lock, so
+#    concurrent writes move the aggregates one after the other; a new random ``seq`` per write keys
+#    the readers' cache), reads, and saves before commit.
+STATE_LABEL = "ChainkgAggregates"
+AGG_LOCK = f"MERGE (a:{STATE_LABEL} {{id: 'aggregates'}}) SET a.seq = randomUUID()"
+AGG_STATE = f"MATCH (a:{STATE_LABEL} {{id: 'aggregates'}}) RETURN a.state AS state, a.seq AS seq"
+AGG_SEQ = f"MATCH (a:{STATE_LABEL} {{id: 'aggregates'}}) RETURN a.seq AS seq"
+AGG_SAVE = f"MERGE (a:{STATE_LABEL} {{id: 'aggregates'}}) SET a.state = $state"
+CHILD_OF_PAIRS = "MATCH (a:Segment)-[:CHILD_OF]->(b:Segment) RETURN a.id AS src, b.id AS dst ORDER BY src, dst"
+SEGMENT_CLUSTER_MAP = "MATCH (s:Segment) RETURN s.id AS id, s.cluster AS cluster ORDER BY id"
+NEEDS_PAIRS = "MATCH (s:Segment)-[:NEEDS]->(t:Technology) RETURN s.id AS src, t.id AS dst"
+_FIRM_STATE = """
+RETURN e.id AS id,
+       CASE WHEN coalesce(e.active, true) THEN CASE e.local WHEN true THEN 1 WHEN false THEN 0 END END AS local,
+       toFloat(coalesce(e.output, e.revenue)) AS o, coalesce(e.leading, false) AS leading,
+       NOT coalesce(e.active, true) AS inactive,
+       [(e)-[:IN_SEGMENT]->(s:Segment) | s.id] AS segs, [(e)-[:HOLDS]->(t:Technology) | t.id] AS techs,
+       [(e)-[:IN_DATASET]->(d:Dataset) | d.id] AS ds
+"""
+FIRM_STATES = "UNWIND $ids AS id MATCH (e:Enterprise {id: id})" + _FIRM_STATE
+FIRM_STATES_PAGE = ("MATCH (e:Enterprise) WHERE e.id > $after WITH e ORDER BY e.id LIMIT $limit"
+                    + _FIRM_STATE)
+LINKED_FIRMS = {t: f"UNWIND $dsts AS d MATCH (e:Enterprise)-[:{t}]->(:{REL_ENDPOINTS[t][1]} {{id: d}}) "
+                   "RETURN DISTINCT e.id AS id" for t in ("IN_SEGMENT", "HOLDS", "IN_DATASET")}
+FIRMS_BY_IDS = """
+UNWIND $ids AS id MATCH (n:Enterprise {id: id})
+RETURN n.id AS id, properties(n) AS props, [(n)-[:IN_SEGMENT]->(x:Segment) | x.id] AS segments
 """

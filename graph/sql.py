@@ -34,7 +34,8 @@ CREATE INDEX IF NOT EXISTS nodes_by_local ON nodes (label, e_local, id);
 CREATE INDEX IF NOT EXISTS nodes_by_county ON nodes (label, e_county, id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"  # 4: stored aggregates (meta 'aggregates', graph.aggregates)
+SAME_COLUMNS = ("3",)  # older versions whose nodes table already has the current generated columns
 
 UPSERT_NODE = """
 INSERT INTO nodes (label, id, props) VALUES (?, ?, ?)
@@ -208,4 +209,33 @@ CROSS JOIN rels r ON r.type = 'IN_SEGMENT' AND r.src = d.src
 CROSS JOIN nodes s ON s.label = 'Segment' AND s.id = r.dst
 WHERE d.type = 'IN_DATASET' AND n.e_local = 1
 GROUP BY d.dst, s.s_cluster ORDER BY d.dst, s.s_cluster
+"""
+
+
+# -- stored aggregates (graph.aggregates): what a write reads to move them, inside its transaction --
+AGG_STATE = "SELECT value FROM meta WHERE key = 'aggregates'"
+AGG_SAVE = "INSERT OR REPLACE INTO meta VALUES ('aggregates', ?)"
+CHILD_OF_PAIRS = "SELECT src, dst FROM rels WHERE type = 'CHILD_OF' ORDER BY src, dst"
+SEGMENT_CLUSTER_MAP = "SELECT id, s_cluster FROM nodes WHERE label = 'Segment' ORDER BY id"
+NEEDS_PAIRS = "SELECT src, dst FROM rels WHERE type = 'NEEDS'"
+FIRM_FEATURES = """
+SELECT n.id, n.e_local, n.e_output, n.e_leading, n.e_inactive
+FROM json_each(:ids) j CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = j.value
+"""
+FIRM_LINKS = """
+SELECT r.type, r.src, r.dst FROM json_each(:ids) j
+CROSS JOIN rels r ON r.type IN ('IN_SEGMENT', 'HOLDS', 'IN_DATASET') AND r.src = j.value
+"""
+FIRM_FEATURES_PAGE = """
+SELECT id, e_local, e_output, e_leading, e_inactive FROM nodes
+WHERE label = 'Enterprise' AND id > ? ORDER BY id LIMIT ?
+"""
+FIRM_LINKS_RANGE = "SELECT type, src, dst FROM rels WHERE type = ? AND src BETWEEN ? AND ?"
+LINKED_FIRMS = """
+SELECT DISTINCT r.src FROM json_each(:dsts) j
+CROSS JOIN rels r INDEXED BY rels_by_dst ON r.type = :type AND r.dst = j.value
+"""
+FIRM_SEGMENTS = """
+SELECT r.src, json_group_array(r.dst) FROM json_each(:ids) j
+CROSS JOIN rels r ON r.type = 'IN_SEGMENT' AND r.src = j.value GROUP BY r.src
 """
