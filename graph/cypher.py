@@ -11,7 +11,7 @@ from ontology.schema import LABELS, REL_ENDPOINTS, check_label, check_rel_type
 
 __all__ = ["constraints", "upsert_nodes", "upsert_rels", "delete_nodes", "delete_rels", "get_node",
            "find_nodes", "rels", "neighbours", "COUNT_NODES", "COUNT_RELS", "ALL_NODES", "ALL_RELS",
-           "SEGMENT_AGGREGATES", "DATASET_CLUSTERS", "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING", "TOTAL_NODES", "TOTAL_RELS"]
+           "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING", "TOTAL_NODES", "TOTAL_RELS"]
 
 
 def constraints() -> list[str]:
@@ -94,39 +94,6 @@ FIND_ENTERPRISES = (_ENTERPRISE_FILTER +
                     " ORDER BY CASE WHEN n.local = true AND coalesce(n.active, true) THEN 0 ELSE 1 END, n.id"
                     " SKIP $offset LIMIT $limit")
 
-# a firm counts as local (or outside) only while it operates: ``active`` false → neither
-SEGMENT_AGGREGATES = """
-MATCH (s:Segment) WHERE $cluster IS NULL OR s.cluster = $cluster
-CALL (s) {
-  OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(s)
-  WITH DISTINCT e
-  WITH e, coalesce(e.active, true) AS act,
-       CASE WHEN e IS NULL THEN null ELSE toFloat(coalesce(e.output, e.revenue)) END AS o
-  WITH e, o, act AND e.local = true AS loc, act AND e.local = false AS out, NOT act AS gone
-  RETURN sum(CASE WHEN loc THEN 1 ELSE 0 END) AS lc,
-         sum(CASE WHEN out THEN 1 ELSE 0 END) AS oc,
-         sum(CASE WHEN loc AND o IS NOT NULL THEN o ELSE 0.0 END) AS lo,
-         sum(CASE WHEN loc AND o IS NOT NULL THEN o * o ELSE 0.0 END) AS lo2,
-         max(CASE WHEN loc THEN o END) AS mo,
-         sum(CASE WHEN loc AND coalesce(e.leading, false) THEN 1 ELSE 0 END) AS lead,
-         sum(CASE WHEN loc AND o IS NOT NULL THEN 1 ELSE 0 END) AS rep,
-         sum(CASE WHEN e IS NOT NULL AND gone THEN 1 ELSE 0 END) AS inact
-}
-CALL (s) {
-  OPTIONAL MATCH (d:Enterprise)-[:IN_SEGMENT]->(s) WHERE d.local = true AND coalesce(d.active, true)
-  RETURN count(d) AS dl
-}
-CALL (s) {
-  OPTIONAL MATCH (s)-[:NEEDS]->(t:Technology)
-  RETURN count(t) AS needed,
-         sum(CASE WHEN t IS NOT NULL AND EXISTS {
-           MATCH (h:Enterprise)-[:HOLDS]->(t) WHERE h.local = true AND coalesce(h.active, true) }
-             THEN 1 ELSE 0 END) AS held
-}
-RETURN s.id AS sid, lc, oc, lo, lo2, coalesce(mo, 0.0) AS mo, lead, needed, held, rep, dl, inact
-ORDER BY sid
-"""
-
 TECH_HOLDERS = """
 UNWIND $techs AS tech
 MATCH (e:Enterprise)-[:HOLDS]->(:Technology {id: tech}) WHERE e.local = true AND coalesce(e.active, true)
@@ -152,11 +119,7 @@ LIMIT $limit
 RETURN properties(n) AS props, [(n)-[:IN_SEGMENT]->(x:Segment) | x.id] AS segments
 """
 
-DATASET_CLUSTERS = """
-MATCH (d:Dataset)<-[:IN_DATASET]-(e:Enterprise)-[:IN_SEGMENT]->(s:Segment)
-WHERE e.local = true AND coalesce(e.active, true)
-RETURN d.id AS dataset, s.cluster AS cluster, count(DISTINCT e) AS n ORDER BY dataset, cluster
-"""
+
 
 # -- stored aggregates (graph.aggregates): one internal node, outside the schema's labels, that the
 #    counts and the checksum leave out. A write first bumps its ``seq`` (taking its write lock, so

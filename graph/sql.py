@@ -106,6 +106,8 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
 ENTERPRISE_ORDER = "ORDER BY (n.e_local IS NOT 1), n.id"
 
 
+# The aggregates counted in one SQL pass: no longer read by the analysis (the store keeps them,
+# graph.aggregates), kept as an independent reference the tests compare the stored ones with.
 SEGMENT_AGGREGATES = """
 WITH RECURSIVE seg AS (
   SELECT id FROM nodes WHERE label = 'Segment'
@@ -171,7 +173,6 @@ WHERE h.rank <= :limit ORDER BY h.tech, h.rank
 """
 
 # distinct local firms, their output and how many are leading firms, across segments and their subtrees
-SEGMENT_CLUSTERS = "SELECT s_cluster, count(*) FROM nodes WHERE label = 'Segment' GROUP BY s_cluster ORDER BY 2 DESC"
 
 SEGMENTS_OUTPUT = """
 WITH RECURSIVE up (child) AS (
@@ -200,7 +201,8 @@ FROM top CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = top.id
 ORDER BY top.o DESC, top.id
 """
 
-# per dataset: operating local firms per cluster (IN_DATASET × IN_SEGMENT, each firm once per cluster)
+# per dataset: operating local firms per cluster (IN_DATASET × IN_SEGMENT, each firm once per cluster);
+# a reference for the tests, as SEGMENT_AGGREGATES
 DATASET_CLUSTERS = """
 SELECT d.dst, s.s_cluster, count(DISTINCT d.src)
 FROM rels d INDEXED BY rels_by_dst

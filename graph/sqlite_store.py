@@ -19,7 +19,6 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any

@@ -15,7 +15,7 @@ import time
 import pytest
 
 from etl.bundle import ontology_batch
-from graph import aggregates
+from graph import aggregates, sql
 from graph.analysis import analyze
 from graph.sqlite_store import SQLiteStore
 from graph.store import Batch
@@ -76,6 +76,17 @@ def _assert_exact(store) -> None:
     assert stored.dataset_clusters() == fresh.dataset_clusters()
     assert {t: n for t, n in stored.techs.items() if n} == {t: n for t, n in fresh.techs.items() if n}
     assert _lists(stored) == _lists(fresh)
+    if store.kind == "sqlite":  # and an independent count: the one-pass SQL the analysis used to run
+        ref = {r[0]: r for r in store._q(sql.SEGMENT_AGGREGATES, {"clusters": None})}
+        for a in store.segment_aggregates():
+            r = ref[a.segment_id]
+            assert (a.local_count, a.outside_count, a.leading_count, a.tech_needed, a.tech_held_locally,
+                    a.local_reported, a.direct_local, a.inactive) == (r[1], r[2], r[6], r[7], r[8], r[9], r[10], r[11])
+            assert [a.local_output, a.local_output_sq, a.max_output] == pytest.approx([r[3], r[4], r[5]], rel=1e-12)
+        ds: dict = {}
+        for d, c, n in store._q(sql.DATASET_CLUSTERS):
+            ds.setdefault(d, {})[c] = n
+        assert store.dataset_clusters() == ds
 
 
 def test_stored_aggregates_equal_a_recount_after_random_changes(store, monkeypatch):
