@@ -150,12 +150,13 @@ def main() -> None:
     ap.add_argument("--load-rate", type=int, default=0, help="also time writing this many enterprises")
     ap.add_argument("--no-load", action="store_true", help="Neo4j: analyse what is loaded, do not reload")
     ap.add_argument("--neo4j", action="store_true", help="also on the Neo4j at CHAINKG_NEO4J_URL")
+    ap.add_argument("--only-neo4j", action="store_true", help="only on the Neo4j at CHAINKG_NEO4J_URL")
     ap.add_argument("--sqlite", default=None, help="the SQLite file to analyse (default under bench/out/)")
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     db = Path(a.sqlite) if a.sqlite else OUT / f"analysis-{a.enterprises}-{a.relationships}.db"
-    stores = [("sqlite", str(db))]
-    if a.neo4j:
+    stores = [] if a.only_neo4j else [("sqlite", str(db))]
+    if a.neo4j or a.only_neo4j:
         stores.append(("neo4j", os.environ["CHAINKG_NEO4J_URL"]))
     print(f"generated graph: {a.enterprises:,} enterprises, {a.relationships:,} enterprise relationships "
           f"(+ the ontology: 196 segments, 105 technologies)")

@@ -198,9 +198,8 @@ class Aggregates:
             cap = MAX_N if key.startswith("M") else TOP_N
             kept = [e for e in old["top"] if e[1] not in touched]
             merged = sorted(kept + new.pop("add"))
-            if old["n"] > len(old["top"]) and old["top"]:  # untouched firms outside the list rank after its end
-                bound = old["top"][-1]
-                merged = [e for e in merged if e <= bound]
+            if old["n"] > len(old["top"]):  # untouched firms outside the list rank after its end
+                merged = [e for e in merged if old["top"] and e <= old["top"][-1]]
             new["top"] = merged[:cap]
             if len(new["top"]) < min(cap, new["n"]):
                 short.add(key)
@@ -314,11 +313,21 @@ def finish(tx: TxView, touched: set[str], started: tuple[Structure, dict[str, Fi
         agg = recount(tx, st)
     else:
         agg = Aggregates.loads(text)
-        for key in agg.apply(st, before, tx.states(touched)):
-            agg.refill(key, _members(tx, key, st))
+        short: set[str] = set()
+        ids = sorted(touched)
+        for i in range(0, len(ids), _STEP):  # the touched firms' new states a slice at a time (memory)
+            part = ids[i:i + _STEP]
+            short |= agg.apply(st, {f: before[f] for f in part if f in before}, tx.states(part))
+        for key in sorted(short):  # refilled once the store and the aggregates agree again
+            v = agg.lists.get(key)
+            if v and len(v["top"]) < min(v["n"], MAX_N if key.startswith("M") else TOP_N):
+                agg.refill(key, _members(tx, key, st))
         agg.prune()
     tx.save(agg.dumps())
     return agg
+
+
+_STEP = 50_000
 
 
 def recount(tx: TxView, st: Structure | None = None) -> Aggregates:

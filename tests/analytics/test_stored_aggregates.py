@@ -93,6 +93,7 @@ def test_stored_aggregates_equal_a_recount_after_random_changes(store, monkeypat
     # short ranked lists, so removals from a list's top and refills from the store happen here
     monkeypatch.setattr(aggregates, "TOP_N", 3)
     monkeypatch.setattr(aggregates, "MAX_N", 2)
+    monkeypatch.setattr(aggregates, "_STEP", 7)  # a write's touched firms applied in slices, as a large load's
     rng = random.Random(16)
     _setup(store)
     for step in range(12):
