@@ -133,13 +133,36 @@ class _Exact:
 _COUNTS = ("lc", "oc", "lead", "rep", "inact", "dl")
 
 
+class _Lists(dict):
+    """Ranked lists by key, each kept as its JSON text until first read: parsing them all would cost
+    more than an analysis, which reads a few dozen."""
+
+    def __getitem__(self, key: str) -> dict:
+        v = dict.__getitem__(self, key)
+        if isinstance(v, str):
+            n, top = json.loads(v)
+            v = {"n": n, "top": [tuple(x) for x in top]}
+            dict.__setitem__(self, key, v)
+        return v
+
+    def get(self, key: str, default=None):
+        return self[key] if key in self else default
+
+    def items(self):
+        return [(k, self[k]) for k in self.keys()]
+
+    def texts(self) -> dict[str, str]:
+        return {k: v if isinstance(v, str) else json.dumps([v["n"], v["top"]], ensure_ascii=False, separators=(",", ":"))
+                for k, v in dict.items(self) if isinstance(v, str) or v["n"]}
+
+
 class Aggregates:
     """The stored state: per segment counts and exact sums, ranked lists, technology and dataset counts."""
 
     def __init__(self) -> None:
         self.counts: dict[str, dict[str, int]] = {}      # segment → {lc, oc, lead, rep, inact, dl}
         self.sums: dict[str, tuple[_Exact, _Exact]] = {}  # segment → (local output, its squares)
-        self.lists: dict[str, dict] = {}                  # list key → {"n": members, "top": [[-o, id], …]}
+        self.lists: dict[str, dict] = _Lists()            # list key → {"n": members, "top": [(-o, id), …]}
         self.techs: dict[str, int] = {}                   # technology → operating local holders
         self.datasets: dict[str, dict[str, int]] = {}     # dataset → cluster → operating local firms
 
@@ -147,7 +170,7 @@ class Aggregates:
     def dumps(self) -> str:
         sums = {s: [a.num, a.k, b.num, b.k] for s, (a, b) in self.sums.items() if a.num or b.num}
         return json.dumps({"counts": {s: c for s, c in self.counts.items() if any(c.values())}, "sums": sums,
-                           "lists": {k: v for k, v in self.lists.items() if v["n"]}, "techs": self.techs,
+                           "lists": self.lists.texts(), "techs": self.techs,
                            "datasets": self.datasets}, separators=(",", ":"), sort_keys=True)
 
     @classmethod
@@ -156,7 +179,7 @@ class Aggregates:
         a = cls()
         a.counts = d["counts"]
         a.sums = {s: (_Exact(v[0], v[1]), _Exact(v[2], v[3])) for s, v in d["sums"].items()}
-        a.lists = {k: {"n": v["n"], "top": [tuple(x) for x in v["top"]]} for k, v in d["lists"].items()}
+        a.lists = _Lists((k, v if isinstance(v, str) else json.dumps([v["n"], v["top"]])) for k, v in d["lists"].items())
         a.techs, a.datasets = d["techs"], d["datasets"]
         return a
 
@@ -260,7 +283,7 @@ class Aggregates:
         self.techs = {t: n for t, n in self.techs.items() if n}
         self.datasets = {d: {c: n for c, n in per.items() if n} for d, per in self.datasets.items()}
         self.datasets = {d: per for d, per in self.datasets.items() if per}
-        self.lists = {k: v for k, v in self.lists.items() if v["n"]}
+        self.lists = _Lists((k, v) for k, v in dict.items(self.lists) if isinstance(v, str) or v["n"])
 
     def dataset_clusters(self) -> dict[str, dict[str, int]]:
         return {d: dict(sorted(per.items())) for d, per in sorted(self.datasets.items())}

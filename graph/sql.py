@@ -60,11 +60,12 @@ DELETE_NODE = "DELETE FROM nodes WHERE label = ? AND id = ?"
 DELETE_REL = "DELETE FROM rels WHERE type = ? AND src = ? AND dst = ?"
 DELETE_REL_BY_SRC = "DELETE FROM rels WHERE type = ? AND src = ?"
 DELETE_REL_BY_DST = "DELETE FROM rels WHERE type = ? AND dst = ?"
-GET_RELS = """
-SELECT src, dst, props FROM rels
-WHERE type = ? AND (? IS NULL OR src = ?) AND (? IS NULL OR dst = ?)
-ORDER BY src, dst
-"""
+# one statement per filter in use: ``(? IS NULL OR src = ?)`` would scan every relationship of the type
+GET_RELS = {(False, False): "SELECT src, dst, props FROM rels WHERE type = ? ORDER BY src, dst",
+            (True, False): "SELECT src, dst, props FROM rels WHERE type = ? AND src = ? ORDER BY dst",
+            (False, True): "SELECT src, dst, props FROM rels INDEXED BY rels_by_dst WHERE type = ? AND dst = ? "
+                           "ORDER BY src",
+            (True, True): "SELECT src, dst, props FROM rels WHERE type = ? AND src = ? AND dst = ?"}
 OUT_IDS = "SELECT dst FROM rels WHERE type = ? AND src = ? ORDER BY dst"
 IN_IDS = "SELECT src FROM rels WHERE type = ? AND dst = ? ORDER BY src"
 COUNT_NODES = "SELECT label, count(*) FROM nodes GROUP BY label"

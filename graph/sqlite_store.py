@@ -346,7 +346,8 @@ class SQLiteStore:
         return [json.loads(r[0]) for r in self._q(query, (*params, limit, offset))]
 
     def rels(self, rel_type: str, src: str | None = None, dst: str | None = None) -> list[dict]:
-        rows = self._q(sql.GET_RELS, (check_rel_type(rel_type), src, src, dst, dst))
+        query = sql.GET_RELS[(src is not None, dst is not None)]
+        rows = self._q(query, (check_rel_type(rel_type), *(v for v in (src, dst) if v is not None)))
         return [{"src": s, "dst": d, "props": json.loads(p)} for s, d, p in rows]
 
     def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
