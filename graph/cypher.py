@@ -51,10 +51,12 @@ def find_nodes(label: str, keys: list[str]) -> str:
             "ORDER BY n.id SKIP $offset LIMIT $limit")
 
 
-def rels(rel_type: str) -> str:
+def rels(rel_type: str, by_src: bool = False, by_dst: bool = False) -> str:
+    """Only the filters in use (``$src IS NULL OR …`` would not use the id index: a scan per call)."""
     src, dst = REL_ENDPOINTS[check_rel_type(rel_type)]
-    return (f"MATCH (a:{src})-[r:{rel_type}]->(b:{dst}) "
-            "WHERE ($src IS NULL OR a.id = $src) AND ($dst IS NULL OR b.id = $dst) "
+    a = f"(a:{src} {{id: $src}})" if by_src else f"(a:{src})"
+    b = f"(b:{dst} {{id: $dst}})" if by_dst else f"(b:{dst})"
+    return (f"MATCH {a}-[r:{rel_type}]->{b} "
             "RETURN a.id AS src, b.id AS dst, properties(r) AS props ORDER BY src, dst")
 
 

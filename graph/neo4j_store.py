@@ -297,7 +297,7 @@ class Neo4jStore:
 
     def rels(self, rel_type: str, src: str | None = None, dst: str | None = None) -> list[dict]:
         return [{"src": r["src"], "dst": r["dst"], "props": dict(r["props"])}
-                for r in self._read(cypher.rels(rel_type), src=src, dst=dst)]
+                for r in self._read(cypher.rels(rel_type, src is not None, dst is not None), src=src, dst=dst)]
 
     def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
                          county: str | None = None, tag: str | None = None, q: str | None = None,
