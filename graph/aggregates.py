@@ -133,6 +133,19 @@ class _Exact:
 _COUNTS = ("lc", "oc", "lead", "rep", "inact", "dl")
 
 
+class _Group:
+    """The summed contribution of the firms placed on one set of segments."""
+
+    __slots__ = ("lc", "oc", "lead", "rep", "inact", "lo", "lo2", "m", "s1", "s0")
+
+    def __init__(self) -> None:
+        self.lc = self.oc = self.lead = self.rep = self.inact = 0
+        self.lo, self.lo2 = _Exact(), _Exact()
+        self.m: list = []
+        self.s1: list = []
+        self.s0: list = []
+
+
 class _Lists(dict):
     """Ranked lists by key, each kept as its JSON text until first read: parsing them all would cost
     more than an analysis, which reads a few dozen."""
@@ -200,68 +213,87 @@ class Aggregates:
               after: dict[str, FirmState | None]) -> set[str]:
         """Move the touched firms from their ``before`` to their ``after`` contribution. Returns the
         ranked-list keys that fell short and must be refilled from the store (:meth:`refill`)."""
-        old_lists = {}
-        changed: set[str] = set()
+        n_delta: dict[str, int] = {}          # ranked list → change of its member count
+        adds: dict[str, list] = {}            # ranked list → new entries (the touched firms' after state)
         for sign, states in ((-1, before), (1, after)):
-            for fid, f in states.items():
-                if f is None:
-                    continue
-                for key, entry in self._contribute(st, fid, f, sign):
-                    if key not in old_lists:
-                        old_lists[key] = self.lists.get(key, {"n": 0, "top": []})
-                        self.lists[key] = {"n": old_lists[key]["n"], "top": None, "add": []}
-                    self.lists[key]["n"] += sign
-                    if sign > 0:
-                        self.lists[key]["add"].append(entry)
-                    changed.add(key)
+            self._move(st, sign, states, n_delta, adds)
         short = set()
         touched = set(before) | set(after)
-        for key in changed:
-            old, new = old_lists[key], self.lists[key]
+        for key, dn in n_delta.items():
+            old = self.lists.get(key) or {"n": 0, "top": []}
             cap = MAX_N if key.startswith("M") else TOP_N
-            kept = [e for e in old["top"] if e[1] not in touched]
-            merged = sorted(kept + new.pop("add"))
+            merged = sorted([e for e in old["top"] if e[1] not in touched] + adds.get(key, []))
             if old["n"] > len(old["top"]):  # untouched firms outside the list rank after its end
                 merged = [e for e in merged if old["top"] and e <= old["top"][-1]]
-            new["top"] = merged[:cap]
+            new = self.lists[key] = {"n": old["n"] + dn, "top": merged[:cap]}
             if len(new["top"]) < min(cap, new["n"]):
                 short.add(key)
         return short
 
-    def _contribute(self, st: Structure, fid: str, f: FirmState, sign: int) -> Iterator[tuple[str, tuple]]:
-        local, o = f.local, f.output
-        n = k = n2 = k2 = 0
-        if local == 1 and o is not None:
-            n, k = _ratio(o)
-            n2, k2 = n * n, 2 * k
-        for sid in st.closure(f.segments):
-            c = self.counts.setdefault(sid, dict.fromkeys(_COUNTS, 0))
-            c["inact"] += sign * f.inactive
+    def _move(self, st: Structure, sign: int, states: dict[str, FirmState | None], n_delta: dict, adds: dict) -> None:
+        """Add (``sign`` 1) or take away (−1) the firms' contributions: summed per set of segments
+        first, then spread over each set's closure once (a load's firms share a few hundred sets)."""
+        groups: dict[tuple[str, ...], _Group] = {}
+        for fid, f in states.items():
+            if f is None:
+                continue
+            g = groups.get(f.segments)
+            if g is None:
+                g = groups[f.segments] = _Group()
+            local, o = f.local, f.output
+            g.inact += f.inactive
+            rank = (-(o if o is not None else 0.0), fid)
             if local == 1:
-                c["lc"] += sign
-                c["lead"] += sign * bool(f.leading)
+                g.lc += 1
+                g.lead += bool(f.leading)
+                g.s1.append(rank)
                 if o is not None:
-                    c["rep"] += sign
-                    lo, lo2 = self.sums.setdefault(sid, (_Exact(), _Exact()))
-                    lo.add(n, k, sign)
-                    lo2.add(n2, k2, sign)
-                    yield f"M\x1f{sid}", (-o, fid)
+                    g.rep += 1
+                    n, k = _ratio(o)
+                    g.lo.add(n, k, 1)
+                    g.lo2.add(n * n, 2 * k, 1)
+                    g.m.append((-o, fid))
+                for t in f.techs:
+                    self.techs[t] = self.techs.get(t, 0) + sign
+                    key = f"T\x1f{t}"
+                    n_delta[key] = n_delta.get(key, 0) + sign
+                    if sign > 0:
+                        adds.setdefault(key, []).append(rank)
+                for d in f.datasets:
+                    per = self.datasets.setdefault(d, {})
+                    for cl in {st.clusters.get(x) for x in f.segments}:
+                        per[cl] = per.get(cl, 0) + sign
             elif local == 0:
-                c["oc"] += sign
-        rank = (-(o if o is not None else 0.0), fid)
-        for sid in f.segments:
-            if local == 1:
-                self.counts[sid]["dl"] += sign
-            if local is not None:
-                yield f"S\x1f{sid}\x1f{local}", rank
-        if local == 1:
-            for t in f.techs:
-                self.techs[t] = self.techs.get(t, 0) + sign
-                yield f"T\x1f{t}", rank
-            for d in f.datasets:
-                per = self.datasets.setdefault(d, {})
-                for cl in {st.clusters.get(s) for s in f.segments}:
-                    per[cl] = per.get(cl, 0) + sign
+                g.oc += 1
+                g.s0.append(rank)
+        for segs, g in groups.items():
+            m = sorted(g.m)[:MAX_N] if sign > 0 else ()
+            for sid in st.closure(segs):
+                c = self.counts.get(sid)
+                if c is None:
+                    c = self.counts[sid] = dict.fromkeys(_COUNTS, 0)
+                c["lc"] += sign * g.lc
+                c["oc"] += sign * g.oc
+                c["lead"] += sign * g.lead
+                c["rep"] += sign * g.rep
+                c["inact"] += sign * g.inact
+                if g.rep:
+                    lo, lo2 = self.sums.setdefault(sid, (_Exact(), _Exact()))
+                    lo.add(g.lo.num, g.lo.k, sign)
+                    lo2.add(g.lo2.num, g.lo2.k, sign)
+                    key = f"M\x1f{sid}"
+                    n_delta[key] = n_delta.get(key, 0) + sign * g.rep
+                    adds.setdefault(key, []).extend(m)
+            for local, count, entries in ((1, g.lc, g.s1), (0, g.oc, g.s0)):
+                if not count:
+                    continue
+                top = sorted(entries)[:TOP_N] if sign > 0 else ()
+                for sid in segs:
+                    if local == 1:
+                        self.counts[sid]["dl"] += sign * count
+                    key = f"S\x1f{sid}\x1f{local}"
+                    n_delta[key] = n_delta.get(key, 0) + sign * count
+                    adds.setdefault(key, []).extend(top)
 
     def refill(self, key: str, states: dict[str, FirmState]) -> None:
         """Rebuild one ranked list from the states of all its members (read from the store)."""
