@@ -48,6 +48,10 @@ def _default_timeout() -> float:
         return 30.0
 
 
+def _tuple(xs) -> tuple:
+    return tuple(xs) if len(xs) < 2 else tuple(sorted(xs))
+
+
 class _Tx:
     """:class:`graph.aggregates.TxView` on one connection (inside its write transaction)."""
 
@@ -62,15 +66,18 @@ class _Tx:
 
     @staticmethod
     def _states(feats: list[tuple], links: Iterable[tuple[str, str, str]]) -> dict[str, FirmState]:
-        by: dict[str, dict[str, list[str]]] = {}
+        by: dict[str, dict[str, list[str]]] = {t: {} for t in agg_state.FIRM_RELS}
         for t, s, d in links:
-            by.setdefault(s, {}).setdefault(t, []).append(d)
-        out = {}
-        for fid, loc, o, lead, inact in feats:
-            lk = by.get(fid, {})
-            out[fid] = FirmState(loc, o, bool(lead), bool(inact), tuple(sorted(lk.get("IN_SEGMENT", ()))),
-                                 tuple(sorted(lk.get("HOLDS", ()))), tuple(sorted(lk.get("IN_DATASET", ()))))
-        return out
+            per = by[t]
+            if s in per:
+                per[s].append(d)
+            else:
+                per[s] = [d]
+        segs, techs, sets = by["IN_SEGMENT"], by["HOLDS"], by["IN_DATASET"]
+        none: tuple = ()
+        return {fid: FirmState(loc, o, bool(lead), bool(inact), _tuple(segs.get(fid, none)),
+                               _tuple(techs.get(fid, none)), _tuple(sets.get(fid, none)))
+                for fid, loc, o, lead, inact in feats}
 
     def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
         ids, out = list(ids), {}
