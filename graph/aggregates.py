@@ -192,7 +192,7 @@ class Aggregates:
         a = cls()
         a.counts = d["counts"]
         a.sums = {s: (_Exact(v[0], v[1]), _Exact(v[2], v[3])) for s, v in d["sums"].items()}
-        a.lists = _Lists((k, v if isinstance(v, str) else json.dumps([v["n"], v["top"]])) for k, v in d["lists"].items())
+        a.lists = _Lists(d["lists"])
         a.techs, a.datasets = d["techs"], d["datasets"]
         return a
 

@@ -68,7 +68,9 @@ def neighbours(label: str) -> str:
 
 
 PING = "RETURN 1 AS ok"
-TOTAL_NODES = "MATCH (n) RETURN count(n) AS n"            # answered from the count store
+# answered from the count store; the internal aggregates node (STATE_LABEL) is no content
+TOTAL_NODES = ("CALL () { MATCH (n) RETURN count(n) AS a } CALL () { MATCH (s:ChainkgAggregates) RETURN count(s) AS b } "
+               "RETURN a - b AS n")
 TOTAL_RELS = "MATCH ()-[r]->() RETURN count(r) AS n"
 CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 COUNT_NODES = ("MATCH (n) WHERE NOT n:ChainkgAggregates "  # the internal state node (STATE_LABEL) is no content

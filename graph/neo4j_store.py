@@ -339,9 +339,10 @@ class Neo4jStore:
         return {"nodes": nodes, "relationships": rels}
 
     def version(self) -> tuple[int, int]:
-        """Node and relationship totals, read from Neo4j's count store (constant time). They change
-        with every load that adds or removes something; an in-place property update by another
-        process is not seen (the service also bumps its own token after each of its loads)."""
+        """Node and relationship totals, read from Neo4j's count store (constant time), the internal
+        aggregates node left out ((0, 0) is an empty database). They change with every load that adds
+        or removes something; an in-place property update by another process is not seen (the
+        service also bumps its own token after each of its loads)."""
         return (self._read(cypher.TOTAL_NODES)[0]["n"], self._read(cypher.TOTAL_RELS)[0]["n"])
 
     def checksum(self) -> str:

@@ -147,6 +147,8 @@ def test_analysis_from_stored_aggregates_equals_a_fresh_count(store):
 
 
 def test_rebuild_aggregates_restores_what_a_foreign_write_left_stale(store):
+    if store.kind == "neo4j":  # the aggregates node is no content: a cleared database reads as empty
+        assert tuple(store.version()) == (0, 0) and store.counts()["nodes"]["Segment"] == 0
     _setup(store)
     store.write(_random_load(random.Random(3), 40, 30))
     before = store.segment_aggregates()
