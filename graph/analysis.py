@@ -55,8 +55,8 @@ def gap_priority(strength: float, crit: dict, p: AnalysisParams) -> float:
 
 def _segments(onto: Ontology, cluster: str | None, removed: set[str]):
     segs = [s for s in onto.segments.values() if (cluster is None or s.cluster == cluster) and s.id not in removed]
-    feeds = [(f.source_id, f.target_id) for f in onto.feeds
-             if f.source_id in {s.id for s in segs} and f.target_id in {s.id for s in segs}]
+    ids = {s.id for s in segs}
+    feeds = [(f.source_id, f.target_id) for f in onto.feeds if f.source_id in ids and f.target_id in ids]
     return segs, feeds
 
 

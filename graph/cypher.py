@@ -11,7 +11,7 @@ from ontology.schema import LABELS, REL_ENDPOINTS, check_label, check_rel_type
 
 __all__ = ["constraints", "upsert_nodes", "upsert_rels", "delete_nodes", "delete_rels", "get_node",
            "find_nodes", "rels", "neighbours", "COUNT_NODES", "COUNT_RELS", "ALL_NODES", "ALL_RELS",
-           "SEGMENT_AGGREGATES", "DATASET_CLUSTERS", "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING", "TOTAL_NODES", "TOTAL_RELS"]
+           "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING", "TOTAL_NODES", "TOTAL_RELS"]
 
 
 def constraints() -> list[str]:
@@ -51,10 +51,12 @@ def find_nodes(label: str, keys: list[str]) -> str:
             "ORDER BY n.id SKIP $offset LIMIT $limit")
 
 
-def rels(rel_type: str) -> str:
+def rels(rel_type: str, by_src: bool = False, by_dst: bool = False) -> str:
+    """Only the filters in use (``$src IS NULL OR …`` would not use the id index: a scan per call)."""
     src, dst = REL_ENDPOINTS[check_rel_type(rel_type)]
-    return (f"MATCH (a:{src})-[r:{rel_type}]->(b:{dst}) "
-            "WHERE ($src IS NULL OR a.id = $src) AND ($dst IS NULL OR b.id = $dst) "
+    a = f"(a:{src} {{id: $src}})" if by_src else f"(a:{src})"
+    b = f"(b:{dst} {{id: $dst}})" if by_dst else f"(b:{dst})"
+    return (f"MATCH {a}-[r:{rel_type}]->{b} "
             "RETURN a.id AS src, b.id AS dst, properties(r) AS props ORDER BY src, dst")
 
 
@@ -66,12 +68,15 @@ def neighbours(label: str) -> str:
 
 
 PING = "RETURN 1 AS ok"
-TOTAL_NODES = "MATCH (n) RETURN count(n) AS n"            # answered from the count store
+# answered from the count store; the internal aggregates node (STATE_LABEL) is no content
+TOTAL_NODES = ("CALL () { MATCH (n) RETURN count(n) AS a } CALL () { MATCH (s:ChainkgAggregates) RETURN count(s) AS b } "
+               "RETURN a - b AS n")
 TOTAL_RELS = "MATCH ()-[r]->() RETURN count(r) AS n"
 CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n"
+COUNT_NODES = ("MATCH (n) WHERE NOT n:ChainkgAggregates "  # the internal state node (STATE_LABEL) is no content
+               "RETURN labels(n)[0] AS label, count(*) AS n")
 COUNT_RELS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
-ALL_NODES = "MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props"
+ALL_NODES = "MATCH (n) WHERE NOT n:ChainkgAggregates RETURN labels(n)[0] AS label, properties(n) AS props"
 ALL_RELS = ("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS src, b.id AS dst, "
             "properties(r) AS props")
 
@@ -92,39 +97,6 @@ FIND_ENTERPRISES = (_ENTERPRISE_FILTER +
                     # local (and operating) firms first, then by id — as graph.sql.ENTERPRISE_ORDER
                     " ORDER BY CASE WHEN n.local = true AND coalesce(n.active, true) THEN 0 ELSE 1 END, n.id"
                     " SKIP $offset LIMIT $limit")
-
-# a firm counts as local (or outside) only while it operates: ``active`` false → neither
-SEGMENT_AGGREGATES = """
-MATCH (s:Segment) WHERE $cluster IS NULL OR s.cluster = $cluster
-CALL (s) {
-  OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(s)
-  WITH DISTINCT e
-  WITH e, coalesce(e.active, true) AS act,
-       CASE WHEN e IS NULL THEN null ELSE toFloat(coalesce(e.output, e.revenue)) END AS o
-  WITH e, o, act AND e.local = true AS loc, act AND e.local = false AS out, NOT act AS gone
-  RETURN sum(CASE WHEN loc THEN 1 ELSE 0 END) AS lc,
-         sum(CASE WHEN out THEN 1 ELSE 0 END) AS oc,
-         sum(CASE WHEN loc AND o IS NOT NULL THEN o ELSE 0.0 END) AS lo,
-         sum(CASE WHEN loc AND o IS NOT NULL THEN o * o ELSE 0.0 END) AS lo2,
-         max(CASE WHEN loc THEN o END) AS mo,
-         sum(CASE WHEN loc AND coalesce(e.leading, false) THEN 1 ELSE 0 END) AS lead,
-         sum(CASE WHEN loc AND o IS NOT NULL THEN 1 ELSE 0 END) AS rep,
-         sum(CASE WHEN e IS NOT NULL AND gone THEN 1 ELSE 0 END) AS inact
-}
-CALL (s) {
-  OPTIONAL MATCH (d:Enterprise)-[:IN_SEGMENT]->(s) WHERE d.local = true AND coalesce(d.active, true)
-  RETURN count(d) AS dl
-}
-CALL (s) {
-  OPTIONAL MATCH (s)-[:NEEDS]->(t:Technology)
-  RETURN count(t) AS needed,
-         sum(CASE WHEN t IS NOT NULL AND EXISTS {
-           MATCH (h:Enterprise)-[:HOLDS]->(t) WHERE h.local = true AND coalesce(h.active, true) }
-             THEN 1 ELSE 0 END) AS held
-}
-RETURN s.id AS sid, lc, oc, lo, lo2, coalesce(mo, 0.0) AS mo, lead, needed, held, rep, dl, inact
-ORDER BY sid
-"""
 
 TECH_HOLDERS = """
 UNWIND $techs AS tech
@@ -151,8 +123,34 @@ LIMIT $limit
 RETURN properties(n) AS props, [(n)-[:IN_SEGMENT]->(x:Segment) | x.id] AS segments
 """
 
-DATASET_CLUSTERS = """
-MATCH (d:Dataset)<-[:IN_DATASET]-(e:Enterprise)-[:IN_SEGMENT]->(s:Segment)
-WHERE e.local = true AND coalesce(e.active, true)
-RETURN d.id AS dataset, s.cluster AS cluster, count(DISTINCT e) AS n ORDER BY dataset, cluster
+
+
+# -- stored aggregates (graph.aggregates): one internal node, outside the schema's labels, that the
+#    counts and the checksum leave out. A write first bumps its ``seq`` (taking its write lock, so
+#    concurrent writes move the aggregates one after the other; a new random ``seq`` per write keys
+#    the readers' cache), reads, and saves before commit.
+STATE_LABEL = "ChainkgAggregates"
+AGG_LOCK = f"MERGE (a:{STATE_LABEL} {{id: 'aggregates'}}) SET a.seq = randomUUID()"
+AGG_STATE = f"MATCH (a:{STATE_LABEL} {{id: 'aggregates'}}) RETURN a.state AS state, a.seq AS seq"
+AGG_SEQ = f"MATCH (a:{STATE_LABEL} {{id: 'aggregates'}}) RETURN a.seq AS seq"
+AGG_SAVE = f"MERGE (a:{STATE_LABEL} {{id: 'aggregates'}}) SET a.state = $state"
+CHILD_OF_PAIRS = "MATCH (a:Segment)-[:CHILD_OF]->(b:Segment) RETURN a.id AS src, b.id AS dst ORDER BY src, dst"
+SEGMENT_CLUSTER_MAP = "MATCH (s:Segment) RETURN s.id AS id, s.cluster AS cluster ORDER BY id"
+NEEDS_PAIRS = "MATCH (s:Segment)-[:NEEDS]->(t:Technology) RETURN s.id AS src, t.id AS dst"
+_FIRM_STATE = """
+RETURN e.id AS id,
+       CASE WHEN coalesce(e.active, true) THEN CASE e.local WHEN true THEN 1 WHEN false THEN 0 END END AS local,
+       toFloat(coalesce(e.output, e.revenue)) AS o, coalesce(e.leading, false) AS leading,
+       NOT coalesce(e.active, true) AS inactive,
+       [(e)-[:IN_SEGMENT]->(s:Segment) | s.id] AS segs, [(e)-[:HOLDS]->(t:Technology) | t.id] AS techs,
+       [(e)-[:IN_DATASET]->(d:Dataset) | d.id] AS ds
+"""
+FIRM_STATES = "UNWIND $ids AS id MATCH (e:Enterprise {id: id})" + _FIRM_STATE
+FIRM_STATES_PAGE = ("MATCH (e:Enterprise) WHERE e.id > $after WITH e ORDER BY e.id LIMIT $limit"
+                    + _FIRM_STATE)
+LINKED_FIRMS = {t: f"UNWIND $dsts AS d MATCH (e:Enterprise)-[:{t}]->(:{REL_ENDPOINTS[t][1]} {{id: d}}) "
+                   "RETURN DISTINCT e.id AS id" for t in ("IN_SEGMENT", "HOLDS", "IN_DATASET")}
+FIRMS_BY_IDS = """
+UNWIND $ids AS id MATCH (n:Enterprise {id: id})
+RETURN n.id AS id, properties(n) AS props, [(n)-[:IN_SEGMENT]->(x:Segment) | x.id] AS segments
 """

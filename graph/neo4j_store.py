@@ -17,7 +17,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ontology.errors import StoreError
+from graph import aggregates as agg_state
 from graph import cypher
+from graph.aggregates import Aggregates, FirmState, Structure
 from graph.store import Batch, ContentHash, SegmentAggregate
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label
 
@@ -83,6 +85,51 @@ class _ConsoleBudget:
                 sock.set_read_deadline(None)
 
 
+class _Tx:
+    """:class:`graph.aggregates.TxView` on one explicit Neo4j transaction."""
+
+    def __init__(self, tx) -> None:
+        self.tx = tx
+        tx.run(cypher.AGG_LOCK).consume()  # first: the state node's write lock, held to commit
+
+    def structure(self) -> Structure:
+        parents: dict[str, list[str]] = {}
+        for r in self.tx.run(cypher.CHILD_OF_PAIRS):
+            parents.setdefault(r["src"], []).append(r["dst"])
+        return Structure({k: tuple(v) for k, v in parents.items()},
+                         {r["id"]: r["cluster"] for r in self.tx.run(cypher.SEGMENT_CLUSTER_MAP)})
+
+    @staticmethod
+    def _state(r) -> FirmState:
+        return FirmState(r["local"], r["o"], bool(r["leading"]), bool(r["inactive"]), tuple(sorted(r["segs"])),
+                         tuple(sorted(r["techs"])), tuple(sorted(r["ds"])))
+
+    def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
+        ids, out = list(ids), {}
+        for i in range(0, len(ids), _CHUNK):
+            out.update((r["id"], self._state(r)) for r in self.tx.run(cypher.FIRM_STATES, ids=ids[i:i + _CHUNK]))
+        return out
+
+    def all_states(self):
+        last = ""
+        while True:
+            page = {r["id"]: self._state(r) for r in self.tx.run(cypher.FIRM_STATES_PAGE, after=last, limit=50_000)}
+            if not page:
+                return
+            last = max(page)
+            yield page
+
+    def linked(self, rel_type: str, dsts: list[str]) -> set[str]:
+        return {r["id"] for r in self.tx.run(cypher.LINKED_FIRMS[rel_type], dsts=list(dsts))}
+
+    def load(self) -> str | None:
+        rows = list(self.tx.run(cypher.AGG_STATE))
+        return rows[0]["state"] if rows else None
+
+    def save(self, text: str) -> None:
+        self.tx.run(cypher.AGG_SAVE, state=text).consume()
+
+
 def parse_url(url: str) -> tuple[str, tuple[str, str], str]:
     """Split ``neo4j://user:pass@host:port[/db]`` into (uri without credentials, auth, database).
 
@@ -112,6 +159,9 @@ class Neo4jStore:
             self._driver.verify_connectivity()
             for stmt in cypher.constraints():
                 self._driver.execute_query(stmt, database_=database)
+            self._agg_cache: tuple | None = None
+            if not self._driver.execute_query(cypher.AGG_SEQ, database_=database).records:
+                self.rebuild_aggregates()  # a database written before the stored aggregates, or imported
         except neo4j.exceptions.Neo4jError as e:
             raise StoreError(f"Neo4j refused: {e.message}", entry=uri) from e
         except (neo4j.exceptions.DriverError, OSError) as e:
@@ -136,6 +186,8 @@ class Neo4jStore:
         with self._driver.session(database=self.database) as s:
             tx = s.begin_transaction()
             try:
+                view, touched = _Tx(tx), agg_state.touched_firms(batch)
+                started = agg_state.begin(view, touched)
                 for label, rows in batch.nodes.items():
                     q = cypher.upsert_nodes(label)
                     for i in range(0, len(rows), _CHUNK):
@@ -158,6 +210,7 @@ class Neo4jStore:
                 for rel_type, pairs in batch.drops.items():
                     tx.run(cypher.delete_rels(rel_type), pairs=[list(p) for p in pairs]).consume()
                     done += len(pairs)
+                agg_state.finish(view, touched, started)  # the aggregates move in the same transaction
                 tx.commit()
             except self._neo4j.exceptions.Neo4jError as e:
                 tx.rollback()
@@ -167,19 +220,67 @@ class Neo4jStore:
                     tx.rollback()
         return done
 
+    def _tracked(self, touched_of, query: str, **params: Any) -> int:
+        """Run one delete with the aggregates moved in the same transaction."""
+        def work(tx):
+            view = _Tx(tx)
+            touched = touched_of(view)
+            started = agg_state.begin(view, touched)
+            n = tx.run(query, params).single()["n"]
+            agg_state.finish(view, touched, started)
+            return n
+
+        try:
+            with self._driver.session(database=self.database) as s:
+                return s.execute_write(work)
+        except self._neo4j.exceptions.Neo4jError as e:
+            raise StoreError(f"Neo4j write failed: {e.message}") from e
+
     def delete_nodes(self, label: str, ids: Iterable[str]) -> int:
-        recs, _, _ = self._driver.execute_query(cypher.delete_nodes(label), ids=list(ids),
-                                                database_=self.database)
-        return recs[0]["n"]
+        ids = list(ids)
+        check_label(label)
+        return self._tracked(lambda v: set(ids) if label == "Enterprise" else {
+            f for t in agg_state.FIRM_RELS if REL_ENDPOINTS[t][1] == label for f in v.linked(t, ids)},
+            cypher.delete_nodes(label), ids=ids)
 
     def delete_rels(self, rel_type: str, pairs: Iterable[tuple[str, str]]) -> int:
-        recs, _, _ = self._driver.execute_query(cypher.delete_rels(rel_type), pairs=[list(p) for p in pairs],
-                                                database_=self.database)
-        return recs[0]["n"]
+        pairs = [list(p) for p in pairs]
+        return self._tracked(lambda v: {p[0] for p in pairs} if rel_type in agg_state.FIRM_RELS else set(),
+                             cypher.delete_rels(rel_type), pairs=pairs)
 
     def clear(self) -> None:
         with self._driver.session(database=self.database) as s:
             s.run(cypher.CLEAR).consume()
+        self.rebuild_aggregates()
+
+    def rebuild_aggregates(self) -> None:
+        """Recount the stored aggregates from the graph, in one transaction (after a bulk import or a
+        write by another tool; loads through :meth:`write` keep them exact on their own)."""
+        def work(tx):
+            agg_state.finish(_Tx(tx), set(), (None, {}))
+
+        with self._driver.session(database=self.database) as s:
+            s.execute_write(work)
+
+    def recount_aggregates(self) -> Aggregates:
+        """The aggregates counted from scratch, without storing them (what the stored ones must equal)."""
+        with self._driver.session(database=self.database) as s:
+            tx = s.begin_transaction()
+            try:
+                return agg_state.recount(_Tx(tx))
+            finally:
+                tx.rollback()
+
+    def _aggregates(self) -> Aggregates:
+        """The stored aggregates, parsed once per change (the state node's ``seq``)."""
+        seq = self._read(cypher.AGG_SEQ)
+        if not seq:
+            raise StoreError("the database holds no aggregates: run rebuild_aggregates()")
+        hit = self._agg_cache
+        if hit is None or hit[0] != seq[0]["seq"]:
+            row = self._read(cypher.AGG_STATE)[0]
+            hit = self._agg_cache = (row["seq"], Aggregates.loads(row["state"]))
+        return hit[1]
 
     # -- reads ------------------------------------------------------------------------------------
     def get_node(self, label: str, node_id: str) -> dict | None:
@@ -196,7 +297,7 @@ class Neo4jStore:
 
     def rels(self, rel_type: str, src: str | None = None, dst: str | None = None) -> list[dict]:
         return [{"src": r["src"], "dst": r["dst"], "props": dict(r["props"])}
-                for r in self._read(cypher.rels(rel_type), src=src, dst=dst)]
+                for r in self._read(cypher.rels(rel_type, src is not None, dst is not None), src=src, dst=dst)]
 
     def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
                          county: str | None = None, tag: str | None = None, q: str | None = None,
@@ -238,9 +339,10 @@ class Neo4jStore:
         return {"nodes": nodes, "relationships": rels}
 
     def version(self) -> tuple[int, int]:
-        """Node and relationship totals, read from Neo4j's count store (constant time). They change
-        with every load that adds or removes something; an in-place property update by another
-        process is not seen (the service also bumps its own token after each of its loads)."""
+        """Node and relationship totals, read from Neo4j's count store (constant time), the internal
+        aggregates node left out ((0, 0) is an empty database). They change with every load that adds
+        or removes something; an in-place property update by another process is not seen (the
+        service also bumps its own token after each of its loads)."""
         return (self._read(cypher.TOTAL_NODES)[0]["n"], self._read(cypher.TOTAL_RELS)[0]["n"])
 
     def checksum(self) -> str:
@@ -254,29 +356,44 @@ class Neo4jStore:
         return h.hexdigest()
 
     def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
-        rows = self._read(cypher.SEGMENT_AGGREGATES, cluster=cluster)
-        return [SegmentAggregate(r["sid"], r["lc"], r["oc"], float(r["lo"]), float(r["lo2"]), float(r["mo"]),
-                                 r["lead"], r["needed"], r["held"], r["rep"], r["dl"], r["inact"]) for r in rows]
+        """From the stored aggregates (O(segments)); see :mod:`graph.aggregates`."""
+        segs = [(r["id"], r["cluster"]) for r in self._read(cypher.SEGMENT_CLUSTER_MAP)]
+        needs = [(r["src"], r["dst"]) for r in self._read(cypher.NEEDS_PAIRS)]
+        return agg_state.segment_rows(self._aggregates(), segs, needs, cluster)
 
     def dataset_clusters(self) -> dict[str, dict[str, int]]:
-        out: dict[str, dict[str, int]] = {}
-        for r in self._read(cypher.DATASET_CLUSTERS):
-            out.setdefault(r["dataset"], {})[r["cluster"]] = r["n"]
-        return out
+        return self._aggregates().dataset_clusters()
 
     def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
         r = self._read(cypher.SEGMENTS_OUTPUT, segments=list(segment_ids))[0]
         return r["n"], float(r["o"] or 0.0), r["lead"] or 0
 
+    def _firms(self, ids: list[str]) -> list[dict]:
+        """Enterprises by id, in that order, each with ``segments`` (all its IN_SEGMENT targets)."""
+        found = {r["id"]: dict(r["props"]) | {"segments": sorted(r["segments"])}
+                 for r in self._read(cypher.FIRMS_BY_IDS, ids=ids)} if ids else {}
+        return [found[i] for i in ids if i in found]
+
     def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
         out: dict[str, tuple[int, list[dict]]] = {t: (0, []) for t in tech_ids}
-        for r in self._read(cypher.TECH_HOLDERS, techs=list(out), limit=limit):
-            out[r["tech"]] = (r["n"], [dict(p) for p in r["top"]])
+        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in Cypher
+            for r in self._read(cypher.TECH_HOLDERS, techs=list(out), limit=limit):
+                out[r["tech"]] = (r["n"], [dict(p) for p in r["top"]])
+            return out
+        a = self._aggregates()
+        ranked = {t: a.ranked(f"T\x1f{t}") for t in out}
+        firms = {f["id"]: f for f in self._firms(sorted({fid for _, top in ranked.values() for _, fid in top[:limit]}))}
+        for t, (n, top) in ranked.items():
+            out[t] = (n, [{k: v for k, v in firms[fid].items() if k != "segments"} for _, fid in top[:limit]
+                          if fid in firms])
         return out
 
     def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
-        rows = self._read(cypher.TOP_FIRMS, segments=list(segment_ids), local=local, limit=limit)
-        return [dict(r["props"]) | {"segments": sorted(r["segments"])} for r in rows]
+        segment_ids = list(segment_ids)
+        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in Cypher
+            rows = self._read(cypher.TOP_FIRMS, segments=segment_ids, local=local, limit=limit)
+            return [dict(r["props"]) | {"segments": sorted(r["segments"])} for r in rows]
+        return self._firms(agg_state.top_ids(self._aggregates(), segment_ids, local, limit))
 
     def run_read(self, query: str, params: dict[str, Any] | None = None, *, timeout: float = 5.0,
                  limit: int = 1000, max_bytes: int | None = None) -> list[dict]:

@@ -34,7 +34,8 @@ CREATE INDEX IF NOT EXISTS nodes_by_local ON nodes (label, e_local, id);
 CREATE INDEX IF NOT EXISTS nodes_by_county ON nodes (label, e_county, id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"  # 4: stored aggregates (meta 'aggregates', graph.aggregates)
+SAME_COLUMNS = ("3",)  # older versions whose nodes table already has the current generated columns
 
 UPSERT_NODE = """
 INSERT INTO nodes (label, id, props) VALUES (?, ?, ?)
@@ -59,11 +60,12 @@ DELETE_NODE = "DELETE FROM nodes WHERE label = ? AND id = ?"
 DELETE_REL = "DELETE FROM rels WHERE type = ? AND src = ? AND dst = ?"
 DELETE_REL_BY_SRC = "DELETE FROM rels WHERE type = ? AND src = ?"
 DELETE_REL_BY_DST = "DELETE FROM rels WHERE type = ? AND dst = ?"
-GET_RELS = """
-SELECT src, dst, props FROM rels
-WHERE type = ? AND (? IS NULL OR src = ?) AND (? IS NULL OR dst = ?)
-ORDER BY src, dst
-"""
+# one statement per filter in use: ``(? IS NULL OR src = ?)`` would scan every relationship of the type
+GET_RELS = {(False, False): "SELECT src, dst, props FROM rels WHERE type = ? ORDER BY src, dst",
+            (True, False): "SELECT src, dst, props FROM rels WHERE type = ? AND src = ? ORDER BY dst",
+            (False, True): "SELECT src, dst, props FROM rels INDEXED BY rels_by_dst WHERE type = ? AND dst = ? "
+                           "ORDER BY src",
+            (True, True): "SELECT src, dst, props FROM rels WHERE type = ? AND src = ? AND dst = ?"}
 OUT_IDS = "SELECT dst FROM rels WHERE type = ? AND src = ? ORDER BY dst"
 IN_IDS = "SELECT src FROM rels WHERE type = ? AND dst = ? ORDER BY src"
 COUNT_NODES = "SELECT label, count(*) FROM nodes GROUP BY label"
@@ -105,6 +107,8 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
 ENTERPRISE_ORDER = "ORDER BY (n.e_local IS NOT 1), n.id"
 
 
+# The aggregates counted in one SQL pass: no longer read by the analysis (the store keeps them,
+# graph.aggregates), kept as an independent reference the tests compare the stored ones with.
 SEGMENT_AGGREGATES = """
 WITH RECURSIVE seg AS (
   SELECT id FROM nodes WHERE label = 'Segment'
@@ -170,7 +174,6 @@ WHERE h.rank <= :limit ORDER BY h.tech, h.rank
 """
 
 # distinct local firms, their output and how many are leading firms, across segments and their subtrees
-SEGMENT_CLUSTERS = "SELECT s_cluster, count(*) FROM nodes WHERE label = 'Segment' GROUP BY s_cluster ORDER BY 2 DESC"
 
 SEGMENTS_OUTPUT = """
 WITH RECURSIVE up (child) AS (
@@ -199,7 +202,8 @@ FROM top CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = top.id
 ORDER BY top.o DESC, top.id
 """
 
-# per dataset: operating local firms per cluster (IN_DATASET × IN_SEGMENT, each firm once per cluster)
+# per dataset: operating local firms per cluster (IN_DATASET × IN_SEGMENT, each firm once per cluster);
+# a reference for the tests, as SEGMENT_AGGREGATES
 DATASET_CLUSTERS = """
 SELECT d.dst, s.s_cluster, count(DISTINCT d.src)
 FROM rels d INDEXED BY rels_by_dst
@@ -208,4 +212,33 @@ CROSS JOIN rels r ON r.type = 'IN_SEGMENT' AND r.src = d.src
 CROSS JOIN nodes s ON s.label = 'Segment' AND s.id = r.dst
 WHERE d.type = 'IN_DATASET' AND n.e_local = 1
 GROUP BY d.dst, s.s_cluster ORDER BY d.dst, s.s_cluster
+"""
+
+
+# -- stored aggregates (graph.aggregates): what a write reads to move them, inside its transaction --
+AGG_STATE = "SELECT value FROM meta WHERE key = 'aggregates'"
+AGG_SAVE = "INSERT OR REPLACE INTO meta VALUES ('aggregates', ?)"
+CHILD_OF_PAIRS = "SELECT src, dst FROM rels WHERE type = 'CHILD_OF' ORDER BY src, dst"
+SEGMENT_CLUSTER_MAP = "SELECT id, s_cluster FROM nodes WHERE label = 'Segment' ORDER BY id"
+NEEDS_PAIRS = "SELECT src, dst FROM rels WHERE type = 'NEEDS'"
+FIRM_FEATURES = """
+SELECT n.id, n.e_local, n.e_output, n.e_leading, n.e_inactive
+FROM json_each(:ids) j CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = j.value
+"""
+FIRM_LINKS = """
+SELECT r.type, r.src, r.dst FROM json_each(:ids) j
+CROSS JOIN rels r ON r.type IN ('IN_SEGMENT', 'HOLDS', 'IN_DATASET') AND r.src = j.value
+"""
+FIRM_FEATURES_PAGE = """
+SELECT id, e_local, e_output, e_leading, e_inactive FROM nodes
+WHERE label = 'Enterprise' AND id > ? ORDER BY id LIMIT ?
+"""
+FIRM_LINKS_RANGE = "SELECT type, src, dst FROM rels WHERE type = ? AND src BETWEEN ? AND ?"
+LINKED_FIRMS = """
+SELECT DISTINCT r.src FROM json_each(:dsts) j
+CROSS JOIN rels r INDEXED BY rels_by_dst ON r.type = :type AND r.dst = j.value
+"""
+FIRM_SEGMENTS = """
+SELECT r.src, json_group_array(r.dst) FROM json_each(:ids) j
+CROSS JOIN rels r ON r.type = 'IN_SEGMENT' AND r.src = j.value GROUP BY r.src
 """

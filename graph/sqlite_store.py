@@ -19,13 +19,14 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from ontology.errors import StoreError
+from graph import aggregates as agg_state
 from graph import sql
+from graph.aggregates import Aggregates, FirmState, Structure
 from graph.store import Batch, ContentHash, SegmentAggregate
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
 
@@ -45,6 +46,66 @@ def _default_timeout() -> float:
         return float(os.environ.get("CHAINKG_SQLITE_TIMEOUT", "30"))
     except ValueError:
         return 30.0
+
+
+def _tuple(xs) -> tuple:
+    return tuple(xs) if len(xs) < 2 else tuple(sorted(xs))
+
+
+class _Tx:
+    """:class:`graph.aggregates.TxView` on one connection (inside its write transaction)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def structure(self) -> Structure:
+        parents: dict[str, list[str]] = {}
+        for s, d in self.db.execute(sql.CHILD_OF_PAIRS):
+            parents.setdefault(s, []).append(d)
+        return Structure({k: tuple(v) for k, v in parents.items()}, dict(self.db.execute(sql.SEGMENT_CLUSTER_MAP)))
+
+    @staticmethod
+    def _states(feats: list[tuple], links: Iterable[tuple[str, str, str]]) -> dict[str, FirmState]:
+        by: dict[str, dict[str, list[str]]] = {t: {} for t in agg_state.FIRM_RELS}
+        for t, s, d in links:
+            per = by[t]
+            if s in per:
+                per[s].append(d)
+            else:
+                per[s] = [d]
+        segs, techs, sets = by["IN_SEGMENT"], by["HOLDS"], by["IN_DATASET"]
+        none: tuple = ()
+        return {fid: FirmState(loc, o, bool(lead), bool(inact), _tuple(segs.get(fid, none)),
+                               _tuple(techs.get(fid, none)), _tuple(sets.get(fid, none)))
+                for fid, loc, o, lead, inact in feats}
+
+    def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
+        ids, out = list(ids), {}
+        for i in range(0, len(ids), 50_000):
+            chunk = {"ids": _dump(ids[i:i + 50_000])}
+            out.update(self._states(self.db.execute(sql.FIRM_FEATURES, chunk).fetchall(),
+                                    self.db.execute(sql.FIRM_LINKS, chunk).fetchall()))
+        return out
+
+    def all_states(self):
+        last = ""
+        while True:
+            feats = self.db.execute(sql.FIRM_FEATURES_PAGE, (last, 50_000)).fetchall()
+            if not feats:
+                return
+            lo, last = feats[0][0], feats[-1][0]
+            links = [r for t in agg_state.FIRM_RELS for r in self.db.execute(sql.FIRM_LINKS_RANGE, (t, lo, last))]
+            yield self._states(feats, links)
+
+    def linked(self, rel_type: str, dsts: list[str]) -> set[str]:
+        return {r[0] for r in self.db.execute(sql.LINKED_FIRMS, {"type": rel_type, "dsts": _dump(dsts)})}
+
+    def load(self) -> str | None:
+        row = self.db.execute(sql.AGG_STATE).fetchone()
+        return row[0] if row else None
+
+    def save(self, text: str) -> None:
+        self.db.execute(sql.AGG_SAVE, (text,))
 
 
 @contextmanager
@@ -80,6 +141,7 @@ class SQLiteStore:
         self._readers = threading.local()
         self._reader_conns: list[sqlite3.Connection] = []
         self._generation = 0                       # bumped by every write of this object
+        self._agg_cache: tuple | None = None       # (store version, parsed aggregates)
         self._id_lists: dict[tuple, list[str]] = {}  # enterprise-filter results (ids), per store version
         self._lists_lock = threading.Lock()
         try:
@@ -103,7 +165,7 @@ class SQLiteStore:
             version = row[0] if row else None
         if version == sql.SCHEMA_VERSION:  # current: opening needs no write (nor the write lock)
             return
-        if cols and version != sql.SCHEMA_VERSION:  # generated columns changed: rebuild the table
+        if cols and version not in sql.SAME_COLUMNS:  # generated columns changed: rebuild the table
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("ALTER TABLE nodes RENAME TO nodes_v1")
             self._db.execute(sql.NODES_TABLE)
@@ -113,7 +175,14 @@ class SQLiteStore:
                 self._db.execute(f"DROP INDEX IF EXISTS {idx}")
             self._db.execute("COMMIT")
         self._db.executescript(sql.SCHEMA)
-        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (sql.SCHEMA_VERSION,))
+        self._db.execute("BEGIN IMMEDIATE")  # the stored aggregates (schema 4) counted once from the rows
+        try:
+            agg_state.finish(_Tx(self._db), set(), (None, {}))
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (sql.SCHEMA_VERSION,))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
 
     # -- writes ---------------------------------------------------------------------------------
     def write(self, batch: Batch, progress: Callable[[int], None] | None = None) -> int:
@@ -121,6 +190,8 @@ class SQLiteStore:
         with self._lock, _busy_as_store_error(self.path):
             try:
                 self._db.execute("BEGIN IMMEDIATE")
+                tx, touched = _Tx(self._db), agg_state.touched_firms(batch)
+                started = agg_state.begin(tx, touched)
                 for label, rows in batch.nodes.items():
                     check_label(label)
                     for i in range(0, len(rows), _CHUNK):
@@ -147,6 +218,7 @@ class SQLiteStore:
                     check_rel_type(rel_type)
                     self._db.executemany(sql.DELETE_REL, ((rel_type, a, b) for a, b in pairs))
                     done += len(pairs)
+                agg_state.finish(tx, touched, started)  # the aggregates move in the same transaction
                 self._db.execute("COMMIT")
                 self._generation += 1
             except BaseException:
@@ -169,12 +241,17 @@ class SQLiteStore:
         with self._lock, _busy_as_store_error(self.path):
             self._db.execute("BEGIN IMMEDIATE")
             try:
+                tx = _Tx(self._db)
+                touched = set(ids) if label == "Enterprise" else \
+                    {f for t in agg_state.FIRM_RELS if REL_ENDPOINTS[t][1] == label for f in tx.linked(t, ids)}
+                started = agg_state.begin(tx, touched)
                 for rel_type, (src_label, dst_label) in REL_ENDPOINTS.items():
                     if src_label == label:
                         self._db.executemany(sql.DELETE_REL_BY_SRC, ((rel_type, i) for i in ids))
                     if dst_label == label:
                         self._db.executemany(sql.DELETE_REL_BY_DST, ((rel_type, i) for i in ids))
                 n = self._db.executemany(sql.DELETE_NODE, ((label, i) for i in ids)).rowcount
+                agg_state.finish(tx, touched, started)
                 self._db.execute("COMMIT")
                 self._generation += 1
             except BaseException:
@@ -184,10 +261,20 @@ class SQLiteStore:
 
     def delete_rels(self, rel_type: str, pairs: Iterable[tuple[str, str]]) -> int:
         check_rel_type(rel_type)
+        pairs = list(pairs)
         with self._lock, _busy_as_store_error(self.path):
             self._db.execute("BEGIN IMMEDIATE")
-            n = self._db.executemany(sql.DELETE_REL, ((rel_type, s, d) for s, d in pairs)).rowcount
-            self._db.execute("COMMIT")
+            try:
+                tx = _Tx(self._db)
+                touched = {s for s, _ in pairs} if rel_type in agg_state.FIRM_RELS else set()
+                started = agg_state.begin(tx, touched)
+                n = self._db.executemany(sql.DELETE_REL, ((rel_type, s, d) for s, d in pairs)).rowcount
+                agg_state.finish(tx, touched, started)
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
             self._generation += 1
         return n
 
@@ -196,8 +283,40 @@ class SQLiteStore:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM rels")
             self._db.execute("DELETE FROM nodes")
+            self._db.execute(sql.AGG_SAVE, (Aggregates().dumps(),))
             self._db.execute("COMMIT")
             self._generation += 1
+
+    def rebuild_aggregates(self) -> None:
+        """Recount the stored aggregates from the rows, in one transaction (after a bulk import or a
+        write by another tool; loads through :meth:`write` keep them exact on their own)."""
+        with self._lock, _busy_as_store_error(self.path):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                agg_state.finish(_Tx(self._db), set(), (None, {}))
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+            self._generation += 1
+
+    def recount_aggregates(self) -> Aggregates:
+        """The aggregates counted from scratch, without storing them (what the stored ones must equal)."""
+        with self._lock, _busy_as_store_error(self.path):
+            return agg_state.recount(_Tx(self._db))
+
+    def _aggregates(self) -> Aggregates:
+        """The stored aggregates, parsed once per store version."""
+        key = self.version()
+        hit = self._agg_cache
+        if hit is None or hit[0] != key:
+            rows = self._q(sql.AGG_STATE)
+            if not rows:
+                raise StoreError("the store holds no aggregates: open it once with this version to "
+                                 "migrate, or run rebuild_aggregates()", file=self.path)
+            hit = self._agg_cache = (key, Aggregates.loads(rows[0][0]))
+        return hit[1]
 
     def version(self) -> tuple[int, int]:
         """Changes whenever the content may have changed: our own writes (generation) or a commit
@@ -234,7 +353,8 @@ class SQLiteStore:
         return [json.loads(r[0]) for r in self._q(query, (*params, limit, offset))]
 
     def rels(self, rel_type: str, src: str | None = None, dst: str | None = None) -> list[dict]:
-        rows = self._q(sql.GET_RELS, (check_rel_type(rel_type), src, src, dst, dst))
+        query = sql.GET_RELS[(src is not None, dst is not None)]
+        rows = self._q(query, (check_rel_type(rel_type), *(v for v in (src, dst) if v is not None)))
         return [{"src": s, "dst": d, "props": json.loads(p)} for s, d, p in rows]
 
     def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
@@ -305,45 +425,43 @@ class SQLiteStore:
         return h.hexdigest()
 
     def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
-        """One SQL pass; for all clusters of a file store, two passes over halves of the clusters run
-        side by side on their own read connections (WAL readers), to use both cores."""
-        if cluster is not None or self.path == ":memory:":
-            rows = self._q(sql.SEGMENT_AGGREGATES, {"clusters": None if cluster is None else _dump([cluster])})
-            return [SegmentAggregate(*r) for r in rows]
-        halves: list[list[str]] = [[], []]
-        for i, (cid, _) in enumerate(self._q(sql.SEGMENT_CLUSTERS)):
-            halves[i % 2].append(cid)  # largest first, alternating: halves of similar size
-
-        def run(clusters: list[str]) -> list[tuple]:
-            db = sqlite3.connect(self.path, timeout=self.timeout)
-            try:
-                return db.execute(sql.SEGMENT_AGGREGATES, {"clusters": _dump(clusters)}).fetchall()
-            finally:
-                db.close()
-
-        with ThreadPoolExecutor(max_workers=2) as pool, _busy_as_store_error(self.path):
-            rows = [r for part in pool.map(run, [h for h in halves if h]) for r in part]
-        return [SegmentAggregate(*r) for r in sorted(rows)]
+        """From the stored aggregates (O(segments)); see :mod:`graph.aggregates`."""
+        return agg_state.segment_rows(self._aggregates(), self._q(sql.SEGMENT_CLUSTER_MAP),
+                                      self._q(sql.NEEDS_PAIRS), cluster)
 
     def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
         n, o, lead = self._q(sql.SEGMENTS_OUTPUT, {"segments": _dump(list(segment_ids))})[0]
         return n, float(o), lead
 
+    def _firms(self, ids: list[str]) -> list[dict]:
+        """Enterprises by id, in that order, each with ``segments`` (all its IN_SEGMENT targets)."""
+        props = dict(self._q(sql.NODES_BY_IDS, {"label": "Enterprise", "ids": _dump(ids)})) if ids else {}
+        segs = dict(self._q(sql.FIRM_SEGMENTS, {"ids": _dump(ids)})) if ids else {}
+        return [json.loads(props[i]) | {"segments": sorted(json.loads(segs.get(i, "[]")))} for i in ids if i in props]
+
     def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
         out: dict[str, tuple[int, list[dict]]] = {t: (0, []) for t in tech_ids}
-        for tech, n, props in self._q(sql.TECH_HOLDERS, {"techs": _dump(list(out)), "limit": limit}):
-            out[tech] = (n, out[tech][1] + [json.loads(props)])
+        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in SQL
+            for tech, n, props in self._q(sql.TECH_HOLDERS, {"techs": _dump(list(out)), "limit": limit}):
+                out[tech] = (n, out[tech][1] + [json.loads(props)])
+            return out
+        a = self._aggregates()
+        ranked = {t: a.ranked(f"T\x1f{t}") for t in out}
+        firms = {f["id"]: f for f in self._firms(sorted({fid for _, top in ranked.values() for _, fid in top[:limit]}))}
+        for t, (n, top) in ranked.items():
+            out[t] = (n, [{k: v for k, v in firms[fid].items() if k != "segments"} for _, fid in top[:limit]
+                          if fid in firms])
         return out
 
     def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
-        rows = self._q(sql.TOP_FIRMS, {"segments": _dump(list(segment_ids)), "local": int(local), "limit": limit})
-        return [json.loads(p) | {"segments": sorted(json.loads(segs))} for p, segs in rows]
+        segment_ids = list(segment_ids)
+        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in SQL
+            rows = self._q(sql.TOP_FIRMS, {"segments": _dump(segment_ids), "local": int(local), "limit": limit})
+            return [json.loads(p) | {"segments": sorted(json.loads(segs))} for p, segs in rows]
+        return self._firms(agg_state.top_ids(self._aggregates(), segment_ids, local, limit))
 
     def dataset_clusters(self) -> dict[str, dict[str, int]]:
-        out: dict[str, dict[str, int]] = {}
-        for ds, cluster, n in self._q(sql.DATASET_CLUSTERS):
-            out.setdefault(ds, {})[cluster] = n
-        return out
+        return self._aggregates().dataset_clusters()
 
     def close(self) -> None:
         with self._lock:

@@ -1,8 +1,9 @@
 """What-if (情景模拟): remove or add enterprises or segments, and report what changes.
 
-The scenario never touches the store. The per-segment aggregates are adjusted in memory — for the
-segments of the firms involved (and their ancestors) they are rebuilt from those segments' local
-firm lists — then the gap analysis is rerun and compared with the baseline.
+The scenario never touches the store. The stored per-segment aggregates are moved in memory by the
+firms involved only (their segments and those segments' ancestors; the largest remaining output
+from the store's ranked firm lists), so a what-if costs O(firms involved), not O(firms of the
+segment) — then the gap analysis is rerun and compared with the baseline.
 
 >>> s = Scenario(remove_enterprises=["e1"]); s.is_empty()
 False
@@ -11,6 +12,7 @@ False
 from __future__ import annotations
 
 from dataclasses import replace
+from math import fsum
 
 from pydantic import BaseModel, Field
 
@@ -44,32 +46,39 @@ class Scenario(BaseModel):
         return not (self.remove_enterprises or self.add_enterprises or self.remove_segments)
 
 
-def _rebuild(store: GraphStore, onto: Ontology, sid: str, base: SegmentAggregate, removed: dict[str, set[str]],
+def _local_figure(props: dict | None) -> tuple[bool, float | None]:
+    """(operating local firm?, its output figure) — as the stored aggregates count a firm."""
+    p = props or {}
+    return bool(p.get("local") is True and p.get("active", True) is not False), \
+        output_figure(p.get("output"), p.get("revenue"))
+
+
+def _rebuild(store: GraphStore, onto: Ontology, sid: str, base: SegmentAggregate, leaving: dict[str, tuple],
              added: list[dict]) -> SegmentAggregate:
-    """The segment's aggregate with ``removed`` (firm → its segments) gone and ``added`` firms in."""
-    firms: dict[str, dict] = {}
-    offset = 0
-    while True:  # the segment's listing covers its sub-segments, operating local firms only
-        _, page = store.find_enterprises(segment=sid, local=True, limit=1000, offset=offset)
-        firms.update({f["id"]: f for f in page})
-        if len(page) < 1000:
-            break
-        offset += 1000
-    for fid in removed:
-        firms.pop(fid, None)
+    """The segment's aggregate with the ``leaving`` local firms (id → (props, segments)) gone and the
+    ``added`` firms in — moved from the stored aggregate by those firms only (O(firms involved)), the
+    largest remaining output read from the store's ranked firm list."""
     subtree = set(onto.subtree(sid))
-    direct_added = 0
-    for f in added:
-        if subtree & set(f["segments"]):
-            firms[f["id"]] = f
-            direct_added += sid in f["segments"]
-    outs = [float(o) for f in firms.values() if (o := output_figure(f.get("output"), f.get("revenue"))) is not None]
-    lead = sum(1 for f in firms.values() if f.get("leading") or is_leading(f.get("tags") or [], f.get("output"),
-                                                                           f.get("revenue")))
-    direct_removed = sum(1 for segs in removed.values() if sid in segs)
-    return replace(base, local_count=len(firms), local_output=sum(outs), local_output_sq=sum(o * o for o in outs),
-                   max_output=max(outs, default=0.0), leading_count=lead, local_reported=len(outs),
-                   direct_local=max(0, base.direct_local - direct_removed + direct_added))
+    gone = {fid: props for fid, (props, segs) in leaving.items() if segs & subtree and _local_figure(props)[0]}
+    new = [f for f in added if subtree & set(f["segments"])]
+    outs_gone = [o for p in gone.values() if (o := _local_figure(p)[1]) is not None]
+    outs_new = [float(o) for f in new if (o := output_figure(f.get("output"), f.get("revenue"))) is not None]
+    lead_gone = sum(1 for p in gone.values() if p.get("leading"))
+    lead_new = sum(1 for f in new if f["leading"])
+    # an attracted outside firm stops counting as outside where it is placed today
+    left_outside = sum(1 for f in added if subtree & f["outside_in"])
+    count = base.local_count - len(gone) + len(new)
+    remaining = [f for f in store.top_firms(sorted(subtree), local=True, limit=len(gone) + 1) if f["id"] not in gone]
+    top = [o for f in remaining[:1] if (o := output_figure(f.get("output"), f.get("revenue"))) is not None]
+    reported = base.local_reported - len(outs_gone) + len(outs_new)
+    return replace(base, local_count=count, outside_count=base.outside_count - left_outside,
+                   local_output=max(0.0, fsum([base.local_output, *outs_new]) - fsum(outs_gone)) if reported else 0.0,
+                   local_output_sq=max(0.0, fsum([base.local_output_sq, *(o * o for o in outs_new)])
+                                       - fsum(o * o for o in outs_gone)) if reported else 0.0,
+                   max_output=max([*top, *outs_new], default=0.0), leading_count=base.leading_count - lead_gone + lead_new,
+                   local_reported=reported,
+                   direct_local=base.direct_local - sum(1 for _, segs in (leaving[f] for f in gone) if sid in segs)
+                   + sum(1 for f in new if sid in f["segments"]))
 
 
 def check_ids(store: GraphStore, onto: Ontology, scenario: Scenario) -> None:
@@ -96,26 +105,37 @@ def what_if(store: GraphStore, onto: Ontology, scenario: Scenario, *, cluster: s
     aggs = {a.segment_id: a for a in store.segment_aggregates(cluster)}
     basis = store_basis(store, onto, cluster)
     before = analyze_from_aggregates(onto, aggs, cluster=cluster, params=p, basis=basis)
-    # each removed firm's segments, read once (the touched segments and every rebuild use them)
-    removed = {fid: {r["dst"] for r in store.rels("IN_SEGMENT", src=fid)} for fid in scenario.remove_enterprises}
+    # the firms leaving the local base: the removed ones, and added ones already local (re-counted with the
+    # scenario's figures); each read once with its segments
+    leaving: dict[str, tuple[dict, set[str]]] = {}
+    for fid in scenario.remove_enterprises:
+        leaving[fid] = (store.get_node("Enterprise", fid) or {}, {r["dst"] for r in store.rels("IN_SEGMENT", src=fid)})
     touched: set[str] = set()
-    for segs in removed.values():
+    for _, segs in leaving.values():
         for sid in segs:
             touched.update(onto.ancestors(sid))
     added = []
     for i, ne in enumerate(scenario.add_enterprises):
         node = store.get_node("Enterprise", ne.id) if ne.id else None
-        segs = ne.segments or ([r["dst"] for r in store.rels("IN_SEGMENT", src=ne.id)] if node else [])
+        own = {r["dst"] for r in store.rels("IN_SEGMENT", src=ne.id)} if node else set()
+        segs = ne.segments or sorted(own)
         firm = {"id": ne.id or f"whatif-{i}", "name": ne.name or (node or {}).get("name") or f"新企业{i + 1}",
                 "output": ne.output if ne.output is not None else (node or {}).get("output") or (node or {}).get("revenue"),
                 "tags": ne.tags or (node or {}).get("tags") or [], "segments": segs}
+        # the stored flag while the firm keeps its own figures, else the rule on the scenario's
+        firm["leading"] = bool(node.get("leading")) if node is not None and ne.output is None and not ne.tags \
+            else is_leading(firm["tags"], firm["output"])
+        firm["outside_in"] = own if node is not None and node.get("local") is False and \
+            node.get("active", True) is not False else set()
         added.append(firm)
-        for sid in segs:
+        if node is not None and firm["id"] not in leaving:
+            leaving[firm["id"]] = (node, own)
+        for sid in {*segs, *own}:
             touched.update(onto.ancestors(sid))
     new_aggs = dict(aggs)
     for sid in touched:
         if sid in aggs:
-            new_aggs[sid] = _rebuild(store, onto, sid, aggs[sid], removed, added)
+            new_aggs[sid] = _rebuild(store, onto, sid, aggs[sid], leaving, added)
     after = analyze_from_aggregates(onto, new_aggs, cluster=cluster, params=p,
                                     removed_segments=set(scenario.remove_segments), basis=basis)
     b = {g["segment_id"]: g for g in before["gaps"]}
