@@ -1,6 +1,6 @@
 """ChainKG Streamlit UI (entry point): ``streamlit run ui/app.py``.
 
-A thin layer over :mod:`chainkg.service` (through the cached calls in :mod:`ui.common`); pages live
+A thin layer over :class:`chainkg.service.ChainKG` (one per store, :func:`ui.common.kg`); pages live
 in ``ui/views``, their URL paths in ``ui/nav.py``. Chinese first; the sidebar toggle switches to English
 (strings in ``ui/i18n.py``), kept in the URL as ``?lang=en``.
 """
@@ -27,7 +27,7 @@ if st.session_state["lang_en"]:
 elif "lang" in st.query_params:
     del st.query_params["lang"]
 
-store_kind = common.get_store().kind
+store_kind = common.kg().kind
 groups: dict[str, list] = {}
 for p in nav.pages(store_kind):
     title = t(p.title_key) if p.title_key in STRINGS else p.url.title()
@@ -37,9 +37,8 @@ for p in nav.pages(store_kind):
 page = st.navigation(groups)
 
 with st.sidebar:
-    store = common.get_store()
     with st.expander(t("app.store")):
-        st.caption(f"{store.kind}: `{common.store_url() if store.kind == 'sqlite' else store.kind}`")
+        st.caption(f"{store_kind}: `{common.store_url() if store_kind == 'sqlite' else store_kind}`")
         if st.button(t("app.checksum"), key="show_checksum", type="tertiary"):
             st.caption(f"`{common.checksum()}`")
 
