@@ -27,9 +27,9 @@ if st.session_state["lang_en"]:
 elif "lang" in st.query_params:
     del st.query_params["lang"]
 
-store_kind = common.kg().kind
+kg = common.kg()
 groups: dict[str, list] = {}
-for p in nav.pages(store_kind):
+for p in nav.pages(kg.has_console):
     title = t(p.title_key) if p.title_key in STRINGS else p.url.title()
     groups.setdefault(t(p.group), []).append(st.Page(
         str(nav.HERE / p.file), title=title, url_path=p.url, default=p.default,
@@ -38,7 +38,7 @@ page = st.navigation(groups)
 
 with st.sidebar:
     with st.expander(t("app.store")):
-        st.caption(f"{store_kind}: `{common.store_url() if store_kind == 'sqlite' else store_kind}`")
+        st.caption(f"{kg.kind}: `{common.store_url() if kg.kind == 'sqlite' else kg.kind}`")
         if st.button(t("app.checksum"), key="show_checksum", type="tertiary"):
             st.caption(f"`{common.checksum()}`")
 
