@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.relatedness import UpstreamIndex, collaborative_scores, combine, neighbour_scores  # noqa: E402
+from bench.relatedness import UpstreamIndex, collaborative_scores, combine, neighbour_scores  # noqa: E402
 from ontology.loader import load_ontology  # noqa: E402
 
 SHARED = Path(os.environ.get("CHAINKG_SHARED", ROOT.parent / "shared"))
