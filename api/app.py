@@ -1,6 +1,6 @@
 """The ChainKG HTTP API (FastAPI), versioned under ``/api/v1``; OpenAPI at ``/docs`` and ``/openapi.json``.
 
-Thin: every route calls one function of :mod:`chainkg.service` (route modules by concept under
+Thin: every route calls one method of :class:`chainkg.service.ChainKG` (the ``api.deps.KG`` dependency) (route modules by concept under
 :mod:`api.routes`). Cross-cutting behaviour lives here once: one JSON error shape
 (:mod:`api.errors`), ``X-Request-ID`` + access log + generic 500 and ETag/304 (:mod:`api.middleware`),
 CORS from ``CHAINKG_CORS_ORIGINS`` (closed by default).
@@ -10,14 +10,12 @@ Run: ``uvicorn api.app:app`` (or ``chainkg serve``).
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from api import errors
-from api.deps import get_settings, get_store
+from api.deps import KG, get_settings
 from api.gate import AuthGate, HeavyLimit
 from api.middleware import BodyLimit, ConditionalGet, RequestContext, SecurityHeaders
 from api.routes import admin, analysis, clusters, enterprises, graph, policy, reports, workbench
@@ -52,9 +50,9 @@ def create_app(settings: Settings | None = None, heavy_limits: dict[str, int] | 
     errors.install(app)
 
     @app.get("/health", response_model=Health, tags=["health"])
-    def health(store: Annotated[object, Depends(get_store)]):
+    def health(kg: KG):
         """Liveness: the store answers."""
-        return {"status": "ok", "store": store.kind}
+        return {"status": "ok", "store": kg.kind}
 
     v1 = APIRouter(prefix=API_PREFIX)
     for module in (clusters, enterprises, analysis, graph, admin, workbench, reports, policy):

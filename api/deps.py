@@ -1,5 +1,6 @@
-"""FastAPI dependencies: settings read once at the edge, one store per process, the ontology,
-analysis parameters from the query string, and the bearer-token guard of writes.
+"""FastAPI dependencies: settings read once at the edge, one store per process and one
+:class:`~chainkg.service.ChainKG` per store (``KG``, the alias every route takes), analysis
+parameters from the query string, and the bearer-token guard of writes.
 
 Security rule: writes and the Cypher console need ``Authorization: Bearer <CHAINKG_API_TOKEN>``
 (at least 16 characters, checked when the settings load). With no token configured they are
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import threading
+import weakref
 from functools import lru_cache
 from typing import Annotated
 
@@ -20,14 +23,15 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.schemas import AnalysisParamsIn
-from chainkg.errors import AuthError, Forbidden, PayloadTooLarge, UnsupportedStore
+from chainkg.errors import AuthError, Forbidden
+from chainkg.service import ChainKG
 from chainkg.settings import Settings, is_loopback, load_settings
 from graph.params import AnalysisParams
 from graph.open import open_store
 from graph.store import GraphStore
 from ontology.loader import Ontology, load_ontology
 
-__all__ = ["get_settings", "get_store", "get_ontology", "analysis_params", "require_token", "check_token", "neo4j_store",
+__all__ = ["get_settings", "get_store", "get_ontology", "get_kg", "KG", "analysis_params", "require_token", "check_token",
            "DEV_TOKEN"]
 
 DEV_TOKEN = "dev-token"
@@ -55,6 +59,25 @@ def get_store() -> GraphStore:
 
 def get_ontology() -> Ontology:
     return load_ontology()
+
+
+_KGS: "weakref.WeakKeyDictionary[GraphStore, ChainKG]" = weakref.WeakKeyDictionary()
+_KGS_LOCK = threading.Lock()
+
+
+def get_kg(store: Annotated[GraphStore, Depends(get_store)],
+           onto: Annotated[Ontology, Depends(get_ontology)]) -> ChainKG:
+    """The one :class:`ChainKG` of this process's store (its cache is shared by every request);
+    a test that overrides :func:`get_store` gets one for its own store."""
+    with _KGS_LOCK:
+        kg = _KGS.get(store)
+        if kg is None or kg.onto is not onto:
+            kg = _KGS[store] = ChainKG(store, onto)
+        return kg
+
+
+#: the service, as every route takes it
+KG = Annotated[ChainKG, Depends(get_kg)]
 
 
 def analysis_params(params: Annotated[AnalysisParamsIn, Query()]) -> AnalysisParams:  # type: ignore[valid-type]
@@ -107,10 +130,3 @@ def require_token(request: Request, _: Annotated[HTTPAuthorizationCredentials | 
     (:mod:`api.gate` applies the same rule before the body is read; this is the route's own check.)"""
     check_token(request.scope, request.headers.get("authorization"), settings)
 
-
-def neo4j_store(store: Annotated[GraphStore, Depends(get_store)]) -> GraphStore:
-    """The store, which must be Neo4j (the Cypher console has nothing to run on SQLite)."""
-    if store.kind != "neo4j":
-        raise UnsupportedStore("the Cypher console needs a Neo4j store (CHAINKG_STORE=neo4j://…)",
-                               store=store.kind)
-    return store

@@ -1,4 +1,4 @@
-"""Write a graph export (``service.graph_export``) as JSON, CSV or GraphML, streamed.
+"""Write a graph export (``ChainKG.graph_export``) as JSON, CSV or GraphML, streamed.
 
 Each format is a generator of byte chunks (about :data:`CHUNK` bytes) fed from the export's
 node and relationship iterators, so the API's memory does not grow with the graph

@@ -8,11 +8,12 @@
 * GET 200 responses with a ``Content-Length`` get ``ETag`` (a hash of the body) and ``Cache-Control: no-cache`` (clients may
   keep a copy but revalidate); ``If-None-Match`` with a matching tag answers ``304`` without a body.
   Streamed responses (no ``Content-Length``: ``/export``) pass through untouched and uncached.
-* GET 200 responses under ``/api/v1/`` are kept in an in-process LRU (``RESPONSE_CACHE_BYTES``) keyed
-  on (store, store version, path, query, Accept). Why: the 100k-firm benchmark showed the time
-  going to response validation/serialisation and to the store's paged queries, both repeated
-  for identical requests; every load bumps the store version (``service.mark_changed``), and
-  entries also expire after ``service.CACHE_TTL_S`` (writes by another process).
+* GET 200 responses under ``/api/v1/`` are kept in an in-process LRU (``RESPONSE_CACHE_BYTES``) of
+  finished bodies keyed on (the service's :meth:`~chainkg.service.ChainKG.version`, path, query,
+  Accept). Why, next to the service's analysis cache: the 100k-firm benchmark showed the time going
+  to response validation/serialisation and to the store's paged listing queries, neither of which
+  the service caches; it shares the service's version token (bumped by every write the service
+  makes, and by the store's own ``version()``) and its ``CACHE_TTL_S``, so both go stale together.
 * Every response carries ``X-Content-Type-Options: nosniff``, ``X-Frame-Options: DENY``,
   ``Referrer-Policy: no-referrer`` and a ``Content-Security-Policy``: nothing at all for the JSON
   API; for the offline ``/docs`` and ``/redoc`` pages, same-origin assets plus the inline bootstrap
@@ -31,7 +32,7 @@ import uuid
 import weakref
 from collections import OrderedDict
 
-from chainkg import service
+from chainkg.service import CACHE_TTL_S
 from chainkg.settings import MAX_UPLOAD_BYTES
 
 __all__ = ["RequestContext", "ConditionalGet", "SecurityHeaders", "access_log"]
@@ -104,7 +105,7 @@ class _Lru:
             hit = self.items.get(key)
             if hit is None:
                 return None
-            if hit[0] != version or time.monotonic() - hit[1] > service.CACHE_TTL_S:
+            if hit[0] != version or time.monotonic() - hit[1] > CACHE_TTL_S:
                 self._drop(key)
                 return None
             self.items.move_to_end(key)
@@ -134,13 +135,12 @@ class ConditionalGet:
         self.app = app
         self._caches: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
-    def _store(self, scope):
-        """The store the routes would use (honours ``app.dependency_overrides``, as tests set them)."""
-        from api.deps import get_store
+    def _kg(self, scope):
+        """The service the routes would use (honours ``app.dependency_overrides``, as tests set them)."""
+        from api.deps import get_kg, get_ontology, get_store
 
-        app = scope.get("app")
-        provider = getattr(app, "dependency_overrides", {}).get(get_store, get_store)
-        return provider()
+        overrides = getattr(scope.get("app"), "dependency_overrides", {})
+        return get_kg(overrides.get(get_store, get_store)(), overrides.get(get_ontology, get_ontology)())
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
@@ -149,9 +149,9 @@ class ConditionalGet:
         cache = key = version = None
         if scope["path"].startswith("/api/v1/"):
             try:
-                store = self._store(scope)
-                cache = self._caches.setdefault(store, _Lru())
-                version = service.store_version(store)
+                kg = self._kg(scope)
+                cache = self._caches.setdefault(kg, _Lru())
+                version = kg.version()
                 key = (scope["path"], scope.get("query_string", b""), _header(scope, b"accept") or "")
             except Exception:  # no store: let the route report it
                 cache = None

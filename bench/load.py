@@ -3,7 +3,7 @@ store (embedded SQLite, and Neo4j when ``CHAINKG_NEO4J_URL`` is set); print rows
 median of ``--runs`` (≥ 3) runs, each in its own child process on a fresh store.
 
 Rows = nodes + relationships written (``LoadReport.written``, the ontology included); the time is
-the whole ``service.load`` (read, validate, classify, resolve, one atomic write).
+the whole ``ChainKG.load`` (read, validate, classify, resolve, one atomic write).
 
     python bench/load.py [--enterprises 100000] [--runs 3]
 """
@@ -23,14 +23,14 @@ from bench._util import fmt_rate, median_runs, timed  # noqa: E402
 
 def run_load(store_url: str, files: list[str] | None) -> dict:
     """One load into a fresh store (child process)."""
-    from chainkg import service
+    from chainkg.service import ChainKG
     from graph.open import open_store
 
     if not store_url.startswith("neo4j") and Path(store_url).exists():
         Path(store_url).unlink()
     store = open_store(store_url)
     store.clear()
-    seconds, report = timed(service.load, store, files)
+    seconds, report = timed(ChainKG(store).load, files)
     store.close()
     return {"seconds": seconds, "rows": report.written}
 

@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.relatedness import UpstreamIndex, collaborative_scores, combine, neighbour_scores  # noqa: E402
+from bench.relatedness import UpstreamIndex, collaborative_scores, combine, neighbour_scores  # noqa: E402
 from ontology.loader import load_ontology  # noqa: E402
 
 SHARED = Path(os.environ.get("CHAINKG_SHARED", ROOT.parent / "shared"))
@@ -50,7 +50,7 @@ def _local_firms(store, onto, sid) -> list[str]:
 
 
 def validate_gaps() -> None:
-    from chainkg.service import load
+    from chainkg.service import ChainKG
     from graph.analysis import analyze_from_aggregates
     from graph.sqlite_store import SQLiteStore
     from graph.whatif import Scenario, what_if
@@ -59,7 +59,7 @@ def validate_gaps() -> None:
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "validate.db")
-        rep = load(store)
+        rep = ChainKG(store).load()
         aggs = {a.segment_id: a for a in store.segment_aggregates()}
         base = {g["segment_id"]: g for g in analyze_from_aggregates(onto, aggs)["gaps"]}
         counts = store.counts()

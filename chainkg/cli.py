@@ -1,4 +1,4 @@
-"""The ``chainkg`` command line. Each command mirrors one function of :mod:`chainkg.service`
+"""The ``chainkg`` command line. Each command mirrors one method of :class:`chainkg.service.ChainKG`
 (or :mod:`graph.neo4j_server`); errors of the :class:`~chainkg.errors.ChainKGError` family are
 translated here, once, into a message and an exit code (1 error, 2 usage, 3 rows quarantined).
 """
@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from chainkg import service
+from chainkg.service import ChainKG
 from graph.strength import GAP_LABELS
 from chainkg.errors import ChainKGError, InputError
 from chainkg.settings import Settings
@@ -47,10 +47,10 @@ def _fail(e: ChainKGError) -> None:
 
 
 def _call(fn, *args, store: str | None = None, **kwargs):
-    """Run ``fn(store, *args, **kwargs)`` on the store ``--store`` names; a ChainKGError becomes one
-    line on stderr and exit 1 — the one place the CLI translates errors."""
+    """Run ``fn(kg, *args, **kwargs)`` (a :class:`ChainKG` method) on the store ``--store`` names; a
+    ChainKGError becomes one line on stderr and exit 1 — the one place the CLI translates errors."""
     try:
-        return fn(service.open_from_settings(_settings(store)), *args, **kwargs)
+        return fn(ChainKG.from_settings(_settings(store)), *args, **kwargs)
     except ChainKGError as e:
         _fail(e)
 
@@ -63,11 +63,11 @@ def _choice(fmt: str, allowed: tuple[str, ...]) -> str:
 
 
 def _open_loaded(store: str | None):
-    """The store, refused when nothing was ever loaded into it (e.g. a typo in --store)."""
-    s = service.open_from_settings(_settings(store))
-    if not s.counts()["nodes"].get("Segment"):
+    """The service on the store, refused when nothing was ever loaded into it (e.g. a typo in --store)."""
+    kg = ChainKG.from_settings(_settings(store))
+    if not kg.store.counts()["nodes"].get("Segment"):
         raise InputError("the store is empty: run chainkg load first", file=_settings(store).store)
-    return s
+    return kg
 
 
 def _params(items: list[str] | None):
@@ -119,12 +119,12 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
 
             spec = census_spec(census, population=population, region=region, as_of=as_of, source=source,
                                clusters=cluster or [])
-        s = service.open_from_settings(_settings(store))
+        kg = ChainKG.from_settings(_settings(store))
         with typer.progressbar(length=1, label="loading") as bar:
             def progress(n: int) -> None:
                 bar.length = max(bar.length, bar.pos + n + 1)
                 bar.update(n)
-            report = service.load(s, paths or (None if bundled else []), fmt=fmt, progress=progress, dataset=spec)
+            report = kg.load(paths or (None if bundled else []), fmt=fmt, progress=progress, dataset=spec)
         typer.echo(report.summary())
         for d in report.datasets:
             kind = "普查 census" if d.get("census") else "样本 sample"
@@ -145,7 +145,7 @@ def stats(store: Optional[str] = StoreOpt,
           fmt: str = typer.Option("table", "--format", help="table | json")) -> None:
     """Node and relationship counts by type and a content checksum. Example: chainkg stats --format json"""
     _choice(fmt, ("table", "json"))
-    st = _call(service.stats, store=store)
+    st = _call(ChainKG.stats, store=store)
     if fmt == "json":
         typer.echo(json.dumps(st, ensure_ascii=False, indent=2))
         return
@@ -168,7 +168,7 @@ def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. a
     _choice(fmt, ("table", "json", "csv"))
     params = _params(param)
     try:
-        result = service.analyze(_open_loaded(store), cluster, params=params)
+        result = _open_loaded(store).analysis(cluster, params=params)
     except ChainKGError as e:
         _fail(e)
     if fmt == "json":
@@ -270,10 +270,10 @@ def what_if(remove: list[str] = typer.Option(None, "--remove", help="Enterprise 
     sc = Scenario(remove_enterprises=remove or [], add_enterprises=[NewEnterprise(id=a) for a in add or []],
                   remove_segments=remove_segment or [])
     try:
-        res = service.what_if(_open_loaded(store), sc, cluster)
+        res = _open_loaded(store).what_if(sc, cluster)
     except ChainKGError as e:
         _fail(e)
-    res.pop("gaps_after")
+    res = {k: v for k, v in res.items() if k != "gaps_after"}  # the result is the service's cached copy
     typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
 
 
@@ -293,7 +293,7 @@ def serve(store: Optional[str] = StoreOpt, load_first: bool = typer.Option(True,
 
 
 def _override(action: str, enterprise: str, segment: str, who: str, why: str, to: str | None, store: str | None) -> None:
-    recs = _call(service.correct_placement, enterprise, segment, action, who=who, why=why, to=to, store=store)
+    recs = _call(ChainKG.correct_placement, enterprise, segment, action, who=who, why=why, to=to, store=store)
     for r in recs:
         typer.echo(f"{r['action']}: {r['enterprise_name']} → {r['segment']} ({r['who']}, {r['when']}): {r['why']}")
 
@@ -335,7 +335,7 @@ def override_list(fmt: str = typer.Option("table", "--format", help="table | jso
                   store: Optional[str] = StoreOpt) -> None:
     """Every override. Example: chainkg override list --format json"""
     _choice(fmt, ("table", "json"))
-    rows = _call(service.overrides, store=store)
+    rows = _call(ChainKG.overrides, store=store)
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -346,7 +346,7 @@ def override_list(fmt: str = typer.Option("table", "--format", help="table | jso
 @override_app.command("export")
 def override_export(path: Path, store: Optional[str] = StoreOpt) -> None:
     """Write every override to a CSV. Example: chainkg override export overrides.csv"""
-    n = _call(service.export_overrides, path, store=store)
+    n = _call(ChainKG.export_overrides, path, store=store)
     typer.echo(f"{n} overrides → {path}")
 
 
@@ -356,7 +356,7 @@ def override_import(path: Path, store: Optional[str] = StoreOpt,
     """Apply an overrides CSV (as exported; refused rows → quarantine, exit 3). Example: chainkg override import overrides.csv"""
     from etl.quarantine import write_report
 
-    n, problems = _call(service.import_overrides, path, store=store)
+    n, problems = _call(ChainKG.import_overrides, path, store=store)
     typer.echo(f"{n} overrides applied")
     if problems:
         write_report(problems, quarantine)
@@ -367,7 +367,10 @@ def override_import(path: Path, store: Optional[str] = StoreOpt,
 @actuals_app.command("template")
 def actuals_template(output: Optional[Path] = typer.Option(None, "-o", "--output", help="CSV file (default: stdout)")) -> None:
     """An actuals CSV to fill in, one row per target. Example: chainkg actuals template -o actuals.csv"""
-    text = service.actuals_template()
+    from chainkg.actuals import actuals_template as template
+    from ontology.loader import load_ontology
+
+    text = template(load_ontology())
     if output:
         output.write_text(text, encoding="utf-8")
         typer.echo(f"{output}")
@@ -379,7 +382,7 @@ def actuals_template(output: Optional[Path] = typer.Option(None, "-o", "--output
 def actuals_import(path: Path, store: Optional[str] = StoreOpt) -> None:
     """Validate an actuals CSV (known target, unit, source) and write it into the store (a figure
     replaces the same target and year). Example: chainkg actuals import actuals.csv"""
-    res = _call(service.import_actuals, path, store=store)
+    res = _call(ChainKG.import_actuals, path, store=store)
     typer.echo(f"{res['imported']} figures imported ({res['replaced']} replaced); {res['rows']} in the store")
 
 
@@ -388,7 +391,7 @@ def actuals_progress(fmt: str = typer.Option("table", "--format", help="table | 
                      store: Optional[str] = StoreOpt) -> None:
     """Each target with its latest actual figure, status and source. Example: chainkg actuals progress --format json"""
     _choice(fmt, ("table", "json"))
-    rows = _call(service.policy_progress, store=store)
+    rows = _call(ChainKG.policy_progress, store=store)
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -403,7 +406,10 @@ def ontology_export(fmt: str = typer.Option("json", "--format", help="json"),
     """Export clusters, segments, FEEDS and technologies. Example: chainkg ontology export -o chains.json"""
     _choice(fmt, ("json",))
     try:
-        text = json.dumps(service.ontology_export(), ensure_ascii=False, indent=2)
+        from chainkg.reference import ontology_export as export
+        from ontology.loader import load_ontology
+
+        text = json.dumps(export(load_ontology()), ensure_ascii=False, indent=2)
     except ChainKGError as e:
         _fail(e)
     if output:

@@ -1,6 +1,6 @@
 """产业链招商分析报告: one cluster's report as Word (.docx), PDF or a formatted Excel workbook.
 
-:func:`build` turns the analysis (:func:`chainkg.service.analysis`), the reference chain and the
+:func:`build` turns the analysis (:meth:`chainkg.service.ChainKG.analysis`), the reference chain and the
 loaded datasets into a format-free :class:`Report` — sections of sentences, tables and the chain
 picture — worded for readers (names not ids, verdict words with their 口径, scores 0–100);
 :func:`render` writes it (:mod:`chainkg.report_docx`, :mod:`chainkg.report_pdf`,
@@ -14,10 +14,10 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from chainkg import service
 from chainkg.errors import InputError, NotFoundError
 from chainkg.report_model import Section, Table
 from chainkg.report_xlsx import XLSX_MEDIA, Notes
+from chainkg.service import ChainKG
 from graph.strength import ACTIONABLE
 
 __all__ = ["Report", "Section", "Table", "build", "render", "report_file", "FORMATS", "MEDIA_TYPES",
@@ -59,22 +59,20 @@ def _kind_counts(gaps: list[dict]) -> str:
     return "、".join(f"{GAP_LABELS[k]} {n} 个" for k, n in counts.items() if n)
 
 
-def build(store, cluster_id: str, ontology=None, params=None, today: dt.date | None = None) -> Report:
+def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = None) -> Report:
     """The report of one cluster (``NotFoundError`` for an unknown cluster id)."""
     from chainkg.report_chart import chain_png
     from chainkg.report_sections import analysis_sections
-    from ontology.loader import load_ontology
-
-    onto = ontology or load_ontology()
+    onto, store = kg.onto, kg.store
     if cluster_id not in onto.clusters:
         raise NotFoundError(f"unknown cluster {cluster_id!r}", entry=cluster_id)
     cl = onto.clusters[cluster_id]
-    result = service.analysis(store, cluster_id, onto, params)
+    result = kg.analysis(cluster_id, params)
     gaps = result["gaps"]
     basis = (result.get("coverage") or {}).get(cluster_id) or (gaps[0]["basis"] if gaps else {})
     label, as_of = basis.get("label") or "无数据", basis.get("as_of") or "—"
-    summary = next((c for c in service.clusters(store, onto, params) if c["id"] == cluster_id), {})
-    segs = service.cluster_detail(store, cluster_id, onto)["segments"]
+    summary = next((c for c in kg.clusters(params) if c["id"] == cluster_id), {})
+    segs = kg.cluster_detail(cluster_id)["segments"]
     stages = {st: sum(1 for s in segs if s["stage"] == st) for st in ("上游", "中游", "下游")}
     today = today or dt.date.today()
     title = f"台州市{cl.name}产业链招商分析报告"
@@ -107,7 +105,7 @@ def build(store, cluster_id: str, ontology=None, params=None, today: dt.date | N
     picture = Section("二、产业链全景图", image=chain_png(segs, kinds, caption=f"判定口径：{label}（数据截至 {as_of}）"),
                       image_caption=f"图 1　{cl.name}产业链全景：按上游、中游、下游排列，子环节缩进在上级环节之下，"
                                     "颜色表示判定结论（虚线框为数据不足、未发现本地企业）。")
-    datasets = service.datasets(store)
+    datasets = kg.datasets()
     sections = [Section("一、概况", paragraphs=overview), picture,
                 *analysis_sections(result, onto, cluster_id, datasets, basis,
                                   lambda i: (store.get_node("Enterprise", i) or {}).get("name") or i)]
@@ -147,11 +145,11 @@ def render(report: Report, fmt: str) -> bytes:
     raise InputError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}", field="format")
 
 
-def report_file(store, cluster_id: str, fmt: str, ontology=None, params=None) -> tuple[bytes, str, str]:
+def report_file(kg: ChainKG, cluster_id: str, fmt: str, params=None) -> tuple[bytes, str, str]:
     """(bytes, file name, media type) of one cluster's report in ``fmt``."""
     if fmt not in FORMATS:
         raise InputError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}", field="format")
-    rep = build(store, cluster_id, ontology, params)
+    rep = build(kg, cluster_id, params)
     return render(rep, fmt), f"{rep.title}-{rep.generated}.{fmt}", MEDIA_TYPES[fmt]
 
 

@@ -1,5 +1,5 @@
 """Plain-language sentences for the report: names not ids, verdict words not codes, scores 0–100
-without decimals, no field names. Pure functions over the analysis JSON (:func:`chainkg.service.analyze`).
+without decimals, no field names. Pure functions over the analysis JSON (:meth:`chainkg.service.ChainKG.analysis`).
 
 >>> score100(0.734), score100(None), score100(131.6, fraction=False)
 ('73', '—', '100')

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 
-from chainkg import service
+from chainkg.service import ChainKG
 from chainkg.errors import InputError
 from chainkg.settings import PROJECT_ROOT, Settings, is_loopback, load_settings
 
@@ -53,10 +53,10 @@ def serve(settings: Settings, *, load_first: bool = True, api_port: int = 8000, 
               + ("need the bearer token (CHAINKG_API_TOKEN)" if settings.api_token else "are off (no CHAINKG_API_TOKEN)")
               + "; the UI has no login of its own", file=sys.stderr, flush=True)
     if load_first:
-        store = service.open_from_settings(settings)
-        report = service.load(store)
+        kg = ChainKG.from_settings(settings)
+        report = kg.load()
         print(f"loaded bundled data: {report.summary()}", flush=True)
-        store.close()
+        kg.store.close()
     env = os.environ | {"CHAINKG_STORE": settings.store, "CHAINKG_API_HOST": settings.api_host}
     import importlib.util
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from chainkg import service
+from chainkg.service import ChainKG
 from etl.dataset import census_spec
 from graph.sqlite_store import SQLiteStore
 from ontology.loader import load_ontology
@@ -17,9 +17,9 @@ pytestmark = pytest.mark.neo4j
 
 
 def _load(store, tmp_path):
-    service.load(store)
+    ChainKG(store).load()
     spec = census_spec("台州市智能马桶企业名录（2026）", as_of="2026-11-30", clusters=["smart-toilet"])
-    service.load(store, [registry_export(tmp_path)], dataset=spec)
+    ChainKG(store).load([registry_export(tmp_path)], dataset=spec)
 
 
 def _canon(obj):
@@ -40,14 +40,14 @@ def test_whole_analysis_and_listings_identical(neo4j_store, tmp_path):
     _load(lite, tmp_path)
     _load(neo4j_store, tmp_path)
     assert lite.checksum() == neo4j_store.checksum()
-    a, b = service.analyze(lite), service.analyze(neo4j_store)
+    a, b = ChainKG(lite).analysis(), ChainKG(neo4j_store).analysis()
     assert _canon(a) == _canon(b)
-    assert _canon(service.clusters(lite)) == _canon(service.clusters(neo4j_store))
+    assert _canon(ChainKG(lite).clusters()) == _canon(ChainKG(neo4j_store).clusters())
     gaps = {g["segment_id"]: g for g in a["gaps"]}
     for sid in load_ontology().segments:
         for local in (True, False):
-            t1, p1 = service.enterprises(lite, segment=sid, local=local, limit=20)
-            t2, p2 = service.enterprises(neo4j_store, segment=sid, local=local, limit=20)
+            t1, p1 = ChainKG(lite).enterprises(segment=sid, local=local, limit=20)
+            t2, p2 = ChainKG(neo4j_store).enterprises(segment=sid, local=local, limit=20)
             assert (t1, [e["id"] for e in p1]) == (t2, [e["id"] for e in p2]), (sid, local)
             ev = gaps[sid]["evidence"]
             assert t1 == (ev["local_firms"] if local else ev["outside_firms"]), (sid, local)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 
-from chainkg import service
+from chainkg.service import ChainKG
 from etl.loader import BUNDLED_FILES
 from graph.sqlite_store import SQLiteStore
 from ontology import load_ontology
@@ -13,7 +13,7 @@ from ontology import load_ontology
 
 def test_bundled_data_loads_whole_and_identically(store):
     onto = load_ontology()
-    report = service.load(store)
+    report = ChainKG(store).load()
     assert report.quarantined == []
     counts = store.counts()
     assert counts["nodes"]["Cluster"] == 7
@@ -23,7 +23,7 @@ def test_bundled_data_loads_whole_and_identically(store):
     assert counts["nodes"]["County"] == 9 and counts["nodes"]["PolicyTarget"] == len(onto.targets)
     assert counts["nodes"]["Enterprise"] == len(_firm_rows())
     reference = SQLiteStore(":memory:")
-    service.load(reference)
+    ChainKG(reference).load()
     assert store.checksum() == reference.checksum()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from chainkg import service
+from chainkg.service import ChainKG
 from etl.dataset import census_spec
 from etl.normalize import credit_code_check_char
 from ontology.loader import load_ontology
@@ -54,20 +54,20 @@ def registry_export(tmp_path: Path) -> Path:
 
 
 def gaps_of(store, cluster):
-    return {g["segment_id"]: g for g in service.analyze(store, cluster)["gaps"]}
+    return {g["segment_id"]: g for g in ChainKG(store).analysis(cluster)["gaps"]}
 
 
 def test_census_of_one_cluster_turns_unknown_into_real_verdicts(store, tmp_path):
-    service.load(store)
+    ChainKG(store).load()
     before = gaps_of(store, "smart-toilet")
     assert all(g["kind"] in ("unknown", "present", "strong") for g in before.values())   # listed firms only
     assert before["smart-toilet-moulds"]["verdict"] == "未发现（上市公司口径）"
 
     spec = census_spec("台州市智能马桶企业名录（2026）", as_of="2026-11-30", clusters=["smart-toilet"])
-    report = service.load(store, [registry_export(tmp_path)], dataset=spec)
+    report = ChainKG(store).load([registry_export(tmp_path)], dataset=spec)
     assert report.enterprises == 6 and not [q for q in report.quarantined if q.level == "error"]
 
-    result = service.analyze(store, "smart-toilet")
+    result = ChainKG(store).analysis("smart-toilet")
     after = {g["segment_id"]: g for g in result["gaps"]}
     assert after["smart-toilet-moulds"]["kind"] in ("single_point", "weak", "strong")
     assert after["smart-toilet-moulds"]["basis"]["adequate"]
@@ -76,10 +76,10 @@ def test_census_of_one_cluster_turns_unknown_into_real_verdicts(store, tmp_path)
     assert after["smart-toilet-controller"]["verdict"] == "缺失（集群名录口径）"
     assert after["smart-toilet-controller"]["coverage"]["inactive_excluded"] == 1
     assert after["smart-toilet-valves"]["kind"] == "missing"
-    gone = service.enterprise_detail(store, cc("91331002MA2H00004"))["enterprise"]
+    gone = ChainKG(store).enterprise_detail(cc("91331002MA2H00004"))["enterprise"]
     assert gone["status"] == "注销" and gone["active"] is False
     # the Hangzhou firm is outside: a 招商 candidate, never a local count
-    hz = service.enterprise_detail(store, cc("91330100MA2H00006"))["enterprise"]
+    hz = ChainKG(store).enterprise_detail(cc("91330100MA2H00006"))["enterprise"]
     assert hz["local"] is False
     assert (after["smart-toilet-integrated"]["evidence"]["local_firms"]
             == before["smart-toilet-integrated"]["evidence"]["local_firms"] + 1)   # 示例智能卫浴 only
@@ -92,6 +92,6 @@ def test_census_of_one_cluster_turns_unknown_into_real_verdicts(store, tmp_path)
     # listing totals equal the gap evidence for every segment
     onto = load_ontology()
     for sid, g in after.items():
-        assert service.enterprises(store, segment=sid, local=True, limit=1)[0] == g["evidence"]["local_firms"], sid
-        assert service.enterprises(store, segment=sid, local=False, limit=1)[0] == g["evidence"]["outside_firms"], sid
+        assert ChainKG(store).enterprises(segment=sid, local=True, limit=1)[0] == g["evidence"]["local_firms"], sid
+        assert ChainKG(store).enterprises(segment=sid, local=False, limit=1)[0] == g["evidence"]["outside_firms"], sid
     assert set(after) == {s.id for s in onto.segments_of("smart-toilet")}

@@ -184,7 +184,7 @@ def test_load_service_loads_the_bundled_data(services: dict, tmp_path, monkeypat
     command = load["command"]
     assert command[:2] == ["chainkg", "load"]
     # the same command, on a temporary embedded store instead of the Neo4j service
-    from chainkg import service
+    from chainkg.service import ChainKG
     from chainkg.cli import app
     from graph.sqlite_store import SQLiteStore
 
@@ -193,5 +193,5 @@ def test_load_service_loads_the_bundled_data(services: dict, tmp_path, monkeypat
     result = CliRunner().invoke(app, [a.replace("/tmp/", f"{tmp_path}/") for a in command[1:]])
     assert result.exit_code == 0, result.output
     with SQLiteStore(tmp_path / "kg.db") as store:
-        counts = service.stats(store)["nodes"]
+        counts = ChainKG(store).stats()["nodes"]
     assert counts["Enterprise"] > 50 and counts["Segment"] > 100 and counts["Dataset"] >= 1

@@ -7,7 +7,8 @@ import csv
 
 import pytest
 
-from chainkg import service
+from chainkg import actuals
+from chainkg.service import ChainKG
 from graph.sqlite_store import SQLiteStore
 from chainkg.errors import InputError
 from ontology.loader import load_ontology
@@ -40,7 +41,7 @@ def test_nothing_lost_between_yaml_store_and_api(onto, tmp_path):
     from graph.sqlite_store import SQLiteStore
 
     store = SQLiteStore(str(tmp_path / "s.db"))
-    service.load(store, [])
+    ChainKG(store).load([])
     node = store.neighbourhood("PolicyTarget", "world-class-clusters-task", depth=0)["nodes"][0]
     props = node.get("props", node)
     assert props["low"] == 1 and props["high"] == 2
@@ -51,7 +52,7 @@ def test_nothing_lost_between_yaml_store_and_api(onto, tmp_path):
 
 
 def test_bundled_actuals_have_sources_and_known_targets(onto):
-    rows = service.read_actuals(None, onto)
+    rows = actuals.read_actuals(None, onto)
     assert rows, "etl/bundled/actuals.csv bundles the figures found in public sources"
     ids = {t.id: t for t in onto.targets}
     for r in rows:
@@ -61,8 +62,8 @@ def test_bundled_actuals_have_sources_and_known_targets(onto):
 
 def test_progress_statuses(onto, tmp_path):
     store = SQLiteStore(str(tmp_path / "p.db"))
-    service.load(store)                                   # the bundled figures load into the store
-    rows = {r["id"]: r for r in service.policy_progress(store, onto, today_year=2026)}
+    ChainKG(store).load()                                   # the bundled figures load into the store
+    rows = {r["id"]: r for r in ChainKG(store, onto).policy_progress(today_year=2026)}
     assert rows["national-little-giants-2025"]["status"] == "achieved"
     assert rows["ten-billion-pillar-industries-2019"]["status"] == "current"
     assert rows["gross-output-2025"]["status"] == "no_data" and rows["gross-output-2025"]["actual"] is None
@@ -71,7 +72,7 @@ def test_progress_statuses(onto, tmp_path):
             {"target_id": "listed-firms-2025", "year": 2025, "value": 90.0, "unit": "家", "as_of": None, "source": "x", "note": None},
             {"target_id": "world-class-clusters-task", "year": 2025, "value": 1.0, "unit": "个", "as_of": None, "source": "x", "note": None},
             {"target_id": "gazelle-firms-2025", "year": 2023, "value": 400.0, "unit": "家", "as_of": None, "source": "x", "note": None}]
-    got = {r["id"]: r for r in service.policy_progress(None, onto, figures=fake)}
+    got = {r["id"]: r for r in actuals.progress(onto, fake)}
     assert got["value-added-rate-2025"]["status"] == "achieved"      # 25%左右: 24 is within 95 %
     assert got["listed-firms-2025"]["status"] == "not_achieved"      # 100家以上: 90 in 2025
     assert got["world-class-clusters-task"]["status"] == "achieved"  # 1—2个: the low end is reached
@@ -82,21 +83,21 @@ def test_progress_statuses(onto, tmp_path):
 
 def test_template_and_import(onto, tmp_path):
     tpl = tmp_path / "tpl.csv"
-    tpl.write_text(service.actuals_template(onto), encoding="utf-8")
+    tpl.write_text(actuals.actuals_template(onto), encoding="utf-8")
     rows = list(csv.DictReader(tpl.open(encoding="utf-8")))
     assert len(rows) == 35 and {"target_id", "year", "value", "unit", "source"} <= set(rows[0])
-    assert service.read_actuals(tpl, onto) == []  # an empty template is no data
+    assert actuals.read_actuals(tpl, onto) == []  # an empty template is no data
     rows[0].update(value="0.95", source="台州市2025年国民经济和社会发展统计公报 (test)")
     with tpl.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
         w.writeheader()
         w.writerows(rows)
     store = SQLiteStore(str(tmp_path / "a.db"))
-    service.load(store, [])
-    res = service.import_actuals(store, tpl, onto)
+    ChainKG(store).load([])
+    res = ChainKG(store, onto).import_actuals(tpl)
     assert res["imported"] == 1 and res["rows"] == 1
-    assert service.import_actuals(store, tpl, onto)["replaced"] == 1  # same target and year: replaced
-    assert service.actuals(store)[0]["value"] == 0.95                 # the store holds it, no file is written
+    assert ChainKG(store, onto).import_actuals(tpl)["replaced"] == 1  # same target and year: replaced
+    assert ChainKG(store).actuals()[0]["value"] == 0.95                 # the store holds it, no file is written
 
 
 @pytest.mark.parametrize("row, field", [
@@ -113,7 +114,7 @@ def test_import_refuses_bad_rows(onto, tmp_path, row, field):
         w.writeheader()
         w.writerow(base | row)
     with pytest.raises(InputError) as e:
-        service.read_actuals(p, onto)
+        actuals.read_actuals(p, onto)
     assert e.value.details["field"] == field and e.value.details["row"] == 2
 
 
@@ -125,7 +126,7 @@ def test_api_progress_actuals_template(tmp_path, monkeypatch):
     from api.deps import get_store
 
     store = SQLiteStore(str(tmp_path / "api.db"))
-    service.load(store)
+    ChainKG(store).load()
     app = create_app()
     app.dependency_overrides[get_store] = lambda: store   # this test's store, not the user's default one
     c = TestClient(app)

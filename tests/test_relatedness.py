@@ -1,11 +1,24 @@
-"""graph.relatedness: link suggestion and relatedness density on toy graphs."""
+"""bench.relatedness (research code used by bench/validate.py): link suggestion and relatedness
+density on toy graphs, and its docstring examples."""
 
 from __future__ import annotations
 
+import doctest
+import sys
+from pathlib import Path
+
 import pytest
 
-from graph.relatedness import (UpstreamIndex, collaborative_scores, combine, neighbour_scores,
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/ is not an installed package
+
+from bench import relatedness  # noqa: E402
+from bench.relatedness import (UpstreamIndex, collaborative_scores, combine, neighbour_scores,  # noqa: E402
                                proximity_from_baskets, relatedness_density, suggest)
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(relatedness)
+    assert result.attempted > 0 and result.failed == 0
 
 EDGES = [("bread", "flour"), ("bread", "yeast"), ("cake", "flour"), ("cake", "sugar"), ("cake", "egg"),
          ("cookie", "flour"), ("cookie", "sugar"), ("tyre", "rubber")]

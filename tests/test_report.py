@@ -19,18 +19,18 @@ from typer.testing import CliRunner
 from chainkg import report
 from chainkg.report_fonts import FontMissing, find_cjk_font
 from chainkg.report_xlsx import Notes, workbook
+from chainkg.service import ChainKG
 
 MALICIOUS = ["=HYPERLINK(\"http://x\",\"点我\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
 
 
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory):
-    from chainkg import service
     from graph.sqlite_store import SQLiteStore
 
     path = tmp_path_factory.mktemp("report") / "kg.db"
     s = SQLiteStore(path)
-    service.load(s)
+    ChainKG(s).load()
     yield s, str(path)
     s.close()
 
@@ -39,27 +39,27 @@ def bundled(tmp_path_factory):
 def census(tmp_path_factory):
     from test_census_flow import registry_export
 
-    from chainkg import service
     from etl.dataset import census_spec
     from graph.sqlite_store import SQLiteStore
 
     tmp = tmp_path_factory.mktemp("census")
     s = SQLiteStore(tmp / "kg.db")
-    service.load(s)
+    kg = ChainKG(s)
+    kg.load()
     spec = census_spec("台州市智能马桶企业名录（2026）", as_of="2026-11-30", clusters=["smart-toilet"])
-    service.load(s, [registry_export(tmp)], dataset=spec)
+    kg.load([registry_export(tmp)], dataset=spec)
     yield s
     s.close()
 
 
 @pytest.fixture(scope="module")
 def pump(bundled):
-    return report.build(bundled[0], "pump-motor")
+    return report.build(ChainKG(bundled[0]), "pump-motor")
 
 
 @pytest.fixture(scope="module")
 def toilet(census):
-    return report.build(census, "smart-toilet")
+    return report.build(ChainKG(census), "smart-toilet")
 
 
 def _docx_text(data: bytes) -> str:
@@ -176,9 +176,9 @@ def test_unknown_cluster_and_format(bundled):
     from chainkg.errors import InputError, NotFoundError
 
     with pytest.raises(NotFoundError):
-        report.report_file(bundled[0], "no-such-cluster", "docx")
+        report.report_file(ChainKG(bundled[0]), "no-such-cluster", "docx")
     with pytest.raises(InputError):
-        report.report_file(bundled[0], "auto", "odt")
+        report.report_file(ChainKG(bundled[0]), "auto", "odt")
 
 
 def test_cli_report_writes_the_file(bundled, tmp_path):

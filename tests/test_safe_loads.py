@@ -1,6 +1,6 @@
 """Safe loads, proven on both adapters: idempotent reloads, all-or-nothing failures, SIGKILL.
 
-* loading the same files twice gives the same ``service.stats`` (counts and checksum);
+* loading the same files twice gives the same ``ChainKG.stats`` (counts and checksum);
 * a load that fails halfway — a relationship to a missing node at the end of the batch, or an
   exception raised from the progress callback — leaves the store exactly as before;
 * a ``chainkg load`` subprocess killed with SIGKILL while it writes leaves the store as before, and
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # bench/ is not an installed package
 
 from bench.gen import write_enterprises_csv  # noqa: E402
-from chainkg import service  # noqa: E402
+from chainkg.service import ChainKG  # noqa: E402
 from chainkg.errors import StoreError  # noqa: E402
 from etl.bundle import ontology_batch  # noqa: E402
 from graph.sqlite_store import SQLiteStore  # noqa: E402
@@ -42,38 +42,38 @@ def big_csv(tmp_path_factory) -> Path:
 def clean_checksum(big_csv, tmp_path_factory) -> str:
     """Checksum of bundled data + the big file loaded cleanly (same on every adapter)."""
     s = SQLiteStore(tmp_path_factory.mktemp("ref") / "ref.db")
-    service.load(s)
-    service.load(s, [big_csv])
+    ChainKG(s).load()
+    ChainKG(s).load([big_csv])
     return s.checksum()
 
 
 def test_reload_gives_same_stats(store, tmp_path):
     small = write_enterprises_csv(tmp_path / "small.csv", 300, seed=1)
-    service.load(store)
-    service.load(store, [small])
-    first = service.stats(store)
+    ChainKG(store).load()
+    ChainKG(store).load([small])
+    first = ChainKG(store).stats()
     assert first["nodes"]["Enterprise"] > 300
-    service.load(store)
-    service.load(store, [small])
-    assert service.stats(store) == first
+    ChainKG(store).load()
+    ChainKG(store).load([small])
+    assert ChainKG(store).stats() == first
 
 
 def test_bad_relationship_at_end_rolls_back(store):
-    service.load(store)
-    before = service.stats(store)
+    ChainKG(store).load()
+    before = ChainKG(store).stats()
     b = ontology_batch(load_ontology())
     b.node("Enterprise", {"id": "new-1", "name": "新企业", "local": True, "tags": []})
     b.rel("IN_SEGMENT", "new-1", "auto-parts")
     b.rel("SUPPLIES", "new-1", "no-such-enterprise")  # the very last row fails
     with pytest.raises(StoreError):
         store.write(b)
-    assert service.stats(store) == before
+    assert ChainKG(store).stats() == before
     assert store.get_node("Enterprise", "new-1") is None
 
 
 def test_exception_in_progress_rolls_back(store, tmp_path):
-    service.load(store)
-    before = service.stats(store)
+    ChainKG(store).load()
+    before = ChainKG(store).stats()
     calls = []
 
     def boom(n: int) -> None:
@@ -82,9 +82,9 @@ def test_exception_in_progress_rolls_back(store, tmp_path):
             raise KeyboardInterrupt("injected halfway")
 
     with pytest.raises(KeyboardInterrupt):
-        service.load(store, [write_enterprises_csv(tmp_path / "e.csv", 500, seed=2)], progress=boom)
+        ChainKG(store).load([write_enterprises_csv(tmp_path / "e.csv", 500, seed=2)], progress=boom)
     assert len(calls) == 6
-    assert service.stats(store) == before
+    assert ChainKG(store).stats() == before
 
 
 def _sqlite_writing(path: Path) -> bool:
@@ -106,7 +106,7 @@ def _neo4j_writing(store) -> bool:
 
 
 def test_sigkill_during_load(store, tmp_path, big_csv, clean_checksum):
-    service.load(store)
+    ChainKG(store).load()
     before = store.checksum()
     env = dict(os.environ)
     if store.kind == "sqlite":
@@ -131,5 +131,5 @@ def test_sigkill_during_load(store, tmp_path, big_csv, clean_checksum):
         store.__init__(url)
     after = store.checksum()
     assert after in (before, clean_checksum)
-    service.load(store, [big_csv])
+    ChainKG(store).load([big_csv])
     assert store.checksum() == clean_checksum

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from chainkg import service
+from chainkg.service import ChainKG
 from ontology.loader import load_ontology
 
 TECHS = ("技术id,技术名称,所属环节,国内状态,状态已确认,是否卡脖子,来源\n"
@@ -20,14 +20,14 @@ def test_imported_technology_seen_by_a_fresh_process(tmp_path):
     from graph.sqlite_store import SQLiteStore
 
     with SQLiteStore(db) as s:
-        service.load(s)
-        report = service.load(s, [f])
+        ChainKG(s).load()
+        report = ChainKG(s).load([f])
         assert report.technologies == 1
     assert "tech-test-imported" not in load_ontology().technologies   # the cached ontology is untouched
-    code = ("import json, sys; from graph.sqlite_store import SQLiteStore; from chainkg import service; "
+    code = ("import json, sys; from graph.sqlite_store import SQLiteStore; from chainkg.service import ChainKG; "
             f"s = SQLiteStore({str(db)!r}); "
-            "c = [x['technology_id'] for x in service.analyze(s, 'pump-motor')['chokepoints']]; "
-            "t = [x['id'] for x in service.technologies(s)]; print(json.dumps([c, t]))")
+            "c = [x['technology_id'] for x in ChainKG(s).analysis('pump-motor')['chokepoints']]; "
+            "t = [x['id'] for x in ChainKG(s).technologies()]; print(json.dumps([c, t]))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     chokepoints, techs = __import__("json").loads(out.stdout)
     assert "tech-test-imported" in chokepoints and "tech-test-imported" in techs

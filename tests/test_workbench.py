@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from test_census_flow import cc, registry_export
 
-from chainkg import service
+from chainkg.service import ChainKG
 from chainkg.errors import InputError, NotFoundError
 from chainkg.settings import Settings
 from etl.dataset import census_spec
@@ -31,10 +31,12 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def census_flow(store, tmp_path) -> None:
-    service.mark_changed(store)
-    service.load(store)
+    from api.deps import get_kg, get_ontology
+
+    kg = get_kg(store, get_ontology())  # the API's service object of this store: its cache is cleared too
+    kg.load()
     spec = census_spec("台州市智能马桶企业名录（2026）", as_of="2026-11-30", clusters=[CLUSTER])
-    service.load(store, [registry_export(tmp_path)], dataset=spec)
+    kg.load([registry_export(tmp_path)], dataset=spec)
 
 
 @pytest.fixture
@@ -49,7 +51,7 @@ def _key(c: dict) -> tuple:
 
 
 def test_candidates_ranked_without_ties(flow):
-    targets = service.analyze(flow, CLUSTER)["targets"]
+    targets = ChainKG(flow).analysis(CLUSTER)["targets"]
     assert targets
     for group in targets:
         cands = group["candidates"]
@@ -88,7 +90,7 @@ def test_tie_breaks_follow_scale_then_distance_then_id():
 
 
 def test_profile_cards(flow):
-    groups = service.workbench(flow, CLUSTER)
+    groups = ChainKG(flow).workbench(CLUSTER)
     assert groups
     slug = re.compile(r"\b[a-z]+_[a-z_]+\b|smart-toilet")  # no variable names or ids in the plain text
     for g in groups:
@@ -113,14 +115,14 @@ def test_profile_cards(flow):
 
 
 def test_pipeline_changes_persist_and_survive_reload(flow, tmp_path):
-    lead = service.save_lead(flow, KEDA, "smart-toilet-equipment", owner="张三", note="展会名单")
+    lead = ChainKG(flow).save_lead(KEDA, "smart-toilet-equipment", owner="张三", note="展会名单")
     assert lead["stage"] == "线索" and lead["owner"] == "张三" and lead["enterprise_name"] == "科达制造"
     for stage, note in (("已接触", "首次电话"), ("在谈", "第二次会谈，谈用地")):
-        lead = service.update_lead(flow, lead["id"], stage=stage, note=note)
-    lead = service.update_lead(flow, lead["id"], owner="李四")
-    again = service.save_lead(flow, KEDA, "smart-toilet-equipment", stage="已签约", note="签约仪式")
+        lead = ChainKG(flow).update_lead(lead["id"], stage=stage, note=note)
+    lead = ChainKG(flow).update_lead(lead["id"], owner="李四")
+    again = ChainKG(flow).save_lead(KEDA, "smart-toilet-equipment", stage="已签约", note="签约仪式")
     assert again["id"] == lead["id"]                       # one lead per firm and segment
-    before = service.leads(flow, CLUSTER)
+    before = ChainKG(flow).leads(CLUSTER)
     assert len(before) == 1 and before[0]["stage"] == "已签约" and before[0]["owner"] == "李四"
     assert [h["stage"] for h in before[0]["history_rows"]] == ["线索", "已接触", "在谈", "在谈", "已签约"]
     assert before[0]["notes"] == "签约仪式"
@@ -129,32 +131,32 @@ def test_pipeline_changes_persist_and_survive_reload(flow, tmp_path):
                for v in stored.values())                   # flat props
     # a reload of the bundled data (and of the census) leaves the pipeline as it was
     census_flow(flow, tmp_path)
-    after = service.leads(flow, CLUSTER)
+    after = ChainKG(flow).leads(CLUSTER)
     assert after == before
-    wb = {c["enterprise_id"]: c for g in service.workbench(flow, CLUSTER) if g["segment_id"] == "smart-toilet-equipment"
+    wb = {c["enterprise_id"]: c for g in ChainKG(flow).workbench(CLUSTER) if g["segment_id"] == "smart-toilet-equipment"
           for c in g["candidates"]}
     assert wb[KEDA]["lead"]["stage"] == "已签约"
     assert history_rows(flow.get_node("Lead", lead["id"]))[-1]["note"] == "签约仪式"
     with pytest.raises(InputError):
-        service.update_lead(flow, lead["id"], stage="谈妥了")
+        ChainKG(flow).update_lead(lead["id"], stage="谈妥了")
     with pytest.raises(NotFoundError):
-        service.update_lead(flow, "lead-nope")
+        ChainKG(flow).update_lead("lead-nope")
     with pytest.raises(NotFoundError):
-        service.save_lead(flow, "no-such-firm", "smart-toilet-equipment")
+        ChainKG(flow).save_lead("no-such-firm", "smart-toilet-equipment")
     with pytest.raises(NotFoundError):
-        service.save_lead(flow, KEDA, "no-such-segment")
+        ChainKG(flow).save_lead(KEDA, "no-such-segment")
 
 
 def test_pipeline_what_if_closes_a_gap(flow):
-    gaps = {g["segment_id"]: g for g in service.analyze(flow, CLUSTER)["gaps"]}
+    gaps = {g["segment_id"]: g for g in ChainKG(flow).analysis(CLUSTER)["gaps"]}
     assert gaps["smart-toilet-equipment"]["kind"] == "single_point"
     checksum = flow.checksum()
-    lead = service.save_lead(flow, KEDA, "smart-toilet-equipment", stage="线索")
-    res = service.pipeline_what_if(flow, CLUSTER)
+    lead = ChainKG(flow).save_lead(KEDA, "smart-toilet-equipment", stage="线索")
+    res = ChainKG(flow).pipeline_what_if(CLUSTER)
     assert res["leads"] == [] and res["closed"] == [] and not res["changes"]  # a 线索 is not expected to land
-    service.update_lead(flow, lead["id"], stage="在谈")
+    ChainKG(flow).update_lead(lead["id"], stage="在谈")
     checksum = flow.checksum()
-    res = service.pipeline_what_if(flow, CLUSTER)
+    res = ChainKG(flow).pipeline_what_if(CLUSTER)
     assert [x["enterprise"] for x in res["leads"]] == [KEDA]
     closed = {c["segment_id"]: c for c in res["closed"]}
     assert closed["smart-toilet-equipment"]["kind_before"] == "single_point"
@@ -163,12 +165,12 @@ def test_pipeline_what_if_closes_a_gap(flow):
     assert "smart-toilet-ceramic-equipment" in {c["segment_id"] for c in res["filled"]}
     assert any("不再是缺口" in s and "装备与模具" in s for s in res["summary"])
     assert flow.checksum() == checksum                    # a scenario never writes
-    later = service.pipeline_what_if(flow, CLUSTER, stages=("已签约", "已落地"))
+    later = ChainKG(flow).pipeline_what_if(CLUSTER, stages=("已签约", "已落地"))
     assert later["leads"] == [] and later["closed"] == []
     with pytest.raises(InputError):
-        service.pipeline_what_if(flow, CLUSTER, stages=("谈妥了",))
+        ChainKG(flow).pipeline_what_if(CLUSTER, stages=("谈妥了",))
     with pytest.raises(NotFoundError):
-        service.pipeline_what_if(flow, "no-such-cluster")
+        ChainKG(flow).pipeline_what_if("no-such-cluster")
 
 
 def _client(store) -> TestClient:
@@ -249,7 +251,7 @@ def test_workbench_page_edits_the_pipeline(tmp_path, monkeypatch):
     save = next(b for b in at.button if b.label == "保存" and key in str(b.proto.form_id))
     save.click().run()
     assert not at.exception, [e.value for e in at.exception]
-    lead = service.leads(SQLiteStore(path), CLUSTER)[0]
+    lead = ChainKG(SQLiteStore(path)).leads(CLUSTER)[0]
     assert (lead["enterprise"], lead["stage"], lead["owner"], lead["notes"]) == (KEDA, "在谈", "王五", "约了实地考察")
     assert any("已保存" in s.value for s in at.success)
     pipeline = next(d.value for d in at.dataframe if "最新备注" in d.value.columns)

@@ -1,6 +1,6 @@
 """ChainKG Streamlit UI (entry point): ``streamlit run ui/app.py``.
 
-A thin layer over :mod:`chainkg.service` (through the cached calls in :mod:`ui.common`); pages live
+A thin layer over :class:`chainkg.service.ChainKG` (one per store, :func:`ui.common.kg`); pages live
 in ``ui/views``, their URL paths in ``ui/nav.py``. Chinese first; the sidebar toggle switches to English
 (strings in ``ui/i18n.py``), kept in the URL as ``?lang=en``.
 """
@@ -27,9 +27,9 @@ if st.session_state["lang_en"]:
 elif "lang" in st.query_params:
     del st.query_params["lang"]
 
-store_kind = common.get_store().kind
+kg = common.kg()
 groups: dict[str, list] = {}
-for p in nav.pages(store_kind):
+for p in nav.pages(kg.has_console):
     title = t(p.title_key) if p.title_key in STRINGS else p.url.title()
     groups.setdefault(t(p.group), []).append(st.Page(
         str(nav.HERE / p.file), title=title, url_path=p.url, default=p.default,
@@ -37,9 +37,8 @@ for p in nav.pages(store_kind):
 page = st.navigation(groups)
 
 with st.sidebar:
-    store = common.get_store()
     with st.expander(t("app.store")):
-        st.caption(f"{store.kind}: `{common.store_url() if store.kind == 'sqlite' else store.kind}`")
+        st.caption(f"{kg.kind}: `{common.store_url() if kg.kind == 'sqlite' else kg.kind}`")
         if st.button(t("app.checksum"), key="show_checksum", type="tertiary"):
             st.caption(f"`{common.checksum()}`")
 

@@ -1,8 +1,12 @@
-"""Shared UI plumbing: the store, cached service calls, small display helpers. No business logic.
+"""Shared UI plumbing: the service, the few UI-side caches, small display helpers. No business logic.
 
-Caching: every service result is cached with ``st.cache_data`` keyed on the store URL, the store's
-version token (:func:`version`) and the call's parameters, so a reload or a new import — from this
-UI or from ``chainkg load`` in another process — invalidates it.
+The UI holds one :class:`~chainkg.service.ChainKG` per store URL (:func:`kg`, ``st.cache_resource``)
+and reads through it: the analysis and the other derived results are cached there, once, keyed on
+the service's version token — which a write from this UI bumps, and which joins the store's own
+``version()``, so a ``chainkg load`` from another process is seen too. The caches left here are
+UI-side only (docs/architecture.md says why each exists): the pick list of firms
+(:func:`enterprise_choices`) and the rendered report files (``ui.reports``); plus the warm-up
+thread's start flag.
 """
 
 from __future__ import annotations
@@ -12,19 +16,14 @@ import os
 import pandas as pd
 import streamlit as st
 
-from chainkg import service
+from chainkg.service import ChainKG
 from chainkg.settings import Settings
 from graph.open import open_store
-from graph.store import GraphStore
-from graph.whatif import Scenario
-from ontology.loader import load_ontology
 from ui.i18n import t
 
-__all__ = ["store_url", "get_store", "version", "clusters", "analyze", "cluster_detail", "segment_detail",
-           "enterprises", "enterprise_choices", "enterprise_detail", "what_if", "policy_targets", "county_distribution",
-           "workbench", "leads", "pipeline_what_if", "ontology", "to_xlsx", "xlsx_download", "cluster_options",
-           "segment_names", "enterprise_names", "invalidate", "datasets", "style_kinds", "basis_caption",
-           "list_sep", "county_label", "points"]
+__all__ = ["store_url", "kg", "version", "checksum", "warm_up", "enterprise_choices", "to_xlsx", "xlsx_download",
+           "cluster_options", "segment_names", "enterprise_names", "style_kinds", "basis_caption", "list_sep",
+           "county_label", "points"]
 
 
 def store_url() -> str:
@@ -32,122 +31,34 @@ def store_url() -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _open(url: str) -> GraphStore:
-    return open_store(url)
+def _kg(url: str) -> ChainKG:
+    return ChainKG(open_store(url))
 
 
-def get_store() -> GraphStore:
-    return _open(store_url())
-
-
-@st.cache_resource(show_spinner=False)
-def ontology():
-    return load_ontology()
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _checksum(url: str, fingerprint: str) -> str:
-    return service.stats(_open(url))["checksum"]
+def kg() -> ChainKG:
+    """The service on this UI's store (one per store URL and process, shared by every session)."""
+    return _kg(store_url())
 
 
 def version() -> str:
-    """The store's version token for cache keys (:func:`chainkg.service.store_version`: SQLite's
-    own-writes + ``PRAGMA data_version``, so a ``chainkg load`` from another process is seen too;
-    Neo4j's count-store totals). The full content checksum (``checksum()``) reads the whole store,
-    so it is computed only on request."""
-    return repr(service.store_version(get_store()))
+    """The service's version token (:meth:`ChainKG.version`) as a key for the UI-side caches."""
+    return repr(kg().version())
 
 
 def checksum() -> str:
-    """The store's content checksum (``chainkg stats``), cached per version."""
-    return _checksum(store_url(), version())
-
-
-def invalidate() -> None:
-    """After a write from this UI: forget cached checksums (results are keyed on them anyway)."""
-    _checksum.clear()
-
-
-# --- cached service calls (url + checksum + params) -----------------------------------------------
-
-@st.cache_data(show_spinner=False)
-def _stats(url: str, v: str) -> dict:
-    return service.stats(_open(url))
-
-
-@st.cache_data(show_spinner=False)
-def _datasets(url: str, v: str) -> list[dict]:
-    return service.datasets(_open(url))
-
-
-@st.cache_data(show_spinner=False)
-def _technologies(url: str, v: str) -> list[dict]:
-    return service.technologies(_open(url))
-
-
-@st.cache_data(show_spinner=False)
-def _policy_progress(url: str, v: str) -> list[dict]:
-    return service.policy_progress(_open(url), ontology())
-
-
-@st.cache_data(show_spinner=False)
-def _clusters(url: str, v: str) -> list[dict]:
-    return service.clusters(_open(url), ontology())
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _analyze(url: str, v: str, cluster: str | None, sections: tuple[str, ...] | None) -> dict:
-    return service.analyze(_open(url), cluster, ontology(), sections=sections)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cluster_detail(url: str, v: str, cluster: str) -> dict:
-    return service.cluster_detail(_open(url), cluster, ontology())
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _segment_detail(url: str, v: str, segment: str) -> dict:
-    return service.segment_detail(_open(url), segment, ontology())
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _enterprises(url: str, v: str, filters: tuple) -> tuple[int, list[dict]]:
-    return service.enterprises(_open(url), **dict(filters))
+    """The store's content checksum (``chainkg stats``; cached by the service per version)."""
+    return kg().stats()["checksum"]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _choices(url: str, v: str, cluster: str | None, local: bool | None, limit: int) -> list[tuple[str, str]]:
-    return [(f["id"], f["name"]) for f in service.enterprises(_open(url), cluster=cluster, local=local, limit=limit)[1]]
+    return [(f["id"], f["name"]) for f in _kg(url).enterprises(cluster=cluster, local=local, limit=limit)[1]]
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _enterprise_detail(url: str, v: str, eid: str) -> dict:
-    return service.enterprise_detail(_open(url), eid)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _what_if(url: str, v: str, scenario_json: str, cluster: str | None) -> dict:
-    return service.what_if(_open(url), Scenario.model_validate_json(scenario_json), cluster, ontology())
-
-
-@st.cache_data(show_spinner=False)
-def _county_distribution(url: str, v: str) -> dict:
-    return service.county_distribution(_open(url), ontology())
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _workbench(url: str, v: str, cluster: str | None) -> list[dict]:
-    return service.workbench(_open(url), cluster, ontology())
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _leads(url: str, v: str, cluster: str | None) -> list[dict]:
-    return service.leads(_open(url), cluster, ontology=ontology())
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _pipeline_what_if(url: str, v: str, cluster: str | None, stages: tuple[str, ...]) -> dict:
-    return service.pipeline_what_if(_open(url), cluster, stages, ontology())
+def enterprise_choices(cluster: str | None, local: bool | None, limit: int) -> list[tuple[str, str]]:
+    """(id, name) of a cluster's firms, local first, for a pick list: a cached copy of two strings a
+    firm (a widget's option list, not an analysis result: the service does not cache listings)."""
+    return _choices(store_url(), version(), cluster, local, limit)
 
 
 #: the analyses the heavy pages ask for first, computed once per store version in the background
@@ -157,14 +68,17 @@ WARM_CALLS: tuple[tuple[str | None, tuple[str, ...] | None], ...] = (
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _warm(url: str, v: str) -> bool:
-    """Start one background thread filling the caches of the slow first visits (CHAINKG_UI_WARMUP=0: off)."""
+    """Start one background thread filling the service's cache for the slow first visits
+    (CHAINKG_UI_WARMUP=0: off). Cached only as a flag: one thread per store version."""
     import threading
+
+    service = _kg(url)
 
     def work() -> None:
         # the overview's figures first (it is the page opened first), then the heavy analyses, the
         # county grid and the workbench's candidates (a second call of the same key waits for the first)
-        calls = [lambda: _clusters(url, v)] + [lambda c=c, s=s: _analyze(url, v, c, s) for c, s in WARM_CALLS]
-        calls += [lambda: _county_distribution(url, v), lambda: _workbench(url, v, None)]
+        calls = [service.clusters] + [lambda c=c, s=s: service.analysis(c, sections=s) for c, s in WARM_CALLS]
+        calls += [service.county_distribution, service.workbench]
         for call in calls:
             try:
                 call()
@@ -180,90 +94,13 @@ def warm_up() -> None:
     _warm(store_url(), version())
 
 
-def stats() -> dict:
-    return _stats(store_url(), version())
-
-
-def clusters() -> list[dict]:
-    return _clusters(store_url(), version())
-
-
-def datasets() -> list[dict]:
-    """The loaded datasets (口径): name, population, region, as-of, census or sample, firms."""
-    return _datasets(store_url(), version())
-
-
-def policy_progress() -> list[dict]:
-    """The plan's targets with the latest actual figure in the store, progress, status and source."""
-    return _policy_progress(store_url(), version())
-
-
-def technologies() -> list[dict]:
-    """Key technologies as the store holds them (the ontology's and imported lists)."""
-    return _technologies(store_url(), version())
-
-
-def analyze(cluster: str | None = None, sections: tuple[str, ...] | None = None) -> dict:
-    return _analyze(store_url(), version(), cluster, sections)
-
-
-def cluster_detail(cluster: str) -> dict:
-    return _cluster_detail(store_url(), version(), cluster)
-
-
-def segment_detail(segment: str) -> dict:
-    return _segment_detail(store_url(), version(), segment)
-
-
-def enterprises(**filters) -> tuple[int, list[dict]]:
-    return _enterprises(store_url(), version(), tuple(sorted((k, v) for k, v in filters.items() if v is not None)))
-
-
-def enterprise_choices(cluster: str | None, local: bool | None, limit: int) -> list[tuple[str, str]]:
-    """(id, name) of a cluster's firms, local first, for a pick list: a cached copy of two strings a
-    firm instead of every property (a cache hit unpickles the whole value on each run)."""
-    return _choices(store_url(), version(), cluster, local, limit)
-
-
-def enterprise_detail(eid: str) -> dict:
-    return _enterprise_detail(store_url(), version(), eid)
-
-
-def what_if(scenario: Scenario, cluster: str | None = None) -> dict:
-    return _what_if(store_url(), version(), scenario.model_dump_json(), cluster)
-
-
-def policy_targets() -> list[dict]:
-    return service.policy_targets(ontology())
-
-
-def county_distribution() -> dict:
-    """Local firms by county and cluster, none dropped (:func:`chainkg.service.county_distribution`)."""
-    return _county_distribution(store_url(), version())
-
-
-def workbench(cluster: str | None = None) -> list[dict]:
-    """The 招商 workbench: per actionable gap its ranked candidates with profile cards and leads."""
-    return _workbench(store_url(), version(), cluster)
-
-
-def leads(cluster: str | None = None) -> list[dict]:
-    """The lead pipeline (stage, owner, dated history) of a cluster, or of all."""
-    return _leads(store_url(), version(), cluster)
-
-
-def pipeline_what_if(cluster: str | None, stages: tuple[str, ...]) -> dict:
-    """What changes if the firms at these pipeline stages land."""
-    return _pipeline_what_if(store_url(), version(), cluster, stages)
-
-
 # --- display helpers ------------------------------------------------------------------------------
 
 def cluster_options(with_all: bool = False) -> tuple[list[str | None], dict]:
     """Cluster ids (``None`` = all) and their display names, in the plan's order."""
     from ui.i18n import name
 
-    names = {c["id"]: name(c) for c in clusters()}
+    names = {c["id"]: name(c) for c in kg().clusters()}
     ids: list[str | None] = ([None] if with_all else []) + list(names)
     labels = {None: t("common.all")} | names
     return ids, labels
@@ -273,14 +110,14 @@ def segment_names() -> dict[str, str]:
     from ui.i18n import lang
 
     en = lang() == "en"
-    return {s.id: (s.name_en or s.name) if en else s.name for s in ontology().segments.values()}
+    return {s.id: (s.name_en or s.name) if en else s.name for s in kg().onto.segments.values()}
 
 
 def enterprise_names(ids: list[str]) -> dict[str, str]:
     out = {}
     for eid in ids:
         try:
-            out[eid] = enterprise_detail(eid)["enterprise"].get("name", eid)
+            out[eid] = kg().enterprise_detail(eid)["enterprise"].get("name", eid)
         except Exception:  # noqa: BLE001 - a dangling id shows as itself
             out[eid] = eid
     return out
@@ -299,7 +136,7 @@ def _xlsx_builder(sheets: dict[str, pd.DataFrame], page: str | None):
     from chainkg.report_xlsx import Notes, workbook
     from ui.i18n import lang, population_label
 
-    ds = datasets()
+    ds = kg().datasets()
     kind = {True: t("xlsx.census"), False: t("xlsx.sample")}
     basis = "；".join(f"{d['name']}（{population_label(d.get('population'))}，{kind[bool(d.get('census'))]}，"
                      f"{d.get('as_of') or '—'}）" for d in ds) or t("xlsx.no_data")
@@ -347,7 +184,7 @@ def county_label(short: str | None, empty: str = "") -> str:
         return empty
     if lang() != "en":
         return short
-    return {c.short: c.id.title() for c in ontology().counties.values()}.get(short, short)
+    return {c.short: c.id.title() for c in kg().onto.counties.values()}.get(short, short)
 
 
 def fmt_share(x: float | None) -> str:

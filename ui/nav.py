@@ -8,11 +8,11 @@ only on a Neo4j store: on any other store it stays reachable at ``/query`` (wher
 hidden from the navigation. A page file that another part of the project adds later
 (``views/workbench.py``) is routed when it exists.
 
->>> [p.url for p in pages("sqlite") if p.visible][:3]
+>>> [p.url for p in pages(console=False) if p.visible][:3]
 ['home', 'panorama', 'gaps']
->>> [p.url for p in pages("sqlite") if not p.visible]
+>>> [p.url for p in pages(console=False) if not p.visible]
 ['overview', 'query']
->>> "query" in [p.url for p in pages("neo4j") if p.visible]
+>>> "query" in [p.url for p in pages(console=True) if p.visible]
 True
 """
 
@@ -50,9 +50,10 @@ _TABLE = [
 ]
 
 
-def pages(store_kind: str) -> list[PageSpec]:
+def pages(console: bool) -> list[PageSpec]:
     """The pages to register with ``st.navigation``: the overview at ``/`` (default, in the menu) and at
-    ``/overview`` (hidden alias); the Cypher console in the menu only on a Neo4j store."""
+    ``/overview`` (hidden alias); the Cypher console in the menu only when the store has one
+    (``console``: :attr:`chainkg.service.ChainKG.has_console`, the service's one rule)."""
     out: list[PageSpec] = []
     for file, title, url, group in _TABLE:
         if not (HERE / file).exists():
@@ -61,5 +62,5 @@ def pages(store_kind: str) -> list[PageSpec]:
             out.append(PageSpec(file, title, "home", group, default=True))
             out.append(PageSpec(file, title, url, group, visible=False))
             continue
-        out.append(PageSpec(file, title, url, group, visible=url != "query" or store_kind == "neo4j"))
+        out.append(PageSpec(file, title, url, group, visible=url != "query" or console))
     return out

@@ -18,7 +18,9 @@ __all__ = ["report_downloads"]
 
 @st.cache_data(show_spinner=False, max_entries=12)
 def _report(url: str, v: str, cluster: str, fmt: str) -> tuple[bytes, str, str]:
-    return report_file(common._open(url), cluster, fmt, common.ontology())
+    """The rendered file (UI-side: the download button needs its bytes on every rerun; the service
+    caches the analysis it is built from, not the rendering, which takes seconds for a PDF)."""
+    return report_file(common.kg(), cluster, fmt)
 
 
 def report_downloads(cluster: str | None, key: str = "rep") -> None:

@@ -1,1 +1,1 @@
-"""Route modules, one per concept; each is a thin layer over :mod:`chainkg.service`."""
+"""Route modules, one per concept; each is a thin layer over :class:`chainkg.service.ChainKG` (the ``KG`` dependency)."""

@@ -1,6 +1,6 @@
 """Writes and the Cypher console — all behind ``Authorization: Bearer <token>`` (see api.deps).
 
-* ``POST /import``: upload a CSV/XLSX/TSV/JSON file; it is loaded atomically via ``service.load``
+* ``POST /import``: upload a CSV/XLSX/TSV/JSON file; it is loaded atomically via ``ChainKG.load``
   and the report (with quarantined rows) comes back.
 * ``POST /reload``: reload the bundled Taizhou data.
 * ``POST /cypher``: a read-only query on a Neo4j store — keyword guard, READ transaction, server
@@ -15,12 +15,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Query, UploadFile
 
-from api.deps import get_ontology, get_settings, get_store, neo4j_store, require_token
+from api.deps import KG, get_settings, require_token
 from chainkg.errors import PayloadTooLarge
 from api.gate import heavy
 from api.http import ERRORS
 from api.schemas import CypherQuery, CypherResult, ErrorOut, ImportReport, OverrideIn, OverrideOut, QuarantineRow
-from chainkg import service
 from chainkg.settings import MAX_UPLOAD_BYTES
 from chainkg.errors import InputError
 
@@ -41,7 +40,7 @@ def _report(report) -> dict:
 
 @router.post("/import", openapi_extra=heavy("import"), response_model=ImportReport)
 def import_file(file: Annotated[UploadFile, File(description="企业/技术/供应关系文件 / CSV, TSV, XLSX or JSON")],
-                store=Depends(get_store), onto=Depends(get_ontology),
+                kg: KG,
                 fmt: Annotated[Literal["auto", "chainkg", "tushare"], Query(alias="format")] = "auto",
                 census: Annotated[str | None, Query(max_length=200, description="普查名称: declare the file a complete "
                                                     "census (口径) with this name; without it the file is a sample")] = None,
@@ -69,12 +68,12 @@ def import_file(file: Annotated[UploadFile, File(description="企业/技术/供�
         if census:
             from etl.dataset import census_spec
 
-            unknown = [c for c in (cluster or []) if c not in onto.clusters]
+            unknown = [c for c in (cluster or []) if c not in kg.onto.clusters]
             if unknown:
                 raise InputError(f"unknown cluster {unknown[0]!r}", field="cluster")
             spec = census_spec(census, population=population, region=region, as_of=as_of, source=source,
                                clusters=cluster or [])
-        report = service.load(store, [path], fmt=fmt, ontology=onto, dataset=spec)
+        report = kg.load([path], fmt=fmt, dataset=spec)
     out = _report(report)
     out["files"] = [name]
     for q in out["quarantined"]:
@@ -83,17 +82,16 @@ def import_file(file: Annotated[UploadFile, File(description="企业/技术/供�
 
 
 @router.post("/overrides", response_model=list[OverrideOut])
-def add_override(body: OverrideIn, store=Depends(get_store), onto=Depends(get_ontology)):
+def add_override(body: OverrideIn, kg: KG):
     """Correct a firm's placement: stored with who, when and why; the link changes in the same
     transaction; every reload and analysis respects it."""
-    return service.correct_placement(store, body.enterprise, body.segment, body.action, who=body.who, why=body.why,
-                                     to=body.to, ontology=onto)
+    return kg.correct_placement(body.enterprise, body.segment, body.action, who=body.who, why=body.why, to=body.to)
 
 
 @router.post("/overrides/import", openapi_extra=heavy("import"), response_model=list[QuarantineRow])
 def import_overrides(file: Annotated[UploadFile, File(description="overrides CSV as exported (GET /overrides as CSV "
                                                                     "or chainkg override export)")],
-                     store=Depends(get_store), onto=Depends(get_ontology)):
+                     kg: KG):
     """Apply an overrides CSV; returns the refused rows (good rows are applied in one write)."""
     name = Path(file.filename or "overrides.csv").name
     data = file.file.read(MAX_UPLOAD + 1)
@@ -102,21 +100,20 @@ def import_overrides(file: Annotated[UploadFile, File(description="overrides CSV
     with tempfile.TemporaryDirectory(prefix="chainkg-overrides-") as tmp:
         path = Path(tmp) / "overrides.csv"
         path.write_bytes(data)
-        _, problems = service.import_overrides(store, path, ontology=onto)
+        _, problems = kg.import_overrides(path)
     return [q.as_dict() | {"file": name} for q in problems]
 
 
 @router.post("/reload", openapi_extra=heavy("import"), response_model=ImportReport)
-def reload(store=Depends(get_store), onto=Depends(get_ontology)):
+def reload(kg: KG):
     """Reload the bundled Taizhou data (idempotent: same data → same graph and checksum)."""
-    return _report(service.load(store, None, ontology=onto))
+    return _report(kg.load(None))
 
 
 @router.post("/cypher", openapi_extra=heavy("console"), response_model=CypherResult)
-def cypher(body: CypherQuery, store=Depends(neo4j_store), settings=Depends(get_settings)):
+def cypher(body: CypherQuery, kg: KG, settings=Depends(get_settings)):
     """Run a read-only Cypher query (Neo4j store only): writes, LOAD CSV, admin and write procedures are
     refused before running; the query runs in a READ transaction with a timeout and a row cap."""
     cap = settings.cypher_row_cap
-    rows = service.cypher_read(store, body.query, body.params, timeout=settings.cypher_timeout_s,
-                               limit=cap + 1)
+    rows = kg.cypher_read(body.query, body.params, timeout=settings.cypher_timeout_s, limit=cap + 1)
     return {"rows": rows[:cap], "row_count": min(len(rows), cap), "truncated": len(rows) > cap, "row_cap": cap}

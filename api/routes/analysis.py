@@ -1,7 +1,7 @@
 """The analysis (补链/强链/延链): gaps, chokepoints, priority projects, 招商 targets, what-if.
 
 Every analysis weight and threshold (:class:`graph.params.AnalysisParams`) is an optional query
-parameter; results are memoised per (store version, cluster, params) in :mod:`chainkg.service`.
+parameter; results come from the one cached entry point :meth:`chainkg.service.ChainKG.analysis`.
 """
 
 from __future__ import annotations
@@ -10,17 +10,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from api.deps import analysis_params, get_ontology, get_store
+from api.deps import KG, analysis_params
 from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
 from api.schemas import Chokepoint, Gap, Page, Project, ScenarioIn, TargetGroup, WhatIfResult
-from chainkg import service
 from graph.params import AnalysisParams
 
 router = APIRouter(tags=["analysis 分析"], responses=ERRORS)
 
-Store = Annotated[object, Depends(get_store)]
-Onto = Annotated[object, Depends(get_ontology)]
 Params = Annotated[AnalysisParams, Depends(analysis_params)]
 PageQ = Annotated[Paging, Depends(paging)]
 AsCsv = Annotated[bool, Depends(want_csv)]
@@ -28,40 +25,40 @@ ClusterQ = Annotated[str | None, Query(max_length=100, description="集群 id (�
 
 
 @router.get("/gaps", openapi_extra=heavy("analysis"), response_model=Page[Gap], responses=CSV_RESPONSE)
-def list_gaps(store: Store, onto: Onto, params: Params, page: PageQ, as_csv: AsCsv, cluster: ClusterQ = None):
+def list_gaps(kg: KG, params: Params, page: PageQ, as_csv: AsCsv, cluster: ClusterQ = None):
     """Every segment's verdict — 缺失 missing, 单点依赖 single point, 薄弱 weak, 较强 strong — gaps first
     (dominators, then by priority score), with the evidence."""
-    return listing(service.analysis(store, cluster, onto, params)["gaps"], page, as_csv, "gaps", Gap)
+    return listing(kg.analysis(cluster, params)["gaps"], page, as_csv, "gaps", Gap)
 
 
 @router.get("/clusters/{cluster_id}/gaps", openapi_extra=heavy("analysis"), response_model=Page[Gap], responses=CSV_RESPONSE)
 def cluster_gaps(cluster_id: Annotated[str, Path(max_length=100, description="集群 id / cluster id")],
-                 store: Store, onto: Onto, params: Params, page: PageQ, as_csv: AsCsv):
+                 kg: KG, params: Params, page: PageQ, as_csv: AsCsv):
     """The gaps of one cluster (same as ``/gaps?cluster=…``)."""
-    return listing(service.analysis(store, cluster_id, onto, params)["gaps"], page, as_csv, f"gaps-{cluster_id}", Gap)
+    return listing(kg.analysis(cluster_id, params)["gaps"], page, as_csv, f"gaps-{cluster_id}", Gap)
 
 
 @router.get("/priority-projects", openapi_extra=heavy("analysis"), response_model=Page[Project], responses=CSV_RESPONSE)
-def list_priority_projects(store: Store, onto: Onto, params: Params, page: PageQ, as_csv: AsCsv,
+def list_priority_projects(kg: KG, params: Params, page: PageQ, as_csv: AsCsv,
                            cluster: ClusterQ = None):
     """重点技术攻关项目: technologies not under domestic control, ranked by score (severity × reach ×
     capability gap), each with its score parts and 揭榜挂帅 candidate firms."""
-    return listing(service.priority_projects(store, cluster, onto, params), page, as_csv, "priority-projects", Project)
+    return listing(kg.analysis(cluster, params)["projects"], page, as_csv, "priority-projects", Project)
 
 
 @router.get("/chokepoints", openapi_extra=heavy("analysis"), response_model=Page[Chokepoint], responses=CSV_RESPONSE)
-def list_chokepoints(store: Store, onto: Onto, params: Params, page: PageQ, as_csv: AsCsv, cluster: ClusterQ = None):
+def list_chokepoints(kg: KG, params: Params, page: PageQ, as_csv: AsCsv, cluster: ClusterQ = None):
     """Key technologies ranked as 卡脖子 chokepoints, with affected segments and local holders."""
-    return listing(service.chokepoints(store, cluster, onto, params), page, as_csv, "chokepoints", Chokepoint)
+    return listing(kg.analysis(cluster, params)["chokepoints"], page, as_csv, "chokepoints", Chokepoint)
 
 
 @router.get("/targets", openapi_extra=heavy("analysis"), response_model=Page[TargetGroup], responses=CSV_RESPONSE)
-def list_targets(store: Store, onto: Onto, params: Params, page: PageQ, as_csv: AsCsv, cluster: ClusterQ = None):
+def list_targets(kg: KG, params: Params, page: PageQ, as_csv: AsCsv, cluster: ClusterQ = None):
     """招商 targets: for each gap segment, outside firms ranked by how much they would close it."""
-    return listing(service.targets(store, cluster, onto, params), page, as_csv, "targets", TargetGroup)
+    return listing(kg.analysis(cluster, params)["targets"], page, as_csv, "targets", TargetGroup)
 
 
 @router.post("/what-if", openapi_extra=heavy("analysis"), response_model=WhatIfResult)
-def what_if(scenario: ScenarioIn, store: Store, onto: Onto, params: Params, cluster: ClusterQ = None):
+def what_if(scenario: ScenarioIn, kg: KG, params: Params, cluster: ClusterQ = None):
     """情景模拟: remove or add firms or segments and see which gaps open or close (the store is untouched)."""
-    return service.what_if(store, scenario, cluster, onto, params)
+    return kg.what_if(scenario, cluster, params)

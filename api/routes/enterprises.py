@@ -6,20 +6,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from api.deps import get_ontology, get_store
+from api.deps import KG
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
 from api.schemas import EnterpriseDetail, EnterpriseOut, OverrideOut, Page, Technology
-from chainkg import service
 
 router = APIRouter(tags=["enterprises 企业与技术"], responses=ERRORS)
 
-Store = Annotated[object, Depends(get_store)]
-Onto = Annotated[object, Depends(get_ontology)]
 Filter = Annotated[str | None, Query(max_length=200)]
 
 
 @router.get("/enterprises", response_model=Page[EnterpriseOut], responses=CSV_RESPONSE)
-def list_enterprises(store: Store, page: Annotated[Paging, Depends(paging)],
+def list_enterprises(kg: KG, page: Annotated[Paging, Depends(paging)],
                      as_csv: Annotated[bool, Depends(want_csv)],
                      cluster: Annotated[str | None, Query(max_length=100, description="集群 id / cluster id")] = None,
                      segment: Annotated[str | None, Query(max_length=200, description="环节 id (含下级) / segment id")] = None,
@@ -29,28 +26,28 @@ def list_enterprises(store: Store, page: Annotated[Paging, Depends(paging)],
                      local: Annotated[bool | None, Query(description="仅本地(true)/仅外地(false) / local only")] = None):
     """Enterprises matching every given filter (``q``: name, id, products or business scope), local
     operating firms first, then by id; paged (limit ≤ 500) with the total."""
-    total, rows = service.enterprises(store, cluster=cluster, segment=segment, county=county, tag=tag, q=q,
+    total, rows = kg.enterprises(cluster=cluster, segment=segment, county=county, tag=tag, q=q,
                                       local=local, limit=page.limit, offset=page.offset)
     return listing(rows, page, as_csv, "enterprises", EnterpriseOut, total=total, paged=True)
 
 
 @router.get("/overrides", response_model=list[OverrideOut])
-def list_overrides(store: Store):
+def list_overrides(kg: KG):
     """Every placement correction (校正): firm, segment, action, who, when, why."""
-    return service.overrides(store)
+    return kg.overrides()
 
 
 @router.get("/enterprises/{enterprise_id}", response_model=EnterpriseDetail)
 def get_enterprise(enterprise_id: Annotated[str, Path(max_length=200,
                                                       description="企业 id 或统一社会信用代码 / id or credit code")],
-                   store: Store):
+                   kg: KG):
     """One enterprise, by id or 统一社会信用代码, with segments, technologies, suppliers and customers."""
-    return service.enterprise_detail(store, enterprise_id)
+    return kg.enterprise_detail(enterprise_id)
 
 
 @router.get("/technologies", response_model=Page[Technology], responses=CSV_RESPONSE)
-def list_technologies(store: Store, page: Annotated[Paging, Depends(paging)],
+def list_technologies(kg: KG, page: Annotated[Paging, Depends(paging)],
                       as_csv: Annotated[bool, Depends(want_csv)],
                       chokepoint: Annotated[bool | None, Query(description="仅卡脖子技术 / chokepoint flag")] = None):
     """Key technologies of the chains, ordered by id; ``chokepoint=true`` lists the 卡脖子 ones."""
-    return listing(service.technologies(store, chokepoint=chokepoint), page, as_csv, "technologies", Technology)
+    return listing(kg.technologies(chokepoint=chokepoint), page, as_csv, "technologies", Technology)

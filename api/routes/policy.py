@@ -13,15 +13,13 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from api.deps import get_ontology, get_store
+from api.deps import KG
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
 from api.schemas import Page
-from chainkg import service
+from chainkg.actuals import actuals_template
 from ontology.models import PolicyTarget
 
 router = APIRouter(tags=["policy 行动计划"], responses=ERRORS)
-Store = Annotated[object, Depends(get_store)]
-Onto = Annotated[object, Depends(get_ontology)]
 
 
 class Actual(BaseModel):
@@ -47,25 +45,25 @@ class Progress(PolicyTarget):
 
 
 @router.get("/policy-progress", response_model=Page[Progress], responses=CSV_RESPONSE)
-def policy_progress(store: Store, onto: Onto, page: Annotated[Paging, Depends(paging)],
+def policy_progress(kg: KG, page: Annotated[Paging, Depends(paging)],
                     as_csv: Annotated[bool, Depends(want_csv)]):
     """行动计划目标进展: each target with its latest actual figure (and source), progress and status —
     achieved / not_achieved / no_data, or current for a value that is not a target."""
-    return listing(service.policy_progress(store, onto), page, as_csv, "policy-progress", Progress)
+    return listing(kg.policy_progress(), page, as_csv, "policy-progress", Progress)
 
 
 @router.get("/policy-actuals", response_model=Page[Actual], responses=CSV_RESPONSE)
-def policy_actuals(store: Store, page: Annotated[Paging, Depends(paging)],
+def policy_actuals(kg: KG, page: Annotated[Paging, Depends(paging)],
                    as_csv: Annotated[bool, Depends(want_csv)]):
     """实际值: every actual figure per target and year, each with its source."""
-    return listing(service.actuals(store), page, as_csv, "policy-actuals", Actual)
+    return listing(kg.actuals(), page, as_csv, "policy-actuals", Actual)
 
 
 @router.get("/policy-actuals/template", response_class=Response,
             responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}},
                              "description": "实际值模板 / the actuals CSV to fill in"}})
-def policy_actuals_template(onto: Onto):
+def policy_actuals_template(kg: KG):
     """A CSV with one row per target to fill in (value, as_of, source); import it with
     ``chainkg actuals import FILE``."""
-    return Response(("\ufeff" + service.actuals_template(onto)).encode("utf-8"), media_type="text/csv; charset=utf-8",
+    return Response(("\ufeff" + actuals_template(kg.onto)).encode("utf-8"), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="policy-actuals-template.csv"'})

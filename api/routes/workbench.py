@@ -16,17 +16,14 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import analysis_params, get_ontology, get_store, require_token
+from api.deps import KG, analysis_params, require_token
 from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
 from api.schemas import ErrorOut, Page, TargetCandidate, TargetGroup, WhatIfResult
-from chainkg import service
 from graph.params import AnalysisParams
 
 router = APIRouter(tags=["workbench 招商工作台"], responses=ERRORS)
 
-Store = Annotated[object, Depends(get_store)]
-Onto = Annotated[object, Depends(get_ontology)]
 Params = Annotated[AnalysisParams, Depends(analysis_params)]
 ClusterQ = Annotated[str | None, Query(max_length=100, description="集群 id (默认全部) / cluster id (default: all)")]
 Stage = Literal["线索", "已接触", "在谈", "已签约", "已落地", "放弃"]
@@ -105,43 +102,43 @@ class PipelineWhatIf(WhatIfResult):
 
 
 @router.get("/workbench", openapi_extra=heavy("analysis"), response_model=Page[WorkbenchGroup])
-def workbench(store: Store, onto: Onto, params: Params, page: Annotated[Paging, Depends(paging)],
+def workbench(kg: KG, params: Params, page: Annotated[Paging, Depends(paging)],
               cluster: ClusterQ = None):
     """招商工作台: for each gap segment (actionable verdict on adequate data), its candidates ranked
     without ties, each with a profile card (scale, distance, products, why it fits, sources, other
     segments) and its lead when one is open."""
-    return listing(service.workbench(store, cluster, onto, params), page, False, "workbench", WorkbenchGroup)
+    return listing(kg.workbench(cluster, params), page, False, "workbench", WorkbenchGroup)
 
 
 @router.get("/leads", response_model=Page[LeadOut], responses=CSV_RESPONSE)
-def list_leads(store: Store, onto: Onto, page: Annotated[Paging, Depends(paging)],
+def list_leads(kg: KG, page: Annotated[Paging, Depends(paging)],
                as_csv: Annotated[bool, Depends(want_csv)], cluster: ClusterQ = None,
                segment: Annotated[str | None, Query(max_length=100, description="环节 id")] = None,
                stage: Annotated[Stage | None, Query(description="阶段")] = None):
     """招商项目 (pipeline): by cluster, segment, stage and firm; ``?format=csv`` for Excel."""
-    rows = service.leads(store, cluster, segment, stage, onto)
+    rows = kg.leads(cluster, segment, stage)
     if as_csv:
         rows = [{k: v for k, v in r.items() if k != "history_rows"} for r in rows]
     return listing(rows, page, as_csv, "leads", LeadOut)
 
 
 @router.get("/leads/what-if", openapi_extra=heavy("analysis"), response_model=PipelineWhatIf)
-def leads_what_if(store: Store, onto: Onto, params: Params, cluster: ClusterQ = None,
+def leads_what_if(kg: KG, params: Params, cluster: ClusterQ = None,
                   stages: Annotated[list[Stage] | None, Query(description="假设落地的阶段 (默认 在谈、已签约、已落地)")] = None):
     """情景: if the firms whose leads are at ``stages`` land, which gaps close (the store is untouched)."""
-    return service.pipeline_what_if(store, cluster, stages, onto, params)
+    return kg.pipeline_what_if(cluster, stages, params)
 
 
 @router.post("/leads", response_model=LeadOut, dependencies=[Depends(require_token)], responses=WRITE)
-def save_lead(body: LeadIn, store: Store, onto: Onto):
+def save_lead(body: LeadIn, kg: KG):
     """Open a lead for a candidate firm on a gap segment (stage 线索 unless given), or update the open
     lead of the same firm and segment; the change joins its history. Needs the API token."""
-    return service.save_lead(store, body.enterprise, body.segment, stage=body.stage, owner=body.owner,
-                             note=body.note, ontology=onto)
+    return kg.save_lead(body.enterprise, body.segment, stage=body.stage, owner=body.owner,
+                             note=body.note)
 
 
 @router.patch("/leads/{lead_id}", response_model=LeadOut, dependencies=[Depends(require_token)], responses=WRITE)
 def update_lead(lead_id: Annotated[str, Path(max_length=100, description="项目 id / lead id")], body: LeadPatch,
-                store: Store, onto: Onto):
+                kg: KG):
     """Change a lead's stage and/or owner, or add a note; kept in its history. Needs the API token."""
-    return service.update_lead(store, lead_id, stage=body.stage, owner=body.owner, note=body.note, ontology=onto)
+    return kg.update_lead(lead_id, stage=body.stage, owner=body.owner, note=body.note)

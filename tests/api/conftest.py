@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 from api_client import TOKEN, make_client
-from chainkg import service
+from api.deps import get_kg, get_ontology
+from chainkg.service import ChainKG
 from chainkg.settings import Settings
 
 
@@ -20,14 +21,13 @@ def api_store(request, tmp_path_factory):
         from graph.sqlite_store import SQLiteStore
 
         s = SQLiteStore(tmp_path_factory.mktemp("api") / "store.db")
-        service.load(s)
+        ChainKG(s).load()
         yield s
         s.close()
     else:
         s = request.getfixturevalue("_neo4j_session")
         s.clear()
-        service.mark_changed(s)
-        service.load(s)
+        get_kg(s, get_ontology()).load()  # through the app's own service object: its cache is cleared too
         yield s
 
 

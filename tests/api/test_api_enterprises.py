@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chainkg import service
+from chainkg.service import ChainKG
 
 
 def test_enterprises_paged_with_total_and_stable_order(client):
@@ -43,7 +43,7 @@ def test_enterprise_filters(client):
 
 
 def test_enterprise_detail_by_id_and_credit_code(client, api_store):
-    _, firms = service.enterprises(api_store, limit=1000)
+    _, firms = ChainKG(api_store).enterprises(limit=1000)
     e = firms[0]
     body = client.get(f"/api/v1/enterprises/{e['id']}").json()
     assert body["enterprise"]["id"] == e["id"] and isinstance(body["segments"], list)

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from chainkg import service
+from chainkg.service import ChainKG
 
 
 def test_neighbourhood_depth_and_limit(client):
@@ -29,12 +29,12 @@ def test_ontology_and_policy_targets(client):
 
 def test_stats_match_service(client, api_store):
     body = client.get("/api/v1/stats").json()
-    assert body == service.stats(api_store)
+    assert body == ChainKG(api_store).stats()
 
 
 def test_export_json_whole_and_cluster(client, api_store):
     whole = client.get("/api/v1/export").json()
-    counts = service.stats(api_store)
+    counts = ChainKG(api_store).stats()
     assert len(whole["nodes"]) == sum(counts["nodes"].values())
     assert len(whole["rels"]) == sum(counts["relationships"].values())
     auto = client.get("/api/v1/export", params={"cluster": "auto"}).json()

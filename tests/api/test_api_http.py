@@ -50,12 +50,12 @@ def test_method_not_allowed_shape(client):
 
 
 def test_unexpected_error_is_generic_500_with_request_id(api_store, settings, caplog, monkeypatch):
-    from chainkg import service
+    from chainkg.service import ChainKG
 
     def boom(*a, **k):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(service, "stats", boom)
+    monkeypatch.setattr(ChainKG, "stats", boom)
     with caplog.at_level(logging.ERROR, logger="chainkg.api"):
         r = _client(api_store, settings).get("/api/v1/stats", headers={"X-Request-ID": "req-500"})
     assert r.status_code == 500

@@ -13,7 +13,7 @@ import pytest
 
 from api.exporters import CHUNK, csv_chunks, graphml_chunks, json_chunks
 from api.http import csv_response
-from chainkg import service
+from chainkg.service import ChainKG
 from graph.sqlite_store import SQLiteStore
 from graph.store import Batch
 from ontology.loader import load_ontology
@@ -147,8 +147,8 @@ def test_export_memory_does_not_grow_with_the_store(tmp_path, fmt):
     small = _generated_store(tmp_path / "small.db", 3_000)
     large = _generated_store(tmp_path / "large.db", 12_000)
     try:
-        s_size, _, s_peak = _peak(service.graph_export(small, None, onto), fmt)
-        l_size, l_chunks, l_peak = _peak(service.graph_export(large, None, onto), fmt)
+        s_size, _, s_peak = _peak(ChainKG(small, onto).graph_export(None), fmt)
+        l_size, l_chunks, l_peak = _peak(ChainKG(large, onto).graph_export(None), fmt)
     finally:
         small.close()
         large.close()

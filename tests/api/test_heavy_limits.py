@@ -13,7 +13,7 @@ import pytest
 from api.app import create_app
 from api.deps import get_settings, get_store
 from api.gate import HEAVY_LIMITS, RETRY_AFTER_S, heavy
-from chainkg import service
+from chainkg.service import ChainKG
 from chainkg.settings import Settings
 from graph.sqlite_store import SQLiteStore
 
@@ -24,7 +24,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     s = SQLiteStore(tmp_path_factory.mktemp("heavy") / "kg.db")
-    service.load(s)
+    ChainKG(s).load()
     yield s
     s.close()
 
@@ -39,11 +39,14 @@ def app(store):
 
 
 class Hold:
-    """Patch ``service.<name>`` so that calls block until released; counts the calls that entered."""
+    """Patch the method ``ChainKG.<name>`` so that calls block until released; counts the calls that entered."""
 
     def __init__(self, monkeypatch, name: str) -> None:
-        self.real, self.entered, self.release = getattr(service, name), threading.Semaphore(0), threading.Event()
-        monkeypatch.setattr(service, name, self)
+        self.real, self.entered, self.release = getattr(ChainKG, name), threading.Semaphore(0), threading.Event()
+        monkeypatch.setattr(ChainKG, name, self)
+
+    def __get__(self, kg, owner=None):  # looked up on an instance: bind it, as a method would be
+        return lambda *args, **kwargs: self(kg, *args, **kwargs)
 
     def __call__(self, *args, **kwargs):
         self.entered.release()

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from chainkg import service
+from chainkg.service import ChainKG
 from chainkg.errors import InputError
 from etl.loader import load_files
 from etl.normalize import credit_code_check_char
@@ -56,7 +56,7 @@ CORPUS = [
 
 @pytest.fixture
 def loaded(store):
-    service.load(store)
+    ChainKG(store).load()
     return store
 
 

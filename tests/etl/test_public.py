@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from chainkg import service
+from chainkg.service import ChainKG
 from etl.public import load_public
 from ontology.loader import load_ontology
 
@@ -114,23 +114,23 @@ def test_chainkg_format(store, tmp_path):
 
 def test_chainkg_reload_is_idempotent(store, tmp_path):
     ckg, ts = make_chainkg(tmp_path), make_tushare(tmp_path)
-    service.load(store, [ckg, ts], fmt="chainkg")
-    first = service.stats(store)
-    service.load(store, [ckg, ts], fmt="chainkg")
-    assert service.stats(store) == first
+    ChainKG(store).load([ckg, ts], fmt="chainkg")
+    first = ChainKG(store).stats()
+    ChainKG(store).load([ckg, ts], fmt="chainkg")
+    assert ChainKG(store).stats() == first
 
 
 def test_chainkg_without_city_is_outside_but_keeps_known_local(store, tmp_path):
     ckg = make_chainkg(tmp_path)
-    service.load(store, [ckg], fmt="chainkg")
+    ChainKG(store).load([ckg], fmt="chainkg")
     assert store.get_node("Enterprise", "sc-603337.SH")["local"] is False
     assert "city" not in store.get_node("Enterprise", "sc-603337.SH")
     store.clear()
-    service.load(store)  # bundled Taizhou data: 杰克 is a local firm (台州市), stored under its credit code
+    ChainKG(store).load()  # bundled Taizhou data: 杰克 is a local firm (台州市), stored under its credit code
     bundled = store.find_nodes("Enterprise", {"stock_code": "603337.SH"})[0]
     assert bundled["local"] is True
     links = store.rels("IN_SEGMENT", src=bundled["id"])
-    service.load(store, [ckg], fmt="chainkg")
+    ChainKG(store).load([ckg], fmt="chainkg")
     assert store.get_node("Enterprise", "sc-603337.SH") is None          # no duplicate under the stock code
     jack = store.get_node("Enterprise", bundled["id"])
     assert jack["local"] is True and jack["city"] == bundled["city"] == "台州市"
@@ -147,15 +147,15 @@ def test_tushare_format(store, tmp_path):
     assert store.get_node("Enterprise", "sc-002000.SZ")["local"] is False
     assert {q.row: q.field for q in report.quarantined} == {4: "ts_code", 5: "ts_code"}
     assert all(r["props"]["confidence"] >= 0.3 for r in store.rels("IN_SEGMENT"))
-    first = service.stats(store)
+    first = ChainKG(store).stats()
     load_public(store, [ts], fmt="tushare", ontology=ONTO)
-    assert service.stats(store) == first
+    assert ChainKG(store).stats() == first
 
 
 def test_failed_public_load_leaves_store_untouched(store, tmp_path):
     ckg = make_chainkg(tmp_path)
-    service.load(store)
-    before = service.stats(store)
+    ChainKG(store).load()
+    before = ChainKG(store).stats()
     calls = []
 
     def boom(n: int) -> None:
@@ -165,7 +165,7 @@ def test_failed_public_load_leaves_store_untouched(store, tmp_path):
 
     with pytest.raises(Exception):
         load_public(store, [ckg], fmt="chainkg", ontology=ONTO, progress=boom)
-    assert service.stats(store) == before
+    assert ChainKG(store).stats() == before
 
 
 def test_unknown_format_and_missing_files(tmp_path):

@@ -15,7 +15,7 @@ import uvicorn
 
 from api.app import create_app
 from api.deps import get_settings, get_store
-from chainkg import service
+from chainkg.service import ChainKG
 from chainkg.settings import Settings
 from graph.sqlite_store import SQLiteStore
 
@@ -27,7 +27,7 @@ MULTIPART = "multipart/form-data; boundary=x-bomb"
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     s = SQLiteStore(tmp_path_factory.mktemp("gate") / "kg.db")
-    service.load(s, [])
+    ChainKG(s).load([])
     yield s
     s.close()
 

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 import api.middleware as mw
 from api.app import create_app
 from api.deps import get_settings, get_store
-from chainkg import service
+from chainkg.service import ChainKG
 from chainkg.settings import Settings
 from graph.sqlite_store import SQLiteStore
 
@@ -22,7 +22,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 @pytest.fixture
 def client_and_store(tmp_path):
     store = SQLiteStore(tmp_path / "kg.db")
-    service.load(store, [])
+    ChainKG(store).load([])
     settings = Settings(api_token=TOKEN, store=str(tmp_path / "kg.db"))
     app = create_app(settings)
     app.dependency_overrides[get_store] = lambda: store

@@ -22,8 +22,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.deps import get_settings, get_store
-from chainkg import service
+from api.deps import get_kg, get_ontology, get_settings, get_store
 from chainkg.errors import InputError
 from chainkg.settings import Settings
 from console_corpus import ADMIN, ALLOWED, ATTEMPTS, RESOURCE
@@ -81,8 +80,7 @@ def csv_url():
 def graph(_neo4j_session):
     s = _neo4j_session
     s.clear()
-    service.mark_changed(s)
-    service.load(s)
+    get_kg(s, get_ontology()).load()  # through the app's own service object: its cache is cleared too
     return s
 
 

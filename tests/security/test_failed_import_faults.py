@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.deps import get_settings, get_store
-from chainkg import service
+from chainkg.service import ChainKG
 from chainkg.settings import Settings
 from graph.sqlite_store import SQLiteStore
 from ontology.loader import load_ontology
@@ -29,7 +29,7 @@ TECHS = ("技术id,技术名称,所属环节,国内状态,状态已确认,是否
 def setup(tmp_path):
     db = tmp_path / "kg.db"
     store = SQLiteStore(db, timeout=0.2)
-    service.load(store)
+    ChainKG(store).load()
     settings = Settings(api_token=TOKEN)
     app = create_app(settings)
     app.dependency_overrides[get_store] = lambda: store
@@ -67,8 +67,8 @@ def test_failed_technology_import_never_reaches_the_store(setup):
     chokepoints = client.get("/api/v1/chokepoints", params={"cluster": "pump-motor", "limit": 500}).json()["items"]
     assert "tech-fault-probe" not in {c["technology_id"] for c in chokepoints}
     # and a fresh process agrees
-    code = ("import json; from graph.sqlite_store import SQLiteStore; from chainkg import service; "
-            f"s = SQLiteStore({str(db)!r}); print(json.dumps([x['id'] for x in service.technologies(s)]))")
+    code = ("import json; from graph.sqlite_store import SQLiteStore; from chainkg.service import ChainKG; "
+            f"s = SQLiteStore({str(db)!r}); print(json.dumps([x['id'] for x in ChainKG(s).technologies()]))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "tech-fault-probe" not in out.stdout and "[" in out.stdout
 

@@ -164,11 +164,11 @@ def api_client(tmp_path):
 
     from api.app import create_app
     from api.deps import get_settings, get_store
-    from chainkg import service
+    from chainkg.service import ChainKG
     from chainkg.settings import Settings
 
     store = SQLiteStore(tmp_path / "kg.db")
-    service.load(store, [])
+    ChainKG(store).load([])
     settings = Settings(api_token="hardening-token-0123456789", store=str(tmp_path / "kg.db"))
     app = create_app(settings)
     app.dependency_overrides[get_store] = lambda: store
@@ -208,11 +208,11 @@ def test_docs_csp_allows_only_own_origin(api_client):
 # -- 6. CLI refusals: empty store, missing file, unknown format / parameter / ids ------------------
 @pytest.fixture(scope="module")
 def loaded_db(tmp_path_factory):
-    from chainkg import service
+    from chainkg.service import ChainKG
 
     path = tmp_path_factory.mktemp("cli") / "kg.db"
     with SQLiteStore(path) as s:
-        service.load(s, [])  # the ontology only: enough for analyze and what-if
+        ChainKG(s).load([])  # the ontology only: enough for analyze and what-if
     return str(path)
 
 
@@ -306,12 +306,12 @@ def test_ui_import_leaves_no_temp_folder(tmp_path, monkeypatch):
 
     from streamlit.testing.v1 import AppTest
 
-    from chainkg import service
+    from chainkg.service import ChainKG
     from chainkg.settings import PROJECT_ROOT
 
     path = tmp_path / "ui.db"
     with SQLiteStore(path) as s:
-        service.load(s, [])
+        ChainKG(s).load([])
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the page's temp folders would go

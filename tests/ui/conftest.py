@@ -8,11 +8,11 @@ import pytest
 @pytest.fixture(scope="module")
 def bundled_store(tmp_path_factory) -> str:
     """Path of a fresh SQLite store with the bundled data loaded (one per test module)."""
-    from chainkg import service
+    from chainkg.service import ChainKG
     from graph.sqlite_store import SQLiteStore
 
     path = tmp_path_factory.mktemp("ui") / "kg.db"
     store = SQLiteStore(path)
-    service.load(store)
+    ChainKG(store).load()
     store.close()
     return str(path)

@@ -1,10 +1,10 @@
-"""The overview's county grid comes from one grouped service call (chainkg.service.county_distribution);
+"""The overview's county grid comes from one grouped service call (chainkg.service.ChainKG.county_distribution);
 on both stores it must equal the per-cell counts of the enterprise listing it replaced, drop no local
 firm (those of no known county have their own column) and ignore closed firms."""
 
 from __future__ import annotations
 
-from chainkg import service
+from chainkg.service import ChainKG
 from etl.dataset import census_spec
 from ontology.loader import CLUSTER_ORDER, load_ontology
 
@@ -16,14 +16,14 @@ def test_county_distribution_equals_the_per_cell_counts(store, tmp_path):
     sys.path.insert(0, str(Path(__file__).parents[1]))
     from test_census_flow import registry_export  # Taizhou firms in five counties, one closed, one Hangzhou
 
-    service.mark_changed(store)
-    service.load(store)
-    service.load(store, [registry_export(tmp_path)], dataset=census_spec("名录", clusters=["smart-toilet"]))
-    onto = load_ontology()
+    kg = ChainKG(store, load_ontology())
+    kg.load()
+    kg.load([registry_export(tmp_path)], dataset=census_spec("名录", clusters=["smart-toilet"]))
+    onto = kg.onto
     counties = [c.short for c in onto.counties.values()]
-    dist = service.county_distribution(store, onto)
+    dist = kg.county_distribution()
 
-    count = lambda **f: service.enterprises(store, local=True, limit=0, **f)[0]  # noqa: E731
+    count = lambda **f: kg.enterprises(local=True, limit=0, **f)[0]  # noqa: E731
     assert dist["total"] == count() > 0
     assert dist["counties"] == {k: count(county=k) for k in counties}
     assert dist["no_county"] == dist["total"] - sum(dist["counties"].values()) > 0
@@ -32,7 +32,7 @@ def test_county_distribution_equals_the_per_cell_counts(store, tmp_path):
         assert {k: row[k] for k in counties} == {k: count(cluster=cid, county=k) for k in counties}, cid
         assert sum(row.values()) == count(cluster=cid), cid      # none dropped: the rest sit under None
     # the registry export's closed 椒江 maker of toilet controllers is stored but never counted
-    closed = service.enterprises(store, q="已注销示例卫浴", limit=5)[1]
+    closed = kg.enterprises(q="已注销示例卫浴", limit=5)[1]
     assert len(closed) == 1 and closed[0]["active"] is False and closed[0]["county"] == "椒江"
-    every_jiaojiang = service.enterprises(store, cluster="smart-toilet", county="椒江", limit=0)[0]
+    every_jiaojiang = kg.enterprises(cluster="smart-toilet", county="椒江", limit=0)[0]
     assert dist["clusters"]["smart-toilet"]["椒江"] == every_jiaojiang - 1

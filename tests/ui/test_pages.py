@@ -84,11 +84,11 @@ def test_overview_shows_clusters_targets_and_charts():
 
 
 def test_overview_county_view_drops_no_firm(store_path):
-    from chainkg import service
+    from chainkg.service import ChainKG
     from graph.sqlite_store import SQLiteStore
 
     store = SQLiteStore(store_path)
-    total = service.enterprises(store, local=True, limit=1)[0]
+    total = ChainKG(store).enterprises(local=True, limit=1)[0]
     at = open_page()
     import pyarrow as pa
 
@@ -96,18 +96,18 @@ def test_overview_county_view_drops_no_firm(store_path):
     rows = pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all().to_pandas()
     assert rows["区县"].str.startswith("未注明区县").any()  # the firms without a county have their own row
     by_cluster = rows.groupby("产业集群")["本地企业数"].sum().to_dict()
-    names = {c["name"]: c["local_enterprises"] for c in service.clusters(store)}
+    names = {c["name"]: c["local_enterprises"] for c in ChainKG(store).clusters()}
     assert by_cluster == names  # every local firm of a cluster is in its column, the unknown county included
-    unknown = total - sum(service.enterprises(store, local=True, county=c, limit=1)[0]
+    unknown = total - sum(ChainKG(store).enterprises(local=True, county=c, limit=1)[0]
                           for c in ("椒江", "黄岩", "路桥", "临海", "温岭", "玉环", "天台", "仙居", "三门"))
     assert unknown > 0 and f"本地企业共 {total} 家，其中 {unknown} 家没有注明" in texts(at)
 
 
 def test_overview_shows_data_coverage_and_howto(store_path):
-    from chainkg import service
+    from chainkg.service import ChainKG
     from graph.sqlite_store import SQLiteStore
 
-    firms = {d["name"]: d["firms"] for d in service.datasets(SQLiteStore(store_path))}
+    firms = {d["name"]: d["firms"] for d in ChainKG(SQLiteStore(store_path)).datasets()}
     at = open_page()
     datasets = frame_with(at, "口径（总体）")
     row = datasets[datasets["数据集"] == "A股上市公司（台州注册）"].iloc[0]
@@ -162,9 +162,9 @@ def test_every_page_has_a_readable_path_and_cypher_hides_on_sqlite():
     for url in ("overview", "panorama", "gaps", "chokepoints", "enterprises", "whatif", "import", "query"):
         assert url in registered, url  # /overview answers too (the default page itself lives at /)
     assert registered[""]["script_path"] == registered["overview"]["script_path"]
-    visible = [p.url for p in pages("sqlite") if p.visible]
+    visible = [p.url for p in pages(console=False) if p.visible]
     assert "query" not in visible and "overview" not in visible and "home" in visible  # one menu entry
-    assert "query" in [p.url for p in pages("neo4j") if p.visible]
+    assert "query" in [p.url for p in pages(console=True) if p.visible]
     # still reachable by URL on SQLite, where it says what it needs
     at.switch_page("views/query.py").run()
     assert "Neo4j" in at.info[0].value
@@ -217,12 +217,12 @@ def test_panorama_chain_chart_and_side_panel():
         assert label in notes
     boxes = chart_boxes(spec)
     assert "auto-nev" in boxes and all(i.startswith("auto-") for i in boxes)
-    from chainkg import service
+    from chainkg.service import ChainKG
     from graph.sqlite_store import SQLiteStore
     from ontology.loader import load_ontology
 
-    gaps = {g["segment_id"]: g for g in service.analyze(SQLiteStore(os.environ["CHAINKG_STORE"]), "auto",
-                                                         load_ontology(), sections=("gaps",))["gaps"]}
+    gaps = {g["segment_id"]: g for g in ChainKG(SQLiteStore(os.environ["CHAINKG_STORE"]), load_ontology()).analysis(
+        "auto", sections=("gaps",))["gaps"]}
     for sid, box in boxes.items():
         kind = gaps[sid]["kind"]
         if kind == "unknown":  # 未发现: white, dashed grey outline — never red
@@ -409,10 +409,10 @@ def test_enterprise_search_matches_products_and_lists_local_first():
 
 
 def test_whatif_has_no_select_all_and_reads_losses_as_losses(store_path):
-    from chainkg import service
+    from chainkg.service import ChainKG
     from graph.sqlite_store import SQLiteStore
 
-    _, firms = service.enterprises(SQLiteStore(store_path), cluster="auto", local=True, limit=2000)
+    _, firms = ChainKG(SQLiteStore(store_path)).enterprises(cluster="auto", local=True, limit=2000)
     at = open_page("whatif")
     assert "请至少选择一项变化" in texts(at)
     remove = at.multiselect(key="wi_remove")
@@ -458,12 +458,12 @@ def test_import_previews_mapping_loads_and_reports_quarantine(store_path):
 def test_import_as_census_turns_unknown_into_verdicts(tmp_path, monkeypatch):
     """A 规上 list declared a census on the import page: the dataset is recorded, the clusters' basis becomes
     规上口径, and segments without local firms read 缺失 instead of 未发现."""
-    from chainkg import service
+    from chainkg.service import ChainKG
     from graph.sqlite_store import SQLiteStore
 
     path = tmp_path / "census.db"
     store = SQLiteStore(path)
-    service.load(store)
+    ChainKG(store).load()
     store.close()
     monkeypatch.setenv("CHAINKG_STORE", str(path))
     csv = ("企业名称,所属区县,主营产品,统一社会信用代码,登记状态\n"
@@ -480,7 +480,7 @@ def test_import_as_census_turns_unknown_into_verdicts(tmp_path, monkeypatch):
     recorded = frame_with(at, "普查 / 样本")
     row = recorded[recorded["数据集"] == "温岭规上工业企业名录（测试）"].iloc[0]
     assert row["普查 / 样本"] == "普查（完整名录）" and row["口径（总体）"] == "规上工业企业" and row["地区"] == "台州市"
-    names = {d["name"]: d for d in service.datasets(SQLiteStore(path))}
+    names = {d["name"]: d for d in ChainKG(SQLiteStore(path)).datasets()}
     assert names["温岭规上工业企业名录（测试）"]["census"] is True
 
     ov = open_page()
@@ -505,9 +505,9 @@ def test_query_page_needs_neo4j_on_sqlite():
 @pytest.mark.neo4j
 def test_query_console_on_neo4j(neo4j_store, monkeypatch):
     """The Cypher console on a Neo4j store: a read query gives a table and a graph."""
-    from chainkg import service
+    from chainkg.service import ChainKG
 
-    service.load(neo4j_store)
+    ChainKG(neo4j_store).load()
     url = os.environ["CHAINKG_NEO4J_URL"]
     monkeypatch.setenv("CHAINKG_STORE", url)
     at = open_page("query")
@@ -536,7 +536,7 @@ def test_writes_need_the_token_or_dev_mode(monkeypatch):
 
 
 def test_placement_correction_from_the_enterprise_page(store_path):
-    from chainkg import service
+    from chainkg.service import ChainKG
     from graph.sqlite_store import SQLiteStore
 
     at = open_page("enterprises")
@@ -549,7 +549,7 @@ def test_placement_correction_from_the_enterprise_page(store_path):
     at.button[[b.label for b in at.button].index("保存校正")].click().run()
     assert not at.exception
     with SQLiteStore(store_path) as s:
-        ov = [o for o in service.overrides(s) if o["enterprise"] == firm]
+        ov = [o for o in ChainKG(s).overrides() if o["enterprise"] == firm]
         assert ov and ov[0]["who"] == "界面测试" and ov[0]["segment"] == "sewing-embroidery"
         assert any(r["dst"] == "sewing-embroidery" for r in s.rels("IN_SEGMENT", src=firm))
 

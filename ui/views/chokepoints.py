@@ -21,8 +21,8 @@ segn = common.segment_names()
 f1, f2 = st.columns([1, 2])
 cluster = f1.selectbox(t("common.cluster"), ids, format_func=labels.get, key="ck_cluster")
 only = f2.toggle(t("ck.only_flagged"), value=False, key="ck_only")
-result = common.analyze(cluster, ("gaps", "chokepoints", "projects"))
-tech_en = {x["id"]: x.get("name_en") for x in common.technologies()}
+result = common.kg().analysis(cluster, sections=("gaps", "chokepoints", "projects"))
+tech_en = {x["id"]: x.get("name_en") for x in common.kg().technologies()}
 SEP = common.list_sep()
 
 

@@ -52,7 +52,7 @@ SEP = common.list_sep()
 
 st.header(t("ent.header"))
 ids, labels = common.cluster_options(with_all=True)
-onto = common.ontology()
+onto = common.kg().onto
 segn = common.segment_names()
 counties = [None] + [c.short for c in onto.counties.values()]
 
@@ -79,7 +79,7 @@ segment = r2[0].selectbox(t("common.segment"), seg_choices, format_func=lambda s
 tag = r2[1].selectbox(t("ent.tag"), [None, *LEADING_TAGS, "专精特新"], format_func=lambda x: tag_label(x) or t("common.all"),
                       key="ent_tag")
 
-total, firms = common.enterprises(q=q, cluster=cluster, county=county, segment=segment, tag=tag,
+total, firms = common.kg().enterprises(q=q, cluster=cluster, county=county, segment=segment, tag=tag,
                                   local={"all": None, "local": True, "outside": False}[scope], limit=LIMIT)
 st.caption(t("ent.found", n=total, m=len(firms)))
 if not firms:
@@ -97,7 +97,7 @@ st.dataframe(pd.DataFrame([{
 
 eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
                    format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")
-d = common.enterprise_detail(eid)
+d = common.kg().enterprise_detail(eid)
 e = d["enterprise"]
 st.subheader(f"{t('ent.profile')}: {e['name']}")
 if e.get("active") is False:
@@ -135,7 +135,6 @@ else:
 
 def correction_form(firm: dict, linked: list[str]) -> None:
     """Confirm, add, remove or move a segment link (an override with who/when/why; kept by every reload)."""
-    from chainkg import service
     from chainkg.errors import ChainKGError
 
     if msg := st.session_state.pop("ov_saved", None):
@@ -155,12 +154,10 @@ def correction_form(firm: dict, linked: list[str]) -> None:
         why = f2.text_input(t("ov.fix_why"), max_chars=500, key="ov_why")
         if st.form_submit_button(t("ov.fix_save"), type="primary"):
             try:
-                service.correct_placement(common.get_store(), firm["id"], seg, action, who=who, why=why, to=to,
-                                          ontology=onto)
+                common.kg().correct_placement(firm["id"], seg, action, who=who, why=why, to=to)
             except ChainKGError as err:
                 st.error(str(err))
                 return
-            common.invalidate()
             st.session_state["ov_saved"] = t("ov.fix_saved")
             st.rerun()
 
@@ -168,7 +165,7 @@ def correction_form(firm: dict, linked: list[str]) -> None:
 with st.expander(t("ov.fix_header")):
     correction_form(e, [s["segment_id"] for s in d["segments"]])
 
-techs = {x["id"]: x for x in common.technologies()}  # the store's list: imports included
+techs = {x["id"]: x for x in common.kg().technologies()}  # the store's list: imports included
 c1, c2, c3 = st.columns(3)
 with c1:
     st.markdown(f"**{t('ent.technologies')}**")

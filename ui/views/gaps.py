@@ -18,7 +18,7 @@ f1, f2 = st.columns([1, 2])
 cluster = f1.selectbox(t("common.cluster"), ids, format_func=labels.get, key="gap_cluster")
 kinds = f2.multiselect(t("gap.filter_kind"), list(KINDS), default=["missing", "unknown", "single_point", "weak"],
                        format_func=marked, key="gap_kinds", placeholder=t("common.choose"))
-result = common.analyze(cluster, ("gaps", "targets", "extensions"))
+result = common.kg().analysis(cluster, sections=("gaps", "targets", "extensions"))
 gaps = [g for g in result["gaps"] if g["kind"] in kinds]
 st.markdown('<div style="font-size:0.85rem;color:#6b7280">' + t("gap.marker_legend") + "".join(
     f'<span style="{kind_style(k)};margin-right:1em;white-space:nowrap">{marked(k)}</span>' for k in KINDS)
@@ -128,7 +128,7 @@ with tab_g:
             if g.get("action"):
                 st.markdown(f"**{t('gap.action')}:** {action_text(g, labels.get(g['cluster']))}")
             st.markdown("\n".join(f"- {x}" for x in gap_sentences(g["evidence"], en=lang() == "en")))
-            sd = common.segment_detail(pick)
+            sd = common.kg().segment_detail(pick)
             if sd["enterprises"]:
                 st.dataframe(pd.DataFrame([{t("common.enterprise"): e["name"], t("ent.location"): local_label(e, closed=True),
                                             t("common.evidence"): e["link"].get("evidence", ""),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from chainkg import service
+from chainkg.service import ChainKG
 from chainkg.errors import ChainKGError
 from etl.dataset import census_spec
 from etl.quarantine import write_report
@@ -82,13 +82,12 @@ def run_import(paths: list[Path], spec: dict | None) -> None:
         bar.progress(min(0.99, done / max(done, estimate)), text=f"{t('imp.loading')} {done}")
 
     try:
-        report = service.load(common.get_store(), paths, progress=progress, dataset=dataset)
+        report = common.kg().load(paths, progress=progress, dataset=dataset)
     except ChainKGError as e:
         bar.empty()
         st.session_state["imp_result"] = {"error": t("imp.error", msg=str(e))}
         return
     bar.empty()
-    common.invalidate()
     with tempfile.TemporaryDirectory() as d:
         out = Path(d) / "quarantine.csv"
         write_report(report.quarantined, out)
@@ -132,7 +131,7 @@ if files:
         for p in paths:
             with st.expander(t("imp.mapping", file=p.name), expanded=len(paths) == 1):
                 try:
-                    pv = service.preview_file(p)
+                    pv = ChainKG.preview_file(p)
                 except ChainKGError as e:
                     ok = False
                     st.error(t("imp.error", msg=str(e)))

@@ -46,8 +46,8 @@ def verdict_counts(gaps: dict) -> str:
 st.title(t("app.title"))
 st.caption(t("app.subtitle"))
 
-cs = common.clusters()
-dss = common.datasets()
+cs = common.kg().clusters()
+dss = common.kg().datasets()
 if sum(c["local_enterprises"] for c in cs) == 0:
     st.info(t("app.store_empty"))
 
@@ -125,8 +125,8 @@ with st.container():
     st.altair_chart(chart.properties(height=320), width="stretch")
 with st.container():  # full width: seven cluster columns with readable names
     st.subheader(t("ov.county_chart"))
-    counties = list(common.ontology().counties.values())
-    dist = common.county_distribution()  # one grouped, cached call: no firm left out
+    counties = list(common.kg().onto.counties.values())
+    dist = common.kg().county_distribution()  # one grouped, cached call: no firm left out
     total_local, per_county, unknown_all = dist["total"], dist["counties"], dist["no_county"]
     per_cell = {c["id"]: dist["clusters"].get(c["id"], {}) for c in cs}
     county_label = {c.short: f"{common.county_label(c.short)} ({per_county[c.short]})" for c in counties}
@@ -157,7 +157,7 @@ with st.container():  # full width: seven cluster columns with readable names
     st.altair_chart((cells + labels_).properties(height=32 * len(rows_y) + 50), width="stretch")
     st.caption(t("ov.county_note", total=total_local, unknown=unknown_all))
 
-# --- action-plan targets: progress against actual figures (chainkg.service.policy_progress) ---------
+# --- action-plan targets: progress against actual figures (ChainKG.policy_progress) ---------
 _PT = {"note": ("下表为《台州市制造业高质量发展行动计划(2020—2025年)》（台政办发〔2019〕58号）的目标及原文条款。"
                 "计划期已于 2025 年结束：有实际值的指标给出进度与判定（已完成 / 未完成），并注明实际值的来源；"
                 "没有公开来源数字的指标标为“数据中无”，不作推测。公开来源的实际值随内置数据载入；"
@@ -194,7 +194,7 @@ def _actual_text(x: dict) -> str:
 
 st.subheader(t("ov.targets"))
 st.info(_pt("note"))
-_progress = common.policy_progress()  # the store's figures, each with its source
+_progress = common.kg().policy_progress()  # the store's figures, each with its source
 _counts = {k: sum(x["status"] == k for x in _progress) for k in ("achieved", "not_achieved", "no_data", "current")}
 st.caption(_pt("summary", n=len(_progress) - _counts["current"], a=_counts["achieved"], b=_counts["not_achieved"],
                c=_counts["no_data"], d=_counts["current"]))

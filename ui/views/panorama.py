@@ -29,8 +29,8 @@ def tech_status(status: str | None) -> str:
 st.header(t("pan.header"))
 ids, labels = common.cluster_options()
 cluster = st.selectbox(t("common.cluster"), ids, format_func=labels.get, key="pan_cluster")
-detail = common.cluster_detail(cluster)
-result = common.analyze(cluster, ("gaps", "targets"))
+detail = common.kg().cluster_detail(cluster)
+result = common.kg().analysis(cluster, sections=("gaps", "targets"))
 gaps = {g["segment_id"]: g for g in result["gaps"]}
 segments = detail["segments"]
 seg_by_id = {s["id"]: s for s in segments}
@@ -60,7 +60,7 @@ with left:
                     config={"displayModeBar": False, "scrollZoom": False})
     st.caption(t("pan.legend2"))
 
-sd = common.segment_detail(sid)
+sd = common.kg().segment_detail(sid)
 seg, g = sd["segment"], gaps.get(sid)
 segn = common.segment_names()
 
@@ -68,7 +68,7 @@ segn = common.segment_names()
 firms, total, todo = [], 0, [sid]
 while todo:
     cur = todo.pop(0)
-    d = sd if cur == sid else common.segment_detail(cur)
+    d = sd if cur == sid else common.kg().segment_detail(cur)
     total += d["enterprise_total"]
     firms += [e | {"_segment": cur} for e in d["enterprises"]]
     todo += d["children"]

@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 from streamlit_agraph import Config, Edge, Node, agraph
 
-from chainkg import service
 from chainkg.errors import ChainKGError
 from chainkg.settings import Settings
 from ui.access import can_write
@@ -17,9 +16,9 @@ EXAMPLE = ("MATCH (e:Enterprise)-[r:IN_SEGMENT]->(s:Segment {cluster: 'sewing'})
            "RETURN e, r, s LIMIT 25")
 
 st.header(t("q.header"))
-store = common.get_store()
-if store.kind != "neo4j":
-    st.info(t("q.needs_neo4j", store=store.kind))
+kg = common.kg()
+if not kg.has_console:  # the service's rule (ChainKG.has_console); cypher_read refuses the same way
+    st.info(t("q.needs_neo4j", store=kg.kind))
     st.stop()
 
 if not can_write(t):  # the console is a power tool: same access rule as writes
@@ -29,7 +28,7 @@ query = st.text_area(t("q.query"), EXAMPLE, height=120, key="q_text")
 limit = st.number_input(t("q.limit"), 1, settings.cypher_row_cap, min(200, settings.cypher_row_cap), key="q_limit")
 if st.button(t("q.run"), type="primary", key="q_run"):
     try:
-        st.session_state["q_rows"] = service.cypher_read(store, query, timeout=settings.cypher_timeout_s, limit=int(limit))
+        st.session_state["q_rows"] = kg.cypher_read(query, timeout=settings.cypher_timeout_s, limit=int(limit))
         st.session_state.pop("q_error", None)
     except (ChainKGError, Exception) as e:  # noqa: BLE001 - any driver error is shown, not raised
         st.session_state["q_error"] = str(e)

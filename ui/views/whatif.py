@@ -31,7 +31,7 @@ with st.form("wi_form"):
                             help=t("wi.remove_help", n=MAX_REMOVE))
     add = st.multiselect(t("wi.add"), outside, format_func=fname.get, key="wi_add",
                          placeholder=t("common.choose"), select_all=False, max_selections=MAX_REMOVE)
-    drop = st.multiselect(t("wi.remove_segments"), [s.id for s in common.ontology().segments_of(cluster)],
+    drop = st.multiselect(t("wi.remove_segments"), [s.id for s in common.kg().onto.segments_of(cluster)],
                           format_func=lambda s: segn.get(s, s), key="wi_drop", placeholder=t("common.choose"),
                           select_all=False)
     submitted = st.form_submit_button(t("wi.run"), type="primary")
@@ -42,9 +42,9 @@ if scenario.is_empty():
     st.info(t("wi.empty"))
     st.stop()
 
-res = common.what_if(scenario, cluster)
+res = common.kg().what_if(scenario, cluster)
 b, a = res["summary_before"], res["summary_after"]
-basis = next((c["basis"] for c in common.clusters() if c["id"] == cluster), {})
+basis = next((c["basis"] for c in common.kg().clusters() if c["id"] == cluster), {})
 if basis and not basis.get("adequate"):
     st.caption(t("wi.basis_note", basis=basis_label(basis.get("label"))))
 if local and set(remove) >= set(local):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from chainkg import service
 from graph.pipeline import LANDING_STAGES, STAGES
 from ui import common
 from ui.access import can_write
@@ -71,9 +70,8 @@ def lead_form(group: dict, c: dict) -> None:
         note = st.text_area(t("wb.note"), value="", max_chars=2000, height=68, key=f"{key}_note",
                             placeholder=lead.get("notes") or "")
         if st.form_submit_button(t("wb.save"), type="primary"):
-            saved = service.save_lead(common.get_store(), c["enterprise_id"], group["segment_id"], stage=stage,
-                                      owner=owner, note=note or None, ontology=common.ontology())
-            common.invalidate()
+            saved = common.kg().save_lead(c["enterprise_id"], group["segment_id"], stage=stage, owner=owner,
+                                          note=note or None)
             st.session_state["wb_saved"] = t("wb.saved", name=c["name"], stage=stage_label(saved["stage"]))
             st.rerun()
     if lead.get("history_rows"):
@@ -125,7 +123,7 @@ def landing_section(cluster: str | None, segn: dict[str, str]) -> None:
     stages = st.multiselect(t("wb.whatif_stages"), [s for s in STAGES if s != "放弃"], default=list(LANDING_STAGES),
                             format_func=stage_label, key="wb_stages", placeholder=t("common.choose"))
     if stages:
-        res = common.pipeline_what_if(cluster, tuple(stages))
+        res = common.kg().pipeline_what_if(cluster, tuple(stages))
         st.markdown("\n".join(f"- {s}" if i else f"**{s}**" for i, s in enumerate(res["summary"])))
         m1, m2 = st.columns(2)
         m1.metric(t("wb.closed"), len(res["closed"]))
@@ -147,7 +145,7 @@ if msg := st.session_state.pop("wb_saved", None):
 ids, labels = common.cluster_options(with_all=True)
 segn = common.segment_names()
 cluster = st.selectbox(t("common.cluster"), ids, format_func=labels.get, key="wb_cluster")
-groups = common.workbench(cluster)
+groups = common.kg().workbench(cluster)
 
 if not groups:
     st.info(t("wb.no_groups"))
@@ -166,7 +164,7 @@ else:
             card(c)
             lead_form(group, c)
 
-leads = common.leads(cluster)
+leads = common.kg().leads(cluster)
 if not groups and not leads:  # nothing to work on yet: say where the candidates come from, not empty tables
     st.page_link("views/importer.py", label=t("wb.to_import"), icon=":material/upload_file:")
 else:
