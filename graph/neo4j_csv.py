@@ -143,6 +143,7 @@ class CsvGraphWriter:
         self._markers: dict[str, str] = {}                       # key -> marker label
         self._plan = ImportPlan()
         self._multiline = False
+        self._shapes: dict[tuple, tuple] = {}
 
     # -- groups -------------------------------------------------------------------------------------
     def _group(self, kind: str, name: str, sig: dict[str, str]) -> _Group:
@@ -152,7 +153,7 @@ class CsvGraphWriter:
                 return g
         src, dst = REL_ENDPOINTS[name] if kind == "r" else (None, None)
         head = [f"id:ID({name})", ":LABEL"] if kind == "n" else [f":START_ID({src})", f":END_ID({dst})"]
-        cols = {k: t for k, t in sig.items() if k != "id" or kind == "r"}
+        cols = dict(sig)
         for k in cols:
             if not _KEY.match(k):
                 raise StoreError(f"{name}: property name {k!r} cannot be bulk-imported (letters, digits, _)")
@@ -167,37 +168,45 @@ class CsvGraphWriter:
             self._markers[key] = f"_ckb_empty_{len(self._markers)}"
         return self._markers[key]
 
-    def _line(self, g: _Group, lead: list[str], props: dict) -> None:
-        out = [""] * len(g.cols)
-        index = g.index
-        for k, v in props.items():
-            if k not in index:
-                continue
-            t = type(v)
-            if t is str:
-                out[index[k]] = _q(v)
-            elif t is list or t is tuple:
-                out[index[k]] = _array(v, type(v[0]), k)
-            else:
-                out[index[k]] = _scalar(v, t)
-        line = ",".join(lead + out) + "\n"
-        if not self._multiline and ("\n" in line[:-1] or "\r" in line):
-            self._multiline = True
-        g.fh.write(line)
-        g.rows += 1
-
-    @staticmethod
-    def _sig(props: dict) -> tuple[dict[str, str], list[str]]:
-        sig, empty = {}, []
-        for k, v in props.items():
-            if v is None:
+    def _shape(self, kind: str, name: str, keys: tuple, vals: tuple) -> tuple:
+        """(group, [(value index or -1, converter)] in column order, marker labels, empty keys) for
+        rows of this shape — computed once per distinct shape, not per row."""
+        sig, empty, conv = {}, [], {}
+        for i, (k, v) in enumerate(zip(keys, vals)):
+            if v is None or (kind == "n" and k == "id"):
                 continue
             t = _column_type(v)
             if t is None:
                 empty.append(k)
-            else:
-                sig[k] = t
-        return sig, empty
+                continue
+            sig[k] = t
+            et = type(v[0]) if t.endswith("[]") else type(v)
+            conv[k] = (i, _q if et is str and t == "string" else
+                       (lambda x, et=et, k=k: _array(x, et, k)) if t.endswith("[]") else
+                       (lambda x, et=et: _scalar(x, et)))
+        g = self._group(kind, name, sig)
+        order = [conv.get(k, (-1, None)) for k in g.cols]
+        markers = ARRAY_DELIMITER.join(self._marker(k) for k in empty) if kind == "n" else ""
+        return g, order, markers, empty
+
+    def _write(self, kind: str, name: str, lead: str, props: dict) -> list[str]:
+        """Write one row; returns the keys whose value is an empty list."""
+        keys, vals = tuple(props), tuple(props.values())
+        types = tuple(map(type, vals))
+        shape = (kind, name, keys, types)
+        if list in types or tuple in types:  # element type and emptiness are part of the shape
+            shape += tuple(type(v[0]) if v else None for v, t in zip(vals, types) if t is list or t is tuple)
+        hit = self._shapes.get(shape)
+        if hit is None:
+            hit = self._shapes[shape] = self._shape(kind, name, keys, vals)
+        g, order, markers, empty = hit
+        head = lead + "," + markers if kind == "n" else lead
+        line = head + ("," + ",".join(["" if i < 0 else c(vals[i]) for i, c in order]) if order else "") + "\n"
+        if not self._multiline and (line.find("\n") < len(line) - 1 or "\r" in line):
+            self._multiline = True
+        g.fh.write(line)
+        g.rows += 1
+        return empty
 
     # -- batches ------------------------------------------------------------------------------------
     def add(self, batch: Batch) -> int:
@@ -213,9 +222,7 @@ class CsvGraphWriter:
                 if type(nid) is not str:
                     raise StoreError(f"{label} id {nid!r} is not a string")
                 ids.add(nid)
-                sig, empty = self._sig(props)
-                labels = ARRAY_DELIMITER.join(self._marker(k) for k in empty)
-                self._line(self._group("n", label, sig), [_q(nid), labels], props)
+                self._write("n", label, _q(nid), props)
                 self._plan.nodes += 1
         for rel_type, rows in batch.rels.items():
             src_label, dst_label = REL_ENDPOINTS[rel_type]
@@ -232,11 +239,10 @@ class CsvGraphWriter:
                     replay.rel(rel_type, r["src"], r["dst"], props)
                     continue
                 seen.add(key)
-                sig, empty = self._sig(props)
-                if empty:  # relationships cannot carry marker labels: written online after the import
-                    replay.rel(rel_type, r["src"], r["dst"], props)
-                    continue
-                self._line(self._group("r", rel_type, sig), [_q(r["src"]), _q(r["dst"])], props)
+                if props and any((type(v) is list or type(v) is tuple) and not v for v in props.values()):
+                    replay.rel(rel_type, r["src"], r["dst"], props)  # no marker labels on relationships:
+                    continue                                         # written online after the import
+                self._write("r", rel_type, _q(r["src"]) + "," + _q(r["dst"]), props)
                 self._plan.rels += 1
         for rel_type, pairs in batch.drops.items():
             seen = self._rels.setdefault(rel_type, set())
