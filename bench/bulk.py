@@ -12,7 +12,7 @@ temporary state dir (the bulk import replaces the database, so it never uses any
 Rows = nodes + relationships written. Printed per path: median seconds, rows/s and Python peak
 memory of ``--runs`` runs (each in its own child process), the bulk split (CSV, import + restart,
 constraints, fix-up) and the importer's own peak memory (it runs in a separate JVM). The checksum
-of the two databases is compared once per size.
+of the two databases is compared (up to 300k enterprises).
 
     python bench/bulk.py [--enterprises 1000000] [--runs 3]
 """
@@ -29,6 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._util import fmt_rate, median_runs, timed  # noqa: E402
+
+CHECKSUM_MAX = 300_000  # reading every node back over Bolt takes minutes beyond this: compared up to it
 
 
 def _clear(url: str) -> None:
@@ -51,7 +53,7 @@ def run_online(url: str, n: int) -> dict:
         return sum(s.write(b) for b in generate(n, 3 * n, seed=7))
 
     seconds, rows = timed(write)
-    checksum = s.checksum()
+    checksum = s.checksum() if n <= CHECKSUM_MAX else None
     s.close()
     return {"seconds": seconds, "rows": rows, "checksum": checksum}
 
@@ -68,7 +70,7 @@ def run_bulk(state_dir: str, url: str, n: int) -> dict:
     log = (Path(state_dir) / "neo4j" / "logs" / "import.log").read_text(errors="replace")
     jvm = re.findall(r"Peak memory usage: ([\d.]+\s*\w+)", log)
     s = Neo4jStore.from_url(res.info.url)
-    checksum = s.checksum()
+    checksum = s.checksum() if n <= CHECKSUM_MAX else None
     s.close()
     return {"seconds": seconds, "rows": rows, "split": res.seconds, "importer_peak": jvm[-1] if jvm else "?",
             "checksum": checksum}
@@ -103,7 +105,7 @@ def main() -> None:
             if "online" in sums:
                 print(f"  bulk/online speed-up: {bu['rows_per_s'] / on['rows_per_s']:.1f}x  "
                       f"(target >= 200,000 rows/s: {'met' if bu['rows_per_s'] >= 200_000 else 'MISSED'})")
-        if len(sums) == 2:
+        if len(sums) == 2 and None not in sums.values():
             print(f"  checksums {'agree' if sums['online'] == sums['bulk'] else 'DIFFER'}: {sums['bulk'][:16]}…")
     finally:
         neo4j_server.stop(state)
