@@ -41,7 +41,7 @@ def _clear(url: str) -> None:
     s.close()
 
 
-def run_online(url: str, n: int) -> dict:
+def run_online(url: str, n: int, checksum: bool = True) -> dict:
     """One online write of the generated graph into the emptied database (child process)."""
     from bench.gen import generate
     from graph.neo4j_store import Neo4jStore
@@ -53,12 +53,12 @@ def run_online(url: str, n: int) -> dict:
         return sum(s.write(b) for b in generate(n, 3 * n, seed=7))
 
     seconds, rows = timed(write)
-    checksum = s.checksum() if n <= CHECKSUM_MAX else None
+    checksum = s.checksum() if checksum and n <= CHECKSUM_MAX else None
     s.close()
     return {"seconds": seconds, "rows": rows, "checksum": checksum}
 
 
-def run_bulk(state_dir: str, url: str, n: int) -> dict:
+def run_bulk(state_dir: str, url: str, n: int, checksum: bool = True) -> dict:
     """One bulk load of the same graph into the emptied database (child process)."""
     from bench.gen import generate
     from graph.neo4j_bulk import bulk_load
@@ -70,7 +70,7 @@ def run_bulk(state_dir: str, url: str, n: int) -> dict:
     log = (Path(state_dir) / "neo4j" / "logs" / "import.log").read_text(errors="replace")
     jvm = re.findall(r"Peak memory usage: ([\d.]+\s*\w+)", log)
     s = Neo4jStore.from_url(res.info.url)
-    checksum = s.checksum() if n <= CHECKSUM_MAX else None
+    checksum = s.checksum() if checksum and n <= CHECKSUM_MAX else None
     s.close()
     return {"seconds": seconds, "rows": rows, "split": res.seconds, "importer_peak": jvm[-1] if jvm else "?",
             "checksum": checksum}
@@ -92,11 +92,11 @@ def main() -> None:
               f"(local Neo4j 5.26, heap 1g, page cache 512m)", flush=True)
         sums = {}
         if args.only != "bulk":
-            on = median_runs(run_online, info.url, n, runs=args.runs)
+            on = median_runs(run_online, info.url, n, not args.only, runs=args.runs)
             sums["online"] = on["runs"][0]["checksum"]
             print(fmt_rate(f"online  (UNWIND MERGE) {n // 1000}k", on), flush=True)
         if args.only != "online":
-            bu = median_runs(run_bulk, state, info.url, n, runs=args.runs)
+            bu = median_runs(run_bulk, state, info.url, n, not args.only, runs=args.runs)
             sums["bulk"] = bu["runs"][0]["checksum"]
             print(fmt_rate(f"bulk    (neo4j-admin)  {n // 1000}k", bu), flush=True)
             split = {k: statistics.median(r["split"][k] for r in bu["runs"]) for k in bu["runs"][0]["split"]}
