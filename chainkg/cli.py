@@ -16,6 +16,7 @@ import typer
 
 from chainkg.service import ChainKG
 from graph.strength import GAP_LABELS
+from graph.open import is_neo4j_url
 from chainkg.errors import ChainKGError, InputError
 from chainkg.settings import Settings
 
@@ -102,7 +103,10 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
          as_of: Optional[str] = typer.Option(None, "--as-of", help="Census as-of date, e.g. 2025-12-31"),
          source: Optional[str] = typer.Option(None, help="Where the census came from"),
          cluster: list[str] = typer.Option(None, "--cluster", help="Cluster id whose whole firm base the census "
-                                           "lists (repeatable), e.g. --cluster smart-toilet")) -> None:
+                                           "lists (repeatable), e.g. --cluster smart-toilet"),
+         bulk: bool = typer.Option(False, "--bulk", help="First load into the EMPTY local Neo4j (`chainkg neo4j "
+                                   "start`) through neo4j-admin's offline importer: stops and restarts the "
+                                   "server. On the embedded store: an ordinary load (docs/neo4j.md)")) -> None:
     """Load data into the store, atomically and idempotently.
 
     Without --census a file is a sample: it adds firms but cannot show that a segment has none.
@@ -119,12 +123,26 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
 
             spec = census_spec(census, population=population, region=region, as_of=as_of, source=source,
                                clusters=cluster or [])
-        kg = ChainKG.from_settings(_settings(store))
-        with typer.progressbar(length=1, label="loading") as bar:
-            def progress(n: int) -> None:
-                bar.length = max(bar.length, bar.pos + n + 1)
-                bar.update(n)
-            report = kg.load(paths or (None if bundled else []), fmt=fmt, progress=progress, dataset=spec)
+        settings = _settings(store)
+        files = paths or (None if bundled else [])
+        if bulk and is_neo4j_url(settings.store):
+            from graph.neo4j_bulk import bulk_load
+
+            report, res = bulk_load(settings.state_dir, settings.store,
+                                    lambda sink: ChainKG(sink).load(files, fmt=fmt, dataset=spec))
+            typer.echo(res.summary())
+            if f":{res.info.port}" not in settings.store:  # its old port was taken meanwhile
+                typer.echo(f"the local Neo4j came back on another port: {res.info.url}", err=True)
+        else:
+            if bulk:
+                typer.echo("--bulk: the embedded store has no offline importer; its ordinary load is one "
+                           "transaction of batched inserts already — loading normally", err=True)
+            kg = ChainKG.from_settings(settings)
+            with typer.progressbar(length=1, label="loading") as bar:
+                def progress(n: int) -> None:
+                    bar.length = max(bar.length, bar.pos + n + 1)
+                    bar.update(n)
+                report = kg.load(files, fmt=fmt, progress=progress, dataset=spec)
         typer.echo(report.summary())
         for d in report.datasets:
             kind = "普查 census" if d.get("census") else "样本 sample"

@@ -43,12 +43,15 @@ from urllib.parse import quote
 from ontology.errors import StoreError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout (neo4j-server/ lives there)
 
-__all__ = ["ServerInfo", "start", "stop", "status", "password_of", "new_password"]
+__all__ = ["ServerInfo", "start", "stop", "status", "password_of", "new_password", "server_config",
+           "offline_import"]
 
 SERVER_DIR = PROJECT_ROOT / "neo4j-server"
 LIB_DIR = SERVER_DIR / "target" / "lib"
 JAVA17 = Path("/usr/lib/jvm/java-17-openjdk-amd64/bin/java")
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_ENTRY_POINT = "org.neo4j.cli.AdminTool"  # neo4j-admin, in neo4j-command-line (same jars)
+DATABASE = "neo4j"  # the default database: the one the app uses and the bulk import replaces
 INITIAL_PASSWORD = "neo4j"
 LEGACY_PASSWORD = "chainkg-local"  # the fixed password of state dirs made before passwords were generated
 PASSWORD_FILE = "password"
@@ -107,6 +110,16 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: TIME_WAIT is no obstacle
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -253,11 +266,13 @@ def status(state_dir: str | os.PathLike) -> ServerInfo | None:
 
 
 def start(state_dir: str | os.PathLike, *, heap: str = "1g", pagecache: str = "512m",
-          password: str | None = None, timeout: float = 120, tx_timeout: str = TX_TIMEOUT) -> ServerInfo:
+          password: str | None = None, timeout: float = 120, tx_timeout: str = TX_TIMEOUT,
+          port: int | None = None) -> ServerInfo:
     """Start the local Neo4j (or return the one already running) and wait until it answers.
 
     ``password``: default the stored one, or a generated one on first start; a different one is
-    set on the store and stored. Raises :class:`StoreError` with the tail of the log if it exits
+    set on the store and stored. ``port``: the Bolt port to listen on (default a free one; a taken
+    one is replaced by a free one). Raises :class:`StoreError` with the tail of the log if it exits
     early or is not ready within ``timeout`` seconds.
     """
     home = _home(state_dir)
@@ -281,7 +296,7 @@ def start(state_dir: str | os.PathLike, *, heap: str = "1g", pagecache: str = "5
     previous = tuple(p for p in dict.fromkeys((stored, pending, legacy)) if p and p != password) if initialised else ()
     if password != stored:
         _write_private(home / (PASSWORD_FILE + ".new"), password + "\n")
-    port = _free_port()
+    port = port if port and _port_free(port) else _free_port()
     _write_conf(home, port, heap, pagecache, tx_timeout)
     cmd = [_java(), f"-Xmx{heap}", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
            "--add-opens", "java.base/java.nio=ALL-UNNAMED", "-cp", f"{LIB_DIR}/*", ENTRY_POINT,
@@ -333,3 +348,56 @@ def stop(state_dir: str | os.PathLike) -> bool:
         stopped = True
     (home / "server.json").unlink(missing_ok=True)
     return stopped
+
+
+def server_config(state_dir: str | os.PathLike) -> dict[str, str]:
+    """The settings of ``<state_dir>/neo4j/conf/neo4j.conf`` (written by :func:`start`), as a dict."""
+    conf = _home(state_dir) / "conf" / "neo4j.conf"
+    try:
+        lines = conf.read_text().splitlines()
+    except OSError:
+        return {}
+    return dict(line.split("=", 1) for line in lines if "=" in line and not line.startswith("#"))
+
+
+def offline_import(state_dir: str | os.PathLike, args: list[str], *, timeout: float | None = None,
+                   start_timeout: float = 180) -> tuple[ServerInfo, str]:
+    """Stop the local server, run ``neo4j-admin database import full`` on its database with ``args``
+    (``--nodes=…``/``--relationships=…`` and options), start it again with the same heap, page cache,
+    transaction timeout, password and Bolt port. Returns (the running server, the importer's output).
+
+    The import replaces the database (``--overwrite-destination``): callers check it is empty first
+    (:mod:`graph.neo4j_bulk`). If the importer fails, its half-written store is deleted — Neo4j
+    then starts with a new empty database, which is what was there — the server is started again,
+    and :class:`StoreError` carries the end of the importer's output.
+    """
+    home = _home(state_dir)
+    cfg = server_config(state_dir)
+    old = _read_info(home)
+    if old is None or not _pid_alive(old.pid):
+        raise StoreError(f"no local Neo4j runs from {home}: start it with `chainkg neo4j start`")
+    heap = cfg.get("server.memory.heap.max_size", "1g")
+    restart = dict(heap=heap, pagecache=cfg.get("server.memory.pagecache.size", "512m"),
+                   tx_timeout=cfg.get("db.transaction.timeout", TX_TIMEOUT), port=old.port,
+                   password=old.password, timeout=start_timeout)
+    stop(state_dir)
+    env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(home / "conf"))
+    cmd = [_java(), f"-Xmx{heap}", "-cp", f"{LIB_DIR}/*", ADMIN_ENTRY_POINT, "database", "import", "full",
+           DATABASE, "--overwrite-destination=true", f"--report-file={home / 'logs' / 'import.report'}", *args]
+    log = home / "logs" / "import.log"
+    try:
+        with open(log, "wb") as out:
+            r = subprocess.run(cmd, cwd=home, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                               stderr=subprocess.STDOUT, timeout=timeout)
+        failed = r.returncode != 0
+    except subprocess.TimeoutExpired:
+        failed = True
+    text = log.read_text(errors="replace")
+    if failed:  # the store is half-written ("likely in an unusable state"): back to an empty one
+        for d in ("databases", "transactions"):
+            shutil.rmtree(home / "data" / d / DATABASE, ignore_errors=True)
+    info = start(state_dir, **restart)
+    if failed:
+        tail = "\n".join(line for line in text.splitlines() if not line.startswith("....."))[-3000:]
+        raise StoreError(f"neo4j-admin database import failed (log: {log}); the database is empty again\n{tail}")
+    return info, text

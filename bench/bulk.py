@@ -1,0 +1,115 @@
+"""Benchmark: the online write vs the bulk path (``chainkg load --bulk``) into Neo4j, side by side.
+
+Both write the same generated graph (``bench/gen.py``: the ontology, N enterprises, 3N enterprise
+relationships) into an empty database of a local Neo4j that this benchmark starts in its own
+temporary state dir (the bulk import replaces the database, so it never uses anyone else's):
+
+* online — ``Neo4jStore.write`` of each generated chunk (``UNWIND … MERGE``);
+* bulk — the chunks through :func:`graph.neo4j_bulk.bulk_load`: CSV files, server stopped,
+  ``neo4j-admin database import full``, server started on the same port, constraints created,
+  empty lists set — end to end, until the database answers with the constraints in place.
+
+Rows = nodes + relationships written. Printed per path: median seconds, rows/s and Python peak
+memory of ``--runs`` runs (each in its own child process), the bulk split (CSV, import + restart,
+constraints, fix-up) and the importer's own peak memory (it runs in a separate JVM). The checksum
+of the two databases is compared (up to 300k enterprises).
+
+    python bench/bulk.py [--enterprises 1000000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._util import fmt_rate, median_runs, timed  # noqa: E402
+
+CHECKSUM_MAX = 300_000  # reading every node back over Bolt takes minutes beyond this: compared up to it
+
+
+def _clear(url: str) -> None:
+    from graph.neo4j_store import Neo4jStore
+
+    s = Neo4jStore.from_url(url)
+    s.clear()
+    s.close()
+
+
+def run_online(url: str, n: int, checksum: bool = True) -> dict:
+    """One online write of the generated graph into the emptied database (child process)."""
+    from bench.gen import generate
+    from graph.neo4j_store import Neo4jStore
+
+    _clear(url)
+    s = Neo4jStore.from_url(url)
+
+    def write() -> int:
+        return sum(s.write(b) for b in generate(n, 3 * n, seed=7))
+
+    seconds, rows = timed(write)
+    checksum = s.checksum() if checksum and n <= CHECKSUM_MAX else None
+    s.close()
+    return {"seconds": seconds, "rows": rows, "checksum": checksum}
+
+
+def run_bulk(state_dir: str, url: str, n: int, checksum: bool = True) -> dict:
+    """One bulk load of the same graph into the emptied database (child process)."""
+    from bench.gen import generate
+    from graph.neo4j_bulk import bulk_load
+    from graph.neo4j_store import Neo4jStore
+
+    _clear(url)
+    seconds, (rows, res) = timed(bulk_load, state_dir, url,
+                                 lambda sink: sum(sink.write(b) for b in generate(n, 3 * n, seed=7)))
+    log = (Path(state_dir) / "neo4j" / "logs" / "import.log").read_text(errors="replace")
+    jvm = re.findall(r"Peak memory usage: ([\d.]+\s*\w+)", log)
+    s = Neo4jStore.from_url(res.info.url)
+    checksum = s.checksum() if checksum and n <= CHECKSUM_MAX else None
+    s.close()
+    return {"seconds": seconds, "rows": rows, "split": res.seconds, "importer_peak": jvm[-1] if jvm else "?",
+            "checksum": checksum}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--enterprises", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--only", choices=("online", "bulk"), help="run one path only")
+    args = ap.parse_args()
+    from graph import neo4j_server
+
+    state = tempfile.mkdtemp(prefix="chainkg-bench-bulk-")
+    info = neo4j_server.start(state, timeout=300)
+    try:
+        n = args.enterprises
+        print(f"generated: {n:,} enterprises, {3 * n:,} enterprise relationships, runs={args.runs} "
+              f"(local Neo4j 5.26, heap 1g, page cache 512m)", flush=True)
+        sums = {}
+        if args.only != "bulk":
+            on = median_runs(run_online, info.url, n, not args.only, runs=args.runs)
+            sums["online"] = on["runs"][0]["checksum"]
+            print(fmt_rate(f"online  (UNWIND MERGE) {n // 1000}k", on), flush=True)
+        if args.only != "online":
+            bu = median_runs(run_bulk, state, info.url, n, not args.only, runs=args.runs)
+            sums["bulk"] = bu["runs"][0]["checksum"]
+            print(fmt_rate(f"bulk    (neo4j-admin)  {n // 1000}k", bu), flush=True)
+            split = {k: statistics.median(r["split"][k] for r in bu["runs"]) for k in bu["runs"][0]["split"]}
+            print("  bulk split (median s): " + ", ".join(f"{k} {v:.1f}" for k, v in split.items())
+                  + f"; importer JVM peak {bu['runs'][0]['importer_peak']}")
+            if "online" in sums:
+                print(f"  bulk/online speed-up: {bu['rows_per_s'] / on['rows_per_s']:.1f}x  "
+                      f"(target >= 200,000 rows/s: {'met' if bu['rows_per_s'] >= 200_000 else 'MISSED'})")
+        if len(sums) == 2 and None not in sums.values():
+            print(f"  checksums {'agree' if sums['online'] == sums['bulk'] else 'DIFFER'}: {sums['bulk'][:16]}…")
+    finally:
+        neo4j_server.stop(state)
+
+
+if __name__ == "__main__":
+    main()
