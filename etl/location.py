@@ -41,7 +41,7 @@ from ontology.loader import Ontology
 from ontology.models import County
 
 __all__ = ["Location", "Note", "locate", "taizhou_county", "city_says", "division_says", "address_says",
-           "division_county", "TAIZHOU_DIVISION_PREFIX", "TAIZHOU_CITY_DIVISIONS", "VAGUE_DIVISIONS"]
+           "division_county", "address_county", "TAIZHOU_DIVISION_PREFIX", "TAIZHOU_CITY_DIVISIONS", "VAGUE_DIVISIONS"]
 
 #: credit-code characters 3–8 starting with this are issued in Taizhou (GB/T 2260: 33 浙江, 10 台州)
 TAIZHOU_DIVISION_PREFIX = "3310"
@@ -164,6 +164,24 @@ def address_says(address: str | None, ontology: Ontology) -> bool | None:
     return None
 
 
+def address_county(address: str | None, ontology: Ontology) -> County | None:
+    """The Taizhou county an address starts with (after 浙江省/台州市), by its full name only.
+
+    >>> onto = Ontology(counties={"sanmen": County(id="sanmen", name="三门县", short="三门", source="x")})
+    >>> [getattr(address_county(a, onto), "short", None) for a in ("浙江省台州市三门县海游街道", "三门县海游街道",
+    ...                                                           "河南省三门峡市", "台州市示例路三门县大厦")]
+    ['三门', '三门', None, None]
+    """
+    text = halfwidth(address or "").strip()
+    m = _PROVINCE.match(text)
+    if m:
+        if "浙江" not in m.group(1):
+            return None
+        text = text[m.end():]
+    text = text.removeprefix("台州市")
+    return next((c for c in ontology.counties.values() if text.startswith(c.name)), None)
+
+
 def _says(local: bool | None) -> str:
     return "台州本地 / local" if local else "外地 / outside"
 
@@ -200,6 +218,9 @@ def locate(ontology: Ontology, *, local: bool | None = None, province: str | Non
                                   f"contradiction: {fields[basis]} says {'local' if said else 'outside'}, counted as "
                                   f"{'local' if out.local else 'outside'} by {fields[out.basis]}"))
     if not county:
+        if out.local:  # no 所属区县: the address's county, else the registering authority's (code chars 3–8)
+            derived = address_county(addr, ontology) or division_county(credit_code, ontology)
+            out.county = derived.short if derived else None
         return out
     if county_obj is not None and out.local:
         out.county = county_obj.short

@@ -86,12 +86,13 @@ def test_division_codes_come_from_policy(taizhou):
     ({"city": "宁波市", "county": "鄞州区"}, False, "city", "鄞州区"),  # outside: county kept as written
     ({"province": "江苏省"}, False, "city", None),
     ({"county": "玉环"}, True, "county", "玉环"),
-    ({"credit_code": cc("91331081MA2AAAAA1")}, True, "credit_code", None),
+    ({"credit_code": cc("91331081MA2AAAAA1")}, True, "credit_code", "温岭"),  # no 所属区县: the code's county
     ({"credit_code": cc("91331001MA2AAAAA1")}, True, "credit_code", None),   # 市辖区: Taizhou, no county
     ({"credit_code": cc("91330100MA2AAAAA1")}, False, "credit_code", None),
     ({"credit_code": cc("91110000MA2AAAAA1")}, False, "credit_code", None),  # another province's own bureau
-    ({"address": "浙江省温岭市泽国镇示例路1号"}, True, "address", None),
-    ({"address": "三门县海游街道示例路2号"}, True, "address", None),
+    ({"address": "浙江省温岭市泽国镇示例路1号"}, True, "address", "温岭"),  # no 所属区县: the address's county
+    ({"address": "三门县海游街道示例路2号"}, True, "address", "三门"),
+    ({"address": "台州市椒江区示例路1号", "credit_code": cc("91331081MA2AAAAA1")}, True, "credit_code", "椒江"),
     ({"address": "杭州市西湖区台州路8号"}, False, "address", None),
     ({"mail_address": "宁波市鄞州区示例路3号"}, False, "address", None),
 ])
