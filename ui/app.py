@@ -7,6 +7,8 @@ in ``ui/views``, their URL paths in ``ui/nav.py``. Chinese first; the sidebar to
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import common, nav
@@ -38,7 +40,8 @@ page = st.navigation(groups)
 
 with st.sidebar:
     with st.expander(t("app.store")):
-        st.caption(f"{kg.kind}: `{common.store_url() if kg.kind == 'sqlite' else kg.kind}`")
+        # the file's name only: a server path is no business of a reader of the page
+        st.caption(f"{kg.kind}: `{Path(common.store_url()).name if kg.kind == 'sqlite' else kg.kind}`")
         if st.button(t("app.checksum"), key="show_checksum", type="tertiary"):
             st.caption(f"`{common.checksum()}`")
 
