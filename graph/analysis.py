@@ -47,10 +47,20 @@ def store_basis(store: GraphStore, onto: Ontology, cluster: str | None = None) -
 
 
 def gap_priority(strength: float, crit: dict, p: AnalysisParams) -> float:
-    """补链 priority: (1 − strength) × (1 + bonuses for dominance, betweenness, articulation)."""
+    """补链 priority on 0–100: (1 − strength) × (1 + bonuses for dominance, betweenness, articulation),
+    divided by the largest multiplier the bonuses allow (each criticality part is at most 1), so the
+    one score scale of every page holds and the order is unchanged.
+
+    >>> p = AnalysisParams()
+    >>> gap_priority(0.0, {"dominance": 1.0, "betweenness": 1.0, "articulation": True}, p)
+    100.0
+    >>> gap_priority(0.0, {"dominance": 0.0, "betweenness": 0.0, "articulation": False}, p)
+    36.364
+    """
     bonus = (p.dominator_bonus * crit["dominance"] + p.betweenness_bonus * crit["betweenness"]
              + p.articulation_bonus * crit["articulation"])
-    return round(100 * (1 - strength) * (1 + bonus), 3)
+    most = 1 + p.dominator_bonus + p.betweenness_bonus + p.articulation_bonus
+    return round(100 * (1 - strength) * (1 + bonus) / most, 3)
 
 
 def _segments(onto: Ontology, cluster: str | None, removed: set[str]):
