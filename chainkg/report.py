@@ -121,7 +121,7 @@ def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = Non
         src = (ck.get("evidence") or {}).get("source")
         if src and f"技术「{ck['technology']}」：{src}" not in sources:
             sources.append(f"技术「{ck['technology']}」：{src}")
-    sources.append("判定方法与公式：ChainKG 文档 docs/analytics.md（每个结论附有其依据的数据和规则）。")
+    sources.append("判定方法与公式：见第四节“判定依据”一列（每个结论所依据的规则和数据）与 ChainKG 系统的方法说明。")
     sections.append(Section("八、来源", bullets=sources))
     return Report(cluster_id, cl.name, title,
                   f"生成日期 {today.isoformat()}　·　判定口径：{label}（数据截至 {as_of}）",
