@@ -102,9 +102,10 @@ def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = Non
         overview.append(f"最紧迫的卡脖子技术：{ck['technology']}（国内状况：{ck.get('status') or '—'}）。")
 
     kinds = {g["segment_id"]: g["kind"] for g in gaps}
-    picture = Section("二、产业链全景图", image=chain_png(segs, kinds, caption=f"判定口径：{label}（数据截至 {as_of}）"),
+    picture = Section("二、产业链全景图", image=chain_png(segs, kinds, caption=f"判定口径：{label}（数据截至 {as_of}）",
+                                                            counts={g["segment_id"]: g["evidence"]["local_firms"] for g in gaps}),
                       image_caption=f"图 1　{cl.name}产业链全景：按上游、中游、下游排列，子环节缩进在上级环节之下，"
-                                    "颜色表示判定结论（虚线框为数据不足、未发现本地企业）。")
+                                    "颜色表示判定结论（虚线框为数据不足、未发现本地企业），框内右侧为本地企业数。")
     datasets = kg.datasets()
     sections = [Section("一、概况", paragraphs=overview), picture,
                 *analysis_sections(result, onto, cluster_id, datasets, basis,
