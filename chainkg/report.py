@@ -102,9 +102,10 @@ def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = Non
         overview.append(f"最紧迫的卡脖子技术：{ck['technology']}（国内状况：{ck.get('status') or '—'}）。")
 
     kinds = {g["segment_id"]: g["kind"] for g in gaps}
-    picture = Section("二、产业链全景图", image=chain_png(segs, kinds, caption=f"判定口径：{label}（数据截至 {as_of}）"),
+    picture = Section("二、产业链全景图", image=chain_png(segs, kinds, caption=f"判定口径：{label}（数据截至 {as_of}）",
+                                                            counts={g["segment_id"]: g["evidence"]["local_firms"] for g in gaps}),
                       image_caption=f"图 1　{cl.name}产业链全景：按上游、中游、下游排列，子环节缩进在上级环节之下，"
-                                    "颜色表示判定结论（虚线框为数据不足、未发现本地企业）。")
+                                    "颜色表示判定结论（虚线框为数据不足、未发现本地企业），框内右侧为本地企业数。")
     datasets = kg.datasets()
     sections = [Section("一、概况", paragraphs=overview), picture,
                 *analysis_sections(result, onto, cluster_id, datasets, basis,
@@ -121,7 +122,7 @@ def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = Non
         src = (ck.get("evidence") or {}).get("source")
         if src and f"技术「{ck['technology']}」：{src}" not in sources:
             sources.append(f"技术「{ck['technology']}」：{src}")
-    sources.append("判定方法与公式：ChainKG 文档 docs/analytics.md（每个结论附有其依据的数据和规则）。")
+    sources.append("判定方法与公式：见第四节“判定依据”一列（每个结论所依据的规则和数据）与 ChainKG 系统的方法说明。")
     sections.append(Section("八、来源", bullets=sources))
     return Report(cluster_id, cl.name, title,
                   f"生成日期 {today.isoformat()}　·　判定口径：{label}（数据截至 {as_of}）",

@@ -51,8 +51,10 @@ def stage_columns(segments: list[dict]) -> dict[str, list[tuple[dict, int]]]:
     return out
 
 
-def chain_png(segments: list[dict], kinds: dict[str, str], *, caption: str = "", dpi: int = 200) -> bytes:
-    """PNG of the chain: ``segments`` (id, name, stage, parent), ``kinds`` segment id → verdict kind."""
+def chain_png(segments: list[dict], kinds: dict[str, str], *, caption: str = "", dpi: int = 200,
+              counts: dict[str, int] | None = None) -> bytes:
+    """PNG of the chain: ``segments`` (id, name, stage, parent), ``kinds`` segment id → verdict kind,
+    ``counts`` segment id → local firms (drawn at the box's right end, as on the UI's chart)."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -102,7 +104,12 @@ def chain_png(segments: list[dict], kinds: dict[str, str], *, caption: str = "",
                 if depth:
                     ax.plot([x - indent / 2, x - indent / 2, x], [y - row_h * 0.2, y + h / 2, y + h / 2],
                             color="#9aa7b4", lw=0.5)
-                chars = max(6, int((w - 0.1) / 0.105))  # ~0.105 in per CJK character at 7.2 pt
+                n = (counts or {}).get(seg["id"])
+                if n is not None:  # the local firm count, right-aligned in the box
+                    ax.text(x + w - 0.06, y + h / 2, f"{n} 家", ha="right", va="center", fontproperties=fp_small,
+                            color=_TEXT_ON.get(kind, "#222222"))
+                badge = 0.0 if n is None else 0.1 + 0.07 * len(f"{n} 家")
+                chars = max(6, int((w - 0.1 - badge) / 0.105))  # ~0.105 in per CJK character at 7.2 pt
                 name = seg.get("name") or seg["id"]
                 label = name if len(name) <= chars else textwrap.shorten(name, chars) if " " in name \
                     else name[:chars - 1] + "…"

@@ -171,7 +171,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pan.gap_evidence": ("强弱判定证据", "Strength evidence"),
     "pan.feeds_from": ("上游供给环节", "Fed by"),
     "pan.feeds_to": ("供给下游环节", "Feeds"),
-    "pan.weight": ("链中权重", "Weight"),
+    "pan.weight": ("权重", "Weight"),
     "pan.products": ("典型产品", "Typical products"),
     "pan.link_method": ("归属方式", "Link method"),
     "method.explicit": ("数据中注明", "stated in the data"),

@@ -32,7 +32,7 @@ REPORT_STRINGS: dict[str, tuple[str, str]] = {
     "xlsx.no_data": ("尚未载入企业数据", "no firm data loaded yet"),
     "xlsx.census": ("完整名录", "complete list"),
     "xlsx.sample": ("样本", "sample"),
-    "xlsx.note": ("判定及口径说明见界面“补链/强链/延链”页和 docs/analytics.md；以单引号开头的单元格是为防止被当作公式而加的。",
-                  "Verdicts and bases are explained on the Gaps page and in docs/analytics.md; a leading apostrophe keeps a "
-                  "cell from being read as a formula."),
+    "xlsx.note": ("判定规则及口径说明见系统“补链/强链/延链”页（每个环节的“完整证据”）；以单引号开头的单元格是为防止被当作公式而加的。",
+                  "Verdict rules and bases are explained on the Gaps page (each segment's full evidence); a leading "
+                  "apostrophe keeps a cell from being read as a formula."),
 }

@@ -35,6 +35,8 @@ WORKBENCH: dict[str, tuple[str, str]] = {
     "wb.stock_code": ("上市代码", "Listed code"),
     "wb.products": ("主营产品", "Main products"),
     "wb.distance": ("距台州", "Distance to Taizhou"),
+    "wb.whatif_en_none": ("没有处于{stages}阶段的招商项目，情景与现状相同。", "No lead is at the stages {stages}: the picture is as today."),
+    "wb.whatif_en_some": ("假设这些招商项目的 {n} 家企业（{names}）全部落地：", "If the {n} firms of these leads ({names}) all land:"),
     "wb.km": ("约 {km:,} 公里", "about {km:,} km"),
     "wb.unknown": ("不详", "unknown"),
     "wb.why": ("为什么适合这个缺口", "Why it fits this gap"),

@@ -251,3 +251,11 @@ JS_CANVAS_INK = """(() => {
   }
   return 0;
 })()"""
+
+#: interface text we own (page titles, widget labels, tabs, metric labels, menu, buttons) that holds
+#: Chinese characters: in the English UI each one is an untranslated string (data — firm names, the
+#: chosen values, table cells — is not in these elements)
+JS_CJK_CHROME = """(() => Array.from(document.querySelectorAll(
+  'h1, [data-testid="stWidgetLabel"], [role="tab"], [data-testid="stMetricLabel"], [data-testid="stSidebarNav"] a, '
+  + '[data-testid="stButton"] button, [data-testid="stDownloadButton"] button, [data-testid="stFormSubmitButton"] button'))
+  .map(e => e.innerText.trim()).filter(t => /[\\u4e00-\\u9fff]/.test(t)))()"""

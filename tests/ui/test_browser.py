@@ -1,7 +1,8 @@
 """Real-browser check: ``streamlit run ui/app.py`` against a temp store with the bundled data, every
 page opened at its readable path (``/overview``, ``/gaps`` …) in headless Chromium over the DevTools
-protocol, a screenshot of each under ``screenshots/`` (git-ignored). Fails on a Streamlit error box, a
-"Page not found" dialog or an empty chain chart; checks that the Cypher console is not in the menu on
+protocol, a screenshot of each under ``screenshots/`` (git-ignored), both languages. Fails on a Streamlit error box, a
+"Page not found" dialog, an empty chain chart, a chart wider than the page at 1366 px, or (with
+``?lang=en``) page titles, labels, tabs, menu entries or buttons still in Chinese; checks that the Cypher console is not in the menu on
 SQLite and that ``?lang=en`` survives a reload.
 
 No Chromium: skipped — but failed when ``CHAINKG_REQUIRE_NEO4J=1`` (CI: everything required).
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from cdp import JS_ERRORS, JS_HEIGHT, JS_IDLE, ROOT, Browser, StreamlitServer, find_chromium  # noqa: E402
+from cdp import JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_IDLE, ROOT, Browser, StreamlitServer, find_chromium  # noqa: E402
 
 PAGES = ["overview", "panorama", "gaps", "workbench", "chokepoints", "enterprises", "whatif", "import", "query"]
 #: boxes drawn in the chain chart (Plotly draws shapes as SVG paths in its shape layers)
@@ -28,6 +29,11 @@ JS_CHART_HEIGHTS = """Array.from(document.querySelectorAll('[data-testid="stVega
   .map(e => e.getBoundingClientRect().height)"""
 #: the URL paths of the sidebar menu
 JS_NAV = """Array.from(document.querySelectorAll('[data-testid="stSidebarNav"] a')).map(a => new URL(a.href).pathname)"""
+#: charts (the chain chart, Vega charts) reaching past the main block's right edge: cut off at this width
+JS_WIDER_THAN_MAIN = """(() => { const m = document.querySelector('[data-testid="stMainBlockContainer"]'); if (!m) return [];
+  const right = m.getBoundingClientRect().right + 1;
+  return Array.from(m.querySelectorAll('.js-plotly-plot, [data-testid="stVegaLiteChart"]'))
+    .filter(e => e.getBoundingClientRect().right > right).map(e => e.className || e.getAttribute('data-testid')); })()"""
 SHOTS = ROOT / "screenshots"
 
 
@@ -39,7 +45,7 @@ def browser():
         if os.environ.get("CHAINKG_REQUIRE_NEO4J") == "1":
             pytest.fail(f"required but unavailable: {reason}", pytrace=False)
         pytest.skip(reason)
-    b = Browser(binary)
+    b = Browser(binary, width=1366, height=900)  # the smaller of the two screen widths we check
     yield b
     b.close()
 
@@ -76,7 +82,7 @@ def test_every_page_renders_in_chromium(server, browser):
     SHOTS.mkdir(exist_ok=True)
     timings, problems = {}, []
     for page in PAGES:
-        for lang in ("zh", "en") if page in ("overview", "panorama") else ("zh",):
+        for lang in ("zh", "en"):
             url = f"{server.url}/{page}" + ("?lang=en" if lang == "en" else "")  # /overview too, not only /
             took = _open(browser, url)
             if page == "panorama":
@@ -92,6 +98,10 @@ def test_every_page_renders_in_chromium(server, browser):
                 problems.append(f"{page} ({lang}): error box or dialog: {errors}")
             if lang == "en" and "Taizhou" not in browser.eval("document.body.innerText"):
                 problems.append(f"{page}: ?lang=en did not open in English")
+            if lang == "en" and (left := browser.eval(JS_CJK_CHROME)):
+                problems.append(f"{page} (en): interface text still in Chinese: {left}")
+            if wide := browser.eval(JS_WIDER_THAN_MAIN):
+                problems.append(f"{page} ({lang}): wider than the page at {browser.width} px, cut off: {wide}")
             browser.screenshot(SHOTS / f"{page}{'-en' if lang == 'en' else ''}.png",
                                full_height=browser.eval(JS_HEIGHT))
             timings[f"{page}/{lang}"] = round(took, 2)

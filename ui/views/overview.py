@@ -183,7 +183,16 @@ def _pt(key: str, **fmt: object) -> str:
 def _target_text(x: dict) -> str:
     """目标值 as the plan states it: a range (1–2), a qualifier (以上, 左右, 确保不少于)."""
     num = f"{x['low']:g}–{x['high']:g}" if x.get("high") is not None else f"{x['value']:g}"
-    return f"{num} {x['qualifier']}" if x.get("qualifier") else num
+    q = x.get("qualifier")
+    if not q:
+        return num
+    if lang() == "en":  # the plan's words, in English where we know them (else as written)
+        return _QUALIFIER_EN.get(q, "{n} " + q).format(n=num)
+    return f"{num} {q}"
+
+
+#: the plan's qualifiers of a target value (ontology/policy.yaml), in English
+_QUALIFIER_EN = {"以上": "{n} or more", "左右": "about {n}", "确保不少于": "no less than {n}"}
 
 
 def _actual_text(x: dict) -> str:

@@ -126,7 +126,8 @@ with tab_e:
         st.dataframe(pd.DataFrame([{
             t("common.segment"): segn.get(e["_segment"], e["_segment"]), t("common.enterprise"): e["name"], t("ent.location"): local_label(e, closed=True),
             t("common.county"): county_label(e.get("county")) if e.get("county") else e.get("city") or "", t("common.tags"): SEP.join(t(f"tag.{x}") if f"tag.{x}" in STRINGS else x for x in e.get("tags", [])),
-            t("pan.link_method"): method_label(e["link"].get("method")), t("pan.confidence"): common.points(e["link"].get("confidence")),
+            t("pan.link_method"): method_label(e["link"].get("method")) or "—",
+            t("pan.confidence"): "—" if e["link"].get("confidence") is None else common.points(e["link"]["confidence"]),
             t("common.evidence"): e["link"].get("evidence", ""), t("common.source"): e["link"].get("source", ""),
         } for e in firms]), hide_index=True)
     else:

@@ -21,6 +21,8 @@ def stage_label(stage: str) -> str:
 def money(wan: float | None) -> str:
     if wan is None:
         return t("wb.unknown")
+    if lang() == "en":  # 1 万元 = CNY 10,000
+        return f"CNY {wan / 100_000:,.2f} bn" if wan >= 100_000 else f"CNY {wan / 100:,.1f} m"
     return f"{wan / 10_000:,.2f} 亿元" if wan >= 10_000 else f"{wan:,.0f} 万元"
 
 
@@ -37,21 +39,22 @@ def card(c: dict) -> None:
              (t("wb.output"), money(p.get("output"))), (t("wb.founded"), p.get("founded") or unknown),
              (t("wb.stock_code"), p.get("stock_code") or unknown),
              (t("wb.distance"), t("wb.km", km=p["distance_km"]) if p.get("distance_km") is not None else unknown),
-             (t("wb.products"), "、".join(p.get("products") or []) or unknown)]
+             (t("wb.products"), common.list_sep().join(p.get("products") or []) or unknown)]
     left, right = st.columns([2, 3])
-    left.markdown("\n".join(f"- **{k}**：{v}" for k, v in facts))
+    colon, semi = (": ", "; ") if lang() == "en" else ("：", "；")
+    left.markdown("\n".join(f"- **{k}**{colon}{v}" for k, v in facts))
     right.markdown(f"**{t('wb.why')}**")
     if lang() == "en":  # the plain sentences are Chinese; the English side shows the reasons
         right.markdown("\n".join(f"- {bi(r)}" for r in c.get("reasons", [])))
     else:
         right.markdown("\n".join(f"- {s}" for s in p.get("why", [])))
     others = p.get("other_segments") or []
-    right.markdown(f"**{t('wb.other_segments')}**：" + ("；".join(
+    right.markdown(f"**{t('wb.other_segments')}**{colon}" + (semi.join(
         f"{o['segment']}（{t('wb.local_yes') if o['local_firms'] else t('wb.local_no')}）" for o in others)
         or t("wb.none")))
     if c.get("tie_break"):
-        right.caption(f"{t('wb.tie')}：{bi(c['tie_break'])}")
-    st.caption(f"{t('wb.sources')}：" + "；".join(p.get("sources") or c.get("sources") or []))
+        right.caption(f"{t('wb.tie')}{colon}{bi(c['tie_break'])}")
+    st.caption(f"{t('wb.sources')}{colon}" + semi.join(p.get("sources") or c.get("sources") or []))
 
 
 def lead_form(group: dict, c: dict) -> None:
@@ -124,7 +127,12 @@ def landing_section(cluster: str | None, segn: dict[str, str]) -> None:
                             format_func=stage_label, key="wb_stages", placeholder=t("common.choose"))
     if stages:
         res = common.kg().pipeline_what_if(cluster, tuple(stages))
-        st.markdown("\n".join(f"- {s}" if i else f"**{s}**" for i, s in enumerate(res["summary"])))
+        if lang() == "en":  # the service's summary is Chinese sentences: say the same from its figures
+            firms = list(dict.fromkeys(x["enterprise_name"] or x["enterprise"] for x in res["leads"]))
+            st.markdown(f"**{t('wb.whatif_en_none', stages=', '.join(map(stage_label, stages)))}**" if not res["leads"]
+                        else f"**{t('wb.whatif_en_some', n=len(firms), names=', '.join(firms))}**")
+        else:
+            st.markdown("\n".join(f"- {s}" if i else f"**{s}**" for i, s in enumerate(res["summary"])))
         m1, m2 = st.columns(2)
         m1.metric(t("wb.closed"), len(res["closed"]))
         m2.metric(t("wb.filled"), len(res["filled"]))

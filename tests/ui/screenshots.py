@@ -1,0 +1,119 @@
+"""Screenshots of every page, both languages, at 1366 and 1920 px wide, for a person to look at.
+
+``python tests/ui/screenshots.py [--out screenshots] [--widths 1366 1920] [--pages gaps workbench]``
+
+Two stores are built in a temp folder: the bundled data only (``bundled``), and the bundled data plus
+a registry export declared the census of 智能马桶 (``census``: the gaps, workbench and targets pages
+have real content; tests/test_workbench.py ``census_flow``). Each is served by ``streamlit run
+ui/app.py`` and every page opened in headless Chromium over the DevTools protocol (tests/ui/cdp.py);
+on the census store the cluster 智能马桶 (Smart toilets) is picked where a page asks for one. PNGs are written as
+``<out>/<store>/<width>/<page>-<lang>.png`` (``screenshots/`` is git-ignored). Printed: one line per
+shot with any error box, the page's horizontal overflow (content wider than the window) and, in
+English, interface labels still in Chinese (tests/ui/cdp.py ``JS_CJK_CHROME``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1]))
+sys.path.insert(0, str(Path(__file__).parents[2]))
+from cdp import JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_IDLE, ROOT, Browser, StreamlitServer, by_label, find_chromium  # noqa: E402
+
+PAGES = ["overview", "panorama", "gaps", "workbench", "chokepoints", "enterprises", "whatif", "import"]
+CLUSTER = {"zh": "智能马桶", "en": "Smart toilets"}
+#: elements wider than the main block (cut off or scrolled sideways), by test id
+JS_OVERFLOW = """(() => { const m = document.querySelector('[data-testid="stMain"]'); if (!m) return [];
+  const right = m.getBoundingClientRect().right + 1;
+  return Array.from(m.querySelectorAll('[data-testid="stMarkdownContainer"], .js-plotly-plot, [data-testid="stVegaLiteChart"]'))
+    .filter(e => e.getBoundingClientRect().right > right).map(e => e.getAttribute('data-testid') || e.className).slice(0, 5); })()"""
+
+
+def build_stores(folder: Path) -> dict[str, str]:
+    from test_workbench import census_flow
+
+    from chainkg.service import ChainKG
+    from graph.sqlite_store import SQLiteStore
+
+    out = {}
+    for name in ("bundled", "census"):
+        (folder / name).mkdir()
+        path = folder / name / "kg.db"
+        store = SQLiteStore(path)
+        if name == "census":
+            census_flow(store, folder / name)
+        else:
+            ChainKG(store).load()
+        store.close()
+        out[name] = str(path)
+    return out
+
+
+def settle(b: Browser, timeout: float = 60) -> None:
+    end = time.monotonic() + timeout
+    time.sleep(0.5)
+    while time.monotonic() < end:
+        if b.wait_for(JS_IDLE, timeout=max(0.1, end - time.monotonic())):
+            time.sleep(0.6)
+            if b.eval(JS_IDLE):
+                return
+    print(f"  ! did not finish within {timeout}s")
+
+
+def shoot(b: Browser, url: str, out: Path, pick_cluster: bool, lang: str) -> str:
+    b.goto(url)
+    settle(b)
+    if pick_cluster and b.eval(f"!!({by_label('stSelectbox', 'Cluster' if lang == 'en' else '产业集群')})"):
+        try:
+            b.choose("Cluster" if lang == "en" else "产业集群", CLUSTER[lang])
+            settle(b)
+        except AssertionError as e:
+            print(f"  ! could not pick {CLUSTER[lang]}: {e}")
+            b.call("Input.dispatchKeyEvent", type="keyDown", key="Escape", code="Escape", windowsVirtualKeyCode=27)
+    time.sleep(1.0)  # charts finish drawing
+    errors, overflow = b.eval(JS_ERRORS), b.eval(JS_OVERFLOW)
+    untranslated = b.eval(JS_CJK_CHROME) if lang == "en" else []
+    out.parent.mkdir(parents=True, exist_ok=True)
+    b.screenshot(out, full_height=b.eval(JS_HEIGHT))
+    return ((f" errors={errors}" if errors else "") + (f" overflow={overflow}" if overflow else "")
+            + (f" untranslated={untranslated}" if untranslated else ""))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    ap.add_argument("--widths", type=int, nargs="+", default=[1366, 1920])
+    ap.add_argument("--pages", nargs="+", default=PAGES)
+    ap.add_argument("--stores", nargs="+", default=["bundled", "census"])
+    args = ap.parse_args()
+    binary = find_chromium()
+    if binary is None:
+        sys.exit("chromium not installed (apt-get install chromium fonts-noto-cjk)")
+    with tempfile.TemporaryDirectory(prefix="chainkg-shots-") as tmp:
+        stores = build_stores(Path(tmp))
+        for name in args.stores:
+            server = StreamlitServer(stores[name])
+            try:
+                server.wait(90)
+                for width in args.widths:
+                    b = Browser(binary, width=width, height=900)
+                    try:
+                        for page in args.pages:
+                            for lang in ("zh", "en"):
+                                url = f"{server.url}/{page}" + ("?lang=en" if lang == "en" else "")
+                                path = args.out / name / str(width) / f"{page}-{lang}.png"
+                                note = shoot(b, url, path, name == "census", lang)
+                                print(f"{path.relative_to(args.out)}{note}", flush=True)
+                    finally:
+                        b.close()
+            finally:
+                server.stop()
+
+
+if __name__ == "__main__":
+    main()
