@@ -1,6 +1,6 @@
 """`GET /export` is streamed: the same output as the in-memory export it replaced (kept below as the
 oracle, verbatim), sent in chunks without Content-Length, and the memory it takes does not grow
-with the number of nodes (tracemalloc peak on generated stores of two sizes)."""
+with the number of nodes and relationships (tracemalloc peak on generated stores of two sizes)."""
 
 from __future__ import annotations
 
@@ -117,12 +117,18 @@ def test_unknown_cluster_is_404_before_streaming(client):
 # -- bounded memory -----------------------------------------------------------------------------------
 
 def _generated_store(path, firms: int) -> SQLiteStore:
-    """Firms (no relationships: the store's rels(type) returns one type whole, see chainkg.export)."""
+    """Firms, each in two of a few segments (so relationships grow with the firms, several per src)."""
     store = SQLiteStore(path)
     batch = Batch()
+    segs = [f"gen-seg-{k}" for k in range(5)]
+    for sid in segs:
+        batch.node("Segment", {"id": sid, "name": sid})
     for i in range(firms):
-        batch.node("Enterprise", {"id": f"F{i:07d}", "name": f"生成企业{i}有限公司", "scope": "泵、电机及零部件制造；" * 8,
+        fid = f"F{i:07d}"
+        batch.node("Enterprise", {"id": fid, "name": f"生成企业{i}有限公司", "scope": "泵、电机及零部件制造；" * 8,
                                   "tags": ["专精特新", "上市"], "revenue": 1000.5 + i, "local": i % 2 == 0})
+        for sid in (segs[i % 5], segs[(i + 2) % 5]):
+            batch.rel("IN_SEGMENT", fid, sid, {"confidence": 0.75, "evidence": "经营范围：泵、电机及零部件制造" * 4})
     store.write(batch)
     return store
 
@@ -147,11 +153,14 @@ def test_export_memory_does_not_grow_with_the_store(tmp_path, fmt):
     small = _generated_store(tmp_path / "small.db", 3_000)
     large = _generated_store(tmp_path / "large.db", 12_000)
     try:
+        rel_counts = tuple(sum(st.counts()["relationships"].values()) for st in (small, large))
         s_size, _, s_peak = _peak(ChainKG(small, onto).graph_export(None), fmt)
         l_size, l_chunks, l_peak = _peak(ChainKG(large, onto).graph_export(None), fmt)
     finally:
         small.close()
         large.close()
     assert l_size > 3.5 * s_size and l_chunks > 10
-    # four times the graph, the same memory: pages of chainkg.export.PAGE nodes, chunks of CHUNK bytes
+    assert rel_counts == (6_000, 24_000)  # relationships grow four times too
+    # four times the graph, the same memory: pages of chainkg.export.PAGE nodes and relationships
+    # (keyset pages, chainkg.export), chunks of CHUNK bytes
     assert l_peak < 1.25 * s_peak, (s_peak, l_peak)
