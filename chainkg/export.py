@@ -16,7 +16,9 @@ those firms' counties, and the relationships among these nodes. Only the ids of 
 are held (found with per-segment and per-county queries), never their props.
 
 Records: nodes ``{"label", "id", "props"}``, relationships ``{"type", "src", "dst", "props"}``;
-order: labels and types in schema order, ids as the store orders them.
+order: labels and types in schema order, ids as the store orders them, props by key. Props are
+sorted because stores return them in their own order (SQLite as written, Neo4j as stored), and an
+export must be the same bytes whichever store holds the graph.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ class GraphExport:
                 continue
             for props in self._pages(label):
                 if keep is None or props["id"] in keep:
-                    yield {"label": label, "id": props["id"], "props": props}
+                    yield {"label": label, "id": props["id"], "props": dict(sorted(props.items()))}
 
     def rels(self) -> Iterator[dict]:
         for rel_type in REL_TYPES:
@@ -88,7 +90,7 @@ class GraphExport:
                     continue
             for r in self._rel_pages(rel_type):
                 if src_keep is None or (r["src"] in src_keep and r["dst"] in dst_keep):
-                    yield {"type": rel_type, "src": r["src"], "dst": r["dst"], "props": r["props"]}
+                    yield {"type": rel_type, "src": r["src"], "dst": r["dst"], "props": dict(sorted(r["props"].items()))}
 
     def _rel_pages(self, rel_type: str) -> Iterator[dict]:
         after = None
