@@ -6,15 +6,19 @@ memory on a 120k-node graph. :class:`GraphExport` reads nodes in pages of :data:
 writes them out as they come (:mod:`api.exporters`). Each iteration reads the store afresh, so a
 format that needs two passes (GraphML declares its attribute keys first) can iterate twice.
 
-Limit: relationships come from the store's ``rels(type)``, which returns one type's list at once,
-so memory holds at most the largest relationship type (ids and props), never the whole graph.
+Relationships are read the same way, one type at a time in keyset pages of :data:`PAGE` (the
+store's ``rels_page``, ordered by (src, dst), each page starting after the last key of the one
+before): unlike ``OFFSET`` paging, a page costs the same wherever it lies, and memory holds one
+page, not a whole relationship type. (Only a cluster's kept ids grow with the cluster's size.)
 
 A cluster's subgraph: the cluster, its segments, the technologies they need, the firms in them,
 those firms' counties, and the relationships among these nodes. Only the ids of the kept nodes
 are held (found with per-segment and per-county queries), never their props.
 
 Records: nodes ``{"label", "id", "props"}``, relationships ``{"type", "src", "dst", "props"}``;
-order: labels and types in schema order, ids as the store orders them.
+order: labels and types in schema order, ids as the store orders them, props by key. Props are
+sorted because stores return them in their own order (SQLite as written, Neo4j as stored), and an
+export must be the same bytes whichever store holds the graph.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES
 
 __all__ = ["PAGE", "GraphExport"]
 
-#: nodes read per store query
+#: nodes or relationships read per store query
 PAGE = 2000
 
 
@@ -73,7 +77,7 @@ class GraphExport:
                 continue
             for props in self._pages(label):
                 if keep is None or props["id"] in keep:
-                    yield {"label": label, "id": props["id"], "props": props}
+                    yield {"label": label, "id": props["id"], "props": dict(sorted(props.items()))}
 
     def rels(self) -> Iterator[dict]:
         for rel_type in REL_TYPES:
@@ -84,9 +88,21 @@ class GraphExport:
                 src_keep, dst_keep = self.keep.get(src_label), self.keep.get(dst_label)
                 if not src_keep or not dst_keep:
                     continue
-            for r in self.store.rels(rel_type):
+            for r in self._rel_pages(rel_type):
                 if src_keep is None or (r["src"] in src_keep and r["dst"] in dst_keep):
-                    yield {"type": rel_type, "src": r["src"], "dst": r["dst"], "props": r["props"]}
+                    yield {"type": rel_type, "src": r["src"], "dst": r["dst"], "props": dict(sorted(r["props"].items()))}
+
+    def _rel_pages(self, rel_type: str) -> Iterator[dict]:
+        after = None
+        while True:
+            page = self.store.rels_page(rel_type, after, PAGE)
+            full = len(page) == PAGE
+            if full:
+                after = (page[-1]["src"], page[-1]["dst"])
+            yield from page
+            del page  # one page in memory at a time
+            if not full:
+                return
 
     def as_dict(self) -> dict:
         """The whole export in memory (small graphs and tests): ``{"cluster", "nodes", "rels"}``."""

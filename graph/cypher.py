@@ -60,6 +60,15 @@ def rels(rel_type: str, by_src: bool = False, by_dst: bool = False) -> str:
             "RETURN a.id AS src, b.id AS dst, properties(r) AS props ORDER BY src, dst")
 
 
+def rels_page(rel_type: str, after: bool) -> str:
+    """A keyset page ordered by (src, dst). ``a.id >= $s`` is a range seek on the source's id index
+    that yields sources in id order, so only ``$limit`` rows past the key are read and sorted."""
+    src, dst = REL_ENDPOINTS[check_rel_type(rel_type)]
+    where = "a.id >= $s AND (a.id > $s OR b.id > $d)" if after else "a.id IS NOT NULL"
+    return (f"MATCH (a:{src})-[r:{rel_type}]->(b:{dst}) WHERE {where} "
+            "RETURN a.id AS src, b.id AS dst, properties(r) AS props ORDER BY a.id, b.id LIMIT $limit")
+
+
 def neighbours(label: str) -> str:
     """Both directions from a set of nodes of one label; the caller expands level by level."""
     return (f"UNWIND $ids AS id MATCH (n:{check_label(label)} {{id: id}})-[r]-(m) "

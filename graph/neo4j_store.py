@@ -299,6 +299,11 @@ class Neo4jStore:
         return [{"src": r["src"], "dst": r["dst"], "props": dict(r["props"])}
                 for r in self._read(cypher.rels(rel_type, src is not None, dst is not None), src=src, dst=dst)]
 
+    def rels_page(self, rel_type: str, after: tuple[str, str] | None = None, limit: int = 2000) -> list[dict]:
+        s, d = after or (None, None)
+        return [{"src": r["src"], "dst": r["dst"], "props": dict(r["props"])}
+                for r in self._read(cypher.rels_page(rel_type, after is not None), s=s, d=d, limit=limit)]
+
     def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
                          county: str | None = None, tag: str | None = None, q: str | None = None,
                          local: bool | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:

@@ -66,6 +66,9 @@ GET_RELS = {(False, False): "SELECT src, dst, props FROM rels WHERE type = ? ORD
             (False, True): "SELECT src, dst, props FROM rels INDEXED BY rels_by_dst WHERE type = ? AND dst = ? "
                            "ORDER BY src",
             (True, True): "SELECT src, dst, props FROM rels WHERE type = ? AND src = ? AND dst = ?"}
+# keyset pages of one type, walking the primary key (type, src, dst) from the last key seen
+RELS_PAGE = {False: "SELECT src, dst, props FROM rels WHERE type = ? ORDER BY src, dst LIMIT ?",
+             True: "SELECT src, dst, props FROM rels WHERE type = ? AND (src, dst) > (?, ?) ORDER BY src, dst LIMIT ?"}
 OUT_IDS = "SELECT dst FROM rels WHERE type = ? AND src = ? ORDER BY dst"
 IN_IDS = "SELECT src FROM rels WHERE type = ? AND dst = ? ORDER BY src"
 COUNT_NODES = "SELECT label, count(*) FROM nodes GROUP BY label"

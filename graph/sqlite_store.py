@@ -357,6 +357,10 @@ class SQLiteStore:
         rows = self._q(query, (check_rel_type(rel_type), *(v for v in (src, dst) if v is not None)))
         return [{"src": s, "dst": d, "props": json.loads(p)} for s, d, p in rows]
 
+    def rels_page(self, rel_type: str, after: tuple[str, str] | None = None, limit: int = 2000) -> list[dict]:
+        rows = self._q(sql.RELS_PAGE[after is not None], (check_rel_type(rel_type), *(after or ()), limit))
+        return [{"src": s, "dst": d, "props": json.loads(p)} for s, d, p in rows]
+
     def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
                          county: str | None = None, tag: str | None = None, q: str | None = None,
                          local: bool | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:

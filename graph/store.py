@@ -123,6 +123,10 @@ class GraphStore(Protocol):
     def rels(self, rel_type: str, src: str | None = None, dst: str | None = None) -> list[dict]:
         """Relationships ``{"src", "dst", "props"}`` ordered by (src, dst)."""
 
+    def rels_page(self, rel_type: str, after: tuple[str, str] | None = None, limit: int = 2000) -> list[dict]:
+        """At most ``limit`` relationships of a type ordered by (src, dst), only those after the
+        ``(src, dst)`` key ``after`` (keyset paging: pages concatenate to ``rels(rel_type)``)."""
+
     def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
                          county: str | None = None, tag: str | None = None, q: str | None = None,
                          local: bool | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:

@@ -248,3 +248,39 @@ def test_top_firms(store):
     assert store.top_firms(["auto-pack"], local=False) == []
     assert len(store.top_firms(["auto-cell"], local=False, limit=1)) == 1
     assert [f["id"] for f in store.top_firms(["auto-pack", "auto-ev"], local=True)] == ["e1", "e2"]
+
+
+def _all_pages(store, rel_type: str, limit: int) -> list[dict]:
+    out, after = [], None
+    while True:
+        page = store.rels_page(rel_type, after, limit)
+        assert len(page) <= limit
+        out += page
+        if len(page) < limit:
+            return out
+        after = (page[-1]["src"], page[-1]["dst"])
+
+
+def test_rels_page_keyset_pages_concatenate_to_rels(store):
+    b = small_batch()
+    for fid in ("e10", "e3", "火炬公司"):  # ids whose string order differs from insertion order
+        b.node("Enterprise", {"id": fid, "name": fid})
+    for src, dst in (("e10", "auto-pack"), ("e10", "auto-cell"), ("e10", "auto-ev"), ("e3", "auto-ev"),
+                     ("火炬公司", "auto-cell"), ("e1", "auto-ev")):  # several dsts per src: keys share a src
+        b.rel("IN_SEGMENT", src, dst, {"confidence": 0.5})
+    store.write(b)
+    whole = store.rels("IN_SEGMENT")
+    assert len(whole) == 9 and [(r["src"], r["dst"]) for r in whole] == sorted((r["src"], r["dst"]) for r in whole)
+    for limit in (1, 2, 3, 9, 10, 2000):
+        assert _all_pages(store, "IN_SEGMENT", limit) == whole, limit
+    # a page starts strictly after its key, within the same src and across srcs
+    assert [(r["src"], r["dst"]) for r in store.rels_page("IN_SEGMENT", ("e10", "auto-cell"), 2)] == \
+        [("e10", "auto-ev"), ("e10", "auto-pack")]
+    assert store.rels_page("IN_SEGMENT", ("e10", "auto-pack"), 1)[0]["src"] == "e2"
+    assert store.rels_page("IN_SEGMENT", (whole[-1]["src"], whole[-1]["dst"])) == []
+    assert store.rels_page("IN_SEGMENT", ("e10", "zz-not-a-node"), 1)[0]["src"] == "e2"  # keys need not exist
+    for t in ("FEEDS", "PART_OF", "NEEDS", "HOLDS"):
+        assert _all_pages(store, t, 1) == store.rels(t)
+    assert store.rels_page("LOCATED_IN") == [] and store.rels_page("LOCATED_IN", ("a", "b"), 1) == []
+    with pytest.raises(ValueError):
+        store.rels_page("NOT_A_TYPE")

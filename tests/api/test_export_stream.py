@@ -1,6 +1,7 @@
 """`GET /export` is streamed: the same output as the in-memory export it replaced (kept below as the
-oracle, verbatim), sent in chunks without Content-Length, and the memory it takes does not grow
-with the number of nodes (tracemalloc peak on generated stores of two sizes)."""
+oracle, verbatim but for props keys now sorted), sent in chunks without Content-Length, the same bytes
+on every store kind, and the memory it takes does not grow with the number of nodes and relationships
+(tracemalloc peak on generated stores of two sizes)."""
 
 from __future__ import annotations
 
@@ -79,6 +80,8 @@ def _old_bytes(data: dict, fmt: str) -> bytes:
         rows += [{"kind": "rel", "label_or_type": r["type"], "id": "", "src": r["src"], "dst": r["dst"],
                   "name": "", "props": r["props"]} for r in data["rels"]]
         return csv_response(rows, "x").body
+    # the one change since: props keys sorted (stores return them in their own order; see chainkg.export)
+    data = data | {k: [x | {"props": dict(sorted(x["props"].items()))} for x in data[k]] for k in ("nodes", "rels")}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -117,12 +120,18 @@ def test_unknown_cluster_is_404_before_streaming(client):
 # -- bounded memory -----------------------------------------------------------------------------------
 
 def _generated_store(path, firms: int) -> SQLiteStore:
-    """Firms (no relationships: the store's rels(type) returns one type whole, see chainkg.export)."""
+    """Firms, each in two of a few segments (so relationships grow with the firms, several per src)."""
     store = SQLiteStore(path)
     batch = Batch()
+    segs = [f"gen-seg-{k}" for k in range(5)]
+    for sid in segs:
+        batch.node("Segment", {"id": sid, "name": sid})
     for i in range(firms):
-        batch.node("Enterprise", {"id": f"F{i:07d}", "name": f"生成企业{i}有限公司", "scope": "泵、电机及零部件制造；" * 8,
+        fid = f"F{i:07d}"
+        batch.node("Enterprise", {"id": fid, "name": f"生成企业{i}有限公司", "scope": "泵、电机及零部件制造；" * 8,
                                   "tags": ["专精特新", "上市"], "revenue": 1000.5 + i, "local": i % 2 == 0})
+        for sid in (segs[i % 5], segs[(i + 2) % 5]):
+            batch.rel("IN_SEGMENT", fid, sid, {"confidence": 0.75, "evidence": "经营范围：泵、电机及零部件制造" * 4})
     store.write(batch)
     return store
 
@@ -147,11 +156,37 @@ def test_export_memory_does_not_grow_with_the_store(tmp_path, fmt):
     small = _generated_store(tmp_path / "small.db", 3_000)
     large = _generated_store(tmp_path / "large.db", 12_000)
     try:
+        rel_counts = tuple(sum(st.counts()["relationships"].values()) for st in (small, large))
         s_size, _, s_peak = _peak(ChainKG(small, onto).graph_export(None), fmt)
         l_size, l_chunks, l_peak = _peak(ChainKG(large, onto).graph_export(None), fmt)
     finally:
         small.close()
         large.close()
     assert l_size > 3.5 * s_size and l_chunks > 10
-    # four times the graph, the same memory: pages of chainkg.export.PAGE nodes, chunks of CHUNK bytes
+    assert rel_counts == (6_000, 24_000)  # relationships grow four times too
+    # four times the graph, the same memory: pages of chainkg.export.PAGE nodes and relationships
+    # (keyset pages, chainkg.export), chunks of CHUNK bytes
     assert l_peak < 1.25 * s_peak, (s_peak, l_peak)
+
+
+# -- same bytes on both stores ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sqlite_reference(tmp_path_factory):
+    """The bundled data loaded into a fresh embedded store: what every store kind must export."""
+    s = SQLiteStore(tmp_path_factory.mktemp("ref") / "ref.db")
+    ChainKG(s).load()
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("cluster", [None, "auto"])
+@pytest.mark.parametrize("fmt", ["json", "csv", "graphml"])
+def test_streamed_export_is_the_same_bytes_on_every_store(api_store, sqlite_reference, monkeypatch, fmt, cluster):
+    import chainkg.export
+
+    monkeypatch.setattr(chainkg.export, "PAGE", 37)  # many keyset page boundaries, inside one src too
+    onto = load_ontology()
+    got, want = (b"".join(WRITERS[fmt](ChainKG(s, onto).graph_export(cluster))) for s in (api_store, sqlite_reference))
+    assert got == want
+    assert want.count({"json": b'"type":"IN_SEGMENT"', "csv": b"rel,IN_SEGMENT,", "graphml": b'id="IN_SEGMENT"'}[fmt]) > 37
