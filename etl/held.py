@@ -11,14 +11,14 @@ relationship maps — are made a chunk at a time while the store writes them (:c
 >>> unpack(t) == {"id": "x1", "name": "甲", "leading": False, "industry": [], "tags": [], "products": [],
 ...               "sources": ["a.csv"]}
 True
->>> r = Rows(3, lambda i: {"n": i})
->>> len(r), r[0:2], list(r)[-1], r[-1]
-(3, [{'n': 0}, {'n': 1}], {'n': 2}, {'n': 2})
+>>> r = Rows(3, lambda i: {"n": i}, columns={"n": lambda: range(3)})
+>>> len(r), r[0:2], list(r)[-1], r[-1], list(r.column("n"))
+(3, [{'n': 0}, {'n': 1}], {'n': 2}, {'n': 2}, [0, 1, 2])
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ontology.models import Enterprise
@@ -62,10 +62,19 @@ def field(values: tuple, name: str) -> Any:
 class Rows(Sequence):
     """``n`` batch rows made on demand by ``make(i)`` — what ``GraphStore.write`` reads of a
     batch's row list (``len``, slices of a chunk, iteration), without a million maps at once.
-    (Also any other read-only sequence the loader hands on, e.g. to ``find_conflicts``.)"""
+    (Also any other read-only sequence the loader hands on, e.g. to ``find_conflicts``.)
 
-    def __init__(self, n: int, make: Callable[[int], Any]) -> None:
-        self.n, self.make = n, make
+    ``columns``: one field of every row without making the rows (``column(key)``, what
+    :func:`graph.store.column` reads — the aggregates need only the firm ids of a write)."""
+
+    def __init__(self, n: int, make: Callable[[int], Any],
+                 columns: dict[str, Callable[[], Iterable[Any]]] | None = None) -> None:
+        self.n, self.make, self._columns = n, make, columns or {}
+
+    def column(self, key: str) -> Iterable[Any]:
+        """``row[key]`` of every row, in order."""
+        col = self._columns.get(key)
+        return col() if col is not None else (r[key] for r in self)
 
     def __len__(self) -> int:
         return self.n

@@ -128,13 +128,16 @@ class Resolved:
             ds_g.extend([g] * len(self.ds[g]))
             ds_k.extend(range(len(self.ds[g])))
         rows = {
-            ("node", "Enterprise"): Rows(len(eids), self.props),
+            ("node", "Enterprise"): Rows(len(eids), self.props, {"id": lambda: eids}),
             ("rel", "IN_SEGMENT"): Rows(len(seg_g), lambda j: {
-                "src": eids[seg_g[j]], "dst": links[seg_g[j]][seg_k[j]][0], "props": links[seg_g[j]][seg_k[j]][1]}),
+                "src": eids[seg_g[j]], "dst": links[seg_g[j]][seg_k[j]][0], "props": links[seg_g[j]][seg_k[j]][1]},
+                {"src": lambda: map(eids.__getitem__, seg_g)}),
             ("rel", "LOCATED_IN"): Rows(len(loc_g), lambda j: {
-                "src": eids[loc_g[j]], "dst": county_ids[loc_c[j]], "props": {}}),
+                "src": eids[loc_g[j]], "dst": county_ids[loc_c[j]], "props": {}},
+                {"src": lambda: map(eids.__getitem__, loc_g)}),
             ("rel", "IN_DATASET"): Rows(len(ds_g), lambda j: {
-                "src": eids[ds_g[j]], "dst": self.ds[ds_g[j]][ds_k[j]], "props": {}}),
+                "src": eids[ds_g[j]], "dst": self.ds[ds_g[j]][ds_k[j]], "props": {}},
+                {"src": lambda: map(eids.__getitem__, ds_g)}),
         }
         for (kind, name), made in rows.items():
             if not len(made):

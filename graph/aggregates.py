@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 from dataclasses import dataclass, field
 
-from graph.store import Batch, SegmentAggregate
+from graph.store import Batch, SegmentAggregate, column
 
 __all__ = ["FirmState", "Structure", "Aggregates", "TxView", "touched_firms", "begin", "finish", "recount",
            "FIRM_RELS", "TOP_N", "MAX_N"]
@@ -99,9 +99,9 @@ class Structure:
 
 def touched_firms(batch: Batch) -> set[str]:
     """Enterprises whose contribution a batch may change: written firms and sources of firm links."""
-    ids = {r["id"] for r in batch.nodes.get("Enterprise", ())}
+    ids = set(column(batch.nodes.get("Enterprise", ()), "id"))
     for t in FIRM_RELS:
-        ids.update(r["src"] for r in batch.rels.get(t, ()))
+        ids.update(column(batch.rels.get(t, ()), "src"))
         ids.update(s for s, _ in batch.drops.get(t, ()))
     return ids
 

@@ -36,8 +36,27 @@ _CHUNK = 5000
 _ID_LIST_MAX = 200_000  # enterprise lists up to this size are kept as id lists, so pages cost O(page)
 
 
-def _dump(props: dict) -> str:
-    return json.dumps(props, ensure_ascii=False, separators=(",", ":"))
+#: ``json.dumps(props, ensure_ascii=False, separators=(",", ":"))`` without building an encoder per call
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _rel_dumper():
+    """``_dump`` for one write's relationship props: a loader shares one props map among many
+    rows (every firm with the same classifier answer, every empty ``{}``), so each distinct map
+    object is serialised once. The cache holds the map itself, so its id cannot be reused while
+    the write runs."""
+    seen: dict[int, tuple[dict, str]] = {}
+
+    def dump(props: dict | None) -> str:
+        if not props:
+            return "{}"
+        hit = seen.get(id(props))
+        if hit is None:
+            if len(seen) >= _CHUNK * 20:  # rows that each bring their own map: keep memory bounded
+                seen.clear()
+            hit = seen[id(props)] = (props, _dump(props))
+        return hit[1]
+    return dump
 
 
 def _default_timeout() -> float:
@@ -200,12 +219,13 @@ class SQLiteStore:
                         done += len(chunk)
                         if progress:
                             progress(len(chunk))
+                dump_rel = _rel_dumper()
                 for rel_type, rows in batch.rels.items():
                     src_label, dst_label = REL_ENDPOINTS[check_rel_type(rel_type)]
                     for i in range(0, len(rows), _CHUNK):
                         chunk = rows[i:i + _CHUNK]
                         cur = self._db.executemany(sql.UPSERT_REL, (
-                            (rel_type, r["src"], r["dst"], _dump(r.get("props") or {}), src_label, r["src"],
+                            (rel_type, r["src"], r["dst"], dump_rel(r.get("props")), src_label, r["src"],
                              dst_label, r["dst"]) for r in chunk))
                         if cur.rowcount != len(chunk):
                             missing = self._first_dangling(rel_type, chunk)

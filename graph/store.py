@@ -24,7 +24,7 @@ from typing import Any, Protocol, runtime_checkable
 from ontology.firms import LEADING_TAGS
 from ontology.schema import check_label, check_rel_type
 
-__all__ = ["Batch", "GraphStore", "SegmentAggregate", "LEADING_TAGS", "ContentHash"]
+__all__ = ["Batch", "GraphStore", "SegmentAggregate", "LEADING_TAGS", "ContentHash", "column"]
 
 
 
@@ -59,6 +59,17 @@ class Batch:
     @property
     def size(self) -> int:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values())) + sum(map(len, self.drops.values()))
+
+
+def column(rows: Iterable[dict], key: str) -> Iterable[Any]:
+    """``row[key]`` of every row of a batch's row list; a list that makes its rows on demand may
+    offer ``rows.column(key)`` to give one field without making the rows (``etl.held.Rows``).
+
+    >>> list(column([{"id": "a"}, {"id": "b"}], "id"))
+    ['a', 'b']
+    """
+    col = getattr(rows, "column", None)
+    return col(key) if col is not None else (r[key] for r in rows)
 
 
 @dataclass
