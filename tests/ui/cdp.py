@@ -172,11 +172,19 @@ class Browser:
         click the box, type part of the option's text (the list is filtered and virtual: only the
         options in view exist), click the option."""
         box = by_label("stSelectbox", label) + ".querySelector('input')"
-        self.click(box, timeout)
-        self.eval(f"({box}).select()")  # typing replaces the shown choice
-        self.type_text(option)
-        self.click(f"""Array.from(document.querySelectorAll('[role="option"]'))
-            .find(o => o.innerText.includes({json.dumps(option)}))""", timeout)
+        item = f"""Array.from(document.querySelectorAll('[role="option"]'))
+            .find(o => o.innerText.includes({json.dumps(option)}))"""
+        # On a busy machine the app may rerun between the click and the typing (the text then goes
+        # nowhere and the list never shows the option): focus, type and look again, a few times.
+        for _ in range(4):
+            self.click(box, timeout)
+            self.eval(f"({box}).focus(), ({box}).select()")  # typing replaces the shown choice
+            self.type_text(option)
+            if self.wait_for(f"!!({item})", timeout / 2):
+                break
+            self.call("Input.dispatchKeyEvent", type="keyDown", key="Escape", code="Escape",
+                      windowsVirtualKeyCode=27)
+        self.click(item, timeout)
 
     def allow_downloads(self, folder: Path) -> None:
         """Save downloads into ``folder`` (the download buttons' files)."""
