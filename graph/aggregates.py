@@ -30,7 +30,7 @@ set()
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 from dataclasses import dataclass, field
 
@@ -414,3 +414,14 @@ def top_ids(a: Aggregates, segment_ids: Iterable[str], local: bool, limit: int) 
     for sid in segment_ids:
         best.update(a.ranked(f"S\x1f{sid}\x1f{int(local)}")[1][:limit])
     return [fid for _, fid in sorted(best)[:limit]]
+
+
+def tech_holders(a: Aggregates, tech_ids: Iterable[str], limit: int,
+                 firms: Callable[[list[str]], list[dict]]) -> dict[str, tuple[int, list[dict]]]:
+    """Holders per technology from the stored ranked lists: ``(count, top firms without their
+    segments)``; ``firms(ids)`` reads the firms' props (the adapter's one read)."""
+    ranked = {t: a.ranked(f"T\x1f{t}") for t in tech_ids}
+    found = {f["id"]: f for f in firms(sorted({fid for _, top in ranked.values() for _, fid in top[:limit]}))}
+    return {t: (n, [{k: v for k, v in found[fid].items() if k != "segments"} for _, fid in top[:limit]
+                    if fid in found]) for t, (n, top) in ranked.items()}
+

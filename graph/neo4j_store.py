@@ -385,13 +385,7 @@ class Neo4jStore:
             for r in self._read(cypher.TECH_HOLDERS, techs=list(out), limit=limit):
                 out[r["tech"]] = (r["n"], [dict(p) for p in r["top"]])
             return out
-        a = self._aggregates()
-        ranked = {t: a.ranked(f"T\x1f{t}") for t in out}
-        firms = {f["id"]: f for f in self._firms(sorted({fid for _, top in ranked.values() for _, fid in top[:limit]}))}
-        for t, (n, top) in ranked.items():
-            out[t] = (n, [{k: v for k, v in firms[fid].items() if k != "segments"} for _, fid in top[:limit]
-                          if fid in firms])
-        return out
+        return agg_state.tech_holders(self._aggregates(), out, limit, self._firms)
 
     def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
         segment_ids = list(segment_ids)

@@ -469,13 +469,7 @@ class SQLiteStore:
             for tech, n, props in self._q(sql.TECH_HOLDERS, {"techs": _dump(list(out)), "limit": limit}):
                 out[tech] = (n, out[tech][1] + [json.loads(props)])
             return out
-        a = self._aggregates()
-        ranked = {t: a.ranked(f"T\x1f{t}") for t in out}
-        firms = {f["id"]: f for f in self._firms(sorted({fid for _, top in ranked.values() for _, fid in top[:limit]}))}
-        for t, (n, top) in ranked.items():
-            out[t] = (n, [{k: v for k, v in firms[fid].items() if k != "segments"} for _, fid in top[:limit]
-                          if fid in firms])
-        return out
+        return agg_state.tech_holders(self._aggregates(), out, limit, self._firms)
 
     def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
         segment_ids = list(segment_ids)
