@@ -39,7 +39,7 @@ from etl.nlp.classify import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_
                               SEGMENT_KEYS, assign_segments)
 from etl.overrides import read_overrides
 from etl.quarantine import Quarantine
-from etl.readers import read_records
+from etl.readers import NOTE_KEY, read_records
 from etl.resolve import resolve_groups
 from etl.held import Rows, field as held_field, packed_props
 from etl.resolved import FirmIndex, Resolved as _Resolved
@@ -54,6 +54,9 @@ __all__ = ["LoadReport", "load_files", "BUNDLED_FILES", "MIN_CONFIDENCE", "STEPS
 BUNDLED_DIR = Path(str(importlib.resources.files("etl").joinpath("bundled")))
 BUNDLED_FILES = (BUNDLED_DIR / "enterprises.csv", BUNDLED_DIR / "known_firms.csv", BUNDLED_DIR / "holdings.csv")
 MIN_CONFIDENCE = 0.3
+#: why a note row (see :data:`etl.readers.NOTE_KEY`) was skipped
+NOTE_REASON = ("表格中的说明行（只有第一列有文字，不是企业），已跳过 / a note line of the table (text in the first column "
+               "only, not a firm): skipped")
 
 
 @dataclass
@@ -164,10 +167,14 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
         spec = specs.setdefault(spec.id, spec.model_copy(deep=True))
         if path.name not in spec.files:
             spec.files.append(path.name)
-        records = read_records(path, sheet=sheet)
+        records = read_records(path, sheet=sheet, notes=True)
         clock.lap("read")
         for rec in records:
             clock.lap("read")
+            if NOTE_KEY in rec:  # a title/section/footer line of an export: reported, never a firm
+                report.quarantined.append(Quarantine(path.name, rec["_row"], "row", rec[NOTE_KEY], NOTE_REASON,
+                                                     level="warning"))
+                continue
             report.rows += 1
             kind = _kind(rec)
             if kind == "holdings":

@@ -11,8 +11,10 @@ evidence, strongest first:
    (3310xx → Taizhou). Evidence, not proof: firms move. 330000 (浙江省 registered) and 100000
    (national) say nothing about the city;
 5. ``address`` — 注册地址 (else 通信地址): a leading city (杭州市… → outside; 台州市/温岭市… →
-   local), else a Taizhou county at its start, or 台州 / a full county name (温岭市, 三门县) in it.
-   A short county name inside an address is not enough (三门峡, 天台路, 路桥工程).
+   local), else a Taizhou county at its start, or 台州 / a full county name (温岭市, 三门县) in it;
+   in a 浙江 address, a leading county that is not Taizhou's (浙江省新昌县… → outside), or a Taizhou
+   county's short name naming a zone (浙江省化学原料药基地临海园区 → 临海). Elsewhere a short county
+   name inside an address is not enough (三门峡, 天台路, 路桥工程).
 
 Nothing → ``local`` stays ``None`` with a warning. Weaker evidence that disagrees with the decision
 is a warning, not an error (a county in Taizhou with a code issued in 杭州; a 是否本地 flag against
@@ -36,6 +38,7 @@ import re
 from dataclasses import dataclass, field
 
 from etl.normalize import halfwidth
+from etl.nlp.gb2260 import CITIES, COMMON_WORDS
 from ontology.firms import TAIZHOU_NAMES
 from ontology.loader import Ontology
 from ontology.models import County
@@ -55,6 +58,13 @@ _PREFIXES = ("浙江省台州市", "台州市", "浙江省", "台州")
 _PROVINCE = re.compile(r"^([\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,8}?自治区)")
 _LEAD_CITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)市")
 _NOT_CITY = re.compile(r"[区县镇乡街路道村号]")
+#: prefecture-level cities other than Taizhou (GB/T 2260), as an address may write them without 市
+_OTHER_CITIES = tuple(sorted(CITIES - COMMON_WORDS - {"台州"}))
+#: a county (县, or a 2-character 区) leading a 浙江 address after the province
+_LEAD_COUNTY = re.compile(r"^([\u4e00-\u9fff]{1,3}?县|[\u4e00-\u9fff]{2}区)")
+#: what may follow a county's short name when it names a zone or town of that county
+_ZONE = ("经济技术开发区", "经济开发区", "高新技术产业园区", "高新区", "开发区", "工业园区", "工业园", "工业区",
+         "园区", "新区", "街道", "镇")
 _BASES = ("explicit", "city", "county", "credit_code", "address")
 _LABEL = {"explicit": "是否本地", "city": "所属城市", "county": "所属区县", "credit_code": "信用代码",
           "address": "地址"}
@@ -141,15 +151,19 @@ def address_says(address: str | None, ontology: Ontology) -> bool | None:
     >>> [address_says(a, onto) for a in ("台州市椒江区示例路1号", "杭州市西湖区台州路8号", "三门县海游街道",
     ...                                  "河南省三门峡市湖滨区", "浙江省三门海游街道", "示例工业园区")]
     [True, False, True, False, True, None]
+    >>> [address_says(a, onto) for a in ("浙江省新昌县羽林街道", "浙江省化工基地三门园区", "浙江省示例路1号",
+    ...                                  "浙江省温州经济技术开发区")]
+    [False, True, None, False]
     """
     text = halfwidth(address or "").strip()
     if not text:
         return None
+    zhejiang = False
     m = _PROVINCE.match(text)
     if m:
         if "浙江" not in m.group(1):
             return False
-        text = text[m.end():]
+        text, zhejiang = text[m.end():], True
     m = _LEAD_CITY.match(text)
     if m and not _NOT_CITY.search(m.group(1)):
         city = m.group(1)
@@ -161,16 +175,26 @@ def address_says(address: str | None, ontology: Ontology) -> bool | None:
         return True
     if any(c.name in text for c in counties):
         return True
+    if zhejiang and _zone_county(text, counties):
+        return True
+    if zhejiang and (_LEAD_COUNTY.match(text) or any(text.startswith(c) for c in _OTHER_CITIES)):
+        return False  # 浙江省新昌县…, 浙江省温州经济技术开发区: a county or city, not Taizhou's
     return None
 
 
+def _zone_county(text: str, counties: list[County]) -> County | None:
+    """The Taizhou county whose short name names a zone or town in ``text`` (临海园区, 温岭经济开发区)."""
+    return next((c for c in counties for z in _ZONE if c.short + z in text), None)
+
+
 def address_county(address: str | None, ontology: Ontology) -> County | None:
-    """The Taizhou county an address starts with (after 浙江省/台州市), by its full name only.
+    """The Taizhou county an address starts with (after 浙江省/台州市), by its full name; in a 浙江
+    address also a county's short name naming a zone or town (浙江省…临海园区, 浙江省三门经济开发区).
 
     >>> onto = Ontology(counties={"sanmen": County(id="sanmen", name="三门县", short="三门", source="x")})
     >>> [getattr(address_county(a, onto), "short", None) for a in ("浙江省台州市三门县海游街道", "三门县海游街道",
-    ...                                                           "河南省三门峡市", "台州市示例路三门县大厦")]
-    ['三门', '三门', None, None]
+    ...     "河南省三门峡市", "台州市示例路三门县大厦", "浙江省化工基地三门园区", "河南省三门峡经济开发区", "三门市示例路")]
+    ['三门', '三门', None, None, '三门', None, '三门']
     """
     text = halfwidth(address or "").strip()
     m = _PROVINCE.match(text)
@@ -179,7 +203,11 @@ def address_county(address: str | None, ontology: Ontology) -> County | None:
             return None
         text = text[m.end():]
     text = text.removeprefix("台州市")
-    return next((c for c in ontology.counties.values() if text.startswith(c.name)), None)
+    counties = list(ontology.counties.values())
+    # by its full name, or its short name with any county-level suffix (玉环县 is today's 玉环市)
+    lead = next((c for c in counties if text.startswith(c.name) or (text.startswith(c.short)
+                                                                   and text[len(c.short):][:1] in ("市", "县", "区"))), None)
+    return lead or (_zone_county(text, counties) if m else None)
 
 
 def _says(local: bool | None) -> str:

@@ -11,6 +11,10 @@ naming the file (and row when there is one). It does not judge values; ``etl.val
   (a repeated one gets ``.2``, ``.3``); two columns meaning the same field are refused, except list
   fields (tags, products, segment) whose cells are joined with ``;``; an amount header with a unit
   (``营业收入(元)``) adds ``"_unit.revenue": "元"``; title rows above the header are skipped.
+* With ``notes=True``, a row with text in its first column only — where that column is not a name
+  or code — is a title, section or footer line of an export (数据来源…, 合计…, 一、汽车零部件): it
+  comes back as ``{NOTE_KEY: text, "_file", "_row"}`` so the loader can report and skip it instead
+  of refusing it as a firm without a name. Without it such a row is an ordinary record.
 * XLSX merged cells (loaded fully below 20 MB): every cell of a merged range takes its value.
 * Text encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030, then whatever
   charset-normalizer finds. A file mixing UTF-8 and GBK lines is refused (row named).
@@ -37,10 +41,14 @@ from etl.aliases import canonical_field, header_unit
 from etl.encoding import STREAM_CHUNK, decode_text, open_text
 from etl.xlsx import xlsx_rows
 
-__all__ = ["Record", "read_records", "read_header", "FORMATS"]
+__all__ = ["Record", "read_records", "read_header", "FORMATS", "NOTE_KEY"]
 
 Record = dict[str, Any]
 FORMATS = ("csv", "tsv", "xlsx", "json", "jsonl")
+#: the key of a note row's text (see ``notes`` in :func:`read_records`)
+NOTE_KEY = "_note"
+#: columns whose lone value is a firm (missing its other cells), never a note
+_IDENTIFIERS = frozenset({"name", "credit_code", "stock_code"})
 _HEADER_SEARCH_ROWS = 10
 #: list fields whose header may span several columns (merged cell): their cells are joined with ";"
 _JOINABLE = frozenset({"tags", "products", "segment", "chokepoint_lists"})
@@ -59,12 +67,12 @@ def _raise_field_limit() -> None:
 
 
 def read_records(path: str | Path, *, sheet: str | None = None, fmt: str | None = None,
-                 required: Sequence[str] = ()) -> Iterator[Record]:
+                 required: Sequence[str] = (), notes: bool = False) -> Iterator[Record]:
     """Records of a data file; header problems raise here, before the first record is taken.
 
     ``fmt`` overrides the suffix (one of :data:`FORMATS`); ``sheet`` names an XLSX sheet (default
     the first); ``required`` lists canonical fields whose column must exist (enterprises:
-    ``("name",)``). Raises :class:`InputError` for an unreadable file, a missing required column,
+    ``("name",)``); ``notes`` hands title/section/footer lines back as notes (module doc). Raises :class:`InputError` for an unreadable file, a missing required column,
     or a file without data rows.
     """
     path = Path(path)
@@ -80,7 +88,7 @@ def read_records(path: str | Path, *, sheet: str | None = None, fmt: str | None 
         records = _json_records(path, fmt, required)
     else:
         rows = xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
-        records = _table_records(path, rows, required)
+        records = _table_records(path, rows, required, notes)
     first = next(records, None)
     if first is None:
         raise InputError("no data rows", file=path.name)
@@ -183,23 +191,30 @@ def _check_required(path: Path, present: Iterable[str], required: Sequence[str],
                          f"(found: {', '.join(sorted(have)) or 'none'})", file=path.name, row=row)
 
 
-def _table_records(path: Path, rows: Iterator[tuple[int, list[str]]], required: Sequence[str]) -> Iterator[Record]:
+def _table_records(path: Path, rows: Iterator[tuple[int, list[str]]], required: Sequence[str],
+                   notes: bool = False) -> Iterator[Record]:
     header_row, header, buffered = _find_header(rows)
     if not header:
         raise InputError("empty file: no data rows", file=path.name)
     keys, units = _columns(path, header, header_row)
     _check_required(path, (k for k in keys if k), required, header_row)
-    return _emit(path, keys, units, chain(buffered, rows))
+    return _emit(path, keys, units, chain(buffered, rows), notes)
 
 
 def _emit(path: Path, keys: list[str | None], units: dict[str, str],
-          rows: Iterable[tuple[int, list[str]]]) -> Iterator[Record]:
+          rows: Iterable[tuple[int, list[str]]], notes: bool = False) -> Iterator[Record]:
     # the usual header (every column named once): a row is zip(keys, cells), built in C
     plain = None not in keys and len(set(keys)) == len(keys)
     width = len(keys)
     name = path.name
+    note_col = notes and bool(keys) and keys[0] not in _IDENTIFIERS
     for r, cells in rows:
         if not "".join(cells).strip():  # a blank row (every cell empty or whitespace)
+            continue
+        if note_col and cells[0].strip() and not "".join(cells[1:]).strip():
+            # text in the first column only, which names no firm: a title, section or footer line
+            # (数据来源…, 合计…, 一、汽车零部件) — handed on as a note, never as a firm
+            yield {NOTE_KEY: cells[0].strip(), "_file": name, "_row": r}
             continue
         if plain and len(cells) <= width:
             rec: Record = dict(zip(keys, cells))

@@ -95,6 +95,11 @@ def test_division_codes_come_from_policy(taizhou):
     ({"address": "台州市椒江区示例路1号", "credit_code": cc("91331081MA2AAAAA1")}, True, "credit_code", "椒江"),
     ({"address": "杭州市西湖区台州路8号"}, False, "address", None),
     ({"mail_address": "宁波市鄞州区示例路3号"}, False, "address", None),
+    ({"address": "浙江省新昌县羽林街道示例路800号"}, False, "address", None),  # a county outside Taizhou
+    ({"address": "浙江省温州经济技术开发区示例路1号"}, False, "address", None),  # a city written without 市
+    ({"address": "浙江省化学原料药基地临海园区示例大道1号"}, True, "address", "临海"),  # a zone of 临海
+    ({"address": "浙江省温岭经济开发区示例路5号"}, True, "address", "温岭"),
+    ({"city": "台州市", "address": "浙江省玉环县大麦屿街道示例路1号"}, True, "city", "玉环"),  # before 2017: 玉环县
 ])
 def test_location_order_and_basis(taizhou, kw, local, basis, county):
     loc = locate(taizhou, **kw)
@@ -115,6 +120,9 @@ def test_nothing_tells_the_location_is_a_warning_never_a_default(taizhou, kw):
 def test_short_county_names_inside_an_address_are_not_enough(taizhou):
     assert address_says("河南省三门峡市湖滨区", taizhou) is False       # a province outside 浙江
     assert address_says("示例路桥工程公司旁", taizhou) is None
+    assert address_says("河南省三门峡经济开发区", taizhou) is False     # a zone word after 三门峡, not 三门
+    assert address_says("示例大道临海园区1号", taizhou) is None        # a zone of 临海 only in a 浙江 address
+    assert address_says("浙江省示例大道天台路18号", taizhou) is None     # 天台路 is a road, not the county
     assert address_says("台州湾新区示例路", taizhou) is True
     assert city_says("浙江省台州市") is True and city_says("浙江省") is None
     assert division_says("123") is None and division_says(None) is None
@@ -337,3 +345,24 @@ def test_registry_export_end_to_end(tmp_path, taizhou, fmt):
     assert store.find_nodes("Enterprise", {"name": "测试另一名称有限公司"}) == []
     located = {r["src"]: r["dst"] for r in store.rels("LOCATED_IN")}
     assert located == {A: "wenling", J: "jiaojiang", K: "wenling"}
+
+
+def test_title_section_and_footer_lines_are_notes_not_firms(tmp_path, taizhou):
+    """An export's own lines between and after the rows (a section heading, a source footer) are
+    reported as warnings and skipped — not refused as firms without a name, not loaded."""
+    path = tmp_path / "登记导出.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in (["市场主体登记信息导出"], ["序号", "企业名称", "登记状态", "所属城市", "经营范围"],
+              ["一、泵与电机"], [1, "示例泵业有限公司", "存续", "台州市", "泵及真空设备制造"],
+              [None, None, None, "台州市", None],                       # one cell, not the first column
+              [2, "示例电机有限公司", "注销", "杭州市", "电机制造"], [], ["数据来源：示例登记系统"]):
+        ws.append(r)
+    wb.save(path)
+    report = load_files(SQLiteStore(":memory:"), [path], ontology=taizhou)
+    notes = [(q.row, q.field, q.value, q.level) for q in report.quarantined if q.field == "row"]
+    assert notes == [(3, "row", "一、泵与电机", "warning"), (8, "row", "数据来源：示例登记系统", "warning")]
+    assert [(q.row, q.field, q.level) for q in report.quarantined if q.field != "row"] == [(5, "name", "error")]
+    assert report.enterprises == 2 and report.rows == 3
+    # without ``notes`` (every other reader) such a line is an ordinary record
+    assert [r.get("_note") for r in read_records(path)] == [None] * 5
