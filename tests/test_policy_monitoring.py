@@ -58,6 +58,11 @@ def test_bundled_actuals_have_sources_and_known_targets(onto):
     for r in rows:
         assert r["target_id"] in ids and r["unit"] == ids[r["target_id"]].unit
         assert len(r["source"]) > 20 and ("http" in r["source"] or "公报" in r["source"])
+        # the figure is the one the quoted sentence states (a typo in value would not be in the quote)
+        number = f"{r['value']:g}"
+        assert number in r["source"] or (r["value"] == 100 and "全覆盖" in r["source"]), (r["target_id"], number)
+    pairs = [(r["target_id"], r["year"]) for r in rows]
+    assert len(pairs) == len(set(pairs)), "one figure per target and year"
 
 
 def test_progress_statuses(onto, tmp_path):
@@ -65,6 +70,11 @@ def test_progress_statuses(onto, tmp_path):
     ChainKG(store).load()                                   # the bundled figures load into the store
     rows = {r["id"]: r for r in ChainKG(store, onto).policy_progress(today_year=2026)}
     assert rows["national-little-giants-2025"]["status"] == "achieved"
+    assert rows["high-tech-share-2025"]["status"] == "achieved" and rows["high-tech-share-2025"]["actual"] == 62.14
+    assert rows["market-leader-products-2025"]["status"] == "achieved"
+    # an earlier figure below the target, none for 2025: no data, but the progress shows
+    assert rows["national-tech-centers-2025"]["status"] == "no_data"
+    assert rows["national-tech-centers-2025"]["actual"] == 18
     assert rows["ten-billion-pillar-industries-2019"]["status"] == "current"
     assert rows["gross-output-2025"]["status"] == "no_data" and rows["gross-output-2025"]["actual"] is None
     assert all(r["plan_ended"] for r in rows.values())
