@@ -101,11 +101,13 @@ def reached(t, actual: float) -> bool:
 def progress(onto: Ontology, figures: list[dict], today_year: int | None = None) -> list[dict]:
     """Each target with its latest actual figure, progress and status.
 
-    status: ``achieved`` (a figure reaches the target: ≥ the value or a range's low end; ``左右`` from
-    95 % of it; ≤ for 以内/以下/不超过), ``not_achieved`` (the target year's figure, or a later one, falls
-    short), ``no_data`` (no figure for the target year; an earlier figure still shows progress) or
-    ``current`` (a value that existed when the plan was written, not a target). ``plan_ended``: the
-    target year is past."""
+    status: ``achieved`` (the target year's figure, or a later one, reaches the target: ≥ the value or
+    a range's low end; ``左右`` from 95 % of it; ≤ for 以内/以下/不超过), ``reached_early`` (only an earlier
+    figure, and it reaches the target: a share or a count can fall again, so this is not called
+    achieved), ``not_achieved`` (the target year's figure, or a later one, falls short), ``no_data`` (no
+    figure for the target year; an earlier figure below the target still shows progress) or ``current``
+    (a value that existed when the plan was written, not a target). ``plan_ended``: the target year is
+    past."""
     rows = figures
     year_now = today_year or time.localtime().tm_year
     by_target: dict[str, list[dict]] = {}
@@ -120,10 +122,10 @@ def progress(onto: Ontology, figures: list[dict], today_year: int | None = None)
             status = "current"
         elif latest is None:
             status = "no_data"
-        elif reached(t, latest["value"]):
-            status = "achieved"
         elif latest["year"] >= t.year:
-            status = "not_achieved"
+            status = "achieved" if reached(t, latest["value"]) else "not_achieved"
+        elif reached(t, latest["value"]):
+            status = "reached_early"
         else:
             status = "no_data"
         progress = round(latest["value"] / floor, 4) if latest and floor and not t.current else None

@@ -282,13 +282,8 @@ class ChainKG:
         return sorted(rows, key=lambda r: (r["target_id"], r["year"]))
 
     def policy_progress(self, today_year: int | None = None) -> list[dict]:
-        """Each target with its latest actual figure, progress and status.
-
-        status: ``achieved`` (a figure reaches the target: ≥ the value or a range's low end; ``左右`` from
-        95 % of it; ≤ for 以内/以下/不超过), ``not_achieved`` (the target year's figure, or a later one, falls
-        short), ``no_data`` (no figure for the target year; an earlier figure still shows progress) or
-        ``current`` (a value that existed when the plan was written, not a target). ``plan_ended``: the
-        target year is past."""
+        """Each target with its latest actual figure, progress and status (the statuses:
+        :func:`chainkg.actuals.progress`)."""
         return progress(self.onto, self.actuals(), today_year)
 
     def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:

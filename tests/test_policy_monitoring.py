@@ -69,9 +69,10 @@ def test_progress_statuses(onto, tmp_path):
     store = SQLiteStore(str(tmp_path / "p.db"))
     ChainKG(store).load()                                   # the bundled figures load into the store
     rows = {r["id"]: r for r in ChainKG(store, onto).policy_progress(today_year=2026)}
-    assert rows["national-little-giants-2025"]["status"] == "achieved"
-    assert rows["high-tech-share-2025"]["status"] == "achieved" and rows["high-tech-share-2025"]["actual"] == 62.14
-    assert rows["market-leader-products-2025"]["status"] == "achieved"
+    # figures from before 2025 that reach the target: reached early, never called achieved for 2025
+    assert rows["national-little-giants-2025"]["status"] == "reached_early"
+    assert rows["high-tech-share-2025"]["status"] == "reached_early" and rows["high-tech-share-2025"]["actual"] == 62.14
+    assert rows["market-leader-products-2025"]["status"] == "reached_early"
     # an earlier figure below the target, none for 2025: no data, but the progress shows
     assert rows["national-tech-centers-2025"]["status"] == "no_data"
     assert rows["national-tech-centers-2025"]["actual"] == 18
@@ -88,6 +89,10 @@ def test_progress_statuses(onto, tmp_path):
     assert got["world-class-clusters-task"]["status"] == "achieved"  # 1—2个: the low end is reached
     g = got["gazelle-firms-2025"]
     assert g["status"] == "no_data" and g["progress"] == 0.8 and g["actual_year"] == 2023  # no 2025 figure yet
+    early = actuals.progress(onto, [{**fake[3], "value": 600.0}])
+    assert next(r for r in early if r["id"] == "gazelle-firms-2025")["status"] == "reached_early"
+    later = actuals.progress(onto, [{**fake[3], "value": 600.0}, {**fake[3], "year": 2025, "value": 450.0}])
+    assert next(r for r in later if r["id"] == "gazelle-firms-2025")["status"] == "not_achieved"  # 2025 decides
     assert got["listed-firms-2025"]["source"] == "x"
 
 

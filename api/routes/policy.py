@@ -39,7 +39,7 @@ class Progress(PolicyTarget):
     source: str | None = Field(default=None, description="实际值来源 / source of the figure")
     note: str | None = None
     progress: float | None = Field(default=None, description="实际值 / 目标值 (区间取下限)")
-    status: str = Field(description="achieved | not_achieved | no_data | current")
+    status: str = Field(description="achieved | reached_early | not_achieved | no_data | current")
     plan_ended: bool = Field(description="目标年份已过 / the target year is past")
     history: list[Actual] = Field(default_factory=list, description="全部年份的实际值 / every year's figure")
 
@@ -48,7 +48,8 @@ class Progress(PolicyTarget):
 def policy_progress(kg: KG, page: Annotated[Paging, Depends(paging)],
                     as_csv: Annotated[bool, Depends(want_csv)]):
     """行动计划目标进展: each target with its latest actual figure (and source), progress and status —
-    achieved / not_achieved / no_data, or current for a value that is not a target."""
+    achieved / reached_early (only a figure before the target year reaches it) / not_achieved / no_data, or
+    current for a value that is not a target."""
     return listing(kg.policy_progress(), page, as_csv, "policy-progress", Progress)
 
 

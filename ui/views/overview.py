@@ -169,10 +169,12 @@ _PT = {"note": ("下表为《台州市制造业高质量发展行动计划(2020�
                 "administrator imports the figure with its source (chainkg actuals import) and progress follows."),
        "progress": ("进度", "Progress"), "status": ("判定", "Verdict"), "source": ("实际值来源", "Source of the figure"),
        "achieved": ("已完成", "achieved"), "not_achieved": ("未完成", "not achieved"),
+       "reached_early": ("期中已达到（目标年数据中无）", "reached before the target year (no figure for it)"),
        "no_data": ("数据中无", "no data"), "current": ("现状值（非目标）", "current value (not a target)"),
-       "summary": ("共 {n} 项目标：已完成 {a} 项，未完成 {b} 项，数据中无 {c} 项；另有 {d} 项为计划印发时的现状值。",
-                   "{n} targets: {a} achieved, {b} not achieved, {c} without data; {d} more are values that existed "
-                   "when the plan was written.")}
+       "summary": ("共 {n} 项目标：已完成 {a} 项，期中已达到 {e} 项（目标年数据中无），未完成 {b} 项，数据中无 {c} 项；"
+                   "另有 {d} 项为计划印发时的现状值。",
+                   "{n} targets: {a} achieved, {e} reached before the target year (no figure for it), {b} not "
+                   "achieved, {c} without data; {d} more are values that existed when the plan was written.")}
 
 
 def _pt(key: str, **fmt: object) -> str:
@@ -204,9 +206,10 @@ def _actual_text(x: dict) -> str:
 st.subheader(t("ov.targets"))
 st.info(_pt("note"))
 _progress = common.kg().policy_progress()  # the store's figures, each with its source
-_counts = {k: sum(x["status"] == k for x in _progress) for k in ("achieved", "not_achieved", "no_data", "current")}
+_counts = {k: sum(x["status"] == k for x in _progress)
+           for k in ("achieved", "reached_early", "not_achieved", "no_data", "current")}
 st.caption(_pt("summary", n=len(_progress) - _counts["current"], a=_counts["achieved"], b=_counts["not_achieved"],
-               c=_counts["no_data"], d=_counts["current"]))
+               c=_counts["no_data"], d=_counts["current"], e=_counts["reached_early"]))
 tdf = pd.DataFrame([{t("ov.target_name"): target_name(x), t("ov.target_value"): _target_text(x),
                      t("ov.target_unit"): unit_label(x["unit"]), t("ov.target_year"): x["year"],
                      t("ov.target_current"): _actual_text(x),
