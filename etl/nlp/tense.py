@@ -42,7 +42,7 @@ def looks_back(head: str) -> bool:
 def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
     """Does ``sentence`` report what was reached (see the module doc)? ``ctx["looks_back"]``: the text is a
     results report; ``paragraph_reports``: an earlier sentence of the paragraph reported."""
-    if AIM.search(sentence):
+    if AIM.search(_reviewed_years(sentence, ctx)):
         return False
     return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back"))
 
@@ -52,7 +52,7 @@ _BUILD = re.compile(r"(?:打造|培育|建设|创建|新增|争创|建成)(?!形
 
 
 #: words that say a sentence tells what happened (入选, 上榜, 通报表扬, 居全省前列, 拥有)
-_REPORT_CUE = re.compile(r"入选|上榜|获批|表扬|通报|居全[国省市区]|位居|位列|名列|拥有")
+_REPORT_CUE = re.compile(r"入选|上榜|获批|表扬|通报|居全[国省市区]|位居|位列|名列|拥有(?!量|率)")
 
 
 def reported(clause: str, sentence: str, ctx: dict) -> bool:
@@ -74,6 +74,19 @@ def reported(clause: str, sentence: str, ctx: dict) -> bool:
         return False
     lead = re.match(r"\s*((?:19|20)\d{2})年", sentence)
     return bool(_REPORT_CUE.search(sentence)) or bool(lead and ctx.get("issued") and int(lead.group(1)) < ctx["issued"])
+
+
+def _reviewed_years(sentence: str, ctx: dict) -> str:
+    """``sentence`` without the 到/至 20XX年 that a review writes of a year it looks back on (青岛's 十四五 review:
+    排名从2020年第11位跃升至2024年第6位 reports, it aims at nothing).
+
+    >>> _reviewed_years("排名跃升至2024年第6位", {"reviewed": 2025}), _reviewed_years("到2027年达到", {"reviewed": 2025})
+    ('排名跃升第6位', '到2027年达到')
+    """
+    done = ctx.get("reviewed")
+    if not done:
+        return sentence
+    return re.sub(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", lambda m: "" if int(m.group(1)) <= done else m.group(0), sentence)
 
 
 def relative_year(text: str, ctx: dict) -> int | None:
