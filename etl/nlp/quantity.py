@@ -74,7 +74,8 @@ _GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重"
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?)(?:提高|增长|增加|下降|减少|提升|降低|上升)?$|"
-                       r"^(?:年均)?(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # …5200亿元以上,增长15%以上
+                       r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
+                       r"(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
 #: 公布…名单,2125家企业入选: the list in the clause before names the firms
 #: a count's noun that needs its holder (…等2条产业链): the text before the verb names whose they are
 _BARE = {"产业链", "产业集群", "集群", "企业", "平台", "项目", "基地", "园区"}
@@ -161,11 +162,17 @@ def _item(name: str, m, unit: str, clause: str, prev_end: int, start: int, curre
                     low, high, current, years[-1] if years else None)
 
 
+def _cn_money(m) -> str:
+    """稳定在千亿元以上 → 1千亿元; not the class of a count's items (8个超千亿元、…的产业集群, 6个千亿元级的产业集群)."""
+    if re.search(r"\d+\s*(?:个|家|条|项)(?:超过|超|突破)?$", m.string[:m.start()]):
+        return m.group(0)
+    return str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1 if m.group(1) else 1) + m.group(2)
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantified item of a sentence, with range, qualifier and current/target."""
     out: list[Quantity] = []
-    sentence = _CN_MONEY.sub(lambda m: str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1
-                                           if m.group(1) else 1) + m.group(2), sentence)
+    sentence = _CN_MONEY.sub(_cn_money, sentence)
     sentence = _MORE.sub(r"\1\2\3多", sentence)  # 1.5万多吨 → 1.5万吨多, 20多家 → 20家多 (same length, 多 kept)
     pos, previous, state = 0, "", False
     sticky = bool(_NOW_LEAD.match(sentence))

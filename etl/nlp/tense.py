@@ -4,7 +4,7 @@ What: :func:`is_report` is true for a sentence that reports — a past or presen
 去年, 上年, 目前, 现有, 至今, 确定了, 认定了, 预计全年) and no aim (到20XX年 but never 截至20XX年, 力争, 目标, 将, 计划,
 确保, 预计 except 预计全年, 争取, 拟) — and for a sentence
 without an aim in a paragraph that began reporting, or in a text whose head looks back on a period (“十四五”以来,
-成绩单). :func:`relative_year` reads the years a text writes without digits: 今年 is the year the text was
+成绩单). :func:`relative_year` reads the years a text writes without digits: 今年 (目前, 当前) is the year the text was
 issued, 去年 the year before, 明年 the year after; a named five-year period (“十四五”) its last year.
 
 Why: a list of words that mark a current value clause by clause (现有, 已有 …) misses 已培育, 累计实施 and a whole
@@ -20,6 +20,8 @@ False
 (True, True)
 >>> relative_year("今年,我省力推4个产业集群向世界级跃升", {"issued": 2023}), relative_year("实现“十四五”创建…的总目标", {})
 (2023, 2025)
+>>> relative_year("目前已形成6个产业集群,去年产值增长", {"issued": 2023})
+2022
 """
 
 from __future__ import annotations
@@ -96,7 +98,8 @@ def relative_year(text: str, ctx: dict) -> int | None:
         return five
     issued = ctx.get("issued") or ctx.get("dated")
     if issued:
-        for word, delta in (("今年", 0), ("去年", -1), ("上年", -1), ("明年", 1)):
-            if word in text:
-                return issued + delta
+        words = {"今年": 0, "目前": 0, "当前": 0, "去年": -1, "上年": -1, "明年": 1}
+        at = max(((text.rfind(w), d) for w, d in words.items() if w in text), default=None)
+        if at:  # the last one written: 目前…已形成…,去年…增长10.9% — the growth is last year's
+            return issued + at[1]
     return None
