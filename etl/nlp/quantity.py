@@ -76,6 +76,10 @@ _GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重"
 _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?)(?:提高|增长|增加|下降|减少|提升|降低|上升)?$|"
                        r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
                        r"(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
+#: the audience of the event a news report opens with (媒体, 记者, 嘉宾): their count is no indicator
+_AUDIENCE = re.compile(r"^[\u4e00-\u9fff及和、]{0,8}?(?:媒体|记者|嘉宾|与会|参会)")
+#: the growth words that end a relative figure's name (累计增长, 同比增长 …)
+_RELATIVE_TAIL = re.compile(r"(?:(?:累计|同比|年均|比上年)(?:增长|提高|增加|提升)?|增长|提高|增加|下降|减少|提升|降低|上升)$")
 #: 公布…名单,2125家企业入选: the list in the clause before names the firms
 #: a count's noun that needs its holder (…等2条产业链): the text before the verb names whose they are
 _BARE = {"产业链", "产业集群", "集群", "企业", "平台", "项目", "基地", "园区"}
@@ -281,6 +285,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 if carrier and clean_name(before[:carrier.start()]):
                     # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
                     name = clean_name(before[:carrier.start()]) + carrier.group(1) + name
+            if not name and last_name and _RELATIVE_TAIL.search(last_name) and re.fullmatch(r"\s*(?:达到|达|为)", before):
+                name = _RELATIVE_TAIL.sub("", last_name)  # 规上工业增加值累计增长38.1%,达到2800亿元 → 规上工业增加值
             if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
                     and not re.search(r"[、和及与]", before):
                 name = last_name[:-len(name)] + name  # 聚焦突破类新签约60个,新开工35个: the items share their prefix
@@ -293,6 +299,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:
                 unit += "/年"  # 每年实施150项 → 150 项/年
             state = _is_current(clause, m.start(), state, sticky) or bool(_SELECTED.match(clause, m.end()))  # …入选
+            if name and unit in ("家", "名", "位", "人") and _AUDIENCE.match(name):
+                name = ""  # 新华社…等30多家中央及地方媒体共同探寻…: who came to report, no indicator
             if name:
                 out.append(_item(name, m, unit, clause, prev_end, start, state or starts_from))
                 if aim and not starts_from and not re.search("力争|确保", out[-1].qualifier):
