@@ -30,7 +30,7 @@ import re
 
 __all__ = ["is_report", "relative_year", "looks_back", "reported"]
 
-PAST = re.compile(r"已|累计|以来|截至|截止|去年|上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年")
+PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年")
 AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年")
 _FIVE_YEAR = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
 _LOOK_BACK = re.compile(r"(?:十[三四五]五|(?:19|20)\d{2}年)[”\"]?以来|成绩单|回眸|成就|(?:圆满|顺利|胜利)收官")
@@ -99,6 +99,7 @@ def relative_year(text: str, ctx: dict) -> int | None:
     issued = ctx.get("issued") or ctx.get("dated")
     if issued:
         words = {"今年": 0, "目前": 0, "当前": 0, "去年": -1, "上年": -1, "明年": 1}
+        text = text.replace("以上年", "以上")  # 20家以上年营业收入…: 以上 + 年营业收入, not 上年
         at = max(((text.rfind(w), d) for w, d in words.items() if w in text), default=None)
         if at:  # the last one written: 目前…已形成…,去年…增长10.9% — the growth is last year's
             return issued + at[1]
