@@ -195,7 +195,8 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             clause = clause_at(qsent, a)
             if current:
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
-                    relative_year(clause, ctx) or _year_before(qsent, a) or (report_year if reporting else None) or \
+                    relative_year(clause, ctx) or _year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
+                    (report_year if reporting else None) or \
                     relative_year(sent, ctx)
                 dated = ctx.get("dated")
                 before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated))

@@ -28,7 +28,7 @@ import re
 
 from etl.nlp.quantity import find_year
 from etl.nlp.region import plan_region
-from etl.nlp.tense import looks_back, relative_year
+from etl.nlp.tense import AIM, looks_back, relative_year
 from etl.nlp.vocab import normalize
 
 __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
@@ -66,14 +66,34 @@ def plan_context(text: str) -> dict:
     body = normalize("\n".join(head_lines))
     reviewed = re.match(r"\s*((?:19|20)\d{2})年是", head)  # 2025年是…的重要一年 in a review: the year it reports
     reviewed = int(reviewed.group(1)) if reviewed and looks_back(head[:300]) else None
-    title = head_lines[0] if head_lines else ""
-    if reviewed is None and end and not _PLAN_TITLE.search(title) and \
-            any(k in title for k in _FIVE_YEAR):  # 衢州“十四五”工业经济连跨千亿台阶: a review of the period it names
+    titles = [t for t in (head_lines[:1] + _header_title(text)) if _title_like(t)]
+    if start is None:  # a body that names no period: the saved excerpt's title may (青岛“十四五”产业能级跃升)
+        found = sorted((t.find(k), v) for t in titles for k, v in _FIVE_YEAR.items() if k in t)
+        if found and any(not _PLAN_TITLE.search(t) for t in titles):
+            start, end = found[0][1]
+    if reviewed is None and end and any(not _PLAN_TITLE.search(t) and any(k in t for k in _FIVE_YEAR)
+                                        for t in titles):  # 衢州“十四五”工业经济连跨千亿台阶: a review of the period
         reviewed = end
     review = bool(reviewed) or bool(end and dated and dated > end)  # a text dated after its period ended
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
             "looks_back": looks_back(head[:300]) or review,
             "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[三四五]五|未来[一二三四五六七八九十\d]+年", body))}
+
+
+def _header_title(text: str) -> list[str]:
+    """The title on a saved excerpt's ``# title:`` line, without the collector's note in brackets after it."""
+    return [re.split(r"\s+[((]|[((](?=[^))]*[A-Za-z])", m.group(1))[0].strip()
+            for m in re.finditer(r"^\s*#\s*title:\s*(.+)$", text, re.M)][:1]
+
+
+def _title_like(line: str) -> bool:
+    """Is ``line`` a title, not a sentence: no 。, and no aim (将, 力争, 到20XX年) — “十四五”期间,厦门将全力发展…
+    opens a plan's body, it is no review's title.
+
+    >>> _title_like("衢州“十四五”工业经济连跨千亿台阶"), _title_like("“十四五”期间,厦门将全力发展新一代信息技术")
+    (True, False)
+    """
+    return bool(line) and "。" not in line and not AIM.search(line)
 
 
 def box_heading(line: str, following: list[str]) -> bool:

@@ -62,9 +62,10 @@ def box_named(quantities: list, box: str | None) -> list:
 
 
 def ratio_named(quantities: list) -> list:
-    """占全省50%以上 after 园区主营收入达1.4万亿元 → 园区主营收入占全省."""
+    """占全省50%以上 after 园区主营收入达1.4万亿元 → 园区主营收入占全省; 占地区生产总值比重 too."""
     for prev, q in zip(quantities, quantities[1:]):
-        if re.match(r"^占(?:全省|全市|全国|全区|全县|本省|本市)?(?:比重|比例)?$", q.name) and prev.name:
+        if re.match(r"^占(?:全省|全市|全国|全区|全县|本省|本市|[\u4e00-\u9fff]{2,8}?(?:总值|总额|总量|总产值|增加值))?"
+                    r"(?:的)?(?:比重|比例)?$", q.name) and prev.name:  # 占地区生产总值比重达33%
             q.name = prev.name + q.name
     return quantities
 

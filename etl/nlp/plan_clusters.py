@@ -40,6 +40,9 @@ _BOUND = re.compile(r"[,;。:!?()《》\[\]【】]")
 _NOT_NAMING = re.compile(r"品牌|优势")
 #: one character in brackets inside a name completes an abbreviation (新(乡)长(垣))
 _ABBREV = re.compile(r"(?<=[\u4e00-\u9fff])[((]([\u4e00-\u9fff])[))](?=[\u4e00-\u9fff])")
+#: a bracket restating a list item (新型电力(智能电网)、… / …两大产业集群) belongs to the item's name
+_RESTATED = re.compile(r"(?<=[\u4e00-\u9fff])(?<![个条家])[((]([\u4e00-\u9fff]{2,8})[))]"
+                       r"(?=、|等|(?:\d+|[两二三四五六七八九十]+)[个大条]|产业集群|产业链|集群)")
 _FIELD_LIST_RE = re.compile(r"([^,;。:]*?、[^,;。:]*?)等(?:领域|新兴产业|产业|行业)[^,;。:]{0,8}[,,]"
                             r"((?:培育|打造|形成|建设)[^,;。:]*?)?([^,;。:]*?)(产业集群|产业群|产业链)")
 #: a list of fields counted as industries without a head or 等 (A、B、C3个产业…): the list is the framework
@@ -78,6 +81,8 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
         return []
     if "等" in s:
         items, desc = s.rsplit("等", 1)
+        if re.match(r"\s*(?:\d+|[一二三四五六七八九十百]+)多?(?:家|名|位|所)", desc):
+            return []  # 新华社、中央广播电视总台等30多家…媒体…以“7+20”产业链群为骨架: the list counts organisations
     else:
         cut = [m.start() for m in (COUNT_RE.search(s), SCALE_RE.search(s)) if m]
         p = min(cut) if cut else len(s)
@@ -133,6 +138,7 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
     out: list[ClusterMention] = []
     prev_end = 0
     sentence = _ABBREV.sub(r"\1", sentence)  # 新(乡)长(垣)高端装备 → 新乡长垣高端装备
+    sentence = _RESTATED.sub(r"〔\1〕", sentence)  # 新型电力(智能电网)两大产业集群: the bracket is part of the name
     in_list = _head_list(sentence)
     for m in _HEAD_RE.finditer(sentence):
         head = m.group() if not (m.group() == "产业链" and sentence[m.end():m.end() + 1] == "群") else "产业链群"
@@ -184,6 +190,7 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
     seen: dict = {}
     for c in out:
+        c.name = c.name.replace("〔", "(").replace("〕", ")")
         key = (c.kind, core_name(c.name))
         if key in seen:
             seen[key].level = seen[key].level or c.level

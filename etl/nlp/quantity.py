@@ -38,7 +38,7 @@ __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", 
 
 UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
          "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "倍", "万吨", "吨", "万辆", "辆",
-         "万台", "台", "万件", "件", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦")
+         "万台", "台", "万件", "件", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦", "位")
 MONEY = {"万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元"}
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NUM = r"\d+(?:\.\d+)?"
@@ -57,11 +57,11 @@ _SCALE_ONLY = re.compile(r"(?:\d+|[一二三四五六七八九十百千万]+)?(?
 _AFTER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:包括|包含|正式|正在|正(?=[\u4e00-\u9fff]))")
 #: an amount written in characters (稳定在千亿元以上, 超两万亿元): read as 1千亿元, 2万亿元
 _CN_MONEY = re.compile(r"(?<![\d.一二两三四五六七八九十百千万])([一二两三四五六七八九]?)(万亿元|千亿元)")
-_FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?")  # 增至, 扩容至2024年的
-_FROM = re.compile(r"从(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")  # 从20家, 从2022年的11.3%
+_FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?第?")  # 增至, 扩容至2024年的
+_FROM = re.compile(r"从(?:(?:19|20)\d{2}年(?:底|末)?的?)?第?$")  # 从20家, 从2022年的11.3%
 _PRE_QUAL = re.compile(r"(突破|超过|不到|不少于|不低于|不超过|至少|(?<![签节预制合公条契])约|近)(?:达到|达)?$")  # not 新签约60个
 # a clause that states what exists now, not what is to be reached
-_CURRENT_RE = re.compile(r"(?:聚焦|围绕|依托|立足)(?:全市|全省|全区|全县|我市|我省)?(?=\d|$)|现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有|共有|截至目前|至目前|截至\d{4}年|截至年底|"
+_CURRENT_RE = re.compile(r"(?:聚焦|围绕|依托|立足)(?:全市|全省|全区|全县|我市|我省)?(?=\d|$)|现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有(?!量|率)|共有|截至目前|至目前|截至\d{4}年|截至年底|"
                          r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成|[\u4e00-\u9fff]{0,4}类)")  # 聚焦突破类: a category label
 _TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
 _DELIMS = re.compile(r"[,;:。!?、]")
@@ -74,12 +74,17 @@ _GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重"
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?)(?:提高|增长|增加|下降|减少|提升|降低|上升)?$|"
-                       r"^(?:年均)?(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # …5200亿元以上,增长15%以上
+                       r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
+                       r"(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
+#: the audience of the event a news report opens with (媒体, 记者, 嘉宾): their count is no indicator
+_AUDIENCE = re.compile(r"^[\u4e00-\u9fff及和、]{0,8}?(?:媒体|记者|嘉宾|与会|参会)")
+#: the growth words that end a relative figure's name (累计增长, 同比增长 …)
+_RELATIVE_TAIL = re.compile(r"(?:(?:累计|同比|年均|比上年)(?:增长|提高|增加|提升)?|增长|提高|增加|下降|减少|提升|降低|上升)$")
 #: 公布…名单,2125家企业入选: the list in the clause before names the firms
 #: a count's noun that needs its holder (…等2条产业链): the text before the verb names whose they are
 _BARE = {"产业链", "产业集群", "集群", "企业", "平台", "项目", "基地", "园区"}
 _CARRIER = re.compile(r"(?:重点|主要|着力)?(承载|布局|发展|培育|打造|建设|聚焦|包括|拥有|引进|落地|适配)")
-_MEASURE_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:主营业务收入|营业收入|营收|产值|增加值|占比|比重)")
+_MEASURE_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})总?(?:主营业务收入|营业收入|营收|产值|增加值|占比|比重)")
 _SELECTED = re.compile(r"(?:企业|项目|产品)?入选")
 
 
@@ -109,6 +114,11 @@ def _quantities(clause: str):
             continue  # bare number (5G, “135”, 10+N): not a quantity; 两化融合发展水平达到66 is an index
         if unit == "个" and tail[:1] == "月":
             continue  # 连续33个月: a duration
+        if clause[m.start() - 1:m.start()] == "第" if m.start() else False:
+            if unit != "位" or not re.search(r"排名|位次|排位", clause[:m.start()]):
+                continue  # 成为全市第3个千亿产业: an ordinal; 居副省级城市第2位: a position, no indicator's rank
+        elif unit == "位":
+            continue  # 20位专家: people, not a rank; a rank is 第6位
         if unit in MONEY and tail[:1] and not _DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
                 and not _STANDARD.match(tail) \
                 and not (_FROM.search(clause[:m.start()]) and _FROM_TO.match(tail)):
@@ -156,11 +166,17 @@ def _item(name: str, m, unit: str, clause: str, prev_end: int, start: int, curre
                     low, high, current, years[-1] if years else None)
 
 
+def _cn_money(m) -> str:
+    """稳定在千亿元以上 → 1千亿元; not the class of a count's items (8个超千亿元、…的产业集群, 6个千亿元级的产业集群)."""
+    if re.search(r"\d+\s*(?:个|家|条|项)(?:超过|超|突破)?$", m.string[:m.start()]):
+        return m.group(0)
+    return str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1 if m.group(1) else 1) + m.group(2)
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantified item of a sentence, with range, qualifier and current/target."""
     out: list[Quantity] = []
-    sentence = _CN_MONEY.sub(lambda m: str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1
-                                           if m.group(1) else 1) + m.group(2), sentence)
+    sentence = _CN_MONEY.sub(_cn_money, sentence)
     sentence = _MORE.sub(r"\1\2\3多", sentence)  # 1.5万多吨 → 1.5万吨多, 20多家 → 20家多 (same length, 多 kept)
     pos, previous, state = 0, "", False
     sticky = bool(_NOW_LEAD.match(sentence))
@@ -243,7 +259,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 after = clause[m.end():nxt]
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
                 held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业|基地|企业|平台))", after)
-                if held:  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群 → 千亿级特色产业集群
+                owner = re.match(r"([^的]*?(?:产业集群|产业群|产业链|集群|基地|平台|园区))的", after)
+                if owner:  # 17条重点产业链的链主企业: the count is the chains', the 的 phrase what they have
+                    first = owner.group(1)
+                elif held:  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群 → 千亿级特色产业集群
                     bare = clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
                     first = held.group(1) + held.group(2) if bare else held.group(2)
                 heads = list(re.finditer(r"产业集群|产业链|集群|企业|平台|项目|基地|园区", first))
@@ -266,6 +285,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 if carrier and clean_name(before[:carrier.start()]):
                     # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
                     name = clean_name(before[:carrier.start()]) + carrier.group(1) + name
+            if not name and last_name and _RELATIVE_TAIL.search(last_name) and re.fullmatch(r"\s*(?:达到|达|为)", before):
+                name = _RELATIVE_TAIL.sub("", last_name)  # 规上工业增加值累计增长38.1%,达到2800亿元 → 规上工业增加值
             if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
                     and not re.search(r"[、和及与]", before):
                 name = last_name[:-len(name)] + name  # 聚焦突破类新签约60个,新开工35个: the items share their prefix
@@ -278,6 +299,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:
                 unit += "/年"  # 每年实施150项 → 150 项/年
             state = _is_current(clause, m.start(), state, sticky) or bool(_SELECTED.match(clause, m.end()))  # …入选
+            if name and unit in ("家", "名", "位", "人") and _AUDIENCE.match(name):
+                name = ""  # 新华社…等30多家中央及地方媒体共同探寻…: who came to report, no indicator
             if name:
                 out.append(_item(name, m, unit, clause, prev_end, start, state or starts_from))
                 if aim and not starts_from and not re.search("力争|确保", out[-1].qualifier):
