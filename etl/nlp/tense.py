@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "relative_year", "looks_back", "reported"]
+__all__ = ["is_report", "relative_year", "looks_back", "reported", "FIVE_YEAR"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年")
 AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年")
-_FIVE_YEAR = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
-_LOOK_BACK = re.compile(r"(?:十[三四五]五|(?:19|20)\d{2}年)[”\"]?以来|成绩单|回眸|成就|(?:圆满|顺利|胜利)收官")
+#: the five-year plan periods (第十一个 … 第十五个五年规划): the one place they are defined
+FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+             "十五五": (2026, 2030)}
+_LOOK_BACK = re.compile(r"(?:十[一二三四五]五|(?:19|20)\d{2}年)[”\"]?以来|成绩单|回眸|成就|(?:圆满|顺利|胜利)收官")
 
 
 def looks_back(head: str) -> bool:
@@ -93,8 +95,8 @@ def _reviewed_years(sentence: str, ctx: dict) -> str:
 
 def relative_year(text: str, ctx: dict) -> int | None:
     """The year ``text`` names without digits: a five-year period's end, else 今年/去年/明年 from ``ctx["issued"]``."""
-    five = next((y for k, y in _FIVE_YEAR.items() if k in text), None)
-    if five and not re.search(r"十[三四五]五[”\"]?(?:以来|期间以来|时期以来)", text):
+    five = next((y for k, (_s, y) in FIVE_YEAR.items() if k in text), None)
+    if five and not re.search(r"十[一二三四五]五[”\"]?(?:以来|期间以来|时期以来)", text):
         return five
     issued = ctx.get("issued") or ctx.get("dated")
     if issued:
