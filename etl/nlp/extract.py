@@ -42,7 +42,8 @@ from pathlib import Path
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.field_vocab import is_field
 from etl.nlp.layout import HEADING_RE, plan_context, sentences
-from etl.nlp.naming import box_named, class_named, fenbie_named, is_measure, period_named, ratio_named, threshold_named
+from etl.nlp.naming import (box_named, class_named, fenbie_named, holder_shared, is_measure, period_named, ratio_named,
+                             threshold_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
 from etl.nlp.quantity import find_quantities, find_year
@@ -178,7 +179,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             box_measure = None
         items = [cm.name for cm in named_here]
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
-        quantities = period_named(class_named(quantities, qsent), qsent)
+        quantities = holder_shared(period_named(class_named(quantities, qsent), qsent), qsent)
         for q in quantities:
             a = q.span[0]
             cl = next((e.cluster for ent in doc.ents if ent.start_char < a and ent.text in q.name

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["MEASURE", "is_measure", "box_named", "ratio_named", "fenbie_named", "threshold_named", "class_named",
-           "period_named"]
+           "period_named", "holder_shared"]
 
 #: a measure of an industry (what is measured, not what is measured of)
 MEASURE = r"(?:主营业务收入|营业收入|营收|销售收入|总收入|收入|总产值|产值|增加值|利润总额|利润|税收|产量|规模)"
@@ -51,6 +51,23 @@ def is_measure(name: str) -> bool:
     (True, True, False)
     """
     return bool(_BARE.match(name))
+
+
+def holder_shared(quantities: list, sent: str) -> list:
+    """A 、-item named only by a measure shares the holder of the item before it: 规上工业企业实现营业收入9005.1亿元、
+    利润583亿元 → 规上工业企业实现利润.
+
+    >>> from etl.nlp.quantity import find_quantities
+    >>> s = "全市规上工业企业实现营业收入9005.1亿元、利润583亿元"
+    >>> [q.name for q in holder_shared(find_quantities(s), s)]
+    ['规上工业企业实现营业收入', '规上工业企业实现利润']
+    """
+    for prev, q in zip(quantities, quantities[1:]):
+        between = sent[prev.span[1]:q.span[0]]
+        own = re.match(rf"(.+?)({MEASURE})$", prev.name)
+        if is_measure(q.name) and own and re.fullmatch(rf"、\s*{re.escape(q.name)}\s*(?:达到|达|为)?\s*", between):
+            q.name = own.group(1) + q.name
+    return quantities
 
 
 def box_named(quantities: list, box: str | None) -> list:

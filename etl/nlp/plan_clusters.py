@@ -133,6 +133,25 @@ def _head_list(sentence: str) -> set[int]:
     return out
 
 
+#: A、B2个千亿级和C、D2个百亿级产业集群: two groups share one head, each with its own count and class
+_GROUP_CUT = re.compile(NUM_CN + r"[个条大][^,;。:、和]{0,8}级(?:和|以及|、)(?=[^,;。:]*?" + NUM_CN + r"[个条大])")
+
+
+def _groups(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the groups of a list that share one head (each group ends in its count and scale class).
+
+    >>> s = "培育出A、B2个千亿级和C、D2个百亿级产业集群"
+    >>> [s[a:b] for a, b in _groups(s, 0, s.index("产业集群"))]
+    ['培育出A、B2个千亿级', 'C、D2个百亿级']
+    """
+    spans, a = [], start
+    for g in _GROUP_CUT.finditer(sentence, start, end):
+        joiner = re.search(r"(?:和|以及|、)$", g.group()).group()
+        spans.append((a, g.end() - len(joiner)))
+        a = g.end()
+    return spans + [(a, end)]
+
+
 def find_clusters(sentence: str) -> list[ClusterMention]:
     """Every cluster and chain the sentence names (in order, each once)."""
     out: list[ClusterMention] = []
@@ -148,7 +167,8 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             continue
         bounds = [b.end() for b in _BOUND.finditer(sentence, 0, m.start())]
         start = max([prev_end, *bounds]) if bounds else prev_end
-        out.extend(_parse(sentence[start:m.start()], head, start, m.end(), m.start() in in_list))
+        for a, b in _groups(sentence, start, m.start()):
+            out.extend(_parse(sentence[a:b], head, a, m.end(), m.start() in in_list))
         prev_end = m.end()
     for m in _FIELD_LIST_RE.finditer(sentence):  # 在A、B等领域,培育新增3—4个万亿元级战略性产业集群
         tail = _parse(m.group(3), m.group(4), m.start(3), m.end(4))

@@ -195,6 +195,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
                 after = clause[m.end():nxt]
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
+                first = re.sub(r"(级)(?:和|以及).*$", r"\1", first)  # 4个千亿级和A、B4个百亿级产业集群: a class, then the next group
                 held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业|基地|企业|平台))", after)
                 owner = re.match(r"([^的]*?(?:产业集群|产业群|产业链|集群|基地|平台|园区))的", after)
                 if owner:  # 17条重点产业链的链主企业: the count is the chains', the 的 phrase what they have

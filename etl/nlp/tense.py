@@ -35,7 +35,8 @@ AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|力争|目标|将|计�
 #: the five-year plan periods (第十一个 … 第十五个五年规划): the one place they are defined
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
-_LOOK_BACK = re.compile(r"(?:十[一二三四五]五|(?:19|20)\d{2}年)[”\"]?以来|成绩单|回眸|成就|(?:圆满|顺利|胜利)收官")
+_LOOK_BACK = re.compile(r"(?:十[一二三四五]五|(?:19|20)\d{2}年|党的十[一二三四五六七八九]+大)[”\"]?以来|成绩单|回眸|成就|"
+                        r"(?:圆满|顺利|胜利)收官|这十年|这[一二三四五六七八九十]+年来")  # 党的十八大以来, “山东这十年”
 
 
 def looks_back(head: str) -> bool:
@@ -87,7 +88,7 @@ def _reviewed_years(sentence: str, ctx: dict) -> str:
     >>> _reviewed_years("排名跃升至2024年第6位", {"reviewed": 2025}), _reviewed_years("到2027年达到", {"reviewed": 2025})
     ('排名跃升第6位', '到2027年达到')
     """
-    done = ctx.get("reviewed")
+    done = ctx.get("reviewed") or (ctx.get("looks_back") and ctx.get("dated"))  # 党的十八大以来…上升至2021年 (2022)
     if not done:
         return sentence
     return re.sub(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", lambda m: "" if int(m.group(1)) <= done else m.group(0), sentence)
