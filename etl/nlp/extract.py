@@ -191,6 +191,9 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 current = True
             if not current and lead and not ctx["start"] and not _FUTURE.search(sent.replace("规模以上", "")):
                 current = True  # a report (no plan period): “2021年,我市…分别达39.2%” states what was reached
+            if not current and q.year and not ctx["start"] and ctx.get("dated") and q.year < ctx["dated"] \
+                    and not AIM.search(clause_at(qsent, a)):
+                current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
             if not current and (report or reported(clause_at(qsent, a), sent, ctx)):
                 current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
             clause = clause_at(qsent, a)

@@ -93,9 +93,11 @@ def fenbie_named(quantities: list, sent: str, items: list[str]) -> list:
     if "分别" not in sent or len(items) < 2:
         return quantities
     at = sent.index("分别")
-    group = [q for q in quantities if q.span[0] > at and q.name and not any(q.name.startswith(i) for i in items)]
+    items = [i for i in items if sent.find(i) < at]  # the items named before 分别 (the sentence may name more after)
+    stop = min((i for i in (sent.find(c, at) for c in ",;。") if i >= 0), default=len(sent))  # the 分别 clause
+    group = [q for q in quantities if at < q.span[0] < stop and q.name and not any(q.name.startswith(i) for i in items)]
     names = {q.name for q in group}
-    if len(group) == len(items) and len(names) == 1 and all(sent.find(i) < at for i in items):
+    if len(items) >= 2 and len(group) == len(items) and len(names) == 1:
         for item, q in zip(items, group):
             q.name = item + q.name
     return quantities

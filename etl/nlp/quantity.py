@@ -204,7 +204,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     bare = clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
                     first = held.group(1) + held.group(2) if bare else held.group(2)
                 heads = list(re.finditer(r"产业集群|产业链|集群|企业|平台|项目|基地|园区", first))
-                if heads and re.search(r"水平|能力|质量|规模|竞争力", first[heads[-1].end():]):
+                if heads and re.search(r"水平|能力|质量|规模|竞争力|^(?:保持|实现|持续|快速|平稳|稳步)", first[heads[-1].end():]):
                     first = first[:heads[-1].end()]  # 12条制造业重点产业链现代化水平全面提升 → 制造业重点产业链
                 whole = clean_name(first)
                 first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
@@ -223,6 +223,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 if carrier and clean_name(before[:carrier.start()]):
                     # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
                     name = clean_name(before[:carrier.start()]) + carrier.group(1) + name
+                elif name in _BARE and noun == first and re.fullmatch(r"[^,;:]+、[^,;:]+等", before.strip()):
+                    name = before.strip() + name  # ,A、B等6个产业集群保持平稳发展 → A、B等产业集群 (a bare head, its list)
             if not name and last_name and _RELATIVE_TAIL.search(last_name) and re.fullmatch(r"\s*(?:达到|达|为)", before):
                 name = _RELATIVE_TAIL.sub("", last_name)  # 规上工业增加值累计增长38.1%,达到2800亿元 → 规上工业增加值
             if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
