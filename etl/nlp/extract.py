@@ -134,7 +134,12 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         if report and PAST.search(sent):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
             report_year = _year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
-        reporting = (reporting or bool(PAST.search(sent))) and not AIM.search(sent)
+        led = re.match(r"^((?:19|20)\d{2})年", sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
+        led_past = bool(led and not ctx["start"] and ctx.get("dated") and int(led.group(1)) < ctx["dated"]
+                        and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure
+        if led_past and not AIM.search(sent):
+            report_year = int(led.group(1))  # its paragraph reports that year (其中,新能源领域产值突破5000亿元)
+        reporting = (reporting or bool(PAST.search(sent)) or led_past) and not AIM.search(sent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
         # clusters and chains named in any plan (open vocabulary)

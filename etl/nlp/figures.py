@@ -84,6 +84,8 @@ def figures(clause: str):
             unit += "元"
         if unit in MONEY and tail.startswith("人民币"):
             tail = tail[3:]  # 5000万元人民币,: the currency, no condition
+        if unit in MONEY and re.match(r"[共计合]计?\s*\d", tail):
+            tail = ","  # 总投资超470亿元共15个项目: the total of the things counted next, no condition
         if YEAR_RE.match(clause, m.start()) and not unit:
             continue
         if not unit and not m.group(4) and not (_INDEX_BEFORE.search(clause[:m.start()]) and not tail[:1].strip(" 。")):

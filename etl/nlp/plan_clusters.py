@@ -36,7 +36,7 @@ from etl.nlp.field_vocab import is_field
 __all__ = ["ClusterMention", "find_clusters", "find_relisted", "match_ontology", "core_name"]
 
 _HEAD_RE = re.compile(r"产业集群|产业群|集群|产业链")
-_BOUND = re.compile(r"[,;。:!?()《》\[\]【】]")
+_BOUND = re.compile(r"[,;。:!?()《》\[\]【】—]")  # —— opens a bullet line
 _NOT_NAMING = re.compile(r"品牌|优势")
 #: one character in brackets inside a name completes an abbreviation (新(乡)长(垣))
 _ABBREV = re.compile(r"(?<=[\u4e00-\u9fff])[((]([\u4e00-\u9fff])[))](?=[\u4e00-\u9fff])")
@@ -53,6 +53,8 @@ _LIST_INDUSTRY_RE = re.compile(r"([^,;。:]*?)等(" + NUM_CN + r"大)((?:千亿|
 #: the members of a cluster (framework) listed after 包括: A、B、C…N个…区,以及D协同区
 #: the names in brackets after a head and its count: …级别的产业集群2个(新材料、汽车及零部件)
 _BRACKETED_RE = re.compile(r"(产业集群|产业群|集群|产业链)(" + NUM_CN + r"[个条])?[((]([^()()]{2,60})[))]")
+_QUOTED_LIST_RE = re.compile(r"[“\"]([^”\"、,;。]{1,12}(?:、[^”\"、,;。]{1,12})+)[”\"]\s*(" + NUM_CN + r"[个大条])"
+                             r"(产业集群|产业群|集群|产业链)")
 _MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)([^。;]*)")
 _MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协同区|集聚区|示范区))$")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
@@ -101,6 +103,8 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     # … unless the count says the listed items are the clusters (A、B、C等三大国家级战新产业集群)
     count = count_of(desc)
     listed = split_items(items, count)
+    if count and count > 1 and len(listed) == 1 and "等" not in s and not remainder:
+        return []  # 盐湖资源综合利用五大产业集群: the field of five clusters whose names are not given
     if remainder and not is_generic(clean_name(remainder, True)) and not (count and count == len(listed) > 1):
         names = [remainder]
     else:
@@ -188,6 +192,10 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             if n and not is_generic(n):
                 out.append(ClusterMention(n, "chain" if m.group(1) == "产业链" else "cluster",
                                           level.group() if level else None, None, m.span()))
+    for m in _QUOTED_LIST_RE.finditer(sentence):  # “钾、钠、镁、锂、氯”五大产业集群: a quoted list the count fits
+        items = [clean_name(x, True) for x in m.group(1).split("、")]
+        if count_of(m.group(2)) == len(items) and all(items):
+            out += [ClusterMention(n, "chain" if m.group(3) == "产业链" else "cluster", None, None, m.span()) for n in items]
     for m in _MEMBERS_RE.finditer(sentence):  # 这5个集群单位包括越城区集成电路、…,以及上虞区…协同区
         kind = "chain" if m.group(1) == "产业链" else "cluster"
         parts = re.split(r"[,,](?!\s*(?:以及|和|及))", m.group(2))[0]
@@ -205,8 +213,10 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
                 out.append(ClusterMention(core_name(n), "cluster", m.group(3), None, m.span()))
     for m in _COUNTED_LIST_RE.finditer(sentence):  # 电子信息、食品轻纺、能源化工3个产业规模…迈上万亿级台阶
         items = split_items(clean_name(m.group(1)), None)
-        if count_of(m.group(2)) == len(items) and all(is_field(i) and not is_generic(i) for i in items):
-            level = SCALE_RE.search(m.group(3))
+        level = SCALE_RE.search(m.group(3))
+        if (level or re.search(r"万亿|千亿|百亿", m.group(3))) and count_of(m.group(2)) == len(items) and all(is_field(i) and not is_generic(i) for i in items):
+            # stated with a scale class (…迈上万亿级台阶) it is the framework; 动力电池、新能源汽车、光伏三大产业同比增长
+            # (a growth figure of three products) names no cluster
             out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
     seen: dict = {}
     for c in out:

@@ -232,7 +232,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 name = last_name[:-len(name)] + name  # 聚焦突破类新签约60个,新开工35个: the items share their prefix
             if _GAP.match(name) and context:  # 距离万亿GDP,仅差了不到300亿元 → 距离万亿GDP差
                 name = clean_name(context) + "差"
-            if name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
+            total_of = re.match(r"[共合]计?\s*\d+\s*[个项家]([^,;。]{2,16}?)(?:签约|落户|开工|投产|集中|[,;。]|$)", clause[m.end():])
+            if name in _GENERIC and total_of:  # 总投资超470亿元共15个新能源重大产业项目签约落户 → …项目总投资
+                name = clean_name(total_of.group(1)) + name
+            elif name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
                 name = (last_name or clean_name(context)) + name  # 1个平台,总面积扩容至45万亩 → 平台总面积
             if not unit and name.endswith("指数"):
                 unit = "指数"
