@@ -81,9 +81,10 @@ def box_named(quantities: list, box: str | None) -> list:
 def ratio_named(quantities: list) -> list:
     """占全省50%以上 after 园区主营收入达1.4万亿元 → 园区主营收入占全省; 占地区生产总值比重 too."""
     for prev, q in zip(quantities, quantities[1:]):
-        if re.match(r"^占(?:全省|全市|全国|全区|全县|本省|本市|[\u4e00-\u9fff]{2,8}?(?:总值|总额|总量|总产值|增加值))?"
+        if re.match(r"^占(?:全省|全市|全国|全区|全县|本省|本市|GDP|[\u4e00-\u9fff]{2,8}?(?:总值|总额|总量|总产值|增加值))?"
                     r"(?:的)?(?:比重|比例)?$", q.name) and prev.name:  # 占地区生产总值比重达33%
-            q.name = prev.name + q.name
+            # …投入年均增长12%以上、占GDP比重超过3.5%: the share of what grows, not of its growth
+            q.name = re.sub(r"(?:年均|同比|累计)?(?:增长|增速)$", "", prev.name) + q.name
     return quantities
 
 

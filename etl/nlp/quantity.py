@@ -38,6 +38,8 @@ from etl.nlp.indicator import YEAR_RE, clean_name, coverage, find_year, split_fe
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
 
 #: a sentence that opens with one of these reports the present: all its figures are current, clause after clause
+#: a count of places (30多个国家和地区, 22个省份) says nothing without what reaches them
+_PLACES = re.compile(r"(?:国家|地区|省份|城市|省市|省区市)(?:和(?:国家|地区))?")
 _LIST_GOES_ON = re.compile(r"\s*(?:超过?|突破|近|约)?\d")
 _NOW_LEAD = re.compile(r"^\s*(?:当下|当前|目前|截至目前|现阶段)")
 #: 从5.5万亿元提升至7万亿元: the first amount is where the indicator stands now, the second the target
@@ -211,7 +213,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 noun = _MEASURE_CUT.split(first)[0]  # 5个未来产业营业收入保持…: the count's noun ends at the measure
                 name = clean_name(noun if len(clean_name(noun)) > 2 else first)
                 lead = clean_name(before)
-                if 0 < len(name) <= 2 and name not in _BARE and lead and not re.search(r"[、等]", before):
+                if (0 < len(name) <= 2 or _PLACES.fullmatch(name)) and name not in _BARE and lead and \
+                        not re.search(r"[、等]", before):  # …远销30多个国家和地区: where the products go
                     name = lead + name  # …集群培育首轮9条赛道 → …集群培育首轮赛道 (赛道 alone says nothing)
                 if name == "产业" and len(whole) > 2:
                     name = whole  # 3个产业正加速迈向万亿大关: 产业 alone names nothing, the clause does

@@ -87,7 +87,7 @@ def plan_region(text: str) -> dict:
     double, 全省/我省 count for its most-named province, 全市/我市 for its most-named city; the title of a document
     it cites in 《》 counts only when the text names no other place; a saved excerpt's ``# title:`` is a title).
 
-    >>> plan_region("长发〔2022〕9号\n根据《中共湖南省委关于支持长沙市发展的意见》精神,制定方案。\n把长沙建设成为现代化城市,全省各市州协同发展。")["region"]
+    >>> plan_region("长发〔2022〕9号\\n根据《中共湖南省委关于支持长沙市发展的意见》精神,制定方案。\\n把长沙建设成为现代化城市,全省各市州协同发展。")["region"]
     '长沙市'
     """
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
