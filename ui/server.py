@@ -1,0 +1,16 @@
+"""The UI as users start it: ``streamlit run ui/server.py`` (what ``chainkg serve`` and the container
+run). Streamlit finds the ``st.App`` below and serves ``ui/app.py`` through it, with the security
+headers of ``ui/headers.py`` on every HTTP response — the page, its static assets, the component
+frames, ``/_stcore/*`` answers and errors alike; the WebSocket (``/_stcore/stream``) passes through.
+``streamlit run ui/app.py`` still works, but sends none of these headers.
+
+Not imported by anything: constructing ``st.App`` pins Streamlit's process-wide script path.
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui.headers import middleware
+
+app = st.App(str(Path(__file__).with_name("app.py")), middleware=middleware())
