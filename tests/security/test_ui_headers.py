@@ -28,6 +28,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from chainkg.settings import PROJECT_ROOT
+from ui.access import MAX_UPLOAD_MB
 from ui.headers import CSP_MEDIA, inline_script_hashes, middleware, ui_csp
 
 sys.path.insert(0, str(PROJECT_ROOT / "tests" / "ui"))
@@ -191,7 +192,7 @@ def bundled_store(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def served(bundled_store):
-    s = Served(bundled_store)
+    s = Served(bundled_store, env={"CHAINKG_DEV_MODE": "1"})  # as scripts/run.sh: the import page has its uploader
     try:
         s.wait()
         yield s
@@ -239,6 +240,12 @@ def test_pages_render_in_chromium_without_csp_violations(served):
                 problems.append(f"/{page}: error box: {errors}")
             if violations := browser.csp_violations():
                 problems.append(f"/{page}: CSP violations: {violations}")
+            if page == "import":  # Streamlit's own upload cap is the API's (ui/server.py), not its 200 MB
+                said = browser.wait_for("[...document.querySelectorAll('[data-testid=stFileUploaderDropzoneInstructions]')]"
+                                        ".map(e => e.innerText).join(' ')", timeout=20) or browser.eval(
+                                            "document.querySelector('[data-testid=stMain]').innerText.slice(0, 600)")
+                if f"{MAX_UPLOAD_MB}MB per file" not in said:
+                    problems.append(f"/import: the uploader does not say the {MAX_UPLOAD_MB} MB cap: {said!r}")
         assert not problems, "\n".join(problems)
     finally:
         browser.close()
