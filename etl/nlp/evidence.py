@@ -55,13 +55,15 @@ def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict,
     """The hits of all lines of one field (tag 'p' products, 's' scope) into ``out``; the negative
     words found go to ``negs`` (segment -> weight of the line holding one)."""
     cache = idx.cache
-    get = cache.get
+    get, scan = cache.get, idx.scanner.scan
     for li, entry in enumerate(lines):
         line = entry[0]
         key = (tag, line)
         res = get(key)
         if res is None:
-            res = _line_analysis(line, tag, idx)
+            scanned = scan(line)
+            # most lines of a real record (measured: 88 %) hold no term at all
+            res = _line_analysis(line, tag, idx, scanned) if scanned or "泵" in line else _NOTHING
             if len(cache) > _CACHE_MAX:
                 cache.clear()
             cache[key] = res
@@ -83,12 +85,10 @@ _NOTHING: tuple = ((), ())
 _CACHE_MAX = 200_000  # analysed lines kept per ontology (registry scopes repeat the same 规范表述 items)
 
 
-def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, tuple]:
-    """``(hits, negative segment ids)`` of one product line / scope item, independent of its weight:
-    each hit is ``(phrase, term, factor, trade factor, credit, customer?, whole line?)`` (module doc)."""
-    scanned = idx.scanner.scan(line)
-    if not scanned and "泵" not in line:
-        return _NOTHING  # most lines of a real record (measured: 88 %) hold no term at all
+def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tuple, tuple]:
+    """``(hits, negative segment ids)`` of one product line / scope item (``scanned``: its terms,
+    :meth:`~etl.nlp.vocab.Scanner.scan`), independent of its weight: each hit is
+    ``(phrase, term, factor, trade factor, credit, customer?, whole line?)`` (module doc)."""
     neg = [m.span() for m in NEG_RE.finditer(line)] if ("不" in line or "除外" in line) else ()
     found = []  # (a, b, term)
     line_neg: set = set()
