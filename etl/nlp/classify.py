@@ -68,7 +68,7 @@ from dataclasses import dataclass, field
 from ontology.errors import InputError
 from etl.nlp import calibration
 from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN
-from etl.nlp.evidence import Evidence, accumulate, field_hits
+from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate, field_hits
 from etl.nlp.index import build_index
 from etl.nlp.industry import industry_signal
 from etl.nlp.lexicon import GENERIC_TERMS
@@ -98,7 +98,6 @@ class SegmentMatch:
     score: float = 0.0
 
 
-MINOR_SHARE = 0.1  # a segment whose best product line has less revenue share than this is "minor"
 _NEG_DAMP = 0.3  # a segment's negative word on a main line / in the scope: its evidence x this
 _OUT_DAMP = 0.5  # text evidence of a firm registered in an out-of-chain industry x this
 _NEG_MIN_WEIGHT = 0.25  # … when the line holding it carries at least this share
