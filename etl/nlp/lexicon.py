@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
-           "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "PARTS_OF_ROOT", "HEAD_TERMS", "spec", "ascii_edge"]
+           "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
 
 #: terms that name a whole class of products made by many industries: weak evidence on their own
 GENERIC_TERMS = frozenset({
