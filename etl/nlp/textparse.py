@@ -21,9 +21,9 @@ Why: which line is the main business matters more than which words occur (a liqu
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from etl.nlp.vocab import normalize, squeeze_spaces
+from etl.normalize import halfwidth
 
 __all__ = ["as_text", "split_weight", "product_lines", "scope_items", "trade_factor", "MAKE_RE"]
 
@@ -76,11 +76,10 @@ def product_lines(products) -> list[tuple[str, float, float]]:
     lines of about 10 % of revenue or more)."""
     if products is None:
         return []
-    nfkc = unicodedata.normalize
     if isinstance(products, (list, tuple)):
-        raw = [nfkc("NFKC", str(p)).strip() for p in products if p]
+        raw = [halfwidth(str(p)).strip() for p in products if p]
     else:  # NFKC first (；→ ;), then split; the space rule of normalize() per name, after the share is read
-        raw = [i.strip() for i in _LINE_SPLIT_RE.split(nfkc("NFKC", str(products)))]
+        raw = [i.strip() for i in _LINE_SPLIT_RE.split(halfwidth(str(products)))]
     lines: list[tuple[str, float | None]] = []
     add = lines.append
     for item in raw:
