@@ -78,18 +78,22 @@ def product_lines(products) -> list[tuple[str, float, float]]:
         return []
     if isinstance(products, (list, tuple)):
         raw = [halfwidth(str(p)).strip() for p in products if p]
+        spaced = True
     else:  # NFKC first (；→ ;), then split; the space rule of normalize() per name, after the share is read
-        raw = [i.strip() for i in _LINE_SPLIT_RE.split(halfwidth(str(products)))]
+        cell = halfwidth(str(products))
+        raw = [i.strip() for i in _LINE_SPLIT_RE.split(cell)]
+        spaced = " " in cell or "\t" in cell  # NFKC made \u3000 and \xa0 spaces: else no name needs the rule
     lines: list[tuple[str, float | None]] = []
     add = lines.append
+    squeeze = squeeze_spaces if spaced else str
     for item in raw:
         if not item:
             continue
         if item[-1] in ")%":  # 电机(0.55), 电机 55%: the share is read before the space rule joins 电机55%
             name, w = split_weight(item)
-            add((squeeze_spaces(name), w))
+            add((squeeze(name), w))
             continue
-        add((squeeze_spaces(item), None))
+        add((squeeze(item), None))
     if len(lines) == 1 and lines[0][1] is None:  # one cell listing several products: 、 or , separated
         lines = [(p, None) for p in _LIST_SPLIT_RE.split(lines[0][0]) if p]
     weighted = [w for _, w in lines if w is not None]
@@ -97,7 +101,8 @@ def product_lines(products) -> list[tuple[str, float, float]]:
         top = max(weighted)
         if top <= 0:
             return []
-        floor = min(w for w in weighted if w > 0) if any(w > 0 for w in weighted) else 0.0
+        positive = [w for w in weighted if w > 0]
+        floor = min(positive) if positive else 0.0
         out = []
         for name, w in lines:
             if w is None:
