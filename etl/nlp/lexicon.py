@@ -35,7 +35,7 @@ GENERIC_TERMS = frozenset({
     "绕组", "叶片", "导叶", "动环", "静环", "油封", "冲片", "温控器", "吹塑机", "模具", "中药", "滴眼液", "输液",
     "CAD", "CAE", "CAM", "MES", "PE", "PP", "PC", "PS", "PLA", "PBS", "API", "CRO", "CMO", "OTC", "BMS", "OBC",
     "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS", "连杆", "飞轮", "缸体", "缸套", "纱布", "编织袋", "内燃机", "刀具", "车床", "汽车", "轴承",
-    "零部件", "零配件", "原料", "铝合金部品", "铝合金零部件", "铝合金部件", "铝合金件", "铝合金结构件", "铝制结构件", "铝结构件",
+    "零部件", "零配件", "原料", "试剂", "铝合金部品", "铝合金零部件", "铝合金部件", "铝合金件", "铝合金结构件", "铝制结构件", "铝结构件",
     "铝铸件", "铝合金铸件", "铝压铸件",
 })
 #: generic words that name a product inside a chain whatever the customer: a firm whose main product
@@ -44,9 +44,10 @@ GENERIC_TERMS = frozenset({
 #: industry), 维生素 (supplements) — see docs/classifier.md
 MAIN_LINE_GENERIC = frozenset({"模具", "离合器", "底盘", "悬挂", "整车", "中药", "滴眼液", "输液"})
 #: generic words that say something only as a whole product line of a firm with specific evidence in
-#: their cluster: 零部件业务 of a vehicle maker (auto parts), 原料 next to 制剂 (API) — inside a longer
+#: their cluster: 零部件业务 of a vehicle maker (auto parts), 原料 next to 制剂 (API), 试剂 of a firm with
+#: medical-device evidence (diagnostic reagents) — inside a longer
 #: line (化工原料, 泵零部件) they are no evidence. (商业 of a drug maker was tried: 商业地产 firms too)
-WHOLE_LINE_TERMS = frozenset({"零部件", "零配件", "原料"})
+WHOLE_LINE_TERMS = frozenset({"零部件", "零配件", "原料", "试剂"})
 #: bare vehicle-type words: on their own a firm may make vehicles or sell parts *to* vehicle makers
 CUSTOMER_TERMS = frozenset({"乘用车", "商用车", "客车", "货车", "轿车", "SUV", "MPV", "微型汽车", "大型客车", "中型客车",
                             "轻型客车", "载货汽车", "卡车", "重卡", "轻卡", "重型卡车", "摩托车", "两轮摩托车",

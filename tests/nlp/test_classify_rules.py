@@ -375,3 +375,7 @@ def test_round6_rules(onto):
     assert ids(classify(None, "航天相机(1.0)", onto)) == ["aerospace-payloads"]
     assert ids(classify(None, "飞机刹车副(1.0)", onto)) == ["aerospace-mech-systems"]
     assert ids(classify(None, "本维莫德乳膏(1.0)", onto)) == ["pharma-finished"]
+    assert ids(classify(None, "粉尘螨滴剂(1.0)", onto)) == ["pharma-finished"]
+    # 试剂 of a medical-device firm is a diagnostic reagent; 化学试剂 or a bare 试剂 line says nothing
+    assert "pharma-medical-devices" in ids(classify(None, "自产试剂(0.5); 医用耗材(0.5)", onto))
+    assert classify(None, "化学试剂(1.0)", onto) == [] and classify(None, "试剂(1.0)", onto) == []
