@@ -18,9 +18,10 @@
     per-line cache emptied before each run) and warm; and on the 3,693 real ChainKnowledgeGraph firms
     (../shared/data, cold), per CPU-second.
 
-    .venv/bin/python bench/classify.py [--records 100000] [--runs 3] [--errors tune] [--fit]
+    .venv/bin/python bench/classify.py [--records 100000] [--runs 3] [--errors tune] [--fit] [--tune-only]
 
 --errors tune lists the wrong and missed links of the tuning split (there is no option for the held-out one);
+--tune-only evaluates the tuning split alone (for tuning runs: no held-out figure is even computed);
 --fit refits etl.nlp.calibration.CALIBRATION on the tune split and uses it for this run (paste the
 printed tuple into etl/nlp/calibration.py to keep it).
 """
