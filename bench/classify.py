@@ -18,9 +18,10 @@
     per-line cache emptied before each run) and warm; and on the 3,693 real ChainKnowledgeGraph firms
     (../shared/data, cold), per CPU-second.
 
-    .venv/bin/python bench/classify.py [--records 100000] [--runs 3] [--errors tune] [--fit]
+    .venv/bin/python bench/classify.py [--records 100000] [--runs 3] [--errors tune] [--fit] [--tune-only]
 
 --errors tune lists the wrong and missed links of the tuning split (there is no option for the held-out one);
+--tune-only evaluates the tuning split alone (for tuning runs: no held-out figure is even computed);
 --fit refits etl.nlp.calibration.CALIBRATION on the tune split and uses it for this run (paste the
 printed tuple into etl/nlp/calibration.py to keep it).
 """
@@ -230,7 +231,7 @@ def reliability(name: str, st) -> None:
           f"ECE(bin middles)={ece:.3f}")
 
 
-def bench_quality(onto, show_errors: str | None = None) -> None:
+def bench_quality(onto, show_errors: str | None = None, splits=("tune", "heldout")) -> None:
     if not LABELLED.exists():
         print(f"[quality] skipped: {LABELLED} missing")
         return
@@ -238,15 +239,16 @@ def bench_quality(onto, show_errors: str | None = None) -> None:
     print(f"[quality] labelled set {LABELLED.relative_to(ROOT)}: {len(rows)} records; links counted at "
           f"confidence >= {MIN_CONFIDENCE} (etl.loader.MIN_CONFIDENCE)")
     results = {}
-    for split in ("tune", "heldout"):
+    for split in splits:
         part = [r for r in rows if r["split"] == split]
         results[split] = evaluate(part, onto)
         report(f"{split} (all)", results[split])
         for kind in ("listed", "registry"):
             report(f"{split} / {kind}", evaluate([r for r in part if r["kind"] == kind], onto))
-    for split in ("tune", "heldout"):
+    for split in splits:
         reliability(split, results[split])
-    reliability("all", evaluate(rows, onto))
+    if len(splits) > 1:
+        reliability("all", evaluate(rows, onto))
     if show_errors:
         for row, links, wrong, missed in results[show_errors]["errors"]:
             print(f"[error] {row['stock_code']} {row['name']} gold={row['gold_segments'] or '-'} "
@@ -299,13 +301,15 @@ def main() -> None:
     # only the tune split: held-out errors are never listed (they would become tuning data)
     ap.add_argument("--errors", choices=["tune"], help="list the wrong/missed links of the tune split")
     ap.add_argument("--no-throughput", action="store_true")
+    ap.add_argument("--tune-only", action="store_true",
+                    help="evaluate the tune split only (no held-out figure is computed: for tuning runs)")
     ap.add_argument("--fit", action="store_true", help="fit CALIBRATION on the tune split and use it for this run")
     a = ap.parse_args()
     onto = load_ontology()
     if a.fit:
         sys.modules["etl.nlp.calibration"].CALIBRATION = fit_calibration(onto)
     print(f"[ontology] clusters={len(onto.clusters)} segments={len(onto.segments)}")
-    bench_quality(onto, a.errors)
+    bench_quality(onto, a.errors, ("tune",) if a.tune_only else ("tune", "heldout"))
     if not a.no_throughput:
         bench_throughput(onto, a.records, a.runs)
         bench_real(onto, a.runs)

@@ -35,7 +35,7 @@ import unicodedata
 __all__ = ["CREDIT_CHARSET", "CREDIT_WEIGHTS", "credit_code_check_char", "is_valid_credit_code",
            "normalize_credit_code", "halfwidth", "clean_text", "check_formula", "safe_cell", "FORMULA_START", "display_name", "name_key",
            "parse_amount", "parse_capital", "CURRENCIES", "parse_int", "parse_date", "split_list", "parse_bool",
-           "EMPTY_MARKERS"]
+           "EMPTY_MARKERS", "strip_quotes", "join_cjk"]
 
 CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -140,6 +140,20 @@ _CJK_GAP = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
 _CJK_RE = re.compile(_CJK)
 
 
+_QUOTES = re.compile(r"[“”\"'‘’]")
+
+
+def strip_quotes(text: str) -> str:
+    """Quotation marks (“” ‘’ " ') dropped: ``strip_quotes('“三个100”工程')`` → ``'三个100工程'``."""
+    return _QUOTES.sub("", text)
+
+
+def join_cjk(text: str) -> str:
+    """Spaces between two Chinese characters dropped (a PDF line break inside a word), others kept:
+    ``join_cjk("年均增速 达到 5 %")`` → ``'年均增速达到 5 %'``."""
+    return _CJK_GAP.sub("", text)
+
+
 def display_name(value: str, *, max_len: int = 200) -> str | None:
     """A clean display name: half-width letters/digits; in a Chinese name, Chinese brackets （）
     and no spaces between Chinese characters (``"台州 示例(集团) 有限公司"`` → ``"台州示例（集团）有限公司"``).
@@ -148,7 +162,7 @@ def display_name(value: str, *, max_len: int = 200) -> str | None:
     if text is None or not _CJK_RE.search(text):
         return text
     text = text.replace("(", "（").replace(")", "）")
-    return _CJK_GAP.sub("", text)
+    return join_cjk(text)
 
 
 def name_key(name: str) -> str:

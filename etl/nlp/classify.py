@@ -68,7 +68,7 @@ from dataclasses import dataclass, field
 from ontology.errors import InputError
 from etl.nlp import calibration
 from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN
-from etl.nlp.evidence import Evidence, accumulate, field_hits
+from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate, field_hits
 from etl.nlp.index import build_index
 from etl.nlp.industry import industry_signal
 from etl.nlp.lexicon import GENERIC_TERMS
@@ -98,7 +98,6 @@ class SegmentMatch:
     score: float = 0.0
 
 
-MINOR_SHARE = 0.1  # a segment whose best product line has less revenue share than this is "minor"
 _NEG_DAMP = 0.3  # a segment's negative word on a main line / in the scope: its evidence x this
 _OUT_DAMP = 0.5  # text evidence of a firm registered in an out-of-chain industry x this
 _NEG_MIN_WEIGHT = 0.25  # … when the line holding it carries at least this share
@@ -107,24 +106,27 @@ _NEG_MIN_WEIGHT = 0.25  # … when the line holding it carries at least this sha
 def candidates(text_scope, products, ontology, *, industry=None, industry_code=None) -> list[dict]:
     """Every segment with evidence, with its feature vector (``FEATURES``) and matched terms —
     what :func:`classify` turns into probabilities (exposed for calibration and the bench)."""
-    idx = build_index(ontology)
+    return _candidates(build_index(ontology), ontology, text_scope, products, industry, industry_code)
+
+
+def _candidates(idx, ontology, text_scope, products, industry, industry_code) -> list[dict]:
     segs = ontology.segments
     plines = product_lines(products)
     hits: list = []
     negs: dict[str, float] = {}
     field_hits(plines, "p", idx, negs, hits)
-    items = scope_items(text_scope)
-    if plines:  # 缝制机械制造: the registered industry, not the product
+    n_p = len(hits)
+    field_hits(scope_items(text_scope), "s", idx, negs, hits)
+    if plines and len(hits) > n_p:  # 缝制机械制造: the registered industry, not the product
         gb = idx.gb_items
         if len(gb) > 100_000:
             gb.clear()
-        for i, (item, w) in enumerate(items):
-            is_gb = gb.get(item)
+        for h in hits[n_p:]:
+            is_gb = gb.get(h.line)
             if is_gb is None:
-                is_gb = gb[item] = idx.gb_re.match(item) is not None
+                is_gb = gb[h.line] = idx.gb_re.match(h.line) is not None
             if is_gb:
-                items[i] = (item, w * 0.25)
-    field_hits(items, "s", idx, negs, hits)
+                h.w *= 0.25
     if not hits and not (industry or industry_code):
         return []  # no term and no registered industry: nothing points to a segment
     ev: dict[str, Evidence] = {}
@@ -217,13 +219,14 @@ def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int
     ``nlp`` is accepted for API symmetry with extraction and is not needed (the scanner uses the
     same vocabulary). Returns ``[]`` when nothing points to a segment.
     """
-    cands = candidates(text_scope, products, ontology, industry=industry, industry_code=industry_code)
+    idx = build_index(ontology)
+    cands = _candidates(idx, ontology, text_scope, products, industry, industry_code)
     if not cands:
         return []
     segs = ontology.segments
     scored = [(round(calibration.prob(c["x"]), 4), c) for c in cands]
     scored.sort(key=lambda pc: (-pc[0], -pc[1]["score"], -segs[pc[1]["segment_id"]].level, pc[1]["segment_id"]))
-    lineage = build_index(ontology).lineage
+    lineage = idx.lineage
     out: list[SegmentMatch] = []
     placed: list[tuple[str, tuple]] = []  # links that took one of the top_k places, with their lineage
     for p, c in scored:

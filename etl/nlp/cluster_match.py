@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 
+from etl.normalize import strip_quotes
+
 __all__ = ["core_name", "match_ontology"]
 
 
 def core_name(name: str) -> str:
     """The name without a trailing 产业/业/集群 and quotes: the key to compare names by."""
-    s = re.sub(r"[“”\"'‘’]", "", name)
+    s = strip_quotes(name)
     s = re.sub(r"(?:产业集群|产业群|集群|产业链|产业)$", "", s)
     return re.sub(r"制造业$", "制造", s)
 

@@ -21,6 +21,7 @@ import re
 
 from etl.nlp.cluster_match import core_name
 from etl.nlp.field_vocab import is_field
+from etl.normalize import strip_quotes
 
 __all__ = ["clean_name", "is_generic", "split_items", "count_of", "owners_dropped", "field_of", "field_list",
            "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE"]
@@ -64,7 +65,7 @@ def is_generic(name: str, in_field_list: bool = False) -> bool:
     (:func:`field_list`), so the field vocabulary is a signal, not a gate (人参, 绒纺, 氢能 in such a list)."""
     rest = SCALE_BARE_RE.sub("", SCALE_RE.sub("", name))  # 制造业千亿(产业集群): a class without 级, no field
     rest = TIER_RE.sub("", rest)
-    rest = re.sub(r"[“”\"'‘’]", "", rest)
+    rest = strip_quotes(rest)
     rest = core_name(re.sub(r"以上|左右|以下|以内", "", rest))
     rest = re.sub(r"^[\u4e00-\u9fff]{2,3}[省市]", "", rest)  # 河南省先进制造业 → 制造业
     rest = core_name(re.sub(r"融合$", "", rest))  # 战略性新兴产业融合(集群): a kind of cluster, no field

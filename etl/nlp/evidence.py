@@ -16,8 +16,9 @@ from __future__ import annotations
 import bisect
 
 from etl.nlp.index import Index
-from etl.nlp.lexicon import (API_CONTEXT_RE, COORD, FORMULATION_RE, NEG_RE, PHRASE_RE, PUMP, PUMP_RE,
-                             MAIN_LINE_GENERIC, SERVICE_HEAD_RE, SUFFIX_RE, THERAPEUTIC_CLASSES, ascii_edge)
+from etl.nlp.lexicon import (API_CONTEXT_RE, COORD, DRUG, FORMULATION_RE, HEAD_TERMS, NEG_RE, PHRASE_RE,
+                             MAIN_LINE_GENERIC, SERVICE_HEAD_RE, SUFFIX_RE, THERAPEUTIC_CLASSES, WHOLE_LINE_TERMS,
+                             ascii_edge)
 from etl.nlp.textparse import trade_factor
 
 __all__ = ["Evidence", "field_hits", "accumulate"]
@@ -26,6 +27,7 @@ VET_SEGMENT = "pharma-vet"
 VET_ROOT = "pharma-finished"  # the top-level segment above VET_SEGMENT
 BIOLOGICS_SEGMENT = "pharma-biologics"
 GENERIC_MAIN_SHARE = 0.25  # a generic main line of at least this revenue share (or unknown shares)
+MINOR_SHARE = 0.1  # a line of less revenue share than this is "minor" (the labelling rule counts lines of ~10 %+)
 
 
 class Evidence:
@@ -55,13 +57,15 @@ def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict,
     """The hits of all lines of one field (tag 'p' products, 's' scope) into ``out``; the negative
     words found go to ``negs`` (segment -> weight of the line holding one)."""
     cache = idx.cache
-    get = cache.get
+    get, scan = cache.get, idx.scanner.scan
     for li, entry in enumerate(lines):
         line = entry[0]
         key = (tag, line)
         res = get(key)
         if res is None:
-            res = _line_analysis(line, tag, idx)
+            scanned = scan(line)
+            # most lines of a real record (measured: 88 %) hold no term at all
+            res = _line_analysis(line, tag, idx, scanned) if scanned or ("泵" in line or "药" in line) else _NOTHING
             if len(cache) > _CACHE_MAX:
                 cache.clear()
             cache[key] = res
@@ -83,12 +87,10 @@ _NOTHING: tuple = ((), ())
 _CACHE_MAX = 200_000  # analysed lines kept per ontology (registry scopes repeat the same 规范表述 items)
 
 
-def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, tuple]:
-    """``(hits, negative segment ids)`` of one product line / scope item, independent of its weight:
-    each hit is ``(phrase, term, factor, trade factor, credit, customer?, whole line?)`` (module doc)."""
-    scanned = idx.scanner.scan(line)
-    if not scanned and "泵" not in line:
-        return _NOTHING  # most lines of a real record (measured: 88 %) hold no term at all
+def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tuple, tuple]:
+    """``(hits, negative segment ids)`` of one product line / scope item (``scanned``: its terms,
+    :meth:`~etl.nlp.vocab.Scanner.scan`), independent of its weight: each hit is
+    ``(phrase, term, factor, trade factor, credit, customer?, whole line?)`` (module doc)."""
     neg = [m.span() for m in NEG_RE.finditer(line)] if ("不" in line or "除外" in line) else ()
     found = []  # (a, b, term)
     line_neg: set = set()
@@ -100,18 +102,21 @@ def _line_analysis(line: str, tag: str, idx: Index) -> tuple[tuple, tuple]:
         if t in idx.negative:
             line_neg |= idx.negative[t]
         found.append((a, b, t))
-    if "泵" in line:  # a phrase headed by 泵 (…泵, …泵系列) that no longer term explains is a pump
-        for m in PUMP_RE.finditer(line):
+    for pseudo, head_re, _sid in HEAD_TERMS:
+        if pseudo not in line or pseudo not in idx.credit:
+            continue
+        # a phrase headed by 泵 (…泵, …泵系列) / 药 (泌尿系统药) that no longer term explains is a pump / a drug
+        for m in head_re.finditer(line):
             a, b = m.span()
             if neg and any(x <= a < y for x, y in neg):
                 continue
             if not any(x < b and a < y for x, y, _t in found):
-                found.append((a, b, PUMP))
+                found.append((a, b, pseudo))
                 continue
-            # 隔膜|泵, 齿轮|泵: a term right before an uncovered 泵 modifies the pump (the pump is the head)
-            k = a + m.group().index("泵")
+            # 隔膜|泵, 抗感染|药: a term right before the uncovered head modifies it (the pump, the drug is the head)
+            k = m.start("head")
             if any(y == k for _x, y, _t in found) and not any(x <= k < y for x, y, _t in found):
-                found.append((k, b, PUMP))
+                found.append((k, b, pseudo))
         found.sort()
     hits = [(a, b, t) for a, b, t in found if idx.credit.get(t)]
     if not hits:
@@ -223,7 +228,7 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
     specific: set = set()
     therapeutic = vet = False
     for h in hits:
-        if h.root1 is not None:
+        if h.root1 is not None and h.term not in WHOLE_LINE_TERMS:  # 零部件 takes the firm's context
             mass[h.root1] = mass.get(h.root1, 0.0) + h.w * h.factor
         if not h.generic:
             if not h.customer:
@@ -231,13 +236,14 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
             # 疫苗/生物制品 of a firm whose specific evidence is veterinary (口蹄疫, 兽用) are veterinary biologics
             if h.root1 == VET_ROOT and not vet:
                 vet = any(sid == VET_SEGMENT for sid, _ in h.credit)
-        if h.term in THERAPEUTIC_CLASSES:
+        if h.term in THERAPEUTIC_CLASSES or h.term == DRUG:
             therapeutic = True
     moto = sum(mass.get(r, 0.0) for r in idx.moto_roots) if idx.moto_roots else 0.0
     car = sum(v for r, v in mass.items() if idx.cluster.get(r) == "auto" and r not in idx.moto_roots) \
         if moto else 0.0
     api_context = therapeutic and (
-        any(h.w >= 0.05 and API_CONTEXT_RE.search(h.line) for h in hits if h.tag == "p") or
+        any(h.w >= 0.05 and h.share != 0 and not 0 < h.share < MINOR_SHARE and API_CONTEXT_RE.search(h.line)
+            for h in hits if h.tag == "p") or
         any(API_CONTEXT_RE.search(h.line) for h in hits if h.tag == "s"))
     formulation = therapeutic and not api_context and \
         any(h.w >= 0.1 and FORMULATION_RE.search(h.line) for h in hits if h.tag == "p")
@@ -245,7 +251,11 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
     root = idx.root
     for h in hits:
         credit = h.credit
+        if api_context and h.term == DRUG:
+            continue  # 中枢神经类药物 in an API maker's breakdown: the class of its APIs, not a finished drug
         if h.generic:
+            if h.term in WHOLE_LINE_TERMS and not h.whole:
+                continue
             main_line = h.whole and h.term in MAIN_LINE_GENERIC and h.tag == "p" and h.w >= 0.999 and len(h.clusters) == 1 \
                 and (h.share < 0 or h.share >= GENERIC_MAIN_SHARE)
             if specific.isdisjoint(h.clusters) and not main_line:

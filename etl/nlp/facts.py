@@ -21,6 +21,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from etl.nlp.vocab import normalize
+from etl.normalize import strip_quotes
 
 __all__ = ["Fact", "target_key", "title_merged", "restated_merged", "clause_at"]
 
@@ -62,7 +63,7 @@ class Fact:
 
 def target_key(name: str) -> str:
     """An indicator name for comparing: quotes dropped, 规模以上 = 规上."""
-    return re.sub(r"[“”\"'‘’]", "", name).replace("规模以上", "规上")
+    return strip_quotes(name).replace("规模以上", "规上")
 
 
 def _timeless(name: str) -> str:

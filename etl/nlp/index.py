@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from etl.nlp.industry import INDUSTRY_SEGMENTS
-from etl.nlp.lexicon import (CUSTOMER_TERMS, DROP_TERMS, END_PRODUCT_ROOTS, GB_SCOPE_ITEMS, PARTS_OF_ROOT, PUMP,
+from etl.nlp.lexicon import (CUSTOMER_TERMS, DROP_TERMS, END_PRODUCT_ROOTS, GB_SCOPE_ITEMS, HEAD_TERMS, PARTS_OF_ROOT,
                              SERVICE_ROOTS, SHADOW_TERMS, spec)
 from etl.nlp.vocab import Scanner, cached, normalize, vocabulary
 
@@ -107,8 +107,9 @@ def build_index(ontology) -> Index:
                     parts_of[sid] = parts
         scanner = Scanner(credit)
         specs = {t: spec(t) for t in credit}
-        if "pump-motor-pumps" in segs:
-            credit[PUMP], specs[PUMP] = [("pump-motor-pumps", 1.0)], 0.6
+        for pseudo, _re, sid in HEAD_TERMS:  # 泵, 药: phrases they head (lexicon.HEAD_TERMS)
+            if sid in segs:
+                credit[pseudo], specs[pseudo] = [(sid, 1.0)], 0.6
         gb = {n for n, _s in INDUSTRY_SEGMENTS.values()} | set(GB_SCOPE_ITEMS)
         root = {sid: lineage[sid][-1] for sid in segs}
         return Index(scanner, credit, specs,

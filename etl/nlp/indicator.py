@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from etl.normalize import join_cjk, strip_quotes
+
 __all__ = ["clean_name", "split_fenbie", "find_year", "coverage", "YEAR_RE"]
 
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月])(?:度|底|末|前)?")
@@ -41,7 +43,7 @@ def find_year(text: str) -> int | None:
 
 def clean_name(s: str) -> str:
     """The indicator in ``s``: without the verbs, places and years around it (see the module doc)."""
-    s = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", s)  # 年均增速 达到: a line-break space
+    s = join_cjk(s)  # 年均增速 达到: a line-break space
     s = _DISCOURSE.split(s)[-1]  # 与此同时,去年…增长: a discourse marker opens a new statement
     s = YEAR_RE.sub("", s)
     s = re.split(r"(?<=[\u4e00-\u9fff])[+＋](?=\d|$)", s)[0] or s  # 16条省级重点产业链+41家链主企业: the restatement joins two figures
@@ -49,7 +51,7 @@ def clean_name(s: str) -> str:
     if held:  # 省级重点产业链相继确定了工作要点: the noun before the clause that ends in 了
         s = held.group(1)
     s = re.sub(r"等[“\"].*$", "", s)  # …领军人才等“三个100” → …领军人才
-    s = re.sub(r"[“”\"'‘’《》]", "", s).strip(" ,、(")
+    s = strip_quotes(s).replace("《", "").replace("》", "").strip(" ,、(")
     s = s if "(" in s else s.rstrip(")")  # 县(市、区) keeps its bracket
     s = re.sub(r"等$", "", s)
     for _ in range(3):

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
-           "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "PARTS_OF_ROOT", "spec", "ascii_edge"]
+__all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
+           "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
 
 #: terms that name a whole class of products made by many industries: weak evidence on their own
 GENERIC_TERMS = frozenset({
@@ -35,12 +35,19 @@ GENERIC_TERMS = frozenset({
     "绕组", "叶片", "导叶", "动环", "静环", "油封", "冲片", "温控器", "吹塑机", "模具", "中药", "滴眼液", "输液",
     "CAD", "CAE", "CAM", "MES", "PE", "PP", "PC", "PS", "PLA", "PBS", "API", "CRO", "CMO", "OTC", "BMS", "OBC",
     "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS", "连杆", "飞轮", "缸体", "缸套", "纱布", "编织袋", "内燃机", "刀具", "车床", "汽车", "轴承",
+    "零部件", "零配件", "原料", "试剂", "铝合金部品", "铝合金零部件", "铝合金部件", "铝合金件", "铝合金结构件", "铝制结构件", "铝结构件",
+    "铝铸件", "铝合金铸件", "铝压铸件",
 })
 #: generic words that name a product inside a chain whatever the customer: a firm whose main product
 #: line is only this word (模具(0.73), 离合器(0.30)) is placed on its segment without other evidence.
 #: Not engines (柴油机, 内燃机: farm and marine engines are outside), 轴承, 齿轮, 座椅, 管材 (general
 #: industry), 维生素 (supplements) — see docs/classifier.md
 MAIN_LINE_GENERIC = frozenset({"模具", "离合器", "底盘", "悬挂", "整车", "中药", "滴眼液", "输液"})
+#: generic words that say something only as a whole product line of a firm with specific evidence in
+#: their cluster: 零部件业务 of a vehicle maker (auto parts), 原料 next to 制剂 (API), 试剂 of a firm with
+#: medical-device evidence (diagnostic reagents) — inside a longer
+#: line (化工原料, 泵零部件) they are no evidence. (商业 of a drug maker was tried: 商业地产 firms too)
+WHOLE_LINE_TERMS = frozenset({"零部件", "零配件", "原料", "试剂"})
 #: bare vehicle-type words: on their own a firm may make vehicles or sell parts *to* vehicle makers
 CUSTOMER_TERMS = frozenset({"乘用车", "商用车", "客车", "货车", "轿车", "SUV", "MPV", "微型汽车", "大型客车", "中型客车",
                             "轻型客车", "载货汽车", "卡车", "重卡", "轻卡", "重型卡车", "摩托车", "两轮摩托车",
@@ -87,7 +94,14 @@ COORD = "及和与或、,"
 #: a product term followed by one of these names a service on that product (机载设备|维修), not the product
 SERVICE_HEAD_RE = re.compile(r"维修|修理|维护|保养|检测|检修|大修|改装")
 PUMP = "泵"  # pseudo-term: a phrase headed by 泵 that no vocabulary term explains
-PUMP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}泵(?:系列|类|产品)?")
+PUMP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?P<head>泵)(?:系列|类|产品)?")
+#: pseudo-term: a phrase headed by 药/药物/药品 that no vocabulary term explains is a drug (泌尿系统药,
+#: 抗乙肝病毒药物, 抗感染|药); not 医药 (the sector), 火药/炸药/弹药, 山药/芍药/没药 (plants), 鼠药/农药
+DRUG = "药"
+DRUG_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<![医火炸弹山芍没鼠农原兽])(?P<head>药物|药品|药)(?:类|系列|产品)?"
+                     r"(?![\u4e00-\u9fff])")
+#: the pseudo-terms, each with the regex of a phrase it heads, and the segment it credits
+HEAD_TERMS = ((PUMP, PUMP_RE, "pump-motor-pumps"), (DRUG, DRUG_RE, "pharma-finished"))
 
 
 def spec(term: str) -> float:

@@ -21,14 +21,13 @@ Why: which line is the main business matters more than which words occur (a liqu
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from etl.nlp.vocab import normalize, squeeze_spaces
+from etl.normalize import halfwidth
 
 __all__ = ["as_text", "split_weight", "product_lines", "scope_items", "trade_factor", "MAKE_RE"]
 
 _LINE_SPLIT_RE = re.compile(r"[;\n|]")  # lines are stripped after the split
-_SHARE_RE = re.compile(r"\s*(\S(?:.*?\S)?)\s*\(\s*(-?\d+(?:\.\d*)?)\s*(%?)\s*\)\s*")
 _LIST_SPLIT_RE = re.compile(r"\s*[,、]\s*")
 _BOILER_RE = re.compile(r"\(?(?:除依法须经批准的项目外|依法须经批准的项目)[^)]*\)?|凭营业执照依法自主开展经营活动")
 _SECTION_RE = re.compile(r"(?:一般经营项目|许可经营项目|一般项目|许可项目)\s*:")
@@ -49,24 +48,26 @@ def as_text(value) -> str:
 
 def split_weight(item: str) -> tuple[str, float | None]:
     """``'电机(0.55)'`` / ``'电机(55%)'`` / ``'电机 55%'`` -> ``('电机', 0.55)``; no share -> ``(item, None)``."""
-    if item.endswith(")"):
+    last = item[-1:]
+    if last == ")":
         k = item.rfind("(")
         if k < 0:
             return item, None
-        num, name = item[k + 1:-1].strip(), item[:k].strip()
-    elif item.endswith("%"):
+        num = item[k + 1:-1]
+    elif last == "%":
         k = item.rfind(" ")
         if k < 0:
             return item, None
-        num, name = item[k + 1:], item[:k].strip()
+        num = item[k + 1:]
     else:
         return item, None
+    num = num.rstrip()
     pct = num.endswith("%")
-    try:
-        v = float(num.rstrip("%").strip())
+    try:  # float() ignores surrounding whitespace as str.strip() does
+        v = float(num.rstrip("%") if pct else num)
     except ValueError:
         return item, None
-    return name, v / (100.0 if pct or v > 1.5 else 1.0)
+    return item[:k].strip(), v / (100.0 if pct or v > 1.5 else 1.0)
 
 
 def product_lines(products) -> list[tuple[str, float, float]]:
@@ -75,24 +76,24 @@ def product_lines(products) -> list[tuple[str, float, float]]:
     lines of about 10 % of revenue or more)."""
     if products is None:
         return []
-    nfkc = unicodedata.normalize
     if isinstance(products, (list, tuple)):
-        raw = [nfkc("NFKC", str(p)).strip() for p in products if p]
+        raw = [halfwidth(str(p)).strip() for p in products if p]
+        spaced = True
     else:  # NFKC first (；→ ;), then split; the space rule of normalize() per name, after the share is read
-        raw = [i.strip() for i in _LINE_SPLIT_RE.split(nfkc("NFKC", str(products)))]
+        cell = halfwidth(str(products))
+        raw = [i.strip() for i in _LINE_SPLIT_RE.split(cell)]
+        spaced = " " in cell or "\t" in cell  # NFKC made \u3000 and \xa0 spaces: else no name needs the rule
     lines: list[tuple[str, float | None]] = []
-    fullmatch, add = _SHARE_RE.fullmatch, lines.append
+    add = lines.append
+    squeeze = squeeze_spaces if spaced else str
     for item in raw:
-        m = fullmatch(item)  # the common form 电机(0.55) in one regex call
-        if m is not None:
-            name, v, pct = m.groups()
-            v = float(v)
-            add((squeeze_spaces(name), v / 100.0 if pct or v > 1.5 else v))
-            continue
         if not item:
             continue
-        name, w = split_weight(item)  # 电机 55%: before the space rule joins 电机55%
-        add((squeeze_spaces(name), w))
+        if item[-1] in ")%":  # 电机(0.55), 电机 55%: the share is read before the space rule joins 电机55%
+            name, w = split_weight(item)
+            add((squeeze(name), w))
+            continue
+        add((squeeze(item), None))
     if len(lines) == 1 and lines[0][1] is None:  # one cell listing several products: 、 or , separated
         lines = [(p, None) for p in _LIST_SPLIT_RE.split(lines[0][0]) if p]
     weighted = [w for _, w in lines if w is not None]
@@ -100,7 +101,8 @@ def product_lines(products) -> list[tuple[str, float, float]]:
         top = max(weighted)
         if top <= 0:
             return []
-        floor = min(w for w in weighted if w > 0) if any(w > 0 for w in weighted) else 0.0
+        positive = [w for w in weighted if w > 0]
+        floor = min(positive) if positive else 0.0
         out = []
         for name, w in lines:
             if w is None:

@@ -18,8 +18,9 @@ bulk path uses the regex and spaCy stays the extraction pipeline.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from etl.normalize import halfwidth
 
 __all__ = ["Entry", "vocabulary", "Scanner", "normalize", "squeeze_spaces", "cached"]
 
@@ -48,7 +49,7 @@ def normalize(text: str) -> str:
     >>> normalize("规上工业 总产值达到 1 万亿元，到 2025  年 PLC 工业")
     '规上工业总产值达到1万亿元,到2025年PLC工业'
     """
-    return squeeze_spaces(unicodedata.normalize("NFKC", text or ""))
+    return squeeze_spaces(halfwidth(text or ""))
 
 
 def squeeze_spaces(text: str) -> str:

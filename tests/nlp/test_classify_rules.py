@@ -351,3 +351,31 @@ def test_a_generic_main_line_naming_an_in_chain_product_places_the_firm(onto):
     # generic words whose products are in and out of the chains stay weak alone (farm diesel engines)
     assert classify(None, "柴油机(1.00); 铸配件(1.00); 汽油机(0.07)", onto) == []
     assert classify(None, "轴承(1.00)", onto) == []
+
+
+def test_round6_rules(onto):
+    # 药 heads a drug phrase as 泵 heads a pump: therapeutic-area lines are the firm's drugs
+    assert ids(classify(None, "泌尿系统药(0.50); 抗过敏药(0.30)", onto)) == ["pharma-finished"]
+    assert ids(classify(None, "抗乙肝病毒药物(1.0)", onto)) == ["pharma-finished"]
+    # … but not in an API maker's breakdown, nor 医药 (the sector), explosives or plants
+    assert "pharma-finished" not in ids(classify(None, "特色原料药(0.60); 中枢神经类药物(0.40)", onto))
+    assert classify(None, "民用炸药(0.8); 医药(0.2)", onto) == [] and classify(None, "山药(1.0)", onto) == []
+    # 原料 / 零部件 count only as a whole line of a firm with specific evidence in their cluster
+    assert ids(classify(None, "制剂(0.70); 原料(0.30)", onto)) == ["pharma-chem-formulation", "pharma-api"]
+    assert classify(None, "化工原料(1.0)", onto) == [] and classify(None, "原料(1.0)", onto) == []
+    assert "auto-motorcycle-parts" in ids(classify(None, "摩托车制造(0.7); 零部件(0.3)", onto))
+    # API context from a line of >= 10 % revenue only: a 5 % 医药原料 line does not make 抗感染药 an API
+    got = ids(classify(None, "抗感染药(0.30); 泌尿系统药(0.15); 医药原料(0.05)", onto))
+    assert "pharma-finished" in got and "pharma-api-anti-infective" not in got
+    # vocabulary families: 汽车胎压 is not the tyre shadow 汽车胎; aluminium parts need other auto evidence
+    assert ids(classify(None, "汽车胎压检测系统(1.00)", onto)) == ["auto-icv-sensor"]
+    assert "auto-mat-aluminium" in ids(classify(None, "汽车用活塞(0.56); 铝制结构件(0.42)", onto))
+    assert classify(None, "铝合金件(1.0)", onto) == []
+    assert ids(classify(None, "POF热收缩膜(1.0)", onto)) == ["mould-plastic-products"]
+    assert ids(classify(None, "航天相机(1.0)", onto)) == ["aerospace-payloads"]
+    assert ids(classify(None, "飞机刹车副(1.0)", onto)) == ["aerospace-mech-systems"]
+    assert ids(classify(None, "本维莫德乳膏(1.0)", onto)) == ["pharma-finished"]
+    assert ids(classify(None, "粉尘螨滴剂(1.0)", onto)) == ["pharma-finished"]
+    # 试剂 of a medical-device firm is a diagnostic reagent; 化学试剂 or a bare 试剂 line says nothing
+    assert "pharma-medical-devices" in ids(classify(None, "自产试剂(0.5); 医用耗材(0.5)", onto))
+    assert classify(None, "化学试剂(1.0)", onto) == [] and classify(None, "试剂(1.0)", onto) == []
