@@ -42,9 +42,11 @@ weak and missing links (补链/强链/延链), chokepoint technologies (卡脖�
 
 
 def create_app(settings: Settings | None = None, heavy_limits: dict[str, int] | None = None) -> FastAPI:
-    """Build the app; ``settings`` (default: from the environment) decide CORS; ``heavy_limits``
-    (default :data:`api.gate.HEAVY_LIMITS`) bound concurrent heavy requests per kind."""
+    """Build the app; ``settings`` (default: from the environment) decide CORS and the concurrent
+    heavy requests per kind (``CHAINKG_HEAVY_LIMITS``); ``heavy_limits`` replaces the latter (tests)."""
     settings = settings or get_settings()
+    if heavy_limits is None:
+        heavy_limits = settings.heavy_limits
     # /docs and /redoc with Swagger UI / ReDoc served from the installed package, not a CDN (works offline)
     app = FastAPIOffline(title="ChainKG 台州产业链知识图谱 API", version=__version__, description=DESCRIPTION)
     errors.install(app)

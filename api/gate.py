@@ -4,10 +4,11 @@
   :func:`api.deps.require_token`) is refused — ``401``/``403`` by :func:`api.deps.check_token`, the
   same rule the route applies — *before* its body is read. An anonymous 50 MB upload then costs
   nothing but its headers: the server answers and closes the connection without reading the rest.
-* :class:`HeavyLimit`: requests of a heavy kind (:data:`HEAVY_LIMITS`: analysis, export, report,
-  import, console) run at most ``limit`` at a time per kind; one more is refused at once with
-  ``429 too_many_requests`` and ``Retry-After`` — never queued, so a burst cannot pile up memory or
-  threads. Other kinds and light requests are unaffected. Answers from the response cache
+* :class:`HeavyLimit`: requests of a heavy kind (analysis, export, report, import, console) run at
+  most ``limit`` at a time per kind (``CHAINKG_HEAVY_LIMITS``; defaults
+  :data:`chainkg.settings.HEAVY_LIMITS`); one more is refused at once with ``429 too_many_requests``
+  and ``Retry-After`` — never queued, so a burst cannot pile up memory or threads. Other kinds and
+  light requests are unaffected. Answers from the response cache
   (:class:`api.middleware.ConditionalGet`, outside this gate) take no slot.
 
 A route declares its kind with ``openapi_extra=heavy("export")`` (also shown in the OpenAPI
@@ -30,13 +31,10 @@ from starlette.routing import compile_path
 from api.asgi import BODYLESS, Middleware, header, send_error
 from api.deps import check_token, get_settings
 from chainkg.errors import ChainKGError
+from chainkg.settings import HEAVY_LIMITS
 
 __all__ = ["HEAVY_LIMITS", "RETRY_AFTER_S", "heavy", "AuthGate", "HeavyLimit"]
 
-#: concurrent requests per heavy kind (per API process). Why these: two exports or reports at once
-#: already doubled other requests' latency on 2 cores; an analysis is memoised after its first run;
-#: imports write one at a time anyway (the store's write lock).
-HEAVY_LIMITS: dict[str, int] = {"analysis": 4, "export": 2, "report": 2, "import": 1, "console": 2}
 #: seconds a refused client is told to wait
 RETRY_AFTER_S = 5
 _MARK = "x-chainkg-heavy"

@@ -20,7 +20,7 @@ from chainkg.service import ChainKG
 from graph.strength import GAP_LABELS
 from graph.open import is_neo4j_url
 from chainkg.errors import ChainKGError, InputError
-from chainkg.settings import Settings
+from chainkg.settings import Settings, SettingsError, load_settings
 
 __all__ = ["app"]
 
@@ -41,7 +41,12 @@ StoreOpt = typer.Option(None, "--store", help="Store file or neo4j://user:pass@h
 
 
 def _settings(store: str | None) -> Settings:
-    return Settings(store=store) if store else Settings()
+    """The environment's settings (``--store`` first); a refused one → one line naming it, exit 1."""
+    try:
+        return load_settings(**({"store": store} if store else {}))
+    except SettingsError as e:
+        typer.echo(f"error [settings]: {e}", err=True)
+        raise typer.Exit(1) from None
 
 
 @contextmanager
@@ -449,7 +454,7 @@ def neo4j_start(heap: str = typer.Option("1g"), pagecache: str = typer.Option("5
     from graph import neo4j_server
 
     with _errors():
-        info = neo4j_server.start(Settings().state_dir, heap=heap, pagecache=pagecache)
+        info = neo4j_server.start(_settings(None).state_dir, heap=heap, pagecache=pagecache)
     typer.echo(info.url)
 
 
@@ -458,7 +463,7 @@ def neo4j_stop() -> None:
     """Stop the local Neo4j by its PID. Example: chainkg neo4j stop"""
     from graph import neo4j_server
 
-    typer.echo("stopped" if neo4j_server.stop(Settings().state_dir) else "not running")
+    typer.echo("stopped" if neo4j_server.stop(_settings(None).state_dir) else "not running")
 
 
 @neo4j_app.command("status")
@@ -466,7 +471,7 @@ def neo4j_status() -> None:
     """Print the local Neo4j's URL if it runs (exit 1 if not). Example: chainkg neo4j status"""
     from graph import neo4j_server
 
-    info = neo4j_server.status(Settings().state_dir)
+    info = neo4j_server.status(_settings(None).state_dir)
     if info is None:
         typer.echo("not running")
         raise typer.Exit(1)

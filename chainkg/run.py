@@ -60,8 +60,9 @@ def serve(settings: Settings, *, load_first: bool = True, api_port: int = 8000, 
     env = os.environ | {"CHAINKG_STORE": settings.store, "CHAINKG_API_HOST": settings.api_host}
     import importlib.util
 
-    # the UI's file, found (not imported: the UI sits above this layer) wherever the package is installed
-    app_file = Path(importlib.util.find_spec("ui").origin).resolve().parent / "app.py"
+    # the UI's launcher (ui/server.py: the app behind its security headers), found (not imported: the UI
+    # sits above this layer) wherever the package is installed
+    app_file = Path(importlib.util.find_spec("ui").origin).resolve().parent / "server.py"
     cwd = PROJECT_ROOT if (PROJECT_ROOT / ".streamlit").is_dir() else Path.cwd()
     procs = [
         subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:app", "--host", settings.api_host,

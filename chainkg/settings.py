@@ -5,24 +5,33 @@ Every field can be set by an environment variable prefixed ``CHAINKG_`` (e.g. ``
 >>> s = Settings(store="/tmp/x.db")
 >>> s.store
 '/tmp/x.db'
+>>> Settings(heavy_limits="export=1, report=1").heavy_limits
+{'analysis': 4, 'export': 1, 'report': 1, 'import': 1, 'console': 2}
 """
 
 from __future__ import annotations
 
 import ipaddress
+import json
 from pathlib import Path
+from typing import Annotated
 
 import platformdirs
 from pydantic import Field, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 __all__ = ["MAX_UPLOAD_BYTES", "Settings", "SettingsError", "load_settings", "default_store_path", "is_loopback", "PROJECT_ROOT",
-           "MIN_TOKEN_LENGTH"]
+           "MIN_TOKEN_LENGTH", "HEAVY_LIMITS", "MAX_HEAVY_LIMIT"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 #: the largest file a user may upload (API import, UI importer, overrides import)
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MIN_TOKEN_LENGTH = 16
+#: concurrent API requests per heavy kind (per API process), the defaults of ``CHAINKG_HEAVY_LIMITS``.
+#: Why these: two exports or reports at once already doubled other requests' latency on 2 cores; an
+#: analysis is memoised after its first run; imports write one at a time anyway (the store's write lock).
+HEAVY_LIMITS: dict[str, int] = {"analysis": 4, "export": 2, "report": 2, "import": 1, "console": 2}
+MAX_HEAVY_LIMIT = 64
 
 
 def is_loopback(host: str | None) -> bool:
@@ -66,6 +75,10 @@ class Settings(BaseSettings):
     cypher_row_cap: int = Field(default=1000, ge=1, le=100_000, description="Cypher console: rows per answer")
     cypher_max_bytes: int = Field(default=2 * 1024 * 1024, ge=64 * 1024, le=256 * 1024 * 1024,
                                   description="Cypher console: bytes read from Neo4j, and of JSON rows, per answer")
+    heavy_limits: Annotated[dict[str, int], NoDecode] = Field(
+        default_factory=lambda: dict(HEAVY_LIMITS),
+        description="API requests of each heavy kind at once, e.g. export=1,report=1 (or JSON); kinds not "
+                    "named keep their default")
     # analytics parameters (documented in docs/analytics.md)
     weak_threshold: float = 0.35
     single_point_share: float = 0.6
@@ -81,6 +94,38 @@ class Settings(BaseSettings):
             raise ValueError(f"CHAINKG_API_TOKEN has {len(v)} characters; use at least {MIN_TOKEN_LENGTH} "
                              "random characters, e.g. python -c 'import secrets; print(secrets.token_urlsafe(32))'")
         return v
+
+    @field_validator("heavy_limits", mode="before")
+    @classmethod
+    def _heavy_limits(cls, v) -> dict[str, int]:
+        if isinstance(v, str):  # the environment: "export=1,report=1" or a JSON object
+            text = v.strip()
+            if text.startswith("{"):
+                try:
+                    v = json.loads(text)
+                except ValueError as e:
+                    raise ValueError(f"CHAINKG_HEAVY_LIMITS is not a JSON object ({e})") from None
+            else:
+                v = {}
+                for part in filter(None, (p.strip() for p in text.split(","))):
+                    kind, eq, n = part.partition("=")
+                    if not eq:
+                        raise ValueError(f"CHAINKG_HEAVY_LIMITS: {part!r} is not kind=number (e.g. export=1,report=1)")
+                    v[kind.strip()] = n.strip()
+        if not isinstance(v, dict):
+            raise ValueError("CHAINKG_HEAVY_LIMITS must map kinds to numbers, e.g. export=1,report=1")
+        out = dict(HEAVY_LIMITS)
+        for kind, n in v.items():
+            if kind not in HEAVY_LIMITS:
+                raise ValueError(f"CHAINKG_HEAVY_LIMITS: unknown kind {kind!r}; known: {', '.join(HEAVY_LIMITS)}")
+            try:
+                n = int(n)
+            except (TypeError, ValueError):
+                raise ValueError(f"CHAINKG_HEAVY_LIMITS: {kind}={n!r} is not a whole number") from None
+            if not 1 <= n <= MAX_HEAVY_LIMIT:
+                raise ValueError(f"CHAINKG_HEAVY_LIMITS: {kind}={n} is outside 1..{MAX_HEAVY_LIMIT}")
+            out[kind] = n
+        return out
 
     @model_validator(mode="after")
     def _dev_mode_on_loopback_only(self) -> "Settings":
@@ -104,9 +149,12 @@ def load_settings(**overrides) -> Settings:
     chainkg.settings.SettingsError: invalid ChainKG settings: api_token: CHAINKG_API_TOKEN has 5 characters; use at least 16 random characters, e.g. python -c 'import secrets; print(secrets.token_urlsafe(32))'
     """
     from pydantic import ValidationError
+    from pydantic_settings import SettingsError as SourceError
 
     try:
         return Settings(**overrides)
+    except SourceError as e:  # e.g. CHAINKG_CORS_ORIGINS=a,b (a list is read as JSON)
+        raise SettingsError(f"invalid ChainKG settings: {e}" + (f" ({e.__cause__})" if e.__cause__ else "")) from None
     except ValidationError as e:
         problems = "; ".join((".".join(map(str, err["loc"])) + ": " if err["loc"] else "") +
                              str(err["msg"]).removeprefix("Value error, ") for err in e.errors())

@@ -77,7 +77,16 @@ def test_app_services(services: dict, name: str, port: int) -> None:
 
 def test_commands(services: dict) -> None:
     assert services["api"]["command"][:2] == ["uvicorn", "api.app:app"]
-    assert services["ui"]["command"][:3] == ["streamlit", "run", "ui/app.py"]
+    assert services["ui"]["command"][:3] == ["streamlit", "run", "ui/server.py"]
+
+
+def test_ui_command_serves_the_app_behind_its_headers(services: dict) -> None:
+    """``streamlit run`` serves a file holding an ``st.App`` through it (ASGI mode, our middleware);
+    a plain script would be served without the security headers (ui/headers.py)."""
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    found = discover_asgi_app(PROJECT_ROOT / services["ui"]["command"][2])
+    assert found.is_asgi_app and found.import_string == "server:app"
 
 
 def test_api_and_ui_share_one_dockerfile(services: dict) -> None:

@@ -9,6 +9,8 @@ import pkgutil
 import pytest
 
 PACKAGES = ("ontology", "etl", "graph", "chainkg", "api")
+#: UI modules that import without running Streamlit script code
+UI_MODULES = ("ui.headers", "ui.nav")
 
 
 def _modules():
@@ -17,6 +19,7 @@ def _modules():
         yield pkg
         for info in pkgutil.walk_packages(mod.__path__, prefix=f"{pkg}."):
             yield info.name
+    yield from UI_MODULES
 
 
 @pytest.mark.parametrize("name", sorted(set(_modules())))

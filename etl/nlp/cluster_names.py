@@ -26,7 +26,7 @@ __all__ = ["clean_name", "is_generic", "split_items", "count_of", "owners_droppe
            "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE"]
 
 VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
-                    r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造|培育|形成|建成|建设|发展|"
+                    r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造出?|培育出?|形成|建成(?!区)|建设|发展|"
                     r"推动|壮大|做强|做优|做精|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军)")
 NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
 COUNT_RE = re.compile(rf"{NUM_CN}(?:个|大|条)")
@@ -62,7 +62,7 @@ def clean_name(item: str, one: bool = False) -> str:
 def is_generic(name: str, in_field_list: bool = False) -> bool:
     """Does ``name`` name no field? ``in_field_list``: it is an item of a list whose other items name fields
     (:func:`field_list`), so the field vocabulary is a signal, not a gate (人参, 绒纺, 氢能 in such a list)."""
-    rest = SCALE_RE.sub("", name)
+    rest = SCALE_BARE_RE.sub("", SCALE_RE.sub("", name))  # 制造业千亿(产业集群): a class without 级, no field
     rest = TIER_RE.sub("", rest)
     rest = re.sub(r"[“”\"'‘’]", "", rest)
     rest = core_name(re.sub(r"以上|左右|以下|以内", "", rest))

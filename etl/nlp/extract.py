@@ -42,7 +42,8 @@ from pathlib import Path
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.field_vocab import is_field
 from etl.nlp.layout import HEADING_RE, plan_context, sentences
-from etl.nlp.naming import box_named, class_named, fenbie_named, is_measure, period_named, ratio_named, threshold_named
+from etl.nlp.naming import (box_named, class_named, fenbie_named, holder_shared, is_measure, period_named, ratio_named,
+                             threshold_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
 from etl.nlp.quantity import find_quantities, find_year
@@ -133,7 +134,12 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         if report and PAST.search(sent):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
             report_year = _year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
-        reporting = (reporting or bool(PAST.search(sent))) and not AIM.search(sent)
+        led = re.match(r"^((?:19|20)\d{2})年", sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
+        led_past = bool(led and not ctx["start"] and ctx.get("dated") and int(led.group(1)) < ctx["dated"]
+                        and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure
+        if led_past and not AIM.search(sent):
+            report_year = int(led.group(1))  # its paragraph reports that year (其中,新能源领域产值突破5000亿元)
+        reporting = (reporting or bool(PAST.search(sent)) or led_past) and not AIM.search(sent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
         # clusters and chains named in any plan (open vocabulary)
@@ -178,7 +184,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             box_measure = None
         items = [cm.name for cm in named_here]
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
-        quantities = period_named(class_named(quantities, qsent), qsent)
+        quantities = holder_shared(period_named(class_named(quantities, qsent), qsent), qsent)
         for q in quantities:
             a = q.span[0]
             cl = next((e.cluster for ent in doc.ents if ent.start_char < a and ent.text in q.name
@@ -190,12 +196,16 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 current = True
             if not current and lead and not ctx["start"] and not _FUTURE.search(sent.replace("规模以上", "")):
                 current = True  # a report (no plan period): “2021年,我市…分别达39.2%” states what was reached
+            if not current and q.year and not ctx["start"] and ctx.get("dated") and q.year < ctx["dated"] \
+                    and not AIM.search(clause_at(qsent, a)):
+                current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
             if not current and (report or reported(clause_at(qsent, a), sent, ctx)):
                 current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
             clause = clause_at(qsent, a)
             if current:
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
-                    relative_year(clause, ctx) or _year_before(qsent, a) or (report_year if reporting else None) or \
+                    relative_year(clause, ctx) or _year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
+                    (report_year if reporting else None) or \
                     relative_year(sent, ctx)
                 dated = ctx.get("dated")
                 before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated))

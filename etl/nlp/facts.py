@@ -97,7 +97,8 @@ _DOCUMENTS = re.compile(r"(?:计划|方案|意见|办法|细则|通知|规划|�
 def restated_merged(facts: list[Fact]) -> list[Fact]:
     """A count stated again with more words (着力发展12条制造业产业链 … 力争…12条制造业重点产业链…提升) is one target:
     same value, unit, year, subject and current flag, one name's characters inside the other's; the merged fact
-    keeps the qualifier that says more. Counts of documents (1个总体行动计划、12个分产业链行动方案) describe the text."""
+    keeps the qualifier that says more. A figure stated without a year (a box's headline) and again with one, same
+    indicator, is one target of that year. Counts of documents (1个总体行动计划、12个分产业链行动方案) describe the text."""
     out: list[Fact] = []
     for f in facts:
         if f.kind == "target" and f.unit in _COUNTS and _DOCUMENTS.search(f.text):
@@ -105,9 +106,13 @@ def restated_merged(facts: list[Fact]) -> list[Fact]:
         same = next((g for g in out if f.kind == g.kind == "target" and f.unit in _COUNTS and
                      (f.value, f.high, f.unit, f.year, f.subject, f.current) == (g.value, g.high, g.unit, g.year, g.subject, g.current)
                      and (set(f.text) <= set(g.text) or set(g.text) <= set(f.text))), None)
+        same = same or next((g for g in out if f.kind == g.kind == "target" and (f.year is None) != (g.year is None)
+                             and target_key(f.text) == target_key(g.text) and not (f.current or g.current) and
+                             (f.value, f.high, f.unit, f.subject) == (g.value, g.high, g.unit, g.subject)), None)
         if same is None:
             out.append(f)
             continue
+        same.year = same.year or f.year  # 主营业务收入达3800亿 (a box's headline) … 2020年达到3800亿元左右: one figure
         if len(f.qualifier or "") > len(same.qualifier or ""):
             same.qualifier = f.qualifier
         same.sentences += [x for x in f.sentences if x not in same.sentences]

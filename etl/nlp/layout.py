@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 
 from etl.nlp.quantity import find_year
-from etl.nlp.region import plan_region
-from etl.nlp.tense import looks_back, relative_year
+from etl.nlp.region import header_title, plan_region
+from etl.nlp.tense import AIM, FIVE_YEAR, looks_back, relative_year
 from etl.nlp.vocab import normalize
 
 __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
@@ -36,7 +36,6 @@ __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
 HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
 _SENT_RE = re.compile(r"(?<=[。;!?])")
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})\s*年")
-_FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 _PLAN_TITLE = re.compile(r"规划|方案|计划|意见|纲要|行动|通知|措施|办法|目标|建议")
 _BOX_WORDS = re.compile(r"^[\u4e00-\u9fff、]{2,12}$")
@@ -54,7 +53,7 @@ def plan_context(text: str) -> dict:
     period = _PERIOD_RE.search(head)
     start, end = (int(period.group(1)), int(period.group(2))) if period else (None, None)
     if start is None:
-        found = sorted((head[:600].find(k), v) for k, v in _FIVE_YEAR.items() if k in head[:600])
+        found = sorted((head[:600].find(k), v) for k, v in FIVE_YEAR.items() if k in head[:600])
         five = found[0][1] if found else None  # the first named period: the title's, not a 回顾 heading's
         if five:
             start, end = five
@@ -66,14 +65,28 @@ def plan_context(text: str) -> dict:
     body = normalize("\n".join(head_lines))
     reviewed = re.match(r"\s*((?:19|20)\d{2})年是", head)  # 2025年是…的重要一年 in a review: the year it reports
     reviewed = int(reviewed.group(1)) if reviewed and looks_back(head[:300]) else None
-    title = head_lines[0] if head_lines else ""
-    if reviewed is None and end and not _PLAN_TITLE.search(title) and \
-            any(k in title for k in _FIVE_YEAR):  # 衢州“十四五”工业经济连跨千亿台阶: a review of the period it names
+    titles = [t for t in (head_lines[:1] + header_title(text)) if _title_like(t)]
+    if start is None:  # a body that names no period: the saved excerpt's title may (青岛“十四五”产业能级跃升)
+        found = sorted((t.find(k), v) for t in titles for k, v in FIVE_YEAR.items() if k in t)
+        if found and any(not _PLAN_TITLE.search(t) for t in titles):
+            start, end = found[0][1]
+    if reviewed is None and end and any(not _PLAN_TITLE.search(t) and any(k in t for k in FIVE_YEAR)
+                                        for t in titles):  # 衢州“十四五”工业经济连跨千亿台阶: a review of the period
         reviewed = end
     review = bool(reviewed) or bool(end and dated and dated > end)  # a text dated after its period ended
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
             "looks_back": looks_back(head[:300]) or review,
-            "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[三四五]五|未来[一二三四五六七八九十\d]+年", body))}
+            "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[一二三四五]五|未来[一二三四五六七八九十\d]+年", body))}
+
+
+def _title_like(line: str) -> bool:
+    """Is ``line`` a title, not a sentence: no 。, and no aim (将, 力争, 到20XX年) — “十四五”期间,厦门将全力发展…
+    opens a plan's body, it is no review's title.
+
+    >>> _title_like("衢州“十四五”工业经济连跨千亿台阶"), _title_like("“十四五”期间,厦门将全力发展新一代信息技术")
+    (True, False)
+    """
+    return bool(line) and "。" not in line and not AIM.search(line)
 
 
 def box_heading(line: str, following: list[str]) -> bool:
@@ -87,19 +100,25 @@ def sentences(text: str, ctx: dict):
     """Yield ``(sentence, paragraph, paragraph_year, section_year, box)`` with year context carried forward.
 
     The section year falls back to the end of the plan period in the document's head
-    (“(2020—2025年)” → 2025) until a heading or a “到20XX年” says otherwise; a year before the
+    (“(2020—2025年)” → 2025) until a heading or a “到20XX年” says otherwise — a part heading (一、) goes back to
+    the plan's year, a section heading inside it ((一)) to the year the part's own lines set (一、把握目标要求 …
+    到2026年… then (一)…(三) state the 2026 aims); a year before the
     plan period (a baseline) is never carried forward as a target year. ``box`` is the box heading the
     line stands under, or None.
     """
     doc_year = ctx["end"]
-    section_year = doc_year
+    section_year = part_year = doc_year
+    in_sub = False  # a (一) heading came since the part's 一、 heading
     floor = ctx["start"] or ((ctx["issued"] + 1) if ctx["issued"] else None)
     lines = [normalize(raw).strip() for raw in text.splitlines() if not raw.lstrip().startswith("#")]
     lines = [ln for ln in lines if ln]  # a header line of a saved excerpt (source, title) is skipped
     box = None
     for i, para in enumerate(lines):
-        if HEADING_RE.match(para):
-            section_year = doc_year
+        if HEADING_RE.match(para):  # 一、 opens a part (back to the plan's year); (一) a section of the part
+            sub = para.startswith(("(", "("))
+            section_year = part_year if sub else doc_year
+            part_year = part_year if sub else doc_year
+            in_sub = sub
         if box_heading(para, lines[i + 1:]):
             box = para
         elif HEADING_RE.match(para) or re.match(r"^\d+[.、]", para) or "。" in para:
@@ -114,3 +133,4 @@ def sentences(text: str, ctx: dict):
             if y and re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年|^\s*今年", sent) and (floor is None or y >= floor) \
                     and not beyond:
                 para_year = section_year = y
+                part_year = part_year if in_sub else y  # 一、…到2026年… holds for its (一)–(三)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["MEASURE", "is_measure", "box_named", "ratio_named", "fenbie_named", "threshold_named", "class_named",
-           "period_named"]
+           "period_named", "holder_shared"]
 
 #: a measure of an industry (what is measured, not what is measured of)
 MEASURE = r"(?:主营业务收入|营业收入|营收|销售收入|总收入|收入|总产值|产值|增加值|利润总额|利润|税收|产量|规模)"
@@ -53,6 +53,23 @@ def is_measure(name: str) -> bool:
     return bool(_BARE.match(name))
 
 
+def holder_shared(quantities: list, sent: str) -> list:
+    """A 、-item named only by a measure shares the holder of the item before it: 规上工业企业实现营业收入9005.1亿元、
+    利润583亿元 → 规上工业企业实现利润.
+
+    >>> from etl.nlp.quantity import find_quantities
+    >>> s = "全市规上工业企业实现营业收入9005.1亿元、利润583亿元"
+    >>> [q.name for q in holder_shared(find_quantities(s), s)]
+    ['规上工业企业实现营业收入', '规上工业企业实现利润']
+    """
+    for prev, q in zip(quantities, quantities[1:]):
+        between = sent[prev.span[1]:q.span[0]]
+        own = re.match(rf"(.+?)({MEASURE})$", prev.name)
+        if is_measure(q.name) and own and re.fullmatch(rf"、\s*{re.escape(q.name)}\s*(?:达到|达|为)?\s*", between):
+            q.name = own.group(1) + q.name
+    return quantities
+
+
 def box_named(quantities: list, box: str | None) -> list:
     """Under a box heading, a figure named only by a measure is the heading's."""
     for q in quantities:
@@ -62,10 +79,12 @@ def box_named(quantities: list, box: str | None) -> list:
 
 
 def ratio_named(quantities: list) -> list:
-    """占全省50%以上 after 园区主营收入达1.4万亿元 → 园区主营收入占全省."""
+    """占全省50%以上 after 园区主营收入达1.4万亿元 → 园区主营收入占全省; 占地区生产总值比重 too."""
     for prev, q in zip(quantities, quantities[1:]):
-        if re.match(r"^占(?:全省|全市|全国|全区|全县|本省|本市)?(?:比重|比例)?$", q.name) and prev.name:
-            q.name = prev.name + q.name
+        if re.match(r"^占(?:全省|全市|全国|全区|全县|本省|本市|GDP|[\u4e00-\u9fff]{2,8}?(?:总值|总额|总量|总产值|增加值))?"
+                    r"(?:的)?(?:比重|比例)?$", q.name) and prev.name:  # 占地区生产总值比重达33%
+            # …投入年均增长12%以上、占GDP比重超过3.5%: the share of what grows, not of its growth
+            q.name = re.sub(r"(?:年均|同比|累计)?(?:增长|增速)$", "", prev.name) + q.name
     return quantities
 
 
@@ -75,9 +94,11 @@ def fenbie_named(quantities: list, sent: str, items: list[str]) -> list:
     if "分别" not in sent or len(items) < 2:
         return quantities
     at = sent.index("分别")
-    group = [q for q in quantities if q.span[0] > at and q.name and not any(q.name.startswith(i) for i in items)]
+    items = [i for i in items if sent.find(i) < at]  # the items named before 分别 (the sentence may name more after)
+    stop = min((i for i in (sent.find(c, at) for c in ",;。") if i >= 0), default=len(sent))  # the 分别 clause
+    group = [q for q in quantities if at < q.span[0] < stop and q.name and not any(q.name.startswith(i) for i in items)]
     names = {q.name for q in group}
-    if len(group) == len(items) and len(names) == 1 and all(sent.find(i) < at for i in items):
+    if len(items) >= 2 and len(group) == len(items) and len(names) == 1:
         for item, q in zip(items, group):
             q.name = item + q.name
     return quantities

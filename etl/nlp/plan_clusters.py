@@ -36,10 +36,13 @@ from etl.nlp.field_vocab import is_field
 __all__ = ["ClusterMention", "find_clusters", "find_relisted", "match_ontology", "core_name"]
 
 _HEAD_RE = re.compile(r"产业集群|产业群|集群|产业链")
-_BOUND = re.compile(r"[,;。:!?()《》\[\]【】]")
+_BOUND = re.compile(r"[,;。:!?()《》\[\]【】—]")  # —— opens a bullet line
 _NOT_NAMING = re.compile(r"品牌|优势")
 #: one character in brackets inside a name completes an abbreviation (新(乡)长(垣))
 _ABBREV = re.compile(r"(?<=[\u4e00-\u9fff])[((]([\u4e00-\u9fff])[))](?=[\u4e00-\u9fff])")
+#: a bracket restating a list item (新型电力(智能电网)、… / …两大产业集群) belongs to the item's name
+_RESTATED = re.compile(r"(?<=[\u4e00-\u9fff])(?<![个条家])[((]([\u4e00-\u9fff]{2,8})[))]"
+                       r"(?=、|等|(?:\d+|[两二三四五六七八九十]+)[个大条]|产业集群|产业链|集群)")
 _FIELD_LIST_RE = re.compile(r"([^,;。:]*?、[^,;。:]*?)等(?:领域|新兴产业|产业|行业)[^,;。:]{0,8}[,,]"
                             r"((?:培育|打造|形成|建设)[^,;。:]*?)?([^,;。:]*?)(产业集群|产业群|产业链)")
 #: a list of fields counted as industries without a head or 等 (A、B、C3个产业…): the list is the framework
@@ -50,6 +53,8 @@ _LIST_INDUSTRY_RE = re.compile(r"([^,;。:]*?)等(" + NUM_CN + r"大)((?:千亿|
 #: the members of a cluster (framework) listed after 包括: A、B、C…N个…区,以及D协同区
 #: the names in brackets after a head and its count: …级别的产业集群2个(新材料、汽车及零部件)
 _BRACKETED_RE = re.compile(r"(产业集群|产业群|集群|产业链)(" + NUM_CN + r"[个条])?[((]([^()()]{2,60})[))]")
+_QUOTED_LIST_RE = re.compile(r"[“\"]([^”\"、,;。]{1,12}(?:、[^”\"、,;。]{1,12})+)[”\"]\s*(" + NUM_CN + r"[个大条])"
+                             r"(产业集群|产业群|集群|产业链)")
 _MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)([^。;]*)")
 _MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协同区|集聚区|示范区))$")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
@@ -78,6 +83,8 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
         return []
     if "等" in s:
         items, desc = s.rsplit("等", 1)
+        if re.match(r"\s*(?:\d+|[一二三四五六七八九十百]+)多?(?:家|名|位|所)", desc):
+            return []  # 新华社、中央广播电视总台等30多家…媒体…以“7+20”产业链群为骨架: the list counts organisations
     else:
         cut = [m.start() for m in (COUNT_RE.search(s), SCALE_RE.search(s)) if m]
         p = min(cut) if cut else len(s)
@@ -96,6 +103,8 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     # … unless the count says the listed items are the clusters (A、B、C等三大国家级战新产业集群)
     count = count_of(desc)
     listed = split_items(items, count)
+    if count and count > 1 and len(listed) == 1 and "等" not in s and not remainder:
+        return []  # 盐湖资源综合利用五大产业集群: the field of five clusters whose names are not given
     if remainder and not is_generic(clean_name(remainder, True)) and not (count and count == len(listed) > 1):
         names = [remainder]
     else:
@@ -128,11 +137,31 @@ def _head_list(sentence: str) -> set[int]:
     return out
 
 
+#: A、B2个千亿级和C、D2个百亿级产业集群: two groups share one head, each with its own count and class
+_GROUP_CUT = re.compile(NUM_CN + r"[个条大][^,;。:、和]{0,8}级(?:和|以及|、)(?=[^,;。:]*?" + NUM_CN + r"[个条大])")
+
+
+def _groups(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the groups of a list that share one head (each group ends in its count and scale class).
+
+    >>> s = "培育出A、B2个千亿级和C、D2个百亿级产业集群"
+    >>> [s[a:b] for a, b in _groups(s, 0, s.index("产业集群"))]
+    ['培育出A、B2个千亿级', 'C、D2个百亿级']
+    """
+    spans, a = [], start
+    for g in _GROUP_CUT.finditer(sentence, start, end):
+        joiner = re.search(r"(?:和|以及|、)$", g.group()).group()
+        spans.append((a, g.end() - len(joiner)))
+        a = g.end()
+    return spans + [(a, end)]
+
+
 def find_clusters(sentence: str) -> list[ClusterMention]:
     """Every cluster and chain the sentence names (in order, each once)."""
     out: list[ClusterMention] = []
     prev_end = 0
     sentence = _ABBREV.sub(r"\1", sentence)  # 新(乡)长(垣)高端装备 → 新乡长垣高端装备
+    sentence = _RESTATED.sub(r"〔\1〕", sentence)  # 新型电力(智能电网)两大产业集群: the bracket is part of the name
     in_list = _head_list(sentence)
     for m in _HEAD_RE.finditer(sentence):
         head = m.group() if not (m.group() == "产业链" and sentence[m.end():m.end() + 1] == "群") else "产业链群"
@@ -142,7 +171,8 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             continue
         bounds = [b.end() for b in _BOUND.finditer(sentence, 0, m.start())]
         start = max([prev_end, *bounds]) if bounds else prev_end
-        out.extend(_parse(sentence[start:m.start()], head, start, m.end(), m.start() in in_list))
+        for a, b in _groups(sentence, start, m.start()):
+            out.extend(_parse(sentence[a:b], head, a, m.end(), m.start() in in_list))
         prev_end = m.end()
     for m in _FIELD_LIST_RE.finditer(sentence):  # 在A、B等领域,培育新增3—4个万亿元级战略性产业集群
         tail = _parse(m.group(3), m.group(4), m.start(3), m.end(4))
@@ -162,6 +192,10 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             if n and not is_generic(n):
                 out.append(ClusterMention(n, "chain" if m.group(1) == "产业链" else "cluster",
                                           level.group() if level else None, None, m.span()))
+    for m in _QUOTED_LIST_RE.finditer(sentence):  # “钾、钠、镁、锂、氯”五大产业集群: a quoted list the count fits
+        items = [clean_name(x, True) for x in m.group(1).split("、")]
+        if count_of(m.group(2)) == len(items) and all(items):
+            out += [ClusterMention(n, "chain" if m.group(3) == "产业链" else "cluster", None, None, m.span()) for n in items]
     for m in _MEMBERS_RE.finditer(sentence):  # 这5个集群单位包括越城区集成电路、…,以及上虞区…协同区
         kind = "chain" if m.group(1) == "产业链" else "cluster"
         parts = re.split(r"[,,](?!\s*(?:以及|和|及))", m.group(2))[0]
@@ -179,11 +213,14 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
                 out.append(ClusterMention(core_name(n), "cluster", m.group(3), None, m.span()))
     for m in _COUNTED_LIST_RE.finditer(sentence):  # 电子信息、食品轻纺、能源化工3个产业规模…迈上万亿级台阶
         items = split_items(clean_name(m.group(1)), None)
-        if count_of(m.group(2)) == len(items) and all(is_field(i) and not is_generic(i) for i in items):
-            level = SCALE_RE.search(m.group(3))
+        level = SCALE_RE.search(m.group(3))
+        if (level or re.search(r"万亿|千亿|百亿", m.group(3))) and count_of(m.group(2)) == len(items) and all(is_field(i) and not is_generic(i) for i in items):
+            # stated with a scale class (…迈上万亿级台阶) it is the framework; 动力电池、新能源汽车、光伏三大产业同比增长
+            # (a growth figure of three products) names no cluster
             out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
     seen: dict = {}
     for c in out:
+        c.name = c.name.replace("〔", "(").replace("〕", ")")
         key = (c.kind, core_name(c.name))
         if key in seen:
             seen[key].level = seen[key].level or c.level

@@ -32,54 +32,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, QUALIFIERS, UNITS, figures, normalized, qualifier
 from etl.nlp.indicator import YEAR_RE, clean_name, coverage, find_year, split_fenbie
 
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
 
-UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
-         "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "倍", "万吨", "吨", "万辆", "辆",
-         "万台", "台", "万件", "件", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦")
-MONEY = {"万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元"}
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_NUM = r"\d+(?:\.\d+)?"
-# groups: 1 value (low end of a range), 2 high end, 3 unit, 4 qualifier after the number
-QTY_RE = re.compile(rf"(?<![\d.])({_NUM})(?:\s*[-—~～至]\s*({_NUM}))?\s*({_UNIT_ALT})?"
-                    r"(及以上|以上|左右|以内|以下|上下|多)?")
-#: every qualifier word kept on a quantity, in the order a plan writes them
-QUALIFIERS = ("力争", "确保", "突破", "超过", "不到", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
-              "以内", "以下", "上下", "多")
 #: a sentence that opens with one of these reports the present: all its figures are current, clause after clause
-_MORE = re.compile(r"(\d)(万|亿)?多(吨|元|人|亩|辆|台|件|个|家|项|条|座)")
+#: a count of places (30多个国家和地区, 22个省份) says nothing without what reaches them
+_PLACES = re.compile(r"(?:国家|地区|省份|城市|省市|省区市)(?:和(?:国家|地区))?")
+_LIST_GOES_ON = re.compile(r"\s*(?:超过?|突破|近|约)?\d")
 _NOW_LEAD = re.compile(r"^\s*(?:当下|当前|目前|截至目前|现阶段)")
 #: 从5.5万亿元提升至7万亿元: the first amount is where the indicator stands now, the second the target
 _STRONG_TARGET = re.compile(r"(?:到|至)\d{4}年|力争|确保|将|计划|目标")
 _SCALE_ONLY = re.compile(r"(?:\d+|[一二三四五六七八九十百千万]+)?(?:万亿|千亿|百亿|亿)?元?级")
 _AFTER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:包括|包含|正式|正在|正(?=[\u4e00-\u9fff]))")
-#: an amount written in characters (稳定在千亿元以上, 超两万亿元): read as 1千亿元, 2万亿元
-_CN_MONEY = re.compile(r"(?<![\d.一二两三四五六七八九十百千万])([一二两三四五六七八九]?)(万亿元|千亿元)")
-_FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?")  # 增至, 扩容至2024年的
-_FROM = re.compile(r"从(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")  # 从20家, 从2022年的11.3%
-_PRE_QUAL = re.compile(r"(突破|超过|不到|不少于|不低于|不超过|至少|(?<![签节预制合公条契])约|近)(?:达到|达)?$")  # not 新签约60个
 # a clause that states what exists now, not what is to be reached
-_CURRENT_RE = re.compile(r"(?:聚焦|围绕|依托|立足)(?:全市|全省|全区|全县|我市|我省)?(?=\d|$)|现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有|共有|截至目前|至目前|截至\d{4}年|截至年底|"
+_CURRENT_RE = re.compile(r"(?:聚焦|围绕|依托|立足)(?:全市|全省|全区|全县|我市|我省)?(?=\d|$)|现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有(?!量|率)|共有|截至目前|至目前|截至\d{4}年|截至年底|"
                          r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成|[\u4e00-\u9fff]{0,4}类)")  # 聚焦突破类: a category label
 _TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
-_DELIMS = re.compile(r"[,;:。!?、]")
-_INDEX_BEFORE = re.compile(r"(?:指数|水平)(?:达到|达|为|提高到|提升到|提高至|提升至)$")  # a figure without a unit
-_STANDARD = re.compile(r"的(?:标准|目标|要求)")  # 5年不少于500亿元的标准: the amount is the figure, not a condition
 #: 仅差了不到300亿元: a gap to the figure named before it
 _GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
-COUNT_UNITS = {"家", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
 _GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资"}
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?)(?:提高|增长|增加|下降|减少|提升|降低|上升)?$|"
-                       r"^(?:年均)?(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # …5200亿元以上,增长15%以上
+                       r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
+                       r"(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
+#: the audience of the event a news report opens with (媒体, 记者, 嘉宾): their count is no indicator
+_AUDIENCE = re.compile(r"^[\u4e00-\u9fff及和、]{0,8}?(?:媒体|记者|嘉宾|与会|参会)")
+#: the growth words that end a relative figure's name (累计增长, 同比增长 …)
+_RELATIVE_TAIL = re.compile(r"(?:(?:累计|同比|年均|比上年)(?:增长|提高|增加|提升)?|增长|提高|增加|下降|减少|提升|降低|上升)$")
 #: 公布…名单,2125家企业入选: the list in the clause before names the firms
 #: a count's noun that needs its holder (…等2条产业链): the text before the verb names whose they are
 _BARE = {"产业链", "产业集群", "集群", "企业", "平台", "项目", "基地", "园区"}
 _CARRIER = re.compile(r"(?:重点|主要|着力)?(承载|布局|发展|培育|打造|建设|聚焦|包括|拥有|引进|落地|适配)")
-_MEASURE_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:主营业务收入|营业收入|营收|产值|增加值|占比|比重)")
+_MEASURE_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})总?(?:主营业务收入|营业收入|营收|产值|增加值|占比|比重)")
 _SELECTED = re.compile(r"(?:企业|项目|产品)?入选")
 
 
@@ -100,40 +87,6 @@ class Quantity:
     year: int | None = None  # a year written in the item's own clause
 
 
-def _quantities(clause: str):
-    for m in QTY_RE.finditer(clause):
-        unit, tail = m.group(3) or "", clause[m.end():]
-        if YEAR_RE.match(clause, m.start()) and not unit:
-            continue
-        if not unit and not m.group(4) and not (_INDEX_BEFORE.search(clause[:m.start()]) and not tail[:1].strip(" 。")):
-            continue  # bare number (5G, “135”, 10+N): not a quantity; 两化融合发展水平达到66 is an index
-        if unit == "个" and tail[:1] == "月":
-            continue  # 连续33个月: a duration
-        if unit in MONEY and tail[:1] and not _DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
-                and not _STANDARD.match(tail) \
-                and not (_FROM.search(clause[:m.start()]) and _FROM_TO.match(tail)):
-            continue  # 产值1亿元以上企业…: a condition, not a target
-        if unit in MONEY and re.match(rf"[和或][^,;。\d]{{0,6}}{_NUM}\s*(?:万亿|千亿|亿|万)?元(?:以上)?[\u4e00-\u9fff]", tail) \
-                and not re.match(r"[和或][^,;。\d]{0,6}\d[^,;。]*?元(?:以上)?(?:和|或|的)", tail):
-            continue  # 营业收入超1千亿元和市值超1千亿元制造业企业: both amounts are the firms' condition
-        if tail[:1] == "级" or (unit in MONEY and tail[:1] == "级"):
-            continue  # 5000亿级, 500亿元级: a scale class, not a quantity
-        yield m, unit
-
-
-def _qualifier(clause: str, m, prev_end: int) -> str:
-    """The qualifier words of the quantity ``m``: 力争/确保 earlier in its clause, 突破/超过/不少于 …
-    right before it, 以上/左右 … right after it."""
-    before = clause[prev_end:m.start()]
-    words = [w for w in ("力争", "确保") if w in clause[:m.start()]]
-    pm = _PRE_QUAL.search(before.rstrip())
-    if pm:
-        words.append(pm.group(1))
-    if m.group(4):
-        words.append(m.group(4))
-    return "".join(words)
-
-
 def _is_current(clause: str, upto: int, state: bool, sticky: bool = False) -> bool:
     """Does the clause (up to the quantity) state a current value? ``state`` carries the previous
     clause's answer when this one has no marker of its own (拥有21个…集群,52个…基地)."""
@@ -152,19 +105,18 @@ def _item(name: str, m, unit: str, clause: str, prev_end: int, start: int, curre
     low = float(m.group(1)) if high is not None else None
     years = [int(y.group(1)) for y in YEAR_RE.finditer(clause) if y.start() < m.start()  # not 确定了2025年工作要点
              and not (clause[y.start() - 1:y.start()] == "从" and re.search(r"\d", clause[y.end():m.start()]))]  # 至68.4%
-    return Quantity(name, float(m.group(1)), unit, _qualifier(clause, m, prev_end), (start + m.start(), start + m.end()),
+    return Quantity(name, float(m.group(1)), unit, qualifier(clause, m, prev_end), (start + m.start(), start + m.end()),
                     low, high, current, years[-1] if years else None)
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantified item of a sentence, with range, qualifier and current/target."""
     out: list[Quantity] = []
-    sentence = _CN_MONEY.sub(lambda m: str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1
-                                           if m.group(1) else 1) + m.group(2), sentence)
-    sentence = _MORE.sub(r"\1\2\3多", sentence)  # 1.5万多吨 → 1.5万吨多, 20多家 → 20家多 (same length, 多 kept)
+    sentence = normalized(sentence)  # 千亿元 → 1千亿元, 1.5万多吨 → 1.5万吨多 (same positions)
     pos, previous, state = 0, "", False
     sticky = bool(_NOW_LEAD.match(sentence))
     aim = ""  # 力争…目标,即:A,B: 力争 passes on to every figure the 即 lists
+    carry = list_aim = ""
     mark = 0  # len(out) when the previous clause began: its items are out[mark:]
     for clause in re.split(r"([,;:。!?])", sentence):
         if re.fullmatch(r"\s*(?:力争|确保)(?:在|到|至)?\s*(?:19|20)\d{2}\s*年(?:底|末|前)?\s*", clause):
@@ -172,6 +124,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if clause.strip() == "即" or (clause.endswith("即") and not re.search(r"\d", clause)):
             aim = next((w for w in ("力争", "确保") if w in previous or w in clause), aim)
         if len(clause) > 1:
+            # 力争实现A1个,超2000亿元B2个,…: a clause that only goes on with the objects of the verb before keeps its 力争
+            carry = list_aim if _LIST_GOES_ON.match(clause) else ""
+            list_aim = carry or next((w for w in ("力争", "确保") if w in clause and re.search(r"\d", clause)), "")
             previous, context = clause, previous
         else:
             context = previous
@@ -184,7 +139,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if not (re.search(r"\d", clause) or "全覆盖" in clause):
             state = _is_current(clause, len(clause), state, sticky) if _CURRENT_RE.search(clause) else state
             continue
-        qs = list(_quantities(clause))
+        qs = list(figures(clause))
         if not qs:
             out.extend(Quantity(*c, current=state) for c in coverage(clause, start))
             continue
@@ -211,7 +166,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             name = clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
             follow = clause[m.end():m.end() + 1]
             rel = _RELATIVE.search(before.strip())
-            starts_from = bool(_FROM.search(before.rstrip()))
+            starts_from = bool(FROM.search(before.rstrip()))
             each = re.search(r"各$", before.rstrip())
             if each and re.search(r"和|、", before):  # A和B各50个: one figure for each item
                 for part in re.split(r"和|、", clean_name(before.rstrip()[:-1])):
@@ -221,9 +176,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 prev_end = m.end()
                 continue
             if starts_from:
-                name = clean_name(_FROM.sub("", before.rstrip()))
+                name = clean_name(FROM.sub("", before.rstrip()))
                 from_name = name
-            elif from_name and _FROM_TO.fullmatch(before.strip()):
+            elif from_name and FROM_TO.fullmatch(before.strip()):
                 name = from_name
             elif rel:  # 比2015年提高4.7个百分点 → <the indicator before it>比2015年提高
                 own = clean_name(before.strip()[:rel.start()])  # 规上工业增加值同比增长10.3%: named in its clause
@@ -236,25 +191,30 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 # 公布2021年度浙江省“专精特新”中小企业名单,2125家企业入选 → …中小企业入选企业
                 listed = re.sub(r"^.*?(?:公布|发布|印发|认定|评选|确定)", "", context[:-2])
                 name = clean_name(re.sub(r"(?:19|20)\d{2}年度?", "", listed)) + "入选企业"
-            elif not name or (unit in COUNT_UNITS and follow and not _DELIMS.match(follow) and follow not in "(("):
+            elif not name or (unit in COUNT_UNITS and follow and not DELIMS.match(follow) and follow not in "(("):
                 # (a bracket after the count annotates it: 5000亿元级别的产业集群1个(物联网) is named before)
                 # verb + quantity + name (打造1个以上世界级集群, 33个百亿支柱产业): the name follows
                 nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
                 after = clause[m.end():nxt]
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
+                first = re.sub(r"(级)(?:和|以及).*$", r"\1", first)  # 4个千亿级和A、B4个百亿级产业集群: a class, then the next group
                 held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业|基地|企业|平台))", after)
-                if held:  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群 → 千亿级特色产业集群
+                owner = re.match(r"([^的]*?(?:产业集群|产业群|产业链|集群|基地|平台|园区))的", after)
+                if owner:  # 17条重点产业链的链主企业: the count is the chains', the 的 phrase what they have
+                    first = owner.group(1)
+                elif held:  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群 → 千亿级特色产业集群
                     bare = clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
                     first = held.group(1) + held.group(2) if bare else held.group(2)
                 heads = list(re.finditer(r"产业集群|产业链|集群|企业|平台|项目|基地|园区", first))
-                if heads and re.search(r"水平|能力|质量|规模|竞争力", first[heads[-1].end():]):
+                if heads and re.search(r"水平|能力|质量|规模|竞争力|^(?:保持|实现|持续|快速|平稳|稳步)", first[heads[-1].end():]):
                     first = first[:heads[-1].end()]  # 12条制造业重点产业链现代化水平全面提升 → 制造业重点产业链
                 whole = clean_name(first)
                 first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
                 noun = _MEASURE_CUT.split(first)[0]  # 5个未来产业营业收入保持…: the count's noun ends at the measure
                 name = clean_name(noun if len(clean_name(noun)) > 2 else first)
                 lead = clean_name(before)
-                if 0 < len(name) <= 2 and name not in _BARE and lead and not re.search(r"[、等]", before):
+                if (0 < len(name) <= 2 or _PLACES.fullmatch(name)) and name not in _BARE and lead and \
+                        not re.search(r"[、等]", before):  # …远销30多个国家和地区: where the products go
                     name = lead + name  # …集群培育首轮9条赛道 → …集群培育首轮赛道 (赛道 alone says nothing)
                 if name == "产业" and len(whole) > 2:
                     name = whole  # 3个产业正加速迈向万亿大关: 产业 alone names nothing, the clause does
@@ -266,22 +226,31 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 if carrier and clean_name(before[:carrier.start()]):
                     # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
                     name = clean_name(before[:carrier.start()]) + carrier.group(1) + name
+                elif name in _BARE and noun == first and re.fullmatch(r"[^,;:]+、[^,;:]+等", before.strip()):
+                    name = before.strip() + name  # ,A、B等6个产业集群保持平稳发展 → A、B等产业集群 (a bare head, its list)
+            if not name and last_name and _RELATIVE_TAIL.search(last_name) and re.fullmatch(r"\s*(?:达到|达|为)", before):
+                name = _RELATIVE_TAIL.sub("", last_name)  # 规上工业增加值累计增长38.1%,达到2800亿元 → 规上工业增加值
             if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
                     and not re.search(r"[、和及与]", before):
                 name = last_name[:-len(name)] + name  # 聚焦突破类新签约60个,新开工35个: the items share their prefix
             if _GAP.match(name) and context:  # 距离万亿GDP,仅差了不到300亿元 → 距离万亿GDP差
                 name = clean_name(context) + "差"
-            if name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
+            total_of = re.match(r"[共合]计?\s*\d+\s*[个项家]([^,;。]{2,16}?)(?:签约|落户|开工|投产|集中|[,;。]|$)", clause[m.end():])
+            if name in _GENERIC and total_of:  # 总投资超470亿元共15个新能源重大产业项目签约落户 → …项目总投资
+                name = clean_name(total_of.group(1)) + name
+            elif name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
                 name = (last_name or clean_name(context)) + name  # 1个平台,总面积扩容至45万亩 → 平台总面积
             if not unit and name.endswith("指数"):
                 unit = "指数"
             if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:
                 unit += "/年"  # 每年实施150项 → 150 项/年
             state = _is_current(clause, m.start(), state, sticky) or bool(_SELECTED.match(clause, m.end()))  # …入选
+            if name and unit in ("家", "名", "位", "人") and _AUDIENCE.match(name):
+                name = ""  # 新华社…等30多家中央及地方媒体共同探寻…: who came to report, no indicator
             if name:
                 out.append(_item(name, m, unit, clause, prev_end, start, state or starts_from))
-                if aim and not starts_from and not re.search("力争|确保", out[-1].qualifier):
-                    inherit = aim + inherit
+                if (aim or carry) and not starts_from and not re.search("力争|确保", out[-1].qualifier + inherit):
+                    inherit = (aim or carry) + inherit
                 out[-1].qualifier = inherit + out[-1].qualifier
             prev_end = m.end()
         out.extend(Quantity(*c, current=state) for c in coverage(clause, start))

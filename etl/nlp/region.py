@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from etl.nlp.gb2260 import CITIES, COMMON_WORDS, PREFECTURES, PROVINCES
 from etl.nlp.vocab import normalize
 
-__all__ = ["Place", "find_places", "plan_region", "subject_of", "COUNTY_RE"]
+__all__ = ["Place", "find_places", "plan_region", "subject_of", "header_title", "COUNTY_RE"]
 
 _FULL = {v: v for v in PROVINCES.values()}
 _ALT = "|".join(sorted(list(_FULL) + list(PROVINCES), key=len, reverse=True))
@@ -41,10 +41,11 @@ _SELF_PROVINCE = re.compile(r"全省|我省|本省|省内|自治区")  # 自治�
 _SELF_CITY = re.compile(r"全市|我市|本市|市内")
 _ZONES = ("新区", "开发区", "高新区", "经开区", "自贸区", "保税区", "示范区", "试验区", "合作区")
 COUNTY_RE = re.compile(r"((?<![每各])[^\W\d_每各个全本该两几多][\u4e00-\u9fff](?:县|区))(?!域|级|块|位|划)")  # not 每个县
-_COUNTY_STOP = {"治区", "地区", "园区", "主城区", "老城区", "新城区", "心城区", "市城区", "全区", "新区", "湾区", "社区", "景区", "片区", "市区",
+_COUNTY_STOP = {"治区", "建成区", "地区", "园区", "主城区", "老城区", "新城区", "心城区", "市城区", "全区", "新区", "湾区", "社区", "景区", "片区", "市区",
                 "辖区", "区县", "县区", "山区", "示范区", "试验区", "开发区", "集聚区", "协同区", "核心区", "自贸区", "保税区",
                 "功能区", "先行区", "引领区", "高新区", "经开区", "创新区", "合作区", "产业区", "工业区", "商务区", "库区", "港区",
                 "老区", "特区"}
+_CITED = re.compile(r"《[^》]{0,80}》")
 _OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
 
 
@@ -83,10 +84,18 @@ def find_places(text: str) -> list[Place]:
 
 def plan_region(text: str) -> dict:
     """``{"region", "kind", "province", "city"}`` of a plan: the place it names most often (its title counts
-    double, 全省/我省 count for its most-named province, 全市/我市 for its most-named city)."""
+    double, 全省/我省 count for its most-named province, 全市/我市 for its most-named city; the title of a document
+    it cites in 《》 counts only when the text names no other place; a saved excerpt's ``# title:`` is a title).
+
+    >>> plan_region("长发〔2022〕9号\\n根据《中共湖南省委关于支持长沙市发展的意见》精神,制定方案。\\n把长沙建设成为现代化城市,全省各市州协同发展。")["region"]
+    '长沙市'
+    """
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    body, title = normalize("\n".join(lines)), normalize("\n".join(lines[:2]))
-    places = find_places(body)
+    # a title is a short line without 。 (a preamble sentence is none); a document it cites (《中共湖南省委…》)
+    # names the issuer of that document, not the place this text is about
+    title = normalize("\n".join([ln for ln in lines[:2] if "。" not in ln and len(ln) <= 60] + header_title(text)))
+    body = normalize("\n".join(lines))
+    places = find_places(_CITED.sub(lambda m: "＿" * len(m.group(0)), body)) or find_places(body)
     score: Counter = Counter()
     first: dict[str, int] = {}
     kinds = {}
@@ -104,6 +113,30 @@ def plan_region(text: str) -> dict:
         score[city] += len(_SELF_CITY.findall(body))
     region = max(score, key=lambda n: (score[n], -first[n]), default=None)
     return {"region": region, "kind": kinds.get(region), "province": province, "city": city}
+
+
+def header_title(text: str) -> list[str]:
+    """The title on a saved excerpt's ``# title:`` line, without the collector's note in brackets after it."""
+    return [re.split(r"\s+[((]|[((](?=[^))]*[A-Za-z])", m.group(1))[0].strip()
+            for m in re.finditer(r"^\s*#\s*title:\s*(.+)$", text, re.M)][:1]
+
+
+def _county(w: str) -> bool:
+    return w not in _COUNTY_STOP and w[-2:] not in _COUNTY_STOP and not any(w.endswith(s) for s in _COUNTY_STOP)
+
+
+def _listed(head: str, m, counties: list) -> bool:
+    """Is the county ``m`` one item of a 、-list of several counties in its clause (a list of locations)?
+
+    >>> h = "重点布局海淀区、朝阳区,力争"
+    >>> _listed(h, list(COUNTY_RE.finditer(h))[0], list(COUNTY_RE.finditer(h)))
+    True
+    """
+    lo = max(head.rfind(d, 0, m.start()) for d in ",;:。") + 1
+    hi = min((i for i in (head.find(d, m.end()) for d in ",;:。") if i >= 0), default=len(head))
+    inside = [c for c in counties if lo <= c.start() < hi] + \
+        [z for z in re.finditer(rf"[\u4e00-\u9fff]{{2}}(?:{'|'.join(_ZONES)})", head[lo:hi])]  # 大兴区、北京经济技术开发区
+    return len(inside) >= 2 and "、" in head[lo:hi]
 
 
 def _kind(name: str, kind: str) -> str:
@@ -129,9 +162,12 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
             return ct.name, "county"
     # the nearest county before the figure; a zone named in the figure's own clause (金义新区…3条) is not a county
     own_clause = re.split(r"[,;:]", head)[-1]
+    counties = [m for m in COUNTY_RE.finditer(head) if _county(m.group(1))]
     for m in reversed(list(COUNTY_RE.finditer(head))):
         w = m.group(1)
-        if w not in _COUNTY_STOP and w[-2:] not in _COUNTY_STOP and not any(w.endswith(s) for s in _COUNTY_STOP):
+        if _county(w):
+            if _listed(head, m, counties):
+                continue  # 重点布局海淀区、朝阳区…,力争…2.5万亿元: where the industry goes, not whose figure it is
             return w, "county"
         if m.start() >= len(head) - len(own_clause) and w.endswith(_ZONES):
             break

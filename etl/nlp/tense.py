@@ -4,7 +4,7 @@ What: :func:`is_report` is true for a sentence that reports — a past or presen
 去年, 上年, 目前, 现有, 至今, 确定了, 认定了, 预计全年) and no aim (到20XX年 but never 截至20XX年, 力争, 目标, 将, 计划,
 确保, 预计 except 预计全年, 争取, 拟) — and for a sentence
 without an aim in a paragraph that began reporting, or in a text whose head looks back on a period (“十四五”以来,
-成绩单). :func:`relative_year` reads the years a text writes without digits: 今年 is the year the text was
+成绩单). :func:`relative_year` reads the years a text writes without digits: 今年 (目前, 当前) is the year the text was
 issued, 去年 the year before, 明年 the year after; a named five-year period (“十四五”) its last year.
 
 Why: a list of words that mark a current value clause by clause (现有, 已有 …) misses 已培育, 累计实施 and a whole
@@ -20,18 +20,23 @@ False
 (True, True)
 >>> relative_year("今年,我省力推4个产业集群向世界级跃升", {"issued": 2023}), relative_year("实现“十四五”创建…的总目标", {})
 (2023, 2025)
+>>> relative_year("目前已形成6个产业集群,去年产值增长", {"issued": 2023})
+2022
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "relative_year", "looks_back", "reported"]
+__all__ = ["is_report", "relative_year", "looks_back", "reported", "FIVE_YEAR"]
 
-PAST = re.compile(r"已|累计|以来|截至|截止|去年|上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年")
+PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年")
 AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年")
-_FIVE_YEAR = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
-_LOOK_BACK = re.compile(r"(?:十[三四五]五|(?:19|20)\d{2}年)[”\"]?以来|成绩单|回眸|成就|(?:圆满|顺利|胜利)收官")
+#: the five-year plan periods (第十一个 … 第十五个五年规划): the one place they are defined
+FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+             "十五五": (2026, 2030)}
+_LOOK_BACK = re.compile(r"(?:十[一二三四五]五|(?:19|20)\d{2}年|党的十[一二三四五六七八九]+大)[”\"]?以来|成绩单|回眸|成就|"
+                        r"(?:圆满|顺利|胜利)收官|这十年|这[一二三四五六七八九十]+年来")  # 党的十八大以来, “山东这十年”
 
 
 def looks_back(head: str) -> bool:
@@ -42,7 +47,7 @@ def looks_back(head: str) -> bool:
 def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
     """Does ``sentence`` report what was reached (see the module doc)? ``ctx["looks_back"]``: the text is a
     results report; ``paragraph_reports``: an earlier sentence of the paragraph reported."""
-    if AIM.search(sentence):
+    if AIM.search(_reviewed_years(sentence, ctx)):
         return False
     return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back"))
 
@@ -52,7 +57,7 @@ _BUILD = re.compile(r"(?:打造|培育|建设|创建|新增|争创|建成)(?!形
 
 
 #: words that say a sentence tells what happened (入选, 上榜, 通报表扬, 居全省前列, 拥有)
-_REPORT_CUE = re.compile(r"入选|上榜|获批|表扬|通报|居全[国省市区]|位居|位列|名列|拥有")
+_REPORT_CUE = re.compile(r"入选|上榜|获批|表扬|通报|居全[国省市区]|位居|位列|名列|拥有(?!量|率)")
 
 
 def reported(clause: str, sentence: str, ctx: dict) -> bool:
@@ -76,14 +81,29 @@ def reported(clause: str, sentence: str, ctx: dict) -> bool:
     return bool(_REPORT_CUE.search(sentence)) or bool(lead and ctx.get("issued") and int(lead.group(1)) < ctx["issued"])
 
 
+def _reviewed_years(sentence: str, ctx: dict) -> str:
+    """``sentence`` without the 到/至 20XX年 that a review writes of a year it looks back on (青岛's 十四五 review:
+    排名从2020年第11位跃升至2024年第6位 reports, it aims at nothing).
+
+    >>> _reviewed_years("排名跃升至2024年第6位", {"reviewed": 2025}), _reviewed_years("到2027年达到", {"reviewed": 2025})
+    ('排名跃升第6位', '到2027年达到')
+    """
+    done = ctx.get("reviewed") or (ctx.get("looks_back") and ctx.get("dated"))  # 党的十八大以来…上升至2021年 (2022)
+    if not done:
+        return sentence
+    return re.sub(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", lambda m: "" if int(m.group(1)) <= done else m.group(0), sentence)
+
+
 def relative_year(text: str, ctx: dict) -> int | None:
     """The year ``text`` names without digits: a five-year period's end, else 今年/去年/明年 from ``ctx["issued"]``."""
-    five = next((y for k, y in _FIVE_YEAR.items() if k in text), None)
-    if five and not re.search(r"十[三四五]五[”\"]?(?:以来|期间以来|时期以来)", text):
+    five = next((y for k, (_s, y) in FIVE_YEAR.items() if k in text), None)
+    if five and not re.search(r"十[一二三四五]五[”\"]?(?:以来|期间以来|时期以来)", text):
         return five
     issued = ctx.get("issued") or ctx.get("dated")
     if issued:
-        for word, delta in (("今年", 0), ("去年", -1), ("上年", -1), ("明年", 1)):
-            if word in text:
-                return issued + delta
+        words = {"今年": 0, "目前": 0, "当前": 0, "去年": -1, "上年": -1, "明年": 1}
+        text = text.replace("以上年", "以上")  # 20家以上年营业收入…: 以上 + 年营业收入, not 上年
+        at = max(((text.rfind(w), d) for w, d in words.items() if w in text), default=None)
+        if at:  # the last one written: 目前…已形成…,去年…增长10.9% — the growth is last year's
+            return issued + at[1]
     return None

@@ -145,3 +145,62 @@ class _SyncASGI(httpx.BaseTransport):
                 r = await c.request(request.method, str(request.url), headers=request.headers, content=body)
                 return httpx.Response(r.status_code, headers=r.headers, content=r.content)
         return asyncio.run(go())
+
+
+# -- the limits come from the one settings object (CHAINKG_HEAVY_LIMITS) ----------------------------
+def test_limits_from_the_environment_bound_the_app(monkeypatch, store):
+    """``CHAINKG_HEAVY_LIMITS=export=1`` read at the edge: the second export at once is refused."""
+    monkeypatch.setenv("CHAINKG_HEAVY_LIMITS", "export=1")
+    monkeypatch.setenv("CHAINKG_API_TOKEN", TOKEN)
+    settings = Settings()
+    assert settings.heavy_limits == HEAVY_LIMITS | {"export": 1}
+    app = create_app(settings)  # no heavy_limits argument: the settings decide
+    app.dependency_overrides[get_store] = lambda: store
+    app.dependency_overrides[get_settings] = lambda: settings
+    hold = Hold(monkeypatch, "graph_export")
+    export = ("GET", "/api/v1/export", {})
+    r1, r2 = asyncio.run(_gather(app, [export, export], hold, running=1))
+    assert r1.status_code == 200
+    assert r2.status_code == 429 and r2.json()["details"] == {"kind": "export", "limit": 1}
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("report=1, console=3", {"report": 1, "console": 3}),
+    ('{"analysis": 8}', {"analysis": 8}),
+    ("", {}),
+])
+def test_heavy_limits_setting_accepted(monkeypatch, value, expected):
+    monkeypatch.setenv("CHAINKG_HEAVY_LIMITS", value)
+    assert Settings().heavy_limits == HEAVY_LIMITS | expected  # kinds not named keep their default
+
+
+@pytest.mark.parametrize("value, says", [
+    ("everything=1", "unknown kind 'everything'"),
+    ("export=0", "export=0 is outside 1..64"),
+    ("export=65", "export=65 is outside 1..64"),
+    ("export=two", "export='two' is not a whole number"),
+    ("export", "'export' is not kind=number"),
+    ("{export: 1}", "is not a JSON object"),
+])
+def test_heavy_limits_setting_refused_naming_it(monkeypatch, value, says):
+    from chainkg.settings import SettingsError, load_settings
+
+    monkeypatch.setenv("CHAINKG_HEAVY_LIMITS", value)
+    with pytest.raises(SettingsError, match="CHAINKG_HEAVY_LIMITS") as e:
+        load_settings()
+    assert says in str(e.value)
+
+
+def test_cli_refuses_a_bad_setting_in_one_line(monkeypatch, tmp_path):
+    """A refused setting stops every command with one line and exit 1 (``chainkg serve`` included),
+    not a traceback."""
+    from typer.testing import CliRunner
+
+    from chainkg.cli import app as cli
+
+    monkeypatch.setenv("CHAINKG_HEAVY_LIMITS", "export=0")
+    for args in (["stats"], ["serve", "--no-load-first"]):
+        r = CliRunner().invoke(cli, [*args, "--store", str(tmp_path / "kg.db")])
+        assert r.exit_code == 1, r.output
+        assert "CHAINKG_HEAVY_LIMITS: export=0 is outside 1..64" in r.output
+        assert "Traceback" not in r.output

@@ -1,0 +1,125 @@
+"""What a figure is in policy text: a number with its unit and the qualifier words around it.
+
+What: :func:`figures` yields the ``(match, unit)`` of every figure of one clause — a number (or a range:
+``2~3个``, ``1—2个``) with a unit of :data:`UNITS` — and skips what only looks like one: a year, a bare number
+(5G, “135”), a duration (连续33个月), an ordinal or a position (第3个千亿产业, 居副省级城市第2位), a scale class
+(5000亿级), a money amount that is a condition (产值1亿元以上企业), the method of a ranking (5个维度, 以293个地级市
+为样本). :func:`qualifier` gives the words kept with a figure (力争, 突破, 以上, 左右 …, in text order), and
+:func:`normalized` rewrites what a plan writes in characters (千亿元 → 1千亿元, 1.5万多吨 → 1.5万吨多).
+
+Units: a money magnitude written without 元 (``2万亿左右``, ``破2万亿``) is money (万亿元); 亿吨, 亿人次 and
+万人次 are units; ``5000万元人民币`` is 5000 万元 (the currency named after the unit is no condition).
+
+Why: one place says what counts as a number in a plan, so naming (:mod:`etl.nlp.quantity`,
+:mod:`etl.nlp.naming`) never sees a year, an ordinal or a condition.
+
+>>> [(m.group(1), u) for m, u in figures("地区生产总值达2万亿左右,累计接待游客2.1亿人次")]
+[('2', '万亿元'), ('2.1', '亿人次')]
+>>> [(m.group(1), u) for m, u in figures("徐州位居全国先进制造业百强市第23位")]
+[('23', '位')]
+>>> [(m.group(1), u) for m, u in figures("围绕创新能力5个维度,以全国293个地级市为样本")]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.nlp.indicator import YEAR_RE
+
+__all__ = ["figures", "qualifier", "normalized", "UNITS", "MONEY", "QUALIFIERS", "COUNT_UNITS", "DELIMS", "FROM",
+           "FROM_TO"]
+
+UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
+         "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "倍", "亿吨", "万吨", "吨", "万辆", "辆",
+         "万台", "台", "万件", "件", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦", "位",
+         "亿人次", "万人次", "人次")
+MONEY = {"万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元"}
+#: a money magnitude without 元 (2万亿左右, 破2万亿): money when nothing but a qualifier or a delimiter follows
+_BARE_MONEY = ("万亿", "千亿", "亿")
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS + _BARE_MONEY, key=len, reverse=True))
+_NUM = r"\d+(?:\.\d+)?"
+# groups: 1 value (low end of a range), 2 high end, 3 unit, 4 qualifier after the number
+QTY_RE = re.compile(rf"(?<![\d.])({_NUM})(?:\s*[-—~～至]\s*({_NUM}))?\s*({_UNIT_ALT})?"
+                    r"(及以上|以上|左右|以内|以下|上下|多)?")
+#: every qualifier word kept on a quantity, in the order a plan writes them
+QUALIFIERS = ("力争", "确保", "突破", "超过", "不到", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
+              "以内", "以下", "上下", "多")
+COUNT_UNITS = {"家", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
+DELIMS = re.compile(r"[,;:。!?、]")
+FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?第?")  # 增至, 扩容至2024年的
+FROM = re.compile(r"从(?:(?:19|20)\d{2}年(?:底|末)?的?)?第?$")  # 从20家, 从2022年的11.3%
+_MORE = re.compile(r"(\d)(万|亿)?多(吨|元|人|亩|辆|台|件|个|家|项|条|座)")
+#: an amount written in characters (稳定在千亿元以上, 超两万亿元): read as 1千亿元, 2万亿元
+_CN_MONEY = re.compile(r"(?<![\d.一二两三四五六七八九十百千万])([一二两三四五六七八九]?)(万亿元|千亿元)")
+_PRE_QUAL = re.compile(r"(突破|超过|不到|不少于|不低于|不超过|至少|(?<![签节预制合公条契])约|近)(?:达到|达)?$")  # not 新签约60个
+_INDEX_BEFORE = re.compile(r"(?:指数|水平)(?:达到|达|为|提高到|提升到|提高至|提升至)$")  # a figure without a unit
+_STANDARD = re.compile(r"的(?:标准|目标|要求)")  # 5年不少于500亿元的标准: the amount is the figure, not a condition
+#: a named ranking: a rank (第23位) in it is a figure; 居副省级城市第2位 (a peer group) is a position
+_RANKING = re.compile(r"排名|位次|排位|百强|榜|排行")
+#: the method of a ranking or a survey (5个维度, 以全国293个地级市为样本): no indicator
+_METHOD = re.compile(r"(?:个)?(?:维度|方面指标)|[^,;。]{0,10}为样本")
+
+
+def normalized(sentence: str) -> str:
+    """Amounts in characters as digits (千亿元 → 1千亿元) and 多 after the unit (20多家 → 20家多), same length."""
+    sentence = _CN_MONEY.sub(_cn_money, sentence)
+    return _MORE.sub(r"\1\2\3多", sentence)
+
+
+def _cn_money(m) -> str:
+    """稳定在千亿元以上 → 1千亿元; not the class of a count's items (8个超千亿元、…的产业集群, 6个千亿元级的产业集群)."""
+    if re.search(r"\d+\s*(?:个|家|条|项)(?:超过|超|突破)?$", m.string[:m.start()]):
+        return m.group(0)
+    return str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1 if m.group(1) else 1) + m.group(2)
+
+
+def figures(clause: str):
+    """Yield ``(match, unit)`` for every figure of ``clause`` (see the module doc for what is skipped)."""
+    for m in QTY_RE.finditer(clause):
+        unit, tail = m.group(3) or "", clause[m.end():]
+        if unit in _BARE_MONEY:
+            if m.group(4) is None and tail[:1] and not DELIMS.match(tail[:1]):
+                continue  # 1亿件, 亿级: not an amount of money
+            unit += "元"
+        if unit in MONEY and tail.startswith("人民币"):
+            tail = tail[3:]  # 5000万元人民币,: the currency, no condition
+        if unit in MONEY and re.match(r"[共计合]计?\s*\d", tail):
+            tail = ","  # 总投资超470亿元共15个项目: the total of the things counted next, no condition
+        if YEAR_RE.match(clause, m.start()) and not unit:
+            continue
+        if not unit and not m.group(4) and not (_INDEX_BEFORE.search(clause[:m.start()]) and not tail[:1].strip(" 。")):
+            continue  # bare number (5G, “135”, 10+N): not a quantity; 两化融合发展水平达到66 is an index
+        if unit == "个" and tail[:1] == "月":
+            continue  # 连续33个月: a duration
+        if unit in COUNT_UNITS and (_METHOD.match(tail) and (tail.startswith(("维度", "方面")) or
+                                                             clause[:m.start()].rstrip().endswith(("以", "以全国", "以全省")))):
+            continue  # 5个维度, 以全国293个地级市为样本: how a ranking was made
+        if clause[m.start() - 1:m.start()] == "第" if m.start() else False:
+            if unit != "位" or not _RANKING.search(clause[:m.start()]):
+                continue  # 成为全市第3个千亿产业: an ordinal; 居副省级城市第2位: a position, no indicator's rank
+        elif unit == "位":
+            continue  # 20位专家: people, not a rank; a rank is 第6位
+        if unit in MONEY and tail[:1] and not DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
+                and not _STANDARD.match(tail) \
+                and not (FROM.search(clause[:m.start()]) and FROM_TO.match(tail)):
+            continue  # 产值1亿元以上企业…: a condition, not a target
+        if unit in MONEY and re.match(rf"[和或][^,;。\d]{{0,6}}{_NUM}\s*(?:万亿|千亿|亿|万)?元(?:以上)?[\u4e00-\u9fff]", tail) \
+                and not re.match(r"[和或][^,;。\d]{0,6}\d[^,;。]*?元(?:以上)?(?:和|或|的)", tail):
+            continue  # 营业收入超1千亿元和市值超1千亿元制造业企业: both amounts are the firms' condition
+        if tail[:1] == "级":
+            continue  # 5000亿级, 500亿元级: a scale class, not a quantity
+        yield m, unit
+
+
+def qualifier(clause: str, m, prev_end: int) -> str:
+    """The qualifier words of the figure ``m``: 力争/确保 earlier in its clause, 突破/超过/不少于 …
+    right before it, 以上/左右 … right after it."""
+    before = clause[prev_end:m.start()]
+    words = [w for w in ("力争", "确保") if w in clause[:m.start()]]
+    pm = _PRE_QUAL.search(before.rstrip())
+    if pm:
+        words.append(pm.group(1))
+    if m.group(4):
+        words.append(m.group(4))
+    return "".join(words)
