@@ -28,12 +28,12 @@ import weakref
 
 from starlette.routing import compile_path
 
+from api.asgi import BODYLESS, Middleware, header, send_error
 from api.deps import check_token, get_settings
-from api.errors import error_body
 from chainkg.errors import ChainKGError
 from chainkg.settings import HEAVY_LIMITS
 
-__all__ = ["HEAVY_LIMITS", "RETRY_AFTER_S", "heavy", "AuthGate", "HeavyLimit", "send_error"]
+__all__ = ["HEAVY_LIMITS", "RETRY_AFTER_S", "heavy", "AuthGate", "HeavyLimit"]
 
 #: seconds a refused client is told to wait
 RETRY_AFTER_S = 5
@@ -45,19 +45,6 @@ def heavy(kind: str) -> dict:
     if kind not in HEAVY_LIMITS:
         raise ValueError(f"unknown heavy kind {kind!r}; known: {', '.join(HEAVY_LIMITS)}")
     return {_MARK: kind}
-
-
-async def send_error(send, status: int, code: str, message: str, details: dict | None = None,
-                     headers: dict[str, str] | None = None) -> None:
-    """Answer with the API's one error shape from inside a middleware."""
-    import json
-
-    body = json.dumps(error_body(code, message, details), ensure_ascii=False).encode()
-    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-           (b"connection", b"close")]
-    raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
-    await send({"type": "http.response.start", "status": status, "headers": raw})
-    await send({"type": "http.response.body", "body": body})
 
 
 _ROUTES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -94,41 +81,35 @@ def _route_facts(scope) -> tuple[bool, str | None]:
     return False, None
 
 
-class AuthGate:
+class AuthGate(Middleware):
     """Refuse a token-only route without a valid token before its body is read."""
 
-    def __init__(self, app) -> None:
-        self.app = app
+    def applies(self, scope) -> bool:
+        return scope["method"] not in BODYLESS
 
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
-            return await self.app(scope, receive, send)
+    async def handle(self, scope, receive, send) -> None:
         token, _ = _route_facts(scope)
         if token:
             app = scope.get("app")
             settings = getattr(app, "dependency_overrides", {}).get(get_settings, get_settings)()
-            auth = next((v.decode("latin-1") for k, v in scope.get("headers") or [] if k.lower() == b"authorization"),
-                        None)
             try:
-                check_token(scope, auth, settings)
+                check_token(scope, header(scope, b"authorization"), settings)
             except ChainKGError as exc:
                 extra = {"WWW-Authenticate": "Bearer"} if exc.http_status == 401 else None
-                return await send_error(send, exc.http_status, exc.code, exc.message, exc.details, extra)
+                return await send_error(send, exc.http_status, exc.code, exc.message, exc.details, extra, close=True)
         await self.app(scope, receive, send)
 
 
-class HeavyLimit:
+class HeavyLimit(Middleware):
     """At most ``limits[kind]`` requests of each heavy kind at once; one more gets 429 + Retry-After."""
 
     def __init__(self, app, limits: dict[str, int] | None = None) -> None:
-        self.app = app
+        super().__init__(app)
         self.limits = dict(HEAVY_LIMITS if limits is None else limits)
         self.running = dict.fromkeys(self.limits, 0)
         self._lock = threading.Lock()
 
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
+    async def handle(self, scope, receive, send) -> None:
         _, kind = _route_facts(scope)
         if kind is None:
             return await self.app(scope, receive, send)
@@ -140,7 +121,7 @@ class HeavyLimit:
             return await send_error(send, 429, "too_many_requests",
                                     f"too many {kind} requests at once (limit {self.limits[kind]}): retry in "
                                     f"{RETRY_AFTER_S} s", {"kind": kind, "limit": self.limits[kind]},
-                                    {"Retry-After": str(RETRY_AFTER_S)})
+                                    {"Retry-After": str(RETRY_AFTER_S)}, close=True)
         try:
             await self.app(scope, receive, send)
         finally:

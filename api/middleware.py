@@ -23,7 +23,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 import threading
@@ -32,6 +31,7 @@ import uuid
 import weakref
 from collections import OrderedDict
 
+from api.asgi import BODYLESS, Middleware, adding_headers, header, send_error
 from chainkg.service import CACHE_TTL_S
 from chainkg.settings import MAX_UPLOAD_BYTES
 
@@ -42,45 +42,25 @@ error_log = logging.getLogger("chainkg.api")
 _RID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
-def _header(scope, name: bytes) -> str | None:
-    for k, v in scope.get("headers") or []:
-        if k.lower() == name:
-            return v.decode("latin-1")
-    return None
-
-
-class RequestContext:
+class RequestContext(Middleware):
     """Request id, access log and the generic 500 (outermost middleware)."""
 
-    def __init__(self, app) -> None:
-        self.app = app
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        given = _header(scope, b"x-request-id")
+    async def handle(self, scope, receive, send) -> None:
+        given = header(scope, b"x-request-id")
         rid = given if given and _RID.match(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = rid
         started, status = time.perf_counter(), {"code": 500, "sent": False}
 
-        async def send_with_id(message) -> None:
-            if message["type"] == "http.response.start":
-                status["code"], status["sent"] = message["status"], True
-                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid.encode())]
-            await send(message)
+        def started_response(message) -> None:
+            status["code"], status["sent"] = message["status"], True
 
+        send_with_id = adding_headers(send, [(b"x-request-id", rid.encode())], started_response)
         try:
             await self.app(scope, receive, send_with_id)
         except Exception:
             error_log.exception("unhandled error [request_id=%s] %s %s", rid, scope["method"], scope["path"])
             if not status["sent"]:
-                body = json.dumps({"code": "internal_error", "message": "internal server error",
-                                   "details": {"request_id": rid}}).encode()
-                await send_with_id({"type": "http.response.start", "status": 500,
-                                    "headers": [(b"content-type", b"application/json"),
-                                                (b"content-length", str(len(body)).encode())]})
-                await send({"type": "http.response.body", "body": body})
+                await send_error(send_with_id, 500, "internal_error", "internal server error", {"request_id": rid})
             status["code"] = 500
         finally:
             access_log.info("%s %s %s %d %.1fms request_id=%s", scope.get("client", ("-",))[0] if scope.get("client") else "-",
@@ -128,11 +108,11 @@ class _Lru:
         self.size -= len(value[2]) + 512
 
 
-class ConditionalGet:
+class ConditionalGet(Middleware):
     """ETag + Cache-Control on GET 200 responses, 304 on a matching If-None-Match, response cache."""
 
     def __init__(self, app) -> None:
-        self.app = app
+        super().__init__(app)
         self._caches: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def _kg(self, scope):
@@ -142,17 +122,17 @@ class ConditionalGet:
         overrides = getattr(scope.get("app"), "dependency_overrides", {})
         return get_kg(overrides.get(get_store, get_store)(), overrides.get(get_ontology, get_ontology)())
 
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
-            await self.app(scope, receive, send)
-            return
+    def applies(self, scope) -> bool:
+        return scope["method"] in ("GET", "HEAD")
+
+    async def handle(self, scope, receive, send) -> None:
         cache = key = version = None
         if scope["path"].startswith("/api/v1/"):
             try:
                 kg = self._kg(scope)
                 cache = self._caches.setdefault(kg, _Lru())
                 version = kg.version()
-                key = (scope["path"], scope.get("query_string", b""), _header(scope, b"accept") or "")
+                key = (scope["path"], scope.get("query_string", b""), header(scope, b"accept") or "")
             except Exception:  # no store: let the route report it
                 cache = None
         if cache is not None:
@@ -172,7 +152,7 @@ class ConditionalGet:
                 start.update(message)
                 # a streamed response (no Content-Length, e.g. /export) goes straight through: no
                 # ETag, no cache, never held in memory whole
-                if not any(k.lower() == b"content-length" for k, _ in message.get("headers", [])):
+                if header(message, b"content-length") is None:
                     streamed = True
                     await send(message)
             elif message["type"] == "http.response.body":
@@ -195,7 +175,7 @@ class ConditionalGet:
             tag = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
             headers = [(k, v) for k, v in headers if k.lower() not in (b"etag", b"cache-control")]
             headers += [(b"etag", tag.encode()), (b"cache-control", b"no-cache")]
-            inm = _header(scope, b"if-none-match")
+            inm = header(scope, b"if-none-match")
             if inm and (inm.strip() == "*" or tag in [t.strip().removeprefix("W/") for t in inm.split(",")]):
                 headers = [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"content-type")]
                 await send({"type": "http.response.start", "status": 304, "headers": headers})
@@ -210,18 +190,16 @@ UPLOAD_PATHS = ("/import", "/overrides/import")
 MAX_BODY_BYTES = 1024 * 1024
 
 
-class BodyLimit:
+class BodyLimit(Middleware):
     """Refuse a request body over its limit with 413 before the app sees it: by Content-Length when
     given, else by counting the stream (a chunked upload cannot slip past); memory ≤ the limit."""
 
-    def __init__(self, app) -> None:
-        self.app = app
+    def applies(self, scope) -> bool:
+        return scope["method"] not in BODYLESS
 
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
-            return await self.app(scope, receive, send)
+    async def handle(self, scope, receive, send) -> None:
         limit = MAX_UPLOAD_BYTES if scope["path"].endswith(UPLOAD_PATHS) else MAX_BODY_BYTES
-        declared = _header(scope, b"content-length")
+        declared = header(scope, b"content-length")
         if declared and declared.isdigit() and int(declared) > limit:
             return await _too_large(send, limit)
         # read the body first (at most ``limit`` bytes are ever held), then hand it to the app
@@ -250,11 +228,7 @@ def _replay(messages: list[dict], then=None):
 
 
 async def _too_large(send, limit: int) -> None:
-    body = json.dumps({"code": "payload_too_large", "message": f"request body larger than {limit // 1024} KiB",
-                       "details": {}}).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-    await send({"type": "http.response.body", "body": body})
+    await send_error(send, 413, "payload_too_large", f"request body larger than {limit // 1024} KiB")
 
 
 #: JSON (and everything else): a browser may load nothing from it, nor frame it
@@ -275,7 +249,7 @@ def api_csp(path: str) -> str:
     return CSP_DOCS if path in _DOC_PAGES or path.startswith("/docs/") else CSP_API
 
 
-class SecurityHeaders:
+class SecurityHeaders(Middleware):
     """Security headers on every response (outermost middleware, so a 413 or the generic 500 get them too).
 
     ``csp_for(path)`` chooses the Content-Security-Policy (the API's by default) and ``frame_options``
@@ -283,21 +257,11 @@ class SecurityHeaders:
     is kept. WebSocket and lifespan traffic pass through untouched."""
 
     def __init__(self, app, csp_for=api_csp, frame_options: str = "DENY") -> None:
-        self.app = app
+        super().__init__(app)
         self.csp_for = csp_for
         self.fixed = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", frame_options.encode()),
                       (b"referrer-policy", b"no-referrer")]
 
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope, receive, send) -> None:
         extra = [*self.fixed, (b"content-security-policy", self.csp_for(scope.get("path", "")).encode())]
-
-        async def send_with_headers(message) -> None:
-            if message["type"] == "http.response.start":
-                have = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = [*message.get("headers", []), *(h for h in extra if h[0] not in have)]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+        await self.app(scope, receive, adding_headers(send, extra))

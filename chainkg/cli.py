@@ -9,6 +9,8 @@ import csv
 import json
 import unicodedata
 import sys
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -47,18 +49,33 @@ def _settings(store: str | None) -> Settings:
         raise typer.Exit(1) from None
 
 
-def _fail(e: ChainKGError) -> None:
-    typer.echo(f"error [{e.code}]: {e}", err=True)
-    raise typer.Exit(1)
+@contextmanager
+def _errors():
+    """A ChainKGError inside becomes one line on stderr and exit 1 — the one place the CLI translates errors."""
+    try:
+        yield
+    except ChainKGError as e:
+        typer.echo(f"error [{e.code}]: {e}", err=True)
+        raise typer.Exit(1) from None
 
 
 def _call(fn, *args, store: str | None = None, **kwargs):
-    """Run ``fn(kg, *args, **kwargs)`` (a :class:`ChainKG` method) on the store ``--store`` names; a
-    ChainKGError becomes one line on stderr and exit 1 — the one place the CLI translates errors."""
-    try:
+    """Run ``fn(kg, *args, **kwargs)`` (a :class:`ChainKG` method) on the store ``--store`` names (errors: :func:`_errors`)."""
+    with _errors():
         return fn(ChainKG.from_settings(_settings(store)), *args, **kwargs)
-    except ChainKGError as e:
-        _fail(e)
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _print(data, fmt: str, table: Callable[[object], Iterable[str]]) -> None:
+    """``data`` as indented JSON (``--format json``), else the lines ``table(data)`` gives."""
+    if fmt == "json":
+        typer.echo(_json(data))
+        return
+    for line in table(data):
+        typer.echo(line)
 
 
 def _choice(fmt: str, allowed: tuple[str, ...]) -> str:
@@ -121,7 +138,7 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
     from etl.quarantine import write_report
 
     _choice(fmt, ("auto", "chainkg", "tushare"))
-    try:
+    with _errors():
         spec = None
         if census:
             from etl.dataset import census_spec
@@ -159,8 +176,6 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
             typer.echo(f"{len(errors)} field problems in quarantined rows, {warned} warnings → {quarantine}", err=True)
         if errors:
             raise typer.Exit(3)
-    except ChainKGError as e:
-        _fail(e)
 
 
 @app.command()
@@ -168,14 +183,14 @@ def stats(store: Optional[str] = StoreOpt,
           fmt: str = typer.Option("table", "--format", help="table | json")) -> None:
     """Node and relationship counts by type and a content checksum. Example: chainkg stats --format json"""
     _choice(fmt, ("table", "json"))
-    st = _call(ChainKG.stats, store=store)
-    if fmt == "json":
-        typer.echo(json.dumps(st, ensure_ascii=False, indent=2))
-        return
+    _print(_call(ChainKG.stats, store=store), fmt, _stats_table)
+
+
+def _stats_table(st: dict) -> Iterable[str]:
     for kind in ("nodes", "relationships"):
         for k, v in st[kind].items():
-            typer.echo(f"{kind[:-1] if kind == 'nodes' else 'rel'}\t{k}\t{v}")
-    typer.echo(f"checksum\t{st['checksum']}")
+            yield f"{kind[:-1] if kind == 'nodes' else 'rel'}\t{k}\t{v}"
+    yield f"checksum\t{st['checksum']}"
 
 
 @app.command()
@@ -190,12 +205,10 @@ def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. a
     """
     _choice(fmt, ("table", "json", "csv"))
     params = _params(param)
-    try:
+    with _errors():
         result = _open_loaded(store).analysis(cluster, params=params)
-    except ChainKGError as e:
-        _fail(e)
     if fmt == "json":
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        typer.echo(_json(result))
     elif fmt == "csv":
         w = csv.writer(sys.stdout)
         w.writerow(["cluster", "segment_id", "segment", "kind", "verdict", "basis", "adequate", "strength", "score",
@@ -237,10 +250,8 @@ def report(cluster: str = typer.Option(..., "--cluster", help="Cluster id, e.g. 
     from chainkg.report import FORMATS, report_file
 
     _choice(fmt, tuple(FORMATS))
-    try:
+    with _errors():
         data, name, _ = report_file(_open_loaded(store), cluster, fmt, params=_params(param))
-    except ChainKGError as e:
-        _fail(e)
     path = output or Path(name)
     path.write_bytes(data)
     typer.echo(f"{path} ({len(data):,} bytes)")
@@ -263,23 +274,21 @@ def extract(file: Path = typer.Argument(..., help="A policy text (UTF-8 or GBK)"
     from etl.nlp import extract_file
 
     _choice(fmt, ("table", "json"))
-    try:
+    with _errors():
         if not file.is_file():
             raise InputError("file not found", file=str(file))
         facts = extract_file(file, load_ontology())
-    except ChainKGError as e:
-        _fail(e)
-    rows = [f.as_dict() if hasattr(f, "as_dict") else f.__dict__ for f in facts]
-    if fmt == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
+    _print([f.as_dict() if hasattr(f, "as_dict") else f.__dict__ for f in facts], fmt, _facts_table)
+
+
+def _facts_table(rows: list[dict]) -> Iterable[str]:
     for r in rows:
         num = f"{r['low']:g}–{r['high']:g}" if r.get("high") is not None else f"{r.get('value'):g}" if r.get("value") is not None else ""
         val = (f"{num} {r.get('unit') or ''} {r.get('qualifier') or ''} ({r.get('year') or ''})"
                f"{' 现状' if r.get('current') else ''} {r.get('subject') or ''}") if num else (r.get("level") or "")
         if r["kind"] in ("cluster", "chain"):
             val += f" {r.get('ref_id') or ''}({r['match']})" if r.get("match") else " not in the ontology"
-        typer.echo(f"{r['kind']:10} {r.get('cluster') or '':14} {r['text'][:30]:30} {val}")
+        yield f"{r['kind']:10} {r.get('cluster') or '':14} {r['text'][:30]:30} {val}"
 
 
 @app.command("what-if")
@@ -292,12 +301,9 @@ def what_if(remove: list[str] = typer.Option(None, "--remove", help="Enterprise 
 
     sc = Scenario(remove_enterprises=remove or [], add_enterprises=[NewEnterprise(id=a) for a in add or []],
                   remove_segments=remove_segment or [])
-    try:
+    with _errors():
         res = _open_loaded(store).what_if(sc, cluster)
-    except ChainKGError as e:
-        _fail(e)
-    res = {k: v for k, v in res.items() if k != "gaps_after"}  # the result is the service's cached copy
-    typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
+    typer.echo(_json({k: v for k, v in res.items() if k != "gaps_after"}))  # the result is the service's cached copy
 
 
 @app.command()
@@ -309,10 +315,8 @@ def serve(store: Optional[str] = StoreOpt, load_first: bool = typer.Option(True,
     """
     from chainkg.run import serve as _serve
 
-    try:
+    with _errors():
         _serve(_settings(store), load_first=load_first, api_port=api_port, ui_port=ui_port)
-    except ChainKGError as e:
-        _fail(e)
 
 
 def _override(action: str, enterprise: str, segment: str, who: str, why: str, to: str | None, store: str | None) -> None:
@@ -358,12 +362,9 @@ def override_list(fmt: str = typer.Option("table", "--format", help="table | jso
                   store: Optional[str] = StoreOpt) -> None:
     """Every override. Example: chainkg override list --format json"""
     _choice(fmt, ("table", "json"))
-    rows = _call(ChainKG.overrides, store=store)
-    if fmt == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    for r in rows:
-        typer.echo(f"{r['when']}  {r['who']}  {r['action']:8} {r.get('enterprise_name') or r['enterprise']} · {r['segment']}: {r['why']}")
+    _print(_call(ChainKG.overrides, store=store), fmt, lambda rows: (
+        f"{r['when']}  {r['who']}  {r['action']:8} {r.get('enterprise_name') or r['enterprise']} · {r['segment']}: {r['why']}"
+        for r in rows))
 
 
 @override_app.command("export")
@@ -414,13 +415,13 @@ def actuals_progress(fmt: str = typer.Option("table", "--format", help="table | 
                      store: Optional[str] = StoreOpt) -> None:
     """Each target with its latest actual figure, status and source. Example: chainkg actuals progress --format json"""
     _choice(fmt, ("table", "json"))
-    rows = _call(ChainKG.policy_progress, store=store)
-    if fmt == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
+    _print(_call(ChainKG.policy_progress, store=store), fmt, _progress_table)
+
+
+def _progress_table(rows: list[dict]) -> Iterable[str]:
     for r in rows:
         act = f"{r['actual']:g} ({r['actual_year']})" if r["actual"] is not None else "—"
-        typer.echo(f"{r['status']:13} {_pad(r['name'][:24], 50)} {r['value']:g} {r['unit']:8} {act}")
+        yield f"{r['status']:13} {_pad(r['name'][:24], 50)} {r['value']:g} {r['unit']:8} {act}"
 
 
 @ontology_app.command("export")
@@ -428,13 +429,11 @@ def ontology_export(fmt: str = typer.Option("json", "--format", help="json"),
                     output: Optional[Path] = typer.Option(None, "-o", "--output")) -> None:
     """Export clusters, segments, FEEDS and technologies. Example: chainkg ontology export -o chains.json"""
     _choice(fmt, ("json",))
-    try:
+    with _errors():
         from chainkg.reference import ontology_export as export
         from ontology.loader import load_ontology
 
-        text = json.dumps(export(load_ontology()), ensure_ascii=False, indent=2)
-    except ChainKGError as e:
-        _fail(e)
+        text = _json(export(load_ontology()))
     if output:
         output.write_text(text, encoding="utf-8")
     else:
@@ -454,10 +453,8 @@ def neo4j_start(heap: str = typer.Option("1g"), pagecache: str = typer.Option("5
     """Start (or reuse) the local Neo4j and print its store URL. Example: chainkg neo4j start"""
     from graph import neo4j_server
 
-    try:
+    with _errors():
         info = neo4j_server.start(_settings(None).state_dir, heap=heap, pagecache=pagecache)
-    except ChainKGError as e:
-        _fail(e)
     typer.echo(info.url)
 
 

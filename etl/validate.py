@@ -65,14 +65,26 @@ def enterprise_id(name: str, credit_code: str | None = None, stock_code: str | N
     return "nm-" + hashlib.sha1(name_key(name).encode("utf-8")).hexdigest()[:12]
 
 
-def _stock_code(value: str) -> str | None:
-    text = clean_text(value, max_len=20)
-    if text is None:
-        return None
-    text = text.upper().replace(" ", "")
-    if not re.fullmatch(r"[A-Z0-9][A-Z0-9.]{0,19}", text):
-        raise ValueError("not a stock code (letters, digits and '.', e.g. 002126.SZ)")
-    return text
+def _code(pattern: str, problem: str) -> Callable[[str], str | None]:
+    """A short code field (≤ 20 characters): upper-cased, spaces dropped, refused with ``problem``
+    unless it matches ``pattern`` whole; blank: unknown."""
+    shape = re.compile(pattern)
+
+    def parse(value: str) -> str | None:
+        text = clean_text(value, max_len=20)
+        if text is None:
+            return None
+        text = text.upper().replace(" ", "")
+        if not shape.fullmatch(text):
+            raise ValueError(problem)
+        return text
+
+    return parse
+
+
+_stock_code = _code(r"[A-Z0-9][A-Z0-9.]{0,19}", "not a stock code (letters, digits and '.', e.g. 002126.SZ)")
+_industry_code = _code(r"[A-T](\d{2,4})?|\d{2,4}",
+                       "not a GB/T 4754 industry code (a 门类 letter A–T and up to 4 digits, e.g. C3441)")
 
 
 def _text(max_len: int) -> Callable[[str], str | None]:
@@ -89,16 +101,6 @@ def _tags(v: str) -> list[str] | None:
 
 def _status(v: str) -> tuple[str, bool] | None:
     return None if clean_text(v, max_len=100) is None else parse_status(v)
-
-
-def _industry_code(v: str) -> str | None:
-    text = clean_text(v, max_len=20)
-    if text is None:
-        return None
-    text = text.upper().replace(" ", "")
-    if not re.fullmatch(r"[A-T](\d{2,4})?|\d{2,4}", text):
-        raise ValueError("not a GB/T 4754 industry code (a 门类 letter A–T and up to 4 digits, e.g. C3441)")
-    return text
 
 
 def _industry_path(v: str) -> list[str] | None:

@@ -201,7 +201,7 @@ def classify_segments(segments: list[Segment], aggs: dict[str, SegmentAggregate]
             "location_quotient": None if lq is None else round(lq, 3),
             "parent_firms": parent_firms,
             "rule": _rule(kind, n, k, top_share, strength, params, b, parent_firms),
-            "rule_en": _rule_en(kind, n, k, top_share, strength, params, b, parent_firms),
+            "rule_en": _rule(kind, n, k, top_share, strength, params, b, parent_firms, en=True),
         }
         results.append(SegmentStrength(s.cluster, s.id, s.name, s.stage, s.level, kind, round(strength, 4),
                                        {c: round(v, 4) for c, v in comp.items()}, evidence, b.as_dict()))
@@ -220,41 +220,30 @@ def _parent_firms(s: Segment, by_id: dict[str, Segment], aggs: dict[str, Segment
 
 
 def _rule(kind: str, n: int, k: int, top_share: float | None, strength: float, p: AnalysisParams,
-          b: ClusterBasis, parent: dict | None) -> str:
-    """The verdict's reason in one plain Chinese sentence."""
-    out = f"{k}/{n} 家报送产值" if n else ""
-    if kind == "unknown" and parent:
-        return (f"本地有 {parent['firms']} 家企业只归到上级环节「{parent['segment']}」，未细分到本环节；"
-                "核实其产品后可判定，不能算缺失")
-    if kind == "unknown":
-        return (f"已载入数据（{b.label}）中没有本地企业；它不是全量或规上名录，不能据此断定缺失")
-    if kind == "missing":
-        return f"{b.label}普查中本地没有该环节企业"
-    if kind == "single_point":
-        if top_share is None or top_share < p.single_point_share:
-            return f"{b.label}普查中仅 1 家本地企业"
-        return f"最大企业占已报送产值的 {top_share:.0%}（≥ {p.single_point_share:.0%}；{out}）"
-    if kind == "present":
-        return (f"本地已有 {n} 家企业（{b.label}）；该口径不是全量或规上名录，不足以判断强弱（{out}）")
-    cmp = "<" if kind == "weak" else "≥"
-    return f"强度 {round(strength * 100)} {cmp} 阈值 {round(p.weak_threshold * 100)}（{b.label}，{n} 家本地企业，{out}）"
-
-
-def _rule_en(kind: str, n: int, k: int, top_share: float | None, strength: float, p: AnalysisParams,
-             b: ClusterBasis, parent: dict | None) -> str:
-    out = f"{k} of {n} firms reported output" if n else ""
+          b: ClusterBasis, parent: dict | None, *, en: bool = False) -> str:
+    """The verdict's reason in one plain sentence, Chinese (or English with ``en``): each case once."""
+    out = (f"{k} of {n} firms reported output" if en else f"{k}/{n} 家报送产值") if n else ""
     if kind == "unknown" and parent:
         return (f"{parent['firms']} local firm(s) are placed only on the parent segment; check their products "
-                "before calling this missing")
+                "before calling this missing" if en else
+                f"本地有 {parent['firms']} 家企业只归到上级环节「{parent['segment']}」，未细分到本环节；"
+                "核实其产品后可判定，不能算缺失")
     if kind == "unknown":
-        return f"no local firm in the loaded data ({b.label}); it is not a full or above-size census, so absence is not shown"
+        return (f"no local firm in the loaded data ({b.label}); it is not a full or above-size census, so absence "
+                "is not shown" if en else f"已载入数据（{b.label}）中没有本地企业；它不是全量或规上名录，不能据此断定缺失")
     if kind == "missing":
-        return f"no local firm in a census ({b.label})"
+        return f"no local firm in a census ({b.label})" if en else f"{b.label}普查中本地没有该环节企业"
     if kind == "single_point":
         if top_share is None or top_share < p.single_point_share:
-            return f"only one local firm in a census ({b.label})"
-        return f"the largest firm holds {top_share:.0%} of reported output ({out})"
+            return f"only one local firm in a census ({b.label})" if en else f"{b.label}普查中仅 1 家本地企业"
+        return (f"the largest firm holds {top_share:.0%} of reported output ({out})" if en else
+                f"最大企业占已报送产值的 {top_share:.0%}（≥ {p.single_point_share:.0%}；{out}）")
     if kind == "present":
-        return f"{n} local firm(s) in the loaded data ({b.label}); too narrow to judge strength ({out})"
-    cmp = "below" if kind == "weak" else "at or above"
-    return f"strength {round(strength * 100)} {cmp} threshold {round(p.weak_threshold * 100)} ({b.label}, {n} local firms, {out})"
+        return (f"{n} local firm(s) in the loaded data ({b.label}); too narrow to judge strength ({out})" if en else
+                f"本地已有 {n} 家企业（{b.label}）；该口径不是全量或规上名录，不足以判断强弱（{out}）")
+    below = kind == "weak"
+    if en:
+        return (f"strength {round(strength * 100)} {'below' if below else 'at or above'} threshold "
+                f"{round(p.weak_threshold * 100)} ({b.label}, {n} local firms, {out})")
+    return (f"强度 {round(strength * 100)} {'<' if below else '≥'} 阈值 {round(p.weak_threshold * 100)}"
+            f"（{b.label}，{n} 家本地企业，{out}）")

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from api import asgi
 from api.middleware import SecurityHeaders
 
 __all__ = ["middleware", "ui_csp", "inline_script_hashes", "PlainServerError", "CSP_MEDIA", "COMPONENT_PACKAGES"]
@@ -76,17 +77,11 @@ def ui_csp(path: str) -> str:
             "frame-ancestors 'self'; base-uri 'self'; form-action 'self'")
 
 
-class PlainServerError:
+class PlainServerError(asgi.Middleware):
     """An exception escaping Streamlit's HTTP handlers → a plain ``500`` sent inside the header
     middleware (Starlette's own error page is sent outside every user middleware: no headers)."""
 
-    def __init__(self, app) -> None:
-        self.app = app
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope, receive, send) -> None:
         started = False
 
         async def tracking_send(message) -> None:
