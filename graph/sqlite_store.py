@@ -19,6 +19,7 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
+from itertools import repeat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -218,25 +219,35 @@ class SQLiteStore:
         return self.write_stream((batch,), progress)
 
     def write_stream(self, batches: Iterable[Batch], progress: Callable[[int], None] | None = None) -> int:
-        """Upsert every batch of ``batches`` in ONE transaction, each as it comes (see the port)."""
+        """Upsert every batch of ``batches`` in ONE transaction, each as it comes (see the port).
+
+        First load into an empty store: every node that exists is one this transaction wrote, so
+        relationship endpoints are checked against those ids in memory instead of two index
+        lookups a row (the same error for a dangling one)."""
         done = 0
         with self._transaction() as tx:
+            written = {} if self._db.execute(sql.FIRST_NODE).fetchone() is None else None
             running = agg_state.Running(tx)
             dump_rel = _rel_dumper()
             for batch in batches:
                 started = running.before(batch)
-                done += self._upsert(batch, dump_rel, progress)
+                done += self._upsert(batch, dump_rel, progress, written)
                 running.after(started)  # the aggregates move in the same transaction
             running.finish()
         return done
 
-    def _upsert(self, batch: Batch, dump_rel, progress: Callable[[int], None] | None) -> int:
+    def _upsert(self, batch: Batch, dump_rel, progress: Callable[[int], None] | None,
+                written: dict[str, set[str]] | None) -> int:
+        """One batch's rows; ``written``: label → ids written so far, on a first load (else None)."""
         done = 0
         for label, rows in batch.nodes.items():
             check_label(label)
             for i in range(0, len(rows), _CHUNK):
                 chunk = rows[i:i + _CHUNK]
-                self._db.executemany(sql.UPSERT_NODE, ((label, r["id"], _dump(r)) for r in chunk))
+                ids = [r["id"] for r in chunk]
+                self._db.executemany(sql.UPSERT_NODE, zip(repeat(label), ids, map(_dump, chunk)))
+                if written is not None:
+                    written.setdefault(label, set()).update(ids)
                 done += len(chunk)
                 if progress:
                     progress(len(chunk))
@@ -244,12 +255,21 @@ class SQLiteStore:
             src_label, dst_label = REL_ENDPOINTS[check_rel_type(rel_type)]
             for i in range(0, len(rows), _CHUNK):
                 chunk = rows[i:i + _CHUNK]
-                cur = self._db.executemany(sql.UPSERT_REL, (
-                    (rel_type, r["src"], r["dst"], dump_rel(r.get("props")), src_label, r["src"],
-                     dst_label, r["dst"]) for r in chunk))
-                if cur.rowcount != len(chunk):
-                    missing = self._first_dangling(rel_type, chunk)
-                    raise StoreError(f"{rel_type} relationship to a missing node: {missing}", entry=rel_type)
+                if written is not None:
+                    srcs, dsts = written.get(src_label, set()), written.get(dst_label, set())
+                    for r in chunk:
+                        if r["src"] not in srcs or r["dst"] not in dsts:
+                            missing = f"{src_label} {r['src']!r}" if r["src"] not in srcs else f"{dst_label} {r['dst']!r}"
+                            raise StoreError(f"{rel_type} relationship to a missing node: {missing}", entry=rel_type)
+                    self._db.executemany(sql.UPSERT_REL_CHECKED_BY_CALLER, (
+                        (rel_type, r["src"], r["dst"], dump_rel(r.get("props"))) for r in chunk))
+                else:
+                    cur = self._db.executemany(sql.UPSERT_REL, (
+                        (rel_type, r["src"], r["dst"], dump_rel(r.get("props")), src_label, r["src"],
+                         dst_label, r["dst"]) for r in chunk))
+                    if cur.rowcount != len(chunk):
+                        missing = self._first_dangling(rel_type, chunk)
+                        raise StoreError(f"{rel_type} relationship to a missing node: {missing}", entry=rel_type)
                 done += len(chunk)
                 if progress:
                     progress(len(chunk))

@@ -346,3 +346,15 @@ def test_write_stream_is_atomic(store):
     with pytest.raises(StoreError, match="missing"):
         store.write_stream(dangling)
     assert _snapshot(store) == before
+
+
+def test_first_load_into_an_empty_store_refuses_a_dangling_relationship(store):
+    b = small_batch()
+    b.rel("IN_SEGMENT", "e1", "auto-missing")
+    with pytest.raises(StoreError, match="missing"):
+        store.write_stream([Batch(), b])
+    assert store.counts()["nodes"]["Enterprise"] == 0 and sum(store.counts()["relationships"].values()) == 0
+    late = _firm_chunks()
+    late[2].rel("HOLDS", "f00001", "tech-sep")  # endpoints written earlier in the same stream: fine
+    store.write_stream([small_batch(), *late])
+    assert [r["src"] for r in store.rels("HOLDS")] == ["f00001", "x1"]
