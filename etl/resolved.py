@@ -18,7 +18,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from etl.held import field, unpack
+from etl.held import unpack, unpack_own
 from etl.normalize import name_key, normalize_credit_code
 from etl.overrides import apply_overrides
 from etl.resolve import merge
@@ -141,7 +141,7 @@ class Resolved:
                     while pos < r:
                         cur = next(it)
                         pos += 1
-                    props = unpack(cur)
+                    props = unpack_own(cur)  # read back from the spill: no other holder to protect
                 else:
                     props = dict(self.merged[g])
                 nodes.append(props)
