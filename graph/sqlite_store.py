@@ -77,6 +77,7 @@ class _Tx:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self.written: dict[str, set[str]] | None = None  # first load: the only nodes there are (write_stream)
 
     def structure(self) -> Structure:
         parents: dict[str, list[str]] = {}
@@ -100,6 +101,9 @@ class _Tx:
                 for fid, loc, o, lead, inact in feats}
 
     def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
+        if self.written is not None:  # a firm not written yet has no state: no query for it
+            firms = self.written.get("Enterprise", set())
+            ids = [i for i in ids if i in firms]
         ids, out = list(ids), {}
         for i in range(0, len(ids), 50_000):
             chunk = {"ids": _dump(ids[i:i + 50_000])}
@@ -226,7 +230,7 @@ class SQLiteStore:
         lookups a row (the same error for a dangling one)."""
         done = 0
         with self._transaction() as tx:
-            written = {} if self._db.execute(sql.FIRST_NODE).fetchone() is None else None
+            written = tx.written = {} if self._db.execute(sql.FIRST_NODE).fetchone() is None else None
             running = agg_state.Running(tx)
             dump_rel = _rel_dumper()
             for batch in batches:
