@@ -122,8 +122,9 @@ class GraphStore(Protocol):
 
     def write_stream(self, batches: Iterable[Batch], progress: Callable[[int], None] | None = None) -> int:
         """Upsert every batch in ONE transaction, each written as the iterator yields it, so a caller
-        streams a large load without holding it whole. Same result as one ``write`` of all batches
-        joined in order (a batch's nodes, then its relationships, then its drops); any failure —
+        streams a large load without holding it whole. The batches are written one after another
+        (each: its nodes, its relationships, its drops), so a relationship's endpoints must exist
+        by the end of its own batch; any failure —
         a dangling relationship, an exception raised by the iterator, a kill — leaves the store and
         its aggregates as before. ``write(b)`` is ``write_stream([b])``. Returns rows written."""
 
