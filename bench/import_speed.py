@@ -14,12 +14,15 @@ column, so every row is classified), each run a fresh process on a fresh store, 
 Wall-clock figures on the shared 2-core machine swing with the other jobs; the CPU seconds
 (user + system) printed next to them are the steadier measure of the work done.
 
-"Before" is another checkout (``git worktree add /tmp/before-import 0ebc3a3``) run with
-``PYTHONPATH`` pointing there; its split comes from timing wrappers around the loader's step
-functions (the old loader has no built-in clock); "after" reports ``LoadReport.seconds``.
+"Before" is another checkout run with ``PYTHONPATH`` pointing there — this round, main before the
+streaming write (``mkdir /tmp/before-imports && git archive 12f3328 | tar -x -C /tmp/before-imports``;
+last round's was 0ebc3a3, whose loader had no clock: its split then comes from timing wrappers
+around its step functions); "after" reports ``LoadReport.seconds``. Since the streaming write,
+making a chunk's rows counts as *resolve* and only the store's own work as *write* (before, the
+rows were made inside the one ``write`` call and counted there).
 
-    python bench/import_speed.py [--enterprises 100000] [--runs 3] [--before /tmp/before-import]
-    python bench/import_speed.py --memory 1000000      # peak RSS of one 1M-enterprise load (after)
+    python bench/import_speed.py [--enterprises 100000] [--runs 3] [--before /tmp/before-imports]
+    python bench/import_speed.py --memory 1000000      # peak RSS of one 1M-enterprise load, before and after
 """
 
 from __future__ import annotations
@@ -163,7 +166,7 @@ def _row(label: str, cols: list[str]) -> str:
 def compare(args, path: Path, tmp: Path) -> None:
     versions = [("before", args.before), ("after", ROOT)] if args.before.is_dir() else [("after", ROOT)]
     if len(versions) == 1:
-        print(f"(before skipped: {args.before} missing; git worktree add {args.before} 0ebc3a3)")
+        print(f"(before skipped: {args.before} missing; see the module doc)")
     print(_row("", [v for v, _ in versions]))
     parts = set(args.only.split(","))
     if "cli" in parts:
@@ -212,9 +215,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--enterprises", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--before", type=Path, default=Path("/tmp/before-import"))
+    ap.add_argument("--before", type=Path, default=Path("/tmp/before-imports"))
     ap.add_argument("--only", default="cli,sqlite,neo4j", help="parts to run: cli, sqlite, neo4j (comma list)")
     ap.add_argument("--memory", type=int, default=0, help="only: peak RSS of one load of this many enterprises")
+    ap.add_argument("--after-only", action="store_true", help="with --memory: skip the before checkout")
     args = ap.parse_args()
     from bench.gen import write_enterprises_csv
 
@@ -224,9 +228,12 @@ def main() -> None:
     print(f"cpus={os.cpu_count()}  runs={args.runs}  file={n:,} enterprises ({path.stat().st_size / 1e6:.0f} MB, "
           f"经营范围 + 主营产品, no 所属环节)", flush=True)
     if args.memory:
-        r = run_split(ROOT, str(tmp / "mem.db"), path)
-        print(f"load_files → sqlite: {r['seconds']:.1f} s, {r['rows']:,} rows, peak RSS {r['peak_mb']:.0f} MB "
-              f"(target ≤ 1024 MB); steps: " + ", ".join(f"{k} {v:.1f}s" for k, v in r["steps"].items()))
+        versions = ([("before", args.before)] if args.before.is_dir() and not args.after_only else []) + [("after", ROOT)]
+        for version, code in versions:
+            r = run_split(code, str(tmp / "mem.db"), path)
+            print(f"{version}: load_files → sqlite: {r['seconds']:.1f} s, CPU {r['cpu']:.1f} s, {r['rows']:,} rows, "
+                  f"peak RSS {r['peak_mb']:.0f} MB (target ≤ 1024 MB); checksum {r['checksum'][:16]}…; steps: "
+                  + ", ".join(f"{k} {v:.1f}s" for k, v in r["steps"].items()), flush=True)
     else:
         compare(args, path, tmp)
     for p in tmp.iterdir():

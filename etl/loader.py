@@ -24,8 +24,8 @@ nothing is written.
 from __future__ import annotations
 
 import importlib.resources
-
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
@@ -41,7 +41,7 @@ from etl.overrides import read_overrides
 from etl.quarantine import Quarantine
 from etl.readers import NOTE_KEY, read_records
 from etl.resolve import resolve_groups
-from etl.held import Rows, field as held_field, packed_props
+from etl.held import Rows, Spill, field as held_field, packed_props
 from etl.resolved import FirmIndex, Resolved as _Resolved
 from etl.validate import Memo, validate_fields
 from graph.store import Batch, GraphStore
@@ -91,12 +91,12 @@ def _kind(record: dict) -> str:
 
 
 class _Firm:
-    """What conflicts and resolution read of a validated record (held as a tuple)."""
+    """What conflicts and resolution read of a validated record."""
 
     __slots__ = ("name", "credit_code")
 
-    def __init__(self, values: tuple) -> None:
-        self.name, self.credit_code = held_field(values, "name"), held_field(values, "credit_code")
+    def __init__(self, name: str, credit_code: str | None) -> None:
+        self.name, self.credit_code = name, credit_code
 
 
 class _Clock:
@@ -144,18 +144,28 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
 
     Bulk path (same stored result as validating into ``Enterprise`` models one by one): each
     distinct cell value is normalised once (:class:`etl.validate.Memo`), each distinct
-    classifier input (products, 经营范围, 国标行业, 所属环节) is classified once, records are held
-    as tuples (:mod:`etl.held`) and the batch rows are made while the store writes them
-    (:mod:`etl.resolved`)."""
-    onto = ontology or load_ontology()
+    classifier input (products, 经营范围, 国标行业, 所属环节) is classified once, records wait on
+    disk as tuples (:class:`etl.held.Spill`) with only their identity (name, credit code, id) in
+    memory for conflicts and resolution, and the store receives the firms a chunk at a time inside
+    one transaction (``GraphStore.write_stream``, :mod:`etl.resolved`)."""
+    with Spill() as spill:
+        return _load(store, paths, spill, ontology or load_ontology(), include_ontology, min_confidence,
+                     progress, sheet, dataset)
+
+
+def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: Ontology, include_ontology: bool,
+          min_confidence: float, progress: Callable[[int], None] | None, sheet: str | None,
+          dataset: Dataset | None) -> LoadReport:
     report = LoadReport()
     clock = _Clock()
-    held: list[tuple] = []                 # property values of each validated record (etl.held.pack)
-    files: list[str] = []                  # file of each validated record (one shared name per file)
-    rows: list[int | None] = []            # its row
-    ent_ds: list[str] = []                 # dataset id of each validated record
+    names: list[str] = []                  # per validated record (its values are in ``spill``): name,
+    codes: list[str | None] = []           # credit code,
+    ids: list[str] = []                    # id,
+    files: list[str] = []                  # file (one shared name per file),
+    rows = array("q")                      # row (-1: none),
+    ent_ds: list[str] = []                 # dataset id,
+    seg_links: list[tuple] = []            # ((segment, link props), ...), sorted, shared
     specs: dict[str, Dataset] = {}
-    seg_links: list[tuple] = []            # ((segment, link props), ...) of each record, sorted, shared
     holdings: list[dict] = []
     supply: list[dict] = []
     techs: list[dict] = []
@@ -218,31 +228,40 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
                 report.quarantined.extend(problems)
                 continue
             report.quarantined.extend(notes)
-            held.append(packed_props(fields))
+            values = packed_props(fields)
+            spill.append(values)
+            names.append(held_field(values, "name"))
+            codes.append(held_field(values, "credit_code"))
+            ids.append(held_field(values, "id"))
             files.append(path.name)
-            rows.append(rec.get("_row"))
+            row = rec.get("_row")
+            rows.append(-1 if row is None else row)
             ent_ds.append(spec.id)
             seg_links.append(links)
             clock.lap("validate")
-    firms = [_Firm(t) for t in held]
-    drop, conflicts = find_conflicts(Rows(len(firms), lambda i: (firms[i], files[i], rows[i])))
+    firms = [_Firm(n, c) for n, c in zip(names, codes)]
+    drop, conflicts = find_conflicts(Rows(len(firms), lambda i: (firms[i], files[i], None if rows[i] < 0 else rows[i])))
     report.quarantined.extend(conflicts)  # same code two names / same name two codes: later row refused
     del files, rows
-    if drop:
-        keep = [i for i in range(len(firms)) if i not in drop]
-        firms, held = [firms[i] for i in keep], [held[i] for i in keep]
-        ent_ds, seg_links = [ent_ds[i] for i in keep], [seg_links[i] for i in keep]
-    groups = resolve_groups(firms)
+    keep = [i for i in range(len(firms)) if i not in drop] if drop else None
+    if keep is not None:
+        firms = [firms[i] for i in keep]
+    groups = resolve_groups(firms)  # record positions among the kept records …
     del firms
+    if keep is not None:  # … as positions among all records (the spill's order)
+        groups = [[keep[i] for i in group] for group in groups]
+        del keep
     batch = ontology_batch(onto) if include_ontology else Batch()
-    firm = _Resolved(groups, held, ent_ds, seg_links)
+    firm = _Resolved(groups, ids, names, codes, ent_ds, seg_links, lambda want: _values(spill, want))
+    del groups, ent_ds, seg_links
     overrides = [o for o in read_overrides(store) if o["enterprise"] in firm.first]
     firm.override(overrides)  # a user's correction outlives every reload
+    last = Batch()  # after every firm: holdings, supply and the overrides' removals
     for o in overrides:
         if o["action"] == "remove":
-            batch.drop_rel("IN_SEGMENT", o["enterprise"], o["segment"])
-    report.segment_links = firm.into(batch, onto)
-    report.enterprises = len(groups)
+            last.drop_rel("IN_SEGMENT", o["enterprise"], o["segment"])
+    report.segment_links = firm.segment_links()
+    report.enterprises = len(firm)
     for spec in specs.values():
         spec.firms = firm.datasets.get(spec.id, 0)
         if not spec.firms:  # e.g. a holdings or supply file: it adds no firm, so it has no 口径
@@ -263,7 +282,8 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
         for sid in t.segments:
             batch.rel("NEEDS", sid, t.id)
         report.technologies += 1
-    index = FirmIndex(store, firm.props_list() if holdings or supply else [])
+    index = FirmIndex(store, firm.identities() if holdings or supply else ())
+    del names, codes, ids
     tech_by_name = {name: tid for tid, name in known_techs.items()}
     for rec in holdings:
         eid = index.find(rec.get("name"), rec.get("credit_code"))
@@ -278,7 +298,7 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
                                                  rec.get("technology") or rec.get("technology_id") or "",
                                                  "unknown technology"))
             continue
-        batch.rel("HOLDS", eid, tid, {"source": rec.get("source") or rec["_file"]})
+        last.rel("HOLDS", eid, tid, {"source": rec.get("source") or rec["_file"]})
         report.holdings += 1
     for rec in supply:
         src = index.find(rec.get("supplier"), rec.get("supplier_code"))
@@ -291,13 +311,30 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
         props = {"source": rec.get("source") or rec["_file"]}
         if rec.get("products"):
             props["products"] = rec["products"]
-        batch.rel("SUPPLIES", src, dst, props)
+        last.rel("SUPPLIES", src, dst, props)
         report.supplies += 1
     clock.lap("resolve")
-    report.written = store.write(batch, progress=progress)
+
+    def stream() -> Iterator[Batch]:
+        """The chunks the store writes; making a chunk's rows counts as resolve, the rest as write."""
+        yield batch
+        for chunk in firm.chunks(spill, onto):
+            clock.lap("resolve")
+            yield chunk
+            clock.lap("write")
+        yield last
+
+    report.written = store.write_stream(stream(), progress=progress)
     clock.lap("write")
     report.seconds = clock.seconds
     return report
+
+
+def _values(spill: Spill, want: set[int]) -> dict[int, tuple]:
+    """The spilled values of the records at these positions (one pass; none when none are wanted)."""
+    if not want:
+        return {}
+    return {i: v for i, v in enumerate(spill) if i in want}
 
 
 def _technology(rec: dict, onto: Ontology):

@@ -22,7 +22,6 @@ and without its credit code, spelled 有限责任公司 here and 有限公司 th
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from etl.normalize import name_key
@@ -64,19 +63,19 @@ def resolve_groups(enterprises: Iterable[Enterprise]) -> list[list[int]]:
     appearance — for callers that carry per-record data alongside (e.g. segment links)."""
     items = list(enterprises)
     keys = [name_key(e.name) for e in items]  # once per record
-    codes_by_name: dict[str, set[str]] = defaultdict(set)
+    code_of_name: dict[str, str | None] = {}  # name → its one credit code, None when it has two
     for e, nk in zip(items, keys):
-        if e.credit_code:
-            codes_by_name[nk].add(e.credit_code)
-    groups: dict[str, list[int]] = {}
+        code = e.credit_code
+        if code and code_of_name.get(nk, code) is not None:
+            code_of_name[nk] = code if code_of_name.get(nk, code) == code else None
+    # group keys: a credit code (str) or ("nm", name key) — a tuple never equals a code
+    groups: dict[str | tuple[str, str], list[int]] = {}
     for i, (e, nk) in enumerate(zip(items, keys)):
-        if e.credit_code:
-            key = f"cc:{e.credit_code}"
-        elif len(codes_by_name[nk]) == 1:
-            key = f"cc:{next(iter(codes_by_name[nk]))}"
+        key = e.credit_code or code_of_name.get(nk) or ("nm", nk)
+        if key in groups:
+            groups[key].append(i)
         else:
-            key = f"nm:{nk}"
-        groups.setdefault(key, []).append(i)
+            groups[key] = [i]
     return list(groups.values())
 
 

@@ -1,22 +1,24 @@
-"""The resolved firms of one load and their links, written into the batch as on-demand rows.
+"""The resolved firms of one load and their links, handed to the store a chunk of firms at a time.
 
 What the loader used to build per firm — a property map, a ``{segment: link}`` map, a set of
-dataset ids, and one map per relationship — this holds as indices into the held records
-(:mod:`etl.held`): a firm that is one record keeps that record's shared link tuple and dataset id;
-only merged firms, firms sharing an id with another group, and firms with overrides get maps of
-their own. The batch rows (Enterprise nodes, IN_SEGMENT, LOCATED_IN, IN_DATASET) are
-:class:`etl.held.Rows`, made a chunk at a time while the store writes them.
+dataset ids, and one map per relationship — this holds as indices into the load's records: a firm
+that is one record keeps that record's index, shared link tuple and dataset id; only merged firms,
+firms sharing an id with another group, and firms with overrides get maps of their own. The
+records' property values wait on disk (:class:`etl.held.Spill`); :meth:`Resolved.chunks` reads
+them back in order and makes each chunk's rows (Enterprise nodes, IN_SEGMENT, LOCATED_IN,
+IN_DATASET) while the store writes the previous one (``GraphStore.write_stream``).
 
-Same rows as before, in the same order: per firm its node, its links sorted by segment, its
-county; IN_DATASET once per firm id (first appearance), dataset ids sorted.
+Same rows as one batch of the whole load would hold: per firm its node, its links sorted by
+segment, its county; IN_DATASET once per firm id (first appearance), dataset ids sorted; firms in
+order of first appearance (a later group with the same id patches the earlier one's node).
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from etl.held import Rows, field, unpack
+from etl.held import unpack, unpack_own
 from etl.normalize import name_key, normalize_credit_code
 from etl.overrides import apply_overrides
 from etl.resolve import merge
@@ -25,32 +27,44 @@ from ontology.firms import is_leading
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 
-__all__ = ["Resolved", "FirmIndex"]
+__all__ = ["Resolved", "FirmIndex", "CHUNK_FIRMS"]
+
+#: firms per chunk handed to the store: rows of a chunk are made while the store writes the last one
+CHUNK_FIRMS = 10_000
 
 
 class Resolved:
-    """Groups of held records (``etl.resolve.resolve_groups``) as firms: ids, links, datasets."""
+    """Groups of records (``etl.resolve.resolve_groups``, as record positions) as firms.
 
-    def __init__(self, groups: list[list[int]], held: list[tuple], ent_ds: list[str],
-                 seg_links: list[tuple]) -> None:
-        self.held = held
-        self.src: list[int | dict] = []        # per firm: its record's index, or the merged props
+    ``ids``, ``names``, ``codes``, ``ent_ds``, ``seg_links``: per record, its id, name, credit code,
+    dataset id and shared link tuple; ``held(positions)`` → ``{position: values}`` of those records
+    (one pass over the spilled records; called once, for the records of merged groups)."""
+
+    def __init__(self, groups: list[list[int]], ids: Sequence[str], names: Sequence[str],
+                 codes: Sequence[str | None], ent_ds: Sequence[str], seg_links: Sequence[tuple],
+                 held: Callable[[set[int]], dict[int, tuple]]) -> None:
+        self._names, self._codes = names, codes
+        self.rec = array("q")                  # per firm: its record's position, or -1 (merged: see .merged)
+        self.merged: dict[int, dict] = {}      # firm → merged props
         self.eids: list[str] = []
         self.first: dict[str, int] = {}        # firm id → its first group
         shared: dict[str, list[int]] = {}      # ids that more than one group resolves to → those groups
+        values = held({i for group in groups if len(group) > 1 for i in group})
         for g, group in enumerate(groups):
             if len(group) > 1:  # merged records: the merged tags and figures decide
-                e = merge([Enterprise(**unpack(held[i])) for i in group])
+                e = merge([Enterprise(**unpack(values[i])) for i in group])
                 e.leading = is_leading(e.tags, e.output, e.revenue)
-                src, eid = e.props(), e.id
+                self.merged[g] = e.props()
+                self.rec.append(-1)
+                eid = e.id
             else:
-                src = group[0]
-                eid = field(held[src], "id")
-            self.src.append(src)
+                self.rec.append(group[0])
+                eid = ids[group[0]]
             self.eids.append(eid)
             first = self.first.setdefault(eid, g)
             if first != g:
                 shared.setdefault(eid, [first]).append(g)
+        del values
         self.links: list[tuple] = []           # per firm: ((segment, props), ...) sorted
         self.ds: list[tuple] = []              # per firm: its dataset ids, sorted
         self._maps: dict[str, dict] = {}       # firm id → {segment: props} while links are combined
@@ -71,13 +85,16 @@ class Resolved:
             ds_sets.setdefault(eid, set()).update(ent_ds[i] for i in group)
             self.links.append(())
             self.ds.append(())
-        for eid, ids in ds_sets.items():
+        for eid, dids in ds_sets.items():
             for g in self._groups.get(eid, [self.first[eid]]):
-                self.ds[g] = tuple(sorted(ids))
+                self.ds[g] = tuple(sorted(dids))
         self.datasets: dict[str, int] = {}     # dataset id → firms (ids) in it
         for eid, g in self.first.items():
             for did in self.ds[g]:
                 self.datasets[did] = self.datasets.get(did, 0) + 1
+
+    def __len__(self) -> int:
+        return len(self.eids)
 
     def override(self, overrides: Iterable[dict]) -> None:
         """Apply the user's corrections (:func:`etl.overrides.apply_overrides`), then fix the links."""
@@ -93,70 +110,71 @@ class Resolved:
                 self.links[g] = final
         self._maps = {}
 
-    def props(self, g: int) -> dict:
-        src = self.src[g]
-        return unpack(self.held[src]) if type(src) is int else dict(src)
+    def segment_links(self) -> int:
+        """How many IN_SEGMENT rows the firms' chunks hold."""
+        return sum(map(len, self.links))
 
-    def props_list(self) -> list[dict]:
-        return [self.props(g) for g in range(len(self.src))]
-
-    def into(self, batch: Batch, onto: Ontology) -> int:
-        """Add the firms' nodes and IN_SEGMENT / LOCATED_IN / IN_DATASET rows to ``batch``;
-        returns the number of IN_SEGMENT rows."""
-        eids, links = self.eids, self.links
-        seg_g, seg_k = array("I"), array("H")
-        loc_g, loc_c = array("I"), array("H")
-        counties: dict[str, int | None] = {}
-        county_ids: list[str] = []
-        for g, firm_links in enumerate(links):
-            seg_g.extend([g] * len(firm_links))
-            seg_k.extend(range(len(firm_links)))
-            src = self.src[g]
-            county, local = ((field(self.held[src], "county"), field(self.held[src], "local"))
-                             if type(src) is int else (src.get("county"), src.get("local")))
-            if county and local:
-                if county not in counties:
-                    c = onto.county_by_name(county)
-                    counties[county] = len(county_ids) if c else None
-                    if c:
-                        county_ids.append(c.id)
-                if counties[county] is not None:
-                    loc_g.append(g)
-                    loc_c.append(counties[county])
-        ds_g, ds_k = array("I"), array("H")
-        for g in self.first.values():
-            ds_g.extend([g] * len(self.ds[g]))
-            ds_k.extend(range(len(self.ds[g])))
-        rows = {
-            ("node", "Enterprise"): Rows(len(eids), self.props, {"id": lambda: eids}),
-            ("rel", "IN_SEGMENT"): Rows(len(seg_g), lambda j: {
-                "src": eids[seg_g[j]], "dst": links[seg_g[j]][seg_k[j]][0], "props": links[seg_g[j]][seg_k[j]][1]},
-                {"src": lambda: map(eids.__getitem__, seg_g)}),
-            ("rel", "LOCATED_IN"): Rows(len(loc_g), lambda j: {
-                "src": eids[loc_g[j]], "dst": county_ids[loc_c[j]], "props": {}},
-                {"src": lambda: map(eids.__getitem__, loc_g)}),
-            ("rel", "IN_DATASET"): Rows(len(ds_g), lambda j: {
-                "src": eids[ds_g[j]], "dst": self.ds[ds_g[j]][ds_k[j]], "props": {}},
-                {"src": lambda: map(eids.__getitem__, ds_g)}),
-        }
-        for (kind, name), made in rows.items():
-            if not len(made):
-                continue
-            target = batch.nodes if kind == "node" else batch.rels
-            if name in target:  # the batch already holds rows of this kind: add ours as plain rows
-                target[name].extend(made)
+    def identities(self) -> Iterator[dict]:
+        """``{"id", "name", "credit_code"}`` of every firm (what :class:`FirmIndex` reads)."""
+        for g, eid in enumerate(self.eids):
+            r = self.rec[g]
+            if r >= 0:
+                yield {"id": eid, "name": self._names[r], "credit_code": self._codes[r]}
             else:
-                target[name] = made
-        return len(seg_g)
+                m = self.merged[g]
+                yield {"id": eid, "name": m["name"], "credit_code": m.get("credit_code")}
+
+    def chunks(self, records: Iterable[tuple], onto: Ontology, size: int = CHUNK_FIRMS) -> Iterator[Batch]:
+        """The firms' rows, ``size`` firms a batch; ``records`` are every record's values in
+        position order (read once, in step)."""
+        it, pos, cur = iter(records), -1, None
+        counties: dict[str, str | None] = {}
+        eids, links, rec, first = self.eids, self.links, self.rec, self.first
+        for start in range(0, len(eids), size):
+            nodes: list[dict] = []
+            seg: list[dict] = []
+            loc: list[dict] = []
+            ds: list[dict] = []
+            for g in range(start, min(start + size, len(eids))):
+                r = rec[g]
+                if r >= 0:
+                    while pos < r:
+                        cur = next(it)
+                        pos += 1
+                    props = unpack_own(cur)  # read back from the spill: no other holder to protect
+                else:
+                    props = dict(self.merged[g])
+                nodes.append(props)
+                eid = eids[g]
+                seg.extend([{"src": eid, "dst": sid, "props": p} for sid, p in links[g]])
+                county = props.get("county")
+                if county and props.get("local"):
+                    cid = counties.get(county, 0)
+                    if cid == 0:
+                        c = onto.county_by_name(county)
+                        cid = counties[county] = c.id if c else None
+                    if cid is not None:
+                        loc.append({"src": eid, "dst": cid, "props": {}})
+                if first[eid] == g:
+                    ds.extend([{"src": eid, "dst": did, "props": {}} for did in self.ds[g]])
+            b = Batch(nodes={"Enterprise": nodes})
+            for name, rows in (("IN_SEGMENT", seg), ("LOCATED_IN", loc), ("IN_DATASET", ds)):
+                if rows:
+                    b.rels[name] = rows
+            yield b
 
 
 class FirmIndex:
     """Find an enterprise of this load (or of the store) by credit code or normalised name."""
 
-    def __init__(self, store: GraphStore, ents: list[dict]) -> None:
+    def __init__(self, store: GraphStore, ents: Iterable[dict]) -> None:
         self.store = store
-        self.by_code = {e["credit_code"]: e["id"] for e in ents if e.get("credit_code")}
-        self.by_name = {name_key(e["name"]): e["id"] for e in ents}
+        self.by_code: dict[str, str] = {}
+        self.by_name: dict[str, str] = {}
+        for e in ents:
+            if e.get("credit_code"):
+                self.by_code[e["credit_code"]] = e["id"]
+            self.by_name[name_key(e["name"])] = e["id"]
 
     def find(self, name: str | None, code: str | None) -> str | None:
         if code:

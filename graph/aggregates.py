@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from graph.store import Batch, SegmentAggregate, column
 
-__all__ = ["FirmState", "Structure", "Aggregates", "TxView", "touched_firms", "begin", "finish", "recount",
+__all__ = ["FirmState", "Structure", "Aggregates", "TxView", "touched_firms", "begin", "finish", "recount", "Running",
            "FIRM_RELS", "TOP_N", "MAX_N"]
 
 #: relationship types from a firm that feed an aggregate
@@ -383,6 +383,51 @@ def finish(tx: TxView, touched: set[str], started: tuple[Structure, dict[str, Fi
 
 
 _STEP = 50_000
+
+
+class Running:
+    """The stored aggregates moved chunk by chunk inside one write transaction (``write_stream``):
+    per chunk, the touched firms' states before the chunk's rows (:meth:`before`) and after them
+    (:meth:`after`) — each step is a complete transition, so the sums equal one delta over the
+    whole stream. A chunk that changes the chain's shape (the ontology's, first in a load) is
+    followed by a recount, which costs what the store holds at that point: on a first load, nothing.
+
+    Memory: the touched ids and states of one chunk, never of the whole stream."""
+
+    def __init__(self, tx: TxView) -> None:
+        self.tx, self.st = tx, tx.structure()
+        text = tx.load()
+        self.agg = Aggregates.loads(text) if text is not None else None
+        self.short: set[str] = set()
+
+    def before(self, batch: Batch) -> tuple[set[str], dict[str, FirmState]]:
+        """Before a chunk's rows are written: the firms it touches and their current states."""
+        touched = touched_firms(batch)
+        return touched, (self.tx.states(touched) if touched and self.agg is not None else {})
+
+    def after(self, started: tuple[set[str], dict[str, FirmState]]) -> None:
+        """After the chunk's rows: add the touched firms' difference (or recount on a new shape)."""
+        touched, before = started
+        st = self.tx.structure()
+        if self.agg is None or st != self.st:
+            self.st, self.agg, self.short = st, recount(self.tx, st), set()
+            return
+        ids = sorted(touched)
+        for i in range(0, len(ids), _STEP):
+            part = ids[i:i + _STEP]
+            self.short |= self.agg.apply(st, {f: before[f] for f in part if f in before}, self.tx.states(part))
+
+    def finish(self) -> Aggregates:
+        """Before commit: refill the lists that fell short, store the state."""
+        if self.agg is None:  # an empty stream on a store without aggregates
+            self.agg = recount(self.tx, self.st)
+        for key in sorted(self.short):
+            v = self.agg.lists.get(key)
+            if v and len(v["top"]) < min(v["n"], MAX_N if key.startswith("M") else TOP_N):
+                self.agg.refill(key, _members(self.tx, key, self.st))
+        self.agg.prune()
+        self.tx.save(self.agg.dumps())
+        return self.agg
 
 
 def recount(tx: TxView, st: Structure | None = None) -> Aggregates:

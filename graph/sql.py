@@ -51,6 +51,14 @@ WHERE EXISTS (SELECT 1 FROM nodes WHERE label = ? AND id = ?)
 ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(rels.props, excluded.props)
 """
 
+# the same without the endpoint checks: a first load into an empty store checks its endpoints
+# against the ids it has written itself (graph.sqlite_store), not with two lookups a row
+UPSERT_REL_CHECKED_BY_CALLER = """
+INSERT INTO rels (type, src, dst, props) VALUES (?, ?, ?, ?)
+ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(rels.props, excluded.props)
+"""
+FIRST_NODE = "SELECT 1 FROM nodes LIMIT 1"
+
 NODES_BY_IDS = """
 SELECT n.id, n.props FROM json_each(:ids) j CROSS JOIN nodes n ON n.label = :label AND n.id = j.value
 """

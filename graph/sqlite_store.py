@@ -19,6 +19,7 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
+from itertools import repeat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,7 @@ class _Tx:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self.written: dict[str, set[str]] | None = None  # first load: the only nodes there are (write_stream)
 
     def structure(self) -> Structure:
         parents: dict[str, list[str]] = {}
@@ -99,6 +101,9 @@ class _Tx:
                 for fid, loc, o, lead, inact in feats}
 
     def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
+        if self.written is not None:  # a firm not written yet has no state: no query for it
+            firms = self.written.get("Enterprise", set())
+            ids = [i for i in ids if i in firms]
         ids, out = list(ids), {}
         for i in range(0, len(ids), 50_000):
             chunk = {"ids": _dump(ids[i:i + 50_000])}
@@ -185,66 +190,97 @@ class SQLiteStore:
         if version == sql.SCHEMA_VERSION:  # current: opening needs no write (nor the write lock)
             return
         if cols and version not in sql.SAME_COLUMNS:  # generated columns changed: rebuild the table
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("ALTER TABLE nodes RENAME TO nodes_v1")
-            self._db.execute(sql.NODES_TABLE)
-            self._db.execute("INSERT INTO nodes (label, id, props) SELECT label, id, props FROM nodes_v1")
-            self._db.execute("DROP TABLE nodes_v1")
-            for idx in ("nodes_by_local", "nodes_by_county"):
-                self._db.execute(f"DROP INDEX IF EXISTS {idx}")
-            self._db.execute("COMMIT")
+            with self._transaction():
+                self._db.execute("ALTER TABLE nodes RENAME TO nodes_v1")
+                self._db.execute(sql.NODES_TABLE)
+                self._db.execute("INSERT INTO nodes (label, id, props) SELECT label, id, props FROM nodes_v1")
+                self._db.execute("DROP TABLE nodes_v1")
+                for idx in ("nodes_by_local", "nodes_by_county"):
+                    self._db.execute(f"DROP INDEX IF EXISTS {idx}")
         self._db.executescript(sql.SCHEMA)
-        self._db.execute("BEGIN IMMEDIATE")  # the stored aggregates (schema 4) counted once from the rows
-        try:
-            agg_state.finish(_Tx(self._db), set(), (None, {}))
+        with self._transaction() as tx:  # the stored aggregates (schema 4) counted once from the rows
+            agg_state.finish(tx, set(), (None, {}))
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (sql.SCHEMA_VERSION,))
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     # -- writes ---------------------------------------------------------------------------------
-    def write(self, batch: Batch, progress: Callable[[int], None] | None = None) -> int:
-        done = 0
+    @contextmanager
+    def _transaction(self):
+        """One write transaction on the writer connection: ``BEGIN IMMEDIATE`` (the write lock, or a
+        StoreError naming the file when another process holds it), ``COMMIT`` at the end of the
+        block, ``ROLLBACK`` on any exception (including one raised by the caller's iterator)."""
         with self._lock, _busy_as_store_error(self.path):
+            self._db.execute("BEGIN IMMEDIATE")
             try:
-                self._db.execute("BEGIN IMMEDIATE")
-                tx, touched = _Tx(self._db), agg_state.touched_firms(batch)
-                started = agg_state.begin(tx, touched)
-                for label, rows in batch.nodes.items():
-                    check_label(label)
-                    for i in range(0, len(rows), _CHUNK):
-                        chunk = rows[i:i + _CHUNK]
-                        self._db.executemany(sql.UPSERT_NODE, ((label, r["id"], _dump(r)) for r in chunk))
-                        done += len(chunk)
-                        if progress:
-                            progress(len(chunk))
-                dump_rel = _rel_dumper()
-                for rel_type, rows in batch.rels.items():
-                    src_label, dst_label = REL_ENDPOINTS[check_rel_type(rel_type)]
-                    for i in range(0, len(rows), _CHUNK):
-                        chunk = rows[i:i + _CHUNK]
-                        cur = self._db.executemany(sql.UPSERT_REL, (
-                            (rel_type, r["src"], r["dst"], dump_rel(r.get("props")), src_label, r["src"],
-                             dst_label, r["dst"]) for r in chunk))
-                        if cur.rowcount != len(chunk):
-                            missing = self._first_dangling(rel_type, chunk)
-                            raise StoreError(f"{rel_type} relationship to a missing node: {missing}",
-                                             entry=rel_type)
-                        done += len(chunk)
-                        if progress:
-                            progress(len(chunk))
-                for rel_type, pairs in batch.drops.items():
-                    check_rel_type(rel_type)
-                    self._db.executemany(sql.DELETE_REL, ((rel_type, a, b) for a, b in pairs))
-                    done += len(pairs)
-                agg_state.finish(tx, touched, started)  # the aggregates move in the same transaction
+                yield _Tx(self._db)
                 self._db.execute("COMMIT")
-                self._generation += 1
             except BaseException:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
                 raise
+            self._generation += 1
+
+    def write(self, batch: Batch, progress: Callable[[int], None] | None = None) -> int:
+        return self.write_stream((batch,), progress)
+
+    def write_stream(self, batches: Iterable[Batch], progress: Callable[[int], None] | None = None) -> int:
+        """Upsert every batch of ``batches`` in ONE transaction, each as it comes (see the port).
+
+        First load into an empty store: every node that exists is one this transaction wrote, so
+        relationship endpoints are checked against those ids in memory instead of two index
+        lookups a row (the same error for a dangling one)."""
+        done = 0
+        with self._transaction() as tx:
+            written = tx.written = {} if self._db.execute(sql.FIRST_NODE).fetchone() is None else None
+            running = agg_state.Running(tx)
+            dump_rel = _rel_dumper()
+            for batch in batches:
+                started = running.before(batch)
+                done += self._upsert(batch, dump_rel, progress, written)
+                running.after(started)  # the aggregates move in the same transaction
+            running.finish()
+        return done
+
+    def _upsert(self, batch: Batch, dump_rel, progress: Callable[[int], None] | None,
+                written: dict[str, set[str]] | None) -> int:
+        """One batch's rows; ``written``: label → ids written so far, on a first load (else None)."""
+        done = 0
+        for label, rows in batch.nodes.items():
+            check_label(label)
+            for i in range(0, len(rows), _CHUNK):
+                chunk = rows[i:i + _CHUNK]
+                ids = [r["id"] for r in chunk]
+                self._db.executemany(sql.UPSERT_NODE, zip(repeat(label), ids, map(_dump, chunk)))
+                if written is not None:
+                    written.setdefault(label, set()).update(ids)
+                done += len(chunk)
+                if progress:
+                    progress(len(chunk))
+        for rel_type, rows in batch.rels.items():
+            src_label, dst_label = REL_ENDPOINTS[check_rel_type(rel_type)]
+            for i in range(0, len(rows), _CHUNK):
+                chunk = rows[i:i + _CHUNK]
+                if written is not None:
+                    srcs, dsts = written.get(src_label, set()), written.get(dst_label, set())
+                    for r in chunk:
+                        if r["src"] not in srcs or r["dst"] not in dsts:
+                            missing = f"{src_label} {r['src']!r}" if r["src"] not in srcs else f"{dst_label} {r['dst']!r}"
+                            raise StoreError(f"{rel_type} relationship to a missing node: {missing}", entry=rel_type)
+                    self._db.executemany(sql.UPSERT_REL_CHECKED_BY_CALLER, (
+                        (rel_type, r["src"], r["dst"], dump_rel(r.get("props"))) for r in chunk))
+                else:
+                    cur = self._db.executemany(sql.UPSERT_REL, (
+                        (rel_type, r["src"], r["dst"], dump_rel(r.get("props")), src_label, r["src"],
+                         dst_label, r["dst"]) for r in chunk))
+                    if cur.rowcount != len(chunk):
+                        missing = self._first_dangling(rel_type, chunk)
+                        raise StoreError(f"{rel_type} relationship to a missing node: {missing}", entry=rel_type)
+                done += len(chunk)
+                if progress:
+                    progress(len(chunk))
+        for rel_type, pairs in batch.drops.items():
+            check_rel_type(rel_type)
+            self._db.executemany(sql.DELETE_REL, ((rel_type, a, b) for a, b in pairs))
+            done += len(pairs)
         return done
 
     def _first_dangling(self, rel_type: str, chunk: list[dict]) -> str:
@@ -258,68 +294,40 @@ class SQLiteStore:
     def delete_nodes(self, label: str, ids: Iterable[str]) -> int:
         check_label(label)
         ids = list(ids)
-        with self._lock, _busy_as_store_error(self.path):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                tx = _Tx(self._db)
-                touched = set(ids) if label == "Enterprise" else \
-                    {f for t in agg_state.FIRM_RELS if REL_ENDPOINTS[t][1] == label for f in tx.linked(t, ids)}
-                started = agg_state.begin(tx, touched)
-                for rel_type, (src_label, dst_label) in REL_ENDPOINTS.items():
-                    if src_label == label:
-                        self._db.executemany(sql.DELETE_REL_BY_SRC, ((rel_type, i) for i in ids))
-                    if dst_label == label:
-                        self._db.executemany(sql.DELETE_REL_BY_DST, ((rel_type, i) for i in ids))
-                n = self._db.executemany(sql.DELETE_NODE, ((label, i) for i in ids)).rowcount
-                agg_state.finish(tx, touched, started)
-                self._db.execute("COMMIT")
-                self._generation += 1
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        with self._transaction() as tx:
+            touched = set(ids) if label == "Enterprise" else \
+                {f for t in agg_state.FIRM_RELS if REL_ENDPOINTS[t][1] == label for f in tx.linked(t, ids)}
+            started = agg_state.begin(tx, touched)
+            for rel_type, (src_label, dst_label) in REL_ENDPOINTS.items():
+                if src_label == label:
+                    self._db.executemany(sql.DELETE_REL_BY_SRC, ((rel_type, i) for i in ids))
+                if dst_label == label:
+                    self._db.executemany(sql.DELETE_REL_BY_DST, ((rel_type, i) for i in ids))
+            n = self._db.executemany(sql.DELETE_NODE, ((label, i) for i in ids)).rowcount
+            agg_state.finish(tx, touched, started)
         return n
 
     def delete_rels(self, rel_type: str, pairs: Iterable[tuple[str, str]]) -> int:
         check_rel_type(rel_type)
         pairs = list(pairs)
-        with self._lock, _busy_as_store_error(self.path):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                tx = _Tx(self._db)
-                touched = {s for s, _ in pairs} if rel_type in agg_state.FIRM_RELS else set()
-                started = agg_state.begin(tx, touched)
-                n = self._db.executemany(sql.DELETE_REL, ((rel_type, s, d) for s, d in pairs)).rowcount
-                agg_state.finish(tx, touched, started)
-                self._db.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
-            self._generation += 1
+        with self._transaction() as tx:
+            touched = {s for s, _ in pairs} if rel_type in agg_state.FIRM_RELS else set()
+            started = agg_state.begin(tx, touched)
+            n = self._db.executemany(sql.DELETE_REL, ((rel_type, s, d) for s, d in pairs)).rowcount
+            agg_state.finish(tx, touched, started)
         return n
 
     def clear(self) -> None:
-        with self._lock, _busy_as_store_error(self.path):
-            self._db.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             self._db.execute("DELETE FROM rels")
             self._db.execute("DELETE FROM nodes")
             self._db.execute(sql.AGG_SAVE, (Aggregates().dumps(),))
-            self._db.execute("COMMIT")
-            self._generation += 1
 
     def rebuild_aggregates(self) -> None:
         """Recount the stored aggregates from the rows, in one transaction (after a bulk import or a
         write by another tool; loads through :meth:`write` keep them exact on their own)."""
-        with self._lock, _busy_as_store_error(self.path):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                agg_state.finish(_Tx(self._db), set(), (None, {}))
-                self._db.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
-            self._generation += 1
+        with self._transaction() as tx:
+            agg_state.finish(tx, set(), (None, {}))
 
     def recount_aggregates(self) -> Aggregates:
         """The aggregates counted from scratch, without storing them (what the stored ones must equal)."""

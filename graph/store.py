@@ -120,6 +120,14 @@ class GraphStore(Protocol):
     def write(self, batch: Batch, progress: Callable[[int], None] | None = None) -> int:
         """Upsert the batch atomically (MERGE on id; props merged, ``None`` removes a prop)."""
 
+    def write_stream(self, batches: Iterable[Batch], progress: Callable[[int], None] | None = None) -> int:
+        """Upsert every batch in ONE transaction, each written as the iterator yields it, so a caller
+        streams a large load without holding it whole. The batches are written one after another
+        (each: its nodes, its relationships, its drops), so a relationship's endpoints must exist
+        by the end of its own batch; any failure —
+        a dangling relationship, an exception raised by the iterator, a kill — leaves the store and
+        its aggregates as before. ``write(b)`` is ``write_stream([b])``. Returns rows written."""
+
     def delete_nodes(self, label: str, ids: Iterable[str]) -> int:
         """Delete nodes and their relationships; returns how many nodes were deleted."""
 

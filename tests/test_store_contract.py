@@ -284,3 +284,77 @@ def test_rels_page_keyset_pages_concatenate_to_rels(store):
     assert store.rels_page("LOCATED_IN") == [] and store.rels_page("LOCATED_IN", ("a", "b"), 1) == []
     with pytest.raises(ValueError):
         store.rels_page("NOT_A_TYPE")
+
+
+def _firm_chunks(n_chunks: int = 5, per: int = 60) -> list[Batch]:
+    """Firms in chunks: more firms per segment than a ranked list keeps (TOP_N), outputs that
+    interleave across chunks, a firm written again in a later chunk with a new output and segment."""
+    chunks = []
+    for c in range(n_chunks):
+        b = Batch()
+        for i in range(per):
+            fid = f"f{c:02d}{i:03d}"
+            b.node("Enterprise", {"id": fid, "name": fid, "local": i % 4 != 0, "output": float((i * 37 + c * 11) % 97)})
+            b.rel("IN_SEGMENT", fid, "auto-pack" if i % 3 else "auto-cell")
+        if c:  # the previous chunk's first firm moves and grows
+            prev = f"f{c - 1:02d}000"
+            b.node("Enterprise", {"id": prev, "output": 500.0 + c})
+            b.rel("IN_SEGMENT", prev, "auto-ev")
+            b.drop_rel("IN_SEGMENT", prev, "auto-cell")
+        chunks.append(b)
+    return chunks
+
+
+def _snapshot(store) -> tuple:
+    return (store.counts(), store.checksum(), store.segment_aggregates(),
+            [f["id"] for f in store.top_firms(["auto-pack", "auto-cell", "auto-ev"], local=True, limit=100)],
+            store.tech_holders(["tech-sep"]))
+
+
+def test_write_stream_equals_one_write_of_the_joined_batches(store):
+    store.write_stream([small_batch(), *_firm_chunks()])
+    streamed = _snapshot(store)
+    stored, fresh = store._aggregates(), store.recount_aggregates()
+    assert [stored.segment(s) for s in ("auto-cell", "auto-pack", "auto-ev")] == \
+        [fresh.segment(s) for s in ("auto-cell", "auto-pack", "auto-ev")]
+    assert {k: v for k, v in stored.lists.items()} == {k: v for k, v in fresh.lists.items()}
+    store.clear()
+    store.write(small_batch())
+    joined = Batch()
+    for b in _firm_chunks():
+        joined.extend(b)
+    store.write(joined)
+    assert _snapshot(store) == streamed
+    # streamed again onto the stored firms (deltas, not a recount): same content, same figures
+    store.write_stream(_firm_chunks())
+    assert _snapshot(store) == streamed
+
+
+def test_write_stream_is_atomic(store):
+    store.write(small_batch())
+    before = _snapshot(store)
+
+    def failing_iterator():
+        yield from _firm_chunks()[:3]
+        raise ValueError("bad row in the file")
+
+    with pytest.raises(ValueError, match="bad row"):
+        store.write_stream(failing_iterator())
+    assert _snapshot(store) == before
+    dangling = _firm_chunks()
+    dangling[3].rel("IN_SEGMENT", "f03001", "auto-missing")
+    with pytest.raises(StoreError, match="missing"):
+        store.write_stream(dangling)
+    assert _snapshot(store) == before
+
+
+def test_first_load_into_an_empty_store_refuses_a_dangling_relationship(store):
+    b = small_batch()
+    b.rel("IN_SEGMENT", "e1", "auto-missing")
+    with pytest.raises(StoreError, match="missing"):
+        store.write_stream([Batch(), b])
+    assert store.counts()["nodes"]["Enterprise"] == 0 and sum(store.counts()["relationships"].values()) == 0
+    late = _firm_chunks()
+    late[2].rel("HOLDS", "f00001", "tech-sep")  # endpoints written earlier in the same stream: fine
+    store.write_stream([small_batch(), *late])
+    assert [r["src"] for r in store.rels("HOLDS")] == ["f00001", "x1"]
