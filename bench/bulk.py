@@ -88,8 +88,11 @@ def main() -> None:
     info = neo4j_server.start(state, timeout=300)
     try:
         n = args.enterprises
+        cfg = neo4j_server.server_config(state)
         print(f"generated: {n:,} enterprises, {3 * n:,} enterprise relationships, runs={args.runs} "
-              f"(local Neo4j 5.26, heap 1g, page cache 512m)", flush=True)
+              f"(local Neo4j 5.26, heap {cfg.get('server.memory.heap.max_size')}, page cache "
+              f"{cfg.get('server.memory.pagecache.size')}, transaction state "
+              f"{cfg.get('db.tx_state.memory_allocation', 'ON_HEAP')})", flush=True)
         sums = {}
         if args.only != "bulk":
             on = median_runs(run_online, info.url, n, not args.only, runs=args.runs)
