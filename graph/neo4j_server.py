@@ -159,12 +159,24 @@ def _bytes(size: str) -> int:
         raise StoreError(f"not a memory size: {size!r} (e.g. 512m, 1g)") from None
 
 
+_CGROUP_LIMITS = ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")
+
+
 def _machine_ram() -> int:
-    """Physical memory of this machine in bytes (0 if the OS does not say)."""
+    """Memory this process may use in bytes: the machine's, or its container's (cgroup) limit if
+    lower — a CI container on a large host must not size the heap from the host (0 if unknown)."""
     try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError, AttributeError):
-        return 0
+        ram = 0
+    for path in _CGROUP_LIMITS:
+        try:
+            limit = Path(path).read_text().strip()
+        except OSError:
+            continue
+        if limit.isdigit() and 0 < int(limit) < (ram or 1 << 62):
+            ram = int(limit)
+    return ram
 
 
 def auto_memory(ram: int | None = None) -> tuple[str, str]:

@@ -112,3 +112,15 @@ def test_config_holds_transaction_state_off_heap_and_memory_from_the_machine(tmp
     # the tracked budget covers the off-heap state plus the heap's usual 70 % share
     assert int(cfg["dbms.memory.transaction.total.max"][:-1]) == int(heap[:-1]) * 7 // 10 + off
     assert tx_memory("2g", ram=64 << 30)["server.memory.off_heap.transaction_max_size"] == "8192m"
+
+
+def test_memory_is_sized_from_a_container_limit_below_the_machine(tmp_path: Path, monkeypatch) -> None:
+    from graph import neo4j_server
+
+    limit = tmp_path / "memory.max"
+    limit.write_text(f"{4 << 30}\n")
+    monkeypatch.setattr(neo4j_server, "_CGROUP_LIMITS", (str(tmp_path / "absent"), str(limit)))
+    assert neo4j_server._machine_ram() == 4 << 30
+    assert neo4j_server.auto_memory() == ("1024m", "512m")
+    limit.write_text("max\n")  # cgroup v2 without a limit: the machine's memory
+    assert neo4j_server._machine_ram() > 0 and neo4j_server._machine_ram() != 4 << 30
