@@ -4,7 +4,8 @@ Both write the same generated graph (``bench/gen.py``: the ontology, N enterpris
 relationships) into an empty database of a local Neo4j that this benchmark starts in its own
 temporary state dir (the bulk import replaces the database, so it never uses anyone else's):
 
-* online — ``Neo4jStore.write`` of each generated chunk (``UNWIND … MERGE``);
+* online — ``Neo4jStore.write`` of each generated chunk, one transaction each (``UNWIND … CREATE`` while a
+  label or type was empty when the transaction began, ``MERGE`` after: graph/neo4j_write.py);
 * bulk — the chunks through :func:`graph.neo4j_bulk.bulk_load`: CSV files, server stopped,
   ``neo4j-admin database import full``, server started on the same port, constraints created,
   empty lists set — end to end, until the database answers with the constraints in place.
@@ -88,13 +89,16 @@ def main() -> None:
     info = neo4j_server.start(state, timeout=300)
     try:
         n = args.enterprises
+        cfg = neo4j_server.server_config(state)
         print(f"generated: {n:,} enterprises, {3 * n:,} enterprise relationships, runs={args.runs} "
-              f"(local Neo4j 5.26, heap 1g, page cache 512m)", flush=True)
+              f"(local Neo4j 5.26, heap {cfg.get('server.memory.heap.max_size')}, page cache "
+              f"{cfg.get('server.memory.pagecache.size')}, transaction state "
+              f"{cfg.get('db.tx_state.memory_allocation', 'ON_HEAP')})", flush=True)
         sums = {}
         if args.only != "bulk":
             on = median_runs(run_online, info.url, n, not args.only, runs=args.runs)
             sums["online"] = on["runs"][0]["checksum"]
-            print(fmt_rate(f"online  (UNWIND MERGE) {n // 1000}k", on), flush=True)
+            print(fmt_rate(f"online  (UNWIND CREATE/MERGE) {n // 1000}k", on), flush=True)
         if args.only != "online":
             bu = median_runs(run_bulk, state, info.url, n, not args.only, runs=args.runs)
             sums["bulk"] = bu["runs"][0]["checksum"]

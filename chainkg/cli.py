@@ -449,7 +449,8 @@ def ontology_check() -> None:
 
 
 @neo4j_app.command("start")
-def neo4j_start(heap: str = typer.Option("1g"), pagecache: str = typer.Option("512m")) -> None:
+def neo4j_start(heap: str = typer.Option(None, help="JVM heap, e.g. 4g (default: sized from this machine)"),
+                pagecache: str = typer.Option(None, help="page cache, e.g. 1g (default: sized from this machine)")) -> None:
     """Start (or reuse) the local Neo4j and print its store URL. Example: chainkg neo4j start"""
     from graph import neo4j_server
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ontology.schema import LABELS, REL_ENDPOINTS, check_label, check_rel_type
 
-__all__ = ["constraints", "upsert_nodes", "upsert_rels", "delete_nodes", "delete_rels", "get_node",
+__all__ = ["constraints", "upsert_nodes", "upsert_rels", "create_nodes", "create_rels", "create_bare_rels",
+           "count_label", "count_rel_type", "delete_nodes", "delete_rels", "get_node",
            "find_nodes", "rels", "neighbours", "COUNT_NODES", "COUNT_RELS", "ALL_NODES", "ALL_RELS",
            "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING", "TOTAL_NODES", "TOTAL_RELS"]
 
@@ -28,6 +29,35 @@ def upsert_rels(rel_type: str) -> str:
     src, dst = REL_ENDPOINTS[check_rel_type(rel_type)]
     return (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
             f"MERGE (a)-[r:{rel_type}]->(b) SET r += row.props RETURN count(r) AS n")
+
+
+def create_nodes(label: str) -> str:
+    """For ids the label does not hold (:mod:`graph.neo4j_write`); the constraint still guards them."""
+    return f"UNWIND $rows AS row CREATE (n:{check_label(label)}) SET n = row"
+
+
+def create_rels(rel_type: str) -> str:
+    """For pairs the type does not link yet (:mod:`graph.neo4j_write`); a missing end is counted out."""
+    src, dst = REL_ENDPOINTS[check_rel_type(rel_type)]
+    return (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
+            f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.props RETURN count(*) AS n")
+
+
+def create_bare_rels(rel_type: str) -> str:
+    """:func:`create_rels` for rows without properties, sent as ``[src, dst]`` pairs."""
+    src, dst = REL_ENDPOINTS[check_rel_type(rel_type)]
+    return (f"UNWIND $pairs AS p MATCH (a:{src} {{id: p[0]}}) MATCH (b:{dst} {{id: p[1]}}) "
+            f"CREATE (a)-[:{rel_type}]->(b) RETURN count(*) AS n")
+
+
+def count_label(label: str) -> str:
+    """Nodes of a label, from the count store (constant time)."""
+    return f"MATCH (n:{check_label(label)}) RETURN count(n) AS n"
+
+
+def count_rel_type(rel_type: str) -> str:
+    """Relationships of a type, from the count store (constant time)."""
+    return f"MATCH ()-[r:{check_rel_type(rel_type)}]->() RETURN count(r) AS n"
 
 
 def delete_nodes(label: str) -> str:

@@ -44,7 +44,7 @@ from ontology.errors import StoreError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout (neo4j-server/ lives there)
 
 __all__ = ["ServerInfo", "start", "stop", "status", "password_of", "new_password", "server_config",
-           "offline_import"]
+           "offline_import", "tx_memory", "auto_memory"]
 
 SERVER_DIR = PROJECT_ROOT / "neo4j-server"
 LIB_DIR = SERVER_DIR / "target" / "lib"
@@ -145,6 +145,84 @@ def new_password() -> str:
     return secrets.token_urlsafe(24)
 
 
+def _bytes(size: str) -> int:
+    """``"512m"`` → bytes (Neo4j's k/m/g suffixes, powers of 1024).
+
+    >>> _bytes("1g"), _bytes("512m"), _bytes("2048")
+    (1073741824, 536870912, 2048)
+    """
+    s = size.strip().lower().rstrip("b").rstrip("i")
+    mult = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}.get(s[-1:], 1)
+    try:
+        return int(float(s[:-1] if mult > 1 else s) * mult)
+    except ValueError:
+        raise StoreError(f"not a memory size: {size!r} (e.g. 512m, 1g)") from None
+
+
+_CGROUP_LIMITS = ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")
+
+
+def _machine_ram() -> int:
+    """Memory this process may use in bytes: the machine's, or its container's (cgroup) limit if
+    lower — a CI container on a large host must not size the heap from the host (0 if unknown)."""
+    try:
+        ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        ram = 0
+    for path in _CGROUP_LIMITS:
+        try:
+            limit = Path(path).read_text().strip()
+        except OSError:
+            continue
+        if limit.isdigit() and 0 < int(limit) < (ram or 1 << 62):
+            ram = int(limit)
+    return ram
+
+
+def auto_memory(ram: int | None = None) -> tuple[str, str]:
+    """(heap, page cache) for this machine: an eighth of its RAM for the heap, between 1 GiB and
+    8 GiB, and a sixteenth for the page cache, between 512 MiB and 4 GiB.
+
+    Why the heap grows with the machine: a load is one transaction, and however its state is held
+    while the statements run (off the heap here, :func:`tx_memory`), Neo4j turns it into commands on
+    the heap at commit. A 100k-firm load (≈ 430k rows) died at commit with ``Java heap space`` on
+    the old fixed 1g heap (after 9 minutes of GC pauses), and ran with 3g.
+
+    >>> auto_memory(24 << 30), auto_memory(4 << 30), auto_memory(256 << 30)
+    (('3072m', '1536m'), ('1024m', '512m'), ('8192m', '4096m'))
+    """
+    ram = _machine_ram() if ram is None else ram
+    heap = min(max(ram // 8, 1 << 30), 8 << 30) >> 20
+    cache = min(max(ram // 16, 512 << 20), 4 << 30) >> 20
+    return f"{heap}m", f"{cache}m"
+
+
+def tx_memory(heap: str, ram: int | None = None) -> dict[str, str]:
+    """Transaction-memory settings for a server with ``heap`` on a machine with ``ram`` bytes.
+
+    Why: a load is ONE transaction, and Neo4j keeps a transaction's state (every node and
+    relationship it writes) in memory until the commit. On the heap (Neo4j 5's default,
+    ``db.tx_state.memory_allocation=ON_HEAP``) a 100k-firm load (≈ 430k rows) outgrew the default
+    1g heap's transaction budget (``dbms.memory.transaction.total.max``, 70 % of the heap = 716.8 MiB)
+    and failed at commit after minutes of GC pauses. So the state goes off the heap, into native
+    memory capped by ``server.memory.off_heap.transaction_max_size`` — a quarter of the machine's RAM,
+    between 1 GiB and 8 GiB — and the tracked total a transaction may use is the heap's share plus
+    that cap (tracking stays on: a runaway console query still fails cleanly rather than taking the
+    server down). Setting names checked against the 5.26 jars (``GraphDatabaseSettings``).
+
+    >>> tx_memory("1g", ram=24 << 30)["server.memory.off_heap.transaction_max_size"]
+    '6144m'
+    >>> tx_memory("1g", ram=2 << 30)["dbms.memory.transaction.total.max"]
+    '1740m'
+    """
+    ram = _machine_ram() if ram is None else ram
+    off = min(max(ram // 4, 1 << 30), 8 << 30) >> 20
+    total = (_bytes(heap) * 7 // 10 >> 20) + off
+    return {"db.tx_state.memory_allocation": "OFF_HEAP",
+            "server.memory.off_heap.transaction_max_size": f"{off}m",
+            "dbms.memory.transaction.total.max": f"{total}m"}
+
+
 def _write_conf(home: Path, port: int, heap: str, pagecache: str, tx_timeout: str = TX_TIMEOUT) -> None:
     for d in ("conf", "data", "logs", "run", "plugins", "import"):
         (home / d).mkdir(parents=True, exist_ok=True)
@@ -161,6 +239,7 @@ def _write_conf(home: Path, port: int, heap: str, pagecache: str, tx_timeout: st
         "dbms.security.auth_enabled=true",
         "dbms.usage_report.enabled=false",
         f"db.transaction.timeout={tx_timeout}",
+        *(f"{k}={v}" for k, v in tx_memory(heap).items()),
         *HARDENING,
     ]
     (home / "conf" / "neo4j.conf").write_text("\n".join(lines) + "\n")
@@ -265,11 +344,12 @@ def status(state_dir: str | os.PathLike) -> ServerInfo | None:
         return None
 
 
-def start(state_dir: str | os.PathLike, *, heap: str = "1g", pagecache: str = "512m",
+def start(state_dir: str | os.PathLike, *, heap: str | None = None, pagecache: str | None = None,
           password: str | None = None, timeout: float = 120, tx_timeout: str = TX_TIMEOUT,
           port: int | None = None) -> ServerInfo:
     """Start the local Neo4j (or return the one already running) and wait until it answers.
 
+    ``heap``/``pagecache``: default sized from the machine (:func:`auto_memory`).
     ``password``: default the stored one, or a generated one on first start; a different one is
     set on the store and stored. ``port``: the Bolt port to listen on (default a free one; a taken
     one is replaced by a free one). Raises :class:`StoreError` with the tail of the log if it exits
@@ -297,6 +377,8 @@ def start(state_dir: str | os.PathLike, *, heap: str = "1g", pagecache: str = "5
     if password != stored:
         _write_private(home / (PASSWORD_FILE + ".new"), password + "\n")
     port = port if port and _port_free(port) else _free_port()
+    auto_heap, auto_cache = auto_memory()
+    heap, pagecache = heap or auto_heap, pagecache or auto_cache
     _write_conf(home, port, heap, pagecache, tx_timeout)
     cmd = [_java(), f"-Xmx{heap}", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
            "--add-opens", "java.base/java.nio=ALL-UNNAMED", "-cp", f"{LIB_DIR}/*", ENTRY_POINT,

@@ -20,6 +20,7 @@ from ontology.errors import StoreError
 from graph import aggregates as agg_state
 from graph import cypher
 from graph.aggregates import Aggregates, FirmState, Structure
+from graph.neo4j_write import TxWriter
 from graph.store import Batch, ContentHash, SegmentAggregate
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label
 
@@ -88,6 +89,8 @@ class _ConsoleBudget:
 class _Tx:
     """:class:`graph.aggregates.TxView` on one explicit Neo4j transaction."""
 
+    no_firms = False  # True while the store holds no enterprise yet: states() need not ask
+
     def __init__(self, tx) -> None:
         self.tx = tx
         tx.run(cypher.AGG_LOCK).consume()  # first: the state node's write lock, held to commit
@@ -106,6 +109,8 @@ class _Tx:
 
     def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
         ids, out = list(ids), {}
+        if self.no_firms:
+            return out
         for i in range(0, len(ids), _CHUNK):
             out.update((r["id"], self._state(r)) for r in self.tx.run(cypher.FIRM_STATES, ids=ids[i:i + _CHUNK]))
         return out
@@ -148,6 +153,8 @@ class Neo4jStore:
     kind = "neo4j"
     #: byte cap of a console query (:meth:`run_read`); the API sets it from ``CHAINKG_CYPHER_MAX_BYTES``
     console_max_bytes: int = CONSOLE_MAX_BYTES
+    #: seconds per step of the last :meth:`write` (begin, rows, aggregates, commit)
+    last_write: dict[str, float] = {}
 
     def __init__(self, uri: str, auth: tuple[str, str], database: str = "neo4j") -> None:
         import neo4j
@@ -182,43 +189,40 @@ class Neo4jStore:
 
     # -- writes -----------------------------------------------------------------------------------
     def write(self, batch: Batch, progress: Callable[[int], None] | None = None) -> int:
-        done = 0
+        """One transaction: the aggregates' lock, the rows (:class:`graph.neo4j_write.TxWriter`: CREATE
+        where the store is empty, MERGE elsewhere), the aggregates moved, commit. Seconds per step
+        go to :attr:`last_write`."""
+        clock, t = {}, time.perf_counter()
+
+        def lap(step: str) -> None:
+            nonlocal t
+            now = time.perf_counter()
+            clock[step] = clock.get(step, 0.0) + now - t
+            t = now
+
         with self._driver.session(database=self.database) as s:
             tx = s.begin_transaction()
             try:
-                view, touched = _Tx(tx), agg_state.touched_firms(batch)
+                view, writer = _Tx(tx), TxWriter(tx, progress)
+                touched = agg_state.touched_firms(batch)
+                view.no_firms = writer.new_firms()  # a first load: no firm has a state before it
                 started = agg_state.begin(view, touched)
-                for label, rows in batch.nodes.items():
-                    q = cypher.upsert_nodes(label)
-                    for i in range(0, len(rows), _CHUNK):
-                        chunk = rows[i:i + _CHUNK]
-                        tx.run(q, rows=chunk).consume()
-                        done += len(chunk)
-                        if progress:
-                            progress(len(chunk))
-                for rel_type, rows in batch.rels.items():
-                    q = cypher.upsert_rels(rel_type)
-                    for i in range(0, len(rows), _CHUNK):
-                        chunk = rows[i:i + _CHUNK]
-                        n = tx.run(q, rows=chunk).single()["n"]
-                        if n != len(chunk):
-                            raise StoreError(f"{rel_type} relationship to a missing node "
-                                             f"({len(chunk) - n} of {len(chunk)} rows)", entry=rel_type)
-                        done += len(chunk)
-                        if progress:
-                            progress(len(chunk))
-                for rel_type, pairs in batch.drops.items():
-                    tx.run(cypher.delete_rels(rel_type), pairs=[list(p) for p in pairs]).consume()
-                    done += len(pairs)
+                view.no_firms = False
+                lap("begin")
+                writer.batch(batch)
+                lap("rows")
                 agg_state.finish(view, touched, started)  # the aggregates move in the same transaction
+                lap("aggregates")
                 tx.commit()
+                lap("commit")
             except self._neo4j.exceptions.Neo4jError as e:
                 tx.rollback()
                 raise StoreError(f"Neo4j write failed: {e.message}") from e
             finally:
                 if not tx.closed():
                     tx.rollback()
-        return done
+        self.last_write = clock
+        return writer.done
 
     def write_stream(self, batches: Iterable[Batch], progress: Callable[[int], None] | None = None) -> int:
         """Upsert every batch of ``batches`` in ONE transaction, each as it comes (see the port);

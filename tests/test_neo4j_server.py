@@ -94,3 +94,33 @@ def test_start_and_stop_second_server(running: tuple[Path, ServerInfo], tmp_path
     assert status(tmp_path) is None
     assert not (tmp_path / "neo4j" / "server.json").exists()
     assert stop(tmp_path) is False
+
+
+def test_config_holds_transaction_state_off_heap_and_memory_from_the_machine(tmp_path: Path) -> None:
+    """A load is one transaction: its state goes off the heap, the heap and the transaction budget
+    grow with the machine (a 100k-firm load failed at commit on the old fixed 1g heap)."""
+    from graph.neo4j_server import _write_conf, auto_memory, server_config, tx_memory
+
+    heap, cache = auto_memory()
+    assert 1024 <= int(heap[:-1]) <= 8192 and 512 <= int(cache[:-1]) <= 4096
+    _write_conf(tmp_path / "neo4j", 7999, heap, cache)
+    cfg = server_config(tmp_path)
+    assert cfg["server.memory.heap.max_size"] == heap and cfg["server.memory.pagecache.size"] == cache
+    assert cfg["db.tx_state.memory_allocation"] == "OFF_HEAP"
+    off = int(cfg["server.memory.off_heap.transaction_max_size"][:-1])
+    assert 1024 <= off <= 8192
+    # the tracked budget covers the off-heap state plus the heap's usual 70 % share
+    assert int(cfg["dbms.memory.transaction.total.max"][:-1]) == int(heap[:-1]) * 7 // 10 + off
+    assert tx_memory("2g", ram=64 << 30)["server.memory.off_heap.transaction_max_size"] == "8192m"
+
+
+def test_memory_is_sized_from_a_container_limit_below_the_machine(tmp_path: Path, monkeypatch) -> None:
+    from graph import neo4j_server
+
+    limit = tmp_path / "memory.max"
+    limit.write_text(f"{4 << 30}\n")
+    monkeypatch.setattr(neo4j_server, "_CGROUP_LIMITS", (str(tmp_path / "absent"), str(limit)))
+    assert neo4j_server._machine_ram() == 4 << 30
+    assert neo4j_server.auto_memory() == ("1024m", "512m")
+    limit.write_text("max\n")  # cgroup v2 without a limit: the machine's memory
+    assert neo4j_server._machine_ram() > 0 and neo4j_server._machine_ram() != 4 << 30
