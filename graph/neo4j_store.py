@@ -227,35 +227,13 @@ class Neo4jStore:
     def write_stream(self, batches: Iterable[Batch], progress: Callable[[int], None] | None = None) -> int:
         """Upsert every batch of ``batches`` in ONE transaction, each as it comes (see the port);
         the aggregates move chunk by chunk inside it (:class:`graph.aggregates.Running`)."""
-        done = 0
         with self._driver.session(database=self.database) as s:
             tx = s.begin_transaction()
             try:
-                running = agg_state.Running(_Tx(tx))
+                running, writer = agg_state.Running(_Tx(tx)), TxWriter(tx, progress)
                 for batch in batches:
                     started = running.before(batch)
-                    for label, rows in batch.nodes.items():
-                        q = cypher.upsert_nodes(label)
-                        for i in range(0, len(rows), _CHUNK):
-                            chunk = rows[i:i + _CHUNK]
-                            tx.run(q, rows=chunk).consume()
-                            done += len(chunk)
-                            if progress:
-                                progress(len(chunk))
-                    for rel_type, rows in batch.rels.items():
-                        q = cypher.upsert_rels(rel_type)
-                        for i in range(0, len(rows), _CHUNK):
-                            chunk = rows[i:i + _CHUNK]
-                            n = tx.run(q, rows=chunk).single()["n"]
-                            if n != len(chunk):
-                                raise StoreError(f"{rel_type} relationship to a missing node "
-                                                 f"({len(chunk) - n} of {len(chunk)} rows)", entry=rel_type)
-                            done += len(chunk)
-                            if progress:
-                                progress(len(chunk))
-                    for rel_type, pairs in batch.drops.items():
-                        tx.run(cypher.delete_rels(rel_type), pairs=[list(p) for p in pairs]).consume()
-                        done += len(pairs)
+                    writer.batch(batch)  # CREATE where the store was empty, MERGE elsewhere (as write)
                     running.after(started)
                 running.finish()
                 tx.commit()
@@ -265,7 +243,7 @@ class Neo4jStore:
             finally:
                 if not tx.closed():
                     tx.rollback()
-        return done
+        return writer.done
 
     def _tracked(self, touched_of, query: str, **params: Any) -> int:
         """Run one delete with the aggregates moved in the same transaction."""
