@@ -123,20 +123,21 @@ def enterprise_names(ids: list[str]) -> dict[str, str]:
     return out
 
 
-def to_xlsx(sheets: dict[str, pd.DataFrame], page: str | None = None) -> bytes:
+def to_xlsx(sheets: dict[str, pd.DataFrame], page: str | None = None, cluster: str | None = None) -> bytes:
     """Every table export of the UI, through the one formatter (:func:`chainkg.report_xlsx.workbook`):
     frozen header, auto filter, fitted columns, formula-safe text, and a 说明 sheet with the source,
-    the loaded data's 口径 and dates. ``page``: the page title the 说明 sheet names."""
-    return _xlsx_builder(sheets, page)()
+    the loaded data's 口径 and dates. ``page``: the page title the 说明 sheet names; ``cluster``: the
+    page's cluster (only the datasets that may be named for it are)."""
+    return _xlsx_builder(sheets, page, cluster)()
 
 
-def _xlsx_builder(sheets: dict[str, pd.DataFrame], page: str | None):
+def _xlsx_builder(sheets: dict[str, pd.DataFrame], page: str | None, cluster: str | None = None):
     """Everything that needs the session (language, the datasets) read now; the workbook itself
     built when the returned function is called (on a download click, in another thread)."""
     from chainkg.report_xlsx import Notes, workbook
     from ui.i18n import lang, population_label
 
-    ds = kg().datasets()
+    ds = kg().datasets(cluster)
     kind = {True: t("xlsx.census"), False: t("xlsx.sample")}
     basis = "；".join(f"{d['name']}（{population_label(d.get('population'))}，{kind[bool(d.get('census'))]}，"
                      f"{d.get('as_of') or '—'}）" for d in ds) or t("xlsx.no_data")
@@ -151,10 +152,11 @@ def _xlsx_builder(sheets: dict[str, pd.DataFrame], page: str | None):
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def xlsx_download(label: str, sheets: dict[str, pd.DataFrame], file_name: str, key: str, page: str | None = None) -> None:
+def xlsx_download(label: str, sheets: dict[str, pd.DataFrame], file_name: str, key: str, page: str | None = None,
+                  cluster: str | None = None) -> None:
     """A download button for a page's tables as one formatted workbook (:func:`to_xlsx`), built only
     when the button is clicked — never on every rerun of the page — and without rerunning the page."""
-    st.download_button(label, _xlsx_builder(sheets, page), file_name=file_name, mime=XLSX_MIME, key=key,
+    st.download_button(label, _xlsx_builder(sheets, page, cluster), file_name=file_name, mime=XLSX_MIME, key=key,
                        on_click="ignore")
 
 

@@ -160,7 +160,8 @@ with tab_e:
 
 common.xlsx_download(t("common.download_xlsx"), {t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df,
                                                  t("gap.data_actions"): action_df, t("gap.tab_ext"): ext_df},
-                     file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx", key="gap_xlsx", page=t("gap.header"))
+                     file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx", key="gap_xlsx", page=t("gap.header"),
+                     cluster=cluster)
 
 from ui.reports import report_downloads  # noqa: E402 - the chosen cluster's one-click report (Word/PDF/Excel)
 

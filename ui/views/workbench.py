@@ -117,7 +117,8 @@ def pipeline_section(cluster: str | None, groups: list[dict], leads: list[dict],
         for g in groups for c in g["candidates"]])
     common.xlsx_download(t("wb.download"), {t("wb.sheet_leads"): lead_df, t("wb.sheet_history"): history_df,
                                              t("wb.sheet_candidates"): cand_df},
-                         file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx", key="wb_xlsx", page=t("wb.header"))
+                         file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx", key="wb_xlsx", page=t("wb.header"),
+                         cluster=cluster)
 
 
 def landing_section(cluster: str | None, segn: dict[str, str]) -> None:
