@@ -449,10 +449,25 @@ def test_import_previews_mapping_loads_and_reports_quarantine(store_path):
     assert list(errors["行号"]) == [3]
     recorded = frame_with(at, "普查 / 样本")
     assert list(recorded["普查 / 样本"]) == ["样本"]
-    assert len(at.get("download_button")) == 1
+    assert len([b for b in at.get("download_button") if b.proto.id.endswith("imp_dl")]) == 1  # the quarantine report
     from graph.sqlite_store import SQLiteStore
 
     assert SQLiteStore(store_path).find_enterprises(q="示例泵业测试")[0] == 1
+
+
+def test_import_page_offers_the_templates_from_the_package():
+    """The templates are downloads from package data (etl/templates), not a repository folder a wheel
+    user does not have: one button per file, named in the page's language, no path on the page."""
+    from etl.templates import TEMPLATE_NAMES
+
+    for lang_en, labels in ((False, ["企业名录", "关键技术", "企业—技术", "供应关系", "填写说明"]),
+                            (True, ["Enterprises", "Technologies", "Holdings", "Supply links", "Guide"])):
+        at = open_page("importer", lang_en=lang_en)
+        buttons = [b for b in at.get("download_button") if "imp_tpl_" in b.proto.id]
+        assert [b.proto.label for b in buttons] == labels
+        assert [b.proto.id.rsplit("imp_tpl_", 1)[1] for b in buttons] == list(TEMPLATE_NAMES)
+        assert all(b.proto.url.endswith(name[name.rindex("."):]) for b, name in zip(buttons, TEMPLATE_NAMES))
+        assert "data/templates" not in texts(at)
 
 
 def test_import_as_census_turns_unknown_into_verdicts(tmp_path, monkeypatch):
