@@ -23,7 +23,7 @@ from ui.i18n import t
 
 __all__ = ["store_url", "kg", "version", "checksum", "warm_up", "enterprise_choices", "to_xlsx", "xlsx_download",
            "cluster_options", "segment_names", "enterprise_names", "style_kinds", "basis_caption", "list_sep",
-           "county_label", "points"]
+           "county_label", "points", "text_widths"]
 
 
 def store_url() -> str:
@@ -225,3 +225,11 @@ def kind_dot(kind: str) -> str:
     look = f"border:2px dashed {c};background:#fff" if kind == "unknown" else f"background:{c};border:2px solid {c}"
     return (f'<span style="display:inline-block;width:11px;height:11px;border-radius:50%;{look};'
             f'vertical-align:-1px;margin-right:4px"></span>')
+
+
+def text_widths(**widths: int) -> dict:
+    """``column_config`` for a table's long-text columns, by column title: a fixed width in px each (the
+    text is cut with an ellipsis; the full cell shows on hover and in the Excel export), so the table
+    fits the page at 1366 px wide instead of scrolling sideways. Titles are passed as keywords only
+    when they are identifiers; else use ``text_widths(**{title: px})``."""
+    return {k: st.column_config.TextColumn(width=w) for k, w in widths.items()}

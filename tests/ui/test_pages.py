@@ -245,10 +245,11 @@ def test_panorama_chain_chart_and_side_panel():
     # pick a segment with firms: its local firms in the panel, the enterprise table with evidence below
     at.selectbox(key="pan_seg_sewing").set_value("sewing-industrial-machines").run()
     assert not at.exception
-    local = frame_with(at, "区县")
-    assert len(local) >= 1
     firms = frame_with(at, "证据")
     assert len(firms) >= 1 and "来源" in firms.columns
+    # the panel lists the local firms as short lines (no table scrolling sideways in a third of the page)
+    local = firms[firms["所在地"] == "本地"]["企业"].tolist()
+    assert local and all(f"- {n} · " in texts(at) for n in local[:8]), local
     # the selected box is outlined heavily, and its supply links are drawn (bundled through a bus)
     spec = chart_spec(at)
     sel = chart_boxes(spec)["sewing-industrial-machines"]
@@ -269,14 +270,17 @@ def test_panorama_click_selects_the_segment():
 @pytest.mark.parametrize("en", [False, True])
 @pytest.mark.parametrize("cluster", ["auto", "pharma", "sewing", "pump-motor", "aerospace", "mould-plastic", "smart-toilet"])
 def test_chain_chart_labels_fit_and_boxes_never_overlap(cluster, en):
-    """Every label is wrapped to its box at the narrowest chart, and no two boxes of a column overlap."""
+    """Every label is wrapped to its box at the narrowest chart, no two boxes of a column overlap, and the
+    firm count's badge (up to four digits, as on a 100k graph) stays clear of the box's outline and of
+    the label's last line."""
     from ontology.loader import load_ontology
     from ui import chain_chart as cc
 
     onto = load_ontology()
     segs = [s.model_dump() for s in onto.segments_of(cluster)]
     labels = {s["id"]: (s.get("name_en") or s["name"]) if en else s["name"] for s in segs}
-    boxes, height = cc.layout_boxes(segs, {}, {}, labels)
+    firms = {s["id"]: 10 ** (i % 4) + i for i, s in enumerate(segs)}  # 1 to 4 digits
+    boxes, height = cc.layout_boxes(segs, {}, firms, labels)
     assert len(boxes) == len(segs)
     col_px = cc.MIN_PLOT_PX / 3
     for b in boxes:
@@ -284,6 +288,13 @@ def test_chain_chart_labels_fit_and_boxes_never_overlap(cluster, en):
         assert max(cc.text_width(line) for line in b.lines) * cc.FONT_PX[b.level] <= text_px, (b.sid, b.lines)
         assert "".join(b.lines).replace(" ", "") == b.label.replace(" ", "")  # nothing dropped
         assert b.y1 <= height
+        bx, by = cc.badge_anchor(b)
+        assert (b.x1 - bx) * col_px >= 5 and b.y1 - by >= 5, b.sid  # not touching the (dashed) outline
+        badge_left = (b.x1 - b.x0) * col_px - cc.count_px(b.firms)  # from the box's left edge, px
+        lines_px = [8 + cc.text_width(x) * cc.FONT_PX[b.level] for x in b.lines]
+        glyphs_bottom = b.y0 + cc.PAD_Y + cc.LINE[b.level] * len(b.lines) - (cc.LINE[b.level] - cc.FONT_PX[b.level]) / 2
+        badge_top = by - 20  # 11 px text (≈ 14 px line) + padding + border
+        assert lines_px[-1] <= badge_left or glyphs_bottom <= badge_top, (b.sid, b.lines, b.firms)
     for stage in cc.STAGES:
         col = sorted((b for b in boxes if b.stage == stage), key=lambda b: b.y0)
         assert all(a.y1 <= b.y0 for a, b in zip(col, col[1:]))

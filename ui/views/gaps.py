@@ -108,12 +108,16 @@ with tab_g:
         st.info(t("common.no_rows"))
     else:
         st.caption(t("gap.count", n=len(gap_df)))
-        shown = [c for c in gap_df.columns if c != t("common.id")]
+        # on screen the columns an officer acts on, fitting the page at 1366 px; every figure behind a
+        # verdict is in the Excel export and in the evidence of one segment below
+        shown = ([] if cluster else [t("common.cluster")]) + [
+            t("common.segment"), VERDICT, t("common.strength"), t("gap.firms_known"), t("common.rule"), t("gap.action")]
         st.dataframe(common.style_kinds(gap_df, VERDICT, [g["kind"] for g in gaps]), hide_index=True,
-                     column_order=shown, column_config={
-                         t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d"),
-                         t("common.rule"): st.column_config.TextColumn(width="large"),
-                         t("gap.action"): st.column_config.TextColumn(width="medium")})
+                     column_order=shown, width="stretch", column_config={
+                         t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d",
+                                                                                width=90),
+                         **common.text_widths(**{t("common.segment"): 130, t("common.rule"): 190, t("gap.action"): 160})})
+        st.caption(t("gap.more_cols"))
         with st.expander(t("gap.detail")):
             pick = st.selectbox(t("common.segment"), [g["segment_id"] for g in gaps],
                                 format_func=lambda s: segn.get(s, s), key="gap_pick")
