@@ -62,7 +62,8 @@ else:
         t("common.rank"): st.column_config.NumberColumn(width=50),
         t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
                                                            format="%d", width=90),
-        **common.text_widths(**{t("common.technology"): 190, t("common.segment"): 200, t("common.cluster"): 110})})
+        **common.text_widths(**{t("common.technology"): 190 if cluster else 170, t("common.segment"): 200 if cluster else 150,
+                                t("common.cluster"): 90})})
     common.xlsx_download(t("common.download_xlsx"), {t("ck.ranked"): df}, file_name=f"chainkg-chokepoints-{cluster or 'all'}.xlsx",
                          key="ck_xlsx", page=t("ck.header"), cluster=cluster)
     pick = st.selectbox(t("ck.evidence_pick"), [c["technology_id"] for c in chokes],

@@ -116,7 +116,8 @@ with tab_g:
                      column_order=shown, width="stretch", column_config={
                          t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d",
                                                                                 width=90),
-                         **common.text_widths(**{t("common.segment"): 130, t("common.rule"): 190, t("gap.action"): 160})})
+                         **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 120 if cluster else 110,
+                                                 t("common.rule"): 190 if cluster else 150, t("gap.action"): 160 if cluster else 130})})
         st.caption(t("gap.more_cols"))
         with st.expander(t("gap.detail")):
             pick = st.selectbox(t("common.segment"), [g["segment_id"] for g in gaps],
