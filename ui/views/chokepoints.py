@@ -62,8 +62,8 @@ else:
         t("common.rank"): st.column_config.NumberColumn(width=50),
         t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
                                                            format="%d", width=90),
-        **common.text_widths(**{t("common.technology"): 190 if cluster else 170, t("common.segment"): 200 if cluster else 150,
-                                t("common.cluster"): 90})})
+        **common.text_widths(**{t("common.technology"): 230 if cluster else 210, t("common.segment"): 170 if cluster else 120,
+                                t("common.cluster"): 80})})
     common.xlsx_download(t("common.download_xlsx"), {t("ck.ranked"): df}, file_name=f"chainkg-chokepoints-{cluster or 'all'}.xlsx",
                          key="ck_xlsx", page=t("ck.header"), cluster=cluster)
     pick = st.selectbox(t("ck.evidence_pick"), [c["technology_id"] for c in chokes],
@@ -92,7 +92,7 @@ st.dataframe(pd.DataFrame([{
     t("ck.candidate_names"): SEP.join(x["name"] for x in p["candidates"][:5]) or t("ck.no_candidates"),
 } for p in projects]), hide_index=True, width="stretch", column_config={
     t("common.rank"): st.column_config.NumberColumn(width=50),
-    **common.text_widths(**{t("ck.project"): 180, t("common.cluster"): 90, t("ck.candidate_names"): 170})})
+    **common.text_widths(**{t("ck.project"): 210, t("common.cluster"): 80, t("ck.candidate_names"): 150})})
 pid = st.selectbox(t("ck.project_pick"), [p["technology_id"] for p in projects],
                    format_func=lambda x: next(f"{p['rank']}. {project_name(p)}" for p in projects if p["technology_id"] == x),
                    key="ck_project")
