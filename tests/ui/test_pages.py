@@ -513,7 +513,11 @@ def test_import_as_census_turns_unknown_into_verdicts(tmp_path, monkeypatch):
     assert "规上口径" in texts(ov)
     assert frame_with(ov, "能否判定缺失与强弱")["能否判定缺失与强弱"].str.startswith("能").all()
     gaps = open_page("gaps")
-    assert frame(gaps, 0)["判定（口径）"].str.contains("缺失（规上口径）").any()
+    table = frame(gaps, 0)
+    assert table["判定（口径）"].str.contains("缺失（规上口径）").any()
+    # on a census every actionable verdict says where its candidates are, or that the data has none
+    actionable = table[table["判定（口径）"].str.contains("缺失|薄弱|单点依赖")]
+    assert actionable["下一步"].str.match(r"招商：(见“招商目标”（\d+ 家候选）|数据中暂无)").all(), actionable["下一步"]
 
     ent = open_page("enterprises")
     ent.text_input(key="ent_q").set_value("示例注销").run()

@@ -34,11 +34,23 @@ def coverage_cols(g: dict) -> dict:
 
 
 VERDICT = t("gap.verdict")
+n_targets = {tg["segment_id"]: len(tg["candidates"]) for tg in result.get("targets", []) if tg["candidates"]}
+
+
+def next_step(g: dict) -> str:
+    """The data to collect, or — where the verdict rests on a census — where its candidates are."""
+    if text := action_text(g, labels.get(g["cluster"])):
+        return text
+    if g["segment_id"] in n_targets:
+        return t("gap.action_targets", n=n_targets[g["segment_id"]])
+    return t("gap.action_no_candidates") if g["kind"] in ("missing", "weak", "single_point") else ""
+
+
 gap_df = pd.DataFrame([{
     t("common.cluster"): labels.get(g["cluster"], g["cluster"]), t("common.segment"): segn.get(g["segment_id"], g["segment"]),
     VERDICT: verdict_label(g), t("common.rule"): rule_text(g["evidence"]),
     **coverage_cols(g),
-    t("gap.action"): action_text(g, labels.get(g["cluster"])),
+    t("gap.action"): next_step(g),
     t("common.stage"): stage_label(g["stage"]),
     # a segment with no firm in the data has no measured strength (not 0)
     t("common.strength"): None if g["kind"] == "unknown" else common.points(g["strength"]), t("common.score"): round(g["score"]),
@@ -116,8 +128,9 @@ with tab_g:
                      column_order=shown, width="stretch", column_config={
                          t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d",
                                                                                 width=90),
-                         **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 120 if cluster else 110,
-                                                 t("common.rule"): 190 if cluster else 150, t("gap.action"): 160 if cluster else 130})})
+                         t("gap.firms_known"): st.column_config.NumberColumn(width=70),
+                         **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 160 if cluster else 130,
+                                                 t("common.rule"): 170 if cluster else 140, t("gap.action"): 150 if cluster else 120})})
         st.caption(t("gap.more_cols"))
         with st.expander(t("gap.detail")):
             pick = st.selectbox(t("common.segment"), [g["segment_id"] for g in gaps],
