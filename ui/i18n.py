@@ -540,6 +540,15 @@ def rule_text(evidence: dict) -> str:
     return bi(evidence.get("rule", ""))
 
 
+def reason_text(reason: str) -> str:
+    """One of a candidate's reasons in the current language: a bilingual ``"中文 / English"`` reason
+    (:func:`bi`), and the main-products reason (``"主营: 产品、产品"``: the products are data) labelled in
+    the page's language."""
+    if reason.startswith("主营:"):
+        return f"{t('common.products')}: {reason.split(':', 1)[1].strip()}" if lang() == "en" else reason
+    return bi(reason)
+
+
 def action_text(gap: dict, cluster_name: str | None = None) -> str:
     """The next step for a verdict the data cannot settle, in plain words (no command lines)."""
     act = gap.get("action")

@@ -607,3 +607,15 @@ def test_one_score_scale_and_evidence_in_sentences():
     progress = frame_with(ov, "进度")["进度"]
     assert not progress.isna().any() and progress.str.fullmatch(r"—|\d+%").all()
     assert all(m.value.endswith(" 家") or m.value == "—" for m in ov.metric if m.label in ("本地企业", "龙头企业"))
+
+
+def test_candidate_reasons_read_in_the_page_language(monkeypatch):
+    """A candidate's reasons on the English workbench and gaps pages: the bilingual ones in English, and
+    the main-products reason labelled in English (before, "主营: …" stood on the English page)."""
+    import ui.i18n as i18n
+
+    monkeypatch.setattr(i18n, "lang", lambda: "en")
+    assert i18n.reason_text("主营: 智能控制器类、家电") == "Main products: 智能控制器类、家电"
+    assert i18n.reason_text("规模: 员工 9,323 人 / size by employees") == "size by employees"
+    monkeypatch.setattr(i18n, "lang", lambda: "zh")
+    assert i18n.reason_text("主营: 智能控制器类、家电") == "主营: 智能控制器类、家电"

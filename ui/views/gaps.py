@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import common
 from ui.evidence import gap_sentences
-from ui.i18n import (KINDS, STRINGS, action_text, basis_label, bi, kind_style, lang, local_label, marked, rule_text,
+from ui.i18n import (KINDS, STRINGS, action_text, basis_label, bi, kind_style, lang, local_label, marked, reason_text, rule_text,
                      stage_label, t, verdict_label)
 
 st.header(t("gap.header"))
@@ -77,10 +77,10 @@ for tg in result.get("targets", []):
             t("gap.target_scale"): prof.get("scale") or t("wb.unknown"),
             t("gap.target_distance_km"): c.get("distance_km"),
             # plain sentences in Chinese; the English side shows the bilingual reasons
-            t("gap.target_why"): "".join(prof.get("why") or []) if lang() != "en" else "; ".join(map(bi, c["reasons"])),
+            t("gap.target_why"): "".join(prof.get("why") or []) if lang() != "en" else "; ".join(map(reason_text, c["reasons"])),
             t("gap.target_other"): "、".join(o["segment"] for o in prof.get("other_segments") or []) or "—",
             t("gap.target_tie"): bi(c.get("tie_break")) or "",
-            t("common.reasons"): "；".join(map(bi, c["reasons"])),
+            t("common.reasons"): "；".join(map(reason_text, c["reasons"])),
             t("gap.candidate_parts"): "；".join(
                 f"{t('part.' + k) if 'part.' + k in STRINGS else k} {v:.2f}" for k, v in c["parts"].items()),
             t("common.sources"): "；".join(c.get("sources", [])),

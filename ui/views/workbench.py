@@ -11,7 +11,7 @@ from graph.pipeline import LANDING_STAGES, STAGES
 from ui import common
 from ui.access import can_write
 from ui.reports import report_downloads
-from ui.i18n import bi, lang, marked, t
+from ui.i18n import bi, lang, marked, reason_text, t
 
 
 def stage_label(stage: str) -> str:
@@ -45,7 +45,7 @@ def card(c: dict) -> None:
     left.markdown("\n".join(f"- **{k}**{colon}{v}" for k, v in facts))
     right.markdown(f"**{t('wb.why')}**")
     if lang() == "en":  # the plain sentences are Chinese; the English side shows the reasons
-        right.markdown("\n".join(f"- {bi(r)}" for r in c.get("reasons", [])))
+        right.markdown("\n".join(f"- {reason_text(r)}" for r in c.get("reasons", [])))
     else:
         right.markdown("\n".join(f"- {s}" for s in p.get("why", [])))
     others = p.get("other_segments") or []
