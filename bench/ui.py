@@ -61,14 +61,24 @@ def build_store(path: Path, n: int, rels: int, census: bool) -> None:
 def run_page(page: str) -> float:
     from streamlit.testing.v1 import AppTest
 
+    from streamlit.util import calc_hash
+
+    from ui.nav import pages
+
     at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=600)
     if page != "overview":  # open the page itself, as its URL does (not the overview first)
         at.switch_page(f"views/{page}.py")
+        # before a first run AppTest names a page by its file (importer); st.Page by its URL path
+        # (import): without this the importer's figure was the overview's
+        url = next(p.url for p in pages(console=True) if p.file == f"views/{page}.py")
+        at._page_hash = calc_hash(url)
     t0 = time.perf_counter()
     at.run()
     took = time.perf_counter() - t0
     if at.exception:
         raise RuntimeError(f"{page}: {at.exception[0].value}")
+    if page != "overview" and any(x.value == "台州产业链知识图谱" for x in at.title):
+        raise RuntimeError(f"{page}: the overview ran instead of the page")
     return took
 
 

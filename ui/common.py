@@ -97,10 +97,15 @@ def warm_up() -> None:
 # --- display helpers ------------------------------------------------------------------------------
 
 def cluster_options(with_all: bool = False) -> tuple[list[str | None], dict]:
-    """Cluster ids (``None`` = all) and their display names, in the plan's order."""
+    """Cluster ids (``None`` = all) and their display names, in the plan's order — from the ontology:
+    a pick list needs no analysis (``kg().clusters()`` analyses every cluster, seconds on a cold 100k
+    graph, which every page with a cluster picker paid on its first visit)."""
+    from ontology.loader import CLUSTER_ORDER
     from ui.i18n import name
 
-    names = {c["id"]: name(c) for c in kg().clusters()}
+    onto = kg().onto
+    names = {cid: name({"id": cid, "name": onto.clusters[cid].name, "name_en": onto.clusters[cid].name_en})
+             for cid in CLUSTER_ORDER if cid in onto.clusters}
     ids: list[str | None] = ([None] if with_all else []) + list(names)
     labels = {None: t("common.all")} | names
     return ids, labels
