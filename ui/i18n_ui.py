@@ -12,8 +12,8 @@ __all__ = ["UI_STRINGS"]
 
 UI_STRINGS: dict[str, tuple[str, str]] = {
     "nav.workbench": ("招商工作台", "Workbench"),
-    "gap.action_targets": ("招商：见“招商目标”（{n} 家候选）", "Attract: {n} candidates (Investment targets)"),
-    "gap.action_no_candidates": ("招商：数据中暂无该环节的外地候选企业", "Attract: no outside firm of it in the data yet"),
+    "gap.action_targets": ("招商：{n} 家候选，见“招商目标”", "Attract: {n} candidates, see Investment targets"),
+    "gap.action_no_candidates": ("招商：暂无外地候选企业", "Attract: no outside candidate yet"),
     "gap.more_cols": ("表中只列判定、强度、规则和建议；产值占比、外地企业数、集中度等全部数字见“导出 Excel”和下方“查看一个环节的完整证据”。",
                       "Only the verdict, strength, rule and action are shown; output shares, outside firms, concentration "
                       "and every other figure are in the Excel export and in “the full evidence of one segment” below."),

@@ -517,7 +517,7 @@ def test_import_as_census_turns_unknown_into_verdicts(tmp_path, monkeypatch):
     assert table["判定（口径）"].str.contains("缺失（规上口径）").any()
     # on a census every actionable verdict says where its candidates are, or that the data has none
     actionable = table[table["判定（口径）"].str.contains("缺失|薄弱|单点依赖")]
-    assert actionable["下一步"].str.match(r"招商：(见“招商目标”（\d+ 家候选）|数据中暂无)").all(), actionable["下一步"]
+    assert actionable["下一步"].str.match(r"招商：(\d+ 家候选，见“招商目标”|暂无外地候选企业)$").all(), actionable["下一步"]
 
     ent = open_page("enterprises")
     ent.text_input(key="ent_q").set_value("示例注销").run()

@@ -128,7 +128,7 @@ with tab_g:
                      column_order=shown, width="stretch", column_config={
                          t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d",
                                                                                 width=90),
-                         t("gap.firms_known"): st.column_config.NumberColumn(width=70),
+                         t("gap.firms_known"): st.column_config.NumberColumn(width=80),
                          **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 160 if cluster else 130,
                                                  t("common.rule"): 170 if cluster else 140, t("gap.action"): 150 if cluster else 120})})
         st.caption(t("gap.more_cols"))
