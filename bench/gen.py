@@ -4,7 +4,7 @@ What: :func:`generate` yields :class:`graph.store.Batch` chunks — first the on
 segments, technologies, counties), then enterprises with their IN_SEGMENT / LOCATED_IN links, then
 HOLDS and SUPPLIES — so every chunk only refers to nodes of itself or of earlier chunks and can be
 written (or streamed to a file) on its own. :func:`write_enterprises_csv` writes the same
-enterprises as an import file in the template's columns (``data/templates/enterprises.csv``).
+enterprises as an import file in the template's columns (``etl/templates/enterprises.csv``).
 
 Why it looks like this: enterprises spread over segments in proportion to the segment weights,
 output is heavy-tailed (Pareto, α = 1.2: a few big firms hold most of a segment's output), ~30 %

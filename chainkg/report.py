@@ -106,7 +106,7 @@ def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = Non
                                                             counts={g["segment_id"]: g["evidence"]["local_firms"] for g in gaps}),
                       image_caption=f"图 1　{cl.name}产业链全景：按上游、中游、下游排列，子环节缩进在上级环节之下，"
                                     "颜色表示判定结论（虚线框为数据不足、未发现本地企业），框内右侧为本地企业数。")
-    datasets = kg.datasets()
+    datasets = kg.datasets(cluster_id)
     sections = [Section("一、概况", paragraphs=overview), picture,
                 *analysis_sections(result, onto, cluster_id, datasets, basis,
                                   lambda i: (store.get_node("Enterprise", i) or {}).get("name") or i)]

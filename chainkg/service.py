@@ -31,6 +31,7 @@ from chainkg.errors import NotFoundError
 from chainkg.settings import Settings
 from etl.loader import BUNDLED_FILES, LoadReport, load_files
 from graph.analysis import analyze as _analyze
+from graph.coverage import about_cluster
 from graph.params import AnalysisParams
 from graph.open import open_store
 from graph.store import GraphStore
@@ -202,9 +203,12 @@ class ChainKG:
         finally:
             self.changed()
 
-    def datasets(self) -> list[dict]:
-        """Every loaded dataset (口径): name, population, region, as-of, source, census, firms."""
-        return sorted(self.store.find_nodes("Dataset", limit=10_000), key=lambda d: (not d.get("census"), d["id"]))
+    def datasets(self, cluster: str | None = None) -> list[dict]:
+        """Every loaded dataset (口径): name, population, region, as-of, source, census, firms; with
+        ``cluster``, only those that may be named for it (:func:`graph.coverage.about_cluster`)."""
+        found = self.store.find_nodes("Dataset", limit=10_000)
+        return sorted((d for d in found if cluster is None or about_cluster(d, cluster)),
+                      key=lambda d: (not d.get("census"), d["id"]))
 
     def cluster_detail(self, cluster_id: str) -> dict:
         onto = self.onto

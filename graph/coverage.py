@@ -28,13 +28,24 @@ from dataclasses import dataclass, field
 
 from ontology.firms import BASE_POPULATIONS, SAMPLE_POPULATION, covers_taizhou, population_label
 
-__all__ = ["ClusterBasis", "cluster_basis", "applies_as_census", "COLLECT_HINT", "COLLECT_HINT_EN"]
+__all__ = ["ClusterBasis", "cluster_basis", "applies_as_census", "about_cluster", "COLLECT_HINT", "COLLECT_HINT_EN"]
 
 #: what a user imports to settle an ``unknown`` verdict
 COLLECT_HINT = ("导入台州市「{cluster}」集群的规上工业企业名录或全量登记企业名录并声明为普查口径"
                 "（chainkg load 文件 --census 名称 --population 规上工业企业，或 --cluster {cid}）")
 COLLECT_HINT_EN = ("import Taizhou's above-designated-size (规上) or full registry list of firms for this "
                    "cluster as a census (chainkg load FILE --census NAME --population 规上工业企业, or --cluster {cid})")
+
+
+def about_cluster(ds: dict, cluster: str) -> bool:
+    """Whether a dataset may be named for this cluster at all (its report, pages, exports, 口径): one
+    declared for other clusters only (``--census NAME --cluster ID``) is about them, not this one —
+    even when some of its firms sit in this cluster's segments.
+
+    >>> about_cluster({"clusters": ["smart-toilet"]}, "pump-motor"), about_cluster({"clusters": []}, "pump-motor")
+    (False, True)
+    """
+    return not ds.get("clusters") or cluster in ds["clusters"]
 
 
 def applies_as_census(ds: dict, cluster: str) -> bool:
@@ -68,10 +79,11 @@ def cluster_basis(clusters: list[str], datasets: list[dict],
     """Per cluster: the datasets that speak for it and the 口径 its verdicts rest on."""
     out: dict[str, ClusterBasis] = {}
     for cid in clusters:
-        base = [d for d in datasets if applies_as_census(d, cid)]
-        narrow = [d for d in datasets if d.get("census") and covers_taizhou(d.get("region")) and d not in base
+        mine = [d for d in datasets if about_cluster(d, cid)]
+        base = [d for d in mine if applies_as_census(d, cid)]
+        narrow = [d for d in mine if d.get("census") and covers_taizhou(d.get("region")) and d not in base
                   and not d.get("clusters")]  # a census of a narrower population (e.g. listed firms)
-        samples = [d for d in datasets if d not in base and d not in narrow
+        samples = [d for d in mine if d not in base and d not in narrow
                    and dataset_clusters.get(d["id"], {}).get(cid)]
         rank = {"全量登记企业": 0, "规上工业企业": 1}
         if base:

@@ -87,8 +87,14 @@ def test_census_of_one_cluster_turns_unknown_into_real_verdicts(store, tmp_path)
     assert "已注销示例卫浴电器有限公司" not in names and "吊销示例电磁阀有限公司" not in names
     assert result["targets"] and all(t["kind"] in ("missing", "single_point", "weak") for t in result["targets"])
     assert "台州市智能马桶企业名录（2026）" in after["smart-toilet-moulds"]["coverage"]["datasets"]
-    # other clusters still rest on the listed firms only
+    # other clusters still rest on the listed firms only, and never name the other cluster's census
     assert all(not g["basis"]["adequate"] for g in gaps_of(store, "sewing").values())
+    for other in ("sewing", "pump-motor"):
+        basis = ChainKG(store).analysis(other)["coverage"][other]
+        assert "台州市智能马桶企业名录（2026）" not in [d["name"] for d in basis["datasets"]]
+        assert "台州市智能马桶企业名录（2026）" not in [d["name"] for d in ChainKG(store).datasets(other)]
+    assert "台州市智能马桶企业名录（2026）" in [d["name"] for d in ChainKG(store).datasets("smart-toilet")]
+    assert len(ChainKG(store).datasets()) == len(ChainKG(store).datasets("smart-toilet"))
     # listing totals equal the gap evidence for every segment
     onto = load_ontology()
     for sid, g in after.items():

@@ -114,6 +114,17 @@ def test_census_report_lists_targets_with_reasons(toilet):
     assert "缺失（集群名录口径）" in text and "台州市智能马桶企业名录（2026）" in text and "2026-11-30" in text
 
 
+def test_a_cluster_report_names_no_census_of_another_cluster(census, toilet):
+    """The 智能马桶 census is about that cluster: the 泵与电机 report on the same store does not list it
+    (its tables, sources or text), while the 智能马桶 report does; the listed-firms census (all clusters) is in both."""
+    pump_census = report.build(ChainKG(census), "pump-motor")
+    for rep, named in ((pump_census, False), (toilet, True)):
+        text = _docx_text(report.render(rep, "docx"))
+        assert ("台州市智能马桶企业名录（2026）" in text) is named
+        assert "A股上市公司（台州注册）" in text
+        assert any("智能马桶企业名录" in s for s in rep.sources) is named
+
+
 def test_pdf_starts_with_pdf_and_has_pages(pump):
     try:
         find_cjk_font()

@@ -44,6 +44,8 @@ def test_wheel_installs_and_runs_from_an_empty_directory(tmp_path):
         "HOME": str(tmp_path / "home"), "CHAINKG_STORE": str(empty / "kg.db")}
     where = _run([str(py), "-c", "import etl, chainkg; print(etl.__file__); print(chainkg.__file__)"], empty, env)
     assert str(PROJECT_ROOT) not in where and str(site) in where          # imported from the wheel
+    tpl = _run([str(py), "-c", "from etl.templates import template_files as f; print(*(p.name for p in f()))"], empty, env)
+    assert tpl.split() == ["enterprises.csv", "technologies.csv", "holdings.csv", "supply.csv", "README.md"]  # the import page's downloads
     out = _run([str(venv / "bin" / "chainkg"), "load"], empty, env)
     assert "A股上市公司（台州注册）" in out
     result = json.loads(_run([str(venv / "bin" / "chainkg"), "analyze", "--cluster", "sewing", "--format", "json"],

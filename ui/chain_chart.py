@@ -58,7 +58,20 @@ FONT_PX = {1: 13, 2: 12, 3: 12}
 BOX_GAP, GROUP_GAP = 5, 12
 #: the narrowest chart the wrapping is made for (px): the panorama's left column at 1366 px wide
 MIN_PLOT_PX = 540
-COUNT_PX = 32              # room for the firm count at the bottom right of a box
+BADGE_INSET_PX = 6         # clear space between the firm count's badge and the box's right edge (its outline included)
+BADGE_BOTTOM_PX = 5        # … and its bottom edge
+BADGE_PAD_PX, BADGE_DIGIT_PX = 2, 7  # the badge's padding (plus a 1 px border) and the width of a digit at 11 px bold
+
+
+def count_px(firms: int) -> float:
+    """Room (px) the firm count's badge takes at a box's bottom right, its inset included."""
+    return BADGE_INSET_PX + 2 * (BADGE_PAD_PX + 1) + BADGE_DIGIT_PX * len(str(firms))
+
+
+def badge_anchor(b: "Box") -> tuple[float, float]:
+    """Where the badge's bottom-right corner sits (x in column units, y in px): inset from both edges
+    at the narrowest chart (a wider chart only adds room), so it never touches the outline."""
+    return b.x1 - BADGE_INSET_PX / (MIN_PLOT_PX / 3), b.y1 - BADGE_BOTTOM_PX
 
 
 def text_width(text: str) -> float:
@@ -179,7 +192,7 @@ def layout_boxes(segments: list[dict], kinds: dict[str, str], firms: dict[str, i
         em = max(4.0, (0.88 if level == 1 else 0.94) * text_px / FONT_PX[level])
         b.lines = wrap(b.label, em)
         # the firm count sits at the bottom right: it shares the last line when that line leaves room
-        rows = len(b.lines) + (text_width(b.lines[-1]) > em - COUNT_PX / FONT_PX[level])
+        rows = len(b.lines) + (text_width(b.lines[-1]) > em - count_px(b.firms) / FONT_PX[level])
         if level == 1 and bottoms[stage] > HEADER + 8:
             bottoms[stage] += GROUP_GAP - BOX_GAP
         b.y0 = bottoms[stage]
@@ -242,9 +255,10 @@ def build_figure(segments: list[dict], gaps: dict[str, dict], feeds: list[dict],
             text = f"<b>{text}</b>"
         notes.append(dict(x=b.x0 + 0.025, y=b.y0 + PAD_Y - 1, xref="x", yref="y", xanchor="left", yanchor="top", align="left",
                           text=text, showarrow=False, font=dict(size=size, color=TEXT_ON.get(b.kind, "#111827"), family=FONT)))
-        notes.append(dict(x=b.x1 - 0.02, y=b.y1 - PAD_Y + 2, xref="x", yref="y", xanchor="right", yanchor="bottom",
+        bx, by = badge_anchor(b)
+        notes.append(dict(x=bx, y=by, xref="x", yref="y", xanchor="right", yanchor="bottom",
                           text=f"<b>{b.firms}</b>", showarrow=False, bgcolor="rgba(255,255,255,0.92)",
-                          bordercolor="#d1d5db", borderwidth=1, borderpad=2,
+                          bordercolor="#d1d5db", borderwidth=1, borderpad=BADGE_PAD_PX,
                           font=dict(size=11, color="#111827" if b.firms else "#9ca3af", family=FONT)))
 
     # the selected segment's supply links, bundled: the boxes on one side (a column, in or out) join a

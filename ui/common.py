@@ -23,7 +23,7 @@ from ui.i18n import t
 
 __all__ = ["store_url", "kg", "version", "checksum", "warm_up", "enterprise_choices", "to_xlsx", "xlsx_download",
            "cluster_options", "segment_names", "enterprise_names", "style_kinds", "basis_caption", "list_sep",
-           "county_label", "points"]
+           "county_label", "points", "text_widths"]
 
 
 def store_url() -> str:
@@ -97,10 +97,15 @@ def warm_up() -> None:
 # --- display helpers ------------------------------------------------------------------------------
 
 def cluster_options(with_all: bool = False) -> tuple[list[str | None], dict]:
-    """Cluster ids (``None`` = all) and their display names, in the plan's order."""
+    """Cluster ids (``None`` = all) and their display names, in the plan's order — from the ontology:
+    a pick list needs no analysis (``kg().clusters()`` analyses every cluster, seconds on a cold 100k
+    graph, which every page with a cluster picker paid on its first visit)."""
+    from ontology.loader import CLUSTER_ORDER
     from ui.i18n import name
 
-    names = {c["id"]: name(c) for c in kg().clusters()}
+    onto = kg().onto
+    names = {cid: name({"id": cid, "name": onto.clusters[cid].name, "name_en": onto.clusters[cid].name_en})
+             for cid in CLUSTER_ORDER if cid in onto.clusters}
     ids: list[str | None] = ([None] if with_all else []) + list(names)
     labels = {None: t("common.all")} | names
     return ids, labels
@@ -123,20 +128,21 @@ def enterprise_names(ids: list[str]) -> dict[str, str]:
     return out
 
 
-def to_xlsx(sheets: dict[str, pd.DataFrame], page: str | None = None) -> bytes:
+def to_xlsx(sheets: dict[str, pd.DataFrame], page: str | None = None, cluster: str | None = None) -> bytes:
     """Every table export of the UI, through the one formatter (:func:`chainkg.report_xlsx.workbook`):
     frozen header, auto filter, fitted columns, formula-safe text, and a 说明 sheet with the source,
-    the loaded data's 口径 and dates. ``page``: the page title the 说明 sheet names."""
-    return _xlsx_builder(sheets, page)()
+    the loaded data's 口径 and dates. ``page``: the page title the 说明 sheet names; ``cluster``: the
+    page's cluster (only the datasets that may be named for it are)."""
+    return _xlsx_builder(sheets, page, cluster)()
 
 
-def _xlsx_builder(sheets: dict[str, pd.DataFrame], page: str | None):
+def _xlsx_builder(sheets: dict[str, pd.DataFrame], page: str | None, cluster: str | None = None):
     """Everything that needs the session (language, the datasets) read now; the workbook itself
     built when the returned function is called (on a download click, in another thread)."""
     from chainkg.report_xlsx import Notes, workbook
     from ui.i18n import lang, population_label
 
-    ds = kg().datasets()
+    ds = kg().datasets(cluster)
     kind = {True: t("xlsx.census"), False: t("xlsx.sample")}
     basis = "；".join(f"{d['name']}（{population_label(d.get('population'))}，{kind[bool(d.get('census'))]}，"
                      f"{d.get('as_of') or '—'}）" for d in ds) or t("xlsx.no_data")
@@ -151,10 +157,11 @@ def _xlsx_builder(sheets: dict[str, pd.DataFrame], page: str | None):
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def xlsx_download(label: str, sheets: dict[str, pd.DataFrame], file_name: str, key: str, page: str | None = None) -> None:
+def xlsx_download(label: str, sheets: dict[str, pd.DataFrame], file_name: str, key: str, page: str | None = None,
+                  cluster: str | None = None) -> None:
     """A download button for a page's tables as one formatted workbook (:func:`to_xlsx`), built only
     when the button is clicked — never on every rerun of the page — and without rerunning the page."""
-    st.download_button(label, _xlsx_builder(sheets, page), file_name=file_name, mime=XLSX_MIME, key=key,
+    st.download_button(label, _xlsx_builder(sheets, page, cluster), file_name=file_name, mime=XLSX_MIME, key=key,
                        on_click="ignore")
 
 
@@ -223,3 +230,11 @@ def kind_dot(kind: str) -> str:
     look = f"border:2px dashed {c};background:#fff" if kind == "unknown" else f"background:{c};border:2px solid {c}"
     return (f'<span style="display:inline-block;width:11px;height:11px;border-radius:50%;{look};'
             f'vertical-align:-1px;margin-right:4px"></span>')
+
+
+def text_widths(**widths: int) -> dict:
+    """``column_config`` for a table's long-text columns, by column title: a fixed width in px each (the
+    text is cut with an ellipsis; the full cell shows on hover and in the Excel export), so the table
+    fits the page at 1366 px wide instead of scrolling sideways. Titles are passed as keywords only
+    when they are identifiers; else use ``text_widths(**{title: px})``."""
+    return {k: st.column_config.TextColumn(width=w) for k, w in widths.items()}

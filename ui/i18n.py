@@ -347,10 +347,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     # import
     "imp.header": ("数据导入", "Import data"),
     "imp.intro": ("上传企业名录、企业—技术、供应关系或技术清单（CSV / XLSX / JSON），先预览列映射，说明数据口径，再装入存储。"
-                  "整批导入在一个事务中完成；有错误的行不会写入图谱，会列在下方并可下载报告。模板见 data/templates。",
+                  "整批导入在一个事务中完成；有错误的行不会写入图谱，会列在下方并可下载报告。可先下载下方的导入模板。",
                   "Upload enterprises, holdings, supply or technology files (CSV / XLSX / JSON), check the column "
                   "mapping, say what the data covers, then load. A load is one transaction; rows with errors never reach "
-                  "the graph — they are listed below, with a report to download. Templates: data/templates."),
+                  "the graph — they are listed below, with a report to download. Import templates can be downloaded below."),
+    "imp.templates": ("导入模板", "Import templates"),
+    "imp.templates_intro": ("每个模板的第一行是列名（中文或英文均可识别），其余各行都是以“示例”开头的示例数据，导入前请删除；"
+                            "填写说明列出每一列的含义和格式。",
+                            "Each template's first row holds the column headers (Chinese or English both work); the other "
+                            "rows are examples whose names start with 示例 — delete them before importing. The guide "
+                            "explains every column and its format."),
+    "imp.tpl.enterprises.csv": ("企业名录", "Enterprises"),
+    "imp.tpl.technologies.csv": ("关键技术", "Technologies"),
+    "imp.tpl.holdings.csv": ("企业—技术", "Holdings"),
+    "imp.tpl.supply.csv": ("供应关系", "Supply links"),
+    "imp.tpl.README.md": ("填写说明", "Guide"),
     "imp.upload": ("选择文件", "Choose files"),
     "imp.mapping": ("列映射预览：{file}", "Column mapping: {file}"),
     "imp.header_col": ("原始列名", "Header"),
@@ -527,6 +538,15 @@ def rule_text(evidence: dict) -> str:
     if lang() == "en":
         return _en_basis(evidence.get("rule_en") or bi(evidence.get("rule", "")))
     return bi(evidence.get("rule", ""))
+
+
+def reason_text(reason: str) -> str:
+    """One of a candidate's reasons in the current language: a bilingual ``"中文 / English"`` reason
+    (:func:`bi`), and the main-products reason (``"主营: 产品、产品"``: the products are data) labelled in
+    the page's language."""
+    if reason.startswith("主营:"):
+        return f"{t('common.products')}: {reason.split(':', 1)[1].strip()}" if lang() == "en" else reason
+    return bi(reason)
 
 
 def action_text(gap: dict, cluster_name: str | None = None) -> str:

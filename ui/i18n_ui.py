@@ -12,6 +12,11 @@ __all__ = ["UI_STRINGS"]
 
 UI_STRINGS: dict[str, tuple[str, str]] = {
     "nav.workbench": ("招商工作台", "Workbench"),
+    "gap.action_targets": ("招商：{n} 家候选，见“招商目标”", "Attract: {n} candidates, see Investment targets"),
+    "gap.action_no_candidates": ("招商：暂无外地候选企业", "Attract: no outside candidate yet"),
+    "gap.more_cols": ("表中只列判定、强度、规则和建议；产值占比、外地企业数、集中度等全部数字见“导出 Excel”和下方“查看一个环节的完整证据”。",
+                      "Only the verdict, strength, rule and action are shown; output shares, outside firms, concentration "
+                      "and every other figure are in the Excel export and in “the full evidence of one segment” below."),
     # panorama
     "pan.legend2": ("从左到右：上游 → 中游 → 下游；子环节缩进在上级环节之下。方框颜色 = 判定；白底虚线框 = 未发现（当前数据不能说明缺失，"
                     "不等于缺失）；蓝色 = 已有（口径太窄，无法判断强弱）。框右侧数字 = 本地企业数（含子环节）。"
@@ -21,12 +26,16 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
                     "is not “missing”); blue = present (the data is too narrow to judge strength). The number on a "
                     "box = local firms (sub-segments included). The selected segment's supply links are drawn as "
                     "arrows (arcs within a column); all links are listed in the panel."),
-    "pan.strength_help": ("0–1：本地企业数、龙头、产值、多样性和区位商的加权，见“补链/强链/延链”页的判定规则。",
-                          "0–1: a weighted mix of local firms, leading firms, output, diversity and location quotient; "
+    "pan.strength_help": ("0–100：本地企业数、龙头、产值、多样性和区位商的加权，见“补链/强链/延链”页的判定规则。",
+                          "0–100: a weighted mix of local firms, leading firms, output, diversity and location quotient; "
                           "see the rule on the Gaps page."),
     "pan.targets": ("招商目标（候选企业）", "Investment targets (candidate firms)"),
     "pan.no_action": ("该环节已有本地企业，当前无需补链行动。", "Local firms exist in this segment: no gap to close."),
     "pan.local_firms": ("本地企业", "Local firms"),
+    "pan.more_firms": ("……另有 {n} 家，见下方“环节企业”表。", "… and {n} more: see the table of the segment's firms below."),
+    "pan.more_targets": ("……另有 {n} 家候选，见“补链/强链/延链”页或招商工作台。",
+                         "… and {n} more candidates: see the Gaps page or the Workbench."),
+    "pan.target_line": ("{rank}. **{name}** · {city}{score} 分", "{rank}. **{name}** · {city}{score} points"),
     "pan.no_local_firms": ("已载入的数据中没有该环节的本地企业。", "No local firm of this segment in the loaded data."),
     "pan.links": ("上下游供给关系", "Supply links"),
     "pan.status_star": ("标 * 的国内状态为本项目的判断，来源没有直接陈述。",

@@ -30,11 +30,11 @@ def report_downloads(cluster: str | None, key: str = "rep") -> None:
     if cluster is None:
         st.info(t("rep.pick_cluster"))
         return
-    c1, c2 = st.columns([3, 2])
-    fmt = c1.radio(t("rep.format"), FORMATS, format_func=lambda f: t(f"rep.fmt.{f}"), horizontal=True,
+    # the format, then the button under it (in a side column it floated away from the choice it acts on)
+    fmt = st.radio(t("rep.format"), FORMATS, format_func=lambda f: t(f"rep.fmt.{f}"), horizontal=True,
                    key=f"{key}_fmt")
     args = (common.store_url(), common.version(), cluster, fmt)
-    if st.session_state.get(f"{key}_built") != args and c2.button(t("rep.make"), key=f"{key}_make"):
+    if st.session_state.get(f"{key}_built") != args and st.button(t("rep.make"), key=f"{key}_make"):
         with st.spinner(t("rep.making")):
             try:
                 _report(*args)
@@ -44,4 +44,4 @@ def report_downloads(cluster: str | None, key: str = "rep") -> None:
         st.session_state[f"{key}_built"] = args
     if st.session_state.get(f"{key}_built") == args:
         data, name, media = _report(*args)
-        c2.download_button(t("rep.download"), data, file_name=name, mime=media, key=f"{key}_dl", type="primary")
+        st.download_button(t("rep.download"), data, file_name=name, mime=media, key=f"{key}_dl", type="primary")

@@ -168,10 +168,10 @@ def test_report_is_excel_friendly_and_defused(tmp_path):
 # --- templates ------------------------------------------------------------------------------------
 
 def test_templates_read_and_validate(onto):
-    from chainkg.settings import PROJECT_ROOT
     from etl.normalize import is_valid_credit_code
+    from etl.templates import TEMPLATES_DIR
 
-    tdir = PROJECT_ROOT / "data" / "templates"
+    tdir = TEMPLATES_DIR
     good, bad = validate_enterprises(read_records(tdir / "enterprises.csv", required=("name",)), onto,
                                      default_source="enterprises.csv")
     assert bad == [] and len(good) == 3 and all(e.name.startswith("示例") for e in good)

@@ -1,5 +1,11 @@
-"""A small Chrome DevTools Protocol driver for the browser test: start Streamlit and headless
-Chromium, open pages, wait until they have rendered, read the DOM, take screenshots.
+"""A small Chrome DevTools Protocol driver for the browser tests and the screenshot script: start
+Streamlit and headless Chromium, open pages, wait until they have rendered, read the DOM, take
+screenshots.
+
+The set-up the three users share lives here once: :func:`require_chromium` (skip without Chromium,
+fail when ``CHAINKG_REQUIRE_NEO4J=1``), :func:`streamlit_app` and :func:`chromium` (started, waited
+for, always stopped) and :func:`settle` (the app finished its run). ``tests/ui/conftest.py`` turns
+them into the ``browser`` fixture.
 
 Only ``websocket-client`` (dev extra) and the Debian ``chromium`` binary are needed.
 """
@@ -16,6 +22,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import websocket
@@ -31,6 +39,22 @@ def find_chromium() -> str | None:
         if path := shutil.which(name):
             return path
     return None
+
+
+CHROMIUM_MISSING = "chromium not installed (apt-get install chromium fonts-noto-cjk)"
+
+
+def require_chromium() -> str:
+    """The Chromium binary, for a test: skipped without one — failed when ``CHAINKG_REQUIRE_NEO4J=1``
+    (CI: everything required)."""
+    import pytest
+
+    binary = find_chromium()
+    if binary is None:
+        if os.environ.get("CHAINKG_REQUIRE_NEO4J") == "1":
+            pytest.fail(f"required but unavailable: {CHROMIUM_MISSING}", pytrace=False)
+        pytest.skip(CHROMIUM_MISSING)
+    return binary
 
 
 def free_port() -> int:
@@ -214,6 +238,48 @@ class Browser:
             shutil.rmtree(self.profile, ignore_errors=True)
 
 
+@contextmanager
+def streamlit_app(store: str, env: dict[str, str] | None = None, timeout: float = 90) -> Iterator[StreamlitServer]:
+    """``streamlit run ui/app.py`` on ``store``, answered its health check; stopped on exit, its log's
+    end printed when it held a traceback (a failing test then shows the server side too)."""
+    server = StreamlitServer(store, env=env)
+    try:
+        server.wait(timeout)
+        yield server
+    finally:
+        out = server.output()
+        server.stop()
+        if "Traceback" in out:
+            print(out[-4000:])
+
+
+@contextmanager
+def chromium(width: int = 1366, height: int = 900, binary: str | None = None) -> Iterator[Browser]:
+    """Headless Chromium at ``width`` × ``height`` (1366: the smaller screen we support), closed on exit."""
+    binary = binary or find_chromium()
+    if binary is None:
+        raise RuntimeError(CHROMIUM_MISSING)
+    b = Browser(binary, width=width, height=height)
+    try:
+        yield b
+    finally:
+        b.close()
+
+
+def settle(b: Browser, timeout: float = 60, pause: float = 0.5) -> float:
+    """Wait until the app has finished its run — idle twice, ``pause`` s apart (Streamlit may rerun once
+    after the first paint); the seconds it took. AssertionError when it does not finish in time."""
+    t0 = time.monotonic()
+    end = t0 + timeout
+    time.sleep(pause)
+    while time.monotonic() < end:
+        if b.wait_for(JS_IDLE, timeout=max(0.1, end - time.monotonic())):
+            time.sleep(pause)
+            if b.eval(JS_IDLE):
+                return time.monotonic() - t0
+    raise AssertionError(f"the page did not finish within {timeout}s")
+
+
 # JS snippets --------------------------------------------------------------------------------------
 
 def by_label(testid: str, label: str) -> str:
@@ -267,3 +333,12 @@ JS_CJK_CHROME = """(() => Array.from(document.querySelectorAll(
   'h1, [data-testid="stWidgetLabel"], [role="tab"], [data-testid="stMetricLabel"], [data-testid="stSidebarNav"] a, '
   + '[data-testid="stButton"] button, [data-testid="stDownloadButton"] button, [data-testid="stFormSubmitButton"] button'))
   .map(e => e.innerText.trim()).filter(t => /[\\u4e00-\\u9fff]/.test(t)))()"""
+
+#: tables (st.dataframe: a canvas grid) whose columns are wider than the table, so a reader scrolls it
+#: sideways to see the last ones: the grid's scroller is wider than its box. Each named by its first
+#: column headers (the grid's accessible table)
+JS_TABLE_SCROLL = """(() => Array.from(document.querySelectorAll('[data-testid="stDataFrame"]')).map(d => {
+  const s = d.querySelector('.dvn-scroller'); if (!s || s.scrollWidth <= s.clientWidth + 2) return null;
+  const heads = Array.from(d.querySelectorAll('[role="columnheader"], th')).map(h => h.innerText.trim()).filter(Boolean);
+  return (heads.slice(0, 3).join(' | ') || 'a table') + ` (${s.scrollWidth} > ${s.clientWidth} px)`;
+}).filter(Boolean))()"""

@@ -8,7 +8,8 @@ have real content; tests/test_workbench.py ``census_flow``). Each is served by `
 ui/app.py`` and every page opened in headless Chromium over the DevTools protocol (tests/ui/cdp.py);
 on the census store the cluster 智能马桶 (Smart toilets) is picked where a page asks for one. PNGs are written as
 ``<out>/<store>/<width>/<page>-<lang>.png`` (``screenshots/`` is git-ignored). Printed: one line per
-shot with any error box, the page's horizontal overflow (content wider than the window) and, in
+shot with any error box, the page's horizontal overflow (content wider than the window), tables scrolling sideways
+(``JS_TABLE_SCROLL``) and, in
 English, interface labels still in Chinese (tests/ui/cdp.py ``JS_CJK_CHROME``).
 """
 
@@ -23,7 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1]))
 sys.path.insert(0, str(Path(__file__).parents[2]))
-from cdp import JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_IDLE, ROOT, Browser, StreamlitServer, by_label, find_chromium  # noqa: E402
+from cdp import (JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_TABLE_SCROLL, ROOT, Browser, by_label, chromium, find_chromium,  # noqa: E402
+                 settle as _settle, streamlit_app)
 
 PAGES = ["overview", "panorama", "gaps", "workbench", "chokepoints", "enterprises", "whatif", "import"]
 CLUSTER = {"zh": "智能马桶", "en": "Smart toilets"}
@@ -55,14 +57,10 @@ def build_stores(folder: Path) -> dict[str, str]:
 
 
 def settle(b: Browser, timeout: float = 60) -> None:
-    end = time.monotonic() + timeout
-    time.sleep(0.5)
-    while time.monotonic() < end:
-        if b.wait_for(JS_IDLE, timeout=max(0.1, end - time.monotonic())):
-            time.sleep(0.6)
-            if b.eval(JS_IDLE):
-                return
-    print(f"  ! did not finish within {timeout}s")
+    try:
+        _settle(b, timeout, pause=0.6)
+    except AssertionError:
+        print(f"  ! did not finish within {timeout}s")
 
 
 def shoot(b: Browser, url: str, out: Path, pick_cluster: bool, lang: str) -> str:
@@ -76,11 +74,12 @@ def shoot(b: Browser, url: str, out: Path, pick_cluster: bool, lang: str) -> str
             print(f"  ! could not pick {CLUSTER[lang]}: {e}")
             b.call("Input.dispatchKeyEvent", type="keyDown", key="Escape", code="Escape", windowsVirtualKeyCode=27)
     time.sleep(1.0)  # charts finish drawing
-    errors, overflow = b.eval(JS_ERRORS), b.eval(JS_OVERFLOW)
+    errors, overflow, sideways = b.eval(JS_ERRORS), b.eval(JS_OVERFLOW), b.eval(JS_TABLE_SCROLL)
     untranslated = b.eval(JS_CJK_CHROME) if lang == "en" else []
     out.parent.mkdir(parents=True, exist_ok=True)
     b.screenshot(out, full_height=b.eval(JS_HEIGHT))
     return ((f" errors={errors}" if errors else "") + (f" overflow={overflow}" if overflow else "")
+            + (f" tables-scroll-sideways={sideways}" if sideways else "")
             + (f" untranslated={untranslated}" if untranslated else ""))
 
 
@@ -97,23 +96,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="chainkg-shots-") as tmp:
         stores = build_stores(Path(tmp))
         for name in args.stores:
-            server = StreamlitServer(stores[name])
-            try:
-                server.wait(90)
+            with streamlit_app(stores[name]) as server:
                 for width in args.widths:
-                    b = Browser(binary, width=width, height=900)
-                    try:
+                    with chromium(width, 900, binary) as b:
                         for page in args.pages:
                             for lang in ("zh", "en"):
                                 url = f"{server.url}/{page}" + ("?lang=en" if lang == "en" else "")
                                 path = args.out / name / str(width) / f"{page}-{lang}.png"
                                 note = shoot(b, url, path, name == "census", lang)
                                 print(f"{path.relative_to(args.out)}{note}", flush=True)
-                    finally:
-                        b.close()
-            finally:
-                server.stop()
-
 
 if __name__ == "__main__":
     main()

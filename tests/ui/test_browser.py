@@ -1,7 +1,8 @@
 """Real-browser check: ``streamlit run ui/app.py`` against a temp store with the bundled data, every
 page opened at its readable path (``/overview``, ``/gaps`` …) in headless Chromium over the DevTools
 protocol, a screenshot of each under ``screenshots/`` (git-ignored), both languages. Fails on a Streamlit error box, a
-"Page not found" dialog, an empty chain chart, a chart wider than the page at 1366 px, or (with
+"Page not found" dialog, an empty chain chart, a chart wider than the page or a table scrolling sideways at
+1366 px, or (with
 ``?lang=en``) page titles, labels, tabs, menu entries or buttons still in Chinese; checks that the Cypher console is not in the menu on
 SQLite and that ``?lang=en`` survives a reload.
 
@@ -10,7 +11,6 @@ No Chromium: skipped — but failed when ``CHAINKG_REQUIRE_NEO4J=1`` (CI: everyt
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from cdp import JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_IDLE, ROOT, Browser, StreamlitServer, find_chromium  # noqa: E402
+from cdp import JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_TABLE_SCROLL, ROOT, Browser, settle, streamlit_app  # noqa: E402
 
 PAGES = ["overview", "panorama", "gaps", "workbench", "chokepoints", "enterprises", "whatif", "import", "query"]
 #: boxes drawn in the chain chart (Plotly draws shapes as SVG paths in its shape layers)
@@ -38,44 +38,17 @@ SHOTS = ROOT / "screenshots"
 
 
 @pytest.fixture(scope="module")
-def browser():
-    binary = find_chromium()
-    if binary is None:
-        reason = "chromium not installed (apt-get install chromium fonts-noto-cjk)"
-        if os.environ.get("CHAINKG_REQUIRE_NEO4J") == "1":
-            pytest.fail(f"required but unavailable: {reason}", pytrace=False)
-        pytest.skip(reason)
-    b = Browser(binary, width=1366, height=900)  # the smaller of the two screen widths we check
-    yield b
-    b.close()
-
-
-@pytest.fixture(scope="module")
 def server(bundled_store):
-    s = StreamlitServer(bundled_store)
-    try:
-        s.wait(90)
+    with streamlit_app(bundled_store) as s:
         yield s
-    finally:
-        out = s.output()
-        s.stop()
-        if "Traceback" in out:
-            print(out[-4000:])
 
 
 def _open(browser: Browser, url: str | None, timeout: float = 45) -> float:
     t0 = time.monotonic()
     if url:
         browser.goto(url)
-    time.sleep(0.5)
-    # idle twice in a row, 0.4 s apart: Streamlit may rerun once after the first paint
-    end = t0 + timeout
-    while time.monotonic() < end:
-        if browser.wait_for(JS_IDLE, timeout=max(0.1, end - time.monotonic())):
-            time.sleep(0.4)
-            if browser.eval(JS_IDLE):
-                return time.monotonic() - t0
-    raise AssertionError(f"{url} did not finish rendering within {timeout}s")
+    settle(browser, timeout, pause=0.4)
+    return time.monotonic() - t0
 
 
 def test_every_page_renders_in_chromium(server, browser):
@@ -102,6 +75,8 @@ def test_every_page_renders_in_chromium(server, browser):
                 problems.append(f"{page} (en): interface text still in Chinese: {left}")
             if wide := browser.eval(JS_WIDER_THAN_MAIN):
                 problems.append(f"{page} ({lang}): wider than the page at {browser.width} px, cut off: {wide}")
+            if sideways := browser.eval(JS_TABLE_SCROLL):
+                problems.append(f"{page} ({lang}): tables scrolling sideways at {browser.width} px: {sideways}")
             browser.screenshot(SHOTS / f"{page}{'-en' if lang == 'en' else ''}.png",
                                full_height=browser.eval(JS_HEIGHT))
             timings[f"{page}/{lang}"] = round(took, 2)

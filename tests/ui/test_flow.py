@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import sys
 import time
@@ -31,8 +30,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1]))
-from cdp import (JS_ERRORS, JS_HEIGHT, JS_IDLE, ROOT, Browser, StreamlitServer, by_label, by_text,  # noqa: E402
-                 find_chromium)
+from cdp import JS_ERRORS, JS_HEIGHT, ROOT, Browser, by_label, by_text, settle as _settle, streamlit_app  # noqa: E402
 
 SHOTS = ROOT / "screenshots"
 CLUSTER = "智能马桶"
@@ -60,43 +58,16 @@ def census_store(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    binary = find_chromium()
-    if binary is None:
-        reason = "chromium not installed (apt-get install chromium fonts-noto-cjk)"
-        if os.environ.get("CHAINKG_REQUIRE_NEO4J") == "1":
-            pytest.fail(f"required but unavailable: {reason}", pytrace=False)
-        pytest.skip(reason)
-    b = Browser(binary, width=1366, height=900)
-    yield b
-    b.close()
-
-
-@pytest.fixture(scope="module")
 def server(census_store):
-    s = StreamlitServer(census_store, env={"CHAINKG_DEV_MODE": "1", "CHAINKG_API_TOKEN": ""})
-    try:
-        s.wait(90)
+    with streamlit_app(census_store, env={"CHAINKG_DEV_MODE": "1", "CHAINKG_API_TOKEN": ""}) as s:
         yield s
-    finally:
-        out = s.output()
-        s.stop()
-        if "Traceback" in out:
-            print(out[-4000:])
 
 
 def settle(b: Browser, timeout: float = 60) -> None:
-    """Wait until the app has finished its run (idle twice, 0.5 s apart) and shows no error."""
-    end = time.monotonic() + timeout
-    time.sleep(0.5)
-    while time.monotonic() < end:
-        if b.wait_for(JS_IDLE, timeout=max(0.1, end - time.monotonic())):
-            time.sleep(0.5)
-            if b.eval(JS_IDLE):
-                errors = b.eval(JS_ERRORS)
-                assert not errors, errors
-                return
-    raise AssertionError(f"the page did not finish within {timeout}s")
+    """Wait until the app has finished its run and shows no error."""
+    _settle(b, timeout)
+    errors = b.eval(JS_ERRORS)
+    assert not errors, errors
 
 
 def shot(b: Browser, name: str) -> Path:

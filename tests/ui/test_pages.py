@@ -245,10 +245,11 @@ def test_panorama_chain_chart_and_side_panel():
     # pick a segment with firms: its local firms in the panel, the enterprise table with evidence below
     at.selectbox(key="pan_seg_sewing").set_value("sewing-industrial-machines").run()
     assert not at.exception
-    local = frame_with(at, "区县")
-    assert len(local) >= 1
     firms = frame_with(at, "证据")
     assert len(firms) >= 1 and "来源" in firms.columns
+    # the panel lists the local firms as short lines (no table scrolling sideways in a third of the page)
+    local = firms[firms["所在地"] == "本地"]["企业"].tolist()
+    assert local and all(f"- {n} · " in texts(at) for n in local[:8]), local
     # the selected box is outlined heavily, and its supply links are drawn (bundled through a bus)
     spec = chart_spec(at)
     sel = chart_boxes(spec)["sewing-industrial-machines"]
@@ -269,14 +270,17 @@ def test_panorama_click_selects_the_segment():
 @pytest.mark.parametrize("en", [False, True])
 @pytest.mark.parametrize("cluster", ["auto", "pharma", "sewing", "pump-motor", "aerospace", "mould-plastic", "smart-toilet"])
 def test_chain_chart_labels_fit_and_boxes_never_overlap(cluster, en):
-    """Every label is wrapped to its box at the narrowest chart, and no two boxes of a column overlap."""
+    """Every label is wrapped to its box at the narrowest chart, no two boxes of a column overlap, and the
+    firm count's badge (up to four digits, as on a 100k graph) stays clear of the box's outline and of
+    the label's last line."""
     from ontology.loader import load_ontology
     from ui import chain_chart as cc
 
     onto = load_ontology()
     segs = [s.model_dump() for s in onto.segments_of(cluster)]
     labels = {s["id"]: (s.get("name_en") or s["name"]) if en else s["name"] for s in segs}
-    boxes, height = cc.layout_boxes(segs, {}, {}, labels)
+    firms = {s["id"]: 10 ** (i % 4) + i for i, s in enumerate(segs)}  # 1 to 4 digits
+    boxes, height = cc.layout_boxes(segs, {}, firms, labels)
     assert len(boxes) == len(segs)
     col_px = cc.MIN_PLOT_PX / 3
     for b in boxes:
@@ -284,6 +288,13 @@ def test_chain_chart_labels_fit_and_boxes_never_overlap(cluster, en):
         assert max(cc.text_width(line) for line in b.lines) * cc.FONT_PX[b.level] <= text_px, (b.sid, b.lines)
         assert "".join(b.lines).replace(" ", "") == b.label.replace(" ", "")  # nothing dropped
         assert b.y1 <= height
+        bx, by = cc.badge_anchor(b)
+        assert (b.x1 - bx) * col_px >= 5 and b.y1 - by >= 5, b.sid  # not touching the (dashed) outline
+        badge_left = (b.x1 - b.x0) * col_px - cc.count_px(b.firms)  # from the box's left edge, px
+        lines_px = [8 + cc.text_width(x) * cc.FONT_PX[b.level] for x in b.lines]
+        glyphs_bottom = b.y0 + cc.PAD_Y + cc.LINE[b.level] * len(b.lines) - (cc.LINE[b.level] - cc.FONT_PX[b.level]) / 2
+        badge_top = by - 20  # 11 px text (≈ 14 px line) + padding + border
+        assert lines_px[-1] <= badge_left or glyphs_bottom <= badge_top, (b.sid, b.lines, b.firms)
     for stage in cc.STAGES:
         col = sorted((b for b in boxes if b.stage == stage), key=lambda b: b.y0)
         assert all(a.y1 <= b.y0 for a, b in zip(col, col[1:]))
@@ -449,10 +460,25 @@ def test_import_previews_mapping_loads_and_reports_quarantine(store_path):
     assert list(errors["行号"]) == [3]
     recorded = frame_with(at, "普查 / 样本")
     assert list(recorded["普查 / 样本"]) == ["样本"]
-    assert len(at.get("download_button")) == 1
+    assert len([b for b in at.get("download_button") if b.proto.id.endswith("imp_dl")]) == 1  # the quarantine report
     from graph.sqlite_store import SQLiteStore
 
     assert SQLiteStore(store_path).find_enterprises(q="示例泵业测试")[0] == 1
+
+
+def test_import_page_offers_the_templates_from_the_package():
+    """The templates are downloads from package data (etl/templates), not a repository folder a wheel
+    user does not have: one button per file, named in the page's language, no path on the page."""
+    from etl.templates import TEMPLATE_NAMES
+
+    for lang_en, labels in ((False, ["企业名录", "关键技术", "企业—技术", "供应关系", "填写说明"]),
+                            (True, ["Enterprises", "Technologies", "Holdings", "Supply links", "Guide"])):
+        at = open_page("importer", lang_en=lang_en)
+        buttons = [b for b in at.get("download_button") if "imp_tpl_" in b.proto.id]
+        assert [b.proto.label for b in buttons] == labels
+        assert [b.proto.id.rsplit("imp_tpl_", 1)[1] for b in buttons] == list(TEMPLATE_NAMES)
+        assert all(b.proto.url.endswith(name[name.rindex("."):]) for b, name in zip(buttons, TEMPLATE_NAMES))
+        assert "data/templates" not in texts(at)
 
 
 def test_import_as_census_turns_unknown_into_verdicts(tmp_path, monkeypatch):
@@ -487,7 +513,11 @@ def test_import_as_census_turns_unknown_into_verdicts(tmp_path, monkeypatch):
     assert "规上口径" in texts(ov)
     assert frame_with(ov, "能否判定缺失与强弱")["能否判定缺失与强弱"].str.startswith("能").all()
     gaps = open_page("gaps")
-    assert frame(gaps, 0)["判定（口径）"].str.contains("缺失（规上口径）").any()
+    table = frame(gaps, 0)
+    assert table["判定（口径）"].str.contains("缺失（规上口径）").any()
+    # on a census every actionable verdict says where its candidates are, or that the data has none
+    actionable = table[table["判定（口径）"].str.contains("缺失|薄弱|单点依赖")]
+    assert actionable["下一步"].str.match(r"招商：(\d+ 家候选，见“招商目标”|暂无外地候选企业)$").all(), actionable["下一步"]
 
     ent = open_page("enterprises")
     ent.text_input(key="ent_q").set_value("示例注销").run()
@@ -577,3 +607,15 @@ def test_one_score_scale_and_evidence_in_sentences():
     progress = frame_with(ov, "进度")["进度"]
     assert not progress.isna().any() and progress.str.fullmatch(r"—|\d+%").all()
     assert all(m.value.endswith(" 家") or m.value == "—" for m in ov.metric if m.label in ("本地企业", "龙头企业"))
+
+
+def test_candidate_reasons_read_in_the_page_language(monkeypatch):
+    """A candidate's reasons on the English workbench and gaps pages: the bilingual ones in English, and
+    the main-products reason labelled in English (before, "主营: …" stood on the English page)."""
+    import ui.i18n as i18n
+
+    monkeypatch.setattr(i18n, "lang", lambda: "en")
+    assert i18n.reason_text("主营: 智能控制器类、家电") == "Main products: 智能控制器类、家电"
+    assert i18n.reason_text("规模: 员工 9,323 人 / size by employees") == "size by employees"
+    monkeypatch.setattr(i18n, "lang", lambda: "zh")
+    assert i18n.reason_text("主营: 智能控制器类、家电") == "主营: 智能控制器类、家电"

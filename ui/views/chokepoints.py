@@ -54,9 +54,18 @@ else:
         t("ck.lists"): SEP.join(c["evidence"].get("chokepoint_lists", [])),
         t("common.source"): c["evidence"].get("source", ""),
     } for i, c in enumerate(chokes, 1)])
-    st.dataframe(df, hide_index=True, column_config={
+    # on screen the columns that rank and place a technology (fitting the page at 1366 px); its score
+    # parts are shown below for the one picked, and every column is in the Excel export
+    shown = [t("common.rank"), t("common.technology"), t("common.status"), t("ck.chokepoint"), t("common.score"),
+             t("common.segment"), t("ck.holders")] + ([] if cluster else [t("common.cluster")])
+    st.dataframe(df, hide_index=True, width="stretch", column_order=shown, column_config={
+        t("common.rank"): st.column_config.NumberColumn(width=50),
         t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
-                                                           format="%d")})
+                                                           format="%d", width=90),
+        **common.text_widths(**{t("common.technology"): 230 if cluster else 210, t("common.segment"): 170 if cluster else 120,
+                                t("common.cluster"): 80})})
+    common.xlsx_download(t("common.download_xlsx"), {t("ck.ranked"): df}, file_name=f"chainkg-chokepoints-{cluster or 'all'}.xlsx",
+                         key="ck_xlsx", page=t("ck.header"), cluster=cluster)
     pick = st.selectbox(t("ck.evidence_pick"), [c["technology_id"] for c in chokes],
                         format_func=lambda x: next(tech_name(x, c["technology"]) for c in chokes if c["technology_id"] == x),
                         key="ck_pick")
@@ -81,7 +90,9 @@ st.dataframe(pd.DataFrame([{
     t("common.cluster"): SEP.join(labels.get(x, x) for x in p["clusters"]),
     t("ck.n_candidates"): len(p["candidates"]),
     t("ck.candidate_names"): SEP.join(x["name"] for x in p["candidates"][:5]) or t("ck.no_candidates"),
-} for p in projects]), hide_index=True)
+} for p in projects]), hide_index=True, width="stretch", column_config={
+    t("common.rank"): st.column_config.NumberColumn(width=50),
+    **common.text_widths(**{t("ck.project"): 210, t("common.cluster"): 80, t("ck.candidate_names"): 150})})
 pid = st.selectbox(t("ck.project_pick"), [p["technology_id"] for p in projects],
                    format_func=lambda x: next(f"{p['rank']}. {project_name(p)}" for p in projects if p["technology_id"] == x),
                    key="ck_project")
@@ -91,6 +102,7 @@ if p["candidates"]:
     st.dataframe(pd.DataFrame([{t("common.enterprise"): x["name"], t("common.county"): common.county_label(x.get("county")),
                                 t("ck.holders"): t("common.yes") if x.get("holds") else t("common.no"),
                                 t("common.reasons"): "；".join(map(bi, x["reasons"]))}
-                               for x in p["candidates"]]), hide_index=True)
+                               for x in p["candidates"]]), hide_index=True, width="stretch",
+                 column_config=common.text_widths(**{t("common.enterprise"): 200, t("common.reasons"): 420}))
 else:
     st.info(t("ck.no_candidates"))

@@ -92,8 +92,9 @@ st.dataframe(pd.DataFrame([{
     **({t("ent.status"): status_label(f)} if has_status else {}),
     t("common.tags"): SEP.join(map(tag_label, f.get("tags", []))),
     t("common.products"): "、".join(f.get("products", [])[:6]),
-    t("ent.credit_code"): f.get("credit_code") or ""} for f in firms]), hide_index=True,
-    column_config={t("ent.status"): st.column_config.TextColumn(width="medium")})
+    t("ent.credit_code"): f.get("credit_code") or ""} for f in firms]), hide_index=True, width="stretch",
+    column_config=common.text_widths(**{t("common.enterprise"): 190, t("ent.status"): 100, t("common.tags"): 110,
+                                        t("common.products"): 150, t("ent.credit_code"): 140}))
 
 eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
                    format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")
@@ -128,7 +129,10 @@ if d["segments"]:
         t("common.cluster"): labels.get(onto.segments[s["segment_id"]].cluster, "") if s["segment_id"] in onto.segments else "",
         t("common.segment"): segn.get(s["segment_id"], s["segment_id"]), t("pan.link_method"): method_label(s.get("method")),
         t("pan.confidence"): common.points(s.get("confidence")), t("common.evidence"): s.get("evidence", ""),
-        t("common.source"): s.get("source", "")} for s in d["segments"]]), hide_index=True)
+        t("common.source"): s.get("source", "")} for s in d["segments"]]), hide_index=True, width="stretch",
+        column_config=common.text_widths(**{t("common.segment"): 130, t("pan.link_method"): 90, t("common.evidence"): 200,
+                                            t("common.source"): 170}) | {
+            t("pan.confidence"): st.column_config.NumberColumn(width=80, format="%d")})
 else:
     st.caption(t("ent.none_rel"))
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import common
 from ui.evidence import gap_sentences
-from ui.i18n import (KINDS, STRINGS, action_text, basis_label, bi, kind_style, lang, local_label, marked, rule_text,
+from ui.i18n import (KINDS, STRINGS, action_text, basis_label, bi, kind_style, lang, local_label, marked, reason_text, rule_text,
                      stage_label, t, verdict_label)
 
 st.header(t("gap.header"))
@@ -34,11 +34,23 @@ def coverage_cols(g: dict) -> dict:
 
 
 VERDICT = t("gap.verdict")
+n_targets = {tg["segment_id"]: len(tg["candidates"]) for tg in result.get("targets", []) if tg["candidates"]}
+
+
+def next_step(g: dict) -> str:
+    """The data to collect, or — where the verdict rests on a census — where its candidates are."""
+    if text := action_text(g, labels.get(g["cluster"])):
+        return text
+    if g["segment_id"] in n_targets:
+        return t("gap.action_targets", n=n_targets[g["segment_id"]])
+    return t("gap.action_no_candidates") if g["kind"] in ("missing", "weak", "single_point") else ""
+
+
 gap_df = pd.DataFrame([{
     t("common.cluster"): labels.get(g["cluster"], g["cluster"]), t("common.segment"): segn.get(g["segment_id"], g["segment"]),
     VERDICT: verdict_label(g), t("common.rule"): rule_text(g["evidence"]),
     **coverage_cols(g),
-    t("gap.action"): action_text(g, labels.get(g["cluster"])),
+    t("gap.action"): next_step(g),
     t("common.stage"): stage_label(g["stage"]),
     # a segment with no firm in the data has no measured strength (not 0)
     t("common.strength"): None if g["kind"] == "unknown" else common.points(g["strength"]), t("common.score"): round(g["score"]),
@@ -65,10 +77,10 @@ for tg in result.get("targets", []):
             t("gap.target_scale"): prof.get("scale") or t("wb.unknown"),
             t("gap.target_distance_km"): c.get("distance_km"),
             # plain sentences in Chinese; the English side shows the bilingual reasons
-            t("gap.target_why"): "".join(prof.get("why") or []) if lang() != "en" else "; ".join(map(bi, c["reasons"])),
+            t("gap.target_why"): "".join(prof.get("why") or []) if lang() != "en" else "; ".join(map(reason_text, c["reasons"])),
             t("gap.target_other"): "、".join(o["segment"] for o in prof.get("other_segments") or []) or "—",
             t("gap.target_tie"): bi(c.get("tie_break")) or "",
-            t("common.reasons"): "；".join(map(bi, c["reasons"])),
+            t("common.reasons"): "；".join(map(reason_text, c["reasons"])),
             t("gap.candidate_parts"): "；".join(
                 f"{t('part.' + k) if 'part.' + k in STRINGS else k} {v:.2f}" for k, v in c["parts"].items()),
             t("common.sources"): "；".join(c.get("sources", [])),
@@ -108,12 +120,18 @@ with tab_g:
         st.info(t("common.no_rows"))
     else:
         st.caption(t("gap.count", n=len(gap_df)))
-        shown = [c for c in gap_df.columns if c != t("common.id")]
+        # on screen the columns an officer acts on, fitting the page at 1366 px; every figure behind a
+        # verdict is in the Excel export and in the evidence of one segment below
+        shown = ([] if cluster else [t("common.cluster")]) + [
+            t("common.segment"), VERDICT, t("common.strength"), t("gap.firms_known"), t("common.rule"), t("gap.action")]
         st.dataframe(common.style_kinds(gap_df, VERDICT, [g["kind"] for g in gaps]), hide_index=True,
-                     column_order=shown, column_config={
-                         t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d"),
-                         t("common.rule"): st.column_config.TextColumn(width="large"),
-                         t("gap.action"): st.column_config.TextColumn(width="medium")})
+                     column_order=shown, width="stretch", column_config={
+                         t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d",
+                                                                                width=90),
+                         t("gap.firms_known"): st.column_config.NumberColumn(width=80),
+                         **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 160 if cluster else 130,
+                                                 t("common.rule"): 170 if cluster else 140, t("gap.action"): 150 if cluster else 120})})
+        st.caption(t("gap.more_cols"))
         with st.expander(t("gap.detail")):
             pick = st.selectbox(t("common.segment"), [g["segment_id"] for g in gaps],
                                 format_func=lambda s: segn.get(s, s), key="gap_pick")
@@ -160,7 +178,8 @@ with tab_e:
 
 common.xlsx_download(t("common.download_xlsx"), {t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df,
                                                  t("gap.data_actions"): action_df, t("gap.tab_ext"): ext_df},
-                     file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx", key="gap_xlsx", page=t("gap.header"))
+                     file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx", key="gap_xlsx", page=t("gap.header"),
+                     cluster=cluster)
 
 from ui.reports import report_downloads  # noqa: E402 - the chosen cluster's one-click report (Word/PDF/Excel)
 

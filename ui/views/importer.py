@@ -13,6 +13,7 @@ from chainkg.service import ChainKG
 from chainkg.errors import ChainKGError
 from etl.dataset import census_spec
 from etl.quarantine import write_report
+from etl.templates import TEMPLATE_NAMES, template_files
 from ui import common
 from ui.access import MAX_UPLOAD_MB, can_write
 from ui.i18n import bi, lang, population_label, t
@@ -22,6 +23,12 @@ CENSUS_POPULATIONS = ("全量登记企业", "规上工业企业", "上市公司"
 
 st.header(t("imp.header"))
 st.caption(t("imp.intro"))
+with st.expander(t("imp.templates")):  # from the package (etl/templates): an installed wheel has them too
+    st.caption(t("imp.templates_intro"))
+    for col, path in zip(st.columns(len(TEMPLATE_NAMES)), template_files()):
+        col.download_button(t(f"imp.tpl.{path.name}"), path.read_bytes(), file_name=path.name, key=f"imp_tpl_{path.name}",
+                            mime="text/markdown" if path.suffix == ".md" else "text/csv", on_click="ignore",
+                            help=path.name, width="stretch")
 if not can_write(t):  # same rule as the API: a token, or dev mode on loopback
     st.stop()
 files = st.file_uploader(t("imp.upload"), type=["csv", "tsv", "txt", "xlsx", "json", "jsonl"],

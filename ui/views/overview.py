@@ -62,7 +62,8 @@ if dss:
         t("ov.ds_census"): t("ov.ds_is_census") if d.get("census") else t("ov.ds_is_sample"),
         t("ov.ds_firms"): d.get("firms", 0),
         t("ov.ds_clusters"): "、".join(cluster_names.get(x, x) for x in d.get("clusters") or []) or t("common.all"),
-        t("common.source"): d.get("source") or ""} for d in dss]), hide_index=True, width="stretch")
+        t("common.source"): d.get("source") or ""} for d in dss]), hide_index=True, width="stretch",
+        column_config=common.text_widths(**{t("ov.ds_name"): 180, t("common.source"): 140, t("ov.ds_clusters"): 90}))
 else:
     st.info(t("ov.ds_none"))
 cov_left, cov_right = st.columns([3, 2])
@@ -72,7 +73,9 @@ with cov_left:
         t("common.cluster"): name(c), t("ov.basis"): basis_label(c["basis"].get("label")),
         t("ov.adequate"): t("ov.adequate_yes") if c["basis"].get("adequate") else t("ov.adequate_no"),
         t("ov.local_enterprises"): c["local_enterprises"]}  # as-of dates: in the table above and on each card
-        for c in cs]), hide_index=True, width="stretch")
+        for c in cs]), hide_index=True, width="stretch", column_config=common.text_widths(**{t("ov.adequate"): 210 if lang() == "zh" else 135,
+                                                                          t("ov.basis"): 110,
+                                                                          **({} if lang() == "zh" else {t("common.cluster"): 130})}))
 with cov_right:
     if not all(c["basis"].get("adequate") for c in cs):
         with st.container(border=True):
@@ -166,7 +169,7 @@ _PT = {"note": ("下表为《台州市制造业高质量发展行动计划(2020�
                 "ended in 2025: where an actual figure exists the table shows progress and whether the target was "
                 "achieved, with the figure's source; where no public source states a figure it says so. Figures "
                 "from public sources load with the bundled data; when a new source (a statistical bulletin) appears, an "
-                "administrator imports the figure with its source (chainkg actuals import) and progress follows."),
+                "administrator imports the figure with its source and progress follows."),
        "progress": ("进度", "Progress"), "status": ("判定", "Verdict"), "source": ("实际值来源", "Source of the figure"),
        "achieved": ("已完成", "achieved"), "not_achieved": ("未完成", "not achieved"),
        "reached_early": ("期中已达到（目标年数据中无）", "reached before the target year (no figure for it)"),
@@ -217,4 +220,8 @@ tdf = pd.DataFrame([{t("ov.target_name"): target_name(x), t("ov.target_value"): 
                      _pt("status"): _pt(x["status"]), _pt("source"): x.get("source") or "—",
                      t("ov.target_clause"): x["clause"]} for x in _progress])
 st.dataframe(tdf, hide_index=True, width="stretch",
-             column_config={t("ov.target_year"): st.column_config.NumberColumn(format="%d")})
+             column_config={t("ov.target_year"): st.column_config.NumberColumn(format="%d"),
+                            **common.text_widths(**({t("ov.target_name"): 170, _pt("source"): 100, t("ov.target_clause"): 140}
+                                                     if lang() == "zh" else
+                                                     {t("ov.target_name"): 230, _pt("source"): 90, t("ov.target_clause"): 100,
+                                                      t("ov.target_current"): 100}))})

@@ -15,6 +15,7 @@ from ui.i18n import (STRINGS, action_text, bi, kind_label, lang, local_label, me
                      stage_label, t, verdict_label)
 
 SEP = common.list_sep()
+PANEL_ROWS = 8  # firms listed in the side panel; the tables below list them all
 
 
 def county_label(short: str | None) -> str:
@@ -92,21 +93,26 @@ with right, st.container(border=True):
                    f" · {t('gap.datasets')}: {SEP.join(cov.get('datasets') or []) or '—'}")
     # what to do next: investment targets where the verdict rests on a census, else the data to collect
     targets = [c for tg in result.get("targets", []) if tg["segment_id"] == sid for c in tg["candidates"]]
+    # the panel is a third of the page (≈ 290 px at 1366): short lists, not tables that scroll sideways
     if targets:
         st.markdown(f"**{t('pan.targets')}**")
-        st.dataframe(pd.DataFrame([{t("common.rank"): c.get("rank", i), t("common.enterprise"): c["name"],
-                                    t("common.city"): c.get("city") or "", t("common.score"): c["score"]}
-                                   for i, c in enumerate(targets[:8], 1)]), hide_index=True, width="stretch")
+        st.markdown("\n".join(t("pan.target_line", rank=c.get("rank", i), name=c["name"], score=c["score"],
+                                 city=f"{c['city']} · " if c.get("city") else "")
+                               for i, c in enumerate(targets[:PANEL_ROWS], 1)))
+        if len(targets) > PANEL_ROWS:
+            st.caption(t("pan.more_targets", n=len(targets) - PANEL_ROWS))
     elif g and g.get("action"):
         st.info(f"**{t('gap.action')}:** {action_text(g, labels.get(g['cluster']))}")
     elif g and g["kind"] in ("present", "strong"):
         st.caption(t("pan.no_action"))
     st.markdown(f"**{t('pan.local_firms')} ({len(local_firms)})**")
     if local_firms:
-        st.dataframe(pd.DataFrame([{t("common.enterprise"): e["name"], t("common.county"): county_label(e.get("county")),
-                                    **({t("common.segment"): segn.get(e["_segment"], e["_segment"])} if sd["children"] else {})}
-                                   for e in local_firms]), hide_index=True, width="stretch",
-                     height=min(36 * (len(local_firms) + 1) + 4, 260))
+        st.markdown("\n".join(
+            f"- {e['name']} · {county_label(e.get('county'))}"
+            + (f" · {segn.get(e['_segment'], e['_segment'])}" if e["_segment"] != sid else "")
+            for e in local_firms[:PANEL_ROWS]))
+        if len(local_firms) > PANEL_ROWS:
+            st.caption(t("pan.more_firms", n=len(local_firms) - PANEL_ROWS))
     else:
         st.caption(t("pan.no_local_firms"))
     reasons = {(f["from"], f["to"]): f.get("reason") or "" for f in detail["feeds"]}
@@ -127,9 +133,12 @@ with tab_e:
             t("common.segment"): segn.get(e["_segment"], e["_segment"]), t("common.enterprise"): e["name"], t("ent.location"): local_label(e, closed=True),
             t("common.county"): county_label(e.get("county")) if e.get("county") else e.get("city") or "", t("common.tags"): SEP.join(t(f"tag.{x}") if f"tag.{x}" in STRINGS else x for x in e.get("tags", [])),
             t("pan.link_method"): method_label(e["link"].get("method")) or "—",
-            t("pan.confidence"): "—" if e["link"].get("confidence") is None else common.points(e["link"]["confidence"]),
+            t("pan.confidence"): common.points(e["link"].get("confidence")),  # not measured: blank
             t("common.evidence"): e["link"].get("evidence", ""), t("common.source"): e["link"].get("source", ""),
-        } for e in firms]), hide_index=True)
+        } for e in firms]), hide_index=True, width="stretch", column_config=common.text_widths(**{
+            t("common.segment"): 110, t("common.enterprise"): 180, t("common.tags"): 80, t("pan.link_method"): 80,
+            t("common.evidence"): 130, t("common.source"): 100}) | {
+            t("pan.confidence"): st.column_config.NumberColumn(width=70, format="%d")})
     else:
         st.info(t("pan.no_firms"))
 with tab_t:

@@ -11,7 +11,7 @@ from graph.pipeline import LANDING_STAGES, STAGES
 from ui import common
 from ui.access import can_write
 from ui.reports import report_downloads
-from ui.i18n import bi, lang, marked, t
+from ui.i18n import bi, lang, marked, reason_text, t
 
 
 def stage_label(stage: str) -> str:
@@ -45,7 +45,7 @@ def card(c: dict) -> None:
     left.markdown("\n".join(f"- **{k}**{colon}{v}" for k, v in facts))
     right.markdown(f"**{t('wb.why')}**")
     if lang() == "en":  # the plain sentences are Chinese; the English side shows the reasons
-        right.markdown("\n".join(f"- {bi(r)}" for r in c.get("reasons", [])))
+        right.markdown("\n".join(f"- {reason_text(r)}" for r in c.get("reasons", [])))
     else:
         right.markdown("\n".join(f"- {s}" for s in p.get("why", [])))
     others = p.get("other_segments") or []
@@ -117,7 +117,8 @@ def pipeline_section(cluster: str | None, groups: list[dict], leads: list[dict],
         for g in groups for c in g["candidates"]])
     common.xlsx_download(t("wb.download"), {t("wb.sheet_leads"): lead_df, t("wb.sheet_history"): history_df,
                                              t("wb.sheet_candidates"): cand_df},
-                         file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx", key="wb_xlsx", page=t("wb.header"))
+                         file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx", key="wb_xlsx", page=t("wb.header"),
+                         cluster=cluster)
 
 
 def landing_section(cluster: str | None, segn: dict[str, str]) -> None:
