@@ -24,7 +24,7 @@ from bench._util import fmt_rate, median_runs, timed  # noqa: E402
 def run_load(store_url: str, files: list[str] | None) -> dict:
     """One load into a fresh store (child process)."""
     from chainkg.service import ChainKG
-    from graph.open import open_store
+    from graph.store.open import open_store
 
     if not store_url.startswith("neo4j") and Path(store_url).exists():
         Path(store_url).unlink()

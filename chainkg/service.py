@@ -10,7 +10,7 @@ cheap ``version()`` (SQLite: ``PRAGMA data_version``; Neo4j: count-store totals)
 another process or another ``ChainKG`` is seen too; entries also expire after ``CACHE_TTL_S``
 (an in-place Neo4j property update by another process changes no total). See docs/architecture.md.
 
->>> from graph.sqlite_store import SQLiteStore
+>>> from graph.store.sqlite_store import SQLiteStore
 >>> kg = ChainKG(SQLiteStore(":memory:")); _ = kg.load([])
 >>> [c["id"] for c in kg.clusters()][:2]
 ['auto', 'pharma']
@@ -30,11 +30,11 @@ from chainkg.actuals import actual_id, actuals_path, progress, read_actuals
 from chainkg.errors import NotFoundError
 from chainkg.settings import Settings
 from etl.loader import BUNDLED_FILES, LoadReport, load_files
-from graph.analysis import analyze as _analyze
-from graph.params import AnalysisParams
-from graph.open import open_store
-from graph.store import GraphStore
-from graph.whatif import Scenario, what_if as _what_if
+from graph.analytics.analysis import analyze as _analyze
+from graph.analytics.params import AnalysisParams
+from graph.store.open import open_store
+from graph.store.port import GraphStore
+from graph.analytics.whatif import Scenario, what_if as _what_if
 from ontology.loader import CLUSTER_ORDER, Ontology, load_ontology
 
 __all__ = ["ChainKG", "CACHE_TTL_S", "CACHE_SIZE"]
@@ -138,8 +138,8 @@ class ChainKG:
     def _clusters(self, params: AnalysisParams) -> list[dict]:
         onto = self.onto
         aggs = {a.segment_id: a for a in self.store.segment_aggregates()}
-        from graph.analysis import analyze_from_aggregates, store_basis
-        from graph.strength import GAP_KINDS
+        from graph.analytics.analysis import analyze_from_aggregates, store_basis
+        from graph.analytics.strength import GAP_KINDS
 
         basis = store_basis(self.store, onto)
         gaps = analyze_from_aggregates(onto, aggs, params=params, basis=basis)["gaps"]
@@ -222,7 +222,7 @@ class ChainKG:
             raise NotFoundError(f"unknown segment {segment_id!r}", entry=segment_id)
         total, firms = self.store.find_enterprises(segment=segment_id, limit=limit)
         links = {r["src"]: r["props"] for r in self.store.rels("IN_SEGMENT", dst=segment_id)}
-        from graph.analysis import store_technologies
+        from graph.analytics.analysis import store_technologies
 
         techs = [t.model_dump() for t in store_technologies(self.store).values() if segment_id in t.segments]
         return {"segment": seg.model_dump(), "enterprise_total": total,
@@ -251,7 +251,7 @@ class ChainKG:
 
     def technologies(self, chokepoint: bool | None = None) -> list[dict]:
         """Key technologies as the store holds them (the ontology's and every imported list)."""
-        from graph.analysis import store_technologies
+        from graph.analytics.analysis import store_technologies
 
         return [t.model_dump() for t in store_technologies(self.store).values()
                 if chokepoint is None or t.chokepoint == chokepoint]
@@ -262,7 +262,7 @@ class ChainKG:
     def import_actuals(self, file: str | Path) -> dict:
         """Validate ``file`` (every row, before anything is written) and write its figures into the store
         in one transaction; a figure replaces the same target and year. The store is where they live."""
-        from graph.store import Batch
+        from graph.store.port import Batch
 
         new = read_actuals(file, self.onto)
         old = {a["id"] for a in self.store.find_nodes("Actual", limit=100_000)}
@@ -296,7 +296,7 @@ class ChainKG:
 
     def what_if(self, scenario: Scenario, cluster_id: str | None = None, params: AnalysisParams | None = None) -> dict:
         """A user's scenario (cached); unknown enterprise or segment ids are refused (:class:`InputError`)."""
-        from graph.whatif import check_ids
+        from graph.analytics.whatif import check_ids
 
         check_ids(self.store, self.onto, scenario)
         p = params or AnalysisParams()
@@ -328,11 +328,11 @@ class ChainKG:
                     limit: int = 1000) -> list[dict]:
         """A read-only Cypher query (Neo4j stores only); rows as dicts, at most ``limit``.
 
-        The guard (:func:`graph.cypher_guard.read_only`) refuses writes, ``LOAD CSV`` and admin or write
+        The guard (:func:`graph.store.cypher_guard.read_only`) refuses writes, ``LOAD CSV`` and admin or write
         procedures before anything runs; the query then runs in a READ transaction (API and UI alike).
         On another store: :class:`~chainkg.errors.UnsupportedStore` (HTTP 400), the one check."""
         from chainkg.errors import UnsupportedStore
-        from graph.cypher_guard import read_only
+        from graph.store.cypher_guard import read_only
 
         if not self.has_console:
             raise UnsupportedStore("the Cypher console needs a Neo4j store (CHAINKG_STORE=neo4j://…)",
@@ -380,7 +380,7 @@ class ChainKG:
 
     @staticmethod
     def _lead_view(lead: dict, onto: Ontology) -> dict:
-        from graph.pipeline import STAGES_EN, history_rows
+        from graph.analytics.pipeline import STAGES_EN, history_rows
 
         seg = onto.segments.get(lead["segment"])
         return lead | {"segment_name": seg.name if seg else lead["segment"],
@@ -390,7 +390,7 @@ class ChainKG:
 
     def leads(self, cluster_id: str | None = None, segment: str | None = None, stage: str | None = None) -> list[dict]:
         """招商 leads (pipeline), by cluster, segment, stage order and firm; each with its history rows."""
-        from graph.pipeline import stage_order
+        from graph.analytics.pipeline import stage_order
 
         onto = self.onto
         out = []
@@ -405,7 +405,7 @@ class ChainKG:
         return sorted(out, key=lambda x: (x["cluster"] or "", x["segment"], stage_order(x["stage"]), x["enterprise"]))
 
     def _write_lead(self, props: dict) -> dict:
-        from graph.store import Batch
+        from graph.store.port import Batch
         from ontology.models import Lead
 
         Lead(**{k: v for k, v in props.items() if v is not None})  # validate before writing
@@ -421,7 +421,7 @@ class ChainKG:
         existing one (same firm and segment): the change joins its history. Stored as a ``Lead`` node;
         reloading the data never touches it."""
         from chainkg.errors import InputError
-        from graph.pipeline import STAGES, change, lead_id, new_lead
+        from graph.analytics.pipeline import STAGES, change, lead_id, new_lead
 
         onto = self.onto
         if stage is not None and stage not in STAGES:
@@ -444,7 +444,7 @@ class ChainKG:
                     note: str | None = None) -> dict:
         """Change a lead's stage, owner and/or add a note (each change is kept in its history)."""
         from chainkg.errors import InputError
-        from graph.pipeline import STAGES, change
+        from graph.analytics.pipeline import STAGES, change
 
         if stage is not None and stage not in STAGES:
             raise InputError(f"unknown stage {stage!r}; one of {', '.join(STAGES)}", field="stage")
@@ -488,8 +488,8 @@ class ChainKG:
 
     def _pipeline_what_if(self, cluster_id: str | None, stages: Iterable[str] | None, params: AnalysisParams) -> dict:
         from chainkg.errors import InputError
-        from graph.pipeline import LANDING_STAGES, STAGES, pipeline_scenario
-        from graph.strength import GAP_LABELS
+        from graph.analytics.pipeline import LANDING_STAGES, STAGES, pipeline_scenario
+        from graph.analytics.strength import GAP_LABELS
 
         onto = self.onto
         if cluster_id is not None and cluster_id not in onto.clusters:

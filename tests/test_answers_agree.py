@@ -9,7 +9,7 @@ import pytest
 
 from chainkg.service import ChainKG
 from etl.dataset import census_spec
-from graph.sqlite_store import SQLiteStore
+from graph.store.sqlite_store import SQLiteStore
 from ontology.loader import load_ontology
 from tests.test_census_flow import registry_export
 

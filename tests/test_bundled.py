@@ -7,7 +7,7 @@ import csv
 
 from chainkg.service import ChainKG
 from etl.loader import BUNDLED_FILES
-from graph.sqlite_store import SQLiteStore
+from graph.store.sqlite_store import SQLiteStore
 from ontology import load_ontology
 
 

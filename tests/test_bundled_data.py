@@ -16,7 +16,7 @@ import pytest
 from etl.loader import BUNDLED_DIR, load_files
 from etl.location import division_county
 from etl.normalize import normalize_credit_code
-from graph.sqlite_store import SQLiteStore
+from graph.store.sqlite_store import SQLiteStore
 from ontology import load_ontology
 
 DATA = BUNDLED_DIR  # package data (etl/bundled)

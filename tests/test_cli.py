@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from chainkg.cli import app
-from graph.strength import GAP_KINDS
+from graph.analytics.strength import GAP_KINDS
 from ontology.loader import load_ontology
 
 runner = CliRunner()

@@ -1,4 +1,4 @@
-"""The bulk path (``chainkg load --bulk``, graph.neo4j_bulk) gives the graph the online path gives.
+"""The bulk path (``chainkg load --bulk``, graph.store.neo4j_bulk) gives the graph the online path gives.
 
 The import replaces the database, so these tests never touch the shared server of
 ``CHAINKG_NEO4J_URL``: they start their own local Neo4j in a temporary state dir. They run where
@@ -17,10 +17,10 @@ from typer.testing import CliRunner
 from chainkg.service import ChainKG
 from chainkg.cli import app
 from etl.loader import BUNDLED_FILES
-from graph.neo4j_bulk import BulkSink, bulk_load, check_target
-from graph.neo4j_csv import CsvGraphWriter
-from graph.neo4j_store import Neo4jStore
-from graph.store import Batch
+from graph.store.neo4j_bulk import BulkSink, bulk_load, check_target
+from graph.store.neo4j_csv import CsvGraphWriter
+from graph.store.neo4j_store import Neo4jStore
+from graph.store.port import Batch
 from ontology.errors import StoreError
 
 REQUIRED = os.environ.get("CHAINKG_REQUIRE_NEO4J") == "1"
@@ -51,7 +51,7 @@ def local(tmp_path_factory):
     """A local Neo4j of this module's own (state dir in a temp dir), stopped at the end."""
     if not (REQUIRED or os.environ.get("CHAINKG_NEO4J_URL")):
         pytest.skip("Neo4j tests are off: set CHAINKG_NEO4J_URL or CHAINKG_REQUIRE_NEO4J=1")
-    from graph import neo4j_server
+    from graph.server import neo4j_server
 
     state = tmp_path_factory.mktemp("bulk-state")
     try:
@@ -145,7 +145,7 @@ def test_corner_cases_equal_online_and_refusals(local):
 
 
 def test_failed_import_leaves_an_empty_running_database(local, tmp_path):
-    from graph import neo4j_server
+    from graph.server import neo4j_server
 
     state, info = local
     _clear(info.url)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from chainkg.settings import Settings
-from graph.neo4j_server import ServerInfo, start, status, stop
+from graph.server.neo4j_server import ServerInfo, start, status, stop
 
 
 def _unavailable(reason: str) -> None:

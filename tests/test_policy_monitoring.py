@@ -9,7 +9,7 @@ import pytest
 
 from chainkg import actuals
 from chainkg.service import ChainKG
-from graph.sqlite_store import SQLiteStore
+from graph.store.sqlite_store import SQLiteStore
 from chainkg.errors import InputError
 from ontology.loader import load_ontology
 
@@ -38,7 +38,7 @@ def test_nothing_lost_between_yaml_store_and_api(onto, tmp_path):
     from fastapi.testclient import TestClient
 
     from api.app import create_app
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     store = SQLiteStore(str(tmp_path / "s.db"))
     ChainKG(store).load([])

@@ -26,7 +26,7 @@ MALICIOUS = ["=HYPERLINK(\"http://x\",\"点我\")", "+cmd|' /C calc'!A0", "-2+3"
 
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory):
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     path = tmp_path_factory.mktemp("report") / "kg.db"
     s = SQLiteStore(path)
@@ -40,7 +40,7 @@ def census(tmp_path_factory):
     from test_census_flow import registry_export
 
     from etl.dataset import census_spec
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     tmp = tmp_path_factory.mktemp("census")
     s = SQLiteStore(tmp / "kg.db")

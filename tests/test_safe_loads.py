@@ -26,7 +26,7 @@ from bench.gen import write_enterprises_csv  # noqa: E402
 from chainkg.service import ChainKG  # noqa: E402
 from chainkg.errors import StoreError  # noqa: E402
 from etl.bundle import ontology_batch  # noqa: E402
-from graph.sqlite_store import SQLiteStore  # noqa: E402
+from graph.store.sqlite_store import SQLiteStore  # noqa: E402
 from ontology.loader import load_ontology  # noqa: E402
 
 CHAINKG = str(Path(sys.executable).parent / "chainkg")

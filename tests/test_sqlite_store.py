@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from graph.sqlite_store import SQLiteStore
-from graph.store import Batch
+from graph.store.sqlite_store import SQLiteStore
+from graph.store.port import Batch
 
 
 def _one(eid: str, county: str = "温岭") -> Batch:

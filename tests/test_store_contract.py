@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chainkg.errors import StoreError
-from graph.store import Batch
+from graph.store.port import Batch
 
 
 def small_batch() -> Batch:

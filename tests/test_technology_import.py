@@ -17,14 +17,14 @@ def test_imported_technology_seen_by_a_fresh_process(tmp_path):
     db = tmp_path / "kg.db"
     f = tmp_path / "technologies.csv"
     f.write_text(TECHS, encoding="utf-8")
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     with SQLiteStore(db) as s:
         ChainKG(s).load()
         report = ChainKG(s).load([f])
         assert report.technologies == 1
     assert "tech-test-imported" not in load_ontology().technologies   # the cached ontology is untouched
-    code = ("import json, sys; from graph.sqlite_store import SQLiteStore; from chainkg.service import ChainKG; "
+    code = ("import json, sys; from graph.store.sqlite_store import SQLiteStore; from chainkg.service import ChainKG; "
             f"s = SQLiteStore({str(db)!r}); "
             "c = [x['technology_id'] for x in ChainKG(s).analysis('pump-motor')['chokepoints']]; "
             "t = [x['id'] for x in ChainKG(s).technologies()]; print(json.dumps([c, t]))")

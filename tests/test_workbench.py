@@ -18,9 +18,9 @@ from chainkg.service import ChainKG
 from chainkg.errors import InputError, NotFoundError
 from chainkg.settings import Settings
 from etl.dataset import census_spec
-from graph.params import AnalysisParams
-from graph.pipeline import STAGES, history_rows
-from graph.targets import TAIZHOU, distance_km, rank_targets
+from graph.analytics.params import AnalysisParams
+from graph.analytics.pipeline import STAGES, history_rows
+from graph.analytics.targets import TAIZHOU, distance_km, rank_targets
 
 CLUSTER = "smart-toilet"
 HANGZHOU = cc("91330100MA2H00006")      # the registry export's outside firm: capital known, no coordinates
@@ -225,7 +225,7 @@ def test_workbench_page_edits_the_pipeline(tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     from chainkg.settings import PROJECT_ROOT
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     path = tmp_path / "kg.db"
     store = SQLiteStore(path)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from etl.bundle import ontology_batch
-from graph.store import Batch
+from graph.store.port import Batch
 from ontology.loader import Ontology
 from ontology.models import Cluster, Feeds, Segment, Technology
 

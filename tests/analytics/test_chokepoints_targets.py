@@ -1,8 +1,8 @@
 """Chokepoints, priority projects, 招商 targets, 延链 and what-if on the tiny chain, both stores."""
 
-from graph.analysis import analyze
-from graph.store import Batch
-from graph.whatif import NewEnterprise, Scenario, what_if
+from graph.analytics.analysis import analyze
+from graph.store.port import Batch
+from graph.analytics.whatif import NewEnterprise, Scenario, what_if
 
 
 def test_chokepoint_scores_and_parts(tiny):

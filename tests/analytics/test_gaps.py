@@ -1,7 +1,7 @@
 """Gap classification, strength and structural criticality on the tiny chain, on both stores."""
 
-from graph.analysis import analyze
-from graph.params import AnalysisParams
+from graph.analytics.analysis import analyze
+from graph.analytics.params import AnalysisParams
 
 
 def by_id(result):

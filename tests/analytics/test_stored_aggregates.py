@@ -1,4 +1,4 @@
-"""The stored aggregates (graph.aggregates) stay exact: after random loads, overrides and deletes they
+"""The stored aggregates (graph.store.aggregates) stay exact: after random loads, overrides and deletes they
 equal a from-scratch recount, and the whole analysis equals the one of a fresh store holding the same
 rows; a load killed with SIGKILL mid-write leaves rows and aggregates as they were — on both stores."""
 
@@ -15,10 +15,10 @@ import time
 import pytest
 
 from etl.bundle import ontology_batch
-from graph import aggregates, sql
-from graph.analysis import analyze
-from graph.sqlite_store import SQLiteStore
-from graph.store import Batch
+from graph.store import aggregates, sql
+from graph.analytics.analysis import analyze
+from graph.store.sqlite_store import SQLiteStore
+from graph.store.port import Batch
 from ontology.loader import load_ontology
 from ontology.schema import LABELS, REL_TYPES
 
@@ -165,8 +165,8 @@ def test_rebuild_aggregates_restores_what_a_foreign_write_left_stale(store):
 
 _CHILD = """
 import sys
-from graph.open import open_store
-from graph.store import Batch
+from graph.store.open import open_store
+from graph.store.port import Batch
 store = open_store(sys.argv[1])
 b = Batch()
 for i in range(int(sys.argv[2])):
@@ -211,7 +211,7 @@ def test_sigkill_mid_load_leaves_rows_and_aggregates_consistent(store, tmp_path)
 def test_what_if_equals_the_analysis_after_the_change(store):
     """Moving the stored aggregates by the firms involved gives the verdicts a recount after the
     change gives (the largest local firms leave; an outside firm comes in)."""
-    from graph.whatif import NewEnterprise, Scenario, what_if
+    from graph.analytics.whatif import NewEnterprise, Scenario, what_if
 
     rng = random.Random(11)
     _setup(store)

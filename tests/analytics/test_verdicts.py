@@ -3,8 +3,8 @@ base; 未发现 / 已有 on narrower data; parent-only placements, inactive firm
 
 from __future__ import annotations
 
-from graph.analysis import analyze
-from graph.store import Batch
+from graph.analytics.analysis import analyze
+from graph.store.port import Batch
 from tests.analytics.conftest import tiny_batch, tiny_ontology
 
 

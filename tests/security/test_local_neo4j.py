@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from chainkg.settings import Settings
-from graph import neo4j_server
-from graph.neo4j_server import password_of, start, status, stop
+from graph.server import neo4j_server
+from graph.server.neo4j_server import password_of, start, status, stop
 
 pytestmark = pytest.mark.neo4j
 

@@ -38,7 +38,7 @@ def build_stores(folder: Path) -> dict[str, str]:
     from test_workbench import census_flow
 
     from chainkg.service import ChainKG
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     out = {}
     for name in ("bundled", "census"):

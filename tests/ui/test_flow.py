@@ -50,7 +50,7 @@ def census_store(tmp_path_factory) -> str:
     """The bundled data plus the registry export declared the census of 智能马桶 (tests/test_workbench.py)."""
     from test_workbench import census_flow
 
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     folder = tmp_path_factory.mktemp("flow")
     store = SQLiteStore(folder / "kg.db")

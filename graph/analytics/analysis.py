@@ -4,7 +4,7 @@ projects, 招商 targets and 延链 suggestions — one pure pipeline over store
 The store does the O(enterprises) work (per-segment aggregates, candidate lists); this module
 handles O(segments + candidates). The same function serves the CLI, the API and the UI.
 
->>> from graph.sqlite_store import SQLiteStore
+>>> from graph.store.sqlite_store import SQLiteStore
 >>> from ontology import load_ontology
 >>> result = analyze(SQLiteStore(":memory:"), load_ontology(), cluster="sewing")
 >>> {g["kind"] for g in result["gaps"]}     # nothing loaded: nothing can be called missing
@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from graph.chokepoints import candidates_for, score_technologies
-from graph.coverage import COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis
-from graph.criticality import criticality, downstream, feeds_graph
-from graph.params import AnalysisParams
-from graph.store import GraphStore, SegmentAggregate
-from graph.strength import ACTIONABLE, _expected_shares, classify_segments
-from graph.targets import extensions, rank_targets
+from graph.analytics.chokepoints import candidates_for, score_technologies
+from graph.analytics.coverage import COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis
+from graph.analytics.criticality import criticality, downstream, feeds_graph
+from graph.analytics.params import AnalysisParams
+from graph.store.port import GraphStore, SegmentAggregate
+from graph.analytics.strength import ACTIONABLE, _expected_shares, classify_segments
+from graph.analytics.targets import extensions, rank_targets
 from ontology.loader import Ontology
 from ontology.models import Technology
 

@@ -20,7 +20,7 @@ strength = Σ wₖ·cₖ / Σ wₖ over the available components. Verdict, first
 1. n = 0 and an ancestor segment has local firms placed on it directly → ``unknown`` (their
    placement is not fine enough to tell; not missing);
 2. n = 0 and the cluster's data is *adequate* (a census of the chain's firm base, see
-   :mod:`graph.coverage`) → ``missing`` (缺失（规上口径）);
+   :mod:`graph.analytics.coverage`) → ``missing`` (缺失（规上口径）);
 3. n = 0 otherwise → ``unknown`` (未发现（上市公司口径）: the loaded 口径 holds no such firm);
 4. ``single_point``: one firm under an adequate census, or the largest reporting firm holds
    ≥ single_point_share of reported output (with enough reporters, see above);
@@ -28,12 +28,12 @@ strength = Σ wₖ·cₖ / Σ wₖ over the available components. Verdict, first
 6. without an adequate census, ``single_point`` and ``weak`` become ``present`` (已有): a narrow
    口径 shows that firms exist, not that the link is thin; ``strong`` stands (a lower bound).
 
->>> from graph.store import SegmentAggregate
+>>> from graph.store.port import SegmentAggregate
 >>> from ontology.models import Segment
 >>> seg = Segment(id="a-x", name="X", cluster="a", stage="上游", weight=1.0, source="s")
 >>> [r.kind for r in classify_segments([seg], {"a-x": SegmentAggregate("a-x")}, AnalysisParams())]
 ['unknown']
->>> from graph.coverage import ClusterBasis
+>>> from graph.analytics.coverage import ClusterBasis
 >>> census = {"a": ClusterBasis("a", True, "规上工业企业", "规上口径")}
 >>> [r.verdict for r in classify_segments([seg], {"a-x": SegmentAggregate("a-x")}, AnalysisParams(), census)]
 ['缺失（规上口径）']
@@ -44,9 +44,9 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 
-from graph.coverage import ClusterBasis
-from graph.params import AnalysisParams
-from graph.store import SegmentAggregate
+from graph.analytics.coverage import ClusterBasis
+from graph.analytics.params import AnalysisParams
+from graph.store.port import SegmentAggregate
 from ontology.models import Segment
 
 __all__ = ["SegmentStrength", "classify_segments", "GAP_KINDS", "GAP_LABELS", "GAP_LABELS_EN", "gap_label", "ACTIONABLE",

@@ -16,10 +16,10 @@ from math import fsum
 
 from pydantic import BaseModel, Field
 
-from graph.analysis import analyze_from_aggregates, store_basis
-from graph.params import AnalysisParams
-from graph.strength import ACTIONABLE, GAP_KINDS
-from graph.store import GraphStore, SegmentAggregate
+from graph.analytics.analysis import analyze_from_aggregates, store_basis
+from graph.analytics.params import AnalysisParams
+from graph.analytics.strength import ACTIONABLE, GAP_KINDS
+from graph.store.port import GraphStore, SegmentAggregate
 from ontology.errors import InputError
 from ontology.firms import is_leading, output_figure
 from ontology.loader import Ontology

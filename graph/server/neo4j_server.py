@@ -41,7 +41,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ontology.errors import StoreError
-PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout (neo4j-server/ lives there)
+PROJECT_ROOT = Path(__file__).resolve().parents[2]  # the checkout (neo4j-server/ lives there)
 
 __all__ = ["ServerInfo", "start", "stop", "status", "password_of", "new_password", "server_config",
            "offline_import"]
@@ -75,7 +75,7 @@ class ServerInfo:
 
     @property
     def url(self) -> str:
-        """Store URL for :func:`graph.open.open_store` (password percent-encoded)."""
+        """Store URL for :func:`graph.store.open.open_store` (password percent-encoded)."""
         return f"neo4j://neo4j:{quote(self.password, safe='')}@127.0.0.1:{self.port}"
 
 
@@ -367,7 +367,7 @@ def offline_import(state_dir: str | os.PathLike, args: list[str], *, timeout: fl
     transaction timeout, password and Bolt port. Returns (the running server, the importer's output).
 
     The import replaces the database (``--overwrite-destination``): callers check it is empty first
-    (:mod:`graph.neo4j_bulk`). If the importer fails, its half-written store is deleted — Neo4j
+    (:mod:`graph.store.neo4j_bulk`). If the importer fails, its half-written store is deleted — Neo4j
     then starts with a new empty database, which is what was there — the server is started again,
     and :class:`StoreError` carries the end of the importer's output.
     """

@@ -34,7 +34,7 @@ CREATE INDEX IF NOT EXISTS nodes_by_local ON nodes (label, e_local, id);
 CREATE INDEX IF NOT EXISTS nodes_by_county ON nodes (label, e_county, id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-SCHEMA_VERSION = "4"  # 4: stored aggregates (meta 'aggregates', graph.aggregates)
+SCHEMA_VERSION = "4"  # 4: stored aggregates (meta 'aggregates', graph.store.aggregates)
 SAME_COLUMNS = ("3",)  # older versions whose nodes table already has the current generated columns
 
 UPSERT_NODE = """
@@ -94,7 +94,7 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
         sql += " AND n.e_county = :county"
     if local:
         sql += " AND n.e_local = :local"
-    if q:  # a literal substring (no wildcards), ASCII case folded; as graph.cypher's CONTAINS
+    if q:  # a literal substring (no wildcards), ASCII case folded; as graph.store.cypher's CONTAINS
         sql += (" AND (instr(lower(json_extract(n.props, '$.name')), lower(:q)) OR instr(lower(n.id), lower(:q))"
                 " OR instr(lower(json_extract(n.props, '$.business_scope')), lower(:q))"
                 " OR EXISTS (SELECT 1 FROM json_each(n.props, '$.products') WHERE instr(lower(value), lower(:q))))")
@@ -106,12 +106,12 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
     return sql
 
 
-#: the enterprise list's order: local (and operating) firms first, then by id — as graph.cypher's
+#: the enterprise list's order: local (and operating) firms first, then by id — as graph.store.cypher's
 ENTERPRISE_ORDER = "ORDER BY (n.e_local IS NOT 1), n.id"
 
 
 # The aggregates counted in one SQL pass: no longer read by the analysis (the store keeps them,
-# graph.aggregates), kept as an independent reference the tests compare the stored ones with.
+# graph.store.aggregates), kept as an independent reference the tests compare the stored ones with.
 SEGMENT_AGGREGATES = """
 WITH RECURSIVE seg AS (
   SELECT id FROM nodes WHERE label = 'Segment'
@@ -218,7 +218,7 @@ GROUP BY d.dst, s.s_cluster ORDER BY d.dst, s.s_cluster
 """
 
 
-# -- stored aggregates (graph.aggregates): what a write reads to move them, inside its transaction --
+# -- stored aggregates (graph.store.aggregates): what a write reads to move them, inside its transaction --
 AGG_STATE = "SELECT value FROM meta WHERE key = 'aggregates'"
 AGG_SAVE = "INSERT OR REPLACE INTO meta VALUES ('aggregates', ?)"
 CHILD_OF_PAIRS = "SELECT src, dst FROM rels WHERE type = 'CHILD_OF' ORDER BY src, dst"

@@ -103,7 +103,7 @@ WHERE ($county IS NULL OR n.county = $county)
 COUNT_ENTERPRISES = _ENTERPRISE_FILTER + " RETURN count(n) AS n"
 FIND_ENTERPRISES = (_ENTERPRISE_FILTER +
                     " RETURN properties(n) AS props"
-                    # local (and operating) firms first, then by id — as graph.sql.ENTERPRISE_ORDER
+                    # local (and operating) firms first, then by id — as graph.store.sql.ENTERPRISE_ORDER
                     " ORDER BY CASE WHEN n.local = true AND coalesce(n.active, true) THEN 0 ELSE 1 END, n.id"
                     " SKIP $offset LIMIT $limit")
 
@@ -134,7 +134,7 @@ RETURN properties(n) AS props, [(n)-[:IN_SEGMENT]->(x:Segment) | x.id] AS segmen
 
 
 
-# -- stored aggregates (graph.aggregates): one internal node, outside the schema's labels, that the
+# -- stored aggregates (graph.store.aggregates): one internal node, outside the schema's labels, that the
 #    counts and the checksum leave out. A write first bumps its ``seq`` (taking its write lock, so
 #    concurrent writes move the aggregates one after the other; a new random ``seq`` per write keys
 #    the readers' cache), reads, and saves before commit.

@@ -1,8 +1,8 @@
-"""Neo4j adapter of :class:`graph.store.GraphStore`, with the official ``neo4j`` driver.
+"""Neo4j adapter of :class:`graph.store.port.GraphStore`, with the official ``neo4j`` driver.
 
 Uniqueness constraints are generated from the ontology schema on open; writes are idempotent
 batched ``UNWIND … MERGE``; a ``write`` runs in ONE explicit transaction, so a load lands whole or
-not at all; reads run in read transactions. All Cypher lives in :mod:`graph.cypher`.
+not at all; reads run in read transactions. All Cypher lives in :mod:`graph.store.cypher`.
 
 >>> store = Neo4jStore.from_url("neo4j://neo4j:secret@127.0.0.1:7687")  # doctest: +SKIP
 """
@@ -17,10 +17,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ontology.errors import StoreError
-from graph import aggregates as agg_state
-from graph import cypher
-from graph.aggregates import Aggregates, FirmState, Structure
-from graph.store import Batch, ContentHash, SegmentAggregate
+from graph.store import aggregates as agg_state
+from graph.store import cypher
+from graph.store.aggregates import Aggregates, FirmState, Structure
+from graph.store.port import Batch, ContentHash, SegmentAggregate
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label
 
 __all__ = ["Neo4jStore", "parse_url"]
@@ -86,7 +86,7 @@ class _ConsoleBudget:
 
 
 class _Tx:
-    """:class:`graph.aggregates.TxView` on one explicit Neo4j transaction."""
+    """:class:`graph.store.aggregates.TxView` on one explicit Neo4j transaction."""
 
     def __init__(self, tx) -> None:
         self.tx = tx
@@ -361,7 +361,7 @@ class Neo4jStore:
         return h.hexdigest()
 
     def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
-        """From the stored aggregates (O(segments)); see :mod:`graph.aggregates`."""
+        """From the stored aggregates (O(segments)); see :mod:`graph.store.aggregates`."""
         segs = [(r["id"], r["cluster"]) for r in self._read(cypher.SEGMENT_CLUSTER_MAP)]
         needs = [(r["src"], r["dst"]) for r in self._read(cypher.NEEDS_PAIRS)]
         return agg_state.segment_rows(self._aggregates(), segs, needs, cluster)
@@ -401,9 +401,9 @@ class Neo4jStore:
         Why so many locks on one door: Neo4j Community has no roles, so the console runs with the
         app's own user. In order:
 
-        * the guard (:func:`graph.cypher_guard.read_only`) refuses anything but a plain read and
+        * the guard (:func:`graph.store.cypher_guard.read_only`) refuses anything but a plain read and
           returns the normalised text that runs (applied here too, so every caller is guarded);
-        * Neo4j's ``EXPLAIN`` of that text must plan a read (:func:`graph.cypher_guard.check_plan`);
+        * Neo4j's ``EXPLAIN`` of that text must plan a read (:func:`graph.store.cypher_guard.check_plan`);
         * it runs in an explicit READ transaction (the server refuses writes) with the server-side
           ``timeout``, and is never retried;
         * a client deadline (``timeout`` + grace) on the connection's socket: a query the server
@@ -413,12 +413,12 @@ class Neo4jStore:
           first read — pool, BEGIN — is answered on time too);
         * at most ``max_bytes`` are read from the server for it (so one huge row or list cannot
           exhaust memory), and the rows handed back are at most ``max_bytes`` as JSON; past either
-          cap the query fails with :class:`~graph.cypher_guard.CypherResultTooLarge` (nothing partial).
+          cap the query fails with :class:`~graph.store.cypher_guard.CypherResultTooLarge` (nothing partial).
 
         Nodes become ``{labels, props}``, relationships ``{type, start, end, props}``, paths ``{nodes, rels}``.
         """
         from ontology.errors import InputError
-        from graph.cypher_guard import CypherResultTooLarge, check_plan, read_only
+        from graph.store.cypher_guard import CypherResultTooLarge, check_plan, read_only
 
         neo4j = self._neo4j
         query = read_only(query)

@@ -21,7 +21,7 @@ allow-list of clause shapes, checked on the query as Neo4j will see it:
    :data:`MAX_TOKENS` tokens: Neo4j 5.26 overflows its stack on ~300 nested lists or maps, 300
    nested ``CASE`` or ~1000 chained ``NOT`` and then never answers.
 
-Then :meth:`graph.neo4j_store.Neo4jStore.run_read` checks Neo4j's own ``EXPLAIN`` of the normalised
+Then :meth:`graph.store.neo4j_store.Neo4jStore.run_read` checks Neo4j's own ``EXPLAIN`` of the normalised
 query (:func:`check_plan`: query type ``r``, no ``Show*``/``Terminate*``/``LoadCSV`` operator, no
 procedure outside the allow-list) and runs it in a READ transaction with a server timeout, a
 client deadline and byte caps.
@@ -31,7 +31,7 @@ client deadline and byte caps.
 >>> read_only("MATCH (n) DELETE n")
 Traceback (most recent call last):
 ...
-graph.cypher_guard.CypherRefused: field query: write or admin clause not allowed: DELETE
+graph.store.cypher_guard.CypherRefused: field query: write or admin clause not allowed: DELETE
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 from dataclasses import dataclass, field
 
-from graph.store import Batch, SegmentAggregate, column
+from graph.store.port import Batch, SegmentAggregate, column
 
 __all__ = ["FirmState", "Structure", "Aggregates", "TxView", "touched_firms", "begin", "finish", "recount",
            "FIRM_RELS", "TOP_N", "MAX_N"]

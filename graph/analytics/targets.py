@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import math
 
-from graph.params import AnalysisParams
+from graph.analytics.params import AnalysisParams
 
 __all__ = ["presence", "rank_targets", "extensions", "distance_km", "scale_of", "TAIZHOU"]
 

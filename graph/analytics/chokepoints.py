@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from graph.params import STATUS_SEVERITY, AnalysisParams
+from graph.analytics.params import STATUS_SEVERITY, AnalysisParams
 from ontology.firms import LEADING_TAGS, canonical_tag
 
 __all__ = ["Chokepoint", "severity", "score_technologies", "candidates_for"]

@@ -2,10 +2,10 @@
 
 What: :func:`bulk_load` runs a load against a :class:`BulkSink` — a stand-in store whose reads go to
 the (empty) Neo4j and whose ``write`` streams the batches into CSV files
-(:class:`graph.neo4j_csv.CsvGraphWriter`) — then stops the local server, imports the files with
+(:class:`graph.store.neo4j_csv.CsvGraphWriter`) — then stops the local server, imports the files with
 ``neo4j-admin database import full`` from the same jars and config, starts the server again on the
 same port, creates the constraints the online path creates (by opening a
-:class:`~graph.neo4j_store.Neo4jStore`), sets the empty lists the importer cannot write, writes
+:class:`~graph.store.neo4j_store.Neo4jStore`), sets the empty lists the importer cannot write, writes
 the few replayed upserts online, and rebuilds the store's aggregates if it keeps any.
 
 Why: the online path is one transaction of ``UNWIND … MERGE`` — right for every load, but a first
@@ -34,10 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from graph import neo4j_server
-from graph.neo4j_csv import CsvGraphWriter, ImportPlan
-from graph.neo4j_store import Neo4jStore, parse_url
-from graph.store import Batch
+from graph.server import neo4j_server
+from graph.store.neo4j_csv import CsvGraphWriter, ImportPlan
+from graph.store.neo4j_store import Neo4jStore, parse_url
+from graph.store.port import Batch
 from ontology.errors import StoreError
 
 __all__ = ["BulkSink", "BulkResult", "bulk_load", "check_target"]
@@ -55,7 +55,7 @@ def _set_empty(marker: str, key: str) -> str:
 
 
 class BulkSink:
-    """A :class:`~graph.store.GraphStore` for the duration of one bulk load: reads answer from the
+    """A :class:`~graph.store.port.GraphStore` for the duration of one bulk load: reads answer from the
     target store (empty, so they see what an online first load would see), writes go to CSV."""
 
     kind = "neo4j"

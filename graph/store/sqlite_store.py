@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from ontology.errors import StoreError
-from graph import aggregates as agg_state
-from graph import sql
-from graph.aggregates import Aggregates, FirmState, Structure
-from graph.store import Batch, ContentHash, SegmentAggregate
+from graph.store import aggregates as agg_state
+from graph.store import sql
+from graph.store.aggregates import Aggregates, FirmState, Structure
+from graph.store.port import Batch, ContentHash, SegmentAggregate
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
 
 __all__ = ["SQLiteStore"]
@@ -72,7 +72,7 @@ def _tuple(xs) -> tuple:
 
 
 class _Tx:
-    """:class:`graph.aggregates.TxView` on one connection (inside its write transaction)."""
+    """:class:`graph.store.aggregates.TxView` on one connection (inside its write transaction)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
@@ -142,7 +142,7 @@ def _busy_as_store_error(path: str):
 
 
 class SQLiteStore:
-    """:class:`graph.store.GraphStore` on one SQLite file."""
+    """:class:`graph.store.port.GraphStore` on one SQLite file."""
 
     kind = "sqlite"
 
@@ -449,7 +449,7 @@ class SQLiteStore:
         return h.hexdigest()
 
     def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
-        """From the stored aggregates (O(segments)); see :mod:`graph.aggregates`."""
+        """From the stored aggregates (O(segments)); see :mod:`graph.store.aggregates`."""
         return agg_state.segment_rows(self._aggregates(), self._q(sql.SEGMENT_CLUSTER_MAP),
                                       self._q(sql.NEEDS_PAIRS), cluster)
 

@@ -1,6 +1,6 @@
 """Batches → CSV files for Neo4j's offline importer, with the online write's semantics.
 
-What: :class:`CsvGraphWriter` takes the same :class:`graph.store.Batch` objects an online
+What: :class:`CsvGraphWriter` takes the same :class:`graph.store.port.Batch` objects an online
 ``Neo4jStore.write`` takes and streams them into header + data files for ``neo4j-admin database
 import full``; :meth:`CsvGraphWriter.finish` returns an :class:`ImportPlan` (importer arguments,
 and the few steps the importer cannot do, to run once the server is back).
@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.store import Batch
+from graph.store.port import Batch
 from ontology.errors import StoreError
 from ontology.schema import REL_ENDPOINTS
 
@@ -122,7 +122,7 @@ class _Group:
 
 @dataclass
 class ImportPlan:
-    """What :meth:`CsvGraphWriter.finish` hands to the importer driver (:mod:`graph.neo4j_bulk`)."""
+    """What :meth:`CsvGraphWriter.finish` hands to the importer driver (:mod:`graph.store.neo4j_bulk`)."""
 
     args: list[str] = field(default_factory=list)        # --nodes=… / --relationships=… / --multiline-fields
     nodes: int = 0                                        # nodes and relationships in the CSV files
@@ -254,7 +254,7 @@ class CsvGraphWriter:
         return batch.size
 
     def finish(self) -> ImportPlan:
-        """Close the files, write the headers; the plan for :mod:`graph.neo4j_bulk`."""
+        """Close the files, write the headers; the plan for :mod:`graph.store.neo4j_bulk`."""
         plan = self._plan
         plan.args.extend(FORMAT_ARGS)
         for (kind, name), groups in sorted(self._groups.items()):

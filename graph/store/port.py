@@ -1,7 +1,7 @@
 """The ``GraphStore`` port: what ChainKG needs from a graph database, and nothing more.
 
-Two adapters implement it — :class:`graph.sqlite_store.SQLiteStore` (embedded default, one file)
-and :class:`graph.neo4j_store.Neo4jStore` — and both pass one contract suite
+Two adapters implement it — :class:`graph.store.sqlite_store.SQLiteStore` (embedded default, one file)
+and :class:`graph.store.neo4j_store.Neo4jStore` — and both pass one contract suite
 (``tests/test_store_contract.py``). Nodes are ``(label, id, props)``; relationships are
 ``(type, src, dst, props)`` with endpoint labels fixed by :data:`ontology.schema.REL_ENDPOINTS`,
 at most one relationship of a type between two nodes. Props are flat (scalars and lists of scalars).

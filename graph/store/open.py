@@ -1,4 +1,4 @@
-"""Open a store by URL: the one place that names both adapters (the port, :mod:`graph.store`,
+"""Open a store by URL: the one place that names both adapters (the port, :mod:`graph.store.port`,
 names neither, so adapters can import the port without a cycle).
 
 >>> open_store(":memory:").kind
@@ -7,7 +7,7 @@ names neither, so adapters can import the port without a cycle).
 
 from __future__ import annotations
 
-from graph.store import GraphStore
+from graph.store.port import GraphStore
 
 __all__ = ["is_neo4j_url", "open_store"]
 
@@ -26,9 +26,9 @@ def is_neo4j_url(url: str) -> bool:
 def open_store(url: str) -> GraphStore:
     """Open the store named by ``url``: ``neo4j://user:pass@host:port`` or a file path."""
     if is_neo4j_url(url):
-        from graph.neo4j_store import Neo4jStore
+        from graph.store.neo4j_store import Neo4jStore
 
         return Neo4jStore.from_url(url)
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     return SQLiteStore(url)

@@ -6,8 +6,8 @@ stage may follow any other (an officer corrects a slip by setting the stage back
 kept in ``history`` as one line ``"<date time>｜<stage>｜<owner>｜<note>"`` so the props stay flat.
 
 What-if from the pipeline: :func:`pipeline_scenario` turns the leads at the chosen stages (by
-default 在谈, 已签约, 已落地: the firms expected to come) into a :class:`graph.whatif.Scenario` that
-adds each firm to its lead's segment; :func:`graph.whatif.what_if` then says which gaps close.
+default 在谈, 已签约, 已落地: the firms expected to come) into a :class:`graph.analytics.whatif.Scenario` that
+adds each firm to its lead's segment; :func:`graph.analytics.whatif.what_if` then says which gaps close.
 
 >>> lead = new_lead("sc-1", "seg-a", stage="线索", owner="张三", note="名单来自展会", when="2026-11-30 09:00")
 >>> lead = change(lead, stage="在谈", note="第二次会谈", when="2026-12-02 15:30")
@@ -23,7 +23,7 @@ import hashlib
 from collections.abc import Iterable
 from datetime import datetime
 
-from graph.whatif import NewEnterprise, Scenario
+from graph.analytics.whatif import NewEnterprise, Scenario
 
 __all__ = ["STAGES", "STAGES_EN", "LANDING_STAGES", "lead_id", "new_lead", "change", "history_rows",
            "pipeline_scenario", "stage_order", "now"]
