@@ -12,7 +12,7 @@ Why: the online path is one transaction of ``UNWIND … MERGE`` — right for ev
 load of a province's registry (millions of rows) spends minutes in MERGE lookups that an empty
 database does not need. The importer builds the store files directly. Whatever the load computes
 (ids, classification, derived flags) is computed by the same code, since the load itself runs
-unchanged against the sink; ``tests/test_neo4j_bulk.py`` checks the checksum against the online path.
+unchanged against the sink; ``tests/graph/store/test_neo4j_bulk.py`` checks the checksum against the online path.
 
 Only for the project's own local server (``chainkg neo4j start``, same state dir): the import stops
 the server and replaces its database, so it refuses any other URL and any non-empty database.

@@ -2,7 +2,7 @@
 
 Two adapters implement it — :class:`graph.store.sqlite_store.SQLiteStore` (embedded default, one file)
 and :class:`graph.store.neo4j_store.Neo4jStore` — and both pass one contract suite
-(``tests/test_store_contract.py``). Nodes are ``(label, id, props)``; relationships are
+(``tests/graph/store/test_store_contract.py``). Nodes are ``(label, id, props)``; relationships are
 ``(type, src, dst, props)`` with endpoint labels fixed by :data:`ontology.schema.REL_ENDPOINTS`,
 at most one relationship of a type between two nodes. Props are flat (scalars and lists of scalars).
 

@@ -4,7 +4,7 @@
 
 Two stores are built in a temp folder: the bundled data only (``bundled``), and the bundled data plus
 a registry export declared the census of 智能马桶 (``census``: the gaps, workbench and targets pages
-have real content; tests/test_workbench.py ``census_flow``). Each is served by ``streamlit run
+have real content; tests/chainkg/test_workbench.py ``census_flow``). Each is served by ``streamlit run
 ui/app.py`` and every page opened in headless Chromium over the DevTools protocol (tests/ui/cdp.py);
 on the census store the cluster 智能马桶 (Smart toilets) is picked where a page asks for one. PNGs are written as
 ``<out>/<store>/<width>/<page>-<lang>.png`` (``screenshots/`` is git-ignored). Printed: one line per
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parents[1]))
+sys.path.insert(0, str(Path(__file__).parents[1] / "chainkg"))  # test_census_flow, test_workbench
 sys.path.insert(0, str(Path(__file__).parents[2]))
 from cdp import JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_IDLE, ROOT, Browser, StreamlitServer, by_label, find_chromium  # noqa: E402
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import doctest
 import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/ is not an installed package
+from chainkg.settings import PROJECT_ROOT
+
+sys.path.insert(0, str(PROJECT_ROOT))  # bench/ is not an installed package
 
 from bench import relatedness  # noqa: E402
 from bench.relatedness import (UpstreamIndex, collaborative_scores, combine, neighbour_scores,  # noqa: E402
@@ -60,8 +61,6 @@ def test_proximity_and_density():
 def test_link_suggestion_beats_popularity_on_ashare_data(shared_dir, monkeypatch):
     """Held-out 上游材料 relations come back more often than with the popularity baseline."""
     import importlib.util
-
-    from chainkg.settings import PROJECT_ROOT
 
     monkeypatch.setenv("CHAINKG_SHARED", str(shared_dir))
     spec = importlib.util.spec_from_file_location("bench_validate", PROJECT_ROOT / "bench" / "validate.py")

@@ -9,8 +9,9 @@ import pytest
 
 from ontology.loader import Ontology
 from ontology.models import Cluster, County, Segment, Technology
+from chainkg.settings import PROJECT_ROOT
 
-SHARED = Path(os.environ.get("CHAINKG_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
+SHARED = Path(os.environ.get("CHAINKG_SHARED", PROJECT_ROOT.parent / "shared"))
 
 
 def _need_shared(rel: str) -> Path:

@@ -8,7 +8,6 @@ is what a user expects, i.e. the rule that now holds.
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,9 @@ from etl.nlp import assign_segments, classify
 from etl.nlp.classify import CALIBRATION, FEATURES, GENERIC_TERMS, LINK_MIN, candidates
 from etl.nlp.industry import INDUSTRY_SEGMENTS, industry_signal
 from ontology.loader import load_ontology
+from chainkg.settings import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 LABELLED = ROOT / "bench" / "labelled" / "firms.csv"
 
 

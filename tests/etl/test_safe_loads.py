@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from chainkg.settings import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 sys.path.insert(0, str(ROOT))  # bench/ is not an installed package
 
 from bench.gen import write_enterprises_csv  # noqa: E402

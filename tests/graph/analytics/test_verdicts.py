@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graph.analytics.analysis import analyze
 from graph.store.port import Batch
-from tests.analytics.conftest import tiny_batch, tiny_ontology
+from tests.graph.analytics.conftest import tiny_batch, tiny_ontology
 
 
 def _store_with(store, *, census: dict | None, extra: Batch | None = None):

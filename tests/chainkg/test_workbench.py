@@ -2,7 +2,7 @@
 profile cards, the lead pipeline (stored as ``Lead`` nodes, surviving a reload), the API's token on
 writes, and the what-if "if the firms 在谈 and later land, these gaps close".
 
-The data is the census flow of tests/test_census_flow.py: the bundled listed firms plus a registry
+The data is the census flow of tests/chainkg/test_census_flow.py: the bundled listed firms plus a registry
 export declared the census of 智能马桶 (so that cluster has real gaps and 招商 targets).
 """
 

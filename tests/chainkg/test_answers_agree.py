@@ -11,7 +11,7 @@ from chainkg.service import ChainKG
 from etl.dataset import census_spec
 from graph.store.sqlite_store import SQLiteStore
 from ontology.loader import load_ontology
-from tests.test_census_flow import registry_export
+from tests.chainkg.test_census_flow import registry_export
 
 pytestmark = pytest.mark.neo4j
 

@@ -5,15 +5,15 @@ checks; and the bench on the tune plans of bench/plans/."""
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 
 from etl.nlp import extract_facts, extract_file
 from etl.nlp.plan_clusters import find_clusters, match_ontology
 from etl.nlp.quantity import find_quantities
+from chainkg.settings import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 
 HENAN = (
     "河南省先进制造业集群培育行动方案\n"
