@@ -32,7 +32,7 @@ import uuid
 import weakref
 from collections import OrderedDict
 
-from chainkg.service import CACHE_TTL_S
+from chainkg.cache import CACHE_TTL_S
 from chainkg.settings import MAX_UPLOAD_BYTES
 
 __all__ = ["RequestContext", "ConditionalGet", "SecurityHeaders", "access_log"]
