@@ -17,7 +17,8 @@ from fastapi_offline import FastAPIOffline
 from api import errors
 from api.deps import KG, get_settings
 from api.gate import AuthGate, HeavyLimit
-from api.middleware import BodyLimit, ConditionalGet, RequestContext, SecurityHeaders
+from api.middleware import BodyLimit, ConditionalGet, RequestContext, api_csp
+from chainkg.asgi import SecurityHeaders
 from api.routes import admin, analysis, clusters, enterprises, graph, policy, reports, workbench
 from api.schemas import Health
 from chainkg import __version__
@@ -71,7 +72,7 @@ def create_app(settings: Settings | None = None, heavy_limits: dict[str, int] | 
     app.add_middleware(ConditionalGet)  # cached GET answers take no heavy slot; streamed ones pass through
     app.add_middleware(AuthGate)       # token-only routes refused (401/403) before their body is read
     app.add_middleware(RequestContext)  # outermost but one: sees every response, even a crash
-    app.add_middleware(SecurityHeaders)  # added last = outermost: headers on every response, the 500 too
+    app.add_middleware(SecurityHeaders, csp_for=api_csp)  # added last = outermost: headers on every response, the 500 too
     return app
 
 

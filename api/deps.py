@@ -26,9 +26,9 @@ from api.schemas import AnalysisParamsIn
 from chainkg.errors import AuthError, Forbidden
 from chainkg.service import ChainKG
 from chainkg.settings import Settings, is_loopback, load_settings
-from graph.params import AnalysisParams
-from graph.open import open_store
-from graph.store import GraphStore
+from graph.analytics.params import AnalysisParams
+from graph.store.open import open_store
+from graph.store.port import GraphStore
 from ontology.loader import Ontology, load_ontology
 
 __all__ = ["get_settings", "get_store", "get_ontology", "get_kg", "KG", "analysis_params", "require_token", "check_token",
@@ -81,7 +81,7 @@ KG = Annotated[ChainKG, Depends(get_kg)]
 
 
 def analysis_params(params: Annotated[AnalysisParamsIn, Query()]) -> AnalysisParams:  # type: ignore[valid-type]
-    """Every analysis weight and threshold (graph.params.AnalysisParams) as optional query parameters."""
+    """Every analysis weight and threshold (graph.analytics.params.AnalysisParams) as optional query parameters."""
     return AnalysisParams(**params.model_dump())
 
 

@@ -28,7 +28,8 @@ import weakref
 
 from starlette.routing import compile_path
 
-from api.asgi import BODYLESS, Middleware, header, send_error
+from api.asgi import send_error
+from chainkg.asgi import BODYLESS, Middleware, header
 from api.deps import check_token, get_settings
 from chainkg.errors import ChainKGError
 from chainkg.settings import HEAVY_LIMITS

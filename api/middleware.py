@@ -31,11 +31,12 @@ import uuid
 import weakref
 from collections import OrderedDict
 
-from api.asgi import BODYLESS, Middleware, adding_headers, header, send_error
-from chainkg.service import CACHE_TTL_S
+from api.asgi import send_error
+from chainkg.asgi import BODYLESS, Middleware, adding_headers, header
+from chainkg.cache import CACHE_TTL_S
 from chainkg.settings import MAX_UPLOAD_BYTES
 
-__all__ = ["RequestContext", "ConditionalGet", "SecurityHeaders", "api_csp", "access_log"]
+__all__ = ["RequestContext", "ConditionalGet", "api_csp", "access_log"]
 
 access_log = logging.getLogger("chainkg.api.access")
 error_log = logging.getLogger("chainkg.api")
@@ -247,21 +248,3 @@ def api_csp(path: str) -> str:
     (True, True)
     """
     return CSP_DOCS if path in _DOC_PAGES or path.startswith("/docs/") else CSP_API
-
-
-class SecurityHeaders(Middleware):
-    """Security headers on every response (outermost middleware, so a 413 or the generic 500 get them too).
-
-    ``csp_for(path)`` chooses the Content-Security-Policy (the API's by default) and ``frame_options``
-    the X-Frame-Options value; the UI passes its own (``ui/server.py``). A header the app set itself
-    is kept. WebSocket and lifespan traffic pass through untouched."""
-
-    def __init__(self, app, csp_for=api_csp, frame_options: str = "DENY") -> None:
-        super().__init__(app)
-        self.csp_for = csp_for
-        self.fixed = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", frame_options.encode()),
-                      (b"referrer-policy", b"no-referrer")]
-
-    async def handle(self, scope, receive, send) -> None:
-        extra = [*self.fixed, (b"content-security-policy", self.csp_for(scope.get("path", "")).encode())]
-        await self.app(scope, receive, adding_headers(send, extra))

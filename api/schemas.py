@@ -13,8 +13,8 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 import annotated_types
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from graph.params import AnalysisParams
-from graph.whatif import NewEnterprise, Scenario
+from graph.analytics.params import AnalysisParams
+from graph.analytics.whatif import NewEnterprise, Scenario
 
 from ontology.models import Cluster, Enterprise, Feeds, PolicyTarget, Segment, Technology
 

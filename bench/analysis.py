@@ -2,7 +2,7 @@
 relationships (issue [7/7]: a cold full analysis ≤ 3 s embedded and ≤ 10 s on Neo4j, a what-if ≤ 1 s).
 
 Prints, per store, the median of several runs (each in a fresh process, so cold) of
-``graph.analysis.analyze`` for all seven clusters (gaps, criticality, chokepoints, projects, 招商
+``graph.analytics.analysis.analyze`` for all seven clusters (gaps, criticality, chokepoints, projects, 招商
 targets, 延链), with peak memory and the split of its time over the store calls; the median of a
 what-if (the three largest local firms of the largest cluster leave); and, with ``--load-rate N``,
 the write rate of N generated enterprises into a fresh store (what keeping the aggregates costs a
@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._util import ROOT, in_child  # noqa: E402
 from bench.gen import generate  # noqa: E402
-from graph.open import open_store  # noqa: E402
+from graph.store.open import open_store  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 
@@ -45,7 +45,7 @@ def _load(url: str, n: int, r: int) -> float:
 
 
 def run_analysis(url: str) -> dict:
-    from graph.analysis import analyze
+    from graph.analytics.analysis import analyze
     from ontology import load_ontology
 
     t0 = time.perf_counter()
@@ -75,7 +75,7 @@ def run_analysis(url: str) -> dict:
 
 def run_whatif(url: str) -> dict:
     """The three largest local firms of the largest cluster leave (cold process)."""
-    from graph.whatif import Scenario, what_if
+    from graph.analytics.whatif import Scenario, what_if
     from ontology import load_ontology
 
     store = open_store(url)

@@ -39,7 +39,7 @@ ENDPOINTS = {
 
 def build_store(path: Path, n: int, rels: int) -> float:
     from bench.gen import generate
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     started = time.perf_counter()
     store = SQLiteStore(path)

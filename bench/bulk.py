@@ -5,8 +5,8 @@ relationships) into an empty database of a local Neo4j that this benchmark start
 temporary state dir (the bulk import replaces the database, so it never uses anyone else's):
 
 * online — ``Neo4jStore.write`` of each generated chunk, one transaction each (``UNWIND … CREATE`` while a
-  label or type was empty when the transaction began, ``MERGE`` after: graph/neo4j_write.py);
-* bulk — the chunks through :func:`graph.neo4j_bulk.bulk_load`: CSV files, server stopped,
+  label or type was empty when the transaction began, ``MERGE`` after: graph/store/neo4j_write.py);
+* bulk — the chunks through :func:`graph.store.neo4j_bulk.bulk_load`: CSV files, server stopped,
   ``neo4j-admin database import full``, server started on the same port, constraints created,
   empty lists set — end to end, until the database answers with the constraints in place.
 
@@ -35,7 +35,7 @@ CHECKSUM_MAX = 300_000  # reading every node back over Bolt takes minutes beyond
 
 
 def _clear(url: str) -> None:
-    from graph.neo4j_store import Neo4jStore
+    from graph.store.neo4j_store import Neo4jStore
 
     s = Neo4jStore.from_url(url)
     s.clear()
@@ -45,7 +45,7 @@ def _clear(url: str) -> None:
 def run_online(url: str, n: int, checksum: bool = True) -> dict:
     """One online write of the generated graph into the emptied database (child process)."""
     from bench.gen import generate
-    from graph.neo4j_store import Neo4jStore
+    from graph.store.neo4j_store import Neo4jStore
 
     _clear(url)
     s = Neo4jStore.from_url(url)
@@ -62,8 +62,8 @@ def run_online(url: str, n: int, checksum: bool = True) -> dict:
 def run_bulk(state_dir: str, url: str, n: int, checksum: bool = True) -> dict:
     """One bulk load of the same graph into the emptied database (child process)."""
     from bench.gen import generate
-    from graph.neo4j_bulk import bulk_load
-    from graph.neo4j_store import Neo4jStore
+    from graph.store.neo4j_bulk import bulk_load
+    from graph.store.neo4j_store import Neo4jStore
 
     _clear(url)
     seconds, (rows, res) = timed(bulk_load, state_dir, url,
@@ -83,7 +83,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--only", choices=("online", "bulk"), help="run one path only")
     args = ap.parse_args()
-    from graph import neo4j_server
+    from graph.server import neo4j_server
 
     state = tempfile.mkdtemp(prefix="chainkg-bench-bulk-")
     info = neo4j_server.start(state, timeout=300)

@@ -33,7 +33,7 @@ SHARED = Path(os.environ.get("CHAINKG_SHARED", ROOT.parent / "shared")) / "data"
 def run_ours(store_url: str, paths: list[str]) -> dict:
     """One full public load into a fresh store (child process)."""
     from etl.public import load_public
-    from graph.open import open_store
+    from graph.store.open import open_store
     from ontology.loader import load_ontology
 
     if not store_url.startswith("neo4j") and Path(store_url).exists():
@@ -69,7 +69,7 @@ def peer_sample(data: Path, n_nodes: int, n_rels: int) -> tuple[list[tuple[str, 
 
 def run_peer(url: str, data: str, n_nodes: int, n_rels: int) -> dict:
     """build_graph.py's create_node / create_relationship_attr loops, over the neo4j driver."""
-    from graph.neo4j_store import parse_url
+    from graph.store.neo4j_store import parse_url
     import neo4j
 
     uri, auth, db = parse_url(url)

@@ -1,6 +1,6 @@
 """Synthetic ChainKG graphs over the REAL ontology, for the load/API/UI/analysis benchmarks.
 
-What: :func:`generate` yields :class:`graph.store.Batch` chunks — first the ontology (clusters,
+What: :func:`generate` yields :class:`graph.store.port.Batch` chunks — first the ontology (clusters,
 segments, technologies, counties), then enterprises with their IN_SEGMENT / LOCATED_IN links, then
 HOLDS and SUPPLIES — so every chunk only refers to nodes of itself or of earlier chunks and can be
 written (or streamed to a file) on its own. :func:`write_enterprises_csv` writes the same
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from etl.bundle import ontology_batch
 from etl.normalize import CREDIT_CHARSET, CREDIT_WEIGHTS
-from graph.store import Batch
+from graph.store.port import Batch
 from ontology.loader import Ontology, load_ontology
 
 __all__ = ["generate", "write_enterprises_csv", "enterprise_rows", "CSV_HEADER", "REGISTRY_HEADER"]

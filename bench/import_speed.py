@@ -83,7 +83,7 @@ def child(store_url: str, path: str) -> None:
 
     t0 = time.perf_counter()
     from etl import loader
-    from graph.open import open_store
+    from graph.store.open import open_store
 
     if not store_url.startswith("neo4j") and Path(store_url).exists():
         Path(store_url).unlink()

@@ -34,7 +34,7 @@ def run_load(store_url: str, files: list[str] | None, code: str | None = None, c
     if code:
         sys.path.insert(0, code)
     from chainkg.service import ChainKG
-    from graph.open import open_store
+    from graph.store.open import open_store
 
     if not store_url.startswith("neo4j") and Path(store_url).exists():
         Path(store_url).unlink()

@@ -1,7 +1,7 @@
 """Relatedness scores for suggesting missing upstream (FEEDS / 上游材料) links and for 延链.
 
 Research code, not part of the product: only ``bench/validate.py`` uses it (the product's 招商
-"relatedness" is :mod:`graph.targets`' own share-of-segments rule, not this), so it lives under
+"relatedness" is :mod:`graph.analytics.targets`' own share-of-segments rule, not this), so it lives under
 ``bench/`` and is not installed with the package. Pure functions over plain dicts (no numpy): fast
 enough for ~10⁵ edges (``bench/validate.py``).
 

@@ -37,8 +37,8 @@ TARGET_S = 2.0
 def build_store(path: Path, n: int, rels: int, census: bool) -> None:
     from bench.gen import generate
     from etl.dataset import census_spec
-    from graph.sqlite_store import SQLiteStore
-    from graph.store import Batch
+    from graph.store.sqlite_store import SQLiteStore
+    from graph.store.port import Batch
 
     store = SQLiteStore(path)
     t0 = time.perf_counter()
@@ -130,7 +130,7 @@ def main() -> None:
 
     # AppTest's "missing ScriptRunContext" warnings (bare mode, harmless) would drown the table
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     counts = SQLiteStore(path).counts()
     print(f"store: {counts['nodes'].get('Enterprise', 0):,} enterprises, "

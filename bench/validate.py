@@ -51,9 +51,9 @@ def _local_firms(store, onto, sid) -> list[str]:
 
 def validate_gaps() -> None:
     from chainkg.service import ChainKG
-    from graph.analysis import analyze_from_aggregates
-    from graph.sqlite_store import SQLiteStore
-    from graph.whatif import Scenario, what_if
+    from graph.analytics.analysis import analyze_from_aggregates
+    from graph.store.sqlite_store import SQLiteStore
+    from graph.analytics.whatif import Scenario, what_if
 
     onto = load_ontology()
     t0 = time.perf_counter()

@@ -1,5 +1,5 @@
 """The ``chainkg`` command line. Each command mirrors one method of :class:`chainkg.service.ChainKG`
-(or :mod:`graph.neo4j_server`); errors of the :class:`~chainkg.errors.ChainKGError` family are
+(or :mod:`graph.server.neo4j_server`); errors of the :class:`~chainkg.errors.ChainKGError` family are
 translated here, once, into a message and an exit code (1 error, 2 usage, 3 rows quarantined).
 """
 
@@ -17,8 +17,8 @@ from typing import Optional
 import typer
 
 from chainkg.service import ChainKG
-from graph.strength import GAP_LABELS
-from graph.open import is_neo4j_url
+from graph.analytics.strength import GAP_LABELS
+from graph.store.open import is_neo4j_url
 from chainkg.errors import ChainKGError, InputError
 from chainkg.settings import Settings, SettingsError, load_settings
 
@@ -94,7 +94,7 @@ def _open_loaded(store: str | None):
 
 
 def _params(items: list[str] | None):
-    from graph.params import AnalysisParams
+    from graph.analytics.params import AnalysisParams
 
     raw = {}
     for item in items or []:
@@ -148,7 +148,7 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
         settings = _settings(store)
         files = paths or (None if bundled else [])
         if bulk and is_neo4j_url(settings.store):
-            from graph.neo4j_bulk import bulk_load
+            from graph.store.neo4j_bulk import bulk_load
 
             report, res = bulk_load(settings.state_dir, settings.store,
                                     lambda sink: ChainKG(sink).load(files, fmt=fmt, dataset=spec))
@@ -297,7 +297,7 @@ def what_if(remove: list[str] = typer.Option(None, "--remove", help="Enterprise 
             remove_segment: list[str] = typer.Option(None, "--remove-segment", help="Segment id to drop"),
             cluster: Optional[str] = typer.Option(None), store: Optional[str] = StoreOpt) -> None:
     """What changes if firms leave or arrive. Example: chainkg what-if --remove sc-603337.SH --cluster sewing"""
-    from graph.whatif import NewEnterprise, Scenario
+    from graph.analytics.whatif import NewEnterprise, Scenario
 
     sc = Scenario(remove_enterprises=remove or [], add_enterprises=[NewEnterprise(id=a) for a in add or []],
                   remove_segments=remove_segment or [])
@@ -452,7 +452,7 @@ def ontology_check() -> None:
 def neo4j_start(heap: str = typer.Option(None, help="JVM heap, e.g. 4g (default: sized from this machine)"),
                 pagecache: str = typer.Option(None, help="page cache, e.g. 1g (default: sized from this machine)")) -> None:
     """Start (or reuse) the local Neo4j and print its store URL. Example: chainkg neo4j start"""
-    from graph import neo4j_server
+    from graph.server import neo4j_server
 
     with _errors():
         info = neo4j_server.start(_settings(None).state_dir, heap=heap, pagecache=pagecache)
@@ -462,7 +462,7 @@ def neo4j_start(heap: str = typer.Option(None, help="JVM heap, e.g. 4g (default:
 @neo4j_app.command("stop")
 def neo4j_stop() -> None:
     """Stop the local Neo4j by its PID. Example: chainkg neo4j stop"""
-    from graph import neo4j_server
+    from graph.server import neo4j_server
 
     typer.echo("stopped" if neo4j_server.stop(_settings(None).state_dir) else "not running")
 
@@ -470,7 +470,7 @@ def neo4j_stop() -> None:
 @neo4j_app.command("status")
 def neo4j_status() -> None:
     """Print the local Neo4j's URL if it runs (exit 1 if not). Example: chainkg neo4j status"""
-    from graph import neo4j_server
+    from graph.server import neo4j_server
 
     info = neo4j_server.status(_settings(None).state_dir)
     if info is None:

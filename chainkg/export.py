@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from graph.store import GraphStore
+from graph.store.port import GraphStore
 from chainkg.errors import NotFoundError
 from ontology.loader import Ontology
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES

@@ -18,7 +18,7 @@ from chainkg.errors import InputError, NotFoundError
 from chainkg.report_model import Section, Table
 from chainkg.report_xlsx import XLSX_MEDIA, Notes
 from chainkg.service import ChainKG
-from graph.strength import ACTIONABLE
+from graph.analytics.strength import ACTIONABLE
 
 __all__ = ["Report", "Section", "Table", "build", "render", "report_file", "FORMATS", "MEDIA_TYPES",
            "content_disposition"]
@@ -51,7 +51,7 @@ class Report:
 
 
 def _kind_counts(gaps: list[dict]) -> str:
-    from graph.strength import GAP_LABELS
+    from graph.analytics.strength import GAP_LABELS
 
     from chainkg.report_text import KIND_ORDER
 

@@ -11,7 +11,7 @@ import textwrap
 import threading
 
 from chainkg.report_fonts import find_cjk_font
-from graph.strength import GAP_KINDS, GAP_LABELS, KIND_COLOURS
+from graph.analytics.strength import GAP_KINDS, GAP_LABELS, KIND_COLOURS
 from ontology.schema import STAGES
 
 __all__ = ["chain_png", "stage_columns", "KIND_COLOURS", "KIND_MEANING", "STAGES"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from graph.strength import ACTIONABLE, KIND_COLOURS, KIND_TEXT_COLOURS
+from graph.analytics.strength import ACTIONABLE, KIND_COLOURS, KIND_TEXT_COLOURS
 
 __all__ = ["to_docx", "EAST_ASIA_FONT", "LATIN_FONT"]
 

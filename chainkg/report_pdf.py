@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import re
 
-from graph.strength import ACTIONABLE, KIND_COLOURS, KIND_TEXT_COLOURS
+from graph.analytics.strength import ACTIONABLE, KIND_COLOURS, KIND_TEXT_COLOURS
 from chainkg.report_fonts import find_cjk_font
 
 __all__ = ["to_pdf"]

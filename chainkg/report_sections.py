@@ -10,7 +10,7 @@ from chainkg.report_model import Section, Table
 from chainkg.report_chart import KIND_MEANING
 from chainkg.report_text import (action_sentence, coverage_text, names, plain_reason, rule_text, score100,
                                  status_text, strength_text, verdict_text, zh)
-from graph.strength import GAP_LABELS
+from graph.analytics.strength import GAP_LABELS
 
 __all__ = ["analysis_sections", "TARGETS_PER_SEGMENT"]
 

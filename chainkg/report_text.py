@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph.strength import GAP_LABELS, gap_label
+from graph.analytics.strength import GAP_LABELS, gap_label
 
 __all__ = ["score100", "pct", "zh", "verdict_text", "strength_text", "coverage_text", "rule_text", "plain_reason",
            "action_sentence", "names", "status_text", "KIND_ORDER"]
@@ -78,7 +78,7 @@ def names(ids: list[str], by_id: dict[str, str], limit: int = 8) -> str:
 
 
 def plain_reason(reason: str, segment_names: dict[str, str]) -> str:
-    """A 招商 reason from :mod:`graph.targets` as a sentence without raw numbers or ids."""
+    """A 招商 reason from :mod:`graph.analytics.targets` as a sentence without raw numbers or ids."""
     text = zh(reason)
     m = re.match(r"本地现有 (\d+) 家, 引进后覆盖度 \+([\d.]+)", text)
     if m:

@@ -11,7 +11,7 @@ load lands whole or not at all.
 
 from __future__ import annotations
 
-from graph.store import Batch
+from graph.store.port import Batch
 from ontology.loader import Ontology
 
 __all__ = ["ontology_batch"]

@@ -3,7 +3,7 @@ or — by default — a sample that says nothing about absence.
 
 Why: a verdict such as 缺失 is only as good as the population its firms come from. Every load
 therefore records a :class:`~ontology.models.Dataset`; the analysis reads them back from the
-store (:mod:`graph.coverage`). A file ``X.csv`` may carry its declaration beside it in
+store (:mod:`graph.analytics.coverage`). A file ``X.csv`` may carry its declaration beside it in
 ``X.dataset.yaml`` (the bundled data does); ``chainkg load X.csv --census 名称`` declares it
 on the command line. Without either, the file is a sample (样本/自填).
 

@@ -80,7 +80,7 @@ class Rows(Sequence):
     (Also any other read-only sequence the loader hands on, e.g. to ``find_conflicts``.)
 
     ``columns``: one field of every row without making the rows (``column(key)``, what
-    :func:`graph.store.column` reads — the aggregates need only the firm ids of a write)."""
+    :func:`graph.store.port.column` reads — the aggregates need only the firm ids of a write)."""
 
     def __init__(self, n: int, make: Callable[[int], Any],
                  columns: dict[str, Callable[[], Iterable[Any]]] | None = None) -> None:

@@ -15,7 +15,7 @@ Rows that fail validation go to the quarantine list (file, row, field, value, re
 into the graph. A file that cannot be read at all raises :class:`~ontology.errors.InputError` and
 nothing is written.
 
->>> from graph.sqlite_store import SQLiteStore
+>>> from graph.store.sqlite_store import SQLiteStore
 >>> report = load_files(SQLiteStore(":memory:"), [])
 >>> report.enterprises, report.quarantined
 (0, [])
@@ -44,7 +44,7 @@ from etl.resolve import resolve_groups
 from etl.held import Rows, Spill, field as held_field, packed_props
 from etl.resolved import FirmIndex, Resolved as _Resolved
 from etl.validate import Memo, validate_fields
-from graph.store import Batch, GraphStore
+from graph.store.port import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
 from ontology.models import Dataset
 

@@ -33,7 +33,7 @@ from ontology.errors import InputError, NotFoundError
 from etl.normalize import check_formula, normalize_credit_code
 from etl.quarantine import Quarantine
 from etl.readers import read_records
-from graph.store import Batch, GraphStore
+from graph.store.port import Batch, GraphStore
 from ontology.loader import Ontology
 from ontology.models import Override
 

@@ -22,7 +22,7 @@ from etl.held import unpack, unpack_own
 from etl.normalize import name_key, normalize_credit_code
 from etl.overrides import apply_overrides
 from etl.resolve import merge
-from graph.store import Batch, GraphStore
+from graph.store.port import Batch, GraphStore
 from ontology.firms import is_leading
 from ontology.loader import Ontology
 from ontology.models import Enterprise

@@ -178,7 +178,7 @@ class Override(_Model):
 class Lead(_Model):
     """A 招商 lead: one candidate firm for one gap segment, moved through the pipeline
     线索 → 已接触 → 在谈 → 已签约 → 已落地 (or 放弃). Flat props; ``history`` holds one line per change,
-    ``"<date time>｜<stage>｜<owner>｜<note>"`` (graph.pipeline). Survives every reload."""
+    ``"<date time>｜<stage>｜<owner>｜<note>"`` (graph.analytics.pipeline). Survives every reload."""
 
     id: str
     enterprise: str = Field(description="企业 id")

@@ -35,7 +35,7 @@ def _neo4j_session():
     if not url:
         require_or_skip("Neo4j not configured: set CHAINKG_NEO4J_URL (see `chainkg neo4j start`)", required)
     from chainkg.errors import StoreError
-    from graph.neo4j_store import Neo4jStore
+    from graph.store.neo4j_store import Neo4jStore
 
     try:
         store = Neo4jStore.from_url(url)
@@ -56,7 +56,7 @@ def neo4j_store(_neo4j_session):
 def store(request, tmp_path):
     """A clean store of each kind: a fresh SQLite file, or the shared Neo4j wiped."""
     if request.param == "sqlite":
-        from graph.sqlite_store import SQLiteStore
+        from graph.store.sqlite_store import SQLiteStore
 
         s = SQLiteStore(tmp_path / "store.db")
         yield s

@@ -195,7 +195,7 @@ def test_load_service_loads_the_bundled_data(services: dict, tmp_path, monkeypat
     # the same command, on a temporary embedded store instead of the Neo4j service
     from chainkg.service import ChainKG
     from chainkg.cli import app
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))
     monkeypatch.chdir(tmp_path)

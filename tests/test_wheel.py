@@ -40,7 +40,7 @@ def test_wheel_installs_and_runs_from_an_empty_directory(tmp_path):
     _run([str(py), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], cwd=tmp_path)
     empty = tmp_path / "empty"
     empty.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CHAINKG_")} | {
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHAINKG_") and k != "PYTHONPATH"} | {
         "HOME": str(tmp_path / "home"), "CHAINKG_STORE": str(empty / "kg.db")}
     where = _run([str(py), "-c", "import etl, chainkg; print(etl.__file__); print(chainkg.__file__)"], empty, env)
     assert str(PROJECT_ROOT) not in where and str(site) in where          # imported from the wheel

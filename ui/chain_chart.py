@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 
 from chainkg.report_chart import stage_columns
-from graph.strength import GAP_KINDS, GAP_LABELS, GAP_LABELS_EN, KIND_COLOURS
+from graph.analytics.strength import GAP_KINDS, GAP_LABELS, GAP_LABELS_EN, KIND_COLOURS
 from ontology.schema import STAGES
 
 __all__ = ["STAGES", "Box", "layout_boxes", "build_figure", "wrap", "text_width", "kind_short", "COLOURS",
@@ -41,7 +41,7 @@ __all__ = ["STAGES", "Box", "layout_boxes", "build_figure", "wrap", "text_width"
 STAGE_EN = {"上游": "Upstream", "中游": "Midstream", "下游": "Downstream"}
 FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
 
-#: the verdict colours (defined once in graph.strength; importable without Streamlit)
+#: the verdict colours (defined once in graph.analytics.strength; importable without Streamlit)
 COLOURS = KIND_COLOURS
 #: label colour on each fill (dark on the light fills)
 TEXT_ON = {"missing": "#ffffff", "unknown": "#374151", "single_point": "#1f2937", "weak": "#1f2937",

@@ -18,7 +18,7 @@ import streamlit as st
 
 from chainkg.service import ChainKG
 from chainkg.settings import Settings
-from graph.open import open_store
+from graph.store.open import open_store
 from ui.i18n import t
 
 __all__ = ["store_url", "kg", "version", "checksum", "warm_up", "enterprise_choices", "to_xlsx", "xlsx_download",

@@ -20,7 +20,7 @@ def _pct(x: float) -> str:
 
 
 def gap_sentences(ev: dict, *, en: bool) -> list[str]:
-    """The verdict's figures (graph.strength evidence) as sentences."""
+    """The verdict's figures (graph.analytics.strength evidence) as sentences."""
     out = []
     n, m, gone = ev.get("local_firms", 0), ev.get("outside_firms", 0), ev.get("inactive_excluded") or 0
     out.append(f"{n} local and {m} outside firms in the data" + (f"; {gone} closed local firm(s) not counted." if gone else ".")
@@ -69,7 +69,7 @@ def gap_sentences(ev: dict, *, en: bool) -> list[str]:
 
 
 def chokepoint_sentences(ev: dict, *, en: bool) -> list[str]:
-    """A technology's chokepoint evidence (graph.chokepoints) as sentences."""
+    """A technology's chokepoint evidence (graph.analytics.chokepoints) as sentences."""
     out = []
     if ev.get("value_share") is not None:
         out.append(f"The segments this technology affects make up {_pct(ev['value_share'])} of the chain’s value." if en

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from api import asgi
-from api.middleware import SecurityHeaders
+from chainkg import asgi
+from chainkg.asgi import SecurityHeaders
 
 __all__ = ["middleware", "ui_csp", "inline_script_hashes", "PlainServerError", "CSP_MEDIA", "COMPONENT_PACKAGES"]
 

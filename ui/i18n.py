@@ -2,7 +2,7 @@
 
 The sidebar toggle sets ``st.session_state["lang_en"]``; :func:`t` picks the column. Data values
 (segment and cluster names) come from the ontology, which carries ``name_en`` — see :func:`name`.
-The verdict kinds and their labels (``kind.*``) come from :mod:`graph.strength` (``GAP_KINDS``,
+The verdict kinds and their labels (``kind.*``) come from :mod:`graph.analytics.strength` (``GAP_KINDS``,
 ``GAP_LABELS``, ``GAP_LABELS_EN``); a verdict shows with its 口径 (:func:`verdict_label`).
 
 >>> STRINGS["nav.overview"][0]
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph.strength import ACTIONABLE, GAP_KINDS, GAP_LABELS, GAP_LABELS_EN, KIND_TEXT_COLOURS, gap_label
-from graph.strength import KIND_COLOURS as _KIND_COLOURS
+from graph.analytics.strength import ACTIONABLE, GAP_KINDS, GAP_LABELS, GAP_LABELS_EN, KIND_TEXT_COLOURS, gap_label
+from graph.analytics.strength import KIND_COLOURS as _KIND_COLOURS
 
 __all__ = ["STRINGS", "t", "lang", "name", "kind_label", "stage_label", "bi", "KINDS", "KIND_COLOURS", "KIND_MARKERS",
            "ACTIONABLE", "verdict_label", "basis_label", "population_label", "rule_text", "action_text", "marked",
@@ -73,7 +73,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.no_rows": ("没有符合条件的记录。", "No matching rows."),
     "common.rank": ("排名", "Rank"),
     "common.id": ("编号", "ID"),
-    # kinds (kind.* come from graph.strength, see below) & stages
+    # kinds (kind.* come from graph.analytics.strength, see below) & stages
     "stage.上游": ("上游", "Upstream"),
     "stage.中游": ("中游", "Midstream"),
     "stage.下游": ("下游", "Downstream"),
@@ -431,7 +431,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "q.error": ("查询失败：{msg}", "Query failed: {msg}"),
 }
 
-# 口径 (data basis) labels and populations, as graph.coverage / ontology.firms write them
+# 口径 (data basis) labels and populations, as graph.analytics.coverage / ontology.firms write them
 STRINGS.update({
     "basis.全量口径": ("全量口径", "full-registry basis"),
     "basis.规上口径": ("规上口径", "above-size basis"),
@@ -447,7 +447,7 @@ STRINGS.update({
     "pop.样本/自填": ("样本/自填", "sample / self-reported"),
 })
 
-#: the verdict kinds, in order, and their labels: defined once in graph.strength
+#: the verdict kinds, in order, and their labels: defined once in graph.analytics.strength
 KINDS = GAP_KINDS
 STRINGS.update({f"kind.{k}": (GAP_LABELS[k], GAP_LABELS_EN[k]) for k in GAP_KINDS})
 STRINGS.update(__import__("ui.i18n_ui", fromlist=["UI_STRINGS"]).UI_STRINGS)  # the pages' newer strings (ui/i18n_ui.py)

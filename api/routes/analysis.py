@@ -1,6 +1,6 @@
 """The analysis (补链/强链/延链): gaps, chokepoints, priority projects, 招商 targets, what-if.
 
-Every analysis weight and threshold (:class:`graph.params.AnalysisParams`) is an optional query
+Every analysis weight and threshold (:class:`graph.analytics.params.AnalysisParams`) is an optional query
 parameter; results come from the one cached entry point :meth:`chainkg.service.ChainKG.analysis`.
 """
 
@@ -14,7 +14,7 @@ from api.deps import KG, analysis_params
 from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
 from api.schemas import Chokepoint, Gap, Page, Project, ScenarioIn, TargetGroup, WhatIfResult
-from graph.params import AnalysisParams
+from graph.analytics.params import AnalysisParams
 
 router = APIRouter(tags=["analysis 分析"], responses=ERRORS)
 

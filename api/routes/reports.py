@@ -12,7 +12,7 @@ from api.deps import KG, analysis_params
 from api.gate import heavy
 from api.http import ERRORS
 from chainkg.report import MEDIA_TYPES, content_disposition, report_file
-from graph.params import AnalysisParams
+from graph.analytics.params import AnalysisParams
 
 router = APIRouter(tags=["reports 报告"], responses=ERRORS)
 

@@ -20,7 +20,7 @@ from api.deps import KG, analysis_params, require_token
 from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
 from api.schemas import ErrorOut, Page, TargetCandidate, TargetGroup, WhatIfResult
-from graph.params import AnalysisParams
+from graph.analytics.params import AnalysisParams
 
 router = APIRouter(tags=["workbench 招商工作台"], responses=ERRORS)
 

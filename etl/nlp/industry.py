@@ -13,7 +13,7 @@ not a verdict: a firm registered under 3670 that makes brakes is placed by its p
 (制动盘 → 底盘与悬架系统), the code only confirms the 汽车 chain.
 
 Codes are the 2017 edition (names as in ../shared/data/gbt4754-2017-wssmao). A code not listed
-here is neutral. ``tests/nlp`` checks every segment id exists in the ontology.
+here is neutral. ``tests/etl/nlp`` checks every segment id exists in the ontology.
 
 >>> industry_signal("C3441", None)
 (('pump-motor-pumps',), False)

@@ -7,7 +7,7 @@ and writes it with ONE ``store.write``: a load lands whole or not at all, and lo
 files again gives the same counts and checksum (MERGE on ids, no timestamps, deterministic order).
 Rows that cannot be used go to ``report.quarantined`` with file, row, field and reason.
 
->>> from graph.sqlite_store import SQLiteStore
+>>> from graph.store.sqlite_store import SQLiteStore
 >>> from ontology.loader import load_ontology
 >>> load_public(SQLiteStore(":memory:"), [], fmt="tushare", ontology=load_ontology())
 Traceback (most recent call last):
@@ -28,7 +28,7 @@ from etl.loader import MIN_CONFIDENCE, LoadReport
 from etl.public.chainkg import build_chainkg
 from etl.public.readers import discover
 from etl.public.tushare import build_tushare
-from graph.store import Batch, GraphStore
+from graph.store.port import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
 from ontology.models import Dataset
 

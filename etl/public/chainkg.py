@@ -30,7 +30,7 @@ from etl.public.readers import records
 from etl.public.tushare import SOURCE as TUSHARE_SOURCE
 from etl.public.tushare import company_index, keep_known, known_id, store_ids_by_stock, ts_code
 from etl.quarantine import Quarantine
-from graph.store import Batch, GraphStore
+from graph.store.port import Batch, GraphStore
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 

@@ -23,7 +23,7 @@ from ontology.errors import InputError
 from etl.normalize import clean_text, display_name, parse_date, parse_int
 from etl.public.readers import records
 from etl.quarantine import Quarantine
-from graph.store import Batch
+from graph.store.port import Batch
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 

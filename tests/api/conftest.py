@@ -18,7 +18,7 @@ from chainkg.settings import Settings
 def api_store(request, tmp_path_factory):
     """A store of each kind holding the bundled Taizhou data (loaded once per module)."""
     if request.param == "sqlite":
-        from graph.sqlite_store import SQLiteStore
+        from graph.store.sqlite_store import SQLiteStore
 
         s = SQLiteStore(tmp_path_factory.mktemp("api") / "store.db")
         ChainKG(s).load()

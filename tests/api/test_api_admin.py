@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.cypher_guard import CypherRefused, normalise, read_only
+from graph.store.cypher_guard import CypherRefused, normalise, read_only
 from chainkg.settings import Settings
 from api_client import AUTH, TOKEN, make_client
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.strength import GAP_KINDS
+from graph.analytics.strength import GAP_KINDS
 
 
 def test_gaps_all_and_per_cluster(client):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.strength import GAP_KINDS
+from graph.analytics.strength import GAP_KINDS
 
 
 def test_list_clusters_paged_and_ordered(client):

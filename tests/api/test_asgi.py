@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 
-from api.asgi import BODYLESS, Middleware, adding_headers, send_error
+from api.asgi import send_error
+from chainkg.asgi import BODYLESS, Middleware, adding_headers
 
 
 class _Tag(Middleware):

@@ -15,8 +15,8 @@ import pytest
 from api.exporters import CHUNK, csv_chunks, graphml_chunks, json_chunks
 from api.http import csv_response
 from chainkg.service import ChainKG
-from graph.sqlite_store import SQLiteStore
-from graph.store import Batch
+from graph.store.sqlite_store import SQLiteStore
+from graph.store.port import Batch
 from ontology.loader import load_ontology
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES
 

@@ -15,7 +15,7 @@ from api.deps import get_settings, get_store
 from api.gate import HEAVY_LIMITS, RETRY_AFTER_S, heavy
 from chainkg.service import ChainKG
 from chainkg.settings import Settings
-from graph.sqlite_store import SQLiteStore
+from graph.store.sqlite_store import SQLiteStore
 
 TOKEN = "heavy-limit-token-0123456789"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -25,8 +25,8 @@ from etl.readers import read_records
 from etl.resolve import merge, resolve_groups
 from etl.held import enterprise_props
 from etl.validate import Memo, validate_enterprise, validate_fields
-from graph.store import Batch
-from graph.sqlite_store import SQLiteStore
+from graph.store.port import Batch
+from graph.store.sqlite_store import SQLiteStore
 from ontology.firms import is_leading
 from ontology.loader import load_ontology
 

@@ -170,7 +170,7 @@ def test_failed_public_load_leaves_store_untouched(store, tmp_path):
 
 def test_unknown_format_and_missing_files(tmp_path):
     from chainkg.errors import InputError
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     s = SQLiteStore(":memory:")
     with pytest.raises(InputError):

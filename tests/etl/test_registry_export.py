@@ -20,7 +20,7 @@ from etl.normalize import credit_code_check_char, parse_capital
 from etl.quarantine import LEVEL_HEADER, REPORT_HEADER, Quarantine, write_report
 from etl.readers import read_records
 from etl.validate import validate_enterprise
-from graph.sqlite_store import SQLiteStore
+from graph.store.sqlite_store import SQLiteStore
 from ontology.loader import Ontology
 from ontology.models import County, Enterprise
 

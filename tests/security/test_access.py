@@ -57,7 +57,7 @@ def test_dev_mode_allowed_on_loopback(host):
 
 
 def _client(tmp_path, settings, **kw):
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     store = SQLiteStore(tmp_path / "s.db")
     app = create_app(settings)

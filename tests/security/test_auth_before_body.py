@@ -17,7 +17,7 @@ from api.app import create_app
 from api.deps import get_settings, get_store
 from chainkg.service import ChainKG
 from chainkg.settings import Settings
-from graph.sqlite_store import SQLiteStore
+from graph.store.sqlite_store import SQLiteStore
 
 TOKEN = "before-body-token-0123456789"
 CHUNK = 64 * 1024

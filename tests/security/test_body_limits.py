@@ -13,7 +13,7 @@ from api.app import create_app
 from api.deps import get_settings, get_store
 from chainkg.service import ChainKG
 from chainkg.settings import Settings
-from graph.sqlite_store import SQLiteStore
+from graph.store.sqlite_store import SQLiteStore
 
 TOKEN = "body-limit-token-0123456789"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

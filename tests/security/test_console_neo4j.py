@@ -26,8 +26,8 @@ from api.deps import get_kg, get_ontology, get_settings, get_store
 from chainkg.errors import InputError
 from chainkg.settings import Settings
 from console_corpus import ADMIN, ALLOWED, ATTEMPTS, RESOURCE
-from graph import cypher_guard
-from graph.cypher_guard import CypherRefused, CypherResultTooLarge
+from graph.store import cypher_guard
+from graph.store.cypher_guard import CypherRefused, CypherResultTooLarge
 
 pytestmark = pytest.mark.neo4j
 
@@ -191,7 +191,7 @@ def test_explain_and_read_transaction_refuse_writes_without_the_guard(no_guard, 
 
 def test_server_settings_refuse_load_csv_on_their_own(graph, csv_url, listener):
     """Neo4j itself (the local server's config) refuses file URLs and local-network URLs."""
-    from graph.neo4j_server import status
+    from graph.server.neo4j_server import status
 
     if status(Settings().state_dir) is None:
         pytest.skip("the Neo4j under test is not the one `chainkg neo4j start` configured")

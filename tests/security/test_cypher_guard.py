@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from console_corpus import ALLOWED, ATTEMPTS, RESOURCE
-from graph.cypher_guard import (MAX_DEPTH, MAX_OPERATORS, CypherRefused, check_plan, normalise, read_only,
+from graph.store.cypher_guard import (MAX_DEPTH, MAX_OPERATORS, CypherRefused, check_plan, normalise, read_only,
                                 strip_literals)
 
 

@@ -16,7 +16,7 @@ from api.app import create_app
 from api.deps import get_settings, get_store
 from chainkg.service import ChainKG
 from chainkg.settings import Settings
-from graph.sqlite_store import SQLiteStore
+from graph.store.sqlite_store import SQLiteStore
 from ontology.loader import load_ontology
 
 TOKEN = "fault-test-token-0123456789"
@@ -67,7 +67,7 @@ def test_failed_technology_import_never_reaches_the_store(setup):
     chokepoints = client.get("/api/v1/chokepoints", params={"cluster": "pump-motor", "limit": 500}).json()["items"]
     assert "tech-fault-probe" not in {c["technology_id"] for c in chokepoints}
     # and a fresh process agrees
-    code = ("import json; from graph.sqlite_store import SQLiteStore; from chainkg.service import ChainKG; "
+    code = ("import json; from graph.store.sqlite_store import SQLiteStore; from chainkg.service import ChainKG; "
             f"s = SQLiteStore({str(db)!r}); print(json.dumps([x['id'] for x in ChainKG(s).technologies()]))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "tech-fault-probe" not in out.stdout and "[" in out.stdout

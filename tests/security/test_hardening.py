@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.sqlite_store import SQLiteStore
-from graph.store import Batch
+from graph.store.sqlite_store import SQLiteStore
+from graph.store.port import Batch
 
 
 # -- 1. the text filter q is a literal substring on both stores ------------------------------------

@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from chainkg.settings import Settings
-from graph import neo4j_server
-from graph.neo4j_server import password_of, start, status, stop
+from graph.server import neo4j_server
+from graph.server.config import HARDENING
+from graph.server.credentials import password_of
+from graph.server.neo4j_server import start, status, stop
 
 pytestmark = pytest.mark.neo4j
 
@@ -76,7 +78,7 @@ def test_old_state_dir_moves_to_a_generated_password(tmp_path, monkeypatch):
 
         # hardened for the console: no file URLs in LOAD CSV, every address blocked, a server timeout
         conf = (home / "conf" / "neo4j.conf").read_text().splitlines()
-        assert all(line in conf for line in (*neo4j_server.HARDENING, "db.transaction.timeout=10m"))
+        assert all(line in conf for line in (*HARDENING, "db.transaction.timeout=10m"))
         driver, s = _session(info.port, generated)
         with driver, s:
             got = {r["name"]: r["value"] for r in s.run(

@@ -182,7 +182,7 @@ def _open(browser: Browser, url: str, timeout: float = 90) -> None:
 @pytest.fixture(scope="module")
 def bundled_store(tmp_path_factory) -> str:
     from chainkg.service import ChainKG
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     path = tmp_path_factory.mktemp("uiheaders") / "kg.db"
     with SQLiteStore(path) as store:

@@ -16,7 +16,7 @@ from cdp import chromium, require_chromium  # noqa: E402
 def bundled_store(tmp_path_factory) -> str:
     """Path of a fresh SQLite store with the bundled data loaded (one per test module)."""
     from chainkg.service import ChainKG
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     path = tmp_path_factory.mktemp("ui") / "kg.db"
     store = SQLiteStore(path)

@@ -4,7 +4,7 @@
 
 Two stores are built in a temp folder: the bundled data only (``bundled``), and the bundled data plus
 a registry export declared the census of 智能马桶 (``census``: the gaps, workbench and targets pages
-have real content; tests/test_workbench.py ``census_flow``). Each is served by ``streamlit run
+have real content; tests/chainkg/test_workbench.py ``census_flow``). Each is served by ``streamlit run
 ui/app.py`` and every page opened in headless Chromium over the DevTools protocol (tests/ui/cdp.py);
 on the census store the cluster 智能马桶 (Smart toilets) is picked where a page asks for one. PNGs are written as
 ``<out>/<store>/<width>/<page>-<lang>.png`` (``screenshots/`` is git-ignored). Printed: one line per
@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parents[1]))
+sys.path.insert(0, str(Path(__file__).parents[1] / "chainkg"))  # test_census_flow, test_workbench
 sys.path.insert(0, str(Path(__file__).parents[2]))
 from cdp import (JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_TABLE_SCROLL, ROOT, Browser, by_label, chromium, find_chromium,  # noqa: E402
                  settle as _settle, streamlit_app)
@@ -40,7 +40,7 @@ def build_stores(folder: Path) -> dict[str, str]:
     from test_workbench import census_flow
 
     from chainkg.service import ChainKG
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     out = {}
     for name in ("bundled", "census"):

@@ -13,7 +13,7 @@ def test_county_distribution_equals_the_per_cell_counts(store, tmp_path):
     import sys
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).parents[1]))
+    sys.path.insert(0, str(Path(__file__).parents[1] / "chainkg"))  # test_census_flow, test_workbench
     from test_census_flow import registry_export  # Taizhou firms in five counties, one closed, one Hangzhou
 
     kg = ChainKG(store, load_ontology())

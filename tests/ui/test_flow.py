@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parents[1]))
+sys.path.insert(0, str(Path(__file__).parents[1] / "chainkg"))  # test_census_flow, test_workbench
 from cdp import JS_ERRORS, JS_HEIGHT, ROOT, Browser, by_label, by_text, settle as _settle, streamlit_app  # noqa: E402
 
 SHOTS = ROOT / "screenshots"
@@ -45,10 +45,10 @@ JS_TEXT = "document.querySelector('[data-testid=\"stMain\"]').innerText"
 
 @pytest.fixture(scope="module")
 def census_store(tmp_path_factory) -> str:
-    """The bundled data plus the registry export declared the census of 智能马桶 (tests/test_workbench.py)."""
+    """The bundled data plus the registry export declared the census of 智能马桶 (tests/chainkg/test_workbench.py)."""
     from test_workbench import census_flow
 
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     folder = tmp_path_factory.mktemp("flow")
     store = SQLiteStore(folder / "kg.db")

@@ -85,7 +85,7 @@ def test_overview_shows_clusters_targets_and_charts():
 
 def test_overview_county_view_drops_no_firm(store_path):
     from chainkg.service import ChainKG
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     store = SQLiteStore(store_path)
     total = ChainKG(store).enterprises(local=True, limit=1)[0]
@@ -105,7 +105,7 @@ def test_overview_county_view_drops_no_firm(store_path):
 
 def test_overview_shows_data_coverage_and_howto(store_path):
     from chainkg.service import ChainKG
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     firms = {d["name"]: d["firms"] for d in ChainKG(SQLiteStore(store_path)).datasets()}
     at = open_page()
@@ -171,7 +171,7 @@ def test_every_page_has_a_readable_path_and_cypher_hides_on_sqlite():
 
 
 def test_kinds_come_from_graph_strength():
-    from graph.strength import GAP_KINDS, GAP_LABELS, GAP_LABELS_EN
+    from graph.analytics.strength import GAP_KINDS, GAP_LABELS, GAP_LABELS_EN
     from ui.i18n import KIND_COLOURS, KIND_MARKERS, KINDS, STRINGS
 
     assert KINDS == GAP_KINDS
@@ -218,7 +218,7 @@ def test_panorama_chain_chart_and_side_panel():
     boxes = chart_boxes(spec)
     assert "auto-nev" in boxes and all(i.startswith("auto-") for i in boxes)
     from chainkg.service import ChainKG
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
     from ontology.loader import load_ontology
 
     gaps = {g["segment_id"]: g for g in ChainKG(SQLiteStore(os.environ["CHAINKG_STORE"]), load_ontology()).analysis(
@@ -421,7 +421,7 @@ def test_enterprise_search_matches_products_and_lists_local_first():
 
 def test_whatif_has_no_select_all_and_reads_losses_as_losses(store_path):
     from chainkg.service import ChainKG
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     _, firms = ChainKG(SQLiteStore(store_path)).enterprises(cluster="auto", local=True, limit=2000)
     at = open_page("whatif")
@@ -461,7 +461,7 @@ def test_import_previews_mapping_loads_and_reports_quarantine(store_path):
     recorded = frame_with(at, "普查 / 样本")
     assert list(recorded["普查 / 样本"]) == ["样本"]
     assert len([b for b in at.get("download_button") if b.proto.id.endswith("imp_dl")]) == 1  # the quarantine report
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     assert SQLiteStore(store_path).find_enterprises(q="示例泵业测试")[0] == 1
 
@@ -485,7 +485,7 @@ def test_import_as_census_turns_unknown_into_verdicts(tmp_path, monkeypatch):
     """A 规上 list declared a census on the import page: the dataset is recorded, the clusters' basis becomes
     规上口径, and segments without local firms read 缺失 instead of 未发现."""
     from chainkg.service import ChainKG
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     path = tmp_path / "census.db"
     store = SQLiteStore(path)
@@ -567,7 +567,7 @@ def test_writes_need_the_token_or_dev_mode(monkeypatch):
 
 def test_placement_correction_from_the_enterprise_page(store_path):
     from chainkg.service import ChainKG
-    from graph.sqlite_store import SQLiteStore
+    from graph.store.sqlite_store import SQLiteStore
 
     at = open_page("enterprises")
     at.text_input(key="ent_q").set_value("杰克").run()

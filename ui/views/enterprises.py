@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph.store import LEADING_TAGS
+from ontology.firms import LEADING_TAGS
 from ui import common
 from ui.access import can_write
 from ui.i18n import STRINGS, lang, local_label, method_label, name, t

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph.whatif import NewEnterprise, Scenario
+from graph.analytics.whatif import NewEnterprise, Scenario
 from ui import common
 from ui.i18n import KINDS, basis_label, kind_label, marked, t
 
@@ -64,7 +64,7 @@ else:
     st.info(summary)
 st.caption(t("wi.counts_note"))
 cols = st.columns(len(KINDS))
-for col, k in zip(cols, KINDS):  # every verdict kind (graph.strength.GAP_KINDS), counts before → after
+for col, k in zip(cols, KINDS):  # every verdict kind (graph.analytics.strength.GAP_KINDS), counts before → after
     before, after = b.get(k, 0), a.get(k, 0)
     # neutral arrows: fewer "weak" segments may mean they lost every firm, which is no improvement
     col.metric(marked(k, kind_label(k).split(" (")[0]), after, delta=after - before, delta_color="off",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph.pipeline import LANDING_STAGES, STAGES
+from graph.analytics.pipeline import LANDING_STAGES, STAGES
 from ui import common
 from ui.access import can_write
 from ui.reports import report_downloads

@@ -1,0 +1,269 @@
+"""招商 targets for gap segments, and 延链 (chain extension) suggestions.
+
+For a gap segment (missing / single point / weak), the gap's gain from one more firm is the same
+for every candidate and is listed with each (``parts``):
+
+* coverage_gain  = presence(n + 1) − presence(n)            (1.0 when the segment has no local firm)
+* concentration_drop = HHI(now) − HHI(with one more firm of the segment's mean local output)
+* dominator_relief = the segment's end-product dominance, when it is missing or a single point
+
+Each outside firm of the segment is then scored on what makes *it* a good candidate, each
+component 0–1, **left out when unknown** (a missing figure is not a zero):
+
+* scale = min(1, ln(1 + x) / ln(1 + ref)) on the first known of output, revenue (万元, ref
+  ``target_output_ref``), employees (``target_employees_ref``), registered capital in 人民币 (万元,
+  ``target_capital_ref``); ``scale.basis`` says which figure was used;
+* relatedness = share of the firm's other segments (outside this gap's subtree) where Taizhou has
+  local firms (0 when it has no other segment in our chains: nothing to relate to);
+* proximity = max(0, 1 − d / ``target_distance_ref_km``), d = great-circle km from the firm's
+  address coordinates (``lon``/``lat``) to :data:`TAIZHOU`;
+* score = round(100 × Σ w·c / Σ w) over the known components (``w_target_scale``,
+  ``w_target_related``, ``w_target_distance``): a whole number 0–100.
+
+Ranking never ties: score (high first), then scale (larger first, unknown last), then distance
+(nearer first, unknown last), then the enterprise id. ``rank`` is 1, 2, 3 … and a candidate whose
+score equals the one above says which tie-break placed it (``tie_break``).
+
+Each candidate carries a ``profile``: the card a 招商 officer reads — name, city, address, scale
+figures, founded, listed code, main products, why it fits this gap in plain sentences, sources,
+and its other segments by name.
+
+延链: segments with no local firm that sit next (by FEEDS) to segments Taizhou is strong in;
+density = strong neighbours / all FEEDS neighbours.
+
+>>> round(presence(1, 5) - presence(0, 5), 3)
+0.387
+>>> round(distance_km((121.409, 28.6806), (121.47, 31.23)))   # Taizhou → Shanghai
+284
+"""
+
+from __future__ import annotations
+
+import math
+
+from graph.analytics.params import AnalysisParams
+
+__all__ = ["presence", "rank_targets", "extensions", "distance_km", "scale_of", "TAIZHOU"]
+
+#: Taizhou's reference point (lon, lat): the median of the 2016 coordinates of the listed firms
+#: registered in 台州 (wfp-listed-company-info-2016; scripts/derive_coordinates.py), in 椒江
+TAIZHOU: tuple[float, float] = (121.409, 28.6806)
+
+#: the figures a firm's size is read from, in order of preference: (field, label, unit)
+SCALE_FIGURES = (("output", "工业总产值", "万元"), ("revenue", "营业收入", "万元"),
+                 ("employees", "员工人数", "人"), ("registered_capital", "注册资本", "万元"))
+_SCALE_EN = {"output": "output", "revenue": "revenue", "employees": "employees",
+             "registered_capital": "registered capital"}
+
+
+def presence(n: int, ref: int) -> float:
+    return min(1.0, math.log1p(n) / math.log1p(ref))
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lon, lat) points."""
+    (lo1, la1), (lo2, la2) = a, b
+    r = math.pi / 180
+    h = math.sin((la2 - la1) * r / 2) ** 2 + math.cos(la1 * r) * math.cos(la2 * r) * math.sin((lo2 - lo1) * r / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def scale_of(f: dict, p: AnalysisParams) -> dict | None:
+    """The firm's size component from its first known figure, or None when none is known.
+
+    >>> scale_of({"employees": 999}, AnalysisParams())["basis"], scale_of({}, AnalysisParams())
+    ('employees', None)
+    """
+    refs = {"output": p.target_output_ref, "revenue": p.target_output_ref, "employees": p.target_employees_ref,
+            "registered_capital": p.target_capital_ref}
+    for field, label, unit in SCALE_FIGURES:
+        x = f.get(field)
+        if x is None or x < 0:
+            continue
+        if field == "registered_capital" and (f.get("capital_currency") or "人民币") != "人民币":
+            continue  # another currency: not comparable without a rate
+        return {"basis": field, "label": label, "value": x, "unit": unit,
+                "component": round(min(1.0, math.log1p(x) / math.log1p(refs[field])), 4)}
+    return None
+
+
+def _money(wan: float) -> str:
+    """万元 as words: 亿元 from 1 亿 up."""
+    if wan >= 10_000:
+        return f"{wan / 10_000:,.2f}".rstrip("0").rstrip(".") + " 亿元"
+    return f"{wan:,.0f} 万元"
+
+
+def _scale_text(sc: dict) -> str:
+    if sc["basis"] == "employees":
+        return f"员工 {int(sc['value']):,} 人"
+    return f"{sc['label']} {_money(float(sc['value']))}"
+
+
+def _quote(names: list[str]) -> str:
+    return "、".join(f"「{n}」" for n in names)
+
+
+def _why(gap: dict, seg: str, n: int, coverage: float, conc: float, relief: float, hhi: tuple[float, float],
+         others: list[dict], sc: dict | None, dist: float | None, products: list[str], weights: str) -> list[str]:
+    """Why this firm fits this gap, in plain Chinese sentences (no field names)."""
+    out = []
+    if gap["kind"] == "missing" or n == 0:
+        out.append(f"台州目前没有本地企业做「{seg}」，这家企业做这一环节，引进后可以补上这个空白。")
+    elif gap["kind"] == "single_point" and n == 1:
+        out.append(f"台州做「{seg}」的本地企业只有 1 家，引进这家企业可以减少对单一企业的依赖。")
+    elif gap["kind"] == "single_point":
+        out.append(f"台州做「{seg}」的本地企业有 {n} 家，但产值集中在一家，引进这家企业可以减少对单一企业的依赖。")
+    else:
+        out.append(f"台州做「{seg}」的本地企业有 {n} 家，整体偏弱，引进这家企业可以增强这一环节。")
+    if relief > 0:
+        out.append(f"这一环节卡在 {relief:.0%} 的终端产品的必经路径上，补强后整条产业链更稳。")
+    if conc > 0:
+        out.append(f"引进后这一环节的产值不再过度集中在少数企业（集中度由 {hhi[0]:.2f} 降到 {hhi[1]:.2f}）。")
+    related = [o["segment"] for o in others if o["local_firms"]]
+    unrelated = [o["segment"] for o in others if not o["local_firms"]]
+    if related:
+        out.append(f"它还做{_quote(related[:5])}，台州在这些环节已有本地企业，便于就近配套、形成协作。")
+    if unrelated:
+        out.append(f"它也做{_quote(unrelated[:5])}，台州在这些环节暂无本地企业。")
+    if not others:
+        out.append("在七大产业链里它只做这一个环节，与台州已有的环节没有直接配套关系。")
+    if sc:
+        out.append(f"规模：{_scale_text(sc)}（按{sc['label']}比较规模）。")
+    else:
+        out.append("规模不详：没有产值、营收、员工人数或人民币注册资本数据，排名时不计规模这一项（不按零分算）。")
+    if dist is not None:
+        out.append(f"距台州约 {dist:,.0f} 公里（按企业地址的经纬度计算）。")
+    else:
+        out.append("与台州的距离不详（没有地址坐标），排名时不计距离这一项。")
+    if products:
+        out.append("主营产品：" + "、".join(products[:6]) + "。")
+    out.append(f"综合得分按{weights}加权，满分 100 分；缺少的项不计入。")
+    return out
+
+
+def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presence_ref: int,
+                 limit: int, *, params: AnalysisParams | None = None, names: dict[str, str] | None = None,
+                 subtree: set[str] | None = None) -> list[dict]:
+    """Rank outside ``firms`` (props + ``segments``) for one gap (a ``gaps`` entry with evidence).
+
+    ``names``: segment id → name (for the profile); ``subtree``: the gap segment and its children
+    (not counted as the firm's *other* segments)."""
+    p = params or AnalysisParams()
+    names = names or {}
+    inside = set(subtree or ()) | {gap["segment_id"]}
+    ev = gap["evidence"]
+    n = ev["local_firms"]
+    out_sum = ev["local_output"]
+    hhi_now = ev["hhi"] if ev["hhi"] is not None else (1.0 if n else 0.0)
+    mean = out_sum / n if n and out_sum else 1.0
+    sq = (hhi_now * out_sum ** 2) if out_sum else 0.0
+    hhi_after = (sq + mean ** 2) / (out_sum + mean) ** 2 if n else 1.0
+    coverage = 1.0 if n == 0 else presence(n + 1, presence_ref) - presence(n, presence_ref)
+    conc = max(0.0, hhi_now - hhi_after) if n else 0.0
+    relief = ev.get("dominance", 0.0) if gap["kind"] in ("missing", "single_point") else 0.0
+    seg_name = names.get(gap["segment_id"], gap.get("segment") or gap["segment_id"])
+    wsum = p.w_target_scale + p.w_target_related + p.w_target_distance
+    weights = "、".join(f"{label} {w / wsum:.0%}" for label, w in (("规模", p.w_target_scale), ("关联度", p.w_target_related),
+                                                                  ("距离", p.w_target_distance)) if w > 0) if wsum else "—"
+    ranked = []
+    for f in firms:
+        others_ids = [s for s in f.get("segments", []) if s not in inside]
+        others = [{"segment_id": s, "segment": names.get(s, s), "local_firms": s in locally_present} for s in others_ids]
+        related = [o for o in others if o["local_firms"]]
+        rel = len(related) / len(others) if others else 0.0
+        sc = scale_of(f, p)
+        dist = None
+        if f.get("lon") is not None and f.get("lat") is not None:
+            dist = distance_km((float(f["lon"]), float(f["lat"])), TAIZHOU)
+        prox = None if dist is None else max(0.0, 1.0 - dist / p.target_distance_ref_km)
+        comps = [(p.w_target_related, rel)]
+        if sc is not None:
+            comps.append((p.w_target_scale, sc["component"]))
+        if prox is not None:
+            comps.append((p.w_target_distance, prox))
+        wk = sum(w for w, _ in comps)
+        score = int(round(100 * sum(w * c for w, c in comps) / wk)) if wk else 0
+        score = max(0, min(100, score))
+        reasons = []
+        if n == 0:
+            reasons.append("填补空白环节: 本地尚无企业 / fills a segment with no local firm")
+        else:
+            reasons.append(f"本地现有 {n} 家, 引进后覆盖度 +{coverage:.2f} / coverage")
+        if conc > 0:
+            reasons.append(f"集中度 HHI {hhi_now:.2f} → {hhi_after:.2f} / concentration lowered")
+        if relief > 0:
+            reasons.append(f"关键节点: 控制 {relief:.0%} 的终端产品路径 / relieves a dominator")
+        if related:
+            reasons.append(f"与本地已有环节相关: {'、'.join(o['segment'] for o in related[:5])} / related to local segments")
+        reasons.append(f"规模: {_scale_text(sc)} / size by {_SCALE_EN[sc['basis']]}" if sc else
+                       "规模不详, 不计入得分 / size unknown, left out of the score")
+        reasons.append(f"距台州约 {dist:,.0f} 公里 / {dist:,.0f} km from Taizhou" if dist is not None else
+                       "距离不详, 不计入得分 / distance unknown, left out of the score")
+        if f.get("products"):
+            reasons.append("主营: " + "、".join(f["products"][:4]))
+        parts = {"coverage_gain": round(coverage, 4), "concentration_drop": round(conc, 4),
+                 "dominator_relief": round(relief, 4), "relatedness": round(rel, 4)}
+        if sc is not None:
+            parts["scale"] = sc["component"]
+        if prox is not None:
+            parts["proximity"] = round(prox, 4)
+        why = _why(gap, seg_name, n, coverage, conc, relief, (hhi_now, hhi_after), others, sc, dist,
+                   list(f.get("products") or []), weights)
+        profile = {"name": f["name"], "city": f.get("city"), "address": f.get("address"),
+                   "employees": f.get("employees"), "registered_capital": f.get("registered_capital"),
+                   "capital_currency": f.get("capital_currency"), "revenue": f.get("revenue"),
+                   "output": f.get("output"), "founded": f.get("founded"), "stock_code": f.get("stock_code"),
+                   "products": list(f.get("products") or []), "tags": list(f.get("tags") or []),
+                   "scale": _scale_text(sc) if sc else None, "scale_basis": sc["label"] if sc else None,
+                   "distance_km": None if dist is None else int(round(dist)),
+                   "why": why, "sources": list(f.get("sources") or []), "other_segments": others}
+        ranked.append({"enterprise_id": f["id"], "name": f["name"], "city": f.get("city"), "score": score,
+                       "scale": sc, "distance_km": profile["distance_km"], "parts": parts, "reasons": reasons,
+                       "sources": f.get("sources", []), "profile": profile})
+    ranked.sort(key=_rank_key)
+    for i, r in enumerate(ranked):
+        r["rank"] = i + 1
+        if i and ranked[i - 1]["score"] == r["score"]:
+            r["tie_break"] = _tie_text(ranked[i - 1], r)
+    return ranked[:limit]
+
+
+def _rank_key(r: dict) -> tuple:
+    sc = r["scale"]["component"] if r["scale"] else None
+    d = r["distance_km"]
+    return (-r["score"], sc is None, -(sc or 0.0), d is None, d if d is not None else 0, r["enterprise_id"])
+
+
+def _tie_text(above: dict, me: dict) -> str:
+    """Which tie-break put ``me`` right below ``above`` (same score), in words."""
+    a, b = _rank_key(above), _rank_key(me)
+    if a[1:3] != b[1:3]:
+        return f"与上一名同为 {me['score']} 分，规模较小或不详，排在其后 / same score, smaller or unknown size"
+    if a[3:5] != b[3:5]:
+        return f"与上一名同为 {me['score']} 分，规模相同，距台州较远或距离不详，排在其后 / same score and size, farther"
+    return f"与上一名同为 {me['score']} 分，规模和距离都相同，按企业编号排序 / same score, size and distance: by id"
+
+
+def extensions(strengths: list, feeds: list[tuple[str, str]]) -> list[dict]:
+    """延链: missing segments adjacent by FEEDS to strong local segments, densest first."""
+    by_id = {s.segment_id: s for s in strengths}
+    nbrs: dict[str, set[str]] = {}
+    for a, b in feeds:
+        if a in by_id and b in by_id:
+            nbrs.setdefault(a, set()).add(b)
+            nbrs.setdefault(b, set()).add(a)
+    out = []
+    for s in strengths:
+        if s.kind != "missing" or not nbrs.get(s.segment_id):
+            continue
+        around = sorted(nbrs[s.segment_id])
+        strong = [x for x in around if by_id[x].kind == "strong"]
+        if not strong:
+            continue
+        out.append({"cluster": s.cluster, "segment_id": s.segment_id, "segment": s.segment,
+                    "density": round(len(strong) / len(around), 4),
+                    "strong_neighbours": [{"segment_id": x, "segment": by_id[x].segment} for x in strong],
+                    "reason": f"相邻 {len(strong)}/{len(around)} 个环节本地较强 / next to strong local segments"})
+    out.sort(key=lambda e: (-e["density"], -len(e["strong_neighbours"]), e["segment_id"]))
+    return out

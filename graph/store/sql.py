@@ -1,0 +1,255 @@
+"""All SQL of the embedded store, in one module, always parameterised."""
+
+# Generated columns (STORED) hold the enterprise fields that aggregates and filters read, so the
+# hot queries never parse JSON:
+#   e_local    1 local and operating, 0 outside and operating, NULL inactive or location unknown
+#   e_output   output, else revenue; NULL when the firm reports neither (never read as 0)
+#   e_leading  the derived ``leading`` flag (ontology.firms.is_leading, computed by the ETL)
+#   e_inactive 1 when the registration status says the firm no longer operates
+NODES_TABLE = """
+CREATE TABLE IF NOT EXISTS nodes (
+  label TEXT NOT NULL, id TEXT NOT NULL, props TEXT NOT NULL,
+  e_local INTEGER GENERATED ALWAYS AS
+    (CASE WHEN label = 'Enterprise' AND coalesce(json_extract(props, '$.active'), 1)
+          THEN json_extract(props, '$.local') END) STORED,
+  e_output REAL GENERATED ALWAYS AS
+    (CASE WHEN label = 'Enterprise' THEN
+       coalesce(json_extract(props, '$.output'), json_extract(props, '$.revenue')) END) STORED,
+  e_leading INTEGER GENERATED ALWAYS AS
+    (CASE WHEN label = 'Enterprise' THEN coalesce(json_extract(props, '$.leading'), 0) END) STORED,
+  e_inactive INTEGER GENERATED ALWAYS AS
+    (CASE WHEN label = 'Enterprise' THEN NOT coalesce(json_extract(props, '$.active'), 1) END) STORED,
+  e_county TEXT GENERATED ALWAYS AS
+    (CASE WHEN label = 'Enterprise' THEN json_extract(props, '$.county') END) STORED,
+  s_cluster TEXT GENERATED ALWAYS AS
+    (CASE WHEN label = 'Segment' THEN json_extract(props, '$.cluster') END) STORED,
+  PRIMARY KEY (label, id)) WITHOUT ROWID;
+"""
+SCHEMA = NODES_TABLE + """
+CREATE TABLE IF NOT EXISTS rels (
+  type TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, props TEXT NOT NULL,
+  PRIMARY KEY (type, src, dst)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rels_by_dst ON rels (type, dst, src);
+CREATE INDEX IF NOT EXISTS nodes_by_local ON nodes (label, e_local, id);
+CREATE INDEX IF NOT EXISTS nodes_by_county ON nodes (label, e_county, id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+SCHEMA_VERSION = "4"  # 4: stored aggregates (meta 'aggregates', graph.store.aggregates)
+SAME_COLUMNS = ("3",)  # older versions whose nodes table already has the current generated columns
+
+UPSERT_NODE = """
+INSERT INTO nodes (label, id, props) VALUES (?, ?, ?)
+ON CONFLICT (label, id) DO UPDATE SET props = json_patch(nodes.props, excluded.props)
+"""
+
+# inserts only when both endpoints exist; rowcount tells the caller how many landed
+UPSERT_REL = """
+INSERT INTO rels (type, src, dst, props)
+SELECT ?, ?, ?, ?
+WHERE EXISTS (SELECT 1 FROM nodes WHERE label = ? AND id = ?)
+  AND EXISTS (SELECT 1 FROM nodes WHERE label = ? AND id = ?)
+ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(rels.props, excluded.props)
+"""
+
+# the same without the endpoint checks: a first load into an empty store checks its endpoints
+# against the ids it has written itself (graph.sqlite_store), not with two lookups a row
+UPSERT_REL_CHECKED_BY_CALLER = """
+INSERT INTO rels (type, src, dst, props) VALUES (?, ?, ?, ?)
+ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(rels.props, excluded.props)
+"""
+FIRST_NODE = "SELECT 1 FROM nodes LIMIT 1"
+
+NODES_BY_IDS = """
+SELECT n.id, n.props FROM json_each(:ids) j CROSS JOIN nodes n ON n.label = :label AND n.id = j.value
+"""
+NODE_EXISTS = "SELECT 1 FROM nodes WHERE label = ? AND id = ?"
+GET_NODE = "SELECT props FROM nodes WHERE label = ? AND id = ?"
+DELETE_NODE = "DELETE FROM nodes WHERE label = ? AND id = ?"
+DELETE_REL = "DELETE FROM rels WHERE type = ? AND src = ? AND dst = ?"
+DELETE_REL_BY_SRC = "DELETE FROM rels WHERE type = ? AND src = ?"
+DELETE_REL_BY_DST = "DELETE FROM rels WHERE type = ? AND dst = ?"
+# one statement per filter in use: ``(? IS NULL OR src = ?)`` would scan every relationship of the type
+GET_RELS = {(False, False): "SELECT src, dst, props FROM rels WHERE type = ? ORDER BY src, dst",
+            (True, False): "SELECT src, dst, props FROM rels WHERE type = ? AND src = ? ORDER BY dst",
+            (False, True): "SELECT src, dst, props FROM rels INDEXED BY rels_by_dst WHERE type = ? AND dst = ? "
+                           "ORDER BY src",
+            (True, True): "SELECT src, dst, props FROM rels WHERE type = ? AND src = ? AND dst = ?"}
+# keyset pages of one type, walking the primary key (type, src, dst) from the last key seen
+RELS_PAGE = {False: "SELECT src, dst, props FROM rels WHERE type = ? ORDER BY src, dst LIMIT ?",
+             True: "SELECT src, dst, props FROM rels WHERE type = ? AND (src, dst) > (?, ?) ORDER BY src, dst LIMIT ?"}
+OUT_IDS = "SELECT dst FROM rels WHERE type = ? AND src = ? ORDER BY dst"
+IN_IDS = "SELECT src FROM rels WHERE type = ? AND dst = ? ORDER BY src"
+COUNT_NODES = "SELECT label, count(*) FROM nodes GROUP BY label"
+COUNT_RELS = "SELECT type, count(*) FROM rels GROUP BY type"
+
+
+
+def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool, tag: bool, q: bool) -> str:
+    """FROM/WHERE for the enterprise list, with only the filters in use (values stay parameters).
+    ``q`` matches the name, the id, the business scope or any main product.
+
+    Driven from the IN_SEGMENT index when a segment is given, so a filtered page costs
+    O(firms of the segment), not O(all firms)."""
+    if segment:  # the segment and its sub-segments (CHILD_OF), each firm once
+        sql = ("FROM nodes n WHERE n.label = 'Enterprise' AND n.id IN ("
+               "SELECT r.src FROM rels r INDEXED BY rels_by_dst WHERE r.type = 'IN_SEGMENT' AND r.dst IN ("
+               "WITH RECURSIVE sub(id) AS (SELECT :segment UNION "
+               "SELECT c.src FROM rels c JOIN sub ON c.type = 'CHILD_OF' AND c.dst = sub.id) SELECT id FROM sub))")
+    else:  # an index that both filters and keeps id order, so a page stops early
+        hint = " INDEXED BY nodes_by_county" if county else " INDEXED BY nodes_by_local" if local else ""
+        sql = f"FROM nodes n{hint} WHERE n.label = 'Enterprise'"
+    if county:
+        sql += " AND n.e_county = :county"
+    if local:
+        sql += " AND n.e_local = :local"
+    if q:  # a literal substring (no wildcards), ASCII case folded; as graph.store.cypher's CONTAINS
+        sql += (" AND (instr(lower(json_extract(n.props, '$.name')), lower(:q)) OR instr(lower(n.id), lower(:q))"
+                " OR instr(lower(json_extract(n.props, '$.business_scope')), lower(:q))"
+                " OR EXISTS (SELECT 1 FROM json_each(n.props, '$.products') WHERE instr(lower(value), lower(:q))))")
+    if tag:
+        sql += " AND EXISTS (SELECT 1 FROM json_each(n.props, '$.tags') WHERE value = :tag)"
+    if cluster:  # the cluster's members, gathered once from its segments (an in-memory set)
+        sql += (" AND n.id IN (SELECT c.src FROM nodes s CROSS JOIN rels c INDEXED BY rels_by_dst"
+                " ON c.type = 'IN_SEGMENT' AND c.dst = s.id WHERE s.label = 'Segment' AND s.s_cluster = :cluster)")
+    return sql
+
+
+#: the enterprise list's order: local (and operating) firms first, then by id — as graph.store.cypher's
+ENTERPRISE_ORDER = "ORDER BY (n.e_local IS NOT 1), n.id"
+
+
+# The aggregates counted in one SQL pass: no longer read by the analysis (the store keeps them,
+# graph.store.aggregates), kept as an independent reference the tests compare the stored ones with.
+SEGMENT_AGGREGATES = """
+WITH RECURSIVE seg AS (
+  SELECT id FROM nodes WHERE label = 'Segment'
+    AND (:clusters IS NULL OR s_cluster IN (SELECT value FROM json_each(:clusters)))
+), up (child, anc) AS (            -- every segment with its subtree: firms of a child count for the parent
+  SELECT id, id FROM seg
+  UNION
+  SELECT r.src, up.anc FROM rels r JOIN up ON r.type = 'CHILD_OF' AND r.dst = up.child
+), anc AS MATERIALIZED (            -- (segment, proper ancestor) pairs: a few hundred rows
+  SELECT child, anc FROM up WHERE anc <> child
+), members AS (                     -- (segment, firm), each pair once. Both parts read IN_SEGMENT by its
+  SELECT r.dst AS sid, r.src AS eid     -- primary key (firm order) so node lookups walk the table in order
+  FROM rels r INDEXED BY sqlite_autoindex_rels_1
+  WHERE r.type = 'IN_SEGMENT' AND r.dst IN (SELECT id FROM seg)
+  UNION ALL                         -- firms of a child segment count for each ancestor, once
+  SELECT DISTINCT a.anc, r.src FROM rels r INDEXED BY sqlite_autoindex_rels_1 CROSS JOIN anc a ON a.child = r.dst
+  WHERE r.type = 'IN_SEGMENT'
+    AND NOT EXISTS (SELECT 1 FROM rels x WHERE x.type = 'IN_SEGMENT' AND x.src = r.src AND x.dst = a.anc)
+), ent AS (
+  SELECT m.sid, n.e_local AS local, n.e_output AS o, n.e_leading AS leading, n.e_inactive AS inactive
+  FROM members m CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = m.eid
+), agg AS (
+  SELECT sid,
+         sum(local = 1) AS lc, sum(local = 0) AS oc,
+         total(CASE WHEN local = 1 THEN o END) AS lo,
+         total(CASE WHEN local = 1 THEN o * o END) AS lo2,
+         coalesce(max(CASE WHEN local = 1 THEN o END), 0.0) AS mo,
+         sum(local = 1 AND leading) AS lead,
+         sum(local = 1 AND o IS NOT NULL) AS rep,
+         sum(inactive = 1) AS inact
+  FROM ent GROUP BY sid
+), direct AS (
+  SELECT r.dst AS sid, count(*) AS dl
+  FROM rels r INDEXED BY rels_by_dst CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = r.src
+  WHERE r.type = 'IN_SEGMENT' AND r.dst IN (SELECT id FROM seg) AND n.e_local = 1 GROUP BY r.dst
+), tech AS (
+  SELECT r.src AS sid, count(*) AS needed,
+         sum(EXISTS (SELECT 1 FROM rels h JOIN nodes e ON e.label = 'Enterprise' AND e.id = h.src
+                     WHERE h.type = 'HOLDS' AND h.dst = r.dst AND e.e_local = 1)) AS held
+  FROM rels r WHERE r.type = 'NEEDS' AND r.src IN (SELECT id FROM seg) GROUP BY r.src
+)
+SELECT seg.id, coalesce(agg.lc, 0), coalesce(agg.oc, 0), coalesce(agg.lo, 0.0), coalesce(agg.lo2, 0.0),
+       coalesce(agg.mo, 0.0), coalesce(agg.lead, 0), coalesce(tech.needed, 0), coalesce(tech.held, 0),
+       coalesce(agg.rep, 0), coalesce(direct.dl, 0), coalesce(agg.inact, 0)
+FROM seg LEFT JOIN agg ON agg.sid = seg.id LEFT JOIN tech ON tech.sid = seg.id
+LEFT JOIN direct ON direct.sid = seg.id
+ORDER BY seg.id
+"""
+
+# local firms holding each technology: how many, and the largest first (one pass over HOLDS)
+TECH_HOLDERS = """
+WITH h AS (
+  SELECT h.dst AS tech, n.id, n.e_output,
+         row_number() OVER (PARTITION BY h.dst ORDER BY coalesce(n.e_output, 0.0) DESC, n.id) AS rank,
+         count(*) OVER (PARTITION BY h.dst) AS n
+  FROM json_each(:techs) j
+  CROSS JOIN rels h INDEXED BY rels_by_dst ON h.type = 'HOLDS' AND h.dst = j.value
+  CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = h.src
+  WHERE n.e_local = 1
+)
+SELECT h.tech, h.n, n.props FROM h CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = h.id
+WHERE h.rank <= :limit ORDER BY h.tech, h.rank
+"""
+
+# distinct local firms, their output and how many are leading firms, across segments and their subtrees
+
+SEGMENTS_OUTPUT = """
+WITH RECURSIVE up (child) AS (
+  SELECT value FROM json_each(:segments)
+  UNION
+  SELECT r.src FROM rels r JOIN up ON r.type = 'CHILD_OF' AND r.dst = up.child
+), firms AS (
+  SELECT DISTINCT r.src AS eid FROM up JOIN rels r ON r.type = 'IN_SEGMENT' AND r.dst = up.child
+)
+SELECT count(*), total(n.e_output), coalesce(sum(n.e_leading), 0)
+FROM firms f JOIN nodes n ON n.label = 'Enterprise' AND n.id = f.eid
+WHERE n.e_local = 1
+"""
+
+# outside (non-local) firms of some segments, biggest first, each with all its segments
+TOP_FIRMS = """
+WITH cand AS (
+  SELECT DISTINCT r.src AS eid FROM json_each(:segments) j
+  CROSS JOIN rels r INDEXED BY rels_by_dst ON r.type = 'IN_SEGMENT' AND r.dst = j.value
+), top AS (                        -- rank on the generated columns first; read props for the page only
+  SELECT n.id, coalesce(n.e_output, 0.0) AS o FROM cand CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = cand.eid
+  WHERE n.e_local = :local ORDER BY o DESC, n.id LIMIT :limit
+)
+SELECT n.props, (SELECT json_group_array(r2.dst) FROM rels r2 WHERE r2.type = 'IN_SEGMENT' AND r2.src = n.id)
+FROM top CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = top.id
+ORDER BY top.o DESC, top.id
+"""
+
+# per dataset: operating local firms per cluster (IN_DATASET × IN_SEGMENT, each firm once per cluster);
+# a reference for the tests, as SEGMENT_AGGREGATES
+DATASET_CLUSTERS = """
+SELECT d.dst, s.s_cluster, count(DISTINCT d.src)
+FROM rels d INDEXED BY rels_by_dst
+CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = d.src
+CROSS JOIN rels r ON r.type = 'IN_SEGMENT' AND r.src = d.src
+CROSS JOIN nodes s ON s.label = 'Segment' AND s.id = r.dst
+WHERE d.type = 'IN_DATASET' AND n.e_local = 1
+GROUP BY d.dst, s.s_cluster ORDER BY d.dst, s.s_cluster
+"""
+
+
+# -- stored aggregates (graph.store.aggregates): what a write reads to move them, inside its transaction --
+AGG_STATE = "SELECT value FROM meta WHERE key = 'aggregates'"
+AGG_SAVE = "INSERT OR REPLACE INTO meta VALUES ('aggregates', ?)"
+CHILD_OF_PAIRS = "SELECT src, dst FROM rels WHERE type = 'CHILD_OF' ORDER BY src, dst"
+SEGMENT_CLUSTER_MAP = "SELECT id, s_cluster FROM nodes WHERE label = 'Segment' ORDER BY id"
+NEEDS_PAIRS = "SELECT src, dst FROM rels WHERE type = 'NEEDS'"
+FIRM_FEATURES = """
+SELECT n.id, n.e_local, n.e_output, n.e_leading, n.e_inactive
+FROM json_each(:ids) j CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = j.value
+"""
+FIRM_LINKS = """
+SELECT r.type, r.src, r.dst FROM json_each(:ids) j
+CROSS JOIN rels r ON r.type IN ('IN_SEGMENT', 'HOLDS', 'IN_DATASET') AND r.src = j.value
+"""
+FIRM_FEATURES_PAGE = """
+SELECT id, e_local, e_output, e_leading, e_inactive FROM nodes
+WHERE label = 'Enterprise' AND id > ? ORDER BY id LIMIT ?
+"""
+FIRM_LINKS_RANGE = "SELECT type, src, dst FROM rels WHERE type = ? AND src BETWEEN ? AND ?"
+LINKED_FIRMS = """
+SELECT DISTINCT r.src FROM json_each(:dsts) j
+CROSS JOIN rels r INDEXED BY rels_by_dst ON r.type = :type AND r.dst = j.value
+"""
+FIRM_SEGMENTS = """
+SELECT r.src, json_group_array(r.dst) FROM json_each(:ids) j
+CROSS JOIN rels r ON r.type = 'IN_SEGMENT' AND r.src = j.value GROUP BY r.src
+"""

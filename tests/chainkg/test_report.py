@@ -1,0 +1,236 @@
+"""产业链招商分析报告: Word, PDF and Excel from the service, the CLI and the API, on the embedded store.
+
+Two stores: the bundled data only (listed firms — the data cannot tell, so the report lists the data
+to collect) and the bundled data plus a census of the 智能马桶 cluster (real verdicts and 招商 targets).
+"""
+
+from __future__ import annotations
+
+import os
+
+import io
+import re
+
+import pytest
+
+from tests.conftest import require_or_skip
+from typer.testing import CliRunner
+
+from chainkg import report
+from chainkg.report_fonts import FontMissing, find_cjk_font
+from chainkg.report_xlsx import Notes, workbook
+from chainkg.service import ChainKG
+
+MALICIOUS = ["=HYPERLINK(\"http://x\",\"点我\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    from graph.store.sqlite_store import SQLiteStore
+
+    path = tmp_path_factory.mktemp("report") / "kg.db"
+    s = SQLiteStore(path)
+    ChainKG(s).load()
+    yield s, str(path)
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def census(tmp_path_factory):
+    from test_census_flow import registry_export
+
+    from etl.dataset import census_spec
+    from graph.store.sqlite_store import SQLiteStore
+
+    tmp = tmp_path_factory.mktemp("census")
+    s = SQLiteStore(tmp / "kg.db")
+    kg = ChainKG(s)
+    kg.load()
+    spec = census_spec("台州市智能马桶企业名录（2026）", as_of="2026-11-30", clusters=["smart-toilet"])
+    kg.load([registry_export(tmp)], dataset=spec)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def pump(bundled):
+    return report.build(ChainKG(bundled[0]), "pump-motor")
+
+
+@pytest.fixture(scope="module")
+def toilet(census):
+    return report.build(ChainKG(census), "smart-toilet")
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def _pdf_pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+
+
+def test_docx_has_the_cluster_its_basis_verdicts_and_the_chain_picture(pump):
+    from docx import Document
+
+    data = report.render(pump, "docx")
+    text = _docx_text(data)
+    assert "台州市泵与电机产业链招商分析报告" in text
+    assert "上市公司口径" in text and "2024-05" in text               # the 口径 and the data's date
+    assert "未发现（上市公司口径）" in text and "较强（上市公司口径）" in text  # verdict words with their 口径
+    assert "需要补充或核实的数据" in text and "规上工业企业" in text     # not adequate: the data to collect
+    assert "卡脖子技术" in text and "重点技术攻关项目" in text and "来源" in text
+    assert len(Document(io.BytesIO(data)).inline_shapes) == 1          # the chain picture
+
+
+def test_plain_language_names_not_ids_whole_scores(pump, toilet):
+    for rep in (pump, toilet):
+        text = _docx_text(report.render(rep, "docx"))
+        for raw in ("coverage_gain", "concentration_drop", "dominator_relief", "relatedness", "pump-motor-",
+                    "smart-toilet-", "tech-", "kind", "unknown", "single_point", "chainkg load"):
+            assert raw not in text, raw
+        gaps = next(t for t in rep.tables() if t.sheet == "环节判定")
+        strength = gaps.columns.index("强度")
+        assert all(re.fullmatch(r"\d{1,3}|—", r[strength]) and (r[strength] == "—" or int(r[strength]) <= 100)
+                   for r in gaps.rows)
+        for t in rep.tables():
+            for col in ("得分", "推荐得分"):
+                if col in t.columns:
+                    j = t.columns.index(col)
+                    assert all(re.fullmatch(r"\d{1,3}", str(r[j])) for r in t.rows), (t.sheet, col)
+
+
+def test_census_report_lists_targets_with_reasons(toilet):
+    targets = next(t for t in toilet.tables() if t.sheet == "招商目标")
+    assert targets.rows and {r[1] for r in targets.rows} <= {"缺失", "单点依赖", "薄弱"}
+    why = targets.columns.index("推荐理由")
+    assert all(len(r[why]) > 10 for r in targets.rows)
+    text = _docx_text(report.render(toilet, "docx"))
+    assert "缺失（集群名录口径）" in text and "台州市智能马桶企业名录（2026）" in text and "2026-11-30" in text
+
+
+def test_a_cluster_report_names_no_census_of_another_cluster(census, toilet):
+    """The 智能马桶 census is about that cluster: the 泵与电机 report on the same store does not list it
+    (its tables, sources or text), while the 智能马桶 report does; the listed-firms census (all clusters) is in both."""
+    pump_census = report.build(ChainKG(census), "pump-motor")
+    for rep, named in ((pump_census, False), (toilet, True)):
+        text = _docx_text(report.render(rep, "docx"))
+        assert ("台州市智能马桶企业名录（2026）" in text) is named
+        assert "A股上市公司（台州注册）" in text
+        assert any("智能马桶企业名录" in s for s in rep.sources) is named
+
+
+def test_pdf_starts_with_pdf_and_has_pages(pump):
+    try:
+        find_cjk_font()
+    except FontMissing as e:  # required in CI (scripts/test.sh installs fonts-noto-cjk)
+        require_or_skip(str(e), os.environ.get("CHAINKG_REQUIRE_NEO4J") == "1")
+    data = report.render(pump, "pdf")
+    assert data.startswith(b"%PDF")
+    assert _pdf_pages(data) >= 2
+    assert b"/FontFile" in data  # the CJK font is embedded (subset)
+
+
+def test_xlsx_every_table_formatted_with_notes(pump):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(report.render(pump, "xlsx")))
+    assert wb.sheetnames[-1] == "说明" and "环节判定" in wb.sheetnames and "待补数据" in wb.sheetnames
+    for ws in wb.worksheets[:-1]:
+        assert ws.freeze_panes == "A2", ws.title
+        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:"), ws.title
+        assert ws.column_dimensions["A"].width >= 6
+    notes = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
+    assert "上市公司口径" in notes and "2024-05" in notes and "来源" in notes and "数据截至" in notes
+
+
+def test_formula_escaping_of_a_malicious_firm_name(pump):
+    from openpyxl import load_workbook
+
+    table = next(t for t in pump.tables() if t.sheet == "环节判定")
+    table.rows.insert(0, [MALICIOUS[0], "上游", "缺失", "0", 0, MALICIOUS[1], MALICIOUS[2]])
+    try:
+        ws = load_workbook(io.BytesIO(report.render(pump, "xlsx")))["环节判定"]
+        assert ws["A2"].value == "'" + MALICIOUS[0] and ws["F2"].value == "'" + MALICIOUS[1]
+        assert ws["G2"].value == "'-2+3" and ws["A2"].data_type == "s"
+        assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+    finally:
+        table.rows.pop(0)
+    data = workbook({"企业": (["名称", "得分", "注册资本"], [[m, 90, -5.5] for m in MALICIOUS])},
+                    Notes(title="t", source="s", basis="b", as_of="2026-11"))
+    ws = load_workbook(io.BytesIO(data))["企业"]
+    assert [ws.cell(row=i + 2, column=1).value for i in range(len(MALICIOUS))] == ["'" + m for m in MALICIOUS]
+    assert ws["B2"].value == 90 and ws["C2"].value == -5.5  # numbers stay numbers
+
+
+def test_quarantine_and_csv_share_the_one_rule():
+    from api.http import csv_cell
+    from etl.normalize import safe_cell
+
+    for m in MALICIOUS:
+        assert safe_cell(m) == csv_cell(m) == "'" + m
+
+
+def test_font_discovery_fails_clearly(monkeypatch, tmp_path):
+    bogus = tmp_path / "not-a-font.ttf"
+    bogus.write_bytes(b"nope")
+    with pytest.raises(FontMissing, match="CHAINKG_CJK_FONT"):
+        find_cjk_font(str(bogus))
+
+
+def test_unknown_cluster_and_format(bundled):
+    from chainkg.errors import InputError, NotFoundError
+
+    with pytest.raises(NotFoundError):
+        report.report_file(ChainKG(bundled[0]), "no-such-cluster", "docx")
+    with pytest.raises(InputError):
+        report.report_file(ChainKG(bundled[0]), "auto", "odt")
+
+
+def test_cli_report_writes_the_file(bundled, tmp_path):
+    from chainkg.cli import app
+
+    runner = CliRunner()
+    out = tmp_path / "泵与电机.xlsx"
+    r = runner.invoke(app, ["report", "--store", bundled[1], "--cluster", "pump-motor", "--format", "xlsx", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes()[:2] == b"PK"
+    r = runner.invoke(app, ["report", "--store", bundled[1], "--cluster", "pump-motor", "--format", "odt"])
+    assert r.exit_code == 2
+    r = runner.invoke(app, ["report", "--store", bundled[1], "--cluster", "nope", "--format", "xlsx", "-o", str(out)])
+    assert r.exit_code == 1 and "unknown cluster" in r.output
+
+
+def test_api_returns_each_format(bundled):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.deps import get_settings, get_store
+    from chainkg.settings import Settings
+
+    settings = Settings(api_token="test-token-123-abcdef", dev_mode=False)
+    app = create_app(settings)
+    app.dependency_overrides[get_store] = lambda: bundled[0]
+    app.dependency_overrides[get_settings] = lambda: settings
+
+    expected = {"docx": (report.MEDIA_TYPES["docx"], b"PK"), "pdf": ("application/pdf", b"%PDF"),
+                "xlsx": (report.MEDIA_TYPES["xlsx"], b"PK")}
+    try:
+        find_cjk_font()
+    except FontMissing:
+        expected.pop("pdf")
+    with TestClient(app) as c:
+        for fmt, (media, magic) in expected.items():
+            r = c.get("/api/v1/clusters/pump-motor/report", params={"format": fmt})
+            assert r.status_code == 200, r.text
+            assert r.headers["content-type"].startswith(media) and r.content.startswith(magic)
+            cd = r.headers["content-disposition"]
+            assert cd.startswith("attachment;") and f'filename="chainkg-report-pump-motor.{fmt}"' in cd
+            assert "filename*=UTF-8''" in cd and "%E6%B3%B5%E4%B8%8E%E7%94%B5%E6%9C%BA" in cd  # 泵与电机
+        assert c.get("/api/v1/clusters/nope/report").status_code == 404
+        assert c.get("/api/v1/clusters/auto/report", params={"format": "odt"}).status_code == 422
