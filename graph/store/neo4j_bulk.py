@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from graph.server import neo4j_server
+from graph.server.config import DATABASE, server_config
 from graph.store.neo4j_csv import CsvGraphWriter, ImportPlan
 from graph.store.neo4j_store import Neo4jStore, parse_url
 from graph.store.port import Batch
@@ -124,8 +125,8 @@ def check_target(state_dir: str | os.PathLike, url: str) -> neo4j_server.ServerI
         raise StoreError(f"--bulk only imports into the local Neo4j of {state_dir} (127.0.0.1:{info.port}); "
                          f"the store is {uri}. Load it without --bulk, or point CHAINKG_STORE at the local "
                          "server (`chainkg neo4j status` prints its URL)")
-    if database != neo4j_server.DATABASE:
-        raise StoreError(f"--bulk imports into the default database {neo4j_server.DATABASE!r}, "
+    if database != DATABASE:
+        raise StoreError(f"--bulk imports into the default database {DATABASE!r}, "
                          f"not {database!r}")
     return info
 
@@ -161,7 +162,7 @@ def bulk_load(state_dir: str | os.PathLike, url: str, run: Callable[[BulkSink], 
         if not _empty(store):
             raise StoreError("--bulk is for a first load into an empty database, and this one holds data; "
                              "load without --bulk (online, MERGE), or clear it first")
-        work = Path(neo4j_server.server_config(state_dir).get("server.directories.import")
+        work = Path(server_config(state_dir).get("server.directories.import")
                     or Path(state_dir) / "neo4j" / "import") / f"bulk-{os.getpid()}-{time.time_ns()}"
         writer = CsvGraphWriter(work)
         try:

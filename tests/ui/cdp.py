@@ -84,7 +84,7 @@ class StreamlitServer:
         env = os.environ | {"CHAINKG_STORE": store, "PYTHONUNBUFFERED": "1"} | (env or {})
         self.log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-", suffix=".log", delete=False)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"), "--server.port", str(self.port),
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "server.py"), "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
              "--global.developmentMode", "false", "--server.fileWatcherType", "none"],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -240,7 +240,7 @@ class Browser:
 
 @contextmanager
 def streamlit_app(store: str, env: dict[str, str] | None = None, timeout: float = 90) -> Iterator[StreamlitServer]:
-    """``streamlit run ui/app.py`` on ``store``, answered its health check; stopped on exit, its log's
+    """``streamlit run ui/server.py`` (the app behind its security headers, as ``chainkg serve`` starts it) on ``store``, answered its health check; stopped on exit, its log's
     end printed when it held a traceback (a failing test then shows the server side too)."""
     server = StreamlitServer(store, env=env)
     try:
