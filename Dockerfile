@@ -16,7 +16,6 @@ COPY etl ./etl
 COPY graph ./graph
 COPY api ./api
 COPY ui ./ui
-COPY data ./data
 
 RUN pip install . \
  && useradd --create-home --uid 10001 chainkg

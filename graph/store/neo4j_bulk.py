@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -72,6 +72,10 @@ class BulkSink:
         if progress:
             progress(n)
         return n
+
+    def write_stream(self, batches: Iterable[Batch], progress: Callable[[int], None] | None = None) -> int:
+        """Every batch into the CSV files, as it comes (the import that follows is the one transaction)."""
+        return sum(self.write(b, progress) for b in batches)
 
     def __getattr__(self, name: str) -> Any:
         if name in BulkSink._READS:

@@ -205,10 +205,15 @@ def test_server_settings_refuse_load_csv_on_their_own(graph, csv_url, listener):
 
 @pytest.mark.parametrize("name", ["nested-list-400", "nested-map-300", "nested-case-300"])
 def test_silent_server_hits_the_client_deadline(no_guard, graph, name):
-    """Neo4j 5.26 overflows its stack on these and never answers: the client deadline ends the wait."""
+    """Neo4j 5.26 on the old fixed 1g server overflowed its stack on these and never answered; the
+    server as `chainkg neo4j start` now sizes it answers them. Either way the call ends: with the
+    server's answer, or with the client deadline's "timed out" (never a hang, never another error);
+    a stuck server is covered by :func:`test_hang_before_the_query_still_answers_on_time`."""
     q = dict(RESOURCE)[name]
-    with pytest.raises(InputError, match="timed out"):  # without the deadline this call never returns
+    try:
         graph.run_read(q, timeout=1.0)
+    except InputError as e:
+        assert "timed out" in str(e)
     assert graph.run_read("RETURN 1 AS x", timeout=1.0) == [{"x": 1}]  # the pool recovered
 
 

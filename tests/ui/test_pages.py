@@ -77,7 +77,7 @@ def test_overview_shows_clusters_targets_and_charts():
     targets = frame_with(at, "当前值")
     assert len(targets) >= 30 and "数据中无" in set(targets["当前值"])
     assert "116 (2024)" in set(targets["当前值"])                     # a bundled actual with its source
-    assert set(targets["判定"]) <= {"已完成", "未完成", "数据中无", "现状值（非目标）"}
+    assert set(targets["判定"]) <= {"已完成", "期中已达到（目标年数据中无）", "未完成", "数据中无", "现状值（非目标）"}
     assert (targets.loc[targets["当前值"] != "数据中无", "实际值来源"] != "—").all()
     assert targets["条款原文"].str.startswith(("一", "二", "三")).all()
     assert len(at.get("vega_lite_chart")) == 2
