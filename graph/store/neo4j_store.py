@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from ontology.errors import StoreError
 from graph.store import aggregates as agg_state
-from graph.store import cypher
+from graph.store import cypher, walk
 from graph.store.aggregates import Aggregates, FirmState, Structure
 from graph.store.neo4j_write import TxWriter
 from graph.store.port import Batch, ContentHash, SegmentAggregate
@@ -189,7 +189,7 @@ class Neo4jStore:
 
     # -- writes -----------------------------------------------------------------------------------
     def write(self, batch: Batch, progress: Callable[[int], None] | None = None) -> int:
-        """One transaction: the aggregates' lock, the rows (:class:`graph.neo4j_write.TxWriter`: CREATE
+        """One transaction: the aggregates' lock, the rows (:class:`graph.store.neo4j_write.TxWriter`: CREATE
         where the store is empty, MERGE elsewhere), the aggregates moved, commit. Seconds per step
         go to :attr:`last_write`."""
         clock, t = {}, time.perf_counter()
@@ -200,42 +200,41 @@ class Neo4jStore:
             clock[step] = clock.get(step, 0.0) + now - t
             t = now
 
-        with self._driver.session(database=self.database) as s:
-            tx = s.begin_transaction()
-            try:
-                view, writer = _Tx(tx), TxWriter(tx, progress)
-                touched = agg_state.touched_firms(batch)
-                view.no_firms = writer.new_firms()  # a first load: no firm has a state before it
-                started = agg_state.begin(view, touched)
-                view.no_firms = False
-                lap("begin")
-                writer.batch(batch)
-                lap("rows")
-                agg_state.finish(view, touched, started)  # the aggregates move in the same transaction
-                lap("aggregates")
-                tx.commit()
-                lap("commit")
-            except self._neo4j.exceptions.Neo4jError as e:
-                tx.rollback()
-                raise StoreError(f"Neo4j write failed: {e.message}") from e
-            finally:
-                if not tx.closed():
-                    tx.rollback()
+        with self._write_tx() as tx:
+            view, writer = _Tx(tx), TxWriter(tx, progress)
+            touched = agg_state.touched_firms(batch)
+            view.no_firms = writer.new_firms()  # a first load: no firm has a state before it
+            started = agg_state.begin(view, touched)
+            view.no_firms = False
+            lap("begin")
+            writer.batch(batch)
+            lap("rows")
+            agg_state.finish(view, touched, started)  # the aggregates move in the same transaction
+            lap("aggregates")
+        lap("commit")
         self.last_write = clock
         return writer.done
 
     def write_stream(self, batches: Iterable[Batch], progress: Callable[[int], None] | None = None) -> int:
         """Upsert every batch of ``batches`` in ONE transaction, each as it comes (see the port);
-        the aggregates move chunk by chunk inside it (:class:`graph.aggregates.Running`)."""
+        the aggregates move chunk by chunk inside it (:class:`graph.store.aggregates.Running`)."""
+        with self._write_tx() as tx:
+            running, writer = agg_state.Running(_Tx(tx)), TxWriter(tx, progress)
+            for batch in batches:
+                started = running.before(batch)
+                writer.batch(batch)  # CREATE where the store was empty, MERGE elsewhere (as write)
+                running.after(started)
+            running.finish()
+        return writer.done
+
+    @contextlib.contextmanager
+    def _write_tx(self):
+        """One explicit write transaction: committed at the end of the block, rolled back on any
+        exception (a Neo4j error becomes a :class:`StoreError`)."""
         with self._driver.session(database=self.database) as s:
             tx = s.begin_transaction()
             try:
-                running, writer = agg_state.Running(_Tx(tx)), TxWriter(tx, progress)
-                for batch in batches:
-                    started = running.before(batch)
-                    writer.batch(batch)  # CREATE where the store was empty, MERGE elsewhere (as write)
-                    running.after(started)
-                running.finish()
+                yield tx
                 tx.commit()
             except self._neo4j.exceptions.Neo4jError as e:
                 tx.rollback()
@@ -243,7 +242,6 @@ class Neo4jStore:
             finally:
                 if not tx.closed():
                     tx.rollback()
-        return writer.done
 
     def _tracked(self, touched_of, query: str, **params: Any) -> int:
         """Run one delete with the aggregates moved in the same transaction."""
@@ -338,30 +336,16 @@ class Neo4jStore:
         return total, [dict(r["props"]) for r in rows]
 
     def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:
-        start = self.get_node(check_label(label), node_id)
-        if start is None:
-            return {"nodes": [], "rels": []}
-        seen = {(label, node_id): start}
-        rels: dict[tuple, dict] = {}
-        frontier = [(label, node_id)]
-        for _ in range(max(0, depth)):
-            nxt = []
+        def expand(frontier):  # one query per label of the frontier
             by_label: dict[str, list[str]] = {}
             for lab, nid in frontier:
                 by_label.setdefault(lab, []).append(nid)
             for lab, ids in by_label.items():
                 for r in self._read(cypher.neighbours(lab), ids=ids):
-                    key = (r["mlabel"], r["mid"])
-                    if len(seen) >= limit and key not in seen:
-                        continue
                     s, d = (r["nid"], r["mid"]) if r["outgoing"] else (r["mid"], r["nid"])
-                    rels[(r["type"], s, d)] = {"type": r["type"], "src": s, "dst": d}
-                    if key not in seen:
-                        seen[key] = dict(r["mprops"])
-                        nxt.append(key)
-            frontier = nxt
-        nodes = [{"label": lab, "id": nid, "props": p} for (lab, nid), p in seen.items()]
-        return {"nodes": nodes, "rels": sorted(rels.values(), key=lambda r: (r["type"], r["src"], r["dst"]))}
+                    yield r["type"], s, d, r["mlabel"], r["mid"], lambda p=r["mprops"]: dict(p)
+
+        return walk.neighbourhood(label, node_id, self.get_node(check_label(label), node_id), expand, depth, limit)
 
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {label: 0 for label in LABELS} | {r["label"]: r["n"] for r in self._read(cypher.COUNT_NODES)}

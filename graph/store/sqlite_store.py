@@ -26,7 +26,7 @@ from typing import Any
 
 from ontology.errors import StoreError
 from graph.store import aggregates as agg_state
-from graph.store import sql
+from graph.store import sql, walk
 from graph.store.aggregates import Aggregates, FirmState, Structure
 from graph.store.port import Batch, ContentHash, SegmentAggregate
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
@@ -414,33 +414,18 @@ class SQLiteStore:
 
     def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:
         check_label(label)
-        start = self.get_node(label, node_id)
-        if start is None:
-            return {"nodes": [], "rels": []}
-        seen = {(label, node_id): start}
-        rels: dict[tuple, dict] = {}
-        frontier = [(label, node_id)]
-        for _ in range(max(0, depth)):
-            nxt = []
+
+        def expand(frontier):  # per node and relationship type, both directions
             for lab, nid in frontier:
                 for rel_type, (sl, dl) in REL_ENDPOINTS.items():
-                    hits = []
                     if sl == lab:
-                        hits += [(rel_type, nid, other, dl, other) for (other,) in
-                                 self._q(sql.OUT_IDS, (rel_type, nid))]
+                        for (other,) in self._q(sql.OUT_IDS, (rel_type, nid)):
+                            yield rel_type, nid, other, dl, other, lambda o=other, l=dl: self.get_node(l, o)
                     if dl == lab:
-                        hits += [(rel_type, other, nid, sl, other) for (other,) in
-                                 self._q(sql.IN_IDS, (rel_type, nid))]
-                    for t, s, d, olab, oid in hits:
-                        if len(seen) >= limit and (olab, oid) not in seen:
-                            continue
-                        rels[(t, s, d)] = {"type": t, "src": s, "dst": d}
-                        if (olab, oid) not in seen:
-                            seen[(olab, oid)] = self.get_node(olab, oid)
-                            nxt.append((olab, oid))
-            frontier = nxt
-        nodes = [{"label": lab, "id": nid, "props": p} for (lab, nid), p in seen.items()]
-        return {"nodes": nodes, "rels": sorted(rels.values(), key=lambda r: (r["type"], r["src"], r["dst"]))}
+                        for (other,) in self._q(sql.IN_IDS, (rel_type, nid)):
+                            yield rel_type, other, nid, sl, other, lambda o=other, l=sl: self.get_node(l, o)
+
+        return walk.neighbourhood(label, node_id, self.get_node(label, node_id), expand, depth, limit)
 
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {label: 0 for label in LABELS} | dict(self._q(sql.COUNT_NODES))
