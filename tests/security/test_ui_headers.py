@@ -10,7 +10,6 @@ No Chromium: the browser parts skip — but fail when ``CHAINKG_REQUIRE_NEO4J=1`
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
@@ -47,17 +46,9 @@ class ConsoleBrowser(Browser):
         super().__init__(binary, **kwargs)
         self.call("Log.enable")
 
-    def call(self, method: str, **params) -> dict:
-        self._id += 1
-        self.ws.send(json.dumps({"id": self._id, "method": method, "params": params}))
-        while True:
-            msg = json.loads(self.ws.recv())
-            if msg.get("id") == self._id:
-                if "error" in msg:
-                    raise RuntimeError(f"{method}: {msg['error']}")
-                return msg.get("result", {})
-            if msg.get("method") == "Log.entryAdded":  # an event that arrived meanwhile
-                self.entries.append(msg["params"]["entry"])
+    def on_event(self, msg: dict) -> None:
+        if msg.get("method") == "Log.entryAdded":  # an event that arrived while waiting for a reply
+            self.entries.append(msg["params"]["entry"])
 
     def csp_violations(self) -> list[str]:
         """The CSP violations reported so far (and forgets them)."""

@@ -140,6 +140,10 @@ class Browser:
                 if "error" in msg:
                     raise RuntimeError(f"{method}: {msg['error']}")
                 return msg.get("result", {})
+            self.on_event(msg)
+
+    def on_event(self, msg: dict) -> None:
+        """An event that arrived while waiting for a reply (ignored unless a subclass keeps it)."""
 
     def resize(self, width: int, height: int) -> None:
         self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
