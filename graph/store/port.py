@@ -21,10 +21,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from ontology.firms import LEADING_TAGS
 from ontology.schema import check_label, check_rel_type
 
-__all__ = ["Batch", "GraphStore", "SegmentAggregate", "LEADING_TAGS", "ContentHash", "column"]
+__all__ = ["Batch", "GraphStore", "SegmentAggregate", "ContentHash", "column"]
 
 
 
