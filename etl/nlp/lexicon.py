@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
-           "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
+           "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
 
 #: terms that name a whole class of products made by many industries: weak evidence on their own
 GENERIC_TERMS = frozenset({
@@ -76,6 +76,11 @@ THERAPEUTIC_CLASSES = frozenset({"抗感染", "抗生素", "抗菌药", "抗肿�
                                  "降压药", "降糖药", "抗病毒", "抗抑郁", "肝病类", "抗哮喘类", "中枢神经类药物",
                                  "计生用药", "肌松药", "抗真菌", "抗寄生虫", "抗寄生虫药", "细胞毒", "降血压", "降血脂",
                                  "抗血栓"})
+#: therapy-area words of drug revenue lines (the 14 anatomical main groups of the WHO ATC classification, as
+#: Chinese firms name them: 消化系统, 呼吸系统 …; ATC B05BA 肠外营养): keywords of 成品药 that, like …药 lines,
+#: name the class of an API maker's products in its breakdown and then give no 成品药 credit (round 7)
+THERAPY_AREAS = frozenset({"消化系统", "呼吸系统", "神经系统", "心血管系统", "泌尿系统", "血液系统", "泌尿生殖", "骨骼系统",
+                           "肠外营养"})
 
 #: an end product's parts root: where a customer word sends its phrase (商用车|齿轮 → 汽车关键零部件)
 PARTS_OF_ROOT = {"auto-vehicle": "auto-parts", "auto-motorcycle": "auto-motorcycle-parts",
