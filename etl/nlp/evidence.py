@@ -251,6 +251,8 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
     root = idx.root
     for h in hits:
         credit = h.credit
+        if h.tag == "p" and 0 <= h.share < MINOR_SHARE and h.w < 0.5:
+            continue  # a line under 10 % of revenue (and under half the largest line) is no link of its own (round 7)
         if api_context and (h.term == DRUG or h.term in THERAPY_AREAS):
             continue  # 中枢神经类药物 in an API maker's breakdown: the class of its APIs, not a finished drug
         if h.generic:

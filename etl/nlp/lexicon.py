@@ -65,7 +65,11 @@ SHADOW_TERMS = frozenset({"轮胎", "商用车胎", "乘用车胎", "载重汽�
                           "工程胎", "农用胎", "酶制剂", "饲料添加剂", "乘用车运输", "商用车运输", "商品车运输",
                           "汽车运输", "轿车销售", "汽车销售", "二手车", "汽车租赁", "汽车后市场",
                           "汽车金融", "汽车检测", "机动车检测", "汽车服务", "汽车贸易", "汽车经销", "汽车美容", "汽车保险",
-                          "汽车修理", "汽车维修", "汽车用品", "汽车客运", "汽车站", "汽车影院", "汽车驾驶", "汽车玩具"})
+                          "汽车修理", "汽车维修", "汽车用品", "汽车客运", "汽车站", "汽车影院", "汽车驾驶", "汽车玩具",
+                          # round 7: a segment name that is a generic phrase (智能马桶's 核心零部件 in an electronics
+                          # firm's 专用整机与核心零部件) and satellite *applications* (navigation/remote-sensing
+                          # services, outside the chains by the labelling rule) are not the segment's product
+                          "核心零部件", "卫星应用"})
 #: standard 经营范围 items (规范表述) naming a whole industry, not a product: weak when products exist
 GB_SCOPE_ITEMS = ("缝制机械", "汽车零部件及配件", "汽车零配件", "摩托车零配件", "泵及真空设备", "电机", "模具", "塑料制品",
                   "日用塑料制品", "医疗器械", "第一类医疗器械", "第二类医疗器械", "第三类医疗器械", "卫生洁具",
