@@ -37,6 +37,7 @@ GENERIC_TERMS = frozenset({
     "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS", "连杆", "飞轮", "缸体", "缸套", "纱布", "编织袋", "内燃机", "刀具", "车床", "汽车", "轴承",
     "零部件", "零配件", "原料", "试剂", "铝合金部品", "铝合金零部件", "铝合金部件", "铝合金件", "铝合金结构件", "铝制结构件", "铝结构件",
     "铝铸件", "铝合金铸件", "铝压铸件",
+    "核心零部件",  # round 7: 智能马桶's segment name; alone (专用整机与核心零部件 of an electronics firm) it names nothing
 })
 #: generic words that name a product inside a chain whatever the customer: a firm whose main product
 #: line is only this word (模具(0.73), 离合器(0.30)) is placed on its segment without other evidence.
@@ -66,10 +67,9 @@ SHADOW_TERMS = frozenset({"轮胎", "商用车胎", "乘用车胎", "载重汽�
                           "汽车运输", "轿车销售", "汽车销售", "二手车", "汽车租赁", "汽车后市场",
                           "汽车金融", "汽车检测", "机动车检测", "汽车服务", "汽车贸易", "汽车经销", "汽车美容", "汽车保险",
                           "汽车修理", "汽车维修", "汽车用品", "汽车客运", "汽车站", "汽车影院", "汽车驾驶", "汽车玩具",
-                          # round 7: a segment name that is a generic phrase (智能马桶's 核心零部件 in an electronics
-                          # firm's 专用整机与核心零部件) and satellite *applications* (navigation/remote-sensing
-                          # services, outside the chains by the labelling rule) are not the segment's product
-                          "核心零部件", "卫星应用"})
+                          # round 7: satellite *applications* (navigation/remote-sensing services, outside the
+                          # chains by the labelling rule) are not 卫星与航天器
+                          "卫星应用"})
 #: standard 经营范围 items (规范表述) naming a whole industry, not a product: weak when products exist
 GB_SCOPE_ITEMS = ("缝制机械", "汽车零部件及配件", "汽车零配件", "摩托车零配件", "泵及真空设备", "电机", "模具", "塑料制品",
                   "日用塑料制品", "医疗器械", "第一类医疗器械", "第二类医疗器械", "第三类医疗器械", "卫生洁具",

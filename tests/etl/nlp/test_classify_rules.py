@@ -384,3 +384,24 @@ def test_round6_rules(onto):
     # 试剂 of a medical-device firm is a diagnostic reagent; 化学试剂 or a bare 试剂 line says nothing
     assert "pharma-medical-devices" in ids(classify(None, "自产试剂(0.5); 医用耗材(0.5)", onto))
     assert classify(None, "化学试剂(1.0)", onto) == [] and classify(None, "试剂(1.0)", onto) == []
+
+
+def test_round7_rules(onto):
+    # therapeutic classes with no 原料/API/中间体 line are the firm's drugs, dosage words or not
+    got = ids(classify(None, "消化类(0.77); 抗肿瘤类(0.21)", onto))
+    assert got == ["pharma-finished"] and not any(g.startswith("pharma-api") for g in got)
+    # ATC therapy areas (消化系统, 呼吸系统 …, 肠外营养) name drugs …
+    assert ids(classify(None, "抗感染类(0.49); 肠外营养类(0.28); 消化系统类(0.15)", onto)) == ["pharma-finished"]
+    # … except in an API maker's breakdown, where they name its APIs' class
+    assert "pharma-finished" not in ids(classify(None, "特色原料药(0.70); 呼吸系统类(0.20)", onto))
+    # bare 轴承 is generic: it counts next to other auto evidence, not alone
+    assert "auto-chassis" in ids(classify(None, "轴承(1.00); 同步器行星排(0.41)", onto))
+    assert classify(None, "轴承(1.00)", onto) == []
+    # a line under 10 % of revenue is no link of its own (the labelling rule) …
+    assert ids(classify(None, "塑料薄膜(0.75); 工程塑料(0.08)", onto)) == ["mould-plastic-household"]
+    assert "mould-plastic-engineering-plastic" in ids(classify(None, "塑料薄膜(0.75); 工程塑料(0.30)", onto))
+    # … unless it is the firm's largest line (all lines small: the data lacks the main one)
+    assert ids(classify(None, "工程塑料(0.08); 贸易(0.02)", onto)) == ["mould-plastic-engineering-plastic"]
+    # a generic segment name alone, and satellite applications, place nothing
+    assert classify(None, "专用整机与核心零部件(0.50)", onto) == []
+    assert classify(None, "卫星应用(0.60)", onto) == []
