@@ -81,7 +81,7 @@ THERAPEUTIC_CLASSES = frozenset({"抗感染", "抗生素", "抗菌药", "抗肿�
                                  "计生用药", "肌松药", "抗真菌", "抗寄生虫", "抗寄生虫药", "细胞毒", "降血压", "降血脂",
                                  "抗血栓"})
 #: therapy-area words of drug revenue lines (the 14 anatomical main groups of the WHO ATC classification, as
-#: Chinese firms name them: 消化系统, 呼吸系统 …; ATC B05BA 肠外营养): keywords of 成品药 that, like …药 lines,
+#: Chinese firms name them: 消化系统, 呼吸系统 …; and 肠外营养, a drug class): keywords of 成品药 that, like …药 lines,
 #: name the class of an API maker's products in its breakdown and then give no 成品药 credit (round 7)
 THERAPY_AREAS = frozenset({"消化系统", "呼吸系统", "神经系统", "心血管系统", "泌尿系统", "血液系统", "泌尿生殖", "骨骼系统",
                            "肠外营养"})
