@@ -118,7 +118,13 @@ class ChainKG:
     def clusters(self, params: AnalysisParams | None = None) -> list[dict]:
         """The seven clusters with key figures: segments, local firms, output, leading firms, gaps (cached)."""
         p = params or AnalysisParams()
-        return self._memo(("clusters", p.model_dump_json()), lambda: overview.cluster_cards(self.store, self.onto, p))
+        return self._memo(("clusters", p.model_dump_json()),
+                          lambda: overview.cluster_cards(self.store, self.onto, p, self._local_groups()))
+
+    def _local_groups(self) -> list:
+        """The store's grouped count of local firms by cluster and county, fetched once for the
+        overview's cards and county grid (cached)."""
+        return self._memo(("local_groups",), self.store.local_groups)
 
     def correct_placement(self, enterprise: str, segment: str, action: str, *, who: str, why: str,
                           to: str | None = None) -> list[dict]:
@@ -221,7 +227,8 @@ class ChainKG:
 
     def county_distribution(self) -> dict:
         """Operating local firms by county and cluster (cached): :func:`chainkg.overview.county_distribution`."""
-        return self._memo(("counties",), lambda: overview.county_distribution(self.store, self.onto))
+        return self._memo(("counties",),
+                          lambda: overview.county_distribution(self.store, self.onto, self._local_groups()))
 
     def cypher_read(self, query: str, params: dict | None = None, *, timeout: float = 5.0,
                     limit: int = 1000) -> list[dict]:
