@@ -44,7 +44,11 @@ from graph.store.port import Batch, GraphStore
 from graph.analytics.whatif import Scenario, check_ids, what_if as _what_if
 from ontology.loader import Ontology, load_ontology
 
-__all__ = ["ChainKG"]
+__all__ = ["ChainKG", "TARGET_SECTIONS"]
+
+#: the analysis sections the gaps page asks for; the workbench reads only its gaps and targets and asks
+#: for the same, so both share one cached analysis and neither computes chokepoints and projects
+TARGET_SECTIONS = ("gaps", "targets", "extensions")
 
 
 class ChainKG:
@@ -295,7 +299,7 @@ class ChainKG:
         ranked candidates with profile cards and leads — :func:`chainkg.leads.workbench`."""
         p = params or AnalysisParams()
         return self._memo(("workbench", cluster_id, p.model_dump_json()),
-                          lambda: _leads.workbench(self.analysis(cluster_id, p), self.leads(cluster_id)))
+                          lambda: _leads.workbench(self.analysis(cluster_id, p, TARGET_SECTIONS), self.leads(cluster_id)))
 
     def pipeline_what_if(self, cluster_id: str | None = None, stages: Iterable[str] | None = None,
                          params: AnalysisParams | None = None) -> dict:
