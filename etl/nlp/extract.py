@@ -42,7 +42,7 @@ from pathlib import Path
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.field_vocab import is_field
 from etl.nlp.layout import HEADING_RE, plan_context, sentences
-from etl.nlp.naming import (box_named, class_named, fenbie_named, holder_shared, is_measure, period_named, ratio_named,
+from etl.nlp.naming import (box_named, class_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
                              threshold_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
@@ -106,12 +106,12 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
     baseline_year = None
     box_measure = None  # the measure a box line named last (主营业务收入)
     baseline = False  # inside a paragraph that reports a year before the plan period (2020年,…;其中…)
-    report_year = None
+    report_year = para_last = None  # para_last: the paragraph's last figure (a measure-only name takes its holder)
     reporting = False  # an earlier sentence of the paragraph reported what was reached (已, 累计, 去年 …)
     for sent, para, para_year, section_year, box in sentences(text, ctx):
         if para is not last_para:
             baseline = reporting = False
-            report_year = None
+            report_year = para_last = None
             last_para = para
             # a heading line naming one cluster (1.高端装备产业集群) sets the subject of what follows;
             # “X集群方面,…” sets it for its own paragraph
@@ -184,7 +184,8 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             box_measure = None
         items = [cm.name for cm in named_here]
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
-        quantities = holder_shared(period_named(class_named(quantities, qsent), qsent), qsent)
+        quantities = holder_shared(period_named(class_named(quantities, qsent), qsent), qsent, para_last)
+        para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:
             a = q.span[0]
             cl = next((e.cluster for ent in doc.ents if ent.start_char < a and ent.text in q.name

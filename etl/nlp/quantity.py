@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, QUALIFIERS, UNITS, figures, normalized, qualifier
-from etl.nlp.indicator import YEAR_RE, clean_name, coverage, find_year, split_fenbie
+from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, coverage, find_year, is_measure, split_fenbie
 
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
 
@@ -55,7 +55,7 @@ _GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
 _GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资"}
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
-_RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?)(?:提高|增长|增加|下降|减少|提升|降低|上升)?$|"
+_RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?$|"
                        r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
                        r"(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
 #: the audience of the event a news report opens with (媒体, 记者, 嘉宾): their count is no indicator
@@ -119,7 +119,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
     carry = list_aim = ""
     mark = 0  # len(out) when the previous clause began: its items are out[mark:]
     for clause in re.split(r"([,;:。!?])", sentence):
-        if re.fullmatch(r"\s*(?:力争|确保)(?:在|到|至)?\s*(?:19|20)\d{2}\s*年(?:底|末|前)?\s*", clause):
+        if re.fullmatch(r"\s*(?:力争|确保)(?:在|到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|前)?|[“\"]?十[一二三四五]五[”\"]?"
+                        r"(?:末|期末|时期|期间)?)\s*", clause):
             aim = clause.strip()[:2]  # 力争到2025年底,A突破8000亿元,B达到45家以上: 力争 scopes the list
         if clause.strip() == "即" or (clause.endswith("即") and not re.search(r"\d", clause)):
             aim = next((w for w in ("力争", "确保") if w in previous or w in clause), aim)
@@ -167,16 +168,25 @@ def find_quantities(sentence: str) -> list[Quantity]:
             follow = clause[m.end():m.end() + 1]
             rel = _RELATIVE.search(before.strip())
             starts_from = bool(FROM.search(before.rstrip()))
-            each = re.search(r"各$", before.rstrip())
-            if each and re.search(r"和|、", before):  # A和B各50个: one figure for each item
-                for part in re.split(r"和|、", clean_name(before.rstrip()[:-1])):
-                    if clean_name(part):
-                        out.append(_item(clean_name(part), m, unit, clause, prev_end, start,
+            each = re.search(r"(?:各|均)(?:超过|超|突破|达到|达|在|为)?$", before.rstrip())
+            parts = [clean_name(p) for p in re.split(r"和|、", before.rstrip()[:each.start()])] if each else []
+            if len(parts) > 1 and (each.group(0).startswith("各") or is_measure(parts[-1])):
+                # A和B各50个; 规上工业产值、营收均超过1.2万亿 (measures of one holder): one figure each — but
+                # 装备制造、食品产业主营业务收入均突破1.2万亿元 is one figure of the list
+                for k, part in enumerate(parts):
+                    held = re.match(rf"(.+?){MEASURE}$", parts[k - 1]) if k else None
+                    if held and is_measure(part):
+                        part = held.group(1) + part  # 规上工业产值、营收 → 规上工业营收 (one holder)
+                    if part:
+                        out.append(_item(part, m, unit, clause, prev_end, start,
                                          _is_current(clause, m.start(), state, sticky)))
                 prev_end = m.end()
                 continue
             if starts_from:
                 name = clean_name(FROM.sub("", before.rstrip()))
+                if not name and context:  # 地区生产总值连跨两个千亿台阶,由2020年的…增长到…: the clause before names it
+                    held = re.match(rf".*?(?:{MEASURE}|生产总值|GDP)", clean_name(context))
+                    name = held.group(0) if held else ""
                 from_name = name
             elif from_name and FROM_TO.fullmatch(before.strip()):
                 name = from_name
@@ -198,6 +208,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 after = clause[m.end():nxt]
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
                 first = re.sub(r"(级)(?:和|以及).*$", r"\1", first)  # 4个千亿级和A、B4个百亿级产业集群: a class, then the next group
+                bracket = re.match(r"([^,;。(()的]{1,16}?(?:产业集群|产业链|集群|产业|企业|平台|项目|基地|园区))[((]", after)
+                if bracket:  # 16条优势产业链(A、B、…)为核心的…: the bracket lists the count's items; the name ends before it
+                    after = first = bracket.group(1)
                 held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业|基地|企业|平台))", after)
                 owner = re.match(r"([^的]*?(?:产业集群|产业群|产业链|集群|基地|平台|园区))的", after)
                 if owner:  # 17条重点产业链的链主企业: the count is the chains', the 的 phrase what they have
@@ -206,7 +219,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     bare = clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
                     first = held.group(1) + held.group(2) if bare else held.group(2)
                 heads = list(re.finditer(r"产业集群|产业链|集群|企业|平台|项目|基地|园区", first))
-                if heads and re.search(r"水平|能力|质量|规模|竞争力|^(?:保持|实现|持续|快速|平稳|稳步)", first[heads[-1].end():]):
+                if heads and re.search(r"水平|能力|质量|规模|竞争力|^(?:保持|实现|持续|快速|平稳|稳步|组成|构成)", first[heads[-1].end():]):
                     first = first[:heads[-1].end()]  # 12条制造业重点产业链现代化水平全面提升 → 制造业重点产业链
                 whole = clean_name(first)
                 first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
@@ -238,6 +251,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             total_of = re.match(r"[共合]计?\s*\d+\s*[个项家]([^,;。]{2,16}?)(?:签约|落户|开工|投产|集中|[,;。]|$)", clause[m.end():])
             if name in _GENERIC and total_of:  # 总投资超470亿元共15个新能源重大产业项目签约落户 → …项目总投资
                 name = clean_name(total_of.group(1)) + name
+            elif name in _GENERIC and len(out) > mark and re.fullmatch(r"[^,;:]*、\s*" + re.escape(name) + r"[^,;:]*", before):
+                name = re.sub(r"^新增", "", out[-1].name) + name  # 新增X9个、总数达17个 → X总数 (the 、-item before)
             elif name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
                 name = (last_name or clean_name(context)) + name  # 1个平台,总面积扩容至45万亩 → 平台总面积
             if not unit and name.endswith("指数"):
