@@ -48,7 +48,7 @@ from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import AIM, PAST, is_report, relative_year, reported
+from etl.nlp.tense import AIM, PAST, TELLS_AIM, is_report, news_reported, relative_year, reported
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
@@ -106,12 +106,14 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
     baseline_year = None
     box_measure = None  # the measure a box line named last (主营业务收入)
     baseline = False  # inside a paragraph that reports a year before the plan period (2020年,…;其中…)
+    para_aims = False
     report_year = para_last = None  # para_last: the paragraph's last figure (a measure-only name takes its holder)
     reporting = False  # an earlier sentence of the paragraph reported what was reached (已, 累计, 去年 …)
     for sent, para, para_year, section_year, box in sentences(text, ctx):
         if para is not last_para:
             baseline = reporting = False
             report_year = para_last = None
+            para_aims = False  # a sentence of the paragraph aims (到2025年, 方案提出 …): a news report tells a plan
             last_para = para
             # a heading line naming one cluster (1.高端装备产业集群) sets the subject of what follows;
             # “X集群方面,…” sets it for its own paragraph
@@ -142,6 +144,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         reporting = (reporting or bool(PAST.search(sent)) or led_past) and not AIM.search(sent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
+        para_aims = para_aims or bool(AIM.search(sent) or TELLS_AIM.search(sent))
         # clusters and chains named in any plan (open vocabulary)
         named_here = find_clusters(sent)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
@@ -200,7 +203,8 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             if not current and q.year and not ctx["start"] and ctx.get("dated") and q.year < ctx["dated"] \
                     and not AIM.search(clause_at(qsent, a)):
                 current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
-            if not current and (report or reported(clause_at(qsent, a), sent, ctx)):
+            if not current and (report or reported(clause_at(qsent, a), sent, ctx) or
+                                news_reported(clause_at(qsent, a), sent, para_aims, ctx)):
                 current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
             clause = clause_at(qsent, a)
             if current:

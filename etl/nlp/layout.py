@@ -28,7 +28,7 @@ import re
 
 from etl.nlp.quantity import find_year
 from etl.nlp.region import header_title, plan_region
-from etl.nlp.tense import AIM, FIVE_YEAR, looks_back, relative_year
+from etl.nlp.tense import AIM, FIVE_YEAR, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
 
 __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
@@ -47,7 +47,8 @@ def plan_context(text: str) -> dict:
     """The plan's ``region`` (台州市, 河南省; :func:`etl.nlp.region.plan_region`), ``start``/``end`` of its period,
     ``issued`` year and ``looks_back`` from its head (``dated``: the issued year, else the date of a saved
     excerpt's ``# title:`` line; ``reviewed``: the year a review reports — its 20XX年是…, or the five-year period its
-    title names when the title is no plan's), and ``aims``: does the body state any 到/至 20XX年."""
+    title names when the title is no plan's), ``news``: the text opens as a news report and no title names a plan, and ``aims``: does the body
+    state any 到/至 20XX年."""
     head_lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     head = normalize("\n".join(head_lines)[:2500])
     period = _PERIOD_RE.search(head)
@@ -76,7 +77,7 @@ def plan_context(text: str) -> dict:
         reviewed = end
     review = bool(reviewed) or bool(end and dated and dated > end)  # a text dated after its period ended
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
-            "looks_back": looks_back(head[:300]) or review,
+            "looks_back": looks_back(head[:300]) or review, "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
             "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[一二三四五]五|未来[一二三四五六七八九十\d]+年", body))}
 
 

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "relative_year", "looks_back", "reported", "FIVE_YEAR"]
+__all__ = ["is_report", "relative_year", "looks_back", "reported", "is_news", "news_reported", "FIVE_YEAR", "TELLS_AIM"]
 
-PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年")
+PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
 AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年")
 #: the five-year plan periods (第十一个 … 第十五个五年规划): the one place they are defined
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
@@ -79,6 +79,37 @@ def reported(clause: str, sentence: str, ctx: dict) -> bool:
         return False
     lead = re.match(r"\s*((?:19|20)\d{2})年", sentence)
     return bool(_REPORT_CUE.search(sentence)) or bool(lead and ctx.get("issued") and int(lead.group(1)) < ctx["issued"])
+
+
+#: the lead of a news report: 本报讯, 央广网…消息, 新华网…日电, (记者…), or a date opening the text (7月4日,…)
+_NEWS_LEAD = re.compile(r"讯|消息|日电|记者|^\s*\d{1,2}月\d{1,2}日")
+#: a sentence of a news report that tells what a plan or a speaker aims at (方案提出, 明确, 目标, 部署 …)
+TELLS_AIM = re.compile(r"提出|明确|部署|要求|目标|规划|方案|计划|意见|行动|力推|(?<!以)上[台]阶|争创|争当|迈向|冲刺")
+
+
+def is_news(head: str) -> bool:
+    """Does a text open as a news report (its first 80 characters carry a news lead)?
+
+    >>> is_news("本报讯 (记者李华)近日,省工信厅公布了…"), is_news("为推动强省会战略落地见效,制定如下行动方案。")
+    (True, False)
+    """
+    return bool(_NEWS_LEAD.search(head[:80]))
+
+
+def news_reported(clause: str, sentence: str, paragraph_aims: bool, ctx: dict) -> bool:
+    """In a news report (``ctx["news"]``) a figure tells what was reached unless something aims at it: an aim in its
+    sentence (到20XX年, 力争, 将 …) or its paragraph (``paragraph_aims``), a plan told (方案提出, 目标, 部署 …), or a
+    verb that builds in its own clause (培育, 打造, 新增 — not 打造形成). A reporter's sentence 2022年,一汽集团…产量达到
+    215.6万辆 reports; the plan a report tells (《方案》提出,到2025年…) aims.
+
+    >>> news_reported("省级以上专精特新等优质企业达1459家", "“千”即千家强企,省级以上专精特新等优质企业达1459家", False, {"news": True})
+    True
+    >>> news_reported("培育产业集群5个", "培育产业集群5个", False, {"news": True})
+    False
+    """
+    if not ctx.get("news") or paragraph_aims or AIM.search(sentence) or TELLS_AIM.search(sentence):
+        return False
+    return not _BUILD.search(clause)
 
 
 def _reviewed_years(sentence: str, ctx: dict) -> str:

@@ -72,3 +72,21 @@ def test_li_zheng_to_a_period_end_scopes_the_list_and_a_period_looked_back_on_is
     assert got["汽车产业规模"][:4] == (1.0, "万亿元", "力争突破", 2030)
     assert got["千亿级产业集群"][2:4] == ("力争", 2030)
     assert [v[3] for k, v in got.items() if k.endswith("科技型企业")] == [2030]
+
+
+def test_a_news_report_reports_unless_something_aims(small_onto):
+    text = ("吉林省第十四届人民代表大会第一次会议15日在长春开幕。记者与会获悉,吉林省将实施汽车产业集群“上台阶”工程,"
+            "力争到2025年汽车产业规模达到万亿元级水平。\n"
+            "2022年,一汽集团省属口径整车产量达到215.6万辆,实现产值3900亿元左右。\n"
+            "打造万亿元级汽车产业需要依托集群建设,力争一汽集团全年省属口径整车生产实现260万辆。")
+    got = targets(text, small_onto)
+    assert got["一汽集团省属口径整车产量"][4] is True and got["一汽集团省属口径整车产值"][2:5] == ("左右", 2022, True)
+    assert [v[4] for k, v in got.items() if v[0] == 260.0] == [False]  # 力争: an aim in a news report
+
+
+def test_a_news_report_of_a_plan_aims_and_a_look_back_adverb_reports(small_onto):
+    plan = ("金华市先进制造业平台扩容调整和产业链适配工作方案\n"
+            "记者昨从市经信局获悉,方案发布。\n扩容调整后,每个县(市、区)调整为1个先进制造业平台,总面积扩容至45万亩。")
+    assert not any(v[4] for v in targets(plan, small_onto).values())  # a plan's title: its news report tells aims
+    reply = "近年来,南通始终坚持产业立市,形成了16条优势产业链(A、B)为核心的现代产业体系。"
+    assert targets(reply, small_onto)["优势产业链"][4] is True
