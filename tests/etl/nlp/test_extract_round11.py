@@ -90,3 +90,14 @@ def test_a_news_report_of_a_plan_aims_and_a_look_back_adverb_reports(small_onto)
     assert not any(v[4] for v in targets(plan, small_onto).values())  # a plan's title: its news report tells aims
     reply = "近年来,南通始终坚持产业立市,形成了16条优势产业链(A、B)为核心的现代产业体系。"
     assert targets(reply, small_onto)["优势产业链"][4] is True
+
+
+def test_a_long_bracket_after_the_head_and_a_lead_verb_before_the_first_item():
+    from etl.nlp.plan_clusters import find_clusters
+    sent = ("形成了16条优势产业链(高技术船舶和海洋工程装备、高端家纺、化学纤维、纺织面料、电子元器(部)件、集成电路、软件和信息服务、"
+            "先进通信、金属材料、化工新材料、生物医药及医疗器械、输配电设备、高端成套设备、汽车及零部件、光伏和储能、风力发电装备)为核心")
+    names = [c.name for c in find_clusters(sent) if c.kind == "chain"]
+    assert len(names) == 16 and "高端家纺" in names and "电子元器部件" in names
+    got = [c.name for c in find_clusters("盐城聚焦细分领域,梳理出晶硅光伏、风电装备、不锈钢等5条地标性产业链")]
+    assert got[0] == "晶硅光伏"
+    assert [c.name for c in find_clusters("吉林省将实施汽车产业集群“上台阶”工程")] == ["汽车"]
