@@ -46,6 +46,7 @@ from etl.nlp.naming import (box_named, class_named, fenbie_named, holder_shared,
                              threshold_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
+from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
 from etl.nlp.tense import AIM, PAST, TELLS_AIM, is_report, news_reported, relative_year, reported
@@ -135,7 +136,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         report = is_report(sent, ctx, reporting)
         if report and PAST.search(sent):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
-            report_year = _year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
+            report_year = year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
         led = re.match(r"^((?:19|20)\d{2})年", sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
         led_past = bool(led and not ctx["start"] and ctx.get("dated") and int(led.group(1)) < ctx["dated"]
                         and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure
@@ -209,7 +210,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             clause = clause_at(qsent, a)
             if current:
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
-                    relative_year(clause, ctx) or _year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
+                    relative_year(clause, ctx) or year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
                     (report_year if reporting else None) or \
                     relative_year(sent, ctx)
                 dated = ctx.get("dated")
@@ -277,14 +278,6 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []),
                     ("technology", label))
     return restated_merged(title_merged(facts, text))
-
-
-def _year_before(sent: str, pos: int) -> int | None:
-    """The last year written before ``pos`` (2024年,六大产业链实现产值2061亿元), not a from-to's first year
-    (从2021年的49%提升至68.4%) nor a comparison's (比2015年)."""
-    head = re.sub(r"(?:从|比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?的?", "", sent[:pos])
-    years = re.findall(r"((?:19|20)\d{2})\s*年", head)  # 截至2025年11月: a month names its year too
-    return int(years[-1]) if years else None
 
 
 def read_text(path: str | Path) -> str:

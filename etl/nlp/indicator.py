@@ -19,7 +19,7 @@ import re
 
 from etl.normalize import join_cjk, strip_quotes
 
-__all__ = ["clean_name", "split_fenbie", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure"]
+__all__ = ["clean_name", "split_fenbie", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before"]
 
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月])(?:度|底|末|前)?")
 _TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
@@ -52,6 +52,14 @@ def find_year(text: str) -> int | None:
         return int(m.group(1))
     years = [int(y.group(1)) for y in YEAR_RE.finditer(text)]
     return years[-1] if years else None
+
+
+def year_before(sent: str, pos: int) -> int | None:
+    """The last year written before ``pos`` (2024年,六大产业链实现产值2061亿元), not a from-to's first year
+    (从2021年的49%提升至68.4%) nor a comparison's (比2015年)."""
+    head = re.sub(r"(?:从|比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?的?", "", sent[:pos])
+    years = re.findall(r"((?:19|20)\d{2})\s*年", head)  # 截至2025年11月: a month names its year too
+    return int(years[-1]) if years else None
 
 
 def clean_name(s: str) -> str:
