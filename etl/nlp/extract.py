@@ -108,12 +108,14 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
     box_measure = None  # the measure a box line named last (主营业务收入)
     baseline = False  # inside a paragraph that reports a year before the plan period (2020年,…;其中…)
     para_aims = False
+    prev_items: list[str] = []  # the clusters and chains the sentence before named (分别 figures of the next one)
     report_year = para_last = None  # para_last: the paragraph's last figure (a measure-only name takes its holder)
     reporting = False  # an earlier sentence of the paragraph reported what was reached (已, 累计, 去年 …)
     for sent, para, para_year, section_year, box in sentences(text, ctx):
         if para is not last_para:
             baseline = reporting = False
             report_year = para_last = None
+            prev_items = []
             para_aims = False  # a sentence of the paragraph aims (到2025年, 方案提出 …): a news report tells a plan
             last_para = para
             # a heading line naming one cluster (1.高端装备产业集群) sets the subject of what follows;
@@ -187,6 +189,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         else:
             box_measure = None
         items = [cm.name for cm in named_here]
+        items, prev_items = (prev_items if len(items) < 2 and "分别" in sent else items), items  # 分别 of items named before
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
         quantities = holder_shared(period_named(class_named(quantities, qsent), qsent), qsent, para_last)
         para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)

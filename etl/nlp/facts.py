@@ -92,7 +92,7 @@ def title_merged(facts: list[Fact], text: str) -> list[Fact]:
 
 
 _COUNTS = {"个", "条", "家", "项", "所", "座"}
-_DOCUMENTS = re.compile(r"(?:计划|方案|意见|办法|细则|通知|规划|文件)$")
+_DOCUMENTS = re.compile(r"(?:计划|方案|意见|办法|细则|通知|规划|文件|工作重点|重点工作|重点任务|主要任务)$")
 
 
 def restated_merged(facts: list[Fact]) -> list[Fact]:

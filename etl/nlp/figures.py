@@ -72,8 +72,9 @@ def normalized(sentence: str) -> str:
 
 def _cn_money(m) -> str:
     """稳定在千亿元以上 → 1千亿元; not the class of a count's items (8个超千亿元、…的产业集群, 6个千亿元级的产业集群)."""
-    if re.search(r"\d+\s*(?:个|家|条|项)(?:超过|超|突破)?$", m.string[:m.start()]):
-        return m.group(0)
+    if re.search(r"\d+\s*(?:个|家|条|项)(?:超过|超|突破)?$", m.string[:m.start()]) or \
+            re.match(r"大关|门槛|台阶|关口", m.string[m.end():]):
+        return m.group(0)  # 突破万亿元大关: a mark crossed, written as a scale, no figure (迈过5000亿元门槛 is one)
     return str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1 if m.group(1) else 1) + m.group(2)
 
 
@@ -85,6 +86,8 @@ def figures(clause: str):
             if m.group(4) is None and tail[:1] and not DELIMS.match(tail[:1]):
                 continue  # 1亿件, 亿级: not an amount of money
             unit += "元"
+        if unit in MONEY and tail.startswith(("门槛", "大关", "台阶", "关口")):
+            tail = ","  # 迈过5000亿元门槛: a milestone reached, no condition
         if unit in MONEY and tail.startswith("人民币"):
             tail = tail[3:]  # 5000万元人民币,: the currency, no condition
         if unit in MONEY and re.match(r"[共计合]计?\s*\d", tail):

@@ -75,6 +75,9 @@ def plan_context(text: str) -> dict:
     if reviewed is None and end and any(not _PLAN_TITLE.search(t) and any(k in t for k in FIVE_YEAR)
                                         for t in titles):  # 衢州“十四五”工业经济连跨千亿台阶: a review of the period
         reviewed = end
+    one_year = re.match(r"\s*((?:19|20)\d{2})年[,,]?\s*是[^。]{0,30}?(?:开局|起步|关键|攻坚|突破|提升)之年", head)
+    if one_year and not reviewed and start and start <= int(one_year.group(1)) <= end:
+        end = int(one_year.group(1))  # 2026年,是实施“十五五”规划的开局之年…行动安排: the year's own aims
     review = bool(reviewed) or bool(end and dated and dated > end)  # a text dated after its period ended
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
             "looks_back": looks_back(head[:300]) or review, "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),

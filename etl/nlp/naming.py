@@ -126,6 +126,8 @@ def threshold_named(quantities: list, sent: str) -> list:
     things are elided (其中3个…) takes the head noun of the figure before it."""
     drop = []
     for m in _THRESHOLD.finditer(sent):
+        if sent[m.end():m.end() + 1] == "、":
+            continue  # 4条产业链规模分别达到2100亿元、3000亿元…: one figure each, no threshold
         value, unit = float(m.group(1)), m.group(2)
         idx = next((i for i, q in enumerate(quantities) if q.value == value and q.unit == unit and
                     (not q.name or q.name in m.group(0) or m.group(3).startswith(q.name) or q.name.startswith(m.group(3) or "\0"))),

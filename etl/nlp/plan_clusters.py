@@ -176,6 +176,8 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             out.extend(_parse(sentence[a:b], head, a, m.end(), m.start() in in_list))
         prev_end = m.end()
     for m in _FIELD_LIST_RE.finditer(sentence):  # 在A、B等领域,培育新增3—4个万亿元级战略性产业集群
+        if re.match(r"(?:等(?:领域|新兴产业|产业|行业))(?:规模|优势|水平|能级|实力)", sentence[m.end(1):]):
+            continue  # 壮大集成电路、机器人等产业规模,争取更多产业集群…: a measure of the list, no cluster framing
         tail = _parse(m.group(3), m.group(4), m.start(3), m.end(4))
         if tail:
             continue  # the cluster phrase names its own fields

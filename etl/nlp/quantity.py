@@ -41,6 +41,10 @@ __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", 
 #: a count of places (30多个国家和地区, 22个省份) says nothing without what reaches them
 _PLACES = re.compile(r"(?:国家|地区|省份|城市|省市|省区市)(?:和(?:国家|地区))?")
 _LIST_GOES_ON = re.compile(r"\s*(?:超过?|突破|近|约)?\d")
+#: a clause with no verb of its own (行业单项冠军3户): it goes on with the objects of the verb before
+_VERBLESS = re.compile(r"\s*[\u4e00-\u9fff“”\"]{2,16}?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff%]{1,3}?(?:以上|左右)?\s*")
+_VERB = re.compile(r"达到|达|突破|超过|超|实现|培育|打造|建成|形成|新增|增长|提高|提升|占|为|完成|引进|建设|不少于|不低于|"
+                   r"不超过|低于|高于|保持|控制|至少|近|约")  # 研发投入不少于1亿元 has its own verb
 _NOW_LEAD = re.compile(r"^\s*(?:当下|当前|目前|截至目前|现阶段)")
 #: 从5.5万亿元提升至7万亿元: the first amount is where the indicator stands now, the second the target
 _STRONG_TARGET = re.compile(r"(?:到|至)\d{4}年|力争|确保|将|计划|目标")
@@ -126,7 +130,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             aim = next((w for w in ("力争", "确保") if w in previous or w in clause), aim)
         if len(clause) > 1:
             # 力争实现A1个,超2000亿元B2个,…: a clause that only goes on with the objects of the verb before keeps its 力争
-            carry = list_aim if _LIST_GOES_ON.match(clause) else ""
+            goes_on = _LIST_GOES_ON.match(clause) or (_VERBLESS.fullmatch(clause) and not _VERB.search(clause))
+            carry = list_aim if goes_on else ""
             list_aim = carry or next((w for w in ("力争", "确保") if w in clause and re.search(r"\d", clause)), "")
             previous, context = clause, previous
         else:
@@ -144,8 +149,18 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if not qs:
             out.extend(Quantity(*c, current=state) for c in coverage(clause, start))
             continue
+        fen = clause.find("分别")
+        counted = [q for q in qs if q[0].start() < fen] if fen > 0 else []
+        if fen > 0 and len(qs) - len(counted) > 1 and len(counted) == 1 and counted[0][1] in COUNT_UNITS:
+            m0, unit0 = counted[0]  # 5条特色产业链规模分别达到…: the count names its noun, the 分别 figures follow it
+            noun = re.split(MEASURE, clause[m0.end():fen])[0]
+            out.append(_item(clean_name(noun), m0, unit0, clause, 0, start, _is_current(clause, m0.start(), state, sticky)))
+            clause_names = clause[m0.end():]
+            qs = [q for q in qs if q[0].start() > fen]
+        else:
+            clause_names = clause
         if "分别" in clause and len(qs) > 1:
-            prefix = clause[: clause.index("分别")]
+            prefix = clause_names[: clause_names.index("分别")]
             names = split_fenbie(clean_name(prefix), len(qs))
             cur = _is_current(clause, qs[0][0].start(), state, sticky)
             prev_end = clause.index("分别")
@@ -163,7 +178,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
         for i, (m, unit) in enumerate(qs):
             before = clause[prev_end:m.start()]
             inherit = ""
-            seg_start = -1 if one_list else before.rfind("、")
+            # the 、 before a clause's first count joins kinds of one count (A企业、B、C中小企业10家以上); after a
+            # figure it separates the next figure (新签约60个、新开工35个)
+            after1 = clause[m.end():m.end() + 1]
+            kinds = prev_end == 0 and unit in COUNT_UNITS and not re.search(r"\d", before) and \
+                (not after1 or bool(DELIMS.match(after1)))
+            seg_start = -1 if one_list or kinds else before.rfind("、")
             name = clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
             follow = clause[m.end():m.end() + 1]
             rel = _RELATIVE.search(before.strip())
@@ -219,7 +239,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     bare = clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
                     first = held.group(1) + held.group(2) if bare else held.group(2)
                 heads = list(re.finditer(r"产业集群|产业链|集群|企业|平台|项目|基地|园区", first))
-                if heads and re.search(r"水平|能力|质量|规模|竞争力|^(?:保持|实现|持续|快速|平稳|稳步|组成|构成)", first[heads[-1].end():]):
+                if heads and re.search(r"水平|能力|质量|规模|竞争力|^(?:保持|实现|持续|快速|平稳|稳步|组成|构成|向|加快)", first[heads[-1].end():]):
                     first = first[:heads[-1].end()]  # 12条制造业重点产业链现代化水平全面提升 → 制造业重点产业链
                 whole = clean_name(first)
                 first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
