@@ -49,7 +49,8 @@ from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import AIM, PAST, TELLS_AIM, is_report, news_reported, relative_year, reported
+from etl.nlp.tense import (AIM, PAST, TELLS_AIM, estimated_result, is_report, news_reported, relative_year,
+                            reported)
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
@@ -207,7 +208,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             if not current and q.year and not ctx["start"] and ctx.get("dated") and q.year < ctx["dated"] \
                     and not AIM.search(clause_at(qsent, a)):
                 current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
-            if not current and (report or reported(clause_at(qsent, a), sent, ctx) or
+            if not current and (report or reported(clause_at(qsent, a), sent, ctx) or estimated_result(sent, year, ctx) or
                                 news_reported(clause_at(qsent, a), sent, para_aims, ctx)):
                 current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
             clause = clause_at(qsent, a)

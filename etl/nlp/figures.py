@@ -58,7 +58,7 @@ _PRE_QUAL = re.compile(r"(突破|超过|不到|不少于|不低于|不超过|至
 _INDEX_BEFORE = re.compile(r"(?:指数|水平)(?:达到|达|为|提高到|提升到|提高至|提升至)$")  # a figure without a unit
 _STANDARD = re.compile(r"的(?:标准|目标|要求)")  # 5年不少于500亿元的标准: the amount is the figure, not a condition
 #: a named ranking: a rank (第23位) in it is a figure; 居副省级城市第2位 (a peer group) is a position
-_RANKING = re.compile(r"排名|位次|排位|百强|榜|排行")
+_RANKING = re.compile(r"排名|位次|排位|百强|\d+强|榜|排行")
 #: the method of a ranking or a survey (5个维度, 以全国293个地级市为样本): no indicator
 _METHOD = re.compile(r"(?:个)?(?:维度|方面指标)|[^,;。]{0,10}为样本")
 
@@ -88,6 +88,8 @@ def figures(clause: str):
             unit += "元"
         if unit in MONEY and tail.startswith(("门槛", "大关", "台阶", "关口")):
             tail = ","  # 迈过5000亿元门槛: a milestone reached, no condition
+        if unit in MONEY and re.match(r"[((](?:人民币|下同|约)", tail):
+            tail = ","  # 超万亿元(人民币,下同): a note on the amount closes it
         if unit in MONEY and tail.startswith("人民币"):
             tail = tail[3:]  # 5000万元人民币,: the currency, no condition
         if unit in MONEY and re.match(r"[共计合]计?\s*\d", tail):

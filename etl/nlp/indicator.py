@@ -25,7 +25,7 @@ YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\
 _TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
 _LEAD = re.compile(r"^(?:即|去年|今年|上年|预计全年|预计|现有|目前|已有|拥有|共有|力争|全市|全省|全县|全区|我市|实现|确保|每年|年均|累计|其中|新增|培育|打造|建成(?!区)|创建|建设|引进|"
                    r"形成|推动|推进|支持|实施|达到|拥有|争创|认定|新培育|新建|重点(?=发展|培育|打造|建设|推进|支持|实施|引进|扶持|突破|布局|承载|围绕|聚焦)|力争实现|着力|加快|以上|的|和|及|与|、|,)+")
-_TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争|已|首次)?(?:达到|达|突破|(?<!突)破|超过|提升到|提升至|提高到|提高至|增长到|扩容至|扩容到|扩大到|扩大至|"
+_TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争|已|首次|预计)?(?:达到|达|突破|(?<!突)破|超过|提升到|提升至|提高到|提高至|增长到|扩容至|扩容到|扩大到|扩大至|"
                    r"增加到|增至|(?:跃|上)?升至|(?:跃|上)?升到|降至|降到|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|不到|低于|高于|为|至|到|在|实现|年均增长|超|(?<![通经超])过|(?<![签节预制合公条契])约)$")
 #: words that open a new statement (与此同时, 此外, 而且): a name starts after them
 _DISCOURSE = re.compile(r"与此同时|同时|此外|另外|而且|并且|(?<![而并])且(?=[\u4e00-\u9fff])")
@@ -88,6 +88,10 @@ def split_fenbie(prefix: str, n: int) -> list[str]:
     if len(parts) != n:
         return [prefix] * n
     last = parts[-1]
+    size = len(parts[-2])
+    if len(last) >= size + 3 and all(not re.search(r"\d", p) for p in parts[:-1]) and re.search(r"\d", last[size:]):
+        # 新签约、新开工、新入库50亿元以上项目: parallel items, the last one carries the shared tail
+        return [p + last[size:] for p in parts[:-1]] + [last]
     tail = next((t for t in _MEASURE_TAILS if last.endswith(t)), "")
     shared = re.search(rf"产业链|产业集群|集群|产业|行业|{MEASURE}", last)
     if not tail and shared and shared.start() >= 2 and all(not re.search(shared.group(0), p) for p in parts[:-1]):

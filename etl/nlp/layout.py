@@ -101,6 +101,18 @@ def box_heading(line: str, following: list[str]) -> bool:
         any(re.search(r"\d", ln) for ln in following[:2])
 
 
+def _aim_scoped(parts: list[str]) -> list[str]:
+    """Sentences, where one opened by 力争/确保 (+ a year or a period's end) runs on across ; to its 。 — the aim
+    scopes every ;-part (力争到“十四五”末,A突破5000亿元,…;在…领域占据一席之地;B达到1650家)."""
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1].endswith(";") and re.match(r"\s*(?:力争|确保)(?:在|到|至)?[^,,。]{0,12}[,,]", out[-1]):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
+
+
 def sentences(text: str, ctx: dict):
     """Yield ``(sentence, paragraph, paragraph_year, section_year, box)`` with year context carried forward.
 
@@ -129,7 +141,7 @@ def sentences(text: str, ctx: dict):
         elif HEADING_RE.match(para) or re.match(r"^\d+[.、]", para) or "。" in para:
             box = None
         para_year = None
-        for sent in _SENT_RE.split(para):
+        for sent in _aim_scoped(_SENT_RE.split(para)):
             if not sent.strip():
                 continue
             yield sent, para, para_year, section_year, box

@@ -59,7 +59,7 @@ _GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
 _GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资"}
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
-_RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?$|"
+_RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?(?:近|约|超过?)?$|"
                        r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
                        r"(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
 #: the audience of the event a news report opens with (媒体, 记者, 嘉宾): their count is no indicator
@@ -175,8 +175,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
         from_name = None  # 全省制造业产值从5.5万亿元提升至7万亿元: the second figure is the same indicator's
         per_year = "每年" in clause or "年均" in clause
         one_list = "分别" in clause  # A、B、C产业主营业务收入分别达到4000亿元: one figure for the whole list
+        skip_to = 0
         for i, (m, unit) in enumerate(qs):
-            before = clause[prev_end:m.start()]
+            before = clause[max(prev_end, skip_to):m.start()]
             inherit = ""
             # the 、 before a clause's first count joins kinds of one count (A企业、B、C中小企业10家以上); after a
             # figure it separates the next figure (新签约60个、新开工35个)
@@ -231,7 +232,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 bracket = re.match(r"([^,;。(()的]{1,16}?(?:产业集群|产业链|集群|产业|企业|平台|项目|基地|园区))[((]", after)
                 if bracket:  # 16条优势产业链(A、B、…)为核心的…: the bracket lists the count's items; the name ends before it
                     after = first = bracket.group(1)
-                held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业|基地|企业|平台))", after)
+                held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业(?!基地|园区|集群|链)|基地|企业|平台))", after)
                 owner = re.match(r"([^的]*?(?:产业集群|产业群|产业链|集群|基地|平台|园区))的", after)
                 if owner:  # 17条重点产业链的链主企业: the count is the chains', the 的 phrase what they have
                     first = owner.group(1)
@@ -239,7 +240,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     bare = clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
                     first = held.group(1) + held.group(2) if bare else held.group(2)
                 heads = list(re.finditer(r"产业集群|产业链|集群|企业|平台|项目|基地|园区", first))
-                if heads and re.search(r"水平|能力|质量|规模|竞争力|^(?:保持|实现|持续|快速|平稳|稳步|组成|构成|向|加快)", first[heads[-1].end():]):
+                if heads and re.search(r"水平|能力|质量|规模|竞争力|^(?:保持|实现|持续|快速|平稳|稳步|组成|构成|构建|形成|带动|推动|落户|入驻|向|加快)", first[heads[-1].end():]):
                     first = first[:heads[-1].end()]  # 12条制造业重点产业链现代化水平全面提升 → 制造业重点产业链
                 whole = clean_name(first)
                 first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
@@ -261,8 +262,17 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     name = clean_name(before[:carrier.start()]) + carrier.group(1) + name
                 elif name in _BARE and noun == first and re.fullmatch(r"[^,;:]+、[^,;:]+等", before.strip()):
                     name = before.strip() + name  # ,A、B等6个产业集群保持平稳发展 → A、B等产业集群 (a bare head, its list)
+            noun = re.match(r"的?([^,;。、\d]{2,10}?)(?:支撑|带动|推动|,|;|。|、|$)", clause[m.end():])
+            if noun and (name in ("年", "以") or name.endswith("年均")) and (clause[m.end():m.end() + 1] == "的" or name == "年"):
+                name = noun.group(1).strip(" “”\"")  # 形成年400万辆整车产能, 以年均2.3%的能源消费增长: the noun follows
+                skip_to = m.end() + noun.end(1)
+            if name in _BARE and not clean_name(before) and re.search(r"[内中里]$", context.strip()):
+                name = clean_name(context.strip()[:-1]) + name  # 机器人产业基地内,118家企业 → 机器人产业基地企业
             if not name and last_name and _RELATIVE_TAIL.search(last_name) and re.fullmatch(r"\s*(?:达到|达|为)", before):
                 name = _RELATIVE_TAIL.sub("", last_name)  # 规上工业增加值累计增长38.1%,达到2800亿元 → 规上工业增加值
+            previous_item = out[-1].name if len(out) > mark else last_name
+            if not name and previous_item and re.fullmatch(r"\s*(?:力争|确保|争取)?(?:超过?|突破|达到|达)?\s*", before):
+                name = previous_item  # 开票销售达9000亿元,力争超10000亿元: a higher aim of the same indicator
             if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
                     and not re.search(r"[、和及与]", before):
                 name = last_name[:-len(name)] + name  # 聚焦突破类新签约60个,新开工35个: the items share their prefix

@@ -98,6 +98,8 @@ def plan_region(text: str) -> dict:
     title = normalize("\n".join([ln for ln in lines[:2] if "。" not in ln and len(ln) <= 60] + header_title(text)))
     body = _BYLINE.sub("", normalize("\n".join(lines)))
     places = find_places(_CITED.sub(lambda m: "＿" * len(m.group(0)), body)) or find_places(body)
+    if _SELF_CITY.search(body) and not any(p.kind != "province" for p in places):
+        places += [p for p in find_places(body) if p.kind != "province"]  # 我市出台《遂宁市…规划》: its city is cited
     score: Counter = Counter()
     first: dict[str, int] = {}
     kinds = {}

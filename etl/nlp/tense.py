@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "relative_year", "looks_back", "reported", "is_news", "news_reported", "FIVE_YEAR", "TELLS_AIM"]
+__all__ = ["is_report", "relative_year", "looks_back", "reported", "is_news", "news_reported", "estimated_result",
+           "FIVE_YEAR", "TELLS_AIM"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
 AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年|"
@@ -111,6 +112,19 @@ def news_reported(clause: str, sentence: str, paragraph_aims: bool, ctx: dict) -
     if not ctx.get("news") or paragraph_aims or AIM.search(sentence) or TELLS_AIM.search(sentence):
         return False
     return not _BUILD.search(clause)
+
+
+def estimated_result(sentence: str, year: int | None, ctx: dict) -> bool:
+    """预计 of a year before the text's date is an estimate of a result, not an aim (2022年,…产值预计达1100亿元 in a
+    January-2023 report), when nothing else in the sentence aims.
+
+    >>> estimated_result("2022年,装备制造业产值预计达1100亿元", 2022, {"dated": 2023})
+    True
+    >>> estimated_result("预计到2025年产值达1300亿元", 2025, {"dated": 2023})
+    False
+    """
+    aims = [m.group(0) for m in AIM.finditer(sentence)]
+    return bool(aims) and all(a.startswith("预计") for a in aims) and bool(year and ctx.get("dated") and year < ctx["dated"])
 
 
 def _reviewed_years(sentence: str, ctx: dict) -> str:
