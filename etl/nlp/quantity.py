@@ -34,10 +34,10 @@ from dataclasses import dataclass
 
 from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, QUALIFIERS, UNITS, figures, normalized, qualifier
 from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, coverage, find_year, is_measure, split_fenbie
+from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
 
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
 
-#: a sentence that opens with one of these reports the present: all its figures are current, clause after clause
 #: a count of places (30多个国家和地区, 22个省份) says nothing without what reaches them
 _PLACES = re.compile(r"(?:国家|地区|省份|城市|省市|省区市)(?:和(?:国家|地区))?")
 _LIST_GOES_ON = re.compile(r"\s*(?:超过?|突破|近|约)?\d")
@@ -45,15 +45,8 @@ _LIST_GOES_ON = re.compile(r"\s*(?:超过?|突破|近|约)?\d")
 _VERBLESS = re.compile(r"\s*[\u4e00-\u9fff“”\"]{2,16}?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff%]{1,3}?(?:以上|左右)?\s*")
 _VERB = re.compile(r"达到|达|突破|超过|超|实现|培育|打造|建成|形成|新增|增长|提高|提升|占|为|完成|引进|建设|不少于|不低于|"
                    r"不超过|低于|高于|保持|控制|至少|近|约")  # 研发投入不少于1亿元 has its own verb
-_NOW_LEAD = re.compile(r"^\s*(?:当下|当前|目前|截至目前|现阶段)")
-#: 从5.5万亿元提升至7万亿元: the first amount is where the indicator stands now, the second the target
-_STRONG_TARGET = re.compile(r"(?:到|至)\d{4}年|力争|确保|将|计划|目标")
 _SCALE_ONLY = re.compile(r"(?:\d+|[一二三四五六七八九十百千万]+)?(?:万亿|千亿|百亿|亿)?元?级")
 _AFTER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:包括|包含|正式|正在|正(?=[\u4e00-\u9fff]))")
-# a clause that states what exists now, not what is to be reached
-_CURRENT_RE = re.compile(r"(?:聚焦|围绕|依托|立足)(?:全市|全省|全区|全县|我市|我省)?(?=\d|$)|现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有(?!量|率)|共有|截至目前|至目前|截至\d{4}年|截至年底|"
-                         r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成|[\u4e00-\u9fff]{0,4}类)")  # 聚焦突破类: a category label
-_TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
 #: 仅差了不到300亿元: a gap to the figure named before it
 _GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
 _GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资"}
@@ -91,19 +84,6 @@ class Quantity:
     year: int | None = None  # a year written in the item's own clause
 
 
-def _is_current(clause: str, upto: int, state: bool, sticky: bool = False) -> bool:
-    """Does the clause (up to the quantity) state a current value? ``state`` carries the previous
-    clause's answer when this one has no marker of its own (拥有21个…集群,52个…基地)."""
-    head = clause[:upto]
-    if _CURRENT_RE.search(head):
-        return True
-    if sticky and state and not _STRONG_TARGET.search(head):
-        return True  # 当下,…首轮9条赛道正式开放,…90个县: the sentence reports the present throughout
-    if _TARGET_RE.search(head):
-        return False
-    return state and (sticky or bool(re.match(r"\s*\d", clause)))  # only a list going on: 拥有21个…,52个…
-
-
 def _item(name: str, m, unit: str, clause: str, prev_end: int, start: int, current: bool) -> Quantity:
     high = float(m.group(2)) if m.group(2) else None
     low = float(m.group(1)) if high is not None else None
@@ -118,7 +98,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
     sentence = normalized(sentence)  # 千亿元 → 1千亿元, 1.5万多吨 → 1.5万吨多 (same positions)
     pos, previous, state = 0, "", False
-    sticky = bool(_NOW_LEAD.match(sentence))
+    sticky = bool(NOW_LEAD.match(sentence))
     aim = ""  # 力争…目标,即:A,B: 力争 passes on to every figure the 即 lists
     carry = list_aim = ""
     mark = 0  # len(out) when the previous clause began: its items are out[mark:]
@@ -143,7 +123,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         # the indicator of the previous clause's last item (for 总面积…, 比2015年提高…)
         last_name, mark = (out[-1].name if len(out) > mark else None), len(out)
         if not (re.search(r"\d", clause) or "全覆盖" in clause):
-            state = _is_current(clause, len(clause), state, sticky) if _CURRENT_RE.search(clause) else state
+            state = is_current(clause, len(clause), state, sticky) if CURRENT_RE.search(clause) else state
             continue
         qs = list(figures(clause))
         if not qs:
@@ -154,7 +134,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if fen > 0 and len(qs) - len(counted) > 1 and len(counted) == 1 and counted[0][1] in COUNT_UNITS:
             m0, unit0 = counted[0]  # 5条特色产业链规模分别达到…: the count names its noun, the 分别 figures follow it
             noun = re.split(MEASURE, clause[m0.end():fen])[0]
-            out.append(_item(clean_name(noun), m0, unit0, clause, 0, start, _is_current(clause, m0.start(), state, sticky)))
+            out.append(_item(clean_name(noun), m0, unit0, clause, 0, start, is_current(clause, m0.start(), state, sticky)))
             clause_names = clause[m0.end():]
             qs = [q for q in qs if q[0].start() > fen]
         else:
@@ -162,7 +142,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if "分别" in clause and len(qs) > 1:
             prefix = clause_names[: clause_names.index("分别")]
             names = split_fenbie(clean_name(prefix), len(qs))
-            cur = _is_current(clause, qs[0][0].start(), state, sticky)
+            cur = is_current(clause, qs[0][0].start(), state, sticky)
             prev_end = clause.index("分别")
             for name, (m, unit) in zip(names, qs):
                 name = clean_name(name)
@@ -200,7 +180,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                         part = held.group(1) + part  # 规上工业产值、营收 → 规上工业营收 (one holder)
                     if part:
                         out.append(_item(part, m, unit, clause, prev_end, start,
-                                         _is_current(clause, m.start(), state, sticky)))
+                                         is_current(clause, m.start(), state, sticky)))
                 prev_end = m.end()
                 continue
             if starts_from:
@@ -289,7 +269,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 unit = "指数"
             if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:
                 unit += "/年"  # 每年实施150项 → 150 项/年
-            state = _is_current(clause, m.start(), state, sticky) or bool(_SELECTED.match(clause, m.end()))  # …入选
+            state = is_current(clause, m.start(), state, sticky) or bool(_SELECTED.match(clause, m.end()))  # …入选
             if name and unit in ("家", "名", "位", "人") and _AUDIENCE.match(name):
                 name = ""  # 新华社…等30多家中央及地方媒体共同探寻…: who came to report, no indicator
             if name:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["is_report", "relative_year", "looks_back", "reported", "is_news", "news_reported", "estimated_result",
-           "FIVE_YEAR", "TELLS_AIM"]
+           "FIVE_YEAR", "TELLS_AIM", "NOW_LEAD", "CURRENT_RE", "is_current"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
 AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年|"
@@ -39,6 +39,29 @@ FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": 
              "十五五": (2026, 2030)}
 _LOOK_BACK = re.compile(r"(?:十[一二三四五]五|(?:19|20)\d{2}年|党的十[一二三四五六七八九]+大)[”\"]?以来|成绩单|回眸|成就|"
                         r"(?:圆满|顺利|胜利)收官|这十年|这[一二三四五六七八九十]+年来")  # 党的十八大以来, “山东这十年”
+
+
+#: clause-level current values (现有, 截至…, 聚焦…33个): what a clause of a plan states now, not what it aims at
+NOW_LEAD = re.compile(r"^\s*(?:当下|当前|目前|截至目前|现阶段)")
+#: 从5.5万亿元提升至7万亿元: the first amount is where the indicator stands now, the second the target
+_STRONG_TARGET = re.compile(r"(?:到|至)\d{4}年|力争|确保|将|计划|目标")
+# a clause that states what exists now, not what is to be reached
+CURRENT_RE = re.compile(r"(?:聚焦|围绕|依托|立足)(?:全市|全省|全区|全县|我市|我省)?(?=\d|$)|现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有(?!量|率)|共有|截至目前|至目前|截至\d{4}年|截至年底|"
+                         r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成|[\u4e00-\u9fff]{0,4}类)")  # 聚焦突破类: a category label
+_TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
+
+
+def is_current(clause: str, upto: int, state: bool, sticky: bool = False) -> bool:
+    """Does the clause (up to the quantity) state a current value? ``state`` carries the previous
+    clause's answer when this one has no marker of its own (拥有21个…集群,52个…基地)."""
+    head = clause[:upto]
+    if CURRENT_RE.search(head):
+        return True
+    if sticky and state and not _STRONG_TARGET.search(head):
+        return True  # 当下,…首轮9条赛道正式开放,…90个县: the sentence reports the present throughout
+    if _TARGET_RE.search(head):
+        return False
+    return state and (sticky or bool(re.match(r"\s*\d", clause)))  # only a list going on: 拥有21个…,52个…
 
 
 def looks_back(head: str) -> bool:
