@@ -49,7 +49,7 @@ from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import (AIM, PAST, TELLS_AIM, estimated_result, is_report, news_reported, relative_year,
+from etl.nlp.tense import (AIM, PAST, TELLS_AIM, YEAR_LEAD, estimated_result, is_report, news_reported, relative_year,
                             reported)
 from etl.nlp.vocab import normalize, vocabulary
 
@@ -140,7 +140,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         if report and PAST.search(sent):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
             report_year = year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
-        led = re.match(r"^((?:19|20)\d{2})年", sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
+        led = YEAR_LEAD.match(sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
         led_past = bool(led and not ctx["start"] and ctx.get("dated") and int(led.group(1)) < ctx["dated"]
                         and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure
         if led_past and not AIM.search(sent):
@@ -175,7 +175,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                     if ent.text.endswith(("产业", "集群")) or after.startswith(("产业", "集群", "行业")):
                         clusters.append((ent.start_char, e.id))
         # targets and current values
-        lead = re.match(r"^((?:19|20)\d{2})年", sent)
+        lead = YEAR_LEAD.match(sent)
         if re.search(r"(?:到|至)\s*\d{4}\s*年", sent) or (lead and ctx["start"] and int(lead.group(1)) >= ctx["start"]):
             baseline = False
         elif lead and ctx["start"] and int(lead.group(1)) < ctx["start"]:

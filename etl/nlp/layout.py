@@ -106,7 +106,9 @@ def _aim_scoped(parts: list[str]) -> list[str]:
     scopes every ;-part (力争到“十四五”末,A突破5000亿元,…;在…领域占据一席之地;B达到1650家)."""
     out: list[str] = []
     for part in parts:
-        if out and out[-1].endswith(";") and re.match(r"\s*(?:力争|确保)(?:在|到|至)?[^,,。]{0,12}[,,]", out[-1]):
+        opens = re.match(r"\s*(?:[^,,;。]{0,16}显示[,,])?(?:(?:力争|确保)(?:在|到|至)?|(?:到|至)(?=\s*(?:19|20)\d{2}年|[“\"]?十[一二三四五]五))"
+                         r"[^,,。]{0,12}[,,]", out[-1]) if out and out[-1].endswith(";") else None
+        if opens and not re.match(r"\s*(?:力争|确保)?(?:在|到|至)\s*(?:(?:19|20)\d{2}年|[“\"]?十[一二三四五]五)", part):
             out[-1] += part
         else:
             out.append(part)

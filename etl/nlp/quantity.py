@@ -171,6 +171,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
             starts_from = bool(FROM.search(before.rstrip()))
             each = re.search(r"(?:各|均)(?:超过|超|突破|达到|达|在|为)?$", before.rstrip())
             parts = [clean_name(p) for p in re.split(r"和|、", before.rstrip()[:each.start()])] if each else []
+            listed = re.match(r"(.+、.+)等$", clause[:qs[i - 1][0].start()].rstrip()) if each and i and len(parts) == 1 else None
+            if listed and qs[i - 1][1] in COUNT_UNITS:  # A、B、C等3个产业各达到2000亿: the items before the count, each
+                parts = [clean_name(p) + parts[0] for p in re.split(r"、", listed.group(1))]
             if len(parts) > 1 and (each.group(0).startswith("各") or is_measure(parts[-1])):
                 # A和B各50个; 规上工业产值、营收均超过1.2万亿 (measures of one holder): one figure each — but
                 # 装备制造、食品产业主营业务收入均突破1.2万亿元 is one figure of the list
@@ -208,7 +211,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
                 after = clause[m.end():nxt]
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
-                first = re.sub(r"(级)(?:和|以及).*$", r"\1", first)  # 4个千亿级和A、B4个百亿级产业集群: a class, then the next group
+                first = re.sub(r"(级)(?:和|以及).*$", r"\1", first)
+                first = re.split(r"各|均", first)[0] or first  # 等3个产业各达到2000亿: the count's noun ends at 各  # 4个千亿级和A、B4个百亿级产业集群: a class, then the next group
                 bracket = re.match(r"([^,;。(()的]{1,16}?(?:产业集群|产业链|集群|产业|企业|平台|项目|基地|园区))[((]", after)
                 if bracket:  # 16条优势产业链(A、B、…)为核心的…: the bracket lists the count's items; the name ends before it
                     after = first = bracket.group(1)
@@ -240,7 +244,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 if carrier and clean_name(before[:carrier.start()]):
                     # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
                     name = clean_name(before[:carrier.start()]) + carrier.group(1) + name
-                elif name in _BARE and noun == first and re.fullmatch(r"[^,;:]+、[^,;:]+等", before.strip()):
+                elif (name in _BARE or name == "产业") and noun == first and re.fullmatch(r"[^,;:]+、[^,;:]+等", before.strip()):
                     name = before.strip() + name  # ,A、B等6个产业集群保持平稳发展 → A、B等产业集群 (a bare head, its list)
             noun = re.match(r"的?([^,;。、\d]{2,10}?)(?:支撑|带动|推动|,|;|。|、|$)", clause[m.end():])
             if noun and (name in ("年", "以") or name.endswith("年均")) and (clause[m.end():m.end() + 1] == "的" or name == "年"):

@@ -29,10 +29,10 @@ from __future__ import annotations
 import re
 
 __all__ = ["is_report", "relative_year", "looks_back", "reported", "is_news", "news_reported", "estimated_result",
-           "FIVE_YEAR", "TELLS_AIM", "NOW_LEAD", "CURRENT_RE", "is_current"]
+           "FIVE_YEAR", "TELLS_AIM", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
-AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年|"
+AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|(?<![截止])(?:到|至)\s*[“\"]?十[一二三四五]五[”\"]?(?:末|期末)|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年|"
                  r"(?<![主重需只])要(?=[^,;。]{0,6}?(?:达到|实现|突破|超过|完成|提高到|提升到|保持))")  # 今年要达到35%以上
 #: the five-year plan periods (第十一个 … 第十五个五年规划): the one place they are defined
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
@@ -106,6 +106,8 @@ def reported(clause: str, sentence: str, ctx: dict) -> bool:
     return bool(_REPORT_CUE.search(sentence)) or bool(lead and ctx.get("issued") and int(lead.group(1)) < ctx["issued"])
 
 
+#: a sentence led by a year, perhaps after a speech lead-in (报告介绍到,2025年,…)
+YEAR_LEAD = re.compile(r"^(?:[^,;。]{0,10}?(?:介绍|表示|指出|提到|显示|获悉)[到说称]?[,:])?\s*((?:19|20)\d{2})年")
 #: the lead of a news report: 本报讯, 央广网…消息, 新华网…日电, (记者…), or a date opening the text (7月4日,…)
 _NEWS_LEAD = re.compile(r"讯|消息|日电|记者|^\s*\d{1,2}月\d{1,2}日")
 #: a sentence of a news report that tells what a plan or a speaker aims at (方案提出, 明确, 目标, 部署 …)
