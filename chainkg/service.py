@@ -44,7 +44,11 @@ from graph.store.port import Batch, GraphStore
 from graph.analytics.whatif import Scenario, check_ids, what_if as _what_if
 from ontology.loader import Ontology, load_ontology
 
-__all__ = ["ChainKG"]
+__all__ = ["ChainKG", "TARGET_SECTIONS"]
+
+#: the analysis sections the gaps page asks for; the workbench reads only its gaps and targets and asks
+#: for the same, so both share one cached analysis and neither computes chokepoints and projects
+TARGET_SECTIONS = ("gaps", "targets", "extensions")
 
 
 class ChainKG:
@@ -118,7 +122,13 @@ class ChainKG:
     def clusters(self, params: AnalysisParams | None = None) -> list[dict]:
         """The seven clusters with key figures: segments, local firms, output, leading firms, gaps (cached)."""
         p = params or AnalysisParams()
-        return self._memo(("clusters", p.model_dump_json()), lambda: overview.cluster_cards(self.store, self.onto, p))
+        return self._memo(("clusters", p.model_dump_json()),
+                          lambda: overview.cluster_cards(self.store, self.onto, p, self._local_groups()))
+
+    def _local_groups(self) -> list:
+        """The store's grouped count of local firms by cluster and county, fetched once for the
+        overview's cards and county grid (cached)."""
+        return self._memo(("local_groups",), self.store.local_groups)
 
     def correct_placement(self, enterprise: str, segment: str, action: str, *, who: str, why: str,
                           to: str | None = None) -> list[dict]:
@@ -221,7 +231,8 @@ class ChainKG:
 
     def county_distribution(self) -> dict:
         """Operating local firms by county and cluster (cached): :func:`chainkg.overview.county_distribution`."""
-        return self._memo(("counties",), lambda: overview.county_distribution(self.store, self.onto))
+        return self._memo(("counties",),
+                          lambda: overview.county_distribution(self.store, self.onto, self._local_groups()))
 
     def cypher_read(self, query: str, params: dict | None = None, *, timeout: float = 5.0,
                     limit: int = 1000) -> list[dict]:
@@ -288,7 +299,7 @@ class ChainKG:
         ranked candidates with profile cards and leads — :func:`chainkg.leads.workbench`."""
         p = params or AnalysisParams()
         return self._memo(("workbench", cluster_id, p.model_dump_json()),
-                          lambda: _leads.workbench(self.analysis(cluster_id, p), self.leads(cluster_id)))
+                          lambda: _leads.workbench(self.analysis(cluster_id, p, TARGET_SECTIONS), self.leads(cluster_id)))
 
     def pipeline_what_if(self, cluster_id: str | None = None, stages: Iterable[str] | None = None,
                          params: AnalysisParams | None = None) -> dict:

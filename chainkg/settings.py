@@ -20,6 +20,8 @@ import platformdirs
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from chainkg.errors import ChainKGError
+
 __all__ = ["MAX_UPLOAD_BYTES", "Settings", "SettingsError", "load_settings", "default_store_path", "is_loopback", "PROJECT_ROOT",
            "MIN_TOKEN_LENGTH", "HEAVY_LIMITS", "MAX_HEAVY_LIMIT"]
 
@@ -136,8 +138,15 @@ class Settings(BaseSettings):
         return self
 
 
-class SettingsError(ValueError):
-    """The environment's ``CHAINKG_*`` settings are refused; the message says which and why."""
+class SettingsError(ChainKGError):
+    """The environment's ``CHAINKG_*`` settings are refused; the message says which and why.
+
+    Under the error root, so the CLI translates it with every other error (``error [settings]: …``,
+    exit 1) and the API with its own handler; raised at start-up, before a request is served.
+    """
+
+    code = "settings"
+    http_status = 500
 
 
 def load_settings(**overrides) -> Settings:

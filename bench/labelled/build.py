@@ -81,10 +81,29 @@ GROUPS_ROUND3 = [("auto", 15), ("pharma", 15), ("pump-motor", 8), ("mould-plasti
                  ("tricky", 6), ("other", 6)]
 
 
-def split_of(code: str) -> str:
-    """tune|heldout from a fixed hash of the stock code (chosen before any result was seen)."""
+# round 7 (docs/classifier.md §1): rounds 1-6 looked at their held-out totals many times, so all their rows
+# became tune rows, and a new held-out set was picked (only among firms whose hash split is heldout, so
+# silver.py, which reads hash-tune firms only, never saw them) and labelled before the classifier ran on it
+GROUPS_ROUND7 = [("auto", 30), ("pharma", 30), ("pump-motor", 15), ("aerospace", 12), ("tricky", 20), ("other", 25)]
+# the 塑料, 纺织服装设备 and 卫浴 industries have no unlabelled firm left: keyword picks over product lines of >= 10 %
+KEYWORD_PICKS_ROUND7 = [("塑料|注塑|薄膜|塑胶|改性|树脂|管材", 15), ("模具", 6), ("泵", 6), ("卫生陶瓷|洁具|座便|缝纫", 4)]
+HELDOUT_LABELS = HERE / "heldout.tsv"
+
+
+def hash_split(code: str) -> str:
+    """tune|heldout from a fixed hash of the stock code: the split of rounds 1-6 (chosen before any result
+    was seen); from round 7 on it only decides which unlabelled firms may be picked for a held-out set and
+    which ones the silver set may use."""
     h = int(hashlib.sha1(f"chainkg-labelled:{code}".encode()).hexdigest()[:8], 16)
     return "heldout" if h % 100 < HELDOUT_PERCENT else "tune"
+
+
+def split_of(code: str) -> str:
+    """tune|heldout of a labelled row: the firms of heldout.tsv (round 7) are held out, every other one tunes."""
+    if not hasattr(split_of, "held"):
+        split_of.held = ({r["stock_code"] for r in read_tsv(HELDOUT_LABELS)} if HELDOUT_LABELS.exists()
+                         else set())
+    return "heldout" if code in split_of.held else "tune"
 
 
 def _order(code: str) -> str:
@@ -151,6 +170,29 @@ def candidates_next(firms, labelled: set, rounds=GROUPS_ROUND2, tag: str = "r2")
     return sorted(picked, key=lambda c: (picked[c], c)), picked
 
 
+def candidates_round7(firms, labelled: set) -> tuple[list[str], dict]:
+    """The new held-out set: per group the first unlabelled firms, those whose hash split is heldout first (the
+    silver set never read them), then the others, each part in the SHA-1 order; plus keyword picks for product
+    families that the groups no longer supply (plastics and moulds outside the plastics industries, pumps)."""
+    import re
+    named = {i for _g, inds, _n in GROUPS if inds for i in inds}
+    quota = dict(GROUPS_ROUND7)
+    key = lambda c: (hash_split(c) != "heldout", _order(c))  # noqa: E731
+    picked: dict[str, str] = {}
+    for group, inds, _n in GROUPS:
+        pool = [c for c in firms if c not in labelled and c not in picked
+                and (firms[c]["sw"] in inds if inds else firms[c]["sw"] not in named)]
+        for c in sorted(pool, key=key)[:quota.get(group, 0)]:
+            picked[c] = f"r7:{group}"
+    for pat, n in KEYWORD_PICKS_ROUND7:
+        rx = re.compile(pat)
+        pool = [c for c in firms if c not in labelled and c not in picked
+                and any(rx.search(p) and w >= 0.1 for p, w in firms[c]["rev"])]
+        for c in sorted(pool, key=key)[:n]:
+            picked[c] = f"r7:kw:{pat}"
+    return sorted(picked, key=lambda c: (picked[c], c)), picked
+
+
 def read_tsv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
         rows = [ln.rstrip("\n").split("\t") for ln in f if ln.strip() and not ln.startswith("#")]
@@ -178,7 +220,8 @@ def build() -> int:
     firms = load_ckg()
     gb = gb_names()
     out = []
-    for lab in read_tsv(HERE / "labels.tsv"):
+    held = read_tsv(HELDOUT_LABELS) if HELDOUT_LABELS.exists() else []
+    for lab in read_tsv(HERE / "labels.tsv") + held:
         code = lab["stock_code"]
         f = firms[code]
         out.append({"kind": "listed", "stock_code": code, "name": f["name"], "products": fmt_products(f["rev"]),
@@ -202,7 +245,10 @@ def build() -> int:
 def main() -> int:
     if sys.argv[1:2] == ["candidates"]:
         firms = load_ckg()
-        if sys.argv[2:3] in (["round2"], ["round3"]):
+        if sys.argv[2:3] == ["round7"]:
+            labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv")}
+            order, why = candidates_round7(firms, labelled)
+        elif sys.argv[2:3] in (["round2"], ["round3"]):
             # run against the labels as they were before that round: a labelled firm is skipped
             labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv")
                         if sys.argv[2] == "round3" or not r["note"].startswith("[r")}

@@ -4,7 +4,7 @@ of ChainKnowledgeGraph firms that are NOT in the hand-labelled set.
 Why: the hand-labelled tune split (334 rows) is small and its misses were fixed one by one, so
 tune figures overstate how well rules and vocabulary generalise. Here about a thousand other firms
 are judged at cluster level by their 申万 industry (a weak label: a 化学制剂 firm should get a
-医药 link; a 白酒 or 风电整机 firm none). Only firms whose hash split (``build.split_of``) is
+医药 link; a 白酒 or 风电整机 firm none). Only firms whose hash split (``build.hash_split``) is
 ``tune`` are used, so no firm used here can ever become a held-out row of firms.csv.
 
 Prints, per expected cluster: firms, share with a link in that cluster (silver recall), share
@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
-from build import fmt_products, load_ckg, read_tsv, split_of  # noqa: E402
+from build import fmt_products, hash_split, load_ckg, read_tsv  # noqa: E402
 
 from etl.nlp import classify_many  # noqa: E402
 from ontology.loader import load_ontology  # noqa: E402
@@ -49,9 +49,10 @@ OUT = ["白酒Ⅲ", "其他酒类", "啤酒", "软饮料", "乳品", "调味发�
 
 
 def silver_firms():
-    labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv")}
+    labelled = {r["stock_code"] for name in ("labels.tsv", "heldout.tsv") if (HERE / name).exists()
+                for r in read_tsv(HERE / name)}
     firms = load_ckg()
-    return {c: f for c, f in firms.items() if c not in labelled and split_of(c) == "tune"
+    return {c: f for c, f in firms.items() if c not in labelled and hash_split(c) == "tune"
             and (f["sw"] in EXPECT or f["sw"] in OUT)}
 
 

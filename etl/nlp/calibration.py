@@ -25,9 +25,10 @@ LINK_MIN = 0.6
 #: the features of a candidate link, in the order of CALIBRATION's weights
 FEATURES = ("bias", "log_pmax", "psum", "log_smax", "ssum", "spec", "share", "ind_lineage", "ind_cluster",
             "out_industry", "scope_only", "no_products", "negated", "top_cluster", "minor", "whole_line")
-#: logistic weights fitted on the tune split (``bench/classify.py --fit``); see docs/classifier.md
-CALIBRATION = (3.203, 1.170, 0.776, 0.254, 0.179, -0.423, -0.888, 1.697, -1.578, -0.954, -0.006, -2.234,
-               -0.179, 1.411, -0.796, 0.582)
+#: logistic weights fitted on the tune split (``bench/classify.py --fit``; refitted on the 653-row tune split of
+#: round 7); see docs/classifier.md
+CALIBRATION = (1.507, 0.705, 0.898, 0.136, 0.101, 0.484, -0.618, 1.793, -1.742, -1.253, -1.078, -2.247,
+               -0.556, 1.446, -0.421, 0.340)
 
 
 def prob(x) -> float:

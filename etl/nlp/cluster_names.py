@@ -54,6 +54,13 @@ def clean_name(item: str, one: bool = False) -> str:
         item = item[last.end():]
     if "了" in item:  # 我省分两批确定了特钢材料: a clause that ends in 了 comes before the name
         item = item[item.rindex("了") + 1:]
+    quoted = re.search(r"[“\"]([^”\"]{1,6})[”\"](?=[\u4e00-\u9fff]{2})", item)
+    if quoted and is_field(item[quoted.end():]) and not is_field(quoted.group(1)):
+        item = item[quoted.end():]  # “宜荆荆”磷化工: the quoted area owns the cluster, the field follows
+    # a modal before a verb (吉林省将实施汽车, 此次实施汽车) or a verb with a result (梳理出晶硅光伏): the object follows
+    lead = re.match(r"^.*?(?:(?:将|要|拟|需|此次|本次)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2}出(?!口|版))(?=[\u4e00-\u9fff]{2})", item)
+    if lead and is_field(item[lead.end():]):
+        item = item[lead.end():]
     item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省)+", "", item.strip(" 、“”\"'‘’"))
     if one and "的" in item and not item.endswith("的"):
         item = item[item.rindex("的") + 1:]  # 国内知名的农机装备 → 农机装备

@@ -17,7 +17,8 @@ import bisect
 
 from etl.nlp.index import Index
 from etl.nlp.lexicon import (API_CONTEXT_RE, COORD, DRUG, FORMULATION_RE, HEAD_TERMS, NEG_RE, PHRASE_RE,
-                             MAIN_LINE_GENERIC, SERVICE_HEAD_RE, SUFFIX_RE, THERAPEUTIC_CLASSES, WHOLE_LINE_TERMS,
+                             MAIN_LINE_GENERIC, SERVICE_HEAD_RE, SUFFIX_RE, THERAPEUTIC_CLASSES, THERAPY_AREAS,
+                             WHOLE_LINE_TERMS,
                              ascii_edge)
 from etl.nlp.textparse import trade_factor
 
@@ -245,7 +246,7 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
             # 疫苗/生物制品 of a firm whose specific evidence is veterinary (口蹄疫, 兽用) are veterinary biologics
             if h.root1 == VET_ROOT and not vet:
                 vet = any(sid == VET_SEGMENT for sid, _ in h.credit)
-        if h.term in THERAPEUTIC_CLASSES or h.term == DRUG:
+        if h.term in THERAPEUTIC_CLASSES or h.term == DRUG or h.term in THERAPY_AREAS:
             therapeutic = True
     moto = sum(mass.get(r, 0.0) for r in idx.moto_roots) if idx.moto_roots else 0.0
     car = sum(v for r, v in mass.items() if idx.cluster.get(r) == "auto" and r not in idx.moto_roots) \
@@ -254,13 +255,14 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
         any(h.w >= 0.05 and h.share != 0 and not 0 < h.share < MINOR_SHARE and API_CONTEXT_RE.search(h.line)
             for h in hits if h.tag == "p") or
         any(API_CONTEXT_RE.search(h.line) for h in hits if h.tag == "s"))
-    formulation = therapeutic and not api_context and \
-        any(h.w >= 0.1 and FORMULATION_RE.search(h.line) for h in hits if h.tag == "p")
+    formulation = therapeutic and not api_context
     best: dict[tuple, tuple] = {}  # (sid, tag, li) -> strongest (factor, weight) on that line
     root = idx.root
     for h in hits:
         credit = h.credit
-        if api_context and h.term == DRUG:
+        if h.tag == "p" and 0 <= h.share < MINOR_SHARE and h.w < 0.5:
+            continue  # a line under 10 % of revenue (and under half the largest line) is no link of its own (round 7)
+        if api_context and (h.term == DRUG or h.term in THERAPY_AREAS):
             continue  # 中枢神经类药物 in an API maker's breakdown: the class of its APIs, not a finished drug
         if h.generic:
             if h.term in WHOLE_LINE_TERMS and not h.whole:

@@ -42,13 +42,15 @@ from pathlib import Path
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.field_vocab import is_field
 from etl.nlp.layout import HEADING_RE, plan_context, sentences
-from etl.nlp.naming import (box_named, class_named, fenbie_named, holder_shared, is_measure, period_named, ratio_named,
+from etl.nlp.naming import (box_named, class_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
                              threshold_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
+from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import AIM, PAST, is_report, relative_year, reported
+from etl.nlp.tense import (AIM, PAST, TELLS_AIM, YEAR_LEAD, estimated_result, is_report, news_reported, relative_year,
+                            reported)
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
@@ -106,12 +108,16 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
     baseline_year = None
     box_measure = None  # the measure a box line named last (主营业务收入)
     baseline = False  # inside a paragraph that reports a year before the plan period (2020年,…;其中…)
-    report_year = None
+    para_aims = False
+    prev_items: list[str] = []  # the clusters and chains the sentence before named (分别 figures of the next one)
+    report_year = para_last = None  # para_last: the paragraph's last figure (a measure-only name takes its holder)
     reporting = False  # an earlier sentence of the paragraph reported what was reached (已, 累计, 去年 …)
     for sent, para, para_year, section_year, box in sentences(text, ctx):
         if para is not last_para:
             baseline = reporting = False
-            report_year = None
+            report_year = para_last = None
+            prev_items = []
+            para_aims = False  # a sentence of the paragraph aims (到2025年, 方案提出 …): a news report tells a plan
             last_para = para
             # a heading line naming one cluster (1.高端装备产业集群) sets the subject of what follows;
             # “X集群方面,…” sets it for its own paragraph
@@ -133,8 +139,8 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         report = is_report(sent, ctx, reporting)
         if report and PAST.search(sent):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
-            report_year = _year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
-        led = re.match(r"^((?:19|20)\d{2})年", sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
+            report_year = year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
+        led = YEAR_LEAD.match(sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
         led_past = bool(led and not ctx["start"] and ctx.get("dated") and int(led.group(1)) < ctx["dated"]
                         and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure
         if led_past and not AIM.search(sent):
@@ -142,6 +148,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         reporting = (reporting or bool(PAST.search(sent)) or led_past) and not AIM.search(sent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
+        para_aims = para_aims or bool(AIM.search(sent) or TELLS_AIM.search(sent))
         # clusters and chains named in any plan (open vocabulary)
         named_here = find_clusters(sent)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
@@ -168,7 +175,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                     if ent.text.endswith(("产业", "集群")) or after.startswith(("产业", "集群", "行业")):
                         clusters.append((ent.start_char, e.id))
         # targets and current values
-        lead = re.match(r"^((?:19|20)\d{2})年", sent)
+        lead = YEAR_LEAD.match(sent)
         if re.search(r"(?:到|至)\s*\d{4}\s*年", sent) or (lead and ctx["start"] and int(lead.group(1)) >= ctx["start"]):
             baseline = False
         elif lead and ctx["start"] and int(lead.group(1)) < ctx["start"]:
@@ -183,8 +190,10 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         else:
             box_measure = None
         items = [cm.name for cm in named_here]
+        items, prev_items = (prev_items if len(items) < 2 and "分别" in sent else items), items  # 分别 of items named before
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
-        quantities = holder_shared(period_named(class_named(quantities, qsent), qsent), qsent)
+        quantities = holder_shared(period_named(class_named(quantities, qsent), qsent), qsent, para_last)
+        para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:
             a = q.span[0]
             cl = next((e.cluster for ent in doc.ents if ent.start_char < a and ent.text in q.name
@@ -199,12 +208,13 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             if not current and q.year and not ctx["start"] and ctx.get("dated") and q.year < ctx["dated"] \
                     and not AIM.search(clause_at(qsent, a)):
                 current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
-            if not current and (report or reported(clause_at(qsent, a), sent, ctx)):
+            if not current and (report or reported(clause_at(qsent, a), sent, ctx) or estimated_result(sent, year, ctx) or
+                                news_reported(clause_at(qsent, a), sent, para_aims, ctx)):
                 current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
             clause = clause_at(qsent, a)
             if current:
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
-                    relative_year(clause, ctx) or _year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
+                    relative_year(clause, ctx) or year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
                     (report_year if reporting else None) or \
                     relative_year(sent, ctx)
                 dated = ctx.get("dated")
@@ -272,14 +282,6 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                 add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []),
                     ("technology", label))
     return restated_merged(title_merged(facts, text))
-
-
-def _year_before(sent: str, pos: int) -> int | None:
-    """The last year written before ``pos`` (2024年,六大产业链实现产值2061亿元), not a from-to's first year
-    (从2021年的49%提升至68.4%) nor a comparison's (比2015年)."""
-    head = re.sub(r"(?:从|比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?的?", "", sent[:pos])
-    years = re.findall(r"((?:19|20)\d{2})\s*年", head)  # 截至2025年11月: a month names its year too
-    return int(years[-1]) if years else None
 
 
 def read_text(path: str | Path) -> str:

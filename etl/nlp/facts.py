@@ -92,7 +92,7 @@ def title_merged(facts: list[Fact], text: str) -> list[Fact]:
 
 
 _COUNTS = {"个", "条", "家", "项", "所", "座"}
-_DOCUMENTS = re.compile(r"(?:计划|方案|意见|办法|细则|通知|规划|文件)$")
+_DOCUMENTS = re.compile(r"(?:计划|方案|意见|办法|细则|通知|规划|文件|工作重点|重点工作|重点任务|主要任务)$")
 
 
 def restated_merged(facts: list[Fact]) -> list[Fact]:
@@ -106,7 +106,8 @@ def restated_merged(facts: list[Fact]) -> list[Fact]:
             continue
         same = next((g for g in out if f.kind == g.kind == "target" and f.unit in _COUNTS and
                      (f.value, f.high, f.unit, f.year, f.subject, f.current) == (g.value, g.high, g.unit, g.year, g.subject, g.current)
-                     and (set(f.text) <= set(g.text) or set(g.text) <= set(f.text))), None)
+                     and (set(f.text) <= set(g.text) or set(g.text) <= set(f.text))
+                     and not (set(f.text) ^ set(g.text)) & set("一二三四五六七八九十百千万亿0123456789")), None)  # 三百亿级园区 ≠ 百亿级园区
         same = same or next((g for g in out if f.kind == g.kind == "target" and (f.year is None) != (g.year is None)
                              and target_key(f.text) == target_key(g.text) and not (f.current or g.current) and
                              (f.value, f.high, f.unit, f.subject) == (g.value, g.high, g.unit, g.subject)), None)

@@ -33,7 +33,7 @@ __all__ = ["figures", "qualifier", "normalized", "UNITS", "MONEY", "QUALIFIERS",
 UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
          "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "倍", "亿吨", "万吨", "吨", "万辆", "辆",
          "万台", "台", "万件", "件", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦", "位",
-         "亿人次", "万人次", "人次")
+         "亿人次", "万人次", "人次", "亿千瓦时", "万千瓦时", "千瓦时")
 MONEY = {"万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元"}
 #: a money magnitude without 元 (2万亿左右, 破2万亿): money when nothing but a qualifier or a delimiter follows
 _BARE_MONEY = ("万亿", "千亿", "亿")
@@ -41,22 +41,24 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS + _BARE_MONEY, key=len, 
 _NUM = r"\d+(?:\.\d+)?"
 # groups: 1 value (low end of a range), 2 high end, 3 unit, 4 qualifier after the number
 QTY_RE = re.compile(rf"(?<![\d.])({_NUM})(?:\s*[-—~～至]\s*({_NUM}))?\s*({_UNIT_ALT})?"
-                    r"(及以上|以上|左右|以内|以下|上下|多)?")
+                    r"(及以上|以上|左右|以内|以下|上下|多|余)?")
 #: every qualifier word kept on a quantity, in the order a plan writes them
 QUALIFIERS = ("力争", "确保", "突破", "超过", "不到", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
-              "以内", "以下", "上下", "多")
-COUNT_UNITS = {"家", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
+              "以内", "以下", "上下", "多", "余")
+COUNT_UNITS = {"家", "户", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
 DELIMS = re.compile(r"[,;:。!?、]")
 FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?第?")  # 增至, 扩容至2024年的
-FROM = re.compile(r"从(?:(?:19|20)\d{2}年(?:底|末)?的?)?第?$")  # 从20家, 从2022年的11.3%
-_MORE = re.compile(r"(\d)(万|亿)?多(吨|元|人|亩|辆|台|件|个|家|项|条|座)")
+FROM = re.compile(r"[从由](?:(?:19|20)\d{2}年(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)的?)?第?$")  # 由“十三五”末的  # 从20家, 从2022年的11.3%
+_MORE = re.compile(r"(\d)(万|亿)?([多余])(吨|元|人|亩|辆|台|件|个|家|户|项|条|座)")
+#: a range written with its unit at both ends (5.5%—6%, 3亿元-5亿元): the first unit is blanked (same length)
+_RANGE_UNIT = re.compile(rf"(?<![\d.])({_NUM})(%|万亿元|亿元|万元|个|家|条|项)(\s*[-—~～]\s*{_NUM}\s*)(?=\2)")
 #: an amount written in characters (稳定在千亿元以上, 超两万亿元): read as 1千亿元, 2万亿元
 _CN_MONEY = re.compile(r"(?<![\d.一二两三四五六七八九十百千万])([一二两三四五六七八九]?)(万亿元|千亿元)")
 _PRE_QUAL = re.compile(r"(突破|超过|不到|不少于|不低于|不超过|至少|(?<![签节预制合公条契])约|近)(?:达到|达)?$")  # not 新签约60个
 _INDEX_BEFORE = re.compile(r"(?:指数|水平)(?:达到|达|为|提高到|提升到|提高至|提升至)$")  # a figure without a unit
 _STANDARD = re.compile(r"的(?:标准|目标|要求)")  # 5年不少于500亿元的标准: the amount is the figure, not a condition
 #: a named ranking: a rank (第23位) in it is a figure; 居副省级城市第2位 (a peer group) is a position
-_RANKING = re.compile(r"排名|位次|排位|百强|榜|排行")
+_RANKING = re.compile(r"排名|位次|排位|百强|\d+强|榜|排行")
 #: the method of a ranking or a survey (5个维度, 以全国293个地级市为样本): no indicator
 _METHOD = re.compile(r"(?:个)?(?:维度|方面指标)|[^,;。]{0,10}为样本")
 
@@ -64,13 +66,15 @@ _METHOD = re.compile(r"(?:个)?(?:维度|方面指标)|[^,;。]{0,10}为样本")
 def normalized(sentence: str) -> str:
     """Amounts in characters as digits (千亿元 → 1千亿元) and 多 after the unit (20多家 → 20家多), same length."""
     sentence = _CN_MONEY.sub(_cn_money, sentence)
-    return _MORE.sub(r"\1\2\3多", sentence)
+    sentence = _RANGE_UNIT.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), sentence)
+    return _MORE.sub(r"\1\2\4\3", sentence)
 
 
 def _cn_money(m) -> str:
     """稳定在千亿元以上 → 1千亿元; not the class of a count's items (8个超千亿元、…的产业集群, 6个千亿元级的产业集群)."""
-    if re.search(r"\d+\s*(?:个|家|条|项)(?:超过|超|突破)?$", m.string[:m.start()]):
-        return m.group(0)
+    if re.search(r"\d+\s*(?:个|家|条|项)(?:超过|超|突破)?$", m.string[:m.start()]) or \
+            re.match(r"大关|门槛|台阶|关口", m.string[m.end():]):
+        return m.group(0)  # 突破万亿元大关: a mark crossed, written as a scale, no figure (迈过5000亿元门槛 is one)
     return str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1 if m.group(1) else 1) + m.group(2)
 
 
@@ -82,6 +86,10 @@ def figures(clause: str):
             if m.group(4) is None and tail[:1] and not DELIMS.match(tail[:1]):
                 continue  # 1亿件, 亿级: not an amount of money
             unit += "元"
+        if unit in MONEY and tail.startswith(("门槛", "大关", "台阶", "关口")):
+            tail = ","  # 迈过5000亿元门槛: a milestone reached, no condition
+        if unit in MONEY and re.match(r"[((](?:人民币|下同|约)", tail):
+            tail = ","  # 超万亿元(人民币,下同): a note on the amount closes it
         if unit in MONEY and tail.startswith("人民币"):
             tail = tail[3:]  # 5000万元人民币,: the currency, no condition
         if unit in MONEY and re.match(r"[共计合]计?\s*\d", tail):
@@ -98,8 +106,9 @@ def figures(clause: str):
         if clause[m.start() - 1:m.start()] == "第" if m.start() else False:
             if unit != "位" or not _RANKING.search(clause[:m.start()]):
                 continue  # 成为全市第3个千亿产业: an ordinal; 居副省级城市第2位: a position, no indicator's rank
-        elif unit == "位":
-            continue  # 20位专家: people, not a rank; a rank is 第6位
+        elif unit == "位" and not (_RANKING.search(clause[:m.start()]) and re.search(r"(?:升|降|居|列|至|到|第)\s*$",
+                                                                                  clause[:m.start()])):
+            continue  # 20位专家: people, not a rank; a rank is 第6位, or 排名升至87位
         if unit in MONEY and tail[:1] and not DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
                 and not _STANDARD.match(tail) \
                 and not (FROM.search(clause[:m.start()]) and FROM_TO.match(tail)):

@@ -19,17 +19,30 @@ import re
 
 from etl.normalize import join_cjk, strip_quotes
 
-__all__ = ["clean_name", "split_fenbie", "find_year", "coverage", "YEAR_RE"]
+__all__ = ["clean_name", "split_fenbie", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before"]
 
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月])(?:度|底|末|前)?")
 _TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
 _LEAD = re.compile(r"^(?:即|去年|今年|上年|预计全年|预计|现有|目前|已有|拥有|共有|力争|全市|全省|全县|全区|我市|实现|确保|每年|年均|累计|其中|新增|培育|打造|建成(?!区)|创建|建设|引进|"
                    r"形成|推动|推进|支持|实施|达到|拥有|争创|认定|新培育|新建|重点(?=发展|培育|打造|建设|推进|支持|实施|引进|扶持|突破|布局|承载|围绕|聚焦)|力争实现|着力|加快|以上|的|和|及|与|、|,)+")
-_TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争|已|首次)?(?:达到|达|突破|(?<!突)破|超过|提升到|提升至|提高到|提高至|增长到|扩容至|扩容到|扩大到|扩大至|"
-                   r"增加到|增至|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|不到|低于|高于|为|至|到|在|实现|年均增长|超|(?<![签节预制合公条契])约)$")
+_TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争|已|首次|预计)?(?:达到|达|突破|(?<!突)破|超过|提升到|提升至|提高到|提高至|增长到|扩容至|扩容到|扩大到|扩大至|"
+                   r"增加到|增至|(?:跃|上)?升至|(?:跃|上)?升到|降至|降到|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|不到|低于|高于|为|至|到|在|实现|年均增长|超|(?<![通经超])过|(?<![签节预制合公条契])约)$")
 #: words that open a new statement (与此同时, 此外, 而且): a name starts after them
 _DISCOURSE = re.compile(r"与此同时|同时|此外|另外|而且|并且|(?<![而并])且(?=[\u4e00-\u9fff])")
 _MEASURE_TAILS = ("增加值占比", "占比", "比重", "发展指数", "指数", "企业", "产值", "增加值", "收入", "平台", "项目")
+
+#: a measure of an industry (what is measured, not what is measured of)
+MEASURE = r"(?:主营业务收入|营业收入|营收|销售收入|总收入|收入|总产值|产值|增加值|利润总额|利润|税收|产量|规模)"
+_MEASURE_ONLY = re.compile(rf"^(?:年均)?(?:{MEASURE}(?:年均)?(?:增长|增速)?|增长|增速)$")
+
+
+def is_measure(name: str) -> bool:
+    """Is ``name`` only a measure (主营业务收入, 年均增长, 增加值), naming no industry?
+
+    >>> is_measure("主营业务收入"), is_measure("年均增长"), is_measure("旅游业总收入")
+    (True, True, False)
+    """
+    return bool(_MEASURE_ONLY.match(name))
 
 
 def find_year(text: str) -> int | None:
@@ -39,6 +52,14 @@ def find_year(text: str) -> int | None:
         return int(m.group(1))
     years = [int(y.group(1)) for y in YEAR_RE.finditer(text)]
     return years[-1] if years else None
+
+
+def year_before(sent: str, pos: int) -> int | None:
+    """The last year written before ``pos`` (2024年,六大产业链实现产值2061亿元), not a from-to's first year
+    (从2021年的49%提升至68.4%) nor a comparison's (比2015年)."""
+    head = re.sub(r"(?:从|比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?的?", "", sent[:pos])
+    years = re.findall(r"((?:19|20)\d{2})\s*年", head)  # 截至2025年11月: a month names its year too
+    return int(years[-1]) if years else None
 
 
 def clean_name(s: str) -> str:
@@ -67,7 +88,14 @@ def split_fenbie(prefix: str, n: int) -> list[str]:
     if len(parts) != n:
         return [prefix] * n
     last = parts[-1]
+    size = len(parts[-2])
+    if len(last) >= size + 3 and all(not re.search(r"\d", p) for p in parts[:-1]) and re.search(r"\d", last[size:]):
+        # 新签约、新开工、新入库50亿元以上项目: parallel items, the last one carries the shared tail
+        return [p + last[size:] for p in parts[:-1]] + [last]
     tail = next((t for t in _MEASURE_TAILS if last.endswith(t)), "")
+    shared = re.search(rf"产业链|产业集群|集群|产业|行业|{MEASURE}", last)
+    if not tail and shared and shared.start() >= 2 and all(not re.search(shared.group(0), p) for p in parts[:-1]):
+        tail = last[shared.start():]  # 人工智能、集成电路产业链核心产业规模 → 人工智能产业链核心产业规模
     k = last.find("级")
     names = []
     for p in parts[:-1]:

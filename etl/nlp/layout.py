@@ -28,7 +28,7 @@ import re
 
 from etl.nlp.quantity import find_year
 from etl.nlp.region import header_title, plan_region
-from etl.nlp.tense import AIM, FIVE_YEAR, looks_back, relative_year
+from etl.nlp.tense import AIM, FIVE_YEAR, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
 
 __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
@@ -47,14 +47,16 @@ def plan_context(text: str) -> dict:
     """The plan's ``region`` (台州市, 河南省; :func:`etl.nlp.region.plan_region`), ``start``/``end`` of its period,
     ``issued`` year and ``looks_back`` from its head (``dated``: the issued year, else the date of a saved
     excerpt's ``# title:`` line; ``reviewed``: the year a review reports — its 20XX年是…, or the five-year period its
-    title names when the title is no plan's), and ``aims``: does the body state any 到/至 20XX年."""
+    title names when the title is no plan's), ``news``: the text opens as a news report and no title names a plan, and ``aims``: does the body
+    state any 到/至 20XX年."""
     head_lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     head = normalize("\n".join(head_lines)[:2500])
     period = _PERIOD_RE.search(head)
     start, end = (int(period.group(1)), int(period.group(2))) if period else (None, None)
     if start is None:
-        found = sorted((head[:600].find(k), v) for k, v in FIVE_YEAR.items() if k in head[:600])
-        five = found[0][1] if found else None  # the first named period: the title's, not a 回顾 heading's
+        found = sorted((m.start(), FIVE_YEAR[m.group(1)]) for m in re.finditer(r"(十[一二三四五]五)(?![”\"]?以来)", head[:600]))
+        five = found[0][1] if found else None  # the first named period: the title's, not a 回顾 heading's nor one
+        # looked back on (回顾了“十四五”以来…,阐述了“十五五”时期…: a 十五五 text)
         if five:
             start, end = five
     issued = _ISSUED_RE.search(head)
@@ -73,9 +75,12 @@ def plan_context(text: str) -> dict:
     if reviewed is None and end and any(not _PLAN_TITLE.search(t) and any(k in t for k in FIVE_YEAR)
                                         for t in titles):  # 衢州“十四五”工业经济连跨千亿台阶: a review of the period
         reviewed = end
+    one_year = re.match(r"\s*((?:19|20)\d{2})年[,,]?\s*是[^。]{0,30}?(?:开局|起步|关键|攻坚|突破|提升)之年", head)
+    if one_year and not reviewed and start and start <= int(one_year.group(1)) <= end:
+        end = int(one_year.group(1))  # 2026年,是实施“十五五”规划的开局之年…行动安排: the year's own aims
     review = bool(reviewed) or bool(end and dated and dated > end)  # a text dated after its period ended
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
-            "looks_back": looks_back(head[:300]) or review,
+            "looks_back": looks_back(head[:300]) or review, "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
             "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[一二三四五]五|未来[一二三四五六七八九十\d]+年", body))}
 
 
@@ -94,6 +99,20 @@ def box_heading(line: str, following: list[str]) -> bool:
     two ``following`` lines?"""
     return bool(_BOX_WORDS.match(line)) and not _PART.search(line) and \
         any(re.search(r"\d", ln) for ln in following[:2])
+
+
+def _aim_scoped(parts: list[str]) -> list[str]:
+    """Sentences, where one opened by 力争/确保 (+ a year or a period's end) runs on across ; to its 。 — the aim
+    scopes every ;-part (力争到“十四五”末,A突破5000亿元,…;在…领域占据一席之地;B达到1650家)."""
+    out: list[str] = []
+    for part in parts:
+        opens = re.match(r"\s*(?:[^,,;。]{0,16}显示[,,])?(?:(?:力争|确保)(?:在|到|至)?|(?:到|至)(?=\s*(?:19|20)\d{2}年|[“\"]?十[一二三四五]五))"
+                         r"[^,,。]{0,12}[,,]", out[-1]) if out and out[-1].endswith(";") else None
+        if opens and not re.match(r"\s*(?:力争|确保)?(?:在|到|至)\s*(?:(?:19|20)\d{2}年|[“\"]?十[一二三四五]五)", part):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
 
 
 def sentences(text: str, ctx: dict):
@@ -124,7 +143,7 @@ def sentences(text: str, ctx: dict):
         elif HEADING_RE.match(para) or re.match(r"^\d+[.、]", para) or "。" in para:
             box = None
         para_year = None
-        for sent in _SENT_RE.split(para):
+        for sent in _aim_scoped(_SENT_RE.split(para)):
             if not sent.strip():
                 continue
             yield sent, para, para_year, section_year, box

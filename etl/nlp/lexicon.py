@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
-           "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
+           "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
 
 #: terms that name a whole class of products made by many industries: weak evidence on their own
 GENERIC_TERMS = frozenset({
@@ -37,6 +37,7 @@ GENERIC_TERMS = frozenset({
     "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS", "连杆", "飞轮", "缸体", "缸套", "纱布", "编织袋", "内燃机", "刀具", "车床", "汽车", "轴承",
     "零部件", "零配件", "原料", "试剂", "铝合金部品", "铝合金零部件", "铝合金部件", "铝合金件", "铝合金结构件", "铝制结构件", "铝结构件",
     "铝铸件", "铝合金铸件", "铝压铸件",
+    "核心零部件",  # round 7: 智能马桶's segment name; alone (专用整机与核心零部件 of an electronics firm) it names nothing
 })
 #: generic words that name a product inside a chain whatever the customer: a firm whose main product
 #: line is only this word (模具(0.73), 离合器(0.30)) is placed on its segment without other evidence.
@@ -65,7 +66,10 @@ SHADOW_TERMS = frozenset({"轮胎", "商用车胎", "乘用车胎", "载重汽�
                           "工程胎", "农用胎", "酶制剂", "饲料添加剂", "乘用车运输", "商用车运输", "商品车运输",
                           "汽车运输", "轿车销售", "汽车销售", "二手车", "汽车租赁", "汽车后市场",
                           "汽车金融", "汽车检测", "机动车检测", "汽车服务", "汽车贸易", "汽车经销", "汽车美容", "汽车保险",
-                          "汽车修理", "汽车维修", "汽车用品", "汽车客运", "汽车站", "汽车影院", "汽车驾驶", "汽车玩具"})
+                          "汽车修理", "汽车维修", "汽车用品", "汽车客运", "汽车站", "汽车影院", "汽车驾驶", "汽车玩具",
+                          # round 7: satellite *applications* (navigation/remote-sensing services, outside the
+                          # chains by the labelling rule) are not 卫星与航天器
+                          "卫星应用"})
 #: standard 经营范围 items (规范表述) naming a whole industry, not a product: weak when products exist
 GB_SCOPE_ITEMS = ("缝制机械", "汽车零部件及配件", "汽车零配件", "摩托车零配件", "泵及真空设备", "电机", "模具", "塑料制品",
                   "日用塑料制品", "医疗器械", "第一类医疗器械", "第二类医疗器械", "第三类医疗器械", "卫生洁具",
@@ -76,6 +80,11 @@ THERAPEUTIC_CLASSES = frozenset({"抗感染", "抗生素", "抗菌药", "抗肿�
                                  "降压药", "降糖药", "抗病毒", "抗抑郁", "肝病类", "抗哮喘类", "中枢神经类药物",
                                  "计生用药", "肌松药", "抗真菌", "抗寄生虫", "抗寄生虫药", "细胞毒", "降血压", "降血脂",
                                  "抗血栓"})
+#: therapy-area words of drug revenue lines (the 14 anatomical main groups of the WHO ATC classification, as
+#: Chinese firms name them: 消化系统, 呼吸系统 …; and 肠外营养, a drug class): keywords of 成品药 that, like …药 lines,
+#: name the class of an API maker's products in its breakdown and then give no 成品药 credit (round 7)
+THERAPY_AREAS = frozenset({"消化系统", "呼吸系统", "神经系统", "心血管系统", "泌尿系统", "血液系统", "泌尿生殖", "骨骼系统",
+                           "肠外营养"})
 
 #: an end product's parts root: where a customer word sends its phrase (商用车|齿轮 → 汽车关键零部件)
 PARTS_OF_ROOT = {"auto-vehicle": "auto-parts", "auto-motorcycle": "auto-motorcycle-parts",

@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MEASURE", "is_measure", "box_named", "ratio_named", "fenbie_named", "threshold_named", "class_named",
-           "period_named", "holder_shared"]
+from etl.nlp.indicator import MEASURE, is_measure
 
-#: a measure of an industry (what is measured, not what is measured of)
-MEASURE = r"(?:主营业务收入|营业收入|营收|销售收入|总收入|收入|总产值|产值|增加值|利润总额|利润|税收|产量|规模)"
-_BARE = re.compile(rf"^(?:年均)?(?:{MEASURE}(?:年均)?(?:增长|增速)?|增长|增速)$")
+__all__ = ["MEASURE", "is_measure", "box_named", "ratio_named", "fenbie_named", "threshold_named", "class_named",
+           "period_named", "holder_shared", "holds"]
+
 _HEAD = re.compile(r"产业集群|产业链|集群|企业|园区|基地|平台|项目|产业")
 _THRESHOLD = re.compile(rf"(\d+)\s*(个|家|条|座)([\u4e00-\u9fff]{{0,8}}?)({MEASURE}(?:率先|均|分别)?(?:超过|超|突破|达到|达|过)"
                         r"(?:\d+(?:\.\d+)?\s*(?:万亿|千亿|亿|万)元|[一二三四五六七八九十百千万]*亿元?级?))")
@@ -44,29 +43,47 @@ _CLASS_ONE = re.compile(rf"({MEASURE}){_AMOUNT}的([^,;:。、]{{2,16}}?){_CLUST
 _STANDARD = re.compile(r"按照?([^。;]+?)的(?:标准|目标|要求)[,,]\s*(?:实施|推进|开展|落实|执行)?([^,;。]+)")
 
 
-def is_measure(name: str) -> bool:
-    """Is ``name`` only a measure (主营业务收入, 年均增长, 增加值), naming no industry?
-
-    >>> is_measure("主营业务收入"), is_measure("年均增长"), is_measure("旅游业总收入")
-    (True, True, False)
-    """
-    return bool(_BARE.match(name))
+#: a part of the year a figure covers (今年1-8月, 上半年, 前三季度): no holder of its own
+_PART_OF_YEAR = re.compile(r"^(?:今年|全年|上半年|下半年|前三季度|一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|\d{1,2}\s*月)+")
+#: a growth of the figure before (增幅7%): named by that figure's whole name
+_GROWTH = re.compile(r"^(?:增幅|增速|(?:同比|年均)?增长)$")
 
 
-def holder_shared(quantities: list, sent: str) -> list:
-    """A 、-item named only by a measure shares the holder of the item before it: 规上工业企业实现营业收入9005.1亿元、
-    利润583亿元 → 规上工业企业实现利润.
+def _holderless(name: str) -> bool:
+    """Does ``name`` name only a measure, a growth or an investment (完成投资), perhaps of a part of the year?"""
+    bare = _PART_OF_YEAR.sub("", name)
+    return bool(bare) and (is_measure(bare) or bool(_GROWTH.match(bare)) or bare in ("投资", "完成投资", "投资额"))
+
+
+def holds(name: str) -> bool:
+    """Does a figure's ``name`` name a holder others can share (not only a measure, not a share 占…)?"""
+    return bool(name) and not _holderless(name) and not name.startswith("占")
+
+
+def holder_shared(quantities: list, sent: str, previous=None) -> list:
+    """A figure named only by a measure takes the holder of the figure stated before it (in its sentence, else
+    ``previous``, the paragraph's last figure): 规上工业企业实现营业收入9005.1亿元、利润583亿元 → 规上工业企业实现利润;
+    实施重点工业项目2809个、完成投资3975.4亿元 → 重点工业项目完成投资; a growth (增幅7%) is the growth of that figure;
+    a part of the year stays with the measure (今年1-8月,实现产值… → X1-8月产值).
 
     >>> from etl.nlp.quantity import find_quantities
-    >>> s = "全市规上工业企业实现营业收入9005.1亿元、利润583亿元"
+    >>> s = "全市规上工业企业实现营业收入9005.1亿元、利润583亿元,增幅7%"
     >>> [q.name for q in holder_shared(find_quantities(s), s)]
-    ['规上工业企业实现营业收入', '规上工业企业实现利润']
+    ['规上工业企业实现营业收入', '规上工业企业实现利润', '规上工业企业实现利润增幅']
     """
-    for prev, q in zip(quantities, quantities[1:]):
-        between = sent[prev.span[1]:q.span[0]]
-        own = re.match(rf"(.+?)({MEASURE})$", prev.name)
-        if is_measure(q.name) and own and re.fullmatch(rf"、\s*{re.escape(q.name)}\s*(?:达到|达|为)?\s*", between):
-            q.name = own.group(1) + q.name
+    for i, q in enumerate(quantities):
+        if not q.name or not _holderless(q.name):
+            continue
+        before = [p for p in quantities[:i] if holds(p.name)] or ([previous] if previous and holds(previous.name) else [])
+        if not before:
+            continue
+        prev = before[-1].name
+        if _GROWTH.match(_PART_OF_YEAR.sub("", q.name)):
+            q.name = prev + q.name
+            continue
+        prev = re.sub(r"(?:同比|年均|累计)?(?:增幅|增速|增长)$", "", prev) or prev  # X产值增幅 → X产值: what grows
+        own = re.match(rf"(.+?){MEASURE}$", prev)
+        q.name = (own.group(1) if own else prev) + q.name
     return quantities
 
 
@@ -109,6 +126,8 @@ def threshold_named(quantities: list, sent: str) -> list:
     things are elided (其中3个…) takes the head noun of the figure before it."""
     drop = []
     for m in _THRESHOLD.finditer(sent):
+        if sent[m.end():m.end() + 1] == "、":
+            continue  # 4条产业链规模分别达到2100亿元、3000亿元…: one figure each, no threshold
         value, unit = float(m.group(1)), m.group(2)
         idx = next((i for i, q in enumerate(quantities) if q.value == value and q.unit == unit and
                     (not q.name or q.name in m.group(0) or m.group(3).startswith(q.name) or q.name.startswith(m.group(3) or "\0"))),

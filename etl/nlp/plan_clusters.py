@@ -52,7 +52,8 @@ _LIST_INDUSTRY_RE = re.compile(r"([^,;。:]*?)等(" + NUM_CN + r"大)((?:千亿|
 
 #: the members of a cluster (framework) listed after 包括: A、B、C…N个…区,以及D协同区
 #: the names in brackets after a head and its count: …级别的产业集群2个(新材料、汽车及零部件)
-_BRACKETED_RE = re.compile(r"(产业集群|产业群|集群|产业链)(" + NUM_CN + r"[个条])?[((]([^()()]{2,60})[))]")
+#: (a list of any length: 16条优势产业链(A、B、…、P) names 16; a one-character bracket inside a name is gone, _ABBREV)
+_BRACKETED_RE = re.compile(r"(产业集群|产业群|集群|产业链)(" + NUM_CN + r"[个条])?[((]([^()()]{2,300})[))]")
 _QUOTED_LIST_RE = re.compile(r"[“\"]([^”\"、,;。]{1,12}(?:、[^”\"、,;。]{1,12})+)[”\"]\s*(" + NUM_CN + r"[个大条])"
                              r"(产业集群|产业群|集群|产业链)")
 _MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)([^。;]*)")
@@ -175,6 +176,8 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             out.extend(_parse(sentence[a:b], head, a, m.end(), m.start() in in_list))
         prev_end = m.end()
     for m in _FIELD_LIST_RE.finditer(sentence):  # 在A、B等领域,培育新增3—4个万亿元级战略性产业集群
+        if re.match(r"(?:等(?:领域|新兴产业|产业|行业))(?:规模|优势|水平|能级|实力)", sentence[m.end(1):]):
+            continue  # 壮大集成电路、机器人等产业规模,争取更多产业集群…: a measure of the list, no cluster framing
         tail = _parse(m.group(3), m.group(4), m.start(3), m.end(4))
         if tail:
             continue  # the cluster phrase names its own fields
@@ -187,9 +190,11 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
     for m in _BRACKETED_RE.finditer(sentence):  # 5000亿元级别的产业集群1个(物联网)、…2个(新材料、汽车及零部件)
         lead = re.split(r"[、,;:]", sentence[:m.start()])[-1]
         level = SCALE_RE.search(lead)
-        for n in m.group(3).split("、"):
+        items = m.group(3).split("、")
+        listed = field_list(items)  # a list of fields: 高端家纺 among them is a field too
+        for n in items:
             n = clean_name(n, True)
-            if n and not is_generic(n):
+            if n and not is_generic(n, listed):
                 out.append(ClusterMention(n, "chain" if m.group(1) == "产业链" else "cluster",
                                           level.group() if level else None, None, m.span()))
     for m in _QUOTED_LIST_RE.finditer(sentence):  # “钾、钠、镁、锂、氯”五大产业集群: a quoted list the count fits

@@ -33,29 +33,26 @@ import re
 from dataclasses import dataclass
 
 from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, QUALIFIERS, UNITS, figures, normalized, qualifier
-from etl.nlp.indicator import YEAR_RE, clean_name, coverage, find_year, split_fenbie
+from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, coverage, find_year, is_measure, split_fenbie
+from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
 
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
 
-#: a sentence that opens with one of these reports the present: all its figures are current, clause after clause
 #: a count of places (30多个国家和地区, 22个省份) says nothing without what reaches them
 _PLACES = re.compile(r"(?:国家|地区|省份|城市|省市|省区市)(?:和(?:国家|地区))?")
 _LIST_GOES_ON = re.compile(r"\s*(?:超过?|突破|近|约)?\d")
-_NOW_LEAD = re.compile(r"^\s*(?:当下|当前|目前|截至目前|现阶段)")
-#: 从5.5万亿元提升至7万亿元: the first amount is where the indicator stands now, the second the target
-_STRONG_TARGET = re.compile(r"(?:到|至)\d{4}年|力争|确保|将|计划|目标")
+#: a clause with no verb of its own (行业单项冠军3户): it goes on with the objects of the verb before
+_VERBLESS = re.compile(r"\s*[\u4e00-\u9fff“”\"]{2,16}?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff%]{1,3}?(?:以上|左右)?\s*")
+_VERB = re.compile(r"达到|达|突破|超过|超|实现|培育|打造|建成|形成|新增|增长|提高|提升|占|为|完成|引进|建设|不少于|不低于|"
+                   r"不超过|低于|高于|保持|控制|至少|近|约")  # 研发投入不少于1亿元 has its own verb
 _SCALE_ONLY = re.compile(r"(?:\d+|[一二三四五六七八九十百千万]+)?(?:万亿|千亿|百亿|亿)?元?级")
 _AFTER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:包括|包含|正式|正在|正(?=[\u4e00-\u9fff]))")
-# a clause that states what exists now, not what is to be reached
-_CURRENT_RE = re.compile(r"(?:聚焦|围绕|依托|立足)(?:全市|全省|全区|全县|我市|我省)?(?=\d|$)|现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有(?!量|率)|共有|截至目前|至目前|截至\d{4}年|截至年底|"
-                         r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成|[\u4e00-\u9fff]{0,4}类)")  # 聚焦突破类: a category label
-_TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
 #: 仅差了不到300亿元: a gap to the figure named before it
 _GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
 _GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资"}
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
-_RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?)(?:提高|增长|增加|下降|减少|提升|降低|上升)?$|"
+_RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?(?:近|约|超过?)?$|"
                        r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
                        r"(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
 #: the audience of the event a news report opens with (媒体, 记者, 嘉宾): their count is no indicator
@@ -87,19 +84,6 @@ class Quantity:
     year: int | None = None  # a year written in the item's own clause
 
 
-def _is_current(clause: str, upto: int, state: bool, sticky: bool = False) -> bool:
-    """Does the clause (up to the quantity) state a current value? ``state`` carries the previous
-    clause's answer when this one has no marker of its own (拥有21个…集群,52个…基地)."""
-    head = clause[:upto]
-    if _CURRENT_RE.search(head):
-        return True
-    if sticky and state and not _STRONG_TARGET.search(head):
-        return True  # 当下,…首轮9条赛道正式开放,…90个县: the sentence reports the present throughout
-    if _TARGET_RE.search(head):
-        return False
-    return state and (sticky or bool(re.match(r"\s*\d", clause)))  # only a list going on: 拥有21个…,52个…
-
-
 def _item(name: str, m, unit: str, clause: str, prev_end: int, start: int, current: bool) -> Quantity:
     high = float(m.group(2)) if m.group(2) else None
     low = float(m.group(1)) if high is not None else None
@@ -114,18 +98,20 @@ def find_quantities(sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
     sentence = normalized(sentence)  # 千亿元 → 1千亿元, 1.5万多吨 → 1.5万吨多 (same positions)
     pos, previous, state = 0, "", False
-    sticky = bool(_NOW_LEAD.match(sentence))
+    sticky = bool(NOW_LEAD.match(sentence))
     aim = ""  # 力争…目标,即:A,B: 力争 passes on to every figure the 即 lists
     carry = list_aim = ""
     mark = 0  # len(out) when the previous clause began: its items are out[mark:]
     for clause in re.split(r"([,;:。!?])", sentence):
-        if re.fullmatch(r"\s*(?:力争|确保)(?:在|到|至)?\s*(?:19|20)\d{2}\s*年(?:底|末|前)?\s*", clause):
+        if re.fullmatch(r"\s*(?:力争|确保)(?:在|到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|前)?|[“\"]?十[一二三四五]五[”\"]?"
+                        r"(?:末|期末|时期|期间)?)\s*", clause):
             aim = clause.strip()[:2]  # 力争到2025年底,A突破8000亿元,B达到45家以上: 力争 scopes the list
         if clause.strip() == "即" or (clause.endswith("即") and not re.search(r"\d", clause)):
             aim = next((w for w in ("力争", "确保") if w in previous or w in clause), aim)
         if len(clause) > 1:
             # 力争实现A1个,超2000亿元B2个,…: a clause that only goes on with the objects of the verb before keeps its 力争
-            carry = list_aim if _LIST_GOES_ON.match(clause) else ""
+            goes_on = _LIST_GOES_ON.match(clause) or (_VERBLESS.fullmatch(clause) and not _VERB.search(clause))
+            carry = list_aim if goes_on else ""
             list_aim = carry or next((w for w in ("力争", "确保") if w in clause and re.search(r"\d", clause)), "")
             previous, context = clause, previous
         else:
@@ -137,16 +123,26 @@ def find_quantities(sentence: str) -> list[Quantity]:
         # the indicator of the previous clause's last item (for 总面积…, 比2015年提高…)
         last_name, mark = (out[-1].name if len(out) > mark else None), len(out)
         if not (re.search(r"\d", clause) or "全覆盖" in clause):
-            state = _is_current(clause, len(clause), state, sticky) if _CURRENT_RE.search(clause) else state
+            state = is_current(clause, len(clause), state, sticky) if CURRENT_RE.search(clause) else state
             continue
         qs = list(figures(clause))
         if not qs:
             out.extend(Quantity(*c, current=state) for c in coverage(clause, start))
             continue
+        fen = clause.find("分别")
+        counted = [q for q in qs if q[0].start() < fen] if fen > 0 else []
+        if fen > 0 and len(qs) - len(counted) > 1 and len(counted) == 1 and counted[0][1] in COUNT_UNITS:
+            m0, unit0 = counted[0]  # 5条特色产业链规模分别达到…: the count names its noun, the 分别 figures follow it
+            noun = re.split(MEASURE, clause[m0.end():fen])[0]
+            out.append(_item(clean_name(noun), m0, unit0, clause, 0, start, is_current(clause, m0.start(), state, sticky)))
+            clause_names = clause[m0.end():]
+            qs = [q for q in qs if q[0].start() > fen]
+        else:
+            clause_names = clause
         if "分别" in clause and len(qs) > 1:
-            prefix = clause[: clause.index("分别")]
+            prefix = clause_names[: clause_names.index("分别")]
             names = split_fenbie(clean_name(prefix), len(qs))
-            cur = _is_current(clause, qs[0][0].start(), state, sticky)
+            cur = is_current(clause, qs[0][0].start(), state, sticky)
             prev_end = clause.index("分别")
             for name, (m, unit) in zip(names, qs):
                 name = clean_name(name)
@@ -159,24 +155,42 @@ def find_quantities(sentence: str) -> list[Quantity]:
         from_name = None  # 全省制造业产值从5.5万亿元提升至7万亿元: the second figure is the same indicator's
         per_year = "每年" in clause or "年均" in clause
         one_list = "分别" in clause  # A、B、C产业主营业务收入分别达到4000亿元: one figure for the whole list
+        skip_to = 0
         for i, (m, unit) in enumerate(qs):
-            before = clause[prev_end:m.start()]
+            before = clause[max(prev_end, skip_to):m.start()]
             inherit = ""
-            seg_start = -1 if one_list else before.rfind("、")
+            # the 、 before a clause's first count joins kinds of one count (A企业、B、C中小企业10家以上); after a
+            # figure it separates the next figure (新签约60个、新开工35个)
+            after1 = clause[m.end():m.end() + 1]
+            kinds = prev_end == 0 and unit in COUNT_UNITS and not re.search(r"\d", before) and \
+                (not after1 or bool(DELIMS.match(after1)))
+            seg_start = -1 if one_list or kinds else before.rfind("、")
             name = clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
             follow = clause[m.end():m.end() + 1]
             rel = _RELATIVE.search(before.strip())
             starts_from = bool(FROM.search(before.rstrip()))
-            each = re.search(r"各$", before.rstrip())
-            if each and re.search(r"和|、", before):  # A和B各50个: one figure for each item
-                for part in re.split(r"和|、", clean_name(before.rstrip()[:-1])):
-                    if clean_name(part):
-                        out.append(_item(clean_name(part), m, unit, clause, prev_end, start,
-                                         _is_current(clause, m.start(), state, sticky)))
+            each = re.search(r"(?:各|均)(?:超过|超|突破|达到|达|在|为)?$", before.rstrip())
+            parts = [clean_name(p) for p in re.split(r"和|、", before.rstrip()[:each.start()])] if each else []
+            listed = re.match(r"(.+、.+)等$", clause[:qs[i - 1][0].start()].rstrip()) if each and i and len(parts) == 1 else None
+            if listed and qs[i - 1][1] in COUNT_UNITS:  # A、B、C等3个产业各达到2000亿: the items before the count, each
+                parts = [clean_name(p) + parts[0] for p in re.split(r"、", listed.group(1))]
+            if len(parts) > 1 and (each.group(0).startswith("各") or is_measure(parts[-1])):
+                # A和B各50个; 规上工业产值、营收均超过1.2万亿 (measures of one holder): one figure each — but
+                # 装备制造、食品产业主营业务收入均突破1.2万亿元 is one figure of the list
+                for k, part in enumerate(parts):
+                    held = re.match(rf"(.+?){MEASURE}$", parts[k - 1]) if k else None
+                    if held and is_measure(part):
+                        part = held.group(1) + part  # 规上工业产值、营收 → 规上工业营收 (one holder)
+                    if part:
+                        out.append(_item(part, m, unit, clause, prev_end, start,
+                                         is_current(clause, m.start(), state, sticky)))
                 prev_end = m.end()
                 continue
             if starts_from:
                 name = clean_name(FROM.sub("", before.rstrip()))
+                if not name and context:  # 地区生产总值连跨两个千亿台阶,由2020年的…增长到…: the clause before names it
+                    held = re.match(rf".*?(?:{MEASURE}|生产总值|GDP)", clean_name(context))
+                    name = held.group(0) if held else ""
                 from_name = name
             elif from_name and FROM_TO.fullmatch(before.strip()):
                 name = from_name
@@ -197,8 +211,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
                 after = clause[m.end():nxt]
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
-                first = re.sub(r"(级)(?:和|以及).*$", r"\1", first)  # 4个千亿级和A、B4个百亿级产业集群: a class, then the next group
-                held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业|基地|企业|平台))", after)
+                first = re.sub(r"(级)(?:和|以及).*$", r"\1", first)
+                first = re.split(r"各|均", first)[0] or first  # 等3个产业各达到2000亿: the count's noun ends at 各  # 4个千亿级和A、B4个百亿级产业集群: a class, then the next group
+                bracket = re.match(r"([^,;。(()的]{1,16}?(?:产业集群|产业链|集群|产业|企业|平台|项目|基地|园区))[((]", after)
+                if bracket:  # 16条优势产业链(A、B、…)为核心的…: the bracket lists the count's items; the name ends before it
+                    after = first = bracket.group(1)
+                held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业(?!基地|园区|集群|链)|基地|企业|平台))", after)
                 owner = re.match(r"([^的]*?(?:产业集群|产业群|产业链|集群|基地|平台|园区))的", after)
                 if owner:  # 17条重点产业链的链主企业: the count is the chains', the 的 phrase what they have
                     first = owner.group(1)
@@ -206,7 +224,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     bare = clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
                     first = held.group(1) + held.group(2) if bare else held.group(2)
                 heads = list(re.finditer(r"产业集群|产业链|集群|企业|平台|项目|基地|园区", first))
-                if heads and re.search(r"水平|能力|质量|规模|竞争力|^(?:保持|实现|持续|快速|平稳|稳步)", first[heads[-1].end():]):
+                if heads and re.search(r"水平|能力|质量|规模|竞争力|^(?:保持|实现|持续|快速|平稳|稳步|组成|构成|构建|形成|带动|推动|落户|入驻|向|加快)", first[heads[-1].end():]):
                     first = first[:heads[-1].end()]  # 12条制造业重点产业链现代化水平全面提升 → 制造业重点产业链
                 whole = clean_name(first)
                 first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
@@ -226,10 +244,19 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 if carrier and clean_name(before[:carrier.start()]):
                     # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
                     name = clean_name(before[:carrier.start()]) + carrier.group(1) + name
-                elif name in _BARE and noun == first and re.fullmatch(r"[^,;:]+、[^,;:]+等", before.strip()):
+                elif (name in _BARE or name == "产业") and noun == first and re.fullmatch(r"[^,;:]+、[^,;:]+等", before.strip()):
                     name = before.strip() + name  # ,A、B等6个产业集群保持平稳发展 → A、B等产业集群 (a bare head, its list)
+            noun = re.match(r"的?([^,;。、\d]{2,10}?)(?:支撑|带动|推动|,|;|。|、|$)", clause[m.end():])
+            if noun and (name in ("年", "以") or name.endswith("年均")) and (clause[m.end():m.end() + 1] == "的" or name == "年"):
+                name = noun.group(1).strip(" “”\"")  # 形成年400万辆整车产能, 以年均2.3%的能源消费增长: the noun follows
+                skip_to = m.end() + noun.end(1)
+            if name in _BARE and not clean_name(before) and re.search(r"[内中里]$", context.strip()):
+                name = clean_name(context.strip()[:-1]) + name  # 机器人产业基地内,118家企业 → 机器人产业基地企业
             if not name and last_name and _RELATIVE_TAIL.search(last_name) and re.fullmatch(r"\s*(?:达到|达|为)", before):
                 name = _RELATIVE_TAIL.sub("", last_name)  # 规上工业增加值累计增长38.1%,达到2800亿元 → 规上工业增加值
+            previous_item = out[-1].name if len(out) > mark else last_name
+            if not name and previous_item and re.fullmatch(r"\s*(?:力争|确保|争取)?(?:超过?|突破|达到|达)?\s*", before):
+                name = previous_item  # 开票销售达9000亿元,力争超10000亿元: a higher aim of the same indicator
             if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
                     and not re.search(r"[、和及与]", before):
                 name = last_name[:-len(name)] + name  # 聚焦突破类新签约60个,新开工35个: the items share their prefix
@@ -238,13 +265,15 @@ def find_quantities(sentence: str) -> list[Quantity]:
             total_of = re.match(r"[共合]计?\s*\d+\s*[个项家]([^,;。]{2,16}?)(?:签约|落户|开工|投产|集中|[,;。]|$)", clause[m.end():])
             if name in _GENERIC and total_of:  # 总投资超470亿元共15个新能源重大产业项目签约落户 → …项目总投资
                 name = clean_name(total_of.group(1)) + name
+            elif name in _GENERIC and len(out) > mark and re.fullmatch(r"[^,;:]*、\s*" + re.escape(name) + r"[^,;:]*", before):
+                name = re.sub(r"^新增", "", out[-1].name) + name  # 新增X9个、总数达17个 → X总数 (the 、-item before)
             elif name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
                 name = (last_name or clean_name(context)) + name  # 1个平台,总面积扩容至45万亩 → 平台总面积
             if not unit and name.endswith("指数"):
                 unit = "指数"
             if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:
                 unit += "/年"  # 每年实施150项 → 150 项/年
-            state = _is_current(clause, m.start(), state, sticky) or bool(_SELECTED.match(clause, m.end()))  # …入选
+            state = is_current(clause, m.start(), state, sticky) or bool(_SELECTED.match(clause, m.end()))  # …入选
             if name and unit in ("家", "名", "位", "人") and _AUDIENCE.match(name):
                 name = ""  # 新华社…等30多家中央及地方媒体共同探寻…: who came to report, no indicator
             if name:

@@ -46,6 +46,8 @@ _COUNTY_STOP = {"治区", "建成区", "地区", "园区", "主城区", "老城�
                 "功能区", "先行区", "引领区", "高新区", "经开区", "创新区", "合作区", "产业区", "工业区", "商务区", "库区", "港区",
                 "老区", "特区"}
 _CITED = re.compile(r"《[^》]{0,80}》")
+#: a news report's byline (本报讯(黑龙江日报全媒体记者韩波)): the newspaper's place is not the text's
+_BYLINE = re.compile(r"[((][^()()]{0,40}记者[^()()]{0,20}[))]")
 _OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
 
 
@@ -94,8 +96,10 @@ def plan_region(text: str) -> dict:
     # a title is a short line without 。 (a preamble sentence is none); a document it cites (《中共湖南省委…》)
     # names the issuer of that document, not the place this text is about
     title = normalize("\n".join([ln for ln in lines[:2] if "。" not in ln and len(ln) <= 60] + header_title(text)))
-    body = normalize("\n".join(lines))
+    body = _BYLINE.sub("", normalize("\n".join(lines)))
     places = find_places(_CITED.sub(lambda m: "＿" * len(m.group(0)), body)) or find_places(body)
+    if _SELF_CITY.search(body) and not any(p.kind != "province" for p in places):
+        places += [p for p in find_places(body) if p.kind != "province"]  # 我市出台《遂宁市…规划》: its city is cited
     score: Counter = Counter()
     first: dict[str, int] = {}
     kinds = {}
@@ -105,6 +109,8 @@ def plan_region(text: str) -> dict:
     for name, kind in kinds.items():
         stem = next(p.stem for p in places if p.name == name)
         score[name] = body.count(stem) + title.count(stem)
+        if kind != "province" and len(stem) >= 2:  # 哈市 for 哈尔滨市, when the text names the city in full too
+            score[name] += len(re.findall(rf"(?<![\u4e00-\u9fff]{{2}}){stem[0]}市(?![场民级值])", body))
     province = max((n for n in kinds if kinds[n] == "province"), key=lambda n: (score[n], -first[n]), default=None)
     city = max((n for n in kinds if kinds[n] != "province"), key=lambda n: (score[n], -first[n]), default=None)
     if province:

@@ -28,15 +28,40 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "relative_year", "looks_back", "reported", "FIVE_YEAR"]
+__all__ = ["is_report", "relative_year", "looks_back", "reported", "is_news", "news_reported", "estimated_result",
+           "FIVE_YEAR", "TELLS_AIM", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
-PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年")
-AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年")
+PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
+AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|(?<![截止])(?:到|至)\s*[“\"]?十[一二三四五]五[”\"]?(?:末|期末)|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年|"
+                 r"(?<![主重需只])要(?=[^,;。]{0,6}?(?:达到|实现|突破|超过|完成|提高到|提升到|保持))")  # 今年要达到35%以上
 #: the five-year plan periods (第十一个 … 第十五个五年规划): the one place they are defined
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
 _LOOK_BACK = re.compile(r"(?:十[一二三四五]五|(?:19|20)\d{2}年|党的十[一二三四五六七八九]+大)[”\"]?以来|成绩单|回眸|成就|"
                         r"(?:圆满|顺利|胜利)收官|这十年|这[一二三四五六七八九十]+年来")  # 党的十八大以来, “山东这十年”
+
+
+#: clause-level current values (现有, 截至…, 聚焦…33个): what a clause of a plan states now, not what it aims at
+NOW_LEAD = re.compile(r"^\s*(?:当下|当前|目前|截至目前|现阶段)")
+#: 从5.5万亿元提升至7万亿元: the first amount is where the indicator stands now, the second the target
+_STRONG_TARGET = re.compile(r"(?:到|至)\d{4}年|力争|确保|将|计划|目标")
+# a clause that states what exists now, not what is to be reached
+CURRENT_RE = re.compile(r"(?:聚焦|围绕|依托|立足)(?:全市|全省|全区|全县|我市|我省)?(?=\d|$)|现有|现状|目前|当下|这(?=\d|$)|已有|已经|已达|已建成|已形成|已累计|现已|拥有(?!量|率)|共有|截至目前|至目前|截至\d{4}年|截至年底|"
+                         r"当前|累计培育了|(?<![应要将会争])有(?=\d|$)|^(?:聚焦|围绕|依托|立足)(?!打造|培育|建设|形成|建成|[\u4e00-\u9fff]{0,4}类)")  # 聚焦突破类: a category label
+_TARGET_RE = re.compile(r"(?:到|至|力争到|力争至)\d{4}年|力争|确保|每年|年均|培育形成|打造|培育|建成|形成|达到|突破|提升到|提高到|新增")
+
+
+def is_current(clause: str, upto: int, state: bool, sticky: bool = False) -> bool:
+    """Does the clause (up to the quantity) state a current value? ``state`` carries the previous
+    clause's answer when this one has no marker of its own (拥有21个…集群,52个…基地)."""
+    head = clause[:upto]
+    if CURRENT_RE.search(head):
+        return True
+    if sticky and state and not _STRONG_TARGET.search(head):
+        return True  # 当下,…首轮9条赛道正式开放,…90个县: the sentence reports the present throughout
+    if _TARGET_RE.search(head):
+        return False
+    return state and (sticky or bool(re.match(r"\s*\d", clause)))  # only a list going on: 拥有21个…,52个…
 
 
 def looks_back(head: str) -> bool:
@@ -79,6 +104,52 @@ def reported(clause: str, sentence: str, ctx: dict) -> bool:
         return False
     lead = re.match(r"\s*((?:19|20)\d{2})年", sentence)
     return bool(_REPORT_CUE.search(sentence)) or bool(lead and ctx.get("issued") and int(lead.group(1)) < ctx["issued"])
+
+
+#: a sentence led by a year, perhaps after a speech lead-in (报告介绍到,2025年,…)
+YEAR_LEAD = re.compile(r"^(?:[^,;。]{0,10}?(?:介绍|表示|指出|提到|显示|获悉)[到说称]?[,:])?\s*((?:19|20)\d{2})年")
+#: the lead of a news report: 本报讯, 央广网…消息, 新华网…日电, (记者…), or a date opening the text (7月4日,…)
+_NEWS_LEAD = re.compile(r"讯|消息|日电|记者|^\s*\d{1,2}月\d{1,2}日")
+#: a sentence of a news report that tells what a plan or a speaker aims at (方案提出, 明确, 目标, 部署 …)
+TELLS_AIM = re.compile(r"提出|明确|部署|要求|目标|规划|方案|计划|意见|行动|力推|(?<!以)上[台]阶|争创|争当|迈向|冲刺")
+
+
+def is_news(head: str) -> bool:
+    """Does a text open as a news report (its first 80 characters carry a news lead)?
+
+    >>> is_news("本报讯 (记者李华)近日,省工信厅公布了…"), is_news("为推动强省会战略落地见效,制定如下行动方案。")
+    (True, False)
+    """
+    return bool(_NEWS_LEAD.search(head[:80]))
+
+
+def news_reported(clause: str, sentence: str, paragraph_aims: bool, ctx: dict) -> bool:
+    """In a news report (``ctx["news"]``) a figure tells what was reached unless something aims at it: an aim in its
+    sentence (到20XX年, 力争, 将 …) or its paragraph (``paragraph_aims``), a plan told (方案提出, 目标, 部署 …), or a
+    verb that builds in its own clause (培育, 打造, 新增 — not 打造形成). A reporter's sentence 2022年,一汽集团…产量达到
+    215.6万辆 reports; the plan a report tells (《方案》提出,到2025年…) aims.
+
+    >>> news_reported("省级以上专精特新等优质企业达1459家", "“千”即千家强企,省级以上专精特新等优质企业达1459家", False, {"news": True})
+    True
+    >>> news_reported("培育产业集群5个", "培育产业集群5个", False, {"news": True})
+    False
+    """
+    if not ctx.get("news") or paragraph_aims or AIM.search(sentence) or TELLS_AIM.search(sentence):
+        return False
+    return not _BUILD.search(clause)
+
+
+def estimated_result(sentence: str, year: int | None, ctx: dict) -> bool:
+    """预计 of a year before the text's date is an estimate of a result, not an aim (2022年,…产值预计达1100亿元 in a
+    January-2023 report), when nothing else in the sentence aims.
+
+    >>> estimated_result("2022年,装备制造业产值预计达1100亿元", 2022, {"dated": 2023})
+    True
+    >>> estimated_result("预计到2025年产值达1300亿元", 2025, {"dated": 2023})
+    False
+    """
+    aims = [m.group(0) for m in AIM.finditer(sentence)]
+    return bool(aims) and all(a.startswith("预计") for a in aims) and bool(year and ctx.get("dated") and year < ctx["dated"])
 
 
 def _reviewed_years(sentence: str, ctx: dict) -> str:

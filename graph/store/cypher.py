@@ -12,7 +12,7 @@ from ontology.schema import LABELS, REL_ENDPOINTS, check_label, check_rel_type
 __all__ = ["constraints", "upsert_nodes", "upsert_rels", "create_nodes", "create_rels", "create_bare_rels",
            "count_label", "count_rel_type", "delete_nodes", "delete_rels", "get_node",
            "find_nodes", "rels", "neighbours", "COUNT_NODES", "COUNT_RELS", "ALL_NODES", "ALL_RELS",
-           "SEGMENTS_OUTPUT", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING", "TOTAL_NODES", "TOTAL_RELS"]
+           "SEGMENTS_OUTPUT", "LOCAL_GROUPS", "LOCAL_COUNTIES", "TECH_HOLDERS", "TOP_FIRMS", "FIND_ENTERPRISES", "COUNT_ENTERPRISES", "CLEAR", "PING", "TOTAL_NODES", "TOTAL_RELS"]
 
 
 def constraints() -> list[str]:
@@ -152,6 +152,18 @@ WITH DISTINCT e
 RETURN count(e) AS n, sum(toFloat(coalesce(e.output, e.revenue, 0.0))) AS o,
        sum(CASE WHEN coalesce(e.leading, false) THEN 1 ELSE 0 END) AS lead
 """
+
+# operating local firms by cluster and county (graph.store.port.LocalGroup), each firm once per cluster;
+# LOCAL_COUNTIES: by county alone, every operating local firm once — as graph.store.sql.LOCAL_GROUPS
+_LOCAL_SUMS = """count(e) AS firms, sum(toFloat(coalesce(e.output, e.revenue, 0.0))) AS output,
+       sum(CASE WHEN coalesce(e.leading, false) THEN 1 ELSE 0 END) AS leading"""
+LOCAL_GROUPS = """
+MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment) WHERE e.local = true AND coalesce(e.active, true)
+WITH DISTINCT s.cluster AS cluster, e
+RETURN cluster, e.county AS county, """ + _LOCAL_SUMS
+LOCAL_COUNTIES = """
+MATCH (e:Enterprise) WHERE e.local = true AND coalesce(e.active, true)
+RETURN e.county AS county, """ + _LOCAL_SUMS
 
 TOP_FIRMS = """
 MATCH (n:Enterprise)-[:IN_SEGMENT]->(s:Segment)

@@ -5,13 +5,10 @@ can; the READ transaction stops writes, but not ``SHOW …``/``TERMINATE TRANSAC
 procedures or ``LOAD CSV`` (files, and URLs on the local network). So the console admits an
 allow-list of clause shapes, checked on the query as Neo4j will see it:
 
-1. **Normalise.** Neo4j ends a ``//`` comment at ``\\n`` *or* a bare ``\\r``, and decodes ``\\uXXXX``
-   escapes *before* lexing (``\\u0027`` closes a string, ``\\u000a`` ends a comment). So line
-   terminators become ``\\n``; any ``\\u`` escape, control or invisible (format) character is
-   refused; Unicode spaces outside strings become plain spaces; and every comment is blanked out.
-   The normalised text — with no comment left to disagree about — is what runs.
-2. **Lex** into words, quoted names, strings, numbers, parameters and punctuation; any other
-   character is refused.
+1. **Normalise** and 2. **lex** (:mod:`graph.store.cypher_lex`): Neo4j ends a ``//`` comment at a
+   bare ``\\r`` too and decodes ``\\uXXXX`` escapes before lexing, so line terminators become
+   ``\\n``, escapes and control or invisible characters are refused, comments are blanked out —
+   the normalised text is what runs — and any character the lexer does not know is refused.
 3. **Shapes.** One statement; it starts with ``MATCH``, ``OPTIONAL``, ``WITH``, ``UNWIND``, ``RETURN``
    or ``CALL``; no word that begins a write, admin or I/O clause appears anywhere (``CREATE``,
    ``MERGE``, ``SET``, ``LOAD``, ``SHOW``, ``TERMINATE``, ``USE``, …, unless it follows a ``.`` as a
@@ -24,23 +21,23 @@ allow-list of clause shapes, checked on the query as Neo4j will see it:
 Then :meth:`graph.store.neo4j_store.Neo4jStore.run_read` checks Neo4j's own ``EXPLAIN`` of the normalised
 query (:func:`check_plan`: query type ``r``, no ``Show*``/``Terminate*``/``LoadCSV`` operator, no
 procedure outside the allow-list) and runs it in a READ transaction with a server timeout, a
-client deadline and byte caps.
+client deadline and byte caps. Both checks refuse with
+:class:`~graph.store.cypher_errors.CypherRefused` (HTTP 400).
 
 >>> read_only("MATCH (n) WHERE n.name = 'CREATE' RETURN n // DELETE")
 "MATCH (n) WHERE n.name = 'CREATE' RETURN n          "
 >>> read_only("MATCH (n) DELETE n")
 Traceback (most recent call last):
 ...
-graph.store.cypher_guard.CypherRefused: field query: write or admin clause not allowed: DELETE
+graph.store.cypher_errors.CypherRefused: field query: write or admin clause not allowed: DELETE
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
 
-from ontology.errors import ChainKGError
+from graph.store.cypher_errors import CypherRefused, CypherResultTooLarge, refuse
+from graph.store.cypher_lex import Token, lex, normalise, strip_literals, tokens
 
 __all__ = ["read_only", "normalise", "tokens", "check_plan", "strip_literals", "CypherRefused",
            "CypherResultTooLarge", "ALLOWED_PROCEDURES", "ALLOWED_FUNCTION_NAMESPACES", "DENIED_WORDS",
@@ -68,150 +65,11 @@ MAX_TOKENS = 4000
 
 _OPERATOR_WORDS = frozenset({"AND", "OR", "XOR", "NOT", "IN", "IS", "STARTS", "ENDS", "CONTAINS"})
 _OPERATORS = frozenset({"+", "-", "*", "/", "%", "^", "||", "=", "<>", "<", ">", "<=", ">=", "=~", "!="})
-_PUNCT = sorted(["-->", "<--", "<-", "->", "--", "<>", "<=", ">=", "=~", "!=", "..", "+=", "::", "||",
-                 "(", ")", "[", "]", "{", "}", ",", ".", ":", ";", "|", "=", "<", ">", "+", "-", "*",
-                 "/", "%", "^", "&", "!", "?", "$"], key=len, reverse=True)
 _CLOSE = {")": "(", "]": "[", "}": "{"}
-_NUMBER = re.compile(r"0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?")
 # plan operators that read-typed queries may still contain but the console refuses
 _DENIED_OPERATOR = re.compile(r"^(Show|Terminate|Load|Create|Merge|Delete|DetachDelete|Set|Remove|Foreach|"
                               r"Transaction|Alter|Drop|Grant|Deny|Revoke|Start|Stop|Enable|Rename|Assert|"
                               r"Procedure(?!Call$)|SystemProcedure|Admin)")
-
-
-class CypherRefused(ChainKGError):
-    """The query is not a plain read the console runs."""
-
-    code = "cypher_refused"
-    http_status = 400
-
-
-class CypherResultTooLarge(ChainKGError):
-    """The result passed the console's byte cap (``CHAINKG_CYPHER_MAX_BYTES``)."""
-
-    code = "cypher_result_too_large"
-    http_status = 422
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str   # word | name (`quoted`) | string | number | param | punct
-    text: str   # as written (a quoted name without its backticks, unescaped)
-    pos: int
-
-
-def _refuse(message: str, **details) -> CypherRefused:
-    return CypherRefused(message, field="query", **details)
-
-
-def _is_word_start(ch: str) -> bool:
-    return ch == "_" or unicodedata.category(ch).startswith("L")
-
-
-def _is_word_part(ch: str) -> bool:
-    return ch == "_" or unicodedata.category(ch)[0] == "L" or unicodedata.category(ch) in ("Nd", "Mn", "Mc")
-
-
-def _lex(query: str) -> tuple[str, list[Token]]:
-    """(normalised query, tokens). Raises :class:`CypherRefused` on anything it does not know."""
-    if not isinstance(query, str):
-        raise _refuse("the query must be text")
-    q = query.replace("\r\n", "\n").replace("\r", "\n")
-    esc = re.search(r"\\[uU]", q)
-    if esc:
-        raise _refuse("\\u escapes are not allowed in console queries (Neo4j decodes them before parsing); "
-                      "type the character itself or pass the value as a parameter", position=esc.start())
-    for i, ch in enumerate(q):
-        cat = unicodedata.category(ch)
-        if (cat == "Cc" and ch not in "\t\n") or cat in ("Cf", "Cs", "Co", "Cn"):
-            raise _refuse(f"control or invisible character U+{ord(ch):04X} not allowed", position=i)
-    out: list[str] = []
-    toks: list[Token] = []
-    i, n = 0, len(q)
-    while i < n:
-        ch = q[i]
-        if ch == "\n" or ch in "\u2028\u2029":
-            out.append("\n")
-            i += 1
-        elif ch.isspace():
-            out.append(" ")
-            i += 1
-        elif q.startswith("//", i):
-            j = q.find("\n", i)
-            j = n if j < 0 else j
-            out.append(" " * (j - i))
-            i = j
-        elif q.startswith("/*", i):
-            j = q.find("*/", i + 2)
-            if j < 0:
-                raise _refuse("unterminated comment", position=i)
-            out.append("".join("\n" if c == "\n" else " " for c in q[i:j + 2]))
-            i = j + 2
-        elif ch in ("'", '"'):
-            j = i + 1
-            while j < n and q[j] != ch:
-                j += 2 if q[j] == "\\" else 1
-            if j >= n:
-                raise _refuse("unterminated string literal", position=i)
-            toks.append(Token("string", q[i:j + 1], i))
-            out.append(q[i:j + 1])
-            i = j + 1
-        elif ch == "`" or (ch == "$" and i + 1 < n and q[i + 1] == "`"):
-            start = i + 1 if ch == "`" else i + 2
-            j, name = start, []
-            while True:
-                k = q.find("`", j)
-                if k < 0:
-                    raise _refuse("unterminated backtick name", position=i)
-                name.append(q[j:k])
-                if q.startswith("``", k):  # a doubled backtick is one backtick inside the name
-                    name.append("`")
-                    j = k + 2
-                    continue
-                break
-            toks.append(Token("name" if ch == "`" else "param", "".join(name), i))
-            out.append(q[i:k + 1])
-            i = k + 1
-        elif ch == "$" and i + 1 < n and (_is_word_part(q[i + 1])):
-            j = i + 1
-            while j < n and _is_word_part(q[j]):
-                j += 1
-            toks.append(Token("param", q[i + 1:j], i))
-            out.append(q[i:j])
-            i = j
-        elif _is_word_start(ch):
-            j = i + 1
-            while j < n and _is_word_part(q[j]):
-                j += 1
-            toks.append(Token("word", q[i:j], i))
-            out.append(q[i:j])
-            i = j
-        elif ch.isascii() and ch.isdigit():
-            m = _NUMBER.match(q, i)
-            toks.append(Token("number", m.group(), i))
-            out.append(m.group())
-            i = m.end()
-        else:
-            p = next((p for p in _PUNCT if q.startswith(p, i)), None)
-            if p is None:
-                raise _refuse(f"unexpected character {ch!r} (U+{ord(ch):04X})", position=i)
-            toks.append(Token("punct", p, i))
-            out.append(p)
-            i += len(p)
-    return "".join(out), toks
-
-
-def normalise(query: str) -> str:
-    """The query as it will run: line terminators ``\\n``, comments blanked, Unicode spaces plain.
-
-    >>> normalise("RETURN 1 // x\\rCREATE (n)")
-    'RETURN 1     \\nCREATE (n)'
-    """
-    return _lex(query)[0]
-
-
-def tokens(query: str) -> list[Token]:
-    return _lex(query)[1]
 
 
 def _dotted(toks: list[Token], i: int) -> tuple[str, int, bool]:
@@ -243,42 +101,42 @@ def _matching(toks: list[Token], i: int) -> int:
 def _check_call(toks: list[Token], i: int) -> None:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None:
-        raise _refuse("CALL needs a subquery or a procedure")
+        raise refuse("CALL needs a subquery or a procedure")
     if nxt.kind == "punct" and nxt.text == "{":
         return
     if nxt.kind == "punct" and nxt.text == "(":
         k = _matching(toks, i + 1)
         if k > 0 and k + 1 < len(toks) and toks[k + 1].text == "{" and toks[k + 1].kind == "punct":
             return
-        raise _refuse("CALL (…) must open a subquery: CALL (x) { … }")
+        raise refuse("CALL (…) must open a subquery: CALL (x) { … }")
     if nxt.kind in ("word", "name"):
         name, _, quoted = _dotted(toks, i + 1)
         if quoted:
-            raise _refuse(f"quoted procedure names are not allowed: {name}", procedure=name)
+            raise refuse(f"quoted procedure names are not allowed: {name}", procedure=name)
         if name.lower() not in ALLOWED_PROCEDURES:
-            raise _refuse(f"procedure not allowed: {name} (allowed: {', '.join(sorted(ALLOWED_PROCEDURES))})",
-                          procedure=name)
+            raise refuse(f"procedure not allowed: {name} (allowed: {', '.join(sorted(ALLOWED_PROCEDURES))})",
+                         procedure=name)
         return
-    raise _refuse(f"procedure not allowed: {nxt.text}", procedure=nxt.text)
+    raise refuse(f"procedure not allowed: {nxt.text}", procedure=nxt.text)
 
 
 def read_only(query: str) -> str:
     """The normalised query (:func:`normalise`) if it is a plain read; raise :class:`CypherRefused` otherwise."""
-    text, toks = _lex(query)
+    text, toks = lex(query)
     if toks and toks[-1].kind == "punct" and toks[-1].text == ";":
         toks = toks[:-1]
     if any(t.kind == "punct" and t.text == ";" for t in toks):
-        raise _refuse("one statement only")
+        raise refuse("one statement only")
     if not toks:
-        raise _refuse("empty query")
+        raise refuse("empty query")
     if len(toks) > MAX_TOKENS:
-        raise _refuse(f"query too long: {len(toks)} tokens (at most {MAX_TOKENS})")
+        raise refuse(f"query too long: {len(toks)} tokens (at most {MAX_TOKENS})")
     first = toks[0]
     if first.kind != "word" or first.text.upper() not in START_WORDS:
         word = first.text.upper() if first.kind == "word" else first.text
         if word in DENIED_WORDS:
-            raise _refuse(f"write or admin clause not allowed: {word}", keyword=word)
-        raise _refuse(f"a console query starts with one of {', '.join(sorted(START_WORDS))} (not {first.text!r})")
+            raise refuse(f"write or admin clause not allowed: {word}", keyword=word)
+        raise refuse(f"a console query starts with one of {', '.join(sorted(START_WORDS))} (not {first.text!r})")
     stack: list[str] = []
     operators = 0
     for i, t in enumerate(toks):
@@ -287,7 +145,7 @@ def read_only(query: str) -> str:
         if t.kind == "word" and not after_dot:
             word = t.text.upper()
             if word in DENIED_WORDS:
-                raise _refuse(f"write or admin clause not allowed: {word}", keyword=word)
+                raise refuse(f"write or admin clause not allowed: {word}", keyword=word)
             if word == "CALL":
                 _check_call(toks, i)
             elif word == "CASE":
@@ -297,15 +155,15 @@ def read_only(query: str) -> str:
             elif word in _OPERATOR_WORDS:
                 operators += 1
         elif t.kind == "name" and t.text.strip().upper() in DENIED_WORDS:
-            raise _refuse(f"write or admin clause not allowed: {t.text.strip().upper()}", keyword=t.text.strip().upper())
+            raise refuse(f"write or admin clause not allowed: {t.text.strip().upper()}", keyword=t.text.strip().upper())
         if t.kind in ("word", "name") and not after_dot and (prev is None or prev.text.upper() != "CALL"):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if nxt is not None and nxt.kind == "punct" and nxt.text == ".":  # a namespaced function call?
                 name, j, quoted = _dotted(toks, i)
                 if j < len(toks) and toks[j].kind == "punct" and toks[j].text == "(" and "." in name:
                     if quoted or name.split(".")[0].lower() not in ALLOWED_FUNCTION_NAMESPACES:
-                        raise _refuse(f"function not allowed: {name} (allowed namespaces: "
-                                      f"{', '.join(sorted(ALLOWED_FUNCTION_NAMESPACES))})", function=name)
+                        raise refuse(f"function not allowed: {name} (allowed namespaces: "
+                                     f"{', '.join(sorted(ALLOWED_FUNCTION_NAMESPACES))})", function=name)
         if t.kind == "punct":
             if t.text in ("(", "[", "{"):
                 stack.append(t.text)
@@ -317,9 +175,9 @@ def read_only(query: str) -> str:
             elif t.text in _OPERATORS:
                 operators += 1
         if len(stack) > MAX_DEPTH:
-            raise _refuse(f"nested too deeply: more than {MAX_DEPTH} levels of brackets or CASE", position=t.pos)
+            raise refuse(f"nested too deeply: more than {MAX_DEPTH} levels of brackets or CASE", position=t.pos)
         if operators > MAX_OPERATORS:
-            raise _refuse(f"too many operators: more than {MAX_OPERATORS}", position=t.pos)
+            raise refuse(f"too many operators: more than {MAX_OPERATORS}", position=t.pos)
     return text
 
 
@@ -332,33 +190,20 @@ def check_plan(summary) -> None:
     :data:`ALLOWED_PROCEDURES`.
     """
     if summary.query_type != "r":
-        raise _refuse(f"Neo4j plans this as a {summary.query_type!r} query, not a read", query_type=summary.query_type)
+        raise refuse(f"Neo4j plans this as a {summary.query_type!r} query, not a read", query_type=summary.query_type)
 
     def walk(plan) -> None:
         if not plan:
             return
         op = str(plan.get("operatorType", "")).split("@")[0]
         if _DENIED_OPERATOR.match(op):
-            raise _refuse(f"plan operator not allowed: {op}", operator=op)
+            raise refuse(f"plan operator not allowed: {op}", operator=op)
         if op == "ProcedureCall":
             details = str((plan.get("args") or {}).get("Details", ""))
             name = details.split("(")[0].strip().lower()
             if name not in ALLOWED_PROCEDURES:
-                raise _refuse(f"procedure not allowed: {name or '?'}", procedure=name)
+                raise refuse(f"procedure not allowed: {name or '?'}", procedure=name)
         for child in plan.get("children") or ():
             walk(child)
 
     walk(summary.plan)
-
-
-def strip_literals(query: str) -> str:
-    """The normalised query with string literals blanked (quotes kept): what the guard reads as code.
-
-    >>> strip_literals("RETURN 'a//b' /* x */ , 1 // c")
-    "RETURN '    '         , 1     "
-    """
-    text, toks = _lex(query)
-    for t in toks:
-        if t.kind == "string":
-            text = text[:t.pos] + t.text[0] + " " * (len(t.text) - 2) + t.text[0] + text[t.pos + len(t.text):]
-    return text

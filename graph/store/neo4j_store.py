@@ -21,7 +21,7 @@ from graph.store import aggregates as agg_state
 from graph.store import cypher, walk
 from graph.store.aggregates import Aggregates, FirmState, Structure
 from graph.store.neo4j_write import TxWriter
-from graph.store.port import Batch, ContentHash, SegmentAggregate
+from graph.store.port import Batch, ContentHash, LocalGroup, SegmentAggregate
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label
 
 __all__ = ["Neo4jStore", "parse_url"]
@@ -381,6 +381,13 @@ class Neo4jStore:
     def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
         r = self._read(cypher.SEGMENTS_OUTPUT, segments=list(segment_ids))[0]
         return r["n"], float(r["o"] or 0.0), r["lead"] or 0
+
+    def local_groups(self) -> list[LocalGroup]:
+        """Two grouped queries (``cypher.LOCAL_GROUPS``, ``cypher.LOCAL_COUNTIES``), the aggregation in Neo4j."""
+        rows = [(r["cluster"], r) for r in self._read(cypher.LOCAL_GROUPS)]
+        rows += [(None, r) for r in self._read(cypher.LOCAL_COUNTIES)]
+        return sorted((LocalGroup(c, r["county"], r["firms"], float(r["output"] or 0.0), r["leading"] or 0)
+                       for c, r in rows), key=LocalGroup.order)
 
     def _firms(self, ids: list[str]) -> list[dict]:
         """Enterprises by id, in that order, each with ``segments`` (all its IN_SEGMENT targets)."""

@@ -21,10 +21,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from ontology.firms import LEADING_TAGS
 from ontology.schema import check_label, check_rel_type
 
-__all__ = ["Batch", "GraphStore", "SegmentAggregate", "LEADING_TAGS", "ContentHash", "column"]
+__all__ = ["Batch", "GraphStore", "SegmentAggregate", "LocalGroup", "ContentHash", "column"]
 
 
 
@@ -88,6 +87,25 @@ class SegmentAggregate:
     local_reported: int = 0          # local firms with an output (or revenue) figure: k of local_count
     direct_local: int = 0            # local firms linked to this segment itself (not only via a child)
     inactive: int = 0                # firms of the subtree that no longer operate (注销/吊销/迁出…), not counted
+
+
+@dataclass(frozen=True)
+class LocalGroup:
+    """Operating local firms sharing a cluster and a county, counted in the store (one grouped query).
+
+    ``cluster`` None: every operating local firm once, whatever its segments (the county totals);
+    else the firms linked (IN_SEGMENT) to a segment of that cluster, each once per cluster.
+    ``county`` as stored on the firms, None when they record none. Closed firms never count."""
+
+    cluster: str | None
+    county: str | None
+    firms: int
+    output: float                    # summed output (falls back to revenue) of those that report one, 万元
+    leading: int                     # how many are leading firms
+
+    def order(self) -> tuple:
+        """The order ``local_groups`` returns groups in: by cluster then county, None first."""
+        return (self.cluster is not None, self.cluster or "", self.county is not None, self.county or "")
 
 
 class ContentHash:
@@ -169,6 +187,11 @@ class GraphStore(Protocol):
     def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
         """(distinct local firms, their summed output, how many are leading firms) in these
         segments and their subtrees."""
+
+    def local_groups(self) -> list[LocalGroup]:
+        """Operating local firms grouped by (cluster, county) and by county alone (``cluster`` None):
+        no firm left out — those without a county form the ``county`` None group. Ordered by
+        (cluster, county), None first."""
 
     def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
         """Per technology: (number of local firms holding it, the ``limit`` largest of them)."""

@@ -199,6 +199,24 @@ FROM firms f JOIN nodes n ON n.label = 'Enterprise' AND n.id = f.eid
 WHERE n.e_local = 1
 """
 
+# operating local firms by cluster and county (graph.store.port.LocalGroup): each firm once per cluster
+# (DISTINCT over its segments of that cluster); then by county alone, every operating local firm once.
+# Driven from the nodes_by_local index (local firms only), then each firm's IN_SEGMENT rows and their
+# segments by primary key: ~0.6 s on 100k firms, where a CTE of segments without an index took 2 s.
+LOCAL_GROUPS = """
+WITH member AS (
+  SELECT DISTINCT s.s_cluster AS cluster, n.id, n.e_county AS county, n.e_output AS o, n.e_leading AS lead
+  FROM nodes n INDEXED BY nodes_by_local
+  CROSS JOIN rels r ON r.type = 'IN_SEGMENT' AND r.src = n.id
+  CROSS JOIN nodes s ON s.label = 'Segment' AND s.id = r.dst
+  WHERE n.label = 'Enterprise' AND n.e_local = 1
+)
+SELECT cluster, county, count(*), total(o), coalesce(sum(lead), 0) FROM member GROUP BY cluster, county
+UNION ALL
+SELECT NULL, e_county, count(*), total(e_output), coalesce(sum(e_leading), 0) FROM nodes INDEXED BY nodes_by_local
+WHERE label = 'Enterprise' AND e_local = 1 GROUP BY e_county
+"""
+
 # outside (non-local) firms of some segments, biggest first, each with all its segments
 TOP_FIRMS = """
 WITH cand AS (

@@ -28,7 +28,7 @@ from ontology.errors import StoreError
 from graph.store import aggregates as agg_state
 from graph.store import sql, walk
 from graph.store.aggregates import Aggregates, FirmState, Structure
-from graph.store.port import Batch, ContentHash, SegmentAggregate
+from graph.store.port import Batch, ContentHash, LocalGroup, SegmentAggregate
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
 
 __all__ = ["SQLiteStore"]
@@ -449,6 +449,11 @@ class SQLiteStore:
     def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
         n, o, lead = self._q(sql.SEGMENTS_OUTPUT, {"segments": _dump(list(segment_ids))})[0]
         return n, float(o), lead
+
+    def local_groups(self) -> list[LocalGroup]:
+        """One grouped query (``sql.LOCAL_GROUPS``): by cluster and county, then by county alone."""
+        return sorted((LocalGroup(c, k, n, float(o), lead) for c, k, n, o, lead in self._q(sql.LOCAL_GROUPS)),
+                      key=LocalGroup.order)
 
     def _firms(self, ids: list[str]) -> list[dict]:
         """Enterprises by id, in that order, each with ``segments`` (all its IN_SEGMENT targets)."""

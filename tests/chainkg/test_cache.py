@@ -85,3 +85,23 @@ def test_a_write_through_the_service_clears_its_cache(tmp_path):
     kg.changed()
     assert kg.version() != before and kg.analysis() is not first
     kg.store.close()
+
+
+def test_the_overview_and_the_workbench_share_their_store_reads(tmp_path, monkeypatch):
+    """The cards and the county grid read one grouped count; the workbench reuses the gaps page's
+    analysis (the same sections) instead of computing one with chokepoints and projects."""
+    from chainkg import service as service_mod
+    from chainkg.service import TARGET_SECTIONS
+
+    kg = ChainKG(SQLiteStore(tmp_path / "kg.db"))
+    kg.load()
+    groups, analyses = [], []
+    real_groups, real_analyze = kg.store.local_groups, service_mod._analyze
+    monkeypatch.setattr(kg.store, "local_groups", lambda: groups.append(1) or real_groups())
+    monkeypatch.setattr(service_mod, "_analyze", lambda *a, **k: analyses.append(k.get("sections")) or real_analyze(*a, **k))
+    kg.clusters(), kg.county_distribution()
+    assert len(groups) == 1
+    page = kg.analysis(None, sections=("gaps", "targets", "extensions"))  # as ui/views/gaps.py asks
+    kg.workbench()
+    assert analyses == [TARGET_SECTIONS] and "chokepoints" not in page
+    kg.store.close()

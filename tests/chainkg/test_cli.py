@@ -143,3 +143,30 @@ def test_extract_on_the_action_plan(shared_dir):
     targets = [f for f in data if f["kind"] == "target"]
     assert any(f["value"] == 1 and f["unit"] == "万亿元" and f["year"] == 2025 for f in targets)
     assert {f.get("cluster") for f in data if f["kind"] == "cluster"} >= {"auto", "pharma", "sewing"}
+
+
+@pytest.mark.parametrize("cmd", [["neo4j", "status"], ["neo4j", "stop"], ["override", "list"], ["actuals", "progress"],
+                                 ["analyze"], ["load", "--no-bundled"]])
+def test_a_refused_setting_is_one_error_line_on_every_command(monkeypatch, tmp_path, cmd):
+    """A :class:`SettingsError` is a ``ChainKGError``: the CLI's one translation gives its line and exit 1
+    (commands without ``--store`` included), never a traceback."""
+    from chainkg.errors import ChainKGError
+    from chainkg.settings import SettingsError
+
+    assert issubclass(SettingsError, ChainKGError) and SettingsError.code == "settings"
+    monkeypatch.setenv("CHAINKG_API_TOKEN", "short")
+    monkeypatch.setenv("CHAINKG_STATE_DIR", str(tmp_path / "state"))
+    r = runner.invoke(app, cmd)
+    assert r.exit_code == 1, r.output
+    assert r.output.splitlines() == ["error [settings]: invalid ChainKG settings: api_token: CHAINKG_API_TOKEN has 5 "
+                                     "characters; use at least 16 random characters, e.g. python -c 'import secrets; "
+                                     "print(secrets.token_urlsafe(32))'"]
+
+
+def test_python_m_chainkg_cli_runs_the_same_app():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "chainkg.cli", "neo4j", "--help"], capture_output=True, text=True,
+                         check=True, env={"PATH": "", "PYTHONPATH": ":".join(sys.path), "COLUMNS": "200"})
+    assert "start" in out.stdout and "status" in out.stdout and "Run a local Neo4j Community 5.26" in out.stdout
