@@ -157,3 +157,12 @@ TARGET_EN = {
     "transformation-fund-annual": "City special fund for manufacturing transformation (each year)",
 }
 UI_STRINGS.update({f"target.{k}": ("", v) for k, v in TARGET_EN.items()})
+
+#: the names of the datasets the program itself loads (etl/bundled/*.dataset.yaml, etl/public), in
+#: English; a dataset a user imports keeps the name given to it
+DATASET_EN = {
+    "A股上市公司（台州注册）": "A-share listed companies registered in Taizhou",
+    "公开报道的台州企业（非普查）": "Taizhou firms named in public reports (not a census)",
+    "Tushare A股上市公司": "Tushare: A-share listed companies",
+    "ChainKnowledgeGraph A股上市公司": "ChainKnowledgeGraph: A-share listed companies",
+}

@@ -87,7 +87,7 @@ if not firms:
     st.stop()
 has_status = any(f.get("status") or f.get("active") is False for f in firms)
 st.dataframe(pd.DataFrame([{
-    t("common.enterprise"): f["name"], t("common.county"): county_label(f.get("county")), t("common.city"): f.get("city") or "",
+    t("common.enterprise"): f["name"], t("common.county"): county_label(f.get("county")), t("common.city"): common.place(f.get("city")),
     t("ent.location"): location_label(f),
     **({t("ent.status"): status_label(f)} if has_status else {}),
     t("common.tags"): SEP.join(map(tag_label, f.get("tags", []))),
@@ -110,7 +110,7 @@ facts = {t("ent.credit_code"): e.get("credit_code"), t("ent.stock_code"): e.get(
          t("ent.status"): status_label(e) or None,
          t("ent.location"): location_label(e),
          t("ent.local_basis"): (t(f"ent.basis.{basis}") if f"ent.basis.{basis}" in STRINGS else basis) if basis else None,
-         t("ent.province"): e.get("province"), t("common.city"): e.get("city"), t("common.county"): county_label(e.get("county")),
+         t("ent.province"): common.place(e.get("province")) or None, t("common.city"): common.place(e.get("city")) or None, t("common.county"): county_label(e.get("county")),
          t("ent.address"): e.get("address"),
          t("ent.leading"): t("common.yes") if e.get("leading") else None,
          t("ent.output"): wan(e.get("output")), t("ent.revenue"): wan(e.get("revenue")),

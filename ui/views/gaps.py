@@ -30,7 +30,7 @@ def coverage_cols(g: dict) -> dict:
     return {t("gap.firms_known"): cov.get("firms_known", g["evidence"]["local_firms"]),
             t("gap.firms_output"): cov.get("firms_with_output", g["evidence"].get("firms_with_output")),
             t("gap.as_of"): cov.get("as_of") or "—",
-            t("gap.datasets"): "、".join(cov.get("datasets") or []) or "—"}
+            t("gap.datasets"): common.list_sep().join(map(common.dataset_name, cov.get("datasets") or [])) or "—"}
 
 
 VERDICT = t("gap.verdict")
@@ -72,7 +72,7 @@ for tg in result.get("targets", []):
         prof = c.get("profile") or {}
         target_rows.append({
             t("common.segment"): segn.get(tg["segment_id"], tg["segment"]), t("common.kind"): marked(tg["kind"]),
-            t("common.rank"): c.get("rank", i), t("common.enterprise"): c["name"], t("common.city"): c.get("city") or "",
+            t("common.rank"): c.get("rank", i), t("common.enterprise"): c["name"], t("common.city"): common.place(c.get("city")),
             t("gap.target_score"): c["score"],
             t("gap.target_scale"): prof.get("scale") or t("wb.unknown"),
             t("gap.target_distance_km"): c.get("distance_km"),
@@ -142,7 +142,7 @@ with tab_g:
             st.markdown(f"**{t('gap.coverage')}:** {t('gap.firms_known')} {cov.get('firms_known', 0)} · "
                         f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · "
                         f"{t('gap.inactive')} {cov.get('inactive_excluded', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'} · "
-                        f"{t('gap.datasets')}: {'、'.join(cov.get('datasets') or []) or '—'}")
+                        f"{t('gap.datasets')}: {common.list_sep().join(map(common.dataset_name, cov.get('datasets') or [])) or '—'}")
             if g.get("action"):
                 st.markdown(f"**{t('gap.action')}:** {action_text(g, labels.get(g['cluster']))}")
             st.markdown("\n".join(f"- {x}" for x in gap_sentences(g["evidence"], en=lang() == "en")))

@@ -57,13 +57,15 @@ st.caption(t("ov.coverage_intro"))
 cluster_names = {c["id"]: name(c) for c in cs}
 if dss:
     st.dataframe(pd.DataFrame([{
-        t("ov.ds_name"): d["name"], t("ov.ds_population"): population_label(d.get("population")),
-        t("ov.ds_region"): d.get("region") or "—", t("ov.ds_as_of"): d.get("as_of") or "—",
+        t("ov.ds_name"): common.dataset_name(d["name"]), t("ov.ds_population"): population_label(d.get("population")),
+        t("ov.ds_region"): common.place(d.get("region"), "—"), t("ov.ds_as_of"): d.get("as_of") or "—",
         t("ov.ds_census"): t("ov.ds_is_census") if d.get("census") else t("ov.ds_is_sample"),
         t("ov.ds_firms"): d.get("firms", 0),
-        t("ov.ds_clusters"): "、".join(cluster_names.get(x, x) for x in d.get("clusters") or []) or t("common.all"),
+        t("ov.ds_clusters"): common.list_sep().join(cluster_names.get(x, x) for x in d.get("clusters") or []) or t("common.all"),
         t("common.source"): d.get("source") or ""} for d in dss]), hide_index=True, width="stretch",
-        column_config=common.text_widths(**{t("ov.ds_name"): 180, t("common.source"): 140, t("ov.ds_clusters"): 90}))
+        row_height=common.WRAP_ROW_PX,  # long names and sources wrap onto three lines: nothing cut at 1366 px
+        column_config=common.text_widths(**{t("ov.ds_name"): 200, t("ov.ds_population"): 130, t("ov.ds_census"): 120,
+                                            t("ov.ds_clusters"): 110, t("common.source"): 260}))
 else:
     st.info(t("ov.ds_none"))
 cov_left, cov_right = st.columns([3, 2])
@@ -75,7 +77,7 @@ with cov_left:
         t("ov.local_enterprises"): c["local_enterprises"]}  # as-of dates: in the table above and on each card
         for c in cs]), hide_index=True, width="stretch", column_config=common.text_widths(**{t("ov.adequate"): 210 if lang() == "zh" else 135,
                                                                           t("ov.basis"): 110,
-                                                                          **({} if lang() == "zh" else {t("common.cluster"): 130})}))
+                                                                          **({} if lang() == "zh" else {t("common.cluster"): 190})}))
 with cov_right:
     if not all(c["basis"].get("adequate") for c in cs):
         with st.container(border=True):
@@ -219,9 +221,15 @@ tdf = pd.DataFrame([{t("ov.target_name"): target_name(x), t("ov.target_value"): 
                      _pt("progress"): "—" if x["progress"] is None else f"{round(100 * x['progress'])}%",
                      _pt("status"): _pt(x["status"]), _pt("source"): x.get("source") or "—",
                      t("ov.target_clause"): x["clause"]} for x in _progress])
-st.dataframe(tdf, hide_index=True, width="stretch",
-             column_config={t("ov.target_year"): st.column_config.NumberColumn(format="%d"),
-                            **common.text_widths(**({t("ov.target_name"): 170, _pt("source"): 100, t("ov.target_clause"): 140}
-                                                     if lang() == "zh" else
-                                                     {t("ov.target_name"): 230, _pt("source"): 90, t("ov.target_clause"): 100,
-                                                      t("ov.target_current"): 100}))})
+# long names, verdicts, sources and clauses wrap onto three lines (nothing cut at 1366 px); the
+# table is tall enough for the whole plan: no scrolling inside it either
+st.dataframe(tdf, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,
+             height=common.WRAP_ROW_PX * len(tdf) + 40,
+             column_config={t("ov.target_year"): st.column_config.NumberColumn(width=50, format="%d"),
+                            _pt("progress"): st.column_config.TextColumn(width=70),
+                            **common.text_widths(**({t("ov.target_name"): 150, t("ov.target_value"): 80, t("ov.target_unit"): 60,
+                                                     _pt("status"): 110, _pt("source"): 150, t("ov.target_clause"): 200}
+                                                    if lang() == "zh" else
+                                                    {t("ov.target_name"): 190, t("ov.target_value"): 80, t("ov.target_unit"): 100,
+                                                     t("ov.target_current"): 100, _pt("status"): 130, _pt("source"): 140,
+                                                     t("ov.target_clause"): 150}))})
