@@ -23,7 +23,7 @@ from ui.i18n import t
 
 __all__ = ["store_url", "kg", "version", "checksum", "warm_up", "enterprise_choices", "to_xlsx", "xlsx_download",
            "cluster_options", "segment_names", "enterprise_names", "style_kinds", "basis_caption", "list_sep",
-           "county_label", "place", "dataset_name", "points", "text_widths", "WRAP_ROW_PX"]
+           "county_label", "place", "dataset_name", "data_language_note", "points", "text_widths", "WRAP_ROW_PX"]
 
 
 def store_url() -> str:
@@ -203,6 +203,15 @@ def place(name: str | None, empty: str = "") -> str:
     if not name:
         return empty
     return place_en(name) if lang() == "en" else name
+
+
+def data_language_note() -> None:
+    """On the English pages, a caption saying which values stay Chinese (firm names, addresses,
+    products, quoted evidence: the sources' own text) — said once per page, where firms are listed."""
+    from ui.i18n import lang
+
+    if lang() == "en":
+        st.caption(t("common.data_zh"))
 
 
 def dataset_name(name: str | None) -> str:

@@ -11,6 +11,9 @@ from __future__ import annotations
 __all__ = ["UI_STRINGS"]
 
 UI_STRINGS: dict[str, tuple[str, str]] = {
+    "common.data_zh": ("", "Firm names, addresses, products and the evidence quoted from the sources are shown in "
+                           "Chinese, as the sources write them."),
+    "pan.products": ("典型产品", "Typical products (in Chinese, as the sources write them)"),
     "nav.workbench": ("招商工作台", "Workbench"),
     "gap.action_targets": ("招商：{n} 家候选，见“招商目标”", "Attract: {n} candidates, see Investment targets"),
     "gap.action_no_candidates": ("招商：暂无外地候选企业", "Attract: no outside candidate yet"),

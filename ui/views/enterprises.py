@@ -82,6 +82,7 @@ tag = r2[1].selectbox(t("ent.tag"), [None, *LEADING_TAGS, "专精特新"], forma
 total, firms = common.kg().enterprises(q=q, cluster=cluster, county=county, segment=segment, tag=tag,
                                   local={"all": None, "local": True, "outside": False}[scope], limit=LIMIT)
 st.caption(t("ent.found", n=total, m=len(firms)))
+common.data_language_note()
 if not firms:
     st.info(t("common.no_rows"))
     st.stop()
@@ -93,8 +94,10 @@ st.dataframe(pd.DataFrame([{
     t("common.tags"): SEP.join(map(tag_label, f.get("tags", []))),
     t("common.products"): "、".join(f.get("products", [])[:6]),
     t("ent.credit_code"): f.get("credit_code") or ""} for f in firms]), hide_index=True, width="stretch",
-    column_config=common.text_widths(**{t("common.enterprise"): 190, t("ent.status"): 100, t("common.tags"): 110,
-                                        t("common.products"): 150, t("ent.credit_code"): 140}))
+    row_height=common.WRAP_ROW_PX,  # long names and product lists wrap instead of being cut
+    column_config=common.text_widths(**{t("common.enterprise"): 190, t("common.county"): 80, t("common.city"): 80,
+                                        t("ent.location"): 70, t("ent.status"): 90, t("common.tags"): 90,
+                                        t("common.products"): 190 if has_status else 280, t("ent.credit_code"): 90}))
 
 eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
                    format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")
@@ -120,8 +123,9 @@ facts = {t("ent.credit_code"): e.get("credit_code"), t("ent.stock_code"): e.get(
          t("ent.industry"): " → ".join(e.get("industry") or []) or None, t("ent.industry_code"): e.get("industry_code"),
          t("common.tags"): SEP.join(map(tag_label, e.get("tags", []))) or None,
          t("common.products"): "、".join(e.get("products", [])) or None, t("ent.scope"): e.get("business_scope")}
-st.dataframe(pd.DataFrame([{t("ent.field"): k, t("ent.value"): str(v)} for k, v in facts.items() if v not in (None, "")]),
-             hide_index=True)
+# a static table: each fact on its own line, long ones (address, products) wrapped in full
+st.table(pd.DataFrame([{t("ent.field"): k, t("ent.value"): str(v)} for k, v in facts.items() if v not in (None, "")]),
+         hide_index=True)
 
 st.markdown(f"**{t('ent.segments')}**")
 if d["segments"]:
@@ -130,8 +134,9 @@ if d["segments"]:
         t("common.segment"): segn.get(s["segment_id"], s["segment_id"]), t("pan.link_method"): method_label(s.get("method")),
         t("pan.confidence"): common.points(s.get("confidence")), t("common.evidence"): s.get("evidence", ""),
         t("common.source"): s.get("source", "")} for s in d["segments"]]), hide_index=True, width="stretch",
-        column_config=common.text_widths(**{t("common.segment"): 130, t("pan.link_method"): 90, t("common.evidence"): 200,
-                                            t("common.source"): 170}) | {
+        row_height=common.WRAP_ROW_PX, placeholder="",  # evidence and sources wrap; not measured: blank
+        column_config=common.text_widths(**{t("common.cluster"): 100, t("common.segment"): 130, t("pan.link_method"): 90,
+                                            t("common.evidence"): 260, t("common.source"): 200}) | {
             t("pan.confidence"): st.column_config.NumberColumn(width=80, format="%d")})
 else:
     st.caption(t("ent.none_rel"))

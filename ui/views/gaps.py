@@ -125,12 +125,15 @@ with tab_g:
         shown = ([] if cluster else [t("common.cluster")]) + [
             t("common.segment"), VERDICT, t("common.strength"), t("gap.firms_known"), t("common.rule"), t("gap.action")]
         st.dataframe(common.style_kinds(gap_df, VERDICT, [g["kind"] for g in gaps]), hide_index=True,
-                     column_order=shown, width="stretch", column_config={
+                     column_order=shown, width="stretch", row_height=common.WRAP_ROW_PX,  # rules wrap, not cut
+                     column_config={
                          t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d",
-                                                                                width=90),
-                         t("gap.firms_known"): st.column_config.NumberColumn(width=80),
-                         **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 160 if cluster else 130,
-                                                 t("common.rule"): 170 if cluster else 140, t("gap.action"): 150 if cluster else 120})})
+                                                                                width=80),
+                         t("gap.firms_known"): st.column_config.NumberColumn(width=70),
+                         # every width set, 870 px in all: fits the main column at 1366 px (≈ 900 px)
+                         **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 130 if cluster else 110,
+                                                 VERDICT: 120, t("common.rule"): 270 if cluster else 230,
+                                                 t("gap.action"): 200 if cluster else 190})})
         st.caption(t("gap.more_cols"))
         with st.expander(t("gap.detail")):
             pick = st.selectbox(t("common.segment"), [g["segment_id"] for g in gaps],
@@ -151,23 +154,33 @@ with tab_g:
                 st.dataframe(pd.DataFrame([{t("common.enterprise"): e["name"], t("ent.location"): local_label(e, closed=True),
                                             t("common.evidence"): e["link"].get("evidence", ""),
                                             t("common.source"): e["link"].get("source", "")} for e in sd["enterprises"]]),
-                             hide_index=True)
+                             hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,
+                             column_config=common.text_widths(**{t("common.enterprise"): 170, t("ent.location"): 90,
+                                                                 t("common.evidence"): 330, t("common.source"): 240}))
 with tab_t:
     if not target_df.empty:
         st.caption(t("gap.target_note"))
-        st.dataframe(target_df, hide_index=True, column_order=[c for c in target_df.columns if c != t("common.id")],
+        common.data_language_note()
+        # on screen: who, where, how well and why (wrapped); scale, distance, the firm's other segments,
+        # tie-breaks, score parts and sources are on the workbench's profile cards and in the Excel export
+        st.dataframe(target_df, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,
+                     column_order=[t("common.segment"), t("common.kind"), t("common.rank"), t("common.enterprise"),
+                                   t("common.city"), t("gap.target_score"), t("gap.target_why")],
                      column_config={t("gap.target_score"): st.column_config.ProgressColumn(
-                         min_value=0, max_value=100, format="%d"),
-                         t("gap.target_why"): st.column_config.TextColumn(width="large")})
+                         min_value=0, max_value=100, format="%d", width=100),
+                         t("common.rank"): st.column_config.NumberColumn(width=45),
+                         **common.text_widths(**{t("common.segment"): 120, t("common.kind"): 80, t("common.enterprise"): 170,
+                                                 t("common.city"): 70, t("gap.target_why"): 285})})  # 870 px
     elif inadequate:
         st.info(t("gap.no_targets_data", basis=no_census_basis or "—"))
     else:
         st.info(t("gap.no_targets"))
     if not action_df.empty:  # what would settle the verdicts the loaded data cannot
         st.markdown(f"**{t('gap.data_actions')}**")
-        st.dataframe(action_df, hide_index=True, column_config={
-            t("gap.da_what"): st.column_config.TextColumn(width="large"),
-            t("gap.da_segments"): st.column_config.TextColumn(width="large")})
+        st.dataframe(action_df, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,
+                     column_config=common.text_widths(**{t("common.cluster"): 80, t("ov.basis"): 90, t("common.kind"): 70,
+                                                         t("gap.da_what"): 290, t("gap.da_segments"): 290})
+                     | {t("gap.da_n"): st.column_config.NumberColumn(width=50)})  # 870 px
 with tab_e:
     if not ext_df.empty:
         st.dataframe(ext_df, hide_index=True, column_order=[c for c in ext_df.columns if c != t("common.id")])

@@ -64,8 +64,10 @@ if dss:
         t("ov.ds_clusters"): common.list_sep().join(cluster_names.get(x, x) for x in d.get("clusters") or []) or t("common.all"),
         t("common.source"): d.get("source") or ""} for d in dss]), hide_index=True, width="stretch",
         row_height=common.WRAP_ROW_PX,  # long names and sources wrap onto three lines: nothing cut at 1366 px
-        column_config=common.text_widths(**{t("ov.ds_name"): 200, t("ov.ds_population"): 130, t("ov.ds_census"): 120,
-                                            t("ov.ds_clusters"): 110, t("common.source"): 260}))
+        # every column's width set, 880 px in all: the table fits the main column at 1366 px (≈ 900 px)
+        column_config=common.text_widths(**{t("ov.ds_name"): 170, t("ov.ds_population"): 110, t("ov.ds_region"): 70,
+                                            t("ov.ds_as_of"): 75, t("ov.ds_census"): 95, t("ov.ds_clusters"): 85,
+                                            t("common.source"): 220}) | {t("ov.ds_firms"): st.column_config.NumberColumn(width=55)})
 else:
     st.info(t("ov.ds_none"))
 cov_left, cov_right = st.columns([3, 2])
@@ -226,10 +228,12 @@ tdf = pd.DataFrame([{t("ov.target_name"): target_name(x), t("ov.target_value"): 
 st.dataframe(tdf, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,
              height=common.WRAP_ROW_PX * len(tdf) + 40,
              column_config={t("ov.target_year"): st.column_config.NumberColumn(width=50, format="%d"),
-                            _pt("progress"): st.column_config.TextColumn(width=70),
-                            **common.text_widths(**({t("ov.target_name"): 150, t("ov.target_value"): 80, t("ov.target_unit"): 60,
-                                                     _pt("status"): 110, _pt("source"): 150, t("ov.target_clause"): 200}
+                            _pt("progress"): st.column_config.TextColumn(width=65),
+                            # every column's width set, 880 px in all: the table fits at 1366 px (≈ 900 px)
+                            **common.text_widths(**({t("ov.target_name"): 140, t("ov.target_value"): 80, t("ov.target_unit"): 60,
+                                                     t("ov.target_current"): 90, _pt("status"): 105, _pt("source"): 130,
+                                                     t("ov.target_clause"): 160}
                                                     if lang() == "zh" else
-                                                    {t("ov.target_name"): 190, t("ov.target_value"): 80, t("ov.target_unit"): 100,
-                                                     t("ov.target_current"): 100, _pt("status"): 130, _pt("source"): 140,
-                                                     t("ov.target_clause"): 150}))})
+                                                    {t("ov.target_name"): 160, t("ov.target_value"): 80, t("ov.target_unit"): 90,
+                                                     t("ov.target_current"): 95, _pt("status"): 110, _pt("source"): 110,
+                                                     t("ov.target_clause"): 120}))})

@@ -125,6 +125,7 @@ with right, st.container(border=True):
         st.markdown("\n".join(f"- {ln}" for ln in lines))
 
 st.caption(f"{t('pan.products')}: {SEP.join(seg['products']) or '—'} · {t('common.source')}: {seg['source']}")
+common.data_language_note()
 tab_e, tab_t, tab_g = st.tabs([f"{t('pan.enterprises')} ({total})",
                                f"{t('pan.technologies')} ({len(sd['technologies'])})", t("pan.gap_evidence")])
 with tab_e:
@@ -138,9 +139,9 @@ with tab_e:
         } for e in firms]), hide_index=True, width="stretch", placeholder="",  # not measured: blank, not "None"
             row_height=common.WRAP_ROW_PX,  # evidence and sources wrap: nothing cut at 1366 px
             column_config=common.text_widths(**{
-                t("common.segment"): 120, t("common.enterprise"): 170, t("ent.location"): 70, t("common.county"): 70,
-                t("common.tags"): 70, t("pan.link_method"): 100, t("common.evidence"): 200, t("common.source"): 140}) | {
-                t("pan.confidence"): st.column_config.NumberColumn(width=70, format="%d")})
+                t("common.segment"): 110, t("common.enterprise"): 160, t("ent.location"): 65, t("common.county"): 60,
+                t("common.tags"): 60, t("pan.link_method"): 90, t("common.evidence"): 150, t("common.source"): 115}) | {
+                t("pan.confidence"): st.column_config.NumberColumn(width=60, format="%d")})  # 870 px: fits at 1366
     else:
         st.info(t("pan.no_firms"))
 with tab_t:

@@ -148,6 +148,7 @@ def landing_section(cluster: str | None, segn: dict[str, str]) -> None:
 
 st.header(t("wb.header"))
 st.caption(t("wb.intro"))
+common.data_language_note()
 WRITER = can_write(t)  # editing leads needs the write token (or dev mode), like the API
 if msg := st.session_state.pop("wb_saved", None):
     st.success(msg)
