@@ -15,7 +15,7 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
                            "Chinese, as the sources write them."),
     "pan.products": ("典型产品", "Typical products (in Chinese, as the sources write them)"),
     "nav.workbench": ("招商工作台", "Workbench"),
-    "gap.action_targets": ("招商：{n} 家候选，见“招商目标”", "Attract: {n} candidates, see Investment targets"),
+    "gap.action_targets": ("招商：{n} 家候选，见“招商目标”", "Attract: candidates ({n}), see Investment targets"),
     "gap.action_no_candidates": ("招商：暂无外地候选企业", "Attract: no outside candidate yet"),
     "gap.more_cols": ("表中只列判定、强度、规则和建议；产值占比、外地企业数、集中度等全部数字见“导出 Excel”和下方“查看一个环节的完整证据”。",
                       "Only the verdict, strength, rule and action are shown; output shares, outside firms, concentration "

@@ -21,7 +21,7 @@ WORKBENCH: dict[str, tuple[str, str]] = {
                      "No candidates: candidates come only from missing, single-point or weak verdicts on a census of the "
                      "firm base. Import a register of local firms on the Import page and declare it a census."),
     "wb.segment": ("缺口环节", "Gap segment"),
-    "wb.segment_option": ("{segment} · {verdict} · {n} 家候选", "{segment} · {verdict} · {n} candidates"),
+    "wb.segment_option": ("{segment} · {verdict} · {n} 家候选", "{segment} · {verdict} · candidates: {n}"),
     "wb.rank_line": ("第 {rank} 名 · {name} · {score} 分 · {city}", "#{rank} · {name} · {score} points · {city}"),
     "wb.card": ("企业名片", "Profile"),
     "wb.city": ("城市", "City"),
