@@ -95,9 +95,9 @@ st.dataframe(pd.DataFrame([{
     t("common.products"): "、".join(f.get("products", [])[:6]),
     t("ent.credit_code"): f.get("credit_code") or ""} for f in firms]), hide_index=True, width="stretch",
     row_height=common.WRAP_ROW_PX,  # long names and product lists wrap instead of being cut
-    column_config=common.text_widths(**{t("common.enterprise"): 190, t("common.county"): 80, t("common.city"): 80,
-                                        t("ent.location"): 70, t("ent.status"): 90, t("common.tags"): 90,
-                                        t("common.products"): 190 if has_status else 280, t("ent.credit_code"): 90}))
+    column_config=common.text_widths(**{t("common.enterprise"): 180, t("common.county"): 80, t("common.city"): 75,
+                                        t("ent.location"): 65, t("ent.status"): 90, t("common.tags"): 70,
+                                        t("common.products"): 160 if has_status else 250, t("ent.credit_code"): 150}))
 
 eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
                    format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")
@@ -129,15 +129,14 @@ st.table(pd.DataFrame([{t("ent.field"): k, t("ent.value"): str(v)} for k, v in f
 
 st.markdown(f"**{t('ent.segments')}**")
 if d["segments"]:
-    st.dataframe(pd.DataFrame([{
+    # a firm has a few segments, each with an evidence sentence and a source: a static table shows
+    # every one in full (a grid cell would cut them)
+    st.table(pd.DataFrame([{
         t("common.cluster"): labels.get(onto.segments[s["segment_id"]].cluster, "") if s["segment_id"] in onto.segments else "",
         t("common.segment"): segn.get(s["segment_id"], s["segment_id"]), t("pan.link_method"): method_label(s.get("method")),
-        t("pan.confidence"): common.points(s.get("confidence")), t("common.evidence"): s.get("evidence", ""),
-        t("common.source"): s.get("source", "")} for s in d["segments"]]), hide_index=True, width="stretch",
-        row_height=common.WRAP_ROW_PX, placeholder="",  # evidence and sources wrap; not measured: blank
-        column_config=common.text_widths(**{t("common.cluster"): 100, t("common.segment"): 130, t("pan.link_method"): 90,
-                                            t("common.evidence"): 260, t("common.source"): 200}) | {
-            t("pan.confidence"): st.column_config.NumberColumn(width=80, format="%d")})
+        t("pan.confidence"): "" if s.get("confidence") is None else str(common.points(s["confidence"])),  # not measured: blank
+        t("common.evidence"): s.get("evidence", ""), t("common.source"): s.get("source", "")} for s in d["segments"]]),
+        hide_index=True)
 else:
     st.caption(t("ent.none_rel"))
 

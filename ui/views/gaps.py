@@ -125,15 +125,16 @@ with tab_g:
         shown = ([] if cluster else [t("common.cluster")]) + [
             t("common.segment"), VERDICT, t("common.strength"), t("gap.firms_known"), t("common.rule"), t("gap.action")]
         st.dataframe(common.style_kinds(gap_df, VERDICT, [g["kind"] for g in gaps]), hide_index=True,
-                     column_order=shown, width="stretch", row_height=common.WRAP_ROW_PX,  # rules wrap, not cut
+                     column_order=shown, width="stretch", row_height=common.WRAP_ROW_PX + 20,  # rules and steps wrap (4 lines)
+                     height=(common.WRAP_ROW_PX + 20) * min(10, len(gap_df)) + 40,
                      column_config={
                          t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d",
                                                                                 width=80),
-                         t("gap.firms_known"): st.column_config.NumberColumn(width=70),
+                         t("gap.firms_known"): st.column_config.NumberColumn(width=95),
                          # every width set, 870 px in all: fits the main column at 1366 px (≈ 900 px)
-                         **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 130 if cluster else 110,
-                                                 VERDICT: 120, t("common.rule"): 270 if cluster else 230,
-                                                 t("gap.action"): 200 if cluster else 190})})
+                         **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 125 if cluster else 105,
+                                                 VERDICT: 115 if cluster else 105, t("common.rule"): 235 if cluster else 210,
+                                                 t("gap.action"): 220 if cluster else 205})})
         st.caption(t("gap.more_cols"))
         with st.expander(t("gap.detail")):
             pick = st.selectbox(t("common.segment"), [g["segment_id"] for g in gaps],
