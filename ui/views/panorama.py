@@ -137,11 +137,18 @@ with tab_e:
             t("pan.confidence"): common.points(e["link"].get("confidence")),  # not measured: blank
             t("common.evidence"): e["link"].get("evidence", ""), t("common.source"): e["link"].get("source", ""),
         } for e in firms]), hide_index=True, width="stretch", placeholder="",  # not measured: blank, not "None"
-            row_height=common.WRAP_ROW_PX,  # evidence and sources wrap: nothing cut at 1366 px
+            row_height=common.WRAP_ROW_PX + 20,  # names and evidence wrap (four lines): nothing cut at 1366 px
+            # on screen every width set, 870 px in all; the sources (long, and the same for most rows)
+            # are listed once each below the table
+            column_order=[c for c in (t("common.segment"), t("common.enterprise"), t("ent.location"), t("common.county"),
+                                      t("common.tags"), t("pan.link_method"), t("pan.confidence"), t("common.evidence"))],
             column_config=common.text_widths(**{
-                t("common.segment"): 110, t("common.enterprise"): 160, t("ent.location"): 65, t("common.county"): 60,
-                t("common.tags"): 60, t("pan.link_method"): 90, t("common.evidence"): 150, t("common.source"): 115}) | {
-                t("pan.confidence"): st.column_config.NumberColumn(width=60, format="%d")})  # 870 px: fits at 1366
+                t("common.segment"): 115, t("common.enterprise"): 160, t("ent.location"): 65, t("common.county"): 85,
+                t("common.tags"): 60, t("pan.link_method"): 95, t("common.evidence"): 210}) | {
+                t("pan.confidence"): st.column_config.NumberColumn(width=80, format="%d")})
+        sources = dict.fromkeys(e["link"].get("source") for e in firms if e["link"].get("source"))
+        if sources:
+            st.caption(f"{t('common.sources')}:  \n" + "  \n".join(f"· {x}" for x in sources))
     else:
         st.info(t("pan.no_firms"))
 with tab_t:
