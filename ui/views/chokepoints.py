@@ -59,6 +59,7 @@ else:
     shown = [t("common.rank"), t("common.technology"), t("common.status"), t("ck.chokepoint"), t("common.score"),
              t("common.segment"), t("ck.holders")] + ([] if cluster else [t("common.cluster")])
     st.dataframe(df, hide_index=True, width="stretch", column_order=shown, row_height=common.WRAP_ROW_PX,  # wrap, not cut
+                 height=common.WRAP_ROW_PX * min(10, len(df)) + 40,
                  column_config={
         t("common.rank"): st.column_config.NumberColumn(width=50),
         t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
@@ -91,7 +92,8 @@ st.dataframe(pd.DataFrame([{
     t("common.cluster"): SEP.join(labels.get(x, x) for x in p["clusters"]),
     t("ck.n_candidates"): len(p["candidates"]),
     t("ck.candidate_names"): SEP.join(x["name"] for x in p["candidates"][:5]) or t("ck.no_candidates"),
-} for p in projects]), hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX, column_config={  # wrap, not cut
+} for p in projects]), hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,  # wrap, not cut
+    height=common.WRAP_ROW_PX * min(10, len(projects)) + 40, column_config={
     t("common.rank"): st.column_config.NumberColumn(width=50),
     **common.text_widths(**{t("ck.project"): 210, t("common.cluster"): 80, t("ck.candidate_names"): 150})})
 pid = st.selectbox(t("ck.project_pick"), [p["technology_id"] for p in projects],
