@@ -65,6 +65,7 @@ gap_df = pd.DataFrame([{
 } for g in gaps])
 
 target_rows = []
+WHY_MAIN = t("gap.target_why_main")
 for tg in result.get("targets", []):
     if tg["kind"] not in kinds:
         continue
@@ -78,6 +79,9 @@ for tg in result.get("targets", []):
             t("gap.target_distance_km"): c.get("distance_km"),
             # plain sentences in Chinese; the English side shows the bilingual reasons
             t("gap.target_why"): "".join(prof.get("why") or []) if lang() != "en" else "; ".join(map(reason_text, c["reasons"])),
+            # on screen: the first reason (the gap it fills); every reason in the Excel export and on its card
+            WHY_MAIN: ((prof.get("why") or [""])[0] if lang() != "en" else
+                       (reason_text(c["reasons"][0]) if c["reasons"] else "")),
             t("gap.target_other"): "、".join(o["segment"] for o in prof.get("other_segments") or []) or "—",
             t("gap.target_tie"): bi(c.get("tie_break")) or "",
             t("common.reasons"): "；".join(map(reason_text, c["reasons"])),
@@ -164,14 +168,15 @@ with tab_t:
         common.data_language_note()
         # on screen: who, where, how well and why (wrapped); scale, distance, the firm's other segments,
         # tie-breaks, score parts and sources are on the workbench's profile cards and in the Excel export
-        st.dataframe(target_df, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,
+        st.dataframe(target_df, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX + 20,
+                     height=(common.WRAP_ROW_PX + 20) * min(10, len(target_df)) + 40,
                      column_order=[t("common.segment"), t("common.kind"), t("common.rank"), t("common.enterprise"),
-                                   t("common.city"), t("gap.target_score"), t("gap.target_why")],
+                                   t("common.city"), t("gap.target_score"), WHY_MAIN],
                      column_config={t("gap.target_score"): st.column_config.ProgressColumn(
                          min_value=0, max_value=100, format="%d", width=100),
                          t("common.rank"): st.column_config.NumberColumn(width=45),
                          **common.text_widths(**{t("common.segment"): 120, t("common.kind"): 80, t("common.enterprise"): 170,
-                                                 t("common.city"): 70, t("gap.target_why"): 285})})  # 870 px
+                                                 t("common.city"): 70, WHY_MAIN: 285})})  # 870 px
     elif inadequate:
         st.info(t("gap.no_targets_data", basis=no_census_basis or "—"))
     else:
@@ -190,7 +195,7 @@ with tab_e:
     else:
         st.info(t("gap.no_ext"))
 
-common.xlsx_download(t("common.download_xlsx"), {t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df,
+common.xlsx_download(t("common.download_xlsx"), {t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df.drop(columns=[WHY_MAIN], errors="ignore"),
                                                  t("gap.data_actions"): action_df, t("gap.tab_ext"): ext_df},
                      file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx", key="gap_xlsx", page=t("gap.header"),
                      cluster=cluster)
