@@ -317,12 +317,13 @@ def by_text(selector: str, text: str) -> str:
             f".find(e => e.innerText.includes({json.dumps(text)}))")
 
 
-#: the app finished a run: main block present, no "running" status widget, no skeleton
+#: the app finished a run: main block present, no "running" status widget, no skeleton, no element
+#: left stale from the previous run (drawn as a grey placeholder until the new run replaces it)
 JS_IDLE = """(() => {
   const main = document.querySelector('[data-testid="stMainBlockContainer"]');
   if (!main || !main.innerText.trim()) return false;
   if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stStatusWidgetRunningManIcon"]')) return false;
-  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')) return false;
   return true;
 })()"""
 
