@@ -130,13 +130,18 @@ st.table(pd.DataFrame([{t("ent.field"): k, t("ent.value"): str(v)} for k, v in f
 st.markdown(f"**{t('ent.segments')}**")
 if d["segments"]:
     # a firm has a few segments, each with an evidence sentence and a source: a static table shows
-    # every one in full (a grid cell would cut them)
-    st.table(pd.DataFrame([{
+    # every one in full (a grid cell would cut them); a source already listed under 来源 below is not
+    # repeated in every row
+    listed = set(e.get("sources", []))
+    seg_df = pd.DataFrame([{
         t("common.cluster"): labels.get(onto.segments[s["segment_id"]].cluster, "") if s["segment_id"] in onto.segments else "",
         t("common.segment"): segn.get(s["segment_id"], s["segment_id"]), t("pan.link_method"): method_label(s.get("method")),
         t("pan.confidence"): "" if s.get("confidence") is None else str(common.points(s["confidence"])),  # not measured: blank
-        t("common.evidence"): s.get("evidence", ""), t("common.source"): s.get("source", "")} for s in d["segments"]]),
-        hide_index=True)
+        t("common.evidence"): s.get("evidence", ""),
+        t("common.source"): "" if s.get("source") in listed else s.get("source", "")} for s in d["segments"]])
+    if not seg_df[t("common.source")].astype(bool).any():
+        seg_df = seg_df.drop(columns=[t("common.source")])
+    st.table(seg_df, hide_index=True)
 else:
     st.caption(t("ent.none_rel"))
 
