@@ -317,9 +317,13 @@ def by_text(selector: str, text: str) -> str:
             f".find(e => e.innerText.includes({json.dumps(text)}))")
 
 
-#: the app finished a run: main block present, no "running" status widget, no skeleton, no element
-#: left stale from the previous run (drawn as a grey placeholder until the new run replaces it)
+#: the app finished a run: the app root says its script is not running (``data-test-script-state``,
+#: the attribute Streamlit's own browser tests read; the status widget is not shown here, so it cannot
+#: tell), main block present, no skeleton, no element left stale from the previous run (drawn as a grey
+#: placeholder until the new run replaces it)
 JS_IDLE = """(() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   const main = document.querySelector('[data-testid="stMainBlockContainer"]');
   if (!main || !main.innerText.trim()) return false;
   if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stStatusWidgetRunningManIcon"]')) return false;
