@@ -143,9 +143,9 @@ with tab_e:
             column_order=[c for c in (t("common.segment"), t("common.enterprise"), t("ent.location"), t("common.county"),
                                       t("common.tags"), t("pan.link_method"), t("pan.confidence"), t("common.evidence"))],
             column_config=common.text_widths(**{
-                t("common.segment"): 115, t("common.enterprise"): 160, t("ent.location"): 65, t("common.county"): 85,
+                t("common.segment"): 115, t("common.enterprise"): 150, t("ent.location"): 65, t("common.county"): 80,
                 t("common.tags"): 60, t("pan.link_method"): 95, t("common.evidence"): 210}) | {
-                t("pan.confidence"): st.column_config.NumberColumn(width=80, format="%d")})
+                t("pan.confidence"): st.column_config.NumberColumn(width=95, format="%d")})
         sources = dict.fromkeys(e["link"].get("source") for e in firms if e["link"].get("source"))
         if sources:
             st.caption(f"{t('common.sources')}:  \n" + "  \n".join(f"· {x}" for x in sources))
