@@ -80,6 +80,7 @@ with cov_left:
         t("ov.adequate"): t("ov.adequate_yes") if c["basis"].get("adequate") else t("ov.adequate_no"),
         t("ov.local_enterprises"): c["local_enterprises"]}  # as-of dates: in the table above and on each card
         for c in cs]), hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,  # the "can it show gaps" answer wraps
+        height=common.WRAP_ROW_PX * len(cs) + 40,  # all seven clusters, no scrolling inside
         column_config=common.text_widths(**{t("ov.adequate"): 210 if lang() == "zh" else 135,
                                                                           t("ov.basis"): 110,
                                                                           **({} if lang() == "zh" else {t("common.cluster"): 190})}))
