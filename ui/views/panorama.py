@@ -135,7 +135,9 @@ with tab_e:
             t("common.county"): county_label(e.get("county")) if e.get("county") else common.place(e.get("city")), t("common.tags"): SEP.join(t(f"tag.{x}") if f"tag.{x}" in STRINGS else x for x in e.get("tags", [])),
             t("pan.link_method"): method_label(e["link"].get("method")) or "—",
             t("pan.confidence"): common.points(e["link"].get("confidence")),  # not measured: blank
-            t("common.evidence"): e["link"].get("evidence", ""), t("common.source"): e["link"].get("source", ""),
+            # one part of the evidence a line (the grid did not always wrap a Chinese sentence on its own)
+            t("common.evidence"): (e["link"].get("evidence") or "").replace("; ", ";\n"),
+            t("common.source"): e["link"].get("source", ""),
         } for e in firms]), hide_index=True, width="stretch", placeholder="",  # not measured: blank, not "None"
             row_height=common.WRAP_ROW_PX + 20,  # names and evidence wrap (four lines): nothing cut at 1366 px
             # on screen every width set, 870 px in all; the sources (long, and the same for most rows)
@@ -143,9 +145,9 @@ with tab_e:
             column_order=[c for c in (t("common.segment"), t("common.enterprise"), t("ent.location"), t("common.county"),
                                       t("common.tags"), t("pan.link_method"), t("pan.confidence"), t("common.evidence"))],
             column_config=common.text_widths(**{
-                t("common.segment"): 115, t("common.enterprise"): 150, t("ent.location"): 65, t("common.county"): 80,
-                t("common.tags"): 60, t("pan.link_method"): 95, t("common.evidence"): 210}) | {
-                t("pan.confidence"): st.column_config.NumberColumn(width=95, format="%d")})
+                t("common.segment"): 115, t("common.enterprise"): 140, t("ent.location"): 65, t("common.county"): 80,
+                t("common.tags"): 60, t("pan.link_method"): 95, t("common.evidence"): 205}) | {
+                t("pan.confidence"): st.column_config.NumberColumn(width=110, format="%d")})
         sources = dict.fromkeys(e["link"].get("source") for e in firms if e["link"].get("source"))
         if sources:
             st.caption(f"{t('common.sources')}:  \n" + "  \n".join(f"· {x}" for x in sources))
