@@ -135,8 +135,7 @@ with tab_e:
             t("common.county"): county_label(e.get("county")) if e.get("county") else common.place(e.get("city")), t("common.tags"): SEP.join(t(f"tag.{x}") if f"tag.{x}" in STRINGS else x for x in e.get("tags", [])),
             t("pan.link_method"): method_label(e["link"].get("method")) or "—",
             t("pan.confidence"): common.points(e["link"].get("confidence")),  # not measured: blank
-            # one part of the evidence a line (the grid did not always wrap a Chinese sentence on its own)
-            t("common.evidence"): (e["link"].get("evidence") or "").replace("; ", ";\n"),
+            t("common.evidence"): e["link"].get("evidence", ""),
             t("common.source"): e["link"].get("source", ""),
         } for e in firms]), hide_index=True, width="stretch", placeholder="",  # not measured: blank, not "None"
             row_height=common.WRAP_ROW_PX + 20,  # names and evidence wrap (four lines): nothing cut at 1366 px
