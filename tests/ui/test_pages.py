@@ -52,8 +52,8 @@ def frame(at: AppTest, i: int = 0) -> pd.DataFrame:
 
 
 def frame_with(at: AppTest, column: str) -> pd.DataFrame:
-    """The first table on the page with this column."""
-    for d in at.dataframe:
+    """The first table on the page with this column (an interactive ``st.dataframe`` or a static ``st.table``)."""
+    for d in [*at.dataframe, *at.table]:
         if column in d.value.columns:
             return d.value
     raise AssertionError(f"no table with column {column!r}")
