@@ -23,7 +23,7 @@ from ui.i18n import t
 
 __all__ = ["store_url", "kg", "version", "checksum", "warm_up", "enterprise_choices", "to_xlsx", "xlsx_download",
            "cluster_options", "segment_names", "enterprise_names", "style_kinds", "basis_caption", "list_sep",
-           "county_label", "place", "dataset_name", "data_language_note", "points", "text_widths", "WRAP_ROW_PX"]
+           "county_label", "place", "dataset_name", "data_language_note", "points", "text_widths", "WRAP_ROW_PX", "md_text"]
 
 
 def store_url() -> str:
@@ -272,3 +272,16 @@ def text_widths(**widths: int) -> dict:
     fits the page at 1366 px wide instead of scrolling sideways. Titles are passed as keywords only
     when they are identifiers; else use ``text_widths(**{title: px})``."""
     return {k: st.column_config.TextColumn(width=w) for k, w in widths.items()}
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-!|$~"})
+
+
+def md_text(text: str) -> str:
+    """Data text (a firm's name, its evidence) shown inside Markdown as written: every character
+    Markdown or Streamlit's LaTeX would read is escaped.
+
+    >>> md_text("A*B_c $5")
+    'A\\\\*B\\\\_c \\\\$5'
+    """
+    return text.translate(_MD_SPECIAL)

@@ -141,12 +141,16 @@ with tab_e:
             row_height=common.WRAP_ROW_PX + 20,  # names and evidence wrap (four lines): nothing cut at 1366 px
             # on screen every width set, 870 px in all; the sources (long, and the same for most rows)
             # are listed once each below the table
+            # the grid wraps only at spaces, so Chinese evidence would be cut: the evidence of each firm is
+            # listed in full below the table (and in the Excel export), not in a cell
             column_order=[c for c in (t("common.segment"), t("common.enterprise"), t("ent.location"), t("common.county"),
-                                      t("common.tags"), t("pan.link_method"), t("pan.confidence"), t("common.evidence"))],
+                                      t("common.tags"), t("pan.link_method"), t("pan.confidence"))],
             column_config=common.text_widths(**{
-                t("common.segment"): 115, t("common.enterprise"): 140, t("ent.location"): 65, t("common.county"): 80,
-                t("common.tags"): 60, t("pan.link_method"): 95, t("common.evidence"): 205}) | {
-                t("pan.confidence"): st.column_config.NumberColumn(width=110, format="%d")})
+                t("common.segment"): 170, t("common.enterprise"): 230, t("ent.location"): 90, t("common.county"): 100,
+                t("common.tags"): 80, t("pan.link_method"): 100}) | {
+                t("pan.confidence"): st.column_config.NumberColumn(width=100, format="%d")})
+        with st.expander(f"{t('common.evidence')} ({len(firms)})"):
+            st.markdown("\n".join(f"- **{common.md_text(e['name'])}**: {common.md_text(e['link'].get('evidence') or '—')}" for e in firms))
         sources = dict.fromkeys(e["link"].get("source") for e in firms if e["link"].get("source"))
         if sources:
             st.caption(f"{t('common.sources')}:  \n" + "  \n".join(f"· {x}" for x in sources))
