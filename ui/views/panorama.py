@@ -138,7 +138,7 @@ with tab_e:
             t("common.evidence"): e["link"].get("evidence", ""),
             t("common.source"): e["link"].get("source", ""),
         } for e in firms]), hide_index=True, width="stretch", placeholder="",  # not measured: blank, not "None"
-            row_height=common.WRAP_ROW_PX + 20,  # names and evidence wrap (four lines): nothing cut at 1366 px
+            row_height=common.WRAP_ROW_PX,  # long names wrap: nothing cut at 1366 px
             # on screen every width set, 870 px in all; the sources (long, and the same for most rows)
             # are listed once each below the table
             # the grid wraps only at spaces, so Chinese evidence would be cut: the evidence of each firm is
@@ -146,8 +146,8 @@ with tab_e:
             column_order=[c for c in (t("common.segment"), t("common.enterprise"), t("ent.location"), t("common.county"),
                                       t("common.tags"), t("pan.link_method"), t("pan.confidence"))],
             column_config=common.text_widths(**{
-                t("common.segment"): 170, t("common.enterprise"): 230, t("ent.location"): 90, t("common.county"): 100,
-                t("common.tags"): 80, t("pan.link_method"): 100}) | {
+                t("common.segment"): 150, t("common.enterprise"): 210, t("ent.location"): 80, t("common.county"): 90,
+                t("common.tags"): 70, t("pan.link_method"): 100}) | {
                 t("pan.confidence"): st.column_config.NumberColumn(width=100, format="%d")})
         with st.expander(f"{t('common.evidence')} ({len(firms)})"):
             st.markdown("\n".join(f"- **{common.md_text(e['name'])}**: {common.md_text(e['link'].get('evidence') or '—')}" for e in firms))
