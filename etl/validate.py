@@ -188,17 +188,17 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
         raw = record.get(field)
         if raw is None:
             return None
-        raw = str(raw)
+        if type(raw) is not str:
+            raw = str(raw)
         cache = None
         if caches is not None:
             cache = caches.get(field, _MISS)
             if cache is _MISS:
                 cache = caches[field] = {}
-            elif cache is not None and (hit := cache.get((raw, key) if key else raw, _MISS)) is not _MISS:
-                value, error = hit
-                if error is not None:
-                    problems.append(Quarantine(file, row, field, raw, error))
-                return value  # shared with the other rows of this value (see Memo)
+            elif cache is not None and (hit := cache.get((raw, key) if key else raw)) is not None:
+                if hit[1] is not None:  # a memoised (value, error): never None itself
+                    problems.append(Quarantine(file, row, field, raw, hit[1]))
+                return hit[0]  # shared with the other rows of this value (see Memo)
         value, error = None, None
         try:
             if len(raw) > RAW_MAX_CHARS:
