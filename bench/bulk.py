@@ -4,8 +4,10 @@ Both write the same generated graph (``bench/gen.py``: the ontology, N enterpris
 relationships) into an empty database of a local Neo4j that this benchmark starts in its own
 temporary state dir (the bulk import replaces the database, so it never uses anyone else's):
 
-* online — ``Neo4jStore.write`` of each generated chunk, one transaction each (``UNWIND … CREATE`` while a
-  label or type was empty when the transaction began, ``MERGE`` after: graph/store/neo4j_write.py);
+* online — ``Neo4jStore.write_stream`` of the generated chunks, one transaction, as ``chainkg load``
+  writes (``UNWIND … CREATE`` while a label or type was empty when the transaction began, ``MERGE``
+  after: graph/store/neo4j_write.py; until 2026-11-30 this was one ``write`` per chunk, so every
+  chunk after a label's first went down the ``MERGE`` path);
 * bulk — the chunks through :func:`graph.store.neo4j_bulk.bulk_load`: CSV files, server stopped,
   ``neo4j-admin database import full``, server started on the same port, constraints created,
   empty lists set — end to end, until the database answers with the constraints in place.
@@ -56,7 +58,7 @@ def run_online(url: str, n: int, checksum: bool, pid: int) -> dict:
     s = Neo4jStore.from_url(url)
 
     def write() -> int:
-        return sum(s.write(b) for b in generate(n, 3 * n, seed=7))
+        return s.write_stream(generate(n, 3 * n, seed=7))
 
     cpu0, py0 = _jvm_cpu(pid), time.process_time()
     seconds, rows = timed(write)

@@ -49,9 +49,10 @@ def _to_float(v) -> float | None:
 
 
 def firm_state(local, output, revenue, leading, active, segs, techs, datasets) -> FirmState:
-    """A firm's contribution from its stored properties and links (the rule of ``_FIRM_STATE``).
+    """A firm's contribution from its stored properties and links (the rule of ``_FIRM_STATE``);
+    ``segs``, ``techs``, ``datasets``: a target id, or a sequence of them, or ``()``.
 
-    >>> firm_state(True, None, 5, None, False, ["s"], [], []).local is None   # inactive: no location
+    >>> firm_state(True, None, 5, None, False, "s", (), ()).local is None   # inactive: no location
     True
     """
     operating = True if active is None else active
@@ -60,7 +61,14 @@ def firm_state(local, output, revenue, leading, active, segs, techs, datasets) -
         _to_float(output if output is not None else revenue),
         bool(leading if leading is not None else False),
         not operating,
-        tuple(sorted(segs)), tuple(sorted(techs)), tuple(sorted(datasets)))
+        _ids(segs), _ids(techs), _ids(datasets))
+
+
+def _ids(v) -> tuple[str, ...]:
+    """Link targets as the store reads them back: a sorted tuple."""
+    if type(v) is str:
+        return (v,)
+    return tuple(sorted(v)) if len(v) > 1 else tuple(v)
 
 
 class ImportedAggregates:
@@ -96,15 +104,9 @@ class ImportedAggregates:
         return Structure({k: tuple(sorted(v)) for k, v in self.parents.items()}, dict(self.clusters))
 
     def firm_states(self, ids=None) -> dict[str, FirmState]:
-        segs, techs, ds = (self.links[t] for t in FIRM_RELS)
+        segs, techs, ds = (self.links[t].get for t in FIRM_RELS)
         firms = self.firms
-
-        def targets(per: dict, f: str):
-            v = per.get(f, ())
-            return (v,) if type(v) is str else v
-
-        return {f: firm_state(*firms[f], targets(segs, f), targets(techs, f), targets(ds, f))
-                for f in (firms if ids is None else ids)}
+        return {f: firm_state(*firms[f], segs(f, ()), techs(f, ()), ds(f, ())) for f in (firms if ids is None else ids)}
 
     def state(self) -> str:
         """The aggregates' stored text (``Aggregates.dumps``) for everything observed."""

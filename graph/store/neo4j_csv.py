@@ -268,7 +268,11 @@ class CsvGraphWriter:
                 seen.add(hash((src, dst)))  # a later upsert of this pair must come after the drop
                 replay.drop_rel(rel_type, src, dst)
         if replay.size:
-            self._plan.replays.append(replay)
+            last = self._plan.replays[-1] if self._plan.replays else None
+            if last is not None and not last.drops and not replay.drops:
+                last.extend(replay)  # without drops, each key's upserts stay in order: one batch is the same
+            else:
+                self._plan.replays.append(replay)
         return batch.size
 
     def internal_node(self, label: str, props: dict) -> None:
