@@ -28,6 +28,7 @@ import argparse
 import os
 import re
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -138,6 +139,7 @@ def main() -> None:
             print(f"  checksums {'agree' if sums['online'] == sums['bulk'] else 'DIFFER'}: {sums['bulk'][:16]}…")
     finally:
         neo4j_server.stop(state)
+        shutil.rmtree(state, ignore_errors=True)  # the database of a 1M run is over 1 GB
 
 
 if __name__ == "__main__":
