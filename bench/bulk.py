@@ -4,16 +4,20 @@ Both write the same generated graph (``bench/gen.py``: the ontology, N enterpris
 relationships) into an empty database of a local Neo4j that this benchmark starts in its own
 temporary state dir (the bulk import replaces the database, so it never uses anyone else's):
 
-* online — ``Neo4jStore.write`` of each generated chunk, one transaction each (``UNWIND … CREATE`` while a
-  label or type was empty when the transaction began, ``MERGE`` after: graph/store/neo4j_write.py);
+* online — ``Neo4jStore.write_stream`` of the generated chunks, one transaction, as ``chainkg load``
+  writes (``UNWIND … CREATE`` while a label or type was empty when the transaction began, ``MERGE``
+  after: graph/store/neo4j_write.py; until 2026-11-30 this was one ``write`` per chunk, so every
+  chunk after a label's first went down the ``MERGE`` path);
 * bulk — the chunks through :func:`graph.store.neo4j_bulk.bulk_load`: CSV files, server stopped,
   ``neo4j-admin database import full``, server started on the same port, constraints created,
   empty lists set — end to end, until the database answers with the constraints in place.
 
 Rows = nodes + relationships written. Printed per path: median seconds, rows/s and Python peak
-memory of ``--runs`` runs (each in its own child process), the bulk split (CSV, import + restart,
-constraints, fix-up) and the importer's own peak memory (it runs in a separate JVM). The checksum
-of the two databases is compared (up to 300k enterprises).
+memory of ``--runs`` runs (each in its own child process); for the online path the server's CPU
+seconds; for the bulk path the split (load + CSV, aggregates, stop, import, start, constraints,
+fix-up), the CPU seconds of this process, the importer and the restarted server (the
+machine is shared: CPU seconds say more than wall time there) and the importer's own peak memory
+(it runs in a separate JVM). The checksum of the two databases is compared (up to 300k enterprises).
 
     python bench/bulk.py [--enterprises 1000000] [--runs 3]
 """
@@ -21,10 +25,14 @@ of the two databases is compared (up to 300k enterprises).
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import resource
+import shutil
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -42,7 +50,7 @@ def _clear(url: str) -> None:
     s.close()
 
 
-def run_online(url: str, n: int, checksum: bool = True) -> dict:
+def run_online(url: str, n: int, checksum: bool, pid: int) -> dict:
     """One online write of the generated graph into the emptied database (child process)."""
     from bench.gen import generate
     from graph.store.neo4j_store import Neo4jStore
@@ -51,12 +59,14 @@ def run_online(url: str, n: int, checksum: bool = True) -> dict:
     s = Neo4jStore.from_url(url)
 
     def write() -> int:
-        return sum(s.write(b) for b in generate(n, 3 * n, seed=7))
+        return s.write_stream(generate(n, 3 * n, seed=7))
 
+    cpu0, py0 = _jvm_cpu(pid), time.process_time()
     seconds, rows = timed(write)
+    cpu = {"python": time.process_time() - py0, "server": _jvm_cpu(pid) - cpu0}
     checksum = s.checksum() if checksum and n <= CHECKSUM_MAX else None
     s.close()
-    return {"seconds": seconds, "rows": rows, "checksum": checksum}
+    return {"seconds": seconds, "rows": rows, "checksum": checksum, "cpu": cpu}
 
 
 def run_bulk(state_dir: str, url: str, n: int, checksum: bool = True) -> dict:
@@ -66,15 +76,25 @@ def run_bulk(state_dir: str, url: str, n: int, checksum: bool = True) -> dict:
     from graph.store.neo4j_store import Neo4jStore
 
     _clear(url)
+    py0 = time.process_time()
     seconds, (rows, res) = timed(bulk_load, state_dir, url,
                                  lambda sink: sum(sink.write(b) for b in generate(n, 3 * n, seed=7)))
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # the importer: this process's only waited-for child
+    cpu = {"python": time.process_time() - py0, "importer": kids.ru_utime + kids.ru_stime,
+           "server": _jvm_cpu(res.info.pid)}  # the restarted server: start-up, constraints, fix-up
     log = (Path(state_dir) / "neo4j" / "logs" / "import.log").read_text(errors="replace")
     jvm = re.findall(r"Peak memory usage: ([\d.]+\s*\w+)", log)
     s = Neo4jStore.from_url(res.info.url)
     checksum = s.checksum() if checksum and n <= CHECKSUM_MAX else None
     s.close()
     return {"seconds": seconds, "rows": rows, "split": res.seconds, "importer_peak": jvm[-1] if jvm else "?",
-            "checksum": checksum}
+            "checksum": checksum, "cpu": cpu}
+
+
+def _jvm_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used, from /proc."""
+    f = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -96,9 +116,12 @@ def main() -> None:
               f"{cfg.get('db.tx_state.memory_allocation', 'ON_HEAP')})", flush=True)
         sums = {}
         if args.only != "bulk":
-            on = median_runs(run_online, info.url, n, not args.only, runs=args.runs)
+            on = median_runs(run_online, info.url, n, not args.only, info.pid, runs=args.runs)
             sums["online"] = on["runs"][0]["checksum"]
             print(fmt_rate(f"online  (UNWIND CREATE/MERGE) {n // 1000}k", on), flush=True)
+            cpu = {k: statistics.median(r["cpu"][k] for r in on["runs"]) for k in on["runs"][0]["cpu"]}
+            print("  online CPU (median s): " + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items())
+                  + f"; load average {os.getloadavg()[0]:.1f}", flush=True)
         if args.only != "online":
             bu = median_runs(run_bulk, state, info.url, n, not args.only, runs=args.runs)
             sums["bulk"] = bu["runs"][0]["checksum"]
@@ -106,6 +129,9 @@ def main() -> None:
             split = {k: statistics.median(r["split"][k] for r in bu["runs"]) for k in bu["runs"][0]["split"]}
             print("  bulk split (median s): " + ", ".join(f"{k} {v:.1f}" for k, v in split.items())
                   + f"; importer JVM peak {bu['runs'][0]['importer_peak']}")
+            cpu = {k: statistics.median(r["cpu"][k] for r in bu["runs"]) for k in bu["runs"][0]["cpu"]}
+            print("  bulk CPU (median s): " + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items())
+                  + f"; load average {os.getloadavg()[0]:.1f}")
             if "online" in sums:
                 print(f"  bulk/online speed-up: {bu['rows_per_s'] / on['rows_per_s']:.1f}x  "
                       f"(target >= 200,000 rows/s: {'met' if bu['rows_per_s'] >= 200_000 else 'MISSED'})")
@@ -113,6 +139,7 @@ def main() -> None:
             print(f"  checksums {'agree' if sums['online'] == sums['bulk'] else 'DIFFER'}: {sums['bulk'][:16]}…")
     finally:
         neo4j_server.stop(state)
+        shutil.rmtree(state, ignore_errors=True)  # the database of a 1M run is over 1 GB
 
 
 if __name__ == "__main__":

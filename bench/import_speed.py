@@ -9,14 +9,17 @@ column, so every row is classified), each run a fresh process on a fresh store, 
 * **split** — ``load_files`` in a child process: seconds per step (read, validate, classify,
   resolve, write), rows/s (rows = nodes + relationships written) and peak RSS, into the embedded
   store and, with ``CHAINKG_NEO4J_URL``, into Neo4j;
-* the store's checksum after each load: before and after must agree.
+* the store's checksum after each load, and (SQLite) a hash of its stored aggregates: before and
+  after must agree;
+* where the loader offers it (``load_files(cpu_split=True)``), CPU seconds per step, and inside
+  the SQLite write its ``write_split``: SQL, JSON, aggregates.
 
 Wall-clock figures on the shared 2-core machine swing with the other jobs; the CPU seconds
 (user + system) printed next to them are the steadier measure of the work done.
 
 "Before" is another checkout run with ``PYTHONPATH`` pointing there — this round, main before the
 streaming write (``mkdir /tmp/before-imports && git archive 12f3328 | tar -x -C /tmp/before-imports``;
-last round's was 0ebc3a3, whose loader had no clock: its split then comes from timing wrappers
+round 3's: main at 1fd12c6; the first round's was 0ebc3a3, whose loader had no clock: its split then comes from timing wrappers
 around its step functions); "after" reports ``LoadReport.seconds``. Since the streaming write,
 making a chunk's rows counts as *resolve* and only the store's own work as *write* (before, the
 rows were made inside the one ``write`` call and counted there).
@@ -105,18 +108,36 @@ def child(store_url: str, path: str) -> None:
     from ontology.loader import load_ontology
 
     onto = load_ontology()  # outside the timing for both versions (the CLI figures include it)
+    import inspect
+
+    split = {"cpu_split": True} if "cpu_split" in inspect.signature(loader.load_files).parameters else {}
     t, cpu = time.perf_counter(), time.process_time()
-    report = loader.load_files(store, [path], ontology=onto)
+    report = loader.load_files(store, [path], ontology=onto, **split)
     seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     if builtin:
         clock = dict(report.seconds)
     else:  # conflicts, resolution, overrides and building the batch: what the wrappers did not see
         clock["resolve"] = seconds - sum(v for k, v in clock.items() if k != "resolve")
     checksum = store.checksum()
+    aggregates = _aggregates_hash(store)
     store.close()
     print(json.dumps({"seconds": seconds, "rows": report.written, "enterprises": report.enterprises,
                       "steps": clock, "checksum": checksum, "cpu": cpu, "startup": t - t0,
+                      "cpu_steps": getattr(report, "cpu", {}), "write_split": getattr(store, "write_split", {}),
+                      "aggregates": aggregates,
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def _aggregates_hash(store) -> str:
+    """SHA-256 of the stored per-segment aggregates (SQLite: not part of ``checksum()``, which
+    covers nodes and relationships), so a faster write that moved them differently shows."""
+    import hashlib
+
+    db = getattr(store, "_db", None)
+    if db is None:
+        return "-"
+    row = db.execute("SELECT value FROM meta WHERE key = 'aggregates'").fetchone()
+    return hashlib.sha256(row[0].encode()).hexdigest() if row else "-"
 
 
 # --------------------------------------------------------------------------- parent side
@@ -159,6 +180,12 @@ def _median(runs: list[dict], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
 
+def _median_of(runs: list[dict], key: str, part: str) -> str:
+    """Median of ``run[key][part]``; ``-`` where the version does not report it."""
+    vals = [r.get(key, {}).get(part) for r in runs]
+    return "-" if None in vals else f"{statistics.median(vals):.2f}"
+
+
 def _row(label: str, cols: list[str]) -> str:
     return f"{label:<28}" + "".join(f"{c:>22}" for c in cols)
 
@@ -198,9 +225,17 @@ def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> 
         print(_row(f"  {step}  s", [f"{statistics.median(r['steps'][step] for r in runs[v]):.2f}"
                                     for v, _ in versions]))
     print(_row("  CPU s of the load", [f"{_median(runs[v], 'cpu'):.2f}" for v, _ in versions]))
+    for step in STEPS:  # CPU seconds per step, where the loader counts them (cpu_split)
+        print(_row(f"    {step}  CPU s", [_median_of(runs[v], "cpu_steps", step) for v, _ in versions]))
+        if step == "write":
+            for part in ("sql", "json", "aggregates"):
+                print(_row(f"      {part}  CPU s", [_median_of(runs[v], "write_split", part) for v, _ in versions]))
     print(_row(f"  rows/s (≥ {target:,})", [f"{runs[v][0]['rows'] / _median(runs[v], 'seconds'):,.0f}"
                                             for v, _ in versions]))
     print(_row("  peak RSS MB", [f"{_median(runs[v], 'peak_mb'):.0f}" for v, _ in versions]))
+    aggs = {runs[v][0].get("aggregates", "-") for v, _ in versions}
+    print(f"  stored aggregates {'identical before/after' if len(aggs) == 1 else 'DIFFER: ' + ', '.join(sorted(aggs))} "
+          f"({next(iter(aggs))[:16]}…)")
     sums = {runs[v][0]["checksum"] for v, _ in versions}
     print(f"  rows written {runs[versions[-1][0]][0]['rows']:,}; checksum "
           f"{'identical before/after' if len(sums) == 1 else 'DIFFERS: ' + ', '.join(sorted(sums))} "

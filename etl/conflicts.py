@@ -37,9 +37,11 @@ def _where(file: str, row: int | None, other_file: str) -> tuple[str, str]:
     return f"第 {n} 行", f"row {n}"
 
 
-def find_conflicts(items: Sequence[tuple[Enterprise, str, int | None]]) -> tuple[set[int], list[Quarantine]]:
+def find_conflicts(items: Sequence[tuple[Enterprise, str, int | None]],
+                   keys: Sequence[str] | None = None) -> tuple[set[int], list[Quarantine]]:
     """``(indices of the rows to drop, one quarantine entry per dropped row)`` for the validated
-    records of one load, each given as ``(enterprise, file, row)`` in load order.
+    records of one load, each given as ``(enterprise, file, row)`` in load order; ``keys``: each
+    record's :func:`~etl.normalize.name_key` when the caller has them already.
 
     (a) the same credit code with two different names; (b) one name with two different credit
     codes. Records without a credit code never conflict (resolution matches them by name).
@@ -52,8 +54,8 @@ def find_conflicts(items: Sequence[tuple[Enterprise, str, int | None]]) -> tuple
         code = ent.credit_code
         if not code:
             continue
-        key = name_key(ent.name)
-        if code in by_code and name_key(items[by_code[code]][0].name) != key:
+        key = name_key(ent.name) if keys is None else keys[i]
+        if code in by_code and (name_key(items[by_code[code]][0].name) if keys is None else keys[by_code[code]]) != key:
             kept, kfile, krow = items[by_code[code]]
             k_zh, k_en = _where(kfile, krow, file)
             r_zh, _ = _where(file, row, kfile)

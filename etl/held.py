@@ -22,6 +22,8 @@ True
 from __future__ import annotations
 
 import marshal
+from itertools import compress, repeat
+from operator import is_not
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -35,7 +37,7 @@ FIELDS = tuple(Enterprise.model_fields)
 _INDEX = {k: i for i, k in enumerate(FIELDS)}
 _DEFAULTS = {k: f.get_default(call_default_factory=True) for k, f in Enterprise.model_fields.items()
              if not f.is_required()}
-_PACK = tuple((k, _DEFAULTS.get(k)) for k in FIELDS)
+_PACK_DEFAULTS = tuple(_DEFAULTS.get(k) for k in FIELDS)
 
 
 def enterprise_props(fields: dict[str, Any]) -> dict[str, Any]:
@@ -47,7 +49,7 @@ def enterprise_props(fields: dict[str, Any]) -> dict[str, Any]:
 def packed_props(fields: dict[str, Any]) -> tuple:
     """``pack(enterprise_props(fields))`` in one step: the property values in field order,
     ``None`` where a property is not stored (values shared with ``fields``)."""
-    return tuple([fields.get(k, d) for k, d in _PACK])
+    return tuple(map(fields.get, FIELDS, _PACK_DEFAULTS))  # dict.get(key, default), called from C
 
 
 def pack(props: dict[str, Any]) -> tuple:
@@ -67,7 +69,7 @@ def unpack_own(values: tuple) -> dict[str, Any]:
     >>> unpack_own(("x1", None, ["a"]) + (None,) * (len(FIELDS) - 3)) == {FIELDS[0]: "x1", FIELDS[2]: ["a"]}
     True
     """
-    return {k: v for k, v in zip(FIELDS, values) if v is not None}
+    return dict(compress(zip(FIELDS, values), map(is_not, values, repeat(None))))  # the same map, built in C
 
 
 def field(values: tuple, name: str) -> Any:

@@ -99,6 +99,9 @@ def check_formula(value: str) -> None:
     Rule: starts with ``=``; or with ``+ - @`` followed by a letter, ``|``, ``(`` or a quote; or with
     ``+ - @`` and containing ``|`` (``-2+3+cmd|' /C calc'!A0``). Negative numbers and ``+86 …`` pass.
     """
+    first = value[:1]
+    if not first or (first.isalnum() and (first.isascii() or "\u4e00" <= first <= "\u9fff")):
+        return  # an ASCII letter or digit, or a CJK ideograph, stays itself under NFKC: no formula
     if _FORMULA.match(halfwidth(value)):
         raise ValueError("looks like a spreadsheet formula (starts with = + - @); refused as a possible "
                          "formula-injection payload")

@@ -58,11 +58,12 @@ def merge(group: list[Enterprise]) -> Enterprise:
     return Enterprise(**data)
 
 
-def resolve_groups(enterprises: Iterable[Enterprise]) -> list[list[int]]:
+def resolve_groups(enterprises: Iterable[Enterprise], keys: Iterable[str] | None = None) -> list[list[int]]:
     """Indices of the records that are one enterprise (see module doc), groups in order of first
-    appearance — for callers that carry per-record data alongside (e.g. segment links)."""
+    appearance — for callers that carry per-record data alongside (e.g. segment links); ``keys``:
+    each record's :func:`~etl.normalize.name_key` when the caller has them already."""
     items = list(enterprises)
-    keys = [name_key(e.name) for e in items]  # once per record
+    keys = [name_key(e.name) for e in items] if keys is None else list(keys)  # once per record
     code_of_name: dict[str, str | None] = {}  # name → its one credit code, None when it has two
     for e, nk in zip(items, keys):
         code = e.credit_code

@@ -188,17 +188,17 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
         raw = record.get(field)
         if raw is None:
             return None
-        raw = str(raw)
+        if type(raw) is not str:
+            raw = str(raw)
         cache = None
         if caches is not None:
             cache = caches.get(field, _MISS)
             if cache is _MISS:
                 cache = caches[field] = {}
-            elif cache is not None and (hit := cache.get((raw, key) if key else raw, _MISS)) is not _MISS:
-                value, error = hit
-                if error is not None:
-                    problems.append(Quarantine(file, row, field, raw, error))
-                return value  # shared with the other rows of this value (see Memo)
+            elif cache is not None and (hit := cache.get((raw, key) if key else raw)) is not None:
+                if hit[1] is not None:  # a memoised (value, error): never None itself
+                    problems.append(Quarantine(file, row, field, raw, hit[1]))
+                return hit[0]  # shared with the other rows of this value (see Memo)
         value, error = None, None
         try:
             if len(raw) > RAW_MAX_CHARS:
@@ -215,21 +215,24 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     name = run("name", display_name)
     if name is None and not any(q.field == "name" for q in problems):
         problems.append(Quarantine(file, row, "name", str(record.get("name") or ""), "name is required"))
+    # a field the record does not have gives None and no problem: skipped without a call
     for field, fn in _SIMPLE.items():
-        if (v := run(field, fn)) is not None:
+        if field in record and (v := run(field, fn)) is not None:
             out[field] = v
     for field in ("revenue", "output"):
+        if field not in record:
+            continue
         unit = record.get(f"_unit.{field}") or "万元"
         if (v := run(field, lambda s, u=unit: parse_amount(s, default_unit=u), unit)) is not None:
             out[field] = v
-    if (status := run("status", _status)) is not None:
+    if "status" in record and (status := run("status", _status)) is not None:
         out["status"], out["active"] = status
-    if (capital := run("registered_capital", parse_capital)) is not None:
+    if "registered_capital" in record and (capital := run("registered_capital", parse_capital)) is not None:
         out["registered_capital"] = capital[0]
         if capital[1]:
             out["capital_currency"] = capital[1]
-    industry = [v for f in INDUSTRY_LEVELS if (v := run(f, _TEXT100))]
-    if not industry:
+    industry = [v for f in INDUSTRY_LEVELS if f in record and (v := run(f, _TEXT100))]
+    if not industry and "industry" in record:
         industry = run("industry", _industry_path) or []
     if industry:
         out["industry"] = list(dict.fromkeys(industry))

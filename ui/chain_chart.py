@@ -58,7 +58,7 @@ FONT_PX = {1: 13, 2: 12, 3: 12}
 BOX_GAP, GROUP_GAP = 5, 12
 #: the narrowest chart the wrapping is made for (px): the panorama's left column at 1366 px wide
 MIN_PLOT_PX = 540
-BADGE_INSET_PX = 6         # clear space between the firm count's badge and the box's right edge (its outline included)
+BADGE_INSET_PX = 8         # clear space between the firm count's badge and the box's right edge (its outline included)
 BADGE_BOTTOM_PX = 5        # … and its bottom edge
 BADGE_PAD_PX, BADGE_DIGIT_PX = 2, 7  # the badge's padding (plus a 1 px border) and the width of a digit at 11 px bold
 

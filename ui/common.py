@@ -23,7 +23,7 @@ from ui.i18n import t
 
 __all__ = ["store_url", "kg", "version", "checksum", "warm_up", "enterprise_choices", "to_xlsx", "xlsx_download",
            "cluster_options", "segment_names", "enterprise_names", "style_kinds", "basis_caption", "list_sep",
-           "county_label", "points", "text_widths"]
+           "county_label", "place", "dataset_name", "data_language_note", "points", "text_widths", "WRAP_ROW_PX", "md_text"]
 
 
 def store_url() -> str:
@@ -194,6 +194,35 @@ def county_label(short: str | None, empty: str = "") -> str:
     return {c.short: c.id.title() for c in kg().onto.counties.values()}.get(short, short)
 
 
+def place(name: str | None, empty: str = "") -> str:
+    """A city, province or region as the data writes it (宁波市); on the English pages in English
+    (Ningbo: :func:`ui.places.place_en`); ``empty`` when there is none."""
+    from ui.i18n import lang
+    from ui.places import place_en
+
+    if not name:
+        return empty
+    return place_en(name) if lang() == "en" else name
+
+
+def data_language_note() -> None:
+    """On the English pages, a caption saying which values stay Chinese (firm names, addresses,
+    products, quoted evidence: the sources' own text) — said once per page, where firms are listed."""
+    from ui.i18n import lang
+
+    if lang() == "en":
+        st.caption(t("common.data_zh"))
+
+
+def dataset_name(name: str | None) -> str:
+    """A dataset's name; on the English pages the program's own datasets in English (a user's keeps
+    the name given to it)."""
+    from ui.i18n import lang
+    from ui.i18n_ui import DATASET_EN
+
+    return DATASET_EN.get(name or "", name or "") if lang() == "en" else (name or "")
+
+
 def fmt_share(x: float | None) -> str:
     return "—" if x is None else f"{x:.0%}"
 
@@ -232,9 +261,27 @@ def kind_dot(kind: str) -> str:
             f'vertical-align:-1px;margin-right:4px"></span>')
 
 
+#: row height (px) of a table whose long cells wrap onto three lines instead of being cut (Streamlit
+#: wraps a text cell only when the rows are taller than 4 rem)
+WRAP_ROW_PX = 68
+
+
 def text_widths(**widths: int) -> dict:
     """``column_config`` for a table's long-text columns, by column title: a fixed width in px each (the
     text is cut with an ellipsis; the full cell shows on hover and in the Excel export), so the table
     fits the page at 1366 px wide instead of scrolling sideways. Titles are passed as keywords only
     when they are identifiers; else use ``text_widths(**{title: px})``."""
     return {k: st.column_config.TextColumn(width=w) for k, w in widths.items()}
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-!|$~"})
+
+
+def md_text(text: str) -> str:
+    """Data text (a firm's name, its evidence) shown inside Markdown as written: every character
+    Markdown or Streamlit's LaTeX would read is escaped.
+
+    >>> md_text("A*B_c $5")
+    'A\\\\*B\\\\_c \\\\$5'
+    """
+    return text.translate(_MD_SPECIAL)

@@ -11,8 +11,11 @@ from __future__ import annotations
 __all__ = ["UI_STRINGS"]
 
 UI_STRINGS: dict[str, tuple[str, str]] = {
+    "common.data_zh": ("", "Firm names, addresses, products and the evidence quoted from the sources are shown in "
+                           "Chinese, as the sources write them."),
+    "pan.products": ("典型产品", "Typical products (in Chinese, as the sources write them)"),
     "nav.workbench": ("招商工作台", "Workbench"),
-    "gap.action_targets": ("招商：{n} 家候选，见“招商目标”", "Attract: {n} candidates, see Investment targets"),
+    "gap.action_targets": ("招商：{n} 家候选，见“招商目标”", "Attract: candidates ({n}), see Investment targets"),
     "gap.action_no_candidates": ("招商：暂无外地候选企业", "Attract: no outside candidate yet"),
     "gap.more_cols": ("表中只列判定、强度、规则和建议；产值占比、外地企业数、集中度等全部数字见“导出 Excel”和下方“查看一个环节的完整证据”。",
                       "Only the verdict, strength, rule and action are shown; output shares, outside firms, concentration "
@@ -157,3 +160,12 @@ TARGET_EN = {
     "transformation-fund-annual": "City special fund for manufacturing transformation (each year)",
 }
 UI_STRINGS.update({f"target.{k}": ("", v) for k, v in TARGET_EN.items()})
+
+#: the names of the datasets the program itself loads (etl/bundled/*.dataset.yaml, etl/public), in
+#: English; a dataset a user imports keeps the name given to it
+DATASET_EN = {
+    "A股上市公司（台州注册）": "A-share listed companies registered in Taizhou",
+    "公开报道的台州企业（非普查）": "Taizhou firms named in public reports (not a census)",
+    "Tushare A股上市公司": "Tushare: A-share listed companies",
+    "ChainKnowledgeGraph A股上市公司": "ChainKnowledgeGraph: A-share listed companies",
+}

@@ -21,7 +21,7 @@ WORKBENCH: dict[str, tuple[str, str]] = {
                      "No candidates: candidates come only from missing, single-point or weak verdicts on a census of the "
                      "firm base. Import a register of local firms on the Import page and declare it a census."),
     "wb.segment": ("缺口环节", "Gap segment"),
-    "wb.segment_option": ("{segment} · {verdict} · {n} 家候选", "{segment} · {verdict} · {n} candidates"),
+    "wb.segment_option": ("{segment} · {verdict} · {n} 家候选", "{segment} · {verdict} · candidates: {n}"),
     "wb.rank_line": ("第 {rank} 名 · {name} · {score} 分 · {city}", "#{rank} · {name} · {score} points · {city}"),
     "wb.card": ("企业名片", "Profile"),
     "wb.city": ("城市", "City"),
@@ -96,9 +96,11 @@ WORKBENCH: dict[str, tuple[str, str]] = {
     "gap.target_why": ("为什么适合", "Why it fits"),
     "gap.target_tie": ("同分说明", "Tie-break"),
     "gap.target_other": ("它还做的环节", "Other segments"),
+    "gap.target_why_main": ("主要理由", "Main reason"),
     "gap.target_note": ("候选企业按得分排名，不并列：得分相同时依次比规模（大者在前）、距台州距离（近者在前）、企业编号。"
-                        "得分 = 规模、关联度、距离三项加权（满分 100），缺少的数据不按零计算，而是不计入。完整名片和推进记录见“招商工作台”。",
+                        "得分 = 规模、关联度、距离三项加权（满分 100），缺少的数据不按零计算，而是不计入。规模、距离、全部理由、其他环节和来源见“招商工作台”的企业名片和 Excel 导出。",
                         "Candidates are ranked without ties: equal scores go by size (larger first), distance to "
                         "Taizhou (nearer first), then id. Score = size, relatedness and distance weighted (0–100); "
-                        "missing figures are left out, not counted as zero. Cards and the pipeline: Investment workbench."),
+                        "missing figures are left out, not counted as zero. Size, distance, every reason, other segments and sources: the firm's "
+                        "card on the Investment workbench, and the Excel export."),
 }

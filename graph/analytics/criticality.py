@@ -17,7 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # networkx is imported on first use: `chainkg load` and `--help` never need it
+    import networkx as nx
 
 __all__ = ["Criticality", "criticality", "feeds_graph", "downstream"]
 
@@ -43,6 +46,8 @@ class Criticality:
 
 
 def feeds_graph(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> nx.DiGraph:
+    import networkx as nx
+
     g = nx.DiGraph()
     g.add_nodes_from(nodes)
     g.add_edges_from(edges)
@@ -51,6 +56,8 @@ def feeds_graph(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> nx.Di
 
 def downstream(g: nx.DiGraph, starts: Iterable[str]) -> set[str]:
     """The segments reachable from ``starts`` along FEEDS (the starts included)."""
+    import networkx as nx
+
     out: set[str] = set()
     for s in starts:
         if s in g:
@@ -60,6 +67,8 @@ def downstream(g: nx.DiGraph, starts: Iterable[str]) -> set[str]:
 
 def criticality(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, Criticality]:
     """Dominance, articulation points and betweenness for every node of one cluster's FEEDS graph."""
+    import networkx as nx
+
     g = feeds_graph(nodes, edges)
     linked = [n for n in g if g.degree(n) > 0]
     sources = [n for n in linked if g.in_degree(n) == 0]

@@ -206,7 +206,7 @@ def stop(state_dir: str | os.PathLike) -> bool:
 
 
 def offline_import(state_dir: str | os.PathLike, args: list[str], *, timeout: float | None = None,
-                   start_timeout: float = 180) -> tuple[ServerInfo, str]:
+                   start_timeout: float = 180, seconds: dict[str, float] | None = None) -> tuple[ServerInfo, str]:
     """Stop the local server, run ``neo4j-admin database import full`` on its database with ``args``
     (``--nodes=…``/``--relationships=…`` and options), start it again with the same heap, page cache,
     transaction timeout, password and Bolt port. Returns (the running server, the importer's output).
@@ -214,8 +214,10 @@ def offline_import(state_dir: str | os.PathLike, args: list[str], *, timeout: fl
     The import replaces the database (``--overwrite-destination``): callers check it is empty first
     (:mod:`graph.store.neo4j_bulk`). If the importer fails, its half-written store is deleted — Neo4j
     then starts with a new empty database, which is what was there — the server is started again,
-    and :class:`StoreError` carries the end of the importer's output.
+    and :class:`StoreError` carries the end of the importer's output. ``seconds``, if given, receives
+    the wall seconds of ``stop``, ``import`` and ``start``.
     """
+    clock = seconds if seconds is not None else {}
     home = _home(state_dir)
     cfg = server_config(state_dir)
     old = _read_info(home)
@@ -225,7 +227,10 @@ def offline_import(state_dir: str | os.PathLike, args: list[str], *, timeout: fl
     restart = dict(heap=heap, pagecache=cfg.get("server.memory.pagecache.size", "512m"),
                    tx_timeout=cfg.get("db.transaction.timeout", TX_TIMEOUT), port=old.port,
                    password=old.password, timeout=start_timeout)
+    t = time.perf_counter()
     stop(state_dir)
+    clock["stop"] = time.perf_counter() - t
+    t = time.perf_counter()
     env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(home / "conf"))
     cmd = [java(), f"-Xmx{heap}", "-cp", f"{LIB_DIR}/*", ADMIN_ENTRY_POINT, "database", "import", "full",
            DATABASE, "--overwrite-destination=true", f"--report-file={home / 'logs' / 'import.report'}", *args]
@@ -237,11 +242,14 @@ def offline_import(state_dir: str | os.PathLike, args: list[str], *, timeout: fl
         failed = r.returncode != 0
     except subprocess.TimeoutExpired:
         failed = True
+    clock["import"] = time.perf_counter() - t
     text = log.read_text(errors="replace")
     if failed:  # the store is half-written ("likely in an unusable state"): back to an empty one
         for d in ("databases", "transactions"):
             shutil.rmtree(home / "data" / d / DATABASE, ignore_errors=True)
+    t = time.perf_counter()
     info = start(state_dir, **restart)
+    clock["start"] = time.perf_counter() - t
     if failed:
         tail = "\n".join(line for line in text.splitlines() if not line.startswith("....."))[-3000:]
         raise StoreError(f"neo4j-admin database import failed (log: {log}); the database is empty again\n{tail}")

@@ -2,11 +2,13 @@
 
 What: :func:`bulk_load` runs a load against a :class:`BulkSink` — a stand-in store whose reads go to
 the (empty) Neo4j and whose ``write`` streams the batches into CSV files
-(:class:`graph.store.neo4j_csv.CsvGraphWriter`) — then stops the local server, imports the files with
-``neo4j-admin database import full`` from the same jars and config, starts the server again on the
-same port, creates the constraints the online path creates (by opening a
-:class:`~graph.store.neo4j_store.Neo4jStore`), sets the empty lists the importer cannot write, writes
-the few replayed upserts online, and rebuilds the store's aggregates if it keeps any.
+(:class:`graph.store.neo4j_csv.CsvGraphWriter`) while counting the stored aggregates from the same
+rows (:mod:`graph.store.bulk_aggregates`; their node goes into the import) — then stops the local
+server, imports the files with ``neo4j-admin database import full`` from the same jars and config,
+starts the server again on the same port, creates the constraints the online path creates (by
+opening a :class:`~graph.store.neo4j_store.Neo4jStore`), sets the empty lists the importer cannot
+write, and writes the few replayed upserts online in one transaction (which moves the aggregates by
+their deltas, as every write does).
 
 Why: the online path is one transaction of ``UNWIND … MERGE`` — right for every load, but a first
 load of a province's registry (millions of rows) spends minutes in MERGE lookups that an empty
@@ -29,6 +31,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +39,8 @@ from typing import Any, TypeVar
 
 from graph.server import neo4j_server
 from graph.server.config import DATABASE, server_config
+from graph.store import cypher
+from graph.store.bulk_aggregates import ImportedAggregates
 from graph.store.neo4j_csv import CsvGraphWriter, ImportPlan
 from graph.store.neo4j_store import Neo4jStore, parse_url
 from graph.store.port import Batch
@@ -139,6 +144,13 @@ def _empty(store: Neo4jStore) -> bool:
     return tuple(store.version()) == (0, 0)
 
 
+def _set_null(label: str, key: str) -> str:
+    """Cypher: set ``key`` to ``[]`` where a node of ``label`` lacks it (every row of the label held
+    the key, so only an empty list is missing; the label is the schema's, the key checked as above)."""
+    return (f"MATCH (n:`{label}`) WHERE n.`{key}` IS NULL CALL (n) {{ SET n.`{key}` = [] }} "
+            f"IN TRANSACTIONS OF {_FIX_ROWS} ROWS")
+
+
 def _fix_up(url: str, plan: ImportPlan) -> int:
     """Set the empty lists the importer left out (one query per key); returns nodes changed."""
     import neo4j
@@ -149,6 +161,8 @@ def _fix_up(url: str, plan: ImportPlan) -> int:
         with d.session(database=database) as s:  # CALL … IN TRANSACTIONS needs an implicit transaction
             for marker, key in plan.empties.items():
                 done += s.run(_set_empty(marker, key)).consume().counters.properties_set
+            for label, key in plan.nulls:
+                done += s.run(_set_null(label, key)).consume().counters.properties_set
     return done
 
 
@@ -168,24 +182,28 @@ def bulk_load(state_dir: str | os.PathLike, url: str, run: Callable[[BulkSink], 
                              "load without --bulk (online, MERGE), or clear it first")
         work = Path(server_config(state_dir).get("server.directories.import")
                     or Path(state_dir) / "neo4j" / "import") / f"bulk-{os.getpid()}-{time.time_ns()}"
-        writer = CsvGraphWriter(work)
+        counted = ImportedAggregates()
+        writer = CsvGraphWriter(work, observe=counted)
         try:
             out = run(BulkSink(store, writer))
-            plan = writer.finish()
             seconds["load+csv"] = time.perf_counter() - t0
+            t = time.perf_counter()
+            writer.internal_node(cypher.STATE_LABEL, {"id": "aggregates", "state": counted.state(),
+                                                      "seq": str(uuid.uuid4())})
+            del counted
+            plan = writer.finish()
+            seconds["aggregates"] = time.perf_counter() - t
             if not _empty(store):  # someone wrote meanwhile: importing would overwrite it
                 raise StoreError("the database received data during the bulk load; nothing was imported")
             store.close()
-            t = time.perf_counter()
-            info, _log = neo4j_server.offline_import(state_dir, plan.args, timeout=import_timeout)
-            seconds["import+restart"] = time.perf_counter() - t
+            info, _log = neo4j_server.offline_import(state_dir, plan.args, timeout=import_timeout, seconds=seconds)
         finally:
             if not keep_files:
                 shutil.rmtree(work, ignore_errors=True)
     finally:
         store.close()
     t = time.perf_counter()
-    store = Neo4jStore.from_url(info.url)  # creates the constraints, as on every open
+    store = Neo4jStore.from_url(info.url)  # creates the constraints, as on every open (the aggregates are in)
     try:
         seconds["constraints"] = time.perf_counter() - t
         imported = tuple(store.version())
@@ -194,12 +212,8 @@ def bulk_load(state_dir: str | os.PathLike, url: str, run: Callable[[BulkSink], 
                              f"expected {plan.nodes:,} and {plan.rels:,} (log: {state_dir}/neo4j/logs/import.log)")
         t = time.perf_counter()
         emptied = _fix_up(info.url, plan)
-        replayed = 0
-        for b in plan.replays:
-            replayed += store.write(b)
-        rebuild = getattr(store, "rebuild_aggregates", None)
-        if callable(rebuild):
-            rebuild()
+        # one transaction, in order; the stored aggregates move by the replays' deltas, as on every write
+        replayed = store.write_stream(plan.replays) if plan.replays else 0
         seconds["fix-up"] = time.perf_counter() - t
     finally:
         store.close()

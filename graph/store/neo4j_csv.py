@@ -14,6 +14,10 @@ properties, same checksum. So:
 * **Empty lists**: the importer cannot store ``[]`` (an empty array field is read as no value), and
   ``Enterprise.tags == []`` is common. Such a node gets a marker label per key (``_ckb_empty_<n>``);
   after the import one query per key sets ``[]`` and drops the marker (:attr:`ImportPlan.empties`).
+  Where every row of a label holds the key (the common case: ``tags`` is always written), a
+  missing value can only be an empty list: the marker column is ignored at import
+  (``:IGNORE``) and the query sets ``[]`` where the key is null (:attr:`ImportPlan.nulls`) —
+  no marker labels to write, and none to remove (a label removal is an index update per node).
 * **MERGE semantics**: online, a second node with the same id (or a second relationship of a type
   between the same nodes) updates the first (``SET n += row``), and ``drops`` delete after the
   upserts. The importer would make duplicates instead. So the first occurrence goes to CSV and
@@ -29,8 +33,8 @@ properties, same checksum. So:
 >>> w.add(b)
 3
 >>> plan = w.finish()
->>> plan.nodes, plan.rels, plan.empties
-(2, 1, {'_ckb_empty_0': 'directions'})
+>>> plan.nodes, plan.rels, plan.empties, plan.nulls
+(2, 1, {}, [('Cluster', 'directions')])
 """
 
 from __future__ import annotations
@@ -128,19 +132,25 @@ class ImportPlan:
     nodes: int = 0                                        # nodes and relationships in the CSV files
     rels: int = 0
     empties: dict[str, str] = field(default_factory=dict)  # marker label -> key to set to []
+    nulls: list[tuple[str, str]] = field(default_factory=list)  # (label, key): set [] where the key is null
     replays: list[Batch] = field(default_factory=list)    # written online after the import, in order
 
 
 class CsvGraphWriter:
     """Stream batches into CSV files under ``out_dir`` (see the module docstring)."""
 
-    def __init__(self, out_dir: str | Path) -> None:
+    def __init__(self, out_dir: str | Path, observe=None) -> None:
+        """``observe``: told of every row that goes into the files (``node(label, props)``,
+        ``rel(type, src, dst)``) — e.g. :class:`graph.store.bulk_aggregates.ImportedAggregates`."""
         self.dir = Path(out_dir)
+        self._observe = observe
         self.dir.mkdir(parents=True, exist_ok=True)
         self._groups: dict[tuple[str, str], list[_Group]] = {}  # (kind, label/type) -> groups
         self._ids: dict[str, set[str]] = {}                      # label -> node ids written
         self._rels: dict[str, set[int]] = {}                     # type -> hash((src, dst)) seen
         self._markers: dict[str, str] = {}                       # key -> marker label
+        self._always: dict[str, frozenset] = {}                  # label -> keys every row held (not None)
+        self._emptied: dict[str, set[str]] = {}                  # label -> keys some row held as []
         self._plan = ImportPlan()
         self._multiline = False
         self._shapes: dict[tuple, tuple] = {}
@@ -187,6 +197,10 @@ class CsvGraphWriter:
         g = self._group(kind, name, sig)
         order = [conv.get(k, (-1, None)) for k in g.cols]
         markers = ARRAY_DELIMITER.join(self._marker(k) for k in empty) if kind == "n" else ""
+        if kind == "n":  # once per shape, not per row: which keys every row of the label holds
+            held = frozenset(k for k, v in zip(keys, vals) if v is not None)
+            self._always[name] = self._always.get(name, held) & held
+            self._emptied.setdefault(name, set()).update(empty)
         return g, order, markers, empty
 
     def _write(self, kind: str, name: str, lead: str, props: dict) -> list[str]:
@@ -224,6 +238,8 @@ class CsvGraphWriter:
                 ids.add(nid)
                 self._write("n", label, _q(nid), props)
                 self._plan.nodes += 1
+                if self._observe is not None:
+                    self._observe.node(label, props)
         for rel_type, rows in batch.rels.items():
             src_label, dst_label = REL_ENDPOINTS[rel_type]
             srcs, dsts = self._ids.get(src_label, ()), self._ids.get(dst_label, ())
@@ -244,19 +260,42 @@ class CsvGraphWriter:
                     continue                                         # written online after the import
                 self._write("r", rel_type, _q(r["src"]) + "," + _q(r["dst"]), props)
                 self._plan.rels += 1
+                if self._observe is not None:
+                    self._observe.rel(rel_type, r["src"], r["dst"])
         for rel_type, pairs in batch.drops.items():
             seen = self._rels.setdefault(rel_type, set())
             for src, dst in pairs:
                 seen.add(hash((src, dst)))  # a later upsert of this pair must come after the drop
                 replay.drop_rel(rel_type, src, dst)
         if replay.size:
-            self._plan.replays.append(replay)
+            last = self._plan.replays[-1] if self._plan.replays else None
+            if last is not None and not last.drops and not replay.drops:
+                last.extend(replay)  # without drops, each key's upserts stay in order: one batch is the same
+            else:
+                self._plan.replays.append(replay)
         return batch.size
+
+    def internal_node(self, label: str, props: dict) -> None:
+        """A node outside the graph's content (the aggregates' state node): imported, but not
+        counted in :attr:`ImportPlan.nodes` (the store's totals leave it out too)."""
+        if props["id"] in self._ids.setdefault(label, set()):
+            raise StoreError(f"{label} {props['id']!r} is written twice")
+        self._ids[label].add(props["id"])
+        if self._write("n", label, _q(props["id"]), props):
+            raise StoreError(f"{label}: an internal node cannot hold an empty list")
 
     def finish(self) -> ImportPlan:
         """Close the files, write the headers; the plan for :mod:`graph.store.neo4j_bulk`."""
         plan = self._plan
         plan.args.extend(FORMAT_ARGS)
+        used: set[str] = set()
+        for label, keys in sorted(self._emptied.items()):
+            if keys <= self._always[label]:
+                plan.nulls.extend((label, k) for k in sorted(keys))
+                for g in self._groups.get(("n", label), ()):
+                    g.head[1] = ":IGNORE"  # no marker labels: null can only mean []
+            else:
+                used.update(keys)
         for (kind, name), groups in sorted(self._groups.items()):
             for g in groups:
                 g.fh.close()
@@ -266,5 +305,5 @@ class CsvGraphWriter:
                 plan.args.append(f"{opt}={name}={head},{g.path}")
         if self._multiline:
             plan.args.append("--multiline-fields=true")
-        plan.empties = {m: k for k, m in self._markers.items()}
+        plan.empties = {m: k for k, m in self._markers.items() if k in used}
         return plan

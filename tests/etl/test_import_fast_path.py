@@ -198,7 +198,7 @@ def test_help_does_not_import_the_heavy_libraries():
     import subprocess
     import sys
 
-    code = ("import sys, chainkg.cli; heavy = {'spacy', 'pandas', 'neo4j'} & set(sys.modules); "
+    code = ("import sys, chainkg.cli; heavy = {'spacy', 'pandas', 'neo4j', 'networkx'} & set(sys.modules); "
             "print(sorted(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

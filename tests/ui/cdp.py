@@ -195,24 +195,43 @@ class Browser:
         """Type into the focused field (as an input method commits text: CJK included)."""
         self.call("Input.insertText", text=text)
 
-    def choose(self, label: str, option: str, timeout: float = 20) -> None:
+    def choose(self, label: str, option: str, timeout: float = 60) -> None:
         """Pick ``option`` (a substring of its text) in the selectbox labelled ``label`` as a user does:
         click the box, type part of the option's text (the list is filtered and virtual: only the
-        options in view exist), click the option."""
-        box = by_label("stSelectbox", label) + ".querySelector('input')"
-        item = f"""Array.from(document.querySelectorAll('[role="option"]'))
-            .find(o => o.innerText.includes({json.dumps(option)}))"""
-        # On a busy machine the app may rerun between the click and the typing (the text then goes
-        # nowhere and the list never shows the option): focus, type and look again, a few times.
-        for _ in range(4):
-            self.click(box, timeout)
-            self.eval(f"({box}).focus(), ({box}).select()")  # typing replaces the shown choice
-            self.type_text(option)
-            if self.wait_for(f"!!({item})", timeout / 2):
+        options in view exist), click the option — each step once the page is ready for it, and done
+        only when the box shows the choice.
+
+        On a busy machine the app may still be running (or rerun) when the test reaches the box; a
+        rerun re-renders the box and closes its list, and text typed then goes nowhere. So each step
+        waits for its real condition — the app idle, the box focused with its list open, the option
+        listed — and when a rerun undid a step the user's sequence starts again, until ``timeout``."""
+        widget = by_label("stSelectbox", label)
+        box = widget + "?.querySelector('input')"
+        want = json.dumps(option)
+        item = f"""Array.from(document.querySelectorAll('[role="option"]')).find(o => o.innerText.includes({want}))"""
+        is_open = f"""(() => {{ const i = {box}; return !!i && document.activeElement === i
+            && !!document.querySelector('[role="listbox"]'); }})()"""
+        typed = f"(({box})?.value || '') === {want}"
+        # the list closed on the click and the box shows the option
+        chosen = f"""(() => {{ const w = {widget}; if (!w || document.querySelector('[role="listbox"]')) return false;
+            const i = w.querySelector('input'); return w.innerText.includes({want}) || (!!i && i.value.includes({want})); }})()"""
+        end = time.monotonic() + timeout
+        left = lambda: max(0.5, end - time.monotonic())  # noqa: E731
+        while time.monotonic() < end:
+            if not self.wait_for(JS_IDLE, left()):
                 break
-            self.call("Input.dispatchKeyEvent", type="keyDown", key="Escape", code="Escape",
-                      windowsVirtualKeyCode=27)
-        self.click(item, timeout)
+            self.click(box, left())
+            if not self.wait_for(is_open, min(10, left())):
+                continue  # a rerun took the focus or closed the list: start again
+            self.eval(f"({box}).select()")  # typing replaces the shown choice
+            self.type_text(option)
+            if self.wait_for(typed, min(5, left())) and self.wait_for(f"!!({item})", min(10, left())):
+                self.click(item, min(10, left()))
+                if self.wait_for(chosen, min(10, left())):
+                    return
+            self.call("Input.dispatchKeyEvent", type="keyDown", key="Escape", code="Escape", windowsVirtualKeyCode=27)
+        shown = self.eval("Array.from(document.querySelectorAll('[role=\"option\"]')).map(o => o.innerText).slice(0, 10)")
+        raise AssertionError(f"could not choose {option!r} in {label!r} within {timeout}s; options listed: {shown}")
 
     def allow_downloads(self, folder: Path) -> None:
         """Save downloads into ``folder`` (the download buttons' files)."""
@@ -298,12 +317,17 @@ def by_text(selector: str, text: str) -> str:
             f".find(e => e.innerText.includes({json.dumps(text)}))")
 
 
-#: the app finished a run: main block present, no "running" status widget, no skeleton
+#: the app finished a run: the app root says its script is not running (``data-test-script-state``,
+#: the attribute Streamlit's own browser tests read; the status widget is not shown here, so it cannot
+#: tell), main block present, no skeleton, no element left stale from the previous run (drawn as a grey
+#: placeholder until the new run replaces it)
 JS_IDLE = """(() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   const main = document.querySelector('[data-testid="stMainBlockContainer"]');
   if (!main || !main.innerText.trim()) return false;
   if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stStatusWidgetRunningManIcon"]')) return false;
-  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')) return false;
   return true;
 })()"""
 

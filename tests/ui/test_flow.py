@@ -174,8 +174,10 @@ def test_gap_to_targets_to_lead_to_report(server, browser, tmp_path):
     shot(b, "4-after-reload")
 
     # 5a. the cluster's report as Word: build, download, open
-    b.click(by_text('[data-testid="stRadio"] label', "Word"))
-    time.sleep(0.5)
+    word = by_text('[data-testid="stRadio"] label', "Word")
+    b.click(word)
+    assert b.wait_for(f"({word}).querySelector('input').checked", 30), "the Word option did not take the click"
+    settle(b)  # the choice reran the page: the button below belongs to the new run
     b.click(by_text('[data-testid="stButton"] button', "生成报告"))
     settle(b, 120)
     b.click(by_text('[data-testid="stDownloadButton"] button', "下载报告"), timeout=120)

@@ -52,8 +52,8 @@ def frame(at: AppTest, i: int = 0) -> pd.DataFrame:
 
 
 def frame_with(at: AppTest, column: str) -> pd.DataFrame:
-    """The first table on the page with this column."""
-    for d in at.dataframe:
+    """The first table on the page with this column (an interactive ``st.dataframe`` or a static ``st.table``)."""
+    for d in [*at.dataframe, *at.table]:
         if column in d.value.columns:
             return d.value
     raise AssertionError(f"no table with column {column!r}")
@@ -250,6 +250,10 @@ def test_panorama_chain_chart_and_side_panel():
     # the panel lists the local firms as short lines (no table scrolling sideways in a third of the page)
     local = firms[firms["所在地"] == "本地"]["企业"].tolist()
     assert local and all(f"- {n} · " in texts(at) for n in local[:8]), local
+    # the evidence is not cut in a cell (the grid wraps only at spaces): each firm's, in full, below the table
+    ev = firms["证据"].tolist()[0]
+    from ui.common import md_text
+    assert ev and all(md_text(e) in texts(at) for e in firms["证据"] if e)
     # the selected box is outlined heavily, and its supply links are drawn (bundled through a bus)
     spec = chart_spec(at)
     sel = chart_boxes(spec)["sewing-industrial-machines"]

@@ -58,12 +58,17 @@ else:
     # parts are shown below for the one picked, and every column is in the Excel export
     shown = [t("common.rank"), t("common.technology"), t("common.status"), t("ck.chokepoint"), t("common.score"),
              t("common.segment"), t("ck.holders")] + ([] if cluster else [t("common.cluster")])
-    st.dataframe(df, hide_index=True, width="stretch", column_order=shown, column_config={
-        t("common.rank"): st.column_config.NumberColumn(width=50),
+    st.dataframe(df, hide_index=True, width="stretch", column_order=shown, row_height=common.WRAP_ROW_PX,  # wrap, not cut
+                 height=common.WRAP_ROW_PX * min(10, len(df)) + 40,
+                 column_config={
+        t("common.rank"): st.column_config.NumberColumn(width=45),
         t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
                                                            format="%d", width=90),
-        **common.text_widths(**{t("common.technology"): 230 if cluster else 210, t("common.segment"): 170 if cluster else 120,
-                                t("common.cluster"): 80})})
+        t("ck.holders"): st.column_config.NumberColumn(width=75),
+        # every width set, 870 px in all (the cluster column only when all clusters are listed)
+        **common.text_widths(**{t("common.technology"): 200 if cluster else 165, t("common.status"): 150,
+                                t("ck.chokepoint"): 75, t("common.segment"): 235 if cluster else 170,
+                                t("common.cluster"): 100})})
     common.xlsx_download(t("common.download_xlsx"), {t("ck.ranked"): df}, file_name=f"chainkg-chokepoints-{cluster or 'all'}.xlsx",
                          key="ck_xlsx", page=t("ck.header"), cluster=cluster)
     pick = st.selectbox(t("ck.evidence_pick"), [c["technology_id"] for c in chokes],
@@ -90,9 +95,13 @@ st.dataframe(pd.DataFrame([{
     t("common.cluster"): SEP.join(labels.get(x, x) for x in p["clusters"]),
     t("ck.n_candidates"): len(p["candidates"]),
     t("ck.candidate_names"): SEP.join(x["name"] for x in p["candidates"][:5]) or t("ck.no_candidates"),
-} for p in projects]), hide_index=True, width="stretch", column_config={
-    t("common.rank"): st.column_config.NumberColumn(width=50),
-    **common.text_widths(**{t("ck.project"): 210, t("common.cluster"): 80, t("ck.candidate_names"): 150})})
+} for p in projects]), hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,  # wrap, not cut
+    height=common.WRAP_ROW_PX * min(10, len(projects)) + 40, column_config={
+    t("common.rank"): st.column_config.NumberColumn(width=45),
+    t("common.score"): st.column_config.NumberColumn(width=70), t("ck.n_candidates"): st.column_config.NumberColumn(width=70),
+    **{t("ck." + k): st.column_config.NumberColumn(width=65) for k in projects[0]["parts"]},
+    # every width set, about 870 px in all
+    **common.text_widths(**{t("ck.project"): 185, t("common.cluster"): 110, t("ck.candidate_names"): 195})})
 pid = st.selectbox(t("ck.project_pick"), [p["technology_id"] for p in projects],
                    format_func=lambda x: next(f"{p['rank']}. {project_name(p)}" for p in projects if p["technology_id"] == x),
                    key="ck_project")

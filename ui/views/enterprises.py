@@ -82,19 +82,22 @@ tag = r2[1].selectbox(t("ent.tag"), [None, *LEADING_TAGS, "专精特新"], forma
 total, firms = common.kg().enterprises(q=q, cluster=cluster, county=county, segment=segment, tag=tag,
                                   local={"all": None, "local": True, "outside": False}[scope], limit=LIMIT)
 st.caption(t("ent.found", n=total, m=len(firms)))
+common.data_language_note()
 if not firms:
     st.info(t("common.no_rows"))
     st.stop()
 has_status = any(f.get("status") or f.get("active") is False for f in firms)
 st.dataframe(pd.DataFrame([{
-    t("common.enterprise"): f["name"], t("common.county"): county_label(f.get("county")), t("common.city"): f.get("city") or "",
+    t("common.enterprise"): f["name"], t("common.county"): county_label(f.get("county")), t("common.city"): common.place(f.get("city")),
     t("ent.location"): location_label(f),
     **({t("ent.status"): status_label(f)} if has_status else {}),
     t("common.tags"): SEP.join(map(tag_label, f.get("tags", []))),
     t("common.products"): "、".join(f.get("products", [])[:6]),
     t("ent.credit_code"): f.get("credit_code") or ""} for f in firms]), hide_index=True, width="stretch",
-    column_config=common.text_widths(**{t("common.enterprise"): 190, t("ent.status"): 100, t("common.tags"): 110,
-                                        t("common.products"): 150, t("ent.credit_code"): 140}))
+    row_height=common.WRAP_ROW_PX,  # long names and product lists wrap instead of being cut
+    column_config=common.text_widths(**{t("common.enterprise"): 180, t("common.county"): 80, t("common.city"): 75,
+                                        t("ent.location"): 65, t("ent.status"): 90, t("common.tags"): 70,
+                                        t("common.products"): 160 if has_status else 250, t("ent.credit_code"): 150}))
 
 eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
                    format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")
@@ -110,7 +113,7 @@ facts = {t("ent.credit_code"): e.get("credit_code"), t("ent.stock_code"): e.get(
          t("ent.status"): status_label(e) or None,
          t("ent.location"): location_label(e),
          t("ent.local_basis"): (t(f"ent.basis.{basis}") if f"ent.basis.{basis}" in STRINGS else basis) if basis else None,
-         t("ent.province"): e.get("province"), t("common.city"): e.get("city"), t("common.county"): county_label(e.get("county")),
+         t("ent.province"): common.place(e.get("province")) or None, t("common.city"): common.place(e.get("city")) or None, t("common.county"): county_label(e.get("county")),
          t("ent.address"): e.get("address"),
          t("ent.leading"): t("common.yes") if e.get("leading") else None,
          t("ent.output"): wan(e.get("output")), t("ent.revenue"): wan(e.get("revenue")),
@@ -120,19 +123,25 @@ facts = {t("ent.credit_code"): e.get("credit_code"), t("ent.stock_code"): e.get(
          t("ent.industry"): " → ".join(e.get("industry") or []) or None, t("ent.industry_code"): e.get("industry_code"),
          t("common.tags"): SEP.join(map(tag_label, e.get("tags", []))) or None,
          t("common.products"): "、".join(e.get("products", [])) or None, t("ent.scope"): e.get("business_scope")}
-st.dataframe(pd.DataFrame([{t("ent.field"): k, t("ent.value"): str(v)} for k, v in facts.items() if v not in (None, "")]),
-             hide_index=True)
+# a static table: each fact on its own line, long ones (address, products) wrapped in full
+st.table(pd.DataFrame([{t("ent.field"): k, t("ent.value"): str(v)} for k, v in facts.items() if v not in (None, "")]),
+         hide_index=True)
 
 st.markdown(f"**{t('ent.segments')}**")
 if d["segments"]:
-    st.dataframe(pd.DataFrame([{
+    # a firm has a few segments, each with an evidence sentence and a source: a static table shows
+    # every one in full (a grid cell would cut them); a source already listed under 来源 below is not
+    # repeated in every row
+    listed = set(e.get("sources", []))
+    seg_df = pd.DataFrame([{
         t("common.cluster"): labels.get(onto.segments[s["segment_id"]].cluster, "") if s["segment_id"] in onto.segments else "",
         t("common.segment"): segn.get(s["segment_id"], s["segment_id"]), t("pan.link_method"): method_label(s.get("method")),
-        t("pan.confidence"): common.points(s.get("confidence")), t("common.evidence"): s.get("evidence", ""),
-        t("common.source"): s.get("source", "")} for s in d["segments"]]), hide_index=True, width="stretch",
-        column_config=common.text_widths(**{t("common.segment"): 130, t("pan.link_method"): 90, t("common.evidence"): 200,
-                                            t("common.source"): 170}) | {
-            t("pan.confidence"): st.column_config.NumberColumn(width=80, format="%d")})
+        t("pan.confidence"): "" if s.get("confidence") is None else str(common.points(s["confidence"])),  # not measured: blank
+        t("common.evidence"): s.get("evidence", ""),
+        t("common.source"): "" if s.get("source") in listed else s.get("source", "")} for s in d["segments"]])
+    if not seg_df[t("common.source")].astype(bool).any():
+        seg_df = seg_df.drop(columns=[t("common.source")])
+    st.table(seg_df, hide_index=True)
 else:
     st.caption(t("ent.none_rel"))
 

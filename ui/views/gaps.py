@@ -30,7 +30,7 @@ def coverage_cols(g: dict) -> dict:
     return {t("gap.firms_known"): cov.get("firms_known", g["evidence"]["local_firms"]),
             t("gap.firms_output"): cov.get("firms_with_output", g["evidence"].get("firms_with_output")),
             t("gap.as_of"): cov.get("as_of") or "—",
-            t("gap.datasets"): "、".join(cov.get("datasets") or []) or "—"}
+            t("gap.datasets"): common.list_sep().join(map(common.dataset_name, cov.get("datasets") or [])) or "—"}
 
 
 VERDICT = t("gap.verdict")
@@ -65,6 +65,7 @@ gap_df = pd.DataFrame([{
 } for g in gaps])
 
 target_rows = []
+WHY_MAIN = t("gap.target_why_main")
 for tg in result.get("targets", []):
     if tg["kind"] not in kinds:
         continue
@@ -72,12 +73,15 @@ for tg in result.get("targets", []):
         prof = c.get("profile") or {}
         target_rows.append({
             t("common.segment"): segn.get(tg["segment_id"], tg["segment"]), t("common.kind"): marked(tg["kind"]),
-            t("common.rank"): c.get("rank", i), t("common.enterprise"): c["name"], t("common.city"): c.get("city") or "",
+            t("common.rank"): c.get("rank", i), t("common.enterprise"): c["name"], t("common.city"): common.place(c.get("city")),
             t("gap.target_score"): c["score"],
             t("gap.target_scale"): prof.get("scale") or t("wb.unknown"),
             t("gap.target_distance_km"): c.get("distance_km"),
             # plain sentences in Chinese; the English side shows the bilingual reasons
             t("gap.target_why"): "".join(prof.get("why") or []) if lang() != "en" else "; ".join(map(reason_text, c["reasons"])),
+            # on screen: the first reason (the gap it fills); every reason in the Excel export and on its card
+            WHY_MAIN: ((prof.get("why") or [""])[0] if lang() != "en" else
+                       (reason_text(c["reasons"][0]) if c["reasons"] else "")),
             t("gap.target_other"): "、".join(o["segment"] for o in prof.get("other_segments") or []) or "—",
             t("gap.target_tie"): bi(c.get("tie_break")) or "",
             t("common.reasons"): "；".join(map(reason_text, c["reasons"])),
@@ -125,12 +129,16 @@ with tab_g:
         shown = ([] if cluster else [t("common.cluster")]) + [
             t("common.segment"), VERDICT, t("common.strength"), t("gap.firms_known"), t("common.rule"), t("gap.action")]
         st.dataframe(common.style_kinds(gap_df, VERDICT, [g["kind"] for g in gaps]), hide_index=True,
-                     column_order=shown, width="stretch", column_config={
+                     column_order=shown, width="stretch", row_height=common.WRAP_ROW_PX + 20,  # rules and steps wrap (4 lines)
+                     height=(common.WRAP_ROW_PX + 20) * min(10, len(gap_df)) + 40,
+                     column_config={
                          t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d",
-                                                                                width=90),
-                         t("gap.firms_known"): st.column_config.NumberColumn(width=80),
-                         **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 160 if cluster else 130,
-                                                 t("common.rule"): 170 if cluster else 140, t("gap.action"): 150 if cluster else 120})})
+                                                                                width=80),
+                         t("gap.firms_known"): st.column_config.NumberColumn(width=95),
+                         # every width set, 870 px in all: fits the main column at 1366 px (≈ 900 px)
+                         **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 125 if cluster else 105,
+                                                 VERDICT: 115 if cluster else 105, t("common.rule"): 235 if cluster else 210,
+                                                 t("gap.action"): 220 if cluster else 205})})
         st.caption(t("gap.more_cols"))
         with st.expander(t("gap.detail")):
             pick = st.selectbox(t("common.segment"), [g["segment_id"] for g in gaps],
@@ -142,7 +150,7 @@ with tab_g:
             st.markdown(f"**{t('gap.coverage')}:** {t('gap.firms_known')} {cov.get('firms_known', 0)} · "
                         f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · "
                         f"{t('gap.inactive')} {cov.get('inactive_excluded', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'} · "
-                        f"{t('gap.datasets')}: {'、'.join(cov.get('datasets') or []) or '—'}")
+                        f"{t('gap.datasets')}: {common.list_sep().join(map(common.dataset_name, cov.get('datasets') or [])) or '—'}")
             if g.get("action"):
                 st.markdown(f"**{t('gap.action')}:** {action_text(g, labels.get(g['cluster']))}")
             st.markdown("\n".join(f"- {x}" for x in gap_sentences(g["evidence"], en=lang() == "en")))
@@ -151,23 +159,34 @@ with tab_g:
                 st.dataframe(pd.DataFrame([{t("common.enterprise"): e["name"], t("ent.location"): local_label(e, closed=True),
                                             t("common.evidence"): e["link"].get("evidence", ""),
                                             t("common.source"): e["link"].get("source", "")} for e in sd["enterprises"]]),
-                             hide_index=True)
+                             hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,
+                             column_config=common.text_widths(**{t("common.enterprise"): 170, t("ent.location"): 90,
+                                                                 t("common.evidence"): 330, t("common.source"): 240}))
 with tab_t:
     if not target_df.empty:
         st.caption(t("gap.target_note"))
-        st.dataframe(target_df, hide_index=True, column_order=[c for c in target_df.columns if c != t("common.id")],
+        common.data_language_note()
+        # on screen: who, where, how well and why (wrapped); scale, distance, the firm's other segments,
+        # tie-breaks, score parts and sources are on the workbench's profile cards and in the Excel export
+        st.dataframe(target_df, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX + 20,
+                     height=(common.WRAP_ROW_PX + 20) * min(10, len(target_df)) + 40,
+                     column_order=[t("common.segment"), t("common.kind"), t("common.rank"), t("common.enterprise"),
+                                   t("common.city"), t("gap.target_score"), WHY_MAIN],
                      column_config={t("gap.target_score"): st.column_config.ProgressColumn(
-                         min_value=0, max_value=100, format="%d"),
-                         t("gap.target_why"): st.column_config.TextColumn(width="large")})
+                         min_value=0, max_value=100, format="%d", width=100),
+                         t("common.rank"): st.column_config.NumberColumn(width=45),
+                         **common.text_widths(**{t("common.segment"): 120, t("common.kind"): 80, t("common.enterprise"): 170,
+                                                 t("common.city"): 70, WHY_MAIN: 285})})  # 870 px
     elif inadequate:
         st.info(t("gap.no_targets_data", basis=no_census_basis or "—"))
     else:
         st.info(t("gap.no_targets"))
     if not action_df.empty:  # what would settle the verdicts the loaded data cannot
         st.markdown(f"**{t('gap.data_actions')}**")
-        st.dataframe(action_df, hide_index=True, column_config={
-            t("gap.da_what"): st.column_config.TextColumn(width="large"),
-            t("gap.da_segments"): st.column_config.TextColumn(width="large")})
+        st.dataframe(action_df, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,
+                     column_config=common.text_widths(**{t("common.cluster"): 80, t("ov.basis"): 90, t("common.kind"): 70,
+                                                         t("gap.da_what"): 290, t("gap.da_segments"): 290})
+                     | {t("gap.da_n"): st.column_config.NumberColumn(width=50)})  # 870 px
 with tab_e:
     if not ext_df.empty:
         st.dataframe(ext_df, hide_index=True, column_order=[c for c in ext_df.columns if c != t("common.id")])
@@ -176,7 +195,7 @@ with tab_e:
     else:
         st.info(t("gap.no_ext"))
 
-common.xlsx_download(t("common.download_xlsx"), {t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df,
+common.xlsx_download(t("common.download_xlsx"), {t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df.drop(columns=[WHY_MAIN], errors="ignore"),
                                                  t("gap.data_actions"): action_df, t("gap.tab_ext"): ext_df},
                      file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx", key="gap_xlsx", page=t("gap.header"),
                      cluster=cluster)

@@ -167,8 +167,8 @@ if res:
         if res["datasets"]:
             st.markdown(f"**{t('imp.datasets')}**")
             st.dataframe(pd.DataFrame([{
-                t("ov.ds_name"): d.get("name"), t("ov.ds_population"): population_label(d.get("population")),
-                t("ov.ds_region"): d.get("region") or "—", t("ov.ds_as_of"): d.get("as_of") or "—",
+                t("ov.ds_name"): common.dataset_name(d.get("name")), t("ov.ds_population"): population_label(d.get("population")),
+                t("ov.ds_region"): common.place(d.get("region"), "—"), t("ov.ds_as_of"): d.get("as_of") or "—",
                 t("ov.ds_census"): t("ov.ds_is_census") if d.get("census") else t("ov.ds_is_sample"),
                 t("ov.ds_firms"): d.get("firms", 0)} for d in res["datasets"]]), hide_index=True)
         errors, warnings = res["errors"], res["warnings"]

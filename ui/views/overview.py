@@ -57,13 +57,19 @@ st.caption(t("ov.coverage_intro"))
 cluster_names = {c["id"]: name(c) for c in cs}
 if dss:
     st.dataframe(pd.DataFrame([{
-        t("ov.ds_name"): d["name"], t("ov.ds_population"): population_label(d.get("population")),
-        t("ov.ds_region"): d.get("region") or "—", t("ov.ds_as_of"): d.get("as_of") or "—",
+        t("ov.ds_name"): common.dataset_name(d["name"]), t("ov.ds_population"): population_label(d.get("population")),
+        t("ov.ds_region"): common.place(d.get("region"), "—"), t("ov.ds_as_of"): d.get("as_of") or "—",
         t("ov.ds_census"): t("ov.ds_is_census") if d.get("census") else t("ov.ds_is_sample"),
         t("ov.ds_firms"): d.get("firms", 0),
-        t("ov.ds_clusters"): "、".join(cluster_names.get(x, x) for x in d.get("clusters") or []) or t("common.all"),
-        t("common.source"): d.get("source") or ""} for d in dss]), hide_index=True, width="stretch",
-        column_config=common.text_widths(**{t("ov.ds_name"): 180, t("common.source"): 140, t("ov.ds_clusters"): 90}))
+        t("ov.ds_clusters"): common.list_sep().join(cluster_names.get(x, x) for x in d.get("clusters") or []) or t("common.all"),
+        } for d in dss]), hide_index=True, width="stretch",
+        row_height=common.WRAP_ROW_PX,  # long names wrap (up to three lines) instead of being cut
+        # every column's width set, 870 px in all: the table fits the main column at 1366 px (≈ 900 px)
+        column_config=common.text_widths(**{t("ov.ds_name"): 230, t("ov.ds_population"): 130, t("ov.ds_region"): 90,
+                                            t("ov.ds_as_of"): 90, t("ov.ds_census"): 130, t("ov.ds_clusters"): 130})
+        | {t("ov.ds_firms"): st.column_config.NumberColumn(width=70)})
+    # a source is a sentence of its own (often longer than three lines of a cell): one line each below
+    st.caption("  \n".join(f"{t('common.source')} · {common.dataset_name(d['name'])}: {d.get('source') or '—'}" for d in dss))
 else:
     st.info(t("ov.ds_none"))
 cov_left, cov_right = st.columns([3, 2])
@@ -73,9 +79,11 @@ with cov_left:
         t("common.cluster"): name(c), t("ov.basis"): basis_label(c["basis"].get("label")),
         t("ov.adequate"): t("ov.adequate_yes") if c["basis"].get("adequate") else t("ov.adequate_no"),
         t("ov.local_enterprises"): c["local_enterprises"]}  # as-of dates: in the table above and on each card
-        for c in cs]), hide_index=True, width="stretch", column_config=common.text_widths(**{t("ov.adequate"): 210 if lang() == "zh" else 135,
+        for c in cs]), hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,  # the "can it show gaps" answer wraps
+        height=common.WRAP_ROW_PX * len(cs) + 40,  # all seven clusters, no scrolling inside
+        column_config=common.text_widths(**{t("ov.adequate"): 210 if lang() == "zh" else 135,
                                                                           t("ov.basis"): 110,
-                                                                          **({} if lang() == "zh" else {t("common.cluster"): 130})}))
+                                                                          **({} if lang() == "zh" else {t("common.cluster"): 190})}))
 with cov_right:
     if not all(c["basis"].get("adequate") for c in cs):
         with st.container(border=True):
@@ -170,6 +178,7 @@ _PT = {"note": ("下表为《台州市制造业高质量发展行动计划(2020�
                 "achieved, with the figure's source; where no public source states a figure it says so. Figures "
                 "from public sources load with the bundled data; when a new source (a statistical bulletin) appears, an "
                 "administrator imports the figure with its source and progress follows."),
+       "details": ("各项目标的条款原文与实际值来源", "Each target's clause (original Chinese) and the source of its figure"),
        "progress": ("进度", "Progress"), "status": ("判定", "Verdict"), "source": ("实际值来源", "Source of the figure"),
        "achieved": ("已完成", "achieved"), "not_achieved": ("未完成", "not achieved"),
        "reached_early": ("期中已达到（目标年数据中无）", "reached before the target year (no figure for it)"),
@@ -219,9 +228,14 @@ tdf = pd.DataFrame([{t("ov.target_name"): target_name(x), t("ov.target_value"): 
                      _pt("progress"): "—" if x["progress"] is None else f"{round(100 * x['progress'])}%",
                      _pt("status"): _pt(x["status"]), _pt("source"): x.get("source") or "—",
                      t("ov.target_clause"): x["clause"]} for x in _progress])
-st.dataframe(tdf, hide_index=True, width="stretch",
-             column_config={t("ov.target_year"): st.column_config.NumberColumn(format="%d"),
-                            **common.text_widths(**({t("ov.target_name"): 170, _pt("source"): 100, t("ov.target_clause"): 140}
-                                                     if lang() == "zh" else
-                                                     {t("ov.target_name"): 230, _pt("source"): 90, t("ov.target_clause"): 100,
-                                                      t("ov.target_current"): 100}))})
+# on screen the figures (names and verdicts wrap, nothing cut at 1366 px: every width set, 870 px in
+# all); the clause and the figure's source — sentences longer than a cell — one line per target below
+st.dataframe(tdf, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX, height=common.WRAP_ROW_PX * 12 + 40,
+             column_order=[c for c in tdf.columns if c not in (_pt("source"), t("ov.target_clause"))],
+             column_config={t("ov.target_year"): st.column_config.NumberColumn(width=60, format="%d"),
+                            _pt("progress"): st.column_config.TextColumn(width=80),
+                            **common.text_widths(**{t("ov.target_name"): 230, t("ov.target_value"): 110, t("ov.target_unit"): 100,
+                                                    t("ov.target_current"): 120, _pt("status"): 170})})
+with st.expander(_pt("details")):
+    st.markdown("\n".join(f"- **{target_name(x)}** — {t('ov.target_clause')}: {x['clause']}"
+                          + (f" · {_pt('source')}: {x['source']}" if x.get("source") else "") for x in _progress))

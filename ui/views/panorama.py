@@ -90,14 +90,14 @@ with right, st.container(border=True):
         cov = g.get("coverage") or {}
         st.caption(f"{t('gap.coverage')}: {t('gap.firms_known')} {cov.get('firms_known', 0)} · "
                    f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'}"
-                   f" · {t('gap.datasets')}: {SEP.join(cov.get('datasets') or []) or '—'}")
+                   f" · {t('gap.datasets')}: {common.list_sep().join(map(common.dataset_name, cov.get('datasets') or [])) or '—'}")
     # what to do next: investment targets where the verdict rests on a census, else the data to collect
     targets = [c for tg in result.get("targets", []) if tg["segment_id"] == sid for c in tg["candidates"]]
     # the panel is a third of the page (≈ 290 px at 1366): short lists, not tables that scroll sideways
     if targets:
         st.markdown(f"**{t('pan.targets')}**")
         st.markdown("\n".join(t("pan.target_line", rank=c.get("rank", i), name=c["name"], score=c["score"],
-                                 city=f"{c['city']} · " if c.get("city") else "")
+                                 city=f"{common.place(c['city'])} · " if c.get("city") else "")
                                for i, c in enumerate(targets[:PANEL_ROWS], 1)))
         if len(targets) > PANEL_ROWS:
             st.caption(t("pan.more_targets", n=len(targets) - PANEL_ROWS))
@@ -125,20 +125,35 @@ with right, st.container(border=True):
         st.markdown("\n".join(f"- {ln}" for ln in lines))
 
 st.caption(f"{t('pan.products')}: {SEP.join(seg['products']) or '—'} · {t('common.source')}: {seg['source']}")
+common.data_language_note()
 tab_e, tab_t, tab_g = st.tabs([f"{t('pan.enterprises')} ({total})",
                                f"{t('pan.technologies')} ({len(sd['technologies'])})", t("pan.gap_evidence")])
 with tab_e:
     if firms:
         st.dataframe(pd.DataFrame([{
             t("common.segment"): segn.get(e["_segment"], e["_segment"]), t("common.enterprise"): e["name"], t("ent.location"): local_label(e, closed=True),
-            t("common.county"): county_label(e.get("county")) if e.get("county") else e.get("city") or "", t("common.tags"): SEP.join(t(f"tag.{x}") if f"tag.{x}" in STRINGS else x for x in e.get("tags", [])),
+            t("common.county"): county_label(e.get("county")) if e.get("county") else common.place(e.get("city")), t("common.tags"): SEP.join(t(f"tag.{x}") if f"tag.{x}" in STRINGS else x for x in e.get("tags", [])),
             t("pan.link_method"): method_label(e["link"].get("method")) or "—",
             t("pan.confidence"): common.points(e["link"].get("confidence")),  # not measured: blank
-            t("common.evidence"): e["link"].get("evidence", ""), t("common.source"): e["link"].get("source", ""),
-        } for e in firms]), hide_index=True, width="stretch", column_config=common.text_widths(**{
-            t("common.segment"): 110, t("common.enterprise"): 180, t("common.tags"): 80, t("pan.link_method"): 80,
-            t("common.evidence"): 130, t("common.source"): 100}) | {
-            t("pan.confidence"): st.column_config.NumberColumn(width=70, format="%d")})
+            t("common.evidence"): e["link"].get("evidence", ""),
+            t("common.source"): e["link"].get("source", ""),
+        } for e in firms]), hide_index=True, width="stretch", placeholder="",  # not measured: blank, not "None"
+            row_height=common.WRAP_ROW_PX,  # long names wrap: nothing cut at 1366 px
+            # on screen every width set, 870 px in all; the sources (long, and the same for most rows)
+            # are listed once each below the table
+            # the grid wraps only at spaces, so Chinese evidence would be cut: the evidence of each firm is
+            # listed in full below the table (and in the Excel export), not in a cell
+            column_order=[c for c in (t("common.segment"), t("common.enterprise"), t("ent.location"), t("common.county"),
+                                      t("common.tags"), t("pan.link_method"), t("pan.confidence"))],
+            column_config=common.text_widths(**{
+                t("common.segment"): 150, t("common.enterprise"): 210, t("ent.location"): 80, t("common.county"): 90,
+                t("common.tags"): 70, t("pan.link_method"): 100}) | {
+                t("pan.confidence"): st.column_config.NumberColumn(width=100, format="%d")})
+        with st.expander(f"{t('common.evidence')} ({len(firms)})"):
+            st.markdown("\n".join(f"- **{common.md_text(e['name'])}**: {common.md_text(e['link'].get('evidence') or '—')}" for e in firms))
+        sources = dict.fromkeys(e["link"].get("source") for e in firms if e["link"].get("source"))
+        if sources:
+            st.caption(f"{t('common.sources')}:  \n" + "  \n".join(f"· {x}" for x in sources))
     else:
         st.info(t("pan.no_firms"))
 with tab_t:

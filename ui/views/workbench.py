@@ -33,7 +33,7 @@ def card(c: dict) -> None:
     cap = p.get("registered_capital")
     cap_text = unknown if cap is None else (money(cap) if (p.get("capital_currency") or "人民币") == "人民币"
                                             else f"{cap:,.0f} 万{p.get('capital_currency')}")
-    facts = [(t("wb.city"), p.get("city") or unknown), (t("wb.address"), p.get("address") or unknown),
+    facts = [(t("wb.city"), common.place(p.get("city"), unknown)), (t("wb.address"), p.get("address") or unknown),
              (t("wb.employees"), f"{p['employees']:,}" if p.get("employees") is not None else unknown),
              (t("wb.capital"), cap_text), (t("wb.revenue"), money(p.get("revenue"))),
              (t("wb.output"), money(p.get("output"))), (t("wb.founded"), p.get("founded") or unknown),
@@ -104,7 +104,7 @@ def pipeline_section(cluster: str | None, groups: list[dict], leads: list[dict],
     cand_df = pd.DataFrame([{
         t("common.segment"): segn.get(g["segment_id"], g["segment"]), t("common.kind"): marked(g["kind"]),
         t("common.rank"): c["rank"], t("wb.enterprise"): c["name"], t("gap.target_score"): c["score"],
-        t("wb.city"): c.get("city") or "", t("wb.address"): c["profile"].get("address") or "",
+        t("wb.city"): common.place(c.get("city")), t("wb.address"): c["profile"].get("address") or "",
         t("gap.target_scale"): c["profile"].get("scale") or t("wb.unknown"),
         t("gap.target_distance_km"): c.get("distance_km"),
         t("wb.founded"): c["profile"].get("founded") or "", t("wb.stock_code"): c["profile"].get("stock_code") or "",
@@ -148,6 +148,7 @@ def landing_section(cluster: str | None, segn: dict[str, str]) -> None:
 
 st.header(t("wb.header"))
 st.caption(t("wb.intro"))
+common.data_language_note()
 WRITER = can_write(t)  # editing leads needs the write token (or dev mode), like the API
 if msg := st.session_state.pop("wb_saved", None):
     st.success(msg)
@@ -166,7 +167,7 @@ else:
     group = by_seg[pick]
     for c in group["candidates"]:
         lead = c.get("lead")
-        title = t("wb.rank_line", rank=c["rank"], name=c["name"], score=c["score"], city=c.get("city") or "—")
+        title = t("wb.rank_line", rank=c["rank"], name=c["name"], score=c["score"], city=common.place(c.get("city"), "—"))
         if lead:
             title += f" · {stage_label(lead['stage'])}"
         with st.expander(title, expanded=c["rank"] == 1):
