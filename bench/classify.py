@@ -19,9 +19,12 @@
     (../shared/data, cold), per CPU-second.
 
     .venv/bin/python bench/classify.py [--records 100000] [--runs 3] [--errors tune] [--fit] [--tune-only]
+                                       [--no-throughput] [--compare REV]
 
 --errors tune lists the wrong and missed links of the tuning split (there is no option for the held-out one);
 --tune-only evaluates the tuning split alone (for tuning runs: no held-out figure is even computed);
+--compare REV prints throughput before (git revision REV) and after (this tree) side by side, per CPU-second, from
+alternating processes (bench/classify_speed.py), and nothing else;
 --fit refits etl.nlp.calibration.CALIBRATION on the tune split and uses it for this run (paste the
 printed tuple into etl/nlp/calibration.py to keep it).
 """
@@ -304,8 +307,15 @@ def main() -> None:
     ap.add_argument("--tune-only", action="store_true",
                     help="evaluate the tune split only (no held-out figure is computed: for tuning runs)")
     ap.add_argument("--fit", action="store_true", help="fit CALIBRATION on the tune split and use it for this run")
+    ap.add_argument("--compare", metavar="REV", help="throughput of git revision REV and of this tree, side by side")
     a = ap.parse_args()
     onto = load_ontology()
+    if a.compare:
+        from classify_speed import compare
+
+        compare(a.compare, {"real (ChainKnowledgeGraph)": real_records(),
+                            f"generated ({a.records:,})": gen_records(onto, a.records)}, runs=a.runs)
+        return
     if a.fit:
         sys.modules["etl.nlp.calibration"].CALIBRATION = fit_calibration(onto)
     print(f"[ontology] clusters={len(onto.clusters)} segments={len(onto.segments)}")

@@ -57,21 +57,30 @@ class _Hit:
 def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict, out: list) -> None:
     """The hits of all lines of one field (tag 'p' products, 's' scope) into ``out``; the negative
     words found go to ``negs`` (segment -> weight of the line holding one)."""
+    if not lines:
+        return
+    texts = [entry[0] for entry in lines]
+    scanned = idx.scanner.scan_lines(texts)  # one automaton pass; most lines (88 % of real ones) hold no term
+    joined = "\n".join(texts)
+    heads = [p for p in _HEADS if p in joined]
+    if heads:  # a line without a term may still hold a phrase headed by 泵/药 (lexicon.HEAD_TERMS)
+        todo = sorted(set(scanned).union(li for li, t in enumerate(texts) if any(p in t for p in heads)))
+    elif scanned:
+        todo = scanned  # in line order
+    else:
+        return
     cache = idx.cache
-    get, scan = cache.get, idx.scanner.scan
-    for li, entry in enumerate(lines):
+    get = cache.get
+    for li in todo:
+        entry = lines[li]
         line = entry[0]
         key = (tag, line)
         res = get(key)
         if res is None:
-            scanned = scan(line)
-            # most lines of a real record (measured: 88 %) hold no term at all
-            res = _line_analysis(line, tag, idx, scanned) if scanned or ("泵" in line or "药" in line) else _NOTHING
+            res = _line_analysis(line, tag, idx, scanned.get(li, []))
             if len(cache) > _CACHE_MAX:
                 cache.clear()
             cache[key] = res
-        if res is _NOTHING:
-            continue
         w = entry[1]
         share = entry[2] if len(entry) > 2 else -1.0  # the line's own revenue share, -1 when unknown
         items, neg_ids = res
@@ -84,7 +93,7 @@ def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict,
             out.append(_Hit(tag, li, w, share, line, item))
 
 
-_NOTHING: tuple = ((), ())
+_HEADS = tuple(p for p, _re, _sid in HEAD_TERMS)  # 泵, 药
 _CACHE_MAX = 200_000  # analysed lines kept per ontology (registry scopes repeat the same 规范表述 items)
 
 
@@ -98,7 +107,7 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
     for a, b, t in scanned:
         if neg and any(x <= a < y for x, y in neg):
             continue
-        if ascii_edge(line, a, b):
+        if t in idx.latin and ascii_edge(line, a, b):
             continue
         if t in idx.negative:
             line_neg |= idx.negative[t]
@@ -137,13 +146,12 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
             elif _all_upstream(idx, hits[k + 1][2]) and not _all_upstream(idx, t):
                 head = 0.0  # a product naming what a material is for: 抗肿瘤药|中间体, 电机|硅钢 (a customer)
             else:  # a modifier: of a term of its own cluster it only narrows it (新能源汽车|驱动电机)
-                same = {idx.cluster.get(sid) for sid, _ in idx.credit[t]} & \
-                    {idx.cluster.get(sid) for sid, _ in idx.credit[hits[k + 1][2]]}
+                same = not idx.clusters_of[t].isdisjoint(idx.clusters_of[hits[k + 1][2]])
                 head = 0.15 if same else 0.3
         else:
             tail = SUFFIX_RE.sub("", line[b:end], count=1) if b < end else ""
             head = 1.0 if not tail or tail[0] in COORD else 0.7
-            if tail and SERVICE_HEAD_RE.match(tail) and not any(sid in idx.service for sid, _ in idx.credit[t]):
+            if tail and SERVICE_HEAD_RE.match(tail) and t not in idx.service_terms:
                 head = 0.0  # 机载设备|维修: maintenance of the product, not the product
             if head < 1.0 and _all_upstream(idx, t):
                 head = 0.35  # a material naming what a product is made of (HDPE|缠绕管, 钛合金|棒材)
@@ -156,8 +164,7 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
             mods = [q for q in rec[:k] if q[2] == ph and 0.0 < q[1] < 1.0 and idx.spec[q[0]] > 0.4
                     and not idx.customer.get(q[0], False)]
             if mods:
-                same = {idx.cluster.get(sid) for sid, _ in idx.credit[t]} & \
-                    {idx.cluster.get(sid) for q in mods for sid, _ in idx.credit[q[0]]}
+                same = not idx.clusters_of[t].isdisjoint(frozenset().union(*(idx.clusters_of[q[0]] for q in mods)))
                 r[1] = 0.3 if same else 0.0  # 压缩机|曲轴: a compressor part, not an engine part
                 for q in mods:
                     q[1] = 1.0 if same else 0.7
@@ -170,8 +177,7 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
             nt = rec[k + 1][0]
             if line_neg and any(line_neg & set(idx.lineage.get(sid, (sid,))) for sid, _ in idx.credit[t]):
                 continue  # 动车组|客车|座椅: a negated customer supports nothing
-            cl = {idx.cluster.get(sid) for sid, _ in idx.credit[t]}
-            if cl & {idx.cluster.get(sid) for sid, _ in idx.credit[nt]}:
+            if not idx.clusters_of[t].isdisjoint(idx.clusters_of[nt]):
                 supported.add(k + 1)
                 if idx.customer.get(t, False):
                     skip_redirect.add(k)  # the head names the part: 商用车|齿轮 is a gear, not also 零部件
@@ -199,19 +205,21 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
             credit = [(sid, share) for sid, share in credit
                       if not (line_neg & set(idx.lineage.get(sid, (sid,))))]
         if credit:
-            roots = {idx.root.get(sid) for sid, _ in credit}
+            if credit is idx.credit[t]:  # as listed: its tuple, root and clusters are precomputed
+                credit, root1, clusters = idx.credit_item[t]
+            else:
+                roots = {idx.root.get(sid) for sid, _ in credit}
+                root1 = next(iter(roots)) if len(roots) == 1 else None
+                clusters = tuple({idx.cluster.get(sid): None for sid, _ in credit})
             items.append((ph, t, f, trade, tuple(credit), redirected, whole and head == 1.0,
-                          idx.spec[t] <= 0.4 and k not in supported,
-                          next(iter(roots)) if len(roots) == 1 else None,
-                          tuple({idx.cluster.get(sid): None for sid, _ in credit})))
+                          idx.spec[t] <= 0.4 and k not in supported, root1, clusters))
     # only tuples of str/float/bool in the cache: the garbage collector untracks them, so a large
     # cache does not make every full collection slower (measured: one full collection was ~15 % of a run)
     return tuple(items), tuple(sorted(line_neg))
 
 
 def _all_upstream(idx: Index, term: str) -> bool:
-    credit = idx.credit.get(term)
-    return bool(credit) and all(sid in idx.upstream for sid, _ in credit)
+    return term in idx.all_upstream  # every credited segment is 上游 (index._derive)
 
 
 def accumulate(hits: list, idx: Index, ev: dict) -> None:

@@ -48,6 +48,13 @@ class Index:
     gb_re: re.Pattern  # a 经营范围 item that starts with a 国标/规范表述 industry name
     cache: dict = field(default_factory=dict)  # (tag, line) -> analysed hits
     gb_items: dict = field(default_factory=dict)  # 经营范围 item -> starts with a 国标/规范表述 name
+    # per-term data derived once from the fields above (_derive), read by the per-line analysis
+    clusters_of: dict = field(default_factory=dict)  # term -> frozenset of its credited segments' clusters
+    credit_item: dict = field(default_factory=dict)  # term -> (credit tuple, its one root or None, its clusters in order)
+    latin: frozenset = frozenset()  # terms that begin or end with an ASCII character (lexicon.ascii_edge applies)
+    all_upstream: frozenset = frozenset()  # terms whose every credited segment is 上游 (a material)
+    service_terms: frozenset = frozenset()  # terms crediting a service/distribution segment
+    lineset: dict = field(default_factory=dict)  # segment -> frozenset(lineage)
 
 
 def _subtree(segs, roots) -> frozenset:
@@ -124,7 +131,22 @@ def build_index(ontology) -> Index:
                       _subtree(segs, ("auto-parts",)), _subtree(segs, ("auto-motorcycle", "auto-motorcycle-parts")),
                       re.compile("^(?:" + "|".join(sorted(map(re.escape, gb), key=len, reverse=True)) + ")"))
 
-    return cached(ontology, "classify-index-v2", build)
+    return cached(ontology, "classify-index-v2", lambda: _derive(build()))
+
+
+def _derive(idx: Index) -> Index:
+    """Fill the per-term fields: what the line analysis would otherwise recompute for every hit."""
+    cluster, root = idx.cluster, idx.root
+    for t, credit in idx.credit.items():
+        clusters = {cluster.get(sid): None for sid, _ in credit}
+        roots = {root.get(sid) for sid, _ in credit}
+        idx.clusters_of[t] = frozenset(clusters)
+        idx.credit_item[t] = (tuple(credit), next(iter(roots)) if len(roots) == 1 else None, tuple(clusters))
+    idx.latin = frozenset(t for t in idx.credit if t and (t[0].isascii() or t[-1].isascii()))
+    idx.all_upstream = frozenset(t for t, c in idx.credit.items() if c and all(sid in idx.upstream for sid, _ in c))
+    idx.service_terms = frozenset(t for t, c in idx.credit.items() if any(sid in idx.service for sid, _ in c))
+    idx.lineset = {sid: frozenset(lin) for sid, lin in idx.lineage.items()}
+    return idx
 
 
 def is_ancestor(segs, a: str, b: str) -> bool:

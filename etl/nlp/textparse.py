@@ -70,6 +70,14 @@ def split_weight(item: str) -> tuple[str, float | None]:
     return item[:k].strip(), v / (100.0 if pct or v > 1.5 else 1.0)
 
 
+#: a product cell that is only ``name(0.55)`` items (names without space, ;|\n or parentheses) joined by
+#: ``;`` or ``; ``: each item then splits, strips and reads exactly as in the general loop of product_lines
+#: (test_product_lines_fast_path_equals_the_general_reading), without a Python call per line
+_SHARE_ITEM = r"([^;\n|()\s]+)\((-?[0-9]+\.[0-9]+)\)"
+_SHARES_CELL_RE = re.compile(rf"{_SHARE_ITEM}(?:; ?{_SHARE_ITEM})*(?:; ?)?")
+_SHARE_ITEM_RE = re.compile(_SHARE_ITEM)
+
+
 def product_lines(products) -> list[tuple[str, float, float]]:
     """``[(line, weight 0..1, revenue share or -1)]``: weight = the revenue share relative to the largest
     line, else by position; the share itself where the record gives one (the labelling rule counts
@@ -81,6 +89,9 @@ def product_lines(products) -> list[tuple[str, float, float]]:
         spaced = True
     else:  # NFKC first (；→ ;), then split; the space rule of normalize() per name, after the share is read
         cell = halfwidth(str(products))
+        if _SHARES_CELL_RE.fullmatch(cell):  # the usual 电机(0.55); 水泵(0.30): what the loop below reads
+            return _weighted([(name, v / 100.0 if (v := float(num)) > 1.5 else v)  # as split_weight (v / 1.0 is v)
+                              for name, num in _SHARE_ITEM_RE.findall(cell)])
         raw = [i.strip() for i in _LINE_SPLIT_RE.split(cell)]
         spaced = " " in cell or "\t" in cell  # NFKC made \u3000 and \xa0 spaces: else no name needs the rule
     lines: list[tuple[str, float | None]] = []
@@ -96,6 +107,10 @@ def product_lines(products) -> list[tuple[str, float, float]]:
         add((squeeze(item), None))
     if len(lines) == 1 and lines[0][1] is None:  # one cell listing several products: 、 or , separated
         lines = [(p, None) for p in _LIST_SPLIT_RE.split(lines[0][0]) if p]
+    return _weighted(lines)
+
+
+def _weighted(lines: list[tuple[str, float | None]]) -> list[tuple[str, float, float]]:
     weighted = [w for _, w in lines if w is not None]
     if weighted:
         top = max(weighted)
