@@ -23,7 +23,7 @@ from ui.i18n import t
 
 __all__ = ["store_url", "kg", "version", "checksum", "warm_up", "enterprise_choices", "to_xlsx", "xlsx_download",
            "cluster_options", "segment_names", "enterprise_names", "style_kinds", "basis_caption", "list_sep",
-           "county_label", "place", "dataset_name", "data_language_note", "points", "text_widths", "WRAP_ROW_PX", "md_text"]
+           "county_label", "place", "dataset_name", "data_language_note", "points", "text_widths", "WRAP_ROW_PX", "md_text", "few"]
 
 
 def store_url() -> str:
@@ -180,6 +180,15 @@ def list_sep() -> str:
     from ui.i18n import lang
 
     return ", " if lang() == "en" else "、"
+
+
+def few(names, shown: int = 2) -> str:
+    """A list for a table cell, which wraps only at spaces: the first ``shown`` names and how many
+    more, so a long list is said short instead of cut at the cell's edge (the full list is in the
+    detail below the table and in the export)."""
+    items = list(names)
+    head = list_sep().join(items[:shown])
+    return head if len(items) <= shown else t("common.and_more", head=head, n=len(items) - shown, total=len(items))
 
 
 def county_label(short: str | None, empty: str = "") -> str:

@@ -314,6 +314,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ent.province": ("省份", "Province"),
     "common.choose": ("请选择", "Choose"),
     "ck.n_candidates": ("候选企业数", "Candidates"),
+    "common.and_more": ("{head} 等 {total} 个", "{head} and {n} more"),
     "ck.candidate_names": ("候选企业（前 5）", "Candidates (top 5)"),
     "ck.project_pick": ("查看项目的揭榜挂帅候选企业", "Candidates of a project"),
     # what-if

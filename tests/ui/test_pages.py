@@ -383,6 +383,9 @@ def test_chokepoints_ranked_with_parts_and_candidates():
     ranked = frame(at, 0)
     assert {"严重度", "影响面", "能力缺口", "优先级得分"} <= set(ranked.columns)
     assert ranked["优先级得分"].is_monotonic_decreasing
+    # a long segment list is said short in its cell (a cell wraps only at spaces), never cut at the edge
+    said_short = ranked["环节"].str.extract(r" 等 (\d+) 个$")[0].dropna().astype(int)
+    assert len(said_short) and (said_short > 2).all()
     projects = frame_with(at, "候选企业数")
     assert "揭榜挂帅" in texts(at) and len(projects) > 0
     at.toggle(key="ck_only").set_value(True).run()

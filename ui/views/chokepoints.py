@@ -58,15 +58,17 @@ else:
     # parts are shown below for the one picked, and every column is in the Excel export
     shown = [t("common.rank"), t("common.technology"), t("common.status"), t("ck.chokepoint"), t("common.score"),
              t("common.segment"), t("ck.holders")] + ([] if cluster else [t("common.cluster")])
-    st.dataframe(df, hide_index=True, width="stretch", column_order=shown, row_height=common.WRAP_ROW_PX,  # wrap, not cut
+    screen = df.copy()  # on screen a long segment list is said short (a cell wraps only at spaces); in full in the export
+    screen[t("common.segment")] = [common.few(segn.get(x, x) for x in c["segments"]) for c in chokes]
+    st.dataframe(screen, hide_index=True, width="stretch", column_order=shown, row_height=common.WRAP_ROW_PX,  # wrap, not cut
                  height=common.WRAP_ROW_PX * min(10, len(df)) + 40,
                  column_config={
         t("common.rank"): st.column_config.NumberColumn(width=45),
         t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
                                                            format="%d", width=90),
-        t("ck.holders"): st.column_config.NumberColumn(width=75),
+        t("ck.holders"): st.column_config.NumberColumn(width=95),
         # every width set, 870 px in all (the cluster column only when all clusters are listed)
-        **common.text_widths(**{t("common.technology"): 200 if cluster else 165, t("common.status"): 150,
+        **common.text_widths(**{t("common.technology"): 200 if cluster else 165, t("common.status"): 130,
                                 t("ck.chokepoint"): 75, t("common.segment"): 235 if cluster else 170,
                                 t("common.cluster"): 100})})
     common.xlsx_download(t("common.download_xlsx"), {t("ck.ranked"): df}, file_name=f"chainkg-chokepoints-{cluster or 'all'}.xlsx",
@@ -80,7 +82,8 @@ else:
     b.metric(t("ck.severity"), common.points(c["parts"]["severity"]))
     d.metric(t("ck.reach"), common.points(c["parts"]["reach"]))
     e.metric(t("ck.capability_gap"), common.points(c["parts"]["capability_gap"]))
-    st.caption(f"{t('ck.downstream')}: {SEP.join(segn.get(x, x) for x in c['downstream_segments']) or '—'}")
+    st.caption(f"{t('common.segment')}: {SEP.join(segn.get(x, x) for x in c['segments']) or '—'} · "
+               f"{t('ck.downstream')}: {SEP.join(segn.get(x, x) for x in c['downstream_segments']) or '—'}")
     with st.expander(t("common.evidence")):
         st.markdown("\n".join(f"- {x}" for x in chokepoint_sentences(c["evidence"], en=lang() == "en")))
 
@@ -94,14 +97,14 @@ st.dataframe(pd.DataFrame([{
     **{t("ck." + k): common.points(v) for k, v in p["parts"].items()},
     t("common.cluster"): SEP.join(labels.get(x, x) for x in p["clusters"]),
     t("ck.n_candidates"): len(p["candidates"]),
-    t("ck.candidate_names"): SEP.join(x["name"] for x in p["candidates"][:5]) or t("ck.no_candidates"),
 } for p in projects]), hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,  # wrap, not cut
     height=common.WRAP_ROW_PX * min(10, len(projects)) + 40, column_config={
     t("common.rank"): st.column_config.NumberColumn(width=45),
-    t("common.score"): st.column_config.NumberColumn(width=70), t("ck.n_candidates"): st.column_config.NumberColumn(width=70),
+    t("common.score"): st.column_config.NumberColumn(width=85), t("ck.n_candidates"): st.column_config.NumberColumn(width=90),
     **{t("ck." + k): st.column_config.NumberColumn(width=65) for k in projects[0]["parts"]},
-    # every width set, about 870 px in all
-    **common.text_widths(**{t("ck.project"): 185, t("common.cluster"): 110, t("ck.candidate_names"): 195})})
+    # every width set, about 870 px in all; the candidates' names (five long firm names do not fit a
+    # cell) are in the table of the project picked below
+    **common.text_widths(**{t("ck.project"): 235, t("common.cluster"): 220})})
 pid = st.selectbox(t("ck.project_pick"), [p["technology_id"] for p in projects],
                    format_func=lambda x: next(f"{p['rank']}. {project_name(p)}" for p in projects if p["technology_id"] == x),
                    key="ck_project")
