@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from graph.store.port import Batch, SegmentAggregate, column
 
 __all__ = ["FirmState", "Structure", "Aggregates", "TxView", "touched_firms", "begin", "finish", "recount", "Running",
-           "FIRM_RELS", "TOP_N", "MAX_N", "fresh_states"]
+           "FIRM_RELS", "TOP_N", "MAX_N", "fresh_states", "firm_state"]
 
 #: relationship types from a firm that feed an aggregate
 FIRM_RELS = ("IN_SEGMENT", "HOLDS", "IN_DATASET")
@@ -108,6 +108,43 @@ def touched_firms(batch: Batch) -> set[str]:
     return ids
 
 
+def _to_float(v) -> float | None:
+    """Cypher's ``toFloat`` on a stored value: numbers and numeric strings, else null."""
+    if v is None or type(v) is bool:
+        return None
+    if type(v) in (int, float):
+        return float(v)
+    if type(v) is str:
+        try:
+            return float(v)
+        except ValueError:
+            return None
+    return None
+
+
+def firm_state(local, output, revenue, leading, active, segs, techs, datasets) -> FirmState:
+    """A firm's contribution from its stored properties and links (the rule of ``_FIRM_STATE``);
+    ``segs``, ``techs``, ``datasets``: a target id, or a sequence of them, or ``()``.
+
+    >>> firm_state(True, None, 5, None, False, "s", (), ()).local is None   # inactive: no location
+    True
+    """
+    operating = True if active is None else active
+    return FirmState(
+        (1 if local is True else 0 if local is False else None) if operating else None,
+        _to_float(output if output is not None else revenue),
+        bool(leading if leading is not None else False),
+        not operating,
+        _ids(segs), _ids(techs), _ids(datasets))
+
+
+def _ids(v) -> tuple[str, ...]:
+    """Link targets as the store reads them back: a sorted tuple."""
+    if type(v) is str:
+        return (v,)
+    return tuple(sorted(v)) if len(v) > 1 else tuple(v)
+
+
 def fresh_states(batch: Batch, touched: set[str], stored: Collection[str]) -> dict[str, FirmState]:
     """The states of the firms ``batch`` writes for the first time on a first load, from its rows:
     firms not in ``stored`` (so no row of theirs is in the store), written once in the batch,
@@ -140,9 +177,7 @@ def fresh_states(batch: Batch, touched: set[str], stored: Collection[str]) -> di
         if not ((local is None or type(local) is bool) and (active is None or type(active) is bool)
                 and (lead is None or type(lead) is bool) and (o is None or type(o) is float or type(o) is int)):
             continue
-        inactive = active is False
-        out[fid] = (None if inactive or local is None else int(local), None if o is None else float(o),
-                    bool(lead), inactive)
+        out[fid] = (local, o, None, lead, active)
     for fid in twice:
         out.pop(fid, None)
     for t in FIRM_RELS:
@@ -161,9 +196,7 @@ def fresh_states(batch: Batch, touched: set[str], stored: Collection[str]) -> di
                     d.add(r["dst"])
     segs, techs, sets = links["IN_SEGMENT"], links["HOLDS"], links["IN_DATASET"]
     none: tuple = ()
-    return {fid: FirmState(*f, tuple(sorted(segs[fid])) if fid in segs else none,
-                           tuple(sorted(techs[fid])) if fid in techs else none,
-                           tuple(sorted(sets[fid])) if fid in sets else none)
+    return {fid: firm_state(*f, segs.get(fid, none), techs.get(fid, none), sets.get(fid, none))
             for fid, f in out.items() if fid in touched}
 
 

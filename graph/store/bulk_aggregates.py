@@ -27,48 +27,11 @@ FirmState(local=1, output=2.0, leading=False, inactive=False, segments=('s',), t
 
 from __future__ import annotations
 
-from graph.store.aggregates import FIRM_RELS, FirmState, Structure, rebuild
+from graph.store.aggregates import FIRM_RELS, FirmState, Structure, firm_state, rebuild
 
 __all__ = ["ImportedAggregates", "firm_state"]
 
 _CHUNK = 50_000  # firms per apply step (as the store's recount pages)
-
-
-def _to_float(v) -> float | None:
-    """Cypher's ``toFloat`` on a stored value: numbers and numeric strings, else null."""
-    if v is None or type(v) is bool:
-        return None
-    if type(v) in (int, float):
-        return float(v)
-    if type(v) is str:
-        try:
-            return float(v)
-        except ValueError:
-            return None
-    return None
-
-
-def firm_state(local, output, revenue, leading, active, segs, techs, datasets) -> FirmState:
-    """A firm's contribution from its stored properties and links (the rule of ``_FIRM_STATE``);
-    ``segs``, ``techs``, ``datasets``: a target id, or a sequence of them, or ``()``.
-
-    >>> firm_state(True, None, 5, None, False, "s", (), ()).local is None   # inactive: no location
-    True
-    """
-    operating = True if active is None else active
-    return FirmState(
-        (1 if local is True else 0 if local is False else None) if operating else None,
-        _to_float(output if output is not None else revenue),
-        bool(leading if leading is not None else False),
-        not operating,
-        _ids(segs), _ids(techs), _ids(datasets))
-
-
-def _ids(v) -> tuple[str, ...]:
-    """Link targets as the store reads them back: a sorted tuple."""
-    if type(v) is str:
-        return (v,)
-    return tuple(sorted(v)) if len(v) > 1 else tuple(v)
 
 
 class ImportedAggregates:
