@@ -85,6 +85,9 @@ INDUSTRY_KEYS = ("industry", "国标行业", "所属行业")
 INDUSTRY_CODE_KEYS = ("industry_code", "国标行业代码", "行业代码")
 INDUSTRY_LEVEL_KEYS = ("industry_l1", "industry_l2", "industry_l3", "industry_l4")
 _SPLIT_RE = re.compile(r"[;,、/|,;\s]+")
+# a record without any of these keys skips their lookups (most records carry neither)
+_SEGMENT_KEY_SET = frozenset(SEGMENT_KEYS)
+_INDUSTRY_KEY_SET = frozenset(INDUSTRY_KEYS + INDUSTRY_CODE_KEYS + INDUSTRY_LEVEL_KEYS)
 
 
 @dataclass
@@ -131,8 +134,11 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
         return []  # no term and no registered industry: nothing points to a segment
     ev: dict[str, Evidence] = {}
     accumulate(hits, idx, ev)
-    ind_segs, out_industry = industry_signal(industry_code, industry) if (industry or industry_code) else ((), False)
-    ind_segs = tuple(s for s in ind_segs if s in segs)
+    if industry or industry_code:
+        ind_segs, out_industry = industry_signal(industry_code, industry)
+        ind_segs = tuple(s for s in ind_segs if s in segs)
+    else:
+        ind_segs, out_industry = (), False
     if out_industry:  # registered in an industry outside the chains (白酒, 农药, 风能原动设备 …)
         for e in ev.values():
             e.p, e.pmax, e.s, e.smax = e.p * _OUT_DAMP, e.pmax * _OUT_DAMP, e.s * _OUT_DAMP, e.smax * _OUT_DAMP
@@ -150,7 +156,7 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
                 e.whole = e.whole_s = 0.0
                 e.p, e.pmax, e.s, e.smax = e.p * _NEG_DAMP, e.pmax * _NEG_DAMP, e.s * _NEG_DAMP, e.smax * _NEG_DAMP
     # customer words: only bare vehicle words while other auto lines are parts -> a parts maker
-    veh = [k for k in ev if k in idx.vehicle]
+    veh = [k for k in ev if k in idx.vehicle] if not idx.vehicle.isdisjoint(ev) else ()
     if veh and all(ev[k].bare for k in veh):
         v_score = sum(ev[k].p + 0.5 * ev[k].s for k in veh)
         parts = sum(e.p for k, e in ev.items() if k not in idx.vehicle and idx.cluster.get(k) == "auto")
@@ -158,7 +164,9 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
             for k in veh:
                 del ev[k]
     # fold a parent into its best descendant when it has no phrase of its own
-    for sid in (sorted(ev, key=lambda s: -segs[s].level if s in segs else 0) if len(ev) > 1 else ()):
+    # (only a segment that is an ancestor of another candidate can have kids: the others are skipped
+    # at once — kids are only ever removed below — so the loop visits the same segments in the same order)
+    for sid in _fold_order(ev, idx, segs):
         if sid not in ev:
             continue
         kids = [k for k in ev if k != sid and sid in idx.lineage.get(k, ())]
@@ -183,7 +191,7 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
                 if t not in b.terms:
                     b.terms.append(t)
     # industry prior: a segment the 国标行业 points to, even without a text match in its cluster
-    ind_clusters = {idx.cluster[s] for s in ind_segs}
+    ind_clusters = {idx.cluster[s] for s in ind_segs} if ind_segs else ()
     for s in ind_segs:  # the registered industry's segment is a candidate unless its lineage already is
         if not any(s in idx.lineage.get(k, (k,)) or k in idx.lineage.get(s, ()) for k in ev):
             ev[s] = Evidence()
@@ -193,21 +201,36 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
         return []
     total = {k: e.p + 0.5 * e.s for k, e in ev.items()}
     top = max(total.values()) or 1.0
-    top_cluster = idx.cluster.get(max(total, key=lambda k: (total[k], k)))
+    cluster = idx.cluster
+    top_cluster = cluster.get(max(zip(total.values(), total))[1])  # the largest (total, id)
     out = []
     for k, e in ev.items():
-        lin = idx.lineage.get(k, (k,))
-        ind_lin = any(s in lin or k in idx.lineage.get(s, ()) for s in ind_segs)
+        ind_lin = any(s in idx.lineage.get(k, (k,)) or k in idx.lineage.get(s, ()) for s in ind_segs) \
+            if ind_segs else False
+        c = cluster.get(k)
         p, pmax, sc, smax = (e.p, e.pmax, e.s, e.smax) if plines else (e.s, e.smax, 0.0, 0.0)
         # without products, the 经营范围's main items play the products' part
         x = (1.0, math.log(pmax + 0.02), min(p, 2.0), math.log(smax + 0.02), min(sc, 3.0) / 3.0, e.spec,
              total[k] / top, 1.0 if ind_lin else 0.0,
-             1.0 if (not ind_lin and idx.cluster.get(k) in ind_clusters) else 0.0,
+             1.0 if (not ind_lin and c in ind_clusters) else 0.0,
              1.0 if out_industry else 0.0, 1.0 if (plines and e.p == 0) else 0.0, 0.0 if plines else 1.0,
-             1.0 if k in negated else 0.0, 1.0 if idx.cluster.get(k) == top_cluster else 0.0,
+             1.0 if k in negated else 0.0, 1.0 if c == top_cluster else 0.0,
              1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0)
         out.append({"segment_id": k, "x": x, "terms": e.terms, "score": total[k]})
     return out
+
+
+def _fold_order(ev: dict, idx, segs) -> list:
+    """The candidates the parent fold visits, deepest first: only those that are a proper ancestor of
+    another candidate (``idx.ancestors``) — the fold skips every other one, and it only ever removes
+    candidates, so no other one can gain a descendant."""
+    if len(ev) < 2:
+        return []
+    anc = idx.ancestors
+    parents = {a for k in ev for a in anc.get(k, ())}
+    if parents.isdisjoint(ev):
+        return []
+    return sorted([s for s in ev if s in parents], key=lambda s: -segs[s].level if s in segs else 0)
 
 
 def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int = 3, industry=None,
@@ -219,12 +242,17 @@ def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int
     ``nlp`` is accepted for API symmetry with extraction and is not needed (the scanner uses the
     same vocabulary). Returns ``[]`` when nothing points to a segment.
     """
-    idx = build_index(ontology)
+    return _classify(build_index(ontology), ontology, text_scope, products, industry, industry_code, top_k,
+                     min_confidence)
+
+
+def _classify(idx, ontology, text_scope, products, industry, industry_code, top_k, min_confidence):
     cands = _candidates(idx, ontology, text_scope, products, industry, industry_code)
     if not cands:
         return []
     segs = ontology.segments
-    scored = [(round(calibration.prob(c["x"]), 4), c) for c in cands]
+    conf = calibration.confidence
+    scored = [(conf(c["x"]), c) for c in cands]
     scored.sort(key=lambda pc: (-pc[0], -pc[1]["score"], -segs[pc[1]["segment_id"]].level, pc[1]["segment_id"]))
     lineage = idx.lineage
     out: list[SegmentMatch] = []
@@ -286,7 +314,11 @@ def assign_segments(record: dict, ontology, *, top_k: int = 3) -> list[SegmentMa
     (国标行业; or the ``industry_l1`` … ``industry_l4`` levels).
     Raises :class:`~ontology.errors.InputError` for an explicit value that names no segment.
     """
-    explicit = _get(record, SEGMENT_KEYS)
+    return _assign(record, ontology, build_index(ontology), top_k)
+
+
+def _assign(record: dict, ontology, idx, top_k: int) -> list[SegmentMatch]:
+    explicit = _get(record, SEGMENT_KEYS) if not _SEGMENT_KEY_SET.isdisjoint(record) else None
     if explicit is not None:
         values = explicit if isinstance(explicit, (list, tuple)) else _SPLIT_RE.split(str(explicit))
         if {str(v).strip() for v in values} - {""} <= NO_SEGMENT:
@@ -301,12 +333,12 @@ def assign_segments(record: dict, ontology, *, top_k: int = 3) -> list[SegmentMa
                 out.append(SegmentMatch(sid, ontology.segments[sid].cluster, 1.0, [f"explicit:{v}"], 99.0))
         if out:
             return out
-    code, names = _industry(record)
-    return classify(_get(record, SCOPE_KEYS), _get(record, PRODUCT_KEYS), ontology, top_k=top_k,
-                    industry=names, industry_code=code)
+    code, names = _industry(record) if not _INDUSTRY_KEY_SET.isdisjoint(record) else (None, None)
+    return _classify(idx, ontology, _get(record, SCOPE_KEYS), _get(record, PRODUCT_KEYS), names, code, top_k,
+                     LINK_MIN)
 
 
 def classify_many(records, ontology, *, top_k: int = 3) -> list[list[SegmentMatch]]:
     """:func:`assign_segments` for each record (dicts), in order — the bulk fast path."""
-    build_index(ontology)  # build once before the loop
-    return [assign_segments(r, ontology, top_k=top_k) for r in records]
+    idx = build_index(ontology)  # once for all records
+    return [_assign(r, ontology, idx, top_k) for r in records]

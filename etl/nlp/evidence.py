@@ -60,11 +60,15 @@ def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict,
     if not lines:
         return
     texts = [entry[0] for entry in lines]
-    scanned = idx.scanner.scan_lines(texts)  # one automaton pass; most lines (88 % of real ones) hold no term
-    joined = "\n".join(texts)
+    joined = idx.scanner.join(texts)
+    scanned = idx.scanner.scan_lines(texts, joined)  # one automaton pass; most lines (88 % of real ones) hold no term
     heads = [p for p in _HEADS if p in joined]
     if heads:  # a line without a term may still hold a phrase headed by 泵/药 (lexicon.HEAD_TERMS)
-        todo = sorted(set(scanned).union(li for li, t in enumerate(texts) if any(p in t for p in heads)))
+        if len(heads) == 1:
+            head = heads[0]
+            todo = sorted(set(scanned).union([li for li, t in enumerate(texts) if head in t]))
+        else:
+            todo = sorted(set(scanned).union(li for li, t in enumerate(texts) if any(p in t for p in heads)))
     elif scanned:
         todo = scanned  # in line order
     else:
@@ -247,7 +251,7 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
                 vet = any(sid == VET_SEGMENT for sid, _ in h.credit)
         if h.term in THERAPEUTIC_CLASSES or h.term == DRUG or h.term in THERAPY_AREAS:
             therapeutic = True
-    moto = sum(mass.get(r, 0.0) for r in idx.moto_roots) if idx.moto_roots else 0.0
+    moto = sum(mass.get(r, 0.0) for r in idx.moto_roots) if not mass.keys().isdisjoint(idx.moto_roots) else 0.0
     car = sum(v for r, v in mass.items() if idx.cluster.get(r) == "auto" and r not in idx.moto_roots) \
         if moto else 0.0
     api_context = therapeutic and (

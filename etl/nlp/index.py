@@ -55,6 +55,7 @@ class Index:
     all_upstream: frozenset = frozenset()  # terms whose every credited segment is 上游 (a material)
     service_terms: frozenset = frozenset()  # terms crediting a service/distribution segment
     lineset: dict = field(default_factory=dict)  # segment -> frozenset(lineage)
+    ancestors: dict = field(default_factory=dict)  # segment -> its proper ancestors (lineage without itself)
 
 
 def _subtree(segs, roots) -> frozenset:
@@ -146,6 +147,7 @@ def _derive(idx: Index) -> Index:
     idx.all_upstream = frozenset(t for t, c in idx.credit.items() if c and all(sid in idx.upstream for sid, _ in c))
     idx.service_terms = frozenset(t for t, c in idx.credit.items() if any(sid in idx.service for sid, _ in c))
     idx.lineset = {sid: frozenset(lin) for sid, lin in idx.lineage.items()}
+    idx.ancestors = {sid: lin[1:] for sid, lin in idx.lineage.items() if len(lin) > 1}
     return idx
 
 

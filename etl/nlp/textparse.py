@@ -20,6 +20,8 @@ Why: which line is the main business matters more than which words occur (a liqu
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 
 from etl.nlp.vocab import normalize, squeeze_spaces
@@ -125,7 +127,12 @@ def _weighted(lines: list[tuple[str, float | None]]) -> list[tuple[str, float, f
             if w > 0.004 and name:
                 out.append((name, w / top if w < top else 1.0, w if w < 1.0 else 1.0))
         return out
-    return [(name, max(0.35, 1.0 - 0.15 * i), -1.0) for i, (name, _) in enumerate(lines) if name]
+    if len(lines) > len(_RANK_WEIGHTS):
+        return [(name, max(0.35, 1.0 - 0.15 * i), -1.0) for i, (name, _) in enumerate(lines) if name]
+    return [(name, w, -1.0) for (name, _), w in zip(lines, _RANK_WEIGHTS) if name]
+
+
+_RANK_WEIGHTS = tuple(max(0.35, 1.0 - 0.15 * i) for i in range(64))  # line i without shares: 1, .85, .7 … .35
 
 
 def scope_items(scope) -> list[tuple[str, float]]:
@@ -135,20 +142,25 @@ def scope_items(scope) -> list[tuple[str, float]]:
         return []
     if "依法" in text:
         text = _BOILER_RE.sub(";", text)
-    parts = _SECTION_RE.split(text) if "项目" in text else (text,)
+    if "项目" not in text:  # one section
+        return _numbered(text)
     out = []
-    for part in parts:
-        i = 0
-        for item in _ITEM_SPLIT_RE.split(part):
-            item = item.strip(" ()[]")
-            if len(item) < 2:
-                continue
-            out.append((item, _POS_WEIGHT[i] if i < len(_POS_WEIGHT) else 0.4))
-            i += 1
+    for part in _SECTION_RE.split(text):
+        out += _numbered(part)
     return out
 
 
 _POS_WEIGHT = [max(0.4, 1.0 / (1.0 + 0.12 * i)) for i in range(16)]  # item i of a 经营范围 section
+_POS_WEIGHTS = (*_POS_WEIGHT, *[0.4] * 240)  # … and 0.4 from the 17th item on
+_strip_item = operator.methodcaller("strip", " ()[]")
+
+
+def _numbered(part: str) -> list[tuple[str, float]]:
+    """The items of one section (two characters or more, stripped), each with its position's weight."""
+    items = [item for item in map(_strip_item, _ITEM_SPLIT_RE.split(part)) if len(item) >= 2]
+    if len(items) > len(_POS_WEIGHTS):
+        return list(zip(items, itertools.chain(_POS_WEIGHT, itertools.repeat(0.4))))
+    return list(zip(items, _POS_WEIGHTS))
 
 
 def trade_factor(line: str, scope: bool) -> float:

@@ -182,14 +182,20 @@ class Scanner:
         except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape): the regex reads it
             return self.find(text)
 
-    def scan_lines(self, lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
+    @staticmethod
+    def join(lines: list[str]) -> str:
+        """The lines as :meth:`scan_lines` scans them (joined by a character no term holds)."""
+        return _SEP.join(lines)
+
+    def scan_lines(self, lines: list[str], joined: str | None = None) -> dict[int, list[tuple[int, int, str]]]:
         """``{line index: scan(line)}`` for the lines that hold a term, in line order, from one
         automaton pass over the lines joined by a character no term holds (so no match spans two
-        lines and each line's matches are those of :meth:`scan` on it; offsets are per line)."""
+        lines and each line's matches are those of :meth:`scan` on it; offsets are per line).
+        ``joined``: :meth:`join` of ``lines``, when the caller has it already."""
         if not lines:
             return {}
         try:
-            found = self._match(_SEP.join(lines))
+            found = self._match(_SEP.join(lines) if joined is None else joined)
         except UnicodeEncodeError:  # a lone surrogate somewhere: line by line, as scan() does
             return {li: got for li, got in enumerate(map(self.scan, lines)) if got}
         if not found:
