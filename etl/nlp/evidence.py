@@ -59,46 +59,51 @@ def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict,
     words found go to ``negs`` (segment -> weight of the line holding one)."""
     if not lines:
         return
-    texts = [entry[0] for entry in lines]
-    joined = idx.scanner.join(texts)
-    scanned = idx.scanner.scan_lines(texts, joined)  # one automaton pass; most lines (88 % of real ones) hold no term
-    heads = [p for p in _HEADS if p in joined]
-    if heads:  # a line without a term may still hold a phrase headed by 泵/药 (lexicon.HEAD_TERMS)
-        if len(heads) == 1:
-            head = heads[0]
-            todo = sorted(set(scanned).union([li for li, t in enumerate(texts) if head in t]))
-        else:
-            todo = sorted(set(scanned).union(li for li, t in enumerate(texts) if any(p in t for p in heads)))
-    elif scanned:
-        todo = scanned  # in line order
-    else:
-        return
-    cache = idx.cache
-    get = cache.get
-    for li in todo:
+    # lines repeat across firms (经营范围 规范表述 of registry exports, product names): each line is looked
+    # up before any scan, and a record whose lines were all seen before is not scanned at all
+    for li, (items, neg_ids) in _looked_up(lines, tag, idx):
         entry = lines[li]
-        line = entry[0]
-        key = (tag, line)
-        res = get(key)
-        if res is None:
-            res = _line_analysis(line, tag, idx, scanned.get(li, []))
-            if len(cache) > _CACHE_MAX:
-                cache.clear()
-            cache[key] = res
         w = entry[1]
         share = entry[2] if len(entry) > 2 else -1.0  # the line's own revenue share, -1 when unknown
-        items, neg_ids = res
         if neg_ids:
             nw = w if tag == "p" else 0.5
             for sid in neg_ids:
                 if nw > negs.get(sid, 0.0):
                     negs[sid] = nw
+        line = entry[0]
         for item in items:
             out.append(_Hit(tag, li, w, share, line, item))
 
 
 _HEADS = tuple(p for p, _re, _sid in HEAD_TERMS)  # 泵, 药
+_NO_HIT = ((), ())  # the analysis of a line without any term or 泵/药 head
 _CACHE_MAX = 200_000  # analysed lines kept per ontology (registry scopes repeat the same 规范表述 items)
+
+
+def _looked_up(lines: list, tag: str, idx: Index) -> list:
+    """``[(line index, analysis)]`` of the lines that hold a term or a 泵/药 head, in line order: each
+    line is looked up in the cache first (lines without a term are cached too, as ``_NO_HIT``); the
+    lines not found are scanned in one automaton pass, analysed and cached."""
+    cache = idx.cache
+    get = cache.get
+    found = [get((tag, entry[0])) for entry in lines]
+    miss = [li for li, res in enumerate(found) if res is None]
+    if miss:
+        texts = [lines[li][0] for li in miss]
+        joined = idx.scanner.join(texts)
+        scanned = idx.scanner.scan_lines(texts, joined)
+        heads = [p for p in _HEADS if p in joined]
+        if len(cache) > _CACHE_MAX:
+            cache.clear()
+        for j, li in enumerate(miss):
+            line = texts[j]
+            got = scanned.get(j)
+            if got is None and not (heads and any(p in line for p in heads)):
+                res = _NO_HIT
+            else:
+                res = _line_analysis(line, tag, idx, got or [])
+            cache[(tag, line)] = found[li] = res
+    return [(li, res) for li, res in enumerate(found) if res is not _NO_HIT]
 
 
 def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tuple, tuple]:

@@ -20,8 +20,6 @@ Why: which line is the main business matters more than which words occur (a liqu
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
 
 from etl.nlp.vocab import normalize, squeeze_spaces
@@ -92,8 +90,12 @@ def product_lines(products) -> list[tuple[str, float, float]]:
     else:  # NFKC first (；→ ;), then split; the space rule of normalize() per name, after the share is read
         cell = halfwidth(str(products))
         if _SHARES_CELL_RE.fullmatch(cell):  # the usual 电机(0.55); 水泵(0.30): what the loop below reads
-            return _weighted([(name, v / 100.0 if (v := float(num)) > 1.5 else v)  # as split_weight (v / 1.0 is v)
-                              for name, num in _SHARE_ITEM_RE.findall(cell)])
+            items = [(name, v / 100.0 if (v := float(num)) > 1.5 else v)  # as split_weight (v / 1.0 is v)
+                     for name, num in _SHARE_ITEM_RE.findall(cell)]
+            top = max([w for _name, w in items])  # _weighted, for lines that all have a share and a name
+            if top <= 0:
+                return []
+            return [(name, w / top if w < top else 1.0, w if w < 1.0 else 1.0) for name, w in items if w > 0.004]
         raw = [i.strip() for i in _LINE_SPLIT_RE.split(cell)]
         spaced = " " in cell or "\t" in cell  # NFKC made \u3000 and \xa0 spaces: else no name needs the rule
     lines: list[tuple[str, float | None]] = []
@@ -142,25 +144,20 @@ def scope_items(scope) -> list[tuple[str, float]]:
         return []
     if "依法" in text:
         text = _BOILER_RE.sub(";", text)
-    if "项目" not in text:  # one section
-        return _numbered(text)
+    parts = _SECTION_RE.split(text) if "项目" in text else (text,)
     out = []
-    for part in _SECTION_RE.split(text):
-        out += _numbered(part)
+    for part in parts:
+        i = 0
+        for item in _ITEM_SPLIT_RE.split(part):
+            item = item.strip(" ()[]")
+            if len(item) < 2:
+                continue
+            out.append((item, _POS_WEIGHT[i] if i < len(_POS_WEIGHT) else 0.4))
+            i += 1
     return out
 
 
 _POS_WEIGHT = [max(0.4, 1.0 / (1.0 + 0.12 * i)) for i in range(16)]  # item i of a 经营范围 section
-_POS_WEIGHTS = (*_POS_WEIGHT, *[0.4] * 240)  # … and 0.4 from the 17th item on
-_strip_item = operator.methodcaller("strip", " ()[]")
-
-
-def _numbered(part: str) -> list[tuple[str, float]]:
-    """The items of one section (two characters or more, stripped), each with its position's weight."""
-    items = [item for item in map(_strip_item, _ITEM_SPLIT_RE.split(part)) if len(item) >= 2]
-    if len(items) > len(_POS_WEIGHTS):
-        return list(zip(items, itertools.chain(_POS_WEIGHT, itertools.repeat(0.4))))
-    return list(zip(items, _POS_WEIGHTS))
 
 
 def trade_factor(line: str, scope: bool) -> float:
