@@ -59,9 +59,9 @@ def field_hits(lines: list[tuple[str, float]], tag: str, idx: Index, negs: dict,
     words found go to ``negs`` (segment -> weight of the line holding one)."""
     if not lines:
         return
-    # lines repeat across firms (经营范围 规范表述 of registry exports, product names): each line is looked
-    # up before any scan, and a record whose lines were all seen before is not scanned at all
-    for li, (items, neg_ids) in _looked_up(lines, tag, idx):
+    # 经营范围 items repeat across firms (规范表述 of registry exports): each is looked up before any scan,
+    # and a scope whose items were all seen before is not scanned; product lines are scanned first
+    for li, (items, neg_ids) in (_looked_up(lines, tag, idx) if tag == "s" else _scanned(lines, tag, idx)):
         entry = lines[li]
         w = entry[1]
         share = entry[2] if len(entry) > 2 else -1.0  # the line's own revenue share, -1 when unknown
@@ -80,10 +80,42 @@ _NO_HIT = ((), ())  # the analysis of a line without any term or 泵/药 head
 _CACHE_MAX = 200_000  # analysed lines kept per ontology (registry scopes repeat the same 规范表述 items)
 
 
+def _scanned(lines: list, tag: str, idx: Index) -> list:
+    """``[(line index, analysis)]`` of the lines that hold a term or a 泵/药 head, in line order: one
+    automaton pass over all lines, then each such line's analysis from the cache or computed once
+    (product lines: most are the firm's own, and 88 % of real revenue lines hold no term)."""
+    texts = [entry[0] for entry in lines]
+    joined = idx.scanner.join(texts)
+    scanned = idx.scanner.scan_lines(texts, joined)
+    heads = [p for p in _HEADS if p in joined]
+    if heads:  # a line without a term may still hold a phrase headed by 泵/药 (lexicon.HEAD_TERMS)
+        todo = sorted(set(scanned).union(li for li, t in enumerate(texts) if any(p in t for p in heads)))
+    elif scanned:
+        todo = scanned  # in line order
+    else:
+        return []
+    cache = idx.cache
+    get = cache.get
+    out = []
+    for li in todo:
+        line = texts[li]
+        key = (tag, line)
+        res = get(key)
+        if res is None:
+            res = _line_analysis(line, tag, idx, scanned.get(li, []))
+            if len(cache) > _CACHE_MAX:
+                cache.clear()
+            cache[key] = res
+        out.append((li, res))
+    return out
+
+
 def _looked_up(lines: list, tag: str, idx: Index) -> list:
     """``[(line index, analysis)]`` of the lines that hold a term or a 泵/药 head, in line order: each
-    line is looked up in the cache first (lines without a term are cached too, as ``_NO_HIT``); the
-    lines not found are scanned in one automaton pass, analysed and cached."""
+    line is looked up in the cache first; the lines not found are scanned in one automaton pass, analysed
+    and cached, those without a term too (as ``_NO_HIT``). Used for 经营范围 items (registry scopes repeat
+    the same 规范表述 items); product lines are the firm's own (88 % of real revenue lines hold no term):
+    looked up first, they cost ≈ 4–6 % more instructions per real record, so they are scanned first."""
     cache = idx.cache
     get = cache.get
     found = [get((tag, entry[0])) for entry in lines]
@@ -99,10 +131,10 @@ def _looked_up(lines: list, tag: str, idx: Index) -> list:
             line = texts[j]
             got = scanned.get(j)
             if got is None and not (heads and any(p in line for p in heads)):
-                res = _NO_HIT
-            else:
-                res = _line_analysis(line, tag, idx, got or [])
-            cache[(tag, line)] = found[li] = res
+                found[li] = _NO_HIT
+                cache[(tag, line)] = _NO_HIT
+                continue
+            cache[(tag, line)] = found[li] = _line_analysis(line, tag, idx, got or [])
     return [(li, res) for li, res in enumerate(found) if res is not _NO_HIT]
 
 

@@ -11,7 +11,7 @@ import random
 import pytest
 
 from etl.nlp import assign_segments, calibration, classify, classify_many
-from etl.nlp.classify import _fold_order
+from etl.nlp.classify import _fold_order, candidates
 from etl.nlp.evidence import _NO_HIT, Evidence
 from etl.nlp.index import build_index, is_ancestor
 from etl.nlp.textparse import product_lines
@@ -72,21 +72,23 @@ def test_fold_order_is_the_full_order_less_the_candidates_without_descendants(on
         assert _fold_order(ev, idx, segs) == ref
 
 
-def test_lines_without_a_term_are_cached_and_a_repeated_record_is_not_scanned(onto):
+def test_scope_items_are_looked_up_before_the_scan_and_cached_without_a_term(onto):
     idx = build_index(onto)
     idx.cache.clear()
     rec = {"business_scope": "工业缝纫机制造、日用百货销售、货物进出口", "products": ["平缝机", "五金"]}
     first = assign_segments(rec, onto)
-    assert idx.cache[("s", "日用百货销售")] is _NO_HIT and idx.cache[("p", "五金")] is _NO_HIT
-    assert idx.cache[("s", "工业缝纫机制造")] is not _NO_HIT
+    assert idx.cache[("s", "日用百货销售")] is _NO_HIT  # a 经营范围 item without a term is remembered
+    assert ("p", "五金") not in idx.cache  # product lines are scanned first: only those with a term are cached
+    assert idx.cache[("s", "工业缝纫机制造")] is not _NO_HIT and idx.cache[("p", "平缝机")]
     calls = []
     scan = idx.scanner.scan_lines
     idx.scanner.scan_lines = lambda *a: calls.append(a) or scan(*a)
     try:
         again = assign_segments(rec, onto)
-        assert calls == []  # every line was looked up in the cache: no automaton pass
+        assert [a[0] for a in calls] == [["平缝机", "五金"]]  # the scope's items all came from the cache
+        calls.clear()
         assign_segments({"business_scope": "日用百货销售、水泵制造"}, onto)
-        assert [a[0] for a in calls] == [["水泵制造"]]  # only the line not seen before is scanned
+        assert [a[0] for a in calls] == [["水泵制造"]]  # only the item not seen before is scanned
     finally:
         del idx.scanner.scan_lines
     assert again == first and first and first[0].segment_id.startswith("sewing")
@@ -95,10 +97,11 @@ def test_lines_without_a_term_are_cached_and_a_repeated_record_is_not_scanned(on
 def test_a_cached_line_keeps_its_field_and_its_pump_head(onto):
     idx = build_index(onto)
     idx.cache.clear()
-    # 卫浴泵系列 holds no vocabulary term, only the 泵 head: it must not be cached as a line without a hit
-    assert "pump-motor" in {m.cluster for m in classify(None, "卫浴泵系列", onto)}
-    assert idx.cache[("p", "卫浴泵系列")] is not _NO_HIT
-    assert "pump-motor" in {m.cluster for m in classify(None, "卫浴泵系列", onto)}  # from the cache
+    # 卫浴泵系列制造 holds no vocabulary term, only the 泵 head: it must not be cached as a line without a hit
+    cold = candidates("卫浴泵系列制造、五金销售", None, onto)
+    assert "泵" in [h[1] for h in idx.cache[("s", "卫浴泵系列制造")][0]]
+    assert "pump-motor-pumps" in [c["segment_id"] for c in cold]
+    assert candidates("卫浴泵系列制造、五金销售", None, onto) == cold  # from the cache
     # the same text as a product line and as a 经营范围 item is analysed per field (trade words weigh differently)
     assert ("s", "汽车零配件销售") not in idx.cache
     classify(None, "汽车零配件销售", onto)
