@@ -55,6 +55,10 @@ _GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重"
 _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?(?:近|约|超过?)?$|"
                        r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
                        r"(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
+#: a gap to a reference (高于全国2.6个百分点, 高出全省4.7个百分点, 高于全国、全省0.95、2.2个百分点): the figure of the
+#: indicator stated just before it, compared — named like a relative figure
+_REF_GAP = re.compile(r"(?:高于|高出|低于|快于|慢于)(?:同期)?(?:全国|全省|全市|全区|全州|全县|[^,;:。\d]{1,10}?)(?:、(?:全国|全省|全市|全区))*"
+                      r"(?:平均水平|平均增速|平均|水平|增速)?$")
 #: the audience of the event a news report opens with (媒体, 记者, 嘉宾): their count is no indicator
 _AUDIENCE = re.compile(r"^[\u4e00-\u9fff及和、]{0,8}?(?:媒体|记者|嘉宾|与会|参会)")
 #: the growth words that end a relative figure's name (累计增长, 同比增长 …)
@@ -156,6 +160,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         per_year = "每年" in clause or "年均" in clause
         one_list = "分别" in clause  # A、B、C产业主营业务收入分别达到4000亿元: one figure for the whole list
         skip_to = 0
+        gap_refs: list[str] = []
         for i, (m, unit) in enumerate(qs):
             before = clause[max(prev_end, skip_to):m.start()]
             inherit = ""
@@ -167,14 +172,19 @@ def find_quantities(sentence: str) -> list[Quantity]:
             seg_start = -1 if one_list or kinds else before.rfind("、")
             name = clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
             follow = clause[m.end():m.end() + 1]
-            rel = _RELATIVE.search(before.strip())
+            rel = _RELATIVE.search(before.strip()) or _REF_GAP.search(before.strip())
+            if gap_refs and before.strip() == "、" and unit == "个百分点":
+                name = gap_refs.pop(0)  # 高于全国、全省0.95、2.2个百分点: the second gap, the second reference
+                out.append(_item(name, m, unit, clause, prev_end, start, is_current(clause, m.start(), state, sticky)))
+                prev_end = m.end()
+                continue
             starts_from = bool(FROM.search(before.rstrip()))
-            each = re.search(r"(?:各|均)(?:超过|超|突破|达到|达|在|为)?$", before.rstrip())
+            each = re.search(r"(?:各|均|双)(?:超过|超|突破|达到|达|在|为)?$", before.rstrip())  # 双超: both
             parts = [clean_name(p) for p in re.split(r"和|、", before.rstrip()[:each.start()])] if each else []
             listed = re.match(r"(.+、.+)等$", clause[:qs[i - 1][0].start()].rstrip()) if each and i and len(parts) == 1 else None
             if listed and qs[i - 1][1] in COUNT_UNITS:  # A、B、C等3个产业各达到2000亿: the items before the count, each
                 parts = [clean_name(p) + parts[0] for p in re.split(r"、", listed.group(1))]
-            if len(parts) > 1 and (each.group(0).startswith("各") or is_measure(parts[-1])):
+            if len(parts) > 1 and (each.group(0).startswith(("各", "双")) or is_measure(parts[-1])):
                 # A和B各50个; 规上工业产值、营收均超过1.2万亿 (measures of one holder): one figure each — but
                 # 装备制造、食品产业主营业务收入均突破1.2万亿元 is one figure of the list
                 for k, part in enumerate(parts):
@@ -198,6 +208,11 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 own = clean_name(before.strip()[:rel.start()])  # 规上工业增加值同比增长10.3%: named in its clause
                 base = own if len(own) > 2 else (last_name or (out[-1].name if out else clean_name(context)))
                 name = base + re.sub(r"\s", "", rel.group(0))
+                gap = re.match(r"(高于|高出|低于|快于|慢于)(.+)$", re.sub(r"\s", "", rel.group(0)))
+                if gap and "、" in gap.group(2) and unit == "个百分点":  # one reference per figure, in order
+                    refs = gap.group(2).split("、")
+                    name = base + gap.group(1) + refs[0]
+                    gap_refs = [base + gap.group(1) + r for r in refs[1:]]
                 if last_name and not any(w in clause for w in ("力争", "确保")):
                     inherit = next((w for w in ("力争", "确保") if out[-1].qualifier.startswith(w)), "")
                     # 力争…产值达5200亿元以上,增长15%以上: the growth is the same aim's figure
