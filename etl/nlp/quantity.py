@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, QUALIFIERS, UNITS, figures, normalized, qualifier
+from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, MONEY as MONEY_UNITS, QUALIFIERS, UNITS, figures, normalized, \
+    qualifier
 from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, coverage, find_year, is_measure, split_fenbie
 from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
 
@@ -59,6 +60,11 @@ _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:(?:1
 #: indicator stated just before it, compared — named like a relative figure
 _REF_GAP = re.compile(r"(?:高于|高出|低于|快于|慢于)(?:同期)?(?:全国|全省|全市|全区|全州|全县|[^,;:。\d]{1,10}?)(?:、(?:全国|全省|全市|全区))*"
                       r"(?:平均水平|平均增速|平均|水平|增速)?$")
+#: what only says when and how sure (到今年预计可达, 2020年达到, “十四五”末预计将迈上): a clause naming nothing of its own
+_TIME_VERB = re.compile(r"\s*(?:到|至)?\s*(?:今年|明年|年底|年末|(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?"
+                        r"\s*(?:预计|将|有望|可望|可)*\s*(?:力争|确保|争取)?(?:超过?|突破|达到|达|迈上|跨上|为)?\s*")
+#: a rate named by its growth (固投预计年均增长5%): the growth words are part of the indicator
+_GROWTH_END = re.compile(r"((?:年均|同比|累计)?(?:增长|增速))(?:预计|将)?(?:达到|达|为|约|超过|超)?\s*$")
 #: the audience of the event a news report opens with (媒体, 记者, 嘉宾): their count is no indicator
 _AUDIENCE = re.compile(r"^[\u4e00-\u9fff及和、]{0,8}?(?:媒体|记者|嘉宾|与会|参会)")
 #: the growth words that end a relative figure's name (累计增长, 同比增长 …)
@@ -171,8 +177,13 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 (not after1 or bool(DELIMS.match(after1)))
             seg_start = -1 if one_list or kinds else before.rfind("、")
             name = clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
+            grows = _GROWTH_END.search(before) if unit == "%" and name else None
+            if grows and name not in grows.group(1) and not name.endswith(grows.group(1)) and not _RELATIVE_TAIL.search(name):
+                name += grows.group(1)  # 固投预计年均增长5% → 固投年均增长 (the growth, not the level)
+            if name and _TIME_VERB.fullmatch(re.sub(r"(?:台阶|大关|门槛|关口)$", "", name)):
+                name = ""  # 到今年预计可达2350亿元: only time words — the indicator is the one before
             follow = clause[m.end():m.end() + 1]
-            rel = _RELATIVE.search(before.strip()) or _REF_GAP.search(before.strip())
+            rel = _RELATIVE.search(before.strip().lstrip("、")) or _REF_GAP.search(before.strip())
             if gap_refs and before.strip() == "、" and unit == "个百分点":
                 name = gap_refs.pop(0)  # 高于全国、全省0.95、2.2个百分点: the second gap, the second reference
                 out.append(_item(name, m, unit, clause, prev_end, start, is_current(clause, m.start(), state, sticky)))
@@ -207,7 +218,17 @@ def find_quantities(sentence: str) -> list[Quantity]:
             elif rel:  # 比2015年提高4.7个百分点 → <the indicator before it>比2015年提高
                 own = clean_name(before.strip()[:rel.start()])  # 规上工业增加值同比增长10.3%: named in its clause
                 base = own if len(own) > 2 else (last_name or (out[-1].name if out else clean_name(context)))
+                if len(own) <= 2 and len(out) > mark:  # 营业收入165.2亿元、增长28.8%: the figure before in the clause
+                    base = out[-1].name
+                if len(own) <= 2 and unit in MONEY_UNITS | {"个百分点"}:  # a gain in money or in points: of the
+                    like = [q for q in out if q.unit == "%"] if unit == "个百分点" else \
+                        [q for q in out if q.unit in MONEY_UNITS]  # sentence's last figure in money / in %
+                    base = like[-1].name if like else base
+                    base = _RELATIVE_TAIL.sub("", base) if re.search(r"(?:比|较)(?:19|20)\d{2}\s*年", base) else base
                 name = base + re.sub(r"\s", "", rel.group(0))
+                cmp = re.search(r"(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?", out[-1].name) if len(out) > mark else None
+                if cmp and not re.search(r"比|较", rel.group(0)) and cmp.group(0) not in base:
+                    name = base + cmp.group(0) + re.sub(r"\s", "", rel.group(0))  # 比2015年增加…、提高…: one comparison
                 gap = re.match(r"(高于|高出|低于|快于|慢于)(.+)$", re.sub(r"\s", "", rel.group(0)))
                 if gap and "、" in gap.group(2) and unit == "个百分点":  # one reference per figure, in order
                     refs = gap.group(2).split("、")
@@ -267,10 +288,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 skip_to = m.end() + noun.end(1)
             if name in _BARE and not clean_name(before) and re.search(r"[内中里]$", context.strip()):
                 name = clean_name(context.strip()[:-1]) + name  # 机器人产业基地内,118家企业 → 机器人产业基地企业
-            if not name and last_name and _RELATIVE_TAIL.search(last_name) and re.fullmatch(r"\s*(?:达到|达|为)", before):
+            if name and _TIME_VERB.fullmatch(re.sub(r"(?:台阶|大关|门槛|关口)$", "", name)):
+                name = ""  # “十四五”末预计将迈上6000亿元台阶: a milestone with time words only names nothing
+            if not name and last_name and _RELATIVE_TAIL.search(last_name) and _TIME_VERB.fullmatch(before):
                 name = _RELATIVE_TAIL.sub("", last_name)  # 规上工业增加值累计增长38.1%,达到2800亿元 → 规上工业增加值
             previous_item = out[-1].name if len(out) > mark else last_name
-            if not name and previous_item and re.fullmatch(r"\s*(?:力争|确保|争取)?(?:超过?|突破|达到|达)?\s*", before):
+            if not name and previous_item and _TIME_VERB.fullmatch(before):
                 name = previous_item  # 开票销售达9000亿元,力争超10000亿元: a higher aim of the same indicator
             if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
                     and not re.search(r"[、和及与]", before):
