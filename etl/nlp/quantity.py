@@ -50,7 +50,8 @@ _SCALE_ONLY = re.compile(r"(?:\d+|[一二三四五六七八九十百千万]+)?(?
 _AFTER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:包括|包含|正式|正在|正(?=[\u4e00-\u9fff]))")
 #: 仅差了不到300亿元: a gap to the figure named before it
 _GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
-_GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资"}
+_GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资", "占地面积",
+            "总占地面积", "占地"}
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?(?:近|约|超过?)?$|"
@@ -65,6 +66,8 @@ _TIME_VERB = re.compile(r"\s*(?:到|至)?\s*(?:今年|明年|年底|年末|(?:19
                         r"\s*(?:预计|将|有望|可望|可)*\s*(?:力争|确保|争取)?(?:超过?|突破|达到|达|迈上|跨上|为)?\s*")
 #: a rate named by its growth (固投预计年均增长5%): the growth words are part of the indicator
 _GROWTH_END = re.compile(r"((?:年均|同比|累计)?(?:增长|增速))(?:预计|将)?(?:达到|达|为|约|超过|超)?\s*$")
+#: units of goods made or moved (20万吨铝型材, 15万千米电缆线): the noun after the figure names what it counts
+_GOODS = {"亿吨", "万吨", "吨", "万千米", "千米", "万公里", "公里", "万辆", "辆", "万台", "台", "万件", "件"}
 #: the audience of the event a news report opens with (媒体, 记者, 嘉宾): their count is no indicator
 _AUDIENCE = re.compile(r"^[\u4e00-\u9fff及和、]{0,8}?(?:媒体|记者|嘉宾|与会|参会)")
 #: the growth words that end a relative figure's name (累计增长, 同比增长 …)
@@ -237,16 +240,19 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 if last_name and not any(w in clause for w in ("力争", "确保")):
                     inherit = next((w for w in ("力争", "确保") if out[-1].qualifier.startswith(w)), "")
                     # 力争…产值达5200亿元以上,增长15%以上: the growth is the same aim's figure
-            elif _SELECTED.match(clause, m.end()) and context.endswith("名单"):
+            elif (_SELECTED.match(clause, m.end()) or re.fullmatch(r"(?:共计?|合计|总共|一共)?", name)) and context.endswith("名单"):
                 # 公布2021年度浙江省“专精特新”中小企业名单,2125家企业入选 → …中小企业入选企业
                 listed = re.sub(r"^.*?(?:公布|发布|印发|认定|评选|确定)", "", context[:-2])
-                name = clean_name(re.sub(r"(?:19|20)\d{2}年度?", "", listed)) + "入选企业"
-            elif not name or (unit in COUNT_UNITS and follow and not DELIMS.match(follow) and follow not in "(("):
+                name = clean_name(re.sub(r"(?:19|20)\d{2}年度?", "", listed)) + \
+                    ("入选企业" if _SELECTED.match(clause, m.end()) else "")  # …名单,全省共10个 → the list's count
+            elif not name or ((unit in COUNT_UNITS or unit in _GOODS) and follow and not DELIMS.match(follow)
+                              and follow not in "((" and not (unit in _GOODS and follow in "的以左多余")):
                 # (a bracket after the count annotates it: 5000亿元级别的产业集群1个(物联网) is named before)
                 # verb + quantity + name (打造1个以上世界级集群, 33个百亿支柱产业): the name follows
                 nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
                 after = clause[m.end():nxt]
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
+                first = re.sub(r"(?:和|及|与|以及)$", "", first)  # 20万吨铝型材和15万千米电缆线: 和 joins the next figure
                 first = re.sub(r"(级)(?:和|以及).*$", r"\1", first)
                 first = re.split(r"各|均", first)[0] or first  # 等3个产业各达到2000亿: the count's noun ends at 各  # 4个千亿级和A、B4个百亿级产业集群: a class, then the next group
                 bracket = re.match(r"([^,;。(()的]{1,16}?(?:产业集群|产业链|集群|产业|企业|平台|项目|基地|园区))[((]", after)
@@ -306,7 +312,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
             elif name in _GENERIC and len(out) > mark and re.fullmatch(r"[^,;:]*、\s*" + re.escape(name) + r"[^,;:]*", before):
                 name = re.sub(r"^新增", "", out[-1].name) + name  # 新增X9个、总数达17个 → X总数 (the 、-item before)
             elif name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
-                name = (last_name or clean_name(context)) + name  # 1个平台,总面积扩容至45万亩 → 平台总面积
+                held = re.match(rf"(.{{2,}}?)(?:{'|'.join(sorted(_GENERIC, key=len, reverse=True))})$", last_name or "")
+                holder = held.group(1) if held else last_name  # 总占地面积800亩,总投资30亿元: the holder's, not the area's
+                holder = holder or re.split(r"(?<=[\u4e00-\u9fff]{2})(?:将|已|由|是|包括|主要)", clean_name(context))[0]
+                name = holder + name  # 1个平台,总面积扩容至45万亩 → 平台总面积; X将由A、B构成,总量… → X总量
             if not unit and name.endswith("指数"):
                 unit = "指数"
             if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:

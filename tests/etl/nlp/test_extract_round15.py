@@ -54,3 +54,13 @@ def test_a_growth_after_a_comma_list_and_a_gain_after_a_comparison():
     assert [n for n, *_ in got[2:]] == ["区域地区生产总值比2015年增加", "占全省的比重比2015年提高"]
     assert named("全市固投预计年均增长5%以上,项目投资预计年均增长11%以上。") == [
         ("固投年均增长", 5.0, "%", "以上"), ("项目投资年均增长", 11.0, "%", "以上")]
+
+
+def test_a_list_count_a_generic_measures_holder_and_goods_named_after_the_figure():
+    got = named("省工信厅联合省财政厅发布2022年度山东省工业强县名单,全省共10个,荣成市位列其中。")
+    assert [(n, v, u) for n, v, u, _q in got] == [("山东省工业强县", 10.0, "个")]
+    assert named("万亿级园区将由石化板块、港口板块等构成,总量将超过11000亿元。")[0][:3] == ("万亿级园区总量", 11000.0, "亿元")
+    got = named("位于上铅快速通道的瑞旭实业有限公司,总占地面积800亩,总投资30亿元,是集研发、生产一体的企业。")
+    assert [n for n, *_ in got] == ["位于上铅快速通道的瑞旭实业有限公司总占地面积", "位于上铅快速通道的瑞旭实业有限公司总投资"]
+    assert [(n, v, u) for n, v, u, _q in named("规划年深、精加工20万吨铝型材和15万千米电缆线。")] == [
+        ("铝型材", 20.0, "万吨"), ("电缆线", 15.0, "万千米")]
