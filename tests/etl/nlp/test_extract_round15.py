@@ -64,3 +64,9 @@ def test_a_list_count_a_generic_measures_holder_and_goods_named_after_the_figure
     assert [n for n, *_ in got] == ["位于上铅快速通道的瑞旭实业有限公司总占地面积", "位于上铅快速通道的瑞旭实业有限公司总投资"]
     assert [(n, v, u) for n, v, u, _q in named("规划年深、精加工20万吨铝型材和15万千米电缆线。")] == [
         ("铝型材", 20.0, "万吨"), ("电缆线", 15.0, "万千米")]
+
+
+def test_fenbie_shares_go_on_over_a_second_reference():
+    got = named("滁州的光伏电池、组件、玻璃产能分别占安徽省的50%、60%、50%,全国的6%、11%、21%。")
+    assert [(n, v) for n, v, _u, _q in got][1:] == [("组件产能占安徽省", 60.0), ("玻璃产能占安徽省", 50.0),
+                                                   ("滁州的光伏电池产能占全国", 6.0), ("组件产能占全国", 11.0), ("玻璃产能占全国", 21.0)]
