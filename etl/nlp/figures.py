@@ -63,6 +63,8 @@ _REACHED = re.compile(r"(?:突破|超过|超|过|破|达到|达|迈上|跨越|�
 _HEADING = re.compile(r"(?:迈向|冲刺|冲击|向|逼近|接近)$")
 _PRE_QUAL = re.compile(r"(突破|超过|不到|不少于|不低于|不超过|至少|(?<![签节预制合公条契])约|近)(?:达到|达)?$")  # not 新签约60个
 _INDEX_BEFORE = re.compile(r"(?:指数|水平)(?:达到|达|为|提高到|提升到|提高至|提升至)$")  # a figure without a unit
+#: a predicate right after an amount (3885亿元接近翻番, 500亿元同比增长12%, 300亿元位居全省第一): the amount ends there, no condition
+_PREDICATE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|20)\d{2}|增长|下降|增加|提高|接近|翻番|位居|位列|居全|排名|跃居|稳居)")
 _STANDARD = re.compile(r"的(?:标准|目标|要求)")  # 5年不少于500亿元的标准: the amount is the figure, not a condition
 #: a named ranking: a rank (第23位) in it is a figure; 居副省级城市第2位 (a peer group) is a position
 _RANKING = re.compile(r"排名|位次|排位|百强|\d+强|榜|排行")
@@ -125,7 +127,7 @@ def figures(clause: str):
                                                                                   clause[:m.start()])):
             continue  # 20位专家: people, not a rank; a rank is 第6位, or 排名升至87位
         if unit in MONEY and tail[:1] and not DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
-                and not _STANDARD.match(tail) \
+                and not _STANDARD.match(tail) and not _PREDICATE.match(tail) \
                 and not (FROM.search(clause[:m.start()]) and FROM_TO.match(tail)):
             continue  # 产值1亿元以上企业…: a condition, not a target
         if unit in MONEY and re.match(rf"[和或][^,;。\d]{{0,6}}{_NUM}\s*(?:万亿|千亿|亿|万)?元(?:以上)?[\u4e00-\u9fff]", tail) \

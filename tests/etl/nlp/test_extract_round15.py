@@ -70,3 +70,11 @@ def test_fenbie_shares_go_on_over_a_second_reference():
     got = named("滁州的光伏电池、组件、玻璃产能分别占安徽省的50%、60%、50%,全国的6%、11%、21%。")
     assert [(n, v) for n, v, _u, _q in got][1:] == [("组件产能占安徽省", 60.0), ("玻璃产能占安徽省", 50.0),
                                                    ("滁州的光伏电池产能占全国", 6.0), ("组件产能占全国", 11.0), ("玻璃产能占全国", 21.0)]
+
+
+def test_units_as_written_and_an_amount_before_a_predicate():
+    assert named("算力总规模突破100EFlops,智算占比超98%")[0][1:3] == (100.0, "EFlops")
+    assert named("推进5G网络建设") == []  # 5G is no figure
+    got = named("2024年16条产业链总营收达7099亿元,较2022年10条产业链的3885亿元接近翻番")
+    assert 3885.0 in [v for _n, v, _u, _q in got]  # 接近翻番 is a predicate, not the amount's noun
+    assert named("产值1亿元以上企业达到50家") == [("产值1亿元以上企业", 50.0, "家", "")]  # a condition stays one
