@@ -74,7 +74,18 @@ def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
     results report; ``paragraph_reports``: an earlier sentence of the paragraph reported."""
     if AIM.search(_reviewed_years(sentence, ctx)):
         return False
-    return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back"))
+    return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back")) or _earlier_period(sentence, ctx)
+
+
+def _earlier_period(sentence: str, ctx: dict) -> bool:
+    """A sentence about a five-year period that ended before the plan's (“十三五”期间,… in a 十四五 plan) reports it.
+
+    >>> _earlier_period("“十三五”期间,全市地区生产总值年均增长7.1%", {"start": 2021})
+    True
+    """
+    start = ctx.get("start")
+    return bool(start) and any(FIVE_YEAR[k][1] < start for k in re.findall(r"(十[一二三四五]五)[”\"]?(?:期间|时期|末)", sentence)
+                               if k in FIVE_YEAR)
 
 
 #: verbs that make a count something to build (全力打造…12条产业链), unless it was built (打造形成)
