@@ -17,11 +17,14 @@ from __future__ import annotations
 import math
 import operator
 
-__all__ = ["FEATURES", "CALIBRATION", "LINK_MIN", "prob"]
+__all__ = ["FEATURES", "CALIBRATION", "LINK_MIN", "SECONDARY_MIN", "prob"]
 
 #: classify() returns links whose calibrated confidence is at least this (the loader keeps >= 0.3);
 #: chosen on the tune split: at 0.5 → 0.6 tune F1 is unchanged and out-of-chain firms linked fall 2.9 % → 1.2 %
 LINK_MIN = 0.6
+#: a firm with a link keeps its best candidate of another cluster down to this confidence (a secondary business,
+#: round 8; docs/classifier.md §3)
+SECONDARY_MIN = 0.4
 #: the features of a candidate link, in the order of CALIBRATION's weights
 FEATURES = ("bias", "log_pmax", "psum", "log_smax", "ssum", "spec", "share", "ind_lineage", "ind_cluster",
             "out_industry", "scope_only", "no_products", "negated", "top_cluster", "minor", "whole_line")
