@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
+__all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "MAIN_LINE_ONLY", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
            "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
 
 #: terms that name a whole class of products made by many industries: weak evidence on their own
@@ -37,14 +37,18 @@ GENERIC_TERMS = frozenset({
     "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS", "连杆", "飞轮", "缸体", "缸套", "纱布", "编织袋", "内燃机", "刀具", "车床", "汽车", "轴承",
     "零部件", "零配件", "原料", "试剂", "铝合金部品", "铝合金零部件", "铝合金部件", "铝合金件", "铝合金结构件", "铝制结构件", "铝结构件",
     "铝铸件", "铝合金铸件", "铝压铸件",
-    "批发零售", "批发业务", "零售业务",  # round 8: whole-line words of 医药流通 (WHOLE_LINE_TERMS)
+    "航空工业", "批发零售", "批发业务", "零售业务",  # round 8: whole-line words of 医药流通 (WHOLE_LINE_TERMS)
     "核心零部件",  # round 7: 智能马桶's segment name; alone (专用整机与核心零部件 of an electronics firm) it names nothing
 })
 #: generic words that name a product inside a chain whatever the customer: a firm whose main product
 #: line is only this word (模具(0.73), 离合器(0.30)) is placed on its segment without other evidence.
 #: Not engines (柴油机, 内燃机: farm and marine engines are outside), 轴承, 齿轮, 座椅, 管材 (general
 #: industry), 维生素 (supplements) — see docs/classifier.md
-MAIN_LINE_GENERIC = frozenset({"模具", "离合器", "底盘", "悬挂", "整车", "中药", "滴眼液", "输液"})
+MAIN_LINE_GENERIC = frozenset({"模具", "离合器", "底盘", "悬挂", "整车", "中药", "滴眼液", "输液",
+                               "航空", "航空工业"})
+#: main-line words that count ONLY as the firm's whole main product line (round 8): a bare 航空/航空工业 main line is
+#: an aircraft maker's (中航西飞, 中直股份), while 航空 next to an aero-engine or MRO line says nothing more
+MAIN_LINE_ONLY = frozenset({"航空", "航空工业"})
 #: generic words that say something only as a whole product line of a firm with specific evidence in
 #: their cluster: 零部件业务 of a vehicle maker (auto parts), 原料 next to 制剂 (API), 试剂 of a firm with
 #: medical-device evidence (diagnostic reagents) — inside a longer

@@ -438,6 +438,11 @@ def test_round8_rules(onto):
     # a washing-machine clutch is no vehicle clutch; supplements' vitamins are no fermentation API
     assert classify(None, "离合器系列(0.55); 洗衣机离合器(0.45)", onto) == []
     assert classify(None, "膳食营养补充剂销售(0.99); 片剂(0.37); 维生素(0.36)", onto) == []
+    # a bare 航空 / 航空工业 main line is an aircraft maker's; next to an aero-engine line 航空 adds nothing
+    assert ids(classify(None, "航空(0.97); 风机(0.01)", onto)) == ["aerospace-aircraft"]
+    assert ids(classify(None, "航空工业(0.97); 平衡项目(0.03)", onto)) == ["aerospace-aircraft"]
+    assert "aerospace-aircraft" not in ids(classify(None, "航空发动机(0.80); 航空(0.20)", onto))
+    assert classify(None, "航空运输(0.90)", onto) == []
 
 
 @pytest.mark.parametrize("products, segment", [
