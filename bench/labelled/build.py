@@ -96,7 +96,7 @@ GROUPS_ROUND7 = [("auto", 30), ("pharma", 30), ("pump-motor", 15), ("aerospace",
 KEYWORD_PICKS_ROUND7 = [("塑料|注塑|薄膜|塑胶|改性|树脂|管材", 15), ("模具", 6), ("泵", 6), ("卫生陶瓷|洁具|座便|缝纫", 4)]
 HELDOUT_LABELS = HERE / "heldout.tsv"
 
-# round 8 (docs/classifier.md §1 step 10): round 7's held-out rows became tune rows; a new held-out set of firms
+# round 8 (docs/classifier.md §1 step 9): round 7's held-out rows became tune rows; a new held-out set of firms
 # never labelled before, from ChainKnowledgeGraph (same groups, SHA-1 order) and from ICKG (patent-holding firms:
 # the only public source here with sewing-machine and toilet makers, since ChainKnowledgeGraph has none left)
 GROUPS_ROUND8 = [("auto", 28), ("pharma", 28), ("pump-motor", 15), ("aerospace", 10), ("tricky", 20), ("other", 28)]
