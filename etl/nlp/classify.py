@@ -232,8 +232,9 @@ def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int
     second: list[tuple[float, dict]] = []  # candidates between SECONDARY_MIN and min_confidence
     for p, c in scored:
         if p < min_confidence:
-            if p >= SECONDARY_MIN:
-                second.append((p, c))
+            if p < SECONDARY_MIN:
+                break  # sorted by confidence: nothing after this can be placed
+            second.append((p, c))
             continue
         _place(out, placed, p, c, segs, lineage, top_k)
     # a secondary business: a firm placed in one cluster keeps its best weaker candidate of another cluster
