@@ -45,6 +45,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = Path(__import__("os").environ.get("CHAINKG_SHARED", ROOT.parent / "shared"))
+sys.path.insert(0, str(HERE))
+from ickg_records import SRC_ICKG, ickg_record, ickg_round8, load_ickg  # noqa: E402
 CKG = SHARED / "data" / "chainkg-liuhuanyong"
 GBT = SHARED / "data" / "gbt4754-2017-wssmao" / "gbt4754_2017_derived.csv"
 TZ = SHARED / "data" / "taizhou-listed-companies-derived" / "taizhou_listed_companies.csv"
@@ -54,8 +56,6 @@ COLUMNS = ["kind", "stock_code", "name", "products", "scope", "industry", "indus
            "split", "note", "source"]
 SRC_CKG = ("chainkg-liuhuanyong: reconstructed_from_sovlookup_sql/company_product.jsonl (主营产品, rel_weight) + "
            "company_industry.json (name)")
-SRC_ICKG = ("ickg: ICKG25 entity2id/relation2id/train+valid+test (持有专利 → products, 涉足行业/归属于行业 → scope), "
-            "github.com/WayneYin9/ICKG 1ee2ae0")
 
 # (group, 申万 2021 industries, how many firms) — the quota only decides WHICH firms get labelled
 GROUPS = [
@@ -101,10 +101,6 @@ HELDOUT_LABELS = HERE / "heldout.tsv"
 # the only public source here with sewing-machine and toilet makers, since ChainKnowledgeGraph has none left)
 GROUPS_ROUND8 = [("auto", 28), ("pharma", 28), ("pump-motor", 15), ("aerospace", 10), ("tricky", 20), ("other", 28)]
 KEYWORD_PICKS_ROUND8 = [("塑料|注塑|薄膜|塑胶|改性|树脂|管材", 12), ("模具", 5), ("泵", 5), ("电机|马达", 6)]
-ICKG = SHARED / "data" / "ickg" / "ICKG25"
-ICKG_FIRM = r"有限公司|有限责任公司|股份公司"  # an entity that names a registered firm
-ICKG_KEYWORD_PICK = r"缝纫|缝制|绣花|包缝|马桶|坐便|卫浴|洁具"  # every such firm (sewing, smart toilet)
-ICKG_OTHER = 18  # plus the first firms with >= 2 patents in SHA-1 order, for the mix
 
 
 def hash_split(code: str) -> str:
@@ -210,40 +206,6 @@ def candidates_round7(firms, labelled: set) -> tuple[list[str], dict]:
     return sorted(picked, key=lambda c: (picked[c], c)), picked
 
 
-def load_ickg() -> dict[str, dict]:
-    """ICKG25 (../shared/data/ickg) as classifier records: a registered firm's patent titles (持有专利) are its
-    product lines (no revenue shares: patents are unweighted), the industries it 涉足/归属于 are its scope
-    fragments. Key: ``ICKG-<entity id>``. LLM-extracted from news and CNKI patents (see PROVENANCE.md)."""
-    import re
-    ent = {}
-    with (ICKG / "entity2id.txt").open(encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) == 2:
-                ent[parts[1]] = parts[0]
-    with (ICKG / "relation2id.txt").open(encoding="utf-8") as f:
-        rel = {ln.split("\t")[1].strip(): ln.split("\t")[0] for ln in f if ln.strip()}
-    out: dict[str, dict] = {}
-    for part in ("train.txt", "valid.txt", "test.txt"):
-        with (ICKG / part).open(encoding="utf-8") as f:
-            for line in f:
-                h, r, t, _time = line.split()
-                d = out.setdefault(h, {"patents": [], "industries": []})
-                if rel[r] == "持有专利":
-                    d["patents"].append(ent[t])
-                elif rel[r] in ("涉足行业", "归属于行业"):
-                    d["industries"].append(ent[t])
-    firm = re.compile(ICKG_FIRM)
-    return {f"ICKG-{i}": {"name": ent[i], "patents": list(dict.fromkeys(d["patents"])),
-                          "industries": list(dict.fromkeys(d["industries"]))}
-            for i, d in out.items() if d["patents"] and firm.search(ent[i])}
-
-
-def ickg_record(f: dict) -> tuple[str, str]:
-    """(products, scope) cells of an ICKG firm: patent titles ';'-joined, industries '、'-joined."""
-    return "; ".join(f["patents"]), "、".join(f["industries"])
-
-
 def candidates_round8(firms, labelled: set) -> tuple[list[str], dict]:
     """Round 8's held-out set from ChainKnowledgeGraph: per group the next unlabelled firms in the SHA-1 order,
     plus keyword picks over product lines of >= 10 %; then (ickg_round8) the ICKG firms."""
@@ -262,19 +224,6 @@ def candidates_round8(firms, labelled: set) -> tuple[list[str], dict]:
                 and any(rx.search(p) and w >= 0.1 for p, w in firms[c]["rev"])]
         for c in sorted(pool, key=_order)[:n]:
             picked[c] = f"r8:kw:{pat}"
-    return sorted(picked, key=lambda c: (picked[c], c)), picked
-
-
-def ickg_round8(ickg: dict, labelled: set) -> tuple[list[str], dict]:
-    """Every ICKG firm whose name, patents or industries hold a sewing or toilet word, then ICKG_OTHER firms with
-    at least two patents in the SHA-1 order (never looks at the classifier)."""
-    import re
-    rx = re.compile(ICKG_KEYWORD_PICK)
-    picked = {k: "r8:ickg:kw" for k, f in ickg.items() if k not in labelled
-              and rx.search(" ".join([f["name"], *f["patents"], *f["industries"]]))}
-    rest = [k for k, f in ickg.items() if k not in labelled and k not in picked and len(f["patents"]) >= 2]
-    for k in sorted(rest, key=_order)[:ICKG_OTHER]:
-        picked[k] = "r8:ickg"
     return sorted(picked, key=lambda c: (picked[c], c)), picked
 
 
