@@ -246,8 +246,9 @@ def bench_quality(onto, show_errors: str | None = None, splits=("tune", "heldout
         part = [r for r in rows if r["split"] == split]
         results[split] = evaluate(part, onto)
         report(f"{split} (all)", results[split])
-        for kind in ("listed", "registry"):
-            report(f"{split} / {kind}", evaluate([r for r in part if r["kind"] == kind], onto))
+        for kind in ("listed", "registry", "ickg"):
+            if any(r["kind"] == kind for r in part):
+                report(f"{split} / {kind}", evaluate([r for r in part if r["kind"] == kind], onto))
     for split in splits:
         reliability(split, results[split])
     if len(splits) > 1:

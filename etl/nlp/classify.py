@@ -67,7 +67,7 @@ from dataclasses import dataclass, field
 
 from ontology.errors import InputError
 from etl.nlp import calibration
-from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN
+from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN
 from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate, field_hits
 from etl.nlp.index import build_index
 from etl.nlp.industry import industry_signal
@@ -229,18 +229,35 @@ def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int
     lineage = idx.lineage
     out: list[SegmentMatch] = []
     placed: list[tuple[str, tuple]] = []  # links that took one of the top_k places, with their lineage
+    second: list[tuple[float, dict]] = []  # candidates between SECONDARY_MIN and min_confidence
     for p, c in scored:
         if p < min_confidence:
-            break
-        sid = c["segment_id"]
-        lin = lineage.get(sid, (sid,))
-        # an ancestor or descendant of a placed link says the same thing more or less finely: no new place
-        if not any(sid in plin or top in lin for top, plin in placed):
-            if len(placed) >= top_k:
-                continue
-            placed.append((sid, lin))
-        out.append(SegmentMatch(sid, segs[sid].cluster, p, c["terms"], round(c["score"], 4)))
+            if p < SECONDARY_MIN:
+                break  # sorted by confidence: nothing after this can be placed
+            second.append((p, c))
+            continue
+        _place(out, placed, p, c, segs, lineage, top_k)
+    # a secondary business: a firm placed in one cluster keeps its best weaker candidate of another cluster
+    # (豪能's 航空零部件 next to its synchroniser rings, 湘电's 水泵 next to wind generators) — round 8
+    if out and second:
+        linked = {m.cluster for m in out}
+        for p, c in second:
+            cl = segs[c["segment_id"]].cluster
+            if cl not in linked:
+                linked.add(cl)
+                _place(out, placed, p, c, segs, lineage, top_k)
     return out
+
+
+def _place(out: list, placed: list, p: float, c: dict, segs, lineage, top_k: int) -> None:
+    sid = c["segment_id"]
+    lin = lineage.get(sid, (sid,))
+    # an ancestor or descendant of a placed link says the same thing more or less finely: no new place
+    if not any(sid in plin or top in lin for top, plin in placed):
+        if len(placed) >= top_k:
+            return
+        placed.append((sid, lin))
+    out.append(SegmentMatch(sid, segs[sid].cluster, p, c["terms"], round(c["score"], 4)))
 
 
 # --------------------------------------------------------------------------- records
