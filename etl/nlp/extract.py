@@ -5,8 +5,9 @@ pipeline (:func:`etl.nlp.pipeline.build_nlp`) on each sentence and returns :clas
 
 - ``cluster`` / ``chain``: every cluster or industrial chain the plan names (open vocabulary, see
   :mod:`etl.nlp.plan_clusters`) with its scale class (``level``: 千亿级, 500亿级 …), mapped to one
-  of our clusters (``ref_id``, ``match`` = exact | partial) or noted ``not in the ontology``; and our
-  clusters named as an industry (汽车产业, 医药产业 …), with the direction words found with them;
+  of our clusters (``ref_id``, ``match`` = exact | partial) or noted ``not in the ontology``;
+- ``industry``: one of our clusters named only as an industry (汽车产业产值, 医药产业 …), with the
+  direction words found with it — no cluster or chain of the plan's (a later 汽车产业集群 makes it one);
 - ``direction``: a segment / direction phrase in a sentence that names one of our clusters
   (新能源汽车 in “引导汽车产业加快发展新能源汽车”), from the ontology or from “发展/做强/培育 X、Y” lists;
 - ``target``: indicator, value, unit, year (“到2025年,规上工业总产值突破1万亿元” → 规上工业总产值,
@@ -158,6 +159,9 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             cid, how = match_ontology(cm.name, ontology)
             key = ("named", cm.kind, core_name(cm.name))
             named[core_name(cm.name)] = (cid, how)
+            industry = seen.pop(("named", "industry", core_name(cm.name)), None)
+            if cm.kind == "cluster" and industry and key not in seen:  # 汽车产业 … later 汽车产业集群: one cluster
+                industry.kind, seen[key] = "cluster", industry
             add(Fact(cm.kind, cm.name, sent, source, cluster=cid, ref_id=cid, level=cm.level, match=how,
                      terms=[cm.tier] if cm.tier else [],
                      note=None if cid else "not in the ontology"), key)
@@ -264,14 +268,16 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                             add(Fact("direction", item, sent, source, cluster=cid), ("direction", item, cid))
             for cid in dict.fromkeys(c for _p, c in clusters):
                 name = ontology.clusters[cid].name
-                key = ("named", "cluster", core_name(name))
+                key = next((k for k in (("named", "cluster", core_name(name)), ("named", "industry", core_name(name)))
+                            if k in seen), ("named", "industry", core_name(name)))
                 if key in seen:
                     old = seen[key]
                     old.terms = list(dict.fromkeys(old.terms + dir_terms.get(cid, [])))
                     if sent not in old.sentences:
                         old.sentences.append(sent)
                     continue
-                add(Fact("cluster", name, sent, source, cluster=cid, ref_id=cid, match="exact",
+                # named as an industry only (汽车产业产值): no cluster of the plan's, but where its directions belong
+                add(Fact("industry", name, sent, source, cluster=cid, ref_id=cid, match="exact",
                          terms=dir_terms.get(cid, [])), key)
         # specific technology phrases only (车规级芯片关键技术), never the generic ones
         for m in _TECH_RE.finditer(sent):
