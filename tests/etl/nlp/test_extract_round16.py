@@ -11,3 +11,23 @@ def test_our_cluster_named_as_an_industry_is_no_cluster_until_a_cluster_names_it
     facts = extract_facts("汽车产业加快转型。打造汽车产业集群。", small_onto, source="t")
     named = [(f.kind, f.cluster, len(f.sentences)) for f in facts if f.kind in ("cluster", "chain", "industry")]
     assert named == [("cluster", "auto", 2)]
+
+
+def _targets(text, onto):
+    return [(f.text, f.value, f.unit, f.qualifier) for f in extract_facts(text, onto, source="t") if f.kind == "target"]
+
+
+def test_an_amount_in_characters_before_a_milestone_word_needs_no_yuan(small_onto):
+    assert ("四大优势产业", 1.0, "千亿元", "突破") in _targets("到2025年,四大优势产业均突破千亿大关。", small_onto)
+    assert not _targets("全市正向千亿大关迈进。", small_onto)  # heading for it, not reaching it
+
+
+def test_square_metres_are_a_unit(small_onto):
+    got = _targets("到2025年,建成标准厂房超500万平方米。", small_onto)
+    assert [(v, u) for _n, v, u, _q in got] == [(500.0, "万平方米")]
+
+
+def test_from_the_end_of_a_period_and_a_yearly_rise(small_onto):
+    got = _targets("全县工业总产值从“十三五”末期的25.7亿元增至2019年的30.8亿元,年均递增22.4%。", small_onto)
+    assert [(v, u) for _n, v, u, _q in got] == [(25.7, "亿元"), (30.8, "亿元"), (22.4, "%")]
+    assert got[2][0].endswith("工业总产值年均递增")
