@@ -31,3 +31,17 @@ def test_from_the_end_of_a_period_and_a_yearly_rise(small_onto):
     got = _targets("全县工业总产值从“十三五”末期的25.7亿元增至2019年的30.8亿元,年均递增22.4%。", small_onto)
     assert [(v, u) for _n, v, u, _q in got] == [(25.7, "亿元"), (30.8, "亿元"), (22.4, "%")]
     assert got[2][0].endswith("工业总产值年均递增")
+
+
+def test_a_county_plan_speaks_of_itself_as_our_county(small_onto):
+    text = ("铜鼓县“十四五”工业经济发展规划\n“十三五”期间,我县工业平稳。规模以上工业企业达到38家。"
+            "全县工业总产值从“十三五”末期的25.7亿元增至2019年的30.8亿元。\n")
+    subjects = {(f.subject, f.subject_kind) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
+    assert subjects == {("铜鼓县", "county")}
+
+
+def test_a_report_saying_quanxian_is_about_the_county_it_names_most(small_onto):
+    text = ("2025年,衡阳县交出了答卷,获评“全省县域经济先进县”。湖南省表彰。\n"
+            "衡阳县新增“四上”企业32家。全县净增市场主体3014家。\n")
+    subjects = {f.subject for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
+    assert subjects == {"衡阳县"}
