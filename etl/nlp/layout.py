@@ -59,6 +59,9 @@ def plan_context(text: str) -> dict:
         # looked back on (回顾了“十四五”以来…,阐述了“十五五”时期…: a 十五五 text)
         if five:
             start, end = five
+        own = re.search(r"((?:19|20)\d{2})年[^。;]{0,24}?(?:预期目标|主要目标|目标任务|发展目标)", head[:600])
+        if five and own and int(own.group(1)) < five[0] and own.start() < found[0][0]:
+            start = end = int(own.group(1))  # 2025年…主要预期目标 … 科学编制“十五五”规划: that year's aims, a task later
     issued = _ISSUED_RE.search(head)
     issued = int(issued.group(1)) if issued else None
     dated = next((int(m.group(1)) for ln in text.splitlines() if re.match(r"\s*#\s*title:", ln)

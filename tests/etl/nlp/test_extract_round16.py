@@ -45,3 +45,11 @@ def test_a_report_saying_quanxian_is_about_the_county_it_names_most(small_onto):
             "衡阳县新增“四上”企业32家。全县净增市场主体3014家。\n")
     subjects = {f.subject for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
     assert subjects == {"衡阳县"}
+
+
+def test_a_years_aims_stay_that_years_when_a_later_period_is_a_task(small_onto):
+    text = ("1月12日上午,某市人民代表大会开幕。政府工作报告指出,2025年全市经济社会发展主要预期目标建议为:"
+            "地区生产总值增长5%左右,产业投资增长7%左右。\n"
+            "加快重大项目建设。力争民间投资占全部投资比重达40%以上。科学编制“十五五”规划。\n")
+    got = {(f.value, f.year, f.current) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
+    assert got == {(5.0, 2025, False), (7.0, 2025, False), (40.0, 2025, False)}
