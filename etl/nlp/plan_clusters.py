@@ -77,6 +77,8 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     kind = "chain" if head == "产业链" else "cluster"
     if re.search(r"[与和及同对在向为把将从由]$", span_text.strip()):
         return []  # 平台与产业链适配: the head is an object of the phrase, no chain named
+    if head == "产业链" and span_text.endswith("全"):
+        return []  # 形成新能源汽车全产业链: the whole chain of an industry, a scope, no chain named
     # the list ends at its 等 (or count): a verb after it belongs to a description (…等6个具有竞争优势、发展潜力大的)
     cut = span_text.rfind("等") if "等" in span_text else (m.start() if (m := COUNT_RE.search(span_text)) else -1)
     s = clean_name(span_text[:cut]) + span_text[cut:] if cut > 0 else clean_name(span_text)

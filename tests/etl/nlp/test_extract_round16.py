@@ -53,3 +53,27 @@ def test_a_years_aims_stay_that_years_when_a_later_period_is_a_task(small_onto):
             "加快重大项目建设。力争民间投资占全部投资比重达40%以上。科学编制“十五五”规划。\n")
     got = {(f.value, f.year, f.current) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
     assert got == {(5.0, 2025, False), (7.0, 2025, False), (40.0, 2025, False)}
+
+
+def _names(sentence):
+    from etl.nlp.plan_clusters import find_clusters
+
+    return [(c.name, c.kind, c.level) for c in find_clusters(sentence)]
+
+
+def test_the_whole_chain_of_an_industry_names_no_chain():
+    assert _names("加快带动广西形成新能源汽车全产业链生态布局") == []
+    assert _names("做强生物医药种植业、加工业、商贸流通全产业链") == []
+    assert _names("打造新能源汽车产业链") == [("新能源汽车", "chain", None)]
+
+
+def test_tier_words_after_a_name_and_verbs_before_it_are_no_part_of_it():
+    assert _names("广东省发展先进材料战略性支柱产业集群行动计划") == [("先进材料", "cluster", None)]
+    assert _names("中山将打造超千亿级先进材料产业集群") == [("先进材料", "cluster", "超千亿级")]
+    assert _names("上饶瞄准有色金属主导产业链") == [("有色金属", "chain", None)]
+    assert [n for n, _k, _l in _names("提档升级精品钢材、高端纺织、食品及农副产品加工三个特色创新产业集群")] == \
+        ["精品钢材", "高端纺织", "食品及农副产品加工"]
+
+
+def test_heads_of_the_round_15_golds_are_fields():
+    assert _names("现代能化产业集群形成规模") == [("现代能化", "cluster", None)]
