@@ -50,7 +50,8 @@ from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import (AIM, PAST, TELLS_AIM, YEAR_LEAD, estimated_result, is_report, news_reported, relative_year,
+from etl.nlp.tense import (AIM, PAST, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report, news_reported,
+                            relative_year,
                             reported)
 from etl.nlp.vocab import normalize, vocabulary
 
@@ -146,7 +147,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                         and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure
         if led_past and not AIM.search(sent):
             report_year = int(led.group(1))  # its paragraph reports that year (其中,新能源领域产值突破5000亿元)
-        reporting = (reporting or bool(PAST.search(sent)) or led_past) and not AIM.search(sent)
+        reporting = (reporting or bool(PAST.search(sent)) or led_past or earlier_period(sent, ctx)) and not AIM.search(sent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
         para_aims = para_aims or bool(AIM.search(sent) or TELLS_AIM.search(sent))

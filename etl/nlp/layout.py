@@ -35,7 +35,7 @@ __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
 
 HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
 _SENT_RE = re.compile(r"(?<=[。;!?])")
-_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})\s*年")
+_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})\s*年(?!\s*[,,])")  # 2014-2019年,全县…: a span
 _ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 _PLAN_TITLE = re.compile(r"规划|方案|计划|意见|纲要|行动|通知|措施|办法|目标|建议")
 _BOX_WORDS = re.compile(r"^[\u4e00-\u9fff、]{2,12}$")

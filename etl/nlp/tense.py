@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "relative_year", "looks_back", "reported", "is_news", "news_reported", "estimated_result",
+__all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "estimated_result",
            "FIVE_YEAR", "TELLS_AIM", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
@@ -74,13 +74,13 @@ def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
     results report; ``paragraph_reports``: an earlier sentence of the paragraph reported."""
     if AIM.search(_reviewed_years(sentence, ctx)):
         return False
-    return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back")) or _earlier_period(sentence, ctx)
+    return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back")) or earlier_period(sentence, ctx)
 
 
-def _earlier_period(sentence: str, ctx: dict) -> bool:
+def earlier_period(sentence: str, ctx: dict) -> bool:
     """A sentence about a five-year period that ended before the plan's (“十三五”期间,… in a 十四五 plan) reports it.
 
-    >>> _earlier_period("“十三五”期间,全市地区生产总值年均增长7.1%", {"start": 2021})
+    >>> earlier_period("“十三五”期间,全市地区生产总值年均增长7.1%", {"start": 2021})
     True
     """
     start = ctx.get("start")

@@ -77,3 +77,13 @@ def test_tier_words_after_a_name_and_verbs_before_it_are_no_part_of_it():
 
 def test_heads_of_the_round_15_golds_are_fields():
     assert _names("现代能化产业集群形成规模") == [("现代能化", "cluster", None)]
+
+
+def test_a_paragraph_about_the_period_before_reports_and_a_leading_span_is_no_plan_period(small_onto):
+    text = ("某县“十四五”工业经济发展规划\n为积极适应新常态,特制定本规划。“十三五”期间,我县工业总体平稳。(一)工业总量稳中有升。"
+            "2014-2019年,全县工业增加值年平均增长6.5%,规模以上工业企业达到38家。\n")
+    from etl.nlp.layout import plan_context
+
+    assert plan_context(text)["start"] == 2021
+    got = {(f.value, f.current) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
+    assert got == {(6.5, True), (38.0, True)}
