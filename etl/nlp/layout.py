@@ -70,6 +70,8 @@ def plan_context(text: str) -> dict:
     body = normalize("\n".join(head_lines))
     reviewed = re.match(r"\s*((?:19|20)\d{2})年是", head)  # 2025年是…的重要一年 in a review: the year it reports
     reviewed = int(reviewed.group(1)) if reviewed and looks_back(head[:300]) else None
+    handed = re.search(r"((?:19|20)\d{2})年[,,]\s*[^。;,,]{0,12}交出了[^。;]{0,20}答卷", head[:300])
+    reviewed = reviewed or (int(handed.group(1)) if handed else None)  # 2025年,衡阳县交出了一份…答卷: a review of 2025
     titles = [t for t in (head_lines[:1] + header_title(text)) if _title_like(t)]
     if start is None:  # a body that names no period: the saved excerpt's title may (青岛“十四五”产业能级跃升)
         found = sorted((t.find(k), v) for t in titles for k, v in FIVE_YEAR.items() if k in t)

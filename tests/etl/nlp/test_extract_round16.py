@@ -87,3 +87,15 @@ def test_a_paragraph_about_the_period_before_reports_and_a_leading_span_is_no_pl
     assert plan_context(text)["start"] == 2021
     got = {(f.value, f.current) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
     assert got == {(6.5, True), (38.0, True)}
+
+
+def test_a_text_that_hands_in_a_years_results_reviews_that_year(small_onto):
+    text = ("地区生产总值增长6.4%,成功获评先进县……2025年,衡阳县交出了一份高质量发展的亮眼答卷。站在“十五五”新起点,县委提出新思路。\n"
+            "过去一年,衡阳县经济社会发展成效显著:新增“四上”企业32家。\n"
+            "钟表产业加速起势,投产企业超过230家。\n")
+    got = {(f.value, f.year, f.current) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
+    assert got == {(6.4, 2025, True), (32.0, 2025, True), (230.0, 2025, True)}
+    # an exhortation is no review: 奋力交出新答卷 looks forward
+    from etl.nlp.tense import looks_back
+
+    assert not looks_back("奋力交出高质量发展新答卷")
