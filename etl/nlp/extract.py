@@ -112,12 +112,12 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
     baseline = False  # inside a paragraph that reports a year before the plan period (2020年,…;其中…)
     para_aims = False
     prev_items: list[str] = []  # the clusters and chains the sentence before named (分别 figures of the next one)
-    report_year = para_last = None  # para_last: the paragraph's last figure (a measure-only name takes its holder)
+    report_year = para_last = lead_year = None  # lead_year: a year before the text's date leading a sentence; para_last: the paragraph's last figure (a measure-only name takes its holder)
     reporting = False  # an earlier sentence of the paragraph reported what was reached (已, 累计, 去年 …)
     for sent, para, para_year, section_year, box in sentences(text, ctx):
         if para is not last_para:
             baseline = reporting = False
-            report_year = para_last = None
+            report_year = para_last = lead_year = None
             prev_items = []
             para_aims = False  # a sentence of the paragraph aims (到2025年, 方案提出 …): a news report tells a plan
             last_para = para
@@ -147,6 +147,9 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                         and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure
         if led_past and not AIM.search(sent):
             report_year = int(led.group(1))  # its paragraph reports that year (其中,新能源领域产值突破5000亿元)
+        if led and (not ctx["start"] or ctx["looks_back"]) and ctx.get("dated") and int(led.group(1)) < ctx["dated"] and \
+                (not AIM.search(sent) or estimated_result(sent, int(led.group(1)), ctx)):
+            lead_year = int(led.group(1))  # 报告介绍到,2025年,…成效达到预期。该市…煤炭产量8.9亿吨: the paragraph's year
         reporting = (reporting or bool(PAST.search(sent)) or led_past or earlier_period(sent, ctx)) and not AIM.search(sent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
@@ -220,7 +223,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             if current:
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
                     relative_year(clause, ctx) or year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
-                    (report_year if reporting else None) or \
+                    (report_year if reporting else None) or lead_year or \
                     relative_year(sent, ctx)
                 dated = ctx.get("dated")
                 before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated))

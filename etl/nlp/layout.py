@@ -84,6 +84,8 @@ def plan_context(text: str) -> dict:
     if one_year and not reviewed and start and start <= int(one_year.group(1)) <= end:
         end = int(one_year.group(1))  # 2026年,是实施“十五五”规划的开局之年…行动安排: the year's own aims
     review = bool(reviewed) or bool(end and dated and dated > end)  # a text dated after its period ended
+    if reviewed is None and end and dated == end + 1 and not issued:
+        reviewed = end  # a report of January 2026 on “十四五”: its undated figures are of the year (and period) just ended
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
             "looks_back": looks_back(head[:300]) or review, "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
             "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[一二三四五]五|未来[一二三四五六七八九十\d]+年", body))}

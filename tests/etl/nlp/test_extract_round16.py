@@ -99,3 +99,19 @@ def test_a_text_that_hands_in_a_years_results_reviews_that_year(small_onto):
     from etl.nlp.tense import looks_back
 
     assert not looks_back("奋力交出高质量发展新答卷")
+
+
+def test_a_january_report_on_the_period_just_ended_speaks_of_that_year(small_onto):
+    text = ("# title: 某市政府工作报告 (2026-01-26)\n"
+            "1月26日,市长作了政府工作报告,回顾了“十四五”时期的工作。\n"
+            "报告介绍到,2025年,全市发展取得的成效达到预期。该市制定15项产业发展政策,煤炭产量8.9亿吨。\n"
+            "推动新能源发展,新增并网新能源装机655.2万千瓦。\n")
+    got = {(f.value, f.year, f.current) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
+    assert got == {(15.0, 2025, True), (8.9, 2025, True), (655.2, 2025, True)}
+
+
+def test_an_estimate_of_the_year_before_leads_its_paragraph(small_onto):
+    text = ("# title: 某市政府工作报告 (2023-01-06)\n1月4日,某市人大开幕。\n"
+            "2022年,当家产业绿色化工年产值预计达1500亿元,增长29.8%;食品饮料年产值预计达880亿元,增长14%。\n")
+    got = {(f.value, f.year, f.current) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
+    assert got == {(1500.0, 2022, True), (29.8, 2022, True), (880.0, 2022, True), (14.0, 2022, True)}
