@@ -118,7 +118,7 @@ def test_an_estimate_of_the_year_before_leads_its_paragraph(small_onto):
 
 
 def test_the_figures_after_a_sentence_on_the_period_before_are_of_its_last_year(small_onto):
-    text = ("某市国民经济和社会发展第十四个五年规划纲要\n"
+    text = ("某市国民经济和社会发展“十四五”规划纲要\n"
             "经济实力迈上新台阶。“十三五”期间,全市地区生产总值年均增长7.1%;固定资产投资年均增长11.9%。\n")
     got = {(f.value, f.year, f.current) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
     assert got == {(7.1, 2020, True), (11.9, 2020, True)}
