@@ -122,3 +122,9 @@ def test_the_figures_after_a_sentence_on_the_period_before_are_of_its_last_year(
             "经济实力迈上新台阶。“十三五”期间,全市地区生产总值年均增长7.1%;固定资产投资年均增长11.9%。\n")
     got = {(f.value, f.year, f.current) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
     assert got == {(7.1, 2020, True), (11.9, 2020, True)}
+
+
+def test_fields_chosen_as_clusters_are_clusters():
+    assert [n for n, _k, _l in _names("新材料、生物医药产业双双入选全省战略性新兴产业集群")] == ["新材料", "生物医药"]
+    assert [n for n, _k, _l in _names("元宇宙入选全省先进制造业集群和未来产业集群")] == ["元宇宙"]
+    assert _names("3家企业入选全省产业集群") == []  # a count of firms, no field
