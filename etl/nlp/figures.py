@@ -31,7 +31,7 @@ __all__ = ["figures", "qualifier", "normalized", "UNITS", "MONEY", "QUALIFIERS",
            "FROM_TO"]
 
 UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
-         "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "倍", "亿吨", "万吨", "吨", "万辆", "辆",
+         "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "万平方米", "平方米", "倍", "亿吨", "万吨", "吨", "万辆", "辆",
          "万台", "台", "万件", "件", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦", "位",
          "亿人次", "万人次", "人次", "亿千瓦时", "万千瓦时", "千瓦时", "万千米", "千米", "万公里", "公里",
          "EFlops", "PFlops", "EFLOPS", "PFLOPS", "GWh", "MWh", "kWh", "GW", "MW", "kW")  # SI units as written (100EFlops, 5GW)
@@ -49,14 +49,14 @@ QUALIFIERS = ("力争", "确保", "突破", "超过", "不到", "不少于", "�
 COUNT_UNITS = {"家", "户", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
 DELIMS = re.compile(r"[,;:。!?、]")
 FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?第?")  # 增至, 扩容至2024年的
-FROM = re.compile(r"[从由](?:(?:19|20)\d{2}年(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)的?)?第?$")  # 由“十三五”末的  # 从20家, 从2022年的11.3%
+FROM = re.compile(r"[从由](?:(?:19|20)\d{2}年(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末期|期末|末)的?)?第?$")  # 由“十三五”末的  # 从20家, 从2022年的11.3%
 _MORE = re.compile(r"(\d)(万|亿)?([多余])(吨|元|人|亩|辆|台|件|个|家|户|项|条|座)")
 #: a range written with its unit at both ends (5.5%—6%, 3亿元-5亿元): the first unit is blanked (same length)
 _RANGE_UNIT = re.compile(rf"(?<![\d.])({_NUM})(%|万亿元|亿元|万元|个|家|条|项)(\s*[-—~～]\s*{_NUM}\s*)(?=\2)")
 #: an amount written in characters (稳定在千亿元以上, 超两万亿元, 率先突破千亿。): read as 1千亿元, 2万亿元 — without 元
 #: only when it ends the amount (a qualifier, a delimiter or a closing quote follows), as a digit amount without 元
 _CN_MONEY = re.compile(r"(?<![\d.一二两三四五六七八九十百千万个])([一二两三四五六七八九]?)(万亿|千亿)(元?)")
-_CN_BARE_END = re.compile(r"(?:以上|左右|多|余)?(?:[,;:。!?、”\"’)）]|$)")
+_CN_BARE_END = re.compile(r"(?:以上|左右|多|余)?(?:[,;:。!?、”\"’)）]|$|大关|门槛|台阶|关口)")  # 突破千亿大关: a milestone
 #: a verb of reaching right before an amount without 元 (突破千亿, 过万亿, 达万亿): “千项万亿”工程 is a label
 _REACHED = re.compile(r"(?:突破|超过|超|过|破|达到|达|迈上|跨越|稳定在|保持在)$")
 #: heading for an amount is not reaching it (迈向万亿大关, 冲刺万亿GDP, 向千亿迈进)

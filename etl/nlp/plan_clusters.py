@@ -58,6 +58,8 @@ _QUOTED_LIST_RE = re.compile(r"[“\"]([^”\"、,;。]{1,12}(?:、[^”\"、,;�
                              r"(产业集群|产业群|集群|产业链)")
 _MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)([^。;]*)")
 _MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协同区|集聚区|示范区))$")
+#: fields chosen as clusters (新材料、生物医药产业双双入选全省战略性新兴产业集群, 元宇宙入选全省…集群)
+_SELECTED_RE = re.compile(r"([^,;。:!?]+?)(?:产业|行业)?(?:双双|均|分别|成功|先后)?(?:入选|获批|被认定为|认定为)[^,;。]*?(产业集群|集群)(?!品牌)")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
 
 
@@ -77,6 +79,8 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     kind = "chain" if head == "产业链" else "cluster"
     if re.search(r"[与和及同对在向为把将从由]$", span_text.strip()):
         return []  # 平台与产业链适配: the head is an object of the phrase, no chain named
+    if head == "产业链" and span_text.endswith("全"):
+        return []  # 形成新能源汽车全产业链: the whole chain of an industry, a scope, no chain named
     # the list ends at its 等 (or count): a verb after it belongs to a description (…等6个具有竞争优势、发展潜力大的)
     cut = span_text.rfind("等") if "等" in span_text else (m.start() if (m := COUNT_RE.search(span_text)) else -1)
     s = clean_name(span_text[:cut]) + span_text[cut:] if cut > 0 else clean_name(span_text)
@@ -223,6 +227,10 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             # stated with a scale class (…迈上万亿级台阶) it is the framework; 动力电池、新能源汽车、光伏三大产业同比增长
             # (a growth figure of three products) names no cluster
             out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
+    for m in _SELECTED_RE.finditer(sentence):
+        items = split_items(clean_name(m.group(1)), None)
+        if all(is_field(clean_name(i, True)) and not is_generic(clean_name(i, True)) for i in items):
+            out += [ClusterMention(clean_name(i, True), "cluster", None, None, m.span()) for i in items]
     seen: dict = {}
     for c in out:
         c.name = c.name.replace("〔", "(").replace("〕", ")")

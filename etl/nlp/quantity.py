@@ -56,7 +56,7 @@ _GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重"
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?(?:近|约|超过?)?$|"
                        r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
-                       r"(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
+                       r"(?:增长|递增|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
 #: a gap to a reference (高于全国2.6个百分点, 高出全省4.7个百分点, 高于全国、全省0.95、2.2个百分点): the figure of the
 #: indicator stated just before it, compared — named like a relative figure
 _REF_GAP = re.compile(r"(?:高于|高出|低于|快于|慢于)(?:同期)?(?:全国|全省|全市|全区|全州|全县|[^,;:。\d]{1,10}?)(?:、(?:全国|全省|全市|全区))*"
@@ -65,13 +65,13 @@ _REF_GAP = re.compile(r"(?:高于|高出|低于|快于|慢于)(?:同期)?(?:全�
 _TIME_VERB = re.compile(r"\s*(?:到|至)?\s*(?:今年|明年|年底|年末|(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?"
                         r"\s*(?:预计|将|有望|可望|可)*\s*(?:力争|确保|争取)?(?:超过?|突破|达到|达|迈上|跨上|为)?\s*")
 #: a rate named by its growth (固投预计年均增长5%): the growth words are part of the indicator
-_GROWTH_END = re.compile(r"((?:年均|同比|累计)?(?:增长|增速))(?:预计|将)?(?:达到|达|为|约|超过|超)?\s*$")
+_GROWTH_END = re.compile(r"((?:年均|同比|累计)?(?:增长|递增|增速))(?:预计|将)?(?:达到|达|为|约|超过|超)?\s*$")
 #: units of goods made or moved (20万吨铝型材, 15万千米电缆线): the noun after the figure names what it counts
 _GOODS = {"亿吨", "万吨", "吨", "万千米", "千米", "万公里", "公里", "万辆", "辆", "万台", "台", "万件", "件"}
 #: the audience of the event a news report opens with (媒体, 记者, 嘉宾): their count is no indicator
 _AUDIENCE = re.compile(r"^[\u4e00-\u9fff及和、]{0,8}?(?:媒体|记者|嘉宾|与会|参会)")
 #: the growth words that end a relative figure's name (累计增长, 同比增长 …)
-_RELATIVE_TAIL = re.compile(r"(?:(?:累计|同比|年均|比上年)(?:增长|提高|增加|提升)?|增长|提高|增加|下降|减少|提升|降低|上升)$")
+_RELATIVE_TAIL = re.compile(r"(?:(?:累计|同比|年均|比上年)(?:增长|递增|提高|增加|提升)?|增长|递增|提高|增加|下降|减少|提升|降低|上升)$")
 #: 公布…名单,2125家企业入选: the list in the clause before names the firms
 #: a count's noun that needs its holder (…等2条产业链): the text before the verb names whose they are
 _BARE = {"产业链", "产业集群", "集群", "企业", "平台", "项目", "基地", "园区"}
