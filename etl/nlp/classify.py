@@ -100,7 +100,7 @@ class SegmentMatch:
 
 _NEG_DAMP = 0.3  # a segment's negative word on a main line / in the scope: its evidence x this
 _OUT_DAMP = 0.5  # text evidence of a firm registered in an out-of-chain industry x this
-_DIST_MAIN_SHARE = 0.25  # round 9: a distribution line of at least this share makes a firm a distributor (if it makes nothing)
+_DIST_MAIN_SHARE = 0.25  # round 9: a distribution (parts) line of at least this share is a distribution (parts) business
 _NEG_MIN_WEIGHT = 0.25  # … when the line holding it carries at least this share
 
 
@@ -160,6 +160,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
                 del ev[k]
     if _DIST in ev and plines:  # round 9: a distributor's drug lines are the goods it trades
         _distributor_goods(ev, plines, idx.lineage)
+    if plines:  # round 9: a vehicle maker's generic parts lines are its own vehicles' parts
+        _vehicle_makers_parts(ev, idx.lineage)
     # fold a parent into its best descendant when it has no phrase of its own
     for sid in (sorted(ev, key=lambda s: -segs[s].level if s in segs else 0) if len(ev) > 1 else ()):
         if sid not in ev:
@@ -214,6 +216,24 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
 
 
 _DIST, _FINISHED = "pharma-distribution", "pharma-finished"
+
+
+_VEHICLE, _PARTS = "auto-vehicle", "auto-parts"
+
+
+def _vehicle_makers_parts(ev: dict, lineage) -> None:
+    """Round 9: a firm with a vehicle line (整车, 客车, 重卡 …) whose parts evidence is only generic words (零部件, 底盘,
+    总成 …) on lines under 25 % of revenue and no larger than its vehicle line sells its own vehicles' parts (the
+    labelling rule: a vehicle maker's 销售零部件 is no parts business). A parts line of >= 25 % is a parts business
+    (上汽's 零部件业务, 潍柴's 关键零部件)."""
+    veh = [k for k in ev if _VEHICLE in lineage.get(k, (k,))]
+    if not veh:
+        return
+    vmax = max(ev[k].wmax for k in veh)
+    for k in [k for k in ev if _PARTS in lineage.get(k, (k,))]:
+        e = ev[k]
+        if 0 <= e.share < _DIST_MAIN_SHARE and e.wmax <= vmax and all(t in GENERIC_TERMS for t in e.terms):
+            del ev[k]
 
 
 def _distributor_goods(ev: dict, plines, lineage) -> None:

@@ -468,3 +468,13 @@ def test_round9_a_distributors_drug_lines_are_the_goods_it_trades(onto):
     assert "pharma-finished" in ids(classify(None, "药品生产(0.45); 药品批发零售(0.41)", onto))
     # a drug line larger than the distribution line: a maker with a distribution arm
     assert "pharma-finished" in ids(classify(None, "非处方药类(0.58); 中成药(0.42); 医药流通(0.38)", onto))
+
+
+def test_round9_a_vehicle_makers_small_generic_parts_lines_are_its_own_vehicles_parts(onto):
+    # 销售零部件(0.10) / 底盘(0.10) next to a vehicle main line: spare parts and chassis of its own vehicles
+    assert ids(classify(None, "销售整车(0.91); 销售零部件(0.10); 销售配件(0.08)", onto)) == ["auto-vehicle"]
+    got = ids(classify(None, "销售轻型商用车(0.63); 轻型车(0.30); 皮卡(0.24); 底盘(0.10)", onto))
+    assert "auto-chassis" not in got and "auto-vehicle" in got
+    # a parts line of >= 25 % is a parts business; a specific part is a part whatever its share
+    assert "auto-parts" in ids(classify(None, "汽车制造业(1.00); 整车业务(0.81); 零部件业务(0.30)", onto))
+    assert "auto-gear-transmission" in ids(classify(None, "整车(0.80); 变速器(0.15)", onto))
