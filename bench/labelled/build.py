@@ -19,6 +19,10 @@ Two steps, both deterministic:
     picks, plus ICKG25 patent-holding firms (load_ickg: patent titles as product lines, industries as scope):
     every one with a sewing or toilet word, and ICKG_OTHER others.
 
+``python bench/labelled/build.py candidates round9``
+    round 9's held-out set: the next unlabelled ChainKnowledgeGraph firms of the groups (GROUPS_ROUND9) and keyword
+    picks over product lines of >= 10 % (KEYWORD_PICKS_ROUND9); no ICKG firm.
+
 ``python bench/labelled/build.py``
     joins the hand labels (labels.tsv: stock_code, gold_segments, note) with the source data and
     the constructed registry-style records (registry.tsv) into firms.csv.
@@ -101,6 +105,16 @@ HELDOUT_LABELS = HERE / "heldout.tsv"
 # the only public source here with sewing-machine and toilet makers, since ChainKnowledgeGraph has none left)
 GROUPS_ROUND8 = [("auto", 28), ("pharma", 28), ("pump-motor", 15), ("aerospace", 10), ("tricky", 20), ("other", 28)]
 KEYWORD_PICKS_ROUND8 = [("塑料|注塑|薄膜|塑胶|改性|树脂|管材", 12), ("模具", 5), ("泵", 5), ("电机|马达", 6)]
+
+# round 9 (docs/classifier.md §1 step 11): round 8's held-out rows became tune rows; a new held-out set of
+# ChainKnowledgeGraph firms never labelled before. The auto, pump-motor, plastics and aerospace industries have (almost)
+# no unlabelled firm left, so most in-chain firms come from keyword picks over product lines of >= 10 % (in the
+# "other" industries: the words also pick firms outside the chains — wind 风机, car dealers — which a held-out set
+# should test too). No ICKG firm: patent titles are not an input the product reads (§1 step 11).
+GROUPS_ROUND9 = [("auto", 2), ("pharma", 30), ("tricky", 14), ("other", 36)]
+KEYWORD_PICKS_ROUND9 = [("汽车|车用|摩托|轮毂|制动|转向|变速", 25), ("塑料|注塑|薄膜|塑胶|改性|树脂|管材|聚乙烯|聚丙烯", 14),
+                        ("模具", 5), ("泵|电机|马达|压缩机|风机|发电机", 15), ("航空|航天|飞机|无人机", 8),
+                        ("缝纫|缝制|马桶|坐便|洁具|卫浴", 4), ("医疗器械|医用|诊断|药", 10)]
 
 
 def hash_split(code: str) -> str:
@@ -227,6 +241,27 @@ def candidates_round8(firms, labelled: set) -> tuple[list[str], dict]:
     return sorted(picked, key=lambda c: (picked[c], c)), picked
 
 
+def candidates_round9(firms, labelled: set) -> tuple[list[str], dict]:
+    """Round 9's held-out set: per group the next unlabelled firms in the SHA-1 order, then keyword picks over
+    product lines of >= 10 % (KEYWORD_PICKS_ROUND9), each in the SHA-1 order. Never looks at the classifier."""
+    import re
+    named = {i for _g, inds, _n in GROUPS if inds for i in inds}
+    quota = dict(GROUPS_ROUND9)
+    picked: dict[str, str] = {}
+    for group, inds, _n in GROUPS:
+        pool = [c for c in firms if c not in labelled and c not in picked
+                and (firms[c]["sw"] in inds if inds else firms[c]["sw"] not in named)]
+        for c in sorted(pool, key=_order)[:quota.get(group, 0)]:
+            picked[c] = f"r9:{group}"
+    for pat, n in KEYWORD_PICKS_ROUND9:
+        rx = re.compile(pat)
+        pool = [c for c in firms if c not in labelled and c not in picked
+                and any(rx.search(p) and w >= 0.1 for p, w in firms[c]["rev"])]
+        for c in sorted(pool, key=_order)[:n]:
+            picked[c] = f"r9:kw:{pat.split('|')[0]}"
+    return sorted(picked, key=lambda c: (picked[c], c)), picked
+
+
 def read_tsv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
         rows = [ln.rstrip("\n").split("\t") for ln in f if ln.strip() and not ln.startswith("#")]
@@ -306,7 +341,11 @@ def main() -> int:
                 print(f"{k}\t{f['name']}\t-\t[{iwhy[k]}]\t{'; '.join(f['patents'][:8])}\t|scope: {'、'.join(f['industries'][:8])}")
             print(len(order) + len(iorder), file=sys.stderr)
             return 0
-        if sys.argv[2:3] == ["round7"]:
+        if sys.argv[2:3] == ["round9"]:
+            # run against labels.tsv (rounds 1-8, round 8's held-out rows folded in): a labelled firm is skipped
+            labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv")}
+            order, why = candidates_round9(firms, labelled)
+        elif sys.argv[2:3] == ["round7"]:
             labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv")}
             order, why = candidates_round7(firms, labelled)
         elif sys.argv[2:3] in (["round2"], ["round3"]):

@@ -37,7 +37,7 @@ from etl.nlp.classify import assign_segments, candidates  # noqa: E402
 from ontology.loader import load_ontology  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
-from classify import as_record, lineage, load_labelled  # noqa: E402
+from classify import HEADLINE_KINDS, as_record, lineage, load_labelled  # noqa: E402
 
 FOLDS = 5
 
@@ -133,7 +133,7 @@ def main() -> int:
     a = ap.parse_args()
     onto = load_ontology()
     segs = onto.segments
-    rows = [r for r in load_labelled() if r["split"] == "tune"]  # held-out rows dropped first
+    rows = [r for r in load_labelled() if r["split"] == "tune" and r["kind"] in HEADLINE_KINDS]  # held-out dropped first
     feats = {}
     for row in rows:
         rec = as_record(row)

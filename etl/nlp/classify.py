@@ -71,7 +71,7 @@ from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN
 from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate, field_hits
 from etl.nlp.index import build_index
 from etl.nlp.industry import industry_signal
-from etl.nlp.lexicon import GENERIC_TERMS
+from etl.nlp.lexicon import GENERIC_TERMS, MAKER_RE
 from etl.nlp.textparse import product_lines, scope_items
 from etl.nlp.vocab import normalize
 
@@ -100,6 +100,7 @@ class SegmentMatch:
 
 _NEG_DAMP = 0.3  # a segment's negative word on a main line / in the scope: its evidence x this
 _OUT_DAMP = 0.5  # text evidence of a firm registered in an out-of-chain industry x this
+_DIST_MAIN_SHARE = 0.25  # round 9: a distribution (parts) line of at least this share is a distribution (parts) business
 _NEG_MIN_WEIGHT = 0.25  # … when the line holding it carries at least this share
 
 
@@ -157,6 +158,10 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
         if parts >= 0.3 * v_score:
             for k in veh:
                 del ev[k]
+    if _DIST in ev and plines:  # round 9: a distributor's drug lines are the goods it trades
+        _distributor_goods(ev, plines, idx.lineage)
+    if plines:  # round 9: a vehicle maker's generic parts lines are its own vehicles' parts
+        _vehicle_makers_parts(ev, idx.lineage)
     # fold a parent into its best descendant when it has no phrase of its own
     for sid in (sorted(ev, key=lambda s: -segs[s].level if s in segs else 0) if len(ev) > 1 else ()):
         if sid not in ev:
@@ -208,6 +213,41 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
              1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0)
         out.append({"segment_id": k, "x": x, "terms": e.terms, "score": total[k]})
     return out
+
+
+_DIST, _FINISHED = "pharma-distribution", "pharma-finished"
+
+
+_VEHICLE, _PARTS = "auto-vehicle", "auto-parts"
+
+
+def _vehicle_makers_parts(ev: dict, lineage) -> None:
+    """Round 9: a firm with a vehicle line (整车, 客车, 重卡 …) whose parts evidence is only generic words (零部件, 底盘,
+    总成 …) on lines under 25 % of revenue and no larger than its vehicle line sells its own vehicles' parts (the
+    labelling rule: a vehicle maker's 销售零部件 is no parts business). A parts line of >= 25 % is a parts business
+    (上汽's 零部件业务, 潍柴's 关键零部件)."""
+    veh = [k for k in ev if _VEHICLE in lineage.get(k, (k,))]
+    if not veh:
+        return
+    vmax = max(ev[k].wmax for k in veh)
+    for k in [k for k in ev if _PARTS in lineage.get(k, (k,))]:
+        e = ev[k]
+        if 0 <= e.share < _DIST_MAIN_SHARE and e.wmax <= vmax and all(t in GENERIC_TERMS for t in e.terms):
+            del ev[k]
+
+
+def _distributor_goods(ev: dict, plines, lineage) -> None:
+    """Round 9: a firm whose largest pharma line (larger than every drug line) is a distribution line of >= 25 % of revenue (or no shares given)
+    and none of whose product lines says it makes anything (制造/生产/自产/自制/工业/制药) is a distributor: its
+    drug-name lines (西药, 中成药, 药品) are the goods it trades, not a 成品药 business (一心堂, 人民同泰)."""
+    d = ev[_DIST]
+    fin = [k for k in ev if _FINISHED in lineage.get(k, (k,))]
+    if not fin or not (d.share < 0 or d.share >= _DIST_MAIN_SHARE) or any(ev[k].wmax >= d.wmax for k in fin):
+        return
+    if any(MAKER_RE.search(line) for line, _w, _share in plines):
+        return
+    for k in fin:
+        del ev[k]
 
 
 def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int = 3, industry=None,

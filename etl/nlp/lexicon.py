@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "MAIN_LINE_ONLY", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
-           "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
+           "GB_SCOPE_ITEMS", "MAKER_RE", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
 
 #: terms that name a whole class of products made by many industries: weak evidence on their own
 GENERIC_TERMS = frozenset({
@@ -99,6 +99,8 @@ THERAPY_AREAS = frozenset({"消化系统", "呼吸系统", "神经系统", "心�
 PARTS_OF_ROOT = {"auto-vehicle": "auto-parts", "auto-motorcycle": "auto-motorcycle-parts",
                  "aerospace-aircraft": "aerospace-airframe"}
 
+#: a product line that says the firm makes what it sells (a drug distributor's breakdown has none) — round 9
+MAKER_RE = re.compile(r"制造|生产|自产|自制|工业|制药")
 API_CONTEXT_RE = re.compile(r"原料|API|中间体|医药化工|CEP|DMF|起始物料")
 #: a finished-dosage word: with one of these on a line of weight (and no 原料药/API), class words describe drugs
 FORMULATION_RE = re.compile(r"制剂|针剂|注射|片剂|胶囊|颗粒|口服|输液|冻干粉|软膏|贴剂|丸|散剂|成品药|中成药|处方药|OTC|"

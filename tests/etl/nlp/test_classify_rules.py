@@ -455,3 +455,26 @@ def test_round8_rules(onto):
 def test_round8_vocabulary_families(onto, products, segment):
     # the segment or a finer one (芳香杂环 … 分子砌块 → 含氟及杂环中间体)
     assert any(segment in (s, onto.segments[s].parent) for s in ids(classify(None, products, onto)))
+
+
+def test_round9_a_distributors_drug_lines_are_the_goods_it_trades(onto):
+    # the largest pharma line is distribution (>= 25 %) and no line says the firm makes anything: 西药/中成药 are
+    # the goods a pharmacy chain or wholesaler trades, not a 成品药 business
+    assert ids(classify(None, "药品零售(0.93); 中西成药(0.72); 医疗器械(0.08)", onto)) == ["pharma-distribution"]
+    assert ids(classify(None, "批发业务(0.88); 医药商业(0.83); 西药(0.59)", onto)) == ["pharma-distribution"]
+    # a maker's own line (自制, 工业, 生产 …) keeps the 成品药 link next to its distribution business
+    got = set(ids(classify(None, "批发零售(0.57); 药品(0.57); 工业(0.43); 自制(0.43)", onto)))
+    assert got == {"pharma-finished", "pharma-distribution"}
+    assert "pharma-finished" in ids(classify(None, "药品生产(0.45); 药品批发零售(0.41)", onto))
+    # a drug line larger than the distribution line: a maker with a distribution arm
+    assert "pharma-finished" in ids(classify(None, "非处方药类(0.58); 中成药(0.42); 医药流通(0.38)", onto))
+
+
+def test_round9_a_vehicle_makers_small_generic_parts_lines_are_its_own_vehicles_parts(onto):
+    # 销售零部件(0.10) / 底盘(0.10) next to a vehicle main line: spare parts and chassis of its own vehicles
+    assert ids(classify(None, "销售整车(0.91); 销售零部件(0.10); 销售配件(0.08)", onto)) == ["auto-vehicle"]
+    got = ids(classify(None, "销售轻型商用车(0.63); 轻型车(0.30); 皮卡(0.24); 底盘(0.10)", onto))
+    assert "auto-chassis" not in got and "auto-vehicle" in got
+    # a parts line of >= 25 % is a parts business; a specific part is a part whatever its share
+    assert "auto-parts" in ids(classify(None, "汽车制造业(1.00); 整车业务(0.81); 零部件业务(0.30)", onto))
+    assert "auto-gear-transmission" in ids(classify(None, "整车(0.80); 变速器(0.15)", onto))
