@@ -56,7 +56,9 @@ class Intake:
         self.onto, self.min_confidence, self.spill, self.quarantined, self.lap = (
             onto, min_confidence, spill, quarantined, lap)
         self.validate = BatchValidator(onto)
-        self.classified: dict[tuple, tuple] = {}  # classifier input → (matches or the InputError, links memo)
+        # classifier fields present → {their values → (matches or the InputError, links memo)}
+        self.classified: dict[tuple, dict[tuple, tuple]] = {}
+        self._memoised = 0
         self.names: list[str] = []              # per validated record (its values are in the spill): name,
         self.codes: list[str | None] = []       # credit code,
         self.ids: list[str] = []                # id,
@@ -85,7 +87,10 @@ class Intake:
         self.lap("read")
         results = self.validate(recs, default_source=file)
         self.lap("validate")
-        links_of = [self._classify(rec, values, problems) if values is not None else ()
+        present = set().union(*recs)  # the classifier fields the batch has: the memo key holds only those
+        fields = tuple(k for k in _CLASSIFIER_KEYS if k in present)
+        memo = self.classified.setdefault(fields, {})
+        links_of = [self._classify(rec, values, problems, memo, fields) if values is not None else ()
                     for rec, (values, problems, _) in zip(recs, results)]
         self.lap("classify")
         quarantined, spill = self.quarantined, self.spill
@@ -106,11 +111,12 @@ class Intake:
         self.ent_ds.extend([self._dataset] * n)
         self.lap("validate")
 
-    def _classify(self, rec: dict, values: tuple, problems: list[Quarantine]) -> tuple:
-        """The record's links (one classifier call per distinct input); an error joins ``problems``."""
-        key = tuple(map(rec.get, _CLASSIFIER_KEYS))
+    def _classify(self, rec: dict, values: tuple, problems: list[Quarantine], memo: dict, fields: tuple) -> tuple:
+        """The record's links (one classifier call per distinct input: ``memo`` maps the values of
+        ``fields``, the classifier fields its batch has, to the answer); an error joins ``problems``."""
+        key = tuple(map(rec.get, fields))
         try:
-            hit = self.classified.get(key)
+            hit = memo.get(key)
         except TypeError:  # a value that is not a string (records read from files hold strings)
             hit = key = None
         if hit is None:
@@ -118,8 +124,9 @@ class Intake:
                 hit = (assign_segments(rec, self.onto), {})
             except InputError as e:
                 hit = (e, {})
-            if key is not None and len(self.classified) < _CLASSIFY_MEMO_MAX:
-                self.classified[key] = hit
+            if key is not None and self._memoised < _CLASSIFY_MEMO_MAX:
+                memo[key] = hit
+                self._memoised += 1
         matches, by_source = hit
         if isinstance(matches, InputError):
             problems.append(Quarantine(self._file, rec.get("_row"), "segment", str(rec.get("segment")),
