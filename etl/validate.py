@@ -49,8 +49,8 @@ from ontology.firms import canonical_tag, is_leading, parse_status
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 
-__all__ = ["validate_enterprise", "validate_enterprises", "validate_fields", "Memo",
-           "enterprise_id", "RAW_MAX_CHARS"]
+__all__ = ["validate_enterprise", "validate_enterprises", "validate_fields", "Memo", "located",
+           "enterprise_id", "RAW_MAX_CHARS", "SIMPLE_FIELDS", "AMOUNT_FIELDS", "OTHER_FIELDS", "INDUSTRY_LEVELS", "checked"]
 
 RAW_MAX_CHARS = 20_000  # any cell longer than this is refused before parsing (e.g. a 10 MB field)
 INDUSTRY_LEVELS = ("industry_l1", "industry_l2", "industry_l3", "industry_l4")  # 门类, 大类, 中类, 小类
@@ -123,7 +123,8 @@ def _coordinate(v: str, bound: float) -> float | None:
     return x
 
 
-_SIMPLE: dict[str, Callable[[str], Any]] = {
+#: fields stored as their normaliser gives them (a field the record lacks is skipped)
+SIMPLE_FIELDS: dict[str, Callable[[str], Any]] = {
     "credit_code": lambda v: None if clean_text(v, max_len=40) is None else normalize_credit_code(v),
     "stock_code": _stock_code,
     "province": _text(50),
@@ -201,10 +202,7 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
                 return hit[0]  # shared with the other rows of this value (see Memo)
         value, error = None, None
         try:
-            if len(raw) > RAW_MAX_CHARS:
-                raise ValueError(f"too long ({len(raw)} characters)")
-            check_formula(raw)
-            value = fn(raw)
+            value = checked(raw, fn)
         except ValueError as e:
             error = str(e)
             problems.append(Quarantine(file, row, field, raw, error))
@@ -216,10 +214,10 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     if name is None and not any(q.field == "name" for q in problems):
         problems.append(Quarantine(file, row, "name", str(record.get("name") or ""), "name is required"))
     # a field the record does not have gives None and no problem: skipped without a call
-    for field, fn in _SIMPLE.items():
+    for field, fn in SIMPLE_FIELDS.items():
         if field in record and (v := run(field, fn)) is not None:
             out[field] = v
-    for field in ("revenue", "output"):
+    for field in AMOUNT_FIELDS:
         if field not in record:
             continue
         unit = record.get(f"_unit.{field}") or "万元"
@@ -249,8 +247,26 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     return out, [], notes
 
 
+def checked(raw: str, fn: Callable[[str], Any]) -> Any:
+    """One cell through its normaliser ``fn``, after the rules every cell obeys: at most
+    :data:`RAW_MAX_CHARS` characters, no spreadsheet formula; ``ValueError`` says why not."""
+    if len(raw) > RAW_MAX_CHARS:
+        raise ValueError(f"too long ({len(raw)} characters)")
+    check_formula(raw)
+    return fn(raw)
+
+
+#: money fields, in 万元 unless the column's header names another unit (``_unit.<field>``)
+AMOUNT_FIELDS = ("revenue", "output")
 _MISS = object()
 _TEXT50, _TEXT100, _TEXT500 = _text(50), _text(100), _text(500)
+#: the normalisers of the fields :func:`validate_fields` reads besides :data:`SIMPLE_FIELDS` and amounts
+OTHER_FIELDS: dict[str, Callable[[str], Any]] = {
+    "name": display_name, "status": _status, "registered_capital": parse_capital, "industry": _industry_path,
+    "local": parse_bool, "county": _TEXT50, "mail_address": _TEXT500, "source": _TEXT500,
+    **dict.fromkeys(INDUSTRY_LEVELS, _TEXT100)}
+
+
 class Memo:
     """Per-field memo of normalised cell values for :func:`validate_fields` (one per load).
 
@@ -280,22 +296,8 @@ class Memo:
 def _locate(record: dict, ontology: Ontology, out: dict[str, Any], run: Callable[..., Any],
             problems: list[Quarantine], notes: list[Quarantine], memo: Memo | None = None) -> None:
     """Local or outside, its basis, and the county (:func:`etl.location.locate`) into ``out``."""
-    args = dict(local=run("local", parse_bool), province=out.get("province"), city=out.get("city"),
-                county=run("county", _TEXT50), credit_code=out.get("credit_code"), address=out.get("address"),
-                mail_address=run("mail_address", _TEXT500))
-    loc = key = None
-    code = args["credit_code"]
-    if memo is not None:  # the credit code decides only through its division digits (division_says)
-        key = (args["local"], args["province"], args["city"], args["county"], args["address"],
-               args["mail_address"], code is not None, division_says(code))
-        loc = memo.locations.get(key)
-    if loc is None:
-        loc = locate(ontology, **args)
-        # a result whose notes quote the credit code is this row's alone; any other holds for every
-        # row with the same key
-        if key is not None and len(memo.locations) < memo.limit and not (
-                code and any(code in n.value or code in n.reason for n in loc.notes)):
-            memo.locations[key] = loc
+    loc = located(ontology, memo, run("local", parse_bool), out.get("province"), out.get("city"),
+                  run("county", _TEXT50), out.get("credit_code"), out.get("address"), run("mail_address", _TEXT500))
     file, row = str(record.get("_file", "")), record.get("_row")
     for n in loc.notes:
         value = record.get(n.field)
@@ -305,6 +307,27 @@ def _locate(record: dict, ontology: Ontology, out: dict[str, Any], run: Callable
         out["local"], out["local_basis"] = loc.local, loc.basis
     if loc.county:
         out["county"] = loc.county
+
+
+def located(ontology: Ontology, memo: Memo | None, local: bool | None, province: str | None, city: str | None,
+            county: str | None, code: str | None, address: str | None, mail_address: str | None) -> Location:
+    """:func:`etl.location.locate` of a row's checked values, once per distinct evidence with a memo.
+
+    The credit code decides only through its division digits (:func:`~etl.location.division_says`),
+    so it is part of the memo key as those; a result whose notes quote the code is this row's
+    alone and is not memoised (every other result holds for every row with the same key)."""
+    key = None
+    if memo is not None:
+        key = (local, province, city, county, address, mail_address, code is not None, division_says(code))
+        loc = memo.locations.get(key)
+        if loc is not None:
+            return loc
+    loc = locate(ontology, local=local, province=province, city=city, county=county, credit_code=code,
+                 address=address, mail_address=mail_address)
+    if key is not None and len(memo.locations) < memo.limit and not (
+            code and any(code in n.value or code in n.reason for n in loc.notes)):
+        memo.locations[key] = loc
+    return loc
 
 
 def validate_enterprises(records: Iterable[dict], ontology: Ontology, *, default_source: str,

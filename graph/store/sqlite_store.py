@@ -20,6 +20,7 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 from itertools import repeat
+from operator import itemgetter
 from time import process_time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -35,11 +36,24 @@ from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check
 __all__ = ["SQLiteStore"]
 
 _CHUNK = 5000
+_SRC, _DST = itemgetter("src"), itemgetter("dst")
 _ID_LIST_MAX = 200_000  # enterprise lists up to this size are kept as id lists, so pages cost O(page)
 
 
 #: ``json.dumps(props, ensure_ascii=False, separators=(",", ":"))`` without building an encoder per call
-_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_dump = _ENCODER.encode
+
+
+def _dump_all(rows: list[dict]) -> list[str]:
+    """``_dump`` of each map, with one C encoder for them all (``encode`` makes one per call:
+    ≈ a quarter of a node's serialising time). Same text: the encoder ``encode`` itself uses."""
+    if json.encoder.c_make_encoder is None:
+        return list(map(_dump, rows))
+    e = _ENCODER
+    one = json.encoder.c_make_encoder({}, e.default, json.encoder.encode_basestring, None, e.key_separator,
+                                      e.item_separator, e.sort_keys, e.skipkeys, e.allow_nan)
+    return ["".join(one(r, 0)) for r in rows]
 
 
 def _rel_dumper():
@@ -265,7 +279,7 @@ class SQLiteStore:
                 c0 = process_time()
                 chunk = rows[i:i + _CHUNK]
                 ids = [r["id"] for r in chunk]
-                texts = list(map(_dump, chunk))
+                texts = _dump_all(chunk)
                 c1 = process_time()
                 self._db.executemany(sql.UPSERT_NODE, zip(repeat(label), ids, texts))
                 if written is not None:
@@ -285,12 +299,13 @@ class SQLiteStore:
                 split["json"] += c1 - c0
                 if written is not None:
                     srcs, dsts = written.get(src_label, set()), written.get(dst_label, set())
-                    for r in chunk:
-                        if r["src"] not in srcs or r["dst"] not in dsts:
-                            missing = f"{src_label} {r['src']!r}" if r["src"] not in srcs else f"{dst_label} {r['dst']!r}"
-                            raise StoreError(f"{rel_type} relationship to a missing node: {missing}", entry=rel_type)
-                    self._db.executemany(sql.UPSERT_REL_CHECKED_BY_CALLER, (
-                        (rel_type, r["src"], r["dst"], t) for r, t in zip(chunk, texts)))
+                    src_ids, dst_ids = list(map(_SRC, chunk)), list(map(_DST, chunk))
+                    if not (srcs.issuperset(src_ids) and dsts.issuperset(dst_ids)):
+                        for r in chunk:  # the first dangling row names its missing end
+                            if r["src"] not in srcs or r["dst"] not in dsts:
+                                missing = f"{src_label} {r['src']!r}" if r["src"] not in srcs else f"{dst_label} {r['dst']!r}"
+                                raise StoreError(f"{rel_type} relationship to a missing node: {missing}", entry=rel_type)
+                    self._db.executemany(sql.UPSERT_REL_CHECKED_BY_CALLER, zip(repeat(rel_type), src_ids, dst_ids, texts))
                 else:
                     cur = self._db.executemany(sql.UPSERT_REL, (
                         (rel_type, r["src"], r["dst"], t, src_label, r["src"], dst_label, r["dst"])
