@@ -18,10 +18,11 @@ from urllib.parse import unquote, urlsplit
 from ontology.errors import StoreError
 from graph.store import aggregates as agg_state
 from graph.store import cypher, neo4j_console, walk
+from graph.store.aggregate_reads import AggregateReads
 from graph.store.aggregates import Aggregates, FirmState, Structure
 from graph.store.neo4j_console import CONSOLE_MAX_BYTES
 from graph.store.neo4j_write import TxWriter
-from graph.store.port import Batch, ContentHash, LocalGroup, SegmentAggregate
+from graph.store.port import Batch, ContentHash, LocalGroup
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label
 
 __all__ = ["Neo4jStore", "parse_url"]
@@ -92,7 +93,7 @@ def parse_url(url: str) -> tuple[str, tuple[str, str], str]:
     return f"{parts.scheme}://{parts.hostname}:{parts.port or 7687}", auth, database
 
 
-class Neo4jStore:
+class Neo4jStore(AggregateReads):
     kind = "neo4j"
     #: byte cap of a console query (:meth:`run_read`); the API sets it from ``CHAINKG_CYPHER_MAX_BYTES``
     console_max_bytes: int = CONSOLE_MAX_BYTES
@@ -312,14 +313,10 @@ class Neo4jStore:
                 h.add("R", r["type"], r["src"], r["dst"], ContentHash.canonical(dict(r["props"])))
         return h.hexdigest()
 
-    def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
-        """From the stored aggregates (O(segments)); see :mod:`graph.store.aggregates`."""
+    def _chain(self) -> tuple[list, list]:
         segs = [(r["id"], r["cluster"]) for r in self._read(cypher.SEGMENT_CLUSTER_MAP)]
         needs = [(r["src"], r["dst"]) for r in self._read(cypher.NEEDS_PAIRS)]
-        return agg_state.segment_rows(self._aggregates(), segs, needs, cluster)
-
-    def dataset_clusters(self) -> dict[str, dict[str, int]]:
-        return self._aggregates().dataset_clusters()
+        return segs, needs
 
     def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
         r = self._read(cypher.SEGMENTS_OUTPUT, segments=list(segment_ids))[0]
@@ -338,20 +335,13 @@ class Neo4jStore:
                  for r in self._read(cypher.FIRMS_BY_IDS, ids=ids)} if ids else {}
         return [found[i] for i in ids if i in found]
 
-    def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
-        out: dict[str, tuple[int, list[dict]]] = {t: (0, []) for t in tech_ids}
-        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in Cypher
-            for r in self._read(cypher.TECH_HOLDERS, techs=list(out), limit=limit):
-                out[r["tech"]] = (r["n"], [dict(p) for p in r["top"]])
-            return out
-        return agg_state.tech_holders(self._aggregates(), out, limit, self._firms)
+    def _ranked_holders(self, tech_ids: list[str], limit: int):
+        for r in self._read(cypher.TECH_HOLDERS, techs=tech_ids, limit=limit):
+            yield r["tech"], r["n"], [dict(p) for p in r["top"]]
 
-    def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
-        segment_ids = list(segment_ids)
-        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in Cypher
-            rows = self._read(cypher.TOP_FIRMS, segments=segment_ids, local=local, limit=limit)
-            return [dict(r["props"]) | {"segments": sorted(r["segments"])} for r in rows]
-        return self._firms(agg_state.top_ids(self._aggregates(), segment_ids, local, limit))
+    def _ranked_firms(self, segment_ids: list[str], local: bool, limit: int) -> list[dict]:
+        rows = self._read(cypher.TOP_FIRMS, segments=segment_ids, local=local, limit=limit)
+        return [dict(r["props"]) | {"segments": sorted(r["segments"])} for r in rows]
 
     def run_read(self, query: str, params: dict[str, Any] | None = None, *, timeout: float = 5.0,
                  limit: int = 1000, max_bytes: int | None = None) -> list[dict]:

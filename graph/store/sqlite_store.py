@@ -28,8 +28,9 @@ from typing import Any
 from ontology.errors import StoreError
 from graph.store import aggregates as agg_state
 from graph.store import sql, walk
+from graph.store.aggregate_reads import AggregateReads
 from graph.store.aggregates import Aggregates, FirmState, Structure
-from graph.store.port import Batch, ContentHash, LocalGroup, SegmentAggregate
+from graph.store.port import Batch, ContentHash, LocalGroup
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
 
 __all__ = ["SQLiteStore"]
@@ -147,7 +148,7 @@ def _busy_as_store_error(path: str):
         raise
 
 
-class SQLiteStore:
+class SQLiteStore(AggregateReads):
     """:class:`graph.store.port.GraphStore` on one SQLite file."""
 
     kind = "sqlite"
@@ -468,10 +469,8 @@ class SQLiteStore:
                 h.add("R", t, s, d, ContentHash.canonical(json.loads(props)))
         return h.hexdigest()
 
-    def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
-        """From the stored aggregates (O(segments)); see :mod:`graph.store.aggregates`."""
-        return agg_state.segment_rows(self._aggregates(), self._q(sql.SEGMENT_CLUSTER_MAP),
-                                      self._q(sql.NEEDS_PAIRS), cluster)
+    def _chain(self) -> tuple[list, list]:
+        return self._q(sql.SEGMENT_CLUSTER_MAP), self._q(sql.NEEDS_PAIRS)
 
     def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
         n, o, lead = self._q(sql.SEGMENTS_OUTPUT, {"segments": _dump(list(segment_ids))})[0]
@@ -488,23 +487,13 @@ class SQLiteStore:
         segs = dict(self._q(sql.FIRM_SEGMENTS, {"ids": _dump(ids)})) if ids else {}
         return [json.loads(props[i]) | {"segments": sorted(json.loads(segs.get(i, "[]")))} for i in ids if i in props]
 
-    def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
-        out: dict[str, tuple[int, list[dict]]] = {t: (0, []) for t in tech_ids}
-        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in SQL
-            for tech, n, props in self._q(sql.TECH_HOLDERS, {"techs": _dump(list(out)), "limit": limit}):
-                out[tech] = (n, out[tech][1] + [json.loads(props)])
-            return out
-        return agg_state.tech_holders(self._aggregates(), out, limit, self._firms)
+    def _ranked_holders(self, tech_ids: list[str], limit: int):
+        for tech, n, props in self._q(sql.TECH_HOLDERS, {"techs": _dump(tech_ids), "limit": limit}):
+            yield tech, n, [json.loads(props)]
 
-    def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
-        segment_ids = list(segment_ids)
-        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in SQL
-            rows = self._q(sql.TOP_FIRMS, {"segments": _dump(segment_ids), "local": int(local), "limit": limit})
-            return [json.loads(p) | {"segments": sorted(json.loads(segs))} for p, segs in rows]
-        return self._firms(agg_state.top_ids(self._aggregates(), segment_ids, local, limit))
-
-    def dataset_clusters(self) -> dict[str, dict[str, int]]:
-        return self._aggregates().dataset_clusters()
+    def _ranked_firms(self, segment_ids: list[str], local: bool, limit: int) -> list[dict]:
+        rows = self._q(sql.TOP_FIRMS, {"segments": _dump(segment_ids), "local": int(local), "limit": limit})
+        return [json.loads(p) | {"segments": sorted(json.loads(segs))} for p, segs in rows]
 
     def close(self) -> None:
         with self._lock:
