@@ -15,7 +15,6 @@ Algorithms run on a networkx projection of what the queries here return; aggrega
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -31,16 +30,13 @@ from graph.store import sql, walk
 from graph.store.aggregate_reads import AggregateReads
 from graph.store.aggregates import Aggregates, FirmState, Structure
 from graph.store.port import Batch, ContentHash, LocalGroup
+from graph.store.sqlite_db import busy_as_store_error, default_timeout, dump as _dump
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
 
 __all__ = ["SQLiteStore"]
 
 _CHUNK = 5000
 _ID_LIST_MAX = 200_000  # enterprise lists up to this size are kept as id lists, so pages cost O(page)
-
-
-#: ``json.dumps(props, ensure_ascii=False, separators=(",", ":"))`` without building an encoder per call
-_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _rel_dumper():
@@ -60,14 +56,6 @@ def _rel_dumper():
             hit = seen[id(props)] = (props, _dump(props))
         return hit[1]
     return dump
-
-
-def _default_timeout() -> float:
-    """Seconds to wait for another process's write lock: ``CHAINKG_SQLITE_TIMEOUT``, else 30."""
-    try:
-        return float(os.environ.get("CHAINKG_SQLITE_TIMEOUT", "30"))
-    except ValueError:
-        return 30.0
 
 
 def _tuple(xs) -> tuple:
@@ -134,20 +122,6 @@ class _Tx:
         self.db.execute(sql.AGG_SAVE, (text,))
 
 
-@contextmanager
-def _busy_as_store_error(path: str):
-    """A lock held by another process (``database is locked`` / ``busy``) becomes a StoreError
-    (503 in the API, one line in the CLI) instead of a raw ``sqlite3.OperationalError``."""
-    try:
-        yield
-    except sqlite3.OperationalError as e:
-        text = str(e).lower()
-        if "locked" in text or "busy" in text:
-            raise StoreError("the store is locked by another process (a load in progress?); "
-                             "try again when it has finished", file=path) from e
-        raise
-
-
 class SQLiteStore(AggregateReads):
     """:class:`graph.store.port.GraphStore` on one SQLite file."""
 
@@ -155,7 +129,7 @@ class SQLiteStore(AggregateReads):
 
     def __init__(self, path: str | Path, timeout: float | None = None) -> None:
         self.path = str(path)
-        self.timeout = _default_timeout() if timeout is None else timeout
+        self.timeout = default_timeout() if timeout is None else timeout
         if self.path != ":memory:":
             Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -172,7 +146,7 @@ class SQLiteStore(AggregateReads):
         self._lists_lock = threading.Lock()
         self.write_split: dict[str, float] = {}   # CPU seconds of the last write_stream, by part
         try:
-            with _busy_as_store_error(self.path):
+            with busy_as_store_error(self.path):
                 if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":  # already WAL: no lock needed
                     self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
@@ -211,7 +185,7 @@ class SQLiteStore(AggregateReads):
         """One write transaction on the writer connection: ``BEGIN IMMEDIATE`` (the write lock, or a
         StoreError naming the file when another process holds it), ``COMMIT`` at the end of the
         block, ``ROLLBACK`` on any exception (including one raised by the caller's iterator)."""
-        with self._lock, _busy_as_store_error(self.path):
+        with self._lock, busy_as_store_error(self.path):
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield _Tx(self._db)
@@ -359,7 +333,7 @@ class SQLiteStore(AggregateReads):
 
     def recount_aggregates(self) -> Aggregates:
         """The aggregates counted from scratch, without storing them (what the stored ones must equal)."""
-        with self._lock, _busy_as_store_error(self.path):
+        with self._lock, busy_as_store_error(self.path):
             return agg_state.recount(_Tx(self._db))
 
     def _aggregates(self) -> Aggregates:
@@ -377,7 +351,7 @@ class SQLiteStore(AggregateReads):
     def version(self) -> tuple[int, int]:
         """Changes whenever the content may have changed: our own writes (generation) or a commit
         by any other connection or process (``PRAGMA data_version``). Caches key on it."""
-        with self._lock, _busy_as_store_error(self.path):
+        with self._lock, busy_as_store_error(self.path):
             return self._generation, self._db.execute("PRAGMA data_version").fetchone()[0]
 
     # -- reads ----------------------------------------------------------------------------------
@@ -391,7 +365,7 @@ class SQLiteStore(AggregateReads):
         if db is None:
             db = self._readers.db = sqlite3.connect(self.path, check_same_thread=False, timeout=self.timeout)
             self._reader_conns.append(db)
-        with _busy_as_store_error(self.path):
+        with busy_as_store_error(self.path):
             return db.execute(query, params).fetchall()
 
     def get_node(self, label: str, node_id: str) -> dict | None:
@@ -462,7 +436,7 @@ class SQLiteStore(AggregateReads):
 
     def checksum(self) -> str:
         h = ContentHash()
-        with self._lock, _busy_as_store_error(self.path):
+        with self._lock, busy_as_store_error(self.path):
             for label, nid, props in self._db.execute("SELECT label, id, props FROM nodes"):
                 h.add("N", label, nid, ContentHash.canonical(json.loads(props)))
             for t, s, d, props in self._db.execute("SELECT type, src, dst, props FROM rels"):
