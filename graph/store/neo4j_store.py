@@ -18,65 +18,15 @@ from urllib.parse import unquote, urlsplit
 from ontology.errors import StoreError
 from graph.store import aggregates as agg_state
 from graph.store import cypher, neo4j_console
-from graph.store.aggregates import Aggregates, FirmState, Structure
+from graph.store.aggregates import Aggregates
 from graph.store.neo4j_console import CONSOLE_MAX_BYTES
 from graph.store.neo4j_reads import Neo4jReads
+from graph.store.neo4j_txview import Neo4jTxView
 from graph.store.neo4j_write import TxWriter
 from graph.store.port import Batch
 from ontology.schema import REL_ENDPOINTS, check_label
 
 __all__ = ["Neo4jStore", "parse_url"]
-
-_CHUNK = 10_000
-
-
-class _Tx:
-    """:class:`graph.store.aggregates.TxView` on one explicit Neo4j transaction."""
-
-    no_firms = False  # True while the store holds no enterprise yet: states() need not ask
-
-    def __init__(self, tx) -> None:
-        self.tx = tx
-        tx.run(cypher.AGG_LOCK).consume()  # first: the state node's write lock, held to commit
-
-    def structure(self) -> Structure:
-        parents: dict[str, list[str]] = {}
-        for r in self.tx.run(cypher.CHILD_OF_PAIRS):
-            parents.setdefault(r["src"], []).append(r["dst"])
-        return Structure({k: tuple(v) for k, v in parents.items()},
-                         {r["id"]: r["cluster"] for r in self.tx.run(cypher.SEGMENT_CLUSTER_MAP)})
-
-    @staticmethod
-    def _state(r) -> FirmState:
-        return FirmState(r["local"], r["o"], bool(r["leading"]), bool(r["inactive"]), tuple(sorted(r["segs"])),
-                         tuple(sorted(r["techs"])), tuple(sorted(r["ds"])))
-
-    def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
-        ids, out = list(ids), {}
-        if self.no_firms:
-            return out
-        for i in range(0, len(ids), _CHUNK):
-            out.update((r["id"], self._state(r)) for r in self.tx.run(cypher.FIRM_STATES, ids=ids[i:i + _CHUNK]))
-        return out
-
-    def all_states(self):
-        last = ""
-        while True:
-            page = {r["id"]: self._state(r) for r in self.tx.run(cypher.FIRM_STATES_PAGE, after=last, limit=50_000)}
-            if not page:
-                return
-            last = max(page)
-            yield page
-
-    def linked(self, rel_type: str, dsts: list[str]) -> set[str]:
-        return {r["id"] for r in self.tx.run(cypher.LINKED_FIRMS[rel_type], dsts=list(dsts))}
-
-    def load(self) -> str | None:
-        rows = list(self.tx.run(cypher.AGG_STATE))
-        return rows[0]["state"] if rows else None
-
-    def save(self, text: str) -> None:
-        self.tx.run(cypher.AGG_SAVE, state=text).consume()
 
 
 def parse_url(url: str) -> tuple[str, tuple[str, str], str]:
@@ -145,7 +95,7 @@ class Neo4jStore(Neo4jReads):
             t = now
 
         with self._write_tx() as tx:
-            view, writer = _Tx(tx), TxWriter(tx, progress)
+            view, writer = Neo4jTxView(tx), TxWriter(tx, progress)
             touched = agg_state.touched_firms(batch)
             view.no_firms = writer.new_firms()  # a first load: no firm has a state before it
             started = agg_state.begin(view, touched)
@@ -163,7 +113,7 @@ class Neo4jStore(Neo4jReads):
         """Upsert every batch of ``batches`` in ONE transaction, each as it comes (see the port);
         the aggregates move chunk by chunk inside it (:class:`graph.store.aggregates.Running`)."""
         with self._write_tx() as tx:
-            running, writer = agg_state.Running(_Tx(tx)), TxWriter(tx, progress)
+            running, writer = agg_state.Running(Neo4jTxView(tx)), TxWriter(tx, progress)
             for batch in batches:
                 started = running.before(batch)
                 writer.batch(batch)  # CREATE where the store was empty, MERGE elsewhere (as write)
@@ -190,7 +140,7 @@ class Neo4jStore(Neo4jReads):
     def _tracked(self, touched_of, query: str, **params: Any) -> int:
         """Run one delete with the aggregates moved in the same transaction."""
         def work(tx):
-            view = _Tx(tx)
+            view = Neo4jTxView(tx)
             touched = touched_of(view)
             started = agg_state.begin(view, touched)
             n = tx.run(query, params).single()["n"]
@@ -224,7 +174,7 @@ class Neo4jStore(Neo4jReads):
         """Recount the stored aggregates from the graph, in one transaction (after a bulk import or a
         write by another tool; loads through :meth:`write` keep them exact on their own)."""
         def work(tx):
-            agg_state.finish(_Tx(tx), set(), (None, {}))
+            agg_state.finish(Neo4jTxView(tx), set(), (None, {}))
 
         with self._driver.session(database=self.database) as s:
             s.execute_write(work)
@@ -234,7 +184,7 @@ class Neo4jStore(Neo4jReads):
         with self._driver.session(database=self.database) as s:
             tx = s.begin_transaction()
             try:
-                return agg_state.recount(_Tx(tx))
+                return agg_state.recount(Neo4jTxView(tx))
             finally:
                 tx.rollback()
 
