@@ -30,6 +30,7 @@ from graph.store.aggregates import Aggregates
 from graph.store.port import Batch
 from graph.store.sqlite_db import busy_as_store_error, default_timeout, dump as _dump
 from graph.store.sqlite_reads import SQLiteReads
+from graph.store.sqlite_schema import migrate
 from graph.store.sqlite_txview import SQLiteTxView
 from ontology.schema import REL_ENDPOINTS, check_label, check_rel_type
 
@@ -86,33 +87,10 @@ class SQLiteStore(SQLiteReads):
                     self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute("PRAGMA foreign_keys=OFF")
-                self._migrate()
+                migrate(self._db, self._transaction)
         except BaseException:
             self._db.close()
             raise
-
-    def _migrate(self) -> None:
-        """Create the schema; rebuild ``nodes`` when a file from an older schema lacks its columns."""
-        cols = {r[1] for r in self._db.execute("PRAGMA table_xinfo(nodes)")}
-        version = None
-        if cols:
-            has_meta = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
-            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
-            version = row[0] if row else None
-        if version == sql.SCHEMA_VERSION:  # current: opening needs no write (nor the write lock)
-            return
-        if cols and version not in sql.SAME_COLUMNS:  # generated columns changed: rebuild the table
-            with self._transaction():
-                self._db.execute("ALTER TABLE nodes RENAME TO nodes_v1")
-                self._db.execute(sql.NODES_TABLE)
-                self._db.execute("INSERT INTO nodes (label, id, props) SELECT label, id, props FROM nodes_v1")
-                self._db.execute("DROP TABLE nodes_v1")
-                for idx in ("nodes_by_local", "nodes_by_county"):
-                    self._db.execute(f"DROP INDEX IF EXISTS {idx}")
-        self._db.executescript(sql.SCHEMA)
-        with self._transaction() as tx:  # the stored aggregates (schema 4) counted once from the rows
-            agg_state.finish(tx, set(), (None, {}))
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (sql.SCHEMA_VERSION,))
 
     # -- writes ---------------------------------------------------------------------------------
     @contextmanager
