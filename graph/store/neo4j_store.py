@@ -4,6 +4,10 @@ Uniqueness constraints are generated from the ontology schema on open; writes ar
 batched ``UNWIND … MERGE``; a ``write`` runs in ONE explicit transaction, so a load lands whole or
 not at all; reads run in read transactions. All Cypher lives in :mod:`graph.store.cypher`.
 
+This class owns the driver, the write transaction and the writes. Its reads are
+:mod:`graph.store.neo4j_reads`, the aggregates' view of a write :mod:`graph.store.neo4j_txview`,
+the rows of a write :mod:`graph.store.neo4j_write`, the Cypher console :mod:`graph.store.neo4j_console`.
+
 >>> store = Neo4jStore.from_url("neo4j://neo4j:secret@127.0.0.1:7687")  # doctest: +SKIP
 """
 

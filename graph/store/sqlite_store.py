@@ -2,8 +2,9 @@
 
 Why SQLite: always present, durable, transactional (a ``write`` is one transaction: it lands whole
 or not at all), and in WAL mode readers keep reading the last committed state while a load runs.
-Algorithms run on a networkx projection of what the queries here return; aggregates
-(counts, sums, shares per segment) run in SQL. See ``docs/architecture.md`` for the measurements.
+This class owns the file: connections, the write transaction and the writes. Its reads are
+:mod:`graph.store.sqlite_reads`, the aggregates' view of a write :mod:`graph.store.sqlite_txview`,
+the schema :mod:`graph.store.sqlite_schema`, the SQL :mod:`graph.store.sql` (docs/architecture.md).
 
 >>> s = SQLiteStore(":memory:")
 >>> b = Batch(); b.node("Cluster", {"id": "auto", "name": "汽车"}); s.write(b)
