@@ -278,7 +278,8 @@ def test_chain_chart_labels_fit_and_boxes_never_overlap(cluster, en):
     firm count's badge (up to four digits, as on a 100k graph) stays clear of the box's outline and of
     the label's last line."""
     from ontology.loader import load_ontology
-    from ui import chain_chart as cc
+    from ui import chain_layout as cc
+    from ui.label_wrap import text_width
 
     onto = load_ontology()
     segs = [s.model_dump() for s in onto.segments_of(cluster)]
@@ -289,13 +290,13 @@ def test_chain_chart_labels_fit_and_boxes_never_overlap(cluster, en):
     col_px = cc.MIN_PLOT_PX / 3
     for b in boxes:
         text_px = (b.x1 - b.x0) * col_px - 16
-        assert max(cc.text_width(line) for line in b.lines) * cc.FONT_PX[b.level] <= text_px, (b.sid, b.lines)
+        assert max(text_width(line) for line in b.lines) * cc.FONT_PX[b.level] <= text_px, (b.sid, b.lines)
         assert "".join(b.lines).replace(" ", "") == b.label.replace(" ", "")  # nothing dropped
         assert b.y1 <= height
         bx, by = cc.badge_anchor(b)
         assert (b.x1 - bx) * col_px >= 5 and b.y1 - by >= 5, b.sid  # not touching the (dashed) outline
         badge_left = (b.x1 - b.x0) * col_px - cc.count_px(b.firms)  # from the box's left edge, px
-        lines_px = [8 + cc.text_width(x) * cc.FONT_PX[b.level] for x in b.lines]
+        lines_px = [8 + text_width(x) * cc.FONT_PX[b.level] for x in b.lines]
         glyphs_bottom = b.y0 + cc.PAD_Y + cc.LINE[b.level] * len(b.lines) - (cc.LINE[b.level] - cc.FONT_PX[b.level]) / 2
         badge_top = by - 20  # 11 px text (≈ 14 px line) + padding + border
         assert lines_px[-1] <= badge_left or glyphs_bottom <= badge_top, (b.sid, b.lines, b.firms)

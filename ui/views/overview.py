@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import common
-from ui.chain_chart import wrap
+from ui.label_wrap import wrap
 from ui.i18n import KIND_COLOURS, KINDS, STRINGS, basis_label, kind_label, lang, name, population_label, t
 from ui.i18n_ui import TARGET_EN
 
