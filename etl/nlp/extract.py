@@ -88,6 +88,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
     ctx = plan_context(text)
     facts: list[Fact] = []
     seen: dict = {}
+    headless: set[str] = set()  # clusters known only as a framework's counted items (A、B等3大优势产业)
     named: dict[str, tuple] = {}  # core name -> (ontology id, match) of every cluster/chain the plan names
     para_cluster = None
     last_para = None
@@ -162,6 +163,13 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)
             key = ("named", cm.kind, core_name(cm.name))
+            if cm.kind == "chain" and core_name(cm.name) in headless:  # a framework's item named a chain is that chain
+                dropped = seen.pop(("named", "cluster", core_name(cm.name)), None)
+                facts[:] = [f for f in facts if f is not dropped]
+            elif cm.headless and ("named", "chain", core_name(cm.name)) in seen:
+                continue
+            if cm.headless and key not in seen:
+                headless.add(core_name(cm.name))
             named[core_name(cm.name)] = (cid, how)
             industry = seen.pop(("named", "industry", core_name(cm.name)), None)
             if cm.kind == "cluster" and industry and key not in seen:  # 汽车产业 … later 汽车产业集群: one cluster
