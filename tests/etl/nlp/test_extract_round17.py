@@ -65,3 +65,18 @@ def test_a_framework_item_the_plan_names_as_a_chain_is_that_chain(small_onto):
             "新材料、节能环保、现代物流3条产业链现代化水平提升。")
     named = sorted((f.kind, f.text) for f in extract_facts(text, small_onto, source="t") if f.kind in ("cluster", "chain"))
     assert named == [("chain", "新材料"), ("chain", "现代物流"), ("chain", "节能环保")]
+
+
+def test_a_city_text_naming_its_province_more_often_is_the_citys():
+    from etl.nlp.region import plan_region
+    body = "德阳3户企业入列四川省名单。四川省重大技术装备项目落地。四川省百强企业增加。"
+    assert plan_region(body)["region"] == "德阳市"
+    # a province's text that names a city later stays the province's; a city of another province does not take it over
+    assert plan_region("四川省企业入列名单。四川省重大项目落地于德阳。四川省百强企业增加。")["region"] == "四川省"
+    assert plan_region("苏州企业入列四川省名单。四川省重大项目落地。四川省百强企业增加。")["region"] == "四川省"
+    # a headline that leads with a city whose name is a common word (中山) makes it the text's
+    title = "# title: 广东省行动计划发布 中山将打造先进材料产业集群\n广东省提出发展先进材料。广东省将加快建设。"
+    assert plan_region(title)["region"] == "中山市"
+    # a city that is the object of the headline (…落户湘潭) is not the text's own
+    title = "# title: 湖南两个产业园“落户”湘潭\n湖南省发改委出台通知。湖南省布局产业园。湖南省推进建设。"
+    assert plan_region(title)["region"] == "湖南省"
