@@ -80,3 +80,13 @@ def test_a_city_text_naming_its_province_more_often_is_the_citys():
     # a city that is the object of the headline (…落户湘潭) is not the text's own
     title = "# title: 湖南两个产业园“落户”湘潭\n湖南省发改委出台通知。湖南省布局产业园。湖南省推进建设。"
     assert plan_region(title)["region"] == "湖南省"
+
+
+def test_a_report_cue_makes_the_aimless_rest_of_its_paragraph_report(small_onto):
+    text = "某市10户企业入选省级百强名单,居全省前列。新增2户百亿企业,培育单项冠军企业3户。\n"
+    got = {(f.value, f.current) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
+    assert (2.0, True) in got and (3.0, True) in got
+    # a text that states an aim keeps 新增 and 培育 as aims
+    text = "到2025年,全市发展壮大。某市10户企业入选省级百强名单,居全省前列。新增2户百亿企业,培育单项冠军企业3户。\n"
+    got = {(f.value, f.current) for f in extract_facts(text, small_onto, source="t") if f.kind == "target"}
+    assert (2.0, False) in got and (3.0, False) in got
