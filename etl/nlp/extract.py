@@ -50,7 +50,7 @@ from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import (AIM, PAST, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report, news_reported,
+from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report, news_reported,
                             relative_year,
                             reported)
 from etl.nlp.vocab import normalize, vocabulary
@@ -88,6 +88,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
     ctx = plan_context(text)
     facts: list[Fact] = []
     seen: dict = {}
+    headless: set[str] = set()  # clusters known only as a framework's counted items (A、B等3大优势产业)
     named: dict[str, tuple] = {}  # core name -> (ontology id, match) of every cluster/chain the plan names
     para_cluster = None
     last_para = None
@@ -150,7 +151,10 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         if led and (not ctx["start"] or ctx["looks_back"]) and ctx.get("dated") and int(led.group(1)) < ctx["dated"] and \
                 (not AIM.search(sent) or estimated_result(sent, int(led.group(1)), ctx)):
             lead_year = int(led.group(1))  # 报告介绍到,2025年,…成效达到预期。该市…煤炭产量8.9亿吨: the paragraph's year
-        reporting = (reporting or bool(PAST.search(sent)) or led_past or earlier_period(sent, ctx)) and not AIM.search(sent)
+        # a report cue (入选, 居全省前列) in a text that states no aim: its paragraph reports from there on
+        told = bool(REPORT_CUE.search(sent)) and not ctx.get("aims", True) and not para_aims \
+            and not re.search(r"以上|不少于|不低于", sent)
+        reporting = (reporting or bool(PAST.search(sent)) or told or led_past or earlier_period(sent, ctx)) and not AIM.search(sent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
         para_aims = para_aims or bool(AIM.search(sent) or TELLS_AIM.search(sent))
@@ -162,6 +166,13 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)
             key = ("named", cm.kind, core_name(cm.name))
+            if cm.kind == "chain" and core_name(cm.name) in headless:  # a framework's item named a chain is that chain
+                dropped = seen.pop(("named", "cluster", core_name(cm.name)), None)
+                facts[:] = [f for f in facts if f is not dropped]
+            elif cm.headless and ("named", "chain", core_name(cm.name)) in seen:
+                continue
+            if cm.headless and key not in seen:
+                headless.add(core_name(cm.name))
             named[core_name(cm.name)] = (cid, how)
             industry = seen.pop(("named", "industry", core_name(cm.name)), None)
             if cm.kind == "cluster" and industry and key not in seen:  # 汽车产业 … later 汽车产业集群: one cluster

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.nlp.gb2260 import CITIES, COMMON_WORDS, PREFECTURES, PROVINCES
+from etl.nlp.gb2260 import CITIES, COMMON_WORDS, PREFECTURES, PROVINCE_OF, PROVINCES
 from etl.nlp.vocab import normalize
 
 __all__ = ["Place", "find_places", "plan_region", "subject_of", "header_title", "COUNTY_RE"]
@@ -59,8 +59,9 @@ class Place:
     stem: str   # 陕西, 苏州, 楚雄, 胶州: the name as texts write it without a suffix
 
 
-def find_places(text: str) -> list[Place]:
-    """Every province, city and autonomous prefecture named in ``text``, in order."""
+def find_places(text: str, common: bool = False) -> list[Place]:
+    """Every province, city and autonomous prefecture named in ``text``, in order; ``common``: a city whose name is
+    also a common word (中山, 大同) counts without its 市 too (in a headline, where a place leads its clause)."""
     out = []
     for m in _PLACE_RE.finditer(text):
         if m.group("prov"):
@@ -72,7 +73,7 @@ def find_places(text: str) -> list[Place]:
                 out.append(Place(full, "province", m.span(), next(k for k, v in PROVINCES.items() if v == full)))
         elif m.group("city"):
             w = m.group("city")
-            if m.group("shi") or (w not in COMMON_WORDS and not text.startswith(("州", "县", "区", "省"), m.end())):
+            if m.group("shi") or ((common or w not in COMMON_WORDS) and not text.startswith(("州", "县", "区", "省"), m.end())):
                 out.append(Place(w + "市", "city", m.span(), w))
         elif m.group("pref"):
             out.append(Place(m.group("pref") + "州", "prefecture", m.span(), m.group("pref")))
@@ -95,7 +96,8 @@ def plan_region(text: str) -> dict:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     # a title is a short line without 。 (a preamble sentence is none); a document it cites (《中共湖南省委…》)
     # names the issuer of that document, not the place this text is about
-    title = normalize("\n".join([ln for ln in lines[:2] if "。" not in ln and len(ln) <= 60] + header_title(text)))
+    raw_title = "\n".join([ln for ln in lines[:2] if "。" not in ln and len(ln) <= 60] + header_title(text))
+    title = normalize(raw_title)
     body = _BYLINE.sub("", normalize("\n".join(lines)))
     places = find_places(_CITED.sub(lambda m: "＿" * len(m.group(0)), body)) or find_places(body)
     if _SELF_CITY.search(body) and not any(p.kind != "province" for p in places):
@@ -126,7 +128,26 @@ def plan_region(text: str) -> dict:
     if city:
         score[city] += len(_SELF_CITY.findall(body))
     region = max(score, key=lambda n: (score[n], -first[n]), default=None)
+    own = _own_city(raw_title, body)  # its spaces part a headline's clauses
+    if region and kinds.get(region) == "province" and own and PROVINCE_OF.get(own[:-1]) == region:
+        region = city = own  # a city's text that names its province more often (list and project names) is the city's
+        kinds[own] = "city"
     return {"region": region, "kind": kinds.get(region), "province": province, "city": city, "county": county}
+
+
+def _own_city(title: str, body: str) -> str | None:
+    """The city a text is about by its own words: the city that leads a clause of its title (中山将打造…), else the city
+    its first sentence opens with (德阳10户企业入列…); ``None`` when neither names one.
+
+    >>> _own_city("广东省行动计划发布 中山将打造超千亿级先进材料产业集群", ""), _own_city("", "德阳10户企业入列四川省名单。")
+    ('中山市', '德阳市')
+    """
+    cities = [p for p in find_places(title, common=True) if p.kind == "city"
+              and (p.span[0] == 0 or not re.match(r"[\u4e00-\u9fff“”\"]", title[p.span[0] - 1]))]
+    if cities:  # the city leads a clause of the title (…发布 中山将打造…), not its object (…“落户”湘潭)
+        return cities[0].name
+    lead = find_places(re.split(r"[,,。]", body, maxsplit=1)[0][:12])
+    return lead[0].name if lead and lead[0].kind == "city" and lead[0].span[0] == 0 else None
 
 
 def _title_county(title: str) -> str | None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "estimated_result",
-           "FIVE_YEAR", "TELLS_AIM", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
+           "FIVE_YEAR", "TELLS_AIM", "REPORT_CUE", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
 AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|(?<![截止])(?:到|至)\s*[“\"]?十[一二三四五]五[”\"]?(?:末|期末)|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年|"
@@ -93,7 +93,7 @@ _BUILD = re.compile(r"(?:打造|培育|建设|创建|新增|争创|建成)(?!形
 
 
 #: words that say a sentence tells what happened (入选, 上榜, 通报表扬, 居全省前列, 拥有)
-_REPORT_CUE = re.compile(r"入选|上榜|获批|表扬|通报|居全[国省市区]|位居|位列|名列|拥有(?!量|率)")
+REPORT_CUE = re.compile(r"入选|上榜|获批|表扬|通报|居全[国省市区]|位居|位列|名列|拥有(?!量|率)")
 
 
 def reported(clause: str, sentence: str, ctx: dict) -> bool:
@@ -114,7 +114,7 @@ def reported(clause: str, sentence: str, ctx: dict) -> bool:
             re.search(r"以上|不少于|不低于|新增", sentence):  # 实施…300个以上,入选…5个以上: a work plan's aims
         return False
     lead = re.match(r"\s*((?:19|20)\d{2})年", sentence)
-    return bool(_REPORT_CUE.search(sentence)) or bool(lead and ctx.get("issued") and int(lead.group(1)) < ctx["issued"])
+    return bool(REPORT_CUE.search(sentence)) or bool(lead and ctx.get("issued") and int(lead.group(1)) < ctx["issued"])
 
 
 #: a sentence led by a year, perhaps after a speech lead-in (报告介绍到,2025年,…)
