@@ -15,6 +15,8 @@ field, and :func:`header_unit` returns the unit so a plain number is read in tha
 ('revenue', '元')
 >>> canonical_field("备注2") is None
 True
+>>> canonical_field("统一社会信用代码/注册号"), canonical_field("所属地区"), canonical_field("名称/地址") is None
+('credit_code', 'region', True)
 
 Registry exports (企查查/天眼查 style) map too: 登记状态 → ``status``, 所属省份 → ``province``,
 注册资本 → ``registered_capital``, 参保人数 → ``insured``, the four 国标行业 levels →
@@ -40,6 +42,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "city": ("所在城市", "城市", "所属城市", "所在地市", "所属地市", "city"),
     "province": ("所属省份", "省份", "所在省份", "省", "province"),
     "address": ("注册地址", "企业地址", "地址", "住所", "注册地", "address"),
+    # one column holding the place as a path: 浙江省台州市温岭市, 浙江-台州-温岭 (etl.location.split_region)
+    "region": ("所属地区", "所在地区", "地区", "所属区域", "所在区域", "行政区划", "注册地区", "region"),
     "mail_address": ("通信地址", "通讯地址", "联系地址", "最新年报地址", "mail_address"),
     "business_scope": ("经营范围", "business_scope"),
     "products": ("主营产品", "主要产品", "产品", "products", "product"),
@@ -100,6 +104,11 @@ def canonical_field(header: str) -> str | None:
     m = _UNIT_RE.match(key)
     if m and _INDEX.get(m.group(1)) in AMOUNT_FIELDS:
         return _INDEX[m.group(1)]
+    if "/" in key:  # 统一社会信用代码/注册号: the field its first name means, unless another name means another
+        fields = {_INDEX.get(part) for part in key.split("/")} - {None}
+        first = _INDEX.get(key.split("/")[0])
+        if first and fields == {first}:
+            return first
     return None
 
 

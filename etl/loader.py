@@ -58,8 +58,8 @@ BUNDLED_DIR = Path(str(importlib.resources.files("etl").joinpath("bundled")))
 BUNDLED_FILES = (BUNDLED_DIR / "enterprises.csv", BUNDLED_DIR / "known_firms.csv", BUNDLED_DIR / "holdings.csv")
 MIN_CONFIDENCE = 0.3
 #: why a note row (see :data:`etl.readers.NOTE_KEY`) was skipped
-NOTE_REASON = ("表格中的说明行（只有第一列有文字，不是企业），已跳过 / a note line of the table (text in the first column "
-               "only, not a firm): skipped")
+NOTE_REASON = ("表格中的说明行（标题、分节、来源或合计行，不是企业），已跳过 / a note line of the table (a title, section, "
+               "source or totals line, not a firm): skipped")
 
 
 @dataclass

@@ -38,13 +38,13 @@ import re
 from dataclasses import dataclass, field
 
 from etl.normalize import halfwidth
-from etl.nlp.gb2260 import CITIES, COMMON_WORDS
+from etl.nlp.gb2260 import CITIES, COMMON_WORDS, PREFECTURES, PROVINCES
 from ontology.firms import TAIZHOU_NAMES
 from ontology.loader import Ontology
 from ontology.models import County
 
 __all__ = ["Location", "Note", "locate", "taizhou_county", "city_says", "division_says", "address_says",
-           "division_county", "address_county", "TAIZHOU_DIVISION_PREFIX", "TAIZHOU_CITY_DIVISIONS", "VAGUE_DIVISIONS"]
+           "division_county", "address_county", "split_region", "TAIZHOU_DIVISION_PREFIX", "TAIZHOU_CITY_DIVISIONS", "VAGUE_DIVISIONS"]
 
 #: credit-code characters 3–8 starting with this are issued in Taizhou (GB/T 2260: 33 浙江, 10 台州)
 TAIZHOU_DIVISION_PREFIX = "3310"
@@ -208,6 +208,47 @@ def address_county(address: str | None, ontology: Ontology) -> County | None:
     lead = next((c for c in counties if text.startswith(c.name) or (text.startswith(c.short)
                                                                    and text[len(c.short):][:1] in ("市", "县", "区"))), None)
     return lead or (_zone_county(text, counties) if m else None)
+
+
+_REGION_GAPS = re.compile(r"[\s\-/|>,，、·—]+")
+#: province-level names, full (浙江省, 广西壮族自治区, 北京市) before short (浙江), longest first
+_PROVINCE_NAMES = sorted({*PROVINCES.values(), *PROVINCES}, key=len, reverse=True)
+#: prefecture-level names as a region path may write them (台州, 台州市, 楚雄州, 楚雄彝族自治州 → its short form)
+_CITY_NAMES = sorted(CITIES | set(PREFECTURES), key=len, reverse=True)
+_CITY_SUFFIX = re.compile(r"^(?:市|[\u4e00-\u9fff]{0,8}?自治州|州|地区|盟)")
+
+
+def split_region(text: str | None) -> tuple[str | None, str | None, str | None]:
+    """A place written as one path (所属地区: 浙江省台州市温岭市, 浙江 台州 椒江区, 浙江-台州, 北京市海淀区,
+    江苏省泰州市) → ``(province, city, county)`` as written, each ``None`` when absent. The city is a
+    prefecture-level name (GB/T 2260); what follows it — or a county-level name straight after the
+    province (浙江省温岭市) — is the county; :func:`locate` then judges them like split columns.
+
+    >>> split_region("浙江省台州市温岭市"), split_region("浙江-台州-椒江"), split_region("江苏省泰州市")
+    (('浙江省', '台州市', '温岭市'), ('浙江', '台州', '椒江'), ('江苏省', '泰州市', None))
+    >>> split_region("北京市海淀区"), split_region("北京市北京市"), split_region("浙江省温岭市"), split_region("")
+    (('北京市', None, '海淀区'), ('北京市', None, None), ('浙江省', None, '温岭市'), (None, None, None))
+    >>> split_region("台州经济开发区"), split_region("泰州市海陵区")
+    ((None, '台州', '经济开发区'), (None, '泰州市', '海陵区'))
+    """
+    rest = _REGION_GAPS.sub("", halfwidth(text or "").strip())
+    province = next((p for p in _PROVINCE_NAMES if rest.startswith(p)), None)
+    if province:
+        rest = rest[len(province):]
+        if province.removesuffix("市") in ("北京", "上海", "天津", "重庆"):  # 北京市北京市海淀区, 上海市市辖区
+            short = province.removesuffix("市")
+            if rest.startswith(short):
+                rest = rest[len(short):].removeprefix("市")
+            rest = rest.removeprefix("市辖区").removeprefix("县")
+        elif province in PROVINCES and rest.startswith("省"):  # 浙江 省 …
+            province, rest = province + "省", rest[1:]
+    city = None
+    name = next((c for c in _CITY_NAMES if rest.startswith(c)), None)
+    if name and not (province in ("北京", "北京市", "上海", "上海市", "天津", "天津市", "重庆", "重庆市")):
+        m = _CITY_SUFFIX.match(rest[len(name):])
+        end = len(name) + (m.end() if m else 0)
+        city, rest = rest[:end], rest[end:]
+    return province, city, rest or None
 
 
 def _says(local: bool | None) -> str:
