@@ -180,3 +180,28 @@ def test_slash_header_and_registration_number(tmp_path, onto):
     old = store.find_nodes("Enterprise", {"name": "示例老厂"})[0]
     assert old["id"].startswith("nm-") and "credit_code" not in old and old["active"] is False
     assert store.get_node("Enterprise", TZ)["local"] is True
+
+
+# --- values registry exports write -------------------------------------------------------------------
+
+def test_undisclosed_figures_dates_and_status_words(tmp_path, onto):
+    """未公示 (not disclosed) is no value, not a bad one; 5000万元整 is 人民币; an ISO date with a time
+    zone is a date; 经营异常 (on the abnormal-operation list) is a registered firm, 暂停营业 and
+    已告解散 are not; an unknown word (其他) is still refused, naming its row and field."""
+    path = _csv(tmp_path / "值.csv", [
+        ["Company Name", "Registration Status", "Registered Capital", "Date of Establishment", "参保人数", "所属城市"],
+        ["示例泵业有限公司", "存续", "5000万元整", "2010-05-16T00:00:00.000Z", "未公示", "台州市"],
+        ["示例电机有限公司", "经营异常", "未公示", "2011/3/5", "不公示", "台州市"],
+        ["示例阀门有限公司", "暂停营业", "100万美元", "", "3", "台州市"],
+        ["示例香港有限公司", "已告解散", "", "", "", "香港"],
+        ["示例其他有限公司", "其他", "", "", "", "台州市"],
+    ])
+    store = SQLiteStore(":memory:")
+    report = load_files(store, [path], ontology=onto)
+    assert [(q.file, q.row, q.field, q.level) for q in report.quarantined] == [("值.csv", 6, "status", "error")]
+    got = {e["name"]: (e.get("active"), e.get("registered_capital"), e.get("capital_currency"), e.get("founded"),
+                       e.get("insured")) for e in store.find_nodes("Enterprise")}
+    assert got == {"示例泵业有限公司": (True, 5000.0, "人民币", "2010-05-16", None),
+                   "示例电机有限公司": (True, None, None, "2011-03-05", None),
+                   "示例阀门有限公司": (False, 100.0, "美元", None, 3),
+                   "示例香港有限公司": (False, None, None, None, None)}
