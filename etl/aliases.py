@@ -37,8 +37,7 @@ __all__ = ["ALIASES", "AMOUNT_FIELDS", "header_key", "canonical_field", "header_
 #: canonical field → accepted headers (any spelling variant of these matches, see module doc)
 ALIASES: dict[str, tuple[str, ...]] = {
     "credit_code": ("统一社会信用代码", "社会信用代码", "信用代码", "credit_code", "uscc", "unified social credit code"),
-    "name": ("企业名称", "公司名称", "单位名称", "名称", "name", "enterprise", "company", "company name",
-             "enterprise name"),
+    "name": ("企业名称", "公司名称", "单位名称", "名称", "name", "enterprise", "company", "company name"),
     "county": ("所属区县", "区县", "县市区", "所在区县", "县(市、区)", "county", "district"),
     "city": ("所在城市", "城市", "所属城市", "所在地市", "所属地市", "city"),
     "province": ("所属省份", "省份", "所在省份", "省", "province"),

@@ -93,10 +93,22 @@ def taizhou_county(text: str | None, ontology: Ontology) -> County | None:
     if not text:
         return None
     text = halfwidth(text).strip()
+    if text.isascii():  # pinyin, as the county ids are: Wenling, Wenling City, Jiaojiang District
+        text = _LATIN_SUFFIX.sub("", text.casefold()).replace(" ", "")
     for cand in (text, *(text.removeprefix(p) for p in _PREFIXES if text.startswith(p))):
         if cand and (c := ontology.county_by_name(cand)):
             return c
     return None
+
+
+_LATIN_SUFFIX = re.compile(r"\s*(?:city|county|district|province|shi|xian|qu|sheng)$")
+
+
+def _latin_place(text: str) -> str:
+    """A place in pinyin → the Chinese the rules read (Zhejiang → 浙江; Taizhou → 台州 only in 浙江,
+    its namesake 泰州 is in 江苏); other Latin text is returned as it is."""
+    key = _LATIN_SUFFIX.sub("", text.casefold()).replace(" ", "")
+    return {"zhejiang": "浙江", "jiangsu": "江苏"}.get(key, key)
 
 
 def city_says(city: str | None, province: str | None = None, ontology: Ontology | None = None) -> bool | None:
@@ -105,9 +117,17 @@ def city_says(city: str | None, province: str | None = None, ontology: Ontology 
 
     >>> city_says("台州市"), city_says("杭州市"), city_says("泰州市"), city_says("市辖区", "北京市"), city_says(None, "浙江省")
     (True, False, False, False, None)
+    >>> city_says("Taizhou", "Zhejiang"), city_says("Taizhou City", "Jiangsu Province"), city_says("Taizhou"), city_says("Hangzhou")
+    (True, False, None, False)
     """
     prov = halfwidth(province or "").strip()
     text = halfwidth(city or "").strip()
+    if prov.isascii():
+        prov = _latin_place(prov)
+    if text.isascii() and text:
+        text = _latin_place(text)
+        if text == "taizhou":  # Taizhou is 台州 (浙江) or 泰州 (江苏): the province tells which, else unknown
+            return True if "浙江" in prov else False if prov else None
     for p in ("浙江省", "浙江"):
         text = text.removeprefix(p)
     if any(n in text for n in TAIZHOU_NAMES) or (ontology and text and taizhou_county(text, ontology)):
@@ -273,6 +293,12 @@ def locate(ontology: Ontology, *, local: bool | None = None, province: str | Non
         if evidence[basis] is not None:
             out.local, out.basis = evidence[basis], basis
             break
+    prov = _latin_place(halfwidth(province or "").strip())
+    if out.basis == "city" and out.local and city and prov and "浙江" not in prov:
+        out.notes.append(Note("warning", "province", province or "",
+                              f"地点矛盾: 所属省份「{province}」不是浙江，按所属城市「{city}」计为台州本地；请核对是否为"
+                              f"泰州（江苏）/ location contradiction: the province is not Zhejiang although the city "
+                              f"is Taizhou; counted as local by the city — check it is not 泰州 (Jiangsu)"))
     if out.basis is None:
         out.notes.append(Note("warning", "local", "", "地点未知，不计入本地或外地 / location unknown: not counted as "
                                                       "local or outside (no 是否本地, 所属城市, 所属区县, 信用代码 or 地址)"))

@@ -205,3 +205,20 @@ def test_undisclosed_figures_dates_and_status_words(tmp_path, onto):
                    "示例电机有限公司": (True, None, None, "2011-03-05", None),
                    "示例阀门有限公司": (False, 100.0, "美元", None, 3),
                    "示例香港有限公司": (False, None, None, None, None)}
+
+
+# --- Taizhou and its namesake ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kw, local, county, warned", [
+    (dict(city="Taizhou", province="Zhejiang"), True, None, []),
+    (dict(city="Taizhou City", province="Jiangsu Province"), False, None, []),   # 泰州, the namesake
+    (dict(city="Taizhou"), None, None, ["local"]),                              # which Taizhou: not said
+    (dict(county="Wenling"), True, "温岭", []),
+    (dict(city="Taizhou", province="Zhejiang", county="Jiaojiang District"), True, "椒江", []),
+    (dict(city="台州", province="江苏"), True, None, ["province"]),              # counted by the city, flagged
+    (dict(city="泰州市", county="海陵区"), False, "海陵区", []),
+])
+def test_taizhou_in_pinyin_and_its_namesake(onto, kw, local, county, warned):
+    from etl.location import locate
+    loc = locate(onto, **kw)
+    assert (loc.local, loc.county, [n.field for n in loc.notes]) == (local, county, warned)
