@@ -55,6 +55,8 @@ VAGUE_DIVISIONS = frozenset({"330000", "100000"})
 #: what 所属城市 holds when the real unit is the province (直辖市 exports)
 _PLACEHOLDER_CITIES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 _PREFIXES = ("浙江省台州市", "台州市", "浙江省", "台州")
+#: what a 所属区县 cell holds when a firm is registered with the city itself
+_CITY_AS_COUNTY = frozenset({"市辖区", "台州市", "台州", "浙江省台州市"})
 _PROVINCE = re.compile(r"^([\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,8}?自治区)")
 _LEAD_CITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)市")
 _NOT_CITY = re.compile(r"[区县镇乡街路道村号]")
@@ -279,6 +281,8 @@ def locate(ontology: Ontology, *, local: bool | None = None, province: str | Non
            county: str | None = None, credit_code: str | None = None, address: str | None = None,
            mail_address: str | None = None) -> Location:
     """Decide local or outside from one row's cleaned values (see the module doc)."""
+    if county and halfwidth(county).strip() in _CITY_AS_COUNTY:
+        county = None  # 所属区县「市辖区」/「台州市」: the city itself, no county
     county_obj = taizhou_county(county, ontology)
     addr = address or mail_address
     evidence: dict[str, bool | None] = {
@@ -313,8 +317,10 @@ def locate(ontology: Ontology, *, local: bool | None = None, province: str | Non
                                   f"contradiction: {fields[basis]} says {'local' if said else 'outside'}, counted as "
                                   f"{'local' if out.local else 'outside'} by {fields[out.basis]}"))
     if not county:
-        if out.local:  # no 所属区县: the address's county, else the registering authority's (code chars 3–8)
-            derived = address_county(addr, ontology) or division_county(credit_code, ontology)
+        if out.local:  # no 所属区县: the city column's when it names one (温岭市), else the address's, else
+            # the registering authority's (code chars 3–8)
+            derived = (taizhou_county(city, ontology) or address_county(addr, ontology)
+                       or division_county(credit_code, ontology))
             out.county = derived.short if derived else None
         return out
     if county_obj is not None and out.local:

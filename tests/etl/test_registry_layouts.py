@@ -222,3 +222,16 @@ def test_taizhou_in_pinyin_and_its_namesake(onto, kw, local, county, warned):
     from etl.location import locate
     loc = locate(onto, **kw)
     assert (loc.local, loc.county, [n.field for n in loc.notes]) == (local, county, warned)
+
+
+@pytest.mark.parametrize("kw, county, warned", [
+    (dict(city="温岭市"), "温岭", []),                    # a county-level city in the city column
+    (dict(province="浙江省", city="台州市玉环市"), "玉环", []),
+    (dict(city="台州市", county="市辖区"), None, []),      # the city itself: no county, nothing to warn
+    (dict(city="台州", county="台州市"), None, []),
+    (dict(city="台州市", county="台州湾新区"), None, ["county"]),  # a zone, not a county: said
+])
+def test_county_from_the_city_column(onto, kw, county, warned):
+    from etl.location import locate
+    loc = locate(onto, **kw)
+    assert (loc.local, loc.county, [n.field for n in loc.notes]) == (True, county, warned)
