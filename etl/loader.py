@@ -46,6 +46,7 @@ from etl.readers import NOTE_KEY, read_records
 from etl.resolve import resolve_groups
 from etl.held import Rows, Spill, field as held_field, packed_props
 from etl.resolved import FirmIndex, Resolved as _Resolved
+from etl.stored import stored_firms
 from etl.validate import Memo, validate_fields
 from graph.store.port import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
@@ -203,6 +204,7 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
     supply: list[dict] = []
     techs: list[dict] = []
     memo = Memo()
+    stored = stored_firms(store)  # a firm already stored under another id stays one firm (etl.stored)
     classified: dict[tuple, tuple] = {}    # classifier input → (matches or the InputError, links memo)
     for path in map(Path, paths):
         report.files.append(path.name)
@@ -260,6 +262,8 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
             if problems:
                 report.quarantined.extend(problems)
                 continue
+            if stored:
+                stored.adopt(fields)
             report.quarantined.extend(notes)
             values = packed_props(fields)
             spill.append(values)

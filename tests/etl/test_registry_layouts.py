@@ -235,3 +235,37 @@ def test_county_from_the_city_column(onto, kw, county, warned):
     from etl.location import locate
     loc = locate(onto, **kw)
     assert (loc.local, loc.county, [n.field for n in loc.notes]) == (True, county, warned)
+
+
+# --- a firm already stored under another id ------------------------------------------------------------
+
+def test_an_export_names_firms_already_stored_by_stock_code(tmp_path, onto, store):
+    """The listed firms are stored by stock code (sc-…); a registry export then names them with their
+    credit codes. Each stays one firm — one local firm in the counts — with both sources; a firm of the
+    same name but another stock code is another firm; reloading either file in any order keeps one."""
+    listed = _csv(tmp_path / "listed.csv", [
+        ["股票代码", "企业名称", "所属城市", "主营产品"],
+        ["603000.SH", "示例泵业股份有限公司", "台州市", "水泵"],
+        ["603001.SH", "示例同名股份有限公司", "台州市", "电机"],
+    ])
+    export = _csv(tmp_path / "export.csv", [
+        ["企业名称", "统一社会信用代码", "登记状态", "所属城市", "所属区县", "股票代码"],
+        ["示例泵业股份有限公司", TZ, "存续", "台州市", "温岭市", ""],
+        ["示例同名股份有限公司", HZ, "存续", "杭州市", "", "603999.SH"],  # another stock code: another firm
+        ["示例新厂有限公司", "", "存续", "台州市", "", ""],
+    ])
+    load_files(store, [listed], ontology=onto)
+    load_files(store, [export], ontology=onto)
+    pump = store.find_nodes("Enterprise", {"name": "示例泵业股份有限公司"})
+    assert [(f["id"], f["credit_code"], f["county"], f["status"], f["sources"], f["products"]) for f in pump] == [
+        ("sc-603000.SH", TZ, "温岭", "存续", ["listed.csv", "export.csv"], ["水泵"])]
+    assert sorted(f["id"] for f in store.find_nodes("Enterprise", {"name": "示例同名股份有限公司"})) == [
+        HZ, "sc-603001.SH"]
+    assert len(store.find_nodes("Enterprise", limit=100)) == 4
+    assert {r["dst"] for r in store.rels("IN_DATASET", src="sc-603000.SH")} == {
+        d["id"] for d in store.find_nodes("Dataset")}
+    first = store.checksum()
+    load_files(store, [listed], ontology=onto)   # the listed file again: the export's source stays
+    assert store.get_node("Enterprise", "sc-603000.SH")["sources"] == ["listed.csv", "export.csv"]
+    load_files(store, [export], ontology=onto)
+    assert store.checksum() == first and len(store.find_nodes("Enterprise", limit=100)) == 4
