@@ -16,6 +16,8 @@ naming the file (and row when there is one). It does not judge values; ``etl.val
   comes back as ``{NOTE_KEY: text, "_file", "_row"}`` so the loader can report and skip it instead
   of refusing it as a firm without a name. Without it such a row is an ordinary record.
 * XLSX merged cells (loaded fully below 20 MB): every cell of a merged range takes its value.
+  Without ``sheet``, a first sheet that is a cover or 说明 page (no data rows, no known column, a
+  required column missing) gives way to the first later sheet that is a list.
 * Text encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030, then whatever
   charset-normalizer finds. A file mixing UTF-8 and GBK lines is refused (row named).
 
@@ -38,9 +40,9 @@ from pathlib import Path
 from typing import Any
 
 from ontology.errors import InputError
-from etl.aliases import canonical_field, header_unit
+from etl.aliases import ALIASES, canonical_field, header_unit
 from etl.encoding import STREAM_CHUNK, decode_text, open_text
-from etl.xlsx import xlsx_rows
+from etl.xlsx import sheet_names, xlsx_rows
 
 __all__ = ["Record", "read_records", "read_header", "FORMATS", "NOTE_KEY"]
 
@@ -87,6 +89,8 @@ def read_records(path: str | Path, *, sheet: str | None = None, fmt: str | None 
         raise InputError("file not found", file=str(path))
     if fmt in ("json", "jsonl"):
         records = _json_records(path, fmt, required)
+    elif fmt == "xlsx" and sheet is None:
+        return _first_sheet_with_data(path, required, notes)
     else:
         rows = xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         records = _table_records(path, rows, required, notes)
@@ -94,6 +98,36 @@ def read_records(path: str | Path, *, sheet: str | None = None, fmt: str | None 
     if first is None:
         raise InputError("no data rows", file=path.name)
     return chain([first], records)
+
+
+def _first_sheet_with_data(path: Path, required: Sequence[str], notes: bool) -> Iterator[Record]:
+    """The records of the first sheet — unless it is a cover or 说明 sheet before the list (no data
+    rows, a required column missing, or no column naming a known field) and a later sheet is a
+    list: then the first such sheet's. When none is, the first sheet's records or error, as before."""
+    fallback: Iterator[Record] | InputError | None = None
+    names: list[str | None] = [None]
+    i = 0
+    while i < len(names):
+        try:
+            records = _table_records(path, xlsx_rows(path, names[i]), required, notes)
+            first = next(records, None)
+            if first is None:
+                raise InputError("no data rows", file=path.name)
+            records = chain([first], records)
+            if any(k in ALIASES for k in first):
+                return records
+            fallback = fallback or records
+        except InputError as e:
+            fallback = fallback or e
+        if i == 0:
+            try:
+                names = sheet_names(path)
+            except InputError:
+                break
+        i += 1
+    if isinstance(fallback, InputError):
+        raise fallback
+    return fallback
 
 
 # --- tables (CSV, TSV, XLSX) --------------------------------------------------------------------

@@ -269,3 +269,32 @@ def test_an_export_names_firms_already_stored_by_stock_code(tmp_path, onto, stor
     assert store.get_node("Enterprise", "sc-603000.SH")["sources"] == ["listed.csv", "export.csv"]
     load_files(store, [export], ontology=onto)
     assert store.checksum() == first and len(store.find_nodes("Enterprise", limit=100)) == 4
+
+
+# --- a cover sheet before the list -----------------------------------------------------------------------
+
+def test_a_cover_sheet_before_the_list_gives_way(tmp_path, onto):
+    """An officer's workbook often opens with a 说明 sheet (what the list is, who made it); the firms
+    are on the next sheet. Without a sheet named, the list is read; a workbook of cover sheets only
+    keeps the old error, naming the file."""
+    path = tmp_path / "名录.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "说明"
+    for line in (["台州市泵与电机企业名录（示例）"], ["数据来源：示例登记系统，截至 2025-06-30"], ["编制：示例"]):
+        wb.active.append(line)
+    ws = wb.create_sheet("企业名单")
+    for r in (["企业名称", "登记状态", "所属城市"], ["示例泵业有限公司", "存续", "台州市"]):
+        ws.append(r)
+    wb.save(path)
+    (rec,) = read_records(path, notes=True)
+    assert (rec["name"], rec["city"], rec["_row"]) == ("示例泵业有限公司", "台州市", 2)
+    assert load_files(SQLiteStore(":memory:"), [path], ontology=onto).enterprises == 1
+
+    cover = tmp_path / "说明.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["只有说明"])
+    wb.create_sheet("空")
+    wb.save(cover)
+    from ontology.errors import InputError
+    with pytest.raises(InputError, match="说明.xlsx"):
+        load_files(SQLiteStore(":memory:"), [cover], ontology=onto)
