@@ -207,6 +207,11 @@ def read_header(path: str | Path, *, sheet: str | None = None) -> list[str]:
     if fmt in ("json", "jsonl"):
         first = next(iter(read_records(path, fmt=fmt)), {})
         return [k for k in first if not k.startswith("_")]
+    if fmt == "xlsx" and sheet is None:  # the sheet read_records reads: past a cover sheet, the list
+        for name in sheet_names(path):
+            header = _find_header(xlsx_rows(path, name))[1]
+            if _score(header):
+                return [str(h) for h in header]
     rows = xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt or "csv")
     return [str(h) for h in _find_header(rows)[1]]
 

@@ -17,7 +17,7 @@ import pytest
 from etl.aliases import canonical_field
 from etl.loader import load_files
 from etl.location import split_region
-from etl.readers import NOTE_KEY, read_records
+from etl.readers import NOTE_KEY, read_header, read_records
 from graph.store.sqlite_store import SQLiteStore
 from tests.etl.conftest import make_code
 
@@ -288,6 +288,7 @@ def test_a_cover_sheet_before_the_list_gives_way(tmp_path, onto):
     wb.save(path)
     (rec,) = read_records(path, notes=True)
     assert (rec["name"], rec["city"], rec["_row"]) == ("示例泵业有限公司", "台州市", 2)
+    assert read_header(path) == ["企业名称", "登记状态", "所属城市"]  # the import page previews that sheet
     assert load_files(SQLiteStore(":memory:"), [path], ontology=onto).enterprises == 1
 
     cover = tmp_path / "说明.xlsx"
