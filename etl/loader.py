@@ -36,7 +36,7 @@ from typing import Any
 from ontology.errors import InputError
 from etl.bundle import ontology_batch
 from etl.conflicts import find_conflicts
-from etl.dataset import sample_spec, sidecar_spec
+from etl.dataset import PLACES, composition, place, sample_spec, sidecar_spec
 from etl.nlp.classify import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, PRODUCT_KEYS, SCOPE_KEYS,
                               SEGMENT_KEYS, assign_segments)
 from etl.normalize import name_key
@@ -205,6 +205,7 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
     techs: list[dict] = []
     memo = Memo()
     stored = stored_firms(store)  # a firm already stored under another id stays one firm (etl.stored)
+    places = bytearray()                   # per record: local / outside / inactive / unknown (etl.dataset)
     classified: dict[tuple, tuple] = {}    # classifier input → (matches or the InputError, links memo)
     for path in map(Path, paths):
         report.files.append(path.name)
@@ -264,6 +265,7 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
                 continue
             if stored:
                 stored.adopt(fields)
+            places.append(place(fields))
             report.quarantined.extend(notes)
             values = packed_props(fields)
             spill.append(values)
@@ -301,8 +303,12 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
             last.drop_rel("IN_SEGMENT", o["enterprise"], o["segment"])
     report.segment_links = firm.segment_links()
     report.enterprises = len(firm)
+    parts = composition(firm.first, firm.ds, lambda g: places[firm.rec[g]] if firm.rec[g] >= 0
+                        else place(firm.merged[g]))
     for spec in specs.values():
         spec.firms = firm.datasets.get(spec.id, 0)
+        for key, n in zip(PLACES, parts.get(spec.id, (0, 0, 0, 0))):
+            setattr(spec, key, n)
         if not spec.firms:  # e.g. a holdings or supply file: it adds no firm, so it has no 口径
             continue
         batch.node("Dataset", spec.props())

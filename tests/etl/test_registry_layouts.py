@@ -299,3 +299,22 @@ def test_a_cover_sheet_before_the_list_gives_way(tmp_path, onto):
     from ontology.errors import InputError
     with pytest.raises(InputError, match="说明.xlsx"):
         load_files(SQLiteStore(":memory:"), [cover], ontology=onto)
+
+
+def test_dataset_records_what_its_firms_are(tmp_path, onto, store):
+    """A 台州市 census of 5 firms holding a 泰州 firm, a cancelled one and one without a place is not
+    5 Taizhou firms: the Dataset node says 2 local and operating, 1 outside, 1 inactive, 1 unknown."""
+    from etl.dataset import census_spec
+    path = _csv(tmp_path / "名录.csv", [
+        ["企业名称", "登记状态", "所属地区"],
+        ["示例泵业有限公司", "存续", "浙江省台州市温岭市"],
+        ["示例电机有限公司", "存续", "浙江省台州市椒江区"],
+        ["示例模具（泰州）有限公司", "存续", "江苏省泰州市"],
+        ["示例马桶有限公司", "注销", "浙江省台州市"],
+        ["示例塑料有限公司", "存续", ""],
+    ])
+    spec = census_spec("台州市示例名录", population="名录", clusters=["pump-motor"])
+    load_files(store, [path], ontology=onto, dataset=spec)
+    (ds,) = store.find_nodes("Dataset")
+    assert (ds["firms"], ds["firms_local"], ds["firms_outside"], ds["firms_inactive"], ds["firms_unknown"]) == (
+        5, 2, 1, 1, 1)
