@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from array import array
 
-from etl.held import Spill, field as held_field
+from etl.dataset import place
+from etl.held import FIELDS, Spill, field as held_field
 from etl.nlp.classify import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, PRODUCT_KEYS, SCOPE_KEYS,
                               SEGMENT_KEYS, assign_segments)
 from etl.quarantine import Quarantine
+from etl.stored import StoredFirms
 from etl.validate_columns import BatchValidator
 from ontology.errors import InputError
 from ontology.loader import Ontology
@@ -49,12 +51,15 @@ class Intake:
     """Collects a load's enterprise records (:meth:`add`), validates, classifies and holds them.
 
     ``quarantined``: the load's quarantine list (errors and warnings are appended in row order);
-    ``lap(step)``: the load's step clock."""
+    ``lap(step)``: the load's step clock; ``stored``: the store's firms (:mod:`etl.stored`) — a
+    record naming one of them takes its id and lists."""
 
     def __init__(self, onto: Ontology, min_confidence: float, spill: Spill, quarantined: list[Quarantine],
-                 lap) -> None:
+                 lap, stored: StoredFirms | None = None) -> None:
         self.onto, self.min_confidence, self.spill, self.quarantined, self.lap = (
             onto, min_confidence, spill, quarantined, lap)
+        self.stored = stored or None
+        self.places = bytearray()               # per validated record: local / outside / inactive / unknown
         self.validate = BatchValidator(onto)
         # classifier fields present → {their values → (matches or the InputError, links memo)}
         self.classified: dict[tuple, dict[tuple, tuple]] = {}
@@ -99,6 +104,9 @@ class Intake:
                 quarantined.extend(problems)
                 continue
             quarantined.extend(notes)
+            if self.stored:
+                values = self._adopt(values)
+            self.places.append(place({"active": held_field(values, "active"), "local": held_field(values, "local")}))
             spill.append(values)
             self.names.append(held_field(values, "name"))
             self.codes.append(held_field(values, "credit_code"))
@@ -110,6 +118,12 @@ class Intake:
         self.files.extend([file] * n)
         self.ent_ds.extend([self._dataset] * n)
         self.lap("validate")
+
+    def _adopt(self, values: tuple) -> tuple:
+        """``values`` patched by :meth:`etl.stored.StoredFirms.adopt` (the stored firm's id and lists)."""
+        fields = dict(zip(FIELDS, values))
+        self.stored.adopt(fields)
+        return tuple(map(fields.__getitem__, FIELDS))
 
     def _classify(self, rec: dict, values: tuple, problems: list[Quarantine], memo: dict, fields: tuple) -> tuple:
         """The record's links (one classifier call per distinct input: ``memo`` maps the values of

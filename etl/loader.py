@@ -30,7 +30,7 @@ from pathlib import Path
 from ontology.errors import InputError
 from etl.bundle import ontology_batch
 from etl.conflicts import find_conflicts
-from etl.dataset import sample_spec, sidecar_spec
+from etl.dataset import PLACES, composition, place, sample_spec, sidecar_spec
 from etl.held import Rows, Spill
 from etl.intake import Intake
 from etl.load_report import STEPS, LoadReport, StepClock, no_cycle_collector
@@ -41,6 +41,7 @@ from etl.readers import NOTE_KEY, read_records
 from etl.resolve import resolve_groups
 from etl.resolved import FirmIndex, Resolved as _Resolved
 from etl.side_files import add_holdings, add_supply, add_technologies, row_kind
+from etl.stored import stored_firms
 from graph.store.port import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
 from ontology.models import Dataset
@@ -52,8 +53,8 @@ BUNDLED_DIR = Path(str(importlib.resources.files("etl").joinpath("bundled")))
 BUNDLED_FILES = (BUNDLED_DIR / "enterprises.csv", BUNDLED_DIR / "known_firms.csv", BUNDLED_DIR / "holdings.csv")
 MIN_CONFIDENCE = 0.3
 #: why a note row (see :data:`etl.readers.NOTE_KEY`) was skipped
-NOTE_REASON = ("表格中的说明行（只有第一列有文字，不是企业），已跳过 / a note line of the table (text in the first column "
-               "only, not a firm): skipped")
+NOTE_REASON = ("表格中的说明行（标题、分节、来源或合计行，不是企业），已跳过 / a note line of the table (a title, section, "
+               "source or totals line, not a firm): skipped")
 
 
 class _Firm:
@@ -94,7 +95,8 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
     report = LoadReport()
     specs: dict[str, Dataset] = {}
     other: dict[str, list[dict]] = {"holdings": [], "supply": [], "technologies": []}
-    intake = Intake(onto, min_confidence, spill, report.quarantined, clock.lap)
+    # a firm already stored under another id stays one firm (etl.stored)
+    intake = Intake(onto, min_confidence, spill, report.quarantined, clock.lap, stored=stored_firms(store))
     for path in map(Path, paths):
         report.files.append(path.name)
         spec = dataset or sidecar_spec(path) or sample_spec(path.name)
@@ -119,6 +121,7 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
         intake.flush()
     clock.lap("read")
     names, codes, ids, files, rows = intake.names, intake.codes, intake.ids, intake.files, intake.rows
+    places = intake.places
     firms = [_Firm(n, c) for n, c in zip(names, codes)]
     keys = list(map(name_key, names))  # once per record, for conflicts and resolution
     drop, conflicts = find_conflicts(Rows(len(firms), lambda i: (firms[i], files[i], None if rows[i] < 0 else rows[i])),
@@ -144,8 +147,12 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
             last.drop_rel("IN_SEGMENT", o["enterprise"], o["segment"])
     report.segment_links = firm.segment_links()
     report.enterprises = len(firm)
+    parts = composition(firm.first, firm.ds, lambda g: places[firm.rec[g]] if firm.rec[g] >= 0
+                        else place(firm.merged[g]))
     for spec in specs.values():
         spec.firms = firm.datasets.get(spec.id, 0)
+        for key, n in zip(PLACES, parts.get(spec.id, (0, 0, 0, 0))):
+            setattr(spec, key, n)
         if not spec.firms:  # e.g. a holdings or supply file: it adds no firm, so it has no 口径
             continue
         batch.node("Dataset", spec.props())

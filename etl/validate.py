@@ -15,7 +15,10 @@ that loads but deserves a look (contradicting location evidence, location unknow
 * tags: :func:`ontology.firms.canonical_tag`; ``leading`` = :func:`ontology.firms.is_leading`.
 * registry-export fields: 注册资本 → ``registered_capital`` + ``capital_currency``
   (:func:`~etl.normalize.parse_capital`), 参保人数 → ``insured``, 国标行业门类…小类 → ``industry``
-  (non-empty levels in order; 所属行业 when the levels are absent), 国标行业代码 → ``industry_code``.
+  (non-empty levels in order; 所属行业 when the levels are absent), 国标行业代码 → ``industry_code``;
+  所属地区 as one path (浙江省台州市温岭市) → the province, city and county a file has no column for
+  (:func:`etl.location.split_region`), reported under ``region``; a 15-digit 工商注册号 in the
+  credit-code column (统一社会信用代码/注册号) means no credit code.
 * sources: the record's 来源 if given, else ``default_source`` (e.g. the file name).
 
 >>> from ontology.loader import Ontology
@@ -41,7 +44,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from etl.location import Location, division_says, locate
+from etl.location import Location, division_says, locate, split_region
 from etl.normalize import (check_formula, clean_text, display_name, halfwidth, name_key, normalize_credit_code,
                            parse_amount, parse_bool, parse_capital, parse_date, parse_int, split_list)
 from etl.quarantine import Quarantine
@@ -123,9 +126,20 @@ def _coordinate(v: str, bound: float) -> float | None:
     return x
 
 
+#: a 15-digit 工商注册号, which 统一社会信用代码/注册号 columns hold for firms closed before the credit code:
+#: not a credit code, not an error — the firm has no credit code
+_REG_NO = re.compile(r"\d{15}")
+
+
+def _region(v: str) -> tuple[str | None, str | None, str | None] | None:
+    """所属地区 as one path → (province, city, county) (:func:`etl.location.split_region`)."""
+    text = clean_text(v, max_len=100)
+    return None if text is None else split_region(text)
+
+
 #: fields stored as their normaliser gives them (a field the record lacks is skipped)
 SIMPLE_FIELDS: dict[str, Callable[[str], Any]] = {
-    "credit_code": lambda v: None if clean_text(v, max_len=40) is None else normalize_credit_code(v),
+    "credit_code": lambda v: None if clean_text(v, max_len=40) is None or _REG_NO.fullmatch(v.strip()) else normalize_credit_code(v),
     "stock_code": _stock_code,
     "province": _text(50),
     "city": _text(50),
@@ -217,6 +231,11 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     for field, fn in SIMPLE_FIELDS.items():
         if field in record and (v := run(field, fn)) is not None:
             out[field] = v
+    region = run("region", _region) if "region" in record else None
+    if region:  # 所属地区 fills the split columns a file does not have
+        for field, value in zip(("province", "city"), region):
+            if value and field not in out:
+                out[field] = value
     for field in AMOUNT_FIELDS:
         if field not in record:
             continue
@@ -236,7 +255,7 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
         out["industry"] = list(dict.fromkeys(industry))
     if is_leading(out.get("tags", []), out.get("output"), out.get("revenue")):
         out["leading"] = True
-    _locate(record, ontology, out, run, problems, notes, memo)
+    _locate(record, ontology, out, run, problems, notes, memo, region[2] if region else None)
     source = run("source", _TEXT500)
     if problems:
         return None, problems, notes
@@ -294,14 +313,20 @@ class Memo:
 
 
 def _locate(record: dict, ontology: Ontology, out: dict[str, Any], run: Callable[..., Any],
-            problems: list[Quarantine], notes: list[Quarantine], memo: Memo | None = None) -> None:
+            problems: list[Quarantine], notes: list[Quarantine], memo: Memo | None = None,
+            region_county: str | None = None) -> None:
     """Local or outside, its basis, and the county (:func:`etl.location.locate`) into ``out``."""
     loc = located(ontology, memo, run("local", parse_bool), out.get("province"), out.get("city"),
-                  run("county", _TEXT50), out.get("credit_code"), out.get("address"), run("mail_address", _TEXT500))
+                  run("county", _TEXT50) or region_county, out.get("credit_code"), out.get("address"),
+                  run("mail_address", _TEXT500))
     file, row = str(record.get("_file", "")), record.get("_row")
     for n in loc.notes:
-        value = record.get(n.field)
-        q = Quarantine(file, row, n.field, n.value if value is None else str(value), n.reason, level=n.level)
+        # a place read from 所属地区 is reported under that column
+        field = n.field
+        if field in ("province", "city", "county") and field not in record and "region" in record:
+            field = "region"
+        value = record.get(field)
+        q = Quarantine(file, row, field, n.value if value is None else str(value), n.reason, level=n.level)
         (problems if n.level == "error" else notes).append(q)
     if loc.local is not None:
         out["local"], out["local_basis"] = loc.local, loc.basis

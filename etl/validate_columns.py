@@ -145,7 +145,9 @@ class BatchValidator:
     def __call__(self, records: list[dict], *, default_source: str) -> list[tuple]:
         n = len(records)
         present = set().union(*records)
-        bad = bytearray(n)
+        # 所属地区 (one path for province/city/county) fills other fields and renames their notes:
+        # such a batch takes the row path, which has that rule (etl.validate.validate_fields)
+        bad = bytearray(b"\x01" * n if "region" in present else n)
         col: dict[str, list] = {}
         for f in (*SIMPLE_FIELDS, *OTHER_FIELDS):
             if f in present and f not in AMOUNT_FIELDS:

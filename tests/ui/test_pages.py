@@ -107,12 +107,19 @@ def test_overview_shows_data_coverage_and_howto(store_path):
     from chainkg.service import ChainKG
     from graph.store.sqlite_store import SQLiteStore
 
-    firms = {d["name"]: d["firms"] for d in ChainKG(SQLiteStore(store_path)).datasets()}
+    dss = {d["name"]: d for d in ChainKG(SQLiteStore(store_path)).datasets()}
+    firms = {n: d["firms"] for n, d in dss.items()}
     at = open_page()
     datasets = frame_with(at, "口径（总体）")
     row = datasets[datasets["数据集"] == "A股上市公司（台州注册）"].iloc[0]
     assert row["口径（总体）"] == "上市公司" and row["地区"] == "台州市" and row["截止日期"] == "2024-05"
     assert row["普查 / 样本"] == "普查（完整名录）" and row["企业数"] == firms["A股上市公司（台州注册）"] > 100
+    # what its firms are: the listed-firm list holds the outside candidates too, and says so
+    listed = dss["A股上市公司（台州注册）"]
+    assert listed["firms_outside"] > 0 and listed["firms_local"] + listed["firms_outside"] + listed[
+        "firms_inactive"] + listed["firms_unknown"] == listed["firms"]
+    assert (f"构成 · A股上市公司（台州注册）：{listed['firms']} 家 = 台州本地在营 {listed['firms_local']} + 外地 "
+            f"{listed['firms_outside']}") in texts(at)
     basis = frame_with(at, "能否判定缺失与强弱")
     assert len(basis) == 7 and set(basis["口径"]) == {"上市公司口径"}
     assert basis["能否判定缺失与强弱"].str.startswith("不能").all()
