@@ -6,13 +6,13 @@ non-repeating columns (name, credit code, amounts, date) do real work on every r
 ≈ 23 CPU-s of a 100k load. Here each column of a batch is checked at once:
 
 * a value seen before is one dict lookup (``map`` over the column, in C); a field whose values
-  hardly repeat stops being memoised (the rule of :class:`etl.validate.Memo`);
+  hardly repeat stops being memoised (the rule of :class:`etl.memo.Memo`);
 * a value of the usual shape is accepted by a compiled check that implies the normaliser's result
   — a Chinese name of ideographs, ASCII letters/digits and （）, stays itself; an 18-character
   credit code with its check character is itself; a plain decimal in 万元 is ``round(float(x), 6)``;
   a ``YYYY-MM-DD`` real date in range is itself (``tests/etl/test_validate_columns.py`` holds each
   equal to the normaliser on the values it accepts);
-* any other value goes through the field's own normaliser (:func:`etl.validate.checked`).
+* any other value goes through the field's own normaliser (:func:`etl.field_rules.checked`).
 
 A row that any of these refuses (or whose location has an error) is validated again by
 ``validate_fields``, so its errors are its own, with their messages, in their order.
@@ -36,11 +36,12 @@ from collections.abc import Callable
 from itertools import repeat
 from typing import Any
 
+from etl.field_rules import AMOUNT_FIELDS, INDUSTRY_LEVELS, OTHER_FIELDS, SIMPLE_FIELDS, checked
 from etl.held import FIELDS, field as held_field, packed_props
+from etl.memo import Memo, located
 from etl.normalize import EMPTY_MARKERS, credit_code_check_char, parse_amount
 from etl.quarantine import Quarantine
-from etl.validate import (AMOUNT_FIELDS, INDUSTRY_LEVELS, OTHER_FIELDS, SIMPLE_FIELDS, Memo, checked,
-                          enterprise_id, located, validate_fields)
+from etl.validate import enterprise_id, validate_fields
 from ontology.firms import is_leading
 from ontology.loader import Ontology
 
@@ -237,7 +238,7 @@ class BatchValidator:
 
     def _put(self, field: str, key: Any, cache: dict, raw: str, value: Any, rows: int) -> dict | None:
         """Memoise an accepted value (``rows``: records seen so far); a field whose values hardly
-        repeat stops being memoised (:meth:`etl.validate.Memo.put`'s rule). Returns the cache or ``None``."""
+        repeat stops being memoised (:meth:`etl.memo.Memo.put`'s rule). Returns the cache or ``None``."""
         n = len(cache) - 1  # without its None entry
         if n == self.memo.probe and n >= 0.9 * rows:
             self.caches[(field, key)] = None
