@@ -108,6 +108,10 @@ class DatasetOut(_Open):
     clusters: list[str] = Field(default_factory=list)
     files: list[str] = Field(default_factory=list)
     firms: int = 0
+    firms_local: int | None = Field(default=None, description="其中台州本地且在营 / local and operating")
+    firms_outside: int | None = Field(default=None, description="其中外地 / outside Taizhou")
+    firms_inactive: int | None = Field(default=None, description="其中注销/吊销/迁出等 / no longer operating")
+    firms_unknown: int | None = Field(default=None, description="其中地点未知 / location unknown")
 
 
 class ClusterSummary(Cluster):

@@ -12,7 +12,10 @@ column, so every row is classified), each run a fresh process on a fresh store, 
 * the store's checksum after each load, and (SQLite) a hash of its stored aggregates: before and
   after must agree;
 * where the loader offers it (``load_files(cpu_split=True)``), CPU seconds per step, and inside
-  the SQLite write its ``write_split``: SQL, JSON, aggregates.
+  the SQLite write its ``write_split``: SQL, JSON, aggregates;
+* **quarantine** — a messy copy of the first 20,000 rows (every 7th row given a refused or unusual
+  value from :data:`MESSY`) loaded by each version: a hash of every quarantine entry (file, row,
+  field, value, reason, level, in order) and the checksum must agree before/after.
 
 Wall-clock figures on the shared 2-core machine swing with the other jobs; the CPU seconds
 (user + system) printed next to them are the steadier measure of the work done.
@@ -120,11 +123,12 @@ def child(store_url: str, path: str) -> None:
         clock["resolve"] = seconds - sum(v for k, v in clock.items() if k != "resolve")
     checksum = store.checksum()
     aggregates = _aggregates_hash(store)
+    quarantine = _quarantine_hash(report.quarantined)
     store.close()
     print(json.dumps({"seconds": seconds, "rows": report.written, "enterprises": report.enterprises,
                       "steps": clock, "checksum": checksum, "cpu": cpu, "startup": t - t0,
                       "cpu_steps": getattr(report, "cpu", {}), "write_split": getattr(store, "write_split", {}),
-                      "aggregates": aggregates,
+                      "aggregates": aggregates, "quarantine": quarantine, "quarantined": len(report.quarantined),
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
@@ -140,7 +144,58 @@ def _aggregates_hash(store) -> str:
     return hashlib.sha256(row[0].encode()).hexdigest() if row else "-"
 
 
+def _quarantine_hash(entries) -> str:
+    """SHA-256 of every quarantine entry (file, row, field, value, reason, level), in order."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for q in entries:
+        h.update(repr((q.file, q.row, q.field, q.value, q.reason, getattr(q, "level", "error"))).encode())
+    return h.hexdigest()
+
+
 # --------------------------------------------------------------------------- parent side
+
+#: (column, bad or unusual value) cycled over the rows of the messy file: refused values, values
+#: the fast shape checks do not take (they go through the normalisers), blanks
+MESSY = [("统一社会信用代码", "91331081MA2AAAAA19"), ("企业名称", "=HYPERLINK(\"x\")"), ("营业收入(万元)", "很多"),
+         ("成立日期", "2019-02-30"), ("从业人员", "-3"), ("所属区县", "火星县"), ("是否本地", "也许"),
+         ("工业总产值(万元)", "3亿元"), ("成立日期", "2019/3/4"), ("企业名称", "台州 示例(集团)有限公司"),
+         ("统一社会信用代码", ""), ("营业收入(万元)", ""), ("企业名称", "无"), ("从业人员", "1,200人"),
+         ("统一社会信用代码", "91331081ma2aaaaa10"), ("主营产品", "=cmd|x")]
+
+
+def write_messy(path: Path, clean: Path, every: int = 7) -> Path:
+    """The first rows of ``clean`` with one value of every ``every``-th row from :data:`MESSY`."""
+    import csv
+
+    with clean.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[:20_001]
+    header = rows[0]
+    for k, row in enumerate(rows[1:]):
+        if k % every == 0:
+            col, value = MESSY[(k // every) % len(MESSY)]
+            row[header.index(col)] = value
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+def quarantine_check(versions, path: Path, tmp: Path) -> None:
+    """Load a messy copy of the export with each version: stored checksum and every quarantine entry."""
+    messy = write_messy(tmp / "messy.csv", path)
+    runs = {v: run_split(code, str(tmp / "messy.db"), messy) for v, code in versions}
+    last = runs[versions[-1][0]]
+
+    def same(key: str) -> str:
+        found = {r.get(key, "-") for r in runs.values()}
+        return (f"{'identical before/after' if len(found) == 1 else 'DIFFER: ' + ', '.join(sorted(found))} "
+                f"({next(iter(found))[:16]}…)")
+
+    print(f"messy copy, {sum(1 for _ in messy.open(encoding='utf-8-sig')) - 1:,} rows (every 7th with a bad or unusual value):")
+    print(f"  {last['quarantined']:,} quarantine entries (file, row, field, value, reason, level) {same('quarantine')}")
+    print(f"  rows written {last['rows']:,}; checksum {same('checksum')}", flush=True)
+
 
 def _env(code: Path) -> dict:
     return os.environ | {"PYTHONPATH": str(code)}
@@ -205,6 +260,8 @@ def compare(args, path: Path, tmp: Path) -> None:
         print("(Neo4j skipped: set CHAINKG_NEO4J_URL)")
     for kind, url, target in stores:
         split_runs(args, versions, kind, url, target, path)
+    if "quarantine" in parts:
+        quarantine_check(versions, path, tmp)
 
 
 def cli_runs(args, versions, path: Path, tmp: Path) -> None:
@@ -251,7 +308,7 @@ def main() -> None:
     ap.add_argument("--enterprises", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--before", type=Path, default=Path("/tmp/before-imports"))
-    ap.add_argument("--only", default="cli,sqlite,neo4j", help="parts to run: cli, sqlite, neo4j (comma list)")
+    ap.add_argument("--only", default="cli,sqlite,neo4j,quarantine", help="parts to run: cli, sqlite, neo4j, quarantine (comma list)")
     ap.add_argument("--memory", type=int, default=0, help="only: peak RSS of one load of this many enterprises")
     ap.add_argument("--after-only", action="store_true", help="with --memory: skip the before checkout")
     args = ap.parse_args()

@@ -15,6 +15,8 @@ field, and :func:`header_unit` returns the unit so a plain number is read in tha
 ('revenue', '元')
 >>> canonical_field("备注2") is None
 True
+>>> canonical_field("统一社会信用代码/注册号"), canonical_field("所属地区"), canonical_field("名称/地址") is None
+('credit_code', 'region', True)
 
 Registry exports (企查查/天眼查 style) map too: 登记状态 → ``status``, 所属省份 → ``province``,
 注册资本 → ``registered_capital``, 参保人数 → ``insured``, the four 国标行业 levels →
@@ -34,22 +36,25 @@ __all__ = ["ALIASES", "AMOUNT_FIELDS", "header_key", "canonical_field", "header_
 
 #: canonical field → accepted headers (any spelling variant of these matches, see module doc)
 ALIASES: dict[str, tuple[str, ...]] = {
-    "credit_code": ("统一社会信用代码", "社会信用代码", "信用代码", "credit_code", "uscc"),
-    "name": ("企业名称", "公司名称", "单位名称", "名称", "name", "enterprise", "company"),
+    "credit_code": ("统一社会信用代码", "社会信用代码", "信用代码", "credit_code", "uscc", "unified social credit code"),
+    "name": ("企业名称", "公司名称", "单位名称", "名称", "name", "enterprise", "company", "company name"),
     "county": ("所属区县", "区县", "县市区", "所在区县", "县(市、区)", "county", "district"),
     "city": ("所在城市", "城市", "所属城市", "所在地市", "所属地市", "city"),
     "province": ("所属省份", "省份", "所在省份", "省", "province"),
     "address": ("注册地址", "企业地址", "地址", "住所", "注册地", "address"),
+    # one column holding the place as a path: 浙江省台州市温岭市, 浙江-台州-温岭 (etl.location.split_region)
+    "region": ("所属地区", "所在地区", "地区", "所属区域", "所在区域", "注册地区", "region"),
     "mail_address": ("通信地址", "通讯地址", "联系地址", "最新年报地址", "mail_address"),
-    "business_scope": ("经营范围", "business_scope"),
+    "business_scope": ("经营范围", "business_scope", "business scope"),
     "products": ("主营产品", "主要产品", "产品", "products", "product"),
     "segment": ("所属环节", "产业链环节", "环节", "segment", "segments"),
     "revenue": ("营业收入(万元)", "营业收入", "营收", "revenue"),
     "output": ("工业总产值(万元)", "工业总产值", "总产值", "产值", "output"),
     "employees": ("从业人员", "从业人数", "员工人数", "职工人数", "employees"),
-    "founded": ("成立日期", "成立时间", "注册日期", "founded"),
+    "founded": ("成立日期", "成立时间", "注册日期", "founded", "establishment date", "date of establishment"),
     "tags": ("企业标签", "标签", "tags"),
-    "registered_capital": ("注册资本", "注册资金", "注册资本(万元)", "注册资本(万)", "registered_capital"),
+    "registered_capital": ("注册资本", "注册资金", "注册资本(万元)", "注册资本(万)", "registered_capital",
+                           "registered capital"),
     "insured": ("参保人数", "社保人数", "社保缴纳人数", "insured"),
     "industry": ("所属行业", "行业", "industry"),
     "industry_l1": ("国标行业门类", "行业门类", "国民经济行业门类", "industry_l1"),
@@ -66,7 +71,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "technology_id": ("技术id", "技术编号", "technology_id", "tech_id"),
     "name_en": ("英文名称", "name_en"),
     # one field, two meanings by file kind: a technology's 国内状态, an enterprise's 登记状态
-    "status": ("国内状态", "技术状态", "登记状态", "经营状态", "企业状态", "status"),
+    "status": ("国内状态", "技术状态", "登记状态", "经营状态", "企业状态", "status", "registration status",
+               "operating status"),
     "status_certain": ("状态已确认", "状态是否确认", "status_certain"),
     "chokepoint": ("是否卡脖子", "卡脖子", "chokepoint"),
     "chokepoint_lists": ("卡脖子清单", "chokepoint_lists"),
@@ -100,6 +106,11 @@ def canonical_field(header: str) -> str | None:
     m = _UNIT_RE.match(key)
     if m and _INDEX.get(m.group(1)) in AMOUNT_FIELDS:
         return _INDEX[m.group(1)]
+    if "/" in key:  # 统一社会信用代码/注册号: the field its first name means, unless another name means another
+        fields = {_INDEX.get(part) for part in key.split("/")} - {None}
+        first = _INDEX.get(key.split("/")[0])
+        if first and fields == {first}:
+            return first
     return None
 
 

@@ -19,6 +19,7 @@ on the command line. Without either, the file is a sample (样本/自填).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -89,3 +90,31 @@ def sidecar_spec(path: Path) -> Dataset | None:
         return Dataset(**data)
     except (yaml.YAMLError, ValidationError, TypeError) as e:
         raise InputError(f"bad dataset declaration: {e}", file=side.name) from e
+
+
+#: what a firm is, for a dataset's composition: index into :data:`PLACES`
+PLACES = ("firms_local", "firms_outside", "firms_inactive", "firms_unknown")
+
+
+def place(props: dict) -> int:
+    """A firm's place in :data:`PLACES`: no longer operating first (注销… counts nowhere), then local,
+    outside, unknown.
+
+    >>> [PLACES[place(p)] for p in ({"local": True}, {"local": True, "active": False}, {"local": False}, {})]
+    ['firms_local', 'firms_inactive', 'firms_outside', 'firms_unknown']
+    """
+    if props.get("active") is False:
+        return 2
+    local = props.get("local")
+    return 3 if local is None else 0 if local else 1
+
+
+def composition(first: dict[str, int], ds: list[tuple], place_of: Callable[[int], int]) -> dict[str, list[int]]:
+    """Per dataset id, its firms counted by :data:`PLACES`: ``first`` maps each firm id to its group,
+    ``ds[group]`` the group's dataset ids, ``place_of(group)`` its place."""
+    out: dict[str, list[int]] = {}
+    for g in first.values():
+        p = place_of(g)
+        for did in ds[g]:
+            out.setdefault(did, [0, 0, 0, 0])[p] += 1
+    return out

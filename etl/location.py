@@ -38,13 +38,13 @@ import re
 from dataclasses import dataclass, field
 
 from etl.normalize import halfwidth
-from etl.nlp.gb2260 import CITIES, COMMON_WORDS
+from etl.nlp.gb2260 import CITIES, COMMON_WORDS, PREFECTURES, PROVINCES
 from ontology.firms import TAIZHOU_NAMES
 from ontology.loader import Ontology
 from ontology.models import County
 
 __all__ = ["Location", "Note", "locate", "taizhou_county", "city_says", "division_says", "address_says",
-           "division_county", "address_county", "TAIZHOU_DIVISION_PREFIX", "TAIZHOU_CITY_DIVISIONS", "VAGUE_DIVISIONS"]
+           "division_county", "address_county", "split_region", "TAIZHOU_DIVISION_PREFIX", "TAIZHOU_CITY_DIVISIONS", "VAGUE_DIVISIONS"]
 
 #: credit-code characters 3–8 starting with this are issued in Taizhou (GB/T 2260: 33 浙江, 10 台州)
 TAIZHOU_DIVISION_PREFIX = "3310"
@@ -55,6 +55,8 @@ VAGUE_DIVISIONS = frozenset({"330000", "100000"})
 #: what 所属城市 holds when the real unit is the province (直辖市 exports)
 _PLACEHOLDER_CITIES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 _PREFIXES = ("浙江省台州市", "台州市", "浙江省", "台州")
+#: what a 所属区县 cell holds when a firm is registered with the city itself
+_CITY_AS_COUNTY = frozenset({"市辖区", "台州市", "台州", "浙江省台州市"})
 _PROVINCE = re.compile(r"^([\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,8}?自治区)")
 _LEAD_CITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)市")
 _NOT_CITY = re.compile(r"[区县镇乡街路道村号]")
@@ -93,10 +95,22 @@ def taizhou_county(text: str | None, ontology: Ontology) -> County | None:
     if not text:
         return None
     text = halfwidth(text).strip()
+    if text.isascii():  # pinyin, as the county ids are: Wenling, Wenling City, Jiaojiang District
+        text = _LATIN_SUFFIX.sub("", text.casefold()).replace(" ", "")
     for cand in (text, *(text.removeprefix(p) for p in _PREFIXES if text.startswith(p))):
         if cand and (c := ontology.county_by_name(cand)):
             return c
     return None
+
+
+_LATIN_SUFFIX = re.compile(r"\s*(?:city|county|district|province|shi|xian|qu|sheng)$")
+
+
+def _latin_place(text: str) -> str:
+    """A place in pinyin → the Chinese the rules read (Zhejiang → 浙江; Taizhou → 台州 only in 浙江,
+    its namesake 泰州 is in 江苏); other Latin text is returned as it is."""
+    key = _LATIN_SUFFIX.sub("", text.casefold()).replace(" ", "")
+    return {"zhejiang": "浙江", "jiangsu": "江苏"}.get(key, key)
 
 
 def city_says(city: str | None, province: str | None = None, ontology: Ontology | None = None) -> bool | None:
@@ -105,9 +119,17 @@ def city_says(city: str | None, province: str | None = None, ontology: Ontology 
 
     >>> city_says("台州市"), city_says("杭州市"), city_says("泰州市"), city_says("市辖区", "北京市"), city_says(None, "浙江省")
     (True, False, False, False, None)
+    >>> city_says("Taizhou", "Zhejiang"), city_says("Taizhou City", "Jiangsu Province"), city_says("Taizhou"), city_says("Hangzhou")
+    (True, False, None, False)
     """
     prov = halfwidth(province or "").strip()
     text = halfwidth(city or "").strip()
+    if prov.isascii():
+        prov = _latin_place(prov)
+    if text.isascii() and text:
+        text = _latin_place(text)
+        if text == "taizhou":  # Taizhou is 台州 (浙江) or 泰州 (江苏): the province tells which, else unknown
+            return True if "浙江" in prov else False if prov else None
     for p in ("浙江省", "浙江"):
         text = text.removeprefix(p)
     if any(n in text for n in TAIZHOU_NAMES) or (ontology and text and taizhou_county(text, ontology)):
@@ -210,6 +232,47 @@ def address_county(address: str | None, ontology: Ontology) -> County | None:
     return lead or (_zone_county(text, counties) if m else None)
 
 
+_REGION_GAPS = re.compile(r"[\s\-/|>,，、·—]+")
+#: province-level names, full (浙江省, 广西壮族自治区, 北京市) before short (浙江), longest first
+_PROVINCE_NAMES = sorted({*PROVINCES.values(), *PROVINCES}, key=len, reverse=True)
+#: prefecture-level names as a region path may write them (台州, 台州市, 楚雄州, 楚雄彝族自治州 → its short form)
+_CITY_NAMES = sorted(CITIES | set(PREFECTURES), key=len, reverse=True)
+_CITY_SUFFIX = re.compile(r"^(?:市|[\u4e00-\u9fff]{0,8}?自治州|州|地区|盟)")
+
+
+def split_region(text: str | None) -> tuple[str | None, str | None, str | None]:
+    """A place written as one path (所属地区: 浙江省台州市温岭市, 浙江 台州 椒江区, 浙江-台州, 北京市海淀区,
+    江苏省泰州市) → ``(province, city, county)`` as written, each ``None`` when absent. The city is a
+    prefecture-level name (GB/T 2260); what follows it — or a county-level name straight after the
+    province (浙江省温岭市) — is the county; :func:`locate` then judges them like split columns.
+
+    >>> split_region("浙江省台州市温岭市"), split_region("浙江-台州-椒江"), split_region("江苏省泰州市")
+    (('浙江省', '台州市', '温岭市'), ('浙江', '台州', '椒江'), ('江苏省', '泰州市', None))
+    >>> split_region("北京市海淀区"), split_region("北京市北京市"), split_region("浙江省温岭市"), split_region("")
+    (('北京市', None, '海淀区'), ('北京市', None, None), ('浙江省', None, '温岭市'), (None, None, None))
+    >>> split_region("台州经济开发区"), split_region("泰州市海陵区")
+    ((None, '台州', '经济开发区'), (None, '泰州市', '海陵区'))
+    """
+    rest = _REGION_GAPS.sub("", halfwidth(text or "").strip())
+    province = next((p for p in _PROVINCE_NAMES if rest.startswith(p)), None)
+    if province:
+        rest = rest[len(province):]
+        if province.removesuffix("市") in ("北京", "上海", "天津", "重庆"):  # 北京市北京市海淀区, 上海市市辖区
+            short = province.removesuffix("市")
+            if rest.startswith(short):
+                rest = rest[len(short):].removeprefix("市")
+            rest = rest.removeprefix("市辖区").removeprefix("县")
+        elif province in PROVINCES and rest.startswith("省"):  # 浙江 省 …
+            province, rest = province + "省", rest[1:]
+    city = None
+    name = next((c for c in _CITY_NAMES if rest.startswith(c)), None)
+    if name and not (province in ("北京", "北京市", "上海", "上海市", "天津", "天津市", "重庆", "重庆市")):
+        m = _CITY_SUFFIX.match(rest[len(name):])
+        end = len(name) + (m.end() if m else 0)
+        city, rest = rest[:end], rest[end:]
+    return province, city, rest or None
+
+
 def _says(local: bool | None) -> str:
     return "台州本地 / local" if local else "外地 / outside"
 
@@ -218,6 +281,8 @@ def locate(ontology: Ontology, *, local: bool | None = None, province: str | Non
            county: str | None = None, credit_code: str | None = None, address: str | None = None,
            mail_address: str | None = None) -> Location:
     """Decide local or outside from one row's cleaned values (see the module doc)."""
+    if county and halfwidth(county).strip() in _CITY_AS_COUNTY:
+        county = None  # 所属区县「市辖区」/「台州市」: the city itself, no county
     county_obj = taizhou_county(county, ontology)
     addr = address or mail_address
     evidence: dict[str, bool | None] = {
@@ -232,6 +297,12 @@ def locate(ontology: Ontology, *, local: bool | None = None, province: str | Non
         if evidence[basis] is not None:
             out.local, out.basis = evidence[basis], basis
             break
+    prov = _latin_place(halfwidth(province or "").strip())
+    if out.basis == "city" and out.local and city and prov and "浙江" not in prov:
+        out.notes.append(Note("warning", "province", province or "",
+                              f"地点矛盾: 所属省份「{province}」不是浙江，按所属城市「{city}」计为台州本地；请核对是否为"
+                              f"泰州（江苏）/ location contradiction: the province is not Zhejiang although the city "
+                              f"is Taizhou; counted as local by the city — check it is not 泰州 (Jiangsu)"))
     if out.basis is None:
         out.notes.append(Note("warning", "local", "", "地点未知，不计入本地或外地 / location unknown: not counted as "
                                                       "local or outside (no 是否本地, 所属城市, 所属区县, 信用代码 or 地址)"))
@@ -246,8 +317,10 @@ def locate(ontology: Ontology, *, local: bool | None = None, province: str | Non
                                   f"contradiction: {fields[basis]} says {'local' if said else 'outside'}, counted as "
                                   f"{'local' if out.local else 'outside'} by {fields[out.basis]}"))
     if not county:
-        if out.local:  # no 所属区县: the address's county, else the registering authority's (code chars 3–8)
-            derived = address_county(addr, ontology) or division_county(credit_code, ontology)
+        if out.local:  # no 所属区县: the city column's when it names one (温岭市), else the address's, else
+            # the registering authority's (code chars 3–8)
+            derived = (taizhou_county(city, ontology) or address_county(addr, ontology)
+                       or division_county(credit_code, ontology))
             out.county = derived.short if derived else None
         return out
     if county_obj is not None and out.local:

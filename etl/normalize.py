@@ -16,10 +16,10 @@ normaliser a field gets, and a rejected value carries a reason a user can act on
 '91331081MA2AAAAA10'
 >>> parse_amount("1,234.5万元"), parse_amount("2亿元"), parse_amount("50000元")
 (1234.5, 20000.0, 5.0)
->>> parse_capital("5000万元人民币"), parse_capital("200万美元"), parse_capital("-")
-((5000.0, '人民币'), (200.0, '美元'), None)
->>> parse_date("2019年12月4日"), parse_date("43803")
-('2019-12-04', '2019-12-04')
+>>> parse_capital("5000万元人民币"), parse_capital("200万美元"), parse_capital("-"), parse_capital("5000万元整")
+((5000.0, '人民币'), (200.0, '美元'), None, (5000.0, '人民币'))
+>>> parse_date("2019年12月4日"), parse_date("43803"), parse_date("2019-12-04T00:00:00.000Z")
+('2019-12-04', '2019-12-04', '2019-12-04')
 >>> split_list("专精特新；上市、小巨人")
 ['专精特新', '上市', '小巨人']
 """
@@ -43,7 +43,9 @@ _CREDIT_VALUE = {c: i for i, c in enumerate(CREDIT_CHARSET)}
 _CREDIT17 = re.compile(f"[{CREDIT_CHARSET}]{{17}}")
 _CODE_GAPS = re.compile(r"[\s\-]")
 #: cell contents that mean "no value" in Chinese spreadsheets
-EMPTY_MARKERS = frozenset({"", "-", "--", "—", "——", "/", "n/a", "na", "null", "none", "无", "暂无"})
+#: (registry exports write 未公示 / 不公示 where a firm did not disclose a figure)
+EMPTY_MARKERS = frozenset({"", "-", "--", "—", "——", "/", "n/a", "na", "null", "none", "无", "暂无",
+                           "未公示", "不公示", "未披露", "暂未公示", "暂无数据"})
 
 _FORMULA = re.compile(r"^\s*(=|[+\-@]\s*[A-Za-z|(\"']|[+\-@].*\|)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
@@ -222,7 +224,7 @@ def parse_capital(value: str) -> tuple[float, str | None] | None:
     >>> parse_capital("1,000万(元)"), parse_capital("50万港元"), parse_capital("1.2亿元")
     ((1000.0, '人民币'), (50.0, '港元'), (12000.0, '人民币'))
     """
-    text = _CAPITAL_NOISE.sub("", halfwidth(value)).casefold()
+    text = _CAPITAL_NOISE.sub("", halfwidth(value)).casefold().removesuffix("整")  # 5000万元整
     if text in EMPTY_MARKERS:
         return None
     m = _CAPITAL.match(text)
@@ -256,7 +258,7 @@ def parse_int(value: str) -> int | None:
 
 
 _DATE_PATTERNS = (
-    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"),
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"),
     re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )

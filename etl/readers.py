@@ -16,6 +16,8 @@ naming the file (and row when there is one). It does not judge values; ``etl.val
   comes back as ``{NOTE_KEY: text, "_file", "_row"}`` so the loader can report and skip it instead
   of refusing it as a firm without a name. Without it such a row is an ordinary record.
 * XLSX merged cells (loaded fully below 20 MB): every cell of a merged range takes its value.
+  Without ``sheet``, a first sheet that is a cover or 说明 page (no data rows, no known column, a
+  required column missing) gives way to the first later sheet that is a list.
 * Text encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030, then whatever
   charset-normalizer finds. A file mixing UTF-8 and GBK lines is refused (row named).
 
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
@@ -37,9 +40,9 @@ from pathlib import Path
 from typing import Any
 
 from ontology.errors import InputError
-from etl.aliases import canonical_field, header_unit
+from etl.aliases import ALIASES, canonical_field, header_unit
 from etl.encoding import STREAM_CHUNK, decode_text, open_text
-from etl.xlsx import xlsx_rows
+from etl.xlsx import sheet_names, xlsx_rows
 
 __all__ = ["Record", "read_records", "read_header", "FORMATS", "NOTE_KEY"]
 
@@ -86,6 +89,8 @@ def read_records(path: str | Path, *, sheet: str | None = None, fmt: str | None 
         raise InputError("file not found", file=str(path))
     if fmt in ("json", "jsonl"):
         records = _json_records(path, fmt, required)
+    elif fmt == "xlsx" and sheet is None:
+        return _first_sheet_with_data(path, required, notes)
     else:
         rows = xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt)
         records = _table_records(path, rows, required, notes)
@@ -93,6 +98,36 @@ def read_records(path: str | Path, *, sheet: str | None = None, fmt: str | None 
     if first is None:
         raise InputError("no data rows", file=path.name)
     return chain([first], records)
+
+
+def _first_sheet_with_data(path: Path, required: Sequence[str], notes: bool) -> Iterator[Record]:
+    """The records of the first sheet — unless it is a cover or 说明 sheet before the list (no data
+    rows, a required column missing, or no column naming a known field) and a later sheet is a
+    list: then the first such sheet's. When none is, the first sheet's records or error, as before."""
+    fallback: Iterator[Record] | InputError | None = None
+    names: list[str | None] = [None]
+    i = 0
+    while i < len(names):
+        try:
+            records = _table_records(path, xlsx_rows(path, names[i]), required, notes)
+            first = next(records, None)
+            if first is None:
+                raise InputError("no data rows", file=path.name)
+            records = chain([first], records)
+            if any(k in ALIASES for k in first):
+                return records
+            fallback = fallback or records
+        except InputError as e:
+            fallback = fallback or e
+        if i == 0:
+            try:
+                names = sheet_names(path)
+            except InputError:
+                break
+        i += 1
+    if isinstance(fallback, InputError):
+        raise fallback
+    return fallback
 
 
 # --- tables (CSV, TSV, XLSX) --------------------------------------------------------------------
@@ -126,8 +161,27 @@ def _text_rows(path: Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
             raise InputError(f"malformed CSV: {e}", file=path.name, row=row + 1) from e
 
 
+def _score(cells: Sequence[str]) -> int:
+    """How many distinct fields a row's cells name (a group merged across columns counts once)."""
+    return len({canonical_field(str(c)) for c in cells} - {None})
+
+
+def _two_rows(upper: Sequence[str], lower: Sequence[str]) -> list[str] | None:
+    """One header from a header written on two rows (a group row — 基本信息, 地区 — over the field
+    names, or names over a group's sub-fields: 地区 over 省份/城市/区县), column by column: the lower
+    cell when it names a field, else the upper when it does, else the lower one's text. ``None``
+    unless together they name more distinct fields than either row alone (a data row under a
+    header names none, so it never becomes half of one)."""
+    width = max(len(upper), len(lower))
+    up = [str(c).strip() for c in upper] + [""] * (width - len(upper))
+    low = [str(c).strip() for c in lower] + [""] * (width - len(lower))
+    cells = [b if canonical_field(b) else (a if canonical_field(a) else (b or a)) for a, b in zip(up, low)]
+    return cells if _score(cells) > max(_score(up), _score(low)) else None
+
+
 def _find_header(rows: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str], list]:
-    """The header row among the first rows: the one naming most known fields (title rows skipped)."""
+    """The header row among the first rows: the one naming most known fields (title rows skipped);
+    a header on two rows (:func:`_two_rows`) is read as one, numbered as its lower row."""
     head: list[tuple[int, list[str]]] = []
     for item in rows:
         if any(c.strip() for c in item[1]):
@@ -136,8 +190,12 @@ def _find_header(rows: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str],
             break
     if not head:
         return 0, [], []
-    scores = [sum(canonical_field(c) is not None for c in cells) for _, cells in head]
+    scores = [_score(cells) for _, cells in head]
     best = max(range(len(head)), key=lambda i: (scores[i], -i)) if max(scores) > 0 else 0
+    if best + 1 < len(head) and (both := _two_rows(head[best][1], head[best + 1][1])):
+        return head[best + 1][0], both, head[best + 2:]
+    if best > 0 and (both := _two_rows(head[best - 1][1], head[best][1])):
+        return head[best][0], both, head[best + 1:]
     return head[best][0], head[best][1], head[best + 1:]
 
 
@@ -149,6 +207,11 @@ def read_header(path: str | Path, *, sheet: str | None = None) -> list[str]:
     if fmt in ("json", "jsonl"):
         first = next(iter(read_records(path, fmt=fmt)), {})
         return [k for k in first if not k.startswith("_")]
+    if fmt == "xlsx" and sheet is None:  # the sheet read_records reads: past a cover sheet, the list
+        for name in sheet_names(path):
+            header = _find_header(xlsx_rows(path, name))[1]
+            if _score(header):
+                return [str(h) for h in header]
     rows = xlsx_rows(path, sheet) if fmt == "xlsx" else _text_rows(path, fmt or "csv")
     return [str(h) for h in _find_header(rows)[1]]
 
@@ -207,14 +270,14 @@ def _emit(path: Path, keys: list[str | None], units: dict[str, str],
     plain = None not in keys and len(set(keys)) == len(keys)
     width = len(keys)
     name = path.name
-    note_col = notes and bool(keys) and keys[0] not in _IDENTIFIERS
+    first = keys[0] if keys else None
     for r, cells in rows:
         if not "".join(cells).strip():  # a blank row (every cell empty or whitespace)
             continue
-        if note_col and cells[0].strip() and not "".join(cells[1:]).strip():
-            # text in the first column only, which names no firm: a title, section or footer line
-            # (数据来源…, 合计…, 一、汽车零部件) — handed on as a note, never as a firm
-            yield {NOTE_KEY: cells[0].strip(), "_file": name, "_row": r}
+        if notes and (note := _note(first, cells)):
+            # a title, section or footer line (数据来源…, 一、汽车零部件, 合计 122 户) — handed on
+            # as a note, never as a firm
+            yield {NOTE_KEY: note, "_file": name, "_row": r}
             continue
         if plain and len(cells) <= width:
             rec: Record = dict(zip(keys, cells))
@@ -235,6 +298,32 @@ def _emit(path: Path, keys: list[str | None], units: dict[str, str],
         rec["_file"] = name
         rec["_row"] = r
         yield rec
+
+
+#: the first cell of a totals line under the rows: 合计 / 总计 / 小计 / 共计 / 汇总, or 共 122 条
+_TOTALS = re.compile(r"^(?:(?:合计|总计|小计|共计|汇总)\s*[:：]?\s*|共\s*(?=\d))(?:\d[\d,.]*\s*[户家条个项行]?)?$")
+_TOTALS_START = frozenset("合总小共汇")
+#: the other cells of a totals line: counts or sums (122 户, 5,000.5万元)
+_FIGURE = re.compile(r"^[\d,.]+\s*(?:[户家条个项行]|万?元|亿元|万人民币|万元人民币|人)?$")
+#: what an identifier cell can hold (a credit code, registration number or stock code)
+_CODE_LIKE = re.compile(r"^[0-9A-Za-z.\-\s]+$")
+
+
+def _note(first: str | None, cells: Sequence[str]) -> str | None:
+    """The text of a note row (module doc), else ``None``: a totals line (合计 122 户, in its first
+    non-empty cells), or text in the first column only where that column holds no name and the text
+    cannot be the code it holds (数据来源：… under 统一社会信用代码)."""
+    lone = cells[0].strip()
+    lead = lone or next((c.strip() for c in cells if c.strip()), "")
+    if lead[:1] in _TOTALS_START and _TOTALS.match(lead):
+        texts = [c.strip() for c in cells if c.strip()]
+        if all(_FIGURE.match(t) for t in texts[1:]):
+            return " ".join(texts)
+    if not lone or first == "name" or "".join(cells[1:]).strip():
+        return None
+    if first in _IDENTIFIERS and _CODE_LIKE.match(lone):
+        return None  # a firm with its code and nothing else: an error later, never skipped
+    return lone
 
 
 # --- JSON / JSONL -------------------------------------------------------------------------------

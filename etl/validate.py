@@ -15,8 +15,14 @@ that loads but deserves a look (contradicting location evidence, location unknow
 * tags: :func:`ontology.firms.canonical_tag`; ``leading`` = :func:`ontology.firms.is_leading`.
 * registry-export fields: 注册资本 → ``registered_capital`` + ``capital_currency``
   (:func:`~etl.normalize.parse_capital`), 参保人数 → ``insured``, 国标行业门类…小类 → ``industry``
-  (non-empty levels in order; 所属行业 when the levels are absent), 国标行业代码 → ``industry_code``.
+  (non-empty levels in order; 所属行业 when the levels are absent), 国标行业代码 → ``industry_code``;
+  所属地区 as one path (浙江省台州市温岭市) → the province, city and county a file has no column for
+  (:func:`etl.location.split_region`), reported under ``region``; a 15-digit 工商注册号 in the
+  credit-code column (统一社会信用代码/注册号) means no credit code.
 * sources: the record's 来源 if given, else ``default_source`` (e.g. the file name).
+
+Which normaliser checks which field is :mod:`etl.field_rules`; the memo a bulk load shares
+(distinct values and location evidence checked once) is :mod:`etl.memo`.
 
 >>> from ontology.loader import Ontology
 >>> from ontology.models import County
@@ -35,25 +41,23 @@ that loads but deserves a look (contradicting location evidence, location unknow
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from pydantic import ValidationError
 
-from etl.location import Location, division_says, locate
-from etl.normalize import (check_formula, clean_text, display_name, halfwidth, name_key, normalize_credit_code,
-                           parse_amount, parse_bool, parse_capital, parse_date, parse_int, split_list)
+from etl.field_rules import AMOUNT_FIELDS, INDUSTRY_LEVELS, OTHER_FIELDS, SIMPLE_FIELDS, checked, region_path
+from etl.memo import Memo, located
+from etl.normalize import name_key, parse_amount
 from etl.quarantine import Quarantine
-from ontology.firms import canonical_tag, is_leading, parse_status
+from ontology.firms import is_leading
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 
-__all__ = ["validate_enterprise", "validate_enterprises", "validate_fields", "Memo",
-           "enterprise_id", "RAW_MAX_CHARS"]
+# Memo: re-exported for the callers that import it from here (tests)
+__all__ = ["validate_enterprise", "validate_enterprises", "validate_fields", "enterprise_id", "Memo"]
 
-RAW_MAX_CHARS = 20_000  # any cell longer than this is refused before parsing (e.g. a 10 MB field)
-INDUSTRY_LEVELS = ("industry_l1", "industry_l2", "industry_l3", "industry_l4")  # 门类, 大类, 中类, 小类
+_MISS = object()
 
 
 def enterprise_id(name: str, credit_code: str | None = None, stock_code: str | None = None) -> str:
@@ -63,82 +67,6 @@ def enterprise_id(name: str, credit_code: str | None = None, stock_code: str | N
     if stock_code:
         return f"sc-{stock_code}"
     return "nm-" + hashlib.sha1(name_key(name).encode("utf-8")).hexdigest()[:12]
-
-
-def _code(pattern: str, problem: str) -> Callable[[str], str | None]:
-    """A short code field (≤ 20 characters): upper-cased, spaces dropped, refused with ``problem``
-    unless it matches ``pattern`` whole; blank: unknown."""
-    shape = re.compile(pattern)
-
-    def parse(value: str) -> str | None:
-        text = clean_text(value, max_len=20)
-        if text is None:
-            return None
-        text = text.upper().replace(" ", "")
-        if not shape.fullmatch(text):
-            raise ValueError(problem)
-        return text
-
-    return parse
-
-
-_stock_code = _code(r"[A-Z0-9][A-Z0-9.]{0,19}", "not a stock code (letters, digits and '.', e.g. 002126.SZ)")
-_industry_code = _code(r"[A-T](\d{2,4})?|\d{2,4}",
-                       "not a GB/T 4754 industry code (a 门类 letter A–T and up to 4 digits, e.g. C3441)")
-
-
-def _text(max_len: int) -> Callable[[str], str | None]:
-    return lambda v: clean_text(v, max_len=max_len)
-
-
-def _list(v: str) -> list[str] | None:
-    return split_list(v) or None
-
-
-def _tags(v: str) -> list[str] | None:
-    return list(dict.fromkeys(canonical_tag(t) for t in split_list(v))) or None
-
-
-def _status(v: str) -> tuple[str, bool] | None:
-    return None if clean_text(v, max_len=100) is None else parse_status(v)
-
-
-def _industry_path(v: str) -> list[str] | None:
-    """所属行业 as one name or a path (制造业>通用设备制造业, 制造业/通用设备制造业)."""
-    parts = re.split(r"\s*(?:>|/|\||→|-{1,2}|—)\s*", halfwidth(v))
-    return list(dict.fromkeys(p for p in (clean_text(x, max_len=100) for x in parts) if p)) or None
-
-
-def _coordinate(v: str, bound: float) -> float | None:
-    """经度/纬度 in decimal degrees (blank: unknown)."""
-    text = clean_text(v, max_len=30)
-    if text is None:
-        return None
-    try:
-        x = float(halfwidth(text))
-    except ValueError:
-        raise ValueError("not a coordinate in decimal degrees, e.g. 121.42") from None
-    if not -bound <= x <= bound or x != x:
-        raise ValueError(f"coordinate out of range ±{bound:g}")
-    return x
-
-
-_SIMPLE: dict[str, Callable[[str], Any]] = {
-    "credit_code": lambda v: None if clean_text(v, max_len=40) is None else normalize_credit_code(v),
-    "stock_code": _stock_code,
-    "province": _text(50),
-    "city": _text(50),
-    "address": _text(500),
-    "employees": parse_int,
-    "insured": parse_int,
-    "founded": parse_date,
-    "tags": _tags,
-    "products": _list,
-    "business_scope": _text(10_000),
-    "industry_code": _industry_code,
-    "lon": lambda v: _coordinate(v, 180.0),
-    "lat": lambda v: _coordinate(v, 90.0),
-}
 
 
 def validate_enterprise(record: dict, ontology: Ontology, *, default_source: str,
@@ -201,10 +129,7 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
                 return hit[0]  # shared with the other rows of this value (see Memo)
         value, error = None, None
         try:
-            if len(raw) > RAW_MAX_CHARS:
-                raise ValueError(f"too long ({len(raw)} characters)")
-            check_formula(raw)
-            value = fn(raw)
+            value = checked(raw, fn)
         except ValueError as e:
             error = str(e)
             problems.append(Quarantine(file, row, field, raw, error))
@@ -212,34 +137,40 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
             memo.put(field, cache, (raw, key) if key else raw, value, error)
         return value
 
-    name = run("name", display_name)
+    name = run("name", OTHER_FIELDS["name"])
     if name is None and not any(q.field == "name" for q in problems):
         problems.append(Quarantine(file, row, "name", str(record.get("name") or ""), "name is required"))
     # a field the record does not have gives None and no problem: skipped without a call
-    for field, fn in _SIMPLE.items():
+    for field, fn in SIMPLE_FIELDS.items():
         if field in record and (v := run(field, fn)) is not None:
             out[field] = v
-    for field in ("revenue", "output"):
+    region = run("region", region_path) if "region" in record else None
+    if region:  # 所属地区 fills the split columns a file does not have
+        for field, value in zip(("province", "city"), region):
+            if value and field not in out:
+                out[field] = value
+    for field in AMOUNT_FIELDS:
         if field not in record:
             continue
         unit = record.get(f"_unit.{field}") or "万元"
         if (v := run(field, lambda s, u=unit: parse_amount(s, default_unit=u), unit)) is not None:
             out[field] = v
-    if "status" in record and (status := run("status", _status)) is not None:
+    if "status" in record and (status := run("status", OTHER_FIELDS["status"])) is not None:
         out["status"], out["active"] = status
-    if "registered_capital" in record and (capital := run("registered_capital", parse_capital)) is not None:
+    if "registered_capital" in record and (
+            capital := run("registered_capital", OTHER_FIELDS["registered_capital"])) is not None:
         out["registered_capital"] = capital[0]
         if capital[1]:
             out["capital_currency"] = capital[1]
-    industry = [v for f in INDUSTRY_LEVELS if f in record and (v := run(f, _TEXT100))]
+    industry = [v for f in INDUSTRY_LEVELS if f in record and (v := run(f, OTHER_FIELDS[f]))]
     if not industry and "industry" in record:
-        industry = run("industry", _industry_path) or []
+        industry = run("industry", OTHER_FIELDS["industry"]) or []
     if industry:
         out["industry"] = list(dict.fromkeys(industry))
     if is_leading(out.get("tags", []), out.get("output"), out.get("revenue")):
         out["leading"] = True
-    _locate(record, ontology, out, run, problems, notes, memo)
-    source = run("source", _TEXT500)
+    _locate(record, ontology, out, run, problems, notes, memo, region[2] if region else None)
+    source = run("source", OTHER_FIELDS["source"])
     if problems:
         return None, problems, notes
     source = source or default_source
@@ -249,57 +180,21 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     return out, [], notes
 
 
-_MISS = object()
-_TEXT50, _TEXT100, _TEXT500 = _text(50), _text(100), _text(500)
-class Memo:
-    """Per-field memo of normalised cell values for :func:`validate_fields` (one per load).
-
-    Bounded: at most ``limit`` values per field (and ``limit`` locations); a field whose values
-    hardly repeat (names, credit codes, amounts) stops being memoised once it holds ``probe``
-    values that came from nearly as many rows, so memory stays flat on a million rows.
-    A memoised value (a tag or product list, ``sources``) is one object shared by every row that
-    has it: callers read the fields and never change them (the loader stores them).
-    """
-
-    def __init__(self, limit: int = 50_000, probe: int = 2_000) -> None:
-        self.limit, self.probe = limit, probe
-        self.rows = 0                          # records validated with this memo
-        self.caches: dict[str, dict | None] = {}  # field → {raw: (value, error)}; None: not memoised
-        self.locations: dict[tuple, Location] = {}
-        self.sources: dict[str, list[str]] = {}
-
-    def put(self, field: str, cache: dict, key: Any, value: Any, error: str | None) -> None:
-        n = len(cache)
-        if n == self.probe and n >= 0.9 * self.rows:  # nearly every row brought a new value: stop
-            self.caches[field] = None
-            cache.clear()
-        elif n < self.limit:
-            cache[key] = (value, error)
-
-
 def _locate(record: dict, ontology: Ontology, out: dict[str, Any], run: Callable[..., Any],
-            problems: list[Quarantine], notes: list[Quarantine], memo: Memo | None = None) -> None:
+            problems: list[Quarantine], notes: list[Quarantine], memo: Memo | None = None,
+            region_county: str | None = None) -> None:
     """Local or outside, its basis, and the county (:func:`etl.location.locate`) into ``out``."""
-    args = dict(local=run("local", parse_bool), province=out.get("province"), city=out.get("city"),
-                county=run("county", _TEXT50), credit_code=out.get("credit_code"), address=out.get("address"),
-                mail_address=run("mail_address", _TEXT500))
-    loc = key = None
-    code = args["credit_code"]
-    if memo is not None:  # the credit code decides only through its division digits (division_says)
-        key = (args["local"], args["province"], args["city"], args["county"], args["address"],
-               args["mail_address"], code is not None, division_says(code))
-        loc = memo.locations.get(key)
-    if loc is None:
-        loc = locate(ontology, **args)
-        # a result whose notes quote the credit code is this row's alone; any other holds for every
-        # row with the same key
-        if key is not None and len(memo.locations) < memo.limit and not (
-                code and any(code in n.value or code in n.reason for n in loc.notes)):
-            memo.locations[key] = loc
+    loc = located(ontology, memo, run("local", OTHER_FIELDS["local"]), out.get("province"), out.get("city"),
+                  run("county", OTHER_FIELDS["county"]) or region_county, out.get("credit_code"), out.get("address"),
+                  run("mail_address", OTHER_FIELDS["mail_address"]))
     file, row = str(record.get("_file", "")), record.get("_row")
     for n in loc.notes:
-        value = record.get(n.field)
-        q = Quarantine(file, row, n.field, n.value if value is None else str(value), n.reason, level=n.level)
+        # a place read from 所属地区 is reported under that column
+        field = n.field
+        if field in ("province", "city", "county") and field not in record and "region" in record:
+            field = "region"
+        value = record.get(field)
+        q = Quarantine(file, row, field, n.value if value is None else str(value), n.reason, level=n.level)
         (problems if n.level == "error" else notes).append(q)
     if loc.local is not None:
         out["local"], out["local_basis"] = loc.local, loc.basis

@@ -23,7 +23,7 @@ from typing import Any
 
 from ontology.errors import InputError
 
-__all__ = ["xlsx_rows", "cell_text", "XLSX_FULL_LOAD_MAX_BYTES", "XLSX_MAX_UNCOMPRESSED_BYTES",
+__all__ = ["xlsx_rows", "sheet_names", "cell_text", "XLSX_FULL_LOAD_MAX_BYTES", "XLSX_MAX_UNCOMPRESSED_BYTES",
            "XLSX_MAX_RATIO"]
 
 XLSX_FULL_LOAD_MAX_BYTES = 20 * 1024 * 1024  # below this, load fully so merged cells are known
@@ -62,6 +62,21 @@ def cell_text(v: Any) -> str:
     if isinstance(v, (dt.date, dt.time)):
         return v.isoformat()
     return str(v)
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's sheet names in order (read-only: the sheets themselves are not parsed)."""
+    import openpyxl
+
+    _check_not_a_bomb(path)
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True)
+    except Exception as e:  # damaged: xlsx_rows says why when the first sheet is read
+        raise InputError(f"not a readable XLSX workbook: {type(e).__name__}: {e}", file=path.name) from e
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
 
 
 def xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:

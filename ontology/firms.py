@@ -9,6 +9,8 @@
 (False, True, True)
 >>> parse_status("吊销，未注销"), parse_status("存续（在营、开业、在册）"), parse_status("迁出")
 (('吊销，未注销', False), ('存续（在营、开业、在册）', True), ('迁出', False))
+>>> parse_status("经营异常")[1], parse_status("暂停营业")[1], parse_status("已告解散")[1]
+(True, False, False)
 >>> population_label("规上工业企业")
 '规上口径'
 """
@@ -85,8 +87,12 @@ def is_leading(tags: list[str] | tuple[str, ...], output: float | None = None, r
 
 
 #: registration-status words: a firm whose status holds an inactive word no longer operates
-ACTIVE_WORDS: tuple[str, ...] = ("存续", "在业", "在营", "开业", "迁入", "正常", "在册", "登记成立", "确立")
-INACTIVE_WORDS: tuple[str, ...] = ("注销", "吊销", "撤销", "迁出", "停业", "歇业", "清算", "责令关闭", "除名")
+#: (经营异常 is a list a registered firm is put on, not an end: the firm still exists; 仍注册 is Hong Kong's
+#: 存续, 已告解散 its dissolved)
+ACTIVE_WORDS: tuple[str, ...] = ("存续", "在业", "在营", "开业", "迁入", "正常", "在册", "登记成立", "确立", "营业",
+                                 "经营异常", "仍注册", "核准设立")
+INACTIVE_WORDS: tuple[str, ...] = ("注销", "吊销", "撤销", "迁出", "停业", "歇业", "清算", "责令关闭", "除名", "解散",
+                                   "破产", "终止", "废止", "暂停营业")
 
 
 def parse_status(value: str) -> tuple[str, bool]:

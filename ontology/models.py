@@ -159,6 +159,11 @@ class Dataset(_Model):
     clusters: list[str] = Field(default_factory=list, description="census of these clusters' firm base (名录)")
     files: list[str] = Field(default_factory=list)
     firms: int = Field(default=0, description="企业数 / firms loaded from it")
+    # what those firms are, so a 台州市 list of 122 firms is not read as 122 Taizhou firms (etl.dataset.composition)
+    firms_local: int | None = Field(default=None, description="其中台州本地且在营 / local and operating")
+    firms_outside: int | None = Field(default=None, description="其中外地（在营）/ outside Taizhou, operating")
+    firms_inactive: int | None = Field(default=None, description="其中注销/吊销/迁出等 / no longer operating")
+    firms_unknown: int | None = Field(default=None, description="其中地点未知（在营）/ location unknown, operating")
 
 
 class Override(_Model):

@@ -10,7 +10,7 @@ import pytest
 
 PACKAGES = ("ontology", "etl", "graph", "chainkg", "api")
 #: UI modules that import without running Streamlit script code
-UI_MODULES = ("ui.headers", "ui.nav")
+UI_MODULES = ("ui.headers", "ui.nav", "ui.label_wrap", "ui.chain_layout", "ui.chain_chart")
 
 
 def _modules():

@@ -15,28 +15,19 @@ Readable at a glance, by construction:
   ``customdata`` (``st.plotly_chart(on_select=...)`` reports them).
 
 Pure: no Streamlit call, the language is a parameter, so tests can build and read the figure.
-
->>> wrap("智能网联汽车系统与车载电子", 7)
-['智能网联汽车系', '统与车载电子']
->>> wrap("NEV electric powertrain (battery, motor, control)", 10)
-['NEV electric', 'powertrain', '(battery, motor,', 'control)']
->>> wrap("车规级芯片与电子元器件，以及传感器", 5)
-['车规级芯片', '与电子元器', '件，以及传', '感器']
+Where the boxes go is :mod:`ui.chain_layout`, how a label wraps :mod:`ui.label_wrap`; this module
+draws: columns, boxes, badges, the selected segment's links, click targets, the legend.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass, field
-
 import plotly.graph_objects as go
 
-from chainkg.report_chart import stage_columns
 from graph.analytics.strength import GAP_KINDS, GAP_LABELS, GAP_LABELS_EN, KIND_COLOURS
-from ontology.schema import STAGES
+from ui.chain_layout import (BADGE_PAD_PX, FONT_PX, GAP, HEADER, PAD_Y, STAGES, Box, badge_anchor, layout_boxes,
+                             order_segments)
 
-__all__ = ["STAGES", "Box", "layout_boxes", "build_figure", "wrap", "text_width", "kind_short", "COLOURS",
-           "order_segments", "selected_segment"]
+__all__ = ["build_figure", "kind_short", "COLOURS", "order_segments", "selected_segment"]
 
 STAGE_EN = {"上游": "Upstream", "中游": "Midstream", "下游": "Downstream"}
 FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
@@ -47,159 +38,9 @@ COLOURS = KIND_COLOURS
 TEXT_ON = {"missing": "#ffffff", "unknown": "#374151", "single_point": "#1f2937", "weak": "#1f2937",
            "present": "#ffffff", "strong": "#ffffff"}
 
-# geometry: x in column units (a column is 1 wide), y in pixels from the top (the axis is fixed to the
-# figure's pixel height, so a pixel here is a pixel on screen)
-GAP = 0.13                 # space between two columns (for the arrows)
-INDENT = 0.07              # per level below the top
-HEADER = 52                # stage headings band
-PAD_Y = 7                  # box padding above and below the text
-LINE = {1: 18, 2: 16, 3: 16}
-FONT_PX = {1: 13, 2: 12, 3: 12}
-BOX_GAP, GROUP_GAP = 5, 12
-#: the narrowest chart the wrapping is made for (px): the panorama's left column at 1366 px wide
-MIN_PLOT_PX = 540
-BADGE_INSET_PX = 8         # clear space between the firm count's badge and the box's right edge (its outline included)
-BADGE_BOTTOM_PX = 5        # … and its bottom edge
-BADGE_PAD_PX, BADGE_DIGIT_PX = 2, 7  # the badge's padding (plus a 1 px border) and the width of a digit at 11 px bold
-
-
-def count_px(firms: int) -> float:
-    """Room (px) the firm count's badge takes at a box's bottom right, its inset included."""
-    return BADGE_INSET_PX + 2 * (BADGE_PAD_PX + 1) + BADGE_DIGIT_PX * len(str(firms))
-
-
-def badge_anchor(b: "Box") -> tuple[float, float]:
-    """Where the badge's bottom-right corner sits (x in column units, y in px): inset from both edges
-    at the narrowest chart (a wider chart only adds room), so it never touches the outline."""
-    return b.x1 - BADGE_INSET_PX / (MIN_PLOT_PX / 3), b.y1 - BADGE_BOTTOM_PX
-
-
-def text_width(text: str) -> float:
-    """Rendered width in ems (CJK and full-width = 1, Latin about 0.55, capitals more, spaces less)."""
-    w = 0.0
-    for ch in text:
-        if unicodedata.east_asian_width(ch) in ("W", "F"):
-            w += 1.0
-        elif ch == " ":
-            w += 0.28
-        elif ch.isupper() or ch in "mwMW@%&":
-            w += 0.68
-        elif ch in "il.,:;'|!()[]":
-            w += 0.3
-        else:
-            w += 0.55
-    return w
-
-
-_NO_LINE_START = set("，。、；：？！）》」』】〕,.;:?!)]}%")
-
-
-def wrap(text: str, max_em: float) -> list[str]:
-    """Lines of at most ``max_em`` ems: English breaks between words, Chinese between characters (never
-    before closing punctuation); a word longer than a line is cut. Chinese is balanced: as many lines as
-    needed, each as even as they can be (no lone character left on the last line)."""
-    lines = _greedy(text, max_em)
-    wide = sum(unicodedata.east_asian_width(ch) in ("W", "F") for ch in text)
-    if len(lines) < 2 or wide * 2 < len(text):  # English keeps its greedy lines (no hyphen splits to balance)
-        return lines
-    lo, hi = max_em / 2, max_em  # the narrowest width that still gives the same number of lines
-    for _ in range(12):
-        mid = (lo + hi) / 2
-        if len(_greedy(text, mid)) == len(lines):
-            hi = mid
-        else:
-            lo = mid
-    return _greedy(text, hi)
-
-
-def _greedy(text: str, max_em: float) -> list[str]:
-    tokens: list[str] = []
-    for ch in text:  # a token: a run of Latin letters/digits (with its trailing space), or one CJK char
-        if unicodedata.east_asian_width(ch) in ("W", "F") or not tokens or tokens[-1].endswith((" ", "-", "/")) \
-                or unicodedata.east_asian_width(tokens[-1][-1]) in ("W", "F"):
-            if ch in _NO_LINE_START and tokens:
-                tokens[-1] += ch
-            else:
-                tokens.append(ch)
-        else:
-            tokens[-1] += ch
-    lines: list[str] = []
-    cur = ""
-    for tok in tokens:
-        if cur and text_width((cur + tok).rstrip()) > max_em:
-            lines.append(cur.rstrip())
-            cur = tok.lstrip()
-        else:
-            cur += tok
-        while text_width(cur.rstrip()) > max_em and len(cur) > 1:  # one word wider than a line
-            cut = len(cur)
-            while cut > 1 and text_width(cur[:cut]) > max_em:
-                cut -= 1
-            lines.append(cur[:cut])
-            cur = cur[cut:]
-    if cur.strip():
-        lines.append(cur.rstrip())
-    return lines or [""]
-
 
 def kind_short(kind: str, en: bool) -> str:
     return (GAP_LABELS_EN[kind].split(" (")[0]) if en else GAP_LABELS[kind]
-
-
-@dataclass
-class Box:
-    sid: str
-    label: str
-    stage: str
-    level: int
-    kind: str
-    firms: int
-    x0: float = 0.0
-    x1: float = 0.0
-    y0: float = 0.0
-    y1: float = 0.0
-    lines: list[str] = field(default_factory=list)
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
-
-
-def order_segments(segments: list[dict]) -> list[dict]:
-    """Stage by stage (上游 → 下游), each top-level segment followed by its sub-segments
-    (:func:`chainkg.report_chart.stage_columns`, the report's order)."""
-    return [s for col in stage_columns(segments).values() for s, _ in col]
-
-
-def layout_boxes(segments: list[dict], kinds: dict[str, str], firms: dict[str, int], labels: dict[str, str],
-                 plot_px: int = MIN_PLOT_PX) -> tuple[list[Box], float]:
-    """Boxes with their positions and wrapped lines; the height (px) the columns need."""
-    col_px = plot_px / 3
-    boxes: list[Box] = []
-    bottoms = {stage: float(HEADER + 8) for stage in STAGES}
-    for stage, s, depth in ((stage, s, d) for stage, col in stage_columns(segments).items() for s, d in col):
-        col = STAGES.index(stage)
-        level = max(1, min(3, int(s.get("level") or depth + 1)))
-        b = Box(s["id"], labels.get(s["id"], s["id"]), stage, level, kinds.get(s["id"], "unknown"), firms.get(s["id"], 0))
-        b.x0 = col + GAP / 2 + INDENT * (level - 1)
-        b.x1 = col + 1 - GAP / 2
-        text_px = (b.x1 - b.x0) * col_px - 2 * 8
-        # a safety margin for the estimate of text widths (bold top-level labels run wider)
-        em = max(4.0, (0.88 if level == 1 else 0.94) * text_px / FONT_PX[level])
-        b.lines = wrap(b.label, em)
-        # the firm count sits at the bottom right: it shares the last line when that line leaves room
-        rows = len(b.lines) + (text_width(b.lines[-1]) > em - count_px(b.firms) / FONT_PX[level])
-        if level == 1 and bottoms[stage] > HEADER + 8:
-            bottoms[stage] += GROUP_GAP - BOX_GAP
-        b.y0 = bottoms[stage]
-        b.y1 = b.y0 + 2 * PAD_Y + LINE[level] * rows
-        bottoms[stage] = b.y1 + BOX_GAP
-        boxes.append(b)
-    return boxes, max(bottoms.values()) + 6
 
 
 def _hover(b: Box, en: bool, strength: float | None, verdict: str) -> str:

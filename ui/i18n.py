@@ -134,6 +134,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.ds_is_census": ("普查（完整名录）", "census (complete list)"),
     "ov.ds_is_sample": ("样本", "sample"),
     "ov.ds_firms": ("企业数", "Firms"),
+    "ov.ds_parts": ("构成 · {name}：{firms} 家 = 台州本地在营 {local} + 外地 {outside} + 已注销/吊销/迁出等 {inactive}"
+                    " + 地点未知 {unknown}（只有本地在营企业计入各环节）",
+                    "Composition · {name}: {firms} firms = {local} local and operating + {outside} outside + {inactive} no "
+                    "longer operating (cancelled, revoked, moved out) + {unknown} location unknown (only local operating "
+                    "firms count in the segments)"),
     "ov.ds_clusters": ("覆盖集群", "Clusters covered"),
     "ov.ds_none": ("还没有载入任何数据集。", "No dataset has been loaded yet."),
     "ov.basis_table": ("各集群判定所依据的口径", "The basis of each cluster's verdicts"),

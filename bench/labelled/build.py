@@ -14,6 +14,15 @@ Two steps, both deterministic:
     the next firms of the same groups in the same order (GROUPS_ROUND2 / GROUPS_ROUND3), skipping
     the firms labelled before that round.
 
+``python bench/labelled/build.py candidates round8``
+    round 8's held-out set: the next unlabelled ChainKnowledgeGraph firms of the groups (GROUPS_ROUND8) and keyword
+    picks, plus ICKG25 patent-holding firms (load_ickg: patent titles as product lines, industries as scope):
+    every one with a sewing or toilet word, and ICKG_OTHER others.
+
+``python bench/labelled/build.py candidates round9``
+    round 9's held-out set: the next unlabelled ChainKnowledgeGraph firms of the groups (GROUPS_ROUND9) and keyword
+    picks over product lines of >= 10 % (KEYWORD_PICKS_ROUND9); no ICKG firm.
+
 ``python bench/labelled/build.py``
     joins the hand labels (labels.tsv: stock_code, gold_segments, note) with the source data and
     the constructed registry-style records (registry.tsv) into firms.csv.
@@ -40,6 +49,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = Path(__import__("os").environ.get("CHAINKG_SHARED", ROOT.parent / "shared"))
+sys.path.insert(0, str(HERE))
+from ickg_records import SRC_ICKG, ickg_record, ickg_round8, load_ickg  # noqa: E402
 CKG = SHARED / "data" / "chainkg-liuhuanyong"
 GBT = SHARED / "data" / "gbt4754-2017-wssmao" / "gbt4754_2017_derived.csv"
 TZ = SHARED / "data" / "taizhou-listed-companies-derived" / "taizhou_listed_companies.csv"
@@ -88,6 +99,22 @@ GROUPS_ROUND7 = [("auto", 30), ("pharma", 30), ("pump-motor", 15), ("aerospace",
 # the 塑料, 纺织服装设备 and 卫浴 industries have no unlabelled firm left: keyword picks over product lines of >= 10 %
 KEYWORD_PICKS_ROUND7 = [("塑料|注塑|薄膜|塑胶|改性|树脂|管材", 15), ("模具", 6), ("泵", 6), ("卫生陶瓷|洁具|座便|缝纫", 4)]
 HELDOUT_LABELS = HERE / "heldout.tsv"
+
+# round 8 (docs/classifier.md §1 step 9): round 7's held-out rows became tune rows; a new held-out set of firms
+# never labelled before, from ChainKnowledgeGraph (same groups, SHA-1 order) and from ICKG (patent-holding firms:
+# the only public source here with sewing-machine and toilet makers, since ChainKnowledgeGraph has none left)
+GROUPS_ROUND8 = [("auto", 28), ("pharma", 28), ("pump-motor", 15), ("aerospace", 10), ("tricky", 20), ("other", 28)]
+KEYWORD_PICKS_ROUND8 = [("塑料|注塑|薄膜|塑胶|改性|树脂|管材", 12), ("模具", 5), ("泵", 5), ("电机|马达", 6)]
+
+# round 9 (docs/classifier.md §1 step 11): round 8's held-out rows became tune rows; a new held-out set of
+# ChainKnowledgeGraph firms never labelled before. The auto, pump-motor, plastics and aerospace industries have (almost)
+# no unlabelled firm left, so most in-chain firms come from keyword picks over product lines of >= 10 % (in the
+# "other" industries: the words also pick firms outside the chains — wind 风机, car dealers — which a held-out set
+# should test too). No ICKG firm: patent titles are not an input the product reads (§1 step 11).
+GROUPS_ROUND9 = [("auto", 2), ("pharma", 30), ("tricky", 14), ("other", 36)]
+KEYWORD_PICKS_ROUND9 = [("汽车|车用|摩托|轮毂|制动|转向|变速", 25), ("塑料|注塑|薄膜|塑胶|改性|树脂|管材|聚乙烯|聚丙烯", 14),
+                        ("模具", 5), ("泵|电机|马达|压缩机|风机|发电机", 15), ("航空|航天|飞机|无人机", 8),
+                        ("缝纫|缝制|马桶|坐便|洁具|卫浴", 4), ("医疗器械|医用|诊断|药", 10)]
 
 
 def hash_split(code: str) -> str:
@@ -193,6 +220,48 @@ def candidates_round7(firms, labelled: set) -> tuple[list[str], dict]:
     return sorted(picked, key=lambda c: (picked[c], c)), picked
 
 
+def candidates_round8(firms, labelled: set) -> tuple[list[str], dict]:
+    """Round 8's held-out set from ChainKnowledgeGraph: per group the next unlabelled firms in the SHA-1 order,
+    plus keyword picks over product lines of >= 10 %; then (ickg_round8) the ICKG firms."""
+    import re
+    named = {i for _g, inds, _n in GROUPS if inds for i in inds}
+    quota = dict(GROUPS_ROUND8)
+    picked: dict[str, str] = {}
+    for group, inds, _n in GROUPS:
+        pool = [c for c in firms if c not in labelled and c not in picked
+                and (firms[c]["sw"] in inds if inds else firms[c]["sw"] not in named)]
+        for c in sorted(pool, key=_order)[:quota.get(group, 0)]:
+            picked[c] = f"r8:{group}"
+    for pat, n in KEYWORD_PICKS_ROUND8:
+        rx = re.compile(pat)
+        pool = [c for c in firms if c not in labelled and c not in picked
+                and any(rx.search(p) and w >= 0.1 for p, w in firms[c]["rev"])]
+        for c in sorted(pool, key=_order)[:n]:
+            picked[c] = f"r8:kw:{pat}"
+    return sorted(picked, key=lambda c: (picked[c], c)), picked
+
+
+def candidates_round9(firms, labelled: set) -> tuple[list[str], dict]:
+    """Round 9's held-out set: per group the next unlabelled firms in the SHA-1 order, then keyword picks over
+    product lines of >= 10 % (KEYWORD_PICKS_ROUND9), each in the SHA-1 order. Never looks at the classifier."""
+    import re
+    named = {i for _g, inds, _n in GROUPS if inds for i in inds}
+    quota = dict(GROUPS_ROUND9)
+    picked: dict[str, str] = {}
+    for group, inds, _n in GROUPS:
+        pool = [c for c in firms if c not in labelled and c not in picked
+                and (firms[c]["sw"] in inds if inds else firms[c]["sw"] not in named)]
+        for c in sorted(pool, key=_order)[:quota.get(group, 0)]:
+            picked[c] = f"r9:{group}"
+    for pat, n in KEYWORD_PICKS_ROUND9:
+        rx = re.compile(pat)
+        pool = [c for c in firms if c not in labelled and c not in picked
+                and any(rx.search(p) and w >= 0.1 for p, w in firms[c]["rev"])]
+        for c in sorted(pool, key=_order)[:n]:
+            picked[c] = f"r9:kw:{pat.split('|')[0]}"
+    return sorted(picked, key=lambda c: (picked[c], c)), picked
+
+
 def read_tsv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
         rows = [ln.rstrip("\n").split("\t") for ln in f if ln.strip() and not ln.startswith("#")]
@@ -221,8 +290,20 @@ def build() -> int:
     gb = gb_names()
     out = []
     held = read_tsv(HELDOUT_LABELS) if HELDOUT_LABELS.exists() else []
+    ickg = None
     for lab in read_tsv(HERE / "labels.tsv") + held:
         code = lab["stock_code"]
+        if code.startswith("ICKG-"):
+            ickg = ickg if ickg is not None else load_ickg()
+            if code not in ickg:
+                raise SystemExit(f"{HELDOUT_LABELS.name}: {code} is not a patent-holding firm of ICKG25")
+            products, scope = ickg_record(ickg[code])
+            out.append({"kind": "ickg", "stock_code": code, "name": ickg[code]["name"], "products": products,
+                        "scope": scope, "industry": "", "industry_code": "", "gold_segments": lab["gold_segments"],
+                        "split": split_of(code), "note": lab["note"], "source": SRC_ICKG})
+            continue
+        if code not in firms:
+            raise SystemExit(f"labels: {code} has no product lines in ChainKnowledgeGraph")
         f = firms[code]
         out.append({"kind": "listed", "stock_code": code, "name": f["name"], "products": fmt_products(f["rev"]),
                     "scope": "、".join(f["scope"]), "industry": "", "industry_code": "",
@@ -245,7 +326,26 @@ def build() -> int:
 def main() -> int:
     if sys.argv[1:2] == ["candidates"]:
         firms = load_ckg()
-        if sys.argv[2:3] == ["round7"]:
+        if sys.argv[2:3] == ["round8"]:
+            # run against labels.tsv (rounds 1-7, round 7's held-out rows folded in): a labelled firm is skipped
+            labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv")}
+            order, why = candidates_round8(firms, labelled)
+            ickg = load_ickg()
+            iorder, iwhy = ickg_round8(ickg, labelled)
+            for c in order:
+                f = firms[c]
+                print(f"{c}\t{f['name']}\t{f['sw']}\t[{why[c]}]\t{fmt_products(f['rev'][:10])}"
+                      f"\t|scope: {'、'.join(f['scope'][:8])}")
+            for k in iorder:
+                f = ickg[k]
+                print(f"{k}\t{f['name']}\t-\t[{iwhy[k]}]\t{'; '.join(f['patents'][:8])}\t|scope: {'、'.join(f['industries'][:8])}")
+            print(len(order) + len(iorder), file=sys.stderr)
+            return 0
+        if sys.argv[2:3] == ["round9"]:
+            # run against labels.tsv (rounds 1-8, round 8's held-out rows folded in): a labelled firm is skipped
+            labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv")}
+            order, why = candidates_round9(firms, labelled)
+        elif sys.argv[2:3] == ["round7"]:
             labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv")}
             order, why = candidates_round7(firms, labelled)
         elif sys.argv[2:3] in (["round2"], ["round3"]):

@@ -41,7 +41,7 @@ def _facts_table(rows: list[dict]) -> Iterable[str]:
         num = f"{r['low']:g}–{r['high']:g}" if r.get("high") is not None else f"{r.get('value'):g}" if r.get("value") is not None else ""
         val = (f"{num} {r.get('unit') or ''} {r.get('qualifier') or ''} ({r.get('year') or ''})"
                f"{' 现状' if r.get('current') else ''} {r.get('subject') or ''}") if num else (r.get("level") or "")
-        if r["kind"] in ("cluster", "chain"):
+        if r["kind"] in ("cluster", "chain", "industry"):
             val += f" {r.get('ref_id') or ''}({r['match']})" if r.get("match") else " not in the ontology"
         yield f"{r['kind']:10} {r.get('cluster') or '':14} {r['text'][:30]:30} {val}"
 

@@ -20,18 +20,22 @@ from __future__ import annotations
 import math
 import operator
 
-__all__ = ["FEATURES", "CALIBRATION", "LINK_MIN", "prob", "confidence"]
+__all__ = ["FEATURES", "CALIBRATION", "LINK_MIN", "SECONDARY_MIN", "prob", "confidence"]
 
 #: classify() returns links whose calibrated confidence is at least this (the loader keeps >= 0.3);
 #: chosen on the tune split: at 0.5 → 0.6 tune F1 is unchanged and out-of-chain firms linked fall 2.9 % → 1.2 %
 LINK_MIN = 0.6
+#: a firm with a link keeps its best candidate of another cluster down to this confidence (a secondary business,
+#: round 8; docs/classifier.md §3)
+SECONDARY_MIN = 0.4
 #: the features of a candidate link, in the order of CALIBRATION's weights
 FEATURES = ("bias", "log_pmax", "psum", "log_smax", "ssum", "spec", "share", "ind_lineage", "ind_cluster",
             "out_industry", "scope_only", "no_products", "negated", "top_cluster", "minor", "whole_line")
-#: logistic weights fitted on the tune split (``bench/classify.py --fit``; refitted on the 653-row tune split of
-#: round 7); see docs/classifier.md
-CALIBRATION = (1.507, 0.705, 0.898, 0.136, 0.101, 0.484, -0.618, 1.793, -1.742, -1.253, -1.078, -2.247,
-               -0.556, 1.446, -0.421, 0.340)
+#: logistic weights fitted on the tune split (``bench/classify.py --fit``; refitted on the 813-row tune split of
+#: round 8, L2 1.0 — an isotonic or coarser binned map on top did not score better out of fold,
+#: ``bench/labelled/calibration_cv.py``); see docs/classifier.md
+CALIBRATION = (1.252, 0.620, 1.133, 0.067, 0.229, 0.330, -0.477, 1.838, -1.738, -1.241, -1.054, -2.343,
+               -0.694, 1.227, -0.429, 0.448)
 
 
 def prob(x) -> float:

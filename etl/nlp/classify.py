@@ -67,11 +67,11 @@ from dataclasses import dataclass, field
 
 from ontology.errors import InputError
 from etl.nlp import calibration
-from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN
+from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN
 from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate, field_hits
 from etl.nlp.index import build_index
 from etl.nlp.industry import industry_signal
-from etl.nlp.lexicon import GENERIC_TERMS
+from etl.nlp.lexicon import GENERIC_TERMS, MAKER_RE
 from etl.nlp.textparse import product_lines, scope_items
 from etl.nlp.vocab import normalize
 
@@ -103,6 +103,7 @@ class SegmentMatch:
 
 _NEG_DAMP = 0.3  # a segment's negative word on a main line / in the scope: its evidence x this
 _OUT_DAMP = 0.5  # text evidence of a firm registered in an out-of-chain industry x this
+_DIST_MAIN_SHARE = 0.25  # round 9: a distribution (parts) line of at least this share is a distribution (parts) business
 _NEG_MIN_WEIGHT = 0.25  # … when the line holding it carries at least this share
 
 
@@ -163,6 +164,10 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
         if parts >= 0.3 * v_score:
             for k in veh:
                 del ev[k]
+    if _DIST in ev and plines:  # round 9: a distributor's drug lines are the goods it trades
+        _distributor_goods(ev, plines, idx.lineage)
+    if plines:  # round 9: a vehicle maker's generic parts lines are its own vehicles' parts
+        _vehicle_makers_parts(ev, idx.lineage)
     # fold a parent into its best descendant when it has no phrase of its own
     # (only a segment that is an ancestor of another candidate can have kids: the others are skipped
     # at once — kids are only ever removed below — so the loop visits the same segments in the same order)
@@ -233,6 +238,41 @@ def _fold_order(ev: dict, idx, segs) -> list:
     return sorted([s for s in ev if s in parents], key=lambda s: -segs[s].level if s in segs else 0)
 
 
+_DIST, _FINISHED = "pharma-distribution", "pharma-finished"
+
+
+_VEHICLE, _PARTS = "auto-vehicle", "auto-parts"
+
+
+def _vehicle_makers_parts(ev: dict, lineage) -> None:
+    """Round 9: a firm with a vehicle line (整车, 客车, 重卡 …) whose parts evidence is only generic words (零部件, 底盘,
+    总成 …) on lines under 25 % of revenue and no larger than its vehicle line sells its own vehicles' parts (the
+    labelling rule: a vehicle maker's 销售零部件 is no parts business). A parts line of >= 25 % is a parts business
+    (上汽's 零部件业务, 潍柴's 关键零部件)."""
+    veh = [k for k in ev if _VEHICLE in lineage.get(k, (k,))]
+    if not veh:
+        return
+    vmax = max(ev[k].wmax for k in veh)
+    for k in [k for k in ev if _PARTS in lineage.get(k, (k,))]:
+        e = ev[k]
+        if 0 <= e.share < _DIST_MAIN_SHARE and e.wmax <= vmax and all(t in GENERIC_TERMS for t in e.terms):
+            del ev[k]
+
+
+def _distributor_goods(ev: dict, plines, lineage) -> None:
+    """Round 9: a firm whose largest pharma line (larger than every drug line) is a distribution line of >= 25 % of revenue (or no shares given)
+    and none of whose product lines says it makes anything (制造/生产/自产/自制/工业/制药) is a distributor: its
+    drug-name lines (西药, 中成药, 药品) are the goods it trades, not a 成品药 business (一心堂, 人民同泰)."""
+    d = ev[_DIST]
+    fin = [k for k in ev if _FINISHED in lineage.get(k, (k,))]
+    if not fin or not (d.share < 0 or d.share >= _DIST_MAIN_SHARE) or any(ev[k].wmax >= d.wmax for k in fin):
+        return
+    if any(MAKER_RE.search(line) for line, _w, _share in plines):
+        return
+    for k in fin:
+        del ev[k]
+
+
 def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int = 3, industry=None,
              industry_code=None, min_confidence: float = LINK_MIN) -> list[SegmentMatch]:
     """Best ``top_k`` segments (confidence >= ``min_confidence``) for an enterprise from its
@@ -257,18 +297,35 @@ def _classify(idx, ontology, text_scope, products, industry, industry_code, top_
     lineage = idx.lineage
     out: list[SegmentMatch] = []
     placed: list[tuple[str, tuple]] = []  # links that took one of the top_k places, with their lineage
+    second: list[tuple[float, dict]] = []  # candidates between SECONDARY_MIN and min_confidence
     for p, c in scored:
         if p < min_confidence:
-            break
-        sid = c["segment_id"]
-        lin = lineage.get(sid, (sid,))
-        # an ancestor or descendant of a placed link says the same thing more or less finely: no new place
-        if not any(sid in plin or top in lin for top, plin in placed):
-            if len(placed) >= top_k:
-                continue
-            placed.append((sid, lin))
-        out.append(SegmentMatch(sid, segs[sid].cluster, p, c["terms"], round(c["score"], 4)))
+            if p < SECONDARY_MIN:
+                break  # sorted by confidence: nothing after this can be placed
+            second.append((p, c))
+            continue
+        _place(out, placed, p, c, segs, lineage, top_k)
+    # a secondary business: a firm placed in one cluster keeps its best weaker candidate of another cluster
+    # (豪能's 航空零部件 next to its synchroniser rings, 湘电's 水泵 next to wind generators) — round 8
+    if out and second:
+        linked = {m.cluster for m in out}
+        for p, c in second:
+            cl = segs[c["segment_id"]].cluster
+            if cl not in linked:
+                linked.add(cl)
+                _place(out, placed, p, c, segs, lineage, top_k)
     return out
+
+
+def _place(out: list, placed: list, p: float, c: dict, segs, lineage, top_k: int) -> None:
+    sid = c["segment_id"]
+    lin = lineage.get(sid, (sid,))
+    # an ancestor or descendant of a placed link says the same thing more or less finely: no new place
+    if not any(sid in plin or top in lin for top, plin in placed):
+        if len(placed) >= top_k:
+            return
+        placed.append((sid, lin))
+    out.append(SegmentMatch(sid, segs[sid].cluster, p, c["terms"], round(c["score"], 4)))
 
 
 # --------------------------------------------------------------------------- records

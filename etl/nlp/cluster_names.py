@@ -23,18 +23,18 @@ from etl.nlp.cluster_match import core_name
 from etl.nlp.field_vocab import is_field
 from etl.normalize import strip_quotes
 
-__all__ = ["clean_name", "is_generic", "split_items", "count_of", "owners_dropped", "field_of", "field_list",
+__all__ = ["clean_name", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
            "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE"]
 
 VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
                     r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造出?|培育出?|形成|建成(?!区)|建设|发展|"
-                    r"推动|壮大|做强|做优|做精|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军)")
+                    r"推动|壮大|做强|做优|做精|提档升级|转型升级|改造提升|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军|瞄准|担任|新增)")
 NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
 COUNT_RE = re.compile(rf"{NUM_CN}(?:个|大|条)")
 SCALE_RE = re.compile(r"超?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
 #: a scale class written without 级 right before the head (现代化工等万亿产业集群, 七大千亿产业)
 SCALE_BARE_RE = re.compile(r"(?:万亿|千亿|百亿)元?(?=产业$|$)")
-TIER_RE = re.compile(r"世界级|国家级|省级|市级|区域级|标志性|战略性新兴|战略性|战新|特色|新兴|优势|主导|支柱|先进|新星|未来|现代化(?!工)|重大|重点|"
+TIER_RE = re.compile(r"世界级|国家级|省级|市级|区域级|标志性|战略性新兴|战略性|战新|特色|新兴|优势|主导|支柱|先进(?!材料)|新星|未来|现代化(?!工)|重大|重点|"
                       r"具有[^,;。]*?影响力的|有影响力的|成长性高的|一批|若干个?")
 GENERIC = {"", "产业", "制造业", "先进制造业", "制造", "先进制造", "现代", "新兴", "未来", "区域", "重点", "特色", "优势", "主导",
             "国家", "全国", "省", "全省", "全市", "长三角", "长三角区域", "现代产业", "产业链", "集群", "重大", "若干", "一批",
@@ -62,6 +62,9 @@ def clean_name(item: str, one: bool = False) -> str:
     if lead and is_field(item[lead.end():]):
         item = item[lead.end():]
     item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省)+", "", item.strip(" 、“”\"'‘’"))
+    label = re.match(r"^[\u4e00-\u9fff]{1,6}\d+(?=[\u4e00-\u9fff]{2})", item)
+    if label and is_field(item[label.end():]):
+        item = item[label.end():]  # 纺谷109华中纺织: a project's label with its number comes before the name
     if one and "的" in item and not item.endswith("的"):
         item = item[item.rindex("的") + 1:]  # 国内知名的农机装备 → 农机装备
     return item.rstrip("等").strip(" 、“”\"'‘’")
@@ -90,9 +93,23 @@ def is_generic(name: str, in_field_list: bool = False) -> bool:
     if ABSTRACT.search(name):  # 产业发展基础, 主导产业规模, 特色明显, 布局合理: qualities, not fields
         return True
     if name.endswith("的") or re.search(r"(?:高端|智能|绿色|现代|高级|一体|集群|国际|数字|网络|融合|新型|规模)化$", name) \
-            or len(name) > 16 or re.search(r"\d", re.sub(r"\d+G", "", name)):
+            or too_long(name) or re.search(r"\d", re.sub(r"\d+G", "", name)):
         return True
     return bool(re.search(r"级$", rest) or re.search(r"化$", rest) and len(rest) <= 3)  # 现代化, 千亿级, “百千万”亿级 …
+
+
+def too_long(name: str) -> bool:
+    """Is ``name`` longer than a name is built? A name joins fields with 与/和/及; each part is at most 10 characters
+    and names a field (no place, firm or punctuation in it), so 新能源与智能网联汽车制造和服务全链条融合 (21 characters) is a name and a clause run on is not.
+
+    >>> too_long("新能源与智能网联汽车制造和服务全链条融合"), too_long("以链长制为抓手推动全市重点产业高质量发展")
+    (False, True)
+    """
+    if len(name) <= 16:
+        return False
+    parts = re.split(r"与|和|及", name)
+    return len(parts) < 2 or any(len(p) > 10 or not is_field(p) or re.search(r"[、“”\"]|区|园|集团|公司|是|还", p)
+                                 for p in parts)
 
 
 def split_items(items: str, count: int | None) -> list[str]:
@@ -129,7 +146,7 @@ def count_of(desc: str) -> int | None:
 PLACE_ONLY = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+$")
 PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+")
 LEAD_TIER = re.compile(r"^(?:世界级|国家级|省级|市级|区域级|标志性)+")
-KIND_SUFFIX = re.compile(r"(?:国家级?|省级|世界级)?(?:先进制造业|战略性新兴产业)$")
+KIND_SUFFIX = re.compile(r"(?:国家级?|省级|世界级)?(?:先进制造业|战略性新兴产业)$|(?:战略性|支柱|主导|优势)+$")  # …先进材料战略性支柱
 
 
 def owners_dropped(items: list[str]) -> list[str]:
@@ -142,9 +159,21 @@ def owners_dropped(items: list[str]) -> list[str]:
     return [PLACE_PREFIX.sub("", i) or i for i in rest]
 
 
+#: a district, county or zone in front of a name is where the cluster is, its subject, not its field
+LEAD_DISTRICT = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}市)?(?:高新区|经开区|[\u4e00-\u9fff]{2,3}(?:新区|区|县))(?=[\u4e00-\u9fff]{2})")
+
+
 def field_of(name: str) -> str:
-    """The field of a cluster name: without a leading tier (世界级船舶海工 → 船舶海工) or a trailing kind
-    of cluster (高技术船舶和海工装备国家先进制造业 → 高技术船舶和海工装备)."""
+    """The field of a cluster name: without a leading district (樊城区航空航天研发制造融合 → 航空航天研发制造融合,
+    新化县电子陶瓷 → 电子陶瓷), a leading tier (世界级船舶海工 → 船舶海工) or a trailing kind of cluster
+    (高技术船舶和海工装备国家先进制造业 → 高技术船舶和海工装备).
+
+    >>> field_of("襄阳市高新区新能源与智能网联汽车制造和服务全链条融合"), field_of("长春新区光电信息")
+    ('新能源与智能网联汽车制造和服务全链条融合', '光电信息')
+    """
+    cut = LEAD_DISTRICT.sub("", name)
+    if len(cut) >= 2 and is_field(cut) and not is_field(name[:len(name) - len(cut)]):
+        name = cut
     for rx in (LEAD_TIER, KIND_SUFFIX):
         cut = rx.sub("", name)
         if len(cut) >= 2:

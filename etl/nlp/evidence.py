@@ -18,7 +18,7 @@ import bisect
 from etl.nlp.index import Index
 from etl.nlp.lexicon import (API_CONTEXT_RE, COORD, DRUG, FORMULATION_RE, HEAD_TERMS, NEG_RE, PHRASE_RE,
                              MAIN_LINE_GENERIC, SERVICE_HEAD_RE, SUFFIX_RE, THERAPEUTIC_CLASSES, THERAPY_AREAS,
-                             WHOLE_LINE_TERMS,
+                             MAIN_LINE_ONLY, WHOLE_LINE_TERMS,
                              ascii_edge)
 from etl.nlp.textparse import trade_factor
 
@@ -309,7 +309,7 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
                 continue
             main_line = h.whole and h.term in MAIN_LINE_GENERIC and h.tag == "p" and h.w >= 0.999 and len(h.clusters) == 1 \
                 and (h.share < 0 or h.share >= GENERIC_MAIN_SHARE)
-            if specific.isdisjoint(h.clusters) and not main_line:
+            if (specific.isdisjoint(h.clusters) or h.term in MAIN_LINE_ONLY) and not main_line:
                 continue
             if not main_line:
                 credit = [(sid, share) for sid, share in credit if idx.cluster.get(sid) in specific]

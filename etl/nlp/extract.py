@@ -5,8 +5,9 @@ pipeline (:func:`etl.nlp.pipeline.build_nlp`) on each sentence and returns :clas
 
 - ``cluster`` / ``chain``: every cluster or industrial chain the plan names (open vocabulary, see
   :mod:`etl.nlp.plan_clusters`) with its scale class (``level``: 千亿级, 500亿级 …), mapped to one
-  of our clusters (``ref_id``, ``match`` = exact | partial) or noted ``not in the ontology``; and our
-  clusters named as an industry (汽车产业, 医药产业 …), with the direction words found with them;
+  of our clusters (``ref_id``, ``match`` = exact | partial) or noted ``not in the ontology``;
+- ``industry``: one of our clusters named only as an industry (汽车产业产值, 医药产业 …), with the
+  direction words found with it — no cluster or chain of the plan's (a later 汽车产业集群 makes it one);
 - ``direction``: a segment / direction phrase in a sentence that names one of our clusters
   (新能源汽车 in “引导汽车产业加快发展新能源汽车”), from the ontology or from “发展/做强/培育 X、Y” lists;
 - ``target``: indicator, value, unit, year (“到2025年,规上工业总产值突破1万亿元” → 规上工业总产值,
@@ -49,7 +50,8 @@ from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import (AIM, PAST, TELLS_AIM, YEAR_LEAD, estimated_result, is_report, news_reported, relative_year,
+from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report, news_reported,
+                            relative_year,
                             reported)
 from etl.nlp.vocab import normalize, vocabulary
 
@@ -86,6 +88,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
     ctx = plan_context(text)
     facts: list[Fact] = []
     seen: dict = {}
+    headless: set[str] = set()  # clusters known only as a framework's counted items (A、B等3大优势产业)
     named: dict[str, tuple] = {}  # core name -> (ontology id, match) of every cluster/chain the plan names
     para_cluster = None
     last_para = None
@@ -110,12 +113,12 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
     baseline = False  # inside a paragraph that reports a year before the plan period (2020年,…;其中…)
     para_aims = False
     prev_items: list[str] = []  # the clusters and chains the sentence before named (分别 figures of the next one)
-    report_year = para_last = None  # para_last: the paragraph's last figure (a measure-only name takes its holder)
+    report_year = para_last = lead_year = None  # lead_year: a year before the text's date leading a sentence; para_last: the paragraph's last figure (a measure-only name takes its holder)
     reporting = False  # an earlier sentence of the paragraph reported what was reached (已, 累计, 去年 …)
     for sent, para, para_year, section_year, box in sentences(text, ctx):
         if para is not last_para:
             baseline = reporting = False
-            report_year = para_last = None
+            report_year = para_last = lead_year = None
             prev_items = []
             para_aims = False  # a sentence of the paragraph aims (到2025年, 方案提出 …): a news report tells a plan
             last_para = para
@@ -137,7 +140,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         doc = nlp(sent)
         year = find_year(sent) or relative_year(re.split(r"[,,]", sent)[0], ctx) or para_year or section_year
         report = is_report(sent, ctx, reporting)
-        if report and PAST.search(sent):  # the year a report paragraph speaks of (去年,…;其中…)
+        if report and (PAST.search(sent) or earlier_period(sent, ctx)):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
             report_year = year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
         led = YEAR_LEAD.match(sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
@@ -145,7 +148,13 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                         and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure
         if led_past and not AIM.search(sent):
             report_year = int(led.group(1))  # its paragraph reports that year (其中,新能源领域产值突破5000亿元)
-        reporting = (reporting or bool(PAST.search(sent)) or led_past) and not AIM.search(sent)
+        if led and (not ctx["start"] or ctx["looks_back"]) and ctx.get("dated") and int(led.group(1)) < ctx["dated"] and \
+                (not AIM.search(sent) or estimated_result(sent, int(led.group(1)), ctx)):
+            lead_year = int(led.group(1))  # 报告介绍到,2025年,…成效达到预期。该市…煤炭产量8.9亿吨: the paragraph's year
+        # a report cue (入选, 居全省前列) in a text that states no aim: its paragraph reports from there on
+        told = bool(REPORT_CUE.search(sent)) and not ctx.get("aims", True) and not para_aims \
+            and not re.search(r"以上|不少于|不低于", sent)
+        reporting = (reporting or bool(PAST.search(sent)) or told or led_past or earlier_period(sent, ctx)) and not AIM.search(sent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
         para_aims = para_aims or bool(AIM.search(sent) or TELLS_AIM.search(sent))
@@ -157,7 +166,17 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
         for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)
             key = ("named", cm.kind, core_name(cm.name))
+            if cm.kind == "chain" and core_name(cm.name) in headless:  # a framework's item named a chain is that chain
+                dropped = seen.pop(("named", "cluster", core_name(cm.name)), None)
+                facts[:] = [f for f in facts if f is not dropped]
+            elif cm.headless and ("named", "chain", core_name(cm.name)) in seen:
+                continue
+            if cm.headless and key not in seen:
+                headless.add(core_name(cm.name))
             named[core_name(cm.name)] = (cid, how)
+            industry = seen.pop(("named", "industry", core_name(cm.name)), None)
+            if cm.kind == "cluster" and industry and key not in seen:  # 汽车产业 … later 汽车产业集群: one cluster
+                industry.kind, seen[key] = "cluster", industry
             add(Fact(cm.kind, cm.name, sent, source, cluster=cid, ref_id=cid, level=cm.level, match=how,
                      terms=[cm.tier] if cm.tier else [],
                      note=None if cid else "not in the ontology"), key)
@@ -215,7 +234,7 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             if current:
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
                     relative_year(clause, ctx) or year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
-                    (report_year if reporting else None) or \
+                    (report_year if reporting else None) or lead_year or \
                     relative_year(sent, ctx)
                 dated = ctx.get("dated")
                 before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated))
@@ -264,14 +283,16 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
                             add(Fact("direction", item, sent, source, cluster=cid), ("direction", item, cid))
             for cid in dict.fromkeys(c for _p, c in clusters):
                 name = ontology.clusters[cid].name
-                key = ("named", "cluster", core_name(name))
+                key = next((k for k in (("named", "cluster", core_name(name)), ("named", "industry", core_name(name)))
+                            if k in seen), ("named", "industry", core_name(name)))
                 if key in seen:
                     old = seen[key]
                     old.terms = list(dict.fromkeys(old.terms + dir_terms.get(cid, [])))
                     if sent not in old.sentences:
                         old.sentences.append(sent)
                     continue
-                add(Fact("cluster", name, sent, source, cluster=cid, ref_id=cid, match="exact",
+                # named as an industry only (汽车产业产值): no cluster of the plan's, but where its directions belong
+                add(Fact("industry", name, sent, source, cluster=cid, ref_id=cid, match="exact",
                          terms=dir_terms.get(cid, [])), key)
         # specific technology phrases only (车规级芯片关键技术), never the generic ones
         for m in _TECH_RE.finditer(sent):

@@ -36,7 +36,7 @@ class Fact:
     ``match``: exact | partial ontology match of a cluster/chain (``None`` + ``note`` when not ours);
     ``sentences``: every sentence that states the fact (duplicates are merged)."""
 
-    kind: str  # cluster | chain | direction | target | technology
+    kind: str  # cluster | chain | industry | direction | target | technology
     text: str
     sentence: str
     source: str

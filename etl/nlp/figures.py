@@ -5,7 +5,7 @@ What: :func:`figures` yields the ``(match, unit)`` of every figure of one clause
 (5G, “135”), a duration (连续33个月), an ordinal or a position (第3个千亿产业, 居副省级城市第2位), a scale class
 (5000亿级), a money amount that is a condition (产值1亿元以上企业), the method of a ranking (5个维度, 以293个地级市
 为样本). :func:`qualifier` gives the words kept with a figure (力争, 突破, 以上, 左右 …, in text order), and
-:func:`normalized` rewrites what a plan writes in characters (千亿元 → 1千亿元, 1.5万多吨 → 1.5万吨多).
+:func:`normalized` rewrites what a plan writes in characters (千亿元 → 1千亿元, 突破千亿。 → 1千亿元, 1.5万多吨 → 1.5万吨多).
 
 Units: a money magnitude written without 元 (``2万亿左右``, ``破2万亿``) is money (万亿元); 亿吨, 亿人次 and
 万人次 are units; ``5000万元人民币`` is 5000 万元 (the currency named after the unit is no condition).
@@ -31,9 +31,10 @@ __all__ = ["figures", "qualifier", "normalized", "UNITS", "MONEY", "QUALIFIERS",
            "FROM_TO"]
 
 UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
-         "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "倍", "亿吨", "万吨", "吨", "万辆", "辆",
+         "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "万平方米", "平方米", "倍", "亿吨", "万吨", "吨", "万辆", "辆",
          "万台", "台", "万件", "件", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦", "位",
-         "亿人次", "万人次", "人次", "亿千瓦时", "万千瓦时", "千瓦时")
+         "亿人次", "万人次", "人次", "亿千瓦时", "万千瓦时", "千瓦时", "万千米", "千米", "万公里", "公里",
+         "EFlops", "PFlops", "EFLOPS", "PFLOPS", "GWh", "MWh", "kWh", "GW", "MW", "kW")  # SI units as written (100EFlops, 5GW)
 MONEY = {"万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元"}
 #: a money magnitude without 元 (2万亿左右, 破2万亿): money when nothing but a qualifier or a delimiter follows
 _BARE_MONEY = ("万亿", "千亿", "亿")
@@ -48,14 +49,22 @@ QUALIFIERS = ("力争", "确保", "突破", "超过", "不到", "不少于", "�
 COUNT_UNITS = {"家", "户", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
 DELIMS = re.compile(r"[,;:。!?、]")
 FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?第?")  # 增至, 扩容至2024年的
-FROM = re.compile(r"[从由](?:(?:19|20)\d{2}年(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)的?)?第?$")  # 由“十三五”末的  # 从20家, 从2022年的11.3%
+FROM = re.compile(r"[从由](?:(?:19|20)\d{2}年(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末期|期末|末)的?)?第?$")  # 由“十三五”末的  # 从20家, 从2022年的11.3%
 _MORE = re.compile(r"(\d)(万|亿)?([多余])(吨|元|人|亩|辆|台|件|个|家|户|项|条|座)")
 #: a range written with its unit at both ends (5.5%—6%, 3亿元-5亿元): the first unit is blanked (same length)
 _RANGE_UNIT = re.compile(rf"(?<![\d.])({_NUM})(%|万亿元|亿元|万元|个|家|条|项)(\s*[-—~～]\s*{_NUM}\s*)(?=\2)")
-#: an amount written in characters (稳定在千亿元以上, 超两万亿元): read as 1千亿元, 2万亿元
-_CN_MONEY = re.compile(r"(?<![\d.一二两三四五六七八九十百千万])([一二两三四五六七八九]?)(万亿元|千亿元)")
+#: an amount written in characters (稳定在千亿元以上, 超两万亿元, 率先突破千亿。): read as 1千亿元, 2万亿元 — without 元
+#: only when it ends the amount (a qualifier, a delimiter or a closing quote follows), as a digit amount without 元
+_CN_MONEY = re.compile(r"(?<![\d.一二两三四五六七八九十百千万个])([一二两三四五六七八九]?)(万亿|千亿)(元?)")
+_CN_BARE_END = re.compile(r"(?:以上|左右|多|余)?(?:[,;:。!?、”\"’)）]|$|大关|门槛|台阶|关口)")  # 突破千亿大关: a milestone
+#: a verb of reaching right before an amount without 元 (突破千亿, 过万亿, 达万亿): “千项万亿”工程 is a label
+_REACHED = re.compile(r"(?:突破|超过|超|过|破|达到|达|迈上|跨越|稳定在|保持在)$")
+#: heading for an amount is not reaching it (迈向万亿大关, 冲刺万亿GDP, 向千亿迈进)
+_HEADING = re.compile(r"(?:迈向|冲刺|冲击|向|逼近|接近)$")
 _PRE_QUAL = re.compile(r"(突破|超过|不到|不少于|不低于|不超过|至少|(?<![签节预制合公条契])约|近)(?:达到|达)?$")  # not 新签约60个
 _INDEX_BEFORE = re.compile(r"(?:指数|水平)(?:达到|达|为|提高到|提升到|提高至|提升至)$")  # a figure without a unit
+#: a predicate right after an amount (3885亿元接近翻番, 500亿元同比增长12%, 300亿元位居全省第一): the amount ends there, no condition
+_PREDICATE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:19|20)\d{2}|增长|下降|增加|提高|接近|翻番|位居|位列|居全|排名|跃居|稳居)")
 _STANDARD = re.compile(r"的(?:标准|目标|要求)")  # 5年不少于500亿元的标准: the amount is the figure, not a condition
 #: a named ranking: a rank (第23位) in it is a figure; 居副省级城市第2位 (a peer group) is a position
 _RANKING = re.compile(r"排名|位次|排位|百强|\d+强|榜|排行")
@@ -71,11 +80,14 @@ def normalized(sentence: str) -> str:
 
 
 def _cn_money(m) -> str:
-    """稳定在千亿元以上 → 1千亿元; not the class of a count's items (8个超千亿元、…的产业集群, 6个千亿元级的产业集群)."""
-    if re.search(r"\d+\s*(?:个|家|条|项)(?:超过|超|突破)?$", m.string[:m.start()]) or \
-            re.match(r"大关|门槛|台阶|关口", m.string[m.end():]):
-        return m.group(0)  # 突破万亿元大关: a mark crossed, written as a scale, no figure (迈过5000亿元门槛 is one)
-    return str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1 if m.group(1) else 1) + m.group(2)
+    """稳定在千亿元以上, 突破万亿元大关, 率先突破千亿。 → 1千亿元, 1万亿元, 1千亿元 (read like digits); not the class of a
+    count's items (8个超千亿元、…的产业集群, 6个千亿元级的产业集群), not a class without 元 (千亿产业, 万亿GDP), not an
+    amount headed for (迈向万亿大关)."""
+    before, after = m.string[:m.start()], m.string[m.end():]
+    if re.search(r"\d+\s*(?:个|家|条|项)(?:超过|超|突破)?$", before) or _HEADING.search(before) or \
+            (not m.group(3) and not (_CN_BARE_END.match(after) and _REACHED.search(before))):
+        return m.group(0)
+    return str("一二三四五六七八九".find(m.group(1).replace("两", "二")) + 1 if m.group(1) else 1) + m.group(2) + "元"
 
 
 def figures(clause: str):
@@ -88,12 +100,17 @@ def figures(clause: str):
             unit += "元"
         if unit in MONEY and tail.startswith(("门槛", "大关", "台阶", "关口")):
             tail = ","  # 迈过5000亿元门槛: a milestone reached, no condition
+        if unit in MONEY and re.match(r"[”\"’]", tail):
+            tail = tail[1:] if _STANDARD.match(tail[1:]) else ","  # 实现经济总量过万亿”的目标: the quote closes the amount
         if unit in MONEY and re.match(r"[((](?:人民币|下同|约)", tail):
             tail = ","  # 超万亿元(人民币,下同): a note on the amount closes it
         if unit in MONEY and tail.startswith("人民币"):
             tail = tail[3:]  # 5000万元人民币,: the currency, no condition
         if unit in MONEY and re.match(r"[共计合]计?\s*\d", tail):
             tail = ","  # 总投资超470亿元共15个项目: the total of the things counted next, no condition
+        shared = re.match(rf"、\s*{_NUM}\s*(%|个百分点)", tail) if not unit and not m.group(4) else None
+        if shared and not YEAR_RE.match(clause, m.start()):
+            unit = shared.group(1)  # 高于全国、全省0.95、2.2个百分点: numbers in a 、-list share the last one's unit
         if YEAR_RE.match(clause, m.start()) and not unit:
             continue
         if not unit and not m.group(4) and not (_INDEX_BEFORE.search(clause[:m.start()]) and not tail[:1].strip(" 。")):
@@ -110,7 +127,7 @@ def figures(clause: str):
                                                                                   clause[:m.start()])):
             continue  # 20位专家: people, not a rank; a rank is 第6位, or 排名升至87位
         if unit in MONEY and tail[:1] and not DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
-                and not _STANDARD.match(tail) \
+                and not _STANDARD.match(tail) and not _PREDICATE.match(tail) \
                 and not (FROM.search(clause[:m.start()]) and FROM_TO.match(tail)):
             continue  # 产值1亿元以上企业…: a condition, not a target
         if unit in MONEY and re.match(rf"[和或][^,;。\d]{{0,6}}{_NUM}\s*(?:万亿|千亿|亿|万)?元(?:以上)?[\u4e00-\u9fff]", tail) \

@@ -12,13 +12,13 @@ Why: a plan writes its own place without a suffix more often than with one (苏�
 集群 is 山东 + 省级); an open ``XX省`` pattern reads 工业兴省 or 联合省 as provinces. A closed list of names
 read from the standard answers both.
 
->>> PROVINCES["广西"], PROVINCES["山东"], "苏州" in CITIES, "楚雄" in PREFECTURES
-('广西壮族自治区', '山东省', True, True)
+>>> PROVINCES["广西"], PROVINCES["山东"], "苏州" in CITIES, "楚雄" in PREFECTURES, PROVINCE_OF["德阳"]
+('广西壮族自治区', '山东省', True, True, '四川省')
 """
 
 from __future__ import annotations
 
-__all__ = ["PROVINCES", "CITIES", "PREFECTURES", "COMMON_WORDS"]
+__all__ = ["PROVINCES", "CITIES", "PREFECTURES", "COMMON_WORDS", "PROVINCE_OF"]
 
 _PROVINCE_ROWS = """北京 北京市|天津 天津市|河北 河北省|山西 山西省|内蒙古 内蒙古自治区|辽宁 辽宁省|吉林 吉林省|黑龙江 黑龙江省|
 上海 上海市|江苏 江苏省|浙江 浙江省|安徽 安徽省|福建 福建省|江西 江西省|山东 山东省|河南 河南省|湖北 湖北省|湖南 湖南省|
@@ -57,6 +57,11 @@ _CITY_ROWS = """
 65 乌鲁木齐 克拉玛依
 """
 CITIES: frozenset[str] = frozenset(w for ln in _CITY_ROWS.strip().splitlines() for w in ln.split()[1:])
+#: the province-level codes of GB/T 2260, in the order of ``_PROVINCE_ROWS`` (北京 11 … 新疆 65, 台湾 71, 香港 81, 澳门 82)
+_CODES = "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+_BY_CODE = dict(zip(_CODES, PROVINCES.values()))
+#: the province of each prefecture-level city (德阳 → 四川省), from the code its row is under
+PROVINCE_OF: dict[str, str] = {w: _BY_CODE[ln.split()[0]] for ln in _CITY_ROWS.strip().splitlines() for w in ln.split()[1:]}
 #: autonomous prefectures (XXXX00 …自治州), by the name before their nationality words
 PREFECTURES: frozenset[str] = frozenset(
     "延边 恩施 湘西 阿坝 甘孜 凉山 黔西南 黔东南 黔南 楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆 临夏 甘南 海北 黄南 "

@@ -35,7 +35,7 @@ __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
 
 HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
 _SENT_RE = re.compile(r"(?<=[。;!?])")
-_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})\s*年")
+_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})\s*年(?!\s*[,,])")  # 2014-2019年,全县…: a span
 _ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 _PLAN_TITLE = re.compile(r"规划|方案|计划|意见|纲要|行动|通知|措施|办法|目标|建议")
 _BOX_WORDS = re.compile(r"^[\u4e00-\u9fff、]{2,12}$")
@@ -59,6 +59,9 @@ def plan_context(text: str) -> dict:
         # looked back on (回顾了“十四五”以来…,阐述了“十五五”时期…: a 十五五 text)
         if five:
             start, end = five
+        own = re.search(r"((?:19|20)\d{2})年[^。;]{0,24}?(?:预期目标|主要目标|目标任务|发展目标)", head[:600])
+        if five and own and int(own.group(1)) < five[0] and own.start() < found[0][0]:
+            start = end = int(own.group(1))  # 2025年…主要预期目标 … 科学编制“十五五”规划: that year's aims, a task later
     issued = _ISSUED_RE.search(head)
     issued = int(issued.group(1)) if issued else None
     dated = next((int(m.group(1)) for ln in text.splitlines() if re.match(r"\s*#\s*title:", ln)
@@ -67,6 +70,8 @@ def plan_context(text: str) -> dict:
     body = normalize("\n".join(head_lines))
     reviewed = re.match(r"\s*((?:19|20)\d{2})年是", head)  # 2025年是…的重要一年 in a review: the year it reports
     reviewed = int(reviewed.group(1)) if reviewed and looks_back(head[:300]) else None
+    handed = re.search(r"((?:19|20)\d{2})年[,,]\s*[^。;,,]{0,12}交出了[^。;]{0,20}答卷", head[:300])
+    reviewed = reviewed or (int(handed.group(1)) if handed else None)  # 2025年,衡阳县交出了一份…答卷: a review of 2025
     titles = [t for t in (head_lines[:1] + header_title(text)) if _title_like(t)]
     if start is None:  # a body that names no period: the saved excerpt's title may (青岛“十四五”产业能级跃升)
         found = sorted((t.find(k), v) for t in titles for k, v in FIVE_YEAR.items() if k in t)
@@ -79,6 +84,8 @@ def plan_context(text: str) -> dict:
     if one_year and not reviewed and start and start <= int(one_year.group(1)) <= end:
         end = int(one_year.group(1))  # 2026年,是实施“十五五”规划的开局之年…行动安排: the year's own aims
     review = bool(reviewed) or bool(end and dated and dated > end)  # a text dated after its period ended
+    if reviewed is None and end and dated == end + 1 and not issued:
+        reviewed = end  # a report of January 2026 on “十四五”: its undated figures are of the year (and period) just ended
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
             "looks_back": looks_back(head[:300]) or review, "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
             "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[一二三四五]五|未来[一二三四五六七八九十\d]+年", body))}

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
-           "GB_SCOPE_ITEMS", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
+__all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "MAIN_LINE_ONLY", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
+           "GB_SCOPE_ITEMS", "MAKER_RE", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
 
 #: terms that name a whole class of products made by many industries: weak evidence on their own
 GENERIC_TERMS = frozenset({
@@ -37,18 +37,25 @@ GENERIC_TERMS = frozenset({
     "HUD", "MCU控制器", "PACK", "SUV", "MPV", "EPDM", "ABS", "连杆", "飞轮", "缸体", "缸套", "纱布", "编织袋", "内燃机", "刀具", "车床", "汽车", "轴承",
     "零部件", "零配件", "原料", "试剂", "铝合金部品", "铝合金零部件", "铝合金部件", "铝合金件", "铝合金结构件", "铝制结构件", "铝结构件",
     "铝铸件", "铝合金铸件", "铝压铸件",
+    "航空工业", "批发零售", "批发业务", "零售业务",  # round 8: whole-line words of 医药流通 (WHOLE_LINE_TERMS)
     "核心零部件",  # round 7: 智能马桶's segment name; alone (专用整机与核心零部件 of an electronics firm) it names nothing
 })
 #: generic words that name a product inside a chain whatever the customer: a firm whose main product
 #: line is only this word (模具(0.73), 离合器(0.30)) is placed on its segment without other evidence.
 #: Not engines (柴油机, 内燃机: farm and marine engines are outside), 轴承, 齿轮, 座椅, 管材 (general
 #: industry), 维生素 (supplements) — see docs/classifier.md
-MAIN_LINE_GENERIC = frozenset({"模具", "离合器", "底盘", "悬挂", "整车", "中药", "滴眼液", "输液"})
+MAIN_LINE_GENERIC = frozenset({"模具", "离合器", "底盘", "悬挂", "整车", "中药", "滴眼液", "输液",
+                               "航空", "航空工业"})
+#: main-line words that count ONLY as the firm's whole main product line (round 8): a bare 航空/航空工业 main line is
+#: an aircraft maker's (中航西飞, 中直股份), while 航空 next to an aero-engine or MRO line says nothing more
+MAIN_LINE_ONLY = frozenset({"航空", "航空工业"})
 #: generic words that say something only as a whole product line of a firm with specific evidence in
 #: their cluster: 零部件业务 of a vehicle maker (auto parts), 原料 next to 制剂 (API), 试剂 of a firm with
 #: medical-device evidence (diagnostic reagents) — inside a longer
 #: line (化工原料, 泵零部件) they are no evidence. (商业 of a drug maker was tried: 商业地产 firms too)
-WHOLE_LINE_TERMS = frozenset({"零部件", "零配件", "原料", "试剂"})
+WHOLE_LINE_TERMS = frozenset({"零部件", "零配件", "原料", "试剂",
+                              # round 8: a drug maker's 批发零售/批发业务 line is its distribution business
+                              "批发零售", "批发业务", "零售业务"})
 #: bare vehicle-type words: on their own a firm may make vehicles or sell parts *to* vehicle makers
 CUSTOMER_TERMS = frozenset({"乘用车", "商用车", "客车", "货车", "轿车", "SUV", "MPV", "微型汽车", "大型客车", "中型客车",
                             "轻型客车", "载货汽车", "卡车", "重卡", "轻卡", "重型卡车", "摩托车", "两轮摩托车",
@@ -69,7 +76,9 @@ SHADOW_TERMS = frozenset({"轮胎", "商用车胎", "乘用车胎", "载重汽�
                           "汽车修理", "汽车维修", "汽车用品", "汽车客运", "汽车站", "汽车影院", "汽车驾驶", "汽车玩具",
                           # round 7: satellite *applications* (navigation/remote-sensing services, outside the
                           # chains by the labelling rule) are not 卫星与航天器
-                          "卫星应用"})
+                          "卫星应用",
+                          # round 8: satellite positioning (GNSS/北斗 terminals, outside the chains likewise)
+                          "卫星定位", "卫星导航定位"})
 #: standard 经营范围 items (规范表述) naming a whole industry, not a product: weak when products exist
 GB_SCOPE_ITEMS = ("缝制机械", "汽车零部件及配件", "汽车零配件", "摩托车零配件", "泵及真空设备", "电机", "模具", "塑料制品",
                   "日用塑料制品", "医疗器械", "第一类医疗器械", "第二类医疗器械", "第三类医疗器械", "卫生洁具",
@@ -90,6 +99,8 @@ THERAPY_AREAS = frozenset({"消化系统", "呼吸系统", "神经系统", "心�
 PARTS_OF_ROOT = {"auto-vehicle": "auto-parts", "auto-motorcycle": "auto-motorcycle-parts",
                  "aerospace-aircraft": "aerospace-airframe"}
 
+#: a product line that says the firm makes what it sells (a drug distributor's breakdown has none) — round 9
+MAKER_RE = re.compile(r"制造|生产|自产|自制|工业|制药")
 API_CONTEXT_RE = re.compile(r"原料|API|中间体|医药化工|CEP|DMF|起始物料")
 #: a finished-dosage word: with one of these on a line of weight (and no 原料药/API), class words describe drugs
 FORMULATION_RE = re.compile(r"制剂|针剂|注射|片剂|胶囊|颗粒|口服|输液|冻干粉|软膏|贴剂|丸|散剂|成品药|中成药|处方药|OTC|"
@@ -103,7 +114,9 @@ COORD = "及和与或、,"
 #: a product term followed by one of these names a service on that product (机载设备|维修), not the product
 SERVICE_HEAD_RE = re.compile(r"维修|修理|维护|保养|检测|检修|大修|改装")
 PUMP = "泵"  # pseudo-term: a phrase headed by 泵 that no vocabulary term explains
-PUMP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?P<head>泵)(?:系列|类|产品)?")
+#: …泵 (卫浴泵系列), or a line that starts with 泵 and names a class of pumps (泵类, 泵系统, 泵阀 — round 8)
+PUMP_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,4}|(?<![\u4e00-\u9fff])(?=泵(?:类|系统|阀|系列|产品|业务)))(?P<head>泵)"
+                     r"(?:系列|类|产品)?")
 #: pseudo-term: a phrase headed by 药/药物/药品 that no vocabulary term explains is a drug (泌尿系统药,
 #: 抗乙肝病毒药物, 抗感染|药); not 医药 (the sector), 火药/炸药/弹药, 山药/芍药/没药 (plants), 鼠药/农药
 DRUG = "药"

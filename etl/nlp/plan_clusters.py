@@ -32,6 +32,7 @@ from etl.nlp.cluster_match import core_name, match_ontology
 from etl.nlp.cluster_names import (COUNT_RE, NUM_CN, SCALE_BARE_RE, SCALE_RE, TIER_RE, clean_name, count_of, field_list,
                                    field_of, is_generic, owners_dropped, split_items)
 from etl.nlp.field_vocab import is_field
+from etl.nlp.framework_lists import counted_industries
 
 __all__ = ["ClusterMention", "find_clusters", "find_relisted", "match_ontology", "core_name"]
 
@@ -44,7 +45,7 @@ _ABBREV = re.compile(r"(?<=[\u4e00-\u9fff])[((]([\u4e00-\u9fff])[))](?=[\u4e00-\
 _RESTATED = re.compile(r"(?<=[\u4e00-\u9fff])(?<![个条家])[((]([\u4e00-\u9fff]{2,8})[))]"
                        r"(?=、|等|(?:\d+|[两二三四五六七八九十]+)[个大条]|产业集群|产业链|集群)")
 _FIELD_LIST_RE = re.compile(r"([^,;。:]*?、[^,;。:]*?)等(?:领域|新兴产业|产业|行业)[^,;。:]{0,8}[,,]"
-                            r"((?:培育|打造|形成|建设)[^,;。:]*?)?([^,;。:]*?)(产业集群|产业群|产业链)")
+                            r"(?:[^,;。:]{0,10}[,,])?((?:培育|打造|形成|建设)[^,;。:]*?)?([^,;。:]*?)(产业集群|产业群|产业链)")
 #: a list of fields counted as industries without a head or 等 (A、B、C3个产业…): the list is the framework
 _COUNTED_LIST_RE = re.compile(r"([^,;。:等]+、[^,;。:等]+?)(" + NUM_CN + r"[个大])产业(?!集群|群|链)([^,;。]*)")
 _LIST_INDUSTRY_RE = re.compile(r"([^,;。:]*?)等(" + NUM_CN + r"大)((?:千亿|万亿|百亿)级?)产业(?!集群|群|链)")
@@ -58,6 +59,8 @@ _QUOTED_LIST_RE = re.compile(r"[“\"]([^”\"、,;。]{1,12}(?:、[^”\"、,;�
                              r"(产业集群|产业群|集群|产业链)")
 _MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)([^。;]*)")
 _MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协同区|集聚区|示范区))$")
+#: fields chosen as clusters (新材料、生物医药产业双双入选全省战略性新兴产业集群, 元宇宙入选全省…集群)
+_SELECTED_RE = re.compile(r"([^,;。:!?]+?)(?:产业|行业)?(?:双双|均|分别|成功|先后)?(?:入选|获批|被认定为|认定为)[^,;。]*?(产业集群|集群)(?!品牌)")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
 
 
@@ -70,13 +73,20 @@ class ClusterMention:
     level: str | None  # scale class as written (千亿级, 500亿级, 万亿元级) or None
     tier: str | None   # 世界级, 标志性, 特色, 新星 … or None
     span: tuple[int, int]
+    headless: bool = False  # an item of a framework's counted list (A、B等3大优势产业): a chain of the same name is it
 
 
-def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = False) -> list[ClusterMention]:
-    """The mentions of one head's phrase; ``in_list``: the phrase is an item of a list of field names."""
+def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = False,
+           group: bool = False) -> list[ClusterMention]:
+    """The mentions of one head's phrase; ``in_list``: the phrase is an item of a list of field names; ``group``: it is
+    one of the groups of a list that share the head (A和B千亿级、C五百亿级…), whose fields 和/及 join."""
     kind = "chain" if head == "产业链" else "cluster"
+    if span_text.endswith("、"):
+        return []  # 在制造业升级、服务业提质、产业链协同等方面: the head is an item of another list, it names nothing
     if re.search(r"[与和及同对在向为把将从由]$", span_text.strip()):
         return []  # 平台与产业链适配: the head is an object of the phrase, no chain named
+    if head == "产业链" and span_text.endswith("全"):
+        return []  # 形成新能源汽车全产业链: the whole chain of an industry, a scope, no chain named
     # the list ends at its 等 (or count): a verb after it belongs to a description (…等6个具有竞争优势、发展潜力大的)
     cut = span_text.rfind("等") if "等" in span_text else (m.start() if (m := COUNT_RE.search(span_text)) else -1)
     s = clean_name(span_text[:cut]) + span_text[cut:] if cut > 0 else clean_name(span_text)
@@ -102,8 +112,13 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     remainder = remainder[remainder.rindex("的") + 1:] if "的" in remainder else remainder
     # A、B等X产业集群: X is the field, A and B are places or members of it (开封汴西、林州等百亿级装备制造特色产业集群)
     # … unless the count says the listed items are the clusters (A、B、C等三大国家级战新产业集群)
+    if re.match(r"等?(?:领域|环节)的", desc):
+        return []  # 覆盖A、B、C等领域的完整产业链: the fields a chain covers, no chain named
     count = count_of(desc)
     listed = split_items(items, count)
+    if group and not count:  # 临空经济和洋浦石化新材料先进制造业千亿级: each field of the group is a name
+        joined = [x for i in listed for x in re.split(r"和|及", field_of(clean_name(i, True)))]
+        listed = joined if all(is_field(x) for x in joined) else listed
     if count and count > 1 and len(listed) == 1 and "等" not in s and not remainder:
         return []  # 盐湖资源综合利用五大产业集群: the field of five clusters whose names are not given
     if remainder and not is_generic(clean_name(remainder, True)) and not (count and count == len(listed) > 1):
@@ -139,7 +154,8 @@ def _head_list(sentence: str) -> set[int]:
 
 
 #: A、B2个千亿级和C、D2个百亿级产业集群: two groups share one head, each with its own count and class
-_GROUP_CUT = re.compile(NUM_CN + r"[个条大][^,;。:、和]{0,8}级(?:和|以及|、)(?=[^,;。:]*?" + NUM_CN + r"[个条大])")
+_GROUP_CUT = re.compile(NUM_CN + r"[个条大][^,;。:、和]{0,8}级(?:和|以及|、)(?=[^,;。:]*?" + NUM_CN + r"[个条大])"
+                        r"|(?:万亿|千亿|百亿|\d+亿|[一二三四五六七八九]百亿)元?级(?:和|以及|、)(?=[^,;。:]*?(?:万亿|千亿|百亿|亿)元?级)")
 
 
 def _groups(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -172,8 +188,9 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             continue
         bounds = [b.end() for b in _BOUND.finditer(sentence, 0, m.start())]
         start = max([prev_end, *bounds]) if bounds else prev_end
-        for a, b in _groups(sentence, start, m.start()):
-            out.extend(_parse(sentence[a:b], head, a, m.end(), m.start() in in_list))
+        groups = _groups(sentence, start, m.start())
+        for a, b in groups:
+            out.extend(_parse(sentence[a:b], head, a, m.end(), m.start() in in_list, len(groups) > 1))
         prev_end = m.end()
     for m in _FIELD_LIST_RE.finditer(sentence):  # 在A、B等领域,培育新增3—4个万亿元级战略性产业集群
         if re.match(r"(?:等(?:领域|新兴产业|产业|行业))(?:规模|优势|水平|能级|实力)", sentence[m.end(1):]):
@@ -223,11 +240,18 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             # stated with a scale class (…迈上万亿级台阶) it is the framework; 动力电池、新能源汽车、光伏三大产业同比增长
             # (a growth figure of three products) names no cluster
             out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
+    for n, level, span in counted_industries(sentence):  # 发展A、B、C等3大优势产业 in a “334”产业集群 sentence
+        out.append(ClusterMention(n, "cluster", level, None, span, headless=True))
+    for m in _SELECTED_RE.finditer(sentence):
+        items = split_items(clean_name(m.group(1)), None)
+        if all(is_field(clean_name(i, True)) and not is_generic(clean_name(i, True)) for i in items):
+            out += [ClusterMention(clean_name(i, True), "cluster", None, None, m.span()) for i in items]
     seen: dict = {}
     for c in out:
         c.name = c.name.replace("〔", "(").replace("〕", ")")
         key = (c.kind, core_name(c.name))
         if key in seen:
+            seen[key].headless = seen[key].headless and c.headless
             seen[key].level = seen[key].level or c.level
             seen[key].tier = seen[key].tier or c.tier
         else:

@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, QUALIFIERS, UNITS, figures, normalized, qualifier
+from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, MONEY as MONEY_UNITS, QUALIFIERS, UNITS, figures, normalized, \
+    qualifier
 from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, coverage, find_year, is_measure, split_fenbie
 from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
 
@@ -49,16 +50,28 @@ _SCALE_ONLY = re.compile(r"(?:\d+|[一二三四五六七八九十百千万]+)?(?
 _AFTER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:包括|包含|正式|正在|正(?=[\u4e00-\u9fff]))")
 #: 仅差了不到300亿元: a gap to the figure named before it
 _GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
-_GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资"}
+_GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资", "占地面积",
+            "总占地面积", "占地"}
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?(?:近|约|超过?)?$|"
                        r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
-                       r"(?:增长|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
+                       r"(?:增长|递增|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
+#: a gap to a reference (高于全国2.6个百分点, 高出全省4.7个百分点, 高于全国、全省0.95、2.2个百分点): the figure of the
+#: indicator stated just before it, compared — named like a relative figure
+_REF_GAP = re.compile(r"(?:高于|高出|低于|快于|慢于)(?:同期)?(?:全国|全省|全市|全区|全州|全县|[^,;:。\d]{1,10}?)(?:、(?:全国|全省|全市|全区))*"
+                      r"(?:平均水平|平均增速|平均|水平|增速)?$")
+#: what only says when and how sure (到今年预计可达, 2020年达到, “十四五”末预计将迈上): a clause naming nothing of its own
+_TIME_VERB = re.compile(r"\s*(?:到|至)?\s*(?:今年|明年|年底|年末|(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?"
+                        r"\s*(?:预计|将|有望|可望|可)*\s*(?:力争|确保|争取)?(?:超过?|突破|达到|达|迈上|跨上|为)?\s*")
+#: a rate named by its growth (固投预计年均增长5%): the growth words are part of the indicator
+_GROWTH_END = re.compile(r"((?:年均|同比|累计)?(?:增长|递增|增速))(?:预计|将)?(?:达到|达|为|约|超过|超)?\s*$")
+#: units of goods made or moved (20万吨铝型材, 15万千米电缆线): the noun after the figure names what it counts
+_GOODS = {"亿吨", "万吨", "吨", "万千米", "千米", "万公里", "公里", "万辆", "辆", "万台", "台", "万件", "件"}
 #: the audience of the event a news report opens with (媒体, 记者, 嘉宾): their count is no indicator
 _AUDIENCE = re.compile(r"^[\u4e00-\u9fff及和、]{0,8}?(?:媒体|记者|嘉宾|与会|参会)")
 #: the growth words that end a relative figure's name (累计增长, 同比增长 …)
-_RELATIVE_TAIL = re.compile(r"(?:(?:累计|同比|年均|比上年)(?:增长|提高|增加|提升)?|增长|提高|增加|下降|减少|提升|降低|上升)$")
+_RELATIVE_TAIL = re.compile(r"(?:(?:累计|同比|年均|比上年)(?:增长|递增|提高|增加|提升)?|增长|递增|提高|增加|下降|减少|提升|降低|上升)$")
 #: 公布…名单,2125家企业入选: the list in the clause before names the firms
 #: a count's noun that needs its holder (…等2条产业链): the text before the verb names whose they are
 _BARE = {"产业链", "产业集群", "集群", "企业", "平台", "项目", "基地", "园区"}
@@ -102,6 +115,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     aim = ""  # 力争…目标,即:A,B: 力争 passes on to every figure the 即 lists
     carry = list_aim = ""
     mark = 0  # len(out) when the previous clause began: its items are out[mark:]
+    fen_names: list[str] = []  # the items of a 分别占X的 list, for a next clause that lists their shares of another
     for clause in re.split(r"([,;:。!?])", sentence):
         if re.fullmatch(r"\s*(?:力争|确保)(?:在|到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|前)?|[“\"]?十[一二三四五]五[”\"]?"
                         r"(?:末|期末|时期|期间)?)\s*", clause):
@@ -129,6 +143,15 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if not qs:
             out.extend(Quantity(*c, current=state) for c in coverage(clause, start))
             continue
+        gaps = [clause[a[0].end():b[0].start()].strip() for a, b in zip(qs, qs[1:])]
+        ref = re.fullmatch(r"[\s,]*(?:占|和|及)?([^,;。\d、]{1,8}?)的?\s*", clause[:qs[0][0].start()])
+        if fen_names and "分别" not in clause and len(qs) == len(fen_names) and ref and all(g == "、" for g in gaps):
+            cur = is_current(clause, qs[0][0].start(), state, sticky)  # …分别占安徽省的50%、60%,全国的6%、11%:
+            for name, (m, unit) in zip(fen_names, qs):  # the second list is the same items' share of another reference
+                out.append(_item(name + "占" + ref.group(1), m, unit, clause, 0, start, cur))
+            fen_names, state = [], cur
+            continue
+        fen_names = []
         fen = clause.find("分别")
         counted = [q for q in qs if q[0].start() < fen] if fen > 0 else []
         if fen > 0 and len(qs) - len(counted) > 1 and len(counted) == 1 and counted[0][1] in COUNT_UNITS:
@@ -144,8 +167,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
             names = split_fenbie(clean_name(prefix), len(qs))
             cur = is_current(clause, qs[0][0].start(), state, sticky)
             prev_end = clause.index("分别")
+            share = re.match(r"分别占([^,;。\d]{1,10}?)的?$", clause[prev_end:qs[0][0].start()].strip())
+            fen_names = [clean_name(n) for n in names] if share else []  # …分别占安徽省的A、B,全国的C、D
             for name, (m, unit) in zip(names, qs):
-                name = clean_name(name)
+                name = clean_name(name) + ("占" + share.group(1) if share else "")
                 unit = unit or ("指数" if name.endswith("指数") else "")
                 out.append(_item(name, m, unit, clause, prev_end, start, cur))
                 prev_end = m.end()
@@ -156,6 +181,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         per_year = "每年" in clause or "年均" in clause
         one_list = "分别" in clause  # A、B、C产业主营业务收入分别达到4000亿元: one figure for the whole list
         skip_to = 0
+        gap_refs: list[str] = []
         for i, (m, unit) in enumerate(qs):
             before = clause[max(prev_end, skip_to):m.start()]
             inherit = ""
@@ -166,15 +192,25 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 (not after1 or bool(DELIMS.match(after1)))
             seg_start = -1 if one_list or kinds else before.rfind("、")
             name = clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
+            grows = _GROWTH_END.search(before) if unit == "%" and name else None
+            if grows and name not in grows.group(1) and not name.endswith(grows.group(1)) and not _RELATIVE_TAIL.search(name):
+                name += grows.group(1)  # 固投预计年均增长5% → 固投年均增长 (the growth, not the level)
+            if name and _TIME_VERB.fullmatch(re.sub(r"(?:台阶|大关|门槛|关口)$", "", name)):
+                name = ""  # 到今年预计可达2350亿元: only time words — the indicator is the one before
             follow = clause[m.end():m.end() + 1]
-            rel = _RELATIVE.search(before.strip())
+            rel = _RELATIVE.search(before.strip().lstrip("、")) or _REF_GAP.search(before.strip())
+            if gap_refs and before.strip() == "、" and unit == "个百分点":
+                name = gap_refs.pop(0)  # 高于全国、全省0.95、2.2个百分点: the second gap, the second reference
+                out.append(_item(name, m, unit, clause, prev_end, start, is_current(clause, m.start(), state, sticky)))
+                prev_end = m.end()
+                continue
             starts_from = bool(FROM.search(before.rstrip()))
-            each = re.search(r"(?:各|均)(?:超过|超|突破|达到|达|在|为)?$", before.rstrip())
+            each = re.search(r"(?:各|均|双)(?:超过|超|突破|达到|达|在|为)?$", before.rstrip())  # 双超: both
             parts = [clean_name(p) for p in re.split(r"和|、", before.rstrip()[:each.start()])] if each else []
             listed = re.match(r"(.+、.+)等$", clause[:qs[i - 1][0].start()].rstrip()) if each and i and len(parts) == 1 else None
             if listed and qs[i - 1][1] in COUNT_UNITS:  # A、B、C等3个产业各达到2000亿: the items before the count, each
                 parts = [clean_name(p) + parts[0] for p in re.split(r"、", listed.group(1))]
-            if len(parts) > 1 and (each.group(0).startswith("各") or is_measure(parts[-1])):
+            if len(parts) > 1 and (each.group(0).startswith(("各", "双")) or is_measure(parts[-1])):
                 # A和B各50个; 规上工业产值、营收均超过1.2万亿 (measures of one holder): one figure each — but
                 # 装备制造、食品产业主营业务收入均突破1.2万亿元 is one figure of the list
                 for k, part in enumerate(parts):
@@ -197,20 +233,38 @@ def find_quantities(sentence: str) -> list[Quantity]:
             elif rel:  # 比2015年提高4.7个百分点 → <the indicator before it>比2015年提高
                 own = clean_name(before.strip()[:rel.start()])  # 规上工业增加值同比增长10.3%: named in its clause
                 base = own if len(own) > 2 else (last_name or (out[-1].name if out else clean_name(context)))
+                if len(own) <= 2 and len(out) > mark:  # 营业收入165.2亿元、增长28.8%: the figure before in the clause
+                    base = out[-1].name
+                if len(own) <= 2 and unit in MONEY_UNITS | {"个百分点"}:  # a gain in money or in points: of the
+                    like = [q for q in out if q.unit == "%"] if unit == "个百分点" else \
+                        [q for q in out if q.unit in MONEY_UNITS]  # sentence's last figure in money / in %
+                    base = like[-1].name if like else base
+                    base = _RELATIVE_TAIL.sub("", base) if re.search(r"(?:比|较)(?:19|20)\d{2}\s*年", base) else base
                 name = base + re.sub(r"\s", "", rel.group(0))
+                cmp = re.search(r"(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?", out[-1].name) if len(out) > mark else None
+                if cmp and not re.search(r"比|较", rel.group(0)) and cmp.group(0) not in base:
+                    name = base + cmp.group(0) + re.sub(r"\s", "", rel.group(0))  # 比2015年增加…、提高…: one comparison
+                gap = re.match(r"(高于|高出|低于|快于|慢于)(.+)$", re.sub(r"\s", "", rel.group(0)))
+                if gap and "、" in gap.group(2) and unit == "个百分点":  # one reference per figure, in order
+                    refs = gap.group(2).split("、")
+                    name = base + gap.group(1) + refs[0]
+                    gap_refs = [base + gap.group(1) + r for r in refs[1:]]
                 if last_name and not any(w in clause for w in ("力争", "确保")):
                     inherit = next((w for w in ("力争", "确保") if out[-1].qualifier.startswith(w)), "")
                     # 力争…产值达5200亿元以上,增长15%以上: the growth is the same aim's figure
-            elif _SELECTED.match(clause, m.end()) and context.endswith("名单"):
+            elif (_SELECTED.match(clause, m.end()) or re.fullmatch(r"(?:共计?|合计|总共|一共)?", name)) and context.endswith("名单"):
                 # 公布2021年度浙江省“专精特新”中小企业名单,2125家企业入选 → …中小企业入选企业
                 listed = re.sub(r"^.*?(?:公布|发布|印发|认定|评选|确定)", "", context[:-2])
-                name = clean_name(re.sub(r"(?:19|20)\d{2}年度?", "", listed)) + "入选企业"
-            elif not name or (unit in COUNT_UNITS and follow and not DELIMS.match(follow) and follow not in "(("):
+                name = clean_name(re.sub(r"(?:19|20)\d{2}年度?", "", listed)) + \
+                    ("入选企业" if _SELECTED.match(clause, m.end()) else "")  # …名单,全省共10个 → the list's count
+            elif not name or ((unit in COUNT_UNITS or unit in _GOODS) and follow and not DELIMS.match(follow)
+                              and follow not in "((" and not (unit in _GOODS and follow in "的以左多余")):
                 # (a bracket after the count annotates it: 5000亿元级别的产业集群1个(物联网) is named before)
                 # verb + quantity + name (打造1个以上世界级集群, 33个百亿支柱产业): the name follows
                 nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
                 after = clause[m.end():nxt]
                 first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
+                first = re.sub(r"(?:和|及|与|以及)$", "", first)  # 20万吨铝型材和15万千米电缆线: 和 joins the next figure
                 first = re.sub(r"(级)(?:和|以及).*$", r"\1", first)
                 first = re.split(r"各|均", first)[0] or first  # 等3个产业各达到2000亿: the count's noun ends at 各  # 4个千亿级和A、B4个百亿级产业集群: a class, then the next group
                 bracket = re.match(r"([^,;。(()的]{1,16}?(?:产业集群|产业链|集群|产业|企业|平台|项目|基地|园区))[((]", after)
@@ -252,10 +306,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 skip_to = m.end() + noun.end(1)
             if name in _BARE and not clean_name(before) and re.search(r"[内中里]$", context.strip()):
                 name = clean_name(context.strip()[:-1]) + name  # 机器人产业基地内,118家企业 → 机器人产业基地企业
-            if not name and last_name and _RELATIVE_TAIL.search(last_name) and re.fullmatch(r"\s*(?:达到|达|为)", before):
+            if name and _TIME_VERB.fullmatch(re.sub(r"(?:台阶|大关|门槛|关口)$", "", name)):
+                name = ""  # “十四五”末预计将迈上6000亿元台阶: a milestone with time words only names nothing
+            if not name and last_name and _RELATIVE_TAIL.search(last_name) and _TIME_VERB.fullmatch(before):
                 name = _RELATIVE_TAIL.sub("", last_name)  # 规上工业增加值累计增长38.1%,达到2800亿元 → 规上工业增加值
             previous_item = out[-1].name if len(out) > mark else last_name
-            if not name and previous_item and re.fullmatch(r"\s*(?:力争|确保|争取)?(?:超过?|突破|达到|达)?\s*", before):
+            if not name and previous_item and _TIME_VERB.fullmatch(before):
                 name = previous_item  # 开票销售达9000亿元,力争超10000亿元: a higher aim of the same indicator
             if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
                     and not re.search(r"[、和及与]", before):
@@ -268,7 +324,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
             elif name in _GENERIC and len(out) > mark and re.fullmatch(r"[^,;:]*、\s*" + re.escape(name) + r"[^,;:]*", before):
                 name = re.sub(r"^新增", "", out[-1].name) + name  # 新增X9个、总数达17个 → X总数 (the 、-item before)
             elif name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
-                name = (last_name or clean_name(context)) + name  # 1个平台,总面积扩容至45万亩 → 平台总面积
+                held = re.match(rf"(.{{2,}}?)(?:{'|'.join(sorted(_GENERIC, key=len, reverse=True))})$", last_name or "")
+                holder = held.group(1) if held else last_name  # 总占地面积800亩,总投资30亿元: the holder's, not the area's
+                holder = holder or re.split(r"(?<=[\u4e00-\u9fff]{2})(?:将|已|由|是|包括|主要)", clean_name(context))[0]
+                name = holder + name  # 1个平台,总面积扩容至45万亩 → 平台总面积; X将由A、B构成,总量… → X总量
             if not unit and name.endswith("指数"):
                 unit = "指数"
             if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:

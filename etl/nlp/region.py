@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.nlp.gb2260 import CITIES, COMMON_WORDS, PREFECTURES, PROVINCES
+from etl.nlp.gb2260 import CITIES, COMMON_WORDS, PREFECTURES, PROVINCE_OF, PROVINCES
 from etl.nlp.vocab import normalize
 
 __all__ = ["Place", "find_places", "plan_region", "subject_of", "header_title", "COUNTY_RE"]
@@ -59,8 +59,9 @@ class Place:
     stem: str   # 陕西, 苏州, 楚雄, 胶州: the name as texts write it without a suffix
 
 
-def find_places(text: str) -> list[Place]:
-    """Every province, city and autonomous prefecture named in ``text``, in order."""
+def find_places(text: str, common: bool = False) -> list[Place]:
+    """Every province, city and autonomous prefecture named in ``text``, in order; ``common``: a city whose name is
+    also a common word (中山, 大同) counts without its 市 too (in a headline, where a place leads its clause)."""
     out = []
     for m in _PLACE_RE.finditer(text):
         if m.group("prov"):
@@ -72,7 +73,7 @@ def find_places(text: str) -> list[Place]:
                 out.append(Place(full, "province", m.span(), next(k for k, v in PROVINCES.items() if v == full)))
         elif m.group("city"):
             w = m.group("city")
-            if m.group("shi") or (w not in COMMON_WORDS and not text.startswith(("州", "县", "区", "省"), m.end())):
+            if m.group("shi") or ((common or w not in COMMON_WORDS) and not text.startswith(("州", "县", "区", "省"), m.end())):
                 out.append(Place(w + "市", "city", m.span(), w))
         elif m.group("pref"):
             out.append(Place(m.group("pref") + "州", "prefecture", m.span(), m.group("pref")))
@@ -95,7 +96,8 @@ def plan_region(text: str) -> dict:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     # a title is a short line without 。 (a preamble sentence is none); a document it cites (《中共湖南省委…》)
     # names the issuer of that document, not the place this text is about
-    title = normalize("\n".join([ln for ln in lines[:2] if "。" not in ln and len(ln) <= 60] + header_title(text)))
+    raw_title = "\n".join([ln for ln in lines[:2] if "。" not in ln and len(ln) <= 60] + header_title(text))
+    title = normalize(raw_title)
     body = _BYLINE.sub("", normalize("\n".join(lines)))
     places = find_places(_CITED.sub(lambda m: "＿" * len(m.group(0)), body)) or find_places(body)
     if _SELF_CITY.search(body) and not any(p.kind != "province" for p in places):
@@ -111,14 +113,51 @@ def plan_region(text: str) -> dict:
         score[name] = body.count(stem) + title.count(stem)
         if kind != "province" and len(stem) >= 2:  # 哈市 for 哈尔滨市, when the text names the city in full too
             score[name] += len(re.findall(rf"(?<![\u4e00-\u9fff]{{2}}){stem[0]}市(?![场民级值])", body))
+    county = _title_county(title)
+    if not county and re.search(r"[全我本]县", body):  # 全县净增市场主体 …: the county the body names most
+        named = Counter(m.group(1) for m in COUNTY_RE.finditer(body) if _county(m.group(1)) and m.group(1).endswith("县"))
+        county = max(named, key=lambda c: (named[c], -body.find(c)), default=None)
+    if county:  # 铜鼓县“十四五”工业经济发展规划 … 我县/全县: a county's plan speaks of itself as 我县
+        kinds[county], first[county] = "county", -1
+        score[county] = body.count(county) + body.count(county[:-1]) + title.count(county[:-1]) + \
+            len(re.findall(rf"[全我本]{county[-1]}", body))
     province = max((n for n in kinds if kinds[n] == "province"), key=lambda n: (score[n], -first[n]), default=None)
-    city = max((n for n in kinds if kinds[n] != "province"), key=lambda n: (score[n], -first[n]), default=None)
+    city = max((n for n in kinds if kinds[n] not in ("province", "county")), key=lambda n: (score[n], -first[n]), default=None)
     if province:
         score[province] += len(_SELF_PROVINCE.findall(body))
     if city:
         score[city] += len(_SELF_CITY.findall(body))
     region = max(score, key=lambda n: (score[n], -first[n]), default=None)
-    return {"region": region, "kind": kinds.get(region), "province": province, "city": city}
+    own = _own_city(raw_title, body)  # its spaces part a headline's clauses
+    if region and kinds.get(region) == "province" and own and PROVINCE_OF.get(own[:-1]) == region:
+        region = city = own  # a city's text that names its province more often (list and project names) is the city's
+        kinds[own] = "city"
+    return {"region": region, "kind": kinds.get(region), "province": province, "city": city, "county": county}
+
+
+def _own_city(title: str, body: str) -> str | None:
+    """The city a text is about by its own words: the city that leads a clause of its title (中山将打造…), else the city
+    its first sentence opens with (德阳10户企业入列…); ``None`` when neither names one.
+
+    >>> _own_city("广东省行动计划发布 中山将打造超千亿级先进材料产业集群", ""), _own_city("", "德阳10户企业入列四川省名单。")
+    ('中山市', '德阳市')
+    """
+    cities = [p for p in find_places(title, common=True) if p.kind == "city"
+              and (p.span[0] == 0 or not re.match(r"[\u4e00-\u9fff“”\"]", title[p.span[0] - 1]))]
+    if cities:  # the city leads a clause of the title (…发布 中山将打造…), not its object (…“落户”湘潭)
+        return cities[0].name
+    lead = find_places(re.split(r"[,,。]", body, maxsplit=1)[0][:12])
+    return lead[0].name if lead and lead[0].kind == "city" and lead[0].span[0] == 0 else None
+
+
+def _title_county(title: str) -> str | None:
+    """The county a title names (铜鼓县“十四五”…规划, 衡阳县's 2025 results), if any.
+
+    >>> _title_county("铜鼓县“十四五”工业经济发展规划"), _title_county("西藏自治区“十二五”工业发展")
+    ('铜鼓县', None)
+    """
+    m = next((m for m in COUNTY_RE.finditer(title) if _county(m.group(1))), None)
+    return m.group(1) if m else None
 
 
 def header_title(text: str) -> list[str]:
@@ -146,7 +185,7 @@ def _listed(head: str, m, counties: list) -> bool:
 
 
 def _kind(name: str, kind: str) -> str:
-    return "province" if kind == "province" else "city"
+    return kind if kind in ("province", "county") else "city"
 
 
 def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluster,
@@ -185,6 +224,8 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
         return para_cluster, "cluster"
     refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head)] + \
            [(m.start(), "city") for m in _SELF_CITY.finditer(head)]
+    if ctx.get("county"):  # 全县, 我县 in a county's plan
+        refs += [(m.start(), "county") for m in re.finditer(rf"[全我本]{ctx['county'][-1]}", head)]
     if refs:  # 全省…首轮9条赛道 in a 绍兴 text: the province's figure
         level = max(refs)[1]
         if ctx.get(level):

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "relative_year", "looks_back", "reported", "is_news", "news_reported", "estimated_result",
-           "FIVE_YEAR", "TELLS_AIM", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
+__all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "estimated_result",
+           "FIVE_YEAR", "TELLS_AIM", "REPORT_CUE", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
 AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|(?<![截止])(?:到|至)\s*[“\"]?十[一二三四五]五[”\"]?(?:末|期末)|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年|"
@@ -38,7 +38,7 @@ AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|(?<![截止])(?:到|�
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
 _LOOK_BACK = re.compile(r"(?:十[一二三四五]五|(?:19|20)\d{2}年|党的十[一二三四五六七八九]+大)[”\"]?以来|成绩单|回眸|成就|"
-                        r"(?:圆满|顺利|胜利)收官|这十年|这[一二三四五六七八九十]+年来")  # 党的十八大以来, “山东这十年”
+                        r"(?:圆满|顺利|胜利)收官|这十年|这[一二三四五六七八九十]+年来|交出了[^。;]{0,20}答卷")  # 党的十八大以来, “山东这十年”
 
 
 #: clause-level current values (现有, 截至…, 聚焦…33个): what a clause of a plan states now, not what it aims at
@@ -74,7 +74,18 @@ def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
     results report; ``paragraph_reports``: an earlier sentence of the paragraph reported."""
     if AIM.search(_reviewed_years(sentence, ctx)):
         return False
-    return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back"))
+    return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back")) or earlier_period(sentence, ctx)
+
+
+def earlier_period(sentence: str, ctx: dict) -> bool:
+    """A sentence about a five-year period that ended before the plan's (“十三五”期间,… in a 十四五 plan) reports it.
+
+    >>> earlier_period("“十三五”期间,全市地区生产总值年均增长7.1%", {"start": 2021})
+    True
+    """
+    start = ctx.get("start")
+    return bool(start) and any(FIVE_YEAR[k][1] < start for k in re.findall(r"(十[一二三四五]五)[”\"]?(?:期间|时期|末)", sentence)
+                               if k in FIVE_YEAR)
 
 
 #: verbs that make a count something to build (全力打造…12条产业链), unless it was built (打造形成)
@@ -82,7 +93,7 @@ _BUILD = re.compile(r"(?:打造|培育|建设|创建|新增|争创|建成)(?!形
 
 
 #: words that say a sentence tells what happened (入选, 上榜, 通报表扬, 居全省前列, 拥有)
-_REPORT_CUE = re.compile(r"入选|上榜|获批|表扬|通报|居全[国省市区]|位居|位列|名列|拥有(?!量|率)")
+REPORT_CUE = re.compile(r"入选|上榜|获批|表扬|通报|居全[国省市区]|位居|位列|名列|拥有(?!量|率)")
 
 
 def reported(clause: str, sentence: str, ctx: dict) -> bool:
@@ -103,7 +114,7 @@ def reported(clause: str, sentence: str, ctx: dict) -> bool:
             re.search(r"以上|不少于|不低于|新增", sentence):  # 实施…300个以上,入选…5个以上: a work plan's aims
         return False
     lead = re.match(r"\s*((?:19|20)\d{2})年", sentence)
-    return bool(_REPORT_CUE.search(sentence)) or bool(lead and ctx.get("issued") and int(lead.group(1)) < ctx["issued"])
+    return bool(REPORT_CUE.search(sentence)) or bool(lead and ctx.get("issued") and int(lead.group(1)) < ctx["issued"])
 
 
 #: a sentence led by a year, perhaps after a speech lead-in (报告介绍到,2025年,…)

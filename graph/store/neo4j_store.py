@@ -4,13 +4,16 @@ Uniqueness constraints are generated from the ontology schema on open; writes ar
 batched ``UNWIND … MERGE``; a ``write`` runs in ONE explicit transaction, so a load lands whole or
 not at all; reads run in read transactions. All Cypher lives in :mod:`graph.store.cypher`.
 
+This class owns the driver, the write transaction and the writes. Its reads are
+:mod:`graph.store.neo4j_reads`, the aggregates' view of a write :mod:`graph.store.neo4j_txview`,
+the rows of a write :mod:`graph.store.neo4j_write`, the Cypher console :mod:`graph.store.neo4j_console`.
+
 >>> store = Neo4jStore.from_url("neo4j://neo4j:secret@127.0.0.1:7687")  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import contextlib
-import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -18,121 +21,16 @@ from urllib.parse import unquote, urlsplit
 
 from ontology.errors import StoreError
 from graph.store import aggregates as agg_state
-from graph.store import cypher, walk
-from graph.store.aggregates import Aggregates, FirmState, Structure
+from graph.store import cypher, neo4j_console
+from graph.store.aggregates import Aggregates
+from graph.store.neo4j_console import CONSOLE_MAX_BYTES
+from graph.store.neo4j_reads import Neo4jReads
+from graph.store.neo4j_txview import Neo4jTxView
 from graph.store.neo4j_write import TxWriter
-from graph.store.port import Batch, ContentHash, LocalGroup, SegmentAggregate
-from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label
+from graph.store.port import Batch
+from ontology.schema import REL_ENDPOINTS, check_label
 
 __all__ = ["Neo4jStore", "parse_url"]
-
-_CHUNK = 10_000
-CONSOLE_MAX_BYTES = 2 * 1024 * 1024  # default byte cap of one console query (CHAINKG_CYPHER_MAX_BYTES)
-CONSOLE_GRACE_S = 2.0                # client deadline = server timeout + max(grace, timeout / 2)
-
-
-class _TooLarge(Exception):
-    """Internal: the console's byte budget ran out."""
-
-
-class _ConsoleBudget:
-    """Client-side limits of one console query, enforced on the transaction's socket.
-
-    Why the driver's internals: the ``neo4j`` driver has no public read timeout and no cap on the
-    size of a record, and a record is decoded whole. So, for the life of one transaction, the
-    socket gets a read deadline (``set_read_deadline``, the driver's own mechanism) and its
-    ``recv_into`` is wrapped to count bytes; past the cap the read fails, the driver drops the
-    connection, and the query fails. Both are undone before the connection can go back to the pool.
-    If the driver's internals change, the console refuses to run (a test pins this) rather than
-    run without its limits.
-    """
-
-    def __init__(self, max_bytes: int, deadline_s: float) -> None:
-        self.max_bytes, self.deadline_s = max_bytes, deadline_s
-        self.read = 0
-        self.too_large = self.timed_out = False
-
-    @contextlib.contextmanager
-    def watch(self, tx):
-        sock = getattr(getattr(tx, "_connection", None), "socket", None)
-        if sock is None or not callable(getattr(sock, "set_read_deadline", None)) or \
-                not callable(getattr(sock, "recv_into", None)):
-            raise StoreError("the neo4j driver's connection internals changed: the Cypher console cannot "
-                             "enforce its deadline and byte cap, so it does not run (pin neo4j 6.4)")
-        inner = sock.recv_into
-        started = time.monotonic()
-
-        def recv_into(buffer, nbytes=0):
-            if self.read > self.max_bytes:
-                self.too_large = True
-                raise OSError(f"console result larger than {self.max_bytes} bytes")
-            try:
-                n = inner(buffer, nbytes)
-            except Exception:
-                if time.monotonic() - started >= self.deadline_s - 0.05:
-                    self.timed_out = True
-                raise
-            self.read += n
-            return n
-
-        sock.recv_into = recv_into
-        sock.set_read_deadline(self.deadline_s)
-        try:
-            yield self
-        finally:
-            with contextlib.suppress(Exception):
-                del sock.recv_into
-            with contextlib.suppress(Exception):
-                sock.set_read_deadline(None)
-
-
-class _Tx:
-    """:class:`graph.store.aggregates.TxView` on one explicit Neo4j transaction."""
-
-    no_firms = False  # True while the store holds no enterprise yet: states() need not ask
-
-    def __init__(self, tx) -> None:
-        self.tx = tx
-        tx.run(cypher.AGG_LOCK).consume()  # first: the state node's write lock, held to commit
-
-    def structure(self) -> Structure:
-        parents: dict[str, list[str]] = {}
-        for r in self.tx.run(cypher.CHILD_OF_PAIRS):
-            parents.setdefault(r["src"], []).append(r["dst"])
-        return Structure({k: tuple(v) for k, v in parents.items()},
-                         {r["id"]: r["cluster"] for r in self.tx.run(cypher.SEGMENT_CLUSTER_MAP)})
-
-    @staticmethod
-    def _state(r) -> FirmState:
-        return FirmState(r["local"], r["o"], bool(r["leading"]), bool(r["inactive"]), tuple(sorted(r["segs"])),
-                         tuple(sorted(r["techs"])), tuple(sorted(r["ds"])))
-
-    def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
-        ids, out = list(ids), {}
-        if self.no_firms:
-            return out
-        for i in range(0, len(ids), _CHUNK):
-            out.update((r["id"], self._state(r)) for r in self.tx.run(cypher.FIRM_STATES, ids=ids[i:i + _CHUNK]))
-        return out
-
-    def all_states(self):
-        last = ""
-        while True:
-            page = {r["id"]: self._state(r) for r in self.tx.run(cypher.FIRM_STATES_PAGE, after=last, limit=50_000)}
-            if not page:
-                return
-            last = max(page)
-            yield page
-
-    def linked(self, rel_type: str, dsts: list[str]) -> set[str]:
-        return {r["id"] for r in self.tx.run(cypher.LINKED_FIRMS[rel_type], dsts=list(dsts))}
-
-    def load(self) -> str | None:
-        rows = list(self.tx.run(cypher.AGG_STATE))
-        return rows[0]["state"] if rows else None
-
-    def save(self, text: str) -> None:
-        self.tx.run(cypher.AGG_SAVE, state=text).consume()
 
 
 def parse_url(url: str) -> tuple[str, tuple[str, str], str]:
@@ -149,7 +47,7 @@ def parse_url(url: str) -> tuple[str, tuple[str, str], str]:
     return f"{parts.scheme}://{parts.hostname}:{parts.port or 7687}", auth, database
 
 
-class Neo4jStore:
+class Neo4jStore(Neo4jReads):
     kind = "neo4j"
     #: byte cap of a console query (:meth:`run_read`); the API sets it from ``CHAINKG_CYPHER_MAX_BYTES``
     console_max_bytes: int = CONSOLE_MAX_BYTES
@@ -179,7 +77,7 @@ class Neo4jStore:
         uri, auth, database = parse_url(url)
         return cls(uri, auth, database)
 
-    # -- helpers ----------------------------------------------------------------------------------
+    # -- one read transaction (the reads: graph.store.neo4j_reads) --------------------------------
     def _read(self, query: str, **params: Any) -> list:
         def work(tx):
             return list(tx.run(query, params))
@@ -201,7 +99,7 @@ class Neo4jStore:
             t = now
 
         with self._write_tx() as tx:
-            view, writer = _Tx(tx), TxWriter(tx, progress)
+            view, writer = Neo4jTxView(tx), TxWriter(tx, progress)
             touched = agg_state.touched_firms(batch)
             view.no_firms = writer.new_firms()  # a first load: no firm has a state before it
             started = agg_state.begin(view, touched)
@@ -219,7 +117,7 @@ class Neo4jStore:
         """Upsert every batch of ``batches`` in ONE transaction, each as it comes (see the port);
         the aggregates move chunk by chunk inside it (:class:`graph.store.aggregates.Running`)."""
         with self._write_tx() as tx:
-            running, writer = agg_state.Running(_Tx(tx)), TxWriter(tx, progress)
+            running, writer = agg_state.Running(Neo4jTxView(tx)), TxWriter(tx, progress)
             for batch in batches:
                 started = running.before(batch)
                 writer.batch(batch)  # CREATE where the store was empty, MERGE elsewhere (as write)
@@ -246,7 +144,7 @@ class Neo4jStore:
     def _tracked(self, touched_of, query: str, **params: Any) -> int:
         """Run one delete with the aggregates moved in the same transaction."""
         def work(tx):
-            view = _Tx(tx)
+            view = Neo4jTxView(tx)
             touched = touched_of(view)
             started = agg_state.begin(view, touched)
             n = tx.run(query, params).single()["n"]
@@ -280,7 +178,7 @@ class Neo4jStore:
         """Recount the stored aggregates from the graph, in one transaction (after a bulk import or a
         write by another tool; loads through :meth:`write` keep them exact on their own)."""
         def work(tx):
-            agg_state.finish(_Tx(tx), set(), (None, {}))
+            agg_state.finish(Neo4jTxView(tx), set(), (None, {}))
 
         with self._driver.session(database=self.database) as s:
             s.execute_write(work)
@@ -290,7 +188,7 @@ class Neo4jStore:
         with self._driver.session(database=self.database) as s:
             tx = s.begin_transaction()
             try:
-                return agg_state.recount(_Tx(tx))
+                return agg_state.recount(Neo4jTxView(tx))
             finally:
                 tx.rollback()
 
@@ -305,53 +203,6 @@ class Neo4jStore:
             hit = self._agg_cache = (row["seq"], Aggregates.loads(row["state"]))
         return hit[1]
 
-    # -- reads ------------------------------------------------------------------------------------
-    def get_node(self, label: str, node_id: str) -> dict | None:
-        rows = self._read(cypher.get_node(label), id=node_id)
-        return dict(rows[0]["props"]) if rows else None
-
-    def find_nodes(self, label: str, where: dict[str, Any] | None = None, limit: int = 100,
-                   offset: int = 0) -> list[dict]:
-        where = where or {}
-        params: dict[str, Any] = {"limit": limit, "offset": offset}
-        for i, (k, v) in enumerate(where.items()):
-            params[f"k{i}"], params[f"v{i}"] = k, v
-        return [dict(r["props"]) for r in self._read(cypher.find_nodes(label, list(where)), **params)]
-
-    def rels(self, rel_type: str, src: str | None = None, dst: str | None = None) -> list[dict]:
-        return [{"src": r["src"], "dst": r["dst"], "props": dict(r["props"])}
-                for r in self._read(cypher.rels(rel_type, src is not None, dst is not None), src=src, dst=dst)]
-
-    def rels_page(self, rel_type: str, after: tuple[str, str] | None = None, limit: int = 2000) -> list[dict]:
-        s, d = after or (None, None)
-        return [{"src": r["src"], "dst": r["dst"], "props": dict(r["props"])}
-                for r in self._read(cypher.rels_page(rel_type, after is not None), s=s, d=d, limit=limit)]
-
-    def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
-                         county: str | None = None, tag: str | None = None, q: str | None = None,
-                         local: bool | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
-        params = dict(cluster=cluster, segment=segment, county=county, tag=tag, q=q, local=local)
-        total = self._read(cypher.COUNT_ENTERPRISES, **params)[0]["n"]
-        rows = self._read(cypher.FIND_ENTERPRISES, **params, limit=limit, offset=offset)
-        return total, [dict(r["props"]) for r in rows]
-
-    def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:
-        def expand(frontier):  # one query per label of the frontier
-            by_label: dict[str, list[str]] = {}
-            for lab, nid in frontier:
-                by_label.setdefault(lab, []).append(nid)
-            for lab, ids in by_label.items():
-                for r in self._read(cypher.neighbours(lab), ids=ids):
-                    s, d = (r["nid"], r["mid"]) if r["outgoing"] else (r["mid"], r["nid"])
-                    yield r["type"], s, d, r["mlabel"], r["mid"], lambda p=r["mprops"]: dict(p)
-
-        return walk.neighbourhood(label, node_id, self.get_node(check_label(label), node_id), expand, depth, limit)
-
-    def counts(self) -> dict[str, dict[str, int]]:
-        nodes = {label: 0 for label in LABELS} | {r["label"]: r["n"] for r in self._read(cypher.COUNT_NODES)}
-        rels = {t: 0 for t in REL_TYPES} | {r["type"]: r["n"] for r in self._read(cypher.COUNT_RELS)}
-        return {"nodes": nodes, "relationships": rels}
-
     def version(self) -> tuple[int, int]:
         """Node and relationship totals, read from Neo4j's count store (constant time), the internal
         aggregates node left out ((0, 0) is an empty database). They change with every load that adds
@@ -359,184 +210,13 @@ class Neo4jStore:
         service also bumps its own token after each of its loads)."""
         return (self._read(cypher.TOTAL_NODES)[0]["n"], self._read(cypher.TOTAL_RELS)[0]["n"])
 
-    def checksum(self) -> str:
-        h = ContentHash()
-        with self._driver.session(database=self.database) as s:
-            for r in s.run(cypher.ALL_NODES):
-                props = dict(r["props"])
-                h.add("N", r["label"], props["id"], ContentHash.canonical(props))
-            for r in s.run(cypher.ALL_RELS):
-                h.add("R", r["type"], r["src"], r["dst"], ContentHash.canonical(dict(r["props"])))
-        return h.hexdigest()
-
-    def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
-        """From the stored aggregates (O(segments)); see :mod:`graph.store.aggregates`."""
-        segs = [(r["id"], r["cluster"]) for r in self._read(cypher.SEGMENT_CLUSTER_MAP)]
-        needs = [(r["src"], r["dst"]) for r in self._read(cypher.NEEDS_PAIRS)]
-        return agg_state.segment_rows(self._aggregates(), segs, needs, cluster)
-
-    def dataset_clusters(self) -> dict[str, dict[str, int]]:
-        return self._aggregates().dataset_clusters()
-
-    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
-        r = self._read(cypher.SEGMENTS_OUTPUT, segments=list(segment_ids))[0]
-        return r["n"], float(r["o"] or 0.0), r["lead"] or 0
-
-    def local_groups(self) -> list[LocalGroup]:
-        """Two grouped queries (``cypher.LOCAL_GROUPS``, ``cypher.LOCAL_COUNTIES``), the aggregation in Neo4j."""
-        rows = [(r["cluster"], r) for r in self._read(cypher.LOCAL_GROUPS)]
-        rows += [(None, r) for r in self._read(cypher.LOCAL_COUNTIES)]
-        return sorted((LocalGroup(c, r["county"], r["firms"], float(r["output"] or 0.0), r["leading"] or 0)
-                       for c, r in rows), key=LocalGroup.order)
-
-    def _firms(self, ids: list[str]) -> list[dict]:
-        """Enterprises by id, in that order, each with ``segments`` (all its IN_SEGMENT targets)."""
-        found = {r["id"]: dict(r["props"]) | {"segments": sorted(r["segments"])}
-                 for r in self._read(cypher.FIRMS_BY_IDS, ids=ids)} if ids else {}
-        return [found[i] for i in ids if i in found]
-
-    def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
-        out: dict[str, tuple[int, list[dict]]] = {t: (0, []) for t in tech_ids}
-        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in Cypher
-            for r in self._read(cypher.TECH_HOLDERS, techs=list(out), limit=limit):
-                out[r["tech"]] = (r["n"], [dict(p) for p in r["top"]])
-            return out
-        return agg_state.tech_holders(self._aggregates(), out, limit, self._firms)
-
-    def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
-        segment_ids = list(segment_ids)
-        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in Cypher
-            rows = self._read(cypher.TOP_FIRMS, segments=segment_ids, local=local, limit=limit)
-            return [dict(r["props"]) | {"segments": sorted(r["segments"])} for r in rows]
-        return self._firms(agg_state.top_ids(self._aggregates(), segment_ids, local, limit))
-
     def run_read(self, query: str, params: dict[str, Any] | None = None, *, timeout: float = 5.0,
                  limit: int = 1000, max_bytes: int | None = None) -> list[dict]:
-        """Run a caller-supplied query as the Cypher console does; at most ``limit`` rows and ``max_bytes``.
-
-        Why so many locks on one door: Neo4j Community has no roles, so the console runs with the
-        app's own user. In order:
-
-        * the guard (:func:`graph.store.cypher_guard.read_only`) refuses anything but a plain read and
-          returns the normalised text that runs (applied here too, so every caller is guarded);
-        * Neo4j's ``EXPLAIN`` of that text must plan a read (:func:`graph.store.cypher_guard.check_plan`);
-        * it runs in an explicit READ transaction (the server refuses writes) with the server-side
-          ``timeout``, and is never retried;
-        * a client deadline (``timeout`` + grace) on the connection's socket: a query the server
-          never answers (Neo4j 5.26 overflows its stack on some deeply nested literals and then
-          stays silent) fails on time instead of hanging the request; the work runs in a worker
-          thread the caller waits for at most that deadline + grace (a hang before the query's
-          first read — pool, BEGIN — is answered on time too);
-        * at most ``max_bytes`` are read from the server for it (so one huge row or list cannot
-          exhaust memory), and the rows handed back are at most ``max_bytes`` as JSON; past either
-          cap the query fails with :class:`~graph.store.cypher_guard.CypherResultTooLarge` (nothing partial).
-
-        Nodes become ``{labels, props}``, relationships ``{type, start, end, props}``, paths ``{nodes, rels}``.
-        """
-        from ontology.errors import InputError
-        from graph.store.cypher_guard import CypherResultTooLarge, check_plan, read_only
-
-        neo4j = self._neo4j
-        query = read_only(query)
-        params = params or {}
-        max_bytes = int(max_bytes or self.console_max_bytes)
-        budget = _ConsoleBudget(max_bytes, timeout + max(CONSOLE_GRACE_S, timeout / 2))
-        used = [0]
-
-        def grow(n: int) -> None:
-            used[0] += n
-            if used[0] > max_bytes:
-                budget.too_large = True
-                raise _TooLarge
-
-        def plain(v: Any) -> Any:
-            if isinstance(v, neo4j.graph.Node):
-                grow(24)
-                return {"labels": [plain(x) for x in sorted(v.labels)], "props": {plain(k): plain(x) for k, x in v.items()}}
-            if isinstance(v, neo4j.graph.Relationship):
-                grow(40)
-                return {"type": plain(v.type), "start": plain(v.start_node.get("id")) if v.start_node else None,
-                        "end": plain(v.end_node.get("id")) if v.end_node else None,
-                        "props": {plain(k): plain(x) for k, x in v.items()}}
-            if isinstance(v, neo4j.graph.Path):
-                grow(20)
-                return {"nodes": [plain(n) for n in v.nodes], "rels": [plain(r) for r in v.relationships]}
-            if isinstance(v, dict):
-                grow(2)
-                return {plain(k): plain(x) for k, x in v.items()}
-            if isinstance(v, (list, tuple)):
-                grow(2 + len(v))
-                return [plain(x) for x in v]
-            if isinstance(v, str):
-                grow(len(v) + 3 if v.isascii() else len(v.encode("utf-8")) + 3)
-                return v
-            if v is None or isinstance(v, bool):
-                grow(5)
-                return v
-            if isinstance(v, (int, float)):
-                grow(24)
-                return v
-            s = str(v)
-            grow(len(s.encode("utf-8")) + 3)
-            return s
-
-        out: list[dict] = []
-        complete = False
-        box: dict[str, BaseException] = {}
-
-        def work() -> None:
-            nonlocal complete
-            try:
-                with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
-                                          fetch_size=max(1, min(limit, 1000))) as s:
-                    tx = s.begin_transaction(timeout=timeout, metadata={"app": "chainkg-console"})
-                    with budget.watch(tx):
-                        try:
-                            check_plan(tx.run("EXPLAIN " + query, params).consume())
-                            budget.read = 0  # the plan does not count against the result's bytes
-                            for rec in tx.run(query, params):
-                                if len(out) >= limit:
-                                    break
-                                out.append({plain(k): plain(rec[k]) for k in rec.keys()})
-                            complete = True
-                        finally:
-                            try:  # still under the budget: records left in flight are cut too
-                                tx.close()
-                            except Exception:  # noqa: BLE001 - the rows are in, or the first error says why not
-                                pass
-            except BaseException as e:  # noqa: BLE001 - handed to the caller's thread below
-                box["error"] = e
-
-        # Backstop: the socket deadline bounds the query's reads, but not the pool or BEGIN before them;
-        # the caller gets its answer on time even if Neo4j hangs there (the worker ends at its socket's error).
-        worker = threading.Thread(target=work, name="chainkg-cypher-console", daemon=True)
-        worker.start()
-        worker.join(budget.deadline_s + CONSOLE_GRACE_S)
-        if worker.is_alive():
-            raise InputError(f"Cypher query timed out after {timeout:g}s (Neo4j did not answer)",
-                             field="query", timeout_s=timeout)
-        try:
-            if "error" in box:
-                raise box["error"]
-        except _TooLarge:
-            budget.too_large = True
-        except neo4j.exceptions.ClientError as e:
-            timed_out = "TransactionTimedOut" in (e.code or "") or "Terminated" in (e.code or "")
-            raise InputError(f"Cypher query timed out after {timeout:g}s" if timed_out else
-                             f"Neo4j refused the query: {e.message}", field="query",
-                             neo4j_code=e.code, timeout_s=timeout if timed_out else None) from e
-        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as e:
-            if budget.timed_out:
-                raise InputError(f"Cypher query timed out after {timeout:g}s (Neo4j did not answer)",
-                                 field="query", timeout_s=timeout) from e
-            if not (budget.too_large or complete):
-                raise StoreError(f"Neo4j query failed: {getattr(e, 'message', None) or e}") from e
-        if budget.too_large and not complete:
-            raise CypherResultTooLarge(f"the result is larger than {max_bytes:,} bytes, the console's cap "
-                                       "(CHAINKG_CYPHER_MAX_BYTES): return fewer or smaller rows — LIMIT, "
-                                       "chosen properties instead of whole nodes, size() or substring()",
-                                       field="query", max_bytes=max_bytes)
-        return out
+        """Run a caller-supplied query as the Cypher console does; at most ``limit`` rows and
+        ``max_bytes`` (default :attr:`console_max_bytes`). Every limit and why:
+        :func:`graph.store.neo4j_console.run_read`."""
+        return neo4j_console.run_read(self._driver, self.database, query, params, timeout=timeout, limit=limit,
+                                      max_bytes=int(max_bytes or self.console_max_bytes))
 
     def close(self) -> None:
         self._driver.close()

@@ -16,7 +16,7 @@ Why: on a first load (an empty database, the case that matters for speed: every 
 is an index seek, a lock and a second seek per row, and for a relationship an expansion of one
 endpoint's relationships; ``CREATE`` skips them. The uniqueness constraints still guard node ids
 (a concurrent writer would make the transaction fail, not duplicate a node), and every write
-through the adapter first takes the aggregates' state-node lock (:mod:`graph.neo4j_store`), so two
+through the adapter first takes the aggregates' state-node lock (:mod:`graph.store.neo4j_txview`), so two
 of our writes never see the same "empty" at once. ``tests/test_store_contract.py`` (duplicates
 within a batch, reloads) and the checksum tests hold the content equal.
 

@@ -52,7 +52,7 @@ ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(rels.props, exclud
 """
 
 # the same without the endpoint checks: a first load into an empty store checks its endpoints
-# against the ids it has written itself (graph.sqlite_store), not with two lookups a row
+# against the ids it has written itself (graph.store.sqlite_store), not with two lookups a row
 UPSERT_REL_CHECKED_BY_CALLER = """
 INSERT INTO rels (type, src, dst, props) VALUES (?, ?, ?, ?)
 ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(rels.props, excluded.props)

@@ -2,8 +2,9 @@
 
 Why SQLite: always present, durable, transactional (a ``write`` is one transaction: it lands whole
 or not at all), and in WAL mode readers keep reading the last committed state while a load runs.
-Algorithms run on a networkx projection of what the queries here return; aggregates
-(counts, sums, shares per segment) run in SQL. See ``docs/architecture.md`` for the measurements.
+This class owns the file: connections, the write transaction and the writes. Its reads are
+:mod:`graph.store.sqlite_reads`, the aggregates' view of a write :mod:`graph.store.sqlite_txview`,
+the schema :mod:`graph.store.sqlite_schema`, the SQL :mod:`graph.store.sql` (docs/architecture.md).
 
 >>> s = SQLiteStore(":memory:")
 >>> b = Batch(); b.node("Cluster", {"id": "auto", "name": "汽车"}); s.write(b)
@@ -14,12 +15,11 @@ Algorithms run on a networkx projection of what the queries here return; aggrega
 
 from __future__ import annotations
 
-import json
-import os
 import sqlite3
 import threading
 from contextlib import contextmanager
 from itertools import repeat
+from operator import itemgetter
 from time import process_time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -27,19 +27,19 @@ from typing import Any
 
 from ontology.errors import StoreError
 from graph.store import aggregates as agg_state
-from graph.store import sql, walk
-from graph.store.aggregates import Aggregates, FirmState, Structure
-from graph.store.port import Batch, ContentHash, LocalGroup, SegmentAggregate
-from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
+from graph.store import sql
+from graph.store.aggregates import Aggregates
+from graph.store.port import Batch
+from graph.store.sqlite_db import busy_as_store_error, default_timeout, dump as _dump, dump_all as _dump_all
+from graph.store.sqlite_reads import SQLiteReads
+from graph.store.sqlite_schema import migrate
+from graph.store.sqlite_txview import SQLiteTxView
+from ontology.schema import REL_ENDPOINTS, check_label, check_rel_type
 
 __all__ = ["SQLiteStore"]
 
 _CHUNK = 5000
-_ID_LIST_MAX = 200_000  # enterprise lists up to this size are kept as id lists, so pages cost O(page)
-
-
-#: ``json.dumps(props, ensure_ascii=False, separators=(",", ":"))`` without building an encoder per call
-_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_SRC, _DST = itemgetter("src"), itemgetter("dst")
 
 
 def _rel_dumper():
@@ -61,100 +61,14 @@ def _rel_dumper():
     return dump
 
 
-def _default_timeout() -> float:
-    """Seconds to wait for another process's write lock: ``CHAINKG_SQLITE_TIMEOUT``, else 30."""
-    try:
-        return float(os.environ.get("CHAINKG_SQLITE_TIMEOUT", "30"))
-    except ValueError:
-        return 30.0
-
-
-def _tuple(xs) -> tuple:
-    return tuple(xs) if len(xs) < 2 else tuple(sorted(xs))
-
-
-class _Tx:
-    """:class:`graph.store.aggregates.TxView` on one connection (inside its write transaction)."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-        self.written: dict[str, set[str]] | None = None  # first load: the only nodes there are (write_stream)
-
-    def structure(self) -> Structure:
-        parents: dict[str, list[str]] = {}
-        for s, d in self.db.execute(sql.CHILD_OF_PAIRS):
-            parents.setdefault(s, []).append(d)
-        return Structure({k: tuple(v) for k, v in parents.items()}, dict(self.db.execute(sql.SEGMENT_CLUSTER_MAP)))
-
-    @staticmethod
-    def _states(feats: list[tuple], links: Iterable[tuple[str, str, str]]) -> dict[str, FirmState]:
-        by: dict[str, dict[str, list[str]]] = {t: {} for t in agg_state.FIRM_RELS}
-        for t, s, d in links:
-            per = by[t]
-            if s in per:
-                per[s].append(d)
-            else:
-                per[s] = [d]
-        segs, techs, sets = by["IN_SEGMENT"], by["HOLDS"], by["IN_DATASET"]
-        none: tuple = ()
-        return {fid: FirmState(loc, o, bool(lead), bool(inact), _tuple(segs.get(fid, none)),
-                               _tuple(techs.get(fid, none)), _tuple(sets.get(fid, none)))
-                for fid, loc, o, lead, inact in feats}
-
-    def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
-        if self.written is not None:  # a firm not written yet has no state: no query for it
-            firms = self.written.get("Enterprise", set())
-            ids = [i for i in ids if i in firms]
-        ids, out = list(ids), {}
-        for i in range(0, len(ids), 50_000):
-            chunk = {"ids": _dump(ids[i:i + 50_000])}
-            out.update(self._states(self.db.execute(sql.FIRM_FEATURES, chunk).fetchall(),
-                                    self.db.execute(sql.FIRM_LINKS, chunk).fetchall()))
-        return out
-
-    def all_states(self):
-        last = ""
-        while True:
-            feats = self.db.execute(sql.FIRM_FEATURES_PAGE, (last, 50_000)).fetchall()
-            if not feats:
-                return
-            lo, last = feats[0][0], feats[-1][0]
-            links = [r for t in agg_state.FIRM_RELS for r in self.db.execute(sql.FIRM_LINKS_RANGE, (t, lo, last))]
-            yield self._states(feats, links)
-
-    def linked(self, rel_type: str, dsts: list[str]) -> set[str]:
-        return {r[0] for r in self.db.execute(sql.LINKED_FIRMS, {"type": rel_type, "dsts": _dump(dsts)})}
-
-    def load(self) -> str | None:
-        row = self.db.execute(sql.AGG_STATE).fetchone()
-        return row[0] if row else None
-
-    def save(self, text: str) -> None:
-        self.db.execute(sql.AGG_SAVE, (text,))
-
-
-@contextmanager
-def _busy_as_store_error(path: str):
-    """A lock held by another process (``database is locked`` / ``busy``) becomes a StoreError
-    (503 in the API, one line in the CLI) instead of a raw ``sqlite3.OperationalError``."""
-    try:
-        yield
-    except sqlite3.OperationalError as e:
-        text = str(e).lower()
-        if "locked" in text or "busy" in text:
-            raise StoreError("the store is locked by another process (a load in progress?); "
-                             "try again when it has finished", file=path) from e
-        raise
-
-
-class SQLiteStore:
+class SQLiteStore(SQLiteReads):
     """:class:`graph.store.port.GraphStore` on one SQLite file."""
 
     kind = "sqlite"
 
     def __init__(self, path: str | Path, timeout: float | None = None) -> None:
         self.path = str(path)
-        self.timeout = _default_timeout() if timeout is None else timeout
+        self.timeout = default_timeout() if timeout is None else timeout
         if self.path != ":memory:":
             Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -171,38 +85,15 @@ class SQLiteStore:
         self._lists_lock = threading.Lock()
         self.write_split: dict[str, float] = {}   # CPU seconds of the last write_stream, by part
         try:
-            with _busy_as_store_error(self.path):
+            with busy_as_store_error(self.path):
                 if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":  # already WAL: no lock needed
                     self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute("PRAGMA foreign_keys=OFF")
-                self._migrate()
+                migrate(self._db, self._transaction)
         except BaseException:
             self._db.close()
             raise
-
-    def _migrate(self) -> None:
-        """Create the schema; rebuild ``nodes`` when a file from an older schema lacks its columns."""
-        cols = {r[1] for r in self._db.execute("PRAGMA table_xinfo(nodes)")}
-        version = None
-        if cols:
-            has_meta = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
-            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
-            version = row[0] if row else None
-        if version == sql.SCHEMA_VERSION:  # current: opening needs no write (nor the write lock)
-            return
-        if cols and version not in sql.SAME_COLUMNS:  # generated columns changed: rebuild the table
-            with self._transaction():
-                self._db.execute("ALTER TABLE nodes RENAME TO nodes_v1")
-                self._db.execute(sql.NODES_TABLE)
-                self._db.execute("INSERT INTO nodes (label, id, props) SELECT label, id, props FROM nodes_v1")
-                self._db.execute("DROP TABLE nodes_v1")
-                for idx in ("nodes_by_local", "nodes_by_county"):
-                    self._db.execute(f"DROP INDEX IF EXISTS {idx}")
-        self._db.executescript(sql.SCHEMA)
-        with self._transaction() as tx:  # the stored aggregates (schema 4) counted once from the rows
-            agg_state.finish(tx, set(), (None, {}))
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (sql.SCHEMA_VERSION,))
 
     # -- writes ---------------------------------------------------------------------------------
     @contextmanager
@@ -210,10 +101,10 @@ class SQLiteStore:
         """One write transaction on the writer connection: ``BEGIN IMMEDIATE`` (the write lock, or a
         StoreError naming the file when another process holds it), ``COMMIT`` at the end of the
         block, ``ROLLBACK`` on any exception (including one raised by the caller's iterator)."""
-        with self._lock, _busy_as_store_error(self.path):
+        with self._lock, busy_as_store_error(self.path):
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                yield _Tx(self._db)
+                yield SQLiteTxView(self._db)
                 self._db.execute("COMMIT")
             except BaseException:
                 if self._db.in_transaction:
@@ -265,7 +156,7 @@ class SQLiteStore:
                 c0 = process_time()
                 chunk = rows[i:i + _CHUNK]
                 ids = [r["id"] for r in chunk]
-                texts = list(map(_dump, chunk))
+                texts = _dump_all(chunk)
                 c1 = process_time()
                 self._db.executemany(sql.UPSERT_NODE, zip(repeat(label), ids, texts))
                 if written is not None:
@@ -285,12 +176,13 @@ class SQLiteStore:
                 split["json"] += c1 - c0
                 if written is not None:
                     srcs, dsts = written.get(src_label, set()), written.get(dst_label, set())
-                    for r in chunk:
-                        if r["src"] not in srcs or r["dst"] not in dsts:
-                            missing = f"{src_label} {r['src']!r}" if r["src"] not in srcs else f"{dst_label} {r['dst']!r}"
-                            raise StoreError(f"{rel_type} relationship to a missing node: {missing}", entry=rel_type)
-                    self._db.executemany(sql.UPSERT_REL_CHECKED_BY_CALLER, (
-                        (rel_type, r["src"], r["dst"], t) for r, t in zip(chunk, texts)))
+                    src_ids, dst_ids = list(map(_SRC, chunk)), list(map(_DST, chunk))
+                    if not (srcs.issuperset(src_ids) and dsts.issuperset(dst_ids)):
+                        for r in chunk:  # the first dangling row names its missing end
+                            if r["src"] not in srcs or r["dst"] not in dsts:
+                                missing = f"{src_label} {r['src']!r}" if r["src"] not in srcs else f"{dst_label} {r['dst']!r}"
+                                raise StoreError(f"{rel_type} relationship to a missing node: {missing}", entry=rel_type)
+                    self._db.executemany(sql.UPSERT_REL_CHECKED_BY_CALLER, zip(repeat(rel_type), src_ids, dst_ids, texts))
                 else:
                     cur = self._db.executemany(sql.UPSERT_REL, (
                         (rel_type, r["src"], r["dst"], t, src_label, r["src"], dst_label, r["dst"])
@@ -358,8 +250,8 @@ class SQLiteStore:
 
     def recount_aggregates(self) -> Aggregates:
         """The aggregates counted from scratch, without storing them (what the stored ones must equal)."""
-        with self._lock, _busy_as_store_error(self.path):
-            return agg_state.recount(_Tx(self._db))
+        with self._lock, busy_as_store_error(self.path):
+            return agg_state.recount(SQLiteTxView(self._db))
 
     def _aggregates(self) -> Aggregates:
         """The stored aggregates, parsed once per store version."""
@@ -376,10 +268,10 @@ class SQLiteStore:
     def version(self) -> tuple[int, int]:
         """Changes whenever the content may have changed: our own writes (generation) or a commit
         by any other connection or process (``PRAGMA data_version``). Caches key on it."""
-        with self._lock, _busy_as_store_error(self.path):
+        with self._lock, busy_as_store_error(self.path):
             return self._generation, self._db.execute("PRAGMA data_version").fetchone()[0]
 
-    # -- reads ----------------------------------------------------------------------------------
+    # -- reads (the queries: graph.store.sqlite_reads) -------------------------------------------
     def _q(self, query: str, params: Any = ()) -> list[tuple]:
         """Reads: on a file store each thread reads through its own connection (WAL readers run side
         by side and see the last committed state); ``:memory:`` shares the one connection."""
@@ -390,121 +282,8 @@ class SQLiteStore:
         if db is None:
             db = self._readers.db = sqlite3.connect(self.path, check_same_thread=False, timeout=self.timeout)
             self._reader_conns.append(db)
-        with _busy_as_store_error(self.path):
+        with busy_as_store_error(self.path):
             return db.execute(query, params).fetchall()
-
-    def get_node(self, label: str, node_id: str) -> dict | None:
-        rows = self._q(sql.GET_NODE, (check_label(label), node_id))
-        return json.loads(rows[0][0]) if rows else None
-
-    def find_nodes(self, label: str, where: dict[str, Any] | None = None, limit: int = 100,
-                   offset: int = 0) -> list[dict]:
-        check_label(label)
-        clauses, params = ["label = ?"], [label]
-        for key, value in (where or {}).items():
-            clauses.append("json_extract(props, ?) = ?")
-            params += [f"$.{key}", json.dumps(value) if isinstance(value, (list, dict)) else value]
-        query = f"SELECT props FROM nodes WHERE {' AND '.join(clauses)} ORDER BY id LIMIT ? OFFSET ?"
-        return [json.loads(r[0]) for r in self._q(query, (*params, limit, offset))]
-
-    def rels(self, rel_type: str, src: str | None = None, dst: str | None = None) -> list[dict]:
-        query = sql.GET_RELS[(src is not None, dst is not None)]
-        rows = self._q(query, (check_rel_type(rel_type), *(v for v in (src, dst) if v is not None)))
-        return [{"src": s, "dst": d, "props": json.loads(p)} for s, d, p in rows]
-
-    def rels_page(self, rel_type: str, after: tuple[str, str] | None = None, limit: int = 2000) -> list[dict]:
-        rows = self._q(sql.RELS_PAGE[after is not None], (check_rel_type(rel_type), *(after or ()), limit))
-        return [{"src": s, "dst": d, "props": json.loads(p)} for s, d, p in rows]
-
-    def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
-                         county: str | None = None, tag: str | None = None, q: str | None = None,
-                         local: bool | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
-        params = {"cluster": cluster, "segment": segment, "county": county, "tag": tag,
-                  "q": q or None, "local": None if local is None else int(local)}
-        where = sql.enterprise_filter(**{k: v is not None for k, v in params.items()})
-        key = (self.version(), tuple(sorted(params.items())))
-        ids = self._id_lists.get(key)
-        if ids is None:  # the matching ids, in order, once per filter and store version
-            total = self._q(f"SELECT count(*) {where}", params)[0][0]
-            if total > _ID_LIST_MAX:  # too many to keep: page in SQL
-                rows = self._q(f"SELECT n.props {where} {sql.ENTERPRISE_ORDER} LIMIT :limit OFFSET :offset",
-                               {**params, "limit": limit, "offset": offset})
-                return total, [json.loads(r[0]) for r in rows]
-            ids = [r[0] for r in self._q(f"SELECT n.id {where} {sql.ENTERPRISE_ORDER}", params)]
-            with self._lists_lock:
-                if len(self._id_lists) >= 32:
-                    self._id_lists.pop(next(iter(self._id_lists)))
-                self._id_lists[key] = ids
-        page = ids[offset:offset + limit]
-        props = dict(self._q(sql.NODES_BY_IDS, {"label": "Enterprise", "ids": _dump(page)})) if page else {}
-        return len(ids), [json.loads(props[i]) for i in page if i in props]
-
-    def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:
-        check_label(label)
-
-        def expand(frontier):  # per node and relationship type, both directions
-            for lab, nid in frontier:
-                for rel_type, (sl, dl) in REL_ENDPOINTS.items():
-                    if sl == lab:
-                        for (other,) in self._q(sql.OUT_IDS, (rel_type, nid)):
-                            yield rel_type, nid, other, dl, other, lambda o=other, l=dl: self.get_node(l, o)
-                    if dl == lab:
-                        for (other,) in self._q(sql.IN_IDS, (rel_type, nid)):
-                            yield rel_type, other, nid, sl, other, lambda o=other, l=sl: self.get_node(l, o)
-
-        return walk.neighbourhood(label, node_id, self.get_node(label, node_id), expand, depth, limit)
-
-    def counts(self) -> dict[str, dict[str, int]]:
-        nodes = {label: 0 for label in LABELS} | dict(self._q(sql.COUNT_NODES))
-        rels = {t: 0 for t in REL_TYPES} | dict(self._q(sql.COUNT_RELS))
-        return {"nodes": nodes, "relationships": rels}
-
-    def checksum(self) -> str:
-        h = ContentHash()
-        with self._lock, _busy_as_store_error(self.path):
-            for label, nid, props in self._db.execute("SELECT label, id, props FROM nodes"):
-                h.add("N", label, nid, ContentHash.canonical(json.loads(props)))
-            for t, s, d, props in self._db.execute("SELECT type, src, dst, props FROM rels"):
-                h.add("R", t, s, d, ContentHash.canonical(json.loads(props)))
-        return h.hexdigest()
-
-    def segment_aggregates(self, cluster: str | None = None) -> list[SegmentAggregate]:
-        """From the stored aggregates (O(segments)); see :mod:`graph.store.aggregates`."""
-        return agg_state.segment_rows(self._aggregates(), self._q(sql.SEGMENT_CLUSTER_MAP),
-                                      self._q(sql.NEEDS_PAIRS), cluster)
-
-    def segments_output(self, segment_ids: Iterable[str]) -> tuple[int, float, int]:
-        n, o, lead = self._q(sql.SEGMENTS_OUTPUT, {"segments": _dump(list(segment_ids))})[0]
-        return n, float(o), lead
-
-    def local_groups(self) -> list[LocalGroup]:
-        """One grouped query (``sql.LOCAL_GROUPS``): by cluster and county, then by county alone."""
-        return sorted((LocalGroup(c, k, n, float(o), lead) for c, k, n, o, lead in self._q(sql.LOCAL_GROUPS)),
-                      key=LocalGroup.order)
-
-    def _firms(self, ids: list[str]) -> list[dict]:
-        """Enterprises by id, in that order, each with ``segments`` (all its IN_SEGMENT targets)."""
-        props = dict(self._q(sql.NODES_BY_IDS, {"label": "Enterprise", "ids": _dump(ids)})) if ids else {}
-        segs = dict(self._q(sql.FIRM_SEGMENTS, {"ids": _dump(ids)})) if ids else {}
-        return [json.loads(props[i]) | {"segments": sorted(json.loads(segs.get(i, "[]")))} for i in ids if i in props]
-
-    def tech_holders(self, tech_ids: Iterable[str], *, limit: int = 20) -> dict[str, tuple[int, list[dict]]]:
-        out: dict[str, tuple[int, list[dict]]] = {t: (0, []) for t in tech_ids}
-        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in SQL
-            for tech, n, props in self._q(sql.TECH_HOLDERS, {"techs": _dump(list(out)), "limit": limit}):
-                out[tech] = (n, out[tech][1] + [json.loads(props)])
-            return out
-        return agg_state.tech_holders(self._aggregates(), out, limit, self._firms)
-
-    def top_firms(self, segment_ids: Iterable[str], *, local: bool, limit: int = 50) -> list[dict]:
-        segment_ids = list(segment_ids)
-        if limit > agg_state.TOP_N:  # beyond the stored lists: rank in SQL
-            rows = self._q(sql.TOP_FIRMS, {"segments": _dump(segment_ids), "local": int(local), "limit": limit})
-            return [json.loads(p) | {"segments": sorted(json.loads(segs))} for p, segs in rows]
-        return self._firms(agg_state.top_ids(self._aggregates(), segment_ids, local, limit))
-
-    def dataset_clusters(self) -> dict[str, dict[str, int]]:
-        return self._aggregates().dataset_clusters()
 
     def close(self) -> None:
         with self._lock:

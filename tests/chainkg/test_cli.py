@@ -142,7 +142,7 @@ def test_extract_on_the_action_plan(shared_dir):
     data = json.loads(runner.invoke(app, ["extract", str(plan), "--format", "json"]).output)
     targets = [f for f in data if f["kind"] == "target"]
     assert any(f["value"] == 1 and f["unit"] == "万亿元" and f["year"] == 2025 for f in targets)
-    assert {f.get("cluster") for f in data if f["kind"] == "cluster"} >= {"auto", "pharma", "sewing"}
+    assert {f.get("cluster") for f in data if f["kind"] == "industry"} >= {"auto", "pharma", "sewing"}  # named as industries
 
 
 @pytest.mark.parametrize("cmd", [["neo4j", "status"], ["neo4j", "stop"], ["override", "list"], ["actuals", "progress"],

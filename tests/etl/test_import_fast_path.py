@@ -28,6 +28,7 @@ from etl.validate import Memo, validate_enterprise, validate_fields
 from graph.store.port import Batch
 from graph.store.sqlite_store import SQLiteStore
 from ontology.firms import is_leading
+from etl.dataset import PLACES, place
 from ontology.loader import load_ontology
 
 
@@ -118,11 +119,13 @@ def reference_load(store, paths, onto) -> tuple[int, list]:
     ents, links_of = [ents[i] for i in keep], [links_of[i] for i in keep]
     batch = ontology_batch(onto)
     merged: dict[str, dict] = {}
+    places: dict[str, int] = {}
     for group in resolve_groups(ents):
         e = merge([ents[i] for i in group])
         if len(group) > 1:
             e.leading = is_leading(e.tags, e.output, e.revenue)
         batch.node("Enterprise", e.props())
+        places.setdefault(e.id, place(e.props()))  # the dataset's composition: a firm's first group
         links = merged.setdefault(e.id, {})
         for i in group:
             for sid, props in links_of[i]:
@@ -133,6 +136,8 @@ def reference_load(store, paths, onto) -> tuple[int, list]:
         if county:
             batch.rel("LOCATED_IN", e.id, county.id)
     spec.firms = len(merged)
+    for i, key in enumerate(PLACES):
+        setattr(spec, key, sum(p == i for p in places.values()))
     batch.node("Dataset", spec.props())
     for eid in merged:
         batch.rel("IN_DATASET", eid, spec.id)

@@ -184,6 +184,10 @@ def test_xlsx_named_sheet_and_missing_sheet(tmp_path):
     assert _read(p, sheet="企业")[0]["name"] == "甲"
     with pytest.raises(InputError, match=r"sheets\.xlsx.*no sheet '缺失'"):
         _read(p, sheet="缺失")
+    # no sheet named: the cover sheet gives way to the list (tests/etl/test_registry_layouts.py)
+    assert _read(p, required=("name",))[0]["name"] == "甲"
+    del wb["企业"]
+    wb.save(p)  # the cover sheet alone: its own error, as before
     with pytest.raises(InputError, match=r"sheets\.xlsx.*missing required column\(s\): name"):
         _read(p, required=("name",))
 

@@ -81,7 +81,7 @@ def test_division_codes_come_from_policy(taizhou):
 @pytest.mark.parametrize("kw, local, basis, county", [
     ({"local": True, "city": "台州市"}, True, "explicit", None),
     ({"city": "台州市", "county": "温岭市"}, True, "city", "温岭"),
-    ({"city": "温岭市"}, True, "city", None),                       # a Taizhou county-level city as 城市
+    ({"city": "温岭市"}, True, "city", "温岭"),                     # a Taizhou county-level city as 城市: its county
     ({"city": "泰州市"}, False, "city", None),                       # 泰州 (Jiangsu) is not 台州
     ({"city": "宁波市", "county": "鄞州区"}, False, "city", "鄞州区"),  # outside: county kept as written
     ({"province": "江苏省"}, False, "city", None),

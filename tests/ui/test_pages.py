@@ -107,12 +107,19 @@ def test_overview_shows_data_coverage_and_howto(store_path):
     from chainkg.service import ChainKG
     from graph.store.sqlite_store import SQLiteStore
 
-    firms = {d["name"]: d["firms"] for d in ChainKG(SQLiteStore(store_path)).datasets()}
+    dss = {d["name"]: d for d in ChainKG(SQLiteStore(store_path)).datasets()}
+    firms = {n: d["firms"] for n, d in dss.items()}
     at = open_page()
     datasets = frame_with(at, "口径（总体）")
     row = datasets[datasets["数据集"] == "A股上市公司（台州注册）"].iloc[0]
     assert row["口径（总体）"] == "上市公司" and row["地区"] == "台州市" and row["截止日期"] == "2024-05"
     assert row["普查 / 样本"] == "普查（完整名录）" and row["企业数"] == firms["A股上市公司（台州注册）"] > 100
+    # what its firms are: the listed-firm list holds the outside candidates too, and says so
+    listed = dss["A股上市公司（台州注册）"]
+    assert listed["firms_outside"] > 0 and listed["firms_local"] + listed["firms_outside"] + listed[
+        "firms_inactive"] + listed["firms_unknown"] == listed["firms"]
+    assert (f"构成 · A股上市公司（台州注册）：{listed['firms']} 家 = 台州本地在营 {listed['firms_local']} + 外地 "
+            f"{listed['firms_outside']}") in texts(at)
     basis = frame_with(at, "能否判定缺失与强弱")
     assert len(basis) == 7 and set(basis["口径"]) == {"上市公司口径"}
     assert basis["能否判定缺失与强弱"].str.startswith("不能").all()
@@ -278,7 +285,8 @@ def test_chain_chart_labels_fit_and_boxes_never_overlap(cluster, en):
     firm count's badge (up to four digits, as on a 100k graph) stays clear of the box's outline and of
     the label's last line."""
     from ontology.loader import load_ontology
-    from ui import chain_chart as cc
+    from ui import chain_layout as cc
+    from ui.label_wrap import text_width
 
     onto = load_ontology()
     segs = [s.model_dump() for s in onto.segments_of(cluster)]
@@ -289,13 +297,13 @@ def test_chain_chart_labels_fit_and_boxes_never_overlap(cluster, en):
     col_px = cc.MIN_PLOT_PX / 3
     for b in boxes:
         text_px = (b.x1 - b.x0) * col_px - 16
-        assert max(cc.text_width(line) for line in b.lines) * cc.FONT_PX[b.level] <= text_px, (b.sid, b.lines)
+        assert max(text_width(line) for line in b.lines) * cc.FONT_PX[b.level] <= text_px, (b.sid, b.lines)
         assert "".join(b.lines).replace(" ", "") == b.label.replace(" ", "")  # nothing dropped
         assert b.y1 <= height
         bx, by = cc.badge_anchor(b)
         assert (b.x1 - bx) * col_px >= 5 and b.y1 - by >= 5, b.sid  # not touching the (dashed) outline
         badge_left = (b.x1 - b.x0) * col_px - cc.count_px(b.firms)  # from the box's left edge, px
-        lines_px = [8 + cc.text_width(x) * cc.FONT_PX[b.level] for x in b.lines]
+        lines_px = [8 + text_width(x) * cc.FONT_PX[b.level] for x in b.lines]
         glyphs_bottom = b.y0 + cc.PAD_Y + cc.LINE[b.level] * len(b.lines) - (cc.LINE[b.level] - cc.FONT_PX[b.level]) / 2
         badge_top = by - 20  # 11 px text (≈ 14 px line) + padding + border
         assert lines_px[-1] <= badge_left or glyphs_bottom <= badge_top, (b.sid, b.lines, b.firms)

@@ -13,6 +13,8 @@ import pytest
 
 from etl.nlp import assign_segments, classify
 from etl.nlp.classify import CALIBRATION, FEATURES, GENERIC_TERMS, LINK_MIN, candidates
+from etl.nlp import calibration
+from etl.nlp.calibration import SECONDARY_MIN
 from etl.nlp.industry import INDUSTRY_SEGMENTS, industry_signal
 from ontology.loader import load_ontology
 from chainkg.settings import PROJECT_ROOT
@@ -286,8 +288,8 @@ def test_top_k_counts_distinct_lineages(onto):
 
 def test_a_line_under_ten_percent_of_revenue_is_minor(onto):
     # the labelling rule counts lines of about 10 % of revenue or more, whatever the main line's share
-    assert classify(None, "房地产开发销售(0.38); 市政基础设施承建(0.34); 药品销售(0.07)", onto) == []
-    assert ids(classify(None, "房地产开发销售(0.38); 药品销售(0.30)", onto)) == ["pharma-distribution"]
+    assert classify(None, "房地产开发销售(0.38); 市政基础设施承建(0.34); 药品批发(0.07)", onto) == []
+    assert ids(classify(None, "房地产开发销售(0.38); 药品批发(0.30)", onto)) == ["pharma-distribution"]
 
 
 @pytest.mark.parametrize("products, cluster", [
@@ -405,3 +407,74 @@ def test_round7_rules(onto):
     # a generic segment name alone, and satellite applications, place nothing
     assert classify(None, "专用整机与核心零部件(0.50)", onto) == []
     assert classify(None, "卫星应用(0.60)", onto) == []
+
+
+# ---------------------------------------------------------------- rules of round 8
+
+
+def test_round8_secondary_business_in_another_cluster(onto):
+    # a firm placed in one cluster keeps its best weaker candidate (SECONDARY_MIN..LINK_MIN) of another cluster …
+    got = classify(None, "减震器(0.80); 塑料件(0.11)", onto)
+    assert ids(got)[0] == "auto-chassis" and "mould-plastic-products" in ids(got)
+    assert next(m.confidence for m in got if m.segment_id == "mould-plastic-products") < 0.6
+    # … but a weak candidate never makes an unplaced firm a chain firm (a pesticide maker's 中间体)
+    products = "中间体(0.45); 原药(0.30); 制剂(0.21)"
+    best = max(calibration.prob(c["x"]) for c in candidates(None, products, onto))
+    assert SECONDARY_MIN <= best < LINK_MIN and classify(None, products, onto) == []
+
+
+def test_round8_rules(onto):
+    # a line that starts with 泵 and names a class of pumps (泵类, 泵系统, 泵阀) is a pump line; 泵车 is not
+    assert ids(classify(None, "泵系统(0.43); 智能燃气表(0.33)", onto)) == ["pump-motor-pumps"]
+    assert "pump-motor-pumps" in ids(classify(None, "电磁线(0.47); 泵类(0.30)", onto))
+    assert classify(None, "泵车(0.80)", onto) == []
+    # 批发零售/批发业务 of a drug maker is its distribution business; of anyone else it is nothing
+    assert set(ids(classify(None, "批发零售(0.57); 药品(0.57)", onto))) == {"pharma-finished", "pharma-distribution"}
+    assert classify(None, "批发零售(0.57); 服装(0.40)", onto) == []
+    # 药品销售 is a drug maker's sales line, not distribution (distribution needs 批发/零售/流通/商业/配送 …)
+    assert ids(classify(None, "药品销售(0.95)", onto)) == ["pharma-finished"]
+    # satellite positioning terminals (GNSS/北斗) are outside the chains, not an aircraft customer
+    assert classify(None, "卫星定位终端(0.66); 北斗终端(0.43)", onto) == []
+    # a washing-machine clutch is no vehicle clutch; supplements' vitamins are no fermentation API
+    assert classify(None, "离合器系列(0.55); 洗衣机离合器(0.45)", onto) == []
+    assert classify(None, "膳食营养补充剂销售(0.99); 片剂(0.37); 维生素(0.36)", onto) == []
+    # a bare 航空 / 航空工业 main line is an aircraft maker's; next to an aero-engine line 航空 adds nothing
+    assert ids(classify(None, "航空(0.97); 风机(0.01)", onto)) == ["aerospace-aircraft"]
+    assert ids(classify(None, "航空工业(0.97); 平衡项目(0.03)", onto)) == ["aerospace-aircraft"]
+    assert "aerospace-aircraft" not in ids(classify(None, "航空发动机(0.80); 航空(0.20)", onto))
+    assert classify(None, "航空运输(0.90)", onto) == []
+
+
+@pytest.mark.parametrize("products, segment", [
+    ("主动脉支架类(0.76); 术中支架类(0.21)", "pharma-medical-devices"),     # GB/T 4754 3586 植（介）入器械
+    ("伤口护理(0.43); 手术衣(0.30)", "pharma-medical-consumables"),          # 2770 外科敷料; 3584 手术室用具
+    ("芳香杂环类药物分子砌块(0.60)", "pharma-intermediate"),
+    ("头孢侧链活性酯系列(0.53)", "pharma-intermediate"),
+    ("汽车内饰业务(0.50)", "auto-body-interior"),
+])
+def test_round8_vocabulary_families(onto, products, segment):
+    # the segment or a finer one (芳香杂环 … 分子砌块 → 含氟及杂环中间体)
+    assert any(segment in (s, onto.segments[s].parent) for s in ids(classify(None, products, onto)))
+
+
+def test_round9_a_distributors_drug_lines_are_the_goods_it_trades(onto):
+    # the largest pharma line is distribution (>= 25 %) and no line says the firm makes anything: 西药/中成药 are
+    # the goods a pharmacy chain or wholesaler trades, not a 成品药 business
+    assert ids(classify(None, "药品零售(0.93); 中西成药(0.72); 医疗器械(0.08)", onto)) == ["pharma-distribution"]
+    assert ids(classify(None, "批发业务(0.88); 医药商业(0.83); 西药(0.59)", onto)) == ["pharma-distribution"]
+    # a maker's own line (自制, 工业, 生产 …) keeps the 成品药 link next to its distribution business
+    got = set(ids(classify(None, "批发零售(0.57); 药品(0.57); 工业(0.43); 自制(0.43)", onto)))
+    assert got == {"pharma-finished", "pharma-distribution"}
+    assert "pharma-finished" in ids(classify(None, "药品生产(0.45); 药品批发零售(0.41)", onto))
+    # a drug line larger than the distribution line: a maker with a distribution arm
+    assert "pharma-finished" in ids(classify(None, "非处方药类(0.58); 中成药(0.42); 医药流通(0.38)", onto))
+
+
+def test_round9_a_vehicle_makers_small_generic_parts_lines_are_its_own_vehicles_parts(onto):
+    # 销售零部件(0.10) / 底盘(0.10) next to a vehicle main line: spare parts and chassis of its own vehicles
+    assert ids(classify(None, "销售整车(0.91); 销售零部件(0.10); 销售配件(0.08)", onto)) == ["auto-vehicle"]
+    got = ids(classify(None, "销售轻型商用车(0.63); 轻型车(0.30); 皮卡(0.24); 底盘(0.10)", onto))
+    assert "auto-chassis" not in got and "auto-vehicle" in got
+    # a parts line of >= 25 % is a parts business; a specific part is a part whatever its share
+    assert "auto-parts" in ids(classify(None, "汽车制造业(1.00); 整车业务(0.81); 零部件业务(0.30)", onto))
+    assert "auto-gear-transmission" in ids(classify(None, "整车(0.80); 变速器(0.15)", onto))

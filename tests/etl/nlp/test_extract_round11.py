@@ -26,8 +26,8 @@ def test_a_measure_only_figure_takes_the_holder_before_it(small_onto):
                   "2023年,六大重点产业集群规上企业总数超3900家,实现产值1.08万亿元,增幅10.7%,占全部规上工业产值的79%;"
                   "今年1-8月,实现产值7717.5亿元,增幅7%。", small_onto)
     assert any(name.endswith("重点工业项目完成投资") for name in got)
-    assert "六大重点产业集群规上企业总数1-8月产值" in got  # the paragraph's figure before, not the share 占…
-    assert got["六大重点产业集群规上企业总数1-8月产值增幅"][:2] == (7.0, "%")  # a growth is the growth of that figure
+    assert "六大重点产业集群规上企业1-8月产值" in got  # the holder of the figure before (not its 总数), not the share 占…
+    assert got["六大重点产业集群规上企业1-8月产值增幅"][:2] == (7.0, "%")  # a growth is the growth of that figure
     assert not any(name.startswith(("增幅", "完成", "1-8月", "占全部规上工业产值的增幅")) for name in got)
 
 

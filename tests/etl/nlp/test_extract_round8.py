@@ -85,7 +85,7 @@ def test_a_saved_excerpts_date_dates_its_relative_years(small_onto):
     ctx = plan_context(text)
     assert ctx["issued"] is None and ctx["dated"] == 2026 and ctx["looks_back"]  # dated after its period: a review
     got = {(t[0], t[1]): (t[4], t[5]) for t in targets(text, small_onto)}
-    assert got[("温州五大传统优势产业规模以上工业增加值", 11.4)] == (2025, True)
+    assert got[("温州五大传统优势产业规模以上工业增加值增长", 11.4)] == (2025, True)
     assert got[("温州完成工业用地供应", 1.52)] == (2025, True)  # 完成 in a review is a result
     assert got[("温州高新技术产业占比", 73.0)][1] is True  # the from-to's second figure in a review
 

@@ -27,7 +27,7 @@ def test_a_review_named_only_in_its_title_line(small_onto):
     ctx = plan_context(REVIEW)
     assert (ctx["end"], ctx["reviewed"]) == (2025, 2025)
     got = {(t[0], t[1]): (t[2], t[4], t[5]) for t in targets(REVIEW, small_onto)}
-    assert got[("高技术制造业增加值", 15.9)] == ("%", 2025, True)  # 至2024年 in a 十四五 review aims at nothing
+    assert got[("高技术制造业增加值年均增长", 15.9)] == ("%", 2025, True)  # 至2024年 in a 十四五 review aims at nothing
     assert got[("全国先进制造业百强市排名", 11.0)] == ("位", 2020, True)
     assert got[("全国先进制造业百强市排名", 6.0)] == ("位", 2024, True)
     assert got[("海洋生产总值", 5500.0)] == ("亿元", 2025, True)

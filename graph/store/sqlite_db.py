@@ -1,0 +1,63 @@
+"""What every part of the SQLite adapter shares about talking to the file: the JSON text values
+cross in as, how long to wait for another process's lock, and that lock turned into a StoreError.
+
+Why its own module: the adapter's writes (:mod:`graph.store.sqlite_store`), the aggregates' view
+of its write transaction (:mod:`graph.store.sqlite_txview`) and its reads
+(:mod:`graph.store.sqlite_reads`) all pass props and id lists as JSON text (``json_each(?)`` in
+:mod:`graph.store.sql`) and all turn a held lock into the same error; defined here once, below all three.
+
+>>> dump({"id": "e1", "name": "台州"})
+'{"id":"e1","name":"台州"}'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+
+from ontology.errors import StoreError
+
+__all__ = ["dump", "dump_all", "default_timeout", "busy_as_store_error"]
+
+#: ``json.dumps(props, ensure_ascii=False, separators=(",", ":"))`` without building an encoder per call
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+dump = _ENCODER.encode
+
+
+def dump_all(rows: list[dict]) -> list[str]:
+    """``dump`` of each map, with one C encoder for them all (``encode`` makes one per call:
+    ≈ a quarter of a node's serialising time). Same text: the encoder ``encode`` itself uses.
+
+    >>> dump_all([{"id": "e1", "name": "台州"}, {}]) == [dump({"id": "e1", "name": "台州"}), dump({})]
+    True
+    """
+    if json.encoder.c_make_encoder is None:
+        return list(map(dump, rows))
+    e = _ENCODER
+    one = json.encoder.c_make_encoder({}, e.default, json.encoder.encode_basestring, None, e.key_separator,
+                                      e.item_separator, e.sort_keys, e.skipkeys, e.allow_nan)
+    return ["".join(one(r, 0)) for r in rows]
+
+
+def default_timeout() -> float:
+    """Seconds to wait for another process's write lock: ``CHAINKG_SQLITE_TIMEOUT``, else 30."""
+    try:
+        return float(os.environ.get("CHAINKG_SQLITE_TIMEOUT", "30"))
+    except ValueError:
+        return 30.0
+
+
+@contextmanager
+def busy_as_store_error(path: str):
+    """A lock held by another process (``database is locked`` / ``busy``) becomes a StoreError
+    (503 in the API, one line in the CLI) instead of a raw ``sqlite3.OperationalError``."""
+    try:
+        yield
+    except sqlite3.OperationalError as e:
+        text = str(e).lower()
+        if "locked" in text or "busy" in text:
+            raise StoreError("the store is locked by another process (a load in progress?); "
+                             "try again when it has finished", file=path) from e
+        raise
