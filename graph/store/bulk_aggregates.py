@@ -17,8 +17,9 @@ pass through this process anyway.
 Memory (the bulk path must stay under 1 GiB at 1M firms): per firm one dict entry (its id → its
 position), one byte of flags, one 8-byte figure and, per link type, the 4-byte number of its
 *target set* — a firm's sorted IN_SEGMENT (or HOLDS, IN_DATASET) targets are interned, since a
-load's firms share a few thousand such sets. ≈ 90 B a firm in all, where a tuple of the props and
-a dict of link lists per firm took ≈ 190 B.
+load's firms share a few thousand such sets. ≈ 110 B a firm in all, most of it the dict entry
+(``tracemalloc`` at 100k generated firms), where a tuple of the props and a dict of link lists per
+firm took ≈ 190 B.
 
 The firm-state rule is :func:`graph.store.aggregates.firm_state` (the same as the Cypher one,
 ``graph.store.cypher._FIRM_STATE``, and the SQL generated columns); ``tests/graph/store/
