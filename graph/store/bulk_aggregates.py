@@ -1,22 +1,29 @@
 """The stored aggregates of a bulk first load, counted from the rows as they go into the CSV files.
 
-What: :class:`ImportedAggregates` watches every row :class:`graph.store.neo4j_csv.CsvGraphWriter`
-writes (nodes and relationships, first occurrences only — exactly what the importer will store) and
-keeps what :mod:`graph.store.aggregates` reads of the graph: the chain's shape (segments' clusters,
-``CHILD_OF``) and each enterprise's :class:`~graph.store.aggregates.FirmState`. :meth:`state` then
-builds the aggregates from scratch (:func:`graph.store.aggregates.rebuild`) and returns their stored
-text, which goes into the import as the aggregates node — so the database is complete when the
-server starts, and the upserts replayed online afterwards move it by their deltas, as every write does.
+What: :class:`ImportedAggregates` is told, batch by batch, the rows
+:class:`graph.store.neo4j_csv.CsvGraphWriter` wrote (first occurrences only — exactly what the
+importer will store) and keeps what :mod:`graph.store.aggregates` reads of the graph: the chain's
+shape (segments' clusters, ``CHILD_OF``) and what each enterprise's
+:class:`~graph.store.aggregates.FirmState` is made of. :meth:`state` then builds the aggregates from
+scratch (:func:`graph.store.aggregates.rebuild`) and returns their stored text, which goes into the
+import as the aggregates node — so the database is complete when the server starts, and the upserts
+replayed online afterwards move it by their deltas, as every write does.
 
 Why: an imported database has no aggregates node, and the store's recount reads every firm's state
 back over Bolt — twice the firms' rows again, in the server and in Python, after a restart with a
 cold page cache (43 s of a 230 s bulk load of 100k firms, measured while other jobs ran). The rows
 pass through this process anyway.
 
-The firm-state rule here is the same as the Cypher one (``graph.store.cypher._FIRM_STATE``) and the
-SQL one (``graph.store.sql``'s generated columns); ``tests/graph/store/test_neo4j_bulk.py`` compares
-the segment aggregates of a bulk load with those of an online load of the same files, which covers
-inactive firms, firms without a location, without an output figure and with revenue only.
+Memory (the bulk path must stay under 1 GiB at 1M firms): per firm one dict entry (its id → its
+position), one byte of flags, one 8-byte figure and, per link type, the 4-byte number of its
+*target set* — a firm's sorted IN_SEGMENT (or HOLDS, IN_DATASET) targets are interned, since a
+load's firms share a few thousand such sets. ≈ 110 B a firm in all, most of it the dict entry
+(``tracemalloc`` at 100k generated firms), where a tuple of the props and a dict of link lists per
+firm took ≈ 190 B.
+
+The firm-state rule is :func:`graph.store.aggregates.firm_state` (the same as the Cypher one,
+``graph.store.cypher._FIRM_STATE``, and the SQL generated columns); ``tests/graph/store/
+test_bulk_aggregates.py`` compares the counted aggregates with both stores' recount of the same rows.
 
 >>> a = ImportedAggregates()
 >>> a.node("Segment", {"id": "s", "cluster": "c"}); a.node("Enterprise", {"id": "e", "local": True, "output": 2})
@@ -27,26 +34,62 @@ FirmState(local=1, output=2.0, leading=False, inactive=False, segments=('s',), t
 
 from __future__ import annotations
 
-from graph.store.aggregates import FIRM_RELS, FirmState, Structure, firm_state, rebuild
+from array import array
+from itertools import islice
+
+from graph.store.aggregates import FIRM_RELS, FirmState, Structure, firm_state, member_query, rebuild
 
 __all__ = ["ImportedAggregates", "firm_state"]
 
 _CHUNK = 50_000  # firms per apply step (as the store's recount pages)
+_LOCAL = {1: 1, 0: 2, None: 0}     # FirmState.local → its two flag bits
+_DECODE = tuple((((None, 1, 0, None)[f & 3]), bool(f & 4), bool(f & 8), bool(f & 16)) for f in range(32))
+
+
+class _Sets:
+    """Per firm, the number of its sorted target tuple for one link type (0: none)."""
+
+    __slots__ = ("of", "tuples", "_number", "_step")
+
+    def __init__(self) -> None:
+        self.of = array("i")                       # firm position → set number
+        self.tuples: list[tuple[str, ...]] = [()]  # set number → sorted targets
+        self._number: dict[tuple[str, ...], int] = {(): 0}
+        self._step: dict[tuple[int, str], int] = {}  # (set number, one more target) → set number
+
+    def add(self, i: int, dst: str) -> None:
+        cur = self.of[i]
+        nxt = self._step.get((cur, dst))
+        if nxt is None:
+            t = tuple(sorted(self.tuples[cur] + (dst,)))
+            nxt = self._number.get(t)
+            if nxt is None:
+                nxt = self._number[t] = len(self.tuples)
+                self.tuples.append(t)
+            self._step[(cur, dst)] = nxt
+        self.of[i] = nxt
 
 
 class ImportedAggregates:
-    """Collects the rows of a bulk load (see the module docstring); memory: one small record per firm."""
+    """Collects the rows of a bulk load (see the module docstring)."""
 
     def __init__(self) -> None:
         self.parents: dict[str, list[str]] = {}
         self.clusters: dict[str, str | None] = {}
-        self.firms: dict[str, tuple] = {}                 # id -> (local, output, revenue, leading, active)
-        self.links: dict[str, dict[str, str | list[str]]] = {t: {} for t in FIRM_RELS}  # a list from 2 targets on
+        self.index: dict[str, int] = {}     # firm id → position (insertion order: iterating it lists the firms)
+        self.flags = bytearray()            # local (2 bits: 0 unknown/inactive, 1 local, 2 outside), leading,
+        self.figure = array("d")            # inactive, has a figure; the figure (output, else revenue)
+        self.links = {t: _Sets() for t in FIRM_RELS}
 
     def node(self, label: str, props: dict) -> None:
         if label == "Enterprise":
             g = props.get
-            self.firms[props["id"]] = (g("local"), g("output"), g("revenue"), g("leading"), g("active"))
+            s = firm_state(g("local"), g("output"), g("revenue"), g("leading"), g("active"), (), (), ())
+            self.index[props["id"]] = len(self.flags)
+            self.flags.append(_LOCAL[s.local] | s.leading << 2 | s.inactive << 3 | (s.output is not None) << 4)
+            self.figure.append(s.output if s.output is not None else 0.0)
+            for sets in self.links.values():
+                sets.of.append(0)
         elif label == "Segment":
             self.clusters[props["id"]] = props.get("cluster")
 
@@ -54,35 +97,58 @@ class ImportedAggregates:
         if rel_type == "CHILD_OF":
             self.parents.setdefault(src, []).append(dst)
         elif rel_type in self.links:
-            per = self.links[rel_type]
-            old = per.get(src)
-            if old is None:
-                per[src] = dst
-            elif type(old) is str:
-                per[src] = [old, dst]
-            else:
-                old.append(dst)
+            self.links[rel_type].add(self.index[src], dst)
+
+    def batch(self, nodes: dict[str, list[dict]], rels: dict[str, list[tuple[str, str]]]) -> None:
+        """The rows one batch wrote (``nodes``: label → props; ``rels``: type → (src, dst))."""
+        for label in ("Segment", "Enterprise"):
+            for props in nodes.get(label, ()):
+                self.node(label, props)
+        for pair in rels.get("CHILD_OF", ()):
+            self.rel("CHILD_OF", *pair)
+        index = self.index
+        for t, sets in self.links.items():
+            add = sets.add
+            for src, dst in rels.get(t, ()):
+                add(index[src], dst)
 
     def structure(self) -> Structure:
         return Structure({k: tuple(sorted(v)) for k, v in self.parents.items()}, dict(self.clusters))
 
+    def _states(self, start: int, ids) -> dict[str, FirmState]:
+        """States of the firms at positions ``start``, ``start + 1``, … named by ``ids``."""
+        flags, figure, dec = self.flags, self.figure, _DECODE
+        (so, st), (to, tt), (do, dt) = ((s.of, s.tuples) for s in self.links.values())
+        out = {}
+        for i, fid in enumerate(ids, start):
+            local, leading, inactive, has = dec[flags[i]]
+            out[fid] = FirmState(local, figure[i] if has else None, leading, inactive, st[so[i]], tt[to[i]], dt[do[i]])
+        return out
+
     def firm_states(self, ids=None) -> dict[str, FirmState]:
-        segs, techs, ds = (self.links[t].get for t in FIRM_RELS)
-        firms = self.firms
-        return {f: firm_state(*firms[f], segs(f, ()), techs(f, ()), ds(f, ())) for f in (firms if ids is None else ids)}
+        if ids is None:
+            return self._states(0, self.index)
+        out = {}
+        for fid in ids:
+            out.update(self._states(self.index[fid], (fid,)))
+        return out
 
     def state(self) -> str:
         """The aggregates' stored text (``Aggregates.dumps``) for everything observed."""
         st = self.structure()
-        ids = list(self.firms)
-        chunks = (self.firm_states(ids[i:i + _CHUNK]) for i in range(0, len(ids), _CHUNK))
-        return rebuild(st, chunks, self._members).dumps()
+        n = len(self.flags)
+
+        def chunks():
+            firms = iter(self.index)
+            for start in range(0, n, _CHUNK):
+                yield self._states(start, islice(firms, _CHUNK))
+
+        return rebuild(st, chunks(), self._members).dumps()
 
     def _members(self, key: str) -> dict[str, FirmState]:
         """A ranked list's members (a refill; a from-scratch count does not need one in practice)."""
-        from graph.store.aggregates import member_query
-
         rel_type, dsts = member_query(key, self.structure())
         want = set(dsts)
-        return self.firm_states([f for f, ts in self.links[rel_type].items()
-                                 if (ts in want if type(ts) is str else want.intersection(ts))])
+        sets = self.links[rel_type]
+        hit = {k for k, t in enumerate(sets.tuples) if want.intersection(t)}
+        return self.firm_states([fid for fid, i in self.index.items() if sets.of[i] in hit])

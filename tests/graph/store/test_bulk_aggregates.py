@@ -10,7 +10,7 @@ from graph.store import aggregates
 from graph.store.bulk_aggregates import ImportedAggregates, firm_state
 from graph.store.neo4j_csv import CsvGraphWriter
 from graph.store.port import Batch
-from tests.graph.store.test_stored_aggregates import ONTO, SEGS, WIDE, _firm, _lists, _setup
+from tests.graph.store.test_stored_aggregates import ONTO, SEGS, WIDE, _firm, _lists, _setup, _short_lists
 
 from etl.bundle import ontology_batch
 
@@ -31,8 +31,7 @@ def _first_load(rng: random.Random, n: int) -> Batch:
 
 
 def test_counted_aggregates_equal_the_stores_recount(store, tmp_path, monkeypatch):
-    monkeypatch.setattr(aggregates, "TOP_N", 4)  # short lists: the ranking's ties and cut-offs matter
-    monkeypatch.setattr(aggregates, "MAX_N", 3)
+    _short_lists(monkeypatch, 4, 3)  # short lists: the ranking's ties and cut-offs matter
     rng = random.Random(7)
     _setup(store)
     load = _first_load(rng, 300)

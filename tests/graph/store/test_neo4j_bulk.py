@@ -167,6 +167,55 @@ def test_writer_refuses_a_relationship_to_a_missing_node(tmp_path):
         w.add(b)
 
 
+def test_compiled_row_formatters_write_what_the_cell_converters_write(tmp_path):
+    """Each row shape's compiled formatter (neo4j_csv._formatter) against the per-cell converters
+    (_q, _scalar, _array): quotes, newlines, ±inf and NaN, 64-bit bounds, arrays of every type, a
+    column the row lacks, a marker label."""
+    from graph.store.neo4j_csv import ARRAY_DELIMITER, _array, _q, _scalar
+
+    rows = [{"id": 'a"1', "name": 'x "y",\nz', "n": 2 ** 63 - 1, "f": float("inf"), "b": True,
+             "ts": ["p", 'q"r'], "fs": [1.5, float("nan")], "bs": [False, True], "ns": [-(2 ** 63), 0]},
+            {"id": "a2", "name": "", "n": -3, "f": -float("inf"), "b": False, "ts": ["s"], "fs": [0.1],
+             "bs": [True], "ns": [7]},
+            {"id": "a3", "name": "only a name", "f": 1e-300, "ts": []}]
+    w = CsvGraphWriter(tmp_path)
+    b = Batch()
+    for r in rows:
+        b.node("Technology", dict(r))
+    w.add(b)
+    w.finish()
+    text = (tmp_path / "n-Technology-0.csv").read_text(encoding="utf-8")
+    ref = []
+    for r in rows[:2]:
+        ref.append([_q(r["id"]), ""] + [_q(r["name"]), _scalar(r["n"], int), _scalar(r["f"], float),
+                                        _scalar(r["b"], bool)] + [_array(r[k], t, k) for k, t in
+                                                                  (("ts", str), ("fs", float), ("bs", bool), ("ns", int))])
+    # the third row fits the same columns: the ones it lacks are empty, its [] gets a marker label
+    ref.append([_q("a3"), "_ckb_empty_0", _q("only a name"), "", _scalar(1e-300, float), "", "", "", "", ""])
+    assert text == "".join(",".join(cells) + "\n" for cells in ref)
+    assert "Infinity" in text and "NaN" in text and ARRAY_DELIMITER in text
+    with pytest.raises(StoreError, match="64-bit"):
+        b2 = Batch()
+        b2.node("Technology", {"id": "big", "name": "x", "n": 2 ** 63, "f": 1.0, "b": True,
+                               "ts": ["p"], "fs": [1.0], "bs": [True], "ns": [1]})
+        w2 = CsvGraphWriter(tmp_path / "w2")
+        w2.add(b2)
+
+
+def test_pair_table_agrees_with_a_set_through_its_growth():
+    import random
+
+    from graph.store.neo4j_csv import _Seen
+
+    rng = random.Random(3)
+    table, ref = _Seen(8), set()
+    for _ in range(20_000):
+        h = hash((f"F{rng.randrange(5_000)}", f"S{rng.randrange(9)}"))
+        assert table.add(h) == (h not in ref)
+        ref.add(h)
+    assert table.n == len(ref) and 2 * table.n <= table.mask + 1
+
+
 def test_sink_refuses_deletes():
     with pytest.raises(StoreError, match="not part of a bulk first load"):
         BulkSink(None, None).clear()

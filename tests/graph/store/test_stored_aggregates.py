@@ -15,7 +15,7 @@ import time
 import pytest
 
 from etl.bundle import ontology_batch
-from graph.store import aggregates, sql
+from graph.store import aggregate_state, aggregates, sql
 from graph.analytics.analysis import analyze
 from graph.store.sqlite_store import SQLiteStore
 from graph.store.port import Batch
@@ -66,6 +66,14 @@ def _setup(store) -> None:
     store.write(b)
 
 
+def _short_lists(monkeypatch, top: int, max_n: int) -> None:
+    """Short ranked lists: the cap (graph.store.aggregate_state) and the adapters' threshold for
+    asking the store instead (graph.store.aggregates, which re-exports both)."""
+    for mod in (aggregates, aggregate_state):
+        monkeypatch.setattr(mod, "TOP_N", top)
+        monkeypatch.setattr(mod, "MAX_N", max_n)
+
+
 def _lists(a: aggregates.Aggregates) -> dict:
     return {k: (v["n"], [tuple(e) for e in v["top"]]) for k, v in a.lists.items()}
 
@@ -91,8 +99,7 @@ def _assert_exact(store) -> None:
 
 def test_stored_aggregates_equal_a_recount_after_random_changes(store, monkeypatch):
     # short ranked lists, so removals from a list's top and refills from the store happen here
-    monkeypatch.setattr(aggregates, "TOP_N", 3)
-    monkeypatch.setattr(aggregates, "MAX_N", 2)
+    _short_lists(monkeypatch, 3, 2)
     monkeypatch.setattr(aggregates, "_STEP", 7)  # a write's touched firms applied in slices, as a large load's
     rng = random.Random(16)
     _setup(store)
@@ -141,8 +148,7 @@ def _first_load_stream(rng: random.Random) -> list[Batch]:
 
 def test_first_load_stream_keeps_the_aggregates_exact(store, monkeypatch):
     # a first load into an empty store computes new firms' states from its rows (aggregates.fresh_states)
-    monkeypatch.setattr(aggregates, "TOP_N", 3)
-    monkeypatch.setattr(aggregates, "MAX_N", 2)
+    _short_lists(monkeypatch, 3, 2)
     store.write_stream(_first_load_stream(random.Random(7)))
     _assert_exact(store)
 
