@@ -147,6 +147,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.adequate_yes": ("能：有覆盖本集群的普查", "yes (a census)"),
     "ov.adequate_no": ("不能：只能说明“有”，不能说明“没有”", "no (presence only)"),
     "ov.howto_title": ("怎样把“未发现”变成真实判定", "How to turn “not found” into real verdicts"),
+    "ov.howto_except": ("除{done}外，", "Except for {done}, "),
     "ov.howto": ("已载入的数据不是台州本地企业的完整名录，所以没有本地企业的环节只能标为“未发现”，有企业的环节只能标为“已有”，"
                  "不能断定“缺失”或“薄弱”，也不会生成招商目标。\n\n"
                  "1. 准备你的企业名录：工商登记导出（全量登记企业），或统计局规上工业企业名录；\n"

@@ -133,6 +133,28 @@ def test_overview_shows_data_coverage_and_howto(store_path):
     assert "未发现" in body and "已有" in body  # counts per verdict on the cards
 
 
+def test_overview_howto_names_the_clusters_without_a_census(tmp_path, monkeypatch):
+    """One cluster has a census: the how-to box speaks of the other clusters only, in both languages."""
+    import sys
+
+    from chainkg.service import ChainKG
+    from etl.dataset import census_spec
+    from graph.store.sqlite_store import SQLiteStore
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "chainkg"))  # test_census_flow
+    from test_census_flow import registry_export
+
+    path = tmp_path / "one-census.db"
+    kg = ChainKG(SQLiteStore(path))
+    kg.load()
+    kg.load([registry_export(tmp_path)], dataset=census_spec("名录", clusters=["smart-toilet"]))
+    kg.store.close()
+    monkeypatch.setenv("CHAINKG_STORE", str(path))
+    body = texts(open_page())
+    assert "除智能马桶外，已载入的数据不是台州本地企业的完整名录" in body
+    assert "Except for Smart toilets, the loaded data is not a complete list" in texts(open_page(lang_en=True))
+
+
 def test_english_toggle_switches_the_strings():
     at = open_page()
     assert at.title[0].value == "台州产业链知识图谱"

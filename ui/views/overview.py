@@ -65,8 +65,12 @@ if dss:
         } for d in dss]), hide_index=True, width="stretch",
         row_height=common.WRAP_ROW_PX,  # long names wrap (up to three lines) instead of being cut
         # every column's width set, 870 px in all: the table fits the main column at 1366 px (≈ 900 px)
-        column_config=common.text_widths(**{t("ov.ds_name"): 230, t("ov.ds_population"): 130, t("ov.ds_region"): 90,
-                                            t("ov.ds_as_of"): 90, t("ov.ds_census"): 130, t("ov.ds_clusters"): 130})
+        # (English names run longer: a name the grid measures as just fitting is drawn cut, not wrapped)
+        column_config=common.text_widths(**({t("ov.ds_name"): 230, t("ov.ds_population"): 130, t("ov.ds_region"): 90,
+                                             t("ov.ds_as_of"): 90, t("ov.ds_census"): 130, t("ov.ds_clusters"): 130}
+                                            if lang() == "zh" else
+                                            {t("ov.ds_name"): 310, t("ov.ds_population"): 120, t("ov.ds_region"): 80,
+                                             t("ov.ds_as_of"): 80, t("ov.ds_census"): 110, t("ov.ds_clusters"): 100}))
         | {t("ov.ds_firms"): st.column_config.NumberColumn(width=70)})
     # a source is a sentence of its own (often longer than three lines of a cell): one line each below
     # and what its firms are: a 台州市 list of 122 firms may hold 64 outside and 3 cancelled (etl.dataset.composition)
@@ -93,7 +97,12 @@ with cov_right:
     if not all(c["basis"].get("adequate") for c in cs):
         with st.container(border=True):
             st.markdown(f"**{t('ov.howto_title')}**")
-            st.markdown(t("ov.howto"))
+            done = [name(c) for c in cs if c["basis"].get("adequate")]
+            body = t("ov.howto")
+            if done:  # a census covers some clusters already: the box speaks of the others only
+                lead = t("ov.howto_except", done=common.list_sep().join(done))
+                body = lead + (body[0].lower() + body[1:] if lang() == "en" else body)
+            st.markdown(body)
             st.page_link("views/importer.py", label=t("ov.howto_link"), icon=":material/upload_file:")
 
 # --- the seven clusters -----------------------------------------------------------------------------
