@@ -264,6 +264,25 @@ def bench_quality(onto, show_errors: str | None = None, splits=("tune", "heldout
                   f"wrong={[m.segment_id for m in wrong]} missed={missed} | {row['products'][:120]}")
 
 
+def fit_logistic(X, y, l2: float):
+    """L2-penalised logistic regression by Newton / IRLS (no penalty on the bias, column 0): the
+    confidence model's one fitting procedure (``--fit`` here, the folds of ``labelled/calibration_cv.py``)."""
+    import numpy as np
+
+    w = np.zeros(X.shape[1])
+    reg = np.full(X.shape[1], l2)
+    reg[0] = 0.0  # no penalty on the bias
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-X @ w))
+        g = X.T @ (p - y) + reg * w
+        H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(reg + 1e-9)
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
 def fit_calibration(onto, l2: float = 1.0) -> tuple[float, ...]:
     """Fit the logistic weights of etl.nlp.calibration.CALIBRATION on the TUNE split only: every
     candidate segment of every tune record, label = the link would be right (lineage)."""
@@ -284,17 +303,7 @@ def fit_calibration(onto, l2: float = 1.0) -> tuple[float, ...]:
             X.append(c["x"])
             y.append(any(sid in lineage(segs, g) or g in lineage(segs, sid) for g in gold))
     X, y = np.array(X, dtype=float), np.array(y, dtype=float)
-    w = np.zeros(X.shape[1])
-    reg = np.full(X.shape[1], l2)
-    reg[0] = 0.0  # no penalty on the bias
-    for _ in range(50):  # Newton / IRLS
-        p = 1 / (1 + np.exp(-X @ w))
-        g = X.T @ (p - y) + reg * w
-        H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(reg + 1e-9)
-        step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
+    w = fit_logistic(X, y, l2)
     print(f"[fit] tune candidates={len(y)} positives={int(y.sum())}; L2={l2}")
     for name, v in zip(FEATURES, w):
         print(f"[fit]   {name:<13}{v:+.3f}")

@@ -37,7 +37,7 @@ from etl.nlp.classify import assign_segments, candidates  # noqa: E402
 from ontology.loader import load_ontology  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
-from classify import HEADLINE_KINDS, as_record, lineage, load_labelled  # noqa: E402
+from classify import HEADLINE_KINDS, as_record, fit_logistic, lineage, load_labelled  # noqa: E402
 
 FOLDS = 5
 
@@ -52,21 +52,6 @@ def gold_of(row) -> list[str]:
 
 def right(segs, sid: str, gold: list[str]) -> bool:
     return any(sid in lineage(segs, g) or g in lineage(segs, sid) for g in gold)
-
-
-def fit_logistic(X, y, l2: float) -> np.ndarray:
-    w = np.zeros(X.shape[1])
-    reg = np.full(X.shape[1], l2)
-    reg[0] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-X @ w))
-        g = X.T @ (p - y) + reg * w
-        H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(reg + 1e-9)
-        step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
 
 
 def isotonic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
