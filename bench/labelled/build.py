@@ -184,16 +184,27 @@ def candidates(firms) -> list[str]:
     return sorted(picked, key=lambda c: (picked[c], c)), picked
 
 
-def candidates_next(firms, labelled: set, rounds=GROUPS_ROUND2, tag: str = "r2") -> tuple[list[str], dict]:
-    """The next ``n`` unlabelled firms of each group of GROUPS, in the same SHA-1 order."""
+def candidates_next(firms, labelled: set, rounds=GROUPS_ROUND2, tag: str = "r2", keyword_picks=(),
+                    key=None, kw_name=lambda pat: pat) -> tuple[list[str], dict]:
+    """The next ``n`` unlabelled firms of each group of GROUPS (``rounds`` gives each group's ``n``), in the
+    SHA-1 order (or ``key``); then for each ``(pattern, n)`` of ``keyword_picks`` the next ``n`` unlabelled,
+    unpicked firms with a product line of >= 10 % matching it. Never looks at the classifier."""
+    import re
+    key = key or _order
     picked: dict[str, str] = {}
     named = {i for _g, inds, _n in GROUPS if inds for i in inds}
     quota = dict(rounds)
     for group, inds, _n in GROUPS:
         pool = [c for c in firms if c not in labelled and c not in picked
                 and (firms[c]["sw"] in inds if inds else firms[c]["sw"] not in named)]
-        for c in sorted(pool, key=_order)[:quota.get(group, 0)]:
+        for c in sorted(pool, key=key)[:quota.get(group, 0)]:
             picked[c] = f"{tag}:{group}"
+    for pat, n in keyword_picks:
+        rx = re.compile(pat)
+        pool = [c for c in firms if c not in labelled and c not in picked
+                and any(rx.search(p) and w >= 0.1 for p, w in firms[c]["rev"])]
+        for c in sorted(pool, key=key)[:n]:
+            picked[c] = f"{tag}:kw:{kw_name(pat)}"
     return sorted(picked, key=lambda c: (picked[c], c)), picked
 
 
@@ -201,65 +212,21 @@ def candidates_round7(firms, labelled: set) -> tuple[list[str], dict]:
     """The new held-out set: per group the first unlabelled firms, those whose hash split is heldout first (the
     silver set never read them), then the others, each part in the SHA-1 order; plus keyword picks for product
     families that the groups no longer supply (plastics and moulds outside the plastics industries, pumps)."""
-    import re
-    named = {i for _g, inds, _n in GROUPS if inds for i in inds}
-    quota = dict(GROUPS_ROUND7)
-    key = lambda c: (hash_split(c) != "heldout", _order(c))  # noqa: E731
-    picked: dict[str, str] = {}
-    for group, inds, _n in GROUPS:
-        pool = [c for c in firms if c not in labelled and c not in picked
-                and (firms[c]["sw"] in inds if inds else firms[c]["sw"] not in named)]
-        for c in sorted(pool, key=key)[:quota.get(group, 0)]:
-            picked[c] = f"r7:{group}"
-    for pat, n in KEYWORD_PICKS_ROUND7:
-        rx = re.compile(pat)
-        pool = [c for c in firms if c not in labelled and c not in picked
-                and any(rx.search(p) and w >= 0.1 for p, w in firms[c]["rev"])]
-        for c in sorted(pool, key=key)[:n]:
-            picked[c] = f"r7:kw:{pat}"
-    return sorted(picked, key=lambda c: (picked[c], c)), picked
+    return candidates_next(firms, labelled, GROUPS_ROUND7, "r7", KEYWORD_PICKS_ROUND7,
+                           key=lambda c: (hash_split(c) != "heldout", _order(c)))
 
 
 def candidates_round8(firms, labelled: set) -> tuple[list[str], dict]:
     """Round 8's held-out set from ChainKnowledgeGraph: per group the next unlabelled firms in the SHA-1 order,
     plus keyword picks over product lines of >= 10 %; then (ickg_round8) the ICKG firms."""
-    import re
-    named = {i for _g, inds, _n in GROUPS if inds for i in inds}
-    quota = dict(GROUPS_ROUND8)
-    picked: dict[str, str] = {}
-    for group, inds, _n in GROUPS:
-        pool = [c for c in firms if c not in labelled and c not in picked
-                and (firms[c]["sw"] in inds if inds else firms[c]["sw"] not in named)]
-        for c in sorted(pool, key=_order)[:quota.get(group, 0)]:
-            picked[c] = f"r8:{group}"
-    for pat, n in KEYWORD_PICKS_ROUND8:
-        rx = re.compile(pat)
-        pool = [c for c in firms if c not in labelled and c not in picked
-                and any(rx.search(p) and w >= 0.1 for p, w in firms[c]["rev"])]
-        for c in sorted(pool, key=_order)[:n]:
-            picked[c] = f"r8:kw:{pat}"
-    return sorted(picked, key=lambda c: (picked[c], c)), picked
+    return candidates_next(firms, labelled, GROUPS_ROUND8, "r8", KEYWORD_PICKS_ROUND8)
 
 
 def candidates_round9(firms, labelled: set) -> tuple[list[str], dict]:
     """Round 9's held-out set: per group the next unlabelled firms in the SHA-1 order, then keyword picks over
     product lines of >= 10 % (KEYWORD_PICKS_ROUND9), each in the SHA-1 order. Never looks at the classifier."""
-    import re
-    named = {i for _g, inds, _n in GROUPS if inds for i in inds}
-    quota = dict(GROUPS_ROUND9)
-    picked: dict[str, str] = {}
-    for group, inds, _n in GROUPS:
-        pool = [c for c in firms if c not in labelled and c not in picked
-                and (firms[c]["sw"] in inds if inds else firms[c]["sw"] not in named)]
-        for c in sorted(pool, key=_order)[:quota.get(group, 0)]:
-            picked[c] = f"r9:{group}"
-    for pat, n in KEYWORD_PICKS_ROUND9:
-        rx = re.compile(pat)
-        pool = [c for c in firms if c not in labelled and c not in picked
-                and any(rx.search(p) and w >= 0.1 for p, w in firms[c]["rev"])]
-        for c in sorted(pool, key=_order)[:n]:
-            picked[c] = f"r9:kw:{pat.split('|')[0]}"
-    return sorted(picked, key=lambda c: (picked[c], c)), picked
+    return candidates_next(firms, labelled, GROUPS_ROUND9, "r9", KEYWORD_PICKS_ROUND9,
+                           kw_name=lambda pat: pat.split("|")[0])
 
 
 def read_tsv(path: Path) -> list[dict]:
