@@ -50,7 +50,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = Path(__import__("os").environ.get("CHAINKG_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(HERE))
-from ickg_records import SRC_ICKG, ickg_record, ickg_round8, load_ickg  # noqa: E402
+from ickg_records import SRC_ICKG, _order, ickg_record, ickg_round8, load_ickg  # noqa: E402
 CKG = SHARED / "data" / "chainkg-liuhuanyong"
 GBT = SHARED / "data" / "gbt4754-2017-wssmao" / "gbt4754_2017_derived.csv"
 TZ = SHARED / "data" / "taizhou-listed-companies-derived" / "taizhou_listed_companies.csv"
@@ -131,10 +131,6 @@ def split_of(code: str) -> str:
         split_of.held = ({r["stock_code"] for r in read_tsv(HELDOUT_LABELS)} if HELDOUT_LABELS.exists()
                          else set())
     return "heldout" if code in split_of.held else "tune"
-
-
-def _order(code: str) -> str:
-    return hashlib.sha1(f"pick:{code}".encode()).hexdigest()
 
 
 def load_ckg():

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 
 from etl.nlp.index import Index
-from etl.nlp.lexicon import (API_CONTEXT_RE, COORD, DRUG, FORMULATION_RE, HEAD_TERMS, NEG_RE, PHRASE_RE,
+from etl.nlp.lexicon import (API_CONTEXT_RE, COORD, DRUG, HEAD_TERMS, NEG_RE, PHRASE_RE,
                              MAIN_LINE_GENERIC, SERVICE_HEAD_RE, SUFFIX_RE, THERAPEUTIC_CLASSES, THERAPY_AREAS,
                              MAIN_LINE_ONLY, WHOLE_LINE_TERMS,
                              ascii_edge)

@@ -102,9 +102,6 @@ PARTS_OF_ROOT = {"auto-vehicle": "auto-parts", "auto-motorcycle": "auto-motorcyc
 #: a product line that says the firm makes what it sells (a drug distributor's breakdown has none) — round 9
 MAKER_RE = re.compile(r"制造|生产|自产|自制|工业|制药")
 API_CONTEXT_RE = re.compile(r"原料|API|中间体|医药化工|CEP|DMF|起始物料")
-#: a finished-dosage word: with one of these on a line of weight (and no 原料药/API), class words describe drugs
-FORMULATION_RE = re.compile(r"制剂|针剂|注射|片剂|胶囊|颗粒|口服|输液|冻干粉|软膏|贴剂|丸|散剂|成品药|中成药|处方药|OTC|"
-                            r"(?<!原料)药(?:物|品)?(?:类|系列)?$")  # 抗感染药, 儿童用药: drugs, not 原料药
 NEG_RE = re.compile(r"(?:不含|不包括|不包含|不从事|不得从事)[^,;。)\]、]*|[^,;。(\[、]*除外")
 PHRASE_RE = re.compile(r"[;,、。()\[\]:|/\s]")
 SUFFIX_RE = re.compile(r"^(?:系列|类|型|业务|行业|产业|工业|业|产品|制品|制造|生产|加工|研发|研制|设计|开发|销售|批发|零售|分部|板块|领域|整机|"
