@@ -101,6 +101,17 @@ def _jvm_cpu(pid: int) -> float:
     return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _medians(m: dict, key: str) -> dict:
+    """Per part of ``key`` (``cpu``, ``split``) of every run: its median over the runs."""
+    runs = m["runs"]
+    return {k: statistics.median(r[key][k] for r in runs) for k in runs[0][key]}
+
+
+def _print_cpu(path: str, m: dict) -> None:
+    print(f"  {path} CPU (median s): " + ", ".join(f"{k} {v:.1f}" for k, v in _medians(m, "cpu").items())
+          + f"; load average {os.getloadavg()[0]:.1f}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--enterprises", type=int, default=1_000_000)
@@ -123,23 +134,19 @@ def main() -> None:
             on = median_runs(run_online, info.url, n, not args.only, info.pid, runs=args.runs)
             sums["online"] = on["runs"][0]["checksum"]
             print(fmt_rate(f"online  (UNWIND CREATE/MERGE) {n // 1000}k", on), flush=True)
-            cpu = {k: statistics.median(r["cpu"][k] for r in on["runs"]) for k in on["runs"][0]["cpu"]}
-            print("  online CPU (median s): " + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items())
-                  + f"; load average {os.getloadavg()[0]:.1f}", flush=True)
+            _print_cpu("online", on)
         if args.only != "online":
             bu = median_runs(run_bulk, state, info.url, n, not args.only, runs=args.runs)
             sums["bulk"] = bu["runs"][0]["checksum"]
             print(fmt_rate(f"bulk    (neo4j-admin)  {n // 1000}k", bu), flush=True)
-            split = {k: statistics.median(r["split"][k] for r in bu["runs"]) for k in bu["runs"][0]["split"]}
+            split = _medians(bu, "split")
             print("  bulk split (median s): " + ", ".join(f"{k} {v:.1f}" for k, v in split.items())
                   + f"; importer JVM peak {bu['runs'][0]['importer_peak']}; rows replayed online "
                   f"{bu['runs'][0]['replayed']:,} (repeated pairs, e.g. a firm's two IN_SEGMENT to one leaf)")
             print(f"  rows/s of each step alone: csv {bu['rows'] / max(split['csv'], 1e-9):,.0f}, "
                   f"importer {bu['rows'] / max(split['import'], 1e-9):,.0f}; the server's stop + start "
                   f"{split['stop'] + split['start']:.1f} s; the generator ('load') is the bench's, not the bulk path's")
-            cpu = {k: statistics.median(r["cpu"][k] for r in bu["runs"]) for k in bu["runs"][0]["cpu"]}
-            print("  bulk CPU (median s): " + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items())
-                  + f"; load average {os.getloadavg()[0]:.1f}")
+            _print_cpu("bulk", bu)
             if "online" in sums:
                 print(f"  bulk/online speed-up: {bu['rows_per_s'] / on['rows_per_s']:.1f}x")
             print(f"  targets: >= 200,000 rows/s end to end: {'met' if bu['rows_per_s'] >= 200_000 else 'MISSED'}; "

@@ -96,7 +96,7 @@ def taizhou_county(text: str | None, ontology: Ontology) -> County | None:
         return None
     text = halfwidth(text).strip()
     if text.isascii():  # pinyin, as the county ids are: Wenling, Wenling City, Jiaojiang District
-        text = _LATIN_SUFFIX.sub("", text.casefold()).replace(" ", "")
+        text = _latin_key(text)
     for cand in (text, *(text.removeprefix(p) for p in _PREFIXES if text.startswith(p))):
         if cand and (c := ontology.county_by_name(cand)):
             return c
@@ -104,12 +104,18 @@ def taizhou_county(text: str | None, ontology: Ontology) -> County | None:
 
 
 _LATIN_SUFFIX = re.compile(r"\s*(?:city|county|district|province|shi|xian|qu|sheng)$")
+_MUNICIPALITIES = ("北京", "上海", "天津", "重庆")  # provinces that are cities: no city level under them
+
+
+def _latin_key(text: str) -> str:
+    """Pinyin as the rules compare it: folded, without a place suffix or spaces (Wenling City → wenling)."""
+    return _LATIN_SUFFIX.sub("", text.casefold()).replace(" ", "")
 
 
 def _latin_place(text: str) -> str:
     """A place in pinyin → the Chinese the rules read (Zhejiang → 浙江; Taizhou → 台州 only in 浙江,
     its namesake 泰州 is in 江苏); other Latin text is returned as it is."""
-    key = _LATIN_SUFFIX.sub("", text.casefold()).replace(" ", "")
+    key = _latin_key(text)
     return {"zhejiang": "浙江", "jiangsu": "江苏"}.get(key, key)
 
 
@@ -257,7 +263,7 @@ def split_region(text: str | None) -> tuple[str | None, str | None, str | None]:
     province = next((p for p in _PROVINCE_NAMES if rest.startswith(p)), None)
     if province:
         rest = rest[len(province):]
-        if province.removesuffix("市") in ("北京", "上海", "天津", "重庆"):  # 北京市北京市海淀区, 上海市市辖区
+        if province.removesuffix("市") in _MUNICIPALITIES:  # 北京市北京市海淀区, 上海市市辖区
             short = province.removesuffix("市")
             if rest.startswith(short):
                 rest = rest[len(short):].removeprefix("市")
@@ -266,7 +272,7 @@ def split_region(text: str | None) -> tuple[str | None, str | None, str | None]:
             province, rest = province + "省", rest[1:]
     city = None
     name = next((c for c in _CITY_NAMES if rest.startswith(c)), None)
-    if name and not (province in ("北京", "北京市", "上海", "上海市", "天津", "天津市", "重庆", "重庆市")):
+    if name and (province or "").removesuffix("市") not in _MUNICIPALITIES:
         m = _CITY_SUFFIX.match(rest[len(name):])
         end = len(name) + (m.end() if m else 0)
         city, rest = rest[:end], rest[end:]

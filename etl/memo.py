@@ -43,9 +43,13 @@ class Memo:
         self.locations: dict[tuple, Location] = {}
         self.sources: dict[str, list[str]] = {}
 
+    def gives_up(self, n: int, rows: int) -> bool:
+        """A field memo holding ``n`` values after ``rows`` records stops: nearly every row brought a new value."""
+        return n == self.probe and n >= 0.9 * rows
+
     def put(self, field: str, cache: dict, key: Any, value: Any, error: str | None) -> None:
         n = len(cache)
-        if n == self.probe and n >= 0.9 * self.rows:  # nearly every row brought a new value: stop
+        if self.gives_up(n, self.rows):
             self.caches[field] = None
             cache.clear()
         elif n < self.limit:

@@ -55,7 +55,7 @@ from ontology.loader import Ontology
 from ontology.models import Enterprise
 
 # Memo: re-exported for the callers that import it from here (tests)
-__all__ = ["validate_enterprise", "validate_enterprises", "validate_fields", "enterprise_id", "Memo"]
+__all__ = ["validate_enterprise", "validate_enterprises", "validate_fields", "enterprise_id", "note_entry", "Memo"]
 
 _MISS = object()
 
@@ -180,6 +180,17 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     return out, [], notes
 
 
+def note_entry(record: dict, note) -> Quarantine:
+    """A location note (:class:`etl.location.Location` ``.notes``) as the record's quarantine entry,
+    quoting the record's own cell; a place read from 所属地区 is reported under that column."""
+    field = note.field
+    if field in ("province", "city", "county") and field not in record and "region" in record:
+        field = "region"
+    value = record.get(field)
+    return Quarantine(str(record.get("_file", "")), record.get("_row"), field,
+                      note.value if value is None else str(value), note.reason, level=note.level)
+
+
 def _locate(record: dict, ontology: Ontology, out: dict[str, Any], run: Callable[..., Any],
             problems: list[Quarantine], notes: list[Quarantine], memo: Memo | None = None,
             region_county: str | None = None) -> None:
@@ -187,15 +198,8 @@ def _locate(record: dict, ontology: Ontology, out: dict[str, Any], run: Callable
     loc = located(ontology, memo, run("local", OTHER_FIELDS["local"]), out.get("province"), out.get("city"),
                   run("county", OTHER_FIELDS["county"]) or region_county, out.get("credit_code"), out.get("address"),
                   run("mail_address", OTHER_FIELDS["mail_address"]))
-    file, row = str(record.get("_file", "")), record.get("_row")
     for n in loc.notes:
-        # a place read from 所属地区 is reported under that column
-        field = n.field
-        if field in ("province", "city", "county") and field not in record and "region" in record:
-            field = "region"
-        value = record.get(field)
-        q = Quarantine(file, row, field, n.value if value is None else str(value), n.reason, level=n.level)
-        (problems if n.level == "error" else notes).append(q)
+        (problems if n.level == "error" else notes).append(note_entry(record, n))
     if loc.local is not None:
         out["local"], out["local_basis"] = loc.local, loc.basis
     if loc.county:

@@ -40,8 +40,7 @@ from etl.field_rules import AMOUNT_FIELDS, INDUSTRY_LEVELS, OTHER_FIELDS, SIMPLE
 from etl.held import FIELDS, field as held_field, packed_props
 from etl.memo import Memo, located
 from etl.normalize import EMPTY_MARKERS, credit_code_check_char, parse_amount
-from etl.quarantine import Quarantine
-from etl.validate import enterprise_id, validate_fields
+from etl.validate import enterprise_id, note_entry, validate_fields
 from ontology.firms import is_leading
 from ontology.loader import Ontology
 
@@ -151,7 +150,7 @@ class BatchValidator:
         bad = bytearray(b"\x01" * n if "region" in present else n)
         col: dict[str, list] = {}
         for f in (*SIMPLE_FIELDS, *OTHER_FIELDS):
-            if f in present and f not in AMOUNT_FIELDS:
+            if f in present:
                 col[f] = self._column(f, list(map(dict.get, records, repeat(f))), SIMPLE_FIELDS.get(f) or OTHER_FIELDS[f],
                                       _FAST.get(f), bad)
         for f in AMOUNT_FIELDS:
@@ -240,7 +239,7 @@ class BatchValidator:
         """Memoise an accepted value (``rows``: records seen so far); a field whose values hardly
         repeat stops being memoised (:meth:`etl.memo.Memo.put`'s rule). Returns the cache or ``None``."""
         n = len(cache) - 1  # without its None entry
-        if n == self.memo.probe and n >= 0.9 * rows:
+        if self.memo.gives_up(n, rows):
             self.caches[(field, key)] = None
             return None
         if n < self.memo.limit:
@@ -291,9 +290,7 @@ class BatchValidator:
             for note in loc.notes:
                 if note.level == "error":
                     bad[i] = 1
-                value = rec.get(note.field)
-                mine.append(Quarantine(str(rec.get("_file", "")), rec.get("_row"), note.field,
-                                       note.value if value is None else str(value), note.reason, level=note.level))
+                mine.append(note_entry(rec, note))
             notes.append(mine)
             county.append(loc.county or None)
             local.append(loc.local)

@@ -16,7 +16,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from chainkg.service import ChainKG
+from chainkg.service import TARGET_SECTIONS, ChainKG
 from chainkg.settings import Settings
 from graph.store.open import open_store
 from ui.i18n import t
@@ -63,7 +63,7 @@ def enterprise_choices(cluster: str | None, local: bool | None, limit: int) -> l
 
 #: the analyses the heavy pages ask for first, computed once per store version in the background
 WARM_CALLS: tuple[tuple[str | None, tuple[str, ...] | None], ...] = (
-    (None, ("gaps", "targets", "extensions")), (None, ("gaps", "chokepoints", "projects")), ("auto", ("gaps",)))
+    (None, TARGET_SECTIONS), (None, ("gaps", "chokepoints", "projects")), ("auto", ("gaps",)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -230,6 +230,11 @@ def dataset_name(name: str | None) -> str:
     from ui.i18n_ui import DATASET_EN
 
     return DATASET_EN.get(name or "", name or "") if lang() == "en" else (name or "")
+
+
+def dataset_names(names) -> str:
+    """The datasets a verdict rests on, named for the page's language (``—``: none)."""
+    return list_sep().join(map(dataset_name, names or [])) or "—"
 
 
 def fmt_share(x: float | None) -> str:

@@ -67,11 +67,19 @@ def _q(s: str) -> str:
     return '"' + s.replace('"', '""') + '"' if '"' in s else '"' + s + '"'
 
 
+def _nonfinite(v: float) -> str:
+    return "NaN" if v != v else "Infinity" if v > 0 else "-Infinity"
+
+
+def _long(v: int) -> int:
+    raise StoreError(f"integer {v} does not fit Neo4j's 64-bit integer")
+
+
 def _num(v) -> str:
     if type(v) is float:
-        return repr(v) if math.isfinite(v) else ("NaN" if v != v else "Infinity" if v > 0 else "-Infinity")
+        return repr(v) if math.isfinite(v) else _nonfinite(v)
     if not _LONG[0] <= v <= _LONG[1]:
-        raise StoreError(f"integer {v} does not fit Neo4j's 64-bit integer")
+        _long(v)
     return str(v)
 
 
@@ -106,14 +114,6 @@ def _column_type(v) -> str | None:
             raise StoreError(f"unsupported list item {v[0]!r}: properties are scalars or lists of scalars")
         return _TYPE[type(v[0])] + "[]"
     raise StoreError(f"unsupported property value {v!r}: properties are scalars or lists of scalars")
-
-
-def _nonfinite(v: float) -> str:
-    return "NaN" if v != v else "Infinity" if v > 0 else "-Infinity"
-
-
-def _long(v: int) -> int:
-    raise StoreError(f"integer {v} does not fit Neo4j's 64-bit integer")
 
 
 #: what a generated row formatter may name (nothing else is in scope when it is compiled)

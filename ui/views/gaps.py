@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from chainkg.service import TARGET_SECTIONS
 from ui import common
 from ui.evidence import gap_sentences
 from ui.i18n import (KINDS, STRINGS, action_text, basis_label, bi, kind_style, lang, local_label, marked, reason_text, rule_text,
@@ -18,7 +19,7 @@ f1, f2 = st.columns([1, 2])
 cluster = f1.selectbox(t("common.cluster"), ids, format_func=labels.get, key="gap_cluster")
 kinds = f2.multiselect(t("gap.filter_kind"), list(KINDS), default=["missing", "unknown", "single_point", "weak"],
                        format_func=marked, key="gap_kinds", placeholder=t("common.choose"))
-result = common.kg().analysis(cluster, sections=("gaps", "targets", "extensions"))
+result = common.kg().analysis(cluster, sections=TARGET_SECTIONS)
 gaps = [g for g in result["gaps"] if g["kind"] in kinds]
 st.markdown('<div style="font-size:0.85rem;color:#6b7280">' + t("gap.marker_legend") + "".join(
     f'<span style="{kind_style(k)};margin-right:1em;white-space:nowrap">{marked(k)}</span>' for k in KINDS)
@@ -30,7 +31,7 @@ def coverage_cols(g: dict) -> dict:
     return {t("gap.firms_known"): cov.get("firms_known", g["evidence"]["local_firms"]),
             t("gap.firms_output"): cov.get("firms_with_output", g["evidence"].get("firms_with_output")),
             t("gap.as_of"): cov.get("as_of") or "—",
-            t("gap.datasets"): common.list_sep().join(map(common.dataset_name, cov.get("datasets") or [])) or "—"}
+            t("gap.datasets"): common.dataset_names(cov.get("datasets"))}
 
 
 VERDICT = t("gap.verdict")
@@ -150,7 +151,7 @@ with tab_g:
             st.markdown(f"**{t('gap.coverage')}:** {t('gap.firms_known')} {cov.get('firms_known', 0)} · "
                         f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · "
                         f"{t('gap.inactive')} {cov.get('inactive_excluded', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'} · "
-                        f"{t('gap.datasets')}: {common.list_sep().join(map(common.dataset_name, cov.get('datasets') or [])) or '—'}")
+                        f"{t('gap.datasets')}: {common.dataset_names(cov.get('datasets'))}")
             if g.get("action"):
                 st.markdown(f"**{t('gap.action')}:** {action_text(g, labels.get(g['cluster']))}")
             st.markdown("\n".join(f"- {x}" for x in gap_sentences(g["evidence"], en=lang() == "en")))
