@@ -1,5 +1,5 @@
 """Derive the ``lon,lat`` (and, where blank, ``address``) columns of the bundled outside firms in
-``etl/bundled/enterprises.csv`` from the wfp listed-company file (2016 registered addresses and their
+``etl/bundled/listed_outside.csv`` from the wfp listed-company file (2016 registered addresses and their
 coordinates). Only the derived values are written; the wfp file itself is not copied.
 
 Usage::
@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "etl" / "bundled" / "enterprises.csv"
+TARGET = ROOT / "etl" / "bundled" / "listed_outside.csv"
 MAX_KM = 120.0
 NOTE = "wfp-listed-company-info-2016(hoyoung2015/wfp): 2016年注册地址及其经纬度"
 

@@ -134,11 +134,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.ds_is_census": ("普查（完整名录）", "census (complete list)"),
     "ov.ds_is_sample": ("样本", "sample"),
     "ov.ds_firms": ("企业数", "Firms"),
-    "ov.ds_parts": ("构成 · {name}：{firms} 家 = 台州本地在营 {local} + 外地 {outside} + 已注销/吊销/迁出等 {inactive}"
-                    " + 地点未知 {unknown}（只有本地在营企业计入各环节）",
-                    "Composition · {name}: {firms} firms = {local} local and operating + {outside} outside + {inactive} no "
-                    "longer operating (cancelled, revoked, moved out) + {unknown} location unknown (only local operating "
-                    "firms count in the segments)"),
+    # a dataset's composition: only the parts it has (a census of local firms reads "69 家 = 台州本地在营 69")
+    "ov.ds_parts": ("构成 · {name}：{firms} 家 = {parts}（只有本地在营企业计入各环节）",
+                    "Composition · {name}: {firms} firms = {parts} (only local operating firms count in the segments)"),
+    "ov.part_local": ("台州本地在营 {n}", "{n} local and operating"),
+    "ov.part_outside": ("外地 {n}", "{n} outside"),
+    "ov.part_inactive": ("已注销/吊销/迁出等 {n}", "{n} no longer operating (cancelled, revoked, moved out)"),
+    "ov.part_unknown": ("地点未知 {n}", "{n} location unknown"),
     "ov.ds_clusters": ("覆盖集群", "Clusters covered"),
     "ov.ds_none": ("还没有载入任何数据集。", "No dataset has been loaded yet."),
     "ov.basis_table": ("各集群判定所依据的口径", "The basis of each cluster's verdicts"),

@@ -165,6 +165,7 @@ UI_STRINGS.update({f"target.{k}": ("", v) for k, v in TARGET_EN.items()})
 #: English; a dataset a user imports keeps the name given to it
 DATASET_EN = {
     "A股上市公司（台州注册）": "A-share listed companies registered in Taizhou",
+    "A股上市公司（台州以外，招商候选）": "A-share listed companies outside Taizhou (investment candidates)",
     "公开报道的台州企业（非普查）": "Taizhou firms named in public reports (not a census)",
     "Tushare A股上市公司": "Tushare: A-share listed companies",
     "ChainKnowledgeGraph A股上市公司": "ChainKnowledgeGraph: A-share listed companies",

@@ -1,4 +1,4 @@
-"""The bundled Taizhou firm data (etl/bundled/enterprises.csv, holdings.csv) is internally sound:
+"""The bundled Taizhou firm data (etl/bundled/enterprises.csv, listed_outside.csv, holdings.csv) is internally sound:
 every local firm has a county or a stated reason why not, segment and technology ids exist, no firm
 is listed twice, every row names its source, parent segments carry a reason, and the scale facts
 parse. See etl/bundled/README.md for the 口径 and the sources."""
@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from etl.loader import BUNDLED_DIR, load_files
+from etl.dataset import sidecar_spec
 from etl.location import division_county
 from etl.normalize import normalize_credit_code
 from graph.store.sqlite_store import SQLiteStore
@@ -21,6 +22,7 @@ from ontology import load_ontology
 
 DATA = BUNDLED_DIR  # package data (etl/bundled)
 ENTERPRISES = DATA / "enterprises.csv"
+OUTSIDE = DATA / "listed_outside.csv"
 HOLDINGS = DATA / "holdings.csv"
 KNOWN = DATA / "known_firms.csv"
 
@@ -51,12 +53,22 @@ def onto():
 
 @pytest.fixture(scope="module")
 def rows():
-    return _rows(ENTERPRISES)
+    return _rows(ENTERPRISES) + _rows(OUTSIDE)
 
 
 @pytest.fixture(scope="module")
 def holdings():
     return _rows(HOLDINGS)
+
+
+def test_each_file_holds_only_what_its_dataset_declares():
+    """The census of Taizhou's listed firms holds only Taizhou's firms, and the outside candidates are a
+    sample of their own: a dataset named 台州注册 must not count firms registered elsewhere."""
+    census, outside = sidecar_spec(ENTERPRISES), sidecar_spec(OUTSIDE)
+    assert census.census and census.region == "台州市" and "台州注册" in census.name
+    assert {r["local"] for r in _rows(ENTERPRISES)} == {"true"}
+    assert not outside.census and {r["local"] for r in _rows(OUTSIDE)} == {"false"}
+    assert all(r["city"] != "台州市" for r in _rows(OUTSIDE))
 
 
 def _split(value: str) -> list[str]:
@@ -167,9 +179,9 @@ def test_holdings_reference_known_technologies_and_bundled_firms(holdings, rows,
 
 def test_bundled_files_load_without_quarantine():
     store = SQLiteStore(":memory:")
-    report = load_files(store, [ENTERPRISES, KNOWN, HOLDINGS])
+    report = load_files(store, [ENTERPRISES, OUTSIDE, KNOWN, HOLDINGS])
     assert report.quarantined == [], report.quarantined[:5]
-    assert report.enterprises == len(_rows(ENTERPRISES)) + len(_rows(KNOWN))
+    assert report.enterprises == len(_rows(ENTERPRISES)) + len(_rows(OUTSIDE)) + len(_rows(KNOWN))
     assert report.holdings == len(_rows(HOLDINGS))
 
 

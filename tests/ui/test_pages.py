@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -113,13 +114,16 @@ def test_overview_shows_data_coverage_and_howto(store_path):
     datasets = frame_with(at, "口径（总体）")
     row = datasets[datasets["数据集"] == "A股上市公司（台州注册）"].iloc[0]
     assert row["口径（总体）"] == "上市公司" and row["地区"] == "台州市" and row["截止日期"] == "2024-05"
-    assert row["普查 / 样本"] == "普查（完整名录）" and row["企业数"] == firms["A股上市公司（台州注册）"] > 100
-    # what its firms are: the listed-firm list holds the outside candidates too, and says so
-    listed = dss["A股上市公司（台州注册）"]
-    assert listed["firms_outside"] > 0 and listed["firms_local"] + listed["firms_outside"] + listed[
-        "firms_inactive"] + listed["firms_unknown"] == listed["firms"]
-    assert (f"构成 · A股上市公司（台州注册）：{listed['firms']} 家 = 台州本地在营 {listed['firms_local']} + 外地 "
-            f"{listed['firms_outside']}") in texts(at)
+    assert row["普查 / 样本"] == "普查（完整名录）" and row["企业数"] == firms["A股上市公司（台州注册）"] > 50
+    # what its firms are: the census of Taizhou's listed firms holds only local ones, and says only those parts;
+    # the outside candidates are a sample of their own (no verdict rests on them)
+    listed, outside = dss["A股上市公司（台州注册）"], dss["A股上市公司（台州以外，招商候选）"]
+    assert listed["firms"] == listed["firms_local"] > 50 and listed["firms_outside"] == 0
+    assert outside["firms"] == outside["firms_outside"] > 100 and not outside["census"]
+    assert (f"构成 · A股上市公司（台州注册）：{listed['firms']} 家 = 台州本地在营 {listed['firms_local']}（只有"
+            in texts(at))
+    assert f"构成 · A股上市公司（台州以外，招商候选）：{outside['firms']} 家 = 外地 {outside['firms_outside']}（" in texts(at)
+    assert not re.search(r"(外地|地点未知|迁出等) 0\D", texts(at))  # no empty part is listed
     basis = frame_with(at, "能否判定缺失与强弱")
     assert len(basis) == 7 and set(basis["口径"]) == {"上市公司口径"}
     assert basis["能否判定缺失与强弱"].str.startswith("不能").all()

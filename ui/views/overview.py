@@ -32,6 +32,13 @@ def kind_short(kind: str) -> str:
     return kind_label(kind).split(" (")[0]
 
 
+def _parts(d: dict) -> str:
+    """A dataset's composition, the parts it has (etl.dataset.PLACES order), joined by " + "."""
+    parts = [t(f"ov.part_{key}", n=d[f"firms_{key}"]) for key in ("local", "outside", "inactive", "unknown")
+             if d.get(f"firms_{key}")]
+    return " + ".join(parts) or "0"
+
+
 def verdict_counts(gaps: dict) -> str:
     """Counts per verdict, each with its graph colour (未发现 a hollow dashed dot); zeros faded."""
     parts = []
@@ -76,8 +83,7 @@ if dss:
     # and what its firms are: a 台州市 list of 122 firms may hold 64 outside and 3 cancelled (etl.dataset.composition)
     st.caption("  \n".join(line for d in dss for line in (
         f"{t('common.source')} · {common.dataset_name(d['name'])}: {d.get('source') or '—'}",
-        *([t("ov.ds_parts", name=common.dataset_name(d["name"]), firms=d.get("firms", 0), local=d["firms_local"],
-             outside=d.get("firms_outside", 0), inactive=d.get("firms_inactive", 0), unknown=d.get("firms_unknown", 0))]
+        *([t("ov.ds_parts", name=common.dataset_name(d["name"]), firms=d.get("firms", 0), parts=_parts(d))]
           if d.get("firms_local") is not None else []))))
 else:
     st.info(t("ov.ds_none"))
