@@ -18,6 +18,8 @@ translate; the Chinese pages show them as written.
 
 >>> [place_en(x) for x in ("宁波市", "浙江省", "温岭", "椒江区", "西安市", "漯河市", "乌鲁木齐市", "全国")]
 ['Ningbo', 'Zhejiang', 'Wenling', 'Jiaojiang District', "Xi'an", 'Luohe', 'Ürümqi', 'China']
+>>> place_en("台州以外"), place_en("浙江省外")  # a region written as "outside X" (a dataset of candidates elsewhere)
+('Outside Taizhou', 'Outside Zhejiang')
 >>> place_en("Shanghai"), place_en(None)
 ('Shanghai', '')
 """
@@ -31,6 +33,7 @@ __all__ = ["place_en"]
 _READINGS = {"漯河": "Luohe", "长治": "Changzhi", "朝阳": "Chaoyang", "吕梁": "Lüliang"}
 _CONVENTIONAL = {"呼和浩特": "Hohhot", "拉萨": "Lhasa", "乌鲁木齐": "Ürümqi", "陕西": "Shaanxi", "全国": "China"}
 _SUFFIX_EN = {"区": " District", "县": " County"}
+_OUTSIDE = ("以外", "之外", "省外", "市外", "县外")
 _DROP = ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区", "省", "市")
 
 
@@ -42,6 +45,9 @@ def place_en(name: str | None) -> str:
     name = name.strip()
     if not any("\u4e00" <= ch <= "\u9fff" for ch in name):
         return name
+    for outside in _OUTSIDE:  # 台州以外, 浙江省外: the region is everything but a place
+        if name.endswith(outside) and len(name) > len(outside) + 1:
+            return "Outside " + place_en(name[: -len(outside)])
     base, tail = name, ""
     for suffix in _DROP:
         if base.endswith(suffix) and len(base) > len(suffix) + 1:

@@ -71,10 +71,10 @@ if dss:
         t("ov.ds_clusters"): common.list_sep().join(cluster_names.get(x, x) for x in d.get("clusters") or []) or t("common.all"),
         } for d in dss]), hide_index=True, width="stretch",
         row_height=common.WRAP_ROW_PX,  # long names wrap (up to three lines) instead of being cut
-        # every column's width set, 870 px in all: the table fits the main column at 1366 px (≈ 900 px)
+        # every column's width set, 870 px in all (a 17-character name such as A股上市公司（台州以外，招商候选） on one line): the table fits the main column at 1366 px (≈ 900 px)
         # (English names run longer: a name the grid measures as just fitting is drawn cut, not wrapped)
-        column_config=common.text_widths(**({t("ov.ds_name"): 230, t("ov.ds_population"): 130, t("ov.ds_region"): 90,
-                                             t("ov.ds_as_of"): 90, t("ov.ds_census"): 130, t("ov.ds_clusters"): 130}
+        column_config=common.text_widths(**({t("ov.ds_name"): 265, t("ov.ds_population"): 115, t("ov.ds_region"): 90,
+                                             t("ov.ds_as_of"): 90, t("ov.ds_census"): 130, t("ov.ds_clusters"): 110}
                                             if lang() == "zh" else
                                             {t("ov.ds_name"): 310, t("ov.ds_population"): 120, t("ov.ds_region"): 80,
                                              t("ov.ds_as_of"): 80, t("ov.ds_census"): 110, t("ov.ds_clusters"): 100}))
