@@ -55,6 +55,7 @@ except Exception:  # pragma: no cover - loader deps missing
 LABELLED = ROOT / "bench" / "labelled" / "firms.csv"
 TARGET_RATE = 10_000
 HEADLINE_KINDS = ("listed", "registry")  # what the loader reads: product lines + 经营范围, registry scope text
+USE_VENDOR = [os.environ.get("CHAINKG_BENCH_NO_VENDOR") != "1"]  # feed the vendor industry label (CHAINKG_BENCH_NO_VENDOR=1: without, for comparison)
 BINS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
 
 NOISE = ["五金", "日用百货", "货物进出口", "技术进出口", "技术服务", "技术开发", "咨询服务", "房屋租赁", "机械设备销售",
@@ -146,6 +147,8 @@ def as_record(row: dict) -> dict:
     rec = {"name": row["name"], "products": row["products"], "business_scope": row["scope"]}
     if row.get("industry"):
         rec["industry"] = row["industry"].split(">")
+    elif row.get("vendor_industry") and USE_VENDOR[0]:  # a listed firm's 所属行业 (Tushare label), round 10
+        rec["industry"] = [row["vendor_industry"]]
     if row.get("industry_code"):
         rec["industry_code"] = row["industry_code"]
     return rec
@@ -242,6 +245,7 @@ def bench_quality(onto, show_errors: str | None = None, splits=("tune", "heldout
     rows = load_labelled()
     print(f"[quality] labelled set {LABELLED.relative_to(ROOT)}: {len(rows)} records; links counted at "
           f"confidence >= {MIN_CONFIDENCE} (etl.loader.MIN_CONFIDENCE)")
+    splits = tuple(s for s in splits if any(r["split"] == s for r in rows))  # no held-out row between rounds
     results = {}
     for split in splits:
         part = [r for r in rows if r["split"] == split]

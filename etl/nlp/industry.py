@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "industry_signal"]
+__all__ = ["INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "VENDOR_LABELS", "industry_signal", "vendor_signal"]
 
 #: GB/T 4754-2017 code -> (name, segment ids it points to). Most specific code wins (4 > 3 > 2 digits).
 INDUSTRY_SEGMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -123,6 +123,41 @@ OUT_OF_CHAIN: dict[str, str] = {
     "8111": "汽车修理与维护", "811": "汽车、摩托车等修理与维护",
     "51": "批发业", "52": "零售业", "65": "软件和信息技术服务业", "64": "互联网和相关服务", "70": "房地产业",
 }
+#: A listed firm's *vendor* industry label (Tushare ``stock_basic.industry``, the 所属行业 of listed-firm data): a coarse
+#: prior on the cluster, never a segment and never a link of its own (docs/classifier.md §3, round 10). Written from
+#: what each label names, not from which firms carry it:
+#: - a cluster id: the label names a business of that cluster (汽车配件 → auto parts, 化学制药 → drugs, 塑料 → plastics);
+#: - ``OUT``: the label names a business that none of the seven chains holds (finance, property, food and drink,
+#:   farming, mining, utilities, transport services (airlines, airports), telecom, semiconductors and software, retail
+#:   and trade, car dealers and repair, textiles and garments, paper, paints, pesticides, construction, farm machinery,
+#:   ships);
+#: - absent (neutral): the label mixes in-chain and out-of-chain makers (电气设备 holds motor makers and grid equipment,
+#:   机械基件 pumps and valves, 化工原料 resins and basic chemicals, 家用电器 toilet makers and white goods, 陶瓷 sanitary
+#:   ware and tiles, 铝/小金属/特种钢 aerospace and auto materials, 橡胶 tyres and auto rubber parts, 玻璃 auto glass,
+#:   元器件 connectors and micro-motors, 化纤 carbon fibre and nylon, 农业综合 animal health, 其他建材 PVC pipes and
+#:   profiles, 运输设备 rail and vehicle components, 工程机械 hydraulic parts and compressors, 电器仪表 instruments and
+#:   medical devices). Those seven were first written as ``OUT``; the tune rows showed in-chain makers under each
+#:   (round 10, docs/classifier.md §4), and their names do cover those products, so they are neutral.
+OUT = "out"
+VENDOR_LABELS: dict[str, str] = {
+    "汽车配件": "auto", "汽车整车": "auto", "摩托车": "auto",
+    "化学制药": "pharma", "生物制药": "pharma", "中成药": "pharma", "医药商业": "pharma", "医疗保健": "pharma",
+    "塑料": "mould-plastic", "航空": "aerospace",
+    **dict.fromkeys((
+        "银行", "证券", "保险", "多元金融", "全国地产", "区域地产", "园区开发", "房产服务",  # finance, property
+        "白酒", "啤酒", "红黄酒", "软饮料", "乳制品", "食品", "饲料",  # food and drink (GB 13-15)
+        "农药化肥", "种植业", "渔业", "林业",  # pesticides (GB 263), farming
+        "煤炭开采", "石油开采", "焦炭加工", "石油贸易", "普钢", "铅锌", "黄金", "水泥",  # mining, bulk materials
+        "装修装饰", "建筑工程", "路桥",  # construction
+        "港口", "水运", "空运", "机场", "铁路", "公路", "公共交通", "仓储物流",  # transport services (airlines, airports)
+        "火力发电", "水力发电", "新型电力", "供气供热", "水务", "电信运营",  # utilities
+        "通信设备", "软件服务", "互联网", "IT设备", "半导体",  # electronics, software (GB 39, 64, 65)
+        "影视音像", "出版业", "文教休闲", "旅游景点", "旅游服务", "酒店餐饮",  # media, leisure
+        "百货", "超市连锁", "电器连锁", "商品城", "其他商业", "商贸代理", "批发业", "汽车服务",  # retail, trade (GB 51, 52, 811)
+        "服饰", "纺织", "造纸", "日用化工", "染料涂料",  # GB 17, 18, 22, 264, 268
+        "农用机械", "船舶",  # farm machinery (farm engines are outside by the labelling rule), ships (GB 373)
+    ), OUT),
+}
 _SECTION_OF = {  # 门类 letter of each 2-digit 大类 range (for codes given with or without the letter)
     "A": range(1, 6), "B": range(6, 13), "C": range(13, 44), "D": range(44, 47), "E": range(47, 51),
     "F": range(51, 53), "G": range(53, 61), "H": range(61, 63), "I": range(63, 66), "J": range(66, 70),
@@ -160,6 +195,20 @@ def _names(industry) -> list[str]:
     if isinstance(industry, str):
         return [p.strip() for p in re.split(r"\s*(?:>|/|\||→)\s*", industry) if p.strip()]
     return [str(x).strip() for x in industry if str(x or "").strip()]
+
+
+def vendor_signal(industry) -> tuple[str | None, bool]:
+    """``(cluster, out_of_chain)`` of a vendor industry label among ``industry``'s names (``VENDOR_LABELS``):
+    ``("auto", False)`` for 汽车配件, ``(None, True)`` for 白酒, ``(None, False)`` when no name is a known label.
+
+    >>> vendor_signal(["汽车配件"]), vendor_signal("白酒"), vendor_signal(["电气设备"])
+    (('auto', False), (None, True), (None, False))
+    """
+    for name in reversed(_names(industry)):
+        v = VENDOR_LABELS.get(name)
+        if v is not None:
+            return (None, True) if v == OUT else (v, False)
+    return None, False
 
 
 def industry_signal(industry_code, industry) -> tuple[tuple[str, ...], bool]:

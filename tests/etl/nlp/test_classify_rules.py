@@ -233,7 +233,8 @@ def test_labelled_file_parses_and_ids_exist(onto):
     gold_clusters = {onto.segments[g].cluster for r in rows for g in filter(None, r["gold_segments"].split(";"))}
     assert gold_clusters == set(onto.clusters)
     held = [r for r in rows if r["split"] == "heldout"]
-    assert len(held) >= 150 and sum(1 for r in held if not r["gold_segments"]) >= 30
+    # between rounds (round 10: round 9's rows moved to tune, the next round's not yet labelled) there is none
+    assert not held or (len(held) >= 150 and sum(1 for r in held if not r["gold_segments"]) >= 30)
 
 
 def test_split_rows_of_heldout_tsv_are_held_out_and_new():
@@ -246,7 +247,8 @@ def test_split_rows_of_heldout_tsv_are_held_out_and_new():
     spec.loader.exec_module(mod)
     held = {r["stock_code"] for r in mod.read_tsv(mod.HELDOUT_LABELS)}
     tune = {r["stock_code"] for r in mod.read_tsv(mod.HERE / "labels.tsv")}
-    assert held and not held & tune
+    assert not held & tune
+    assert held or "labels.tsv" in mod.HELDOUT_LABELS.read_text(encoding="utf-8")  # empty only between rounds, said so
     with LABELLED.open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
             assert r["split"] == mod.split_of(r["stock_code"]) == ("heldout" if r["stock_code"] in held else "tune")
