@@ -154,6 +154,18 @@ def as_record(row: dict) -> dict:
     return rec
 
 
+def fit_records(row: dict) -> list[dict]:
+    """The records a tune row gives the confidence fit: as the bench reads it and, for a row carrying a vendor label,
+    also without it (round 10) — so the weights learn the firm without a label (a registry export without 所属行业)
+    from every firm's text, not only from the few unlabelled rows."""
+    rec = as_record(row)
+    if row.get("vendor_industry") and not row.get("industry") and USE_VENDOR[0]:
+        bare = dict(rec)
+        del bare["industry"]
+        return [rec, bare]
+    return [rec]
+
+
 def lineage(segs, sid: str) -> set[str]:
     """sid and its ancestors."""
     out = set()
@@ -289,7 +301,8 @@ def fit_logistic(X, y, l2: float):
 
 def fit_calibration(onto, l2: float = 1.0) -> tuple[float, ...]:
     """Fit the logistic weights of etl.nlp.calibration.CALIBRATION on the TUNE split only: every
-    candidate segment of every tune record, label = the link would be right (lineage)."""
+    candidate segment of every tune record of the headline kinds (as labelled/calibration_cv.py; patent-title records
+    are no input the product reads), label = the link would be right (lineage)."""
     import numpy as np
 
     from etl.nlp.classify import FEATURES, candidates
@@ -297,15 +310,15 @@ def fit_calibration(onto, l2: float = 1.0) -> tuple[float, ...]:
     segs = onto.segments
     X, y = [], []
     for row in load_labelled():
-        if row["split"] != "tune":
+        if row["split"] != "tune" or row["kind"] not in HEADLINE_KINDS:  # round 10: the kinds the product reads
             continue
         gold = [g for g in row["gold_segments"].split(";") if g]
-        rec = as_record(row)
-        for c in candidates(rec["business_scope"], rec["products"], onto, industry=rec.get("industry"),
-                            industry_code=rec.get("industry_code")):
-            sid = c["segment_id"]
-            X.append(c["x"])
-            y.append(any(sid in lineage(segs, g) or g in lineage(segs, sid) for g in gold))
+        for rec in fit_records(row):
+            for c in candidates(rec["business_scope"], rec["products"], onto, industry=rec.get("industry"),
+                                industry_code=rec.get("industry_code")):
+                sid = c["segment_id"]
+                X.append(c["x"])
+                y.append(any(sid in lineage(segs, g) or g in lineage(segs, sid) for g in gold))
     X, y = np.array(X, dtype=float), np.array(y, dtype=float)
     w = fit_logistic(X, y, l2)
     print(f"[fit] tune candidates={len(y)} positives={int(y.sum())}; L2={l2}")

@@ -37,7 +37,7 @@ from etl.nlp.classify import assign_segments, candidates  # noqa: E402
 from ontology.loader import load_ontology  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
-from classify import HEADLINE_KINDS, as_record, fit_logistic, lineage, load_labelled  # noqa: E402
+from classify import HEADLINE_KINDS, as_record, fit_logistic, fit_records, lineage, load_labelled  # noqa: E402
 
 FOLDS = 5
 SHRINK = (0.8, 0.6)  # shrink-a: a * logistic + (1 - a) * base rate (round 10)
@@ -137,11 +137,12 @@ def main() -> int:
     segs = onto.segments
     rows = [r for r in load_labelled() if r["split"] == "tune" and r["kind"] in HEADLINE_KINDS]  # held-out dropped first
     feats = {}
-    for row in rows:
-        rec = as_record(row)
-        cands = candidates(rec["business_scope"], rec["products"], onto, industry=rec.get("industry"),
-                           industry_code=rec.get("industry_code"))
-        feats[row["stock_code"]] = [(c["x"], right(segs, c["segment_id"], gold_of(row))) for c in cands]
+    for row in rows:  # what the fit reads: each row as read and, with a vendor label, also without (fit_records)
+        feats[row["stock_code"]] = [
+            (c["x"], right(segs, c["segment_id"], gold_of(row)))
+            for rec in fit_records(row)
+            for c in candidates(rec["business_scope"], rec["products"], onto, industry=rec.get("industry"),
+                                industry_code=rec.get("industry_code"))]
     shipped = calibration.CALIBRATION
     ks = [int(k) for k in a.bins.split(",")]
     models = ["logistic", "isotonic", *[f"bins-{k}" for k in ks], *[f"shrink-{s}" for s in SHRINK], "constant",

@@ -33,12 +33,12 @@ SECONDARY_MIN = 0.4
 #: the features of a candidate link, in the order of CALIBRATION's weights
 FEATURES = ("bias", "log_pmax", "psum", "log_smax", "ssum", "spec", "share", "ind_lineage", "ind_cluster",
             "out_industry", "scope_only", "no_products", "negated", "top_cluster", "minor", "whole_line",
-            "v_agree", "v_other", "v_out")
+            "v_agree", "v_other", "v_out", "v_mixed")
 #: logistic weights fitted on the tune split (``bench/classify.py --fit``; refitted on the 1,131-row tune split of
 #: round 10 with the vendor-label features, L2 1.0 — an isotonic, binned or shrunk map on top did not score better
 #: out of fold, ``bench/labelled/calibration_cv.py``); see docs/classifier.md
-CALIBRATION = (0.195, 0.350, 0.891, -0.030, 0.239, 0.736, -0.155, 2.377, -1.332, -1.092, -1.271, -2.331,
-               -0.098, 0.395, -0.607, 0.938, 0.868, -0.585, -0.606)
+CALIBRATION = (0.399, 0.382, 1.174, -0.043, 0.673, 0.651, -0.390, 2.000, -1.616, -1.143, -1.181, -2.460,
+               -0.115, 0.720, -0.636, 0.916, 0.433, -0.813, -0.942, -0.275)
 
 
 def prob(x) -> float:

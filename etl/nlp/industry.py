@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "VENDOR_LABELS", "industry_signal", "vendor_signal"]
+__all__ = ["INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal"]
 
 #: GB/T 4754-2017 code -> (name, segment ids it points to). Most specific code wins (4 > 3 > 2 digits).
 INDUSTRY_SEGMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -131,14 +131,16 @@ OUT_OF_CHAIN: dict[str, str] = {
 #:   farming, mining, utilities, transport services (airlines, airports), telecom, semiconductors and software, retail
 #:   and trade, car dealers and repair, textiles and garments, paper, paints, pesticides, construction, farm machinery,
 #:   ships);
-#: - absent (neutral): the label mixes in-chain and out-of-chain makers (电气设备 holds motor makers and grid equipment,
+#: - ``MIXED``: the label mixes in-chain and out-of-chain makers (电气设备 holds motor makers and grid equipment,
 #:   机械基件 pumps and valves, 化工原料 resins and basic chemicals, 家用电器 toilet makers and white goods, 陶瓷 sanitary
 #:   ware and tiles, 铝/小金属/特种钢 aerospace and auto materials, 橡胶 tyres and auto rubber parts, 玻璃 auto glass,
 #:   元器件 connectors and micro-motors, 化纤 carbon fibre and nylon, 农业综合 animal health, 其他建材 PVC pipes and
 #:   profiles, 运输设备 rail and vehicle components, 工程机械 hydraulic parts and compressors, 电器仪表 instruments and
 #:   medical devices). Those seven were first written as ``OUT``; the tune rows showed in-chain makers under each
-#:   (round 10, docs/classifier.md §4), and their names do cover those products, so they are neutral.
-OUT = "out"
+#:   (round 10, docs/classifier.md §4), and their names do cover those products, so they are mixed.
+#: A label not listed says nothing (as no label at all); a mixed label is kept apart from no label because firms
+#: under a mixed label are in a chain less often than the records without a label the classifier otherwise reads.
+OUT, MIXED = "out", "mixed"
 VENDOR_LABELS: dict[str, str] = {
     "汽车配件": "auto", "汽车整车": "auto", "摩托车": "auto",
     "化学制药": "pharma", "生物制药": "pharma", "中成药": "pharma", "医药商业": "pharma", "医疗保健": "pharma",
@@ -157,6 +159,11 @@ VENDOR_LABELS: dict[str, str] = {
         "服饰", "纺织", "造纸", "日用化工", "染料涂料",  # GB 17, 18, 22, 264, 268
         "农用机械", "船舶",  # farm machinery (farm engines are outside by the labelling rule), ships (GB 373)
     ), OUT),
+    **dict.fromkeys((
+        "电气设备", "机械基件", "专用机械", "机床制造", "化工机械", "轻工机械", "纺织机械", "工程机械", "运输设备",
+        "化工原料", "石油加工", "小金属", "铝", "铜", "特种钢", "钢加工", "橡胶", "玻璃", "陶瓷", "矿物制品", "化纤",
+        "家用电器", "家居用品", "广告包装", "元器件", "电器仪表", "其他建材", "农业综合", "环境保护", "综合类",
+    ), MIXED),
 }
 _SECTION_OF = {  # 门类 letter of each 2-digit 大类 range (for codes given with or without the letter)
     "A": range(1, 6), "B": range(6, 13), "C": range(13, 44), "D": range(44, 47), "E": range(47, 51),
@@ -197,18 +204,18 @@ def _names(industry) -> list[str]:
     return [str(x).strip() for x in industry if str(x or "").strip()]
 
 
-def vendor_signal(industry) -> tuple[str | None, bool]:
-    """``(cluster, out_of_chain)`` of a vendor industry label among ``industry``'s names (``VENDOR_LABELS``):
-    ``("auto", False)`` for 汽车配件, ``(None, True)`` for 白酒, ``(None, False)`` when no name is a known label.
+def vendor_signal(industry) -> str | None:
+    """What a vendor industry label among ``industry``'s names says (``VENDOR_LABELS``): a cluster id (汽车配件 →
+    ``"auto"``), ``OUT`` (白酒), ``MIXED`` (电气设备), or ``None`` when no name is a known label.
 
-    >>> vendor_signal(["汽车配件"]), vendor_signal("白酒"), vendor_signal(["电气设备"])
-    (('auto', False), (None, True), (None, False))
+    >>> vendor_signal(["汽车配件"]), vendor_signal("白酒"), vendor_signal(["电气设备"]), vendor_signal(["制造业"])
+    ('auto', 'out', 'mixed', None)
     """
     for name in reversed(_names(industry)):
         v = VENDOR_LABELS.get(name)
         if v is not None:
-            return (None, True) if v == OUT else (v, False)
-    return None, False
+            return v
+    return None
 
 
 def industry_signal(industry_code, industry) -> tuple[tuple[str, ...], bool]:
