@@ -130,9 +130,12 @@ def main() -> int:
                          "former held-out set), fit on all other tune rows — a shift between labelling rounds, which "
                          "random folds cannot show (round 10)")
     ap.add_argument("--link-min", type=float, help="classify's LINK_MIN for this run (default: the shipped one)")
+    ap.add_argument("--secondary-min", type=float, help="classify's SECONDARY_MIN for this run (default: the shipped one)")
     a = ap.parse_args()
     if a.link_min is not None:
         classify_module.LINK_MIN = a.link_min  # read by assign_segments at call time
+    if a.secondary_min is not None:
+        classify_module.SECONDARY_MIN = a.secondary_min
     onto = load_ontology()
     segs = onto.segments
     rows = [r for r in load_labelled() if r["split"] == "tune" and r["kind"] in HEADLINE_KINDS]  # held-out dropped first
