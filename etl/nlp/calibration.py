@@ -37,8 +37,8 @@ FEATURES = ("bias", "log_pmax", "psum", "log_smax", "ssum", "spec", "share", "in
 #: logistic weights fitted on the tune split (``bench/classify.py --fit``; refitted on the 1,131-row tune split of
 #: round 10 with the vendor-label features, L2 1.0 — an isotonic, binned or shrunk map on top did not score better
 #: out of fold, ``bench/labelled/calibration_cv.py``); see docs/classifier.md
-CALIBRATION = (0.399, 0.382, 1.174, -0.043, 0.673, 0.651, -0.390, 2.000, -1.616, -1.143, -1.181, -2.460,
-               -0.115, 0.720, -0.636, 0.916, 0.433, -0.813, -0.942, -0.275)
+CALIBRATION = (0.366, 0.302, 1.306, -0.008, 0.478, 0.692, -0.488, 1.986, -1.642, -1.144, -1.441, -2.485,
+               -0.133, 0.802, -0.682, 0.973, 0.431, -0.752, -0.967, -0.276)
 
 
 def prob(x) -> float:
