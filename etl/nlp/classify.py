@@ -19,6 +19,8 @@ Evidence (see docs/classifier.md for the why and the measured effect of each rul
   except for service and distribution segments; terms after 不含/不包括 and before 除外 are ignored;
 - **国标行业** (``industry_code`` C3441, ``industry`` names): :mod:`etl.nlp.industry` gives the
   segments the code points to (a prior) or says the registered industry is outside all chains;
+  a listed firm's vendor label among the ``industry`` names (所属行业: 汽车配件, 白酒, 电气设备 …) is a
+  cluster prior that enters the confidence only (round 10; :func:`etl.nlp.industry.vendor_signal`);
 - **terms**: leftmost-longest over the whole vocabulary, so 航空发动机 is one match and never the
   汽车 发动机 inside it; Latin terms (ABS, PACK, API, PE, PC, PP …) count only as whole tokens
   (not in PCB, U-PACK, PE-RT's neighbours); generic terms (齿轮, 座椅, 发酵, 总成 …) are weak;

@@ -12,6 +12,10 @@ with; it is the one field that states the main business in a controlled vocabula
 not a verdict: a firm registered under 3670 that makes brakes is placed by its products
 (制动盘 → 底盘与悬架系统), the code only confirms the 汽车 chain.
 
+:func:`vendor_signal` reads a listed firm's *vendor* industry label (Tushare 所属行业: 汽车配件, 白酒, 电气设备 …)
+among the same names: the cluster it names, out of the chains, or mixed (``VENDOR_LABELS``) — a prior the
+classifier's confidence reads, never a segment (round 10, docs/classifier.md §3).
+
 Codes are the 2017 edition (names as in ../shared/data/gbt4754-2017-wssmao). A code not listed
 here is neutral. ``tests/etl/nlp`` checks every segment id exists in the ontology.
 
