@@ -27,6 +27,8 @@
 alternating processes (bench/classify_speed.py), and nothing else;
 --fit refits etl.nlp.calibration.CALIBRATION on the tune split and uses it for this run (paste the
 printed tuple into etl/nlp/calibration.py to keep it).
+A listed row's vendor industry label (firms.csv vendor_industry, round 10) is passed as the record's industry;
+CHAINKG_BENCH_NO_VENDOR=1 leaves it out (for comparison, also in labelled/calibration_cv.py).
 """
 
 from __future__ import annotations
