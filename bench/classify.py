@@ -27,6 +27,8 @@
 alternating processes (bench/classify_speed.py), and nothing else;
 --fit refits etl.nlp.calibration.CALIBRATION on the tune split and uses it for this run (paste the
 printed tuple into etl/nlp/calibration.py to keep it).
+A listed row's vendor industry label (firms.csv vendor_industry, round 10) is passed as the record's industry;
+CHAINKG_BENCH_NO_VENDOR=1 leaves it out (for comparison, also in labelled/calibration_cv.py).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ except Exception:  # pragma: no cover - loader deps missing
 LABELLED = ROOT / "bench" / "labelled" / "firms.csv"
 TARGET_RATE = 10_000
 HEADLINE_KINDS = ("listed", "registry")  # what the loader reads: product lines + 经营范围, registry scope text
+USE_VENDOR = [os.environ.get("CHAINKG_BENCH_NO_VENDOR") != "1"]  # feed the vendor industry label (CHAINKG_BENCH_NO_VENDOR=1: without, for comparison)
 BINS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
 
 NOISE = ["五金", "日用百货", "货物进出口", "技术进出口", "技术服务", "技术开发", "咨询服务", "房屋租赁", "机械设备销售",
@@ -146,9 +149,23 @@ def as_record(row: dict) -> dict:
     rec = {"name": row["name"], "products": row["products"], "business_scope": row["scope"]}
     if row.get("industry"):
         rec["industry"] = row["industry"].split(">")
+    elif row.get("vendor_industry") and USE_VENDOR[0]:  # a listed firm's 所属行业 (Tushare label), round 10
+        rec["industry"] = [row["vendor_industry"]]
     if row.get("industry_code"):
         rec["industry_code"] = row["industry_code"]
     return rec
+
+
+def fit_records(row: dict) -> list[dict]:
+    """The records a tune row gives the confidence fit: as the bench reads it and, for a row carrying a vendor label,
+    also without it (round 10) — so the weights learn the firm without a label (a registry export without 所属行业)
+    from every firm's text, not only from the few unlabelled rows."""
+    rec = as_record(row)
+    if row.get("vendor_industry") and not row.get("industry") and USE_VENDOR[0]:
+        bare = dict(rec)
+        del bare["industry"]
+        return [rec, bare]
+    return [rec]
 
 
 def lineage(segs, sid: str) -> set[str]:
@@ -242,6 +259,7 @@ def bench_quality(onto, show_errors: str | None = None, splits=("tune", "heldout
     rows = load_labelled()
     print(f"[quality] labelled set {LABELLED.relative_to(ROOT)}: {len(rows)} records; links counted at "
           f"confidence >= {MIN_CONFIDENCE} (etl.loader.MIN_CONFIDENCE)")
+    splits = tuple(s for s in splits if any(r["split"] == s for r in rows))  # no held-out row between rounds
     results = {}
     for split in splits:
         part = [r for r in rows if r["split"] == split]
@@ -285,7 +303,8 @@ def fit_logistic(X, y, l2: float):
 
 def fit_calibration(onto, l2: float = 1.0) -> tuple[float, ...]:
     """Fit the logistic weights of etl.nlp.calibration.CALIBRATION on the TUNE split only: every
-    candidate segment of every tune record, label = the link would be right (lineage)."""
+    candidate segment of every tune record of the headline kinds (as labelled/calibration_cv.py; patent-title records
+    are no input the product reads), label = the link would be right (lineage)."""
     import numpy as np
 
     from etl.nlp.classify import FEATURES, candidates
@@ -293,15 +312,15 @@ def fit_calibration(onto, l2: float = 1.0) -> tuple[float, ...]:
     segs = onto.segments
     X, y = [], []
     for row in load_labelled():
-        if row["split"] != "tune":
+        if row["split"] != "tune" or row["kind"] not in HEADLINE_KINDS:  # round 10: the kinds the product reads
             continue
         gold = [g for g in row["gold_segments"].split(";") if g]
-        rec = as_record(row)
-        for c in candidates(rec["business_scope"], rec["products"], onto, industry=rec.get("industry"),
-                            industry_code=rec.get("industry_code")):
-            sid = c["segment_id"]
-            X.append(c["x"])
-            y.append(any(sid in lineage(segs, g) or g in lineage(segs, sid) for g in gold))
+        for rec in fit_records(row):
+            for c in candidates(rec["business_scope"], rec["products"], onto, industry=rec.get("industry"),
+                                industry_code=rec.get("industry_code")):
+                sid = c["segment_id"]
+                X.append(c["x"])
+                y.append(any(sid in lineage(segs, g) or g in lineage(segs, sid) for g in gold))
     X, y = np.array(X, dtype=float), np.array(y, dtype=float)
     w = fit_logistic(X, y, l2)
     print(f"[fit] tune candidates={len(y)} positives={int(y.sum())}; L2={l2}")

@@ -31,7 +31,8 @@ Columns of firms.csv: kind (listed|registry), stock_code, name, products (revenu
 ``name(weight)`` in descending weight order — weights are the data set's revenue shares; the
 same revenue can be broken down by product, by industry and by region, so shares may sum > 1),
 scope (the data set's lines with the placeholder weight 0.001: fragments of 经营范围, not revenue),
-industry (国标行业 门类>大类>中类>小类, registry records only), industry_code, gold_segments
+industry (国标行业 门类>大类>中类>小类, registry records only), industry_code, vendor_industry (the listed
+firm's Tushare industry label, round 10), gold_segments
 (``;``-separated segment ids, empty = outside all seven chains), split (tune|heldout, from a fixed
 hash of the stock code), note, source.
 """
@@ -56,8 +57,9 @@ GBT = SHARED / "data" / "gbt4754-2017-wssmao" / "gbt4754_2017_derived.csv"
 TZ = SHARED / "data" / "taizhou-listed-companies-derived" / "taizhou_listed_companies.csv"
 SCOPE_WEIGHT_MARK = 0.001  # ChainKnowledgeGraph puts 经营范围 fragments in 主营产品 with this weight
 HELDOUT_PERCENT = 30
-COLUMNS = ["kind", "stock_code", "name", "products", "scope", "industry", "industry_code", "gold_segments",
-           "split", "note", "source"]
+COLUMNS = ["kind", "stock_code", "name", "products", "scope", "industry", "industry_code", "vendor_industry",
+           "gold_segments", "split", "note", "source"]
+TUSHARE_BASIC = SHARED / "data" / "tushare-dump-wp19991" / "stock_basic.json"
 SRC_CKG = ("chainkg-liuhuanyong: reconstructed_from_sovlookup_sql/company_product.jsonl (主营产品, rel_weight) + "
            "company_industry.json (name)")
 
@@ -248,8 +250,17 @@ def industry_path(code: str, names: dict[str, str]) -> str:
     return ">".join(names[p] for p in parts)
 
 
+def vendor_labels() -> dict[str, str]:
+    """ts_code -> Tushare industry label (stock_basic.json, May 2024; ../shared/data/tushare-dump-wp19991): the 所属行业
+    a listed firm's record carries (round 10: fed to the classifier as ``industry``, docs/classifier.md §1)."""
+    with TUSHARE_BASIC.open(encoding="utf-8") as f:
+        d = json.load(f)
+    return {code: d["industry"][k] for k, code in d["ts_code"].items() if d["industry"].get(k)}
+
+
 def build() -> int:
     firms = load_ckg()
+    vendor = vendor_labels()
     gb = gb_names()
     out = []
     held = read_tsv(HELDOUT_LABELS) if HELDOUT_LABELS.exists() else []
@@ -262,7 +273,8 @@ def build() -> int:
                 raise SystemExit(f"{HELDOUT_LABELS.name}: {code} is not a patent-holding firm of ICKG25")
             products, scope = ickg_record(ickg[code])
             out.append({"kind": "ickg", "stock_code": code, "name": ickg[code]["name"], "products": products,
-                        "scope": scope, "industry": "", "industry_code": "", "gold_segments": lab["gold_segments"],
+                        "scope": scope, "industry": "", "industry_code": "", "vendor_industry": "",
+                        "gold_segments": lab["gold_segments"],
                         "split": split_of(code), "note": lab["note"], "source": SRC_ICKG})
             continue
         if code not in firms:
@@ -270,12 +282,12 @@ def build() -> int:
         f = firms[code]
         out.append({"kind": "listed", "stock_code": code, "name": f["name"], "products": fmt_products(f["rev"]),
                     "scope": "、".join(f["scope"]), "industry": "", "industry_code": "",
-                    "gold_segments": lab["gold_segments"], "split": split_of(code), "note": lab["note"],
+                    "vendor_industry": vendor.get(code, ""), "gold_segments": lab["gold_segments"], "split": split_of(code), "note": lab["note"],
                     "source": SRC_CKG})
     for r in read_tsv(HERE / "registry.tsv"):
         out.append({"kind": "registry", "stock_code": r["id"], "name": r["name"], "products": r["products"],
                     "scope": r["scope"], "industry": industry_path(r["industry_code"], gb),
-                    "industry_code": r["industry_code"],
+                    "industry_code": r["industry_code"], "vendor_industry": "",
                     "gold_segments": r["gold_segments"], "split": split_of(r["id"]), "note": r["note"],
                     "source": "constructed (fictional registry-style record written for this bench)"})
     with (HERE / "firms.csv").open("w", encoding="utf-8", newline="") as f:

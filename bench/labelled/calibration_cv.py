@@ -32,13 +32,15 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from etl.nlp import calibration  # noqa: E402
+classify_module = __import__("importlib").import_module("etl.nlp.classify")  # the module (etl.nlp.classify is also a function)
 from etl.nlp.classify import assign_segments, candidates  # noqa: E402
 from ontology.loader import load_ontology  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
-from classify import HEADLINE_KINDS, as_record, fit_logistic, lineage, load_labelled  # noqa: E402
+from classify import HEADLINE_KINDS, as_record, fit_logistic, fit_records, lineage, load_labelled  # noqa: E402
 
 FOLDS = 5
+SHRINK = (0.8, 0.6)  # shrink-a: a * logistic + (1 - a) * base rate (round 10)
 
 
 def fold_of(code: str) -> int:
@@ -94,8 +96,12 @@ def scores(conf: np.ndarray, ok: np.ndarray) -> tuple[float, float, float]:
     return ece, brier, logloss
 
 
-def links_of(rows, onto, w) -> tuple[np.ndarray, np.ndarray, int, int]:
-    """(logistic confidence, right?) of every returned link of ``rows`` with weights ``w``; gold recalled, gold."""
+FIRMS = {"out": 0, "out_linked": 0, "in": 0, "exact": 0}  # out-of-fold firm counts (round 10), filled by links_of
+
+
+def links_of(rows, onto, w, firms: dict | None = None) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """(logistic confidence, right?) of every returned link of ``rows`` with weights ``w``; gold recalled, gold.
+    ``firms`` (optional) counts out-of-chain firms (linked) and in-chain firms (an exact gold id among the links)."""
     calibration.CALIBRATION = tuple(float(v) for v in w)
     segs = onto.segments
     conf, ok, rec, ngold = [], [], 0, 0
@@ -107,6 +113,11 @@ def links_of(rows, onto, w) -> tuple[np.ndarray, np.ndarray, int, int]:
             ok.append(right(segs, m.segment_id, gold))
         ngold += len(gold)
         rec += sum(any(right(segs, m.segment_id, [g]) for m in links) for g in gold)
+        if firms is not None:
+            key = "in" if gold else "out"
+            firms[key] += 1
+            firms["exact" if gold else "out_linked"] += bool(links) if not gold else any(
+                m.segment_id in gold for m in links)
     return np.array(conf), np.array(ok, dtype=float), rec, ngold
 
 
@@ -114,35 +125,55 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--bins", default="3,5,8")
+    ap.add_argument("--by-round", metavar="TAG",
+                    help="one split instead of 5 folds: test on the tune rows whose note starts with [TAG] (e.g. r9, a "
+                         "former held-out set), fit on all other tune rows — a shift between labelling rounds, which "
+                         "random folds cannot show (round 10)")
+    ap.add_argument("--link-min", type=float, help="classify's LINK_MIN for this run (default: the shipped one)")
+    ap.add_argument("--secondary-min", type=float, help="classify's SECONDARY_MIN for this run (default: the shipped one)")
     a = ap.parse_args()
+    if a.link_min is not None:
+        classify_module.LINK_MIN = a.link_min  # read by assign_segments at call time
+    if a.secondary_min is not None:
+        classify_module.SECONDARY_MIN = a.secondary_min
     onto = load_ontology()
     segs = onto.segments
     rows = [r for r in load_labelled() if r["split"] == "tune" and r["kind"] in HEADLINE_KINDS]  # held-out dropped first
     feats = {}
-    for row in rows:
-        rec = as_record(row)
-        cands = candidates(rec["business_scope"], rec["products"], onto, industry=rec.get("industry"),
-                           industry_code=rec.get("industry_code"))
-        feats[row["stock_code"]] = [(c["x"], right(segs, c["segment_id"], gold_of(row))) for c in cands]
+    for row in rows:  # what the fit reads: each row as read and, with a vendor label, also without (fit_records)
+        feats[row["stock_code"]] = [
+            (c["x"], right(segs, c["segment_id"], gold_of(row)))
+            for rec in fit_records(row)
+            for c in candidates(rec["business_scope"], rec["products"], onto, industry=rec.get("industry"),
+                                industry_code=rec.get("industry_code"))]
     shipped = calibration.CALIBRATION
     ks = [int(k) for k in a.bins.split(",")]
-    models = ["logistic", "isotonic", *[f"bins-{k}" for k in ks], "constant", "shipped weights"]
+    models = ["logistic", "isotonic", *[f"bins-{k}" for k in ks], *[f"shrink-{s}" for s in SHRINK], "constant",
+              "shipped weights"]
     out = {m: ([], []) for m in models}
     tp = ngold_all = rec_all = 0
-    for f in range(FOLDS):
-        train = [r for r in rows if fold_of(r["stock_code"]) != f]
-        test = [r for r in rows if fold_of(r["stock_code"]) == f]
+    if a.by_round:
+        tag = f"[{a.by_round}]"
+        splits = [([r for r in rows if not r["note"].startswith(tag)], [r for r in rows if r["note"].startswith(tag)])]
+        if not splits[0][1]:
+            raise SystemExit(f"no tune row's note starts with {tag}")
+    else:
+        splits = [([r for r in rows if fold_of(r["stock_code"]) != f], [r for r in rows if fold_of(r["stock_code"]) == f])
+                  for f in range(FOLDS)]
+    for train, test in splits:
         X = np.array([x for r in train for x, _ok in feats[r["stock_code"]]], dtype=float)
         y = np.array([ok for r in train for _x, ok in feats[r["stock_code"]]], dtype=float)
         w = fit_logistic(X, y, a.l2)
         tr_conf, tr_ok, _r, _g = links_of(train, onto, w)  # the training folds' own links, for the maps
-        te_conf, te_ok, rec, ngold = links_of(test, onto, w)
+        te_conf, te_ok, rec, ngold = links_of(test, onto, w, FIRMS)
         rec_all += rec
         ngold_all += ngold
         tp += int(te_ok.sum())
         iso = isotonic(tr_conf, tr_ok)
         maps = {"logistic": lambda p: p, "isotonic": lambda p: apply_steps(*iso, p),
                 "constant": lambda p: float(tr_ok.mean())}
+        for sh in SHRINK:  # toward the training links' share right: a model sure of less than it shows on new firms
+            maps[f"shrink-{sh}"] = lambda p, sh=sh: sh * p + (1 - sh) * float(tr_ok.mean())
         for k in ks:
             eb = equal_bins(tr_conf, tr_ok, k)
             maps[f"bins-{k}"] = lambda p, eb=eb: apply_steps(*eb, p)
@@ -154,8 +185,11 @@ def main() -> int:
         out["shipped weights"][1].extend(sh_ok)
     calibration.CALIBRATION = shipped
     n = len(out["logistic"][0])
-    print(f"[calib-cv] tune rows={len(rows)}; out-of-fold links={n}, right={tp} (P={tp / n:.3f}), "
+    print(f"[calib-cv] tune rows={len(rows)}{f', test = [{a.by_round}] rows' if a.by_round else ''}; out-of-fold links={n}, right={tp} (P={tp / n:.3f}), "
           f"gold recalled {rec_all}/{ngold_all} (R={rec_all / ngold_all:.3f}); L2={a.l2}")
+    print(f"[calib-cv] out-of-fold: out-of-chain firms linked {FIRMS['out_linked']}/{FIRMS['out']} "
+          f"({FIRMS['out_linked'] / max(FIRMS['out'], 1):.1%}); exact leaf {FIRMS['exact']}/{FIRMS['in']} "
+          f"({FIRMS['exact'] / max(FIRMS['in'], 1):.1%}); F1={2 * tp / n * rec_all / ngold_all / (tp / n + rec_all / ngold_all):.3f}")
     print("[calib-cv] 'shipped weights' = the weights in etl/nlp/calibration.py, fitted on all of tune (in-sample)")
     for name in models:
         c, ok = np.array(out[name][0], dtype=float), np.array(out[name][1], dtype=float)

@@ -19,6 +19,8 @@ Evidence (see docs/classifier.md for the why and the measured effect of each rul
   except for service and distribution segments; terms after 不含/不包括 and before 除外 are ignored;
 - **国标行业** (``industry_code`` C3441, ``industry`` names): :mod:`etl.nlp.industry` gives the
   segments the code points to (a prior) or says the registered industry is outside all chains;
+  a listed firm's vendor label among the ``industry`` names (所属行业: 汽车配件, 白酒, 电气设备 …) is a
+  cluster prior that enters the confidence only (round 10; :func:`etl.nlp.industry.vendor_signal`);
 - **terms**: leftmost-longest over the whole vocabulary, so 航空发动机 is one match and never the
   汽车 发动机 inside it; Latin terms (ABS, PACK, API, PE, PC, PP …) count only as whole tokens
   (not in PCB, U-PACK, PE-RT's neighbours); generic terms (齿轮, 座椅, 发酵, 总成 …) are weak;
@@ -70,7 +72,7 @@ from etl.nlp import calibration
 from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN
 from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate, field_hits
 from etl.nlp.index import build_index
-from etl.nlp.industry import industry_signal
+from etl.nlp.industry import MIXED, OUT, industry_signal, vendor_signal
 from etl.nlp.lexicon import GENERIC_TERMS, MAKER_RE
 from etl.nlp.textparse import product_lines, scope_items
 from etl.nlp.vocab import normalize
@@ -140,6 +142,10 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
         ind_segs = tuple(s for s in ind_segs if s in segs)
     else:
         ind_segs, out_industry = (), False
+    # a listed firm's vendor label (汽车配件, 白酒 …): a cluster prior, never a link of its own (round 10)
+    vendor = vendor_signal(industry) if industry else None
+    v_out, v_mixed = vendor == OUT, vendor == MIXED
+    v_cluster = vendor if vendor is not None and not (v_out or v_mixed) else None
     if out_industry:  # registered in an industry outside the chains (白酒, 农药, 风能原动设备 …)
         for e in ev.values():
             e.p, e.pmax, e.s, e.smax = e.p * _OUT_DAMP, e.pmax * _OUT_DAMP, e.s * _OUT_DAMP, e.smax * _OUT_DAMP
@@ -220,7 +226,10 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
              1.0 if (not ind_lin and c in ind_clusters) else 0.0,
              1.0 if out_industry else 0.0, 1.0 if (plines and e.p == 0) else 0.0, 0.0 if plines else 1.0,
              1.0 if k in negated else 0.0, 1.0 if c == top_cluster else 0.0,
-             1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0)
+             1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0,
+             1.0 if v_cluster is not None and c == v_cluster else 0.0,
+             1.0 if v_cluster is not None and c != v_cluster else 0.0, 1.0 if v_out else 0.0,
+             1.0 if v_mixed else 0.0)
         out.append({"segment_id": k, "x": x, "terms": e.terms, "score": total[k]})
     return out
 

@@ -12,6 +12,10 @@ with; it is the one field that states the main business in a controlled vocabula
 not a verdict: a firm registered under 3670 that makes brakes is placed by its products
 (制动盘 → 底盘与悬架系统), the code only confirms the 汽车 chain.
 
+:func:`vendor_signal` reads a listed firm's *vendor* industry label (Tushare 所属行业: 汽车配件, 白酒, 电气设备 …)
+among the same names: the cluster it names, out of the chains, or mixed (``VENDOR_LABELS``) — a prior the
+classifier's confidence reads, never a segment (round 10, docs/classifier.md §3).
+
 Codes are the 2017 edition (names as in ../shared/data/gbt4754-2017-wssmao). A code not listed
 here is neutral. ``tests/etl/nlp`` checks every segment id exists in the ontology.
 
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "industry_signal"]
+__all__ = ["INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal"]
 
 #: GB/T 4754-2017 code -> (name, segment ids it points to). Most specific code wins (4 > 3 > 2 digits).
 INDUSTRY_SEGMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -123,6 +127,48 @@ OUT_OF_CHAIN: dict[str, str] = {
     "8111": "汽车修理与维护", "811": "汽车、摩托车等修理与维护",
     "51": "批发业", "52": "零售业", "65": "软件和信息技术服务业", "64": "互联网和相关服务", "70": "房地产业",
 }
+#: A listed firm's *vendor* industry label (Tushare ``stock_basic.industry``, the 所属行业 of listed-firm data): a coarse
+#: prior on the cluster, never a segment and never a link of its own (docs/classifier.md §3, round 10). Written from
+#: what each label names, not from which firms carry it:
+#: - a cluster id: the label names a business of that cluster (汽车配件 → auto parts, 化学制药 → drugs, 塑料 → plastics);
+#: - ``OUT``: the label names a business that none of the seven chains holds (finance, property, food and drink,
+#:   farming, mining, utilities, transport services (airlines, airports), telecom, semiconductors and software, retail
+#:   and trade, car dealers and repair, textiles and garments, paper, paints, pesticides, construction, farm machinery,
+#:   ships);
+#: - ``MIXED``: the label mixes in-chain and out-of-chain makers (电气设备 holds motor makers and grid equipment,
+#:   机械基件 pumps and valves, 化工原料 resins and basic chemicals, 家用电器 toilet makers and white goods, 陶瓷 sanitary
+#:   ware and tiles, 铝/小金属/特种钢 aerospace and auto materials, 橡胶 tyres and auto rubber parts, 玻璃 auto glass,
+#:   元器件 connectors and micro-motors, 化纤 carbon fibre and nylon, 农业综合 animal health, 其他建材 PVC pipes and
+#:   profiles, 运输设备 rail and vehicle components, 工程机械 hydraulic parts and compressors, 电器仪表 instruments and
+#:   medical devices). Those seven were first written as ``OUT``; the tune rows showed in-chain makers under each
+#:   (round 10, docs/classifier.md §4), and their names do cover those products, so they are mixed.
+#: A label not listed says nothing (as no label at all); a mixed label is kept apart from no label because firms
+#: under a mixed label are in a chain less often than the records without a label the classifier otherwise reads.
+OUT, MIXED = "out", "mixed"
+VENDOR_LABELS: dict[str, str] = {
+    "汽车配件": "auto", "汽车整车": "auto", "摩托车": "auto",
+    "化学制药": "pharma", "生物制药": "pharma", "中成药": "pharma", "医药商业": "pharma", "医疗保健": "pharma",
+    "塑料": "mould-plastic", "航空": "aerospace",
+    **dict.fromkeys((
+        "银行", "证券", "保险", "多元金融", "全国地产", "区域地产", "园区开发", "房产服务",  # finance, property
+        "白酒", "啤酒", "红黄酒", "软饮料", "乳制品", "食品", "饲料",  # food and drink (GB 13-15)
+        "农药化肥", "种植业", "渔业", "林业",  # pesticides (GB 263), farming
+        "煤炭开采", "石油开采", "焦炭加工", "石油贸易", "普钢", "铅锌", "黄金", "水泥",  # mining, bulk materials
+        "装修装饰", "建筑工程", "路桥",  # construction
+        "港口", "水运", "空运", "机场", "铁路", "公路", "公共交通", "仓储物流",  # transport services (airlines, airports)
+        "火力发电", "水力发电", "新型电力", "供气供热", "水务", "电信运营",  # utilities
+        "通信设备", "软件服务", "互联网", "IT设备", "半导体",  # electronics, software (GB 39, 64, 65)
+        "影视音像", "出版业", "文教休闲", "旅游景点", "旅游服务", "酒店餐饮",  # media, leisure
+        "百货", "超市连锁", "电器连锁", "商品城", "其他商业", "商贸代理", "批发业", "汽车服务",  # retail, trade (GB 51, 52, 811)
+        "服饰", "纺织", "造纸", "日用化工", "染料涂料",  # GB 17, 18, 22, 264, 268
+        "农用机械", "船舶",  # farm machinery (farm engines are outside by the labelling rule), ships (GB 373)
+    ), OUT),
+    **dict.fromkeys((
+        "电气设备", "机械基件", "专用机械", "机床制造", "化工机械", "轻工机械", "纺织机械", "工程机械", "运输设备",
+        "化工原料", "石油加工", "小金属", "铝", "铜", "特种钢", "钢加工", "橡胶", "玻璃", "陶瓷", "矿物制品", "化纤",
+        "家用电器", "家居用品", "广告包装", "元器件", "电器仪表", "其他建材", "农业综合", "环境保护", "综合类",
+    ), MIXED),
+}
 _SECTION_OF = {  # 门类 letter of each 2-digit 大类 range (for codes given with or without the letter)
     "A": range(1, 6), "B": range(6, 13), "C": range(13, 44), "D": range(44, 47), "E": range(47, 51),
     "F": range(51, 53), "G": range(53, 61), "H": range(61, 63), "I": range(63, 66), "J": range(66, 70),
@@ -160,6 +206,20 @@ def _names(industry) -> list[str]:
     if isinstance(industry, str):
         return [p.strip() for p in re.split(r"\s*(?:>|/|\||→)\s*", industry) if p.strip()]
     return [str(x).strip() for x in industry if str(x or "").strip()]
+
+
+def vendor_signal(industry) -> str | None:
+    """What a vendor industry label among ``industry``'s names says (``VENDOR_LABELS``): a cluster id (汽车配件 →
+    ``"auto"``), ``OUT`` (白酒), ``MIXED`` (电气设备), or ``None`` when no name is a known label.
+
+    >>> vendor_signal(["汽车配件"]), vendor_signal("白酒"), vendor_signal(["电气设备"]), vendor_signal(["制造业"])
+    ('auto', 'out', 'mixed', None)
+    """
+    for name in reversed(_names(industry)):
+        v = VENDOR_LABELS.get(name)
+        if v is not None:
+            return v
+    return None
 
 
 def industry_signal(industry_code, industry) -> tuple[tuple[str, ...], bool]:

@@ -43,3 +43,15 @@ def test_folds_are_fixed_and_balanced():
     folds = [cv.fold_of(f"{i:06d}.SZ") for i in range(1000)]
     assert folds == [cv.fold_of(f"{i:06d}.SZ") for i in range(1000)]
     assert all(150 <= folds.count(f) <= 250 for f in range(cv.FOLDS))
+
+
+def test_fit_records_read_a_labelled_row_with_and_without_its_vendor_label():
+    # round 10: the confidence fit sees each vendor-labelled row twice, so "no label" is learned from every firm's text
+    row = {"name": "x", "products": "制动盘(0.80)", "scope": "", "industry": "", "industry_code": "",
+           "vendor_industry": "汽车配件"}
+    recs = cv.fit_records(row)
+    assert [r.get("industry") for r in recs] == [["汽车配件"], None]
+    assert all(r["products"] == "制动盘(0.80)" for r in recs)
+    # a registry row (国标行业 names) and a row without a label are read once, as the bench reads them
+    assert len(cv.fit_records({**row, "vendor_industry": ""})) == 1
+    assert len(cv.fit_records({**row, "industry": "制造业>汽车制造业"})) == 1

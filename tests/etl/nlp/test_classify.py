@@ -21,7 +21,9 @@ def ids(matches):
     ("智能坐便盖、卫浴洁具销售", None, "toilet-seat"),
 ])
 def test_known_answers(small_onto, scope, products, expected_first):
-    got = classify(scope, products, small_onto)
+    # which segment comes first, at the loader's floor (0.3): since the round-10 refit a scope of one R&D item and
+    # nothing else (新能源汽车驱动电机研发) is under LINK_MIN — a firm that only develops a product is not sure to make it
+    got = classify(scope, products, small_onto, min_confidence=0.3)
     assert got and got[0].segment_id == expected_first, got
     assert 0 < got[0].confidence <= 1 and got[0].matched_terms
 
