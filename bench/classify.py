@@ -54,7 +54,7 @@ except Exception:  # pragma: no cover - loader deps missing
 
 LABELLED = ROOT / "bench" / "labelled" / "firms.csv"
 TARGET_RATE = 10_000
-HEADLINE_KINDS = ("listed", "registry")  # what the loader reads: product lines + 经营范围, registry scope text
+HEADLINE_KINDS = ("listed", "scope", "registry")  # what the loader reads: product lines + 经营范围, scope text
 BINS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
 
 NOISE = ["五金", "日用百货", "货物进出口", "技术进出口", "技术服务", "技术开发", "咨询服务", "房屋租赁", "机械设备销售",
@@ -249,7 +249,7 @@ def bench_quality(onto, show_errors: str | None = None, splits=("tune", "heldout
         # records (ickg) are printed on their own line below
         results[split] = evaluate([r for r in part if r["kind"] in HEADLINE_KINDS], onto)
         report(f"{split} (headline)", results[split])
-        for kind in ("listed", "registry", "ickg"):
+        for kind in ("listed", "scope", "registry", "ickg"):
             if any(r["kind"] == kind for r in part):
                 report(f"{split} / {kind}", evaluate([r for r in part if r["kind"] == kind], onto))
     for split in splits:

@@ -32,7 +32,8 @@ Two steps, both deterministic:
     joins the hand labels (labels.tsv: stock_code, gold_segments, note) with the source data and
     the constructed registry-style records (registry.tsv) into firms.csv.
 
-Columns of firms.csv: kind (listed|registry), stock_code, name, products (revenue lines
+Columns of firms.csv: kind (listed|scope|registry|ickg; scope = a listed firm whose data hold 经营范围 fragments
+only), stock_code, name, products (revenue lines
 ``name(weight)`` in descending weight order — weights are the data set's revenue shares; the
 same revenue can be broken down by product, by industry and by region, so shares may sum > 1),
 scope (the data set's lines with the placeholder weight 0.001: fragments of 经营范围, not revenue),
@@ -259,7 +260,8 @@ def candidates_round10(firms, labelled: set) -> tuple[list[str], dict]:
     _order_, why = candidates_next(lined, labelled, GROUPS_ROUND10, "r10", KEYWORD_PICKS_ROUND10,
                                    kw_name=lambda pat: pat.split("|")[0])
     pat, n = SCOPE_PICKS_ROUND10
-    pool = [c for c in lined if c not in labelled and c not in why and any(re.search(pat, s) for s in lined[c]["scope"])]
+    pool = [c for c in lined if c not in labelled and c not in why
+            and any(re.search(pat, s) for s in lined[c]["scope"])]
     why.update({c: "r10:scope-kw:缝纫" for c in sorted(pool, key=_order)[:n]})
     only = sorted((c for c in firms if not firms[c]["rev"] and c not in labelled), key=_order)
     n_random, n_word = SCOPE_ONLY_ROUND10
@@ -313,7 +315,8 @@ def build() -> int:
         if code not in firms:
             raise SystemExit(f"labels: {code} has no product lines or scope fragments in ChainKnowledgeGraph")
         f = firms[code]
-        out.append({"kind": "listed", "stock_code": code, "name": f["name"], "products": fmt_products(f["rev"]),
+        out.append({"kind": "listed" if f["rev"] else "scope", "stock_code": code, "name": f["name"],
+                    "products": fmt_products(f["rev"]),
                     "scope": "、".join(f["scope"]), "industry": "", "industry_code": "",
                     "gold_segments": lab["gold_segments"], "split": split_of(code), "note": lab["note"],
                     "source": SRC_CKG})
@@ -350,9 +353,11 @@ def main() -> int:
             print(len(order) + len(iorder), file=sys.stderr)
             return 0
         if sys.argv[2:3] == ["round10"]:
-            # run against labels.tsv + heldout.tsv (rounds 1-9): a firm labelled in any round is skipped
+            # run against the labels of rounds 1-9 (labels.tsv + heldout.tsv without the [r10] rows): a firm labelled
+            # before round 10 is skipped, so the draw stays the same after its own rows were added
             firms = load_ckg(scope_only=True)
-            labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv") + read_tsv(HELDOUT_LABELS)}
+            labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv") + read_tsv(HELDOUT_LABELS)
+                        if not r["note"].startswith("[r10]")}
             order, why = candidates_round10(firms, labelled)
             for c in order:
                 f = firms[c]
