@@ -56,7 +56,7 @@ except Exception:  # pragma: no cover - loader deps missing
 
 LABELLED = ROOT / "bench" / "labelled" / "firms.csv"
 TARGET_RATE = 10_000
-HEADLINE_KINDS = ("listed", "registry")  # what the loader reads: product lines + 经营范围, registry scope text
+HEADLINE_KINDS = ("listed", "scope", "registry")  # what the loader reads: product lines + 经营范围, scope text
 USE_VENDOR = [os.environ.get("CHAINKG_BENCH_NO_VENDOR") != "1"]  # feed the vendor industry label (CHAINKG_BENCH_NO_VENDOR=1: without, for comparison)
 BINS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
 
@@ -267,7 +267,7 @@ def bench_quality(onto, show_errors: str | None = None, splits=("tune", "heldout
         # records (ickg) are printed on their own line below
         results[split] = evaluate([r for r in part if r["kind"] in HEADLINE_KINDS], onto)
         report(f"{split} (headline)", results[split])
-        for kind in ("listed", "registry", "ickg"):
+        for kind in ("listed", "scope", "registry", "ickg"):
             if any(r["kind"] == kind for r in part):
                 report(f"{split} / {kind}", evaluate([r for r in part if r["kind"] == kind], onto))
     for split in splits:

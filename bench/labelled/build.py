@@ -23,11 +23,17 @@ Two steps, both deterministic:
     round 9's held-out set: the next unlabelled ChainKnowledgeGraph firms of the groups (GROUPS_ROUND9) and keyword
     picks over product lines of >= 10 % (KEYWORD_PICKS_ROUND9); no ICKG firm.
 
+``python bench/labelled/build.py candidates round10``
+    round 10's held-out set: the next unlabelled firms of the groups (GROUPS_ROUND10), keyword picks over product
+    lines of >= 10 % (KEYWORD_PICKS_ROUND10), firms whose 经营范围 fragments hold a sewing or toilet word
+    (SCOPE_PICKS_ROUND10), and firms whose data hold 经营范围 fragments only (SCOPE_ONLY_ROUND10).
+
 ``python bench/labelled/build.py``
     joins the hand labels (labels.tsv: stock_code, gold_segments, note) with the source data and
     the constructed registry-style records (registry.tsv) into firms.csv.
 
-Columns of firms.csv: kind (listed|registry), stock_code, name, products (revenue lines
+Columns of firms.csv: kind (listed|scope|registry|ickg; scope = a listed firm whose data hold 经营范围 fragments
+only), stock_code, name, products (revenue lines
 ``name(weight)`` in descending weight order — weights are the data set's revenue shares; the
 same revenue can be broken down by product, by industry and by region, so shares may sum > 1),
 scope (the data set's lines with the placeholder weight 0.001: fragments of 经营范围, not revenue),
@@ -118,6 +124,24 @@ KEYWORD_PICKS_ROUND9 = [("汽车|车用|摩托|轮毂|制动|转向|变速", 25)
                         ("模具", 5), ("泵|电机|马达|压缩机|风机|发电机", 15), ("航空|航天|飞机|无人机", 8),
                         ("缝纫|缝制|马桶|坐便|洁具|卫浴", 4), ("医疗器械|医用|诊断|药", 10)]
 
+# round 10 (docs/classifier.md §1 step 13, criterion written before labelling): round 9's held-out rows move to tune
+# (another change); a new held-out set of ChainKnowledgeGraph firms labelled in no earlier round. Random firms of the
+# groups (pharma, tricky, other: the only groups with unlabelled firms left), keyword picks over product lines of
+# >= 10 % for every cluster the data still has (sewing and toilet words find no such line), trap words of known
+# out-of-chain error classes, firms whose 经营范围 fragments name a sewing or toilet product (the hard case: all such
+# firms trade or furnish), and listed firms whose data hold 经营范围 fragments only (no revenue line: the nearest
+# thing here to a registry export's scope text) — half in SHA-1 order, half with a chain word of these picks.
+GROUPS_ROUND10 = [("pharma", 25), ("tricky", 15), ("other", 28)]
+KEYWORD_PICKS_ROUND10 = [
+    ("汽车|车用|摩托|轮毂|制动|转向|变速|车身|座椅|发动机|活塞|曲轴|底盘|减震|车灯|线束|动力电池|锂电|正极|负极|隔膜|电解液|充电",
+     22),
+    ("塑料|注塑|薄膜|塑胶|改性|树脂|管材|聚乙烯|聚丙烯|聚氯乙烯|PVC|膜材", 14), ("模具|模架|机床|刀具", 8),
+    ("泵|电机|马达|压缩机|风机|发电机|磁性|磁材|钕铁硼|永磁|漆包线|硅钢|轴承|密封|液压", 14),
+    ("航空|航天|飞机|无人机|卫星|钛合金|高温合金|碳纤维", 10), ("医疗|医用|诊断|药|生物制品|疫苗|试剂", 6),
+    ("风电|风力|农药|机车|动车|轨道|空调|冰箱|洗衣机|家电|保健|船舶|工程机械", 6)]
+SCOPE_PICKS_ROUND10 = ("缝纫|缝制|绣花|马桶|坐便|座便|洁具|卫浴|卫生陶瓷", 6)
+SCOPE_ONLY_ROUND10 = (8, 8)  # scope-only firms: in SHA-1 order, then with a chain word of KEYWORD_PICKS_ROUND10
+
 
 def hash_split(code: str) -> str:
     """tune|heldout from a fixed hash of the stock code: the split of rounds 1-6 (chosen before any result
@@ -135,7 +159,9 @@ def split_of(code: str) -> str:
     return "heldout" if code in split_of.held else "tune"
 
 
-def load_ckg():
+def load_ckg(scope_only: bool = False):
+    """ChainKnowledgeGraph firms with revenue lines; with ``scope_only`` also the firms whose 主营产品 holds only
+    经营范围 fragments (``rev`` empty; round 10 on — every earlier draw reads the default)."""
     names, industry = {}, {}
     with (CKG / "company_industry.json").open(encoding="utf-8") as f:
         for line in f:
@@ -152,7 +178,7 @@ def load_ckg():
     for code, d in lines.items():
         rev = sorted(((p, w) for p, w in d.items() if w != SCOPE_WEIGHT_MARK), key=lambda x: -x[1])
         scope = [p for p, w in d.items() if w == SCOPE_WEIGHT_MARK]
-        if rev:
+        if rev or (scope_only and scope):
             firms[code] = {"name": names.get(code, ""), "sw": industry.get(code, ""), "rev": rev, "scope": scope}
     return firms
 
@@ -227,6 +253,27 @@ def candidates_round9(firms, labelled: set) -> tuple[list[str], dict]:
                            kw_name=lambda pat: pat.split("|")[0])
 
 
+def candidates_round10(firms, labelled: set) -> tuple[list[str], dict]:
+    """Round 10's held-out set (``firms`` from ``load_ckg(scope_only=True)``): the groups and keyword picks of
+    candidates_next over firms with revenue lines, then SCOPE_PICKS_ROUND10 over their 经营范围 fragments, then the
+    scope-only firms (SCOPE_ONLY_ROUND10), each in the SHA-1 order. Never looks at the classifier."""
+    import re
+    lined = {c: f for c, f in firms.items() if f["rev"]}
+    _order_, why = candidates_next(lined, labelled, GROUPS_ROUND10, "r10", KEYWORD_PICKS_ROUND10,
+                                   kw_name=lambda pat: pat.split("|")[0])
+    pat, n = SCOPE_PICKS_ROUND10
+    pool = [c for c in lined if c not in labelled and c not in why
+            and any(re.search(pat, s) for s in lined[c]["scope"])]
+    why.update({c: "r10:scope-kw:缝纫" for c in sorted(pool, key=_order)[:n]})
+    only = sorted((c for c in firms if not firms[c]["rev"] and c not in labelled), key=_order)
+    n_random, n_word = SCOPE_ONLY_ROUND10
+    why.update({c: "r10:scope-only" for c in only[:n_random]})
+    chain = re.compile("|".join(p for p, _n in KEYWORD_PICKS_ROUND10[:-1]))
+    worded = [c for c in only if c not in why and any(chain.search(s) for s in firms[c]["scope"])]
+    why.update({c: "r10:scope-only:kw" for c in worded[:n_word]})
+    return sorted(why, key=lambda c: (why[c], c)), why
+
+
 def read_tsv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
         rows = [ln.rstrip("\n").split("\t") for ln in f if ln.strip() and not ln.startswith("#")]
@@ -259,7 +306,7 @@ def vendor_labels() -> dict[str, str]:
 
 
 def build() -> int:
-    firms = load_ckg()
+    firms = load_ckg(scope_only=True)
     vendor = vendor_labels()
     gb = gb_names()
     out = []
@@ -278,9 +325,10 @@ def build() -> int:
                         "split": split_of(code), "note": lab["note"], "source": SRC_ICKG})
             continue
         if code not in firms:
-            raise SystemExit(f"labels: {code} has no product lines in ChainKnowledgeGraph")
+            raise SystemExit(f"labels: {code} has no product lines or scope fragments in ChainKnowledgeGraph")
         f = firms[code]
-        out.append({"kind": "listed", "stock_code": code, "name": f["name"], "products": fmt_products(f["rev"]),
+        out.append({"kind": "listed" if f["rev"] else "scope", "stock_code": code, "name": f["name"],
+                    "products": fmt_products(f["rev"]),
                     "scope": "、".join(f["scope"]), "industry": "", "industry_code": "",
                     "vendor_industry": vendor.get(code, ""), "gold_segments": lab["gold_segments"], "split": split_of(code), "note": lab["note"],
                     "source": SRC_CKG})
@@ -315,6 +363,19 @@ def main() -> int:
                 f = ickg[k]
                 print(f"{k}\t{f['name']}\t-\t[{iwhy[k]}]\t{'; '.join(f['patents'][:8])}\t|scope: {'、'.join(f['industries'][:8])}")
             print(len(order) + len(iorder), file=sys.stderr)
+            return 0
+        if sys.argv[2:3] == ["round10"]:
+            # run against the labels of rounds 1-9 (labels.tsv + heldout.tsv without the [r10] rows): a firm labelled
+            # before round 10 is skipped, so the draw stays the same after its own rows were added
+            firms = load_ckg(scope_only=True)
+            labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv") + read_tsv(HELDOUT_LABELS)
+                        if not r["note"].startswith("[r10]")}
+            order, why = candidates_round10(firms, labelled)
+            for c in order:
+                f = firms[c]
+                print(f"{c}\t{f['name']}\t{f['sw']}\t[{why[c]}]\t{fmt_products(f['rev'][:10])}"
+                      f"\t|scope: {'、'.join(f['scope'][:8 if f['rev'] else 30])}")
+            print(len(order), file=sys.stderr)
             return 0
         if sys.argv[2:3] == ["round9"]:
             # run against labels.tsv (rounds 1-8, round 8's held-out rows folded in): a labelled firm is skipped
