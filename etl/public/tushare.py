@@ -164,7 +164,8 @@ def build_tushare(files: dict[str, Path], onto: Ontology, batch: Batch, report, 
         text = scope if (scope or products) else info.get("industry")
         if code in known:  # the store already places this firm (curated or classified): keep that
             continue
-        for m in classify(text, products, onto):
+        # the vendor label is also the record's 所属行业: a prior on the text's evidence (etl.nlp.industry.vendor_signal)
+        for m in classify(text, products, onto, industry=info.get("industry")):
             if m.confidence >= min_confidence:
                 basis = "主营业务/经营范围" if (scope or products) else "Tushare 行业"
                 batch.rel("IN_SEGMENT", ent.id, m.segment_id, {
