@@ -124,7 +124,10 @@ def parse_int(value: str) -> int | None:
         return None
     if not _WHOLE.fullmatch(text):
         raise ValueError("not a whole non-negative number")
-    return int(float(text))
+    number = float(text)
+    if not math.isfinite(number):  # 309 digits or more: int() would raise OverflowError, a traceback
+        raise ValueError("not a finite number")
+    return int(number)
 
 
 _DATE_PATTERNS = (
