@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from etl.normalize import halfwidth
+from etl.text import halfwidth
 from etl.nlp.gb2260 import CITIES, COMMON_WORDS, PREFECTURES, PROVINCES
 from etl.places import MUNICIPALITIES, taizhou_county
 from ontology.loader import Ontology

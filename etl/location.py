@@ -40,7 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from etl.address import address_county, address_says, split_region
-from etl.normalize import halfwidth
+from etl.text import halfwidth
 from etl.places import city_says, division_county, division_says, latin_place, taizhou_county
 from ontology.loader import Ontology
 

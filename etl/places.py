@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from etl.normalize import halfwidth
+from etl.text import halfwidth
 from ontology.firms import TAIZHOU_NAMES
 from ontology.loader import Ontology
 from ontology.models import County
