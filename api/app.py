@@ -20,7 +20,7 @@ from api.gate import AuthGate, HeavyLimit
 from api.middleware import BodyLimit, ConditionalGet, RequestContext, api_csp
 from chainkg.asgi import SecurityHeaders
 from api.routes import admin, analysis, clusters, enterprises, graph, policy, reports, workbench
-from api.schemas import Health
+from api.schemas.common import Health
 from chainkg import __version__
 from chainkg.settings import Settings
 

@@ -22,7 +22,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.schemas import AnalysisParamsIn
+from api.schemas.inputs import AnalysisParamsIn
 from chainkg.errors import AuthError, Forbidden
 from chainkg.service import ChainKG
 from chainkg.settings import Settings, is_loopback, load_settings

@@ -21,7 +21,7 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from api.schemas import ErrorOut
+from api.schemas.common import ErrorOut
 from etl.normalize import safe_cell
 
 __all__ = ["MAX_PAGE", "Paging", "paging", "Format", "want_csv", "csv_cell", "csv_response", "listing",

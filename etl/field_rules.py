@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from etl.location import split_region
+from etl.address import split_region
 from etl.normalize import (check_formula, clean_text, display_name, halfwidth, normalize_credit_code, parse_bool,
                            parse_capital, parse_date, parse_int, split_list)
 from ontology.firms import canonical_tag, parse_status
@@ -99,7 +99,7 @@ _REG_NO = re.compile(r"\d{15}")
 
 
 def region_path(v: str) -> tuple[str | None, str | None, str | None] | None:
-    """所属地区 as one path → (province, city, county) (:func:`etl.location.split_region`)."""
+    """所属地区 as one path → (province, city, county) (:func:`etl.address.split_region`)."""
     text = clean_text(v, max_len=100)
     return None if text is None else split_region(text)
 

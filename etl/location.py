@@ -16,6 +16,9 @@ evidence, strongest first:
    county's short name naming a zone (浙江省化学原料药基地临海园区 → 临海). Elsewhere a short county
    name inside an address is not enough (三门峡, 天台路, 路桥工程).
 
+What a name, a city or a code says is :mod:`etl.places`; what an address or a region path says,
+:mod:`etl.address`. This module weighs them.
+
 Nothing → ``local`` stays ``None`` with a warning. Weaker evidence that disagrees with the decision
 is a warning, not an error (a county in Taizhou with a code issued in 杭州; a 是否本地 flag against
 the city); a code from another Taizhou county than 所属区县 is not (firms move within the city).
@@ -34,39 +37,20 @@ or its city is 台州 (a registry export: warning, county dropped).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from etl.normalize import halfwidth
-from etl.nlp.gb2260 import CITIES, COMMON_WORDS, PREFECTURES, PROVINCES
-from ontology.firms import TAIZHOU_NAMES
+from etl.address import address_county, address_says, split_region
+from etl.text import halfwidth
+from etl.places import city_says, division_county, division_says, latin_place, taizhou_county
 from ontology.loader import Ontology
-from ontology.models import County
 
+#: the evidence :func:`locate` weighs, re-exported for its callers: what a name, a city or a code says
+#: (:mod:`etl.places`), what an address or a region path says (:mod:`etl.address`)
 __all__ = ["Location", "Note", "locate", "taizhou_county", "city_says", "division_says", "address_says",
-           "division_county", "address_county", "split_region", "TAIZHOU_DIVISION_PREFIX", "TAIZHOU_CITY_DIVISIONS", "VAGUE_DIVISIONS"]
+           "division_county", "address_county", "split_region"]
 
-#: credit-code characters 3–8 starting with this are issued in Taizhou (GB/T 2260: 33 浙江, 10 台州)
-TAIZHOU_DIVISION_PREFIX = "3310"
-#: the city itself (市本级 / 市辖区): Taizhou, but no county
-TAIZHOU_CITY_DIVISIONS = ("331000", "331001")
-#: registering authorities whose division says nothing about the city (浙江省, national)
-VAGUE_DIVISIONS = frozenset({"330000", "100000"})
-#: what 所属城市 holds when the real unit is the province (直辖市 exports)
-_PLACEHOLDER_CITIES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
-_PREFIXES = ("浙江省台州市", "台州市", "浙江省", "台州")
 #: what a 所属区县 cell holds when a firm is registered with the city itself
 _CITY_AS_COUNTY = frozenset({"市辖区", "台州市", "台州", "浙江省台州市"})
-_PROVINCE = re.compile(r"^([\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,8}?自治区)")
-_LEAD_CITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)市")
-_NOT_CITY = re.compile(r"[区县镇乡街路道村号]")
-#: prefecture-level cities other than Taizhou (GB/T 2260), as an address may write them without 市
-_OTHER_CITIES = tuple(sorted(CITIES - COMMON_WORDS - {"台州"}))
-#: a county (县, or a 2-character 区) leading a 浙江 address after the province
-_LEAD_COUNTY = re.compile(r"^([\u4e00-\u9fff]{1,3}?县|[\u4e00-\u9fff]{2}区)")
-#: what may follow a county's short name when it names a zone or town of that county
-_ZONE = ("经济技术开发区", "经济开发区", "高新技术产业园区", "高新区", "开发区", "工业园区", "工业园", "工业区",
-         "园区", "新区", "街道", "镇")
 _BASES = ("explicit", "city", "county", "credit_code", "address")
 _LABEL = {"explicit": "是否本地", "city": "所属城市", "county": "所属区县", "credit_code": "信用代码",
           "address": "地址"}
@@ -88,195 +72,6 @@ class Location:
     basis: str | None = None
     county: str | None = None
     notes: list[Note] = field(default_factory=list)
-
-
-def taizhou_county(text: str | None, ontology: Ontology) -> County | None:
-    """The Taizhou county a name means (温岭, 温岭市, wenling, 浙江省台州市温岭市), else ``None``."""
-    if not text:
-        return None
-    text = halfwidth(text).strip()
-    if text.isascii():  # pinyin, as the county ids are: Wenling, Wenling City, Jiaojiang District
-        text = _latin_key(text)
-    for cand in (text, *(text.removeprefix(p) for p in _PREFIXES if text.startswith(p))):
-        if cand and (c := ontology.county_by_name(cand)):
-            return c
-    return None
-
-
-_LATIN_SUFFIX = re.compile(r"\s*(?:city|county|district|province|shi|xian|qu|sheng)$")
-_MUNICIPALITIES = ("北京", "上海", "天津", "重庆")  # provinces that are cities: no city level under them
-
-
-def _latin_key(text: str) -> str:
-    """Pinyin as the rules compare it: folded, without a place suffix or spaces (Wenling City → wenling)."""
-    return _LATIN_SUFFIX.sub("", text.casefold()).replace(" ", "")
-
-
-def _latin_place(text: str) -> str:
-    """A place in pinyin → the Chinese the rules read (Zhejiang → 浙江; Taizhou → 台州 only in 浙江,
-    its namesake 泰州 is in 江苏); other Latin text is returned as it is."""
-    key = _latin_key(text)
-    return {"zhejiang": "浙江", "jiangsu": "江苏"}.get(key, key)
-
-
-def city_says(city: str | None, province: str | None = None, ontology: Ontology | None = None) -> bool | None:
-    """所属城市 / 所属省份 → local (台州, or a Taizhou county-level city such as 温岭市 when the
-    ontology is given), outside (another city or province), or ``None``.
-
-    >>> city_says("台州市"), city_says("杭州市"), city_says("泰州市"), city_says("市辖区", "北京市"), city_says(None, "浙江省")
-    (True, False, False, False, None)
-    >>> city_says("Taizhou", "Zhejiang"), city_says("Taizhou City", "Jiangsu Province"), city_says("Taizhou"), city_says("Hangzhou")
-    (True, False, None, False)
-    """
-    prov = halfwidth(province or "").strip()
-    text = halfwidth(city or "").strip()
-    if prov.isascii():
-        prov = _latin_place(prov)
-    if text.isascii() and text:
-        text = _latin_place(text)
-        if text == "taizhou":  # Taizhou is 台州 (浙江) or 泰州 (江苏): the province tells which, else unknown
-            return True if "浙江" in prov else False if prov else None
-    for p in ("浙江省", "浙江"):
-        text = text.removeprefix(p)
-    if any(n in text for n in TAIZHOU_NAMES) or (ontology and text and taizhou_county(text, ontology)):
-        return True
-    if text and text not in _PLACEHOLDER_CITIES:
-        return False
-    if prov and "浙江" not in prov:
-        return False
-    return None
-
-
-def division_says(credit_code: str | None) -> bool | None:
-    """Credit-code characters 3–8 → issued in Taizhou, elsewhere, or ``None`` (no code, or 浙江省/national).
-
-    >>> division_says("91331081MA2AAAAA10"), division_says("91330100MA2AAAAA1X"), division_says("91330000MA2AAAAA1X")
-    (True, False, None)
-    """
-    div = (credit_code or "")[2:8]
-    if len(div) != 6 or not div.isdigit() or div in VAGUE_DIVISIONS:
-        return None
-    return div.startswith(TAIZHOU_DIVISION_PREFIX)
-
-
-def division_county(credit_code: str | None, ontology: Ontology) -> County | None:
-    """The Taizhou county whose ``division_codes`` hold the code's characters 3–8, if any (none for
-    the city itself, :data:`TAIZHOU_CITY_DIVISIONS`, or a code from elsewhere).
-
-    >>> onto = Ontology(counties={"yuhuan": County(id="yuhuan", name="玉环市", short="玉环",
-    ...                                            division_codes=["331083", "331021"], source="x")})
-    >>> division_county("91331021MA2AAAAA10", onto).short, division_county("91331001MA2AAAAA10", onto)
-    ('玉环', None)
-    """
-    div = (credit_code or "")[2:8]
-    return next((c for c in ontology.counties.values() if div in c.division_codes), None)
-
-
-def address_says(address: str | None, ontology: Ontology) -> bool | None:
-    """An address → local, outside, or ``None`` (see the module doc for the rule).
-
-    >>> onto = Ontology(counties={"sanmen": County(id="sanmen", name="三门县", short="三门", source="x")})
-    >>> [address_says(a, onto) for a in ("台州市椒江区示例路1号", "杭州市西湖区台州路8号", "三门县海游街道",
-    ...                                  "河南省三门峡市湖滨区", "浙江省三门海游街道", "示例工业园区")]
-    [True, False, True, False, True, None]
-    >>> [address_says(a, onto) for a in ("浙江省新昌县羽林街道", "浙江省化工基地三门园区", "浙江省示例路1号",
-    ...                                  "浙江省温州经济技术开发区")]
-    [False, True, None, False]
-    """
-    text = halfwidth(address or "").strip()
-    if not text:
-        return None
-    zhejiang = False
-    m = _PROVINCE.match(text)
-    if m:
-        if "浙江" not in m.group(1):
-            return False
-        text, zhejiang = text[m.end():], True
-    m = _LEAD_CITY.match(text)
-    if m and not _NOT_CITY.search(m.group(1)):
-        city = m.group(1)
-        return "台州" in city or taizhou_county(city + "市", ontology) is not None
-    if "台州" in text:
-        return True
-    counties = list(ontology.counties.values())
-    if any(text.startswith(c.name) or text.startswith(c.short) for c in counties):
-        return True
-    if any(c.name in text for c in counties):
-        return True
-    if zhejiang and _zone_county(text, counties):
-        return True
-    if zhejiang and (_LEAD_COUNTY.match(text) or any(text.startswith(c) for c in _OTHER_CITIES)):
-        return False  # 浙江省新昌县…, 浙江省温州经济技术开发区: a county or city, not Taizhou's
-    return None
-
-
-def _zone_county(text: str, counties: list[County]) -> County | None:
-    """The Taizhou county whose short name names a zone or town in ``text`` (临海园区, 温岭经济开发区)."""
-    return next((c for c in counties for z in _ZONE if c.short + z in text), None)
-
-
-def address_county(address: str | None, ontology: Ontology) -> County | None:
-    """The Taizhou county an address starts with (after 浙江省/台州市), by its full name; in a 浙江
-    address also a county's short name naming a zone or town (浙江省…临海园区, 浙江省三门经济开发区).
-
-    >>> onto = Ontology(counties={"sanmen": County(id="sanmen", name="三门县", short="三门", source="x")})
-    >>> [getattr(address_county(a, onto), "short", None) for a in ("浙江省台州市三门县海游街道", "三门县海游街道",
-    ...     "河南省三门峡市", "台州市示例路三门县大厦", "浙江省化工基地三门园区", "河南省三门峡经济开发区", "三门市示例路")]
-    ['三门', '三门', None, None, '三门', None, '三门']
-    """
-    text = halfwidth(address or "").strip()
-    m = _PROVINCE.match(text)
-    if m:
-        if "浙江" not in m.group(1):
-            return None
-        text = text[m.end():]
-    text = text.removeprefix("台州市")
-    counties = list(ontology.counties.values())
-    # by its full name, or its short name with any county-level suffix (玉环县 is today's 玉环市)
-    lead = next((c for c in counties if text.startswith(c.name) or (text.startswith(c.short)
-                                                                   and text[len(c.short):][:1] in ("市", "县", "区"))), None)
-    return lead or (_zone_county(text, counties) if m else None)
-
-
-_REGION_GAPS = re.compile(r"[\s\-/|>,，、·—]+")
-#: province-level names, full (浙江省, 广西壮族自治区, 北京市) before short (浙江), longest first
-_PROVINCE_NAMES = sorted({*PROVINCES.values(), *PROVINCES}, key=len, reverse=True)
-#: prefecture-level names as a region path may write them (台州, 台州市, 楚雄州, 楚雄彝族自治州 → its short form)
-_CITY_NAMES = sorted(CITIES | set(PREFECTURES), key=len, reverse=True)
-_CITY_SUFFIX = re.compile(r"^(?:市|[\u4e00-\u9fff]{0,8}?自治州|州|地区|盟)")
-
-
-def split_region(text: str | None) -> tuple[str | None, str | None, str | None]:
-    """A place written as one path (所属地区: 浙江省台州市温岭市, 浙江 台州 椒江区, 浙江-台州, 北京市海淀区,
-    江苏省泰州市) → ``(province, city, county)`` as written, each ``None`` when absent. The city is a
-    prefecture-level name (GB/T 2260); what follows it — or a county-level name straight after the
-    province (浙江省温岭市) — is the county; :func:`locate` then judges them like split columns.
-
-    >>> split_region("浙江省台州市温岭市"), split_region("浙江-台州-椒江"), split_region("江苏省泰州市")
-    (('浙江省', '台州市', '温岭市'), ('浙江', '台州', '椒江'), ('江苏省', '泰州市', None))
-    >>> split_region("北京市海淀区"), split_region("北京市北京市"), split_region("浙江省温岭市"), split_region("")
-    (('北京市', None, '海淀区'), ('北京市', None, None), ('浙江省', None, '温岭市'), (None, None, None))
-    >>> split_region("台州经济开发区"), split_region("泰州市海陵区")
-    ((None, '台州', '经济开发区'), (None, '泰州市', '海陵区'))
-    """
-    rest = _REGION_GAPS.sub("", halfwidth(text or "").strip())
-    province = next((p for p in _PROVINCE_NAMES if rest.startswith(p)), None)
-    if province:
-        rest = rest[len(province):]
-        if province.removesuffix("市") in _MUNICIPALITIES:  # 北京市北京市海淀区, 上海市市辖区
-            short = province.removesuffix("市")
-            if rest.startswith(short):
-                rest = rest[len(short):].removeprefix("市")
-            rest = rest.removeprefix("市辖区").removeprefix("县")
-        elif province in PROVINCES and rest.startswith("省"):  # 浙江 省 …
-            province, rest = province + "省", rest[1:]
-    city = None
-    name = next((c for c in _CITY_NAMES if rest.startswith(c)), None)
-    if name and (province or "").removesuffix("市") not in _MUNICIPALITIES:
-        m = _CITY_SUFFIX.match(rest[len(name):])
-        end = len(name) + (m.end() if m else 0)
-        city, rest = rest[:end], rest[end:]
-    return province, city, rest or None
 
 
 def _says(local: bool | None) -> str:
@@ -303,7 +98,7 @@ def locate(ontology: Ontology, *, local: bool | None = None, province: str | Non
         if evidence[basis] is not None:
             out.local, out.basis = evidence[basis], basis
             break
-    prov = _latin_place(halfwidth(province or "").strip())
+    prov = latin_place(halfwidth(province or "").strip())
     if out.basis == "city" and out.local and city and prov and "浙江" not in prov:
         out.notes.append(Note("warning", "province", province or "",
                               f"地点矛盾: 所属省份「{province}」不是浙江，按所属城市「{city}」计为台州本地；请核对是否为"

@@ -1,14 +1,18 @@
 """Field normalisers: one raw spreadsheet string in, one clean value out, or ``ValueError(reason)``.
 
-Why: every rule about what a cell may contain lives here, so ``etl.validate`` only decides which
-normaliser a field gets, and a rejected value carries a reason a user can act on.
+Why: every rule about what a cell may contain lives in this module and the two beside it, so
+``etl.validate`` only decides which normaliser a field gets, and a rejected value carries a reason a
+user can act on.
 
-* credit codes — GB 32100-2015 (18 chars, charset without I O S V Z, weighted check char);
-* text — NFKC (full-width → half-width), control characters and formula injection refused;
-* names — a clean display name, and a matching key (:func:`name_key`) that ignores brackets,
-  spaces and 有限责任公司 vs 有限公司;
-* amounts → float 万元; registered capital → (万 of its currency, currency); dates → ISO;
-  tags/products → list; yes/no → bool.
+* credit codes — GB 32100-2015 (18 chars, charset without I O S V Z, weighted check char):
+  :mod:`etl.credit_code`;
+* text — NFKC (full-width → half-width), control characters and formula injection refused; names —
+  a clean display name, and a matching key (:func:`name_key`) that ignores brackets, spaces and
+  有限责任公司 vs 有限公司: :mod:`etl.text`;
+* here: amounts → float 万元; registered capital → (万 of its currency, currency); head counts →
+  int; dates → ISO; tags/products → list; yes/no → bool.
+
+The credit-code and text rules are re-exported: thirty-odd modules and tests import them from here.
 
 >>> credit_code_check_char("91331081MA2AAAAA1")
 '0'
@@ -28,156 +32,22 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import operator
 import re
-import unicodedata
+
+from etl.credit_code import (CREDIT_CHARSET, CREDIT_WEIGHTS, credit_code_check_char, is_valid_credit_code,
+                             normalize_credit_code)
+from etl.text import (EMPTY_MARKERS, FORMULA_START, check_formula, clean_text, display_name, halfwidth, join_cjk,
+                      name_key, safe_cell, strip_quotes)
 
 __all__ = ["CREDIT_CHARSET", "CREDIT_WEIGHTS", "credit_code_check_char", "is_valid_credit_code",
            "normalize_credit_code", "halfwidth", "clean_text", "check_formula", "safe_cell", "FORMULA_START", "display_name", "name_key",
            "parse_amount", "parse_capital", "CURRENCIES", "parse_int", "parse_date", "split_list", "parse_bool",
            "EMPTY_MARKERS", "strip_quotes", "join_cjk"]
 
-CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-_CREDIT_VALUE = {c: i for i, c in enumerate(CREDIT_CHARSET)}
-_CREDIT17 = re.compile(f"[{CREDIT_CHARSET}]{{17}}")
-_CODE_GAPS = re.compile(r"[\s\-]")
-#: cell contents that mean "no value" in Chinese spreadsheets
-#: (registry exports write 未公示 / 不公示 where a firm did not disclose a figure)
-EMPTY_MARKERS = frozenset({"", "-", "--", "—", "——", "/", "n/a", "na", "null", "none", "无", "暂无",
-                           "未公示", "不公示", "未披露", "暂未公示", "暂无数据"})
-
-_FORMULA = re.compile(r"^\s*(=|[+\-@]\s*[A-Za-z|(\"']|[+\-@].*\|)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
-_SPACE = re.compile(r"\s+")
-_NAME_NOISE = re.compile(r"[\s()\[\]【】〔〕<>《》\"'·.,]")
 _SPACE_COMMA = re.compile(r"[\s,]")
 _CAPITAL_NOISE = re.compile(r"[\s,()\[\]（）【】]")
 _WHOLE = re.compile(r"\d+(\.0*)?")
 _SERIAL = re.compile(r"(\d{1,5})(?:\.\d+)?")
-
-
-def credit_code_check_char(first17: str) -> str:
-    """The check character for the first 17 characters of a credit code (GB 32100-2015 §4)."""
-    if not _CREDIT17.fullmatch(first17):
-        raise ValueError("need 17 characters from the credit-code charset")
-    total = sum(map(operator.mul, map(_CREDIT_VALUE.__getitem__, first17), CREDIT_WEIGHTS))
-    return CREDIT_CHARSET[(31 - total % 31) % 31]
-
-
-def is_valid_credit_code(code: str) -> bool:
-    """True when ``code`` is an exact, well-formed 18-character credit code."""
-    try:
-        return normalize_credit_code(code) == code
-    except ValueError:
-        return False
-
-
-def normalize_credit_code(value: str) -> str:
-    """Upper-case, half-width, spaces/hyphens removed, then checked; ``ValueError`` says why not."""
-    code = _CODE_GAPS.sub("", halfwidth(value)).upper()
-    if len(code) != 18:
-        raise ValueError(f"credit code must be 18 characters, got {len(code)}")
-    bad = [c for c in code if c not in _CREDIT_VALUE]
-    if bad:
-        raise ValueError(f"credit code contains invalid character(s) {''.join(dict.fromkeys(bad))!r} "
-                         "(I, O, S, V, Z and symbols are not used)")
-    if not code[2:8].isdigit():
-        raise ValueError("credit code characters 3-8 must be a 6-digit administrative division code")
-    expected = credit_code_check_char(code[:17])
-    if code[17] != expected:
-        raise ValueError(f"credit code check character is {code[17]!r}, expected {expected!r}")
-    return code
-
-
-def halfwidth(value: str) -> str:
-    """NFKC: full-width letters, digits, punctuation and spaces become their ASCII forms."""
-    return value if value.isascii() else unicodedata.normalize("NFKC", value)  # ASCII is NFKC already
-
-
-def check_formula(value: str) -> None:
-    """Refuse spreadsheet formulas / DDE payloads (``=cmd|' /C calc'!A0``, ``@SUM(..)``, ``+A1``).
-
-    Rule: starts with ``=``; or with ``+ - @`` followed by a letter, ``|``, ``(`` or a quote; or with
-    ``+ - @`` and containing ``|`` (``-2+3+cmd|' /C calc'!A0``). Negative numbers and ``+86 …`` pass.
-    """
-    first = value[:1]
-    if not first or (first.isalnum() and (first.isascii() or "\u4e00" <= first <= "\u9fff")):
-        return  # an ASCII letter or digit, or a CJK ideograph, stays itself under NFKC: no formula
-    if _FORMULA.match(halfwidth(value)):
-        raise ValueError("looks like a spreadsheet formula (starts with = + - @); refused as a possible "
-                         "formula-injection payload")
-
-
-#: what a spreadsheet may read as the start of a formula (or a DDE payload) in a cell we write
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    """A text cell for a CSV or workbook we write: a leading apostrophe when the text starts like a
-    formula (``= + - @``, tab, CR), so a spreadsheet shows it as text and never runs it. The one
-    output rule (quarantine report, API CSV, every Excel export); :func:`check_formula` refuses on input.
-
-    >>> safe_cell("=1+1"), safe_cell("-5"), safe_cell(None), safe_cell("台州")
-    ("'=1+1", "'-5", '', '台州')
-    """
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def clean_text(value: str, *, max_len: int = 1000) -> str | None:
-    """Half-width, trimmed, whitespace runs collapsed; ``None`` when empty; ``ValueError`` if unsafe."""
-    if len(value) > max_len * 4:  # cheap early exit for multi-megabyte cells
-        raise ValueError(f"too long ({len(value)} characters, at most {max_len})")
-    text = _SPACE.sub(" ", halfwidth(value)).strip()
-    if text.casefold() in EMPTY_MARKERS:
-        return None
-    if len(text) > max_len:
-        raise ValueError(f"too long ({len(text)} characters, at most {max_len})")
-    if _CONTROL.search(text):
-        raise ValueError("contains control characters")
-    check_formula(text)
-    return text
-
-
-_CJK = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f（）]"
-_CJK_GAP = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
-_CJK_RE = re.compile(_CJK)
-
-
-_QUOTES = re.compile(r"[“”\"'‘’]")
-
-
-def strip_quotes(text: str) -> str:
-    """Quotation marks (“” ‘’ " ') dropped: ``strip_quotes('“三个100”工程')`` → ``'三个100工程'``."""
-    return _QUOTES.sub("", text)
-
-
-def join_cjk(text: str) -> str:
-    """Spaces between two Chinese characters dropped (a PDF line break inside a word), others kept:
-    ``join_cjk("年均增速 达到 5 %")`` → ``'年均增速达到 5 %'``."""
-    return _CJK_GAP.sub("", text)
-
-
-def display_name(value: str, *, max_len: int = 200) -> str | None:
-    """A clean display name: half-width letters/digits; in a Chinese name, Chinese brackets （）
-    and no spaces between Chinese characters (``"台州 示例(集团) 有限公司"`` → ``"台州示例（集团）有限公司"``).
-    A name without Chinese characters keeps its brackets and spaces."""
-    text = clean_text(value, max_len=max_len)
-    if text is None or not _CJK_RE.search(text):
-        return text
-    text = text.replace("(", "（").replace(")", "）")
-    return join_cjk(text)
-
-
-def name_key(name: str) -> str:
-    """Matching key: no brackets or spaces, case-folded, 有限责任公司 → 有限公司.
-
-    >>> name_key("示例企业（台州）有限责任公司") == name_key("示例企业(台州)有限公司")
-    True
-    """
-    key = _NAME_NOISE.sub("", halfwidth(name)).casefold()
-    return key.replace("有限责任公司", "有限公司")
 
 
 _AMOUNT = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)(元|万元|万|亿元|亿|千元|百万元|百万)?$", re.I)
@@ -254,7 +124,10 @@ def parse_int(value: str) -> int | None:
         return None
     if not _WHOLE.fullmatch(text):
         raise ValueError("not a whole non-negative number")
-    return int(float(text))
+    number = float(text)
+    if not math.isfinite(number):  # 309 digits or more: int() would raise OverflowError, a traceback
+        raise ValueError("not a finite number")
+    return int(number)
 
 
 _DATE_PATTERNS = (

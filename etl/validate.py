@@ -17,7 +17,7 @@ that loads but deserves a look (contradicting location evidence, location unknow
   (:func:`~etl.normalize.parse_capital`), 参保人数 → ``insured``, 国标行业门类…小类 → ``industry``
   (non-empty levels in order; 所属行业 when the levels are absent), 国标行业代码 → ``industry_code``;
   所属地区 as one path (浙江省台州市温岭市) → the province, city and county a file has no column for
-  (:func:`etl.location.split_region`), reported under ``region``; a 15-digit 工商注册号 in the
+  (:func:`etl.address.split_region`), reported under ``region``; a 15-digit 工商注册号 in the
   credit-code column (统一社会信用代码/注册号) means no credit code.
 * sources: the record's 来源 if given, else ``default_source`` (e.g. the file name).
 

@@ -19,7 +19,9 @@ from api.deps import KG, get_settings, require_token
 from chainkg.errors import PayloadTooLarge
 from api.gate import heavy
 from api.http import ERRORS
-from api.schemas import CypherQuery, CypherResult, ErrorOut, ImportReport, OverrideIn, OverrideOut, QuarantineRow
+from api.schemas.admin import CypherResult, ImportReport, OverrideOut, QuarantineRow
+from api.schemas.common import ErrorOut
+from api.schemas.inputs import CypherQuery, OverrideIn
 from chainkg.settings import MAX_UPLOAD_BYTES
 from chainkg.errors import InputError
 

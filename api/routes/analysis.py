@@ -13,7 +13,9 @@ from fastapi import APIRouter, Depends, Path, Query
 from api.deps import KG, analysis_params
 from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
-from api.schemas import Chokepoint, Gap, Page, Project, ScenarioIn, TargetGroup, WhatIfResult
+from api.schemas.analysis import Chokepoint, Gap, Project, TargetGroup, WhatIfResult
+from api.schemas.common import Page
+from api.schemas.inputs import ScenarioIn
 from graph.analytics.params import AnalysisParams
 
 router = APIRouter(tags=["analysis 分析"], responses=ERRORS)

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends, Path, Query
 from api.deps import KG
 from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
-from api.schemas import ClusterDetail, ClusterSummary, DatasetOut, Page, SegmentDetail
+from api.schemas.clusters import ClusterDetail, ClusterSummary, DatasetOut, SegmentDetail
+from api.schemas.common import Page
 
 router = APIRouter(tags=["clusters 集群与环节"], responses=ERRORS)
 

@@ -8,7 +8,10 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from api.deps import KG
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
-from api.schemas import EnterpriseDetail, EnterpriseOut, OverrideOut, Page, Technology
+from api.schemas.admin import OverrideOut
+from api.schemas.common import Page
+from api.schemas.enterprises import EnterpriseDetail, EnterpriseOut
+from ontology.models import Technology
 
 router = APIRouter(tags=["enterprises 企业与技术"], responses=ERRORS)
 

@@ -11,8 +11,10 @@ from api.deps import KG
 from api.exporters import EXPORT_MEDIA, export_response
 from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
-from api.schemas import GraphExport, Neighbourhood, Page, PolicyTarget, Stats
+from api.schemas.common import Page
+from api.schemas.graph import GraphExport, Neighbourhood, Stats
 from chainkg.reference import ontology_export
+from ontology.models import PolicyTarget
 from ontology.schema import LABELS
 
 router = APIRouter(tags=["graph 图谱"], responses=ERRORS)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from api.deps import KG
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
-from api.schemas import Page
+from api.schemas.common import Page
 from chainkg.actuals import actuals_template
 from ontology.models import PolicyTarget
 

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.deps import KG, analysis_params, require_token
 from api.gate import heavy
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
-from api.schemas import ErrorOut, Page, TargetCandidate, TargetGroup, WhatIfResult
+from api.schemas.analysis import TargetCandidate, TargetGroup, WhatIfResult
+from api.schemas.common import ErrorOut, Page
 from graph.analytics.params import AnalysisParams
 
 router = APIRouter(tags=["workbench 招商工作台"], responses=ERRORS)

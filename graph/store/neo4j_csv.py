@@ -8,7 +8,7 @@ and the few steps the importer cannot do, to run once the server is back).
 Why the care: the bulk path must give the graph the online path gives — same ids, labels, typed
 properties, same checksum. So:
 
-* **Types** are per row, as Bolt sends them: ``int`` → ``long``, ``float`` → ``double``, ``bool`` →
+* **Types** (the cell text: :mod:`graph.store.neo4j_cells`) are per row, as Bolt sends them: ``int`` → ``long``, ``float`` → ``double``, ``bool`` →
   ``boolean``, ``str`` → string (always quoted, so ``""`` stays an empty string), lists → arrays.
   A CSV column has one type, so rows go into *groups* (one header each) whose column types agree.
 * **Empty lists**: the importer cannot store ``[]`` (an empty array field is read as no value), and
@@ -39,164 +39,29 @@ properties, same checksum. So:
 
 from __future__ import annotations
 
-import math
 import re
 import time
-from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.store.neo4j_cells import ARRAY_DELIMITER, column_type, formatter
+from graph.store.neo4j_cells import array_cell as _array, quote as _q, scalar as _scalar  # noqa: F401 (below)
+from graph.store.pair_hashes import PairHashes
+from graph.store.pair_hashes import PairHashes as _Seen  # noqa: F401 (below)
 from graph.store.port import Batch
 from ontology.errors import StoreError
 from ontology.schema import REL_ENDPOINTS
 
 __all__ = ["CsvGraphWriter", "ImportPlan", "ARRAY_DELIMITER"]
+# _q, _scalar, _array and _Seen: the names these had when they lived here, which
+# tests/graph/store/test_neo4j_bulk.py imports (the compiled formatters checked against the per-cell text)
 
-ARRAY_DELIMITER = "\x1f"  # unit separator: not in any text the validators let through
 #: how the files are written, spelled out for the importer (its defaults, except the array delimiter)
 FORMAT_ARGS = ("--array-delimiter=U+001F", "--delimiter=,", '--quote="', "--id-type=string",
                "--ignore-empty-strings=false", "--trim-strings=false", "--legacy-style-quoting=false",
                "--skip-duplicate-nodes=false", "--skip-bad-relationships=false", "--ignore-extra-columns=false",
                "--input-encoding=UTF-8")
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")  # property keys go into CSV headers and Cypher
-_LONG = (-(1 << 63), (1 << 63) - 1)
-_TYPE = {str: "string", int: "long", float: "double", bool: "boolean"}
-
-
-def _q(s: str) -> str:
-    return '"' + s.replace('"', '""') + '"' if '"' in s else '"' + s + '"'
-
-
-def _nonfinite(v: float) -> str:
-    return "NaN" if v != v else "Infinity" if v > 0 else "-Infinity"
-
-
-def _long(v: int) -> int:
-    raise StoreError(f"integer {v} does not fit Neo4j's 64-bit integer")
-
-
-def _num(v) -> str:
-    if type(v) is float:
-        return repr(v) if math.isfinite(v) else _nonfinite(v)
-    if not _LONG[0] <= v <= _LONG[1]:
-        _long(v)
-    return str(v)
-
-
-def _scalar(v, t: type) -> str:
-    if t is str:
-        return _q(v)
-    if t is bool:
-        return "true" if v else "false"
-    return _num(v)
-
-
-def _array(v: list, t: type, key: str) -> str:
-    if any(type(x) is not t for x in v):
-        raise StoreError(f"property {key!r}: a list mixes types ({v[:5]!r}); Neo4j stores one type per list")
-    if t is str:
-        joined = ARRAY_DELIMITER.join(v)
-        if joined.count(ARRAY_DELIMITER) != len(v) - 1:
-            raise StoreError(f"property {key!r}: a list item holds the control character U+001F")
-        return _q(joined)
-    return ARRAY_DELIMITER.join(_scalar(x, t) for x in v)
-
-
-def _column_type(v) -> str | None:
-    """The importer type of a value, ``None`` for an empty list; refuses what Neo4j cannot store."""
-    t = type(v)
-    if t in _TYPE:
-        return _TYPE[t]
-    if t in (list, tuple):
-        if not v:
-            return None
-        if type(v[0]) not in _TYPE:
-            raise StoreError(f"unsupported list item {v[0]!r}: properties are scalars or lists of scalars")
-        return _TYPE[type(v[0])] + "[]"
-    raise StoreError(f"unsupported property value {v!r}: properties are scalars or lists of scalars")
-
-
-#: what a generated row formatter may name (nothing else is in scope when it is compiled)
-_SCOPE = {"__builtins__": {}, "Q": '"', "QQ": '""', "BOOL": ("false", "true"), "LO": _LONG[0], "HI": _LONG[1],
-          "BAD": _long, "NF": _nonfinite, "ARRAY": _array}
-
-
-def _formatter(markers: str | None, cols: list[tuple | None]):
-    """One row formatter for one shape: ``fmt(lead, vals) -> line`` (``lead``: the node id or the
-    relationship's two ends; ``markers``: the node's marker labels, ``None`` for a relationship;
-    ``cols``: per column of the group (value index, type, is a list, key), ``None`` for a column this
-    shape lacks). Compiled once per shape from a ``%`` template and one expression per cell, so a
-    row costs one formatting operation instead of a converter call per cell — the same text as
-    :func:`_q`, :func:`_scalar`, :func:`_array` give (``tests/graph/store/test_neo4j_bulk.py``).
-    Only integer indices and the names of :data:`_SCOPE` go into the compiled text, never data."""
-    parts, exprs = (['"%s"', "%s"] if markers is not None else ['"%s"', '"%s"']), ["lead[0].replace(Q, QQ)"]
-    exprs.append("MARK" if markers is not None else "lead[1].replace(Q, QQ)")
-    arrays = []
-    for c in cols:
-        if c is None:
-            parts.append("")
-            continue
-        i, t, is_list, key = c
-        x = f"v[{i}]"
-        if is_list:
-            arrays.append((t, key))
-            parts.append("%s")
-            exprs.append(f"ARRAY({x}, A{len(arrays) - 1}[0], A{len(arrays) - 1}[1])")
-        elif t is str:
-            parts.append('"%s"')
-            exprs.append(f"{x}.replace(Q, QQ)")
-        elif t is bool:
-            parts.append("%s")
-            exprs.append(f"BOOL[{x}]")
-        elif t is int:
-            parts.append("%s")
-            exprs.append(f"({x} if LO <= {x} <= HI else BAD({x}))")
-        else:  # float: repr, which is str(); inf and nan spelled as the importer reads them
-            parts.append("%s")
-            exprs.append(f"({x} if {x} - {x} == 0 else NF({x}))")
-    scope = dict(_SCOPE, MARK=markers, **{f"A{n}": a for n, a in enumerate(arrays)})
-    template = ",".join(parts) + "\n"
-    return eval(f"lambda lead, v: {template!r} % ({', '.join(exprs)},)", scope)  # noqa: S307 (see above)
-
-
-class _Seen:
-    """The hashes of the (src, dst) pairs of one relationship type written so far, in an
-    open-addressing table of 8-byte slots (linear probing, at most half full, 0 = empty).
-
-    Why not a ``set`` of the hashes: at 1M firms / 3M relationships that set took ≈ 220 MB (a
-    36-byte int object per pair plus the set's slots) of a bulk load's 1 GiB; this table takes
-    16–32 B a pair. As before, two pairs are "the same" when their hashes are: a collision only
-    sends a new relationship to the replays (written online with MERGE), never loses one.
-
-    >>> s = _Seen(); [s.add(hash(("a", "b"))), s.add(hash(("a", "c"))), s.add(hash(("a", "b")))]
-    [True, True, False]
-    """
-
-    __slots__ = ("tab", "mask", "n")
-
-    def __init__(self, slots: int = 1024) -> None:
-        self.tab, self.mask, self.n = array("q", bytes(8 * slots)), slots - 1, 0
-
-    def add(self, h: int) -> bool:
-        """Record ``h``; ``False`` if it was there already."""
-        h = h or 1
-        tab, mask = self.tab, self.mask
-        i = h & mask
-        v = tab[i]
-        while v:
-            if v == h:
-                return False
-            i = (i + 1) & mask
-            v = tab[i]
-        tab[i] = h
-        self.n += 1
-        if 2 * self.n > mask:
-            old = self.tab
-            self.__init__(2 * (mask + 1))
-            for v in old:
-                if v:
-                    self.add(v)
-        return True
 
 
 class _Group:
@@ -242,7 +107,7 @@ class CsvGraphWriter:
         self.dir.mkdir(parents=True, exist_ok=True)
         self._groups: dict[tuple[str, str], list[_Group]] = {}  # (kind, label/type) -> groups
         self._ids: dict[str, set[str]] = {}                      # label -> node ids written
-        self._rels: dict[str, _Seen] = {}                        # type -> hash((src, dst)) seen
+        self._rels: dict[str, PairHashes] = {}                        # type -> hash((src, dst)) seen
         self._markers: dict[str, str] = {}                       # key -> marker label
         self._always: dict[str, frozenset] = {}                  # label -> keys every row held (not None)
         self._emptied: dict[str, set[str]] = {}                  # label -> keys some row held as []
@@ -275,12 +140,12 @@ class CsvGraphWriter:
 
     def _shape(self, kind: str, name: str, keys: tuple, vals: tuple) -> tuple:
         """(group, row formatter, empty keys) for rows of this shape — computed once per distinct
-        shape, not per row (see :func:`_formatter`)."""
+        shape, not per row (see :func:`~graph.store.neo4j_cells.formatter`)."""
         sig, empty, conv = {}, [], {}
         for i, (k, v) in enumerate(zip(keys, vals)):
             if v is None or (kind == "n" and k == "id"):
                 continue
-            t = _column_type(v)
+            t = column_type(v)
             if t is None:
                 empty.append(k)
                 continue
@@ -292,7 +157,7 @@ class CsvGraphWriter:
             held = frozenset(k for k, v in zip(keys, vals) if v is not None)
             self._always[name] = self._always.get(name, held) & held
             self._emptied.setdefault(name, set()).update(empty)
-        return g, _formatter(markers, [conv.get(k) for k in g.cols]), empty
+        return g, formatter(markers, [conv.get(k) for k in g.cols]), empty
 
     def _write(self, kind: str, name: str, lead: tuple, props: dict) -> list[str]:
         """Write one row (``lead``: the node id, or the relationship's two ends); returns the keys
@@ -336,7 +201,7 @@ class CsvGraphWriter:
         for rel_type, rows in batch.rels.items():
             src_label, dst_label = REL_ENDPOINTS[rel_type]
             srcs, dsts = self._ids.get(src_label, ()), self._ids.get(dst_label, ())
-            seen = self._rels.get(rel_type) or self._rels.setdefault(rel_type, _Seen())
+            seen = self._rels.get(rel_type) or self._rels.setdefault(rel_type, PairHashes())
             written = seen_rels[rel_type] = []
             missing = sum(1 for r in rows if r["src"] not in srcs or r["dst"] not in dsts)
             if missing:
@@ -354,7 +219,7 @@ class CsvGraphWriter:
                 self._plan.rels += 1
                 written.append((r["src"], r["dst"]))
         for rel_type, pairs in batch.drops.items():
-            seen = self._rels.get(rel_type) or self._rels.setdefault(rel_type, _Seen())
+            seen = self._rels.get(rel_type) or self._rels.setdefault(rel_type, PairHashes())
             for src, dst in pairs:
                 seen.add(hash((src, dst)))  # a later upsert of this pair must come after the drop
                 replay.drop_rel(rel_type, src, dst)

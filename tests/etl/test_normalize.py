@@ -161,3 +161,10 @@ def test_parse_bool():
         True, False, True, False, True, False, True, True, False, None]
     with pytest.raises(ValueError):
         parse_bool("maybe")
+
+
+def test_head_count_too_long_to_be_a_number_is_a_reason_not_a_crash():
+    """400 digits overflow float: a ValueError with a reason (the row is quarantined), never OverflowError."""
+    with pytest.raises(ValueError, match="not a finite number"):
+        parse_int("9" * 400)
+    assert parse_int("9" * 20) == int(float("9" * 20))
