@@ -29,3 +29,30 @@ def test_a_framework_list_with_its_count_and_class_head_after_it():
     assert [n for n, _l in _names(s)] == ["汽车", "医药", "模具与塑料"]
     # without a scale class or a cluster named in the sentence, a counted list is no framework
     assert _names("统筹推进新材料、新能源汽车、电子信息三大新兴产业") == []
+
+
+def test_a_field_word_ending_in_hua_is_a_field_not_an_ization():
+    assert _names("打造万亿级能化产业集群") == [("能化", "万亿级")]
+    assert _names("推动产业集群现代化") == []  # 现代化: an -ization, no field
+
+
+def test_a_field_put_on_a_cluster_list_is_a_cluster():
+    assert [n for n, _l in _names("节能环保产业被纳入第一批国家战略性新兴产业集群")] == ["节能环保"]
+
+
+def test_a_field_list_with_a_tier_before_industry_and_its_head_two_clauses_on():
+    s = ("集中力量培育以牧原为链主的肉食品加工、以龙成为链主的特种钢、以想念为链主的面制品加工等优势产业,"
+         "延链补链强链育链,不断厚植产业链集群发展新优势")
+    assert [n for n, _l in _names(s)] == ["肉食品加工", "特种钢", "面制品加工"]
+    # a measure of the list is no cluster framing
+    assert _names("壮大集成电路、机器人等优势产业规模,争取更多产业集群入选") == []
+
+
+def test_a_name_restated_with_a_bracket_is_one_name():
+    from etl.nlp import extract_facts
+    from ontology.loader import Ontology
+
+    text = ("培育以卧龙防爆为链主的电驱防爆、以想念为链主的面制品加工、以牧原为链主的肉食品加工等优势产业,"
+            "延链补链,厚植产业链集群发展新优势。电驱(防爆)、肉食品加工等一批超百亿级产业链正在形成。")
+    chains = [f.text for f in extract_facts(text, Ontology(), source="t") if f.kind == "chain"]
+    assert chains == ["电驱防爆", "面制品加工", "肉食品加工"]
