@@ -62,7 +62,7 @@ def title_heads(text: str) -> dict[str, bool]:
 
 def _cut(raw: str) -> tuple[str, str]:
     """An item's name part and the tail that closes it (等3大千亿产业, 超百亿元的产业集群 …)."""
-    m = next((m for m in _TAIL.finditer(raw) if m.start() >= 1), None)
+    m = next((m for m in _TAIL.finditer(raw) if m.start() >= 1 or m.group()[0].isdigit()), None)  # 16条…: no name
     return (raw[:m.start()], raw[m.start():]) if m else (raw, "")
 
 
@@ -70,7 +70,7 @@ def _name(part: str, lead_yi: bool) -> str:
     n = clean_name(part, True)
     if lead_yi:
         n = re.sub(r"^以(?!及)", "", n)
-    return field_of(n).strip(" “”\"'()()") if n else ""
+    return field_of(n).strip(" “”\"'") if n else ""
 
 
 def list_items(sentence: str, heads: dict[str, bool] | None = None, taken: set[str] = frozenset()) -> list[Item]:

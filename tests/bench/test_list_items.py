@@ -21,6 +21,8 @@ def test_items_are_cut_from_their_lead_and_their_closing_words():
     items = li.list_items(s)
     assert [i.name for i in items] == ["肉食品加工", "面制品加工"]
     assert items[1].feats["t_deng"] == 1.0 and items[1].feats["t_industry"] == 1.0 and items[1].feats["t_chain"] == 0.0
+    # a count is no item, a bracket is part of its item
+    assert [i.name for i in li.list_items("推动16条、智能家电(家居)、新能源汽车等产业链")] == ["智能家电(家居)", "新能源汽车"]
     s = "以烟草、工程机械四大千亿支柱产业为重点"
     assert [(i.name, i.level) for i in li.list_items(s)] == [("烟草", "千亿"), ("工程机械", "千亿")]
     # a list that runs to the end of the sentence under a title naming 产业链: an open list, kind chain
