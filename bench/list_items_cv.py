@@ -1,4 +1,4 @@
-"""Leave-plan-out cross-validation of the learned list-item reader (bench/list_items.py) on the tune plans (round 18).
+"""Leave-plan-out cross-validation of the learned list-item reader (etl/nlp/list_items.py) on the tune plans (round 18).
 
 Every 、-list item of every sentence of the tune plans (bench/plans, split tune) is a row: its features
 (``list_items.list_items``) and its label — it matches a gold cluster or chain name of its plan (the bench's matching,
@@ -7,14 +7,19 @@ bench/extract.py ``same_cluster``). The plans are cut into folds by plan; for ea
 5-fold leave-plan-out: the lowest threshold whose inner out-of-fold rules+model precision stays ≥ ``--floor``), and
 the fold's plans are read by the rules alone (etl.nlp.extract) and by the rules plus the items the model adds (those
 the rules did not take). Printed: cluster/chain recall and precision per fold and in total, rules alone vs
-rules+model, the spread, and the model alone (no rule features) at fixed thresholds.
+rules+model, the spread, and the model alone at fixed thresholds. The features that say what the rules took
+(``r_*``) are left out unless ``--rule-features``: the shipped reader does without them.
 
-``--replay COMMIT``: the same reader on a past round's held-out set with the rules as they were at its first run —
-the tree of COMMIT (the commit that added the round's held-out labels) is exported with ``git archive``, its
+``--write`` refits on all tune plans (threshold chosen the same way, by a leave-plan-out inside them) and writes
+etl/nlp/list_items.json, the weights the extractor reads.
+
+``--replay COMMIT …``: the same reader on past rounds' held-out sets with the rules as they were at their first run —
+the tree of each COMMIT (the commit of the round's first run: its labels and last code) is exported with ``git archive``, its
 extractor reads its plans in a subprocess, the model (no rule features) is fitted on the plans that were tune then and
-its threshold chosen inside them, and the held-out plans of then are read by those rules alone and with the model.
+its threshold chosen inside them, and the held-out plans of then are read by those rules alone and with the model;
+several commits are also pooled.
 
-    .venv/bin/python bench/list_items_cv.py [--folds 10] [--floor 0.97] [--replay COMMIT]
+    .venv/bin/python bench/list_items_cv.py [--folds 10] [--floor 0.97] [--rule-features] [--write] [--replay COMMIT …]
 
 Like every bench it reports and exits 0.
 """
@@ -35,9 +40,9 @@ import numpy as np  # noqa: E402
 import yaml  # noqa: E402
 
 from bench.classify import fit_logistic  # noqa: E402
-from bench import list_items as li  # noqa: E402
 from bench.extract import PLANS, same_cluster, split_of  # noqa: E402
 from etl.nlp.cluster_match import core_name  # noqa: E402
+from etl.nlp import list_items as li  # noqa: E402
 from etl.nlp.extract import extract_file, read_text  # noqa: E402
 from etl.nlp.layout import plan_context, sentences  # noqa: E402
 from etl.nlp.plan_clusters import find_clusters  # noqa: E402
@@ -169,7 +174,9 @@ def model_alone(plans: list[dict], feats: list[str], k: int) -> None:
     print(f"   every list item taken: recall {_r(ceiling, sum(len(p['golds']) for p in plans))}")
 
 
-def replay(commit: str, floor: float) -> None:
+def replay(commit: str, floor: float) -> dict[str, tuple[int, int, int]]:
+    """One past round's held-out set read by its first-run rules alone and with the model; returns the totals by
+    threshold (``chosen``: the one chosen inside its tune plans)."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit], check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
@@ -182,33 +189,60 @@ def replay(commit: str, floor: float) -> None:
     tune, held = [p for p in plans if p["split"] == "tune"], [p for p in plans if p["split"] == "heldout"]
     thr = choose_threshold(tune, feats, 10, floor)
     pr = predict(held, feats, fit_logistic(*matrix(tune, feats), 1.0))
-    base = totals(held, None, thr)
-    print(f"replay {commit}: model fitted on its {len(tune)} tune plans, read on its {len(held)} held-out plans")
-    print(f"   rules alone (first run):     recall {_r(base[0], base[1])}  precision {_r(base[0], base[2])}")
-    for t in sorted({thr, 0.5, 0.7, 0.9}):
-        both = totals(held, pr, t)
-        print(f"   rules+model, threshold {t:.2f}{' (chosen)' if t == thr else '          '}: recall {_r(both[0], both[1])}  "
-              f"precision {_r(both[0], both[2])}")
+    res = {"rules": totals(held, None, thr), "chosen": totals(held, pr, thr),
+           **{f"{t:.1f}": totals(held, pr, t) for t in (0.5, 0.7, 0.9)}}
+    print(f"replay {commit}: model fitted on its {len(tune)} tune plans, read on its {len(held)} held-out plans "
+          f"(threshold chosen inside them: {thr:.2f})")
+    for k, (f, g, n) in res.items():
+        print(f"   {'rules alone (first run)' if k == 'rules' else 'rules+model, threshold ' + k:<34} recall {_r(f, g)}  "
+              f"precision {_r(f, n)}")
+    return res
+
+
+def replays(commits: list[str], floor: float) -> None:
+    pooled: dict[str, np.ndarray] = {}
+    for c in commits:
+        for k, v in replay(c, floor).items():
+            pooled[k] = pooled.get(k, np.zeros(3, dtype=int)) + np.array(v)
+    if len(commits) > 1:
+        print(f"pooled over {len(commits)} rounds:")
+        for k, (f, g, n) in pooled.items():
+            print(f"   {'rules alone (first run)' if k == 'rules' else 'rules+model, threshold ' + k:<34} recall {_r(f, g)}  "
+                  f"precision {_r(f, n)}")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--folds", type=int, default=10)
     ap.add_argument("--floor", type=float, default=0.97, help="inner-fold precision a threshold must keep")
-    ap.add_argument("--replay", metavar="COMMIT", help="a past round's held-out set with its first-run rules")
+    ap.add_argument("--replay", metavar="COMMIT", nargs="+", help="past rounds' held-out sets with their first-run rules")
+    ap.add_argument("--rule-features", action="store_true", help="add the features that say what the rules took")
+    ap.add_argument("--write", action="store_true", help=f"refit on all tune plans and write etl/nlp/{li.WEIGHTS.name}")
     a = ap.parse_args(argv)
     if a.replay:
-        replay(a.replay, a.floor)
+        replays(a.replay, a.floor)
         return 0
     onto = load_ontology()
     paths = [p for p in sorted(PLANS.glob("*.txt")) if p.with_suffix(".gold.yaml").exists() and split_of(p) == "tune"]
-    plans = [plan_rows(p, [f.text for f in extract_file(p, onto) if f.kind in ("cluster", "chain")]) for p in paths]
-    feats = sorted(next(p for p in plans if p["items"])["items"][0][1])
+    plans = [plan_rows(p, [f.text for f in extract_file(p, onto, list_model=None) if f.kind in ("cluster", "chain")])
+             for p in paths]
+    feats = [f for f in sorted(next(p for p in plans if p["items"])["items"][0][1])
+             if a.rule_features or not f.startswith("r_")]
     n_items, n_pos = sum(len(p["items"]) for p in plans), sum(it[2] for p in plans for it in p["items"])
     print(f"tune plans: {len(plans)}; list items: {n_items} ({n_pos} match a gold name); features: {len(feats)}; "
           f"inner precision floor {a.floor}")
     cross_validate(plans, feats, a.folds, a.floor)
     model_alone(plans, [f for f in feats if not f.startswith("r_")], a.folds)
+    if a.write:
+        thr = choose_threshold(plans, feats, a.folds, a.floor)
+        w = fit_logistic(*matrix(plans, feats), 1.0)
+        li.WEIGHTS.write_text(json.dumps({
+            "fitted": f"bench/list_items_cv.py --write: logistic regression (bench/classify.fit_logistic, L2 1.0) on "
+                      f"the {n_items} list items of the {len(plans)} tune plans; threshold: the lowest whose "
+                      f"{a.folds}-fold leave-plan-out rules+model precision inside them stays >= {a.floor}",
+            "features": feats, "weights": [round(float(x), 4) for x in w[1:]], "bias": round(float(w[0]), 4),
+            "threshold": thr}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote etl/nlp/{li.WEIGHTS.name}: threshold {thr}")
     return 0
 
 

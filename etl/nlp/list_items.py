@@ -1,30 +1,44 @@
-"""A learned reader of list items tried in round 18: is an item of a 、-list a cluster or chain name?
+"""A learned reader of list items: is an item of a 、-list a cluster or chain name? (round 18)
 
 What: :func:`list_items` cuts every 、-list of a sentence into its items (the first after its lead verb, each
 without the count, class and head words that close it) and describes each by its context — the words before the
 list (培育/打造/推进/以…为重点), the head after it (N大/N个/N条, 产业/产业集群/产业链, 千亿级 …), whether the sentence
 or the plan's title names 产业链 or 集群, the item's length, field-vocabulary hits (:mod:`etl.nlp.field_vocab`), its
-position and its neighbours (how many carry a field word, how many the rules took). ``bench/list_items_cv.py`` fits
-a logistic model on these features and cross-validates it by plan.
+position and its neighbours (how many carry a field word; ``r_*``: how many the rules took — computed, not used by
+the shipped weights). :func:`read_items` returns the items a logistic model over these features calls a name, above
+the threshold stored with the weights (``list_items.json`` next to this module), that the rules did not take;
+:mod:`etl.nlp.extract` adds them to the rules' names (the rules' names are kept).
 
-Why it is a bench module, not part of the extractor: the leave-plan-out cross-validation on the tune plans did not
-show a recall gain worth its spurious names (docs/policy.md, round 18), so the extractor keeps its rules and this
-reader stays an experiment that can be refitted and re-run.
+The weights are fitted by ``bench/list_items_cv.py --write`` on the tune plans of bench/plans (an item's label: it
+matches a gold cluster or chain name of its plan); the same script prints the leave-plan-out cross-validation and the
+replays of past rounds' first runs that decided to ship it (docs/policy.md, round 18).
+
+Why: round after round the rules fitted to the tune plans' list shapes missed the shapes of the next held-out set
+(first-run cluster recall 0.48 and 0.41 in rounds 16 and 17); a reader that weighs the context of every list item adds
+some of what they miss.
 
 >>> [(i.name, i.feats["t_count_fits"], i.feats["lead_verb"]) for i in list_items("重点培育高端装备、现代卷烟、车桥3条产业链")]
 [('高端装备', 1.0, 1.0), ('现代卷烟', 1.0, 1.0), ('车桥', 1.0, 1.0)]
+>>> m = {"features": ["t_chain", "field"], "weights": [3.0, 2.0], "bias": -4.0, "threshold": 0.5}
+>>> [i.name for i in read_items("重点培育高端装备、现代卷烟、车桥3条产业链", {}, {"高端装备"}, m)]
+['车桥']
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from etl.nlp.cluster_match import core_name
 from etl.nlp.cluster_names import ABSTRACT, NUM_CN, VERBS, clean_name, count_of, field_of, is_generic
 from etl.nlp.field_vocab import is_field
 
-__all__ = ["Item", "list_items", "title_heads"]
+__all__ = ["Item", "list_items", "title_heads", "score", "read_items", "load_model", "WEIGHTS"]
+
+WEIGHTS = Path(__file__).with_name("list_items.json")
 
 _CLAUSE = re.compile(r"[,;。:!?]")
 #: what closes an item: its 等, count, scale class or head (the name stands before it)
@@ -144,4 +158,28 @@ def list_items(sentence: str, heads: dict[str, bool] | None = None, taken: set[s
             f["field_x_head"] = f["field"] and (f["t_cluster"] or f["t_chain"] or f["next_head"])
             f["field_x_lead"] = f["field"] and f["lead_verb"] and f["field_most"]
             out.append(Item(name, kind, level_m.group() if level_m else None, {k: float(v) for k, v in f.items()}))
+    return out
+
+
+def score(item: Item, model: dict) -> float:
+    """The model's probability that ``item`` is a cluster or chain name."""
+    z = model["bias"] + sum(w * item.feats.get(k, 0.0) for k, w in zip(model["features"], model["weights"]))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def load_model(path: Path = WEIGHTS) -> dict | None:
+    """The shipped weights and threshold (``None`` when the file is absent: the rules alone)."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def read_items(sentence: str, heads: dict[str, bool], taken: set[str], model: dict | None) -> list[Item]:
+    """The items of the sentence's lists the model calls a cluster or chain name that the rules did not take
+    (``taken``: the core names the rules found in the sentence)."""
+    if not model:
+        return []
+    out, seen = [], set(taken)
+    for i in list_items(sentence, heads, taken):
+        if core_name(i.name) not in seen and score(i, model) >= model["threshold"]:
+            seen.add(core_name(i.name))
+            out.append(i)
     return out
