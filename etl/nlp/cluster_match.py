@@ -7,8 +7,8 @@ cluster (医药, 汽车产业), ``partial`` when one contains the other (汽车�
 
 Why: a researcher comparing another plan's clusters with our seven needs to see which are ours.
 
->>> core_name("“汽车及零部件”产业集群"), core_name("高端装备制造业")
-('汽车及零部件', '高端装备制造')
+>>> core_name("“汽车及零部件”产业集群"), core_name("高端装备制造业"), core_name("电驱(防爆)")
+('汽车及零部件', '高端装备制造', '电驱防爆')
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ __all__ = ["core_name", "match_ontology"]
 
 
 def core_name(name: str) -> str:
-    """The name without a trailing 产业/业/集群 and quotes: the key to compare names by."""
-    s = strip_quotes(name)
+    """The name without a trailing 产业/业/集群, quotes and brackets: the key to compare names by."""
+    s = re.sub(r"[()()〔〕]", "", strip_quotes(name))  # 电驱(防爆) and 电驱防爆 are one name
     s = re.sub(r"(?:产业集群|产业群|集群|产业链|产业)$", "", s)
     return re.sub(r"制造业$", "制造", s)
 

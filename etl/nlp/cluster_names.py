@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from etl.nlp.cluster_match import core_name
-from etl.nlp.field_vocab import is_field
+from etl.nlp.field_vocab import FIELD_WORDS, is_field
 from etl.normalize import strip_quotes
 
 __all__ = ["clean_name", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
@@ -95,7 +95,8 @@ def is_generic(name: str, in_field_list: bool = False) -> bool:
     if name.endswith("的") or re.search(r"(?:高端|智能|绿色|现代|高级|一体|集群|国际|数字|网络|融合|新型|规模)化$", name) \
             or too_long(name) or re.search(r"\d", re.sub(r"\d+G", "", name)):
         return True
-    return bool(re.search(r"级$", rest) or re.search(r"化$", rest) and len(rest) <= 3)  # 现代化, 千亿级, “百千万”亿级 …
+    # 现代化, 千亿级, “百千万”亿级 …; a word of the field vocabulary is a field whatever it ends in (石化, 能化: 化工)
+    return bool(re.search(r"级$", rest) or re.search(r"化$", rest) and len(rest) <= 3 and rest not in FIELD_WORDS)
 
 
 def too_long(name: str) -> bool:

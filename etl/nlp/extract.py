@@ -4,7 +4,8 @@ What: :func:`extract_facts` splits a plan into paragraphs and sentences (。;!?)
 pipeline (:func:`etl.nlp.pipeline.build_nlp`) on each sentence and returns :class:`Fact` records:
 
 - ``cluster`` / ``chain``: every cluster or industrial chain the plan names (open vocabulary, see
-  :mod:`etl.nlp.plan_clusters`) with its scale class (``level``: 千亿级, 500亿级 …), mapped to one
+  :mod:`etl.nlp.plan_clusters`; list items the rules did not take are added when the learned reader of
+  :mod:`etl.nlp.list_items` calls them a name) with its scale class (``level``: 千亿级, 500亿级 …), mapped to one
   of our clusters (``ref_id``, ``match`` = exact | partial) or noted ``not in the ontology``;
 - ``industry``: one of our clusters named only as an industry (汽车产业产值, 医药产业 …), with the
   direction words found with it — no cluster or chain of the plan's (a later 汽车产业集群 makes it one);
@@ -43,6 +44,7 @@ from pathlib import Path
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.field_vocab import is_field
 from etl.nlp.layout import HEADING_RE, plan_context, sentences
+from etl.nlp.list_items import load_model, read_items, title_heads
 from etl.nlp.naming import (box_named, class_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
                              threshold_named)
 from etl.nlp.pipeline import build_nlp
@@ -81,8 +83,12 @@ def _specific_tech(label: str, head: str) -> bool:
     return bool(head) and not _TECH_GENERIC.match(head) and "卡脖子" not in label
 
 
-def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
-    """Every cluster / chain / direction / target / technology fact of a policy text (deduplicated)."""
+def extract_facts(text: str, ontology, *, source: str, list_model: dict | None | bool = True) -> list[Fact]:
+    """Every cluster / chain / direction / target / technology fact of a policy text (deduplicated);
+    ``list_model``: the list-item reader's weights (:mod:`etl.nlp.list_items`), ``True`` for the shipped ones, ``None``
+    for the rules alone."""
+    model = load_model() if list_model is True else list_model
+    heads = title_heads(text)
     nlp = build_nlp(ontology)
     table = vocabulary(ontology)
     ctx = plan_context(text)
@@ -180,6 +186,13 @@ def extract_facts(text: str, ontology, *, source: str) -> list[Fact]:
             add(Fact(cm.kind, cm.name, sent, source, cluster=cid, ref_id=cid, level=cm.level, match=how,
                      terms=[cm.tier] if cm.tier else [],
                      note=None if cid else "not in the ontology"), key)
+        # list items the learned reader calls a name that the rules did not take (etl/nlp/list_items.py)
+        for it in read_items(sent, heads, {core_name(cm.name) for cm in named_here}, model):
+            if any(("named", k, core_name(it.name)) in seen for k in ("cluster", "chain")):
+                continue
+            cid, how = match_ontology(it.name, ontology)
+            add(Fact(it.kind, it.name, sent, source, cluster=cid, ref_id=cid, level=it.level, match=how,
+                     note=None if cid else "not in the ontology"), ("named", it.kind, core_name(it.name)))
         # our clusters named as an industry (汽车产业, 医药产业 …), not as a product (…智能马桶等智能产品)
         clusters = []  # (position, cluster id)
         longer = [cm.name for cm in named_here]
@@ -316,6 +329,6 @@ def read_text(path: str | Path) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def extract_file(path: str | Path, ontology, *, source: str | None = None) -> list[Fact]:
+def extract_file(path: str | Path, ontology, *, source: str | None = None, list_model: dict | None | bool = True) -> list[Fact]:
     """:func:`extract_facts` on a UTF-8 or GBK text file; ``source`` defaults to the file name."""
-    return extract_facts(read_text(path), ontology, source=source or Path(path).name)
+    return extract_facts(read_text(path), ontology, source=source or Path(path).name, list_model=list_model)

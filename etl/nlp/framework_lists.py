@@ -17,6 +17,8 @@ no framework) or a list without field words is no framework.
 [('农产品加工', '千亿'), ('建材家居', '千亿'), ('医药化工', '千亿')]
 >>> counted_industries("动力电池、新能源汽车、光伏三大产业同比增长20%")
 []
+>>> [(n, l) for n, l, _s in counted_industries("以烟草、工程机械两大千亿支柱产业为重点,统筹推进新材料、电子信息两大新兴产业")]
+[('烟草', '千亿'), ('工程机械', '千亿'), ('新材料', None), ('电子信息', None)]
 """
 
 from __future__ import annotations
@@ -30,21 +32,25 @@ __all__ = ["counted_industries"]
 
 _TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传统|重点|未来|先导|基础|现代)"
 _COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?(" + NUM_CN + r"[个大])" + _TIERS + r"*"
-                      r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业(?=[,;。、)]|$)")
+                      r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业(?=[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑))")
 _FRAMEWORK = re.compile(r"产业集群|产业链|集群")
 
 
 def counted_industries(sentence: str) -> list[tuple[str, str | None, tuple[int, int]]]:
     """The items of the counted industry lists of a framework sentence (see the module doc)."""
-    out = []
+    lists = []
     for m in _COUNTED.finditer(sentence):
-        items = [clean_name(i, True) for i in split_items(clean_name(m.group(1)), count_of(m.group(3)))]
-        level = m.group(4)
+        head = re.sub(r"^以(?!及)", "", clean_name(m.group(1))) if sentence.startswith("为", m.end()) else m.group(1)
+        items = [clean_name(i, True) for i in split_items(clean_name(head), count_of(m.group(3)))]
         if count_of(m.group(3)) != len(items) or not all(items):
             continue
-        if not (level or _FRAMEWORK.search(sentence)):
-            continue  # no scale class and no cluster named: a count of industries, no framework
         if not (field_list(items) or all(is_field(i) for i in items)) or any(is_generic(i, True) for i in items):
             continue
-        out += [(i, level, m.span()) for i in items]
-    return out
+        lists.append((items, m.group(4), m.span(), "未来" in m.group(0)[len(m.group(1)):]))
+    # the sentence announces a framework when it names a cluster or chain, or one of its counted lists has a scale
+    # class (以A、B四大千亿支柱产业为重点,统筹推进C、D两大新兴产业: the second list is the framework's too) — not a
+    # list of future industries next to it (培育新材料、新能源等三大未来产业: fields still to grow, no cluster yet)
+    named = bool(_FRAMEWORK.search(sentence))
+    classed = any(level for _i, level, _s, _f in lists)
+    return [(i, level, span) for items, level, span, future in lists
+            if named or level or (classed and not future) for i in items]

@@ -44,7 +44,8 @@ _ABBREV = re.compile(r"(?<=[\u4e00-\u9fff])[((]([\u4e00-\u9fff])[))](?=[\u4e00-\
 #: a bracket restating a list item (新型电力(智能电网)、… / …两大产业集群) belongs to the item's name
 _RESTATED = re.compile(r"(?<=[\u4e00-\u9fff])(?<![个条家])[((]([\u4e00-\u9fff]{2,8})[))]"
                        r"(?=、|等|(?:\d+|[两二三四五六七八九十]+)[个大条]|产业集群|产业链|集群)")
-_FIELD_LIST_RE = re.compile(r"([^,;。:]*?、[^,;。:]*?)等(?:领域|新兴产业|产业|行业)[^,;。:]{0,8}[,,]"
+_FIELD_TIER = r"(?:优势|特色|主导|支柱|重点)?"  # 等优势产业: a tier between 等 and 产业
+_FIELD_LIST_RE = re.compile(r"([^,;。:]*?、[^,;。:]*?)等" + _FIELD_TIER + r"(?:领域|新兴产业|产业|行业)[^,;。:]{0,8}[,,]"
                             r"(?:[^,;。:]{0,10}[,,])?((?:培育|打造|形成|建设)[^,;。:]*?)?([^,;。:]*?)(产业集群|产业群|产业链)")
 #: a list of fields counted as industries without a head or 等 (A、B、C3个产业…): the list is the framework
 _COUNTED_LIST_RE = re.compile(r"([^,;。:等]+、[^,;。:等]+?)(" + NUM_CN + r"[个大])产业(?!集群|群|链)([^,;。]*)")
@@ -59,8 +60,8 @@ _QUOTED_LIST_RE = re.compile(r"[“\"]([^”\"、,;。]{1,12}(?:、[^”\"、,;�
                              r"(产业集群|产业群|集群|产业链)")
 _MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)([^。;]*)")
 _MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协同区|集聚区|示范区))$")
-#: fields chosen as clusters (新材料、生物医药产业双双入选全省战略性新兴产业集群, 元宇宙入选全省…集群)
-_SELECTED_RE = re.compile(r"([^,;。:!?]+?)(?:产业|行业)?(?:双双|均|分别|成功|先后)?(?:入选|获批|被认定为|认定为)[^,;。]*?(产业集群|集群)(?!品牌)")
+#: fields chosen as clusters (新材料、生物医药产业双双入选全省战略性新兴产业集群, 元宇宙入选全省…集群, 节能环保产业被纳入…集群)
+_SELECTED_RE = re.compile(r"([^,;。:!?]+?)(?:产业|行业)?(?:双双|均|分别|成功|先后)?(?:入选|获批|被认定为|认定为|被纳入|纳入|被列为|列入)[^,;。]*?(产业集群|集群)(?!品牌)")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
 
 
@@ -193,15 +194,16 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             out.extend(_parse(sentence[a:b], head, a, m.end(), m.start() in in_list, len(groups) > 1))
         prev_end = m.end()
     for m in _FIELD_LIST_RE.finditer(sentence):  # 在A、B等领域,培育新增3—4个万亿元级战略性产业集群
-        if re.match(r"(?:等(?:领域|新兴产业|产业|行业))(?:规模|优势|水平|能级|实力)", sentence[m.end(1):]):
+        if re.match(r"(?:等" + _FIELD_TIER + r"(?:领域|新兴产业|产业|行业))(?:规模|优势|水平|能级|实力)", sentence[m.end(1):]):
             continue  # 壮大集成电路、机器人等产业规模,争取更多产业集群…: a measure of the list, no cluster framing
         tail = _parse(m.group(3), m.group(4), m.start(3), m.end(4))
         if tail:
             continue  # the cluster phrase names its own fields
         level = SCALE_RE.search(m.group(3))
-        for n in split_items(clean_name(m.group(1)), None):
-            n = clean_name(n, True)
-            if n and not is_generic(n):
+        fields = [clean_name(n, True) for n in split_items(clean_name(m.group(1)), None)]
+        listed = field_list(fields)  # a list of fields: 面制品加工 among them is a field too
+        for n in fields:
+            if n and not is_generic(n, listed):
                 out.append(ClusterMention(n, "chain" if m.group(4) == "产业链" else "cluster",
                                           level.group() if level else None, None, m.span()))
     for m in _BRACKETED_RE.finditer(sentence):  # 5000亿元级别的产业集群1个(物联网)、…2个(新材料、汽车及零部件)

@@ -2,7 +2,7 @@
 
 What: :func:`find_places` finds the administrative places of a text with a closed suffix set —
 province-level names (full or short, from :mod:`etl.nlp.gb2260`: 陕西 → 陕西省, 广西 → 广西壮族自治区),
-cities (``XX市``, and prefecture-level city names written without 市: 苏州 → 苏州市), autonomous prefectures
+cities (a GB/T 2260 county-level city with its 市 — 胶州市, never 业立市 from 产业立市 — and prefecture-level city names written without 市: 苏州 → 苏州市), autonomous prefectures
 (楚雄州) — never 工业兴省, 联合省, 制造强省 or 城市. :func:`plan_region` says which of them the plan is about:
 the place it names most often, counting how it speaks of itself (全省/我省 for its province, 全市/我市 for its
 city; a title names its place twice over). :func:`subject_of` says whose figure a target is: a place written in
@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.nlp.gb2260 import CITIES, COMMON_WORDS, PREFECTURES, PROVINCE_OF, PROVINCES
+from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTY_CITIES, PREFECTURES, PROVINCE_OF, PROVINCES
 from etl.nlp.vocab import normalize
 
 __all__ = ["Place", "find_places", "plan_region", "subject_of", "header_title", "COUNTY_RE"]
@@ -33,10 +33,11 @@ _FULL = {v: v for v in PROVINCES.values()}
 _ALT = "|".join(sorted(list(_FULL) + list(PROVINCES), key=len, reverse=True))
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 _PREF_ALT = "|".join(sorted(PREFECTURES, key=len, reverse=True))
+_COUNTY_CITY_ALT = "|".join(sorted(COUNTY_CITIES, key=len, reverse=True))
+#: a county-level city is a GB/T 2260 name with its 市 (胶州市, 晋江市), never any two characters before 市 (业立市 from
+#: 产业立市, 推进市, 务副市)
 _PLACE_RE = re.compile(rf"(?P<prov>{_ALT})|(?P<city>{_CITY_ALT})(?P<shi>市)?|(?P<pref>{_PREF_ALT})州|"
-                       r"(?P<open>[\u4e00-\u9fff]{2})市(?![级场民值])")  # not 细分市场, 市级
-_REGION_STOP = {"城市", "全市", "我市", "本市", "各市", "该市", "县市", "上市", "强市", "大市", "门市", "超市", "都市", "股市",
-                "街市", "夜市", "集市", "开市", "闹市", "早市", "楼市", "车市", "入市", "退市", "拟上"}
+                       rf"(?P<open>{_COUNTY_CITY_ALT})市(?![级场民值])")  # not 细分市场, 市级
 _SELF_PROVINCE = re.compile(r"全省|我省|本省|省内|自治区")  # 自治区: the plan's own autonomous region
 _SELF_CITY = re.compile(r"全市|我市|本市|市内")
 _ZONES = ("新区", "开发区", "高新区", "经开区", "自贸区", "保税区", "示范区", "试验区", "合作区")
@@ -78,10 +79,7 @@ def find_places(text: str, common: bool = False) -> list[Place]:
         elif m.group("pref"):
             out.append(Place(m.group("pref") + "州", "prefecture", m.span(), m.group("pref")))
         else:
-            w = m.group("open") + "市"
-            slogan = text[m.end():m.end() + 1] in "”\"’" and text[m.end():m.end() + 1] != ""  # “制造业立市”, “工业强市”
-            if w not in _REGION_STOP and w[-2:] not in _REGION_STOP and w[0] not in "度发的和在是从于年等市省个各全" and not slogan:
-                out.append(Place(w, "city", m.span(), m.group("open")))
+            out.append(Place(m.group("open") + "市", "city", m.span(), m.group("open")))
     return out
 
 
