@@ -6,8 +6,9 @@ cities (a GB/T 2260 county-level city with its 市 — 胶州市, never 业立�
 (楚雄州) — never 工业兴省, 联合省, 制造强省 or 城市. :func:`plan_region` says which of them the plan is about:
 the place it names most often, counting how it speaks of itself (全省/我省 for its province, 全市/我市 for its
 city; a title names its place twice over). :func:`subject_of` says whose figure a target is: a place written in
-the indicator, a county before the figure, a place the sentence opens with (曲靖市聚焦…), the cluster whose
-section it is in, the plan's province for 全省/我省 and its city for 全市/我市, else the plan's region.
+the indicator, a county before the figure (a GB/T 2260 name, :func:`find_counties`: 铜鼓县, never 业强县 from
+工业强县), a place the sentence opens with (曲靖市聚焦…), the cluster whose section it is in, the plan's province for
+全省/我省 and its city for 全市/我市, else the plan's region.
 
 Why: the place a plan is about is not the first one it names (胶州's plan names 青岛市 first); texts write their
 own place without a suffix (苏州, 广西) and an open ``XX省`` pattern reads words that end in 省 as provinces.
