@@ -3,7 +3,8 @@
 What: ``PROVINCES`` maps a province-level short name (陕西, 广西, 内蒙古, 北京) to its full name (陕西省,
 广西壮族自治区, 内蒙古自治区, 北京市); ``CITIES`` lists the prefecture-level cities (code ``XXXX00`` with
 ``市``) by their name without 市; ``PREFECTURES`` the autonomous prefectures (自治州) by the short form texts
-write with 州 (楚雄 → 楚雄州). Read from the GB/T 2260-2007 table as published in khaeru/gb2260,
+write with 州 (楚雄 → 楚雄州); ``COUNTY_CITIES`` the county-level cities without 市 (胶州) and ``COUNTIES`` the
+county-level names ending in 县, 区 or 旗 (铜鼓县, 樊城区, 鄂伦春自治旗; ``COUNTIES_BY_PROVINCE`` by province code). Read from the GB/T 2260-2007 table as published in khaeru/gb2260,
 ``gb2260/data/gbt_2260-2007.csv`` (the whole table, about 3,500 rows, read through the search tool; the rows
 with codes ``XX0000`` and ``XXXX00``).
 The 2007 edition predates a few later cities (毕节, 铜仁, 海东 …, still 地区 there); they are not listed, except
@@ -19,7 +20,7 @@ read from the standard answers both.
 
 from __future__ import annotations
 
-__all__ = ["PROVINCES", "CITIES", "COUNTY_CITIES", "COUNTIES", "PREFECTURES", "COMMON_WORDS", "PROVINCE_OF"]
+__all__ = ["PROVINCES", "CITIES", "COUNTY_CITIES", "COUNTIES", "COUNTIES_BY_PROVINCE", "PREFECTURES", "COMMON_WORDS", "PROVINCE_OF"]
 
 _PROVINCE_ROWS = """北京 北京市|天津 天津市|河北 河北省|山西 山西省|内蒙古 内蒙古自治区|辽宁 辽宁省|吉林 吉林省|黑龙江 黑龙江省|
 上海 上海市|江苏 江苏省|浙江 浙江省|安徽 安徽省|福建 福建省|江西 江西省|山东 山东省|河南 河南省|湖北 湖北省|湖南 湖南省|
@@ -277,13 +278,23 @@ _COUNTY_ROWS = """
    裕民县 和布克赛尔蒙古自治县 布尔津县 富蕴县 福海县 哈巴河县 青河县 吉木乃县
 71 台北县 宜兰县 桃园县 新竹县 苗栗县 台中县 彰化县 南投县 云林县 嘉义县 台南县 高雄县 屏东县 台东县 花莲县 澎湖县
 """
-COUNTY_ROWS_BY_PROVINCE: dict[str, tuple[str, ...]] = {}
-for _ln in _COUNTY_ROWS.strip().splitlines():
-    if not _ln.startswith(" "):
-        _code = _ln.split()[0]
-    COUNTY_ROWS_BY_PROVINCE[_code] = COUNTY_ROWS_BY_PROVINCE.get(_code, ()) + tuple(_ln.split()[0 if _ln.startswith(" ") else 1:])
+
+
+def _by_province(rows: str) -> dict[str, tuple[str, ...]]:
+    """``{province code: names}`` of rows ``CODE name name …`` whose indented lines go on the row above."""
+    out: dict[str, tuple[str, ...]] = {}
+    code = ""
+    for ln in rows.strip("\n").splitlines():
+        words = ln.split()
+        if not ln.startswith(" "):
+            code, words = words[0], words[1:]
+        out[code] = out.get(code, ()) + tuple(words)
+    return out
+
+
+COUNTIES_BY_PROVINCE: dict[str, tuple[str, ...]] = _by_province(_COUNTY_ROWS)
 #: every county-level name of the table ending in 县, 区 or 旗 (铜鼓县, 樊城区, 鄂托克旗, 青龙满族自治县)
-COUNTIES: frozenset[str] = frozenset(w for ws in COUNTY_ROWS_BY_PROVINCE.values() for w in ws)
+COUNTIES: frozenset[str] = frozenset(w for ws in COUNTIES_BY_PROVINCE.values() for w in ws)
 #: autonomous prefectures (XXXX00 …自治州), by the name before their nationality words
 PREFECTURES: frozenset[str] = frozenset(
     "延边 恩施 湘西 阿坝 甘孜 凉山 黔西南 黔东南 黔南 楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆 临夏 甘南 海北 黄南 "

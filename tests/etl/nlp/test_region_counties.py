@@ -4,7 +4,7 @@ or 区 (台了县 from 出台了县级, 业强县 from 工业强县) — docs/po
 from __future__ import annotations
 
 from etl.nlp import extract_facts
-from etl.nlp.gb2260 import COUNTIES, COUNTY_ROWS_BY_PROVINCE
+from etl.nlp.gb2260 import COUNTIES, COUNTIES_BY_PROVINCE
 from etl.nlp.region import find_counties, find_places, plan_region
 
 
@@ -38,6 +38,6 @@ def test_the_longest_name_of_the_table_and_its_autonomous_forms():
 
 
 def test_the_table_is_read_by_province():
-    assert "铜鼓县" in COUNTY_ROWS_BY_PROVINCE["36"] and "樊城区" in COUNTY_ROWS_BY_PROVINCE["42"]
+    assert "铜鼓县" in COUNTIES_BY_PROVINCE["36"] and "樊城区" in COUNTIES_BY_PROVINCE["42"]
     assert all(n[-1] in "县区旗" for n in COUNTIES) and len(COUNTIES) > 2400
-    assert all(len(ws) == len(set(ws)) for ws in COUNTY_ROWS_BY_PROVINCE.values())  # each name once per province
+    assert all(len(ws) == len(set(ws)) for ws in COUNTIES_BY_PROVINCE.values())  # each name once per province
