@@ -6,8 +6,9 @@ cities (a GB/T 2260 county-level city with its 市 — 胶州市, never 业立�
 (楚雄州) — never 工业兴省, 联合省, 制造强省 or 城市. :func:`plan_region` says which of them the plan is about:
 the place it names most often, counting how it speaks of itself (全省/我省 for its province, 全市/我市 for its
 city; a title names its place twice over). :func:`subject_of` says whose figure a target is: a place written in
-the indicator, a county before the figure, a place the sentence opens with (曲靖市聚焦…), the cluster whose
-section it is in, the plan's province for 全省/我省 and its city for 全市/我市, else the plan's region.
+the indicator, a county before the figure (a GB/T 2260 name, :func:`find_counties`: 铜鼓县, never 业强县 from
+工业强县), a place the sentence opens with (曲靖市聚焦…), the cluster whose section it is in, the plan's province for
+全省/我省 and its city for 全市/我市, else the plan's region.
 
 Why: the place a plan is about is not the first one it names (胶州's plan names 青岛市 first); texts write their
 own place without a suffix (苏州, 广西) and an open ``XX省`` pattern reads words that end in 省 as provinces.
@@ -24,10 +25,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTY_CITIES, PREFECTURES, PROVINCE_OF, PROVINCES
+from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_OF, PROVINCES
 from etl.nlp.vocab import normalize
 
-__all__ = ["Place", "find_places", "plan_region", "subject_of", "header_title", "COUNTY_RE"]
+__all__ = ["Place", "find_places", "find_counties", "plan_region", "subject_of", "header_title"]
 
 _FULL = {v: v for v in PROVINCES.values()}
 _ALT = "|".join(sorted(list(_FULL) + list(PROVINCES), key=len, reverse=True))
@@ -41,7 +42,10 @@ _PLACE_RE = re.compile(rf"(?P<prov>{_ALT})|(?P<city>{_CITY_ALT})(?P<shi>市)?|(?
 _SELF_PROVINCE = re.compile(r"全省|我省|本省|省内|自治区")  # 自治区: the plan's own autonomous region
 _SELF_CITY = re.compile(r"全市|我市|本市|市内")
 _ZONES = ("新区", "开发区", "高新区", "经开区", "自贸区", "保税区", "示范区", "试验区", "合作区")
-COUNTY_RE = re.compile(r"((?<![每各])[^\W\d_每各个全本该两几多][\u4e00-\u9fff](?:县|区))(?!域|级|块|位|划)")  # not 每个县
+#: two characters before 县/区: what a zone (金义新区, 经开区) is found by; never a county by itself (出台了县级 → 台了县)
+_OPEN_RE = re.compile(r"((?<![每各])[^\W\d_每各个全本该两几多][\u4e00-\u9fff](?:县|区))(?!域|级|块|位|划)")  # not 每个县
+_COUNTY_END = re.compile(r"[县区旗](?!域|级|块|位|划)")  # not 县域, 区级, 区块, 区位, 区划
+_COUNTY_LONGEST = max(map(len, COUNTIES))
 _COUNTY_STOP = {"治区", "建成区", "地区", "园区", "主城区", "老城区", "新城区", "心城区", "市城区", "全区", "新区", "湾区", "社区", "景区", "片区", "市区",
                 "辖区", "区县", "县区", "山区", "示范区", "试验区", "开发区", "集聚区", "协同区", "核心区", "自贸区", "保税区",
                 "功能区", "先行区", "引领区", "高新区", "经开区", "创新区", "合作区", "产业区", "工业区", "商务区", "库区", "港区",
@@ -50,6 +54,46 @@ _CITED = re.compile(r"《[^》]{0,80}》")
 #: a news report's byline (本报讯(黑龙江日报全媒体记者韩波)): the newspaper's place is not the text's
 _BYLINE = re.compile(r"[((][^()()]{0,40}记者[^()()]{0,20}[))]")
 _OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
+
+
+@dataclass(frozen=True)
+class CountyMatch:
+    """A county found in a text: ``group(1)`` its GB/T 2260 name, ``start()``/``end()`` its span (as an ``re`` match)."""
+    name: str
+    span_: tuple[int, int]
+
+    def group(self, _i: int = 0) -> str:
+        return self.name
+
+    def start(self) -> int:
+        return self.span_[0]
+
+    def end(self) -> int:
+        return self.span_[1]
+
+
+def find_counties(text: str) -> list[CountyMatch]:
+    """The counties, districts and banners of ``text``, in order: the longest GB/T 2260 name (``gb2260.COUNTIES``)
+    ending at each 县/区/旗 — never two characters that merely stand before one (台了县 from 出台了县级, 业强县 from
+    工业强县), a generic word (老城区, 全县) or a zone (浦东新区, …开发区: :data:`_ZONES`, found apart); a name of two
+    characters (赵县) only where no other word runs into it (涉县, 河北省赵县; not 城区, 矿区, 东区).
+
+    >>> [m.group(1) for m in find_counties("出台了县级政策,工业强县;铜鼓县、樊城区和石景山区,河北省赵县,鄂伦春自治旗")]
+    ['铜鼓县', '樊城区', '石景山区', '赵县', '鄂伦春自治旗']
+    """
+    out: list[CountyMatch] = []
+    for m in _COUNTY_END.finditer(text):
+        end = m.end()
+        for n in range(min(_COUNTY_LONGEST, end), 1, -1):
+            w, lo = text[end - n:end], end - n
+            if w not in COUNTIES or (lo and text[lo - 1] in "每各") or (out and lo < out[-1].end()):
+                continue
+            if w in _COUNTY_STOP or w.endswith(_ZONES) or (n == 2 and (w[1] != "县" or (
+                    lo and re.match(r"[\u4e00-\u9fff]", text[lo - 1]) and text[lo - 1] not in "省市州"))):
+                break
+            out.append(CountyMatch(w, (lo, end)))
+            break
+    return out
 
 
 @dataclass
@@ -113,7 +157,7 @@ def plan_region(text: str) -> dict:
             score[name] += len(re.findall(rf"(?<![\u4e00-\u9fff]{{2}}){stem[0]}市(?![场民级值])", body))
     county = _title_county(title)
     if not county and re.search(r"[全我本]县", body):  # 全县净增市场主体 …: the county the body names most
-        named = Counter(m.group(1) for m in COUNTY_RE.finditer(body) if _county(m.group(1)) and m.group(1).endswith("县"))
+        named = Counter(m.group(1) for m in find_counties(body) if m.group(1).endswith("县"))
         county = max(named, key=lambda c: (named[c], -body.find(c)), default=None)
     if county:  # 铜鼓县“十四五”工业经济发展规划 … 我县/全县: a county's plan speaks of itself as 我县
         kinds[county], first[county] = "county", -1
@@ -154,7 +198,7 @@ def _title_county(title: str) -> str | None:
     >>> _title_county("铜鼓县“十四五”工业经济发展规划"), _title_county("西藏自治区“十二五”工业发展")
     ('铜鼓县', None)
     """
-    m = next((m for m in COUNTY_RE.finditer(title) if _county(m.group(1))), None)
+    m = next(iter(find_counties(title)), None)
     return m.group(1) if m else None
 
 
@@ -164,15 +208,11 @@ def header_title(text: str) -> list[str]:
             for m in re.finditer(r"^\s*#\s*title:\s*(.+)$", text, re.M)][:1]
 
 
-def _county(w: str) -> bool:
-    return w not in _COUNTY_STOP and w[-2:] not in _COUNTY_STOP and not any(w.endswith(s) for s in _COUNTY_STOP)
-
-
 def _listed(head: str, m, counties: list) -> bool:
     """Is the county ``m`` one item of a 、-list of several counties in its clause (a list of locations)?
 
     >>> h = "重点布局海淀区、朝阳区,力争"
-    >>> _listed(h, list(COUNTY_RE.finditer(h))[0], list(COUNTY_RE.finditer(h)))
+    >>> _listed(h, find_counties(h)[0], find_counties(h))
     True
     """
     lo = max(head.rfind(d, 0, m.start()) for d in ",;:。") + 1
@@ -205,14 +245,14 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
             return ct.name, "county"
     # the nearest county before the figure; a zone named in the figure's own clause (金义新区…3条) is not a county
     own_clause = re.split(r"[,;:]", head)[-1]
-    counties = [m for m in COUNTY_RE.finditer(head) if _county(m.group(1))]
-    for m in reversed(list(COUNTY_RE.finditer(head))):
-        w = m.group(1)
-        if _county(w):
+    counties = find_counties(head)
+    zones = [m for m in _OPEN_RE.finditer(head) if m.group(1).endswith(_ZONES)]
+    for m in sorted(counties + zones, key=lambda m: m.start(), reverse=True):
+        if isinstance(m, CountyMatch):
             if _listed(head, m, counties):
                 continue  # 重点布局海淀区、朝阳区…,力争…2.5万亿元: where the industry goes, not whose figure it is
-            return w, "county"
-        if m.start() >= len(head) - len(own_clause) and w.endswith(_ZONES):
+            return m.group(1), "county"
+        if m.start() >= len(head) - len(own_clause):
             break
     opening = _OPENING.match(head).end()
     lead = next((p for p in find_places(head) if p.span[0] == opening), None)
