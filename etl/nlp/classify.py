@@ -74,7 +74,7 @@ from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate, field_hits
 from etl.nlp.index import build_index
 from etl.nlp.industry import MIXED, OUT, industry_signal, vendor_signal
 from etl.nlp.lexicon import GENERIC_TERMS, MAKER_RE
-from etl.nlp.textparse import product_lines, scope_items
+from etl.nlp.textparse import fragment_lines, product_lines, scope_items
 from etl.nlp.vocab import normalize
 
 __all__ = ["SegmentMatch", "classify", "classify_many", "assign_segments", "candidates", "LINK_MIN",
@@ -118,6 +118,8 @@ def candidates(text_scope, products, ontology, *, industry=None, industry_code=N
 def _candidates(idx, ontology, text_scope, products, industry, industry_code) -> list[dict]:
     segs = ontology.segments
     plines = product_lines(products)
+    if not plines and text_scope:  # round 11: a bag of product fragments (no section, no making verb) reads as lines
+        plines, text_scope = fragment_lines(text_scope)
     hits: list = []
     negs: dict[str, float] = {}
     field_hits(plines, "p", idx, negs, hits)
