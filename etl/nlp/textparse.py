@@ -4,7 +4,8 @@ What: :func:`product_lines` turns 主营产品 (``电机(0.55); 水泵(0.30)``, 
 cell listing products with 、) into ``[(line, weight)]`` — revenue shares relative to the largest
 line, else by position (1, .85, .7 …); negative and zero lines (抵销, 平衡项目) are dropped.
 :func:`scope_items` splits a 经营范围 into its items: the 一般项目/许可项目 sections, earlier items
-weighing more, the 除依法须经批准的项目外… boilerplate dropped. :func:`trade_factor` says how much a
+weighing more, the 除依法须经批准的项目外… boilerplate dropped; :func:`fragment_lines` reads a scope that is only a
+bag of product fragments (no section, no making verb) as product lines. :func:`trade_factor` says how much a
 line that only trades or services (…批发/零售/销售/维修) counts.
 
 Why: which line is the main business matters more than which words occur (a liquor maker's 8 %
