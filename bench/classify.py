@@ -58,6 +58,9 @@ LABELLED = ROOT / "bench" / "labelled" / "firms.csv"
 TARGET_RATE = 10_000
 HEADLINE_KINDS = ("listed", "scope", "registry")  # what the loader reads: product lines + 经营范围, scope text
 USE_VENDOR = [os.environ.get("CHAINKG_BENCH_NO_VENDOR") != "1"]  # feed the vendor industry label (CHAINKG_BENCH_NO_VENDOR=1: without, for comparison)
+# CHAINKG_BENCH_REGBARE=1 (2): the fit also reads each registry row without products (every registry row) without its
+# 国标行业 — round 11's test of teaching the weights scope text without a code; not kept (docs/classifier.md §4)
+REGISTRY_BARE = [os.environ.get("CHAINKG_BENCH_REGBARE", "")]
 BINS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
 
 NOISE = ["五金", "日用百货", "货物进出口", "技术进出口", "技术服务", "技术开发", "咨询服务", "房屋租赁", "机械设备销售",
@@ -164,6 +167,9 @@ def fit_records(row: dict) -> list[dict]:
     if row.get("vendor_industry") and not row.get("industry") and USE_VENDOR[0]:
         bare = dict(rec)
         del bare["industry"]
+        return [rec, bare]
+    if REGISTRY_BARE[0] and row.get("industry") and (REGISTRY_BARE[0] == "2" or not row.get("products")):
+        bare = {k: v for k, v in rec.items() if k not in ("industry", "industry_code")}
         return [rec, bare]
     return [rec]
 

@@ -17,6 +17,8 @@ Evidence (see docs/classifier.md for the why and the measured effect of each rul
   (the main business is listed first) weigh more; the 除依法须经批准的项目外… boilerplate is dropped;
   an item that only trades or services (…批发/零售/销售/维修/租赁 without 制造/生产/加工) weighs 0.3
   except for service and distribution segments; terms after 不含/不包括 and before 除外 are ignored;
+  a record without product lines whose 经营范围 is a bag of product fragments (no section, no making
+  verb: 干衣机、分马力电机) reads those fragments as product lines of equal weight (round 11);
 - **国标行业** (``industry_code`` C3441, ``industry`` names): :mod:`etl.nlp.industry` gives the
   segments the code points to (a prior) or says the registered industry is outside all chains;
   a listed firm's vendor label among the ``industry`` names (所属行业: 汽车配件, 白酒, 电气设备 …) is a
@@ -74,7 +76,7 @@ from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate, field_hits
 from etl.nlp.index import build_index
 from etl.nlp.industry import MIXED, OUT, industry_signal, vendor_signal
 from etl.nlp.lexicon import GENERIC_TERMS, MAKER_RE
-from etl.nlp.textparse import product_lines, scope_items
+from etl.nlp.textparse import fragment_lines, product_lines, scope_items
 from etl.nlp.vocab import normalize
 
 __all__ = ["SegmentMatch", "classify", "classify_many", "assign_segments", "candidates", "LINK_MIN",
@@ -118,6 +120,8 @@ def candidates(text_scope, products, ontology, *, industry=None, industry_code=N
 def _candidates(idx, ontology, text_scope, products, industry, industry_code) -> list[dict]:
     segs = ontology.segments
     plines = product_lines(products)
+    if not plines and text_scope:  # round 11: a bag of product fragments (no section, no making verb) reads as lines
+        plines, text_scope = fragment_lines(text_scope)
     hits: list = []
     negs: dict[str, float] = {}
     field_hits(plines, "p", idx, negs, hits)

@@ -4,7 +4,8 @@ What: :func:`product_lines` turns 主营产品 (``电机(0.55); 水泵(0.30)``, 
 cell listing products with 、) into ``[(line, weight)]`` — revenue shares relative to the largest
 line, else by position (1, .85, .7 …); negative and zero lines (抵销, 平衡项目) are dropped.
 :func:`scope_items` splits a 经营范围 into its items: the 一般项目/许可项目 sections, earlier items
-weighing more, the 除依法须经批准的项目外… boilerplate dropped. :func:`trade_factor` says how much a
+weighing more, the 除依法须经批准的项目外… boilerplate dropped; :func:`fragment_lines` reads a scope that is only a
+bag of product fragments (no section, no making verb) as product lines. :func:`trade_factor` says how much a
 line that only trades or services (…批发/零售/销售/维修) counts.
 
 Why: which line is the main business matters more than which words occur (a liquor maker's 8 %
@@ -25,7 +26,7 @@ import re
 from etl.nlp.vocab import normalize, squeeze_spaces
 from etl.normalize import halfwidth
 
-__all__ = ["as_text", "split_weight", "product_lines", "scope_items", "trade_factor", "MAKE_RE"]
+__all__ = ["as_text", "split_weight", "product_lines", "scope_items", "fragment_lines", "trade_factor", "MAKE_RE"]
 
 _LINE_SPLIT_RE = re.compile(r"[;\n|]")  # lines are stripped after the split
 _LIST_SPLIT_RE = re.compile(r"\s*[,、]\s*")
@@ -35,6 +36,8 @@ _ITEM_SPLIT_RE = re.compile(r"[;。,、]+")
 MAKE_RE = re.compile(r"制造|生产|加工|研发|研制|设计|组装|装配|开发|铸造|锻造|成型|制品|自产")
 _TRADE_RE = re.compile(r"(?:批发|零售|销售|经销|代理|进出口|租赁|维修|修理|维护|保养|安装|服务|咨询|检测|运输|物流|回收|贸易|"
                        r"经营|出租|培训)(?:业务|分部|板块)?$")
+_ANY_TRADE_RE = re.compile(r"批发|零售|销售|购销|经销|代理|进出口|租赁|维修|修理|维护|保养|安装|服务|咨询|检测|运输|物流|回收|贸易|"
+                           r"出租|培训")
 _STRONG_TRADE_RE = re.compile(r"批发|零售|经销|代理|4S|经销商|贸易|运输|物流|租赁|出租")
 
 
@@ -155,6 +158,27 @@ def scope_items(scope) -> list[tuple[str, float]]:
             out.append((item, _POS_WEIGHT[i] if i < len(_POS_WEIGHT) else 0.4))
             i += 1
     return out
+
+
+def fragment_lines(scope) -> tuple[list[tuple[str, float, float]], str]:
+    """A 经营范围 that is a bag of product fragments (no 一般项目/许可项目 section, no item with a making verb
+    such as 制造/生产/加工, at least one item without a trade or service word) read as product lines without shares,
+    all of equal weight — what such a record names is what the firm makes, in no order (round 11: the scope-only
+    records of docs/classifier.md §1 step 13) — and the rest: its items with a trade or service word anywhere
+    (购销摩托车, 汽车修理及汽车配件), left to be read as 经营范围 items. Any other scope gives ``([], scope)``.
+
+    >>> fragment_lines("钛及钛合金、汽车修理及汽车配件")
+    ([('钛及钛合金', 1.0, -1.0)], '汽车修理及汽车配件')
+    >>> fragment_lines("一般项目:泵及真空设备制造;五金产品批发")[0], fragment_lines("水泵制造、五金销售")[0]
+    ([], [])
+    """
+    items = scope_items(scope)
+    if not items or len(items) > 40 or any("项目" in i or MAKE_RE.search(i) for i, _w in items):
+        return [], scope
+    made = [i for i, _w in items if not _ANY_TRADE_RE.search(i)]
+    if not made:
+        return [], scope
+    return [(i, 1.0, -1.0) for i in made], "、".join(i for i, _w in items if _ANY_TRADE_RE.search(i))
 
 
 _POS_WEIGHT = [max(0.4, 1.0 / (1.0 + 0.12 * i)) for i in range(16)]  # item i of a 经营范围 section

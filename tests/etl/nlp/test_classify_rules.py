@@ -514,3 +514,24 @@ def test_round10_vendor_label_is_a_cluster_prior_never_a_link(onto):
     out = {m.segment_id: m.confidence for m in classify(None, "聚丙烯(0.54); 干散货运输(1.00)", onto, industry=["水运"],
                                                          min_confidence=0)}
     assert out and all(out[s] < base[s] for s in out)
+
+
+# ---------------------------------------------------------------- rules of round 11
+
+
+def test_round11_a_bag_of_product_fragments_reads_as_product_lines(onto):
+    from etl.nlp.textparse import fragment_lines
+
+    # scope-only records of delisted firms: fragments without a section or a making verb name what the firm makes
+    assert ids(classify("铸件产品、铝镁合金、钛及钛合金、金属复合材料、环保科技咨询", None, onto)) == ["aerospace-metals"]
+    assert ids(classify("干衣机、分马力电机、厨房吸油机及配套设备", None, onto)) == ["pump-motor-motors"]
+    # a fragment that trades or services (汽车修理及汽车配件, 购销摩托车) stays a 经营范围 item: no link
+    assert fragment_lines("自有办公楼、汽车修理及汽车配件") == ([("自有办公楼", 1.0, -1.0)], "汽车修理及汽车配件")
+    assert classify("自有办公楼、商业咨询、收费停车库、汽车修理及汽车配件", None, onto) == []
+    assert classify("购销摩托车、玉米收购", None, onto) == []
+    # a registry scope (sections, making verbs) is read as before, item by item
+    assert fragment_lines("一般项目:电机制造;五金产品批发") == ([], "一般项目:电机制造;五金产品批发")
+    assert fragment_lines("分马力电机制造、干衣机销售")[0] == []
+    # product lines, when present, are the lines: the scope is then never a bag
+    got = candidates("钛及钛合金", "白酒(1.00)", onto)
+    assert all(c["x"][FEATURES.index("scope_only")] == 1.0 for c in got)
