@@ -52,7 +52,8 @@ from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report, news_reported,
+from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, briefing_reported, earlier_period, estimated_result, is_report,
+                            news_reported,
                             relative_year,
                             reported)
 from etl.nlp.vocab import normalize, vocabulary
@@ -241,7 +242,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                     and not AIM.search(clause_at(qsent, a)):
                 current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
             if not current and (report or reported(clause_at(qsent, a), sent, ctx) or estimated_result(sent, year, ctx) or
-                                news_reported(clause_at(qsent, a), sent, para_aims, ctx)):
+                                news_reported(clause_at(qsent, a), sent, para_aims, ctx) or briefing_reported(qsent, a, ctx)):
                 current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
             clause = clause_at(qsent, a)
             if current:

@@ -28,7 +28,7 @@ import re
 
 from etl.nlp.quantity import find_year
 from etl.nlp.region import header_title, plan_region
-from etl.nlp.tense import AIM, FIVE_YEAR, is_news, looks_back, relative_year
+from etl.nlp.tense import AIM, FIVE_YEAR, is_briefing, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
 
 __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
@@ -87,7 +87,8 @@ def plan_context(text: str) -> dict:
     if reviewed is None and end and dated == end + 1 and not issued:
         reviewed = end  # a report of January 2026 on “十四五”: its undated figures are of the year (and period) just ended
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
-            "looks_back": looks_back(head[:300]) or review, "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
+            "looks_back": looks_back(head[:300]) or review,
+            "briefing": is_briefing("\n".join(header_title(text)) + head[:300]), "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
             "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[一二三四五]五|未来[一二三四五六七八九十\d]+年", body))}
 
 

@@ -53,6 +53,8 @@ _COUNTY_STOP = {"治区", "建成区", "地区", "园区", "主城区", "老城�
 _CITED = re.compile(r"《[^》]{0,80}》")
 #: a news report's byline (本报讯(黑龙江日报全媒体记者韩波)): the newspaper's place is not the text's
 _BYLINE = re.compile(r"[((][^()()]{0,40}记者[^()()]{0,20}[))]")
+#: a news dateline (人民网哈尔滨9月24日电, 中新网 南昌3月20日电): where the report was filed, not what it is about
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{2,4}\s*\d{1,2}月\d{1,2}日电")
 _OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
 
 
@@ -139,8 +141,9 @@ def plan_region(text: str) -> dict:
     # a title is a short line without 。 (a preamble sentence is none); a document it cites (《中共湖南省委…》)
     # names the issuer of that document, not the place this text is about
     raw_title = "\n".join([ln for ln in lines[:2] if "。" not in ln and len(ln) <= 60] + header_title(text))
+    raw_title = _DATELINE.sub(lambda m: "＿" * len(m.group(0)), raw_title)
     title = normalize(raw_title)
-    body = _BYLINE.sub("", normalize("\n".join(lines)))
+    body = _DATELINE.sub(lambda m: "＿" * len(m.group(0)), _BYLINE.sub("", normalize("\n".join(lines))))
     places = find_places(_CITED.sub(lambda m: "＿" * len(m.group(0)), body)) or find_places(body)
     if _SELF_CITY.search(body) and not any(p.kind != "province" for p in places):
         places += [p for p in find_places(body) if p.kind != "province"]  # 我市出台《遂宁市…规划》: its city is cited

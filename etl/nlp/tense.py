@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "estimated_result",
+__all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "is_briefing", "briefing_reported", "estimated_result",
            "FIVE_YEAR", "TELLS_AIM", "REPORT_CUE", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
-AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|(?<![截止])(?:到|至)\s*[“\"]?十[一二三四五]五[”\"]?(?:末|期末)|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年|"
+AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|(?<![截止])(?:到|至)\s*[“\"]?十[一二三四五]五[”\"]?(?:末|期末)|力争|目标|将|"
+                 r"计划(?![,,;。、”\"》)])|确保|预计(?!全年)|争取|(?<![模虚])拟|明年|"
                  r"(?<![主重需只])要(?=[^,;。]{0,6}?(?:达到|实现|突破|超过|完成|提高到|提升到|保持))")  # 今年要达到35%以上
 #: the five-year plan periods (第十一个 … 第十五个五年规划): the one place they are defined
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
@@ -148,6 +149,37 @@ def news_reported(clause: str, sentence: str, paragraph_aims: bool, ctx: dict) -
     if not ctx.get("news") or paragraph_aims or AIM.search(sentence) or TELLS_AIM.search(sentence):
         return False
     return not _BUILD.search(clause)
+
+
+#: a press conference (新闻发布会, 发布会上) or a government work report (政府工作报告): a text that tells what was done
+_BRIEFING = re.compile(r"发布会|新闻发布|工作报告")
+
+
+def is_briefing(head: str) -> bool:
+    """Does a text's head say it reports a press conference or a work report?
+
+    >>> is_briefing("…系列主题新闻发布会举行第二场"), is_briefing("关于印发行动方案的通知")
+    (True, False)
+    """
+    return bool(_BRIEFING.search(head))
+
+
+def briefing_reported(sentence: str, upto: int, ctx: dict) -> bool:
+    """In a press conference or work report that states no aim at all (no 到20XX年, no plan period: ``ctx["briefing"]``,
+    ``ctx["aims"]`` false), the figure at ``upto`` is what happened unless an aim governs it: an aim in its sentence
+    (辽宁将推动…,占比提高到27.5%; 力争, 目标, 计划 …) or a verb that builds before it (实施…工程,培育打造…,着力推动…产值突破…:
+    a work report's task). A speaker telling a results session (…装置正式运行,获批重组的12家全国重点实验室加快建设) reports.
+
+    >>> ctx = {"briefing": True, "aims": False}
+    >>> briefing_reported("大科学装置正式运行,获批重组的12家全国重点实验室加快建设", 13, ctx)
+    True
+    >>> briefing_reported("辽宁将推动装备制造业向高新突破,高端装备制造营收占比提高到27.5%", 31, ctx)
+    False
+    >>> briefing_reported("培育打造一批百亿元企业,推动八大重点产业链产值突破8000亿元", 24, ctx)
+    False
+    """
+    return bool(ctx.get("briefing")) and not ctx.get("aims", True) and not ctx.get("start") and \
+        not AIM.search(sentence) and not _BUILD.search(sentence[:upto])
 
 
 def estimated_result(sentence: str, year: int | None, ctx: dict) -> bool:
