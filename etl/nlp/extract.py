@@ -52,7 +52,7 @@ from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, briefing_reported, earlier_period, estimated_result, is_report,
+from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, briefing_reported, earlier_period, this_year, estimated_result, is_report,
                             news_reported,
                             relative_year,
                             reported)
@@ -255,7 +255,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                 own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) else None  # 比2015年增长
                 t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated)
             else:
-                t_year = (None if q.year else relative_year(clause, ctx)) or year
+                t_year = (None if q.year else relative_year(clause, ctx)) or year or this_year(ctx)
             subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
                      low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)

@@ -159,13 +159,13 @@ def plan_region(text: str) -> dict:
         if kind != "province" and len(stem) >= 2:  # 哈市 for 哈尔滨市, when the text names the city in full too
             score[name] += len(re.findall(rf"(?<![\u4e00-\u9fff]{{2}}){stem[0]}市(?![场民级值])", body))
     county = _title_county(title)
-    if not county and re.search(r"[全我本]县", body):  # 全县净增市场主体 …: the county the body names most
+    if not county and re.search(r"[全我本该]县", body):  # 全县净增市场主体, 该县推出的… (a paper on one county): the county the body names most
         named = Counter(m.group(1) for m in find_counties(body) if m.group(1).endswith("县"))
         county = max(named, key=lambda c: (named[c], -body.find(c)), default=None)
     if county:  # 铜鼓县“十四五”工业经济发展规划 … 我县/全县: a county's plan speaks of itself as 我县
         kinds[county], first[county] = "county", -1
         score[county] = body.count(county) + body.count(county[:-1]) + title.count(county[:-1]) + \
-            len(re.findall(rf"[全我本]{county[-1]}", body))
+            len(re.findall(rf"[全我本该]{county[-1]}", body))
     province = max((n for n in kinds if kinds[n] == "province"), key=lambda n: (score[n], -first[n]), default=None)
     city = max((n for n in kinds if kinds[n] not in ("province", "county")), key=lambda n: (score[n], -first[n]), default=None)
     if province:
@@ -266,7 +266,7 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
     refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head)] + \
            [(m.start(), "city") for m in _SELF_CITY.finditer(head)]
     if ctx.get("county"):  # 全县, 我县 in a county's plan
-        refs += [(m.start(), "county") for m in re.finditer(rf"[全我本]{ctx['county'][-1]}", head)]
+        refs += [(m.start(), "county") for m in re.finditer(rf"[全我本该]{ctx['county'][-1]}", head)]
     if refs:  # 全省…首轮9条赛道 in a 绍兴 text: the province's figure
         level = max(refs)[1]
         if ctx.get(level):

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "is_briefing", "briefing_reported", "estimated_result",
+__all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "is_briefing", "briefing_reported", "estimated_result", "this_year",
            "FIVE_YEAR", "TELLS_AIM", "REPORT_CUE", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
@@ -180,6 +180,21 @@ def briefing_reported(sentence: str, upto: int, ctx: dict) -> bool:
     """
     return bool(ctx.get("briefing")) and not ctx.get("aims", True) and not ctx.get("start") and \
         not AIM.search(sentence) and not _BUILD.search(sentence[:upto])
+
+
+def this_year(ctx: dict) -> int | None:
+    """The year of an aim no clause dates, in a text that names no plan period and no 到20XX年 but speaks of this year
+    (今年, 全年: a county paper's 今年…全面推行链长制 … 力争全年新增…2家, a work report's aims for the year): the text's own
+    year (``ctx["dated"]``, from its date or its saved title line); else ``None``.
+
+    >>> this_year({"aims": False, "start": None, "dated": 2021, "this_year": True})
+    2021
+    >>> this_year({"aims": True, "start": None, "dated": 2021, "this_year": True}) is None
+    True
+    """
+    if ctx.get("aims", True) or ctx.get("start") or not ctx.get("this_year"):
+        return None
+    return ctx.get("dated")
 
 
 def estimated_result(sentence: str, year: int | None, ctx: dict) -> bool:
