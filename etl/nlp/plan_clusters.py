@@ -62,6 +62,8 @@ _MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)
 _MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协同区|集聚区|示范区))$")
 #: fields chosen as clusters (新材料、生物医药产业双双入选全省战略性新兴产业集群, 元宇宙入选全省…集群, 节能环保产业被纳入…集群)
 _SELECTED_RE = re.compile(r"([^,;。:!?]+?)(?:产业|行业)?(?:双双|均|分别|成功|先后)?(?:入选|获批|被认定为|认定为|被纳入|纳入|被列为|列入)[^,;。]*?(产业集群|集群)(?!品牌)")
+#: a name followed by the tier it grows toward (…产业向世界级, 迈向国家级): 向 ends the name
+_TOWARD_TIER = re.compile(r"(?<=[\u4e00-\u9fff])(?:向|迈向|朝着?|跻身)((?:世界级|国家级|省级|市级|区域级|标志性|一流|先进|现代化)+)$")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
 
 
@@ -82,6 +84,9 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     """The mentions of one head's phrase; ``in_list``: the phrase is an item of a list of field names; ``group``: it is
     one of the groups of a list that share the head (A和B千亿级、C五百亿级…), whose fields 和/及 join."""
     kind = "chain" if head == "产业链" else "cluster"
+    toward = _TOWARD_TIER.search(span_text)
+    if toward:  # 新能源和智能网联汽车产业向世界级产业集群跨越: the tier it grows toward is no part of the name
+        span_text = span_text[:toward.start()]
     if span_text.endswith("、"):
         return []  # 在制造业升级、服务业提质、产业链协同等方面: the head is an item of another list, it names nothing
     if re.search(r"[与和及同对在向为把将从由]$", span_text.strip()):
@@ -103,7 +108,7 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
         items, desc = s[:p], s[p:]
     level_m = SCALE_RE.search(desc) or SCALE_BARE_RE.search(desc)
     level = level_m.group() if level_m else None
-    tier_m = TIER_RE.search(desc) or TIER_RE.search(items)
+    tier_m = TIER_RE.search(desc) or TIER_RE.search(items) or (TIER_RE.search(toward.group(1)) if toward else None)
     tier = tier_m.group() if tier_m and tier_m.group() in ("世界级", "国家级", "省级", "标志性", "特色", "新星", "战略性新兴",
                                                            "战略性", "新兴", "优势", "主导", "支柱", "未来") else None
     # what comes before a 的 describes (主业突出、特色明显、成长性好的产业集群; 有影响力的…): no name
