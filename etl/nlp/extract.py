@@ -255,7 +255,9 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                 own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) else None  # 比2015年增长
                 t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated)
             else:
-                t_year = (None if q.year else relative_year(clause, ctx)) or year or this_year(ctx)
+                to_year = re.search(r"(?<![截止])(?:到|至)\s*((?:19|20)\d{2})\s*年", clause)  # …355万人,到2035年达到500万人
+                t_year = (int(to_year.group(1)) if to_year else None) or \
+                    (None if q.year else relative_year(clause, ctx)) or year or this_year(ctx)
             subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
                      low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)

@@ -66,8 +66,14 @@ def is_current(clause: str, upto: int, state: bool, sticky: bool = False) -> boo
 
 
 def looks_back(head: str) -> bool:
-    """Does a text's head (its first lines) look back on a period (“十四五”以来, 成绩单)?"""
-    return bool(_LOOK_BACK.search(head))
+    """Does a text's head (its first lines) look back on a period (“十四五”以来, 成绩单)? A plan's outline that reviews the
+    period before in one part and states its aims in the next (回顾了保定“十三五”取得的成就…,明确了“十四五”…主要目标) does not.
+
+    >>> looks_back("“十四五”以来,全市工业经济交出了答卷"), looks_back("纲要回顾了“十三五”取得的成就,明确了“十四五”主要目标。")
+    (True, False)
+    """
+    outline = (lambda s: "回顾" in s and re.search(r"明确|提出|部署|目标", s))
+    return any(_LOOK_BACK.search(s) and not outline(s) for s in re.split(r"[。;!?]", head))
 
 
 def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
