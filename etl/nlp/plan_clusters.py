@@ -64,6 +64,10 @@ _MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协�
 _SELECTED_RE = re.compile(r"([^,;。:!?]+?)(?:产业|行业)?(?:双双|均|分别|成功|先后)?(?:入选|获批|被认定为|认定为|被纳入|纳入|被列为|列入)[^,;。]*?(产业集群|集群)(?!品牌)")
 #: a name followed by the tier it grows toward (…产业向世界级, 迈向国家级): 向 ends the name
 _TOWARD_TIER = re.compile(r"(?<=[\u4e00-\u9fff])(?:向|迈向|朝着?|跻身)((?:世界级|国家级|省级|市级|区域级|标志性|一流|先进|现代化)+)$")
+#: a firm's name (…集团, …公司, …股份) is no chain; a head that says its list holds firms too (12个产业链(企业集团)) makes an
+#: item with no field word (大地, 洁石, 康龙, 国玺超纯) a firm's short name
+_FIRM = re.compile(r"(?:集团|公司|股份)$")
+_WITH_FIRMS = re.compile(r"[((](?:企业集团|龙头企业|企业|集团)[))]|(?:和|及|与|或)(?:企业集团|龙头企业)")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
 
 
@@ -195,8 +199,10 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
         bounds = [b.end() for b in _BOUND.finditer(sentence, 0, m.start())]
         start = max([prev_end, *bounds]) if bounds else prev_end
         groups = _groups(sentence, start, m.start())
+        firms = bool(_WITH_FIRMS.match(sentence, m.end()))
         for a, b in groups:
-            out.extend(_parse(sentence[a:b], head, a, m.end(), m.start() in in_list, len(groups) > 1))
+            out.extend(c for c in _parse(sentence[a:b], head, a, m.end(), m.start() in in_list, len(groups) > 1)
+                       if not (_FIRM.search(c.name) or (firms and not is_field(c.name))))
         prev_end = m.end()
     for m in _FIELD_LIST_RE.finditer(sentence):  # 在A、B等领域,培育新增3—4个万亿元级战略性产业集群
         if re.match(r"(?:等" + _FIELD_TIER + r"(?:领域|新兴产业|产业|行业))(?:规模|优势|水平|能级|实力)", sentence[m.end(1):]):
