@@ -53,7 +53,7 @@ from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, briefing_reported, earlier_period, this_year, estimated_result, is_report,
+from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, before_aim, briefing_reported, earlier_period, stated_year, this_year, estimated_result, is_report,
                             news_reported,
                             relative_year,
                             reported)
@@ -243,6 +243,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             if not current and q.year and not ctx["start"] and ctx.get("dated") and q.year < ctx["dated"] \
                     and not AIM.search(clause_at(qsent, a)):
                 current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
+            if not current and not ctx["start"] and before_aim(sent, para):
+                current = True  # …等14个项目全面投产,2020年实现营业收入990亿元。…预计到2025年…可达1500亿元: the base
             if not current and (report or reported(clause_at(qsent, a), sent, ctx) or estimated_result(sent, year, ctx) or
                                 news_reported(clause_at(qsent, a), sent, para_aims, ctx) or briefing_reported(qsent, a, ctx)):
                 current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
@@ -251,7 +253,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
                     relative_year(clause, ctx) or year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
                     (report_year if reporting else None) or lead_year or \
-                    relative_year(sent, ctx)
+                    relative_year(sent, ctx) or stated_year(sent)
                 dated = ctx.get("dated")
                 before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated))
                 own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) else None  # 比2015年增长

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "is_briefing", "briefing_reported", "estimated_result", "this_year",
+__all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "is_briefing", "briefing_reported", "estimated_result", "this_year", "before_aim", "stated_year",
            "FIVE_YEAR", "TELLS_AIM", "REPORT_CUE", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
@@ -186,6 +186,31 @@ def briefing_reported(sentence: str, upto: int, ctx: dict) -> bool:
     """
     return bool(ctx.get("briefing")) and not ctx.get("aims", True) and not ctx.get("start") and \
         not AIM.search(sentence) and not _BUILD.search(sentence[:upto])
+
+
+def before_aim(sentence: str, paragraph: str) -> bool:
+    """In a text with no plan period, does an aimless ``sentence`` state a year before the year its ``paragraph`` aims at
+    (…全面投产,2020年实现营业收入990亿元。…预计到2025年营业收入可达1500亿元)? Then it states where things stand.
+
+    >>> p = "项目全面投产,2020年实现营业收入990亿元。随着项目推进,预计到2025年营业收入可达1500亿元。"
+    >>> before_aim("项目全面投产,2020年实现营业收入990亿元。", p), before_aim("预计到2025年营业收入可达1500亿元。", p)
+    (True, False)
+    """
+    if AIM.search(sentence):
+        return False
+    year = stated_year(sentence)
+    aims = [int(y) for y in re.findall(r"(?<![截止])(?:到|至)\s*((?:19|20)\d{2})\s*年", paragraph)]
+    return bool(year and aims) and year < max(aims)
+
+
+def stated_year(sentence: str) -> int | None:
+    """The last year a sentence states as its own (2020年实现…), not one it aims at (到2025年) nor a span's end.
+
+    >>> stated_year("等14个项目全面投产,2020年实现营业收入990亿元"), stated_year("到2025年达到1500亿元")
+    (2020, None)
+    """
+    years = re.findall(r"(?<![到至止从比较])((?:19|20)\d{2})\s*年(?!\s*[-—~至到])", sentence)
+    return int(years[-1]) if years else None
 
 
 def this_year(ctx: dict) -> int | None:
