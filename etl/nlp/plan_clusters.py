@@ -47,6 +47,9 @@ _RESTATED = re.compile(r"(?<=[\u4e00-\u9fff])(?<![个条家])[((]([\u4e00-\u9fff
 _FIELD_TIER = r"(?:优势|特色|主导|支柱|重点)?"  # 等优势产业: a tier between 等 and 产业
 _FIELD_LIST_RE = re.compile(r"([^,;。:]*?、[^,;。:]*?)等" + _FIELD_TIER + r"(?:领域|新兴产业|产业|行业)[^,;。:]{0,8}[,,]"
                             r"(?:[^,;。:]{0,10}[,,])?((?:培育|打造|形成|建设)[^,;。:]*?)?([^,;。:]*?)(产业集群|产业群|产业链)")
+#: a head with a scale class and no field, the field list in the clause after it (培育千亿级产业集群,南宁市将聚焦A、B、C等重点产业)
+_HEAD_FIRST_RE = re.compile(r"(?:^|(?<=[,;:]))([^,;。:]{0,8}?)(产业集群|产业群|产业链)[,,]([^,;。:]*?、[^,;。:]*?)等"
+                            + _FIELD_TIER + r"(?:领域|产业|行业)(?=[,;。]|$)")
 #: a list of fields counted as industries without a head or 等 (A、B、C3个产业…): the list is the framework
 _COUNTED_LIST_RE = re.compile(r"([^,;。:等]+、[^,;。:等]+?)(" + NUM_CN + r"[个大])产业(?!集群|群|链)([^,;。]*)")
 _LIST_INDUSTRY_RE = re.compile(r"([^,;。:]*?)等(" + NUM_CN + r"大)((?:千亿|万亿|百亿)级?)产业(?!集群|群|链)")
@@ -217,6 +220,14 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             if n and not is_generic(n, listed):
                 out.append(ClusterMention(n, "chain" if m.group(4) == "产业链" else "cluster",
                                           level.group() if level else None, None, m.span()))
+    for m in _HEAD_FIRST_RE.finditer(sentence):
+        level = SCALE_RE.search(m.group(1))
+        if not level or not is_generic(clean_name(m.group(1), True)):
+            continue  # the head clause names a field of its own, or no class: not a framework announcing its list
+        fields = [clean_name(n, True) for n in split_items(clean_name(m.group(3)), None)]
+        if field_list(fields):
+            out += [ClusterMention(n, "chain" if m.group(2) == "产业链" else "cluster", level.group(), None, m.span())
+                    for n in fields if n]
     for m in _BRACKETED_RE.finditer(sentence):  # 5000亿元级别的产业集群1个(物联网)、…2个(新材料、汽车及零部件)
         lead = re.split(r"[、,;:]", sentence[:m.start()])[-1]
         level = SCALE_RE.search(lead)
