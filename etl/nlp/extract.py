@@ -253,11 +253,12 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
                     relative_year(clause, ctx) or year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
                     (report_year if reporting else None) or lead_year or \
-                    relative_year(sent, ctx) or stated_year(sent)
+                    relative_year(sent, ctx)
                 dated = ctx.get("dated")
                 before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated))
                 own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) else None  # 比2015年增长
-                t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated)
+                t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated or
+                                 stated_year(sent))  # …等14个项目全面投产,2020年实现…: an undated text, the year its sentence states
             else:
                 to_year = re.search(r"(?<![截止])(?:到|至)\s*((?:19|20)\d{2})\s*年", clause)  # …355万人,到2035年达到500万人
                 t_year = (int(to_year.group(1)) if to_year else None) or \

@@ -56,8 +56,10 @@ def plan_context(text: str) -> dict:
     period = _PERIOD_RE.search(head)
     start, end = (int(period.group(1)), int(period.group(2))) if period else (None, None)
     if start is None:
-        found = sorted((m.start(), FIVE_YEAR[m.group(1)]) for m in re.finditer(r"(十[一二三四五]五)(?![”\"]?以来)", head[:600])
-                       if "回顾" not in head[max(0, m.start() - 8):m.start()])  # 回顾了保定“十三五”取得的成就: looked back on
+        named = sorted((m.start(), FIVE_YEAR[m.group(1)], "回顾" in head[max(0, m.start() - 8):m.start()])
+                       for m in re.finditer(r"(十[一二三四五]五)(?![”\"]?以来)", head[:600]))
+        found = [(at, p) for at, p, back in named if not back] or [(at, p) for at, p, _b in named]
+        # 回顾了保定“十三五”取得的成就、“十四五”面临的机遇: the period reviewed is not the text's, when it names another
         five = found[0][1] if found else None  # the first named period: the title's, not a 回顾 heading's nor one
         # looked back on (回顾了“十四五”以来…,阐述了“十五五”时期…: a 十五五 text)
         if five:
