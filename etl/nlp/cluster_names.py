@@ -48,8 +48,9 @@ def clean_name(item: str, one: bool = False) -> str:
     """The name part of a phrase: after the last verb (培育形成, 重点发展, 做强 …) and enumerator."""
     item = ENUM.sub("", item.strip(" 、,“”\"'‘’"))
     last = None
-    for last in VERBS.finditer(item):
-        pass
+    for m in VERBS.finditer(item):
+        if m.group() != "以及" or "、" not in item[:m.start()]:
+            last = m  # …、食用菌以及地坪磨片: 以及 joins a list's last item, it leads nothing
     if last is not None:
         item = item[last.end():]
     if "了" in item:  # 我省分两批确定了特钢材料: a clause that ends in 了 comes before the name
@@ -115,6 +116,9 @@ def too_long(name: str) -> bool:
 
 def split_items(items: str, count: int | None) -> list[str]:
     parts = [p for p in (x.strip() for x in items.split("、")) if p]
+    if len(parts) >= 2 and "以及" in parts[-1]:  # A、B、C以及D: 以及 joins the list's last item
+        head, _sep, last = parts[-1].rpartition("以及")
+        parts = parts[:-1] + [x for x in (head, last) if x]
     if count and parts and len(parts) == count - 1 and re.search(r"和|以及", parts[-1]):
         # A、B、…和C等6条: the list's last 和 joins its last two items (…材料及高端化工品 earlier keeps its 及)
         head, _sep, last = parts[-1].rpartition("以及" if "以及" in parts[-1] else "和")

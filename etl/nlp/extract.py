@@ -48,11 +48,13 @@ from etl.nlp.list_items import load_model, read_items, title_heads
 from etl.nlp.naming import (box_named, class_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
                              threshold_named)
 from etl.nlp.pipeline import build_nlp
+from etl.nlp.projects import project_capacities
 from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report, news_reported,
+from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, before_aim, briefing_reported, earlier_period, stated_year, this_year, estimated_result, is_report,
+                            news_reported,
                             relative_year,
                             reported)
 from etl.nlp.vocab import normalize, vocabulary
@@ -225,6 +227,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         items, prev_items = (prev_items if len(items) < 2 and "分别" in sent else items), items  # 分别 of items named before
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
         quantities = holder_shared(period_named(class_named(quantities, qsent), qsent), qsent, para_last)
+        quantities = project_capacities(quantities, qsent)  # 海国龙油550万吨重油催化热裂解…项目: a plant's size, no figure
         para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:
             a = q.span[0]
@@ -240,8 +243,10 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             if not current and q.year and not ctx["start"] and ctx.get("dated") and q.year < ctx["dated"] \
                     and not AIM.search(clause_at(qsent, a)):
                 current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
+            if not current and not ctx["start"] and before_aim(sent, para):
+                current = True  # …等14个项目全面投产,2020年实现营业收入990亿元。…预计到2025年…可达1500亿元: the base
             if not current and (report or reported(clause_at(qsent, a), sent, ctx) or estimated_result(sent, year, ctx) or
-                                news_reported(clause_at(qsent, a), sent, para_aims, ctx)):
+                                news_reported(clause_at(qsent, a), sent, para_aims, ctx) or briefing_reported(qsent, a, ctx)):
                 current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
             clause = clause_at(qsent, a)
             if current:
@@ -252,9 +257,12 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                 dated = ctx.get("dated")
                 before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated))
                 own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) else None  # 比2015年增长
-                t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated)
+                t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated or
+                                 stated_year(sent))  # …等14个项目全面投产,2020年实现…: an undated text, the year its sentence states
             else:
-                t_year = (None if q.year else relative_year(clause, ctx)) or year
+                to_year = re.search(r"(?<![截止])(?:到|至)\s*((?:19|20)\d{2})\s*年", clause)  # …355万人,到2035年达到500万人
+                t_year = (int(to_year.group(1)) if to_year else None) or \
+                    (None if q.year else relative_year(clause, ctx)) or year or this_year(ctx)
             subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
                      low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)

@@ -109,16 +109,24 @@ def restated_merged(facts: list[Fact]) -> list[Fact]:
                      and (set(f.text) <= set(g.text) or set(g.text) <= set(f.text))
                      and not (set(f.text) ^ set(g.text)) & set("一二三四五六七八九十百千万亿0123456789")), None)  # 三百亿级园区 ≠ 百亿级园区
         same = same or next((g for g in out if f.kind == g.kind == "target" and (f.year is None) != (g.year is None)
-                             and target_key(f.text) == target_key(g.text) and not (f.current or g.current) and
+                             and target_key(f.text) == target_key(g.text) and
+                             not any(x.current and not _headline(x) for x in (f, g)) and
                              (f.value, f.high, f.unit, f.subject) == (g.value, g.high, g.unit, g.subject)), None)
         if same is None:
             out.append(f)
             continue
+        if same.year is None and f.year is not None:  # a headline's figure (1-2 条地铁线路) is what its body says of it
+            same.current = f.current
         same.year = same.year or f.year  # 主营业务收入达3800亿 (a box's headline) … 2020年达到3800亿元左右: one figure
         if len(f.qualifier or "") > len(same.qualifier or ""):
             same.qualifier = f.qualifier
         same.sentences += [x for x in f.sentences if x not in same.sentences]
     return out
+
+
+def _headline(f: Fact) -> bool:
+    """Is ``f`` stated only on headline lines (a short line without a sentence's end: 1-2 条地铁线路, 6000亿)?"""
+    return all(len(x) <= 20 and not re.search(r"[。;!?]\s*$", x) for x in f.sentences)
 
 
 def clause_at(sent: str, pos: int) -> str:

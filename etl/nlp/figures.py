@@ -135,6 +135,10 @@ def figures(clause: str):
             continue  # 营业收入超1千亿元和市值超1千亿元制造业企业: both amounts are the firms' condition
         if tail[:1] == "级":
             continue  # 5000亿级, 500亿元级: a scale class, not a quantity
+        if unit in COUNT_UNITS and re.search(r"以\s*$", clause[:m.start()]) and re.match(r"[^,;。\d]{0,8}为(?:载体|依托|支撑|基础)", tail):
+            continue  # 以8个县区为载体的错位发展: where the industry stands, as 以…293个地级市为样本 is a method
+        if unit in COUNT_UNITS and re.match(r"[^,;。\d]{0,12}之一", tail):
+            continue  # 国家重点布局建设的12个工业城市之一: a class the subject is one of, no figure of its own
         yield m, unit
 
 

@@ -28,7 +28,7 @@ import re
 
 from etl.nlp.quantity import find_year
 from etl.nlp.region import header_title, plan_region
-from etl.nlp.tense import AIM, FIVE_YEAR, is_news, looks_back, relative_year
+from etl.nlp.tense import AIM, FIVE_YEAR, is_briefing, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
 
 __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
@@ -37,6 +37,8 @@ HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三�
 _SENT_RE = re.compile(r"(?<=[。;!?])")
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})\s*年(?!\s*[,,])")  # 2014-2019年,全县…: a span
 _ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
+#: a date to the month only (the repost's URL is dated 2021-03; 2020年10月): the text's own year still
+_MONTH_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:-(?:0?[1-9]|1[0-2])|年\s*(?:[1-9]|1[0-2])\s*月)(?![\d-])")
 _PLAN_TITLE = re.compile(r"规划|方案|计划|意见|纲要|行动|通知|措施|办法|目标|建议")
 _BOX_WORDS = re.compile(r"^[\u4e00-\u9fff、]{2,12}$")
 #: words that head a part of a text, not a thing its figures belong to
@@ -54,7 +56,10 @@ def plan_context(text: str) -> dict:
     period = _PERIOD_RE.search(head)
     start, end = (int(period.group(1)), int(period.group(2))) if period else (None, None)
     if start is None:
-        found = sorted((m.start(), FIVE_YEAR[m.group(1)]) for m in re.finditer(r"(十[一二三四五]五)(?![”\"]?以来)", head[:600]))
+        named = sorted((m.start(), FIVE_YEAR[m.group(1)], "回顾" in head[max(0, m.start() - 8):m.start()])
+                       for m in re.finditer(r"(十[一二三四五]五)(?![”\"]?以来)", head[:600]))
+        found = [(at, p) for at, p, back in named if not back] or [(at, p) for at, p, _b in named]
+        # 回顾了保定“十三五”取得的成就、“十四五”面临的机遇: the period reviewed is not the text's, when it names another
         five = found[0][1] if found else None  # the first named period: the title's, not a 回顾 heading's nor one
         # looked back on (回顾了“十四五”以来…,阐述了“十五五”时期…: a 十五五 text)
         if five:
@@ -65,7 +70,7 @@ def plan_context(text: str) -> dict:
     issued = _ISSUED_RE.search(head)
     issued = int(issued.group(1)) if issued else None
     dated = next((int(m.group(1)) for ln in text.splitlines() if re.match(r"\s*#\s*title:", ln)
-                  for m in [_ISSUED_RE.search(ln)] if m), None)  # a saved excerpt's date (a report's, a repost's)
+                  for m in [_ISSUED_RE.search(ln) or _MONTH_RE.search(ln)] if m), None)  # a saved excerpt's date (a report's, a repost's)
     dated = issued or dated
     body = normalize("\n".join(head_lines))
     reviewed = re.match(r"\s*((?:19|20)\d{2})年是", head)  # 2025年是…的重要一年 in a review: the year it reports
@@ -87,7 +92,9 @@ def plan_context(text: str) -> dict:
     if reviewed is None and end and dated == end + 1 and not issued:
         reviewed = end  # a report of January 2026 on “十四五”: its undated figures are of the year (and period) just ended
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
-            "looks_back": looks_back(head[:300]) or review, "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
+            "looks_back": looks_back(head[:300]) or review,
+            "this_year": bool(re.search(r"今年|全年|本年度", body)),
+            "briefing": is_briefing("\n".join(header_title(text)) + head[:300]), "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
             "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[一二三四五]五|未来[一二三四五六七八九十\d]+年", body))}
 
 

@@ -112,6 +112,8 @@ def list_items(sentence: str, heads: dict[str, bool] | None = None, taken: set[s
         lead_yi = clause.lstrip().startswith("以") and "为" in tail
         first_raw = cuts[0][0]
         names = [_name(raw, lead_yi and i == 0) for i, (raw, _t) in enumerate(cuts)]
+        if tail.startswith("产业链") and names[-1].endswith("全"):
+            names[-1] = names[-1][:-1]  # 新材料、先进装备制造、生物医药全产业链: 全 belongs to the head (the whole chain)
         lead = first_raw[:len(first_raw) - len(names[0])] if names[0] and first_raw.endswith(names[0]) else first_raw
         n = len(parts)
         fields = sum(is_field(x) for x in names if x)

@@ -49,6 +49,10 @@ _PART_OF_YEAR = re.compile(r"^(?:今年|全年|上半年|下半年|前三季度|
 _GROWTH = re.compile(r"^(?:增幅|增速|(?:同比|年均)?增长)$")
 
 
+#: a sentence whose subject points back (这“六大产业集群”已经成为…, 该集群…): the subject holds its measure-only figures
+_POINTED = re.compile(r"^\s*(?:这些|这|该|上述)[“\"]?([\u4e00-\u9fff]{2,12}?)[”\"]?(?=已经|已|成为|均|都|共|实现|的)")
+
+
 def _holderless(name: str) -> bool:
     """Does ``name`` name only a measure, a growth or an investment (完成投资), perhaps of a part of the year?"""
     bare = _PART_OF_YEAR.sub("", name)
@@ -75,6 +79,10 @@ def holder_shared(quantities: list, sent: str, previous=None) -> list:
         if not q.name or not _holderless(q.name):
             continue
         before = [p for p in quantities[:i] if holds(p.name)] or ([previous] if previous and holds(previous.name) else [])
+        subject = _POINTED.match(sent)
+        if not before and subject and holds(subject.group(1)) and subject.end() <= q.span[0]:
+            q.name = subject.group(1) + q.name  # 这“六大产业集群”已经成为…,2023年总产值达2430亿元: the sentence's subject
+            continue
         if not before:
             continue
         prev = before[-1].name

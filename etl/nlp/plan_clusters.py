@@ -47,6 +47,9 @@ _RESTATED = re.compile(r"(?<=[\u4e00-\u9fff])(?<![个条家])[((]([\u4e00-\u9fff
 _FIELD_TIER = r"(?:优势|特色|主导|支柱|重点)?"  # 等优势产业: a tier between 等 and 产业
 _FIELD_LIST_RE = re.compile(r"([^,;。:]*?、[^,;。:]*?)等" + _FIELD_TIER + r"(?:领域|新兴产业|产业|行业)[^,;。:]{0,8}[,,]"
                             r"(?:[^,;。:]{0,10}[,,])?((?:培育|打造|形成|建设)[^,;。:]*?)?([^,;。:]*?)(产业集群|产业群|产业链)")
+#: a head with a scale class and no field, the field list in the clause after it (培育千亿级产业集群,南宁市将聚焦A、B、C等重点产业)
+_HEAD_FIRST_RE = re.compile(r"(?:^|(?<=[,;:]))([^,;。:]{0,8}?)(产业集群|产业群|产业链)[,,]([^,;。:]*?、[^,;。:]*?)等"
+                            + _FIELD_TIER + r"(?:领域|产业|行业)(?=[,;。]|$)")
 #: a list of fields counted as industries without a head or 等 (A、B、C3个产业…): the list is the framework
 _COUNTED_LIST_RE = re.compile(r"([^,;。:等]+、[^,;。:等]+?)(" + NUM_CN + r"[个大])产业(?!集群|群|链)([^,;。]*)")
 _LIST_INDUSTRY_RE = re.compile(r"([^,;。:]*?)等(" + NUM_CN + r"大)((?:千亿|万亿|百亿)级?)产业(?!集群|群|链)")
@@ -62,6 +65,12 @@ _MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)
 _MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协同区|集聚区|示范区))$")
 #: fields chosen as clusters (新材料、生物医药产业双双入选全省战略性新兴产业集群, 元宇宙入选全省…集群, 节能环保产业被纳入…集群)
 _SELECTED_RE = re.compile(r"([^,;。:!?]+?)(?:产业|行业)?(?:双双|均|分别|成功|先后)?(?:入选|获批|被认定为|认定为|被纳入|纳入|被列为|列入)[^,;。]*?(产业集群|集群)(?!品牌)")
+#: a name followed by the tier it grows toward (…产业向世界级, 迈向国家级): 向 ends the name
+_TOWARD_TIER = re.compile(r"(?<=[\u4e00-\u9fff])(?:向|迈向|朝着?|跻身)((?:世界级|国家级|省级|市级|区域级|标志性|一流|先进|现代化)+)$")
+#: a firm's name (…集团, …公司, …股份) is no chain; a head that says its list holds firms too (12个产业链(企业集团)) makes an
+#: item with no field word (大地, 洁石, 康龙, 国玺超纯) a firm's short name
+_FIRM = re.compile(r"(?:集团|公司|股份)$")
+_WITH_FIRMS = re.compile(r"[((](?:企业集团|龙头企业|企业|集团)[))]|(?:和|及|与|或)(?:企业集团|龙头企业)")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
 
 
@@ -82,6 +91,9 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     """The mentions of one head's phrase; ``in_list``: the phrase is an item of a list of field names; ``group``: it is
     one of the groups of a list that share the head (A和B千亿级、C五百亿级…), whose fields 和/及 join."""
     kind = "chain" if head == "产业链" else "cluster"
+    toward = _TOWARD_TIER.search(span_text)
+    if toward:  # 新能源和智能网联汽车产业向世界级产业集群跨越: the tier it grows toward is no part of the name
+        span_text = span_text[:toward.start()]
     if span_text.endswith("、"):
         return []  # 在制造业升级、服务业提质、产业链协同等方面: the head is an item of another list, it names nothing
     if re.search(r"[与和及同对在向为把将从由]$", span_text.strip()):
@@ -103,7 +115,7 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
         items, desc = s[:p], s[p:]
     level_m = SCALE_RE.search(desc) or SCALE_BARE_RE.search(desc)
     level = level_m.group() if level_m else None
-    tier_m = TIER_RE.search(desc) or TIER_RE.search(items)
+    tier_m = TIER_RE.search(desc) or TIER_RE.search(items) or (TIER_RE.search(toward.group(1)) if toward else None)
     tier = tier_m.group() if tier_m and tier_m.group() in ("世界级", "国家级", "省级", "标志性", "特色", "新星", "战略性新兴",
                                                            "战略性", "新兴", "优势", "主导", "支柱", "未来") else None
     # what comes before a 的 describes (主业突出、特色明显、成长性好的产业集群; 有影响力的…): no name
@@ -190,8 +202,10 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
         bounds = [b.end() for b in _BOUND.finditer(sentence, 0, m.start())]
         start = max([prev_end, *bounds]) if bounds else prev_end
         groups = _groups(sentence, start, m.start())
+        firms = bool(_WITH_FIRMS.match(sentence, m.end()))
         for a, b in groups:
-            out.extend(_parse(sentence[a:b], head, a, m.end(), m.start() in in_list, len(groups) > 1))
+            out.extend(c for c in _parse(sentence[a:b], head, a, m.end(), m.start() in in_list, len(groups) > 1)
+                       if not (_FIRM.search(c.name) or (firms and not is_field(c.name))))
         prev_end = m.end()
     for m in _FIELD_LIST_RE.finditer(sentence):  # 在A、B等领域,培育新增3—4个万亿元级战略性产业集群
         if re.match(r"(?:等" + _FIELD_TIER + r"(?:领域|新兴产业|产业|行业))(?:规模|优势|水平|能级|实力)", sentence[m.end(1):]):
@@ -206,6 +220,14 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             if n and not is_generic(n, listed):
                 out.append(ClusterMention(n, "chain" if m.group(4) == "产业链" else "cluster",
                                           level.group() if level else None, None, m.span()))
+    for m in _HEAD_FIRST_RE.finditer(sentence):
+        level = SCALE_RE.search(m.group(1))
+        if not level or not is_generic(clean_name(m.group(1), True)):
+            continue  # the head clause names a field of its own, or no class: not a framework announcing its list
+        fields = [clean_name(n, True) for n in split_items(clean_name(m.group(3)), None)]
+        if field_list(fields):
+            out += [ClusterMention(n, "chain" if m.group(2) == "产业链" else "cluster", level.group(), None, m.span())
+                    for n in fields if n]
     for m in _BRACKETED_RE.finditer(sentence):  # 5000亿元级别的产业集群1个(物联网)、…2个(新材料、汽车及零部件)
         lead = re.split(r"[、,;:]", sentence[:m.start()])[-1]
         level = SCALE_RE.search(lead)

@@ -117,9 +117,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
     mark = 0  # len(out) when the previous clause began: its items are out[mark:]
     fen_names: list[str] = []  # the items of a 分别占X的 list, for a next clause that lists their shares of another
     for clause in re.split(r"([,;:。!?])", sentence):
-        if re.fullmatch(r"\s*(?:力争|确保)(?:在|到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|前)?|[“\"]?十[一二三四五]五[”\"]?"
-                        r"(?:末|期末|时期|期间)?)\s*", clause):
-            aim = clause.strip()[:2]  # 力争到2025年底,A突破8000亿元,B达到45家以上: 力争 scopes the list
+        lead = re.fullmatch(r"\s*[^\W\d]{0,10}?(力争|确保)(?:在|到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|前)?|[“\"]?十[一二三四五]五[”\"]?"
+                            r"(?:末|期末|时期|期间)?)\s*", clause)
+        if lead:  # 力争到2025年底,A突破8000亿元,B达到45家以上 (also after its subject: 吉安市力争到2026年,…): 力争 scopes the list
+            aim = lead.group(1)
         if clause.strip() == "即" or (clause.endswith("即") and not re.search(r"\d", clause)):
             aim = next((w for w in ("力争", "确保") if w in previous or w in clause), aim)
         if len(clause) > 1:

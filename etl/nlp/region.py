@@ -53,6 +53,8 @@ _COUNTY_STOP = {"治区", "建成区", "地区", "园区", "主城区", "老城�
 _CITED = re.compile(r"《[^》]{0,80}》")
 #: a news report's byline (本报讯(黑龙江日报全媒体记者韩波)): the newspaper's place is not the text's
 _BYLINE = re.compile(r"[((][^()()]{0,40}记者[^()()]{0,20}[))]")
+#: a news dateline (人民网哈尔滨9月24日电, 中新网 南昌3月20日电): where the report was filed, not what it is about
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{2,4}\s*\d{1,2}月\d{1,2}日电")
 _OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
 
 
@@ -139,8 +141,9 @@ def plan_region(text: str) -> dict:
     # a title is a short line without 。 (a preamble sentence is none); a document it cites (《中共湖南省委…》)
     # names the issuer of that document, not the place this text is about
     raw_title = "\n".join([ln for ln in lines[:2] if "。" not in ln and len(ln) <= 60] + header_title(text))
+    raw_title = _DATELINE.sub(lambda m: "＿" * len(m.group(0)), raw_title)
     title = normalize(raw_title)
-    body = _BYLINE.sub("", normalize("\n".join(lines)))
+    body = _DATELINE.sub(lambda m: "＿" * len(m.group(0)), _BYLINE.sub("", normalize("\n".join(lines))))
     places = find_places(_CITED.sub(lambda m: "＿" * len(m.group(0)), body)) or find_places(body)
     if _SELF_CITY.search(body) and not any(p.kind != "province" for p in places):
         places += [p for p in find_places(body) if p.kind != "province"]  # 我市出台《遂宁市…规划》: its city is cited
@@ -156,13 +159,13 @@ def plan_region(text: str) -> dict:
         if kind != "province" and len(stem) >= 2:  # 哈市 for 哈尔滨市, when the text names the city in full too
             score[name] += len(re.findall(rf"(?<![\u4e00-\u9fff]{{2}}){stem[0]}市(?![场民级值])", body))
     county = _title_county(title)
-    if not county and re.search(r"[全我本]县", body):  # 全县净增市场主体 …: the county the body names most
+    if not county and re.search(r"[全我本该]县", body):  # 全县净增市场主体, 该县推出的… (a paper on one county): the county the body names most
         named = Counter(m.group(1) for m in find_counties(body) if m.group(1).endswith("县"))
         county = max(named, key=lambda c: (named[c], -body.find(c)), default=None)
     if county:  # 铜鼓县“十四五”工业经济发展规划 … 我县/全县: a county's plan speaks of itself as 我县
         kinds[county], first[county] = "county", -1
         score[county] = body.count(county) + body.count(county[:-1]) + title.count(county[:-1]) + \
-            len(re.findall(rf"[全我本]{county[-1]}", body))
+            len(re.findall(rf"[全我本该]{county[-1]}", body))
     province = max((n for n in kinds if kinds[n] == "province"), key=lambda n: (score[n], -first[n]), default=None)
     city = max((n for n in kinds if kinds[n] not in ("province", "county")), key=lambda n: (score[n], -first[n]), default=None)
     if province:
@@ -263,7 +266,7 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
     refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head)] + \
            [(m.start(), "city") for m in _SELF_CITY.finditer(head)]
     if ctx.get("county"):  # 全县, 我县 in a county's plan
-        refs += [(m.start(), "county") for m in re.finditer(rf"[全我本]{ctx['county'][-1]}", head)]
+        refs += [(m.start(), "county") for m in re.finditer(rf"[全我本该]{ctx['county'][-1]}", head)]
     if refs:  # 全省…首轮9条赛道 in a 绍兴 text: the province's figure
         level = max(refs)[1]
         if ctx.get(level):

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "estimated_result",
+__all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "is_briefing", "briefing_reported", "estimated_result", "this_year", "before_aim", "stated_year",
            "FIVE_YEAR", "TELLS_AIM", "REPORT_CUE", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
-AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|(?<![截止])(?:到|至)\s*[“\"]?十[一二三四五]五[”\"]?(?:末|期末)|力争|目标|将|计划|确保|预计(?!全年)|争取|拟|明年|"
+AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|(?<![截止])(?:到|至)\s*[“\"]?十[一二三四五]五[”\"]?(?:末|期末)|力争|目标|将|"
+                 r"计划(?![,,;。、”\"》)])|确保|预计(?!全年)|争取|(?<![模虚])拟|明年|"
                  r"(?<![主重需只])要(?=[^,;。]{0,6}?(?:达到|实现|突破|超过|完成|提高到|提升到|保持))")  # 今年要达到35%以上
 #: the five-year plan periods (第十一个 … 第十五个五年规划): the one place they are defined
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
@@ -65,8 +66,14 @@ def is_current(clause: str, upto: int, state: bool, sticky: bool = False) -> boo
 
 
 def looks_back(head: str) -> bool:
-    """Does a text's head (its first lines) look back on a period (“十四五”以来, 成绩单)?"""
-    return bool(_LOOK_BACK.search(head))
+    """Does a text's head (its first lines) look back on a period (“十四五”以来, 成绩单)? A plan's outline that reviews the
+    period before in one part and states its aims in the next (回顾了保定“十三五”取得的成就…,明确了“十四五”…主要目标) does not.
+
+    >>> looks_back("“十四五”以来,全市工业经济交出了答卷"), looks_back("纲要回顾了“十三五”取得的成就,明确了“十四五”主要目标。")
+    (True, False)
+    """
+    outline = (lambda s: "回顾" in s and re.search(r"明确|提出|部署|目标", s))
+    return any(_LOOK_BACK.search(s) and not outline(s) for s in re.split(r"[。;!?]", head))
 
 
 def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
@@ -148,6 +155,77 @@ def news_reported(clause: str, sentence: str, paragraph_aims: bool, ctx: dict) -
     if not ctx.get("news") or paragraph_aims or AIM.search(sentence) or TELLS_AIM.search(sentence):
         return False
     return not _BUILD.search(clause)
+
+
+#: a press conference (新闻发布会, 发布会上) or a government work report (政府工作报告): a text that tells what was done
+_BRIEFING = re.compile(r"发布会|新闻发布|工作报告")
+
+
+def is_briefing(head: str) -> bool:
+    """Does a text's head say it reports a press conference or a work report?
+
+    >>> is_briefing("…系列主题新闻发布会举行第二场"), is_briefing("关于印发行动方案的通知")
+    (True, False)
+    """
+    return bool(_BRIEFING.search(head))
+
+
+def briefing_reported(sentence: str, upto: int, ctx: dict) -> bool:
+    """In a press conference or work report that states no aim at all (no 到20XX年, no plan period: ``ctx["briefing"]``,
+    ``ctx["aims"]`` false), the figure at ``upto`` is what happened unless an aim governs it: an aim in its sentence
+    (辽宁将推动…,占比提高到27.5%; 力争, 目标, 计划 …) or a verb that builds before it (实施…工程,培育打造…,着力推动…产值突破…:
+    a work report's task). A speaker telling a results session (…装置正式运行,获批重组的12家全国重点实验室加快建设) reports.
+
+    >>> ctx = {"briefing": True, "aims": False}
+    >>> briefing_reported("大科学装置正式运行,获批重组的12家全国重点实验室加快建设", 13, ctx)
+    True
+    >>> briefing_reported("辽宁将推动装备制造业向高新突破,高端装备制造营收占比提高到27.5%", 31, ctx)
+    False
+    >>> briefing_reported("培育打造一批百亿元企业,推动八大重点产业链产值突破8000亿元", 24, ctx)
+    False
+    """
+    return bool(ctx.get("briefing")) and not ctx.get("aims", True) and not ctx.get("start") and \
+        not AIM.search(sentence) and not _BUILD.search(sentence[:upto])
+
+
+def before_aim(sentence: str, paragraph: str) -> bool:
+    """In a text with no plan period, does an aimless ``sentence`` state a year before the year its ``paragraph`` aims at
+    (…全面投产,2020年实现营业收入990亿元。…预计到2025年营业收入可达1500亿元)? Then it states where things stand.
+
+    >>> p = "项目全面投产,2020年实现营业收入990亿元。随着项目推进,预计到2025年营业收入可达1500亿元。"
+    >>> before_aim("项目全面投产,2020年实现营业收入990亿元。", p), before_aim("预计到2025年营业收入可达1500亿元。", p)
+    (True, False)
+    """
+    if AIM.search(sentence):
+        return False
+    year = stated_year(sentence)
+    aims = [int(y) for y in re.findall(r"(?<![截止])(?:到|至)\s*((?:19|20)\d{2})\s*年", paragraph)]
+    return bool(year and aims) and year < max(aims)
+
+
+def stated_year(sentence: str) -> int | None:
+    """The last year a sentence states as its own (2020年实现…), not one it aims at (到2025年) nor a span's end.
+
+    >>> stated_year("等14个项目全面投产,2020年实现营业收入990亿元"), stated_year("到2025年达到1500亿元")
+    (2020, None)
+    """
+    years = re.findall(r"(?<![到至止从比较])((?:19|20)\d{2})\s*年(?!\s*[-—~至到])", sentence)
+    return int(years[-1]) if years else None
+
+
+def this_year(ctx: dict) -> int | None:
+    """The year of an aim no clause dates, in a text that names no plan period and no 到20XX年 but speaks of this year
+    (今年, 全年: a county paper's 今年…全面推行链长制 … 力争全年新增…2家, a work report's aims for the year): the text's own
+    year (``ctx["dated"]``, from its date or its saved title line); else ``None``.
+
+    >>> this_year({"aims": False, "start": None, "dated": 2021, "this_year": True})
+    2021
+    >>> this_year({"aims": True, "start": None, "dated": 2021, "this_year": True}) is None
+    True
+    """
+    if ctx.get("aims", True) or ctx.get("start") or not ctx.get("this_year"):
+        return None
+    return ctx.get("dated")
 
 
 def estimated_result(sentence: str, year: int | None, ctx: dict) -> bool:
