@@ -83,6 +83,11 @@ def build_index(ontology) -> Index:
             by_cluster: dict[str, list] = {}
             for e in es:
                 by_cluster.setdefault(e.cluster, []).append(e)
+            # a term one cluster names (a segment name or keyword) and another only lists among a segment's products
+            # (注塑模具: 模具与塑料's keyword, a product of 智能马桶's moulds-and-equipment segment) is the naming cluster's
+            named = {c for c, group in by_cluster.items() if any(e.kind in ("name", "keyword") for e in group)}
+            if named and len(named) < len(by_cluster):
+                by_cluster = {c: g for c, g in by_cluster.items() if c in named}
             picks = []
             for group in by_cluster.values():
                 ids = {e.id for e in group}
