@@ -19,7 +19,6 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 from itertools import repeat
-from operator import itemgetter
 from time import process_time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -29,7 +28,7 @@ from ontology.errors import StoreError
 from graph.store import aggregates as agg_state
 from graph.store import sql
 from graph.store.aggregates import Aggregates
-from graph.store.port import Batch
+from graph.store.port import Batch, column
 from graph.store.sqlite_db import busy_as_store_error, default_timeout, dump as _dump, dump_all as _dump_all
 from graph.store.sqlite_reads import SQLiteReads
 from graph.store.sqlite_schema import migrate
@@ -39,7 +38,6 @@ from ontology.schema import REL_ENDPOINTS, check_label, check_rel_type
 __all__ = ["SQLiteStore"]
 
 _CHUNK = 5000
-_SRC, _DST = itemgetter("src"), itemgetter("dst")
 
 
 def _rel_dumper():
@@ -155,7 +153,7 @@ class SQLiteStore(SQLiteReads):
             for i in range(0, len(rows), _CHUNK):
                 c0 = process_time()
                 chunk = rows[i:i + _CHUNK]
-                ids = [r["id"] for r in chunk]
+                ids = list(column(chunk, "id"))
                 texts = _dump_all(chunk)
                 c1 = process_time()
                 self._db.executemany(sql.UPSERT_NODE, zip(repeat(label), ids, texts))
@@ -170,13 +168,13 @@ class SQLiteStore(SQLiteReads):
             src_label, dst_label = REL_ENDPOINTS[check_rel_type(rel_type)]
             for i in range(0, len(rows), _CHUNK):
                 c0 = process_time()
-                chunk = rows[i:i + _CHUNK]
-                texts = [dump_rel(r.get("props")) for r in chunk]
+                chunk = rows[i:i + _CHUNK]  # (rows held as columns: read a column at a time, no maps)
+                texts = list(map(dump_rel, column(chunk, "props", None)))
                 c1 = process_time()
                 split["json"] += c1 - c0
+                src_ids, dst_ids = list(column(chunk, "src")), list(column(chunk, "dst"))
                 if written is not None:
                     srcs, dsts = written.get(src_label, set()), written.get(dst_label, set())
-                    src_ids, dst_ids = list(map(_SRC, chunk)), list(map(_DST, chunk))
                     if not (srcs.issuperset(src_ids) and dsts.issuperset(dst_ids)):
                         for r in chunk:  # the first dangling row names its missing end
                             if r["src"] not in srcs or r["dst"] not in dsts:
@@ -185,8 +183,7 @@ class SQLiteStore(SQLiteReads):
                     self._db.executemany(sql.UPSERT_REL_CHECKED_BY_CALLER, zip(repeat(rel_type), src_ids, dst_ids, texts))
                 else:
                     cur = self._db.executemany(sql.UPSERT_REL, (
-                        (rel_type, r["src"], r["dst"], t, src_label, r["src"], dst_label, r["dst"])
-                        for r, t in zip(chunk, texts)))
+                        (rel_type, s, d, t, src_label, s, dst_label, d) for s, d, t in zip(src_ids, dst_ids, texts)))
                     if cur.rowcount != len(chunk):
                         missing = self._first_dangling(rel_type, chunk)
                         raise StoreError(f"{rel_type} relationship to a missing node: {missing}", entry=rel_type)
