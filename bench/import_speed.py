@@ -9,8 +9,8 @@ column, so every row is classified), each run a fresh process on a fresh store, 
 * **split** — ``load_files`` in a child process: seconds per step (read, validate, classify,
   resolve, write), rows/s (rows = nodes + relationships written) and peak RSS, into the embedded
   store and, with ``CHAINKG_NEO4J_URL``, into Neo4j;
-* the store's checksum after each load, and (SQLite) a hash of its stored aggregates: before and
-  after must agree;
+* the store's checksum after each load, and (SQLite) a hash of its stored aggregates and one of
+  its stored rows as text (props JSON as written, meta, schema): before and after must agree;
 * where the loader offers it (``load_files(cpu_split=True)``), CPU seconds per step, and inside
   the SQLite write its ``write_split``: SQL, JSON, aggregates;
 * **quarantine** — a messy copy of the first 20,000 rows (every 7th row given a refused or unusual
@@ -123,12 +123,13 @@ def child(store_url: str, path: str) -> None:
         clock["resolve"] = seconds - sum(v for k, v in clock.items() if k != "resolve")
     checksum = store.checksum()
     aggregates = _aggregates_hash(store)
+    stored = _stored_text_hash(store)
     quarantine = _quarantine_hash(report.quarantined)
     store.close()
     print(json.dumps({"seconds": seconds, "rows": report.written, "enterprises": report.enterprises,
                       "steps": clock, "checksum": checksum, "cpu": cpu, "startup": t - t0,
                       "cpu_steps": getattr(report, "cpu", {}), "write_split": getattr(store, "write_split", {}),
-                      "aggregates": aggregates, "quarantine": quarantine, "quarantined": len(report.quarantined),
+                      "aggregates": aggregates, "stored": stored, "quarantine": quarantine, "quarantined": len(report.quarantined),
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
@@ -142,6 +143,24 @@ def _aggregates_hash(store) -> str:
         return "-"
     row = db.execute("SELECT value FROM meta WHERE key = 'aggregates'").fetchone()
     return hashlib.sha256(row[0].encode()).hexdigest() if row else "-"
+
+
+def _stored_text_hash(store) -> str:
+    """SQLite: SHA-256 of every stored row as text (props JSON as written, key order included), the
+    meta table and the schema — ``checksum()`` is canonical (sorted keys), so a write that changed
+    the stored text, e.g. its key order, or an index would not show there."""
+    import hashlib
+
+    db = getattr(store, "_db", None)
+    if db is None:
+        return "-"
+    h = hashlib.sha256()
+    for q in ("SELECT label, id, props FROM nodes ORDER BY label, id", "SELECT type, src, dst, props FROM rels "
+              "ORDER BY type, src, dst", "SELECT key, value FROM meta ORDER BY key",
+              "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"):
+        for row in db.execute(q):
+            h.update(repr(row).encode())
+    return h.hexdigest()
 
 
 def _quarantine_hash(entries) -> str:
@@ -194,6 +213,7 @@ def quarantine_check(versions, path: Path, tmp: Path) -> None:
 
     print(f"messy copy, {sum(1 for _ in messy.open(encoding='utf-8-sig')) - 1:,} rows (every 7th with a bad or unusual value):")
     print(f"  {last['quarantined']:,} quarantine entries (file, row, field, value, reason, level) {same('quarantine')}")
+    print(f"  stored rows, meta and schema as text {same('stored')}")
     print(f"  rows written {last['rows']:,}; checksum {same('checksum')}", flush=True)
 
 
@@ -290,9 +310,10 @@ def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> 
     print(_row(f"  rows/s (≥ {target:,})", [f"{runs[v][0]['rows'] / _median(runs[v], 'seconds'):,.0f}"
                                             for v, _ in versions]))
     print(_row("  peak RSS MB", [f"{_median(runs[v], 'peak_mb'):.0f}" for v, _ in versions]))
-    aggs = {runs[v][0].get("aggregates", "-") for v, _ in versions}
-    print(f"  stored aggregates {'identical before/after' if len(aggs) == 1 else 'DIFFER: ' + ', '.join(sorted(aggs))} "
-          f"({next(iter(aggs))[:16]}…)")
+    for key, what in (("aggregates", "stored aggregates"), ("stored", "stored rows, meta and schema as text")):
+        found = {runs[v][0].get(key, "-") for v, _ in versions}
+        print(f"  {what} {'identical before/after' if len(found) == 1 else 'DIFFER: ' + ', '.join(sorted(found))} "
+              f"({next(iter(found))[:16]}…)")
     sums = {runs[v][0]["checksum"] for v, _ in versions}
     print(f"  rows written {runs[versions[-1][0]][0]['rows']:,}; checksum "
           f"{'identical before/after' if len(sums) == 1 else 'DIFFERS: ' + ', '.join(sorted(sums))} "

@@ -31,7 +31,7 @@ from graph.store.aggregates import Aggregates
 from graph.store.port import Batch, column
 from graph.store.sqlite_db import busy_as_store_error, default_timeout, dump as _dump, dump_all as _dump_all
 from graph.store.sqlite_reads import SQLiteReads
-from graph.store.sqlite_schema import migrate
+from graph.store.sqlite_schema import DeferredIndexes, migrate
 from graph.store.sqlite_txview import SQLiteTxView
 from ontology.schema import REL_ENDPOINTS, check_label, check_rel_type
 
@@ -127,11 +127,18 @@ class SQLiteStore(SQLiteReads):
         split = self.write_split = {"sql": 0.0, "json": 0.0, "aggregates": 0.0}
         with self._transaction() as tx:
             written = tx.written = {} if self._db.execute(sql.FIRST_NODE).fetchone() is None else None
+            # a first load into a file store builds the secondary indexes once, after its rows (a
+            # ``:memory:`` store's reads share this connection, so it keeps them)
+            deferred = DeferredIndexes(self._db) if written is not None and self.path != ":memory:" else None
+            if deferred is not None:
+                tx.need_indexes = deferred.restore
             c = process_time()
             running = agg_state.Running(tx)
             split["aggregates"] += process_time() - c
             dump_rel = _rel_dumper()
             for batch in batches:
+                if deferred is not None and batch.nodes.get("Enterprise"):
+                    deferred.drop()
                 c = process_time()
                 started = running.before(batch, None if written is None else written.get("Enterprise", ()))
                 split["aggregates"] += process_time() - c
@@ -139,6 +146,10 @@ class SQLiteStore(SQLiteReads):
                 c = process_time()
                 running.after(started)  # the aggregates move in the same transaction
                 split["aggregates"] += process_time() - c
+            if deferred is not None:
+                c = process_time()
+                deferred.restore()
+                split["sql"] += process_time() - c
             c = process_time()
             running.finish()
             split["aggregates"] += process_time() - c
