@@ -12,7 +12,8 @@ column, so every row is classified), each run a fresh process on a fresh store, 
 * the store's checksum after each load, and (SQLite) a hash of its stored aggregates and one of
   its stored rows as text (props JSON as written, meta, schema): before and after must agree;
 * where the loader offers it (``load_files(cpu_split=True)``), CPU seconds per step, and inside
-  the SQLite write its ``write_split``: SQL, JSON, aggregates;
+  the SQLite write its ``write_split``: SQL, JSON, aggregates; since round 5 also the CPU seconds of
+  the classifier's second process (``etl.classify_worker``; the CLI's user + sys include it);
 * **quarantine** — a messy copy of the first 20,000 rows (every 7th row given a refused or unusual
   value from :data:`MESSY`) loaded by each version: a hash of every quarantine entry (file, row,
   field, value, reason, level, in order) and the checksum must agree before/after.
@@ -130,7 +131,8 @@ def child(store_url: str, path: str) -> None:
                       "steps": clock, "checksum": checksum, "cpu": cpu, "startup": t - t0,
                       "cpu_steps": getattr(report, "cpu", {}), "write_split": getattr(store, "write_split", {}),
                       "aggregates": aggregates, "stored": stored, "quarantine": quarantine, "quarantined": len(report.quarantined),
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "peak_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 
 
 def _aggregates_hash(store) -> str:
@@ -307,9 +309,14 @@ def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> 
         if step == "write":
             for part in ("sql", "json", "aggregates"):
                 print(_row(f"      {part}  CPU s", [_median_of(runs[v], "write_split", part) for v, _ in versions]))
+    # classification in a second process (etl.classify_worker): its CPU is not this process's
+    print(_row("    classify, 2nd process CPU s", [_median_of(runs[v], "cpu_steps", "classify_worker")
+                                                   for v, _ in versions]))
     print(_row(f"  rows/s (≥ {target:,})", [f"{runs[v][0]['rows'] / _median(runs[v], 'seconds'):,.0f}"
                                             for v, _ in versions]))
     print(_row("  peak RSS MB", [f"{_median(runs[v], 'peak_mb'):.0f}" for v, _ in versions]))
+    print(_row("  peak RSS MB, 2nd process", [f"{_median(runs[v], 'peak_children_mb'):.0f}" if runs[v][0].get(
+        "cpu_steps", {}).get("classify_worker") else "-" for v, _ in versions]))
     for key, what in (("aggregates", "stored aggregates"), ("stored", "stored rows, meta and schema as text")):
         found = {runs[v][0].get(key, "-") for v, _ in versions}
         print(f"  {what} {'identical before/after' if len(found) == 1 else 'DIFFER: ' + ', '.join(sorted(found))} "

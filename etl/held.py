@@ -118,8 +118,12 @@ class Spill:
             self._flush()
 
     def extend(self, items: Iterable[tuple]) -> None:
-        for t in items:
-            self.append(t)
+        """Append every tuple of ``items`` (a block may then pass :data:`BLOCK`: read back the same)."""
+        n = len(self._block)
+        self._block.extend(items)
+        self.n += len(self._block) - n
+        if len(self._block) >= self.BLOCK:
+            self._flush()
 
     def _flush(self) -> None:
         if self._block:
