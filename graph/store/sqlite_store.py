@@ -29,7 +29,7 @@ from graph.store import aggregates as agg_state
 from graph.store import sql
 from graph.store.aggregates import Aggregates
 from graph.store.port import Batch, column
-from graph.store.sqlite_db import busy_as_store_error, default_timeout, dump as _dump, dump_all as _dump_all
+from graph.store.sqlite_db import busy_as_store_error, default_timeout, dump_all as _dump_all, shared_dumper
 from graph.store.sqlite_reads import SQLiteReads
 from graph.store.sqlite_schema import DeferredIndexes, migrate
 from graph.store.sqlite_txview import SQLiteTxView
@@ -38,25 +38,6 @@ from ontology.schema import REL_ENDPOINTS, check_label, check_rel_type
 __all__ = ["SQLiteStore"]
 
 _CHUNK = 5000
-
-
-def _rel_dumper():
-    """``_dump`` for one write's relationship props: a loader shares one props map among many
-    rows (every firm with the same classifier answer, every empty ``{}``), so each distinct map
-    object is serialised once. The cache holds the map itself, so its id cannot be reused while
-    the write runs."""
-    seen: dict[int, tuple[dict, str]] = {}
-
-    def dump(props: dict | None) -> str:
-        if not props:
-            return "{}"
-        hit = seen.get(id(props))
-        if hit is None:
-            if len(seen) >= _CHUNK * 20:  # rows that each bring their own map: keep memory bounded
-                seen.clear()
-            hit = seen[id(props)] = (props, _dump(props))
-        return hit[1]
-    return dump
 
 
 class SQLiteStore(SQLiteReads):
@@ -119,7 +100,8 @@ class SQLiteStore(SQLiteReads):
         First load into an empty store: every node that exists is one this transaction wrote, so
         relationship endpoints are checked against those ids in memory instead of two index
         lookups a row (the same error for a dangling one), and a firm a batch writes for the first
-        time has the state its rows give it (``Running.before(batch, stored=…)``): no read-back.
+        time has the state its rows give it (``Running.before(batch, stored=…)``): no read-back; and
+        on a file the secondary indexes are built once after the rows (``DeferredIndexes``).
 
         ``write_split`` afterwards holds this call's CPU seconds: ``json`` (serialising props),
         ``sql`` (the statements) and ``aggregates`` (their reads and deltas)."""
@@ -135,7 +117,7 @@ class SQLiteStore(SQLiteReads):
             c = process_time()
             running = agg_state.Running(tx)
             split["aggregates"] += process_time() - c
-            dump_rel = _rel_dumper()
+            dump_rel = shared_dumper()
             for batch in batches:
                 if deferred is not None and batch.nodes.get("Enterprise"):
                     deferred.drop()
