@@ -352,7 +352,9 @@ def main() -> None:
         for version, code in versions:
             r = run_split(code, str(tmp / "mem.db"), path)
             print(f"{version}: load_files → sqlite: {r['seconds']:.1f} s, CPU {r['cpu']:.1f} s, {r['rows']:,} rows, "
-                  f"peak RSS {r['peak_mb']:.0f} MB (target ≤ 1024 MB); checksum {r['checksum'][:16]}…; steps: "
+                  f"peak RSS {r['peak_mb']:.0f} MB (target ≤ 1024 MB)"
+                  + (f", 2nd process {r['peak_children_mb']:.0f} MB" if r.get("cpu_steps", {}).get("classify_worker")
+                     else "") + f"; checksum {r['checksum'][:16]}…; steps: "
                   + ", ".join(f"{k} {v:.1f}s" for k, v in r["steps"].items()), flush=True)
     else:
         compare(args, path, tmp)

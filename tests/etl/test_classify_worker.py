@@ -42,9 +42,14 @@ def export(tmp_path):
     return write_enterprises_csv(tmp_path / "registry.csv", 2 * BATCH + 300, seed=5, explicit_segments=False)
 
 
-def test_the_worker_gives_what_the_loader_gives(tmp_path, export, monkeypatch):
+def _skip_without_fork(monkeypatch):
+    monkeypatch.setenv("CHAINKG_CLASSIFY_WORKER", "1")
     if not classify_worker.available():
         pytest.skip("no fork or a single CPU here: the worker never runs")
+
+
+def test_the_worker_gives_what_the_loader_gives(tmp_path, export, monkeypatch):
+    _skip_without_fork(monkeypatch)
     messy = write_messy(tmp_path / "messy.csv", export, every=5)
     for path in (export, messy):
         inline = _load(tmp_path, path, "inline", False, monkeypatch)
@@ -55,8 +60,7 @@ def test_the_worker_gives_what_the_loader_gives(tmp_path, export, monkeypatch):
 
 
 def test_an_explicit_segment_column_is_classified_in_the_loader(tmp_path, monkeypatch):
-    if not classify_worker.available():
-        pytest.skip("no fork or a single CPU here: the worker never runs")
+    _skip_without_fork(monkeypatch)
     path = write_enterprises_csv(tmp_path / "explicit.csv", BATCH + 100, seed=6, explicit_segments=True)
     sent = []
     monkeypatch.setattr(classify_worker.ClassifyWorker, "send", lambda self, fields, keys: sent.append(keys))
@@ -66,8 +70,7 @@ def test_an_explicit_segment_column_is_classified_in_the_loader(tmp_path, monkey
 
 
 def test_a_worker_that_dies_is_replaced_by_the_loader(tmp_path, export, monkeypatch):
-    if not classify_worker.available():
-        pytest.skip("no fork or a single CPU here: the worker never runs")
+    _skip_without_fork(monkeypatch)
     inline = _load(tmp_path, export, "inline", False, monkeypatch)
     monkeypatch.setattr(classify_worker, "_serve", lambda conn, onto: os._exit(3))
     forked = _load(tmp_path, export, "dead", True, monkeypatch)
@@ -78,4 +81,6 @@ def test_no_worker_for_a_small_load_or_when_switched_off(tmp_path, monkeypatch):
     small = write_enterprises_csv(tmp_path / "small.csv", BATCH - 1, seed=7, explicit_segments=False)
     assert _load(tmp_path, small, "small", True, monkeypatch)[3] is False
     monkeypatch.setenv("CHAINKG_CLASSIFY_WORKER", "0")
+    assert classify_worker.available() is False
+    monkeypatch.delenv("CHAINKG_CLASSIFY_WORKER")  # off unless asked (docs/import.md, round 5)
     assert classify_worker.available() is False
