@@ -8,12 +8,12 @@ process as they are first seen, a batch at a time, and the answers come back onc
 sent, when the reading is done (:meth:`ClassifyWorker.answers`). The traffic is the distinct
 inputs and their matches, not the records (≈ 9,000 short tuples each way).
 
-When: only when asked (``CHAINKG_CLASSIFY_WORKER=1``: on this project's shared 2-core machine
-the wall-time gain could not be shown — it took ≈ 1.5 s off the 100k load in the quieter rounds
-and lost as much when other jobs held the second core; docs/import.md, round 5), from a
-single-threaded process where ``fork`` exists (the ``chainkg load`` command; a fork from a
-threaded server could copy a lock another thread holds), with ≥ 2 CPUs. Inputs naming an
-explicit segment (所属环节) are never sent: their
+When: from a single-threaded process where ``fork`` exists (the ``chainkg load`` command; a fork
+from a threaded server could copy a lock another thread holds), with ≥ 2 CPUs, unless
+``CHAINKG_CLASSIFY_WORKER=0`` — on a quiet machine the 100k load's wall time falls ≈ 0.6 s below
+its CPU time with it (≈ 0.2 s above without), but where other jobs hold the second core the
+loader waits for a starved worker (docs/import.md, round 5). Inputs naming an explicit segment
+(所属环节) are never sent: their
 errors are quarantine entries of their own rows, decided while the batch is validated.
 If the worker fails, the loader classifies the inputs itself (same answers: the classifier is a
 function of the input). The answers are the ones :func:`etl.nlp.classify.assign_segments` gives
@@ -36,7 +36,7 @@ __all__ = ["ClassifyWorker", "available"]
 
 def available() -> bool:
     """Whether a load may fork a classifier process here (see the module doc)."""
-    return (os.environ.get("CHAINKG_CLASSIFY_WORKER", "0") == "1" and (os.cpu_count() or 1) > 1
+    return (os.environ.get("CHAINKG_CLASSIFY_WORKER", "1") != "0" and (os.cpu_count() or 1) > 1
             and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1)
 
 

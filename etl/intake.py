@@ -32,7 +32,8 @@ __all__ = ["Intake", "BATCH", "segment_links"]
 BATCH = 2048
 _CLASSIFY_MEMO_MAX = 100_000
 _SEGMENT_KEYS = frozenset(SEGMENT_KEYS)  # an explicit segment: classified here (its errors are its row's)
-_ACTIVE, _LOCAL, _NAME, _CODE, _ID = (itemgetter(FIELDS.index(k)) for k in ("active", "local", "name", "credit_code", "id"))
+_ACTIVE, _LOCAL, _NAME, _CODE, _ID = (itemgetter(FIELDS.index(k))
+                                       for k in ("active", "local", "name", "credit_code", "id"))
 #: every record field :func:`etl.nlp.classify.assign_segments` reads: the memo key of its answer
 _CLASSIFIER_KEYS = (*SEGMENT_KEYS, *SCOPE_KEYS, *PRODUCT_KEYS, *INDUSTRY_KEYS, *INDUSTRY_CODE_KEYS, *INDUSTRY_LEVEL_KEYS)
 

@@ -82,5 +82,3 @@ def test_no_worker_for_a_small_load_or_when_switched_off(tmp_path, monkeypatch):
     assert _load(tmp_path, small, "small", True, monkeypatch)[3] is False
     monkeypatch.setenv("CHAINKG_CLASSIFY_WORKER", "0")
     assert classify_worker.available() is False
-    monkeypatch.delenv("CHAINKG_CLASSIFY_WORKER")  # off unless asked (docs/import.md, round 5)
-    assert classify_worker.available() is False
