@@ -9,10 +9,11 @@ column, so every row is classified), each run a fresh process on a fresh store, 
 * **split** — ``load_files`` in a child process: seconds per step (read, validate, classify,
   resolve, write), rows/s (rows = nodes + relationships written) and peak RSS, into the embedded
   store and, with ``CHAINKG_NEO4J_URL``, into Neo4j;
-* the store's checksum after each load, and (SQLite) a hash of its stored aggregates: before and
-  after must agree;
+* the store's checksum after each load, and (SQLite) a hash of its stored aggregates and one of
+  its stored rows as text (props JSON as written, meta, schema): before and after must agree;
 * where the loader offers it (``load_files(cpu_split=True)``), CPU seconds per step, and inside
-  the SQLite write its ``write_split``: SQL, JSON, aggregates;
+  the SQLite write its ``write_split``: SQL, JSON, aggregates; since round 5 also the CPU seconds of
+  the classifier's second process (``etl.classify_worker``; the CLI's user + sys include it);
 * **quarantine** — a messy copy of the first 20,000 rows (every 7th row given a refused or unusual
   value from :data:`MESSY`) loaded by each version: a hash of every quarantine entry (file, row,
   field, value, reason, level, in order) and the checksum must agree before/after.
@@ -123,13 +124,15 @@ def child(store_url: str, path: str) -> None:
         clock["resolve"] = seconds - sum(v for k, v in clock.items() if k != "resolve")
     checksum = store.checksum()
     aggregates = _aggregates_hash(store)
+    stored = _stored_text_hash(store)
     quarantine = _quarantine_hash(report.quarantined)
     store.close()
     print(json.dumps({"seconds": seconds, "rows": report.written, "enterprises": report.enterprises,
                       "steps": clock, "checksum": checksum, "cpu": cpu, "startup": t - t0,
                       "cpu_steps": getattr(report, "cpu", {}), "write_split": getattr(store, "write_split", {}),
-                      "aggregates": aggregates, "quarantine": quarantine, "quarantined": len(report.quarantined),
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "aggregates": aggregates, "stored": stored, "quarantine": quarantine, "quarantined": len(report.quarantined),
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "peak_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 
 
 def _aggregates_hash(store) -> str:
@@ -142,6 +145,24 @@ def _aggregates_hash(store) -> str:
         return "-"
     row = db.execute("SELECT value FROM meta WHERE key = 'aggregates'").fetchone()
     return hashlib.sha256(row[0].encode()).hexdigest() if row else "-"
+
+
+def _stored_text_hash(store) -> str:
+    """SQLite: SHA-256 of every stored row as text (props JSON as written, key order included), the
+    meta table and the schema — ``checksum()`` is canonical (sorted keys), so a write that changed
+    the stored text, e.g. its key order, or an index would not show there."""
+    import hashlib
+
+    db = getattr(store, "_db", None)
+    if db is None:
+        return "-"
+    h = hashlib.sha256()
+    for q in ("SELECT label, id, props FROM nodes ORDER BY label, id", "SELECT type, src, dst, props FROM rels "
+              "ORDER BY type, src, dst", "SELECT key, value FROM meta ORDER BY key",
+              "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"):
+        for row in db.execute(q):
+            h.update(repr(row).encode())
+    return h.hexdigest()
 
 
 def _quarantine_hash(entries) -> str:
@@ -194,6 +215,7 @@ def quarantine_check(versions, path: Path, tmp: Path) -> None:
 
     print(f"messy copy, {sum(1 for _ in messy.open(encoding='utf-8-sig')) - 1:,} rows (every 7th with a bad or unusual value):")
     print(f"  {last['quarantined']:,} quarantine entries (file, row, field, value, reason, level) {same('quarantine')}")
+    print(f"  stored rows, meta and schema as text {same('stored')}")
     print(f"  rows written {last['rows']:,}; checksum {same('checksum')}", flush=True)
 
 
@@ -287,12 +309,18 @@ def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> 
         if step == "write":
             for part in ("sql", "json", "aggregates"):
                 print(_row(f"      {part}  CPU s", [_median_of(runs[v], "write_split", part) for v, _ in versions]))
+    # classification in a second process (etl.classify_worker): its CPU is not this process's
+    print(_row("    classify, 2nd process CPU s", [_median_of(runs[v], "cpu_steps", "classify_worker")
+                                                   for v, _ in versions]))
     print(_row(f"  rows/s (≥ {target:,})", [f"{runs[v][0]['rows'] / _median(runs[v], 'seconds'):,.0f}"
                                             for v, _ in versions]))
     print(_row("  peak RSS MB", [f"{_median(runs[v], 'peak_mb'):.0f}" for v, _ in versions]))
-    aggs = {runs[v][0].get("aggregates", "-") for v, _ in versions}
-    print(f"  stored aggregates {'identical before/after' if len(aggs) == 1 else 'DIFFER: ' + ', '.join(sorted(aggs))} "
-          f"({next(iter(aggs))[:16]}…)")
+    print(_row("  peak RSS MB, 2nd process", [f"{_median(runs[v], 'peak_children_mb'):.0f}" if runs[v][0].get(
+        "cpu_steps", {}).get("classify_worker") else "-" for v, _ in versions]))
+    for key, what in (("aggregates", "stored aggregates"), ("stored", "stored rows, meta and schema as text")):
+        found = {runs[v][0].get(key, "-") for v, _ in versions}
+        print(f"  {what} {'identical before/after' if len(found) == 1 else 'DIFFER: ' + ', '.join(sorted(found))} "
+              f"({next(iter(found))[:16]}…)")
     sums = {runs[v][0]["checksum"] for v, _ in versions}
     print(f"  rows written {runs[versions[-1][0]][0]['rows']:,}; checksum "
           f"{'identical before/after' if len(sums) == 1 else 'DIFFERS: ' + ', '.join(sorted(sums))} "
@@ -324,7 +352,9 @@ def main() -> None:
         for version, code in versions:
             r = run_split(code, str(tmp / "mem.db"), path)
             print(f"{version}: load_files → sqlite: {r['seconds']:.1f} s, CPU {r['cpu']:.1f} s, {r['rows']:,} rows, "
-                  f"peak RSS {r['peak_mb']:.0f} MB (target ≤ 1024 MB); checksum {r['checksum'][:16]}…; steps: "
+                  f"peak RSS {r['peak_mb']:.0f} MB (target ≤ 1024 MB)"
+                  + (f", 2nd process {r['peak_children_mb']:.0f} MB" if r.get("cpu_steps", {}).get("classify_worker")
+                     else "") + f"; checksum {r['checksum'][:16]}…; steps: "
                   + ", ".join(f"{k} {v:.1f}s" for k, v in r["steps"].items()), flush=True)
     else:
         compare(args, path, tmp)

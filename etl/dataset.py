@@ -103,9 +103,13 @@ def place(props: dict) -> int:
     >>> [PLACES[place(p)] for p in ({"local": True}, {"local": True, "active": False}, {"local": False}, {})]
     ['firms_local', 'firms_inactive', 'firms_outside', 'firms_unknown']
     """
-    if props.get("active") is False:
+    return place_of(props.get("active"), props.get("local"))
+
+
+def place_of(active: bool | None, local: bool | None) -> int:
+    """:func:`place` of a firm whose ``active`` and ``local`` are these (``None``: not set)."""
+    if active is False:
         return 2
-    local = props.get("local")
     return 3 if local is None else 0 if local else 1
 
 

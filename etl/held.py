@@ -22,15 +22,13 @@ True
 from __future__ import annotations
 
 import marshal
-from itertools import compress, repeat
-from operator import is_not
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ontology.models import Enterprise
 
-__all__ = ["pack", "unpack", "unpack_own", "packed_props", "enterprise_props", "Rows", "Spill", "FIELDS"]
+__all__ = ["pack", "unpack", "packed_props", "enterprise_props", "Rows", "Spill", "FIELDS"]
 
 #: the stored property order (``Enterprise.props()`` gives this order)
 FIELDS = tuple(Enterprise.model_fields)
@@ -60,16 +58,6 @@ def pack(props: dict[str, Any]) -> tuple:
 def unpack(values: tuple) -> dict[str, Any]:
     """The property map of :func:`pack`'s tuple (lists copied: the caller may change them)."""
     return {k: (list(v) if type(v) is list else v) for k, v in zip(FIELDS, values) if v is not None}
-
-
-def unpack_own(values: tuple) -> dict[str, Any]:
-    """:func:`unpack` without copying the lists, for a tuple read back from a :class:`Spill` (its
-    lists belong to that read: a write only serialises them).
-
-    >>> unpack_own(("x1", None, ["a"]) + (None,) * (len(FIELDS) - 3)) == {FIELDS[0]: "x1", FIELDS[2]: ["a"]}
-    True
-    """
-    return dict(compress(zip(FIELDS, values), map(is_not, values, repeat(None))))  # the same map, built in C
 
 
 def field(values: tuple, name: str) -> Any:
@@ -130,8 +118,12 @@ class Spill:
             self._flush()
 
     def extend(self, items: Iterable[tuple]) -> None:
-        for t in items:
-            self.append(t)
+        """Append every tuple of ``items`` (a block may then pass :data:`BLOCK`: read back the same)."""
+        n = len(self._block)
+        self._block.extend(items)
+        self.n += len(self._block) - n
+        if len(self._block) >= self.BLOCK:
+            self._flush()
 
     def _flush(self) -> None:
         if self._block:

@@ -13,8 +13,10 @@ registry exports repeat their texts, and the links made from one answer are shar
 from __future__ import annotations
 
 from array import array
+from operator import itemgetter
 
-from etl.dataset import place
+from etl import classify_worker
+from etl.dataset import place_of
 from etl.held import FIELDS, Spill, field as held_field
 from etl.nlp.classify import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, PRODUCT_KEYS, SCOPE_KEYS,
                               SEGMENT_KEYS, assign_segments)
@@ -29,6 +31,9 @@ __all__ = ["Intake", "BATCH", "segment_links"]
 #: records validated together (a column of a batch is checked at once)
 BATCH = 2048
 _CLASSIFY_MEMO_MAX = 100_000
+_SEGMENT_KEYS = frozenset(SEGMENT_KEYS)  # an explicit segment: classified here (its errors are its row's)
+_ACTIVE, _LOCAL, _NAME, _CODE, _ID = (itemgetter(FIELDS.index(k))
+                                       for k in ("active", "local", "name", "credit_code", "id"))
 #: every record field :func:`etl.nlp.classify.assign_segments` reads: the memo key of its answer
 _CLASSIFIER_KEYS = (*SEGMENT_KEYS, *SCOPE_KEYS, *PRODUCT_KEYS, *INDUSTRY_KEYS, *INDUSTRY_CODE_KEYS, *INDUSTRY_LEVEL_KEYS)
 
@@ -73,6 +78,11 @@ class Intake:
         self.seg_links: list[tuple] = []        # ((segment, link props), ...), sorted, shared
         self._pending: list[dict] = []
         self._file = self._dataset = ""
+        # classification in a second process (etl.classify_worker), started at the first full batch
+        self._may_fork = classify_worker.available()
+        self.worker: classify_worker.ClassifyWorker | None = None
+        self.worker_cpu = 0.0                   # CPU seconds the worker spent (it is another process)
+        self._asked: list[list] = []            # memo entries [_ASKED, links memo] in the order sent
 
     def add(self, rec: dict, file: str, dataset: str) -> None:
         """One enterprise record of ``file`` (loaded into ``dataset``); validated with its batch."""
@@ -95,29 +105,64 @@ class Intake:
         present = set().union(*recs)  # the classifier fields the batch has: the memo key holds only those
         fields = tuple(k for k in _CLASSIFIER_KEYS if k in present)
         memo = self.classified.setdefault(fields, {})
-        links_of = [self._classify(rec, values, problems, memo, fields) if values is not None else ()
+        if self.worker is None and self._may_fork and len(recs) >= BATCH:
+            self.worker = classify_worker.ClassifyWorker(self.onto)
+        ask: list | None = [] if self.worker is not None and _SEGMENT_KEYS.isdisjoint(fields) else None
+        links_of = [self._classify(rec, values, problems, memo, fields, ask) if values is not None else ()
                     for rec, (values, problems, _) in zip(recs, results)]
+        if ask:
+            self.worker.send(fields, ask)
         self.lap("classify")
-        quarantined, spill = self.quarantined, self.spill
+        quarantined, kept, rows = self.quarantined, [], self.rows
         for rec, (values, problems, notes), links in zip(recs, results, links_of):
             if problems:
                 quarantined.extend(problems)
                 continue
             quarantined.extend(notes)
-            if self.stored:
-                values = self._adopt(values)
-            self.places.append(place({"active": held_field(values, "active"), "local": held_field(values, "local")}))
-            spill.append(values)
-            self.names.append(held_field(values, "name"))
-            self.codes.append(held_field(values, "credit_code"))
-            self.ids.append(held_field(values, "id"))
+            kept.append(self._adopt(values) if self.stored else values)
             row = rec.get("_row")
-            self.rows.append(-1 if row is None else row)
-            self.seg_links.append(links)
-        n = len(self.seg_links) - len(self.files)
+            rows.append(-1 if row is None else row)
+            self.seg_links.append(links)  # (a _Later, shared, until finish() has the worker's answer)
+        # what conflicts and resolution read, a column at a time; the values wait in the spill
+        self.places.extend(map(place_of, map(_ACTIVE, kept), map(_LOCAL, kept)))
+        self.names.extend(map(_NAME, kept))
+        self.codes.extend(map(_CODE, kept))
+        self.ids.extend(map(_ID, kept))
+        self.spill.extend(kept)
+        n = len(kept)
         self.files.extend([file] * n)
         self.ent_ds.extend([self._dataset] * n)
         self.lap("validate")
+
+    def finish(self) -> None:
+        """After the last record: the worker's answers into the memo and the waiting records' links."""
+        if self.worker is None:
+            return
+        worker, self.worker = self.worker, None
+        answers = worker.answers()
+        self.worker_cpu += worker.cpu
+        for hit, matches in zip(self._asked, answers):
+            hit[0] = matches
+        seg_links = self.seg_links
+        for i, links in enumerate(seg_links):
+            if type(links) is _Later:
+                seg_links[i] = links.made(self.min_confidence)
+        self._asked = []
+
+    def close(self) -> None:
+        """End the worker of a load that failed."""
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
+
+    def _links(self, hit: list | tuple, lkey: tuple) -> tuple:
+        """The links of an answer for a record of this source and evidence (made once per pair)."""
+        matches, by_source = hit
+        links = by_source.get(lkey)
+        if links is None:
+            links = by_source[lkey] = segment_links(matches, {"segment_evidence": lkey[1]}, lkey[0],
+                                                    self.min_confidence)
+        return links
 
     def _adopt(self, values: tuple) -> tuple:
         """``values`` patched by :meth:`etl.stored.StoredFirms.adopt` (the stored firm's id and lists)."""
@@ -125,29 +170,60 @@ class Intake:
         self.stored.adopt(fields)
         return tuple(map(fields.__getitem__, FIELDS))
 
-    def _classify(self, rec: dict, values: tuple, problems: list[Quarantine], memo: dict, fields: tuple) -> tuple:
+    def _classify(self, rec: dict, values: tuple, problems: list[Quarantine], memo: dict, fields: tuple,
+                  ask: list | None = None) -> tuple:
         """The record's links (one classifier call per distinct input: ``memo`` maps the values of
-        ``fields``, the classifier fields its batch has, to the answer); an error joins ``problems``."""
+        ``fields``, the classifier fields its batch has, to the answer); an error joins ``problems``.
+        ``ask``: a new input goes to the worker (appended here) and the record's links wait (:class:`_Later`)."""
         key = tuple(map(rec.get, fields))
         try:
             hit = memo.get(key)
         except TypeError:  # a value that is not a string (records read from files hold strings)
             hit = key = None
         if hit is None:
-            try:
-                hit = (assign_segments(rec, self.onto), {})
-            except InputError as e:
-                hit = (e, {})
-            if key is not None and self._memoised < _CLASSIFY_MEMO_MAX:
-                memo[key] = hit
+            if ask is not None and key is not None and self._memoised < _CLASSIFY_MEMO_MAX:
+                hit = memo[key] = [_ASKED, {}]
                 self._memoised += 1
-        matches, by_source = hit
+                self._asked.append(hit)
+                ask.append(key)
+            else:
+                try:
+                    hit = (assign_segments(rec, self.onto), {})
+                except InputError as e:
+                    hit = (e, {})
+                if key is not None and self._memoised < _CLASSIFY_MEMO_MAX:
+                    memo[key] = hit
+                    self._memoised += 1
+        matches = hit[0]
         if isinstance(matches, InputError):
             problems.append(Quarantine(self._file, rec.get("_row"), "segment", str(rec.get("segment")),
                                        matches.message))
             return ()
         lkey = (held_field(values, "sources")[0], rec.get("segment_evidence"))
-        links = by_source.get(lkey)
-        if links is None:
-            links = by_source[lkey] = segment_links(matches, rec, lkey[0], self.min_confidence)
-        return links
+        if matches is _ASKED:  # one _Later per answer and (source, evidence), shared by its records
+            later = hit[1].get(lkey)
+            if later is None:
+                later = hit[1][lkey] = _Later(hit, lkey)
+            return later
+        return self._links(hit, lkey)
+
+
+#: a memo entry whose answer the worker has not sent yet
+_ASKED = object()
+
+
+class _Later:
+    """The links of the records whose answer the worker has not sent yet (one per answer, source
+    and evidence): made once by :meth:`made` when :meth:`Intake.finish` has the answer."""
+
+    __slots__ = ("hit", "lkey", "links")
+
+    def __init__(self, hit: list, lkey: tuple) -> None:
+        self.hit, self.lkey, self.links = hit, lkey, None
+
+    def made(self, min_confidence: float) -> tuple:
+        if self.links is None:
+            matches, by_source = self.hit
+            self.links = by_source[self.lkey] = segment_links(matches, {"segment_evidence": self.lkey[1]},
+                                                              self.lkey[0], min_confidence)
+        return self.links

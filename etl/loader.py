@@ -90,14 +90,9 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
                      progress, sheet, dataset, StepClock(cpu_split))
 
 
-def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: Ontology, include_ontology: bool,
-          min_confidence: float, progress: Callable[[int], None] | None, sheet: str | None,
-          dataset: Dataset | None, clock: StepClock) -> LoadReport:
-    report = LoadReport()
-    specs: dict[str, Dataset] = {}
-    other: dict[str, list[dict]] = {"holdings": [], "supply": [], "technologies": []}
-    # a firm already stored under another id stays one firm (etl.stored)
-    intake = Intake(onto, min_confidence, spill, report.quarantined, clock.lap, stored=stored_firms(store))
+def _read_all(intake: Intake, paths: Iterable[str | Path], report: LoadReport, specs: dict[str, Dataset],
+              other: dict[str, list[dict]], sheet: str | None, dataset: Dataset | None) -> None:
+    """Every row of every file: enterprise records to ``intake``, the other kinds to ``other``."""
     for path in map(Path, paths):
         report.files.append(path.name)
         spec = dataset or sidecar_spec(path) or sample_spec(path.name)
@@ -120,7 +115,24 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
                 raise InputError("missing required column 企业名称/name", file=path.name)
             intake.add(rec, path.name, spec.id)
         intake.flush()
-    clock.lap("read")
+
+
+def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: Ontology, include_ontology: bool,
+          min_confidence: float, progress: Callable[[int], None] | None, sheet: str | None,
+          dataset: Dataset | None, clock: StepClock) -> LoadReport:
+    report = LoadReport()
+    specs: dict[str, Dataset] = {}
+    other: dict[str, list[dict]] = {"holdings": [], "supply": [], "technologies": []}
+    # a firm already stored under another id stays one firm (etl.stored)
+    intake = Intake(onto, min_confidence, spill, report.quarantined, clock.lap, stored=stored_firms(store))
+    try:
+        _read_all(intake, paths, report, specs, other, sheet, dataset)
+        clock.lap("read")
+        intake.finish()  # the classifier worker's answers (etl.classify_worker), if one ran
+    except BaseException:
+        intake.close()
+        raise
+    clock.lap("classify")
     names, codes, ids, files, rows = intake.names, intake.codes, intake.ids, intake.files, intake.rows
     places = intake.places
     firms = [_Firm(n, c) for n, c in zip(names, codes)]
@@ -139,6 +151,7 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
         del keep
     batch = ontology_batch(onto) if include_ontology else Batch()
     firm = _Resolved(groups, ids, names, codes, intake.ent_ds, intake.seg_links, lambda want: _values(spill, want))
+    intake_cpu = intake.worker_cpu
     del groups, intake  # (its memos: not needed for the write)
     overrides = [o for o in read_overrides(store) if o["enterprise"] in firm.first]
     firm.override(overrides)  # a user's correction outlives every reload
@@ -181,6 +194,8 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
     report.written = store.write_stream(stream(), progress=progress)
     clock.lap("write")
     report.seconds, report.cpu = clock.seconds, clock.cpu
+    if clock.cpu and intake_cpu:
+        report.cpu["classify_worker"] = intake_cpu  # another process: not part of this one's steps
     return report
 
 

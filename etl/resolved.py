@@ -18,11 +18,11 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from etl.held import unpack, unpack_own
+from etl.held import FIELDS, pack, unpack
 from etl.normalize import name_key, normalize_credit_code
 from etl.overrides import apply_overrides
 from etl.resolve import merge
-from graph.store.port import Batch, GraphStore
+from graph.store.port import Batch, GraphStore, RelColumns, TupleRows
 from ontology.firms import is_leading
 from ontology.loader import Ontology
 from ontology.models import Enterprise
@@ -126,41 +126,63 @@ class Resolved:
 
     def chunks(self, records: Iterable[tuple], onto: Ontology, size: int = CHUNK_FIRMS) -> Iterator[Batch]:
         """The firms' rows, ``size`` firms a batch; ``records`` are every record's values in
-        position order (read once, in step)."""
+        position order (read once, in step).
+
+        Handed over as columns (:class:`graph.store.port.TupleRows`, :class:`~graph.store.port.RelColumns`):
+        a firm's values tuple as the spill gives it, a link's target and its shared props map — no
+        map per node or relationship (an adapter that wants maps gets them made on demand)."""
         it, pos, cur = iter(records), -1, None
         counties: dict[str, str | None] = {}
+        by_links: dict[int, tuple] = {}  # id of a shared link tuple → (it, its targets, their props)
         eids, links, rec, first = self.eids, self.links, self.rec, self.first
+        i_county, i_local = FIELDS.index("county"), FIELDS.index("local")
         for start in range(0, len(eids), size):
-            nodes: list[dict] = []
-            seg: list[dict] = []
-            loc: list[dict] = []
-            ds: list[dict] = []
+            nodes: list[tuple] = []
+            seg_src: list[str] = []
+            seg_dst: list[str] = []
+            seg_props: list[dict] = []
+            loc_src: list[str] = []
+            loc_dst: list[str] = []
+            ds_src: list[str] = []
+            ds_dst: list[str] = []
             for g in range(start, min(start + size, len(eids))):
                 r = rec[g]
                 if r >= 0:
                     while pos < r:
                         cur = next(it)
                         pos += 1
-                    props = unpack_own(cur)  # read back from the spill: no other holder to protect
+                    values = cur
                 else:
-                    props = dict(self.merged[g])
-                nodes.append(props)
+                    values = pack(self.merged[g])
+                nodes.append(values)
                 eid = eids[g]
-                seg.extend([{"src": eid, "dst": sid, "props": p} for sid, p in links[g]])
-                county = props.get("county")
-                if county and props.get("local"):
+                lt = links[g]
+                if lt:
+                    hit = by_links.get(id(lt))
+                    if hit is None:
+                        hit = by_links[id(lt)] = (lt, [sid for sid, _ in lt], [p for _, p in lt])
+                    seg_src.extend([eid] * len(lt))
+                    seg_dst.extend(hit[1])
+                    seg_props.extend(hit[2])
+                county = values[i_county]
+                if county and values[i_local]:
                     cid = counties.get(county, 0)
                     if cid == 0:
                         c = onto.county_by_name(county)
                         cid = counties[county] = c.id if c else None
                     if cid is not None:
-                        loc.append({"src": eid, "dst": cid, "props": {}})
+                        loc_src.append(eid)
+                        loc_dst.append(cid)
                 if first[eid] == g:
-                    ds.extend([{"src": eid, "dst": did, "props": {}} for did in self.ds[g]])
-            b = Batch(nodes={"Enterprise": nodes})
-            for name, rows in (("IN_SEGMENT", seg), ("LOCATED_IN", loc), ("IN_DATASET", ds)):
-                if rows:
-                    b.rels[name] = rows
+                    dids = self.ds[g]
+                    ds_src.extend([eid] * len(dids))
+                    ds_dst.extend(dids)
+            b = Batch(nodes={"Enterprise": TupleRows(FIELDS, nodes)})
+            empty: dict = {}  # shared by the rows without props (no reader changes a row's props)
+            for name, src, dst, props in (("IN_SEGMENT", seg_src, seg_dst, seg_props),
+                                          ("LOCATED_IN", loc_src, loc_dst, None), ("IN_DATASET", ds_src, ds_dst, None)):
+                if src:
+                    b.rels[name] = RelColumns(src, dst, props if props is not None else [empty] * len(src))
             yield b
 
 

@@ -141,21 +141,21 @@ def fresh_states(batch: Batch, touched: set[str], stored: Collection[str]) -> di
     >>> fresh_states(b, {"e1"}, set())["e1"]
     FirmState(local=1, output=3.0, leading=False, inactive=False, segments=('s1', 's2'), techs=(), datasets=())
     """
-    out: dict[str, FirmState] = {}
+    out: dict[str, tuple] = {}
     seen: set[str] = set()
     twice: set[str] = set()
-    for props in batch.nodes.get("Enterprise", ()):
-        fid = props["id"]
+    rows = batch.nodes.get("Enterprise", ())  # read a column at a time: rows held as columns make no maps
+    feats = zip(column(rows, "id"), *(column(rows, k, None)
+                                      for k in ("local", "active", "leading", "output", "revenue")))
+    for fid, local, active, lead, o, revenue in feats:
         if fid in seen:
             twice.add(fid)
             continue
         seen.add(fid)
         if fid in stored:
             continue
-        local, active, lead = props.get("local"), props.get("active"), props.get("leading")
-        o = props.get("output")
         if o is None:
-            o = props.get("revenue")
+            o = revenue
         if not ((local is None or type(local) is bool) and (active is None or type(active) is bool)
                 and (lead is None or type(lead) is bool) and (o is None or type(o) is float or type(o) is int)):
             continue
@@ -167,15 +167,14 @@ def fresh_states(batch: Batch, touched: set[str], stored: Collection[str]) -> di
             out.pop(a, None)
     links: dict[str, dict[str, set[str]]] = {t: {} for t in FIRM_RELS}
     for t in FIRM_RELS:
-        per = links[t]
-        for r in batch.rels.get(t, ()):
-            s = r["src"]
+        per, rows = links[t], batch.rels.get(t, ())
+        for s, dst in zip(column(rows, "src"), column(rows, "dst")):
             if s in out:
                 d = per.get(s)
                 if d is None:
-                    per[s] = {r["dst"]}
+                    per[s] = {dst}
                 else:
-                    d.add(r["dst"])
+                    d.add(dst)
     segs, techs, sets = links["IN_SEGMENT"], links["HOLDS"], links["IN_DATASET"]
     none: tuple = ()
     return {fid: firm_state(*f, segs.get(fid, none), techs.get(fid, none), sets.get(fid, none))

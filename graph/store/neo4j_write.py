@@ -85,7 +85,7 @@ class TxWriter:
     def nodes(self, label: str, rows: list[dict]) -> None:
         seen = self._fresh(label, cypher.count_label(label))
         for i in range(0, len(rows), CHUNK):
-            chunk = rows[i:i + CHUNK]
+            chunk = list(rows[i:i + CHUNK])  # maps (a batch may hold its rows as columns)
             fresh, again = _split(chunk, seen, _node_id) if seen is not None else ([], chunk)
             if fresh:
                 self.tx.run(cypher.create_nodes(label), rows=fresh).consume()
@@ -96,7 +96,7 @@ class TxWriter:
     def rels(self, rel_type: str, rows: list[dict]) -> None:
         seen = self._fresh(rel_type, cypher.count_rel_type(rel_type))
         for i in range(0, len(rows), CHUNK):
-            chunk = rows[i:i + CHUNK]
+            chunk = list(rows[i:i + CHUNK])  # maps (a batch may hold its rows as columns)
             fresh, again = _split(chunk, seen, _pair) if seen is not None else ([], chunk)
             n = 0
             if fresh:

@@ -21,9 +21,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from graph.store.columns import RelColumns, TupleRows
 from ontology.schema import check_label, check_rel_type
 
-__all__ = ["Batch", "GraphStore", "SegmentAggregate", "LocalGroup", "ContentHash", "column"]
+__all__ = ["Batch", "GraphStore", "SegmentAggregate", "LocalGroup", "ContentHash", "column", "TupleRows",
+           "RelColumns"]
+
+_REQUIRED = object()
 
 
 
@@ -60,15 +64,18 @@ class Batch:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values())) + sum(map(len, self.drops.values()))
 
 
-def column(rows: Iterable[dict], key: str) -> Iterable[Any]:
-    """``row[key]`` of every row of a batch's row list; a list that makes its rows on demand may
-    offer ``rows.column(key)`` to give one field without making the rows (``etl.held.Rows``).
+def column(rows: Iterable[dict], key: str, default: Any = _REQUIRED) -> Iterable[Any]:
+    """``row[key]`` of every row of a batch's row list (``row.get(key, default)`` when a default is
+    given); a list held as columns offers ``rows.column(key)`` to give one field without making
+    the rows (:class:`TupleRows`, :class:`RelColumns`, ``etl.held.Rows``; an unset field is ``None``).
 
-    >>> list(column([{"id": "a"}, {"id": "b"}], "id"))
-    ['a', 'b']
+    >>> list(column([{"id": "a"}, {"id": "b"}], "id")), list(column([{"id": "a"}], "county", None))
+    (['a', 'b'], [None])
     """
     col = getattr(rows, "column", None)
-    return col(key) if col is not None else (r[key] for r in rows)
+    if col is not None:
+        return col(key)
+    return (r[key] for r in rows) if default is _REQUIRED else (r.get(key, default) for r in rows)
 
 
 @dataclass

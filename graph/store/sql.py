@@ -25,13 +25,18 @@ CREATE TABLE IF NOT EXISTS nodes (
     (CASE WHEN label = 'Segment' THEN json_extract(props, '$.cluster') END) STORED,
   PRIMARY KEY (label, id)) WITHOUT ROWID;
 """
+# the secondary indexes (name → statement): a first load into an empty store builds them once after
+# its rows instead of row by row (graph.store.sqlite_schema.DeferredIndexes)
+SECONDARY_INDEXES = {
+    "rels_by_dst": "CREATE INDEX IF NOT EXISTS rels_by_dst ON rels (type, dst, src)",
+    "nodes_by_local": "CREATE INDEX IF NOT EXISTS nodes_by_local ON nodes (label, e_local, id)",
+    "nodes_by_county": "CREATE INDEX IF NOT EXISTS nodes_by_county ON nodes (label, e_county, id)",
+}
 SCHEMA = NODES_TABLE + """
 CREATE TABLE IF NOT EXISTS rels (
   type TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, props TEXT NOT NULL,
   PRIMARY KEY (type, src, dst)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rels_by_dst ON rels (type, dst, src);
-CREATE INDEX IF NOT EXISTS nodes_by_local ON nodes (label, e_local, id);
-CREATE INDEX IF NOT EXISTS nodes_by_county ON nodes (label, e_county, id);
+""" + "".join(f"{stmt};\n" for stmt in SECONDARY_INDEXES.values()) + """\
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 SCHEMA_VERSION = "4"  # 4: stored aggregates (meta 'aggregates', graph.store.aggregates)

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 
 from ontology.errors import StoreError
 
-__all__ = ["dump", "dump_all", "default_timeout", "busy_as_store_error"]
+__all__ = ["dump", "dump_all", "shared_dumper", "default_timeout", "busy_as_store_error"]
 
 #: ``json.dumps(props, ensure_ascii=False, separators=(",", ":"))`` without building an encoder per call
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
@@ -39,6 +39,31 @@ def dump_all(rows: list[dict]) -> list[str]:
     one = json.encoder.c_make_encoder({}, e.default, json.encoder.encode_basestring, None, e.key_separator,
                                       e.item_separator, e.sort_keys, e.skipkeys, e.allow_nan)
     return ["".join(one(r, 0)) for r in rows]
+
+
+def shared_dumper(limit: int = 100_000):
+    """``dump`` for one write's relationship props: a loader shares one props map among many
+    rows (every firm with the same classifier answer, every empty ``{}``), so each distinct map
+    object is serialised once (at most ``limit`` remembered: rows that each bring their own map
+    keep memory bounded). The cache holds the map itself, so its id cannot be reused while the
+    write runs.
+
+    >>> d, p = shared_dumper(), {"method": "classifier"}
+    >>> d(p) is d(p), d({}), d(None)
+    (True, '{}', '{}')
+    """
+    seen: dict[int, tuple[dict, str]] = {}
+
+    def dump_shared(props: dict | None) -> str:
+        if not props:
+            return "{}"
+        hit = seen.get(id(props))
+        if hit is None:
+            if len(seen) >= limit:
+                seen.clear()
+            hit = seen[id(props)] = (props, dump(props))
+        return hit[1]
+    return dump_shared
 
 
 def default_timeout() -> float:

@@ -19,7 +19,7 @@ from graph.store import aggregates as agg_state
 from graph.store import sql
 from graph.store.aggregates import TxView
 
-__all__ = ["migrate"]
+__all__ = ["migrate", "DeferredIndexes"]
 
 
 def migrate(db: sqlite3.Connection, transaction: Callable[[], AbstractContextManager[TxView]]) -> None:
@@ -39,9 +39,41 @@ def migrate(db: sqlite3.Connection, transaction: Callable[[], AbstractContextMan
             db.execute(sql.NODES_TABLE)
             db.execute("INSERT INTO nodes (label, id, props) SELECT label, id, props FROM nodes_v1")
             db.execute("DROP TABLE nodes_v1")
-            for idx in ("nodes_by_local", "nodes_by_county"):
+            for idx in ("nodes_by_local", "nodes_by_county"):  # (made again by SCHEMA below)
                 db.execute(f"DROP INDEX IF EXISTS {idx}")
     db.executescript(sql.SCHEMA)
     with transaction() as tx:  # the stored aggregates (schema 4) counted once from the rows
         agg_state.finish(tx, set(), (None, {}))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (sql.SCHEMA_VERSION,))
+
+
+class DeferredIndexes:
+    """The secondary indexes (:data:`graph.store.sql.SECONDARY_INDEXES`) dropped for the rest of one
+    first-load transaction and built again, once, from the rows it wrote.
+
+    Why: on a store that holds no node, every row of a load is new, and SQLite kept three indexes
+    in step row by row (random inserts into B-trees): replayed from a 100k load's 331k rows, the
+    inserts took ≈ 0.6 CPU-s more than the same inserts followed by building the indexes (measured
+    in docs/import.md, round 5). DDL is transactional in SQLite: the drop and the rebuild commit
+    with the rows or roll back with them (a kill mid-load leaves the indexes as they were), and
+    readers on other connections see the last committed schema meanwhile.
+
+    :meth:`drop` is called before the first chunk of firms (not earlier: the ontology's chunk is
+    followed by a recount that reads through an index); :meth:`restore` before any read of the
+    transaction that names an index (``INDEXED BY``) and at the end of the stream — after it, the
+    indexes stay for the rest of the transaction."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db, self.dropped, self.done = db, False, False
+
+    def drop(self) -> None:
+        if not (self.dropped or self.done):
+            for name in sql.SECONDARY_INDEXES:
+                self.db.execute(f"DROP INDEX IF EXISTS {name}")
+            self.dropped = True
+
+    def restore(self) -> None:
+        if self.dropped and not self.done:
+            for stmt in sql.SECONDARY_INDEXES.values():
+                self.db.execute(stmt)
+        self.done = True

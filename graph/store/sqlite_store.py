@@ -19,7 +19,6 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 from itertools import repeat
-from operator import itemgetter
 from time import process_time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -29,36 +28,16 @@ from ontology.errors import StoreError
 from graph.store import aggregates as agg_state
 from graph.store import sql
 from graph.store.aggregates import Aggregates
-from graph.store.port import Batch
-from graph.store.sqlite_db import busy_as_store_error, default_timeout, dump as _dump, dump_all as _dump_all
+from graph.store.port import Batch, column
+from graph.store.sqlite_db import busy_as_store_error, default_timeout, dump_all as _dump_all, shared_dumper
 from graph.store.sqlite_reads import SQLiteReads
-from graph.store.sqlite_schema import migrate
+from graph.store.sqlite_schema import DeferredIndexes, migrate
 from graph.store.sqlite_txview import SQLiteTxView
 from ontology.schema import REL_ENDPOINTS, check_label, check_rel_type
 
 __all__ = ["SQLiteStore"]
 
 _CHUNK = 5000
-_SRC, _DST = itemgetter("src"), itemgetter("dst")
-
-
-def _rel_dumper():
-    """``_dump`` for one write's relationship props: a loader shares one props map among many
-    rows (every firm with the same classifier answer, every empty ``{}``), so each distinct map
-    object is serialised once. The cache holds the map itself, so its id cannot be reused while
-    the write runs."""
-    seen: dict[int, tuple[dict, str]] = {}
-
-    def dump(props: dict | None) -> str:
-        if not props:
-            return "{}"
-        hit = seen.get(id(props))
-        if hit is None:
-            if len(seen) >= _CHUNK * 20:  # rows that each bring their own map: keep memory bounded
-                seen.clear()
-            hit = seen[id(props)] = (props, _dump(props))
-        return hit[1]
-    return dump
 
 
 class SQLiteStore(SQLiteReads):
@@ -121,7 +100,8 @@ class SQLiteStore(SQLiteReads):
         First load into an empty store: every node that exists is one this transaction wrote, so
         relationship endpoints are checked against those ids in memory instead of two index
         lookups a row (the same error for a dangling one), and a firm a batch writes for the first
-        time has the state its rows give it (``Running.before(batch, stored=…)``): no read-back.
+        time has the state its rows give it (``Running.before(batch, stored=…)``): no read-back; and
+        on a file the secondary indexes are built once after the rows (``DeferredIndexes``).
 
         ``write_split`` afterwards holds this call's CPU seconds: ``json`` (serialising props),
         ``sql`` (the statements) and ``aggregates`` (their reads and deltas)."""
@@ -129,11 +109,18 @@ class SQLiteStore(SQLiteReads):
         split = self.write_split = {"sql": 0.0, "json": 0.0, "aggregates": 0.0}
         with self._transaction() as tx:
             written = tx.written = {} if self._db.execute(sql.FIRST_NODE).fetchone() is None else None
+            # a first load into a file store builds the secondary indexes once, after its rows (a
+            # ``:memory:`` store's reads share this connection, so it keeps them)
+            deferred = DeferredIndexes(self._db) if written is not None and self.path != ":memory:" else None
+            if deferred is not None:
+                tx.need_indexes = deferred.restore
             c = process_time()
             running = agg_state.Running(tx)
             split["aggregates"] += process_time() - c
-            dump_rel = _rel_dumper()
+            dump_rel = shared_dumper()
             for batch in batches:
+                if deferred is not None and batch.nodes.get("Enterprise"):
+                    deferred.drop()
                 c = process_time()
                 started = running.before(batch, None if written is None else written.get("Enterprise", ()))
                 split["aggregates"] += process_time() - c
@@ -141,6 +128,10 @@ class SQLiteStore(SQLiteReads):
                 c = process_time()
                 running.after(started)  # the aggregates move in the same transaction
                 split["aggregates"] += process_time() - c
+            if deferred is not None:
+                c = process_time()
+                deferred.restore()
+                split["sql"] += process_time() - c
             c = process_time()
             running.finish()
             split["aggregates"] += process_time() - c
@@ -155,7 +146,7 @@ class SQLiteStore(SQLiteReads):
             for i in range(0, len(rows), _CHUNK):
                 c0 = process_time()
                 chunk = rows[i:i + _CHUNK]
-                ids = [r["id"] for r in chunk]
+                ids = list(column(chunk, "id"))
                 texts = _dump_all(chunk)
                 c1 = process_time()
                 self._db.executemany(sql.UPSERT_NODE, zip(repeat(label), ids, texts))
@@ -170,13 +161,13 @@ class SQLiteStore(SQLiteReads):
             src_label, dst_label = REL_ENDPOINTS[check_rel_type(rel_type)]
             for i in range(0, len(rows), _CHUNK):
                 c0 = process_time()
-                chunk = rows[i:i + _CHUNK]
-                texts = [dump_rel(r.get("props")) for r in chunk]
+                chunk = rows[i:i + _CHUNK]  # (rows held as columns: read a column at a time, no maps)
+                texts = list(map(dump_rel, column(chunk, "props", None)))
                 c1 = process_time()
                 split["json"] += c1 - c0
+                src_ids, dst_ids = list(column(chunk, "src")), list(column(chunk, "dst"))
                 if written is not None:
                     srcs, dsts = written.get(src_label, set()), written.get(dst_label, set())
-                    src_ids, dst_ids = list(map(_SRC, chunk)), list(map(_DST, chunk))
                     if not (srcs.issuperset(src_ids) and dsts.issuperset(dst_ids)):
                         for r in chunk:  # the first dangling row names its missing end
                             if r["src"] not in srcs or r["dst"] not in dsts:
@@ -185,8 +176,7 @@ class SQLiteStore(SQLiteReads):
                     self._db.executemany(sql.UPSERT_REL_CHECKED_BY_CALLER, zip(repeat(rel_type), src_ids, dst_ids, texts))
                 else:
                     cur = self._db.executemany(sql.UPSERT_REL, (
-                        (rel_type, r["src"], r["dst"], t, src_label, r["src"], dst_label, r["dst"])
-                        for r, t in zip(chunk, texts)))
+                        (rel_type, s, d, t, src_label, s, dst_label, d) for s, d, t in zip(src_ids, dst_ids, texts)))
                     if cur.rowcount != len(chunk):
                         missing = self._first_dangling(rel_type, chunk)
                         raise StoreError(f"{rel_type} relationship to a missing node: {missing}", entry=rel_type)

@@ -9,7 +9,7 @@ connection inside its transaction, so the aggregates see the rows the transactio
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from graph.store import aggregates as agg_state
 from graph.store import sql
@@ -17,6 +17,10 @@ from graph.store.aggregates import FirmState, Structure
 from graph.store.sqlite_db import dump
 
 __all__ = ["SQLiteTxView"]
+
+
+def _nothing() -> None:
+    return None
 
 
 def _tuple(xs) -> tuple:
@@ -29,6 +33,8 @@ class SQLiteTxView:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.written: dict[str, set[str]] | None = None  # first load: the only nodes there are (write_stream)
+        self.need_indexes: Callable[[], None] = _nothing  # before a read through a secondary index (write_stream
+        #                                                   may have deferred them: sqlite_schema.DeferredIndexes)
 
     def structure(self) -> Structure:
         parents: dict[str, list[str]] = {}
@@ -73,6 +79,7 @@ class SQLiteTxView:
             yield self._states(feats, links)
 
     def linked(self, rel_type: str, dsts: list[str]) -> set[str]:
+        self.need_indexes()  # LINKED_FIRMS reads INDEXED BY rels_by_dst
         return {r[0] for r in self.db.execute(sql.LINKED_FIRMS, {"type": rel_type, "dsts": dump(dsts)})}
 
     def load(self) -> str | None:

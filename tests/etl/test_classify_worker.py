@@ -1,0 +1,84 @@
+"""Classification in a second process (etl.classify_worker) changes nothing a load gives: the same
+stored rows, links and quarantine as the load classifying in its own process — on a registry export,
+on a messy copy of it, with an explicit 所属环节 column (never sent), and when the worker dies."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+
+from bench.gen import write_enterprises_csv
+from bench.import_speed import write_messy
+from etl import classify_worker
+from etl.intake import BATCH
+from etl.loader import load_files
+from graph.store.sqlite_store import SQLiteStore
+
+
+def _load(tmp_path, path, name: str, worker: bool, monkeypatch) -> tuple:
+    monkeypatch.setenv("CHAINKG_CLASSIFY_WORKER", "1" if worker else "0")
+    started = []
+    init = classify_worker.ClassifyWorker.__init__
+
+    def counted(self, onto):
+        started.append(1)
+        init(self, onto)
+
+    monkeypatch.setattr(classify_worker.ClassifyWorker, "__init__", counted)
+    store = SQLiteStore(tmp_path / f"{name}.db")
+    report = load_files(store, [path], cpu_split=True)
+    rows = (store._db.execute("SELECT label, id, props FROM nodes ORDER BY label, id").fetchall(),
+            store._db.execute("SELECT type, src, dst, props FROM rels ORDER BY type, src, dst").fetchall(),
+            store._db.execute("SELECT key, value FROM meta ORDER BY key").fetchall())
+    store.close()
+    quarantine = [(q.file, q.row, q.field, q.value, q.reason, q.level) for q in report.quarantined]
+    return rows, quarantine, report.segment_links, bool(started), "classify_worker" in report.cpu
+
+
+@pytest.fixture()
+def export(tmp_path):
+    return write_enterprises_csv(tmp_path / "registry.csv", 2 * BATCH + 300, seed=5, explicit_segments=False)
+
+
+def _skip_without_fork(monkeypatch):
+    monkeypatch.setenv("CHAINKG_CLASSIFY_WORKER", "1")
+    if not classify_worker.available():
+        pytest.skip("no fork or a single CPU here: the worker never runs")
+
+
+def test_the_worker_gives_what_the_loader_gives(tmp_path, export, monkeypatch):
+    _skip_without_fork(monkeypatch)
+    messy = write_messy(tmp_path / "messy.csv", export, every=5)
+    for path in (export, messy):
+        inline = _load(tmp_path, path, "inline", False, monkeypatch)
+        forked = _load(tmp_path, path, "forked", True, monkeypatch)
+        assert inline[3:] == (False, False) and forked[3:] == (True, True)  # it ran (and only when asked)
+        assert forked[:3] == inline[:3]
+        assert inline[2] > 1000 and len(inline[1]) > (50 if path == messy else -1)
+
+
+def test_an_explicit_segment_column_is_classified_in_the_loader(tmp_path, monkeypatch):
+    _skip_without_fork(monkeypatch)
+    path = write_enterprises_csv(tmp_path / "explicit.csv", BATCH + 100, seed=6, explicit_segments=True)
+    sent = []
+    monkeypatch.setattr(classify_worker.ClassifyWorker, "send", lambda self, fields, keys: sent.append(keys))
+    inline = _load(tmp_path, path, "inline", False, monkeypatch)
+    forked = _load(tmp_path, path, "forked", True, monkeypatch)
+    assert sent == [] and forked[:3] == inline[:3]
+
+
+def test_a_worker_that_dies_is_replaced_by_the_loader(tmp_path, export, monkeypatch):
+    _skip_without_fork(monkeypatch)
+    inline = _load(tmp_path, export, "inline", False, monkeypatch)
+    monkeypatch.setattr(classify_worker, "_serve", lambda conn, onto: os._exit(3))
+    forked = _load(tmp_path, export, "dead", True, monkeypatch)
+    assert forked[:3] == inline[:3] and forked[3]
+
+
+def test_no_worker_for_a_small_load_or_when_switched_off(tmp_path, monkeypatch):
+    small = write_enterprises_csv(tmp_path / "small.csv", BATCH - 1, seed=7, explicit_segments=False)
+    assert _load(tmp_path, small, "small", True, monkeypatch)[3] is False
+    monkeypatch.setenv("CHAINKG_CLASSIFY_WORKER", "0")
+    assert classify_worker.available() is False
