@@ -346,6 +346,15 @@ def build() -> int:
     return 0
 
 
+
+def print_candidates(firms, order, why, *, scope_only: int = 8) -> None:
+    """One line a drawn firm: code, name, industry, why it was drawn, its top product lines and its 经营范围 (the
+    first 8 fragments; ``scope_only`` of them for a firm with no product line)."""
+    for c in order:
+        f = firms[c]
+        print(f"{c}\t{f['name']}\t{f['sw']}\t[{why[c]}]\t{fmt_products(f['rev'][:10])}"
+              f"\t|scope: {'、'.join(f['scope'][:8 if f['rev'] else scope_only])}")
+
 def main() -> int:
     if sys.argv[1:2] == ["candidates"]:
         firms = load_ckg()
@@ -355,10 +364,7 @@ def main() -> int:
             order, why = candidates_round8(firms, labelled)
             ickg = load_ickg()
             iorder, iwhy = ickg_round8(ickg, labelled)
-            for c in order:
-                f = firms[c]
-                print(f"{c}\t{f['name']}\t{f['sw']}\t[{why[c]}]\t{fmt_products(f['rev'][:10])}"
-                      f"\t|scope: {'、'.join(f['scope'][:8])}")
+            print_candidates(firms, order, why)
             for k in iorder:
                 f = ickg[k]
                 print(f"{k}\t{f['name']}\t-\t[{iwhy[k]}]\t{'; '.join(f['patents'][:8])}\t|scope: {'、'.join(f['industries'][:8])}")
@@ -371,10 +377,7 @@ def main() -> int:
             labelled = {r["stock_code"] for r in read_tsv(HERE / "labels.tsv") + read_tsv(HELDOUT_LABELS)
                         if not r["note"].startswith("[r10]")}
             order, why = candidates_round10(firms, labelled)
-            for c in order:
-                f = firms[c]
-                print(f"{c}\t{f['name']}\t{f['sw']}\t[{why[c]}]\t{fmt_products(f['rev'][:10])}"
-                      f"\t|scope: {'、'.join(f['scope'][:8 if f['rev'] else 30])}")
+            print_candidates(firms, order, why, scope_only=30)
             print(len(order), file=sys.stderr)
             return 0
         if sys.argv[2:3] == ["round9"]:
@@ -392,10 +395,7 @@ def main() -> int:
             order, why = candidates_next(firms, labelled, rounds, tag)
         else:
             order, why = candidates(firms)
-        for c in order:
-            f = firms[c]
-            print(f"{c}\t{f['name']}\t{f['sw']}\t[{why[c]}]\t{fmt_products(f['rev'][:10])}"
-                  f"\t|scope: {'、'.join(f['scope'][:8])}")
+        print_candidates(firms, order, why)
         print(len(order), file=sys.stderr)
         return 0
     return build()
