@@ -4,8 +4,11 @@ on a messy copy of it, with an explicit 所属环节 column (never sent), and wh
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -42,14 +45,26 @@ def export(tmp_path):
     return write_enterprises_csv(tmp_path / "registry.csv", 2 * BATCH + 300, seed=5, explicit_segments=False)
 
 
-def _skip_without_fork(monkeypatch):
+def _in_fresh_process(request, monkeypatch) -> bool:
+    """The worker forks only from a single-threaded process. When this test process already has other threads
+    (earlier tests of a whole run leave a driver's or a server's), the test runs again in a fresh interpreter and
+    this call says so (True: done there); it skips only where no process here could fork a worker."""
     monkeypatch.setenv("CHAINKG_CLASSIFY_WORKER", "1")
-    if not classify_worker.available():
+    if classify_worker.available():
+        return False
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
+            or os.environ.get("_CHAINKG_WORKER_FRESH"):
         pytest.skip("no fork or a single CPU here: the worker never runs")
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", request.node.nodeid],
+                         cwd=request.config.rootpath, env=os.environ | {"_CHAINKG_WORKER_FRESH": "1"},
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0 and "1 passed" in run.stdout, run.stdout[-3000:] + run.stderr[-2000:]
+    return True
 
 
-def test_the_worker_gives_what_the_loader_gives(tmp_path, export, monkeypatch):
-    _skip_without_fork(monkeypatch)
+def test_the_worker_gives_what_the_loader_gives(tmp_path, export, monkeypatch, request):
+    if _in_fresh_process(request, monkeypatch):
+        return
     messy = write_messy(tmp_path / "messy.csv", export, every=5)
     for path in (export, messy):
         inline = _load(tmp_path, path, "inline", False, monkeypatch)
@@ -59,8 +74,9 @@ def test_the_worker_gives_what_the_loader_gives(tmp_path, export, monkeypatch):
         assert inline[2] > 1000 and len(inline[1]) > (50 if path == messy else -1)
 
 
-def test_an_explicit_segment_column_is_classified_in_the_loader(tmp_path, monkeypatch):
-    _skip_without_fork(monkeypatch)
+def test_an_explicit_segment_column_is_classified_in_the_loader(tmp_path, monkeypatch, request):
+    if _in_fresh_process(request, monkeypatch):
+        return
     path = write_enterprises_csv(tmp_path / "explicit.csv", BATCH + 100, seed=6, explicit_segments=True)
     sent = []
     monkeypatch.setattr(classify_worker.ClassifyWorker, "send", lambda self, fields, keys: sent.append(keys))
@@ -69,8 +85,9 @@ def test_an_explicit_segment_column_is_classified_in_the_loader(tmp_path, monkey
     assert sent == [] and forked[:3] == inline[:3]
 
 
-def test_a_worker_that_dies_is_replaced_by_the_loader(tmp_path, export, monkeypatch):
-    _skip_without_fork(monkeypatch)
+def test_a_worker_that_dies_is_replaced_by_the_loader(tmp_path, export, monkeypatch, request):
+    if _in_fresh_process(request, monkeypatch):
+        return
     inline = _load(tmp_path, export, "inline", False, monkeypatch)
     monkeypatch.setattr(classify_worker, "_serve", lambda conn, onto: os._exit(3))
     forked = _load(tmp_path, export, "dead", True, monkeypatch)
