@@ -155,15 +155,6 @@ class Intake:
             self.worker.close()
             self.worker = None
 
-    def _links(self, hit: list | tuple, lkey: tuple) -> tuple:
-        """The links of an answer for a record of this source and evidence (made once per pair)."""
-        matches, by_source = hit
-        links = by_source.get(lkey)
-        if links is None:
-            links = by_source[lkey] = segment_links(matches, {"segment_evidence": lkey[1]}, lkey[0],
-                                                    self.min_confidence)
-        return links
-
     def _adopt(self, values: tuple) -> tuple:
         """``values`` patched by :meth:`etl.stored.StoredFirms.adopt` (the stored firm's id and lists)."""
         fields = dict(zip(FIELDS, values))
@@ -205,7 +196,7 @@ class Intake:
             if later is None:
                 later = hit[1][lkey] = _Later(hit, lkey)
             return later
-        return self._links(hit, lkey)
+        return _links(hit, lkey, self.min_confidence)
 
 
 #: a memo entry whose answer the worker has not sent yet
@@ -223,7 +214,16 @@ class _Later:
 
     def made(self, min_confidence: float) -> tuple:
         if self.links is None:
-            matches, by_source = self.hit
-            self.links = by_source[self.lkey] = segment_links(matches, {"segment_evidence": self.lkey[1]},
-                                                              self.lkey[0], min_confidence)
+            self.hit[1].pop(self.lkey, None)  # (this _Later held the place)
+            self.links = _links(self.hit, self.lkey, min_confidence)
         return self.links
+
+
+def _links(hit: list | tuple, lkey: tuple, min_confidence: float) -> tuple:
+    """The links of a memo entry's answer for records of one (source, segment evidence): made once per pair,
+    kept in the entry's map."""
+    matches, by_source = hit
+    links = by_source.get(lkey)
+    if links is None:
+        links = by_source[lkey] = segment_links(matches, {"segment_evidence": lkey[1]}, lkey[0], min_confidence)
+    return links
