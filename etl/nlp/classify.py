@@ -73,6 +73,7 @@ from etl.nlp import calibration
 from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN
 from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate
 from etl.nlp.index import build_index
+from etl.nlp.lead_item import lead_support
 from etl.nlp.industry import MIXED, OUT, industry_signal, vendor_signal
 from etl.nlp.lexicon import GENERIC_TERMS
 from etl.nlp.line_analysis import field_hits
@@ -119,7 +120,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     negs: dict[str, float] = {}
     field_hits(plines, "p", idx, negs, hits)
     n_p = len(hits)
-    field_hits(scope_items(text_scope), "s", idx, negs, hits)
+    sitems = scope_items(text_scope)
+    field_hits(sitems, "s", idx, negs, hits)
     if plines and len(hits) > n_p:  # 缝制机械制造: the registered industry, not the product
         gb = idx.gb_items
         if len(gb) > 100_000:
@@ -174,6 +176,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     top = max(total.values()) or 1.0
     cluster = idx.cluster
     top_cluster = cluster.get(max(zip(total.values(), total))[1])  # the largest (total, id)
+    # no products and no 国标行业: the 经营范围's first item implies the registered industry (lead_item)
+    lead = lead_support(sitems, ev, idx.service) if not (plines or ind_segs or out_industry) else None
     out = []
     for k, e in ev.items():
         ind_lin = any(s in idx.lineage.get(k, (k,)) or k in idx.lineage.get(s, ()) for s in ind_segs) \
@@ -189,7 +193,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
              1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0,
              1.0 if v_cluster is not None and c == v_cluster else 0.0,
              1.0 if v_cluster is not None and c != v_cluster else 0.0, 1.0 if v_out else 0.0,
-             1.0 if v_mixed else 0.0)
+             1.0 if v_mixed else 0.0, 1.0 if lead and k in lead else 0.0, 1.0 if lead and k not in lead else 0.0,
+             1.0 if lead is not None and not lead else 0.0)
         out.append({"segment_id": k, "x": x, "terms": e.terms, "score": total[k]})
     return out
 
