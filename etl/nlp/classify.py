@@ -44,7 +44,8 @@ Evidence (see docs/classifier.md for the why and the measured effect of each rul
 Modules: :mod:`etl.nlp.textparse` (product lines, 经营范围 items), :mod:`etl.nlp.lexicon` (word rules,
 Latin tokens), :mod:`etl.nlp.index` (per-ontology term index), :mod:`etl.nlp.line_analysis` (line
 analysis), :mod:`etl.nlp.evidence` (scoring), :mod:`etl.nlp.record_rules` (record-level drops and the
-parent fold), :mod:`etl.nlp.record_fields` (a record's keys), :mod:`etl.nlp.calibration` (features →
+parent fold), :mod:`etl.nlp.record_fields` (a record's keys), :mod:`etl.nlp.lead_item` (the first 经营范围 item of a
+record without products and 国标行业: the industry it implies), :mod:`etl.nlp.calibration` (features →
 confidence); this module builds the candidates and their features and holds the public functions.
 
 Bulk path: matching uses :meth:`etl.nlp.vocab.Scanner.scan` (hash lookups over the same
