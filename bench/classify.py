@@ -58,8 +58,9 @@ LABELLED = ROOT / "bench" / "labelled" / "firms.csv"
 TARGET_RATE = 10_000
 HEADLINE_KINDS = ("listed", "scope", "registry")  # what the loader reads: product lines + 经营范围, scope text
 USE_VENDOR = [os.environ.get("CHAINKG_BENCH_NO_VENDOR") != "1"]  # feed the vendor industry label (CHAINKG_BENCH_NO_VENDOR=1: without, for comparison)
-# CHAINKG_BENCH_REGBARE=1 (2): the fit also reads each registry row without products (every registry row) without its
-# 国标行业 — round 11's test of teaching the weights scope text without a code; not kept (docs/classifier.md §4)
+# the fit reads each registry row also without its 国标行业, and one with products also without them (round 12, the lead
+# item: docs/classifier.md §3); CHAINKG_BENCH_REGBARE=0 reads them as given only, =1 (=2) reads each registry row without
+# products (every registry row) also without its 国标行业 — round 11's tests, not kept (docs/classifier.md §4)
 REGISTRY_BARE = [os.environ.get("CHAINKG_BENCH_REGBARE", "")]
 BINS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
 
@@ -168,7 +169,10 @@ def fit_records(row: dict) -> list[dict]:
         bare = dict(rec)
         del bare["industry"]
         return [rec, bare]
-    if REGISTRY_BARE[0] and row.get("industry") and (REGISTRY_BARE[0] == "2" or not row.get("products")):
+    if REGISTRY_BARE[0] == "" and row.get("industry"):  # a registry row: also as an export without 国标行业 (lead item)
+        bare = without_code(rec)
+        return [rec, bare, dict(bare, products="")] if row.get("products") else [rec, bare]
+    if REGISTRY_BARE[0] in ("1", "2") and row.get("industry") and (REGISTRY_BARE[0] == "2" or not row.get("products")):
         bare = {k: v for k, v in rec.items() if k not in ("industry", "industry_code")}
         return [rec, bare]
     return [rec]
@@ -184,14 +188,25 @@ def lineage(segs, sid: str) -> set[str]:
     return out
 
 
-def evaluate(rows: list[dict], onto, min_conf: float = MIN_CONFIDENCE) -> dict:
+def without_code(rec: dict, products: bool = True) -> dict:
+    """The record without its 国标行业 (code and names) and, with ``products=False``, without its product lines:
+    a registry export that carries the 经营范围 (and the products) only."""
+    drop = ("industry", "industry_code") if products else ("industry", "industry_code", "products")
+    return {k: v for k, v in rec.items() if k not in drop}
+
+
+def evaluate(rows: list[dict], onto, min_conf: float = MIN_CONFIDENCE, codeless: bool = False,
+             scope_only: bool = False) -> dict:
+    """Counts and errors of ``rows`` (``codeless``: each record read without its 国标行业, ``scope_only``: also
+    without its products; :func:`without_code`)."""
     segs = onto.segments
     st = Counter()
     rel = defaultdict(lambda: [0, 0])  # bin -> [links, right]
     errors = []
     for row in rows:
         gold = [g for g in row["gold_segments"].split(";") if g]
-        links = [m for m in assign_segments(as_record(row), onto) if m.confidence >= min_conf]
+        rec = without_code(as_record(row), not scope_only) if codeless or scope_only else as_record(row)
+        links = [m for m in assign_segments(rec, onto) if m.confidence >= min_conf]
         ids = [m.segment_id for m in links]
         gold_lin = {g: lineage(segs, g) for g in gold}
 
@@ -276,6 +291,11 @@ def bench_quality(onto, show_errors: str | None = None, splits=("tune", "heldout
         for kind in ("listed", "scope", "registry", "ickg"):
             if any(r["kind"] == kind for r in part):
                 report(f"{split} / {kind}", evaluate([r for r in part if r["kind"] == kind], onto))
+        # the same registry records without their 国标行业: what a registry export with 经营范围 only gives
+        reg = [r for r in part if r["kind"] == "registry"]
+        if reg:
+            report(f"{split} / registry, no code", evaluate(reg, onto, codeless=True))
+            report(f"{split} / registry, 经营范围 only", evaluate(reg, onto, scope_only=True))
     for split in splits:
         reliability(split, results[split])
     if len(splits) > 1:

@@ -42,9 +42,11 @@ Evidence (see docs/classifier.md for the why and the measured effect of each rul
   at confidence c are right about c of the time (reliability table: ``bench/classify.py``).
 
 Modules: :mod:`etl.nlp.textparse` (product lines, 经营范围 items), :mod:`etl.nlp.lexicon` (word rules,
-Latin tokens), :mod:`etl.nlp.index` (per-ontology term index), :mod:`etl.nlp.evidence` (line
-analysis and scoring), :mod:`etl.nlp.calibration` (features → confidence); this module holds the
-record-level rules and the public functions.
+Latin tokens), :mod:`etl.nlp.index` (per-ontology term index), :mod:`etl.nlp.line_analysis` (line
+analysis), :mod:`etl.nlp.evidence` (scoring), :mod:`etl.nlp.record_rules` (record-level drops and the
+parent fold), :mod:`etl.nlp.record_fields` (a record's keys), :mod:`etl.nlp.lead_item` (the first 经营范围 item of a
+record without products and 国标行业: the industry it implies), :mod:`etl.nlp.calibration` (features →
+confidence); this module builds the candidates and their features and holds the public functions.
 
 Bulk path: matching uses :meth:`etl.nlp.vocab.Scanner.scan` (hash lookups over the same
 vocabulary as the spaCy EntityRuler, plus the negative and shadow words) instead of ``nlp.pipe`` —
@@ -66,32 +68,26 @@ extraction; a spaCy text classifier was tried and is not used (docs/classifier.m
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
-from ontology.errors import InputError
 from etl.nlp import calibration
 from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN
-from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate, field_hits
+from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate
 from etl.nlp.index import build_index
+from etl.nlp.lead_item import lead_support
 from etl.nlp.industry import MIXED, OUT, industry_signal, vendor_signal
-from etl.nlp.lexicon import GENERIC_TERMS, MAKER_RE
+from etl.nlp.lexicon import GENERIC_TERMS
+from etl.nlp.line_analysis import field_hits
+from etl.nlp.record_fields import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, NO_SEGMENT,  # noqa: F401
+                                   PRODUCT_KEYS, SCOPE_KEYS, SEGMENT_KEYS)
+from etl.nlp.record_fields import INDUSTRY_KEY_SET as _INDUSTRY_KEY_SET, SEGMENT_KEY_SET as _SEGMENT_KEY_SET
+from etl.nlp.record_fields import SPLIT_RE as _SPLIT_RE, get as _get, industry as _industry
+from etl.nlp.record_fields import lookup_segment as _lookup_segment
+from etl.nlp.record_rules import firm_rules, fold_parents
 from etl.nlp.textparse import fragment_lines, product_lines, scope_items
-from etl.nlp.vocab import normalize
 
 __all__ = ["SegmentMatch", "classify", "classify_many", "assign_segments", "candidates", "LINK_MIN",
            "CALIBRATION", "FEATURES", "GENERIC_TERMS", "NO_SEGMENT"]
-
-SCOPE_KEYS = ("business_scope", "scope", "经营范围", "text_scope")
-PRODUCT_KEYS = ("products", "main_products", "主营产品", "product")
-SEGMENT_KEYS = ("segment", "segments", "环节")
-INDUSTRY_KEYS = ("industry", "国标行业", "所属行业")
-INDUSTRY_CODE_KEYS = ("industry_code", "国标行业代码", "行业代码")
-INDUSTRY_LEVEL_KEYS = ("industry_l1", "industry_l2", "industry_l3", "industry_l4")
-_SPLIT_RE = re.compile(r"[;,、/|,;\s]+")
-# a record without any of these keys skips their lookups (most records carry neither)
-_SEGMENT_KEY_SET = frozenset(SEGMENT_KEYS)
-_INDUSTRY_KEY_SET = frozenset(INDUSTRY_KEYS + INDUSTRY_CODE_KEYS + INDUSTRY_LEVEL_KEYS)
 
 
 @dataclass
@@ -107,7 +103,6 @@ class SegmentMatch:
 
 _NEG_DAMP = 0.3  # a segment's negative word on a main line / in the scope: its evidence x this
 _OUT_DAMP = 0.5  # text evidence of a firm registered in an out-of-chain industry x this
-_DIST_MAIN_SHARE = 0.25  # round 9: a distribution (parts) line of at least this share is a distribution (parts) business
 _NEG_MIN_WEIGHT = 0.25  # … when the line holding it carries at least this share
 
 
@@ -126,7 +121,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     negs: dict[str, float] = {}
     field_hits(plines, "p", idx, negs, hits)
     n_p = len(hits)
-    field_hits(scope_items(text_scope), "s", idx, negs, hits)
+    sitems = scope_items(text_scope)
+    field_hits(sitems, "s", idx, negs, hits)
     if plines and len(hits) > n_p:  # 缝制机械制造: the registered industry, not the product
         gb = idx.gb_items
         if len(gb) > 100_000:
@@ -166,45 +162,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
                 e = ev[k]
                 e.whole = e.whole_s = 0.0
                 e.p, e.pmax, e.s, e.smax = e.p * _NEG_DAMP, e.pmax * _NEG_DAMP, e.s * _NEG_DAMP, e.smax * _NEG_DAMP
-    # customer words: only bare vehicle words while other auto lines are parts -> a parts maker
-    veh = [k for k in ev if k in idx.vehicle] if not idx.vehicle.isdisjoint(ev) else ()
-    if veh and all(ev[k].bare for k in veh):
-        v_score = sum(ev[k].p + 0.5 * ev[k].s for k in veh)
-        parts = sum(e.p for k, e in ev.items() if k not in idx.vehicle and idx.cluster.get(k) == "auto")
-        if parts >= 0.3 * v_score:
-            for k in veh:
-                del ev[k]
-    if _DIST in ev and plines:  # round 9: a distributor's drug lines are the goods it trades
-        _distributor_goods(ev, plines, idx.lineage)
-    if plines:  # round 9: a vehicle maker's generic parts lines are its own vehicles' parts
-        _vehicle_makers_parts(ev, idx.lineage)
-    # fold a parent into its best descendant when it has no phrase of its own
-    # (only a segment that is an ancestor of another candidate can have kids: the others are skipped
-    # at once — kids are only ever removed below — so the loop visits the same segments in the same order)
-    for sid in _fold_order(ev, idx, segs):
-        if sid not in ev:
-            continue
-        kids = [k for k in ev if k != sid and sid in idx.lineage.get(k, ())]
-        if not kids:
-            continue
-        kid_where = set().union(*(ev[k].where for k in kids))
-        if ev[sid].where <= kid_where:
-            best = max(kids, key=lambda k: (ev[k].p + 0.5 * ev[k].s, k))
-            e, b = ev.pop(sid), ev[best]
-            b.p += 0.5 * e.p
-            b.s += 0.5 * e.s
-            b.pmax = max(b.pmax, 0.5 * e.pmax)
-            b.smax = max(b.smax, 0.5 * e.smax)
-            b.where |= e.where
-            b.spec = max(b.spec, e.spec)
-            b.bare = b.bare and e.bare
-            b.whole = max(b.whole, e.whole)
-            b.whole_s = max(b.whole_s, e.whole_s)
-            b.wmax = max(b.wmax, e.wmax)
-            b.share = max(b.share, e.share)
-            for t in e.terms:
-                if t not in b.terms:
-                    b.terms.append(t)
+    firm_rules(ev, idx, plines)  # bare vehicle customer words, a distributor's goods, a vehicle maker's parts
+    fold_parents(ev, idx, segs)  # a parent with no phrase of its own → its best descendant
     # industry prior: a segment the 国标行业 points to, even without a text match in its cluster
     ind_clusters = {idx.cluster[s] for s in ind_segs} if ind_segs else ()
     for s in ind_segs:  # the registered industry's segment is a candidate unless its lineage already is
@@ -218,6 +177,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     top = max(total.values()) or 1.0
     cluster = idx.cluster
     top_cluster = cluster.get(max(zip(total.values(), total))[1])  # the largest (total, id)
+    # no products and no 国标行业: the 经营范围's first item implies the registered industry (lead_item)
+    lead = lead_support(sitems, ev, idx.service) if not (plines or ind_segs or out_industry) else None
     out = []
     for k, e in ev.items():
         ind_lin = any(s in idx.lineage.get(k, (k,)) or k in idx.lineage.get(s, ()) for s in ind_segs) \
@@ -233,57 +194,11 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
              1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0,
              1.0 if v_cluster is not None and c == v_cluster else 0.0,
              1.0 if v_cluster is not None and c != v_cluster else 0.0, 1.0 if v_out else 0.0,
-             1.0 if v_mixed else 0.0)
+             1.0 if v_mixed else 0.0, 1.0 if lead and k in lead else 0.0, 1.0 if lead and k not in lead else 0.0,
+             1.0 if lead is not None and not lead else 0.0)
         out.append({"segment_id": k, "x": x, "terms": e.terms, "score": total[k]})
     return out
 
-
-def _fold_order(ev: dict, idx, segs) -> list:
-    """The candidates the parent fold visits, deepest first: only those that are a proper ancestor of
-    another candidate (``idx.ancestors``) — the fold skips every other one, and it only ever removes
-    candidates, so no other one can gain a descendant."""
-    if len(ev) < 2:
-        return []
-    anc = idx.ancestors
-    parents = {a for k in ev for a in anc.get(k, ())}
-    if parents.isdisjoint(ev):
-        return []
-    return sorted([s for s in ev if s in parents], key=lambda s: -segs[s].level if s in segs else 0)
-
-
-_DIST, _FINISHED = "pharma-distribution", "pharma-finished"
-
-
-_VEHICLE, _PARTS = "auto-vehicle", "auto-parts"
-
-
-def _vehicle_makers_parts(ev: dict, lineage) -> None:
-    """Round 9: a firm with a vehicle line (整车, 客车, 重卡 …) whose parts evidence is only generic words (零部件, 底盘,
-    总成 …) on lines under 25 % of revenue and no larger than its vehicle line sells its own vehicles' parts (the
-    labelling rule: a vehicle maker's 销售零部件 is no parts business). A parts line of >= 25 % is a parts business
-    (上汽's 零部件业务, 潍柴's 关键零部件)."""
-    veh = [k for k in ev if _VEHICLE in lineage.get(k, (k,))]
-    if not veh:
-        return
-    vmax = max(ev[k].wmax for k in veh)
-    for k in [k for k in ev if _PARTS in lineage.get(k, (k,))]:
-        e = ev[k]
-        if 0 <= e.share < _DIST_MAIN_SHARE and e.wmax <= vmax and all(t in GENERIC_TERMS for t in e.terms):
-            del ev[k]
-
-
-def _distributor_goods(ev: dict, plines, lineage) -> None:
-    """Round 9: a firm whose largest pharma line (larger than every drug line) is a distribution line of >= 25 % of revenue (or no shares given)
-    and none of whose product lines says it makes anything (制造/生产/自产/自制/工业/制药) is a distributor: its
-    drug-name lines (西药, 中成药, 药品) are the goods it trades, not a 成品药 business (一心堂, 人民同泰)."""
-    d = ev[_DIST]
-    fin = [k for k in ev if _FINISHED in lineage.get(k, (k,))]
-    if not fin or not (d.share < 0 or d.share >= _DIST_MAIN_SHARE) or any(ev[k].wmax >= d.wmax for k in fin):
-        return
-    if any(MAKER_RE.search(line) for line, _w, _share in plines):
-        return
-    for k in fin:
-        del ev[k]
 
 
 def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int = 3, industry=None,
@@ -342,39 +257,6 @@ def _place(out: list, placed: list, p: float, c: dict, segs, lineage, top_k: int
 
 
 # --------------------------------------------------------------------------- records
-
-def _industry(record: dict):
-    code = _get(record, INDUSTRY_CODE_KEYS)
-    names = _get(record, INDUSTRY_KEYS)
-    if names is None:
-        levels = [record.get(k) for k in INDUSTRY_LEVEL_KEYS if record.get(k)]
-        names = levels or None
-    return code, names
-
-
-def _lookup_segment(value: str, ontology) -> str:
-    segs = ontology.segments
-    if value in segs:
-        return value
-    norm = normalize(value)
-    for s in segs.values():
-        if norm in (s.name, normalize(s.name)):
-            return s.id
-    raise InputError(f"unknown segment {value!r} (not a segment id or name)", field="segment")
-
-
-def _get(record: dict, keys):
-    get = record.get
-    for k in keys:
-        v = get(k)
-        if v is not None and v != "" and v != []:
-            return v
-    return None
-
-
-#: a 所属环节 cell saying "in none of our chains" (the classifier must not guess then)
-NO_SEGMENT = frozenset({"七链外", "链外", "无对应环节", "none"})
-
 
 def assign_segments(record: dict, ontology, *, top_k: int = 3) -> list[SegmentMatch]:
     """Segments of one record: an explicit ``segment``/``segments`` field (ids or names, ``;``

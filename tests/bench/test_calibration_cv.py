@@ -52,6 +52,17 @@ def test_fit_records_read_a_labelled_row_with_and_without_its_vendor_label():
     recs = cv.fit_records(row)
     assert [r.get("industry") for r in recs] == [["汽车配件"], None]
     assert all(r["products"] == "制动盘(0.80)" for r in recs)
-    # a registry row (国标行业 names) and a row without a label are read once, as the bench reads them
+    # a row without a label is read once, as the bench reads it
     assert len(cv.fit_records({**row, "vendor_industry": ""})) == 1
-    assert len(cv.fit_records({**row, "industry": "制造业>汽车制造业"})) == 1
+
+
+def test_fit_records_read_a_registry_row_also_without_its_code_and_products():
+    # round 12: a registry row (国标行业 names) is also read as an export without its code and, when it has product
+    # lines, as one with the 经营范围 only — so the lead-item features are learned from the constructed registry rows
+    row = {"name": "x", "products": "制动盘(0.80)", "scope": "一般项目：汽车零部件及配件制造", "industry": "制造业>汽车制造业",
+           "industry_code": "C3670", "vendor_industry": ""}
+    recs = cv.fit_records(row)
+    assert [(r.get("industry_code"), r.get("industry"), r["products"]) for r in recs] == [
+        ("C3670", ["制造业", "汽车制造业"], "制动盘(0.80)"), (None, None, "制动盘(0.80)"), (None, None, "")]
+    assert all(r["business_scope"] == row["scope"] for r in recs)
+    assert len(cv.fit_records({**row, "products": ""})) == 2

@@ -11,9 +11,11 @@ import random
 import pytest
 
 from etl.nlp import assign_segments, calibration, classify, classify_many
-from etl.nlp.classify import _fold_order, candidates
-from etl.nlp.evidence import _NO_HIT, Evidence
+from etl.nlp.classify import candidates
+from etl.nlp.evidence import Evidence
 from etl.nlp.index import build_index, is_ancestor
+from etl.nlp.line_analysis import _NO_HIT
+from etl.nlp.record_rules import _fold_order
 from etl.nlp.textparse import product_lines
 from ontology.loader import load_ontology
 

@@ -537,6 +537,37 @@ def test_round11_a_bag_of_product_fragments_reads_as_product_lines(onto):
     assert all(c["x"][FEATURES.index("scope_only")] == 1.0 for c in got)
 
 
+def test_round12_the_lead_item_of_a_codeless_registry_scope(onto):
+    """A registry export with the 经营范围 only (no 国标行业, no products): its first item is the main business that
+    decides the registered industry (docs/classifier.md §3 "lead item"), so a scope led by a chain product is placed
+    and one led by a business outside the chains is not, whatever chain words its later items hold."""
+    lead = FEATURES.index("lead")
+    # led by a chain product: placed (before: 0.54 and 0.54, under LINK_MIN)
+    assert ids(classify("一般项目：水泵制造", None, onto)) == ["pump-motor-pumps"]
+    assert ids(classify("分马力电机制造、干衣机销售", None, onto)) == ["pump-motor-motors"]
+    # led by a business outside the chains (liquor, pesticide, appliances, wind power, a liquor trader): no link,
+    # though later items name plastics, chemicals, motors, generators (before: plastics 0.74, motors 0.69)
+    for scope in ("许可项目：酒类生产；食品生产；食品销售。一般项目：塑料制品制造；包装材料及制品销售",
+                  "许可项目：农药生产；农药批发。一般项目：化工产品生产（不含许可类化工产品）；专用化学产品制造",
+                  "一般项目：家用电器制造；家用电器销售；电机制造；家用电器零配件销售",
+                  "一般项目：家用电器制造；家用电器销售；微特电机及组件制造；电机制造",
+                  "一般项目：风力发电机组及零部件销售；发电机及发电机组制造；风电场相关装备销售",
+                  "许可项目：酒类经营；食品销售。一般项目：塑料制品销售；包装材料及制品销售；日用百货销售"):
+        assert classify(scope, None, onto) == [], scope
+    # a later service item no longer adds a service link to the maker the lead item names (缝纫机维修 → 缝制服务)
+    assert ids(classify("一般项目：缝制机械制造；缝制机械销售；缝纫机维修；服装制造", None, onto)) == [
+        "sewing-industrial-machines"]
+    # a first item that trades goods of a making segment supports nothing; a distributor's first item supports it
+    sup = {c["segment_id"]: c["x"][lead] for c in candidates("一般项目：汽车零配件批发；汽车零部件及配件制造", None, onto)}
+    assert sup.get("auto-parts") == 0.0
+    sup = {c["segment_id"]: c["x"][lead] for c in candidates("许可项目：药品批发；药品零售", None, onto)}
+    assert sup.get("pharma-distribution") == 1.0
+    # with a 国标行业 code or product lines the code and the products speak: the lead features stay 0
+    for scope, products, code in (("一般项目：塑料制品制造；电机制造", None, "C2929"), ("一般项目：白酒生产；电机制造", "电机(1.0)", None)):
+        got = candidates(scope, products, onto, industry_code=code)
+        assert got and all(c["x"][lead:lead + 3] == (0.0, 0.0, 0.0) for c in got)
+
+
 def test_a_term_one_cluster_names_is_not_split_with_a_cluster_that_only_lists_it_as_a_product(onto):
     """注塑模具 is a keyword of 模具与塑料's 注塑模具 segment and only a product of 智能马桶's moulds-and-equipment
     segment: a registry scope item 注塑模具制造 (a 黄岩 mould maker's) places the firm on the mould segment, not half on

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.nlp.evidence import _line_analysis
+from etl.nlp.line_analysis import _line_analysis
 from etl.nlp.index import build_index
 from etl.nlp.lexicon import HEAD_TERMS
 from etl.nlp.textparse import product_lines, scope_items
