@@ -43,7 +43,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "province": ("所属省份", "省份", "所在省份", "省", "province"),
     "address": ("注册地址", "企业地址", "地址", "住所", "注册地", "address"),
     # one column holding the place as a path: 浙江省台州市温岭市, 浙江-台州-温岭 (etl.address.split_region)
-    "region": ("所属地区", "所在地区", "地区", "所属区域", "所在区域", "注册地区", "region"),
+    "region": ("所属地区", "所在地区", "地区", "所属区域", "所在区域", "注册地区", "所在地", "所属地", "省市区",
+               "所在省市区", "region"),
     "mail_address": ("通信地址", "通讯地址", "联系地址", "最新年报地址", "mail_address"),
     "business_scope": ("经营范围", "business_scope", "business scope"),
     "products": ("主营产品", "主要产品", "产品", "products", "product"),

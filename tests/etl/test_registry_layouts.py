@@ -155,6 +155,18 @@ def test_region_column_decides_local_outside_and_county(tmp_path, onto):
         (7, "region", "浙江省台州市台州湾新区", "warning")]
 
 
+@pytest.mark.parametrize("header", ["所在地", "所属地", "省市区", "所在省市区"])
+def test_other_spellings_of_the_one_place_column(tmp_path, onto, header):
+    """Exports also head the one-column place 所在地 or 省市区: read like 所属地区, not dropped (a firm
+    whose place is dropped counts neither local nor outside)."""
+    assert canonical_field(header) == "region"
+    path = _csv(tmp_path / "地.csv", [["企业名称", header], ["示例泵业有限公司", "浙江省台州市温岭市"]])
+    store = SQLiteStore(":memory:")
+    load_files(store, [path], ontology=onto)
+    [e] = store.find_nodes("Enterprise")
+    assert (e.get("local"), e.get("county")) == (True, "温岭")
+
+
 def test_region_with_an_unknown_county_is_an_error_naming_the_column(tmp_path, onto):
     path = _csv(tmp_path / "地区.csv", [["企业名称", "所属地区"], ["示例泵业有限公司", "示例县"]])
     report = load_files(SQLiteStore(":memory:"), [path], ontology=onto)
