@@ -2,7 +2,8 @@
 and box layouts.
 
 What: :func:`plan_context` reads the plan's head; :func:`sentences` yields every sentence with its paragraph,
-the year its paragraph and section speak of, and the box heading it stands under.
+the year its paragraph and section speak of, and the box heading it stands under; :func:`heading_cluster` the cluster
+whose section a paragraph is in (a heading line naming one cluster; moved here from :mod:`etl.nlp.extract` in round 20).
 
 A **box layout** (a web page's info box, a table flattened to lines) names an industry on a short line of its
 own and gives the figures on the lines below, which name only the measure, or nothing::
@@ -26,12 +27,13 @@ from __future__ import annotations
 
 import re
 
+from etl.nlp.plan_clusters import find_clusters
 from etl.nlp.quantity import find_year
 from etl.nlp.region import header_title, plan_region
 from etl.nlp.tense import AIM, FIVE_YEAR, is_briefing, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
 
-__all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
+__all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading", "heading_cluster"]
 
 HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
 _SENT_RE = re.compile(r"(?<=[。;!?])")
@@ -167,3 +169,28 @@ def sentences(text: str, ctx: dict):
                     and not beyond:
                 para_year = section_year = y
                 part_year = part_year if in_sub else y  # 一、…到2026年… holds for its (一)–(三)
+
+
+def heading_cluster(para: str, current: str | None) -> str | None:
+    """The cluster whose section ``para`` is in: a heading line naming one cluster (1.高端装备产业集群) sets the subject
+    of what follows; “X集群方面,…” sets it for its own paragraph; another numbered heading ends it (``current``: the
+    cluster of the paragraph before).
+
+    >>> heading_cluster("1.高端装备产业集群", None), heading_cluster("2.推进数字化改造", "高端装备")
+    ('高端装备', None)
+    """
+    para_cluster = current
+    mentions = find_clusters(para[:40])
+    first = mentions[0] if mentions else None
+    rest = re.sub(r"产业集群|产业群|集群|产业链|产业|方面|[\W\d]", "", HEADING_RE.sub("", para[:40]).replace(first.name, "")) \
+        if first else ""
+    listed = para[len(first.name):len(first.name) + 1] in ("、", "和", "及", "与") if first else False
+    titled = re.match(r"^\d+[.、]\s*([^。;,,]{2,30})[。;]", para)  # 1.石家庄生物医药产业集群。以…为核心…
+    if first and ((len(para) <= 24 and len(rest) <= 2) or para.startswith(first.name) and not listed):
+        para_cluster = first.name
+    elif first and titled and first.name in titled.group(1) and \
+            len(re.sub(r"产业集群|产业群|集群|产业链|产业|[\W\d]", "", titled.group(1).replace(first.name, ""))) <= 2:
+        para_cluster = first.name
+    elif HEADING_RE.match(para) or re.match(r"^\d+[.、]", para):
+        para_cluster = None
+    return para_cluster

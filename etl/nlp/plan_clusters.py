@@ -34,7 +34,7 @@ from etl.nlp.cluster_names import (COUNT_RE, NUM_CN, SCALE_BARE_RE, SCALE_RE, TI
 from etl.nlp.field_vocab import is_field
 from etl.nlp.framework_lists import counted_industries
 
-__all__ = ["ClusterMention", "find_clusters", "find_relisted", "match_ontology", "core_name"]
+__all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name"]
 
 _HEAD_RE = re.compile(r"产业集群|产业群|集群|产业链")
 _BOUND = re.compile(r"[,;。:!?()《》\[\]【】—]")  # —— opens a bullet line
@@ -282,30 +282,3 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             seen[key] = c
     return list(seen.values())
 
-
-_RELIST_RE = re.compile(r"([^,;:。]*、[^,;:。]*?)等(" + NUM_CN + r")个")
-
-
-def find_relisted(sentence: str, known: dict[str, str]) -> list[ClusterMention]:
-    """A list the plan gives again without a cluster head (…选取A、B、C…等8个新兴特色产业): when one of its items
-    was named before as a chain or cluster (``known``: core name → kind) and the count fits the list, every
-    item is one of the same kind.
-
-    >>> [c.name for c in find_relisted("选取算力与大数据、人工智能、量子科技等3个新兴产业", {"算力与大数据": "chain"})]
-    ['人工智能', '量子科技']
-    """
-    out = []
-    for m in _RELIST_RE.finditer(sentence):
-        items = [x.strip(" “”\"'") for x in m.group(1).split("、")]
-        first = next((k for k in known if items[0].endswith(k)), None)  # 我省选取算力与大数据 → 算力与大数据
-        if first:
-            items[0] = first
-        kinds = {known[core_name(i)] for i in items if core_name(i) in known}
-        if len(kinds) != 1 or count_of(m.group(2) + "个") != len(items):
-            continue
-        kind = kinds.pop()
-        for i in items:
-            n = clean_name(i, True)
-            if n and core_name(n) not in known and not is_generic(n):
-                out.append(ClusterMention(n, kind, None, None, m.span()))
-    return out
