@@ -100,8 +100,10 @@ _COUNTY_CITY_ROWS = """
 #: names made after 2007 that a source read here states (the 2007 table cannot know them): 玉环县 → 玉环市 (Taizhou's
 #: own county, April 2017), 绍兴县 → 柯桥区, 上虞区, 洞头区, 富阳区 (浙江在线 2017-04-12, "玉环撤县设市 由浙江直辖台州代管",
 #: js.zjol.com.cn/ycxw_zxtf/201704/t20170412_3448242.shtml); 宁乡, 神木, 平泉, 隆昌 made cities with 玉环 ("国务院批准这些地方
-#: 撤县设市", it214.net/c4044702.aspx)
-LATER_NAMES = {"cities": ("玉环", "宁乡", "神木", "平泉", "隆昌"), "counties": ("柯桥区", "上虞区", "洞头区", "富阳区")}
+#: 撤县设市", it214.net/c4044702.aspx); 水城县 → 六盘水市水城区 (2020: zh.wikipedia.org 水城区, "2020年7月18日,贵州省政府官网公布,
+#: 国务院正式批覆同意贵州省调整六盘水市部分行政区划", and m.jiusongjiankang.com/health/know/5921630.html, "2020年水城撤县设区";
+#: both read through the search tool in round 20)
+LATER_NAMES = {"cities": ("玉环", "宁乡", "神木", "平泉", "隆昌"), "counties": ("柯桥区", "上虞区", "洞头区", "富阳区", "水城区")}
 COUNTY_CITIES: frozenset[str] = frozenset(
     [w for ln in _COUNTY_CITY_ROWS.strip().splitlines() for w in ln.split()[1:]] + list(LATER_NAMES["cities"]))
 #: county-level divisions named …县, …区, …旗 (with their 自治县/自治旗 forms as the table writes them: 青龙满族自治县,

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_OF, PROVINCES
+from etl.nlp.own_county import own_county
 from etl.nlp.vocab import normalize
 
 __all__ = ["Place", "find_places", "find_counties", "plan_region", "subject_of", "header_title"]
@@ -177,6 +178,12 @@ def plan_region(text: str) -> dict:
     if region and kinds.get(region) == "province" and own and PROVINCE_OF.get(own[:-1]) == region:
         region = city = own  # a city's text that names its province more often (list and project names) is the city's
         kinds[own] = "city"
+    if not county:  # a county's report that never says 全县 (南部县, 水城区, 秀山将…): its own county when it outscores the rest
+        header = " ".join(re.findall(r"^\s*#\s*title:\s*(.+)$", text, re.M)[:1])
+        mine = own_county(body, [m.group(1) for m in find_counties(header)], [m.group(1) for m in find_counties(body)])
+        if mine and mine[1] > (score[region] if region else 0):
+            region = county = mine[0]
+            kinds[county] = "county"
     return {"region": region, "kind": kinds.get(region), "province": province, "city": city, "county": county}
 
 

@@ -1,0 +1,40 @@
+"""Round 20 of the policy extractor: a county's own report, place names after 2007, … (docs/policy.md, round 20)."""
+
+from __future__ import annotations
+
+from etl.nlp import extract_facts
+from etl.nlp.region import find_counties, plan_region
+from ontology.loader import Ontology
+
+
+def _targets(text):
+    return [(f.text, f.value, f.qualifier, f.year, f.current, f.subject)
+            for f in extract_facts(text, Ontology(), source="t") if f.kind == "target"]
+
+
+def test_a_countys_report_without_quan_xian_is_the_countys():
+    # a county's report that names itself in full, never 全县: the county, not its province (南部县 → 四川省 before)
+    text = ("中新网四川新闻11月13日电 今年六月,南充市南部县召开大会:至2026年,规上企业达70户。\n"
+            "南部县机械制造产业自1962年首家企业入驻。四川南部经济开发区指出,南部县已有企业30户。")
+    assert plan_region(text)["region"] == "南部县"
+    assert {s for *_x, s in _targets(text)} == {"南部县"}
+    # named once only, among other places, it is not the text's own
+    assert plan_region("四川省南充市南部县等地。四川省将推进全省产业发展,四川省力争…")["region"] == "四川省"
+
+
+def test_a_county_written_without_its_unit_counts_when_the_header_names_it_in_full():
+    # 秀山将… in a text whose # title: line names 秀山土家族苗族自治县: the body's short form is that county
+    text = ("# title: 重点发展五大百亿级工业产业 (秀山土家族苗族自治县, 重庆市)\n"
+            "重庆市委全会强调发展实体经济。\n秀山将坚定不移实施工业强县战略,到2026年上市企业达到2家。")
+    assert plan_region(text)["region"] == "秀山土家族苗族自治县"
+    # a district the header names, written once in full and then by its short form, no other place (长寿区 … 长寿将 …)
+    body = "长寿区将按照总体目标推进。长寿将以传统产业为基础,长寿经开区、长寿高新区…"
+    assert plan_region("# title: 长寿 :打造新材料基地 (长寿区, 重庆市)\n" + body)["region"] == "长寿区"
+    assert plan_region(body)["region"] is None  # named once in full, nowhere in a title: not taken
+
+
+def test_a_district_made_after_2007_is_a_county_by_its_source():
+    # 水城县 became 六盘水市水城区 in 2020 (gb2260.LATER_NAMES, its source in the data comment)
+    assert [m.group(1) for m in find_counties("贵州省六盘水市水城区紧扣定位,水城区铝产业")] == ["水城区", "水城区"]
+    text = "“十四五”期间,贵州省六盘水市水城区推动铝产业转型升级。水城区坚持项目为王,全区落地项目达到50个。"
+    assert plan_region(text)["region"] == "水城区"
