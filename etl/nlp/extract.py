@@ -57,7 +57,7 @@ from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
 from etl.nlp.tech_phrases import specific_techs
-from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report,
+from etl.nlp.tense import (AIM, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report,
                             relative_year, stated_year, this_year)
 from etl.nlp.vocab import normalize, vocabulary
 
@@ -112,11 +112,13 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             report_year = para_last = lead_year = None
             prev_items = []
             para_aims = False  # a sentence of the paragraph aims (到2025年, 方案提出 …): a news report tells a plan
+            looked_back = bool(LOOK_BACK_LEAD.match(para))
             last_para = para
             para_cluster = heading_cluster(para, para_cluster)
         doc = nlp(sent)
         year = find_year(sent) or relative_year(re.split(r"[,,]", sent)[0], ctx) or para_year or section_year
-        report = is_report(sent, ctx, reporting)
+        report = is_report(sent, ctx, reporting or looked_back)  # 五年来,… opens a look back until a plan is told
+        looked_back = looked_back and not PLAN_TOLD.search(sent)
         if report and (PAST.search(sent) or earlier_period(sent, ctx)):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
             report_year = year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)

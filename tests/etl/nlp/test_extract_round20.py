@@ -38,3 +38,19 @@ def test_a_district_made_after_2007_is_a_county_by_its_source():
     assert [m.group(1) for m in find_counties("贵州省六盘水市水城区紧扣定位,水城区铝产业")] == ["水城区", "水城区"]
     text = "“十四五”期间,贵州省六盘水市水城区推动铝产业转型升级。水城区坚持项目为王,全区落地项目达到50个。"
     assert plan_region(text)["region"] == "水城区"
+
+
+def test_a_paragraph_opening_with_a_look_back_reports_until_a_plan_is_told():
+    # 五年来,… a sentence with an aim (预计) of its own does not make the paragraph's later results aims
+    text = ("“十四五”期间,某区推动铝产业转型升级。\n"
+            "五年来,某区铝产业发展成绩亮眼,产值从“十三五”末的60亿元增长至“十四五”末预计突破160亿元。"
+            "当地坚持集群化发展路径,成功集聚69家上下游企业。\n"
+            "五年来,某市产业发展跃上新高度。党代会报告提出了未来五年目标。规上工业总产值突破1万亿元大关。")
+    got = {v: c for _n, v, _q, _y, c, _s in _targets(text)}
+    assert got[69.0] is True and got[160.0] is False
+    assert got[1.0] is False  # after 报告提出了…目标 the paragraph tells a plan: its aimless figure is an aim
+
+
+def test_a_two_thousand_billion_class_is_written_with_liang():
+    from etl.nlp.plan_clusters import find_clusters
+    assert [(c.name, c.level) for c in find_clusters("该市将打造新材料“1个两千亿级”产业集群")] == [("新材料", "两千亿级")]
