@@ -117,15 +117,23 @@ def box_heading(line: str, following: list[str]) -> bool:
         any(re.search(r"\d", ln) for ln in following[:2])
 
 
+#: a verb of a ;-part of its own (a part without one goes on with the objects of the part before)
+_PART_VERB = re.compile(r"将|要|打造|培育|建设|建成|形成|发展|推进|推动|实施|实现|达到|达|突破|超过|增长|提高|提升|新增|引进|完成|"
+                        r"加快|加强|强化|做强|做大|壮大|支持|鼓励|开展|是|有|占|在")
+
+
 def _aim_scoped(parts: list[str]) -> list[str]:
     """Sentences, where one opened by 力争/确保 (+ a year or a period's end) runs on across ; to its 。 — the aim
-    scopes every ;-part (力争到“十四五”末,A突破5000亿元,…;在…领域占据一席之地;B达到1650家)."""
+    scopes every ;-part (力争到“十四五”末,A突破5000亿元,…;在…领域占据一席之地;B达到1650家) — and a ;-part without a verb
+    of its own goes on with the part before when that one aims (将…打造A“1个两千亿级”产业集群;B“1个千亿级”产业集群: round 20)."""
     out: list[str] = []
     for part in parts:
         opens = re.match(r"\s*(?:[^,,;。]{0,16}显示[,,])?(?:(?:力争|确保)(?:在|到|至)?|(?:到|至)(?=\s*(?:19|20)\d{2}年|[“\"]?十[一二三四五]五))"
                          r"[^,,。]{0,12}[,,]", out[-1]) if out and out[-1].endswith(";") else None
         if opens and not re.match(r"\s*(?:力争|确保)?(?:在|到|至)\s*(?:(?:19|20)\d{2}年|[“\"]?十[一二三四五]五)", part):
             out[-1] += part
+        elif out and out[-1].endswith(";") and AIM.search(out[-1]) and not _PART_VERB.search(part):
+            out[-1] += part  # 将…打造A“1个两千亿级”产业集群;B“1个千亿级”产业集群,…: a part without a verb goes on with the aim
         else:
             out.append(part)
     return out

@@ -54,3 +54,13 @@ def test_a_paragraph_opening_with_a_look_back_reports_until_a_plan_is_told():
 def test_a_two_thousand_billion_class_is_written_with_liang():
     from etl.nlp.plan_clusters import find_clusters
     assert [(c.name, c.level) for c in find_clusters("该市将打造新材料“1个两千亿级”产业集群")] == [("新材料", "两千亿级")]
+
+
+def test_a_part_without_a_verb_after_a_semicolon_goes_on_with_the_aim_before():
+    # 黄石's work report: 将…打造A“1个两千亿级”产业集群;B“1个千亿级”产业集群,… — the counts after ; are the same aim's
+    text = ("# title: 黄石市政府工作报告 (2022-01)\n"
+            "该市将紧扣目标,打造新材料“1个两千亿级”产业集群;电子信息“1个千亿级”产业集群,"
+            "生命健康、高端装备“2个五百亿级”产业集群。\n全市完成投资500亿元;增长10%。")
+    got = {(n, v): c for n, v, _q, _y, c, _s in _targets(text)}
+    assert got[("千亿级产业集群", 1.0)] is False and got[("两千亿级产业集群", 1.0)] is False
+    assert got[("五百亿级产业集群", 2.0)] is False
