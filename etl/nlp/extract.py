@@ -57,7 +57,7 @@ from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
 from etl.nlp.tech_phrases import specific_techs
-from etl.nlp.tense import (AIM, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report,
+from etl.nlp.tense import (AIM, FIVE_YEAR, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report,
                             relative_year, stated_year, this_year)
 from etl.nlp.vocab import normalize, vocabulary
 
@@ -218,7 +218,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                                  stated_year(sent))  # …等14个项目全面投产,2020年实现…: an undated text, the year its sentence states
             else:
                 to_year = re.search(r"(?<![截止])(?:到|至)\s*((?:19|20)\d{2})\s*年", clause)  # …355万人,到2035年达到500万人
-                t_year = (int(to_year.group(1)) if to_year else None) or \
+                to_end = re.search(r"(?<![截止])(?:到|至)\s*[“\"]?(十[一二三四五]五)[”\"]?(?:末|期末)", clause)  # 增长至“十四五”末…
+                t_year = (int(to_year.group(1)) if to_year else None) or (FIVE_YEAR[to_end.group(1)][1] if to_end else None) or \
                     (None if q.year else relative_year(clause, ctx)) or year or this_year(ctx)
             subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,

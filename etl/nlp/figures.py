@@ -42,13 +42,14 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS + _BARE_MONEY, key=len, 
 _NUM = r"\d+(?:\.\d+)?"
 # groups: 1 value (low end of a range), 2 high end, 3 unit, 4 qualifier after the number
 QTY_RE = re.compile(rf"(?<![\d.])({_NUM})(?:\s*[-—~～至]\s*({_NUM}))?\s*({_UNIT_ALT})?"
-                    r"(及以上|以上|左右|以内|以下|上下|多|余)?")
+                    r"(及以上|以上|左右|以内|以下|上下(?!游)|多|余)?")  # 69家上下游企业: 上下游 is no qualifier
 #: every qualifier word kept on a quantity, in the order a plan writes them
 QUALIFIERS = ("力争", "确保", "突破", "超过", "不到", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
               "以内", "以下", "上下", "多", "余")
 COUNT_UNITS = {"家", "户", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
 DELIMS = re.compile(r"[,;:。!?、]")
-FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?第?")  # 增至, 扩容至2024年的
+FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末期|期末|末)的?)?"
+                     r"(?:预计|将|有望)*(?:突破|达到|超过|超)?第?")  # 增至, 扩容至2024年的, 增长至“十四五”末预计突破
 FROM = re.compile(r"[从由](?:(?:19|20)\d{2}年(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末期|期末|末)的?)?第?$")  # 由“十三五”末的  # 从20家, 从2022年的11.3%
 _MORE = re.compile(r"(\d)(万|亿)?([多余])(吨|元|人|亩|辆|台|件|个|家|户|项|条|座)")
 #: a range written with its unit at both ends (5.5%—6%, 3亿元-5亿元): the first unit is blanked (same length)

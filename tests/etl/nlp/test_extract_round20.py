@@ -64,3 +64,14 @@ def test_a_part_without_a_verb_after_a_semicolon_goes_on_with_the_aim_before():
     got = {(n, v): c for n, v, _q, _y, c, _s in _targets(text)}
     assert got[("千亿级产业集群", 1.0)] is False and got[("两千亿级产业集群", 1.0)] is False
     assert got[("五百亿级产业集群", 2.0)] is False
+
+
+def test_a_from_to_pair_to_a_periods_end_and_its_growth_rate_name_the_indicator():
+    # 产值从“十三五”末的60亿元增长至“十四五”末预计突破160亿元,年均增长率达21.67%: both figures and the rate are the 产值's
+    text = ("“十四五”期间,某区推动铝产业转型升级。\n五年来,铝产业产值从“十三五”末的60亿元增长至“十四五”末预计突破160亿元,"
+            "年均增长率达21.67%。当地成功集聚69家上下游企业。")
+    got = {v: (n, q, y, c) for n, v, q, y, c, _s in _targets(text)}
+    assert got[60.0] == ("铝产业产值", None, 2020, True)
+    assert got[160.0] == ("铝产业产值", "突破", 2025, False)
+    assert got[21.67][0] == "铝产业产值年均增长率"
+    assert got[69.0][:2] == ("上下游企业", None)  # 上下游 is no qualifier 上下 (100亿元上下 is)
