@@ -128,9 +128,10 @@ def figures(clause: str):
                                                                                   clause[:m.start()])):
             continue  # 20位专家: people, not a rank; a rank is 第6位, or 排名升至87位
         if unit in MONEY and tail[:1] and not DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
+                and not re.match(r"等(?:[,;。]|$)", tail) \
                 and not _STANDARD.match(tail) and not _PREDICATE.match(tail) \
                 and not (FROM.search(clause[:m.start()]) and FROM_TO.match(tail)):
-            continue  # 产值1亿元以上企业…: a condition, not a target
+            continue  # 产值1亿元以上企业…: a condition, not a target (实现34.8亿元等。 ends a list: no condition)
         if unit in MONEY and re.match(rf"[和或][^,;。\d]{{0,6}}{_NUM}\s*(?:万亿|千亿|亿|万)?元(?:以上)?[\u4e00-\u9fff]", tail) \
                 and not re.match(r"[和或][^,;。\d]{0,6}\d[^,;。]*?元(?:以上)?(?:和|或|的)", tail):
             continue  # 营业收入超1千亿元和市值超1千亿元制造业企业: both amounts are the firms' condition

@@ -20,7 +20,7 @@ read from the standard answers both.
 
 from __future__ import annotations
 
-__all__ = ["PROVINCES", "CITIES", "COUNTY_CITIES", "LATER_NAMES", "COUNTIES", "COUNTIES_BY_PROVINCE", "PREFECTURES", "COMMON_WORDS", "PROVINCE_OF"]
+__all__ = ["PROVINCES", "CITIES", "COUNTY_CITIES", "LATER_NAMES", "COUNTIES", "COUNTIES_BY_PROVINCE", "COUNTY_CITIES_BY_PROVINCE", "PROVINCE_CODE", "PREFECTURES", "COMMON_WORDS", "PROVINCE_OF"]
 
 _PROVINCE_ROWS = """北京 北京市|天津 天津市|河北 河北省|山西 山西省|内蒙古 内蒙古自治区|辽宁 辽宁省|吉林 吉林省|黑龙江 黑龙江省|
 上海 上海市|江苏 江苏省|浙江 浙江省|安徽 安徽省|福建 福建省|江西 江西省|山东 山东省|河南 河南省|湖北 湖北省|湖南 湖南省|
@@ -301,6 +301,9 @@ def _by_province(rows: str) -> dict[str, tuple[str, ...]]:
 
 
 COUNTIES_BY_PROVINCE: dict[str, tuple[str, ...]] = _by_province(_COUNTY_ROWS)
+#: county-level cities by province code, and each province's code (河北省 → 13): a county's short name is read in its province
+COUNTY_CITIES_BY_PROVINCE: dict[str, tuple[str, ...]] = _by_province(_COUNTY_CITY_ROWS)
+PROVINCE_CODE: dict[str, str] = {v: k for k, v in _BY_CODE.items()}
 #: every county-level name of the table ending in 县, 区 or 旗 (铜鼓县, 樊城区, 鄂托克旗, 青龙满族自治县)
 COUNTIES: frozenset[str] = frozenset([w for ws in COUNTIES_BY_PROVINCE.values() for w in ws] + list(LATER_NAMES["counties"]))
 #: autonomous prefectures (XXXX00 …自治州), by the name before their nationality words

@@ -6,12 +6,19 @@ the saved excerpt's ``# title:`` line (the whole line: the collector names the u
 scored by its full and short mentions in the body, its self-references (全区, 本县 …) and one for the header line —
 the caller takes it as the text's region only when it outscores every province and city.
 
+:func:`county_named` reads a county or county-level city of the text's province written without its unit at the start of
+an indicator (肃宁裘革制品业…, 泊头铸造, 孟村弯头管件 in a 河北 text): whose figure it is.
+
 Why (round 20): a county's or district's report that never writes 全县 fell back to its province (南部县 → 四川省,
 水城区 → 贵州省), or to nothing (长寿区: the body writes 长寿区 twice and 长寿 eight times, no other place), and a county
 written without its unit (秀山将…) was no place at all.
 
 >>> short_name("长寿区"), short_name("秀山土家族苗族自治县"), short_name("鄂伦春自治旗"), short_name("赵县")
 ('长寿', '秀山', '鄂伦春', '赵县')
+>>> county_named("肃宁裘革制品业占全市同行业营业收入总量", "河北省"), county_named("孟村弯头管件营业收入", "河北省")
+('肃宁县', '孟村回族自治县')
+>>> county_named("泊头铸造", "河北省"), county_named("泊头铸造", "浙江省")
+('泊头市', None)
 >>> own_county("长寿区将按照…。长寿将以传统产业…,长寿经开区、长寿高新区…全区…", ["长寿区"], ["长寿区"])
 ('长寿区', 6)
 """
@@ -21,7 +28,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["short_name", "own_county"]
+from etl.nlp.gb2260 import COUNTIES_BY_PROVINCE, COUNTY_CITIES_BY_PROVINCE, PROVINCE_CODE
+
+__all__ = ["short_name", "own_county", "county_named"]
 
 #: the nationalities of autonomous counties and banners (GB/T 2260 names: 秀山土家族苗族自治县, 青龙满族自治县)
 _NATIONS = ("土家|苗|壮|回|满|蒙古|藏|维吾尔|彝|布依|侗|瑶|白|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|"
@@ -55,3 +64,17 @@ def own_county(body: str, header_counties: list[str], body_counties: list[str]) 
             best = (county, score)
     return best
 
+
+def county_named(indicator: str, province: str | None) -> str | None:
+    """The county or county-level city of ``province`` whose short name opens ``indicator`` without its unit after it,
+    by its GB/T 2260 name; ``None`` when none does."""
+    code = PROVINCE_CODE.get(province or "")
+    if not code:
+        return None
+    names = [(short_name(c), c) for c in COUNTIES_BY_PROVINCE.get(code, ())] + \
+        [(c, c + "市") for c in COUNTY_CITIES_BY_PROVINCE.get(code, ())]
+    for short, full in sorted(names, key=lambda x: -len(x[0])):
+        if len(short) >= 2 and short != full and indicator.startswith(short) and len(indicator) > len(short) + 1 \
+                and indicator[len(short)] not in "县区市旗":  # 水城区… is written with its unit (find_counties reads it)
+            return full
+    return None

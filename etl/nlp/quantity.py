@@ -185,6 +185,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 (not after1 or bool(DELIMS.match(after1)))
             seg_start = -1 if one_list or kinds else before.rfind("、")
             name = clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
+            name = name or (before.strip() if before.strip() in ("完成", "实现") else "")  # …,实现34.8亿元: naming.verb_named
             grows = _GROWTH_END.search(before) if unit == "%" and name else None
             if grows and name not in grows.group(1) and not name.endswith(grows.group(1)) and not _RELATIVE_TAIL.search(name):
                 name += grows.group(1)  # 固投预计年均增长5% → 固投年均增长 (the growth, not the level)

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_OF, PROVINCES
-from etl.nlp.own_county import own_county
+from etl.nlp.own_county import county_named, own_county
 from etl.nlp.vocab import normalize
 
 __all__ = ["Place", "find_places", "find_counties", "plan_region", "subject_of", "header_title"]
@@ -245,6 +245,9 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
         p = own[0]
         county = any(p.name in (ct.name, ct.short) for ct in ontology.counties.values())
         return p.name, "county" if county else _kind(p.name, p.kind)
+    county = county_named(name, ctx.get("province"))
+    if county:  # 肃宁裘革制品业…, 泊头铸造 in a 河北 text: the county written without its unit
+        return county, "county"
     # a cluster named in the indicator (合肥力争新能源汽车产业营收规模…) is what is measured, not whose figure it is
     head = sent[:upto]
     for n in sorted(named, key=len, reverse=True):

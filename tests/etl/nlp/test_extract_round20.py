@@ -75,3 +75,14 @@ def test_a_from_to_pair_to_a_periods_end_and_its_growth_rate_name_the_indicator(
     assert got[160.0] == ("铝产业产值", "突破", 2025, False)
     assert got[21.67][0] == "铝产业产值年均增长率"
     assert got[69.0][:2] == ("上下游企业", None)  # 上下游 is no qualifier 上下 (100亿元上下 is)
+
+
+def test_a_figure_named_by_its_verb_only_is_the_holders_of_the_clause_before():
+    # 沧县食品业居第二位,完成41.7亿元: the holder is named in the clause before, without its rank; a county-level city or a
+    # county written without its unit at the start of the indicator (泊头, 孟村) is the figure's subject in its province
+    text = ("河北省沧州市县域特色产业发展迅速。按年营业收入排序,沧县食品业居第二位,完成41.7亿元,"
+            "其后依次为泊头铸造,完成36亿元、孟村弯头管件,实现34.8亿元等。")
+    got = {v: (n, s) for n, v, _q, _y, _c, s in _targets(text)}
+    assert got[41.7] == ("沧县食品业", "沧县")
+    assert got[36.0] == ("泊头铸造", "泊头市")
+    assert got[34.8] == ("孟村弯头管件", "孟村回族自治县")
