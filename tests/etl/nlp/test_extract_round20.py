@@ -86,3 +86,8 @@ def test_a_figure_named_by_its_verb_only_is_the_holders_of_the_clause_before():
     assert got[41.7] == ("沧县食品业", "沧县")
     assert got[36.0] == ("泊头铸造", "泊头市")
     assert got[34.8] == ("孟村弯头管件", "孟村回族自治县")
+
+
+def test_a_from_value_of_last_year_pairs_with_its_to_value():
+    got = [(n, v, c) for n, v, _q, _y, c, _s in _targets("县域经济总量占全市的比重由去年的86%上升到87%。")]
+    assert [v for _n, v, _c in got] == [86.0, 87.0] and got[0][0] == got[1][0] == "县域经济总量占全市的比重"
