@@ -47,7 +47,7 @@ from etl.nlp.field_vocab import is_field
 from etl.nlp.figure_tense import figure_current
 from etl.nlp.layout import heading_cluster, plan_context, sentences
 from etl.nlp.list_items import load_model, read_items, title_heads
-from etl.nlp.naming import (box_named, class_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
+from etl.nlp.naming import (box_named, class_named, colon_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
                              threshold_named, verb_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
@@ -197,7 +197,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         items = [cm.name for cm in named_here]
         items, prev_items = (prev_items if len(items) < 2 and "分别" in sent else items), items  # 分别 of items named before
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
-        quantities = holder_shared(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent, para_last)
+        quantities = holder_shared(colon_named(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent),
+                                   qsent, para_last)
         quantities = project_capacities(quantities, qsent)  # 海国龙油550万吨重油催化热裂解…项目: a plant's size, no figure
         para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:

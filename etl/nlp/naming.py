@@ -14,6 +14,8 @@ What: the functions here rename the :class:`etl.nlp.quantity.Quantity` items of 
   的C产业集群) states each listed cluster's output too: one figure named by the items and the measure;
 - :func:`verb_named`: a figure named by its verb only (沧县食品业居第二位,完成41.7亿元) is the figure of what the clause
   before it names (round 20);
+- :func:`colon_named`: figures after a colon that follows an industry (…为机械制造产业擘画未来蓝图:…规上企业达70户,产值
+  突破60亿元) are that industry's (round 20);
 - :func:`period_named`: amounts per period under a standard (按照1年100亿元、5年不少于500亿元的标准,实施园区配套倍翻计划)
   are the standard's object's, one per period (园区配套倍翻计划(1年)).
 
@@ -31,7 +33,7 @@ import re
 from etl.nlp.indicator import MEASURE, is_measure
 
 __all__ = ["MEASURE", "is_measure", "box_named", "ratio_named", "fenbie_named", "threshold_named", "class_named",
-           "period_named", "holder_shared", "holds", "verb_named"]
+           "period_named", "holder_shared", "holds", "verb_named", "colon_named"]
 
 _HEAD = re.compile(r"产业集群|产业链|集群|企业|园区|基地|平台|项目|产业")
 _THRESHOLD = re.compile(rf"(\d+)\s*(个|家|条|座)([\u4e00-\u9fff]{{0,8}}?)({MEASURE}(?:率先|均|分别)?(?:超过|超|突破|达到|达|过)"
@@ -223,4 +225,30 @@ def verb_named(quantities: list, sent: str) -> list:
         holder = _RANK.sub("", tail).strip(" 、“”\"")
         if len(holder) >= 2 and not re.search(r"\d", holder):
             q.name = holder
+    return quantities
+
+
+#: the industry a clause before a colon speaks of (为机械制造产业擘画未来蓝图:): its last …产业 after a preposition or verb
+_COLON_INDUSTRY = re.compile(r"(?:为|对|把|给|围绕|聚焦|推动|发展)([\u4e00-\u9fff]{2,8}?产业)(?!集群|链|园|基地|发展|的)[^,;:。]*[::]")
+
+
+def colon_named(quantities: list, sent: str) -> list:
+    """Figures after a colon whose clause names an industry (…为机械制造产业擘画未来蓝图:至2026年,规上企业达70户,产值突破60
+    亿元) are that industry's: a figure whose name holds no 产业 takes the industry before it.
+
+    >>> from etl.nlp.quantity import find_quantities
+    >>> s = "县长为机械制造产业擘画未来蓝图:至2026年,规上企业达70户,产值突破60亿元"
+    >>> [q.name for q in colon_named(find_quantities(s), s)]
+    ['机械制造产业规上企业', '机械制造产业产值']
+    """
+    head = _COLON_INDUSTRY.search(sent)
+    if not head:
+        return quantities
+    before: list[str] = []  # the names of the figures after the colon, as read
+    for q in quantities:
+        if q.span[0] < head.end() or not q.name or "产业" in q.name:
+            continue
+        held = next((p for p in before if q.name.startswith(p) and is_measure(q.name[len(p):])), None)
+        before.append(q.name)
+        q.name = head.group(1) + (q.name[len(held):] if held else q.name)  # 规上企业产值: the measure is the industry's
     return quantities

@@ -91,3 +91,10 @@ def test_a_figure_named_by_its_verb_only_is_the_holders_of_the_clause_before():
 def test_a_from_value_of_last_year_pairs_with_its_to_value():
     got = [(n, v, c) for n, v, _q, _y, c, _s in _targets("县域经济总量占全市的比重由去年的86%上升到87%。")]
     assert [v for _n, v, _c in got] == [86.0, 87.0] and got[0][0] == got[1][0] == "县域经济总量占全市的比重"
+
+
+def test_figures_after_a_colon_that_follows_an_industry_are_the_industrys():
+    text = "今年六月,南部县召开大会,县长为机械制造产业擘画未来蓝图:至2026年,规上企业达70户,产值突破60亿元。"
+    assert [(n, v) for n, v, *_x in _targets(text)] == [("机械制造产业规上企业", 70.0), ("机械制造产业产值", 60.0)]
+    # a colon after no industry names nothing (主要目标:)
+    assert [n for n, *_x in _targets("主要目标:到2026年,规上企业达70户。")] == ["规上企业"]
