@@ -33,6 +33,7 @@ from etl.nlp.cluster_names import (COUNT_RE, NUM_CN, SCALE_BARE_RE, SCALE_RE, TI
                                    field_of, is_generic, owners_dropped, split_items)
 from etl.nlp.field_vocab import is_field
 from etl.nlp.framework_lists import counted_industries
+from etl.nlp.link_chains import linked_chains
 
 __all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name"]
 
@@ -193,7 +194,12 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
     sentence = _ABBREV.sub(r"\1", sentence)  # 新(乡)长(垣)高端装备 → 新乡长垣高端装备
     sentence = _RESTATED.sub(r"〔\1〕", sentence)  # 新型电力(智能电网)两大产业集群: the bracket is part of the name
     in_list = _head_list(sentence)
+    linked = linked_chains(sentence)  # 锂电池“石墨化—负极材料—回收利用”产业链: the head names no other name
+    out += [ClusterMention(n, kind, None, None, (h, h)) for n, kind, h in linked]
     for m in _HEAD_RE.finditer(sentence):
+        if m.start() in {h for _n, _k, h in linked}:
+            prev_end = m.end()
+            continue
         head = m.group() if not (m.group() == "产业链" and sentence[m.end():m.end() + 1] == "群") else "产业链群"
         # 产业链群 (a cluster of chains) is a cluster, not a chain
         if _NOT_NAMING.match(sentence, m.end()):  # 集群品牌, 产业链现代化: no cluster named

@@ -98,3 +98,17 @@ def test_figures_after_a_colon_that_follows_an_industry_are_the_industrys():
     assert [(n, v) for n, v, *_x in _targets(text)] == [("机械制造产业规上企业", 70.0), ("机械制造产业产值", 60.0)]
     # a colon after no industry names nothing (主要目标:)
     assert [n for n, *_x in _targets("主要目标:到2026年,规上企业达70户。")] == ["规上企业"]
+
+
+def test_a_chain_spelled_as_its_links_is_named_by_its_field_or_its_links():
+    from etl.nlp.plan_clusters import find_clusters
+    names = [(c.name, c.kind) for c in find_clusters("一是新材料产业,重点壮大锂电池“石墨化—负极材料—回收利用”产业链,力争")]
+    assert ("锂电池", "chain") in names and not any(n == "回收利用" for n, _k in names)
+    assert [(c.name, c.kind) for c in find_clusters("二是医药产业,重点壮大“药材种植—饮片加工—配方颗粒”产业链")] == \
+        [("药材种植—饮片加工—配方颗粒", "chain")]
+
+
+def test_a_framework_of_industries_with_their_kind_after_the_class():
+    from etl.nlp.plan_clusters import find_clusters
+    got = [(c.name, c.level) for c in find_clusters("重点发展医药、食品、新材料、电子信息、汽车配件五大百亿级工业产业,努力确保…")]
+    assert got == [(n, "百亿级") for n in ("医药", "食品", "新材料", "电子信息", "汽车配件")]
