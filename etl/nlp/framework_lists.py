@@ -42,8 +42,8 @@ def counted_industries(sentence: str) -> list[tuple[str, str | None, tuple[int, 
     for m in _COUNTED.finditer(sentence):
         head = re.sub(r"^以(?!及)", "", clean_name(m.group(1))) if sentence.startswith("为", m.end()) else m.group(1)
         items = [clean_name(i, True) for i in split_items(clean_name(head), count_of(m.group(3)))]
-        if count_of(m.group(3)) != len(items) or not all(items):
-            continue
+        if not all(items) or not (count_of(m.group(3)) == len(items) or m.group(2) and 2 <= len(items) < (count_of(m.group(3)) or 0)):
+            continue  # A、B等六大产业: 等 says the list names some of its count (长寿, round 20)
         if not (field_list(items) or all(is_field(i) for i in items)) or any(is_generic(i, True) for i in items):
             continue
         lists.append((items, m.group(4), m.span(), "未来" in m.group(0)[len(m.group(1)):]))

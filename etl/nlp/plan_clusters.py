@@ -138,8 +138,8 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     if remainder and not is_generic(clean_name(remainder, True)) and not (count and count == len(listed) > 1):
         names = [remainder]
     else:
-        names = owners_dropped(listed)
-        in_list = in_list or field_list(names)
+        names = owners_dropped(listed)  # a count that fits the list names its items (铸造、汽车汽配、高端阀门三大产业集群)
+        in_list = in_list or field_list(names) or bool(count and count == len(names) > 1 and any(is_field(n) for n in names))
     out = []
     for n in names:
         n = field_of(clean_name(n, True))

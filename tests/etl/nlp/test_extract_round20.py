@@ -112,3 +112,14 @@ def test_a_framework_of_industries_with_their_kind_after_the_class():
     from etl.nlp.plan_clusters import find_clusters
     got = [(c.name, c.level) for c in find_clusters("重点发展医药、食品、新材料、电子信息、汽车配件五大百亿级工业产业,努力确保…")]
     assert got == [(n, "百亿级") for n in ("医药", "食品", "新材料", "电子信息", "汽车配件")]
+
+
+def test_a_counted_list_names_its_items_when_the_count_fits_or_deng_says_it_names_some():
+    from etl.nlp.plan_clusters import find_clusters
+    # 三大产业集群 after three items: the count says they are the clusters, field words or not (铸造, 高端阀门)
+    assert [c.name for c in find_clusters("如今,产业园吸引90余户企业入驻,形成铸造、汽车汽配、高端阀门三大产业集群")] == \
+        ["铸造", "汽车汽配", "高端阀门"]
+    # A、B等六大产业 in a framework sentence: 等 says the list names two of the six
+    s = "加快发展新材料、装备制造等六大产业,建设具有显著市场竞争力和特色优势产业集群的基地"
+    assert {c.name for c in find_clusters(s)} >= {"新材料", "装备制造"}
+    assert [c.name for c in find_clusters("加快发展新材料、装备制造、汽车等六大产业,提升水平")] == []  # no framework named
