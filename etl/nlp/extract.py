@@ -45,13 +45,14 @@ from etl.nlp.directions import listed_directions
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.field_vocab import is_field
 from etl.nlp.figure_tense import figure_current
+from etl.nlp.framework_lists import coded_industries, framework_code
 from etl.nlp.layout import heading_cluster, plan_context, sentences
 from etl.nlp.list_items import load_model, read_items, title_heads
 from etl.nlp.naming import (box_named, class_named, colon_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
                              threshold_named, verb_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
-from etl.nlp.plan_clusters import core_name, find_clusters, match_ontology
+from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
 from etl.nlp.relisted import find_relisted
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
@@ -77,6 +78,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
     nlp = build_nlp(ontology)
     table = vocabulary(ontology)
     ctx = plan_context(text)
+    code = framework_code(text)  # “231”产业集群: its groups' field lists name its clusters (framework_lists)
     facts: list[Fact] = []
     seen: dict = {}
     headless: set[str] = set()  # clusters known only as a framework's counted items (A、B等3大优势产业)
@@ -142,6 +144,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
         named_here += find_relisted(sent, kinds)  # the 8 chains listed again without a head
+        named_here += [ClusterMention(n, "cluster", lv, None, sp, headless=True) for n, lv, sp in coded_industries(sent, code)]
         for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)
             key = ("named", cm.kind, core_name(cm.name))

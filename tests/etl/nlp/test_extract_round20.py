@@ -123,3 +123,14 @@ def test_a_counted_list_names_its_items_when_the_count_fits_or_deng_says_it_name
     s = "加快发展新材料、装备制造等六大产业,建设具有显著市场竞争力和特色优势产业集群的基地"
     assert {c.name for c in find_clusters(s)} >= {"新材料", "装备制造"}
     assert [c.name for c in find_clusters("加快发展新材料、装备制造、汽车等六大产业,提升水平")] == []  # no framework named
+
+
+def test_a_coded_frameworks_groups_are_named_by_field_lists_anywhere_in_the_text():
+    text = ("济宁市组织了一次聚焦“231”产业集群集中采访。\n"
+            "两个项目建成投产后将给高端装备和高端化工两大产业提供新动能。\n"
+            "新一代信息技术、新能源和新材料等新兴产业是地方经济的希望所在。\n")
+    got = [f.text for f in extract_facts(text, Ontology(), source="t") if f.kind == "cluster"]
+    assert got == ["高端装备", "高端化工", "新一代信息技术", "新能源", "新材料"]
+    # the same lists in a text with no coded framework name no cluster
+    plain = text.replace("“231”产业集群", "重点产业")
+    assert [f.text for f in extract_facts(plain, Ontology(), source="t") if f.kind == "cluster"] == []
