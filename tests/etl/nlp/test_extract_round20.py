@@ -134,3 +134,9 @@ def test_a_coded_frameworks_groups_are_named_by_field_lists_anywhere_in_the_text
     # the same lists in a text with no coded framework name no cluster
     plain = text.replace("“231”产业集群", "重点产业")
     assert [f.text for f in extract_facts(plain, Ontology(), source="t") if f.kind == "cluster"] == []
+
+
+def test_duo_before_the_magnitude_is_kept_as_a_qualifier():
+    from etl.nlp.quantity import find_quantities
+    got = [(q.value, q.unit, q.qualifier) for q in find_quantities("高端化工产业年营业收入已达900多亿元,带动就业30多万人")]
+    assert got == [(900.0, "亿元", "多"), (30.0, "万人", "多")]
