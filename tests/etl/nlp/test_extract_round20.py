@@ -140,3 +140,11 @@ def test_duo_before_the_magnitude_is_kept_as_a_qualifier():
     from etl.nlp.quantity import find_quantities
     got = [(q.value, q.unit, q.qualifier) for q in find_quantities("高端化工产业年营业收入已达900多亿元,带动就业30多万人")]
     assert got == [(900.0, "亿元", "多"), (30.0, "万人", "多")]
+
+
+def test_a_supply_item_in_a_field_list_and_a_guesthouse_cluster():
+    from etl.nlp.plan_clusters import find_clusters
+    s = "重点打造航空装备、工业母机、输变电装备、传感器、电子元器件、汽车零部件配套等7条子产业链"
+    assert "汽车零部件配套" in [c.name for c in find_clusters(s)]
+    assert [c.name for c in find_clusters("发展特色民宿集群和文旅商服消费聚集区")] == ["特色民宿"]  # matched to the gold 民宿
+    assert [c.name for c in find_clusters("完善产业配套产业链")] == []  # 配套 alone, outside a list: no field
