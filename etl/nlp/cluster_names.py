@@ -31,7 +31,7 @@ VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育�
                     r"推动|壮大|做强|做优|做精|提档升级|转型升级|改造提升|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军|瞄准|担任|新增)")
 NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
 COUNT_RE = re.compile(rf"{NUM_CN}(?:个|大|条)")
-SCALE_RE = re.compile(r"超?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
+SCALE_RE = re.compile(r"超?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
 #: a scale class written without 级 right before the head (现代化工等万亿产业集群, 七大千亿产业)
 SCALE_BARE_RE = re.compile(r"(?:万亿|千亿|百亿)元?(?=产业$|$)")
 TIER_RE = re.compile(r"世界级|国家级|省级|市级|区域级|标志性|战略性新兴|战略性|战新|特色|新兴|优势|主导|支柱|先进(?!材料)|新星|未来|现代化(?!工)|重大|重点|"
@@ -91,8 +91,8 @@ def is_generic(name: str, in_field_list: bool = False) -> bool:
         return True
     if re.search(r"(?:每个|各个|每|各|这|该|此|其)$", name):  # 梳理每个产业链: a determiner, no chain named
         return True
-    if ABSTRACT.search(name):  # 产业发展基础, 主导产业规模, 特色明显, 布局合理: qualities, not fields
-        return True
+    if ABSTRACT.search(name) and not (in_field_list and name.endswith("配套") and is_field(name[:-2])):
+        return True  # 产业发展基础, 主导产业规模, 特色明显, 布局合理: qualities, not fields (汽车零部件配套 in a list is a field)
     if name.endswith("的") or re.search(r"(?:高端|智能|绿色|现代|高级|一体|集群|国际|数字|网络|融合|新型|规模)化$", name) \
             or too_long(name) or re.search(r"\d", re.sub(r"\d+G", "", name)):
         return True

@@ -41,48 +41,32 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from etl.nlp.directions import listed_directions
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.field_vocab import is_field
-from etl.nlp.layout import HEADING_RE, plan_context, sentences
+from etl.nlp.figure_tense import figure_current
+from etl.nlp.framework_lists import coded_industries, framework_code
+from etl.nlp.layout import heading_cluster, plan_context, sentences
 from etl.nlp.list_items import load_model, read_items, title_heads
-from etl.nlp.naming import (box_named, class_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
-                             threshold_named)
+from etl.nlp.naming import (box_named, class_named, colon_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
+                             threshold_named, verb_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
-from etl.nlp.plan_clusters import core_name, find_clusters, find_relisted, match_ontology
+from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
+from etl.nlp.relisted import find_relisted
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
-from etl.nlp.tense import (AIM, PAST, REPORT_CUE, TELLS_AIM, YEAR_LEAD, before_aim, briefing_reported, earlier_period, stated_year, this_year, estimated_result, is_report,
-                            news_reported,
-                            relative_year,
-                            reported)
+from etl.nlp.tech_phrases import specific_techs
+from etl.nlp.tense import (AIM, FIVE_YEAR, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report,
+                            relative_year, stated_year, this_year)
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
 
-#: words that make a sentence say what is to come (将, 力争, 目标, 达到…以上 …), not what was reached
-_FUTURE = re.compile(r"将|力争|确保|目标|计划|预计(?!全年)|争取|(?<![截止])(?:到|至)\s*\d{4}\s*年|达到|新增|实施|培育|打造|建成|形成|"
-                     r"以上|不少于|不低于|左右|突破")  # …达到3000家以上 in a 2023 work plan is still a target
-_TECH_RE = re.compile(r"([^,;。:、“”\"()]{0,14}?)[“\"]?(关键核心技术|共性关键技术|关键共性技术|核心关键技术|核心技术|"
-                      r"关键技术|共性技术|卡脖子[”\"]?技术|卡脖子[”\"]?)")
-_TECH_LEAD = re.compile(r"^.*(?:是|加速|攻坚|攻克|突破|掌握|研发|开发|攻关|研究|梳理确定|加快|推进|一批|一系列|我市|的|等|和|及|与)")
-#: words that never make a technology specific (产业共性关键技术, 重大核心技术 …)
-_TECH_GENERIC = re.compile(r"^(?:产业|行业|领域|重点|重大|前沿|先进|基础|新兴|共性|关键|核心|一批|若干|企业|我市|全市|急需|相关|"
-                           r"各类|绿色|一系列|瓶颈|产业链|重点产业|制造业|新技术|技术|[“”\"])*$")
-_VERBS = (r"(?:加快发展|重点发展|大力发展|积极发展|协同发展|发展|做大做强|做强做大|做精|做强|做优|做大|突破|培育|布局)")
-_VERB_LEAD = re.compile(rf"^(?:{_VERBS}|加快|积极|大力)+")
-_DIR_STOP = {"品质", "品牌", "层次", "水平", "能力", "体系", "配套体系", "规模", "质量", "效益"}
-_DIR_RE = re.compile(r"(?:加快发展|重点发展|大力发展|积极发展|协同发展|发展|做大做强|做精|做强|做优|做大|突破|培育|布局)"
-                     r"([^,;。:]+)")
-
 
 def _entries(table, ent):
     return table.get(ent.text, [])
-
-
-def _specific_tech(label: str, head: str) -> bool:
-    return bool(head) and not _TECH_GENERIC.match(head) and "卡脖子" not in label
 
 
 def extract_facts(text: str, ontology, *, source: str, list_model: dict | None | bool = True) -> list[Fact]:
@@ -94,6 +78,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
     nlp = build_nlp(ontology)
     table = vocabulary(ontology)
     ctx = plan_context(text)
+    code = framework_code(text)  # “231”产业集群: its groups' field lists name its clusters (framework_lists)
     facts: list[Fact] = []
     seen: dict = {}
     headless: set[str] = set()  # clusters known only as a framework's counted items (A、B等3大优势产业)
@@ -129,25 +114,13 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             report_year = para_last = lead_year = None
             prev_items = []
             para_aims = False  # a sentence of the paragraph aims (到2025年, 方案提出 …): a news report tells a plan
+            looked_back = bool(LOOK_BACK_LEAD.match(para))
             last_para = para
-            # a heading line naming one cluster (1.高端装备产业集群) sets the subject of what follows;
-            # “X集群方面,…” sets it for its own paragraph
-            mentions = find_clusters(para[:40])
-            first = mentions[0] if mentions else None
-            rest = re.sub(r"产业集群|产业群|集群|产业链|产业|方面|[\W\d]", "", HEADING_RE.sub("", para[:40]).replace(first.name, "")) \
-                if first else ""
-            listed = para[len(first.name):len(first.name) + 1] in ("、", "和", "及", "与") if first else False
-            titled = re.match(r"^\d+[.、]\s*([^。;,,]{2,30})[。;]", para)  # 1.石家庄生物医药产业集群。以…为核心…
-            if first and ((len(para) <= 24 and len(rest) <= 2) or para.startswith(first.name) and not listed):
-                para_cluster = first.name
-            elif first and titled and first.name in titled.group(1) and \
-                    len(re.sub(r"产业集群|产业群|集群|产业链|产业|[\W\d]", "", titled.group(1).replace(first.name, ""))) <= 2:
-                para_cluster = first.name
-            elif HEADING_RE.match(para) or re.match(r"^\d+[.、]", para):
-                para_cluster = None
+            para_cluster = heading_cluster(para, para_cluster)
         doc = nlp(sent)
         year = find_year(sent) or relative_year(re.split(r"[,,]", sent)[0], ctx) or para_year or section_year
-        report = is_report(sent, ctx, reporting)
+        report = is_report(sent, ctx, reporting or looked_back)  # 五年来,… opens a look back until a plan is told
+        looked_back = looked_back and not PLAN_TOLD.search(sent)
         if report and (PAST.search(sent) or earlier_period(sent, ctx)):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
             report_year = year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
@@ -171,6 +144,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
         named_here += find_relisted(sent, kinds)  # the 8 chains listed again without a head
+        named_here += [ClusterMention(n, "cluster", lv, None, sp, headless=True) for n, lv, sp in coded_industries(sent, code)]
         for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)
             key = ("named", cm.kind, core_name(cm.name))
@@ -226,28 +200,15 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         items = [cm.name for cm in named_here]
         items, prev_items = (prev_items if len(items) < 2 and "分别" in sent else items), items  # 分别 of items named before
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
-        quantities = holder_shared(period_named(class_named(quantities, qsent), qsent), qsent, para_last)
+        quantities = holder_shared(colon_named(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent),
+                                   qsent, para_last)
         quantities = project_capacities(quantities, qsent)  # 海国龙油550万吨重油催化热裂解…项目: a plant's size, no figure
         para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:
             a = q.span[0]
             cl = next((e.cluster for ent in doc.ents if ent.start_char < a and ent.text in q.name
                        for e in _entries(table, ent) if e.cluster), None)
-            current = q.current
-            if not current and q.year and ctx["start"] and q.year < ctx["start"]:
-                current = True  # 2020年,…达到17887亿元 in a 2021—2025 plan: the baseline
-            if not current and baseline and not (q.year and ctx["start"] and q.year >= ctx["start"]):
-                current = True
-            if not current and lead and not ctx["start"] and not _FUTURE.search(sent.replace("规模以上", "")):
-                current = True  # a report (no plan period): “2021年,我市…分别达39.2%” states what was reached
-            if not current and q.year and not ctx["start"] and ctx.get("dated") and q.year < ctx["dated"] \
-                    and not AIM.search(clause_at(qsent, a)):
-                current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
-            if not current and not ctx["start"] and before_aim(sent, para):
-                current = True  # …等14个项目全面投产,2020年实现营业收入990亿元。…预计到2025年…可达1500亿元: the base
-            if not current and (report or reported(clause_at(qsent, a), sent, ctx) or estimated_result(sent, year, ctx) or
-                                news_reported(clause_at(qsent, a), sent, para_aims, ctx) or briefing_reported(qsent, a, ctx)):
-                current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
+            current = figure_current(q, a, sent, qsent, para, ctx, year, report, baseline, bool(lead), para_aims)
             clause = clause_at(qsent, a)
             if current:
                 s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
@@ -261,7 +222,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                                  stated_year(sent))  # …等14个项目全面投产,2020年实现…: an undated text, the year its sentence states
             else:
                 to_year = re.search(r"(?<![截止])(?:到|至)\s*((?:19|20)\d{2})\s*年", clause)  # …355万人,到2035年达到500万人
-                t_year = (int(to_year.group(1)) if to_year else None) or \
+                to_end = re.search(r"(?<![截止])(?:到|至)\s*[“\"]?(十[一二三四五]五)[”\"]?(?:末|期末)", clause)  # 增长至“十四五”末…
+                t_year = (int(to_year.group(1)) if to_year else None) or (FIVE_YEAR[to_end.group(1)][1] if to_end else None) or \
                     (None if q.year else relative_year(clause, ctx)) or year or this_year(ctx)
             subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
@@ -292,16 +254,9 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                 if i and clusters[i - 1][1] == cid:
                     continue  # 汽车 inside 汽车电子 is not a new cluster mention
                 end = next((p for p, c in clusters[i + 1:] if c != cid), len(sent))
-                for m in _DIR_RE.finditer(sent, pos, end):
-                    for item in re.split(r"[、和及与]", m.group(1)):
-                        item = _VERB_LEAD.sub("", item.strip(" “”\"")).rstrip("等").strip(" “”\"")
-                        if item in _DIR_STOP or item in tech_names or "技术" in item:
-                            continue
-                        if any(item in t for t in dir_terms.get(cid, [])):
-                            continue  # 成品药 inside the curated 做大成品药
-                        if 2 <= len(item) <= 12 and not re.search(r"\d", item):
-                            dir_terms.setdefault(cid, []).append(item)
-                            add(Fact("direction", item, sent, source, cluster=cid), ("direction", item, cid))
+                for item in listed_directions(sent, pos, end, tech_names, dir_terms.setdefault(cid, [])):
+                    dir_terms[cid].append(item)
+                    add(Fact("direction", item, sent, source, cluster=cid), ("direction", item, cid))
             for cid in dict.fromkeys(c for _p, c in clusters):
                 name = ontology.clusters[cid].name
                 key = next((k for k in (("named", "cluster", core_name(name)), ("named", "industry", core_name(name)))
@@ -316,11 +271,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                 add(Fact("industry", name, sent, source, cluster=cid, ref_id=cid, match="exact",
                          terms=dir_terms.get(cid, [])), key)
         # specific technology phrases only (车规级芯片关键技术), never the generic ones
-        for m in _TECH_RE.finditer(sent):
-            core = m.group(2).replace("”", "").replace('"', "")
-            head = _TECH_LEAD.sub("", m.group(1)).strip(" “”\"")
-            label = head + core
-            if _specific_tech(label, head) and not any(label in t for t in (f.text for f in facts if f.kind == "technology")):
+        for label in specific_techs(sent):
+            if not any(label in t for t in (f.text for f in facts if f.kind == "technology")):
                 add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []),
                     ("technology", label))
     return restated_merged(title_merged(facts, text))

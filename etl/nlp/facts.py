@@ -107,7 +107,7 @@ def restated_merged(facts: list[Fact]) -> list[Fact]:
         same = next((g for g in out if f.kind == g.kind == "target" and f.unit in _COUNTS and
                      (f.value, f.high, f.unit, f.year, f.subject, f.current) == (g.value, g.high, g.unit, g.year, g.subject, g.current)
                      and (set(f.text) <= set(g.text) or set(g.text) <= set(f.text))
-                     and not (set(f.text) ^ set(g.text)) & set("一二三四五六七八九十百千万亿0123456789")), None)  # 三百亿级园区 ≠ 百亿级园区
+                     and not (set(f.text) ^ set(g.text)) & set("一二两三四五六七八九十百千万亿0123456789")), None)  # 三百亿级园区 ≠ 百亿级园区 ≠ 两百亿级
         same = same or next((g for g in out if f.kind == g.kind == "target" and (f.year is None) != (g.year is None)
                              and target_key(f.text) == target_key(g.text) and
                              not any(x.current and not _headline(x) for x in (f, g)) and

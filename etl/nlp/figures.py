@@ -42,15 +42,17 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS + _BARE_MONEY, key=len, 
 _NUM = r"\d+(?:\.\d+)?"
 # groups: 1 value (low end of a range), 2 high end, 3 unit, 4 qualifier after the number
 QTY_RE = re.compile(rf"(?<![\d.])({_NUM})(?:\s*[-—~～至]\s*({_NUM}))?\s*({_UNIT_ALT})?"
-                    r"(及以上|以上|左右|以内|以下|上下|多|余)?")
+                    r"(及以上|以上|左右|以内|以下|上下(?!游)|多|余)?")  # 69家上下游企业: 上下游 is no qualifier
 #: every qualifier word kept on a quantity, in the order a plan writes them
 QUALIFIERS = ("力争", "确保", "突破", "超过", "不到", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
               "以内", "以下", "上下", "多", "余")
 COUNT_UNITS = {"家", "户", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
 DELIMS = re.compile(r"[,;:。!?、]")
-FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?第?")  # 增至, 扩容至2024年的
-FROM = re.compile(r"[从由](?:(?:19|20)\d{2}年(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末期|期末|末)的?)?第?$")  # 由“十三五”末的  # 从20家, 从2022年的11.3%
+FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末期|期末|末)的?)?"
+                     r"(?:预计|将|有望)*(?:突破|达到|超过|超)?第?")  # 增至, 扩容至2024年的, 增长至“十四五”末预计突破
+FROM = re.compile(r"[从由](?:(?:(?:19|20)\d{2}年|去年|上年)(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末期|期末|末)的?)?第?$")  # 由“十三五”末的  # 从20家, 从2022年的11.3%, 由去年的86%
 _MORE = re.compile(r"(\d)(万|亿)?([多余])(吨|元|人|亩|辆|台|件|个|家|户|项|条|座)")
+_MORE_MAGNITUDE = re.compile(r"(\d)([多余])(万亿|亿|万)(吨|元|人|亩|辆|台|件)")  # 900多亿元 → 900亿元多 (same length)
 #: a range written with its unit at both ends (5.5%—6%, 3亿元-5亿元): the first unit is blanked (same length)
 _RANGE_UNIT = re.compile(rf"(?<![\d.])({_NUM})(%|万亿元|亿元|万元|个|家|条|项)(\s*[-—~～]\s*{_NUM}\s*)(?=\2)")
 #: an amount written in characters (稳定在千亿元以上, 超两万亿元, 率先突破千亿。): read as 1千亿元, 2万亿元 — without 元
@@ -76,7 +78,7 @@ def normalized(sentence: str) -> str:
     """Amounts in characters as digits (千亿元 → 1千亿元) and 多 after the unit (20多家 → 20家多), same length."""
     sentence = _CN_MONEY.sub(_cn_money, sentence)
     sentence = _RANGE_UNIT.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), sentence)
-    return _MORE.sub(r"\1\2\4\3", sentence)
+    return _MORE.sub(r"\1\2\4\3", _MORE_MAGNITUDE.sub(r"\1\3\4\2", sentence))
 
 
 def _cn_money(m) -> str:
@@ -127,9 +129,10 @@ def figures(clause: str):
                                                                                   clause[:m.start()])):
             continue  # 20位专家: people, not a rank; a rank is 第6位, or 排名升至87位
         if unit in MONEY and tail[:1] and not DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
+                and not re.match(r"等(?:[,;。]|$)", tail) \
                 and not _STANDARD.match(tail) and not _PREDICATE.match(tail) \
                 and not (FROM.search(clause[:m.start()]) and FROM_TO.match(tail)):
-            continue  # 产值1亿元以上企业…: a condition, not a target
+            continue  # 产值1亿元以上企业…: a condition, not a target (实现34.8亿元等。 ends a list: no condition)
         if unit in MONEY and re.match(rf"[和或][^,;。\d]{{0,6}}{_NUM}\s*(?:万亿|千亿|亿|万)?元(?:以上)?[\u4e00-\u9fff]", tail) \
                 and not re.match(r"[和或][^,;。\d]{0,6}\d[^,;。]*?元(?:以上)?(?:和|或|的)", tail):
             continue  # 营业收入超1千亿元和市值超1千亿元制造业企业: both amounts are the firms' condition

@@ -6,6 +6,10 @@ closed by its count (N大 or N个), an optional tier (优势, 特色, 新兴 …
 a framework: it names a cluster or chain (``“334”产业集群``, ``10个百亿产业集群``) or the list has a scale class.
 It returns ``(name, level, span)``; :mod:`etl.nlp.plan_clusters` makes them cluster mentions.
 
+:func:`framework_code` reads a text's coded cluster framework (“231”产业集群: two clusters of one kind, three of another,
+one more) and :func:`coded_industries` the lists of fields that name its groups anywhere in the text — a list (A和B, A、B和C)
+closed by a count (两大产业) or by 等 and a tier (等新兴产业) whose length is a digit of the code (round 20, 济宁).
+
 Why: round 16's held-out plans named most of their clusters so (咸宁's “334” 产业集群: 发展A、B、C等3大优势产业,
 培育D、E、F、G等4大特色产业; 黄冈's 形成A、B、C3个千亿产业): the items are the framework's clusters, the head is
 elsewhere in the sentence. A count that does not fit, a list of products (动力电池、新能源汽车、光伏三大产业同比增长,
@@ -15,6 +19,12 @@ no framework) or a list without field words is no framework.
 ['电子信息', '装备制造', '冶金建材']
 >>> [(n, l) for n, l, _s in counted_industries("形成农产品加工、建材家居、医药化工3个千亿产业")]
 [('农产品加工', '千亿'), ('建材家居', '千亿'), ('医药化工', '千亿')]
+>>> framework_code("济宁市组织了一次聚焦“231”产业集群集中采访")
+(2, 3, 1)
+>>> [n for n, _l, _s in coded_industries("建成投产后将给高端装备和高端化工两大产业提供新动能", (2, 3, 1))]
+['高端装备', '高端化工']
+>>> [n for n, _l, _s in coded_industries("新一代信息技术、新能源和新材料等新兴产业是地方经济的希望所在", (2, 3, 1))]
+['新一代信息技术', '新能源', '新材料']
 >>> counted_industries("动力电池、新能源汽车、光伏三大产业同比增长20%")
 []
 >>> [(n, l) for n, l, _s in counted_industries("以烟草、工程机械两大千亿支柱产业为重点,统筹推进新材料、电子信息两大新兴产业")]
@@ -28,9 +38,9 @@ import re
 from etl.nlp.cluster_names import NUM_CN, clean_name, count_of, field_list, is_generic, split_items
 from etl.nlp.field_vocab import is_field
 
-__all__ = ["counted_industries"]
+__all__ = ["counted_industries", "framework_code", "coded_industries"]
 
-_TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传统|重点|未来|先导|基础|现代)"
+_TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传统|重点|未来|先导|基础|现代|工业|制造)"  # 五大百亿级工业产业
 _COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?(" + NUM_CN + r"[个大])" + _TIERS + r"*"
                       r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业(?=[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑))")
 _FRAMEWORK = re.compile(r"产业集群|产业链|集群")
@@ -42,8 +52,8 @@ def counted_industries(sentence: str) -> list[tuple[str, str | None, tuple[int, 
     for m in _COUNTED.finditer(sentence):
         head = re.sub(r"^以(?!及)", "", clean_name(m.group(1))) if sentence.startswith("为", m.end()) else m.group(1)
         items = [clean_name(i, True) for i in split_items(clean_name(head), count_of(m.group(3)))]
-        if count_of(m.group(3)) != len(items) or not all(items):
-            continue
+        if not all(items) or not (count_of(m.group(3)) == len(items) or m.group(2) and 2 <= len(items) < (count_of(m.group(3)) or 0)):
+            continue  # A、B等六大产业: 等 says the list names some of its count (长寿, round 20)
         if not (field_list(items) or all(is_field(i) for i in items)) or any(is_generic(i, True) for i in items):
             continue
         lists.append((items, m.group(4), m.span(), "未来" in m.group(0)[len(m.group(1)):]))
@@ -54,3 +64,29 @@ def counted_industries(sentence: str) -> list[tuple[str, str | None, tuple[int, 
     classed = any(level for _i, level, _s, _f in lists)
     return [(i, level, span) for items, level, span, future in lists
             if named or level or (classed and not future) for i in items]
+
+
+#: a coded framework of clusters or chains (“231”产业集群, “1+3+N”: no, digits only)
+_CODE = re.compile(r"[“\"](\d{2,5})[”\"](?:现代)?(?:产业集群|产业链|集群)")
+_CODED_LIST = re.compile(r"([^,;。:!?]+?(?:、[^,;。:!?、]+?)*(?:和|及|与)[^,;。:!?、和及与]+?)(?:(等)" + _TIERS + r"+|(" + NUM_CN +
+                         r"[个大])" + _TIERS + r"*)产业(?!集群|群|链)")
+
+
+def framework_code(text: str) -> tuple[int, ...]:
+    """The digits of the first coded cluster framework the text names (“231”产业集群 → 2, 3, 1), else ``()``."""
+    m = _CODE.search(text)
+    return tuple(int(d) for d in m.group(1)) if m else ()
+
+
+def coded_industries(sentence: str, code: tuple[int, ...]) -> list[tuple[str, None, tuple[int, int]]]:
+    """The items of the field lists of ``sentence`` that name a group of the text's coded framework ``code``."""
+    out = []
+    for m in _CODED_LIST.finditer(sentence) if code else ():
+        head = re.split(r"给|为|对|把|向|让|使|在|将|是", m.group(1))[-1]  # 将给高端装备和高端化工: the object after the preposition
+        items = [clean_name(i, True) for p in split_items(clean_name(head), None) for i in re.split(r"和|及|与", p)]
+        count = count_of(m.group(3)) if m.group(3) else None
+        if len(items) < 2 or len(items) not in code or (count and count != len(items)) or not all(items):
+            continue
+        if all(is_field(i) and not is_generic(i) for i in items):
+            out += [(i, None, m.span()) for i in items]
+    return out

@@ -20,7 +20,7 @@ read from the standard answers both.
 
 from __future__ import annotations
 
-__all__ = ["PROVINCES", "CITIES", "COUNTY_CITIES", "LATER_NAMES", "COUNTIES", "COUNTIES_BY_PROVINCE", "PREFECTURES", "COMMON_WORDS", "PROVINCE_OF"]
+__all__ = ["PROVINCES", "CITIES", "COUNTY_CITIES", "LATER_NAMES", "COUNTIES", "COUNTIES_BY_PROVINCE", "COUNTY_CITIES_BY_PROVINCE", "PROVINCE_CODE", "PREFECTURES", "COMMON_WORDS", "PROVINCE_OF"]
 
 _PROVINCE_ROWS = """北京 北京市|天津 天津市|河北 河北省|山西 山西省|内蒙古 内蒙古自治区|辽宁 辽宁省|吉林 吉林省|黑龙江 黑龙江省|
 上海 上海市|江苏 江苏省|浙江 浙江省|安徽 安徽省|福建 福建省|江西 江西省|山东 山东省|河南 河南省|湖北 湖北省|湖南 湖南省|
@@ -100,8 +100,10 @@ _COUNTY_CITY_ROWS = """
 #: names made after 2007 that a source read here states (the 2007 table cannot know them): 玉环县 → 玉环市 (Taizhou's
 #: own county, April 2017), 绍兴县 → 柯桥区, 上虞区, 洞头区, 富阳区 (浙江在线 2017-04-12, "玉环撤县设市 由浙江直辖台州代管",
 #: js.zjol.com.cn/ycxw_zxtf/201704/t20170412_3448242.shtml); 宁乡, 神木, 平泉, 隆昌 made cities with 玉环 ("国务院批准这些地方
-#: 撤县设市", it214.net/c4044702.aspx)
-LATER_NAMES = {"cities": ("玉环", "宁乡", "神木", "平泉", "隆昌"), "counties": ("柯桥区", "上虞区", "洞头区", "富阳区")}
+#: 撤县设市", it214.net/c4044702.aspx); 水城县 → 六盘水市水城区 (2020: zh.wikipedia.org 水城区, "2020年7月18日,贵州省政府官网公布,
+#: 国务院正式批覆同意贵州省调整六盘水市部分行政区划", and m.jiusongjiankang.com/health/know/5921630.html, "2020年水城撤县设区";
+#: both read through the search tool in round 20)
+LATER_NAMES = {"cities": ("玉环", "宁乡", "神木", "平泉", "隆昌"), "counties": ("柯桥区", "上虞区", "洞头区", "富阳区", "水城区")}
 COUNTY_CITIES: frozenset[str] = frozenset(
     [w for ln in _COUNTY_CITY_ROWS.strip().splitlines() for w in ln.split()[1:]] + list(LATER_NAMES["cities"]))
 #: county-level divisions named …县, …区, …旗 (with their 自治县/自治旗 forms as the table writes them: 青龙满族自治县,
@@ -299,6 +301,9 @@ def _by_province(rows: str) -> dict[str, tuple[str, ...]]:
 
 
 COUNTIES_BY_PROVINCE: dict[str, tuple[str, ...]] = _by_province(_COUNTY_ROWS)
+#: county-level cities by province code, and each province's code (河北省 → 13): a county's short name is read in its province
+COUNTY_CITIES_BY_PROVINCE: dict[str, tuple[str, ...]] = _by_province(_COUNTY_CITY_ROWS)
+PROVINCE_CODE: dict[str, str] = {v: k for k, v in _BY_CODE.items()}
 #: every county-level name of the table ending in 县, 区 or 旗 (铜鼓县, 樊城区, 鄂托克旗, 青龙满族自治县)
 COUNTIES: frozenset[str] = frozenset([w for ws in COUNTIES_BY_PROVINCE.values() for w in ws] + list(LATER_NAMES["counties"]))
 #: autonomous prefectures (XXXX00 …自治州), by the name before their nationality words

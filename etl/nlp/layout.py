@@ -2,7 +2,8 @@
 and box layouts.
 
 What: :func:`plan_context` reads the plan's head; :func:`sentences` yields every sentence with its paragraph,
-the year its paragraph and section speak of, and the box heading it stands under.
+the year its paragraph and section speak of, and the box heading it stands under; :func:`heading_cluster` the cluster
+whose section a paragraph is in (a heading line naming one cluster; moved here from :mod:`etl.nlp.extract` in round 20).
 
 A **box layout** (a web page's info box, a table flattened to lines) names an industry on a short line of its
 own and gives the figures on the lines below, which name only the measure, or nothing::
@@ -26,12 +27,13 @@ from __future__ import annotations
 
 import re
 
+from etl.nlp.plan_clusters import find_clusters
 from etl.nlp.quantity import find_year
 from etl.nlp.region import header_title, plan_region
 from etl.nlp.tense import AIM, FIVE_YEAR, is_briefing, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
 
-__all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading"]
+__all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading", "heading_cluster"]
 
 HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
 _SENT_RE = re.compile(r"(?<=[。;!?])")
@@ -115,15 +117,23 @@ def box_heading(line: str, following: list[str]) -> bool:
         any(re.search(r"\d", ln) for ln in following[:2])
 
 
+#: a verb of a ;-part of its own (a part without one goes on with the objects of the part before)
+_PART_VERB = re.compile(r"将|要|打造|培育|建设|建成|形成|发展|推进|推动|实施|实现|达到|达|突破|超过|增长|提高|提升|新增|引进|完成|"
+                        r"加快|加强|强化|做强|做大|壮大|支持|鼓励|开展|是|有|占|在")
+
+
 def _aim_scoped(parts: list[str]) -> list[str]:
     """Sentences, where one opened by 力争/确保 (+ a year or a period's end) runs on across ; to its 。 — the aim
-    scopes every ;-part (力争到“十四五”末,A突破5000亿元,…;在…领域占据一席之地;B达到1650家)."""
+    scopes every ;-part (力争到“十四五”末,A突破5000亿元,…;在…领域占据一席之地;B达到1650家) — and a ;-part without a verb
+    of its own goes on with the part before when that one aims (将…打造A“1个两千亿级”产业集群;B“1个千亿级”产业集群: round 20)."""
     out: list[str] = []
     for part in parts:
         opens = re.match(r"\s*(?:[^,,;。]{0,16}显示[,,])?(?:(?:力争|确保)(?:在|到|至)?|(?:到|至)(?=\s*(?:19|20)\d{2}年|[“\"]?十[一二三四五]五))"
                          r"[^,,。]{0,12}[,,]", out[-1]) if out and out[-1].endswith(";") else None
         if opens and not re.match(r"\s*(?:力争|确保)?(?:在|到|至)\s*(?:(?:19|20)\d{2}年|[“\"]?十[一二三四五]五)", part):
             out[-1] += part
+        elif out and out[-1].endswith(";") and AIM.search(out[-1]) and not _PART_VERB.search(part):
+            out[-1] += part  # 将…打造A“1个两千亿级”产业集群;B“1个千亿级”产业集群,…: a part without a verb goes on with the aim
         else:
             out.append(part)
     return out
@@ -167,3 +177,28 @@ def sentences(text: str, ctx: dict):
                     and not beyond:
                 para_year = section_year = y
                 part_year = part_year if in_sub else y  # 一、…到2026年… holds for its (一)–(三)
+
+
+def heading_cluster(para: str, current: str | None) -> str | None:
+    """The cluster whose section ``para`` is in: a heading line naming one cluster (1.高端装备产业集群) sets the subject
+    of what follows; “X集群方面,…” sets it for its own paragraph; another numbered heading ends it (``current``: the
+    cluster of the paragraph before).
+
+    >>> heading_cluster("1.高端装备产业集群", None), heading_cluster("2.推进数字化改造", "高端装备")
+    ('高端装备', None)
+    """
+    para_cluster = current
+    mentions = find_clusters(para[:40])
+    first = mentions[0] if mentions else None
+    rest = re.sub(r"产业集群|产业群|集群|产业链|产业|方面|[\W\d]", "", HEADING_RE.sub("", para[:40]).replace(first.name, "")) \
+        if first else ""
+    listed = para[len(first.name):len(first.name) + 1] in ("、", "和", "及", "与") if first else False
+    titled = re.match(r"^\d+[.、]\s*([^。;,,]{2,30})[。;]", para)  # 1.石家庄生物医药产业集群。以…为核心…
+    if first and ((len(para) <= 24 and len(rest) <= 2) or para.startswith(first.name) and not listed):
+        para_cluster = first.name
+    elif first and titled and first.name in titled.group(1) and \
+            len(re.sub(r"产业集群|产业群|集群|产业链|产业|[\W\d]", "", titled.group(1).replace(first.name, ""))) <= 2:
+        para_cluster = first.name
+    elif HEADING_RE.match(para) or re.match(r"^\d+[.、]", para):
+        para_cluster = None
+    return para_cluster

@@ -12,6 +12,10 @@ What: the functions here rename the :class:`etl.nlp.quantity.Quantity` items of 
   2000亿元) is one figure named by the things and the threshold; the threshold amount is no figure of its own;
 - :func:`class_named`: a class of clusters named by an output threshold (A、B等2个产值超2000亿元产业集群, 以及产值超600亿元
   的C产业集群) states each listed cluster's output too: one figure named by the items and the measure;
+- :func:`verb_named`: a figure named by its verb only (沧县食品业居第二位,完成41.7亿元) is the figure of what the clause
+  before it names (round 20);
+- :func:`colon_named`: figures after a colon that follows an industry (…为机械制造产业擘画未来蓝图:…规上企业达70户,产值
+  突破60亿元) are that industry's (round 20);
 - :func:`period_named`: amounts per period under a standard (按照1年100亿元、5年不少于500亿元的标准,实施园区配套倍翻计划)
   are the standard's object's, one per period (园区配套倍翻计划(1年)).
 
@@ -29,7 +33,7 @@ import re
 from etl.nlp.indicator import MEASURE, is_measure
 
 __all__ = ["MEASURE", "is_measure", "box_named", "ratio_named", "fenbie_named", "threshold_named", "class_named",
-           "period_named", "holder_shared", "holds"]
+           "period_named", "holder_shared", "holds", "verb_named", "colon_named"]
 
 _HEAD = re.compile(r"产业集群|产业链|集群|企业|园区|基地|平台|项目|产业")
 _THRESHOLD = re.compile(rf"(\d+)\s*(个|家|条|座)([\u4e00-\u9fff]{{0,8}}?)({MEASURE}(?:率先|均|分别)?(?:超过|超|突破|达到|达|过)"
@@ -190,4 +194,61 @@ def period_named(quantities: list, sent: str) -> list:
             period = re.search(r"(\d+)\s*年[^\d、,]{0,4}$", sent[m.start(1):q.span[0]])
             if period:
                 q.name = f"{m.group(2).strip()}({period.group(1)}年)"
+    return quantities
+
+
+#: a figure's own words that are only a verb of reaching (完成41.7亿元, 实现34.8亿元)
+_VERB_ONLY = re.compile(r"(?:完成|实现|达到|达|为)")
+#: a rank or a list's lead before the holder (居第二位, 位居榜首, 其后依次为): no part of its name
+_RANK = re.compile(r"(?:位?居|排名?|列)(?:第[一二三四五六七八九十\d]+位?|榜首|首位)|^(?:其后|之后|随后)|依次为?|分别为")
+
+
+def verb_named(quantities: list, sent: str) -> list:
+    """A figure named only by a verb of reaching takes as its name what the clause before it names after that clause's
+    last figure, without a rank or a list's lead: 沧县食品业居第二位,完成41.7亿元 → 沧县食品业; 其后依次为泊头铸造,完成36亿元、
+    孟村弯头管件,实现34.8亿元 → 泊头铸造, 孟村弯头管件. A clause before that names nothing leaves the name as it was.
+
+    >>> from etl.nlp.quantity import find_quantities
+    >>> s = "沧县食品业居第二位,完成41.7亿元,其后依次为泊头铸造,完成36亿元、孟村弯头管件,实现34.8亿元等"
+    >>> [(q.name, q.value) for q in verb_named(find_quantities(s), s)]
+    [('沧县食品业', 41.7), ('泊头铸造', 36.0), ('孟村弯头管件', 34.8)]
+    """
+    for q in quantities:
+        if not _VERB_ONLY.fullmatch(q.name or ""):
+            continue
+        head = sent[:q.span[0]]
+        cut = max(head.rfind(c) for c in ",,;:")
+        if cut < 0:
+            continue
+        prev = head[max(head.rfind(c, 0, cut) for c in ",,;:。") + 1:cut]
+        tail = re.split(r"\d[^、]*、", prev)[-1] if re.search(r"\d", prev) else prev  # 完成36亿元、孟村弯头管件 → 孟村弯头管件
+        holder = _RANK.sub("", tail).strip(" 、“”\"")
+        if len(holder) >= 2 and not re.search(r"\d", holder):
+            q.name = holder
+    return quantities
+
+
+#: the industry a clause before a colon speaks of (为机械制造产业擘画未来蓝图:): its last …产业 after a preposition or verb
+_COLON_INDUSTRY = re.compile(r"(?:为|对|把|给|围绕|聚焦|推动|发展)([\u4e00-\u9fff]{2,8}?产业)(?!集群|链|园|基地|发展|的)[^,;:。]*[::]")
+
+
+def colon_named(quantities: list, sent: str) -> list:
+    """Figures after a colon whose clause names an industry (…为机械制造产业擘画未来蓝图:至2026年,规上企业达70户,产值突破60
+    亿元) are that industry's: a figure whose name holds no 产业 takes the industry before it.
+
+    >>> from etl.nlp.quantity import find_quantities
+    >>> s = "县长为机械制造产业擘画未来蓝图:至2026年,规上企业达70户,产值突破60亿元"
+    >>> [q.name for q in colon_named(find_quantities(s), s)]
+    ['机械制造产业规上企业', '机械制造产业产值']
+    """
+    head = _COLON_INDUSTRY.search(sent)
+    if not head:
+        return quantities
+    before: list[str] = []  # the names of the figures after the colon, as read
+    for q in quantities:
+        if q.span[0] < head.end() or not q.name or "产业" in q.name:
+            continue
+        held = next((p for p in before if q.name.startswith(p) and is_measure(q.name[len(p):])), None)
+        before.append(q.name)
+        q.name = head.group(1) + (q.name[len(held):] if held else q.name)  # 规上企业产值: the measure is the industry's
     return quantities

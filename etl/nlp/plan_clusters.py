@@ -33,8 +33,9 @@ from etl.nlp.cluster_names import (COUNT_RE, NUM_CN, SCALE_BARE_RE, SCALE_RE, TI
                                    field_of, is_generic, owners_dropped, split_items)
 from etl.nlp.field_vocab import is_field
 from etl.nlp.framework_lists import counted_industries
+from etl.nlp.link_chains import linked_chains
 
-__all__ = ["ClusterMention", "find_clusters", "find_relisted", "match_ontology", "core_name"]
+__all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name"]
 
 _HEAD_RE = re.compile(r"产业集群|产业群|集群|产业链")
 _BOUND = re.compile(r"[,;。:!?()《》\[\]【】—]")  # —— opens a bullet line
@@ -137,8 +138,8 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     if remainder and not is_generic(clean_name(remainder, True)) and not (count and count == len(listed) > 1):
         names = [remainder]
     else:
-        names = owners_dropped(listed)
-        in_list = in_list or field_list(names)
+        names = owners_dropped(listed)  # a count that fits the list names its items (铸造、汽车汽配、高端阀门三大产业集群)
+        in_list = in_list or field_list(names) or bool(count and count == len(names) > 1 and any(is_field(n) for n in names))
     out = []
     for n in names:
         n = field_of(clean_name(n, True))
@@ -193,7 +194,12 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
     sentence = _ABBREV.sub(r"\1", sentence)  # 新(乡)长(垣)高端装备 → 新乡长垣高端装备
     sentence = _RESTATED.sub(r"〔\1〕", sentence)  # 新型电力(智能电网)两大产业集群: the bracket is part of the name
     in_list = _head_list(sentence)
+    linked = linked_chains(sentence)  # 锂电池“石墨化—负极材料—回收利用”产业链: the head names no other name
+    out += [ClusterMention(n, kind, None, None, (h, h)) for n, kind, h in linked]
     for m in _HEAD_RE.finditer(sentence):
+        if m.start() in {h for _n, _k, h in linked}:
+            prev_end = m.end()
+            continue
         head = m.group() if not (m.group() == "产业链" and sentence[m.end():m.end() + 1] == "群") else "产业链群"
         # 产业链群 (a cluster of chains) is a cluster, not a chain
         if _NOT_NAMING.match(sentence, m.end()):  # 集群品牌, 产业链现代化: no cluster named
@@ -282,30 +288,3 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             seen[key] = c
     return list(seen.values())
 
-
-_RELIST_RE = re.compile(r"([^,;:。]*、[^,;:。]*?)等(" + NUM_CN + r")个")
-
-
-def find_relisted(sentence: str, known: dict[str, str]) -> list[ClusterMention]:
-    """A list the plan gives again without a cluster head (…选取A、B、C…等8个新兴特色产业): when one of its items
-    was named before as a chain or cluster (``known``: core name → kind) and the count fits the list, every
-    item is one of the same kind.
-
-    >>> [c.name for c in find_relisted("选取算力与大数据、人工智能、量子科技等3个新兴产业", {"算力与大数据": "chain"})]
-    ['人工智能', '量子科技']
-    """
-    out = []
-    for m in _RELIST_RE.finditer(sentence):
-        items = [x.strip(" “”\"'") for x in m.group(1).split("、")]
-        first = next((k for k in known if items[0].endswith(k)), None)  # 我省选取算力与大数据 → 算力与大数据
-        if first:
-            items[0] = first
-        kinds = {known[core_name(i)] for i in items if core_name(i) in known}
-        if len(kinds) != 1 or count_of(m.group(2) + "个") != len(items):
-            continue
-        kind = kinds.pop()
-        for i in items:
-            n = clean_name(i, True)
-            if n and core_name(n) not in known and not is_generic(n):
-                out.append(ClusterMention(n, kind, None, None, m.span()))
-    return out

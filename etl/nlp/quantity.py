@@ -32,31 +32,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.nlp.count_names import BARE, count_named
 from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, MONEY as MONEY_UNITS, QUALIFIERS, UNITS, figures, normalized, \
     qualifier
+from etl.nlp.generic_measures import generic_held
 from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, coverage, find_year, is_measure, split_fenbie
 from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
 
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
 
-#: a count of places (30多个国家和地区, 22个省份) says nothing without what reaches them
-_PLACES = re.compile(r"(?:国家|地区|省份|城市|省市|省区市)(?:和(?:国家|地区))?")
 _LIST_GOES_ON = re.compile(r"\s*(?:超过?|突破|近|约)?\d")
 #: a clause with no verb of its own (行业单项冠军3户): it goes on with the objects of the verb before
 _VERBLESS = re.compile(r"\s*[\u4e00-\u9fff“”\"]{2,16}?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff%]{1,3}?(?:以上|左右)?\s*")
 _VERB = re.compile(r"达到|达|突破|超过|超|实现|培育|打造|建成|形成|新增|增长|提高|提升|占|为|完成|引进|建设|不少于|不低于|"
                    r"不超过|低于|高于|保持|控制|至少|近|约")  # 研发投入不少于1亿元 has its own verb
-_SCALE_ONLY = re.compile(r"(?:\d+|[一二三四五六七八九十百千万]+)?(?:万亿|千亿|百亿|亿)?元?级")
-_AFTER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:包括|包含|正式|正在|正(?=[\u4e00-\u9fff]))")
 #: 仅差了不到300亿元: a gap to the figure named before it
 _GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
-_GENERIC = {"增速", "总数", "数量", "总量", "规模", "占比", "比重", "产值", "总额", "总面积", "面积", "总规模", "总投资", "占地面积",
-            "总占地面积", "占地"}
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|比上年|较上年|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?(?:近|约|超过?)?$|"
                        r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
-                       r"(?:增长|递增|提高|增加|下降|减少|提升|降低|上升)$")  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
+                       r"(?:增长|递增|提高|增加|下降|减少|提升|降低|上升)率?(?=(?:达到|达|为)?$)")  # 年均增长率达21.67%  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
 #: a gap to a reference (高于全国2.6个百分点, 高出全省4.7个百分点, 高于全国、全省0.95、2.2个百分点): the figure of the
 #: indicator stated just before it, compared — named like a relative figure
 _REF_GAP = re.compile(r"(?:高于|高出|低于|快于|慢于)(?:同期)?(?:全国|全省|全市|全区|全州|全县|[^,;:。\d]{1,10}?)(?:、(?:全国|全省|全市|全区))*"
@@ -73,10 +69,6 @@ _AUDIENCE = re.compile(r"^[\u4e00-\u9fff及和、]{0,8}?(?:媒体|记者|嘉宾|
 #: the growth words that end a relative figure's name (累计增长, 同比增长 …)
 _RELATIVE_TAIL = re.compile(r"(?:(?:累计|同比|年均|比上年)(?:增长|递增|提高|增加|提升)?|增长|递增|提高|增加|下降|减少|提升|降低|上升)$")
 #: 公布…名单,2125家企业入选: the list in the clause before names the firms
-#: a count's noun that needs its holder (…等2条产业链): the text before the verb names whose they are
-_BARE = {"产业链", "产业集群", "集群", "企业", "平台", "项目", "基地", "园区"}
-_CARRIER = re.compile(r"(?:重点|主要|着力)?(承载|布局|发展|培育|打造|建设|聚焦|包括|拥有|引进|落地|适配)")
-_MEASURE_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})总?(?:主营业务收入|营业收入|营收|产值|增加值|占比|比重)")
 _SELECTED = re.compile(r"(?:企业|项目|产品)?入选")
 
 
@@ -193,6 +185,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 (not after1 or bool(DELIMS.match(after1)))
             seg_start = -1 if one_list or kinds else before.rfind("、")
             name = clean_name(before[seg_start + 1:] if seg_start >= 0 else before)
+            name = name or (before.strip() if before.strip() in ("完成", "实现") else "")  # …,实现34.8亿元: naming.verb_named
             grows = _GROWTH_END.search(before) if unit == "%" and name else None
             if grows and name not in grows.group(1) and not name.endswith(grows.group(1)) and not _RELATIVE_TAIL.search(name):
                 name += grows.group(1)  # 固投预计年均增长5% → 固投年均增长 (the growth, not the level)
@@ -260,52 +253,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     ("入选企业" if _SELECTED.match(clause, m.end()) else "")  # …名单,全省共10个 → the list's count
             elif not name or ((unit in COUNT_UNITS or unit in _GOODS) and follow and not DELIMS.match(follow)
                               and follow not in "((" and not (unit in _GOODS and follow in "的以左多余")):
-                # (a bracket after the count annotates it: 5000亿元级别的产业集群1个(物联网) is named before)
-                # verb + quantity + name (打造1个以上世界级集群, 33个百亿支柱产业): the name follows
-                nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
-                after = clause[m.end():nxt]
-                first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
-                first = re.sub(r"(?:和|及|与|以及)$", "", first)  # 20万吨铝型材和15万千米电缆线: 和 joins the next figure
-                first = re.sub(r"(级)(?:和|以及).*$", r"\1", first)
-                first = re.split(r"各|均", first)[0] or first  # 等3个产业各达到2000亿: the count's noun ends at 各  # 4个千亿级和A、B4个百亿级产业集群: a class, then the next group
-                bracket = re.match(r"([^,;。(()的]{1,16}?(?:产业集群|产业链|集群|产业|企业|平台|项目|基地|园区))[((]", after)
-                if bracket:  # 16条优势产业链(A、B、…)为核心的…: the bracket lists the count's items; the name ends before it
-                    after = first = bracket.group(1)
-                held = re.match(r"(.*的)([^的]*?(?:产业集群|产业群|产业链|集群|产业(?!基地|园区|集群|链)|基地|企业|平台))", after)
-                owner = re.match(r"([^的]*?(?:产业集群|产业群|产业链|集群|基地|平台|园区))的", after)
-                if owner:  # 17条重点产业链的链主企业: the count is the chains', the 的 phrase what they have
-                    first = owner.group(1)
-                elif held:  # 15个技术水平先进、国际竞争力强的千亿级特色产业集群 → 千亿级特色产业集群
-                    bare = clean_name(held.group(2)) in _BARE  # …发展潜力大的产业集群: a bare head keeps its description
-                    first = held.group(1) + held.group(2) if bare else held.group(2)
-                heads = list(re.finditer(r"产业集群|产业链|集群|企业|平台|项目|基地|园区", first))
-                if heads and re.search(r"水平|能力|质量|规模|竞争力|^(?:保持|实现|持续|快速|平稳|稳步|组成|构成|构建|形成|带动|推动|落户|入驻|向|加快)", first[heads[-1].end():]):
-                    first = first[:heads[-1].end()]  # 12条制造业重点产业链现代化水平全面提升 → 制造业重点产业链
-                whole = clean_name(first)
-                first = _AFTER_VERB.split(first)[0]  # 5个集群单位包括…, 9条赛道正式开放: the noun before the verb
-                noun = _MEASURE_CUT.split(first)[0]  # 5个未来产业营业收入保持…: the count's noun ends at the measure
-                name = clean_name(noun if len(clean_name(noun)) > 2 else first)
-                lead = clean_name(before)
-                if (0 < len(name) <= 2 or _PLACES.fullmatch(name)) and name not in _BARE and lead and \
-                        not re.search(r"[、等]", before):  # …远销30多个国家和地区: where the products go
-                    name = lead + name  # …集群培育首轮9条赛道 → …集群培育首轮赛道 (赛道 alone says nothing)
-                if name == "产业" and len(whole) > 2:
-                    name = whole  # 3个产业正加速迈向万亿大关: 产业 alone names nothing, the clause does
-                if _SCALE_ONLY.fullmatch(name):  # 培育形成10个以上千亿级,若干万亿级的新兴产业 → 千亿级新兴产业
-                    noun = re.search(r"的([\u4e00-\u9fff]{2,8}?)(?=[,;。]|$)", sentence[start + m.end():]) or \
-                        re.match(r"[^,;。]*级([^,;。、级]{0,8}?(?:产业集群|产业链|集群|产业|企业))", sentence[start + m.end():])
-                    name += noun.group(1) if noun else ""  # 4个万亿级、4个五千亿级、一批千亿级产业集群: the head ends the list
-                carrier = _CARRIER.search(before) if name in _BARE and "等" in before else None
-                if carrier and clean_name(before[:carrier.start()]):
-                    # 婺城区平台重点承载A、B等2条产业链 → 婺城区平台承载产业链 (whose chains, not just 产业链)
-                    name = clean_name(before[:carrier.start()]) + carrier.group(1) + name
-                elif (name in _BARE or name == "产业") and noun == first and re.fullmatch(r"[^,;:]+、[^,;:]+等", before.strip()):
-                    name = before.strip() + name  # ,A、B等6个产业集群保持平稳发展 → A、B等产业集群 (a bare head, its list)
+                name = count_named(clause, qs, i, m, unit, before, sentence, start)
             noun = re.match(r"的?([^,;。、\d]{2,10}?)(?:支撑|带动|推动|,|;|。|、|$)", clause[m.end():])
             if noun and (name in ("年", "以") or name.endswith("年均")) and (clause[m.end():m.end() + 1] == "的" or name == "年"):
                 name = noun.group(1).strip(" “”\"")  # 形成年400万辆整车产能, 以年均2.3%的能源消费增长: the noun follows
                 skip_to = m.end() + noun.end(1)
-            if name in _BARE and not clean_name(before) and re.search(r"[内中里]$", context.strip()):
+            if name in BARE and not clean_name(before) and re.search(r"[内中里]$", context.strip()):
                 name = clean_name(context.strip()[:-1]) + name  # 机器人产业基地内,118家企业 → 机器人产业基地企业
             if name and _TIME_VERB.fullmatch(re.sub(r"(?:台阶|大关|门槛|关口)$", "", name)):
                 name = ""  # “十四五”末预计将迈上6000亿元台阶: a milestone with time words only names nothing
@@ -319,16 +272,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 name = last_name[:-len(name)] + name  # 聚焦突破类新签约60个,新开工35个: the items share their prefix
             if _GAP.match(name) and context:  # 距离万亿GDP,仅差了不到300亿元 → 距离万亿GDP差
                 name = clean_name(context) + "差"
-            total_of = re.match(r"[共合]计?\s*\d+\s*[个项家]([^,;。]{2,16}?)(?:签约|落户|开工|投产|集中|[,;。]|$)", clause[m.end():])
-            if name in _GENERIC and total_of:  # 总投资超470亿元共15个新能源重大产业项目签约落户 → …项目总投资
-                name = clean_name(total_of.group(1)) + name
-            elif name in _GENERIC and len(out) > mark and re.fullmatch(r"[^,;:]*、\s*" + re.escape(name) + r"[^,;:]*", before):
-                name = re.sub(r"^新增", "", out[-1].name) + name  # 新增X9个、总数达17个 → X总数 (the 、-item before)
-            elif name in _GENERIC and (last_name or context):  # 打造…工业园,总数达到100个 → 工业园总数
-                held = re.match(rf"(.{{2,}}?)(?:{'|'.join(sorted(_GENERIC, key=len, reverse=True))})$", last_name or "")
-                holder = held.group(1) if held else last_name  # 总占地面积800亩,总投资30亿元: the holder's, not the area's
-                holder = holder or re.split(r"(?<=[\u4e00-\u9fff]{2})(?:将|已|由|是|包括|主要)", clean_name(context))[0]
-                name = holder + name  # 1个平台,总面积扩容至45万亩 → 平台总面积; X将由A、B构成,总量… → X总量
+            name = generic_held(name, clause, m, before, out, mark, last_name, context)
             if not unit and name.endswith("指数"):
                 unit = "指数"
             if per_year and unit and unit not in ("%", "指数") and "每年" in clause[:m.start()]:

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_OF, PROVINCES
+from etl.nlp.own_county import county_named, own_county
 from etl.nlp.vocab import normalize
 
 __all__ = ["Place", "find_places", "find_counties", "plan_region", "subject_of", "header_title"]
@@ -177,6 +178,12 @@ def plan_region(text: str) -> dict:
     if region and kinds.get(region) == "province" and own and PROVINCE_OF.get(own[:-1]) == region:
         region = city = own  # a city's text that names its province more often (list and project names) is the city's
         kinds[own] = "city"
+    if not county:  # a county's report that never says 全县 (南部县, 水城区, 秀山将…): its own county when it outscores the rest
+        header = " ".join(re.findall(r"^\s*#\s*title:\s*(.+)$", text, re.M)[:1])
+        mine = own_county(body, [m.group(1) for m in find_counties(header)], [m.group(1) for m in find_counties(body)])
+        if mine and mine[1] > (score[region] if region else 0):
+            region = county = mine[0]
+            kinds[county] = "county"
     return {"region": region, "kind": kinds.get(region), "province": province, "city": city, "county": county}
 
 
@@ -238,6 +245,9 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
         p = own[0]
         county = any(p.name in (ct.name, ct.short) for ct in ontology.counties.values())
         return p.name, "county" if county else _kind(p.name, p.kind)
+    county = county_named(name, ctx.get("province"))
+    if county:  # 肃宁裘革制品业…, 泊头铸造 in a 河北 text: the county written without its unit
+        return county, "county"
     # a cluster named in the indicator (合肥力争新能源汽车产业营收规模…) is what is measured, not whose figure it is
     head = sent[:upto]
     for n in sorted(named, key=len, reverse=True):

@@ -6,7 +6,8 @@ news reports (当下…, 这5个…, 2021年,…达…) and the subject of a fig
 from __future__ import annotations
 
 from etl.nlp import extract_facts
-from etl.nlp.plan_clusters import find_clusters, find_relisted
+from etl.nlp.plan_clusters import find_clusters
+from etl.nlp.relisted import find_relisted
 from etl.nlp.quantity import find_quantities
 
 

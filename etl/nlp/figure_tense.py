@@ -1,0 +1,46 @@
+"""Whether a figure of a plan states what exists (a current value) rather than a target.
+
+What: :func:`figure_current` decides it for one figure from the reading of its sentence: the figure's own clause
+said so (:mod:`etl.nlp.quantity`: 现有, 拥有 …), its own year is before the plan period, its paragraph reports a year
+before the period (``baseline``), a report without plan period opens its sentence with a year and states no aim, a year
+before the text's date in an aimless clause, the base of an aim stated after it (:func:`etl.nlp.tense.before_aim`),
+or one of the report readings of :mod:`etl.nlp.tense` (``report``: the sentence reports; a result, an estimate of a
+past year, a news report or a briefing).
+
+Why: split out of :mod:`etl.nlp.extract` (round 20, code moved, not rewritten) — one concept, a figure's tense.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.nlp.facts import clause_at
+from etl.nlp.tense import AIM, before_aim, briefing_reported, estimated_result, news_reported, reported
+
+__all__ = ["figure_current"]
+
+#: words that make a sentence say what is to come (将, 力争, 目标, 达到…以上 …), not what was reached
+_FUTURE = re.compile(r"将|力争|确保|目标|计划|预计(?!全年)|争取|(?<![截止])(?:到|至)\s*\d{4}\s*年|达到|新增|实施|培育|打造|建成|形成|"
+                     r"以上|不少于|不低于|左右|突破")  # …达到3000家以上 in a 2023 work plan is still a target
+
+
+def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year: int | None, report: bool,
+                   baseline: bool, lead: bool, para_aims: bool) -> bool:
+    """Whether the figure ``q`` (at ``a`` of ``qsent``, the sentence ``sent`` as read) of paragraph ``para`` is a
+    current value; ``lead``: the sentence opens with a year, ``para_aims``: an earlier sentence of the paragraph aims."""
+    current = q.current
+    if not current and q.year and ctx["start"] and q.year < ctx["start"]:
+        current = True  # 2020年,…达到17887亿元 in a 2021—2025 plan: the baseline
+    if not current and baseline and not (q.year and ctx["start"] and q.year >= ctx["start"]):
+        current = True
+    if not current and lead and not ctx["start"] and not _FUTURE.search(sent.replace("规模以上", "")):
+        current = True  # a report (no plan period): “2021年,我市…分别达39.2%” states what was reached
+    if not current and q.year and not ctx["start"] and ctx.get("dated") and q.year < ctx["dated"] \
+            and not AIM.search(clause_at(qsent, a)):
+        current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
+    if not current and not ctx["start"] and before_aim(sent, para):
+        current = True  # …等14个项目全面投产,2020年实现营业收入990亿元。…预计到2025年…可达1500亿元: the base
+    if not current and (report or reported(clause_at(qsent, a), sent, ctx) or estimated_result(sent, year, ctx) or
+                        news_reported(clause_at(qsent, a), sent, para_aims, ctx) or briefing_reported(qsent, a, ctx)):
+        current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)
+    return current

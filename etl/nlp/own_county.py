@@ -1,0 +1,80 @@
+"""The county (or district) a text is about when it never says 全县/该县: the one it names as its own most often.
+
+What: :func:`short_name` is a county's name as texts write it without its unit (长寿区 → 长寿, 南部县 → 南部,
+秀山土家族苗族自治县 → 秀山); :func:`own_county` gives the county a text speaks of most: a GB/T 2260 county named in
+the saved excerpt's ``# title:`` line (the whole line: the collector names the unit there) or twice in the body,
+scored by its full and short mentions in the body, its self-references (全区, 本县 …) and one for the header line —
+the caller takes it as the text's region only when it outscores every province and city.
+
+:func:`county_named` reads a county or county-level city of the text's province written without its unit at the start of
+an indicator (肃宁裘革制品业…, 泊头铸造, 孟村弯头管件 in a 河北 text): whose figure it is.
+
+Why (round 20): a county's or district's report that never writes 全县 fell back to its province (南部县 → 四川省,
+水城区 → 贵州省), or to nothing (长寿区: the body writes 长寿区 twice and 长寿 eight times, no other place), and a county
+written without its unit (秀山将…) was no place at all.
+
+>>> short_name("长寿区"), short_name("秀山土家族苗族自治县"), short_name("鄂伦春自治旗"), short_name("赵县")
+('长寿', '秀山', '鄂伦春', '赵县')
+>>> county_named("肃宁裘革制品业占全市同行业营业收入总量", "河北省"), county_named("孟村弯头管件营业收入", "河北省")
+('肃宁县', '孟村回族自治县')
+>>> county_named("泊头铸造", "河北省"), county_named("泊头铸造", "浙江省")
+('泊头市', None)
+>>> own_county("长寿区将按照…。长寿将以传统产业…,长寿经开区、长寿高新区…全区…", ["长寿区"], ["长寿区"])
+('长寿区', 6)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from etl.nlp.gb2260 import COUNTIES_BY_PROVINCE, COUNTY_CITIES_BY_PROVINCE, PROVINCE_CODE
+
+__all__ = ["short_name", "own_county", "county_named"]
+
+#: the nationalities of autonomous counties and banners (GB/T 2260 names: 秀山土家族苗族自治县, 青龙满族自治县)
+_NATIONS = ("土家|苗|壮|回|满|蒙古|藏|维吾尔|彝|布依|侗|瑶|白|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|"
+            "达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|朝鲜|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|"
+            "鄂伦春|赫哲|门巴|珞巴|基诺")
+_AUTONOMOUS = re.compile(rf"(?:(?:{_NATIONS})族)*自治[县旗]$")
+
+
+def short_name(county: str) -> str:
+    """``county`` without its unit and nationality words; a two-character name (赵县, 涉县) keeps its unit."""
+    if len(county) <= 2:
+        return county
+    cut = _AUTONOMOUS.sub("", county)
+    if cut != county:
+        return cut or county
+    return county[:-1]
+
+
+def own_county(body: str, header_counties: list[str], body_counties: list[str]) -> tuple[str, int] | None:
+    """``(county, score)`` of the county ``body`` speaks of most (see the module doc), ``None`` when none qualifies;
+    ``header_counties``/``body_counties``: the counties :func:`etl.nlp.region.find_counties` finds in the ``# title:``
+    line and in the body, in order."""
+    named = Counter(body_counties)
+    candidates = [c for c in named if named[c] >= 2] + list(header_counties)
+    best = None
+    for county in dict.fromkeys(candidates):
+        short = short_name(county)
+        shorts = len(re.findall(rf"{re.escape(short)}(?![县区旗]|[\u4e00-\u9fff]{{0,8}}自治)", body)) if short != county else 0
+        score = named[county] + shorts + len(re.findall(rf"[全我本该]{county[-1]}", body)) + (county in header_counties)
+        if best is None or score > best[1]:
+            best = (county, score)
+    return best
+
+
+def county_named(indicator: str, province: str | None) -> str | None:
+    """The county or county-level city of ``province`` whose short name opens ``indicator`` without its unit after it,
+    by its GB/T 2260 name; ``None`` when none does."""
+    code = PROVINCE_CODE.get(province or "")
+    if not code:
+        return None
+    names = [(short_name(c), c) for c in COUNTIES_BY_PROVINCE.get(code, ())] + \
+        [(c, c + "市") for c in COUNTY_CITIES_BY_PROVINCE.get(code, ())]
+    for short, full in sorted(names, key=lambda x: -len(x[0])):
+        if len(short) >= 2 and short != full and indicator.startswith(short) and len(indicator) > len(short) + 1 \
+                and indicator[len(short)] not in "县区市旗":  # 水城区… is written with its unit (find_counties reads it)
+            return full
+    return None
