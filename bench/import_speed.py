@@ -46,6 +46,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = Path(sys.executable).with_name("chainkg")
+CLOCK = ROOT / "bench" / "cli_clock.py"  # the console script with a clock (its doc)
+CLI_SPLIT = ("start", "imports", "before_load", "load", "after_load")
 STEPS = ("read", "validate", "classify", "resolve", "write")
 
 
@@ -232,19 +234,25 @@ def run_split(code: Path, store_url: str, path: Path) -> dict:
 
 
 def run_cli(code: Path, path: Path, tmp: Path) -> dict:
-    """``chainkg load`` as a user runs it, timed from outside; peak RSS from /usr/bin/time."""
-    db, stats = tmp / "cli.db", tmp / "time.txt"
-    for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+    """``chainkg load`` as a user runs it, timed from outside; peak RSS from /usr/bin/time; the wall
+    split (start, imports, before-load, load, after-load) from ``bench/cli_clock.py``, the console
+    script's own two lines with a clock."""
+    db, stats, marks = tmp / "cli.db", tmp / "time.txt", tmp / "marks.txt"
+    for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), marks):
         p.unlink(missing_ok=True)
-    cmd = ["/usr/bin/time", "-f", "%U %S %M", "-o", str(stats), str(CLI), "load", str(path), "--store", str(db),
-           "--quarantine", str(tmp / "q.csv")]
-    t = time.perf_counter()
-    out = subprocess.run(cmd, env=_env(code), capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - t
+    cmd = ["/usr/bin/time", "-f", "%U %S %M", "-o", str(stats), sys.executable, str(CLOCK), "load", str(path),
+           "--store", str(db), "--quarantine", str(tmp / "q.csv")]
+    t, t0 = time.perf_counter(), time.time()
+    out = subprocess.run(cmd, env=_env(code) | {"CHAINKG_BENCH_T0": repr(t0), "CHAINKG_BENCH_MARKS": str(marks)},
+                         capture_output=True, text=True, check=False)
+    seconds, end = time.perf_counter() - t, time.time()
     if out.returncode:
         raise RuntimeError(f"chainkg load failed ({code}): {out.stderr[-2000:]}")
     user, system, peak = stats.read_text().split()[-3:]
-    return {"seconds": seconds, "cpu": float(user) + float(system), "peak_mb": int(peak) / 1024}
+    split = {k: float(v) for k, v in (kv.split("=") for kv in marks.read_text().split())}
+    split.setdefault("load", 0.0)
+    split["after_load"] = (end - t0) - sum(split.values())
+    return {"seconds": seconds, "cpu": float(user) + float(system), "peak_mb": int(peak) / 1024, "split": split}
 
 
 def run_help(code: Path) -> float:
@@ -294,7 +302,11 @@ def cli_runs(args, versions, path: Path, tmp: Path) -> None:
     print(_row(f"chainkg load {n // 1000}k  s", [f"{_median(cli[v], 'seconds'):.2f}" for v, _ in versions]))
     print(_row("  enterprises/s (≥ 40,000)", [f"{n / _median(cli[v], 'seconds'):,.0f}" for v, _ in versions]))
     print(_row("  CPU s (user + sys)", [f"{_median(cli[v], 'cpu'):.2f}" for v, _ in versions]))
-    print(_row("  peak RSS MB", [f"{_median(cli[v], 'peak_mb'):.0f}" for v, _ in versions]), flush=True)
+    print(_row("  peak RSS MB", [f"{_median(cli[v], 'peak_mb'):.0f}" for v, _ in versions]))
+    for part in CLI_SPLIT:  # wall seconds of each part of the command (bench/cli_clock.py)
+        print(_row(f"  {part.replace('_', '-')}  s", [_median_of(cli[v], "split", part) for v, _ in versions]))
+    print(_row("  outside load_files  s", [f"{statistics.median(r['seconds'] - r['split']['load'] for r in cli[v]):.2f}"
+                                           for v, _ in versions]), flush=True)
 
 
 def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> None:
