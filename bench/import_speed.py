@@ -5,7 +5,9 @@ column, so every row is classified), each run a fresh process on a fresh store, 
 ``--runs``:
 
 * **CLI** — ``chainkg load FILE --store …`` timed from the outside (process start, imports,
-  ontology, read, validate, classify, resolve, write, exit): enterprises/s and peak RSS;
+  ontology, read, validate, classify, resolve, write, exit): enterprises/s and peak RSS; since round 6
+  run through ``bench/cli_clock.py`` (the console script with a clock), which splits the wall time into
+  start, imports, before-load, load (``load_files``) and after-load;
 * **split** — ``load_files`` in a child process: seconds per step (read, validate, classify,
   resolve, write), rows/s (rows = nodes + relationships written) and peak RSS, into the embedded
   store and, with ``CHAINKG_NEO4J_URL``, into Neo4j;
@@ -19,10 +21,12 @@ column, so every row is classified), each run a fresh process on a fresh store, 
   field, value, reason, level, in order) and the checksum must agree before/after.
 
 Wall-clock figures on the shared 2-core machine swing with the other jobs; the CPU seconds
-(user + system) printed next to them are the steadier measure of the work done.
+(user + system) printed next to them are the steadier measure of the work done. Since round 6 the
+versions' runs take turns (before, after, before, …).
 
 "Before" is another checkout run with ``PYTHONPATH`` pointing there — this round, main before the
 streaming write (``mkdir /tmp/before-imports && git archive 12f3328 | tar -x -C /tmp/before-imports``;
+round 6's: ``git archive e665da2`` into /tmp/before-speed9;
 round 3's: main at 1fd12c6; the first round's was 0ebc3a3, whose loader had no clock: its split then comes from timing wrappers
 around its step functions); "after" reports ``LoadReport.seconds``. Since the streaming write,
 making a chunk's rows counts as *resolve* and only the store's own work as *write* (before, the
@@ -294,11 +298,21 @@ def compare(args, path: Path, tmp: Path) -> None:
         quarantine_check(versions, path, tmp)
 
 
+def _interleaved(versions, runs: int, fn) -> dict[str, list]:
+    """``fn(code)`` ``runs`` times for each version, the versions taking turns (before, after, before…),
+    so a change in the shared machine's load falls on both columns alike."""
+    out: dict[str, list] = {v: [] for v, _ in versions}
+    for _ in range(runs):
+        for v, code in versions:
+            out[v].append(fn(code))
+    return out
+
+
 def cli_runs(args, versions, path: Path, tmp: Path) -> None:
     n = args.enterprises
-    helps = {v: statistics.median(run_help(code) for _ in range(args.runs)) for v, code in versions}
+    helps = {v: statistics.median(r) for v, r in _interleaved(versions, args.runs, run_help).items()}
     print(_row("chainkg --help  s", [f"{helps[v]:.2f}" for v, _ in versions]), flush=True)
-    cli = {v: [run_cli(code, path, tmp) for _ in range(args.runs)] for v, code in versions}
+    cli = _interleaved(versions, args.runs, lambda code: run_cli(code, path, tmp))
     print(_row(f"chainkg load {n // 1000}k  s", [f"{_median(cli[v], 'seconds'):.2f}" for v, _ in versions]))
     print(_row("  enterprises/s (≥ 40,000)", [f"{n / _median(cli[v], 'seconds'):,.0f}" for v, _ in versions]))
     print(_row("  CPU s (user + sys)", [f"{_median(cli[v], 'cpu'):.2f}" for v, _ in versions]))
@@ -310,7 +324,7 @@ def cli_runs(args, versions, path: Path, tmp: Path) -> None:
 
 
 def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> None:
-    runs = {v: [run_split(code, url, path) for _ in range(args.runs)] for v, code in versions}
+    runs = _interleaved(versions, args.runs, lambda code: run_split(code, url, path))
     print(_row(f"load_files → {kind}  s", [f"{_median(runs[v], 'seconds'):.2f}" for v, _ in versions]))
     for step in STEPS:
         print(_row(f"  {step}  s", [f"{statistics.median(r['steps'][step] for r in runs[v]):.2f}"
