@@ -5,7 +5,9 @@ column, so every row is classified), each run a fresh process on a fresh store, 
 ``--runs``:
 
 * **CLI** — ``chainkg load FILE --store …`` timed from the outside (process start, imports,
-  ontology, read, validate, classify, resolve, write, exit): enterprises/s and peak RSS;
+  ontology, read, validate, classify, resolve, write, exit): enterprises/s and peak RSS; since round 6
+  run through ``bench/cli_clock.py`` (the console script with a clock), which splits the wall time into
+  start, imports, before-load, load (``load_files``) and after-load;
 * **split** — ``load_files`` in a child process: seconds per step (read, validate, classify,
   resolve, write), rows/s (rows = nodes + relationships written) and peak RSS, into the embedded
   store and, with ``CHAINKG_NEO4J_URL``, into Neo4j;
@@ -19,10 +21,12 @@ column, so every row is classified), each run a fresh process on a fresh store, 
   field, value, reason, level, in order) and the checksum must agree before/after.
 
 Wall-clock figures on the shared 2-core machine swing with the other jobs; the CPU seconds
-(user + system) printed next to them are the steadier measure of the work done.
+(user + system) printed next to them are the steadier measure of the work done. Since round 6 the
+versions' runs take turns (before, after, before, …).
 
 "Before" is another checkout run with ``PYTHONPATH`` pointing there — this round, main before the
 streaming write (``mkdir /tmp/before-imports && git archive 12f3328 | tar -x -C /tmp/before-imports``;
+round 6's: ``git archive e665da2`` into /tmp/before-speed9;
 round 3's: main at 1fd12c6; the first round's was 0ebc3a3, whose loader had no clock: its split then comes from timing wrappers
 around its step functions); "after" reports ``LoadReport.seconds``. Since the streaming write,
 making a chunk's rows counts as *resolve* and only the store's own work as *write* (before, the
@@ -46,6 +50,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = Path(sys.executable).with_name("chainkg")
+CLOCK = ROOT / "bench" / "cli_clock.py"  # the console script with a clock (its doc)
+CLI_SPLIT = ("start", "imports", "before_load", "load", "after_load")
 STEPS = ("read", "validate", "classify", "resolve", "write")
 
 
@@ -232,19 +238,25 @@ def run_split(code: Path, store_url: str, path: Path) -> dict:
 
 
 def run_cli(code: Path, path: Path, tmp: Path) -> dict:
-    """``chainkg load`` as a user runs it, timed from outside; peak RSS from /usr/bin/time."""
-    db, stats = tmp / "cli.db", tmp / "time.txt"
-    for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+    """``chainkg load`` as a user runs it, timed from outside; peak RSS from /usr/bin/time; the wall
+    split (start, imports, before-load, load, after-load) from ``bench/cli_clock.py``, the console
+    script's own two lines with a clock."""
+    db, stats, marks = tmp / "cli.db", tmp / "time.txt", tmp / "marks.txt"
+    for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), marks):
         p.unlink(missing_ok=True)
-    cmd = ["/usr/bin/time", "-f", "%U %S %M", "-o", str(stats), str(CLI), "load", str(path), "--store", str(db),
-           "--quarantine", str(tmp / "q.csv")]
-    t = time.perf_counter()
-    out = subprocess.run(cmd, env=_env(code), capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - t
+    cmd = ["/usr/bin/time", "-f", "%U %S %M", "-o", str(stats), sys.executable, str(CLOCK), "load", str(path),
+           "--store", str(db), "--quarantine", str(tmp / "q.csv")]
+    t, t0 = time.perf_counter(), time.time()
+    out = subprocess.run(cmd, env=_env(code) | {"CHAINKG_BENCH_T0": repr(t0), "CHAINKG_BENCH_MARKS": str(marks)},
+                         capture_output=True, text=True, check=False)
+    seconds, end = time.perf_counter() - t, time.time()
     if out.returncode:
         raise RuntimeError(f"chainkg load failed ({code}): {out.stderr[-2000:]}")
     user, system, peak = stats.read_text().split()[-3:]
-    return {"seconds": seconds, "cpu": float(user) + float(system), "peak_mb": int(peak) / 1024}
+    split = {k: float(v) for k, v in (kv.split("=") for kv in marks.read_text().split())}
+    split.setdefault("load", 0.0)
+    split["after_load"] = (end - t0) - sum(split.values())
+    return {"seconds": seconds, "cpu": float(user) + float(system), "peak_mb": int(peak) / 1024, "split": split}
 
 
 def run_help(code: Path) -> float:
@@ -286,19 +298,33 @@ def compare(args, path: Path, tmp: Path) -> None:
         quarantine_check(versions, path, tmp)
 
 
+def _interleaved(versions, runs: int, fn) -> dict[str, list]:
+    """``fn(code)`` ``runs`` times for each version, the versions taking turns (before, after, before…),
+    so a change in the shared machine's load falls on both columns alike."""
+    out: dict[str, list] = {v: [] for v, _ in versions}
+    for _ in range(runs):
+        for v, code in versions:
+            out[v].append(fn(code))
+    return out
+
+
 def cli_runs(args, versions, path: Path, tmp: Path) -> None:
     n = args.enterprises
-    helps = {v: statistics.median(run_help(code) for _ in range(args.runs)) for v, code in versions}
+    helps = {v: statistics.median(r) for v, r in _interleaved(versions, args.runs, run_help).items()}
     print(_row("chainkg --help  s", [f"{helps[v]:.2f}" for v, _ in versions]), flush=True)
-    cli = {v: [run_cli(code, path, tmp) for _ in range(args.runs)] for v, code in versions}
+    cli = _interleaved(versions, args.runs, lambda code: run_cli(code, path, tmp))
     print(_row(f"chainkg load {n // 1000}k  s", [f"{_median(cli[v], 'seconds'):.2f}" for v, _ in versions]))
     print(_row("  enterprises/s (≥ 40,000)", [f"{n / _median(cli[v], 'seconds'):,.0f}" for v, _ in versions]))
     print(_row("  CPU s (user + sys)", [f"{_median(cli[v], 'cpu'):.2f}" for v, _ in versions]))
-    print(_row("  peak RSS MB", [f"{_median(cli[v], 'peak_mb'):.0f}" for v, _ in versions]), flush=True)
+    print(_row("  peak RSS MB", [f"{_median(cli[v], 'peak_mb'):.0f}" for v, _ in versions]))
+    for part in CLI_SPLIT:  # wall seconds of each part of the command (bench/cli_clock.py)
+        print(_row(f"  {part.replace('_', '-')}  s", [_median_of(cli[v], "split", part) for v, _ in versions]))
+    print(_row("  outside load_files  s", [f"{statistics.median(r['seconds'] - r['split']['load'] for r in cli[v]):.2f}"
+                                           for v, _ in versions]), flush=True)
 
 
 def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> None:
-    runs = {v: [run_split(code, url, path) for _ in range(args.runs)] for v, code in versions}
+    runs = _interleaved(versions, args.runs, lambda code: run_split(code, url, path))
     print(_row(f"load_files → {kind}  s", [f"{_median(runs[v], 'seconds'):.2f}" for v, _ in versions]))
     for step in STEPS:
         print(_row(f"  {step}  s", [f"{statistics.median(r['steps'][step] for r in runs[v]):.2f}"

@@ -1,6 +1,6 @@
 """Policy target monitoring (docs/policy.md): the actuals file (one figure per target and year, with
 its source) and each target's progress. Pure: plain rows in, plain rows out; the store side
-(writing and reading ``Actual`` nodes) is :class:`chainkg.service.ChainKG`.
+(writing and reading ``Actual`` nodes) is :mod:`chainkg.actuals_store`.
 """
 
 from __future__ import annotations

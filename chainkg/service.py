@@ -12,7 +12,7 @@ another process or another ``ChainKG`` is seen too; entries also expire after
 total). See docs/architecture.md.
 
 Its bigger features' bodies live beside it: :mod:`chainkg.leads` (招商 workbench),
-:mod:`chainkg.overview`, :mod:`chainkg.details`; the cache is :mod:`chainkg.cache`.
+:mod:`chainkg.overview`, :mod:`chainkg.details`, :mod:`chainkg.actuals_store`; the cache is :mod:`chainkg.cache`.
 
 >>> from graph.store.sqlite_store import SQLiteStore
 >>> kg = ChainKG(SQLiteStore(":memory:")); _ = kg.load([])
@@ -29,7 +29,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from chainkg import details, leads as _leads, overview
-from chainkg.actuals import actual_id, actuals_path, progress, read_actuals
+from chainkg.actuals import actuals_path, progress
+from chainkg.actuals_store import stored_actuals, write_actuals
 from chainkg.cache import VersionedCache
 from chainkg.errors import UnsupportedStore
 from chainkg.settings import Settings
@@ -40,7 +41,7 @@ from graph.analytics.coverage import about_cluster
 from graph.analytics.params import AnalysisParams
 from graph.store.cypher_guard import read_only
 from graph.store.open import open_store
-from graph.store.port import Batch, GraphStore
+from graph.store.port import GraphStore
 from graph.analytics.whatif import Scenario, check_ids, what_if as _what_if
 from ontology.loader import Ontology, load_ontology
 
@@ -114,10 +115,8 @@ class ChainKG:
 
     def stats(self) -> dict:
         """Node and relationship counts by type, and the content checksum (cached: it reads everything)."""
-        return self._memo(("stats",), self._stats)
-
-    def _stats(self) -> dict:
-        return self.store.counts() | {"checksum": self.store.checksum(), "store": self.store.kind}
+        return self._memo(("stats",), lambda: self.store.counts() | {"checksum": self.store.checksum(),
+                                                                      "store": self.store.kind})
 
     def clusters(self, params: AnalysisParams | None = None) -> list[dict]:
         """The seven clusters with key figures: segments, local firms, output, leading firms, gaps (cached)."""
@@ -195,28 +194,17 @@ class ChainKG:
         return [t.model_dump() for t in self.onto.targets]
 
     def import_actuals(self, file: str | Path) -> dict:
-        """Validate ``file`` (every row, before anything is written) and write its figures into the store
-        in one transaction; a figure replaces the same target and year. The store is where they live."""
-        new = read_actuals(file, self.onto)
-        old = {a["id"] for a in self.store.find_nodes("Actual", limit=100_000)}
-        batch = Batch()
-        for r in new:
-            batch.node("Actual", {"id": actual_id(r["target_id"], r["year"]),
-                                  **{k: v for k, v in r.items() if v is not None}})
-        self.store.write(batch)
+        """Validate ``file`` and write its figures in one transaction: :func:`chainkg.actuals_store.write_actuals`."""
+        result = write_actuals(self.store, self.onto, file)
         self.changed()
-        ids = {actual_id(r["target_id"], r["year"]) for r in new}
-        return {"imported": len(new), "replaced": len(ids & old), "rows": len(old | ids)}
+        return result
 
     def actuals(self) -> list[dict]:
         """Every actual figure in the store (per target and year, with its source)."""
-        keys = ("target_id", "year", "value", "unit", "as_of", "source", "note")
-        rows = [{k: a.get(k) for k in keys} for a in self.store.find_nodes("Actual", limit=100_000)]
-        return sorted(rows, key=lambda r: (r["target_id"], r["year"]))
+        return stored_actuals(self.store)
 
     def policy_progress(self, today_year: int | None = None) -> list[dict]:
-        """Each target with its latest actual figure, progress and status (the statuses:
-        :func:`chainkg.actuals.progress`)."""
+        """Each target with its latest actual figure, progress and status: :func:`chainkg.actuals.progress`."""
         return progress(self.onto, self.actuals(), today_year)
 
     def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:

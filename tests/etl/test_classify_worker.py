@@ -9,6 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -18,6 +19,7 @@ from etl import classify_worker
 from etl.intake import BATCH
 from etl.loader import load_files
 from graph.store.sqlite_store import SQLiteStore
+from ontology.loader import load_ontology
 
 
 def _load(tmp_path, path, name: str, worker: bool, monkeypatch) -> tuple:
@@ -92,6 +94,42 @@ def test_a_worker_that_dies_is_replaced_by_the_loader(tmp_path, export, monkeypa
     monkeypatch.setattr(classify_worker, "_serve", lambda conn, onto: os._exit(3))
     forked = _load(tmp_path, export, "dead", True, monkeypatch)
     assert forked[:3] == inline[:3] and forked[3]
+
+
+def test_the_worker_takes_in_a_batch_while_it_is_busy(tmp_path, monkeypatch, request):
+    """A batch larger than the pipe holds is read by the worker between two inputs of the batch before it, so the
+    loader's ``send`` returns while the worker is still busy. (When the worker read only when idle, ``send`` waited for
+    the whole previous batch: here the second input waits for a flag set after that ``send``, so it would give up.)"""
+    if _in_fresh_process(request, monkeypatch):
+        return
+    flag, seen = tmp_path / "sent", {}
+    serve = classify_worker._serve
+
+    def kept(conn, onto):  # (in the worker) keep its end of the pipe for the fake classifier
+        seen["conn"] = conn
+        serve(conn, onto)
+
+    def fake(record, onto):
+        product = record["主营产品"]
+        if product == "first":  # return once the next batch has started to arrive
+            seen["conn"].poll(30)
+        elif product == "second":
+            for _ in range(3000):
+                if flag.exists():
+                    break
+                time.sleep(0.01)
+            return ["released" if flag.exists() else "gave up"]
+        return [product]
+
+    monkeypatch.setattr(classify_worker, "_serve", kept)
+    monkeypatch.setattr(classify_worker, "assign_segments", fake)
+    fields = ("主营产品", "经营范围")
+    worker = classify_worker.ClassifyWorker(load_ontology())
+    worker.send(fields, [("first", None), ("second", None)])
+    big = [(f"p{i}", f"经营{i}" * 500) for i in range(2000)]  # ≈ 6 MB: more than a pipe or socket buffer holds
+    worker.send(fields, big)
+    flag.touch()
+    assert worker.answers() == [["first"], ["released"]] + [[f"p{i}"] for i in range(2000)]
 
 
 def test_no_worker_for_a_small_load_or_when_switched_off(tmp_path, monkeypatch):
