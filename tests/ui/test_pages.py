@@ -403,7 +403,7 @@ def test_english_pages_show_english_names_statuses_and_units():
 
 
 def test_excel_export_round_trips():
-    from ui.common import to_xlsx
+    from ui.xlsx_export import to_xlsx
 
     data = to_xlsx({"环节强弱（补链/强链）": pd.DataFrame({"a": ["=1+1", "ok"]}), "招商目标": pd.DataFrame()})
     sheets = pd.read_excel(io.BytesIO(data), sheet_name=None)

@@ -12,6 +12,7 @@ from ui import common
 from ui.access import can_write
 from ui.reports import report_downloads
 from ui.i18n import bi, lang, marked, reason_text, t
+from ui.xlsx_export import xlsx_download
 
 
 def stage_label(stage: str) -> str:
@@ -115,10 +116,10 @@ def pipeline_section(cluster: str | None, groups: list[dict], leads: list[dict],
         t("wb.owner"): (c.get("lead") or {}).get("owner") or "",
         t("wb.sources"): "；".join(c["profile"].get("sources") or []), t("common.id"): c["enterprise_id"]}
         for g in groups for c in g["candidates"]])
-    common.xlsx_download(t("wb.download"), {t("wb.sheet_leads"): lead_df, t("wb.sheet_history"): history_df,
-                                             t("wb.sheet_candidates"): cand_df},
-                         file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx", key="wb_xlsx", page=t("wb.header"),
-                         cluster=cluster)
+    xlsx_download(t("wb.download"), {t("wb.sheet_leads"): lead_df, t("wb.sheet_history"): history_df,
+                                      t("wb.sheet_candidates"): cand_df},
+                  file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx", key="wb_xlsx", page=t("wb.header"),
+                  cluster=cluster)
 
 
 def landing_section(cluster: str | None, segn: dict[str, str]) -> None:
