@@ -660,3 +660,28 @@ def test_candidate_reasons_read_in_the_page_language(monkeypatch):
     assert i18n.reason_text("规模: 员工 9,323 人 / size by employees") == "size by employees"
     monkeypatch.setattr(i18n, "lang", lambda: "zh")
     assert i18n.reason_text("主营: 智能控制器类、家电") == "主营: 智能控制器类、家电"
+
+
+def test_panorama_lists_a_parent_segments_firms_once_on_their_own_segments(store_path):
+    """A parent segment's table: each firm of its subtree once per placement, on the sub-segment it is
+    really on, with that link's method — it listed them twice, once as on the parent with 归属方式 "—"
+    (a 企查查-style census of 泵与电机: 基础材料与通用基础件 read "环节企业 (28)" for 14 firms)."""
+    from chainkg.service import ChainKG
+    from graph.store.sqlite_store import SQLiteStore
+
+    store = SQLiteStore(store_path)
+    placed = {(r["src"], r["dst"]) for r in store.rels("IN_SEGMENT")}
+    names = {sid: s.name for sid, s in ChainKG(store).onto.segments.items()}
+    detail = ChainKG(store).segment_detail("aerospace-aircraft", limit=500)
+    at = open_page("panorama")
+    at.selectbox(key="pan_cluster").set_value("aerospace").run()
+    at.selectbox(key="pan_seg_aerospace").set_value("aerospace-aircraft").run()
+    assert not at.exception
+    firms = frame_with(at, "归属方式")
+    assert "—" not in set(firms["归属方式"])                           # every row is a real placement
+    assert not firms.duplicated(["环节", "企业"]).any()
+    by_name = {e["name"]: e["id"] for e in detail["enterprises"]}
+    by_seg = {v: k for k, v in names.items()}
+    assert all((by_name[f], by_seg[s]) in placed for f, s in zip(firms["企业"], firms["环节"]))
+    assert set(firms["环节"]) - {names["aerospace-aircraft"]}                # firms on its sub-segments
+    assert any(tab.label == f"环节企业 ({firms['企业'].nunique()})" for tab in at.tabs)  # firms, not rows
