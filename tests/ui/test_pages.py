@@ -685,3 +685,29 @@ def test_panorama_lists_a_parent_segments_firms_once_on_their_own_segments(store
     assert all((by_name[f], by_seg[s]) in placed for f, s in zip(firms["企业"], firms["环节"]))
     assert set(firms["环节"]) - {names["aerospace-aircraft"]}                # firms on its sub-segments
     assert any(tab.label == f"环节企业 ({firms['企业'].nunique()})" for tab in at.tabs)  # firms, not rows
+
+
+def test_registry_status_words_read_short_and_in_the_page_language(tmp_path, monkeypatch):
+    """企查查 writes 存续（在营、开业、在册）: the firm list showed it whole — cut in its column, and still
+    Chinese on the English page. The word before the bracket is said, in the page's language."""
+    from chainkg.service import ChainKG
+    from graph.store.sqlite_store import SQLiteStore
+
+    export = tmp_path / "企查查导出.csv"
+    export.write_text("企业名称,登记状态,所属城市,所属区县,主营产品\n"
+                      "示例状态泵业有限公司,存续（在营、开业、在册）,台州市,温岭市,潜水电泵\n"
+                      "示例状态电机有限公司,吊销，未注销,台州市,路桥区,微型电机\n", encoding="utf-8")
+    path = tmp_path / "kg.db"
+    store = SQLiteStore(path)
+    ChainKG(store).load([export])
+    store.close()
+    monkeypatch.setenv("CHAINKG_STORE", str(path))
+    at = open_page("enterprises")
+    at.text_input(key="ent_q").set_value("示例状态").run()
+    firms = frame_with(at, "登记状态").set_index("企业")["登记状态"]
+    assert firms["示例状态泵业有限公司"] == "存续"
+    assert firms["示例状态电机有限公司"] == "吊销，未注销（不计入本地）"
+    # English: the local firm is in the first page of the list (local firms first); no typing (AppTest
+    # formats the other widgets' values in the test's language)
+    firms = frame_with(open_page("enterprises", lang_en=True), "Registration status").set_index("Enterprise")
+    assert firms.loc["示例状态泵业有限公司", "Registration status"] == "active"
