@@ -711,3 +711,14 @@ def test_registry_status_words_read_short_and_in_the_page_language(tmp_path, mon
     # formats the other widgets' values in the test's language)
     firms = frame_with(open_page("enterprises", lang_en=True), "Registration status").set_index("Enterprise")
     assert firms.loc["示例状态泵业有限公司", "Registration status"] == "active"
+
+
+@pytest.mark.parametrize("page", ["importer", "workbench"])
+def test_read_only_pages_name_no_setting(page, monkeypatch):
+    """The read-only note is read by an officer: it says to ask the administrator, in words — it named
+    the environment variable CHAINKG_API_TOKEN on the workbench and the import page."""
+    monkeypatch.delenv("CHAINKG_DEV_MODE")
+    for en in (False, True):
+        at = open_page(page, lang_en=en)
+        assert any(("只读" if not en else "Read-only") in i.value for i in at.info)
+        assert not re.search(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", texts(at)), [i.value for i in at.info]
