@@ -124,6 +124,10 @@ def test_overview_shows_data_coverage_and_howto(store_path):
             in texts(at))
     assert f"构成 · A股上市公司（台州以外，招商候选）：{outside['firms']} 家 = 外地 {outside['firms_outside']}（" in texts(at)
     assert not re.search(r"(外地|地点未知|迁出等) 0\D", texts(at))  # no empty part is listed
+    # each dataset's source line reads in Chinese on the Chinese page (the bundled sample's said "public
+    # reports, one per row"); quoted names of foreign sources (Tushare …) may stay as written
+    sources = [ln for ln in texts(at).splitlines() if ln.startswith("来源 · ")]
+    assert len(sources) == len(dss) and all(re.search(r"[\u4e00-\u9fff]", ln.split(": ", 1)[1]) for ln in sources), sources
     basis = frame_with(at, "能否判定缺失与强弱")
     assert len(basis) == 7 and set(basis["口径"]) == {"上市公司口径"}
     assert basis["能否判定缺失与强弱"].str.startswith("不能").all()
