@@ -726,3 +726,32 @@ def test_read_only_pages_name_no_setting(page, monkeypatch):
         at = open_page(page, lang_en=en)
         assert any(("只读" if not en else "Read-only") in i.value for i in at.info)
         assert not re.search(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", texts(at)), [i.value for i in at.info]
+
+
+def test_workbench_names_a_candidates_other_segments_in_the_page_language(tmp_path, monkeypatch):
+    """A candidate card's "its other segments" on the English workbench: segment names in English with
+    English brackets — it read "微特电机（no local firm in Taizhou）" (a 泵与电机 census)."""
+    from chainkg.service import ChainKG
+    from graph.store.sqlite_store import SQLiteStore
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "chainkg"))  # test_census_flow, as test_flow.py
+    from test_workbench import CLUSTER, census_flow
+
+    store = SQLiteStore(tmp_path / "kg.db")
+    census_flow(store, tmp_path)
+    kg = ChainKG(store)
+    segs = [g["segment_id"] for g in kg.workbench(CLUSTER)
+            if any(c["profile"].get("other_segments") for c in g["candidates"])]
+    store.close()
+    assert segs  # the census has candidates placed on more than one segment
+    monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang_en"] = True
+    at.run()
+    at.switch_page("views/workbench.py")
+    at.session_state["wb_cluster"] = CLUSTER
+    at.session_state["wb_segment"] = segs[0]
+    at.run()
+    assert not at.exception
+    lines = [m.value for m in at.markdown if m.value.startswith("**Its other segments**")]
+    assert lines and any("(" in ln for ln in lines)
+    assert not any(re.search(r"[\u4e00-\u9fff（）]", ln) for ln in lines), lines
