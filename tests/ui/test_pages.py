@@ -691,9 +691,8 @@ def test_panorama_lists_a_parent_segments_firms_once_on_their_own_segments(store
     assert any(tab.label == f"环节企业 ({firms['企业'].nunique()})" for tab in at.tabs)  # firms, not rows
 
 
-def test_registry_status_words_read_short_and_in_the_page_language(tmp_path, monkeypatch):
-    """企查查 writes 存续（在营、开业、在册）: the firm list showed it whole — cut in its column, and still
-    Chinese on the English page. The word before the bracket is said, in the page's language."""
+def _store_with_statuses(tmp_path, monkeypatch) -> None:
+    """The bundled data plus two fictional firms of a 企查查-style export (its 登记状态 words), as the store."""
     from chainkg.service import ChainKG
     from graph.store.sqlite_store import SQLiteStore
 
@@ -703,9 +702,16 @@ def test_registry_status_words_read_short_and_in_the_page_language(tmp_path, mon
                       "示例状态电机有限公司,吊销，未注销,台州市,路桥区,微型电机\n", encoding="utf-8")
     path = tmp_path / "kg.db"
     store = SQLiteStore(path)
+    ChainKG(store).load()
     ChainKG(store).load([export])
     store.close()
     monkeypatch.setenv("CHAINKG_STORE", str(path))
+
+
+def test_registry_status_words_read_short_and_in_the_page_language(tmp_path, monkeypatch):
+    """企查查 writes 存续（在营、开业、在册）: the firm list showed it whole — cut in its column, and still
+    Chinese on the English page. The word before the bracket is said, in the page's language."""
+    _store_with_statuses(tmp_path, monkeypatch)
     at = open_page("enterprises")
     at.text_input(key="ent_q").set_value("示例状态").run()
     firms = frame_with(at, "登记状态").set_index("企业")["登记状态"]
@@ -755,3 +761,40 @@ def test_workbench_names_a_candidates_other_segments_in_the_page_language(tmp_pa
     lines = [m.value for m in at.markdown if m.value.startswith("**Its other segments**")]
     assert lines and any("(" in ln for ln in lines)
     assert not any(re.search(r"[\u4e00-\u9fff（）]", ln) for ln in lines), lines
+
+
+def _lines(text: str, px: int, char_px: float = 5.8, pad: int = 12) -> int | None:
+    """Lines a Latin cell takes wrapped at spaces in a column ``px`` wide (``None``: a word does not fit).
+    About 5.8 px a character at the grid's font, read off the 1366 px screenshots (16 characters of
+    "Registration status" showed in a 90 px column)."""
+    per_line, lines, cur = (px - pad) / char_px, 1, 0
+    for word in text.split():
+        if len(word) > per_line:
+            return None
+        cur = len(word) if cur == 0 else cur + 1 + len(word)
+        if cur > per_line:
+            lines, cur = lines + 1, len(word)
+    return lines
+
+
+def test_english_firm_list_cuts_no_status_or_tag(tmp_path, monkeypatch):
+    """English statuses and tags wrap only at spaces: at the Chinese widths "provincial specialised and
+    innovative SME" (70 px) and "Registration status" (90 px) were cut. Each English cell fits in the
+    three lines of a row, each title on one."""
+    _store_with_statuses(tmp_path, monkeypatch)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang_en"] = True
+    at.run()
+    at.switch_page("views/enterprises.py")
+    at.session_state["ent_cluster"] = "pump-motor"  # (typed in: AppTest formats the widgets in the test's language)
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0]
+    widths = {k: v["width"] for k, v in json.loads(table.proto.columns).items() if "width" in v}
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for col in ("Registration status", "Tags", "Location", "County", "City"):
+        assert _lines(col, widths[col]) == 1, (col, widths[col])
+        cells = [v for v in table.value[col].astype(str) if v and not cjk.search(v)]
+        assert cells or col == "Registration status", col
+        assert all((_lines(v, widths[col]) or 9) <= 3 for v in cells), (col, widths[col], cells)
+    assert "provincial specialised and innovative SME" in set(table.value["Tags"])  # the long tag is there

@@ -105,9 +105,13 @@ st.dataframe(pd.DataFrame([{
     t("common.products"): "、".join(f.get("products", [])[:6]),
     t("ent.credit_code"): f.get("credit_code") or ""} for f in firms]), hide_index=True, width="stretch",
     row_height=common.WRAP_ROW_PX,  # long names and product lists wrap instead of being cut
-    column_config=common.text_widths(**{t("common.enterprise"): 180, t("common.county"): 80, t("common.city"): 75,
-                                        t("ent.location"): 65, t("ent.status"): 90, t("common.tags"): 70,
-                                        t("common.products"): 160 if has_status else 250, t("ent.credit_code"): 150}))
+    # 870 px in all; English statuses and tags are words that wrap only at spaces (licence revoked, not
+    # deregistered; provincial specialised and innovative SME): wider there, or they were cut
+    column_config=common.text_widths(**dict(zip(
+        (t("common.enterprise"), t("common.county"), t("common.city"), t("ent.location"), t("ent.status"),
+         t("common.tags"), t("common.products"), t("ent.credit_code")),
+        (180, 80, 75, 65, 90, 70, 160 if has_status else 250, 150) if lang() == "zh" else
+        (160, 75, 65, 60, 140, 120, 100 if has_status else 240, 150)))))
 
 eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
                    format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")
