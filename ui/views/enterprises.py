@@ -105,13 +105,14 @@ st.dataframe(pd.DataFrame([{
     t("common.products"): "、".join(f.get("products", [])[:6]),
     t("ent.credit_code"): f.get("credit_code") or ""} for f in firms]), hide_index=True, width="stretch",
     row_height=common.WRAP_ROW_PX,  # long names and product lists wrap instead of being cut
-    # 870 px in all; English statuses and tags are words that wrap only at spaces (licence revoked, not
-    # deregistered; provincial specialised and innovative SME): wider there, or they were cut
+    # 870 px in all; in English the titles are longer (Registration status was cut at 90 px) and a tag
+    # such as "provincial specialised and innovative SME" needs room: the grid wraps Chinese anywhere but
+    # did not wrap these English tags on the screenshots (they stay cut at the end; the profile shows them whole)
     column_config=common.text_widths(**dict(zip(
         (t("common.enterprise"), t("common.county"), t("common.city"), t("ent.location"), t("ent.status"),
          t("common.tags"), t("common.products"), t("ent.credit_code")),
         (180, 80, 75, 65, 90, 70, 160 if has_status else 250, 150) if lang() == "zh" else
-        (160, 75, 65, 60, 140, 120, 100 if has_status else 240, 150)))))
+        (140, 65, 60, 60, 130, 185, 85 if has_status else 215, 145)))))
 
 eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
                    format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")
