@@ -31,16 +31,26 @@ def cluster_detail(onto: Ontology, cluster_id: str) -> dict:
 
 
 def segment_detail(store: GraphStore, onto: Ontology, segment_id: str, limit: int = 100) -> dict:
-    """The segment, its firms (at most ``limit``, each with its link's props) and their total, the
-    technologies it needs, its children and its FEEDS neighbours."""
+    """The segment, its firms (at most ``limit``) and their total, the technologies it needs, its
+    children and its FEEDS neighbours.
+
+    The firms are those of the segment's subtree (a parent counts its children's firms), each once,
+    with ``links``: its placements within the subtree (``segment_id`` — this segment or the sub-segment
+    it is placed on — and the link's method, confidence, evidence, source), this segment's own first;
+    ``link`` is the first of them. A firm placed only on a child is never shown as placed on the parent
+    with no evidence (it was: the panorama listed it twice, once with "—")."""
     seg = onto.segments.get(segment_id)
     if seg is None:
         raise NotFoundError(f"unknown segment {segment_id!r}", entry=segment_id)
     total, firms = store.find_enterprises(segment=segment_id, limit=limit)
-    links = {r["src"]: r["props"] for r in store.rels("IN_SEGMENT", dst=segment_id)}
+    links: dict[str, list[dict]] = {}
+    for sid in onto.subtree(segment_id):  # the segment first
+        for r in store.rels("IN_SEGMENT", dst=sid):
+            links.setdefault(r["src"], []).append(r["props"] | {"segment_id": sid})
     techs = [t.model_dump() for t in store_technologies(store).values() if segment_id in t.segments]
     return {"segment": seg.model_dump(), "enterprise_total": total,
-            "enterprises": [f | {"link": links.get(f["id"], {})} for f in firms],
+            "enterprises": [f | {"link": (links.get(f["id"]) or [{}])[0], "links": links.get(f["id"], [])}
+                            for f in firms],
             "technologies": techs,
             "children": [s.id for s in onto.segments.values() if s.parent == segment_id],
             "feeds_from": [f.source_id for f in onto.feeds if f.target_id == segment_id],

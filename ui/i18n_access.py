@@ -1,10 +1,10 @@
 """UI strings of the write gate (ui/access.py) and the placement correction form, zh/en."""
 
 STRINGS = {
-    "acc.read_only": ("此页面只读：记录和修改数据需要写入权限，请联系系统管理员开通（管理员设置写入令牌 CHAINKG_API_TOKEN 后，"
-                      "在此输入令牌即可编辑）。",
-                      "Read-only: recording or changing data needs write access. Ask your administrator (once a write "
-                      "token, CHAINKG_API_TOKEN, is set, you enter it here to edit)."),
+    # said in words: an officer reads this, not the setting's name (docs/ui.md, "no pointers to files or commands")
+    "acc.read_only": ("此页面只读：记录和修改数据需要写入权限，请联系系统管理员开通写入令牌；开通后在此输入令牌即可编辑。",
+                      "Read-only: recording or changing data needs write access. Ask your administrator to set up a "
+                      "write token; once it is set, you enter it here to edit."),
     "acc.token": ("写入令牌（与 API 相同）", "Write token (same as the API's)"),
     "acc.wrong": ("令牌不正确。", "Wrong token."),
     "ov.fix_header": ("校正环节归属", "Correct this firm's placement"),

@@ -35,6 +35,8 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "pan.targets": ("招商目标（候选企业）", "Investment targets (candidate firms)"),
     "pan.no_action": ("该环节已有本地企业，当前无需补链行动。", "Local firms exist in this segment: no gap to close."),
     "pan.local_firms": ("本地企业", "Local firms"),
+    # a local firm by its county, an outside one by its city: the column says both
+    "pan.place": ("区县 / 城市", "County / city"),
     "pan.more_firms": ("……另有 {n} 家，见下方“环节企业”表。", "… and {n} more: see the table of the segment's firms below."),
     "pan.more_targets": ("……另有 {n} 家候选，见“补链/强链/延链”页或招商工作台。",
                          "… and {n} more candidates: see the Gaps page or the Workbench."),

@@ -124,6 +124,10 @@ def test_overview_shows_data_coverage_and_howto(store_path):
             in texts(at))
     assert f"构成 · A股上市公司（台州以外，招商候选）：{outside['firms']} 家 = 外地 {outside['firms_outside']}（" in texts(at)
     assert not re.search(r"(外地|地点未知|迁出等) 0\D", texts(at))  # no empty part is listed
+    # each dataset's source line reads in Chinese on the Chinese page (the bundled sample's said "public
+    # reports, one per row"); quoted names of foreign sources (Tushare …) may stay as written
+    sources = [ln for ln in texts(at).splitlines() if ln.startswith("来源 · ")]
+    assert len(sources) == len(dss) and all(re.search(r"[\u4e00-\u9fff]", ln.split(": ", 1)[1]) for ln in sources), sources
     basis = frame_with(at, "能否判定缺失与强弱")
     assert len(basis) == 7 and set(basis["口径"]) == {"上市公司口径"}
     assert basis["能否判定缺失与强弱"].str.startswith("不能").all()
@@ -403,7 +407,7 @@ def test_english_pages_show_english_names_statuses_and_units():
 
 
 def test_excel_export_round_trips():
-    from ui.common import to_xlsx
+    from ui.xlsx_export import to_xlsx
 
     data = to_xlsx({"环节强弱（补链/强链）": pd.DataFrame({"a": ["=1+1", "ok"]}), "招商目标": pd.DataFrame()})
     sheets = pd.read_excel(io.BytesIO(data), sheet_name=None)
@@ -660,3 +664,125 @@ def test_candidate_reasons_read_in_the_page_language(monkeypatch):
     assert i18n.reason_text("规模: 员工 9,323 人 / size by employees") == "size by employees"
     monkeypatch.setattr(i18n, "lang", lambda: "zh")
     assert i18n.reason_text("主营: 智能控制器类、家电") == "主营: 智能控制器类、家电"
+
+
+def test_panorama_lists_a_parent_segments_firms_once_on_their_own_segments(store_path):
+    """A parent segment's table: each firm of its subtree once per placement, on the sub-segment it is
+    really on, with that link's method — it listed them twice, once as on the parent with 归属方式 "—"
+    (a 企查查-style census of 泵与电机: 基础材料与通用基础件 read "环节企业 (28)" for 14 firms)."""
+    from chainkg.service import ChainKG
+    from graph.store.sqlite_store import SQLiteStore
+
+    store = SQLiteStore(store_path)
+    placed = {(r["src"], r["dst"]) for r in store.rels("IN_SEGMENT")}
+    names = {sid: s.name for sid, s in ChainKG(store).onto.segments.items()}
+    detail = ChainKG(store).segment_detail("aerospace-aircraft", limit=500)
+    at = open_page("panorama")
+    at.selectbox(key="pan_cluster").set_value("aerospace").run()
+    at.selectbox(key="pan_seg_aerospace").set_value("aerospace-aircraft").run()
+    assert not at.exception
+    firms = frame_with(at, "归属方式")
+    assert "—" not in set(firms["归属方式"])                           # every row is a real placement
+    assert not firms.duplicated(["环节", "企业"]).any()
+    by_name = {e["name"]: e["id"] for e in detail["enterprises"]}
+    by_seg = {v: k for k, v in names.items()}
+    assert all((by_name[f], by_seg[s]) in placed for f, s in zip(firms["企业"], firms["环节"]))
+    assert set(firms["环节"]) - {names["aerospace-aircraft"]}                # firms on its sub-segments
+    assert any(tab.label == f"环节企业 ({firms['企业'].nunique()})" for tab in at.tabs)  # firms, not rows
+
+
+def _store_with_statuses(tmp_path, monkeypatch) -> None:
+    """The bundled data plus two fictional firms of a 企查查-style export (its 登记状态 words), as the store."""
+    from chainkg.service import ChainKG
+    from graph.store.sqlite_store import SQLiteStore
+
+    export = tmp_path / "企查查导出.csv"
+    export.write_text("企业名称,登记状态,所属城市,所属区县,主营产品\n"
+                      "示例状态泵业有限公司,存续（在营、开业、在册）,台州市,温岭市,潜水电泵\n"
+                      "示例状态电机有限公司,吊销，未注销,台州市,路桥区,微型电机\n", encoding="utf-8")
+    path = tmp_path / "kg.db"
+    store = SQLiteStore(path)
+    ChainKG(store).load()
+    ChainKG(store).load([export])
+    store.close()
+    monkeypatch.setenv("CHAINKG_STORE", str(path))
+
+
+def test_registry_status_words_read_short_and_in_the_page_language(tmp_path, monkeypatch):
+    """企查查 writes 存续（在营、开业、在册）: the firm list showed it whole — cut in its column, and still
+    Chinese on the English page. The word before the bracket is said, in the page's language."""
+    _store_with_statuses(tmp_path, monkeypatch)
+    at = open_page("enterprises")
+    at.text_input(key="ent_q").set_value("示例状态").run()
+    firms = frame_with(at, "登记状态").set_index("企业")["登记状态"]
+    assert firms["示例状态泵业有限公司"] == "存续"
+    assert firms["示例状态电机有限公司"] == "吊销，未注销（不计入本地）"
+    # English: the local firm is in the first page of the list (local firms first); no typing (AppTest
+    # formats the other widgets' values in the test's language)
+    firms = frame_with(open_page("enterprises", lang_en=True), "Registration status").set_index("Enterprise")
+    assert firms.loc["示例状态泵业有限公司", "Registration status"] == "active"
+
+
+@pytest.mark.parametrize("page", ["importer", "workbench"])
+def test_read_only_pages_name_no_setting(page, monkeypatch):
+    """The read-only note is read by an officer: it says to ask the administrator, in words — it named
+    the environment variable CHAINKG_API_TOKEN on the workbench and the import page."""
+    monkeypatch.delenv("CHAINKG_DEV_MODE")
+    for en in (False, True):
+        at = open_page(page, lang_en=en)
+        assert any(("只读" if not en else "Read-only") in i.value for i in at.info)
+        assert not re.search(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", texts(at)), [i.value for i in at.info]
+
+
+def test_workbench_names_a_candidates_other_segments_in_the_page_language(tmp_path, monkeypatch):
+    """A candidate card's "its other segments" on the English workbench: segment names in English with
+    English brackets — it read "微特电机（no local firm in Taizhou）" (a 泵与电机 census)."""
+    from chainkg.service import ChainKG
+    from graph.store.sqlite_store import SQLiteStore
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "chainkg"))  # test_census_flow, as test_flow.py
+    from test_workbench import CLUSTER, census_flow
+
+    store = SQLiteStore(tmp_path / "kg.db")
+    census_flow(store, tmp_path)
+    kg = ChainKG(store)
+    segs = [g["segment_id"] for g in kg.workbench(CLUSTER)
+            if any(c["profile"].get("other_segments") for c in g["candidates"])]
+    store.close()
+    assert segs  # the census has candidates placed on more than one segment
+    monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang_en"] = True
+    at.run()
+    at.switch_page("views/workbench.py")
+    at.session_state["wb_cluster"] = CLUSTER
+    at.session_state["wb_segment"] = segs[0]
+    at.run()
+    assert not at.exception
+    lines = [m.value for m in at.markdown if m.value.startswith("**Its other segments**")]
+    assert lines and any("(" in ln for ln in lines)
+    assert not any(re.search(r"[\u4e00-\u9fff（）]", ln) for ln in lines), lines
+
+
+def _fits_one_line(title: str, px: int, char_px: float = 5.8, pad: int = 12) -> bool:
+    """A table title (one line, never wrapped) fits a column ``px`` wide: about 5.8 px a character, read
+    off the 1366 px screenshots (16 characters of "Registration status" showed in a 90 px column)."""
+    return len(title) * char_px + pad <= px
+
+
+def test_english_firm_list_titles_are_not_cut(tmp_path, monkeypatch):
+    """On the English firm list the title "Registration status" was cut at the Chinese width (90 px);
+    the English widths give each title its line (and the tags more room: see docs/ui.md for the tag
+    cells the grid still cuts)."""
+    _store_with_statuses(tmp_path, monkeypatch)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang_en"] = True
+    at.run()
+    at.switch_page("views/enterprises.py")
+    at.session_state["ent_cluster"] = "pump-motor"  # (typed in: AppTest formats the widgets in the test's language)
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0]
+    widths = {k: v["width"] for k, v in json.loads(table.proto.columns).items() if "width" in v}
+    assert sum(widths.values()) <= 870                                      # still fits the page at 1366 px
+    for col in ("Registration status", "Tags", "Location", "County", "City", "Credit code"):
+        assert _fits_one_line(col, widths[col]), (col, widths[col])

@@ -8,6 +8,7 @@ import streamlit as st
 from ui import common
 from ui.evidence import chokepoint_sentences
 from ui.i18n import STRINGS, bi, lang, t
+from ui.xlsx_export import xlsx_download
 
 
 def tech_status(status: str | None) -> str:
@@ -71,8 +72,8 @@ else:
         **common.text_widths(**{t("common.technology"): 200 if cluster else 165, t("common.status"): 130,
                                 t("ck.chokepoint"): 75, t("common.segment"): 235 if cluster else 170,
                                 t("common.cluster"): 100})})
-    common.xlsx_download(t("common.download_xlsx"), {t("ck.ranked"): df}, file_name=f"chainkg-chokepoints-{cluster or 'all'}.xlsx",
-                         key="ck_xlsx", page=t("ck.header"), cluster=cluster)
+    xlsx_download(t("common.download_xlsx"), {t("ck.ranked"): df}, file_name=f"chainkg-chokepoints-{cluster or 'all'}.xlsx",
+                  key="ck_xlsx", page=t("ck.header"), cluster=cluster)
     pick = st.selectbox(t("ck.evidence_pick"), [c["technology_id"] for c in chokes],
                         format_func=lambda x: next(tech_name(x, c["technology"]) for c in chokes if c["technology_id"] == x),
                         key="ck_pick")

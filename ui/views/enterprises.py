@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -11,11 +13,19 @@ from ui.access import can_write
 from ui.i18n import STRINGS, lang, local_label, method_label, name, t
 
 
+def registry_status(raw: str) -> str:
+    """A 登记状态 as the page says it: a known word in the page's language; a registry tool's
+    explanation in brackets dropped when the word before it is known (企查查's 存续（在营、开业、在册）
+    → 存续 / active — written out, it was cut in its column and stayed Chinese in English); else as written."""
+    if f"rstatus.{raw}" in STRINGS:
+        return t(f"rstatus.{raw}")
+    base = re.split(r"\s*[（(]", raw, maxsplit=1)[0]
+    return t(f"rstatus.{base}") if base != raw and f"rstatus.{base}" in STRINGS else raw
+
+
 def status_label(f: dict) -> str:
     """登记状态 (in English when known); a firm that no longer operates is marked and does not count as local."""
-    status = f.get("status") or ""
-    if status and f"rstatus.{status}" in STRINGS:
-        status = t(f"rstatus.{status}")
+    status = registry_status(f.get("status") or "")
     if f.get("active") is False:
         return f"{status or '—'}{t('ent.inactive')}"
     return status
@@ -95,9 +105,14 @@ st.dataframe(pd.DataFrame([{
     t("common.products"): "、".join(f.get("products", [])[:6]),
     t("ent.credit_code"): f.get("credit_code") or ""} for f in firms]), hide_index=True, width="stretch",
     row_height=common.WRAP_ROW_PX,  # long names and product lists wrap instead of being cut
-    column_config=common.text_widths(**{t("common.enterprise"): 180, t("common.county"): 80, t("common.city"): 75,
-                                        t("ent.location"): 65, t("ent.status"): 90, t("common.tags"): 70,
-                                        t("common.products"): 160 if has_status else 250, t("ent.credit_code"): 150}))
+    # 870 px in all; in English the titles are longer (Registration status was cut at 90 px) and a tag
+    # such as "provincial specialised and innovative SME" needs room: the grid wraps Chinese anywhere but
+    # did not wrap these English tags on the screenshots (they stay cut at the end; the profile shows them whole)
+    column_config=common.text_widths(**dict(zip(
+        (t("common.enterprise"), t("common.county"), t("common.city"), t("ent.location"), t("ent.status"),
+         t("common.tags"), t("common.products"), t("ent.credit_code")),
+        (180, 80, 75, 65, 90, 70, 160 if has_status else 250, 150) if lang() == "zh" else
+        (140, 65, 60, 60, 130, 185, 85 if has_status else 215, 145)))))
 
 eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
                    format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")
@@ -105,8 +120,7 @@ d = common.kg().enterprise_detail(eid)
 e = d["enterprise"]
 st.subheader(f"{t('ent.profile')}: {e['name']}")
 if e.get("active") is False:
-    raw = e.get("status") or "—"
-    st.warning(t("ent.inactive_note", status=t(f"rstatus.{raw}") if f"rstatus.{raw}" in STRINGS else raw))
+    st.warning(t("ent.inactive_note", status=registry_status(e.get("status") or "—")))
 basis = e.get("local_basis")
 capital = e.get("registered_capital")
 facts = {t("ent.credit_code"): e.get("credit_code"), t("ent.stock_code"): e.get("stock_code"),

@@ -11,6 +11,7 @@ from ui import common
 from ui.evidence import gap_sentences
 from ui.i18n import (KINDS, STRINGS, action_text, basis_label, bi, kind_style, lang, local_label, marked, reason_text, rule_text,
                      stage_label, t, verdict_label)
+from ui.xlsx_export import xlsx_download
 
 st.header(t("gap.header"))
 ids, labels = common.cluster_options(with_all=True)
@@ -196,10 +197,10 @@ with tab_e:
     else:
         st.info(t("gap.no_ext"))
 
-common.xlsx_download(t("common.download_xlsx"), {t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df.drop(columns=[WHY_MAIN], errors="ignore"),
-                                                 t("gap.data_actions"): action_df, t("gap.tab_ext"): ext_df},
-                     file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx", key="gap_xlsx", page=t("gap.header"),
-                     cluster=cluster)
+xlsx_download(t("common.download_xlsx"), {t("gap.tab_gaps"): gap_df, t("gap.tab_targets"): target_df.drop(columns=[WHY_MAIN], errors="ignore"),
+                                          t("gap.data_actions"): action_df, t("gap.tab_ext"): ext_df},
+              file_name=f"chainkg-gaps-{cluster or 'all'}.xlsx", key="gap_xlsx", page=t("gap.header"),
+              cluster=cluster)
 
 from ui.reports import report_downloads  # noqa: E402 - the chosen cluster's one-click report (Word/PDF/Excel)
 

@@ -65,14 +65,11 @@ sd = common.kg().segment_detail(sid)
 seg, g = sd["segment"], gaps.get(sid)
 segn = common.segment_names()
 
-# firms of the segment and of its sub-segments (the strength figures count the whole subtree)
-firms, total, todo = [], 0, [sid]
-while todo:
-    cur = todo.pop(0)
-    d = sd if cur == sid else common.kg().segment_detail(cur)
-    total += d["enterprise_total"]
-    firms += [e | {"_segment": cur} for e in d["enterprises"]]
-    todo += d["children"]
+# firms of the segment and of its sub-segments (the strength figures count the whole subtree), each
+# once, with one row per placement in the subtree: the sub-segment it is on, and that link's evidence
+total = sd["enterprise_total"]
+firms = [e | {"link": link, "_segment": link.get("segment_id", sid)}
+         for e in sd["enterprises"] for link in (e.get("links") or [e.get("link") or {}])]
 local_firms = list({e["id"]: e for e in firms if e.get("local") is True and e.get("active") is not False}.values())
 
 with right, st.container(border=True):
@@ -129,10 +126,12 @@ common.data_language_note()
 tab_e, tab_t, tab_g = st.tabs([f"{t('pan.enterprises')} ({total})",
                                f"{t('pan.technologies')} ({len(sd['technologies'])})", t("pan.gap_evidence")])
 with tab_e:
+    if total > len(sd["enterprises"]):
+        st.caption(t("ent.found", n=total, m=len(sd["enterprises"])))
     if firms:
         st.dataframe(pd.DataFrame([{
             t("common.segment"): segn.get(e["_segment"], e["_segment"]), t("common.enterprise"): e["name"], t("ent.location"): local_label(e, closed=True),
-            t("common.county"): county_label(e.get("county")) if e.get("county") else common.place(e.get("city")), t("common.tags"): SEP.join(t(f"tag.{x}") if f"tag.{x}" in STRINGS else x for x in e.get("tags", [])),
+            t("pan.place"): county_label(e.get("county")) if e.get("county") else common.place(e.get("city")), t("common.tags"): SEP.join(t(f"tag.{x}") if f"tag.{x}" in STRINGS else x for x in e.get("tags", [])),
             t("pan.link_method"): method_label(e["link"].get("method")) or "—",
             t("pan.confidence"): common.points(e["link"].get("confidence")),  # not measured: blank
             t("common.evidence"): e["link"].get("evidence", ""),
@@ -143,10 +142,10 @@ with tab_e:
             # are listed once each below the table
             # the grid wraps only at spaces, so Chinese evidence would be cut: the evidence of each firm is
             # listed in full below the table (and in the Excel export), not in a cell
-            column_order=[c for c in (t("common.segment"), t("common.enterprise"), t("ent.location"), t("common.county"),
+            column_order=[c for c in (t("common.segment"), t("common.enterprise"), t("ent.location"), t("pan.place"),
                                       t("common.tags"), t("pan.link_method"), t("pan.confidence"))],
             column_config=common.text_widths(**{
-                t("common.segment"): 150, t("common.enterprise"): 210, t("ent.location"): 80, t("common.county"): 90,
+                t("common.segment"): 150, t("common.enterprise"): 210, t("ent.location"): 80, t("pan.place"): 90,
                 t("common.tags"): 70, t("pan.link_method"): 100}) | {
                 t("pan.confidence"): st.column_config.NumberColumn(width=100, format="%d")})
         with st.expander(f"{t('common.evidence')} ({len(firms)})"):

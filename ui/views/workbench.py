@@ -12,6 +12,7 @@ from ui import common
 from ui.access import can_write
 from ui.reports import report_downloads
 from ui.i18n import bi, lang, marked, reason_text, t
+from ui.xlsx_export import xlsx_download
 
 
 def stage_label(stage: str) -> str:
@@ -49,9 +50,10 @@ def card(c: dict) -> None:
     else:
         right.markdown("\n".join(f"- {s}" for s in p.get("why", [])))
     others = p.get("other_segments") or []
+    segn, (op, cp) = common.segment_names(), ((" (", ")") if lang() == "en" else ("（", "）"))
     right.markdown(f"**{t('wb.other_segments')}**{colon}" + (semi.join(
-        f"{o['segment']}（{t('wb.local_yes') if o['local_firms'] else t('wb.local_no')}）" for o in others)
-        or t("wb.none")))
+        f"{segn.get(o['segment_id'], o['segment'])}{op}{t('wb.local_yes') if o['local_firms'] else t('wb.local_no')}{cp}"
+        for o in others) or t("wb.none")))
     if c.get("tie_break"):
         right.caption(f"{t('wb.tie')}{colon}{bi(c['tie_break'])}")
     st.caption(f"{t('wb.sources')}{colon}" + semi.join(p.get("sources") or c.get("sources") or []))
@@ -110,15 +112,16 @@ def pipeline_section(cluster: str | None, groups: list[dict], leads: list[dict],
         t("wb.founded"): c["profile"].get("founded") or "", t("wb.stock_code"): c["profile"].get("stock_code") or "",
         t("wb.products"): "、".join(c["profile"].get("products") or []),
         t("gap.target_why"): "".join(c["profile"].get("why") or []),
-        t("gap.target_other"): "、".join(o["segment"] for o in c["profile"].get("other_segments") or []),
+        t("gap.target_other"): common.list_sep().join(common.segment_names().get(o["segment_id"], o["segment"])
+                                                      for o in c["profile"].get("other_segments") or []),
         t("wb.stage"): stage_label(c["lead"]["stage"]) if c.get("lead") else "",
         t("wb.owner"): (c.get("lead") or {}).get("owner") or "",
         t("wb.sources"): "；".join(c["profile"].get("sources") or []), t("common.id"): c["enterprise_id"]}
         for g in groups for c in g["candidates"]])
-    common.xlsx_download(t("wb.download"), {t("wb.sheet_leads"): lead_df, t("wb.sheet_history"): history_df,
-                                             t("wb.sheet_candidates"): cand_df},
-                         file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx", key="wb_xlsx", page=t("wb.header"),
-                         cluster=cluster)
+    xlsx_download(t("wb.download"), {t("wb.sheet_leads"): lead_df, t("wb.sheet_history"): history_df,
+                                      t("wb.sheet_candidates"): cand_df},
+                  file_name=f"chainkg-workbench-{cluster or 'all'}.xlsx", key="wb_xlsx", page=t("wb.header"),
+                  cluster=cluster)
 
 
 def landing_section(cluster: str | None, segn: dict[str, str]) -> None:
