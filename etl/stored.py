@@ -5,10 +5,13 @@ firm its credit code; the bundled file knows the same firms by stock code (``sc-
 ids differ, so without this every listed Taizhou firm in the export was stored twice — and counted
 twice as a local firm of its segments, its cluster and its county.
 
-Rule (the one :mod:`etl.resolve` applies inside a load, carried across loads): a record whose
-:func:`~etl.normalize.name_key` matches exactly one stored firm of another id takes that firm's id,
-unless a code contradicts it (both have credit codes, or both stock codes, and they differ — then
-they are two firms of one name and stay apart). The record's own values then patch the stored firm
+Rule (the one :mod:`etl.resolve` applies inside a load, carried across loads, codes first): a record
+whose credit code one stored firm carries, else whose stock code one stored firm carries (A-share codes
+compared by their six digits: ``603337``, ``603337.SH`` and ``sh603337`` are one code), else whose
+:func:`~etl.normalize.name_key` matches exactly one stored firm, takes that firm's id — a renamed
+firm (杰克缝纫机 → 杰克科技) is still the stored one when a code says so. A name match gives way when a
+code contradicts it (both have credit codes, or both stock codes, and they differ — then they are two
+firms of one name and stay apart); a stock-code match gives way when the credit codes differ. The record's own values then patch the stored firm
 (the later load is the fresher word on status, address, capital), except the lists: ``sources``,
 ``products`` and ``tags`` keep the stored items and add the record's — also when a file of the firm's
 own id is loaded again (the bundled data reloaded after an export) — so no fact loses its source and
@@ -19,10 +22,15 @@ a reload in any order gives the same lists.
 ...        "sources": ["export.csv"]}
 >>> s.adopt(rec), rec["id"], rec["sources"]
 (True, 'sc-1', ['listed', 'export.csv'])
+>>> s = StoredFirms([{"id": "sc-603337.SH", "name": "杰克科技股份有限公司", "stock_code": "603337.SH"}])
+>>> rec = {"id": "sc-603337", "name": "杰克缝纫机股份有限公司", "stock_code": "603337"}
+>>> s.adopt(rec), rec["id"]
+(True, 'sc-603337.SH')
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from etl.normalize import name_key
@@ -32,7 +40,26 @@ __all__ = ["StoredFirms", "stored_firms"]
 
 _PAGE = 5_000
 _LISTS = ("sources", "products", "tags")
-_AMBIGUOUS = None  # a name two stored firms carry: nobody is guessed into either
+_AMBIGUOUS = None  # a name (or code) two stored firms carry: nobody is guessed into either
+_A_SHARE = re.compile(r"(?:S[HZ]|BJ)?(\d{6})(?:\.(?:S[HZ]|BJ|SS))?")
+
+
+def stock_key(code: str | None) -> str | None:
+    """A stock code as compared: an A-share code by its six digits, any other as written (upper case).
+
+    >>> stock_key("603337.SH"), stock_key("sh603337"), stock_key("00700.HK"), stock_key(None)
+    ('603337', '603337', '00700.HK', None)
+    """
+    if not code:
+        return None
+    code = code.strip().upper()
+    m = _A_SHARE.fullmatch(code)
+    return m.group(1) if m else code
+
+
+def _index(table: dict, key: str | None, entry: tuple) -> None:
+    if key:
+        table[key] = entry if key not in table else _AMBIGUOUS
 
 
 class StoredFirms:
@@ -40,30 +67,44 @@ class StoredFirms:
 
     def __init__(self, firms: Iterable[dict]) -> None:
         self.by_key: dict[str, tuple | None] = {}
+        self.by_code: dict[str, tuple | None] = {}
+        self.by_stock: dict[str, tuple | None] = {}
         for f in firms:
-            key = name_key(f.get("name") or "")
-            if not key:
-                continue
             entry = (f["id"], f.get("credit_code"), f.get("stock_code"), {k: f.get(k) or [] for k in _LISTS})
-            self.by_key[key] = entry if key not in self.by_key else _AMBIGUOUS
+            _index(self.by_key, name_key(f.get("name") or ""), entry)
+            _index(self.by_code, f.get("credit_code"), entry)
+            _index(self.by_stock, stock_key(f.get("stock_code")), entry)
 
     def __bool__(self) -> bool:
-        return bool(self.by_key)
+        return bool(self.by_key or self.by_code or self.by_stock)
+
+    def _find(self, fields: dict) -> tuple | None:
+        """The stored firm ``fields`` names (module doc: credit code, stock code, name), or ``None``."""
+        code, stock = fields.get("credit_code"), stock_key(fields.get("stock_code"))
+        if code and (hit := self.by_code.get(code)):
+            return hit
+        if stock and (hit := self.by_stock.get(stock)) and not (code and hit[1] and hit[1] != code):
+            return hit
+        hit = self.by_key.get(name_key(fields["name"]))
+        if hit is None:
+            return None
+        if (code and hit[1] and code != hit[1]) or (stock and hit[2] and stock != stock_key(hit[2])):
+            return None  # two firms of one name
+        return hit
 
     def adopt(self, fields: dict) -> bool:
         """Give ``fields`` (a validated record, :func:`etl.validate.validate_fields`) the stored firm's
         id and lists when it names one (module doc); ``True`` when it did. Lists are replaced, never
         changed in place (a record's lists may be shared with other records)."""
-        hit = self.by_key.get(name_key(fields["name"]))
+        hit = self._find(fields)
         if hit is None:
             return False
-        eid, code, stock, lists = hit
+        eid, _code, stock, lists = hit
         adopted = eid != fields["id"]
         if adopted:
-            for mine, theirs in ((fields.get("credit_code"), code), (fields.get("stock_code"), stock)):
-                if mine and theirs and mine != theirs:
-                    return False
             fields["id"] = eid
+        if stock and fields.get("stock_code") and stock_key(fields["stock_code"]) == stock_key(stock):
+            fields["stock_code"] = stock  # one code written two ways: the stored, fuller spelling stays
         for k, items in lists.items():
             if items and (mine := fields.get(k) or []) != items:
                 fields[k] = list(dict.fromkeys([*items, *mine]))

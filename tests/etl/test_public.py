@@ -138,6 +138,23 @@ def test_chainkg_without_city_is_outside_but_keeps_known_local(store, tmp_path):
     assert store.rels("IN_SEGMENT", src=bundled["id"]) == links        # curated placement kept
 
 
+def test_a_renamed_listed_firm_in_an_export_is_the_stored_one_by_its_stock_code(store, tmp_path):
+    """An export row under a firm's former name (杰克缝纫机, now 杰克科技) with its stock code written
+    without the exchange is the bundled firm — not a second local firm of its segment and county."""
+    ChainKG(store).load()
+    [jack] = store.find_nodes("Enterprise", {"stock_code": "603337.SH"})
+    firms = len(store.find_nodes("Enterprise", limit=100_000))
+    path = tmp_path / "export.csv"
+    path.write_text("企业名称,股票代码,登记状态,所属地区,经营范围\n"
+                    "杰克缝纫机股份有限公司,603337,存续,浙江省台州市椒江区,一般项目：缝制机械制造。\n"
+                    "示例泵业有限公司,,存续,浙江省台州市温岭市,一般项目：水泵制造。\n", encoding="utf-8")
+    ChainKG(store).load([path])
+    assert len(store.find_nodes("Enterprise", limit=100_000)) == firms + 1   # only the 示例 firm is new
+    assert store.find_nodes("Enterprise", {"stock_code": "603337"}) == []
+    merged = store.get_node("Enterprise", jack["id"])
+    assert set(jack["sources"]) < set(merged["sources"]) and merged["stock_code"] == "603337.SH"
+
+
 def test_tushare_format(store, tmp_path):
     ts = make_tushare(tmp_path)
     report = load_public(store, [ts], fmt="tushare", ontology=ONTO)

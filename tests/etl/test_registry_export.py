@@ -366,3 +366,16 @@ def test_title_section_and_footer_lines_are_notes_not_firms(tmp_path, taizhou):
     assert report.enterprises == 2 and report.rows == 3
     # without ``notes`` (every other reader) such a line is an ordinary record
     assert [r.get("_note") for r in read_records(path)] == [None] * 5
+
+
+def test_a_labelled_footer_under_the_name_column_is_a_note(tmp_path, taizhou):
+    """企查查 puts its source line in the first column, which is 企业名称 when the export has no 序号:
+    a short label and a colon is no registered name, so it is a note — a lone name stays a firm
+    missing its cells (refused later, never skipped)."""
+    path = tmp_path / "企查查.csv"
+    path.write_text("企业名称,登记状态,所属城市\n示例泵业有限公司,存续,台州市\n示例电机有限公司,,\n"
+                    "数据来源：企查查（示例），导出时间：2025-06-30,,\n", encoding="utf-8")
+    report = load_files(SQLiteStore(":memory:"), [path], ontology=taizhou)
+    assert [(q.row, q.value) for q in report.quarantined if q.field == "row"] == [
+        (4, "数据来源：企查查（示例），导出时间：2025-06-30")]
+    assert report.enterprises == 2
