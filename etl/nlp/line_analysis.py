@@ -165,6 +165,8 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
                 head = 1.0
             elif _all_upstream(idx, hits[k + 1][2]) and not _all_upstream(idx, t):
                 head = 0.0  # a product naming what a material is for: 抗肿瘤药|中间体, 电机|硅钢 (a customer)
+            elif _narrows(idx, t, hits[k + 1][2]):
+                head = 1.0  # 针剂|药, 片剂|药: the modifier names a finer segment of the head's (round 13)
             else:  # a modifier: of a term of its own cluster it only narrows it (新能源汽车|驱动电机)
                 same = not idx.clusters_of[t].isdisjoint(idx.clusters_of[hits[k + 1][2]])
                 head = 0.15 if same else 0.3
@@ -239,6 +241,16 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
     # only tuples of str/float/bool in the cache: the garbage collector untracks them, so a large
     # cache does not make every full collection slower (measured: one full collection was ~15 % of a run)
     return tuple(items), tuple(sorted(line_neg))
+
+
+def _narrows(idx: Index, term: str, head_term: str) -> bool:
+    """Every segment the head term credits is a proper ancestor of one the modifier credits (针剂 → 注射剂 under 药 →
+    成品药): the phrase names the modifier's finer segment — the ontology's own hierarchy says which is finer."""
+    anc = idx.ancestors
+    below = set()
+    for sid, _share in idx.credit[term]:
+        below.update(anc.get(sid, ()))
+    return bool(below) and all(sid in below for sid, _share in idx.credit[head_term])
 
 
 def _material_form(tail: str) -> bool:
