@@ -37,13 +37,13 @@ SECONDARY_MIN = 0.4
 FEATURES = ("bias", "log_pmax", "psum", "log_smax", "ssum", "spec", "share", "ind_lineage", "ind_cluster",
             "out_industry", "scope_only", "no_products", "negated", "top_cluster", "minor", "whole_line",
             "v_agree", "v_other", "v_out", "v_mixed", "lead", "lead_other", "lead_none")
-#: logistic weights fitted on the tune split (``bench/classify.py --fit``; refitted in round 13 after the round-13 rules; refitted in round 12 with the three lead-item
+#: logistic weights fitted on the tune split (``bench/classify.py --fit``; refitted in round 12 with the three lead-item
 #: features, each registry row also read without its 国标行业 and, with products, also without them; refitted in round 11
 #: on the 1,272 headline tune rows, round 10's included; refitted in round 10 on the 1,102 headline
 #: tune rows, each vendor-labelled row also read without its label, with the vendor-label features, L2 1.0 — an isotonic, binned or shrunk map on top did not score better
 #: out of fold, ``bench/labelled/calibration_cv.py``); see docs/classifier.md
-CALIBRATION = (0.092, 0.254, 1.468, -0.054, 0.520, 1.177, -0.724, 1.967, -1.615, -0.910, -1.516, -2.588,
-               -0.306, 0.736, -0.923, 0.776, 0.443, -0.758, -1.024, -0.286, 0.927, -1.149, -1.053)
+CALIBRATION = (0.075, 0.233, 1.563, -0.055, 0.486, 1.016, -0.672, 1.928, -1.639, -0.938, -1.505, -2.573,
+               -0.318, 0.756, -0.809, 0.776, 0.455, -0.762, -1.046, -0.285, 0.889, -1.141, -1.048)
 
 
 def prob(x) -> float:
