@@ -41,7 +41,7 @@ from classify import HEADLINE_KINDS, as_record, fit_logistic, fit_records, linea
 
 
 def shapes(row, onto) -> list[tuple[str, str, str]]:
-    """(shape, gold id, detail) of every error of one in-chain firm under the current CALIBRATION."""
+    """(shape, gold or linked segment id, detail) of every error of one firm under the current CALIBRATION."""
     segs = onto.segments
     gold = gold_of(row)
     rec = as_record(row)

@@ -165,7 +165,7 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
                 head = 1.0
             elif _all_upstream(idx, hits[k + 1][2]) and not _all_upstream(idx, t):
                 head = 0.0  # a product naming what a material is for: 抗肿瘤药|中间体, 电机|硅钢 (a customer)
-            elif _narrows(idx, t, hits[k + 1][2]):
+            elif idx.spec[t] > 0.4 and _narrows(idx, t, hits[k + 1][2]):
                 head = 1.0  # 针剂|药, 片剂|药: the modifier names a finer segment of the head's (round 13)
             else:  # a modifier: of a term of its own cluster it only narrows it (新能源汽车|驱动电机)
                 same = not idx.clusters_of[t].isdisjoint(idx.clusters_of[hits[k + 1][2]])
@@ -245,7 +245,8 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
 
 def _narrows(idx: Index, term: str, head_term: str) -> bool:
     """Every segment the head term credits is a proper ancestor of one the modifier credits (针剂 → 注射剂 under 药 →
-    成品药): the phrase names the modifier's finer segment — the ontology's own hierarchy says which is finer."""
+    成品药): the phrase names the modifier's finer segment — the ontology's own hierarchy says which is finer. (The
+    caller asks only for a specific modifier: a generic one, 轴承|零配件, stays a modifier that supports its head.)"""
     anc = idx.ancestors
     below = set()
     for sid, _share in idx.credit[term]:
