@@ -600,6 +600,9 @@ def test_round13_a_material_followed_by_a_word_for_its_form_is_the_material(onto
     assert _material_form("材料") and _material_form("高分子材料") and _material_form("材料销售") and _material_form("料")
     # a product after the material is still what the product is made of (HDPE|缠绕管, 碳纤维|成套装备)
     assert not _material_form("缠绕管") and not _material_form("成套装备") and not _material_form("材料包装袋")
+    # a material word of another industry gains nothing: bare 前驱体 is no battery word any more (贵研铂业's precursors)
+    assert "auto-battery-cathode" not in ids(classify(None, "贵金属特种功能材料(0.31); 贵金属前驱体材料(0.11)", onto))
+    assert ids(classify(None, "三元前驱体(0.51)", onto)) == ["auto-battery-cathode"]
     cand = {c["segment_id"]: c for c in candidates(None, "碳纤维成套装备(1.0)", onto)}
     assert all(c["x"][FEATURES.index("log_pmax")] < -1.0 for c in cand.values())
 
