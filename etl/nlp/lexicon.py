@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "MAIN_LINE_ONLY", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS",
+__all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "MAIN_LINE_ONLY", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS", "MATERIAL_FORM_RE",
            "GB_SCOPE_ITEMS", "MAKER_RE", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
 
 #: terms that name a whole class of products made by many industries: weak evidence on their own
@@ -110,6 +110,9 @@ SUFFIX_RE = re.compile(r"^(?:系列|类|型|业务|行业|产业|工业|业|产�
 COORD = "及和与或、,"
 #: a product term followed by one of these names a service on that product (机载设备|维修), not the product
 SERVICE_HEAD_RE = re.compile(r"维修|修理|维护|保养|检测|检修|大修|改装")
+#: a material term followed by one of these still names the material (钛合金|材料, PBT|树脂, 钕铁硼|磁体, XLPE|料):
+#: the head is a word for a form of the material, not a product made of it (round 13; docs/classifier.md §3)
+MATERIAL_FORM_RE = re.compile(r"(?:高分子|复合|专用|改性|绝缘|糊)?(?:材料|原料|料|树脂|粒子|颗粒|切片|粉末|粉|磁体|磁材)")
 PUMP = "泵"  # pseudo-term: a phrase headed by 泵 that no vocabulary term explains
 #: …泵 (卫浴泵系列), or a line that starts with 泵 and names a class of pumps (泵类, 泵系统, 泵阀 — round 8)
 PUMP_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,4}|(?<![\u4e00-\u9fff])(?=泵(?:类|系统|阀|系列|产品|业务)))(?P<head>泵)"

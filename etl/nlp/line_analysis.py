@@ -14,7 +14,8 @@ from __future__ import annotations
 import bisect
 
 from etl.nlp.index import Index
-from etl.nlp.lexicon import COORD, HEAD_TERMS, NEG_RE, PHRASE_RE, SERVICE_HEAD_RE, SUFFIX_RE, ascii_edge
+from etl.nlp.lexicon import (COORD, HEAD_TERMS, MATERIAL_FORM_RE, NEG_RE, PHRASE_RE, SERVICE_HEAD_RE, SUFFIX_RE,
+                             ascii_edge)
 from etl.nlp.textparse import trade_factor
 
 __all__ = ["field_hits"]
@@ -164,6 +165,8 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
                 head = 1.0
             elif _all_upstream(idx, hits[k + 1][2]) and not _all_upstream(idx, t):
                 head = 0.0  # a product naming what a material is for: 抗肿瘤药|中间体, 电机|硅钢 (a customer)
+            elif idx.spec[t] > 0.4 and _narrows(idx, t, hits[k + 1][2]):
+                head = 1.0  # 针剂|药, 片剂|药: the modifier names a finer segment of the head's (round 13)
             else:  # a modifier: of a term of its own cluster it only narrows it (新能源汽车|驱动电机)
                 same = not idx.clusters_of[t].isdisjoint(idx.clusters_of[hits[k + 1][2]])
                 head = 0.15 if same else 0.3
@@ -173,7 +176,10 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
             if tail and SERVICE_HEAD_RE.match(tail) and t not in idx.service_terms:
                 head = 0.0  # 机载设备|维修: maintenance of the product, not the product
             if head < 1.0 and _all_upstream(idx, t):
-                head = 0.35  # a material naming what a product is made of (HDPE|缠绕管, 钛合金|棒材)
+                if _material_form(tail):
+                    head = 1.0  # 钛合金|材料, PBT|树脂, 钕铁硼|磁体: still the material (round 13)
+                else:
+                    head = 0.35  # a material naming what a product is made of (HDPE|缠绕管, 钛合金|棒材)
         rec.append([t, head, ph])
     # a generic head (齿轮, 电控系统) modified by a specific term (刺绣机|电控系统): the phrase is about
     # the modifier's cluster
@@ -235,6 +241,27 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
     # only tuples of str/float/bool in the cache: the garbage collector untracks them, so a large
     # cache does not make every full collection slower (measured: one full collection was ~15 % of a run)
     return tuple(items), tuple(sorted(line_neg))
+
+
+def _narrows(idx: Index, term: str, head_term: str) -> bool:
+    """Every segment the head term credits is a proper ancestor of one the modifier credits (针剂 → 注射剂 under 药 →
+    成品药): the phrase names the modifier's finer segment — the ontology's own hierarchy says which is finer. (The
+    caller asks only for a specific modifier: a generic one, 轴承|零配件, stays a modifier that supports its head.)"""
+    anc = idx.ancestors
+    below = set()
+    for sid, _share in idx.credit[term]:
+        below.update(anc.get(sid, ()))
+    return bool(below) and all(sid in below for sid, _share in idx.credit[head_term])
+
+
+def _material_form(tail: str) -> bool:
+    """The rest of a phrase after a material term is only a word for the material's form (材料, 树脂, 粒子, 磁体 …),
+    with nothing after it but a suffix (系列, 销售 …): 高端钛合金|材料, 粘结钕铁硼|磁体, XLPE|料."""
+    m = MATERIAL_FORM_RE.match(tail)
+    if m is None:
+        return False
+    rest = SUFFIX_RE.sub("", tail[m.end():], count=1)
+    return not rest or rest[0] in COORD
 
 
 def _all_upstream(idx: Index, term: str) -> bool:

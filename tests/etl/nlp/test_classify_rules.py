@@ -574,3 +574,51 @@ def test_a_term_one_cluster_names_is_not_split_with_a_cluster_that_only_lists_it
     each (before: 智能马桶 0.28, 注塑模具 0.15 — no link at all)."""
     links = classify("注塑模具制造", None, onto)
     assert [m.segment_id for m in links] == ["mould-plastic-injection-mould"] and links[0].confidence >= LINK_MIN
+
+
+# ---------------------------------------------------------------- rules of round 13
+
+
+def test_round13_a_drug_makers_agency_lines_are_distribution(onto):
+    """GB/T 4754-2017 51 批发业 includes commission agents (518 贸易经纪与代理: '专门为某一生产企业做销售代理的活动'): a
+    vaccine or drug maker's 疫苗代理/代理药品 line sells other makers' products (医药流通); 商业医药 is 医药商业 in the
+    other word order. A bare 商业 line (a department store's) is no distribution evidence (tried, not kept)."""
+    assert "pharma-distribution" in ids(classify(None, "非免疫规划疫苗(0.84); 疫苗代理(0.58); 代理疫苗(0.55)", onto))
+    assert "pharma-distribution" in ids(classify(None, "商业医药(0.47); 麻醉类(0.24); 精神类(0.18)", onto))
+    assert "pharma-distribution" not in ids(classify(None, "百货(0.89); 商业(0.74); 医药制造业(0.15)", onto))
+
+
+def test_round13_a_material_followed_by_a_word_for_its_form_is_the_material(onto):
+    """高端钛合金|材料, 粘结钕铁硼|磁体, PBT|树脂: the word after the material names a form of the material, not a product
+    made of it, so the material term is the head (before: the made-of factor 0.35 put these main lines under LINK_MIN —
+    西部超导 0.58, 银河磁体 0.60, *ST德威 0.60 out of fold)."""
+    from etl.nlp.line_analysis import _material_form
+
+    assert ids(classify(None, "高端钛合金材料(0.76); 超导线材(0.05)", onto)) == ["aerospace-metals"]
+    assert ids(classify(None, "粘结钕铁硼磁体(0.99); 光盘驱动器用磁体(0.50)", onto)) == ["pump-motor-magnet"]
+    assert ids(classify(None, "PBT树脂(0.50); 锦纶短纤(0.30)", onto)) == ["mould-plastic-engineering-plastic"]
+    assert _material_form("材料") and _material_form("高分子材料") and _material_form("材料销售") and _material_form("料")
+    # a product after the material is still what the product is made of (HDPE|缠绕管, 碳纤维|成套装备)
+    assert not _material_form("缠绕管") and not _material_form("成套装备") and not _material_form("材料包装袋")
+    # a material word of another industry gains nothing: bare 前驱体 is no battery word any more (贵研铂业's precursors)
+    assert "auto-battery-cathode" not in ids(classify(None, "贵金属特种功能材料(0.31); 贵金属前驱体材料(0.11)", onto))
+    assert ids(classify(None, "三元前驱体(0.51)", onto)) == ["auto-battery-cathode"]
+    cand = {c["segment_id"]: c for c in candidates(None, "碳纤维成套装备(1.0)", onto)}
+    assert all(c["x"][FEATURES.index("log_pmax")] < -1.0 for c in cand.values())
+
+
+def test_round13_a_modifier_naming_a_finer_segment_of_the_head_places_the_leaf(onto):
+    """针剂|药: 药 heads a drug (成品药) and 针剂 names 注射剂, a child of 成品药 in the ontology; the phrase names the
+    finer segment, so the firm is on the leaf, not only on the parent (恒瑞医药 `针剂药(0.78); 片剂药(0.19)` stopped at
+    成品药 — 注射剂 0.52 and 口服固体制剂 0.50 out of fold)."""
+    from etl.nlp.index import build_index
+    from etl.nlp.line_analysis import _narrows
+
+    assert ids(classify(None, "针剂药(1.0)", onto)) == ["pharma-injection"]
+    got = ids(classify(None, "针剂药(0.78); 抗肿瘤(0.41); 片剂药(0.19)", onto))
+    assert "pharma-injection" in got and "pharma-oral-solid" in got
+    idx = build_index(onto)
+    assert _narrows(idx, "针剂", "药") and not _narrows(idx, "药", "针剂")
+    # a modifier of its own cluster that is no descendant still only narrows (新能源汽车|驱动电机 is a motor)
+    assert not _narrows(idx, "新能源汽车", "驱动电机")
+    assert ids(classify(None, "新能源汽车驱动电机(1.0)", onto)) == ["auto-drive-motor"]
