@@ -52,7 +52,7 @@ from etl.nlp.naming import (box_named, class_named, colon_named, fenbie_named, h
                              threshold_named, verb_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
-from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
+from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology, written_name
 from etl.nlp.relisted import find_relisted
 from etl.nlp.indicator import year_before
 from etl.nlp.quantity import find_quantities, find_year
@@ -113,6 +113,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             baseline = reporting = False
             report_year = para_last = lead_year = None
             prev_items = []
+            named_before = None
             para_aims = False  # a sentence of the paragraph aims (到2025年, 方案提出 …): a news report tells a plan
             looked_back = bool(LOOK_BACK_LEAD.match(para))
             last_para = para
@@ -201,7 +202,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         items, prev_items = (prev_items if len(items) < 2 and "分别" in sent else items), items  # 分别 of items named before
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
         quantities = holder_shared(colon_named(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent),
-                                   qsent, para_last)
+                                   qsent, para_last, named_before)
+        named_before = written_name(sent, named_here) if not quantities else None  # …打造X产业集群。产值… (round 21)
         quantities = project_capacities(quantities, qsent)  # 海国龙油550万吨重油催化热裂解…项目: a plant's size, no figure
         para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:

@@ -68,9 +68,11 @@ def holds(name: str) -> bool:
     return bool(name) and not _holderless(name) and not name.startswith("占")
 
 
-def holder_shared(quantities: list, sent: str, previous=None) -> list:
-    """A figure named only by a measure takes the holder of the figure stated before it (in its sentence, else
-    ``previous``, the paragraph's last figure): 规上工业企业实现营业收入9005.1亿元、利润583亿元 → 规上工业企业实现利润;
+def holder_shared(quantities: list, sent: str, previous=None, named_before: str | None = None) -> list:
+    """A figure named only by a measure takes the holder of the figure stated before it (in its sentence, else the one
+    cluster or chain ``named_before`` by the sentence before, which stated no figure — 打造钢铁及深加工产业集群。2010年实现
+    产值390亿元 → 钢铁及深加工产业集群产值 (round 21) —, else ``previous``, the paragraph's last figure):
+    规上工业企业实现营业收入9005.1亿元、利润583亿元 → 规上工业企业实现利润;
     实施重点工业项目2809个、完成投资3975.4亿元 → 重点工业项目完成投资; a growth (增幅7%) is the growth of that figure;
     a part of the year stays with the measure (今年1-8月,实现产值… → X1-8月产值).
 
@@ -82,7 +84,11 @@ def holder_shared(quantities: list, sent: str, previous=None) -> list:
     for i, q in enumerate(quantities):
         if not q.name or not _holderless(q.name):
             continue
-        before = [p for p in quantities[:i] if holds(p.name)] or ([previous] if previous and holds(previous.name) else [])
+        before = [p for p in quantities[:i] if holds(p.name)]
+        if not before and named_before and not _GROWTH.match(_PART_OF_YEAR.sub("", q.name)):
+            q.name = named_before + q.name
+            continue
+        before = before or ([previous] if previous and holds(previous.name) else [])
         subject = _POINTED.match(sent)
         if not before and subject and holds(subject.group(1)) and subject.end() <= q.span[0]:
             q.name = subject.group(1) + q.name  # 这“六大产业集群”已经成为…,2023年总产值达2430亿元: the sentence's subject
