@@ -24,7 +24,7 @@ from etl.nlp.field_vocab import FIELD_WORDS, is_field
 from etl.normalize import strip_quotes
 
 __all__ = ["clean_name", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
-           "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE"]
+           "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE", "heading_class"]
 
 VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
                     r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造出?|培育出?|形成|建成(?!区)|建设|发展|"
@@ -198,3 +198,19 @@ def field_list(items: list[str]) -> bool:
         return False
     return 2 * sum(is_field(n) for n in names) >= len(names) and sum(is_field(n) for n in names) >= 2
 
+
+#: a group's heading: its count, its class (千亿元, 500 亿元, 千亿级) and its head, then a colon (四大千亿元产业集群:一是…)
+_GROUP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\(\s*[一二三四五六七八九十]+\s*\)|\d+[、.])?\s*"
+                            r"(?:[一二两三四五六七八九十]+|\d+)\s*[大个条]\s*(超?(?:\d+(?:\.\d+)?\s*|[一二两三四五六七八九十百千万]*)"
+                            r"(?:万亿|千亿|百亿|亿)元?级?)\s*(?:产业集群|集群|产业链|产业)\s*[::]")
+
+
+def heading_class(para: str) -> str | None:
+    """The scale class of a paragraph that opens with its group's heading (四大千亿元产业集群:一是…打造X产业集群), as
+    written without spaces; the clusters the paragraph names that carry no class of their own are of it (round 21).
+
+    >>> heading_class("五大500 亿元产业集群:一是以开发区为重点区域,打造输变电产业集群。"), heading_class("打造四大千亿元产业集群。")
+    ('500亿元', None)
+    """
+    m = _GROUP_HEADING.match(para)
+    return re.sub(r"\s", "", m.group(1)) if m else None

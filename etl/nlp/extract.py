@@ -43,6 +43,7 @@ from pathlib import Path
 
 from etl.nlp.directions import listed_directions
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
+from etl.nlp.cluster_names import heading_class
 from etl.nlp.field_vocab import is_field
 from etl.nlp.figure_tense import figure_current
 from etl.nlp.framework_lists import coded_industries, framework_code
@@ -118,6 +119,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             looked_back = bool(LOOK_BACK_LEAD.match(para))
             last_para = para
             para_cluster = heading_cluster(para, para_cluster)
+            para_class = heading_class(para)  # 四大千亿元产业集群:一是…打造X产业集群 (round 21)
         doc = nlp(sent)
         year = find_year(sent) or relative_year(re.split(r"[,,]", sent)[0], ctx) or para_year or section_year
         report = is_report(sent, ctx, reporting or looked_back)  # 五年来,… opens a look back until a plan is told
@@ -160,7 +162,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             industry = seen.pop(("named", "industry", core_name(cm.name)), None)
             if cm.kind == "cluster" and industry and key not in seen:  # 汽车产业 … later 汽车产业集群: one cluster
                 industry.kind, seen[key] = "cluster", industry
-            add(Fact(cm.kind, cm.name, sent, source, cluster=cid, ref_id=cid, level=cm.level, match=how,
+            add(Fact(cm.kind, cm.name, sent, source, cluster=cid, ref_id=cid, level=cm.level or para_class, match=how,
                      terms=[cm.tier] if cm.tier else [],
                      note=None if cid else "not in the ontology"), key)
         # list items the learned reader calls a name that the rules did not take (etl/nlp/list_items.py)
