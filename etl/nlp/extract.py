@@ -227,8 +227,9 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             else:
                 to_year = re.search(r"(?<![截止])(?:到|至)\s*((?:19|20)\d{2})\s*年", clause)  # …355万人,到2035年达到500万人
                 to_end = re.search(r"(?<![截止])(?:到|至)\s*[“\"]?(十[一二三四五]五)[”\"]?(?:末|期末)", clause)  # 增长至“十四五”末…
+                own_lead = re.match(r"\s*[,,]?\s*((?:19|20)\d{2})\s*年(?:底|末)?(?![度代])", clause)  # 2011年预计实现产值500亿元,2015年达到…
                 t_year = (int(to_year.group(1)) if to_year else None) or (FIVE_YEAR[to_end.group(1)][1] if to_end else None) or \
-                    (None if q.year else relative_year(clause, ctx)) or year or this_year(ctx)
+                    (int(own_lead.group(1)) if own_lead else None) or (None if q.year else relative_year(clause, ctx)) or year or this_year(ctx)
             subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
                      low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)

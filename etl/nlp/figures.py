@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from etl.nlp.indicator import YEAR_RE
+from etl.nlp.indicator import MEASURE, YEAR_RE
 
 __all__ = ["figures", "qualifier", "normalized", "UNITS", "MONEY", "QUALIFIERS", "COUNT_UNITS", "DELIMS", "FROM",
            "FROM_TO"]
@@ -108,6 +108,8 @@ def figures(clause: str):
             tail = ","  # 超万亿元(人民币,下同): a note on the amount closes it
         if unit in MONEY and tail.startswith("人民币"):
             tail = tail[3:]  # 5000万元人民币,: the currency, no condition
+        if unit in MONEY and re.match(rf"{MEASURE}(?:[,;。!?]|$)", tail) and _REACHED.search(clause[:m.start()].rstrip()):
+            tail = ","  # 2015年达到千亿元产值。: the measure after the amount reached closes it, no condition (round 21)
         if unit in MONEY and re.match(r"[共计合]计?\s*\d", tail):
             tail = ","  # 总投资超470亿元共15个项目: the total of the things counted next, no condition
         shared = re.match(rf"、\s*{_NUM}\s*(%|个百分点)", tail) if not unit and not m.group(4) else None
