@@ -110,6 +110,8 @@ def figures(clause: str):
             tail = tail[3:]  # 5000万元人民币,: the currency, no condition
         if unit in MONEY and re.match(rf"{MEASURE}(?:[,;。!?]|$)", tail) and _REACHED.search(clause[:m.start()].rstrip()):
             tail = ","  # 2015年达到千亿元产值。: the measure after the amount reached closes it, no condition (round 21)
+        if unit in MONEY and tail.startswith("争") and clause[:m.start()].rstrip().endswith("保"):
+            tail = ","  # 保300亿元争500亿元: the amount to keep, then the one to strive for (round 21)
         if unit in MONEY and re.match(r"[共计合]计?\s*\d", tail):
             tail = ","  # 总投资超470亿元共15个项目: the total of the things counted next, no condition
         shared = re.match(rf"、\s*{_NUM}\s*(%|个百分点)", tail) if not unit and not m.group(4) else None
