@@ -56,7 +56,7 @@ from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
 from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology, written_name
 from etl.nlp.relisted import find_relisted
-from etl.nlp.indicator import year_before
+from etl.nlp.indicator import span_year, year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
 from etl.nlp.tech_phrases import specific_techs
@@ -128,6 +128,9 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         if report and (PAST.search(sent) or earlier_period(sent, ctx)):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
             report_year = year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
+        span = span_year(sent, ctx.get("dated"))  # 2021年至2024年,… → 2024; 2021年以来,…累计 → the text's year (round 21)
+        if span and report_year == span[0]:
+            report_year = span[1]
         led = YEAR_LEAD.match(sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
         led_past = bool(led and not ctx["start"] and ctx.get("dated") and int(led.group(1)) < ctx["dated"]
                         and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure
@@ -135,7 +138,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             report_year = int(led.group(1))  # its paragraph reports that year (其中,新能源领域产值突破5000亿元)
         if led and (not ctx["start"] or ctx["looks_back"]) and ctx.get("dated") and int(led.group(1)) < ctx["dated"] and \
                 (not AIM.search(sent) or estimated_result(sent, int(led.group(1)), ctx)):
-            lead_year = int(led.group(1))  # 报告介绍到,2025年,…成效达到预期。该市…煤炭产量8.9亿吨: the paragraph's year
+            lead_year = span[1] if span else int(led.group(1))  # 报告介绍到,2025年,…成效达到预期。该市…煤炭产量8.9亿吨: the paragraph's year
         # a report cue (入选, 居全省前列) in a text that states no aim: its paragraph reports from there on
         told = bool(REPORT_CUE.search(sent)) and not ctx.get("aims", True) and not para_aims \
             and not re.search(r"以上|不少于|不低于", sent)
@@ -217,13 +220,13 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             current = figure_current(q, a, sent, qsent, para, ctx, year, report, baseline, bool(lead), para_aims)
             clause = clause_at(qsent, a)
             if current:
-                s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
+                s_year = (span[1] if span and q.year in (None, span[0]) else None) or (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
                     relative_year(clause, ctx) or year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
                     (report_year if reporting else None) or lead_year or \
                     relative_year(sent, ctx)
                 dated = ctx.get("dated")
                 before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated))
-                own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) else None  # 比2015年增长
+                own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) and not (span and q.year == span[0]) else None  # 比2015年增长
                 t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated or
                                  stated_year(sent))  # …等14个项目全面投产,2020年实现…: an undated text, the year its sentence states
             else:
