@@ -268,6 +268,7 @@ def relative_year(text: str, ctx: dict) -> int | None:
     if issued:
         words = {"今年": 0, "目前": 0, "当前": 0, "去年": -1, "上年": -1, "明年": 1}
         text = text.replace("以上年", "以上")  # 20家以上年营业收入…: 以上 + 年营业收入, not 上年
+        text = re.sub(r"(?:比|较|同比)(?:上年|去年)", "", text)  # 较上年同期提高: the base compared with, not the year (round 21)
         at = max(((text.rfind(w), d) for w, d in words.items() if w in text), default=None)
         if at:  # the last one written: 目前…已形成…,去年…增长10.9% — the growth is last year's
             return issued + at[1]
