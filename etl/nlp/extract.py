@@ -46,6 +46,7 @@ from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_me
 from etl.nlp.cluster_names import heading_class
 from etl.nlp.field_vocab import is_field
 from etl.nlp.figure_tense import figure_current
+from etl.nlp.figure_year import current_year, target_year
 from etl.nlp.framework_lists import coded_industries, framework_code
 from etl.nlp.layout import heading_cluster, plan_context, sentences
 from etl.nlp.list_figures import kept_or_sought, list_shared
@@ -60,8 +61,8 @@ from etl.nlp.indicator import span_year, year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
 from etl.nlp.tech_phrases import specific_techs
-from etl.nlp.tense import (AIM, FIVE_YEAR, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report,
-                            relative_year, stated_year, this_year)
+from etl.nlp.tense import (AIM, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report,
+                            relative_year)
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
@@ -224,17 +225,9 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                     relative_year(clause, ctx) or year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
                     (report_year if reporting else None) or lead_year or \
                     relative_year(sent, ctx)
-                dated = ctx.get("dated")
-                before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated))
-                own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) and not (span and q.year == span[0]) else None  # 比2015年增长
-                t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated or
-                                 stated_year(sent))  # …等14个项目全面投产,2020年实现…: an undated text, the year its sentence states
+                t_year = current_year(q, sent, ctx, s_year, span)
             else:
-                to_year = re.search(r"(?<![截止])(?:到|至)\s*((?:19|20)\d{2})\s*年", clause)  # …355万人,到2035年达到500万人
-                to_end = re.search(r"(?<![截止])(?:到|至)\s*[“\"]?(十[一二三四五]五)[”\"]?(?:末|期末)", clause)  # 增长至“十四五”末…
-                own_lead = re.match(r"\s*[,,]?\s*((?:19|20)\d{2})\s*年(?:底|末)?(?![度代])", clause)  # 2011年预计实现产值500亿元,2015年达到…
-                t_year = (int(to_year.group(1)) if to_year else None) or (FIVE_YEAR[to_end.group(1)][1] if to_end else None) or \
-                    (int(own_lead.group(1)) if own_lead else None) or (None if q.year else relative_year(clause, ctx)) or year or this_year(ctx)
+                t_year = target_year(q, clause, year, ctx)
             subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
                      low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)
