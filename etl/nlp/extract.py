@@ -55,7 +55,8 @@ from etl.nlp.naming import (box_named, class_named, colon_named, fenbie_named, h
                              threshold_named, verb_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
-from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology, written_name
+from etl.nlp.cluster_match import written_name
+from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
 from etl.nlp.relisted import find_relisted
 from etl.nlp.indicator import span_year, year_before
 from etl.nlp.quantity import find_quantities, find_year

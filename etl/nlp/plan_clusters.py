@@ -35,7 +35,7 @@ from etl.nlp.field_vocab import is_field
 from etl.nlp.framework_lists import counted_industries
 from etl.nlp.link_chains import linked_chains
 
-__all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name", "written_name"]
+__all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name"]
 
 _HEAD_RE = re.compile(r"产业集群|产业群|集群|产业链")
 _BOUND = re.compile(r"[,;。:!?()《》\[\]【】—]")  # —— opens a bullet line
@@ -289,18 +289,3 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             seen[key] = c
     return list(seen.values())
 
-
-def written_name(sent: str, mentions: list[ClusterMention]) -> str | None:
-    """The one cluster or chain a sentence names, as written with its head (打造钢铁及深加工产业集群 → 钢铁及深加工产业集群);
-    ``None`` when it names none or several.
-
-    >>> s = "一是以开发区为重点发展区域,打造钢铁及深加工产业集群"
-    >>> written_name(s, find_clusters(s))
-    '钢铁及深加工产业集群'
-    """
-    if len(mentions) != 1:
-        return None
-    cm = mentions[0]
-    written = sent[cm.span[0]:cm.span[1]]
-    at = written.find(cm.name)
-    return written[at:] if at >= 0 else None
