@@ -93,6 +93,8 @@ def is_generic(name: str, in_field_list: bool = False) -> bool:
         return True
     if ABSTRACT.search(name) and not (in_field_list and name.endswith("配套") and is_field(name[:-2])):
         return True  # 产业发展基础, 主导产业规模, 特色明显, 布局合理: qualities, not fields (汽车零部件配套 in a list is a field)
+    if name.endswith("化") and not name.endswith(_FIELD_HUA) and len(name) > 3:
+        return True  # 县域经济特色化, 特色经济产业化: an -ization, no field (石化, 能化 are fields; round 21)
     if name.endswith("的") or re.search(r"(?:高端|智能|绿色|现代|高级|一体|集群|国际|数字|网络|融合|新型|规模)化$", name) \
             or too_long(name) or re.search(r"\d", re.sub(r"\d+G", "", name)):
         return True
@@ -166,6 +168,10 @@ def owners_dropped(items: list[str]) -> list[str]:
 
 #: a district, county or zone in front of a name is where the cluster is, its subject, not its field
 LEAD_DISTRICT = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}市)?(?:高新区|经开区|[\u4e00-\u9fff]{2,3}(?:新区|区|县))(?=[\u4e00-\u9fff]{2})")
+
+
+#: the words of the field vocabulary that end in 化 (石化, 能化): a name ending in one is a field, not an -ization
+_FIELD_HUA = tuple(w for w in FIELD_WORDS if w.endswith("化"))
 
 
 def field_of(name: str) -> str:
