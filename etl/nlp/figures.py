@@ -140,6 +140,8 @@ def figures(clause: str):
         if unit in MONEY and re.match(rf"[和或][^,;。\d]{{0,6}}{_NUM}\s*(?:万亿|千亿|亿|万)?元(?:以上)?[\u4e00-\u9fff]", tail) \
                 and not re.match(r"[和或][^,;。\d]{0,6}\d[^,;。]*?元(?:以上)?(?:和|或|的)", tail):
             continue  # 营业收入超1千亿元和市值超1千亿元制造业企业: both amounts are the firms' condition
+        if unit in ("公里", "千米") and re.match(r"[内圈]|范围|半径|产业(?:链|圈|带)", tail):
+            continue  # 半径50公里内, 100公里内唯一的…, 200公里产业链闭环: a reach or an extent, no indicator (round 21)
         if tail[:1] == "级":
             continue  # 5000亿级, 500亿元级: a scale class, not a quantity
         if unit in COUNT_UNITS and re.search(r"以\s*$", clause[:m.start()]) and re.match(r"[^,;。\d]{0,8}为(?:载体|依托|支撑|基础)", tail):
