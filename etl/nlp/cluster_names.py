@@ -170,6 +170,8 @@ def owners_dropped(items: list[str]) -> list[str]:
 LEAD_DISTRICT = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}市)?(?:高新区|经开区|[\u4e00-\u9fff]{2,3}(?:新区|区|县))(?=[\u4e00-\u9fff]{2})")
 
 
+#: the text's own place in front of a name (该市, 本县, 全区 …): where, not what (round 21)
+_SELF_PLACE = re.compile(r"^[该本我全][市县区省州旗]")
 #: the words of the field vocabulary that end in 化 (石化, 能化): a name ending in one is a field, not an -ization
 _FIELD_HUA = tuple(w for w in FIELD_WORDS if w.endswith("化"))
 
@@ -182,6 +184,7 @@ def field_of(name: str) -> str:
     >>> field_of("襄阳市高新区新能源与智能网联汽车制造和服务全链条融合"), field_of("长春新区光电信息")
     ('新能源与智能网联汽车制造和服务全链条融合', '光电信息')
     """
+    name = _SELF_PLACE.sub("", name) if len(name) > 4 else name  # 该市新能源新材料: the text's own place, no part of it
     cut = LEAD_DISTRICT.sub("", name)
     if len(cut) >= 2 and is_field(cut) and not is_field(name[:len(name) - len(cut)]):
         name = cut
