@@ -32,7 +32,7 @@ _DISCOURSE = re.compile(r"与此同时|同时|此外|另外|而且|并且|(?<![�
 _MEASURE_TAILS = ("增加值占比", "占比", "比重", "发展指数", "指数", "企业", "产值", "增加值", "收入", "平台", "项目", "产能")
 
 #: a measure of an industry (what is measured, not what is measured of)
-MEASURE = r"(?:主营业务收入|营业收入|营收|销售收入|总收入|收入|总产值|产值|增加值|利润总额|利润|税收|产量|规模)"
+MEASURE = r"(?:主营业务收入|营业收入|营收|销售收入|总收入|收入|总产值|产值|增加值|利润总额|利润|税收|产量|规模|产能)"
 _MEASURE_ONLY = re.compile(rf"^(?:年均)?(?:{MEASURE}(?:年均)?(?:增长|增速)?|增长|增速)$")
 
 

@@ -54,7 +54,8 @@ _GROWTH = re.compile(r"^(?:增幅|增速|(?:同比|年均)?增长)$")
 
 
 #: a sentence whose subject points back (这“六大产业集群”已经成为…, 该集群…): the subject holds its measure-only figures
-_POINTED = re.compile(r"^\s*(?:这些|这|该|上述)[“\"]?([\u4e00-\u9fff]{2,12}?)[”\"]?(?=已经|已|成为|均|都|共|实现|的)")
+_POINTED = re.compile(r"^\s*(?:(?:这些|这|该|上述)[“\"]?([\u4e00-\u9fff]{2,12}?)[”\"]?(?=已经|已|成为|均|都|共|实现|的)|"
+                      r"以[“\"]?([\u4e00-\u9fff]{2,12}?)[”\"]?为例)")  # 以再生材料产业为例,…产能达760万吨 (round 21)
 
 
 def _holderless(name: str) -> bool:
@@ -88,11 +89,12 @@ def holder_shared(quantities: list, sent: str, previous=None, named_before: str 
         if not before and named_before and not _GROWTH.match(_PART_OF_YEAR.sub("", q.name)):
             q.name = named_before + q.name
             continue
-        before = before or ([previous] if previous and holds(previous.name) else [])
         subject = _POINTED.match(sent)
-        if not before and subject and holds(subject.group(1)) and subject.end() <= q.span[0]:
-            q.name = subject.group(1) + q.name  # 这“六大产业集群”已经成为…,2023年总产值达2430亿元: the sentence's subject
-            continue
+        pointed = subject and (subject.group(1) or subject.group(2))
+        if not before and pointed and holds(pointed) and subject.end() <= q.span[0]:
+            q.name = pointed + q.name  # 这“六大产业集群”已经成为…,2023年总产值达2430亿元: the sentence's subject (before
+            continue  # the paragraph's last figure: round 21)
+        before = before or ([previous] if previous and holds(previous.name) else [])
         if not before:
             continue
         prev = before[-1].name

@@ -119,3 +119,10 @@ def test_a_projects_size_after_jiancheng_a_reach_and_an_extent_are_no_figures():
 def test_round_20_gold_heads_are_field_words():
     # 镁产品及深加工, 现代五金, 节庆礼品, 通航: heads of the round-20 golds, tune from round 21 (field_vocab's second source)
     assert set(_clusters("打造镁产品及深加工、现代五金、节庆礼品等特色产业集群。")) == {"镁产品及深加工", "现代五金", "节庆礼品"}
+
+
+def test_the_instance_a_sentence_opens_with_holds_its_measure_only_figures():
+    # 以再生材料产业为例,…产能达760万吨,2024年产值达633亿元: the instance's, not the paragraph's last figure's (产能产值 before)
+    text = ("14家企业进入“广西制造业民营企业100强”。以再生材料产业为例,其产品涵盖铅、锌、铜等,产能达760万吨,2024年产值达633亿元。")
+    names = {v: n for n, v, *_ in _targets(text)}
+    assert names[760.0] == "再生材料产业产能" and names[633.0] == "再生材料产业产值"
