@@ -63,7 +63,7 @@ from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
 from etl.nlp.tech_phrases import specific_techs
 from etl.nlp.tense import (AIM, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report,
-                            relative_year)
+                            data_shown, relative_year)
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
@@ -125,9 +125,10 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             para_class = heading_class(para)  # 四大千亿元产业集群:一是…打造X产业集群 (round 21)
         doc = nlp(sent)
         year = find_year(sent) or relative_year(re.split(r"[,,]", sent)[0], ctx) or para_year or section_year
-        report = is_report(sent, ctx, reporting or looked_back)  # 五年来,… opens a look back until a plan is told
+        tsent = data_shown(sent)  # 数据显示,预计2020年…: an estimate of a result (round 21)
+        report = is_report(tsent, ctx, reporting or looked_back)  # 五年来,… opens a look back until a plan is told
         looked_back = looked_back and not PLAN_TOLD.search(sent)
-        if report and (PAST.search(sent) or earlier_period(sent, ctx)):  # the year a report paragraph speaks of (去年,…;其中…)
+        if report and (PAST.search(sent) or earlier_period(sent, ctx) or tsent != sent):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
             report_year = year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
         span = span_year(sent, ctx.get("dated"))  # 2021年至2024年,… → 2024; 2021年以来,…累计 → the text's year (round 21)
@@ -144,10 +145,10 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         # a report cue (入选, 居全省前列) in a text that states no aim: its paragraph reports from there on
         told = bool(REPORT_CUE.search(sent)) and not ctx.get("aims", True) and not para_aims \
             and not re.search(r"以上|不少于|不低于", sent)
-        reporting = (reporting or bool(PAST.search(sent)) or told or led_past or earlier_period(sent, ctx)) and not AIM.search(sent)
+        reporting = (reporting or bool(PAST.search(sent)) or told or led_past or earlier_period(sent, ctx) or tsent != sent) and not AIM.search(tsent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
-        para_aims = para_aims or bool(AIM.search(sent) or TELLS_AIM.search(sent))
+        para_aims = para_aims or bool(AIM.search(tsent) or TELLS_AIM.search(tsent))
         # clusters and chains named in any plan (open vocabulary)
         named_here = find_clusters(sent)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}

@@ -86,7 +86,8 @@ def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
     results report; ``paragraph_reports``: an earlier sentence of the paragraph reported."""
     if AIM.search(_reviewed_years(sentence, ctx)):
         return False
-    return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back")) or earlier_period(sentence, ctx)
+    return bool(PAST.search(sentence) or _DATA_SHOWN.match(sentence)) or paragraph_reports or bool(ctx.get("looks_back")) or \
+        earlier_period(sentence, ctx)
 
 
 def earlier_period(sentence: str, ctx: dict) -> bool:
@@ -273,3 +274,17 @@ def relative_year(text: str, ctx: dict) -> int | None:
         if at:  # the last one written: 目前…已形成…,去年…增长10.9% — the growth is last year's
             return issued + at[1]
     return None
+
+
+#: a sentence that opens with what the data show (数据显示, 据统计): its figures are results
+_DATA_SHOWN = re.compile(r"^\s*(?:(?:统计)?数据显示|据统计|统计显示)[,,:]")
+
+
+def data_shown(sentence: str) -> str:
+    """``sentence`` as its tense is read: after 数据显示, 预计 estimates a result, it aims at nothing (数据显示,预计2020年…实现
+    地区生产总值3201亿元: round 21), so it is blanked (same length); any other sentence is returned as it is.
+
+    >>> data_shown("数据显示,预计2020年江门实现地区生产总值3201亿元"), data_shown("预计到2025年产值达1300亿元")
+    ('数据显示,  2020年江门实现地区生产总值3201亿元', '预计到2025年产值达1300亿元')
+    """
+    return sentence.replace("预计", "  ") if _DATA_SHOWN.match(sentence) else sentence

@@ -126,3 +126,13 @@ def test_the_instance_a_sentence_opens_with_holds_its_measure_only_figures():
     text = ("14家企业进入“广西制造业民营企业100强”。以再生材料产业为例,其产品涵盖铅、锌、铜等,产能达760万吨,2024年产值达633亿元。")
     names = {v: n for n, v, *_ in _targets(text)}
     assert names[760.0] == "再生材料产业产能" and names[633.0] == "再生材料产业产值"
+
+
+def test_what_the_data_show_is_a_result_and_its_estimate_no_aim():
+    # 数据显示,预计2020年…: an estimate of a result of 2020 (no date in the text), and the aimless sentence after it too
+    text = ("今年,江门将地区生产总值增长目标定为6%以上。\n数据显示,预计2020年江门实现地区生产总值3201亿元,按可比价增长2.2%;"
+            "规模以上工业增加值增长2.3%,固定资产投资增长6.9%。")
+    got = {n: (y, c) for n, _v, _u, y, c in _targets(text)}
+    assert got["江门实现地区生产总值"] == (2020, True)
+    assert got["规模以上工业增加值增长"] == (2020, True) and got["固定资产投资增长"] == (2020, True)
+    assert not _targets("预计2025年全市实现地区生产总值4000亿元。")[0][-1]  # without 数据显示, 预计 still aims
