@@ -136,3 +136,10 @@ def test_what_the_data_show_is_a_result_and_its_estimate_no_aim():
     assert got["江门实现地区生产总值"] == (2020, True)
     assert got["规模以上工业增加值增长"] == (2020, True) and got["固定资产投资增长"] == (2020, True)
     assert not _targets("预计2025年全市实现地区生产总值4000亿元。")[0][-1]  # without 数据显示, 预计 still aims
+
+
+def test_a_verb_of_doing_with_le_reports():
+    # 引进了…食品加工企业38家: done (a past cue like 已), in a text with no aim word in the sentence
+    text = "正阳县建成了三大产业集群。食品加工产业集群。引进了君乐宝、鲁花等食品加工企业38家,培育形成了百亿级产业集群。"
+    assert {v: c for _n, v, u, _y, c in _targets(text) if u == "家"} == {38.0: True}
+    assert not _targets("引进食品加工企业38家。")[0][-1]  # without 了 in a text without date: not a result
