@@ -24,7 +24,7 @@ from etl.nlp.field_vocab import FIELD_WORDS, is_field
 from etl.normalize import strip_quotes
 
 __all__ = ["clean_name", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
-           "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE"]
+           "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE", "heading_class"]
 
 VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
                     r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造出?|培育出?|形成|建成(?!区)|建设|发展|"
@@ -93,6 +93,8 @@ def is_generic(name: str, in_field_list: bool = False) -> bool:
         return True
     if ABSTRACT.search(name) and not (in_field_list and name.endswith("配套") and is_field(name[:-2])):
         return True  # 产业发展基础, 主导产业规模, 特色明显, 布局合理: qualities, not fields (汽车零部件配套 in a list is a field)
+    if name.endswith("化") and not name.endswith(_FIELD_HUA) and len(name) > 3:
+        return True  # 县域经济特色化, 特色经济产业化: an -ization, no field (石化, 能化 are fields; round 21)
     if name.endswith("的") or re.search(r"(?:高端|智能|绿色|现代|高级|一体|集群|国际|数字|网络|融合|新型|规模)化$", name) \
             or too_long(name) or re.search(r"\d", re.sub(r"\d+G", "", name)):
         return True
@@ -168,6 +170,12 @@ def owners_dropped(items: list[str]) -> list[str]:
 LEAD_DISTRICT = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}市)?(?:高新区|经开区|[\u4e00-\u9fff]{2,3}(?:新区|区|县))(?=[\u4e00-\u9fff]{2})")
 
 
+#: the text's own place in front of a name (该市, 本县, 全区 …): where, not what (round 21)
+_SELF_PLACE = re.compile(r"^[该本我全][市县区省州旗]")
+#: the words of the field vocabulary that end in 化 (石化, 能化): a name ending in one is a field, not an -ization
+_FIELD_HUA = tuple(w for w in FIELD_WORDS if w.endswith("化"))
+
+
 def field_of(name: str) -> str:
     """The field of a cluster name: without a leading district (樊城区航空航天研发制造融合 → 航空航天研发制造融合,
     新化县电子陶瓷 → 电子陶瓷), a leading tier (世界级船舶海工 → 船舶海工) or a trailing kind of cluster
@@ -176,6 +184,7 @@ def field_of(name: str) -> str:
     >>> field_of("襄阳市高新区新能源与智能网联汽车制造和服务全链条融合"), field_of("长春新区光电信息")
     ('新能源与智能网联汽车制造和服务全链条融合', '光电信息')
     """
+    name = _SELF_PLACE.sub("", name) if len(name) > 4 else name  # 该市新能源新材料: the text's own place, no part of it
     cut = LEAD_DISTRICT.sub("", name)
     if len(cut) >= 2 and is_field(cut) and not is_field(name[:len(name) - len(cut)]):
         name = cut
@@ -183,6 +192,10 @@ def field_of(name: str) -> str:
         cut = rx.sub("", name)
         if len(cut) >= 2:
             name = cut
+    if too_long(name):  # 巩固拓展智能网联新能源汽摩及零部件: a verb glued before a name too long for one (round 21)
+        first = min((i for i in (name.find(w) for w in FIELD_WORDS) if i >= 0), default=-1)
+        if 0 < first <= 4 and not is_field(name[:first]) and not too_long(name[first:]):
+            name = name[first:]
     return name
 
 
@@ -198,3 +211,19 @@ def field_list(items: list[str]) -> bool:
         return False
     return 2 * sum(is_field(n) for n in names) >= len(names) and sum(is_field(n) for n in names) >= 2
 
+
+#: a group's heading: its count, its class (千亿元, 500 亿元, 千亿级) and its head, then a colon (四大千亿元产业集群:一是…)
+_GROUP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\(\s*[一二三四五六七八九十]+\s*\)|\d+[、.])?\s*"
+                            r"(?:[一二两三四五六七八九十]+|\d+)\s*[大个条]\s*(超?(?:\d+(?:\.\d+)?\s*|[一二两三四五六七八九十百千万]*)"
+                            r"(?:万亿|千亿|百亿|亿)元?级?)\s*(?:产业集群|集群|产业链|产业)\s*[::]")
+
+
+def heading_class(para: str) -> str | None:
+    """The scale class of a paragraph that opens with its group's heading (四大千亿元产业集群:一是…打造X产业集群), as
+    written without spaces; the clusters the paragraph names that carry no class of their own are of it (round 21).
+
+    >>> heading_class("五大500 亿元产业集群:一是以开发区为重点区域,打造输变电产业集群。"), heading_class("打造四大千亿元产业集群。")
+    ('500亿元', None)
+    """
+    m = _GROUP_HEADING.match(para)
+    return re.sub(r"\s", "", m.group(1)) if m else None

@@ -43,23 +43,27 @@ from pathlib import Path
 
 from etl.nlp.directions import listed_directions
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
+from etl.nlp.cluster_names import heading_class
 from etl.nlp.field_vocab import is_field
 from etl.nlp.figure_tense import figure_current
+from etl.nlp.figure_year import current_year, target_year
 from etl.nlp.framework_lists import coded_industries, framework_code
 from etl.nlp.layout import heading_cluster, plan_context, sentences
+from etl.nlp.list_figures import kept_or_sought, list_shared
 from etl.nlp.list_items import load_model, read_items, title_heads
 from etl.nlp.naming import (box_named, class_named, colon_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
                              threshold_named, verb_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
+from etl.nlp.cluster_match import written_name
 from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
 from etl.nlp.relisted import find_relisted
-from etl.nlp.indicator import year_before
+from etl.nlp.indicator import span_year, year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
 from etl.nlp.tech_phrases import specific_techs
-from etl.nlp.tense import (AIM, FIVE_YEAR, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report,
-                            relative_year, stated_year, this_year)
+from etl.nlp.tense import (AIM, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report,
+                            data_shown, relative_year)
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
@@ -113,17 +117,23 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             baseline = reporting = False
             report_year = para_last = lead_year = None
             prev_items = []
+            named_before = None
             para_aims = False  # a sentence of the paragraph aims (到2025年, 方案提出 …): a news report tells a plan
             looked_back = bool(LOOK_BACK_LEAD.match(para))
             last_para = para
             para_cluster = heading_cluster(para, para_cluster)
+            para_class = heading_class(para)  # 四大千亿元产业集群:一是…打造X产业集群 (round 21)
         doc = nlp(sent)
         year = find_year(sent) or relative_year(re.split(r"[,,]", sent)[0], ctx) or para_year or section_year
-        report = is_report(sent, ctx, reporting or looked_back)  # 五年来,… opens a look back until a plan is told
+        tsent = data_shown(sent)  # 数据显示,预计2020年…: an estimate of a result (round 21)
+        report = is_report(tsent, ctx, reporting or looked_back)  # 五年来,… opens a look back until a plan is told
         looked_back = looked_back and not PLAN_TOLD.search(sent)
-        if report and (PAST.search(sent) or earlier_period(sent, ctx)):  # the year a report paragraph speaks of (去年,…;其中…)
+        if report and (PAST.search(sent) or earlier_period(sent, ctx) or tsent != sent):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
             report_year = year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
+        span = span_year(sent, ctx.get("dated"))  # 2021年至2024年,… → 2024; 2021年以来,…累计 → the text's year (round 21)
+        if span and report_year == span[0]:
+            report_year = span[1]
         led = YEAR_LEAD.match(sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
         led_past = bool(led and not ctx["start"] and ctx.get("dated") and int(led.group(1)) < ctx["dated"]
                         and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure
@@ -131,14 +141,14 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             report_year = int(led.group(1))  # its paragraph reports that year (其中,新能源领域产值突破5000亿元)
         if led and (not ctx["start"] or ctx["looks_back"]) and ctx.get("dated") and int(led.group(1)) < ctx["dated"] and \
                 (not AIM.search(sent) or estimated_result(sent, int(led.group(1)), ctx)):
-            lead_year = int(led.group(1))  # 报告介绍到,2025年,…成效达到预期。该市…煤炭产量8.9亿吨: the paragraph's year
+            lead_year = span[1] if span else int(led.group(1))  # 报告介绍到,2025年,…成效达到预期。该市…煤炭产量8.9亿吨: the paragraph's year
         # a report cue (入选, 居全省前列) in a text that states no aim: its paragraph reports from there on
         told = bool(REPORT_CUE.search(sent)) and not ctx.get("aims", True) and not para_aims \
             and not re.search(r"以上|不少于|不低于", sent)
-        reporting = (reporting or bool(PAST.search(sent)) or told or led_past or earlier_period(sent, ctx)) and not AIM.search(sent)
+        reporting = (reporting or bool(PAST.search(sent)) or told or led_past or earlier_period(sent, ctx) or tsent != sent) and not AIM.search(tsent)
         if year and ctx["start"] and year < ctx["start"] and not re.search(r"(?:到|至)\s*\d{4}\s*年", sent):
             year = para_year or section_year  # “比2015年增长” is no target year
-        para_aims = para_aims or bool(AIM.search(sent) or TELLS_AIM.search(sent))
+        para_aims = para_aims or bool(AIM.search(tsent) or TELLS_AIM.search(tsent))
         # clusters and chains named in any plan (open vocabulary)
         named_here = find_clusters(sent)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
@@ -159,7 +169,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             industry = seen.pop(("named", "industry", core_name(cm.name)), None)
             if cm.kind == "cluster" and industry and key not in seen:  # 汽车产业 … later 汽车产业集群: one cluster
                 industry.kind, seen[key] = "cluster", industry
-            add(Fact(cm.kind, cm.name, sent, source, cluster=cid, ref_id=cid, level=cm.level, match=how,
+            add(Fact(cm.kind, cm.name, sent, source, cluster=cid, ref_id=cid, level=cm.level or para_class, match=how,
                      terms=[cm.tier] if cm.tier else [],
                      note=None if cid else "not in the ontology"), key)
         # list items the learned reader calls a name that the rules did not take (etl/nlp/list_items.py)
@@ -199,9 +209,11 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             box_measure = None
         items = [cm.name for cm in named_here]
         items, prev_items = (prev_items if len(items) < 2 and "分别" in sent else items), items  # 分别 of items named before
+        quantities = kept_or_sought(list_shared(quantities, qsent), qsent)  # A、B、C营业收入突破…; 保A争B (round 21)
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
         quantities = holder_shared(colon_named(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent),
-                                   qsent, para_last)
+                                   qsent, para_last, named_before)
+        named_before = written_name(sent, named_here) if not quantities else None  # …打造X产业集群。产值… (round 21)
         quantities = project_capacities(quantities, qsent)  # 海国龙油550万吨重油催化热裂解…项目: a plant's size, no figure
         para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:
@@ -211,20 +223,13 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             current = figure_current(q, a, sent, qsent, para, ctx, year, report, baseline, bool(lead), para_aims)
             clause = clause_at(qsent, a)
             if current:
-                s_year = (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
+                s_year = (span[1] if span and q.year in (None, span[0]) else None) or (int(lead.group(1)) if lead else None) or (baseline_year if baseline else None) or \
                     relative_year(clause, ctx) or year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
                     (report_year if reporting else None) or lead_year or \
                     relative_year(sent, ctx)
-                dated = ctx.get("dated")
-                before = (lambda y: y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated))
-                own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) else None  # 比2015年增长
-                t_year = own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated or
-                                 stated_year(sent))  # …等14个项目全面投产,2020年实现…: an undated text, the year its sentence states
+                t_year = current_year(q, sent, ctx, s_year, span)
             else:
-                to_year = re.search(r"(?<![截止])(?:到|至)\s*((?:19|20)\d{2})\s*年", clause)  # …355万人,到2035年达到500万人
-                to_end = re.search(r"(?<![截止])(?:到|至)\s*[“\"]?(十[一二三四五]五)[”\"]?(?:末|期末)", clause)  # 增长至“十四五”末…
-                t_year = (int(to_year.group(1)) if to_year else None) or (FIVE_YEAR[to_end.group(1)][1] if to_end else None) or \
-                    (None if q.year else relative_year(clause, ctx)) or year or this_year(ctx)
+                t_year = target_year(q, clause, year, ctx)
             subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
                      low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)

@@ -24,6 +24,10 @@ _FUTURE = re.compile(r"将|力争|确保|目标|计划|预计(?!全年)|争取|(
                      r"以上|不少于|不低于|左右|突破")  # …达到3000家以上 in a 2023 work plan is still a target
 
 
+#: a sentence that opens with what was done since a year (2021年以来, 去年以来, 今年以来)
+_SINCE_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|去年|上年|今年)以来")
+
+
 def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year: int | None, report: bool,
                    baseline: bool, lead: bool, para_aims: bool) -> bool:
     """Whether the figure ``q`` (at ``a`` of ``qsent``, the sentence ``sent`` as read) of paragraph ``para`` is a
@@ -40,6 +44,10 @@ def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year:
         current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
     if not current and not ctx["start"] and before_aim(sent, para):
         current = True  # …等14个项目全面投产,2020年实现营业收入990亿元。…预计到2025年…可达1500亿元: the base
+    since = _SINCE_LEAD.match(sent)
+    aim = AIM.search(sent, since.end()) if since else None
+    if not current and since and (aim is None or aim.start() > a):
+        current = True  # 去年以来,咸阳市创建省级高新区5个…,今年将…: what was done since, before the aim (round 21)
     if not current and (report or reported(clause_at(qsent, a), sent, ctx) or estimated_result(sent, year, ctx) or
                         news_reported(clause_at(qsent, a), sent, para_aims, ctx) or briefing_reported(qsent, a, ctx)):
         current = True  # 截至目前,山东已培育…20家; a “十四五”以来 results report (etl/nlp/tense.py)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from etl.nlp.indicator import YEAR_RE
+from etl.nlp.indicator import MEASURE, YEAR_RE
 
 __all__ = ["figures", "qualifier", "normalized", "UNITS", "MONEY", "QUALIFIERS", "COUNT_UNITS", "DELIMS", "FROM",
            "FROM_TO"]
@@ -108,6 +108,10 @@ def figures(clause: str):
             tail = ","  # 超万亿元(人民币,下同): a note on the amount closes it
         if unit in MONEY and tail.startswith("人民币"):
             tail = tail[3:]  # 5000万元人民币,: the currency, no condition
+        if unit in MONEY and re.match(rf"{MEASURE}(?:[,;。!?]|$)", tail) and _REACHED.search(clause[:m.start()].rstrip()):
+            tail = ","  # 2015年达到千亿元产值。: the measure after the amount reached closes it, no condition (round 21)
+        if unit in MONEY and tail.startswith("争") and clause[:m.start()].rstrip().endswith("保"):
+            tail = ","  # 保300亿元争500亿元: the amount to keep, then the one to strive for (round 21)
         if unit in MONEY and re.match(r"[共计合]计?\s*\d", tail):
             tail = ","  # 总投资超470亿元共15个项目: the total of the things counted next, no condition
         shared = re.match(rf"、\s*{_NUM}\s*(%|个百分点)", tail) if not unit and not m.group(4) else None
@@ -136,6 +140,8 @@ def figures(clause: str):
         if unit in MONEY and re.match(rf"[和或][^,;。\d]{{0,6}}{_NUM}\s*(?:万亿|千亿|亿|万)?元(?:以上)?[\u4e00-\u9fff]", tail) \
                 and not re.match(r"[和或][^,;。\d]{0,6}\d[^,;。]*?元(?:以上)?(?:和|或|的)", tail):
             continue  # 营业收入超1千亿元和市值超1千亿元制造业企业: both amounts are the firms' condition
+        if unit in ("公里", "千米") and re.match(r"[内圈]|范围|半径|产业(?:链|圈|带)", tail):
+            continue  # 半径50公里内, 100公里内唯一的…, 200公里产业链闭环: a reach or an extent, no indicator (round 21)
         if tail[:1] == "级":
             continue  # 5000亿级, 500亿元级: a scale class, not a quantity
         if unit in COUNT_UNITS and re.search(r"以\s*$", clause[:m.start()]) and re.match(r"[^,;。\d]{0,8}为(?:载体|依托|支撑|基础)", tail):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from etl.nlp.indicator import clean_name
+from etl.nlp.indicator import clean_name, is_measure
 
 __all__ = ["GENERIC", "generic_held"]
 
@@ -37,5 +37,6 @@ def generic_held(name: str, clause: str, m, before: str, out: list, mark: int, l
         held = re.match(rf"(.{{2,}}?)(?:{'|'.join(sorted(GENERIC, key=len, reverse=True))})$", last_name or "")
         holder = held.group(1) if held else last_name  # 总占地面积800亩,总投资30亿元: the holder's, not the area's
         holder = holder or re.split(r"(?<=[\u4e00-\u9fff]{2})(?:将|已|由|是|包括|主要)", clean_name(context))[0]
-        name = holder + name  # 1个平台,总面积扩容至45万亩 → 平台总面积; X将由A、B构成,总量… → X总量
+        if holder not in GENERIC and not is_measure(holder):  # 实现产值390亿元,预计实现产值500亿元: a bare measure is no holder (产值产值: round 21)
+            name = holder + name  # 1个平台,总面积扩容至45万亩 → 平台总面积; X将由A、B构成,总量… → X总量
     return name

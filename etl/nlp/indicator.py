@@ -32,7 +32,7 @@ _DISCOURSE = re.compile(r"与此同时|同时|此外|另外|而且|并且|(?<![�
 _MEASURE_TAILS = ("增加值占比", "占比", "比重", "发展指数", "指数", "企业", "产值", "增加值", "收入", "平台", "项目", "产能")
 
 #: a measure of an industry (what is measured, not what is measured of)
-MEASURE = r"(?:主营业务收入|营业收入|营收|销售收入|总收入|收入|总产值|产值|增加值|利润总额|利润|税收|产量|规模)"
+MEASURE = r"(?:主营业务收入|营业收入|营收|销售收入|总收入|收入|总产值|产值|增加值|利润总额|利润|税收|产量|规模|产能)"
 _MEASURE_ONLY = re.compile(rf"^(?:年均)?(?:{MEASURE}(?:年均)?(?:增长|增速)?|增长|增速)$")
 
 
@@ -115,3 +115,22 @@ def coverage(clause: str, start: int):
             if name:
                 yield (name + "覆盖率", 100.0, "%", "", (start + pos, start + pos + len(part)))
         pos += len(part) + 1
+
+
+#: a sentence that opens with a span of years (2021年至2024年,…) or a year since which it counts (2021年以来,…)
+_SPAN_LEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(?:(?:至|到|—|-|~)\s*((?:19|20)\d{2})\s*年|(以来))")
+
+
+def span_year(sent: str, dated: int | None) -> tuple[int, int] | None:
+    """``(start, year)`` of a result stated over a span: the span's last year (2021年至2024年 → 2024), or the text's
+    own year ``dated`` for a count since a year (2021年以来,…累计 → the year of the text); ``None`` otherwise (round 21).
+
+    >>> span_year("2021年至2024年,梧州市地区生产总值年均增长6.5%", 2025), span_year("2021年以来,全市累计实施工业项目405个", 2025)
+    ((2021, 2024), (2021, 2025))
+    """
+    m = _SPAN_LEAD.match(sent)
+    if not m:
+        return None
+    if m.group(2):
+        return int(m.group(1)), int(m.group(2))
+    return (int(m.group(1)), dated) if dated else None

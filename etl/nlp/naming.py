@@ -54,7 +54,8 @@ _GROWTH = re.compile(r"^(?:增幅|增速|(?:同比|年均)?增长)$")
 
 
 #: a sentence whose subject points back (这“六大产业集群”已经成为…, 该集群…): the subject holds its measure-only figures
-_POINTED = re.compile(r"^\s*(?:这些|这|该|上述)[“\"]?([\u4e00-\u9fff]{2,12}?)[”\"]?(?=已经|已|成为|均|都|共|实现|的)")
+_POINTED = re.compile(r"^\s*(?:(?:这些|这|该|上述)[“\"]?([\u4e00-\u9fff]{2,12}?)[”\"]?(?=已经|已|成为|均|都|共|实现|的)|"
+                      r"以[“\"]?([\u4e00-\u9fff]{2,12}?)[”\"]?为例)")  # 以再生材料产业为例,…产能达760万吨 (round 21)
 
 
 def _holderless(name: str) -> bool:
@@ -68,9 +69,11 @@ def holds(name: str) -> bool:
     return bool(name) and not _holderless(name) and not name.startswith("占")
 
 
-def holder_shared(quantities: list, sent: str, previous=None) -> list:
-    """A figure named only by a measure takes the holder of the figure stated before it (in its sentence, else
-    ``previous``, the paragraph's last figure): 规上工业企业实现营业收入9005.1亿元、利润583亿元 → 规上工业企业实现利润;
+def holder_shared(quantities: list, sent: str, previous=None, named_before: str | None = None) -> list:
+    """A figure named only by a measure takes the holder of the figure stated before it (in its sentence, else the one
+    cluster or chain ``named_before`` by the sentence before, which stated no figure — 打造钢铁及深加工产业集群。2010年实现
+    产值390亿元 → 钢铁及深加工产业集群产值 (round 21) —, else ``previous``, the paragraph's last figure):
+    规上工业企业实现营业收入9005.1亿元、利润583亿元 → 规上工业企业实现利润;
     实施重点工业项目2809个、完成投资3975.4亿元 → 重点工业项目完成投资; a growth (增幅7%) is the growth of that figure;
     a part of the year stays with the measure (今年1-8月,实现产值… → X1-8月产值).
 
@@ -82,11 +85,16 @@ def holder_shared(quantities: list, sent: str, previous=None) -> list:
     for i, q in enumerate(quantities):
         if not q.name or not _holderless(q.name):
             continue
-        before = [p for p in quantities[:i] if holds(p.name)] or ([previous] if previous and holds(previous.name) else [])
-        subject = _POINTED.match(sent)
-        if not before and subject and holds(subject.group(1)) and subject.end() <= q.span[0]:
-            q.name = subject.group(1) + q.name  # 这“六大产业集群”已经成为…,2023年总产值达2430亿元: the sentence's subject
+        before = [p for p in quantities[:i] if holds(p.name)]
+        if not before and named_before and not _GROWTH.match(_PART_OF_YEAR.sub("", q.name)):
+            q.name = named_before + q.name
             continue
+        subject = _POINTED.match(sent)
+        pointed = subject and (subject.group(1) or subject.group(2))
+        if not before and pointed and holds(pointed) and subject.end() <= q.span[0]:
+            q.name = pointed + q.name  # 这“六大产业集群”已经成为…,2023年总产值达2430亿元: the sentence's subject (before
+            continue  # the paragraph's last figure: round 21)
+        before = before or ([previous] if previous and holds(previous.name) else [])
         if not before:
             continue
         prev = before[-1].name

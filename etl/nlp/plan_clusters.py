@@ -40,6 +40,7 @@ __all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name"]
 _HEAD_RE = re.compile(r"产业集群|产业群|集群|产业链")
 _BOUND = re.compile(r"[,;。:!?()《》\[\]【】—]")  # —— opens a bullet line
 _NOT_NAMING = re.compile(r"品牌|优势")
+_COUNTED_BEFORE = re.compile(r"、[^,;。、]{2,20}?(?:\d+|[一二三四五六七八九十两]+)[大个条](?:优势|特色|主导|支柱|重点)?$")
 #: one character in brackets inside a name completes an abbreviation (新(乡)长(垣))
 _ABBREV = re.compile(r"(?<=[\u4e00-\u9fff])[((]([\u4e00-\u9fff])[))](?=[\u4e00-\u9fff])")
 #: a bracket restating a list item (新型电力(智能电网)、… / …两大产业集群) belongs to the item's name
@@ -202,8 +203,8 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             continue
         head = m.group() if not (m.group() == "产业链" and sentence[m.end():m.end() + 1] == "群") else "产业链群"
         # 产业链群 (a cluster of chains) is a cluster, not a chain
-        if _NOT_NAMING.match(sentence, m.end()):  # 集群品牌, 产业链现代化: no cluster named
-            prev_end = m.end()
+        if _NOT_NAMING.match(sentence, m.end()) and not _COUNTED_BEFORE.search(sentence, 0, m.start()):
+            prev_end = m.end()  # 集群品牌: no cluster named — but A、B两大主导产业集群优势 names its counted list (round 21)
             continue
         bounds = [b.end() for b in _BOUND.finditer(sentence, 0, m.start())]
         start = max([prev_end, *bounds]) if bounds else prev_end

@@ -33,7 +33,7 @@ __all__ = ["project_capacities"]
 _SIZE_UNIT = re.compile(r"^(?:万|亿)?(?:吨|辆|千瓦|兆瓦|瓦|千瓦时|片|平方米|立方米|标方|桶)$|^(?:MW|GW|GWh|kW)$")
 _PROJECT = re.compile(r"项目|生产线|装置")
 #: a verb that makes the size an aim of its clause (新增产能50万吨, 建成年产…)
-_AIMED = re.compile(r"新增|达到|达|突破|超过|提高|提升|扩大|增至|增加|建成|形成")
+_AIMED = re.compile(r"新增|达到|达|突破|超过|提高|提升|扩大|增至|增加|形成")  # not 建成年产6万吨工业硅项目 (round 21)
 
 
 def project_capacities(quantities: list, sent: str) -> list:

@@ -240,7 +240,8 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
                named: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """``(subject, kind)`` of the figure at ``upto`` in ``sent`` with indicator ``name`` (see the module doc);
     ``named``: the clusters and chains the sentence names — a place inside one (长沙市工程机械) owns no figure."""
-    own = find_places(name)
+    quoted = "".join(re.findall(r"[“\"][^”\"]{1,20}[”\"]", sent))
+    own = [p for p in find_places(name) if p.stem not in quoted]  # 14家企业进入“广西…100强”: a title's place (round 21)
     if own:  # 浙江省专精特新中小企业入选企业 in a 台州 text: the province's figure
         p = own[0]
         county = any(p.name in (ct.name, ct.short) for ct in ontology.counties.values())

@@ -31,7 +31,7 @@ import re
 __all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "is_briefing", "briefing_reported", "estimated_result", "this_year", "before_aim", "stated_year",
            "FIVE_YEAR", "TELLS_AIM", "REPORT_CUE", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
-PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|正式认定|预计全年|近年来|近几年|这几年|多年来")
+PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|(?:引进|建成|培育|形成|实现|完成|新增|达到|集聚|聚集|吸引|吸纳|带动)了|正式认定|预计全年|近年来|近几年|这几年|多年来")
 #: a paragraph that opens looking back (五年来, 近年来, “十四五”以来) reports until a plan is told: its aimless sentences are
 #: results even after a sentence with an aim of its own (五年来,…增长至“十四五”末预计突破160亿元。…成功集聚69家上下游企业: round 20)
 LOOK_BACK_LEAD = re.compile(r"^\s*(?:(?:近|过去)?(?:[一二三四五六七八九十两]+|\d+)年(?:来|以来)|近年来|多年来|[“\"]?十[一二三四五]五[”\"]?以来)")
@@ -86,7 +86,8 @@ def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
     results report; ``paragraph_reports``: an earlier sentence of the paragraph reported."""
     if AIM.search(_reviewed_years(sentence, ctx)):
         return False
-    return bool(PAST.search(sentence)) or paragraph_reports or bool(ctx.get("looks_back")) or earlier_period(sentence, ctx)
+    return bool(PAST.search(sentence) or _DATA_SHOWN.match(sentence)) or paragraph_reports or bool(ctx.get("looks_back")) or \
+        earlier_period(sentence, ctx)
 
 
 def earlier_period(sentence: str, ctx: dict) -> bool:
@@ -268,7 +269,22 @@ def relative_year(text: str, ctx: dict) -> int | None:
     if issued:
         words = {"今年": 0, "目前": 0, "当前": 0, "去年": -1, "上年": -1, "明年": 1}
         text = text.replace("以上年", "以上")  # 20家以上年营业收入…: 以上 + 年营业收入, not 上年
+        text = re.sub(r"(?:比|较|同比)(?:上年|去年)", "", text)  # 较上年同期提高: the base compared with, not the year (round 21)
         at = max(((text.rfind(w), d) for w, d in words.items() if w in text), default=None)
         if at:  # the last one written: 目前…已形成…,去年…增长10.9% — the growth is last year's
             return issued + at[1]
     return None
+
+
+#: a sentence that opens with what the data show (数据显示, 据统计): its figures are results
+_DATA_SHOWN = re.compile(r"^\s*(?:(?:统计)?数据显示|据统计|统计显示)[,,:]")
+
+
+def data_shown(sentence: str) -> str:
+    """``sentence`` as its tense is read: after 数据显示, 预计 estimates a result, it aims at nothing (数据显示,预计2020年…实现
+    地区生产总值3201亿元: round 21), so it is blanked (same length); any other sentence is returned as it is.
+
+    >>> data_shown("数据显示,预计2020年江门实现地区生产总值3201亿元"), data_shown("预计到2025年产值达1300亿元")
+    ('数据显示,  2020年江门实现地区生产总值3201亿元', '预计到2025年产值达1300亿元')
+    """
+    return sentence.replace("预计", "  ") if _DATA_SHOWN.match(sentence) else sentence
