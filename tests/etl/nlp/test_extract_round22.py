@@ -1,0 +1,40 @@
+"""Round 22 of the policy extractor: the classes of round 21's held-out misses in general form (docs/policy.md, round 22)."""
+
+from __future__ import annotations
+
+from etl.nlp import extract_facts
+from etl.nlp.place_prefix import is_place, lead_place, place_cut
+from ontology.loader import Ontology
+
+
+def _facts(text):
+    return extract_facts(text, Ontology(), source="t")
+
+
+def _targets(text):
+    return [(f.text, f.value, f.unit, f.year, f.current) for f in _facts(text) if f.kind == "target"]
+
+
+def _clusters(text):
+    return {f.text: f.level for f in _facts(text) if f.kind in ("cluster", "chain")}
+
+
+def test_a_county_level_place_in_front_of_a_name_is_where_not_what():
+    # every GB/T 2260 county, district or county-level city (with 市), its city before it and a town after it
+    assert lead_place("莘县木材加工") == "莘县" and lead_place("冠县清水镇轴承") == "冠县清水镇"
+    assert lead_place("永安市汽车及机械加工") == "永安市" and lead_place("延边州延吉市人参大健康") == "延边州延吉市"
+    # a prefecture-level city alone stays (株洲市中小航空发动机 is a gold name), and so do a city without 市 and 县域
+    assert lead_place("株洲市中小航空发动机") == "" and lead_place("永安汽车") == "" and place_cut("县域经济") == "县域经济"
+    assert place_cut("城区改造") == "城区改造"  # 城区, 郊区: generic, no place by themselves
+    assert is_place("大田县") and not is_place("大田县石墨")
+    text = ("附件\n2022年度聊城市特色产业集群名单\n1、临清市纺织特色产业集群\n2、莘县绿色食品加工特色产业集群\n"
+            "3、冠县清水镇轴承特色产业集群\n")
+    assert set(_clusters(text)) == {"纺织", "绿色食品加工", "轴承"}
+
+
+def test_a_place_only_item_owns_the_item_after_it_and_a_verb_of_naming_leads_the_name():
+    text = "石墨和石墨烯产业培育永安市、大田县石墨和石墨烯产业链。宁化县安全应急产业链加快发展。"
+    assert {"石墨和石墨烯", "安全应急"} <= set(_clusters(text))
+    assert not any("县" in n or "市" in n for n in _clusters(text))
+    text = "经专家论证,确定临清市纺织特色产业集群等10家集群为2022年度聊城市特色产业集群。"
+    assert "纺织" in _clusters(text) and not any("确定" in n for n in _clusters(text))
