@@ -38,3 +38,17 @@ def test_a_place_only_item_owns_the_item_after_it_and_a_verb_of_naming_leads_the
     assert not any("县" in n or "市" in n for n in _clusters(text))
     text = "经专家论证,确定临清市纺织特色产业集群等10家集群为2022年度聊城市特色产业集群。"
     assert "纺织" in _clusters(text) and not any("确定" in n for n in _clusters(text))
+
+
+def test_the_chain_of_an_industry_up_and_down_its_stream_is_no_chain_name():
+    text = "同时,白酒产业上下游产业链不断健全完善。打造新能源汽车产业链。"
+    assert set(_clusters(text)) == {"新能源汽车"}
+
+
+def test_a_unit_after_yu_or_duo_is_kept_for_every_unit_and_shared_by_a_ge_list():
+    from etl.nlp.quantity import find_quantities
+
+    got = [(q.value, q.unit, q.qualifier) for q in find_quantities("已建成主干道路16公里,电力、通信、给排水管网各10余公里")]
+    assert got == [(16.0, "公里", "")] + [(10.0, "公里", "余")] * 3
+    assert [(q.value, q.unit, q.qualifier) for q in find_quantities("开发新产品10余款,提高5多个百分点")] == \
+        [(10.0, "款", "余"), (5.0, "个百分点", "多")]
