@@ -52,3 +52,16 @@ def test_a_unit_after_yu_or_duo_is_kept_for_every_unit_and_shared_by_a_ge_list()
     assert got == [(16.0, "公里", "")] + [(10.0, "公里", "余")] * 3
     assert [(q.value, q.unit, q.qualifier) for q in find_quantities("开发新产品10余款,提高5多个百分点")] == \
         [(10.0, "款", "余"), (5.0, "个百分点", "多")]
+
+
+def test_a_framework_coded_in_characters_is_named_by_its_counted_lists_elsewhere_in_the_text():
+    from etl.nlp.framework_lists import coded_industries, framework_code
+
+    assert framework_code("全力打造“一化一海五优特”产业集群") == (1, 1, 5)
+    # 一化一海: two groups of one, named by one list of two; 五优特: a list of five; a list of three fits no group
+    assert [n for n, *_ in coded_industries("绿色石化、海洋经济两大新兴支柱产业初具规模", (1, 1, 5))] == ["绿色石化", "海洋经济"]
+    assert [n for n, *_ in coded_industries("电子信息、高端装备、新材料三大新兴产业", (1, 1, 5))] == []
+    text = ("揭阳全力打造“一化一海五优特”产业集群。绿色石化、海洋经济两大新兴支柱产业初具规模。"
+            "揭阳突出赋能提质,重塑服装制鞋、五金机电、物流电商、食品加工、大健康五大优势特色产业竞争力。")
+    assert set(_clusters(text)) == {"绿色石化", "海洋经济", "服装制鞋", "五金机电", "物流电商", "食品加工", "大健康"}
+    assert _clusters(text.replace("“一化一海五优特”", "现代")) == {}  # no code: the lists are industries, no clusters
