@@ -132,8 +132,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
             report_year = year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
         span = span_year(sent, ctx.get("dated"))  # 2021年至2024年,… → 2024; 2021年以来,…累计 → the text's year (round 21)
-        if span and report_year == span[0]:
-            report_year = span[1]
+        if span and report_year == span[0] and not sent.lstrip().startswith(("去年", "上年")):
+            report_year = span[1]  # 去年以来,…: its own figures run to the text's year, the sentences after speak of 去年
         led = YEAR_LEAD.match(sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
         led_past = bool(led and not ctx["start"] and ctx.get("dated") and int(led.group(1)) < ctx["dated"]
                         and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure

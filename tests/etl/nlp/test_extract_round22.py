@@ -65,3 +65,13 @@ def test_a_framework_coded_in_characters_is_named_by_its_counted_lists_elsewhere
             "揭阳突出赋能提质,重塑服装制鞋、五金机电、物流电商、食品加工、大健康五大优势特色产业竞争力。")
     assert set(_clusters(text)) == {"绿色石化", "海洋经济", "服装制鞋", "五金机电", "物流电商", "食品加工", "大健康"}
     assert _clusters(text.replace("“一化一海五优特”", "现代")) == {}  # no code: the lists are industries, no clusters
+
+
+def test_since_last_year_runs_to_the_texts_year():
+    text = ("# title: 咸阳市新闻发布会 (2024-07-01)\n今年一季度,咸阳市生产总值增速为7.9%。\n"
+            "去年以来,咸阳市创建省级高新区5个、省级经开区3个,省级开发区数量达到了10个。\n")
+    years = {n: y for n, _v, _u, y, _c in _targets(text)}
+    assert [y for n, y in years.items() if "高新区" in n or "开发区数量" in n] == [2024, 2024]
+    from etl.nlp.indicator import span_year
+
+    assert span_year("去年以来,咸阳市创建省级高新区5个", 2024) == (2023, 2024) and span_year("去年,新增5家", 2024) is None
