@@ -101,8 +101,8 @@ def figures(clause: str):
             if m.group(4) is None and tail[:1] and not DELIMS.match(tail[:1]):
                 continue  # 1亿件, 亿级: not an amount of money
             unit += "元"
-        if unit in MONEY and tail.startswith(("门槛", "大关", "台阶", "关口")):
-            tail = ","  # 迈过5000亿元门槛: a milestone reached, no condition
+        if unit in MONEY and re.match(r"新?(?:门槛|大关|台阶|关口)", tail):
+            tail = ","  # 迈过5000亿元门槛, 迈上2500亿元新台阶 (round 22): a milestone reached, no condition
         if unit in MONEY and re.match(r"[”\"’]", tail):
             tail = tail[1:] if _STANDARD.match(tail[1:]) else ","  # 实现经济总量过万亿”的目标: the quote closes the amount
         if unit in MONEY and re.match(r"[((](?:人民币|下同|约)", tail):

@@ -75,3 +75,8 @@ def test_since_last_year_runs_to_the_texts_year():
     from etl.nlp.indicator import span_year
 
     assert span_year("去年以来,咸阳市创建省级高新区5个", 2024) == (2023, 2024) and span_year("去年,新增5家", 2024) is None
+
+
+def test_a_new_milestone_reached_closes_its_amount():
+    got = [(n, v, u) for n, v, u, *_ in _targets("2024年,揭阳经济总量迈上2500亿元新台阶。")]
+    assert len(got) == 1 and got[0][1:] == (2500.0, "亿元") and "经济总量" in got[0][0]
