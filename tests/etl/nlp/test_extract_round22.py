@@ -80,3 +80,13 @@ def test_since_last_year_runs_to_the_texts_year():
 def test_a_new_milestone_reached_closes_its_amount():
     got = [(n, v, u) for n, v, u, *_ in _targets("2024年,揭阳经济总量迈上2500亿元新台阶。")]
     assert len(got) == 1 and got[0][1:] == (2500.0, "亿元") and "经济总量" in got[0][0]
+
+
+def test_a_bare_count_of_firms_is_held_by_the_one_chain_its_clause_names():
+    text = ("湖口县三大产业链条不断壮大。以九江钢厂为龙头的冶金产业链,聚集了中冶环保、联达球团等近30家企业,主营业务收入突破160亿元;"
+            "以龙达粘胶为龙头的化工产业链,聚集了天赐化工等近20家企业。")
+    names = {n: v for n, v, *_ in _targets(text)}
+    assert names.get("冶金产业链企业") == 30.0 and names.get("化工产业链企业") == 20.0 and "企业" not in names
+    # two chains in one clause: no holder is chosen
+    text = "冶金产业链和化工产业链聚集了近50家企业。"
+    assert "企业" in {n for n, *_ in _targets(text)}
