@@ -21,6 +21,7 @@ import re
 
 from etl.nlp.cluster_match import core_name
 from etl.nlp.field_vocab import FIELD_WORDS, is_field
+from etl.nlp.place_prefix import is_place, place_cut
 from etl.normalize import strip_quotes
 
 __all__ = ["clean_name", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
@@ -28,7 +29,7 @@ __all__ = ["clean_name", "is_generic", "split_items", "too_long", "count_of", "o
 
 VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
                     r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造出?|培育出?|形成|建成(?!区)|建设|发展|"
-                    r"推动|壮大|做强|做优|做精|提档升级|转型升级|改造提升|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军|瞄准|担任|新增)")
+                    r"推动|壮大|做强|做优|做精|确定|认定|重塑|提档升级|转型升级|改造提升|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军|瞄准|担任|新增)")
 NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
 COUNT_RE = re.compile(rf"{NUM_CN}(?:个|大|条)")
 SCALE_RE = re.compile(r"超?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
@@ -153,13 +154,14 @@ def count_of(desc: str) -> int | None:
 PLACE_ONLY = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+$")
 PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+")
 LEAD_TIER = re.compile(r"^(?:世界级|国家级|省级|市级|区域级|标志性)+")
-KIND_SUFFIX = re.compile(r"(?:国家级?|省级|世界级)?(?:先进制造业|战略性新兴产业)$|(?:战略性|支柱|主导|优势)+$")  # …先进材料战略性支柱
+#: …先进材料战略性支柱; a tier word after a name is the list's tier (临清市纺织特色产业集群 → 纺织; round 22)
+KIND_SUFFIX = re.compile(r"(?:国家级?|省级|世界级)?(?:先进制造业|战略性新兴产业)$|(?:战略性|支柱|主导|优势|特色)+$")
 
 
 def owners_dropped(items: list[str]) -> list[str]:
     """A list that starts with places only names their common cluster in its last item:
     江苏省南通市、泰州市、扬州市高技术船舶和海工装备 → 高技术船舶和海工装备 (the places own it)."""
-    places = [i for i in items if PLACE_ONLY.match(i.strip(" “”\"'"))]
+    places = [i for i in items if PLACE_ONLY.match(i.strip(" “”\"'")) or is_place(i)]  # 永安市、大田县石墨和石墨烯
     if not places or len(places) == len(items):
         return [i for i in items if i not in places]
     rest = [i for i in items if i not in places]
@@ -185,6 +187,7 @@ def field_of(name: str) -> str:
     ('新能源与智能网联汽车制造和服务全链条融合', '光电信息')
     """
     name = _SELF_PLACE.sub("", name) if len(name) > 4 else name  # 该市新能源新材料: the text's own place, no part of it
+    name = place_cut(name)  # 临清市纺织, 冠县清水镇轴承, 白山市抚松县人参: a GB/T 2260 county-level place (round 22)
     cut = LEAD_DISTRICT.sub("", name)
     if len(cut) >= 2 and is_field(cut) and not is_field(name[:len(name) - len(cut)]):
         name = cut

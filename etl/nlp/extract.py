@@ -51,7 +51,7 @@ from etl.nlp.framework_lists import coded_industries, framework_code
 from etl.nlp.layout import heading_cluster, plan_context, sentences
 from etl.nlp.list_figures import kept_or_sought, list_shared
 from etl.nlp.list_items import load_model, read_items, title_heads
-from etl.nlp.naming import (box_named, class_named, colon_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
+from etl.nlp.naming import (box_named, class_named, clause_held, colon_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
                              threshold_named, verb_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
@@ -132,8 +132,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
             report_year = year_before(sent, first.start() if first else len(sent)) or relative_year(sent, ctx)
         span = span_year(sent, ctx.get("dated"))  # 2021年至2024年,… → 2024; 2021年以来,…累计 → the text's year (round 21)
-        if span and report_year == span[0]:
-            report_year = span[1]
+        if span and report_year == span[0] and not sent.lstrip().startswith(("去年", "上年")):
+            report_year = span[1]  # 去年以来,…: its own figures run to the text's year, the sentences after speak of 去年
         led = YEAR_LEAD.match(sent)  # 2022年常州工业总量首次破2万亿 in a 2023 report: a result
         led_past = bool(led and not ctx["start"] and ctx.get("dated") and int(led.group(1)) < ctx["dated"]
                         and re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|元|%|个|家|项|条)", sent[led.end():]))  # a figure
@@ -211,6 +211,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         items, prev_items = (prev_items if len(items) < 2 and "分别" in sent else items), items  # 分别 of items named before
         quantities = kept_or_sought(list_shared(quantities, qsent), qsent)  # A、B、C营业收入突破…; 保A争B (round 21)
         quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
+        quantities = clause_held(quantities, sent, named_here if qsent == sent else [])  # …冶金产业链,聚集了…30家企业 (round 22)
         quantities = holder_shared(colon_named(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent),
                                    qsent, para_last, named_before)
         named_before = written_name(sent, named_here) if not quantities else None  # …打造X产业集群。产值… (round 21)
@@ -278,8 +279,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         # specific technology phrases only (车规级芯片关键技术), never the generic ones
         for label in specific_techs(sent):
             if not any(label in t for t in (f.text for f in facts if f.kind == "technology")):
-                add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []),
-                    ("technology", label))
+                add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []), ("technology", label))
     return restated_merged(title_merged(facts, text))
 
 

@@ -51,7 +51,8 @@ DELIMS = re.compile(r"[,;:。!?、]")
 FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末期|期末|末)的?)?"
                      r"(?:预计|将|有望)*(?:突破|达到|超过|超)?第?")  # 增至, 扩容至2024年的, 增长至“十四五”末预计突破
 FROM = re.compile(r"[从由](?:(?:(?:19|20)\d{2}年|去年|上年)(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末期|期末|末)的?)?第?$")  # 由“十三五”末的  # 从20家, 从2022年的11.3%, 由去年的86%
-_MORE = re.compile(r"(\d)(万|亿)?([多余])(吨|元|人|亩|辆|台|件|个|家|户|项|条|座)")
+#: 20多家, 10余公里, 5多个百分点 → 20家多, 10公里余: 多/余 between a number and any unit of UNITS (round 22: 湖口's 各10余公里)
+_MORE = re.compile(r"(\d)(万|亿)?([多余])(" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + ")")
 _MORE_MAGNITUDE = re.compile(r"(\d)([多余])(万亿|亿|万)(吨|元|人|亩|辆|台|件)")  # 900多亿元 → 900亿元多 (same length)
 #: a range written with its unit at both ends (5.5%—6%, 3亿元-5亿元): the first unit is blanked (same length)
 _RANGE_UNIT = re.compile(rf"(?<![\d.])({_NUM})(%|万亿元|亿元|万元|个|家|条|项)(\s*[-—~～]\s*{_NUM}\s*)(?=\2)")
@@ -100,8 +101,8 @@ def figures(clause: str):
             if m.group(4) is None and tail[:1] and not DELIMS.match(tail[:1]):
                 continue  # 1亿件, 亿级: not an amount of money
             unit += "元"
-        if unit in MONEY and tail.startswith(("门槛", "大关", "台阶", "关口")):
-            tail = ","  # 迈过5000亿元门槛: a milestone reached, no condition
+        if unit in MONEY and re.match(r"新?(?:门槛|大关|台阶|关口)", tail):
+            tail = ","  # 迈过5000亿元门槛, 迈上2500亿元新台阶 (round 22): a milestone reached, no condition
         if unit in MONEY and re.match(r"[”\"’]", tail):
             tail = tail[1:] if _STANDARD.match(tail[1:]) else ","  # 实现经济总量过万亿”的目标: the quote closes the amount
         if unit in MONEY and re.match(r"[((](?:人民币|下同|约)", tail):

@@ -7,8 +7,9 @@ a framework: it names a cluster or chain (``“334”产业集群``, ``10个百�
 It returns ``(name, level, span)``; :mod:`etl.nlp.plan_clusters` makes them cluster mentions.
 
 :func:`framework_code` reads a text's coded cluster framework (“231”产业集群: two clusters of one kind, three of another,
-one more) and :func:`coded_industries` the lists of fields that name its groups anywhere in the text — a list (A和B, A、B和C)
-closed by a count (两大产业) or by 等 and a tier (等新兴产业) whose length is a digit of the code (round 20, 济宁).
+one more; “一化一海五优特”: counts in characters, round 22) and :func:`coded_industries` the lists of fields that name its
+groups anywhere in the text — a list (A和B, A、B和C, A、B两大) closed by a count (两大产业) or by 等 and a tier (等新兴产业)
+whose length is a digit of the code or the sum of neighbouring digits (round 20, 济宁; round 22, 揭阳).
 
 Why: round 16's held-out plans named most of their clusters so (咸宁's “334” 产业集群: 发展A、B、C等3大优势产业,
 培育D、E、F、G等4大特色产业; 黄冈's 形成A、B、C3个千亿产业): the items are the framework's clusters, the head is
@@ -66,26 +67,45 @@ def counted_industries(sentence: str) -> list[tuple[str, str | None, tuple[int, 
             if named or level or (classed and not future) for i in items]
 
 
-#: a coded framework of clusters or chains (“231”产业集群, “1+3+N”: no, digits only)
-_CODE = re.compile(r"[“\"](\d{2,5})[”\"](?:现代)?(?:产业集群|产业链|集群)")
+#: a coded framework of clusters or chains: digits (“231”产业集群; “1+3+N”: no) or counts in characters, each with the
+#: word of its group (“一化一海五优特”产业集群: one 化, one 海, five 优特; round 22, 揭阳)
+_CODE = re.compile(r"[“\"](\d{2,5}|(?:[一二两三四五六七八九十][\u4e00-\u9fff]{1,3}?){2,5})[”\"](?:现代)?(?:产业集群|产业链|集群)")
+_CODE_DIGIT = re.compile(r"\d|[一二两三四五六七八九十]")
 _CODED_LIST = re.compile(r"([^,;。:!?]+?(?:、[^,;。:!?、]+?)*(?:和|及|与)[^,;。:!?、和及与]+?)(?:(等)" + _TIERS + r"+|(" + NUM_CN +
                          r"[个大])" + _TIERS + r"*)产业(?!集群|群|链)")
+#: a 、-list closed by its count (绿色石化、海洋经济两大新兴支柱产业): the count says where the list ends
+_CODED_COUNTED = re.compile(r"([^,;。:!?]+?(?:、[^,;。:!?、]+?)+)()(" + NUM_CN + r"[个大])" + _TIERS + r"*产业(?!集群|群|链)")
 
 
 def framework_code(text: str) -> tuple[int, ...]:
-    """The digits of the first coded cluster framework the text names (“231”产业集群 → 2, 3, 1), else ``()``."""
+    """The counts of the first coded cluster framework the text names (“231”产业集群 → 2, 3, 1; “一化一海五优特” →
+    1, 1, 5), else ``()``.
+
+    >>> framework_code("全力打造“一化一海五优特”产业集群"), framework_code("打造“一带一路”")
+    ((1, 1, 5), ())
+    """
     m = _CODE.search(text)
-    return tuple(int(d) for d in m.group(1)) if m else ()
+    return tuple(count_of(d + "个") for d in _CODE_DIGIT.findall(m.group(1))) if m else ()
+
+
+def _group_sizes(code: tuple[int, ...]) -> set[int]:
+    """The sizes a list naming a group of ``code`` may have: a digit, or the sum of neighbouring digits (一化一海: two
+    groups of one, named by one list of two)."""
+    return {sum(code[i:j]) for i in range(len(code)) for j in range(i + 1, len(code) + 1)}
 
 
 def coded_industries(sentence: str, code: tuple[int, ...]) -> list[tuple[str, None, tuple[int, int]]]:
     """The items of the field lists of ``sentence`` that name a group of the text's coded framework ``code``."""
     out = []
-    for m in _CODED_LIST.finditer(sentence) if code else ():
+    sizes = _group_sizes(code)
+    matches = [*_CODED_LIST.finditer(sentence), *_CODED_COUNTED.finditer(sentence)] if code else []
+    for m in matches:
+        if any(m.start() < e and s < m.end() for _n, _l, (s, e) in out):
+            continue  # one list read once
         head = re.split(r"给|为|对|把|向|让|使|在|将|是", m.group(1))[-1]  # 将给高端装备和高端化工: the object after the preposition
         items = [clean_name(i, True) for p in split_items(clean_name(head), None) for i in re.split(r"和|及|与", p)]
         count = count_of(m.group(3)) if m.group(3) else None
-        if len(items) < 2 or len(items) not in code or (count and count != len(items)) or not all(items):
+        if len(items) < 2 or len(items) not in sizes or (count and count != len(items)) or not all(items):
             continue
         if all(is_field(i) and not is_generic(i) for i in items):
             out += [(i, None, m.span()) for i in items]

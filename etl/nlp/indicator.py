@@ -119,18 +119,22 @@ def coverage(clause: str, start: int):
 
 #: a sentence that opens with a span of years (2021年至2024年,…) or a year since which it counts (2021年以来,…)
 _SPAN_LEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(?:(?:至|到|—|-|~)\s*((?:19|20)\d{2})\s*年|(以来))")
+_SINCE_LAST = re.compile(r"^\s*(?:去年|上年)以来")
 
 
 def span_year(sent: str, dated: int | None) -> tuple[int, int] | None:
     """``(start, year)`` of a result stated over a span: the span's last year (2021年至2024年 → 2024), or the text's
-    own year ``dated`` for a count since a year (2021年以来,…累计 → the year of the text); ``None`` otherwise (round 21).
+    own year ``dated`` for a count since a year (2021年以来,…累计 → the year of the text; 去年以来 likewise, round 22);
+    ``None`` otherwise (round 21).
 
     >>> span_year("2021年至2024年,梧州市地区生产总值年均增长6.5%", 2025), span_year("2021年以来,全市累计实施工业项目405个", 2025)
     ((2021, 2024), (2021, 2025))
+    >>> span_year("去年以来,咸阳市创建省级高新区5个", 2024), span_year("去年,全市新增企业5家", 2024)
+    ((2023, 2024), None)
     """
     m = _SPAN_LEAD.match(sent)
-    if not m:
-        return None
+    if not m:  # 去年以来,咸阳市创建省级高新区5个: since last year, to the text's date (round 22's label rule)
+        return (dated - 1, dated) if dated and _SINCE_LAST.match(sent) else None
     if m.group(2):
         return int(m.group(1)), int(m.group(2))
     return (int(m.group(1)), dated) if dated else None

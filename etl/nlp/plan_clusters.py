@@ -100,8 +100,8 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
         return []  # 在制造业升级、服务业提质、产业链协同等方面: the head is an item of another list, it names nothing
     if re.search(r"[与和及同对在向为把将从由]$", span_text.strip()):
         return []  # 平台与产业链适配: the head is an object of the phrase, no chain named
-    if head == "产业链" and span_text.endswith("全"):
-        return []  # 形成新能源汽车全产业链: the whole chain of an industry, a scope, no chain named
+    if head == "产业链" and re.search(r"(?:全|上下游)$", span_text):
+        return []  # 形成新能源汽车全产业链, 白酒产业上下游产业链: the whole chain of an industry, a scope, no chain named
     # the list ends at its 等 (or count): a verb after it belongs to a description (…等6个具有竞争优势、发展潜力大的)
     cut = span_text.rfind("等") if "等" in span_text else (m.start() if (m := COUNT_RE.search(span_text)) else -1)
     s = clean_name(span_text[:cut]) + span_text[cut:] if cut > 0 else clean_name(span_text)
