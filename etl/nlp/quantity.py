@@ -36,7 +36,7 @@ from etl.nlp.count_names import BARE, count_named
 from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, MONEY as MONEY_UNITS, QUALIFIERS, UNITS, figures, normalized, \
     qualifier
 from etl.nlp.generic_measures import generic_held
-from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, coverage, find_year, is_measure, split_fenbie
+from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, compared_names, coverage, find_year, is_measure, split_fenbie
 from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
 
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
@@ -157,13 +157,15 @@ def find_quantities(sentence: str) -> list[Quantity]:
             clause_names = clause
         if "分别" in clause and len(qs) > 1:
             prefix = clause_names[: clause_names.index("分别")]
-            names = split_fenbie(clean_name(prefix), len(qs))
+            names = split_fenbie(clean_name(prefix), len(qs))  # 同比分别增长…: the indicators are the ones before
+            compared = compared_names(names[0], clause[clause.index("分别"):qs[0][0].start()], [o.name for o in out], context, len(qs))
+            names = compared or names
             cur = is_current(clause, qs[0][0].start(), state, sticky)
             prev_end = clause.index("分别")
             share = re.match(r"分别占([^,;。\d]{1,10}?)的?$", clause[prev_end:qs[0][0].start()].strip())
             fen_names = [clean_name(n) for n in names] if share else []  # …分别占安徽省的A、B,全国的C、D
             for name, (m, unit) in zip(names, qs):
-                name = clean_name(name) + ("占" + share.group(1) if share else "")
+                name = (name if compared else clean_name(name)) + ("占" + share.group(1) if share else "")
                 unit = unit or ("指数" if name.endswith("指数") else "")
                 out.append(_item(name, m, unit, clause, prev_end, start, cur))
                 prev_end = m.end()
