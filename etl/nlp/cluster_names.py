@@ -24,7 +24,7 @@ from etl.nlp.field_vocab import FIELD_WORDS, is_field
 from etl.nlp.place_prefix import is_place, place_cut
 from etl.normalize import strip_quotes
 
-__all__ = ["clean_name", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
+__all__ = ["clean_name", "INCLUDES", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
            "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE", "heading_class"]
 
 VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
@@ -42,6 +42,8 @@ GENERIC = {"", "产业", "制造业", "先进制造业", "制造", "先进制造
             "传统", "传统产业", "新兴产业", "未来产业", "千亿", "万亿", "百亿", "七大千亿", "链", "全产业", "上下游", "一系列"}
 ABSTRACT = re.compile(r"(?:基础|规模|水平|能力|体系|格局|情况|环境|机制|效益|质量|配套|突出|明显|合理|优化|显著|领先|完善|"
                        r"较好|较强|[好强快])$")
+#: a bracket saying what an item includes (未来产业(含AI+、空天信息)): no part of a name, its 、 parts no list (round 23)
+INCLUDES = re.compile(r"[((](?:含|包括|包含)[^()()]{1,40}[))]")
 ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)）、]|[①-⑩])")
 
 
@@ -69,7 +71,8 @@ def clean_name(item: str, one: bool = False) -> str:
         item = item[label.end():]  # 纺谷109华中纺织: a project's label with its number comes before the name
     if one and "的" in item and not item.endswith("的"):
         item = item[item.rindex("的") + 1:]  # 国内知名的农机装备 → 农机装备
-    return item.rstrip("等").strip(" 、“”\"'‘’")
+    item = re.sub(r"(?<=[\u4e00-\u9fff]{2})领域$", "", item.rstrip("等"))  # 锂电新材料及应用领域: 领域 is the field word
+    return item.strip(" 、“”\"'‘’")
 
 
 def is_generic(name: str, in_field_list: bool = False) -> bool:

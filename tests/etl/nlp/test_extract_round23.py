@@ -29,3 +29,21 @@ def test_growths_given_fenbie_under_a_comparison_take_the_indicators_before_them
     # a 分别 head that names an indicator keeps it
     got = _targets("光伏产业、船舶产业产值分别增长15.0%、31.4%。")
     assert not any(n.startswith("同比") for n in got)
+
+
+def test_the_field_word_lingyu_ends_no_name_and_a_count_splits_a_bracketed_he():
+    text = ("培育1个千亿级产业集群(先进钢铁材料及应用集群)、2个五百亿级产业集群(锂电新能源和电子信息领域),"
+            "争创2个省级先进制造业集群(锂电新材料及应用、先进钢铁材料及应用领域)。")
+    got = _clusters(text)
+    assert {"锂电新能源", "电子信息", "锂电新材料及应用", "先进钢铁材料及应用"} <= set(got)
+    assert not any(n.endswith("领域") or "和" in n for n in got) and got["电子信息"] == "五百亿级"
+    # with no count that asks for it, 和 stays inside a name
+    assert "石墨和石墨烯" in _clusters("培育省级产业集群(石墨和石墨烯)。")
+
+
+def test_a_bracket_saying_what_a_chain_includes_is_no_name_and_no_list():
+    text = ("聚力打造集成电路、生物医药、未来产业(含AI+、空天信息)3条先进制造业核心产业链和软件和信息服务(含工业设计)、"
+            "科技服务(含科技创新、检验检测)、金融服务3条现代服务业核心产业链。")
+    got = _clusters(text)
+    assert {"集成电路", "生物医药", "软件和信息服务", "科技服务", "金融服务"} <= set(got)
+    assert not any("(" in n or ")" in n or n in ("空天信息", "检验检测", "工业设计") for n in got)
