@@ -47,3 +47,14 @@ def test_a_bracket_saying_what_a_chain_includes_is_no_name_and_no_list():
     got = _clusters(text)
     assert {"集成电路", "生物医药", "软件和信息服务", "科技服务", "金融服务"} <= set(got)
     assert not any("(" in n or ")" in n or n in ("空天信息", "检验检测", "工业设计") for n in got)
+
+
+def test_a_release_of_months_states_results_of_its_own_year():
+    head = "# title: 1-7月泰州市产业集群产值增长5.5% (发布日期:2023-09-01)\n1-7月泰州市产业集群产值增长5.5%\n"
+    body = "1-7月,泰州市产业集群合计完成产值3078.24亿元,同比增长5.5%。\n大健康产业完成产值790.09亿元,同比增长2.7%。\n"
+    got = _targets(head + body)
+    assert got["大健康产业完成产值"] == (790.09, "亿元", 2023, True) and len(got) == 4
+    assert all(v[2:] == (2023, True) for v in got.values())
+    # the same sentences without a period of months in title or body are no release
+    got = _targets("# title: 泰州市产业集群 (发布日期:2023-09-01)\n大健康产业完成产值790.09亿元,同比增长2.7%。\n")
+    assert got["大健康产业完成产值"][2:] == (None, False)
