@@ -58,3 +58,14 @@ def test_a_release_of_months_states_results_of_its_own_year():
     # the same sentences without a period of months in title or body are no release
     got = _targets("# title: 泰州市产业集群 (发布日期:2023-09-01)\n大健康产业完成产值790.09亿元,同比增长2.7%。\n")
     assert got["大健康产业完成产值"][2:] == (None, False)
+
+
+def test_a_peer_group_and_a_ranking_sample_are_no_figures_and_a_rank_among_peers_is_a_position():
+    text = ("近日,2021年全国27个省会城市经济首位度排名出炉。2021年西宁GDP突破1500亿元,在全国27个省会城市中,"
+            "增速排名由21位跃升到第9位,对全省贡献率提高4个百分点。")
+    got = _targets(text)
+    assert not any(v[0] in (27.0, 21.0, 9.0) for v in got.values())
+    assert any(v[:2] == (1500.0, "亿元") for v in got.values()) and any(v[:2] == (4.0, "个百分点") for v in got.values())
+    # a named ranking's rank stays a figure (徐州's 百强市第23位), and a count that is no ranking's sample stays a count
+    assert any(v[:2] == (23.0, "位") for v in _targets("徐州位居全国先进制造业百强市排名第23位。").values())
+    assert any(v[:2] == (27.0, "个") for v in _targets("全市共有27个省级产业集群。").values())
