@@ -69,3 +69,9 @@ def test_a_peer_group_and_a_ranking_sample_are_no_figures_and_a_rank_among_peers
     # a named ranking's rank stays a figure (徐州's 百强市第23位), and a count that is no ranking's sample stays a count
     assert any(v[:2] == (23.0, "位") for v in _targets("徐州位居全国先进制造业百强市排名第23位。").values())
     assert any(v[:2] == (27.0, "个") for v in _targets("全市共有27个省级产业集群。").values())
+
+
+def test_what_follows_an_honour_verb_is_a_title_no_cluster():
+    got = _clusters("宁晋县安全应急特色产业集群荣获省级安全应急产业特色集群;清河县汽车零部件产业集群获评国家中小企业特色产业集群。")
+    assert set(got) == {"安全应急", "汽车零部件"}
+    assert not any("荣获" in n or "获评" in n or n.startswith("省级") for n in got)
