@@ -32,7 +32,7 @@ from etl.nlp.cluster_match import core_name, match_ontology
 from etl.nlp.cluster_names import (COUNT_RE, INCLUDES, NUM_CN, SCALE_BARE_RE, SCALE_RE, TIER_RE, clean_name, count_of, field_list,
                                    field_of, is_generic, owners_dropped, split_items)
 from etl.nlp.field_vocab import is_field
-from etl.nlp.framework_lists import counted_industries
+from etl.nlp.framework_lists import counted_industries, group_members
 from etl.nlp.link_chains import linked_chains
 
 __all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name"]
@@ -277,6 +277,7 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
     for n, level, span in counted_industries(sentence):  # 发展A、B、C等3大优势产业 in a “334”产业集群 sentence
         out.append(ClusterMention(n, "cluster", level, None, span, headless=True))
+    out += [ClusterMention(n, kind, None, None, span) for n, kind, span in group_members(sentence)]  # 四大产业集群…其中,A、B…
     for m in _SELECTED_RE.finditer(sentence):
         items = split_items(clean_name(m.group(1)), None)
         if all(is_field(clean_name(i, True)) and not is_generic(clean_name(i, True)) for i in items):

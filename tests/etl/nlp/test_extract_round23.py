@@ -75,3 +75,12 @@ def test_what_follows_an_honour_verb_is_a_title_no_cluster():
     got = _clusters("宁晋县安全应急特色产业集群荣获省级安全应急产业特色集群;清河县汽车零部件产业集群获评国家中小企业特色产业集群。")
     assert set(got) == {"安全应急", "汽车零部件"}
     assert not any("荣获" in n or "获评" in n or n.startswith("省级") for n in got)
+
+
+def test_a_list_after_qizhong_names_a_counted_groups_members():
+    text = ("四大产业集群完成产值2288.15亿元,同比增长6.5%,其中,光伏和锂电产业、海工装备和高技术船舶产业、汽车零部件和精密制造"
+            "产业产值分别增长15.0%、31.4%、15.9%。")
+    assert {"光伏和锂电", "海工装备和高技术船舶", "汽车零部件和精密制造"} <= set(_clusters(text))
+    # more items than the count, or items that name no field: no members
+    assert not _clusters("全市培育2个产业集群,其中,光伏产业、船舶产业、汽车产业产值分别增长15%、31%、16%。")
+    assert not _clusters("全市拥有4个产业集群,其中,企业、项目产值分别增长15%、16%。")
