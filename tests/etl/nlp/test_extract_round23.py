@@ -84,3 +84,15 @@ def test_a_list_after_qizhong_names_a_counted_groups_members():
     # more items than the count, or items that name no field: no members
     assert not _clusters("全市培育2个产业集群,其中,光伏产业、船舶产业、汽车产业产值分别增长15%、31%、16%。")
     assert not _clusters("全市拥有4个产业集群,其中,企业、项目产值分别增长15%、16%。")
+
+
+def test_gaps_listed_after_a_fenbie_clause_are_each_items_gap():
+    got = _targets("光伏产业、船舶产业、汽车产业产值分别增长15.0%、31.4%、15.9%,高于规上工业平均水平10.9个百分点、27.3个百分点、"
+                   "11.8个百分点。")
+    gaps = {n: v[0] for n, v in got.items() if v[1] == "个百分点"}
+    # each named by its item's indicator (as the 分别 clause names it) and the comparison
+    assert gaps == {"光伏产业产值高于规上工业平均水平": 10.9, "船舶产业产值高于规上工业平均水平": 27.3,
+                    "汽车产业产值高于规上工业平均水平": 11.8}
+    # shares of a second reference still join with 占 (round 12)
+    got = _targets("两市GDP分别占安徽省的50%、60%,全国的6%、11%。")
+    assert any(n.endswith("占全国") for n in got)
