@@ -24,12 +24,13 @@ from etl.nlp.field_vocab import FIELD_WORDS, is_field
 from etl.nlp.place_prefix import is_place, place_cut
 from etl.normalize import strip_quotes
 
-__all__ = ["clean_name", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
+__all__ = ["clean_name", "INCLUDES", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
            "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE", "heading_class"]
 
 VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
                     r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造出?|培育出?|形成|建成(?!区)|建设|发展|"
                     r"推动|壮大|做强|做优|做精|确定|认定|重塑|提档升级|转型升级|改造提升|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军|瞄准|担任|新增)")
+_HONOUR = re.compile(r"荣获|获评|被评为|被授予|荣膺")
 NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
 COUNT_RE = re.compile(rf"{NUM_CN}(?:个|大|条)")
 SCALE_RE = re.compile(r"超?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
@@ -42,12 +43,16 @@ GENERIC = {"", "产业", "制造业", "先进制造业", "制造", "先进制造
             "传统", "传统产业", "新兴产业", "未来产业", "千亿", "万亿", "百亿", "七大千亿", "链", "全产业", "上下游", "一系列"}
 ABSTRACT = re.compile(r"(?:基础|规模|水平|能力|体系|格局|情况|环境|机制|效益|质量|配套|突出|明显|合理|优化|显著|领先|完善|"
                        r"较好|较强|[好强快])$")
+#: a bracket saying what an item includes (未来产业(含AI+、空天信息)): no part of a name, its 、 parts no list (round 23)
+INCLUDES = re.compile(r"[((](?:含|包括|包含)[^()()]{1,40}[))]")
 ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)）、]|[①-⑩])")
 
 
 def clean_name(item: str, one: bool = False) -> str:
     """The name part of a phrase: after the last verb (培育形成, 重点发展, 做强 …) and enumerator."""
     item = ENUM.sub("", item.strip(" 、,“”\"'‘’"))
+    if _HONOUR.search(item):
+        return ""  # 荣获省级安全应急产业特色集群: what follows an honour verb is the honour's title, no cluster (round 23)
     last = None
     for m in VERBS.finditer(item):
         if m.group() != "以及" or "、" not in item[:m.start()]:
@@ -69,7 +74,8 @@ def clean_name(item: str, one: bool = False) -> str:
         item = item[label.end():]  # 纺谷109华中纺织: a project's label with its number comes before the name
     if one and "的" in item and not item.endswith("的"):
         item = item[item.rindex("的") + 1:]  # 国内知名的农机装备 → 农机装备
-    return item.rstrip("等").strip(" 、“”\"'‘’")
+    item = re.sub(r"(?<=[\u4e00-\u9fff]{2})领域$", "", item.rstrip("等"))  # 锂电新材料及应用领域: 领域 is the field word
+    return item.strip(" 、“”\"'‘’")
 
 
 def is_generic(name: str, in_field_list: bool = False) -> bool:

@@ -44,6 +44,8 @@ def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year:
         current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
     if not current and not ctx["start"] and before_aim(sent, para):
         current = True  # …等14个项目全面投产,2020年实现营业收入990亿元。…预计到2025年…可达1500亿元: the base
+    if not current and ctx.get("months") and not ctx.get("aims") and not AIM.search(clause_at(qsent, a)):
+        current = True  # 1-7月,泰州市…完成产值3078.24亿元: a release of months states results, of the text's year (round 23)
     since = _SINCE_LEAD.match(sent)
     aim = AIM.search(sent, since.end()) if since else None
     if not current and since and (aim is None or aim.start() > a):

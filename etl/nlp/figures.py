@@ -79,7 +79,22 @@ def normalized(sentence: str) -> str:
     """Amounts in characters as digits (千亿元 → 1千亿元) and 多 after the unit (20多家 → 20家多), same length."""
     sentence = _CN_MONEY.sub(_cn_money, sentence)
     sentence = _RANGE_UNIT.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), sentence)
+    sentence = _PEERS.sub(_peer_blank, _RANKED_SET.sub(lambda m: "X" * len(m.group(1)) + m.group(2), sentence))
     return _MORE.sub(r"\1\2\4\3", _MORE_MAGNITUDE.sub(r"\1\3\4\2", sentence))
+
+
+#: a peer group (在全国27个省会城市中,) and the clause after it: the group's size is no figure, and a rank among
+#: the peers (增速排名由21位跃升到第9位) is a position, as 居副省级城市第2位 (round 23)
+_PEERS = re.compile(r"在[^,;。\d]{0,8}\d+个[^,;。\d]{1,12}中[,,][^,;。]*")
+#: a count in front of a ranking that is published or places one (全国27个省会城市经济首位度排名出炉, …排名西宁位列第三):
+#: the ranking's sample, no figure
+_RANKED_SET = re.compile(r"(\d+)(个[^,;。\d]{1,14}?(?:排名|排行榜?))(?=出炉|发布|揭晓|[^,;。\d]{0,6}?(?:位列|位居|名列|居|列)第)")
+
+
+def _peer_blank(m) -> str:
+    """``m``'s peer group size and the ranks after it (N位, N名) as ``X`` (same length: no figure)."""
+    text = re.sub(r"\d+(?=个[^,;。\d]{1,12}中[,,])", lambda d: "X" * len(d.group()), m.group())
+    return re.sub(r"\d+(?=\s*[位名])", lambda d: "X" * len(d.group()), text)
 
 
 def _cn_money(m) -> str:

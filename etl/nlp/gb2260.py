@@ -102,8 +102,11 @@ _COUNTY_CITY_ROWS = """
 #: js.zjol.com.cn/ycxw_zxtf/201704/t20170412_3448242.shtml); 宁乡, 神木, 平泉, 隆昌 made cities with 玉环 ("国务院批准这些地方
 #: 撤县设市", it214.net/c4044702.aspx); 水城县 → 六盘水市水城区 (2020: zh.wikipedia.org 水城区, "2020年7月18日,贵州省政府官网公布,
 #: 国务院正式批覆同意贵州省调整六盘水市部分行政区划", and m.jiusongjiankang.com/health/know/5921630.html, "2020年水城撤县设区";
-#: both read through the search tool in round 20)
-LATER_NAMES = {"cities": ("玉环", "宁乡", "神木", "平泉", "隆昌"), "counties": ("柯桥区", "上虞区", "洞头区", "富阳区", "水城区")}
+#: both read through the search tool in round 20); 钱塘区 and 临平区 of 杭州市 (浙江省人民政府, 2021-03-11, "五、设立杭州市钱塘区,
+#: 以原江干区的下沙街道、白杨街道和杭州市萧山区的…行政区域为钱塘区的行政区域" and "四、设立杭州市临平区", quoted in full at
+#: hg3970.com/baike/48683.html; read through the search tool in round 23)
+LATER_NAMES = {"cities": ("玉环", "宁乡", "神木", "平泉", "隆昌"),
+               "counties": ("柯桥区", "上虞区", "洞头区", "富阳区", "水城区", "钱塘区", "临平区")}
 COUNTY_CITIES: frozenset[str] = frozenset(
     [w for ln in _COUNTY_CITY_ROWS.strip().splitlines() for w in ln.split()[1:]] + list(LATER_NAMES["cities"]))
 #: county-level divisions named …县, …区, …旗 (with their 自治县/自治旗 forms as the table writes them: 青龙满族自治县,

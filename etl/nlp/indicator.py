@@ -19,7 +19,7 @@ import re
 
 from etl.normalize import join_cjk, strip_quotes
 
-__all__ = ["clean_name", "split_fenbie", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before"]
+__all__ = ["clean_name", "split_fenbie", "compared_names", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before"]
 
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月])(?:度|底|末|前)?")
 _TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
@@ -104,6 +104,33 @@ def split_fenbie(prefix: str, n: int) -> list[str]:
         else:
             names.append(p if (not tail or p.endswith(tail)) else p + tail)
     return names + [last]
+
+
+#: a 分别 head that names only a comparison (同比, 同比增速, 比上年): the indicators are the ones before it
+_COMPARED_ONLY = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?)(?:增长|增速|增幅)?")
+
+
+def compared_names(head: str, verb: str, earlier: list[str], context: str, n: int) -> list[str] | None:
+    """Names for ``n`` figures given 分别 under a head that is only a comparison (round 9's growth rule for a list):
+    the last ``n`` indicators stated before them in the sentence (``earlier``), else the ``n`` items of the 、-list of
+    the clause before (``context``); each with the head and its growth word (round 23). ``None`` if neither fits.
+
+    >>> compared_names("同比", "增长", ["销售收入", "上缴税金"], "上缴税金50亿元", 2)
+    ['销售收入同比增长', '上缴税金同比增长']
+    >>> compared_names("同比增速", "达到", [], "该区汽车制造业、金属制品业均实现较快增长", 2)
+    ['汽车制造业同比增速', '金属制品业同比增速']
+    >>> compared_names("产值", "增长", ["销售收入", "上缴税金"], "", 2) is None
+    True
+    """
+    if not _COMPARED_ONLY.fullmatch(head):
+        return None
+    tail = head + ("增长" if "增长" in verb and not re.search("增长|增速|增幅", head) else "")
+    if len(earlier) >= n and all(earlier[-n:]):
+        return [e + tail for e in earlier[-n:]]
+    items = [re.sub(r"^(?:该|本|全)[市区县省]", "", clean_name(p)) for p in re.split(r"均|都|分别|共同|实现|保持", context)[0].split("、")]
+    if len(items) == n and all(2 <= len(i) <= 20 and not re.search(r"\d", i) for i in items):
+        return [i + tail for i in items]
+    return None
 
 
 def coverage(clause: str, start: int):

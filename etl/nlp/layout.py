@@ -96,8 +96,13 @@ def plan_context(text: str) -> dict:
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
             "looks_back": looks_back(head[:300]) or review,
             "this_year": bool(re.search(r"今年|全年|本年度", body)),
+            "months": start is None and any(_MONTHS.match(t) for t in titles + [body]),  # 1-7月泰州市…: a release (round 23)
             "briefing": is_briefing("\n".join(header_title(text)) + head[:300]), "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
             "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[一二三四五]五|未来[一二三四五六七八九十\d]+年", body))}
+
+
+#: a statistics release's period of months, opening its title or body (1-7月, 1—7月份, 前三季度, 上半年)
+_MONTHS = re.compile(r"\s*(?:1\s*[-—–~至到]\s*\d{1,2}\s*月|前[一二三]季度|上半年|一季度)")
 
 
 def _title_like(line: str) -> bool:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.nlp.cluster_match import core_name
-from etl.nlp.cluster_names import ABSTRACT, NUM_CN, VERBS, clean_name, count_of, field_of, is_generic
+from etl.nlp.cluster_names import ABSTRACT, INCLUDES, NUM_CN, VERBS, clean_name, count_of, field_of, is_generic
 from etl.nlp.field_vocab import is_field
 
 __all__ = ["Item", "list_items", "title_heads", "score", "read_items", "load_model", "WEIGHTS"]
@@ -180,7 +180,7 @@ def read_items(sentence: str, heads: dict[str, bool], taken: set[str], model: di
     if not model:
         return []
     out, seen = [], set(taken)
-    for i in list_items(sentence, heads, taken):
+    for i in list_items(INCLUDES.sub("", sentence), heads, taken):  # 未来产业(含AI+、空天信息): no item 空天信息)
         if core_name(i.name) not in seen and score(i, model) >= model["threshold"]:
             seen.add(core_name(i.name))
             out.append(i)

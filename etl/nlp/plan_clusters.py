@@ -29,10 +29,10 @@ import re
 from dataclasses import dataclass
 
 from etl.nlp.cluster_match import core_name, match_ontology
-from etl.nlp.cluster_names import (COUNT_RE, NUM_CN, SCALE_BARE_RE, SCALE_RE, TIER_RE, clean_name, count_of, field_list,
+from etl.nlp.cluster_names import (COUNT_RE, INCLUDES, NUM_CN, SCALE_BARE_RE, SCALE_RE, TIER_RE, clean_name, count_of, field_list,
                                    field_of, is_generic, owners_dropped, split_items)
 from etl.nlp.field_vocab import is_field
-from etl.nlp.framework_lists import counted_industries
+from etl.nlp.framework_lists import counted_industries, group_members
 from etl.nlp.link_chains import linked_chains
 
 __all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name"]
@@ -193,6 +193,7 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
     out: list[ClusterMention] = []
     prev_end = 0
     sentence = _ABBREV.sub(r"\1", sentence)  # 新(乡)长(垣)高端装备 → 新乡长垣高端装备
+    sentence = INCLUDES.sub("", sentence)  # 未来产业(含AI+、空天信息): what a chain includes, no part of its name
     sentence = _RESTATED.sub(r"〔\1〕", sentence)  # 新型电力(智能电网)两大产业集群: the bracket is part of the name
     in_list = _head_list(sentence)
     linked = linked_chains(sentence)  # 锂电池“石墨化—负极材料—回收利用”产业链: the head names no other name
@@ -239,6 +240,9 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
         lead = re.split(r"[、,;:]", sentence[:m.start()])[-1]
         level = SCALE_RE.search(lead)
         items = m.group(3).split("、")
+        count = count_of(m.group(2) or lead)
+        if count and len(items) < count and len(joined := re.split(r"(?<=[\u4e00-\u9fff]{2})和(?=[\u4e00-\u9fff]{2})", "和".join(items))) == count:
+            items = joined  # 2个五百亿级产业集群(锂电新能源和电子信息领域): the count says 和 joins two names
         listed = field_list(items)  # a list of fields: 高端家纺 among them is a field too
         for n in items:
             n = clean_name(n, True)
@@ -273,6 +277,7 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
     for n, level, span in counted_industries(sentence):  # 发展A、B、C等3大优势产业 in a “334”产业集群 sentence
         out.append(ClusterMention(n, "cluster", level, None, span, headless=True))
+    out += [ClusterMention(n, kind, None, None, span) for n, kind, span in group_members(sentence)]  # 四大产业集群…其中,A、B…
     for m in _SELECTED_RE.finditer(sentence):
         items = split_items(clean_name(m.group(1)), None)
         if all(is_field(clean_name(i, True)) and not is_generic(clean_name(i, True)) for i in items):

@@ -36,7 +36,7 @@ from etl.nlp.count_names import BARE, count_named
 from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, MONEY as MONEY_UNITS, QUALIFIERS, UNITS, figures, normalized, \
     qualifier
 from etl.nlp.generic_measures import generic_held
-from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, coverage, find_year, is_measure, split_fenbie
+from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, compared_names, coverage, find_year, is_measure, split_fenbie
 from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
 
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
@@ -107,7 +107,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     aim = ""  # 力争…目标,即:A,B: 力争 passes on to every figure the 即 lists
     carry = list_aim = ""
     mark = 0  # len(out) when the previous clause began: its items are out[mark:]
-    fen_names: list[str] = []  # the items of a 分别占X的 list, for a next clause that lists their shares of another
+    fen_names, fen_share = [], False  # the items of a 分别 list, for a next clause listing their shares of another or gaps
     for clause in re.split(r"([,;:。!?])", sentence):
         lead = re.fullmatch(r"\s*[^\W\d]{0,10}?(力争|确保)(?:在|到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|前)?|[“\"]?十[一二三四五]五[”\"]?"
                             r"(?:末|期末|时期|期间)?)\s*", clause)
@@ -137,11 +137,13 @@ def find_quantities(sentence: str) -> list[Quantity]:
             out.extend(Quantity(*c, current=state) for c in coverage(clause, start))
             continue
         gaps = [clause[a[0].end():b[0].start()].strip() for a, b in zip(qs, qs[1:])]
-        ref = re.fullmatch(r"[\s,]*(?:占|和|及)?([^,;。\d、]{1,8}?)的?\s*", clause[:qs[0][0].start()])
-        if fen_names and "分别" not in clause and len(qs) == len(fen_names) and ref and all(g == "、" for g in gaps):
+        head = clause[:qs[0][0].start()].strip(" ,")  # …分别增长15.0%、31.4%,高于规上工业平均水平10.9个百分点、27.3个百分点:
+        ref = re.fullmatch(r"(?:占|和|及)?([^,;。\d、]{1,8}?)的?", head) if fen_share else None  # each item's gap (round 23)
+        joined = ("占" + ref.group(1)) if ref else (head if not fen_share and _REF_GAP.fullmatch(head) else "")
+        if fen_names and joined and "分别" not in clause and len(qs) == len(fen_names) and all(g == "、" for g in gaps):
             cur = is_current(clause, qs[0][0].start(), state, sticky)  # …分别占安徽省的50%、60%,全国的6%、11%:
             for name, (m, unit) in zip(fen_names, qs):  # the second list is the same items' share of another reference
-                out.append(_item(name + "占" + ref.group(1), m, unit, clause, 0, start, cur))
+                out.append(_item(name + joined, m, unit, clause, 0, start, cur))
             fen_names, state = [], cur
             continue
         fen_names = []
@@ -157,16 +159,17 @@ def find_quantities(sentence: str) -> list[Quantity]:
             clause_names = clause
         if "分别" in clause and len(qs) > 1:
             prefix = clause_names[: clause_names.index("分别")]
-            names = split_fenbie(clean_name(prefix), len(qs))
+            names = split_fenbie(clean_name(prefix), len(qs))  # 同比分别增长…: the indicators are the ones before
+            names = (compared := compared_names(names[0], clause[clause.index("分别"):qs[0][0].start()], [o.name for o in out], context, len(qs))) or names
             cur = is_current(clause, qs[0][0].start(), state, sticky)
             prev_end = clause.index("分别")
             share = re.match(r"分别占([^,;。\d]{1,10}?)的?$", clause[prev_end:qs[0][0].start()].strip())
-            fen_names = [clean_name(n) for n in names] if share else []  # …分别占安徽省的A、B,全国的C、D
             for name, (m, unit) in zip(names, qs):
-                name = clean_name(name) + ("占" + share.group(1) if share else "")
+                name = (name if compared else clean_name(name)) + ("占" + share.group(1) if share else "")
                 unit = unit or ("指数" if name.endswith("指数") else "")
                 out.append(_item(name, m, unit, clause, prev_end, start, cur))
                 prev_end = m.end()
+            fen_names, fen_share = [clean_name(n) for n in names] if share else [o.name for o in out[-len(qs):]], bool(share)  # …分别占X的A、B
             state = cur
             continue
         prev_end = 0
