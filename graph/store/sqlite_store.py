@@ -39,12 +39,9 @@ from ontology.schema import REL_ENDPOINTS, check_label, check_rel_type
 __all__ = ["SQLiteStore"]
 
 _CHUNK = 5000
-#: a chunk's rows go to SQLite in primary-key order (label, id) / (type, src, dst): B-tree inserts
-#: near the last one touch pages already in the cache (docs/import.md, round 7)
+#: a chunk's rows go to SQLite in primary-key order (label, id) / (type, src, dst): consecutive
+#: B-tree inserts land on pages already in SQLite's page cache (docs/import.md, round 7)
 _KEY2, _KEY3 = itemgetter(0, 1), itemgetter(0, 1, 2)
-#: the writer connection's page cache, KiB (SQLite's default is 2,000): a load's random-order inserts
-#: into the two B-trees of 100k firms spill and re-read pages with the default (docs/import.md, round 7)
-_WRITER_CACHE_KIB = 65_536
 
 
 class SQLiteStore(SQLiteReads):
@@ -75,7 +72,6 @@ class SQLiteStore(SQLiteReads):
                 if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":  # already WAL: no lock needed
                     self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
-                self._db.execute(f"PRAGMA cache_size=-{_WRITER_CACHE_KIB}")
                 self._db.execute("PRAGMA foreign_keys=OFF")
                 migrate(self._db, self._transaction)
         except BaseException:
