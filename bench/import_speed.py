@@ -34,6 +34,7 @@ rows were made inside the one ``write`` call and counted there).
 
     python bench/import_speed.py [--enterprises 100000] [--runs 3] [--before /tmp/before-imports]
     python bench/import_speed.py --memory 1000000      # peak RSS of one 1M-enterprise load, before and after
+    python bench/import_speed.py --only sqlite --shuffle  # rows in random order, as a real export (round 7)
 """
 
 from __future__ import annotations
