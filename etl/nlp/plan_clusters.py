@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from etl.nlp.cluster_match import core_name, match_ontology
-from etl.nlp.cluster_names import (COUNT_RE, INCLUDES, NUM_CN, SCALE_BARE_RE, SCALE_RE, TIER_RE, clean_name, count_of, field_list,
+from etl.nlp.cluster_names import (COUNT_RE, amount_class, INCLUDES, NUM_CN, SCALE_BARE_RE, SCALE_RE, TIER_RE, clean_name, count_of, field_list,
                                    field_of, is_generic, owners_dropped, split_items)
 from etl.nlp.field_vocab import is_field
 from etl.nlp.framework_lists import counted_industries, group_members
@@ -96,6 +96,7 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     toward = _TOWARD_TIER.search(span_text)
     if toward:  # 新能源和智能网联汽车产业向世界级产业集群跨越: the tier it grows toward is no part of the name
         span_text = span_text[:toward.start()]
+    amount, span_text = amount_class(span_text)  # 超2000亿元新能源(产业集群): the amount is its scale class
     if span_text.endswith("、"):
         return []  # 在制造业升级、服务业提质、产业链协同等方面: the head is an item of another list, it names nothing
     if re.search(r"[与和及同对在向为把将从由]$", span_text.strip()):
@@ -116,7 +117,7 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
         p = min(cut) if cut else len(s)
         items, desc = s[:p], s[p:]
     level_m = SCALE_RE.search(desc) or SCALE_BARE_RE.search(desc)
-    level = level_m.group() if level_m else None
+    level = level_m.group() if level_m else amount
     tier_m = TIER_RE.search(desc) or TIER_RE.search(items) or (TIER_RE.search(toward.group(1)) if toward else None)
     tier = tier_m.group() if tier_m and tier_m.group() in ("世界级", "国家级", "省级", "标志性", "特色", "新星", "战略性新兴",
                                                            "战略性", "新兴", "优势", "主导", "支柱", "未来") else None
