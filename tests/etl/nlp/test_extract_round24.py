@@ -19,3 +19,12 @@ def test_an_amount_before_each_name_is_its_scale_class():
     assert got == {"新能源": "超2000亿元", "新材料": "超1000亿元", "大健康": "超500亿元"}
     # an amount followed by 的 is the cluster's output, not its class, and names no cluster
     assert _clusters("打造产值超7000亿元的产业集群。") == {}
+
+
+def test_a_province_written_before_a_city_is_its_address():
+    from etl.nlp.region import plan_region
+    text = ("近年来,山东省东营经济开发区依托科技创新,科技聚力功能陶瓷材料、先进复合材料等2条优势产业链。目前,全区高新技术企业达到146家。\n"
+            "东营市以新发展理念为统领,入围山东民营企业100强企业数居全省前列。")
+    assert plan_region(text)["region"] == "东营市"
+    subjects = {f.text: f.subject for f in _facts(text) if f.kind == "target"}
+    assert subjects["优势产业链"] == "东营市" and subjects["高新技术企业"] == "东营市"
