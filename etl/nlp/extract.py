@@ -150,7 +150,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             year = para_year or section_year  # “比2015年增长” is no target year
         para_aims = para_aims or bool(AIM.search(tsent) or TELLS_AIM.search(tsent))
         # clusters and chains named in any plan (open vocabulary)
-        named_here = find_clusters(sent)
+        named_here = find_clusters(sent, next((s for s in re.split(r"(?<=。)", para) if sent.strip() in s), ""))
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
         named_here += find_relisted(sent, kinds)  # the 8 chains listed again without a head

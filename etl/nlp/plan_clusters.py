@@ -189,8 +189,8 @@ def _groups(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans + [(a, end)]
 
 
-def find_clusters(sentence: str) -> list[ClusterMention]:
-    """Every cluster and chain the sentence names (in order, each once)."""
+def find_clusters(sentence: str, whole: str = "") -> list[ClusterMention]:
+    """Every cluster and chain the sentence names (in order, each once); ``whole``: the 。-sentence it is a ;-part of."""
     out: list[ClusterMention] = []
     prev_end = 0
     sentence = _ABBREV.sub(r"\1", sentence)  # 新(乡)长(垣)高端装备 → 新乡长垣高端装备
@@ -276,7 +276,7 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             # stated with a scale class (…迈上万亿级台阶) it is the framework; 动力电池、新能源汽车、光伏三大产业同比增长
             # (a growth figure of three products) names no cluster
             out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
-    for n, level, span in counted_industries(sentence):  # 发展A、B、C等3大优势产业 in a “334”产业集群 sentence
+    for n, level, span in counted_industries(sentence, whole):  # 发展A、B、C等3大优势产业 in a “334”产业集群 sentence
         out.append(ClusterMention(n, "cluster", level, None, span, headless=True))
     out += [ClusterMention(n, kind, None, None, span) for n, kind, span in group_members(sentence)]  # 四大产业集群…其中,A、B…
     for m in _SELECTED_RE.finditer(sentence):

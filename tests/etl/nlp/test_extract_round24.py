@@ -28,3 +28,18 @@ def test_a_province_written_before_a_city_is_its_address():
     assert plan_region(text)["region"] == "东营市"
     subjects = {f.text: f.subject for f in _facts(text) if f.kind == "target"}
     assert subjects["优势产业链"] == "东营市" and subjects["高新技术企业"] == "东营市"
+
+
+def test_a_counted_list_in_quotes_or_spaces_is_the_framework_of_a_cluster_sentence():
+    got = _clusters("全力打造新型生态铝、现代林业、新能源、新材料“四大主导产业”,加快培育新质生产力,打造优势产业集群的结果。")
+    assert set(got) == {"新型生态铝", "现代林业", "新能源", "新材料"}
+    # no cluster or chain named in the sentence: the quoted list is only industries
+    assert _clusters("全力打造新型生态铝、现代林业、新能源、新材料“四大主导产业”。") == {}
+
+
+def test_the_whole_sentence_names_the_framework_across_its_semicolons():
+    got = _clusters("初步形成高端装备制造、新材料、生物医药、节能环保、新能源和新能源汽车等 6 大战略性新兴产业,特别是电子信息"
+                    "从无到有 ;建成 10 个省重点成长型产业集群;")
+    assert set(got) == {"高端装备制造", "新材料", "生物医药", "节能环保", "新能源", "新能源汽车"}
+    # a ;-part of another 。-sentence does not count
+    assert _clusters("初步形成高端装备制造、新材料、生物医药、节能环保等 4 大战略性新兴产业。建成 10 个省重点成长型产业集群。") == {}
