@@ -43,3 +43,13 @@ def test_the_whole_sentence_names_the_framework_across_its_semicolons():
     assert set(got) == {"高端装备制造", "新材料", "生物医药", "节能环保", "新能源", "新能源汽车"}
     # a ;-part of another 。-sentence does not count
     assert _clusters("初步形成高端装备制造、新材料、生物医药、节能环保等 4 大战略性新兴产业。建成 10 个省重点成长型产业集群。") == {}
+
+
+def test_a_sentence_opening_with_a_run_of_months_reports_it():
+    text = ("眼下,走进百色的产业园区,项目工地上塔吊林立。\n"
+            "今年1月至10月,百色市规模以上工业总产值完成1876.5亿元,同比增长15.1%。")
+    cur = {f.value: f.current for f in _facts(text) if f.kind == "target"}
+    assert cur[1876.5] is True and cur[15.1] is True
+    # in a plan with its period, the run opens no report of its own here
+    plan = "“十四五”时期(2021—2025年)目标。\n上半年,全市规模以上工业总产值力争达到1000亿元。"
+    assert {f.value: f.current for f in _facts(plan) if f.kind == "target"}[1000] is False
