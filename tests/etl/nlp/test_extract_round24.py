@@ -53,3 +53,11 @@ def test_a_sentence_opening_with_a_run_of_months_reports_it():
     # in a plan with its period, the run opens no report of its own here
     plan = "“十四五”时期(2021—2025年)目标。\n上半年,全市规模以上工业总产值力争达到1000亿元。"
     assert {f.value: f.current for f in _facts(plan) if f.kind == "target"}[1000] is False
+
+
+def test_what_would_follow_if_is_no_figure():
+    text = "亳州市已探明地热田面积76.8平方公里,若充分开发利用,每年可节约标准煤827万吨,减排二氧化碳20万吨。"
+    values = {f.value for f in _facts(text) if f.kind == "target"}
+    assert 827 not in values and 20 not in values and 76.8 in values
+    # a condition under an aim keeps the aim's figure
+    assert 100 in {f.value for f in _facts("若条件具备,力争到2025年全市产值可达到100亿元。") if f.kind == "target"}
