@@ -25,7 +25,7 @@ from etl.nlp.place_prefix import is_place, place_cut
 from etl.normalize import strip_quotes
 
 __all__ = ["clean_name", "INCLUDES", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
-           "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE", "heading_class"]
+           "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE", "heading_class", "amount_class"]
 
 VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
                     r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造出?|培育出?|形成|建成(?!区)|建设|发展|"
@@ -36,6 +36,8 @@ COUNT_RE = re.compile(rf"{NUM_CN}(?:个|大|条)")
 SCALE_RE = re.compile(r"超?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
 #: a scale class written without 级 right before the head (现代化工等万亿产业集群, 七大千亿产业)
 SCALE_BARE_RE = re.compile(r"(?:万亿|千亿|百亿)元?(?=产业$|$)")
+#: an amount right before a field's name, with no 的 or verb between (超2000亿元新能源产业集群): the name's scale class
+_AMOUNT_CLASS = re.compile(r"(?:超|过)?\d+(?:\.\d+)?(?:万亿|千亿|百亿|亿)元?(?=[\u4e00-\u9fff])(?!的|级)")
 TIER_RE = re.compile(r"世界级|国家级|省级|市级|区域级|标志性|战略性新兴|战略性|战新|特色|新兴|优势|主导|支柱|先进(?!材料)|新星|未来|现代化(?!工)|重大|重点|"
                       r"具有[^,;。]*?影响力的|有影响力的|成长性高的|一批|若干个?")
 GENERIC = {"", "产业", "制造业", "先进制造业", "制造", "先进制造", "现代", "新兴", "未来", "区域", "重点", "特色", "优势", "主导",
@@ -76,6 +78,25 @@ def clean_name(item: str, one: bool = False) -> str:
         item = item[item.rindex("的") + 1:]  # 国内知名的农机装备 → 农机装备
     item = re.sub(r"(?<=[\u4e00-\u9fff]{2})领域$", "", item.rstrip("等"))  # 锂电新材料及应用领域: 领域 is the field word
     return item.strip(" 、“”\"'‘’")
+
+
+def amount_class(span_text: str) -> tuple[str | None, str]:
+    """The scale class written as an amount right before a field's name, and the text after it (round 24).
+
+    >>> amount_class("汕头市加快打造超2000亿元新能源")
+    ('超2000亿元', '新能源')
+    >>> amount_class("培育产值超100亿元的")
+    (None, '培育产值超100亿元的')
+    """
+    last = None
+    for last in _AMOUNT_CLASS.finditer(span_text):
+        pass
+    if last is None:
+        return None, span_text
+    rest = span_text[last.end():]
+    if "的" in rest or not is_field(clean_name(rest, True)):
+        return None, span_text  # 打造营收超100亿元的产业集群, 超千亿元集群: an output figure or a class of no named field
+    return last.group(), rest
 
 
 def is_generic(name: str, in_field_list: bool = False) -> bool:

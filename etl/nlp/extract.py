@@ -17,8 +17,7 @@ pipeline (:func:`etl.nlp.pipeline.build_nlp`) on each sentence and returns :clas
   that exists now (现有…, 聚焦…33个百亿支柱产业, a year before the plan period) rather than a target;
   ``subject`` says whose figure it is (the plan's city or province, a county, a cluster). The year
   comes from the clause, else the paragraph, else the section, else the plan period's end; a current
-  value takes its own year, else the year the plan was issued. The same target stated twice is one
-  fact with all its ``sentences``;
+  value takes its own year, else the year the plan was issued; one target stated twice is one fact with all its ``sentences``;
 - ``technology``: ontology technology names, and “X关键技术/核心技术/共性技术” phrases only when X names a
   technology, material, component or process (车规级芯片关键技术) — never the generic 卡脖子技术,
   核心技术, 关键核心技术, 产业共性关键技术.
@@ -44,6 +43,7 @@ from pathlib import Path
 from etl.nlp.directions import listed_directions
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.cluster_names import heading_class
+from etl.nlp.conditional import conditional_dropped
 from etl.nlp.field_vocab import is_field
 from etl.nlp.figure_tense import figure_current
 from etl.nlp.figure_year import current_year, target_year
@@ -150,7 +150,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             year = para_year or section_year  # “比2015年增长” is no target year
         para_aims = para_aims or bool(AIM.search(tsent) or TELLS_AIM.search(tsent))
         # clusters and chains named in any plan (open vocabulary)
-        named_here = find_clusters(sent)
+        named_here = find_clusters(sent, next((s for s in re.split(r"(?<=。)", para) if sent.strip() in s), ""))
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
         named_here += find_relisted(sent, kinds)  # the 8 chains listed again without a head
@@ -215,7 +215,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         quantities = holder_shared(colon_named(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent),
                                    qsent, para_last, named_before)
         named_before = written_name(sent, named_here) if not quantities else None  # …打造X产业集群。产值… (round 21)
-        quantities = project_capacities(quantities, qsent)  # 海国龙油550万吨重油催化热裂解…项目: a plant's size, no figure
+        quantities = conditional_dropped(project_capacities(quantities, qsent), qsent)  # …项目: a plant's size; 若…可: no figure
         para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:
             a = q.span[0]

@@ -25,7 +25,10 @@ _FUTURE = re.compile(r"将|力争|确保|目标|计划|预计(?!全年)|争取|(
 
 
 #: a sentence that opens with what was done since a year (2021年以来, 去年以来, 今年以来)
+#: … or with a run of months (今年1月至10月, 1-10月, 前三季度, 上半年) in a text without plan period: a report of the run
+#: (round 24; round 23 read a run only where it opens the text)
 _SINCE_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|去年|上年|今年)以来")
+_MONTHS_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|今年|去年|上年)?\s*(?:1\s*月?\s*(?:[-—–~至到]|份至)\s*\d{1,2}\s*月|前[一二三]季度|上半年|一季度)")
 
 
 def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year: int | None, report: bool,
@@ -46,7 +49,7 @@ def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year:
         current = True  # …等14个项目全面投产,2020年实现营业收入990亿元。…预计到2025年…可达1500亿元: the base
     if not current and ctx.get("months") and not ctx.get("aims") and not AIM.search(clause_at(qsent, a)):
         current = True  # 1-7月,泰州市…完成产值3078.24亿元: a release of months states results, of the text's year (round 23)
-    since = _SINCE_LEAD.match(sent)
+    since = _SINCE_LEAD.match(sent) or (None if ctx["start"] else _MONTHS_LEAD.match(sent))
     aim = AIM.search(sent, since.end()) if since else None
     if not current and since and (aim is None or aim.start() > a):
         current = True  # 去年以来,咸阳市创建省级高新区5个…,今年将…: what was done since, before the aim (round 21)

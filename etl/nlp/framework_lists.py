@@ -42,18 +42,21 @@ from etl.nlp.field_vocab import is_field
 __all__ = ["counted_industries", "framework_code", "coded_industries", "group_members"]
 
 _TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传统|重点|未来|先导|基础|现代|工业|制造)"  # 五大百亿级工业产业
-_COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?(" + NUM_CN + r"[个大])" + _TIERS + r"*"
-                      r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业(?=[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑))")
+#: (a count in quotes or between spaces — 新材料“四大主导产业”, 等 7 大战略性新兴产业 — is the same count: round 24)
+_COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
+                      r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?=\s*(?:[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑)))")
 _FRAMEWORK = re.compile(r"产业集群|产业链|集群")
 
 
-def counted_industries(sentence: str) -> list[tuple[str, str | None, tuple[int, int]]]:
-    """The items of the counted industry lists of a framework sentence (see the module doc)."""
+def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | None, tuple[int, int]]]:
+    """The items of the counted industry lists of a framework sentence (see the module doc); ``whole``: the
+    。-sentence whose ;-part ``sentence`` is (its head may name 产业集群 in another part: round 24)."""
     lists = []
     for m in _COUNTED.finditer(sentence):
         head = re.sub(r"^以(?!及)", "", clean_name(m.group(1))) if sentence.startswith("为", m.end()) else m.group(1)
-        items = [clean_name(i, True) for i in split_items(clean_name(head), count_of(m.group(3)))]
-        if not all(items) or not (count_of(m.group(3)) == len(items) or m.group(2) and 2 <= len(items) < (count_of(m.group(3)) or 0)):
+        count = count_of(m.group(3).replace(" ", ""))
+        items = [clean_name(i, True) for i in split_items(clean_name(head), count)]
+        if not all(items) or not (count == len(items) or m.group(2) and 2 <= len(items) < (count or 0)):
             continue  # A、B等六大产业: 等 says the list names some of its count (长寿, round 20)
         if not (field_list(items) or all(is_field(i) for i in items)) or any(is_generic(i, True) for i in items):
             continue
@@ -61,7 +64,7 @@ def counted_industries(sentence: str) -> list[tuple[str, str | None, tuple[int, 
     # the sentence announces a framework when it names a cluster or chain, or one of its counted lists has a scale
     # class (以A、B四大千亿支柱产业为重点,统筹推进C、D两大新兴产业: the second list is the framework's too) — not a
     # list of future industries next to it (培育新材料、新能源等三大未来产业: fields still to grow, no cluster yet)
-    named = bool(_FRAMEWORK.search(sentence))
+    named = bool(_FRAMEWORK.search(whole or sentence))
     classed = any(level for _i, level, _s, _f in lists)
     return [(i, level, span) for items, level, span, future in lists
             if named or level or (classed and not future) for i in items]

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.nlp.cluster_match import core_name
-from etl.nlp.cluster_names import ABSTRACT, INCLUDES, NUM_CN, VERBS, clean_name, count_of, field_of, is_generic
+from etl.nlp.cluster_names import ABSTRACT, INCLUDES, NUM_CN, VERBS, amount_class, clean_name, count_of, field_of, is_generic
 from etl.nlp.field_vocab import is_field
 
 __all__ = ["Item", "list_items", "title_heads", "score", "read_items", "load_model", "WEIGHTS"]
@@ -81,7 +81,7 @@ def _cut(raw: str) -> tuple[str, str]:
 
 
 def _name(part: str, lead_yi: bool) -> str:
-    n = clean_name(part, True)
+    n = clean_name(amount_class(part)[1], True)  # 超1000亿元新材料: the amount is the item's class, no part of its name
     if lead_yi:
         n = re.sub(r"^以(?!及)", "", n)
     return field_of(n).strip(" “”\"'") if n else ""

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from etl.nlp.cluster_match import core_name, match_ontology
-from etl.nlp.cluster_names import (COUNT_RE, INCLUDES, NUM_CN, SCALE_BARE_RE, SCALE_RE, TIER_RE, clean_name, count_of, field_list,
+from etl.nlp.cluster_names import (COUNT_RE, amount_class, INCLUDES, NUM_CN, SCALE_BARE_RE, SCALE_RE, TIER_RE, clean_name, count_of, field_list,
                                    field_of, is_generic, owners_dropped, split_items)
 from etl.nlp.field_vocab import is_field
 from etl.nlp.framework_lists import counted_industries, group_members
@@ -96,6 +96,7 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     toward = _TOWARD_TIER.search(span_text)
     if toward:  # 新能源和智能网联汽车产业向世界级产业集群跨越: the tier it grows toward is no part of the name
         span_text = span_text[:toward.start()]
+    amount, span_text = amount_class(span_text)  # 超2000亿元新能源(产业集群): the amount is its scale class
     if span_text.endswith("、"):
         return []  # 在制造业升级、服务业提质、产业链协同等方面: the head is an item of another list, it names nothing
     if re.search(r"[与和及同对在向为把将从由]$", span_text.strip()):
@@ -116,7 +117,7 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
         p = min(cut) if cut else len(s)
         items, desc = s[:p], s[p:]
     level_m = SCALE_RE.search(desc) or SCALE_BARE_RE.search(desc)
-    level = level_m.group() if level_m else None
+    level = level_m.group() if level_m else amount
     tier_m = TIER_RE.search(desc) or TIER_RE.search(items) or (TIER_RE.search(toward.group(1)) if toward else None)
     tier = tier_m.group() if tier_m and tier_m.group() in ("世界级", "国家级", "省级", "标志性", "特色", "新星", "战略性新兴",
                                                            "战略性", "新兴", "优势", "主导", "支柱", "未来") else None
@@ -188,8 +189,8 @@ def _groups(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans + [(a, end)]
 
 
-def find_clusters(sentence: str) -> list[ClusterMention]:
-    """Every cluster and chain the sentence names (in order, each once)."""
+def find_clusters(sentence: str, whole: str = "") -> list[ClusterMention]:
+    """Every cluster and chain the sentence names (in order, each once); ``whole``: the 。-sentence it is a ;-part of."""
     out: list[ClusterMention] = []
     prev_end = 0
     sentence = _ABBREV.sub(r"\1", sentence)  # 新(乡)长(垣)高端装备 → 新乡长垣高端装备
@@ -275,7 +276,7 @@ def find_clusters(sentence: str) -> list[ClusterMention]:
             # stated with a scale class (…迈上万亿级台阶) it is the framework; 动力电池、新能源汽车、光伏三大产业同比增长
             # (a growth figure of three products) names no cluster
             out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
-    for n, level, span in counted_industries(sentence):  # 发展A、B、C等3大优势产业 in a “334”产业集群 sentence
+    for n, level, span in counted_industries(sentence, whole):  # 发展A、B、C等3大优势产业 in a “334”产业集群 sentence
         out.append(ClusterMention(n, "cluster", level, None, span, headless=True))
     out += [ClusterMention(n, kind, None, None, span) for n, kind, span in group_members(sentence)]  # 四大产业集群…其中,A、B…
     for m in _SELECTED_RE.finditer(sentence):

@@ -159,6 +159,9 @@ def plan_region(text: str) -> dict:
         score[name] = body.count(stem) + title.count(stem)
         if kind != "province" and len(stem) >= 2:  # 哈市 for 哈尔滨市, when the text names the city in full too
             score[name] += len(re.findall(rf"(?<![\u4e00-\u9fff]{{2}}){stem[0]}市(?![场民级值])", body))
+    for p, q in zip(places, places[1:]):  # 山东省东营经济开发区: a province written before a city is its address (round 24)
+        if p.kind == "province" and q.kind != "province" and p.span[1] == q.span[0] and PROVINCE_OF.get(q.stem) == p.name:
+            score[p.name], score[q.name] = score[p.name] - 1, score[q.name] + 1
     county = _title_county(title)
     if not county and re.search(r"[全我本该]县", body):  # 全县净增市场主体, 该县推出的… (a paper on one county): the county the body names most
         named = Counter(m.group(1) for m in find_counties(body) if m.group(1).endswith("县"))
@@ -270,7 +273,8 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
             break
     opening = _OPENING.match(head).end()
     lead = next((p for p in find_places(head) if p.span[0] == opening), None)
-    if lead:  # 曲靖市聚焦产业链延伸…3个千亿级产业集群: the place the sentence is about
+    if lead:  # 曲靖市聚焦产业链延伸…3个千亿级产业集群: the place the sentence is about (山东省东营…: the city)
+        lead = next((p for p in find_places(head) if p.span[0] == lead.span[1] and p.kind != "province"), lead)
         return lead.name, _kind(lead.name, lead.kind)
     if para_cluster:
         return para_cluster, "cluster"
