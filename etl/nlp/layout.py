@@ -191,8 +191,12 @@ def heading_cluster(para: str, current: str | None) -> str | None:
 
     >>> heading_cluster("1.高端装备产业集群", None), heading_cluster("2.推进数字化改造", "高端装备")
     ('高端装备', None)
+    >>> heading_cluster("绿色煤炭产业链方面,力争营收400亿元。现代医药产业链方面,力争营收5亿元。", None) is None
+    True
     """
     para_cluster = current
+    if len(re.findall(r"(?:集群|产业链|产业)方面[,，]", para)) >= 2:  # 绿色煤炭产业链方面,…。数字装备…产业链方面,…: sections
+        return None  # run together in one paragraph (round 25): no one cluster's section, its figures are the place's
     mentions = find_clusters(para[:40])
     first = mentions[0] if mentions else None
     rest = re.sub(r"产业集群|产业群|集群|产业链|产业|方面|[\W\d]", "", HEADING_RE.sub("", para[:40]).replace(first.name, "")) \

@@ -1,0 +1,32 @@
+"""Round 25 of the policy extractor: the classes of round 24's held-out misses in general form (docs/policy.md, round 25)."""
+
+from __future__ import annotations
+
+from etl.nlp import extract_facts
+from ontology.loader import Ontology
+
+
+def _facts(text):
+    return extract_facts(text, Ontology(), source="t")
+
+
+def _targets(text):
+    return {f.text: f for f in _facts(text) if f.kind == "target"}
+
+
+def test_sections_run_together_in_one_paragraph_give_no_chain_as_subject():
+    text = ("# title: a report on 上党区's six industrial chains (上党区, 长治市, 山西省)\n今年,上党区重点推进六大产业链融合发展。\n"
+            "绿色煤炭产业链方面,加快实施一批重点项目,力争该产业链完成营收400亿元。现代医药产业链方面,"
+            "加快推进项目建设,力争该产业链完成营收5.5亿元。")
+    got = _targets(text)
+    assert got and {f.subject for f in got.values()} == {"上党区"}
+    # a paragraph that is one cluster's section still gives the cluster
+    one = _targets("# title: 上党区\n上党区重点推进产业链发展。\n绿色煤炭产业链方面,加快实施一批重点项目,力争营收400亿元。")
+    assert {f.subject for f in one.values()} == {"绿色煤炭"}
+
+
+def test_a_district_named_after_2007_is_a_place():
+    from etl.nlp.region import plan_region
+    # the saved excerpt's title names the district; the body once, and 上海 once (a university's name)
+    got = plan_region("# title: a report on 上党区's chains\n今年,上党区将深入实施创新驱动发展战略。上党大地项目聚链成群,与上海理工大学合作。")
+    assert (got["region"], got["kind"]) == ("上党区", "county")
