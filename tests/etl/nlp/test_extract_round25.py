@@ -30,3 +30,15 @@ def test_a_district_named_after_2007_is_a_place():
     # the saved excerpt's title names the district; the body once, and 上海 once (a university's name)
     got = plan_region("# title: a report on 上党区's chains\n今年,上党区将深入实施创新驱动发展战略。上党大地项目聚链成群,与上海理工大学合作。")
     assert (got["region"], got["kind"]) == ("上党区", "county")
+
+
+def test_a_review_of_the_year_just_ended_reports_its_figures_and_estimates():
+    text = ("以新的发展实绩作出更大贡献——政府工作报告解读\n"
+            "在“十四五”与“十五五”两个五年的交汇点上,市人民政府向大会作政府工作报告。\n"
+            "过去一年,宿迁经济社会发展成绩如何?一起来看看。\n"
+            "预计地区生产总值增长6.9%,实施传统产业焕新项目415个,新改扩建学校16所。")
+    got = _targets(text)
+    assert len(got) == 3 and {(f.current, f.year) for f in got.values()} == {(True, 2025)}
+    # without the look back, the same work report's 预计 is an aim
+    ahead = _targets(text.replace("过去一年,宿迁经济社会发展成绩如何?一起来看看。\n", ""))
+    assert ahead["地区生产总值增长"].current is False
