@@ -42,3 +42,13 @@ def test_a_review_of_the_year_just_ended_reports_its_figures_and_estimates():
     # without the look back, the same work report's 预计 is an aim
     ahead = _targets(text.replace("过去一年,宿迁经济社会发展成绩如何?一起来看看。\n", ""))
     assert ahead["地区生产总值增长"].current is False
+
+
+def test_a_forecast_of_the_year_under_way_is_an_aim():
+    text = ("今年1月至10月,百色市规模以上工业总产值完成1876.5亿元,同比增长15.1%。"
+            "预计全年规模以上工业总产值突破2000亿元大关,达到2200亿元以上。")
+    got = [f for f in _facts(text) if f.kind == "target"]
+    assert {(f.value, f.current) for f in got} >= {(1876.5, True), (2000.0, False), (2200.0, False)}
+    # with no run of months the year is not shown under way: 预计全年 reports (the round-6 review cue)
+    done = [f for f in _facts("预计全年规模以上工业总产值达到2200亿元以上。") if f.kind == "target"]
+    assert [f.current for f in done] == [True]
