@@ -52,3 +52,13 @@ def test_a_forecast_of_the_year_under_way_is_an_aim():
     # with no run of months the year is not shown under way: 预计全年 reports (the round-6 review cue)
     done = [f for f in _facts("预计全年规模以上工业总产值达到2200亿元以上。") if f.kind == "target"]
     assert [f.current for f in done] == [True]
+
+
+def test_the_peers_of_a_ranking_hold_no_figure():
+    text = ("过去一年,江苏省宿迁市经济社会发展成绩如何?宿迁市交出新答卷。\n"
+            "预计地区生产总值增长6.9%,9项省列统指标增速位居全省前列,位列国家先进制造业百强榜75名,全国数字百强市74名。")
+    got = _targets(text)
+    assert got and {f.subject for f in got.values()} == {"宿迁市"}
+    # 全省 that is no peer group still gives the province its figure
+    prov = _targets("江苏省宿迁市加快发展。宿迁市建设新城。全省新增高新技术企业900家。")
+    assert {f.subject for f in prov.values()} == {"江苏省"}
