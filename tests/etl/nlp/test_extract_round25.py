@@ -62,3 +62,8 @@ def test_the_peers_of_a_ranking_hold_no_figure():
     # 全省 that is no peer group still gives the province its figure
     prov = _targets("江苏省宿迁市加快发展。宿迁市建设新城。全省新增高新技术企业900家。")
     assert {f.subject for f in prov.values()} == {"江苏省"}
+
+
+def test_an_item_a_deng_b_names_b():
+    got = {f.text for f in _facts("威海打造新一代信息技术、碳纤维等复合材料、康养旅游等七大产业集群。") if f.kind == "cluster"}
+    assert "复合材料" in got and not any("等" in n for n in got)
