@@ -67,3 +67,10 @@ def test_the_peers_of_a_ranking_hold_no_figure():
 def test_an_item_a_deng_b_names_b():
     got = {f.text for f in _facts("威海打造新一代信息技术、碳纤维等复合材料、康养旅游等七大产业集群。") if f.kind == "cluster"}
     assert "复合材料" in got and not any("等" in n for n in got)
+
+
+def test_a_bracket_left_open_before_a_list_restates_it():
+    text = ("泗阳聚焦“2+3+N”产业体系(即高端纺织、绿色家居两大主导产业,新型食品、电子信息、新能源三大优势产业以及其他特色产业)"
+            "和汽车及零部件、激光光电、新材料等10条重点产业链精准招商。")
+    got = {f.text for f in _facts(text) if f.kind == "cluster"}
+    assert "高端纺织" in got and not any("(" in n or "产业体系" in n for n in got)
