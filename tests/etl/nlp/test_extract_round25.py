@@ -74,3 +74,12 @@ def test_a_bracket_left_open_before_a_list_restates_it():
             "和汽车及零部件、激光光电、新材料等10条重点产业链精准招商。")
     got = {f.text for f in _facts(text) if f.kind == "cluster"}
     assert "高端纺织" in got and not any("(" in n or "产业体系" in n for n in got)
+
+
+def test_sizes_of_projects_pushed_on_under_an_earlier_aim_name_the_projects():
+    text = ("赤峰市将打造锂电池生态产业园,积极推进年产4万吨电池级碳酸锂生产线项目、年产3万吨PVDF电池粘接剂项目,"
+            "推动锂产业全链条同步开发。")
+    assert [f for f in _facts(text) if f.kind == "target"] == []
+    # an aim in the size's own clause still makes it a target
+    kept = [f.value for f in _facts("力争建成年产50万吨铜精深加工生产线。") if f.kind == "target"]
+    assert kept == [50.0]
