@@ -53,6 +53,8 @@ ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)�
 def clean_name(item: str, one: bool = False) -> str:
     """The name part of a phrase: after the last verb (培育形成, 重点发展, 做强 …) and enumerator."""
     item = ENUM.sub("", item.strip(" 、,“”\"'‘’"))
+    item = re.split(r"[(（]即?", item)[-1] if re.search(r"[(（][^)）]*$", item) else item  # 产业体系(即高端纺织: a bracket
+    # left open restates what it follows; the name is inside it (round 25)
     if _HONOUR.search(item):
         return ""  # 荣获省级安全应急产业特色集群: what follows an honour verb is the honour's title, no cluster (round 23)
     last = None

@@ -30,12 +30,18 @@ _FUTURE = re.compile(r"将|力争|确保|目标|计划|预计(?!全年)|争取|(
 _SINCE_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|去年|上年|今年)以来")
 _MONTHS_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|今年|去年|上年)?\s*(?:1\s*月?\s*(?:[-—–~至到]|份至)\s*\d{1,2}\s*月|前[一二三]季度|上半年|一季度)")
 
+#: the same run anywhere in a paragraph: the year is under way, so its 预计全年 forecasts the year's end — an aim (百色:
+#: 今年1月至10月…完成1876.5亿元。预计全年…突破2000亿元; round 25); in a review of a closed year 预计 reports (tense.closed_year)
+_MONTHS_RUN = re.compile(_MONTHS_LEAD.pattern.replace(r"^\s*", "", 1))
+
 
 def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year: int | None, report: bool,
                    baseline: bool, lead: bool, para_aims: bool) -> bool:
     """Whether the figure ``q`` (at ``a`` of ``qsent``, the sentence ``sent`` as read) of paragraph ``para`` is a
     current value; ``lead``: the sentence opens with a year, ``para_aims``: an earlier sentence of the paragraph aims."""
     current = q.current
+    if not current and "预计全年" in sent and _MONTHS_RUN.search(para) and not ctx.get("closed_year"):
+        return False
     if not current and q.year and ctx["start"] and q.year < ctx["start"]:
         current = True  # 2020年,…达到17887亿元 in a 2021—2025 plan: the baseline
     if not current and baseline and not (q.year and ctx["start"] and q.year >= ctx["start"]):

@@ -104,9 +104,10 @@ _COUNTY_CITY_ROWS = """
 #: 国务院正式批覆同意贵州省调整六盘水市部分行政区划", and m.jiusongjiankang.com/health/know/5921630.html, "2020年水城撤县设区";
 #: both read through the search tool in round 20); 钱塘区 and 临平区 of 杭州市 (浙江省人民政府, 2021-03-11, "五、设立杭州市钱塘区,
 #: 以原江干区的下沙街道、白杨街道和杭州市萧山区的…行政区域为钱塘区的行政区域" and "四、设立杭州市临平区", quoted in full at
-#: hg3970.com/baike/48683.html; read through the search tool in round 23)
+#: hg3970.com/baike/48683.html; read through the search tool in round 23); 长治市's 潞州区, 上党区 (长治县), 潞城区, 屯留区 (新华网
+#: 2018-11-24, "撤销长治县,设立长治市上党区", m.xinhuanet.com/sx/2018-11/24/c_1123761303.htm; search tool, round 25)
 LATER_NAMES = {"cities": ("玉环", "宁乡", "神木", "平泉", "隆昌"),
-               "counties": ("柯桥区", "上虞区", "洞头区", "富阳区", "水城区", "钱塘区", "临平区")}
+               "counties": ("柯桥区", "上虞区", "洞头区", "富阳区", "水城区", "钱塘区", "临平区", "潞州区", "上党区", "潞城区", "屯留区")}
 COUNTY_CITIES: frozenset[str] = frozenset(
     [w for ln in _COUNTY_CITY_ROWS.strip().splitlines() for w in ln.split()[1:]] + list(LATER_NAMES["cities"]))
 #: county-level divisions named …县, …区, …旗 (with their 自治县/自治旗 forms as the table writes them: 青龙满族自治县,

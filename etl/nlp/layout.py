@@ -30,7 +30,7 @@ import re
 from etl.nlp.plan_clusters import find_clusters
 from etl.nlp.quantity import find_year
 from etl.nlp.region import header_title, plan_region
-from etl.nlp.tense import AIM, FIVE_YEAR, is_briefing, is_news, looks_back, relative_year
+from etl.nlp.tense import AIM, FIVE_YEAR, closed_year, is_briefing, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
 
 __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading", "heading_cluster"]
@@ -93,8 +93,11 @@ def plan_context(text: str) -> dict:
     review = bool(reviewed) or bool(end and dated and dated > end)  # a text dated after its period ended
     if reviewed is None and end and dated == end + 1 and not issued:
         reviewed = end  # a report of January 2026 on “十四五”: its undated figures are of the year (and period) just ended
+    if reviewed is None and closed_year(head[:300]) and (dated or end):
+        reviewed = dated - 1 if dated else end  # 过去一年 in a text of the 十四五/十五五 交汇点: 2025 (round 25)
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
-            "looks_back": looks_back(head[:300]) or review,
+            "looks_back": looks_back(head[:300]) or review or bool(closed_year(head[:300])),
+            "closed_year": bool(closed_year(head[:300])),  # 过去一年,宿迁…成绩如何?: a review of the year just ended
             "this_year": bool(re.search(r"今年|全年|本年度", body)),
             "months": start is None and any(_MONTHS.match(t) for t in titles + [body]),  # 1-7月泰州市…: a release (round 23)
             "briefing": is_briefing("\n".join(header_title(text)) + head[:300]), "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
@@ -191,8 +194,12 @@ def heading_cluster(para: str, current: str | None) -> str | None:
 
     >>> heading_cluster("1.高端装备产业集群", None), heading_cluster("2.推进数字化改造", "高端装备")
     ('高端装备', None)
+    >>> heading_cluster("绿色煤炭产业链方面,力争营收400亿元。现代医药产业链方面,力争营收5亿元。", None) is None
+    True
     """
     para_cluster = current
+    if len(re.findall(r"(?:集群|产业链|产业)方面[,，]", para)) >= 2:  # 绿色煤炭产业链方面,…。数字装备…产业链方面,…: sections
+        return None  # run together in one paragraph (round 25): no one cluster's section, its figures are the place's
     mentions = find_clusters(para[:40])
     first = mentions[0] if mentions else None
     rest = re.sub(r"产业集群|产业群|集群|产业链|产业|方面|[\W\d]", "", HEADING_RE.sub("", para[:40]).replace(first.name, "")) \

@@ -144,6 +144,7 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
         in_list = in_list or field_list(names) or bool(count and count == len(names) > 1 and any(is_field(n) for n in names))
     out = []
     for n in names:
+        n = n.rsplit("等", 1)[1] if "等" in n[1:-1] else n  # 碳纤维等复合材料 as an item: A等B names B (秀山's rule; round 25)
         n = field_of(clean_name(n, True))
         if n and not is_generic(n, in_list):
             out.append(ClusterMention(n, kind, level, tier, (start, end)))

@@ -4,8 +4,9 @@
 What: :func:`project_capacities` drops, from the quantities of one sentence, a physical amount (吨, 辆, 千瓦, 片 … —
 never money, a share or a count of things) that stands in front of the product it measures (the amount is followed
 at once by the product's name, not by a verb, a qualifier or a delimiter), in a sentence that speaks of projects
-(项目, 生产线, 装置), unless an aim governs it (力争, 将, 到20XX年 … or a verb of adding before it in its clause: 新增产能
-50万吨 is a target).
+(项目, 生产线, 装置), unless an aim governs it in its own clause (力争, 将, 到20XX年 … or a verb of adding before it: 新增产能
+50万吨 is a target). An aim of an earlier clause does not (赤峰市将打造…产业园,…积极推进…年产4万吨电池级碳酸锂生产线项目、年产
+3万吨PVDF…项目: the sizes name the projects pushed on; round 25), and a size before a product in Latin letters names it too.
 
 Why: the round-18 held-out run read 大庆高新区's plant sizes as three targets (550万吨, 95万吨, 150万吨), as earlier
 rounds read 上饶's 20万吨铝型材 and 玉林's 50万吨铜精深加工生产线: a size modifying a noun is a name's part, a target's
@@ -45,9 +46,9 @@ def project_capacities(quantities: list, sent: str) -> list:
         after = re.sub(r"^(?:/年|/a|每年)", "", sent[q.span[1]:q.span[1] + 4])[:1]  # 550万吨/年重油催化热裂解
         clause = clause_at(sent, q.span[0])
         before = sent[max(sent.rfind(c, 0, q.span[0]) for c in ",,;:") + 1:q.span[0]]
-        names_plant = bool(_SIZE_UNIT.match(q.unit or "")) and bool(re.match(r"[\u4e00-\u9fff]", after)) and \
+        names_plant = bool(_SIZE_UNIT.match(q.unit or "")) and bool(re.match(r"[\u4e00-\u9fffA-Za-z]", after)) and \
             not re.match(r"[以左及和的、]", after)
-        if names_plant and not AIM.search(clause) and not AIM.search(sent[:q.span[0]]) and not _AIMED.search(before):
+        if names_plant and not AIM.search(clause) and not AIM.search(before) and not _AIMED.search(before):
             continue
         out.append(q)
     return out

@@ -278,8 +278,9 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
         return lead.name, _kind(lead.name, lead.kind)
     if para_cluster:
         return para_cluster, "cluster"
-    refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head)] + \
-           [(m.start(), "city") for m in _SELF_CITY.finditer(head)]
+    peers = (lambda m: head[m.start() - 1:m.start()] in ("居", "列"))  # 位居全省前列: the peers ranked, not the holder (round 25)
+    refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head) if not peers(m)] + \
+           [(m.start(), "city") for m in _SELF_CITY.finditer(head) if not peers(m)]
     if ctx.get("county"):  # 全县, 我县 in a county's plan
         refs += [(m.start(), "county") for m in re.finditer(rf"[全我本该]{ctx['county'][-1]}", head)]
     if refs:  # 全省…首轮9条赛道 in a 绍兴 text: the province's figure

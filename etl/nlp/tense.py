@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_report", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "is_briefing", "briefing_reported", "estimated_result", "this_year", "before_aim", "stated_year",
+__all__ = ["is_report", "closed_year", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "is_briefing", "briefing_reported", "estimated_result", "this_year", "before_aim", "stated_year",
            "FIVE_YEAR", "TELLS_AIM", "REPORT_CUE", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|(?:引进|建成|培育|形成|实现|完成|新增|达到|集聚|聚集|吸引|吸纳|带动)了|正式认定|预计全年|近年来|近几年|这几年|多年来")
@@ -84,10 +84,19 @@ def looks_back(head: str) -> bool:
 def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
     """Does ``sentence`` report what was reached (see the module doc)? ``ctx["looks_back"]``: the text is a
     results report; ``paragraph_reports``: an earlier sentence of the paragraph reported."""
-    if AIM.search(_reviewed_years(sentence, ctx)):
-        return False
+    if AIM.search(_reviewed_years(sentence, ctx).replace("预计", "") if ctx.get("closed_year") else _reviewed_years(sentence, ctx)):
+        return False  # 预计 in a review of the year just ended (过去一年…) estimates its result (round 25)
     return bool(PAST.search(sentence) or _DATA_SHOWN.match(sentence)) or paragraph_reports or bool(ctx.get("looks_back")) or \
         earlier_period(sentence, ctx)
+
+
+def closed_year(head: str):
+    """A text's head that looks back on the year just ended (过去一年,宿迁经济社会发展成绩如何?: a work report's review).
+
+    >>> bool(closed_year("过去一年,宿迁经济社会发展成绩如何?")), bool(closed_year("未来一年,全市将…"))
+    (True, False)
+    """
+    return re.search(r"过去(?:的)?一年", head)
 
 
 def earlier_period(sentence: str, ctx: dict) -> bool:
