@@ -50,12 +50,14 @@ def build_nlp(ontology) -> Language:
 
 def _build(ontology) -> Language:
     nlp = spacy.blank("zh")  # default segmenter is "char"
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "overwrite_ents": True})
     table = vocabulary(ontology)
     patterns = []
     for term in sorted(table):
         best = _best(table[term])
         patterns.append({"label": best.label, "pattern": term, "id": best.id})
+    if not patterns:  # an ontology without terms (a test's, a plan read on its own): no entities to find
+        return nlp
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "overwrite_ents": True})
     with nlp.select_pipes(enable="entity_ruler"):
         # add_patterns makes phrase patterns with nlp.make_doc-equivalent tokenisation
         ruler.add_patterns(patterns)
