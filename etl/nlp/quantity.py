@@ -38,6 +38,7 @@ from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, MONEY as MONEY_U
 from etl.nlp.generic_measures import generic_held
 from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, compared_names, coverage, find_year, is_measure, split_fenbie
 from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
+from etl.nlp.traditional import as_written, simplified
 
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
 
@@ -101,7 +102,7 @@ def _item(name: str, m, unit: str, clause: str, prev_end: int, start: int, curre
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantified item of a sentence, with range, qualifier and current/target."""
     out: list[Quantity] = []
-    sentence = normalized(sentence)  # 千亿元 → 1千亿元, 1.5万多吨 → 1.5万吨多 (same positions)
+    written, sentence = sentence, normalized(simplified(sentence))  # 千亿元 → 1千亿元, 萬噸 → 万吨 (same positions)
     pos, previous, state = 0, "", False
     sticky = bool(NOW_LEAD.match(sentence))
     aim = ""  # 力争…目标,即:A,B: 力争 passes on to every figure the 即 lists
@@ -290,10 +291,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 out[-1].qualifier = inherit + out[-1].qualifier
             prev_end = m.end()
         out.extend(Quantity(*c, current=state) for c in coverage(clause, start))
-    return out
+    return as_written(out, written, sentence)
 
 
 def find_targets(sentence: str) -> list[tuple[str, float, str, str, tuple[int, int]]]:
-    """``[(name, value, unit, qualifier, (start, end))]`` for the quantified targets of a sentence
-    (see :func:`find_quantities` for ranges and current values)."""
+    """``[(name, value, unit, qualifier, (start, end))]`` of a sentence (ranges, current: :func:`find_quantities`)."""
     return [(q.name, q.value, q.unit, q.qualifier, q.span) for q in find_quantities(sentence)]

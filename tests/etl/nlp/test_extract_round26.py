@@ -1,0 +1,27 @@
+"""Round 26 (issue 15 points 1, 2, 5): figures written in traditional characters."""
+
+from etl.nlp.quantity import find_quantities
+from etl.nlp.traditional import simplified
+
+
+def test_traditional_units_read_and_kept_as_written():
+    text = "周口港現已開通7條國內集裝箱航線。2022年港口集裝箱吞吐量4.1萬標箱,貨物吞吐量3305萬噸。"
+    got = {(q.name, q.value, q.unit) for q in find_quantities(text)}
+    assert ("國內集裝箱航線", 7.0, "條") in got
+    assert ("港口集裝箱吞吐量", 4.1, "萬標箱") in got
+    assert ("貨物吞吐量", 3305.0, "萬噸") in got
+
+
+def test_traditional_mapping_keeps_length_and_leaves_simplified_text_alone():
+    s = "力爭到2025年,產值超過1萬億元,企業約2萬家"
+    assert len(simplified(s)) == len(s)
+    plain = "力争到2025年,产值超过1万亿元,企业约2万家"
+    assert simplified(plain) == plain
+    assert [(q.value, q.unit, q.qualifier) for q in find_quantities(plain)] == [(1.0, "万亿元", "力争超过"), (2.0, "万家", "力争约")]
+    assert [(q.value, q.unit, q.qualifier) for q in find_quantities(s)] == [(1.0, "萬億元", "力争超过"), (2.0, "萬家", "力争约")]
+
+
+def test_traditional_qualifier_read():
+    """Qualifiers are words of the reader's vocabulary: reported in their simplified form (as the gold's words)."""
+    qs = find_quantities("規上工業企業突破2200家,產值超過500億元")
+    assert [(q.value, q.unit, q.qualifier) for q in qs] == [(2200.0, "家", "突破"), (500.0, "億元", "超过")]
