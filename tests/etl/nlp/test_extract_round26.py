@@ -1,5 +1,6 @@
 """Round 26 (issue 15 points 1, 2, 5): figures written in traditional characters."""
 
+from etl.nlp.extract import extract_facts
 from etl.nlp.quantity import find_quantities
 from etl.nlp.traditional import simplified
 
@@ -25,3 +26,18 @@ def test_traditional_qualifier_read():
     """Qualifiers are words of the reader's vocabulary: reported in their simplified form (as the gold's words)."""
     qs = find_quantities("規上工業企業突破2200家,產值超過500億元")
     assert [(q.value, q.unit, q.qualifier) for q in qs] == [(2200.0, "家", "突破"), (500.0, "億元", "超过")]
+
+
+def test_short_county_name_cut_only_where_the_text_names_the_county():
+    from etl.nlp.place_prefix import short_place_cut
+    assert short_place_cut("濉溪铝基", "截至目前,濉溪县有涉铝企业80余家,全力打造濉溪铝基产业集群") == "铝基"
+    assert short_place_cut("濉溪铝基", "全力打造濉溪铝基产业集群") == "濉溪铝基"  # the text never says 濉溪 is a county
+    assert short_place_cut("江山纺织", "江山市纺织产业") == "纺织"
+    assert short_place_cut("濉溪", "濉溪县") == "濉溪"  # nothing would be left of the name
+
+
+def test_short_county_name_cut_in_extraction():
+    from ontology.loader import Ontology
+    text = "濉溪县有涉铝企业80余家。濉溪县按照“强龙头、补链条、聚集群”的思路,全力打造濉溪铝基产业集群。"
+    names = {f.text for f in extract_facts(text, Ontology(clusters={}), source="t") if f.kind == "cluster"}
+    assert "铝基" in names and "濉溪铝基" not in names
