@@ -44,7 +44,7 @@ from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_me
 from etl.nlp.cluster_names import heading_class
 from etl.nlp.conditional import conditional_dropped
 from etl.nlp.field_vocab import is_field
-from etl.nlp.figure_tense import figure_current
+from etl.nlp.figure_tense import ENTERS_PERIOD, figure_current
 from etl.nlp.figure_year import current_year, target_year
 from etl.nlp.framework_lists import coded_industries, framework_code
 from etl.nlp.layout import heading_cluster, plan_context, sentences
@@ -194,7 +194,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                         clusters.append((ent.start_char, e.id))
         # targets and current values
         lead = YEAR_LEAD.match(sent)
-        if re.search(r"(?:到|至)\s*\d{4}\s*年", sent) or (lead and ctx["start"] and int(lead.group(1)) >= ctx["start"]):
+        if re.search(r"(?:到|至)\s*\d{4}\s*年", sent) or (lead and ctx["start"] and int(lead.group(1)) >= ctx["start"]) or ENTERS_PERIOD.match(sent):
             baseline = False
         elif lead and ctx["start"] and int(lead.group(1)) < ctx["start"]:
             baseline, baseline_year = True, int(lead.group(1))

@@ -41,3 +41,14 @@ def test_short_county_name_cut_in_extraction():
     text = "濉溪县有涉铝企业80余家。濉溪县按照“强龙头、补链条、聚集群”的思路,全力打造濉溪铝基产业集群。"
     names = {f.text for f in extract_facts(text, Ontology(clusters={}), source="t") if f.kind == "cluster"}
     assert "铝基" in names and "濉溪铝基" not in names
+
+
+def test_entering_a_five_year_period_ends_the_reported_year():
+    from ontology.loader import Ontology
+    text = ("# title: 黄埔区召开动员大会 (2021)\n数据显示,2020年该区工业总产值达8033亿元。迈进“十四五”,该区坚定实施“制造计划”,"
+            "打造以汽车制造为主的2个两千亿级产业集群。")
+    facts = {f.text: f for f in extract_facts(text, Ontology(clusters={}), source="t") if f.kind == "target"}
+    counted = next(f for n, f in facts.items() if "两千亿级" in n)
+    assert counted.value == 2.0 and not counted.current and counted.year != 2020
+    reported = next(f for n, f in facts.items() if "工业总产值" in n)
+    assert reported.current and reported.year == 2020
