@@ -52,3 +52,11 @@ def test_entering_a_five_year_period_ends_the_reported_year():
     assert counted.value == 2.0 and not counted.current and counted.year != 2020
     reported = next(f for n, f in facts.items() if "工业总产值" in n)
     assert reported.current and reported.year == 2020
+
+
+def test_rate_named_by_its_span_of_years_takes_the_indicator_before():
+    qs = find_quantities("规模以上工业单位增加值能耗累计下降48.3%,10年年均下降6.4%,重点行业能效提升")
+    assert [(q.name, q.value) for q in qs][:2] == [("规模以上工业单位增加值能耗累计下降", 48.3),
+                                                 ("规模以上工业单位增加值能耗10年年均下降", 6.4)]
+    qs = find_quantities("营业收入同比增长10%,近三年年均增长8%")
+    assert qs[-1].name == "营业收入近三年年均增长"
