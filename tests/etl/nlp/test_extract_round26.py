@@ -60,3 +60,12 @@ def test_rate_named_by_its_span_of_years_takes_the_indicator_before():
                                                  ("规模以上工业单位增加值能耗10年年均下降", 6.4)]
     qs = find_quantities("营业收入同比增长10%,近三年年均增长8%")
     assert qs[-1].name == "营业收入近三年年均增长"
+
+
+def test_place_and_status_phrase_before_a_cluster_name():
+    from ontology.loader import Ontology
+    text = "作为曾经的“原铝输出地”,滨州已成为国家级高端铝材创新型产业集群的核心承载地。"
+    names = {f.text for f in extract_facts(text, Ontology(clusters={}), source="t") if f.kind == "cluster"}
+    assert any(n.startswith("高端铝材") for n in names) and not any("滨州" in n or "成为" in n for n in names)
+    from etl.nlp.cluster_names import field_of
+    assert field_of("高端铝材创新型") == "高端铝材"
