@@ -18,9 +18,8 @@ pipeline (:func:`etl.nlp.pipeline.build_nlp`) on each sentence and returns :clas
   ``subject`` says whose figure it is (the plan's city or province, a county, a cluster). The year
   comes from the clause, else the paragraph, else the section, else the plan period's end; a current
   value takes its own year, else the year the plan was issued; one target stated twice is one fact with all its ``sentences``;
-- ``technology``: ontology technology names, and “X关键技术/核心技术/共性技术” phrases only when X names a
-  technology, material, component or process (车规级芯片关键技术) — never the generic 卡脖子技术,
-  核心技术, 关键核心技术, 产业共性关键技术.
+- ``technology``: ontology technology names, and “X关键技术/核心技术/共性技术” phrases only when X names a technology,
+  material, component or process (车规级芯片关键技术) — never the generic 卡脖子技术, 核心技术, 关键核心技术, 产业共性关键技术.
 
 Why: only generic patterns and the ontology vocabulary are used, so other cities' plans work.
 
@@ -45,7 +44,7 @@ from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_me
 from etl.nlp.cluster_names import heading_class
 from etl.nlp.conditional import conditional_dropped
 from etl.nlp.field_vocab import is_field
-from etl.nlp.figure_tense import figure_current
+from etl.nlp.figure_tense import ENTERS_PERIOD, figure_current
 from etl.nlp.figure_year import current_year, target_year
 from etl.nlp.framework_lists import coded_industries, framework_code
 from etl.nlp.layout import heading_cluster, plan_context, sentences
@@ -56,6 +55,7 @@ from etl.nlp.naming import (box_named, class_named, clause_held, colon_named, fe
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
 from etl.nlp.cluster_match import written_name
+from etl.nlp.place_prefix import places_cut
 from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
 from etl.nlp.relisted import find_relisted
 from etl.nlp.indicator import span_year, year_before
@@ -150,7 +150,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             year = para_year or section_year  # “比2015年增长” is no target year
         para_aims = para_aims or bool(AIM.search(tsent) or TELLS_AIM.search(tsent))
         # clusters and chains named in any plan (open vocabulary)
-        named_here = find_clusters(sent, next((s for s in re.split(r"(?<=。)", para) if sent.strip() in s), ""))
+        named_here = places_cut(find_clusters(sent, next((s for s in re.split(r"(?<=。)", para) if sent.strip() in s), "")), text)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
         named_here += find_relisted(sent, kinds)  # the 8 chains listed again without a head
@@ -194,7 +194,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                         clusters.append((ent.start_char, e.id))
         # targets and current values
         lead = YEAR_LEAD.match(sent)
-        if re.search(r"(?:到|至)\s*\d{4}\s*年", sent) or (lead and ctx["start"] and int(lead.group(1)) >= ctx["start"]):
+        if re.search(r"(?:到|至)\s*\d{4}\s*年", sent) or (lead and ctx["start"] and int(lead.group(1)) >= ctx["start"]) or ENTERS_PERIOD.match(sent):
             baseline = False
         elif lead and ctx["start"] and int(lead.group(1)) < ctx["start"]:
             baseline, baseline_year = True, int(lead.group(1))

@@ -17,7 +17,7 @@ import re
 from etl.nlp.facts import clause_at
 from etl.nlp.tense import AIM, before_aim, briefing_reported, estimated_result, news_reported, reported
 
-__all__ = ["figure_current"]
+__all__ = ["figure_current", "ENTERS_PERIOD"]
 
 #: words that make a sentence say what is to come (将, 力争, 目标, 达到…以上 …), not what was reached
 _FUTURE = re.compile(r"将|力争|确保|目标|计划|预计(?!全年)|争取|(?<![截止])(?:到|至)\s*\d{4}\s*年|达到|新增|实施|培育|打造|建成|形成|"
@@ -26,6 +26,9 @@ _FUTURE = re.compile(r"将|力争|确保|目标|计划|预计(?!全年)|争取|(
 
 #: a sentence that opens with what was done since a year (2021年以来, 去年以来, 今年以来)
 #: … or with a run of months (今年1月至10月, 1-10月, 前三季度, 上半年) in a text without plan period: a report of the run
+#: a sentence entering a five-year period (迈进“十四五”,…打造…4个千亿级产业集群): what it states is the period's aim,
+#: whatever year the paragraph reported before (黄埔: 2020年该区工业总产值达8033亿元。迈进“十四五”,…; round 26)
+ENTERS_PERIOD = re.compile(r"^\s*(?:迈进|迈入|跨入|进入)[“\"]?十[一二三四五]五[”\"]?(?:新阶段|新征程|时期)?[,,]")
 #: (round 24; round 23 read a run only where it opens the text)
 _SINCE_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|去年|上年|今年)以来")
 _MONTHS_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|今年|去年|上年)?\s*(?:1\s*月?\s*(?:[-—–~至到]|份至)\s*\d{1,2}\s*月|前[一二三]季度|上半年|一季度)")

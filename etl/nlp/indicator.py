@@ -19,7 +19,8 @@ import re
 
 from etl.normalize import join_cjk, strip_quotes
 
-__all__ = ["clean_name", "split_fenbie", "compared_names", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before"]
+__all__ = ["clean_name", "split_fenbie", "compared_names", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before",
+           "rate_named"]
 
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月])(?:度|底|末|前)?")
 _TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
@@ -165,3 +166,19 @@ def span_year(sent: str, dated: int | None) -> tuple[int, int] | None:
     if m.group(2):
         return int(m.group(1)), int(m.group(2))
     return (int(m.group(1)), dated) if dated else None
+
+
+#: a rate led by its span of years (10年年均下降, 近三年年均增长, 五年来累计增长): the span, then the change
+_SPAN_RATE = re.compile(r"^(?:近|过去|前)?(?:\d+|[一二两三四五六七八九十]+)个?年来?")
+_CHANGE_TAIL = re.compile(r"(?:累计|同比|年均|比上年)?(?:增长|递增|提高|增加|提升|下降|减少|降低|上升)$")
+
+
+def rate_named(base: str, rel: str) -> str:
+    """The name of the rate ``rel`` (a change word, maybe led by a span of years) of the indicator ``base`` (the figure
+    before): a span-led rate is of the indicator itself, not of the figure before's own change (累计下降48.3%,
+    10年年均下降6.4%).
+
+    >>> rate_named("规模以上工业单位增加值能耗累计下降", "10年年均下降"), rate_named("营业收入", "同比增长")
+    ('规模以上工业单位增加值能耗10年年均下降', '营业收入同比增长')
+    """
+    return (_CHANGE_TAIL.sub("", base) or base) + rel if _SPAN_RATE.match(rel) else base + rel

@@ -36,8 +36,9 @@ from etl.nlp.count_names import BARE, count_named
 from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, MONEY as MONEY_UNITS, QUALIFIERS, UNITS, figures, normalized, \
     qualifier
 from etl.nlp.generic_measures import generic_held
-from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, compared_names, coverage, find_year, is_measure, split_fenbie
+from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, compared_names, coverage, find_year, is_measure, rate_named, split_fenbie
 from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
+from etl.nlp.traditional import as_written, simplified
 
 __all__ = ["find_targets", "find_quantities", "find_year", "Quantity", "UNITS", "QUALIFIERS"]
 
@@ -51,7 +52,7 @@ _GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?(?:近|约|超过?)?$|"
-                       r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)?(?:年均)?"
+                       r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来?)?(?:年均)?"
                        r"(?:增长|递增|提高|增加|下降|减少|提升|降低|上升)率?(?=(?:达到|达|为)?$)")  # 年均增长率达21.67%  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
 #: a gap to a reference (高于全国2.6个百分点, 高出全省4.7个百分点, 高于全国、全省0.95、2.2个百分点): the figure of the
 #: indicator stated just before it, compared — named like a relative figure
@@ -101,7 +102,7 @@ def _item(name: str, m, unit: str, clause: str, prev_end: int, start: int, curre
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantified item of a sentence, with range, qualifier and current/target."""
     out: list[Quantity] = []
-    sentence = normalized(sentence)  # 千亿元 → 1千亿元, 1.5万多吨 → 1.5万吨多 (same positions)
+    written, sentence = sentence, normalized(simplified(sentence))  # 千亿元 → 1千亿元, 萬噸 → 万吨 (same positions)
     pos, previous, state = 0, "", False
     sticky = bool(NOW_LEAD.match(sentence))
     aim = ""  # 力争…目标,即:A,B: 力争 passes on to every figure the 即 lists
@@ -237,7 +238,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                         [q for q in out if q.unit in MONEY_UNITS]  # sentence's last figure in money / in %
                     base = like[-1].name if like else base
                     base = _RELATIVE_TAIL.sub("", base) if re.search(r"(?:比|较)(?:19|20)\d{2}\s*年", base) else base
-                name = base + re.sub(r"\s", "", rel.group(0))
+                name = rate_named(base, re.sub(r"\s", "", rel.group(0)))  # …累计下降48.3%,10年年均下降6.4%
                 cmp = re.search(r"(?:比|较)(?:19|20)\d{2}\s*年(?:底|末)?", out[-1].name) if len(out) > mark else None
                 if cmp and not re.search(r"比|较", rel.group(0)) and cmp.group(0) not in base:
                     name = base + cmp.group(0) + re.sub(r"\s", "", rel.group(0))  # 比2015年增加…、提高…: one comparison
@@ -290,10 +291,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 out[-1].qualifier = inherit + out[-1].qualifier
             prev_end = m.end()
         out.extend(Quantity(*c, current=state) for c in coverage(clause, start))
-    return out
+    return as_written(out, written, sentence)
 
 
 def find_targets(sentence: str) -> list[tuple[str, float, str, str, tuple[int, int]]]:
-    """``[(name, value, unit, qualifier, (start, end))]`` for the quantified targets of a sentence
-    (see :func:`find_quantities` for ranges and current values)."""
+    """``[(name, value, unit, qualifier, (start, end))]`` of a sentence (ranges, current: :func:`find_quantities`)."""
     return [(q.name, q.value, q.unit, q.qualifier, q.span) for q in find_quantities(sentence)]
