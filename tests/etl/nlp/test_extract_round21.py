@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from etl.nlp import extract_facts
 from etl.nlp.plan_clusters import find_clusters
 from etl.nlp.quantity import find_quantities
-from ontology.loader import Ontology
-
-
-def _facts(text):
-    return extract_facts(text, Ontology(), source="t")
-
-
-def _targets(text):
-    return [(f.text, f.value, f.unit, f.year, f.current) for f in _facts(text) if f.kind == "target"]
-
-
-def _clusters(text):
-    return {f.text: f.level for f in _facts(text) if f.kind in ("cluster", "chain")}
+from tests.etl.nlp.plan_facts import facts as _facts, clusters as _clusters, target_rows as _targets
 
 
 _YINGKOU = ("“十二五”营口打造产业集群\n"

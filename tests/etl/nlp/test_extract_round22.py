@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-from etl.nlp import extract_facts
 from etl.nlp.place_prefix import is_place, lead_place, place_cut
-from ontology.loader import Ontology
-
-
-def _facts(text):
-    return extract_facts(text, Ontology(), source="t")
-
-
-def _targets(text):
-    return [(f.text, f.value, f.unit, f.year, f.current) for f in _facts(text) if f.kind == "target"]
-
-
-def _clusters(text):
-    return {f.text: f.level for f in _facts(text) if f.kind in ("cluster", "chain")}
+from tests.etl.nlp.plan_facts import facts as _facts, clusters as _clusters, target_rows as _targets
 
 
 def test_a_county_level_place_in_front_of_a_name_is_where_not_what():

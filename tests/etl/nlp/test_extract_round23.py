@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from etl.nlp import extract_facts
-from ontology.loader import Ontology
-
-
-def _facts(text):
-    return extract_facts(text, Ontology(), source="t")
+from tests.etl.nlp.plan_facts import facts as _facts, clusters as _clusters
 
 
 def _targets(text):
     return {f.text: (f.value, f.unit, f.year, f.current) for f in _facts(text) if f.kind == "target"}
-
-
-def _clusters(text):
-    return {f.text: f.level for f in _facts(text) if f.kind in ("cluster", "chain")}
 
 
 def test_growths_given_fenbie_under_a_comparison_take_the_indicators_before_them():

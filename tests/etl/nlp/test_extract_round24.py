@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from etl.nlp import extract_facts
-from ontology.loader import Ontology
-
-
-def _facts(text):
-    return extract_facts(text, Ontology(), source="t")
-
-
-def _clusters(text):
-    return {f.text: f.level for f in _facts(text) if f.kind in ("cluster", "chain")}
+from tests.etl.nlp.plan_facts import facts as _facts, clusters as _clusters
 
 
 def test_an_amount_before_each_name_is_its_scale_class():

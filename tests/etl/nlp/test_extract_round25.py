@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from etl.nlp import extract_facts
-from ontology.loader import Ontology
-
-
-def _facts(text):
-    return extract_facts(text, Ontology(), source="t")
+from tests.etl.nlp.plan_facts import facts as _facts
 
 
 def _targets(text):
