@@ -49,3 +49,11 @@ def test_aim_stops_at_a_verb_of_its_own_after_a_figure():
     qs = find_quantities("力争到2027年新引进亿元以上新材料项目超过15个培育产值十亿级的行业龙头企业2家以上")
     assert [(q.value, q.qualifier) for q in qs][-1] == (2.0, "以上")
     assert find_quantities("力争引进新材料项目超过15个、龙头企业20家以上")[-1].qualifier == "力争以上"  # no verb of its own
+
+
+def test_fenbie_figures_take_the_parts_of_the_pair_their_clause_opens_with():
+    text = "到2027年,全区高新技术企业和科技型企业在2022年的基础上实现“双倍增”,分别超过90家和870家;"
+    got = {(f.text, f.value, f.qualifier) for f in extract_facts(text, Ontology(clusters={}), source="t") if f.kind == "target"}
+    assert ("高新技术企业", 90.0, "超过") in got and ("科技型企业", 870.0, "超过") in got
+    three = "全区A类企业和B类企业分别超过90家、870家和3家"  # three figures, two parts: no guess
+    assert not any(f.text in ("A类企业", "B类企业") for f in extract_facts(three, Ontology(clusters={}), source="t"))
