@@ -57,3 +57,12 @@ def test_fenbie_figures_take_the_parts_of_the_pair_their_clause_opens_with():
     assert ("高新技术企业", 90.0, "超过") in got and ("科技型企业", 870.0, "超过") in got
     three = "全区A类企业和B类企业分别超过90家、870家和3家"  # three figures, two parts: no guess
     assert not any(f.text in ("A类企业", "B类企业") for f in extract_facts(three, Ontology(clusters={}), source="t"))
+
+
+def test_counted_list_after_around_with_a_verb_following():
+    from etl.nlp.framework_lists import counted_industries
+    got = [(n, lv) for n, lv, _s in counted_industries(
+        "围绕新一代信息技术、汽车制造、现代化工及能源、大健康、现代农产品加工五大万亿级支柱产业大力引进产业价值链中高端项目")]
+    assert got == [("新一代信息技术", "万亿级"), ("汽车制造", "万亿级"), ("现代化工及能源", "万亿级"), ("大健康", "万亿级"),
+                   ("现代农产品加工", "万亿级")]
+    assert counted_industries("哈市围绕绿色农产品深加工、先进装备制造2大产业领域,建立链长制") == []  # 产业领域: no clusters
