@@ -47,7 +47,8 @@ def test_county_in_the_title_line_beats_its_province_but_not_before_the_text_nam
 def test_aim_stops_at_a_verb_of_its_own_after_a_figure():
     from etl.nlp.quantity import find_quantities
     qs = find_quantities("力争到2027年新引进亿元以上新材料项目超过15个培育产值十亿级的行业龙头企业2家以上")
-    assert [(q.value, q.qualifier) for q in qs][-1] == (2.0, "以上")
+    assert [(q.name, q.value, q.qualifier) for q in qs] == [("新引进亿元以上新材料项目", 15.0, "力争超过"),
+                                                          ("产值十亿级的行业龙头企业", 2.0, "以上")]  # 15个 not named by 培育's object
     assert find_quantities("力争引进新材料项目超过15个、龙头企业20家以上")[-1].qualifier == "力争以上"  # no verb of its own
 
 
