@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from etl.nlp.figures import OWN_VERB
 from etl.nlp.indicator import clean_name
 
 __all__ = ["BARE", "count_named"]
@@ -38,6 +39,8 @@ def count_named(clause: str, qs: list, i: int, m, unit: str, before: str, senten
     # verb + quantity + name (打造1个以上世界级集群, 33个百亿支柱产业): the name follows
     nxt = qs[i + 1][0].start() if i + 1 < len(qs) else len(clause)
     after = clause[m.end():nxt]
+    if OWN_VERB.match(after) and clean_name(before):
+        return clean_name(before)  # …项目超过15个培育…企业2家以上: a verb of its own opens the next clause (round 27)
     first = re.split(r"、(?![^(()]*[))])", after)[0]  # 90个县(市、区): the 、 in brackets is no list
     first = re.sub(r"(?:和|及|与|以及)$", "", first)  # 20万吨铝型材和15万千米电缆线: 和 joins the next figure
     first = re.sub(r"(级)(?:和|以及).*$", r"\1", first)

@@ -27,7 +27,7 @@ import re
 
 from etl.nlp.indicator import MEASURE, YEAR_RE
 
-__all__ = ["figures", "qualifier", "normalized", "UNITS", "MONEY", "QUALIFIERS", "COUNT_UNITS", "DELIMS", "FROM",
+__all__ = ["figures", "qualifier", "OWN_VERB", "normalized", "UNITS", "MONEY", "QUALIFIERS", "COUNT_UNITS", "DELIMS", "FROM",
            "FROM_TO"]
 
 UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
@@ -167,11 +167,18 @@ def figures(clause: str):
         yield m, unit
 
 
+#: a verb opening the words right after a figure in the same clause: a clause of its own, out of 力争's scope
+OWN_VERB = re.compile(r"\s*(?:培育|打造|新增|引进|建设|建成|形成)")
+
+
 def qualifier(clause: str, m, prev_end: int) -> str:
     """The qualifier words of the figure ``m``: 力争/确保 earlier in its clause, 突破/超过/不少于 …
     right before it, 以上/左右 … right after it."""
     before = clause[prev_end:m.start()]
-    words = [w for w in ("力争", "确保") if w in clause[:m.start()]]
+    scope = clause[:m.start()]
+    if prev_end and OWN_VERB.match(before):  # …超过15个 培育…2家以上 (a headline's space read away): 力争 stops (round 27)
+        scope = before
+    words = [w for w in ("力争", "确保") if w in scope]
     pm = _PRE_QUAL.search(before.rstrip())
     if pm:
         words.append(pm.group(1))

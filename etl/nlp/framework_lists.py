@@ -26,6 +26,8 @@ no framework) or a list without field words is no framework.
 ['高端装备', '高端化工']
 >>> [n for n, _l, _s in coded_industries("新一代信息技术、新能源和新材料等新兴产业是地方经济的希望所在", (2, 3, 1))]
 ['新一代信息技术', '新能源', '新材料']
+>>> [(n, l) for n, l, _s in counted_industries("围绕新一代信息技术、汽车制造两大万亿级支柱产业大力引进项目")]
+[('新一代信息技术', '万亿级'), ('汽车制造', '万亿级')]
 >>> counted_industries("动力电池、新能源汽车、光伏三大产业同比增长20%")
 []
 >>> [(n, l) for n, l, _s in counted_industries("以烟草、工程机械两大千亿支柱产业为重点,统筹推进新材料、电子信息两大新兴产业")]
@@ -46,13 +48,18 @@ _TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传�
 _COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
                       r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?=\s*(?:[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑)))")
 _FRAMEWORK = re.compile(r"产业集群|产业链|集群")
+#: the same counted list as the object of 围绕, which a verb may follow (围绕A、B…五大万亿级支柱产业大力引进…: round 27)
+_AROUND = re.compile(r"围绕\s*([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
+                     r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
 
 
 def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | None, tuple[int, int]]]:
     """The items of the counted industry lists of a framework sentence (see the module doc); ``whole``: the
     。-sentence whose ;-part ``sentence`` is (its head may name 产业集群 in another part: round 24)."""
     lists = []
-    for m in _COUNTED.finditer(sentence):
+    found = list(_COUNTED.finditer(sentence))
+    found += [a for a in _AROUND.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
+    for m in found:
         head = re.sub(r"^以(?!及)", "", clean_name(m.group(1))) if sentence.startswith("为", m.end()) else m.group(1)
         count = count_of(m.group(3).replace(" ", ""))
         items = [clean_name(i, True) for i in split_items(clean_name(head), count)]

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from etl.nlp.indicator import MEASURE, is_measure
+from etl.nlp.pair_names import pair_named
 
 __all__ = ["MEASURE", "is_measure", "box_named", "ratio_named", "fenbie_named", "threshold_named", "class_named",
            "period_named", "holder_shared", "holds", "verb_named", "colon_named"]
@@ -154,8 +155,10 @@ def ratio_named(quantities: list) -> list:
 def fenbie_named(quantities: list, sent: str, items: list[str]) -> list:
     """Figures given 分别 for ``items`` named earlier in ``sent`` (clusters, chains) take their names in order
     when they are as many as the items and all share one name."""
-    if "分别" not in sent or len(items) < 2:
+    if "分别" not in sent:
         return quantities
+    if len(items) < 2:
+        return pair_named(quantities, sent)
     at = sent.index("分别")
     items = [i for i in items if sent.find(i) < at]  # the items named before 分别 (the sentence may name more after)
     stop = min((i for i in (sent.find(c, at) for c in ",;。") if i >= 0), default=len(sent))  # the 分别 clause

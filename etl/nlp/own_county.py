@@ -19,6 +19,10 @@ written without its unit (秀山将…) was no place at all.
 ('肃宁县', '孟村回族自治县')
 >>> county_named("泊头铸造", "河北省"), county_named("泊头铸造", "浙江省")
 ('泊头市', None)
+>>> title_county("河南长垣:“起重机之乡”迈向高成长", "河南省"), title_county("上海奉贤:力争到2027年…", "上海市")
+('长垣县', '奉贤区')
+>>> title_county("鼓楼:…", None), province_of_county("秭归县")  # 鼓楼区: in four provinces, no guess
+(None, '湖北省')
 >>> own_county("长寿区将按照…。长寿将以传统产业…,长寿经开区、长寿高新区…全区…", ["长寿区"], ["长寿区"])
 ('长寿区', 6)
 """
@@ -30,7 +34,9 @@ from collections import Counter
 
 from etl.nlp.gb2260 import COUNTIES_BY_PROVINCE, COUNTY_CITIES_BY_PROVINCE, PROVINCE_CODE
 
-__all__ = ["short_name", "own_county", "county_named"]
+_PROVINCE_NAME = {code: name for name, code in PROVINCE_CODE.items()}
+
+__all__ = ["short_name", "own_county", "county_named", "title_county", "province_of_county", "text_before"]
 
 #: the nationalities of autonomous counties and banners (GB/T 2260 names: 秀山土家族苗族自治县, 青龙满族自治县)
 _NATIONS = ("土家|苗|壮|回|满|蒙古|藏|维吾尔|彝|布依|侗|瑶|白|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|"
@@ -78,3 +84,42 @@ def county_named(indicator: str, province: str | None) -> str | None:
                 and indicator[len(short)] not in "县区市旗":  # 水城区… is written with its unit (find_counties reads it)
             return full
     return None
+
+
+def province_of_county(county: str) -> str | None:
+    """The province of a GB/T 2260 county name, ``None`` when the name is in none or in several."""
+    found = {code for code, names in COUNTIES_BY_PROVINCE.items() if county in names}
+    return _PROVINCE_NAME.get(found.pop()) if len(found) == 1 else None
+
+
+def title_county(title: str, province: str | None) -> str | None:
+    """The county a title names without its unit as the clause's actor, at its start or after its province
+    (河南长垣:…, 上海奉贤:…, 秭归将…): the one GB/T 2260 county of that short name in ``province`` (in all China when
+    ``province`` is ``None``); ``None`` when there is none or two share it (round 27)."""
+    code = PROVINCE_CODE.get(province or "")
+    pools = [COUNTIES_BY_PROVINCE.get(code, ())] if code else list(COUNTIES_BY_PROVINCE.values())
+    names = [c for pool in pools for c in pool]
+    stems = [s for s in ([province, province[:-1], province[:2]] if province else []) if s]
+    for clause in re.split(r"[\s,,;“”]+", title):
+        for stem in [s for s in stems if clause.startswith(s)] or [""]:
+            rest = clause[len(stem):]
+            hits = [c for c in names if len(short_name(c)) >= 2 and short_name(c) != c and rest.startswith(short_name(c))]
+            best = max(map(len, map(short_name, hits)), default=0)
+            hits = [c for c in hits if len(short_name(c)) == best]
+            acts = stem or rest[best:best + 1] in (":", ":", "将")  # after its province, or the clause's actor
+            if len(hits) == 1 and acts and rest[best:best + 1] not in ("县", "区", "市", "旗", "省"):
+                return hits[0]
+    return None
+
+
+def text_before(body: str, county: str | None) -> str:
+    """``body`` before it first names ``county`` (in full or short): a county's text that opens on its province
+    (湖北's 两会, 安徽省委's 一号文件) gives the province's figures there (round 27); ``""`` when there is no county.
+
+    >>> text_before("湖北支持112个集群。秭归县将…", "秭归县"), text_before("秭归县将…", "秭归县")
+    ('湖北支持112个集群。', '')
+    """
+    if not county:
+        return ""
+    found = [i for i in (body.find(county), body.find(short_name(county))) if i >= 0]
+    return body[:min(found)] if found else ""

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_OF, PROVINCES
-from etl.nlp.own_county import county_named, own_county
+from etl.nlp.own_county import county_named, own_county, province_of_county, text_before, title_county
 from etl.nlp.vocab import normalize
 
 __all__ = ["Place", "find_places", "find_counties", "plan_region", "subject_of", "header_title"]
@@ -162,7 +162,7 @@ def plan_region(text: str) -> dict:
     for p, q in zip(places, places[1:]):  # 山东省东营经济开发区: a province written before a city is its address (round 24)
         if p.kind == "province" and q.kind != "province" and p.span[1] == q.span[0] and PROVINCE_OF.get(q.stem) == p.name:
             score[p.name], score[q.name] = score[p.name] - 1, score[q.name] + 1
-    county = _title_county(title)
+    county = _title_county(title) or title_county(title, next((p.name for p in find_places(title) if p.kind == "province"), None))
     if not county and re.search(r"[全我本该]县", body):  # 全县净增市场主体, 该县推出的… (a paper on one county): the county the body names most
         named = Counter(m.group(1) for m in find_counties(body) if m.group(1).endswith("县"))
         county = max(named, key=lambda c: (named[c], -body.find(c)), default=None)
@@ -184,10 +184,15 @@ def plan_region(text: str) -> dict:
     if not county:  # a county's report that never says 全县 (南部县, 水城区, 秀山将…): its own county when it outscores the rest
         header = " ".join(re.findall(r"^\s*#\s*title:\s*(.+)$", text, re.M)[:1])
         mine = own_county(body, [m.group(1) for m in find_counties(header)], [m.group(1) for m in find_counties(body)])
-        if mine and mine[1] > (score[region] if region else 0):
+        titled = mine and mine[0] in header and province_of_county(mine[0]) == region  # 秭归县's targets in a 湖北 report
+        if mine and (titled or mine[1] > (score[region] if region else 0)):
             region = county = mine[0]
             kinds[county] = "county"
-    return {"region": region, "kind": kinds.get(region), "province": province, "city": city, "county": county}
+    if county and region != county and kinds.get(region) == "province" and province_of_county(county) == region:
+        region = county  # a county-level unit its title names beats its province (长垣, 奉贤区; round 27)
+    before = text_before(body, county if region == county else None)  # the province's part before its county's
+    return {"region": region, "kind": kinds.get(region), "province": province, "city": city, "county": county,
+            "before_own": before if any(p.kind == "province" for p in find_places(before)) else ""}
 
 
 def _own_city(title: str, body: str) -> str | None:
@@ -275,7 +280,8 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
     lead = next((p for p in find_places(head) if p.span[0] == opening), None)
     if lead:  # 曲靖市聚焦产业链延伸…3个千亿级产业集群: the place the sentence is about (山东省东营…: the city)
         lead = next((p for p in find_places(head) if p.span[0] == lead.span[1] and p.kind != "province"), lead)
-        return lead.name, _kind(lead.name, lead.kind)
+        mine = title_county(head[opening:], lead.name) if lead.kind == "province" else None  # 上海奉贤:… (round 27)
+        return (mine, "county") if mine else (lead.name, _kind(lead.name, lead.kind))
     if para_cluster:
         return para_cluster, "cluster"
     peers = (lambda m: head[m.start() - 1:m.start()] in ("居", "列"))  # 位居全省前列: the peers ranked, not the holder (round 25)
@@ -287,7 +293,7 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
         level = max(refs)[1]
         if ctx.get(level):
             return ctx[level], level
+    if ctx.get("before_own") and ctx.get("province") and sent[:upto] in ctx["before_own"]:
+        return ctx["province"], "province"  # a figure before the text names its county (湖北's 112 clusters)
     region = ctx.get("region")
-    if region:
-        return region, _kind(region, ctx.get("kind") or "city")
-    return None, None
+    return (region, _kind(region, ctx.get("kind") or "city")) if region else (None, None)
