@@ -31,3 +31,12 @@ def test_bare_measures_take_the_head_of_their_section_until_the_next_head():
 def test_a_chain_named_in_the_indicator_is_no_subject():
     subjects = {f.text: f.subject for f in facts(_TEXT) if f.kind == "target"}
     assert subjects["眼镜产业链落地项目"] != "眼镜"
+
+
+def test_a_plan_title_bracketing_its_years_gives_the_period():
+    from etl.nlp.layout import plan_context
+    ctx = plan_context("2025年,某县印发《推动高质量发展行动方案(2025-2027)》。\n2027年末落地项目60个。")
+    assert (ctx["start"], ctx["end"]) == (2025, 2027)
+    assert plan_context("某县(2025-2027)招商情况。")["start"] is None  # a bracket closing no title: no period
+    rows = target_rows("2025年,某县印发《行动方案(2025-2027)》。\n眼镜产业链方面,招引企业,2027年末落地项目60个。")
+    assert ("眼镜产业链落地项目", 60.0, "个", 2027, False) in rows  # an aim of the period, not a result
