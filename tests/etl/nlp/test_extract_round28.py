@@ -40,3 +40,13 @@ def test_a_plan_title_bracketing_its_years_gives_the_period():
     assert plan_context("某县(2025-2027)招商情况。")["start"] is None  # a bracket closing no title: no period
     rows = target_rows("2025年,某县印发《行动方案(2025-2027)》。\n眼镜产业链方面,招引企业,2027年末落地项目60个。")
     assert ("眼镜产业链落地项目", 60.0, "个", 2027, False) in rows  # an aim of the period, not a result
+
+
+def test_one_field_and_等_before_a_classed_count_is_the_framework_example():
+    from etl.nlp.framework_lists import counted_industries
+    s = ("聚力打造先进材料、新能源汽车动力电池及轻量化部件2个千亿级主导产业,升级打造页岩气及清洁能源等3个五百亿级支柱产业,"
+         "培育壮大数字文创等9个新兴产业")
+    got = {n: level for n, level, _span in counted_industries(s)}
+    assert got.get("页岩气及清洁能源") == "五百亿级"
+    assert "数字文创" not in got  # no scale class: the 等 names an example the rules do not take alone
+    assert counted_industries("推进改革等3个五百亿级支柱产业") == []  # no field named
