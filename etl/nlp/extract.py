@@ -58,6 +58,7 @@ from etl.nlp.cluster_match import written_name
 from etl.nlp.place_prefix import places_cut
 from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
 from etl.nlp.relisted import find_relisted
+from etl.nlp.section_heads import section_named
 from etl.nlp.indicator import span_year, year_before
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.region import subject_of
@@ -192,8 +193,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                     after = sent[ent.end_char:ent.end_char + 2]
                     if ent.text.endswith(("产业", "集群")) or after.startswith(("产业", "集群", "行业")):
                         clusters.append((ent.start_char, e.id))
-        # targets and current values
-        lead = YEAR_LEAD.match(sent)
+        lead = YEAR_LEAD.match(sent)  # targets and current values
         if re.search(r"(?:到|至)\s*\d{4}\s*年", sent) or (lead and ctx["start"] and int(lead.group(1)) >= ctx["start"]) or ENTERS_PERIOD.match(sent):
             baseline = False
         elif lead and ctx["start"] and int(lead.group(1)) < ctx["start"]:
@@ -215,7 +215,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         quantities = holder_shared(colon_named(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent),
                                    qsent, para_last, named_before)
         named_before = written_name(sent, named_here) if not quantities else None  # …打造X产业集群。产值… (round 21)
-        quantities = conditional_dropped(project_capacities(quantities, qsent), qsent)  # …项目: a plant's size; 若…可: no figure
+        quantities = section_named(conditional_dropped(project_capacities(quantities, qsent), qsent), sent, para)  # …项目: a plant's size; 若…可: no figure
         para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:
             a = q.span[0]
@@ -231,7 +231,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                 t_year = current_year(q, sent, ctx, s_year, span)
             else:
                 t_year = target_year(q, clause, year, ctx)
-            subj, skind = subject_of(qsent, a, q.name, ctx, ontology, para_cluster, tuple(longer))
+            subj, skind = subject_of(qsent, a, q.name, ctx, ontology, None if para_cluster and para_cluster + "产业链" in q.name else para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
                      low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)
             add(f, ("target", target_key(q.name), q.value, q.high, q.unit, t_year, current))

@@ -47,6 +47,9 @@ _TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传�
 #: (a count in quotes or between spaces — 新材料“四大主导产业”, 等 7 大战略性新兴产业 — is the same count: round 24)
 _COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
                       r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?=\s*(?:[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑)))")
+#: one field and 等 before a classed count (页岩气及清洁能源等3个五百亿级支柱产业): the example named of a framework's group
+_ONE = re.compile(r"([^,;。:!?、“”\"]+?)(等)\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级)"
+                  + _TIERS + r"*产业(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
 _FRAMEWORK = re.compile(r"产业集群|产业链|集群")
 #: the same counted list as the object of 围绕, which a verb may follow (围绕A、B…五大万亿级支柱产业大力引进…: round 27)
 _AROUND = re.compile(r"围绕\s*([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
@@ -59,11 +62,12 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
     lists = []
     found = list(_COUNTED.finditer(sentence))
     found += [a for a in _AROUND.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
+    found += [a for a in _ONE.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     for m in found:
         head = re.sub(r"^以(?!及)", "", clean_name(m.group(1))) if sentence.startswith("为", m.end()) else m.group(1)
         count = count_of(m.group(3).replace(" ", ""))
         items = [clean_name(i, True) for i in split_items(clean_name(head), count)]
-        if not all(items) or not (count == len(items) or m.group(2) and 2 <= len(items) < (count or 0)):
+        if not all(items) or not (count == len(items) or m.group(2) and 2 <= len(items) < (count or 0) or m.re is _ONE):
             continue  # A、B等六大产业: 等 says the list names some of its count (长寿, round 20)
         if not (field_list(items) or all(is_field(i) for i in items)) or any(is_generic(i, True) for i in items):
             continue

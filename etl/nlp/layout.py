@@ -37,7 +37,7 @@ __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading", "heading_cl
 
 HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
 _SENT_RE = re.compile(r"(?<=[。;!?])")
-_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})\s*年(?!\s*[,,])")  # 2014-2019年,全县…: a span
+_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})(?:\s*年(?!\s*[,,])|[))](?=》))")  # 2014-2019年,全县…: a span
 _ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 #: a date to the month only (the repost's URL is dated 2021-03; 2020年10月): the text's own year still
 _MONTH_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:-(?:0?[1-9]|1[0-2])|年\s*(?:[1-9]|1[0-2])\s*月)(?![\d-])")

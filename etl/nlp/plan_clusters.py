@@ -34,6 +34,7 @@ from etl.nlp.cluster_names import (COUNT_RE, amount_class, INCLUDES, NUM_CN, SCA
 from etl.nlp.field_vocab import is_field
 from etl.nlp.framework_lists import counted_industries, group_members
 from etl.nlp.link_chains import linked_chains
+from etl.nlp.section_heads import section_heads
 
 __all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name"]
 
@@ -279,7 +280,7 @@ def find_clusters(sentence: str, whole: str = "") -> list[ClusterMention]:
             out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
     for n, level, span in counted_industries(sentence, whole):  # 发展A、B、C等3大优势产业 in a “334”产业集群 sentence
         out.append(ClusterMention(n, "cluster", level, None, span, headless=True))
-    out += [ClusterMention(n, kind, None, None, span) for n, kind, span in group_members(sentence)]  # 四大产业集群…其中,A、B…
+    out += [ClusterMention(n, kind, None, None, span) for n, kind, span in group_members(sentence) + section_heads(sentence)]  # 四大产业集群…其中,A、B…
     for m in _SELECTED_RE.finditer(sentence):
         items = split_items(clean_name(m.group(1)), None)
         if all(is_field(clean_name(i, True)) and not is_generic(clean_name(i, True)) for i in items):
