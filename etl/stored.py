@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from etl.normalize import name_key
+from etl.stock_code import ts_code
 from graph.store.port import GraphStore
 
 __all__ = ["StoredFirms", "stored_firms"]
@@ -41,20 +42,21 @@ __all__ = ["StoredFirms", "stored_firms"]
 _PAGE = 5_000
 _LISTS = ("sources", "products", "tags")
 _AMBIGUOUS = None  # a name (or code) two stored firms carry: nobody is guessed into either
-_A_SHARE = re.compile(r"(?:S[HZ]|BJ)?(\d{6})(?:\.(?:S[HZ]|BJ|SS))?")
+_PREFIX = re.compile(r"^(?:SH|SZ|BJ)(?=\d{6}$)")  # sh603337, as some exports write it
 
 
 def stock_key(code: str | None) -> str | None:
-    """A stock code as compared: an A-share code by its six digits, any other as written (upper case).
+    """A stock code as compared: an A-share code (:func:`etl.stock_code.ts_code`) by its six digits, any
+    other as written (upper case).
 
     >>> stock_key("603337.SH"), stock_key("sh603337"), stock_key("00700.HK"), stock_key(None)
     ('603337', '603337', '00700.HK', None)
     """
     if not code:
         return None
-    code = code.strip().upper()
-    m = _A_SHARE.fullmatch(code)
-    return m.group(1) if m else code
+    code = _PREFIX.sub("", code.strip().upper())
+    a_share = ts_code(code)
+    return a_share[:6] if a_share else code
 
 
 def _index(table: dict, key: str | None, entry: tuple) -> None:

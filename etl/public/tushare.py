@@ -14,7 +14,6 @@ at all, so it borrows the city of each listed firm from here, by 6-digit code.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -22,6 +21,7 @@ from pydantic import ValidationError
 from ontology.errors import InputError
 from etl.normalize import clean_text, display_name, parse_date, parse_int
 from etl.public.readers import records
+from etl.stock_code import ts_code
 from etl.quarantine import Quarantine
 from graph.store.port import Batch
 from ontology.loader import Ontology
@@ -31,16 +31,6 @@ __all__ = ["store_ids_by_stock", "known_id", "keep_known", "ts_code", "company_i
 
 SOURCE = "Tushare Pro stock_basic/stock_company (数据来源: Tushare Pro)"
 LOCAL_CITY = "台州市"
-_CODE = re.compile(r"^(\d{6})(?:\.(SH|SZ|BJ))?$")
-
-
-def ts_code(value) -> str | None:
-    """Exchange-suffixed stock code (``000913.SZ``); a bare code gets its exchange from its first digit."""
-    m = _CODE.match(str(value or "").strip().upper())
-    if not m:
-        return None
-    code, ex = m.groups()
-    return f"{code}.{ex or {'6': 'SH', '9': 'SH', '4': 'BJ', '8': 'BJ'}.get(code[0], 'SZ')}"
 
 
 def _text(rec: dict, key: str, file: str, row: int, problems: list, max_len: int = 200) -> str | None:
