@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from etl.nlp.head_split import split_table
 from etl.nlp.industry import INDUSTRY_SEGMENTS
 from etl.nlp.lexicon import (CUSTOMER_TERMS, DROP_TERMS, END_PRODUCT_ROOTS, GB_SCOPE_ITEMS, HEAD_TERMS, PARTS_OF_ROOT,
                              SERVICE_ROOTS, SHADOW_TERMS, spec)
@@ -56,6 +57,7 @@ class Index:
     service_terms: frozenset = frozenset()  # terms crediting a service/distribution segment
     lineset: dict = field(default_factory=dict)  # segment -> frozenset(lineage)
     ancestors: dict = field(default_factory=dict)  # segment -> its proper ancestors (lineage without itself)
+    splits: dict = field(default_factory=dict)  # term -> cuts that leave a longer head whole (head_split, round 14)
 
 
 def _subtree(segs, roots) -> frozenset:
@@ -137,7 +139,7 @@ def build_index(ontology) -> Index:
                       _subtree(segs, ("auto-parts",)), _subtree(segs, ("auto-motorcycle", "auto-motorcycle-parts")),
                       re.compile("^(?:" + "|".join(sorted(map(re.escape, gb), key=len, reverse=True)) + ")"))
 
-    return cached(ontology, "classify-index-v2", lambda: _derive(build()))
+    return cached(ontology, "classify-index-v3", lambda: _derive(build()))
 
 
 def _derive(idx: Index) -> Index:
@@ -153,6 +155,7 @@ def _derive(idx: Index) -> Index:
     idx.service_terms = frozenset(t for t, c in idx.credit.items() if any(sid in idx.service for sid, _ in c))
     idx.lineset = {sid: frozenset(lin) for sid, lin in idx.lineage.items()}
     idx.ancestors = {sid: lin[1:] for sid, lin in idx.lineage.items() if len(lin) > 1}
+    idx.splits = split_table(t for t, c in idx.credit.items() if c and t not in idx.negative)
     return idx
 
 
