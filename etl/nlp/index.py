@@ -58,6 +58,7 @@ class Index:
     lineset: dict = field(default_factory=dict)  # segment -> frozenset(lineage)
     ancestors: dict = field(default_factory=dict)  # segment -> its proper ancestors (lineage without itself)
     splits: dict = field(default_factory=dict)  # term -> cuts that leave a longer head whole (head_split, round 14)
+    alias: dict = field(default_factory=dict)  # WIFI模组 -> WiFi模组: lines are scanned with Latin upper-cased (round 14)
 
 
 def _subtree(segs, roots) -> frozenset:
@@ -120,6 +121,11 @@ def build_index(ontology) -> Index:
             if root in segs and parts in segs:
                 for sid in _subtree(segs, (root,)):
                     parts_of[sid] = parts
+        alias = {}  # lines are scanned with Latin letters upper-cased: a mixed-case term is found as its upper form
+        for t in [t for t in credit if t != t.upper()]:
+            if len(t.upper()) == len(t) and t.upper() not in credit:
+                alias[t.upper()] = t
+                credit[t.upper()] = credit[t]
         scanner = Scanner(credit)
         specs = {t: spec(t) for t in credit}
         for pseudo, _re, sid in HEAD_TERMS:  # 泵, 药: phrases they head (lexicon.HEAD_TERMS)
@@ -127,7 +133,7 @@ def build_index(ontology) -> Index:
                 credit[pseudo], specs[pseudo] = [(sid, 1.0)], 0.6
         gb = {n for n, _s in INDUSTRY_SEGMENTS.values()} | set(GB_SCOPE_ITEMS)
         root = {sid: lineage[sid][-1] for sid in segs}
-        return Index(scanner, credit, specs,
+        idx = Index(scanner, credit, specs,
                       {t: frozenset(v) for t, v in negative.items()}, customer,
                       frozenset(t for t in CUSTOMER_TERMS if t in credit), _subtree(segs, SERVICE_ROOTS),
                       _subtree(segs, ("auto-vehicle",)), lineage, {s.id: s.cluster for s in segs.values()},
@@ -138,8 +144,11 @@ def build_index(ontology) -> Index:
                       "auto-motorcycle-parts" if "auto-motorcycle-parts" in segs else None,
                       _subtree(segs, ("auto-parts",)), _subtree(segs, ("auto-motorcycle", "auto-motorcycle-parts")),
                       re.compile("^(?:" + "|".join(sorted(map(re.escape, gb), key=len, reverse=True)) + ")"))
+        idx.alias = alias
+        return idx
 
-    return cached(ontology, "classify-index-v3", lambda: _derive(build()))
+    return cached(ontology, "classify-index-v4", lambda: _derive(build()))
+
 
 
 def _derive(idx: Index) -> Index:
@@ -155,7 +164,8 @@ def _derive(idx: Index) -> Index:
     idx.service_terms = frozenset(t for t, c in idx.credit.items() if any(sid in idx.service for sid, _ in c))
     idx.lineset = {sid: frozenset(lin) for sid, lin in idx.lineage.items()}
     idx.ancestors = {sid: lin[1:] for sid, lin in idx.lineage.items() if len(lin) > 1}
-    idx.splits = split_table(t for t, c in idx.credit.items() if c and t not in idx.negative)
+    mixed = set(idx.alias.values())  # never found: the scan reads their upper-case form
+    idx.splits = split_table(t for t, c in idx.credit.items() if c and t not in idx.negative and t not in mixed)
     return idx
 
 

@@ -54,6 +54,11 @@ def test_round14_latin_codes_read_in_either_case(onto):
     boundaries still hold on the line as written (p-pvc is no PVC term: a joined Latin token)."""
     assert ids(classify(None, "pvc树脂(0.59); 烧碱(0.14)", onto)) == ["mould-plastic-general-resin"]
     assert ids(classify(None, "p-pvc(1.0)", onto)) == []
+    # a mixed-case term of the vocabulary is found in any case and reported as the vocabulary writes it
+    for line in ("WiFi模组(1.0)", "wifi模组(1.0)", "WIFI模组(1.0)"):
+        got = classify(None, line, onto)
+        assert ids(got) == ["smart-toilet-iot-module"] and got[0].matched_terms == ["WiFi模组"], line
+    assert ids(classify(None, "T-Box(1.0)", onto)) == ["auto-icv-domain"]
 
 
 def test_round14_sanitary_ware_places_a_toilet_maker_not_a_valve_maker(onto):
