@@ -58,7 +58,7 @@ class Index:
     lineset: dict = field(default_factory=dict)  # segment -> frozenset(lineage)
     ancestors: dict = field(default_factory=dict)  # segment -> its proper ancestors (lineage without itself)
     splits: dict = field(default_factory=dict)  # term -> cuts that leave a longer head whole (head_split, round 14)
-    alias: dict = field(default_factory=dict)  # WIFI模组 -> WiFi模组: lines are scanned with Latin upper-cased (round 14)
+    alias: dict = field(default_factory=dict)  # pvc树脂 -> PVC树脂, WIFI模组 -> WiFi模组: other cases of a Latin term (round 14)
 
 
 def _subtree(segs, roots) -> frozenset:
@@ -121,11 +121,12 @@ def build_index(ontology) -> Index:
             if root in segs and parts in segs:
                 for sid in _subtree(segs, (root,)):
                     parts_of[sid] = parts
-        alias = {}  # lines are scanned with Latin letters upper-cased: a mixed-case term is found as its upper form
-        for t in [t for t in credit if t != t.upper()]:
-            if len(t.upper()) == len(t) and t.upper() not in credit:
-                alias[t.upper()] = t
-                credit[t.upper()] = credit[t]
+        alias = {}  # a term with Latin letters is also found in upper and lower case (pvc树脂 is PVC树脂, round 14)
+        for t in [t for t in credit if t.upper() != t.lower()]:
+            for v in (t.upper(), t.lower()):
+                if v not in credit and len(v) == len(t):
+                    alias[v] = t
+                    credit[v] = credit[t]
         scanner = Scanner(credit)
         specs = {t: spec(t) for t in credit}
         for pseudo, _re, sid in HEAD_TERMS:  # 泵, 药: phrases they head (lexicon.HEAD_TERMS)
@@ -147,7 +148,7 @@ def build_index(ontology) -> Index:
         idx.alias = alias
         return idx
 
-    return cached(ontology, "classify-index-v4", lambda: _derive(build()))
+    return cached(ontology, "classify-index-v5", lambda: _derive(build()))
 
 
 
@@ -164,8 +165,7 @@ def _derive(idx: Index) -> Index:
     idx.service_terms = frozenset(t for t, c in idx.credit.items() if any(sid in idx.service for sid, _ in c))
     idx.lineset = {sid: frozenset(lin) for sid, lin in idx.lineage.items()}
     idx.ancestors = {sid: lin[1:] for sid, lin in idx.lineage.items() if len(lin) > 1}
-    mixed = set(idx.alias.values())  # never found: the scan reads their upper-case form
-    idx.splits = split_table(t for t, c in idx.credit.items() if c and t not in idx.negative and t not in mixed)
+    idx.splits = split_table(t for t, c in idx.credit.items() if c and t not in idx.negative and t not in idx.alias)
     return idx
 
 

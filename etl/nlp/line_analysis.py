@@ -66,7 +66,7 @@ def _scanned(lines: list, tag: str, idx: Index) -> list:
     (product lines: most are the firm's own, and 88 % of real revenue lines hold no term)."""
     texts = [entry[0] for entry in lines]
     joined = idx.scanner.join(texts)
-    scanned = idx.scanner.scan_lines(texts, _latin_upper(joined))
+    scanned = idx.scanner.scan_lines(texts, joined)
     heads = [p for p in _HEADS if p in joined]
     if heads:  # a line without a term may still hold a phrase headed by 泵/药 (lexicon.HEAD_TERMS)
         todo = sorted(set(scanned).union(li for li, t in enumerate(texts) if any(p in t for p in heads)))
@@ -103,7 +103,7 @@ def _looked_up(lines: list, tag: str, idx: Index) -> list:
     if miss:
         texts = [lines[li][0] for li in miss]
         joined = idx.scanner.join(texts)
-        scanned = idx.scanner.scan_lines(texts, _latin_upper(joined))
+        scanned = idx.scanner.scan_lines(texts, joined)
         heads = [p for p in _HEADS if p in joined]
         if len(cache) > _CACHE_MAX:
             cache.clear()
@@ -118,13 +118,6 @@ def _looked_up(lines: list, tag: str, idx: Index) -> list:
     return [(li, res) for li, res in enumerate(found) if res is not _NO_HIT]
 
 
-def _latin_upper(text: str) -> str:
-    """``text`` with Latin letters upper-cased when that keeps every offset (pvc树脂 → PVC树脂: the vocabulary writes
-    Latin product codes in capitals, and a code means the same in either case — round 14); else ``text``."""
-    up = text.upper()
-    return up if len(up) == len(text) else text
-
-
 def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tuple, tuple]:
     """``(hits, negative segment ids)`` of one product line / scope item (``scanned``: its terms,
     :meth:`~etl.nlp.vocab.Scanner.scan`), independent of its weight: each hit is
@@ -132,8 +125,8 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
     neg = [m.span() for m in NEG_RE.finditer(line)] if ("不" in line or "除外" in line) else ()
     splits, alias = idx.splits, idx.alias
     if any(t in splits for _a, _b, t in scanned):  # 电动汽车电机|控制器 → 电动汽车|电机控制器 (round 14)
-        scanned = resegment(_latin_upper(line), scanned, splits, idx.scanner.scan)
-    if any(t in alias for _a, _b, t in scanned):  # WIFI模组, as scanned, is the vocabulary's WiFi模组
+        scanned = resegment(line, scanned, splits, idx.scanner.scan)
+    if any(t in alias for _a, _b, t in scanned):  # pvc树脂, wifi模组: the vocabulary's PVC树脂, WiFi模组 (round 14)
         scanned = [(a, b, alias.get(t, t)) for a, b, t in scanned]
     found = []  # (a, b, term)
     line_neg: set = set()

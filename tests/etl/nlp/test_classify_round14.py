@@ -50,8 +50,9 @@ def test_round14_split_table_needs_both_parts_to_be_terms():
 
 
 def test_round14_latin_codes_read_in_either_case(onto):
-    """The vocabulary writes Latin product codes in capitals; 英力特's `pvc树脂` is the same resin as PVC树脂. Word
-    boundaries still hold on the line as written (p-pvc is no PVC term: a joined Latin token)."""
+    """The vocabulary writes Latin product codes in capitals; 英力特's `pvc树脂` is the same resin as PVC树脂 (each Latin
+    term is also scanned in all-lower and all-upper form). Word boundaries still hold on the line as written (p-pvc is
+    no PVC term: a joined Latin token)."""
     assert ids(classify(None, "pvc树脂(0.59); 烧碱(0.14)", onto)) == ["mould-plastic-general-resin"]
     assert ids(classify(None, "p-pvc(1.0)", onto)) == []
     # a mixed-case term of the vocabulary is found in any case and reported as the vocabulary writes it
