@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from etl.nlp.head_split import split_table
 from etl.nlp.industry import INDUSTRY_SEGMENTS
 from etl.nlp.lexicon import (CUSTOMER_TERMS, DROP_TERMS, END_PRODUCT_ROOTS, GB_SCOPE_ITEMS, HEAD_TERMS, PARTS_OF_ROOT,
                              SERVICE_ROOTS, SHADOW_TERMS, spec)
@@ -56,6 +57,8 @@ class Index:
     service_terms: frozenset = frozenset()  # terms crediting a service/distribution segment
     lineset: dict = field(default_factory=dict)  # segment -> frozenset(lineage)
     ancestors: dict = field(default_factory=dict)  # segment -> its proper ancestors (lineage without itself)
+    splits: dict = field(default_factory=dict)  # term -> cuts that leave a longer head whole (head_split, round 14)
+    alias: dict = field(default_factory=dict)  # pvc树脂 -> PVC树脂, WIFI模组 -> WiFi模组: other cases of a Latin term (round 14)
 
 
 def _subtree(segs, roots) -> frozenset:
@@ -118,6 +121,12 @@ def build_index(ontology) -> Index:
             if root in segs and parts in segs:
                 for sid in _subtree(segs, (root,)):
                     parts_of[sid] = parts
+        alias = {}  # a term with Latin letters is also found in upper and lower case (pvc树脂 is PVC树脂, round 14)
+        for t in [t for t in credit if t.upper() != t.lower()]:
+            for v in (t.upper(), t.lower()):
+                if v not in credit and len(v) == len(t):
+                    alias[v] = t
+                    credit[v] = credit[t]
         scanner = Scanner(credit)
         specs = {t: spec(t) for t in credit}
         for pseudo, _re, sid in HEAD_TERMS:  # 泵, 药: phrases they head (lexicon.HEAD_TERMS)
@@ -125,7 +134,7 @@ def build_index(ontology) -> Index:
                 credit[pseudo], specs[pseudo] = [(sid, 1.0)], 0.6
         gb = {n for n, _s in INDUSTRY_SEGMENTS.values()} | set(GB_SCOPE_ITEMS)
         root = {sid: lineage[sid][-1] for sid in segs}
-        return Index(scanner, credit, specs,
+        idx = Index(scanner, credit, specs,
                       {t: frozenset(v) for t, v in negative.items()}, customer,
                       frozenset(t for t in CUSTOMER_TERMS if t in credit), _subtree(segs, SERVICE_ROOTS),
                       _subtree(segs, ("auto-vehicle",)), lineage, {s.id: s.cluster for s in segs.values()},
@@ -136,8 +145,11 @@ def build_index(ontology) -> Index:
                       "auto-motorcycle-parts" if "auto-motorcycle-parts" in segs else None,
                       _subtree(segs, ("auto-parts",)), _subtree(segs, ("auto-motorcycle", "auto-motorcycle-parts")),
                       re.compile("^(?:" + "|".join(sorted(map(re.escape, gb), key=len, reverse=True)) + ")"))
+        idx.alias = alias
+        return idx
 
-    return cached(ontology, "classify-index-v2", lambda: _derive(build()))
+    return cached(ontology, "classify-index-v5", lambda: _derive(build()))
+
 
 
 def _derive(idx: Index) -> Index:
@@ -153,6 +165,7 @@ def _derive(idx: Index) -> Index:
     idx.service_terms = frozenset(t for t, c in idx.credit.items() if any(sid in idx.service for sid, _ in c))
     idx.lineset = {sid: frozenset(lin) for sid, lin in idx.lineage.items()}
     idx.ancestors = {sid: lin[1:] for sid, lin in idx.lineage.items() if len(lin) > 1}
+    idx.splits = split_table(t for t, c in idx.credit.items() if c and t not in idx.negative and t not in idx.alias)
     return idx
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 
+from etl.nlp.head_split import resegment
 from etl.nlp.index import Index
 from etl.nlp.lexicon import (COORD, HEAD_TERMS, MATERIAL_FORM_RE, NEG_RE, PHRASE_RE, SERVICE_HEAD_RE, SUFFIX_RE,
                              ascii_edge)
@@ -122,6 +123,11 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
     :meth:`~etl.nlp.vocab.Scanner.scan`), independent of its weight: each hit is
     ``(phrase, term, factor, trade factor, credit, customer?, whole line?)`` (module doc)."""
     neg = [m.span() for m in NEG_RE.finditer(line)] if ("不" in line or "除外" in line) else ()
+    splits, alias = idx.splits, idx.alias
+    if any(t in splits for _a, _b, t in scanned):  # 电动汽车电机|控制器 → 电动汽车|电机控制器 (round 14)
+        scanned = resegment(line, scanned, splits, idx.scanner.scan)
+    if any(t in alias for _a, _b, t in scanned):  # pvc树脂, wifi模组: the vocabulary's PVC树脂, WiFi模组 (round 14)
+        scanned = [(a, b, alias.get(t, t)) for a, b, t in scanned]
     found = []  # (a, b, term)
     line_neg: set = set()
     for a, b, t in scanned:

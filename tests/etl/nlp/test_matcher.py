@@ -93,11 +93,12 @@ def test_latin_terms_keep_the_whole_token_rule(real):
     latin = sorted(t for t in idx.credit if t and t.isascii() and t.isalpha() and idx.credit[t] and len(t) >= 2)
     assert {"PE", "PACK", "ABS", "API"} <= set(latin)
     for t in latin:
+        name = idx.alias.get(t, t)  # MOLDFLOW, the scanned form of Moldflow, is reported as the vocabulary writes it
         inside = f"X{t}X制品"
-        assert t not in [h[1] for h in _line_analysis(inside, "p", idx, idx.scanner.scan(inside))[0]], t
+        assert name not in [h[1] for h in _line_analysis(inside, "p", idx, idx.scanner.scan(inside))[0]], t
         alone = f"{t}制品"
         hits = _line_analysis(alone, "p", idx, idx.scanner.scan(alone))[0]
-        assert t in [h[1] for h in hits] or idx.scanner.scan(alone)[0][2] != t, t
+        assert name in [h[1] for h in hits] or idx.scanner.scan(alone)[0][2] != t, t
 
 
 @pytest.mark.parametrize("cell", [
