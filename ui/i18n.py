@@ -531,7 +531,11 @@ def verdict_label(gap: dict, marker: bool = True) -> str:
 
 
 def marked(kind: str, text: str | None = None) -> str:
-    return f"{KIND_MARKERS.get(kind, '')} {kind_label(kind) if text is None else text}".strip()
+    """A verdict with its marker, joined by a no-break space: the table breaks a line at its last space,
+    and in Chinese (no other space) it left the marker alone on the first line (■ / 缺失（集群名录口径）)."""
+    marker = KIND_MARKERS.get(kind, "")
+    text = kind_label(kind) if text is None else text
+    return f"{marker}\u00a0{text}" if marker else text
 
 
 def kind_style(kind: str) -> str:

@@ -883,3 +883,23 @@ def test_english_firm_list_statuses_fit_one_line(tmp_path, monkeypatch):
         assert len(cell) * 5.8 <= widths["Registration status"] - 16, (cell, widths["Registration status"])
     assert sum(widths.values()) <= 870
     assert "never counted as local firms" in texts(at)
+
+
+def test_a_verdict_keeps_its_marker_on_its_line(tmp_path, monkeypatch):
+    """The gaps table breaks a long verdict at its last space; in Chinese that was the one after the
+    marker, so "■" stood alone on the first line above "缺失（集群名录口径）" (1366 px screenshot). The marker
+    is joined to the word by a no-break space."""
+    from chainkg.service import ChainKG
+    from graph.store.sqlite_store import SQLiteStore
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "chainkg"))
+    from test_workbench import CLUSTER, census_flow
+
+    store = SQLiteStore(tmp_path / "kg.db")
+    census_flow(store, tmp_path)
+    store.close()
+    monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))
+    at = open_page("gaps")
+    at.selectbox(key="gap_cluster").set_value(CLUSTER).run()
+    verdicts = frame_with(at, "判定（口径）")["判定（口径）"]
+    assert any(v.startswith("■") and "缺失" in v for v in verdicts)
+    assert all(" " not in v for v in verdicts), list(verdicts)
