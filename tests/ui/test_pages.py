@@ -903,3 +903,26 @@ def test_a_verdict_keeps_its_marker_on_its_line(tmp_path, monkeypatch):
     verdicts = frame_with(at, "判定（口径）")["判定（口径）"]
     assert any(v.startswith("■") and "缺失" in v for v in verdicts)
     assert all(" " not in v for v in verdicts), list(verdicts)
+
+
+@pytest.mark.parametrize("cluster", [None, "auto"])
+def test_english_chokepoint_cells_fit_their_rows(cluster):
+    """English chokepoints: "On-board power and charging equipment, Electronic control (inverter, VCU) and
+    1 more" took five lines in a four-line row (cut), "Aerospace (UAV and general aviation)" four in a
+    three-line row, and "Pharmaceuticals" broke inside the word at 100 px. Every text cell of the ranked
+    table fits its row, by ui.label_wrap's measure (14 px; it gave the five lines the screenshot shows)."""
+    from ui.label_wrap import wrap
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang_en"] = True
+    at.run()
+    at.switch_page("views/chokepoints.py")
+    if cluster:
+        at.session_state["ck_cluster"] = cluster
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0]
+    cfg, rows = json.loads(table.proto.columns), table.proto.row_height // 22  # 22 px a line
+    too_long = [(col, cell) for col in ("Technology", "Domestic status", "Segment", "Cluster") if col in cfg
+                for cell in table.value[col] if cell and len(wrap(cell, (cfg[col]["width"] - 16) / 14)) > rows]
+    assert not too_long, (rows, too_long[:5])

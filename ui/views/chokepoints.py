@@ -60,8 +60,11 @@ else:
     shown = [t("common.rank"), t("common.technology"), t("common.status"), t("ck.chokepoint"), t("common.score"),
              t("common.segment"), t("ck.holders")] + ([] if cluster else [t("common.cluster")])
     screen = df.copy()  # on screen a long segment list is said short (a cell wraps only at spaces); in full in the export
-    screen[t("common.segment")] = [common.few(segn.get(x, x) for x in c["segments"]) for c in chokes]
-    # English runs longer: "Aerospace (UAV and general aviation)" and a segment list take four lines, and
+    # (English names run about twice as long: one segment and how many more, in four lines; all of them are
+    # said below for the technology picked)
+    screen[t("common.segment")] = [common.few((segn.get(x, x) for x in c["segments"]), 1 if lang() == "en" else 2)
+                                   for c in chokes]
+    # English runs longer: a technology or "Aerospace (UAV and general aviation)" takes four lines, and
     # "Pharmaceuticals" was broken inside the word at 100 px
     en = lang() == "en"
     row_px = common.WRAP_ROW_PX + (20 if en else 0)
@@ -71,12 +74,15 @@ else:
         t("common.rank"): st.column_config.NumberColumn(width=45),
         t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
                                                            format="%d", width=90),
-        t("ck.holders"): st.column_config.NumberColumn(width=90 if en else 95),
-        # every width set, 870 px in all (the cluster column only when all clusters are listed)
-        **common.text_widths(**{t("common.technology"): (200 if cluster else 165) - (5 if en else 0),
-                                t("common.status"): 125 if en else 130, t("ck.chokepoint"): 75,
-                                t("common.segment"): (235 if cluster else 170) - (5 if en else 0),
-                                t("common.cluster"): 120 if en else 100})})
+        t("ck.holders"): st.column_config.NumberColumn(width=80 if en else 95),
+        # every width set, 870 px in all (the cluster column only when all clusters are listed); English:
+        # each cell in its four lines (tests/ui/test_pages.py reads them with ui.label_wrap.wrap)
+        **common.text_widths(**({t("common.technology"): 200 if cluster else 165, t("common.status"): 130,
+                                 t("ck.chokepoint"): 75, t("common.segment"): 235 if cluster else 170,
+                                 t("common.cluster"): 100} if not en else
+                                {t("common.technology"): 215 if cluster else 190, t("common.status"): 125,
+                                 t("ck.chokepoint"): 75, t("common.segment"): 240 if cluster else 150,
+                                 t("common.cluster"): 115}))})
     xlsx_download(t("common.download_xlsx"), {t("ck.ranked"): df}, file_name=f"chainkg-chokepoints-{cluster or 'all'}.xlsx",
                   key="ck_xlsx", page=t("ck.header"), cluster=cluster)
     pick = st.selectbox(t("ck.evidence_pick"), [c["technology_id"] for c in chokes],
