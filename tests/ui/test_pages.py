@@ -926,3 +926,27 @@ def test_english_chokepoint_cells_fit_their_rows(cluster):
     too_long = [(col, cell) for col in ("Technology", "Domestic status", "Segment", "Cluster") if col in cfg
                 for cell in table.value[col] if cell and len(wrap(cell, (cfg[col]["width"] - 16) / 14)) > rows]
     assert not too_long, (rows, too_long[:5])
+
+
+@pytest.mark.parametrize("en", [False, True])
+def test_firm_list_products_fit_their_cell(tmp_path, monkeypatch, en):
+    """The firm list showed a firm's first six products whatever their length: at the English page's 85 px
+    (a list with a status column) 工业缝纫机、裁床、铺布机、衬衫、牛仔自动缝制设备 ran past its three lines.
+    The cell lists the products that fit and how many more (the profile lists them all)."""
+    from ui.label_wrap import wrap
+
+    _store_with_statuses(tmp_path, monkeypatch)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang_en"] = en
+    at.run()
+    at.switch_page("views/enterprises.py")
+    at.session_state["ent_cluster"] = "sewing"
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0]
+    title = "Main products" if en else "主营产品"
+    width = json.loads(table.proto.columns)[title]["width"]
+    cells = list(table.value[title])
+    if en:
+        assert any("more" in c for c in cells)  # 杰克's products are said short
+    assert all(len(wrap(c, (width - 16) / 14)) <= 3 for c in cells), [c for c in cells if len(wrap(c, (width - 16) / 14)) > 3]

@@ -73,8 +73,8 @@ else:
                  column_config={
         t("common.rank"): st.column_config.NumberColumn(width=45),
         t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
-                                                           format="%d", width=90),
-        t("ck.holders"): st.column_config.NumberColumn(width=80 if en else 95),
+                                                           format="%d", width=85 if en else 90),
+        t("ck.holders"): st.column_config.NumberColumn(width=85 if en else 95),  # "Local holders" touched 80 px
         # every width set, 870 px in all (the cluster column only when all clusters are listed); English:
         # each cell in its four lines (tests/ui/test_pages.py reads them with ui.label_wrap.wrap)
         **common.text_widths(**({t("common.technology"): 200 if cluster else 165, t("common.status"): 130,
