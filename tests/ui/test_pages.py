@@ -354,7 +354,7 @@ def test_gaps_show_verdicts_with_basis_rule_coverage_and_action():
     gaps_all = frame(at, 0)
     assert len(gaps_all) > 50
     verdicts = set(gaps_all["判定（口径）"])
-    assert "□ 未发现（上市公司口径）" in verdicts and not any("缺失" in v for v in verdicts)
+    assert "□\u00a0未发现（上市公司口径）" in verdicts and not any("缺失" in v for v in verdicts)  # marker: no-break space
     assert {"判定规则", "已知本地企业", "其中报送产值", "数据截止", "依据的数据", "下一步"} <= set(gaps_all.columns)
     unknown = gaps_all[gaps_all["判定（口径）"].str.contains("未发现")]
     assert unknown["判定规则"].str.len().min() > 0 and unknown["下一步"].str.len().min() > 0
@@ -363,7 +363,7 @@ def test_gaps_show_verdicts_with_basis_rule_coverage_and_action():
     assert "chainkg load" not in " ".join(gaps_all["下一步"])  # plain words, no command lines
     at.multiselect(key="gap_kinds").set_value(["present", "strong"]).run()
     known = frame(at, 0)
-    assert set(known["判定（口径）"]) <= {"◇ 已有（上市公司口径）", "◆ 较强（上市公司口径）"} and len(known) < len(gaps_all)
+    assert set(known["判定（口径）"]) <= {"◇\u00a0已有（上市公司口径）", "◆\u00a0较强（上市公司口径）"} and len(known) < len(gaps_all)
     at.multiselect(key="gap_kinds").set_value(["missing", "unknown", "single_point", "weak"])
     at.selectbox(key="gap_cluster").set_value("auto").run()
     auto = frame(at, 0)
