@@ -21,7 +21,7 @@ def _datasets(datasets: list[dict], basis: dict) -> Section:
     local = {d.get("id"): d.get("local_firms") for d in basis.get("datasets", [])}
     rows = [[d["name"], d.get("population") or "—", d.get("region") or "—",
              "完整名录" if d.get("census") else "样本", d.get("as_of") or "—",
-             local.get(d["id"], "—") if d["id"] in local else "—", d.get("firms", "—"), d.get("source") or "—"]
+             local.get(d["id"], "—") if d["id"] in local else "—", d.get("firms", "—"), d.get("source") or "未注明（导入时未填写）"]
             for d in datasets]
     text = [
         "口径是指数据覆盖哪些企业。“完整名录”指该范围内的企业全部在册（普查），“样本”只是其中一部分。只有覆盖本集群在台州全部企业的数据（全量登记企业或规上工业企业名录，"

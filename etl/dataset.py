@@ -14,6 +14,12 @@ on the command line. Without either, the file is a sample (样本/自填).
 '名录'
 >>> sample_spec("my firms.xlsx").population
 '样本/自填'
+
+A census declared without a source has none: its name (the file's name, on the import page) is not where it
+came from, and the pages say that no source was given.
+
+>>> census_spec("模具企业名录").source is None, census_spec("模具企业名录", source="区经信局，2025").source
+(True, '区经信局，2025')
 """
 
 from __future__ import annotations
@@ -66,7 +72,7 @@ def census_spec(name: str, *, population: str | None = None, region: str = "台�
     except ValueError as e:
         raise InputError(f"as-of date: {e}", field="as_of", value=as_of) from e
     return Dataset(id=dataset_id(name), name=name, population=_check(population or guess_population(name)),
-                   region=region or "台州市", as_of=day, source=source or name, census=True,
+                   region=region or "台州市", as_of=day, source=(source or "").strip() or None, census=True,
                    clusters=list(clusters or []))
 
 

@@ -17,6 +17,11 @@ firms of one name and stay apart); a stock-code match gives way when the credit 
 own id is loaded again (the bundled data reloaded after an export) — so no fact loses its source and
 a reload in any order gives the same lists.
 
+The public-data readers (:mod:`etl.public.tushare`, :mod:`etl.public.chainkg`) find a stored listed firm
+by the same stock-code rule, :meth:`StoredFirms.by_stock` (read with ``whole=True``: they need the stored
+firm's fields, which a public dump never overwrites) — one lookup for both, so ``603337`` stored by an
+export is the firm a Tushare row ``603337.SH`` names, and a code two stored firms carry names neither.
+
 >>> s = StoredFirms([{"id": "sc-1", "name": "示例泵业股份有限公司", "stock_code": "1", "sources": ["listed"]}])
 >>> rec = {"id": "91331081MA2AAAAA10", "name": "示例泵业股份有限公司", "credit_code": "91331081MA2AAAAA10",
 ...        "sources": ["export.csv"]}
@@ -26,6 +31,9 @@ a reload in any order gives the same lists.
 >>> rec = {"id": "sc-603337", "name": "杰克缝纫机股份有限公司", "stock_code": "603337"}
 >>> s.adopt(rec), rec["id"]
 (True, 'sc-603337.SH')
+>>> s = StoredFirms([{"id": "91331000MA2AAAAA1X", "name": "示例缝纫机股份有限公司", "stock_code": "603337"}], whole=True)
+>>> s.by_stock("603337.SH")["id"], s.by_stock("600521.SH")
+('91331000MA2AAAAA1X', None)
 """
 
 from __future__ import annotations
@@ -65,27 +73,42 @@ def _index(table: dict, key: str | None, entry: tuple) -> None:
 
 
 class StoredFirms:
-    """Stored firms by name key: ``{key: (id, credit_code, stock_code, {list field: items})}``."""
+    """Stored firms by name key, credit code and stock key: ``(id, credit_code, stock_code, {list field:
+    items}, the stored fields or None)`` each — the fields only with ``whole=True``, of firms with a stock
+    code (what :meth:`by_stock` answers)."""
 
-    def __init__(self, firms: Iterable[dict]) -> None:
+    def __init__(self, firms: Iterable[dict], *, whole: bool = False) -> None:
         self.by_key: dict[str, tuple | None] = {}
         self.by_code: dict[str, tuple | None] = {}
-        self.by_stock: dict[str, tuple | None] = {}
+        self.by_stock_key: dict[str, tuple | None] = {}
         for f in firms:
-            entry = (f["id"], f.get("credit_code"), f.get("stock_code"), {k: f.get(k) or [] for k in _LISTS})
+            stock = f.get("stock_code")
+            entry = (f["id"], f.get("credit_code"), stock, {k: f.get(k) or [] for k in _LISTS},
+                     f if whole and stock else None)
             _index(self.by_key, name_key(f.get("name") or ""), entry)
             _index(self.by_code, f.get("credit_code"), entry)
-            _index(self.by_stock, stock_key(f.get("stock_code")), entry)
+            _index(self.by_stock_key, stock_key(stock), entry)
 
     def __bool__(self) -> bool:
-        return bool(self.by_key or self.by_code or self.by_stock)
+        return bool(self.by_key or self.by_code or self.by_stock_key)
+
+    def _stock_hit(self, code: str | None) -> tuple | None:
+        """The one stored firm carrying stock code ``code`` (compared by :func:`stock_key`), else ``None``."""
+        key = stock_key(code)
+        return self.by_stock_key.get(key) if key else None
+
+    def by_stock(self, code: str | None) -> dict | None:
+        """The stored fields of the one firm carrying stock code ``code`` (read with ``whole=True``), else
+        ``None`` — no stored firm, or two."""
+        hit = self._stock_hit(code)
+        return hit[4] if hit else None
 
     def _find(self, fields: dict) -> tuple | None:
         """The stored firm ``fields`` names (module doc: credit code, stock code, name), or ``None``."""
         code, stock = fields.get("credit_code"), stock_key(fields.get("stock_code"))
         if code and (hit := self.by_code.get(code)):
             return hit
-        if stock and (hit := self.by_stock.get(stock)) and not (code and hit[1] and hit[1] != code):
+        if (hit := self._stock_hit(stock)) and not (code and hit[1] and hit[1] != code):
             return hit
         hit = self.by_key.get(name_key(fields["name"]))
         if hit is None:
@@ -101,7 +124,7 @@ class StoredFirms:
         hit = self._find(fields)
         if hit is None:
             return False
-        eid, _code, stock, lists = hit
+        eid, _code, stock, lists, _whole = hit
         adopted = eid != fields["id"]
         if adopted:
             fields["id"] = eid
@@ -120,6 +143,7 @@ def _pages(store: GraphStore) -> Iterator[dict]:
         offset += len(page)
 
 
-def stored_firms(store: GraphStore) -> StoredFirms:
-    """The store's firms, read once per load (nothing to read in an empty store)."""
-    return StoredFirms(_pages(store))
+def stored_firms(store: GraphStore, *, whole: bool = False) -> StoredFirms:
+    """The store's firms, read once per load (nothing to read in an empty store); ``whole``: keep the
+    fields of the firms with a stock code, for :meth:`StoredFirms.by_stock`."""
+    return StoredFirms(_pages(store), whole=whole)

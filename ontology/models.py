@@ -154,7 +154,7 @@ class Dataset(_Model):
     population: str = Field(description="总体 / population: 全量登记企业, 规上工业企业, 上市公司, 名录, 样本/自填")
     region: str = Field(default="台州市", description="地域 / region the population covers")
     as_of: str | None = Field(default=None, description="截止日期 / as-of date (ISO)")
-    source: str = Field(min_length=1, description="来源 / source")
+    source: str | None = Field(default=None, min_length=1, description="来源 / source (None: not given)")
     census: bool = Field(default=False, description="是否完整普查 / complete census of population in region")
     clusters: list[str] = Field(default_factory=list, description="census of these clusters' firm base (名录)")
     files: list[str] = Field(default_factory=list)

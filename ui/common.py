@@ -23,7 +23,7 @@ from ui.i18n import t
 
 __all__ = ["store_url", "kg", "version", "checksum", "warm_up", "enterprise_choices",
            "cluster_options", "segment_names", "enterprise_names", "style_kinds", "basis_caption", "list_sep",
-           "county_label", "place", "dataset_name", "data_language_note", "points", "text_widths", "WRAP_ROW_PX", "md_text", "few"]
+           "county_label", "place", "dataset_name", "dataset_source", "data_language_note", "points", "text_widths", "WRAP_ROW_PX", "md_text", "few"]
 
 
 def store_url() -> str:
@@ -193,6 +193,18 @@ def dataset_name(name: str | None) -> str:
     from ui.i18n_ui import DATASET_EN
 
     return DATASET_EN.get(name or "", name or "") if lang() == "en" else (name or "")
+
+
+def dataset_source(d: dict) -> str:
+    """Where a dataset came from, in the page's language for the program's own datasets; a census loaded
+    without a source says so (its name is not where it came from)."""
+    from ui.i18n import lang
+    from ui.i18n_ui import DATASET_SOURCE_EN
+
+    source = d.get("source")
+    if not source:
+        return t("ov.ds_no_source")
+    return DATASET_SOURCE_EN.get(source, source) if lang() == "en" else source
 
 
 def dataset_names(names) -> str:

@@ -134,6 +134,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.ds_is_census": ("普查（完整名录）", "census (complete list)"),
     "ov.ds_is_sample": ("样本", "sample"),
     "ov.ds_firms": ("企业数", "Firms"),
+    # a census declared without a source: its name is not where it came from (etl.dataset.census_spec)
+    "ov.ds_no_source": ("未注明（导入时未填写来源）", "not given (no source was entered when it was loaded)"),
     # a dataset's composition: only the parts it has (a census of local firms reads "69 家 = 台州本地在营 69")
     "ov.ds_parts": ("构成 · {name}：{firms} 家 = {parts}（只有本地在营企业计入各环节）",
                     "Composition · {name}: {firms} firms = {parts} (only local operating firms count in the segments)"),
@@ -529,7 +531,11 @@ def verdict_label(gap: dict, marker: bool = True) -> str:
 
 
 def marked(kind: str, text: str | None = None) -> str:
-    return f"{KIND_MARKERS.get(kind, '')} {kind_label(kind) if text is None else text}".strip()
+    """A verdict with its marker, joined by a no-break space: the table breaks a line at its last space,
+    and in Chinese (no other space) it left the marker alone on the first line (■ / 缺失（集群名录口径）)."""
+    marker = KIND_MARKERS.get(kind, "")
+    text = kind_label(kind) if text is None else text
+    return f"{marker}\u00a0{text}" if marker else text
 
 
 def kind_style(kind: str) -> str:

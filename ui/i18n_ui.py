@@ -116,6 +116,20 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "tag.高新技术企业": ("高新技术企业", "high-tech enterprise"),
     "tag.专精特新": ("专精特新", "specialised and innovative"),
     "tag.省级专精特新中小企业": ("省级专精特新中小企业", "provincial specialised and innovative SME"),
+    # the same, short, for the firm list's tag column, where English text must fit one line: the grid
+    # did not wrap the long names on a page of Chinese names (docs/ui.md); the profile names them in full
+    "tagshort.专精特新小巨人": ("专精特新小巨人", "“little giant”"),
+    "tagshort.单项冠军": ("单项冠军", "single champion"),
+    "tagshort.高新技术企业": ("高新技术企业", "high-tech"),
+    "tagshort.专精特新": ("专精特新", "specialised SME"),
+    "tagshort.省级专精特新中小企业": ("省级专精特新中小企业", "prov. specialised"),
+    "ent.tags_short": ("", "Tags are named short in the list (“prov. specialised”: a provincial specialised "
+                           "and innovative SME); the profile below names them in full."),
+    # the English list's status column says the status only (one line); that such a firm is not counted
+    # is said once under the list (the Chinese cell keeps its （不计入本地）)
+    "rstatusshort.吊销，未注销": ("吊销，未注销", "licence revoked"),
+    "rstatusshort.吊销,未注销": ("吊销,未注销", "licence revoked"),
+    "ent.inactive_listed": ("", "Firms deregistered, revoked or moved out are listed but never counted as local firms."),
     # chokepoints
     "ck.project_name": ("{tech} 攻关", "{tech}: R&D project"),
     "ck.status_star": ("标 * 的国内状态为本项目的判断，来源没有直接陈述。",
@@ -171,4 +185,19 @@ DATASET_EN = {
     "公开报道的台州企业（非普查）": "Taizhou firms named in public reports (not a census)",
     "Tushare A股上市公司": "Tushare: A-share listed companies",
     "ChainKnowledgeGraph A股上市公司": "ChainKnowledgeGraph: A-share listed companies",
+}
+
+#: the sources of the program's own datasets (etl/bundled/*.dataset.yaml), said in English on the English
+#: pages (they read half Chinese: "ChainKnowledgeGraph 主营产品 (刘焕勇, 2021); 2016 上市公司注册地址")
+DATASET_SOURCE_EN = {
+    "Tushare stock_company/stock_basic (2024-05 dump); ChainKnowledgeGraph 主营产品 (刘焕勇, 2021); 2016 上市公司注册地址":
+        "Tushare stock_company/stock_basic (2024-05 dump); ChainKnowledgeGraph main products (Liu Huanyong, 2021); "
+        "registered addresses of listed companies, 2016",
+    "Tushare stock_company/stock_basic (2024-05 dump); ChainKnowledgeGraph 主营产品 (刘焕勇, 2021); 2016 上市公司注册地址及经纬度":
+        "Tushare stock_company/stock_basic (2024-05 dump); ChainKnowledgeGraph main products (Liu Huanyong, 2021); "
+        "registered addresses and coordinates of listed companies, 2016",
+    "公开报道，每行一家企业，各行注明出处（报道标题与网址）":
+        "public reports, one firm a row, each row naming its report (title and address)",
+    "ChainKnowledgeGraph (刘焕勇, A股年报抽取, 2021)":  # etl.public's dataset of a ChainKnowledgeGraph load
+        "ChainKnowledgeGraph (Liu Huanyong, extracted from A-share annual reports, 2021)",
 }

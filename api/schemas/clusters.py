@@ -33,7 +33,7 @@ class DatasetOut(Open):
     population: str = Field(description="总体 / population")
     region: str | None = None
     as_of: str | None = None
-    source: str
+    source: str | None = Field(default=None, description="来源 / source (null: none was given)")
     census: bool = Field(description="是否完整普查 / complete census of its population in its region")
     clusters: list[str] = Field(default_factory=list)
     files: list[str] = Field(default_factory=list)

@@ -28,6 +28,7 @@ from etl.loader import MIN_CONFIDENCE, LoadReport
 from etl.public.chainkg import build_chainkg
 from etl.public.readers import discover
 from etl.public.tushare import build_tushare
+from etl.stored import stored_firms
 from graph.store.port import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
 from ontology.models import Dataset
@@ -63,9 +64,7 @@ def build_public(store: GraphStore, paths: Iterable[str | Path], *, fmt: str, on
     if fmt == "chainkg":
         build_chainkg(files, store, onto, batch, report, min_confidence)
     else:
-        from etl.public.tushare import store_ids_by_stock
-
-        build_tushare(files, onto, batch, report, min_confidence, known=store_ids_by_stock(store))
+        build_tushare(files, onto, batch, report, min_confidence, known=stored_firms(store, whole=True))
     _record_dataset(batch, report, fmt)
     return batch, report
 

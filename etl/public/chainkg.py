@@ -28,8 +28,9 @@ from etl.nlp.classify import classify
 from etl.normalize import clean_text, display_name
 from etl.public.readers import records
 from etl.public.tushare import SOURCE as TUSHARE_SOURCE
-from etl.public.tushare import company_index, keep_known, known_id, store_ids_by_stock, ts_code
+from etl.public.tushare import company_index, keep_known, known_id, ts_code
 from etl.quarantine import Quarantine
+from etl.stored import StoredFirms, stored_firms
 from graph.store.port import Batch, GraphStore
 from ontology.loader import Ontology
 from ontology.models import Enterprise
@@ -140,7 +141,7 @@ def build_chainkg(files: dict[str, Path], store: GraphStore, onto: Ontology, bat
     if "company" not in files:
         raise InputError("the chainkg format needs company.json", file=", ".join(p.name for p in files.values()))
     rd = _Reader(files, report)
-    known = store_ids_by_stock(store)
+    known = stored_firms(store, whole=True)
 
     def eid(code: str) -> str:
         return known_id(known, code)
@@ -230,12 +231,12 @@ def build_chainkg(files: dict[str, Path], store: GraphStore, onto: Ontology, bat
         report.relations[t] = report.relations.get(t, 0) + 1
 
 
-def _enterprises(companies: dict, makes: dict, known: dict[str, dict], onto: Ontology, batch: Batch, report,
+def _enterprises(companies: dict, makes: dict, known: StoredFirms, onto: Ontology, batch: Batch, report,
                  min_confidence: float) -> None:
-    known_local = {n["id"] for n in known.values() if n.get("local")}
     cache: dict = {}
     for code, c in companies.items():
         info = c["info"]
+        old = known.by_stock(code)
         eid = known_id(known, code)
         made = sorted(makes.get(code, []), key=lambda p: (-p[1], p[0]))
         sources = [SOURCE] + ([TUSHARE_SOURCE] if info else [])
@@ -250,11 +251,11 @@ def _enterprises(companies: dict, makes: dict, known: dict[str, dict], onto: Ont
         props = ent.props()
         if not info:
             props.pop("local_basis", None)
-        if not info and eid in known_local:
+        if not info and old and old.get("local"):
             props.pop("local")  # no place data here: keep what the store knows (a Taizhou firm stays local)
-        batch.node("Enterprise", keep_known(props, known.get(code)))
+        batch.node("Enterprise", keep_known(props, old))
         report.enterprises += 1
-        if code in known:  # the store already places this firm: its placement is not overwritten
+        if old:  # the store already places this firm: its placement is not overwritten
             continue
         for sid, link in weighted_segments(made, onto, cache, min_confidence):
             batch.rel("IN_SEGMENT", eid, sid, link)

@@ -22,12 +22,13 @@ from ontology.errors import InputError
 from etl.normalize import clean_text, display_name, parse_date, parse_int
 from etl.public.readers import records
 from etl.stock_code import ts_code
+from etl.stored import StoredFirms
 from etl.quarantine import Quarantine
 from graph.store.port import Batch
 from ontology.loader import Ontology
 from ontology.models import Enterprise
 
-__all__ = ["store_ids_by_stock", "known_id", "keep_known", "ts_code", "company_index", "build_tushare", "SOURCE", "LOCAL_CITY"]
+__all__ = ["known_id", "keep_known", "ts_code", "company_index", "build_tushare", "SOURCE", "LOCAL_CITY"]
 
 SOURCE = "Tushare Pro stock_basic/stock_company (数据来源: Tushare Pro)"
 LOCAL_CITY = "台州市"
@@ -94,15 +95,10 @@ def _enterprise(code: str, info: dict, name: str, sources: list[str], problems: 
         return None
 
 
-def store_ids_by_stock(store: "GraphStore") -> dict[str, dict]:
-    """Stock code → (enterprise id, local) of the firms already stored, so a listed firm stored under
-    its credit code is updated, not duplicated under ``sc-<code>``."""
-    return {n["stock_code"]: n for n in store.find_nodes("Enterprise", limit=10**9) if n.get("stock_code")}
-
-
-def known_id(known: dict[str, dict], code: str) -> str:
-    """The firm's id as the store knows it (e.g. its credit code), else ``sc-<stock code>``."""
-    return known[code]["id"] if code in known else f"sc-{code}"
+def known_id(known: StoredFirms, code: str) -> str:
+    """The firm's id as the store knows it (e.g. its credit code; :meth:`etl.stored.StoredFirms.by_stock`),
+    else ``sc-<stock code>`` — so a listed firm stored under its credit code is updated, not duplicated."""
+    return old["id"] if (old := known.by_stock(code)) else f"sc-{code}"
 
 
 def keep_known(props: dict, old: dict | None) -> dict:
@@ -122,10 +118,10 @@ def keep_known(props: dict, old: dict | None) -> dict:
 
 
 def build_tushare(files: dict[str, Path], onto: Ontology, batch: Batch, report, min_confidence: float,
-                  known: dict[str, dict] | None = None) -> None:
+                  known: StoredFirms | None = None) -> None:
     """Add the Tushare enterprises (and their IN_SEGMENT links) to ``batch``; fill ``report``.
-    ``known`` (:func:`store_ids_by_stock`) keeps firms the store has under their own ids."""
-    known = known or {}
+    ``known`` (:func:`etl.stored.stored_firms`, ``whole=True``) keeps firms the store has under their own ids."""
+    known = known or StoredFirms(())
     from etl.nlp.classify import classify
 
     if "stock_basic" not in files:
@@ -143,16 +139,17 @@ def build_tushare(files: dict[str, Path], onto: Ontology, batch: Batch, report, 
             problems.append(Quarantine(info["_file"], info["_row"], "name", "", "missing name"))
         scope = info.get("business_scope")
         ent = _enterprise(code, info, name or "?", [SOURCE], problems, business_scope=scope)
-        if ent is not None and code in known:
-            ent.id = known_id(known, code)
+        old = known.by_stock(code)
+        if ent is not None and old:
+            ent.id = old["id"]
         if problems or ent is None:
             report.quarantined.extend(problems)
             continue
-        batch.node("Enterprise", keep_known(ent.props(), known.get(code)))
+        batch.node("Enterprise", keep_known(ent.props(), old))
         report.enterprises += 1
         products = info.get("main_business")
         text = scope if (scope or products) else info.get("industry")
-        if code in known:  # the store already places this firm (curated or classified): keep that
+        if old:  # the store already places this firm (curated or classified): keep that
             continue
         # the vendor label is also the record's 所属行业: a prior on the text's evidence (etl.nlp.industry.vendor_signal)
         for m in classify(text, products, onto, industry=info.get("industry")):

@@ -193,7 +193,9 @@ def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presen
         if conc > 0:
             reasons.append(f"集中度 HHI {hhi_now:.2f} → {hhi_after:.2f} / concentration lowered")
         if relief > 0:
-            reasons.append(f"关键节点: 控制 {relief:.0%} 的终端产品路径 / relieves a dominator")
+            # (English: "relieves a dominator" read as if a local firm dominated a segment that has none)
+            reasons.append(f"关键节点: 控制 {relief:.0%} 的终端产品路径 / a key link: {relief:.0%} of the chain's "
+                           "end products are reached only through this segment")
         if related:
             reasons.append(f"与本地已有环节相关: {'、'.join(o['segment'] for o in related[:5])} / related to local segments")
         reasons.append(f"规模: {_scale_text(sc)} / size by {_SCALE_EN[sc['basis']]}" if sc else

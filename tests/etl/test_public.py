@@ -169,6 +169,27 @@ def test_tushare_format(store, tmp_path):
     assert ChainKG(store).stats() == first
 
 
+@pytest.mark.parametrize("fmt", ["tushare", "chainkg"])
+def test_public_data_finds_a_firm_an_export_stored_with_a_bare_stock_code(store, tmp_path, fmt):
+    """One stock-code rule for every load (etl.stored): the export's ``603337`` is the firm a public row
+    ``603337.SH`` names — updated under its own id and name, not stored a second time as ``sc-603337.SH``."""
+    path = tmp_path / "export.csv"
+    path.write_text("企业名称,股票代码,登记状态,所属地区,经营范围\n"
+                    "示例缝纫机股份有限公司,603337,存续,浙江省台州市椒江区,一般项目：缝制机械制造。\n", encoding="utf-8")
+    ChainKG(store).load([path])
+    [mine] = store.find_nodes("Enterprise", {"stock_code": "603337"})
+    links = store.rels("IN_SEGMENT", src=mine["id"])
+    data = [make_tushare(tmp_path)] if fmt == "tushare" else [make_chainkg(tmp_path)]
+    load_public(store, data, fmt=fmt, ontology=ONTO)
+    assert store.get_node("Enterprise", "sc-603337.SH") is None
+    merged = store.get_node("Enterprise", mine["id"])
+    assert merged["name"] == "示例缝纫机股份有限公司" and merged["local"] is True
+    assert set(mine["sources"]) < set(merged["sources"])
+    assert store.rels("IN_SEGMENT", src=mine["id"]) == links  # the export's placement is kept
+    if fmt == "tushare":
+        assert merged["employees"] == 5000  # a field the export lacked
+
+
 def test_failed_public_load_leaves_store_untouched(store, tmp_path):
     ckg = make_chainkg(tmp_path)
     ChainKG(store).load()

@@ -354,7 +354,7 @@ def test_gaps_show_verdicts_with_basis_rule_coverage_and_action():
     gaps_all = frame(at, 0)
     assert len(gaps_all) > 50
     verdicts = set(gaps_all["判定（口径）"])
-    assert "□ 未发现（上市公司口径）" in verdicts and not any("缺失" in v for v in verdicts)
+    assert "□\u00a0未发现（上市公司口径）" in verdicts and not any("缺失" in v for v in verdicts)  # marker: no-break space
     assert {"判定规则", "已知本地企业", "其中报送产值", "数据截止", "依据的数据", "下一步"} <= set(gaps_all.columns)
     unknown = gaps_all[gaps_all["判定（口径）"].str.contains("未发现")]
     assert unknown["判定规则"].str.len().min() > 0 and unknown["下一步"].str.len().min() > 0
@@ -363,7 +363,7 @@ def test_gaps_show_verdicts_with_basis_rule_coverage_and_action():
     assert "chainkg load" not in " ".join(gaps_all["下一步"])  # plain words, no command lines
     at.multiselect(key="gap_kinds").set_value(["present", "strong"]).run()
     known = frame(at, 0)
-    assert set(known["判定（口径）"]) <= {"◇ 已有（上市公司口径）", "◆ 较强（上市公司口径）"} and len(known) < len(gaps_all)
+    assert set(known["判定（口径）"]) <= {"◇\u00a0已有（上市公司口径）", "◆\u00a0较强（上市公司口径）"} and len(known) < len(gaps_all)
     at.multiselect(key="gap_kinds").set_value(["missing", "unknown", "single_point", "weak"])
     at.selectbox(key="gap_cluster").set_value("auto").run()
     auto = frame(at, 0)
@@ -763,9 +763,11 @@ def test_workbench_names_a_candidates_other_segments_in_the_page_language(tmp_pa
     assert not any(re.search(r"[\u4e00-\u9fff（）]", ln) for ln in lines), lines
 
 
-def _fits_one_line(title: str, px: int, char_px: float = 5.8, pad: int = 12) -> bool:
-    """A table title (one line, never wrapped) fits a column ``px`` wide: about 5.8 px a character, read
-    off the 1366 px screenshots (16 characters of "Registration status" showed in a 90 px column)."""
+def _fits_one_line(title: str, px: int, char_px: float = 5.0, pad: int = 14) -> bool:
+    """A table title (one line, never wrapped) fits a column ``px`` wide: 5 px a character and 14 px of
+    padding, read off the 1366 px screenshots — cut: "Registration status" at 90 px (16 characters
+    showed), "Local firms known" at 95, "Capability gap" at 65; whole: "Clusters covered" at 100,
+    "Priority score" at 85."""
     return len(title) * char_px + pad <= px
 
 
@@ -786,3 +788,165 @@ def test_english_firm_list_titles_are_not_cut(tmp_path, monkeypatch):
     assert sum(widths.values()) <= 870                                      # still fits the page at 1366 px
     for col in ("Registration status", "Tags", "Location", "County", "City", "Credit code"):
         assert _fits_one_line(col, widths[col]), (col, widths[col])
+
+
+def test_a_census_loaded_without_a_source_says_none_was_given(tmp_path, monkeypatch):
+    """A census declared without ``--source`` (or with the import page's source left empty) showed its own
+    name — on the import page, the file's name — as where it came from: "来源 · 示例名录：示例名录". The
+    overview says that no source was given, in the page's language; a given source is shown as written."""
+    from chainkg.service import ChainKG
+    from etl.dataset import census_spec
+    from graph.store.sqlite_store import SQLiteStore
+
+    export = tmp_path / "示例泵业名录.csv"
+    export.write_text("企业名称,登记状态,所属城市,所属区县,主营产品\n示例无源泵业有限公司,存续,台州市,温岭市,潜水电泵\n",
+                      encoding="utf-8")
+    store = SQLiteStore(tmp_path / "kg.db")
+    ChainKG(store).load()
+    ChainKG(store).load([export], dataset=census_spec("示例泵业名录", clusters=["pump-motor"]))
+    store.close()
+    monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))
+    for en, said in ((False, "来源 · 示例泵业名录: 未注明（导入时未填写来源）"),
+                     (True, "Source · 示例泵业名录: not given (no source was entered when it was loaded)")):
+        lines = [ln.strip() for ln in texts(open_page(lang_en=en)).splitlines()]
+        assert said in lines, [ln for ln in lines if "示例泵业名录" in ln]
+        assert not any(ln.endswith("示例泵业名录: 示例泵业名录") for ln in lines)
+        if en:  # the program's own datasets' sources are said in English (they read half Chinese)
+            sources = [ln for ln in lines if ln.startswith("Source · ")]
+            assert len(sources) == 4 and not any(re.search(r"[\u4e00-\u9fff]", ln.split(": ", 1)[1]) for ln in sources
+                                                 if "示例泵业名录" not in ln), sources
+
+
+def _english_firm_list(cluster: str) -> tuple[AppTest, pd.DataFrame, dict]:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang_en"] = True
+    at.run()
+    at.switch_page("views/enterprises.py")
+    at.session_state["ent_cluster"] = cluster
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0]
+    return at, table.value, {k: v["width"] for k, v in json.loads(table.proto.columns).items() if "width" in v}
+
+
+def test_english_firm_tags_fit_one_line_of_their_column():
+    """"provincial specialised and innovative SME" was drawn on one line, cut at the edge of its 185 px
+    column. The grid (glide-data-grid) measures only the first 1.5 × width ÷ (average character width)
+    characters of a line before deciding it fits, and on a page of Chinese names that average is a Chinese
+    character's: it never wrapped this English text; and it draws a line break in a cell as a space (see
+    docs/ui.md). So English tags are named short in the list — each cell fits one line of its column (at
+    most 5.8 px a Latin character) — and the profile names them in full."""
+    at, firms, widths = _english_firm_list("pump-motor")
+    assert any("prov" in v for v in firms["Tags"])  # the bundled 泵与电机 firms include 2022 provincial 专精特新 SMEs
+    for cell in firms["Tags"]:
+        assert len(cell) * 5.8 <= widths["Tags"] - 16, (cell, widths["Tags"])
+    assert "provincial specialised and innovative SME" in texts(at)  # said in full under the list
+
+
+def _cut_titles(at: AppTest) -> list[tuple[str, int]]:
+    """Titles of the page's tables that do not fit their set column widths on one line (a title is never wrapped)."""
+    cut = []
+    for table in at.dataframe:
+        for title, cfg in json.loads(table.proto.columns).items():
+            if "width" in cfg and isinstance(cfg["width"], int) and not _fits_one_line(title, cfg["width"]):
+                cut.append((title, cfg["width"]))
+    return cut
+
+
+@pytest.mark.parametrize("page,key", [("gaps", "gap_cluster"), ("overview", None), ("chokepoints", None),
+                                      ("workbench", None), ("enterprises", "ent_cluster"), ("whatif", None)])
+def test_english_table_titles_fit_their_columns(page, key):
+    """"Local firms known" was cut to "Local firms knov" at 95 px on the English gaps page (1366 px
+    screenshots); every title of a table with set widths fits its column, with and without a cluster."""
+    for cluster in (None, "smart-toilet") if key else (None,):
+        at = AppTest.from_file(APP, default_timeout=120)
+        at.session_state["lang_en"] = True
+        at.run()
+        at.switch_page(f"views/{page}.py")
+        if cluster:
+            at.session_state[key] = cluster
+        at.run()
+        assert not at.exception
+        assert not _cut_titles(at), (page, cluster, _cut_titles(at))
+
+
+def test_english_firm_list_statuses_fit_one_line(tmp_path, monkeypatch):
+    """"licence revoked, not deregistered (not counted)" in a 130 px column of the English firm list: English
+    text there is never wrapped by the grid (test_english_firm_tags_fit_one_line_of_their_column), so it
+    was cut. The cell says the status short, on one line; that such firms are not counted is said once
+    under the list (the profile still says the status in full)."""
+    _store_with_statuses(tmp_path, monkeypatch)
+    at, firms, widths = _english_firm_list("pump-motor")
+    status = firms.set_index("Enterprise")["Registration status"]
+    assert status["示例状态电机有限公司"] == "licence revoked" and status["示例状态泵业有限公司"] == "active"
+    for cell in status:
+        assert len(cell) * 5.8 <= widths["Registration status"] - 16, (cell, widths["Registration status"])
+    assert sum(widths.values()) <= 870
+    assert "never counted as local firms" in texts(at)
+
+
+def test_a_verdict_keeps_its_marker_on_its_line(tmp_path, monkeypatch):
+    """The gaps table breaks a long verdict at its last space; in Chinese that was the one after the
+    marker, so "■" stood alone on the first line above "缺失（集群名录口径）" (1366 px screenshot). The marker
+    is joined to the word by a no-break space."""
+    from chainkg.service import ChainKG
+    from graph.store.sqlite_store import SQLiteStore
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "chainkg"))
+    from test_workbench import CLUSTER, census_flow
+
+    store = SQLiteStore(tmp_path / "kg.db")
+    census_flow(store, tmp_path)
+    store.close()
+    monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))
+    at = open_page("gaps")
+    at.selectbox(key="gap_cluster").set_value(CLUSTER).run()
+    verdicts = frame_with(at, "判定（口径）")["判定（口径）"]
+    assert any(v.startswith("■") and "缺失" in v for v in verdicts)
+    assert all(" " not in v for v in verdicts), list(verdicts)
+
+
+@pytest.mark.parametrize("cluster", [None, "auto"])
+def test_english_chokepoint_cells_fit_their_rows(cluster):
+    """English chokepoints: "On-board power and charging equipment, Electronic control (inverter, VCU) and
+    1 more" took five lines in a four-line row (cut), "Aerospace (UAV and general aviation)" four in a
+    three-line row, and "Pharmaceuticals" broke inside the word at 100 px. Every text cell of the ranked
+    table fits its row, by ui.label_wrap's measure (14 px; it gave the five lines the screenshot shows)."""
+    from ui.label_wrap import wrap
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang_en"] = True
+    at.run()
+    at.switch_page("views/chokepoints.py")
+    if cluster:
+        at.session_state["ck_cluster"] = cluster
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0]
+    cfg, rows = json.loads(table.proto.columns), table.proto.row_height // 22  # 22 px a line
+    too_long = [(col, cell) for col in ("Technology", "Domestic status", "Segment", "Cluster") if col in cfg
+                for cell in table.value[col] if cell and len(wrap(cell, (cfg[col]["width"] - 16) / 14)) > rows]
+    assert not too_long, (rows, too_long[:5])
+
+
+@pytest.mark.parametrize("en", [False, True])
+def test_firm_list_products_fit_their_cell(tmp_path, monkeypatch, en):
+    """The firm list showed a firm's first six products whatever their length: at the English page's 85 px
+    (a list with a status column) 工业缝纫机、裁床、铺布机、衬衫、牛仔自动缝制设备 ran past its three lines.
+    The cell lists the products that fit and how many more (the profile lists them all)."""
+    from ui.label_wrap import wrap
+
+    _store_with_statuses(tmp_path, monkeypatch)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang_en"] = en
+    at.run()
+    at.switch_page("views/enterprises.py")
+    at.session_state["ent_cluster"] = "sewing"
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0]
+    title = "Main products" if en else "主营产品"
+    width = json.loads(table.proto.columns)[title]["width"]
+    cells = list(table.value[title])
+    if en:
+        assert any("more" in c for c in cells)  # 杰克's products are said short
+    assert all(len(wrap(c, (width - 16) / 14)) <= 3 for c in cells), [c for c in cells if len(wrap(c, (width - 16) / 14)) > 3]

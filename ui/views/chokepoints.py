@@ -60,18 +60,29 @@ else:
     shown = [t("common.rank"), t("common.technology"), t("common.status"), t("ck.chokepoint"), t("common.score"),
              t("common.segment"), t("ck.holders")] + ([] if cluster else [t("common.cluster")])
     screen = df.copy()  # on screen a long segment list is said short (a cell wraps only at spaces); in full in the export
-    screen[t("common.segment")] = [common.few(segn.get(x, x) for x in c["segments"]) for c in chokes]
-    st.dataframe(screen, hide_index=True, width="stretch", column_order=shown, row_height=common.WRAP_ROW_PX,  # wrap, not cut
-                 height=common.WRAP_ROW_PX * min(10, len(df)) + 40,
+    # (English names run about twice as long: one segment and how many more, in four lines; all of them are
+    # said below for the technology picked)
+    screen[t("common.segment")] = [common.few((segn.get(x, x) for x in c["segments"]), 1 if lang() == "en" else 2)
+                                   for c in chokes]
+    # English runs longer: a technology or "Aerospace (UAV and general aviation)" takes four lines, and
+    # "Pharmaceuticals" was broken inside the word at 100 px
+    en = lang() == "en"
+    row_px = common.WRAP_ROW_PX + (20 if en else 0)
+    st.dataframe(screen, hide_index=True, width="stretch", column_order=shown, row_height=row_px,  # wrap, not cut
+                 height=row_px * min(10, len(df)) + 40,
                  column_config={
         t("common.rank"): st.column_config.NumberColumn(width=45),
         t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
-                                                           format="%d", width=90),
-        t("ck.holders"): st.column_config.NumberColumn(width=95),
-        # every width set, 870 px in all (the cluster column only when all clusters are listed)
-        **common.text_widths(**{t("common.technology"): 200 if cluster else 165, t("common.status"): 130,
-                                t("ck.chokepoint"): 75, t("common.segment"): 235 if cluster else 170,
-                                t("common.cluster"): 100})})
+                                                           format="%d", width=85 if en else 90),
+        t("ck.holders"): st.column_config.NumberColumn(width=85 if en else 95),  # "Local holders" touched 80 px
+        # every width set, 870 px in all (the cluster column only when all clusters are listed); English:
+        # each cell in its four lines (tests/ui/test_pages.py reads them with ui.label_wrap.wrap)
+        **common.text_widths(**({t("common.technology"): 200 if cluster else 165, t("common.status"): 130,
+                                 t("ck.chokepoint"): 75, t("common.segment"): 235 if cluster else 170,
+                                 t("common.cluster"): 100} if not en else
+                                {t("common.technology"): 215 if cluster else 190, t("common.status"): 125,
+                                 t("ck.chokepoint"): 75, t("common.segment"): 240 if cluster else 150,
+                                 t("common.cluster"): 115}))})
     xlsx_download(t("common.download_xlsx"), {t("ck.ranked"): df}, file_name=f"chainkg-chokepoints-{cluster or 'all'}.xlsx",
                   key="ck_xlsx", page=t("ck.header"), cluster=cluster)
     pick = st.selectbox(t("ck.evidence_pick"), [c["technology_id"] for c in chokes],
@@ -102,10 +113,11 @@ st.dataframe(pd.DataFrame([{
     height=common.WRAP_ROW_PX * min(10, len(projects)) + 40, column_config={
     t("common.rank"): st.column_config.NumberColumn(width=45),
     t("common.score"): st.column_config.NumberColumn(width=85), t("ck.n_candidates"): st.column_config.NumberColumn(width=90),
-    **{t("ck." + k): st.column_config.NumberColumn(width=65) for k in projects[0]["parts"]},
+    # "Capability gap" was cut to "Capability" at 65 px
+    **{t("ck." + k): st.column_config.NumberColumn(width=90 if k == "capability_gap" else 65) for k in projects[0]["parts"]},
     # every width set, about 870 px in all; the candidates' names (five long firm names do not fit a
     # cell) are in the table of the project picked below
-    **common.text_widths(**{t("ck.project"): 235, t("common.cluster"): 220})})
+    **common.text_widths(**{t("ck.project"): 235, t("common.cluster"): 195})})
 pid = st.selectbox(t("ck.project_pick"), [p["technology_id"] for p in projects],
                    format_func=lambda x: next(f"{p['rank']}. {project_name(p)}" for p in projects if p["technology_id"] == x),
                    key="ck_project")

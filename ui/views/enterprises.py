@@ -23,9 +23,14 @@ def registry_status(raw: str) -> str:
     return t(f"rstatus.{base}") if base != raw and f"rstatus.{base}" in STRINGS else raw
 
 
-def status_label(f: dict) -> str:
-    """登记状态 (in English when known); a firm that no longer operates is marked and does not count as local."""
-    status = registry_status(f.get("status") or "")
+def status_label(f: dict, short: bool = False) -> str:
+    """登记状态 (in English when known); a firm that no longer operates is marked and does not count as local.
+    ``short``: the English list's cell, one line (the grid does not wrap English there: ``tag_short``) —
+    the status alone, short; that it is not counted is said under the list."""
+    raw = f.get("status") or ""
+    if short and lang() == "en":
+        return t(f"rstatusshort.{raw}") if f"rstatusshort.{raw}" in STRINGS else registry_status(raw)
+    status = registry_status(raw)
     if f.get("active") is False:
         return f"{status or '—'}{t('ent.inactive')}"
     return status
@@ -72,6 +77,11 @@ def tag_label(tag: str | None) -> str:
     return t(f"tag.{tag}") if f"tag.{tag}" in STRINGS else (tag or "")
 
 
+def tag_short(tag: str) -> str:
+    """A firm tag as the list's tag column says it: short in English (it must fit one line there)."""
+    return t(f"tagshort.{tag}") if f"tagshort.{tag}" in STRINGS else tag_label(tag)
+
+
 county_label = common.county_label
 
 
@@ -97,22 +107,43 @@ if not firms:
     st.info(t("common.no_rows"))
     st.stop()
 has_status = any(f.get("status") or f.get("active") is False for f in firms)
+# 870 px in all; in English the titles are longer (Registration status was cut at 90 and 110 px), and the
+# tags are named short (tag_short): the grid does not wrap English text on a page of Chinese names
+WIDTHS = dict(zip(
+    (t("common.enterprise"), t("common.county"), t("common.city"), t("ent.location"), t("ent.status"),
+     t("common.tags"), t("common.products"), t("ent.credit_code")),
+    (180, 80, 75, 65, 90, 70, 160 if has_status else 250, 150) if lang() == "zh" else
+    (140, 65, 60, 60, 120, 140, 140, 145) if has_status else (140, 65, 60, 60, 120, 185, 215, 145)))
+
+
+def products_cell(products: list[str]) -> str:
+    """A firm's products in the three lines of its cell (a Chinese character a line's 14 px): the first
+    ones that fit, and how many more — six long names were cut at the cell's end (the profile lists all)."""
+    room = 3 * ((WIDTHS[t("common.products")] - 16) // 14)
+    shown: list[str] = []
+    for p in products:
+        more = len(products) - len(shown) - 1
+        if len("、".join([*shown, p])) + (6 if more else 0) > room:
+            break
+        shown.append(p)
+    if len(shown) == len(products):
+        return "、".join(shown)
+    return t("common.and_more", head="、".join(shown), n=len(products) - len(shown), total=len(products))
+
+
 st.dataframe(pd.DataFrame([{
     t("common.enterprise"): f["name"], t("common.county"): county_label(f.get("county")), t("common.city"): common.place(f.get("city")),
     t("ent.location"): location_label(f),
-    **({t("ent.status"): status_label(f)} if has_status else {}),
-    t("common.tags"): SEP.join(map(tag_label, f.get("tags", []))),
-    t("common.products"): "、".join(f.get("products", [])[:6]),
+    **({t("ent.status"): status_label(f, short=True)} if has_status else {}),
+    t("common.tags"): SEP.join(map(tag_short, f.get("tags", []))),
+    t("common.products"): products_cell(f.get("products", [])),
     t("ent.credit_code"): f.get("credit_code") or ""} for f in firms]), hide_index=True, width="stretch",
     row_height=common.WRAP_ROW_PX,  # long names and product lists wrap instead of being cut
-    # 870 px in all; in English the titles are longer (Registration status was cut at 90 px) and a tag
-    # such as "provincial specialised and innovative SME" needs room: the grid wraps Chinese anywhere but
-    # did not wrap these English tags on the screenshots (they stay cut at the end; the profile shows them whole)
-    column_config=common.text_widths(**dict(zip(
-        (t("common.enterprise"), t("common.county"), t("common.city"), t("ent.location"), t("ent.status"),
-         t("common.tags"), t("common.products"), t("ent.credit_code")),
-        (180, 80, 75, 65, 90, 70, 160 if has_status else 250, 150) if lang() == "zh" else
-        (140, 65, 60, 60, 130, 185, 85 if has_status else 215, 145)))))
+    column_config=common.text_widths(**WIDTHS))
+if lang() == "en" and any(f"tagshort.{x}" in STRINGS for f in firms for x in f.get("tags", [])):
+    st.caption(t("ent.tags_short"))
+if lang() == "en" and any(f.get("active") is False for f in firms):
+    st.caption(t("ent.inactive_listed"))
 
 eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
                    format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")

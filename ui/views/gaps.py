@@ -36,6 +36,7 @@ def coverage_cols(g: dict) -> dict:
 
 
 VERDICT = t("gap.verdict")
+EN_TITLE = 20 if lang() == "en" else 0  # px more for an English column title (one line, never wrapped)
 n_targets = {tg["segment_id"]: len(tg["candidates"]) for tg in result.get("targets", []) if tg["candidates"]}
 
 
@@ -136,10 +137,12 @@ with tab_g:
                      column_config={
                          t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d",
                                                                                 width=80),
-                         t("gap.firms_known"): st.column_config.NumberColumn(width=95),
+                         # "Local firms known" was cut at 95 px: the English title takes 20 px from the rule
+                         t("gap.firms_known"): st.column_config.NumberColumn(width=95 + EN_TITLE),
                          # every width set, 870 px in all: fits the main column at 1366 px (≈ 900 px)
                          **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 125 if cluster else 105,
-                                                 VERDICT: 115 if cluster else 105, t("common.rule"): 235 if cluster else 210,
+                                                 VERDICT: 115 if cluster else 105,
+                                                 t("common.rule"): (235 if cluster else 210) - EN_TITLE,
                                                  t("gap.action"): 220 if cluster else 205})})
         st.caption(t("gap.more_cols"))
         with st.expander(t("gap.detail")):
@@ -187,8 +190,8 @@ with tab_t:
         st.markdown(f"**{t('gap.data_actions')}**")
         st.dataframe(action_df, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,
                      column_config=common.text_widths(**{t("common.cluster"): 80, t("ov.basis"): 90, t("common.kind"): 70,
-                                                         t("gap.da_what"): 290, t("gap.da_segments"): 290})
-                     | {t("gap.da_n"): st.column_config.NumberColumn(width=50)})  # 870 px
+                                                         t("gap.da_what"): 290 - EN_TITLE // 2, t("gap.da_segments"): 290})
+                     | {t("gap.da_n"): st.column_config.NumberColumn(width=50 + EN_TITLE // 2)})  # 870 px
 with tab_e:
     if not ext_df.empty:
         st.dataframe(ext_df, hide_index=True, column_order=[c for c in ext_df.columns if c != t("common.id")])

@@ -82,7 +82,7 @@ if dss:
     # a source is a sentence of its own (often longer than three lines of a cell): one line each below
     # and what its firms are: a 台州市 list of 122 firms may hold 64 outside and 3 cancelled (etl.dataset.composition)
     st.caption("  \n".join(line for d in dss for line in (
-        f"{t('common.source')} · {common.dataset_name(d['name'])}: {d.get('source') or '—'}",
+        f"{t('common.source')} · {common.dataset_name(d['name'])}: {common.dataset_source(d)}",
         *([t("ov.ds_parts", name=common.dataset_name(d["name"]), firms=d.get("firms", 0), parts=_parts(d))]
           if d.get("firms_local") is not None else []))))
 else:

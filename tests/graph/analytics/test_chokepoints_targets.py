@@ -45,6 +45,10 @@ def test_targets_rank_related_candidates_first(tiny):
     assert cands[0]["parts"]["relatedness"] == 1.0 and cands[1]["parts"]["relatedness"] == 0.0
     assert cands[0]["parts"]["coverage_gain"] == 1.0 and cands[0]["parts"]["dominator_relief"] == 1.0
     assert any("填补空白" in r for r in cands[0]["reasons"])
+    # t-b is on every path to the end products: said so in both languages ("relieves a dominator" read
+    # as if a local firm dominated a segment that has none)
+    key = next(r for r in cands[0]["reasons"] if r.startswith("关键节点"))
+    assert key.endswith("/ a key link: 100% of the chain's end products are reached only through this segment"), key
 
 
 def test_extensions_next_to_strong_segments(tiny):
