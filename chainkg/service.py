@@ -34,7 +34,7 @@ from chainkg.actuals_store import stored_actuals, write_actuals
 from chainkg.cache import VersionedCache
 from chainkg.errors import UnsupportedStore
 from chainkg.settings import Settings
-from etl.loader import BUNDLED_FILES, LoadReport, load_files
+from etl.loader import BUNDLED_FILES, LOAD_WORKERS, LoadReport, load_files
 from etl.preview import preview_file
 from graph.analytics.analysis import analyze as _analyze, store_technologies
 from graph.analytics.coverage import about_cluster
@@ -56,17 +56,18 @@ class ChainKG:
     """The knowledge graph as the product uses it: ``ChainKG(store, ontology=None)`` (the bundled
     ontology by default). Results returned by :meth:`analysis` are shared: do not mutate them."""
 
-    def __init__(self, store: GraphStore, ontology: Ontology | None = None) -> None:
+    def __init__(self, store: GraphStore, ontology: Ontology | None = None, load_workers: dict | None = None) -> None:
         self.store = store
         self.onto = ontology or load_ontology()
         self._writes = 0
         self._cache = VersionedCache()
         self._lock = threading.Lock()
+        self.load_workers = load_workers or {}  # may a load use second processes (LOAD_WORKERS; default: yes)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "ChainKG":
         """A ChainKG on the store the settings name (``CHAINKG_STORE``)."""
-        return cls(open_store(settings.store))
+        return cls(open_store(settings.store), load_workers={k: getattr(settings, k) for k in LOAD_WORKERS})
 
     @property
     def kind(self) -> str:
@@ -106,7 +107,8 @@ class ChainKG:
                 from etl.public import load_public
 
                 return load_public(self.store, paths, fmt=fmt, ontology=self.onto, progress=progress)
-            report = load_files(self.store, paths, ontology=self.onto, progress=progress, dataset=dataset)
+            report = load_files(self.store, paths, ontology=self.onto, progress=progress, dataset=dataset,
+                                **self.load_workers)
             if bundled and actuals_path().exists():  # the plan's figures that public sources state
                 self.import_actuals(actuals_path())
             return report
