@@ -29,6 +29,11 @@ from etl.classify_worker import available
 from graph.store.port import Batch
 from ontology.errors import StoreError
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - no fcntl (Windows): no fork either, so no worker
+    fcntl = None
+
 __all__ = ["TextWorker", "available"]
 
 LABEL = "Enterprise"
@@ -47,6 +52,15 @@ def _serve(conn, chunks: Callable[[], Iterable[Batch]]) -> None:
         conn.close()
 
 
+def _widen(conn) -> None:
+    """A pipe of up to 1 MiB where Linux allows it (64 KiB by default): a chunk's texts (≈ 5 MB) then
+    pass in a few reads, not ≈ 80 that each wait for the other process to run."""
+    try:
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (AttributeError, OSError):  # not Linux, or above /proc/sys/fs/pipe-max-size: the default
+        pass
+
+
 class TextWorker:
     """One forked process for one load's write: :meth:`attach` texts to each chunk, then :meth:`finish`.
 
@@ -56,6 +70,7 @@ class TextWorker:
         self.cpu = 0.0  # CPU seconds of the worker, once finished
         ctx = multiprocessing.get_context("fork")
         self._conn, child = ctx.Pipe(duplex=False)
+        _widen(child)
         self._proc = ctx.Process(target=_serve, args=(child, chunks), daemon=True, name="chainkg-text")
         self._proc.start()
         child.close()
