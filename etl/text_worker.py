@@ -12,7 +12,9 @@ read with positional reads) and sends each chunk's texts, made by the store's ow
 (``TupleRows.texts``) and the SQLite store writes them as they are — the same bytes it would have
 made (``tests/etl/test_text_worker.py``).
 
-The transaction stays the main process's; the worker writes nothing. If it dies, the load fails
+The main process waits at most :data:`WAIT` for a worker that is behind (a busy machine), then ends
+it and makes the texts itself, as without a worker. The transaction stays the main process's; the worker writes
+nothing. If it dies, the load fails
 (:class:`~ontology.errors.StoreError`, the transaction rolled back, the worker's end closed), like
 any other error of the write. Only with ≥ 2 CPUs, ``fork``, a single thread, a store that takes
 the texts and more than one chunk of firms (one chunk leaves nothing to overlap); switched off
@@ -37,12 +39,17 @@ except ImportError:  # pragma: no cover - no fcntl (Windows): no fork either, so
 __all__ = ["TextWorker", "available"]
 
 LABEL = "Enterprise"
+#: how long the main process waits for a chunk's texts before it ends a worker that is behind
+WAIT = 0.25
 
 
 def _serve(conn, chunks: Callable[[], Iterable[Batch]]) -> None:
-    """The worker: every chunk's Enterprise texts, in order; then ``None`` and the CPU seconds it spent."""
+    """The worker: the Enterprise texts of every chunk but the first, in order; then ``None`` and the
+    CPU seconds it spent."""
     try:
-        for batch in chunks():
+        for i, batch in enumerate(chunks()):
+            if i == 0:  # the main process makes these while this one makes the next chunk's
+                continue
             rows = batch.nodes.get(LABEL)
             conn.send(rows.made_texts() if rows else [])
         conn.send((None, time.process_time()))
@@ -64,10 +71,17 @@ def _widen(conn) -> None:
 class TextWorker:
     """One forked process for one load's write: :meth:`attach` texts to each chunk, then :meth:`finish`.
 
-    ``chunks()``: the chunks the main process writes, made the same way in the worker."""
+    ``chunks()``: the chunks the main process writes, made the same way in the worker. The main
+    process makes the first chunk's texts itself (the worker starts on the second, so it is a chunk
+    ahead from then on); if an answer is not there within :data:`WAIT` seconds (other jobs hold the
+    second core), the worker is ended and the store makes the remaining texts — the same, as without
+    a worker (:attr:`made` counts the chunks written with the worker's texts)."""
 
     def __init__(self, chunks: Callable[[], Iterable[Batch]]) -> None:
-        self.cpu = 0.0  # CPU seconds of the worker, once finished
+        self.cpu: float | None = None  # CPU seconds of the worker, once finished
+        self.made = 0                  # chunks written with the worker's texts
+        self._seen = 0                 # chunks attached so far
+        self.gave_up = False
         ctx = multiprocessing.get_context("fork")
         self._conn, child = ctx.Pipe(duplex=False)
         _widen(child)
@@ -84,7 +98,14 @@ class TextWorker:
                              f"(exit code {code}); nothing was written") from e
 
     def attach(self, batch: Batch) -> Batch:
-        """``batch`` with its Enterprise rows' texts (the worker's next answer)."""
+        """``batch`` with its Enterprise rows' texts when the worker has them (else as it is)."""
+        self._seen += 1
+        if self._seen == 1 or self.gave_up:
+            return batch
+        if not self._conn.poll(WAIT):  # (a worker that died reads as ready: its error is raised)
+            self.gave_up = True
+            self.close()
+            return batch
         texts = self._recv()
         rows = batch.nodes.get(LABEL)
         n = len(rows) if rows is not None else 0
@@ -93,10 +114,13 @@ class TextWorker:
                              f"texts for a chunk of {n} firms; nothing was written")
         if n:
             rows.texts = texts
+        self.made += 1
         return batch
 
     def finish(self) -> None:
         """After the last chunk: the worker's end and its CPU seconds."""
+        if self.gave_up:
+            return
         end = self._recv()
         if type(end) is not tuple or end[0] is not None:
             raise StoreError("the load's second process sent more chunks than the load wrote")

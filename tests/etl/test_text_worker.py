@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -44,9 +45,10 @@ def export(tmp_path_factory):
                                  explicit_segments=False)
 
 
-def test_the_worker_gives_the_texts_the_store_makes(tmp_path, export, request):
+def test_the_worker_gives_the_texts_the_store_makes(tmp_path, export, monkeypatch, request):
     if _in_fresh_process(request, None):
         return
+    monkeypatch.setattr(text_worker, "WAIT", 120)  # (a busy machine must not make the loader give up on it here)
     messy = write_messy(tmp_path / "messy.csv", export, every=5)
     for path in (export, messy):
         inline = _load(tmp_path, path, f"inline-{path.stem}", False)
@@ -54,6 +56,25 @@ def test_the_worker_gives_the_texts_the_store_makes(tmp_path, export, request):
         assert inline[2] is False and forked[2] is True and forked[3] > 0  # it ran (and only when asked)
         assert forked[:2] == inline[:2]
         assert len(inline[0][0]) > CHUNK_FIRMS and len(inline[1]) > (50 if path == messy else -1)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_worker_that_is_behind_is_ended_and_the_store_makes_the_texts(tmp_path, export, monkeypatch, request):
+    if _in_fresh_process(request, None):
+        return
+    serve, ended = text_worker._serve, []
+
+    def slow(conn, chunks):
+        time.sleep(3)
+        serve(conn, chunks)
+
+    close = text_worker.TextWorker.close
+    monkeypatch.setattr(text_worker.TextWorker, "close", lambda self: ended.append(self.gave_up) or close(self))
+    inline = _load(tmp_path, export, "inline", False)
+    monkeypatch.setattr(text_worker, "_serve", slow)
+    monkeypatch.setattr(text_worker, "WAIT", 0.05)
+    late = _load(tmp_path, export, "late", True)
+    assert late[:2] == inline[:2] and late[2] is False and ended[0] is True
     assert multiprocessing.active_children() == []
 
 
@@ -65,8 +86,7 @@ def test_no_worker_for_one_chunk_or_a_store_that_makes_its_own(tmp_path, monkeyp
 
 
 def _dies_after_one_chunk(conn, chunks):
-    it = iter(chunks())
-    conn.send(next(it).nodes["Enterprise"].made_texts())
+    next(iter(chunks()))  # (the first chunk's texts are the main process's)
     os._exit(3)
 
 
