@@ -341,6 +341,7 @@ def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> 
     for step in STEPS:
         print(_row(f"  {step}  s", [f"{statistics.median(r['steps'][step] for r in runs[v]):.2f}"
                                     for v, _ in versions]))
+    print(_row("    main waits for texts  s", [_median_of(runs[v], "steps", "text_worker_wait") for v, _ in versions]))
     print(_row("  CPU s of the load", [f"{_median(runs[v], 'cpu'):.2f}" for v, _ in versions]))
     for step in STEPS:  # CPU seconds per step, where the loader counts them (cpu_split)
         print(_row(f"    {step}  CPU s", [_median_of(runs[v], "cpu_steps", step) for v, _ in versions]))

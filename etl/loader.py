@@ -215,7 +215,9 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
     if clock.cpu and intake_cpu:
         report.cpu["classify_worker"] = intake_cpu  # other processes: not part of this one's steps
     if clock.cpu and texts is not None:
-        report.cpu["text_worker"] = texts.cpu
+        report.seconds["text_worker_wait"] = texts.waited  # (inside "write": the main process waited there)
+        if texts.cpu is not None:
+            report.cpu["text_worker"] = texts.cpu
     return report
 
 

@@ -81,6 +81,7 @@ class TextWorker:
         self.cpu: float | None = None  # CPU seconds of the worker, once finished
         self.made = 0                  # chunks written with the worker's texts
         self._seen = 0                 # chunks attached so far
+        self.waited = 0.0              # wall seconds the main process waited for (and took in) the texts
         self.gave_up = False
         ctx = multiprocessing.get_context("fork")
         self._conn, child = ctx.Pipe(duplex=False)
@@ -102,11 +103,14 @@ class TextWorker:
         self._seen += 1
         if self._seen == 1 or self.gave_up:
             return batch
+        t = time.perf_counter()
         if not self._conn.poll(WAIT):  # (a worker that died reads as ready: its error is raised)
             self.gave_up = True
             self.close()
+            self.waited += time.perf_counter() - t
             return batch
         texts = self._recv()
+        self.waited += time.perf_counter() - t
         rows = batch.nodes.get(LABEL)
         n = len(rows) if rows is not None else 0
         if type(texts) is not list or len(texts) != n:
