@@ -15,8 +15,7 @@ column, so every row is classified), each run a fresh process on a fresh store, 
   its stored rows as text (props JSON as written, meta, schema): before and after must agree;
 * where the loader offers it (``load_files(cpu_split=True)``), CPU seconds per step, and inside
   the SQLite write its ``write_split``: SQL, JSON, aggregates; since round 5 also the CPU seconds of
-  the classifier's second process (``etl.classify_worker``; the CLI's user + sys include it), since
-  round 8 that of the second process making the firms' texts while the store writes (``etl.text_worker``);
+  the classifier's second process (``etl.classify_worker``; the CLI's user + sys include it);
 * **quarantine** — a messy copy of the first 20,000 rows (every 7th row given a refused or unusual
   value from :data:`MESSY`) loaded by each version: a hash of every quarantine entry (file, row,
   field, value, reason, level, in order) and the checksum must agree before/after.
@@ -341,7 +340,6 @@ def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> 
     for step in STEPS:
         print(_row(f"  {step}  s", [f"{statistics.median(r['steps'][step] for r in runs[v]):.2f}"
                                     for v, _ in versions]))
-    print(_row("    main waits for texts  s", [_median_of(runs[v], "steps", "text_worker_wait") for v, _ in versions]))
     print(_row("  CPU s of the load", [f"{_median(runs[v], 'cpu'):.2f}" for v, _ in versions]))
     for step in STEPS:  # CPU seconds per step, where the loader counts them (cpu_split)
         print(_row(f"    {step}  CPU s", [_median_of(runs[v], "cpu_steps", step) for v, _ in versions]))
@@ -351,13 +349,11 @@ def split_runs(args, versions, kind: str, url: str, target: int, path: Path) -> 
     # classification in a second process (etl.classify_worker): its CPU is not this process's
     print(_row("    classify, 2nd process CPU s", [_median_of(runs[v], "cpu_steps", "classify_worker")
                                                    for v, _ in versions]))
-    # since round 8, the firms' stored text made in a second process while the store writes (etl.text_worker)
-    print(_row("    texts, 2nd process CPU s", [_median_of(runs[v], "cpu_steps", "text_worker") for v, _ in versions]))
     print(_row(f"  rows/s (≥ {target:,})", [f"{runs[v][0]['rows'] / _median(runs[v], 'seconds'):,.0f}"
                                             for v, _ in versions]))
     print(_row("  peak RSS MB", [f"{_median(runs[v], 'peak_mb'):.0f}" for v, _ in versions]))
-    print(_row("  peak RSS MB, 2nd process", [f"{_median(runs[v], 'peak_children_mb'):.0f}" if set(runs[v][0].get(
-        "cpu_steps", {})) & {"classify_worker", "text_worker"} else "-" for v, _ in versions]))
+    print(_row("  peak RSS MB, 2nd process", [f"{_median(runs[v], 'peak_children_mb'):.0f}" if runs[v][0].get(
+        "cpu_steps", {}).get("classify_worker") else "-" for v, _ in versions]))
     for key, what in (("aggregates", "stored aggregates"), ("stored", "stored rows, meta and schema as text")):
         found = {runs[v][0].get(key, "-") for v, _ in versions}
         print(f"  {what} {'identical before/after' if len(found) == 1 else 'DIFFER: ' + ', '.join(sorted(found))} "

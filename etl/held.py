@@ -22,7 +22,6 @@ True
 from __future__ import annotations
 
 import marshal
-import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -126,11 +125,6 @@ class Spill:
         if len(self._block) >= self.BLOCK:
             self._flush()
 
-    def flush(self) -> None:
-        """Every appended tuple to the file (before a fork: a forked reader then never writes)."""
-        self._flush()
-        self._fh.flush()
-
     def _flush(self) -> None:
         if self._block:
             data = marshal.dumps(self._block)
@@ -142,13 +136,12 @@ class Spill:
         return self.n
 
     def __iter__(self) -> Iterator[tuple]:
-        self.flush()
-        fd, mark, seen = self._fh.fileno(), 0, 0
+        self._flush()
+        mark, seen = 0, 0
         while seen < self.n:
-            # positional reads: no shared file position, so another pass — or a forked process
-            # reading the same file (etl.text_worker) — never moves this one's
-            size = int.from_bytes(os.pread(fd, 8, mark), "little")
-            block = marshal.loads(os.pread(fd, size, mark + 8))  # (marshal.load on a file reads it piecemeal: slow)
+            self._fh.seek(mark)  # another pass may have moved the file position meanwhile
+            size = int.from_bytes(self._fh.read(8), "little")
+            block = marshal.loads(self._fh.read(size))  # (marshal.load on a file reads it piecemeal: slow)
             mark += 8 + size
             seen += len(block)
             yield from block

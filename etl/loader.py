@@ -39,10 +39,9 @@ from etl.overrides import read_overrides
 from etl.quarantine import Quarantine
 from etl.readers import NOTE_KEY, read_records
 from etl.resolve import resolve_groups
-from etl.resolved import CHUNK_FIRMS, FirmIndex, Resolved as _Resolved
+from etl.resolved import FirmIndex, Resolved as _Resolved
 from etl.side_files import add_holdings, add_supply, add_technologies, row_kind
 from etl.stored import stored_firms
-from etl.text_worker import TextWorker, available as may_fork
 from graph.store.port import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
 from ontology.models import Dataset
@@ -55,7 +54,7 @@ BUNDLED_FILES = (BUNDLED_DIR / "enterprises.csv", BUNDLED_DIR / "listed_outside.
                  BUNDLED_DIR / "holdings.csv")
 MIN_CONFIDENCE = 0.3
 #: ``load_files``' switches for its second processes: settings of the same names (``chainkg.settings``)
-LOAD_WORKERS = ("classify_worker", "text_worker")
+LOAD_WORKERS = ("classify_worker",)
 #: why a note row (see :data:`etl.readers.NOTE_KEY`) was skipped
 NOTE_REASON = ("表格中的说明行（标题、分节、来源或合计行，不是企业），已跳过 / a note line of the table (a title, section, "
                "source or totals line, not a firm): skipped")
@@ -73,8 +72,7 @@ class _Firm:
 def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Ontology | None = None,
                include_ontology: bool = True, min_confidence: float = MIN_CONFIDENCE,
                progress: Callable[[int], None] | None = None, sheet: str | None = None,
-               dataset: Dataset | None = None, cpu_split: bool = False, classify_worker: bool = True,
-               text_worker: bool = True) -> LoadReport:
+               dataset: Dataset | None = None, cpu_split: bool = False, classify_worker: bool = True) -> LoadReport:
     """Load ``paths`` (and the ontology) into ``store`` in one transaction; return the report.
 
     ``dataset`` declares the 口径 of every file (``--census``); else each file's sidecar
@@ -89,12 +87,11 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
     :mod:`etl.resolved`).
 
     ``cpu_split``: also count each step's CPU seconds (``LoadReport.cpu``, for ``bench/``).
-    ``classify_worker``, ``text_worker``: may the load use a second process — to classify while it reads
-    (:mod:`etl.classify_worker`), to make the firms' stored text while it writes (:mod:`etl.text_worker`);
-    the settings of the same names (``CHAINKG_CLASSIFY_WORKER``, ``CHAINKG_TEXT_WORKER``). Same result either way."""
+    ``classify_worker``: may the load classify in a second process while it reads (:mod:`etl.classify_worker`;
+    the setting of that name, ``CHAINKG_CLASSIFY_WORKER``). Same result either way."""
     with Spill() as spill, no_cycle_collector():
         return _load(store, paths, spill, ontology or load_ontology(), include_ontology, min_confidence,
-                     progress, sheet, dataset, StepClock(cpu_split), (classify_worker, text_worker))
+                     progress, sheet, dataset, StepClock(cpu_split), classify_worker)
 
 
 def _read_all(intake: Intake, paths: Iterable[str | Path], report: LoadReport, specs: dict[str, Dataset],
@@ -126,13 +123,13 @@ def _read_all(intake: Intake, paths: Iterable[str | Path], report: LoadReport, s
 
 def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: Ontology, include_ontology: bool,
           min_confidence: float, progress: Callable[[int], None] | None, sheet: str | None,
-          dataset: Dataset | None, clock: StepClock, workers: tuple[bool, bool]) -> LoadReport:
+          dataset: Dataset | None, clock: StepClock, classify_worker: bool) -> LoadReport:
     report = LoadReport()
     specs: dict[str, Dataset] = {}
     other: dict[str, list[dict]] = {"holdings": [], "supply": [], "technologies": []}
     # a firm already stored under another id stays one firm (etl.stored)
     intake = Intake(onto, min_confidence, spill, report.quarantined, clock.lap, stored=stored_firms(store),
-                    worker=workers[0])
+                    worker=classify_worker)
     try:
         _read_all(intake, paths, report, specs, other, sheet, dataset)
         clock.lap("read")
@@ -188,10 +185,6 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
     del names, codes, ids
     report.holdings = add_holdings(last, other["holdings"], index, known_techs, report.quarantined)
     report.supplies = add_supply(last, other["supply"], index, report.quarantined)
-    texts = None  # the firms' stored text made by a second process (etl.text_worker), where it pays
-    if workers[1] and getattr(store, "takes_texts", False) and len(firm) > CHUNK_FIRMS and may_fork():
-        spill.flush()
-        texts = TextWorker(lambda: firm.chunks(spill, onto))
     clock.lap("resolve")
 
     def stream() -> Iterator[Batch]:
@@ -199,25 +192,15 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
         yield batch
         for chunk in firm.chunks(spill, onto):
             clock.lap("resolve")
-            yield chunk if texts is None else texts.attach(chunk)
+            yield chunk
             clock.lap("write")
-        if texts is not None:
-            texts.finish()
         yield last
 
-    try:
-        report.written = store.write_stream(stream(), progress=progress)
-    finally:
-        if texts is not None:
-            texts.close()
+    report.written = store.write_stream(stream(), progress=progress)
     clock.lap("write")
     report.seconds, report.cpu = clock.seconds, clock.cpu
     if clock.cpu and intake_cpu:
-        report.cpu["classify_worker"] = intake_cpu  # other processes: not part of this one's steps
-    if clock.cpu and texts is not None:
-        report.seconds["text_worker_wait"] = texts.waited  # (inside "write": the main process waited there)
-        if texts.cpu is not None:
-            report.cpu["text_worker"] = texts.cpu
+        report.cpu["classify_worker"] = intake_cpu  # another process: not part of this one's steps
     return report
 
 

@@ -29,35 +29,23 @@ from itertools import compress, repeat
 from operator import is_not, itemgetter
 from typing import Any
 
-from graph.store.json_text import dump_all
-
 __all__ = ["TupleRows", "RelColumns"]
 
 
 class TupleRows(Sequence):
     """Node rows as tuples of values in ``fields`` order; a row's map leaves out its ``None`` values
     and keeps ``fields`` order (so its JSON text is the map's). ``column(key)``: the values of one
-    field, ``None`` where unset (also for a field not in ``fields``).
+    field, ``None`` where unset (also for a field not in ``fields``)."""
 
-    ``texts``: optionally each row's stored JSON text, ``graph.store.json_text.dump_all`` of the rows,
-    made beforehand (by the loader's second process, ``etl.text_worker``); an adapter that stores
-    that text may take it instead of making it (the SQLite store), any other ignores it."""
+    __slots__ = ("fields", "tuples", "_index")
 
-    __slots__ = ("fields", "tuples", "texts", "_index")
-
-    def __init__(self, fields: tuple[str, ...], tuples: list[tuple], texts: list[str] | None = None) -> None:
-        if texts is not None and len(texts) != len(tuples):
-            raise ValueError(f"{len(texts)} texts for {len(tuples)} rows")
-        self.fields, self.tuples, self.texts = fields, tuples, texts
+    def __init__(self, fields: tuple[str, ...], tuples: list[tuple]) -> None:
+        self.fields, self.tuples = fields, tuples
         self._index = {k: i for i, k in enumerate(fields)}
 
     def column(self, key: str) -> list[Any]:
         i = self._index.get(key)
         return [None] * len(self.tuples) if i is None else list(map(itemgetter(i), self.tuples))
-
-    def made_texts(self) -> list[str]:
-        """Each row's stored JSON text, as the SQLite store makes it (``json_text.dump_all``), for ``texts``."""
-        return dump_all(self)
 
     def _row(self, values: tuple) -> dict[str, Any]:
         return dict(compress(zip(self.fields, values), map(is_not, values, repeat(None))))  # made in C
@@ -67,7 +55,7 @@ class TupleRows(Sequence):
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return TupleRows(self.fields, self.tuples[i], None if self.texts is None else self.texts[i])
+            return TupleRows(self.fields, self.tuples[i])
         return self._row(self.tuples[i])
 
     def __iter__(self) -> Iterator[dict[str, Any]]:

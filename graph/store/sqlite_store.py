@@ -48,7 +48,6 @@ class SQLiteStore(SQLiteReads):
     """:class:`graph.store.port.GraphStore` on one SQLite file."""
 
     kind = "sqlite"
-    takes_texts = True  # node rows' JSON text made beforehand (``TupleRows.texts``) is written as it is
 
     def __init__(self, path: str | Path, timeout: float | None = None) -> None:
         self.path = str(path)
@@ -152,8 +151,7 @@ class SQLiteStore(SQLiteReads):
                 c0 = process_time()
                 chunk = rows[i:i + _CHUNK]
                 ids = list(column(chunk, "id"))
-                texts = getattr(chunk, "texts", None)  # (made by the loader's second process)
-                texts = _dump_all(chunk) if texts is None else texts
+                texts = _dump_all(chunk)
                 c1 = process_time()
                 # in key order (a stable sort: a repeated id keeps its rows' order, so the same patch)
                 self._db.executemany(sql.UPSERT_NODE, sorted(zip(repeat(label), ids, texts), key=_KEY2))

@@ -136,23 +136,25 @@ def test_no_worker_for_a_small_load(tmp_path, monkeypatch):
 
 
 def test_the_setting_is_read_once_at_the_edge_and_passed_down(monkeypatch, tmp_path):
-    """``CHAINKG_CLASSIFY_WORKER`` / ``CHAINKG_TEXT_WORKER`` are settings: read by ``Settings`` (the CLI's), handed to
-    ``load_files`` by ``ChainKG``; the loader's modules read no environment (changing it later changes nothing)."""
+    """``CHAINKG_CLASSIFY_WORKER`` is a setting: read by ``Settings`` (the CLI's), handed to ``load_files`` by
+    ``ChainKG``; the loader's modules read no environment (changing it after start-up changes nothing)."""
     from chainkg.service import ChainKG
     from chainkg.settings import Settings
-    from etl import loader, text_worker
+    from etl import intake, loader
 
     monkeypatch.setenv("CHAINKG_CLASSIFY_WORKER", "0")
-    monkeypatch.setenv("CHAINKG_TEXT_WORKER", "false")
     settings = Settings(store=str(tmp_path / "s.db"))
-    assert (settings.classify_worker, settings.text_worker) == (False, False)
+    assert settings.classify_worker is False
     assert Settings(store=str(tmp_path / "s.db"), classify_worker=True).classify_worker is True
+    monkeypatch.delenv("CHAINKG_CLASSIFY_WORKER")
+    assert Settings(store=str(tmp_path / "s.db")).classify_worker is True  # the default: on
     kg = ChainKG.from_settings(settings)
-    assert kg.load_workers == {"classify_worker": False, "text_worker": False}
-    asked = {}
-    monkeypatch.setattr("chainkg.service.load_files", lambda store, paths, **kw: asked.update(kw))
+    assert kg.load_workers == {"classify_worker": False}
+    asked = []
+    monkeypatch.setattr("chainkg.service.load_files", lambda store, paths, **kw: asked.append(kw))
     kg.load([tmp_path / "x.csv"])
-    assert asked["classify_worker"] is False and asked["text_worker"] is False
+    ChainKG(kg.store).load([tmp_path / "x.csv"])  # a ChainKG made without settings: the loader's default
+    assert asked[0]["classify_worker"] is False and "classify_worker" not in asked[1]
     kg.store.close()
-    for mod in (classify_worker, text_worker, loader):  # nothing of etl's load path looks at the environment
+    for mod in (classify_worker, intake, loader):  # nothing of etl's load path looks at the environment
         assert "environ" not in open(mod.__file__, encoding="utf-8").read(), mod.__name__
