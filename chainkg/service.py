@@ -34,7 +34,7 @@ from chainkg.actuals_store import stored_actuals, write_actuals
 from chainkg.cache import VersionedCache
 from chainkg.errors import UnsupportedStore
 from chainkg.settings import Settings
-from etl.loader import BUNDLED_FILES, LOAD_WORKERS, LoadReport, load_files
+from etl.loader import BUNDLED_FILES, LoadReport, load_files
 from etl.preview import preview_file
 from graph.analytics.analysis import analyze as _analyze, store_technologies
 from graph.analytics.coverage import about_cluster
@@ -62,12 +62,12 @@ class ChainKG:
         self._writes = 0
         self._cache = VersionedCache()
         self._lock = threading.Lock()
-        self.load_workers = load_workers or {}  # may a load use second processes (LOAD_WORKERS; default: yes)
+        self.load_workers = load_workers or {}  # may a load use second processes (Settings.load_workers)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "ChainKG":
         """A ChainKG on the store the settings name (``CHAINKG_STORE``)."""
-        return cls(open_store(settings.store), load_workers={k: getattr(settings, k) for k in LOAD_WORKERS})
+        return cls(open_store(settings.store), load_workers=settings.load_workers())
 
     @property
     def kind(self) -> str:

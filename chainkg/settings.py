@@ -88,6 +88,10 @@ class Settings(BaseSettings):
     weak_threshold: float = 0.35
     single_point_share: float = 0.6
 
+    def load_workers(self) -> dict[str, bool]:
+        """The settings ``etl.loader.load_files`` takes as arguments (its second processes)."""
+        return {"classify_worker": self.classify_worker}
+
     @field_validator("api_token")
     @classmethod
     def _token_strong_enough(cls, v: str | None) -> str | None:

@@ -46,15 +46,13 @@ from graph.store.port import Batch, GraphStore
 from ontology.loader import Ontology, load_ontology
 from ontology.models import Dataset
 
-__all__ = ["LoadReport", "load_files", "BUNDLED_FILES", "MIN_CONFIDENCE", "STEPS", "LOAD_WORKERS"]
+__all__ = ["LoadReport", "load_files", "BUNDLED_FILES", "MIN_CONFIDENCE", "STEPS"]
 
 #: the bundled Taizhou data ships inside the package (etl/bundled), so an installed wheel has it too
 BUNDLED_DIR = Path(str(importlib.resources.files("etl").joinpath("bundled")))
 BUNDLED_FILES = (BUNDLED_DIR / "enterprises.csv", BUNDLED_DIR / "listed_outside.csv", BUNDLED_DIR / "known_firms.csv",
                  BUNDLED_DIR / "holdings.csv")
 MIN_CONFIDENCE = 0.3
-#: ``load_files``' switches for its second processes: settings of the same names (``chainkg.settings``)
-LOAD_WORKERS = ("classify_worker",)
 #: why a note row (see :data:`etl.readers.NOTE_KEY`) was skipped
 NOTE_REASON = ("表格中的说明行（标题、分节、来源或合计行，不是企业），已跳过 / a note line of the table (a title, section, "
                "source or totals line, not a firm): skipped")

@@ -4,6 +4,7 @@ on a messy copy of it, with an explicit 所属环节 column (never sent), and wh
 
 from __future__ import annotations
 
+import inspect
 import multiprocessing
 import os
 import sqlite3
@@ -149,7 +150,8 @@ def test_the_setting_is_read_once_at_the_edge_and_passed_down(monkeypatch, tmp_p
     monkeypatch.delenv("CHAINKG_CLASSIFY_WORKER")
     assert Settings(store=str(tmp_path / "s.db")).classify_worker is True  # the default: on
     kg = ChainKG.from_settings(settings)
-    assert kg.load_workers == {"classify_worker": False}
+    assert kg.load_workers == {"classify_worker": False} == settings.load_workers()
+    assert set(settings.load_workers()) <= set(inspect.signature(load_files).parameters)  # each is an argument
     asked = []
     monkeypatch.setattr("chainkg.service.load_files", lambda store, paths, **kw: asked.append(kw))
     kg.load([tmp_path / "x.csv"])
