@@ -56,17 +56,18 @@ class ChainKG:
     """The knowledge graph as the product uses it: ``ChainKG(store, ontology=None)`` (the bundled
     ontology by default). Results returned by :meth:`analysis` are shared: do not mutate them."""
 
-    def __init__(self, store: GraphStore, ontology: Ontology | None = None) -> None:
+    def __init__(self, store: GraphStore, ontology: Ontology | None = None, load_workers: dict | None = None) -> None:
         self.store = store
         self.onto = ontology or load_ontology()
         self._writes = 0
         self._cache = VersionedCache()
         self._lock = threading.Lock()
+        self.load_workers = load_workers or {}  # may a load use second processes (Settings.load_workers)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "ChainKG":
         """A ChainKG on the store the settings name (``CHAINKG_STORE``)."""
-        return cls(open_store(settings.store))
+        return cls(open_store(settings.store), load_workers=settings.load_workers())
 
     @property
     def kind(self) -> str:
@@ -106,7 +107,8 @@ class ChainKG:
                 from etl.public import load_public
 
                 return load_public(self.store, paths, fmt=fmt, ontology=self.onto, progress=progress)
-            report = load_files(self.store, paths, ontology=self.onto, progress=progress, dataset=dataset)
+            report = load_files(self.store, paths, ontology=self.onto, progress=progress, dataset=dataset,
+                                **self.load_workers)
             if bundled and actuals_path().exists():  # the plan's figures that public sources state
                 self.import_actuals(actuals_path())
             return report

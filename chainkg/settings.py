@@ -81,9 +81,16 @@ class Settings(BaseSettings):
         default_factory=lambda: dict(HEAVY_LIMITS),
         description="API requests of each heavy kind at once, e.g. export=1,report=1 (or JSON); kinds not "
                     "named keep their default")
+    # chainkg load: may a load classify in a second process (docs/import.md; same stored result either way)
+    classify_worker: bool = Field(default=True, description="Classify a load's inputs in a second process "
+                                  "while it reads (single-threaded processes with fork and ≥ 2 CPUs)")
     # analytics parameters (documented in docs/analytics.md)
     weak_threshold: float = 0.35
     single_point_share: float = 0.6
+
+    def load_workers(self) -> dict[str, bool]:
+        """The settings ``etl.loader.load_files`` takes as arguments (its second processes)."""
+        return {"classify_worker": self.classify_worker}
 
     @field_validator("api_token")
     @classmethod

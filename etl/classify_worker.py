@@ -9,8 +9,9 @@ sent, when the reading is done (:meth:`ClassifyWorker.answers`). The traffic is 
 inputs and their matches, not the records (≈ 9,000 short tuples each way).
 
 When: from a single-threaded process where ``fork`` exists (the ``chainkg load`` command; a fork
-from a threaded server could copy a lock another thread holds), with ≥ 2 CPUs, unless
-``CHAINKG_CLASSIFY_WORKER=0`` — on a quiet machine the 100k load's wall time falls ≈ 0.6 s below
+from a threaded server could copy a lock another thread holds), with ≥ 2 CPUs, unless the
+load is told not to (``load_files(classify_worker=False)``: the setting ``classify_worker``,
+``CHAINKG_CLASSIFY_WORKER=0``, read once by the command) — on a quiet machine the 100k load's wall time falls ≈ 0.6 s below
 its CPU time with it (≈ 0.2 s above without), but where other jobs hold the second core the
 loader waits for a starved worker (docs/import.md, round 5). Inputs naming an explicit segment
 (所属环节) are never sent: their
@@ -37,9 +38,9 @@ __all__ = ["ClassifyWorker", "available"]
 
 
 def available() -> bool:
-    """Whether a load may fork a classifier process here (see the module doc)."""
-    return (os.environ.get("CHAINKG_CLASSIFY_WORKER", "1") != "0" and (os.cpu_count() or 1) > 1
-            and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1)
+    """Whether a load may fork a second process here: ≥ 2 CPUs, ``fork``, one thread (see the module doc)."""
+    return ((os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1)
 
 
 def record_of(fields: tuple[str, ...], key: tuple) -> dict:

@@ -57,10 +57,11 @@ class Intake:
 
     ``quarantined``: the load's quarantine list (errors and warnings are appended in row order);
     ``lap(step)``: the load's step clock; ``stored``: the store's firms (:mod:`etl.stored`) — a
-    record naming one of them takes its id and lists."""
+    record naming one of them takes its id and lists; ``worker``: may it classify in a second process
+    (:mod:`etl.classify_worker`; the setting ``classify_worker``)."""
 
     def __init__(self, onto: Ontology, min_confidence: float, spill: Spill, quarantined: list[Quarantine],
-                 lap, stored: StoredFirms | None = None) -> None:
+                 lap, stored: StoredFirms | None = None, worker: bool = True) -> None:
         self.onto, self.min_confidence, self.spill, self.quarantined, self.lap = (
             onto, min_confidence, spill, quarantined, lap)
         self.stored = stored or None
@@ -79,7 +80,7 @@ class Intake:
         self._pending: list[dict] = []
         self._file = self._dataset = ""
         # classification in a second process (etl.classify_worker), started at the first full batch
-        self._may_fork = classify_worker.available()
+        self._may_fork = worker and classify_worker.available()
         self.worker: classify_worker.ClassifyWorker | None = None
         self.worker_cpu = 0.0                   # CPU seconds the worker spent (it is another process)
         self._asked: list[list] = []            # memo entries [_ASKED, links memo] in the order sent

@@ -70,7 +70,7 @@ class _Firm:
 def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Ontology | None = None,
                include_ontology: bool = True, min_confidence: float = MIN_CONFIDENCE,
                progress: Callable[[int], None] | None = None, sheet: str | None = None,
-               dataset: Dataset | None = None, cpu_split: bool = False) -> LoadReport:
+               dataset: Dataset | None = None, cpu_split: bool = False, classify_worker: bool = True) -> LoadReport:
     """Load ``paths`` (and the ontology) into ``store`` in one transaction; return the report.
 
     ``dataset`` declares the 口径 of every file (``--census``); else each file's sidecar
@@ -84,10 +84,12 @@ def load_files(store: GraphStore, paths: Iterable[str | Path], *, ontology: Onto
     receives the firms a chunk at a time inside one transaction (``GraphStore.write_stream``,
     :mod:`etl.resolved`).
 
-    ``cpu_split``: also count each step's CPU seconds (``LoadReport.cpu``, for ``bench/``)."""
+    ``cpu_split``: also count each step's CPU seconds (``LoadReport.cpu``, for ``bench/``).
+    ``classify_worker``: may the load classify in a second process while it reads (:mod:`etl.classify_worker`;
+    the setting of that name, ``CHAINKG_CLASSIFY_WORKER``). Same result either way."""
     with Spill() as spill, no_cycle_collector():
         return _load(store, paths, spill, ontology or load_ontology(), include_ontology, min_confidence,
-                     progress, sheet, dataset, StepClock(cpu_split))
+                     progress, sheet, dataset, StepClock(cpu_split), classify_worker)
 
 
 def _read_all(intake: Intake, paths: Iterable[str | Path], report: LoadReport, specs: dict[str, Dataset],
@@ -119,12 +121,13 @@ def _read_all(intake: Intake, paths: Iterable[str | Path], report: LoadReport, s
 
 def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: Ontology, include_ontology: bool,
           min_confidence: float, progress: Callable[[int], None] | None, sheet: str | None,
-          dataset: Dataset | None, clock: StepClock) -> LoadReport:
+          dataset: Dataset | None, clock: StepClock, classify_worker: bool) -> LoadReport:
     report = LoadReport()
     specs: dict[str, Dataset] = {}
     other: dict[str, list[dict]] = {"holdings": [], "supply": [], "technologies": []}
     # a firm already stored under another id stays one firm (etl.stored)
-    intake = Intake(onto, min_confidence, spill, report.quarantined, clock.lap, stored=stored_firms(store))
+    intake = Intake(onto, min_confidence, spill, report.quarantined, clock.lap, stored=stored_firms(store),
+                    worker=classify_worker)
     try:
         _read_all(intake, paths, report, specs, other, sheet, dataset)
         clock.lap("read")

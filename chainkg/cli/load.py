@@ -54,7 +54,8 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
             from graph.store.neo4j_bulk import bulk_load
 
             report, res = bulk_load(settings.state_dir, settings.store,
-                                    lambda sink: ChainKG(sink).load(files, fmt=fmt, dataset=spec))
+                                    lambda sink: ChainKG(sink, load_workers=settings.load_workers()).load(
+                                        files, fmt=fmt, dataset=spec))
             typer.echo(res.summary())
             if f":{res.info.port}" not in settings.store:  # its old port was taken meanwhile
                 typer.echo(f"the local Neo4j came back on another port: {res.info.url}", err=True)

@@ -4,6 +4,7 @@ on a messy copy of it, with an explicit 所属环节 column (never sent), and wh
 
 from __future__ import annotations
 
+import inspect
 import multiprocessing
 import os
 import sqlite3
@@ -23,7 +24,6 @@ from ontology.loader import load_ontology
 
 
 def _load(tmp_path, path, name: str, worker: bool, monkeypatch) -> tuple:
-    monkeypatch.setenv("CHAINKG_CLASSIFY_WORKER", "1" if worker else "0")
     started = []
     init = classify_worker.ClassifyWorker.__init__
 
@@ -33,7 +33,7 @@ def _load(tmp_path, path, name: str, worker: bool, monkeypatch) -> tuple:
 
     monkeypatch.setattr(classify_worker.ClassifyWorker, "__init__", counted)
     store = SQLiteStore(tmp_path / f"{name}.db")
-    report = load_files(store, [path], cpu_split=True)
+    report = load_files(store, [path], cpu_split=True, classify_worker=worker)
     rows = (store._db.execute("SELECT label, id, props FROM nodes ORDER BY label, id").fetchall(),
             store._db.execute("SELECT type, src, dst, props FROM rels ORDER BY type, src, dst").fetchall(),
             store._db.execute("SELECT key, value FROM meta ORDER BY key").fetchall())
@@ -51,7 +51,6 @@ def _in_fresh_process(request, monkeypatch) -> bool:
     """The worker forks only from a single-threaded process. When this test process already has other threads
     (earlier tests of a whole run leave a driver's or a server's), the test runs again in a fresh interpreter and
     this call says so (True: done there); it skips only where no process here could fork a worker."""
-    monkeypatch.setenv("CHAINKG_CLASSIFY_WORKER", "1")
     if classify_worker.available():
         return False
     if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
@@ -132,8 +131,32 @@ def test_the_worker_takes_in_a_batch_while_it_is_busy(tmp_path, monkeypatch, req
     assert worker.answers() == [["first"], ["released"]] + [[f"p{i}"] for i in range(2000)]
 
 
-def test_no_worker_for_a_small_load_or_when_switched_off(tmp_path, monkeypatch):
+def test_no_worker_for_a_small_load(tmp_path, monkeypatch):
     small = write_enterprises_csv(tmp_path / "small.csv", BATCH - 1, seed=7, explicit_segments=False)
     assert _load(tmp_path, small, "small", True, monkeypatch)[3] is False
+
+
+def test_the_setting_is_read_once_at_the_edge_and_passed_down(monkeypatch, tmp_path):
+    """``CHAINKG_CLASSIFY_WORKER`` is a setting: read by ``Settings`` (the CLI's), handed to ``load_files`` by
+    ``ChainKG``; the loader's modules read no environment (changing it after start-up changes nothing)."""
+    from chainkg.service import ChainKG
+    from chainkg.settings import Settings
+    from etl import intake, loader
+
     monkeypatch.setenv("CHAINKG_CLASSIFY_WORKER", "0")
-    assert classify_worker.available() is False
+    settings = Settings(store=str(tmp_path / "s.db"))
+    assert settings.classify_worker is False
+    assert Settings(store=str(tmp_path / "s.db"), classify_worker=True).classify_worker is True
+    monkeypatch.delenv("CHAINKG_CLASSIFY_WORKER")
+    assert Settings(store=str(tmp_path / "s.db")).classify_worker is True  # the default: on
+    kg = ChainKG.from_settings(settings)
+    assert kg.load_workers == {"classify_worker": False} == settings.load_workers()
+    assert set(settings.load_workers()) <= set(inspect.signature(load_files).parameters)  # each is an argument
+    asked = []
+    monkeypatch.setattr("chainkg.service.load_files", lambda store, paths, **kw: asked.append(kw))
+    kg.load([tmp_path / "x.csv"])
+    ChainKG(kg.store).load([tmp_path / "x.csv"])  # a ChainKG made without settings: the loader's default
+    assert asked[0]["classify_worker"] is False and "classify_worker" not in asked[1]
+    kg.store.close()
+    for mod in (classify_worker, intake, loader):  # nothing of etl's load path looks at the environment
+        assert "environ" not in open(mod.__file__, encoding="utf-8").read(), mod.__name__
