@@ -1,0 +1,33 @@
+"""Round 29 (issue 15 points 1, 2, 5): a counted list of a place's 主导/支柱/重点 industries names clusters (the
+lead's label review); junk names from sentence fragments; figures named by a bare measure; a review's figures."""
+
+from etl.nlp.framework_lists import counted_industries, ranked_list
+from tests.etl.nlp.plan_facts import clusters
+
+
+def test_a_counted_list_of_leading_industries_names_clusters_without_a_class():
+    found = clusters("在传统产业转型升级上,重点推进绿色石化、汽车及零部件、船舶与海工装备三大主导产业。")
+    assert {"绿色石化", "汽车及零部件", "船舶与海工装备"} <= set(found) and found["绿色石化"] is None
+    names = [n for n, _l, _s in counted_industries("就是以汽车和高端装备制造两个主导产业为发展重点")]
+    assert names == ["汽车", "高端装备制造"]  # a pair, and 就是以 is no part of the first name
+    names = [n for n, _l, _s in counted_industries("三是产业集群成势,煤焦冶电、化工、非金属制品等9个主导产业实力雄厚")]
+    assert names == ["煤焦冶电", "化工", "非金属制品"]  # 等: the named ones; a verb may follow 产业
+
+
+def test_the_other_counted_list_of_the_sentence_follows_and_an_uncounted_or_other_list_does_not():
+    s = "重点发展绿色农产品深加工、先进装备制造等2个主导产业,信息、新材料、金融等3个优势产业,激发新动能"
+    assert [n for n, _l, _s in counted_industries(s)][-3:] == ["信息", "新材料", "金融"]
+    assert counted_industries("发展信息、新材料、金融等3个优势产业,激发新动能") == []  # no 主导/支柱/重点, no class
+    assert counted_industries("推动动力电池、新能源汽车、光伏主导产业发展") == []  # uncounted
+    assert counted_industries("重点发展电子信息、装备制造两大主导产业园") == []  # 产业园 goes on as a noun
+    assert not ranked_list("信息、新材料等4个优势产业")
+
+
+def test_items_of_a_leading_list_stay_clusters_when_a_chain_of_the_same_name_follows():
+    text = ("重点发展绿色农产品深加工、现代生物医药等2个主导产业,激发新动能。\n"
+            "打造航空航天、现代生物医药2条市级重点产业链。\n")
+    kinds = {}
+    from tests.etl.nlp.plan_facts import facts
+    for f in facts(text):
+        kinds.setdefault(f.text, set()).add(f.kind)
+    assert kinds.get("现代生物医药") == {"cluster", "chain"}
