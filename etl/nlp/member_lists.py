@@ -28,6 +28,7 @@ _MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)
 _MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协同区|集聚区|示范区))$")
 #: fields chosen as clusters (新材料、生物医药产业双双入选全省战略性新兴产业集群, 元宇宙入选全省…集群, 节能环保产业被纳入…集群)
 _SELECTED_RE = re.compile(r"([^,;。:!?]+?)(?:产业|行业)?(?:双双|均|分别|成功|先后)?(?:入选|获批|被认定为|认定为|被纳入|纳入|被列为|列入)[^,;。]*?(产业集群|集群)(?!品牌)")
+_HEAD = re.compile(r"集群|产业链")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
 
 
@@ -51,6 +52,8 @@ def selected(sentence: str) -> list[tuple[str, str, tuple[int, int]]]:
     out = []
     for m in _SELECTED_RE.finditer(sentence):
         items = split_items(clean_name(m.group(1)), None)
+        if any(_HEAD.search(i) for i in items):
+            continue  # 内江钒钛稀土产业集群已纳入省级产业集群: a cluster named by its own head (read there), no field chosen
         if all(is_field(clean_name(i, True)) and not is_generic(clean_name(i, True)) for i in items):
             out += [(clean_name(i, True), "cluster", m.span()) for i in items]
     return out

@@ -141,10 +141,21 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     out = []
     for n in names:
         n = n.rsplit("等", 1)[1] if "等" in n[1:-1] else n  # 碳纤维等复合材料 as an item: A等B names B (秀山's rule; round 25)
-        n = field_of(clean_name(n, True))
+        n = _industry_tail(field_of(clean_name(n, True)))
         if n and not is_generic(n, in_list):
             out.append(ClusterMention(n, kind, level, tier, (start, end)))
     return out
+
+
+def _industry_tail(name: str) -> str:
+    """A name ends at its field (round 29): after 产业 a quoted label is no part of it (新材料和新型建材产业“雁阵形”集群 →
+    新材料和新型建材), and words that name no field make it no name (铜产业集聚、项目集群效应: a clause, not a cluster)."""
+    head, sep, tail = name.rpartition("产业")
+    if not sep or not head or not tail:
+        return name
+    if tail[0] in "“\"":
+        return head
+    return name if is_field(tail) else ""
 
 
 def _head_list(sentence: str) -> set[int]:
