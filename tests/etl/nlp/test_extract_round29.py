@@ -2,7 +2,7 @@
 lead's label review); junk names from sentence fragments; figures named by a bare measure; a review's figures."""
 
 from etl.nlp.framework_lists import counted_industries, ranked_list
-from tests.etl.nlp.plan_facts import clusters
+from tests.etl.nlp.plan_facts import clusters, facts
 
 
 def test_a_counted_list_of_leading_industries_names_clusters_without_a_class():
@@ -44,3 +44,15 @@ def test_a_name_starts_after_the_verb_before_it_and_ends_at_its_field():
     got = clusters("岱岳区新材料和新型建材产业“雁阵形”集群成功入选省集群库。")
     assert "新材料和新型建材" in got and not any("雁阵形" in n for n in got)  # a quoted label after 产业 is no part
     assert not any(n.endswith("已") for n in clusters("内江钒钛稀土产业集群已纳入省级产业集群。"))
+
+
+def test_bare_measures_take_the_cluster_their_sentence_opens_on():
+    from tests.etl.nlp.plan_facts import target_rows
+    rows = {(n, v) for n, v, _u, _y, _c in target_rows(
+        "岱岳区新材料和新型建材产业“雁阵形”集群以玻纤、石膏板等行业为重点,2022年营业收入达到360亿元,拥有规模以上企业52家。")}
+    assert ("新材料和新型建材产业集群营业收入", 360.0) in rows and ("新材料和新型建材产业集群规模以上企业", 52.0) in rows
+    subjects = {f.text: f.subject for f in facts("某市精品旅游产业集群着力打造两大板块,2022年营业收入达到181.92亿元。")
+                if f.kind == "target"}
+    assert subjects.get("精品旅游产业集群营业收入") != "精品旅游"  # the cluster named in the indicator is no subject
+    from etl.nlp.section_heads import sentence_topic
+    assert sentence_topic("推动产业集群以创新为重点,营业收入增长") is None  # a clause, no named cluster
