@@ -56,3 +56,9 @@ def test_bare_measures_take_the_cluster_their_sentence_opens_on():
     assert subjects.get("精品旅游产业集群营业收入") != "精品旅游"  # the cluster named in the indicator is no subject
     from etl.nlp.section_heads import sentence_topic
     assert sentence_topic("推动产业集群以创新为重点,营业收入增长") is None  # a clause, no named cluster
+
+
+def test_利税_is_a_measure_that_takes_the_holder_of_the_list_before_it():
+    from tests.etl.nlp.plan_facts import target_rows
+    names = {n for n, *_ in target_rows("1至5月,全市规模以上铜企业实现工业增加值85亿元,同比增长16%;主营业务收入810亿元;利税总额43亿元。")}
+    assert "规模以上铜企业利税总额" in names
