@@ -62,3 +62,15 @@ def test_利税_is_a_measure_that_takes_the_holder_of_the_list_before_it():
     from tests.etl.nlp.plan_facts import target_rows
     names = {n for n, *_ in target_rows("1至5月,全市规模以上铜企业实现工业增加值85亿元,同比增长16%;主营业务收入810亿元;利税总额43亿元。")}
     assert any(n.startswith("规模以上铜企业") and n.endswith("利税总额") for n in names)
+
+
+def test_one_aim_word_rule_the_conditional_reads_its_committed_part():
+    from etl.nlp.aim_words import AIM, COMMITTED
+    from etl.nlp.conditional import conditional_dropped
+    from etl.nlp.quantity import find_quantities
+    assert all(AIM.search(w) for w in ("力争", "目标", "确保", "争取", "到2025年", "到“十四五”末"))
+    assert not COMMITTED.search("将可节约") and AIM.search("将可节约")
+    s = "若全面建成,到“十四五”末可实现产值100亿元"  # a target period governs: an aim, whatever the 若
+    assert [q.value for q in conditional_dropped(find_quantities(s), s)] == [100.0]
+    s = "若充分开发利用,将可节约标准煤827万吨"  # 将 is the consequence's modal, no aim
+    assert conditional_dropped(find_quantities(s), s) == []
