@@ -90,12 +90,12 @@ def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
 
 
 def closed_year(head: str):
-    """A text's head that looks back on the year just ended (过去一年,宿迁经济社会发展成绩如何?: a work report's review).
+    """A text's head that looks back on the year just ended (过去一年,宿迁经济社会发展成绩如何?; 一、2024年工作回顾: round 29).
 
-    >>> bool(closed_year("过去一年,宿迁经济社会发展成绩如何?")), bool(closed_year("未来一年,全市将…"))
-    (True, False)
+    >>> bool(closed_year("过去一年,宿迁经济社会发展成绩如何?")), bool(closed_year("未来一年,全市将…")), closed_year("一、2024年工作回顾")[1]
+    (True, False, '2024')
     """
-    return re.search(r"过去(?:的)?一年", head)
+    return re.search(r"过去(?:的)?一年|((?:19|20)\d{2})\s*年工作回顾", head)
 
 
 def earlier_period(sentence: str, ctx: dict) -> bool:

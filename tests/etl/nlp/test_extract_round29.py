@@ -74,3 +74,15 @@ def test_one_aim_word_rule_the_conditional_reads_its_committed_part():
     assert [q.value for q in conditional_dropped(find_quantities(s), s)] == [100.0]
     s = "若充分开发利用,将可节约标准煤827万吨"  # 将 is the consequence's modal, no aim
     assert conditional_dropped(find_quantities(s), s) == []
+
+
+def test_a_reviews_figures_are_results():
+    from tests.etl.nlp.plan_facts import target_rows
+    rows = target_rows("# title: 某市新闻 (2021-01-07)\n全市民营经济增加值从2018年的412.9亿元提升至2020年的621亿元。\n")
+    assert any(v == 621.0 and c for _n, v, _u, _y, c in rows)  # told in 2021: a result, not a 2020 target
+    rows = target_rows("# title: 某市规划 (2021-03-01)\n力争全市产值由2020年的100亿元提升至2025年的200亿元。\n")
+    assert any(v == 200.0 and not c for _n, v, _u, _y, c in rows)  # the later year is to come: an aim
+    text = ("各位代表:\n现在,我代表区人民政府作工作报告。\n一、2024年工作回顾\n2024年是关键一年。\n"
+            "一是主要指标稳中有进。加快推动重大项目建设。实现地区生产总值5901亿元,增长6.7%。\n")
+    got = {n: (y, c) for n, _v, _u, y, c in target_rows(text)}
+    assert got.get("地区生产总值") == (2024, True)  # a work report's review of 2024
