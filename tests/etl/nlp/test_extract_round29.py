@@ -86,3 +86,12 @@ def test_a_reviews_figures_are_results():
             "一是主要指标稳中有进。加快推动重大项目建设。实现地区生产总值5901亿元,增长6.7%。\n")
     got = {n: (y, c) for n, _v, _u, y, c in target_rows(text)}
     assert got.get("地区生产总值") == (2024, True)  # a work report's review of 2024
+
+
+def test_a_firms_own_figures_are_no_targets_of_the_text():
+    from tests.etl.nlp.plan_facts import target_rows
+    assert target_rows("江西大华铜业股份有限公司是一家铜精深加工企业,总投资3.6亿元。") == []
+    assert target_rows("公司副总告诉记者,公司当年可产高精密铜合金棒线2万吨左右,产值6—8亿元。") == []
+    # a place that signs with a firm, or a firm introduced by a description, is no firm's own sentence
+    assert target_rows("自贡与成都飞机工业(集团)有限责任公司签约,项目总投资约100亿元。")
+    assert target_rows("位于快速通道的瑞旭实业有限公司,总占地面积800亩,总投资30亿元。")
