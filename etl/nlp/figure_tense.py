@@ -64,8 +64,10 @@ def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year:
     span = _FROM_TO.search(clause_at(qsent, a))
     if not current and span and (ctx.get("dated") or ctx.get("issued") or 0) > int(span.group(1)):
         current = True  # 民营经济增加值从2018年的412.9亿元提升至2020年的621亿元, told in 2021: a result
-    since = _SINCE_LEAD.match(sent) or (None if ctx["start"] else _MONTHS_LEAD.match(sent))
-    aim = AIM.search(sent, since.end()) if since else None
+    months = None if ctx["start"] or _SINCE_LEAD.match(sent) else _MONTHS_LEAD.match(sent)
+    since = _SINCE_LEAD.match(sent) or months
+    # 1至5月,…预计实现工业增加值85亿元: 预计 of the run the sentence opens with estimates a result (round 29, as round 25's rule)
+    aim = AIM.search(sent.replace("预计", "　　") if months else sent, since.end()) if since else None
     if not current and since and (aim is None or aim.start() > a):
         current = True  # 去年以来,咸阳市创建省级高新区5个…,今年将…: what was done since, before the aim (round 21)
     if not current and (report or reported(clause_at(qsent, a), sent, ctx) or estimated_result(sent, year, ctx) or

@@ -95,3 +95,9 @@ def test_a_firms_own_figures_are_no_targets_of_the_text():
     # a place that signs with a firm, or a firm introduced by a description, is no firm's own sentence
     assert target_rows("自贡与成都飞机工业(集团)有限责任公司签约,项目总投资约100亿元。")
     assert target_rows("位于快速通道的瑞旭实业有限公司,总占地面积800亩,总投资30亿元。")
+
+
+def test_预计_of_the_run_of_months_a_sentence_opens_with_estimates_a_result():
+    from tests.etl.nlp.plan_facts import target_rows
+    rows = target_rows("鹰潭铜产业快讯\n1至5月,全市规模以上铜企业预计实现工业增加值85亿元,同比增长16%。\n")
+    assert rows and all(c for *_x, c in rows)
