@@ -29,7 +29,8 @@ __all__ = ["clean_name", "INCLUDES", "is_generic", "split_items", "too_long", "c
 
 VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
                     r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造出?|培育出?|形成|建成(?!区)|建设|发展|"
-                    r"推动|壮大|做强|做优|做精|确定|认定|重塑|提档升级|转型升级|改造提升|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军|瞄准|担任|新增|成为(?!链主))")
+                    r"推动|壮大|做强|做优|做精|确定|认定|重塑|提档升级|转型升级|改造提升|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军|瞄准|担任|新增|成为(?!链主)|"
+                    r"延伸|纳入|融入)")  # 延伸产业链条, 争取纳入国家…集群, 融入成渝…集群: the object follows (round 29)
 _HONOUR = re.compile(r"荣获|获评|被评为|被授予|荣膺")
 NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
 COUNT_RE = re.compile(rf"{NUM_CN}(?:个|大|条)")
@@ -182,9 +183,11 @@ def count_of(desc: str) -> int | None:
 
 PLACE_ONLY = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+$")
 PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+")
-LEAD_TIER = re.compile(r"^(?:世界级|国家级|省级|市级|区域级|标志性)+")
+LEAD_TIER = re.compile(r"^(?:世界级|国家级?|省级|市级|区域级|标志性)+")  # 国家现代生物医药(产业集群): round 29
 #: …先进材料战略性支柱; a tier word after a name is the list's tier (临清市纺织特色产业集群 → 纺织; round 22)
-KIND_SUFFIX = re.compile(r"(?:国家级?|省级|世界级)?(?:先进制造业|战略性新兴产业)$|(?:战略性|支柱|主导|优势|特色|创新型)+$")
+KIND_SUFFIX = re.compile(r"(?:国家级?|省级|世界级)?(?:先进制造业?|战略性新兴产业)$|(?:战略性|支柱|主导|优势|特色|创新型|世界级|国家级|省级)+$")
+#: a tier inside a name after words that are no field (成渝国家级电子信息 → 电子信息: a region's national cluster; round 29)
+INNER_TIER = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:世界级|国家级)(?=[\u4e00-\u9fff]{2})")
 
 
 def owners_dropped(items: list[str]) -> list[str]:
@@ -224,6 +227,9 @@ def field_of(name: str) -> str:
         cut = rx.sub("", name)
         if len(cut) >= 2:
             name = cut
+    inner = INNER_TIER.match(name)
+    if inner and not is_field(name[:inner.end()]) and is_field(name[inner.end():]):
+        name = name[inner.end():]
     if too_long(name):  # 巩固拓展智能网联新能源汽摩及零部件: a verb glued before a name too long for one (round 21)
         first = min((i for i in (name.find(w) for w in FIELD_WORDS) if i >= 0), default=-1)
         if 0 < first <= 4 and not is_field(name[:first]) and not too_long(name[first:]):

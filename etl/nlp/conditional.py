@@ -3,7 +3,7 @@
 
 What: :func:`conditional_dropped` drops, from the quantities of one sentence, those after a condition clause (若, 如果,
 倘若, 假如, 一旦 … opening a comma clause) up to the sentence's end, when the clause after it says what could follow
-(可, 能, 将可, 可以, 预计可) and no aim governs it (力争, 确保, 目标 …).
+(可, 能, 将可, 可以, 预计可) and no committed aim governs it (力争, 确保, 目标 …: `aim_words.COMMITTED`).
 
 Why: round 23's held-out run read 亳州's geothermal potential (可节约标准煤827万吨, 减排二氧化碳20万吨) as two targets;
 the gold (and the labelling of every plan) leaves a hypothetical out — it is neither what exists nor what the plan aims at.
@@ -21,16 +21,17 @@ from __future__ import annotations
 
 import re
 
+from etl.nlp.aim_words import COMMITTED  # not AIM: 将可, 预计可 say what could follow
+
 __all__ = ["conditional_dropped"]
 
 #: a comma clause that states a condition, then a clause of what could follow
 _IF = re.compile(r"(?:^|[,,;])\s*(?:若|如果|倘若|假如|一旦)[^,,;。]*[,,](?=[^,,;。]*?(?:可以|可|能够|能))")
-_AIMED = re.compile(r"力争|确保|争取|目标|到\s*\d{4}\s*年")
 
 
 def conditional_dropped(quantities: list, sent: str) -> list:
     """``quantities`` without those that follow a condition (see the module doc)."""
     m = _IF.search(sent)
-    if not m or _AIMED.search(sent, m.start()):
+    if not m or COMMITTED.search(sent, m.start()):
         return quantities
     return [q for q in quantities if q.span[0] < m.start()]

@@ -231,7 +231,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                 t_year = current_year(q, sent, ctx, s_year, span)
             else:
                 t_year = target_year(q, clause, year, ctx)
-            subj, skind = subject_of(qsent, a, q.name, ctx, ontology, None if para_cluster and para_cluster + "产业链" in q.name else para_cluster, tuple(longer))
+            subj, skind = subject_of(qsent, a, q.name, ctx, ontology, None if para_cluster and para_cluster + "产业" in q.name else para_cluster, tuple(longer))
             f = Fact("target", q.name, sent, source, q.value, q.unit, t_year, q.qualifier or None, cl,
                      low=q.low, high=q.high, current=current, subject=subj, subject_kind=skind)
             add(f, ("target", target_key(q.name), q.value, q.high, q.unit, t_year, current))

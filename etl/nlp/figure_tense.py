@@ -36,6 +36,9 @@ _MONTHS_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|今年|去年|上年)?\s
 #: the same run anywhere in a paragraph: the year is under way, so its 预计全年 forecasts the year's end — an aim (百色:
 #: 今年1月至10月…完成1876.5亿元。预计全年…突破2000亿元; round 25); in a review of a closed year 预计 reports (tense.closed_year)
 _MONTHS_RUN = re.compile(_MONTHS_LEAD.pattern.replace(r"^\s*", "", 1))
+#: a change between two dated values (由2015年的917.4亿元提升至2020年的1350亿元): 至2020年 is no target year; a result
+#: when the later year closed before the text's date (round 29, 淮南)
+_FROM_TO = re.compile(r"(?:由|从)[^,;。]{0,12}?(?:19|20)\d{2}\s*年(?:末|底)?的[^,;。]{1,20}?(?:至|到)\s*((?:19|20)\d{2})\s*年(?:末|底)?的")
 
 
 def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year: int | None, report: bool,
@@ -58,8 +61,13 @@ def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year:
         current = True  # …等14个项目全面投产,2020年实现营业收入990亿元。…预计到2025年…可达1500亿元: the base
     if not current and ctx.get("months") and not ctx.get("aims") and not AIM.search(clause_at(qsent, a)):
         current = True  # 1-7月,泰州市…完成产值3078.24亿元: a release of months states results, of the text's year (round 23)
-    since = _SINCE_LEAD.match(sent) or (None if ctx["start"] else _MONTHS_LEAD.match(sent))
-    aim = AIM.search(sent, since.end()) if since else None
+    span = _FROM_TO.search(clause_at(qsent, a))
+    if not current and span and (ctx.get("dated") or ctx.get("issued") or 0) > int(span.group(1)):
+        current = True  # 民营经济增加值从2018年的412.9亿元提升至2020年的621亿元, told in 2021: a result
+    months = None if ctx["start"] or _SINCE_LEAD.match(sent) else _MONTHS_LEAD.match(sent)
+    since = _SINCE_LEAD.match(sent) or months
+    # 1至5月,…预计实现工业增加值85亿元: 预计 of the run the sentence opens with estimates a result (round 29, as round 25's rule)
+    aim = AIM.search(sent.replace("预计", "　　") if months else sent, since.end()) if since else None
     if not current and since and (aim is None or aim.start() > a):
         current = True  # 去年以来,咸阳市创建省级高新区5个…,今年将…: what was done since, before the aim (round 21)
     if not current and (report or reported(clause_at(qsent, a), sent, ctx) or estimated_result(sent, year, ctx) or

@@ -41,7 +41,7 @@ import re
 from etl.nlp.cluster_names import NUM_CN, clean_name, count_of, field_list, is_generic, split_items
 from etl.nlp.field_vocab import is_field
 
-__all__ = ["counted_industries", "framework_code", "coded_industries", "group_members"]
+__all__ = ["counted_industries", "ranked_list", "framework_code", "coded_industries", "group_members"]
 
 _TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传统|重点|未来|先导|基础|现代|工业|制造)"  # 五大百亿级工业产业
 #: (a count in quotes or between spaces — 新材料“四大主导产业”, 等 7 大战略性新兴产业 — is the same count: round 24)
@@ -51,9 +51,26 @@ _COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + N
 _ONE = re.compile(r"([^,;。:!?、“”\"]+?)(等)\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级)"
                   + _TIERS + r"*产业(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
 _FRAMEWORK = re.compile(r"产业集群|产业链|集群")
+#: a counted list of a place's 主导/支柱/重点 industries names its clusters, with or without a class (round 29's label
+#: review: 重点推进A、B…五大主导产业; 以A和B两个主导产业为发展重点; A、B、C等9个主导产业实力雄厚) — whatever follows
+#: 产业, unless 产业 goes on as a noun (产业领域, 产业园 …) as for 围绕's lists
+_RANKED_TIER = re.compile(r"主导|支柱|重点")
+_RANKED = re.compile(r"([^,;。:!?]+(?:、[^,;。:!?]+?)+|[^,;。:!?、]+?(?:和|及|与)[^,;。:!?、]+?)(等)?\s*[“\"]?\s*("
+                     + NUM_CN + r"\s*[个大])" + _TIERS + r"*?(?:主导|支柱|重点)" + _TIERS + r"*"
+                     r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
 #: the same counted list as the object of 围绕, which a verb may follow (围绕A、B…五大万亿级支柱产业大力引进…: round 27)
 _AROUND = re.compile(r"围绕\s*([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
                      r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
+
+
+def ranked_list(span_text: str) -> bool:
+    """Whether a counted list (the text of its span) counts a place's 主导/支柱/重点 industries: its items are clusters
+    by the round-29 label rule, not a framework's headless items that a chain of the same name would replace.
+
+    >>> ranked_list("重点推进绿色石化、汽车及零部件两大主导产业"), ranked_list("信息、新材料等4个优势产业")
+    (True, False)
+    """
+    return bool(re.search(NUM_CN + r"\s*[个大][^、]*?(?:主导|支柱|重点)[^、]*?产业", span_text))
 
 
 def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | None, tuple[int, int]]]:
@@ -63,22 +80,26 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
     found = list(_COUNTED.finditer(sentence))
     found += [a for a in _AROUND.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     found += [a for a in _ONE.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
+    found += [a for a in _RANKED.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     for m in found:
-        head = re.sub(r"^以(?!及)", "", clean_name(m.group(1))) if sentence.startswith("为", m.end()) else m.group(1)
+        head = m.group(1)  # 以A、B…为重点, 就是以A和B两个主导产业为发展重点: the list starts after 以
+        head = re.sub(r"^[^、]*?以(?!及)", "", clean_name(head)) if sentence.startswith("为", m.end()) else head
         count = count_of(m.group(3).replace(" ", ""))
         items = [clean_name(i, True) for i in split_items(clean_name(head), count)]
         if not all(items) or not (count == len(items) or m.group(2) and 2 <= len(items) < (count or 0) or m.re is _ONE):
             continue  # A、B等六大产业: 等 says the list names some of its count (长寿, round 20)
         if not (field_list(items) or all(is_field(i) for i in items)) or any(is_generic(i, True) for i in items):
             continue
-        lists.append((items, m.group(4), m.span(), "未来" in m.group(0)[len(m.group(1)):]))
+        tail = m.group(0)[len(m.group(1)):]
+        lists.append((items, m.group(4), m.span(), "未来" in tail, bool(_RANKED_TIER.search(tail))))
     # the sentence announces a framework when it names a cluster or chain, or one of its counted lists has a scale
     # class (以A、B四大千亿支柱产业为重点,统筹推进C、D两大新兴产业: the second list is the framework's too) — not a
-    # list of future industries next to it (培育新材料、新能源等三大未来产业: fields still to grow, no cluster yet)
+    # list of future industries next to it (培育新材料、新能源等三大未来产业: fields still to grow, no cluster yet); a
+    # counted list of 主导/支柱/重点 industries names clusters as a class does (round 29)
     named = bool(_FRAMEWORK.search(whole or sentence))
-    classed = any(level for _i, level, _s, _f in lists)
-    return [(i, level, span) for items, level, span, future in lists
-            if named or level or (classed and not future) for i in items]
+    classed = any(level or ranked for _i, level, _s, _f, ranked in lists)
+    return [(i, level, span) for items, level, span, future, ranked in lists
+            if named or level or ranked or (classed and not future) for i in items]
 
 
 #: a coded framework of clusters or chains: digits (“231”产业集群; “1+3+N”: no) or counts in characters, each with the

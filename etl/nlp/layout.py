@@ -93,6 +93,8 @@ def plan_context(text: str) -> dict:
     review = bool(reviewed) or bool(end and dated and dated > end)  # a text dated after its period ended
     if reviewed is None and end and dated == end + 1 and not issued:
         reviewed = end  # a report of January 2026 on “十四五”: its undated figures are of the year (and period) just ended
+    if reviewed is None and (closed := closed_year(head[:300])) and closed.group(1):
+        reviewed = int(closed.group(1))  # 一、2024年工作回顾: the year a work report's review reports (round 29)
     if reviewed is None and closed_year(head[:300]) and (dated or end):
         reviewed = dated - 1 if dated else end  # 过去一年 in a text of the 十四五/十五五 交汇点: 2025 (round 25)
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,

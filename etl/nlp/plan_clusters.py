@@ -32,8 +32,9 @@ from etl.nlp.cluster_match import core_name, match_ontology
 from etl.nlp.cluster_names import (COUNT_RE, amount_class, INCLUDES, NUM_CN, SCALE_BARE_RE, SCALE_RE, TIER_RE, clean_name, count_of, field_list,
                                    field_of, is_generic, owners_dropped, split_items)
 from etl.nlp.field_vocab import is_field
-from etl.nlp.framework_lists import counted_industries, group_members
+from etl.nlp.framework_lists import counted_industries, group_members, ranked_list
 from etl.nlp.link_chains import linked_chains
+from etl.nlp.member_lists import members, selected
 from etl.nlp.section_heads import section_heads
 
 __all__ = ["ClusterMention", "find_clusters", "match_ontology", "core_name"]
@@ -58,23 +59,17 @@ _COUNTED_LIST_RE = re.compile(r"([^,;。:等]+、[^,;。:等]+?)(" + NUM_CN + r"
 _LIST_INDUSTRY_RE = re.compile(r"([^,;。:]*?)等(" + NUM_CN + r"大)((?:千亿|万亿|百亿)级?)产业(?!集群|群|链)")
 
 
-#: the members of a cluster (framework) listed after 包括: A、B、C…N个…区,以及D协同区
 #: the names in brackets after a head and its count: …级别的产业集群2个(新材料、汽车及零部件)
 #: (a list of any length: 16条优势产业链(A、B、…、P) names 16; a one-character bracket inside a name is gone, _ABBREV)
 _BRACKETED_RE = re.compile(r"(产业集群|产业群|集群|产业链)(" + NUM_CN + r"[个条])?[((]([^()()]{2,300})[))]")
 _QUOTED_LIST_RE = re.compile(r"[“\"]([^”\"、,;。]{1,12}(?:、[^”\"、,;。]{1,12})+)[”\"]\s*(" + NUM_CN + r"[个大条])"
                              r"(产业集群|产业群|集群|产业链)")
-_MEMBERS_RE = re.compile(r"(集群|产业链)(?:单位)?(?:包括|包含|涵盖)([^。;]*)")
-_MEMBER_TAIL = re.compile(r"(?:\d+个[^、,]*|(?:集聚核心区|核心区|协同区|集聚区|示范区))$")
-#: fields chosen as clusters (新材料、生物医药产业双双入选全省战略性新兴产业集群, 元宇宙入选全省…集群, 节能环保产业被纳入…集群)
-_SELECTED_RE = re.compile(r"([^,;。:!?]+?)(?:产业|行业)?(?:双双|均|分别|成功|先后)?(?:入选|获批|被认定为|认定为|被纳入|纳入|被列为|列入)[^,;。]*?(产业集群|集群)(?!品牌)")
 #: a name followed by the tier it grows toward (…产业向世界级, 迈向国家级): 向 ends the name
 _TOWARD_TIER = re.compile(r"(?<=[\u4e00-\u9fff])(?:向|迈向|朝着?|跻身)((?:世界级|国家级|省级|市级|区域级|标志性|一流|先进|现代化)+)$")
 #: a firm's name (…集团, …公司, …股份) is no chain; a head that says its list holds firms too (12个产业链(企业集团)) makes an
 #: item with no field word (大地, 洁石, 康龙, 国玺超纯) a firm's short name
 _FIRM = re.compile(r"(?:集团|公司|股份)$")
 _WITH_FIRMS = re.compile(r"[((](?:企业集团|龙头企业|企业|集团)[))]|(?:和|及|与|或)(?:企业集团|龙头企业)")
-_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:新区|区|县)")  # 越城区集成电路 → 集成电路 (where, not what)
 
 
 @dataclass
@@ -146,10 +141,21 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
     out = []
     for n in names:
         n = n.rsplit("等", 1)[1] if "等" in n[1:-1] else n  # 碳纤维等复合材料 as an item: A等B names B (秀山's rule; round 25)
-        n = field_of(clean_name(n, True))
+        n = _industry_tail(field_of(clean_name(n, True)))
         if n and not is_generic(n, in_list):
             out.append(ClusterMention(n, kind, level, tier, (start, end)))
     return out
+
+
+def _industry_tail(name: str) -> str:
+    """A name ends at its field (round 29): after 产业 a quoted label is no part of it (新材料和新型建材产业“雁阵形”集群 →
+    新材料和新型建材), and words that name no field make it no name (铜产业集聚、项目集群效应: a clause, not a cluster)."""
+    head, sep, tail = name.rpartition("产业")
+    if not sep or not head or not tail:
+        return name
+    if tail[0] in "“\"":
+        return head
+    return name if is_field(tail) else ""
 
 
 def _head_list(sentence: str) -> set[int]:
@@ -256,15 +262,7 @@ def find_clusters(sentence: str, whole: str = "") -> list[ClusterMention]:
         items = [clean_name(x, True) for x in m.group(1).split("、")]
         if count_of(m.group(2)) == len(items) and all(items):
             out += [ClusterMention(n, "chain" if m.group(3) == "产业链" else "cluster", None, None, m.span()) for n in items]
-    for m in _MEMBERS_RE.finditer(sentence):  # 这5个集群单位包括越城区集成电路、…,以及上虞区…协同区
-        kind = "chain" if m.group(1) == "产业链" else "cluster"
-        parts = re.split(r"[,,](?!\s*(?:以及|和|及))", m.group(2))[0]
-        for item in re.split(r"、|[,,]?\s*(?:以及|及)", parts):
-            n = _MEMBER_TAIL.sub("", clean_name(item, True))
-            cut = _DISTRICT.sub("", n)
-            n = cut if len(cut) >= 2 else n
-            if n and not is_generic(n):
-                out.append(ClusterMention(n, kind, None, None, m.span()))
+    out += [ClusterMention(n, kind, None, None, span) for n, kind, span in members(sentence)]  # 集群单位包括A、B…
     for m in _LIST_INDUSTRY_RE.finditer(sentence):  # 壮大汽车、医药…航空产业等七大千亿产业
         items = clean_name(re.split(r"[,;:]", m.group(1))[-1])
         for n in split_items(items, count_of(m.group(2))):
@@ -278,13 +276,11 @@ def find_clusters(sentence: str, whole: str = "") -> list[ClusterMention]:
             # stated with a scale class (…迈上万亿级台阶) it is the framework; 动力电池、新能源汽车、光伏三大产业同比增长
             # (a growth figure of three products) names no cluster
             out += [ClusterMention(i, "cluster", level.group() if level else None, None, m.span()) for i in items]
-    for n, level, span in counted_industries(sentence, whole):  # 发展A、B、C等3大优势产业 in a “334”产业集群 sentence
-        out.append(ClusterMention(n, "cluster", level, None, span, headless=True))
+    counted = counted_industries(sentence, whole)  # 发展A、B、C等3大优势产业 in a “334”产业集群 sentence
+    ranked = any(ranked_list(sentence[s:e]) for _n, _l, (s, e) in counted)  # …4个主导产业 names clusters (round 29)
+    out += [ClusterMention(n, "cluster", level, None, span, headless=not ranked) for n, level, span in counted]
     out += [ClusterMention(n, kind, None, None, span) for n, kind, span in group_members(sentence) + section_heads(sentence)]  # 四大产业集群…其中,A、B…
-    for m in _SELECTED_RE.finditer(sentence):
-        items = split_items(clean_name(m.group(1)), None)
-        if all(is_field(clean_name(i, True)) and not is_generic(clean_name(i, True)) for i in items):
-            out += [ClusterMention(clean_name(i, True), "cluster", None, None, m.span()) for i in items]
+    out += [ClusterMention(n, kind, None, None, span) for n, kind, span in selected(sentence)]
     seen: dict = {}
     for c in out:
         c.name = c.name.replace("〔", "(").replace("〕", ")")

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from etl.nlp.aim_words import AIM  # the aim words, defined once (round 29)
+
 __all__ = ["is_report", "closed_year", "earlier_period", "relative_year", "looks_back", "reported", "is_news", "news_reported", "is_briefing", "briefing_reported", "estimated_result", "this_year", "before_aim", "stated_year",
            "FIVE_YEAR", "TELLS_AIM", "REPORT_CUE", "NOW_LEAD", "CURRENT_RE", "is_current", "YEAR_LEAD"]
 
@@ -37,9 +39,6 @@ PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前
 LOOK_BACK_LEAD = re.compile(r"^\s*(?:(?:近|过去)?(?:[一二三四五六七八九十两]+|\d+)年(?:来|以来)|近年来|多年来|[“\"]?十[一二三四五]五[”\"]?以来)")
 #: what ends such a look back: a plan told (报告提出…未来五年…目标)
 PLAN_TOLD = re.compile(r"提出|规划|方案|目标|计划|未来")
-AIM = re.compile(r"(?<![截止])(?:到|至)\s*\d{4}\s*年|(?<![截止])(?:到|至)\s*[“\"]?十[一二三四五]五[”\"]?(?:末|期末)|力争|目标|将|"
-                 r"计划(?![,,;。、”\"》)])|确保|预计(?!全年)|争取|(?<![模虚])拟|明年|"
-                 r"(?<![主重需只])要(?=[^,;。]{0,6}?(?:达到|实现|突破|超过|完成|提高到|提升到|保持))")  # 今年要达到35%以上
 #: the five-year plan periods (第十一个 … 第十五个五年规划): the one place they are defined
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
@@ -91,12 +90,12 @@ def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
 
 
 def closed_year(head: str):
-    """A text's head that looks back on the year just ended (过去一年,宿迁经济社会发展成绩如何?: a work report's review).
+    """A text's head that looks back on the year just ended (过去一年,宿迁经济社会发展成绩如何?; 一、2024年工作回顾: round 29).
 
-    >>> bool(closed_year("过去一年,宿迁经济社会发展成绩如何?")), bool(closed_year("未来一年,全市将…"))
-    (True, False)
+    >>> bool(closed_year("过去一年,宿迁经济社会发展成绩如何?")), bool(closed_year("未来一年,全市将…")), closed_year("一、2024年工作回顾")[1]
+    (True, False, '2024')
     """
-    return re.search(r"过去(?:的)?一年", head)
+    return re.search(r"过去(?:的)?一年|((?:19|20)\d{2})\s*年工作回顾", head)
 
 
 def earlier_period(sentence: str, ctx: dict) -> bool:

@@ -51,7 +51,9 @@ def test_a_framework_coded_in_characters_is_named_by_its_counted_lists_elsewhere
     text = ("揭阳全力打造“一化一海五优特”产业集群。绿色石化、海洋经济两大新兴支柱产业初具规模。"
             "揭阳突出赋能提质,重塑服装制鞋、五金机电、物流电商、食品加工、大健康五大优势特色产业竞争力。")
     assert set(_clusters(text)) == {"绿色石化", "海洋经济", "服装制鞋", "五金机电", "物流电商", "食品加工", "大健康"}
-    assert _clusters(text.replace("“一化一海五优特”", "现代")) == {}  # no code: the lists are industries, no clusters
+    # no code: the 优势特色 list is industries, no clusters; the two 支柱产业 name clusters by the round-29 label rule
+    # (a counted list of a place's 主导/支柱/重点 industries)
+    assert set(_clusters(text.replace("“一化一海五优特”", "现代"))) == {"绿色石化", "海洋经济"}
 
 
 def test_since_last_year_runs_to_the_texts_year():
