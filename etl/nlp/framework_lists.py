@@ -4,7 +4,9 @@ What: :func:`counted_industries` reads ``A、B、C等3大优势产业`` and ``A�
 closed by its count (N大 or N个), an optional tier (优势, 特色, 新兴 …) and scale class (千亿, 百亿级 …) and the word
 产业 — as the plan's clusters when the count fits the list and the list names fields, and the sentence announces
 a framework: it names a cluster or chain (``“334”产业集群``, ``10个百亿产业集群``) or the list has a scale class.
-It returns ``(name, level, span)``; :mod:`etl.nlp.plan_clusters` makes them cluster mentions.
+It returns ``(name, level, span)``; :mod:`etl.nlp.plan_clusters` makes them cluster mentions. A counted list of a
+place's industries with any qualifier (三大引领产业, 五大前沿产业; round 29's 主导/支柱/重点 are instances) names clusters
+without a framework, its names before or after the count (round 30's general label rule); a future list does not.
 
 :func:`framework_code` reads a text's coded cluster framework (“231”产业集群: two clusters of one kind, three of another,
 one more; “一化一海五优特”: counts in characters, round 22) and :func:`coded_industries` the lists of fields that name its
