@@ -4,7 +4,9 @@ What: :func:`counted_industries` reads ``A、B、C等3大优势产业`` and ``A�
 closed by its count (N大 or N个), an optional tier (优势, 特色, 新兴 …) and scale class (千亿, 百亿级 …) and the word
 产业 — as the plan's clusters when the count fits the list and the list names fields, and the sentence announces
 a framework: it names a cluster or chain (``“334”产业集群``, ``10个百亿产业集群``) or the list has a scale class.
-It returns ``(name, level, span)``; :mod:`etl.nlp.plan_clusters` makes them cluster mentions.
+It returns ``(name, level, span)``; :mod:`etl.nlp.plan_clusters` makes them cluster mentions. A counted list of a
+place's industries with any qualifier (三大引领产业, 五大前沿产业; round 29's 主导/支柱/重点 are instances) names clusters
+without a framework, its names before or after the count (round 30's general label rule); a future list does not.
 
 :func:`framework_code` reads a text's coded cluster framework (“231”产业集群: two clusters of one kind, three of another,
 one more; “一化一海五优特”: counts in characters, round 22) and :func:`coded_industries` the lists of fields that name its
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from etl.nlp.cluster_names import NUM_CN, clean_name, count_of, field_list, is_generic, split_items
+from etl.nlp.cluster_names import NUM_CN, VERBS, clean_name, count_of, field_list, is_generic, split_items
 from etl.nlp.field_vocab import is_field
 
 __all__ = ["counted_industries", "ranked_list", "framework_code", "coded_industries", "group_members"]
@@ -58,6 +60,20 @@ _RANKED_TIER = re.compile(r"主导|支柱|重点")
 _RANKED = re.compile(r"([^,;。:!?]+(?:、[^,;。:!?]+?)+|[^,;。:!?、]+?(?:和|及|与)[^,;。:!?、]+?)(等)?\s*[“\"]?\s*("
                      + NUM_CN + r"\s*[个大])" + _TIERS + r"*?(?:主导|支柱|重点)" + _TIERS + r"*"
                      r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
+#: any qualifier word between the count and 产业 (round 30's label rule: a counted list of a place's industries names
+#: clusters, whatever its qualifier — 三大引领产业, 五大前沿产业, 四大基础产业); a bare 三大产业 (the three sectors, or
+#: 动力电池、新能源汽车、光伏三大产业 of a growth figure) has none and stays unread
+_QUALIFIED = re.compile(r"([^,;。:!?]+(?:、[^,;。:!?]+?)+|[^,;。:!?、]+?(?:和|及|与)[^,;。:!?、]+?)(等)?\s*[“\"]?\s*("
+                        + NUM_CN + r"\s*[个大])(?:((?:万亿|千亿|百亿|\d+亿)元?级?)[\u4e00-\u9fff]{0,6}?|[\u4e00-\u9fff]{2,8}?)"
+                        r"产业[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
+_QUALIFIED_TAIL = re.compile(r"等?\s*[“\"]?\s*" + NUM_CN + r"\s*[个大](?:(?:万亿|千亿|百亿|\d+亿)元?级?[\u4e00-\u9fff]{0,6}?|"
+                             r"[\u4e00-\u9fff]{2,8}?)产业")
+#: a counted list with its names after the count (三大特色优势产业,包括A、B、C; 全市八大主导产业除A产业外,B、C…: the
+#: one the 除 clause names is the count's too; round 30)
+_AFTER = re.compile(NUM_CN + r"\s*[个大](?:((?:万亿|千亿|百亿|\d+亿)元?级?)[\u4e00-\u9fff]{0,6}?|[\u4e00-\u9fff]{2,8}?)产业[”\"]?"
+                    r"(?:除([^,;。:、]{2,10}?)(?:产业)?外)?[,:,:]\s*(?:即|是|包括|分别是|分别为|为)?\s*"
+                    r"([^,;。:!?]+?(?:、[^,;。:!?]+?)+)(?=[,;。!?]|$|等)")
+_RESULT_WORD = re.compile(r"增长|增加|提高|提升|实现|达到|完成|突破|超过|占|分别")  # A、B、C同比增长: a clause, no list
 #: the same counted list as the object of 围绕, which a verb may follow (围绕A、B…五大万亿级支柱产业大力引进…: round 27)
 _AROUND = re.compile(r"围绕\s*([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
                      r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
@@ -67,10 +83,11 @@ def ranked_list(span_text: str) -> bool:
     """Whether a counted list (the text of its span) counts a place's 主导/支柱/重点 industries: its items are clusters
     by the round-29 label rule, not a framework's headless items that a chain of the same name would replace.
 
-    >>> ranked_list("重点推进绿色石化、汽车及零部件两大主导产业"), ranked_list("信息、新材料等4个优势产业")
+    >>> ranked_list("重点推进绿色石化、汽车及零部件两大主导产业"), ranked_list("信息、新材料等4个未来产业")
     (True, False)
     """
-    return bool(re.search(NUM_CN + r"\s*[个大][^、]*?(?:主导|支柱|重点)[^、]*?产业", span_text))
+    return bool(re.search(NUM_CN + r"\s*[个大][^、]*?(?:主导|支柱|重点)[^、]*?产业", span_text)
+                or any("未来" not in q.group() for q in _QUALIFIED_TAIL.finditer(span_text)))  # any qualifier (round 30)
 
 
 def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | None, tuple[int, int]]]:
@@ -81,6 +98,8 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
     found += [a for a in _AROUND.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     found += [a for a in _ONE.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     found += [a for a in _RANKED.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
+    found += [a for a in _QUALIFIED.finditer(sentence) if "未来" not in a.group(0)[len(a.group(1)):]  # future: no cluster yet
+              and not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     for m in found:
         head = m.group(1)  # 以A、B…为重点, 就是以A和B两个主导产业为发展重点: the list starts after 以
         head = re.sub(r"^[^、]*?以(?!及)", "", clean_name(head)) if sentence.startswith("为", m.end()) else head
@@ -91,11 +110,19 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
         if not (field_list(items) or all(is_field(i) for i in items)) or any(is_generic(i, True) for i in items):
             continue
         tail = m.group(0)[len(m.group(1)):]
-        lists.append((items, m.group(4), m.span(), "未来" in tail, bool(_RANKED_TIER.search(tail))))
+        lists.append((items, m.group(4), m.span(), "未来" in tail,
+                      bool(_RANKED_TIER.search(tail) or _QUALIFIED_TAIL.match(tail) and "未来" not in tail)))
     # the sentence announces a framework when it names a cluster or chain, or one of its counted lists has a scale
     # class (以A、B四大千亿支柱产业为重点,统筹推进C、D两大新兴产业: the second list is the framework's too) — not a
     # list of future industries next to it (培育新材料、新能源等三大未来产业: fields still to grow, no cluster yet); a
     # counted list of 主导/支柱/重点 industries names clusters as a class does (round 29)
+    for m in _AFTER.finditer(sentence):  # names after the count (round 30)
+        if "未来" in m.group(0)[:m.start(3) - m.start()]:
+            continue
+        items = [clean_name(i, True) for i in split_items(m.group(3), count_of(m.group(0)))]
+        items = ([clean_name(m.group(2), True)] if m.group(2) else []) + items
+        if count_of(m.group(0)) == len(items) and all(items) and all(map(is_field, items)) and not _RESULT_WORD.search(m.group(3)) and not VERBS.match(m.group(3)) and not any(is_generic(i, True) for i in items):
+            lists.append((items, m.group(1), m.span(), False, True))
     named = bool(_FRAMEWORK.search(whole or sentence))
     classed = any(level or ranked for _i, level, _s, _f, ranked in lists)
     return [(i, level, span) for items, level, span, future, ranked in lists

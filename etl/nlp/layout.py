@@ -165,6 +165,9 @@ def sentences(text: str, ctx: dict):
     floor = ctx["start"] or ((ctx["issued"] + 1) if ctx["issued"] else None)
     lines = [normalize(raw).strip() for raw in text.splitlines() if not raw.lstrip().startswith("#")]
     lines = [ln for ln in lines if ln]  # a header line of a saved excerpt (source, title) is skipped
+    for i in range(len(lines) - 1, 0, -1):  # a line that ends inside a 、-list goes on on the next (福州, round 30)
+        if lines[i - 1].endswith("、"):
+            lines[i - 1:i + 1] = [lines[i - 1] + lines[i]]
     box = None
     for i, para in enumerate(lines):
         if HEADING_RE.match(para):  # 一、 opens a part (back to the plan's year); (一) a section of the part

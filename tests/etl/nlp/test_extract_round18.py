@@ -27,8 +27,9 @@ def test_a_framework_list_with_its_count_and_class_head_after_it():
     # a list of future industries next to the framework's is no cluster list (fields still to grow)
     s = "壮大汽车、医药、模具与塑料等三大千亿产业,培育新材料、新能源、节能环保等三大未来产业"
     assert [n for n, _l in _names(s)] == ["汽车", "医药", "模具与塑料"]
-    # without a scale class or a cluster named in the sentence, a counted list is no framework
-    assert _names("统筹推进新材料、新能源汽车、电子信息三大新兴产业") == []
+    # round 30: a counted list with a qualifier names clusters of itself (the general label rule); without one it does not
+    assert [n for n, _l in _names("统筹推进新材料、新能源汽车、电子信息三大新兴产业")] == ["新材料", "新能源汽车", "电子信息"]
+    assert _names("统筹推进新材料、新能源汽车、电子信息三大产业") == []
 
 
 def test_a_field_word_ending_in_hua_is_a_field_not_an_ization():

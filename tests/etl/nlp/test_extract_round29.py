@@ -17,10 +17,12 @@ def test_a_counted_list_of_leading_industries_names_clusters_without_a_class():
 def test_the_other_counted_list_of_the_sentence_follows_and_an_uncounted_or_other_list_does_not():
     s = "重点发展绿色农产品深加工、先进装备制造等2个主导产业,信息、新材料、金融等3个优势产业,激发新动能"
     assert [n for n, _l, _s in counted_industries(s)][-3:] == ["信息", "新材料", "金融"]
-    assert counted_industries("发展信息、新材料、金融等3个优势产业,激发新动能") == []  # no 主导/支柱/重点, no class
+    # round 30: any qualifier names clusters (the general counted-list rule); none (三大产业) does not
+    assert [n for n, _l, _s in counted_industries("发展信息、新材料、金融等3个优势产业,激发新动能")] == ["信息", "新材料", "金融"]
+    assert counted_industries("发展信息、新材料、金融等3个产业,激发新动能") == []
     assert counted_industries("推动动力电池、新能源汽车、光伏主导产业发展") == []  # uncounted
     assert counted_industries("重点发展电子信息、装备制造两大主导产业园") == []  # 产业园 goes on as a noun
-    assert not ranked_list("信息、新材料等4个优势产业")
+    assert ranked_list("信息、新材料等4个优势产业") and not ranked_list("信息、新材料等4个未来产业")  # round 30
 
 
 def test_items_of_a_leading_list_stay_clusters_when_a_chain_of_the_same_name_follows():
