@@ -83,8 +83,9 @@ def looks_back(head: str) -> bool:
 def is_report(sentence: str, ctx: dict, paragraph_reports: bool) -> bool:
     """Does ``sentence`` report what was reached (see the module doc)? ``ctx["looks_back"]``: the text is a
     results report; ``paragraph_reports``: an earlier sentence of the paragraph reported."""
-    if AIM.search(_reviewed_years(sentence, ctx).replace("预计", "") if ctx.get("closed_year") else _reviewed_years(sentence, ctx)):
-        return False  # 预计 in a review of the year just ended (过去一年…) estimates its result (round 25)
+    text = _reviewed_years(sentence, ctx)  # 预计 in a review of the year just ended (过去一年…) estimates its result (round 25)
+    if AIM.search(text.replace("预计", "") if ctx.get("closed_year") else text):
+        return False
     return bool(PAST.search(sentence) or _DATA_SHOWN.match(sentence)) or paragraph_reports or bool(ctx.get("looks_back")) or \
         earlier_period(sentence, ctx)
 
