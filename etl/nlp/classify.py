@@ -71,7 +71,7 @@ import math
 from dataclasses import dataclass, field
 
 from etl.nlp import calibration
-from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN
+from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN, TOP_K
 from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate
 from etl.nlp.index import build_index
 from etl.nlp.lead_item import lead_support
@@ -201,7 +201,7 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
 
 
 
-def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int = 3, industry=None,
+def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int = TOP_K, industry=None,
              industry_code=None, min_confidence: float = LINK_MIN) -> list[SegmentMatch]:
     """Best ``top_k`` segments (confidence >= ``min_confidence``) for an enterprise from its
     经营范围, 主营产品 (str with ``;``-separated lines, optionally ``name(0.55)`` revenue shares,
@@ -258,7 +258,7 @@ def _place(out: list, placed: list, p: float, c: dict, segs, lineage, top_k: int
 
 # --------------------------------------------------------------------------- records
 
-def assign_segments(record: dict, ontology, *, top_k: int = 3) -> list[SegmentMatch]:
+def assign_segments(record: dict, ontology, *, top_k: int = TOP_K) -> list[SegmentMatch]:
     """Segments of one record: an explicit ``segment``/``segments`` field (ids or names, ``;``
     or ``,`` separated, or a list) wins with confidence 1.0; a :data:`NO_SEGMENT` marker (七链外)
     means no segment at all; otherwise :func:`classify` on its
@@ -290,7 +290,7 @@ def _assign(record: dict, ontology, idx, top_k: int) -> list[SegmentMatch]:
                      LINK_MIN)
 
 
-def classify_many(records, ontology, *, top_k: int = 3) -> list[list[SegmentMatch]]:
+def classify_many(records, ontology, *, top_k: int = TOP_K) -> list[list[SegmentMatch]]:
     """:func:`assign_segments` for each record (dicts), in order — the bulk fast path."""
     idx = build_index(ontology)  # once for all records
     return [_assign(r, ontology, idx, top_k) for r in records]
