@@ -58,7 +58,7 @@ from etl.nlp.own_figures import own_figures_dropped
 from etl.nlp.cluster_match import written_name
 from etl.nlp.place_prefix import places_cut
 from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
-from etl.nlp.relisted import find_relisted
+from etl.nlp.relisted import find_chain_openers, find_relisted
 from etl.nlp.section_heads import section_named
 from etl.nlp.indicator import span_year, year_before
 from etl.nlp.quantity import find_quantities, find_year
@@ -154,7 +154,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         named_here = places_cut(find_clusters(sent, next((s for s in re.split(r"(?<=。)", para) if sent.strip() in s), "")), text)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
-        named_here += find_relisted(sent, kinds)  # the 8 chains listed again without a head
+        named_here += find_relisted(sent, kinds) + find_chain_openers(sent, kinds)  # listed again; 其中,X链扩容提质
         named_here += [ClusterMention(n, "cluster", lv, None, sp, headless=True) for n, lv, sp in coded_industries(sent, code)]
         for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)

@@ -36,7 +36,7 @@ from etl.nlp.count_names import BARE, count_named
 from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, MONEY as MONEY_UNITS, QUALIFIERS, UNITS, figures, normalized, \
     qualifier
 from etl.nlp.generic_measures import generic_held
-from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, compared_names, coverage, find_year, is_measure, rate_named, split_fenbie
+from etl.nlp.indicator import BASE_YEAR, MEASURE, YEAR_RE, clean_name, compared_names, coverage, find_year, is_measure, rate_named, split_fenbie
 from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
 from etl.nlp.traditional import as_written, simplified
 
@@ -161,7 +161,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if "分别" in clause and len(qs) > 1:
             prefix = clause_names[: clause_names.index("分别")]
             names = split_fenbie(clean_name(prefix), len(qs))  # 同比分别增长…: the indicators are the ones before
-            names = (compared := compared_names(names[0], clause[clause.index("分别"):qs[0][0].start()], [o.name for o in out], context, len(qs))) or names
+            names = (compared := compared_names(prefix.strip() if BASE_YEAR.fullmatch(prefix.strip()) else names[0], clause[clause.index("分别"):qs[0][0].start()], [o.name for o in out], context, len(qs))) or names
             cur = is_current(clause, qs[0][0].start(), state, sticky)
             prev_end = clause.index("分别")
             share = re.match(r"分别占([^,;。\d]{1,10}?)的?$", clause[prev_end:qs[0][0].start()].strip())

@@ -70,3 +70,26 @@ def test_the_whole_compared_with_is_no_holder():
     text = ("上饶市1-7月规模以上工业增加值同比增长17.6%,高于全省平均水平0.6个百分点,其中有色金属产业增长25.4%。")
     subjects = {f.text: f.subject for f in facts(text) if f.kind == "target"}
     assert set(subjects.values()) == {"上饶市"}
+
+
+def test_a_change_against_a_base_year_is_named_by_the_indicators_before_it():
+    text = "战略性新兴产业产值、高新技术产业增加值占规上工业比重分别达到48.1%和56.1%,比2012年分别提高34.8、24.8个百分点。"
+    names = {r[1]: r[0] for r in target_rows(text)}
+    assert names[34.8].endswith("比2012年提高") and names[34.8].startswith("战略性新兴产业")
+    assert names[24.8] == "高新技术产业增加值占规上工业比重比2012年提高"
+
+
+def test_a_sentence_opening_with_a_named_clusters_chain_names_that_chain():
+    text = ("聚焦现代金融、人工智能、工业互联网三大前沿产业。将对三大产业链实施分类指导。其中,现代金融链扩容提质,强化核心地位。\n"
+            "人工智能链创新领先,抢占制高点。工业互联网链转型升级。\n")
+    chains = {f.text for f in facts(text) if f.kind == "chain"}
+    assert chains == {"现代金融", "人工智能", "工业互联网"}
+    assert not [f for f in facts("人工智能链长由区长担任。供应链金融加快发展。") if f.kind == "chain"]  # no cluster named before
+
+
+def test_a_last_与_splits_when_the_list_is_one_item_short_of_its_count():
+    from tests.etl.nlp.plan_facts import clusters
+    found = clusters("目前,我们已形成四大优势产业,钛及钛合金、汽车及零部件、优势装备与特色食品。")
+    assert set(found) == {"钛及钛合金", "汽车及零部件", "优势装备", "特色食品"}
+    found = clusters("目前,我们已形成三大优势产业,钛及钛合金、汽车及零部件、生物医药与健康设备。")
+    assert set(found) == {"钛及钛合金", "汽车及零部件", "生物医药与健康设备"}  # the count fits: 与 stays inside
