@@ -69,6 +69,8 @@ def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year:
         current = True  # …等14个项目全面投产,2020年实现营业收入990亿元。…预计到2025年…可达1500亿元: the base
     if not current and ctx.get("months") and not ctx.get("aims") and not AIM.search(clause_at(qsent, a)):
         current = True  # 1-7月,泰州市…完成产值3078.24亿元: a release of months states results, of the text's year (round 23)
+    if not current and _MONTHS_LEAD.match(clause_at(qsent, a)) and not AIM.search(clause_at(qsent, a)):
+        current = True  # 2023年实施…项目47个、年度计划投资…,1-4月累计完成投资40.12亿元: the run's result (round 31)
     span = _FROM_TO.search(clause_at(qsent, a))
     if not current and span and (ctx.get("dated") or ctx.get("issued") or 0) > int(span.group(1)):
         current = True  # 民营经济增加值从2018年的412.9亿元提升至2020年的621亿元, told in 2021: a result

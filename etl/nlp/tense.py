@@ -285,8 +285,8 @@ def relative_year(text: str, ctx: dict) -> int | None:
     return None
 
 
-#: a sentence that opens with what the data show (数据显示, 据统计): its figures are results
-_DATA_SHOWN = re.compile(r"^\s*(?:(?:统计)?数据显示|据统计|统计显示)[,,:]")
+#: a sentence opening with 数据显示/据统计, or a run of months whose 预计 estimates (1至5月,…预计实现…: round 31): results
+_DATA_SHOWN = re.compile(r"^\s*(?:(?:统计)?数据显示|据统计|统计显示|(?:(?:19|20)\d{2}\s*年|今年)?\s*1\s*(?:[-—–~至到]|月至)\s*\d{1,2}\s*月份?(?=[,,][^。]*预计(?!全年)))[,,:]")
 
 
 def data_shown(sentence: str) -> str:

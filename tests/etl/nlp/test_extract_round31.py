@@ -93,3 +93,18 @@ def test_a_last_与_splits_when_the_list_is_one_item_short_of_its_count():
     assert set(found) == {"钛及钛合金", "汽车及零部件", "优势装备", "特色食品"}
     found = clusters("目前,我们已形成三大优势产业,钛及钛合金、汽车及零部件、生物医药与健康设备。")
     assert set(found) == {"钛及钛合金", "汽车及零部件", "生物医药与健康设备"}  # the count fits: 与 stays inside
+
+
+def test_a_run_of_months_whose_预计_estimates_reports_over_its_paragraph():
+    text = ("鹰潭铜产业快讯\n今年以来,一大批铜项目在鹰潭落户。1至5月,全市规模以上铜企业预计实现工业增加值85亿元,同比增长16%;"
+            "主营业务收入810亿元,同比增长11%;利税总额43亿元。铜产品产量111.5万吨,同比增长20.3%。\n")
+    rows = {r[1]: r[4] for r in target_rows(text)}
+    assert all(rows[v] for v in (85.0, 810.0, 43.0, 111.5, 20.3))
+    assert not any(r[4] for r in target_rows("某县快讯\n1至5月,全县工业增加值增长6%。预计全年工业增加值增长8%以上。\n")
+                   if r[1] == 8.0)  # 预计 of a sentence of its own, in a year under way: an aim
+
+
+def test_a_clause_that_opens_with_a_run_of_months_reports_the_run():
+    text = "某县讲话\n2023年实施省市重点项目47个、年度计划投资83.61亿元,1-4月累计完成投资40.12亿元。\n"
+    rows = {r[1]: r[4] for r in target_rows(text)}
+    assert rows[40.12] is True and rows[83.61] is False  # the year's plan (计划) stays an aim
