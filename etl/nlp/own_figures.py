@@ -9,7 +9,7 @@ holds — its 总投资, 占地, 产值, 产能, 营收 —, whatever the senten
   on from it (``规划年深、精加工20万吨铝型材…``: the firm's plan);
 * a clause whose holder is one firm (``…,力争一汽集团全年省属口径整车生产实现260万辆``);
 * a figure whose name holds one project's measure (``凯盛(自贡)…一期项目总投资8.7亿元``, ``项目设计产能120万吨`` after
-  the project's sentence), and the figures after it in its sentence that name no holder of their own (``可实现年产值超60亿元``,
+  the project's sentence) or that follows its being built (``乐普药业二期工程建成后,年产值可达100亿元``), and the figures after it in its sentence that name no holder of their own (``可实现年产值超60亿元``,
   ``建成后无人机年产值达100亿元以上``).
 
 A count of firms or projects (``落地铝产业项目47个``), and the sum over many projects (``实施50个重点项目,总投资约250亿元``,
@@ -59,6 +59,8 @@ _PROJECT_MEASURE = re.compile(r"项目(?:[^,;。]{0,8}?)(?:总投资|投资额?|
 #: a class word before 项目 (or a pool) that makes the projects many: 重点项目, 签约项目, 引进项目, 项目推进库
 _MANY = re.compile(r"(?:重点|重大|签约|引进|落地|招商引资|改造|在建|开工|投产|竣工|技改|产业化|入库|各类|一批|等)(?:产业)?项目")
 _COUNTED = re.compile(r"\d+\s*(?:多|余)?\s*(?:个|项)[^,;。]{0,16}项目|项目(?:共)?\s*\d+\s*(?:多|余)?\s*(?:个|项)|库|一批")
+#: one project named, then 建成后/投产后 right before the figure's clause (乐普药业二期工程建成后,年产值可达100亿元: round 31)
+_BUILT_BEFORE = re.compile(r"[^,;。]{0,20}(?:项目|工程)(?:全面)?(?:建成|投产|达产|建成投产)后[,,]?\s*(?:[^,;。]{0,8})$")
 #: after a project's figure, a figure that says when it will hold (建成后, 投产后) or names no holder of its own
 _AFTER_BUILT = re.compile(r"^\s*(?:建成后|投产后|达产后|可实现|可)")
 
@@ -97,7 +99,9 @@ def own_figures_dropped(quantities: list, sent: str, para: str) -> list:
     for q in quantities:
         a = q.span[0]
         clause = clause_at(sent, a)
-        if _FIRM_CLAUSE.match(clause) or _one_project(q.name or "", sent, a):
+        built = _BUILT_BEFORE.search(sent[:a])  # 乐普药业二期工程建成后,年产值可达100亿元: the project's, when built
+        if _FIRM_CLAUSE.match(clause) or _one_project(q.name or "", sent, a) or \
+                (built and not _MANY.search(built.group(0)) and not _COUNTED.search(sent)):
             held = True
             continue
         if held and (_AFTER_BUILT.match(clause) or not holds(q.name or "")):

@@ -108,3 +108,10 @@ def test_a_clause_that_opens_with_a_run_of_months_reports_the_run():
     text = "某县讲话\n2023年实施省市重点项目47个、年度计划投资83.61亿元,1-4月累计完成投资40.12亿元。\n"
     rows = {r[1]: r[4] for r in target_rows(text)}
     assert rows[40.12] is True and rows[83.61] is False  # the year's plan (计划) stays an aim
+
+
+def test_a_project_built_holds_what_it_makes_and_a_real_growth_is_its_figures():
+    text = "在医药产业方面,乐普药业二期工程建成后,年产值可达100亿元;全市医药产业产值达到60亿元。"
+    assert _values(text) == [60.0]
+    rows = target_rows("城镇居民人均可支配收入16495元,实际增长10.7%。")
+    assert [r[0] for r in rows] == ["城镇居民人均可支配收入", "城镇居民人均可支配收入实际增长"]
