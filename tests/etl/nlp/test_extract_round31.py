@@ -115,3 +115,10 @@ def test_a_project_built_holds_what_it_makes_and_a_real_growth_is_its_figures():
     assert _values(text) == [60.0]
     rows = target_rows("城镇居民人均可支配收入16495元,实际增长10.7%。")
     assert [r[0] for r in rows] == ["城镇居民人均可支配收入", "城镇居民人均可支配收入实际增长"]
+
+
+def test_a_paragraph_that_opens_with_a_run_of_months_reports_it():
+    text = ("某市快讯\n全市将持续招大引强,力争全年工业增长10%。\n"
+            "1-7月,上饶市工业生产保持高位运行。全市规模以上工业增加值同比增长17.6%,其中有色金属产业增长25.4%。\n")
+    rows = {r[1]: r[4] for r in target_rows(text)}
+    assert rows[17.6] is True and rows[25.4] is True and rows[10.0] is False
