@@ -76,14 +76,12 @@ def firm_actor(sent: str) -> bool:
     return bool(_FIRM_ACTOR.match(sent))
 
 
-def _one_project(name: str, sent: str, at: int) -> bool:
-    """Does the figure ``name`` (at ``at`` of ``sent``) hold one project's own measure?"""
+def _one_project(name: str, sent: str) -> bool:
+    """Does the figure ``name`` of ``sent`` hold one project's own measure (and no class word or count makes it many)?"""
     m = _PROJECT_MEASURE.search(name)
     if not m:
         return False
-    if _MANY.search(name[:m.start() + 2]) or _COUNTED.search(sent):
-        return False
-    return True
+    return not (_MANY.search(name[:m.start() + 2]) or _COUNTED.search(sent))
 
 
 def own_figures_dropped(quantities: list, sent: str, para: str) -> list:
@@ -100,7 +98,7 @@ def own_figures_dropped(quantities: list, sent: str, para: str) -> list:
         a = q.span[0]
         clause = clause_at(sent, a)
         built = _BUILT_BEFORE.search(sent[:a])  # 乐普药业二期工程建成后,年产值可达100亿元: the project's, when built
-        if _FIRM_CLAUSE.match(clause) or _one_project(q.name or "", sent, a) or \
+        if _FIRM_CLAUSE.match(clause) or _one_project(q.name or "", sent) or \
                 (built and not _MANY.search(built.group(0)) and not _COUNTED.search(sent)):
             held = True
             continue
