@@ -152,9 +152,10 @@ def split_items(items: str, count: int | None) -> list[str]:
     if len(parts) >= 2 and "以及" in parts[-1]:  # A、B、C以及D: 以及 joins the list's last item
         head, _sep, last = parts[-1].rpartition("以及")
         parts = parts[:-1] + [x for x in (head, last) if x]
-    if count and parts and len(parts) == count - 1 and re.search(r"和|以及", parts[-1]):
-        # A、B、…和C等6条: the list's last 和 joins its last two items (…材料及高端化工品 earlier keeps its 及)
-        head, _sep, last = parts[-1].rpartition("以及" if "以及" in parts[-1] else "和")
+    if count and parts and len(parts) == count - 1 and re.search(r"和|以及|与", parts[-1]):
+        # A、B、…和C等6条: the list's last 和 joins its last two items (…材料及高端化工品 earlier keeps its 及); so does a
+        # last 与 (钛及钛合金、汽车及零部件、优势装备与特色食品 for 四大: round 31)
+        head, _sep, last = parts[-1].rpartition(next(w for w in ("以及", "和", "与") if w in parts[-1]))
         if head and last:
             return parts[:-1] + [head, last]
     if count and len(parts) < count:  # 稀土磁性材料和新型功能材料4个 → split the 和 too

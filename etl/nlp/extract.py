@@ -54,17 +54,17 @@ from etl.nlp.naming import (box_named, class_named, clause_held, colon_named, fe
                              threshold_named, verb_named)
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
+from etl.nlp.own_figures import own_figures_dropped
 from etl.nlp.cluster_match import written_name
 from etl.nlp.place_prefix import places_cut
 from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
-from etl.nlp.relisted import find_relisted
+from etl.nlp.relisted import find_chain_openers, find_relisted
 from etl.nlp.section_heads import section_named
 from etl.nlp.indicator import span_year, year_before
 from etl.nlp.quantity import find_quantities, find_year
-from etl.nlp.region import subject_of
+from etl.nlp.subject import subject_of
 from etl.nlp.tech_phrases import specific_techs
-from etl.nlp.tense import (AIM, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report,
-                            data_shown, relative_year)
+from etl.nlp.tense import (AIM, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report, data_shown, relative_year)
 from etl.nlp.vocab import normalize, vocabulary
 
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
@@ -154,7 +154,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         named_here = places_cut(find_clusters(sent, next((s for s in re.split(r"(?<=。)", para) if sent.strip() in s), "")), text)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
-        named_here += find_relisted(sent, kinds)  # the 8 chains listed again without a head
+        named_here += find_relisted(sent, kinds) + find_chain_openers(sent, kinds)  # listed again; 其中,X链扩容提质
         named_here += [ClusterMention(n, "cluster", lv, None, sp, headless=True) for n, lv, sp in coded_industries(sent, code)]
         for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)
@@ -215,7 +215,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         quantities = holder_shared(colon_named(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent),
                                    qsent, para_last, named_before)
         named_before = written_name(sent, named_here) if not quantities else None  # …打造X产业集群。产值… (round 21)
-        quantities = section_named(conditional_dropped(project_capacities(quantities, qsent), qsent), sent, para)  # …项目: a plant's size; 若…可: no figure
+        quantities = section_named(conditional_dropped(own_figures_dropped(project_capacities(quantities, qsent), qsent, para), qsent), sent, para)  # a plant's size, a firm's figures; 若…可
         para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:
             a = q.span[0]
@@ -228,7 +228,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                     relative_year(clause, ctx) or year_before(qsent, a) or relative_year(qsent[:a], ctx) or \
                     (report_year if reporting else None) or lead_year or \
                     relative_year(sent, ctx)
-                t_year = current_year(q, sent, ctx, s_year, span)
+                t_year = current_year(q, sent, ctx, s_year, span, para)
             else:
                 t_year = target_year(q, clause, year, ctx)
             subj, skind = subject_of(qsent, a, q.name, ctx, ontology, None if para_cluster and para_cluster + "产业" in q.name else para_cluster, tuple(longer))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from etl.nlp.facts import clause_at
-from etl.nlp.tense import AIM, before_aim, briefing_reported, estimated_result, news_reported, reported
+from etl.nlp.tense import _BUILD, AIM, before_aim, briefing_reported, estimated_result, news_reported, reported, stated_year
 
 __all__ = ["figure_current", "ENTERS_PERIOD"]
 
@@ -24,6 +24,8 @@ _FUTURE = re.compile(r"将|力争|确保|目标|计划|预计(?!全年)|争取|(
                      r"以上|不少于|不低于|左右|突破")  # …达到3000家以上 in a 2023 work plan is still a target
 
 
+#: a target's qualifier or an addition: 2023年,技术改造项目达到300个以上 is a work plan's target even where nothing aims
+_TARGET_WORD = re.compile(r"以上|不少于|不低于|左右|新增")
 #: a sentence that opens with what was done since a year (2021年以来, 去年以来, 今年以来)
 #: … or with a run of months (今年1月至10月, 1-10月, 前三季度, 上半年) in a text without plan period: a report of the run
 #: a sentence entering a five-year period (迈进“十四五”,…打造…4个千亿级产业集群): what it states is the period's aim,
@@ -54,13 +56,21 @@ def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year:
         current = True
     if not current and lead and not ctx["start"] and not _FUTURE.search(sent.replace("规模以上", "")):
         current = True  # a report (no plan period): “2021年,我市…分别达39.2%” states what was reached
-    if not current and q.year and not ctx["start"] and ctx.get("dated") and q.year < ctx["dated"] \
+    latest = 0 if ctx.get("aims", True) or _TARGET_WORD.search(clause_at(qsent, a).replace("规模以上", "")) else ctx.get("latest") or 0
+    if not current and q.year and not ctx["start"] and q.year < (ctx.get("dated") or latest) \
             and not AIM.search(clause_at(qsent, a)):
-        current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result
+        current = True  # 2020年产值分别达到11221亿元 in a 2021 report (no plan period): a result; an undated text is as
+        # late as the latest year it states (2022年全社会固定资产投资增长10% in a speech on 2023's first months: round 31)
+    if not current and ctx.get("aimless") and not ctx.get("dated") and not _BUILD.search(clause_at(qsent, a)) and \
+            not _TARGET_WORD.search(clause_at(qsent, a).replace("规模以上", "")) and \
+            (stated_year(sent) or stated_year(para[:max(0, para.find(sent.strip()))])):
+        current = True  # 2008年,全市生产总值609.96亿元…;…总数达到1020家 in an undated text that aims at nothing (round 31)
     if not current and not ctx["start"] and before_aim(sent, para):
         current = True  # …等14个项目全面投产,2020年实现营业收入990亿元。…预计到2025年…可达1500亿元: the base
     if not current and ctx.get("months") and not ctx.get("aims") and not AIM.search(clause_at(qsent, a)):
         current = True  # 1-7月,泰州市…完成产值3078.24亿元: a release of months states results, of the text's year (round 23)
+    if not current and _MONTHS_LEAD.match(clause_at(qsent, a)) and not AIM.search(clause_at(qsent, a)):
+        current = True  # 2023年实施…项目47个、年度计划投资…,1-4月累计完成投资40.12亿元: the run's result (round 31)
     span = _FROM_TO.search(clause_at(qsent, a))
     if not current and span and (ctx.get("dated") or ctx.get("issued") or 0) > int(span.group(1)):
         current = True  # 民营经济增加值从2018年的412.9亿元提升至2020年的621亿元, told in 2021: a result

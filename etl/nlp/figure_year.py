@@ -27,8 +27,9 @@ _TO_END = re.compile(r"(?<![截止])(?:到|至)\s*[“\"]?(十[一二三四五]�
 _OWN_LEAD = re.compile(r"\s*[,,]?\s*((?:19|20)\d{2})\s*年(?:底|末)?(?![度代])")  # 2011年预计实现…,2015年达到…
 
 
-def current_year(q, sent: str, ctx: dict, s_year: int | None, span: tuple | None) -> int | None:
-    """The year of the current value ``q`` of ``sent`` (see the module doc); ``span``: the sentence's leading span."""
+def current_year(q, sent: str, ctx: dict, s_year: int | None, span: tuple | None, para: str = "") -> int | None:
+    """The year of the current value ``q`` of ``sent`` (see the module doc); ``span``: the sentence's leading span; in an
+    undated text that aims at nothing, the year its paragraph ``para`` stated last before it (莆田's 2008年: round 31)."""
     dated = ctx.get("dated")
 
     def before(y):
@@ -36,7 +37,8 @@ def current_year(q, sent: str, ctx: dict, s_year: int | None, span: tuple | None
 
     own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) and not (span and q.year == span[0]) else None
     return own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated or
-                   stated_year(sent))  # …等14个项目全面投产,2020年实现…: an undated text, the year its sentence states
+                   stated_year(sent) or  # …等14个项目全面投产,2020年实现…: an undated text, the year its sentence states
+                   (stated_year(para[:max(0, para.find(sent.strip()))]) if ctx.get("aimless") and not dated and "今年" not in sent else None))
 
 
 def target_year(q, clause: str, year: int | None, ctx: dict) -> int | None:

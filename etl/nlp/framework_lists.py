@@ -60,6 +60,8 @@ _RANKED_TIER = re.compile(r"主导|支柱|重点")
 _RANKED = re.compile(r"([^,;。:!?]+(?:、[^,;。:!?]+?)+|[^,;。:!?、]+?(?:和|及|与)[^,;。:!?、]+?)(等)?\s*[“\"]?\s*("
                      + NUM_CN + r"\s*[个大])" + _TIERS + r"*?(?:主导|支柱|重点)" + _TIERS + r"*"
                      r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
+_RANKED_TAIL = re.compile(NUM_CN + r"\s*[个大]" + _TIERS + r"*?(?:主导|支柱|重点)" + _TIERS + r"*((?:万亿|千亿|百亿|\d+亿)元?级?)?"
+                          + _TIERS + r"*产业[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")  # its count and head
 #: any qualifier word between the count and 产业 (round 30's label rule: a counted list of a place's industries names
 #: clusters, whatever its qualifier — 三大引领产业, 五大前沿产业, 四大基础产业); a bare 三大产业 (the three sectors, or
 #: 动力电池、新能源汽车、光伏三大产业 of a growth figure) has none and stays unread
@@ -68,6 +70,7 @@ _QUALIFIED = re.compile(r"([^,;。:!?]+(?:、[^,;。:!?]+?)+|[^,;。:!?、]+?(?:
                         r"产业[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
 _QUALIFIED_TAIL = re.compile(r"等?\s*[“\"]?\s*" + NUM_CN + r"\s*[个大](?:(?:万亿|千亿|百亿|\d+亿)元?级?[\u4e00-\u9fff]{0,6}?|"
                              r"[\u4e00-\u9fff]{2,8}?)产业")
+_QUALIFIED_END = re.compile(_QUALIFIED_TAIL.pattern + r"[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
 #: a counted list with its names after the count (三大特色优势产业,包括A、B、C; 全市八大主导产业除A产业外,B、C…: the
 #: one the 除 clause names is the count's too; round 30)
 _AFTER = re.compile(NUM_CN + r"\s*[个大](?:((?:万亿|千亿|百亿|\d+亿)元?级?)[\u4e00-\u9fff]{0,6}?|[\u4e00-\u9fff]{2,8}?)产业[”\"]?"
@@ -97,8 +100,11 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
     found = list(_COUNTED.finditer(sentence))
     found += [a for a in _AROUND.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     found += [a for a in _ONE.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
-    found += [a for a in _RANKED.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
-    found += [a for a in _QUALIFIED.finditer(sentence) if "未来" not in a.group(0)[len(a.group(1)):]  # future: no cluster yet
+    # no count, no list — and no backtracking over a long 、-list without one (南通's 16 chains took minutes; round 31)
+    ranked = _RANKED.finditer(sentence) if _RANKED_TAIL.search(sentence) else ()
+    found += [a for a in ranked if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
+    qualified = _QUALIFIED.finditer(sentence) if _QUALIFIED_END.search(sentence) else ()
+    found += [a for a in qualified if "未来" not in a.group(0)[len(a.group(1)):]  # future: no cluster yet
               and not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     for m in found:
         head = m.group(1)  # 以A、B…为重点, 就是以A和B两个主导产业为发展重点: the list starts after 以

@@ -19,7 +19,7 @@ import re
 
 from etl.normalize import join_cjk, strip_quotes
 
-__all__ = ["clean_name", "split_fenbie", "compared_names", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before",
+__all__ = ["clean_name", "split_fenbie", "compared_names", "BASE_YEAR", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before",
            "rate_named"]
 
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月])(?:度|底|末|前)?")
@@ -108,7 +108,9 @@ def split_fenbie(prefix: str, n: int) -> list[str]:
 
 
 #: a 分别 head that names only a comparison (同比, 同比增速, 比上年): the indicators are the ones before it
-_COMPARED_ONLY = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?)(?:增长|增速|增幅)?")
+_COMPARED_ONLY = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|(?:19|20)\d{2}年(?:底|末)?)(?:同期)?)(?:增长|增速|增幅)?")
+#: a base year compared with (比2012年分别提高34.8、24.8个百分点): the change word goes into the name (round 31, 宣城)
+BASE_YEAR = re.compile(r"(?:比|较)(?:19|20)\d{2}年")
 
 
 def compared_names(head: str, verb: str, earlier: list[str], context: str, n: int) -> list[str] | None:
@@ -120,12 +122,16 @@ def compared_names(head: str, verb: str, earlier: list[str], context: str, n: in
     ['销售收入同比增长', '上缴税金同比增长']
     >>> compared_names("同比增速", "达到", [], "该区汽车制造业、金属制品业均实现较快增长", 2)
     ['汽车制造业同比增速', '金属制品业同比增速']
+    >>> compared_names("比2012年", "分别提高", ["新兴产业比重", "高新产业比重"], "", 2)
+    ['新兴产业比重比2012年提高', '高新产业比重比2012年提高']
     >>> compared_names("产值", "增长", ["销售收入", "上缴税金"], "", 2) is None
     True
     """
     if not _COMPARED_ONLY.fullmatch(head):
         return None
     tail = head + ("增长" if "增长" in verb and not re.search("增长|增速|增幅", head) else "")
+    change = re.search(r"增长|提高|提升|增加|下降|降低|减少", verb)
+    tail = head + change.group(0) if BASE_YEAR.match(head) and change and not re.search("增长|增速|增幅", head) else tail
     if len(earlier) >= n and all(earlier[-n:]):
         return [e + tail for e in earlier[-n:]]
     items = [re.sub(r"^(?:该|本|全)[市区县省]", "", clean_name(p)) for p in re.split(r"均|都|分别|共同|实现|保持", context)[0].split("、")]

@@ -30,7 +30,7 @@ import re
 from etl.nlp.plan_clusters import find_clusters
 from etl.nlp.quantity import find_year
 from etl.nlp.region import header_title, plan_region
-from etl.nlp.tense import AIM, FIVE_YEAR, closed_year, is_briefing, is_news, looks_back, relative_year
+from etl.nlp.tense import AIM, FIVE_YEAR, TELLS_AIM, closed_year, is_briefing, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
 
 __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading", "heading_cluster"]
@@ -97,12 +97,18 @@ def plan_context(text: str) -> dict:
         reviewed = int(closed.group(1))  # 一、2024年工作回顾: the year a work report's review reports (round 29)
     if reviewed is None and closed_year(head[:300]) and (dated or end):
         reviewed = dated - 1 if dated else end  # 过去一年 in a text of the 十四五/十五五 交汇点: 2025 (round 25)
+    # 2023年工作回顾 in a report of 2023年12月28日 (即将过去的一年): the year reviewed still runs, its 预计 aims (round 31)
+    running = bool(issued and reviewed and reviewed >= issued)
     return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
             "looks_back": looks_back(head[:300]) or review or bool(closed_year(head[:300])),
-            "closed_year": bool(closed_year(head[:300])),  # 过去一年,宿迁…成绩如何?: a review of the year just ended
+            "closed_year": bool(closed_year(head[:300])) and not running,  # 过去一年,宿迁…成绩如何?: the year just ended
             "this_year": bool(re.search(r"今年|全年|本年度", body)),
             "months": start is None and any(_MONTHS.match(t) for t in titles + [body]),  # 1-7月泰州市…: a release (round 23)
             "briefing": is_briefing("\n".join(header_title(text)) + head[:300]), "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
+            # an undated text is at least as late as the latest year it states (not one it aims at: 到2025年): round 31
+            "latest": max((int(y) for y in re.findall(r"(?<![到至])((?:19|20)\d{2})\s*年", body)), default=None),
+            # no aim word and no plan told anywhere (莆田's 经济现状, an undated overview: round 31)
+            "aimless": not AIM.search(body) and not TELLS_AIM.search(body),
             "aims": bool(re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|十[一二三四五]五|未来[一二三四五六七八九十\d]+年", body))}
 
 
@@ -133,12 +139,13 @@ _PART_VERB = re.compile(r"将|要|打造|培育|建设|建成|形成|发展|推�
 
 
 def _aim_scoped(parts: list[str]) -> list[str]:
-    """Sentences, where one opened by 力争/确保 (+ a year or a period's end) runs on across ; to its 。 — the aim
+    """Sentences, where one opened by 力争/确保 (+ a year or a period's end) or 预计 (初步预计,…: round 31, 下陆) runs on
+    across ; to its 。 — the aim
     scopes every ;-part (力争到“十四五”末,A突破5000亿元,…;在…领域占据一席之地;B达到1650家) — and a ;-part without a verb
     of its own goes on with the part before when that one aims (将…打造A“1个两千亿级”产业集群;B“1个千亿级”产业集群: round 20)."""
     out: list[str] = []
     for part in parts:
-        opens = re.match(r"\s*(?:[^,,;。]{0,16}显示[,,])?(?:(?:力争|确保)(?:在|到|至)?|(?:到|至)(?=\s*(?:19|20)\d{2}年|[“\"]?十[一二三四五]五))"
+        opens = re.match(r"\s*(?:[^,,;。]{0,16}显示[,,])?(?:(?:力争|确保)(?:在|到|至)?|(?:初步)?预计(?!全年)|(?:到|至)(?=\s*(?:19|20)\d{2}年|[“\"]?十[一二三四五]五))"
                          r"[^,,。]{0,12}[,,]", out[-1]) if out and out[-1].endswith(";") else None
         if opens and not re.match(r"\s*(?:力争|确保)?(?:在|到|至)\s*(?:(?:19|20)\d{2}年|[“\"]?十[一二三四五]五)", part):
             out[-1] += part

@@ -8,8 +8,8 @@ at once by the product's name, not by a verb, a qualifier or a delimiter), in a 
 50万吨 is a target). An aim of an earlier clause does not (赤峰市将打造…产业园,…积极推进…年产4万吨电池级碳酸锂生产线项目、年产
 3万吨PVDF…项目: the sizes name the projects pushed on; round 25), and a size before a product in Latin letters names it too.
 
-A sentence whose actor is one firm (``江西大华铜业股份有限公司是…企业,总投资3.6亿元``, ``公司当年可产…``) states the
-firm's figures, not the text's: none is kept (round 29; the golds leave a firm's figures out, as 大庆's, 水城's, 鹰潭's).
+A firm's or a project's own figures (its 总投资, 产值, 产能 …) are dropped by :mod:`etl.nlp.own_figures` (round 31;
+round 29's rule on a sentence whose actor is one firm moved there).
 
 Why: the round-18 held-out run read 大庆高新区's plant sizes as three targets (550万吨, 95万吨, 150万吨), as earlier
 rounds read 上饶's 20万吨铝型材 and 玉林's 50万吨铜精深加工生产线: a size modifying a noun is a name's part, a target's
@@ -40,16 +40,8 @@ _PROJECT = re.compile(r"项目|生产线|装置")
 _AIMED = re.compile(r"新增|达到|达|突破|超过|提高|提升|扩大|增至|增加|形成")  # not 建成年产6万吨工业硅项目 (round 21)
 
 
-#: a sentence whose actor is one firm (江西大华铜业股份有限公司是…,总投资3.6亿元; 公司当年可产…2万吨左右): the firm's own
-#: figures, not the text's — a list of firms (A公司、B公司等3家企业入选) is no one firm's (round 29, 鹰潭)
-_FIRM_ACTOR = re.compile(r"^\s*(?:该)?(?:[^,;。、等的与和同跟对向在\s]{2,30}?(?:股份有限公司|有限责任公司|有限公司)|公司)(?![、等和与及])")
-
-
 def project_capacities(quantities: list, sent: str) -> list:
-    """``quantities`` without the sizes that name a project's plant and without a firm's own figures (see the
-    module doc)."""
-    if _FIRM_ACTOR.match(sent):
-        return []
+    """``quantities`` without the sizes that name a project's plant (see the module doc)."""
     if not _PROJECT.search(sent):
         return quantities
     out = []

@@ -36,7 +36,7 @@ from etl.nlp.count_names import BARE, count_named
 from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, MONEY as MONEY_UNITS, QUALIFIERS, UNITS, figures, normalized, \
     qualifier
 from etl.nlp.generic_measures import generic_held
-from etl.nlp.indicator import MEASURE, YEAR_RE, clean_name, compared_names, coverage, find_year, is_measure, rate_named, split_fenbie
+from etl.nlp.indicator import BASE_YEAR, MEASURE, YEAR_RE, clean_name, compared_names, coverage, find_year, is_measure, rate_named, split_fenbie
 from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
 from etl.nlp.traditional import as_written, simplified
 
@@ -52,7 +52,7 @@ _GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?(?:近|约|超过?)?$|"
-                       r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来?)?(?:年均)?"
+                       r"^(?:(?:近|过去|前)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来?)?(?:年均|实际|名义)?"
                        r"(?:增长|递增|提高|增加|下降|减少|提升|降低|上升)率?(?=(?:达到|达|为)?$)")  # 年均增长率达21.67%  # 近三年年均增长12.1%: the figure before's growth  # …5200亿元以上,增长15%以上
 #: a gap to a reference (高于全国2.6个百分点, 高出全省4.7个百分点, 高于全国、全省0.95、2.2个百分点): the figure of the
 #: indicator stated just before it, compared — named like a relative figure
@@ -161,7 +161,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if "分别" in clause and len(qs) > 1:
             prefix = clause_names[: clause_names.index("分别")]
             names = split_fenbie(clean_name(prefix), len(qs))  # 同比分别增长…: the indicators are the ones before
-            names = (compared := compared_names(names[0], clause[clause.index("分别"):qs[0][0].start()], [o.name for o in out], context, len(qs))) or names
+            names = (compared := compared_names(prefix.strip() if BASE_YEAR.fullmatch(prefix.strip()) else names[0], clause[clause.index("分别"):qs[0][0].start()], [o.name for o in out], context, len(qs))) or names
             cur = is_current(clause, qs[0][0].start(), state, sticky)
             prev_end = clause.index("分别")
             share = re.match(r"分别占([^,;。\d]{1,10}?)的?$", clause[prev_end:qs[0][0].start()].strip())

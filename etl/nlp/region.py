@@ -5,7 +5,7 @@ province-level names (full or short, from :mod:`etl.nlp.gb2260`: 陕西 → 陕�
 cities (a GB/T 2260 county-level city with its 市 — 胶州市, never 业立市 from 产业立市 — and prefecture-level city names written without 市: 苏州 → 苏州市), autonomous prefectures
 (楚雄州) — never 工业兴省, 联合省, 制造强省 or 城市. :func:`plan_region` says which of them the plan is about:
 the place it names most often, counting how it speaks of itself (全省/我省 for its province, 全市/我市 for its
-city; a title names its place twice over). :func:`subject_of` says whose figure a target is: a place written in
+city; a title names its place twice over). :func:`etl.nlp.subject.subject_of` says whose figure a target is: a place written in
 the indicator, a county before the figure (a GB/T 2260 name, :func:`find_counties`: 铜鼓县, never 业强县 from
 工业强县), a place the sentence opens with (曲靖市聚焦…), the cluster whose section it is in, the plan's province for
 全省/我省 and its city for 全市/我市, else the plan's region.
@@ -29,7 +29,7 @@ from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFEC
 from etl.nlp.own_county import county_named, own_county, province_of_county, text_before, title_county
 from etl.nlp.vocab import normalize
 
-__all__ = ["Place", "find_places", "find_counties", "plan_region", "subject_of", "header_title"]
+__all__ = ["Place", "find_places", "find_counties", "plan_region", "header_title"]
 
 _FULL = {v: v for v in PROVINCES.values()}
 _ALT = "|".join(sorted(list(_FULL) + list(PROVINCES), key=len, reverse=True))
@@ -56,7 +56,6 @@ _CITED = re.compile(r"《[^》]{0,80}》")
 _BYLINE = re.compile(r"[((][^()()]{0,40}记者[^()()]{0,20}[))]")
 #: a news dateline (人民网哈尔滨9月24日电, 中新网 南昌3月20日电): where the report was filed, not what it is about
 _DATELINE = re.compile(r"[\u4e00-\u9fff]{2,4}\s*\d{1,2}月\d{1,2}日电")
-_OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
 
 
 @dataclass(frozen=True)
@@ -224,76 +223,3 @@ def header_title(text: str) -> list[str]:
     """The title on a saved excerpt's ``# title:`` line, without the collector's note in brackets after it."""
     return [re.split(r"\s+[((]|[((](?=[^))]*[A-Za-z])", m.group(1))[0].strip()
             for m in re.finditer(r"^\s*#\s*title:\s*(.+)$", text, re.M)][:1]
-
-
-def _listed(head: str, m, counties: list) -> bool:
-    """Is the county ``m`` one item of a 、-list of several counties in its clause (a list of locations)?
-
-    >>> h = "重点布局海淀区、朝阳区,力争"
-    >>> _listed(h, find_counties(h)[0], find_counties(h))
-    True
-    """
-    lo = max(head.rfind(d, 0, m.start()) for d in ",;:。") + 1
-    hi = min((i for i in (head.find(d, m.end()) for d in ",;:。") if i >= 0), default=len(head))
-    inside = [c for c in counties if lo <= c.start() < hi] + \
-        [z for z in re.finditer(rf"[\u4e00-\u9fff]{{2}}(?:{'|'.join(_ZONES)})", head[lo:hi])]  # 大兴区、北京经济技术开发区
-    return len(inside) >= 2 and "、" in head[lo:hi]
-
-
-def _kind(name: str, kind: str) -> str:
-    return kind if kind in ("province", "county") else "city"
-
-
-def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluster,
-               named: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
-    """``(subject, kind)`` of the figure at ``upto`` in ``sent`` with indicator ``name`` (see the module doc);
-    ``named``: the clusters and chains the sentence names — a place inside one (长沙市工程机械) owns no figure."""
-    quoted = "".join(re.findall(r"[“\"][^”\"]{1,20}[”\"]", sent))
-    own = [p for p in find_places(name) if p.stem not in quoted]  # 14家企业进入“广西…100强”: a title's place (round 21)
-    if own:  # 浙江省专精特新中小企业入选企业 in a 台州 text: the province's figure
-        p = own[0]
-        county = any(p.name in (ct.name, ct.short) for ct in ontology.counties.values())
-        return p.name, "county" if county else _kind(p.name, p.kind)
-    county = county_named(name, ctx.get("province"))
-    if county:  # 肃宁裘革制品业…, 泊头铸造 in a 河北 text: the county written without its unit
-        return county, "county"
-    # a cluster named in the indicator (合肥力争新能源汽车产业营收规模…) is what is measured, not whose figure it is
-    head = sent[:upto]
-    for n in sorted(named, key=len, reverse=True):
-        head = head.replace(n, "＿" * len(n)) if len(n) > 3 else head
-    head = re.sub(r"[“\"][^”\"]{1,12}[”\"]", lambda m: "＿" * len(m.group(0)), head)  # “制造业立市”: a slogan, no place
-    for ct in ontology.counties.values():
-        if ct.name in head or ct.short in head:
-            return ct.name, "county"
-    # the nearest county before the figure; a zone named in the figure's own clause (金义新区…3条) is not a county
-    own_clause = re.split(r"[,;:]", head)[-1]
-    counties = find_counties(head)
-    zones = [m for m in _OPEN_RE.finditer(head) if m.group(1).endswith(_ZONES)]
-    for m in sorted(counties + zones, key=lambda m: m.start(), reverse=True):
-        if isinstance(m, CountyMatch):
-            if _listed(head, m, counties):
-                continue  # 重点布局海淀区、朝阳区…,力争…2.5万亿元: where the industry goes, not whose figure it is
-            return m.group(1), "county"
-        if m.start() >= len(head) - len(own_clause):
-            break
-    opening = _OPENING.match(head).end()
-    lead = next((p for p in find_places(head) if p.span[0] == opening), None)
-    if lead:  # 曲靖市聚焦产业链延伸…3个千亿级产业集群: the place the sentence is about (山东省东营…: the city)
-        lead = next((p for p in find_places(head) if p.span[0] == lead.span[1] and p.kind != "province"), lead)
-        mine = title_county(head[opening:], lead.name) if lead.kind == "province" else None  # 上海奉贤:… (round 27)
-        return (mine, "county") if mine else (lead.name, _kind(lead.name, lead.kind))
-    if para_cluster:
-        return para_cluster, "cluster"
-    peers = (lambda m: head[m.start() - 1:m.start()] in ("居", "列"))  # 位居全省前列: the peers ranked, not the holder (round 25)
-    refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head) if not peers(m)] + \
-           [(m.start(), "city") for m in _SELF_CITY.finditer(head) if not peers(m)]
-    if ctx.get("county"):  # 全县, 我县 in a county's plan
-        refs += [(m.start(), "county") for m in re.finditer(rf"[全我本该]{ctx['county'][-1]}", head)]
-    if refs:  # 全省…首轮9条赛道 in a 绍兴 text: the province's figure
-        level = max(refs)[1]
-        if ctx.get(level):
-            return ctx[level], level
-    if ctx.get("before_own") and ctx.get("province") and sent[:upto] in ctx["before_own"]:
-        return ctx["province"], "province"  # a figure before the text names its county (湖北's 112 clusters)
-    region = ctx.get("region")
-    return (region, _kind(region, ctx.get("kind") or "city")) if region else (None, None)

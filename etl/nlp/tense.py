@@ -36,7 +36,7 @@ __all__ = ["is_report", "closed_year", "earlier_period", "relative_year", "looks
 PAST = re.compile(r"已|累计|以来|截至|截止|去年|(?<!以)上年|目前|现有|至今|过去|确定了|认定了|(?:引进|建成|培育|形成|实现|完成|新增|达到|集聚|聚集|吸引|吸纳|带动)了|正式认定|预计全年|近年来|近几年|这几年|多年来")
 #: a paragraph that opens looking back (五年来, 近年来, “十四五”以来) reports until a plan is told: its aimless sentences are
 #: results even after a sentence with an aim of its own (五年来,…增长至“十四五”末预计突破160亿元。…成功集聚69家上下游企业: round 20)
-LOOK_BACK_LEAD = re.compile(r"^\s*(?:(?:近|过去)?(?:[一二三四五六七八九十两]+|\d+)年(?:来|以来)|近年来|多年来|[“\"]?十[一二三四五]五[”\"]?以来)")
+LOOK_BACK_LEAD = re.compile(r"^\s*(?:(?:近|过去)?(?:[一二三四五六七八九十两]+|\d+)年(?:来|以来)|近年来|多年来|[“\"]?十[一二三四五]五[”\"]?以来|(?:今年)?1\s*[-—–~至到]\s*\d{1,2}\s*月[,,])")  # 1-7月,…: the run (round 31)
 #: what ends such a look back: a plan told (报告提出…未来五年…目标)
 PLAN_TOLD = re.compile(r"提出|规划|方案|目标|计划|未来")
 #: the five-year plan periods (第十一个 … 第十五个五年规划): the one place they are defined
@@ -285,8 +285,8 @@ def relative_year(text: str, ctx: dict) -> int | None:
     return None
 
 
-#: a sentence that opens with what the data show (数据显示, 据统计): its figures are results
-_DATA_SHOWN = re.compile(r"^\s*(?:(?:统计)?数据显示|据统计|统计显示)[,,:]")
+#: a sentence opening with 数据显示/据统计, or a run of months whose 预计 estimates (1至5月,…预计实现…: round 31): results
+_DATA_SHOWN = re.compile(r"^\s*(?:(?:统计)?数据显示|据统计|统计显示|(?:(?:19|20)\d{2}\s*年|今年)?\s*1\s*(?:[-—–~至到]|月至)\s*\d{1,2}\s*月份?(?=[,,][^。]*预计(?!全年)))[,,:]")
 
 
 def data_shown(sentence: str) -> str:

@@ -94,9 +94,11 @@ def test_a_firms_own_figures_are_no_targets_of_the_text():
     from tests.etl.nlp.plan_facts import target_rows
     assert target_rows("江西大华铜业股份有限公司是一家铜精深加工企业,总投资3.6亿元。") == []
     assert target_rows("公司副总告诉记者,公司当年可产高精密铜合金棒线2万吨左右,产值6—8亿元。") == []
-    # a place that signs with a firm, or a firm introduced by a description, is no firm's own sentence
-    assert target_rows("自贡与成都飞机工业(集团)有限责任公司签约,项目总投资约100亿元。")
-    assert target_rows("位于快速通道的瑞旭实业有限公司,总占地面积800亩,总投资30亿元。")
+    # a place that signs with a firm is no firm's own sentence; round 31's label review: one project's own figures
+    # (项目总投资) and a firm introduced by a description (位于…的…有限公司) are the project's and the firm's, not the place's
+    assert target_rows("自贡与成都飞机工业(集团)有限责任公司签约,全市战略性新兴产业产值占比超过40%。")
+    assert target_rows("自贡与成都飞机工业(集团)有限责任公司签约,项目总投资约100亿元。") == []
+    assert target_rows("位于快速通道的瑞旭实业有限公司,总占地面积800亩,总投资30亿元。") == []
 
 
 def test_预计_of_the_run_of_months_a_sentence_opens_with_estimates_a_result():

@@ -1,0 +1,96 @@
+"""Whose figure a target is: :func:`subject_of` (moved out of :mod:`etl.nlp.region` in round 31, code moved, not rewritten).
+
+What: a place written in the indicator, a county before the figure (a GB/T 2260 name: 铜鼓县, never 业强县 from
+工业强县), a place the sentence opens with (曲靖市聚焦…), the cluster whose section it is in, the plan's province for
+全省/我省 and its city for 全市/我市 — unless that 全省/全市 names the peers ranked or the whole compared with (位居全省
+前列, 领跑全市, 占全市比重, 高于全省: rounds 25, 31) —, else the plan's region.
+
+Why: :mod:`etl.nlp.region` finds places and the plan's own region; whose figure one target is is a concept of its own,
+and region.py had reached 300 lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.nlp.own_county import county_named, title_county
+from etl.nlp.region import _OPEN_RE, _SELF_CITY, _SELF_PROVINCE, _ZONES, CountyMatch, find_counties, find_places
+
+__all__ = ["subject_of"]
+
+#: 位居全省前列, 领跑全市, 占全市比重, 高于全省: the peers ranked or the whole compared with, not the holder (rounds 25, 31)
+_REFERENCE = ("领跑", "领先", "高于", "低于", "快于")
+_OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
+
+
+def _listed(head: str, m, counties: list) -> bool:
+    """Is the county ``m`` one item of a 、-list of several counties in its clause (a list of locations)?
+
+    >>> h = "重点布局海淀区、朝阳区,力争"
+    >>> _listed(h, find_counties(h)[0], find_counties(h))
+    True
+    """
+    lo = max(head.rfind(d, 0, m.start()) for d in ",;:。") + 1
+    hi = min((i for i in (head.find(d, m.end()) for d in ",;:。") if i >= 0), default=len(head))
+    inside = [c for c in counties if lo <= c.start() < hi] + \
+        [z for z in re.finditer(rf"[\u4e00-\u9fff]{{2}}(?:{'|'.join(_ZONES)})", head[lo:hi])]  # 大兴区、北京经济技术开发区
+    return len(inside) >= 2 and "、" in head[lo:hi]
+
+
+def _kind(name: str, kind: str) -> str:
+    return kind if kind in ("province", "county") else "city"
+
+
+def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluster,
+               named: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
+    """``(subject, kind)`` of the figure at ``upto`` in ``sent`` with indicator ``name`` (see the module doc);
+    ``named``: the clusters and chains the sentence names — a place inside one (长沙市工程机械) owns no figure."""
+    quoted = "".join(re.findall(r"[“\"][^”\"]{1,20}[”\"]", sent))
+    own = [p for p in find_places(name) if p.stem not in quoted]  # 14家企业进入“广西…100强”: a title's place (round 21)
+    if own:  # 浙江省专精特新中小企业入选企业 in a 台州 text: the province's figure
+        p = own[0]
+        county = any(p.name in (ct.name, ct.short) for ct in ontology.counties.values())
+        return p.name, "county" if county else _kind(p.name, p.kind)
+    county = county_named(name, ctx.get("province"))
+    if county:  # 肃宁裘革制品业…, 泊头铸造 in a 河北 text: the county written without its unit
+        return county, "county"
+    # a cluster named in the indicator (合肥力争新能源汽车产业营收规模…) is what is measured, not whose figure it is
+    head = sent[:upto]
+    for n in sorted(named, key=len, reverse=True):
+        head = head.replace(n, "＿" * len(n)) if len(n) > 3 else head
+    head = re.sub(r"[“\"][^”\"]{1,12}[”\"]", lambda m: "＿" * len(m.group(0)), head)  # “制造业立市”: a slogan, no place
+    for ct in ontology.counties.values():
+        if ct.name in head or ct.short in head:
+            return ct.name, "county"
+    # the nearest county before the figure; a zone named in the figure's own clause (金义新区…3条) is not a county
+    own_clause = re.split(r"[,;:]", head)[-1]
+    counties = find_counties(head)
+    zones = [m for m in _OPEN_RE.finditer(head) if m.group(1).endswith(_ZONES)]
+    for m in sorted(counties + zones, key=lambda m: m.start(), reverse=True):
+        if isinstance(m, CountyMatch):
+            if _listed(head, m, counties):
+                continue  # 重点布局海淀区、朝阳区…,力争…2.5万亿元: where the industry goes, not whose figure it is
+            return m.group(1), "county"
+        if m.start() >= len(head) - len(own_clause):
+            break
+    opening = _OPENING.match(head).end()
+    lead = next((p for p in find_places(head) if p.span[0] == opening), None)
+    if lead:  # 曲靖市聚焦产业链延伸…3个千亿级产业集群: the place the sentence is about (山东省东营…: the city)
+        lead = next((p for p in find_places(head) if p.span[0] == lead.span[1] and p.kind != "province"), lead)
+        mine = title_county(head[opening:], lead.name) if lead.kind == "province" else None  # 上海奉贤:… (round 27)
+        return (mine, "county") if mine else (lead.name, _kind(lead.name, lead.kind))
+    if para_cluster:
+        return para_cluster, "cluster"
+    peers = (lambda m: head[m.start() - 1:m.start()] in ("居", "列", "占") or head[m.start() - 2:m.start()] in _REFERENCE)
+    refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head) if not peers(m)] + \
+           [(m.start(), "city") for m in _SELF_CITY.finditer(head) if not peers(m)]
+    if ctx.get("county"):  # 全县, 我县 in a county's plan
+        refs += [(m.start(), "county") for m in re.finditer(rf"[全我本该]{ctx['county'][-1]}", head)]
+    if refs:  # 全省…首轮9条赛道 in a 绍兴 text: the province's figure
+        level = max(refs)[1]
+        if ctx.get(level):
+            return ctx[level], level
+    if ctx.get("before_own") and ctx.get("province") and sent[:upto] in ctx["before_own"]:
+        return ctx["province"], "province"  # a figure before the text names its county (湖北's 112 clusters)
+    region = ctx.get("region")
+    return (region, _kind(region, ctx.get("kind") or "city")) if region else (None, None)
