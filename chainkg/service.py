@@ -187,6 +187,22 @@ class ChainKG:
     def enterprise_detail(self, enterprise_id: str) -> dict:
         return details.enterprise_detail(self.store, enterprise_id)
 
+    def suggestions(self, enterprise_id: str) -> dict:
+        """An unplaced firm's candidates under the placement threshold — shown, never counted
+        (:func:`chainkg.suggestions.suggestions`)."""
+        from chainkg.suggestions import suggestions
+
+        return suggestions(self.store, self.onto, enterprise_id)
+
+    def confirm_suggestion(self, enterprise_id: str, segment: str, *, who: str) -> list[dict]:
+        """Confirm one suggestion: an ``add`` override (why: the suggestion's confidence), atomically."""
+        from chainkg.suggestions import plan_confirm
+
+        batch, records = plan_confirm(self.store, self.onto, enterprise_id, segment, who=who)
+        self.store.write(batch)
+        self.changed()
+        return records
+
     def technologies(self, chokepoint: bool | None = None) -> list[dict]:
         """Key technologies as the store holds them (the ontology's and every imported list)."""
         return [t.model_dump() for t in store_technologies(self.store).values()
