@@ -29,9 +29,9 @@ STRINGS = {
     "ent.found_unplaced": ("；其中 {k} 家未归入任何环节", "; {k} of them placed in no segment"),
     "sug.header": ("系统建议（低于归入门槛，不计入任何判定）", "Suggestions (below the placement threshold, not counted in any verdict)"),
     "sug.note": ("这家企业没有归入任何环节。下列是分类器置信度在 {floor} 到 {cut} 分之间的最佳候选：低于归入门槛 {cut} 分，"
-                 "这类候选只有约四成是对的，所以不计入任何环节的企业数和判定。请核实后确认或忽略；确认后才计入。",
+                 "这类候选实测对的不到一半，所以不计入任何环节的企业数和判定。请核实后确认或忽略；确认后才计入。",
                  "This firm is placed in no segment. Below are the classifier's best candidates scoring {floor} to {cut}: "
-                 "under the placement threshold of {cut}, where only about four in ten candidates are right, so they "
+                 "under the placement threshold of {cut}, where fewer than half of such candidates proved right, so they "
                  "count in no segment's firms and in no verdict. Check them, then confirm one or ignore them; only a "
                  "confirmed one counts."),
     "sug.none": ("无建议：分类器没有置信度达到 {floor} 分的候选环节。如确属某环节，可在下方“校正环节归属”中新增。",
