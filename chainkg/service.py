@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from chainkg import details, leads as _leads, overview
+from chainkg import details, leads as _leads, overview, suggestions as _suggestions
 from chainkg.actuals import actuals_path, progress
 from chainkg.actuals_store import stored_actuals, write_actuals
 from chainkg.cache import VersionedCache
@@ -188,17 +188,12 @@ class ChainKG:
         return details.enterprise_detail(self.store, enterprise_id)
 
     def suggestions(self, enterprise_id: str) -> dict:
-        """An unplaced firm's candidates under the placement threshold — shown, never counted
-        (:func:`chainkg.suggestions.suggestions`)."""
-        from chainkg.suggestions import suggestions
-
-        return suggestions(self.store, self.onto, enterprise_id)
+        """An unplaced firm's candidates under the threshold, never counted (:mod:`chainkg.suggestions`)."""
+        return _suggestions.suggestions(self.store, self.onto, enterprise_id)
 
     def confirm_suggestion(self, enterprise_id: str, segment: str, *, who: str) -> list[dict]:
-        """Confirm one suggestion: an ``add`` override (why: the suggestion's confidence), atomically."""
-        from chainkg.suggestions import plan_confirm
-
-        batch, records = plan_confirm(self.store, self.onto, enterprise_id, segment, who=who)
+        """Confirm one current suggestion: an ``add`` override (why: its confidence), written atomically."""
+        batch, records = _suggestions.plan_confirm(self.store, self.onto, enterprise_id, segment, who=who)
         self.store.write(batch)
         self.changed()
         return records
