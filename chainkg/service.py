@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from chainkg import details, leads as _leads, overview
+from chainkg import details, leads as _leads, overview, suggestions as _suggestions
 from chainkg.actuals import actuals_path, progress
 from chainkg.actuals_store import stored_actuals, write_actuals
 from chainkg.cache import VersionedCache
@@ -186,6 +186,17 @@ class ChainKG:
 
     def enterprise_detail(self, enterprise_id: str) -> dict:
         return details.enterprise_detail(self.store, enterprise_id)
+
+    def suggestions(self, enterprise_id: str) -> dict:
+        """An unplaced firm's candidates under the threshold, never counted (:mod:`chainkg.suggestions`)."""
+        return _suggestions.suggestions(self.store, self.onto, enterprise_id)
+
+    def confirm_suggestion(self, enterprise_id: str, segment: str, *, who: str) -> list[dict]:
+        """Confirm one current suggestion: an ``add`` override (why: its confidence), written atomically."""
+        batch, records = _suggestions.plan_confirm(self.store, self.onto, enterprise_id, segment, who=who)
+        self.store.write(batch)
+        self.changed()
+        return records
 
     def technologies(self, chokepoint: bool | None = None) -> list[dict]:
         """Key technologies as the store holds them (the ontology's and every imported list)."""

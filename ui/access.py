@@ -19,7 +19,7 @@ import streamlit as st
 
 from chainkg.settings import MAX_UPLOAD_BYTES, Settings
 
-__all__ = ["writer_rule", "can_write", "MAX_UPLOAD_MB"]
+__all__ = ["writer_rule", "can_write", "may_write", "MAX_UPLOAD_MB"]
 
 MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024)  # the API's limit
 
@@ -48,3 +48,11 @@ def can_write(t) -> bool:
             return True
         st.error(t("acc.wrong"))
     return False
+
+
+def may_write() -> bool:
+    """Whether this session may write, shown nowhere: for a second write control on a page whose
+    gate (:func:`can_write`, the token field) is already drawn elsewhere."""
+    settings = Settings()
+    rule = writer_rule(token=settings.api_token, dev_mode=settings.dev_mode)
+    return rule == "dev" or (rule == "token" and bool(st.session_state.get("acc_ok")))

@@ -21,4 +21,30 @@ STRINGS = {
     "ov.fix_saved": ("已保存：之后每次重新载入数据都会保留这个校正。", "Saved: every later reload keeps this correction."),
     "ov.fix_history": ("已有校正", "Corrections so far"),
     "imp.too_large": ("文件 {name} 超过 {mb} MB，未导入。", "File {name} is larger than {mb} MB; not imported."),
+    # an unplaced firm: the enterprise list's filter and the profile's suggestions (ui/placement.py)
+    "ent.unplaced": ("仅未归入环节", "Unplaced only"),
+    "ent.unplaced_help": ("只列出没有归入任何产业链环节的企业（分类器的最佳候选低于归入门槛，或归属已被移除）；本地/外地等筛选仍然有效。",
+                          "List only firms placed in no chain segment (the classifier's best candidate was below the "
+                          "placement threshold, or a person removed the placement); the other filters still apply."),
+    "ent.found_unplaced": ("；其中 {k} 家未归入任何环节", "; {k} of them placed in no segment"),
+    "sug.header": ("系统建议（低于归入门槛，不计入任何判定）", "Suggestions (below the placement threshold, not counted in any verdict)"),
+    "sug.note": ("这家企业没有归入任何环节。下列是分类器置信度在 {floor} 到 {cut} 分之间的最佳候选：低于归入门槛 {cut} 分，"
+                 "这类候选实测对的不到一半，所以不计入任何环节的企业数和判定。请核实后确认或忽略；确认后才计入。",
+                 "This firm is placed in no segment. Below are the classifier's best candidates scoring {floor} to {cut}: "
+                 "under the placement threshold of {cut}, where fewer than half of such candidates proved right, so they "
+                 "count in no segment's firms and in no verdict. Check them, then confirm one or ignore them; only a "
+                 "confirmed one counts."),
+    "sug.none": ("无建议：分类器没有置信度达到 {floor} 分的候选环节。如确属某环节，可在下方“校正环节归属”中新增。",
+                 "No suggestion: the classifier has no candidate segment scoring {floor} or more. If the firm belongs "
+                 "to a segment, add it under \"Correct this firm's placement\" below."),
+    "sug.removed": ("无建议：已有人移除过这家企业的归属（见校正记录），不再自动给出建议。",
+                    "No suggestion: a person removed this firm's placement (see the corrections), so none is offered."),
+    "sug.confidence": ("置信度（分）", "Confidence (points)"),
+    "sug.matched": ("命中的词", "Matched words"),
+    "sug.confirm": ("确认归入：{segment}", "Confirm: {segment}"),
+    "sug.need_who": ("请先填写操作人。", "Say who you are first."),
+    "sug.saved": ("已确认归入“{segment}”：保存为校正，之后每次重新载入都会保留，并计入分析。",
+                  "Confirmed on \"{segment}\": saved as a correction that every reload keeps, and counted in the analysis."),
+    "sug.read_only": ("确认建议需要写入权限（在下方“校正环节归属”中输入令牌）。",
+                      "Confirming a suggestion needs write access (enter the token under \"Correct this firm's placement\" below)."),
 }

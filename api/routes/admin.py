@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Path as PathParam, Query, UploadFile
 
 from api.deps import KG, get_settings, require_token
 from chainkg.errors import PayloadTooLarge
@@ -21,7 +21,7 @@ from api.gate import heavy
 from api.http import ERRORS
 from api.schemas.admin import CypherResult, ImportReport, OverrideOut, QuarantineRow
 from api.schemas.common import ErrorOut
-from api.schemas.inputs import CypherQuery, OverrideIn
+from api.schemas.inputs import ConfirmSuggestionIn, CypherQuery, OverrideIn
 from chainkg.settings import MAX_UPLOAD_BYTES
 from chainkg.errors import InputError
 
@@ -88,6 +88,14 @@ def add_override(body: OverrideIn, kg: KG):
     """Correct a firm's placement: stored with who, when and why; the link changes in the same
     transaction; every reload and analysis respects it."""
     return kg.correct_placement(body.enterprise, body.segment, body.action, who=body.who, why=body.why, to=body.to)
+
+
+@router.post("/enterprises/{enterprise_id}/suggestions/confirm", response_model=list[OverrideOut])
+def confirm_suggestion(enterprise_id: Annotated[str, PathParam(max_length=200, description="企业 id 或统一社会信用代码")],
+                       body: ConfirmSuggestionIn, kg: KG):
+    """Confirm one of the firm's current suggestions: an ``add`` override (who, when, why "confirmed
+    a suggestion at 0.xx"); from then on the link counts. A segment not suggested now is 422."""
+    return kg.confirm_suggestion(enterprise_id, body.segment, who=body.who)
 
 
 @router.post("/overrides/import", openapi_extra=heavy("import"), response_model=list[QuarantineRow])

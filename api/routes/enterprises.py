@@ -10,7 +10,7 @@ from api.deps import KG
 from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
 from api.schemas.admin import OverrideOut
 from api.schemas.common import Page
-from api.schemas.enterprises import EnterpriseDetail, EnterpriseOut
+from api.schemas.enterprises import EnterpriseDetail, EnterpriseOut, Suggestions
 from ontology.models import Technology
 
 router = APIRouter(tags=["enterprises 企业与技术"], responses=ERRORS)
@@ -26,11 +26,13 @@ def list_enterprises(kg: KG, page: Annotated[Paging, Depends(paging)],
                      county: Annotated[str | None, Query(max_length=100, description="区县 / county, e.g. 温岭")] = None,
                      tag: Annotated[str | None, Query(max_length=100, description="标签 / tag, e.g. 上市")] = None,
                      q: Annotated[str | None, Query(max_length=200, description="名称/产品关键词 / text query")] = None,
-                     local: Annotated[bool | None, Query(description="仅本地(true)/仅外地(false) / local only")] = None):
-    """Enterprises matching every given filter (``q``: name, id, products or business scope), local
-    operating firms first, then by id; paged (limit ≤ 500) with the total."""
+                     local: Annotated[bool | None, Query(description="仅本地(true)/仅外地(false) / local only")] = None,
+                     unplaced: Annotated[bool, Query(description="仅未归入环节的企业 / only firms placed in no segment")] = False):
+    """Enterprises matching every given filter (``q``: name, id, products or business scope;
+    ``unplaced``: linked to no segment), local operating firms first, then by id; paged (limit ≤ 500)
+    with the total."""
     total, rows = kg.enterprises(cluster=cluster, segment=segment, county=county, tag=tag, q=q,
-                                      local=local, limit=page.limit, offset=page.offset)
+                                 local=local, unplaced=unplaced, limit=page.limit, offset=page.offset)
     return listing(rows, page, as_csv, "enterprises", EnterpriseOut, total=total, paged=True)
 
 
@@ -46,6 +48,16 @@ def get_enterprise(enterprise_id: Annotated[str, Path(max_length=200,
                    kg: KG):
     """One enterprise, by id or 统一社会信用代码, with segments, technologies, suppliers and customers."""
     return kg.enterprise_detail(enterprise_id)
+
+
+@router.get("/enterprises/{enterprise_id}/suggestions", response_model=Suggestions)
+def get_suggestions(enterprise_id: Annotated[str, Path(max_length=200,
+                                                       description="企业 id 或统一社会信用代码 / id or credit code")],
+                    kg: KG):
+    """An unplaced firm's best candidates under the placement threshold (at most 3, down to the
+    floor): suggestions, **not counted in any verdict**; none for a placed firm or one a person
+    removed a link from. Confirm one with ``POST …/suggestions/confirm`` (token)."""
+    return kg.suggestions(enterprise_id)
 
 
 @router.get("/technologies", response_model=Page[Technology], responses=CSV_RESPONSE)

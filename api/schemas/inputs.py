@@ -34,6 +34,11 @@ class OverrideIn(BaseModel):
     why: str = Field(min_length=1, max_length=500, description="理由 / evidence")
 
 
+class ConfirmSuggestionIn(BaseModel):
+    """Confirm one of an unplaced firm's current suggestions (stored as an ``add`` override)."""
+
+    segment: str = Field(max_length=200, description="建议的环节 id / the suggested segment id")
+    who: str = Field(min_length=1, max_length=100, description="操作人")
 
 _CAP = 1e12  # 万元 (1e16 CNY) for outputs; far above any real weight or threshold
 

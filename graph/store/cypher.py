@@ -129,6 +129,7 @@ WHERE ($county IS NULL OR n.county = $county)
   AND ($tag IS NULL OR $tag IN coalesce(n.tags, []))
   AND ($segment IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(:Segment {id: $segment}) })
   AND ($cluster IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE s.cluster = $cluster })
+  AND (NOT $unplaced OR NOT EXISTS { (n)-[:IN_SEGMENT]->(:Segment) })
 """
 COUNT_ENTERPRISES = _ENTERPRISE_FILTER + " RETURN count(n) AS n"
 FIND_ENTERPRISES = (_ENTERPRISE_FILTER +

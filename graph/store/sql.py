@@ -89,9 +89,11 @@ COUNT_RELS = "SELECT type, count(*) FROM rels GROUP BY type"
 
 
 
-def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool, tag: bool, q: bool) -> str:
+def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool, tag: bool, q: bool,
+                      unplaced: bool = False) -> str:
     """FROM/WHERE for the enterprise list, with only the filters in use (values stay parameters).
-    ``q`` matches the name, the id, the business scope or any main product.
+    ``q`` matches the name, the id, the business scope or any main product; ``unplaced`` keeps the
+    firms with no IN_SEGMENT link (one indexed probe per firm).
 
     Driven from the IN_SEGMENT index when a segment is given, so a filtered page costs
     O(firms of the segment), not O(all firms)."""
@@ -116,6 +118,8 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
     if cluster:  # the cluster's members, gathered once from its segments (an in-memory set)
         sql += (" AND n.id IN (SELECT c.src FROM nodes s CROSS JOIN rels c INDEXED BY rels_by_dst"
                 " ON c.type = 'IN_SEGMENT' AND c.dst = s.id WHERE s.label = 'Segment' AND s.s_cluster = :cluster)")
+    if unplaced:  # 未归入环节: no link at all (with a segment or cluster filter: nothing)
+        sql += " AND NOT EXISTS (SELECT 1 FROM rels u WHERE u.type = 'IN_SEGMENT' AND u.src = n.id)"
     return sql
 
 

@@ -75,7 +75,8 @@ def _asgi(app, method: str, path: str, body: Body, headers: dict, client=("127.0
 WRITES = [("POST", "/api/v1/import", MULTIPART), ("POST", "/api/v1/overrides/import", MULTIPART),
           ("POST", "/api/v1/cypher", "application/json"), ("POST", "/api/v1/overrides", "application/json"),
           ("POST", "/api/v1/reload", "application/json"), ("POST", "/api/v1/leads", "application/json"),
-          ("PATCH", "/api/v1/leads/some-lead", "application/json")]
+          ("PATCH", "/api/v1/leads/some-lead", "application/json"),
+          ("POST", "/api/v1/enterprises/some-firm/suggestions/confirm", "application/json")]
 
 
 @pytest.mark.parametrize("method, path, ctype", WRITES)
@@ -157,4 +158,4 @@ def test_every_token_route_is_gated(store):
     app = _app(store, Settings(api_token=TOKEN))
     secured = {(m.upper(), path) for path, ops in app.openapi()["paths"].items()
                for m, op in ops.items() if op.get("security")}
-    assert secured == {(m, p.replace("some-lead", "{lead_id}")) for m, p, _ in WRITES}
+    assert secured == {(m, p.replace("some-lead", "{lead_id}").replace("some-firm", "{enterprise_id}")) for m, p, _ in WRITES}

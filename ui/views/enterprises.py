@@ -9,7 +9,7 @@ import streamlit as st
 
 from ontology.firms import LEADING_TAGS
 from ui import common
-from ui.access import can_write
+from ui.placement import correction_form, suggestion_block
 from ui.i18n import STRINGS, lang, local_label, method_label, name, t
 
 
@@ -92,16 +92,19 @@ county = r1[2].selectbox(t("common.county"), counties, format_func=lambda c: cou
                          key="ent_county")
 scope = r1[3].selectbox(t("ent.locality"), ["all", "local", "outside"], format_func=lambda s: t(f"ent.loc_{s}"),
                         key="ent_scope")
-r2 = st.columns([2, 2])
+r2 = st.columns([2, 1, 1])
 seg_choices = [None] + [s.id for s in onto.segments.values() if cluster is None or s.cluster == cluster]
 segment = r2[0].selectbox(t("common.segment"), seg_choices, format_func=lambda s: segn.get(s, s) if s else t("common.all"),
                           key="ent_segment")
 tag = r2[1].selectbox(t("ent.tag"), [None, *LEADING_TAGS, "专精特新"], format_func=lambda x: tag_label(x) or t("common.all"),
                       key="ent_tag")
+unplaced = r2[2].checkbox(t("ent.unplaced"), key="ent_unplaced", help=t("ent.unplaced_help"))
 
-total, firms = common.kg().enterprises(q=q, cluster=cluster, county=county, segment=segment, tag=tag,
-                                  local={"all": None, "local": True, "outside": False}[scope], limit=LIMIT)
-st.caption(t("ent.found", n=total, m=len(firms)))
+filters = dict(q=q, cluster=cluster, county=county, segment=segment, tag=tag,
+               local={"all": None, "local": True, "outside": False}[scope])
+total, firms = common.kg().enterprises(**filters, unplaced=unplaced, limit=LIMIT)
+n_unplaced = total if unplaced else common.kg().enterprises(**filters, unplaced=True, limit=0)[0]
+st.caption(t("ent.found", n=total, m=len(firms)) + t("ent.found_unplaced", k=n_unplaced))
 common.data_language_note()
 if not firms:
     st.info(t("common.no_rows"))
@@ -189,39 +192,9 @@ if d["segments"]:
     st.table(seg_df, hide_index=True)
 else:
     st.caption(t("ent.none_rel"))
-
-
-def correction_form(firm: dict, linked: list[str]) -> None:
-    """Confirm, add, remove or move a segment link (an override with who/when/why; kept by every reload)."""
-    from chainkg.errors import ChainKGError
-
-    if msg := st.session_state.pop("ov_saved", None):
-        st.success(msg)
-    if not can_write(t):
-        return
-    actions = ["confirm", "add", "remove", "move"] if linked else ["add"]
-    all_segs = sorted(segn, key=lambda x: (labels.get(onto.segments[x].cluster, ""), x))
-    action = st.selectbox(t("ov.fix_action"), actions, format_func=lambda a: t(f"ov.fix_{a}"), key="ov_action")
-    with st.form(f"ov_{firm['id']}", clear_on_submit=True):
-        f1, f2 = st.columns(2)
-        seg = f1.selectbox(t("ov.fix_segment"), linked if action != "add" else all_segs,
-                           format_func=lambda x: segn.get(x, x), key="ov_segment")
-        to = f2.selectbox(t("ov.fix_to"), all_segs, format_func=lambda x: segn.get(x, x), key="ov_to") \
-            if action == "move" else None
-        who = f1.text_input(t("ov.fix_who"), max_chars=100, key="ov_who")
-        why = f2.text_input(t("ov.fix_why"), max_chars=500, key="ov_why")
-        if st.form_submit_button(t("ov.fix_save"), type="primary"):
-            try:
-                common.kg().correct_placement(firm["id"], seg, action, who=who, why=why, to=to)
-            except ChainKGError as err:
-                st.error(str(err))
-                return
-            st.session_state["ov_saved"] = t("ov.fix_saved")
-            st.rerun()
-
-
+    suggestion_block(e, labels, segn)  # unplaced: the classifier's candidates under the threshold, not counted
 with st.expander(t("ov.fix_header")):
-    correction_form(e, [s["segment_id"] for s in d["segments"]])
+    correction_form(e, [s["segment_id"] for s in d["segments"]], labels, segn)
 
 techs = {x["id"]: x for x in common.kg().technologies()}  # the store's list: imports included
 c1, c2, c3 = st.columns(3)

@@ -128,6 +128,27 @@ def test_find_enterprises_filters(store):
     assert total == 3 and [e["id"] for e in page] == ["e2"]
 
 
+def test_find_enterprises_unplaced(store):
+    """未归入环节: firms with no IN_SEGMENT link; the other filters still apply, a segment or cluster
+    filter leaves none, and a link written later takes the firm off the list."""
+    b = small_batch()
+    b.node("Enterprise", {"id": "u1", "name": "未归入甲", "local": True, "county": "温岭", "tags": []})
+    b.node("Enterprise", {"id": "u2", "name": "未归入乙", "local": False, "tags": []})
+    store.write(b)
+    assert [e["id"] for e in store.find_enterprises(unplaced=True)[1]] == ["u1", "u2"]
+    assert store.find_enterprises(unplaced=True)[0] == 2 and store.find_enterprises()[0] == 5
+    assert [e["id"] for e in store.find_enterprises(unplaced=True, local=True)[1]] == ["u1"]
+    assert [e["id"] for e in store.find_enterprises(unplaced=True, local=False)[1]] == ["u2"]
+    assert [e["id"] for e in store.find_enterprises(unplaced=True, county="温岭")[1]] == ["u1"]
+    assert store.find_enterprises(unplaced=True, cluster="auto")[0] == 0
+    assert store.find_enterprises(unplaced=True, segment="auto-pack")[0] == 0
+    assert store.find_enterprises(unplaced=True, q="乙")[0] == 1
+    link = Batch()
+    link.rel("IN_SEGMENT", "u1", "auto-ev")
+    store.write(link)
+    assert [e["id"] for e in store.find_enterprises(unplaced=True)[1]] == ["u2"]
+
+
 def test_find_enterprises_text_search_and_local_first(store):
     """``q`` finds a firm by a word of its products or business scope, not only its name (a literal
     substring, ASCII case folded); the list shows local operating firms first, then by id, and the
