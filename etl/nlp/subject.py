@@ -53,7 +53,7 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
         return p.name, "county" if county else _kind(p.name, p.kind)
     county = county_named(name, ctx.get("province"))
     if county:  # 肃宁裘革制品业…, 泊头铸造 in a 河北 text: the county written without its unit
-        return county, "county"
+        return ctx.get("later", {}).get(county, county), "county"  # by the name the text gives it today
     # a cluster named in the indicator (合肥力争新能源汽车产业营收规模…) is what is measured, not whose figure it is
     head = sent[:upto]
     for n in sorted(named, key=len, reverse=True):
