@@ -29,6 +29,7 @@ import re
 
 from etl.nlp.plan_clusters import find_clusters
 from etl.nlp.quantity import find_year
+from etl.nlp.copy_punct import copy_punctuation
 from etl.nlp.region import header_title, plan_region
 from etl.nlp.tense import AIM, FIVE_YEAR, TELLS_AIM, closed_year, is_briefing, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
@@ -170,7 +171,7 @@ def sentences(text: str, ctx: dict):
     section_year = part_year = doc_year
     in_sub = False  # a (一) heading came since the part's 一、 heading
     floor = ctx["start"] or ((ctx["issued"] + 1) if ctx["issued"] else None)
-    lines = [normalize(raw).strip() for raw in text.splitlines() if not raw.lstrip().startswith("#")]
+    lines = [copy_punctuation(normalize(raw).strip()) for raw in text.splitlines() if not raw.lstrip().startswith("#")]
     lines = [ln for ln in lines if ln]  # a header line of a saved excerpt (source, title) is skipped
     for i in range(len(lines) - 1, 0, -1):  # a line that ends inside a 、-list goes on on the next (福州, round 30)
         if lines[i - 1].endswith("、"):

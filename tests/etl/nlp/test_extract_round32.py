@@ -1,7 +1,7 @@
 """Round 32 (issue 15 points 1, 2 and 5): a county by the name the text gives it today; …"""
 
 from etl.nlp.own_county import later_names
-from tests.etl.nlp.plan_facts import facts
+from tests.etl.nlp.plan_facts import clusters, facts
 
 
 def _subjects(text: str) -> dict:
@@ -14,3 +14,18 @@ def test_a_county_the_text_names_as_a_city_has_its_later_name():
     assert set(_subjects(text).values()) == {"邵东市"}  # 邵东县 in the GB/T 2260-2007 table, a city since 2019
     assert later_names("邵东县打火机产业产值达到148亿元,邵东市场") == {}  # written as 县: the 2007 name stays
     assert later_names("通州区工业总产值") == {}  # 通州区 is a place of its own (北京), no later name of a 县
+
+
+def test_a_copy_with_ascii_commas_and_periods_reads_its_lists_and_sentences():
+    text = ("按照\"全产业链打造,全产业链提升\"思路,重点发展乳品,肉制品,主食糕点,干鲜果品储运产业链整合提升."
+            "着力推进有市场前景,成长性良好的功能食品,保健品,化妆品,饮品(茶品)产业链发展培育.")
+    found = set(clusters(text))
+    assert {"乳品", "肉制品", "主食糕点", "干鲜果品储运", "功能食品", "保健品", "化妆品", "饮品(茶品)"} <= found
+    assert not any("思路" in n or "全产业链" in n for n in found)
+    # a clause list that no head closes stays a clause list
+    assert clusters("坚持市场主导,企业主体,合理布局,科技支撑,融合发展原则.") == {}
+
+
+def test_agri_food_items_under_a_count_are_clusters():
+    found = clusters("做强粮油、蔬菜、水果等3个农产品加工产业集群。")
+    assert {"粮油", "蔬菜", "水果"} <= set(found)
