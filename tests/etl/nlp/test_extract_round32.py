@@ -29,3 +29,8 @@ def test_a_copy_with_ascii_commas_and_periods_reads_its_lists_and_sentences():
 def test_agri_food_items_under_a_count_are_clusters():
     found = clusters("做强粮油、蔬菜、水果等3个农产品加工产业集群。")
     assert {"粮油", "蔬菜", "水果"} <= set(found)
+
+
+def test_stage_words_name_the_stages_of_one_chain_not_chains():
+    text = "集群目前已形成“上游汽车零部件、中游底盘制造、下游专用车改装”完备产业链条,拥有专用车生产资质企业85家。"
+    assert not any(n.startswith(("上游", "中游", "下游")) for n in clusters(text))
