@@ -34,3 +34,14 @@ def test_agri_food_items_under_a_count_are_clusters():
 def test_stage_words_name_the_stages_of_one_chain_not_chains():
     text = "集群目前已形成“上游汽车零部件、中游底盘制造、下游专用车改装”完备产业链条,拥有专用车生产资质企业85家。"
     assert not any(n.startswith(("上游", "中游", "下游")) for n in clusters(text))
+
+
+def test_a_paragraph_that_opens_with_a_county_gives_its_figures_to_that_county():
+    text = ("随州市三产业集群入选2024年湖北省县域特色产业集群\n"
+            "近日,随州市三个产业集群入选湖北省县域特色产业集群,全市规上工业增加值增长8%。\n"
+            "曾都区新能智能专用汽车产业集群目前已形成完备产业链条,拥有专用车生产资质企业85家。\n"
+            "随州市将继续培育特色产业集群,全市新增规上企业100家。")
+    subjects = _subjects(text)
+    assert subjects["专用车生产资质企业"] == "曾都区"
+    assert subjects["规上工业增加值增长"] == "随州市"  # the city's own paragraph stays the city's
+    assert not any(s == "曾都区" for n, s in subjects.items() if "规上企业" in n and "资质" not in n)
