@@ -1,7 +1,7 @@
 """Round 32 (issue 15 points 1, 2 and 5): a county by the name the text gives it today; …"""
 
 from etl.nlp.own_county import later_names
-from tests.etl.nlp.plan_facts import clusters, facts
+from tests.etl.nlp.plan_facts import clusters, facts, target_rows
 
 
 def _subjects(text: str) -> dict:
@@ -45,3 +45,9 @@ def test_a_paragraph_that_opens_with_a_county_gives_its_figures_to_that_county()
     assert subjects["专用车生产资质企业"] == "曾都区"
     assert subjects["规上工业增加值增长"] == "随州市"  # the city's own paragraph stays the city's
     assert not any(s == "曾都区" for n, s in subjects.items() if "规上企业" in n and "资质" not in n)
+
+
+def test_a_firms_site_named_by_brand_and_place_holds_its_own_figures():
+    text = "今年前5个月,长城汽车荆门基地生产整车67503辆,同比增长15.6%,产值达138.28亿元。前5个月,全市工业产值增长8.2%。"
+    assert [r[1] for r in target_rows(text)] == [8.2]  # the site's three figures are the firm's; the city's stays
+    assert 100.0 in [r[1] for r in target_rows("到2025年,荆门生产基地产值达到100亿元。")]  # a place's base, no firm
