@@ -113,6 +113,8 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
         items = [clean_name(i, True) for i in split_items(clean_name(head), count)]
         if not all(items) or not (count == len(items) or m.group(2) and 2 <= len(items) < (count or 0) or m.re is _ONE):
             continue  # A、B等六大产业: 等 says the list names some of its count (长寿, round 20)
+        if len(items) > 2 and re.match(r"(?:特色|其他|其它)(?:产业)?$", items[-1]) and not any(is_generic(i, True) for i in items[:-1]):
+            items = items[:-1]  # 面制品、…、休闲食品、特色产业等五大: the last one counts the rest, no field (round 32)
         if not (field_list(items) or all(is_field(i) for i in items)) or any(is_generic(i, True) for i in items):
             continue
         tail = m.group(0)[len(m.group(1)):]

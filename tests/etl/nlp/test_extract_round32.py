@@ -51,3 +51,9 @@ def test_a_firms_site_named_by_brand_and_place_holds_its_own_figures():
     text = "今年前5个月,长城汽车荆门基地生产整车67503辆,同比增长15.6%,产值达138.28亿元。前5个月,全市工业产值增长8.2%。"
     assert [r[1] for r in target_rows(text)] == [8.2]  # the site's three figures are the firm's; the city's stays
     assert 100.0 in [r[1] for r in target_rows("到2025年,荆门生产基地产值达到100亿元。")]  # a place's base, no firm
+
+
+def test_a_counted_list_whose_last_item_counts_the_rest():
+    found = clusters("培育壮大龙头企业,形成面制品、肉制品、速冻食品、休闲食品、特色产业等五大主导产业。")
+    assert set(found) == {"面制品", "肉制品", "速冻食品", "休闲食品"}  # 特色产业: the rest, no field
+    assert clusters("形成新材料、电子信息、特色产业、纺织等四大主导产业。") == {}  # not the last item: no rest
