@@ -157,6 +157,9 @@ def _aim_scoped(parts: list[str]) -> list[str]:
     return out
 
 
+#: a sentence that opens 到“十四五”末/期末 (no digits for find_year): the period's last year
+_TO_PERIOD_END = re.compile(r"\s*(?:到|至)\s*[“\"]?(十[一二三四五]五)[”\"]?(?:末|期末)")
+
 def sentences(text: str, ctx: dict):
     """Yield ``(sentence, paragraph, paragraph_year, section_year, box)`` with year context carried forward.
 
@@ -193,8 +196,10 @@ def sentences(text: str, ctx: dict):
                 continue
             yield sent, para, para_year, section_year, box
             y = find_year(sent) or (relative_year(re.split(r"[,,]", sent)[0], ctx) if re.match(r"\s*今年", sent) else None)
+            to_end = _TO_PERIOD_END.match(sent)  # 到“十四五”期末,…: the period's end holds for the sentences after it (round 32)
+            y = FIVE_YEAR[to_end.group(1)][1] if to_end and not find_year(sent) else y
             beyond = ctx["end"] and y and y > ctx["end"]  # 到2035年 (a vision) after the period's targets
-            if y and re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年|^\s*今年", sent) and (floor is None or y >= floor) \
+            if y and (to_end or re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年|^\s*今年", sent)) and (floor is None or y >= floor) \
                     and not beyond:
                 para_year = section_year = y
                 part_year = part_year if in_sub else y  # 一、…到2026年… holds for its (一)–(三)

@@ -1,4 +1,7 @@
-"""Round 32 (issue 15 points 1, 2 and 5): a county by the name the text gives it today; …"""
+"""Round 32 (issue 15 points 1, 2 and 5): a county by the name the text gives it today; a copy's ASCII list commas and
+periods; field heads of the round-31 golds; stage words (上游…) name no chain; a paragraph that opens with a county is
+that county's; a firm's site (brand + place + 基地) holds its own figures; a counted list's last 特色产业 counts the
+rest; 到“十四五”期末 dates the sentences after it."""
 
 from etl.nlp.own_county import later_names
 from tests.etl.nlp.plan_facts import clusters, facts, target_rows
@@ -57,3 +60,9 @@ def test_a_counted_list_whose_last_item_counts_the_rest():
     found = clusters("培育壮大龙头企业,形成面制品、肉制品、速冻食品、休闲食品、特色产业等五大主导产业。")
     assert set(found) == {"面制品", "肉制品", "速冻食品", "休闲食品"}  # 特色产业: the rest, no field
     assert clusters("形成新材料、电子信息、特色产业、纺织等四大主导产业。") == {}  # not the last item: no rest
+
+
+def test_a_sentence_opened_by_the_periods_end_dates_the_sentences_after_it():
+    text = "到2022年,全市总产值突破300亿元;到“十四五”期末,全市产值达到350亿元。农产品加工转化率达到70%以上。"
+    years = {r[0]: r[3] for r in target_rows(text)}
+    assert years["农产品加工转化率"] == 2025
