@@ -48,7 +48,11 @@ __all__ = ["counted_industries", "ranked_list", "framework_code", "coded_industr
 _TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传统|重点|未来|先导|基础|现代|工业|制造)"  # 五大百亿级工业产业
 #: (a count in quotes or between spaces — 新材料“四大主导产业”, 等 7 大战略性新兴产业 — is the same count: round 24)
 _COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
-                      r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?=\s*(?:[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑)))")
+                      r"((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?=\s*(?:[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑)))")
+#: a classed count without its head, before a second counted group whose 产业 closes both (A、B2个千亿级,C、D2个五百亿级产业:
+#: the class written once for two groups, round 32); the groups as in _COUNTED
+_SHARED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*(" + NUM_CN + r"\s*[个大])((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级)"
+                     r"(?=[,,][^,;。:!?]+、[^,;。:!?]+?" + NUM_CN + r"\s*[个大][^,;。:!?]{0,6}?级" + _TIERS + r"*产业)")
 #: one field and 等 before a classed count (页岩气及清洁能源等3个五百亿级支柱产业): the example named of a framework's group
 _ONE = re.compile(r"([^,;。:!?、“”\"]+?)(等)\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级)"
                   + _TIERS + r"*产业(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
@@ -97,7 +101,7 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
     """The items of the counted industry lists of a framework sentence (see the module doc); ``whole``: the
     。-sentence whose ;-part ``sentence`` is (its head may name 产业集群 in another part: round 24)."""
     lists = []
-    found = list(_COUNTED.finditer(sentence))
+    found = list(_COUNTED.finditer(sentence)) + list(_SHARED.finditer(sentence))
     found += [a for a in _AROUND.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     found += [a for a in _ONE.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     # no count, no list — and no backtracking over a long 、-list without one (南通's 16 chains took minutes; round 31)

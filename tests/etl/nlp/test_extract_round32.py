@@ -66,3 +66,9 @@ def test_a_sentence_opened_by_the_periods_end_dates_the_sentences_after_it():
     text = "到2022年,全市总产值突破300亿元;到“十四五”期末,全市产值达到350亿元。农产品加工转化率达到70%以上。"
     years = {r[0]: r[3] for r in target_rows(text)}
     assert years["农产品加工转化率"] == 2025
+
+
+def test_a_class_written_once_for_two_counted_groups():
+    text = "即打造电子信息、生物医药(大健康)2个千亿级,烟花爆竹、智能装备2个五百亿级产业,以及若干百亿级产业。"
+    assert clusters(text) == {"电子信息": "千亿级", "生物医药(大健康)": "千亿级", "烟花爆竹": "五百亿级", "智能装备": "五百亿级"}
+    assert clusters("培育电子信息、生物医药2个千亿级,打造一流营商环境。") == {}  # no second group's 产业 closes it
