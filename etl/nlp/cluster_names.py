@@ -120,6 +120,8 @@ def is_generic(name: str, in_field_list: bool = False) -> bool:
         return True
     if re.search(r"^关于|^[在向对把将从由]|进一步|深化|正式|进入|迈入", name):  # a title (关于进一步深化…) or a clause, not a field
         return True
+    if re.match(r"[上中下]游", name):  # “上游汽车零部件、中游底盘制造…”完备产业链条: a stage of one chain, no chain (round 32)
+        return True
     if re.search(r"(?:每个|各个|每|各|这|该|此|其)$", name):  # 梳理每个产业链: a determiner, no chain named
         return True
     if ABSTRACT.search(name) and not (in_field_list and name.endswith("配套") and is_field(name[:-2])):

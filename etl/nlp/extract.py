@@ -62,7 +62,7 @@ from etl.nlp.relisted import find_chain_openers, find_relisted
 from etl.nlp.section_heads import section_named
 from etl.nlp.indicator import span_year, year_before
 from etl.nlp.quantity import find_quantities, find_year
-from etl.nlp.subject import subject_of
+from etl.nlp.subject import paragraph_county, subject_of
 from etl.nlp.tech_phrases import specific_techs
 from etl.nlp.tense import (AIM, LOOK_BACK_LEAD, PAST, PLAN_TOLD, REPORT_CUE, TELLS_AIM, YEAR_LEAD, earlier_period, estimated_result, is_report, data_shown, relative_year)
 from etl.nlp.vocab import normalize, vocabulary
@@ -117,8 +117,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         if para is not last_para:
             baseline = reporting = False
             report_year = para_last = lead_year = None
-            prev_items = []
-            named_before = None
+            prev_items, named_before = [], None
+            ctx["para_county"] = paragraph_county(para)  # the county a paragraph opens with holds its figures
             para_aims = False  # a sentence of the paragraph aims (到2025年, 方案提出 …): a news report tells a plan
             looked_back = bool(LOOK_BACK_LEAD.match(para))
             last_para = para

@@ -48,7 +48,11 @@ __all__ = ["counted_industries", "ranked_list", "framework_code", "coded_industr
 _TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传统|重点|未来|先导|基础|现代|工业|制造)"  # 五大百亿级工业产业
 #: (a count in quotes or between spaces — 新材料“四大主导产业”, 等 7 大战略性新兴产业 — is the same count: round 24)
 _COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
-                      r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?=\s*(?:[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑)))")
+                      r"((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?=\s*(?:[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑)))")
+#: a classed count without its head, before a second counted group whose 产业 closes both (A、B2个千亿级,C、D2个五百亿级产业:
+#: the class written once for two groups, round 32); the groups as in _COUNTED
+_SHARED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*(" + NUM_CN + r"\s*[个大])((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级)"
+                     r"(?=[,,][^,;。:!?]+、[^,;。:!?]+?" + NUM_CN + r"\s*[个大][^,;。:!?]{0,6}?级" + _TIERS + r"*产业)")
 #: one field and 等 before a classed count (页岩气及清洁能源等3个五百亿级支柱产业): the example named of a framework's group
 _ONE = re.compile(r"([^,;。:!?、“”\"]+?)(等)\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级)"
                   + _TIERS + r"*产业(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
@@ -97,7 +101,7 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
     """The items of the counted industry lists of a framework sentence (see the module doc); ``whole``: the
     。-sentence whose ;-part ``sentence`` is (its head may name 产业集群 in another part: round 24)."""
     lists = []
-    found = list(_COUNTED.finditer(sentence))
+    found = list(_COUNTED.finditer(sentence)) + list(_SHARED.finditer(sentence))
     found += [a for a in _AROUND.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     found += [a for a in _ONE.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]
     # no count, no list — and no backtracking over a long 、-list without one (南通's 16 chains took minutes; round 31)
@@ -113,6 +117,8 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
         items = [clean_name(i, True) for i in split_items(clean_name(head), count)]
         if not all(items) or not (count == len(items) or m.group(2) and 2 <= len(items) < (count or 0) or m.re is _ONE):
             continue  # A、B等六大产业: 等 says the list names some of its count (长寿, round 20)
+        if len(items) > 2 and re.match(r"(?:特色|其他|其它)(?:产业)?$", items[-1]) and not any(is_generic(i, True) for i in items[:-1]):
+            items = items[:-1]  # 面制品、…、休闲食品、特色产业等五大: the last one counts the rest, no field (round 32)
         if not (field_list(items) or all(is_field(i) for i in items)) or any(is_generic(i, True) for i in items):
             continue
         tail = m.group(0)[len(m.group(1)):]

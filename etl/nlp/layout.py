@@ -29,6 +29,7 @@ import re
 
 from etl.nlp.plan_clusters import find_clusters
 from etl.nlp.quantity import find_year
+from etl.nlp.copy_punct import copy_punctuation
 from etl.nlp.region import header_title, plan_region
 from etl.nlp.tense import AIM, FIVE_YEAR, TELLS_AIM, closed_year, is_briefing, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
@@ -156,6 +157,9 @@ def _aim_scoped(parts: list[str]) -> list[str]:
     return out
 
 
+#: a sentence that opens 到“十四五”末/期末 (no digits for find_year): the period's last year
+_TO_PERIOD_END = re.compile(r"\s*(?:到|至)\s*[“\"]?(十[一二三四五]五)[”\"]?(?:末|期末)")
+
 def sentences(text: str, ctx: dict):
     """Yield ``(sentence, paragraph, paragraph_year, section_year, box)`` with year context carried forward.
 
@@ -170,7 +174,7 @@ def sentences(text: str, ctx: dict):
     section_year = part_year = doc_year
     in_sub = False  # a (一) heading came since the part's 一、 heading
     floor = ctx["start"] or ((ctx["issued"] + 1) if ctx["issued"] else None)
-    lines = [normalize(raw).strip() for raw in text.splitlines() if not raw.lstrip().startswith("#")]
+    lines = [copy_punctuation(normalize(raw).strip()) for raw in text.splitlines() if not raw.lstrip().startswith("#")]
     lines = [ln for ln in lines if ln]  # a header line of a saved excerpt (source, title) is skipped
     for i in range(len(lines) - 1, 0, -1):  # a line that ends inside a 、-list goes on on the next (福州, round 30)
         if lines[i - 1].endswith("、"):
@@ -192,8 +196,10 @@ def sentences(text: str, ctx: dict):
                 continue
             yield sent, para, para_year, section_year, box
             y = find_year(sent) or (relative_year(re.split(r"[,,]", sent)[0], ctx) if re.match(r"\s*今年", sent) else None)
+            to_end = _TO_PERIOD_END.match(sent)  # 到“十四五”期末,…: the period's end holds for the sentences after it (round 32)
+            y = FIVE_YEAR[to_end.group(1)][1] if to_end and not find_year(sent) else y
             beyond = ctx["end"] and y and y > ctx["end"]  # 到2035年 (a vision) after the period's targets
-            if y and re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年|^\s*今年", sent) and (floor is None or y >= floor) \
+            if y and (to_end or re.search(r"(?:到|至|截至)\s*\d{4}\s*年|^\d{4}\s*年|^\s*今年", sent)) and (floor is None or y >= floor) \
                     and not beyond:
                 para_year = section_year = y
                 part_year = part_year if in_sub else y  # 一、…到2026年… holds for its (一)–(三)

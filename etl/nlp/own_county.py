@@ -23,6 +23,8 @@ written without its unit (秀山将…) was no place at all.
 ('长垣县', '奉贤区')
 >>> title_county("鼓楼:…", None), province_of_county("秭归县")  # 鼓楼区: in four provinces, no guess
 (None, '湖北省')
+>>> later_names("这座小城名叫邵东,湖南省辖县级市。占邵东市工业总产值的17%"), later_names("邵东县将…邵东市场")
+({'邵东县': '邵东市'}, {})
 >>> own_county("长寿区将按照…。长寿将以传统产业…,长寿经开区、长寿高新区…全区…", ["长寿区"], ["长寿区"])
 ('长寿区', 6)
 """
@@ -35,8 +37,11 @@ from collections import Counter
 from etl.nlp.gb2260 import COUNTIES_BY_PROVINCE, COUNTY_CITIES_BY_PROVINCE, PROVINCE_CODE
 
 _PROVINCE_NAME = {code: name for name, code in PROVINCE_CODE.items()}
+_COUNTY_NAMES = frozenset(c for names in COUNTIES_BY_PROVINCE.values() for c in names)
+#: names that are another 2007 place already (a district or county-level city: 通州区, 胶州市): no later name of a 县
+_LATER_TAKEN = _COUNTY_NAMES | frozenset(c + "市" for names in COUNTY_CITIES_BY_PROVINCE.values() for c in names)
 
-__all__ = ["short_name", "own_county", "county_named", "title_county", "province_of_county", "text_before"]
+__all__ = ["short_name", "own_county", "county_named", "title_county", "province_of_county", "text_before", "later_names"]
 
 #: the nationalities of autonomous counties and banners (GB/T 2260 names: 秀山土家族苗族自治县, 青龙满族自治县)
 _NATIONS = ("土家|苗|壮|回|满|蒙古|藏|维吾尔|彝|布依|侗|瑶|白|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|"
@@ -69,6 +74,20 @@ def own_county(body: str, header_counties: list[str], body_counties: list[str]) 
         if best is None or score > best[1]:
             best = (county, score)
     return best
+
+
+def later_names(body: str) -> dict[str, str]:
+    """``{2007 name: name today}`` of the GB/T 2260-2007 counties (…县) that ``body`` names only as a city or a district
+    of the same stem (邵东县 → 邵东市, made a county-level city in 2019; 县 → 区 likewise): the text states the later name
+    the 2007 table cannot know; a county the text also writes as …县 keeps it (round 32)."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"[市区](?![场民级值])", body):
+        for n in (4, 3, 2):
+            stem = body[max(m.start() - n, 0):m.start()]
+            if stem + "县" in _COUNTY_NAMES and stem + "县" not in body and stem + m.group(0) not in _LATER_TAKEN:
+                out.setdefault(stem + "县", stem + m.group(0))
+                break
+    return out
 
 
 def county_named(indicator: str, province: str | None) -> str | None:

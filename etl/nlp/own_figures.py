@@ -37,16 +37,22 @@ from __future__ import annotations
 import re
 
 from etl.nlp.facts import clause_at
+from etl.nlp.gb2260 import CITIES, COUNTY_CITIES, PREFECTURES, PROVINCES
 from etl.nlp.naming import holds
 
 __all__ = ["own_figures_dropped", "firm_actor"]
 
 #: one firm's name: …股份有限公司, …有限公司, …集团 (not 企业集团, 产业集团: a class of firms)
+_PLACE_ALT = "|".join(sorted(CITIES | COUNTY_CITIES | PREFECTURES | set(PROVINCES), key=len, reverse=True))
+#: a firm's site by its name and a place (长城汽车荆门基地, …襄阳工厂, …武汉分公司): a name that is no place itself, then the
+#: place the site is in, then 基地/工厂/分公司 — the firm without its legal suffix (round 32)
+_SITE = rf"(?!{_PLACE_ALT})[\u4e00-\u9fff]{{2,6}}?(?:{_PLACE_ALT})[市州]?(?:生产)?(?:基地|工厂|分公司|子公司)"
 _FIRM = (r"(?!依托|依靠|围绕|支持|推动|引进|引导|服务|带动|培育|扶持|鼓励|发挥|借助|通过|以)"  # a verb's object is no holder
-         r"[^,;。、等的与和同跟对向在\s]{2,30}?(?:股份有限公司|有限责任公司|有限公司|(?<!企业)(?<!产业)集团(?:公司)?)"
-         r"(?!股份|有限|公司)")  # the whole name: 泰山集团股份有限公司, not 泰山集团
+         r"(?:[^,;。、等的与和同跟对向在\s]{2,30}?(?:股份有限公司|有限责任公司|有限公司|(?<!企业)(?<!产业)集团(?:公司)?)"
+         rf"|{_SITE})(?!股份|有限|公司)")  # the whole name: 泰山集团股份有限公司, not 泰山集团
 #: what may stand before a sentence's or a clause's actor: a year, 据悉, 位于…的, 力争/确保, 其中
-_LEAD = r"^\s*(?:(?:19|20)\d{2}\s*年[,,]?|据悉[,,]|其中[,,]?|力争|确保|位于[^,;。]{1,24}?的)*\s*"
+_LEAD = (r"^\s*(?:(?:19|20)\d{2}\s*年[,,]?|(?:今年|去年)?(?:前\d+个?月|\d+\s*[-—至~]\s*\d+月份?)[,,]?|据悉[,,]|其中[,,]?|力争|确保|"
+         r"位于[^,;。]{1,24}?的)*\s*")  # a year, a run of months (今年前5个月,), 据悉, 其中, 力争, 位于…的
 #: a sentence whose actor is one firm (江西大华铜业股份有限公司是…; 公司当年可产…): a list of firms (A公司、B公司等3家
 #:企业入选) is no one firm's (round 29, 鹰潭)
 _FIRM_ACTOR = re.compile(_LEAD + r"(?:该)?(?:" + _FIRM + r"|公司)(?![、等和与及])")
@@ -70,8 +76,10 @@ def firm_actor(sent: str) -> bool:
 
     >>> firm_actor("2022年,一汽集团省属口径整车产量达到215.6万辆"), firm_actor("A公司、B公司等3家企业入选")
     (True, False)
-    >>> firm_actor("全市企业集团营业收入达到500亿元")
-    False
+    >>> firm_actor("全市企业集团营业收入达到500亿元"), firm_actor("今年前5个月,长城汽车荆门基地生产整车67503辆")
+    (False, True)
+    >>> firm_actor("荆门基地生产整车67503辆"), firm_actor("湖北荆门生产基地产值达到100亿元")
+    (False, False)
     """
     return bool(_FIRM_ACTOR.match(sent))
 

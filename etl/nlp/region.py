@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_OF, PROVINCES
-from etl.nlp.own_county import county_named, own_county, province_of_county, text_before, title_county
+from etl.nlp.own_county import county_named, later_names, own_county, province_of_county, text_before, title_county
 from etl.nlp.vocab import normalize
 
 __all__ = ["Place", "find_places", "find_counties", "plan_region", "header_title"]
@@ -189,8 +189,12 @@ def plan_region(text: str) -> dict:
             kinds[county] = "county"
     if county and region != county and kinds.get(region) == "province" and province_of_county(county) == region:
         region = county  # a county-level unit its title names beats its province (长垣, 奉贤区; round 27)
+    later = later_names(body)  # 邵东县 of the 2007 table, 邵东市 in the text (round 32)
+    if county in later:
+        region, county = (later[county] if region == county else region), later[county]
+        kinds[county] = "county"
     before = text_before(body, county if region == county else None)  # the province's part before its county's
-    return {"region": region, "kind": kinds.get(region), "province": province, "city": city, "county": county,
+    return {"region": region, "kind": kinds.get(region), "province": province, "city": city, "county": county, "later": later,
             "before_own": before if any(p.kind == "province" for p in find_places(before)) else ""}
 
 

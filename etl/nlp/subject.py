@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from etl.nlp.gb2260 import COUNTY_CITIES
 from etl.nlp.own_county import county_named, title_county
 from etl.nlp.region import _OPEN_RE, _SELF_CITY, _SELF_PROVINCE, _ZONES, CountyMatch, find_counties, find_places
 
@@ -53,7 +54,7 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
         return p.name, "county" if county else _kind(p.name, p.kind)
     county = county_named(name, ctx.get("province"))
     if county:  # 肃宁裘革制品业…, 泊头铸造 in a 河北 text: the county written without its unit
-        return county, "county"
+        return ctx.get("later", {}).get(county, county), "county"  # by the name the text gives it today
     # a cluster named in the indicator (合肥力争新能源汽车产业营收规模…) is what is measured, not whose figure it is
     head = sent[:upto]
     for n in sorted(named, key=len, reverse=True):
@@ -79,6 +80,9 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
         lead = next((p for p in find_places(head) if p.span[0] == lead.span[1] and p.kind != "province"), lead)
         mine = title_county(head[opening:], lead.name) if lead.kind == "province" else None  # 上海奉贤:… (round 27)
         return (mine, "county") if mine else (lead.name, _kind(lead.name, lead.kind))
+    mine = ctx.get("para_county")  # 随县是全国香菇四大主产区之一…现有香菇生产企业135家 in a 随州 text (round 32)
+    if mine and mine != ctx.get("region") and not _SELF_CITY.search(head) and not _SELF_PROVINCE.search(head):
+        return mine, "county"
     if para_cluster:
         return para_cluster, "cluster"
     peers = (lambda m: head[m.start() - 1:m.start()] in ("居", "列", "占") or head[m.start() - 2:m.start()] in _REFERENCE)
@@ -94,3 +98,19 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
         return ctx["province"], "province"  # a figure before the text names its county (湖北's 112 clusters)
     region = ctx.get("region")
     return (region, _kind(region, ctx.get("kind") or "city")) if region else (None, None)
+
+
+def paragraph_county(para: str) -> str | None:
+    """The county, district or county-level city a paragraph opens with (its actor: 随县是…, 曾都区新能智能专用汽车产业集群
+    目前已形成…, 广水市低碳冶金产业是…), ``None`` when it opens with none: the paragraph is about that county, and a
+    figure of it that names no other holder is the county's.
+
+    >>> paragraph_county("曾都区新能智能专用汽车产业集群目前…"), paragraph_county("广水市低碳冶金产业是…"), paragraph_county("全市…曾都区")
+    ('曾都区', '广水市', None)
+    """
+    lead = para.lstrip()
+    m = next(iter(find_counties(lead[:12])), None)
+    if m and m.start() == 0:
+        return m.group(1)
+    city = re.match(r"([\u4e00-\u9fff]{2,4}?)市", lead)
+    return city.group(0) if city and city.group(1) in COUNTY_CITIES else None
