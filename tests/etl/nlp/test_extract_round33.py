@@ -1,0 +1,36 @@
+"""Round 33 (issue 15 points 1, 2 and 5): a figure's name must be an indicator, never a function word or a verb
+fragment (相当的, 立足, 在现有, 再, 营收近) — round 32's held-out misses, read in general form."""
+
+from etl.nlp.name_guard import is_function_only
+from etl.nlp.quantity import find_quantities
+from tests.etl.nlp.plan_facts import target_rows
+
+
+def _names(text: str) -> list[tuple]:
+    return [(q.name, q.value, q.unit) for q in find_quantities(text)]
+
+
+def test_a_multiple_of_the_figure_before_is_named_by_that_figure():
+    text = "全市地区生产总值从1994年的70.12亿元跃升至2023年的1961.29亿元,相当于1994年的28倍,年均增长9.9%。"
+    rows = {r[0]: r for r in target_rows(text)}
+    assert ("地区生产总值相当于1994年的", 28.0, "倍") in [(n, v, u) for n, v, u, *_ in rows.values()]
+    assert rows["地区生产总值相当于1994年的"][3] == 2023  # the base figure's year, not the 1994 it compares with
+    assert "地区生产总值年均增长" in rows  # the growth is the base figure's, not the multiple's
+    assert not any(n.startswith("相当") for n in rows)
+
+
+def test_a_name_of_function_words_takes_the_noun_after_the_unit():
+    assert _names("在现有6277亩起步区基础上,再扩区1万多亩")[0] == ("现有起步区", 6277.0, "亩")
+    assert _names("立足20万亩茶、5万亩绞股蓝资源")[0][0] == "茶"
+    assert is_function_only("依托") and not is_function_only("标准化茶园")
+
+
+def test_a_name_of_function_words_with_no_noun_after_is_the_figure_before():
+    text = "港口货物吞吐量从1994年的12.2万吨,到2007年突破1000万吨,再到2018年突破1亿吨。"
+    assert [n for n, *_ in _names(text)] == ["港口货物吞吐量"] * 3
+
+
+def test_an_approximation_word_is_no_part_of_the_name():
+    assert _names("2024年营收近千亿元")[0][0] == "营收"
+    assert _names("政府累计投入资金近6亿元")[0][0] == "政府累计投入资金"
+    assert _names("重点实施类新签约120个,新开工100个")[0][0] == "类新签约"  # 签约 is a verb, 约 no approximation
