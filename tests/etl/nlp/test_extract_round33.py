@@ -34,3 +34,12 @@ def test_an_approximation_word_is_no_part_of_the_name():
     assert _names("2024年营收近千亿元")[0][0] == "营收"
     assert _names("政府累计投入资金近6亿元")[0][0] == "政府累计投入资金"
     assert _names("重点实施类新签约120个,新开工100个")[0][0] == "类新签约"  # 签约 is a verb, 约 no approximation
+
+
+def test_a_year_aims_heading_makes_the_lines_under_it_that_years_aims():
+    text = ("2月15日上午,某市人大会议开幕,市长作政府工作报告。报告提出2023年发展目标。\n2023年发展目标:\n地区生产总值增长6%左右;\n"
+            "规模以上工业增加值增长7%;\n2023年重点工作:\n去年全市新增规上企业35家。\n")
+    rows = {r[0]: r for r in target_rows(text)}
+    assert rows["地区生产总值增长"][3:] == (2023, False)
+    assert rows["规模以上工业增加值增长"][3:] == (2023, False)
+    assert rows["规上企业"][4] is True  # after the next heading the aims end: 去年 reports
