@@ -3,7 +3,7 @@ fragment (相当的, 立足, 在现有, 再, 营收近) — round 32's held-out 
 
 from etl.nlp.name_guard import is_function_only
 from etl.nlp.quantity import find_quantities
-from tests.etl.nlp.plan_facts import target_rows
+from tests.etl.nlp.plan_facts import clusters, target_rows
 
 
 def _names(text: str) -> list[tuple]:
@@ -43,3 +43,11 @@ def test_a_year_aims_heading_makes_the_lines_under_it_that_years_aims():
     assert rows["地区生产总值增长"][3:] == (2023, False)
     assert rows["规模以上工业增加值增长"][3:] == (2023, False)
     assert rows["规上企业"][4] is True  # after the next heading the aims end: 去年 reports
+
+
+def test_a_counted_list_of_kinds_sharing_a_prefix_names_its_clusters():
+    text = "安康市聚焦富硒茶、富硒水、富硒魔芋、富硒核桃、富硒畜禽、富硒渔业等六大主导产业和县域特色产业。"
+    assert set(clusters(text)) == {"富硒茶", "富硒水", "富硒魔芋", "富硒核桃", "富硒畜禽", "富硒渔业"}
+    # a shared prefix that is a verb makes no list of names; a count that does not agree neither
+    assert clusters("加快建设、加快推进、加快发展等三大主导产业。") == {}
+    assert clusters("聚焦富硒茶、富硒水、富硒魔芋等五大主导产业。") == {}
