@@ -51,3 +51,10 @@ def test_a_counted_list_of_kinds_sharing_a_prefix_names_its_clusters():
     # a shared prefix that is a verb makes no list of names; a count that does not agree neither
     assert clusters("加快建设、加快推进、加快发展等三大主导产业。") == {}
     assert clusters("聚焦富硒茶、富硒水、富硒魔芋等五大主导产业。") == {}
+
+
+def test_a_class_is_kept_as_written_with_its_over_word():
+    text = ("到2026年培育形成生物医药化工、高端装备制造、绿色智能建筑、一二三产融合发展、金融和现代服务业五个过百亿元的"
+            "特色产业集群。")
+    found = clusters(text)
+    assert found.get("生物医药化工") == "过百亿元" and found.get("高端装备制造") == "过百亿元"
