@@ -58,3 +58,8 @@ def test_a_class_is_kept_as_written_with_its_over_word():
             "特色产业集群。")
     found = clusters(text)
     assert found.get("生物医药化工") == "过百亿元" and found.get("高端装备制造") == "过百亿元"
+
+
+def test_a_list_of_projects_closed_by_a_cluster_project_names_no_cluster():
+    assert clusters("加快推进大唐六期风电项目、龙源分布式风电示范项目、二连浩特微电网阿旗集群项目,力争年内开工。") == {}
+    assert "华中纺织" in clusters("大力推进纺谷109华中纺织产业集群项目建设。")  # one cluster's project still names it
