@@ -63,3 +63,15 @@ def test_a_class_is_kept_as_written_with_its_over_word():
 def test_a_list_of_projects_closed_by_a_cluster_project_names_no_cluster():
     assert clusters("加快推进大唐六期风电项目、龙源分布式风电示范项目、二连浩特微电网阿旗集群项目,力争年内开工。") == {}
     assert "华中纺织" in clusters("大力推进纺谷109华中纺织产业集群项目建设。")  # one cluster's project still names it
+
+
+def test_a_past_year_leading_a_paragraph_of_an_aimless_report_makes_its_figures_results():
+    text = ("# title: 三穗县:工业不断优化升级 — a news report dated 2024年3月\n"
+            "三穗县:工业不断优化升级\n3月18日,记者从相关部门获悉,三穗县工业经济不断优化升级。\n"
+            "2023年,三穗县外贸经济取得长足进展,外贸进出口总额预计达1.17亿元。工业的科技创新效果明显,"
+            "三穗新增高新技术企业1家、省级创新型中小企业3家。\n")
+    rows = target_rows(text)
+    assert [r[4] for r in rows if "企业" in r[0]] == [True, True]
+    # the same sentence when its 。-sentence builds (打造…): a framework, not a result
+    built = text.replace("工业的科技创新效果明显,三穗新增", "即打造")
+    assert [r[4] for r in target_rows(built) if "企业" in r[0]] == [False, False]
