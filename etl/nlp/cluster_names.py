@@ -34,9 +34,9 @@ VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育�
 _HONOUR = re.compile(r"荣获|获评|被评为|被授予|荣膺")
 NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
 COUNT_RE = re.compile(rf"{NUM_CN}(?:个|大|条)")
-SCALE_RE = re.compile(r"超?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
+SCALE_RE = re.compile(r"(?:超|过)?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:万亿|千亿|百亿|亿)?元?级")
 #: a scale class written without 级 right before the head (现代化工等万亿产业集群, 七大千亿产业)
-SCALE_BARE_RE = re.compile(r"(?:万亿|千亿|百亿)元?(?=产业$|$)")
+SCALE_BARE_RE = re.compile(r"(?:超|过)?(?:万亿|千亿|百亿)元?(?=产业$|$)")
 #: an amount right before a field's name, with no 的 or verb between (超2000亿元新能源产业集群): the name's scale class
 _AMOUNT_CLASS = re.compile(r"(?:超|过)?\d+(?:\.\d+)?(?:万亿|千亿|百亿|亿)元?(?=[\u4e00-\u9fff])(?!的|级)")
 TIER_RE = re.compile(r"世界级|国家级|省级|市级|区域级|标志性|战略性新兴|战略性|战新|特色|新兴|优势|主导|支柱|先进(?!材料)|新星|未来|现代化(?!工)|重大|重点|"

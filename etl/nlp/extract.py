@@ -127,7 +127,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         doc = nlp(sent)
         year = find_year(sent) or relative_year(re.split(r"[,,]", sent)[0], ctx) or para_year or section_year
         tsent = data_shown(sent)  # 数据显示,预计2020年…: an estimate of a result (round 21)
-        report = is_report(tsent, ctx, reporting or looked_back)  # 五年来,… opens a look back until a plan is told
+        report = is_report(tsent, ctx, reporting or looked_back or bool(lead_year and not ctx["aims"] and not re.search("打造|培育|争创", next((s for s in re.split(r"(?<=。)", para) if sent.strip() in s), sent))))  # 五年来,… opens a look back until a plan is told; a past year led an aimless text's paragraph, its 。-sentence builds nothing (round 33)
         looked_back = looked_back and not PLAN_TOLD.search(sent)
         if report and (PAST.search(sent) or earlier_period(sent, ctx) or tsent != sent):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))

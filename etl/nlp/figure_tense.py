@@ -48,6 +48,8 @@ def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year:
     """Whether the figure ``q`` (at ``a`` of ``qsent``, the sentence ``sent`` as read) of paragraph ``para`` is a
     current value; ``lead``: the sentence opens with a year, ``para_aims``: an earlier sentence of the paragraph aims."""
     current = q.current
+    if ctx.get("aim_heading") and not current and q.year in (None, ctx["aim_heading"]):
+        return False  # under 2023年发展目标: (etl/nlp/layout.py): that year's aims, whatever the text reports elsewhere
     if not current and "预计全年" in sent and _MONTHS_RUN.search(para) and not ctx.get("closed_year"):
         return False
     if not current and q.year and ctx["start"] and q.year < ctx["start"]:

@@ -38,6 +38,7 @@ no framework) or a list without field words is no framework.
 
 from __future__ import annotations
 
+import os
 import re
 
 from etl.nlp.cluster_names import NUM_CN, VERBS, clean_name, count_of, field_list, is_generic, split_items
@@ -48,7 +49,7 @@ __all__ = ["counted_industries", "ranked_list", "framework_code", "coded_industr
 _TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传统|重点|未来|先导|基础|现代|工业|制造)"  # 五大百亿级工业产业
 #: (a count in quotes or between spaces — 新材料“四大主导产业”, 等 7 大战略性新兴产业 — is the same count: round 24)
 _COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
-                      r"((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?=\s*(?:[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑)))")
+                      r"((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?=\s*(?:[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑)|和|及))")  # …主导产业和县域特色产业 (round 33)
 #: a classed count without its head, before a second counted group whose 产业 closes both (A、B2个千亿级,C、D2个五百亿级产业:
 #: the class written once for two groups, round 32); the groups as in _COUNTED
 _SHARED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*(" + NUM_CN + r"\s*[个大])((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级)"
@@ -97,6 +98,19 @@ def ranked_list(span_text: str) -> bool:
                 or any("未来" not in q.group() for q in _QUALIFIED_TAIL.finditer(span_text)))  # any qualifier (round 30)
 
 
+def shared_prefix(items: list[str], count: int | None) -> bool:
+    """Are ``items`` kinds of one thing named by a prefix they all share (富硒茶、富硒水、富硒魔芋…等六大主导产业, round
+    33): at least three, exactly the count, each a name after the prefix (no clause), one of them a field?
+
+    >>> shared_prefix(["富硒茶", "富硒水", "富硒魔芋"], 3), shared_prefix(["加快建设", "加快推进", "加快发展"], 3)
+    (True, False)
+    """
+    pre = os.path.commonprefix(items)
+    rest = [i[len(pre):] for i in items]
+    return len(items) >= 3 and count == len(items) and len(pre) >= 2 and all(rest) and not any(VERBS.search(i) for i in items) \
+        and not any(re.search(r"了|的", i) for i in rest) and any(is_field(i) for i in items)
+
+
 def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | None, tuple[int, int]]]:
     """The items of the counted industry lists of a framework sentence (see the module doc); ``whole``: the
     。-sentence whose ;-part ``sentence`` is (its head may name 产业集群 in another part: round 24)."""
@@ -119,7 +133,7 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
             continue  # A、B等六大产业: 等 says the list names some of its count (长寿, round 20)
         if len(items) > 2 and re.match(r"(?:特色|其他|其它)(?:产业)?$", items[-1]) and not any(is_generic(i, True) for i in items[:-1]):
             items = items[:-1]  # 面制品、…、休闲食品、特色产业等五大: the last one counts the rest, no field (round 32)
-        if not (field_list(items) or all(is_field(i) for i in items)) or any(is_generic(i, True) for i in items):
+        if not (field_list(items) or all(is_field(i) for i in items) or shared_prefix(items, count)) or any(is_generic(i, True) for i in items):
             continue
         tail = m.group(0)[len(m.group(1)):]
         lists.append((items, m.group(4), m.span(), "未来" in tail,

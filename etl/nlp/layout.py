@@ -38,6 +38,9 @@ __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading", "heading_cl
 
 HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
 _SENT_RE = re.compile(r"(?<=[。;!?])")
+#: a line of its own that heads one year's aims (2023年发展目标:, 2024年主要预期目标): the lines under it are that year's
+#: aims, until the next heading (round 33: 潮州's report listed its 2023 growth rates under one)
+_AIM_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年度?(?:全市|全县|全区|全省)?(?:经济社会)?(?:发展|主要)?(?:预期)?目标(?:任务)?\s*[::]?\s*$")
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—~～至到]+\s*((?:19|20)\d{2})(?:\s*年(?!\s*[,,])|[))](?=》))")  # 2014-2019年,全县…: a span
 _ISSUED_RE = re.compile(r"((?:19|20)\d{2})(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 #: a date to the month only (the repost's URL is dated 2021-03; 2020年10月): the text's own year still
@@ -180,7 +183,14 @@ def sentences(text: str, ctx: dict):
         if lines[i - 1].endswith("、"):
             lines[i - 1:i + 1] = [lines[i - 1] + lines[i]]
     box = None
+    ctx["aim_heading"] = None
     for i, para in enumerate(lines):
+        aims = _AIM_HEAD.match(para)
+        if aims:  # 2023年发展目标: the year of what follows, and aims (etl/nlp/figure_tense.py)
+            saved, section_year = section_year, int(aims.group(1))
+            ctx["aim_heading"] = section_year
+        elif ctx["aim_heading"] and (HEADING_RE.match(para) or re.search(r"[::]\s*$", para)):
+            section_year, ctx["aim_heading"] = saved, None  # 2023年重点工作:, (一)…: the aims end
         if HEADING_RE.match(para):  # 一、 opens a part (back to the plan's year); (一) a section of the part
             sub = para.startswith(("(", "("))
             section_year = part_year if sub else doc_year

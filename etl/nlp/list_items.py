@@ -124,7 +124,7 @@ def list_items(sentence: str, heads: dict[str, bool] | None = None, taken: set[s
             re.search(r"产业链|产业集群|集群|产业群", sentence)
         kind = "chain" if (kind_head and kind_head.group() == "产业链") or \
             (not kind_head and heads.get("title_chain") and not heads.get("title_cluster")) else "cluster"
-        level_m = re.search(r"超?(?:万亿|千亿|百亿|[\d.]+亿|[一二三四五六七八九]百亿)元?级?", tail)
+        level_m = re.search(r"(?:超|过)?(?:万亿|千亿|百亿|[\d.]+亿|[一二三四五六七八九]百亿)元?级?", tail)
         for i, (raw, own_tail) in enumerate(cuts):
             name = names[i]
             if not name:

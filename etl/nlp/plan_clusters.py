@@ -220,9 +220,10 @@ def find_clusters(sentence: str, whole: str = "") -> list[ClusterMention]:
         start = max([prev_end, *bounds]) if bounds else prev_end
         groups = _groups(sentence, start, m.start())
         firms = bool(_WITH_FIRMS.match(sentence, m.end()))
-        for a, b in groups:
-            out.extend(c for c in _parse(sentence[a:b], head, a, m.end(), m.start() in in_list, len(groups) > 1)
-                       if not (_FIRM.search(c.name) or (firms and not is_field(c.name))))
+        found = [c for a, b in groups for c in _parse(sentence[a:b], head, a, m.end(), m.start() in in_list, len(groups) > 1)
+                 if not (_FIRM.search(c.name) or (firms and not is_field(c.name)))]
+        if not (sentence.startswith("项目", m.end()) and any(c.name.endswith(("项目", "工程")) for c in found)):
+            out.extend(found)  # A项目、B项目、C集群项目: a list of projects names no cluster (round 33, 阿巴嘎)
         prev_end = m.end()
     for m in _FIELD_LIST_RE.finditer(sentence):  # 在A、B等领域,培育新增3—4个万亿元级战略性产业集群
         if re.match(r"(?:等" + _FIELD_TIER + r"(?:领域|新兴产业|产业|行业))(?:规模|优势|水平|能级|实力)", sentence[m.end(1):]):

@@ -36,6 +36,7 @@ from etl.nlp.count_names import BARE, count_named
 from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, MONEY as MONEY_UNITS, QUALIFIERS, UNITS, figures, normalized, \
     qualifier
 from etl.nlp.generic_measures import generic_held
+from etl.nlp.name_guard import reread
 from etl.nlp.indicator import BASE_YEAR, MEASURE, YEAR_RE, clean_name, compared_names, coverage, find_year, is_measure, rate_named, split_fenbie
 from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
 from etl.nlp.traditional import as_written, simplified
@@ -47,8 +48,7 @@ _LIST_GOES_ON = re.compile(r"\s*(?:超过?|突破|近|约)?\d")
 _VERBLESS = re.compile(r"\s*[\u4e00-\u9fff“”\"]{2,16}?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff%]{1,3}?(?:以上|左右)?\s*")
 _VERB = re.compile(r"达到|达|突破|超过|超|实现|培育|打造|建成|形成|新增|增长|提高|提升|占|为|完成|引进|建设|不少于|不低于|"
                    r"不超过|低于|高于|保持|控制|至少|近|约")  # 研发投入不少于1亿元 has its own verb
-#: 仅差了不到300亿元: a gap to the figure named before it
-_GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")
+_GAP = re.compile(r"^(?:仅|只|还|尚)?相?差了?$")  # 仅差了不到300亿元: a gap to the figure named before it
 #: a figure relative to another year or period (比2015年提高4.7个百分点, 同比增长10%): its indicator is the
 #: one stated just before it in the sentence
 _RELATIVE = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?|(?:比|较)(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末)))(?:提高|增长|增加|下降|减少|提升|降低|上升)?(?:近|约|超过?)?$|"
@@ -291,7 +291,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 out[-1].qualifier = inherit + out[-1].qualifier
             prev_end = m.end()
         out.extend(Quantity(*c, current=state) for c in coverage(clause, start))
-    return as_written(out, written, sentence)
+    return as_written(reread(out, sentence), written, sentence)
 
 
 def find_targets(sentence: str) -> list[tuple[str, float, str, str, tuple[int, int]]]:
