@@ -1,0 +1,32 @@
+"""Round 34 (issue 15 points 1, 2 and 5): a figure named by a fragment or a bare measure — round 33's held-out misses,
+read in general form (etl/nlp/name_guard.py)."""
+
+from etl.nlp.name_guard import is_function_only
+from etl.nlp.quantity import find_quantities
+
+
+def _names(text: str) -> list[tuple]:
+    return [(q.name, q.value, q.unit) for q in find_quantities(text)]
+
+
+def test_a_scope_word_after_a_lead_verb_names_nothing():
+    assert _names("立足全县4万亩优质酿酒葡萄基地,年生产能力达9万吨")[0] == ("优质酿酒葡萄基地", 4.0, "万亩")
+    assert is_function_only("立足全县") and not is_function_only("全县茶园")
+
+
+def test_a_verb_of_reaching_is_no_part_of_the_name():
+    assert _names("经济总量已迈上千亿元台阶")[0][0] == "经济总量"
+    assert _names("全区营业收入已跨上500亿元台阶")[0][0] == "营业收入"
+
+
+def test_a_multiple_against_a_past_year_is_the_figure_before():
+    names = _names("人均GDP达4.99万元、是2012年的2.49倍,均实现翻番。")
+    assert names[1] == ("人均GDP是2012年的", 2.49, "倍")
+    assert _names("是2012年的2.3倍")[0][0] == ""  # no figure before: no holder is made up
+
+
+def test_a_bare_investment_after_a_count_of_projects_is_theirs():
+    text = "现场29个重点项目集中签约,计划总投资184亿元;15个重点项目集中开工,计划总投资88.7亿元。"
+    assert [n for n, *_ in _names(text)][1::2] == ["集中签约重点项目计划总投资", "集中开工重点项目计划总投资"]
+    # after a figure that is no count of projects, the measure keeps its name
+    assert _names("园区面积10平方公里,计划总投资50亿元")[1][0] == "计划总投资"
