@@ -3,6 +3,7 @@ read in general form (etl/nlp/name_guard.py)."""
 
 from etl.nlp.name_guard import is_function_only
 from etl.nlp.quantity import find_quantities
+from tests.etl.nlp.plan_facts import clusters
 
 
 def _names(text: str) -> list[tuple]:
@@ -30,3 +31,10 @@ def test_a_bare_investment_after_a_count_of_projects_is_theirs():
     assert [n for n, *_ in _names(text)][1::2] == ["集中签约重点项目计划总投资", "集中开工重点项目计划总投资"]
     # after a figure that is no count of projects, the measure keeps its name
     assert _names("园区面积10平方公里,计划总投资50亿元")[1][0] == "计划总投资"
+
+
+def test_a_list_owned_by_firms_names_no_chains():
+    text = ("精准分析山钢集团日照有限公司和日钢集团两家企业的原材料、耐材、环保设备、维保外包、贸易物流等产业链全链条企业"
+            "具体情况。")
+    assert clusters(text) == {}
+    assert set(clusters("重点发展原材料、环保设备、贸易物流等产业链。")) == {"原材料", "环保设备", "贸易物流"}
