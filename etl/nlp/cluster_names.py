@@ -21,7 +21,7 @@ import re
 
 from etl.nlp.cluster_match import core_name
 from etl.nlp.field_vocab import FIELD_WORDS, is_field
-from etl.nlp.place_prefix import is_place, place_cut
+from etl.nlp.place_prefix import is_place, lead_place, place_cut
 from etl.normalize import strip_quotes
 
 __all__ = ["clean_name", "INCLUDES", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
@@ -74,6 +74,9 @@ def clean_name(item: str, one: bool = False) -> str:
     if lead and is_field(item[lead.end():]):
         item = item[lead.end():]
     item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省)+", "", item.strip(" 、“”\"'‘’"))
+    if re.match(r"^(?:例如|比如|诸如|如)", item) and lead_place(re.sub(r"^(?:例如|比如|诸如|如)", "", item)):
+        item = re.sub(r"^(?:例如|比如|诸如|如)", "", item)  # 如昌黎县粉丝: an example word before a place (round 34)
+    item = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|都|也)?被$", "", item)  # 毛皮产业被(列入…): the passive ends the name
     label = re.match(r"^[\u4e00-\u9fff]{1,6}\d+(?=[\u4e00-\u9fff]{2})", item)
     if label and is_field(item[label.end():]):
         item = item[label.end():]  # 纺谷109华中纺织: a project's label with its number comes before the name

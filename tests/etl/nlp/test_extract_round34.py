@@ -38,3 +38,12 @@ def test_a_list_owned_by_firms_names_no_chains():
             "具体情况。")
     assert clusters(text) == {}
     assert set(clusters("重点发展原材料、环保设备、贸易物流等产业链。")) == {"原材料", "环保设备", "贸易物流"}
+
+
+def test_a_county_prefix_an_example_word_and_a_passive_verb_are_no_part_of_a_name():
+    found = clusters("其中昌黎县葡萄酒、毛皮产业被列入河北省重点支持的个县域特色产业集群。")
+    assert "葡萄酒" in found and "县葡萄酒" not in found  # the county goes whole with its unit, not its short name
+    assert not any(n.endswith("被") for n in found)
+    found = clusters("此外秦市还有一些规模较小县域产业集群,如昌黎县粉丝产业集群、昌黎县制帽产业集群、卢龙县葡萄酒产业集群等。")
+    assert set(found) == {"粉丝", "制帽", "葡萄酒"}
+    assert "如皋" in "".join(clusters("重点发展如皋纺织产业集群。"))  # 如 of a place's own name stays
