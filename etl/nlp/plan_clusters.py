@@ -266,7 +266,7 @@ def find_clusters(sentence: str, whole: str = "") -> list[ClusterMention]:
         items = [clean_name(x, True) for x in m.group(1).split("、")]
         if count_of(m.group(2)) == len(items) and all(items):
             out += [ClusterMention(n, "chain" if m.group(3) == "产业链" else "cluster", None, None, m.span()) for n in items]
-    out += [ClusterMention(n, kind, None, None, span) for n, kind, span in members(sentence)]  # 集群单位包括A、B…
+    out += [ClusterMention(n, kind, None, None, span) for n, kind, span in members(sentence, whole)]  # 集群单位包括A、B…
     for m in _LIST_INDUSTRY_RE.finditer(sentence):  # 壮大汽车、医药…航空产业等七大千亿产业
         items = clean_name(re.split(r"[,;:]", m.group(1))[-1])
         for n in split_items(items, count_of(m.group(2))):

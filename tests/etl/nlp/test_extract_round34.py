@@ -47,3 +47,11 @@ def test_a_county_prefix_an_example_word_and_a_passive_verb_are_no_part_of_a_nam
     found = clusters("此外秦市还有一些规模较小县域产业集群,如昌黎县粉丝产业集群、昌黎县制帽产业集群、卢龙县葡萄酒产业集群等。")
     assert set(found) == {"粉丝", "制帽", "葡萄酒"}
     assert "如皋" in "".join(clusters("重点发展如皋纺织产业集群。"))  # 如 of a place's own name stays
+
+
+def test_a_counted_framework_listing_its_members_by_county_names_them():
+    text = ("秦皇岛市共有重点县域特色产业集群6个,包括昌黎县葡萄酒、高端金属、毛皮产业;卢龙县甘薯、装配式建筑产业;"
+            "青龙县特色农产品深加工产业等,其中昌黎县葡萄酒、毛皮产业被列入河北省重点支持的县域特色产业集群。")
+    assert set(clusters(text)) == {"葡萄酒", "高端金属", "毛皮", "甘薯", "装配式建筑", "特色农产品深加工"}
+    # a count that does not agree with the items names none of them
+    assert "甘薯" not in clusters(text.replace("集群6个", "集群8个"))
