@@ -55,3 +55,18 @@ def test_a_counted_framework_listing_its_members_by_county_names_them():
     assert set(clusters(text)) == {"葡萄酒", "高端金属", "毛皮", "甘薯", "装配式建筑", "特色农产品深加工"}
     # a count that does not agree with the items names none of them
     assert "甘薯" not in clusters(text.replace("集群6个", "集群8个"))
+
+
+def test_a_numbering_word_opens_no_cluster_name_and_no_section():
+    from etl.nlp.layout import heading_cluster
+    para = "一是干红酒酿造产业集群。立足全县4万亩优质酿酒葡萄基地,以华夏公司等31家酿酒企业为龙头,年生产能力达9万吨。"
+    assert "干红酒酿造" in clusters(para) and not any(n.startswith("一是") for n in clusters(para))
+    assert heading_cluster(para, None) is None  # running text of the county, not a cluster's section
+    assert heading_cluster("1.高端装备产业集群", None) == "高端装备"  # a heading line still opens one
+
+
+def test_a_paragraph_opening_on_other_clusters_ends_a_section():
+    from etl.nlp.layout import heading_cluster
+    para = "另有“中国北方聚氨酯产业集群”“有色金属深加工产业集群”“新型建材产业集群”等。"
+    assert heading_cluster(para, "兴城泳装") is None
+    assert "中国北方聚氨酯" in clusters(para)
