@@ -21,14 +21,14 @@ import re
 
 from etl.nlp.cluster_match import core_name
 from etl.nlp.field_vocab import FIELD_WORDS, is_field
-from etl.nlp.place_prefix import is_place, place_cut
+from etl.nlp.place_prefix import is_place, lead_place, place_cut
 from etl.normalize import strip_quotes
 
 __all__ = ["clean_name", "INCLUDES", "is_generic", "split_items", "too_long", "count_of", "owners_dropped", "field_of", "field_list",
            "NUM_CN", "COUNT_RE", "SCALE_RE", "SCALE_BARE_RE", "TIER_RE", "heading_class", "amount_class"]
 
 VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
-                    r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|聚焦|围绕|依托|立足|支持|推进|打造出?|培育出?|形成|建成(?!区)|建设|发展|"
+                    r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|另有|聚焦|围绕|依托|立足|支持|推进|打造出?|培育出?|形成|建成(?!区)|建设|发展|"
                     r"推动|壮大|做强|做优|做精|确定|认定|重塑|提档升级|转型升级|改造提升|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军|瞄准|担任|新增|成为(?!链主)|"
                     r"延伸|纳入|融入|赋能升级|抢占)")  # 延伸产业链条, 争取纳入国家…集群, 融入成渝…集群: the object follows (round 29)
 _HONOUR = re.compile(r"荣获|获评|被评为|被授予|荣膺")
@@ -48,7 +48,7 @@ ABSTRACT = re.compile(r"(?:基础|规模|水平|能力|体系|格局|情况|环�
                        r"较好|较强|[好强快])$")
 #: a bracket saying what an item includes (未来产业(含AI+、空天信息)): no part of a name, its 、 parts no list (round 23)
 INCLUDES = re.compile(r"[((](?:含|包括|包含)[^()()]{1,40}[))]")
-ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)）、]|[①-⑩])")
+ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)）、]|[①-⑩]|[一二三四五六七八九十]+是)")  # 一是干红酒酿造 (round 34)
 
 
 def clean_name(item: str, one: bool = False) -> str:
@@ -74,6 +74,9 @@ def clean_name(item: str, one: bool = False) -> str:
     if lead and is_field(item[lead.end():]):
         item = item[lead.end():]
     item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省)+", "", item.strip(" 、“”\"'‘’"))
+    if re.match(r"^(?:例如|比如|诸如|如)", item) and lead_place(re.sub(r"^(?:例如|比如|诸如|如)", "", item)):
+        item = re.sub(r"^(?:例如|比如|诸如|如)", "", item)  # 如昌黎县粉丝: an example word before a place (round 34)
+    item = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|都|也)?被$", "", item)  # 毛皮产业被(列入…): the passive ends the name
     label = re.match(r"^[\u4e00-\u9fff]{1,6}\d+(?=[\u4e00-\u9fff]{2})", item)
     if label and is_field(item[label.end():]):
         item = item[label.end():]  # 纺谷109华中纺织: a project's label with its number comes before the name

@@ -218,7 +218,7 @@ def sentences(text: str, ctx: dict):
 def heading_cluster(para: str, current: str | None) -> str | None:
     """The cluster whose section ``para`` is in: a heading line naming one cluster (1.高端装备产业集群) sets the subject
     of what follows; “X集群方面,…” sets it for its own paragraph; another numbered heading ends it (``current``: the
-    cluster of the paragraph before).
+    cluster of the paragraph before); so does a paragraph naming two or more other clusters in its opening.
 
     >>> heading_cluster("1.高端装备产业集群", None), heading_cluster("2.推进数字化改造", "高端装备")
     ('高端装备', None)
@@ -239,6 +239,6 @@ def heading_cluster(para: str, current: str | None) -> str | None:
     elif first and titled and first.name in titled.group(1) and \
             len(re.sub(r"产业集群|产业群|集群|产业链|产业|[\W\d]", "", titled.group(1).replace(first.name, ""))) <= 2:
         para_cluster = first.name
-    elif HEADING_RE.match(para) or re.match(r"^\d+[.、]", para):
-        para_cluster = None
+    elif HEADING_RE.match(para) or re.match(r"^\d+[.、]", para) or len(mentions) >= 2:
+        para_cluster = None  # a paragraph opening on other clusters (另有“A产业集群”“B产业集群”) ends the section (round 34)
     return para_cluster

@@ -11,6 +11,12 @@ re-reads those that name nothing:
   (``…突破1000万吨,再到2018年突破1亿吨`` → that figure's indicator), else no name (the callers' rules for a figure
   named by nothing apply).
 
+Round 34: a scope word after a lead verb names nothing either (``立足全县4万亩优质酿酒葡萄基地`` → ``优质酿酒葡萄基地``);
+a verb of reaching closing a name is no part of it (``经济总量已迈上千亿元台阶`` → ``经济总量``); a multiple written
+``是2012年的2.3倍`` is the figure before's, as 相当于 (``人均GDP是2012年的``); a bare investment measure
+(``计划总投资``) right after a count of projects with its verb (``29个重点项目集中签约,计划总投资184亿元``) is those
+projects' (``集中签约重点项目计划总投资``).
+
 A later name built on a re-read one is re-read with it; on a multiple, with its base (``相当的年均增长`` →
 ``地区生产总值年均增长``).
 
@@ -33,6 +39,15 @@ __all__ = ["reread", "is_function_only"]
 #: words that name nothing on their own: prepositions, adverbs, copulas and the verbs that lead a figure
 _FUNCTION = re.compile(r"^(?:立足|依托|基于|按照|围绕|凭借|借助|通过|利用|相当于?|相当|现有|原有|已有|目前|在|于|从|由|自|对|向|把|将|"
                        r"再|又|还|也|并|且|更|已|仅|只|共|达|为|是|有|到|至|以|及|和|的|了|之|其|近|约|逾)+$")
+#: a scope word after a lead verb (立足全县, 依托全市): the place is the subject's, the name is the noun after the unit
+_SCOPE_LEAD = re.compile(r"^(?:立足|依托|基于|围绕|凭借|在)(?:全|本)[省市县区旗镇乡]$")
+#: a verb of reaching closing a name (经济总量已迈上千亿元台阶): the name is the words before it
+_REACH_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:已|将|又|再)?(?:迈上|迈入|跨上|跨入|站上|登上|跃上)$")
+#: a multiple against a past year (是2012年的2.3倍): as 相当于, the figure before's
+_TIMES_LEAD = re.compile(r"^是(?:(?:19|20)\d{2}年|去年|上年)的$")
+#: a bare investment measure, and the count of projects with its verb the clause before (29个重点项目集中签约)
+_BARE_INVEST = re.compile(r"^(?:计划)?总投资(?:额)?$")
+_PROJECTS_VERB = re.compile(r"^(.{0,8}项目)(集中签约|集中开工|签约|开工|竣工|投产)$")
 #: an approximation word closing a name: it qualifies the number (营收近千亿元)
 _APPROX_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:近|(?<![签节预制合公条契])约|逾)$")  # not 签约
 #: the noun right after a figure's unit (6277亩起步区基础上, 20万亩茶、)
@@ -41,8 +56,8 @@ _MULTIPLE = re.compile(r"^相当")
 
 
 def is_function_only(name: str) -> bool:
-    """Is ``name`` made only of function words and verbs (立足, 在现有, 再), naming no indicator?"""
-    return bool(name) and bool(_FUNCTION.match(name))
+    """Is ``name`` made only of function words and verbs (立足, 在现有, 再, 立足全县), naming no indicator?"""
+    return bool(name) and bool(_FUNCTION.match(name) or _SCOPE_LEAD.match(name))
 
 
 def _lead(sentence: str, q) -> str:
@@ -58,10 +73,16 @@ def reread(items: list, sentence: str) -> list:
         for bad, good in renamed.items():  # 相当的年均增长: built on a name re-read before
             if q.name.startswith(bad) and q.name != bad:
                 q.name = (re.sub(r"相当于.*$", "", good) or good) + q.name[len(bad):]  # the multiple's base grows
-        name = _APPROX_END.sub("", q.name)
+        name = _REACH_END.sub("", _APPROX_END.sub("", q.name))
         base = next((o for o in reversed(out) if not _MULTIPLE.match(o.name)), None)
         before = base.name if base else ""
-        if _MULTIPLE.match(name):
+        projects = _PROJECTS_VERB.match(out[-1].name) if out and _BARE_INVEST.match(name) else None
+        if projects:  # 29个重点项目集中签约,计划总投资184亿元: the projects' investment
+            name = projects.group(2) + projects.group(1) + name
+        elif q.unit == "倍" and before and _TIMES_LEAD.match(_lead(sentence, q)):  # 是2012年的2.3倍
+            q.year = base.year
+            name = before + _lead(sentence, q)
+        elif _MULTIPLE.match(name):
             lead = _lead(sentence, q)
             q.year = base.year if base and lead.startswith("相当") else q.year  # 1994年 is the multiple's base, not its year
             name = (re.sub(r"(?:相当于?).*$", "", before) or before) + lead if before and lead.startswith("相当") else ""

@@ -80,6 +80,8 @@ def _text_short_places(text: str) -> tuple[str, ...]:
 def short_place_cut(name: str, text: str) -> str:
     """``name`` without a county's short name it opens with, when ``text`` names that county with its unit and two
     characters or more follow; else ``name`` unchanged."""
+    if lead_place(name):  # 昌黎县葡萄酒: the county with its unit goes whole, never its short name alone (round 34)
+        return place_cut(name)
     place = next((p for p in _text_short_places(text) if name.startswith(p)), "")
     return name[len(place):] if place and len(name) - len(place) >= 2 else name
 

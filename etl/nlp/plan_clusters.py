@@ -69,6 +69,8 @@ _TOWARD_TIER = re.compile(r"(?<=[\u4e00-\u9fff])(?:向|迈向|朝着?|跻身)((?
 #: a firm's name (…集团, …公司, …股份) is no chain; a head that says its list holds firms too (12个产业链(企业集团)) makes an
 #: item with no field word (大地, 洁石, 康龙, 国玺超纯) a firm's short name
 _FIRM = re.compile(r"(?:集团|公司|股份)$")
+#: a list owned by firms (两家企业的原材料、耐材…等产业链全链条企业): the links of their chain, no chains (round 34)
+_FIRMS_LIST = re.compile(r"(?:企业|集团|公司)的[^,;。的]+、[^,;。的]+$")
 _WITH_FIRMS = re.compile(r"[((](?:企业集团|龙头企业|企业|集团)[))]|(?:和|及|与|或)(?:企业集团|龙头企业)")
 
 
@@ -222,7 +224,8 @@ def find_clusters(sentence: str, whole: str = "") -> list[ClusterMention]:
         firms = bool(_WITH_FIRMS.match(sentence, m.end()))
         found = [c for a, b in groups for c in _parse(sentence[a:b], head, a, m.end(), m.start() in in_list, len(groups) > 1)
                  if not (_FIRM.search(c.name) or (firms and not is_field(c.name)))]
-        if not (sentence.startswith("项目", m.end()) and any(c.name.endswith(("项目", "工程")) for c in found)):
+        if not (sentence.startswith("项目", m.end()) and any(c.name.endswith(("项目", "工程")) for c in found)) \
+                and not _FIRMS_LIST.search(sentence, start, m.start()):
             out.extend(found)  # A项目、B项目、C集群项目: a list of projects names no cluster (round 33, 阿巴嘎)
         prev_end = m.end()
     for m in _FIELD_LIST_RE.finditer(sentence):  # 在A、B等领域,培育新增3—4个万亿元级战略性产业集群
@@ -263,7 +266,7 @@ def find_clusters(sentence: str, whole: str = "") -> list[ClusterMention]:
         items = [clean_name(x, True) for x in m.group(1).split("、")]
         if count_of(m.group(2)) == len(items) and all(items):
             out += [ClusterMention(n, "chain" if m.group(3) == "产业链" else "cluster", None, None, m.span()) for n in items]
-    out += [ClusterMention(n, kind, None, None, span) for n, kind, span in members(sentence)]  # 集群单位包括A、B…
+    out += [ClusterMention(n, kind, None, None, span) for n, kind, span in members(sentence, whole)]  # 集群单位包括A、B…
     for m in _LIST_INDUSTRY_RE.finditer(sentence):  # 壮大汽车、医药…航空产业等七大千亿产业
         items = clean_name(re.split(r"[,;:]", m.group(1))[-1])
         for n in split_items(items, count_of(m.group(2))):
