@@ -30,17 +30,20 @@ def writer_rule(*, token: str | None, dev_mode: bool) -> str:
     return "dev" if dev_mode else "read_only"
 
 
+def _rule() -> tuple[Settings, str]:
+    """The settings and this deployment's :func:`writer_rule`."""
+    settings = Settings()
+    return settings, writer_rule(token=settings.api_token, dev_mode=settings.dev_mode)
+
+
 def can_write(t) -> bool:
     """True when this session may write; otherwise shows why (and a token field when one applies)."""
-    settings = Settings()
-    rule = writer_rule(token=settings.api_token, dev_mode=settings.dev_mode)
-    if rule == "dev":
+    settings, rule = _rule()
+    if _granted(rule):
         return True
     if rule == "read_only":
         st.info(t("acc.read_only"))
         return False
-    if st.session_state.get("acc_ok"):
-        return True
     given = st.text_input(t("acc.token"), type="password", key="acc_token")
     if given:
         if hmac.compare_digest(given.encode(), settings.api_token.encode()):
@@ -53,6 +56,9 @@ def can_write(t) -> bool:
 def may_write() -> bool:
     """Whether this session may write, shown nowhere: for a second write control on a page whose
     gate (:func:`can_write`, the token field) is already drawn elsewhere."""
-    settings = Settings()
-    rule = writer_rule(token=settings.api_token, dev_mode=settings.dev_mode)
+    return _granted(_rule()[1])
+
+
+def _granted(rule: str) -> bool:
+    """Writes allowed: the loopback dev mode, or a token this session has already given."""
     return rule == "dev" or (rule == "token" and bool(st.session_state.get("acc_ok")))

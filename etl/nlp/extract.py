@@ -70,10 +70,6 @@ from etl.nlp.vocab import normalize, vocabulary
 __all__ = ["Fact", "extract_facts", "extract_file", "read_text", "plan_context", "target_key"]
 
 
-def _entries(table, ent):
-    return table.get(ent.text, [])
-
-
 def extract_facts(text: str, ontology, *, source: str, list_model: dict | None | bool = True) -> list[Fact]:
     """Every cluster / chain / direction / target / technology fact of a policy text (deduplicated);
     ``list_model``: the list-item reader's weights (:mod:`etl.nlp.list_items`), ``True`` for the shipped ones, ``None``
@@ -127,7 +123,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         doc = nlp(sent)
         year = find_year(sent) or relative_year(re.split(r"[,,]", sent)[0], ctx) or para_year or section_year
         tsent = data_shown(sent)  # 数据显示,预计2020年…: an estimate of a result (round 21)
-        report = is_report(tsent, ctx, reporting or looked_back or bool(lead_year and not ctx["aims"] and not re.search("打造|培育|争创", next((s for s in re.split(r"(?<=。)", para) if sent.strip() in s), sent))))  # 五年来,… opens a look back until a plan is told; a past year led an aimless text's paragraph, its 。-sentence builds nothing (round 33)
+        full = next((s for s in re.split(r"(?<=。)", para) if sent.strip() in s), "")  # the 。-sentence holding sent
+        report = is_report(tsent, ctx, reporting or looked_back or bool(lead_year and not ctx["aims"] and not re.search("打造|培育|争创", full or sent)))  # 五年来,… opens a look back until a plan is told; a past year led an aimless text's paragraph, its 。-sentence builds nothing (round 33)
         looked_back = looked_back and not PLAN_TOLD.search(sent)
         if report and (PAST.search(sent) or earlier_period(sent, ctx) or tsent != sent):  # the year a report paragraph speaks of (去年,…;其中…)
             first = re.search(r"\d+(?:\.\d+)?\s*(?:[%个家项条亿万]|倍)", re.sub(r"(?:19|20)\d{2}\s*年", "", sent))
@@ -151,7 +148,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             year = para_year or section_year  # “比2015年增长” is no target year
         para_aims = para_aims or bool(AIM.search(tsent) or TELLS_AIM.search(tsent))
         # clusters and chains named in any plan (open vocabulary)
-        named_here = places_cut(find_clusters(sent, next((s for s in re.split(r"(?<=。)", para) if sent.strip() in s), "")), text)
+        named_here = places_cut(find_clusters(sent, full), text)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
         named_here += find_relisted(sent, kinds) + find_chain_openers(sent, kinds)  # listed again; 其中,X链扩容提质
@@ -188,7 +185,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                 continue  # 汽车 in 专用汽车产业集群: the named cluster is reported (matched to ours) already
             if is_field(sent[max(0, ent.start_char - 2):ent.start_char]):
                 continue  # 医药 in 生物医药产业: a longer field, not our cluster
-            for e in _entries(table, ent):
+            for e in table.get(ent.text, []):
                 if e.label == "CLUSTER" and e.kind == "name":
                     after = sent[ent.end_char:ent.end_char + 2]
                     if ent.text.endswith(("产业", "集群")) or after.startswith(("产业", "集群", "行业")):
@@ -220,7 +217,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         for q in quantities:
             a = q.span[0]
             cl = next((e.cluster for ent in doc.ents if ent.start_char < a and ent.text in q.name
-                       for e in _entries(table, ent) if e.cluster), None)
+                       for e in table.get(ent.text, []) if e.cluster), None)
             current = figure_current(q, a, sent, qsent, para, ctx, year, report, baseline, bool(lead), para_aims)
             clause = clause_at(qsent, a)
             if current:
@@ -238,7 +235,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         # our clusters and their directions
         dir_terms: dict[str, list[str]] = {}
         for ent in doc.ents:
-            es = _entries(table, ent)
+            es = table.get(ent.text, [])
             if ent.label_ == "TECH":
                 e = next(x for x in es if x.label == "TECH")
                 add(Fact("technology", ent.text, sent, source, cluster=e.cluster, ref_id=e.id,

@@ -92,14 +92,17 @@ def _one_project(name: str, sent: str) -> bool:
     return not (_MANY.search(name[:m.start() + 2]) or _COUNTED.search(sent))
 
 
+def _sentence_before(sent: str, para: str) -> str:
+    """The last non-empty sentence of ``para`` before ``sent`` ("" when ``sent`` opens it or is not in it)."""
+    before = para[:max(0, para.find(sent.strip()))] if sent.strip() in para else ""
+    return next((s for s in reversed(re.split(r"(?<=[。;!?])", before.rstrip())) if s.strip()), "")
+
+
 def own_figures_dropped(quantities: list, sent: str, para: str) -> list:
     """``quantities`` of ``sent`` (in paragraph ``para``) without one firm's or one project's own figures."""
     if firm_actor(sent):
         return []
-    before = para[:max(0, para.find(sent.strip()))] if sent.strip() in para else ""
-    last = re.split(r"(?<=[。;!?])", before.rstrip())
-    last = next((s for s in reversed(last) if s.strip()), "")
-    if _GOES_ON.match(sent) and firm_actor(last):
+    if _GOES_ON.match(sent) and firm_actor(_sentence_before(sent, para)):
         return []  # 瑞旭实业有限公司,…总投资30亿元…。规划年深、精加工20万吨铝型材…: the firm's plan
     out, held = [], False
     for q in quantities:
