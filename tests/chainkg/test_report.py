@@ -96,7 +96,7 @@ def test_plain_language_names_not_ids_whole_scores(pump, toilet):
             assert raw not in text, raw
         gaps = next(t for t in rep.tables() if t.sheet == "环节判定")
         strength = gaps.columns.index("强度")
-        assert all(re.fullmatch(r"\d{1,3}|—", r[strength]) and (r[strength] == "—" or int(r[strength]) <= 100)
+        assert all(re.fullmatch(r"\d{1,3}|—", str(r[strength])) and (r[strength] == "—" or int(r[strength]) <= 100)
                    for r in gaps.rows)
         for t in rep.tables():
             for col in ("得分", "推荐得分"):
@@ -147,6 +147,24 @@ def test_xlsx_every_table_formatted_with_notes(pump):
         assert ws.column_dimensions["A"].width >= 6
     notes = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
     assert "上市公司口径" in notes and "2024-05" in notes and "来源" in notes and "数据截至" in notes
+
+
+def test_xlsx_scores_and_strengths_are_numbers(toilet):
+    """强度, 得分 and 推荐得分 were written as text ('13'): Excel flagged every cell "number stored as
+    text" and sorted 100 before 13. A measured figure is a number cell; only the unmeasured "—" is text."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(report.render(toilet, "xlsx")))
+    seen = 0
+    for ws in wb.worksheets[:-1]:
+        header = [c.value for c in ws[1]]
+        for col in ("强度", "得分", "推荐得分"):
+            if col not in header:
+                continue
+            for (cell,) in ws.iter_rows(min_row=2, min_col=header.index(col) + 1, max_col=header.index(col) + 1):
+                assert isinstance(cell.value, int) or cell.value == "—", (ws.title, col, cell.value)
+                seen += isinstance(cell.value, int)
+    assert seen > 10
 
 
 def test_formula_escaping_of_a_malicious_firm_name(pump):
