@@ -27,6 +27,7 @@ from typing import Any
 from etl.address import split_region
 from etl.normalize import (check_formula, clean_text, display_name, halfwidth, normalize_credit_code, parse_bool,
                            parse_capital, parse_date, parse_int, split_list)
+from etl.text import chinese_punctuation
 from ontology.firms import canonical_tag, parse_status
 
 __all__ = ["RAW_MAX_CHARS", "INDUSTRY_LEVELS", "SIMPLE_FIELDS", "AMOUNT_FIELDS", "OTHER_FIELDS", "checked", "region_path"]
@@ -116,7 +117,7 @@ SIMPLE_FIELDS: dict[str, Callable[[str], Any]] = {
     "founded": parse_date,
     "tags": _tags,
     "products": _list,
-    "business_scope": _text(10_000),
+    "business_scope": lambda v: chinese_punctuation(clean_text(v, max_len=10_000)),  # as the licence writes it
     "industry_code": _industry_code,
     "lon": lambda v: _coordinate(v, 180.0),
     "lat": lambda v: _coordinate(v, 90.0),

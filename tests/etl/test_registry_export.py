@@ -309,7 +309,8 @@ def test_registry_export_end_to_end(tmp_path, taizhou, fmt):
         5000.0, "人民币", 12, MFG)
     assert (pump["province"], pump["city"], pump["address"], pump["founded"]) == (
         "浙江省", "台州市", "浙江省温岭市泽国镇示例路1号", "2010-05-16")
-    assert pump["business_scope"].startswith("一般项目:泵及真空设备制造")  # NFKC: half-width punctuation
+    # as the licence writes it (NFKC had made it 一般项目:泵及真空设备制造;…(除依法须经批准的项目外,…))
+    assert pump["business_scope"] == SCOPE
 
     motor = node(H)
     assert (motor["status"], motor["active"], motor["local"], motor["local_basis"], motor["county"]) == (
