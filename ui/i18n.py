@@ -185,7 +185,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pan.products": ("典型产品", "Typical products"),
     "pan.link_method": ("归属方式", "Link method"),
     "method.explicit": ("数据中注明", "stated in the data"),
-    "method.classifier": ("按主营产品自动归类", "classified from products"),
+    "method.classifier": ("按产品/经营范围自动归类", "classified from products or scope"),
     "pan.confidence": ("归属把握（0–100）", "Certainty (0–100)"),
     "pan.no_firms": ("该环节暂无企业。", "No firm in this segment."),
     "pan.no_tech": ("该环节未登记关键技术。", "No key technology recorded for this segment."),

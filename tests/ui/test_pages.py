@@ -950,3 +950,30 @@ def test_firm_list_products_fit_their_cell(tmp_path, monkeypatch, en):
     if en:
         assert any("more" in c for c in cells)  # 杰克's products are said short
     assert all(len(wrap(c, (width - 16) / 14)) <= 3 for c in cells), [c for c in cells if len(wrap(c, (width - 16) / 14)) > 3]
+
+
+def test_a_firm_placed_from_its_business_scope_is_not_said_placed_from_products(tmp_path, monkeypatch):
+    """A 天眼查 export has no 主营产品 column: its firms are placed from 经营范围 (and 国标行业), yet the
+    profile said 按主营产品自动归类 — an officer then looks for products the record does not have. The
+    method names what the classifier reads."""
+    from chainkg.service import ChainKG
+    from graph.store.sqlite_store import SQLiteStore
+
+    export = tmp_path / "天眼查导出.csv"
+    export.write_text("企业名称,登记状态,所属城市,所属区县,经营范围\n"
+                      "示例范围模具有限公司,存续,台州,黄岩区,一般项目：模具制造；模具销售；塑料制品制造"
+                      "（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。\n", encoding="gbk")
+    path = tmp_path / "kg.db"
+    store = SQLiteStore(path)
+    ChainKG(store).load()
+    ChainKG(store).load([export])
+    store.close()
+    monkeypatch.setenv("CHAINKG_STORE", str(path))
+    at = open_page("enterprises")
+    at.text_input(key="ent_q").set_value("示例范围").run()
+    segs = frame_with(at, "归属方式")
+    assert len(segs) >= 1 and all("经营范围" in m for m in segs["归属方式"]), list(segs["归属方式"])
+    # English (AppTest cannot type on an English page: it formats the other widgets' values in Chinese)
+    from ui.i18n import STRINGS
+
+    assert "scope" in STRINGS["method.classifier"][1]
