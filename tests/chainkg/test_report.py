@@ -114,6 +114,13 @@ def test_census_report_lists_targets_with_reasons(toilet):
     assert "缺失（集群名录口径）" in text and "台州市智能马桶企业名录（2026）" in text and "2026-11-30" in text
 
 
+def test_the_overview_names_the_worst_segments_without_brackets_in_brackets(toilet):
+    """It read 汽车基础材料（缺失（集群名录口径））: a verdict already carries its 口径 in brackets."""
+    text = _docx_text(report.render(toilet, "docx"))
+    line = next(p for p in text.splitlines() if p.startswith("最需要补链、强链的环节"))
+    assert "「" in line and "）」" not in line and not re.search(r"（[^（）]*（", line), line
+
+
 def test_a_cluster_report_names_no_census_of_another_cluster(census, toilet):
     """The 智能马桶 census is about that cluster: the 泵与电机 report on the same store does not list it
     (its tables, sources or text), while the 智能马桶 report does; the listed-firms census (all clusters) is in both."""
