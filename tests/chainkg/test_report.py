@@ -114,6 +114,18 @@ def test_census_report_lists_targets_with_reasons(toilet):
     assert "缺失（集群名录口径）" in text and "台州市智能马桶企业名录（2026）" in text and "2026-11-30" in text
 
 
+def test_the_dataset_table_says_what_a_census_firms_are(toilet):
+    """The 数据口径 table put 企业总数 beside 本集群本地企业 and nothing between: a 台州市 census of 19
+    firms with 8 local ones left the reader to guess where 11 went (泰州, 余姚, cancelled). It says the
+    composition, as the overview does."""
+    table = next(t for t in toilet.tables() if t.sheet == "数据口径")
+    j, total = table.columns.index("构成"), table.columns.index("企业总数")
+    census = next(r for r in table.rows if r[0] == "台州市智能马桶企业名录（2026）")
+    parts = re.findall(r"(\S+) (\d+)", census[j])
+    assert parts and parts[0][0] == "台州本地在营" and sum(int(n) for _, n in parts) == census[total]
+    assert any(label in census[j] for label in ("外地", "已注销/吊销/迁出等")), census[j]
+
+
 def test_the_overview_names_the_worst_segments_without_brackets_in_brackets(toilet):
     """It read 汽车基础材料（缺失（集群名录口径））: a verdict already carries its 口径 in brackets."""
     text = _docx_text(report.render(toilet, "docx"))
