@@ -83,6 +83,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.output": ("本地产值(万元)", "Local output (10k CNY)"),
     "ov.leading": ("龙头企业", "Leading"),
     "ov.segments": ("环节数", "Segments"),
+    "ov.segments_line": ("环节数：**{n}**", "Segments: **{n}**"),
     "ov.gaps_chart": ("各集群环节判定分布", "Verdicts per cluster"),
     "ov.county_chart": ("本地企业区县分布（按集群）", "Local firms by county and cluster"),
     "ov.county_note": ("一家企业在同一区县同一集群只计一次；区县取自企业的注册地址，地址不在台州九个区县的企业不计入。",

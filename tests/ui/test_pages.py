@@ -977,3 +977,11 @@ def test_a_firm_placed_from_its_business_scope_is_not_said_placed_from_products(
     from ui.i18n import STRINGS
 
     assert "scope" in STRINGS["method.classifier"][1]
+
+
+def test_cluster_cards_use_the_colon_of_the_page_language():
+    """A cluster card read "环节数: 29 · 产值：数据中没有" — an ASCII colon beside a Chinese one."""
+    cards = [c.value for c in open_page().caption if "环节数" in c.value]
+    assert len(cards) == 7 and all("环节数：" in c and ": " not in c for c in cards), cards[:2]
+    cards = [c.value for c in open_page(lang_en=True).caption if "Segments: " in c.value]
+    assert len(cards) == 7, cards[:2]

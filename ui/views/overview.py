@@ -133,7 +133,7 @@ for row in rows:
                 line = t("ov.output_few", k=k, n=n)
             else:
                 line = t("ov.output_none")
-            st.caption(f"{t('ov.segments')}: **{c['segments']}** · {line}")
+            st.caption(f"{t('ov.segments_line', n=c['segments'])} · {line}")  # the colon of the page's language
             st.markdown(verdict_counts(c["gaps"]), unsafe_allow_html=True)
 
 with st.expander(t("ov.evidence")):
