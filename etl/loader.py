@@ -133,6 +133,8 @@ def repeated_rows(groups: list[list[int]], names: list[str], files: list[str], r
     """
     out = []
     for group in groups:
+        if len(group) < 2:  # most firms: one row
+            continue
         first: dict[str, int] = {}
         for i in group:
             if files[i] in first and rows[i] >= 0:
