@@ -154,11 +154,11 @@ def colon() -> str:
 
 
 def bold_label(text: str) -> str:
-    """A bold label and its colon, in Markdown: ``**判定规则：**`` or ``**Rule:** `` (the space outside
-    the bold markers, where Markdown needs it)."""
+    """A bold label and its colon, in Markdown: ``**判定规则**：`` or ``**Rule:** ``. Markdown closes bold
+    only after a non-punctuation character or before a space: ``**判定规则：**集群…`` shows its asterisks."""
     from ui.i18n import lang
 
-    return f"**{text}:** " if lang() == "en" else f"**{text}：**"
+    return f"**{text}:** " if lang() == "en" else f"**{text}**："
 
 
 def few(names, shown: int = 2) -> str:

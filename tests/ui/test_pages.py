@@ -996,6 +996,7 @@ def test_chinese_pages_put_a_chinese_colon_after_a_label(page, labels):
     """判定规则: …, 典型产品: … · 来源: …, 企业画像: …, 推进阶段: … — ASCII colons after Chinese labels, beside
     the full-width ones of the string tables (产值：…). Each label now takes the colon of the page's language."""
     text = texts(open_page(None if page == "overview" else page))
+    assert not re.search(r"\*\*[^*\n]+[：:]\*\*[\u4e00-\u9fff]", text)  # "**判定规则：**集群…": Markdown shows the asterisks
     for label in labels:
         assert re.search(re.escape(label) + r"\**：", text), label
         assert not re.search(re.escape(label) + r"\**:", text), label
