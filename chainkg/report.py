@@ -96,7 +96,7 @@ def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = Non
                         "需先补充第五节所列数据。")
     top = [g for g in gaps if g["kind"] in ACTIONABLE][:3]
     if top:
-        overview.append("最需要补链、强链的环节：" + "、".join(f"{g['segment']}（{g['verdict']}）" for g in top) + "。")
+        overview.append("最需要补链、强链的环节：" + "、".join(f"「{g['segment']}」{g['verdict']}" for g in top) + "。")
     if result.get("chokepoints"):
         ck = result["chokepoints"][0]
         overview.append(f"最紧迫的卡脖子技术：{ck['technology']}（国内状况：{ck.get('status') or '—'}）。")

@@ -2,7 +2,7 @@
 without decimals, no field names. Pure functions over the analysis JSON (:meth:`chainkg.service.ChainKG.analysis`).
 
 >>> score100(0.734), score100(None), score100(131.6, fraction=False)
-('73', '—', '100')
+(73, '—', 100)
 >>> plain_reason("本地现有 2 家, 引进后覆盖度 +0.12 / coverage", {})
 '本地现有 2 家，引进后本环节的企业覆盖提高 12 分（满分 100）'
 """
@@ -19,11 +19,13 @@ __all__ = ["score100", "pct", "zh", "verdict_text", "strength_text", "coverage_t
 KIND_ORDER = ("missing", "single_point", "weak", "unknown", "present", "strong")
 
 
-def score100(x: float | None, *, fraction: bool = True) -> str:
-    """A score as a whole number 0–100: ``x`` is 0–1 (``fraction``) or already on 0–100."""
+def score100(x: float | None, *, fraction: bool = True) -> int | str:
+    """A score as a whole number 0–100: ``x`` is 0–1 (``fraction``) or already on 0–100; "—" when not
+    measured. A number stays a number, so the Excel report's score columns sort and sum (Word and PDF
+    print it as text)."""
     if x is None:
         return "—"
-    return str(max(0, min(100, round(x * 100 if fraction else x))))
+    return max(0, min(100, round(x * 100 if fraction else x)))
 
 
 def pct(x: float | None) -> str:
@@ -43,9 +45,9 @@ def verdict_text(gap: dict) -> str:
     return gap.get("verdict") or gap_label(gap["kind"], label)
 
 
-def strength_text(gap: dict) -> str:
-    """Strength 0–100, or — where the data cannot assess it (未发现, 已有)."""
-    return "—" if gap["kind"] in ("unknown", "present") else str(round(gap["strength"] * 100))
+def strength_text(gap: dict) -> int | str:
+    """Strength 0–100 (a number), or — where the data cannot assess it (未发现, 已有)."""
+    return "—" if gap["kind"] in ("unknown", "present") else round(gap["strength"] * 100)
 
 
 def rule_text(gap: dict) -> str:

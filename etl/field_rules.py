@@ -27,6 +27,8 @@ from typing import Any
 from etl.address import split_region
 from etl.normalize import (check_formula, clean_text, display_name, halfwidth, normalize_credit_code, parse_bool,
                            parse_capital, parse_date, parse_int, split_list)
+from etl.nlp.gb2260 import CITIES, PROVINCES
+from etl.text import chinese_punctuation
 from ontology.firms import canonical_tag, parse_status
 
 __all__ = ["RAW_MAX_CHARS", "INDUSTRY_LEVELS", "SIMPLE_FIELDS", "AMOUNT_FIELDS", "OTHER_FIELDS", "checked", "region_path"]
@@ -59,6 +61,34 @@ _industry_code = _code(r"[A-T](\d{2,4})?|\d{2,4}",
 
 def _text(max_len: int) -> Callable[[str], str | None]:
     return lambda v: clean_text(v, max_len=max_len)
+
+
+def full_province(v: str) -> str | None:
+    """所属省份 by its full name: 天眼查 writes 浙江 / 江苏 where 企查查 and the listed-firm data write
+    浙江省 / 江苏省, and one column of the firm list held both. A name that is not a province's short
+    form stays as written.
+
+    >>> full_province("浙江"), full_province("广西"), full_province("浙江省"), full_province("Zhejiang")
+    ('浙江省', '广西壮族自治区', '浙江省', 'Zhejiang')
+    """
+    text = clean_text(v, max_len=50)
+    return PROVINCES.get(text, text) if text else text
+
+
+def full_city(v: str) -> str | None:
+    """所属城市 by its full name (台州 → 台州市, 泰州 → 泰州市, 上海 → 上海市): a prefecture-level city
+    (GB/T 2260) or a municipality written without 市; anything else (温岭市, 台州湾新区, Taizhou) as written.
+
+    >>> full_city("台州"), full_city("泰州"), full_city("上海"), full_city("台州市"), full_city("温岭")
+    ('台州市', '泰州市', '上海市', '台州市', '温岭')
+    """
+    text = clean_text(v, max_len=50)
+    if text and (text in CITIES or text in _MUNICIPALITIES):
+        return text + "市"
+    return text
+
+
+_MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
 
 
 def _list(v: str) -> list[str] | None:
@@ -108,15 +138,15 @@ def region_path(v: str) -> tuple[str | None, str | None, str | None] | None:
 SIMPLE_FIELDS: dict[str, Callable[[str], Any]] = {
     "credit_code": lambda v: None if clean_text(v, max_len=40) is None or _REG_NO.fullmatch(v.strip()) else normalize_credit_code(v),
     "stock_code": _stock_code,
-    "province": _text(50),
-    "city": _text(50),
+    "province": full_province,
+    "city": full_city,
     "address": _text(500),
     "employees": parse_int,
     "insured": parse_int,
     "founded": parse_date,
     "tags": _tags,
     "products": _list,
-    "business_scope": _text(10_000),
+    "business_scope": lambda v: chinese_punctuation(clean_text(v, max_len=10_000)),  # as the licence writes it
     "industry_code": _industry_code,
     "lon": lambda v: _coordinate(v, 180.0),
     "lat": lambda v: _coordinate(v, 90.0),

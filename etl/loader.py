@@ -119,6 +119,32 @@ def _read_all(intake: Intake, paths: Iterable[str | Path], report: LoadReport, s
         intake.flush()
 
 
+REPEATED_REASON = ("与本文件第 {first} 行是同一企业，已合并为一家（不重复计数） / the same firm as row {first} of this "
+                   "file: merged into one firm (not counted twice)")
+
+
+def repeated_rows(groups: list[list[int]], names: list[str], files: list[str], rows: list[int]) -> list[Quarantine]:
+    """A warning for each row that repeats a firm of an earlier row of the same file (a registry export
+    listing a firm twice): merged, so the rows read and the firms loaded add up. The same firm in two
+    files is the ordinary case of two lists and says nothing.
+
+    >>> [(q.row, q.reason[:12]) for q in repeated_rows([[0, 2], [1]], ["甲", "乙", "甲"], ["a.csv"] * 3, [2, 3, 4])]
+    [(4, '与本文件第 2 行是同一')]
+    """
+    out = []
+    for group in groups:
+        if len(group) < 2:  # most firms: one row
+            continue
+        first: dict[str, int] = {}
+        for i in group:
+            if files[i] in first and rows[i] >= 0:
+                out.append(Quarantine(files[i], rows[i], "row", names[i],
+                                      REPEATED_REASON.format(first=first[files[i]]), level="warning"))
+            else:
+                first.setdefault(files[i], rows[i])
+    return out
+
+
 def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: Ontology, include_ontology: bool,
           min_confidence: float, progress: Callable[[int], None] | None, sheet: str | None,
           dataset: Dataset | None, clock: StepClock, classify_worker: bool) -> LoadReport:
@@ -143,7 +169,6 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
     drop, conflicts = find_conflicts(Rows(len(firms), lambda i: (firms[i], files[i], None if rows[i] < 0 else rows[i])),
                                      keys)
     report.quarantined.extend(conflicts)  # same code two names / same name two codes: later row refused
-    del files, rows
     keep = [i for i in range(len(firms)) if i not in drop] if drop else None
     if keep is not None:
         firms, keys = [firms[i] for i in keep], [keys[i] for i in keep]
@@ -152,6 +177,8 @@ def _load(store: GraphStore, paths: Iterable[str | Path], spill: Spill, onto: On
     if keep is not None:  # … as positions among all records (the spill's order)
         groups = [[keep[i] for i in group] for group in groups]
         del keep
+    report.quarantined.extend(repeated_rows(groups, names, files, rows))
+    del files, rows
     batch = ontology_batch(onto) if include_ontology else Batch()
     firm = _Resolved(groups, ids, names, codes, intake.ent_ds, intake.seg_links, lambda want: _values(spill, want))
     intake_cpu = intake.worker_cpu

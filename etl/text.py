@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 __all__ = ["halfwidth", "clean_text", "check_formula", "safe_cell", "FORMULA_START", "display_name", "name_key",
-           "EMPTY_MARKERS", "strip_quotes", "join_cjk"]
+           "EMPTY_MARKERS", "strip_quotes", "join_cjk", "chinese_punctuation"]
 
 #: cell contents that mean "no value" in Chinese spreadsheets
 #: (registry exports write 未公示 / 不公示 where a firm did not disclose a figure)
@@ -97,6 +97,29 @@ def join_cjk(text: str) -> str:
     """Spaces between two Chinese characters dropped (a PDF line break inside a word), others kept:
     ``join_cjk("年均增速 达到 5 %")`` → ``'年均增速达到 5 %'``."""
     return _CJK_GAP.sub("", text)
+
+
+#: ASCII punctuation NFKC made of Chinese punctuation, back to the full-width form Chinese text is written in
+_CN_PUNCT = str.maketrans({":": "：", ";": "；", ",": "，", "(": "（", ")": "）", "!": "！", "?": "？"})
+#: a comma or colon between two digits (1,000 · 10:30) is a number's, not the sentence's
+_DIGIT_PUNCT = re.compile(r"(?<=\d)[，：](?=\d)")
+
+
+def chinese_punctuation(text: str | None) -> str | None:
+    """A Chinese sentence with its own punctuation: the ``: ; , ( ) ! ?`` that NFKC turned half-width
+    become ``： ； ， （ ） ！ ？`` again in a text with Chinese characters (a 经营范围 reads as the licence
+    writes it: 一般项目：…；许可项目：…（依法须经批准的项目…）); a comma or colon between digits and a text
+    without Chinese characters are left as they are.
+
+    >>> chinese_punctuation("一般项目:模具制造;塑料制品销售(除依法须经批准的项目外,凭营业执照依法自主开展经营活动)。")
+    '一般项目：模具制造；塑料制品销售（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。'
+    >>> chinese_punctuation("注册资本1,000万元;营业时间8:30"), chinese_punctuation("PE, PP (film)")
+    ('注册资本1,000万元；营业时间8:30', 'PE, PP (film)')
+    """
+    if not text or not _CJK_RE.search(text):
+        return text
+    text = text.translate(_CN_PUNCT)
+    return _DIGIT_PUNCT.sub(lambda m: halfwidth(m.group()), text)
 
 
 def display_name(value: str, *, max_len: int = 200) -> str | None:

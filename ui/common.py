@@ -145,6 +145,22 @@ def list_sep() -> str:
     return ", " if lang() == "en" else "、"
 
 
+def colon() -> str:
+    """The colon after a label in running text: ： in Chinese, ": " in English (an ASCII colon beside
+    Chinese text, 来源: …, read as a slip)."""
+    from ui.i18n import lang
+
+    return ": " if lang() == "en" else "："
+
+
+def bold_label(text: str) -> str:
+    """A bold label and its colon, in Markdown: ``**判定规则**：`` or ``**Rule:** ``. Markdown closes bold
+    only after a non-punctuation character or before a space: ``**判定规则：**集群…`` shows its asterisks."""
+    from ui.i18n import lang
+
+    return f"**{text}:** " if lang() == "en" else f"**{text}**："
+
+
 def few(names, shown: int = 2) -> str:
     """A list for a table cell, which wraps only at spaces: the first ``shown`` names and how many
     more, so a long list is said short instead of cut at the cell's edge (the full list is in the

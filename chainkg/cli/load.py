@@ -12,6 +12,22 @@ from chainkg.cli.common import StoreOpt, _choice, _errors, _settings
 from chainkg.service import ChainKG
 from graph.store.open import is_neo4j_url
 
+
+def composition_line(d: dict) -> str:
+    """What a dataset's firms are — `` = 12 local operating + 4 outside + 3 no longer operating`` — so
+    a census of 台州市 holding 泰州 or cancelled firms is not read as that many Taizhou firms (the
+    overview's 构成 line; ``etl.dataset.composition``). Empty when the counts are not there.
+
+    >>> composition_line({"firms": 19, "firms_local": 12, "firms_outside": 4, "firms_inactive": 3, "firms_unknown": 0})
+    ' = 12 local operating + 4 outside + 3 no longer operating'
+    """
+    parts = [(d.get("firms_local"), "local operating"), (d.get("firms_outside"), "outside"),
+             (d.get("firms_inactive"), "no longer operating"), (d.get("firms_unknown"), "location unknown")]
+    if parts[0][0] is None:
+        return ""
+    said = [f"{n} {what}" for n, what in parts if n]
+    return " = " + " + ".join(said) if said else ""
+
 __all__ = ["load"]
 
 
@@ -72,7 +88,8 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
         typer.echo(report.summary())
         for d in report.datasets:
             kind = "普查 census" if d.get("census") else "样本 sample"
-            typer.echo(f"dataset: {d['name']} · {d['population']} · {d.get('region')} · {kind} · {d['firms']} firms")
+            typer.echo(f"dataset: {d['name']} · {d['population']} · {d.get('region')} · {kind} · {d['firms']} firms"
+                       + composition_line(d))
         errors = [q for q in report.quarantined if getattr(q, "level", "error") == "error"]
         if report.quarantined:
             write_report(report.quarantined, quarantine)

@@ -96,7 +96,7 @@ def test_plain_language_names_not_ids_whole_scores(pump, toilet):
             assert raw not in text, raw
         gaps = next(t for t in rep.tables() if t.sheet == "环节判定")
         strength = gaps.columns.index("强度")
-        assert all(re.fullmatch(r"\d{1,3}|—", r[strength]) and (r[strength] == "—" or int(r[strength]) <= 100)
+        assert all(re.fullmatch(r"\d{1,3}|—", str(r[strength])) and (r[strength] == "—" or int(r[strength]) <= 100)
                    for r in gaps.rows)
         for t in rep.tables():
             for col in ("得分", "推荐得分"):
@@ -112,6 +112,25 @@ def test_census_report_lists_targets_with_reasons(toilet):
     assert all(len(r[why]) > 10 for r in targets.rows)
     text = _docx_text(report.render(toilet, "docx"))
     assert "缺失（集群名录口径）" in text and "台州市智能马桶企业名录（2026）" in text and "2026-11-30" in text
+
+
+def test_the_dataset_table_says_what_a_census_firms_are(toilet):
+    """The 数据口径 table put 企业总数 beside 本集群本地企业 and nothing between: a 台州市 census of 19
+    firms with 8 local ones left the reader to guess where 11 went (泰州, 余姚, cancelled). It says the
+    composition, as the overview does."""
+    table = next(t for t in toilet.tables() if t.sheet == "数据口径")
+    j, total = table.columns.index("构成"), table.columns.index("企业总数")
+    census = next(r for r in table.rows if r[0] == "台州市智能马桶企业名录（2026）")
+    parts = re.findall(r"(\S+) (\d+)", census[j])
+    assert parts and parts[0][0] == "台州本地在营" and sum(int(n) for _, n in parts) == census[total]
+    assert any(label in census[j] for label in ("外地", "已注销/吊销/迁出等")), census[j]
+
+
+def test_the_overview_names_the_worst_segments_without_brackets_in_brackets(toilet):
+    """It read 汽车基础材料（缺失（集群名录口径））: a verdict already carries its 口径 in brackets."""
+    text = _docx_text(report.render(toilet, "docx"))
+    line = next(p for p in text.splitlines() if p.startswith("最需要补链、强链的环节"))
+    assert "「" in line and "）」" not in line and not re.search(r"（[^（）]*（", line), line
 
 
 def test_a_cluster_report_names_no_census_of_another_cluster(census, toilet):
@@ -147,6 +166,24 @@ def test_xlsx_every_table_formatted_with_notes(pump):
         assert ws.column_dimensions["A"].width >= 6
     notes = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
     assert "上市公司口径" in notes and "2024-05" in notes and "来源" in notes and "数据截至" in notes
+
+
+def test_xlsx_scores_and_strengths_are_numbers(toilet):
+    """强度, 得分 and 推荐得分 were written as text ('13'): Excel flagged every cell "number stored as
+    text" and sorted 100 before 13. A measured figure is a number cell; only the unmeasured "—" is text."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(report.render(toilet, "xlsx")))
+    seen = 0
+    for ws in wb.worksheets[:-1]:
+        header = [c.value for c in ws[1]]
+        for col in ("强度", "得分", "推荐得分"):
+            if col not in header:
+                continue
+            for (cell,) in ws.iter_rows(min_row=2, min_col=header.index(col) + 1, max_col=header.index(col) + 1):
+                assert isinstance(cell.value, int) or cell.value == "—", (ws.title, col, cell.value)
+                seen += isinstance(cell.value, int)
+    assert seen > 10
 
 
 def test_formula_escaping_of_a_malicious_firm_name(pump):

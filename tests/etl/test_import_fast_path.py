@@ -117,10 +117,14 @@ def reference_load(store, paths, onto) -> tuple[int, list]:
     quarantined.extend(conflicts)
     keep = [i for i in range(len(ents)) if i not in drop]
     ents, links_of = [ents[i] for i in keep], [links_of[i] for i in keep]
+    origins = [origins[i] for i in keep]
+    groups = resolve_groups(ents)
+    quarantined.extend(loader.repeated_rows(groups, [e.name for e in ents], [f for f, _ in origins],
+                                            [-1 if r is None else r for _, r in origins]))
     batch = ontology_batch(onto)
     merged: dict[str, dict] = {}
     places: dict[str, int] = {}
-    for group in resolve_groups(ents):
+    for group in groups:
         e = merge([ents[i] for i in group])
         if len(group) > 1:
             e.leading = is_leading(e.tags, e.output, e.revenue)

@@ -330,3 +330,35 @@ def test_dataset_records_what_its_firms_are(tmp_path, onto, store):
     (ds,) = store.find_nodes("Dataset")
     assert (ds["firms"], ds["firms_local"], ds["firms_outside"], ds["firms_inactive"], ds["firms_unknown"]) == (
         5, 2, 1, 1, 1)
+
+
+# --- a firm listed twice -------------------------------------------------------------------------------
+
+def test_a_firm_listed_twice_in_one_file_is_one_firm_and_the_row_is_named(tmp_path, onto, store):
+    """A registry export with the same row twice loaded 3 rows as 2 firms and said nothing, so rows
+    read, rows refused and firms loaded did not add up. The repeat is merged and named by its row; the
+    same firm in a second file (two lists) is the ordinary case and says nothing."""
+    head = ["企业名称", "统一社会信用代码", "登记状态", "所属城市", "所属区县"]
+    a = ["示例模具有限公司", TZ, "存续", "台州", "温岭"]
+    first = _csv(tmp_path / "名录.csv", [head, a, ["示例塑料有限公司", HZ, "存续", "杭州", ""], a])
+    report = load_files(store, [first], ontology=onto)
+    assert (report.rows, report.enterprises) == (3, 2)
+    (q,) = report.quarantined
+    assert (q.file, q.row, q.field, q.value, q.level) == ("名录.csv", 4, "row", "示例模具有限公司", "warning")
+    assert "第 2 行" in q.reason and "row 2" in q.reason
+    second = _csv(tmp_path / "另一名录.csv", [head, a])
+    assert load_files(store, [first, second], ontology=onto).quarantined == [q]
+
+
+def test_province_and_city_are_stored_by_their_full_names(tmp_path, onto, store):
+    """天眼查 writes 浙江 / 台州 where 企查查 and the listed-firm data write 浙江省 / 台州市: the firm list's
+    city column then read 台州 for one firm and 台州市 for the next, 泰州 beside 泰州市. Both are stored
+    by the full name; what is local is unchanged."""
+    head = ["企业名称", "统一社会信用代码", "登记状态", "所属省份", "所属城市", "所属区县"]
+    path = _csv(tmp_path / "天眼查.csv", [head, ["示例模具有限公司", TZ, "存续", "浙江", "台州", "温岭市"],
+                                          ["示例塑业（泰州）有限公司", "", "存续", "江苏", "泰州", "海陵区"],
+                                          ["示例科技（上海）有限公司", "", "存续", "上海", "上海", "嘉定区"]], encoding="gbk")
+    load_files(store, [path], ontology=onto)
+    got = {e["name"]: (e.get("province"), e.get("city"), e.get("local")) for e in store.find_nodes("Enterprise")}
+    assert got == {"示例模具有限公司": ("浙江省", "台州市", True), "示例塑业（泰州）有限公司": ("江苏省", "泰州市", False),
+                   "示例科技（上海）有限公司": ("上海市", "上海市", False)}

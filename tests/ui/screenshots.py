@@ -1,6 +1,7 @@
 """Screenshots of every page, both languages, at 1366 and 1920 px wide, for a person to look at.
 
-``python tests/ui/screenshots.py [--out screenshots] [--widths 1366 1920] [--pages gaps workbench]``
+``python tests/ui/screenshots.py [--out screenshots] [--widths 1366 1920] [--pages gaps workbench]
+[--store NAME=PATH … --cluster 模具与塑料 "Moulds and plastics"]``
 
 Two stores are built in a temp folder: the bundled data only (``bundled``), and the bundled data plus
 a registry export declared the census of 智能马桶 (``census``: the gaps, workbench and targets pages
@@ -11,6 +12,9 @@ on the census store the cluster 智能马桶 (Smart toilets) is picked where a p
 shot with any error box, the page's horizontal overflow (content wider than the window), tables scrolling sideways
 (``JS_TABLE_SCROLL``) and, in
 English, interface labels still in Chinese (tests/ui/cdp.py ``JS_CJK_CHROME``).
+
+``--store NAME=PATH`` shoots an existing store instead (a registry export loaded with ``chainkg load``;
+repeat it for several), under ``<out>/NAME/…``; ``--cluster ZH EN`` names the cluster picked on its pages.
 """
 
 from __future__ import annotations
@@ -63,15 +67,15 @@ def settle(b: Browser, timeout: float = 60) -> None:
         print(f"  ! did not finish within {timeout}s")
 
 
-def shoot(b: Browser, url: str, out: Path, pick_cluster: bool, lang: str) -> str:
+def shoot(b: Browser, url: str, out: Path, pick_cluster: bool, lang: str, cluster: dict[str, str] = CLUSTER) -> str:
     b.goto(url)
     settle(b)
     if pick_cluster and b.eval(f"!!({by_label('stSelectbox', 'Cluster' if lang == 'en' else '产业集群')})"):
         try:
-            b.choose("Cluster" if lang == "en" else "产业集群", CLUSTER[lang])
+            b.choose("Cluster" if lang == "en" else "产业集群", cluster[lang])
             settle(b)
         except AssertionError as e:
-            print(f"  ! could not pick {CLUSTER[lang]}: {e}")
+            print(f"  ! could not pick {cluster[lang]}: {e}")
             b.call("Input.dispatchKeyEvent", type="keyDown", key="Escape", code="Escape", windowsVirtualKeyCode=27)
     time.sleep(1.0)  # charts finish drawing
     errors, overflow, sideways = b.eval(JS_ERRORS), b.eval(JS_OVERFLOW), b.eval(JS_TABLE_SCROLL)
@@ -89,12 +93,20 @@ def main() -> None:
     ap.add_argument("--widths", type=int, nargs="+", default=[1366, 1920])
     ap.add_argument("--pages", nargs="+", default=PAGES)
     ap.add_argument("--stores", nargs="+", default=["bundled", "census"])
+    ap.add_argument("--store", action="append", default=[], metavar="NAME=PATH",
+                    help="shoot this existing store (repeatable) instead of building the two")
+    ap.add_argument("--cluster", nargs=2, metavar=("ZH", "EN"), help="the cluster to pick, in both languages")
     args = ap.parse_args()
     binary = find_chromium()
     if binary is None:
         sys.exit("chromium not installed (apt-get install chromium fonts-noto-cjk)")
+    cluster = dict(zip(("zh", "en"), args.cluster)) if args.cluster else CLUSTER
     with tempfile.TemporaryDirectory(prefix="chainkg-shots-") as tmp:
-        stores = build_stores(Path(tmp))
+        if args.store:
+            stores = dict(item.split("=", 1) for item in args.store)
+            args.stores = list(stores)
+        else:
+            stores = build_stores(Path(tmp))
         for name in args.stores:
             with streamlit_app(stores[name]) as server:
                 for width in args.widths:
@@ -103,7 +115,7 @@ def main() -> None:
                             for lang in ("zh", "en"):
                                 url = f"{server.url}/{page}" + ("?lang=en" if lang == "en" else "")
                                 path = args.out / name / str(width) / f"{page}-{lang}.png"
-                                note = shoot(b, url, path, name == "census", lang)
+                                note = shoot(b, url, path, name != "bundled", lang, cluster)
                                 print(f"{path.relative_to(args.out)}{note}", flush=True)
 
 if __name__ == "__main__":

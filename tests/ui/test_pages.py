@@ -127,7 +127,7 @@ def test_overview_shows_data_coverage_and_howto(store_path):
     # each dataset's source line reads in Chinese on the Chinese page (the bundled sample's said "public
     # reports, one per row"); quoted names of foreign sources (Tushare …) may stay as written
     sources = [ln for ln in texts(at).splitlines() if ln.startswith("来源 · ")]
-    assert len(sources) == len(dss) and all(re.search(r"[\u4e00-\u9fff]", ln.split(": ", 1)[1]) for ln in sources), sources
+    assert len(sources) == len(dss) and all(re.search(r"[\u4e00-\u9fff]", re.split(r"[:：] ?", ln, maxsplit=1)[1]) for ln in sources), sources
     basis = frame_with(at, "能否判定缺失与强弱")
     assert len(basis) == 7 and set(basis["口径"]) == {"上市公司口径"}
     assert basis["能否判定缺失与强弱"].str.startswith("不能").all()
@@ -806,11 +806,11 @@ def test_a_census_loaded_without_a_source_says_none_was_given(tmp_path, monkeypa
     ChainKG(store).load([export], dataset=census_spec("示例泵业名录", clusters=["pump-motor"]))
     store.close()
     monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))
-    for en, said in ((False, "来源 · 示例泵业名录: 未注明（导入时未填写来源）"),
+    for en, said in ((False, "来源 · 示例泵业名录：未注明（导入时未填写来源）"),
                      (True, "Source · 示例泵业名录: not given (no source was entered when it was loaded)")):
         lines = [ln.strip() for ln in texts(open_page(lang_en=en)).splitlines()]
         assert said in lines, [ln for ln in lines if "示例泵业名录" in ln]
-        assert not any(ln.endswith("示例泵业名录: 示例泵业名录") for ln in lines)
+        assert not any(re.search(r"示例泵业名录[:：] ?示例泵业名录$", ln) for ln in lines)
         if en:  # the program's own datasets' sources are said in English (they read half Chinese)
             sources = [ln for ln in lines if ln.startswith("Source · ")]
             assert len(sources) == 4 and not any(re.search(r"[\u4e00-\u9fff]", ln.split(": ", 1)[1]) for ln in sources
@@ -950,3 +950,53 @@ def test_firm_list_products_fit_their_cell(tmp_path, monkeypatch, en):
     if en:
         assert any("more" in c for c in cells)  # 杰克's products are said short
     assert all(len(wrap(c, (width - 16) / 14)) <= 3 for c in cells), [c for c in cells if len(wrap(c, (width - 16) / 14)) > 3]
+
+
+def test_a_firm_placed_from_its_business_scope_is_not_said_placed_from_products(tmp_path, monkeypatch):
+    """A 天眼查 export has no 主营产品 column: its firms are placed from 经营范围 (and 国标行业), yet the
+    profile said 按主营产品自动归类 — an officer then looks for products the record does not have. The
+    method names what the classifier reads."""
+    from chainkg.service import ChainKG
+    from graph.store.sqlite_store import SQLiteStore
+
+    export = tmp_path / "天眼查导出.csv"
+    export.write_text("企业名称,登记状态,所属城市,所属区县,经营范围\n"
+                      "示例范围模具有限公司,存续,台州,黄岩区,一般项目：模具制造；模具销售；塑料制品制造"
+                      "（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。\n", encoding="gbk")
+    path = tmp_path / "kg.db"
+    store = SQLiteStore(path)
+    ChainKG(store).load()
+    ChainKG(store).load([export])
+    store.close()
+    monkeypatch.setenv("CHAINKG_STORE", str(path))
+    at = open_page("enterprises")
+    at.text_input(key="ent_q").set_value("示例范围").run()
+    segs = frame_with(at, "归属方式")
+    assert len(segs) >= 1 and all("经营范围" in m for m in segs["归属方式"]), list(segs["归属方式"])
+    # English (AppTest cannot type on an English page: it formats the other widgets' values in Chinese)
+    from ui.i18n import STRINGS
+
+    assert "scope" in STRINGS["method.classifier"][1]
+
+
+def test_cluster_cards_use_the_colon_of_the_page_language():
+    """A cluster card read "环节数: 29 · 产值：数据中没有" — an ASCII colon beside a Chinese one."""
+    cards = [c.value for c in open_page().caption if "环节数" in c.value]
+    assert len(cards) == 7 and all("环节数：" in c and ": " not in c for c in cards), cards[:2]
+    cards = [c.value for c in open_page(lang_en=True).caption if "Segments: " in c.value]
+    assert len(cards) == 7, cards[:2]
+
+
+@pytest.mark.parametrize("page, labels", [
+    ("panorama", ("判定规则", "数据覆盖", "典型产品", "依据的数据")),
+    ("chokepoints", ("环节",)),
+    ("overview", ("来源 · A股上市公司（台州注册）", "发展方向")),
+])
+def test_chinese_pages_put_a_chinese_colon_after_a_label(page, labels):
+    """判定规则: …, 典型产品: … · 来源: …, 企业画像: …, 推进阶段: … — ASCII colons after Chinese labels, beside
+    the full-width ones of the string tables (产值：…). Each label now takes the colon of the page's language."""
+    text = texts(open_page(None if page == "overview" else page))
+    assert not re.search(r"\*\*[^*\n]+[：:]\*\*[\u4e00-\u9fff]", text)  # "**判定规则：**集群…": Markdown shows the asterisks
+    for label in labels:
+        assert re.search(re.escape(label) + r"\**：", text), label
+        assert not re.search(re.escape(label) + r"\**:", text), label

@@ -94,8 +94,8 @@ else:
     b.metric(t("ck.severity"), common.points(c["parts"]["severity"]))
     d.metric(t("ck.reach"), common.points(c["parts"]["reach"]))
     e.metric(t("ck.capability_gap"), common.points(c["parts"]["capability_gap"]))
-    st.caption(f"{t('common.segment')}: {SEP.join(segn.get(x, x) for x in c['segments']) or '—'} · "
-               f"{t('ck.downstream')}: {SEP.join(segn.get(x, x) for x in c['downstream_segments']) or '—'}")
+    st.caption(f"{t('common.segment')}{common.colon()}{SEP.join(segn.get(x, x) for x in c['segments']) or '—'} · "
+               f"{t('ck.downstream')}{common.colon()}{SEP.join(segn.get(x, x) for x in c['downstream_segments']) or '—'}")
     with st.expander(t("common.evidence")):
         st.markdown("\n".join(f"- {x}" for x in chokepoint_sentences(c["evidence"], en=lang() == "en")))
 
@@ -122,7 +122,7 @@ pid = st.selectbox(t("ck.project_pick"), [p["technology_id"] for p in projects],
                    format_func=lambda x: next(f"{p['rank']}. {project_name(p)}" for p in projects if p["technology_id"] == x),
                    key="ck_project")
 p = next(p for p in projects if p["technology_id"] == pid)
-st.caption(f"{t('common.segment')}: {SEP.join(segn.get(x, x) for x in p['segments'])}")
+st.caption(f"{t('common.segment')}{common.colon()}{SEP.join(segn.get(x, x) for x in p['segments'])}")
 if p["candidates"]:
     st.dataframe(pd.DataFrame([{t("common.enterprise"): x["name"], t("common.county"): common.county_label(x.get("county")),
                                 t("ck.holders"): t("common.yes") if x.get("holds") else t("common.no"),

@@ -152,7 +152,7 @@ eid = st.selectbox(t("ent.pick"), [f["id"] for f in firms],
                    format_func=lambda i: next(f["name"] for f in firms if f["id"] == i), key="ent_pick")
 d = common.kg().enterprise_detail(eid)
 e = d["enterprise"]
-st.subheader(f"{t('ent.profile')}: {e['name']}")
+st.subheader(f"{t('ent.profile')}{common.colon()}{e['name']}")
 if e.get("active") is False:
     st.warning(t("ent.inactive_note", status=registry_status(e.get("status") or "—")))
 basis = e.get("local_basis")

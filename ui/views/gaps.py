@@ -150,14 +150,14 @@ with tab_g:
                                 format_func=lambda s: segn.get(s, s), key="gap_pick")
             g = next(x for x in gaps if x["segment_id"] == pick)
             cov = g.get("coverage") or {}
-            st.markdown(f"**{t('gap.verdict')}:** {verdict_label(g, marker=False)}")
-            st.markdown(f"**{t('common.rule')}:** {rule_text(g['evidence'])}")
-            st.markdown(f"**{t('gap.coverage')}:** {t('gap.firms_known')} {cov.get('firms_known', 0)} · "
+            st.markdown(f"{common.bold_label(t('gap.verdict'))}{verdict_label(g, marker=False)}")
+            st.markdown(f"{common.bold_label(t('common.rule'))}{rule_text(g['evidence'])}")
+            st.markdown(f"{common.bold_label(t('gap.coverage'))}{t('gap.firms_known')} {cov.get('firms_known', 0)} · "
                         f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · "
                         f"{t('gap.inactive')} {cov.get('inactive_excluded', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'} · "
-                        f"{t('gap.datasets')}: {common.dataset_names(cov.get('datasets'))}")
+                        f"{t('gap.datasets')}{common.colon()}{common.dataset_names(cov.get('datasets'))}")
             if g.get("action"):
-                st.markdown(f"**{t('gap.action')}:** {action_text(g, labels.get(g['cluster']))}")
+                st.markdown(f"{common.bold_label(t('gap.action'))}{action_text(g, labels.get(g['cluster']))}")
             st.markdown("\n".join(f"- {x}" for x in gap_sentences(g["evidence"], en=lang() == "en")))
             sd = common.kg().segment_detail(pick)
             if sd["enterprises"]:

@@ -82,7 +82,7 @@ if dss:
     # a source is a sentence of its own (often longer than three lines of a cell): one line each below
     # and what its firms are: a 台州市 list of 122 firms may hold 64 outside and 3 cancelled (etl.dataset.composition)
     st.caption("  \n".join(line for d in dss for line in (
-        f"{t('common.source')} · {common.dataset_name(d['name'])}: {common.dataset_source(d)}",
+        f"{t('common.source')} · {common.dataset_name(d['name'])}{common.colon()}{common.dataset_source(d)}",
         *([t("ov.ds_parts", name=common.dataset_name(d["name"]), firms=d.get("firms", 0), parts=_parts(d))]
           if d.get("firms_local") is not None else []))))
 else:
@@ -133,14 +133,14 @@ for row in rows:
                 line = t("ov.output_few", k=k, n=n)
             else:
                 line = t("ov.output_none")
-            st.caption(f"{t('ov.segments')}: **{c['segments']}** · {line}")
+            st.caption(f"{t('ov.segments_line', n=c['segments'])} · {line}")  # the colon of the page's language
             st.markdown(verdict_counts(c["gaps"]), unsafe_allow_html=True)
 
 with st.expander(t("ov.evidence")):
     st.markdown(t("ov.evidence_text"))
     for c in cs:
-        st.markdown(f"**{name(c)}** — {t('ov.directions')}: {'、'.join(c['directions'])}")
-        st.caption(f"{t('common.source')}: {c['source']}")
+        st.markdown(f"**{name(c)}** — {t('ov.directions')}{common.colon()}{'、'.join(c['directions'])}")
+        st.caption(f"{t('common.source')}{common.colon()}{c['source']}")
 
 with st.container():
     st.subheader(t("ov.gaps_chart"))
@@ -257,5 +257,5 @@ st.dataframe(tdf, hide_index=True, width="stretch", row_height=common.WRAP_ROW_P
                             **common.text_widths(**{t("ov.target_name"): 230, t("ov.target_value"): 110, t("ov.target_unit"): 100,
                                                     t("ov.target_current"): 120, _pt("status"): 170})})
 with st.expander(_pt("details")):
-    st.markdown("\n".join(f"- **{target_name(x)}** — {t('ov.target_clause')}: {x['clause']}"
-                          + (f" · {_pt('source')}: {x['source']}" if x.get("source") else "") for x in _progress))
+    st.markdown("\n".join(f"- **{target_name(x)}** — {t('ov.target_clause')}{common.colon()}{x['clause']}"
+                          + (f" · {_pt('source')}{common.colon()}{x['source']}" if x.get("source") else "") for x in _progress))

@@ -83,11 +83,11 @@ with right, st.container(border=True):
               help=t("pan.strength_help"))
     m3.metric(t("pan.weight"), f"{seg['weight']:.0%}", help=bi(seg.get("weight_reason")) or None)
     if g:
-        st.markdown(f"**{t('common.rule')}:** {rule_text(g['evidence'])}")
+        st.markdown(f"{common.bold_label(t('common.rule'))}{rule_text(g['evidence'])}")
         cov = g.get("coverage") or {}
-        st.caption(f"{t('gap.coverage')}: {t('gap.firms_known')} {cov.get('firms_known', 0)} · "
+        st.caption(f"{t('gap.coverage')}{common.colon()}{t('gap.firms_known')} {cov.get('firms_known', 0)} · "
                    f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'}"
-                   f" · {t('gap.datasets')}: {common.dataset_names(cov.get('datasets'))}")
+                   f" · {t('gap.datasets')}{common.colon()}{common.dataset_names(cov.get('datasets'))}")
     # what to do next: investment targets where the verdict rests on a census, else the data to collect
     targets = [c for tg in result.get("targets", []) if tg["segment_id"] == sid for c in tg["candidates"]]
     # the panel is a third of the page (≈ 290 px at 1366): short lists, not tables that scroll sideways
@@ -99,7 +99,7 @@ with right, st.container(border=True):
         if len(targets) > PANEL_ROWS:
             st.caption(t("pan.more_targets", n=len(targets) - PANEL_ROWS))
     elif g and g.get("action"):
-        st.info(f"**{t('gap.action')}:** {action_text(g, labels.get(g['cluster']))}")
+        st.info(f"{common.bold_label(t('gap.action'))}{action_text(g, labels.get(g['cluster']))}")
     elif g and g["kind"] in ("present", "strong"):
         st.caption(t("pan.no_action"))
     st.markdown(f"**{t('pan.local_firms')} ({len(local_firms)})**")
@@ -121,7 +121,7 @@ with right, st.container(border=True):
                   for x in sd["feeds_to"]]
         st.markdown("\n".join(f"- {ln}" for ln in lines))
 
-st.caption(f"{t('pan.products')}: {SEP.join(seg['products']) or '—'} · {t('common.source')}: {seg['source']}")
+st.caption(f"{t('pan.products')}{common.colon()}{SEP.join(seg['products']) or '—'} · {t('common.source')}{common.colon()}{seg['source']}")
 common.data_language_note()
 tab_e, tab_t, tab_g = st.tabs([f"{t('pan.enterprises')} ({total})",
                                f"{t('pan.technologies')} ({len(sd['technologies'])})", t("pan.gap_evidence")])
@@ -149,10 +149,10 @@ with tab_e:
                 t("common.tags"): 70, t("pan.link_method"): 100}) | {
                 t("pan.confidence"): st.column_config.NumberColumn(width=100, format="%d")})
         with st.expander(f"{t('common.evidence')} ({len(firms)})"):
-            st.markdown("\n".join(f"- **{common.md_text(e['name'])}**: {common.md_text(e['link'].get('evidence') or '—')}" for e in firms))
+            st.markdown("\n".join(f"- **{common.md_text(e['name'])}**{common.colon()}{common.md_text(e['link'].get('evidence') or '—')}" for e in firms))
         sources = dict.fromkeys(e["link"].get("source") for e in firms if e["link"].get("source"))
         if sources:
-            st.caption(f"{t('common.sources')}:  \n" + "  \n".join(f"· {x}" for x in sources))
+            st.caption(f"{t('common.sources')}{common.colon().strip()}  \n" + "  \n".join(f"· {x}" for x in sources))
     else:
         st.info(t("pan.no_firms"))
 with tab_t:
@@ -167,5 +167,5 @@ with tab_t:
 with tab_g:
     if g:
         ev = g["evidence"]
-        st.markdown(f"**{t('common.rule')}:** {rule_text(ev)}")
+        st.markdown(f"{common.bold_label(t('common.rule'))}{rule_text(ev)}")
         st.markdown("\n".join(f"- {x}" for x in gap_sentences(ev, en=lang() == "en")))

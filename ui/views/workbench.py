@@ -63,7 +63,7 @@ def lead_form(group: dict, c: dict) -> None:
     """Stage, owner and note for this candidate on this segment (opens the lead on first save)."""
     lead = c.get("lead") or {}
     if not WRITER:
-        st.caption(f"{t('wb.stage')}: {stage_label(lead.get('stage', '线索'))}")
+        st.caption(f"{t('wb.stage')}{common.colon()}{stage_label(lead.get('stage', '线索'))}")
         return
     key = f"wb_{group['segment_id']}_{c['enterprise_id']}"
     with st.form(key, clear_on_submit=True):
