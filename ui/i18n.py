@@ -449,6 +449,8 @@ STRINGS.update({
     "basis.规上口径": ("规上口径", "above-size basis"),
     "basis.上市公司口径": ("上市公司口径", "listed-firms basis"),
     "basis.名录口径": ("名录口径", "firm-list basis"),
+    "basis.上市公司及样本口径": ("上市公司及样本口径", "listed-firms and sample basis"),
+    "basis.名录及样本口径": ("名录及样本口径", "firm-list and sample basis"),
     "basis.集群名录口径": ("集群名录口径", "cluster-list basis"),
     "basis.样本口径": ("样本口径", "sample basis"),
     "basis.无数据": ("无数据", "no data"),

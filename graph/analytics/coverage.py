@@ -15,6 +15,9 @@ as-of date, source, census or sample). For a cluster:
 >>> b = cluster_basis(["auto"], ds, {"d1": {"auto": 3}})["auto"]
 >>> b.adequate, b.label
 (False, '上市公司口径')
+>>> ds.append({"id": "s1", "name": "公开报道", "population": "样本/自填", "census": False, "region": "台州市"})
+>>> cluster_basis(["auto"], ds, {"d1": {"auto": 3}, "s1": {"auto": 2}})["auto"].label
+'上市公司及样本口径'
 >>> ds.append({"id": "d2", "name": "规上名录", "population": "规上工业企业", "census": True, "region": "台州市",
 ...            "as_of": "2025-12-31"})
 >>> b = cluster_basis(["auto"], ds, {})["auto"]
@@ -28,13 +31,22 @@ from dataclasses import dataclass, field
 
 from ontology.firms import BASE_POPULATIONS, SAMPLE_POPULATION, covers_taizhou, population_label
 
-__all__ = ["ClusterBasis", "cluster_basis", "applies_as_census", "about_cluster", "COLLECT_HINT", "COLLECT_HINT_EN"]
+__all__ = ["ClusterBasis", "cluster_basis", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT", "COLLECT_HINT_EN"]
 
 #: what a user imports to settle an ``unknown`` verdict
 COLLECT_HINT = ("导入台州市「{cluster}」集群的规上工业企业名录或全量登记企业名录并声明为普查口径"
                 "（chainkg load 文件 --census 名称 --population 规上工业企业，或 --cluster {cid}）")
 COLLECT_HINT_EN = ("import Taizhou's above-designated-size (规上) or full registry list of firms for this "
                    "cluster as a census (chainkg load FILE --census NAME --population 规上工业企业, or --cluster {cid})")
+
+
+def with_samples(label: str) -> str:
+    """The 口径 of a narrow census read together with samples: ``上市公司口径`` → ``上市公司及样本口径``.
+
+    >>> with_samples("上市公司口径")
+    '上市公司及样本口径'
+    """
+    return label.removesuffix("口径") + "及样本口径"
 
 
 def about_cluster(ds: dict, cluster: str) -> bool:
@@ -92,7 +104,9 @@ def cluster_basis(clusters: list[str], datasets: list[dict],
             label = population_label(population) if population in BASE_POPULATIONS else "集群名录口径"
         elif narrow:
             population = sorted(narrow, key=lambda d: d["id"])[0].get("population")
-            label = population_label(population)
+            # firms of a sample (a public report, a self-filled list) are counted beside the narrow census's,
+            # so the verdicts rest on both: 已有 may rest on a sample firm alone, 未发现 on neither holding one
+            label = population_label(population) if not samples else with_samples(population_label(population))
         elif samples:
             population, label = SAMPLE_POPULATION, population_label(SAMPLE_POPULATION)
         else:

@@ -14,7 +14,12 @@ def test_list_clusters_paged_and_ordered(client):
     auto = body["items"][0]
     assert auto["name"] == "汽车" and auto["local_enterprises"] > 0
     assert set(auto["gaps"]) == set(GAP_KINDS)
-    assert auto["basis"]["label"] == "上市公司口径" and not auto["basis"]["adequate"]
+    assert auto["basis"]["label"] == "上市公司及样本口径" and not auto["basis"]["adequate"]
+    # 智能马桶 has no listed firm in Taizhou: its 已有 verdicts rest on the public-report sample alone, so its
+    # 口径 names the sample (it read 上市公司口径)
+    toilet = next(c for c in body["items"] if c["id"] == "smart-toilet")
+    sample = {d["population"]: d["local_firms"] for d in toilet["basis"]["datasets"]}
+    assert sample["上市公司"] == 0 and sample["样本/自填"] > 0 and toilet["basis"]["label"] == "上市公司及样本口径"
     second = client.get("/api/v1/clusters", params={"limit": 2, "offset": 1}).json()
     assert second["total"] == 7 and [c["id"] for c in second["items"]] == [c["id"] for c in body["items"][1:3]]
 

@@ -61,7 +61,7 @@ def test_census_of_one_cluster_turns_unknown_into_real_verdicts(store, tmp_path)
     ChainKG(store).load()
     before = gaps_of(store, "smart-toilet")
     assert all(g["kind"] in ("unknown", "present", "strong") for g in before.values())   # listed firms only
-    assert before["smart-toilet-moulds"]["verdict"] == "未发现（上市公司口径）"
+    assert before["smart-toilet-moulds"]["verdict"] == "未发现（上市公司及样本口径）"
 
     spec = census_spec("台州市智能马桶企业名录（2026）", as_of="2026-11-30", clusters=["smart-toilet"])
     report = ChainKG(store).load([registry_export(tmp_path)], dataset=spec)

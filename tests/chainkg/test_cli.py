@@ -85,12 +85,12 @@ def test_analyze_formats(db):
     g = data["gaps"][0]
     assert set(g) >= {"cluster", "segment_id", "segment", "kind", "score", "evidence"}
     assert {x["kind"] for x in data["gaps"]} <= set(GAP_KINDS)
-    assert all(x["verdict"].endswith("（上市公司口径）") for x in data["gaps"])
+    assert all(x["verdict"].endswith("（上市公司及样本口径）") for x in data["gaps"])
     assert {"technology_id", "technology", "score", "parts", "evidence"} <= set(data["chokepoints"][0])
     rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["analyze", "--store", db, "--format", "csv"]).output)))
     assert len(rows) == len(load_ontology().segments) and rows[0]["kind"]
     table = runner.invoke(app, ["analyze", "--store", db, "--cluster", "smart-toilet"]).output
-    assert "未发现（上市公司口径）" in table and "待补数据" in table and "smart-toilet-products" not in table
+    assert "未发现（上市公司及样本口径）" in table and "待补数据" in table and "smart-toilet-products" not in table
 
 
 def test_analyze_params_and_bad_input(db):

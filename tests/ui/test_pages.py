@@ -129,10 +129,10 @@ def test_overview_shows_data_coverage_and_howto(store_path):
     sources = [ln for ln in texts(at).splitlines() if ln.startswith("来源 · ")]
     assert len(sources) == len(dss) and all(re.search(r"[\u4e00-\u9fff]", re.split(r"[:：] ?", ln, maxsplit=1)[1]) for ln in sources), sources
     basis = frame_with(at, "能否判定缺失与强弱")
-    assert len(basis) == 7 and set(basis["口径"]) == {"上市公司口径"}
+    assert len(basis) == 7 and set(basis["口径"]) == {"上市公司及样本口径"}
     assert basis["能否判定缺失与强弱"].str.startswith("不能").all()
     body = texts(at)
-    assert "上市公司口径 · 2024-05" in body  # each card names its 口径
+    assert "上市公司及样本口径 · 2024-05" in body  # each card names its 口径
     assert "这是完整名录（普查）" in body and "规上工业企业名录" in body  # the how-to
     # no firm carries a leading tag or output: "—" with a hint, not a 0 that looks like a fact
     leading = [m for m in at.metric if m.label == "龙头企业"]
@@ -170,7 +170,7 @@ def test_english_toggle_switches_the_strings():
     assert not at.exception
     assert at.title[0].value == "Taizhou Industrial-Chain Knowledge Graph"
     body = texts(at)
-    assert "Automotive" in body and "listed-firms basis" in body
+    assert "Automotive" in body and "listed-firms and sample basis" in body
     assert "Current value" in frame_with(at, "Current value").columns
     populations = set(frame_with(at, "Population")["Population"])
     assert "listed companies" in populations and not any("上市" in p for p in populations)
@@ -354,7 +354,7 @@ def test_gaps_show_verdicts_with_basis_rule_coverage_and_action():
     gaps_all = frame(at, 0)
     assert len(gaps_all) > 50
     verdicts = set(gaps_all["判定（口径）"])
-    assert "□\u00a0未发现（上市公司口径）" in verdicts and not any("缺失" in v for v in verdicts)  # marker: no-break space
+    assert "□\u00a0未发现（上市公司及样本口径）" in verdicts and not any("缺失" in v for v in verdicts)  # marker: no-break space
     assert {"判定规则", "已知本地企业", "其中报送产值", "数据截止", "依据的数据", "下一步"} <= set(gaps_all.columns)
     unknown = gaps_all[gaps_all["判定（口径）"].str.contains("未发现")]
     assert unknown["判定规则"].str.len().min() > 0 and unknown["下一步"].str.len().min() > 0
@@ -363,7 +363,7 @@ def test_gaps_show_verdicts_with_basis_rule_coverage_and_action():
     assert "chainkg load" not in " ".join(gaps_all["下一步"])  # plain words, no command lines
     at.multiselect(key="gap_kinds").set_value(["present", "strong"]).run()
     known = frame(at, 0)
-    assert set(known["判定（口径）"]) <= {"◇\u00a0已有（上市公司口径）", "◆\u00a0较强（上市公司口径）"} and len(known) < len(gaps_all)
+    assert set(known["判定（口径）"]) <= {"◇\u00a0已有（上市公司及样本口径）", "◆\u00a0较强（上市公司及样本口径）"} and len(known) < len(gaps_all)
     at.multiselect(key="gap_kinds").set_value(["missing", "unknown", "single_point", "weak"])
     at.selectbox(key="gap_cluster").set_value("auto").run()
     auto = frame(at, 0)
@@ -380,7 +380,7 @@ def test_gaps_in_english():
     at = open_page("gaps", lang_en=True)
     gaps_all = frame(at, 0)
     verdicts = " ".join(gaps_all["Verdict (basis)"])
-    assert "not found" in verdicts and "listed-firms basis" in verdicts and "未发现" not in verdicts
+    assert "not found" in verdicts and "listed-firms and sample basis" in verdicts and "未发现" not in verdicts
     assert not gaps_all["Rule"].str.contains("口径").any()
 
 
