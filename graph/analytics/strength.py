@@ -15,7 +15,9 @@ Components, each in [0, 1], left out when the data cannot give them:
 * tech      = key technologies held locally / needed              (left out when none needed)
 * lq        = min(1, LQ / 1)  LQ = (n / N_local) / (n + m) / (N_local + N_outside)   (left out without a universe)
 
-strength = Σ wₖ·cₖ / Σ wₖ over the available components. Verdict, first match wins:
+strength = Σ wₖ·cₖ / Σ wₖ over the available components, and 0 where n = 0: a segment without a local
+operating firm has no strength to score (a key technology held by a firm of another segment is a capability,
+kept in the components and the evidence, not a link — it showed 强度 20 beside 缺失). Verdict, first match wins:
 
 1. n = 0 and an ancestor segment has local firms placed on it directly → ``unknown`` (their
    placement is not fine enough to tell; not missing);
@@ -37,6 +39,9 @@ strength = Σ wₖ·cₖ / Σ wₖ over the available components. Verdict, first
 >>> census = {"a": ClusterBasis("a", True, "规上工业企业", "规上口径")}
 >>> [r.verdict for r in classify_segments([seg], {"a-x": SegmentAggregate("a-x")}, AnalysisParams(), census)]
 ['缺失（规上口径）']
+>>> held = SegmentAggregate("a-x", tech_needed=1, tech_held_locally=1)   # held by a firm of another segment
+>>> [(r.strength, r.components["tech"]) for r in classify_segments([seg], {"a-x": held}, AnalysisParams(), census)]
+[(0.0, 1.0)]
 """
 
 from __future__ import annotations
@@ -175,7 +180,7 @@ def classify_segments(segments: list[Segment], aggs: dict[str, SegmentAggregate]
             lq = (n / nl) / ((n + a.outside_count) / (nl + no))
             comp["lq"] = min(1.0, lq)
         wsum = sum(weights[c] for c in comp)
-        strength = sum(weights[c] * v for c, v in comp.items()) / wsum if wsum else 0.0
+        strength = sum(weights[c] * v for c, v in comp.items()) / wsum if wsum and n else 0.0
         output_rule = enough_output and k >= params.min_output_reporters and a.local_output > 0
         top_share = a.max_output / a.local_output if output_rule else None
         parent_firms = _parent_firms(s, by_id, aggs) if n == 0 else None

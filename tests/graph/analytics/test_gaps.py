@@ -64,3 +64,21 @@ def test_weak_dominator_ranks_first_for_bulian(tiny):
     assert kinds.index("strong") > max(i for i, k in enumerate(kinds) if k != "strong") if "strong" in kinds else True
     scores = [x["score"] for x in gaps if x["kind"] != "strong" and not x["evidence"]["dominator"]]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_segment_without_local_firms_has_no_strength():
+    """A key technology held by a firm of another segment is a capability, not a link: a segment with no
+    local operating firm scores 0 (it read 强度 20 beside 缺失), its tech component kept as evidence."""
+    from graph.analytics.coverage import ClusterBasis
+    from graph.analytics.strength import classify_segments
+    from graph.store.port import SegmentAggregate
+    from ontology.models import Segment
+
+    seg = Segment(id="a-x", name="X", cluster="a", stage="上游", weight=1.0, source="s")
+    census = {"a": ClusterBasis("a", True, "规上工业企业", "规上口径")}
+    held = SegmentAggregate("a-x", tech_needed=2, tech_held_locally=2, outside_count=3)
+    [r] = classify_segments([seg], {"a-x": held}, AnalysisParams(), census)
+    assert (r.kind, r.strength, r.components["tech"]) == ("missing", 0.0, 1.0)
+    one = SegmentAggregate("a-x", local_count=1, direct_local=1, tech_needed=2, tech_held_locally=2)
+    [r] = classify_segments([seg], {"a-x": one}, AnalysisParams(), census)
+    assert r.strength > 0  # with a local firm the components score as before
