@@ -47,6 +47,7 @@ from etl.nlp.field_vocab import is_field
 from etl.nlp.figure_tense import ENTERS_PERIOD, figure_current
 from etl.nlp.figure_year import current_year, target_year
 from etl.nlp.framework_lists import coded_industries, framework_code
+from etl.nlp.group_figures import group_named
 from etl.nlp.layout import heading_cluster, plan_context, sentences
 from etl.nlp.list_figures import kept_or_sought, list_shared
 from etl.nlp.list_items import load_model, read_items, title_heads
@@ -207,7 +208,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         items = [cm.name for cm in named_here]
         items, prev_items = (prev_items if len(items) < 2 and "分别" in sent else items), items  # 分别 of items named before
         quantities = kept_or_sought(list_shared(quantities, qsent), qsent)  # A、B、C营业收入突破…; 保A争B (round 21)
-        quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
+        quantities = threshold_named(fenbie_named(ratio_named(group_named(box_named(quantities, box), qsent)), qsent, items), qsent)
         quantities = clause_held(quantities, sent, named_here if qsent == sent else [])  # …冶金产业链,聚集了…30家企业 (round 22)
         quantities = holder_shared(colon_named(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent),
                                    qsent, para_last, named_before)

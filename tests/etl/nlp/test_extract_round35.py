@@ -14,3 +14,32 @@ def test_an_autonomous_prefecture_written_in_full_is_its_short_form():
     rows = _subjects("海西蒙古族藏族自治州盐湖化工产业产值达到300亿元。全州规上工业企业达到120家。")
     assert [s for _, s in rows] == ["海西州", "海西州"]
     assert _subjects("到2027年,伊犁哈萨克自治州新能源装机规模达到2000万千瓦。")[0][1] == "伊犁州"
+
+
+def _targets(text: str) -> list[tuple]:
+    return [(f.text, f.value, f.unit) for f in facts(text) if f.kind == "target"]
+
+
+def test_a_measure_after_a_count_of_projects_is_the_group_s():
+    rows = _targets("截至6月底,80个重点项目开工60个,开工率75%,完成投资20.5亿元,占年度投资任务的40.2%。")
+    names = [n for n, *_ in rows]
+    assert names[2:] == ["重点项目开工率", "重点项目完成投资", "重点项目完成投资占年度投资任务"]
+    rows = _targets("其中外资项目12个,签约额3.5亿美元;内资项目20个,签约额8.1亿元。")
+    assert [n for n, *_ in rows][1::2] == ["外资项目签约额", "内资项目签约额"]
+    # a figure with a holder of its own ends the group's run
+    assert _targets("新开工项目30个,工业增加值增长8%,开工率高")[1][0] == "工业增加值增长"
+
+
+def test_a_level_count_after_qizhong_counts_the_things_before():
+    rows = _targets("2020年,新建企业研发中心(工程中心)9个,其中创国家级2个,创省级4个。")
+    assert [n for n, *_ in rows][1:] == ["创国家级企业研发中心", "创省级企业研发中心"]
+
+
+def test_a_prefecture_s_scope_word_names_no_share():
+    assert _targets("全州85.2%的耕地,已建成高标准农田。")[0][0] == "耕地"
+    assert _targets("全州县工业总产值达到120亿元。")[0][0].startswith("全州县")  # 全州县 is a county, not a scope word
+
+
+def test_volumes_and_concentrations_are_units():
+    rows = _targets("已探明天然气储量3200多亿立方米,地下水储量15万立方米,卤水锂含量260mg/L。")
+    assert [(v, u) for _, v, u in rows] == [(3200.0, "亿立方米"), (15.0, "万立方米"), (260.0, "mg/L")]
