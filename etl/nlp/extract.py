@@ -48,6 +48,7 @@ from etl.nlp.figure_tense import ENTERS_PERIOD, figure_current
 from etl.nlp.figure_year import current_year, target_year
 from etl.nlp.framework_lists import coded_industries, framework_code
 from etl.nlp.group_figures import group_named
+from etl.nlp.labelled_lists import label_code, labelled_lists
 from etl.nlp.layout import heading_cluster, plan_context, sentences
 from etl.nlp.list_figures import kept_or_sought, list_shared
 from etl.nlp.list_items import load_model, read_items, title_heads
@@ -153,7 +154,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
         named_here += find_relisted(sent, kinds) + find_chain_openers(sent, kinds)  # listed again; 其中,X链扩容提质
-        named_here += [ClusterMention(n, "cluster", lv, None, sp, headless=True) for n, lv, sp in coded_industries(sent, code)]
+        named_here += [ClusterMention(n, "cluster", lv, None, sp, headless=True) for n, lv, sp in coded_industries(sent, code) + labelled_lists(sent, label_code(text))]
         for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)
             key = ("named", cm.kind, core_name(cm.name))

@@ -43,3 +43,15 @@ def test_a_prefecture_s_scope_word_names_no_share():
 def test_volumes_and_concentrations_are_units():
     rows = _targets("已探明天然气储量3200多亿立方米,地下水储量15万立方米,卤水锂含量260mg/L。")
     assert [(v, u) for _, v, u in rows] == [(3200.0, "亿立方米"), (15.0, "万立方米"), (260.0, "mg/L")]
+
+
+def test_a_list_counted_by_its_framework_label_names_clusters():
+    from tests.etl.nlp.plan_facts import clusters
+    text = ("全市提出构建“二主四新”产业体系。做强汽车制造、现代纺织两大主导产业,培育智能装备、新型材料、生物制药、"
+            "数字创意“四新”产业。")
+    assert {"智能装备", "新型材料", "生物制药", "数字创意"} <= set(clusters(text))
+    text = "滨海新区,新能源、高端装备、新材料以及数字产业“2+2”集聚发展。"
+    assert set(clusters(text)) >= {"新能源", "高端装备", "新材料"}
+    # a label whose count does not fit the list, or a text with no framework code, names nothing
+    assert not clusters("滨海新区,新能源、高端装备、新材料“2+3”集聚发展。")
+    assert not clusters("培育智能装备、新型材料、生物制药、数字创意“四新”产业。")
