@@ -54,6 +54,7 @@ from etl.nlp.list_figures import kept_or_sought, list_shared
 from etl.nlp.list_items import load_model, read_items, title_heads
 from etl.nlp.naming import (box_named, class_named, clause_held, colon_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
                              threshold_named, verb_named)
+from etl.nlp.numbered_points import point_members
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
 from etl.nlp.own_figures import own_figures_dropped
@@ -153,7 +154,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         named_here = places_cut(find_clusters(sent, full), text)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
-        named_here += find_relisted(sent, kinds) + find_chain_openers(sent, kinds)  # listed again; 其中,X链扩容提质
+        named_here += find_relisted(sent, kinds) + find_chain_openers(sent, kinds) + point_members(sent, text)  # listed again; 其中,X链扩容提质; 一是…A产业
         named_here += [ClusterMention(n, "cluster", lv, None, sp, headless=True) for n, lv, sp in coded_industries(sent, code) + labelled_lists(sent, label_code(text))]
         for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)

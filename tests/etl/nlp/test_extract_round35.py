@@ -55,3 +55,13 @@ def test_a_list_counted_by_its_framework_label_names_clusters():
     # a label whose count does not fit the list, or a text with no framework code, names nothing
     assert not clusters("滨海新区,新能源、高端装备、新材料“2+3”集聚发展。")
     assert not clusters("培育智能装备、新型材料、生物制药、数字创意“四新”产业。")
+
+
+def test_numbered_points_after_a_counted_list_name_its_clusters():
+    from tests.etl.nlp.plan_facts import clusters
+    text = ("今后全县将重点发展四大特色产业。\n一是大力发展竹木加工产业。建成竹木加工园区1个。\n二是加快发展中药材产业。\n"
+            "三是积极发展生态旅游产业。\n")
+    assert {"竹木加工", "中药材", "生态旅游"} <= set(clusters(text))
+    # points after a count of sectors (no qualifier) or out of order name nothing
+    assert not clusters("全县三大产业协调发展。\n一是大力发展竹木加工产业。\n二是加快发展中药材产业。\n")
+    assert not clusters("重点发展四大特色产业。\n二是大力发展竹木加工产业。\n一是加快发展中药材产业。\n")
