@@ -65,3 +65,16 @@ def test_numbered_points_after_a_counted_list_name_its_clusters():
     # points after a count of sectors (no qualifier) or out of order name nothing
     assert not clusters("全县三大产业协调发展。\n一是大力发展竹木加工产业。\n二是加快发展中药材产业。\n")
     assert not clusters("重点发展四大特色产业。\n二是大力发展竹木加工产业。\n一是加快发展中药材产业。\n")
+
+
+def test_a_city_scope_word_beats_the_section_s_cluster():
+    text = ("辽源市形成机械、纺织两大产业集群。\n"
+            "纺织产业集群,建设纺织服装基地。目前,全市纺织企业达到120家。\n")
+    assert _subjects(text) == [("纺织企业", "辽源市")]
+
+
+def test_peer_references_do_not_make_the_city_the_text_s_place():
+    from etl.nlp.region import plan_region
+    text = "越秀区地区生产总值稳居全市第一,增速排名全市第一,占全市比重20%,投资领跑全市。广州市支持越秀区。"
+    assert plan_region(text)["region"] == "越秀区"
+    assert plan_region("全市地区生产总值增长6%,全市新增企业50家。广州市支持越秀区。")["region"] == "广州市"
