@@ -47,6 +47,7 @@ from etl.nlp.field_vocab import is_field
 from etl.nlp.figure_tense import ENTERS_PERIOD, figure_current
 from etl.nlp.figure_year import current_year, target_year
 from etl.nlp.framework_lists import coded_industries, framework_code
+from etl.nlp.geography import geography_dropped
 from etl.nlp.group_figures import group_named
 from etl.nlp.labelled_lists import label_code, labelled_lists
 from etl.nlp.layout import heading_cluster, plan_context, sentences
@@ -215,7 +216,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         quantities = holder_shared(colon_named(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent),
                                    qsent, para_last, named_before)
         named_before = written_name(sent, named_here) if not quantities else None  # …打造X产业集群。产值… (round 21)
-        quantities = section_named(conditional_dropped(own_figures_dropped(project_capacities(quantities, qsent), qsent, para), qsent), sent, para)  # a plant's size, a firm's figures; 若…可
+        quantities = section_named(conditional_dropped(own_figures_dropped(project_capacities(geography_dropped(quantities, qsent), qsent), qsent, para), qsent), sent, para)  # a plant's size, a firm's figures; 若…可
         para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:
             a = q.span[0]

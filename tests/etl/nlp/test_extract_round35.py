@@ -78,3 +78,8 @@ def test_peer_references_do_not_make_the_city_the_text_s_place():
     text = "越秀区地区生产总值稳居全市第一,增速排名全市第一,占全市比重20%,投资领跑全市。广州市支持越秀区。"
     assert plan_region(text)["region"] == "越秀区"
     assert plan_region("全市地区生产总值增长6%,全市新增企业50家。广州市支持越秀区。")["region"] == "广州市"
+
+
+def test_distances_and_ages_are_no_figures():
+    text = "滨海市距省城260公里,离港口仅30千米;城内古桥距今已有800多年历史。全市海岸线长120公里,工业总产值达到500亿元。"
+    assert [n for n, *_ in _targets(text)] == ["海岸线长", "工业总产值"]
