@@ -53,6 +53,7 @@ ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)�
 
 def clean_name(item: str, one: bool = False) -> str:
     """The name part of a phrase: after the last verb (培育形成, 重点发展, 做强 …) and enumerator."""
+    closed = item.rstrip().endswith(("”", "\""))  # a name closing on its quote (…武汉“光芯屏端网”)
     item = ENUM.sub("", item.strip(" 、,“”\"'‘’"))
     item = re.split(r"[(（]即?", item)[-1] if re.search(r"[(（][^)）]*$", item) else item  # 产业体系(即高端纺织: a bracket
     # left open restates what it follows; the name is inside it (round 25)
@@ -73,7 +74,10 @@ def clean_name(item: str, one: bool = False) -> str:
     lead = re.match(r"^.*?(?:(?:将|要|拟|需|此次|本次)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2}出(?!口|版))(?=[\u4e00-\u9fff]{2})", item)
     if lead and is_field(item[lead.end():]):
         item = item[lead.end():]
-    item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省)+", "", item.strip(" 、“”\"'‘’"))
+    opened = closed and re.search(r"(?<=[\u4e00-\u9fff])[“\"]([^”\"]{2,8})$", item)  # 链接武汉“光芯屏端网”产业集群: the quoted name, not the
+    item = opened.group(1) if opened else item  # clause before it (round 35)
+    item = re.sub(r"^[\u4e00-\u9fff]{0,6}?把(?=[\u4e00-\u9fff]{2})", "", item)  # 通化市把保健品产业…: 把's object (round 35)
+    item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省|特别是|尤其是)+", "", item.strip(" 、“”\"'‘’"))
     if re.match(r"^(?:例如|比如|诸如|如)", item) and lead_place(re.sub(r"^(?:例如|比如|诸如|如)", "", item)):
         item = re.sub(r"^(?:例如|比如|诸如|如)", "", item)  # 如昌黎县粉丝: an example word before a place (round 34)
     item = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|都|也)?被$", "", item)  # 毛皮产业被(列入…): the passive ends the name

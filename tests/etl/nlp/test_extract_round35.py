@@ -83,3 +83,12 @@ def test_peer_references_do_not_make_the_city_the_text_s_place():
 def test_distances_and_ages_are_no_figures():
     text = "滨海市距省城260公里,离港口仅30千米;城内古桥距今已有800多年历史。全市海岸线长120公里,工业总产值达到500亿元。"
     assert [n for n, *_ in _targets(text)] == ["海岸线长", "工业总产值"]
+
+
+def test_a_lead_word_is_no_part_of_a_cluster_name():
+    from etl.nlp.cluster_names import clean_name
+    assert clean_name("特别是智能装备") == "智能装备"
+    assert clean_name("尤其是新型储能") == "新型储能"
+    assert clean_name("临江市把中药材") == "中药材"
+    assert clean_name("对接长沙“智造谷”") == "智造谷"
+    assert clean_name("从“零部件”到“整机") != "整机"  # an item of a split quoted list is no quoted name
