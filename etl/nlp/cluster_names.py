@@ -75,7 +75,7 @@ def clean_name(item: str, one: bool = False) -> str:
     if lead and is_field(item[lead.end():]):
         item = item[lead.end():]
     opened = closed and re.search(r"(?<=[\u4e00-\u9fff])[“\"]([^”\"]{2,8})$", item)  # 链接武汉“光芯屏端网”产业集群: the quoted name, not the
-    item = opened.group(1) if opened else item  # clause before it (round 35)
+    item = opened.group(1) if opened and not is_field(item[:opened.start()]) else item  # clause before it (round 35)
     item = re.sub(r"^[\u4e00-\u9fff]{0,6}?把(?=[\u4e00-\u9fff]{2})", "", item)  # 通化市把保健品产业…: 把's object (round 35)
     item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省|特别是|尤其是)+", "", item.strip(" 、“”\"'‘’"))
     if re.match(r"^(?:例如|比如|诸如|如)", item) and lead_place(re.sub(r"^(?:例如|比如|诸如|如)", "", item)):
