@@ -19,7 +19,7 @@ import re
 
 from etl.normalize import join_cjk, strip_quotes
 
-__all__ = ["clean_name", "split_fenbie", "compared_names", "BASE_YEAR", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before",
+__all__ = ["clean_name", "held_indicator", "split_fenbie", "compared_names", "BASE_YEAR", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before",
            "rate_named"]
 
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月])(?:度|底|末|前)?")
@@ -61,6 +61,14 @@ def year_before(sent: str, pos: int) -> int | None:
     head = re.sub(r"(?:从|比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?的?", "", sent[:pos])
     years = re.findall(r"((?:19|20)\d{2})\s*年", head)  # 截至2025年11月: a month names its year too
     return int(years[-1]) if years else None
+
+
+def held_indicator(clause: str) -> str:
+    """The indicator a clause before a figure names, up to its last measure or share: ``地区生产总值连跨两个千亿台阶`` →
+    地区生产总值, ``全市GDP稳步增长`` → GDP, ``地方级收入占财政总收入的比重超过一半`` → 地方级收入占财政总收入的比重; ``''``
+    when it names no measure."""
+    held = re.match(rf".*(?:{MEASURE}|生产总值|GDP|比重)", clean_name(clause))
+    return held.group(0) if held else ""
 
 
 def clean_name(s: str) -> str:

@@ -92,3 +92,13 @@ def test_a_lead_word_is_no_part_of_a_cluster_name():
     assert clean_name("临江市把中药材") == "中药材"
     assert clean_name("对接长沙“智造谷”") == "智造谷"
     assert clean_name("从“零部件”到“整机") != "整机"  # an item of a split quoted list is no quoted name
+
+
+def test_a_time_only_figure_takes_the_indicator_of_the_clause_before():
+    from etl.nlp.quantity import find_quantities
+    s = "地区生产总值稳步增长:2024年达512.3亿元,2025年1-6月为260.4亿元,同比增长5.2%"
+    assert [(q.name, q.value) for q in find_quantities(s)] == [
+        ("地区生产总值", 512.3), ("地区生产总值", 260.4), ("地区生产总值同比增长", 5.2)]
+    s = "本地财政收入占一般公共预算收入的比重稳步提升,达到61.5%"
+    assert find_quantities(s)[0].name == "本地财政收入占一般公共预算收入的比重"
+    assert find_quantities("全面完成年度任务,2024年达到50个") == []  # a clause with no measure names nothing
