@@ -102,3 +102,10 @@ def test_a_time_only_figure_takes_the_indicator_of_the_clause_before():
     s = "本地财政收入占一般公共预算收入的比重稳步提升,达到61.5%"
     assert find_quantities(s)[0].name == "本地财政收入占一般公共预算收入的比重"
     assert find_quantities("全面完成年度任务,2024年达到50个") == []  # a clause with no measure names nothing
+
+
+def test_a_de_clause_before_a_count_describes_its_noun():
+    from etl.nlp.quantity import find_quantities
+    assert find_quantities("目前,全县通过ISO认证的30余家食品企业,年产值达20亿元")[0].name == "通过ISO认证的食品企业"
+    # a clause with 了 or 在, or a long one, is no description of the noun
+    assert not find_quantities("会议确定了重点发展的12个产业集群")[0].name.startswith("会议确定了")
