@@ -109,3 +109,9 @@ def test_a_de_clause_before_a_count_describes_its_noun():
     assert find_quantities("目前,全县通过ISO认证的30余家食品企业,年产值达20亿元")[0].name == "通过ISO认证的食品企业"
     # a clause with 了 or 在, or a long one, is no description of the noun
     assert not find_quantities("会议确定了重点发展的12个产业集群")[0].name.startswith("会议确定了")
+
+
+def test_a_joined_item_the_rules_split_is_not_read_again():
+    from tests.etl.nlp.plan_facts import clusters
+    got = clusters("形成医药、冶金、建材、食品和纺织5大产业集群。")
+    assert {"食品", "纺织"} <= set(got) and "食品和纺织" not in got
