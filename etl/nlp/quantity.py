@@ -196,7 +196,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 name += grows.group(1)  # 固投预计年均增长5% → 固投年均增长 (the growth, not the level)
             if name and _TIME_VERB.fullmatch(re.sub(r"(?:台阶|大关|门槛|关口)$", "", name)):
                 name = ""  # 到今年预计可达2350亿元: only time words — the indicator is the one before
-            follow = clause[m.end():m.end() + 1]
+            follow = "" if re.match(r"等(?:[。;,]|$)", clause[m.end():]) else clause[m.end():m.end() + 1]  # 检测中心4个等。: a list's close
             rel = _RELATIVE.search(before.strip().lstrip("、")) or _REF_GAP.search(before.strip())
             if gap_refs and before.strip() == "、" and unit == "个百分点":
                 name = gap_refs.pop(0)  # 高于全国、全省0.95、2.2个百分点: the second gap, the second reference

@@ -115,3 +115,9 @@ def test_a_joined_item_the_rules_split_is_not_read_again():
     from tests.etl.nlp.plan_facts import clusters
     got = clusters("形成医药、冶金、建材、食品和纺织5大产业集群。")
     assert {"食品", "纺织"} <= set(got) and "食品和纺织" not in got
+
+
+def test_a_count_closing_a_list_with_deng_keeps_its_name():
+    from etl.nlp.quantity import find_quantities
+    assert [(q.name, q.value) for q in find_quantities("建成研发平台6个;孵化器3个等。")] == [("研发平台", 6.0), ("孵化器", 3.0)]
+    assert find_quantities("评定4个等级")[0].name != "评定"  # 等级 is the noun after the count
