@@ -43,6 +43,8 @@ def test_a_prefecture_s_scope_word_names_no_share():
 def test_volumes_and_concentrations_are_units():
     rows = _targets("已探明天然气储量3200多亿立方米,地下水储量15万立方米,卤水锂含量260mg/L。")
     assert [(v, u) for _, v, u in rows] == [(3200.0, "亿立方米"), (15.0, "万立方米"), (260.0, "mg/L")]
+    rows = _targets("全市幅员面积1.8万平方公里,2024年粮食产量达到32.5亿斤。")
+    assert [(v, u) for _, v, u in rows] == [(1.8, "万平方公里"), (32.5, "亿斤")]
 
 
 def test_a_list_counted_by_its_framework_label_names_clusters():
