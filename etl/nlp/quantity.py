@@ -197,7 +197,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             if name and _TIME_VERB.fullmatch(re.sub(r"(?:台阶|大关|门槛|关口)$", "", name)):
                 name = ""  # 到今年预计可达2350亿元: only time words — the indicator is the one before
             follow = "" if re.match(r"等(?:[。;,]|$)", clause[m.end():]) else clause[m.end():m.end() + 1]  # 检测中心4个等。: a list's close
-            rel = _RELATIVE.search(before.strip().lstrip("、")) or _REF_GAP.search(before.strip())
+            rel = _RELATIVE.search(re.sub(r"^(?:台阶|大关|门槛|关口)?、", "", before.strip())) or _REF_GAP.search(before.strip())
             if gap_refs and before.strip() == "、" and unit == "个百分点":
                 name = gap_refs.pop(0)  # 高于全国、全省0.95、2.2个百分点: the second gap, the second reference
                 out.append(_item(name, m, unit, clause, prev_end, start, is_current(clause, m.start(), state, sticky)))

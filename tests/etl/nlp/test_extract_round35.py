@@ -123,3 +123,10 @@ def test_a_count_closing_a_list_with_deng_keeps_its_name():
     from etl.nlp.quantity import find_quantities
     assert [(q.name, q.value) for q in find_quantities("建成研发平台6个;孵化器3个等。")] == [("研发平台", 6.0), ("孵化器", 3.0)]
     assert find_quantities("评定4个等级")[0].name != "评定"  # 等级 is the noun after the count
+
+
+def test_a_milestone_crossed_and_a_rank_named_by_its_verb():
+    from etl.nlp.quantity import find_quantities
+    got = [(q.name, q.value) for q in find_quantities("全县经济总量跨越300亿元台阶、增长7.1%")]
+    assert got == [("经济总量", 300.0), ("经济总量增长", 7.1)]
+    assert find_quantities("全国百强县排行榜连续3年进位、跃升至第45位")[0].name == "全国百强县排行榜"
