@@ -130,3 +130,9 @@ def test_a_milestone_crossed_and_a_rank_named_by_its_verb():
     got = [(q.name, q.value) for q in find_quantities("全县经济总量跨越300亿元台阶、增长7.1%")]
     assert got == [("经济总量", 300.0), ("经济总量增长", 7.1)]
     assert find_quantities("全国百强县排行榜连续3年进位、跃升至第45位")[0].name == "全国百强县排行榜"
+
+
+def test_a_sector_word_is_no_cluster_name():
+    from tests.etl.nlp.plan_facts import clusters
+    assert "农业" not in clusters("着力打造五大农业特色产业集群。")
+    assert {"杂粮", "中药材", "食用菌"} <= set(clusters("着力打造杂粮、中药材、食用菌等三大农业特色产业集群。"))
