@@ -103,8 +103,8 @@ def list_items(sentence: str, heads: dict[str, bool] | None = None, taken: set[s
     s_class = bool(re.search(r"万亿|千亿|百亿|\d+亿元?级", sentence))
     for ci, (a, b) in enumerate(clauses):
         clause = sentence[a:b]
-        if "、" not in clause:
-            continue
+        if "、" not in clause or re.search(r"集[^,;。、]*、[^,;。]*于一体", clause):
+            continue  # 集A、B、C于一体的全产业链: the links one chain joins, no names (round 35)
         parts = clause.split("、")
         cuts = [_cut(p) for p in parts]
         tail = cuts[-1][1]

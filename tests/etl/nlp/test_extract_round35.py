@@ -136,3 +136,9 @@ def test_a_sector_word_is_no_cluster_name():
     from tests.etl.nlp.plan_facts import clusters
     assert "农业" not in clusters("着力打造五大农业特色产业集群。")
     assert {"杂粮", "中药材", "食用菌"} <= set(clusters("着力打造杂粮、中药材、食用菌等三大农业特色产业集群。"))
+
+
+def test_the_links_one_chain_joins_are_no_names():
+    from tests.etl.nlp.plan_facts import clusters
+    got = clusters("逐步发展成集良种繁育、绿色种植、冷链物流于一体的全产业链产业集群。")
+    assert not {"绿色种植", "冷链物流"} & set(got)
