@@ -43,7 +43,8 @@ TIER_RE = re.compile(r"世界级|国家级|省级|市级|区域级|标志性|战
                       r"具有[^,;。]*?影响力的|有影响力的|成长性高的|一批|若干个?")
 GENERIC = {"", "产业", "制造业", "先进制造业", "制造", "先进制造", "现代", "新兴", "未来", "区域", "重点", "特色", "优势", "主导",
             "国家", "全国", "省", "全省", "全市", "长三角", "长三角区域", "现代产业", "产业链", "集群", "重大", "若干", "一批",
-            "传统", "传统产业", "新兴产业", "未来产业", "千亿", "万亿", "百亿", "七大千亿", "链", "全产业", "上下游", "一系列"}
+            "传统", "传统产业", "新兴产业", "未来产业", "千亿", "万亿", "百亿", "七大千亿", "链", "全产业", "上下游", "一系列",
+            "农业", "工业", "服务业"}  # a sector (六大农业特色产业集群: 农业 qualifies the count), as 制造业 (round 35)
 ABSTRACT = re.compile(r"(?:基础|规模|水平|能力|体系|格局|情况|环境|机制|效益|质量|配套|突出|明显|合理|优化|显著|领先|完善|"
                        r"较好|较强|[好强快])$")
 #: a bracket saying what an item includes (未来产业(含AI+、空天信息)): no part of a name, its 、 parts no list (round 23)
@@ -53,6 +54,7 @@ ENUM = re.compile(r"^(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)�
 
 def clean_name(item: str, one: bool = False) -> str:
     """The name part of a phrase: after the last verb (培育形成, 重点发展, 做强 …) and enumerator."""
+    closed = item.rstrip().endswith(("”", "\""))  # a name closing on its quote (…武汉“光芯屏端网”)
     item = ENUM.sub("", item.strip(" 、,“”\"'‘’"))
     item = re.split(r"[(（]即?", item)[-1] if re.search(r"[(（][^)）]*$", item) else item  # 产业体系(即高端纺织: a bracket
     # left open restates what it follows; the name is inside it (round 25)
@@ -73,7 +75,10 @@ def clean_name(item: str, one: bool = False) -> str:
     lead = re.match(r"^.*?(?:(?:将|要|拟|需|此次|本次)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2}出(?!口|版))(?=[\u4e00-\u9fff]{2})", item)
     if lead and is_field(item[lead.end():]):
         item = item[lead.end():]
-    item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省)+", "", item.strip(" 、“”\"'‘’"))
+    opened = closed and re.search(r"(?<=[\u4e00-\u9fff])[“\"]([^”\"]{2,8})$", item)  # 链接武汉“光芯屏端网”产业集群: the quoted name, not the
+    item = opened.group(1) if opened and not is_field(item[:opened.start()]) else item  # clause before it (round 35)
+    item = re.sub(r"^[\u4e00-\u9fff]{0,6}?把(?=[\u4e00-\u9fff]{2})", "", item)  # 通化市把保健品产业…: 把's object (round 35)
+    item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省|特别是|尤其是)+", "", item.strip(" 、“”\"'‘’"))
     if re.match(r"^(?:例如|比如|诸如|如)", item) and lead_place(re.sub(r"^(?:例如|比如|诸如|如)", "", item)):
         item = re.sub(r"^(?:例如|比如|诸如|如)", "", item)  # 如昌黎县粉丝: an example word before a place (round 34)
     item = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|都|也)?被$", "", item)  # 毛皮产业被(列入…): the passive ends the name

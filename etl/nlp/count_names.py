@@ -78,4 +78,8 @@ def count_named(clause: str, qs: list, i: int, m, unit: str, before: str, senten
         name = clean_name(before[:carrier.start()]) + carrier.group(1) + name
     elif (name in BARE or name == "产业") and noun == first and re.fullmatch(r"[^,;:]+、[^,;:]+等", before.strip()):
         name = before.strip() + name  # ,A、B等6个产业集群保持平稳发展 → A、B等产业集群 (a bare head, its list)
+    described = clean_name(before.strip())
+    if 2 < len(described) <= 12 and described.endswith("的") and not re.search(r"了|在|中的$|来自|[我本][市省县区]", described) and name and \
+            not name.startswith(described):
+        name = described + name  # 通过GMP认证的90余户制药企业: the 的 clause before the count describes its noun (round 35)
     return name

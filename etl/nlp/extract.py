@@ -47,11 +47,15 @@ from etl.nlp.field_vocab import is_field
 from etl.nlp.figure_tense import ENTERS_PERIOD, figure_current
 from etl.nlp.figure_year import current_year, target_year
 from etl.nlp.framework_lists import coded_industries, framework_code
+from etl.nlp.geography import geography_dropped
+from etl.nlp.group_figures import group_named
+from etl.nlp.labelled_lists import label_code, labelled_lists
 from etl.nlp.layout import heading_cluster, plan_context, sentences
 from etl.nlp.list_figures import kept_or_sought, list_shared
 from etl.nlp.list_items import load_model, read_items, title_heads
 from etl.nlp.naming import (box_named, class_named, clause_held, colon_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
                              threshold_named, verb_named)
+from etl.nlp.numbered_points import point_members
 from etl.nlp.pipeline import build_nlp
 from etl.nlp.projects import project_capacities
 from etl.nlp.own_figures import own_figures_dropped
@@ -151,8 +155,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         named_here = places_cut(find_clusters(sent, full), text)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
-        named_here += find_relisted(sent, kinds) + find_chain_openers(sent, kinds)  # listed again; 其中,X链扩容提质
-        named_here += [ClusterMention(n, "cluster", lv, None, sp, headless=True) for n, lv, sp in coded_industries(sent, code)]
+        named_here += find_relisted(sent, kinds) + find_chain_openers(sent, kinds) + point_members(sent, text)  # listed again; 其中,X链扩容提质; 一是…A产业
+        named_here += [ClusterMention(n, "cluster", lv, None, sp, headless=True) for n, lv, sp in coded_industries(sent, code) + labelled_lists(sent, label_code(text))]
         for cm in named_here:
             cid, how = match_ontology(cm.name, ontology)
             key = ("named", cm.kind, core_name(cm.name))
@@ -207,12 +211,12 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         items = [cm.name for cm in named_here]
         items, prev_items = (prev_items if len(items) < 2 and "分别" in sent else items), items  # 分别 of items named before
         quantities = kept_or_sought(list_shared(quantities, qsent), qsent)  # A、B、C营业收入突破…; 保A争B (round 21)
-        quantities = threshold_named(fenbie_named(ratio_named(box_named(quantities, box)), qsent, items), qsent)
+        quantities = threshold_named(fenbie_named(ratio_named(group_named(box_named(quantities, box), qsent)), qsent, items), qsent)
         quantities = clause_held(quantities, sent, named_here if qsent == sent else [])  # …冶金产业链,聚集了…30家企业 (round 22)
         quantities = holder_shared(colon_named(verb_named(period_named(class_named(quantities, qsent), qsent), qsent), qsent),
                                    qsent, para_last, named_before)
         named_before = written_name(sent, named_here) if not quantities else None  # …打造X产业集群。产值… (round 21)
-        quantities = section_named(conditional_dropped(own_figures_dropped(project_capacities(quantities, qsent), qsent, para), qsent), sent, para)  # a plant's size, a firm's figures; 若…可
+        quantities = section_named(conditional_dropped(own_figures_dropped(project_capacities(geography_dropped(quantities, qsent), qsent), qsent, para), qsent), sent, para)  # a plant's size, a firm's figures; 若…可
         para_last = next((q for q in reversed(quantities) if holds(q.name)), para_last)
         for q in quantities:
             a = q.span[0]

@@ -46,9 +46,13 @@ _TUNE_HEADS = ("装备", "制造", "材料", "汽车", "车", "船舶", "海工"
                "深加工", "五金", "礼品", "通航",  # heads of the round-20 golds, tune from round 21 (营口 镁产品及深加工,
                "冶金", "轴承", "应急", "石墨",  # round-21 golds, tune from round 22 (湖口 冶金, 聊城 轴承, 三明 安全应急,
                "粮油", "蔬菜", "水果", "果品", "香菇", "酿品", "乳品", "肉制品", "面制品", "保健品", "化妆品",
-               "海产品", "泳装", "聚氨酯")  # round-33 golds, tune from round 34 (昌黎 海产品加工, 葫芦岛 泳装, 中国北方聚氨酯)
+               "海产品", "泳装", "聚氨酯",  # round-33 golds, tune from round 34 (昌黎 海产品加工, 葫芦岛 泳装, 中国北方聚氨酯)
+               "硅", "油气", "畜产品", "声学", "羊绒", "马铃薯", "葡萄")  # round-34 golds, tune from round 35
 #: 大足 现代五金, 正阳 节庆礼品, 枣阳 通航; 三明 石墨和石墨烯); round-31 golds, tune from round 32 (锦州 粮油、蔬菜、水果、畜禽、
-#: 水产; 随州 香菇; 太原 酿品、乳品、肉制品、干鲜果品储运、保健品、化妆品; 新乡 面制品、肉制品)
+#: 水产; 随州 香菇; 太原 酿品、乳品、肉制品、干鲜果品储运、保健品、化妆品; 新乡 面制品、肉制品); round-34 golds: 昌吉 硅基、油气、
+#: 畜产品, 常熟 声学新应用, 清河 羊绒, 张家口 马铃薯、葡萄 (not added: 智慧 and AI, too general; 米 and 鸡, too
+#: short — 鸡 is in 鸡西; 康养 and 富硒, which gained nothing and read 巴中's decided non-cluster or round 33's
+#: short count as names)
 #: GB/T 4754 section-name morphemes outside manufacturing (A 农、林、牧、渔业; F–R services: 批发和零售业, 交通运输、
 #: 仓储和邮政业, 住宿和餐饮业, 金融业, 房地产业, 租赁和商务服务业, 文化、体育和娱乐业 …), as listed in the same page
 #: and in https://cidian.kuaisou.com (GB/T 4754-2011 门类 A–I): a plan's service clusters (现代金融, 商贸物流)

@@ -31,10 +31,10 @@ __all__ = ["figures", "qualifier", "OWN_VERB", "normalized", "UNITS", "MONEY", "
            "FROM_TO"]
 
 UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
-         "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "平方公里", "万平方米", "平方米", "倍", "亿吨", "万吨", "吨", "万辆", "辆",
+         "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "万平方公里", "平方公里", "万平方米", "平方米", "亿立方米", "万立方米", "立方米", "倍", "亿吨", "万吨", "吨", "万辆", "辆",
          "万台", "台", "万件", "件", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦", "位",
-         "亿人次", "万人次", "人次", "亿千瓦时", "万千瓦时", "千瓦时", "万千米", "千米", "万公里", "公里", "万标箱", "标箱",
-         "EFlops", "PFlops", "EFLOPS", "PFLOPS", "GWh", "MWh", "kWh", "GW", "MW", "kW")  # SI units as written (100EFlops, 5GW)
+         "亿人次", "万人次", "人次", "亿斤", "万斤", "亿千瓦时", "万千瓦时", "千瓦时", "万千米", "千米", "万公里", "公里", "万标箱", "标箱",
+         "EFlops", "PFlops", "EFLOPS", "PFLOPS", "GWh", "MWh", "kWh", "GW", "MW", "kW", "mg/L")  # SI units as written (100EFlops, 5GW)
 MONEY = {"万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元"}
 #: a money magnitude without 元 (2万亿左右, 破2万亿): money when nothing but a qualifier or a delimiter follows
 _BARE_MONEY = ("万亿", "千亿", "亿")
@@ -53,7 +53,7 @@ FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底
 FROM = re.compile(r"[从由](?:(?:(?:19|20)\d{2}年|去年|上年)(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末期|期末|末)的?)?第?$")  # 由“十三五”末的  # 从20家, 从2022年的11.3%, 由去年的86%
 #: 20多家, 10余公里, 5多个百分点 → 20家多, 10公里余: 多/余 between a number and any unit of UNITS (round 22: 湖口's 各10余公里)
 _MORE = re.compile(r"(\d)(万|亿)?([多余])(" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + ")")
-_MORE_MAGNITUDE = re.compile(r"(\d)([多余])(万亿|亿|万)(吨|元|人|亩|辆|台|件)")  # 900多亿元 → 900亿元多 (same length)
+_MORE_MAGNITUDE = re.compile(r"(\d)([多余])(万亿|亿|万)(吨|元|人|亩|辆|台|件|立方米)")  # 900多亿元 → 900亿元多 (same length)
 #: a range written with its unit at both ends (5.5%—6%, 3亿元-5亿元): the first unit is blanked (same length)
 _RANGE_UNIT = re.compile(rf"(?<![\d.])({_NUM})(%|万亿元|亿元|万元|个|家|条|项)(\s*[-—~～]\s*{_NUM}\s*)(?=\2)")
 #: an amount written in characters (稳定在千亿元以上, 超两万亿元, 率先突破千亿。): read as 1千亿元, 2万亿元 — without 元

@@ -19,12 +19,12 @@ import re
 
 from etl.normalize import join_cjk, strip_quotes
 
-__all__ = ["clean_name", "split_fenbie", "compared_names", "BASE_YEAR", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before",
+__all__ = ["clean_name", "held_indicator", "split_fenbie", "compared_names", "BASE_YEAR", "find_year", "coverage", "YEAR_RE", "MEASURE", "is_measure", "year_before",
            "rate_named"]
 
 YEAR_RE = re.compile(r"(?:到|至|截至|力争到|力争|于)?((?:19|20)\d{2})\s*年(?![\d月])(?:度|底|末|前)?")
 _TO_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
-_LEAD = re.compile(r"^(?:即|去年|今年|上年|预计全年|预计|现有|目前|已有|拥有|共有|力争|全市|全省|全县|全区|我市|实现|确保|每年|年均|累计|其中|新增|培育|打造|建成(?!区)|创建|建设|引进|"
+_LEAD = re.compile(r"^(?:即|去年|今年|上年|预计全年|预计|现有|目前|已有|拥有|共有|力争|全市|全省|全县|全区|全州(?!县)|全旗|我市|实现|确保|每年|年均|累计|其中|新增|培育|打造|建成(?!区)|创建|建设|引进|"
                    r"形成|推动|推进|支持|实施|达到|拥有|争创|认定|新培育|新建|重点(?=发展|培育|打造|建设|推进|支持|实施|引进|扶持|突破|布局|承载|围绕|聚焦)|力争实现|着力|加快|以上|的|和|及|与|、|,)+")
 _TAIL = re.compile(r"(?:分别|均|稳定|持续|进一步|力争|已|首次|预计将|预计|将)?(?:达到|达|突破|(?<!突)破|超过|提升到|提升至|提高到|提高至|增长到|扩容至|扩容到|扩大到|扩大至|"
                    r"增加到|增至|(?:跃|上)?升至|(?:跃|上)?升到|降至|降到|增长|提高|提升|控制在|保持在|保持|不少于|不低于|不超过|不到|低于|高于|为|至|到|在|实现|年均增长|超|(?<![通经超])过|(?<![签节预制合公条契])约)$")
@@ -61,6 +61,14 @@ def year_before(sent: str, pos: int) -> int | None:
     head = re.sub(r"(?:从|比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?的?", "", sent[:pos])
     years = re.findall(r"((?:19|20)\d{2})\s*年", head)  # 截至2025年11月: a month names its year too
     return int(years[-1]) if years else None
+
+
+def held_indicator(clause: str) -> str:
+    """The indicator a clause before a figure names, up to its last measure or share: ``地区生产总值连跨两个千亿台阶`` →
+    地区生产总值, ``全市GDP稳步增长`` → GDP, ``地方级收入占财政总收入的比重超过一半`` → 地方级收入占财政总收入的比重; ``''``
+    when it names no measure."""
+    held = re.match(rf".*(?:{MEASURE}|生产总值|GDP|比重)", clean_name(clause))
+    return held.group(0) if held else ""
 
 
 def clean_name(s: str) -> str:

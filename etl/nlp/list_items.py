@@ -103,8 +103,8 @@ def list_items(sentence: str, heads: dict[str, bool] | None = None, taken: set[s
     s_class = bool(re.search(r"万亿|千亿|百亿|\d+亿元?级", sentence))
     for ci, (a, b) in enumerate(clauses):
         clause = sentence[a:b]
-        if "、" not in clause:
-            continue
+        if "、" not in clause or re.search(r"集[^,;。、]*、[^,;。]*于一体", clause):
+            continue  # 集A、B、C于一体的全产业链: the links one chain joins, no names (round 35)
         parts = clause.split("、")
         cuts = [_cut(p) for p in parts]
         tail = cuts[-1][1]
@@ -181,7 +181,9 @@ def read_items(sentence: str, heads: dict[str, bool], taken: set[str], model: di
         return []
     out, seen = [], set(taken)
     for i in list_items(INCLUDES.sub("", sentence), heads, taken):  # 未来产业(含AI+、空天信息): no item 空天信息)
-        if core_name(i.name) not in seen and score(i, model) >= model["threshold"]:
+        parts = re.split(r"以及|和|及|与", core_name(i.name))  # 食品和旅游 the rules split by the count: two names taken
+        if core_name(i.name) not in seen and not (len(parts) > 1 and all(p in seen for p in parts)) and \
+                score(i, model) >= model["threshold"]:
             seen.add(core_name(i.name))
             out.append(i)
     return out

@@ -17,6 +17,10 @@ a verb of reaching closing a name is no part of it (``经济总量已迈上千�
 (``计划总投资``) right after a count of projects with its verb (``29个重点项目集中签约,计划总投资184亿元``) is those
 projects' (``集中签约重点项目计划总投资``).
 
+Round 35: 跨越, 迈过, 跨过 close a name as verbs of reaching do (``经济总量跨越900亿元台阶``); a rank named only by its
+verb (``攀升至第``, ``跃居第``) is the rank in the named ranking its clause opens with (``全国县域经济百强榜连续5年进位、攀升至
+第77位`` → ``全国县域经济百强榜``).
+
 A later name built on a re-read one is re-read with it; on a multiple, with its base (``相当的年均增长`` →
 ``地区生产总值年均增长``).
 
@@ -42,7 +46,7 @@ _FUNCTION = re.compile(r"^(?:立足|依托|基于|按照|围绕|凭借|借助|�
 #: a scope word after a lead verb (立足全县, 依托全市): the place is the subject's, the name is the noun after the unit
 _SCOPE_LEAD = re.compile(r"^(?:立足|依托|基于|围绕|凭借|在)(?:全|本)[省市县区旗镇乡]$")
 #: a verb of reaching closing a name (经济总量已迈上千亿元台阶): the name is the words before it
-_REACH_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:已|将|又|再)?(?:迈上|迈入|跨上|跨入|站上|登上|跃上)$")
+_REACH_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:已|将|又|再)?(?:迈上|迈入|跨上|跨入|站上|登上|跃上|跨越|迈过|跨过)$")
 #: a multiple against a past year (是2012年的2.3倍): as 相当于, the figure before's
 _TIMES_LEAD = re.compile(r"^是(?:(?:19|20)\d{2}年|去年|上年)的$")
 #: a bare investment measure, and the count of projects with its verb the clause before (29个重点项目集中签约)
@@ -53,6 +57,9 @@ _APPROX_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:近|(?<![签节预制合公条
 #: the noun right after a figure's unit (6277亩起步区基础上, 20万亩茶、)
 _NOUN_AFTER = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:基础上|基础|、|,|,|;|。|$)")
 _MULTIPLE = re.compile(r"^相当")
+#: a rank named only by its verb (攀升至第, 跃居第, 位列第) and the named ranking its clause opens with (…百强榜连续5年进位、)
+_RANK_VERB = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}?(?:升至|升到|居|列|排在|排名))?第$")
+_RANKING_HEAD = re.compile(r"^\s*([^,;。]*(?:百强榜|排行榜|榜单|百强|\d+强|榜|排名))")
 
 
 def is_function_only(name: str) -> bool:
@@ -77,7 +84,11 @@ def reread(items: list, sentence: str) -> list:
         base = next((o for o in reversed(out) if not _MULTIPLE.match(o.name)), None)
         before = base.name if base else ""
         projects = _PROJECTS_VERB.match(out[-1].name) if out and _BARE_INVEST.match(name) else None
-        if projects:  # 29个重点项目集中签约,计划总投资184亿元: the projects' investment
+        ranking = _RANKING_HEAD.match(re.split(r"[,,;;。:]", sentence[:q.span[0]])[-1]) if q.unit == "位" and \
+            _RANK_VERB.match(name) else None
+        if ranking and ranking.group(1) != name:  # 百强榜连续5年进位、攀升至第77位: the ranking's rank (round 35)
+            name = ranking.group(1)
+        elif projects:  # 29个重点项目集中签约,计划总投资184亿元: the projects' investment
             name = projects.group(2) + projects.group(1) + name
         elif q.unit == "倍" and before and _TIMES_LEAD.match(_lead(sentence, q)):  # 是2012年的2.3倍
             q.year = base.year

@@ -41,13 +41,13 @@ _COUNTY_NAMES = frozenset(c for names in COUNTIES_BY_PROVINCE.values() for c in 
 #: names that are another 2007 place already (a district or county-level city: 通州区, 胶州市): no later name of a 县
 _LATER_TAKEN = _COUNTY_NAMES | frozenset(c + "市" for names in COUNTY_CITIES_BY_PROVINCE.values() for c in names)
 
-__all__ = ["short_name", "own_county", "county_named", "title_county", "province_of_county", "text_before", "later_names"]
+__all__ = ["NATIONS", "short_name", "own_county", "county_named", "title_county", "province_of_county", "text_before", "later_names"]
 
 #: the nationalities of autonomous counties and banners (GB/T 2260 names: 秀山土家族苗族自治县, 青龙满族自治县)
-_NATIONS = ("土家|苗|壮|回|满|蒙古|藏|维吾尔|彝|布依|侗|瑶|白|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|"
+NATIONS = ("土家|苗|壮|回|满|蒙古|藏|维吾尔|彝|布依|侗|瑶|白|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|"
             "达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|朝鲜|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|"
             "鄂伦春|赫哲|门巴|珞巴|基诺")
-_AUTONOMOUS = re.compile(rf"(?:(?:{_NATIONS})族)*自治[县旗]$")
+_AUTONOMOUS = re.compile(rf"(?:(?:{NATIONS})族)*自治[县旗]$")
 
 
 def short_name(county: str) -> str:

@@ -37,7 +37,7 @@ from etl.nlp.figures import COUNT_UNITS, DELIMS, FROM, FROM_TO, MONEY as MONEY_U
     qualifier
 from etl.nlp.generic_measures import generic_held
 from etl.nlp.name_guard import reread
-from etl.nlp.indicator import BASE_YEAR, MEASURE, YEAR_RE, clean_name, compared_names, coverage, find_year, is_measure, rate_named, split_fenbie
+from etl.nlp.indicator import BASE_YEAR, MEASURE, YEAR_RE, clean_name, compared_names, held_indicator, coverage, find_year, is_measure, rate_named, split_fenbie
 from etl.nlp.tense import CURRENT_RE, NOW_LEAD, is_current
 from etl.nlp.traditional import as_written, simplified
 
@@ -60,6 +60,7 @@ _REF_GAP = re.compile(r"(?:高于|高出|低于|快于|慢于)(?:同期)?(?:全�
                       r"(?:平均水平|平均增速|平均|水平|增速)?$")
 #: what only says when and how sure (到今年预计可达, 2020年达到, “十四五”末预计将迈上): a clause naming nothing of its own
 _TIME_VERB = re.compile(r"\s*(?:到|至)?\s*(?:今年|明年|年底|年末|(?:19|20)\d{2}\s*年(?:底|末)?|[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?"
+                        r"(?:\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|前三季度|上半年|一季度)?"  # 2025年1-9月为…: a part of the year (round 35)
                         r"\s*(?:预计|将|有望|可望|可)*\s*(?:力争|确保|争取)?(?:超过?|突破|达到|达|迈上|跨上|为)?\s*")
 #: a rate named by its growth (固投预计年均增长5%): the growth words are part of the indicator
 _GROWTH_END = re.compile(r"((?:年均|同比|累计)?(?:增长|递增|增速))(?:预计|将)?(?:达到|达|为|约|超过|超)?\s*$")
@@ -195,8 +196,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 name += grows.group(1)  # 固投预计年均增长5% → 固投年均增长 (the growth, not the level)
             if name and _TIME_VERB.fullmatch(re.sub(r"(?:台阶|大关|门槛|关口)$", "", name)):
                 name = ""  # 到今年预计可达2350亿元: only time words — the indicator is the one before
-            follow = clause[m.end():m.end() + 1]
-            rel = _RELATIVE.search(before.strip().lstrip("、")) or _REF_GAP.search(before.strip())
+            follow = "" if re.match(r"等(?:[。;,]|$)", clause[m.end():]) else clause[m.end():m.end() + 1]  # 检测中心4个等。: a list's close
+            rel = _RELATIVE.search(re.sub(r"^(?:台阶|大关|门槛|关口)?、", "", before.strip())) or _REF_GAP.search(before.strip())
             if gap_refs and before.strip() == "、" and unit == "个百分点":
                 name = gap_refs.pop(0)  # 高于全国、全省0.95、2.2个百分点: the second gap, the second reference
                 out.append(_item(name, m, unit, clause, prev_end, start, is_current(clause, m.start(), state, sticky)))
@@ -223,8 +224,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             if starts_from:
                 name = clean_name(FROM.sub("", before.rstrip()))
                 if not name and context:  # 地区生产总值连跨两个千亿台阶,由2020年的…增长到…: the clause before names it
-                    held = re.match(rf".*?(?:{MEASURE}|生产总值|GDP)", clean_name(context))
-                    name = held.group(0) if held else ""
+                    name = held_indicator(context)
                 from_name = name
             elif from_name and FROM_TO.fullmatch(before.strip()):
                 name = from_name
@@ -269,8 +269,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             if not name and last_name and _RELATIVE_TAIL.search(last_name) and _TIME_VERB.fullmatch(before):
                 name = _RELATIVE_TAIL.sub("", last_name)  # 规上工业增加值累计增长38.1%,达到2800亿元 → 规上工业增加值
             previous_item = out[-1].name if len(out) > mark else last_name
-            if not name and previous_item and _TIME_VERB.fullmatch(before):
-                name = previous_item  # 开票销售达9000亿元,力争超10000亿元: a higher aim of the same indicator
+            if not name and (previous_item or context) and _TIME_VERB.fullmatch(before):  # 开票销售达9000亿元,力争超10000亿元: a
+                name = previous_item or held_indicator(context)  # higher aim of the same indicator; 全市GDP稳步增长,2024年达…: the clause's
             if last_name and 2 <= len(name) <= 3 and len(last_name) > len(name) and last_name[-len(name)] == name[0] \
                     and not re.search(r"[、和及与]", before):
                 name = last_name[:-len(name)] + name  # 聚焦突破类新签约60个,新开工35个: the items share their prefix

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_OF, PROVINCES
-from etl.nlp.own_county import county_named, later_names, own_county, province_of_county, text_before, title_county
+from etl.nlp.own_county import NATIONS, county_named, later_names, own_county, province_of_county, text_before, title_county
 from etl.nlp.vocab import normalize
 
 __all__ = ["Place", "find_places", "find_counties", "plan_region", "header_title"]
@@ -38,7 +38,8 @@ _PREF_ALT = "|".join(sorted(PREFECTURES, key=len, reverse=True))
 _COUNTY_CITY_ALT = "|".join(sorted(COUNTY_CITIES, key=len, reverse=True))
 #: a county-level city is a GB/T 2260 name with its 市 (胶州市, 晋江市), never any two characters before 市 (业立市 from
 #: 产业立市, 推进市, 务副市)
-_PLACE_RE = re.compile(rf"(?P<prov>{_ALT})|(?P<city>{_CITY_ALT})(?P<shi>市)?|(?P<pref>{_PREF_ALT})州|"
+#: an autonomous prefecture by its short form, whatever form the text writes (恩施州, 恩施土家族苗族自治州, 伊犁哈萨克自治州)
+_PLACE_RE = re.compile(rf"(?P<prov>{_ALT})|(?P<city>{_CITY_ALT})(?P<shi>市)?|(?P<pref>{_PREF_ALT})(?:(?:(?:{NATIONS})族?)*自治)?州|"
                        rf"(?P<open>{_COUNTY_CITY_ALT})市(?![级场民值])")  # not 细分市场, 市级
 _SELF_PROVINCE = re.compile(r"全省|我省|本省|省内|自治区")  # 自治区: the plan's own autonomous region
 _SELF_CITY = re.compile(r"全市|我市|本市|市内")
@@ -129,6 +130,15 @@ def find_places(text: str, common: bool = False) -> list[Place]:
     return out
 
 
+#: 居全市第一, 排名全市, 占全市, 领跑全省: the peers ranked or the whole compared with (as in :mod:`etl.nlp.subject`)
+_PEER_LEAD = re.compile(r"(?:[居列占]|排名|领跑|领先|高于|低于|快于)$")
+
+
+def _own_mentions(pattern: re.Pattern, body: str) -> int:
+    """How often ``body`` speaks of its own place by ``pattern`` (全市, 我省), not of the peers or the whole (居全市第一)."""
+    return sum(1 for m in pattern.finditer(body) if not _PEER_LEAD.search(body[max(0, m.start() - 2):m.start()]))
+
+
 def plan_region(text: str) -> dict:
     """``{"region", "kind", "province", "city"}`` of a plan: the place it names most often (its title counts
     double, 全省/我省 count for its most-named province, 全市/我市 for its most-named city; the title of a document
@@ -172,9 +182,9 @@ def plan_region(text: str) -> dict:
     province = max((n for n in kinds if kinds[n] == "province"), key=lambda n: (score[n], -first[n]), default=None)
     city = max((n for n in kinds if kinds[n] not in ("province", "county")), key=lambda n: (score[n], -first[n]), default=None)
     if province:
-        score[province] += len(_SELF_PROVINCE.findall(body))
-    if city:
-        score[city] += len(_SELF_CITY.findall(body))
+        score[province] += _own_mentions(_SELF_PROVINCE, body)
+    if city:  # 稳居全市第一, 占全市主平台: the peers or the whole, no mention of the text's own place (round 35)
+        score[city] += _own_mentions(_SELF_CITY, body)
     region = max(score, key=lambda n: (score[n], -first[n]), default=None)
     own = _own_city(raw_title, body)  # its spaces part a headline's clauses
     if region and kinds.get(region) == "province" and own and PROVINCE_OF.get(own[:-1]) == region:

@@ -1,8 +1,9 @@
 """Whose figure a target is: :func:`subject_of` (moved out of :mod:`etl.nlp.region` in round 31, code moved, not rewritten).
 
 What: a place written in the indicator, a county before the figure (a GB/T 2260 name: 铜鼓县, never 业强县 from
-工业强县), a place the sentence opens with (曲靖市聚焦…), the cluster whose section it is in, the plan's province for
-全省/我省 and its city for 全市/我市 — unless that 全省/全市 names the peers ranked or the whole compared with (位居全省
+工业强县), a place the sentence opens with (曲靖市聚焦…), the plan's province for 全省/我省 and its city for 全市/我市
+(before the section's cluster: ``全市山葡萄生产面积…`` under a 食品产业集群 heading is the city's, round 35), the cluster
+whose section it is in — unless that 全省/全市 names the peers ranked or the whole compared with (位居全省
 前列, 领跑全市, 占全市比重, 高于全省: rounds 25, 31) —, else the plan's region.
 
 Why: :mod:`etl.nlp.region` finds places and the plan's own region; whose figure one target is is a concept of its own,
@@ -83,13 +84,13 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
     mine = ctx.get("para_county")  # 随县是全国香菇四大主产区之一…现有香菇生产企业135家 in a 随州 text (round 32)
     if mine and mine != ctx.get("region") and not _SELF_CITY.search(head) and not _SELF_PROVINCE.search(head):
         return mine, "county"
-    if para_cluster:
-        return para_cluster, "cluster"
     peers = (lambda m: head[m.start() - 1:m.start()] in ("居", "列", "占") or head[m.start() - 2:m.start()] in _REFERENCE)
     refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head) if not peers(m)] + \
            [(m.start(), "city") for m in _SELF_CITY.finditer(head) if not peers(m)]
     if ctx.get("county"):  # 全县, 我县 in a county's plan
         refs += [(m.start(), "county") for m in re.finditer(rf"[全我本该]{ctx['county'][-1]}", head)]
+    if para_cluster and not (refs and ctx.get(max(refs)[1])):
+        return para_cluster, "cluster"  # 全市山葡萄生产面积… in a 食品产业集群 section: the city's figure (round 35)
     if refs:  # 全省…首轮9条赛道 in a 绍兴 text: the province's figure
         level = max(refs)[1]
         if ctx.get(level):
