@@ -75,7 +75,7 @@ from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN, 
 from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate
 from etl.nlp.index import build_index
 from etl.nlp.lead_item import lead_support
-from etl.nlp.industry import MIXED, OUT, industry_signal, vendor_signal
+from etl.nlp.industry import MIXED, OUT, TRADE_SEGMENTS, industry_signal, trade_industry, vendor_signal
 from etl.nlp.lexicon import GENERIC_TERMS
 from etl.nlp.line_analysis import field_hits
 from etl.nlp.record_fields import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, NO_SEGMENT,  # noqa: F401
@@ -147,7 +147,11 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     v_out, v_mixed = vendor == OUT, vendor == MIXED
     v_cluster = vendor if vendor is not None and not (v_out or v_mixed) else None
     if out_industry:  # registered in an industry outside the chains (白酒, 农药, 风能原动设备 …)
-        for e in ev.values():
+        # a trader (门类 F) is no maker, but a chain's own trade segment (医药流通) stays placeable (round 16)
+        keep = TRADE_SEGMENTS if trade_industry(industry_code, industry) else ()
+        for k, e in ev.items():
+            if keep and any(s in keep for s in idx.lineage.get(k, (k,))):
+                continue
             e.p, e.pmax, e.s, e.smax = e.p * _OUT_DAMP, e.pmax * _OUT_DAMP, e.s * _OUT_DAMP, e.smax * _OUT_DAMP
     negated = set()
     for sid, w in negs.items():  # a negative word of this segment on a main line or in the scope

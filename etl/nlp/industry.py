@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal"]
+__all__ = ["INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "SECTION_NAMES", "TRADE_SEGMENTS", "trade_industry", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal"]
 
 #: GB/T 4754-2017 code -> (name, segment ids it points to). Most specific code wins (4 > 3 > 2 digits).
 INDUSTRY_SEGMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -176,6 +176,13 @@ _SECTION_OF = {  # 门类 letter of each 2-digit 大类 range (for codes given w
     "P": range(83, 84), "Q": range(84, 86), "R": range(86, 91), "S": range(91, 97), "T": range(97, 98),
 }
 _CODE_RE = re.compile(r"^\s*([A-Ta-t])?\s*(\d{2,4})\s*$")
+_LETTER_RE = re.compile(r"^\s*([A-Ta-t])\s*$")
+#: 门类 names whose every 大类 is in ``OUT_OF_CHAIN``: a record that gives only the 门类 (a letter, or the name)
+#: is read like its 大类 codes (round 16: a registry export's 门类 F 批发和零售业 with a 塑料制品销售 scope was placed as a
+#: plastics maker; code 51 or 52 was already read as out of the chains)
+SECTION_NAMES = {"F": "批发和零售业", "K": "房地产业"}
+_OUT_SECTIONS = {letter for letter, r in _SECTION_OF.items()
+                 if all(f"{d:02d}" in OUT_OF_CHAIN for d in r)}
 _NAME_INDEX: dict[str, str] = {}
 for _code, (_n, _s) in INDUSTRY_SEGMENTS.items():
     _NAME_INDEX.setdefault(_n, _code)
@@ -222,17 +229,55 @@ def vendor_signal(industry) -> str | None:
     return None
 
 
+def _section_out(industry_code, names) -> bool:
+    """Does the record give only a 门类 (letter or name) whose every 大类 is out of the chains (``_OUT_SECTIONS``)?
+
+    >>> _section_out("F", []), _section_out(None, ["批发和零售业"]), _section_out("C", ["制造业"])
+    (True, True, False)
+    """
+    m = _LETTER_RE.match(str(industry_code or ""))
+    if m and m.group(1).upper() in _OUT_SECTIONS:
+        return True
+    return any(SECTION_NAMES.get(letter) in names for letter in _OUT_SECTIONS)
+
+
+#: the chains' own trade segments: those a 门类 F (批发和零售业) code points to (5151 西药批发 → 医药流通 …); a trade
+#: industry damps every other segment but not these (round 16)
+TRADE_SEGMENTS = frozenset(s for code, (_n, segs) in INDUSTRY_SEGMENTS.items() if code[:2] in ("51", "52") for s in segs)
+
+
+def trade_industry(industry_code, industry) -> bool:
+    """Is the registered industry 批发和零售业 (门类 F: a letter F, codes 51/52, or its names)?
+
+    >>> trade_industry("F516", None), trade_industry(None, "批发和零售业"), trade_industry("C3441", None)
+    (True, True, False)
+    """
+    code = str(industry_code or "").strip().upper()
+    if code[:1] == "F" or (_digits(code) or "")[:2] in ("51", "52"):
+        return True
+    return any(n in ("批发和零售业", "批发业", "零售业") for n in _names(industry))
+
+
 def industry_signal(industry_code, industry) -> tuple[tuple[str, ...], bool]:
-    """``(segment ids, out_of_chain)`` for a record's 国标行业 code and/or names (see module doc)."""
+    """``(segment ids, out_of_chain)`` for a record's 国标行业 code and/or names (see module doc).
+
+    A finer code or name is read first, so 门类 F with 5151 西药批发 still points to 医药流通:
+
+    >>> industry_signal("F", None), industry_signal(None, ["批发和零售业", "批发业", "医药及医疗器材批发", "西药批发"])
+    (((), True), (('pharma-distribution',), False))
+    """
     digits = _digits(industry_code)
     if digits:
         hit = _lookup(digits)
         if hit is not None:
             return hit
-    for name in reversed(_names(industry)):  # most specific level first
+    names = _names(industry)
+    for name in reversed(names):  # most specific level first
         code = _NAME_INDEX.get(name)
         if code is not None:
             hit = _lookup(code)
             if hit is not None:
                 return hit
+    if _section_out(industry_code, names):
+        return (), True
     return (), False
