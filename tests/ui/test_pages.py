@@ -691,21 +691,27 @@ def test_panorama_lists_a_parent_segments_firms_once_on_their_own_segments(store
     assert any(tab.label == f"环节企业 ({firms['企业'].nunique()})" for tab in at.tabs)  # firms, not rows
 
 
-def _store_with_statuses(tmp_path, monkeypatch) -> None:
-    """The bundled data plus two fictional firms of a 企查查-style export (its 登记状态 words), as the store."""
+def _store_with_export(tmp_path, monkeypatch, name: str, text: str, encoding: str = "utf-8") -> None:
+    """The bundled data plus one registry export (fictional firms), as the pages' store."""
     from chainkg.service import ChainKG
     from graph.store.sqlite_store import SQLiteStore
 
-    export = tmp_path / "企查查导出.csv"
-    export.write_text("企业名称,登记状态,所属城市,所属区县,主营产品\n"
-                      "示例状态泵业有限公司,存续（在营、开业、在册）,台州市,温岭市,潜水电泵\n"
-                      "示例状态电机有限公司,吊销，未注销,台州市,路桥区,微型电机\n", encoding="utf-8")
+    export = tmp_path / name
+    export.write_text(text, encoding=encoding)
     path = tmp_path / "kg.db"
     store = SQLiteStore(path)
     ChainKG(store).load()
     ChainKG(store).load([export])
     store.close()
     monkeypatch.setenv("CHAINKG_STORE", str(path))
+
+
+def _store_with_statuses(tmp_path, monkeypatch) -> None:
+    """The bundled data plus two fictional firms of a 企查查-style export (its 登记状态 words), as the store."""
+    _store_with_export(tmp_path, monkeypatch, "企查查导出.csv",
+                       "企业名称,登记状态,所属城市,所属区县,主营产品\n"
+                       "示例状态泵业有限公司,存续（在营、开业、在册）,台州市,温岭市,潜水电泵\n"
+                       "示例状态电机有限公司,吊销，未注销,台州市,路桥区,微型电机\n")
 
 
 def test_registry_status_words_read_short_and_in_the_page_language(tmp_path, monkeypatch):
@@ -956,19 +962,10 @@ def test_a_firm_placed_from_its_business_scope_is_not_said_placed_from_products(
     """A 天眼查 export has no 主营产品 column: its firms are placed from 经营范围 (and 国标行业), yet the
     profile said 按主营产品自动归类 — an officer then looks for products the record does not have. The
     method names what the classifier reads."""
-    from chainkg.service import ChainKG
-    from graph.store.sqlite_store import SQLiteStore
-
-    export = tmp_path / "天眼查导出.csv"
-    export.write_text("企业名称,登记状态,所属城市,所属区县,经营范围\n"
-                      "示例范围模具有限公司,存续,台州,黄岩区,一般项目：模具制造；模具销售；塑料制品制造"
-                      "（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。\n", encoding="gbk")
-    path = tmp_path / "kg.db"
-    store = SQLiteStore(path)
-    ChainKG(store).load()
-    ChainKG(store).load([export])
-    store.close()
-    monkeypatch.setenv("CHAINKG_STORE", str(path))
+    _store_with_export(tmp_path, monkeypatch, "天眼查导出.csv",
+                       "企业名称,登记状态,所属城市,所属区县,经营范围\n"
+                       "示例范围模具有限公司,存续,台州,黄岩区,一般项目：模具制造；模具销售；塑料制品制造"
+                       "（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。\n", encoding="gbk")
     at = open_page("enterprises")
     at.text_input(key="ent_q").set_value("示例范围").run()
     segs = frame_with(at, "归属方式")
