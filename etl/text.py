@@ -100,9 +100,11 @@ def join_cjk(text: str) -> str:
 
 
 #: ASCII punctuation NFKC made of Chinese punctuation, back to the full-width form Chinese text is written in
-_CN_PUNCT = str.maketrans({":": "：", ";": "；", ",": "，", "(": "（", ")": "）", "!": "！", "?": "？"})
+_CN_PAIRS = ((":", "："), (";", "；"), (",", "，"), ("(", "（"), (")", "）"), ("!", "！"), ("?", "？"))
+_CN_PUNCT = str.maketrans(dict(_CN_PAIRS))
 #: a comma or colon between two digits (1,000 · 10:30) is a number's, not the sentence's
 _DIGIT_PUNCT = re.compile(r"(?<=\d)[，：](?=\d)")
+_NUMBER_PUNCT = re.compile(r"\d[,:，：]\d")
 
 
 def chinese_punctuation(text: str | None) -> str | None:
@@ -118,8 +120,12 @@ def chinese_punctuation(text: str | None) -> str | None:
     """
     if not text or not _CJK_RE.search(text):
         return text
-    text = text.translate(_CN_PUNCT)
-    return _DIGIT_PUNCT.sub(lambda m: halfwidth(m.group()), text)
+    if _NUMBER_PUNCT.search(text):  # rare: a number's comma or colon stays half-width
+        return _DIGIT_PUNCT.sub(lambda m: halfwidth(m.group()), text.translate(_CN_PUNCT))
+    for ascii_mark, chinese in _CN_PAIRS:  # str.replace in C: a third of translate's time on a 经营范围
+        if ascii_mark in text:
+            text = text.replace(ascii_mark, chinese)
+    return text
 
 
 def display_name(value: str, *, max_len: int = 200) -> str | None:
