@@ -8,6 +8,7 @@ import re
 
 from chainkg.report_model import Section, Table
 from chainkg.report_chart import KIND_MEANING
+from etl.dataset import PLACE_WORDS, composition_parts
 from chainkg.report_text import (action_sentence, coverage_text, names, plain_reason, rule_text, score100,
                                  status_text, strength_text, verdict_text, zh)
 from graph.analytics.strength import GAP_LABELS
@@ -17,10 +18,6 @@ __all__ = ["analysis_sections", "TARGETS_PER_SEGMENT"]
 TARGETS_PER_SEGMENT = 5
 
 
-_PARTS = (("firms_local", "台州本地在营"), ("firms_outside", "外地"), ("firms_inactive", "已注销/吊销/迁出等"),
-          ("firms_unknown", "地点未知"))
-
-
 def composition(d: dict) -> str:
     """What a dataset's firms are, as the overview says it: a census of 台州市 holding 泰州 and cancelled
     firms is not that many Taizhou firms. "—" for a dataset loaded before the counts were kept.
@@ -28,9 +25,7 @@ def composition(d: dict) -> str:
     >>> composition({"firms_local": 12, "firms_outside": 4, "firms_inactive": 3, "firms_unknown": 0})
     '台州本地在营 12 + 外地 4 + 已注销/吊销/迁出等 3'
     """
-    if d.get("firms_local") is None:
-        return "—"
-    return " + ".join(f"{label} {d[key]}" for key, label in _PARTS if d.get(key)) or "—"
+    return " + ".join(f"{PLACE_WORDS[key][0]} {n}" for key, n in composition_parts(d) or ()) or "—"
 
 
 def _datasets(datasets: list[dict], basis: dict) -> Section:

@@ -36,7 +36,8 @@ from etl.normalize import parse_date
 from ontology.firms import POPULATIONS, SAMPLE_POPULATION
 from ontology.models import Dataset
 
-__all__ = ["dataset_id", "census_spec", "sample_spec", "sidecar_spec", "guess_population"]
+__all__ = ["dataset_id", "census_spec", "sample_spec", "sidecar_spec", "guess_population", "PLACES", "PLACE_WORDS",
+           "composition_parts"]
 
 _GUESS = (("规上", "规上工业企业"), ("规模以上", "规上工业企业"), ("全量", "全量登记企业"),
           ("登记", "全量登记企业"), ("工商", "全量登记企业"), ("上市", "上市公司"))
@@ -100,6 +101,21 @@ def sidecar_spec(path: Path) -> Dataset | None:
 
 #: what a firm is, for a dataset's composition: index into :data:`PLACES`
 PLACES = ("firms_local", "firms_outside", "firms_inactive", "firms_unknown")
+#: how each part of a composition is said, Chinese and English: the report, ``chainkg load`` and the overview
+PLACE_WORDS = {"firms_local": ("台州本地在营", "local operating"), "firms_outside": ("外地", "outside"),
+               "firms_inactive": ("已注销/吊销/迁出等", "no longer operating"), "firms_unknown": ("地点未知", "location unknown")}
+
+
+def composition_parts(d: dict) -> list[tuple[str, int]] | None:
+    """A dataset's non-empty parts in :data:`PLACES` order, ``(key, firms)``; ``None`` for a dataset loaded before the
+    counts were kept.
+
+    >>> composition_parts({"firms_local": 12, "firms_outside": 0, "firms_inactive": 3}), composition_parts({})
+    ([('firms_local', 12), ('firms_inactive', 3)], None)
+    """
+    if d.get("firms_local") is None:
+        return None
+    return [(key, d[key]) for key in PLACES if d.get(key)]
 
 
 def place(props: dict) -> int:

@@ -28,6 +28,7 @@ from etl.address import split_region
 from etl.normalize import (check_formula, clean_text, display_name, halfwidth, normalize_credit_code, parse_bool,
                            parse_capital, parse_date, parse_int, split_list)
 from etl.nlp.gb2260 import CITIES, PROVINCES
+from etl.places import MUNICIPALITIES
 from etl.text import chinese_punctuation
 from ontology.firms import canonical_tag, parse_status
 
@@ -83,12 +84,9 @@ def full_city(v: str) -> str | None:
     ('台州市', '泰州市', '上海市', '台州市', '温岭')
     """
     text = clean_text(v, max_len=50)
-    if text and (text in CITIES or text in _MUNICIPALITIES):
+    if text and (text in CITIES or text in MUNICIPALITIES):
         return text + "市"
     return text
-
-
-_MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
 
 
 def _list(v: str) -> list[str] | None:

@@ -17,6 +17,7 @@ import streamlit as st
 
 from graph.analytics.strength import ACTIONABLE, GAP_KINDS, GAP_LABELS, GAP_LABELS_EN, KIND_TEXT_COLOURS, gap_label
 from graph.analytics.strength import KIND_COLOURS as _KIND_COLOURS
+from etl.dataset import PLACE_WORDS
 
 __all__ = ["STRINGS", "t", "lang", "name", "kind_label", "stage_label", "bi", "KINDS", "KIND_COLOURS", "KIND_MARKERS",
            "ACTIONABLE", "verdict_label", "basis_label", "population_label", "rule_text", "action_text", "marked",
@@ -140,10 +141,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # a dataset's composition: only the parts it has (a census of local firms reads "69 家 = 台州本地在营 69")
     "ov.ds_parts": ("构成 · {name}：{firms} 家 = {parts}（只有本地在营企业计入各环节）",
                     "Composition · {name}: {firms} firms = {parts} (only local operating firms count in the segments)"),
-    "ov.part_local": ("台州本地在营 {n}", "{n} local and operating"),
-    "ov.part_outside": ("外地 {n}", "{n} outside"),
-    "ov.part_inactive": ("已注销/吊销/迁出等 {n}", "{n} no longer operating (cancelled, revoked, moved out)"),
-    "ov.part_unknown": ("地点未知 {n}", "{n} location unknown"),
+    # a dataset's composition: the Chinese words are etl.dataset.PLACE_WORDS' (the report says them too)
+    "ov.part_local": (PLACE_WORDS["firms_local"][0] + " {n}", "{n} local and operating"),
+    "ov.part_outside": (PLACE_WORDS["firms_outside"][0] + " {n}", "{n} outside"),
+    "ov.part_inactive": (PLACE_WORDS["firms_inactive"][0] + " {n}", "{n} no longer operating (cancelled, revoked, moved out)"),
+    "ov.part_unknown": (PLACE_WORDS["firms_unknown"][0] + " {n}", "{n} location unknown"),
     "ov.ds_clusters": ("覆盖集群", "Clusters covered"),
     "ov.ds_none": ("还没有载入任何数据集。", "No dataset has been loaded yet."),
     "ov.basis_table": ("各集群判定所依据的口径", "The basis of each cluster's verdicts"),

@@ -10,6 +10,7 @@ import typer
 
 from chainkg.cli.common import StoreOpt, _choice, _errors, _settings
 from chainkg.service import ChainKG
+from etl.dataset import PLACE_WORDS, composition_parts
 from graph.store.open import is_neo4j_url
 
 
@@ -21,12 +22,8 @@ def composition_line(d: dict) -> str:
     >>> composition_line({"firms": 19, "firms_local": 12, "firms_outside": 4, "firms_inactive": 3, "firms_unknown": 0})
     ' = 12 local operating + 4 outside + 3 no longer operating'
     """
-    parts = [(d.get("firms_local"), "local operating"), (d.get("firms_outside"), "outside"),
-             (d.get("firms_inactive"), "no longer operating"), (d.get("firms_unknown"), "location unknown")]
-    if parts[0][0] is None:
-        return ""
-    said = [f"{n} {what}" for n, what in parts if n]
-    return " = " + " + ".join(said) if said else ""
+    parts = composition_parts(d)
+    return " = " + " + ".join(f"{n} {PLACE_WORDS[key][1]}" for key, n in parts) if parts else ""
 
 __all__ = ["load"]
 

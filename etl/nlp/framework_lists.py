@@ -44,7 +44,7 @@ import re
 from etl.nlp.cluster_names import NUM_CN, VERBS, clean_name, count_of, field_list, is_generic, split_items
 from etl.nlp.field_vocab import is_field
 
-__all__ = ["counted_industries", "ranked_list", "framework_code", "coded_industries", "group_members"]
+__all__ = ["counted_industries", "ranked_list", "framework_code", "group_sizes", "coded_industries", "group_members"]
 
 _TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传统|重点|未来|先导|基础|现代|工业|制造)"  # 五大百亿级工业产业
 #: (a count in quotes or between spaces — 新材料“四大主导产业”, 等 7 大战略性新兴产业 — is the same count: round 24)
@@ -176,7 +176,7 @@ def framework_code(text: str) -> tuple[int, ...]:
     return tuple(count_of(d + "个") for d in _CODE_DIGIT.findall(m.group(1))) if m else ()
 
 
-def _group_sizes(code: tuple[int, ...]) -> set[int]:
+def group_sizes(code: tuple[int, ...]) -> set[int]:
     """The sizes a list naming a group of ``code`` may have: a digit, or the sum of neighbouring digits (一化一海: two
     groups of one, named by one list of two)."""
     return {sum(code[i:j]) for i in range(len(code)) for j in range(i + 1, len(code) + 1)}
@@ -185,7 +185,7 @@ def _group_sizes(code: tuple[int, ...]) -> set[int]:
 def coded_industries(sentence: str, code: tuple[int, ...]) -> list[tuple[str, None, tuple[int, int]]]:
     """The items of the field lists of ``sentence`` that name a group of the text's coded framework ``code``."""
     out = []
-    sizes = _group_sizes(code)
+    sizes = group_sizes(code)
     matches = [*_CODED_LIST.finditer(sentence), *_CODED_COUNTED.finditer(sentence)] if code else []
     for m in matches:
         if any(m.start() < e and s < m.end() for _n, _l, (s, e) in out):

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 
 from etl.nlp.cluster_names import clean_name, count_of, field_list, is_generic, split_items
-from etl.nlp.framework_lists import framework_code
+from etl.nlp.framework_lists import framework_code, group_sizes
 
 __all__ = ["labelled_lists", "label_count", "label_code"]
 
@@ -56,10 +56,6 @@ def label_code(text: str) -> tuple[int, ...]:
     return tuple(count_of(d + "个") for d in re.findall(r"\d|[一二两三四五六七八九十]", m.group(1) or m.group(2))) if m else code
 
 
-def _sizes(code: tuple[int, ...]) -> set[int]:
-    """A group of ``code`` is a digit of it or the sum of neighbouring digits (as :mod:`etl.nlp.framework_lists`)."""
-    return {sum(code[i:j]) for i in range(len(code)) for j in range(i + 1, len(code) + 1)}
-
 
 def labelled_lists(sentence: str, code: tuple[int, ...]) -> list[tuple[str, None, tuple[int, int]]]:
     """``(name, None, span)`` of each item of a 、-list its quoted label counts, in a text whose framework is ``code``."""
@@ -68,7 +64,7 @@ def labelled_lists(sentence: str, code: tuple[int, ...]) -> list[tuple[str, None
         count = label_count(m.group(2).strip())
         head = re.split(r"给|为|对|把|向|让|使|在|将|是", m.group(1))[-1]
         items = [clean_name(i, True) for p in split_items(clean_name(head), None) for i in re.split(r"以及|和|及|与", p)]
-        if count is None or len(items) != count or count not in _sizes(code) or not all(items):
+        if count is None or len(items) != count or count not in group_sizes(code) or not all(items):
             continue
         if field_list(items) and not any(is_generic(i, True) for i in items):
             out += [(i, None, m.span()) for i in items]

@@ -10,6 +10,7 @@ from ui import common
 from ui.label_wrap import wrap
 from ui.i18n import KIND_COLOURS, KINDS, STRINGS, basis_label, kind_label, lang, name, population_label, t
 from ui.i18n_ui import TARGET_EN
+from etl.dataset import composition_parts
 
 
 #: target ids renamed in ontology/policy.yaml (magnitude: 千亿 = hundred-billion, 百亿 = ten-billion) → the old key
@@ -34,8 +35,7 @@ def kind_short(kind: str) -> str:
 
 def _parts(d: dict) -> str:
     """A dataset's composition, the parts it has (etl.dataset.PLACES order), joined by " + "."""
-    parts = [t(f"ov.part_{key}", n=d[f"firms_{key}"]) for key in ("local", "outside", "inactive", "unknown")
-             if d.get(f"firms_{key}")]
+    parts = [t(f"ov.part_{key.removeprefix('firms_')}", n=n) for key, n in composition_parts(d) or ()]
     return " + ".join(parts) or "0"
 
 
