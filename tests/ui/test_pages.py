@@ -876,6 +876,26 @@ def test_english_table_titles_fit_their_columns(page, key):
         assert not _cut_titles(at), (page, cluster, _cut_titles(at))
 
 
+def test_english_cluster_names_do_not_break_inside_a_word():
+    """With every cluster shown, the English gaps table's cluster column (70 px, the Chinese width) broke
+    "Aerospace" into "Aerospac|e" and "equipment" into "equipme|nt" (1366 px screenshot): the grid wraps at
+    spaces and cuts a word that does not fit. Each word of a cluster's name fits its column (6.5 px a
+    character, 16 px of padding, read off the screenshot: 8 characters of "Aerospace" showed at 70 px)."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang_en"] = True
+    at.run()
+    at.switch_page("views/gaps.py")
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0]
+    widths = {k: v["width"] for k, v in json.loads(table.proto.columns).items() if "width" in v}
+    assert sum(widths.values()) <= 870                                      # still fits the page at 1366 px
+    words = {w for name in table.value["Cluster"] for w in name.split()}
+    assert {"Pharmaceuticals", "Aerospace", "equipment"} <= words
+    assert all(len(w) * 6.5 + 16 <= widths["Cluster"] for w in words), (widths["Cluster"], max(words, key=len))
+    assert not _cut_titles(at)
+
+
 def test_english_firm_list_statuses_fit_one_line(tmp_path, monkeypatch):
     """"licence revoked, not deregistered (not counted)" in a 130 px column of the English firm list: English
     text there is never wrapped by the grid (test_english_firm_tags_fit_one_line_of_their_column), so it

@@ -131,19 +131,23 @@ with tab_g:
         # verdict is in the Excel export and in the evidence of one segment below
         shown = ([] if cluster else [t("common.cluster")]) + [
             t("common.segment"), VERDICT, t("common.strength"), t("gap.firms_known"), t("common.rule"), t("gap.action")]
+        # an English cluster name ("Pharmaceuticals") broke inside its word at 70 px: with every cluster shown, the
+        # English cluster column takes 15 px each from the strength bar, the rule and the next step
+        en_all = 15 if lang() == "en" and not cluster else 0
         st.dataframe(common.style_kinds(gap_df, VERDICT, [g["kind"] for g in gaps]), hide_index=True,
                      column_order=shown, width="stretch", row_height=common.WRAP_ROW_PX + 20,  # rules and steps wrap (4 lines)
                      height=(common.WRAP_ROW_PX + 20) * min(10, len(gap_df)) + 40,
                      column_config={
                          t("common.strength"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d",
-                                                                                width=80),
+                                                                                width=80 - en_all),
                          # "Local firms known" was cut at 95 px: the English title takes 20 px from the rule
                          t("gap.firms_known"): st.column_config.NumberColumn(width=95 + EN_TITLE),
                          # every width set, 870 px in all: fits the main column at 1366 px (≈ 900 px)
-                         **common.text_widths(**{t("common.cluster"): 70, t("common.segment"): 125 if cluster else 105,
+                         **common.text_widths(**{t("common.cluster"): 70 + 3 * en_all,
+                                                 t("common.segment"): 125 if cluster else 105,
                                                  VERDICT: 115 if cluster else 105,
-                                                 t("common.rule"): (235 if cluster else 210) - EN_TITLE,
-                                                 t("gap.action"): 220 if cluster else 205})})
+                                                 t("common.rule"): (235 if cluster else 210) - EN_TITLE - en_all,
+                                                 t("gap.action"): 220 if cluster else 205 - en_all})})
         st.caption(t("gap.more_cols"))
         with st.expander(t("gap.detail")):
             pick = st.selectbox(t("common.segment"), [g["segment_id"] for g in gaps],
