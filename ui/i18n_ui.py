@@ -132,6 +132,9 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "ent.inactive_listed": ("", "Firms deregistered, revoked or moved out are listed but never counted as local firms."),
     # chokepoints
     "ck.project_name": ("{tech} 攻关", "{tech}: R&D project"),
+    "ck.demand_side": ("未掌握该技术的企业是需求方：所在环节用到该技术，可牵头发榜或联合攻关；不表示已具备研发能力。",
+                       "A firm that does not hold the technology is the demand side: its segment uses it, so it can post "
+                       "the challenge or co-lead the project; this does not mean it can develop the technology."),
     "ck.status_star": ("标 * 的国内状态为本项目的判断，来源没有直接陈述。",
                        "A status marked * is this project's judgement; the source does not state it."),
 }

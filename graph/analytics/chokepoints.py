@@ -81,14 +81,18 @@ def score_technologies(techs: list[dict], affected: dict[str, dict], holders: di
 
 
 def candidates_for(tech_id: str, holders: list[dict], in_segments: list[dict], limit: int = 5) -> list[dict]:
-    """揭榜挂帅 candidates: local firms holding the technology first, then firms of needing segments."""
+    """揭榜挂帅 candidates: local firms holding the technology first, then firms of the segments that use it
+    (the demand side: they can post the challenge and co-lead the project; their reason says so)."""
     seen, out = set(), []
     for e, holds in [(e, True) for e in holders] + [(e, False) for e in in_segments]:
         if e["id"] in seen or not e.get("local") or e.get("active") is False:
             continue
         seen.add(e["id"])
         leading = [t for t in e.get("tags", []) if canonical_tag(t) in LEADING_TAGS]
-        why = (["已掌握该技术 / already holds it"] if holds else ["所在环节需要该技术 / works in a segment that needs it"])
+        # a firm that only uses the technology is the demand side (it can post the challenge and co-lead the
+        # project), never a claim that it can develop it
+        why = (["已掌握该技术 / already holds it"] if holds
+               else ["需求方：所在环节用到该技术 / demand side: works in a segment that uses it"])
         if leading:
             why.append("龙头标签: " + "、".join(leading))
         output = e.get("output") or e.get("revenue")

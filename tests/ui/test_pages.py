@@ -426,6 +426,8 @@ def test_chokepoints_ranked_with_parts_and_candidates():
     assert len(said_short) and (said_short > 2).all()
     projects = frame_with(at, "候选企业数")
     assert "揭榜挂帅" in texts(at) and len(projects) > 0
+    # the first project's candidates on the bundled data use the technology without holding it: said under them
+    assert "需求方" in texts(at) and "不表示已具备研发能力" in texts(at)
     at.toggle(key="ck_only").set_value(True).run()
     flagged = frame(at, 0)
     assert len(flagged) < len(ranked) and set(flagged["卡脖子"]) == {"是"}

@@ -129,5 +129,7 @@ if p["candidates"]:
                                 t("common.reasons"): "；".join(map(bi, x["reasons"]))}
                                for x in p["candidates"]]), hide_index=True, width="stretch",
                  column_config=common.text_widths(**{t("common.enterprise"): 200, t("common.reasons"): 420}))
+    if not all(x.get("holds") for x in p["candidates"]):
+        st.caption(t("ck.demand_side"))
 else:
     st.info(t("ck.no_candidates"))

@@ -1,6 +1,7 @@
 """Chokepoints, priority projects, 招商 targets, 延链 and what-if on the tiny chain, both stores."""
 
 from graph.analytics.analysis import analyze
+from graph.analytics.chokepoints import candidates_for
 from graph.store.port import Batch
 from graph.analytics.whatif import NewEnterprise, Scenario, what_if
 
@@ -35,6 +36,18 @@ def test_jiebang_candidates_prefer_holders(tiny):
     cands = projects["t-ok"]["candidates"]
     assert cands[0]["enterprise_id"] == "c1" and cands[0]["holds"]
     assert any("已掌握" in why for why in cands[0]["reasons"])
+
+
+def test_a_candidate_that_only_uses_the_technology_is_called_the_demand_side():
+    """A 揭榜 candidate chosen because its segment needs the technology read "所在环节需要该技术" under the
+    heading 揭榜挂帅候选, as if it could develop it (a gear maker for 高端轴承钢): it is the demand side."""
+    holder = {"id": "h", "name": "持有", "local": True}
+    user = {"id": "u", "name": "用户", "local": True, "output": 100.0}
+    cands = candidates_for("t", [holder], [user, holder])
+    assert [(c["enterprise_id"], c["holds"]) for c in cands] == [("h", True), ("u", False)]
+    assert cands[0]["reasons"][0].startswith("已掌握")
+    assert cands[1]["reasons"][0].startswith("需求方") and "demand side" in cands[1]["reasons"][0]
+    assert not any("已掌握" in why for why in cands[1]["reasons"])
 
 
 def test_targets_rank_related_candidates_first(tiny):
