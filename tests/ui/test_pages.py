@@ -431,6 +431,7 @@ def test_chokepoints_ranked_with_parts_and_candidates():
     at.toggle(key="ck_only").set_value(True).run()
     flagged = frame(at, 0)
     assert len(flagged) < len(ranked) and set(flagged["卡脖子"]) == {"是"}
+    assert set(ranked["卡脖子"]) == {"是", "否"}  # a blank cell read as "not known"
     at.toggle(key="ck_only").set_value(False)  # the filter by cluster, on every technology
     at.selectbox(key="ck_cluster").set_value("pharma").run()
     pharma = frame(at, 0)

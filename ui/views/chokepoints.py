@@ -45,7 +45,7 @@ else:
     df = pd.DataFrame([{
         t("common.rank"): i, t("common.technology"): tech_name(c["technology_id"], c["technology"]),
         t("common.status"): tech_status(c["status"]) + ("" if c["status_certain"] else " *"),
-        t("ck.chokepoint"): t("common.yes") if c["chokepoint"] else "",
+        t("ck.chokepoint"): t("common.yes") if c["chokepoint"] else t("common.no"),
         t("common.score"): round(c["score"]), t("ck.severity"): common.points(c["parts"]["severity"]),
         t("ck.reach"): common.points(c["parts"]["reach"]), t("ck.capability_gap"): common.points(c["parts"]["capability_gap"]),
         t("ck.value_share") + " %": common.points(c["evidence"]["value_share"]),
