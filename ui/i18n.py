@@ -190,7 +190,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "method.explicit": ("数据中注明", "stated in the data"),
     "method.classifier": ("按产品/经营范围自动归类", "classified from products or scope"),
     "pan.confidence": ("归属把握（0–100）", "Certainty (0–100)"),
-    "pan.no_firms": ("该环节暂无企业。", "No firm in this segment."),
+    "pan.no_firms": ("已载入的数据中没有该环节的企业。", "No firm of this segment in the loaded data."),
     "pan.no_tech": ("该环节未登记关键技术。", "No key technology recorded for this segment."),
     # gaps
     "gap.header": ("补链 / 强链 / 延链", "Gaps, strengthening and extension"),

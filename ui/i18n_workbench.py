@@ -42,7 +42,7 @@ WORKBENCH: dict[str, tuple[str, str]] = {
     "wb.why": ("为什么适合这个缺口", "Why it fits this gap"),
     "wb.other_segments": ("它还做的环节", "Its other segments"),
     "wb.local_yes": ("台州已有本地企业", "Taizhou has local firms"),
-    "wb.local_no": ("台州暂无本地企业", "no local firm in Taizhou"),
+    "wb.local_no": ("已载入的数据中台州没有本地企业", "no Taizhou firm in the loaded data"),
     "wb.none": ("无", "none"),
     "wb.sources": ("来源", "Sources"),
     "wb.tie": ("同分说明", "Tie-break"),

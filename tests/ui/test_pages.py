@@ -276,6 +276,9 @@ def test_panorama_chain_chart_and_side_panel():
     # the side panel: verdict, rule, local firms and the next step of the default segment
     body = texts(at)
     assert "判定规则" in body and "本地企业" in body
+    # the default segment (车规级芯片与电子元器件) holds no firm in the bundled data: said of the loaded data, not
+    # as "该环节暂无企业" (no firm exists), which the listed-firm basis cannot tell
+    assert "已载入的数据中没有该环节的企业" in body and "暂无企业" not in body
     at.selectbox(key="pan_cluster").set_value("sewing").run()
     assert not at.exception
     assert set(chart_boxes(chart_spec(at))) != set(boxes)
@@ -770,6 +773,8 @@ def test_workbench_names_a_candidates_other_segments_in_the_page_language(tmp_pa
     lines = [m.value for m in at.markdown if m.value.startswith("**Its other segments**")]
     assert lines and any("(" in ln for ln in lines)
     assert not any(re.search(r"[\u4e00-\u9fff（）]", ln) for ln in lines), lines
+    # a segment without a local firm is said of the loaded data (its cluster may rest on listed firms only)
+    assert not any("no local firm in Taizhou" in ln for ln in lines), lines
 
 
 def _fits_one_line(title: str, px: int, char_px: float = 5.0, pad: int = 14) -> bool:
