@@ -59,8 +59,8 @@ TARGET_RATE = 10_000
 HEADLINE_KINDS = ("listed", "scope", "registry")  # what the loader reads: product lines + 经营范围, scope text
 USE_VENDOR = [os.environ.get("CHAINKG_BENCH_NO_VENDOR") != "1"]  # feed the vendor industry label (CHAINKG_BENCH_NO_VENDOR=1: without, for comparison)
 # the fit reads each registry row also without its 国标行业, and one with products also without them (round 12, the lead
-# item: docs/classifier.md §3); CHAINKG_BENCH_REGBARE=0 reads them as given only, =1 (=2) reads each registry row without
-# products (every registry row) also without its 国标行业 — round 11's tests, not kept (docs/classifier.md §4)
+# item: docs/log/classifier-rounds.md §3); CHAINKG_BENCH_REGBARE=0 reads them as given only, =1 (=2) reads each registry row without
+# products (every registry row) also without its 国标行业 — round 11's tests, not kept (docs/log/classifier-rounds.md §4)
 REGISTRY_BARE = [os.environ.get("CHAINKG_BENCH_REGBARE", "")]
 BINS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
 
@@ -284,7 +284,7 @@ def bench_quality(onto, show_errors: str | None = None, splits=("tune", "heldout
     results = {}
     for split in splits:
         part = [r for r in rows if r["split"] == split]
-        # the headline counts the input kinds the product reads (docs/classifier.md §1 step 11); patent-title
+        # the headline counts the input kinds the product reads (docs/log/classifier-rounds.md §1 step 11); patent-title
         # records (ickg) are printed on their own line below
         results[split] = evaluate([r for r in part if r["kind"] in HEADLINE_KINDS], onto)
         report(f"{split} (headline)", results[split])

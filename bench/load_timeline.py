@@ -1,5 +1,5 @@
 """When each process of ``chainkg load`` is busy: CPU use of the command and of its children,
-sampled from ``/proc`` while it runs (round 8 of docs/import.md).
+sampled from ``/proc`` while it runs (docs/log/import-rounds.md, round 8).
 
 Why: the load splits its work between the main process and a forked second process (the
 classifier, :mod:`etl.classify_worker`); whether moving work between them pays depends on when

@@ -2,7 +2,7 @@
 
 Why: a firm whose best candidate is under :data:`~etl.nlp.calibration.LINK_MIN` gets no segment, and
 so counts in no verdict. That is right — the band [0.47, 0.63) is right only about 0.43 of the time out
-of fold (docs/classifier.md §4 round 15), too weak to count — but the person who knows the firm can
+of fold (docs/log/classifier-rounds.md, round 15), too weak to count — but the person who knows the firm can
 tell in a second whether 0.5 on 工业泵 is right. So the profile of an unplaced firm lists the
 classifier's best candidates between :data:`FLOOR` and ``LINK_MIN`` (at most :data:`MAX_SUGGESTIONS`),
 computed from the stored firm's own text (products, 经营范围, 国标行业 names and code) by the same

@@ -13,7 +13,7 @@ from a threaded server could copy a lock another thread holds), with ≥ 2 CPUs,
 load is told not to (``load_files(classify_worker=False)``: the setting ``classify_worker``,
 ``CHAINKG_CLASSIFY_WORKER=0``, read once by the command) — on a quiet machine the 100k load's wall time falls ≈ 0.6 s below
 its CPU time with it (≈ 0.2 s above without), but where other jobs hold the second core the
-loader waits for a starved worker (docs/import.md, round 5). Inputs naming an explicit segment
+loader waits for a starved worker (docs/log/import-rounds.md, round 5). Inputs naming an explicit segment
 (所属环节) are never sent: their
 errors are quarantine entries of their own rows, decided while the batch is validated.
 If the worker fails, the loader classifies the inputs itself (same answers: the classifier is a
@@ -57,7 +57,7 @@ def _serve(conn, onto: Ontology) -> None:
     Between two inputs it takes in whatever has arrived (``poll``), so the pipe is drained while
     it works: a batch larger than the pipe's buffer (the first batches of the generated 100k export: 272, 201, 149 KB)
     no longer holds the loader in ``send`` until the worker has finished the previous batch — the
-    loader goes on reading while the worker catches up (docs/import.md, round 6)."""
+    loader goes on reading while the worker catches up (docs/log/import-rounds.md, round 6)."""
     answers: list = []
     todo: deque = deque()  # (fields, key) received, not yet classified
     ended = False

@@ -32,6 +32,7 @@ CROSS_CUTTING = {
     "test_doctests.py": "the docstring examples of every product package",
     "test_wheel.py": "the installed wheel as a whole, from an empty directory",
     "test_compose.py": "Dockerfile and docker-compose.yml, which belong to no package",
+    "test_docs.py": "the links between docs/'s why pages and their round logs, which belong to no package",
     "security": "one suite per attack surface (auth, body limits, console, hardening), each crossing "
                 "API, UI, store and server",
 }

@@ -92,7 +92,7 @@ KEYWORD_PICKS = [("风机|风力发电", 6), ("农药|杀虫剂|除草剂", 4), 
                  ("马桶|坐便|洁具|卫浴", 6)]
 
 
-# round 2 (docs/classifier.md §1): the next firms of the same groups in the same fixed order, skipping
+# round 2 (docs/log/classifier-rounds.md §1): the next firms of the same groups in the same fixed order, skipping
 # every firm already labelled — picked and labelled before the classifier was run on them
 GROUPS_ROUND2 = [("auto", 25), ("pharma", 25), ("pump-motor", 12), ("mould-plastic", 12), ("aerospace", 8),
                  ("tricky", 10), ("other", 10)]
@@ -100,7 +100,7 @@ GROUPS_ROUND3 = [("auto", 15), ("pharma", 15), ("pump-motor", 8), ("mould-plasti
                  ("tricky", 6), ("other", 6)]
 
 
-# round 7 (docs/classifier.md §1): rounds 1-6 looked at their held-out totals many times, so all their rows
+# round 7 (docs/log/classifier-rounds.md §1): rounds 1-6 looked at their held-out totals many times, so all their rows
 # became tune rows, and a new held-out set was picked (only among firms whose hash split is heldout, so
 # silver.py, which reads hash-tune firms only, never saw them) and labelled before the classifier ran on it
 GROUPS_ROUND7 = [("auto", 30), ("pharma", 30), ("pump-motor", 15), ("aerospace", 12), ("tricky", 20), ("other", 25)]
@@ -108,13 +108,13 @@ GROUPS_ROUND7 = [("auto", 30), ("pharma", 30), ("pump-motor", 15), ("aerospace",
 KEYWORD_PICKS_ROUND7 = [("塑料|注塑|薄膜|塑胶|改性|树脂|管材", 15), ("模具", 6), ("泵", 6), ("卫生陶瓷|洁具|座便|缝纫", 4)]
 HELDOUT_LABELS = HERE / "heldout.tsv"
 
-# round 8 (docs/classifier.md §1 step 9): round 7's held-out rows became tune rows; a new held-out set of firms
+# round 8 (docs/log/classifier-rounds.md §1 step 9): round 7's held-out rows became tune rows; a new held-out set of firms
 # never labelled before, from ChainKnowledgeGraph (same groups, SHA-1 order) and from ICKG (patent-holding firms:
 # the only public source here with sewing-machine and toilet makers, since ChainKnowledgeGraph has none left)
 GROUPS_ROUND8 = [("auto", 28), ("pharma", 28), ("pump-motor", 15), ("aerospace", 10), ("tricky", 20), ("other", 28)]
 KEYWORD_PICKS_ROUND8 = [("塑料|注塑|薄膜|塑胶|改性|树脂|管材", 12), ("模具", 5), ("泵", 5), ("电机|马达", 6)]
 
-# round 9 (docs/classifier.md §1 step 11): round 8's held-out rows became tune rows; a new held-out set of
+# round 9 (docs/log/classifier-rounds.md §1 step 11): round 8's held-out rows became tune rows; a new held-out set of
 # ChainKnowledgeGraph firms never labelled before. The auto, pump-motor, plastics and aerospace industries have (almost)
 # no unlabelled firm left, so most in-chain firms come from keyword picks over product lines of >= 10 % (in the
 # "other" industries: the words also pick firms outside the chains — wind 风机, car dealers — which a held-out set
@@ -124,7 +124,7 @@ KEYWORD_PICKS_ROUND9 = [("汽车|车用|摩托|轮毂|制动|转向|变速", 25)
                         ("模具", 5), ("泵|电机|马达|压缩机|风机|发电机", 15), ("航空|航天|飞机|无人机", 8),
                         ("缝纫|缝制|马桶|坐便|洁具|卫浴", 4), ("医疗器械|医用|诊断|药", 10)]
 
-# round 10 (docs/classifier.md §1 step 13, criterion written before labelling): round 9's held-out rows move to tune
+# round 10 (docs/log/classifier-rounds.md §1 step 13, criterion written before labelling): round 9's held-out rows move to tune
 # (another change); a new held-out set of ChainKnowledgeGraph firms labelled in no earlier round. Random firms of the
 # groups (pharma, tricky, other: the only groups with unlabelled firms left), keyword picks over product lines of
 # >= 10 % for every cluster the data still has (sewing and toilet words find no such line), trap words of known
@@ -299,7 +299,7 @@ def industry_path(code: str, names: dict[str, str]) -> str:
 
 def vendor_labels() -> dict[str, str]:
     """ts_code -> Tushare industry label (stock_basic.json, May 2024; ../shared/data/tushare-dump-wp19991): the 所属行业
-    a listed firm's record carries (round 10: fed to the classifier as ``industry``, docs/classifier.md §1)."""
+    a listed firm's record carries (round 10: fed to the classifier as ``industry``, docs/log/classifier-rounds.md §1 step 12)."""
     with TUSHARE_BASIC.open(encoding="utf-8") as f:
         d = json.load(f)
     return {code: d["industry"][k] for k, code in d["ts_code"].items() if d["industry"].get(k)}

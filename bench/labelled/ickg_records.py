@@ -1,4 +1,4 @@
-"""ICKG25 firms as classifier records for the labelled set (round 8 held-out, kind ``ickg``; docs/classifier.md §1).
+"""ICKG25 firms as classifier records for the labelled set (round 8 held-out, kind ``ickg``; docs/log/classifier-rounds.md §1 step 9).
 
 ICKG (github.com/WayneYin9/ICKG, ../shared/data/ickg, LLM-extracted from news and CNKI patents) is the only public
 text here that holds sewing-machine and toilet makers. A registered firm's patent titles (持有专利) are read as its

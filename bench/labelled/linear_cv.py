@@ -5,7 +5,7 @@ Model: one-vs-rest logistic regression (numpy only, L2, full-batch gradient desc
 the 经营范围 fragments (weight 0.3) and the 国标行业 names, tf-idf, l2-normalised; one output per
 segment that is gold for >= MIN_POS training firms. Training data: the tune split of
 bench/labelled/firms.csv only (ChainKnowledgeGraph product lines + constructed registry records, see
-docs/classifier.md §1). Ensemble: rules first; the model ADDS a segment only where the rules are
+docs/log/classifier-rounds.md §1). Ensemble: rules first; the model ADDS a segment only where the rules are
 silent (no link at all), with --weak where every rule link is below WEAK, with --any on every firm; only at probability
 >= threshold; never a segment on the lineage of a rule link. Held-out rows are never read.
 

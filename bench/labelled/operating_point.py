@@ -5,7 +5,7 @@ The rule (``choose``), fixed in this docstring and committed before the sweep wa
 - **grid**: ``LINK_MIN`` 0.45, 0.47, … 0.65; ``SECONDARY_MIN`` 0.3, 0.4, 0.5 (at or above ``LINK_MIN`` the secondary rule
   is off); ``top_k`` 3 and 4 — 66 settings;
 - **admissible**: out-of-fold precision ≥ 0.88, out-of-chain firms linked ≤ 5 %, exact leaf ≥ 0.75 and ECE ≤ 0.05
-  (the issue's lines with a margin for new firms, which have scored lower than the folds: docs/classifier.md §4);
+  (the issue's lines with a margin for new firms, which have scored lower than the folds: docs/log/classifier-rounds.md §4);
 - **objective**: the most gold segments recalled; ties → the higher precision, then the higher ``LINK_MIN``, the
   smaller ``top_k``, the higher ``SECONDARY_MIN`` (the more conservative setting);
 - **nested estimate of the rule**: for each of the 5 folds of ``calibration_cv.py``, the rule picks a setting on a 4-fold
@@ -16,7 +16,7 @@ The rule (``choose``), fixed in this docstring and committed before the sweep wa
   The ``--by-round`` splits (r8, r9, r10) are printed per setting and reported, not part of the rule (small, and read
   when earlier rules were written).
 
-Round-15 outcome (after the run; docs/classifier.md §4 round 15): the rule picks (0.47, 0.3, 4) and its adopt clause
+Round-15 outcome (after the run; docs/log/classifier-rounds.md §4, round 15): the rule picks (0.47, 0.3, 4) and its adopt clause
 holds (nested P 0.892, R 0.851), but the pick links two constructed traps of the issue that the standing tests pin
 unlinked (a pesticide maker's 中间体/原药/制剂, a washing-machine clutch maker) and, on the 3,693 real records, turns 14
 unlinked firms into chain firms, most of them such traps; the links it adds are right 0.43 of the time out of fold.

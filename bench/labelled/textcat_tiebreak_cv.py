@@ -7,7 +7,7 @@ features are character 1–3-grams. Labels: the cluster of every gold segment (`
 outputs) or the root segment of every gold (``--level root``). Text: the product-line names (shares
 stripped, in revenue order), the 经营范围 fragments and the 国标行业 names. Training data: the tune split
 of bench/labelled/firms.csv only (ChainKnowledgeGraph product lines + constructed registry records;
-provenance in docs/classifier.md §1). Seeded (spaCy ``fix_random_seed``), fixed epochs.
+provenance in docs/log/classifier-rounds.md §1). Seeded (spaCy ``fix_random_seed``), fixed epochs.
 
 Combination (never replacing rule evidence): the rules' links (calibrated confidence >= LINK_MIN) all
 stay; a rule candidate whose calibrated confidence is in [LO, LINK_MIN) — the rules gave the segment

@@ -2,7 +2,7 @@
 separators=(",", ":"))``, byte for byte, made by ``orjson`` (C) wherever orjson writes that same text.
 
 Why: serialising a 100k load's firm props with the stdlib's C encoder took ≈ 0.6–0.95 CPU-s;
-orjson makes them in ≈ 0.15 (docs/import.md, round 7). The text must not change: the SQLite
+orjson makes them in ≈ 0.15 (docs/log/import-rounds.md, round 7). The text must not change: the SQLite
 store's generated columns read it with ``json_extract``, and the stored-text hashes and exports
 hash it. orjson (3.13 here) writes the same text as the stdlib for str keys in insertion order,
 str (raw UTF-8, control characters escaped alike), bool, None, ints within 64 bits, lists, tuples

@@ -54,7 +54,7 @@ class DeferredIndexes:
     Why: on a store that holds no node, every row of a load is new, and SQLite kept three indexes
     in step row by row (random inserts into B-trees): replayed from a 100k load's 331k rows, the
     inserts took ≈ 0.6 CPU-s more than the same inserts followed by building the indexes (measured
-    in docs/import.md, round 5). DDL is transactional in SQLite: the drop and the rebuild commit
+    in docs/log/import-rounds.md, round 5). DDL is transactional in SQLite: the drop and the rebuild commit
     with the rows or roll back with them (a kill mid-load leaves the indexes as they were), and
     readers on other connections see the last committed schema meanwhile.
 

@@ -40,7 +40,7 @@ __all__ = ["SQLiteStore"]
 
 _CHUNK = 5000
 #: a chunk's rows go to SQLite in primary-key order (label, id) / (type, src, dst): consecutive
-#: B-tree inserts land on pages already in SQLite's page cache (docs/import.md, round 7)
+#: B-tree inserts land on pages already in SQLite's page cache (docs/log/import-rounds.md, round 7)
 _KEY2, _KEY3 = itemgetter(0, 1), itemgetter(0, 1, 2)
 
 

@@ -1,4 +1,4 @@
-"""Rules of round 14 (docs/classifier.md §3): a swallowed head is re-cut, Latin codes read in either case, and
+"""Rules of round 14 (docs/log/classifier-rounds.md §3): a swallowed head is re-cut, Latin codes read in either case, and
 卫生洁具 places a sanitary-ware maker while 水暖/阀门 makers' 卫浴 lines place nothing."""
 
 from __future__ import annotations

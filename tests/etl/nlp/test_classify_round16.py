@@ -1,4 +1,4 @@
-"""Rules of round 16 (docs/classifier.md §4): a registry record that gives only the 门类 批发和零售业 (F) is read like codes
+"""Rules of round 16 (docs/log/classifier-rounds.md §4, round 16): a registry record that gives only the 门类 批发和零售业 (F) is read like codes
 51/52 — a trader, no maker segment — while a chain's own trade segment (医药流通) stays placeable; vocabulary for auto
 interior/exterior plastic parts and precision injection moulds. Records are constructed for the test (fictional)."""
 

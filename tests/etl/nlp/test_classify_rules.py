@@ -539,7 +539,7 @@ def test_round11_a_bag_of_product_fragments_reads_as_product_lines(onto):
 
 def test_round12_the_lead_item_of_a_codeless_registry_scope(onto):
     """A registry export with the 经营范围 only (no 国标行业, no products): its first item is the main business that
-    decides the registered industry (docs/classifier.md §3 "lead item"), so a scope led by a chain product is placed
+    decides the registered industry (docs/log/classifier-rounds.md §3 "lead item"), so a scope led by a chain product is placed
     and one led by a business outside the chains is not, whatever chain words its later items hold."""
     lead = FEATURES.index("lead")
     # led by a chain product: placed (before: 0.54 and 0.54, under LINK_MIN)

@@ -45,7 +45,7 @@ def test_readers_in_threads_see_committed_data(tmp_path):
 
 
 def test_rows_of_one_chunk_go_in_key_order_yet_a_repeated_key_patches_in_batch_order(tmp_path):
-    """The adapter sorts each chunk by key before SQLite sees it (docs/import.md, round 7): a firm
+    """The adapter sorts each chunk by key before SQLite sees it (docs/log/import-rounds.md, round 7): a firm
     listed twice keeps its rows' order (the later patch wins), whatever its texts sort as; the same
     for a relationship given twice. First load and a later load alike."""
     for path in (tmp_path / "a.db", ":memory:"):
