@@ -88,8 +88,11 @@ def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = Non
         f"判定结果：{_kind_counts(gaps) or '无'}。",
     ]
     if basis.get("adequate"):
+        unplaced = basis.get("census_firms_not_placed") or 0
         overview.append(f"本集群的判定依据「{label}」的数据（截至 {as_of}），它覆盖本集群在台州的全部企业，"
-                        "因此“缺失”表示台州确实没有这一环节的企业。")
+                        + ("因此“缺失”表示台州确实没有这一环节的企业。" if not unplaced else
+                           f"但名录中有 {unplaced} 家本地在营企业未归入本集群任何环节（可能属于其他集群，也可能是产品未能识别）："
+                           "核实其归属之前，“缺失”只表示已归入环节的企业中没有这一环节的企业（见第五节“待补数据”）。"))
     else:
         overview.append(f"本集群的判定依据「{label}」的数据（截至 {as_of}），它不是全量或规上企业名录：某环节“未发现”"
                         "本地企业不等于缺失，“已有”表示有企业但无法评估强弱。要得出缺失、薄弱的结论并列出招商目标，"

@@ -243,6 +243,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gap.da_collect": ("导入本集群的规上或全量企业名录，勾选“完整名录（普查）”", "import a census of the cluster's firms (above-size or full registry)"),
     "gap.da_kind.collect_data": ("补充名录", "add a firm list"),
     "gap.da_kind.check_placement": ("核实归属", "check placement"),
+    "gap.da_kind.check_census_firms": ("核实名录企业", "check census firms"),
     "gap.da_segments": ("可据此判定的环节", "Segments it would settle"),
     "gap.da_n": ("环节数", "Segments"),
     "gap.no_ext_data": ("延链建议同样只在普查口径数据上给出：当前数据不能说明哪些环节缺失。需要补充的数据见“招商目标”页签。",
