@@ -118,6 +118,10 @@ ext_df = pd.DataFrame([{
 n_unknown = sum(g["kind"] == "unknown" for g in gaps)
 if inadequate and n_unknown:
     st.info(t("gap.unknown_note", n=n_unknown, basis=no_census_basis or "—"))
+for a in actions:  # a census whose own firms are in none of the cluster's segments: 缺失 counts only placed firms
+    if a["kind"] == "check_census_firms":
+        st.warning(t("gap.census_unplaced", cluster=labels.get(a["cluster"], a["cluster_name"]), n=a["firms"],
+                     m=len(a["segments"])))
 tab_t_label = f"{t('gap.tab_targets')} ({len(target_df)})"
 if target_df.empty and not action_df.empty:
     tab_t_label += f" · {t('gap.data_actions')} ({len(action_df)})"
