@@ -332,3 +332,10 @@ def test_a_census_with_firms_in_no_segment_qualifies_its_missing_verdicts(tmp_pa
         assert "缺失" in row[0] and row[2] != "—"
     finally:
         s.close()
+
+
+def test_the_overview_does_not_count_leading_firms_it_cannot_tell(pump):
+    """The report said "其中龙头企业 0 家" where the overview's card says "—": no firm of the data carries a
+    leading-firm title or an output figure, so none can be told a leading firm — 0 would claim Taizhou has none."""
+    text = _docx_text(report.render(pump, "docx"))
+    assert "龙头企业 0 家" not in text and "龙头企业无法识别" in text
