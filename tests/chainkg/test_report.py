@@ -339,3 +339,14 @@ def test_the_overview_does_not_count_leading_firms_it_cannot_tell(pump):
     leading-firm title or an output figure, so none can be told a leading firm — 0 would claim Taizhou has none."""
     text = _docx_text(report.render(pump, "docx"))
     assert "龙头企业 0 家" not in text and "龙头企业无法识别" in text
+
+
+def test_chain_picture_names_with_latin_letters_are_not_cut_where_they_fit():
+    """The 医药 picture read 医药定制研发生产(CDMO/C… in a child box it fits: the cut counted every character
+    as a CJK one. A name is cut only when its drawn width (Latin letters about half) exceeds the box."""
+    from chainkg.report_chart import fit_label, label_width
+
+    room = 2.3 - 0.16 - 0.1 - (0.1 + 0.07 * len("1 家"))   # a child box of the picture with its firm count
+    assert fit_label("医药定制研发生产(CDMO/CMO)", room) == "医药定制研发生产(CDMO/CMO)"
+    cut = fit_label("航空发动机与燃气轮机关键零部件及材料制造", room)
+    assert cut.endswith("…") and label_width(cut) <= room + 0.01
