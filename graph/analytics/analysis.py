@@ -130,8 +130,7 @@ CHECK_PLACEMENT = ("核实只归到上级环节的本地企业的产品，并调
 
 #: firms of the cluster's own census in none of its segments, while it has verdicts that count placed firms (zh, en)
 CHECK_CENSUS = ("名录中 {n} 家本地在营企业未归入本集群任何环节：核实其产品后，缺失与单点依赖的判定可能改变",
-                "{n} census firms are in no segment of this cluster: check their products; missing and single-point "
-                "verdicts may change")
+                "check {n} census firm(s) in no segment of this cluster: missing and single-point verdicts may change")
 
 
 def _census_check(gaps: list[dict], onto: Ontology) -> list[dict]:
