@@ -129,6 +129,10 @@ def test_a_cluster_census_with_firms_in_no_segment_says_so_before_its_missing_ve
     kinds = {g["segment_id"]: g["kind"] for g in r["gaps"]}
     assert {s["segment_id"] for s in check[0]["segments"]} == {s for s, k in kinds.items()
                                                               if k in ("missing", "single_point")} >= {"t-b", "t-c"}
+    # and a candidate for a 缺失 segment does not say Taizhou has no such firm while those firms are unchecked
+    r = analyze(store, onto, cluster="t")
+    why = next(t for t in r["targets"] if t["segment_id"] == "t-b")["candidates"][0]["profile"]["why"][0]
+    assert "台州目前没有" not in why and "另有 2 家" in why, why
 
 
 def test_no_census_check_when_every_firm_is_placed_or_the_census_is_of_every_industry(store):
