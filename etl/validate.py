@@ -48,7 +48,7 @@ from pydantic import ValidationError
 
 from etl.field_rules import AMOUNT_FIELDS, INDUSTRY_LEVELS, OTHER_FIELDS, SIMPLE_FIELDS, checked, region_path
 from etl.memo import Memo, located
-from etl.normalize import name_key, parse_amount
+from etl.normalize import name_key, parse_amount, parse_capital
 from etl.quarantine import Quarantine
 from ontology.firms import is_leading
 from ontology.loader import Ontology
@@ -157,8 +157,9 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
             out[field] = v
     if "status" in record and (status := run("status", OTHER_FIELDS["status"])) is not None:
         out["status"], out["active"] = status
-    if "registered_capital" in record and (
-            capital := run("registered_capital", OTHER_FIELDS["registered_capital"])) is not None:
+    cap_unit = record.get("_unit.registered_capital")  # a plain number in the unit its header names: 注册资本(元)
+    read_capital = (lambda s, u=cap_unit: parse_capital(s, u)) if cap_unit else OTHER_FIELDS["registered_capital"]
+    if "registered_capital" in record and (capital := run("registered_capital", read_capital, cap_unit)) is not None:
         out["registered_capital"] = capital[0]
         if capital[1]:
             out["capital_currency"] = capital[1]

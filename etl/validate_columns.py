@@ -147,7 +147,8 @@ class BatchValidator:
         present = set().union(*records)
         # 所属地区 (one path for province/city/county) fills other fields and renames their notes:
         # such a batch takes the row path, which has that rule (etl.validate.validate_fields)
-        bad = bytearray(b"\x01" * n if "region" in present else n)
+        # so does a 注册资本 column whose header names a unit (注册资本(元)): the row path reads its plain numbers in it
+        bad = bytearray(b"\x01" * n if "region" in present or "_unit.registered_capital" in present else n)
         col: dict[str, list] = {}
         for f in (*SIMPLE_FIELDS, *OTHER_FIELDS):
             if f in present:

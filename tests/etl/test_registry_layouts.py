@@ -362,3 +362,25 @@ def test_province_and_city_are_stored_by_their_full_names(tmp_path, onto, store)
     got = {e["name"]: (e.get("province"), e.get("city"), e.get("local")) for e in store.find_nodes("Enterprise")}
     assert got == {"示例模具有限公司": ("浙江省", "台州市", True), "示例塑业（泰州）有限公司": ("江苏省", "泰州市", False),
                    "示例科技（上海）有限公司": ("上海市", "上海市", False)}
+
+
+def test_a_capital_header_naming_its_unit_reads_plain_numbers_in_it(tmp_path):
+    """A 公示系统-style list writes 注册资本 in 元 as a plain number; under ``注册资本(元)`` the column was an
+    unknown one (the capital dropped), and a plain 120000000 would read as 1.2 万亿元. The header's unit is
+    read as the amounts' is: 120000000 元 = 12000 万; a figure with its own unit keeps it."""
+    from etl.loader import load_files
+    from graph.store.sqlite_store import SQLiteStore
+
+    path = tmp_path / "公示系统示例.csv"
+    path.write_text("企业名称,统一社会信用代码,登记状态,注册资本（元）,所属地区\n"
+                    "浙江示例资本药业有限公司,,存续,120000000,浙江省台州市椒江区\n"
+                    "浙江示例美元药业有限公司,,存续,300万美元,浙江省台州市临海市\n", encoding="utf-8-sig")
+    store = SQLiteStore(tmp_path / "kg.db")
+    try:
+        load_files(store, [path])
+        caps = {e["name"]: (e.get("registered_capital"), e.get("capital_currency"))
+                for e in store.find_nodes("Enterprise", limit=10)}
+        assert caps["浙江示例资本药业有限公司"] == (12000.0, None)
+        assert caps["浙江示例美元药业有限公司"] == (300.0, "美元")
+    finally:
+        store.close()
