@@ -384,3 +384,24 @@ def test_a_capital_header_naming_its_unit_reads_plain_numbers_in_it(tmp_path):
         assert caps["浙江示例美元药业有限公司"] == (300.0, "美元")
     finally:
         store.close()
+
+
+def test_a_plain_capital_that_reads_implausibly_large_is_a_warning(tmp_path):
+    """Under a bare 注册资本 header a plain number is read in 万元 (the documented convention); a 公示系统 list's
+    120000000 (元) then reads 12,000 亿元 — on the firm's profile. It is kept as read and reported as a warning
+    naming the header that would say 元; an ordinary figure (5000) says nothing."""
+    from etl.loader import load_files
+
+    path = tmp_path / "公示系统示例.csv"
+    path.write_text("企业名称,登记状态,注册资本,所属地区\n"
+                    "浙江示例大数药业有限公司,存续,120000000,浙江省台州市椒江区\n"
+                    "浙江示例常数药业有限公司,存续,5000,浙江省台州市临海市\n", encoding="utf-8-sig")
+    store = SQLiteStore(tmp_path / "kg.db")
+    try:
+        rep = load_files(store, [path])
+        warned = [w for w in rep.quarantined if w.field == "registered_capital"]
+        assert all(not w.is_error for w in warned)
+        assert len(warned) == 1 and warned[0].row == 2 and "注册资本（元）" in warned[0].reason
+        assert len(store.find_nodes("Enterprise", limit=10)) == 2    # warned, not refused
+    finally:
+        store.close()
