@@ -104,7 +104,7 @@ def test_openapi_and_docs(client):
 
 def test_scores_say_their_scale_and_the_basis_says_the_census_firms_in_no_segment(client):
     """An API consumer read a chokepoint's score 31.59 beside its parts 0.81, 0.39, 1.0 and a gap's strength
-    0.0 beside its score 36.4 with no scale said for the scores; and the census firms in none of the
+    0.0 beside its score 42.975 with no scale said for the scores; and the census firms in none of the
     cluster's segments (the pages warn of them) were in the basis without a word on what they are."""
     schemas = client.get("/openapi.json").json()["components"]["schemas"]
     for model, field in (("Gap", "score"), ("Gap", "strength"), ("Chokepoint", "score"), ("Project", "score"),
