@@ -109,8 +109,9 @@ action_df = pd.DataFrame([{
 # on screen a long list of segments says its first names and how many (the count column; the export lists all)
 action_view = action_df.copy()
 if not action_view.empty:
-    action_view[t("gap.da_segments")] = [common.few_fitting([segn.get(s["segment_id"], s["segment"]) for s in a["segments"]],
-                                                            DA_SEGMENTS_PX) for a in actions]
+    action_view[t("gap.da_segments")] = [
+        common.few_fitting([segn.get(s["segment_id"], s["segment"]) for s in a["segments"]], DA_SEGMENTS_PX)
+        for a in actions]
 inadequate = [c for c, b in (result.get("coverage") or {}).items() if not b.get("adequate")]
 no_census_basis = "、".join(sorted({basis_label(b.get("label")) for b in (result.get("coverage") or {}).values()
                                     if not b.get("adequate")}))
