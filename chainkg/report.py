@@ -82,14 +82,19 @@ def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = Non
         f"本报告按{doc.get('title', '台州市制造业高质量发展行动计划')}（{doc.get('number', '台政办发〔2019〕58号')}）"
         f"确定的{cl.name}产业集群，对照参考产业链的 {len(segs)} 个环节（上游 {stages['上游']} 个、中游 {stages['中游']} 个、"
         f"下游 {stages['下游']} 个）逐一判定台州本地企业的情况。发展方向：{'、'.join(cl.directions) or '—'}。",
-        f"已载入的数据中，本集群有本地企业 {summary.get('local_enterprises', 0)} 家，"
-        f"其中龙头企业 {summary.get('leading_firms', 0)} 家（带专精特新“小巨人”、单项冠军、隐形冠军或高新技术企业称号，"
-        "或产值不低于 10 亿元）。",
+        f"已载入的数据中，本集群有本地企业 {summary.get('local_enterprises', 0)} 家，" + (
+            f"其中龙头企业 {summary.get('leading_firms', 0)} 家（带专精特新“小巨人”、单项冠军、隐形冠军或高新技术企业称号，"
+            "或产值不低于 10 亿元）。" if summary.get("leading_firms") or summary.get("firms_with_output") else
+            # as the overview's card ("—", not 0): no firm carries a title or an output figure to tell a leading firm by
+            "龙头企业无法识别：数据中没有企业带专精特新“小巨人”、单项冠军、隐形冠军或高新技术企业称号，也没有企业的产值。"),
         f"判定结果：{_kind_counts(gaps) or '无'}。",
     ]
     if basis.get("adequate"):
+        unplaced = basis.get("census_firms_not_placed") or 0
         overview.append(f"本集群的判定依据「{label}」的数据（截至 {as_of}），它覆盖本集群在台州的全部企业，"
-                        "因此“缺失”表示台州确实没有这一环节的企业。")
+                        + ("因此“缺失”表示台州确实没有这一环节的企业。" if not unplaced else
+                           f"但名录中有 {unplaced} 家本地在营企业未归入本集群任何环节（可能属于其他集群，也可能是产品未能识别）："
+                           "核实其归属之前，“缺失”只表示已归入环节的企业中没有这一环节的企业（见第五节“待补数据”）。"))
     else:
         overview.append(f"本集群的判定依据「{label}」的数据（截至 {as_of}），它不是全量或规上企业名录：某环节“未发现”"
                         "本地企业不等于缺失，“已有”表示有企业但无法评估强弱。要得出缺失、薄弱的结论并列出招商目标，"

@@ -7,14 +7,13 @@ Drawn with matplotlib (Agg, no display) in the CJK font of :mod:`chainkg.report_
 from __future__ import annotations
 
 import io
-import textwrap
 import threading
 
 from chainkg.report_fonts import find_cjk_font
 from graph.analytics.strength import GAP_KINDS, GAP_LABELS, KIND_COLOURS
 from ontology.schema import STAGES
 
-__all__ = ["chain_png", "stage_columns", "KIND_COLOURS", "KIND_MEANING", "STAGES"]
+__all__ = ["chain_png", "fit_label", "label_width", "stage_columns", "KIND_COLOURS", "KIND_MEANING", "STAGES"]
 
 #: what each verdict means, in one short phrase (legend, report text)
 KIND_MEANING = {"missing": "数据充分，本地无企业", "unknown": "数据不足，未发现本地企业",
@@ -49,6 +48,37 @@ def stage_columns(segments: list[dict]) -> dict[str, list[tuple[dict, int]]]:
     for s in children.get(None, []):
         walk(s, 0, s.get("stage") if s.get("stage") in STAGES else "中游")
     return out
+
+
+#: inches per character at the boxes' 7.2 pt: a CJK character, and a Latin letter, digit or bracket (about half)
+CJK_IN, LATIN_IN = 0.105, 0.062
+
+
+def label_width(text: str) -> float:
+    """The drawn width of ``text`` in inches at 7.2 pt: full-width characters count twice a Latin one.
+
+    >>> round(label_width("医药定制研发生产(CDMO/CMO)"), 2), round(label_width("电机"), 2)
+    (1.46, 0.21)
+    """
+    return sum(LATIN_IN if ord(ch) < 0x2E80 else CJK_IN for ch in text)
+
+
+def fit_label(name: str, room: float) -> str:
+    """``name`` whole when it fits ``room`` inches, else cut to fit with "…" (at least six characters).
+    It used to count every character as a CJK one, so 医药定制研发生产(CDMO/CMO) read 医药定制研发生产(CDMO/C…
+    in a box it fits.
+
+    >>> fit_label("医药定制研发生产(CDMO/CMO)", 1.73)
+    '医药定制研发生产(CDMO/CMO)'
+    >>> fit_label("工业离心泵与化工流程泵", 0.8)
+    '工业离心泵与…'
+    """
+    if label_width(name) <= room:
+        return name
+    cut = name
+    while len(cut) > 6 and label_width(cut) + CJK_IN > room:
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
 
 
 def chain_png(segments: list[dict], kinds: dict[str, str], *, caption: str = "", dpi: int = 200,
@@ -109,10 +139,7 @@ def chain_png(segments: list[dict], kinds: dict[str, str], *, caption: str = "",
                     ax.text(x + w - 0.06, y + h / 2, f"{n} 家", ha="right", va="center", fontproperties=fp_small,
                             color=_TEXT_ON.get(kind, "#222222"))
                 badge = 0.0 if n is None else 0.1 + 0.07 * len(f"{n} 家")
-                chars = max(6, int((w - 0.1 - badge) / 0.105))  # ~0.105 in per CJK character at 7.2 pt
-                name = seg.get("name") or seg["id"]
-                label = name if len(name) <= chars else textwrap.shorten(name, chars) if " " in name \
-                    else name[:chars - 1] + "…"
+                label = fit_label(seg.get("name") or seg["id"], w - 0.1 - badge)
                 ax.text(x + 0.06, y + h / 2, label, ha="left", va="center", fontproperties=fp,
                         color=_TEXT_ON.get(kind, "#222222"))
         present = [k for k in GAP_KINDS if k in set(kinds.values())] or list(GAP_KINDS)

@@ -10,9 +10,10 @@ import re
 from graph.analytics.strength import ACTIONABLE, KIND_COLOURS, KIND_TEXT_COLOURS
 from chainkg.report_fonts import find_cjk_font
 
-__all__ = ["to_pdf"]
+__all__ = ["to_pdf", "new_pdf", "cells", "wrap"]
 
 _INK, _GREY, _HEAD_FILL = (31, 45, 61), (90, 90, 90), (221, 228, 238)
+_PAD = 1.2  # a table cell's left and right padding, mm
 
 
 #: no line starts with these (closing punctuation) and none ends with the openers (CJK line-breaking rules)
@@ -86,17 +87,23 @@ def _pdf_class():
     return ReportPDF
 
 
-def _table(pdf, table) -> None:
-    from fpdf.enums import WrapMode
-    from fpdf.fonts import FontFace
-
+def cells(pdf, table) -> tuple[list[str], list[list[str]], list[float], int | None]:
+    """A table's titles and cells as the PDF prints them, each wrapped to its column's inner width."""
     columns, rows, widths, kcol = table.printed()
-    pad = 1.2
-    inner = [pdf.epw * w / sum(widths) - 2 * pad - 0.6 for w in widths]
+    inner = [pdf.epw * w / sum(widths) - 2 * _PAD - 0.6 for w in widths]
     pdf.set_font("cjk", style="B", size=7.5)
     columns = [wrap(pdf, str(c), inner[j]) for j, c in enumerate(columns)]
     pdf.set_font("cjk", size=7.5)
     rows = [[wrap(pdf, "" if v is None else str(v), inner[j]) for j, v in enumerate(r)] for r in rows]
+    return columns, rows, widths, kcol
+
+
+def _table(pdf, table) -> None:
+    from fpdf.enums import WrapMode
+    from fpdf.fonts import FontFace
+
+    columns, rows, widths, kcol = cells(pdf, table)
+    pad = _PAD
     head = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL, color=_INK)
     with pdf.table(col_widths=tuple(widths), width=pdf.epw, line_height=4.2, headings_style=head,
                    text_align="LEFT", v_align="TOP", wrapmode=WrapMode.CHAR, padding=(1, pad, 1, pad),
@@ -160,6 +167,13 @@ def _picture_size(pdf, png: bytes, reserve: float) -> tuple[float, float, float]
 
 def to_pdf(report) -> bytes:
     """The report as PDF bytes (raises :class:`~chainkg.report_fonts.FontMissing` without a CJK font)."""
+    pdf = new_pdf(report)
+    pdf.add_page()
+    return _draw(pdf, report)
+
+
+def new_pdf(report):
+    """An A4 document with the report's footer, margins and CJK font, no page yet."""
     font = find_cjk_font()
     pdf = _pdf_class()(orientation="P", unit="mm", format="A4")
     pdf.footer_text = f"{report.title}　·　判定口径：{report.basis}（数据截至 {report.as_of}）"
@@ -174,7 +188,11 @@ def to_pdf(report) -> bytes:
     pdf.set_author("ChainKG")
     pdf.set_subject(f"{report.cluster_name} · {report.basis}")
     pdf.set_creator("ChainKG 台州产业链知识图谱")
-    pdf.add_page()
+    return pdf
+
+
+def _draw(pdf, report) -> bytes:
+    """Title, sections, pictures and tables onto the first page and on."""
     pdf.set_font("cjk", style="B", size=18)
     pdf.set_text_color(*_INK)
     pdf.multi_cell(0, 10, report.title, align="C", new_x="LMARGIN", new_y="NEXT")

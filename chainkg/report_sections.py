@@ -42,7 +42,7 @@ def _datasets(datasets: list[dict], basis: dict) -> Section:
         + ("数据充分，可以判定缺失与薄弱。" if basis.get("adequate") else "数据不充分，缺失与薄弱无法判定。"),
     ]
     table = Table("数据口径", ["数据集", "覆盖范围", "地区", "类型", "数据截至", "本集群本地企业", "企业总数", "构成", "来源"],
-                  rows, [17, 8, 7, 8, 9, 8, 7, 16, 20],
+                  rows, [16, 8, 7, 8, 11, 8, 7, 16, 19],
                   caption="企业总数是文件中的企业数；只有台州本地在营企业计入各环节，外地与已注销、吊销、迁出的企业不计入。"
                           "本集群本地企业是其中归入本集群环节的本地在营企业。")
     return Section("三、数据口径与日期", paragraphs=text, tables=[table])

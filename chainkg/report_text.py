@@ -110,6 +110,8 @@ def action_sentence(action: dict, cluster_name: str) -> str:
     text = re.sub(r"[（(]chainkg[^）)]*[）)]", "", action.get("text") or "").strip()
     if action.get("kind") == "check_placement":
         return text + "：这些企业只登记在上级环节，产品明确后才能判定下列子环节。"
+    if action.get("kind") == "check_census_firms":
+        return text + "（企业页“仅未归入环节”列出未归入任何环节的企业）。"
     return text
 
 

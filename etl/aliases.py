@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["ALIASES", "AMOUNT_FIELDS", "header_key", "canonical_field", "header_unit"]
+__all__ = ["ALIASES", "AMOUNT_FIELDS", "UNIT_FIELDS", "header_key", "canonical_field", "header_unit"]
 
 #: canonical field → accepted headers (any spelling variant of these matches, see module doc)
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -86,6 +86,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 #: fields holding money amounts (万元 by convention; a unit in the header overrides it)
 AMOUNT_FIELDS = frozenset({"revenue", "output"})
+#: fields whose header may name the unit of a plain number: the amounts and 注册资本 (``注册资本(元)``)
+UNIT_FIELDS = AMOUNT_FIELDS | {"registered_capital"}
 
 _UNIT_RE = re.compile(r"^(.*?)\((元|万元|亿元|千元|百万元)\)$")
 _DROP = re.compile(r"[\s_\-]+")
@@ -105,7 +107,7 @@ def canonical_field(header: str) -> str | None:
     if key in _INDEX:
         return _INDEX[key]
     m = _UNIT_RE.match(key)
-    if m and _INDEX.get(m.group(1)) in AMOUNT_FIELDS:
+    if m and _INDEX.get(m.group(1)) in UNIT_FIELDS:
         return _INDEX[m.group(1)]
     if "/" in key:  # 统一社会信用代码/注册号: the field its first name means, unless another name means another
         fields = {_INDEX.get(part) for part in key.split("/")} - {None}
@@ -116,8 +118,12 @@ def canonical_field(header: str) -> str | None:
 
 
 def header_unit(header: str) -> str | None:
-    """The money unit an amount header names (``营业收入(元)`` → ``元``), else ``None``."""
+    """The money unit an amount or 注册资本 header names (``营业收入(元)``, ``注册资本（元）`` → ``元``), else ``None``.
+
+    >>> canonical_field("注册资本（元）"), header_unit("注册资本（元）"), header_unit("注册资本")
+    ('registered_capital', '元', None)
+    """
     m = _UNIT_RE.match(header_key(header))
-    if m and _INDEX.get(m.group(1)) in AMOUNT_FIELDS:
+    if m and _INDEX.get(m.group(1)) in UNIT_FIELDS:
         return m.group(2)
     return None

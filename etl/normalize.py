@@ -84,15 +84,18 @@ _CAPITAL_MULT = {"亿": 1e4, "千万": 1e3, "百万": 100.0, "万": 1.0}
 _CURRENCY_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}$")  # any currency written in Chinese is kept as written
 
 
-def parse_capital(value: str) -> tuple[float, str | None] | None:
+def parse_capital(value: str, unit: str | None = None) -> tuple[float, str | None] | None:
     """注册资本 → ``(amount in 万 of its currency, currency)``; no conversion between currencies.
 
     ``5000万元人民币`` / ``3000万人民币`` / ``1,000万(元)`` → 人民币; ``200万美元``, ``50万港元``, ``100万欧元``
     keep their currency; a sum without 万/亿 is in units (``1000000元`` → 100 万); a plain number
-    is already in 万 and its currency is not stated (``None``). ``-`` and empty mean no value.
+    is in the ``unit`` its column's header names (``注册资本(元)``: 元), else already in 万, and its
+    currency is not stated (``None``). ``-`` and empty mean no value.
 
     >>> parse_capital("1,000万(元)"), parse_capital("50万港元"), parse_capital("1.2亿元")
     ((1000.0, '人民币'), (50.0, '港元'), (12000.0, '人民币'))
+    >>> parse_capital("120000000", unit="元"), parse_capital("120000000"), parse_capital("50万美元", unit="元")
+    ((12000.0, None), (120000000.0, None), (50.0, '美元'))
     """
     text = _CAPITAL_NOISE.sub("", halfwidth(value)).casefold().removesuffix("整")  # 5000万元整
     if text in EMPTY_MARKERS:
@@ -113,7 +116,7 @@ def parse_capital(value: str) -> tuple[float, str | None] | None:
     if not math.isfinite(number):
         raise ValueError("not a finite amount")
     mult = m.group("mult")
-    amount = number * _CAPITAL_MULT[mult] if mult else (number / 1e4 if currency else number)
+    amount = number * _CAPITAL_MULT[mult] if mult else (number / 1e4 if currency else number * _UNIT[unit or "万元"])
     return round(amount, 6), currency
 
 

@@ -41,6 +41,7 @@ Which normaliser checks which field is :mod:`etl.field_rules`; the memo a bulk l
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -48,7 +49,7 @@ from pydantic import ValidationError
 
 from etl.field_rules import AMOUNT_FIELDS, INDUSTRY_LEVELS, OTHER_FIELDS, SIMPLE_FIELDS, checked, region_path
 from etl.memo import Memo, located
-from etl.normalize import name_key, parse_amount
+from etl.normalize import name_key, parse_amount, parse_capital
 from etl.quarantine import Quarantine
 from ontology.firms import is_leading
 from ontology.loader import Ontology
@@ -157,11 +158,15 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
             out[field] = v
     if "status" in record and (status := run("status", OTHER_FIELDS["status"])) is not None:
         out["status"], out["active"] = status
-    if "registered_capital" in record and (
-            capital := run("registered_capital", OTHER_FIELDS["registered_capital"])) is not None:
+    cap_unit = record.get("_unit.registered_capital")  # a plain number in the unit its header names: 注册资本(元)
+    read_capital = (lambda s, u=cap_unit: parse_capital(s, u)) if cap_unit else OTHER_FIELDS["registered_capital"]
+    if "registered_capital" in record and (capital := run("registered_capital", read_capital, cap_unit)) is not None:
         out["registered_capital"] = capital[0]
         if capital[1]:
             out["capital_currency"] = capital[1]
+        elif (not cap_unit and capital[0] >= IMPLAUSIBLE_CAPITAL
+              and _PLAIN_NUMBER.fullmatch(raw := str(record["registered_capital"]).strip())):
+            notes.append(Quarantine(file, row, "registered_capital", raw, capital_note(capital[0]), level="warning"))
     industry = [v for f in INDUSTRY_LEVELS if f in record and (v := run(f, OTHER_FIELDS[f]))]
     if not industry and "industry" in record:
         industry = run("industry", OTHER_FIELDS["industry"]) or []
@@ -178,6 +183,23 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     out["name"] = name
     out["id"] = enterprise_id(name, out.get("credit_code"), out.get("stock_code"))
     return out, [], notes
+
+
+#: a plain 注册资本 figure (no unit in the cell or the header) is read in 万元; from 100 亿元 it is more likely a
+#: figure in 元 (a 公示系统 list writes 120000000 for 1.2 亿元): said as a warning, never changed
+IMPLAUSIBLE_CAPITAL = 1e6
+_PLAIN_NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
+
+
+def capital_note(amount: float) -> str:
+    """The warning on a plain 注册资本 figure that reads implausibly large in 万元.
+
+    >>> capital_note(120000000.0)[:34]
+    '注册资本没有写单位，按万元读作 12,000 亿元：若文件的单位是元'
+    """
+    return (f"注册资本没有写单位，按万元读作 {amount / 1e4:,.0f} 亿元：若文件的单位是元，请把表头写成“注册资本（元）”再导入 / "
+            f"no unit: read in 10k CNY as {amount / 1e4:,.0f} 亿 (100M) CNY; if the file is in 元, name the unit in the "
+            "header, 注册资本（元）")
 
 
 def note_entry(record: dict, note) -> Quarantine:

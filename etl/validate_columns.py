@@ -40,7 +40,7 @@ from etl.field_rules import AMOUNT_FIELDS, INDUSTRY_LEVELS, OTHER_FIELDS, SIMPLE
 from etl.held import FIELDS, field as held_field, packed_props
 from etl.memo import Memo, located
 from etl.normalize import EMPTY_MARKERS, credit_code_check_char, parse_amount
-from etl.validate import enterprise_id, note_entry, validate_fields
+from etl.validate import IMPLAUSIBLE_CAPITAL, enterprise_id, note_entry, validate_fields
 from ontology.firms import is_leading
 from ontology.loader import Ontology
 
@@ -147,7 +147,8 @@ class BatchValidator:
         present = set().union(*records)
         # 所属地区 (one path for province/city/county) fills other fields and renames their notes:
         # such a batch takes the row path, which has that rule (etl.validate.validate_fields)
-        bad = bytearray(b"\x01" * n if "region" in present else n)
+        # so does a 注册资本 column whose header names a unit (注册资本(元)): the row path reads its plain numbers in it
+        bad = bytearray(b"\x01" * n if "region" in present or "_unit.registered_capital" in present else n)
         col: dict[str, list] = {}
         for f in (*SIMPLE_FIELDS, *OTHER_FIELDS):
             if f in present:
@@ -169,6 +170,9 @@ class BatchValidator:
             caps = col["registered_capital"]
             col["capital_currency"] = [c and c[1] for c in caps]
             col["registered_capital"] = [c and c[0] for c in caps]
+            for i, c in enumerate(caps):  # a plain figure that reads implausibly large in 万元: the row path warns
+                if c and c[1] is None and c[0] >= IMPLAUSIBLE_CAPITAL:
+                    bad[i] = 1
         self._industry(col, present, n, bad)
         col["leading"] = [is_leading(t or (), o, r) or None
                           for t, o, r in zip(get("tags"), get("output"), get("revenue"))]

@@ -170,6 +170,23 @@ def few(names, shown: int = 2) -> str:
     return head if len(items) <= shown else t("common.and_more", head=head, n=len(items) - shown, total=len(items))
 
 
+def few_fitting(names, width_px: int, lines: int = 3) -> str:
+    """:func:`few` with as many names as fit a table cell of ``width_px`` in ``lines`` lines (14 px text,
+    :mod:`ui.label_wrap`'s measure), at least one: a list of 16 segments was cut after its fifth.
+
+    >>> few_fitting(["电机", "水泵"], 200)
+    '电机、水泵'
+    """
+    from ui.label_wrap import wrap
+
+    items = list(names)
+    for shown in range(len(items), 1, -1):
+        text = few(items, shown)
+        if len(wrap(text, (width_px - 16) / 14)) <= lines:
+            return text
+    return few(items, 1)
+
+
 def county_label(short: str | None, empty: str = "") -> str:
     """区县 as the data writes it (温岭); in English the county's romanised name (Wenling); ``empty``
     when the firm has no county."""

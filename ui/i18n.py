@@ -238,11 +238,19 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "{n} segments are “not found”: the loaded data ({basis}) is not a complete list of local firms, so it "
                          "shows what exists, not what is missing. For real gap verdicts and investment targets, see the data "
                          "to add in the Investment targets tab."),
+    "gap.census_unplaced": ("{cluster}：名录中有 {n} 家本地在营企业未归入本集群任何环节（可能属于其他集群，也可能是产品未能识别）。"
+                            "核实其产品、调整归属之前，{m} 个“缺失”“单点依赖”环节只说明已归入的企业中没有或只有一家。"
+                            "企业页的“仅未归入环节”列出未归入任何环节的企业。",
+                            "{cluster}: {n} local operating firms of the census are in no segment of this cluster (another "
+                            "cluster's firms, or products that could not be read). Until their products are checked and "
+                            "their placement corrected, the {m} missing and single-point verdicts count only the placed "
+                            "firms. The firm page's “Unplaced only” filter lists the firms in no segment."),
     "gap.data_actions": ("需要补充或核实的数据", "Data to add or check"),
     "gap.da_what": ("要做什么", "What to do"),
     "gap.da_collect": ("导入本集群的规上或全量企业名录，勾选“完整名录（普查）”", "import a census of the cluster's firms (above-size or full registry)"),
     "gap.da_kind.collect_data": ("补充名录", "add a firm list"),
     "gap.da_kind.check_placement": ("核实归属", "check placement"),
+    "gap.da_kind.check_census_firms": ("核实名录企业", "check census firms"),
     "gap.da_segments": ("可据此判定的环节", "Segments it would settle"),
     "gap.da_n": ("环节数", "Segments"),
     "gap.no_ext_data": ("延链建议同样只在普查口径数据上给出：当前数据不能说明哪些环节缺失。需要补充的数据见“招商目标”页签。",

@@ -39,7 +39,7 @@ class Gap(Open):
     coverage: dict[str, Any] = Field(description="覆盖 / datasets, firms known, firms with output, as-of")
     action: dict[str, Any] | None = Field(None, description="待办 / the data to collect when the verdict is unknown")
     strength: float = Field(description="强度 0–1 / strength score")
-    score: float = Field(description="补链优先级 / gap priority (higher = more urgent)")
+    score: float = Field(description="补链优先级 0–100 / gap priority on 0–100 (higher = more urgent)")
     evidence: dict[str, Any] = Field(description="证据 / every figure behind the verdict")
 
 
@@ -59,8 +59,8 @@ class Chokepoint(Open):
     status: str = Field(description="国内状态 / domestic status")
     status_certain: bool = Field(description="状态有来源确认 / status confirmed by a source")
     chokepoint: bool = Field(description="列入卡脖子清单 / on a national chokepoint list")
-    score: float = Field(description="得分 / score = severity × reach × capability gap × 100")
-    parts: dict[str, float] = Field(description="得分构成 / score parts")
+    score: float = Field(description="得分 0–100 / score on 0–100 = severity × reach × capability gap × 100")
+    parts: dict[str, float] = Field(description="得分构成，各 0–1 / score parts on 0–1: severity, reach, capability_gap")
     clusters: list[str]
     segments: list[str] = Field(description="需要该技术的环节 / segments that need it")
     downstream_segments: list[str] = Field(description="受影响的下游环节 / downstream segments affected")
@@ -78,8 +78,8 @@ class Project(Open):
     technology: str = Field(description="技术名称 / technology")
     clusters: list[str] = Field(description="涉及集群 / clusters")
     segments: list[str] = Field(description="涉及环节 / segments")
-    score: float = Field(description="优先级得分 / priority score")
-    parts: dict[str, float] = Field(description="得分构成 / score parts: severity, reach, capability_gap")
+    score: float = Field(description="优先级得分 0–100 = 严重度 × 影响面 × 能力缺口 × 100 / priority score on 0–100")
+    parts: dict[str, float] = Field(description="得分构成，各 0–1 / score parts on 0–1: severity, reach, capability_gap")
     candidates: list[ProjectCandidate] = Field(description="揭榜挂帅候选企业 / candidate firms to lead it")
 
 

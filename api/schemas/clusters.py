@@ -22,6 +22,10 @@ class Basis(Open):
     label: str = Field(description="口径, e.g. 上市公司口径")
     datasets: list[dict[str, Any]] = Field(description="数据集 / datasets behind the verdicts")
     as_of: str | None = Field(description="截止日期 / as-of date")
+    census_firms_not_placed: int = Field(0, description=(
+        "本集群名录中未归入本集群任何环节的本地在营企业数（家）：核实前，缺失与单点依赖只计已归入的企业 / local "
+        "operating firms of this cluster's own census placed in none of its segments; until they are checked, "
+        "missing and single-point verdicts count only the placed firms"))
 
 
 

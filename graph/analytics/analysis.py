@@ -128,8 +128,31 @@ CHECK_PLACEMENT = ("核实只归到上级环节的本地企业的产品，并调
                    "check the products of local firms placed only on a parent segment")
 
 
+#: firms of the cluster's own census in none of its segments, while it has verdicts that count placed firms (zh, en)
+CHECK_CENSUS = ("名录中 {n} 家本地在营企业未归入本集群任何环节：核实其产品后，缺失与单点依赖的判定可能改变",
+                "check {n} census firm(s) in no segment of this cluster: missing and single-point verdicts may change")
+
+
+def _census_check(gaps: list[dict], onto: Ontology) -> list[dict]:
+    """Per cluster whose census holds local firms placed in none of its segments: one action naming how
+    many, over its 缺失 and 单点依赖 segments (a census of 14 firms with 8 unplaced cannot say 机械密封 has none
+    while one of the 8 makes seals)."""
+    out = []
+    for cid in dict.fromkeys(g["cluster"] for g in gaps):
+        mine = [g for g in gaps if g["cluster"] == cid]
+        n = (mine[0]["basis"] or {}).get("census_firms_not_placed") or 0
+        hit = [g for g in mine if g["kind"] in ("missing", "single_point")]
+        if n and hit:
+            out.append({"cluster": cid, "cluster_name": onto.clusters[cid].name, "kind": "check_census_firms",
+                        "basis": mine[0]["basis"].get("label"), "firms": n,
+                        "text": CHECK_CENSUS[0].format(n=n), "text_en": CHECK_CENSUS[1].format(n=n),
+                        "segments": [{"segment_id": g["segment_id"], "segment": g["segment"]} for g in hit]})
+    return out
+
+
 def data_actions(gaps: list[dict], onto: Ontology) -> list[dict]:
-    """Per cluster: the data that would settle its ``unknown`` verdicts (one action per cluster)."""
+    """Per cluster: the data that would settle its ``unknown`` verdicts (one action per cluster), and the
+    census firms to check before its 缺失 and 单点依赖 verdicts are final."""
     out: dict[str, dict] = {}
     for g in gaps:
         act = g.get("action")
@@ -142,7 +165,7 @@ def data_actions(gaps: list[dict], onto: Ontology) -> list[dict]:
                                      "text_en": act["text_en"] if act["kind"] == "collect_data" else CHECK_PLACEMENT[1],
                                      "segments": []})
         entry["segments"].append({"segment_id": g["segment_id"], "segment": g["segment"]})
-    return sorted(out.values(), key=lambda a: (a["cluster"], a["kind"]))
+    return sorted([*out.values(), *_census_check(gaps, onto)], key=lambda a: (a["cluster"], a["kind"]))
 
 
 def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, params: AnalysisParams | None = None,

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from ontology.firms import BASE_POPULATIONS, SAMPLE_POPULATION, covers_taizhou, population_label
 
-__all__ = ["ClusterBasis", "cluster_basis", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT", "COLLECT_HINT_EN"]
+__all__ = ["ClusterBasis", "cluster_basis", "not_placed", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT", "COLLECT_HINT_EN"]
 
 #: what a user imports to settle an ``unknown`` verdict
 COLLECT_HINT = ("导入台州市「{cluster}」集群的规上工业企业名录或全量登记企业名录并声明为普查口径"
@@ -74,16 +74,34 @@ class ClusterBasis:
     label: str                        # 口径 label: 规上口径, 上市公司口径, 样本口径, 无数据
     datasets: list[dict] = field(default_factory=list)
     as_of: str | None = None
+    #: local operating firms of this cluster's own census (``--census NAME --cluster ID``) placed in none of
+    #: its segments: in another cluster's, or in none the classifier could find. 缺失 counts only placed firms.
+    census_firms_not_placed: int = 0
 
     def as_dict(self) -> dict:
         return {"adequate": self.adequate, "population": self.population, "label": self.label,
-                "datasets": self.datasets, "as_of": self.as_of}
+                "datasets": self.datasets, "as_of": self.as_of,
+                "census_firms_not_placed": self.census_firms_not_placed}
 
 
 def _brief(ds: dict, firms: int) -> dict:
     return {"id": ds["id"], "name": ds.get("name"), "population": ds.get("population"),
             "census": bool(ds.get("census")), "region": ds.get("region"), "as_of": ds.get("as_of"),
             "source": ds.get("source"), "local_firms": firms}
+
+
+def not_placed(ds: dict, placed: int, cluster: str) -> int:
+    """Local operating firms of a census declared for ``cluster`` that are in none of its segments (the
+    census's composition, ``firms_local``, minus its firms placed in the cluster); 0 for any other dataset —
+    a registry of all firms holds every other industry too.
+
+    >>> d = {"census": True, "clusters": ["pump-motor"], "firms_local": 14}
+    >>> not_placed(d, 6, "pump-motor"), not_placed(d, 6, "auto"), not_placed({"census": True, "firms_local": 9}, 2, "auto")
+    (8, 0, 0)
+    """
+    if not ds.get("census") or cluster not in (ds.get("clusters") or []) or ds.get("firms_local") is None:
+        return 0
+    return max(0, int(ds["firms_local"]) - placed)
 
 
 def cluster_basis(clusters: list[str], datasets: list[dict],
@@ -115,7 +133,7 @@ def cluster_basis(clusters: list[str], datasets: list[dict],
         # the as-of date of the 口径 the verdicts rest on (a sample's newer date does not date a census)
         deciding = base or narrow or samples
         dates = sorted(d["as_of"] for d in deciding if d.get("as_of"))
-        out[cid] = ClusterBasis(cid, bool(base), population, label,
-                                [_brief(d, dataset_clusters.get(d["id"], {}).get(cid, 0)) for d in used],
-                                dates[-1] if dates else None)
+        placed = {d["id"]: dataset_clusters.get(d["id"], {}).get(cid, 0) for d in used}
+        out[cid] = ClusterBasis(cid, bool(base), population, label, [_brief(d, placed[d["id"]]) for d in used],
+                                dates[-1] if dates else None, sum(not_placed(d, placed[d["id"]], cid) for d in base))
     return out

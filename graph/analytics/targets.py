@@ -108,7 +108,11 @@ def _why(gap: dict, seg: str, n: int, coverage: float, conc: float, relief: floa
          others: list[dict], sc: dict | None, dist: float | None, products: list[str], weights: str) -> list[str]:
     """Why this firm fits this gap, in plain Chinese sentences (no field names)."""
     out = []
-    if gap["kind"] == "missing" or n == 0:
+    unchecked = (gap.get("basis") or {}).get("census_firms_not_placed") or 0
+    if (gap["kind"] == "missing" or n == 0) and unchecked:  # the census's firms in no segment may make it
+        out.append(f"已归入环节的台州本地企业中没有做「{seg}」的（名录中另有 {unchecked} 家本地企业未归入本集群环节，"
+                   "待核实），这家企业做这一环节，引进后可以补上这个空白。")
+    elif gap["kind"] == "missing" or n == 0:
         out.append(f"台州目前没有本地企业做「{seg}」，这家企业做这一环节，引进后可以补上这个空白。")
     elif gap["kind"] == "single_point" and n == 1:
         out.append(f"台州做「{seg}」的本地企业只有 1 家，引进这家企业可以减少对单一企业的依赖。")

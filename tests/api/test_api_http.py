@@ -100,3 +100,18 @@ def test_openapi_and_docs(client):
     assert "swagger" in client.get("/docs").text.lower()
     gap = spec["components"]["schemas"]["Gap"]["properties"]["kind"]
     assert "缺失" in gap["description"]
+
+
+def test_scores_say_their_scale_and_the_basis_says_the_census_firms_in_no_segment(client):
+    """An API consumer read a chokepoint's score 31.59 beside its parts 0.81, 0.39, 1.0 and a gap's strength
+    0.0 beside its score 42.975 with no scale said for the scores; and the census firms in none of the
+    cluster's segments (the pages warn of them) were in the basis without a word on what they are."""
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for model, field in (("Gap", "score"), ("Gap", "strength"), ("Chokepoint", "score"), ("Project", "score"),
+                         ("Chokepoint", "parts"), ("Project", "parts")):
+        desc = schemas[model]["properties"][field]["description"]
+        assert "0–100" in desc or "0–1" in desc, (model, field, desc)
+    basis = schemas["Basis"]["properties"]["census_firms_not_placed"]
+    assert basis["type"] == "integer" and "家" in basis["description"]
+    gap = client.get("/api/v1/gaps", params={"limit": 1}).json()["items"][0]
+    assert gap["basis"]["census_firms_not_placed"] == 0   # the bundled data: no cluster census

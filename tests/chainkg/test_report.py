@@ -271,3 +271,82 @@ def test_api_returns_each_format(bundled):
             assert "filename*=UTF-8''" in cd and "%E6%B3%B5%E4%B8%8E%E7%94%B5%E6%9C%BA" in cd  # 泵与电机
         assert c.get("/api/v1/clusters/nope/report").status_code == 404
         assert c.get("/api/v1/clusters/auto/report", params={"format": "odt"}).status_code == 422
+
+
+def test_pdf_cells_never_break_a_date_or_a_figure(pump, toilet):
+    """The 数据口径 table printed its date as 2026-11-3 / 0 on two lines (a 9 % column, a 10-character
+    date at 7.5 pt): a date, a count or a score is one token a reader reads whole. Every such cell of
+    every table fits its column on one line."""
+    try:
+        find_cjk_font()
+    except FontMissing as e:
+        require_or_skip(str(e), os.environ.get("CHAINKG_REQUIRE_NEO4J") == "1")
+    from chainkg import report_pdf
+
+    whole = re.compile(r"\d{4}-\d{2}(-\d{2})?|\d+(\.\d+)?|—")
+    for rep in (pump, toilet):
+        pdf = report_pdf.new_pdf(rep)
+        for table in rep.tables():
+            raw = table.printed()[1]
+            printed = report_pdf.cells(pdf, table)[1]
+            for r, p in zip(raw, printed):
+                for v, text in zip(r, p):
+                    if whole.fullmatch(str(v)):
+                        assert "\n" not in text, (table.sheet, v, text)
+
+
+def test_a_census_with_firms_in_no_segment_qualifies_its_missing_verdicts(tmp_path):
+    """The 泵与电机 report said "“缺失”表示台州确实没有这一环节的企业" and 机械密封 缺失 while the census it
+    rests on held a 机械密封 maker the classifier had placed nowhere. With local firms of the cluster's
+    census in none of its segments, the overview says how many and what 缺失 then means, and the data to
+    check lists them over the 缺失 segments."""
+    import csv
+
+    from etl.credit_code import credit_code_check_char
+    from etl.dataset import census_spec
+    from graph.store.sqlite_store import SQLiteStore
+
+    def cc(first17):
+        return first17 + credit_code_check_char(first17)
+
+    path = tmp_path / "泵与电机名录.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["企业名称", "统一社会信用代码", "登记状态", "所属城市", "所属区县", "经营范围"])
+        w.writerow(["温岭示例泵业有限公司", cc("91331081MA2R00001"), "存续", "台州市", "温岭市",
+                    "一般项目：泵及真空设备制造；离心泵、潜水泵制造。"])
+        w.writerow(["台州示例百货有限公司", cc("91331002MA2R00002"), "存续", "台州市", "椒江区",
+                    "一般项目：日用百货销售；文具用品零售。"])
+    s = SQLiteStore(tmp_path / "kg.db")
+    try:
+        kg = ChainKG(s)
+        kg.load()
+        kg.load([path], dataset=census_spec("台州市泵与电机企业名录（示例）", as_of="2026-11-30", clusters=["pump-motor"]))
+        rep = report.build(kg, "pump-motor")
+        n = kg.analysis("pump-motor")["coverage"]["pump-motor"]["census_firms_not_placed"]
+        assert n >= 1
+        text = _docx_text(report.render(rep, "docx"))
+        assert "确实没有" not in text and f"名录中有 {n} 家本地在营企业未归入本集群任何环节" in text
+        todo = next(t for t in rep.tables() if t.sheet == "待补数据")
+        row = next(r for r in todo.rows if "未归入本集群任何环节" in r[0])
+        assert "缺失" in row[0] and row[2] != "—"
+    finally:
+        s.close()
+
+
+def test_the_overview_does_not_count_leading_firms_it_cannot_tell(pump):
+    """The report said "其中龙头企业 0 家" where the overview's card says "—": no firm of the data carries a
+    leading-firm title or an output figure, so none can be told a leading firm — 0 would claim Taizhou has none."""
+    text = _docx_text(report.render(pump, "docx"))
+    assert "龙头企业 0 家" not in text and "龙头企业无法识别" in text
+
+
+def test_chain_picture_names_with_latin_letters_are_not_cut_where_they_fit():
+    """The 医药 picture read 医药定制研发生产(CDMO/C… in a child box it fits: the cut counted every character
+    as a CJK one. A name is cut only when its drawn width (Latin letters about half) exceeds the box."""
+    from chainkg.report_chart import fit_label, label_width
+
+    room = 2.3 - 0.16 - 0.1 - (0.1 + 0.07 * len("1 家"))   # a child box of the picture with its firm count
+    assert fit_label("医药定制研发生产(CDMO/CMO)", room) == "医药定制研发生产(CDMO/CMO)"
+    cut = fit_label("航空发动机与燃气轮机关键零部件及材料制造", room)
+    assert cut.endswith("…") and label_width(cut) <= room + 0.01

@@ -362,3 +362,46 @@ def test_province_and_city_are_stored_by_their_full_names(tmp_path, onto, store)
     got = {e["name"]: (e.get("province"), e.get("city"), e.get("local")) for e in store.find_nodes("Enterprise")}
     assert got == {"示例模具有限公司": ("浙江省", "台州市", True), "示例塑业（泰州）有限公司": ("江苏省", "泰州市", False),
                    "示例科技（上海）有限公司": ("上海市", "上海市", False)}
+
+
+def test_a_capital_header_naming_its_unit_reads_plain_numbers_in_it(tmp_path):
+    """A 公示系统-style list writes 注册资本 in 元 as a plain number; under ``注册资本(元)`` the column was an
+    unknown one (the capital dropped), and a plain 120000000 would read as 1.2 万亿元. The header's unit is
+    read as the amounts' is: 120000000 元 = 12000 万; a figure with its own unit keeps it."""
+    from etl.loader import load_files
+    from graph.store.sqlite_store import SQLiteStore
+
+    path = tmp_path / "公示系统示例.csv"
+    path.write_text("企业名称,统一社会信用代码,登记状态,注册资本（元）,所属地区\n"
+                    "浙江示例资本药业有限公司,,存续,120000000,浙江省台州市椒江区\n"
+                    "浙江示例美元药业有限公司,,存续,300万美元,浙江省台州市临海市\n", encoding="utf-8-sig")
+    store = SQLiteStore(tmp_path / "kg.db")
+    try:
+        load_files(store, [path])
+        caps = {e["name"]: (e.get("registered_capital"), e.get("capital_currency"))
+                for e in store.find_nodes("Enterprise", limit=10)}
+        assert caps["浙江示例资本药业有限公司"] == (12000.0, None)
+        assert caps["浙江示例美元药业有限公司"] == (300.0, "美元")
+    finally:
+        store.close()
+
+
+def test_a_plain_capital_that_reads_implausibly_large_is_a_warning(tmp_path):
+    """Under a bare 注册资本 header a plain number is read in 万元 (the documented convention); a 公示系统 list's
+    120000000 (元) then reads 12,000 亿元 — on the firm's profile. It is kept as read and reported as a warning
+    naming the header that would say 元; an ordinary figure (5000) says nothing."""
+    from etl.loader import load_files
+
+    path = tmp_path / "公示系统示例.csv"
+    path.write_text("企业名称,登记状态,注册资本,所属地区\n"
+                    "浙江示例大数药业有限公司,存续,120000000,浙江省台州市椒江区\n"
+                    "浙江示例常数药业有限公司,存续,5000,浙江省台州市临海市\n", encoding="utf-8-sig")
+    store = SQLiteStore(tmp_path / "kg.db")
+    try:
+        rep = load_files(store, [path])
+        warned = [w for w in rep.quarantined if w.field == "registered_capital"]
+        assert all(not w.is_error for w in warned)
+        assert len(warned) == 1 and warned[0].row == 2 and "注册资本（元）" in warned[0].reason
+        assert len(store.find_nodes("Enterprise", limit=10)) == 2    # warned, not refused
+    finally:
+        store.close()

@@ -1025,3 +1025,66 @@ def test_chinese_pages_put_a_chinese_colon_after_a_label(page, labels):
     for label in labels:
         assert re.search(re.escape(label) + r"\**：", text), label
         assert not re.search(re.escape(label) + r"\**:", text), label
+
+
+def test_gaps_page_says_a_census_holds_firms_in_no_segment_of_its_cluster(tmp_path, monkeypatch):
+    """A 启信宝 export of 泵与电机 declared the cluster's census: 14 local firms, 8 of them in none of its
+    segments (a 机械密封 and a 漆包线 maker among them, unplaced by the classifier), and the gaps page listed
+    机械密封 and 漆包线与电磁线 缺失 with nothing to say the census's own firms were unchecked. The page now
+    warns above the table, in the page's language, with the count; the step is in the data-to-check table."""
+    from chainkg.service import ChainKG
+    from etl.dataset import census_spec
+    from graph.store.sqlite_store import SQLiteStore
+
+    export = tmp_path / "泵与电机名录.csv"
+    export.write_text("企业名称,登记状态,所属城市,所属区县,经营范围\n"
+                      "示例未归泵业有限公司,存续,台州市,温岭市,一般项目：离心泵、潜水泵制造。\n"
+                      "示例未归百货有限公司,存续,台州市,椒江区,一般项目：日用百货销售；文具用品零售。\n", encoding="utf-8")
+    store = SQLiteStore(tmp_path / "kg.db")
+    kg = ChainKG(store)
+    kg.load()
+    kg.load([export], dataset=census_spec("示例泵业名录", as_of="2026-11-30", clusters=["pump-motor"]))
+    n = kg.analysis("pump-motor")["coverage"]["pump-motor"]["census_firms_not_placed"]
+    store.close()
+    assert n >= 1
+    monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))
+    for en, said in ((False, f"泵与电机：名录中有 {n} 家本地在营企业未归入本集群任何环节"),
+                     (True, f"Pumps and motors: {n} local operating firms of the census are in no segment")):
+        at = open_page("gaps", lang_en=en)
+        at.selectbox(key="gap_cluster").set_value("pump-motor").run()
+        warnings = [w.value for w in at.warning]
+        assert any(w.startswith(said) for w in warnings), warnings
+        steps = frame_with(at, "What to do" if en else "要做什么")
+        assert (steps["Kind" if en else "类型"] == ("check census firms" if en else "核实名录企业")).any()
+
+
+@pytest.mark.parametrize("en", [False, True])
+def test_data_to_check_cells_fit_their_rows(tmp_path, monkeypatch, en):
+    """The census check listed all 12 缺失 and 单点依赖 segments of 泵与电机 in one cell of three lines (cut
+    after the fifth name). Every text cell of the data-to-add-or-check table fits its row by ui.label_wrap's
+    measure; a long segment list says its first names and how many (the count column and the report list them all)."""
+    from chainkg.service import ChainKG
+    from etl.dataset import census_spec
+    from graph.store.sqlite_store import SQLiteStore
+    from ui.label_wrap import wrap
+
+    export = tmp_path / "泵与电机名录.csv"
+    export.write_text("企业名称,登记状态,所属城市,所属区县,经营范围\n"
+                      "示例未归百货有限公司,存续,台州市,椒江区,一般项目：日用百货销售；文具用品零售。\n", encoding="utf-8")
+    store = SQLiteStore(tmp_path / "kg.db")
+    ChainKG(store).load()
+    ChainKG(store).load([export], dataset=census_spec("示例泵业名录", as_of="2026-11-30", clusters=["pump-motor"]))
+    store.close()
+    monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))
+    at = open_page("gaps", lang_en=en)
+    at.selectbox(key="gap_cluster").set_value("pump-motor").run()
+    what = "What to do" if en else "要做什么"
+    table = next(d for d in at.dataframe if what in d.value.columns)
+    cfg, rows = json.loads(table.proto.columns), table.proto.row_height // 22  # 22 px a line
+    cols = [c for c in table.value.columns if cfg.get(c, {}).get("type_config", {}).get("type") == "text"]
+    assert what in cols
+    too_long = [(col, cell) for col in cols for cell in table.value[col]
+                if cell and len(wrap(str(cell), (cfg[col]["width"] - 16) / 14)) > rows]
+    assert not too_long, (rows, too_long[:5])
+    if en:  # an English list is separated by commas, not by 、
+        assert not table.value["Segments it would settle"].str.contains("、").any()

@@ -37,6 +37,7 @@ def coverage_cols(g: dict) -> dict:
 
 VERDICT = t("gap.verdict")
 EN_TITLE = 20 if lang() == "en" else 0  # px more for an English column title (one line, never wrapped)
+DA_SEGMENTS_PX = 290  # the data-to-check table's segment list
 n_targets = {tg["segment_id"]: len(tg["candidates"]) for tg in result.get("targets", []) if tg["candidates"]}
 
 
@@ -103,8 +104,14 @@ action_df = pd.DataFrame([{
     t("common.kind"): t(f"gap.da_kind.{a['kind']}") if f"gap.da_kind.{a['kind']}" in STRINGS else a["kind"],
     t("gap.da_what"): t("gap.da_collect") if a["kind"] == "collect_data" else a.get("text_en" if lang() == "en" else "text"),
     t("gap.da_n"): len(a["segments"]),
-    t("gap.da_segments"): "、".join(segn.get(s["segment_id"], s["segment"]) for s in a["segments"]),
+    t("gap.da_segments"): common.list_sep().join(segn.get(s["segment_id"], s["segment"]) for s in a["segments"]),
 } for a in actions])
+# on screen a long list of segments says its first names and how many (the count column; the export lists all)
+action_view = action_df.copy()
+if not action_view.empty:
+    action_view[t("gap.da_segments")] = [
+        common.few_fitting([segn.get(s["segment_id"], s["segment"]) for s in a["segments"]], DA_SEGMENTS_PX)
+        for a in actions]
 inadequate = [c for c, b in (result.get("coverage") or {}).items() if not b.get("adequate")]
 no_census_basis = "、".join(sorted({basis_label(b.get("label")) for b in (result.get("coverage") or {}).values()
                                     if not b.get("adequate")}))
@@ -118,6 +125,10 @@ ext_df = pd.DataFrame([{
 n_unknown = sum(g["kind"] == "unknown" for g in gaps)
 if inadequate and n_unknown:
     st.info(t("gap.unknown_note", n=n_unknown, basis=no_census_basis or "—"))
+for a in actions:  # a census whose own firms are in none of the cluster's segments: 缺失 counts only placed firms
+    if a["kind"] == "check_census_firms":
+        st.warning(t("gap.census_unplaced", cluster=labels.get(a["cluster"], a["cluster_name"]), n=a["firms"],
+                     m=len(a["segments"])))
 tab_t_label = f"{t('gap.tab_targets')} ({len(target_df)})"
 if target_df.empty and not action_df.empty:
     tab_t_label += f" · {t('gap.data_actions')} ({len(action_df)})"
@@ -192,9 +203,10 @@ with tab_t:
         st.info(t("gap.no_targets"))
     if not action_df.empty:  # what would settle the verdicts the loaded data cannot
         st.markdown(f"**{t('gap.data_actions')}**")
-        st.dataframe(action_df, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,
+        st.dataframe(action_view, hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,
                      column_config=common.text_widths(**{t("common.cluster"): 80, t("ov.basis"): 90, t("common.kind"): 70,
-                                                         t("gap.da_what"): 290 - EN_TITLE // 2, t("gap.da_segments"): 290})
+                                                         t("gap.da_what"): 290 - EN_TITLE // 2,
+                                                         t("gap.da_segments"): DA_SEGMENTS_PX})
                      | {t("gap.da_n"): st.column_config.NumberColumn(width=50 + EN_TITLE // 2)})  # 870 px
 with tab_e:
     if not ext_df.empty:

@@ -109,3 +109,41 @@ def test_missing_output_is_not_zero_and_inactive_firms_do_not_count(store):
     assert g["t-b"]["verdict"] == "缺失（集群名录口径）"
     for t in r["targets"]:
         assert "b-gone" not in {c["enterprise_id"] for c in t["candidates"]}
+
+
+def test_a_cluster_census_with_firms_in_no_segment_says_so_before_its_missing_verdicts(store):
+    """A 泵与电机 census of 14 local firms, 6 placed in the cluster, read 机械密封 缺失 — "台州确实没有" — while
+    one of the other 8 (left unplaced by the classifier) makes mechanical seals. The analysis now says how
+    many of the census's local operating firms are in none of the cluster's segments, as a step over its
+    缺失 and 单点依赖 segments; a census where every local firm is placed, or a registry of every industry,
+    says nothing."""
+    extra = Batch()
+    for fid in ("u1", "u2"):  # the census's two firms the classifier placed nowhere
+        extra.node("Enterprise", {"id": fid, "name": f"未归入{fid}", "local": True, "sources": ["test"]})
+        extra.rel("IN_DATASET", fid, "ds-t")
+    onto = _store_with(store, census={"firms_local": 10}, extra=extra)
+    r = analyze(store, onto, cluster="t", sections=("gaps",))
+    assert r["coverage"]["t"]["census_firms_not_placed"] == 2
+    check = [a for a in r["data_actions"] if a["kind"] == "check_census_firms"]
+    assert len(check) == 1 and check[0]["firms"] == 2 and "2 家" in check[0]["text"]
+    kinds = {g["segment_id"]: g["kind"] for g in r["gaps"]}
+    assert {s["segment_id"] for s in check[0]["segments"]} == {s for s, k in kinds.items()
+                                                              if k in ("missing", "single_point")} >= {"t-b", "t-c"}
+    # and a candidate for a 缺失 segment does not say Taizhou has no such firm while those firms are unchecked
+    r = analyze(store, onto, cluster="t")
+    why = next(t for t in r["targets"] if t["segment_id"] == "t-b")["candidates"][0]["profile"]["why"][0]
+    assert "台州目前没有" not in why and "另有 2 家" in why, why
+
+
+def test_no_census_check_when_every_firm_is_placed_or_the_census_is_of_every_industry(store):
+    onto = _store_with(store, census={"firms_local": 8})
+    r = analyze(store, onto, cluster="t", sections=("gaps",))
+    assert r["coverage"]["t"]["census_firms_not_placed"] == 0
+    assert not [a for a in r["data_actions"] if a["kind"] == "check_census_firms"]
+
+
+def test_a_registry_of_every_industry_is_not_asked_about_its_other_firms(store):
+    onto = _store_with(store, census={"population": "规上工业企业", "clusters": [], "name": "规上", "firms_local": 5000})
+    r = analyze(store, onto, cluster="t", sections=("gaps",))
+    assert r["coverage"]["t"]["census_firms_not_placed"] == 0
+    assert not [a for a in r["data_actions"] if a["kind"] == "check_census_firms"]
