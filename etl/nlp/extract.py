@@ -57,6 +57,7 @@ from etl.nlp.naming import (box_named, class_named, clause_held, colon_named, fe
                              threshold_named, verb_named)
 from etl.nlp.numbered_points import point_members
 from etl.nlp.pipeline import build_nlp
+from etl.nlp.plan_text import read_text
 from etl.nlp.projects import project_capacities
 from etl.nlp.own_figures import own_figures_dropped
 from etl.nlp.cluster_match import written_name
@@ -282,17 +283,6 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             if not any(label in t for t in (f.text for f in facts if f.kind == "technology")):
                 add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []), ("technology", label))
     return restated_merged(title_merged(facts, text))
-
-
-def read_text(path: str | Path) -> str:
-    """A text file as str: UTF-8 (with or without BOM), else GBK/GB18030."""
-    data = Path(path).read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
 
 
 def extract_file(path: str | Path, ontology, *, source: str | None = None, list_model: dict | None | bool = True) -> list[Fact]:
