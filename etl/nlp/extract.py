@@ -50,7 +50,7 @@ from etl.nlp.framework_lists import coded_industries, framework_code
 from etl.nlp.geography import geography_dropped
 from etl.nlp.group_figures import group_named
 from etl.nlp.labelled_lists import label_code, labelled_lists
-from etl.nlp.layout import heading_cluster, plan_context, sentences
+from etl.nlp.layout import heading_cluster, plan_context
 from etl.nlp.list_figures import kept_or_sought, list_shared
 from etl.nlp.list_items import load_model, read_items, title_heads
 from etl.nlp.naming import (box_named, class_named, clause_held, colon_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
@@ -63,6 +63,7 @@ from etl.nlp.own_figures import own_figures_dropped
 from etl.nlp.cluster_match import written_name
 from etl.nlp.place_prefix import places_cut
 from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
+from etl.nlp.review_sections import reviewed_sentences
 from etl.nlp.relisted import find_chain_openers, find_relisted
 from etl.nlp.section_heads import section_named
 from etl.nlp.indicator import span_year, year_before
@@ -114,7 +115,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
     prev_items: list[str] = []  # the clusters and chains the sentence before named (分别 figures of the next one)
     report_year = para_last = lead_year = None  # lead_year: a year before the text's date leading a sentence; para_last: the paragraph's last figure (a measure-only name takes its holder)
     reporting = False  # an earlier sentence of the paragraph reported what was reached (已, 累计, 去年 …)
-    for sent, para, para_year, section_year, box in sentences(text, ctx):
+    for sent, para, para_year, section_year, box in reviewed_sentences(text, ctx):  # a part reviewing a closed year reads as of that year (round 37)
         if para is not last_para:
             baseline = reporting = False
             report_year = para_last = lead_year = None

@@ -1,0 +1,23 @@
+"""Round 37: the miss classes of rounds 35 and 36's held-out runs read in general form (docs/policy.md "Round 37 (method
+part)"). Each test is a made-up sentence of the shape a rule reads — never a plan's sentence."""
+
+from tests.etl.nlp.plan_facts import target_rows
+
+
+def _years(text: str) -> dict:
+    """value -> (year, current) of each target."""
+    return {v: (y, c) for _n, v, _u, y, c in target_rows(text)}
+
+
+def test_a_part_reviewing_a_closed_year_reports_that_year():
+    text = ("(2024年1月8日在某市人民代表大会上)\n"
+            "一、2023年国民经济和社会发展计划执行情况\n"
+            "今年以来,全市经济运行总体平稳。\n"
+            "初步预计,全市地区生产总值完成860亿元,增长5.5%左右。其中第二产业增加值310亿元,增长4.2%;\n"
+            "新增规上工业企业45户。预计重点产业实现产值210亿元。\n"
+            "二、2024年国民经济和社会发展计划草案\n"
+            "全市地区生产总值增长6%左右,新增规上工业企业50户。\n")
+    rows = _years(text)
+    for value in (860.0, 310.0, 4.2, 45.0, 210.0):  # 预计 of the closed year estimates its result
+        assert rows[value] == (2023, True), value
+    assert rows[50.0] == (2024, False) and rows[6.0] == (2024, False)  # the second part aims
