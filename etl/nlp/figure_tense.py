@@ -52,7 +52,8 @@ def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year:
         return False  # under 2023年发展目标: (etl/nlp/layout.py): that year's aims, whatever the text reports elsewhere
     if not current and "预计全年" in sent and _MONTHS_RUN.search(para) and not ctx.get("closed_year"):
         return False
-    if not current and q.year and ctx["start"] and q.year < ctx["start"]:
+    based = q.year and re.search(rf"(?:比|较)\s*{q.year}\s*年", clause_at(qsent, a)) and AIM.search(sent)  # 到2025年…,较2020年增长48%: a base (round 37)
+    if not current and q.year and ctx["start"] and q.year < ctx["start"] and not based:
         current = True  # 2020年,…达到17887亿元 in a 2021—2025 plan: the baseline
     if not current and baseline and not (q.year and ctx["start"] and q.year >= ctx["start"]):
         current = True

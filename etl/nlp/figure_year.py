@@ -35,7 +35,7 @@ def current_year(q, sent: str, ctx: dict, s_year: int | None, span: tuple | None
     def before(y):
         return y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated)
 
-    own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) and not (span and q.year == span[0]) else None
+    own = q.year if before(q.year) and not re.search(rf"(?:比|较)\s*{q.year}\s*年", sent) and not (span and q.year == span[0]) else None
     return own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated or
                    stated_year(sent) or  # …等14个项目全面投产,2020年实现…: an undated text, the year its sentence states
                    (stated_year(para[:max(0, para.find(sent.strip()))]) if ctx.get("aimless") and not dated and "今年" not in sent else None))

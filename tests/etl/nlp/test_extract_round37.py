@@ -21,3 +21,10 @@ def test_a_part_reviewing_a_closed_year_reports_that_year():
     for value in (860.0, 310.0, 4.2, 45.0, 210.0):  # 预计 of the closed year estimates its result
         assert rows[value] == (2023, True), value
     assert rows[50.0] == (2024, False) and rows[6.0] == (2024, False)  # the second part aims
+
+
+def test_a_comparison_year_is_a_base_not_the_figure_s_year():
+    rows = _years("(2025年11月20日)“十四五”以来,全市规上工业企业达到520户,较2020年增长60%。")
+    assert rows[60.0] == (2025, True)  # the base year is no year of the figure
+    rows = _years("“十四五”以来,全县发展成效明显。预计到2025年末,全县工业产值将达150亿元,较2020年增长40%。")
+    assert rows[40.0] == (2025, False)  # an aim's growth on a base year is the aim's, not a current value of 2020
