@@ -28,3 +28,10 @@ def test_a_comparison_year_is_a_base_not_the_figure_s_year():
     assert rows[60.0] == (2025, True)  # the base year is no year of the figure
     rows = _years("“十四五”以来,全县发展成效明显。预计到2025年末,全县工业产值将达150亿元,较2020年增长40%。")
     assert rows[40.0] == (2025, False)  # an aim's growth on a base year is the aim's, not a current value of 2020
+
+
+def test_an_undated_review_of_a_period_is_of_the_period_s_end():
+    rows = _years("记者获悉,发布会通报了“十四五”以来某市工业领域取得的发展成就。截至当前,全市规上工业企业达到410户;"
+                  "规上工业增加值占GDP比重达38%,较“十三五”末提升4个百分点。")
+    assert rows[410.0] == (2025, True) and rows[38.0] == (2025, True)
+    assert rows[4.0] == (2025, True)  # 较“十三五”末: the base, not the year
