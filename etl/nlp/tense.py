@@ -240,7 +240,7 @@ def this_year(ctx: dict) -> int | None:
     """
     if ctx.get("aims", True) or ctx.get("start") or not ctx.get("this_year"):
         return None
-    return ctx.get("dated")
+    return ctx.get("dated") or ctx.get("latest")  # undated: the latest year it states (在2013年的经济发展中,将…: round 37)
 
 
 def estimated_result(sentence: str, year: int | None, ctx: dict) -> bool:

@@ -35,3 +35,14 @@ def test_an_undated_review_of_a_period_is_of_the_period_s_end():
                   "规上工业增加值占GDP比重达38%,较“十三五”末提升4个百分点。")
     assert rows[410.0] == (2025, True) and rows[38.0] == (2025, True)
     assert rows[4.0] == (2025, True)  # 较“十三五”末: the base, not the year
+
+
+def test_a_year_after_lizheng_dates_its_own_clause():
+    rows = _years("(2024-03-02)方案提出,力争2024年全市工业增加值突破500亿元,到 2026年工业增加值达650亿元。")
+    assert rows[500.0][0] == 2024 and rows[650.0][0] == 2026
+
+
+def test_this_year_of_an_undated_work_report_is_the_latest_year_it_states():
+    rows = _years("市长在会上说,在2019年的工作中,将继续壮大工业。今年重点抓好龙头项目。"
+                  "每个园区年内引进重点项目3个以上。年末,全市营业收入超百亿的园区达到4个。")
+    assert rows[3.0][0] == 2019 and rows[4.0][0] == 2019
