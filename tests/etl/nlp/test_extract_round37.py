@@ -1,7 +1,7 @@
 """Round 37: the miss classes of rounds 35 and 36's held-out runs read in general form (docs/policy.md "Round 37 (method
 part)"). Each test is a made-up sentence of the shape a rule reads — never a plan's sentence."""
 
-from tests.etl.nlp.plan_facts import target_rows
+from tests.etl.nlp.plan_facts import clusters, target_rows
 
 
 def _years(text: str) -> dict:
@@ -46,3 +46,8 @@ def test_this_year_of_an_undated_work_report_is_the_latest_year_it_states():
     rows = _years("市长在会上说,在2019年的工作中,将继续壮大工业。今年重点抓好龙头项目。"
                   "每个园区年内引进重点项目3个以上。年末,全市营业收入超百亿的园区达到4个。")
     assert rows[3.0][0] == 2019 and rows[4.0][0] == 2019
+
+
+def test_two_counted_lists_joined_in_one_clause_keep_their_own_counts():
+    got = clusters("全县已形成纺织服装、精细化工、机械装备3大主导产业和新能源、电子信息2大新兴产业,占规上工业比重超过七成。")
+    assert list(got) == ["纺织服装", "精细化工", "机械装备", "新能源", "电子信息"]
