@@ -51,3 +51,14 @@ def test_this_year_of_an_undated_work_report_is_the_latest_year_it_states():
 def test_two_counted_lists_joined_in_one_clause_keep_their_own_counts():
     got = clusters("全县已形成纺织服装、精细化工、机械装备3大主导产业和新能源、电子信息2大新兴产业,占规上工业比重超过七成。")
     assert list(got) == ["纺织服装", "精细化工", "机械装备", "新能源", "电子信息"]
+
+
+def test_a_quoted_count_label_heading_a_place_s_industries_names_them():
+    got = clusters("全县做强纺织服装、机械装备、绿色食品“三大”主导产业,培育光学元件、木材及家具、生物材料“三新”特色产业。")
+    assert list(got) == ["纺织服装", "机械装备", "绿色食品", "光学元件", "木材及家具", "生物材料"]
+    assert clusters("共建“一带一路”,推动电子、机械、化工“三大”行动。") == {}  # no 产业 head, no framework: nothing
+
+
+def test_a_list_closed_by_its_framework_label_after_wei_zhu_de():
+    got = clusters("园区形成了废钢回收加工、再生铜冶炼、再生铝压延和仓储物流产业为主的“3+1”循环经济产业体系。")
+    assert list(got) == ["废钢回收加工", "再生铜冶炼", "再生铝压延", "仓储物流"]
