@@ -62,3 +62,10 @@ def test_a_quoted_count_label_heading_a_place_s_industries_names_them():
 def test_a_list_closed_by_its_framework_label_after_wei_zhu_de():
     got = clusters("园区形成了废钢回收加工、再生铜冶炼、再生铝压延和仓储物流产业为主的“3+1”循环经济产业体系。")
     assert list(got) == ["废钢回收加工", "再生铜冶炼", "再生铝压延", "仓储物流"]
+
+
+def test_a_count_and_class_before_the_items_class_each_item():
+    got = clusters("“六群”即建设1个千亿级精细化工产业集群,2个300亿级光伏材料、储能装备产业集群,"
+                   "3个百亿级现代纺织、食品加工和建筑材料产业集群。")
+    assert got == {"精细化工": "千亿级", "光伏材料": "300亿级", "储能装备": "300亿级", "现代纺织": "百亿级",
+                   "食品加工": "百亿级", "建筑材料": "百亿级"}
