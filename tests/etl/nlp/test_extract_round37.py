@@ -1,7 +1,8 @@
 """Round 37: the miss classes of rounds 35 and 36's held-out runs read in general form (docs/policy.md "Round 37 (method
 part)"). Each test is a made-up sentence of the shape a rule reads — never a plan's sentence."""
 
-from tests.etl.nlp.plan_facts import clusters, target_rows
+from etl.nlp.region import find_places, plan_region
+from tests.etl.nlp.plan_facts import clusters, facts, target_rows
 
 
 def _years(text: str) -> dict:
@@ -69,3 +70,11 @@ def test_a_count_and_class_before_the_items_class_each_item():
                    "3个百亿级现代纺织、食品加工和建筑材料产业集群。")
     assert got == {"精细化工": "千亿级", "光伏材料": "300亿级", "储能装备": "300亿级", "现代纺织": "百亿级",
                    "食品加工": "百亿级", "建筑材料": "百亿级"}
+
+
+def test_a_city_governed_by_its_province_is_named_bare_as_a_prefecture_city_is():
+    assert [p.name for p in find_places("仙桃和石河子、潜江市")] == ["仙桃市", "石河子市", "潜江市"]
+    assert [p.name for p in find_places("东方红")] == []  # a common word needs its 市
+    text = "仙桃地处江汉平原,2003年被列为河南省、湖北省多项试点城市。全市规模以上工业企业达到300家,河南省客商投资增长。"
+    assert plan_region(text)["region"] == "仙桃市"
+    assert {f.subject for f in facts(text) if f.kind == "target" and f.value == 300.0} == {"仙桃市"}
