@@ -78,3 +78,17 @@ def test_a_city_governed_by_its_province_is_named_bare_as_a_prefecture_city_is()
     text = "仙桃地处江汉平原,2003年被列为河南省、湖北省多项试点城市。全市规模以上工业企业达到300家,河南省客商投资增长。"
     assert plan_region(text)["region"] == "仙桃市"
     assert {f.subject for f in facts(text) if f.kind == "target" and f.value == 300.0} == {"仙桃市"}
+
+
+def _subject(text: str, value: float) -> str | None:
+    return next(f.subject for f in facts(text) if f.kind == "target" and f.value == value)
+
+
+def test_a_city_opening_the_figure_s_clause_beats_the_province_of_a_clause_before():
+    text = "四川省德阳市发布。围绕全省“六大优势产业”布局,德阳市各工业园区已形成15条产业链。"
+    assert _subject(text, 15.0) == "德阳市"
+
+
+def test_a_province_compared_with_is_no_holder():
+    text = "四川省德阳市发布。规上工业增加值增长9.1%,增速比全省平均增速高2.3个百分点。"
+    assert _subject(text, 2.3) == "德阳市"
