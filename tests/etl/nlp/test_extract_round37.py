@@ -92,3 +92,9 @@ def test_a_city_opening_the_figure_s_clause_beats_the_province_of_a_clause_befor
 def test_a_province_compared_with_is_no_holder():
     text = "四川省德阳市发布。规上工业增加值增长9.1%,增速比全省平均增速高2.3个百分点。"
     assert _subject(text, 2.3) == "德阳市"
+
+
+def test_a_text_about_a_zone_gives_its_figures_to_the_city_its_name_holds():
+    text = ("德阳经济开发区获评省级优秀园区\n德阳经济开发区设立于2010年,由旌阳区管理。近年来,旌阳区把园区建设作为旌阳区"
+            "工业发展的主战场,旌阳区工业强区战略成效明显。现入驻园区企业达210家,规模以上企业31家。")  # the district runs it
+    assert _subject(text, 210.0) == "德阳市" and _subject(text, 31.0) == "德阳市"
