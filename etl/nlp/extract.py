@@ -63,11 +63,13 @@ from etl.nlp.projects import project_capacities
 from etl.nlp.own_figures import own_figures_dropped
 from etl.nlp.cluster_match import written_name
 from etl.nlp.place_prefix import places_cut
+from etl.nlp.province_prefix import provinces_cut
 from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
 from etl.nlp.review_sections import reviewed_sentences
 from etl.nlp.relisted import find_chain_openers, find_relisted
 from etl.nlp.section_heads import section_named
 from etl.nlp.indicator import span_year, year_before
+from etl.nlp.item_guard import items_kept
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.subject import paragraph_county, subject_of
 from etl.nlp.tech_phrases import specific_techs
@@ -155,7 +157,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             year = para_year or section_year  # “比2015年增长” is no target year
         para_aims = para_aims or bool(AIM.search(tsent) or TELLS_AIM.search(tsent))
         # clusters and chains named in any plan (open vocabulary)
-        named_here = class_led(sent, places_cut(find_clusters(sent, full), text))  # 5个百亿级A、B…和E产业集群 (round 37)
+        named_here = class_led(sent, provinces_cut(places_cut(find_clusters(sent, full), text)))  # 5个百亿级A、B…和E产业集群 (round 37)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
         named_here += find_relisted(sent, kinds) + find_chain_openers(sent, kinds) + point_members(sent, text)  # listed again; 其中,X链扩容提质; 一是…A产业
@@ -178,7 +180,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                      terms=[cm.tier] if cm.tier else [],
                      note=None if cid else "not in the ontology"), key)
         # list items the learned reader calls a name that the rules did not take (etl/nlp/list_items.py)
-        for it in read_items(sent, heads, {core_name(cm.name) for cm in named_here}, model):
+        taken = {core_name(cm.name) for cm in named_here}
+        for it in items_kept(sent, read_items(sent, heads, taken, model), taken):  # no firms shown as examples, parks, a named chain's parts (round 37)
             if any(("named", k, core_name(it.name)) in seen for k in ("cluster", "chain")):
                 continue
             cid, how = match_ontology(it.name, ontology)

@@ -98,3 +98,19 @@ def test_a_text_about_a_zone_gives_its_figures_to_the_city_its_name_holds():
     text = ("德阳经济开发区获评省级优秀园区\n德阳经济开发区设立于2010年,由旌阳区管理。近年来,旌阳区把园区建设作为旌阳区"
             "工业发展的主战场,旌阳区工业强区战略成效明显。现入驻园区企业达210家,规模以上企业31家。")  # the district runs it
     assert _subject(text, 210.0) == "德阳市" and _subject(text, 31.0) == "德阳市"
+
+
+def _named(text: str) -> dict:
+    return {f.text: f.kind for f in facts(text) if f.kind in ("cluster", "chain")}
+
+
+def test_firms_shown_as_examples_parks_and_a_named_chain_s_parts_name_nothing():
+    text = ("在材料产业方面,围绕光伏、储能、电子等硅基材料产业链,在东区新材料产业园、西区工业园形成了甲硅业、乙新能、"
+            "丙科技等为代表的硅材料产业链。")
+    got = _named(text)
+    assert {"硅基材料", "硅材料"} <= set(got)
+    assert not set(got) & {"光伏", "储能", "电子", "甲硅业", "乙新能", "丙科技", "东区新材料产业园", "西区工业园"}
+
+
+def test_a_province_after_a_verb_is_where_the_chain_is():
+    assert "汽车" in _named("铜陵获批安徽汽车产业链配套城市、省级创新聚集区。")
