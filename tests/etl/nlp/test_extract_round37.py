@@ -114,3 +114,12 @@ def test_firms_shown_as_examples_parks_and_a_named_chain_s_parts_name_nothing():
 
 def test_a_province_after_a_verb_is_where_the_chain_is():
     assert "汽车" in _named("铜陵获批安徽汽车产业链配套城市、省级创新聚集区。")
+
+
+def test_a_block_after_a_field_is_no_part_of_its_name():
+    got = clusters("园区已形成精密铸造及机械制造业板块、现代物流及商贸服务业板块、新型建材及固废利用产业板块三大主导产业集群。")
+    assert set(got) == {"精密铸造及机械制造业", "现代物流及商贸服务业", "新型建材及固废利用"}
+
+
+def test_packaging_is_a_field():
+    assert set(clusters("推动食品加工、绿色包装两大新兴产业加快发展。")) == {"食品加工", "绿色包装"}
