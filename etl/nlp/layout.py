@@ -33,6 +33,7 @@ from etl.nlp.copy_punct import copy_punctuation
 from etl.nlp.region import header_title, plan_region
 from etl.nlp.tense import AIM, FIVE_YEAR, TELLS_AIM, closed_year, is_briefing, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
+from etl.nlp.undated_review import undated_review
 from etl.nlp.zone_text import zone_region
 
 __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading", "heading_cluster"]
@@ -104,10 +105,12 @@ def plan_context(text: str) -> dict:
         reviewed = int(closed.group(1))  # 一、2024年工作回顾: the year a work report's review reports (round 29)
     if reviewed is None and closed_year(head[:300]) and (dated or end):
         reviewed = dated - 1 if dated else end  # 过去一年 in a text of the 十四五/十五五 交汇点: 2025 (round 25)
+    undated = undated_review(body, dated, start)  # 近年来,… in an undated text that aims at nothing: results (round 37)
+    reviewed = reviewed or undated
     # 2023年工作回顾 in a report of 2023年12月28日 (即将过去的一年): the year reviewed still runs, its 预计 aims (round 31)
     running = bool(issued and reviewed and reviewed >= issued)
     return {**zone_region(text, plan_region(text)), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
-            "looks_back": looks_back(head[:300]) or review or bool(closed_year(head[:300])),
+            "looks_back": looks_back(head[:300]) or review or bool(closed_year(head[:300])) or bool(undated),
             "closed_year": bool(closed_year(head[:300])) and not running,  # 过去一年,宿迁…成绩如何?: the year just ended
             "this_year": bool(re.search(r"今年|全年|本年度", body)),
             "months": start is None and any(_MONTHS.match(t) for t in titles + [body]),  # 1-7月泰州市…: a release (round 23)

@@ -123,3 +123,9 @@ def test_a_block_after_a_field_is_no_part_of_its_name():
 
 def test_packaging_is_a_field():
     assert set(clusters("推动食品加工、绿色包装两大新兴产业加快发展。")) == {"食品加工", "绿色包装"}
+
+
+def test_an_undated_text_opening_on_a_look_back_reports_to_its_latest_year():
+    rows = _years("近年来,某市统筹推进产业升级和创新驱动。\n新兴产业加快集聚,2024年产值增长12%。\n"
+                  "创新动能增强,新认定高新技术企业21家,签订校企合作协议9项。")
+    assert rows[21.0] == (2024, True) and rows[9.0] == (2024, True)
