@@ -129,3 +129,10 @@ def test_an_undated_text_opening_on_a_look_back_reports_to_its_latest_year():
     rows = _years("近年来,某市统筹推进产业升级和创新驱动。\n新兴产业加快集聚,2024年产值增长12%。\n"
                   "创新动能增强,新认定高新技术企业21家,签订校企合作协议9项。")
     assert rows[21.0] == (2024, True) and rows[9.0] == (2024, True)
+
+
+def test_a_dated_text_with_no_aim_anywhere_tells_what_happened():
+    text = "(2024年10月8日)博览会上,某市展示了36家重点企业的特色产品。仪式上,选取了15个项目集中签约。"
+    rows = _years(text)
+    assert rows[36.0] == (2024, True) and rows[15.0] == (2024, True)
+    assert _years("(2024年10月8日)博览会上,某市展示重点企业36家。")[36.0][1] is False  # no 了: round 23's control
