@@ -196,7 +196,7 @@ PLACE_ONLY = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+$")
 PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市))+")
 LEAD_TIER = re.compile(r"^(?:世界级|国家级?|省级|市级|区域级|标志性)+")  # 国家现代生物医药(产业集群): round 29
 #: …先进材料战略性支柱; a tier word after a name is the list's tier (临清市纺织特色产业集群 → 纺织; round 22)
-KIND_SUFFIX = re.compile(r"(?:国家级?|省级|世界级)?(?:先进制造业?|战略性新兴产业)$|(?:战略性|支柱|主导|优势|特色|创新型|世界级|国家级|省级)+$")
+KIND_SUFFIX = re.compile(r"(?:国家级?|省级|世界级)?(?:先进制造业?|战略性新兴产业)$|(?:战略性|支柱|主导|优势|特色|创新型|世界级|国家级|省级)+$|(?:产业)?板块$")  # …制造业板块 (round 37)
 #: a tier inside a name after words that are no field (成渝国家级电子信息 → 电子信息: a region's national cluster; round 29)
 INNER_TIER = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:世界级|国家级)(?=[\u4e00-\u9fff]{2})")
 

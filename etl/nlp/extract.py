@@ -41,6 +41,7 @@ from pathlib import Path
 
 from etl.nlp.directions import listed_directions
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
+from etl.nlp.classed_lists import class_led
 from etl.nlp.cluster_names import heading_class
 from etl.nlp.conditional import conditional_dropped
 from etl.nlp.field_vocab import is_field
@@ -50,21 +51,25 @@ from etl.nlp.framework_lists import coded_industries, framework_code
 from etl.nlp.geography import geography_dropped
 from etl.nlp.group_figures import group_named
 from etl.nlp.labelled_lists import label_code, labelled_lists
-from etl.nlp.layout import heading_cluster, plan_context, sentences
+from etl.nlp.layout import heading_cluster, plan_context
 from etl.nlp.list_figures import kept_or_sought, list_shared
 from etl.nlp.list_items import load_model, read_items, title_heads
 from etl.nlp.naming import (box_named, class_named, clause_held, colon_named, fenbie_named, holder_shared, holds, is_measure, period_named, ratio_named,
                              threshold_named, verb_named)
 from etl.nlp.numbered_points import point_members
 from etl.nlp.pipeline import build_nlp
+from etl.nlp.plan_text import read_text
 from etl.nlp.projects import project_capacities
 from etl.nlp.own_figures import own_figures_dropped
 from etl.nlp.cluster_match import written_name
 from etl.nlp.place_prefix import places_cut
+from etl.nlp.province_prefix import provinces_cut
 from etl.nlp.plan_clusters import ClusterMention, core_name, find_clusters, match_ontology
+from etl.nlp.review_sections import reviewed_sentences
 from etl.nlp.relisted import find_chain_openers, find_relisted
 from etl.nlp.section_heads import section_named
 from etl.nlp.indicator import span_year, year_before
+from etl.nlp.item_guard import items_kept
 from etl.nlp.quantity import find_quantities, find_year
 from etl.nlp.subject import paragraph_county, subject_of
 from etl.nlp.tech_phrases import specific_techs
@@ -113,7 +118,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
     prev_items: list[str] = []  # the clusters and chains the sentence before named (分别 figures of the next one)
     report_year = para_last = lead_year = None  # lead_year: a year before the text's date leading a sentence; para_last: the paragraph's last figure (a measure-only name takes its holder)
     reporting = False  # an earlier sentence of the paragraph reported what was reached (已, 累计, 去年 …)
-    for sent, para, para_year, section_year, box in sentences(text, ctx):
+    for sent, para, para_year, section_year, box in reviewed_sentences(text, ctx):  # a part reviewing a closed year reads as of that year (round 37)
         if para is not last_para:
             baseline = reporting = False
             report_year = para_last = lead_year = None
@@ -152,7 +157,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             year = para_year or section_year  # “比2015年增长” is no target year
         para_aims = para_aims or bool(AIM.search(tsent) or TELLS_AIM.search(tsent))
         # clusters and chains named in any plan (open vocabulary)
-        named_here = places_cut(find_clusters(sent, full), text)
+        named_here = class_led(sent, provinces_cut(places_cut(find_clusters(sent, full), text)))  # 5个百亿级A、B…和E产业集群 (round 37)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
         named_here += find_relisted(sent, kinds) + find_chain_openers(sent, kinds) + point_members(sent, text)  # listed again; 其中,X链扩容提质; 一是…A产业
@@ -175,7 +180,8 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
                      terms=[cm.tier] if cm.tier else [],
                      note=None if cid else "not in the ontology"), key)
         # list items the learned reader calls a name that the rules did not take (etl/nlp/list_items.py)
-        for it in read_items(sent, heads, {core_name(cm.name) for cm in named_here}, model):
+        taken = {core_name(cm.name) for cm in named_here}
+        for it in items_kept(sent, read_items(sent, heads, taken, model), taken):  # no firms shown as examples, parks, a named chain's parts (round 37)
             if any(("named", k, core_name(it.name)) in seen for k in ("cluster", "chain")):
                 continue
             cid, how = match_ontology(it.name, ontology)
@@ -282,17 +288,6 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
             if not any(label in t for t in (f.text for f in facts if f.kind == "technology")):
                 add(Fact("technology", label, sent, source, terms=["卡脖子"] if "卡脖子" in sent else []), ("technology", label))
     return restated_merged(title_merged(facts, text))
-
-
-def read_text(path: str | Path) -> str:
-    """A text file as str: UTF-8 (with or without BOM), else GBK/GB18030."""
-    data = Path(path).read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
 
 
 def extract_file(path: str | Path, ontology, *, source: str | None = None, list_model: dict | None | bool = True) -> list[Fact]:

@@ -52,7 +52,8 @@ def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year:
         return False  # under 2023年发展目标: (etl/nlp/layout.py): that year's aims, whatever the text reports elsewhere
     if not current and "预计全年" in sent and _MONTHS_RUN.search(para) and not ctx.get("closed_year"):
         return False
-    if not current and q.year and ctx["start"] and q.year < ctx["start"]:
+    based = q.year and re.search(rf"(?:比|较)\s*{q.year}\s*年", clause_at(qsent, a)) and AIM.search(sent)  # 到2025年…,较2020年增长48%: a base (round 37)
+    if not current and q.year and ctx["start"] and q.year < ctx["start"] and not based:
         current = True  # 2020年,…达到17887亿元 in a 2021—2025 plan: the baseline
     if not current and baseline and not (q.year and ctx["start"] and q.year >= ctx["start"]):
         current = True
@@ -67,6 +68,9 @@ def figure_current(q, a: int, sent: str, qsent: str, para: str, ctx: dict, year:
             not _TARGET_WORD.search(clause_at(qsent, a).replace("规模以上", "")) and \
             (stated_year(sent) or stated_year(para[:max(0, para.find(sent.strip()))])):
         current = True  # 2008年,全市生产总值609.96亿元…;…总数达到1020家 in an undated text that aims at nothing (round 31)
+    if not current and ctx.get("aimless") and ctx.get("dated") and not ctx["start"] and re.search(r"[\u4e00-\u9fff](?<!为)了(?!解)", qsent[:a]) and \
+            not _BUILD.search(sent) and not re.search(r"努力|全力|力求", sent) and not _TARGET_WORD.search(clause_at(qsent, a).replace("规模以上", "")):
+        current = True  # a dated text with no aim word and no plan told anywhere: a verb with 了 tells what happened (…进行了集中签约: round 37)
     if not current and not ctx["start"] and before_aim(sent, para):
         current = True  # …等14个项目全面投产,2020年实现营业收入990亿元。…预计到2025年…可达1500亿元: the base
     if not current and ctx.get("months") and not ctx.get("aims") and not AIM.search(clause_at(qsent, a)):

@@ -24,7 +24,7 @@ __all__ = ["current_year", "target_year"]
 
 _TO_YEAR = re.compile(r"(?<![截止])(?:到|至)\s*((?:19|20)\d{2})\s*年")  # …355万人,到2035年达到500万人
 _TO_END = re.compile(r"(?<![截止])(?:到|至)\s*[“\"]?(十[一二三四五]五)[”\"]?(?:末|期末)")  # 增长至“十四五”末…
-_OWN_LEAD = re.compile(r"\s*[,,]?\s*((?:19|20)\d{2})\s*年(?:底|末)?(?![度代])")  # 2011年预计实现…,2015年达到…
+_OWN_LEAD = re.compile(r"\s*[,,]?\s*(?:力争|确保|争取|预计)?\s*((?:19|20)\d{2})\s*年(?:底|末)?(?![度代])")  # 2011年预计实现…,2015年达到…; 力争2023年… (round 37)
 
 
 def current_year(q, sent: str, ctx: dict, s_year: int | None, span: tuple | None, para: str = "") -> int | None:
@@ -35,7 +35,7 @@ def current_year(q, sent: str, ctx: dict, s_year: int | None, span: tuple | None
     def before(y):
         return y and (not ctx["start"] or y < ctx["start"] or not dated or y <= dated)
 
-    own = q.year if before(q.year) and not re.search(rf"比\s*{q.year}\s*年", sent) and not (span and q.year == span[0]) else None
+    own = q.year if before(q.year) and not re.search(rf"(?:比|较)\s*{q.year}\s*年", sent) and not (span and q.year == span[0]) else None
     return own or (s_year if before(s_year) else ctx["issued"] or ctx.get("reviewed") or dated or
                    stated_year(sent) or  # …等14个项目全面投产,2020年实现…: an undated text, the year its sentence states
                    (stated_year(para[:max(0, para.find(sent.strip()))]) if ctx.get("aimless") and not dated and "今年" not in sent else None))

@@ -43,6 +43,7 @@ import re
 
 from etl.nlp.cluster_names import NUM_CN, VERBS, clean_name, count_of, field_list, is_generic, split_items
 from etl.nlp.field_vocab import is_field
+from etl.nlp.joined_lists import counted_parts
 
 __all__ = ["counted_industries", "ranked_list", "framework_code", "group_sizes", "coded_industries", "group_members"]
 
@@ -114,6 +115,8 @@ def shared_prefix(items: list[str], count: int | None) -> bool:
 def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | None, tuple[int, int]]]:
     """The items of the counted industry lists of a framework sentence (see the module doc); ``whole``: the
     。-sentence whose ;-part ``sentence`` is (its head may name 产业集群 in another part: round 24)."""
+    if len(parts := counted_parts(sentence)) > 1:  # A、B6大支柱产业和C、D4大新兴产业: each list with its own count (round 37)
+        return [(n, lv, (s + at, e + at)) for at, part in parts for n, lv, (s, e) in counted_industries(part, whole or sentence)]
     lists = []
     found = list(_COUNTED.finditer(sentence)) + list(_SHARED.finditer(sentence))
     found += [a for a in _AROUND.finditer(sentence) if not any(a.start() < m.end() and m.start() < a.end() for m in found)]

@@ -64,6 +64,11 @@ _CODES = "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 5
 _BY_CODE = dict(zip(_CODES, PROVINCES.values()))
 #: the province of each prefecture-level city (德阳 → 四川省), from the code its row is under
 PROVINCE_OF: dict[str, str] = {w: _BY_CODE[ln.split()[0]] for ln in _CITY_ROWS.strip().splitlines() for w in ln.split()[1:]}
+#: county-level cities governed by their province directly (GB/T 2260-2007 codes XX90YY: 济源 419001, 仙桃 429004 …, read in
+#: khaeru/gb2260 gbt_2260-2007.csv): no prefecture above them, so a text names them bare as a prefecture-level city (round 37)
+PROVINCE_GOVERNED: dict[str, str] = {w: _BY_CODE[c] for c, ws in (("41", "济源"), ("42", "仙桃 潜江 天门"), ("46", "五指山 琼海 儋州 文昌 万宁 东方"),
+                                                               ("65", "石河子 阿拉尔 图木舒克 五家渠")) for w in ws.split()}
+PROVINCE_OF.update(PROVINCE_GOVERNED)
 #: county-level cities (codes ``XXXXYY`` with YY ≠ 00 named …市, and the province-governed ones 济源, 仙桃 …, 4290XX,
 #: 4690XX, 6590XX), by province code, from the same GB/T 2260-2007 table (khaeru/gb2260
 #: ``gb2260/data/gbt_2260-2007.csv``, read whole through the search tool in round 18). Cities made later (龙港,
@@ -315,4 +320,4 @@ PREFECTURES: frozenset[str] = frozenset(
     "延边 恩施 湘西 阿坝 甘孜 凉山 黔西南 黔东南 黔南 楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆 临夏 甘南 海北 黄南 "
     "果洛 玉树 海西 昌吉 博尔塔拉 巴音郭楞 克孜勒苏 伊犁".split())
 #: city names that are also common words (朝阳产业, 大同, 安康, 中山装 …): read only with their 市
-COMMON_WORDS = frozenset("朝阳 大同 安康 中山 普洱 长治 白山 黄山 白银 吉林 海南".split())
+COMMON_WORDS = frozenset("朝阳 大同 安康 中山 普洱 长治 白山 黄山 白银 吉林 海南 东方 文昌".split())

@@ -35,7 +35,10 @@ _SYSTEM_CODE = re.compile(r"[“\"](?:((?:[一二两三四五六七八九十][\u
                           r"(\d(?:[+＋]\d){1,4})[”\"])")
 
 #: a 、-list of at least three items right before a quoted label (产业 may stand between them)
-_LABELLED = re.compile(r"([^,;。:!?“”\"]+?(?:、[^,;。:!?、“”\"]+?)+)(?:产业)?[“\"]([^”\"]{1,8})[”\"]")
+_LABELLED = re.compile(r"([^,;。:!?“”\"]+?(?:、[^,;。:!?、“”\"]+?)+)(?:产业)?(?:为(?:主|主体|重点)的)?[“\"]([^”\"]{1,8})[”\"]")  # …和F产业为主的“5+1” (round 37)
+#: what a label heads when it counts a place's industries without a framework: a qualifier and 产业 (A、B、C“三大”主导产业;
+#: “三专”特色产业: round 37) — not 产业 alone (“四新”产业 in a text with no framework code names nothing, round 35)
+_HEADED = re.compile(r"[\u4e00-\u9fff]{1,6}?产业(?!园|区|基地|项目|企业|领域|体系|格局)")
 _SUM = re.compile(r"^\d(?:\s*[+＋]\s*\d)+$")
 _OPENING_NUMERAL = re.compile(r"^([一二两三四五六七八九十])[\u4e00-\u9fff]{1,2}$")
 
@@ -60,11 +63,14 @@ def label_code(text: str) -> tuple[int, ...]:
 def labelled_lists(sentence: str, code: tuple[int, ...]) -> list[tuple[str, None, tuple[int, int]]]:
     """``(name, None, span)`` of each item of a 、-list its quoted label counts, in a text whose framework is ``code``."""
     out = []
-    for m in _LABELLED.finditer(sentence) if code else ():
+    for m in _LABELLED.finditer(sentence) if re.search(r"[“\"](?:[一二两三四五六七八九十]|\d[+＋])", sentence) else ():
         count = label_count(m.group(2).strip())
+        headed = bool(_HEADED.match(sentence, m.end()))  # the label and a qualifier head a place's industries (round 30's rule)
         head = re.split(r"给|为|对|把|向|让|使|在|将|是", m.group(1))[-1]
         items = [clean_name(i, True) for p in split_items(clean_name(head), None) for i in re.split(r"以及|和|及|与", p)]
-        if count is None or len(items) != count or count not in group_sizes(code) or not all(items):
+        kept = [clean_name(p, True) for p in split_items(clean_name(head), None)]
+        items = kept if len(kept) == count else items  # 羽绒及制品 is one item when the count says so (round 37)
+        if count is None or len(items) != count or (count not in group_sizes(code) and not headed) or not all(items):
             continue
         if field_list(items) and not any(is_generic(i, True) for i in items):
             out += [(i, None, m.span()) for i in items]

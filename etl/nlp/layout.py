@@ -33,6 +33,8 @@ from etl.nlp.copy_punct import copy_punctuation
 from etl.nlp.region import header_title, plan_region
 from etl.nlp.tense import AIM, FIVE_YEAR, TELLS_AIM, closed_year, is_briefing, is_news, looks_back, relative_year
 from etl.nlp.vocab import normalize
+from etl.nlp.undated_review import undated_review
+from etl.nlp.zone_text import zone_region
 
 __all__ = ["HEADING_RE", "plan_context", "sentences", "box_heading", "heading_cluster"]
 
@@ -63,7 +65,7 @@ def plan_context(text: str) -> dict:
     start, end = (int(period.group(1)), int(period.group(2))) if period else (None, None)
     if start is None:
         named = sorted((m.start(), FIVE_YEAR[m.group(1)], "回顾" in head[max(0, m.start() - 8):m.start()])
-                       for m in re.finditer(r"(十[一二三四五]五)(?![”\"]?以来)", head[:600]))
+                       for m in re.finditer(r"(?<![比较])(?<![比较][“\"])(十[一二三四五]五)(?![”\"]?以来)", head[:600]))  # 较“十三五”末: a base
         found = [(at, p) for at, p, back in named if not back] or [(at, p) for at, p, _b in named]
         # 回顾了保定“十三五”取得的成就、“十四五”面临的机遇: the period reviewed is not the text's, when it names another
         five = found[0][1] if found else None  # the first named period: the title's, not a 回顾 heading's nor one
@@ -95,16 +97,20 @@ def plan_context(text: str) -> dict:
     if one_year and not reviewed and start and start <= int(one_year.group(1)) <= end:
         end = int(one_year.group(1))  # 2026年,是实施“十五五”规划的开局之年…行动安排: the year's own aims
     review = bool(reviewed) or bool(end and dated and dated > end)  # a text dated after its period ended
+    if reviewed is None and not dated and (since := re.search(r"(十[一二三四五]五)[”\"]?(?:以来|期间)", head[:300])) and looks_back(head[:300]):
+        reviewed = FIVE_YEAR[since.group(1)][1]  # an undated review of “十四五” (…以来某市…取得的发展成就): its current values are of the period's end (round 37)
     if reviewed is None and end and dated == end + 1 and not issued:
         reviewed = end  # a report of January 2026 on “十四五”: its undated figures are of the year (and period) just ended
     if reviewed is None and (closed := closed_year(head[:300])) and closed.group(1):
         reviewed = int(closed.group(1))  # 一、2024年工作回顾: the year a work report's review reports (round 29)
     if reviewed is None and closed_year(head[:300]) and (dated or end):
         reviewed = dated - 1 if dated else end  # 过去一年 in a text of the 十四五/十五五 交汇点: 2025 (round 25)
+    undated = undated_review(body, dated, start)  # 近年来,… in an undated text that aims at nothing: results (round 37)
+    reviewed = reviewed or undated
     # 2023年工作回顾 in a report of 2023年12月28日 (即将过去的一年): the year reviewed still runs, its 预计 aims (round 31)
     running = bool(issued and reviewed and reviewed >= issued)
-    return {**plan_region(text), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
-            "looks_back": looks_back(head[:300]) or review or bool(closed_year(head[:300])),
+    return {**zone_region(text, plan_region(text)), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
+            "looks_back": looks_back(head[:300]) or review or bool(closed_year(head[:300])) or bool(undated),
             "closed_year": bool(closed_year(head[:300])) and not running,  # 过去一年,宿迁…成绩如何?: the year just ended
             "this_year": bool(re.search(r"今年|全年|本年度", body)),
             "months": start is None and any(_MONTHS.match(t) for t in titles + [body]),  # 1-7月泰州市…: a release (round 23)

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_OF, PROVINCES
+from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_GOVERNED, PROVINCE_OF, PROVINCES
 from etl.nlp.own_county import NATIONS, county_named, later_names, own_county, province_of_county, text_before, title_county
 from etl.nlp.vocab import normalize
 
@@ -33,7 +33,7 @@ __all__ = ["Place", "find_places", "find_counties", "plan_region", "header_title
 
 _FULL = {v: v for v in PROVINCES.values()}
 _ALT = "|".join(sorted(list(_FULL) + list(PROVINCES), key=len, reverse=True))
-_CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+_CITY_ALT = "|".join(sorted(CITIES | set(PROVINCE_GOVERNED), key=len, reverse=True))  # 济源 as 德阳 (round 37)
 _PREF_ALT = "|".join(sorted(PREFECTURES, key=len, reverse=True))
 _COUNTY_CITY_ALT = "|".join(sorted(COUNTY_CITIES, key=len, reverse=True))
 #: a county-level city is a GB/T 2260 name with its 市 (胶州市, 晋江市), never any two characters before 市 (业立市 from

@@ -81,10 +81,14 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
         lead = next((p for p in find_places(head) if p.span[0] == lead.span[1] and p.kind != "province"), lead)
         mine = title_county(head[opening:], lead.name) if lead.kind == "province" else None  # 上海奉贤:… (round 27)
         return (mine, "county") if mine else (lead.name, _kind(lead.name, lead.kind))
+    at = len(head) - len(own_clause)
+    clause_lead = next((p for p in find_places(own_clause) if p.span[0] == _OPENING.match(own_clause).end() and p.kind != "province"), None)
+    if clause_lead and any(m.start() < at for m in _SELF_PROVINCE.finditer(head)):  # 围绕自治区…建设,乌鲁木齐市各大园区…23条 (round 37)
+        return clause_lead.name, _kind(clause_lead.name, clause_lead.kind)
     mine = ctx.get("para_county")  # 随县是全国香菇四大主产区之一…现有香菇生产企业135家 in a 随州 text (round 32)
     if mine and mine != ctx.get("region") and not _SELF_CITY.search(head) and not _SELF_PROVINCE.search(head):
         return mine, "county"
-    peers = (lambda m: head[m.start() - 1:m.start()] in ("居", "列", "占") or head[m.start() - 2:m.start()] in _REFERENCE)
+    peers = (lambda m: head[m.start() - 1:m.start()] in ("居", "列", "占", "比") or head[m.start() - 2:m.start()] in _REFERENCE)
     refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head) if not peers(m)] + \
            [(m.start(), "city") for m in _SELF_CITY.finditer(head) if not peers(m)]
     if ctx.get("county"):  # 全县, 我县 in a county's plan

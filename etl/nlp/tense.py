@@ -240,7 +240,7 @@ def this_year(ctx: dict) -> int | None:
     """
     if ctx.get("aims", True) or ctx.get("start") or not ctx.get("this_year"):
         return None
-    return ctx.get("dated")
+    return ctx.get("dated") or ctx.get("latest")  # undated: the latest year it states (在2013年的经济发展中,将…: round 37)
 
 
 def estimated_result(sentence: str, year: int | None, ctx: dict) -> bool:
@@ -271,7 +271,7 @@ def _reviewed_years(sentence: str, ctx: dict) -> str:
 
 def relative_year(text: str, ctx: dict) -> int | None:
     """The year ``text`` names without digits: a five-year period's end, else 今年/去年/明年 from ``ctx["issued"]``."""
-    five = next((y for k, (_s, y) in FIVE_YEAR.items() if k in text), None)
+    five = next((y for k, (_s, y) in FIVE_YEAR.items() if k in re.sub(r"(?:比|较)[“\"]?十[一二三四五]五", "", text)), None)  # 较“十三五”末: a base
     if five and not re.search(r"十[一二三四五]五[”\"]?(?:以来|期间以来|时期以来)", text):
         return five
     issued = ctx.get("issued") or ctx.get("dated")
