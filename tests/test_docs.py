@@ -1,11 +1,13 @@
 """The why pages of ``docs/`` and their round logs stay linked.
 
-Why: ``docs/classifier.md`` and ``docs/import.md`` are short pages a newcomer reads first; the round-by-round
-detail they summarise lives, verbatim, in ``docs/log/classifier-rounds.md`` and ``docs/log/import-rounds.md``,
-and the why pages link into it by section. A section renamed or dropped in a log, or a link mistyped, would
+Why: ``docs/classifier.md``, ``docs/import.md`` and ``docs/policy.md`` are short pages a newcomer reads first; the
+round-by-round detail they summarise lives, verbatim, in ``docs/log/classifier-rounds.md``,
+``docs/log/import-rounds.md`` and ``docs/log/policy-rounds.md``, and the why pages link into it by section (the
+policy page also into its labelling rules, ``docs/policy-labelling.md``). A section renamed or dropped in a log, or a link mistyped, would
 leave a reader at the top of a 2,000-line page. So: every relative link of a why page and of a log page names
 a file that exists and, if it has a ``#fragment``, a heading of that file (GitHub's anchor rule); every log
-names its why page, and every why page links its log.
+names its why page, and every why page links its log; a companion page (the labelling rules) and its why page link
+each other, and the log names the companion in its header.
 """
 
 from __future__ import annotations
@@ -19,8 +21,13 @@ from chainkg.settings import PROJECT_ROOT
 
 DOCS = PROJECT_ROOT / "docs"
 #: why page → its round log
-PAIRS = {"classifier.md": "log/classifier-rounds.md", "import.md": "log/import-rounds.md"}
+PAIRS = {"classifier.md": "log/classifier-rounds.md", "import.md": "log/import-rounds.md",
+         "policy.md": "log/policy-rounds.md"}
+#: companion page → its why page (the companion is also named in the why page's log header)
+COMPANIONS = {"policy-labelling.md": "policy.md"}
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+#: a fenced code block or an inline code span: Markdown makes no link inside either
+CODE = re.compile(r"^\s*```.*?^\s*```|`[^`\n]*`", re.M | re.S)
 
 
 def anchors(text: str) -> set[str]:
@@ -43,9 +50,9 @@ def anchors(text: str) -> set[str]:
 
 
 def broken_links(page: Path) -> list[str]:
-    """The relative links of ``page`` whose file or ``#fragment`` does not exist."""
+    """The relative links of ``page`` (outside code) whose file or ``#fragment`` does not exist."""
     bad = []
-    for target in LINK.findall(page.read_text(encoding="utf-8")):
+    for target in LINK.findall(CODE.sub("", page.read_text(encoding="utf-8"))):
         if re.match(r"[a-z]+:", target):
             continue  # a URL
         path, _, frag = target.partition("#")
@@ -57,7 +64,7 @@ def broken_links(page: Path) -> list[str]:
     return bad
 
 
-@pytest.mark.parametrize("page", [*PAIRS, *PAIRS.values()])
+@pytest.mark.parametrize("page", [*PAIRS, *PAIRS.values(), *COMPANIONS])
 def test_every_link_of_a_why_page_and_its_log_resolves(page):
     assert broken_links(DOCS / page) == []
 
@@ -70,6 +77,14 @@ def test_the_why_page_and_its_log_name_each_other(why, log):
     assert f"](../{why})" in log_text.split("\n---\n", 1)[0]  # in the log's own header, above the kept text
 
 
+@pytest.mark.parametrize("companion,why", COMPANIONS.items())
+def test_a_companion_page_its_why_page_and_the_log_name_each_other(companion, why):
+    companion_text = (DOCS / companion).read_text(encoding="utf-8")
+    assert f"]({companion}" in (DOCS / why).read_text(encoding="utf-8")
+    assert f"]({why}" in companion_text
+    assert f"](../{companion}" in (DOCS / PAIRS[why]).read_text(encoding="utf-8").split("\n---\n", 1)[0]
+
+
 def test_anchors_follow_githubs_rule():
     text = "# A → b\n```\n# not a heading\n```\n## 4. Figures\n## 4. Figures\n### Round 8: cores — a `x.py`"
     assert anchors(text) == {"a--b", "4-figures", "4-figures-1", "round-8-cores--a-xpy"}
@@ -79,6 +94,6 @@ def test_a_missing_section_is_found(tmp_path):
     (tmp_path / "log").mkdir()
     (tmp_path / "log" / "x.md").write_text("# X\n## 4. Figures\n", encoding="utf-8")
     page = tmp_path / "why.md"
-    page.write_text("[a](log/x.md#4-figures) [b](log/x.md#5-files) [c](log/y.md) [d](https://e.org/#z)\n",
-                    encoding="utf-8")
+    page.write_text("[a](log/x.md#4-figures) [b](log/x.md#5-files) [c](log/y.md) [d](https://e.org/#z)\n"
+                    "`[,:](包括|即)` is a pattern, no link\n```\n[e](log/z.md)\n```\n", encoding="utf-8")
     assert broken_links(page) == ["log/x.md#5-files", "log/y.md"]

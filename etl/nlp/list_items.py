@@ -11,7 +11,7 @@ the threshold stored with the weights (``list_items.json`` next to this module),
 
 The weights are fitted by ``bench/list_items_cv.py --write`` on the tune plans of bench/plans (an item's label: it
 matches a gold cluster or chain name of its plan); the same script prints the leave-plan-out cross-validation and the
-replays of past rounds' first runs that decided to ship it (docs/policy.md, round 18).
+replays of past rounds' first runs that decided to ship it (docs/log/policy-rounds.md, round 18).
 
 Why: round after round the rules fitted to the tune plans' list shapes missed the shapes of the next held-out set
 (first-run cluster recall 0.48 and 0.41 in rounds 16 and 17); a reader that weighs the context of every list item adds

@@ -1,4 +1,5 @@
-"""Round 16 of the policy extractor: the round-15 plans' error classes, each as a general rule (docs/policy.md)."""
+"""Round 16 of the policy extractor: the round-15 plans' error classes, each as a general rule
+(docs/log/policy-rounds.md, round 16)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Round 17 of the policy extractor: cluster lists announced by a framework, read wherever their items stand
-(docs/policy.md, round 17)."""
+(docs/log/policy-rounds.md, round 17)."""
 
 from __future__ import annotations
 

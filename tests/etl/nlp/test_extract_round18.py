@@ -1,5 +1,5 @@
 """Round 18 of the policy extractor: places are GB/T 2260 names, a framework's lists with their count and class
-head after them (docs/policy.md, round 18)."""
+head after them (docs/log/policy-rounds.md, round 18)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Round 19 of the policy extractor: a text's own year, press conferences and work reports, a dateline's place, tiers
-after a name, firms in a chain list, project capacities (docs/policy.md, round 19)."""
+after a name, firms in a chain list, project capacities (docs/log/policy-rounds.md, round 19)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Round 20 of the policy extractor: a county's own report, place names after 2007, … (docs/policy.md, round 20)."""
+"""Round 20 of the policy extractor: a county's own report, place names after 2007, … (docs/log/policy-rounds.md, round 20)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Round 21 of the policy extractor: the classes of round 20's held-out misses in general form (docs/policy.md, round 21)."""
+"""Round 21 of the policy extractor: the classes of round 20's held-out misses in general form
+(docs/log/policy-rounds.md, round 21)."""
 
 from __future__ import annotations
 

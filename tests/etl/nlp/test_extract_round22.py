@@ -1,4 +1,5 @@
-"""Round 22 of the policy extractor: the classes of round 21's held-out misses in general form (docs/policy.md, round 22)."""
+"""Round 22 of the policy extractor: the classes of round 21's held-out misses in general form
+(docs/log/policy-rounds.md, round 22)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Round 23 of the policy extractor: the classes of round 22's held-out misses in general form (docs/policy.md, round 23)."""
+"""Round 23 of the policy extractor: the classes of round 22's held-out misses in general form
+(docs/log/policy-rounds.md, round 23)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Round 24 of the policy extractor: the classes of round 23's held-out misses in general form (docs/policy.md, round 24)."""
+"""Round 24 of the policy extractor: the classes of round 23's held-out misses in general form
+(docs/log/policy-rounds.md, round 24)."""
 
 from __future__ import annotations
 

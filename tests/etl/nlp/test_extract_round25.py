@@ -1,4 +1,5 @@
-"""Round 25 of the policy extractor: the classes of round 24's held-out misses in general form (docs/policy.md, round 25)."""
+"""Round 25 of the policy extractor: the classes of round 24's held-out misses in general form
+(docs/log/policy-rounds.md, round 25)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Round 35: round 34's held-out misses read in general form — an autonomous prefecture by its short form, and the
-miss classes of docs/policy.md "Round 35 (method part)". Each test is a made-up sentence of the shape a rule reads."""
+miss classes of docs/log/policy-rounds.md "Round 35 (method part)". Each test is a made-up sentence of the shape a
+rule reads."""
 
 from etl.nlp.region import find_places
 from tests.etl.nlp.plan_facts import facts
