@@ -146,9 +146,11 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     vendor = vendor_signal(industry) if industry else None
     v_out, v_mixed = vendor == OUT, vendor == MIXED
     v_cluster = vendor if vendor is not None and not (v_out or v_mixed) else None
-    if out_industry:  # registered in an industry outside the chains (白酒, 农药, 风能原动设备 …)
-        # a trader (门类 F) is no maker, but a chain's own trade segment (医药流通) stays placeable (round 16)
-        keep = TRADE_SEGMENTS if trade_industry(industry_code, industry) else ()
+    # registered outside the chains (白酒, 农药 …) or in trade (门类 F): a trader is no maker, but a chain's own trade
+    # segment (医药流通) stays placeable (round 16), also when the code points to it (5151, 515: round 17)
+    trade = (out_industry or bool(ind_segs)) and trade_industry(industry_code, industry)
+    if out_industry or trade:
+        keep = TRADE_SEGMENTS if trade else ()
         for k, e in ev.items():
             if keep and any(s in keep for s in idx.lineage.get(k, (k,))):
                 continue
