@@ -21,6 +21,45 @@ def ids(record, onto):
     return [m.segment_id for m in assign_segments(record, onto)]
 
 
+# ---- 1. a later item of the lead item's own cluster
+
+@pytest.mark.parametrize("scope, lead, later", [
+    ("一般项目：塑料制品制造；热流道系统研发", "mould-plastic-products", "mould-plastic-hot-runner"),
+    ("一般项目：精密注塑模具设计；热流道系统研发", "mould-plastic-precision-mould", "mould-plastic-hot-runner"),
+    ("一般项目：汽车零部件及配件制造；电池管理系统研发", "auto-parts", "auto-battery"),
+    ("一般项目：汽车电子装置制造；传感器；电池管理系统", "auto-icv", "auto-battery"),
+])
+def test_round17_a_later_making_item_of_the_lead_cluster_is_linked(onto, scope, lead, later):
+    """Round 16 left these under the cut (0.46, 0.43): the round-12 lead item damped every later item alike."""
+    got = {m.segment_id: m.confidence for m in assign_segments({"经营范围": scope}, onto)}
+    assert lead in got and later in got and got[later] >= 0.63, got
+
+
+@pytest.mark.parametrize("scope", [
+    "一般项目：酒类生产；塑料制品制造",  # round 12: the lead item names no chain business
+    "一般项目：农药生产；医药中间体；化工产品生产",
+    "一般项目：家用电器制造；电机制造；微特电机及组件制造",
+    "一般项目：洗衣机离合器制造；电机制造",
+    "一般项目：风力发电机组及零部件销售；发电机及发电机组制造",
+])
+def test_round17_trap_a_later_item_behind_a_lead_outside_the_chains_stays_unlinked(onto, scope):
+    assert ids({"经营范围": scope}, onto) == []
+
+
+def test_round17_trap_a_later_item_of_another_cluster_or_a_trade_item_stays_damped(onto):
+    # another cluster than the lead's: as before (水泵 leads, 汽车零部件 is another business)
+    assert ids({"经营范围": "一般项目：水泵制造；汽车零部件及配件制造"}, onto) == []
+    # the lead's own cluster, but a trade or service item (round 12: 药品批发 next to 药品生产, 缝纫机维修)
+    assert ids({"经营范围": "一般项目：化学药品制剂制造；药品批发"}, onto) == []
+    assert ids({"经营范围": "一般项目：缝纫机制造；缝纫机维修"}, onto) == ["sewing-industrial-machines"]
+    assert ids({"经营范围": "一般项目：汽车零部件及配件制造；汽车销售；二手车经纪"}, onto) == ["auto-parts"]
+    # the lead's own cluster, but a later item that names only a top-level segment (a broad class the scope lists)
+    assert ids({"经营范围": "一般项目：离心泵制造；电机制造；五金产品零售"}, onto) == ["pump-motor-centrifugal-industrial"]
+    assert ids({"经营范围": "一般项目：注塑模具制造；塑料制品制造"}, onto) == ["mould-plastic-injection-mould"]
+    # with products or a 国标行业 the lead-item features do not apply at all: unchanged
+    assert ids({"经营范围": "一般项目：酒类生产；塑料制品制造", "国标行业代码": "C1512"}, onto) == []
+
+
 # ---- 3. 515/525 and a trade industry
 
 @pytest.mark.parametrize("code", ["F515", "515", "F525", "F5154"])
