@@ -60,6 +60,30 @@ def test_round17_trap_a_later_item_of_another_cluster_or_a_trade_item_stays_damp
     assert ids({"经营范围": "一般项目：酒类生产；塑料制品制造", "国标行业代码": "C1512"}, onto) == []
 
 
+# ---- 2. 汽车用X at the start of a line
+
+@pytest.mark.parametrize("scope, seg", [
+    ("一般项目：汽车用微特电机、雨刮电机制造", "auto-electrical"),
+    ("一般项目：汽车用微特电机制造", "auto-electrical"),
+    ("一般项目：汽车用线束制造", "auto-electrical"),
+    ("一般项目：汽车用塑料件制造", "mould-plastic-auto-parts"),
+    ("一般项目：汽车用发动机制造", "auto-engine-parts"),  # GB/T 4754-2017 3620's own wording
+])
+def test_round17_car_use_at_the_line_start_reads_as_the_auto_term(onto, scope, seg):
+    assert ids({"经营范围": scope}, onto)[:1] == [seg]
+
+
+def test_round17_trap_car_use_elsewhere_is_read_as_before(onto):
+    """Round 14's misreads of a 汽车用X → 汽车X rewrite everywhere: 非 before it, a longer vehicle word, 轿车用."""
+    got = assign_segments({"products": "非汽车用发动机"}, onto)
+    assert [m.matched_terms for m in got] == [["发动机"]]  # the generic word as before, not 汽车发动机
+    assert ids({"经营范围": "一般项目：电动汽车用整车控制器"}, onto) == ["auto-electric-control"]
+    assert ids({"products": "轿车用铝合金部件"}, onto) == ["auto-mat-aluminium"]
+    assert ids({"经营范围": "一般项目：汽车用品销售"}, onto) == []  # 汽车用品 stays a shadow word
+    # inside a line (not its start) the generic 汽车 stays a modifier: no 汽车线束
+    assert "auto-electrical" not in ids({"经营范围": "一般项目：五金制品及汽车用线束加工"}, onto)
+
+
 # ---- 3. 515/525 and a trade industry
 
 @pytest.mark.parametrize("code", ["F515", "515", "F525", "F5154"])
