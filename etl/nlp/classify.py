@@ -74,7 +74,7 @@ from etl.nlp import calibration
 from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN, TOP_K
 from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate
 from etl.nlp.index import build_index
-from etl.nlp.lead_item import lead_support
+from etl.nlp.lead_item import lead_kin, lead_support
 from etl.nlp.industry import MIXED, OUT, TRADE_SEGMENTS, industry_signal, trade_industry, vendor_signal
 from etl.nlp.lexicon import GENERIC_TERMS
 from etl.nlp.line_analysis import field_hits
@@ -146,9 +146,11 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     vendor = vendor_signal(industry) if industry else None
     v_out, v_mixed = vendor == OUT, vendor == MIXED
     v_cluster = vendor if vendor is not None and not (v_out or v_mixed) else None
-    if out_industry:  # registered in an industry outside the chains (白酒, 农药, 风能原动设备 …)
-        # a trader (门类 F) is no maker, but a chain's own trade segment (医药流通) stays placeable (round 16)
-        keep = TRADE_SEGMENTS if trade_industry(industry_code, industry) else ()
+    # registered outside the chains (白酒, 农药 …) or in trade (门类 F): a trader is no maker, but a chain's own trade
+    # segment (医药流通) stays placeable (round 16), also when the code points to it (5151, 515: round 17)
+    trade = (out_industry or bool(ind_segs)) and trade_industry(industry_code, industry)
+    if out_industry or trade:
+        keep = TRADE_SEGMENTS if trade else ()
         for k, e in ev.items():
             if keep and any(s in keep for s in idx.lineage.get(k, (k,))):
                 continue
@@ -183,6 +185,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     top_cluster = cluster.get(max(zip(total.values(), total))[1])  # the largest (total, id)
     # no products and no 国标行业: the 经营范围's first item implies the registered industry (lead_item)
     lead = lead_support(sitems, ev, idx.service) if not (plines or ind_segs or out_industry) else None
+    # a later item, not in GB class wording, making a product of the lead's cluster (…；热流道系统研发): no other business
+    kin = lead_kin(sitems, ev, lead, idx.service, cluster, idx.gb_re) if lead else ()
     out = []
     for k, e in ev.items():
         ind_lin = any(s in idx.lineage.get(k, (k,)) or k in idx.lineage.get(s, ()) for s in ind_segs) \
@@ -198,7 +202,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
              1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0,
              1.0 if v_cluster is not None and c == v_cluster else 0.0,
              1.0 if v_cluster is not None and c != v_cluster else 0.0, 1.0 if v_out else 0.0,
-             1.0 if v_mixed else 0.0, 1.0 if lead and k in lead else 0.0, 1.0 if lead and k not in lead else 0.0,
+             1.0 if v_mixed else 0.0, 1.0 if lead and k in lead else 0.0,
+             1.0 if lead and k not in lead and k not in kin else 0.0,
              1.0 if lead is not None and not lead else 0.0)
         out.append({"segment_id": k, "x": x, "terms": e.terms, "score": total[k]})
     return out

@@ -59,6 +59,7 @@ class Index:
     ancestors: dict = field(default_factory=dict)  # segment -> its proper ancestors (lineage without itself)
     splits: dict = field(default_factory=dict)  # term -> cuts that leave a longer head whole (head_split, round 14)
     alias: dict = field(default_factory=dict)  # pvc树脂 -> PVC树脂, WIFI模组 -> WiFi模组: other cases of a Latin term (round 14)
+    car_use: dict = field(default_factory=dict)  # 汽车用线束 -> 汽车线束: read so only at a line's start (round 17)
 
 
 def _subtree(segs, roots) -> frozenset:
@@ -127,6 +128,16 @@ def build_index(ontology) -> Index:
                 if v not in credit and len(v) == len(t):
                     alias[v] = t
                     credit[v] = credit[t]
+        # 汽车用X (GB/T 4754-2017's own wording: 3620 汽车用发动机制造) is the vocabulary's 汽车X when 汽车X names a part, not
+        # a vehicle; line_analysis reads it so only where it starts the line (非汽车用发动机, 电动汽车用整车控制器: no — round 17)
+        car_use = {}
+        vehicle = _subtree(segs, ("auto-vehicle",))
+        for t in [t for t, c in credit.items() if t.startswith("汽车") and len(t) > 3 and c
+                  and not any(sid in vehicle for sid, _ in c)]:
+            v = "汽车用" + t[2:]
+            if v not in credit:
+                car_use[v] = t
+                credit[v] = credit[t]
         scanner = Scanner(credit)
         specs = {t: spec(t) for t in credit}
         for pseudo, _re, sid in HEAD_TERMS:  # 泵, 药: phrases they head (lexicon.HEAD_TERMS)
@@ -145,10 +156,10 @@ def build_index(ontology) -> Index:
                       "auto-motorcycle-parts" if "auto-motorcycle-parts" in segs else None,
                       _subtree(segs, ("auto-parts",)), _subtree(segs, ("auto-motorcycle", "auto-motorcycle-parts")),
                       re.compile("^(?:" + "|".join(sorted(map(re.escape, gb), key=len, reverse=True)) + ")"))
-        idx.alias = alias
+        idx.alias, idx.car_use = alias, car_use
         return idx
 
-    return cached(ontology, "classify-index-v5", lambda: _derive(build()))
+    return cached(ontology, "classify-index-v6", lambda: _derive(build()))
 
 
 
@@ -165,7 +176,7 @@ def _derive(idx: Index) -> Index:
     idx.service_terms = frozenset(t for t, c in idx.credit.items() if any(sid in idx.service for sid, _ in c))
     idx.lineset = {sid: frozenset(lin) for sid, lin in idx.lineage.items()}
     idx.ancestors = {sid: lin[1:] for sid, lin in idx.lineage.items() if len(lin) > 1}
-    idx.splits = split_table(t for t, c in idx.credit.items() if c and t not in idx.negative and t not in idx.alias)
+    idx.splits = split_table(t for t, c in idx.credit.items() if c and t not in idx.negative and t not in idx.alias and t not in idx.car_use)
     return idx
 
 

@@ -64,6 +64,13 @@ INDUSTRY_SEGMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "5152": ("中药批发", ("pharma-distribution",)),
     "5251": ("西药零售", ("pharma-distribution",)),
     "5252": ("中药零售", ("pharma-distribution",)),
+    # round 17: the 中类 themselves — 515 "指各种化学药品、生物药品、中药及医疗器材的批发和进出口活动；包括兽用药的批发…",
+    # 525 "指专门经营各种化学药品、生物药品、中药、医疗用品及器材的店铺零售活动" (GB/T 4754-2017 descriptions, read in
+    # ../shared/data/gbt4754-2017-wssmao): drug (and 药械) trade is what 医药流通 names (its keywords 药械经销, the edge
+    # 医用耗材 → 医药流通), so a record that gives only F515/F525 is a drug trader, as one with 5151 is; their other
+    # 小类 (5153 动物用药品, 5154/5254 医疗用品及器材, 5253) follow the 中类, but 5255 保健辅助治疗器材零售 stays out (below)
+    "515": ("医药及医疗器材批发", ("pharma-distribution",)),
+    "525": ("医药及医疗器材专门零售", ("pharma-distribution",)),
     "7340": ("医学研究和试验发展", ("pharma-cro",)),
     # 模具与塑料
     "265": ("合成材料制造", ("mould-plastic-resin",)),
@@ -125,6 +132,7 @@ OUT_OF_CHAIN: dict[str, str] = {
     "3831": "电线、电缆制造", "39": "计算机、通信和其他电子设备制造业",
     "5261": "汽车新车零售", "5262": "汽车旧车零售", "5263": "汽车零配件零售", "5264": "摩托车及零配件零售",
     "8111": "汽车修理与维护", "811": "汽车、摩托车等修理与维护",
+    "5255": "保健辅助治疗器材零售",  # round 17: under 525, but health aids are no drug trade (保健食品 is a negative word)
     "51": "批发业", "52": "零售业", "65": "软件和信息技术服务业", "64": "互联网和相关服务", "70": "房地产业",
 }
 #: A listed firm's *vendor* industry label (Tushare ``stock_basic.industry``, the 所属行业 of listed-firm data): a coarse

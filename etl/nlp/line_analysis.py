@@ -128,6 +128,8 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
         scanned = resegment(line, scanned, splits, idx.scanner.scan)
     if any(t in alias for _a, _b, t in scanned):  # pvc树脂, wifi模组: the vocabulary's PVC树脂, WiFi模组 (round 14)
         scanned = [(a, b, alias.get(t, t)) for a, b, t in scanned]
+    if idx.car_use and any(t in idx.car_use for _a, _b, t in scanned):
+        scanned = _car_use(line, scanned, idx)
     found = []  # (a, b, term)
     line_neg: set = set()
     for a, b, t in scanned:
@@ -247,6 +249,24 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
     # only tuples of str/float/bool in the cache: the garbage collector untracks them, so a large
     # cache does not make every full collection slower (measured: one full collection was ~15 % of a run)
     return tuple(items), tuple(sorted(line_neg))
+
+
+def _car_use(line: str, scanned: list, idx: Index) -> list:
+    """汽车用线束 at the start of a line (or after 一般项目：) is the vocabulary's 汽车线束 (``Index.car_use``); elsewhere
+    (非汽车用发动机, …及汽车用X) it is read as before: 汽车 and the rest scanned on its own (round 17)."""
+    out = []
+    for a, b, t in scanned:
+        v = idx.car_use.get(t)
+        if v is None:
+            out.append((a, b, t))
+        elif not line[:a].strip(" ：:"):
+            out.append((a, b, v))
+        else:
+            if "汽车" in idx.credit:
+                out.append((a, a + 2, "汽车"))
+            out.extend((a + 3 + x, a + 3 + y, u) for x, y, u in idx.scanner.scan(line[a + 3:b])
+                       if u not in idx.car_use)
+    return out
 
 
 def _narrows(idx: Index, term: str, head_term: str) -> bool:
