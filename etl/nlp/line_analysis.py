@@ -15,6 +15,7 @@ import bisect
 
 from etl.nlp.head_split import resegment
 from etl.nlp.index import Index
+from etl.nlp.item_shapes import bracket_kinds, shared_modifier
 from etl.nlp.lexicon import (COORD, HEAD_TERMS, MATERIAL_FORM_RE, NEG_RE, PHRASE_RE, SERVICE_HEAD_RE, SUFFIX_RE,
                              ascii_edge)
 from etl.nlp.textparse import trade_factor
@@ -130,6 +131,8 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
         scanned = [(a, b, alias.get(t, t)) for a, b, t in scanned]
     if idx.car_use and any(t in idx.car_use for _a, _b, t in scanned):
         scanned = _car_use(line, scanned, idx)
+    if len(scanned) > 1:  # 液压泵及马达: the modifier written once for both heads → 液压马达 (round 17b)
+        scanned = shared_modifier(line, scanned, idx)
     found = []  # (a, b, term)
     line_neg: set = set()
     for a, b, t in scanned:
@@ -164,6 +167,10 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
     phrase = [bisect.bisect(cuts, a) for a, _b, _t in hits]
     rec = []
     whole = len(hits) == 1 and not SUFFIX_RE.sub("", line[:hits[0][0]] + line[hits[0][1]:]).strip("()- ")
+    # 药品生产(原料药: the bracket names the kind, the term before it modifies it; the line is the kind (round 17b)
+    kinds = bracket_kinds(line, hits, idx) if ("(" in line or "[" in line) else ()
+    if kinds == [0] and len(hits) == 2:
+        whole = not SUFFIX_RE.sub("", line[:hits[0][0]] + line[hits[1][1]:]).strip("()[]- ")
     for k, (a, b, t) in enumerate(hits):
         ph = phrase[k]
         end = cuts[ph] if ph < len(cuts) else len(line)
@@ -189,6 +196,8 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
                 else:
                     head = 0.35  # a material naming what a product is made of (HDPE|缠绕管, 钛合金|棒材)
         rec.append([t, head, ph])
+    for k in kinds:
+        rec[k][1] = min(rec[k][1], 0.15)
     # a generic head (齿轮, 电控系统) modified by a specific term (刺绣机|电控系统): the phrase is about
     # the modifier's cluster
     for k, r in enumerate(rec):
