@@ -25,17 +25,17 @@ __all__ = ["FEATURES", "CALIBRATION", "LINK_MIN", "SECONDARY_MIN", "TOP_K", "pro
 #: classify() returns links whose calibrated confidence is at least this (the loader keeps >= 0.3);
 #: chosen on the tune split: at 0.5 → 0.6 tune F1 is unchanged and out-of-chain firms linked fall 2.9 % → 1.2 %;
 #: round 10, 0.6 → 0.65 (``calibration_cv.py --link-min``): out of fold P 0.908 → 0.911, R 0.834 → 0.829; fitted on the
-#: other rows and run on round 9's firms P 0.775 → 0.789 at the same recall (docs/classifier.md §4); round 11, 0.65 → 0.63
+#: other rows and run on round 9's firms P 0.775 → 0.789 at the same recall (docs/log/classifier-rounds.md §4); round 11, 0.65 → 0.63
 #: after the recall miss on round 10's fresh firms: out of fold P 0.910 → 0.908, R 0.821 → 0.825; fitted on the other
 #: rows and run on round 10's firms P 0.880 → 0.872, R 0.753 → 0.774, exact leaf 75.0 % → 77.9 % (0.6 and 0.62 gave the
 #: same round-10 recall at lower out-of-fold precision, and 0.6 links a pesticide maker's 中间体 at 0.61);
 #: round 15: the rule written before the sweep (``bench/labelled/operating_point.py``) picks 0.47 with SECONDARY_MIN
 #: 0.3 and TOP_K 4 (nested out-of-fold P 0.892, R 0.851), but that point links the issue's pesticide and
 #: washing-machine-clutch traps (tests/etl/nlp/test_classify_rules.py, round 8) and its new links are right 0.43 of the
-#: time out of fold — not shipped (docs/classifier.md §4 round 15)
+#: time out of fold — not shipped (docs/log/classifier-rounds.md §4 round 15)
 LINK_MIN = 0.63
 #: a firm with a link keeps its best candidate of another cluster down to this confidence (a secondary business,
-#: round 8; docs/classifier.md §3)
+#: round 8; docs/log/classifier-rounds.md §3)
 SECONDARY_MIN = 0.4
 #: at most this many distinct lineages per firm (a parent and its descendant share one place): the loader's cap
 TOP_K = 3

@@ -6,7 +6,7 @@ line's terms, heads, modifiers, customer and negative words) to segments as :cla
 and summed support from products and scope, specificity, whole-line matches, bare customer words).
 
 Why: which segment a shared or generic term supports depends on the rest of the record (伺服电机 in a
-sewing firm, 齿轮 of a motorcycle maker); rules and their measured effect: docs/classifier.md §3.
+sewing firm, 齿轮 of a motorcycle maker); rules and their measured effect: docs/log/classifier-rounds.md §3.
 """
 
 from __future__ import annotations

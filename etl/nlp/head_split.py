@@ -6,7 +6,7 @@ where the text really continues into ``u``: 电动汽车电机控制器, scanned
 电动汽车|电机控制器. The rest of the line after the new head is scanned again.
 
 Why: the scanner takes the longest term at the leftmost position, and a compound modifier can swallow the first
-characters of the head after it. Chinese compounds are head-final (docs/classifier.md §3), so of two readings
+characters of the head after it. Chinese compounds are head-final (docs/log/classifier-rounds.md §3), so of two readings
 that cover the same characters the one that keeps the later, longer term whole names the product; the earlier
 term is then only its modifier. The cut is made only where both parts are terms of the vocabulary and the longer
 head actually follows in the text, so nothing changes on a line the vocabulary reads one way only.

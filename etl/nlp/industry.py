@@ -14,7 +14,7 @@ not a verdict: a firm registered under 3670 that makes brakes is placed by its p
 
 :func:`vendor_signal` reads a listed firm's *vendor* industry label (Tushare 所属行业: 汽车配件, 白酒, 电气设备 …)
 among the same names: the cluster it names, out of the chains, or mixed (``VENDOR_LABELS``) — a prior the
-classifier's confidence reads, never a segment (round 10, docs/classifier.md §3).
+classifier's confidence reads, never a segment (round 10, docs/log/classifier-rounds.md §3).
 
 Codes are the 2017 edition (names as in ../shared/data/gbt4754-2017-wssmao). A code not listed
 here is neutral. ``tests/etl/nlp`` checks every segment id exists in the ontology.
@@ -136,7 +136,7 @@ OUT_OF_CHAIN: dict[str, str] = {
     "51": "批发业", "52": "零售业", "65": "软件和信息技术服务业", "64": "互联网和相关服务", "70": "房地产业",
 }
 #: A listed firm's *vendor* industry label (Tushare ``stock_basic.industry``, the 所属行业 of listed-firm data): a coarse
-#: prior on the cluster, never a segment and never a link of its own (docs/classifier.md §3, round 10). Written from
+#: prior on the cluster, never a segment and never a link of its own (docs/log/classifier-rounds.md §3, round 10). Written from
 #: what each label names, not from which firms carry it:
 #: - a cluster id: the label names a business of that cluster (汽车配件 → auto parts, 化学制药 → drugs, 塑料 → plastics);
 #: - ``OUT``: the label names a business that none of the seven chains holds (finance, property, food and drink,
@@ -149,7 +149,7 @@ OUT_OF_CHAIN: dict[str, str] = {
 #:   元器件 connectors and micro-motors, 化纤 carbon fibre and nylon, 农业综合 animal health, 其他建材 PVC pipes and
 #:   profiles, 运输设备 rail and vehicle components, 工程机械 hydraulic parts and compressors, 电器仪表 instruments and
 #:   medical devices). Those seven were first written as ``OUT``; the tune rows showed in-chain makers under each
-#:   (round 10, docs/classifier.md §4), and their names do cover those products, so they are mixed.
+#:   (round 10, docs/log/classifier-rounds.md §4), and their names do cover those products, so they are mixed.
 #: A label not listed says nothing (as no label at all); a mixed label is kept apart from no label because firms
 #: under a mixed label are in a chain less often than the records without a label the classifier otherwise reads.
 OUT, MIXED = "out", "mixed"

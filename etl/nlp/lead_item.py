@@ -13,7 +13,7 @@ round 17).
 
 Why: the registered industry follows the firm's main activity (GB/T 4754-2017 §3: a unit with two or more
 activities takes the industry of its main one), and by registration practice the main business is the first
-item of the 经营范围 and decides the industry code (docs/classifier.md §3 "lead item", with the pages read).
+item of the 经营范围 and decides the industry code (docs/log/classifier-rounds.md §3 "lead item", with the pages read).
 A registry scope without its code otherwise scores like an unconfirmed one (一般项目：水泵制造 0.54). A later item
 of another business (酒类生产；塑料制品制造) is what ``lead_other``/``lead_none`` damp; a later item that makes a
 finer or sibling product of the cluster the lead item already places the firm in, in its own words (热流道系统研发,

@@ -6,7 +6,7 @@ What: word lists over the ontology vocabulary (``GENERIC_TERMS``, ``MAIN_LINE_GE
 line is cut by (negation spans, phrase boundaries, head suffixes), :func:`spec` (term
 specificity) and :func:`ascii_edge` (a Latin term touching another Latin token is not the term).
 
-Why: each rule here fixes a measured error class (docs/classifier.md §3): 维修 → after-sales,
+Why: each rule here fixes a measured error class (docs/log/classifier-rounds.md §3): 维修 → after-sales,
 商用车|齿轮 → 整车, ABS in brakes → resin, U-pack → battery PACK, 轮胎 → 车轮.
 
 >>> ascii_edge("ABS制动系统", 0, 3), ascii_edge("U-PACK", 2, 6), ascii_edge("PCB板", 0, 2)
@@ -111,7 +111,7 @@ COORD = "及和与或、,"
 #: a product term followed by one of these names a service on that product (机载设备|维修), not the product
 SERVICE_HEAD_RE = re.compile(r"维修|修理|维护|保养|检测|检修|大修|改装")
 #: a material term followed by one of these still names the material (钛合金|材料, PBT|树脂, 钕铁硼|磁体, XLPE|料):
-#: the head is a word for a form of the material, not a product made of it (round 13; docs/classifier.md §3)
+#: the head is a word for a form of the material, not a product made of it (round 13; docs/log/classifier-rounds.md §3)
 MATERIAL_FORM_RE = re.compile(r"(?:高分子|复合|专用|改性|绝缘|糊)?(?:材料|原料|料|树脂|粒子|颗粒|切片|粉末|粉|磁体|磁材)")
 PUMP = "泵"  # pseudo-term: a phrase headed by 泵 that no vocabulary term explains
 #: …泵 (卫浴泵系列), or a line that starts with 泵 and names a class of pumps (泵类, 泵系统, 泵阀 — round 8)

@@ -6,7 +6,7 @@ the same 规范表述 items) and returns the hits with the line's weight, for :f
 to credit to segments.
 
 Why: Chinese compounds are head-final — 新能源汽车|驱动电机 is a motor, 商用车|齿轮 a gear made for a
-customer, HDPE|缠绕管 a pipe made of a resin; rules and their measured effect: docs/classifier.md §3.
+customer, HDPE|缠绕管 a pipe made of a resin; rules and their measured effect: docs/log/classifier-rounds.md §3.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ matched (头孢类原料药 → 抗感染类原料药). Both change ``ev`` (segm
 in place; :func:`etl.nlp.classify.candidates` calls them.
 
 Why: a line's words alone do not say whether 乘用车 names the firm's product or its customer, or whether 西药
-is made or traded; docs/classifier.md §3 (rounds 1, 9) has the measured effect of each rule.
+is made or traded; docs/log/classifier-rounds.md §3 (rounds 1, 9) has the measured effect of each rule.
 """
 
 from __future__ import annotations

@@ -164,7 +164,7 @@ def fragment_lines(scope) -> tuple[list[tuple[str, float, float]], str]:
     """A 经营范围 that is a bag of product fragments (no 一般项目/许可项目 section, no item with a making verb
     such as 制造/生产/加工, at least one item without a trade or service word) read as product lines without shares,
     all of equal weight — what such a record names is what the firm makes, in no order (round 11: the scope-only
-    records of docs/classifier.md §1 step 13) — and the rest: its items with a trade or service word anywhere
+    records of docs/log/classifier-rounds.md §1 step 13) — and the rest: its items with a trade or service word anywhere
     (购销摩托车, 汽车修理及汽车配件), left to be read as 经营范围 items. Any other scope gives ``([], scope)``.
 
     >>> fragment_lines("钛及钛合金、汽车修理及汽车配件")
