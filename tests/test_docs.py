@@ -1,8 +1,8 @@
 """The why pages of ``docs/`` and their round logs stay linked.
 
-Why: ``docs/classifier.md``, ``docs/import.md`` and ``docs/policy.md`` are short pages a newcomer reads first; the
-round-by-round detail they summarise lives, verbatim, in ``docs/log/classifier-rounds.md``,
-``docs/log/import-rounds.md`` and ``docs/log/policy-rounds.md``, and the why pages link into it by section (the
+Why: ``docs/classifier.md``, ``docs/import.md``, ``docs/policy.md`` and ``docs/ui.md`` are short pages a newcomer
+reads first; the round-by-round detail they summarise lives, verbatim, in ``docs/log/classifier-rounds.md``,
+``docs/log/import-rounds.md``, ``docs/log/policy-rounds.md`` and ``docs/log/product-checks.md``, and the why pages link into it by section (the
 policy page also into its labelling rules, ``docs/policy-labelling.md``). A section renamed or dropped in a log, or a link mistyped, would
 leave a reader at the top of a 2,000-line page. So: every relative link of a why page and of a log page names
 a file that exists and, if it has a ``#fragment``, a heading of that file (GitHub's anchor rule); every log
@@ -22,7 +22,7 @@ from chainkg.settings import PROJECT_ROOT
 DOCS = PROJECT_ROOT / "docs"
 #: why page → its round log
 PAIRS = {"classifier.md": "log/classifier-rounds.md", "import.md": "log/import-rounds.md",
-         "policy.md": "log/policy-rounds.md"}
+         "policy.md": "log/policy-rounds.md", "ui.md": "log/product-checks.md"}
 #: companion page → its why page (the companion is also named in the why page's log header)
 COMPANIONS = {"policy-labelling.md": "policy.md"}
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")

@@ -8,7 +8,7 @@ are followed by a bracket that names another, finer kind of the same cluster (�
 Why: registry items coordinate products the way 规范表述 write them — a modifier is written once for two
 heads (液压泵及马达研发、制造), and a licence names its scope in a bracket (药品生产（原料药）). Read term by term,
 the first gives a generic 马达 (电机) beside the hydraulic pump, and the second a 成品药 link ranked above the
-原料药 the bracket names (docs/ui.md, product check of 2026-12-01; docs/log/classifier-rounds.md round 17b).
+原料药 the bracket names (docs/log/product-checks.md, product check of 2026-12-01; docs/log/classifier-rounds.md round 17b).
 
 >>> from types import SimpleNamespace as NS
 >>> idx = NS(credit={"液压泵": [("h", 1.0)], "马达": [("m", 1.0)], "液压马达": [("h", 1.0)],

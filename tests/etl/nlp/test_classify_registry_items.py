@@ -1,5 +1,5 @@
 """Round 17b (docs/log/classifier-rounds.md §4): registry 经营范围 items a product check of a 启信宝 export of 泵与电机
-and a 公示系统 export of 医药 found unplaced or misplaced (docs/ui.md, "Seen and left"). Each fix has a record of its
+and a 公示系统 export of 医药 found unplaced or misplaced (docs/log/product-checks.md, "Seen and left"). Each fix has a record of its
 shape and a trap it must not link. Records are written for the test (fictional), not the product check's own."""
 
 from __future__ import annotations
