@@ -73,6 +73,7 @@ from dataclasses import dataclass, field
 from etl.nlp import calibration
 from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN, TOP_K
 from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate
+from etl.nlp.gb_cited import record_class
 from etl.nlp.index import build_index
 from etl.nlp.lead_item import lead_kin, lead_support
 from etl.nlp.industry import MIXED, OUT, TRADE_SEGMENTS, industry_signal, trade_industry, vendor_signal
@@ -149,10 +150,15 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     # registered outside the chains (白酒, 农药 …) or in trade (门类 F): a trader is no maker, but a chain's own trade
     # segment (医药流通) stays placeable (round 16), also when the code points to it (5151, 515: round 17)
     trade = (out_industry or bool(ind_segs)) and trade_industry(industry_code, industry)
+    # the record's class as the segments' own sources cite it (gb_cited, round 18): an out-of-chain class in a 中类 a
+    # candidate's lineage cites is near it (3859 and 智能马桶整机), an exact citation agrees with it (3741 and 航空零部件)
+    rclass = record_class(industry_code, industry) if (industry or industry_code) else None
+    mid = rclass[:3] if rclass and (out_industry or trade) else None
+    cites3 = idx.cites3
     if out_industry or trade:
         keep = TRADE_SEGMENTS if trade else ()
         for k, e in ev.items():
-            if keep and any(s in keep for s in idx.lineage.get(k, (k,))):
+            if keep and any(s in keep for s in idx.lineage.get(k, (k,))) or mid and mid in cites3.get(k, ()):
                 continue
             e.p, e.pmax, e.s, e.smax = e.p * _OUT_DAMP, e.pmax * _OUT_DAMP, e.s * _OUT_DAMP, e.smax * _OUT_DAMP
     negated = set()
@@ -191,13 +197,16 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     for k, e in ev.items():
         ind_lin = any(s in idx.lineage.get(k, (k,)) or k in idx.lineage.get(s, ()) for s in ind_segs) \
             if ind_segs else False
+        if rclass and not ind_lin:
+            ind_lin = rclass in idx.cites.get(k, ())
+        out_k = out_industry and not (mid and mid in cites3.get(k, ()))
         c = cluster.get(k)
         p, pmax, sc, smax = (e.p, e.pmax, e.s, e.smax) if plines else (e.s, e.smax, 0.0, 0.0)
         # without products, the 经营范围's main items play the products' part
         x = (1.0, math.log(pmax + 0.02), min(p, 2.0), math.log(smax + 0.02), min(sc, 3.0) / 3.0, e.spec,
              total[k] / top, 1.0 if ind_lin else 0.0,
              1.0 if (not ind_lin and c in ind_clusters) else 0.0,
-             1.0 if out_industry else 0.0, 1.0 if (plines and e.p == 0) else 0.0, 0.0 if plines else 1.0,
+             1.0 if out_k else 0.0, 1.0 if (plines and e.p == 0) else 0.0, 0.0 if plines else 1.0,
              1.0 if k in negated else 0.0, 1.0 if c == top_cluster else 0.0,
              1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0,
              1.0 if v_cluster is not None and c == v_cluster else 0.0,

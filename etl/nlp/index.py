@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from etl.nlp.gb_cited import cited_classes
 from etl.nlp.head_split import split_table
 from etl.nlp.industry import INDUSTRY_SEGMENTS
 from etl.nlp.lexicon import (CUSTOMER_TERMS, DROP_TERMS, END_PRODUCT_ROOTS, GB_SCOPE_ITEMS, HEAD_TERMS, PARTS_OF_ROOT,
@@ -60,6 +61,8 @@ class Index:
     splits: dict = field(default_factory=dict)  # term -> cuts that leave a longer head whole (head_split, round 14)
     alias: dict = field(default_factory=dict)  # pvc树脂 -> PVC树脂, WIFI模组 -> WiFi模组: other cases of a Latin term (round 14)
     car_use: dict = field(default_factory=dict)  # 汽车用线束 -> 汽车线束: read so only at a line's start (round 17)
+    cites: dict = field(default_factory=dict)  # segment -> GB classes its lineage's sources cite (gb_cited, round 18)
+    cites3: dict = field(default_factory=dict)  # segment -> the 中类 (first three digits) of those classes
 
 
 def _subtree(segs, roots) -> frozenset:
@@ -157,9 +160,11 @@ def build_index(ontology) -> Index:
                       _subtree(segs, ("auto-parts",)), _subtree(segs, ("auto-motorcycle", "auto-motorcycle-parts")),
                       re.compile("^(?:" + "|".join(sorted(map(re.escape, gb), key=len, reverse=True)) + ")"))
         idx.alias, idx.car_use = alias, car_use
+        idx.cites = {sid: c for sid, c in cited_classes(ontology).items() if c}
+        idx.cites3 = {sid: frozenset(x[:3] for x in c) for sid, c in idx.cites.items()}
         return idx
 
-    return cached(ontology, "classify-index-v6", lambda: _derive(build()))
+    return cached(ontology, "classify-index-v7", lambda: _derive(build()))
 
 
 

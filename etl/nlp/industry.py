@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "SECTION_NAMES", "TRADE_SEGMENTS", "trade_industry", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal"]
+__all__ = ["class_digits", "class_of_name", "INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "SECTION_NAMES", "TRADE_SEGMENTS", "trade_industry", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal"]
 
 #: GB/T 4754-2017 code -> (name, segment ids it points to). Most specific code wins (4 > 3 > 2 digits).
 INDUSTRY_SEGMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -198,9 +198,22 @@ for _code, _n in OUT_OF_CHAIN.items():
     _NAME_INDEX.setdefault(_n, _code)
 
 
-def _digits(code) -> str | None:
+def class_digits(code) -> str | None:
+    """The digits of a class code (``C3441`` → ``3441``), or ``None``."""
     m = _CODE_RE.match(str(code or ""))
     return m.group(2) if m else None
+
+
+_digits = class_digits
+
+
+def class_of_name(industry) -> str | None:
+    """The code of the most specific of ``industry``'s names that this module's tables name, or ``None``."""
+    for name in reversed(_names(industry)):
+        code = _NAME_INDEX.get(name)
+        if code is not None:
+            return code
+    return None
 
 
 def _lookup(digits: str) -> tuple[tuple[str, ...], bool] | None:
