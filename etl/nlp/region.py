@@ -41,8 +41,10 @@ _COUNTY_CITY_ALT = "|".join(sorted(COUNTY_CITIES, key=len, reverse=True))
 #: an autonomous prefecture by its short form, whatever form the text writes (恩施州, 恩施土家族苗族自治州, 伊犁哈萨克自治州)
 _PLACE_RE = re.compile(rf"(?P<prov>{_ALT})|(?P<city>{_CITY_ALT})(?P<shi>市)?|(?P<pref>{_PREF_ALT})(?:(?:(?:{NATIONS})族?)*自治)?州|"
                        rf"(?P<open>{_COUNTY_CITY_ALT})市(?![级场民值])")  # not 细分市场, 市级
-_SELF_PROVINCE = re.compile(r"全省|我省|本省|省内|自治区")  # 自治区: the plan's own autonomous region
-_SELF_CITY = re.compile(r"全市|我市|本市|市内")
+#: 自治区 alone: the plan's own autonomous region (not the end of its full name, 新疆维吾尔自治区); 该省/该市: "the said
+#: province/city" of a news report (新疆维吾尔自治区哈密市统计数据显示,该市…: round 38)
+_SELF_PROVINCE = re.compile(r"全省|我省|本省|该省|省内|(?<![尔族古藏])自治区")
+_SELF_CITY = re.compile(r"全市|我市|本市|该市|市内")
 _ZONES = ("新区", "开发区", "高新区", "经开区", "自贸区", "保税区", "示范区", "试验区", "合作区")
 #: two characters before 县/区: what a zone (金义新区, 经开区) is found by; never a county by itself (出台了县级 → 台了县)
 _OPEN_RE = re.compile(r"((?<![每各])[^\W\d_每各个全本该两几多][\u4e00-\u9fff](?:县|区))(?!域|级|块|位|划)")  # not 每个县

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from etl.nlp.gb2260 import COUNTY_CITIES
+from etl.nlp.gb2260 import COUNTY_CITIES, PROVINCE_OF
 from etl.nlp.own_county import county_named, title_county
 from etl.nlp.region import _OPEN_RE, _SELF_CITY, _SELF_PROVINCE, _ZONES, CountyMatch, find_counties, find_places
 
@@ -22,6 +22,7 @@ __all__ = ["subject_of"]
 
 #: 位居全省前列, 领跑全市, 占全市比重, 高于全省: the peers ranked or the whole compared with, not the holder (rounds 25, 31)
 _REFERENCE = ("领跑", "领先", "高于", "低于", "快于")
+_LIES_IN = ("地处", "位于", "处于", "地跨")
 _OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
 
 
@@ -49,8 +50,13 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
     ``named``: the clusters and chains the sentence names — a place inside one (长沙市工程机械) owns no figure."""
     quoted = "".join(re.findall(r"[“\"][^”\"]{1,20}[”\"]", sent))
     own = [p for p in find_places(name) if p.stem not in quoted]  # 14家企业进入“广西…100强”: a title's place (round 21)
+    # a place after 地处/位于 is where the holder lies (永康地处浙江省中部,总面积…), not the holder (round 38)
+    own = [p for p in own if name[max(0, p.span[0] - 2):p.span[0]] not in _LIES_IN]
     if own:  # 浙江省专精特新中小企业入选企业 in a 台州 text: the province's figure
         p = own[0]
+        # a province written at once before one of its own cities is the city's address (山西省吕梁市地区生产总值: round 38)
+        p = next((q for q in own[1:] if q.span[0] == p.span[1] and q.kind != "province"
+                  and PROVINCE_OF.get(q.stem) == p.name), p) if p.kind == "province" else p
         county = any(p.name in (ct.name, ct.short) for ct in ontology.counties.values())
         return p.name, "county" if county else _kind(p.name, p.kind)
     county = county_named(name, ctx.get("province"))
