@@ -343,7 +343,7 @@ def fit_calibration(onto, l2: float = 1.0) -> tuple[float, ...]:
         gold = [g for g in row["gold_segments"].split(";") if g]
         for rec in fit_records(row):
             for c in candidates(rec["business_scope"], rec["products"], onto, industry=rec.get("industry"),
-                                industry_code=rec.get("industry_code")):
+                                industry_code=rec.get("industry_code"), name=rec.get("name")):
                 sid = c["segment_id"]
                 X.append(c["x"])
                 y.append(any(sid in lineage(segs, g) or g in lineage(segs, sid) for g in gold))

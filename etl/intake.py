@@ -20,6 +20,8 @@ from etl.dataset import place_of
 from etl.held import FIELDS, Spill, field as held_field
 from etl.nlp.classify import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, PRODUCT_KEYS, SCOPE_KEYS,
                               SEGMENT_KEYS, assign_segments)
+from etl.nlp.firm_name import name_trade
+from etl.nlp.record_fields import NAME_TRADE_KEY
 from etl.quarantine import Quarantine
 from etl.stored import StoredFirms
 from etl.validate_columns import BatchValidator
@@ -35,7 +37,8 @@ _SEGMENT_KEYS = frozenset(SEGMENT_KEYS)  # an explicit segment: classified here 
 _ACTIVE, _LOCAL, _NAME, _CODE, _ID = (itemgetter(FIELDS.index(k))
                                        for k in ("active", "local", "name", "credit_code", "id"))
 #: every record field :func:`etl.nlp.classify.assign_segments` reads: the memo key of its answer
-_CLASSIFIER_KEYS = (*SEGMENT_KEYS, *SCOPE_KEYS, *PRODUCT_KEYS, *INDUSTRY_KEYS, *INDUSTRY_CODE_KEYS, *INDUSTRY_LEVEL_KEYS)
+_CLASSIFIER_KEYS = (*SEGMENT_KEYS, *SCOPE_KEYS, *PRODUCT_KEYS, *INDUSTRY_KEYS, *INDUSTRY_CODE_KEYS, *INDUSTRY_LEVEL_KEYS,
+                    NAME_TRADE_KEY)
 
 
 def segment_links(matches: list, rec: dict, source: str, min_confidence: float) -> tuple:
@@ -103,6 +106,9 @@ class Intake:
         self.lap("read")
         results = self.validate(recs, default_source=file)
         self.lap("validate")
+        for rec in recs:  # a record without products is also read by its name's 行业 part (firm_name, round 18)
+            if not rec.get("products") and rec.get("name"):
+                rec[NAME_TRADE_KEY] = name_trade(rec["name"])
         present = set().union(*recs)  # the classifier fields the batch has: the memo key holds only those
         fields = tuple(k for k in _CLASSIFIER_KEYS if k in present)
         memo = self.classified.setdefault(fields, {})

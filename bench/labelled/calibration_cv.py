@@ -145,7 +145,7 @@ def main() -> int:
             (c["x"], right(segs, c["segment_id"], gold_of(row)))
             for rec in fit_records(row)
             for c in candidates(rec["business_scope"], rec["products"], onto, industry=rec.get("industry"),
-                                industry_code=rec.get("industry_code"))]
+                                industry_code=rec.get("industry_code"), name=rec.get("name"))]
     shipped = calibration.CALIBRATION
     ks = [int(k) for k in a.bins.split(",")]
     models = ["logistic", "isotonic", *[f"bins-{k}" for k in ks], *[f"shrink-{s}" for s in SHRINK], "constant",

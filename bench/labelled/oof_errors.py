@@ -48,7 +48,7 @@ def shapes(row, onto) -> list[tuple[str, str, str]]:
     links = assign_segments(rec, onto)
     ids = [m.segment_id for m in links]
     cands = {c["segment_id"]: c for c in candidates(rec["business_scope"], rec["products"], onto,
-                                                    industry=rec.get("industry"), industry_code=rec.get("industry_code"))}
+                                                    industry=rec.get("industry"), industry_code=rec.get("industry_code"), name=rec.get("name"))}
     out = []
     for g in gold:
         glin = lineage(segs, g)
@@ -103,7 +103,7 @@ def main() -> int:
     feats = {r["stock_code"]: [(c["x"], right(segs, c["segment_id"], gold_of(r)))
                                for rec in fit_records(r)
                                for c in candidates(rec["business_scope"], rec["products"], onto,
-                                                   industry=rec.get("industry"), industry_code=rec.get("industry_code"))]
+                                                   industry=rec.get("industry"), industry_code=rec.get("industry_code"), name=rec.get("name"))]
              for r in rows}
     splits = [(t, [r for r in rows if not r["note"].startswith(f"[{t}]")], [r for r in rows if r["note"].startswith(f"[{t}]")])
               for t in a.by_round.split(",") if t]

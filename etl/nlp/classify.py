@@ -79,8 +79,9 @@ from etl.nlp.lead_item import lead_kin, lead_support
 from etl.nlp.industry import MIXED, OUT, TRADE_SEGMENTS, industry_signal, trade_industry, vendor_signal
 from etl.nlp.lexicon import GENERIC_TERMS
 from etl.nlp.line_analysis import field_hits
-from etl.nlp.record_fields import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, NO_SEGMENT,  # noqa: F401
-                                   PRODUCT_KEYS, SCOPE_KEYS, SEGMENT_KEYS)
+from etl.nlp.firm_name import name_trade
+from etl.nlp.record_fields import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, NAME_KEYS,  # noqa: F401
+                                   NAME_TRADE_KEY, NO_SEGMENT, PRODUCT_KEYS, SCOPE_KEYS, SEGMENT_KEYS)
 from etl.nlp.record_fields import INDUSTRY_KEY_SET as _INDUSTRY_KEY_SET, SEGMENT_KEY_SET as _SEGMENT_KEY_SET
 from etl.nlp.record_fields import SPLIT_RE as _SPLIT_RE, get as _get, industry as _industry
 from etl.nlp.record_fields import lookup_segment as _lookup_segment
@@ -107,13 +108,14 @@ _OUT_DAMP = 0.5  # text evidence of a firm registered in an out-of-chain industr
 _NEG_MIN_WEIGHT = 0.25  # … when the line holding it carries at least this share
 
 
-def candidates(text_scope, products, ontology, *, industry=None, industry_code=None) -> list[dict]:
+def candidates(text_scope, products, ontology, *, industry=None, industry_code=None, name=None) -> list[dict]:
     """Every segment with evidence, with its feature vector (``FEATURES``) and matched terms —
     what :func:`classify` turns into probabilities (exposed for calibration and the bench)."""
-    return _candidates(build_index(ontology), ontology, text_scope, products, industry, industry_code)
+    return _candidates(build_index(ontology), ontology, text_scope, products, industry, industry_code,
+                       name_trade(name))
 
 
-def _candidates(idx, ontology, text_scope, products, industry, industry_code) -> list[dict]:
+def _candidates(idx, ontology, text_scope, products, industry, industry_code, name_item=None) -> list[dict]:
     segs = ontology.segments
     plines = product_lines(products)
     if not plines and text_scope:  # round 11: a bag of product fragments (no section, no making verb) reads as lines
@@ -123,6 +125,10 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     field_hits(plines, "p", idx, negs, hits)
     n_p = len(hits)
     sitems = scope_items(text_scope)
+    named = ()  # terms only the name holds: the link's evidence says where they came from
+    if name_item and not plines:  # the name's 行业 part: the main business by law, read as the first item (firm_name)
+        sitems.insert(0, (name_item, 1.0))
+        named = (name_item, "".join(i for i, _w in sitems[1:]))
     field_hits(sitems, "s", idx, negs, hits)
     if plines and len(hits) > n_p:  # 缝制机械制造: the registered industry, not the product
         gb = idx.gb_items
@@ -190,7 +196,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
     cluster = idx.cluster
     top_cluster = cluster.get(max(zip(total.values(), total))[1])  # the largest (total, id)
     # no products and no 国标行业: the 经营范围's first item implies the registered industry (lead_item)
-    lead = lead_support(sitems, ev, idx.service) if not (plines or ind_segs or out_industry) else None
+    lead = lead_support(sitems, ev, idx.service, 2 if name_item and not plines else 1) \
+        if not (plines or ind_segs or out_industry) else None
     # a later item, not in GB class wording, making a product of the lead's cluster (…；热流道系统研发): no other business
     kin = lead_kin(sitems, ev, lead, idx.service, cluster, idx.gb_re) if lead else ()
     out = []
@@ -214,13 +221,15 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code) ->
              1.0 if v_mixed else 0.0, 1.0 if lead and k in lead else 0.0,
              1.0 if lead and k not in lead and k not in kin else 0.0,
              1.0 if lead is not None and not lead else 0.0)
-        out.append({"segment_id": k, "x": x, "terms": e.terms, "score": total[k]})
+        terms = e.terms if not named else [f"企业名称:{t}" if t in named[0] and t not in named[1] else t
+                                           for t in e.terms]
+        out.append({"segment_id": k, "x": x, "terms": terms, "score": total[k]})
     return out
 
 
 
 def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int = TOP_K, industry=None,
-             industry_code=None, min_confidence: float = LINK_MIN) -> list[SegmentMatch]:
+             industry_code=None, min_confidence: float = LINK_MIN, name: str | None = None) -> list[SegmentMatch]:
     """Best ``top_k`` segments (confidence >= ``min_confidence``) for an enterprise from its
     经营范围, 主营产品 (str with ``;``-separated lines, optionally ``name(0.55)`` revenue shares,
     or a list) and 国标行业 (``industry`` names, ``industry_code``).
@@ -229,11 +238,11 @@ def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int
     same vocabulary). Returns ``[]`` when nothing points to a segment.
     """
     return _classify(build_index(ontology), ontology, text_scope, products, industry, industry_code, top_k,
-                     min_confidence)
+                     min_confidence, name_trade(name))
 
 
-def _classify(idx, ontology, text_scope, products, industry, industry_code, top_k, min_confidence):
-    cands = _candidates(idx, ontology, text_scope, products, industry, industry_code)
+def _classify(idx, ontology, text_scope, products, industry, industry_code, top_k, min_confidence, name_item=None):
+    cands = _candidates(idx, ontology, text_scope, products, industry, industry_code, name_item)
     if not cands:
         return []
     segs = ontology.segments
@@ -304,8 +313,11 @@ def _assign(record: dict, ontology, idx, top_k: int) -> list[SegmentMatch]:
         if out:
             return out
     code, names = _industry(record) if not _INDUSTRY_KEY_SET.isdisjoint(record) else (None, None)
-    return _classify(idx, ontology, _get(record, SCOPE_KEYS), _get(record, PRODUCT_KEYS), names, code, top_k,
-                     LINK_MIN)
+    products = _get(record, PRODUCT_KEYS)
+    item = None
+    if not products:  # the name's 行业 part, as the loader set it or from the name (firm_name, round 18)
+        item = record[NAME_TRADE_KEY] if NAME_TRADE_KEY in record else name_trade(_get(record, NAME_KEYS))
+    return _classify(idx, ontology, _get(record, SCOPE_KEYS), products, names, code, top_k, LINK_MIN, item)
 
 
 def classify_many(records, ontology, *, top_k: int = TOP_K) -> list[list[SegmentMatch]]:

@@ -61,7 +61,7 @@ class Index:
     splits: dict = field(default_factory=dict)  # term -> cuts that leave a longer head whole (head_split, round 14)
     alias: dict = field(default_factory=dict)  # pvc树脂 -> PVC树脂, WIFI模组 -> WiFi模组: other cases of a Latin term (round 14)
     car_use: dict = field(default_factory=dict)  # 汽车用线束 -> 汽车线束: read so only at a line's start (round 17)
-    cites: dict = field(default_factory=dict)  # segment -> GB classes its lineage's sources cite (gb_cited, round 18)
+    cites: dict = field(default_factory=dict)  # segment -> classes its lineage's sources cite, of its cluster alone (round 18)
     cites3: dict = field(default_factory=dict)  # segment -> the 中类 (first three digits) of those classes
 
 
@@ -160,8 +160,14 @@ def build_index(ontology) -> Index:
                       _subtree(segs, ("auto-parts",)), _subtree(segs, ("auto-motorcycle", "auto-motorcycle-parts")),
                       re.compile("^(?:" + "|".join(sorted(map(re.escape, gb), key=len, reverse=True)) + ")"))
         idx.alias, idx.car_use = alias, car_use
-        idx.cites = {sid: c for sid, c in cited_classes(ontology).items() if c}
-        idx.cites3 = {sid: frozenset(x[:3] for x in c) for sid, c in idx.cites.items()}
+        cited = {sid: c for sid, c in cited_classes(ontology).items() if c}
+        idx.cites3 = {sid: frozenset(x[:3] for x in c) for sid, c in cited.items()}
+        # agreement needs a class of one cluster's business: 3824 电力电子元器件, cited by 汽车 and 泵与电机, names neither
+        owners: dict[str, set] = {}
+        for sid, c in cited.items():
+            for x in c:
+                owners.setdefault(x, set()).add(segs[sid].cluster)
+        idx.cites = {sid: frozenset(x for x in c if len(owners[x]) == 1) for sid, c in cited.items()}
         return idx
 
     return cached(ontology, "classify-index-v7", lambda: _derive(build()))

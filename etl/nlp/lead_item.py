@@ -53,15 +53,16 @@ from etl.nlp.textparse import trade_factor
 __all__ = ["lead_support", "lead_kin"]
 
 
-def lead_support(items: list, ev: dict, service) -> frozenset | None:
+def lead_support(items: list, ev: dict, service, leads: int = 1) -> frozenset | None:
     """The candidates (keys of ``ev``) that the first of the 经营范围 ``items`` supports: every segment credited
     from item 0 when it is a making item (制造, 生产, 加工 … or no trade word), else only the service and
-    distribution segments (``service``: a first item 药品批发 registers a distributor); ``None`` without items."""
+    distribution segments (``service``: a first item 药品批发 registers a distributor); ``None`` without items.
+    ``leads`` = 2: the first two items lead (the firm name's 行业 part before the first 经营范围 item, round 18)."""
     if not items:
         return None
-    making = trade_factor(items[0][0], True) == 1.0
+    making = [trade_factor(i, True) == 1.0 for i, _w in items[:leads]]
     return frozenset(k for k, e in ev.items()
-                     if (making or k in service) and any(w[0] == "s" and w[1] == 0 for w in e.where))
+                     if any(w[0] == "s" and w[1] < leads and (making[w[1]] or k in service) for w in e.where))
 
 
 def lead_kin(items: list, ev: dict, lead: frozenset, service, cluster: dict, gb) -> frozenset:

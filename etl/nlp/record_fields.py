@@ -15,12 +15,15 @@ import re
 from ontology.errors import InputError
 from etl.nlp.vocab import normalize
 
-__all__ = ["SCOPE_KEYS", "PRODUCT_KEYS", "SEGMENT_KEYS", "INDUSTRY_KEYS", "INDUSTRY_CODE_KEYS", "INDUSTRY_LEVEL_KEYS",
+__all__ = ["SCOPE_KEYS", "PRODUCT_KEYS", "SEGMENT_KEYS", "NAME_KEYS", "NAME_TRADE_KEY", "INDUSTRY_KEYS", "INDUSTRY_CODE_KEYS", "INDUSTRY_LEVEL_KEYS",
            "SPLIT_RE", "SEGMENT_KEY_SET", "INDUSTRY_KEY_SET", "NO_SEGMENT", "get", "industry", "lookup_segment"]
 
 SCOPE_KEYS = ("business_scope", "scope", "经营范围", "text_scope")
 PRODUCT_KEYS = ("products", "main_products", "主营产品", "product")
 SEGMENT_KEYS = ("segment", "segments", "环节")
+NAME_KEYS = ("name", "企业名称", "公司名称", "名称")
+#: the 行业 part of the firm name (:func:`etl.nlp.firm_name.name_trade`), set by the loader on a record without products
+NAME_TRADE_KEY = "_name_trade"
 INDUSTRY_KEYS = ("industry", "国标行业", "所属行业")
 INDUSTRY_CODE_KEYS = ("industry_code", "国标行业代码", "行业代码")
 INDUSTRY_LEVEL_KEYS = ("industry_l1", "industry_l2", "industry_l3", "industry_l4")
