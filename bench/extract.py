@@ -22,8 +22,8 @@ target, no generic technology.
 
     .venv/bin/python bench/extract.py [--split tune|heldout|all] [--verbose]
 
-A bench reports, it does not fail: it exits 0 whatever the figures; its last line is the verdict,
-``PASS`` or ``BELOW 0.9``.
+A bench reports, it does not fail: it exits 0 whatever the figures; its last line is the held-out split's verdict,
+``PASS`` or ``BELOW 0.9``, or ``NO HELD-OUT PLAN`` between rounds (tune figures are no verdict).
 """
 
 from __future__ import annotations
@@ -203,7 +203,7 @@ def main(argv=None) -> int:
     onto = load_ontology()
     rows = [evaluate(p, onto) for p in sorted(PLANS.glob("*.txt"))  # --split tune never reads a held-out plan
             if p.with_suffix(".gold.yaml").exists() and a.split in ("all", split_of(p))]
-    ok = True
+    ok, judged = True, False  # the verdict is the held-out split's alone (the tune plans were read while writing rules)
     for split in ("tune", "heldout"):
         if a.split not in (split, "all"):
             continue
@@ -217,8 +217,10 @@ def main(argv=None) -> int:
         print(f"   year right {s['year']}  current/target right {s['current']}  subject right {s['subject']}")
         print(f"   spurious items: {s['spurious']}")
         tot = s["_tot"]
-        for num, den in (("cl_found", "cl_gold"), ("t_found", "t_gold"), ("kept_ok", "kept_n")):
-            ok &= (tot[num] / tot[den] >= 0.9) if tot[den] else True
+        if split == "heldout":
+            judged = True
+            for num, den in (("cl_found", "cl_gold"), ("t_found", "t_gold"), ("kept_ok", "kept_n")):
+                ok &= (tot[num] / tot[den] >= 0.9) if tot[den] else True
         for r in sub:
             if a.verbose or r["spurious"]:
                 print(f"   [{r['plan']}] spurious: {'; '.join(r['spurious']) or '—'}")
@@ -230,7 +232,8 @@ def main(argv=None) -> int:
         print("== seed plan (台政办发〔2019〕58号)")
         for k, v in sc.items():
             print(f"   {k}: {v}")
-    print("PASS" if ok else "BELOW 0.9")
+    print(("PASS" if ok else "BELOW 0.9") if judged else
+          "NO HELD-OUT PLAN (no verdict: the tune figures were read while writing the rules; see the log's held-out runs)")
     return 0
 
 
