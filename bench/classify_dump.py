@@ -39,7 +39,7 @@ def dump_one(rec: dict, onto) -> dict:
     code, names = rec.get("industry_code"), rec.get("industry")
     cands = [[c["segment_id"], [repr(v) for v in c["x"]], list(c["terms"]), repr(c["score"])]
              for c in candidates(rec.get("business_scope"), rec.get("products"), onto, industry=names,
-                                 industry_code=code)]
+                                 industry_code=code, name=rec.get("name"))]
     return {"links": links, "candidates": cands}
 
 

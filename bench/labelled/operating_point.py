@@ -125,11 +125,11 @@ def cached_candidates():
     orig = classify_module._candidates
     memo: dict = {}
 
-    def cached(idx, onto, scope, products, industry, code):
+    def cached(idx, onto, scope, products, industry, code, name_item=None):
         key = (scope, products if isinstance(products, (str, type(None))) else tuple(products),
-               tuple(industry) if isinstance(industry, list) else industry, code)
+               tuple(industry) if isinstance(industry, list) else industry, code, name_item)
         if key not in memo:
-            memo[key] = orig(idx, onto, scope, products, industry, code)
+            memo[key] = orig(idx, onto, scope, products, industry, code, name_item)
         return memo[key]
 
     classify_module._candidates = cached
@@ -214,7 +214,8 @@ def main() -> int:
                                    for rec in fit_records(r)
                                    for c in classify_module.candidates(rec["business_scope"], rec["products"], onto,
                                                                        industry=rec.get("industry"),
-                                                                       industry_code=rec.get("industry_code"))]
+                                                                       industry_code=rec.get("industry_code"),
+                                                                       name=rec.get("name"))]
                  for r in rows}
         shipped_w = calibration.CALIBRATION
         try:
