@@ -170,7 +170,7 @@ def build_index(ontology) -> Index:
         idx.cites = {sid: frozenset(x for x in c if len(owners[x]) == 1) for sid, c in cited.items()}
         return idx
 
-    return cached(ontology, "classify-index-v7", lambda: _derive(build()))
+    return cached(ontology, "classify-index-v8", lambda: _derive(build()))
 
 
 
