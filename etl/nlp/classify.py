@@ -158,7 +158,7 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
     trade = (out_industry or bool(ind_segs)) and trade_industry(industry_code, industry)
     # the record's class as the segments' own sources cite it (gb_cited, round 18): an out-of-chain class in a 中类 a
     # candidate's lineage cites is near it (3859 and 智能马桶整机), an exact citation agrees with it (3741 and 航空零部件)
-    rclass = record_class(industry_code, industry) if (industry or industry_code) else None
+    rclass = record_class(industry_code, industry, idx.cited_names) if (industry or industry_code) else None
     mid = rclass[:3] if rclass and (out_industry or trade) else None
     cites3 = idx.cites3
     if out_industry or trade:
@@ -204,7 +204,7 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
     for k, e in ev.items():
         ind_lin = any(s in idx.lineage.get(k, (k,)) or k in idx.lineage.get(s, ()) for s in ind_segs) \
             if ind_segs else False
-        if rclass and not ind_lin:
+        if rclass and not ind_lin and e.spec > 0.5:  # a generic word (飞机, 航空器) gains no agreement (review 39)
             ind_lin = rclass in idx.cites.get(k, ())
         out_k = out_industry and not (mid and mid in cites3.get(k, ()))
         c = cluster.get(k)

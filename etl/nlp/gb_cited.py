@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import re
 
-from etl.nlp.industry import class_digits, class_of_name
+from etl.nlp.industry import _names, class_digits, class_of_name
 
-__all__ = ["citations", "parse_cited", "cited_classes", "record_class"]
+__all__ = ["citations", "cited_names", "parse_cited", "cited_classes", "record_class"]
 
 _GB_RE = re.compile(r"GB/T\s?4754(?:-2017)?")
 _CITE_RE = re.compile(r"(?<![\d\-./])(\d{3,4})\s*([\u4e00-\u9fff][\u4e00-\u9fff、，]*)")
@@ -70,10 +70,26 @@ def cited_classes(ontology) -> dict[str, frozenset[str]]:
     return out
 
 
-def record_class(industry_code, industry) -> str | None:
+def cited_names(ontology) -> dict[str, str]:
+    """``{class name: code}`` of every class the segments' sources cite, as written there (智能无人飞行器制造 → 3963)."""
+    out: dict[str, str] = {}
+    for seg in ontology.segments.values():
+        for code, name in citations(seg.source):
+            out.setdefault(name, code)
+    return out
+
+
+def record_class(industry_code, industry, names: dict | None = None) -> str | None:
     """The record's most specific class code: its code's digits, else the most specific of its ``industry`` names
-    that names a class of :mod:`etl.nlp.industry`'s tables; ``None`` for a 门类 alone or nothing known."""
+    that names a class of :mod:`etl.nlp.industry`'s tables or of ``names`` (:func:`cited_names`: a 天眼查 path
+    ``…>智能消费设备制造>智能无人飞行器制造`` is 3963, not the 大类 39 above it); ``None`` for a 门类 alone or nothing known."""
     digits = class_digits(industry_code)
     if digits and len(digits) >= 3:
         return digits
+    if names:
+        for name in reversed(_names(industry)):
+            hit = names.get(name) or class_of_name([name])
+            if hit:
+                return hit
+        return None
     return class_of_name(industry)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from etl.nlp.gb_cited import cited_classes
+from etl.nlp.gb_cited import cited_classes, cited_names
 from etl.nlp.head_split import split_table
 from etl.nlp.industry import INDUSTRY_SEGMENTS
 from etl.nlp.lexicon import (CUSTOMER_TERMS, DROP_TERMS, END_PRODUCT_ROOTS, GB_SCOPE_ITEMS, HEAD_TERMS, PARTS_OF_ROOT,
@@ -63,6 +63,7 @@ class Index:
     car_use: dict = field(default_factory=dict)  # 汽车用线束 -> 汽车线束: read so only at a line's start (round 17)
     cites: dict = field(default_factory=dict)  # segment -> classes its lineage's sources cite, of its cluster alone (round 18)
     cites3: dict = field(default_factory=dict)  # segment -> the 中类 (first three digits) of those classes
+    cited_names: dict = field(default_factory=dict)  # class name as the sources cite it -> code (gb_cited.cited_names)
 
 
 def _subtree(segs, roots) -> frozenset:
@@ -161,6 +162,7 @@ def build_index(ontology) -> Index:
                       re.compile("^(?:" + "|".join(sorted(map(re.escape, gb), key=len, reverse=True)) + ")"))
         idx.alias, idx.car_use = alias, car_use
         cited = {sid: c for sid, c in cited_classes(ontology).items() if c}
+        idx.cited_names = cited_names(ontology)
         idx.cites3 = {sid: frozenset(x[:3] for x in c) for sid, c in cited.items()}
         # agreement needs a class of one cluster's business: 3824 电力电子元器件, cited by 汽车 and 泵与电机, names neither
         owners: dict[str, set] = {}
@@ -170,7 +172,7 @@ def build_index(ontology) -> Index:
         idx.cites = {sid: frozenset(x for x in c if len(owners[x]) == 1) for sid, c in cited.items()}
         return idx
 
-    return cached(ontology, "classify-index-v8", lambda: _derive(build()))
+    return cached(ontology, "classify-index-v9", lambda: _derive(build()))
 
 
 

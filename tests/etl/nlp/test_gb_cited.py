@@ -78,3 +78,20 @@ def test_electronics_class_cited_by_a_component_segment(onto):
     assert _placed(onto, "一般项目：电子元器件制造；智能马桶控制板制造；电子产品销售", "C3982")[:1] == \
         ["smart-toilet-controller"]
     assert _placed(onto, "一般项目：印制电路板制造；电子元器件制造", "C3982") == []
+
+
+def test_a_class_given_by_name_only_is_read_at_its_own_level(onto):
+    # a 天眼查 path whose 小类 is one the chain cites: 3963, not the 大类 39 above it (out of the chains) — review 39
+    path = "制造业>计算机、通信和其他电子设备制造业>智能消费设备制造>智能无人飞行器制造"
+    scope = "一般项目：智能无人飞行器制造；智能无人飞行器销售；多旋翼无人机研发、制造"
+    by_name = {m.segment_id: m.confidence for m in classify(scope, None, onto, industry=path)}
+    by_code = {m.segment_id: m.confidence for m in classify(scope, None, onto, industry_code="C3963")}
+    assert set(by_name) == set(by_code) and by_name == pytest.approx(by_code, abs=0.01)
+
+
+def test_a_generic_word_gains_no_agreement_from_a_cited_class(onto):
+    # 航空器零部件制造 of a UAV maker under 3741: 航空器 is a generic word; the class its parent segment cites does not make
+    # it a link to 机体结构与零部件制造 (review 39: a UAV maker decided 机体结构件's verdict)
+    scope = "一般项目：大中型固定翼无人机、长航时无人机研发、制造；航空器零部件制造；民用航空器驾驶员培训"
+    placed = _placed(onto, scope, "C3741")
+    assert "aerospace-airframe" not in placed and "aerospace-uav-large" in placed
