@@ -20,7 +20,8 @@ from etl.dataset import place_of
 from etl.held import FIELDS, Spill, field as held_field
 from etl.nlp.classify import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, PRODUCT_KEYS, SCOPE_KEYS,
                               SEGMENT_KEYS, assign_segments)
-from etl.nlp.firm_name import name_trade
+from etl.nlp.firm_name import name_item
+from etl.nlp.index import build_index
 from etl.nlp.record_fields import NAME_TRADE_KEY
 from etl.quarantine import Quarantine
 from etl.stored import StoredFirms
@@ -106,9 +107,11 @@ class Intake:
         self.lap("read")
         results = self.validate(recs, default_source=file)
         self.lap("validate")
+        scanner = None
         for rec in recs:  # a record without products is also read by its name's 行业 part (firm_name, round 18)
             if not rec.get("products") and rec.get("name"):
-                rec[NAME_TRADE_KEY] = name_trade(rec["name"])
+                scanner = scanner or build_index(self.onto).scanner
+                rec[NAME_TRADE_KEY] = name_item(rec["name"], scanner)
         present = set().union(*recs)  # the classifier fields the batch has: the memo key holds only those
         fields = tuple(k for k in _CLASSIFIER_KEYS if k in present)
         memo = self.classified.setdefault(fields, {})

@@ -125,11 +125,11 @@ def cached_candidates():
     orig = classify_module._candidates
     memo: dict = {}
 
-    def cached(idx, onto, scope, products, industry, code, name_item=None):
+    def cached(idx, onto, scope, products, industry, code, name_part=None):
         key = (scope, products if isinstance(products, (str, type(None))) else tuple(products),
-               tuple(industry) if isinstance(industry, list) else industry, code, name_item)
+               tuple(industry) if isinstance(industry, list) else industry, code, name_part)
         if key not in memo:
-            memo[key] = orig(idx, onto, scope, products, industry, code, name_item)
+            memo[key] = orig(idx, onto, scope, products, industry, code, name_part)
         return memo[key]
 
     classify_module._candidates = cached

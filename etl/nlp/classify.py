@@ -79,7 +79,7 @@ from etl.nlp.lead_item import lead_kin, lead_support
 from etl.nlp.industry import MIXED, OUT, TRADE_SEGMENTS, industry_signal, trade_industry, vendor_signal
 from etl.nlp.lexicon import GENERIC_TERMS
 from etl.nlp.line_analysis import field_hits
-from etl.nlp.firm_name import name_trade
+from etl.nlp.firm_name import name_item
 from etl.nlp.record_fields import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_LEVEL_KEYS, NAME_KEYS,  # noqa: F401
                                    NAME_TRADE_KEY, NO_SEGMENT, PRODUCT_KEYS, SCOPE_KEYS, SEGMENT_KEYS)
 from etl.nlp.record_fields import INDUSTRY_KEY_SET as _INDUSTRY_KEY_SET, SEGMENT_KEY_SET as _SEGMENT_KEY_SET
@@ -111,11 +111,11 @@ _NEG_MIN_WEIGHT = 0.25  # … when the line holding it carries at least this sha
 def candidates(text_scope, products, ontology, *, industry=None, industry_code=None, name=None) -> list[dict]:
     """Every segment with evidence, with its feature vector (``FEATURES``) and matched terms —
     what :func:`classify` turns into probabilities (exposed for calibration and the bench)."""
-    return _candidates(build_index(ontology), ontology, text_scope, products, industry, industry_code,
-                       name_trade(name))
+    idx = build_index(ontology)
+    return _candidates(idx, ontology, text_scope, products, industry, industry_code, name_item(name, idx.scanner))
 
 
-def _candidates(idx, ontology, text_scope, products, industry, industry_code, name_item=None) -> list[dict]:
+def _candidates(idx, ontology, text_scope, products, industry, industry_code, name_part=None) -> list[dict]:
     segs = ontology.segments
     plines = product_lines(products)
     if not plines and text_scope:  # round 11: a bag of product fragments (no section, no making verb) reads as lines
@@ -126,9 +126,9 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
     n_p = len(hits)
     sitems = scope_items(text_scope)
     named = ()  # terms only the name holds: the link's evidence says where they came from
-    if name_item and not plines:  # the name's 行业 part: the main business by law, read as the first item (firm_name)
-        sitems.insert(0, (name_item, 1.0))
-        named = (name_item, "".join(i for i, _w in sitems[1:]))
+    if name_part and not plines:  # the name's 行业 part: the main business by law, read as the first item (firm_name)
+        sitems.insert(0, (name_part, 1.0))
+        named = (name_part, "".join(i for i, _w in sitems[1:]))
     field_hits(sitems, "s", idx, negs, hits)
     if plines and len(hits) > n_p:  # 缝制机械制造: the registered industry, not the product
         gb = idx.gb_items
@@ -196,7 +196,7 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
     cluster = idx.cluster
     top_cluster = cluster.get(max(zip(total.values(), total))[1])  # the largest (total, id)
     # no products and no 国标行业: the 经营范围's first item implies the registered industry (lead_item)
-    lead = lead_support(sitems, ev, idx.service, 2 if name_item and not plines else 1) \
+    lead = lead_support(sitems, ev, idx.service, 2 if name_part and not plines else 1) \
         if not (plines or ind_segs or out_industry) else None
     # a later item, not in GB class wording, making a product of the lead's cluster (…；热流道系统研发): no other business
     kin = lead_kin(sitems, ev, lead, idx.service, cluster, idx.gb_re) if lead else ()
@@ -237,12 +237,13 @@ def classify(text_scope: str | None, products, ontology, *, nlp=None, top_k: int
     ``nlp`` is accepted for API symmetry with extraction and is not needed (the scanner uses the
     same vocabulary). Returns ``[]`` when nothing points to a segment.
     """
-    return _classify(build_index(ontology), ontology, text_scope, products, industry, industry_code, top_k,
-                     min_confidence, name_trade(name))
+    idx = build_index(ontology)
+    return _classify(idx, ontology, text_scope, products, industry, industry_code, top_k, min_confidence,
+                     name_item(name, idx.scanner))
 
 
-def _classify(idx, ontology, text_scope, products, industry, industry_code, top_k, min_confidence, name_item=None):
-    cands = _candidates(idx, ontology, text_scope, products, industry, industry_code, name_item)
+def _classify(idx, ontology, text_scope, products, industry, industry_code, top_k, min_confidence, name_part=None):
+    cands = _candidates(idx, ontology, text_scope, products, industry, industry_code, name_part)
     if not cands:
         return []
     segs = ontology.segments
@@ -316,7 +317,7 @@ def _assign(record: dict, ontology, idx, top_k: int) -> list[SegmentMatch]:
     products = _get(record, PRODUCT_KEYS)
     item = None
     if not products:  # the name's 行业 part, as the loader set it or from the name (firm_name, round 18)
-        item = record[NAME_TRADE_KEY] if NAME_TRADE_KEY in record else name_trade(_get(record, NAME_KEYS))
+        item = record[NAME_TRADE_KEY] if NAME_TRADE_KEY in record else name_item(_get(record, NAME_KEYS), idx.scanner)
     return _classify(idx, ontology, _get(record, SCOPE_KEYS), products, names, code, top_k, LINK_MIN, item)
 
 

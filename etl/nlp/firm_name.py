@@ -26,7 +26,7 @@ import re
 
 from etl.nlp.gb2260 import CITIES, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCES
 
-__all__ = ["name_trade"]
+__all__ = ["name_trade", "name_item"]
 
 _FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司|分公司|公司|合伙企业|个人独资企业|"
                       r"经营部|门市部|工作室|商行|厂|店)$")
@@ -62,3 +62,23 @@ def name_trade(name) -> str | None:
         s = s2
     s = _strip_places(s)
     return s if len(s) > 2 else None
+
+
+def name_item(name, scanner) -> str | None:
+    """What the classifier reads of a name: :func:`name_trade` from its first to the end of its last vocabulary term
+    (``scanner``: an object with ``scan(text) -> [(start, end, term)]``, :class:`etl.nlp.vocab.Scanner`), so the 字号
+    before them drops and the names of one trade read alike (a memo key that repeats); ``None`` when the part holds no
+    term.
+
+    >>> class S:
+    ...     def scan(self, text):
+    ...         i = text.find("潜水电机")
+    ...         return [(i, i + 4, "潜水电机")] if i >= 0 else []
+    >>> name_item("浙江示例潜水电机有限公司", S()), name_item("台州示例贸易有限公司", S())
+    ('潜水电机', None)
+    """
+    part = name_trade(name)
+    if not part:
+        return None
+    hits = scanner.scan(part)
+    return part[hits[0][0]:hits[-1][1]] if hits else None

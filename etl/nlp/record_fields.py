@@ -22,7 +22,8 @@ SCOPE_KEYS = ("business_scope", "scope", "经营范围", "text_scope")
 PRODUCT_KEYS = ("products", "main_products", "主营产品", "product")
 SEGMENT_KEYS = ("segment", "segments", "环节")
 NAME_KEYS = ("name", "企业名称", "公司名称", "名称")
-#: the 行业 part of the firm name (:func:`etl.nlp.firm_name.name_trade`), set by the loader on a record without products
+#: what the classifier reads of the firm name (:func:`etl.nlp.firm_name.name_item`), set by the loader on a record without
+#: products
 NAME_TRADE_KEY = "_name_trade"
 INDUSTRY_KEYS = ("industry", "国标行业", "所属行业")
 INDUSTRY_CODE_KEYS = ("industry_code", "国标行业代码", "行业代码")
