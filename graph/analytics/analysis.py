@@ -195,6 +195,7 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
             subtree = onto.subtree(g["segment_id"])
             firms = store.top_firms(subtree, local=False, limit=max(50, p.top_targets * 5))
             ranked = rank_targets(g, firms, present, p.presence_ref, p.top_targets, params=p, subtree=set(subtree),
+                                  ancestors=set(onto.ancestors(g["segment_id"])),
                                   names={sid: seg.name for sid, seg in onto.segments.items()})
             if ranked:
                 out["targets"].append({"cluster": g["cluster"], "segment_id": g["segment_id"], "segment": g["segment"],
