@@ -23,7 +23,12 @@ Nothing → ``local`` stays ``None`` with a warning. Weaker evidence that disagr
 is a warning, not an error (a county in Taizhou with a code issued in 杭州; a 是否本地 flag against
 the city); a code from another Taizhou county than 所属区县 is not (firms move within the city).
 A 所属区县 that is not a Taizhou county is an error unless the firm is outside (kept as written)
-or its city is 台州 (a registry export: warning, county dropped).
+or its city is 台州 (a registry export: warning, county dropped). A 所属区县 naming a functional zone
+(功能区: 台州湾新区, 台州经济开发区 — :func:`etl.places.functional_zone`) is not an error: a zone named
+after a county gives that county (温岭经济开发区 → 温岭); a zone naming 台州 is Taizhou evidence like a
+county; a local firm in a zone keeps the county its address or code gives, and the warning says the
+zone is a functional zone, not an administrative county — not "not a Taizhou county", which a
+Taizhou reader reads as wrong (the aerospace platform is in 台州湾新区).
 
 >>> from ontology.models import County
 >>> onto = Ontology(counties={"wenling": County(id="wenling", name="温岭市", short="温岭",
@@ -41,7 +46,7 @@ from dataclasses import dataclass, field
 
 from etl.address import address_county, address_says, split_region
 from etl.text import halfwidth
-from etl.places import city_says, division_county, division_says, latin_place, taizhou_county
+from etl.places import city_says, division_county, division_says, functional_zone, latin_place, taizhou_county, zone_county
 from ontology.loader import Ontology
 
 #: the evidence :func:`locate` weighs, re-exported for its callers: what a name, a city or a code says
@@ -84,10 +89,12 @@ def locate(ontology: Ontology, *, local: bool | None = None, province: str | Non
     """Decide local or outside from one row's cleaned values (see the module doc)."""
     if county and halfwidth(county).strip() in _CITY_AS_COUNTY:
         county = None  # 所属区县「市辖区」/「台州市」: the city itself, no county
-    county_obj = taizhou_county(county, ontology)
+    county_obj = taizhou_county(county, ontology) or zone_county(county, ontology)
+    zone = county if county and county_obj is None and functional_zone(county) else None
     addr = address or mail_address
     evidence: dict[str, bool | None] = {
-        "explicit": local, "city": city_says(city, province, ontology), "county": True if county_obj else None,
+        "explicit": local, "city": city_says(city, province, ontology),
+        "county": True if county_obj or (zone and "台州" in zone) else None,
         "credit_code": division_says(credit_code), "address": address_says(addr, ontology)}
     raw = {"explicit": "" if local is None else str(local).lower(), "city": city or province or "",
            "county": county or "", "credit_code": credit_code or "", "address": addr or ""}
@@ -117,6 +124,17 @@ def locate(ontology: Ontology, *, local: bool | None = None, province: str | Non
                                   f"按{_LABEL[out.basis]}「{raw[out.basis]}」计为{_says(out.local)} / location "
                                   f"contradiction: {fields[basis]} says {'local' if said else 'outside'}, counted as "
                                   f"{'local' if out.local else 'outside'} by {fields[out.basis]}"))
+    if zone and out.local:  # a functional zone: the county its address or code gives, else none
+        by_address = address_county(addr, ontology)
+        derived = by_address or division_county(credit_code, ontology)
+        out.county = derived.short if derived else None
+        how = ("地址", "address") if by_address else ("信用代码", "credit code")
+        out.notes.append(Note("warning", "county", county,
+                              f"所属区县「{county}」是功能区（新区、开发区、园区等），不是行政区县；企业计为台州本地，"
+                              + (f"区县按{how[0]}记为{out.county}" if derived else "区县记为未注明")
+                              + f" / {county} is a functional zone, not an administrative county: the firm stays local "
+                              + (f"to Taizhou, its county from the {how[1]}" if derived else "to Taizhou, county unstated")))
+        return out
     if not county:
         if out.local:  # no 所属区县: the city column's when it names one (温岭市), else the address's, else
             # the registering authority's (code chars 3–8)

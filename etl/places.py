@@ -21,7 +21,7 @@ from ontology.firms import TAIZHOU_NAMES
 from ontology.loader import Ontology
 from ontology.models import County
 
-__all__ = ["taizhou_county", "city_says", "division_says", "division_county", "latin_place", "MUNICIPALITIES",
+__all__ = ["taizhou_county", "functional_zone", "zone_county", "ZONE_WORDS", "city_says", "division_says", "division_county", "latin_place", "MUNICIPALITIES",
            "TAIZHOU_DIVISION_PREFIX", "TAIZHOU_CITY_DIVISIONS", "VAGUE_DIVISIONS"]
 
 #: credit-code characters 3–8 starting with this are issued in Taizhou (GB/T 2260: 33 浙江, 10 台州)
@@ -33,6 +33,10 @@ VAGUE_DIVISIONS = frozenset({"330000", "100000"})
 #: what 所属城市 holds when the real unit is the province (直辖市 exports)
 _PLACEHOLDER_CITIES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 _PREFIXES = ("浙江省台州市", "台州市", "浙江省", "台州")
+#: what ends the name of a functional zone (功能区: a new area, a development zone, a park, a cluster area), which
+#: a registry export may give as 所属区县 although it is not an administrative county (台州湾新区, 台州经济开发区)
+ZONE_WORDS = ("新区", "开发区", "高新区", "经开区", "园区", "工业园", "工业区", "集聚区", "功能区", "保税区", "试验区",
+              "示范区", "合作区")
 
 
 def taizhou_county(text: str | None, ontology: Ontology) -> County | None:
@@ -46,6 +50,24 @@ def taizhou_county(text: str | None, ontology: Ontology) -> County | None:
         if cand and (c := ontology.county_by_name(cand)):
             return c
     return None
+
+
+def functional_zone(text: str | None) -> bool:
+    """Whether a place names a functional zone (功能区) rather than an administrative county.
+
+    >>> [functional_zone(t) for t in ("台州湾新区", "温岭经济开发区", "头门港经济开发区", "椒江区", "温岭市", None)]
+    [True, True, True, False, False, False]
+    """
+    text = halfwidth(text or "").strip()
+    return len(text) > 2 and text.endswith(ZONE_WORDS)
+
+
+def zone_county(text: str | None, ontology: Ontology) -> County | None:
+    """The Taizhou county a functional zone is named after (温岭经济开发区 → 温岭), else ``None`` (台州湾新区)."""
+    if not functional_zone(text):
+        return None
+    text = halfwidth(text or "").strip().removeprefix("浙江省").removeprefix("台州市")
+    return next((c for c in ontology.counties.values() if text.startswith(c.name) or text.startswith(c.short)), None)
 
 
 _LATIN_SUFFIX = re.compile(r"\s*(?:city|county|district|province|shi|xian|qu|sheng)$")

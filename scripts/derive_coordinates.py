@@ -16,7 +16,7 @@ Rules (so a wrong geocode never becomes a distance):
 * kept rows get ``lon``/``lat`` rounded as the source gives them (3 decimals), the 2016 registered
   address when the row has none, and a note in ``source``.
 
-The Taizhou reference point of the distance (:data:`graph.analytics.targets.TAIZHOU`) is the median point of
+The Taizhou reference point of the distance (:data:`graph.analytics.distance.TAIZHOU`) is the median point of
 the wfp firms whose registered address names 台州, printed by this script.
 """
 

@@ -46,6 +46,9 @@ def test_wheel_installs_and_runs_from_an_empty_directory(tmp_path):
     assert str(PROJECT_ROOT) not in where and str(site) in where          # imported from the wheel
     tpl = _run([str(py), "-c", "from etl.templates import template_files as f; print(*(p.name for p in f()))"], empty, env)
     assert tpl.split() == ["enterprises.csv", "technologies.csv", "holdings.csv", "supply.csv", "README.md"]  # the import page's downloads
+    # the 招商 distance's city points are package data too (graph/analytics/city_points.csv)
+    assert "city" in _run([str(py), "-c", "from graph.analytics.distance import place_point as p; print(p({'city': '成都市'}))"],
+                          empty, env)
     out = _run([str(venv / "bin" / "chainkg"), "load"], empty, env)
     assert "A股上市公司（台州注册）" in out
     result = json.loads(_run([str(venv / "bin" / "chainkg"), "analyze", "--cluster", "sewing", "--format", "json"],

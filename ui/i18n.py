@@ -240,11 +240,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "to add in the Investment targets tab."),
     "gap.census_unplaced": ("{cluster}：名录中有 {n} 家本地在营企业未归入本集群任何环节（可能属于其他集群，也可能是产品未能识别）。"
                             "核实其产品、调整归属之前，{m} 个“缺失”“单点依赖”环节只说明已归入的企业中没有或只有一家。"
-                            "企业页的“仅未归入环节”列出未归入任何环节的企业。",
+                            "它们是：{names}。企业页选产业集群「{cluster}」、数据集「{dataset}」并勾选“仅未归入环节”可逐一查看。",
                             "{cluster}: {n} local operating firms of the census are in no segment of this cluster (another "
                             "cluster's firms, or products that could not be read). Until their products are checked and "
                             "their placement corrected, the {m} missing and single-point verdicts count only the placed "
-                            "firms. The firm page's “Unplaced only” filter lists the firms in no segment."),
+                            "firms. They are: {names}. On the firm page choose the cluster {cluster}, the dataset "
+                            "“{dataset}” and “Unplaced only” to open each."),
+    "gap.and_n_more": (" 等，另有 {n} 家", " and {n} more"),
     "gap.data_actions": ("需要补充或核实的数据", "Data to add or check"),
     "gap.da_what": ("要做什么", "What to do"),
     "gap.da_collect": ("导入本集群的规上或全量企业名录，勾选“完整名录（普查）”", "import a census of the cluster's firms (above-size or full registry)"),

@@ -23,9 +23,15 @@ STRINGS = {
     "imp.too_large": ("文件 {name} 超过 {mb} MB，未导入。", "File {name} is larger than {mb} MB; not imported."),
     # an unplaced firm: the enterprise list's filter and the profile's suggestions (ui/placement.py)
     "ent.unplaced": ("仅未归入环节", "Unplaced only"),
-    "ent.unplaced_help": ("只列出没有归入任何产业链环节的企业（分类器的最佳候选低于归入门槛，或归属已被移除）；本地/外地等筛选仍然有效。",
+    "ent.unplaced_help": ("只列出没有归入任何产业链环节的企业（分类器的最佳候选低于归入门槛，或归属已被移除）；选了产业集群时，"
+                          "列出未归入该集群任何环节的企业——再选该集群的名录（数据集），就是缺失页提示的名录中未归入的企业。"
+                          "本地/外地等筛选仍然有效。",
                           "List only firms placed in no chain segment (the classifier's best candidate was below the "
-                          "placement threshold, or a person removed the placement); the other filters still apply."),
+                          "placement threshold, or a person removed the placement); with a cluster chosen, firms in none "
+                          "of its segments — choose the cluster's census as the dataset too and these are the census "
+                          "firms the gaps page warns about. The other filters still apply."),
+    "ent.found_unplaced_cluster": ("；均未归入「{cluster}」的任何环节", "; none of them in a segment of {cluster}"),
+    "ent.dataset": ("数据集（名录）", "Dataset (list)"),
     "ent.found_unplaced": ("；其中 {k} 家未归入任何环节", "; {k} of them placed in no segment"),
     "sug.header": ("系统建议（低于归入门槛，不计入任何判定）", "Suggestions (below the placement threshold, not counted in any verdict)"),
     "sug.note": ("这家企业没有归入任何环节。下列是分类器置信度在 {floor} 到 {cut} 分之间的最佳候选：低于归入门槛 {cut} 分，"

@@ -27,12 +27,18 @@ def list_enterprises(kg: KG, page: Annotated[Paging, Depends(paging)],
                      tag: Annotated[str | None, Query(max_length=100, description="标签 / tag, e.g. 上市")] = None,
                      q: Annotated[str | None, Query(max_length=200, description="名称/产品关键词 / text query")] = None,
                      local: Annotated[bool | None, Query(description="仅本地(true)/仅外地(false) / local only")] = None,
-                     unplaced: Annotated[bool, Query(description="仅未归入环节的企业 / only firms placed in no segment")] = False):
+                     unplaced: Annotated[bool, Query(description="仅未归入环节的企业（给了集群时：未归入该集群任何环节）/ "
+                                                             "only firms placed in no segment (with cluster: in none of "
+                                                             "its segments)")] = False,
+                     dataset: Annotated[str | None, Query(max_length=100, description="数据集 id（名录）/ dataset id, "
+                                                          "e.g. a census")] = None):
     """Enterprises matching every given filter (``q``: name, id, products or business scope;
-    ``unplaced``: linked to no segment), local operating firms first, then by id; paged (limit ≤ 500)
-    with the total."""
-    total, rows = kg.enterprises(cluster=cluster, segment=segment, county=county, tag=tag, q=q,
-                                 local=local, unplaced=unplaced, limit=page.limit, offset=page.offset)
+    ``unplaced``: linked to no segment, or with ``cluster`` to none of that cluster's segments; ``dataset``:
+    loaded in that dataset — ``cluster`` + ``dataset`` + ``unplaced`` + ``local=true`` lists a cluster census's
+    firms its verdicts could not count), local operating firms first, then by id; paged (limit ≤ 500) with
+    the total."""
+    total, rows = kg.enterprises(cluster=cluster, segment=segment, county=county, tag=tag, q=q, local=local,
+                                 unplaced=unplaced, dataset=dataset, limit=page.limit, offset=page.offset)
     return listing(rows, page, as_csv, "enterprises", EnterpriseOut, total=total, paged=True)
 
 

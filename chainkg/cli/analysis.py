@@ -71,6 +71,10 @@ def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. a
                    + f"；重点攻关项目 {len(result.get('projects', []))} 项")
         for a in result.get("data_actions", []):
             typer.echo(f"待补数据 · {a['cluster_name']}（{a['basis']}，{len(a['segments'])} 个环节）：{a['text']}")
+            if a.get("unplaced_firms"):  # the census's firms the verdicts could not count, by name
+                more = a["firms"] - len(a["unplaced_firms"])
+                typer.echo("  未归入的名录企业：" + "、".join(f["name"] for f in a["unplaced_firms"])
+                           + (f" 等，另有 {more} 家" if more > 0 else ""))
 
 
 def report(cluster: str = typer.Option(..., "--cluster", help="Cluster id, e.g. pump-motor"),

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from graph.analytics.chokepoints import candidates_for, score_technologies
-from graph.analytics.coverage import COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis
+from graph.analytics.coverage import COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis, declared_census
 from graph.analytics.criticality import criticality, downstream, feeds_graph
 from graph.analytics.params import AnalysisParams
 from graph.store.port import GraphStore, SegmentAggregate
@@ -168,6 +168,32 @@ def data_actions(gaps: list[dict], onto: Ontology) -> list[dict]:
     return sorted([*out.values(), *_census_check(gaps, onto)], key=lambda a: (a["cluster"], a["kind"]))
 
 
+#: how many of a census's unplaced firms a data action names (the count is always whole)
+CENSUS_FIRMS_NAMED = 50
+
+
+def _name_census_firms(store: GraphStore, actions: list[dict]) -> list[dict]:
+    """The census check names its firms: the local operating firms of the cluster's declared census in none of
+    the cluster's segments (what ``census_firms_not_placed`` counts), by id and name, up to
+    :data:`CENSUS_FIRMS_NAMED` — before, the action gave a count and sent the officer to a filter that showed 0."""
+    datasets = None
+    for a in actions:
+        if a["kind"] != "check_census_firms":
+            continue
+        if datasets is None:
+            datasets = store.find_nodes("Dataset", limit=10_000)
+        a["datasets"], a["unplaced_firms"] = [], []
+        for ds in datasets:
+            if not declared_census(ds, a["cluster"]) or len(a["unplaced_firms"]) >= CENSUS_FIRMS_NAMED:
+                continue
+            _, firms = store.find_enterprises(dataset=ds["id"], cluster=a["cluster"], unplaced=True, local=True,
+                                              limit=CENSUS_FIRMS_NAMED - len(a["unplaced_firms"]))
+            a["datasets"].append({"id": ds["id"], "name": ds.get("name")})
+            a["unplaced_firms"] += [{"enterprise_id": f["id"], "name": f.get("name"), "county": f.get("county"),
+                                "dataset": ds["id"]} for f in firms]
+    return actions
+
+
 def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, params: AnalysisParams | None = None,
             sections: tuple[str, ...] = ("gaps", "chokepoints", "projects", "targets", "extensions"),
             aggregates: dict[str, SegmentAggregate] | None = None) -> dict:
@@ -182,7 +208,7 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
     base = analyze_from_aggregates(onto, aggs, cluster=cluster, params=p, basis=basis)
     out: dict = {"cluster": cluster, "params": p.model_dump(), "gaps": base["gaps"],
                  "coverage": {cid: b.as_dict() for cid, b in basis.items()},
-                 "data_actions": data_actions(base["gaps"], onto)}
+                 "data_actions": _name_census_firms(store, data_actions(base["gaps"], onto))}
     if {"chokepoints", "projects"} & set(sections):
         out["chokepoints"] = _chokepoints(store, onto, base, aggs, p)
         out["projects"] = _projects(store, out["chokepoints"], p.max_projects)
@@ -195,6 +221,7 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
             subtree = onto.subtree(g["segment_id"])
             firms = store.top_firms(subtree, local=False, limit=max(50, p.top_targets * 5))
             ranked = rank_targets(g, firms, present, p.presence_ref, p.top_targets, params=p, subtree=set(subtree),
+                                  ancestors=set(onto.ancestors(g["segment_id"])),
                                   names={sid: seg.name for sid, seg in onto.segments.items()})
             if ranked:
                 out["targets"].append({"cluster": g["cluster"], "segment_id": g["segment_id"], "segment": g["segment"],

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from ontology.firms import BASE_POPULATIONS, SAMPLE_POPULATION, covers_taizhou, population_label
 
-__all__ = ["ClusterBasis", "cluster_basis", "not_placed", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT", "COLLECT_HINT_EN"]
+__all__ = ["ClusterBasis", "cluster_basis", "not_placed", "declared_census", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT", "COLLECT_HINT_EN"]
 
 #: what a user imports to settle an ``unknown`` verdict
 COLLECT_HINT = ("导入台州市「{cluster}」集群的规上工业企业名录或全量登记企业名录并声明为普查口径"
@@ -90,6 +90,12 @@ def _brief(ds: dict, firms: int) -> dict:
             "source": ds.get("source"), "local_firms": firms}
 
 
+def declared_census(ds: dict, cluster: str) -> bool:
+    """A census declared for ``cluster`` (``--cluster``): its local firms are the cluster's, so those in none of
+    the cluster's segments are firms its verdicts could not count (:func:`not_placed`)."""
+    return bool(ds.get("census")) and cluster in (ds.get("clusters") or [])
+
+
 def not_placed(ds: dict, placed: int, cluster: str) -> int:
     """Local operating firms of a census declared for ``cluster`` that are in none of its segments (the
     census's composition, ``firms_local``, minus its firms placed in the cluster); 0 for any other dataset —
@@ -99,7 +105,7 @@ def not_placed(ds: dict, placed: int, cluster: str) -> int:
     >>> not_placed(d, 6, "pump-motor"), not_placed(d, 6, "auto"), not_placed({"census": True, "firms_local": 9}, 2, "auto")
     (8, 0, 0)
     """
-    if not ds.get("census") or cluster not in (ds.get("clusters") or []) or ds.get("firms_local") is None:
+    if not declared_census(ds, cluster) or ds.get("firms_local") is None:
         return 0
     return max(0, int(ds["firms_local"]) - placed)
 

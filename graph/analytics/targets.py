@@ -13,10 +13,14 @@ component 0–1, **left out when unknown** (a missing figure is not a zero):
 * scale = min(1, ln(1 + x) / ln(1 + ref)) on the first known of output, revenue (万元, ref
   ``target_output_ref``), employees (``target_employees_ref``), registered capital in 人民币 (万元,
   ``target_capital_ref``); ``scale.basis`` says which figure was used;
-* relatedness = share of the firm's other segments (outside this gap's subtree) where Taizhou has
+* relatedness = share of the firm's other segments (outside this gap's lineage: its subtree and its
+  ancestors — a firm's link to the gap's parent is the same product, not a second one) where Taizhou has
   local firms (0 when it has no other segment in our chains: nothing to relate to);
 * proximity = max(0, 1 − d / ``target_distance_ref_km``), d = great-circle km from the firm's
-  address coordinates (``lon``/``lat``) to :data:`TAIZHOU`;
+  address coordinates (``lon``/``lat``) to :data:`TAIZHOU`, else from its city's (else its province's)
+  approximate point (:mod:`graph.analytics.distance`, said so in the profile); a firm nothing places
+  gets :data:`UNKNOWN_PROXIMITY`, the middle of the scale — never left out, since leaving it out lifted
+  an unplaced firm over one with coordinates far away;
 * score = round(100 × Σ w·c / Σ w) over the known components (``w_target_scale``,
   ``w_target_related``, ``w_target_distance``): a whole number 0–100.
 
@@ -33,21 +37,17 @@ density = strong neighbours / all FEEDS neighbours.
 
 >>> round(presence(1, 5) - presence(0, 5), 3)
 0.387
->>> round(distance_km((121.409, 28.6806), (121.47, 31.23)))   # Taizhou → Shanghai
-284
 """
 
 from __future__ import annotations
 
 import math
 
+from graph.analytics.distance import TAIZHOU, UNKNOWN_PROXIMITY, basis_text, distance_km, distance_of
 from graph.analytics.params import AnalysisParams
 
-__all__ = ["presence", "rank_targets", "extensions", "distance_km", "scale_of", "TAIZHOU"]
-
-#: Taizhou's reference point (lon, lat): the median of the 2016 coordinates of the listed firms
-#: registered in 台州 (wfp-listed-company-info-2016; scripts/derive_coordinates.py), in 椒江
-TAIZHOU: tuple[float, float] = (121.409, 28.6806)
+__all__ = ["presence", "rank_targets", "extensions", "scale_of", "scope_excerpt",
+           "TAIZHOU", "distance_km", "UNKNOWN_PROXIMITY"]  # the last three: graph.analytics.distance's, named here too
 
 #: the figures a firm's size is read from, in order of preference: (field, label, unit)
 SCALE_FIGURES = (("output", "工业总产值", "万元"), ("revenue", "营业收入", "万元"),
@@ -60,12 +60,21 @@ def presence(n: int, ref: int) -> float:
     return min(1.0, math.log1p(n) / math.log1p(ref))
 
 
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two (lon, lat) points."""
-    (lo1, la1), (lo2, la2) = a, b
-    r = math.pi / 180
-    h = math.sin((la2 - la1) * r / 2) ** 2 + math.cos(la1 * r) * math.cos(la2 * r) * math.sin((lo2 - lo1) * r / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+def scope_excerpt(scope: str | None, limit: int = 60) -> str | None:
+    """The start of a 经营范围, cut at an item boundary near ``limit`` characters (… when cut).
+
+    >>> scope_excerpt("一般项目：家用电器制造；卫生洁具制造；五金产品批发。（除依法须经批准的项目外）", 20)
+    '一般项目：家用电器制造；卫生洁具制造…'
+    >>> scope_excerpt("航空电子设备、机载设备研发、制造。"), scope_excerpt("  ")
+    ('航空电子设备、机载设备研发、制造', None)
+    """
+    text = " ".join(str(scope or "").split()).rstrip("。；;，, ")
+    if not text:
+        return None
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(sep, 0, limit) for sep in "；;，,、。")
+    return (text[:cut] if cut >= limit // 3 else text[:limit]).rstrip("；;，,、。 ") + "…"
 
 
 def scale_of(f: dict, p: AnalysisParams) -> dict | None:
@@ -105,7 +114,8 @@ def _quote(names: list[str]) -> str:
 
 
 def _why(gap: dict, seg: str, n: int, coverage: float, conc: float, relief: float, hhi: tuple[float, float],
-         others: list[dict], sc: dict | None, dist: float | None, products: list[str], weights: str) -> list[str]:
+         others: list[dict], sc: dict | None, dist: tuple[float | None, str | None], products: list[str],
+         scope: str | None, weights: str) -> list[str]:
     """Why this firm fits this gap, in plain Chinese sentences (no field names)."""
     out = []
     unchecked = (gap.get("basis") or {}).get("census_firms_not_placed") or 0
@@ -136,26 +146,28 @@ def _why(gap: dict, seg: str, n: int, coverage: float, conc: float, relief: floa
         out.append(f"规模：{_scale_text(sc)}（按{sc['label']}比较规模）。")
     else:
         out.append("规模不详：没有产值、营收、员工人数或人民币注册资本数据，排名时不计规模这一项（不按零分算）。")
-    if dist is not None:
-        out.append(f"距台州约 {dist:,.0f} 公里（按企业地址的经纬度计算）。")
+    if dist[0] is not None:
+        out.append(f"距台州约 {dist[0]:,.0f} 公里（{basis_text(dist[1])}）。")
     else:
-        out.append("与台州的距离不详（没有地址坐标），排名时不计距离这一项。")
+        out.append("与台州的距离不详（没有地址坐标，也不知所在城市或省份），距离一项按中等计（不加分也不减分）。")
     if products:
         out.append("主营产品：" + "、".join(products[:6]) + "。")
+    elif scope:
+        out.append(f"经营范围（摘录）：{scope}。")
     out.append(f"综合得分按{weights}加权，满分 100 分；缺少的项不计入。")
     return out
 
 
 def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presence_ref: int,
                  limit: int, *, params: AnalysisParams | None = None, names: dict[str, str] | None = None,
-                 subtree: set[str] | None = None) -> list[dict]:
+                 subtree: set[str] | None = None, ancestors: set[str] | None = None) -> list[dict]:
     """Rank outside ``firms`` (props + ``segments``) for one gap (a ``gaps`` entry with evidence).
 
-    ``names``: segment id → name (for the profile); ``subtree``: the gap segment and its children
-    (not counted as the firm's *other* segments)."""
+    ``names``: segment id → name (for the profile); ``subtree``: the gap segment and its children,
+    ``ancestors``: its parents — the gap's lineage, not counted as the firm's *other* segments."""
     p = params or AnalysisParams()
     names = names or {}
-    inside = set(subtree or ()) | {gap["segment_id"]}
+    inside = set(subtree or ()) | set(ancestors or ()) | {gap["segment_id"]}
     ev = gap["evidence"]
     n = ev["local_firms"]
     out_sum = ev["local_output"]
@@ -177,15 +189,11 @@ def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presen
         related = [o for o in others if o["local_firms"]]
         rel = len(related) / len(others) if others else 0.0
         sc = scale_of(f, p)
-        dist = None
-        if f.get("lon") is not None and f.get("lat") is not None:
-            dist = distance_km((float(f["lon"]), float(f["lat"])), TAIZHOU)
-        prox = None if dist is None else max(0.0, 1.0 - dist / p.target_distance_ref_km)
-        comps = [(p.w_target_related, rel)]
+        dist, basis = distance_of(f)
+        prox = UNKNOWN_PROXIMITY if dist is None else max(0.0, 1.0 - dist / p.target_distance_ref_km)
+        comps = [(p.w_target_related, rel), (p.w_target_distance, prox)]
         if sc is not None:
             comps.append((p.w_target_scale, sc["component"]))
-        if prox is not None:
-            comps.append((p.w_target_distance, prox))
         wk = sum(w for w, _ in comps)
         score = int(round(100 * sum(w * c for w, c in comps) / wk)) if wk else 0
         score = max(0, min(100, score))
@@ -204,25 +212,26 @@ def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presen
             reasons.append(f"与本地已有环节相关: {'、'.join(o['segment'] for o in related[:5])} / related to local segments")
         reasons.append(f"规模: {_scale_text(sc)} / size by {_SCALE_EN[sc['basis']]}" if sc else
                        "规模不详, 不计入得分 / size unknown, left out of the score")
-        reasons.append(f"距台州约 {dist:,.0f} 公里 / {dist:,.0f} km from Taizhou" if dist is not None else
-                       "距离不详, 不计入得分 / distance unknown, left out of the score")
+        reasons.append(f"距台州约 {dist:,.0f} 公里{'' if basis == 'address' else '（约数）'} / {dist:,.0f} km from "
+                       f"Taizhou{basis_text(basis, 'en')}" if dist is not None else
+                       "距离不详, 按中等距离计 / distance unknown, scored as mid-way")
+        scope = None if f.get("products") else scope_excerpt(f.get("business_scope"))
         if f.get("products"):
             reasons.append("主营: " + "、".join(f["products"][:4]))
         parts = {"coverage_gain": round(coverage, 4), "concentration_drop": round(conc, 4),
                  "dominator_relief": round(relief, 4), "relatedness": round(rel, 4)}
         if sc is not None:
             parts["scale"] = sc["component"]
-        if prox is not None:
-            parts["proximity"] = round(prox, 4)
-        why = _why(gap, seg_name, n, coverage, conc, relief, (hhi_now, hhi_after), others, sc, dist,
-                   list(f.get("products") or []), weights)
+        parts["proximity"] = round(prox, 4)
+        why = _why(gap, seg_name, n, coverage, conc, relief, (hhi_now, hhi_after), others, sc, (dist, basis),
+                   list(f.get("products") or []), scope, weights)
         profile = {"name": f["name"], "city": f.get("city"), "address": f.get("address"),
                    "employees": f.get("employees"), "registered_capital": f.get("registered_capital"),
                    "capital_currency": f.get("capital_currency"), "revenue": f.get("revenue"),
                    "output": f.get("output"), "founded": f.get("founded"), "stock_code": f.get("stock_code"),
-                   "products": list(f.get("products") or []), "tags": list(f.get("tags") or []),
+                   "products": list(f.get("products") or []), "scope": scope, "tags": list(f.get("tags") or []),
                    "scale": _scale_text(sc) if sc else None, "scale_basis": sc["label"] if sc else None,
-                   "distance_km": None if dist is None else int(round(dist)),
+                   "distance_km": None if dist is None else int(round(dist)), "distance_basis": basis,
                    "why": why, "sources": list(f.get("sources") or []), "other_segments": others}
         ranked.append({"enterprise_id": f["id"], "name": f["name"], "city": f.get("city"), "score": score,
                        "scale": sc, "distance_km": profile["distance_km"], "parts": parts, "reasons": reasons,

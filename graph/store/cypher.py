@@ -128,8 +128,9 @@ WHERE ($county IS NULL OR n.county = $county)
        OR any(p IN coalesce(n.products, []) WHERE toLower(p) CONTAINS toLower($q)))
   AND ($tag IS NULL OR $tag IN coalesce(n.tags, []))
   AND ($segment IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(:Segment {id: $segment}) })
-  AND ($cluster IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE s.cluster = $cluster })
-  AND (NOT $unplaced OR NOT EXISTS { (n)-[:IN_SEGMENT]->(:Segment) })
+  AND ($dataset IS NULL OR EXISTS { (n)-[:IN_DATASET]->(:Dataset {id: $dataset}) })
+  AND ($cluster IS NULL OR $unplaced OR EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE s.cluster = $cluster })
+  AND (NOT $unplaced OR NOT EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE $cluster IS NULL OR s.cluster = $cluster })
 """
 COUNT_ENTERPRISES = _ENTERPRISE_FILTER + " RETURN count(n) AS n"
 FIND_ENTERPRISES = (_ENTERPRISE_FILTER +

@@ -46,10 +46,10 @@ class Neo4jReads(AggregateReads):
 
     def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
                          county: str | None = None, tag: str | None = None, q: str | None = None,
-                         local: bool | None = None, unplaced: bool = False, limit: int = 100,
-                         offset: int = 0) -> tuple[int, list[dict]]:
+                         local: bool | None = None, unplaced: bool = False, dataset: str | None = None,
+                         limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
         params = dict(cluster=cluster, segment=segment, county=county, tag=tag, q=q, local=local,
-                      unplaced=bool(unplaced))
+                      unplaced=bool(unplaced), dataset=dataset)
         total = self._read(cypher.COUNT_ENTERPRISES, **params)[0]["n"]
         rows = self._read(cypher.FIND_ENTERPRISES, **params, limit=limit, offset=offset)
         return total, [dict(r["props"]) for r in rows]

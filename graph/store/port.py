@@ -173,11 +173,13 @@ class GraphStore(Protocol):
 
     def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
                          county: str | None = None, tag: str | None = None, q: str | None = None,
-                         local: bool | None = None, unplaced: bool = False, limit: int = 100,
-                         offset: int = 0) -> tuple[int, list[dict]]:
+                         local: bool | None = None, unplaced: bool = False, dataset: str | None = None,
+                         limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
         """Filtered enterprises, local (operating) firms first, then by id, with the total count before
         paging. ``q`` is a substring (ASCII case folded) of the name, id, business scope or a product;
-        ``unplaced``: only firms linked to no segment at all (未归入环节)."""
+        ``unplaced``: only firms linked to no segment at all (未归入环节) — with ``cluster``, to none of that
+        cluster's segments (a census's firms the cluster's verdicts could not count); ``dataset``: only the
+        firms of that dataset (IN_DATASET)."""
 
     def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:
         """``{"nodes": [{label, id, props}], "rels": [{type, src, dst}]}`` within ``depth`` hops."""

@@ -90,10 +90,11 @@ COUNT_RELS = "SELECT type, count(*) FROM rels GROUP BY type"
 
 
 def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool, tag: bool, q: bool,
-                      unplaced: bool = False) -> str:
+                      unplaced: bool = False, dataset: bool = False) -> str:
     """FROM/WHERE for the enterprise list, with only the filters in use (values stay parameters).
     ``q`` matches the name, the id, the business scope or any main product; ``unplaced`` keeps the
-    firms with no IN_SEGMENT link (one indexed probe per firm).
+    firms with no IN_SEGMENT link (one indexed probe per firm), with ``cluster`` no link to that
+    cluster's segments; ``dataset`` the firms IN_DATASET that dataset.
 
     Driven from the IN_SEGMENT index when a segment is given, so a filtered page costs
     O(firms of the segment), not O(all firms)."""
@@ -115,10 +116,16 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
                 " OR EXISTS (SELECT 1 FROM json_each(n.props, '$.products') WHERE instr(lower(value), lower(:q))))")
     if tag:
         sql += " AND EXISTS (SELECT 1 FROM json_each(n.props, '$.tags') WHERE value = :tag)"
-    if cluster:  # the cluster's members, gathered once from its segments (an in-memory set)
+    if dataset:
+        sql += (" AND n.id IN (SELECT d.src FROM rels d INDEXED BY rels_by_dst"
+                " WHERE d.type = 'IN_DATASET' AND d.dst = :dataset)")
+    if cluster and not unplaced:  # the cluster's members, gathered once from its segments (an in-memory set)
         sql += (" AND n.id IN (SELECT c.src FROM nodes s CROSS JOIN rels c INDEXED BY rels_by_dst"
                 " ON c.type = 'IN_SEGMENT' AND c.dst = s.id WHERE s.label = 'Segment' AND s.s_cluster = :cluster)")
-    if unplaced:  # 未归入环节: no link at all (with a segment or cluster filter: nothing)
+    if unplaced and cluster:  # 未归入该集群: no link to the cluster's segments
+        sql += (" AND n.id NOT IN (SELECT c.src FROM nodes s CROSS JOIN rels c INDEXED BY rels_by_dst"
+                " ON c.type = 'IN_SEGMENT' AND c.dst = s.id WHERE s.label = 'Segment' AND s.s_cluster = :cluster)")
+    elif unplaced:  # 未归入环节: no link at all (with a segment filter: nothing)
         sql += " AND NOT EXISTS (SELECT 1 FROM rels u WHERE u.type = 'IN_SEGMENT' AND u.src = n.id)"
     return sql
 

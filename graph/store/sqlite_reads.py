@@ -54,10 +54,10 @@ class SQLiteReads(AggregateReads):
 
     def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
                          county: str | None = None, tag: str | None = None, q: str | None = None,
-                         local: bool | None = None, unplaced: bool = False, limit: int = 100,
-                         offset: int = 0) -> tuple[int, list[dict]]:
+                         local: bool | None = None, unplaced: bool = False, dataset: str | None = None,
+                         limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
         params = {"cluster": cluster, "segment": segment, "county": county, "tag": tag,
-                  "q": q or None, "local": None if local is None else int(local)}
+                  "q": q or None, "local": None if local is None else int(local), "dataset": dataset}
         where = sql.enterprise_filter(**{k: v is not None for k, v in params.items()}, unplaced=bool(unplaced))
         params["unplaced"] = bool(unplaced)  # in the cache key only (the SQL has no parameter for it)
         key = (self.version(), tuple(sorted(params.items())))

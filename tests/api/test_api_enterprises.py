@@ -42,6 +42,21 @@ def test_enterprise_filters(client):
     assert client.get("/api/v1/enterprises", params={"cluster": "zzz"}).json()["total"] == 0
 
 
+def test_enterprises_of_a_dataset_and_not_in_a_cluster(client):
+    """Review 39 F7: ``dataset`` keeps one dataset's firms, and ``unplaced`` with ``cluster`` keeps firms in none of
+    that cluster's segments — so a cluster census's uncounted firms can be listed by name."""
+    ds = client.get("/api/v1/datasets").json()[0]
+    of_ds = client.get("/api/v1/enterprises", params={"dataset": ds["id"], "limit": 500}).json()
+    everyone = client.get("/api/v1/enterprises", params={"limit": 1}).json()
+    assert 0 < of_ds["total"] < everyone["total"]
+    in_auto = client.get("/api/v1/enterprises", params={"dataset": ds["id"], "cluster": "auto", "limit": 500}).json()
+    not_auto = client.get("/api/v1/enterprises", params={"dataset": ds["id"], "cluster": "auto", "unplaced": True,
+                                                         "limit": 500}).json()
+    assert in_auto["total"] > 0 and in_auto["total"] + not_auto["total"] == of_ds["total"]
+    assert not {e["id"] for e in in_auto["items"]} & {e["id"] for e in not_auto["items"]}
+    assert client.get("/api/v1/enterprises", params={"dataset": "nope"}).json()["total"] == 0
+
+
 def test_enterprise_detail_by_id_and_credit_code(client, api_store):
     _, firms = ChainKG(api_store).enterprises(limit=1000)
     e = firms[0]

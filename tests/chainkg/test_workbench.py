@@ -67,11 +67,25 @@ def test_candidates_ranked_without_ties(flow):
     assert keda["scale"]["basis"] == "employees" and keda["profile"]["scale_basis"] == "员工人数"
     assert keda["distance_km"] == round(distance_km((113.227, 22.9802), TAIZHOU))   # 2016 coordinates, 佛山
     assert "proximity" in keda["parts"] and "scale" in keda["parts"]
-    # the registry firm: employees unknown (not zero) → registered capital; no coordinates → distance left out
+    # the registry firm: employees unknown (not zero) → registered capital; no coordinates → its city's point,
+    # said to be approximate (before: distance left out, which lifted it over firms with coordinates far away)
     hz = by_firm[("smart-toilet-integrated", HANGZHOU)]
-    assert hz["scale"]["basis"] == "registered_capital" and hz["distance_km"] is None
-    assert "proximity" not in hz["parts"]
-    assert any("距离不详" in s for s in hz["profile"]["why"])
+    assert hz["scale"]["basis"] == "registered_capital" and hz["profile"]["distance_basis"] == "city"
+    assert 150 < hz["distance_km"] < 250 and "proximity" in hz["parts"]   # 杭州 → 台州 ≈ 190 km
+    assert any("按所在城市估算" in s for s in hz["profile"]["why"])
+
+
+def test_other_segments_leave_out_the_gaps_lineage(flow):
+    """Review 39 F3: a candidate's "other segments" (and so its relatedness) never include the gap's parents
+    or children — before, a firm on the gap and its parent read 它还做「上级环节」，台州在这些环节已有本地企业."""
+    kg = ChainKG(flow)
+    checked = 0
+    for group in kg.analysis(CLUSTER)["targets"]:
+        lineage = set(kg.onto.ancestors(group["segment_id"])) | set(kg.onto.subtree(group["segment_id"]))
+        for c in group["candidates"]:
+            assert not {o["segment_id"] for o in c["profile"]["other_segments"]} & lineage, (group["segment"], c["name"])
+            checked += 1
+    assert checked
 
 
 def test_tie_breaks_follow_scale_then_distance_then_id():

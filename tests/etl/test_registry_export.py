@@ -159,6 +159,26 @@ def test_unknown_county(taizhou):
     assert (loc.local, loc.county, loc.notes) == (False, "鄞州区", [])
 
 
+def test_a_functional_zone_as_county_is_worded_as_one(taizhou):
+    """Review 39 F11: 所属区县「台州湾新区」 is a functional zone (功能区), not an administrative county; the warning says
+    so (before: "不是台州的区县", which a Taizhou reader reads as wrong), the firm stays local, and the county comes
+    from the address or the code where they give one. A zone named after a county is that county."""
+    loc = locate(taizhou, city="台州市", county="台州湾新区")
+    assert (loc.local, loc.county) == (True, None)
+    (note,) = loc.notes
+    assert note.level == "warning" and "功能区" in note.reason and "不是行政区县" in note.reason
+    assert "不是台州的" not in note.reason and "functional zone" in note.reason
+    loc = locate(taizhou, county="台州湾新区", address="浙江省台州市椒江区示例路2号")   # no city column: not an error
+    assert (loc.local, loc.county) == (True, "椒江") and [n.level for n in loc.notes] == ["warning"]
+    assert "按地址记为椒江" in loc.notes[0].reason
+    loc = locate(taizhou, county="台州湾新区")                                          # the zone alone says 台州
+    assert (loc.local, loc.basis, loc.county) == (True, "county", None)
+    loc = locate(taizhou, city="台州市", county="温岭经济开发区")
+    assert (loc.local, loc.county, loc.notes) == (True, "温岭", [])
+    loc = locate(taizhou, city="宁波市", county="杭州湾新区")                           # outside: kept as written
+    assert (loc.local, loc.county, loc.notes) == (False, "杭州湾新区", [])
+
+
 def test_validate_stores_location_and_status_and_returns_warnings(taizhou):
     notes: list[Quarantine] = []
     rec = {"name": "测试阀门有限公司", "city": "台州市", "county": "温岭市", "credit_code": cc("91330100MA2AAAAA1"),

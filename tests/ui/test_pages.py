@@ -1058,6 +1058,43 @@ def test_gaps_page_says_a_census_holds_firms_in_no_segment_of_its_cluster(tmp_pa
         assert (steps["Kind" if en else "类型"] == ("check census firms" if en else "核实名录企业")).any()
 
 
+def test_the_census_firms_the_gaps_page_counts_are_named_and_listed_on_the_firm_page(tmp_path, monkeypatch):
+    """Review 39 F7: the gaps page said "企业页的“仅未归入环节”列出未归入任何环节的企业", but with the cluster chosen
+    that list showed 0 (an unplaced firm has no segment, so no cluster) and with every cluster it mixed in the
+    bundled firms. The warning now names the census's firms, and the firm page's cluster + dataset + 仅未归入环节
+    lists exactly them."""
+    from chainkg.service import ChainKG
+    from etl.dataset import census_spec
+    from graph.store.sqlite_store import SQLiteStore
+
+    export = tmp_path / "泵与电机名录.csv"
+    export.write_text("企业名称,登记状态,所属城市,所属区县,经营范围\n"
+                      "示例未归百货有限公司,存续,台州市,椒江区,一般项目：日用百货销售；文具用品零售。\n"
+                      "示例归入水泵有限公司,存续,台州市,温岭市,一般项目：离心泵、潜水泵、水泵制造。\n", encoding="utf-8")
+    store = SQLiteStore(tmp_path / "kg.db")
+    kg = ChainKG(store)
+    kg.load()
+    kg.load([export], dataset=census_spec("示例泵业名录", as_of="2026-11-30", clusters=["pump-motor"]))
+    action = next(a for a in kg.analysis("pump-motor")["data_actions"] if a["kind"] == "check_census_firms")
+    ds = action["datasets"][0]["id"]
+    store.close()
+    names = [f["name"] for f in action["unplaced_firms"]]
+    assert "示例未归百货有限公司" in names and "示例归入水泵有限公司" not in names and len(names) == action["firms"]
+    monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))
+    at = open_page("gaps")
+    at.selectbox(key="gap_cluster").set_value("pump-motor").run()
+    warning = next(w.value for w in at.warning if "未归入本集群任何环节" in w.value)
+    assert "示例未归百货有限公司" in warning and "示例泵业名录" in warning and "仅未归入环节" in warning
+    at = open_page("enterprises")
+    at.session_state["ent_cluster"] = "pump-motor"
+    at.session_state["ent_unplaced"] = True
+    at.session_state["ent_scope"] = "local"
+    at.run()
+    at.selectbox(key="ent_dataset").set_value(ds).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert frame_with(at, "企业")["企业"].tolist() == names
+
+
 @pytest.mark.parametrize("en", [False, True])
 def test_data_to_check_cells_fit_their_rows(tmp_path, monkeypatch, en):
     """The census check listed all 12 缺失 and 单点依赖 segments of 泵与电机 in one cell of three lines (cut

@@ -92,19 +92,27 @@ county = r1[2].selectbox(t("common.county"), counties, format_func=lambda c: cou
                          key="ent_county")
 scope = r1[3].selectbox(t("ent.locality"), ["all", "local", "outside"], format_func=lambda s: t(f"ent.loc_{s}"),
                         key="ent_scope")
-r2 = st.columns([2, 1, 1])
+r2 = st.columns([2, 1, 2, 1])
 seg_choices = [None] + [s.id for s in onto.segments.values() if cluster is None or s.cluster == cluster]
 segment = r2[0].selectbox(t("common.segment"), seg_choices, format_func=lambda s: segn.get(s, s) if s else t("common.all"),
                           key="ent_segment")
 tag = r2[1].selectbox(t("ent.tag"), [None, *LEADING_TAGS, "专精特新"], format_func=lambda x: tag_label(x) or t("common.all"),
                       key="ent_tag")
-unplaced = r2[2].checkbox(t("ent.unplaced"), key="ent_unplaced", help=t("ent.unplaced_help"))
+# a dataset (a census): with a cluster and 仅未归入环节, the census's firms its verdicts could not count (the gaps page's warning)
+ds_names = {d["id"]: d.get("name") or d["id"] for d in common.kg().datasets(cluster)}
+dataset = r2[2].selectbox(t("ent.dataset"), [None, *ds_names], format_func=lambda d: ds_names.get(d) or t("common.all"),
+                          key="ent_dataset")
+unplaced = r2[3].checkbox(t("ent.unplaced"), key="ent_unplaced", help=t("ent.unplaced_help"))
 
-filters = dict(q=q, cluster=cluster, county=county, segment=segment, tag=tag,
+filters = dict(q=q, cluster=cluster, county=county, segment=segment, tag=tag, dataset=dataset,
                local={"all": None, "local": True, "outside": False}[scope])
 total, firms = common.kg().enterprises(**filters, unplaced=unplaced, limit=LIMIT)
-n_unplaced = total if unplaced else common.kg().enterprises(**filters, unplaced=True, limit=0)[0]
-st.caption(t("ent.found", n=total, m=len(firms)) + t("ent.found_unplaced", k=n_unplaced))
+if cluster and unplaced:  # in none of this cluster's segments
+    st.caption(t("ent.found", n=total, m=len(firms)) + t("ent.found_unplaced_cluster", cluster=labels.get(cluster)))
+else:  # a cluster's or a segment's firms are placed in it
+    n_unplaced = total if unplaced else 0 if cluster or segment else common.kg().enterprises(
+        **filters, unplaced=True, limit=0)[0]
+    st.caption(t("ent.found", n=total, m=len(firms)) + t("ent.found_unplaced", k=n_unplaced))
 common.data_language_note()
 if not firms:
     st.info(t("common.no_rows"))

@@ -127,8 +127,11 @@ if inadequate and n_unknown:
     st.info(t("gap.unknown_note", n=n_unknown, basis=no_census_basis or "—"))
 for a in actions:  # a census whose own firms are in none of the cluster's segments: 缺失 counts only placed firms
     if a["kind"] == "check_census_firms":
+        named = a.get("unplaced_firms") or []
+        names = "、".join(f["name"] for f in named[:10]) + (t("gap.and_n_more", n=a["firms"] - 10) if a["firms"] > 10 else "")
         st.warning(t("gap.census_unplaced", cluster=labels.get(a["cluster"], a["cluster_name"]), n=a["firms"],
-                     m=len(a["segments"])))
+                     m=len(a["segments"]), names=names or "—",
+                     dataset="、".join(d["name"] or d["id"] for d in a.get("datasets") or []) or "—"))
 tab_t_label = f"{t('gap.tab_targets')} ({len(target_df)})"
 if target_df.empty and not action_df.empty:
     tab_t_label += f" · {t('gap.data_actions')} ({len(action_df)})"

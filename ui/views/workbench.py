@@ -27,6 +27,14 @@ def money(wan: float | None) -> str:
     return f"{wan / 10_000:,.2f} 亿元" if wan >= 10_000 else f"{wan:,.0f} 万元"
 
 
+def distance_text(p: dict) -> str | None:
+    """The card's distance: exact from the firm's coordinates, approximate (said so) from its city or province."""
+    if p.get("distance_km") is None:
+        return None
+    basis = p.get("distance_basis")
+    return t(f"wb.km.{basis}" if basis in ("city", "province") else "wb.km", km=p["distance_km"])
+
+
 def card(c: dict) -> None:
     """The candidate's profile card: facts, why it fits, other segments, sources."""
     p = c.get("profile") or {}
@@ -39,8 +47,9 @@ def card(c: dict) -> None:
              (t("wb.capital"), cap_text), (t("wb.revenue"), money(p.get("revenue"))),
              (t("wb.output"), money(p.get("output"))), (t("wb.founded"), p.get("founded") or unknown),
              (t("wb.stock_code"), p.get("stock_code") or unknown),
-             (t("wb.distance"), t("wb.km", km=p["distance_km"]) if p.get("distance_km") is not None else unknown),
-             (t("wb.products"), common.list_sep().join(p.get("products") or []) or unknown)]
+             (t("wb.distance"), distance_text(p) or unknown),
+             (t("wb.products"), common.list_sep().join(p["products"])) if p.get("products") else
+             (t("wb.scope"), p["scope"]) if p.get("scope") else (t("wb.products"), unknown)]
     left, right = st.columns([2, 3])
     colon, semi = (": ", "; ") if lang() == "en" else ("：", "；")
     left.markdown("\n".join(f"- **{k}**{colon}{v}" for k, v in facts))

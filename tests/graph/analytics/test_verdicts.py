@@ -129,6 +129,10 @@ def test_a_cluster_census_with_firms_in_no_segment_says_so_before_its_missing_ve
     kinds = {g["segment_id"]: g["kind"] for g in r["gaps"]}
     assert {s["segment_id"] for s in check[0]["segments"]} == {s for s, k in kinds.items()
                                                               if k in ("missing", "single_point")} >= {"t-b", "t-c"}
+    # review 39 F7: the step names them (the count alone sent the officer to a filter that showed none)
+    assert [(f["enterprise_id"], f["name"]) for f in check[0]["unplaced_firms"]] == [("u1", "未归入u1"),
+                                                                                   ("u2", "未归入u2")]
+    assert [d["id"] for d in check[0]["datasets"]] == ["ds-t"]
     # and a candidate for a 缺失 segment does not say Taizhou has no such firm while those firms are unchecked
     r = analyze(store, onto, cluster="t")
     why = next(t for t in r["targets"] if t["segment_id"] == "t-b")["candidates"][0]["profile"]["why"][0]

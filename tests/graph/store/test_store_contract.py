@@ -128,9 +128,36 @@ def test_find_enterprises_filters(store):
     assert total == 3 and [e["id"] for e in page] == ["e2"]
 
 
+def test_find_enterprises_of_a_census_not_placed_in_its_cluster(store):
+    """Review 39 F7: a cluster's census lists firms the cluster's verdicts cannot count — in none of its
+    segments (maybe in another cluster's, maybe in none). ``dataset`` keeps that census's firms and
+    ``unplaced`` with ``cluster`` means "in no segment of that cluster", so the gap page's count can be
+    listed by name (before: the cluster filter needed a segment link, so cluster + unplaced gave 0)."""
+    b = small_batch()
+    b.node("Cluster", {"id": "pump", "name": "泵"})
+    b.node("Segment", {"id": "pump-x", "name": "pump-x", "cluster": "pump", "stage": "中游"})
+    b.rel("PART_OF", "pump-x", "pump")
+    b.node("Dataset", {"id": "ds-auto", "name": "汽车名录", "population": "名录", "census": True, "clusters": ["auto"],
+                       "source": "t"})
+    for fid, name, seg in (("c1", "名录甲", None), ("c2", "名录乙", "pump-x"), ("c3", "名录丙", "auto-ev")):
+        b.node("Enterprise", {"id": fid, "name": name, "local": True, "tags": []})
+        b.rel("IN_DATASET", fid, "ds-auto")
+        if seg:
+            b.rel("IN_SEGMENT", fid, seg)
+    b.rel("IN_DATASET", "e1", "ds-auto")
+    b.node("Enterprise", {"id": "u9", "name": "别处未归入", "local": True, "tags": []})
+    store.write(b)
+    assert [e["id"] for e in store.find_enterprises(dataset="ds-auto")[1]] == ["c1", "c2", "c3", "e1"]
+    assert [e["id"] for e in store.find_enterprises(dataset="ds-auto", cluster="auto")[1]] == ["c3", "e1"]
+    assert [e["id"] for e in store.find_enterprises(dataset="ds-auto", cluster="auto", unplaced=True)[1]] == ["c1", "c2"]
+    assert [e["id"] for e in store.find_enterprises(dataset="ds-auto", unplaced=True)[1]] == ["c1"]
+    assert [e["id"] for e in store.find_enterprises(cluster="auto", unplaced=True)[1]] == ["c1", "c2", "u9"]
+    assert store.find_enterprises(dataset="nope")[0] == 0
+
+
 def test_find_enterprises_unplaced(store):
-    """未归入环节: firms with no IN_SEGMENT link; the other filters still apply, a segment or cluster
-    filter leaves none, and a link written later takes the firm off the list."""
+    """未归入环节: firms with no IN_SEGMENT link; the other filters still apply, a segment filter leaves
+    none, and a link written later takes the firm off the list."""
     b = small_batch()
     b.node("Enterprise", {"id": "u1", "name": "未归入甲", "local": True, "county": "温岭", "tags": []})
     b.node("Enterprise", {"id": "u2", "name": "未归入乙", "local": False, "tags": []})
@@ -140,7 +167,6 @@ def test_find_enterprises_unplaced(store):
     assert [e["id"] for e in store.find_enterprises(unplaced=True, local=True)[1]] == ["u1"]
     assert [e["id"] for e in store.find_enterprises(unplaced=True, local=False)[1]] == ["u2"]
     assert [e["id"] for e in store.find_enterprises(unplaced=True, county="温岭")[1]] == ["u1"]
-    assert store.find_enterprises(unplaced=True, cluster="auto")[0] == 0
     assert store.find_enterprises(unplaced=True, segment="auto-pack")[0] == 0
     assert store.find_enterprises(unplaced=True, q="乙")[0] == 1
     link = Batch()
