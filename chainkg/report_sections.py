@@ -28,6 +28,11 @@ def composition(d: dict) -> str:
     return " + ".join(f"{PLACE_WORDS[key][0]} {n}" for key, n in composition_parts(d) or ()) or "—"
 
 
+#: what a list of the cluster's own firms settles (``basis.scope == "cluster"``, graph.analytics.coverage)
+LIST_SCOPE = ("它是本集群企业的名录：本集群企业制造的环节可以判定缺失与薄弱；上游的材料、通用件与装备（其他行业的企业）"
+              "和服务环节不在名录里，判为“未发现”，需全量登记企业或规上工业企业名录才能判定。")
+
+
 def _datasets(datasets: list[dict], basis: dict) -> Section:
     local = {d.get("id"): d.get("local_firms") for d in basis.get("datasets", [])}
     rows = [[d["name"], d.get("population") or "—", d.get("region") or "—",
@@ -37,9 +42,12 @@ def _datasets(datasets: list[dict], basis: dict) -> Section:
             for d in datasets]
     text = [
         "口径是指数据覆盖哪些企业。“完整名录”指该范围内的企业全部在册（普查），“样本”只是其中一部分。只有覆盖本集群在台州全部企业的数据（全量登记企业或规上工业企业名录，"
-        "或声明为本集群完整名录的文件）才能说某个环节“缺失”；上市公司名单或零散样本只能说“未发现”。",
+        "或声明为本集群完整名录的文件）才能说某个环节“缺失”；上市公司名单或零散样本只能说“未发现”。"
+        "本集群的企业名录只收本集群的制造企业：上游的材料、通用件与装备由其他行业的企业生产，检测、流通、售后等是服务企业，"
+        "这些环节只有全量登记企业或规上工业企业名录才能判定。",
         f"本集群采用的口径：「{basis.get('label') or '无数据'}」，数据截至 {basis.get('as_of') or '—'}；"
-        + ("数据充分，可以判定缺失与薄弱。" if basis.get("adequate") else "数据不充分，缺失与薄弱无法判定。"),
+        + (LIST_SCOPE if basis.get("adequate") and basis.get("scope") == "cluster" else
+           "数据充分，可以判定缺失与薄弱。" if basis.get("adequate") else "数据不充分，缺失与薄弱无法判定。"),
     ]
     table = Table("数据口径", ["数据集", "覆盖范围", "地区", "类型", "数据截至", "本集群本地企业", "企业总数", "构成", "来源"],
                   rows, [16, 8, 7, 8, 11, 8, 7, 16, 19],

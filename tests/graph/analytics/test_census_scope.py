@@ -73,7 +73,7 @@ def test_a_cluster_list_does_not_make_materials_and_services_missing(store, onto
         assert g[sid]["coverage"]["outside_list"] == g[sid]["basis"]["outside_list"]
         assert "集群名录只收本集群的制造企业" in g[sid]["evidence"]["rule"]
         act = g[sid]["action"]
-        assert act["kind"] == "collect_data" and "全量登记企业" in act["text"] and "--cluster" not in act["text"]
+        assert act["kind"] == "collect_registry" and "全量登记企业" in act["text"] and "--cluster" not in act["text"]
     assert "服务企业" in g["smart-toilet-testing"]["evidence"]["rule"]
     # the cluster's own making keeps its census verdicts
     assert g["smart-toilet-controller"]["kind"] == "missing" and g["smart-toilet-controller"]["basis"]["adequate"]
@@ -85,7 +85,8 @@ def test_a_cluster_list_does_not_make_materials_and_services_missing(store, onto
     assert not targets & {"smart-toilet-metals", "smart-toilet-materials", "smart-toilet-testing",
                           "smart-toilet-services"}
     assert not {e["segment_id"] for e in r["extensions"]} & set(outside_list(onto.segments_of("smart-toilet")))
-    collect = [a for a in r["data_actions"] if a["kind"] == "collect_data"]
+    assert not [a for a in r["data_actions"] if a["kind"] == "collect_data"]   # the list settles the rest
+    collect = [a for a in r["data_actions"] if a["kind"] == "collect_registry"]
     assert len(collect) == 1 and "smart-toilet-metals" in {s["segment_id"] for s in collect[0]["segments"]}
 
 
