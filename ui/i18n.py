@@ -240,6 +240,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "The loaded data ({basis}) is not a complete list of local firms, so it cannot establish gaps and "
                             "there are no investment targets: targets follow only from missing / single-point / weak verdicts "
                             "on a census (full registry or above-size list). Add the data below first:"),
+    "gap.other_list": ("{name}（其他集群的名录，其企业计入）", "{name} (another cluster's list; its firms count)"),
     "gap.list_note": ("{cluster}：口径是本集群的企业名录，它只收本集群的制造企业。上游的材料、通用件与装备（其他行业的企业）和检测、"
                       "流通、售后等服务环节不在名录里，{n} 个这样的环节判为“未发现”而不是缺失，也不列招商目标；"
                       "导入台州市全量登记或规上工业企业名录后才能判定。",

@@ -104,6 +104,7 @@ def _coverage(s) -> dict:
     return {"basis": s.basis.get("label"), "adequate": s.basis.get("adequate", False),
             "outside_list": s.basis.get("outside_list"),
             "datasets": [d["name"] for d in s.basis.get("datasets", [])],
+            "other_lists": [d["name"] for d in s.basis.get("other_lists", [])],
             "firms_known": s.evidence["local_firms"], "firms_with_output": s.evidence["firms_with_output"],
             "inactive_excluded": s.evidence["inactive_excluded"], "as_of": s.basis.get("as_of")}
 

@@ -37,6 +37,13 @@ narrow 口径 (未发现, never 缺失), and the action names the list that woul
 (True, '集群名录口径', 'cluster')
 >>> speaks_for(b, None), speaks_for(b, "services"), speaks_for(cluster_basis(["auto"], ds[:0], {})["auto"], None)
 (True, False, False)
+
+That list is not another cluster's 口径, yet its firms placed in the other cluster's segments count there: it is named
+beside that cluster's datasets (``other_lists``), and their firms read like a sample's.
+
+>>> b = cluster_basis(["m"], ds, {"c1": {"t": 9, "m": 2}})["m"]
+>>> b.label, b.datasets, [(d["name"], d["local_firms"]) for d in b.other_lists]
+('样本口径', [], [('马桶名录', 2)])
 """
 
 from __future__ import annotations
@@ -155,6 +162,9 @@ class ClusterBasis:
     #: what the deciding census covers: ``all`` (全量登记/规上: every segment), ``cluster`` (a list of this cluster's
     #: firms: the segments its own firms make, :func:`speaks_for`), None without a census of the firm base
     scope: str | None = None
+    #: lists declared for other clusters only whose firms also sit in this cluster's segments: not this cluster's
+    #: 口径 (never named as such), but their firms count, so they are named beside it (``local_firms`` each)
+    other_lists: list[dict] = field(default_factory=list)
     #: local operating firms of this cluster's own census (``--census NAME --cluster ID``) placed in none of
     #: its segments: in another cluster's, or in none the classifier could find. 缺失 counts only placed firms.
     census_firms_not_placed: int = 0
@@ -162,7 +172,8 @@ class ClusterBasis:
     def as_dict(self) -> dict:
         return {"adequate": self.adequate, "population": self.population, "label": self.label,
                 "datasets": self.datasets, "as_of": self.as_of,
-                "scope": self.scope, "census_firms_not_placed": self.census_firms_not_placed}
+                "scope": self.scope, "other_lists": self.other_lists,
+                "census_firms_not_placed": self.census_firms_not_placed}
 
 
 def _brief(ds: dict, firms: int) -> dict:
@@ -196,6 +207,8 @@ def cluster_basis(clusters: list[str], datasets: list[dict],
                   and not d.get("clusters")]  # a census of a narrower population (e.g. listed firms)
         samples = [d for d in mine if d not in base and d not in narrow
                    and dataset_clusters.get(d["id"], {}).get(cid)]
+        # another cluster's list with firms in this cluster's segments: they count, as sample firms would
+        others = [d for d in datasets if not about_cluster(d, cid) and dataset_clusters.get(d["id"], {}).get(cid)]
         rank = {"全量登记企业": 0, "规上工业企业": 1}
         if base:
             best = sorted(base, key=lambda d: (rank.get(d.get("population"), 2), d["id"]))[0]
@@ -206,8 +219,8 @@ def cluster_basis(clusters: list[str], datasets: list[dict],
             population = sorted(narrow, key=lambda d: d["id"])[0].get("population")
             # firms of a sample (a public report, a self-filled list) are counted beside the narrow census's,
             # so the verdicts rest on both: 已有 may rest on a sample firm alone, 未发现 on neither holding one
-            label = population_label(population) if not samples else with_samples(population_label(population))
-        elif samples:
+            label = population_label(population) if not (samples or others) else with_samples(population_label(population))
+        elif samples or others:
             population, label = SAMPLE_POPULATION, population_label(SAMPLE_POPULATION)
         else:
             population, label = None, "无数据"
@@ -218,5 +231,6 @@ def cluster_basis(clusters: list[str], datasets: list[dict],
         placed = {d["id"]: dataset_clusters.get(d["id"], {}).get(cid, 0) for d in used}
         out[cid] = ClusterBasis(cid, bool(base), population, label, [_brief(d, placed[d["id"]]) for d in used],
                                 dates[-1] if dates else None, scope if base else None,
+                                [_brief(d, dataset_clusters[d["id"]][cid]) for d in others],
                                 sum(not_placed(d, placed[d["id"]], cid) for d in base))
     return out

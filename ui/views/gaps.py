@@ -32,7 +32,7 @@ def coverage_cols(g: dict) -> dict:
     return {t("gap.firms_known"): cov.get("firms_known", g["evidence"]["local_firms"]),
             t("gap.firms_output"): cov.get("firms_with_output", g["evidence"].get("firms_with_output")),
             t("gap.as_of"): cov.get("as_of") or "—",
-            t("gap.datasets"): common.dataset_names(cov.get("datasets"))}
+            t("gap.datasets"): common.coverage_names(cov)}
 
 
 VERDICT = t("gap.verdict")
@@ -175,7 +175,7 @@ with tab_g:
             st.markdown(f"{common.bold_label(t('gap.coverage'))}{t('gap.firms_known')} {cov.get('firms_known', 0)} · "
                         f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · "
                         f"{t('gap.inactive')} {cov.get('inactive_excluded', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'} · "
-                        f"{t('gap.datasets')}{common.colon()}{common.dataset_names(cov.get('datasets'))}")
+                        f"{t('gap.datasets')}{common.colon()}{common.coverage_names(cov)}")
             if g.get("action"):
                 st.markdown(f"{common.bold_label(t('gap.action'))}{action_text(g, labels.get(g['cluster']))}")
             st.markdown("\n".join(f"- {x}" for x in gap_sentences(g["evidence"], en=lang() == "en")))

@@ -113,3 +113,22 @@ def test_a_firm_found_outside_the_list_reads_present(store, onto):
     g = _gaps(analyze(store, onto, cluster="smart-toilet", sections=("gaps",)))
     assert g["smart-toilet-metals"]["kind"] == "present"
     assert "不能据此判定本环节缺失或强弱" in g["smart-toilet-metals"]["evidence"]["rule"]
+
+
+def test_another_clusters_list_is_named_where_its_firms_count(store, onto):
+    """F10: firms of the 智能马桶 list placed in 模具与塑料 count there; the list is named beside that cluster's 口径
+    (not as it), so its figures add up."""
+    _load(store, onto, CLUSTER_LIST)
+    extra = Batch()
+    extra.node("Enterprise", {"id": "m1", "name": "本地马桶模具", "local": True, "sources": ["t"]})
+    extra.rel("IN_SEGMENT", "m1", "mould-plastic-injection-mould")
+    extra.rel("IN_DATASET", "m1", "ds-list")
+    store.write(extra)
+    r = analyze(store, onto, cluster="mould-plastic", sections=("gaps",))
+    b = r["coverage"]["mould-plastic"]
+    assert b["datasets"] == [] and not b["adequate"]                      # not its 口径
+    assert [(d["name"], d["local_firms"]) for d in b["other_lists"]] == [("智能马桶企业名录", 1)]
+    assert b["label"] == "样本口径"                                         # its firms read as a sample's
+    g = _gaps(r)["mould-plastic-injection-mould"]
+    assert g["evidence"]["local_firms"] == 1 and g["coverage"]["other_lists"] == ["智能马桶企业名录"]
+    assert analyze(store, onto, cluster="smart-toilet", sections=("gaps",))["coverage"]["smart-toilet"]["other_lists"] == []
