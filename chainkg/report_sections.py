@@ -28,6 +28,11 @@ def composition(d: dict) -> str:
     return " + ".join(f"{PLACE_WORDS[key][0]} {n}" for key, n in composition_parts(d) or ()) or "—"
 
 
+#: what a list of the cluster's own firms settles (``basis.scope == "cluster"``, graph.analytics.coverage)
+LIST_SCOPE = ("它是本集群企业的名录：本集群企业制造的环节可以判定缺失与薄弱；上游的材料、通用件与装备（其他行业的企业）"
+              "和服务环节不在名录里，判为“未发现”，需全量登记企业或规上工业企业名录才能判定。")
+
+
 def _datasets(datasets: list[dict], basis: dict) -> Section:
     local = {d.get("id"): d.get("local_firms") for d in basis.get("datasets", [])}
     rows = [[d["name"], d.get("population") or "—", d.get("region") or "—",
@@ -37,10 +42,18 @@ def _datasets(datasets: list[dict], basis: dict) -> Section:
             for d in datasets]
     text = [
         "口径是指数据覆盖哪些企业。“完整名录”指该范围内的企业全部在册（普查），“样本”只是其中一部分。只有覆盖本集群在台州全部企业的数据（全量登记企业或规上工业企业名录，"
-        "或声明为本集群完整名录的文件）才能说某个环节“缺失”；上市公司名单或零散样本只能说“未发现”。",
+        "或声明为本集群完整名录的文件）才能说某个环节“缺失”；上市公司名单或零散样本只能说“未发现”。"
+        "本集群的企业名录只收本集群的制造企业：上游的材料、通用件与装备由其他行业的企业生产，检测、流通、售后等是服务企业，"
+        "这些环节只有全量登记企业或规上工业企业名录才能判定。",
         f"本集群采用的口径：「{basis.get('label') or '无数据'}」，数据截至 {basis.get('as_of') or '—'}；"
-        + ("数据充分，可以判定缺失与薄弱。" if basis.get("adequate") else "数据不充分，缺失与薄弱无法判定。"),
+        + (LIST_SCOPE if basis.get("adequate") and basis.get("scope") == "cluster" else
+           "数据充分，可以判定缺失与薄弱。" if basis.get("adequate") else "数据不充分，缺失与薄弱无法判定。"),
     ]
+    others = basis.get("other_lists") or []
+    if others:  # their firms count here (as a sample's would), so the figures add up only when they are named
+        text.append("另有" + "、".join(f"「{d['name']}」{d.get('local_firms', 0)} 家" for d in others)
+                    + "本地在营企业归入本集群的环节：这些是其他集群的名录，不是本集群的口径，其中的企业像样本一样计入，"
+                      "不能据此判定本集群缺少什么。")
     table = Table("数据口径", ["数据集", "覆盖范围", "地区", "类型", "数据截至", "本集群本地企业", "企业总数", "构成", "来源"],
                   rows, [16, 8, 7, 8, 11, 8, 7, 16, 19],
                   caption="企业总数是文件中的企业数；只有台州本地在营企业计入各环节，外地与已注销、吊销、迁出的企业不计入。"
@@ -56,7 +69,9 @@ def _gaps(gaps: list[dict]) -> Section:
     legend = "；".join(f"{GAP_LABELS[k]}：{v}" for k, v in KIND_MEANING.items()) + "。"
     cov = (gaps[0].get("coverage") or {}) if gaps else {}
     rest = (f"各环节的判定都依据{'、'.join(cov['datasets'])}（数据截至 {cov.get('as_of') or '—'}）。"
-            if cov.get("datasets") else "")
+            if cov.get("datasets") else "") + (
+        f"{'、'.join(cov['other_lists'])}是其他集群的名录，其中也有企业归入本集群的环节，计入各环节的企业数，但不作本集群的口径。"
+        if cov.get("other_lists") else "")
     return Section("四、环节判定与证据", paragraphs=[
         "每个环节的结论都附有它依据的规则和数据。强度为 0–100 的整数，综合本地企业数量、产值占比、龙头企业、"
         "企业分散程度和关键技术掌握情况；“—”表示数据无法评估强弱。表中先列需要补链、强链的环节。" + rest,
@@ -115,7 +130,7 @@ def _targets(result: dict, seg_names: dict[str, str], cluster_name: str, adequat
     if result.get("data_actions"):
         rows = [[action_sentence(a, cluster_name), a.get("basis") or "—",
                  names([s["segment_id"] for s in a.get("segments", [])], seg_names, limit=12)]
-                for a in sorted(result["data_actions"], key=lambda a: a.get("kind") != "collect_data")]
+                for a in sorted(result["data_actions"], key=lambda a: not a.get("kind", "").startswith("collect_"))]
         sec.tables.append(Table("待补数据", ["需要补充或核实的数据", "当前口径", "涉及环节"], rows, [50, 14, 36],
                                 caption="补充或核实下列数据后，相关环节的判定才能确定。"))
     return sec

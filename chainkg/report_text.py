@@ -107,6 +107,10 @@ def action_sentence(action: dict, cluster_name: str) -> str:
         return (f"收集台州市「{cluster_name}」产业集群的{action.get('population') or '规上工业企业或全量登记企业'}名录"
                 "（应包含全部相关企业，而不只是上市公司或样本），导入时声明为普查口径；导入后才能判定哪些环节缺失、"
                 "哪些薄弱，并列出招商目标。")
+    if action.get("kind") == "collect_registry":
+        return (f"收集台州市全量登记企业名录或规上工业企业名录（不限于「{cluster_name}」集群），导入时声明为普查口径："
+                f"「{cluster_name}」集群名录只收本集群的制造企业，不含其他行业的材料、通用件与装备企业，也不含检测、流通、"
+                "售后、运营等服务企业，下列环节要依据更全的名录才能判定缺失与强弱。")
     text = re.sub(r"[（(]chainkg[^）)]*[）)]", "", action.get("text") or "").strip()
     if action.get("kind") == "check_placement":
         return text + "：这些企业只登记在上级环节，产品明确后才能判定下列子环节。"

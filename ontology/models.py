@@ -19,6 +19,8 @@ __all__ = ["Override", "Lead", "Dataset", "Cluster", "Segment", "Feeds", "Techno
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 Stage = Literal["上游", "中游", "下游"]
+#: whose firms a segment's are: the cluster's own makers, firms of other industries, or service and trade firms
+FirmBase = Literal["cluster", "other_industries", "services"]
 Status = Literal["自主可控", "部分依赖", "依赖进口", "国内空白"]
 
 
@@ -59,6 +61,10 @@ class Segment(_Model):
     keywords: list[str] = Field(default_factory=list, description="分类关键词 / classification keywords")
     negative_keywords: list[str] = Field(default_factory=list,
                                          description="排除词 / words that mean a firm is NOT in this segment")
+    firm_base: FirmBase | None = Field(
+        default=None, description="企业来源 / whose firms make it: cluster (本集群企业), other_industries (其他行业企业), "
+                                  "services (服务与流通企业); unset: the parent's, else other_industries for 上游, "
+                                  "cluster otherwise (graph.analytics.coverage.firm_base)")
     source: str = Field(min_length=1, description="来源 / source")
     _v = field_validator("id")(_slug)
 

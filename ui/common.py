@@ -23,7 +23,7 @@ from ui.i18n import t
 
 __all__ = ["store_url", "kg", "version", "checksum", "warm_up", "enterprise_choices",
            "cluster_options", "segment_names", "enterprise_names", "style_kinds", "basis_caption", "list_sep",
-           "county_label", "place", "dataset_name", "dataset_source", "data_language_note", "points", "text_widths", "WRAP_ROW_PX", "md_text", "few"]
+           "county_label", "place", "dataset_name", "coverage_names", "dataset_source", "data_language_note", "points", "text_widths", "WRAP_ROW_PX", "md_text", "few"]
 
 
 def store_url() -> str:
@@ -243,6 +243,12 @@ def dataset_source(d: dict) -> str:
 def dataset_names(names) -> str:
     """The datasets a verdict rests on, named for the page's language (``—``: none)."""
     return list_sep().join(map(dataset_name, names or [])) or "—"
+
+
+def coverage_names(cov: dict) -> str:
+    """A verdict's datasets, then the other clusters' lists whose firms count here too, said as such."""
+    others = [t("gap.other_list", name=dataset_name(n)) for n in cov.get("other_lists") or []]
+    return list_sep().join([*map(dataset_name, cov.get("datasets") or []), *others]) or "—"
 
 
 def fmt_share(x: float | None) -> str:

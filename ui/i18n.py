@@ -152,6 +152,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.basis": ("口径", "Basis"),
     "ov.adequate": ("能否判定缺失与强弱", "Can it show gaps?"),
     "ov.adequate_yes": ("能：有覆盖本集群的普查", "yes (a census)"),
+    "ov.adequate_list": ("本集群企业制造的环节能；上游材料与服务环节不能（集群名录不含）",
+                         "for the segments its own firms make; not upstream materials or services (the cluster list lacks them)"),
     "ov.adequate_no": ("不能：只能说明“有”，不能说明“没有”", "no (presence only)"),
     "ov.howto_title": ("怎样把“未发现”变成真实判定", "How to turn “not found” into real verdicts"),
     "ov.howto_except": ("除{done}外，", "Except for {done}, "),
@@ -227,12 +229,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gap.action_collect": ("在「数据导入」页导入台州「{cluster}」的规上或全量登记企业名录，勾选“这是完整名录（普查）”",
                            "On the Import page, load Taizhou's above-size or full registry list of {cluster} firms, ticking "
                            "“This is a complete list (census)”"),
+    "gap.action_collect_registry": ("在「数据导入」页导入台州市全量登记或规上工业企业名录（不限「{cluster}」集群），勾选“这是完整名录（普查）”："
+                                    "「{cluster}」集群名录只收本集群的制造企业，不含其他行业的材料、通用件与装备企业，也不含服务企业",
+                                    "On the Import page, load Taizhou's full registry or above-size list of firms (all industries, not only "
+                                    "{cluster}), ticking “This is a complete list (census)”: a list of {cluster} firms holds neither other "
+                                    "industries' suppliers nor service firms"),
     "gap.marker_legend": ("图例：", "Legend: "),
     "gap.no_targets_data": ("当前数据（{basis}）不是本地企业的完整名录，不足以判定缺口，所以没有招商目标——招商目标只根据普查口径"
                             "（全量登记或规上名录）上的缺失、单点依赖、薄弱判定生成。请先补充下表中的数据：",
                             "The loaded data ({basis}) is not a complete list of local firms, so it cannot establish gaps and "
                             "there are no investment targets: targets follow only from missing / single-point / weak verdicts "
                             "on a census (full registry or above-size list). Add the data below first:"),
+    "gap.other_list": ("{name}（其他集群的名录，其企业计入）", "{name} (another cluster's list; its firms count)"),
+    "gap.list_note": ("{cluster}：口径是本集群的企业名录，它只收本集群的制造企业。上游的材料、通用件与装备（其他行业的企业）和检测、"
+                      "流通、售后等服务环节不在名录里，{n} 个这样的环节判为“未发现”而不是缺失，也不列招商目标；"
+                      "导入台州市全量登记或规上工业企业名录后才能判定。",
+                      "{cluster}: the basis is a list of the cluster's own firms. Upstream materials, general parts and "
+                      "equipment (other industries) and services such as testing, distribution and after-sales are not on "
+                      "it, so {n} such segments read “not found”, not missing, and get no investment targets; Taizhou's "
+                      "full registry or above-size list would settle them."),
     "gap.unknown_note": ("{n} 个环节为“未发现”：已载入的数据（{basis}）不是本地企业的完整名录，只能说明“有”，不能说明“没有”。"
                          "要得到真实的缺失判定和招商目标，见“招商目标”页签中需要补充的数据。",
                          "{n} segments are “not found”: the loaded data ({basis}) is not a complete list of local firms, so it "
@@ -252,6 +267,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gap.da_collect": ("导入本集群的规上或全量企业名录，勾选“完整名录（普查）”", "import a census of the cluster's firms (above-size or full registry)"),
     "gap.da_kind.collect_data": ("补充名录", "add a firm list"),
     "gap.da_kind.check_placement": ("核实归属", "check placement"),
+    "gap.da_kind.collect_registry": ("补充全量名录", "add a full list"),
+    "gap.da_collect_registry": ("导入台州市全量登记或规上企业名录（不限本集群），勾选“完整名录（普查）”",
+                                "import Taizhou's full registry or above-size list of all industries as a census"),
     "gap.da_kind.check_census_firms": ("核实名录企业", "check census firms"),
     "gap.da_segments": ("可据此判定的环节", "Segments it would settle"),
     "gap.da_n": ("环节数", "Segments"),
@@ -586,6 +604,8 @@ def action_text(gap: dict, cluster_name: str | None = None) -> str:
         return ""
     if act.get("kind") == "collect_data":
         return t("gap.action_collect", cluster=cluster_name or gap.get("cluster_name") or gap.get("cluster", ""))
+    if act.get("kind") == "collect_registry":
+        return t("gap.action_collect_registry", cluster=cluster_name or gap.get("cluster_name") or gap.get("cluster", ""))
     return act.get("text_en" if lang() == "en" else "text") or ""
 
 

@@ -35,8 +35,11 @@ class Gap(Open):
                                       "present 已有, strong 较强")
     kind_zh: str = Field(description="类别(中文)")
     verdict: str = Field(description="结论(含口径) / verdict with its 口径, e.g. 缺失（规上口径）")
-    basis: dict[str, Any] = Field(description="口径 / what the verdict rests on")
-    coverage: dict[str, Any] = Field(description="覆盖 / datasets, firms known, firms with output, as-of")
+    basis: dict[str, Any] = Field(description=(
+        "口径 / what the verdict rests on: the cluster's basis, with adequate for this segment and outside_list — "
+        "other_industries / services when the cluster's census is a list of its own firms (scope cluster) that "
+        "cannot hold this segment's firms, so it reads 未发现 or 已有, never 缺失 (null otherwise)"))
+    coverage: dict[str, Any] = Field(description="覆盖 / datasets, firms known, firms with output, as-of, outside_list")
     action: dict[str, Any] | None = Field(None, description="待办 / the data to collect when the verdict is unknown")
     strength: float = Field(description="强度 0–1 / strength score")
     score: float = Field(description="补链优先级 0–100 / gap priority on 0–100 (higher = more urgent)")

@@ -22,6 +22,15 @@ class Basis(Open):
     label: str = Field(description="口径, e.g. 上市公司口径")
     datasets: list[dict[str, Any]] = Field(description="数据集 / datasets behind the verdicts")
     as_of: str | None = Field(description="截止日期 / as-of date")
+    scope: str | None = Field(None, description=(
+        "普查覆盖 / what the census covers: all = 全量登记或规上名录，覆盖每个环节 / a registry or 规上 census, every "
+        "segment; cluster = 本集群企业名录（--cluster），只覆盖本集群企业制造的环节，不含其他行业的上游材料与通用件、"
+        "装备及服务环节（那里判为未发现）/ a list of this cluster's firms, only the segments its own firms make (not "
+        "other industries' materials, parts and equipment, nor services: those read unknown); null = no such census"))
+    other_lists: list[dict[str, Any]] = Field(default_factory=list, description=(
+        "其他集群的名录中也归入本集群环节的企业（各 local_firms 家）：计入企业数，像样本一样，但不是本集群的口径 / lists "
+        "declared for other clusters whose local firms also sit in this cluster's segments: they count, as a sample's "
+        "would, but are not this cluster's 口径"))
     census_firms_not_placed: int = Field(0, description=(
         "本集群名录中未归入本集群任何环节的本地在营企业数（家）：核实前，缺失与单点依赖只计已归入的企业 / local "
         "operating firms of this cluster's own census placed in none of its segments; until they are checked, "

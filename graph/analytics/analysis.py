@@ -16,7 +16,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from graph.analytics.chokepoints import candidates_for, score_technologies
-from graph.analytics.coverage import COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis, declared_census
+from graph.analytics.coverage import BASE_HINT, BASE_HINT_EN, COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis, declared_census
 from graph.analytics.criticality import criticality, downstream, feeds_graph
 from graph.analytics.params import AnalysisParams
 from graph.store.port import GraphStore, SegmentAggregate
@@ -102,13 +102,17 @@ def analyze_from_aggregates(onto: Ontology, aggs: dict[str, SegmentAggregate], *
 def _coverage(s) -> dict:
     """What the verdict rests on: datasets, firms known, firms with output, as-of date."""
     return {"basis": s.basis.get("label"), "adequate": s.basis.get("adequate", False),
+            "outside_list": s.basis.get("outside_list"),
             "datasets": [d["name"] for d in s.basis.get("datasets", [])],
+            "other_lists": [d["name"] for d in s.basis.get("other_lists", [])],
             "firms_known": s.evidence["local_firms"], "firms_with_output": s.evidence["firms_with_output"],
             "inactive_excluded": s.evidence["inactive_excluded"], "as_of": s.basis.get("as_of")}
 
 
 def _action(s, onto: Ontology) -> dict | None:
-    """What to do next for a verdict the data cannot settle (``unknown``)."""
+    """What to do next for a verdict the data cannot settle (``unknown``): check the placement of the firms on
+    its parent; on a list of the cluster's firms that cannot hold the segment's firms (other industries, services),
+    load a registry-wide census (``collect_registry``); else a census of the cluster's firm base (``collect_data``)."""
     if s.kind != "unknown":
         return None
     parent = s.evidence.get("parent_firms")
@@ -118,6 +122,9 @@ def _action(s, onto: Ontology) -> dict | None:
                 "text_en": f"check whether the {parent['firms']} local firm(s) on the parent segment make this "
                            "segment's products, and correct their placement"}
     name = onto.clusters[s.cluster].name if s.cluster in onto.clusters else s.cluster
+    if s.basis.get("outside_list"):  # a list of the cluster's firms is loaded; only a registry-wide census settles it
+        return {"kind": "collect_registry", "population": "规上工业企业 / 全量登记企业",
+                "text": BASE_HINT.format(cluster=name), "text_en": BASE_HINT_EN}
     return {"kind": "collect_data", "population": "规上工业企业 / 全量登记企业",
             "text": COLLECT_HINT.format(cluster=name, cid=s.cluster),
             "text_en": COLLECT_HINT_EN.format(cid=s.cluster)}
@@ -161,8 +168,8 @@ def data_actions(gaps: list[dict], onto: Ontology) -> list[dict]:
         key = f"{g['cluster']}\x1f{act['kind']}"
         entry = out.setdefault(key, {"cluster": g["cluster"], "cluster_name": onto.clusters[g["cluster"]].name,
                                      "kind": act["kind"], "basis": g["basis"].get("label"),
-                                     "text": act["text"] if act["kind"] == "collect_data" else CHECK_PLACEMENT[0],
-                                     "text_en": act["text_en"] if act["kind"] == "collect_data" else CHECK_PLACEMENT[1],
+                                     "text": CHECK_PLACEMENT[0] if act["kind"] == "check_placement" else act["text"],
+                                     "text_en": CHECK_PLACEMENT[1] if act["kind"] == "check_placement" else act["text_en"],
                                      "segments": []})
         entry["segments"].append({"segment_id": g["segment_id"], "segment": g["segment"]})
     return sorted([*out.values(), *_census_check(gaps, onto)], key=lambda a: (a["cluster"], a["kind"]))

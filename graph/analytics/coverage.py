@@ -21,8 +21,29 @@ as-of date, source, census or sample). For a cluster:
 >>> ds.append({"id": "d2", "name": "规上名录", "population": "规上工业企业", "census": True, "region": "台州市",
 ...            "as_of": "2025-12-31"})
 >>> b = cluster_basis(["auto"], ds, {})["auto"]
->>> b.adequate, b.label, b.as_of
-(True, '规上口径', '2025-12-31')
+>>> b.adequate, b.label, b.as_of, b.scope
+(True, '规上口径', '2025-12-31', 'all')
+
+A census declared for one cluster (``--census NAME --cluster ID``, a 集群名录 such as a registry search for the
+cluster's products) holds the firms that make the cluster's products and parts, never the firms of other industries
+that supply its materials and general-purpose parts, nor the service and trade firms around it (testing, channels,
+after-sales, MRO, airports). Its ``scope`` is ``cluster``, and it speaks only for the segments whose whole subtree is
+made by the cluster's own firms (:func:`firm_base`, :func:`outside_list`): elsewhere a verdict rests on it as on a
+narrow 口径 (未发现, never 缺失), and the action names the list that would settle it (:data:`BASE_HINT`).
+
+>>> ds = [{"id": "c1", "name": "马桶名录", "population": "名录", "census": True, "region": "台州市", "clusters": ["t"]}]
+>>> b = cluster_basis(["t"], ds, {"c1": {"t": 9}})["t"]
+>>> b.adequate, b.label, b.scope
+(True, '集群名录口径', 'cluster')
+>>> speaks_for(b, None), speaks_for(b, "services"), speaks_for(cluster_basis(["auto"], ds[:0], {})["auto"], None)
+(True, False, False)
+
+That list is not another cluster's 口径, yet its firms placed in the other cluster's segments count there: it is named
+beside that cluster's datasets (``other_lists``), and their firms read like a sample's.
+
+>>> b = cluster_basis(["m"], ds, {"c1": {"t": 9, "m": 2}})["m"]
+>>> b.label, b.datasets, [(d["name"], d["local_firms"]) for d in b.other_lists]
+('样本口径', [], [('马桶名录', 2)])
 """
 
 from __future__ import annotations
@@ -30,14 +51,78 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ontology.firms import BASE_POPULATIONS, SAMPLE_POPULATION, covers_taizhou, population_label
+from ontology.models import Segment
 
-__all__ = ["ClusterBasis", "cluster_basis", "not_placed", "declared_census", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT", "COLLECT_HINT_EN"]
+__all__ = ["ClusterBasis", "cluster_basis", "not_placed", "declared_census", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT",
+           "COLLECT_HINT_EN", "BASE_HINT", "BASE_HINT_EN", "FIRM_BASES", "firm_base", "outside_list", "speaks_for"]
 
 #: what a user imports to settle an ``unknown`` verdict
 COLLECT_HINT = ("导入台州市「{cluster}」集群的规上工业企业名录或全量登记企业名录并声明为普查口径"
                 "（chainkg load 文件 --census 名称 --population 规上工业企业，或 --cluster {cid}）")
 COLLECT_HINT_EN = ("import Taizhou's above-designated-size (规上) or full registry list of firms for this "
                    "cluster as a census (chainkg load FILE --census NAME --population 规上工业企业, or --cluster {cid})")
+
+#: what settles a segment a one-cluster list does not hold (its firms are of other industries, or services)
+BASE_HINT = ("导入台州市规上工业企业名录或全量登记企业名录并声明为普查口径（chainkg load 文件 --census 名称 "
+             "--population 全量登记企业）：「{cluster}」集群名录只收本集群的制造企业，不含其他行业的材料、通用件与装备企业，"
+             "也不含检测、流通、售后、运营等服务企业")
+BASE_HINT_EN = ("import Taizhou's above-designated-size (规上) or full registry list of firms as a census (chainkg load FILE "
+                "--census NAME --population 全量登记企业): a list of the cluster's firms holds neither other industries' "
+                "material, part and equipment makers nor service and trade firms")
+
+#: a segment's firm base (``Segment.firm_base``) in words, zh and en
+FIRM_BASES = {"cluster": ("本集群的制造企业", "the cluster's own makers"),
+              "other_industries": ("其他行业的材料、通用件与装备企业", "firms of other industries (materials, general parts, equipment)"),
+              "services": ("检测、流通、售后、运营等服务企业", "service and trade firms (testing, distribution, after-sales, operations)")}
+
+
+def firm_base(seg: Segment, by_id: dict[str, Segment]) -> str:
+    """Whose firms make a segment: its own ``firm_base``, else its nearest ancestor's, else by stage — 上游 holds
+    materials, base parts and general-purpose equipment bought from other industries (ontology/FORMAT.md), the
+    other stages the cluster's own making.
+
+    >>> top = Segment(id="a-m", name="材料", cluster="a", stage="上游", weight=1, source="s")
+    >>> svc = Segment(id="a-s", name="服务", cluster="a", stage="下游", weight=1, source="s", firm_base="services")
+    >>> kid = Segment(id="a-s-t", name="检测", cluster="a", stage="下游", parent="a-s", weight=1, source="s")
+    >>> by_id = {x.id: x for x in (top, svc, kid)}
+    >>> [firm_base(x, by_id) for x in (top, svc, kid)]
+    ['other_industries', 'services', 'services']
+    """
+    cur: Segment | None = seg
+    while cur is not None:
+        if cur.firm_base:
+            return cur.firm_base
+        cur = by_id.get(cur.parent) if cur.parent else None
+    return "other_industries" if seg.stage == "上游" else "cluster"
+
+
+def outside_list(segments: list[Segment]) -> dict[str, str]:
+    """The segments a one-cluster list cannot speak for, each with the firm base it lacks: a segment is judged on
+    the list only when it and every segment below it are the cluster's own making (a parent reads 缺失 only when
+    none of its children has a firm, so one child of another industry leaves the parent to a wider census).
+
+    >>> mk = lambda i, stage, parent=None, **k: Segment(id=i, name=i, cluster="a", stage=stage, parent=parent,
+    ...                                                 weight=1, source="s", **k)
+    >>> segs = [mk("a-eq", "中游"), mk("a-eq-mould", "中游", "a-eq"), mk("a-eq-kiln", "中游", "a-eq",
+    ...         firm_base="other_industries"), mk("a-raw", "上游"), mk("a-part", "中游")]
+    >>> outside_list(segs)
+    {'a-eq': 'other_industries', 'a-eq-kiln': 'other_industries', 'a-raw': 'other_industries'}
+    """
+    by_id = {s.id: s for s in segments}
+    out: dict[str, str] = {}
+    for s in segments:
+        base = firm_base(s, by_id)
+        cur: Segment | None = s
+        while base != "cluster" and cur is not None:  # the segment and its ancestors lose the list
+            out.setdefault(cur.id, base)
+            cur = by_id.get(cur.parent) if cur.parent else None
+    return {s.id: out[s.id] for s in segments if s.id in out}
+
+
+def speaks_for(b: "ClusterBasis", outside: str | None) -> bool:
+    """Whether the cluster's 口径 can call a segment 缺失 or thin: a census of the whole firm base (全量登记, 规上)
+    speaks for every segment, a one-cluster list only for those not ``outside`` it (:func:`outside_list`)."""
+    return b.adequate and (b.scope != "cluster" or outside is None)
 
 
 def with_samples(label: str) -> str:
@@ -74,6 +159,12 @@ class ClusterBasis:
     label: str                        # 口径 label: 规上口径, 上市公司口径, 样本口径, 无数据
     datasets: list[dict] = field(default_factory=list)
     as_of: str | None = None
+    #: what the deciding census covers: ``all`` (全量登记/规上: every segment), ``cluster`` (a list of this cluster's
+    #: firms: the segments its own firms make, :func:`speaks_for`), None without a census of the firm base
+    scope: str | None = None
+    #: lists declared for other clusters only whose firms also sit in this cluster's segments: not this cluster's
+    #: 口径 (never named as such), but their firms count, so they are named beside it (``local_firms`` each)
+    other_lists: list[dict] = field(default_factory=list)
     #: local operating firms of this cluster's own census (``--census NAME --cluster ID``) placed in none of
     #: its segments: in another cluster's, or in none the classifier could find. 缺失 counts only placed firms.
     census_firms_not_placed: int = 0
@@ -81,6 +172,7 @@ class ClusterBasis:
     def as_dict(self) -> dict:
         return {"adequate": self.adequate, "population": self.population, "label": self.label,
                 "datasets": self.datasets, "as_of": self.as_of,
+                "scope": self.scope, "other_lists": self.other_lists,
                 "census_firms_not_placed": self.census_firms_not_placed}
 
 
@@ -121,17 +213,20 @@ def cluster_basis(clusters: list[str], datasets: list[dict],
                   and not d.get("clusters")]  # a census of a narrower population (e.g. listed firms)
         samples = [d for d in mine if d not in base and d not in narrow
                    and dataset_clusters.get(d["id"], {}).get(cid)]
+        # another cluster's list with firms in this cluster's segments: they count, as sample firms would
+        others = [d for d in datasets if not about_cluster(d, cid) and dataset_clusters.get(d["id"], {}).get(cid)]
         rank = {"全量登记企业": 0, "规上工业企业": 1}
         if base:
             best = sorted(base, key=lambda d: (rank.get(d.get("population"), 2), d["id"]))[0]
             population = best.get("population")
             label = population_label(population) if population in BASE_POPULATIONS else "集群名录口径"
+            scope = "all" if population in BASE_POPULATIONS else "cluster"
         elif narrow:
             population = sorted(narrow, key=lambda d: d["id"])[0].get("population")
             # firms of a sample (a public report, a self-filled list) are counted beside the narrow census's,
             # so the verdicts rest on both: 已有 may rest on a sample firm alone, 未发现 on neither holding one
-            label = population_label(population) if not samples else with_samples(population_label(population))
-        elif samples:
+            label = population_label(population) if not (samples or others) else with_samples(population_label(population))
+        elif samples or others:
             population, label = SAMPLE_POPULATION, population_label(SAMPLE_POPULATION)
         else:
             population, label = None, "无数据"
@@ -141,5 +236,7 @@ def cluster_basis(clusters: list[str], datasets: list[dict],
         dates = sorted(d["as_of"] for d in deciding if d.get("as_of"))
         placed = {d["id"]: dataset_clusters.get(d["id"], {}).get(cid, 0) for d in used}
         out[cid] = ClusterBasis(cid, bool(base), population, label, [_brief(d, placed[d["id"]]) for d in used],
-                                dates[-1] if dates else None, sum(not_placed(d, placed[d["id"]], cid) for d in base))
+                                dates[-1] if dates else None, scope if base else None,
+                                [_brief(d, dataset_clusters[d["id"]][cid]) for d in others],
+                                sum(not_placed(d, placed[d["id"]], cid) for d in base))
     return out

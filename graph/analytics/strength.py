@@ -15,14 +15,17 @@ Components, each in [0, 1], left out when the data cannot give them:
 * tech      = key technologies held locally / needed              (left out when none needed)
 * lq        = min(1, LQ / 1)  LQ = (n / N_local) / (n + m) / (N_local + N_outside)   (left out without a universe)
 
-strength = Σ wₖ·cₖ / Σ wₖ over the available components, and 0 where n = 0: a segment without a local
+strength = Σ wₖ·cₖ / Σ wₖ over the available components, capped for a parent segment by the weighted mean
+strength of its judged children (a parent is no stronger than its children together, :func:`_children_cap`),
+and 0 where n = 0: a segment without a local
 operating firm has no strength to score (a key technology held by a firm of another segment is a capability,
 kept in the components and the evidence, not a link — it showed 强度 20 beside 缺失). Verdict, first match wins:
 
 1. n = 0 and an ancestor segment has local firms placed on it directly → ``unknown`` (their
    placement is not fine enough to tell; not missing);
-2. n = 0 and the cluster's data is *adequate* (a census of the chain's firm base, see
-   :mod:`graph.analytics.coverage`) → ``missing`` (缺失（规上口径）);
+2. n = 0 and the cluster's data is *adequate* for the segment (a census of the chain's firm base; a list of the
+   cluster's own firms only where its own firms make the segment, see :mod:`graph.analytics.coverage`) →
+   ``missing`` (缺失（规上口径）);
 3. n = 0 otherwise → ``unknown`` (未发现（上市公司口径）: the loaded 口径 holds no such firm);
 4. ``single_point``: one firm under an adequate census, or the largest reporting firm holds
    ≥ single_point_share of reported output (with enough reporters, see above);
@@ -47,22 +50,16 @@ kept in the components and the evidence, not a link — it showed 强度 20 besi
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
-from graph.analytics.coverage import ClusterBasis
+from graph.analytics.coverage import ClusterBasis, firm_base, outside_list, speaks_for
 from graph.analytics.params import AnalysisParams
+from graph.analytics.verdict_text import GAP_KINDS, GAP_LABELS, GAP_LABELS_EN, gap_label, rule
 from graph.store.port import SegmentAggregate
 from ontology.models import Segment
 
 __all__ = ["SegmentStrength", "classify_segments", "GAP_KINDS", "GAP_LABELS", "GAP_LABELS_EN", "gap_label", "ACTIONABLE",
            "KIND_COLOURS", "KIND_TEXT_COLOURS"]
-
-GAP_KINDS = ("missing", "unknown", "single_point", "weak", "present", "strong")
-GAP_LABELS = {"missing": "缺失", "unknown": "未发现", "single_point": "单点依赖", "weak": "薄弱",
-              "present": "已有", "strong": "较强"}
-GAP_LABELS_EN = {"missing": "missing", "unknown": "not found (data insufficient)", "single_point": "single point",
-                 "weak": "weak", "present": "present (strength not assessable)", "strong": "strong"}
-
 
 #: verdict colours everywhere they are drawn (UI tables and chain chart, report chart, Word, PDF):
 #: missing red; unknown grey (drawn hollow and dashed); present a neutral blue; assessed kinds orange/yellow/green
@@ -73,11 +70,8 @@ KIND_TEXT_COLOURS = {"weak": "#9a7d0a", "unknown": "#6b7280"}
 
 #: verdicts that name a gap to act on (补链/强链); ``unknown`` and ``present`` say the data cannot tell
 ACTIONABLE = frozenset({"missing", "single_point", "weak"})
-
-
-def gap_label(kind: str, basis_label: str | None) -> str:
-    """The verdict as users read it: ``缺失（规上口径）``, ``未发现（上市公司口径）``."""
-    return f"{GAP_LABELS[kind]}（{basis_label}）" if basis_label else GAP_LABELS[kind]
+#: verdicts the data judged (a parent is no stronger than these children, :func:`_children_cap`)
+JUDGED = ACTIONABLE | {"strong"}
 
 
 @dataclass
@@ -133,10 +127,16 @@ def _expected_shares(segments: list[Segment]) -> dict[str, float]:
 def classify_segments(segments: list[Segment], aggs: dict[str, SegmentAggregate], params: AnalysisParams,
                       basis: dict[str, ClusterBasis] | None = None) -> list[SegmentStrength]:
     """Strength score and verdict for each segment, in the order given. ``basis`` (per cluster)
-    says whether the cluster's data is a census of its firm base; without it nothing is ``missing``."""
+    says whether the cluster's data is a census of its firm base; without it nothing is ``missing``.
+    Children are scored before their parents, whose strength they cap (:func:`_children_cap`)."""
     basis = basis or {}
     expected = _expected_shares(segments)
     by_id = {s.id: s for s in segments}
+    outside = outside_list(segments)
+    kids: dict[str, list[Segment]] = {}
+    for s in segments:
+        if s.parent in by_id:
+            kids.setdefault(s.parent, []).append(s)
     cluster_output: dict[str, float] = {}
     local_total: dict[str, int] = {}
     outside_total: dict[str, int] = {}
@@ -148,10 +148,17 @@ def classify_segments(segments: list[Segment], aggs: dict[str, SegmentAggregate]
             outside_total[s.cluster] = outside_total.get(s.cluster, 0) + a.outside_count
     weights = {"presence": params.w_presence, "output": params.w_output, "leading": params.w_leading,
                "diversity": params.w_diversity, "tech": params.w_tech, "lq": params.w_lq}
-    results = []
-    for s in segments:
+    done: dict[str, SegmentStrength] = {}
+    def depth(x: Segment) -> int:
+        return 1 + depth(by_id[x.parent]) if x.parent in by_id else 0
+
+    for s in sorted(segments, key=lambda x: -depth(x)):  # children first
         a = aggs.get(s.id) or SegmentAggregate(s.id)
-        b = basis.get(s.cluster) or ClusterBasis(s.cluster, False, None, "无数据")
+        cb = basis.get(s.cluster) or ClusterBasis(s.cluster, False, None, "无数据")
+        adequate = speaks_for(cb, outside.get(s.id))  # a one-cluster list: not for other industries' or services'
+        off = outside.get(s.id) if cb.adequate and not adequate else None  # loaded, but it does not hold these firms
+        b = replace(cb, adequate=adequate)
+        why = (off, firm_base(s, by_id) == "cluster") if off else None  # (what it lacks, only below it)
         n, k = a.local_count, a.local_reported
         enough_output = n > 0 and k / n >= params.min_output_coverage
         total_out = cluster_output.get(s.cluster, 0.0)
@@ -181,20 +188,23 @@ def classify_segments(segments: list[Segment], aggs: dict[str, SegmentAggregate]
             comp["lq"] = min(1.0, lq)
         wsum = sum(weights[c] for c in comp)
         strength = sum(weights[c] * v for c, v in comp.items()) / wsum if wsum and n else 0.0
+        children = _children_cap(strength, [done[c.id] for c in kids.get(s.id, [])], by_id) if n else None
+        if children:
+            strength = children["strength"]
         output_rule = enough_output and k >= params.min_output_reporters and a.local_output > 0
         top_share = a.max_output / a.local_output if output_rule else None
         parent_firms = _parent_firms(s, by_id, aggs) if n == 0 else None
         if n == 0 and parent_firms:
             kind = "unknown"
         elif n == 0:
-            kind = "missing" if b.adequate else "unknown"
-        elif (b.adequate and n == 1) or (top_share is not None and top_share >= params.single_point_share):
+            kind = "missing" if adequate else "unknown"
+        elif (adequate and n == 1) or (top_share is not None and top_share >= params.single_point_share):
             kind = "single_point"
         elif strength < params.weak_threshold:
             kind = "weak"
         else:
             kind = "strong"
-        if kind in ("single_point", "weak") and not b.adequate:
+        if kind in ("single_point", "weak") and not adequate:
             kind = "present"  # a narrow 口径 shows firms exist; it cannot show the link is thin
         evidence = {
             "local_firms": n, "outside_firms": a.outside_count, "local_output": round(a.local_output, 2),
@@ -204,13 +214,43 @@ def classify_segments(segments: list[Segment], aggs: dict[str, SegmentAggregate]
             "hhi": None if hhi is None or not output_rule else round(hhi, 4), "leading_firms": a.leading_count,
             "technologies_needed": a.tech_needed, "technologies_held_locally": a.tech_held_locally,
             "location_quotient": None if lq is None else round(lq, 3),
-            "parent_firms": parent_firms,
-            "rule": _rule(kind, n, k, top_share, strength, params, b, parent_firms),
-            "rule_en": _rule(kind, n, k, top_share, strength, params, b, parent_firms, en=True),
+            "parent_firms": parent_firms, "children": children,
+            "rule": rule(kind, n, k, top_share, strength, params, b, parent_firms, why, children),
+            "rule_en": rule(kind, n, k, top_share, strength, params, b, parent_firms, why, children, en=True),
         }
-        results.append(SegmentStrength(s.cluster, s.id, s.name, s.stage, s.level, kind, round(strength, 4),
-                                       {c: round(v, 4) for c, v in comp.items()}, evidence, b.as_dict()))
-    return results
+        done[s.id] = SegmentStrength(s.cluster, s.id, s.name, s.stage, s.level, kind, round(strength, 4),
+                                     {c: round(v, 4) for c, v in comp.items()}, evidence,
+                                     b.as_dict() | {"outside_list": off})
+    return [done[s.id] for s in segments]
+
+
+def _children_cap(own: float, children: list[SegmentStrength], by_id: dict[str, Segment]) -> dict | None:
+    """A parent is no stronger than its children together: when the weighted mean strength of its judged
+    children (ontology weights) is below its own score, the parent takes that mean — presence saturates at
+    ``presence_ref`` firms, so six single-point children made their parent look 较强. Judged children are those
+    with a verdict on census data (缺失 counts 0); one the data cannot judge (未发现, 已有) is left out, so on a
+    narrow 口径 a 较强 parent stays a lower bound. None when the children do not lower it.
+
+    >>> from ontology.models import Segment
+    >>> mk = lambda i, w: Segment(id=i, name=i, cluster="a", stage="中游", weight=w, source="s")
+    >>> kid = lambda i, kind, st: SegmentStrength("a", i, i, "中游", 2, kind, st, {})
+    >>> by_id = {"x": mk("x", 0.3), "y": mk("y", 0.1), "z": mk("z", 0.1)}
+    >>> _children_cap(0.62, [kid("x", "single_point", 0.13), kid("y", "missing", 0.0), kid("z", "present", 0.2)], by_id)
+    {'strength': 0.0975, 'own_strength': 0.62, 'judged': 2, 'kinds': {'single_point': 1, 'missing': 1}}
+    >>> _children_cap(0.3, [kid("x", "strong", 0.7)], by_id) is None
+    True
+    """
+    judged = [c for c in children if c.kind in JUDGED]
+    wsum = sum(by_id[c.segment_id].weight for c in judged)
+    if not judged or not wsum:
+        return None
+    mean = sum(by_id[c.segment_id].weight * c.strength for c in judged) / wsum
+    if mean >= own:
+        return None
+    kinds: dict[str, int] = {}
+    for c in judged:
+        kinds[c.kind] = kinds.get(c.kind, 0) + 1
+    return {"strength": round(mean, 4), "own_strength": round(own, 4), "judged": len(judged), "kinds": kinds}
 
 
 def _parent_firms(s: Segment, by_id: dict[str, Segment], aggs: dict[str, SegmentAggregate]) -> dict | None:
@@ -222,33 +262,3 @@ def _parent_firms(s: Segment, by_id: dict[str, Segment], aggs: dict[str, Segment
             return {"segment_id": cur.id, "segment": cur.name, "firms": a.direct_local}
         cur = by_id.get(cur.parent) if cur.parent else None
     return None
-
-
-def _rule(kind: str, n: int, k: int, top_share: float | None, strength: float, p: AnalysisParams,
-          b: ClusterBasis, parent: dict | None, *, en: bool = False) -> str:
-    """The verdict's reason in one plain sentence, Chinese (or English with ``en``): each case once."""
-    out = (f"{k} of {n} firms reported output" if en else f"{k}/{n} 家报送产值") if n else ""
-    if kind == "unknown" and parent:
-        return (f"{parent['firms']} local firm(s) are placed only on the parent segment; check their products "
-                "before calling this missing" if en else
-                f"本地有 {parent['firms']} 家企业只归到上级环节「{parent['segment']}」，未细分到本环节；"
-                "核实其产品后可判定，不能算缺失")
-    if kind == "unknown":
-        return (f"no local firm in the loaded data ({b.label}); it is not a full or above-size census, so absence "
-                "is not shown" if en else f"已载入数据（{b.label}）中没有本地企业；它不是全量或规上名录，不能据此断定缺失")
-    if kind == "missing":
-        return f"no local firm in a census ({b.label})" if en else f"{b.label}普查中本地没有该环节企业"
-    if kind == "single_point":
-        if top_share is None or top_share < p.single_point_share:
-            return f"only one local firm in a census ({b.label})" if en else f"{b.label}普查中仅 1 家本地企业"
-        return (f"the largest firm holds {top_share:.0%} of reported output ({out})" if en else
-                f"最大企业占已报送产值的 {top_share:.0%}（≥ {p.single_point_share:.0%}；{out}）")
-    if kind == "present":
-        return (f"{n} local firm(s) in the loaded data ({b.label}); too narrow to judge strength ({out})" if en else
-                f"本地已有 {n} 家企业（{b.label}）；该口径不是全量或规上名录，不足以判断强弱（{out}）")
-    below = kind == "weak"
-    if en:
-        return (f"strength {round(strength * 100)} {'below' if below else 'at or above'} threshold "
-                f"{round(p.weak_threshold * 100)} ({b.label}, {n} local firms, {out})")
-    return (f"强度 {round(strength * 100)} {'<' if below else '≥'} 阈值 {round(p.weak_threshold * 100)}"
-            f"（{b.label}，{n} 家本地企业，{out}）")

@@ -154,7 +154,9 @@ def test_import_as_census_records_the_dataset(client):
     listed = {d["name"]: d for d in client.get("/api/v1/datasets").json()}
     assert listed["测试泵业名录（2026）"]["population"] == "名录"
     gaps = client.get("/api/v1/gaps", params={"cluster": "pump-motor", "limit": 500}).json()["items"]
-    assert all(g["basis"]["adequate"] for g in gaps)
+    # a list of the cluster's firms speaks for what they make, not for 上游 (other industries' firms)
+    assert all(g["basis"]["adequate"] == (g["basis"]["outside_list"] is None) for g in gaps)
+    assert {g["stage"] for g in gaps if not g["basis"]["adequate"]} == {"上游"} and any(g["basis"]["adequate"] for g in gaps)
     bad = client.post("/api/v1/import", headers=AUTH, files={"file": ("名录.csv", GOOD_CSV, "text/csv")},
                       params={"census": "x", "cluster": "no-such-cluster"})
     assert bad.status_code == 422

@@ -3,7 +3,7 @@ profile cards, the lead pipeline (stored as ``Lead`` nodes, surviving a reload),
 writes, and the what-if "if the firms 在谈 and later land, these gaps close".
 
 The data is the census flow of tests/chainkg/test_census_flow.py: the bundled listed firms plus a registry
-export declared the census of 智能马桶 (so that cluster has real gaps and 招商 targets).
+export declared the registry census (全量登记) of 智能马桶 (so every segment of that cluster has real gaps and 招商 targets).
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ def census_flow(store, tmp_path) -> None:
 
     kg = get_kg(store, get_ontology())  # the API's service object of this store: its cache is cleared too
     kg.load()
-    spec = census_spec("台州市智能马桶企业名录（2026）", as_of="2026-11-30", clusters=[CLUSTER])
+    # declared a registry census (全量登记) for 智能马桶: a list of the cluster's firms would not speak for 装备与模具,
+    # whose 陶瓷成型与烧成装备 other industries make (graph.analytics.coverage), and the candidates below are there
+    spec = census_spec("台州市智能马桶企业名录（2026）", population="全量登记企业", as_of="2026-11-30", clusters=[CLUSTER])
     kg.load([registry_export(tmp_path)], dataset=spec)
 
 
@@ -172,12 +174,15 @@ def test_pipeline_what_if_closes_a_gap(flow):
     checksum = flow.checksum()
     res = ChainKG(flow).pipeline_what_if(CLUSTER)
     assert [x["enterprise"] for x in res["leads"]] == [KEDA]
-    closed = {c["segment_id"]: c for c in res["closed"]}
-    assert closed["smart-toilet-equipment"]["kind_before"] == "single_point"
-    assert closed["smart-toilet-equipment"]["kind_after"] == "strong"
     # the firm lands in its own segment under the parent gap: 陶瓷成型与烧成装备 is no longer missing
     assert "smart-toilet-ceramic-equipment" in {c["segment_id"] for c in res["filled"]}
-    assert any("不再是缺口" in s and "装备与模具" in s for s in res["summary"])
+    assert any("陶瓷成型与烧成装备」由缺失变为单点依赖" in s for s in res["summary"])
+    # the parent is no stronger than its two single-point children: 单点依赖 → 薄弱, still a gap (it read 较强 and
+    # "closed" before a parent's strength was capped by its children's)
+    changed = {c["segment_id"]: c for c in res["changes"]}
+    assert (changed["smart-toilet-equipment"]["kind_before"], changed["smart-toilet-equipment"]["kind_after"]) == \
+        ("single_point", "weak")
+    assert res["closed"] == [] and not any("不再是缺口" in s for s in res["summary"])
     assert flow.checksum() == checksum                    # a scenario never writes
     later = ChainKG(flow).pipeline_what_if(CLUSTER, stages=("已签约", "已落地"))
     assert later["leads"] == [] and later["closed"] == []
@@ -221,7 +226,7 @@ def test_api_writes_need_the_token(flow):
     csv = c.get("/api/v1/leads", params={"format": "csv"})
     assert csv.status_code == 200 and csv.content.startswith(b"\xef\xbb\xbf") and "二次会谈" in csv.text
     wi = c.get("/api/v1/leads/what-if", params={"cluster": CLUSTER}).json()
-    assert "smart-toilet-equipment" in {x["segment_id"] for x in wi["closed"]}
+    assert "smart-toilet-ceramic-equipment" in {x["segment_id"] for x in wi["filled"]}
     assert c.get("/api/v1/workbench", params={"cluster": CLUSTER}).json()["items"] and \
         any(x["lead"] and x["lead"]["stage"] == "在谈" for g in c.get("/api/v1/workbench").json()["items"]
             for x in g["candidates"])
@@ -271,4 +276,4 @@ def test_workbench_page_edits_the_pipeline(tmp_path, monkeypatch):
     pipeline = next(d.value for d in at.dataframe if "最新备注" in d.value.columns)
     assert pipeline["推进阶段"].tolist() == ["在谈"]
     assert len(at.get("download_button")) == 1
-    assert any("不再是缺口" in str(m.value) for m in at.markdown)
+    assert any("由缺失变为单点依赖" in str(m.value) for m in at.markdown)

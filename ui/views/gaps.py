@@ -32,7 +32,7 @@ def coverage_cols(g: dict) -> dict:
     return {t("gap.firms_known"): cov.get("firms_known", g["evidence"]["local_firms"]),
             t("gap.firms_output"): cov.get("firms_with_output", g["evidence"].get("firms_with_output")),
             t("gap.as_of"): cov.get("as_of") or "—",
-            t("gap.datasets"): common.dataset_names(cov.get("datasets"))}
+            t("gap.datasets"): common.coverage_names(cov)}
 
 
 VERDICT = t("gap.verdict")
@@ -98,11 +98,12 @@ if not target_df.empty:  # whole kilometres; blank where the firm has no coordin
     target_df[t("gap.target_distance_km")] = target_df[t("gap.target_distance_km")].astype("Int64")
 
 # the data that would settle the verdicts the loaded data cannot (one row per cluster and kind of step)
+DA_WHAT = {"collect_data": "gap.da_collect", "collect_registry": "gap.da_collect_registry"}
 actions = result.get("data_actions") or []
 action_df = pd.DataFrame([{
     t("common.cluster"): labels.get(a["cluster"], a["cluster_name"]), t("ov.basis"): basis_label(a.get("basis")),
     t("common.kind"): t(f"gap.da_kind.{a['kind']}") if f"gap.da_kind.{a['kind']}" in STRINGS else a["kind"],
-    t("gap.da_what"): t("gap.da_collect") if a["kind"] == "collect_data" else a.get("text_en" if lang() == "en" else "text"),
+    t("gap.da_what"): t(DA_WHAT[a["kind"]]) if a["kind"] in DA_WHAT else a.get("text_en" if lang() == "en" else "text"),
     t("gap.da_n"): len(a["segments"]),
     t("gap.da_segments"): common.list_sep().join(segn.get(s["segment_id"], s["segment"]) for s in a["segments"]),
 } for a in actions])
@@ -125,6 +126,10 @@ ext_df = pd.DataFrame([{
 n_unknown = sum(g["kind"] == "unknown" for g in gaps)
 if inadequate and n_unknown:
     st.info(t("gap.unknown_note", n=n_unknown, basis=no_census_basis or "—"))
+for cid, b in (result.get("coverage") or {}).items():  # a list of the cluster's firms: what it cannot speak for
+    off = sum(g["cluster"] == cid and bool((g.get("basis") or {}).get("outside_list")) for g in gaps)
+    if b.get("adequate") and b.get("scope") == "cluster" and off:
+        st.info(t("gap.list_note", cluster=labels.get(cid, cid), n=off))
 for a in actions:  # a census whose own firms are in none of the cluster's segments: 缺失 counts only placed firms
     if a["kind"] == "check_census_firms":
         named = a.get("unplaced_firms") or []
@@ -173,7 +178,7 @@ with tab_g:
             st.markdown(f"{common.bold_label(t('gap.coverage'))}{t('gap.firms_known')} {cov.get('firms_known', 0)} · "
                         f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · "
                         f"{t('gap.inactive')} {cov.get('inactive_excluded', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'} · "
-                        f"{t('gap.datasets')}{common.colon()}{common.dataset_names(cov.get('datasets'))}")
+                        f"{t('gap.datasets')}{common.colon()}{common.coverage_names(cov)}")
             if g.get("action"):
                 st.markdown(f"{common.bold_label(t('gap.action'))}{action_text(g, labels.get(g['cluster']))}")
             st.markdown("\n".join(f"- {x}" for x in gap_sentences(g["evidence"], en=lang() == "en")))

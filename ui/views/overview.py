@@ -92,7 +92,8 @@ with cov_left:
     st.markdown(f"**{t('ov.basis_table')}**")
     st.dataframe(pd.DataFrame([{
         t("common.cluster"): name(c), t("ov.basis"): basis_label(c["basis"].get("label")),
-        t("ov.adequate"): t("ov.adequate_yes") if c["basis"].get("adequate") else t("ov.adequate_no"),
+        t("ov.adequate"): (t("ov.adequate_no") if not c["basis"].get("adequate") else
+                           t("ov.adequate_list") if c["basis"].get("scope") == "cluster" else t("ov.adequate_yes")),
         t("ov.local_enterprises"): c["local_enterprises"]}  # as-of dates: in the table above and on each card
         for c in cs]), hide_index=True, width="stretch", row_height=common.WRAP_ROW_PX,  # the "can it show gaps" answer wraps
         height=common.WRAP_ROW_PX * len(cs) + 40,  # all seven clusters, no scrolling inside

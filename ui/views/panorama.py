@@ -87,7 +87,7 @@ with right, st.container(border=True):
         cov = g.get("coverage") or {}
         st.caption(f"{t('gap.coverage')}{common.colon()}{t('gap.firms_known')} {cov.get('firms_known', 0)} · "
                    f"{t('gap.firms_output')} {cov.get('firms_with_output', 0)} · {t('gap.as_of')} {cov.get('as_of') or '—'}"
-                   f" · {t('gap.datasets')}{common.colon()}{common.dataset_names(cov.get('datasets'))}")
+                   f" · {t('gap.datasets')}{common.colon()}{common.coverage_names(cov)}")
     # what to do next: investment targets where the verdict rests on a census, else the data to collect
     targets = [c for tg in result.get("targets", []) if tg["segment_id"] == sid for c in tg["candidates"]]
     # the panel is a third of the page (≈ 290 px at 1366): short lists, not tables that scroll sideways

@@ -7,7 +7,8 @@
 b is on every path from the raw inputs (a, d) to the end products (c, e): a dominator and an
 articulation point. Local firms: a: 3 equal firms (a1..a3, 100 each, a1 上市); b: none;
 c: one firm (c1); d: d1 = 90, d2 = 10 (one firm holds 90 %); e: e1, e2 (50 each).
-The local firms come from a dataset declared the census of cluster t (so "no firm" means 缺失).
+The local firms come from a dataset declared the census of cluster t, and every segment is made by the
+cluster's own firms (``firm_base: cluster``, the 上游 ones too), so "no firm" means 缺失 everywhere.
 Outside firms: x1 in b and a (related to local a), y1 in b only. Technologies: t-gap needed by
 b (国内空白, chokepoint); t-ok needed by c (自主可控), held by c1.
 """
@@ -26,7 +27,8 @@ def tiny_ontology() -> Ontology:
     onto = Ontology()
     onto.clusters["t"] = Cluster(id="t", name="测试", source="test")
     for sid, stage in (("t-a", "上游"), ("t-d", "上游"), ("t-b", "中游"), ("t-c", "下游"), ("t-e", "下游")):
-        onto.segments[sid] = Segment(id=sid, name=sid.upper(), cluster="t", stage=stage, weight=0.2, source="test")
+        onto.segments[sid] = Segment(id=sid, name=sid.upper(), cluster="t", stage=stage, weight=0.2, source="test",
+                                     firm_base="cluster")
     onto.feeds = [Feeds(**{"from": a, "to": b}) for a, b in
                   (("t-a", "t-b"), ("t-d", "t-b"), ("t-b", "t-c"), ("t-b", "t-e"))]
     onto.technologies["t-gap"] = Technology(id="t-gap", name="空白技术", segments=["t-b"], status="国内空白",
