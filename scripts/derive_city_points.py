@@ -32,18 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from etl.nlp.gb2260 import PROVINCE_OF, PROVINCES  # noqa: E402
+from scripts.derive_coordinates import _point  # noqa: E402  (the same reading of a wfp row's point)
 
 TARGET = ROOT / "graph" / "analytics" / "city_points.csv"
 MIN_FIRMS = 3
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
-
-
-def _point(row: dict) -> tuple[float, float] | None:
-    try:
-        lon, lat = float(row["pos_x"]), float(row["pos_y"])
-    except (TypeError, ValueError):
-        return None
-    return (lon, lat) if 73 <= lon <= 136 and 3 <= lat <= 54 else None
 
 
 def _median(pts: list[tuple[float, float]]) -> tuple[float, float]:
