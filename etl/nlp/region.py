@@ -179,7 +179,7 @@ def plan_region(text: str) -> dict:
         county = max(named, key=lambda c: (named[c], -body.find(c)), default=None)
     if county:  # 铜鼓县“十四五”工业经济发展规划 … 我县/全县: a county's plan speaks of itself as 我县
         kinds[county], first[county] = "county", -1
-        score[county] = body.count(county) + body.count(county[:-1]) + title.count(county[:-1]) + \
+        score[county] = body.count(county) + _stem_count(body, county[:-1]) + _stem_count(title, county[:-1]) + \
             len(re.findall(rf"[全我本该]{county[-1]}", body))
     province = max((n for n in kinds if kinds[n] == "province"), key=lambda n: (score[n], -first[n]), default=None)
     city = max((n for n in kinds if kinds[n] not in ("province", "county")), key=lambda n: (score[n], -first[n]), default=None)
@@ -208,6 +208,12 @@ def plan_region(text: str) -> dict:
     before = text_before(body, county if region == county else None)  # the province's part before its county's
     return {"region": region, "kind": kinds.get(region), "province": province, "city": city, "county": county, "later": later,
             "before_own": before if any(p.kind == "province" for p in find_places(before)) else ""}
+
+
+def _stem_count(text: str, stem: str) -> int:
+    """How often ``text`` writes a county's ``stem`` not as the head of a prefecture's name (…州, …地区, …盟): 阿坝州,
+    甘孜州 and 泸州 are no mention of 阿坝县, 甘孜县 or 泸县 (round 39)."""
+    return len(re.findall(rf"{re.escape(stem)}(?!州|地区|盟)", text)) if stem else 0
 
 
 def _own_city(title: str, body: str) -> str | None:
