@@ -159,6 +159,9 @@ def plan_region(text: str) -> dict:
     places = find_places(_CITED.sub(lambda m: "＿" * len(m.group(0)), body)) or find_places(body)
     if _SELF_CITY.search(body) and not any(p.kind != "province" for p in places):
         places += [p for p in find_places(body) if p.kind != "province"]  # 我市出台《遂宁市…规划》: its city is cited
+    seen = {p.name for p in places}  # 开放重塑朝阳: a city whose name is a common word, read in the title (round 39)
+    places += [Place(p.name, p.kind, (body.find(p.stem),) * 2, p.stem) for p in find_places(title, common=True)
+               if p.kind == "city" and p.stem in COMMON_WORDS and p.name not in seen and p.stem in body]
     score: Counter = Counter()
     first: dict[str, int] = {}
     kinds = {}
