@@ -24,3 +24,32 @@ def test_a_city_whose_name_is_a_common_word_is_the_text_s_when_its_title_names_i
             "安康机场开通飞上海的航班以来,客流不断。去年,安康地区生产总值突破1200亿元,安康的财政收入突破40亿元。")
     assert plan_region(text)["region"] == "安康市"
     assert set(_subjects(text).values()) == {"安康市"}
+
+
+_CITY = "南充市2024年经济运行情况\n南充市经济总量稳居全省第一方阵。"
+
+
+def test_the_province_s_average_is_a_reference_not_the_holder():
+    text = "南充市2024年经济运行情况 (四川日报)\n南充市发布数据。经济总量居全省第二,增速高于全国及全省平均水平,新增规上工业企业120家。"
+    assert _subjects(text)[120.0] == "南充市"
+
+
+def test_a_county_given_as_an_example_holds_no_later_figure():
+    text = _CITY + "签约落地8个重大项目,包括西充县某智造产业园,另有50个项目纳入省重点项目清单。"
+    assert _subjects(text)[50.0] == "南充市"
+
+
+def test_a_county_of_another_province_in_an_earlier_clause_holds_no_figure():
+    text = _CITY + "与重庆合川区等共建物流港,全年粮食产量达300万吨。"
+    assert _subjects(text)[300.0] == "南充市"
+
+
+def test_the_whole_city_opening_the_figure_s_clause_beats_a_county_before():
+    text = _CITY + "西充县连续3年上榜全国百强县,全市民生支出占财政支出的比重超70%。"
+    assert _subjects(text)[70.0] == "南充市"
+
+
+def test_a_county_in_the_figure_s_own_clause_still_holds_it():
+    text = _CITY + "西充县规上工业企业达到80家,全市新增规上工业企业120家。"
+    subs = _subjects(text)
+    assert subs[80.0] == "西充县" and subs[120.0] == "南充市"
