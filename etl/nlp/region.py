@@ -198,7 +198,8 @@ def plan_region(text: str) -> dict:
     if not county:  # a county's report that never says 全县 (南部县, 水城区, 秀山将…): its own county when it outscores the rest
         header = " ".join(re.findall(r"^\s*#\s*title:\s*(.+)$", text, re.M)[:1])
         mine = own_county(body, [m.group(1) for m in find_counties(header)], [m.group(1) for m in find_counties(body)])
-        titled = mine and mine[0] in header and province_of_county(mine[0]) == region  # 秭归县's targets in a 湖北 report
+        # 秭归县's targets in a 湖北 report; a park of 拉萨市城关区: the district written after its city, its address (round 39)
+        titled = mine and mine[0] in header and (province_of_county(mine[0]) == region or f"{region}{mine[0]}" in body)
         if mine and (titled or mine[1] > (score[region] if region else 0)):
             region = county = mine[0]
             kinds[county] = "county"

@@ -53,3 +53,11 @@ def test_a_county_in_the_figure_s_own_clause_still_holds_it():
     text = _CITY + "西充县规上工业企业达到80家,全市新增规上工业企业120家。"
     subs = _subjects(text)
     assert subs[80.0] == "西充县" and subs[120.0] == "南充市"
+
+
+def test_a_district_written_after_its_city_as_its_address_is_the_park_text_s_holder():
+    # the collector's header names the district; the body writes it after its city (兰州市七里河区): the district's text
+    text = ("# title: 兰州某科技产业园区发展纪实 (七里河区, 兰州市)\n兰州某科技产业园区发展纪实\n"
+            "近年来,兰州市七里河区推动某科技产业园区建设,园区总产值突破2亿元。园区带动就业500人,兰州的企业纷纷入驻。")
+    assert plan_region(text)["region"] == "七里河区"
+    assert set(_subjects(text).values()) == {"七里河区"}
