@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from etl.nlp.gb2260_areas import AREAS, BARE_UNSAFE
 from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_GOVERNED, PROVINCE_OF, PROVINCES
 from etl.nlp.own_county import NATIONS, county_named, later_names, own_county, province_of_county, text_before, title_county
 from etl.nlp.vocab import normalize
@@ -39,7 +40,9 @@ _COUNTY_CITY_ALT = "|".join(sorted(COUNTY_CITIES, key=len, reverse=True))
 #: a county-level city is a GB/T 2260 name with its 市 (胶州市, 晋江市), never any two characters before 市 (业立市 from
 #: 产业立市, 推进市, 务副市)
 #: an autonomous prefecture by its short form, whatever form the text writes (恩施州, 恩施土家族苗族自治州, 伊犁哈萨克自治州)
+_AREA_ALT = "|".join(sorted(AREAS, key=len, reverse=True))  # 海东地区, 兴安盟: a 地区 or 盟 of the 2007 table (round 39)
 _PLACE_RE = re.compile(rf"(?P<prov>{_ALT})|(?P<city>{_CITY_ALT})(?P<shi>市)?|(?P<pref>{_PREF_ALT})(?:(?:(?:{NATIONS})族?)*自治)?州|"
+                       rf"(?P<area>{_AREA_ALT})(?P<unit>地区|盟|市(?![级场民值]))?|"
                        rf"(?P<open>{_COUNTY_CITY_ALT})市(?![级场民值])")  # not 细分市场, 市级
 #: 自治区 alone: the plan's own autonomous region (not the end of its full name, 新疆维吾尔自治区); 该省/该市: "the said
 #: province/city" of a news report (新疆维吾尔自治区哈密市统计数据显示,该市…: round 38)
@@ -125,6 +128,12 @@ def find_places(text: str, common: bool = False) -> list[Place]:
             w = m.group("city")
             if m.group("shi") or ((common or w not in COMMON_WORDS) and not text.startswith(("州", "县", "区", "省"), m.end())):
                 out.append(Place(w + "市", "city", m.span(), w))
+        elif m.group("area"):
+            w, unit = m.group("area"), m.group("unit")
+            if unit == "市" and not AREAS[w][1].endswith("市"):
+                out.append(Place(w + "市", "city", m.span(), w))  # 阿克苏市: the 地区's seat, a county-level city
+            elif unit or (w not in BARE_UNSAFE and not text.startswith(("州", "县", "区", "省", "旗", "左", "右"), m.end())):
+                out.append(Place(AREAS[w][1], "city", m.span(), w))
         elif m.group("pref"):
             out.append(Place(m.group("pref") + "州", "prefecture", m.span(), m.group("pref")))
         else:

@@ -61,3 +61,11 @@ def test_a_district_written_after_its_city_as_its_address_is_the_park_text_s_hol
             "近年来,兰州市七里河区推动某科技产业园区建设,园区总产值突破2亿元。园区带动就业500人,兰州的企业纷纷入驻。")
     assert plan_region(text)["region"] == "七里河区"
     assert set(_subjects(text).values()) == {"七里河区"}
+
+
+def test_a_prefecture_level_area_of_the_2007_table_is_a_place():
+    # 铜仁 was 铜仁地区 in GB/T 2260-2007 (a city since): a text on it is its own, not its province's
+    text = ("贵州日报消息:今年,铜仁地区提出了工业强区的发展方针。\n"
+            "据铜仁地区经信委介绍,去年铜仁工业产值首次突破80亿元,铜仁工业在全省工业比重达到6%。")
+    assert plan_region(text)["region"] == "铜仁市"
+    assert set(_subjects(text).values()) == {"铜仁市"}
