@@ -69,3 +69,22 @@ def test_a_prefecture_level_area_of_the_2007_table_is_a_place():
             "据铜仁地区经信委介绍,去年铜仁工业产值首次突破80亿元,铜仁工业在全省工业比重达到6%。")
     assert plan_region(text)["region"] == "铜仁市"
     assert set(_subjects(text).values()) == {"铜仁市"}
+
+
+def test_a_cluster_built_on_a_field_list_names_each_field():
+    from tests.etl.nlp.plan_facts import clusters
+    found = clusters("近年来,某县推动园区建设,形成以高原畜牧、冷链物流、康养旅游为核心的产业集群。")
+    assert {"高原畜牧", "冷链物流", "康养旅游"} <= set(found)
+    found = clusters("打造以智能终端、新型显示为主导的产业集群。")
+    assert {"智能终端", "新型显示"} <= set(found) and not any(n.startswith("以") for n in found)
+
+
+def test_a_list_of_firms_and_projects_as_the_core_names_no_cluster():
+    from tests.etl.nlp.plan_facts import clusters
+    assert not {"龙头企业", "重点项目"} & set(clusters("培育以龙头企业、重点项目为支撑的产业集群。"))
+
+
+def test_a_cluster_that_names_itself_keeps_its_list_as_what_it_rests_on():
+    from tests.etl.nlp.plan_facts import clusters
+    found = clusters("打造以钢铁、焦化、电力为支撑的能源原材料产业集群。")
+    assert not {"钢铁", "焦化", "电力"} & set(found)
