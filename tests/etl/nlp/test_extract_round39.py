@@ -88,3 +88,19 @@ def test_a_cluster_that_names_itself_keeps_its_list_as_what_it_rests_on():
     from tests.etl.nlp.plan_facts import clusters
     found = clusters("打造以钢铁、焦化、电力为支撑的能源原材料产业集群。")
     assert not {"钢铁", "焦化", "电力"} & set(found)
+
+
+def test_a_work_report_s_undated_aims_are_of_the_year_it_is_given_in():
+    from tests.etl.nlp.plan_facts import target_rows
+    text = ("2025年01月20日\n政府工作报告\n(上接第一版)强化工业支撑。"
+            "建设数字乡村试点项目8个,发展人工饲草40万亩。建设肉牛产业项目7个、完成投资2000万元。")
+    rows = {r[1]: r for r in target_rows(text)}
+    assert all(rows[v][3] == 2025 and rows[v][4] is False for v in (8.0, 40.0, 7.0, 2000.0))
+
+
+def test_a_review_heading_with_a_repost_s_stray_letters_still_opens_the_review():
+    from tests.etl.nlp.plan_facts import target_rows
+    text = ("公文搜 2021-07-27 政府报告\n2018年某旗人民政府工作报告\n一、2017年工作回顾Xq\n"
+            "全旗一般公共预算收入完成1.93亿元,社会消费品零售总额完成7.5亿元。\n二、2018年工作安排\n全旗地区生产总值增长6%。")
+    rows = {r[1]: r for r in target_rows(text)}
+    assert rows[1.93][3] == 2017 and rows[7.5][3] == 2017 and rows[1.93][4] is True
