@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.nlp.gb2260_areas import AREAS, BARE_UNSAFE
-from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_GOVERNED, PROVINCE_OF, PROVINCES
+from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, COUNTY_CITIES_BY_PROVINCE, PREFECTURES, PROVINCE_CODE, PROVINCE_GOVERNED, PROVINCE_OF, PROVINCES
 from etl.nlp.own_county import NATIONS, county_named, later_names, own_county, province_of_county, text_before, title_county
 from etl.nlp.vocab import normalize
 
@@ -201,7 +201,7 @@ def plan_region(text: str) -> dict:
         score[city] += _own_mentions(_SELF_CITY, body)
     region = max(score, key=lambda n: (score[n], -first[n]), default=None)
     own = _own_city(raw_title, body)  # its spaces part a headline's clauses
-    if region and kinds.get(region) == "province" and own and PROVINCE_OF.get(own[:-1]) == region:
+    if region and kinds.get(region) == "province" and own and _province_of_city(own[:-1]) == region:
         region = city = own  # a city's text that names its province more often (list and project names) is the city's
         kinds[own] = "city"
     if not county:  # a county's report that never says 全县 (南部县, 水城区, 秀山将…): its own county when it outscores the rest
@@ -229,6 +229,12 @@ def _stem_count(text: str, stem: str) -> int:
     return len(re.findall(rf"{re.escape(stem)}(?!州|地区|盟)", text)) if stem else 0
 
 
+def _province_of_city(stem: str) -> str | None:
+    """The province of a prefecture-level or county-level city (德阳 → 四川省, 邳州 → 江苏省)."""
+    code = next((c for c, names in COUNTY_CITIES_BY_PROVINCE.items() if stem in names), None)
+    return PROVINCE_OF.get(stem) or next((p for p, c in PROVINCE_CODE.items() if c == code), None)
+
+
 def _own_city(title: str, body: str) -> str | None:
     """The city a text is about by its own words: the city that leads a clause of its title (中山将打造…), else the city
     its first sentence opens with (德阳10户企业入列…); ``None`` when neither names one.
@@ -240,6 +246,9 @@ def _own_city(title: str, body: str) -> str | None:
               and (p.span[0] == 0 or not re.match(r"[\u4e00-\u9fff“”\"]", title[p.span[0] - 1]))]
     if cities:  # the city leads a clause of the title (…发布 中山将打造…), not its object (…“落户”湘潭)
         return cities[0].name
+    lead = re.match(rf"({_COUNTY_CITY_ALT})(?=[,,::]|将)", title.strip())  # 邳州,江苏高质量发展…: a county-level city (round 39)
+    if lead:
+        return lead.group(1) + "市"
     lead = find_places(re.split(r"[,,。]", body, maxsplit=1)[0][:12])
     return lead[0].name if lead and lead[0].kind == "city" and lead[0].span[0] == 0 else None
 

@@ -104,3 +104,11 @@ def test_a_review_heading_with_a_repost_s_stray_letters_still_opens_the_review()
             "全旗一般公共预算收入完成1.93亿元,社会消费品零售总额完成7.5亿元。\n二、2018年工作安排\n全旗地区生产总值增长6%。")
     rows = {r[1]: r for r in target_rows(text)}
     assert rows[1.93][3] == 2017 and rows[7.5][3] == 2017 and rows[1.93][4] is True
+
+
+def test_a_county_level_city_leading_the_headline_is_the_text_s_own():
+    # 昆山 (a county-level city, found in a body only as 昆山市) leads the headline's first clause
+    text = ("昆山,江苏高质量发展排头兵!\n江苏 > 正文\n"
+            "江苏省日前公布综合考核结果。昆山市获评第一等次,全市新增上市企业6家,江苏表彰的先进集体中昆山占3个。")
+    assert plan_region(text)["region"] == "昆山市"
+    assert _subjects(text)[6.0] == "昆山市"
