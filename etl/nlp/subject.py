@@ -23,7 +23,8 @@ __all__ = ["subject_of"]
 #: 位居全省前列, 领跑全市, 占全市比重, 高于全省: the peers ranked or the whole compared with, not the holder (rounds 25, 31)
 _REFERENCE = ("领跑", "领先", "高于", "低于", "快于")
 _LIES_IN = ("地处", "位于", "处于", "地跨")
-_OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
+#: what may stand before the place a sentence opens with: a time (2021年以来, 党的十八大以来: round 39), 其中, 同时 …
+_OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|[^,,。;:]{2,12}以来(?=[,,])|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
 
 
 def _listed(head: str, m, counties: list) -> bool:

@@ -112,3 +112,10 @@ def test_a_county_level_city_leading_the_headline_is_the_text_s_own():
             "江苏省日前公布综合考核结果。昆山市获评第一等次,全市新增上市企业6家,江苏表彰的先进集体中昆山占3个。")
     assert plan_region(text)["region"] == "昆山市"
     assert _subjects(text)[6.0] == "昆山市"
+
+
+def test_a_city_after_a_since_phrase_opens_its_sentence():
+    text = ("新甘肃·甘肃日报记者 某某\n甘肃省各地发展成就综述。"
+            "党的十八大以来,平凉市加快构建现代产业体系,生产总值由2012年的300亿元增长到2021年的500亿元。")
+    subs = _subjects(text)
+    assert subs[500.0] == "平凉市"
