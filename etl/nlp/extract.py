@@ -59,7 +59,7 @@ from etl.nlp.naming import (box_named, class_named, clause_held, colon_named, fe
                              threshold_named, verb_named)
 from etl.nlp.numbered_points import point_members
 from etl.nlp.pipeline import build_nlp
-from etl.nlp.plan_text import read_text
+from etl.nlp.plan_text import read_text, without_quote_codes
 from etl.nlp.projects import project_capacities
 from etl.nlp.own_figures import own_figures_dropped
 from etl.nlp.cluster_match import written_name
@@ -85,6 +85,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
     ``list_model``: the list-item reader's weights (:mod:`etl.nlp.list_items`), ``True`` for the shipped ones, ``None``
     for the rules alone."""
     model = load_model() if list_model is True else list_model
+    text = without_quote_codes(text)  # 新能源(850101)电池: a repost's stock link (round 39)
     heads = title_heads(text)
     nlp = build_nlp(ontology)
     table = vocabulary(ontology)

@@ -119,3 +119,15 @@ def test_a_city_after_a_since_phrase_opens_its_sentence():
             "党的十八大以来,平凉市加快构建现代产业体系,生产总值由2012年的300亿元增长到2021年的500亿元。")
     subs = _subjects(text)
     assert subs[500.0] == "平凉市"
+
+
+def test_a_finance_site_s_stock_code_is_no_part_of_a_name():
+    from tests.etl.nlp.plan_facts import clusters
+    found = clusters("全年,光学仪器、智能制造、新能源(850101)材料三大主导产业营业收入占比达80%。")
+    assert "新能源材料" in found and not any("850101" in n for n in found)
+
+
+def test_a_field_and_its_supply_in_a_counted_list_is_a_field():
+    from tests.etl.nlp.plan_facts import clusters
+    found = clusters("花卉及配套、光学仪器、智能制造三大主导产业营业收入占比达80%。")
+    assert {"花卉及配套", "光学仪器", "智能制造"} <= set(found)
