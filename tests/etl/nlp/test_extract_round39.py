@@ -131,3 +131,11 @@ def test_a_field_and_its_supply_in_a_counted_list_is_a_field():
     from tests.etl.nlp.plan_facts import clusters
     found = clusters("花卉及配套、光学仪器、智能制造三大主导产业营业收入占比达80%。")
     assert {"花卉及配套", "光学仪器", "智能制造"} <= set(found)
+
+
+def test_a_year_after_a_news_lead_s_source_and_date_leads_the_sentence():
+    from tests.etl.nlp.plan_facts import target_rows
+    text = ("2026-02-05 某网\n据某市人民政府消息,1月28日,记者从某开发区年度工作会获悉,2025年某开发区全年完成营业收入900亿元。"
+            "其中,规上工业产值达600亿元。")
+    rows = {r[1]: r for r in target_rows(text)}
+    assert rows[600.0][3] == 2025 and rows[600.0][4] is True
