@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from etl.nlp.gb2260 import COUNTY_CITIES, PROVINCE_OF
+from etl.nlp.gb2260 import COMMON_WORDS, COUNTY_CITIES, PROVINCE_OF
 from etl.nlp.own_county import county_named, province_of_county, title_county
 from etl.nlp.region import _OPEN_RE, _SELF_CITY, _SELF_PROVINCE, _ZONES, CountyMatch, find_counties, find_places
 
@@ -113,7 +113,9 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
     opening = _OPENING.match(head).end()
     lead = next((p for p in find_places(head) if p.span[0] == opening), None)
     if lead:  # 曲靖市聚焦产业链延伸…3个千亿级产业集群: the place the sentence is about (山东省东营…: the city)
-        lead = next((p for p in find_places(head) if p.span[0] == lead.span[1] and p.kind != "province"), lead)
+        # 山东省东营…: the city; 海南文昌,…: a city whose name is a common word, written at once after its own province (round 39)
+        lead = next((p for p in find_places(head, common=True) if p.span[0] == lead.span[1] and p.kind != "province"
+                     and (p.stem not in COMMON_WORDS or PROVINCE_OF.get(p.stem) == lead.name)), lead)
         mine = title_county(head[opening:], lead.name) if lead.kind == "province" else None  # 上海奉贤:… (round 27)
         return (mine, "county") if mine else (lead.name, _kind(lead.name, lead.kind))
     clause_lead = next((p for p in find_places(own_clause) if p.span[0] == _OPENING.match(own_clause).end() and p.kind != "province"), None)

@@ -139,3 +139,8 @@ def test_a_year_after_a_news_lead_s_source_and_date_leads_the_sentence():
             "其中,规上工业产值达600亿元。")
     rows = {r[1]: r for r in target_rows(text)}
     assert rows[600.0][3] == 2025 and rows[600.0][4] is True
+
+
+def test_a_common_word_city_written_after_its_own_province_opens_the_sentence():
+    text = "安徽黄山,自带两大光环:它是徽文化的发源地,全年接待游客8000万人次。"
+    assert _subjects(text)[8000.0] == "黄山市"
