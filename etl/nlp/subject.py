@@ -41,6 +41,7 @@ def _listed(head: str, m, counties: list) -> bool:
     return len(inside) >= 2 and "、" in head[lo:hi]
 
 
+_GOVERNS = re.compile(r"下辖|辖有|管辖")
 _EXAMPLE = re.compile(r"(?:包括|例如|比如|如|像)$")
 _WHOLE = re.compile(r"全[省市县区]|[我本该][省市县]")
 
@@ -105,8 +106,8 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
         if isinstance(m, CountyMatch):
             if _listed(head, m, counties):
                 continue  # 重点布局海淀区、朝阳区…,力争…2.5万亿元: where the industry goes, not whose figure it is
-            if m.start() < at and _passed_over(head, m, own_clause, ctx):
-                continue
+            if (m.start() < at and _passed_over(head, m, own_clause, ctx)) or _GOVERNS.search(head, 0, m.start()):
+                continue  # …下辖A县、B县2个县,C自治县1个自治县: the counties a place governs are counted, not holders (round 39)
             return m.group(1), "county"
         if m.start() >= len(head) - len(own_clause):
             break

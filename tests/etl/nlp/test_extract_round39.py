@@ -144,3 +144,9 @@ def test_a_year_after_a_news_lead_s_source_and_date_leads_the_sentence():
 def test_a_common_word_city_written_after_its_own_province_opens_the_sentence():
     text = "安徽黄山,自带两大光环:它是徽文化的发源地,全年接待游客8000万人次。"
     assert _subjects(text)[8000.0] == "黄山市"
+
+
+def test_the_counties_a_prefecture_governs_are_counted_not_holders():
+    text = "昌吉州下辖昌吉市、阜康市2个县级市,玛纳斯县、奇台县2个县,木垒哈萨克自治县1个自治县。"
+    subs = _subjects(text)
+    assert subs[1.0] == "昌吉州" and subs[2.0] == "昌吉州"
