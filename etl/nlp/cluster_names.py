@@ -132,8 +132,9 @@ def is_generic(name: str, in_field_list: bool = False) -> bool:
         return True
     if re.search(r"(?:每个|各个|每|各|这|该|此|其)$", name):  # 梳理每个产业链: a determiner, no chain named
         return True
-    if ABSTRACT.search(name) and not (in_field_list and name.endswith("配套") and is_field(name[:-2])):
-        return True  # 产业发展基础, 主导产业规模, 特色明显, 布局合理: qualities, not fields (汽车零部件配套 in a list is a field)
+    if ABSTRACT.search(name) and not (in_field_list and re.fullmatch(r"[\u4e00-\u9fff]{2,}[及和与]配套", name)) and \
+            not (in_field_list and name.endswith("配套") and is_field(name[:-2])):
+        return True  # 产业发展基础, 主导产业规模, 特色明显, 布局合理: qualities, not fields (汽车零部件配套, 卷烟及配套 in a list are fields)
     if name.endswith("化") and not name.endswith(_FIELD_HUA) and len(name) > 3:
         return True  # 县域经济特色化, 特色经济产业化: an -ization, no field (石化, 能化 are fields; round 21)
     if name.endswith("的") or re.search(r"(?:高端|智能|绿色|现代|高级|一体|集群|国际|数字|网络|融合|新型|规模)化$", name) \

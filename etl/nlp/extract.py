@@ -42,6 +42,7 @@ from pathlib import Path
 from etl.nlp.directions import listed_directions
 from etl.nlp.facts import Fact, clause_at, restated_merged, target_key, title_merged
 from etl.nlp.classed_lists import class_led
+from etl.nlp.core_lists import core_led
 from etl.nlp.cluster_names import heading_class
 from etl.nlp.conditional import conditional_dropped
 from etl.nlp.field_vocab import is_field
@@ -58,7 +59,7 @@ from etl.nlp.naming import (box_named, class_named, clause_held, colon_named, fe
                              threshold_named, verb_named)
 from etl.nlp.numbered_points import point_members
 from etl.nlp.pipeline import build_nlp
-from etl.nlp.plan_text import read_text
+from etl.nlp.plan_text import read_text, without_quote_codes
 from etl.nlp.projects import project_capacities
 from etl.nlp.own_figures import own_figures_dropped
 from etl.nlp.cluster_match import written_name
@@ -84,6 +85,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
     ``list_model``: the list-item reader's weights (:mod:`etl.nlp.list_items`), ``True`` for the shipped ones, ``None``
     for the rules alone."""
     model = load_model() if list_model is True else list_model
+    text = without_quote_codes(text)  # 新能源(850101)电池: a repost's stock link (round 39)
     heads = title_heads(text)
     nlp = build_nlp(ontology)
     table = vocabulary(ontology)
@@ -158,6 +160,7 @@ def extract_facts(text: str, ontology, *, source: str, list_model: dict | None |
         para_aims = para_aims or bool(AIM.search(tsent) or TELLS_AIM.search(tsent))
         # clusters and chains named in any plan (open vocabulary)
         named_here = class_led(sent, provinces_cut(places_cut(find_clusters(sent, full), text)))  # 5个百亿级A、B…和E产业集群 (round 37)
+        named_here = core_led(sent, named_here)  # 以A、B、C为核心的产业集群 (round 39)
         kinds = {key[2]: f.kind for key, f in seen.items() if key[0] == "named"}
         kinds.update({core_name(cm.name): cm.kind for cm in named_here})
         named_here += find_relisted(sent, kinds) + find_chain_openers(sent, kinds) + point_members(sent, text)  # listed again; 其中,X链扩容提质; 一是…A产业

@@ -20,6 +20,8 @@ read from the standard answers both.
 
 from __future__ import annotations
 
+from etl.nlp.gb2260_areas import AREAS
+
 __all__ = ["PROVINCES", "CITIES", "COUNTY_CITIES", "LATER_NAMES", "COUNTIES", "COUNTIES_BY_PROVINCE", "COUNTY_CITIES_BY_PROVINCE", "PROVINCE_CODE", "PREFECTURES", "COMMON_WORDS", "PROVINCE_OF"]
 
 _PROVINCE_ROWS = """北京 北京市|天津 天津市|河北 河北省|山西 山西省|内蒙古 内蒙古自治区|辽宁 辽宁省|吉林 吉林省|黑龙江 黑龙江省|
@@ -69,6 +71,7 @@ PROVINCE_OF: dict[str, str] = {w: _BY_CODE[ln.split()[0]] for ln in _CITY_ROWS.s
 PROVINCE_GOVERNED: dict[str, str] = {w: _BY_CODE[c] for c, ws in (("41", "济源"), ("42", "仙桃 潜江 天门"), ("46", "五指山 琼海 儋州 文昌 万宁 东方"),
                                                                ("65", "石河子 阿拉尔 图木舒克 五家渠")) for w in ws.split()}
 PROVINCE_OF.update(PROVINCE_GOVERNED)
+PROVINCE_OF.update({w: prov for w, (prov, _) in AREAS.items()})  # 海东, 哈密: a 地区 or 盟 of the table (round 39)
 #: county-level cities (codes ``XXXXYY`` with YY ≠ 00 named …市, and the province-governed ones 济源, 仙桃 …, 4290XX,
 #: 4690XX, 6590XX), by province code, from the same GB/T 2260-2007 table (khaeru/gb2260
 #: ``gb2260/data/gbt_2260-2007.csv``, read whole through the search tool in round 18). Cities made later (龙港,

@@ -4,8 +4,8 @@ chain the sentence names, parks.
 What: :func:`items_kept` drops from the reader's items (:func:`etl.nlp.list_items.read_items`) those of a 、-list closed
 by ``(等)为代表的`` (``形成了A、B、C等为代表的能源化工产业链``: A, B, C are firms shown as examples of the chain), those of a
 list closed by ``等`` and a chain the rules took in the same sentence (``围绕A、B等专用设备产业链``: A, B are
-what the 专用设备 chain serves or makes, the chain is the name), and parks (``…化工工业园``, ``…产业园``: places, not
-fields).
+what the 专用设备 chain serves or makes, the chain is the name), parks (``…化工工业园``, ``…产业园``: places, not
+fields), and a name the rules took read again with the 以 before it (``以A、B为主导的产业集群``: round 39).
 
 Why: round 35's held-out run read firms and parks as chains (乌鲁木齐: 国能新疆化工, 兖矿, 金风科技, 化工工业园) and
 the segments of a named chain as chains of their own (能源, 汽车, 纺织 of 专用设备产业链).
@@ -47,5 +47,7 @@ def items_kept(sentence: str, items: list, taken: set[str]) -> list:
         led = re.match(r"^[^等]*等([^,;。:!?、]{2,16}?)产业链", tail)  # not a cluster: “A、B”等绿色食品产业集群 lists A, B (涡阳's gold)
         if _PARK.search(it.name) or _EXAMPLES.match(tail) or (led and core_name(led.group(1)) in taken):
             continue
+        if it.name.startswith("以") and core_name(it.name[1:]) in taken:
+            continue  # 以A、B为主导的产业集群: the preposition is no part of the name the rules took (round 39)
         out.append(it)
     return out

@@ -112,7 +112,8 @@ def plan_context(text: str) -> dict:
     return {**zone_region(text, plan_region(text)), "start": start, "end": end, "issued": issued, "dated": dated, "reviewed": reviewed,
             "looks_back": looks_back(head[:300]) or review or bool(closed_year(head[:300])) or bool(undated),
             "closed_year": bool(closed_year(head[:300])) and not running,  # 过去一年,宿迁…成绩如何?: the year just ended
-            "this_year": bool(re.search(r"今年|全年|本年度", body)),
+            # a government work report plans the year it is given in (甘孜's 政府工作报告 of 2025-01-22: round 39)
+            "this_year": bool(re.search(r"今年|全年|本年度", body)) or bool(re.search(r"政府工作报告", "\n".join(titles) + head[:300])),
             "months": start is None and any(_MONTHS.match(t) for t in titles + [body]),  # 1-7月泰州市…: a release (round 23)
             "briefing": is_briefing("\n".join(header_title(text)) + head[:300]), "news": is_news(head) and not any(_PLAN_TITLE.search(t) for t in titles),
             # an undated text is at least as late as the latest year it states (not one it aims at: 到2025年): round 31

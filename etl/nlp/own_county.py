@@ -69,7 +69,7 @@ def own_county(body: str, header_counties: list[str], body_counties: list[str]) 
     best = None
     for county in dict.fromkeys(candidates):
         short = short_name(county)
-        shorts = len(re.findall(rf"{re.escape(short)}(?![县区旗]|[\u4e00-\u9fff]{{0,8}}自治)", body)) if short != county else 0
+        shorts = len(re.findall(rf"{re.escape(short)}(?![县区旗州盟]|地区|[\u4e00-\u9fff]{{0,8}}自治)", body)) if short != county else 0
         score = named[county] + shorts + len(re.findall(rf"[全我本该]{county[-1]}", body)) + (county in header_counties)
         if best is None or score > best[1]:
             best = (county, score)

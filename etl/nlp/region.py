@@ -25,7 +25,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCE_GOVERNED, PROVINCE_OF, PROVINCES
+from etl.nlp.gb2260_areas import AREAS, BARE_UNSAFE
+from etl.nlp.gb2260 import CITIES, COMMON_WORDS, COUNTIES, COUNTY_CITIES, COUNTY_CITIES_BY_PROVINCE, PREFECTURES, PROVINCE_CODE, PROVINCE_GOVERNED, PROVINCE_OF, PROVINCES
 from etl.nlp.own_county import NATIONS, county_named, later_names, own_county, province_of_county, text_before, title_county
 from etl.nlp.vocab import normalize
 
@@ -39,7 +40,9 @@ _COUNTY_CITY_ALT = "|".join(sorted(COUNTY_CITIES, key=len, reverse=True))
 #: a county-level city is a GB/T 2260 name with its 市 (胶州市, 晋江市), never any two characters before 市 (业立市 from
 #: 产业立市, 推进市, 务副市)
 #: an autonomous prefecture by its short form, whatever form the text writes (恩施州, 恩施土家族苗族自治州, 伊犁哈萨克自治州)
+_AREA_ALT = "|".join(sorted(AREAS, key=len, reverse=True))  # 海东地区, 兴安盟: a 地区 or 盟 of the 2007 table (round 39)
 _PLACE_RE = re.compile(rf"(?P<prov>{_ALT})|(?P<city>{_CITY_ALT})(?P<shi>市)?|(?P<pref>{_PREF_ALT})(?:(?:(?:{NATIONS})族?)*自治)?州|"
+                       rf"(?P<area>{_AREA_ALT})(?P<unit>地区|盟|市(?![级场民值]))?|"
                        rf"(?P<open>{_COUNTY_CITY_ALT})市(?![级场民值])")  # not 细分市场, 市级
 #: 自治区 alone: the plan's own autonomous region (not the end of its full name, 新疆维吾尔自治区); 该省/该市: "the said
 #: province/city" of a news report (新疆维吾尔自治区哈密市统计数据显示,该市…: round 38)
@@ -125,6 +128,12 @@ def find_places(text: str, common: bool = False) -> list[Place]:
             w = m.group("city")
             if m.group("shi") or ((common or w not in COMMON_WORDS) and not text.startswith(("州", "县", "区", "省"), m.end())):
                 out.append(Place(w + "市", "city", m.span(), w))
+        elif m.group("area"):
+            w, unit = m.group("area"), m.group("unit")
+            if unit == "市" and not AREAS[w][1].endswith("市"):
+                out.append(Place(w + "市", "city", m.span(), w))  # 阿克苏市: the 地区's seat, a county-level city
+            elif unit or (w not in BARE_UNSAFE and not text.startswith(("州", "县", "区", "省", "旗", "左", "右"), m.end())):
+                out.append(Place(AREAS[w][1], "city", m.span(), w))
         elif m.group("pref"):
             out.append(Place(m.group("pref") + "州", "prefecture", m.span(), m.group("pref")))
         else:
@@ -159,6 +168,9 @@ def plan_region(text: str) -> dict:
     places = find_places(_CITED.sub(lambda m: "＿" * len(m.group(0)), body)) or find_places(body)
     if _SELF_CITY.search(body) and not any(p.kind != "province" for p in places):
         places += [p for p in find_places(body) if p.kind != "province"]  # 我市出台《遂宁市…规划》: its city is cited
+    seen = {p.name for p in places}  # 开放重塑朝阳: a city whose name is a common word, read in the title (round 39)
+    places += [Place(p.name, p.kind, (body.find(p.stem),) * 2, p.stem) for p in find_places(title, common=True)
+               if p.kind == "city" and p.stem in COMMON_WORDS and p.name not in seen and p.stem in body]
     score: Counter = Counter()
     first: dict[str, int] = {}
     kinds = {}
@@ -179,7 +191,7 @@ def plan_region(text: str) -> dict:
         county = max(named, key=lambda c: (named[c], -body.find(c)), default=None)
     if county:  # 铜鼓县“十四五”工业经济发展规划 … 我县/全县: a county's plan speaks of itself as 我县
         kinds[county], first[county] = "county", -1
-        score[county] = body.count(county) + body.count(county[:-1]) + title.count(county[:-1]) + \
+        score[county] = body.count(county) + _stem_count(body, county[:-1]) + _stem_count(title, county[:-1]) + \
             len(re.findall(rf"[全我本该]{county[-1]}", body))
     province = max((n for n in kinds if kinds[n] == "province"), key=lambda n: (score[n], -first[n]), default=None)
     city = max((n for n in kinds if kinds[n] not in ("province", "county")), key=lambda n: (score[n], -first[n]), default=None)
@@ -189,13 +201,14 @@ def plan_region(text: str) -> dict:
         score[city] += _own_mentions(_SELF_CITY, body)
     region = max(score, key=lambda n: (score[n], -first[n]), default=None)
     own = _own_city(raw_title, body)  # its spaces part a headline's clauses
-    if region and kinds.get(region) == "province" and own and PROVINCE_OF.get(own[:-1]) == region:
+    if region and kinds.get(region) == "province" and own and _province_of_city(own[:-1]) == region:
         region = city = own  # a city's text that names its province more often (list and project names) is the city's
         kinds[own] = "city"
     if not county:  # a county's report that never says 全县 (南部县, 水城区, 秀山将…): its own county when it outscores the rest
         header = " ".join(re.findall(r"^\s*#\s*title:\s*(.+)$", text, re.M)[:1])
         mine = own_county(body, [m.group(1) for m in find_counties(header)], [m.group(1) for m in find_counties(body)])
-        titled = mine and mine[0] in header and province_of_county(mine[0]) == region  # 秭归县's targets in a 湖北 report
+        # 秭归县's targets in a 湖北 report; a park of 拉萨市城关区: the district written after its city, its address (round 39)
+        titled = mine and mine[0] in header and (province_of_county(mine[0]) == region or f"{region}{mine[0]}" in body)
         if mine and (titled or mine[1] > (score[region] if region else 0)):
             region = county = mine[0]
             kinds[county] = "county"
@@ -210,6 +223,18 @@ def plan_region(text: str) -> dict:
             "before_own": before if any(p.kind == "province" for p in find_places(before)) else ""}
 
 
+def _stem_count(text: str, stem: str) -> int:
+    """How often ``text`` writes a county's ``stem`` not as the head of a prefecture's name (…州, …地区, …盟): 阿坝州,
+    甘孜州 and 泸州 are no mention of 阿坝县, 甘孜县 or 泸县 (round 39)."""
+    return len(re.findall(rf"{re.escape(stem)}(?!州|地区|盟)", text)) if stem else 0
+
+
+def _province_of_city(stem: str) -> str | None:
+    """The province of a prefecture-level or county-level city (德阳 → 四川省, 邳州 → 江苏省)."""
+    code = next((c for c, names in COUNTY_CITIES_BY_PROVINCE.items() if stem in names), None)
+    return PROVINCE_OF.get(stem) or next((p for p, c in PROVINCE_CODE.items() if c == code), None)
+
+
 def _own_city(title: str, body: str) -> str | None:
     """The city a text is about by its own words: the city that leads a clause of its title (中山将打造…), else the city
     its first sentence opens with (德阳10户企业入列…); ``None`` when neither names one.
@@ -221,6 +246,9 @@ def _own_city(title: str, body: str) -> str | None:
               and (p.span[0] == 0 or not re.match(r"[\u4e00-\u9fff“”\"]", title[p.span[0] - 1]))]
     if cities:  # the city leads a clause of the title (…发布 中山将打造…), not its object (…“落户”湘潭)
         return cities[0].name
+    lead = re.match(rf"({_COUNTY_CITY_ALT})(?=[,,::]|将)", title.strip())  # 邳州,江苏高质量发展…: a county-level city (round 39)
+    if lead:
+        return lead.group(1) + "市"
     lead = find_places(re.split(r"[,,。]", body, maxsplit=1)[0][:12])
     return lead[0].name if lead and lead[0].kind == "city" and lead[0].span[0] == 0 else None
 

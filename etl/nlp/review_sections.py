@@ -27,7 +27,7 @@ __all__ = ["reviewed_sentences", "review_heading"]
 
 _PART = re.compile(r"^\s*[一二三四五六七八九十]+\s*、")
 _REVIEW = re.compile(r"^\s*[一二三四五六七八九十]+\s*、\s*((?:19|20)\d{2})\s*年[^。;,,:]{0,24}?"
-                     r"(?:执行情况|完成情况|工作回顾|工作总结)\s*$")
+                     r"(?:执行情况|完成情况|工作回顾|工作总结)[\sA-Za-z]{0,6}$")  # 工作回顾Zeu: a repost's stray letters (round 39)
 _KEYS = ("issued", "dated", "reviewed", "looks_back", "closed_year")
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from etl.nlp.gb2260 import COUNTY_CITIES, PROVINCE_OF
-from etl.nlp.own_county import county_named, title_county
+from etl.nlp.gb2260 import COMMON_WORDS, COUNTY_CITIES, PROVINCE_OF
+from etl.nlp.own_county import county_named, province_of_county, title_county
 from etl.nlp.region import _OPEN_RE, _SELF_CITY, _SELF_PROVINCE, _ZONES, CountyMatch, find_counties, find_places
 
 __all__ = ["subject_of"]
@@ -23,7 +23,8 @@ __all__ = ["subject_of"]
 #: 位居全省前列, 领跑全市, 占全市比重, 高于全省: the peers ranked or the whole compared with, not the holder (rounds 25, 31)
 _REFERENCE = ("领跑", "领先", "高于", "低于", "快于")
 _LIES_IN = ("地处", "位于", "处于", "地跨")
-_OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
+#: what may stand before the place a sentence opens with: a time (2021年以来, 党的十八大以来: round 39), 其中, 同时 …
+_OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|[^,,。;:]{2,12}以来(?=[,,])|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
 
 
 def _listed(head: str, m, counties: list) -> bool:
@@ -38,6 +39,32 @@ def _listed(head: str, m, counties: list) -> bool:
     inside = [c for c in counties if lo <= c.start() < hi] + \
         [z for z in re.finditer(rf"[\u4e00-\u9fff]{{2}}(?:{'|'.join(_ZONES)})", head[lo:hi])]  # 大兴区、北京经济技术开发区
     return len(inside) >= 2 and "、" in head[lo:hi]
+
+
+_GOVERNS = re.compile(r"下辖|辖有|管辖")
+_EXAMPLE = re.compile(r"(?:包括|例如|比如|如|像)$")
+_WHOLE = re.compile(r"全[省市县区]|[我本该][省市县]")
+
+
+def _passed_over(head: str, m, own_clause: str, ctx: dict) -> bool:
+    """Does the county ``m`` of a clause before the figure's own hold no figure of it (round 39)? It is an example
+    (…项目,包括宣汉县…产业园), a county of another province than the text's (与重庆万州区共建…), or the figure's own clause
+    opens on the whole place (宣汉县上榜…,全市民生支出…: the city's).
+
+    >>> h = "签约8个项目,包括西充县某产业园,另有50个"
+    >>> _passed_over(h, find_counties(h)[0], "另有50个", {})
+    True
+    """
+    lo = max(head.rfind(d, 0, m.start()) for d in ",;:。") + 1
+    if _EXAMPLE.search(head[lo:m.start()]):
+        return True
+    region = ctx.get("region") or ""
+    home = PROVINCE_OF.get(region[:-1]) or province_of_county(region) or ctx.get("province")
+    elsewhere = province_of_county(m.group(1))
+    if elsewhere and home and elsewhere != home:
+        return True
+    whole = _WHOLE.search(own_clause)
+    return bool(whole and not re.search(r"(?:[居列占比]|领跑|领先|高于|低于|快于)$", own_clause[:whole.start()]))
 
 
 def _kind(name: str, kind: str) -> str:
@@ -74,27 +101,33 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
     own_clause = re.split(r"[,;:]", head)[-1]
     counties = find_counties(head)
     zones = [m for m in _OPEN_RE.finditer(head) if m.group(1).endswith(_ZONES)]
+    at = len(head) - len(own_clause)
     for m in sorted(counties + zones, key=lambda m: m.start(), reverse=True):
         if isinstance(m, CountyMatch):
             if _listed(head, m, counties):
                 continue  # 重点布局海淀区、朝阳区…,力争…2.5万亿元: where the industry goes, not whose figure it is
+            if (m.start() < at and _passed_over(head, m, own_clause, ctx)) or _GOVERNS.search(head, 0, m.start()):
+                continue  # …下辖A县、B县2个县,C自治县1个自治县: the counties a place governs are counted, not holders (round 39)
             return m.group(1), "county"
         if m.start() >= len(head) - len(own_clause):
             break
     opening = _OPENING.match(head).end()
     lead = next((p for p in find_places(head) if p.span[0] == opening), None)
     if lead:  # 曲靖市聚焦产业链延伸…3个千亿级产业集群: the place the sentence is about (山东省东营…: the city)
-        lead = next((p for p in find_places(head) if p.span[0] == lead.span[1] and p.kind != "province"), lead)
+        # 山东省东营…: the city; 海南文昌,…: a city whose name is a common word, written at once after its own province (round 39)
+        lead = next((p for p in find_places(head, common=True) if p.span[0] == lead.span[1] and p.kind != "province"
+                     and (p.stem not in COMMON_WORDS or PROVINCE_OF.get(p.stem) == lead.name)), lead)
         mine = title_county(head[opening:], lead.name) if lead.kind == "province" else None  # 上海奉贤:… (round 27)
         return (mine, "county") if mine else (lead.name, _kind(lead.name, lead.kind))
-    at = len(head) - len(own_clause)
     clause_lead = next((p for p in find_places(own_clause) if p.span[0] == _OPENING.match(own_clause).end() and p.kind != "province"), None)
     if clause_lead and any(m.start() < at for m in _SELF_PROVINCE.finditer(head)):  # 围绕自治区…建设,乌鲁木齐市各大园区…23条 (round 37)
         return clause_lead.name, _kind(clause_lead.name, clause_lead.kind)
     mine = ctx.get("para_county")  # 随县是全国香菇四大主产区之一…现有香菇生产企业135家 in a 随州 text (round 32)
     if mine and mine != ctx.get("region") and not _SELF_CITY.search(head) and not _SELF_PROVINCE.search(head):
         return mine, "county"
-    peers = (lambda m: head[m.start() - 1:m.start()] in ("居", "列", "占", "比") or head[m.start() - 2:m.start()] in _REFERENCE)
+    # 高于全国及全省平均水平: an average is the whole compared with, whatever stands before it (round 39)
+    peers = (lambda m: head[m.start() - 1:m.start()] in ("居", "列", "占", "比") or head[m.start() - 2:m.start()] in _REFERENCE
+             or head.startswith("平均", m.end()))
     refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head) if not peers(m)] + \
            [(m.start(), "city") for m in _SELF_CITY.finditer(head) if not peers(m)]
     if ctx.get("county"):  # 全县, 我县 in a county's plan

@@ -140,7 +140,10 @@ def reported(clause: str, sentence: str, ctx: dict) -> bool:
 
 
 #: a sentence led by a year, perhaps after a speech lead-in (报告介绍到,2025年,…)
-YEAR_LEAD = re.compile(r"^(?:[^,;。]{0,10}?(?:介绍|表示|指出|提到|显示|获悉)[到说称]?[,:])?\s*((?:19|20)\d{2})年")
+#: a year leading a sentence, after who says it (报告介绍到,2025年…) — or a news lead's source, date and 记者…获悉 (据某市政府消息,
+#: 1月30日,记者从某会获悉,2025年…: round 39)
+YEAR_LEAD = re.compile(r"^(?:(?:据[^,;。]{0,20}?(?:消息|报道)|\d{1,2}月\d{1,2}日|记者[^,;。]{0,20}?获悉|"
+                       r"[^,;。]{0,10}?(?:介绍|表示|指出|提到|显示|获悉)[到说称]?)[,:]\s*)*((?:19|20)\d{2})年")
 #: the lead of a news report: 本报讯, 央广网…消息, 新华网…日电, (记者…), or a date opening the text (7月4日,…)
 _NEWS_LEAD = re.compile(r"讯|消息|日电|记者|^\s*\d{1,2}月\d{1,2}日")
 #: a sentence of a news report that tells what a plan or a speaker aims at (方案提出, 明确, 目标, 部署 …)
