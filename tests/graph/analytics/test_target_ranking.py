@@ -76,7 +76,7 @@ def test_the_card_shows_the_business_scope_when_no_products_are_known():
 def test_the_analysis_passes_the_gaps_parents(store):
     """Through ``analyze`` on both stores: t-b1, a child of t-b, is 缺失; the outside firm placed on t-b1 and on
     its parent t-b lists no other segment (before: 它也做「T-B」) and relates only through t-a, outside the lineage."""
-    from conftest import tiny_batch, tiny_ontology
+    from tests.graph.analytics.conftest import tiny_batch, tiny_ontology
 
     from graph.analytics.analysis import analyze
     from ontology.models import Segment
