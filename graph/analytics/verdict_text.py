@@ -37,7 +37,7 @@ def rule(kind: str, n: int, k: int, top_share: float | None, strength: float, p:
                    if off[1] else f"a list of the cluster's firms does not hold {lacks}")
             return (f"{n} local firm(s) in the loaded data ({b.label}), but " if n else
                     f"no local firm in the {b.label} list; ") + why + ", so it cannot show this segment missing or thin"
-        why = f"本环节下有环节的企业属{lacks}，集群名录不收" if off[1] else f"集群名录只收本集群的制造企业，不含{lacks}"
+        why = f"其下级环节中有的由{lacks}承担，集群名录不收这些企业" if off[1] else f"集群名录只收本集群的制造企业，不含{lacks}"
         return (f"本地已有 {n} 家企业（{b.label}）；" if n else f"{b.label}中没有本地企业；") + why + "，不能据此判定本环节缺失或强弱"
     if children and kind in ("weak", "strong", "present"):
         kinds = "、".join(f"{GAP_LABELS[x]} {m}" for x, m in children["kinds"].items())
