@@ -116,6 +116,9 @@ def action_sentence(action: dict, cluster_name: str) -> str:
         return text + "：这些企业只登记在上级环节，产品明确后才能判定下列子环节。"
     if action.get("kind") == "check_census_firms":
         return text + "（企业页“仅未归入环节”列出未归入任何环节的企业）。"
+    if action.get("kind") == "check_census_complete":
+        names = "、".join(f["name"] for f in (action.get("missing_firms") or [])[:20])
+        return text + (f"。不在名录里的企业：{names}" + ("等。" if action.get("firms", 0) > 20 else "。") if names else "。")
     return text
 
 

@@ -261,6 +261,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "their placement corrected, the {m} missing and single-point verdicts count only the placed "
                             "firms. They are: {names}. On the firm page choose the cluster {cluster}, the dataset "
                             "“{dataset}” and “Unplaced only” to open each."),
+    "gap.census_incomplete": ("{cluster}：名录「{dataset}」可能不全——已载入的其他数据中另有 {n} 家本集群台州本地在营企业不在名录里："
+                              "{names}。它们已计入各环节；依名录判定的“缺失”“单点依赖”请先核对名录是否齐全。",
+                              "{cluster}: the census “{dataset}” may be incomplete — {n} local operating firms of this "
+                              "cluster known from other loaded data are not in it: {names}. They are counted in the "
+                              "segments; check the list before acting on its missing and single-point verdicts."),
     "gap.and_n_more": (" 等，另有 {n} 家", " and {n} more"),
     "gap.data_actions": ("需要补充或核实的数据", "Data to add or check"),
     "gap.da_what": ("要做什么", "What to do"),
@@ -271,6 +276,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gap.da_collect_registry": ("导入台州市全量登记或规上企业名录（不限本集群），勾选“完整名录（普查）”",
                                 "import Taizhou's full registry or above-size list of all industries as a census"),
     "gap.da_kind.check_census_firms": ("核实名录企业", "check census firms"),
+    "gap.da_kind.check_census_complete": ("核对名录是否齐全", "check census is whole"),
+    "gap.da_check_complete": ("核对名录是否齐全：其他数据中的本集群本地企业不在名录里（名单见上方提示）",
+                              "check the census is whole: other data has local firms of the cluster it lacks (named above)"),
     "gap.da_segments": ("可据此判定的环节", "Segments it would settle"),
     "gap.da_n": ("环节数", "Segments"),
     "gap.no_ext_data": ("延链建议同样只在普查口径数据上给出：当前数据不能说明哪些环节缺失。需要补充的数据见“招商目标”页签。",

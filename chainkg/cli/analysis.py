@@ -70,11 +70,12 @@ def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. a
         typer.echo("\n" + "，".join(f"{GAP_LABELS[k]} {n}" for k, n in kinds.items() if n)
                    + f"；重点攻关项目 {len(result.get('projects', []))} 项")
         for a in result.get("data_actions", []):
-            typer.echo(f"待补数据 · {a['cluster_name']}（{a['basis']}，{len(a['segments'])} 个环节）：{a['text']}")
-            if a.get("unplaced_firms"):  # the census's firms the verdicts could not count, by name
-                more = a["firms"] - len(a["unplaced_firms"])
-                typer.echo("  未归入的名录企业：" + "、".join(f["name"] for f in a["unplaced_firms"])
-                           + (f" 等，另有 {more} 家" if more > 0 else ""))
+            where = f"{len(a['segments'])} 个环节" if a["segments"] else "全集群"
+            typer.echo(f"待补数据 · {a['cluster_name']}（{a['basis']}，{where}）：{a['text']}")
+            for key, label in (("unplaced_firms", "未归入的名录企业"), ("missing_firms", "不在名录里的本集群企业")):
+                if a.get(key):  # the firms an action is about, by name
+                    more = a["firms"] - len(a[key])
+                    typer.echo(f"  {label}：" + "、".join(f["name"] for f in a[key]) + (f" 等，另有 {more} 家" if more > 0 else ""))
 
 
 def report(cluster: str = typer.Option(..., "--cluster", help="Cluster id, e.g. pump-motor"),

@@ -16,7 +16,8 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from graph.analytics.chokepoints import candidates_for, score_technologies
-from graph.analytics.coverage import BASE_HINT, BASE_HINT_EN, COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis, declared_census
+from graph.analytics.census_checks import census_check, census_completeness, name_census_firms
+from graph.analytics.coverage import BASE_HINT, BASE_HINT_EN, COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis
 from graph.analytics.criticality import criticality, downstream, feeds_graph
 from graph.analytics.params import AnalysisParams
 from graph.store.port import GraphStore, SegmentAggregate
@@ -135,28 +136,6 @@ CHECK_PLACEMENT = ("核实只归到上级环节的本地企业的产品，并调
                    "check the products of local firms placed only on a parent segment")
 
 
-#: firms of the cluster's own census in none of its segments, while it has verdicts that count placed firms (zh, en)
-CHECK_CENSUS = ("名录中 {n} 家本地在营企业未归入本集群任何环节：核实其产品后，缺失与单点依赖的判定可能改变",
-                "check {n} census firm(s) in no segment of this cluster: missing and single-point verdicts may change")
-
-
-def _census_check(gaps: list[dict], onto: Ontology) -> list[dict]:
-    """Per cluster whose census holds local firms placed in none of its segments: one action naming how
-    many, over its 缺失 and 单点依赖 segments (a census of 14 firms with 8 unplaced cannot say 机械密封 has none
-    while one of the 8 makes seals)."""
-    out = []
-    for cid in dict.fromkeys(g["cluster"] for g in gaps):
-        mine = [g for g in gaps if g["cluster"] == cid]
-        n = (mine[0]["basis"] or {}).get("census_firms_not_placed") or 0
-        hit = [g for g in mine if g["kind"] in ("missing", "single_point")]
-        if n and hit:
-            out.append({"cluster": cid, "cluster_name": onto.clusters[cid].name, "kind": "check_census_firms",
-                        "basis": mine[0]["basis"].get("label"), "firms": n,
-                        "text": CHECK_CENSUS[0].format(n=n), "text_en": CHECK_CENSUS[1].format(n=n),
-                        "segments": [{"segment_id": g["segment_id"], "segment": g["segment"]} for g in hit]})
-    return out
-
-
 def data_actions(gaps: list[dict], onto: Ontology) -> list[dict]:
     """Per cluster: the data that would settle its ``unknown`` verdicts (one action per cluster), and the
     census firms to check before its 缺失 and 单点依赖 verdicts are final."""
@@ -172,33 +151,7 @@ def data_actions(gaps: list[dict], onto: Ontology) -> list[dict]:
                                      "text_en": CHECK_PLACEMENT[1] if act["kind"] == "check_placement" else act["text_en"],
                                      "segments": []})
         entry["segments"].append({"segment_id": g["segment_id"], "segment": g["segment"]})
-    return sorted([*out.values(), *_census_check(gaps, onto)], key=lambda a: (a["cluster"], a["kind"]))
-
-
-#: how many of a census's unplaced firms a data action names (the count is always whole)
-CENSUS_FIRMS_NAMED = 50
-
-
-def _name_census_firms(store: GraphStore, actions: list[dict]) -> list[dict]:
-    """The census check names its firms: the local operating firms of the cluster's declared census in none of
-    the cluster's segments (what ``census_firms_not_placed`` counts), by id and name, up to
-    :data:`CENSUS_FIRMS_NAMED` — before, the action gave a count and sent the officer to a filter that showed 0."""
-    datasets = None
-    for a in actions:
-        if a["kind"] != "check_census_firms":
-            continue
-        if datasets is None:
-            datasets = store.find_nodes("Dataset", limit=10_000)
-        a["datasets"], a["unplaced_firms"] = [], []
-        for ds in datasets:
-            if not declared_census(ds, a["cluster"]) or len(a["unplaced_firms"]) >= CENSUS_FIRMS_NAMED:
-                continue
-            _, firms = store.find_enterprises(dataset=ds["id"], cluster=a["cluster"], unplaced=True, local=True,
-                                              limit=CENSUS_FIRMS_NAMED - len(a["unplaced_firms"]))
-            a["datasets"].append({"id": ds["id"], "name": ds.get("name")})
-            a["unplaced_firms"] += [{"enterprise_id": f["id"], "name": f.get("name"), "county": f.get("county"),
-                                "dataset": ds["id"]} for f in firms]
-    return actions
+    return sorted([*out.values(), *census_check(gaps, onto)], key=lambda a: (a["cluster"], a["kind"]))
 
 
 def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, params: AnalysisParams | None = None,
@@ -215,7 +168,9 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
     base = analyze_from_aggregates(onto, aggs, cluster=cluster, params=p, basis=basis)
     out: dict = {"cluster": cluster, "params": p.model_dump(), "gaps": base["gaps"],
                  "coverage": {cid: b.as_dict() for cid, b in basis.items()},
-                 "data_actions": _name_census_firms(store, data_actions(base["gaps"], onto))}
+                 "data_actions": sorted([*name_census_firms(store, data_actions(base["gaps"], onto)),
+                                         *census_completeness(store, onto, basis)],
+                                        key=lambda a: (a["cluster"], a["kind"]))}
     if {"chokepoints", "projects"} & set(sections):
         out["chokepoints"] = _chokepoints(store, onto, base, aggs, p)
         out["projects"] = _projects(store, out["chokepoints"], p.max_projects)

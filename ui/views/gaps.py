@@ -98,7 +98,8 @@ if not target_df.empty:  # whole kilometres; blank where the firm has no coordin
     target_df[t("gap.target_distance_km")] = target_df[t("gap.target_distance_km")].astype("Int64")
 
 # the data that would settle the verdicts the loaded data cannot (one row per cluster and kind of step)
-DA_WHAT = {"collect_data": "gap.da_collect", "collect_registry": "gap.da_collect_registry"}
+DA_WHAT = {"collect_data": "gap.da_collect", "collect_registry": "gap.da_collect_registry",
+           "check_census_complete": "gap.da_check_complete"}
 actions = result.get("data_actions") or []
 action_df = pd.DataFrame([{
     t("common.cluster"): labels.get(a["cluster"], a["cluster_name"]), t("ov.basis"): basis_label(a.get("basis")),
@@ -137,6 +138,11 @@ for a in actions:  # a census whose own firms are in none of the cluster's segme
         st.warning(t("gap.census_unplaced", cluster=labels.get(a["cluster"], a["cluster_name"]), n=a["firms"],
                      m=len(a["segments"]), names=names or "—",
                      dataset="、".join(d["name"] or d["id"] for d in a.get("datasets") or []) or "—"))
+    if a["kind"] == "check_census_complete":  # firms the other data places in the cluster, missing from its census
+        named = a.get("missing_firms") or []
+        names = "、".join(f["name"] for f in named[:10]) + (t("gap.and_n_more", n=a["firms"] - 10) if a["firms"] > 10 else "")
+        st.warning(t("gap.census_incomplete", cluster=labels.get(a["cluster"], a["cluster_name"]), n=a["firms"],
+                     names=names or "—", dataset="、".join(d["name"] or d["id"] for d in a.get("datasets") or []) or "—"))
 tab_t_label = f"{t('gap.tab_targets')} ({len(target_df)})"
 if target_df.empty and not action_df.empty:
     tab_t_label += f" · {t('gap.data_actions')} ({len(action_df)})"

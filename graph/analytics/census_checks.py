@@ -1,0 +1,110 @@
+"""Checks of a census declared for one cluster (``--census NAME --cluster ID``) against the rest of the store.
+
+What: :func:`census_check` (its local firms in none of the cluster's segments: a count over the verdicts they could
+change), :func:`name_census_firms` (those firms by name, from the store) and :func:`census_completeness` (the
+cluster's local operating firms that other loaded data places in its segments but the census does not hold).
+
+Why: a census is what lets a verdict say 缺失; a census that leaves out firms the other data knows (a registry search
+missing five 智能马桶 makers the news sample names — review 39) claims more than it holds. Their firms are counted in
+the segments anyway (every loaded dataset adds its local firms), so no verdict is wrong because of them; what the
+officer needs is to know the list is not whole before acting on its 缺失 and 单点依赖. Each check names its firms.
+"""
+
+from __future__ import annotations
+
+from graph.analytics.coverage import declared_census
+from graph.store.port import GraphStore
+from ontology.loader import Ontology
+
+__all__ = ["census_check", "name_census_firms", "census_completeness", "CHECK_CENSUS", "CENSUS_FIRMS_NAMED",
+           "CENSUS_INCOMPLETE"]
+
+
+#: firms of the cluster's own census in none of its segments, while it has verdicts that count placed firms (zh, en)
+CHECK_CENSUS = ("名录中 {n} 家本地在营企业未归入本集群任何环节：核实其产品后，缺失与单点依赖的判定可能改变",
+                "check {n} census firm(s) in no segment of this cluster: missing and single-point verdicts may change")
+
+
+def census_check(gaps: list[dict], onto: Ontology) -> list[dict]:
+    """Per cluster whose census holds local firms placed in none of its segments: one action naming how
+    many, over its 缺失 and 单点依赖 segments (a census of 14 firms with 8 unplaced cannot say 机械密封 has none
+    while one of the 8 makes seals)."""
+    out = []
+    for cid in dict.fromkeys(g["cluster"] for g in gaps):
+        mine = [g for g in gaps if g["cluster"] == cid]
+        n = (mine[0]["basis"] or {}).get("census_firms_not_placed") or 0
+        hit = [g for g in mine if g["kind"] in ("missing", "single_point")]
+        if n and hit:
+            out.append({"cluster": cid, "cluster_name": onto.clusters[cid].name, "kind": "check_census_firms",
+                        "basis": mine[0]["basis"].get("label"), "firms": n,
+                        "text": CHECK_CENSUS[0].format(n=n), "text_en": CHECK_CENSUS[1].format(n=n),
+                        "segments": [{"segment_id": g["segment_id"], "segment": g["segment"]} for g in hit]})
+    return out
+
+
+#: how many of a census's unplaced firms a data action names (the count is always whole)
+CENSUS_FIRMS_NAMED = 50
+
+
+def name_census_firms(store: GraphStore, actions: list[dict]) -> list[dict]:
+    """The census check names its firms: the local operating firms of the cluster's declared census in none of
+    the cluster's segments (what ``census_firms_not_placed`` counts), by id and name, up to
+    :data:`CENSUS_FIRMS_NAMED` — before, the action gave a count and sent the officer to a filter that showed 0."""
+    datasets = None
+    for a in actions:
+        if a["kind"] != "check_census_firms":
+            continue
+        if datasets is None:
+            datasets = store.find_nodes("Dataset", limit=10_000)
+        a["datasets"], a["unplaced_firms"] = [], []
+        for ds in datasets:
+            if not declared_census(ds, a["cluster"]) or len(a["unplaced_firms"]) >= CENSUS_FIRMS_NAMED:
+                continue
+            _, firms = store.find_enterprises(dataset=ds["id"], cluster=a["cluster"], unplaced=True, local=True,
+                                              limit=CENSUS_FIRMS_NAMED - len(a["unplaced_firms"]))
+            a["datasets"].append({"id": ds["id"], "name": ds.get("name")})
+            a["unplaced_firms"] += [{"enterprise_id": f["id"], "name": f.get("name"), "county": f.get("county"),
+                                "dataset": ds["id"]} for f in firms]
+    return actions
+
+
+#: the cluster's local operating firms other data places in its segments, missing from its declared census (zh, en)
+CENSUS_INCOMPLETE = ("名录可能不全：已载入的其他数据中另有 {n} 家本集群台州本地在营企业不在名录「{census}」里；"
+                     "它们已计入各环节，但依名录判定的缺失与单点依赖，请先核对名录是否齐全",
+                     "the census may be incomplete: {n} local operating firm(s) of this cluster known from other loaded "
+                     "data are not in it; they are counted in the segments, but check the list before acting on its "
+                     "missing and single-point verdicts")
+_ALL = 100_000
+
+
+def census_completeness(store: GraphStore, onto: Ontology, basis: dict) -> list[dict]:
+    """Per analysed cluster with a declared census: one ``check_census_complete`` action naming the local
+    operating firms placed in the cluster's segments that no declared census of it holds (up to
+    :data:`CENSUS_FIRMS_NAMED` names; the count is whole); none when every such firm is in it."""
+    out: list[dict] = []
+    datasets = None
+    for cid, b in basis.items():
+        if not b.adequate or cid not in onto.clusters:
+            continue
+        if datasets is None:
+            datasets = store.find_nodes("Dataset", limit=10_000)
+        mine = [ds for ds in datasets if declared_census(ds, cid)]
+        if not mine:
+            continue
+        _, placed = store.find_enterprises(cluster=cid, local=True, limit=_ALL)
+        held: set[str] = set()
+        for ds in mine:
+            held.update(f["id"] for f in store.find_enterprises(dataset=ds["id"], cluster=cid, local=True,
+                                                                limit=_ALL)[1])
+        missing = [f for f in placed if f["id"] not in held and f.get("active", True) is not False]
+        if not missing:
+            continue
+        census = "、".join(ds.get("name") or ds["id"] for ds in mine)
+        out.append({"cluster": cid, "cluster_name": onto.clusters[cid].name, "kind": "check_census_complete",
+                    "basis": b.label, "firms": len(missing), "segments": [],
+                    "datasets": [{"id": ds["id"], "name": ds.get("name")} for ds in mine],
+                    "text": CENSUS_INCOMPLETE[0].format(n=len(missing), census=census),
+                    "text_en": CENSUS_INCOMPLETE[1].format(n=len(missing)),
+                    "missing_firms": [{"enterprise_id": f["id"], "name": f.get("name"), "county": f.get("county")}
+                                      for f in missing[:CENSUS_FIRMS_NAMED]]})
+    return out
