@@ -22,13 +22,8 @@ sys.path.insert(0, str(ROOT))
 from etl.nlp.classify import assign_segments  # noqa: E402
 from ontology.loader import load_ontology  # noqa: E402
 
-
-def lineage(segs, s: str) -> list[str]:
-    out, cur = [], s
-    while cur and cur in segs and cur not in out:
-        out.append(cur)
-        cur = segs[cur].parent
-    return out
+sys.path.insert(0, str(ROOT / "bench" / "labelled"))
+from calibration_cv import right  # noqa: E402  (a link on a gold's lineage, as every labelled bench counts it)
 
 
 def main(argv=None) -> int:
@@ -41,7 +36,7 @@ def main(argv=None) -> int:
     segs = onto.segments
     with open(a.path, encoding="utf-8") as f:
         rows = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
-    n_links = right = n_gold = recalled = ooc = n_out = leaf = n_in = 0
+    n_links = n_ok = n_gold = recalled = ooc = n_out = leaf = n_in = 0
     bins: dict[int, list] = {}
     errors = []
     for r in rows:
@@ -51,7 +46,7 @@ def main(argv=None) -> int:
         matches = assign_segments(rec, onto)
         links = [m.segment_id for m in matches]
         gold = [g for g in (r["gold_segments"] or "").split(";") if g]
-        on = lambda s: any(s in lineage(segs, g) or g in lineage(segs, s) for g in gold)  # noqa: E731
+        on = lambda s: right(segs, s, gold)  # noqa: E731
         for m in matches:
             bins.setdefault(min(int(m.confidence * 10), 9), []).append((m.confidence, on(m.segment_id)))
         if not gold:
@@ -62,14 +57,15 @@ def main(argv=None) -> int:
             continue
         n_in += 1
         n_links += len(links)
-        right += sum(map(on, links))
+        n_ok += sum(map(on, links))
         n_gold += len(gold)
-        recalled += sum(any(s in lineage(segs, g) or g in lineage(segs, s) for s in links) for g in gold)
+        found = [any(right(segs, s, [g]) for s in links) for g in gold]
+        recalled += sum(found)
         leaf += any(g in links for g in gold)
-        if not all(map(on, links)) or any(not any(s in lineage(segs, g) or g in lineage(segs, s) for s in links) for g in gold):
+        if not all(map(on, links)) or not all(found):
             errors.append((r["id"], r["name"], "wrong" if not all(map(on, links)) else "miss", links, gold))
     print(f"[registry] {Path(a.path).name}{' (no name)' if a.no_name else ''}: records={len(rows)} in-chain={n_in} "
-          f"out={n_out}  P={right / max(n_links, 1):.3f} ({right}/{n_links})  R={recalled / max(n_gold, 1):.3f} "
+          f"out={n_out}  P={n_ok / max(n_links, 1):.3f} ({n_ok}/{n_links})  R={recalled / max(n_gold, 1):.3f} "
           f"({recalled}/{n_gold})  out-of-chain linked={ooc}/{n_out}  exact leaf={leaf}/{n_in}")
     total = sum(len(v) for v in bins.values()) or 1
     ece = 0.0

@@ -86,10 +86,9 @@ def record_class(industry_code, industry, names: dict | None = None) -> str | No
     digits = class_digits(industry_code)
     if digits and len(digits) >= 3:
         return digits
-    if names:
-        for name in reversed(_names(industry)):
-            hit = names.get(name) or class_of_name([name])
-            if hit:
-                return hit
-        return None
-    return class_of_name(industry)
+    names = names or {}
+    for name in reversed(_names(industry)):
+        hit = names.get(name) or class_of_name([name])
+        if hit:
+            return hit
+    return None

@@ -204,8 +204,6 @@ def class_digits(code) -> str | None:
     return m.group(2) if m else None
 
 
-_digits = class_digits
-
 
 def class_of_name(industry) -> str | None:
     """The code of the most specific of ``industry``'s names that this module's tables name, or ``None``."""
@@ -274,7 +272,7 @@ def trade_industry(industry_code, industry) -> bool:
     (True, True, False)
     """
     code = str(industry_code or "").strip().upper()
-    if code[:1] == "F" or (_digits(code) or "")[:2] in ("51", "52"):
+    if code[:1] == "F" or (class_digits(code) or "")[:2] in ("51", "52"):
         return True
     return any(n in ("批发和零售业", "批发业", "零售业") for n in _names(industry))
 
@@ -287,7 +285,7 @@ def industry_signal(industry_code, industry) -> tuple[tuple[str, ...], bool]:
     >>> industry_signal("F", None), industry_signal(None, ["批发和零售业", "批发业", "医药及医疗器材批发", "西药批发"])
     (((), True), (('pharma-distribution',), False))
     """
-    digits = _digits(industry_code)
+    digits = class_digits(industry_code)
     if digits:
         hit = _lookup(digits)
         if hit is not None:

@@ -22,6 +22,8 @@ __all__ = ["subject_of"]
 
 #: 位居全省前列, 领跑全市, 占全市比重, 高于全省: the peers ranked or the whole compared with, not the holder (rounds 25, 31)
 _REFERENCE = ("领跑", "领先", "高于", "低于", "快于")
+#: what ends the text before such a 全省/全市 (居全省, 占全市, 领跑全省 …)
+_PEER_END = re.compile(rf"(?:[居列占比]|{'|'.join(_REFERENCE)})$")
 _LIES_IN = ("地处", "位于", "处于", "地跨")
 #: what may stand before the place a sentence opens with: a time (2021年以来, 党的十八大以来: round 39), 其中, 同时 …
 _OPENING = re.compile(r"^(?:\s|(?:19|20)\d{2}年(?:以来|底|末)?|[^,,。;:]{2,12}以来(?=[,,])|今年|去年|目前|当前|近年来|其中|同时|此外|[,,:])*")
@@ -64,7 +66,7 @@ def _passed_over(head: str, m, own_clause: str, ctx: dict) -> bool:
     if elsewhere and home and elsewhere != home:
         return True
     whole = _WHOLE.search(own_clause)
-    return bool(whole and not re.search(r"(?:[居列占比]|领跑|领先|高于|低于|快于)$", own_clause[:whole.start()]))
+    return bool(whole and not _PEER_END.search(own_clause[:whole.start()]))
 
 
 def _kind(name: str, kind: str) -> str:
@@ -126,8 +128,7 @@ def subject_of(sent: str, upto: int, name: str, ctx: dict, ontology, para_cluste
     if mine and mine != ctx.get("region") and not _SELF_CITY.search(head) and not _SELF_PROVINCE.search(head):
         return mine, "county"
     # 高于全国及全省平均水平: an average is the whole compared with, whatever stands before it (round 39)
-    peers = (lambda m: head[m.start() - 1:m.start()] in ("居", "列", "占", "比") or head[m.start() - 2:m.start()] in _REFERENCE
-             or head.startswith("平均", m.end()))
+    peers = (lambda m: _PEER_END.search(head, 0, m.start()) is not None or head.startswith("平均", m.end()))
     refs = [(m.start(), "province") for m in _SELF_PROVINCE.finditer(head) if not peers(m)] + \
            [(m.start(), "city") for m in _SELF_CITY.finditer(head) if not peers(m)]
     if ctx.get("county"):  # 全县, 我县 in a county's plan

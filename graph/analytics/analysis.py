@@ -16,7 +16,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from graph.analytics.chokepoints import candidates_for, score_technologies
-from graph.analytics.census_checks import census_check, census_completeness, name_census_firms
+from graph.analytics.census_checks import census_actions, census_check
 from graph.analytics.coverage import BASE_HINT, BASE_HINT_EN, COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis
 from graph.analytics.criticality import criticality, downstream, feeds_graph
 from graph.analytics.params import AnalysisParams
@@ -168,9 +168,7 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
     base = analyze_from_aggregates(onto, aggs, cluster=cluster, params=p, basis=basis)
     out: dict = {"cluster": cluster, "params": p.model_dump(), "gaps": base["gaps"],
                  "coverage": {cid: b.as_dict() for cid, b in basis.items()},
-                 "data_actions": sorted([*name_census_firms(store, data_actions(base["gaps"], onto)),
-                                         *census_completeness(store, onto, basis)],
-                                        key=lambda a: (a["cluster"], a["kind"]))}
+                 "data_actions": census_actions(store, onto, basis, data_actions(base["gaps"], onto))}
     if {"chokepoints", "projects"} & set(sections):
         out["chokepoints"] = _chokepoints(store, onto, base, aggs, p)
         out["projects"] = _projects(store, out["chokepoints"], p.max_projects)

@@ -1,8 +1,8 @@
 """Checks of a census declared for one cluster (``--census NAME --cluster ID``) against the rest of the store.
 
 What: :func:`census_check` (its local firms in none of the cluster's segments: a count over the verdicts they could
-change), :func:`name_census_firms` (those firms by name, from the store) and :func:`census_completeness` (the
-cluster's local operating firms that other loaded data places in its segments but the census does not hold).
+change) and :func:`census_actions` (those firms by name, from the store, and a completeness check: the cluster's local
+operating firms that other loaded data places in its segments but the census does not hold).
 
 Why: a census is what lets a verdict say 缺失; a census that leaves out firms the other data knows (a registry search
 missing five 智能马桶 makers the news sample names — review 39) claims more than it holds. Their firms are counted in
@@ -16,8 +16,7 @@ from graph.analytics.coverage import declared_census
 from graph.store.port import GraphStore
 from ontology.loader import Ontology
 
-__all__ = ["census_check", "name_census_firms", "census_completeness", "CHECK_CENSUS", "CENSUS_FIRMS_NAMED",
-           "CENSUS_INCOMPLETE"]
+__all__ = ["census_check", "census_actions", "CHECK_CENSUS", "CENSUS_FIRMS_NAMED", "CENSUS_INCOMPLETE"]
 
 
 #: firms of the cluster's own census in none of its segments, while it has verdicts that count placed firms (zh, en)
@@ -46,16 +45,13 @@ def census_check(gaps: list[dict], onto: Ontology) -> list[dict]:
 CENSUS_FIRMS_NAMED = 50
 
 
-def name_census_firms(store: GraphStore, actions: list[dict]) -> list[dict]:
+def _name_census_firms(store: GraphStore, actions: list[dict], datasets: list[dict]) -> list[dict]:
     """The census check names its firms: the local operating firms of the cluster's declared census in none of
     the cluster's segments (what ``census_firms_not_placed`` counts), by id and name, up to
     :data:`CENSUS_FIRMS_NAMED` — before, the action gave a count and sent the officer to a filter that showed 0."""
-    datasets = None
     for a in actions:
         if a["kind"] != "check_census_firms":
             continue
-        if datasets is None:
-            datasets = store.find_nodes("Dataset", limit=10_000)
         a["datasets"], a["unplaced_firms"] = [], []
         for ds in datasets:
             if not declared_census(ds, a["cluster"]) or len(a["unplaced_firms"]) >= CENSUS_FIRMS_NAMED:
@@ -77,19 +73,18 @@ CENSUS_INCOMPLETE = ("名录可能不全：已载入的其他数据中另有 {n}
 _ALL = 100_000
 
 
-def census_completeness(store: GraphStore, onto: Ontology, basis: dict) -> list[dict]:
+def _census_completeness(store: GraphStore, onto: Ontology, basis: dict, datasets: list[dict]) -> list[dict]:
     """Per analysed cluster with a declared census: one ``check_census_complete`` action naming the local
     operating firms placed in the cluster's segments that no declared census of it holds (up to
     :data:`CENSUS_FIRMS_NAMED` names; the count is whole); none when every such firm is in it."""
     out: list[dict] = []
-    datasets = None
     for cid, b in basis.items():
-        if not b.adequate or cid not in onto.clusters:
-            continue
-        if datasets is None:
-            datasets = store.find_nodes("Dataset", limit=10_000)
-        mine = [ds for ds in datasets if declared_census(ds, cid)]
+        mine = [ds for ds in datasets if declared_census(ds, cid)] if b.adequate and cid in onto.clusters else []
         if not mine:
+            continue
+        # one census holding as many local firms of the cluster as the whole store: it holds them all (no rows read)
+        if len(mine) == 1 and store.find_enterprises(cluster=cid, local=True, limit=0)[0] == \
+                store.find_enterprises(dataset=mine[0]["id"], cluster=cid, local=True, limit=0)[0]:
             continue
         _, placed = store.find_enterprises(cluster=cid, local=True, limit=_ALL)
         held: set[str] = set()
@@ -108,3 +103,13 @@ def census_completeness(store: GraphStore, onto: Ontology, basis: dict) -> list[
                     "missing_firms": [{"enterprise_id": f["id"], "name": f.get("name"), "county": f.get("county")}
                                       for f in missing[:CENSUS_FIRMS_NAMED]]})
     return out
+
+
+def census_actions(store: GraphStore, onto: Ontology, basis: dict, actions: list[dict]) -> list[dict]:
+    """``actions`` (:func:`census_check`'s among them) with the census checks' firms named, plus the completeness
+    checks, in (cluster, kind) order; the store's datasets are read once, and only when a check needs them."""
+    if not any(a["kind"] == "check_census_firms" for a in actions) and not any(b.adequate for b in basis.values()):
+        return actions
+    datasets = store.find_nodes("Dataset", limit=10_000)
+    return sorted([*_name_census_firms(store, actions, datasets), *_census_completeness(store, onto, basis, datasets)],
+                  key=lambda a: (a["cluster"], a["kind"]))

@@ -1027,25 +1027,33 @@ def test_chinese_pages_put_a_chinese_colon_after_a_label(page, labels):
         assert not re.search(re.escape(label) + r"\**:", text), label
 
 
-def test_gaps_page_says_a_census_holds_firms_in_no_segment_of_its_cluster(tmp_path, monkeypatch):
-    """A 启信宝 export of 泵与电机 declared the cluster's census: 14 local firms, 8 of them in none of its
-    segments (a 机械密封 and a 漆包线 maker among them, unplaced by the classifier), and the gaps page listed
-    机械密封 and 漆包线与电磁线 缺失 with nothing to say the census's own firms were unchecked. The page now
-    warns above the table, in the page's language, with the count; the step is in the data-to-check table."""
+def _pump_census(tmp_path, rows: str) -> dict:
+    """The bundled data and a 泵与电机 census of ``rows`` (CSV lines: 企业名称,登记状态,所属城市,所属区县,经营范围) in
+    ``tmp_path/kg.db``; the cluster's analysis."""
     from chainkg.service import ChainKG
     from etl.dataset import census_spec
     from graph.store.sqlite_store import SQLiteStore
 
     export = tmp_path / "泵与电机名录.csv"
-    export.write_text("企业名称,登记状态,所属城市,所属区县,经营范围\n"
-                      "示例未归泵业有限公司,存续,台州市,温岭市,一般项目：离心泵、潜水泵制造。\n"
-                      "示例未归百货有限公司,存续,台州市,椒江区,一般项目：日用百货销售；文具用品零售。\n", encoding="utf-8")
+    export.write_text("企业名称,登记状态,所属城市,所属区县,经营范围\n" + rows, encoding="utf-8")
     store = SQLiteStore(tmp_path / "kg.db")
-    kg = ChainKG(store)
-    kg.load()
-    kg.load([export], dataset=census_spec("示例泵业名录", as_of="2026-11-30", clusters=["pump-motor"]))
-    n = kg.analysis("pump-motor")["coverage"]["pump-motor"]["census_firms_not_placed"]
-    store.close()
+    try:
+        kg = ChainKG(store)
+        kg.load()
+        kg.load([export], dataset=census_spec("示例泵业名录", as_of="2026-11-30", clusters=["pump-motor"]))
+        return kg.analysis("pump-motor")
+    finally:
+        store.close()
+
+
+def test_gaps_page_says_a_census_holds_firms_in_no_segment_of_its_cluster(tmp_path, monkeypatch):
+    """A 启信宝 export of 泵与电机 declared the cluster's census: 14 local firms, 8 of them in none of its
+    segments (a 机械密封 and a 漆包线 maker among them, unplaced by the classifier), and the gaps page listed
+    机械密封 and 漆包线与电磁线 缺失 with nothing to say the census's own firms were unchecked. The page now
+    warns above the table, in the page's language, with the count; the step is in the data-to-check table."""
+    n = _pump_census(tmp_path, "示例未归泵业有限公司,存续,台州市,温岭市,一般项目：离心泵、潜水泵制造。\n"
+                               "示例未归百货有限公司,存续,台州市,椒江区,一般项目：日用百货销售；文具用品零售。\n"
+                     )["coverage"]["pump-motor"]["census_firms_not_placed"]
     assert n >= 1
     monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))
     for en, said in ((False, f"泵与电机：名录中有 {n} 家本地在营企业未归入本集群任何环节"),
@@ -1063,21 +1071,10 @@ def test_the_census_firms_the_gaps_page_counts_are_named_and_listed_on_the_firm_
     that list showed 0 (an unplaced firm has no segment, so no cluster) and with every cluster it mixed in the
     bundled firms. The warning now names the census's firms, and the firm page's cluster + dataset + 仅未归入环节
     lists exactly them."""
-    from chainkg.service import ChainKG
-    from etl.dataset import census_spec
-    from graph.store.sqlite_store import SQLiteStore
-
-    export = tmp_path / "泵与电机名录.csv"
-    export.write_text("企业名称,登记状态,所属城市,所属区县,经营范围\n"
-                      "示例未归百货有限公司,存续,台州市,椒江区,一般项目：日用百货销售；文具用品零售。\n"
-                      "示例归入水泵有限公司,存续,台州市,温岭市,一般项目：离心泵、潜水泵、水泵制造。\n", encoding="utf-8")
-    store = SQLiteStore(tmp_path / "kg.db")
-    kg = ChainKG(store)
-    kg.load()
-    kg.load([export], dataset=census_spec("示例泵业名录", as_of="2026-11-30", clusters=["pump-motor"]))
-    action = next(a for a in kg.analysis("pump-motor")["data_actions"] if a["kind"] == "check_census_firms")
+    result = _pump_census(tmp_path, "示例未归百货有限公司,存续,台州市,椒江区,一般项目：日用百货销售；文具用品零售。\n"
+                                    "示例归入水泵有限公司,存续,台州市,温岭市,一般项目：离心泵、潜水泵、水泵制造。\n")
+    action = next(a for a in result["data_actions"] if a["kind"] == "check_census_firms")
     ds = action["datasets"][0]["id"]
-    store.close()
     names = [f["name"] for f in action["unplaced_firms"]]
     assert "示例未归百货有限公司" in names and "示例归入水泵有限公司" not in names and len(names) == action["firms"]
     monkeypatch.setenv("CHAINKG_STORE", str(tmp_path / "kg.db"))

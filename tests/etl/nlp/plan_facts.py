@@ -17,3 +17,8 @@ def clusters(text: str) -> dict:
 
 def target_rows(text: str) -> list[tuple]:
     return [(f.text, f.value, f.unit, f.year, f.current) for f in facts(text) if f.kind == "target"]
+
+
+def subjects(text: str) -> dict:
+    """value -> subject of each target."""
+    return {f.value: f.subject for f in facts(text) if f.kind == "target"}

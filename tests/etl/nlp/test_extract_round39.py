@@ -2,12 +2,7 @@
 Each test is a made-up sentence of the shape a rule reads — never a plan's sentence."""
 
 from etl.nlp.region import plan_region
-from tests.etl.nlp.plan_facts import facts
-
-
-def _subjects(text: str) -> dict:
-    """value -> subject of each target."""
-    return {f.value: f.subject for f in facts(text) if f.kind == "target"}
+from tests.etl.nlp.plan_facts import subjects as _subjects
 
 
 def test_a_prefecture_is_not_its_namesake_county():
