@@ -129,7 +129,8 @@ def _targets(result: dict, seg_names: dict[str, str], cluster_name: str, adequat
                                 caption="下列缺失环节与台州较强的环节直接相连，向这些方向延伸产业链条件较好。"))
     if result.get("data_actions"):
         rows = [[action_sentence(a, cluster_name), a.get("basis") or "—",
-                 names([s["segment_id"] for s in a.get("segments", [])], seg_names, limit=12)]
+                 names([s["segment_id"] for s in a.get("segments", [])], seg_names, limit=12)
+                 if a.get("segments") else "全集群（各环节）"]
                 for a in sorted(result["data_actions"], key=lambda a: not a.get("kind", "").startswith("collect_"))]
         sec.tables.append(Table("待补数据", ["需要补充或核实的数据", "当前口径", "涉及环节"], rows, [50, 14, 36],
                                 caption="补充或核实下列数据后，相关环节的判定才能确定。"))
