@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from graph.analytics.strength import GAP_LABELS, gap_label
+from graph.analytics.verdict_text import INACTIVE_SAID
 
 __all__ = ["score100", "pct", "zh", "verdict_text", "strength_text", "coverage_text", "rule_text", "plain_reason",
            "action_sentence", "names", "status_text", "KIND_ORDER"]
@@ -65,7 +66,7 @@ def coverage_text(gap: dict, with_datasets: bool = False) -> str:
     if with_datasets and cov.get("datasets"):
         parts.append("依据" + "、".join(cov["datasets"]))
     parts.append(f"已知本地企业 {cov.get('firms_known', 0)} 家，{cov.get('firms_with_output', 0)} 家报送产值")
-    if cov.get("inactive_excluded"):
+    if cov.get("inactive_excluded") and gap.get("kind") not in INACTIVE_SAID:  # else its rule sentence says it
         parts.append(f"另有已注销、吊销等停止经营的 {cov['inactive_excluded']} 家不计入")
     if with_datasets and cov.get("as_of"):
         parts.append(f"数据截至 {cov['as_of']}")

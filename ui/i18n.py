@@ -60,6 +60,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.city": ("城市", "City"),
     "common.tags": ("标签", "Tags"),
     "common.products": ("主营产品", "Main products"),
+    "ent.scope_in_cell": ("经营范围：", "Scope: "),
     "common.local": ("本地", "Local"),
     "common.yes": ("是", "yes"),
     "common.n_firms": ("{n} 家", "{n}"),

@@ -215,8 +215,9 @@ def classify_segments(segments: list[Segment], aggs: dict[str, SegmentAggregate]
             "technologies_needed": a.tech_needed, "technologies_held_locally": a.tech_held_locally,
             "location_quotient": None if lq is None else round(lq, 3),
             "parent_firms": parent_firms, "children": children,
-            "rule": rule(kind, n, k, top_share, strength, params, b, parent_firms, why, children),
-            "rule_en": rule(kind, n, k, top_share, strength, params, b, parent_firms, why, children, en=True),
+            "rule": rule(kind, n, k, top_share, strength, params, b, parent_firms, why, children, inactive=a.inactive),
+            "rule_en": rule(kind, n, k, top_share, strength, params, b, parent_firms, why, children,
+                            inactive=a.inactive, en=True),
         }
         done[s.id] = SegmentStrength(s.cluster, s.id, s.name, s.stage, s.level, kind, round(strength, 4),
                                      {c: round(v, 4) for c, v in comp.items()}, evidence,

@@ -11,13 +11,18 @@ from __future__ import annotations
 from graph.analytics.coverage import FIRM_BASES, ClusterBasis
 from graph.analytics.params import AnalysisParams
 
-__all__ = ["GAP_KINDS", "GAP_LABELS", "GAP_LABELS_EN", "gap_label", "rule"]
+__all__ = ["GAP_KINDS", "GAP_LABELS", "GAP_LABELS_EN", "INACTIVE_SAID", "gap_label", "rule"]
 
 GAP_KINDS = ("missing", "unknown", "single_point", "weak", "present", "strong")
 GAP_LABELS = {"missing": "缺失", "unknown": "未发现", "single_point": "单点依赖", "weak": "薄弱",
               "present": "已有", "strong": "较强"}
 GAP_LABELS_EN = {"missing": "missing", "unknown": "not found (data insufficient)", "single_point": "single point",
                  "weak": "weak", "present": "present (strength not assessable)", "strong": "strong"}
+
+
+#: verdicts whose rule sentence itself says how many firms of the segment no longer operate (a 缺失 whose only firm is
+#: 注销 must say so where the verdict is read); other verdicts leave that count to the coverage line
+INACTIVE_SAID = ("missing", "unknown")
 
 
 def gap_label(kind: str, basis_label: str | None) -> str:
@@ -27,8 +32,19 @@ def gap_label(kind: str, basis_label: str | None) -> str:
 
 def rule(kind: str, n: int, k: int, top_share: float | None, strength: float, p: AnalysisParams,
           b: ClusterBasis, parent: dict | None, off: tuple[str, bool] | None = None, children: dict | None = None, *,
-          en: bool = False) -> str:
-    """The verdict's reason in one plain sentence, Chinese (or English with ``en``): each case once."""
+          inactive: int = 0, en: bool = False) -> str:
+    """The verdict's reason in one plain sentence, Chinese (or English with ``en``): each case once; a segment
+    without a local operating firm adds the firms left out because they no longer operate (``inactive``)."""
+    text = _rule(kind, n, k, top_share, strength, p, b, parent, off, children, en=en)
+    if inactive and kind in INACTIVE_SAID:
+        text += (f"; {inactive} firm(s) placed here no longer operate (deregistered, revoked…) and are not counted"
+                 if en else f"；另有 {inactive} 家本环节企业已注销、吊销等不再经营，不计入")
+    return text
+
+
+def _rule(kind: str, n: int, k: int, top_share: float | None, strength: float, p: AnalysisParams,
+          b: ClusterBasis, parent: dict | None, off: tuple[str, bool] | None, children: dict | None, *,
+          en: bool) -> str:
     out = (f"{k} of {n} firms reported output" if en else f"{k}/{n} 家报送产值") if n else ""
     if off and kind in ("unknown", "present") and not parent:
         lacks = FIRM_BASES[off[0]][1 if en else 0]

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from ontology.firms import LEADING_TAGS
+from graph.analytics.targets import scope_excerpt
 from ui import common
 from ui.placement import correction_form, suggestion_block
 from ui.i18n import STRINGS, lang, local_label, method_label, name, t
@@ -127,10 +128,16 @@ WIDTHS = dict(zip(
     (140, 65, 60, 60, 120, 140, 140, 145) if has_status else (140, 65, 60, 60, 120, 185, 215, 145)))
 
 
-def products_cell(products: list[str]) -> str:
+def products_cell(f: dict) -> str:
     """A firm's products in the three lines of its cell (a Chinese character a line's 14 px): the first
-    ones that fit, and how many more — six long names were cut at the cell's end (the profile lists all)."""
+    ones that fit, and how many more — six long names were cut at the cell's end (the profile lists all).
+    A registry firm without product lines shows the start of its 经营范围, said to be the scope (the cell
+    was blank for every firm of a registry export)."""
+    products = f.get("products") or []
     room = 3 * ((WIDTHS[t("common.products")] - 16) // 14)
+    if not products:
+        prefix = t("ent.scope_in_cell")
+        return prefix + excerpt if (excerpt := scope_excerpt(f.get("business_scope"), room - len(prefix))) else ""
     shown: list[str] = []
     for p in products:
         more = len(products) - len(shown) - 1
@@ -147,7 +154,7 @@ st.dataframe(pd.DataFrame([{
     t("ent.location"): location_label(f),
     **({t("ent.status"): status_label(f, short=True)} if has_status else {}),
     t("common.tags"): SEP.join(map(tag_short, f.get("tags", []))),
-    t("common.products"): products_cell(f.get("products", [])),
+    t("common.products"): products_cell(f),
     t("ent.credit_code"): f.get("credit_code") or ""} for f in firms]), hide_index=True, width="stretch",
     row_height=common.WRAP_ROW_PX,  # long names and product lists wrap instead of being cut
     column_config=common.text_widths(**WIDTHS))

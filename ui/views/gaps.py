@@ -31,6 +31,8 @@ def coverage_cols(g: dict) -> dict:
     cov = g.get("coverage") or {}
     return {t("gap.firms_known"): cov.get("firms_known", g["evidence"]["local_firms"]),
             t("gap.firms_output"): cov.get("firms_with_output", g["evidence"].get("firms_with_output")),
+            # a 缺失 whose only firm is 注销 must say so on its row, not only in the detail below
+            t("gap.inactive"): cov.get("inactive_excluded", g["evidence"].get("inactive_excluded", 0)),
             t("gap.as_of"): cov.get("as_of") or "—",
             t("gap.datasets"): common.coverage_names(cov)}
 

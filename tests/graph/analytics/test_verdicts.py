@@ -107,6 +107,10 @@ def test_missing_output_is_not_zero_and_inactive_firms_do_not_count(store):
     assert "1/3 家报送产值" in c["evidence"]["rule"]
     assert g["t-b"]["kind"] == "missing" and g["t-b"]["coverage"]["inactive_excluded"] == 1
     assert g["t-b"]["verdict"] == "缺失（集群名录口径）"
+    # the 缺失 row itself says its segment's one firm was left out because it no longer operates
+    assert g["t-b"]["evidence"]["rule"].endswith("；另有 1 家本环节企业已注销、吊销等不再经营，不计入")
+    assert "1 firm(s) placed here no longer operate" in g["t-b"]["evidence"]["rule_en"]
+    assert "注销" not in c["evidence"]["rule"]
     for t in r["targets"]:
         assert "b-gone" not in {c["enterprise_id"] for c in t["candidates"]}
 
