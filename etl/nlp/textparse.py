@@ -26,13 +26,12 @@ import re
 from etl.nlp.vocab import normalize, squeeze_spaces
 from etl.normalize import halfwidth
 
-__all__ = ["as_text", "split_weight", "product_lines", "scope_items", "fragment_lines", "trade_factor", "MAKE_RE"]
+__all__ = ["as_text", "split_weight", "product_lines", "scope_items", "shared_verbs", "fragment_lines", "trade_factor", "MAKE_RE"]
 
 _LINE_SPLIT_RE = re.compile(r"[;\n|]")  # lines are stripped after the split
 _LIST_SPLIT_RE = re.compile(r"\s*[,、]\s*")
 _BOILER_RE = re.compile(r"\(?(?:除依法须经批准的项目外|依法须经批准的项目)[^)]*\)?|凭营业执照依法自主开展经营活动")
 _SECTION_RE = re.compile(r"(?:一般经营项目|许可经营项目|一般项目|许可项目)\s*:")
-_ITEM_SPLIT_RE = re.compile(r"[;。,、]+")
 MAKE_RE = re.compile(r"制造|生产|加工|研发|研制|设计|组装|装配|开发|铸造|锻造|成型|制品|自产")
 _TRADE_RE = re.compile(r"(?:批发|零售|销售|经销|代理|进出口|租赁|维修|修理|维护|保养|安装|服务|咨询|检测|运输|物流|回收|贸易|"
                        r"经营|出租|培训)(?:业务|分部|板块)?$")
@@ -141,7 +140,12 @@ _RANK_WEIGHTS = tuple(max(0.35, 1.0 - 0.15 * i) for i in range(64))  # line i wi
 
 
 def scope_items(scope) -> list[tuple[str, float]]:
-    """``[(item, weight)]`` of a 经营范围: boilerplate dropped, items of each 一般/许可 section by position."""
+    """``[(item, weight)]`` of a 经营范围: boilerplate dropped, items of each 一般/许可 section by position; the
+    verbs a clause's list ends with are each bare item's (:func:`shared_verbs`).
+
+    >>> [i for i, _w in scope_items("汽车配件、摩托车配件、轮胎、润滑油批发、零售。")]
+    ['汽车配件批发零售', '摩托车配件批发零售', '轮胎批发零售', '润滑油批发', '零售']
+    """
     text = normalize(as_text(scope))
     if not text:
         return []
@@ -151,13 +155,37 @@ def scope_items(scope) -> list[tuple[str, float]]:
     out = []
     for part in parts:
         i = 0
-        for item in _ITEM_SPLIT_RE.split(part):
-            item = item.strip(" ()[]")
-            if len(item) < 2:
-                continue
-            out.append((item, _POS_WEIGHT[i] if i < len(_POS_WEIGHT) else 0.4))
-            i += 1
+        for clause in _CLAUSE_SPLIT_RE.split(part):
+            for item in shared_verbs([x.strip(" ()[]") for x in _LIST_SPLIT_ITEMS_RE.split(clause)]):
+                if len(item) < 2:
+                    continue
+                out.append((item, _POS_WEIGHT[i] if i < len(_POS_WEIGHT) else 0.4))
+                i += 1
     return out
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"[;。]+")
+_LIST_SPLIT_ITEMS_RE = re.compile(r"[,、]+")
+_VERB = (r"制造|生产|加工|研发|研制|设计|组装|装配|开发|铸造|锻造|批发|零售|销售|购销|经销|代理|进出口|租赁|维修|修理|维护|保养|"
+         r"安装|服务|咨询|检测|运输|回收|贸易|出租")
+_VERB_TAIL_RE = re.compile(rf"(?:(?:{_VERB})(?:及|和|与)?)+$")
+
+
+def shared_verbs(items: list[str]) -> list[str]:
+    """A clause's list items with the verbs its list ends with given to each bare item before them: in
+    ``汽车配件、摩托车配件、轮胎、润滑油批发、零售`` the firm sells all four (round 19: a parts dealer's older-form scope
+    read its bare nouns as products it makes); ``风机、风扇制造`` makes both. Nothing changes unless every item before
+    the first with a verb ending has none and every item after it is verbs only.
+
+    >>> shared_verbs(["风机", "风扇制造"]), shared_verbs(["技术服务", "技术开发", "技术交流"])
+    (['风机制造', '风扇制造'], ['技术服务', '技术开发', '技术交流'])
+    """
+    tails = [_VERB_TAIL_RE.search(x) for x in items]
+    k = next((j for j, m in enumerate(tails) if m), None)
+    if not k or not all(_VERB_TAIL_RE.fullmatch(x) for x in items[k + 1:] if x):
+        return items
+    verbs = tails[k].group(0) + "".join(items[k + 1:])
+    return [x + verbs if x and j < k else x for j, x in enumerate(items)]
 
 
 def fragment_lines(scope) -> tuple[list[tuple[str, float, float]], str]:

@@ -103,3 +103,20 @@ def test_a_qixinbao_industry_label_changes_no_candidate(onto, scope, label):
     labelled = candidates(scope, [], onto, industry=label)
     assert [(c["segment_id"], c["x"]) for c in plain] == [(c["segment_id"], c["x"]) for c in labelled]
     assert ids({"经营范围": scope, "所属行业": label}, onto) == ids({"经营范围": scope}, onto) != []
+
+
+# --- round 19: verbs a list ends with are each bare item's ------------------------------------------------------------
+
+@pytest.mark.parametrize("scope", [
+    "汽车配件、摩托车配件、轮胎、润滑油批发、零售。",
+    "货物进出口；技术进出口；水泵、电机、缝纫机、汽车配件、医药中间体（不含危险化学品）批发。",
+])
+def test_goods_listed_before_a_trade_verb_are_traded_not_made(onto, scope):
+    """Review 40 F1 and the round-19 blind set: a dealer's older-form scope `A、B、C批发` read its bare nouns as products it
+    makes (汽车配件 0.84, 电机 0.86, 工业缝纫机 0.90 for an import-export firm); the list's verb is each item's."""
+    assert ids({"经营范围": scope}, onto) == []
+
+
+def test_goods_listed_before_a_making_verb_are_made(onto):
+    """The control: the same shape with a making verb keeps each item a product (离心风机、轴流风机制造 makes both)."""
+    assert "pump-motor-fan-blower" in ids({"经营范围": "一般项目：离心风机、轴流风机制造；风机、风扇销售。"}, onto)
