@@ -40,8 +40,8 @@ def _industry_main_line(h, prior: frozenset) -> bool:
     """Round 19: a generic word that is the whole of a main product line — the largest line, or one of at least
     ``GENERIC_MAIN_SHARE`` of revenue — counts as ``MAIN_LINE_GENERIC`` words do when the firm's registered industry
     or listed-firm label names its one cluster (``prior``): 柴油机(1.00) of a firm labelled 汽车配件 is an auto engine,
-    轴承(0.61) an auto bearing, 整车(0.79) of one labelled 汽车整车 its vehicles. A customer word (乘用车) and the
-    main-line-only words (航空) stay as they are."""
+    整车(0.79) of one labelled 汽车整车 its vehicles, 医药(0.59) of one labelled 化学制药 its drugs. A word of several
+    clusters (轴承), a customer word (乘用车) and the main-line-only words (航空) stay as they are."""
     return (h.whole and h.tag == "p" and (h.w >= 0.999 or h.share >= GENERIC_MAIN_SHARE) and not h.customer
             and h.term not in MAIN_LINE_ONLY and len(h.clusters) == 1 and not prior.isdisjoint(h.clusters))
 
