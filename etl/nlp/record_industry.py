@@ -37,9 +37,10 @@ class IndustrySignals:
                  "distributor")
 
 
+_EMPTY = frozenset()
 _NONE = IndustrySignals()
 _NONE.ind_segs, _NONE.out_industry, _NONE.v_cluster, _NONE.v_out, _NONE.v_mixed = (), False, None, False, False
-_NONE.trade, _NONE.rclass, _NONE.mid, _NONE.prior, _NONE.distributor = False, None, None, frozenset(), False
+_NONE.trade, _NONE.rclass, _NONE.mid, _NONE.prior, _NONE.distributor = False, None, None, _EMPTY, False
 
 
 def industry_signals(idx, segs, industry, industry_code) -> IndustrySignals:
@@ -51,15 +52,19 @@ def industry_signals(idx, segs, industry, industry_code) -> IndustrySignals:
     s.ind_segs = ind_segs = tuple(x for x in ind_segs if x in segs) if segs else ind_segs
     s.out_industry = out_industry
     # a listed firm's vendor label (汽车配件, 白酒 …): a cluster prior, never a link of its own (round 10)
-    vendor = vendor_signal(industry) if industry else None
+    names = _names(industry) if industry else ()
+    vendor = vendor_signal(names) if names else None
     s.v_out, s.v_mixed = vendor == OUT, vendor == MIXED
     s.v_cluster = vendor if vendor is not None and not (s.v_out or s.v_mixed) else None
     # the clusters the firm's industry names: a generic word that is its main line counts there (round 19)
-    prior = {idx.cluster[x] for x in ind_segs} if ind_segs else set()
-    if s.v_cluster is not None:
-        prior.add(s.v_cluster)
-    s.prior = frozenset(prior)
-    s.distributor = bool(industry) and not DISTRIBUTOR_LABELS.isdisjoint(_names(industry))
+    if ind_segs or s.v_cluster is not None:
+        prior = {idx.cluster[x] for x in ind_segs}
+        if s.v_cluster is not None:
+            prior.add(s.v_cluster)
+        s.prior = frozenset(prior)
+    else:
+        s.prior = _EMPTY
+    s.distributor = bool(names) and not DISTRIBUTOR_LABELS.isdisjoint(names)
     # registered outside the chains (白酒, 农药 …) or in trade (门类 F): a trader is no maker, but a chain's own trade
     # segment (医药流通) stays placeable (round 16), also when the code points to it (5151, 515: round 17)
     s.trade = (out_industry or bool(ind_segs)) and trade_industry(industry_code, industry)
