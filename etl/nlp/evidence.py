@@ -12,7 +12,7 @@ sewing firm, 齿轮 of a motorcycle maker); rules and their measured effect: doc
 from __future__ import annotations
 
 from etl.nlp.index import Index
-from etl.nlp.lexicon import (API_CONTEXT_RE, DRUG, MAIN_LINE_GENERIC, MAIN_LINE_ONLY, THERAPEUTIC_CLASSES,
+from etl.nlp.lexicon import (API_CONTEXT_RE, DRUG, MAIN_LINE_GENERIC, MAIN_LINE_ONLY, SECTOR, THERAPEUTIC_CLASSES,
                              THERAPY_AREAS, WHOLE_LINE_TERMS)
 
 __all__ = ["Evidence", "accumulate"]
@@ -89,8 +89,8 @@ def accumulate(hits: list, idx: Index, ev: dict, prior: frozenset = frozenset())
         if api_context and (h.term == DRUG or h.term in THERAPY_AREAS):
             continue  # 中枢神经类药物 in an API maker's breakdown: the class of its APIs, not a finished drug
         if h.generic:
-            if h.term in WHOLE_LINE_TERMS and not h.whole:
-                continue
+            if h.term in WHOLE_LINE_TERMS and not h.whole or h.term == SECTOR and h.trade < 1.0:
+                continue  # 医药销售, 医药批发: a line that trades names the goods, not a drug business (round 19)
             main_line = h.whole and h.term in MAIN_LINE_GENERIC and h.tag == "p" and h.w >= 0.999 and len(h.clusters) == 1 \
                 and (h.share < 0 or h.share >= GENERIC_MAIN_SHARE)
             if not main_line and prior:  # round 19: a generic main line in the cluster the firm's industry names

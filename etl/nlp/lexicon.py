@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "MAIN_LINE_ONLY", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS", "MATERIAL_FORM_RE",
-           "GB_SCOPE_ITEMS", "MAKER_RE", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
+           "GB_SCOPE_ITEMS", "MAKER_RE", "SECTOR", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
 
 #: terms that name a whole class of products made by many industries: weak evidence on their own
 GENERIC_TERMS = frozenset({
@@ -60,6 +60,8 @@ MAIN_LINE_ONLY = frozenset({"航空", "航空工业"})
 WHOLE_LINE_TERMS = frozenset({"零部件", "零配件", "原料", "试剂", "医药",
                               # round 8: a drug maker's 批发零售/批发业务 line is its distribution business
                               "批发零售", "批发业务", "零售业务"})
+#: the drug sector's word (round 19): a whole line of it is a drug business unless the line trades (医药销售 → goods)
+SECTOR = "医药"
 #: bare vehicle-type words: on their own a firm may make vehicles or sell parts *to* vehicle makers
 CUSTOMER_TERMS = frozenset({"乘用车", "商用车", "客车", "货车", "轿车", "SUV", "MPV", "微型汽车", "大型客车", "中型客车",
                             "轻型客车", "载货汽车", "卡车", "重卡", "轻卡", "重型卡车", "摩托车", "两轮摩托车",

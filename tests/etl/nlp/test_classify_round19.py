@@ -100,6 +100,12 @@ def test_round19_trap_yiyao_alone_or_inside_a_line_places_nothing(onto, record):
     assert not links(record, onto)
 
 
+def test_round19_trap_a_yiyao_line_that_trades_is_a_distributors(onto):
+    """医药销售 of a firm whose other lines are 零售/批发 names the goods it trades: no 成品药 (a real record's shape)."""
+    got = links({"products": "医药销售(0.97); 医药零售(0.52); 医药批发(0.49); 批发经营(0.39)", "industry": ["化学制药"]}, onto)
+    assert set(got) == {"pharma-distribution"}, got
+
+
 # ---- 4. vocabulary: 生化药 (GB/T 4754-2017 276) and the cytokines (中国药典 三部), 医药流通's 贸易 words (515)
 
 @pytest.mark.parametrize("products", [
