@@ -49,7 +49,7 @@ def industry_signals(idx, segs, industry, industry_code) -> IndustrySignals:
         return _NONE
     s = IndustrySignals()
     ind_segs, out_industry = industry_signal(industry_code, industry)
-    s.ind_segs = ind_segs = tuple(x for x in ind_segs if x in segs) if segs else ind_segs
+    s.ind_segs = ind_segs = tuple(x for x in ind_segs if x in segs)  # an ontology without them (a county-only one) has none
     s.out_industry = out_industry
     # a listed firm's vendor label (汽车配件, 白酒 …): a cluster prior, never a link of its own (round 10)
     names = _names(industry) if industry else ()

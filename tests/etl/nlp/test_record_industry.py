@@ -25,6 +25,12 @@ def test_no_industry_is_one_shared_empty_value(idx, onto):
     assert a is b and a.prior == frozenset() and not (a.out_industry or a.trade or a.distributor)
 
 
+def test_an_ontology_without_the_codes_segments_has_no_prior(idx, onto):
+    """A code pointing to segments the ontology lacks (a county-only ontology: the registry-export tests) is no prior."""
+    s = industry_signals(idx, {}, None, "C3441")
+    assert s.ind_segs == () and s.prior == frozenset()
+
+
 def test_the_prior_is_the_label_cluster_and_the_code_clusters(idx, onto):
     assert industry_signals(idx, onto.segments, ["汽车配件"], None).prior == {"auto"}
     assert industry_signals(idx, onto.segments, None, "C3441").prior == {"pump-motor"}
