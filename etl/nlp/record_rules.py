@@ -1,10 +1,11 @@
 """Record-level rules over a firm's segment evidence: what the whole record says about single links.
 
-What: :func:`firm_rules` drops links that the rest of the record explains away — bare vehicle customer
-words of a parts maker, a distributor's traded drugs, a vehicle maker's own spare parts; :func:`fold_parents`
-folds a parent segment into its best descendant when all its matches sit in phrases where the descendant
-matched (头孢类原料药 → 抗感染类原料药). Both change ``ev`` (segment id → :class:`~etl.nlp.evidence.Evidence`)
-in place; :func:`etl.nlp.classify.candidates` calls them.
+What: :func:`negative_words` damps or vetoes the segments a record's negative words argue against (保健食品 for
+片剂); :func:`firm_rules` drops links that the rest of the record explains away — bare vehicle customer
+words of a parts maker, a distributor's traded drugs (also of a firm labelled 医药商业, round 19), a vehicle maker's
+own spare parts; :func:`fold_parents` folds a parent segment into its best descendant when all its matches sit in
+phrases where the descendant matched (头孢类原料药 → 抗感染类原料药). All change ``ev`` (segment id →
+:class:`~etl.nlp.evidence.Evidence`) in place; :func:`etl.nlp.classify.candidates` calls them.
 
 Why: a line's words alone do not say whether 乘用车 names the firm's product or its customer, or whether 西药
 is made or traded; docs/log/classifier-rounds.md §3 (rounds 1, 9) has the measured effect of each rule.
