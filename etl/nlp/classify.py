@@ -73,10 +73,8 @@ from dataclasses import dataclass, field
 from etl.nlp import calibration
 from etl.nlp.calibration import CALIBRATION, FEATURES, LINK_MIN, SECONDARY_MIN, TOP_K
 from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate
-from etl.nlp.gb_cited import record_class
 from etl.nlp.index import build_index
 from etl.nlp.lead_item import lead_kin, lead_support
-from etl.nlp.industry import MIXED, OUT, TRADE_SEGMENTS, industry_signal, trade_industry, vendor_signal
 from etl.nlp.lexicon import GENERIC_TERMS
 from etl.nlp.line_analysis import field_hits
 from etl.nlp.firm_name import name_item
@@ -85,7 +83,8 @@ from etl.nlp.record_fields import (INDUSTRY_CODE_KEYS, INDUSTRY_KEYS, INDUSTRY_L
 from etl.nlp.record_fields import INDUSTRY_KEY_SET as _INDUSTRY_KEY_SET, SEGMENT_KEY_SET as _SEGMENT_KEY_SET
 from etl.nlp.record_fields import SPLIT_RE as _SPLIT_RE, get as _get, industry as _industry
 from etl.nlp.record_fields import lookup_segment as _lookup_segment
-from etl.nlp.record_rules import firm_rules, fold_parents
+from etl.nlp.record_industry import damp_outside, industry_signals
+from etl.nlp.record_rules import firm_rules, fold_parents, negative_words
 from etl.nlp.textparse import fragment_lines, product_lines, scope_items
 
 __all__ = ["SegmentMatch", "classify", "classify_many", "assign_segments", "candidates", "LINK_MIN",
@@ -142,45 +141,13 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
                 h.w *= 0.25
     if not hits and not (industry or industry_code):
         return []  # no term and no registered industry: nothing points to a segment
+    sig = industry_signals(idx, segs, industry, industry_code)  # 国标行业 and the listed firm's label (record_industry)
+    ind_segs, out_industry, v_cluster, rclass, mid = sig.ind_segs, sig.out_industry, sig.v_cluster, sig.rclass, sig.mid
     ev: dict[str, Evidence] = {}
-    accumulate(hits, idx, ev)
-    if industry or industry_code:
-        ind_segs, out_industry = industry_signal(industry_code, industry)
-        ind_segs = tuple(s for s in ind_segs if s in segs)
-    else:
-        ind_segs, out_industry = (), False
-    # a listed firm's vendor label (汽车配件, 白酒 …): a cluster prior, never a link of its own (round 10)
-    vendor = vendor_signal(industry) if industry else None
-    v_out, v_mixed = vendor == OUT, vendor == MIXED
-    v_cluster = vendor if vendor is not None and not (v_out or v_mixed) else None
-    # registered outside the chains (白酒, 农药 …) or in trade (门类 F): a trader is no maker, but a chain's own trade
-    # segment (医药流通) stays placeable (round 16), also when the code points to it (5151, 515: round 17)
-    trade = (out_industry or bool(ind_segs)) and trade_industry(industry_code, industry)
-    # the record's class as the segments' own sources cite it (gb_cited, round 18): an out-of-chain class in a 中类 a
-    # candidate's lineage cites is near it (3859 and 智能马桶整机), an exact citation agrees with it (3741 and 航空零部件)
-    rclass = record_class(industry_code, industry, idx.cited_names) if (industry or industry_code) else None
-    mid = rclass[:3] if rclass and (out_industry or trade) else None
-    cites3 = idx.cites3
-    if out_industry or trade:
-        keep = TRADE_SEGMENTS if trade else ()
-        for k, e in ev.items():
-            if keep and any(s in keep for s in idx.lineage.get(k, (k,))) or mid and mid in cites3.get(k, ()):
-                continue
-            e.p, e.pmax, e.s, e.smax = e.p * _OUT_DAMP, e.pmax * _OUT_DAMP, e.s * _OUT_DAMP, e.smax * _OUT_DAMP
-    negated = set()
-    for sid, w in negs.items():  # a negative word of this segment on a main line or in the scope
-        if w < _NEG_MIN_WEIGHT:
-            continue
-        for k in list(ev):
-            if sid in idx.lineage.get(k, (k,)):
-                if plines and w >= ev[k].wmax:  # the negative line weighs at least its best line: veto
-                    del ev[k]
-                    continue
-                negated.add(k)
-                e = ev[k]
-                e.whole = e.whole_s = 0.0
-                e.p, e.pmax, e.s, e.smax = e.p * _NEG_DAMP, e.pmax * _NEG_DAMP, e.s * _NEG_DAMP, e.smax * _NEG_DAMP
-    firm_rules(ev, idx, plines)  # bare vehicle customer words, a distributor's goods, a vehicle maker's parts
+    accumulate(hits, idx, ev, sig.prior)
+    damp_outside(ev, sig, idx, _OUT_DAMP)  # registered outside the chains or in trade: text evidence halved
+    negated = negative_words(ev, negs, idx, plines, _NEG_MIN_WEIGHT, _NEG_DAMP)
+    firm_rules(ev, idx, plines, sig.distributor)  # bare vehicle customer words, a distributor's goods, a vehicle maker's parts
     fold_parents(ev, idx, segs)  # a parent with no phrase of its own → its best descendant
     # industry prior: a segment the 国标行业 points to, even without a text match in its cluster
     ind_clusters = {idx.cluster[s] for s in ind_segs} if ind_segs else ()
@@ -206,7 +173,7 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
             if ind_segs else False
         if rclass and not ind_lin and e.spec > 0.5:  # a generic word (飞机, 航空器) gains no agreement (review 39)
             ind_lin = rclass in idx.cites.get(k, ())
-        out_k = out_industry and not (mid and mid in cites3.get(k, ()))
+        out_k = out_industry and not (mid and mid in idx.cites3.get(k, ()))
         c = cluster.get(k)
         p, pmax, sc, smax = (e.p, e.pmax, e.s, e.smax) if plines else (e.s, e.smax, 0.0, 0.0)
         # without products, the 经营范围's main items play the products' part
@@ -217,8 +184,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
              1.0 if k in negated else 0.0, 1.0 if c == top_cluster else 0.0,
              1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0,
              1.0 if v_cluster is not None and c == v_cluster else 0.0,
-             1.0 if v_cluster is not None and c != v_cluster else 0.0, 1.0 if v_out else 0.0,
-             1.0 if v_mixed else 0.0, 1.0 if lead and k in lead else 0.0,
+             1.0 if v_cluster is not None and c != v_cluster else 0.0, 1.0 if sig.v_out else 0.0,
+             1.0 if sig.v_mixed else 0.0, 1.0 if lead and k in lead else 0.0,
              1.0 if lead and k not in lead and k not in kin else 0.0,
              1.0 if lead is not None and not lead else 0.0)
         terms = e.terms if not named else [f"企业名称:{t}" if t in named[0] and t not in named[1] else t

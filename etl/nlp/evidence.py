@@ -12,7 +12,7 @@ sewing firm, 齿轮 of a motorcycle maker); rules and their measured effect: doc
 from __future__ import annotations
 
 from etl.nlp.index import Index
-from etl.nlp.lexicon import (API_CONTEXT_RE, DRUG, MAIN_LINE_GENERIC, MAIN_LINE_ONLY, THERAPEUTIC_CLASSES,
+from etl.nlp.lexicon import (API_CONTEXT_RE, DRUG, MAIN_LINE_GENERIC, MAIN_LINE_ONLY, SECTOR, THERAPEUTIC_CLASSES,
                              THERAPY_AREAS, WHOLE_LINE_TERMS)
 
 __all__ = ["Evidence", "accumulate"]
@@ -36,14 +36,25 @@ class Evidence:
 
 
 
-def accumulate(hits: list, idx: Index, ev: dict) -> None:
+def _industry_main_line(h, prior: frozenset) -> bool:
+    """Round 19: a generic word that is the whole of a main product line — the largest line, or one of at least
+    ``GENERIC_MAIN_SHARE`` of revenue — counts as ``MAIN_LINE_GENERIC`` words do when the firm's registered industry
+    or listed-firm label names its one cluster (``prior``): 柴油机(1.00) of a firm labelled 汽车配件 is an auto engine,
+    整车(0.79) of one labelled 汽车整车 its vehicles, 医药(0.59) of one labelled 化学制药 its drugs. A word of several
+    clusters (轴承), a customer word (乘用车) and the main-line-only words (航空) stay as they are."""
+    return (h.whole and h.tag == "p" and (h.w >= 0.999 or h.share >= GENERIC_MAIN_SHARE) and not h.customer
+            and h.term not in MAIN_LINE_ONLY and len(h.clusters) == 1 and not prior.isdisjoint(h.clusters))
+
+
+def accumulate(hits: list, idx: Index, ev: dict, prior: frozenset = frozenset()) -> None:
     """Credit the hits to segments.
 
     - a term shared by several segments goes to them in proportion to the record's other
       (unshared) evidence under each one's top-level segment (伺服电机 in a sewing firm → 缝制 电机;
       抗寄生虫药 next to 兽药 → 兽用药品);
     - a generic term (齿轮, 电控, 柴油机 …) counts only where its cluster has specific evidence too,
-      or (``MAIN_LINE_GENERIC``: 模具, 离合器 …) when it is the whole main product line;
+      or (``MAIN_LINE_GENERIC``: 模具, 离合器 …) when it is the whole main product line, or (round 19) when it is
+      the whole of a main line and the firm's industry (``prior``: its 国标行业 or listed-firm label) names its cluster;
     - therapeutic-class words (抗肿瘤, 造影剂, 抗生素) listed under 原料药 describe the firm's finished
       drugs (→ 成品药) when its main lines name dosage forms (针剂, 片剂 …) and none names 原料药/API.
     """
@@ -78,10 +89,12 @@ def accumulate(hits: list, idx: Index, ev: dict) -> None:
         if api_context and (h.term == DRUG or h.term in THERAPY_AREAS):
             continue  # 中枢神经类药物 in an API maker's breakdown: the class of its APIs, not a finished drug
         if h.generic:
-            if h.term in WHOLE_LINE_TERMS and not h.whole:
-                continue
+            if h.term in WHOLE_LINE_TERMS and not h.whole or h.term == SECTOR and h.trade < 1.0:
+                continue  # 医药销售, 医药批发: a line that trades names the goods, not a drug business (round 19)
             main_line = h.whole and h.term in MAIN_LINE_GENERIC and h.tag == "p" and h.w >= 0.999 and len(h.clusters) == 1 \
                 and (h.share < 0 or h.share >= GENERIC_MAIN_SHARE)
+            if not main_line and prior:  # round 19: a generic main line in the cluster the firm's industry names
+                main_line = _industry_main_line(h, prior)
             if (specific.isdisjoint(h.clusters) or h.term in MAIN_LINE_ONLY) and not main_line:
                 continue
             if not main_line:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["GENERIC_TERMS", "MAIN_LINE_GENERIC", "MAIN_LINE_ONLY", "WHOLE_LINE_TERMS", "CUSTOMER_TERMS", "END_PRODUCT_ROOTS", "SERVICE_ROOTS", "DROP_TERMS", "SHADOW_TERMS", "MATERIAL_FORM_RE",
-           "GB_SCOPE_ITEMS", "MAKER_RE", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
+           "GB_SCOPE_ITEMS", "MAKER_RE", "SECTOR", "THERAPEUTIC_CLASSES", "THERAPY_AREAS", "PARTS_OF_ROOT", "HEAD_TERMS", "DRUG", "spec", "ascii_edge"]
 
 #: terms that name a whole class of products made by many industries: weak evidence on their own
 GENERIC_TERMS = frozenset({
@@ -38,6 +38,9 @@ GENERIC_TERMS = frozenset({
     "零部件", "零配件", "原料", "试剂", "铝合金部品", "铝合金零部件", "铝合金部件", "铝合金件", "铝合金结构件", "铝制结构件", "铝结构件",
     "铝铸件", "铝合金铸件", "铝压铸件",
     "航空工业", "批发零售", "批发业务", "零售业务",  # round 8: whole-line words of 医药流通 (WHOLE_LINE_TERMS)
+    # round 19: the sector's word (GB/T 4754-2017 大类 27 医药制造业); as a whole line (医药(0.59)) it is the firm's drug
+    # business, read as the labels read it (a bare 医药 line → 成品药, docs/classifier.md §5); inside a line it is nothing
+    "医药",
     "核心零部件",  # round 7: 智能马桶's segment name; alone (专用整机与核心零部件 of an electronics firm) it names nothing
 })
 #: generic words that name a product inside a chain whatever the customer: a firm whose main product
@@ -52,10 +55,13 @@ MAIN_LINE_ONLY = frozenset({"航空", "航空工业"})
 #: generic words that say something only as a whole product line of a firm with specific evidence in
 #: their cluster: 零部件业务 of a vehicle maker (auto parts), 原料 next to 制剂 (API), 试剂 of a firm with
 #: medical-device evidence (diagnostic reagents) — inside a longer
-#: line (化工原料, 泵零部件) they are no evidence. (商业 of a drug maker was tried: 商业地产 firms too)
-WHOLE_LINE_TERMS = frozenset({"零部件", "零配件", "原料", "试剂",
+#: line (化工原料, 泵零部件) they are no evidence. (商业 of a drug maker was tried: 商业地产 firms too.) 医药 (round 19):
+#: a bare 医药 line of a firm with other drug evidence, or under a pharma label (evidence._industry_main_line)
+WHOLE_LINE_TERMS = frozenset({"零部件", "零配件", "原料", "试剂", "医药",
                               # round 8: a drug maker's 批发零售/批发业务 line is its distribution business
                               "批发零售", "批发业务", "零售业务"})
+#: the drug sector's word (round 19): a whole line of it is a drug business unless the line trades (医药销售 → goods)
+SECTOR = "医药"
 #: bare vehicle-type words: on their own a firm may make vehicles or sell parts *to* vehicle makers
 CUSTOMER_TERMS = frozenset({"乘用车", "商用车", "客车", "货车", "轿车", "SUV", "MPV", "微型汽车", "大型客车", "中型客车",
                             "轻型客车", "载货汽车", "卡车", "重卡", "轻卡", "重型卡车", "摩托车", "两轮摩托车",

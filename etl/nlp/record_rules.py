@@ -1,10 +1,11 @@
 """Record-level rules over a firm's segment evidence: what the whole record says about single links.
 
-What: :func:`firm_rules` drops links that the rest of the record explains away — bare vehicle customer
-words of a parts maker, a distributor's traded drugs, a vehicle maker's own spare parts; :func:`fold_parents`
-folds a parent segment into its best descendant when all its matches sit in phrases where the descendant
-matched (头孢类原料药 → 抗感染类原料药). Both change ``ev`` (segment id → :class:`~etl.nlp.evidence.Evidence`)
-in place; :func:`etl.nlp.classify.candidates` calls them.
+What: :func:`negative_words` damps or vetoes the segments a record's negative words argue against (保健食品 for
+片剂); :func:`firm_rules` drops links that the rest of the record explains away — bare vehicle customer
+words of a parts maker, a distributor's traded drugs (also of a firm labelled 医药商业, round 19), a vehicle maker's
+own spare parts; :func:`fold_parents` folds a parent segment into its best descendant when all its matches sit in
+phrases where the descendant matched (头孢类原料药 → 抗感染类原料药). All change ``ev`` (segment id →
+:class:`~etl.nlp.evidence.Evidence`) in place; :func:`etl.nlp.classify.candidates` calls them.
 
 Why: a line's words alone do not say whether 乘用车 names the firm's product or its customer, or whether 西药
 is made or traded; docs/log/classifier-rounds.md §3 (rounds 1, 9) has the measured effect of each rule.
@@ -12,16 +13,37 @@ is made or traded; docs/log/classifier-rounds.md §3 (rounds 1, 9) has the measu
 
 from __future__ import annotations
 
+from etl.nlp.evidence import Evidence
 from etl.nlp.lexicon import GENERIC_TERMS, MAKER_RE
 
-__all__ = ["firm_rules", "fold_parents"]
+__all__ = ["firm_rules", "fold_parents", "negative_words"]
 
 _DIST_MAIN_SHARE = 0.25  # round 9: a distribution (parts) line of at least this share is a distribution (parts) business
 
 
-def firm_rules(ev: dict, idx, plines) -> None:
-    """The record-level drops (module doc), in this order: bare vehicle customer words, a distributor's goods,
-    a vehicle maker's parts."""
+def negative_words(ev: dict, negs: dict, idx, plines, min_weight: float, damp: float) -> set:
+    """A segment's negative word (``negative_keywords``: 保健食品, 农药制剂 …) on a line of at least ``min_weight`` or
+    in the scope damps every candidate on its lineage (evidence × ``damp``, no whole-line credit) and vetoes it when
+    the negative line weighs at least its best line; returns the damped candidates (moved from classify, round 19)."""
+    negated = set()
+    for sid, w in negs.items():
+        if w < min_weight:
+            continue
+        for k in list(ev):
+            if sid in idx.lineage.get(k, (k,)):
+                if plines and w >= ev[k].wmax:  # the negative line weighs at least its best line: veto
+                    del ev[k]
+                    continue
+                negated.add(k)
+                e = ev[k]
+                e.whole = e.whole_s = 0.0
+                e.p, e.pmax, e.s, e.smax = e.p * damp, e.pmax * damp, e.s * damp, e.smax * damp
+    return negated
+
+
+def firm_rules(ev: dict, idx, plines, distributor: bool = False) -> None:
+    """The record-level drops (module doc), in this order: bare vehicle customer words, a distributor's goods
+    (a distribution line, or a distributor label: round 19), a vehicle maker's parts."""
 
     # customer words: only bare vehicle words while other auto lines are parts -> a parts maker
     veh = [k for k in ev if k in idx.vehicle] if not idx.vehicle.isdisjoint(ev) else ()
@@ -31,6 +53,8 @@ def firm_rules(ev: dict, idx, plines) -> None:
         if parts >= 0.3 * v_score:
             for k in veh:
                 del ev[k]
+    if distributor and _DIST not in ev and plines:  # round 19: labelled a distributor, its drug lines are its goods
+        _labelled_distributor(ev, plines, idx.lineage)
     if _DIST in ev and plines:  # round 9: a distributor's drug lines are the goods it trades
         _distributor_goods(ev, plines, idx.lineage)
     if plines:  # round 9: a vehicle maker's generic parts lines are its own vehicles' parts
@@ -50,21 +74,25 @@ def fold_parents(ev: dict, idx, segs) -> None:
         kid_where = set().union(*(ev[k].where for k in kids))
         if ev[sid].where <= kid_where:
             best = max(kids, key=lambda k: (ev[k].p + 0.5 * ev[k].s, k))
-            e, b = ev.pop(sid), ev[best]
-            b.p += 0.5 * e.p
-            b.s += 0.5 * e.s
-            b.pmax = max(b.pmax, 0.5 * e.pmax)
-            b.smax = max(b.smax, 0.5 * e.smax)
-            b.where |= e.where
-            b.spec = max(b.spec, e.spec)
-            b.bare = b.bare and e.bare
-            b.whole = max(b.whole, e.whole)
-            b.whole_s = max(b.whole_s, e.whole_s)
-            b.wmax = max(b.wmax, e.wmax)
-            b.share = max(b.share, e.share)
-            for t in e.terms:
-                if t not in b.terms:
-                    b.terms.append(t)
+            _merge(ev[best], ev.pop(sid), 0.5)
+
+
+def _merge(b, e, f: float) -> None:
+    """Evidence ``e`` added to ``b``, its support × ``f`` (the parent fold: 0.5; a distributor's goods: 1.0)."""
+    b.p += f * e.p
+    b.s += f * e.s
+    b.pmax = max(b.pmax, f * e.pmax)
+    b.smax = max(b.smax, f * e.smax)
+    b.where |= e.where
+    b.spec = max(b.spec, e.spec)
+    b.bare = b.bare and e.bare
+    b.whole = max(b.whole, e.whole)
+    b.whole_s = max(b.whole_s, e.whole_s)
+    b.wmax = max(b.wmax, e.wmax)
+    b.share = max(b.share, e.share)
+    for t in e.terms:
+        if t not in b.terms:
+            b.terms.append(t)
 
 
 def _fold_order(ev: dict, idx, segs) -> list:
@@ -99,6 +127,19 @@ def _vehicle_makers_parts(ev: dict, lineage) -> None:
         e = ev[k]
         if 0 <= e.share < _DIST_MAIN_SHARE and e.wmax <= vmax and all(t in GENERIC_TERMS for t in e.terms):
             del ev[k]
+
+
+def _labelled_distributor(ev: dict, plines, lineage) -> None:
+    """Round 19: a firm whose listed-firm label is a distributor's (医药商业, ``record_industry.DISTRIBUTOR_LABELS``)
+    and none of whose product lines says it makes anything (制造/生产/自产/自制/工业/制药) trades the drugs its lines
+    name (中西成药, 药品销售): their evidence is 医药流通's, not 成品药's — as round 9's rule reads a distribution line.
+    A label alone is never a link: without a drug line nothing is moved."""
+    fin = [k for k in ev if _FINISHED in lineage.get(k, (k,))]
+    if not fin or any(MAKER_RE.search(line) for line, _w, _share in plines):
+        return
+    d = ev[_DIST] = Evidence()
+    for k in fin:
+        _merge(d, ev.pop(k), 1.0)
 
 
 def _distributor_goods(ev: dict, plines, lineage) -> None:
