@@ -174,17 +174,20 @@ _VERB_TAIL_RE = re.compile(rf"(?:(?:{_VERB})(?:及|和|与)?)+$")
 def shared_verbs(items: list[str]) -> list[str]:
     """A clause's list items with the verbs its list ends with given to each bare item before them: in
     ``汽车配件、摩托车配件、轮胎、润滑油批发、零售`` the firm sells all four (round 19: a parts dealer's older-form scope
-    read its bare nouns as products it makes); ``风机、风扇制造`` makes both. Nothing changes unless every item before
-    the first with a verb ending has none and every item after it is verbs only.
+    read its bare nouns as products it makes). Nothing changes unless every item before the first with a verb ending
+    has none and every item after it is verbs only, nor when a making verb is among them (``风机、风扇制造``: a bare
+    item already reads as what is made, and 泵体|铸造加工 would read the product as a modifier).
 
-    >>> shared_verbs(["风机", "风扇制造"]), shared_verbs(["技术服务", "技术开发", "技术交流"])
-    (['风机制造', '风扇制造'], ['技术服务', '技术开发', '技术交流'])
+    >>> shared_verbs(["水泵", "电机销售"]), shared_verbs(["风机", "风扇制造"]), shared_verbs(["技术服务", "技术交流"])
+    (['水泵销售', '电机销售'], ['风机', '风扇制造'], ['技术服务', '技术交流'])
     """
     tails = [_VERB_TAIL_RE.search(x) for x in items]
     k = next((j for j, m in enumerate(tails) if m), None)
     if not k or not all(_VERB_TAIL_RE.fullmatch(x) for x in items[k + 1:] if x):
         return items
     verbs = tails[k].group(0) + "".join(items[k + 1:])
+    if MAKE_RE.search(verbs):  # made: a bare item already reads as the product (铸铁泵体、叶轮铸造 — not 泵体|铸造加工)
+        return items
     return [x + verbs if x and j < k else x for j, x in enumerate(items)]
 
 

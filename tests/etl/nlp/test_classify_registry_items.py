@@ -118,5 +118,11 @@ def test_goods_listed_before_a_trade_verb_are_traded_not_made(onto, scope):
 
 
 def test_goods_listed_before_a_making_verb_are_made(onto):
-    """The control: the same shape with a making verb keeps each item a product (离心风机、轴流风机制造 makes both)."""
+    """The control: with a making verb the bare items stay products (离心风机、轴流风机制造 makes both; 铸铁泵体、泵盖、叶轮铸造
+    lost its pump-casting link when the verbs were appended: 泵体|铸造加工 read the product as a modifier)."""
     assert "pump-motor-fan-blower" in ids({"经营范围": "一般项目：离心风机、轴流风机制造；风机、风扇销售。"}, onto)
+
+
+def test_parts_listed_before_a_casting_verb_stay_cast_parts(onto):
+    assert "pump-motor-impeller-casting" in ids({"经营范围": "铸铁泵体、泵盖、叶轮铸造、加工；机械配件制造、销售。",
+                                                 "国标行业代码": "3391"}, onto)
