@@ -66,6 +66,8 @@ def clean_name(item: str, one: bool = False) -> str:
             last = m  # …、食用菌以及地坪磨片: 以及 joins a list's last item, it leads nothing
     if last is not None:
         item = item[last.end():]
+        if re.match(r"起(?!重)", item) and is_field(item[1:]):
+            item = item[1:]  # 构建起棉花…: the verb's complement 起, no part of the name (round 40)
     if "了" in item:  # 我省分两批确定了特钢材料: a clause that ends in 了 comes before the name
         item = item[item.rindex("了") + 1:]
     quoted = re.search(r"[“\"]([^”\"]{1,6})[”\"](?=[\u4e00-\u9fff]{2})", item)
@@ -78,6 +80,10 @@ def clean_name(item: str, one: bool = False) -> str:
     opened = closed and re.search(r"(?<=[\u4e00-\u9fff])[“\"]([^”\"]{2,8})$", item)  # 链接武汉“光芯屏端网”产业集群: the quoted name, not the
     item = opened.group(1) if opened and not is_field(item[:opened.start()]) else item  # clause before it (round 35)
     item = re.sub(r"^[\u4e00-\u9fff]{0,6}?把(?=[\u4e00-\u9fff]{2})", "", item)  # 通化市把保健品产业…: 把's object (round 35)
+    cut = re.match(r"^(?:[\u4e00-\u9fff]{0,6}?(?:通过|针对)?对|(?:全力|大力|着力|积极|持续|不断|进一步|加快|全面)"
+                   r"(?P<verb>[\u4e00-\u9fff]{2}))(?=[\u4e00-\u9fff]{2})", item)  # 该项目对…汽车, 全力完善光伏 (round 40)
+    if cut and is_field(item[cut.end():]) and not (cut.group("verb") and (is_field(cut.group("verb")) or re.search(r"和|及|与", item))):
+        item = item[cut.end():]  # the object of a preposition or of an adverb's verb, not the clause before it
     item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省|特别是|尤其是)+", "", item.strip(" 、“”\"'‘’"))
     if re.match(r"^(?:例如|比如|诸如|如)", item) and lead_place(re.sub(r"^(?:例如|比如|诸如|如)", "", item)):
         item = re.sub(r"^(?:例如|比如|诸如|如)", "", item)  # 如昌黎县粉丝: an example word before a place (round 34)

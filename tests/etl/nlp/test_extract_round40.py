@@ -41,3 +41,29 @@ def test_a_county_level_city_opening_the_first_sentence_after_its_time_phrase_is
 def test_a_prefecture_city_opening_the_first_sentence_stays_its_own():
     text = "今年上半年,无锡全社会固定资产投资同比增长7.8%。无锡市重大项目达到12个,宜兴占3个。"
     assert plan_region(text)["region"] == "无锡市"
+
+
+# -- chains named in a clause ----------------------------------------------------------------------------------
+
+def test_a_field_added_from_the_new_tune_golds_names_a_chain():
+    assert set(_clusters("构建起棉花产业链、化纤及混纺产业链两大核心链条,形成全流程产业生态。")) == {"棉花", "化纤及混纺"}
+
+
+def test_the_object_of_a_preposition_is_the_chain_not_the_clause_before_it():
+    assert set(_clusters("该基地对某某县液压产业链的补充作用明显。")) == {"液压"}
+
+
+def test_the_object_of_an_adverb_s_verb_is_the_chain():
+    assert set(_clusters("全力补齐光伏产业链短板,提升配套能力。")) == {"光伏"}
+
+
+def test_a_field_word_after_the_adverb_stays_in_the_name():
+    assert set(_clusters("加快智能制造产业链建设。")) == {"智能制造"}
+
+
+def test_a_list_of_links_after_a_field_names_that_field_s_chain():
+    assert set(_clusters("当地已形成一条完整的电动船舶研发、设计、制造产业链。")) == {"电动船舶"}
+
+
+def test_a_list_of_fields_before_a_chain_still_names_each():
+    assert set(_clusters("构建电子信息、装备制造、新材料产业链。")) == {"电子信息", "装备制造", "新材料"}
