@@ -67,3 +67,23 @@ def test_a_list_of_links_after_a_field_names_that_field_s_chain():
 
 def test_a_list_of_fields_before_a_chain_still_names_each():
     assert set(_clusters("构建电子信息、装备制造、新材料产业链。")) == {"电子信息", "装备制造", "新材料"}
+
+
+# -- framework lists whose items are not one run of names ------------------------------------------------------
+
+def test_a_classed_name_before_a_counted_group_is_a_group_of_its_own():
+    assert _clusters("某市正在加速形成千亿级汽车产业、纺织服装和食品加工两个五百亿级产业。") == \
+        {"汽车": "千亿级", "纺织服装": "五百亿级", "食品加工": "五百亿级"}
+
+
+def test_a_counted_group_without_a_classed_first_name_is_read_as_before():
+    assert _clusters("某市正在加速形成纺织服装、食品加工两个五百亿级产业。") == {"纺织服装": "五百亿级", "食品加工": "五百亿级"}
+
+
+def test_a_description_between_its_list_and_its_count():
+    assert set(_clusters("第一个“3”代表纺织服装、装备制造、电子信息等全县确定的三大主导产业;第二个“3”代表其他产业。")) == \
+        {"纺织服装", "装备制造", "电子信息"}
+
+
+def test_a_description_naming_no_count_names_nothing():
+    assert _clusters("代表纺织服装、装备制造、电子信息等全县确定的产业。") == {}
