@@ -87,3 +87,15 @@ def test_a_description_between_its_list_and_its_count():
 
 def test_a_description_naming_no_count_names_nothing():
     assert _clusters("代表纺织服装、装备制造、电子信息等全县确定的产业。") == {}
+
+
+_POINTS = ("今年以来,某县谋划明年工作,力争做大做强“三大主导产业”,实现产业发展大突破。"
+           "一是以某某项目为重点,发展绿色食品加工产业。二是以景区创建为抓手,发展特色旅游产业。三是以市场升级为引领,突出发展商贸物流业。")
+
+
+def test_a_quoted_count_named_by_points_that_close_on_their_industry():
+    assert set(_clusters(_POINTS)) == {"绿色食品加工", "特色旅游", "商贸物流业"}
+
+
+def test_points_that_do_not_run_in_order_name_nothing():
+    assert _clusters(_POINTS.replace("二是", "四是")) == {}
