@@ -160,10 +160,32 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
         items = ([clean_name(m.group(2), True)] if m.group(2) else []) + items
         if count_of(m.group(0)) == len(items) and all(items) and all(map(is_field, items)) and not _RESULT_WORD.search(m.group(3)) and not VERBS.match(m.group(3)) and not any(is_generic(i, True) for i in items):
             lists.append((items, m.group(1), m.span(), False, True))
+    lists += _plus_groups(sentence)  # “2+1+N”产业体系,即,A、B产业,C产业,D、E…等 (round 40)
     named = bool(_FRAMEWORK.search(whole or sentence))
     classed = any(level or ranked for _i, level, _s, _f, ranked in lists)
     return [(i, level, span) for items, level, span, future, ranked in lists
             if named or level or ranked or (classed and not future) for i in items]
+
+
+#: a framework coded by counts joined with + (“2+1+N”产业体系), its groups in the clauses after 即/包括 in the code's order
+_PLUS = re.compile(r"[“\"](\d\s*(?:\+\s*(?:\d|N|n|X|x)\s*)+)[”\"][^,;。:“”]{0,10}?(?:产业体系|产业集群|产业链|集群|体系)[,,::]?\s*"
+                   r"(?:即|包括|分别是|具体为)[,,::]?\s*([^;。]+)")
+
+
+def _plus_groups(sentence: str) -> list[tuple[list[str], None, tuple[int, int], bool, bool]]:
+    """The groups of a “2+1+N” framework named in its own clauses, one clause per digit and as many fields as it counts
+    (锂电、智能家居产业,食用菌产业: 2 and 1); the N group counts nothing and names none."""
+    out = []
+    for m in _PLUS.finditer(sentence):
+        clauses = re.split(r"[,,]", m.group(2))
+        for digit, clause in zip(re.split(r"\s*\+\s*", m.group(1).strip()), clauses):
+            if not digit.isdigit():
+                break
+            items = [clean_name(i, True) for i in re.split(r"、|和|及", re.sub(r"(?:产业集群|产业链|产业)$", "", clause.strip()))]
+            if len(items) != int(digit) or not all(items) or not all(is_field(i) and not is_generic(i, True) for i in items):
+                break
+            out.append((items, None, m.span(), False, True))
+    return out
 
 
 #: a coded framework of clusters or chains: digits (“231”产业集群; “1+3+N”: no) or counts in characters, each with the

@@ -99,3 +99,13 @@ def test_a_quoted_count_named_by_points_that_close_on_their_industry():
 
 def test_points_that_do_not_run_in_order_name_nothing():
     assert _clusters(_POINTS.replace("二是", "四是")) == {}
+
+
+def test_a_plus_coded_framework_names_its_groups_clause_by_clause():
+    text = "某县构建“2+1+N”特色优势产业体系,即,光伏、电子信息产业,纺织服装产业,粮油、中药材及未来产业等,加快建设产业强县。"
+    assert set(_clusters(text)) == {"光伏", "电子信息", "纺织服装"}
+
+
+def test_a_plus_coded_framework_whose_clause_does_not_fit_its_digit_names_nothing():
+    text = "某县构建“2+1+N”特色优势产业体系,即,光伏产业,纺织服装产业,粮油及未来产业等,加快建设产业强县。"
+    assert _clusters(text) == {}
