@@ -88,6 +88,7 @@ def clean_name(item: str, one: bool = False) -> str:
     if re.match(r"^(?:例如|比如|诸如|如)", item) and lead_place(re.sub(r"^(?:例如|比如|诸如|如)", "", item)):
         item = re.sub(r"^(?:例如|比如|诸如|如)", "", item)  # 如昌黎县粉丝: an example word before a place (round 34)
     item = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|都|也)?被$", "", item)  # 毛皮产业被(列入…): the passive ends the name
+    item = re.sub(r"^(?:\d{4}年|今年|去年)(?:以来|上半年|前三季度|全年)?(?=[\u4e00-\u9fff]{2})", "", item)  # 2023年食品…: when, not what (round 40)
     label = re.match(r"^[\u4e00-\u9fff]{1,6}\d+(?=[\u4e00-\u9fff]{2})", item)
     if label and is_field(item[label.end():]):
         item = item[label.end():]  # 纺谷109华中纺织: a project's label with its number comes before the name

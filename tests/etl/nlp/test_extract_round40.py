@@ -109,3 +109,7 @@ def test_a_plus_coded_framework_names_its_groups_clause_by_clause():
 def test_a_plus_coded_framework_whose_clause_does_not_fit_its_digit_names_nothing():
     text = "某县构建“2+1+N”特色优势产业体系,即,光伏产业,纺织服装产业,粮油及未来产业等,加快建设产业强县。"
     assert _clusters(text) == {}
+
+
+def test_a_year_before_a_cluster_name_is_when_not_what():
+    assert set(_clusters("2023年纺织产业集群产值194.1亿元,成全省重点成长型产业。")) == {"纺织"}
