@@ -131,6 +131,8 @@ def figures(clause: str):
         if unit in MONEY and re.match(r"[共计合]计?\s*\d", tail):
             tail = ","  # 总投资超470亿元共15个项目: the total of the things counted next, no condition
         shared = re.match(rf"、\s*{_NUM}\s*(%|个百分点)", tail) if not unit and not m.group(4) else None
+        if unit == "个" and re.match(rf"、\s*{_NUM}\s*个百分点", tail):
+            unit = "个百分点"  # 高于全市平均3个、18.4个百分点: 个 of a 、-list of points is the points' (round 40)
         if shared and not YEAR_RE.match(clause, m.start()):
             unit = shared.group(1)  # 高于全国、全省0.95、2.2个百分点: numbers in a 、-list share the last one's unit
         if YEAR_RE.match(clause, m.start()) and not unit:
@@ -143,11 +145,11 @@ def figures(clause: str):
                                                              clause[:m.start()].rstrip().endswith(("以", "以全国", "以全省")))):
             continue  # 5个维度, 以全国293个地级市为样本: how a ranking was made
         if clause[m.start() - 1:m.start()] == "第" if m.start() else False:
-            if unit != "位" or not _RANKING.search(clause[:m.start()]):
+            if unit not in ("位", "名") or not _RANKING.search(clause[:m.start()]):  # 百强县第28名 as 第28位 (round 40)
                 continue  # 成为全市第3个千亿产业: an ordinal; 居副省级城市第2位: a position, no indicator's rank
-        elif unit == "位" and not (_RANKING.search(clause[:m.start()]) and re.search(r"(?:升|降|居|列|至|到|第)\s*$",
+        elif unit == "位" and not (_RANKING.search(clause[:m.start()]) and re.search(r"(?:升|降|居|列|至|到|第|\d{4}年的)\s*$",
                                                                                   clause[:m.start()])):
-            continue  # 20位专家: people, not a rank; a rank is 第6位, or 排名升至87位
+            continue  # 20位专家: people, not a rank; a rank is 第6位, 排名升至87位, or 排名由2021年的119位 (round 40)
         if unit in MONEY and tail[:1] and not DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
                 and not re.match(r"等(?:[,;。]|$)", tail) \
                 and not _STANDARD.match(tail) and not _PREDICATE.match(tail) \

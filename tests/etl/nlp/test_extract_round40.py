@@ -4,6 +4,7 @@ Each test is a made-up sentence of the shape a rule reads — never a plan's sen
 from etl.nlp.region import plan_region
 from tests.etl.nlp.plan_facts import clusters as _clusters
 from tests.etl.nlp.plan_facts import subjects as _subjects
+from tests.etl.nlp.plan_facts import target_rows as _rows
 
 
 # -- whose figure ------------------------------------------------------------------------------------------------
@@ -113,3 +114,29 @@ def test_a_plus_coded_framework_whose_clause_does_not_fit_its_digit_names_nothin
 
 def test_a_year_before_a_cluster_name_is_when_not_what():
     assert set(_clusters("2023年纺织产业集群产值194.1亿元,成全省重点成长型产业。")) == {"纺织"}
+
+
+# -- targets: ranks and points -----------------------------------------------------------------------------------
+
+def _values(text: str) -> dict:
+    return {(r[1], r[2]) for r in _rows(text)}
+
+
+def test_a_rank_stated_with_its_year_is_a_figure():
+    assert {(119.0, "位"), (89.0, "位")} <= _values("记者获悉,某县全国百强县排名由2021年的119位跃升至2023年的89位。")
+
+
+def test_a_rank_in_a_named_ranking_may_be_written_with_ming():
+    assert (28.0, "名") in _values("某县综合实力位居中国百强县第28名,经济总量稳步增长。")
+
+
+def test_a_position_among_peers_stays_no_figure():
+    assert (2.0, "名") not in _values("某县地区生产总值增速居全市第2名。")
+
+
+def test_a_count_in_a_list_of_points_takes_the_points_unit():
+    assert (3.0, "个百分点") in _values("今年上半年,某县投资、消费同比分别增长7.8%、17.2%,高于全市平均3个、18.4个百分点。")
+
+
+def test_a_list_of_counts_keeps_its_own_unit():
+    assert (3.0, "个") in _values("今年新增高新技术企业3个、专精特新企业5个。")
