@@ -203,6 +203,12 @@ def plan_region(text: str) -> dict:
         score[city] += _own_mentions(_SELF_CITY, body)
     region = max(score, key=lambda n: (score[n], -first[n]), default=None)
     own = _own_city(raw_title, body)  # its spaces part a headline's clauses
+    if not own and region and kinds.get(region) == "province":  # 湖北有座小城…它是汉川: the county-level city written bare (round 40)
+        bare = Counter({c: body.count(c) + title.count(c) for c in COUNTY_CITIES_BY_PROVINCE.get(PROVINCE_CODE.get(region, ""), ())
+                        if len(c) >= 2 and c + "市" not in body})
+        top = bare.most_common(2)
+        if top and top[0][1] >= 3 and top[0][1] > score[region] and (len(top) < 2 or top[1][1] < top[0][1]):
+            own = top[0][0] + "市"
     if region and kinds.get(region) == "province" and own and _province_of_city(own[:-1]) == region:
         region = city = own  # a city's text that names its province more often (list and project names) is the city's
         kinds[own] = "city"

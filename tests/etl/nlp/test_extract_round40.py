@@ -140,3 +140,14 @@ def test_a_count_in_a_list_of_points_takes_the_points_unit():
 
 def test_a_list_of_counts_keeps_its_own_unit():
     assert (3.0, "个") in _values("今年新增高新技术企业3个、专精特新企业5个。")
+
+
+def test_a_county_level_city_written_bare_more_often_than_its_province_is_the_text_s():
+    text = ("走进海滨小城\n江苏沿海,东台的滩涂面积居全省前列。东台的风电产业不断壮大,东台新增规上工业企业60家,"
+            "东台的旅游收入增长12%。")
+    assert plan_region(text)["region"] == "东台市"
+
+
+def test_a_province_s_text_naming_a_county_level_city_once_stays_the_province_s():
+    text = "江苏沿海经济带建设提速\n江苏沿海地区新增规上工业企业600家,江苏海上风电装机突破1000万千瓦,东台的滩涂面积居全省前列。"
+    assert plan_region(text)["region"] == "江苏省"
