@@ -151,3 +151,12 @@ def test_a_county_level_city_written_bare_more_often_than_its_province_is_the_te
 def test_a_province_s_text_naming_a_county_level_city_once_stays_the_province_s():
     text = "江苏沿海经济带建设提速\n江苏沿海地区新增规上工业企业600家,江苏海上风电装机突破1000万千瓦,东台的滩涂面积居全省前列。"
     assert plan_region(text)["region"] == "江苏省"
+
+
+def test_measure_words_of_wells_buildings_bags_and_hundred_millions_of_pieces():
+    values = _values("全县农田机井拥有量3.4万眼,温棚总数达7012栋,发展香菇218万袋,年产服装8亿件。")
+    assert {(3.4, "万眼"), (7012.0, "栋"), (218.0, "万袋"), (8.0, "亿件")} <= values
+
+
+def test_a_word_that_ends_in_a_measure_character_is_no_unit():
+    assert not any(u in ("眼", "栋", "袋") for _v, u in _values("全县放眼长远,规上企业达到30家。"))
