@@ -150,6 +150,8 @@ def figures(clause: str):
         elif unit == "位" and not (_RANKING.search(clause[:m.start()]) and re.search(r"(?:升|降|居|列|至|到|第|\d{4}年的)\s*$",
                                                                                   clause[:m.start()])):
             continue  # 20位专家: people, not a rank; a rank is 第6位, 排名升至87位, or 排名由2021年的119位 (round 40)
+        if unit in MONEY and re.match(r"的(?:市场|产业|经济)?规模(?:[,;。、和]|$)", tail):
+            tail = ","  # 全国液压产业5000亿元的市场规模: the amount is the size that follows it, no condition (round 40)
         if unit in MONEY and tail[:1] and not DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
                 and not re.match(r"等(?:[,;。]|$)", tail) \
                 and not _STANDARD.match(tail) and not _PREDICATE.match(tail) \

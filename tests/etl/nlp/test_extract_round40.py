@@ -160,3 +160,11 @@ def test_measure_words_of_wells_buildings_bags_and_hundred_millions_of_pieces():
 
 def test_a_word_that_ends_in_a_measure_character_is_no_unit():
     assert not any(u in ("眼", "栋", "袋") for _v, u in _values("全县放眼长远,规上企业达到30家。"))
+
+
+def test_an_amount_of_the_market_size_after_it_is_a_figure():
+    assert (5000.0, "亿元") in _values("面对全国轴承产业5000亿元的市场规模和东部地区的先发优势,某区选择细分赛道。")
+
+
+def test_an_amount_that_classes_the_firms_after_it_stays_a_condition():
+    assert (10.0, "亿元") not in _values("引进产值10亿元的企业5家。")
