@@ -30,7 +30,7 @@ __all__ = ["clean_name", "INCLUDES", "is_generic", "split_items", "too_long", "c
 VERBS = re.compile(r"(?:在全市|全市|全省|重点)?(?:培育形成|培育壮大|做大做强|做强做大|重点发展|重点培育|重点打造|重点布局|加快发展|大力发展|"
                     r"积极发展|加快培育|加快打造|提升发展|巩固提升|前瞻布局|先导布局|打造成|建设成|入选|助推|对于|拥有|共有|现有|另有|聚焦|围绕|依托|立足|支持|推进|打造出?|培育出?|形成|建成(?!区)|建设|发展|"
                     r"推动|壮大|做强|做优|做精|确定|认定|重塑|提档升级|转型升级|改造提升|提升|布局|构建|包括|是指|其中|以及|加快|着力|承载|主攻|聚力|适配|共建|力争|确保|进军|瞄准|担任|新增|成为(?!链主)|"
-                    r"延伸|纳入|融入|赋能升级|抢占)")  # 延伸产业链条, 争取纳入国家…集群, 融入成渝…集群: the object follows (round 29)
+                    r"延伸|纳入|融入|赋能升级|抢占|代表(?!性|团|处))")  # 延伸产业链条, 争取纳入国家…集群, 融入成渝…集群: the object follows (round 29)
 _HONOUR = re.compile(r"荣获|获评|被评为|被授予|荣膺")
 NUM_CN = r"(?:\d+|[一二三四五六七八九十两]+)"
 COUNT_RE = re.compile(rf"{NUM_CN}(?:个|大|条)")
@@ -66,6 +66,8 @@ def clean_name(item: str, one: bool = False) -> str:
             last = m  # …、食用菌以及地坪磨片: 以及 joins a list's last item, it leads nothing
     if last is not None:
         item = item[last.end():]
+        if re.match(r"起(?!重)", item) and is_field(item[1:]):
+            item = item[1:]  # 构建起棉花…: the verb's complement 起, no part of the name (round 40)
     if "了" in item:  # 我省分两批确定了特钢材料: a clause that ends in 了 comes before the name
         item = item[item.rindex("了") + 1:]
     quoted = re.search(r"[“\"]([^”\"]{1,6})[”\"](?=[\u4e00-\u9fff]{2})", item)
@@ -78,10 +80,15 @@ def clean_name(item: str, one: bool = False) -> str:
     opened = closed and re.search(r"(?<=[\u4e00-\u9fff])[“\"]([^”\"]{2,8})$", item)  # 链接武汉“光芯屏端网”产业集群: the quoted name, not the
     item = opened.group(1) if opened and not is_field(item[:opened.start()]) else item  # clause before it (round 35)
     item = re.sub(r"^[\u4e00-\u9fff]{0,6}?把(?=[\u4e00-\u9fff]{2})", "", item)  # 通化市把保健品产业…: 把's object (round 35)
+    cut = re.match(r"^(?:[\u4e00-\u9fff]{0,6}?(?:通过|针对)?对|(?:全力|大力|着力|积极|持续|不断|进一步|加快|全面)"
+                   r"(?P<verb>[\u4e00-\u9fff]{2}))(?=[\u4e00-\u9fff]{2})", item)  # 该项目对…汽车, 全力完善光伏 (round 40)
+    if cut and is_field(item[cut.end():]) and not (cut.group("verb") and (is_field(cut.group("verb")) or re.search(r"和|及|与", item))):
+        item = item[cut.end():]  # the object of a preposition or of an adverb's verb, not the clause before it
     item = re.sub(r"^(?:以及|和|及|与|、|要|将|在|对|向|我市|我省|本市|本省|全市|全省|特别是|尤其是)+", "", item.strip(" 、“”\"'‘’"))
     if re.match(r"^(?:例如|比如|诸如|如)", item) and lead_place(re.sub(r"^(?:例如|比如|诸如|如)", "", item)):
         item = re.sub(r"^(?:例如|比如|诸如|如)", "", item)  # 如昌黎县粉丝: an example word before a place (round 34)
     item = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:已|均|都|也)?被$", "", item)  # 毛皮产业被(列入…): the passive ends the name
+    item = re.sub(r"^(?:\d{4}年|今年|去年)(?:以来|上半年|前三季度|全年)?(?=[\u4e00-\u9fff]{2})", "", item)  # 2023年食品…: when, not what (round 40)
     label = re.match(r"^[\u4e00-\u9fff]{1,6}\d+(?=[\u4e00-\u9fff]{2})", item)
     if label and is_field(item[label.end():]):
         item = item[label.end():]  # 纺谷109华中纺织: a project's label with its number comes before the name

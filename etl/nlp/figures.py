@@ -32,7 +32,7 @@ __all__ = ["figures", "qualifier", "OWN_VERB", "normalized", "UNITS", "MONEY", "
 
 UNITS = ("万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元", "万家", "万个", "万元/人", "万元/亩", "元/亩", "%", "个百分点",
          "家", "万户", "户", "个", "项", "名", "人", "万人", "亩", "万亩", "公顷", "万平方公里", "平方公里", "万平方米", "平方米", "亿立方米", "万立方米", "立方米", "倍", "亿吨", "万吨", "吨", "万辆", "辆",
-         "万台", "台", "万件", "件", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦", "位",
+         "万台", "台", "万件", "件", "万栋", "栋", "万眼", "眼", "亿袋", "万袋", "袋", "座", "条", "所", "款", "种", "套", "艘", "架", "千瓦", "万千瓦", "兆瓦", "位",
          "亿人次", "万人次", "人次", "亿斤", "万斤", "亿千瓦时", "万千瓦时", "千瓦时", "万千米", "千米", "万公里", "公里", "万标箱", "标箱",
          "EFlops", "PFlops", "EFLOPS", "PFLOPS", "GWh", "MWh", "kWh", "GW", "MW", "kW", "mg/L")  # SI units as written (100EFlops, 5GW)
 MONEY = {"万亿元", "千亿元", "亿美元", "万美元", "亿元", "万元", "元"}
@@ -46,7 +46,7 @@ QTY_RE = re.compile(rf"(?<![\d.])({_NUM})(?:\s*[-—~～至]\s*({_NUM}))?\s*({_U
 #: every qualifier word kept on a quantity, in the order a plan writes them
 QUALIFIERS = ("力争", "确保", "突破", "超过", "不到", "不少于", "不低于", "不超过", "至少", "近", "约", "及以上", "以上", "左右",
               "以内", "以下", "上下", "多", "余")
-COUNT_UNITS = {"家", "户", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架"}
+COUNT_UNITS = {"家", "户", "个", "项", "名", "款", "种", "座", "条", "所", "套", "艘", "架", "栋", "眼"}  # 温棚7012栋, 机井3.4万眼 (round 40)
 DELIMS = re.compile(r"[,;:。!?、]")
 FROM_TO = re.compile(r"[\u4e00-\u9fff]{0,2}(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?|[“\"]?十[一二三四五]五[”\"]?(?:末期|期末|末)的?)?"
                      r"(?:预计|将|有望)*(?:突破|达到|超过|超)?第?")  # 增至, 扩容至2024年的, 增长至“十四五”末预计突破
@@ -131,6 +131,8 @@ def figures(clause: str):
         if unit in MONEY and re.match(r"[共计合]计?\s*\d", tail):
             tail = ","  # 总投资超470亿元共15个项目: the total of the things counted next, no condition
         shared = re.match(rf"、\s*{_NUM}\s*(%|个百分点)", tail) if not unit and not m.group(4) else None
+        if unit == "个" and re.match(rf"、\s*{_NUM}\s*个百分点", tail):
+            unit = "个百分点"  # 高于全市平均3个、18.4个百分点: 个 of a 、-list of points is the points' (round 40)
         if shared and not YEAR_RE.match(clause, m.start()):
             unit = shared.group(1)  # 高于全国、全省0.95、2.2个百分点: numbers in a 、-list share the last one's unit
         if YEAR_RE.match(clause, m.start()) and not unit:
@@ -143,11 +145,13 @@ def figures(clause: str):
                                                              clause[:m.start()].rstrip().endswith(("以", "以全国", "以全省")))):
             continue  # 5个维度, 以全国293个地级市为样本: how a ranking was made
         if clause[m.start() - 1:m.start()] == "第" if m.start() else False:
-            if unit != "位" or not _RANKING.search(clause[:m.start()]):
+            if unit not in ("位", "名") or not _RANKING.search(clause[:m.start()]):  # 百强县第28名 as 第28位 (round 40)
                 continue  # 成为全市第3个千亿产业: an ordinal; 居副省级城市第2位: a position, no indicator's rank
-        elif unit == "位" and not (_RANKING.search(clause[:m.start()]) and re.search(r"(?:升|降|居|列|至|到|第)\s*$",
+        elif unit == "位" and not (_RANKING.search(clause[:m.start()]) and re.search(r"(?:升|降|居|列|至|到|第|\d{4}年的)\s*$",
                                                                                   clause[:m.start()])):
-            continue  # 20位专家: people, not a rank; a rank is 第6位, or 排名升至87位
+            continue  # 20位专家: people, not a rank; a rank is 第6位, 排名升至87位, or 排名由2021年的119位 (round 40)
+        if unit in MONEY and re.match(r"的(?:市场|产业|经济)?规模(?:[,;。、和]|$)", tail):
+            tail = ","  # 全国液压产业5000亿元的市场规模: the amount is the size that follows it, no condition (round 40)
         if unit in MONEY and tail[:1] and not DELIMS.match(tail[:1]) and not tail.startswith(("和", "或")) \
                 and not re.match(r"等(?:[,;。]|$)", tail) \
                 and not _STANDARD.match(tail) and not _PREDICATE.match(tail) \

@@ -48,8 +48,10 @@ from etl.nlp.joined_lists import counted_parts
 __all__ = ["counted_industries", "ranked_list", "framework_code", "group_sizes", "coded_industries", "group_members"]
 
 _TIERS = r"(?:优势|特色|新兴|主导|支柱|战略性新兴|战略性|传统|重点|未来|先导|基础|现代|工业|制造)"  # 五大百亿级工业产业
+#: a description between 等 and the count (A、B、C等当前推动的三大重点产业: round 40)
+_DESCRIBED = r"(?:(?<=等)[\u4e00-\u9fff]{1,8}的)?"
 #: (a count in quotes or between spaces — 新材料“四大主导产业”, 等 7 大战略性新兴产业 — is the same count: round 24)
-_COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
+_COUNTED = re.compile(r"([^,;。:!?]+、[^,;。:!?]+?)(等)?" + _DESCRIBED + r"\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
                       r"((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?=\s*(?:[,;。、)]|$|为(?:重点|主导|核心|引领|主体|支撑)|和|及))")  # …主导产业和县域特色产业 (round 33)
 #: a classed count without its head, before a second counted group whose 产业 closes both (A、B2个千亿级,C、D2个五百亿级产业:
 #: the class written once for two groups, round 32); the groups as in _COUNTED
@@ -63,7 +65,7 @@ _FRAMEWORK = re.compile(r"产业集群|产业链|集群")
 #: review: 重点推进A、B…五大主导产业; 以A和B两个主导产业为发展重点; A、B、C等9个主导产业实力雄厚) — whatever follows
 #: 产业, unless 产业 goes on as a noun (产业领域, 产业园 …) as for 围绕's lists
 _RANKED_TIER = re.compile(r"主导|支柱|重点")
-_RANKED = re.compile(r"([^,;。:!?]+(?:、[^,;。:!?]+?)+|[^,;。:!?、]+?(?:和|及|与)[^,;。:!?、]+?)(等)?\s*[“\"]?\s*("
+_RANKED = re.compile(r"([^,;。:!?]+(?:、[^,;。:!?]+?)+|[^,;。:!?、]+?(?:和|及|与)[^,;。:!?、]+?)(等)?" + _DESCRIBED + r"\s*[“\"]?\s*("
                      + NUM_CN + r"\s*[个大])" + _TIERS + r"*?(?:主导|支柱|重点)" + _TIERS + r"*"
                      r"((?:万亿|千亿|百亿|\d+亿)元?级?)?" + _TIERS + r"*产业[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
 _RANKED_TAIL = re.compile(NUM_CN + r"\s*[个大]" + _TIERS + r"*?(?:主导|支柱|重点)" + _TIERS + r"*((?:万亿|千亿|百亿|\d+亿)元?级?)?"
@@ -71,7 +73,7 @@ _RANKED_TAIL = re.compile(NUM_CN + r"\s*[个大]" + _TIERS + r"*?(?:主导|支�
 #: any qualifier word between the count and 产业 (round 30's label rule: a counted list of a place's industries names
 #: clusters, whatever its qualifier — 三大引领产业, 五大前沿产业, 四大基础产业); a bare 三大产业 (the three sectors, or
 #: 动力电池、新能源汽车、光伏三大产业 of a growth figure) has none and stays unread
-_QUALIFIED = re.compile(r"([^,;。:!?]+(?:、[^,;。:!?]+?)+|[^,;。:!?、]+?(?:和|及|与)[^,;。:!?、]+?)(等)?\s*[“\"]?\s*("
+_QUALIFIED = re.compile(r"([^,;。:!?]+(?:、[^,;。:!?]+?)+|[^,;。:!?、]+?(?:和|及|与)[^,;。:!?、]+?)(等)?" + _DESCRIBED + r"\s*[“\"]?\s*("
                         + NUM_CN + r"\s*[个大])(?:((?:万亿|千亿|百亿|\d+亿)元?级?)[\u4e00-\u9fff]{0,6}?|[\u4e00-\u9fff]{2,8}?)"
                         r"产业[”\"]?(?!集群|群|链|领域|园|区|基地|体系|项目|企业|方向)")
 _QUALIFIED_TAIL = re.compile(r"等?\s*[“\"]?\s*" + NUM_CN + r"\s*[个大](?:(?:万亿|千亿|百亿|\d+亿)元?级?[\u4e00-\u9fff]{0,6}?|"
@@ -82,6 +84,8 @@ _QUALIFIED_END = re.compile(_QUALIFIED_TAIL.pattern + r"[”\"]?(?!集群|群|�
 _AFTER = re.compile(NUM_CN + r"\s*[个大](?:((?:万亿|千亿|百亿|\d+亿)元?级?)[\u4e00-\u9fff]{0,6}?|[\u4e00-\u9fff]{2,8}?)产业[”\"]?"
                     r"(?:除([^,;。:、]{2,10}?)(?:产业)?外)?[,:,:]\s*(?:即|是|包括|分别是|分别为|为)?\s*"
                     r"([^,;。:!?]+?(?:、[^,;。:!?]+?)+)(?=[,;。!?]|$|等)")
+#: a first item with its own class and head before a counted group (千亿级商用车产业、健康食品和生物医药两个五百亿级产业)
+_CLASSED_FIRST = re.compile(r"((?:[一二三四五六七八九]?(?:万亿|千亿|百亿)|\d+亿)元?级)([^、]{2,10}?)产业、(.+)$")
 _RESULT_WORD = re.compile(r"增长|增加|提高|提升|实现|达到|完成|突破|超过|占|分别")  # A、B、C同比增长: a clause, no list
 #: the same counted list as the object of 围绕, which a verb may follow (围绕A、B…五大万亿级支柱产业大力引进…: round 27)
 _AROUND = re.compile(r"围绕\s*([^,;。:!?]+、[^,;。:!?]+?)(等)?\s*[“\"]?\s*(" + NUM_CN + r"\s*[个大])" + _TIERS + r"*"
@@ -131,6 +135,10 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
         head = m.group(1)  # 以A、B…为重点, 就是以A和B两个主导产业为发展重点: the list starts after 以
         head = re.sub(r"^[^、]*?以(?!及)", "", clean_name(head)) if sentence.startswith("为", m.end()) else head
         count = count_of(m.group(3).replace(" ", ""))
+        own = _CLASSED_FIRST.match(clean_name(head))  # 千亿级A产业、B和C两个五百亿级产业: A is a group of its own (round 40)
+        if own and is_field(own.group(2)):
+            head = own.group(3)
+            lists.append(([clean_name(own.group(2), True)], own.group(1), m.span(), False, True))
         items = [clean_name(i, True) for i in split_items(clean_name(head), count)]
         if not all(items) or not (count == len(items) or m.group(2) and 2 <= len(items) < (count or 0) or m.re is _ONE):
             continue  # A、B等六大产业: 等 says the list names some of its count (长寿, round 20)
@@ -152,10 +160,32 @@ def counted_industries(sentence: str, whole: str = "") -> list[tuple[str, str | 
         items = ([clean_name(m.group(2), True)] if m.group(2) else []) + items
         if count_of(m.group(0)) == len(items) and all(items) and all(map(is_field, items)) and not _RESULT_WORD.search(m.group(3)) and not VERBS.match(m.group(3)) and not any(is_generic(i, True) for i in items):
             lists.append((items, m.group(1), m.span(), False, True))
+    lists += _plus_groups(sentence)  # “2+1+N”产业体系,即,A、B产业,C产业,D、E…等 (round 40)
     named = bool(_FRAMEWORK.search(whole or sentence))
     classed = any(level or ranked for _i, level, _s, _f, ranked in lists)
     return [(i, level, span) for items, level, span, future, ranked in lists
             if named or level or ranked or (classed and not future) for i in items]
+
+
+#: a framework coded by counts joined with + (“2+1+N”产业体系), its groups in the clauses after 即/包括 in the code's order
+_PLUS = re.compile(r"[“\"](\d\s*(?:\+\s*(?:\d|N|n|X|x)\s*)+)[”\"][^,;。:“”]{0,10}?(?:产业体系|产业集群|产业链|集群|体系)[,,::]?\s*"
+                   r"(?:即|包括|分别是|具体为)[,,::]?\s*([^;。]+)")
+
+
+def _plus_groups(sentence: str) -> list[tuple[list[str], None, tuple[int, int], bool, bool]]:
+    """The groups of a “2+1+N” framework named in its own clauses, one clause per digit and as many fields as it counts
+    (锂电、智能家居产业,食用菌产业: 2 and 1); the N group counts nothing and names none."""
+    out = []
+    for m in _PLUS.finditer(sentence):
+        clauses = re.split(r"[,,]", m.group(2))
+        for digit, clause in zip(re.split(r"\s*\+\s*", m.group(1).strip()), clauses):
+            if not digit.isdigit():
+                break
+            items = [clean_name(i, True) for i in re.split(r"、|和|及", re.sub(r"(?:产业集群|产业链|产业)$", "", clause.strip()))]
+            if len(items) != int(digit) or not all(items) or not all(is_field(i) and not is_generic(i, True) for i in items):
+                break
+            out.append((items, None, m.span(), False, True))
+    return out
 
 
 #: a coded framework of clusters or chains: digits (“231”产业集群; “1+3+N”: no) or counts in characters, each with the

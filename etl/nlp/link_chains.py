@@ -22,7 +22,7 @@ import re
 from etl.nlp.cluster_names import clean_name, is_generic
 from etl.nlp.field_vocab import is_field
 
-__all__ = ["linked_chains"]
+__all__ = ["linked_chains", "without_stages"]
 
 _LINKED = re.compile(r"([^,;。:!?“”\"]{0,16}?)[“\"]([^”\"—–,;。]{2,12}(?:[—–-]{1,2}[^”\"—–,;。]{2,12}){1,8})[”\"]"
                      r"(产业集群|产业链|集群)")
@@ -39,3 +39,19 @@ def linked_chains(sentence: str) -> list[tuple[str, str, int]]:
         else:
             out.append((re.sub(r"[–-]+|—{2}", "—", m.group(2)), kind, m.start(3)))
     return out
+
+
+#: a 、-list of a chain's links after its field (研发、设计、组装、制造), no fields of their own
+_STAGE = r"(?:研发|设计|生产|制造|组装|装配|销售|服务|应用|回收|加工|检测|运营|维修|营销)"
+_STAGES = re.compile(rf"{_STAGE}(?:、{_STAGE})+$")
+
+
+def without_stages(span_text: str) -> str:
+    """The phrase before a chain head without the 、-list of links that follows its field (round 40): the chain of
+    新能源汽车研发、设计、组装、制造 is 新能源汽车's; a list of links with no field before it is left as it is.
+
+    >>> without_stages("一条完整的新能源汽车研发、设计、组装、制造"), without_stages("研发、设计、制造")
+    ('一条完整的新能源汽车', '研发、设计、制造')
+    """
+    stages = _STAGES.search(span_text)
+    return span_text[:stages.start()] if stages and is_field(clean_name(span_text[:stages.start()], True)) else span_text

@@ -33,7 +33,7 @@ from etl.nlp.cluster_names import (COUNT_RE, amount_class, INCLUDES, NUM_CN, SCA
                                    field_of, is_generic, owners_dropped, split_items)
 from etl.nlp.field_vocab import is_field
 from etl.nlp.framework_lists import counted_industries, group_members, ranked_list
-from etl.nlp.link_chains import linked_chains
+from etl.nlp.link_chains import linked_chains, without_stages
 from etl.nlp.member_lists import members, selected
 from etl.nlp.section_heads import section_heads
 
@@ -101,6 +101,7 @@ def _parse(span_text: str, head: str, start: int, end: int, in_list: bool = Fals
         return []  # 平台与产业链适配: the head is an object of the phrase, no chain named
     if head == "产业链" and re.search(r"(?:全|上下游)$", span_text):
         return []  # 形成新能源汽车全产业链, 白酒产业上下游产业链: the whole chain of an industry, a scope, no chain named
+    span_text = without_stages(span_text) if head == "产业链" else span_text  # 新能源汽车研发、设计、制造产业链 (round 40)
     # the list ends at its 等 (or count): a verb after it belongs to a description (…等6个具有竞争优势、发展潜力大的)
     cut = span_text.rfind("等") if "等" in span_text else (m.start() if (m := COUNT_RE.search(span_text)) else -1)
     s = clean_name(span_text[:cut]) + span_text[cut:] if cut > 0 else clean_name(span_text)

@@ -186,6 +186,8 @@ def plan_region(text: str) -> dict:
         if p.kind == "province" and q.kind != "province" and p.span[1] == q.span[0] and PROVINCE_OF.get(q.stem) == p.name:
             score[p.name], score[q.name] = score[p.name] - 1, score[q.name] + 1
     county = _title_county(title) or title_county(title, next((p.name for p in find_places(title) if p.kind == "province"), None))
+    # 邹平市焦桥镇:…: a county made a city or district after 2007, named in the title by its name today (round 40)
+    county = county or next((c for c, today in later_names(title).items() if re.match(r"[\s\u4e00-\u9fff]{0,4}$", title[:title.find(today)])), None)
     if not county and re.search(r"[全我本该]县", body):  # 全县净增市场主体, 该县推出的… (a paper on one county): the county the body names most
         named = Counter(m.group(1) for m in find_counties(body) if m.group(1).endswith("县"))
         county = max(named, key=lambda c: (named[c], -body.find(c)), default=None)
@@ -201,8 +203,18 @@ def plan_region(text: str) -> dict:
         score[city] += _own_mentions(_SELF_CITY, body)
     region = max(score, key=lambda n: (score[n], -first[n]), default=None)
     own = _own_city(raw_title, body)  # its spaces part a headline's clauses
+    if not own and region and kinds.get(region) == "province":  # 湖北有座小城…它是汉川: the county-level city written bare (round 40)
+        bare = Counter({c: body.count(c) + title.count(c) for c in COUNTY_CITIES_BY_PROVINCE.get(PROVINCE_CODE.get(region, ""), ())
+                        if len(c) >= 2 and c + "市" not in body})
+        top = bare.most_common(2)
+        if top and top[0][1] >= 3 and top[0][1] > score[region] and (len(top) < 2 or top[1][1] < top[0][1]):
+            own = top[0][0] + "市"
     if region and kinds.get(region) == "province" and own and _province_of_city(own[:-1]) == region:
         region = city = own  # a city's text that names its province more often (list and project names) is the city's
+        kinds[own] = "city"
+    elif region and kinds.get(region) == "city" and own and own != region and own[:-1] in COUNTY_CITIES \
+            and _province_of_city(own[:-1]) == _province_of_city(region[:-1]):
+        region = city = own  # 大冶:加速…: a county-level city leading the headline beats the city that governs it (round 40)
         kinds[own] = "city"
     if not county:  # a county's report that never says 全县 (南部县, 水城区, 秀山将…): its own county when it outscores the rest
         header = " ".join(re.findall(r"^\s*#\s*title:\s*(.+)$", text, re.M)[:1])
@@ -250,7 +262,11 @@ def _own_city(title: str, body: str) -> str | None:
     if lead:
         return lead.group(1) + "市"
     lead = find_places(re.split(r"[,,。]", body, maxsplit=1)[0][:12])
-    return lead[0].name if lead and lead[0].kind == "city" and lead[0].span[0] == 0 else None
+    if lead and lead[0].kind == "city" and lead[0].span[0] == 0:
+        return lead[0].name
+    # 今年上半年,宜兴全社会…: a county-level city opening the first sentence after its time phrase (round 40)
+    lead = re.match(rf"(?:(?:今年|去年|\d{{4}}年)[^,,。]{{0,6}}[,,])?({_COUNTY_CITY_ALT})(?!市)(?=[\u4e00-\u9fff])", body.strip())
+    return lead.group(1) + "市" if lead else None
 
 
 def _title_county(title: str) -> str | None:

@@ -22,11 +22,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from etl.nlp.gb2260 import COUNTY_CITIES
 from etl.nlp.region import find_places
 
 __all__ = ["zone_region"]
 
-_ZONE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区)")
+#: (a bare 开发区 only after a two-character county-level city name, 昆山开发区: round 40; 广州开发区 is run by a district, 黄埔区)
+_ZONE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|(?<=" +
+                   "|".join(sorted((c for c in COUNTY_CITIES if len(c) == 2), key=len)) + r")开发区)")
 
 
 def zone_region(text: str, region: dict) -> dict:
@@ -36,13 +39,17 @@ def zone_region(text: str, region: dict) -> dict:
     if not zones:
         return region
     (city, n), *rest = zones.most_common(2)
-    opening = [_city(m.group(1)) or m.group(1) for m in _ZONE.finditer(body.lstrip()[:60])]  # the text opens on the zone
+    # the text opens on the zone: in its first 60 characters, or in those of its first sentence after a headline and a
+    # dateline (…也让昆山开发区坚如磐石: round 40)
+    prose = next((ln.strip() for ln in body.splitlines() if "。" in ln), "")
+    opening = [_city(m.group(1)) or m.group(1) for m in _ZONE.finditer(body.lstrip()[:60] + "\n" + prose[:60])]
     if n < 2 or (rest and rest[0][1] == n) or not city.endswith("市") or city == region.get("region") or city not in opening:
         return region
     return {**region, "region": city, "kind": "city", "city": city}
 
 
 def _city(name: str) -> str | None:
-    """The prefecture-level city a zone's name holds, written last before the zone word (年黄山 → 黄山市)."""
+    """The prefecture-level city a zone's name holds, written last before the zone word (年黄山 → 黄山市), else the
+    county-level city it ends with (也让昆山 → 昆山市: its 开发区 is the county-level city's, round 40)."""
     cities = [p.name for p in find_places(name, common=True) if p.kind == "city"]
-    return cities[-1] if cities else None
+    return cities[-1] if cities else next((c + "市" for c in COUNTY_CITIES if len(c) >= 2 and name.endswith(c)), None)
