@@ -166,27 +166,33 @@ def scope_items(scope) -> list[tuple[str, float]]:
 
 _CLAUSE_SPLIT_RE = re.compile(r"[;。]+")
 _LIST_SPLIT_ITEMS_RE = re.compile(r"[,、]+")
-_VERB = (r"制造|生产|加工|研发|研制|设计|组装|装配|开发|铸造|锻造|批发|零售|销售|购销|经销|代理|进出口|租赁|维修|修理|维护|保养|"
-         r"安装|服务|咨询|检测|运输|回收|贸易|出租")
-_VERB_TAIL_RE = re.compile(rf"(?:(?:{_VERB})(?:及|和|与)?)+$")
+_ANY_VERB = (r"制造|生产|加工|研发|研制|设计|组装|装配|开发|铸造|锻造|批发|零售|销售|购销|经销|代理|进出口|租赁|维修|修理|维护|"
+             r"保养|安装|服务|咨询|检测|运输|回收|贸易|出租")
+_VERB_TAIL_RE = re.compile(rf"(?:(?:{_ANY_VERB})(?:及|和|与)?)+$")
+#: verbs of trading goods: only these are shared (a service verb is said of its own item — 环保科技咨询 — and with a making
+#: verb the bare items already read as the products made)
+_GOODS_TRADE_RE = re.compile(r"(?:(?:批发|零售|销售|购销|经销|代理|进出口|贸易|租赁|出租)(?:及|和|与)?)+")
 
 
 def shared_verbs(items: list[str]) -> list[str]:
     """A clause's list items with the verbs its list ends with given to each bare item before them: in
     ``汽车配件、摩托车配件、轮胎、润滑油批发、零售`` the firm sells all four (round 19: a parts dealer's older-form scope
-    read its bare nouns as products it makes). Nothing changes unless every item before the first with a verb ending
-    has none and every item after it is verbs only, nor when a making verb is among them (``风机、风扇制造``: a bare
-    item already reads as what is made, and 泵体|铸造加工 would read the product as a modifier).
+    read its bare nouns as products it makes). Only verbs of trading goods are shared, and only when every item
+    before the first ending in one has none and every item after it is such verbs only: a making verb
+    (``风机、风扇制造``) leaves bare items the products they already read as (泵体|铸造加工 would read the product as a
+    modifier), and a service verb is its own item's (``铸件产品、钛合金、环保科技咨询``).
 
-    >>> shared_verbs(["水泵", "电机销售"]), shared_verbs(["风机", "风扇制造"]), shared_verbs(["技术服务", "技术交流"])
-    (['水泵销售', '电机销售'], ['风机', '风扇制造'], ['技术服务', '技术交流'])
+    >>> shared_verbs(["水泵", "电机销售"]), shared_verbs(["风机", "风扇制造"]), shared_verbs(["钛合金", "环保科技咨询"])
+    (['水泵销售', '电机销售'], ['风机', '风扇制造'], ['钛合金', '环保科技咨询'])
+    >>> shared_verbs(["水泵", "电机制造", "销售"])
+    ['水泵', '电机制造', '销售']
     """
     tails = [_VERB_TAIL_RE.search(x) for x in items]
     k = next((j for j, m in enumerate(tails) if m), None)
     if not k or not all(_VERB_TAIL_RE.fullmatch(x) for x in items[k + 1:] if x):
         return items
     verbs = tails[k].group(0) + "".join(items[k + 1:])
-    if MAKE_RE.search(verbs):  # made: a bare item already reads as the product (铸铁泵体、叶轮铸造 — not 泵体|铸造加工)
+    if not _GOODS_TRADE_RE.fullmatch(verbs):
         return items
     return [x + verbs if x and j < k else x for j, x in enumerate(items)]
 

@@ -126,3 +126,11 @@ def test_goods_listed_before_a_making_verb_are_made(onto):
 def test_parts_listed_before_a_casting_verb_stay_cast_parts(onto):
     assert "pump-motor-impeller-casting" in ids({"经营范围": "铸铁泵体、泵盖、叶轮铸造、加工；机械配件制造、销售。",
                                                  "国标行业代码": "3391"}, onto)
+
+
+@pytest.mark.parametrize("scope, segment", [
+    ("水泵、电机制造、销售。", "pump-motor-pumps"),                   # made and sold: the bare item is made
+    ("铸件产品、铝镁合金、钛及钛合金、金属复合材料、环保科技咨询", "aerospace-metals"),  # a service verb is its own item's
+])
+def test_only_a_list_ending_in_trade_verbs_shares_them(onto, scope, segment):
+    assert segment in ids({"经营范围": scope}, onto)
