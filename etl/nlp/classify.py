@@ -161,10 +161,13 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
     rclass = record_class(industry_code, industry, idx.cited_names) if (industry or industry_code) else None
     mid = rclass[:3] if rclass and (out_industry or trade) else None
     cites3 = idx.cites3
+    # under a trade class the chains' trade and service segments (医药流通, 缝纫机销售/维修) read as without a class: the
+    # class says what they are (review 40 F7: a 药品批发 firm under 批发业 fell to 0.38 by the out-of-chain features)
+    traded = {k for k in ev if any(s in TRADE_SEGMENTS or s in idx.service for s in idx.lineage.get(k, (k,)))} \
+        if trade else ()
     if out_industry or trade:
-        keep = TRADE_SEGMENTS if trade else ()
         for k, e in ev.items():
-            if keep and any(s in keep for s in idx.lineage.get(k, (k,))) or mid and mid in cites3.get(k, ()):
+            if k in traded or mid and mid in cites3.get(k, ()):
                 continue
             e.p, e.pmax, e.s, e.smax = e.p * _OUT_DAMP, e.pmax * _OUT_DAMP, e.s * _OUT_DAMP, e.smax * _OUT_DAMP
     negated = set()
@@ -204,9 +207,11 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
     for k, e in ev.items():
         ind_lin = any(s in idx.lineage.get(k, (k,)) or k in idx.lineage.get(s, ()) for s in ind_segs) \
             if ind_segs else False
-        if rclass and not ind_lin and e.spec > 0.5:  # a generic word (飞机, 航空器) gains no agreement (review 39)
+        # a generic word (飞机 as a modifier, 航空器) gains no agreement (review 39); a specific term of two characters as
+        # the head does (旋梭 under 3553, which 缝制机械关键零部件 cites: review 40 F7)
+        if rclass and not ind_lin and e.spec >= 0.5:
             ind_lin = rclass in idx.cites.get(k, ())
-        out_k = out_industry and not (mid and mid in cites3.get(k, ()))
+        out_k = out_industry and not (mid and mid in cites3.get(k, ())) and k not in traded
         c = cluster.get(k)
         p, pmax, sc, smax = (e.p, e.pmax, e.s, e.smax) if plines else (e.s, e.smax, 0.0, 0.0)
         # without products, the 经营范围's main items play the products' part
@@ -217,7 +222,7 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
              1.0 if k in negated else 0.0, 1.0 if c == top_cluster else 0.0,
              1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0,
              1.0 if v_cluster is not None and c == v_cluster else 0.0,
-             1.0 if v_cluster is not None and c != v_cluster else 0.0, 1.0 if v_out else 0.0,
+             1.0 if v_cluster is not None and c != v_cluster else 0.0, 1.0 if v_out and k not in traded else 0.0,
              1.0 if v_mixed else 0.0, 1.0 if lead and k in lead else 0.0,
              1.0 if lead and k not in lead and k not in kin else 0.0,
              1.0 if lead is not None and not lead else 0.0)
