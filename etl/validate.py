@@ -172,11 +172,14 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     if not industry and "industry" in record:
         industry = run("industry", OTHER_FIELDS["industry"]) or []
     if industry:  # 2720 化学药品制剂制造: the name, and the code when the record has no 国标行业代码 (review 40 F1)
-        names, code = industry_cells(industry)
+        names, code, note = industry_cells(industry)
         if names:
             out["industry"] = names
         if code and not out.get("industry_code"):
             out["industry_code"] = code
+        if note:
+            field = next((f for f in INDUSTRY_LEVELS if f in record), "industry")
+            notes.append(Quarantine(file, row, field, " / ".join(industry), note, level="warning"))
     if is_leading(out.get("tags", []), out.get("output"), out.get("revenue")):
         out["leading"] = True
     _locate(record, ontology, out, run, problems, notes, memo, region[2] if region else None)

@@ -276,10 +276,12 @@ class BatchValidator:
             ind = [v for c in levels if (v := c[i])]
             if not ind and whole is not None:
                 ind = whole[i] or []
-            names, code = industry_cells(ind) if ind else (None, None)
+            names, code, note = industry_cells(ind) if ind else (None, None, None)
             merged.append(names)
             if code and not codes[i]:  # the code written in front of a name (etl.field_rules.industry_cells)
                 codes[i] = code
+            if note:
+                bad[i] = 1  # the row path says why a written code was not used
         col["industry"] = merged
         if any(codes):
             col["industry_code"] = codes

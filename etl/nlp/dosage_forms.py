@@ -42,13 +42,16 @@ def drug_in_form(idx, term, head, gap: str) -> bool:
     the form holds, not a business of its own (review 40 F6).
 
     >>> class I:
-    ...     api_root, api_fallback, root = "api", "fin", {"api-s": "api", "oral": "fin"}
-    ...     credit = {"缬沙坦": [("api-s", 1.0)], "胶囊": [("oral", 1.0)]}
+    ...     api_root, api_fallback, root = "api", "fin", {"api-s": "api", "oral": "fin", "fin": "fin"}
+    ...     credit = {"缬沙坦": [("api-s", 1.0)], "胶囊": [("oral", 1.0)], "药": [("fin", 1.0)]}
     >>> drug_in_form(I(), "缬沙坦", "胶囊", ""), drug_in_form(I(), "缬沙坦", "胶囊", "及"), drug_in_form(I(), "胶囊", "缬沙坦", "")
     (True, False, False)
+    >>> drug_in_form(I(), "缬沙坦", "药", "")
+    False
     """
+    fin = idx.api_fallback
     return (bool(idx.api_root) and _SALT_RE.fullmatch(gap) is not None and _api(idx, term)
-            and any(idx.root.get(sid) == idx.api_fallback for sid, _s in idx.credit.get(head, ())))
+            and any(sid != fin and idx.root.get(sid) == fin for sid, _s in idx.credit.get(head, ())))
 
 
 def dosage_heads(line: str, found: list, idx) -> list[tuple[int, int, str]]:

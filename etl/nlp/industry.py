@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 
-from etl.nlp.industry_cells import SECTION_OF, names as _names, written_code
+from etl.nlp.industry_cells import SECTION_OF, code_conflict, names as _names, written_code
 
-__all__ = ["class_digits", "class_of_name", "INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "SECTION_NAMES", "TRADE_SEGMENTS", "trade_industry", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal", "record_code"]
+__all__ = ["class_digits", "class_of_name", "INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "SECTION_NAMES", "TRADE_SEGMENTS", "trade_industry", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal", "record_code", "code_unused"]
 
 #: GB/T 4754-2017 code -> (name, segment ids it points to). Most specific code wins (4 > 3 > 2 digits).
 INDUSTRY_SEGMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -239,6 +239,12 @@ def record_code(industry_code, industry) -> str | None:
     """
     code = str(industry_code or "").strip()
     return code or (written_code(industry, _NAME_CODES.get) if industry else None)
+
+
+def code_unused(industry) -> bool:
+    """Is a code written in front of a 国标行业 name not taken by :func:`record_code` (another class's name, a wrong 门类
+    letter, out of line with the codes above it)?"""
+    return code_conflict(industry, _NAME_CODES.get)
 
 
 def vendor_signal(industry) -> str | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SECTION_OF", "section_of", "split_code", "names", "written_code"]
+__all__ = ["SECTION_OF", "section_of", "split_code", "names", "written_code", "code_conflict"]
 
 #: 门类 letter of each 2-digit 大类 range (for codes given with or without the letter)
 SECTION_OF = {
@@ -37,6 +37,7 @@ SECTION_OF = {
 _CELL_RE = re.compile(r"^\s*[\[【(（]?\s*(?:([A-Ta-t])(?=[\s\d\]】)）\-—–:：.、]|$))?\s*(\d{2,4})?\s*[\]】)）]?"
                       r"\s*[-—–:：.、]?\s*(.*?)\s*$")
 _SPLIT_RE = re.compile(r"\s*(?:>|/|\||→)\s*")
+_CODEISH_RE = re.compile(r"^\s*[\[【(（]?\s*[A-Ta-t]?\s*\d{2,4}")
 
 
 def section_of(digits: str) -> str | None:
@@ -99,14 +100,30 @@ def written_code(industry, known=None) -> str | None:
     (None, 'C2720', None)
     >>> written_code(["51 化学药品制剂制造"], lambda n: {"272", "2720"} if n == "化学药品制剂制造" else None)
     """
-    best = ""
+    return _read(industry, known)[0]
+
+
+def code_conflict(industry, known=None) -> bool:
+    """Is a code written in the cells left unused — its 门类 letter wrong, its name another class, or out of line with
+    the codes above it? (The loader warns: :mod:`etl.field_rules`.)
+
+    >>> code_conflict(["C 制造业", "F2720 化学药品制剂制造"]), code_conflict(["C 制造业", "27 医药制造业", "2720 化学药品制剂制造"])
+    (True, False)
+    """
+    return _read(industry, known)[1]
+
+
+def _read(industry, known) -> tuple[str | None, bool]:
+    best, conflict = "", False
     for code, name in _pairs(industry):
         if not code:
+            conflict = conflict or bool(name and _CODEISH_RE.match(name))
             continue
         if known is not None and name and len(code) > 1 and (codes := known(name)) and code[1:] not in codes:
+            conflict = True
             continue
         if not code.startswith(best[:1]) or not code[1:].startswith(best[1:]):
-            return None
+            return None, True
         if len(code) >= len(best):
             best = code
-    return best or None
+    return best or None, conflict

@@ -436,3 +436,14 @@ def test_coded_industry_levels_are_read_as_names_and_code(tmp_path, fmt):
     assert placed(CODED[0][1]) == set()  # a wholesaler: no motor, sewing-machine or car-parts maker
     assert placed(CODED[1][1]) == {"pharma-oral-solid"}  # not 特色原料药 and 发酵类原料药 by 缬沙坦片、阿托伐他汀钙片
     assert placed(CODED[2][1]) == {"sewing-rotary-hook"}
+
+
+def test_a_written_code_that_disagrees_with_its_name_is_a_warning_and_unused(taizhou):
+    notes = []
+    e, q = validate_enterprise({"name": "示例制剂有限公司", "industry_l1": "C 制造业", "industry_l4": "3553 化学药品制剂制造",
+                                "_file": "a.csv", "_row": 5}, taizhou, default_source="a.csv", warnings=notes)
+    assert q == [] and e.industry_code == "C" and e.industry == ["制造业", "化学药品制剂制造"]  # 3553 not taken
+    (w,) = [w for w in notes if w.field.startswith("industry")]
+    assert (w.file, w.row, w.field, w.level, w.value) == ("a.csv", 5, "industry_l1", "warning",
+                                                          "C 制造业 / 3553 化学药品制剂制造")
+    assert "代码与名称" in w.reason and "not used" in w.reason
