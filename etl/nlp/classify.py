@@ -76,7 +76,7 @@ from etl.nlp.evidence import MINOR_SHARE, Evidence, accumulate
 from etl.nlp.gb_cited import record_class
 from etl.nlp.index import build_index
 from etl.nlp.lead_item import lead_kin, lead_support
-from etl.nlp.industry import MIXED, OUT, TRADE_SEGMENTS, industry_signal, trade_industry, vendor_signal
+from etl.nlp.industry import MIXED, OUT, TRADE_SEGMENTS, industry_signal, read_industry, trade_industry, vendor_signal
 from etl.nlp.lexicon import GENERIC_TERMS
 from etl.nlp.line_analysis import field_hits
 from etl.nlp.firm_name import name_item
@@ -144,7 +144,8 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
         return []  # no term and no registered industry: nothing points to a segment
     ev: dict[str, Evidence] = {}
     accumulate(hits, idx, ev)
-    if industry or industry_code:
+    if industry or industry_code:  # 2720 化学药品制剂制造: the code and the name, read once (review 40)
+        industry_code, industry = read_industry(industry_code, industry)
         ind_segs, out_industry = industry_signal(industry_code, industry)
         ind_segs = tuple(s for s in ind_segs if s in segs)
     else:

@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 
-from etl.nlp.industry_cells import SECTION_OF, code_conflict, names as _names, written_code
+from etl.nlp.industry_cells import SECTION_OF, code_conflict, names as _names, read as _read_cells, written_code
 
-__all__ = ["class_digits", "class_of_name", "INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "SECTION_NAMES", "TRADE_SEGMENTS", "trade_industry", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal", "record_code", "code_unused"]
+__all__ = ["class_digits", "class_of_name", "INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "SECTION_NAMES", "TRADE_SEGMENTS", "trade_industry", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal", "record_code", "code_unused", "read_industry"]
 
 #: GB/T 4754-2017 code -> (name, segment ids it points to). Most specific code wins (4 > 3 > 2 digits).
 INDUSTRY_SEGMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -239,6 +239,18 @@ def record_code(industry_code, industry) -> str | None:
     """
     code = str(industry_code or "").strip()
     return code or (written_code(industry, _NAME_CODES.get) if industry else None)
+
+
+def read_industry(industry_code, industry) -> tuple[str | None, tuple[str, ...]]:
+    """``(code, names)`` of a record's 国标行业 as :func:`record_code` and :func:`etl.nlp.industry_cells.names` read
+    them, once: the classifier passes these on, and a tuple of names is not parsed again.
+
+    >>> read_industry(None, ["C 制造业", "27 医药制造业", "2720 化学药品制剂制造"])
+    ('C2720', ('制造业', '医药制造业', '化学药品制剂制造'))
+    """
+    names, written = _read_cells(industry, _NAME_CODES.get)
+    code = str(industry_code or "").strip()
+    return code or written, names
 
 
 def code_unused(industry) -> bool:

@@ -24,8 +24,9 @@ letter alone is a code only before a space or a name (``IT设备``, a vendor lab
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-__all__ = ["SECTION_OF", "section_of", "split_code", "names", "written_code", "code_conflict"]
+__all__ = ["SECTION_OF", "section_of", "split_code", "names", "written_code", "code_conflict", "read"]
 
 #: 门类 letter of each 2-digit 大类 range (for codes given with or without the letter)
 SECTION_OF = {
@@ -63,30 +64,56 @@ def split_code(cell) -> tuple[str | None, str | None]:
     return letter + digits, name
 
 
-def _parts(industry) -> list[str]:
-    if industry is None:
-        return []
-    if isinstance(industry, str):
-        return [p for p in _SPLIT_RE.split(industry.strip()) if p]
-    return [str(x).strip() for x in industry if str(x or "").strip()]
+def _key(industry):
+    """A hashable form of a 国标行业 value (a path string, or a tuple of its cells; a tuple is taken as it is — what
+    :func:`read` returns)."""
+    if industry is None or isinstance(industry, (str, tuple)):
+        return industry
+    return tuple(str(x).strip() for x in industry if str(x or "").strip())
 
 
-def _pairs(industry) -> list[tuple[str | None, str | None]]:
-    """``(code, name)`` per cell; a code alone before a name without one is that name's (``2720`` ``化学药品制剂制造``,
-    as a ``2720-化学药品制剂制造`` path splits)."""
+#: the first characters a code cell can start with (a fast path: most cells are names)
+_CODE_START = frozenset("0123456789[【(（" + "ABCDEFGHIJKLMNOPQRSTabcdefghijklmnopqrst")
+
+
+@lru_cache(maxsize=8192)
+def _pairs_of(key) -> tuple[tuple[str | None, str | None], ...]:
+    if key is None:
+        return ()
+    parts = [p for p in _SPLIT_RE.split(key.strip()) if p] if isinstance(key, str) else key
+    if not any(p[:1] in _CODE_START for p in parts):
+        return tuple((None, p) for p in parts)
     out: list[tuple[str | None, str | None]] = []
-    for part in _parts(industry):
+    for part in parts:
         code, name = split_code(part)
         if code is None and out and out[-1][1] is None and out[-1][0]:
             out[-1] = (out[-1][0], name)
         else:
             out.append((code, name))
-    return out
+    return tuple(out)
+
+
+def _pairs(industry) -> tuple[tuple[str | None, str | None], ...]:
+    """``(code, name)`` per cell; a code alone before a name without one is that name's (``2720`` ``化学药品制剂制造``,
+    as a ``2720-化学药品制剂制造`` path splits)."""
+    return _pairs_of(_key(industry))
 
 
 def names(industry) -> list[str]:
     """The class names of a record's 国标行业 value, most general first, without codes written in front."""
-    return [n for _c, n in _pairs(industry) if n]
+    return list(_names_of(_key(industry)))
+
+
+@lru_cache(maxsize=8192)
+def _names_of(key) -> tuple[str, ...]:
+    return tuple(n for _c, n in _pairs_of(key) if n)
+
+
+def read(industry, known=None) -> tuple[tuple[str, ...], str | None]:
+    """``(names, written code)`` of a 国标行业 value at once (:func:`names`, :func:`written_code`): what the classifier
+    reads a record's value as, once per record. ``names`` is a tuple, which the functions here take as it is."""
+    key = _key(industry)
+    return _names_of(key), _read(key, known)[0]
 
 
 def written_code(industry, known=None) -> str | None:
@@ -100,7 +127,7 @@ def written_code(industry, known=None) -> str | None:
     (None, 'C2720', None)
     >>> written_code(["51 化学药品制剂制造"], lambda n: {"272", "2720"} if n == "化学药品制剂制造" else None)
     """
-    return _read(industry, known)[0]
+    return _read(_key(industry), known)[0]
 
 
 def code_conflict(industry, known=None) -> bool:
@@ -110,12 +137,13 @@ def code_conflict(industry, known=None) -> bool:
     >>> code_conflict(["C 制造业", "F2720 化学药品制剂制造"]), code_conflict(["C 制造业", "27 医药制造业", "2720 化学药品制剂制造"])
     (True, False)
     """
-    return _read(industry, known)[1]
+    return _read(_key(industry), known)[1]
 
 
-def _read(industry, known) -> tuple[str | None, bool]:
+@lru_cache(maxsize=8192)
+def _read(key, known) -> tuple[str | None, bool]:
     best, conflict = "", False
-    for code, name in _pairs(industry):
+    for code, name in _pairs_of(key):
         if not code:
             conflict = conflict or bool(name and _CODEISH_RE.match(name))
             continue
