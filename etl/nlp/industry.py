@@ -179,14 +179,13 @@ VENDOR_LABELS: dict[str, str] = {
         "家用电器", "家居用品", "广告包装", "元器件", "电器仪表", "其他建材", "农业综合", "环境保护", "综合类",
     ), MIXED),
 }
-_SECTION_OF = SECTION_OF
 _CODE_RE = re.compile(r"^\s*([A-Ta-t])?\s*(\d{2,4})\s*$")
 _LETTER_RE = re.compile(r"^\s*([A-Ta-t])\s*$")
 #: 门类 names whose every 大类 is in ``OUT_OF_CHAIN``: a record that gives only the 门类 (a letter, or the name)
 #: is read like its 大类 codes (round 16: a registry export's 门类 F 批发和零售业 with a 塑料制品销售 scope was placed as a
 #: plastics maker; code 51 or 52 was already read as out of the chains)
 SECTION_NAMES = {"F": "批发和零售业", "K": "房地产业"}
-_OUT_SECTIONS = {letter for letter, r in _SECTION_OF.items()
+_OUT_SECTIONS = {letter for letter, r in SECTION_OF.items()
                  if all(f"{d:02d}" in OUT_OF_CHAIN for d in r)}
 _NAME_INDEX: dict[str, str] = {}
 for _code, (_n, _s) in INDUSTRY_SEGMENTS.items():
@@ -254,8 +253,7 @@ def read_industry(industry_code, industry) -> tuple[str | None, tuple[str, ...]]
 
 
 def code_unused(industry) -> bool:
-    """Is a code written in front of a 国标行业 name not taken by :func:`record_code` (another class's name, a wrong 门类
-    letter, out of line with the codes above it)?"""
+    """Is a code written in a 国标行业 cell not taken by :func:`record_code`? (:func:`~etl.nlp.industry_cells.code_conflict`)"""
     return code_conflict(industry, _NAME_CODES.get)
 
 
