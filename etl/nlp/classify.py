@@ -162,10 +162,11 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
     rclass = record_class(industry_code, industry, idx.cited_names) if (industry or industry_code) else None
     mid = rclass[:3] if rclass and (out_industry or trade) else None
     cites3 = idx.cites3
-    # under a trade class the chains' trade and service segments (医药流通, 缝纫机销售/维修) read as without a class: the
-    # class says what they are (review 40 F7: a 药品批发 firm under 批发业 fell to 0.38 by the out-of-chain features)
-    traded = {k for k in ev if any(s in TRADE_SEGMENTS or s in idx.service for s in idx.lineage.get(k, (k,)))} \
-        if trade else ()
+    # under a trade class the chains' trade and service segments (医药流通, 缝纫机销售/维修: firm_base services) read as
+    # without a class: the class says what they are (review 40 F7: a 药品批发 firm under 批发业 fell to 0.38 by the
+    # out-of-chain features); a maker segment that takes service items (充电设施) stays damped
+    traded = {k for k in ev if any(s in TRADE_SEGMENTS or segs[s].firm_base == "services"
+                                   for s in idx.lineage.get(k, (k,)) if s in segs)} if trade else ()
     if out_industry or trade:
         for k, e in ev.items():
             if k in traded or mid and mid in cites3.get(k, ()):

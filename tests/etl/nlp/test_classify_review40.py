@@ -84,6 +84,13 @@ def test_the_chains_trade_segments_stay_placeable_under_a_trade_class(onto, indu
     assert list(sewing) == ["sewing-services"]  # 0.59 before
 
 
+def test_under_a_trade_class_a_maker_segment_that_takes_service_items_stays_damped(onto):
+    # 充电设施 takes service items at full weight (charging), but its firms make charging equipment (3670/3829)
+    assert _links(onto, "电动汽车充电桩销售；充电桩安装服务", TRADE_CODED) == {}
+    # 品牌与销售渠道 is a trade segment (its source cites 5135 and 5285): a toilet wholesaler is its firm
+    assert list(_links(onto, "智能马桶销售；卫生洁具批发", TRADE_CODED)) == ["smart-toilet-brand-channel"]
+
+
 # --- F6: pharma placement ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("industry", [FORMULATION_CODED, None])
