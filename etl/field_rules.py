@@ -28,11 +28,13 @@ from etl.address import split_region
 from etl.normalize import (check_formula, clean_text, display_name, halfwidth, normalize_credit_code, parse_bool,
                            parse_capital, parse_date, parse_int, split_list)
 from etl.nlp.gb2260 import CITIES, PROVINCES
+from etl.nlp.industry import code_unused, record_code
+from etl.nlp.industry_cells import names as class_names
 from etl.places import MUNICIPALITIES
 from etl.text import chinese_punctuation
 from ontology.firms import canonical_tag, parse_status
 
-__all__ = ["RAW_MAX_CHARS", "INDUSTRY_LEVELS", "SIMPLE_FIELDS", "AMOUNT_FIELDS", "OTHER_FIELDS", "checked", "region_path"]
+__all__ = ["RAW_MAX_CHARS", "INDUSTRY_LEVELS", "INDUSTRY_CODE_NOTE", "industry_cells", "SIMPLE_FIELDS", "AMOUNT_FIELDS", "OTHER_FIELDS", "checked", "region_path"]
 
 RAW_MAX_CHARS = 20_000  # any cell longer than this is refused before parsing (e.g. a 10 MB field)
 INDUSTRY_LEVELS = ("industry_l1", "industry_l2", "industry_l3", "industry_l4")  # 门类, 大类, 中类, 小类
@@ -105,6 +107,27 @@ def _industry_path(v: str) -> list[str] | None:
     """所属行业 as one name or a path (制造业>通用设备制造业, 制造业/通用设备制造业)."""
     parts = re.split(r"\s*(?:>|/|\||→|-{1,2}|—)\s*", halfwidth(v))
     return list(dict.fromkeys(p for p in (clean_text(x, max_len=100) for x in parts) if p)) or None
+
+
+#: a 国标行业 written "CODE NAME" whose code the classifier cannot take (review 40 F1)
+INDUSTRY_CODE_NOTE = ("国标行业的代码与名称或上级门类不符，未采用该代码，按行业名称归类 / "
+                      "the 国标行业 code disagrees with its name or its section; the code is not used, the names are read")
+
+
+def industry_cells(values: list[str]) -> tuple[list[str] | None, str | None, str | None]:
+    """A record's 国标行业 levels (or 所属行业 path) → ``(names, code, note)``: the class names without a code written in
+    front of them, the most specific such code as :func:`etl.nlp.industry.record_code` checks it (review 40 F1: ``C 制造业``,
+    ``27 医药制造业`` … ``2720 化学药品制剂制造`` were kept as names no table knows, and the class was lost), and
+    :data:`INDUSTRY_CODE_NOTE` when a code written in a cell was not taken (:func:`etl.nlp.industry.code_unused`).
+
+    >>> industry_cells(["F 批发和零售业", "51 批发业"]), industry_cells(["制造业", "通用设备制造业"])
+    ((['批发和零售业', '批发业'], 'F51', None), (['制造业', '通用设备制造业'], None, None))
+    >>> industry_cells(["C2720"]), industry_cells(["3553 化学药品制剂制造"])[1:] == (None, INDUSTRY_CODE_NOTE)
+    ((None, 'C2720', None), True)
+    """
+    code = record_code(None, values)
+    note = INDUSTRY_CODE_NOTE if code_unused(values) else None
+    return list(dict.fromkeys(class_names(values))) or None, code, note
 
 
 def _coordinate(v: str, bound: float) -> float | None:

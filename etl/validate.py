@@ -47,7 +47,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from etl.field_rules import AMOUNT_FIELDS, INDUSTRY_LEVELS, OTHER_FIELDS, SIMPLE_FIELDS, checked, region_path
+from etl.field_rules import (AMOUNT_FIELDS, INDUSTRY_LEVELS, OTHER_FIELDS, SIMPLE_FIELDS, checked, industry_cells,
+                              region_path)
 from etl.memo import Memo, located
 from etl.normalize import name_key, parse_amount, parse_capital
 from etl.quarantine import Quarantine
@@ -170,8 +171,15 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     industry = [v for f in INDUSTRY_LEVELS if f in record and (v := run(f, OTHER_FIELDS[f]))]
     if not industry and "industry" in record:
         industry = run("industry", OTHER_FIELDS["industry"]) or []
-    if industry:
-        out["industry"] = list(dict.fromkeys(industry))
+    if industry:  # 2720 化学药品制剂制造: the name, and the code when the record has no 国标行业代码 (review 40 F1)
+        names, code, note = industry_cells(industry)
+        if names:
+            out["industry"] = names
+        if code and not out.get("industry_code"):
+            out["industry_code"] = code
+        if note:
+            field = next((f for f in INDUSTRY_LEVELS if f in record), "industry")
+            notes.append(Quarantine(file, row, field, " / ".join(industry), note, level="warning"))
     if is_leading(out.get("tags", []), out.get("output"), out.get("revenue")):
         out["leading"] = True
     _locate(record, ontology, out, run, problems, notes, memo, region[2] if region else None)

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from itertools import repeat
 from typing import Any
 
-from etl.field_rules import AMOUNT_FIELDS, INDUSTRY_LEVELS, OTHER_FIELDS, SIMPLE_FIELDS, checked
+from etl.field_rules import AMOUNT_FIELDS, INDUSTRY_LEVELS, OTHER_FIELDS, SIMPLE_FIELDS, checked, industry_cells
 from etl.held import FIELDS, field as held_field, packed_props
 from etl.memo import Memo, located
 from etl.normalize import EMPTY_MARKERS, credit_code_check_char, parse_amount
@@ -271,13 +271,20 @@ class BatchValidator:
         whole = col.pop("industry", None)
         if not levels and whole is None:
             return
-        merged = []
+        merged, codes = [], col.get("industry_code") or [None] * n
         for i in range(n):
             ind = [v for c in levels if (v := c[i])]
             if not ind and whole is not None:
                 ind = whole[i] or []
-            merged.append(list(dict.fromkeys(ind)) or None)
+            names, code, note = industry_cells(ind) if ind else (None, None, None)
+            merged.append(names)
+            if code and not codes[i]:  # the code written in front of a name (etl.field_rules.industry_cells)
+                codes[i] = code
+            if note:
+                bad[i] = 1  # the row path says why a written code was not used
         col["industry"] = merged
+        if any(codes):
+            col["industry_code"] = codes
 
     def _locate(self, records: list[dict], col: dict[str, list], get, bad: bytearray) -> list[list]:
         """Each good row's location (county, local, basis) into ``col``; its warnings; a row whose

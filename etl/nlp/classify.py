@@ -145,7 +145,7 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
     ind_segs, out_industry, v_cluster, rclass, mid = sig.ind_segs, sig.out_industry, sig.v_cluster, sig.rclass, sig.mid
     ev: dict[str, Evidence] = {}
     accumulate(hits, idx, ev, sig.prior)
-    damp_outside(ev, sig, idx, _OUT_DAMP)  # registered outside the chains or in trade: text evidence halved
+    traded = damp_outside(ev, sig, idx, segs, _OUT_DAMP)  # registered outside the chains or in trade: text evidence halved
     negated = negative_words(ev, negs, idx, plines, _NEG_MIN_WEIGHT, _NEG_DAMP)
     firm_rules(ev, idx, plines, sig.distributor)  # bare vehicle customer words, a distributor's goods, a vehicle maker's parts
     fold_parents(ev, idx, segs)  # a parent with no phrase of its own → its best descendant
@@ -171,9 +171,11 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
     for k, e in ev.items():
         ind_lin = any(s in idx.lineage.get(k, (k,)) or k in idx.lineage.get(s, ()) for s in ind_segs) \
             if ind_segs else False
-        if rclass and not ind_lin and e.spec > 0.5:  # a generic word (飞机, 航空器) gains no agreement (review 39)
+        # a generic word (飞机 as a modifier, 航空器) gains no agreement (review 39); a specific term of two characters as
+        # the head does (旋梭 under 3553, which 缝制机械关键零部件 cites: review 40 F7)
+        if rclass and not ind_lin and e.spec >= 0.5:
             ind_lin = rclass in idx.cites.get(k, ())
-        out_k = out_industry and not (mid and mid in idx.cites3.get(k, ()))
+        out_k = out_industry and not (mid and mid in idx.cites3.get(k, ())) and k not in traded
         c = cluster.get(k)
         p, pmax, sc, smax = (e.p, e.pmax, e.s, e.smax) if plines else (e.s, e.smax, 0.0, 0.0)
         # without products, the 经营范围's main items play the products' part
@@ -184,7 +186,7 @@ def _candidates(idx, ontology, text_scope, products, industry, industry_code, na
              1.0 if k in negated else 0.0, 1.0 if c == top_cluster else 0.0,
              1.0 if (pmax < 0.1 or 0 <= e.share < MINOR_SHARE) and smax < 0.2 else 0.0, 1.0 if (e.whole if plines else e.whole_s) >= 0.1 else 0.0,
              1.0 if v_cluster is not None and c == v_cluster else 0.0,
-             1.0 if v_cluster is not None and c != v_cluster else 0.0, 1.0 if sig.v_out else 0.0,
+             1.0 if v_cluster is not None and c != v_cluster else 0.0, 1.0 if sig.v_out and k not in traded else 0.0,
              1.0 if sig.v_mixed else 0.0, 1.0 if lead and k in lead else 0.0,
              1.0 if lead and k not in lead and k not in kin else 0.0,
              1.0 if lead is not None and not lead else 0.0)

@@ -26,13 +26,17 @@ import re
 
 from etl.nlp.gb2260 import CITIES, COUNTIES, COUNTY_CITIES, PREFECTURES, PROVINCES
 
-__all__ = ["name_trade", "name_item"]
+__all__ = ["name_trade", "name_item", "SECTOR_WORDS"]
 
 _FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司|分公司|公司|合伙企业|个人独资企业|"
                       r"经营部|门市部|工作室|商行|厂|店)$")
 _BRACKET_RE = re.compile(r"[(（][^()（）]{0,12}[)）]")
 #: generic words between the 字号 and the organisational form that say nothing of the trade
 _GENERIC_RE = re.compile(r"(?:科技|技术|实业|发展|集团|控股|股份|国际|智能|工业|产业|有限|投资|新能源科技)$")
+#: 行业 words of a name that say the sector, not what of it the firm makes: a 原料药 maker and a tablet maker are both
+#: 某某制药 (医药制造业, GB/T 4754-2017 27), so 制药 in a name is no 成品药 evidence (review 40 F6: an API maker's
+#: 沙坦制药 put it in 成品药 at 0.93); the words before it in the name still read (沙坦)
+SECTOR_WORDS = frozenset({"制药", "药业", "医药", "生物医药", "医药制造", "生物制药", "化学制药"})
 _PLACES = frozenset(
     [*PROVINCES, *PROVINCES.values(), *CITIES, *(c + "市" for c in CITIES), *PREFECTURES,
      *COUNTY_CITIES, *(c + "市" for c in COUNTY_CITIES), *COUNTIES, *(c[:-1] for c in COUNTIES if len(c) >= 3)])
@@ -76,9 +80,14 @@ def name_item(name, scanner) -> str | None:
     ...         return [(i, i + 4, "潜水电机")] if i >= 0 else []
     >>> name_item("浙江示例潜水电机有限公司", S()), name_item("台州示例贸易有限公司", S())
     ('潜水电机', None)
+    >>> class P:
+    ...     def scan(self, text):
+    ...         return [(text.find(t), text.find(t) + len(t), t) for t in ("沙坦", "制药") if t in text]
+    >>> name_item("浙江示例沙坦制药有限公司", P()), name_item("新昌示例制药有限公司", P())
+    ('沙坦', None)
     """
     part = name_trade(name)
     if not part:
         return None
-    hits = scanner.scan(part)
+    hits = [h for h in scanner.scan(part) if h[2] not in SECTOR_WORDS]
     return part[hits[0][0]:hits[-1][1]] if hits else None

@@ -25,13 +25,15 @@ A citation is a class code of three or four digits followed by its class name; y
 ()
 >>> record_class("C3859", None), record_class(None, ["制造业", "其他家用电力器具制造"]), record_class("C", None)
 ('3859', '3859', None)
+>>> record_class(None, ["C 制造业", "35 专用设备制造业", "3553 缝制机械制造"])
+'3553'
 """
 
 from __future__ import annotations
 
 import re
 
-from etl.nlp.industry import _names, class_digits, class_of_name
+from etl.nlp.industry import _names, class_digits, class_of_name, record_code
 
 __all__ = ["citations", "cited_names", "parse_cited", "cited_classes", "record_class"]
 
@@ -83,7 +85,7 @@ def record_class(industry_code, industry, names: dict | None = None) -> str | No
     """The record's most specific class code: its code's digits, else the most specific of its ``industry`` names
     that names a class of :mod:`etl.nlp.industry`'s tables or of ``names`` (:func:`cited_names`: a 天眼查 path
     ``…>智能消费设备制造>智能无人飞行器制造`` is 3963, not the 大类 39 above it); ``None`` for a 门类 alone or nothing known."""
-    digits = class_digits(industry_code)
+    digits = class_digits(record_code(industry_code, industry))
     if digits and len(digits) >= 3:
         return digits
     names = names or {}

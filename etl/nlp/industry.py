@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["class_digits", "class_of_name", "INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "SECTION_NAMES", "TRADE_SEGMENTS", "trade_industry", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal"]
+from etl.nlp.industry_cells import SECTION_OF, code_conflict, names as _names, read as _read_cells, written_code
+
+__all__ = ["class_digits", "class_of_name", "INDUSTRY_SEGMENTS", "OUT_OF_CHAIN", "SECTION_NAMES", "TRADE_SEGMENTS", "trade_industry", "VENDOR_LABELS", "OUT", "MIXED", "industry_signal", "vendor_signal", "record_code", "code_unused", "read_industry"]
 
 #: GB/T 4754-2017 code -> (name, segment ids it points to). Most specific code wins (4 > 3 > 2 digits).
 INDUSTRY_SEGMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -177,25 +179,23 @@ VENDOR_LABELS: dict[str, str] = {
         "家用电器", "家居用品", "广告包装", "元器件", "电器仪表", "其他建材", "农业综合", "环境保护", "综合类",
     ), MIXED),
 }
-_SECTION_OF = {  # 门类 letter of each 2-digit 大类 range (for codes given with or without the letter)
-    "A": range(1, 6), "B": range(6, 13), "C": range(13, 44), "D": range(44, 47), "E": range(47, 51),
-    "F": range(51, 53), "G": range(53, 61), "H": range(61, 63), "I": range(63, 66), "J": range(66, 70),
-    "K": range(70, 71), "L": range(71, 73), "M": range(73, 76), "N": range(76, 80), "O": range(80, 83),
-    "P": range(83, 84), "Q": range(84, 86), "R": range(86, 91), "S": range(91, 97), "T": range(97, 98),
-}
 _CODE_RE = re.compile(r"^\s*([A-Ta-t])?\s*(\d{2,4})\s*$")
 _LETTER_RE = re.compile(r"^\s*([A-Ta-t])\s*$")
 #: 门类 names whose every 大类 is in ``OUT_OF_CHAIN``: a record that gives only the 门类 (a letter, or the name)
 #: is read like its 大类 codes (round 16: a registry export's 门类 F 批发和零售业 with a 塑料制品销售 scope was placed as a
 #: plastics maker; code 51 or 52 was already read as out of the chains)
 SECTION_NAMES = {"F": "批发和零售业", "K": "房地产业"}
-_OUT_SECTIONS = {letter for letter, r in _SECTION_OF.items()
+_OUT_SECTIONS = {letter for letter, r in SECTION_OF.items()
                  if all(f"{d:02d}" in OUT_OF_CHAIN for d in r)}
 _NAME_INDEX: dict[str, str] = {}
 for _code, (_n, _s) in INDUSTRY_SEGMENTS.items():
     _NAME_INDEX.setdefault(_n, _code)
 for _code, _n in OUT_OF_CHAIN.items():
     _NAME_INDEX.setdefault(_n, _code)
+_NAME_CODES: dict[str, set[str]] = {}  # every code the tables give a name (272 and 2720 化学药品制剂制造)
+for _code, _n in [*((c, n) for c, (n, _s) in INDUSTRY_SEGMENTS.items()), *OUT_OF_CHAIN.items(),
+                  *((c, n) for c, n in SECTION_NAMES.items())]:
+    _NAME_CODES.setdefault(_n, set()).add(_code)
 
 
 def class_digits(code) -> str | None:
@@ -226,12 +226,35 @@ def _lookup(digits: str) -> tuple[tuple[str, ...], bool] | None:
     return None
 
 
-def _names(industry) -> list[str]:
-    if industry is None:
-        return []
-    if isinstance(industry, str):
-        return [p.strip() for p in re.split(r"\s*(?:>|/|\||→)\s*", industry) if p.strip()]
-    return [str(x).strip() for x in industry if str(x or "").strip()]
+def record_code(industry_code, industry) -> str | None:
+    """The record's 国标行业 code: its code field, else the most specific code written in front of its names
+    (``27 医药制造业`` … ``2720 化学药品制剂制造`` → ``C2720``; :mod:`etl.nlp.industry_cells`), checked against this
+    module's tables — a code whose name the tables give another code is not taken (review 40 F1).
+
+    >>> record_code(None, ["F 批发和零售业", "51 批发业"]), record_code("C3441", ["27 医药制造业"])
+    ('F51', 'C3441')
+    >>> record_code(None, ["3553 化学药品制剂制造"]), record_code(None, ["制造业"])
+    (None, None)
+    """
+    code = str(industry_code or "").strip()
+    return code or (written_code(industry, _NAME_CODES.get) if industry else None)
+
+
+def read_industry(industry_code, industry) -> tuple[str | None, tuple[str, ...]]:
+    """``(code, names)`` of a record's 国标行业 as :func:`record_code` and :func:`etl.nlp.industry_cells.names` read
+    them, once: the classifier passes these on, and a tuple of names is not parsed again.
+
+    >>> read_industry(None, ["C 制造业", "27 医药制造业", "2720 化学药品制剂制造"])
+    ('C2720', ('制造业', '医药制造业', '化学药品制剂制造'))
+    """
+    names, written = _read_cells(industry, _NAME_CODES.get)
+    code = str(industry_code or "").strip()
+    return code or written, names
+
+
+def code_unused(industry) -> bool:
+    """Is a code written in a 国标行业 cell not taken by :func:`record_code`? (:func:`~etl.nlp.industry_cells.code_conflict`)"""
+    return code_conflict(industry, _NAME_CODES.get)
 
 
 def vendor_signal(industry) -> str | None:
@@ -271,7 +294,7 @@ def trade_industry(industry_code, industry) -> bool:
     >>> trade_industry("F516", None), trade_industry(None, "批发和零售业"), trade_industry("C3441", None)
     (True, True, False)
     """
-    code = str(industry_code or "").strip().upper()
+    code = (record_code(industry_code, industry) or "").upper()
     if code[:1] == "F" or (class_digits(code) or "")[:2] in ("51", "52"):
         return True
     return any(n in ("批发和零售业", "批发业", "零售业") for n in _names(industry))
@@ -285,6 +308,7 @@ def industry_signal(industry_code, industry) -> tuple[tuple[str, ...], bool]:
     >>> industry_signal("F", None), industry_signal(None, ["批发和零售业", "批发业", "医药及医疗器材批发", "西药批发"])
     (((), True), (('pharma-distribution',), False))
     """
+    industry_code = record_code(industry_code, industry)
     digits = class_digits(industry_code)
     if digits:
         hit = _lookup(digits)

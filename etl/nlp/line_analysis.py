@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 
+from etl.nlp.dosage_forms import dosage_heads, drug_in_form
 from etl.nlp.head_split import resegment
 from etl.nlp.index import Index
 from etl.nlp.item_shapes import bracket_kinds, shared_modifier
@@ -143,6 +144,9 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
         if t in idx.negative:
             line_neg |= idx.negative[t]
         found.append((a, b, t))
+    if idx.api_root and found:  # 缬沙坦|片: the dosage form is the head, the drug its modifier (review 40 F6)
+        if forms := dosage_heads(line, found, idx):
+            found = sorted(found + forms)
     for pseudo, head_re, _sid in HEAD_TERMS:
         if pseudo not in line or pseudo not in idx.credit:
             continue
@@ -178,6 +182,8 @@ def _line_analysis(line: str, tag: str, idx: Index, scanned: list) -> tuple[tupl
             gap = line[b:hits[k + 1][0]]
             if gap and gap[0] in COORD:
                 head = 1.0
+            elif drug_in_form(idx, t, hits[k + 1][2], gap):
+                head = 0.0  # 缬沙坦|片剂, 阿托伐他汀钙|胶囊: the drug a dosage form holds (review 40 F6)
             elif _all_upstream(idx, hits[k + 1][2]) and not _all_upstream(idx, t):
                 head = 0.0  # a product naming what a material is for: 抗肿瘤药|中间体, 电机|硅钢 (a customer)
             elif idx.spec[t] > 0.4 and _narrows(idx, t, hits[k + 1][2]):

@@ -22,7 +22,7 @@ True
 from __future__ import annotations
 
 from etl.nlp.gb_cited import record_class
-from etl.nlp.industry import MIXED, OUT, TRADE_SEGMENTS, industry_signal, trade_industry, vendor_signal
+from etl.nlp.industry import MIXED, OUT, TRADE_SEGMENTS, industry_signal, read_industry, trade_industry, vendor_signal
 from etl.nlp.industry import _names
 
 __all__ = ["DISTRIBUTOR_LABELS", "IndustrySignals", "industry_signals", "damp_outside"]
@@ -48,6 +48,8 @@ def industry_signals(idx, segs, industry, industry_code) -> IndustrySignals:
     if not (industry or industry_code):
         return _NONE
     s = IndustrySignals()
+    # 2720 化学药品制剂制造: the code and the name, read once (review 40 F1: a code written before a name was lost)
+    industry_code, industry = read_industry(industry_code, industry)
     ind_segs, out_industry = industry_signal(industry_code, industry)
     s.ind_segs = ind_segs = tuple(x for x in ind_segs if x in segs)  # an ontology without them (a county-only one) has none
     s.out_industry = out_industry
@@ -75,14 +77,18 @@ def industry_signals(idx, segs, industry, industry_code) -> IndustrySignals:
     return s
 
 
-def damp_outside(ev: dict, sig: IndustrySignals, idx, factor: float) -> None:
-    """Text evidence × ``factor`` for a firm registered outside the chains or in trade, except a chain's own trade
-    segment (a trader) and a candidate whose lineage cites the record's 中类 (round 18)."""
+def damp_outside(ev: dict, sig: IndustrySignals, idx, segs, factor: float) -> set:
+    """Text evidence × ``factor`` for a firm registered outside the chains or in trade, except a candidate whose
+    lineage cites the record's 中类 (round 18) and, under a trade class, the chains' trade and service segments
+    (医药流通, 缝纫机销售/维修: ``firm_base: services``) — the class says what they are (review 40 F7: a 药品批发 firm under
+    批发业 fell to 0.38); a maker segment that takes service items (充电设施) stays damped. Returns those trade segments."""
     if not (sig.out_industry or sig.trade):
-        return
-    keep = TRADE_SEGMENTS if sig.trade else ()
+        return set()
+    traded = {k for k in ev if any(s in TRADE_SEGMENTS or segs[s].firm_base == "services"
+                                   for s in idx.lineage.get(k, (k,)) if s in segs)} if sig.trade else set()
     mid, cites3 = sig.mid, idx.cites3
     for k, e in ev.items():
-        if keep and any(s in keep for s in idx.lineage.get(k, (k,))) or mid and mid in cites3.get(k, ()):
+        if k in traded or mid and mid in cites3.get(k, ()):
             continue
         e.p, e.pmax, e.s, e.smax = e.p * factor, e.pmax * factor, e.s * factor, e.smax * factor
+    return traded

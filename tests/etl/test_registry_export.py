@@ -400,3 +400,50 @@ def test_a_labelled_footer_under_the_name_column_is_a_note(tmp_path, taizhou):
     assert [(q.row, q.value) for q in report.quarantined if q.field == "row"] == [
         (4, "数据来源：企查查（示例），导出时间：2025-06-30")]
     assert report.enterprises == 2
+
+
+# --- 国标行业 cells written "CODE NAME" (review 40 F1 cause 2) -------------------------------------------------------
+
+CODED = [  # fictional firms of the review's shapes; the levels as GB/T 4754 tables print them
+    ["台州示例进出口有限公司", cc("91331002MA2KKKKK1"), "F 批发和零售业", "51 批发业", "", "",
+     "货物进出口；技术进出口；水泵、电机、缝纫机、汽车配件、医药中间体（不含危险化学品）批发。", ""],
+    ["台州市黄岩示例制剂有限公司", cc("91331003MA2LLLLL1"), "C 制造业", "27 医药制造业", "272 化学药品制剂制造",
+     "2720 化学药品制剂制造", "许可项目：药品生产（片剂、硬胶囊剂、颗粒剂）", "缬沙坦片、阿托伐他汀钙片"],
+    ["台州示例旋梭有限公司", cc("91331081MA2MMMMM1"), "C", "35", "355", "C3553", "旋梭、梭芯、梭壳制造。", ""],
+]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "csv with 所属地区"])
+def test_coded_industry_levels_are_read_as_names_and_code(tmp_path, fmt):
+    from ontology.loader import load_ontology
+    path = tmp_path / "企查查导出.csv"
+    extra = ["所属地区"] if "所属地区" in fmt else []  # 所属地区 sends the batch down the row path (etl.validate)
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["企业名称", "统一社会信用代码", "国标行业门类", "国标行业大类", "国标行业中类", "国标行业小类", "经营范围", "主营产品",
+                    "所属城市", *extra])
+        for r in CODED:
+            w.writerow([*r, "台州市", *(["浙江省台州市"] if extra else [])])
+    store = SQLiteStore(":memory:")
+    load_files(store, [path], ontology=load_ontology())
+    trader, tablets, hooks = (store.get_node("Enterprise", r[1]) for r in CODED)
+    assert (trader["industry"], trader["industry_code"]) == (["批发和零售业", "批发业"], "F51")
+    assert (tablets["industry"], tablets["industry_code"]) == (["制造业", "医药制造业", "化学药品制剂制造"], "C2720")
+    assert hooks.get("industry") in (None, []) and hooks["industry_code"] == "C3553"
+
+    def placed(eid):
+        return {r["dst"] for r in store.rels("IN_SEGMENT", src=eid)}
+    assert placed(CODED[0][1]) == set()  # a wholesaler: no motor, sewing-machine or car-parts maker
+    assert placed(CODED[1][1]) == {"pharma-oral-solid"}  # not 特色原料药 and 发酵类原料药 by 缬沙坦片、阿托伐他汀钙片
+    assert placed(CODED[2][1]) == {"sewing-rotary-hook"}
+
+
+def test_a_written_code_that_disagrees_with_its_name_is_a_warning_and_unused(taizhou):
+    notes = []
+    e, q = validate_enterprise({"name": "示例制剂有限公司", "industry_l1": "C 制造业", "industry_l4": "3553 化学药品制剂制造",
+                                "_file": "a.csv", "_row": 5}, taizhou, default_source="a.csv", warnings=notes)
+    assert q == [] and e.industry_code == "C" and e.industry == ["制造业", "化学药品制剂制造"]  # 3553 not taken
+    (w,) = [w for w in notes if w.field.startswith("industry")]
+    assert (w.file, w.row, w.field, w.level, w.value) == ("a.csv", 5, "industry_l1", "warning",
+                                                          "C 制造业 / 3553 化学药品制剂制造")
+    assert "代码与名称" in w.reason and "not used" in w.reason

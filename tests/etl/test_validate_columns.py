@@ -45,8 +45,9 @@ def _record(rng: random.Random, i: int) -> dict:
     if rng.random() < 0.3:
         rec |= {"status": rng.choice(["存续", "注销", "飞走了", ""]),
                 "registered_capital": rng.choice(["500万元人民币", "200万美元", "若干", ""]),
-                "industry": rng.choice(["制造业>通用设备制造业", "", "=x"]),
-                "industry_l1": rng.choice(["制造业", ""]), "insured": rng.choice(COUNTS),
+                "industry": rng.choice(["制造业>通用设备制造业", "", "=x", "F 批发和零售业>51 批发业", "2720-化学药品制剂制造"]),
+                "industry_l1": rng.choice(["制造业", "", "C 制造业", "C2720", "51 化学药品制剂制造"]),
+                "industry_code": rng.choice(["", "C3441", "", ""]), "insured": rng.choice(COUNTS),
                 "stock_code": rng.choice(["002126.SZ", "", "??"]), "address": rng.choice(["浙江省台州市温岭市", ""])}
     if rng.random() < 0.1:
         rec["_unit.revenue"] = rng.choice(["元", "亿元", "万元"])

@@ -51,12 +51,12 @@ def test_damp_outside_spares_the_trade_segment_of_a_trader(idx, onto):
     ev = {"pharma-distribution": Evidence(), "pharma-finished": Evidence()}
     for e in ev.values():
         e.p = e.pmax = 1.0
-    damp_outside(ev, sig, idx, 0.5)
+    damp_outside(ev, sig, idx, onto.segments, 0.5)
     assert ev["pharma-distribution"].p == 1.0 and ev["pharma-finished"].p == 0.5
 
 
 def test_damp_outside_leaves_an_in_chain_record_alone(idx, onto):
     ev = {"pump-motor-pumps": Evidence()}
     ev["pump-motor-pumps"].p = 1.0
-    damp_outside(ev, industry_signals(idx, onto.segments, None, "C3441"), idx, 0.5)
+    damp_outside(ev, industry_signals(idx, onto.segments, None, "C3441"), idx, onto.segments, 0.5)
     assert ev["pump-motor-pumps"].p == 1.0
