@@ -400,3 +400,22 @@ def test_a_labelled_footer_under_the_name_column_is_a_note(tmp_path, taizhou):
     assert [(q.row, q.value) for q in report.quarantined if q.field == "row"] == [
         (4, "数据来源：企查查（示例），导出时间：2025-06-30")]
     assert report.enterprises == 2
+
+
+def test_a_check_character_slip_loads_the_firm_without_its_code(tmp_path, taizhou):
+    """Review 40 C6, through the loader's bulk path: the row with a wrong check character is loaded (no code
+    stored, id from the name), and its quarantine line is a bilingual warning naming file, row and field."""
+    good = cc("91331081MA2AAAAA1")
+    bad = good[:17] + ("1" if good[17] != "1" else "2")
+    path = tmp_path / "名录.csv"
+    path.write_text(f"统一社会信用代码,企业名称,登记状态,所属城市,所属区县\n{good},示例甲泵业有限公司,存续,台州市,温岭市\n"
+                    f"{bad},示例乙泵业有限公司,存续,台州市,温岭市\n", encoding="utf-8")
+    store = SQLiteStore(":memory:")
+    report = load_files(store, [path], ontology=taizhou)
+    assert report.enterprises == 2
+    [w] = [q for q in report.quarantined if q.field == "credit_code"]
+    assert (w.file, w.row, w.value, w.level) == ("名录.csv", 3, bad, "warning")
+    assert "校验位" in w.reason and "credit code check character" in w.reason
+    _, firms = store.find_enterprises(q="示例乙")
+    assert [(f["name"], f.get("credit_code"), f["id"][:3], f["county"]) for f in firms] == [
+        ("示例乙泵业有限公司", None, "nm-", "温岭")]
