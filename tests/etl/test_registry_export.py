@@ -419,3 +419,40 @@ def test_a_check_character_slip_loads_the_firm_without_its_code(tmp_path, taizho
     _, firms = store.find_enterprises(q="示例乙")
     assert [(f["name"], f.get("credit_code"), f["id"][:3], f["county"]) for f in firms] == [
         ("示例乙泵业有限公司", None, "nm-", "温岭")]
+
+
+def _export_with_banner(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in (["企查查 · 企业数据导出（示例）", None, None, None], ["搜索条件：所属地区：浙江省；国标行业：医药制造业；导出时间：2026-12-02", None, None, None],
+              ["序号", "企业名称", "登记状态", "所属城市"], [1, "示例甲药业有限公司", "存续", "台州市"],
+              [2, "示例乙药业有限公司", "存续", "杭州市"], ["共 2 条记录；数据来源：企查查（示例）"]):
+        ws.append(r)
+    ws.merge_cells("A1:D1")
+    wb.save(path)
+    return path
+
+
+def test_the_export_date_and_region_of_a_condition_line_are_the_datasets(tmp_path, taizhou):
+    """Review 40 C7: 导出时间 and 所属地区 in the 搜索条件 line above the header were skipped with it; the dataset read
+    截止日期 — and 地区 未注明. Given no --as-of, the load takes both and says so (warnings naming the line)."""
+    path = _export_with_banner(tmp_path / "名录.xlsx")
+    store = SQLiteStore(":memory:")
+    report = load_files(store, [path], ontology=taizhou)
+    assert report.enterprises == 2
+    [ds] = [d for d in store.find_nodes("Dataset", limit=10) if d["name"] == "名录.xlsx"]
+    assert (ds["as_of"], ds["region"]) == ("2026-12-02", "浙江省")
+    taken = [(q.row, q.field, q.value, q.level) for q in report.quarantined if q.field.startswith("dataset.")]
+    assert taken == [(2, "dataset.as_of", "2026-12-02", "warning"), (2, "dataset.region", "浙江省", "warning")]
+    assert not [q for q in report.quarantined if q.row in (1, 2) and q.field == "row"]  # title rows: no note line
+
+
+def test_a_given_as_of_wins_over_the_files_date(tmp_path, taizhou):
+    from etl.dataset import census_spec
+
+    path = _export_with_banner(tmp_path / "名录.xlsx")
+    store = SQLiteStore(":memory:")
+    report = load_files(store, [path], ontology=taizhou, dataset=census_spec("医药名录", as_of="2026-06-30"))
+    [ds] = [d for d in store.find_nodes("Dataset", limit=10) if d["name"] == "医药名录"]
+    assert (ds["as_of"], ds["region"]) == ("2026-06-30", "台州市")
+    assert not [q for q in report.quarantined if q.field.startswith("dataset.")]
