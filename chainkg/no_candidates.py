@@ -56,7 +56,7 @@ def why_no_candidates(store: GraphStore, onto: Ontology, analysis: dict, cluster
     name_en = (onto.clusters[cluster].name_en or cluster) if cluster else "any cluster"
     if cluster:
         loaded = (f"已载入外地在营企业 {everywhere} 家，其中 {here} 家归入{name}的环节，它们是候选的来源。",
-                  f"{everywhere} operating outside firms are loaded, {here} of them placed in {name_en}'s segments: "
+                  f"{everywhere} operating outside firms are loaded, {here} of them placed in the segments of {name_en}: "
                   "they are where candidates come from.")
     else:
         loaded = (f"已载入外地在营企业 {everywhere} 家，它们是候选的来源。",

@@ -311,9 +311,11 @@ def test_registry_export_end_to_end(tmp_path, taizhou, fmt):
     errors = [(q.row, q.field) for q in report.quarantined if q.level == "error"]
     warnings = [(q.row, q.field) for q in report.quarantined if q.level == "warning"]
     assert errors == [(14, "status"), (10, "name"), (11, "credit_code")]
-    assert warnings == [(8, "credit_code"), (9, "local"), (13, "county"), (12, "row")]  # 12: row 4 again, merged
+    # 2: the banner's 导出时间 taken as the as-of date (review 40 C7); 12: row 4 again, merged
+    assert warnings == [(2, "dataset.as_of"), (8, "credit_code"), (9, "local"), (13, "county"), (12, "row")]
+    assert [d["as_of"] for d in store.find_nodes("Dataset", limit=5)] == ["2025-06-30"]
     assert all(q.file == path.name for q in report.quarantined)
-    assert "quarantined_rows=3" in report.summary() and "warnings=4" in report.summary()
+    assert "quarantined_rows=3" in report.summary() and "warnings=5" in report.summary()
     by_row = {(q.row, q.field): q.reason for q in report.quarantined}
     assert "第 4 行「示例泵业有限公司」与第 10 行「测试另一名称有限公司」; 保留第 4 行" in by_row[(10, "name")]
     assert f"第 7 行 {J} 与第 11 行 {J2}; 保留第 7 行" in by_row[(11, "credit_code")]
