@@ -96,6 +96,8 @@ mould-plastic, sewing, smart-toilet, aerospace
         named = [s.id for s in self.segments.values() if text and text in (s.name, s.name_en)]
         if len(named) == 1:
             return named[0]
+        if cluster is None:  # pharma-nope: the ids of the cluster it starts with first
+            cluster = next((c for c in sorted(self.clusters, key=len, reverse=True) if text.startswith(c + "-")), None)
         ids = [s.id for s in self.segments.values() if cluster is None or s.cluster == cluster]
         shown = ", ".join(ids[:12]) + (f" … ({len(ids)} in all)" if len(ids) > 12 else "")
         raise NotFoundError(f"unknown {field} {value!r}: use a segment id, e.g. {shown}", field=field, value=value,
