@@ -25,7 +25,7 @@ from api.schemas.common import ErrorOut
 from etl.normalize import safe_cell
 
 __all__ = ["MAX_PAGE", "Paging", "paging", "Format", "want_csv", "csv_cell", "csv_response", "listing",
-           "ERRORS", "CSV_RESPONSE"]
+           "ERRORS", "CSV_RESPONSE", "with_reason"]
 
 MAX_PAGE = 500
 
@@ -120,3 +120,11 @@ def listing(rows: Sequence[dict], page: Paging, as_csv: bool, name: str, model: 
         return csv_response(items, name, columns_of(model, items))
     return {"total": len(rows) if total is None else total, "limit": page.limit, "offset": page.offset,
             "items": items}
+
+
+def with_reason(kg, cluster: str | None, params, reply: dict | Response) -> dict | Response:
+    """An analysis list's JSON reply with ``reason`` when it is empty: the workbench page's own sentence
+    (:meth:`chainkg.service.ChainKG.why_no_candidates`), so a script learns why, not just "0"."""
+    if isinstance(reply, dict) and reply["total"] == 0:
+        reply["reason"] = kg.why_no_candidates(cluster, params)
+    return reply

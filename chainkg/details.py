@@ -23,8 +23,7 @@ __all__ = ["cluster_detail", "segment_detail", "enterprise_detail"]
 
 def cluster_detail(onto: Ontology, cluster_id: str) -> dict:
     """The cluster, its segments and its FEEDS flows, as the ontology holds them."""
-    if cluster_id not in onto.clusters:
-        raise NotFoundError(f"unknown cluster {cluster_id!r}", entry=cluster_id)
+    cluster_id = onto.cluster_id(cluster_id)
     return {"cluster": onto.clusters[cluster_id].model_dump(),
             "segments": [s.model_dump() for s in onto.segments_of(cluster_id)],
             "feeds": [{"from": f.source_id, "to": f.target_id, "reason": f.reason} for f in onto.feeds_of(cluster_id)]}
@@ -39,9 +38,8 @@ def segment_detail(store: GraphStore, onto: Ontology, segment_id: str, limit: in
     it is placed on — and the link's method, confidence, evidence, source), this segment's own first;
     ``link`` is the first of them. A firm placed only on a child is never shown as placed on the parent
     with no evidence (it was: the panorama listed it twice, once with "—")."""
-    seg = onto.segments.get(segment_id)
-    if seg is None:
-        raise NotFoundError(f"unknown segment {segment_id!r}", entry=segment_id)
+    segment_id = onto.segment_id(segment_id)
+    seg = onto.segments[segment_id]
     total, firms = store.find_enterprises(segment=segment_id, limit=limit)
     links: dict[str, list[dict]] = {}
     for sid in onto.subtree(segment_id):  # the segment first

@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graph.store.port import GraphStore
-from chainkg.errors import NotFoundError
 from ontology.loader import Ontology
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES
 
@@ -41,8 +40,7 @@ class GraphExport:
     :meth:`rels` as often as needed. Raises :class:`NotFoundError` at once for an unknown cluster."""
 
     def __init__(self, store: GraphStore, cluster: str | None, ontology: Ontology) -> None:
-        if cluster is not None and cluster not in ontology.clusters:
-            raise NotFoundError(f"unknown cluster {cluster!r}", entry=cluster)
+        cluster = None if cluster is None else ontology.cluster_id(cluster)
         self.store, self.cluster = store, cluster
         self.keep: dict[str, set[str]] | None = None if cluster is None else self._subgraph(ontology)
 

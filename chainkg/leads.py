@@ -57,7 +57,9 @@ def lead_view(lead: dict, onto: Ontology) -> dict:
 def list_leads(store: GraphStore, onto: Ontology, cluster_id: str | None = None, segment: str | None = None,
                stage: str | None = None) -> list[dict]:
     """招商 leads, by cluster, segment, stage order and firm; each with its history rows and the firm's
-    current name."""
+    current name. An unknown cluster or segment is a :class:`NotFoundError` listing the ids, not an empty list."""
+    cluster_id = onto.cluster_id(cluster_id) if cluster_id else None
+    segment = onto.segment_id(segment, cluster=cluster_id) if segment else None
     out = []
     for lead in store.find_nodes("Lead", limit=10**6):
         v = lead_view(lead, onto)
@@ -132,8 +134,7 @@ def pipeline_what_if(store: GraphStore, onto: Ontology, cluster_id: str | None, 
     """情景: if the firms whose leads are at ``stages`` (default 在谈, 已签约, 已落地) land in their lead's
     segment, which gaps close? The what-if result plus ``leads`` (those assumed to land), ``closed``
     (no longer a gap), ``filled`` (缺失 no more) and ``summary`` (plain sentences)."""
-    if cluster_id is not None and cluster_id not in onto.clusters:
-        raise NotFoundError(f"unknown cluster {cluster_id!r}", entry=cluster_id)
+    cluster_id = None if cluster_id is None else onto.cluster_id(cluster_id)
     stages = check_stages(stages) if stages else LANDING_STAGES
     chosen = [lead for lead in list_leads(store, onto, cluster_id) if lead["stage"] in stages]
     for lead in chosen:  # under a parent gap segment the firm lands in its own segments of that subtree

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from chainkg.errors import InputError, NotFoundError
+from chainkg.errors import InputError
 from chainkg.report_model import Section, Table
 from chainkg.report_xlsx import XLSX_MEDIA, Notes
 from chainkg.service import ChainKG
@@ -64,8 +64,7 @@ def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = Non
     from chainkg.report_chart import chain_png
     from chainkg.report_sections import analysis_sections
     onto, store = kg.onto, kg.store
-    if cluster_id not in onto.clusters:
-        raise NotFoundError(f"unknown cluster {cluster_id!r}", entry=cluster_id)
+    cluster_id = onto.cluster_id(cluster_id)
     cl = onto.clusters[cluster_id]
     result = kg.analysis(cluster_id, params)
     gaps = result["gaps"]

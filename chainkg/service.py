@@ -33,6 +33,8 @@ from chainkg.actuals import actuals_path, progress
 from chainkg.actuals_store import stored_actuals, write_actuals
 from chainkg.cache import VersionedCache
 from chainkg.errors import UnsupportedStore
+from chainkg.filters import enterprise_filters
+from chainkg.no_candidates import why_no_candidates
 from chainkg.settings import Settings
 from etl.loader import BUNDLED_FILES, LoadReport, load_files
 from etl.preview import preview_file
@@ -182,7 +184,9 @@ class ChainKG:
         return details.segment_detail(self.store, self.onto, segment_id, limit)
 
     def enterprises(self, **filters) -> tuple[int, list[dict]]:
-        return self.store.find_enterprises(**filters)
+        """Firms matching ``filters``; a cluster, segment, dataset or county the store does not hold is an
+        error naming it, not an empty page (:func:`chainkg.filters.enterprise_filters`)."""
+        return self.store.find_enterprises(**enterprise_filters(self.store, self.onto, **filters))
 
     def enterprise_detail(self, enterprise_id: str) -> dict:
         return details.enterprise_detail(self.store, enterprise_id)
@@ -301,6 +305,12 @@ class ChainKG:
         p = params or AnalysisParams()
         return self._memo(("workbench", cluster_id, p.model_dump_json()),
                           lambda: _leads.workbench(self.analysis(cluster_id, p, TARGET_SECTIONS), self.leads(cluster_id)))
+
+    def why_no_candidates(self, cluster_id: str | None = None, params: AnalysisParams | None = None) -> dict:
+        """Why the workbench (and the targets) of ``cluster_id`` has no candidates: what is loaded, what a census
+        needs — :func:`chainkg.no_candidates.why_no_candidates`, for the page and the API alike."""
+        cluster_id = None if cluster_id is None else self.onto.cluster_id(cluster_id)
+        return why_no_candidates(self.store, self.onto, self.analysis(cluster_id, params, TARGET_SECTIONS), cluster_id)
 
     def pipeline_what_if(self, cluster_id: str | None = None, stages: Iterable[str] | None = None,
                          params: AnalysisParams | None = None) -> dict:

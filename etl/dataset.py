@@ -36,11 +36,15 @@ from etl.normalize import parse_date
 from ontology.firms import POPULATIONS, SAMPLE_POPULATION
 from ontology.models import Dataset
 
-__all__ = ["dataset_id", "census_spec", "sample_spec", "sidecar_spec", "guess_population", "PLACES", "PLACE_WORDS",
+__all__ = ["UNSTATED_REGION", "dataset_id", "census_spec", "sample_spec", "sidecar_spec", "guess_population", "PLACES", "PLACE_WORDS",
            "composition_parts"]
 
 _GUESS = (("规上", "规上工业企业"), ("规模以上", "规上工业企业"), ("全量", "全量登记企业"),
           ("登记", "全量登记企业"), ("工商", "全量登记企业"), ("上市", "上市公司"))
+
+
+#: a sample's region: nobody said where its firms are (the English pages say "not stated", ui.places)
+UNSTATED_REGION = "未注明"
 
 
 def dataset_id(name: str) -> str:
@@ -79,7 +83,7 @@ def census_spec(name: str, *, population: str | None = None, region: str = "台�
 
 def sample_spec(file_name: str) -> Dataset:
     """The default: a file nobody declared — a sample that cannot show absence."""
-    return Dataset(id=dataset_id(file_name), name=file_name, population=SAMPLE_POPULATION, region="未注明",
+    return Dataset(id=dataset_id(file_name), name=file_name, population=SAMPLE_POPULATION, region=UNSTATED_REGION,
                    source=file_name, census=False)
 
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ontology.errors import InputError
+from etl.banner import export_facts
 from etl.bundle import ontology_batch
 from etl.conflicts import find_conflicts
 from etl.dataset import PLACES, composition, place, sample_spec, sidecar_spec
@@ -37,7 +38,7 @@ from etl.load_report import STEPS, LoadReport, StepClock, no_cycle_collector
 from etl.normalize import name_key
 from etl.overrides import read_overrides
 from etl.quarantine import Quarantine
-from etl.readers import NOTE_KEY, read_records
+from etl.readers import NOTE_KEY, TITLE_KEY, read_records
 from etl.resolve import resolve_groups
 from etl.resolved import FirmIndex, Resolved as _Resolved
 from etl.side_files import add_holdings, add_supply, add_technologies, row_kind
@@ -102,10 +103,14 @@ def _read_all(intake: Intake, paths: Iterable[str | Path], report: LoadReport, s
         if path.name not in spec.files:
             spec.files.append(path.name)
         for rec in read_records(path, sheet=sheet, notes=True):
+            if TITLE_KEY in rec:  # a banner or condition line above the header: only what it says of the export
+                report.quarantined += export_facts(spec, rec[TITLE_KEY], path.name, rec["_row"])
+                continue
             if NOTE_KEY in rec:  # a title/section/footer line of an export: reported, never a firm
                 intake.flush()  # (the rows before it are reported first)
                 report.quarantined.append(Quarantine(path.name, rec["_row"], "row", rec[NOTE_KEY], NOTE_REASON,
                                                      level="warning"))
+                report.quarantined += export_facts(spec, rec[NOTE_KEY], path.name, rec["_row"])
                 continue
             report.rows += 1
             kind = row_kind(rec)

@@ -26,10 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["NOTE_KEY", "note_text"]
+__all__ = ["NOTE_KEY", "TITLE_KEY", "note_text"]
 
 #: the key of a note row's text (see ``notes`` in :func:`etl.readers.read_records`)
 NOTE_KEY = "_note"
+#: the key of a title row's text: a banner or condition line above the header (企查查 · 企业数据导出, 搜索条件：…),
+#: handed on with ``notes`` so the loader can read the export's date from it (:mod:`etl.banner`); never reported
+TITLE_KEY = "_title"
 #: columns whose lone value is a firm (missing its other cells), never a note
 _IDENTIFIERS = frozenset({"name", "credit_code", "stock_code"})
 #: the first cell of a totals line under the rows: 合计 / 总计 / 小计 / 共计 / 汇总, or 共 122 条

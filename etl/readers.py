@@ -13,7 +13,8 @@ naming the file (and row when there is one). It does not judge values; ``etl.val
 * With ``notes=True``, a title, section or footer line of an export (数据来源…, 合计…, 一、汽车零部件;
   :mod:`etl.note_rows`) comes back as ``{NOTE_KEY: text, "_file", "_row"}`` so the loader can report
   and skip it instead of refusing it as a firm without a name. Without it such a row is an ordinary
-  record.
+  record. With it, too, the title rows above the header (a banner, a 搜索条件 line) come first as
+  ``{TITLE_KEY: text, "_file", "_row"}``: the loader reads the export's date from them (:mod:`etl.banner`).
 * XLSX merged cells (loaded fully below 20 MB): every cell of a merged range takes its value.
   Without ``sheet``, a first sheet that is a cover or 说明 page (no data rows, no known column, a
   required column missing) gives way to the first later sheet that is a list.
@@ -41,10 +42,10 @@ from etl.aliases import ALIASES
 from etl.encoding import STREAM_CHUNK, open_text
 from etl.header import HEADER_SEARCH_ROWS, check_required, columns, find_header, score
 from etl.json_records import json_records
-from etl.note_rows import NOTE_KEY, note_text
+from etl.note_rows import NOTE_KEY, TITLE_KEY, note_text
 from etl.xlsx import sheet_names, xlsx_rows
 
-__all__ = ["Record", "read_records", "read_header", "FORMATS", "NOTE_KEY"]
+__all__ = ["Record", "read_records", "read_header", "FORMATS", "NOTE_KEY", "TITLE_KEY"]
 
 Record = dict[str, Any]
 FORMATS = ("csv", "tsv", "xlsx", "json", "jsonl")
@@ -104,9 +105,13 @@ def _first_sheet_with_data(path: Path, required: Sequence[str], notes: bool) -> 
         try:
             records = _table_records(path, xlsx_rows(path, names[i]), required, notes)
             first = next(records, None)
+            lead = [first]
+            while first is not None and (TITLE_KEY in first or NOTE_KEY in first):  # to the first firm's row
+                first = next(records, None)
+                lead.append(first)
             if first is None:
                 raise InputError("no data rows", file=path.name)
-            records = chain([first], records)
+            records = chain(lead, records)
             if any(k in ALIASES for k in first):
                 return records
             fallback = fallback or records
@@ -174,12 +179,27 @@ def _text_rows(path: Path, fmt: str) -> Iterator[tuple[int, list[str]]]:
 
 def _table_records(path: Path, rows: Iterator[tuple[int, list[str]]], required: Sequence[str],
                    notes: bool = False) -> Iterator[Record]:
-    header_row, header, buffered = find_header(rows)
+    seen: list[tuple[int, list[str]]] = []
+    header_row, header, buffered = find_header(_kept(rows, seen) if notes else rows)
     if not header:
         raise InputError("empty file: no data rows", file=path.name)
     keys, units = columns(path, header, header_row)
     check_required(path, (k for k in keys if k), required, header_row)
-    return _emit(path, keys, units, chain(buffered, rows), notes)
+    titles = [{TITLE_KEY: " ".join(dict.fromkeys(c.strip() for c in cells if c.strip())), "_file": path.name, "_row": r}
+              for r, cells in seen if r < header_row - 1 or (r == header_row - 1 and header != cells)]
+    body = _emit(path, keys, units, chain(buffered, rows), notes)
+    titles = [t for t in titles if t[TITLE_KEY]]
+    if not titles:
+        return body
+    first = next(body, None)  # titles over no data rows are still a file without data rows
+    return chain(titles, [first], body) if first is not None else iter(())
+
+
+def _kept(rows: Iterator[tuple[int, list[str]]], seen: list) -> Iterator[tuple[int, list[str]]]:
+    """``rows``, each also kept in ``seen`` (the title rows above the header, for ``notes``)."""
+    for item in rows:
+        seen.append(item)
+        yield item
 
 
 def _emit(path: Path, keys: list[str | None], units: dict[str, str],

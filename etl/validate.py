@@ -184,6 +184,7 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
         out["leading"] = True
     _locate(record, ontology, out, run, problems, notes, memo, region[2] if region else None)
     source = run("source", OTHER_FIELDS["source"])
+    problems = _code_slip_kept(problems, notes)
     if problems:
         return None, problems, notes
     source = source or default_source
@@ -191,6 +192,38 @@ def validate_fields(record: dict, ontology: Ontology, *, default_source: str, me
     out["name"] = name
     out["id"] = enterprise_id(name, out.get("credit_code"), out.get("stock_code"))
     return out, [], notes
+
+
+_CHECK_SLIP = re.compile(r"credit code check character is '(.)', expected '(.)'")
+
+
+def check_slip_note(got: str, expected: str) -> str:
+    """The warning on a credit code whose only fault is its check character (the firm is kept, the code is not).
+
+    >>> check_slip_note("1", "2")[:40]
+    '统一社会信用代码的校验位（第 18 位）是「1」，按 GB 32100-2015'
+    """
+    return (f"统一社会信用代码的校验位（第 18 位）是「{got}」，按 GB 32100-2015 应为「{expected}」，多为抄录笔误：企业照常导入，"
+            "这个代码不保存，也不用来判断地点或与其他文件合并，请按登记信息核对后补上 / credit code check character is "
+            f"'{got}', expected '{expected}' (GB 32100-2015; usually a typing slip): the firm is loaded without the code, "
+            "which is neither stored nor used for its location or for matching other files; check it against the register")
+
+
+def _code_slip_kept(problems: list[Quarantine], notes: list[Quarantine]) -> list[Quarantine]:
+    """``problems`` without a credit code whose only fault is its check character: that one is a warning in
+    ``notes`` and the row loads without the code (review 40 C6: the whole firm was dropped for one character).
+
+    Why only the check character: the other 17 characters are well formed, so the cell is a credit code with a
+    slip in it, and the rest of the row is the firm's. A code of the wrong length or with letters the charset
+    does not use may be another column's value (a shifted row), so that row is still refused."""
+    kept = []
+    for q in problems:
+        slip = _CHECK_SLIP.fullmatch(q.reason) if q.field == "credit_code" else None
+        if slip:
+            notes.append(Quarantine(q.file, q.row, q.field, q.value, check_slip_note(*slip.groups()), level="warning"))
+        else:
+            kept.append(q)
+    return kept
 
 
 #: a plain 注册资本 figure (no unit in the cell or the header) is read in 万元; from 100 亿元 it is more likely a

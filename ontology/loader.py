@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from ontology.errors import OntologyError
+from ontology.errors import NotFoundError, OntologyError
 from ontology.models import Cluster, County, Feeds, Platform, PolicyTarget, Segment, Technology
 
 __all__ = ["Ontology", "load_ontology", "ONTOLOGY_DIR", "CLUSTER_ORDER"]
@@ -64,6 +64,44 @@ class Ontology:
             out.append(cur.parent)
             cur = self.segments.get(cur.parent)
         return out
+
+    def cluster_id(self, value: str, field: str = "cluster") -> str:
+        """The id of the cluster ``value`` names — its id, its Chinese or English name (医药, Pharmaceuticals) —
+        else :class:`NotFoundError` naming ``field`` and listing the ids (the API answers it as a 404).
+
+        >>> onto = load_ontology(); onto.cluster_id("医药"), onto.cluster_id("pharmaceuticals")
+        ('pharma', 'pharma')
+        >>> onto.cluster_id("pharm")
+        Traceback (most recent call last):
+        ...
+        ontology.errors.NotFoundError: field cluster: unknown cluster 'pharm': use one of auto, pharma, pump-motor, \
+mould-plastic, sewing, smart-toilet, aerospace
+        """
+        text = (value or "").strip()
+        if text in self.clusters:
+            return text
+        for c in self.clusters.values():
+            if text in (c.name, c.name + "产业") or (text and text.casefold() == c.name_en.casefold()):
+                return c.id
+        ids = [c for c in CLUSTER_ORDER if c in self.clusters] + sorted(set(self.clusters) - set(CLUSTER_ORDER))
+        raise NotFoundError(f"unknown {field} {value!r}: use one of {', '.join(ids)}", field=field, value=value,
+                            valid=ids)
+
+    def segment_id(self, value: str, field: str = "segment", cluster: str | None = None) -> str:
+        """The id of the segment ``value`` names — its id, or its name when one segment has it — else
+        :class:`NotFoundError` naming ``field`` and listing the ids (of ``cluster``'s segments when given)."""
+        text = (value or "").strip()
+        if text in self.segments:
+            return text
+        named = [s.id for s in self.segments.values() if text and text in (s.name, s.name_en)]
+        if len(named) == 1:
+            return named[0]
+        if cluster is None:  # pharma-nope: the ids of the cluster it starts with first
+            cluster = next((c for c in sorted(self.clusters, key=len, reverse=True) if text.startswith(c + "-")), None)
+        ids = [s.id for s in self.segments.values() if cluster is None or s.cluster == cluster]
+        shown = ", ".join(ids[:12]) + (f" … ({len(ids)} in all)" if len(ids) > 12 else "")
+        raise NotFoundError(f"unknown {field} {value!r}: use a segment id, e.g. {shown}", field=field, value=value,
+                            valid=ids)
 
     def county_by_name(self, name: str) -> County | None:
         """Find a county by id, full name (温岭市) or short name (温岭)."""

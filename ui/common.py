@@ -188,15 +188,16 @@ def few_fitting(names, width_px: int, lines: int = 3) -> str:
 
 
 def county_label(short: str | None, empty: str = "") -> str:
-    """区县 as the data writes it (温岭); in English the county's romanised name (Wenling); ``empty``
-    when the firm has no county."""
+    """区县 as the data writes it (温岭); in English the county's romanised name (Wenling), a county outside
+    Taizhou in English too (海陵区 → Hailing District); ``empty`` when the firm has no county."""
     from ui.i18n import lang
+    from ui.places import place_en
 
     if not short:
         return empty
     if lang() != "en":
         return short
-    return {c.short: c.id.title() for c in kg().onto.counties.values()}.get(short, short)
+    return {c.short: c.id.title() for c in kg().onto.counties.values()}.get(short) or place_en(short)
 
 
 def place(name: str | None, empty: str = "") -> str:

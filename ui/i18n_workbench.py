@@ -16,10 +16,6 @@ WORKBENCH: dict[str, tuple[str, str]] = {
                  "Each gap segment lists its outside candidates, ranked by score (no ties), each with a profile card "
                  "saying why it fits. Record the stage, owner and notes under the card; at the bottom, see which gaps "
                  "close if the firms in negotiation and later stages land."),
-    "wb.no_groups": ("当前没有招商候选：招商候选只来自完整名录（普查）口径下判定为缺失、单点依赖或薄弱的环节。"
-                     "请先在“数据导入”页导入本地企业名录，并声明为普查。",
-                     "No candidates: candidates come only from missing, single-point or weak verdicts on a census of the "
-                     "firm base. Import a register of local firms on the Import page and declare it a census."),
     "wb.segment": ("缺口环节", "Gap segment"),
     "wb.segment_option": ("{segment} · {verdict} · {n} 家候选", "{segment} · {verdict} · candidates: {n}"),
     "wb.rank_line": ("第 {rank} 名 · {name} · {score} 分 · {city}", "#{rank} · {name} · {score} points · {city}"),

@@ -12,9 +12,9 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from api.deps import KG, analysis_params
 from api.gate import heavy
-from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
+from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv, with_reason
 from api.schemas.analysis import Chokepoint, Gap, Project, TargetGroup, WhatIfResult
-from api.schemas.common import Page
+from api.schemas.common import AnalysisPage, Page
 from api.schemas.inputs import ScenarioIn
 from graph.analytics.params import AnalysisParams
 
@@ -54,10 +54,12 @@ def list_chokepoints(kg: KG, params: Params, page: PageQ, as_csv: AsCsv, cluster
     return listing(kg.analysis(cluster, params)["chokepoints"], page, as_csv, "chokepoints", Chokepoint)
 
 
-@router.get("/targets", openapi_extra=heavy("analysis"), response_model=Page[TargetGroup], responses=CSV_RESPONSE)
+@router.get("/targets", openapi_extra=heavy("analysis"), response_model=AnalysisPage[TargetGroup], responses=CSV_RESPONSE)
 def list_targets(kg: KG, params: Params, page: PageQ, as_csv: AsCsv, cluster: ClusterQ = None):
-    """招商 targets: for each gap segment, outside firms ranked by how much they would close it."""
-    return listing(kg.analysis(cluster, params)["targets"], page, as_csv, "targets", TargetGroup)
+    """招商 targets: for each gap segment, outside firms ranked by how much they would close it; an empty
+    list says why (``reason``)."""
+    return with_reason(kg, cluster, params, listing(kg.analysis(cluster, params)["targets"], page, as_csv,
+                                                    "targets", TargetGroup))
 
 
 @router.post("/what-if", openapi_extra=heavy("analysis"), response_model=WhatIfResult)

@@ -18,9 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import KG, analysis_params, require_token
 from api.gate import heavy
-from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv
+from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv, with_reason
 from api.schemas.analysis import TargetCandidate, TargetGroup, WhatIfResult
-from api.schemas.common import ErrorOut, Page
+from api.schemas.common import AnalysisPage, ErrorOut, Page
 from graph.analytics.params import AnalysisParams
 
 router = APIRouter(tags=["workbench 招商工作台"], responses=ERRORS)
@@ -102,13 +102,14 @@ class PipelineWhatIf(WhatIfResult):
     summary: list[str] = Field(description="结论 / plain sentences")
 
 
-@router.get("/workbench", openapi_extra=heavy("analysis"), response_model=Page[WorkbenchGroup])
+@router.get("/workbench", openapi_extra=heavy("analysis"), response_model=AnalysisPage[WorkbenchGroup])
 def workbench(kg: KG, params: Params, page: Annotated[Paging, Depends(paging)],
               cluster: ClusterQ = None):
     """招商工作台: for each gap segment (actionable verdict on adequate data), its candidates ranked
     without ties, each with a profile card (scale, distance, products, why it fits, sources, other
-    segments) and its lead when one is open."""
-    return listing(kg.workbench(cluster, params), page, False, "workbench", WorkbenchGroup)
+    segments) and its lead when one is open. Empty, it says why (``reason``: what is loaded, what a census needs)."""
+    return with_reason(kg, cluster, params, listing(kg.workbench(cluster, params), page, False, "workbench",
+                                                    WorkbenchGroup))
 
 
 @router.get("/leads", response_model=Page[LeadOut], responses=CSV_RESPONSE)

@@ -85,8 +85,12 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
         typer.echo(report.summary())
         for d in report.datasets:
             kind = "普查 census" if d.get("census") else "样本 sample"
-            typer.echo(f"dataset: {d['name']} · {d['population']} · {d.get('region')} · {kind} · {d['firms']} firms"
+            as_of = f" · 截至 as of {d['as_of']}" if d.get("as_of") else ""
+            typer.echo(f"dataset: {d['name']} · {d['population']} · {d.get('region')} · {kind}{as_of} · {d['firms']} firms"
                        + composition_line(d))
+        for q in report.quarantined:  # a date or region the file states, taken where the user gave none (etl.banner)
+            if q.field.startswith("dataset.") and not q.is_error:
+                typer.echo(f"{q.file} row {q.row}: {q.reason}")
         errors = [q for q in report.quarantined if getattr(q, "level", "error") == "error"]
         if report.quarantined:
             write_report(report.quarantined, quarantine)

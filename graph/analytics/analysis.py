@@ -159,10 +159,7 @@ def analyze(store: GraphStore, onto: Ontology, *, cluster: str | None = None, pa
             aggregates: dict[str, SegmentAggregate] | None = None) -> dict:
     """Run the whole analysis for one cluster (or all). Returns plain, JSON-ready data."""
     p = params or AnalysisParams()
-    if cluster is not None and cluster not in onto.clusters:
-        from ontology.errors import NotFoundError
-
-        raise NotFoundError(f"unknown cluster {cluster!r}", entry=cluster)
+    cluster = None if cluster is None else onto.cluster_id(cluster)  # an unknown one: 404 listing the ids
     aggs = aggregates if aggregates is not None else {a.segment_id: a for a in store.segment_aggregates(cluster)}
     basis = store_basis(store, onto, cluster)
     base = analyze_from_aggregates(onto, aggs, cluster=cluster, params=p, basis=basis)

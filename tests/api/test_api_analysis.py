@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.analytics.strength import GAP_KINDS
 
 
@@ -55,3 +57,16 @@ def test_what_if_remove_local_firms(client):
     assert body["summary_after"]["missing"] >= body["summary_before"]["missing"]
     assert client.post("/api/v1/what-if", json={"remove_enterprises": "x"}).status_code == 422
     assert client.post("/api/v1/what-if", content=b"{not json", headers={"content-type": "application/json"}).status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/api/v1/workbench", "/api/v1/targets"])
+def test_an_empty_candidate_list_says_why(client, path):
+    """Review 40 F10/C3: /workbench and /targets answered {"total":0,"items":[]} with no reason; on the bundled
+    data (no census) they say what is loaded and what a census needs — the page's own sentence."""
+    body = client.get(path, params={"cluster": "pharma"}).json()
+    assert body["total"] == 0 and body["items"] == []
+    reason = body["reason"]
+    assert reason["census"] is False and reason["outside_firms"] > 0
+    assert f"已载入外地在营企业 {reason['outside_firms']} 家" in reason["zh"] and "普查需要" in reason["zh"]
+    assert "census" in reason["en"] and str(reason["outside_firms"]) in reason["en"]
+

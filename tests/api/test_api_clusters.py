@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.analytics.strength import GAP_KINDS
 
 
@@ -36,7 +38,22 @@ def test_cluster_detail_has_segments_and_feeds(client):
 def test_unknown_cluster_is_404_with_error_shape(client):
     r = client.get("/api/v1/clusters/nope")
     assert r.status_code == 404
-    assert r.json() == {"code": "not_found", "message": "unknown cluster 'nope'", "details": {"entry": "nope"}}
+    body = r.json()
+    assert body["code"] == "not_found" and body["message"].startswith("unknown cluster 'nope': use one of auto, pharma")
+    assert body["details"] == {"field": "cluster", "value": "nope", "valid": ["auto", "pharma", "pump-motor",
+                               "mould-plastic", "sewing", "smart-toilet", "aerospace"]}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/priority-projects", "/api/v1/gaps", "/api/v1/workbench", "/api/v1/leads"])
+def test_an_unknown_cluster_lists_the_ids_and_a_cluster_name_is_read(client, path):
+    """Review 40 F10: ?cluster=医药 was "unknown cluster '医药'" without the ids; ?cluster=pharm on /leads was an
+    empty 200. The name is now read as its id, and an unknown value lists the ids."""
+    r = client.get(path, params={"cluster": "pharm"})
+    assert r.status_code == 404 and "pharma" in r.json()["details"]["valid"], r.json()
+    assert "use one of auto, pharma" in r.json()["message"]
+    by_name = client.get(path, params={"cluster": "医药", "limit": 3})
+    assert by_name.status_code == 200 and by_name.json() == client.get(path, params={"cluster": "pharma",
+                                                                                      "limit": 3}).json()
 
 
 def test_segment_detail_with_enterprises_and_technologies(client):

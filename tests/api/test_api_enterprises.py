@@ -39,7 +39,7 @@ def test_enterprise_filters(client):
     assert name in {e["name"] for e in found["items"]}
     seg = client.get("/api/v1/enterprises", params={"segment": "auto-nev"}).json()
     assert seg["total"] >= 1
-    assert client.get("/api/v1/enterprises", params={"cluster": "zzz"}).json()["total"] == 0
+    assert client.get("/api/v1/enterprises", params={"cluster": "zzz"}).status_code == 404  # review 40 F10
 
 
 def test_enterprises_of_a_dataset_and_not_in_a_cluster(client):
@@ -54,7 +54,9 @@ def test_enterprises_of_a_dataset_and_not_in_a_cluster(client):
                                                          "limit": 500}).json()
     assert in_auto["total"] > 0 and in_auto["total"] + not_auto["total"] == of_ds["total"]
     assert not {e["id"] for e in in_auto["items"]} & {e["id"] for e in not_auto["items"]}
-    assert client.get("/api/v1/enterprises", params={"dataset": "nope"}).json()["total"] == 0
+    assert client.get("/api/v1/enterprises", params={"dataset": "nope"}).status_code == 404  # review 40 F10
+    by_name = client.get("/api/v1/enterprises", params={"dataset": ds["name"], "limit": 500}).json()
+    assert by_name == of_ds
 
 
 def test_enterprise_detail_by_id_and_credit_code(client, api_store):
@@ -79,3 +81,31 @@ def test_technologies_chokepoint_filter(client):
     all_t = client.get("/api/v1/technologies", params={"limit": 500}).json()
     chk = client.get("/api/v1/technologies", params={"chokepoint": True, "limit": 500}).json()
     assert 0 < chk["total"] < all_t["total"] and all(t["chokepoint"] for t in chk["items"])
+
+
+@pytest.mark.parametrize("param,value,status", [("cluster", "pharm", 404), ("segment", "pharma-nope", 404),
+                                                ("dataset", "ds-nope", 404), ("county", "海淀区", 422)])
+def test_an_unknown_filter_value_is_an_error_naming_it_not_an_empty_page(client, param, value, status):
+    """Review 40 F10: ?cluster=pharm, ?segment=pharma-nope, ?dataset=ds-nope answered 200 with 0 firms."""
+    r = client.get("/api/v1/enterprises", params={param: value})
+    assert r.status_code == status, r.json()
+    body = r.json()
+    assert param in body["message"] and value in body["message"]
+    assert body["details"]["field"] == param and body["details"]["valid"]
+    if param == "cluster":
+        assert body["details"]["valid"][:2] == ["auto", "pharma"] and "pharma" in body["message"]
+    if param == "county":
+        assert "椒江" in body["details"]["valid"]
+
+
+def test_a_county_as_the_registry_or_pinyin_writes_it_is_the_stored_one(client):
+    """Review 40 F10: ?county=椒江区 (the registry's spelling) and ?county=Jiaojiang found nothing."""
+    short = client.get("/api/v1/enterprises", params={"county": "椒江", "limit": 500}).json()
+    assert short["total"] > 0
+    for spelling in ("椒江区", "Jiaojiang", "浙江省台州市椒江区"):
+        assert client.get("/api/v1/enterprises", params={"county": spelling, "limit": 500}).json() == short, spelling
+
+
+def test_a_cluster_by_its_name_is_its_id(client):
+    by_name = client.get("/api/v1/enterprises", params={"cluster": "医药", "limit": 5}).json()
+    assert by_name == client.get("/api/v1/enterprises", params={"cluster": "pharma", "limit": 5}).json()

@@ -112,6 +112,16 @@ def test_load_quarantine_exit_code(tmp_path, db):
     assert "county" in q.read_text(encoding="utf-8-sig")
 
 
+def test_load_says_where_the_as_of_date_came_from(tmp_path):
+    """Review 40 C7: the export's 导出时间 becomes the dataset's as-of date, and the load says so."""
+    f = tmp_path / "名录.csv"
+    f.write_text("搜索条件：所属地区：浙江省；导出时间：2026-12-02\n企业名称,所属城市\n示例甲泵业有限公司,台州市\n", encoding="utf-8")
+    r = runner.invoke(app, ["load", str(f), "--store", str(tmp_path / "kg.db"), "--quarantine", str(tmp_path / "q.csv")])
+    assert r.exit_code == 0, r.output
+    assert "名录.csv · 样本/自填 · 浙江省 · 样本 sample · 截至 as of 2026-12-02 · 1 firms" in r.output
+    assert "名录.csv row 1: 文件写明的导出日期 2026-12-02 记为数据集「名录.csv」的截止日期" in r.output
+
+
 def test_load_unreadable_file_exit_1(tmp_path, db):
     bad = tmp_path / "empty.csv"
     bad.write_bytes(b"")

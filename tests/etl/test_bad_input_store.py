@@ -41,7 +41,7 @@ CORPUS = [
      ("error", r"\S")),
     ("mixed encodings", "mixed.csv", HEAD.encode() + "甲企业有限公司,温岭\n".encode("utf-8") + "乙企业有限公司,温岭\n".encode("gbk"),
      ("error", r"\S")),
-    ("invalid credit code", "badcode.csv", (HEAD + "91331081MA2AAAAA19,甲企业有限公司,温岭,1,2019-01-01,x\n").encode(),
+    ("malformed credit code", "badcode.csv", (HEAD + "91331081MA2AAAAA1,甲企业有限公司,温岭,1,2019-01-01,x\n").encode(),
      ("rows", [(2, "credit_code")])),
     ("unparseable number and date", "nums.csv", (HEAD + f"{GOOD},甲企业有限公司,温岭,很多,昨天,x\n").encode(),
      ("rows", [(2, "revenue"), (2, "founded")])),

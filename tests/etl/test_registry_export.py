@@ -311,9 +311,11 @@ def test_registry_export_end_to_end(tmp_path, taizhou, fmt):
     errors = [(q.row, q.field) for q in report.quarantined if q.level == "error"]
     warnings = [(q.row, q.field) for q in report.quarantined if q.level == "warning"]
     assert errors == [(14, "status"), (10, "name"), (11, "credit_code")]
-    assert warnings == [(8, "credit_code"), (9, "local"), (13, "county"), (12, "row")]  # 12: row 4 again, merged
+    # 2: the banner's 导出时间 taken as the as-of date (review 40 C7); 12: row 4 again, merged
+    assert warnings == [(2, "dataset.as_of"), (8, "credit_code"), (9, "local"), (13, "county"), (12, "row")]
+    assert [d["as_of"] for d in store.find_nodes("Dataset", limit=5)] == ["2025-06-30"]
     assert all(q.file == path.name for q in report.quarantined)
-    assert "quarantined_rows=3" in report.summary() and "warnings=4" in report.summary()
+    assert "quarantined_rows=3" in report.summary() and "warnings=5" in report.summary()
     by_row = {(q.row, q.field): q.reason for q in report.quarantined}
     assert "第 4 行「示例泵业有限公司」与第 10 行「测试另一名称有限公司」; 保留第 4 行" in by_row[(10, "name")]
     assert f"第 7 行 {J} 与第 11 行 {J2}; 保留第 7 行" in by_row[(11, "credit_code")]
@@ -447,3 +449,59 @@ def test_a_written_code_that_disagrees_with_its_name_is_a_warning_and_unused(tai
     assert (w.file, w.row, w.field, w.level, w.value) == ("a.csv", 5, "industry_l1", "warning",
                                                           "C 制造业 / 3553 化学药品制剂制造")
     assert "代码与名称" in w.reason and "not used" in w.reason
+
+
+def test_a_check_character_slip_loads_the_firm_without_its_code(tmp_path, taizhou):
+    """Review 40 C6, through the loader's bulk path: the row with a wrong check character is loaded (no code
+    stored, id from the name), and its quarantine line is a bilingual warning naming file, row and field."""
+    good = cc("91331081MA2AAAAA1")
+    bad = good[:17] + ("1" if good[17] != "1" else "2")
+    path = tmp_path / "名录.csv"
+    path.write_text(f"统一社会信用代码,企业名称,登记状态,所属城市,所属区县\n{good},示例甲泵业有限公司,存续,台州市,温岭市\n"
+                    f"{bad},示例乙泵业有限公司,存续,台州市,温岭市\n", encoding="utf-8")
+    store = SQLiteStore(":memory:")
+    report = load_files(store, [path], ontology=taizhou)
+    assert report.enterprises == 2
+    [w] = [q for q in report.quarantined if q.field == "credit_code"]
+    assert (w.file, w.row, w.value, w.level) == ("名录.csv", 3, bad, "warning")
+    assert "校验位" in w.reason and "credit code check character" in w.reason
+    _, firms = store.find_enterprises(q="示例乙")
+    assert [(f["name"], f.get("credit_code"), f["id"][:3], f["county"]) for f in firms] == [
+        ("示例乙泵业有限公司", None, "nm-", "温岭")]
+
+
+def _export_with_banner(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in (["企查查 · 企业数据导出（示例）", None, None, None], ["搜索条件：所属地区：浙江省；国标行业：医药制造业；导出时间：2026-12-02", None, None, None],
+              ["序号", "企业名称", "登记状态", "所属城市"], [1, "示例甲药业有限公司", "存续", "台州市"],
+              [2, "示例乙药业有限公司", "存续", "杭州市"], ["共 2 条记录；数据来源：企查查（示例）"]):
+        ws.append(r)
+    ws.merge_cells("A1:D1")
+    wb.save(path)
+    return path
+
+
+def test_the_export_date_and_region_of_a_condition_line_are_the_datasets(tmp_path, taizhou):
+    """Review 40 C7: 导出时间 and 所属地区 in the 搜索条件 line above the header were skipped with it; the dataset read
+    截止日期 — and 地区 未注明. Given no --as-of, the load takes both and says so (warnings naming the line)."""
+    path = _export_with_banner(tmp_path / "名录.xlsx")
+    store = SQLiteStore(":memory:")
+    report = load_files(store, [path], ontology=taizhou)
+    assert report.enterprises == 2
+    [ds] = [d for d in store.find_nodes("Dataset", limit=10) if d["name"] == "名录.xlsx"]
+    assert (ds["as_of"], ds["region"]) == ("2026-12-02", "浙江省")
+    taken = [(q.row, q.field, q.value, q.level) for q in report.quarantined if q.field.startswith("dataset.")]
+    assert taken == [(2, "dataset.as_of", "2026-12-02", "warning"), (2, "dataset.region", "浙江省", "warning")]
+    assert not [q for q in report.quarantined if q.row in (1, 2) and q.field == "row"]  # title rows: no note line
+
+
+def test_a_given_as_of_wins_over_the_files_date(tmp_path, taizhou):
+    from etl.dataset import census_spec
+
+    path = _export_with_banner(tmp_path / "名录.xlsx")
+    store = SQLiteStore(":memory:")
+    report = load_files(store, [path], ontology=taizhou, dataset=census_spec("医药名录", as_of="2026-06-30"))
+    [ds] = [d for d in store.find_nodes("Dataset", limit=10) if d["name"] == "医药名录"]
+    assert (ds["as_of"], ds["region"]) == ("2026-06-30", "台州市")
+    assert not [q for q in report.quarantined if q.field.startswith("dataset.")]

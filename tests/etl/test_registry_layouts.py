@@ -177,7 +177,8 @@ def test_region_with_an_unknown_county_is_an_error_naming_the_column(tmp_path, o
 
 def test_slash_header_and_registration_number(tmp_path, onto):
     """A header naming two spellings of one field maps to it; a 15-digit 注册号 (firms closed before
-    credit codes) is no credit code — not an error; a wrong 18-character code still is."""
+    credit codes) is no credit code — not an error; an 18-character code with a wrong check character is a
+    warning, its firm kept without it (review 40 C6)."""
     assert canonical_field("统一社会信用代码/注册号") == "credit_code"
     assert canonical_field("企业名称/所属城市") is None  # two different fields: not guessed
     path = _csv(tmp_path / "公示.csv", [
@@ -188,7 +189,8 @@ def test_slash_header_and_registration_number(tmp_path, onto):
     ])
     store = SQLiteStore(":memory:")
     report = load_files(store, [path], ontology=onto)
-    assert [(q.row, q.field, q.level) for q in report.quarantined] == [(4, "credit_code", "error")]
+    assert [(q.row, q.field, q.level) for q in report.quarantined] == [(4, "credit_code", "warning")]
+    assert "credit_code" not in store.find_nodes("Enterprise", {"name": "测试错码有限公司"})[0]
     old = store.find_nodes("Enterprise", {"name": "示例老厂"})[0]
     assert old["id"].startswith("nm-") and "credit_code" not in old and old["active"] is False
     assert store.get_node("Enterprise", TZ)["local"] is True

@@ -69,8 +69,8 @@ def test_ids_without_credit_code(onto):
 
 
 @pytest.mark.parametrize("field, value, reason", [
-    ("credit_code", "91331081MA2AAAAA11", "check character"),
     ("credit_code", "12345", "18 characters"),
+    ("credit_code", "91331081MA2AAAAA1I", "invalid character"),
     ("revenue", "很多", "not an amount"),
     ("output", "12万美元", "not an amount"),
     ("employees", "约300", "whole"),
@@ -89,6 +89,23 @@ def test_bad_field_quarantines_the_whole_row(onto, field, value, reason):
     q = _bad(rec, onto)
     assert [(x.file, x.row, x.field) for x in q] == [("e.csv", 7, field)]
     assert reason in q[0].reason and q[0].value == value
+
+
+def test_a_check_character_slip_keeps_the_firm_without_the_code(onto):
+    """Review 40 C6: one wrong check character dropped the whole firm with an English-only line. The firm now
+    loads with no code (its id from the name), and a bilingual warning names file, row and field."""
+    warnings = []
+    e, errors = validate_enterprise(_rec(name="示例企业A有限公司", county="温岭", credit_code="91331081MA2AAAAA11"), onto,
+                                    default_source="e.csv", warnings=warnings)
+    assert errors == [] and e.credit_code is None and e.id.startswith("nm-") and e.county == "温岭"
+    [w] = warnings
+    assert (w.file, w.row, w.field, w.value, w.level) == ("e.csv", 7, "credit_code", "91331081MA2AAAAA11", "warning")
+    assert "校验位" in w.reason and "「1」" in w.reason and "「0」" in w.reason and " / credit code check character" in w.reason
+
+
+def test_a_check_character_slip_does_not_save_a_row_with_another_fault(onto):
+    q = _bad(_rec(name="示例企业A有限公司", credit_code="91331081MA2AAAAA11", revenue="很多"), onto)
+    assert [x.field for x in q] == ["revenue"]
 
 
 def test_every_bad_field_is_reported(onto):
@@ -125,16 +142,16 @@ def test_corpus_file_end_to_end(onto, tmp_path, code):
         "统一社会信用代码,企业名称,所属区县,营业收入（万元）,成立日期\n"
         f"{CODE_A},示例企业A有限公司,温岭,100,2019-12-04\n"
         f"{CODE_A},示例企业A有限公司,温岭市,,\n"                # duplicate code → kept here, resolve merges
-        "91331081MA2AAAAA11,示例企业X有限公司,温岭,,\n"          # bad check char
+        "91331081MA2AAAAA11,示例企业X有限公司,温岭,,\n"          # bad check char: kept without the code (warning)
         f"{code_b},示例企业B有限公司,火星,,\n"                   # unknown county
         ",=cmd|' /C calc'!A0,椒江,,\n"                           # injection
         ",示例企业C有限公司,椒江,一百万,20191304\n"               # bad number and date
         ",'); MATCH (n) DETACH DELETE n //,椒江,,\n"             # stored literally
     ).encode("gbk"))
     good, bad = validate_enterprises(read_records(p, required=("name",)), onto, default_source=p.name)
-    assert [e.id for e in good][:2] == [CODE_A, CODE_A] and good[2].name.startswith("');")
-    assert sorted((q.row, q.field) for q in bad) == [(4, "credit_code"), (5, "county"), (6, "name"),
-                                                     (7, "founded"), (7, "revenue")]
+    assert [e.id for e in good][:2] == [CODE_A, CODE_A] and good[3].name.startswith("');")
+    assert good[2].name == "示例企业X有限公司" and good[2].credit_code is None
+    assert sorted((q.row, q.field) for q in bad) == [(5, "county"), (6, "name"), (7, "founded"), (7, "revenue")]
     assert all(q.file == "corpus.csv" for q in bad)
 
 

@@ -362,6 +362,15 @@ JS_CJK_CHROME = """(() => Array.from(document.querySelectorAll(
   + '[data-testid="stButton"] button, [data-testid="stDownloadButton"] button, [data-testid="stFormSubmitButton"] button'))
   .map(e => e.innerText.trim()).filter(t => /[\\u4e00-\\u9fff]/.test(t)))()"""
 
+#: metric values cut with an ellipsis (Streamlit draws them on one line, overflow hidden): "13 家" shown as "13…" in
+#: a narrow column (review 40 C4); each as "label: value (needed > shown px)"
+JS_METRIC_CUT = """(() => Array.from(document.querySelectorAll('[data-testid="stMetric"]')).map(m => {
+  const v = m.querySelector('[data-testid="stMetricValue"]'); if (!v) return null;
+  const cut = [v, ...v.querySelectorAll('*')].find(e => e.scrollWidth > e.clientWidth + 1); if (!cut) return null;
+  const label = (m.querySelector('[data-testid="stMetricLabel"]') || {innerText: ''}).innerText.trim();
+  return `${label}: ${v.innerText.trim()} (${cut.scrollWidth} > ${cut.clientWidth} px)`;
+}).filter(Boolean))()"""
+
 #: tables (st.dataframe: a canvas grid) whose columns are wider than the table, so a reader scrolls it
 #: sideways to see the last ones: the grid's scroller is wider than its box. Each named by its first
 #: column headers (the grid's accessible table)

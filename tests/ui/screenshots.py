@@ -10,7 +10,7 @@ ui/app.py`` and every page opened in headless Chromium over the DevTools protoco
 on the census store the cluster 智能马桶 (Smart toilets) is picked where a page asks for one. PNGs are written as
 ``<out>/<store>/<width>/<page>-<lang>.png`` (``screenshots/`` is git-ignored). Printed: one line per
 shot with any error box, the page's horizontal overflow (content wider than the window), tables scrolling sideways
-(``JS_TABLE_SCROLL``) and, in
+(``JS_TABLE_SCROLL``), metric values cut with an ellipsis (``JS_METRIC_CUT``) and, in
 English, interface labels still in Chinese (tests/ui/cdp.py ``JS_CJK_CHROME``).
 
 ``--store NAME=PATH`` shoots an existing store instead (a registry export loaded with ``chainkg load``;
@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "chainkg"))  # test_census_flow, test_workbench
 sys.path.insert(0, str(Path(__file__).parents[2]))
-from cdp import (JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_TABLE_SCROLL, ROOT, Browser, by_label, chromium, find_chromium,  # noqa: E402
+from cdp import (JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_METRIC_CUT, JS_TABLE_SCROLL, ROOT, Browser, by_label, chromium, find_chromium,  # noqa: E402
                  settle as _settle, streamlit_app)
 
 PAGES = ["overview", "panorama", "gaps", "workbench", "chokepoints", "enterprises", "whatif", "import"]
@@ -80,11 +80,12 @@ def shoot(b: Browser, url: str, out: Path, pick_cluster: bool, lang: str, cluste
     time.sleep(1.0)  # charts finish drawing
     errors, overflow, sideways = b.eval(JS_ERRORS), b.eval(JS_OVERFLOW), b.eval(JS_TABLE_SCROLL)
     untranslated = b.eval(JS_CJK_CHROME) if lang == "en" else []
+    cut = b.eval(JS_METRIC_CUT)
     out.parent.mkdir(parents=True, exist_ok=True)
     b.screenshot(out, full_height=b.eval(JS_HEIGHT))
     return ((f" errors={errors}" if errors else "") + (f" overflow={overflow}" if overflow else "")
             + (f" tables-scroll-sideways={sideways}" if sideways else "")
-            + (f" untranslated={untranslated}" if untranslated else ""))
+            + (f" untranslated={untranslated}" if untranslated else "") + (f" metrics-cut={cut}" if cut else ""))
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 page opened at its readable path (``/overview``, ``/gaps`` …) in headless Chromium over the DevTools
 protocol, a screenshot of each under ``screenshots/`` (git-ignored), both languages. Fails on a Streamlit error box, a
 "Page not found" dialog, an empty chain chart, a chart wider than the page or a table scrolling sideways at
-1366 px, or (with
+1366 px, a metric value cut with an ellipsis, or (with
 ``?lang=en``) page titles, labels, tabs, menu entries or buttons still in Chinese; checks that the Cypher console is not in the menu on
 SQLite and that ``?lang=en`` survives a reload.
 
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from cdp import JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_TABLE_SCROLL, ROOT, Browser, settle, streamlit_app  # noqa: E402
+from cdp import JS_CJK_CHROME, JS_ERRORS, JS_HEIGHT, JS_METRIC_CUT, JS_TABLE_SCROLL, ROOT, Browser, settle, streamlit_app  # noqa: E402
 
 PAGES = ["overview", "panorama", "gaps", "workbench", "chokepoints", "enterprises", "whatif", "import", "query"]
 #: boxes drawn in the chain chart (Plotly draws shapes as SVG paths in its shape layers)
@@ -77,6 +77,8 @@ def test_every_page_renders_in_chromium(server, browser):
                 problems.append(f"{page} ({lang}): wider than the page at {browser.width} px, cut off: {wide}")
             if sideways := browser.eval(JS_TABLE_SCROLL):
                 problems.append(f"{page} ({lang}): tables scrolling sideways at {browser.width} px: {sideways}")
+            if cut := browser.eval(JS_METRIC_CUT):  # review 40 C4: 本地企业 "13…"
+                problems.append(f"{page} ({lang}): metric values cut at {browser.width} px: {cut}")
             browser.screenshot(SHOTS / f"{page}{'-en' if lang == 'en' else ''}.png",
                                full_height=browser.eval(JS_HEIGHT))
             timings[f"{page}/{lang}"] = round(took, 2)

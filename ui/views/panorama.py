@@ -77,8 +77,10 @@ with right, st.container(border=True):
     kind = g["kind"] if g else "unknown"
     st.markdown(f"{common.kind_dot(kind)}**{verdict_label(g, marker=False) if g else kind_label(kind)}**",
                 unsafe_allow_html=True)
+    # the panel is ≈ 290 px at 1366, a metric ≈ 90 px: "13 家" was cut to "13…" (review 40 C4), so the count stands
+    # bare under its label, as in English (the rule line below says "13 家本地企业")
     m1, m2, m3 = st.columns(3)
-    m1.metric(t("gap.local_firms"), t("common.n_firms", n=g["evidence"]["local_firms"] if g else 0))
+    m1.metric(t("gap.local_firms"), str(g["evidence"]["local_firms"] if g else 0))
     m2.metric(t("common.strength"), common.points(g["strength"]) if g and g["kind"] != "unknown" else "—",
               help=t("pan.strength_help"))
     m3.metric(t("pan.weight"), f"{seg['weight']:.0%}", help=bi(seg.get("weight_reason")) or None)

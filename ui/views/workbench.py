@@ -169,8 +169,8 @@ segn = common.segment_names()
 cluster = st.selectbox(t("common.cluster"), ids, format_func=labels.get, key="wb_cluster")
 groups = common.kg().workbench(cluster)
 
-if not groups:
-    st.info(t("wb.no_groups"))
+if not groups:  # why: what is loaded, what a census needs — the API's ``reason`` on an empty /workbench
+    st.info(common.kg().why_no_candidates(cluster)["en" if lang() == "en" else "zh"])
 else:
     by_seg = {g["segment_id"]: g for g in groups}
     pick = st.selectbox(t("wb.segment"), list(by_seg), key="wb_segment", format_func=lambda s: t(
