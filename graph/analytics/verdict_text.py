@@ -37,8 +37,8 @@ def rule(kind: str, n: int, k: int, top_share: float | None, strength: float, p:
     without a local operating firm adds the firms left out because they no longer operate (``inactive``)."""
     text = _rule(kind, n, k, top_share, strength, p, b, parent, off, children, en=en)
     if inactive and kind in INACTIVE_SAID:
-        text += (f"; {inactive} firm(s) placed here no longer operate (deregistered, revoked…) and are not counted"
-                 if en else f"；另有 {inactive} 家本环节企业已注销、吊销等不再经营，不计入")
+        text += (f"; {inactive} local firm(s) placed here no longer operate (deregistered, revoked…) and are not counted"
+                 if en else f"；另有 {inactive} 家本环节的本地企业已注销、吊销等不再经营，不计入")
     return text
 
 
