@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from ontology.firms import BASE_POPULATIONS, SAMPLE_POPULATION, covers_taizhou, population_label
 from ontology.models import Segment
 
-__all__ = ["ClusterBasis", "cluster_basis", "not_placed", "declared_census", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT",
+__all__ = ["ClusterBasis", "cluster_basis", "not_placed", "several_clusters", "declared_census", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT",
            "COLLECT_HINT_EN", "BASE_HINT", "BASE_HINT_EN", "FIRM_BASES", "firm_base", "outside_list", "speaks_for"]
 
 #: what a user imports to settle an ``unknown`` verdict
@@ -188,23 +188,40 @@ def declared_census(ds: dict, cluster: str) -> bool:
     return bool(ds.get("census")) and cluster in (ds.get("clusters") or [])
 
 
-def not_placed(ds: dict, placed: int, cluster: str) -> int:
-    """Local operating firms of a census declared for ``cluster`` that are in none of its segments (the
-    census's composition, ``firms_local``, minus its firms placed in the cluster); 0 for any other dataset —
-    a registry of all firms holds every other industry too.
+def not_placed(ds: dict, placed: int, cluster: str, unplaced: dict[str, int] | None = None) -> int:
+    """Local operating firms of a census declared for ``cluster`` that are in none of the segments of the
+    clusters it declares (the census's composition, ``firms_local``, minus its firms placed in the cluster);
+    0 for any other dataset — a registry of all firms holds every other industry too.
+
+    A census declared for several clusters (``--cluster pharma --cluster auto …``) holds each cluster's
+    firms: its 汽车 firms are placed, in 汽车, not "unplaced" in 医药 (review 40 F5). Its count is the store's
+    (``unplaced``: census id → its local operating firms in none of its clusters' segments), since a firm
+    may sit in two of them and per-cluster counts cannot be added up.
 
     >>> d = {"census": True, "clusters": ["pump-motor"], "firms_local": 14}
     >>> not_placed(d, 6, "pump-motor"), not_placed(d, 6, "auto"), not_placed({"census": True, "firms_local": 9}, 2, "auto")
     (8, 0, 0)
+    >>> many = {"id": "c4", "census": True, "clusters": ["pharma", "auto"], "firms_local": 50}
+    >>> not_placed(many, 13, "pharma", {"c4": 9}), not_placed(many, 11, "auto", {"c4": 9})
+    (9, 9)
     """
     if not declared_census(ds, cluster) or ds.get("firms_local") is None:
         return 0
+    if len(ds["clusters"]) > 1 and unplaced is not None and ds.get("id") in unplaced:
+        return unplaced[ds["id"]]
     return max(0, int(ds["firms_local"]) - placed)
 
 
-def cluster_basis(clusters: list[str], datasets: list[dict],
-                  dataset_clusters: dict[str, dict[str, int]]) -> dict[str, ClusterBasis]:
-    """Per cluster: the datasets that speak for it and the 口径 its verdicts rest on."""
+def several_clusters(ds: dict) -> bool:
+    """A census declared for more than one cluster: its unplaced firms are counted by the store
+    (:func:`not_placed`)."""
+    return bool(ds.get("census")) and len(ds.get("clusters") or []) > 1
+
+
+def cluster_basis(clusters: list[str], datasets: list[dict], dataset_clusters: dict[str, dict[str, int]],
+                  unplaced: dict[str, int] | None = None) -> dict[str, ClusterBasis]:
+    """Per cluster: the datasets that speak for it and the 口径 its verdicts rest on (``unplaced``: per census
+    declared for several clusters, its local operating firms in none of them, :func:`not_placed`)."""
     out: dict[str, ClusterBasis] = {}
     for cid in clusters:
         mine = [d for d in datasets if about_cluster(d, cid)]
@@ -238,5 +255,5 @@ def cluster_basis(clusters: list[str], datasets: list[dict],
         out[cid] = ClusterBasis(cid, bool(base), population, label, [_brief(d, placed[d["id"]]) for d in used],
                                 dates[-1] if dates else None, scope if base else None,
                                 [_brief(d, dataset_clusters[d["id"]][cid]) for d in others],
-                                sum(not_placed(d, placed[d["id"]], cid) for d in base))
+                                sum(not_placed(d, placed[d["id"]], cid, unplaced) for d in base))
     return out
