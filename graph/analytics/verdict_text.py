@@ -55,6 +55,15 @@ def _rule(kind: str, n: int, k: int, top_share: float | None, strength: float, p
                     f"no local firm in the {b.label} list; ") + why + ", so it cannot show this segment missing or thin"
         why = f"其下级环节中有的由{lacks}承担，集群名录不收这些企业" if off[1] else f"集群名录只收本集群的制造企业，不含{lacks}"
         return (f"本地已有 {n} 家企业（{b.label}）；" if n else f"{b.label}中没有本地企业；") + why + "，不能据此判定本环节缺失或强弱"
+    if children and not children["judged"] and kind == "present":  # no child below can show strength
+        kinds = "、".join(f"{GAP_LABELS[x]} {m}" for x, m in children["kinds"].items())
+        kinds_en = ", ".join(f"{m} {GAP_LABELS_EN[x]}" for x, m in children["kinds"].items())
+        return (f"{n} local firm(s) in the loaded data ({b.label}), but none of its {sum(children['kinds'].values())} "
+                f"child segments can be judged ({kinds_en}): a parent is no stronger than its children can show "
+                f"({n} local firms would score {round(children['own_strength'] * 100)}; {out})" if en else
+                f"本地已有 {n} 家企业（{b.label}），但 {sum(children['kinds'].values())} 个下级环节都不足以判断强弱"
+                f"（{kinds}）：上级环节不强于其下级环节所能说明的（按本级 {n} 家企业计为 "
+                f"{round(children['own_strength'] * 100)}；{out}）")
     if children and kind in ("weak", "strong", "present"):
         kinds = "、".join(f"{GAP_LABELS[x]} {m}" for x, m in children["kinds"].items())
         kinds_en = ", ".join(f"{m} {GAP_LABELS_EN[x]}" for x, m in children["kinds"].items())

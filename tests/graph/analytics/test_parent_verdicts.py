@@ -1,5 +1,6 @@
 """A parent segment is no stronger than its children together: 核心零部件 read 较强 62 over six single-point children
-and two missing ones (presence saturates at five firms; the tech component only where a technology is needed)."""
+and two missing ones (presence saturates at five firms; the tech component only where a technology is needed); and,
+on data that cannot judge strength, no stronger than what its children can show (review 40 F8)."""
 
 from __future__ import annotations
 
@@ -48,12 +49,27 @@ def test_strong_children_leave_the_parent_strong():
     assert "≥ 阈值 35" in r["p-top"].evidence["rule"]
 
 
-def test_children_the_data_cannot_judge_do_not_pull_the_parent():
-    """On a narrow 口径 children read 已有 (not judged thin), so a 较强 parent stays a lower bound."""
-    segs, aggs = _chain({f"部件{i}": 1 for i in range(6)})
+def test_a_parent_is_no_stronger_than_children_the_data_cannot_judge():
+    """Review 40 F8: on a narrow 口径 two children of one sample firm each read 已有 (cannot judge), and their parent,
+    pooling the two firms, read 较强 38. Nothing below shows strength, so neither does the parent: 已有."""
+    for children in ({"机械密封": 1, "漆包线": 1, "电工钢": 0, "永磁材料": 0}, {f"部件{i}": 1 for i in range(6)}):
+        segs, aggs = _chain(children)
+        r = _verdicts(segs, aggs, LISTED)
+        assert {r[f"p-c{i}"].kind for i, n in enumerate(children.values())} <= {"present", "unknown"}
+        top = r["p-top"]
+        ch = top.evidence["children"]
+        assert ch["own_strength"] >= 0.35 and ch["judged"] == 0   # its own score would have read 较强
+        assert top.kind == "present" and top.verdict == "已有（上市公司口径）"
+        assert "都不足以判断强弱" in top.evidence["rule"] and "上级环节不强于其下级环节所能说明的" in top.evidence["rule"]
+        assert "no stronger than its children can show" in top.evidence["rule_en"]
+
+
+def test_a_strong_child_on_narrow_data_leaves_the_parent_strong():
+    # 较强 on a narrow 口径 is a lower bound the child can show: the parent keeps it (capped by that child)
+    segs, aggs = _chain({"甲": 6, "乙": 1})
     r = _verdicts(segs, aggs, LISTED)
-    assert {r[f"p-c{i}"].kind for i in range(6)} == {"present"}
-    assert r["p-top"].kind == "strong" and r["p-top"].evidence["children"] is None
+    assert (r["p-c0"].kind, r["p-c1"].kind) == ("strong", "present")
+    assert r["p-top"].kind == "strong" and r["p-top"].strength <= r["p-c0"].strength
 
 
 def test_the_cap_reaches_up_through_grandchildren():
