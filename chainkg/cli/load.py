@@ -87,6 +87,13 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
             kind = "普查 census" if d.get("census") else "样本 sample"
             typer.echo(f"dataset: {d['name']} · {d['population']} · {d.get('region')} · {kind} · {d['firms']} firms"
                        + composition_line(d))
+            if d.get("census") and spec is not None and d.get("id") == spec.id:  # what the declaration will settle
+                from graph.analytics.coverage import census_reach
+                from ontology.loader import load_ontology
+
+                names = {cid: c.name for cid, c in load_ontology().clusters.items()}
+                for line in census_reach(d, names):
+                    typer.echo(f"  {line}")
         errors = [q for q in report.quarantined if getattr(q, "level", "error") == "error"]
         if report.quarantined:
             write_report(report.quarantined, quarantine)

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from ontology.firms import BASE_POPULATIONS, SAMPLE_POPULATION, covers_taizhou, population_label
 from ontology.models import Segment
 
-__all__ = ["ClusterBasis", "cluster_basis", "not_placed", "several_clusters", "declared_census", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT",
+__all__ = ["ClusterBasis", "cluster_basis", "census_reach", "not_placed", "several_clusters", "declared_census", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT",
            "COLLECT_HINT_EN", "BASE_HINT", "BASE_HINT_EN", "FIRM_BASES", "firm_base", "outside_list", "speaks_for"]
 
 #: what a user imports to settle an ``unknown`` verdict
@@ -149,6 +149,40 @@ def applies_as_census(ds: dict, cluster: str) -> bool:
     """A census that covers this cluster's whole firm base in Taizhou."""
     return bool(ds.get("census")) and covers_taizhou(ds.get("region")) and (
         ds.get("population") in BASE_POPULATIONS or cluster in (ds.get("clusters") or []))
+
+
+def census_reach(ds: dict, names: dict[str, str] | None = None) -> tuple[str, str]:
+    """What a declared census will settle, said when it is loaded (zh, en) — by :func:`applies_as_census`'s rule,
+    so a declaration that settles nothing is not recorded as "普查 census" without a word (review 40 C11).
+
+    >>> census_reach({"census": True, "population": "规上工业企业", "region": "台州市"})[0][:13]
+    '判定范围：各集群的全部环节'
+    >>> census_reach({"census": True, "population": "名录", "clusters": ["t"]}, {"t": "智能马桶"})[0][:23]
+    '判定范围：智能马桶集群本身的制造环节可判定缺失'
+    >>> census_reach({"census": True, "population": "上市公司", "region": "台州市"})[1][:52]
+    'settles no verdict: a complete list of listed firms '
+    """
+    names = names or {}
+    pop, clusters = ds.get("population"), ds.get("clusters") or []
+    if not covers_taizhou(ds.get("region")):
+        return (f"判定范围：无——地区「{ds.get('region')}」不含台州，不能判定台州的任何环节",
+                f"settles no verdict: its region {ds.get('region')} does not include Taizhou")
+    if pop in BASE_POPULATIONS:
+        return ("判定范围：各集群的全部环节（名录中没有本地企业的环节判为缺失）",
+                "settles every cluster's segments (a segment with no local firm in the list reads missing)")
+    if clusters:
+        zh, en = "、".join(names.get(c, c) for c in clusters), ", ".join(clusters)
+        return (f"判定范围：{zh}集群本身的制造环节可判定缺失、单点依赖、薄弱；上游材料与通用件（其他行业）和服务环节不在名录里，"
+                "仍为未发现，待全量登记或规上名录；其企业在其他集群中按样本计入",
+                f"settles the segments {en} make themselves (missing, single point, weak); upstream materials and "
+                "general parts (other industries) and services stay not found until a registry-wide or above-size "
+                "list is loaded; its firms count in other clusters as a sample's")
+    label = population_label(pop).removesuffix("口径")
+    return (f"判定范围：无——它是{label}的完整名录，只能说明这些企业在哪些环节，不能判定任何环节缺失或强弱；"
+            "要判定，用 --cluster 声明它收录的集群，或用 --population 全量登记企业/规上工业企业",
+            f"settles no verdict: a complete list of {'listed firms' if pop == '上市公司' else pop} shows which "
+            "segments such firms hold, never that one is missing or weak; declare --cluster for the clusters it "
+            "lists, or --population 全量登记企业/规上工业企业")
 
 
 @dataclass
