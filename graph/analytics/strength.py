@@ -206,8 +206,6 @@ def classify_segments(segments: list[Segment], aggs: dict[str, SegmentAggregate]
             kind = "strong"
         if kind in ("single_point", "weak") and not adequate:
             kind = "present"  # a narrow 口径 shows firms exist; it cannot show the link is thin
-        if kind == "strong" and children and not children["judged"]:
-            kind = "present"  # nor strong, where no child below can show strength (_children_cap)
         evidence = {
             "local_firms": n, "outside_firms": a.outside_count, "local_output": round(a.local_output, 2),
             "firms_with_output": k, "inactive_excluded": a.inactive,
@@ -229,17 +227,17 @@ def classify_segments(segments: list[Segment], aggs: dict[str, SegmentAggregate]
 
 def _children_cap(own: float, children: list[SegmentStrength], by_id: dict[str, Segment],
                   adequate: bool = True) -> dict | None:
-    """A parent is no stronger than what its children can show (the rule, once; its reason: docs/analytics.md).
+    """A parent is no stronger than what its children can show (the rule, once; its reason: docs/analytics.md):
+    when the weighted mean strength of the children it counts (ontology weights) is below its own score, the
+    parent takes that mean — presence saturates at ``presence_ref`` firms and pools the subtree, so six
+    single-point children made their parent look 较强 (review 39), and two children of one sample firm each,
+    both 已有, made theirs 较强 38 (review 40 F8). None when the children do not lower it.
 
-    When the weighted mean strength of its judged children (ontology weights) is below its own score, the parent
-    takes that mean — presence saturates at ``presence_ref`` firms, so six single-point children made their parent
-    look 较强. Judged children are those with a verdict that rates strength (缺失 counts 0, 较强 on a narrow 口径 as
-    the lower bound it is); one the data cannot judge (未发现, 已有) is left out of the mean.
-
-    On a basis that cannot judge the parent (``adequate`` False: a sample, listed firms, a list that lacks part of
-    its subtree) and no child judged, nothing below shows strength: the parent's own score only pools its children's
-    firms (1 + 1 sample firms cross the threshold where each alone reads 已有), so it is returned with
-    ``judged`` 0 and the parent reads 已有, not 较强 (review 40 F8). None when the children do not lower it.
+    Which children count: on census data (``adequate``), those judged (缺失 counts 0); one the data cannot judge
+    (未发现 above firms placed only on the parent) is left out. On data that cannot judge the parent (a sample,
+    listed firms, a list without part of its subtree) a score is a lower bound — more firms could only raise it —
+    and the parent's must be one too: so every child counts, at its own score (已有 at what its firms show,
+    未发现 at 0). A 较强 parent then stands only where its children's scores carry it.
 
     >>> from ontology.models import Segment
     >>> mk = lambda i, w: Segment(id=i, name=i, cluster="a", stage="中游", weight=w, source="s")
@@ -249,13 +247,11 @@ def _children_cap(own: float, children: list[SegmentStrength], by_id: dict[str, 
     {'strength': 0.0975, 'own_strength': 0.62, 'judged': 2, 'kinds': {'single_point': 1, 'missing': 1}}
     >>> _children_cap(0.3, [kid("x", "strong", 0.7)], by_id) is None
     True
-    >>> _children_cap(0.38, [kid("x", "present", 0.13), kid("y", "unknown", 0.0)], by_id, adequate=False)
-    {'strength': 0.38, 'own_strength': 0.38, 'judged': 0, 'kinds': {'present': 1, 'unknown': 1}}
+    >>> _children_cap(0.38, [kid("x", "present", 0.13), kid("y", "present", 0.18), kid("z", "unknown", 0.0)], by_id,
+    ...               adequate=False)
+    {'strength': 0.114, 'own_strength': 0.38, 'judged': 3, 'kinds': {'present': 2, 'unknown': 1}}
     """
-    judged = [c for c in children if c.kind in JUDGED]
-    if children and not judged and not adequate:
-        return {"strength": round(own, 4), "own_strength": round(own, 4), "judged": 0,
-                "kinds": _kinds(children)}
+    judged = [c for c in children if c.kind in JUDGED] if adequate else children
     wsum = sum(by_id[c.segment_id].weight for c in judged)
     if not judged or not wsum:
         return None

@@ -55,26 +55,18 @@ def _rule(kind: str, n: int, k: int, top_share: float | None, strength: float, p
                     f"no local firm in the {b.label} list; ") + why + ", so it cannot show this segment missing or thin"
         why = f"其下级环节中有的由{lacks}承担，集群名录不收这些企业" if off[1] else f"集群名录只收本集群的制造企业，不含{lacks}"
         return (f"本地已有 {n} 家企业（{b.label}）；" if n else f"{b.label}中没有本地企业；") + why + "，不能据此判定本环节缺失或强弱"
-    if children and not children["judged"] and kind == "present":  # no child below can show strength
-        kinds = "、".join(f"{GAP_LABELS[x]} {m}" for x, m in children["kinds"].items())
-        kinds_en = ", ".join(f"{m} {GAP_LABELS_EN[x]}" for x, m in children["kinds"].items())
-        return (f"{n} local firm(s) in the loaded data ({b.label}), but none of its {sum(children['kinds'].values())} "
-                f"child segments can be judged ({kinds_en}): a parent is no stronger than its children can show "
-                f"({n} local firms would score {round(children['own_strength'] * 100)}; {out})" if en else
-                f"本地已有 {n} 家企业（{b.label}），但 {sum(children['kinds'].values())} 个下级环节都不足以判断强弱"
-                f"（{kinds}）：上级环节不强于其下级环节所能说明的（按本级 {n} 家企业计为 "
-                f"{round(children['own_strength'] * 100)}；{out}）")
     if children and kind in ("weak", "strong", "present"):
         kinds = "、".join(f"{GAP_LABELS[x]} {m}" for x, m in children["kinds"].items())
         kinds_en = ", ".join(f"{m} {GAP_LABELS_EN[x]}" for x, m in children["kinds"].items())
         rel = "<" if strength < p.weak_threshold else "≥"
+        narrow = ("; the data cannot judge strength" if en else "；该口径不足以判断强弱") if kind == "present" else ""
         return (f"strength {round(strength * 100)} {rel} threshold {round(p.weak_threshold * 100)}, from its "
                 f"{children['judged']} judged child segments ({kinds_en}; "
                 f"{n} local firms would score {round(children['own_strength'] * 100)}): a parent is no stronger than "
-                f"its children ({b.label}, {out})" if en else
+                f"its children ({b.label}, {out}){narrow}" if en else
                 f"强度 {round(strength * 100)} {rel} 阈值 {round(p.weak_threshold * 100)}，按 {children['judged']} 个"
                 f"下级环节汇总（{kinds}；按本级 {n} 家企业计为 "
-                f"{round(children['own_strength'] * 100)}）：上级环节不强于其下级环节（{b.label}，{out}）")
+                f"{round(children['own_strength'] * 100)}）：上级环节不强于其下级环节（{b.label}，{out}）{narrow}")
     if kind == "unknown" and parent:
         return (f"{parent['firms']} local firm(s) are placed only on the parent segment; check their products "
                 "before calling this missing" if en else
