@@ -21,9 +21,8 @@ __all__ = ["census_check", "census_actions", "unplaced_words", "CHECK_CENSUS", "
 
 #: firms of the cluster's own census in none of its segments (of a census declared for several clusters: in none of
 #: theirs), while it has verdicts that count placed firms (zh, en); {where} and {split}: :func:`unplaced_words`
-CHECK_CENSUS = ("名录中 {n} 家本地在营企业未归入{where}任何环节{split}：核实其产品后，缺失与单点依赖的判定可能改变",
-                "check {n} census firm(s) in no segment of {where_en}{split_en}: missing and single-point verdicts may "
-                "change")
+CHECK_CENSUS = ("名录中 {n} 家本地在营企业未归入{where}任何环节：核实其产品后，缺失与单点依赖的判定可能改变",
+                "check {n} census firm(s) in no segment of {where_en}: missing and single-point verdicts may change")
 
 
 def unplaced_words(clusters: list[str], other: int | None = None, none: int | None = None) -> dict[str, str]:
@@ -31,16 +30,17 @@ def unplaced_words(clusters: list[str], other: int | None = None, none: int | No
     declared ones), and — once the store has counted them — how many sit in a cluster the census does not
     declare and how many in no segment at all (review 40 F5: "可能属于其他集群" was said of firms known to be in one).
 
-    >>> unplaced_words(["医药"])["where"], unplaced_words(["医药", "汽车"])["where"]
-    ('本集群', '名录所列集群（医药、汽车）的')
+    >>> unplaced_words(["医药"])["where"], unplaced_words(["医药", "汽车"])["where"], unplaced_words(["医药", "汽车"])["named"]
+    ('本集群', '名录所列各集群的', '名录所列各集群（医药、汽车）的')
     >>> w = unplaced_words(["医药", "汽车"], 2, 3); w["split"], w["split_en"]
     ('（其中 2 家归入了名录未列的其他集群，3 家未归入任何环节、产品未能识别）', ' (2 in clusters the census does not declare, 3 in no segment at all)')
     >>> unplaced_words(["医药"], 0, 4)["split"]
     '（都未归入任何环节：产品未能识别）'
     """
     one = len(clusters) <= 1
-    out = {"where": "本集群" if one else f"名录所列集群（{'、'.join(clusters)}）的",
-           "where_en": "this cluster" if one else "the census's clusters", "split": "", "split_en": ""}
+    out = {"where": "本集群" if one else "名录所列各集群的", "named": "本集群" if one else f"名录所列各集群（{'、'.join(clusters)}）的",
+           "where_en": "this cluster" if one else "the census's clusters",
+           "named_en": "this cluster" if one else f"the census's clusters ({', '.join(clusters)})", "split": "", "split_en": ""}
     if other is None or none is None or not (other or none):
         return out
     if not other:
@@ -101,9 +101,9 @@ def _name_census_firms(store: GraphStore, onto: Ontology, actions: list[dict], d
         a["other_clusters"] = a["firms"] - a["no_segment"]
         words = unplaced_words([onto.clusters[c].name if c in onto.clusters else c for c in declared or [a["cluster"]]],
                                a["other_clusters"], a["no_segment"])
-        a["words"] = words  # for the pages, which say it in their own sentence
-        a["text"], a["text_en"] = (CHECK_CENSUS[0].format(n=a["firms"], **words),
-                                   CHECK_CENSUS[1].format(n=a["firms"], **words))
+        a["words"] = words  # the clusters by name and the split: the pages', the report's and the CLI's sentences
+        # the action's own text stays one short line (a table cell)
+        a["text"], a["text_en"] = CHECK_CENSUS[0].format(n=a["firms"], **words), CHECK_CENSUS[1].format(n=a["firms"], **words)
     return actions
 
 

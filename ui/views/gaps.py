@@ -139,7 +139,7 @@ for a in actions:  # a census whose own firms are in none of the cluster's segme
         names = "、".join(f["name"] for f in named[:10]) + (t("gap.and_n_more", n=a["firms"] - 10) if a["firms"] > 10 else "")
         words = a.get("words") or {}
         st.warning(t("gap.census_unplaced", cluster=labels.get(a["cluster"], a["cluster_name"]), n=a["firms"],
-                     where=words.get("where_en", "this cluster") if lang() == "en" else words.get("where", "本集群"),
+                     where=words.get("named_en", "this cluster") if lang() == "en" else words.get("named", "本集群"),
                      split=words.get("split_en" if lang() == "en" else "split", ""),
                      m=len(a["segments"]), names=names or "—",
                      dataset="、".join(d["name"] or d["id"] for d in a.get("datasets") or []) or "—"))

@@ -47,9 +47,9 @@ def test_firms_placed_in_another_declared_cluster_are_not_unplaced(store, onto, 
     a = check[0]
     assert sorted(f["enterprise_id"] for f in a["unplaced_firms"]) == ["m1", "u1"]
     assert (a["other_clusters"], a["no_segment"]) == (1, 1)
-    assert a["text"].startswith("名录中 2 家本地在营企业未归入名录所列集群（医药、汽车）的任何环节"
-                                "（其中 1 家归入了名录未列的其他集群，1 家未归入任何环节、产品未能识别）")
-    assert "可能属于其他集群" not in a["text"]
+    assert a["text"].startswith("名录中 2 家本地在营企业未归入名录所列各集群的任何环节：")
+    assert (a["words"]["named"], a["words"]["split"]) == (
+        "名录所列各集群（医药、汽车）的", "（其中 1 家归入了名录未列的其他集群，1 家未归入任何环节、产品未能识别）")
 
 
 def test_a_census_of_one_cluster_still_counts_the_other_clusters_firms(store, onto):
@@ -62,4 +62,5 @@ def test_a_census_of_one_cluster_still_counts_the_other_clusters_firms(store, on
     assert r["coverage"]["pharma"]["census_firms_not_placed"] == 3
     a = next(a for a in r["data_actions"] if a["kind"] == "check_census_firms")
     assert sorted(f["enterprise_id"] for f in a["unplaced_firms"]) == ["a1", "m1", "u1"]
-    assert a["text"].startswith("名录中 3 家本地在营企业未归入本集群任何环节（其中 2 家归入了名录未列的其他集群，1 家未归入任何环节")
+    assert a["text"].startswith("名录中 3 家本地在营企业未归入本集群任何环节：")
+    assert a["words"]["split"] == "（其中 2 家归入了名录未列的其他集群，1 家未归入任何环节、产品未能识别）"
