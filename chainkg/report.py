@@ -90,12 +90,14 @@ def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = Non
     ]
     if basis.get("adequate"):
         unplaced = basis.get("census_firms_not_placed") or 0
+        check = next((a for a in result.get("data_actions", []) if a["kind"] == "check_census_firms"), None)
+        words = (check or {}).get("words") or {}  # what is known of them (census_checks.unplaced_words)
         listed = basis.get("scope") == "cluster"  # a list of the cluster's firms: only the segments they make
         overview.append(f"本集群的判定依据「{label}」的数据（截至 {as_of}），"
                         + ("它声明收录本集群在台州的全部制造企业（上游的材料、通用件与装备属其他行业，检测、流通、售后等属服务业，"
                            "不在名录里，这些环节判为“未发现”），" if listed else "它声明覆盖本集群在台州的全部企业，")
                         + ("因此“缺失”表示台州确实没有这一环节的企业。" if not unplaced else
-                           f"但名录中有 {unplaced} 家本地在营企业未归入本集群任何环节（可能属于其他集群，也可能是产品未能识别）："
+                           f"但名录中有 {unplaced} 家本地在营企业未归入{words.get('named', '本集群')}任何环节{words.get('split', '')}："
                            "核实其归属之前，“缺失”只表示已归入环节的企业中没有这一环节的企业（见第五节“待补数据”）。"))
         missing = next((a for a in result.get("data_actions", []) if a["kind"] == "check_census_complete"), None)
         if missing:  # the other loaded data knows local firms of the cluster the census lacks

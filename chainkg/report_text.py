@@ -67,7 +67,7 @@ def coverage_text(gap: dict, with_datasets: bool = False) -> str:
         parts.append("依据" + "、".join(cov["datasets"]))
     parts.append(f"已知本地企业 {cov.get('firms_known', 0)} 家，{cov.get('firms_with_output', 0)} 家报送产值")
     if cov.get("inactive_excluded") and gap.get("kind") not in INACTIVE_SAID:  # else its rule sentence says it
-        parts.append(f"另有已注销、吊销等停止经营的 {cov['inactive_excluded']} 家不计入")
+        parts.append(f"另有已注销、吊销等停止经营的 {cov['inactive_excluded']} 家本地企业不计入")
     if with_datasets and cov.get("as_of"):
         parts.append(f"数据截至 {cov['as_of']}")
     return "；".join(parts) + "。"

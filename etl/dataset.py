@@ -18,8 +18,17 @@ on the command line. Without either, the file is a sample (样本/自填).
 A census declared without a source has none: its name (the file's name, on the import page) is not where it
 came from, and the pages say that no source was given.
 
->>> census_spec("模具企业名录").source is None, census_spec("模具企业名录", source="区经信局，2025").source
+>>> m = ["mould-plastic"]
+>>> census_spec("模具企业名录", clusters=m).source is None, census_spec("模具企业名录", source="区经信局，2025", clusters=m).source
 (True, '区经信局，2025')
+
+A 名录 is the list of some clusters' firms: declared without ``--cluster`` it would settle no verdict at all, and
+used to load as "普查 census" that never counted (review 40 C11), so it is refused, saying what to add.
+
+>>> census_spec("浙江省重点产业企业名录")
+Traceback (most recent call last):
+...
+ontology.errors.InputError: field cluster: a 名录 census counts only for the clusters it lists: add --cluster ID (repeatable, e.g. --cluster pharma), or --population 全量登记企业 | 规上工业企业 for a registry-wide or above-size list (名录口径须用 --cluster 声明所收录的集群，否则不能判定任何环节)
 """
 
 from __future__ import annotations
@@ -76,7 +85,12 @@ def census_spec(name: str, *, population: str | None = None, region: str = "台�
         day = parse_date(as_of) if as_of else None
     except ValueError as e:
         raise InputError(f"as-of date: {e}", field="as_of", value=as_of) from e
-    return Dataset(id=dataset_id(name), name=name, population=_check(population or guess_population(name)),
+    population = _check(population or guess_population(name))
+    if population == "名录" and not clusters:
+        raise InputError("a 名录 census counts only for the clusters it lists: add --cluster ID (repeatable, e.g. "
+                         "--cluster pharma), or --population 全量登记企业 | 规上工业企业 for a registry-wide or above-size "
+                         "list (名录口径须用 --cluster 声明所收录的集群，否则不能判定任何环节)", field="cluster")
+    return Dataset(id=dataset_id(name), name=name, population=population,
                    region=region or "台州市", as_of=day, source=(source or "").strip() or None, census=True,
                    clusters=list(clusters or []))
 

@@ -254,11 +254,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "{n} segments are “not found”: the loaded data ({basis}) is not a complete list of local firms, so it "
                          "shows what exists, not what is missing. For real gap verdicts and investment targets, see the data "
                          "to add in the Investment targets tab."),
-    "gap.census_unplaced": ("{cluster}：名录中有 {n} 家本地在营企业未归入本集群任何环节（可能属于其他集群，也可能是产品未能识别）。"
+    "gap.census_unplaced": ("{cluster}：名录中有 {n} 家本地在营企业未归入{where}任何环节{split}。"
                             "核实其产品、调整归属之前，{m} 个“缺失”“单点依赖”环节只说明已归入的企业中没有或只有一家。"
                             "它们是：{names}。企业页选产业集群「{cluster}」、数据集「{dataset}」并勾选“仅未归入环节”可逐一查看。",
-                            "{cluster}: {n} local operating firms of the census are in no segment of this cluster (another "
-                            "cluster's firms, or products that could not be read). Until their products are checked and "
+                            "{cluster}: {n} local operating firms of the census are in no segment of {where}{split}. Until their products are checked and "
                             "their placement corrected, the {m} missing and single-point verdicts count only the placed "
                             "firms. They are: {names}. On the firm page choose the cluster {cluster}, the dataset "
                             "“{dataset}” and “Unplaced only” to open each."),

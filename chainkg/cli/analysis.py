@@ -75,7 +75,9 @@ def analyze(cluster: Optional[str] = typer.Option(None, help="Cluster id, e.g. a
             for key, label in (("unplaced_firms", "未归入的名录企业"), ("missing_firms", "不在名录里的本集群企业")):
                 if a.get(key):  # the firms an action is about, by name
                     more = a["firms"] - len(a[key])
-                    typer.echo(f"  {label}：" + "、".join(f["name"] for f in a[key]) + (f" 等，另有 {more} 家" if more > 0 else ""))
+                    split = (a.get("words") or {}).get("split", "") if key == "unplaced_firms" else ""  # where they are
+                    typer.echo(f"  {label}{split}：" + "、".join(f["name"] for f in a[key])
+                               + (f" 等，另有 {more} 家" if more > 0 else ""))
 
 
 def report(cluster: str = typer.Option(..., "--cluster", help="Cluster id, e.g. pump-motor"),

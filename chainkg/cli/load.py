@@ -88,6 +88,13 @@ def load(paths: list[Path] = typer.Argument(None, help="Files (CSV/TSV/XLSX/JSON
             as_of = f" · 截至 as of {d['as_of']}" if d.get("as_of") else ""
             typer.echo(f"dataset: {d['name']} · {d['population']} · {d.get('region')} · {kind}{as_of} · {d['firms']} firms"
                        + composition_line(d))
+            if d.get("census") and spec is not None and d.get("id") == spec.id:  # what the declaration will settle
+                from graph.analytics.coverage import census_reach
+                from ontology.loader import load_ontology
+
+                names = {cid: c.name for cid, c in load_ontology().clusters.items()}
+                for line in census_reach(d, names):
+                    typer.echo(f"  {line}")
         for q in report.quarantined:  # a date or region the file states, taken where the user gave none (etl.banner)
             if q.field.startswith("dataset.") and not q.is_error:
                 typer.echo(f"{q.file} row {q.row}: {q.reason}")

@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from graph.analytics.chokepoints import candidates_for, score_technologies
 from graph.analytics.census_checks import census_actions, census_check
-from graph.analytics.coverage import BASE_HINT, BASE_HINT_EN, COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis
+from graph.analytics.coverage import (BASE_HINT, BASE_HINT_EN, COLLECT_HINT, COLLECT_HINT_EN, ClusterBasis, cluster_basis,
+                                      several_clusters)
 from graph.analytics.criticality import criticality, downstream, feeds_graph
 from graph.analytics.params import AnalysisParams
 from graph.store.port import GraphStore, SegmentAggregate
@@ -44,7 +45,11 @@ def store_basis(store: GraphStore, onto: Ontology, cluster: str | None = None) -
     """The 口径 of each cluster's verdicts, from the datasets recorded in the store."""
     datasets = store.find_nodes("Dataset", limit=10_000)
     clusters = [cluster] if cluster else list(onto.clusters)
-    return cluster_basis(clusters, datasets, store.dataset_clusters() if datasets else {})
+    # a census declared for several clusters: its firms in none of them, counted once (coverage.not_placed)
+    unplaced = {d["id"]: store.find_enterprises(dataset=d["id"], cluster=d["clusters"], unplaced=True, local=True,
+                                                limit=0)[0]
+                for d in datasets if several_clusters(d) and (cluster is None or cluster in d["clusters"])}
+    return cluster_basis(clusters, datasets, store.dataset_clusters() if datasets else {}, unplaced)
 
 
 def gap_priority(strength: float, crit: dict, p: AnalysisParams) -> float:

@@ -16,12 +16,41 @@ from graph.analytics.coverage import declared_census
 from graph.store.port import GraphStore
 from ontology.loader import Ontology
 
-__all__ = ["census_check", "census_actions", "CHECK_CENSUS", "CENSUS_FIRMS_NAMED", "CENSUS_INCOMPLETE"]
+__all__ = ["census_check", "census_actions", "unplaced_words", "CHECK_CENSUS", "CENSUS_FIRMS_NAMED", "CENSUS_INCOMPLETE"]
 
 
-#: firms of the cluster's own census in none of its segments, while it has verdicts that count placed firms (zh, en)
-CHECK_CENSUS = ("名录中 {n} 家本地在营企业未归入本集群任何环节：核实其产品后，缺失与单点依赖的判定可能改变",
-                "check {n} census firm(s) in no segment of this cluster: missing and single-point verdicts may change")
+#: firms of the cluster's own census in none of its segments (of a census declared for several clusters: in none of
+#: theirs), while it has verdicts that count placed firms (zh, en); {where} and {split}: :func:`unplaced_words`
+CHECK_CENSUS = ("名录中 {n} 家本地在营企业未归入{where}任何环节：核实其产品后，缺失与单点依赖的判定可能改变",
+                "check {n} census firm(s) in no segment of {where_en}: missing and single-point verdicts may change")
+
+
+def unplaced_words(clusters: list[str], other: int | None = None, none: int | None = None) -> dict[str, str]:
+    """What is known of a census's unplaced firms, in words: which clusters they are in none of (the census's
+    declared ones), and — once the store has counted them — how many sit in a cluster the census does not
+    declare and how many in no segment at all (review 40 F5: "可能属于其他集群" was said of firms known to be in one).
+
+    >>> unplaced_words(["医药"])["where"], unplaced_words(["医药", "汽车"])["where"], unplaced_words(["医药", "汽车"])["named"]
+    ('本集群', '名录所列各集群的', '名录所列各集群（医药、汽车）的')
+    >>> w = unplaced_words(["医药", "汽车"], 2, 3); w["split"], w["split_en"]
+    ('（其中 2 家归入了名录未列的其他集群，3 家未归入任何环节、产品未能识别）', ' (2 in clusters the census does not declare, 3 in no segment at all)')
+    >>> unplaced_words(["医药"], 0, 4)["split"]
+    '（都未归入任何环节：产品未能识别）'
+    """
+    one = len(clusters) <= 1
+    out = {"where": "本集群" if one else "名录所列各集群的", "named": "本集群" if one else f"名录所列各集群（{'、'.join(clusters)}）的",
+           "where_en": "this cluster" if one else "the census's clusters",
+           "named_en": "this cluster" if one else f"the census's clusters ({', '.join(clusters)})", "split": "", "split_en": ""}
+    if other is None or none is None or not (other or none):
+        return out
+    if not other:
+        out["split"], out["split_en"] = "（都未归入任何环节：产品未能识别）", " (none is in any segment)"
+    elif not none:
+        out["split"], out["split_en"] = "（都归入了名录未列的其他集群）", " (all in clusters the census does not declare)"
+    else:
+        out["split"] = f"（其中 {other} 家归入了名录未列的其他集群，{none} 家未归入任何环节、产品未能识别）"
+        out["split_en"] = f" ({other} in clusters the census does not declare, {none} in no segment at all)"
+    return out
 
 
 def census_check(gaps: list[dict], onto: Ontology) -> list[dict]:
@@ -34,9 +63,10 @@ def census_check(gaps: list[dict], onto: Ontology) -> list[dict]:
         n = (mine[0]["basis"] or {}).get("census_firms_not_placed") or 0
         hit = [g for g in mine if g["kind"] in ("missing", "single_point")]
         if n and hit:
+            words = unplaced_words([onto.clusters[cid].name])  # the census's own clusters: census_actions
             out.append({"cluster": cid, "cluster_name": onto.clusters[cid].name, "kind": "check_census_firms",
                         "basis": mine[0]["basis"].get("label"), "firms": n,
-                        "text": CHECK_CENSUS[0].format(n=n), "text_en": CHECK_CENSUS[1].format(n=n),
+                        "text": CHECK_CENSUS[0].format(n=n, **words), "text_en": CHECK_CENSUS[1].format(n=n, **words),
                         "segments": [{"segment_id": g["segment_id"], "segment": g["segment"]} for g in hit]})
     return out
 
@@ -45,22 +75,35 @@ def census_check(gaps: list[dict], onto: Ontology) -> list[dict]:
 CENSUS_FIRMS_NAMED = 50
 
 
-def _name_census_firms(store: GraphStore, actions: list[dict], datasets: list[dict]) -> list[dict]:
+def _name_census_firms(store: GraphStore, onto: Ontology, actions: list[dict], datasets: list[dict]) -> list[dict]:
     """The census check names its firms: the local operating firms of the cluster's declared census in none of
-    the cluster's segments (what ``census_firms_not_placed`` counts), by id and name, up to
-    :data:`CENSUS_FIRMS_NAMED` — before, the action gave a count and sent the officer to a filter that showed 0."""
+    the segments of the clusters that census declares (what ``census_firms_not_placed`` counts), by id and name,
+    up to :data:`CENSUS_FIRMS_NAMED` — before, the action gave a count and sent the officer to a filter that
+    showed 0; and says how many of them sit in a cluster the census does not declare (``other_clusters``) and
+    how many in no segment at all (``no_segment``)."""
     for a in actions:
         if a["kind"] != "check_census_firms":
             continue
-        a["datasets"], a["unplaced_firms"] = [], []
+        a["datasets"], a["unplaced_firms"], none, declared = [], [], 0, []  # declared: in the census's order
         for ds in datasets:
-            if not declared_census(ds, a["cluster"]) or len(a["unplaced_firms"]) >= CENSUS_FIRMS_NAMED:
+            if not declared_census(ds, a["cluster"]):
                 continue
-            _, firms = store.find_enterprises(dataset=ds["id"], cluster=a["cluster"], unplaced=True, local=True,
-                                              limit=CENSUS_FIRMS_NAMED - len(a["unplaced_firms"]))
+            declared += [c for c in ds["clusters"] if c not in declared]
+            none += store.find_enterprises(dataset=ds["id"], unplaced=True, local=True, limit=0)[0]
             a["datasets"].append({"id": ds["id"], "name": ds.get("name")})
+            if len(a["unplaced_firms"]) >= CENSUS_FIRMS_NAMED:
+                continue
+            _, firms = store.find_enterprises(dataset=ds["id"], cluster=ds["clusters"], unplaced=True, local=True,
+                                              limit=CENSUS_FIRMS_NAMED - len(a["unplaced_firms"]))
             a["unplaced_firms"] += [{"enterprise_id": f["id"], "name": f.get("name"), "county": f.get("county"),
                                 "dataset": ds["id"]} for f in firms]
+        a["no_segment"] = min(none, a["firms"])
+        a["other_clusters"] = a["firms"] - a["no_segment"]
+        words = unplaced_words([onto.clusters[c].name if c in onto.clusters else c for c in declared or [a["cluster"]]],
+                               a["other_clusters"], a["no_segment"])
+        a["words"] = words  # the clusters by name and the split: the pages', the report's and the CLI's sentences
+        # the action's own text stays one short line (a table cell)
+        a["text"], a["text_en"] = CHECK_CENSUS[0].format(n=a["firms"], **words), CHECK_CENSUS[1].format(n=a["firms"], **words)
     return actions
 
 
@@ -111,5 +154,5 @@ def census_actions(store: GraphStore, onto: Ontology, basis: dict, actions: list
     if not any(a["kind"] == "check_census_firms" for a in actions) and not any(b.adequate for b in basis.values()):
         return actions
     datasets = store.find_nodes("Dataset", limit=10_000)
-    return sorted([*_name_census_firms(store, actions, datasets), *_census_completeness(store, onto, basis, datasets)],
+    return sorted([*_name_census_firms(store, onto, actions, datasets), *_census_completeness(store, onto, basis, datasets)],
                   key=lambda a: (a["cluster"], a["kind"]))

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from ontology.firms import BASE_POPULATIONS, SAMPLE_POPULATION, covers_taizhou, population_label
 from ontology.models import Segment
 
-__all__ = ["ClusterBasis", "cluster_basis", "not_placed", "declared_census", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT",
+__all__ = ["ClusterBasis", "cluster_basis", "census_reach", "not_placed", "several_clusters", "declared_census", "with_samples", "applies_as_census", "about_cluster", "COLLECT_HINT",
            "COLLECT_HINT_EN", "BASE_HINT", "BASE_HINT_EN", "FIRM_BASES", "firm_base", "outside_list", "speaks_for"]
 
 #: what a user imports to settle an ``unknown`` verdict
@@ -151,6 +151,40 @@ def applies_as_census(ds: dict, cluster: str) -> bool:
         ds.get("population") in BASE_POPULATIONS or cluster in (ds.get("clusters") or []))
 
 
+def census_reach(ds: dict, names: dict[str, str] | None = None) -> tuple[str, str]:
+    """What a declared census will settle, said when it is loaded (zh, en) — by :func:`applies_as_census`'s rule,
+    so a declaration that settles nothing is not recorded as "普查 census" without a word (review 40 C11).
+
+    >>> census_reach({"census": True, "population": "规上工业企业", "region": "台州市"})[0][:13]
+    '判定范围：各集群的全部环节'
+    >>> census_reach({"census": True, "population": "名录", "clusters": ["t"]}, {"t": "智能马桶"})[0][:23]
+    '判定范围：智能马桶集群本身的制造环节可判定缺失'
+    >>> census_reach({"census": True, "population": "上市公司", "region": "台州市"})[1][:52]
+    'settles no verdict: a complete list of listed firms '
+    """
+    names = names or {}
+    pop, clusters = ds.get("population"), ds.get("clusters") or []
+    if not covers_taizhou(ds.get("region")):
+        return (f"判定范围：无——地区「{ds.get('region')}」不含台州，不能判定台州的任何环节",
+                f"settles no verdict: its region {ds.get('region')} does not include Taizhou")
+    if pop in BASE_POPULATIONS:
+        return ("判定范围：各集群的全部环节（名录中没有本地企业的环节判为缺失）",
+                "settles every cluster's segments (a segment with no local firm in the list reads missing)")
+    if clusters:
+        zh, en = "、".join(names.get(c, c) for c in clusters), ", ".join(clusters)
+        return (f"判定范围：{zh}集群本身的制造环节可判定缺失、单点依赖、薄弱；上游材料与通用件（其他行业）和服务环节不在名录里，"
+                "仍为未发现，待全量登记或规上名录；其企业在其他集群中按样本计入",
+                f"settles the segments {en} make themselves (missing, single point, weak); upstream materials and "
+                "general parts (other industries) and services stay not found until a registry-wide or above-size "
+                "list is loaded; its firms count in other clusters as a sample's")
+    label = population_label(pop).removesuffix("口径")
+    return (f"判定范围：无——它是{label}的完整名录，只能说明这些企业在哪些环节，不能判定任何环节缺失或强弱；"
+            "要判定，用 --cluster 声明它收录的集群，或用 --population 全量登记企业/规上工业企业",
+            f"settles no verdict: a complete list of {'listed firms' if pop == '上市公司' else pop} shows which "
+            "segments such firms hold, never that one is missing or weak; declare --cluster for the clusters it "
+            "lists, or --population 全量登记企业/规上工业企业")
+
+
 @dataclass
 class ClusterBasis:
     cluster: str
@@ -188,23 +222,40 @@ def declared_census(ds: dict, cluster: str) -> bool:
     return bool(ds.get("census")) and cluster in (ds.get("clusters") or [])
 
 
-def not_placed(ds: dict, placed: int, cluster: str) -> int:
-    """Local operating firms of a census declared for ``cluster`` that are in none of its segments (the
-    census's composition, ``firms_local``, minus its firms placed in the cluster); 0 for any other dataset —
-    a registry of all firms holds every other industry too.
+def not_placed(ds: dict, placed: int, cluster: str, unplaced: dict[str, int] | None = None) -> int:
+    """Local operating firms of a census declared for ``cluster`` that are in none of the segments of the
+    clusters it declares (the census's composition, ``firms_local``, minus its firms placed in the cluster);
+    0 for any other dataset — a registry of all firms holds every other industry too.
+
+    A census declared for several clusters (``--cluster pharma --cluster auto …``) holds each cluster's
+    firms: its 汽车 firms are placed, in 汽车, not "unplaced" in 医药 (review 40 F5). Its count is the store's
+    (``unplaced``: census id → its local operating firms in none of its clusters' segments), since a firm
+    may sit in two of them and per-cluster counts cannot be added up.
 
     >>> d = {"census": True, "clusters": ["pump-motor"], "firms_local": 14}
     >>> not_placed(d, 6, "pump-motor"), not_placed(d, 6, "auto"), not_placed({"census": True, "firms_local": 9}, 2, "auto")
     (8, 0, 0)
+    >>> many = {"id": "c4", "census": True, "clusters": ["pharma", "auto"], "firms_local": 50}
+    >>> not_placed(many, 13, "pharma", {"c4": 9}), not_placed(many, 11, "auto", {"c4": 9})
+    (9, 9)
     """
     if not declared_census(ds, cluster) or ds.get("firms_local") is None:
         return 0
+    if len(ds["clusters"]) > 1 and unplaced is not None and ds.get("id") in unplaced:
+        return unplaced[ds["id"]]
     return max(0, int(ds["firms_local"]) - placed)
 
 
-def cluster_basis(clusters: list[str], datasets: list[dict],
-                  dataset_clusters: dict[str, dict[str, int]]) -> dict[str, ClusterBasis]:
-    """Per cluster: the datasets that speak for it and the 口径 its verdicts rest on."""
+def several_clusters(ds: dict) -> bool:
+    """A census declared for more than one cluster: its unplaced firms are counted by the store
+    (:func:`not_placed`)."""
+    return bool(ds.get("census")) and len(ds.get("clusters") or []) > 1
+
+
+def cluster_basis(clusters: list[str], datasets: list[dict], dataset_clusters: dict[str, dict[str, int]],
+                  unplaced: dict[str, int] | None = None) -> dict[str, ClusterBasis]:
+    """Per cluster: the datasets that speak for it and the 口径 its verdicts rest on (``unplaced``: per census
+    declared for several clusters, its local operating firms in none of them, :func:`not_placed`)."""
     out: dict[str, ClusterBasis] = {}
     for cid in clusters:
         mine = [d for d in datasets if about_cluster(d, cid)]
@@ -238,5 +289,5 @@ def cluster_basis(clusters: list[str], datasets: list[dict],
         out[cid] = ClusterBasis(cid, bool(base), population, label, [_brief(d, placed[d["id"]]) for d in used],
                                 dates[-1] if dates else None, scope if base else None,
                                 [_brief(d, dataset_clusters[d["id"]][cid]) for d in others],
-                                sum(not_placed(d, placed[d["id"]], cid) for d in base))
+                                sum(not_placed(d, placed[d["id"]], cid, unplaced) for d in base))
     return out

@@ -188,7 +188,7 @@ def classify_segments(segments: list[Segment], aggs: dict[str, SegmentAggregate]
             comp["lq"] = min(1.0, lq)
         wsum = sum(weights[c] for c in comp)
         strength = sum(weights[c] * v for c, v in comp.items()) / wsum if wsum and n else 0.0
-        children = _children_cap(strength, [done[c.id] for c in kids.get(s.id, [])], by_id) if n else None
+        children = _children_cap(strength, [done[c.id] for c in kids.get(s.id, [])], by_id, adequate) if n else None
         if children:
             strength = children["strength"]
         output_rule = enough_output and k >= params.min_output_reporters and a.local_output > 0
@@ -225,12 +225,19 @@ def classify_segments(segments: list[Segment], aggs: dict[str, SegmentAggregate]
     return [done[s.id] for s in segments]
 
 
-def _children_cap(own: float, children: list[SegmentStrength], by_id: dict[str, Segment]) -> dict | None:
-    """A parent is no stronger than its children together: when the weighted mean strength of its judged
-    children (ontology weights) is below its own score, the parent takes that mean — presence saturates at
-    ``presence_ref`` firms, so six single-point children made their parent look 较强. Judged children are those
-    with a verdict on census data (缺失 counts 0); one the data cannot judge (未发现, 已有) is left out, so on a
-    narrow 口径 a 较强 parent stays a lower bound. None when the children do not lower it.
+def _children_cap(own: float, children: list[SegmentStrength], by_id: dict[str, Segment],
+                  adequate: bool = True) -> dict | None:
+    """A parent is no stronger than what its children can show (the rule, once; its reason: docs/analytics.md):
+    when the weighted mean strength of the children it counts (ontology weights) is below its own score, the
+    parent takes that mean — presence saturates at ``presence_ref`` firms and pools the subtree, so six
+    single-point children made their parent look 较强 (review 39), and two children of one sample firm each,
+    both 已有, made theirs 较强 38 (review 40 F8). None when the children do not lower it.
+
+    Which children count: on census data (``adequate``), those judged (缺失 counts 0); one the data cannot judge
+    (未发现 above firms placed only on the parent) is left out. On data that cannot judge the parent (a sample,
+    listed firms, a list without part of its subtree) a score is a lower bound — more firms could only raise it —
+    and the parent's must be one too: so every child counts, at its own score (已有 at what its firms show,
+    未发现 at 0). A 较强 parent then stands only where its children's scores carry it.
 
     >>> from ontology.models import Segment
     >>> mk = lambda i, w: Segment(id=i, name=i, cluster="a", stage="中游", weight=w, source="s")
@@ -240,18 +247,25 @@ def _children_cap(own: float, children: list[SegmentStrength], by_id: dict[str, 
     {'strength': 0.0975, 'own_strength': 0.62, 'judged': 2, 'kinds': {'single_point': 1, 'missing': 1}}
     >>> _children_cap(0.3, [kid("x", "strong", 0.7)], by_id) is None
     True
+    >>> _children_cap(0.38, [kid("x", "present", 0.13), kid("y", "present", 0.18), kid("z", "unknown", 0.0)], by_id,
+    ...               adequate=False)
+    {'strength': 0.114, 'own_strength': 0.38, 'judged': 3, 'kinds': {'present': 2, 'unknown': 1}}
     """
-    judged = [c for c in children if c.kind in JUDGED]
+    judged = [c for c in children if c.kind in JUDGED] if adequate else children
     wsum = sum(by_id[c.segment_id].weight for c in judged)
     if not judged or not wsum:
         return None
     mean = sum(by_id[c.segment_id].weight * c.strength for c in judged) / wsum
     if mean >= own:
         return None
+    return {"strength": round(mean, 4), "own_strength": round(own, 4), "judged": len(judged), "kinds": _kinds(judged)}
+
+
+def _kinds(children: list[SegmentStrength]) -> dict[str, int]:
     kinds: dict[str, int] = {}
-    for c in judged:
+    for c in children:
         kinds[c.kind] = kinds.get(c.kind, 0) + 1
-    return {"strength": round(mean, 4), "own_strength": round(own, 4), "judged": len(judged), "kinds": kinds}
+    return kinds
 
 
 def _parent_firms(s: Segment, by_id: dict[str, Segment], aggs: dict[str, SegmentAggregate]) -> dict | None:

@@ -37,8 +37,8 @@ def rule(kind: str, n: int, k: int, top_share: float | None, strength: float, p:
     without a local operating firm adds the firms left out because they no longer operate (``inactive``)."""
     text = _rule(kind, n, k, top_share, strength, p, b, parent, off, children, en=en)
     if inactive and kind in INACTIVE_SAID:
-        text += (f"; {inactive} firm(s) placed here no longer operate (deregistered, revoked…) and are not counted"
-                 if en else f"；另有 {inactive} 家本环节企业已注销、吊销等不再经营，不计入")
+        text += (f"; {inactive} local firm(s) placed here no longer operate (deregistered, revoked…) and are not counted"
+                 if en else f"；另有 {inactive} 家本环节的本地企业已注销、吊销等不再经营，不计入")
     return text
 
 
@@ -59,13 +59,14 @@ def _rule(kind: str, n: int, k: int, top_share: float | None, strength: float, p
         kinds = "、".join(f"{GAP_LABELS[x]} {m}" for x, m in children["kinds"].items())
         kinds_en = ", ".join(f"{m} {GAP_LABELS_EN[x]}" for x, m in children["kinds"].items())
         rel = "<" if strength < p.weak_threshold else "≥"
+        narrow = ("; the data cannot judge strength" if en else "；该口径不足以判断强弱") if kind == "present" else ""
         return (f"strength {round(strength * 100)} {rel} threshold {round(p.weak_threshold * 100)}, from its "
                 f"{children['judged']} judged child segments ({kinds_en}; "
                 f"{n} local firms would score {round(children['own_strength'] * 100)}): a parent is no stronger than "
-                f"its children ({b.label}, {out})" if en else
+                f"its children ({b.label}, {out}){narrow}" if en else
                 f"强度 {round(strength * 100)} {rel} 阈值 {round(p.weak_threshold * 100)}，按 {children['judged']} 个"
                 f"下级环节汇总（{kinds}；按本级 {n} 家企业计为 "
-                f"{round(children['own_strength'] * 100)}）：上级环节不强于其下级环节（{b.label}，{out}）")
+                f"{round(children['own_strength'] * 100)}）：上级环节不强于其下级环节（{b.label}，{out}）{narrow}")
     if kind == "unknown" and parent:
         return (f"{parent['firms']} local firm(s) are placed only on the parent segment; check their products "
                 "before calling this missing" if en else

@@ -10,7 +10,7 @@ Why a module of its own: the delta machinery (:mod:`graph.store.aggregates`), th
 all read firms through these, so the rule lives in one place.
 
 >>> firm_state(True, None, 5, None, None, ["b", "a"], (), ())
-FirmState(local=1, output=5.0, leading=False, inactive=False, segments=('a', 'b'), techs=(), datasets=())
+FirmState(local=1, output=5.0, leading=False, closed_local=False, segments=('a', 'b'), techs=(), datasets=())
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ FIRM_RELS = ("IN_SEGMENT", "HOLDS", "IN_DATASET")
 
 
 class FirmState(NamedTuple):
-    """What of one enterprise the aggregates read (``local``: 1 local, 0 outside, None inactive or unknown).
+    """What of one enterprise the aggregates read (``local``: 1 local, 0 outside, None inactive or unknown;
+    ``closed_local``: no longer operating, and located in Taizhou — a closed firm elsewhere is no
+    closed *local* firm, so it counts nowhere, review 40 F4).
 
     A named tuple, not a frozen dataclass: a load makes one per firm, and a frozen dataclass took
     ≈ 30× as long to build (its ``__init__`` sets each field through ``object.__setattr__``)."""
@@ -36,7 +38,7 @@ class FirmState(NamedTuple):
     local: int | None
     output: float | None          # output, else revenue (ontology.firms.output_figure); None: reports neither
     leading: bool
-    inactive: bool
+    closed_local: bool
     segments: tuple[str, ...]
     techs: tuple[str, ...]
     datasets: tuple[str, ...]
@@ -110,13 +112,15 @@ def firm_state(local, output, revenue, leading, active, segs, techs, datasets) -
 
     >>> firm_state(True, None, 5, None, False, "s", (), ()).local is None   # inactive: no location
     True
+    >>> [firm_state(loc, None, None, None, False, (), (), ()).closed_local for loc in (True, False, None)]
+    [True, False, False]
     """
     operating = True if active is None else active
     return FirmState(
         (1 if local is True else 0 if local is False else None) if operating else None,
         _to_float(output if output is not None else revenue),
         bool(leading if leading is not None else False),
-        not operating,
+        not operating and local is True,
         _ids(segs), _ids(techs), _ids(datasets))
 
 
@@ -133,13 +137,13 @@ def fresh_states(batch: Batch, touched: set[str], stored: Collection[str]) -> di
     with no drop and plain property types. Any other firm is left out (the caller reads it back).
 
     The rule of the store's generated columns (``graph.store.sql.NODES_TABLE``: ``e_local``,
-    ``e_output``, ``e_leading``, ``e_inactive``) on a property map; ``tests/graph/store/
+    ``e_output``, ``e_leading``, and ``sql.CLOSED_LOCAL``) on a property map; ``tests/graph/store/
     test_stored_aggregates.py`` holds these states equal to the ones read back.
 
     >>> b = Batch(); b.node("Enterprise", {"id": "e1", "local": True, "revenue": 3, "leading": False})
     >>> b.rel("IN_SEGMENT", "e1", "s2"); b.rel("IN_SEGMENT", "e1", "s1")
     >>> fresh_states(b, {"e1"}, set())["e1"]
-    FirmState(local=1, output=3.0, leading=False, inactive=False, segments=('s1', 's2'), techs=(), datasets=())
+    FirmState(local=1, output=3.0, leading=False, closed_local=False, segments=('s1', 's2'), techs=(), datasets=())
     """
     out: dict[str, tuple] = {}
     seen: set[str] = set()

@@ -7,7 +7,7 @@ the rows, so a crash leaves both as they were. Reading the analysis' figures is 
 
 What a firm contributes (its :class:`FirmState`): to each segment of its subtree closure (its
 IN_SEGMENT targets and their CHILD_OF ancestors, counted once) — operating local / outside firm,
-reported output and its square, leading firm, inactive firm; to its direct segments — ``direct_local``
+reported output and its square, leading firm, closed local firm; to its direct segments — ``direct_local``
 and a place in the segment's ranked firm list; to each technology it holds — a local holder; to
 each (dataset, cluster) it belongs to — an operating local firm. Sums are kept as exact binary
 fractions (every float is one), so a figure does not depend on the order firms were added and equals
@@ -39,7 +39,12 @@ from collections.abc import Iterable
 from graph.store.aggregate_inputs import FirmState, Structure
 from graph.store.port import SegmentAggregate
 
-__all__ = ["Aggregates", "rebuild", "member_query", "is_short", "TOP_N", "MAX_N"]
+__all__ = ["Aggregates", "rebuild", "member_query", "is_short", "TOP_N", "MAX_N", "STATE_VERSION"]
+
+#: what the stored figures mean; a store whose state has another version is recounted when opened (SQLite:
+#: its schema version, graph.store.sql.SCHEMA_VERSION; Neo4j: the state node's ``version``). 2: a closed
+#: firm counts only where it is local (review 40 F4)
+STATE_VERSION = 2
 
 TOP_N = 100   # ranked firms kept per (segment, local) and per technology; larger requests ask the store
 MAX_N = 8     # largest outputs kept per subtree (max_output survives the removal of a few top firms)
@@ -190,7 +195,7 @@ class Aggregates:
             if g is None:
                 g = groups[f.segments] = _Group()
             local, o = f.local, f.output
-            g.inact += f.inactive
+            g.inact += f.closed_local
             rank = (-(o if o is not None else 0.0), fid)
             if local == 1:
                 g.lc += 1

@@ -28,10 +28,10 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Protocol
 
 from graph.store.aggregate_inputs import FIRM_RELS, FirmState, Structure, firm_state, fresh_states, touched_firms
-from graph.store.aggregate_state import MAX_N, TOP_N, Aggregates, is_short, member_query, rebuild
+from graph.store.aggregate_state import MAX_N, STATE_VERSION, TOP_N, Aggregates, is_short, member_query, rebuild
 from graph.store.port import Batch, SegmentAggregate
 
-__all__ = ["FirmState", "Structure", "Aggregates", "TxView", "touched_firms", "begin", "finish", "recount", "Running",
+__all__ = ["FirmState", "Structure", "Aggregates", "STATE_VERSION", "TxView", "touched_firms", "begin", "finish", "recount", "Running",
            "FIRM_RELS", "TOP_N", "MAX_N", "fresh_states", "firm_state", "rebuild", "member_query",
            "segment_rows", "top_ids", "tech_holders"]
 

@@ -29,7 +29,7 @@ test_bulk_aggregates.py`` compares the counted aggregates with both stores' reco
 >>> a.node("Segment", {"id": "s", "cluster": "c"}); a.node("Enterprise", {"id": "e", "local": True, "output": 2})
 >>> a.rel("IN_SEGMENT", "e", "s")
 >>> a.firm_states()["e"]
-FirmState(local=1, output=2.0, leading=False, inactive=False, segments=('s',), techs=(), datasets=())
+FirmState(local=1, output=2.0, leading=False, closed_local=False, segments=('s',), techs=(), datasets=())
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ class ImportedAggregates:
         self.clusters: dict[str, str | None] = {}
         self.index: dict[str, int] = {}     # firm id → position (insertion order: iterating it lists the firms)
         self.flags = bytearray()            # local (2 bits: 0 unknown/inactive, 1 local, 2 outside), leading,
-        self.figure = array("d")            # inactive, has a figure; the figure (output, else revenue)
+        self.figure = array("d")            # closed local, has a figure; the figure (output, else revenue)
         self.links = {t: _Sets() for t in FIRM_RELS}
 
     def node(self, label: str, props: dict) -> None:
@@ -86,7 +86,7 @@ class ImportedAggregates:
             g = props.get
             s = firm_state(g("local"), g("output"), g("revenue"), g("leading"), g("active"), (), (), ())
             self.index[props["id"]] = len(self.flags)
-            self.flags.append(_LOCAL[s.local] | s.leading << 2 | s.inactive << 3 | (s.output is not None) << 4)
+            self.flags.append(_LOCAL[s.local] | s.leading << 2 | s.closed_local << 3 | (s.output is not None) << 4)
             self.figure.append(s.output if s.output is not None else 0.0)
             for sets in self.links.values():
                 sets.of.append(0)
@@ -121,8 +121,8 @@ class ImportedAggregates:
         (so, st), (to, tt), (do, dt) = ((s.of, s.tuples) for s in self.links.values())
         out = {}
         for i, fid in enumerate(ids, start):
-            local, leading, inactive, has = dec[flags[i]]
-            out[fid] = FirmState(local, figure[i] if has else None, leading, inactive, st[so[i]], tt[to[i]], dt[do[i]])
+            local, leading, closed, has = dec[flags[i]]
+            out[fid] = FirmState(local, figure[i] if has else None, leading, closed, st[so[i]], tt[to[i]], dt[do[i]])
         return out
 
     def firm_states(self, ids=None) -> dict[str, FirmState]:

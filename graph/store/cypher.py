@@ -129,8 +129,8 @@ WHERE ($county IS NULL OR n.county = $county)
   AND ($tag IS NULL OR $tag IN coalesce(n.tags, []))
   AND ($segment IS NULL OR EXISTS { (n)-[:IN_SEGMENT]->(:Segment)-[:CHILD_OF*0..]->(:Segment {id: $segment}) })
   AND ($dataset IS NULL OR EXISTS { (n)-[:IN_DATASET]->(:Dataset {id: $dataset}) })
-  AND ($cluster IS NULL OR $unplaced OR EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE s.cluster = $cluster })
-  AND (NOT $unplaced OR NOT EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE $cluster IS NULL OR s.cluster = $cluster })
+  AND ($clusters IS NULL OR $unplaced OR EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE s.cluster IN $clusters })
+  AND (NOT $unplaced OR NOT EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE $clusters IS NULL OR s.cluster IN $clusters })
 """
 COUNT_ENTERPRISES = _ENTERPRISE_FILTER + " RETURN count(n) AS n"
 FIND_ENTERPRISES = (_ENTERPRISE_FILTER +
@@ -185,8 +185,8 @@ RETURN properties(n) AS props, [(n)-[:IN_SEGMENT]->(x:Segment) | x.id] AS segmen
 STATE_LABEL = "ChainkgAggregates"
 AGG_LOCK = f"MERGE (a:{STATE_LABEL} {{id: 'aggregates'}}) SET a.seq = randomUUID()"
 AGG_STATE = f"MATCH (a:{STATE_LABEL} {{id: 'aggregates'}}) RETURN a.state AS state, a.seq AS seq"
-AGG_SEQ = f"MATCH (a:{STATE_LABEL} {{id: 'aggregates'}}) RETURN a.seq AS seq"
-AGG_SAVE = f"MERGE (a:{STATE_LABEL} {{id: 'aggregates'}}) SET a.state = $state"
+AGG_SEQ = f"MATCH (a:{STATE_LABEL} {{id: 'aggregates'}}) RETURN a.seq AS seq, a.version AS version"
+AGG_SAVE = f"MERGE (a:{STATE_LABEL} {{id: 'aggregates'}}) SET a.state = $state, a.version = $version"
 CHILD_OF_PAIRS = "MATCH (a:Segment)-[:CHILD_OF]->(b:Segment) RETURN a.id AS src, b.id AS dst ORDER BY src, dst"
 SEGMENT_CLUSTER_MAP = "MATCH (s:Segment) RETURN s.id AS id, s.cluster AS cluster ORDER BY id"
 NEEDS_PAIRS = "MATCH (s:Segment)-[:NEEDS]->(t:Technology) RETURN s.id AS src, t.id AS dst"
@@ -194,7 +194,7 @@ _FIRM_STATE = """
 RETURN e.id AS id,
        CASE WHEN coalesce(e.active, true) THEN CASE e.local WHEN true THEN 1 WHEN false THEN 0 END END AS local,
        toFloat(coalesce(e.output, e.revenue)) AS o, coalesce(e.leading, false) AS leading,
-       NOT coalesce(e.active, true) AS inactive,
+       coalesce(NOT coalesce(e.active, true) AND e.local = true, false) AS closed_local,
        [(e)-[:IN_SEGMENT]->(s:Segment) | s.id] AS segs, [(e)-[:HOLDS]->(t:Technology) | t.id] AS techs,
        [(e)-[:IN_DATASET]->(d:Dataset) | d.id] AS ds
 """

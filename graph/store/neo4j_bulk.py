@@ -40,6 +40,7 @@ from typing import Any, TypeVar
 from graph.server import neo4j_server
 from graph.server.config import DATABASE, server_config
 from graph.store import cypher
+from graph.store.aggregates import STATE_VERSION
 from graph.store.bulk_aggregates import ImportedAggregates
 from graph.store.neo4j_csv import CsvGraphWriter, ImportPlan
 from graph.store.neo4j_store import Neo4jStore, parse_url
@@ -200,7 +201,8 @@ def bulk_load(state_dir: str | os.PathLike, url: str, run: Callable[[BulkSink], 
             seconds["apply"] = time.perf_counter() - t
             del counted
             t = time.perf_counter()
-            writer.internal_node(cypher.STATE_LABEL, {"id": "aggregates", "state": text, "seq": str(uuid.uuid4())})
+            writer.internal_node(cypher.STATE_LABEL, {"id": "aggregates", "state": text, "seq": str(uuid.uuid4()),
+                                                      "version": STATE_VERSION})
             plan = writer.finish()
             seconds["csv"] += time.perf_counter() - t
             if not _empty(store):  # someone wrote meanwhile: importing would overwrite it

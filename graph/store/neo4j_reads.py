@@ -9,12 +9,12 @@ session). All Cypher text is in :mod:`graph.store.cypher`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from graph.store import cypher, walk
 from graph.store.aggregate_reads import AggregateReads
-from graph.store.port import ContentHash, LocalGroup
+from graph.store.port import ContentHash, LocalGroup, clusters_of
 from ontology.schema import LABELS, REL_TYPES, check_label
 
 __all__ = ["Neo4jReads"]
@@ -44,11 +44,11 @@ class Neo4jReads(AggregateReads):
         return [{"src": r["src"], "dst": r["dst"], "props": dict(r["props"])}
                 for r in self._read(cypher.rels_page(rel_type, after is not None), s=s, d=d, limit=limit)]
 
-    def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
+    def find_enterprises(self, *, cluster: str | Sequence[str] | None = None, segment: str | None = None,
                          county: str | None = None, tag: str | None = None, q: str | None = None,
                          local: bool | None = None, unplaced: bool = False, dataset: str | None = None,
                          limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
-        params = dict(cluster=cluster, segment=segment, county=county, tag=tag, q=q, local=local,
+        params = dict(clusters=clusters_of(cluster), segment=segment, county=county, tag=tag, q=q, local=local,
                       unplaced=bool(unplaced), dataset=dataset)
         total = self._read(cypher.COUNT_ENTERPRISES, **params)[0]["n"]
         rows = self._read(cypher.FIND_ENTERPRISES, **params, limit=limit, offset=offset)

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from ontology.errors import StoreError
 from graph.store import aggregates as agg_state
 from graph.store import cypher, neo4j_console
-from graph.store.aggregates import Aggregates
+from graph.store.aggregates import STATE_VERSION, Aggregates
 from graph.store.neo4j_console import CONSOLE_MAX_BYTES
 from graph.store.neo4j_reads import Neo4jReads
 from graph.store.neo4j_txview import Neo4jTxView
@@ -65,8 +65,10 @@ class Neo4jStore(Neo4jReads):
             for stmt in cypher.constraints():
                 self._driver.execute_query(stmt, database_=database)
             self._agg_cache: tuple | None = None
-            if not self._driver.execute_query(cypher.AGG_SEQ, database_=database).records:
-                self.rebuild_aggregates()  # a database written before the stored aggregates, or imported
+            state = self._driver.execute_query(cypher.AGG_SEQ, database_=database).records
+            if not state or state[0]["version"] != STATE_VERSION:
+                self.rebuild_aggregates()  # a database written before the stored aggregates (or before
+                # their current meaning, agg_state.STATE_VERSION), or imported
         except neo4j.exceptions.Neo4jError as e:
             raise StoreError(f"Neo4j refused: {e.message}", entry=uri) from e
         except (neo4j.exceptions.DriverError, OSError) as e:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graph.store import cypher
-from graph.store.aggregates import FirmState, Structure
+from graph.store.aggregates import STATE_VERSION, FirmState, Structure
 
 __all__ = ["Neo4jTxView"]
 
@@ -37,7 +37,7 @@ class Neo4jTxView:
 
     @staticmethod
     def _state(r) -> FirmState:
-        return FirmState(r["local"], r["o"], bool(r["leading"]), bool(r["inactive"]), tuple(sorted(r["segs"])),
+        return FirmState(r["local"], r["o"], bool(r["leading"]), bool(r["closed_local"]), tuple(sorted(r["segs"])),
                          tuple(sorted(r["techs"])), tuple(sorted(r["ds"])))
 
     def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
@@ -65,4 +65,4 @@ class Neo4jTxView:
         return rows[0]["state"] if rows else None
 
     def save(self, text: str) -> None:
-        self.tx.run(cypher.AGG_SAVE, state=text).consume()
+        self.tx.run(cypher.AGG_SAVE, state=text, version=STATE_VERSION).consume()

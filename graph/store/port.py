@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -25,7 +25,7 @@ from graph.store.columns import RelColumns, TupleRows
 from ontology.schema import check_label, check_rel_type
 
 __all__ = ["Batch", "GraphStore", "SegmentAggregate", "LocalGroup", "ContentHash", "column", "TupleRows",
-           "RelColumns"]
+           "RelColumns", "clusters_of"]
 
 _REQUIRED = object()
 
@@ -64,6 +64,18 @@ class Batch:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values())) + sum(map(len, self.drops.values()))
 
 
+def clusters_of(cluster: str | Sequence[str] | None) -> list[str] | None:
+    """``find_enterprises``' cluster filter as a list of ids (both adapters): one id, several (a census
+    declared for several clusters), or None for no filter.
+
+    >>> clusters_of("auto"), clusters_of(("auto", "pharma")), clusters_of(None)
+    (['auto'], ['auto', 'pharma'], None)
+    """
+    if cluster is None:
+        return None
+    return [cluster] if isinstance(cluster, str) else list(cluster)
+
+
 def column(rows: Iterable[dict], key: str, default: Any = _REQUIRED) -> Iterable[Any]:
     """``row[key]`` of every row of a batch's row list (``row.get(key, default)`` when a default is
     given); a list held as columns offers ``rows.column(key)`` to give one field without making
@@ -93,7 +105,8 @@ class SegmentAggregate:
     tech_held_locally: int = 0
     local_reported: int = 0          # local firms with an output (or revenue) figure: k of local_count
     direct_local: int = 0            # local firms linked to this segment itself (not only via a child)
-    inactive: int = 0                # firms of the subtree that no longer operate (注销/吊销/迁出…), not counted
+    inactive: int = 0                # local firms of the subtree that no longer operate (注销/吊销/迁出…), not
+                                     # counted; a closed firm located elsewhere is not among them
 
 
 @dataclass(frozen=True)
@@ -171,7 +184,7 @@ class GraphStore(Protocol):
         """At most ``limit`` relationships of a type ordered by (src, dst), only those after the
         ``(src, dst)`` key ``after`` (keyset paging: pages concatenate to ``rels(rel_type)``)."""
 
-    def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
+    def find_enterprises(self, *, cluster: str | Sequence[str] | None = None, segment: str | None = None,
                          county: str | None = None, tag: str | None = None, q: str | None = None,
                          local: bool | None = None, unplaced: bool = False, dataset: str | None = None,
                          limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
@@ -179,7 +192,8 @@ class GraphStore(Protocol):
         paging. ``q`` is a substring (ASCII case folded) of the name, id, business scope or a product;
         ``unplaced``: only firms linked to no segment at all (未归入环节) — with ``cluster``, to none of that
         cluster's segments (a census's firms the cluster's verdicts could not count); ``dataset``: only the
-        firms of that dataset (IN_DATASET)."""
+        firms of that dataset (IN_DATASET). ``cluster`` may name several clusters (a census declared for
+        them): a firm of any of them, or with ``unplaced`` of none (:func:`clusters_of`)."""
 
     def neighbourhood(self, label: str, node_id: str, depth: int = 1, limit: int = 200) -> dict:
         """``{"nodes": [{label, id, props}], "rels": [{type, src, dst}]}`` within ``depth`` hops."""

@@ -6,6 +6,9 @@
 #   e_output   output, else revenue; NULL when the firm reports neither (never read as 0)
 #   e_leading  the derived ``leading`` flag (ontology.firms.is_leading, computed by the ETL)
 #   e_inactive 1 when the registration status says the firm no longer operates
+# The aggregates count a closed firm only where it would be local if it operated (CLOSED_LOCAL: its
+# location, kept in props.local, is Taizhou): a closed 杭州 firm is no closed *local* firm (review 40 F4).
+# An expression over the columns, not a column of its own, so the change needed no rebuild of ``nodes``.
 NODES_TABLE = """
 CREATE TABLE IF NOT EXISTS nodes (
   label TEXT NOT NULL, id TEXT NOT NULL, props TEXT NOT NULL,
@@ -39,8 +42,13 @@ CREATE TABLE IF NOT EXISTS rels (
 """ + "".join(f"{stmt};\n" for stmt in SECONDARY_INDEXES.values()) + """\
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-SCHEMA_VERSION = "4"  # 4: stored aggregates (meta 'aggregates', graph.store.aggregates)
-SAME_COLUMNS = ("3",)  # older versions whose nodes table already has the current generated columns
+SCHEMA_VERSION = "5"  # 4: stored aggregates (meta 'aggregates', graph.store.aggregates); 5: they count
+                      # closed firms only where local (CLOSED_LOCAL), so a schema-4 file is recounted on open
+SAME_COLUMNS = ("3", "4")  # older versions whose nodes table already has the current generated columns
+
+#: a closed firm whose location is Taizhou (the rule of graph.store.aggregate_inputs.firm_state), on ``n``;
+#: only an inactive firm's props are parsed
+CLOSED_LOCAL = "(n.e_inactive = 1 AND json_extract(n.props, '$.local') IS 1)"
 
 UPSERT_NODE = """
 INSERT INTO nodes (label, id, props) VALUES (?, ?, ?)
@@ -94,7 +102,8 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
     """FROM/WHERE for the enterprise list, with only the filters in use (values stay parameters).
     ``q`` matches the name, the id, the business scope or any main product; ``unplaced`` keeps the
     firms with no IN_SEGMENT link (one indexed probe per firm), with ``cluster`` no link to that
-    cluster's segments; ``dataset`` the firms IN_DATASET that dataset.
+    cluster's segments; ``dataset`` the firms IN_DATASET that dataset. ``:cluster`` is a JSON list of
+    cluster ids (a firm of any of them; ``unplaced``: of none).
 
     Driven from the IN_SEGMENT index when a segment is given, so a filtered page costs
     O(firms of the segment), not O(all firms)."""
@@ -121,10 +130,12 @@ def enterprise_filter(*, cluster: bool, segment: bool, county: bool, local: bool
                 " WHERE d.type = 'IN_DATASET' AND d.dst = :dataset)")
     if cluster and not unplaced:  # the cluster's members, gathered once from its segments (an in-memory set)
         sql += (" AND n.id IN (SELECT c.src FROM nodes s CROSS JOIN rels c INDEXED BY rels_by_dst"
-                " ON c.type = 'IN_SEGMENT' AND c.dst = s.id WHERE s.label = 'Segment' AND s.s_cluster = :cluster)")
-    if unplaced and cluster:  # 未归入该集群: no link to the cluster's segments
+                " ON c.type = 'IN_SEGMENT' AND c.dst = s.id WHERE s.label = 'Segment'"
+                " AND s.s_cluster IN (SELECT value FROM json_each(:cluster)))")
+    if unplaced and cluster:  # 未归入该集群: no link to the cluster's (or clusters') segments
         sql += (" AND n.id NOT IN (SELECT c.src FROM nodes s CROSS JOIN rels c INDEXED BY rels_by_dst"
-                " ON c.type = 'IN_SEGMENT' AND c.dst = s.id WHERE s.label = 'Segment' AND s.s_cluster = :cluster)")
+                " ON c.type = 'IN_SEGMENT' AND c.dst = s.id WHERE s.label = 'Segment'"
+                " AND s.s_cluster IN (SELECT value FROM json_each(:cluster)))")
     elif unplaced:  # 未归入环节: no link at all (with a segment filter: nothing)
         sql += " AND NOT EXISTS (SELECT 1 FROM rels u WHERE u.type = 'IN_SEGMENT' AND u.src = n.id)"
     return sql
@@ -155,7 +166,7 @@ WITH RECURSIVE seg AS (
   WHERE r.type = 'IN_SEGMENT'
     AND NOT EXISTS (SELECT 1 FROM rels x WHERE x.type = 'IN_SEGMENT' AND x.src = r.src AND x.dst = a.anc)
 ), ent AS (
-  SELECT m.sid, n.e_local AS local, n.e_output AS o, n.e_leading AS leading, n.e_inactive AS inactive
+  SELECT m.sid, n.e_local AS local, n.e_output AS o, n.e_leading AS leading, """ + CLOSED_LOCAL + """ AS inactive
   FROM members m CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = m.eid
 ), agg AS (
   SELECT sid,
@@ -267,7 +278,7 @@ CHILD_OF_PAIRS = "SELECT src, dst FROM rels WHERE type = 'CHILD_OF' ORDER BY src
 SEGMENT_CLUSTER_MAP = "SELECT id, s_cluster FROM nodes WHERE label = 'Segment' ORDER BY id"
 NEEDS_PAIRS = "SELECT src, dst FROM rels WHERE type = 'NEEDS'"
 FIRM_FEATURES = """
-SELECT n.id, n.e_local, n.e_output, n.e_leading, n.e_inactive
+SELECT n.id, n.e_local, n.e_output, n.e_leading, """ + CLOSED_LOCAL + """
 FROM json_each(:ids) j CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = j.value
 """
 FIRM_LINKS = """
@@ -275,8 +286,8 @@ SELECT r.type, r.src, r.dst FROM json_each(:ids) j
 CROSS JOIN rels r ON r.type IN ('IN_SEGMENT', 'HOLDS', 'IN_DATASET') AND r.src = j.value
 """
 FIRM_FEATURES_PAGE = """
-SELECT id, e_local, e_output, e_leading, e_inactive FROM nodes
-WHERE label = 'Enterprise' AND id > ? ORDER BY id LIMIT ?
+SELECT n.id, n.e_local, n.e_output, n.e_leading, """ + CLOSED_LOCAL + """ FROM nodes n
+WHERE n.label = 'Enterprise' AND n.id > ? ORDER BY n.id LIMIT ?
 """
 FIRM_LINKS_RANGE = "SELECT type, src, dst FROM rels WHERE type = ? AND src BETWEEN ? AND ?"
 LINKED_FIRMS = """

@@ -12,12 +12,12 @@ costs O(page). All SQL text is in :mod:`graph.store.sql`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from graph.store import sql, walk
 from graph.store.aggregate_reads import AggregateReads
-from graph.store.port import ContentHash, LocalGroup
+from graph.store.port import ContentHash, LocalGroup, clusters_of
 from graph.store.sqlite_db import busy_as_store_error, dump
 from ontology.schema import LABELS, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
 
@@ -52,11 +52,12 @@ class SQLiteReads(AggregateReads):
         rows = self._q(sql.RELS_PAGE[after is not None], (check_rel_type(rel_type), *(after or ()), limit))
         return [{"src": s, "dst": d, "props": json.loads(p)} for s, d, p in rows]
 
-    def find_enterprises(self, *, cluster: str | None = None, segment: str | None = None,
+    def find_enterprises(self, *, cluster: str | Sequence[str] | None = None, segment: str | None = None,
                          county: str | None = None, tag: str | None = None, q: str | None = None,
                          local: bool | None = None, unplaced: bool = False, dataset: str | None = None,
                          limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
-        params = {"cluster": cluster, "segment": segment, "county": county, "tag": tag,
+        ids = clusters_of(cluster)
+        params = {"cluster": None if ids is None else dump(ids), "segment": segment, "county": county, "tag": tag,
                   "q": q or None, "local": None if local is None else int(local), "dataset": dataset}
         where = sql.enterprise_filter(**{k: v is not None for k, v in params.items()}, unplaced=bool(unplaced))
         params["unplaced"] = bool(unplaced)  # in the cache key only (the SQL has no parameter for it)

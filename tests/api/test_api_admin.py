@@ -160,6 +160,10 @@ def test_import_as_census_records_the_dataset(client):
     bad = client.post("/api/v1/import", headers=AUTH, files={"file": ("名录.csv", GOOD_CSV, "text/csv")},
                       params={"census": "x", "cluster": "no-such-cluster"})
     assert bad.status_code == 422
+    # a 名录 census for no cluster would settle nothing: refused, saying what to add (review 40 C11)
+    bad = client.post("/api/v1/import", headers=AUTH, files={"file": ("名录.csv", GOOD_CSV, "text/csv")},
+                      params={"census": "浙江省重点产业企业名录"})
+    assert bad.status_code == 422 and "--cluster" in bad.json()["message"]
 
 
 def test_overrides_through_the_api(client):

@@ -180,3 +180,18 @@ def test_python_m_chainkg_cli_runs_the_same_app():
     out = subprocess.run([sys.executable, "-m", "chainkg.cli", "neo4j", "--help"], capture_output=True, text=True,
                          check=True, env={"PATH": "", "PYTHONPATH": ":".join(sys.path), "COLUMNS": "200"})
     assert "start" in out.stdout and "status" in out.stdout and "Run a local Neo4j Community 5.26" in out.stdout
+
+
+def test_a_census_says_what_it_will_settle_and_a_list_without_clusters_is_refused(tmp_path, db):
+    """Review 40 C11: `--census NAME` without --cluster loaded a 名录 as "普查 census" that never counted."""
+    f = tmp_path / "名录.csv"
+    f.write_text("企业名称,所属城市,所属区县,主营产品\n台州示例泵业有限公司,台州市,温岭,潜水电泵\n", encoding="utf-8")
+    before = runner.invoke(app, ["stats", "--store", db, "--format", "json"]).output
+    r = runner.invoke(app, ["load", str(f), "--store", db, "--census", "浙江省重点产业企业名录"])
+    assert r.exit_code == 1 and "--cluster" in r.output and "名录口径须用 --cluster 声明所收录的集群" in r.output
+    assert runner.invoke(app, ["stats", "--store", db, "--format", "json"]).output == before  # nothing loaded
+    r = runner.invoke(app, ["load", str(f), "--store", db, "--census", "浙江省重点产业企业名录", "--cluster", "pump-motor"])
+    assert r.exit_code == 0, r.output
+    assert "判定范围：泵与电机集群本身的制造环节可判定缺失" in r.output and "settles the segments pump-motor make" in r.output
+    r = runner.invoke(app, ["load", str(f), "--store", db, "--census", "台州上市公司补充名录", "--population", "上市公司"])
+    assert r.exit_code == 0 and "判定范围：无——它是上市公司的完整名录" in r.output

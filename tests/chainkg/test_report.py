@@ -82,7 +82,7 @@ def test_docx_has_the_cluster_its_basis_verdicts_and_the_chain_picture(pump):
     text = _docx_text(data)
     assert "台州市泵与电机产业链招商分析报告" in text
     assert "上市公司及样本口径" in text and "2024-05" in text               # the 口径 and the data's date
-    assert "未发现（上市公司及样本口径）" in text and "较强（上市公司及样本口径）" in text  # verdict words with their 口径
+    assert "未发现（上市公司及样本口径）" in text and "已有（上市公司及样本口径）" in text  # verdict words with their 口径
     assert "需要补充或核实的数据" in text and "规上工业企业" in text     # not adequate: the data to collect
     assert "卡脖子技术" in text and "重点技术攻关项目" in text and "来源" in text
     assert len(Document(io.BytesIO(data)).inline_shapes) == 1          # the chain picture

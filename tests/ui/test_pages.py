@@ -1110,7 +1110,7 @@ def test_a_missing_row_says_its_only_firm_no_longer_operates(tmp_path, monkeypat
     at.selectbox(key="gap_cluster").set_value("pump-motor").run()
     rows = frame_with(at, "判定规则")
     row = rows[rows["编号"] == gone[0]["segment_id"]]
-    assert len(row) == 1 and "另有 1 家本环节企业已注销、吊销等不再经营，不计入" in row["判定规则"].iloc[0], (seg, row)
+    assert len(row) == 1 and "另有 1 家本环节的本地企业已注销、吊销等不再经营，不计入" in row["判定规则"].iloc[0], (seg, row)
 
 
 @pytest.mark.parametrize("en", [False, True])

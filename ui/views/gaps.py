@@ -137,7 +137,10 @@ for a in actions:  # a census whose own firms are in none of the cluster's segme
     if a["kind"] == "check_census_firms":
         named = a.get("unplaced_firms") or []
         names = "、".join(f["name"] for f in named[:10]) + (t("gap.and_n_more", n=a["firms"] - 10) if a["firms"] > 10 else "")
+        words = a.get("words") or {}
         st.warning(t("gap.census_unplaced", cluster=labels.get(a["cluster"], a["cluster_name"]), n=a["firms"],
+                     where=words.get("named_en", "this cluster") if lang() == "en" else words.get("named", "本集群"),
+                     split=words.get("split_en" if lang() == "en" else "split", ""),
                      m=len(a["segments"]), names=names or "—",
                      dataset="、".join(d["name"] or d["id"] for d in a.get("datasets") or []) or "—"))
     if a["kind"] == "check_census_complete":  # firms the other data places in the cluster, missing from its census

@@ -14,6 +14,7 @@ from chainkg.errors import ChainKGError
 from etl.dataset import census_spec
 from etl.quarantine import write_report
 from etl.templates import TEMPLATE_NAMES, template_files
+from graph.analytics.coverage import census_reach
 from ui import common
 from ui.access import MAX_UPLOAD_MB, can_write
 from ui.i18n import bi, lang, population_label, t
@@ -69,6 +70,9 @@ def census_form(default_name: str) -> tuple[dict | None, str | None]:
             problem = t("imp.census_need_clusters")
         spec = {"name": ds_name, "population": population, "region": region,
                 "as_of": as_of.isoformat() if as_of else None, "source": source or None, "clusters": list(clusters)}
+        if not problem:  # what the declaration will settle, before the officer loads (as `chainkg load` prints it)
+            reach = census_reach({"census": True, **spec}, labels)
+            st.caption(reach[1] if lang() == "en" else reach[0])
         return spec, problem
 
 

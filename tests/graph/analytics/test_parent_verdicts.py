@@ -1,7 +1,10 @@
 """A parent segment is no stronger than its children together: 核心零部件 read 较强 62 over six single-point children
-and two missing ones (presence saturates at five firms; the tech component only where a technology is needed)."""
+and two missing ones (presence saturates at five firms; the tech component only where a technology is needed); and,
+on data that cannot judge strength, no stronger than what its children can show (review 40 F8)."""
 
 from __future__ import annotations
+
+import pytest
 
 from graph.analytics.coverage import ClusterBasis
 from graph.analytics.params import AnalysisParams
@@ -48,12 +51,30 @@ def test_strong_children_leave_the_parent_strong():
     assert "≥ 阈值 35" in r["p-top"].evidence["rule"]
 
 
-def test_children_the_data_cannot_judge_do_not_pull_the_parent():
-    """On a narrow 口径 children read 已有 (not judged thin), so a 较强 parent stays a lower bound."""
-    segs, aggs = _chain({f"部件{i}": 1 for i in range(6)})
+def test_a_parent_is_no_stronger_than_children_the_data_cannot_judge():
+    """Review 40 F8: on a narrow 口径 two children of one sample firm each read 已有 (cannot judge), and their parent,
+    pooling the two firms, read 较强 38. On such data a score is a lower bound; the parent's is the mean of its
+    children's (未发现 0): 已有, not 较强."""
+    for children in ({"机械密封": 1, "漆包线": 1, "电工钢": 0, "永磁材料": 0}, {f"部件{i}": 1 for i in range(6)}):
+        segs, aggs = _chain(children)
+        r = _verdicts(segs, aggs, LISTED)
+        assert {r[f"p-c{i}"].kind for i in range(len(children))} <= {"present", "unknown"}
+        top = r["p-top"]
+        ch = top.evidence["children"]
+        assert ch["own_strength"] >= 0.35 and ch["judged"] == len(children)   # its pooled score would read 较强
+        assert top.kind == "present" and top.verdict == "已有（上市公司口径）" and top.strength < 0.35
+        assert top.strength == pytest.approx(max(r[f"p-c{i}"].strength for i in range(len(children))) * sum(
+            1 for n in children.values() if n) / len(children), abs=1e-4)   # equal weights: the mean, 未发现 at 0
+        assert "上级环节不强于其下级环节" in top.evidence["rule"] and top.evidence["rule"].endswith("该口径不足以判断强弱")
+        assert "no stronger than its children" in top.evidence["rule_en"]
+
+
+def test_strong_children_on_narrow_data_leave_the_parent_strong():
+    # 较强 on a narrow 口径 is a lower bound the children show: the parent keeps it
+    segs, aggs = _chain({"甲": 6, "乙": 6})
     r = _verdicts(segs, aggs, LISTED)
-    assert {r[f"p-c{i}"].kind for i in range(6)} == {"present"}
-    assert r["p-top"].kind == "strong" and r["p-top"].evidence["children"] is None
+    assert (r["p-c0"].kind, r["p-c1"].kind) == ("strong", "strong")
+    assert r["p-top"].kind == "strong" and r["p-top"].strength <= r["p-c0"].strength
 
 
 def test_the_cap_reaches_up_through_grandchildren():

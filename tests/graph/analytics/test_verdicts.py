@@ -97,6 +97,10 @@ def test_missing_output_is_not_zero_and_inactive_firms_do_not_count(store):
     extra.node("Enterprise", {"id": "b-gone", "name": "已注销企业", "local": True, "status": "注销", "active": False,
                               "output": 500.0, "sources": ["test"]})
     extra.rel("IN_SEGMENT", "b-gone", "t-b")
+    # t-c gets a cancelled firm of 杭州: no closed *local* firm (review 40 F4)
+    extra.node("Enterprise", {"id": "c-gone-away", "name": "杭州已注销企业", "local": False, "status": "注销",
+                              "active": False, "sources": ["test"]})
+    extra.rel("IN_SEGMENT", "c-gone-away", "t-c")
     onto = _store_with(store, census={"population": "名录", "census": True, "clusters": ["t"], "name": "名录"},
                        extra=extra)
     r = analyze(store, onto, cluster="t")
@@ -108,9 +112,9 @@ def test_missing_output_is_not_zero_and_inactive_firms_do_not_count(store):
     assert g["t-b"]["kind"] == "missing" and g["t-b"]["coverage"]["inactive_excluded"] == 1
     assert g["t-b"]["verdict"] == "缺失（集群名录口径）"
     # the 缺失 row itself says its segment's one firm was left out because it no longer operates
-    assert g["t-b"]["evidence"]["rule"].endswith("；另有 1 家本环节企业已注销、吊销等不再经营，不计入")
-    assert "1 firm(s) placed here no longer operate" in g["t-b"]["evidence"]["rule_en"]
-    assert "注销" not in c["evidence"]["rule"]
+    assert g["t-b"]["evidence"]["rule"].endswith("；另有 1 家本环节的本地企业已注销、吊销等不再经营，不计入")
+    assert "1 local firm(s) placed here no longer operate" in g["t-b"]["evidence"]["rule_en"]
+    assert "注销" not in c["evidence"]["rule"] and c["coverage"]["inactive_excluded"] == 0
     for t in r["targets"]:
         assert "b-gone" not in {c["enterprise_id"] for c in t["candidates"]}
 

@@ -265,7 +265,7 @@ def test_inactive_unknown_location_and_missing_output_do_not_count(store):
     store.write(b)
     pack = {a.segment_id: a for a in store.segment_aggregates("auto")}["auto-pack"]
     assert (pack.local_count, pack.outside_count, pack.local_reported, pack.local_output, pack.max_output,
-            pack.inactive, pack.direct_local) == (3, 0, 2, 400.0, 300.0, 2, 3)
+            pack.inactive, pack.direct_local) == (3, 0, 2, 400.0, 300.0, 1, 3)  # e4; x3 is closed but not local
     assert store.find_enterprises(segment="auto-pack", local=True)[0] == 3
     assert store.find_enterprises(segment="auto-pack")[0] == 6            # the listing shows every firm
     assert store.segments_output(["auto-pack"])[0] == 3

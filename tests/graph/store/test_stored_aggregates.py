@@ -218,6 +218,36 @@ def test_rebuild_aggregates_restores_what_a_foreign_write_left_stale(store):
     assert store.segment_aggregates() == before
 
 
+def test_aggregates_of_an_older_meaning_are_recounted_when_the_store_opens(store):
+    # schema 4 (SQLite) and a state node without a version (Neo4j) counted every closed firm of a segment,
+    # wherever it was; now only closed local ones (review 40 F4): such a store is recounted on open
+    _setup(store)
+    b = Batch()
+    for fid, local in (("C-local", True), ("C-away", False), ("C-nowhere", None)):
+        b.node("Enterprise", {"id": fid, "name": fid, "local": local, "active": False, "status": "注销"})
+        b.rel("IN_SEGMENT", fid, SEGS[0])
+    store.write(b)
+    assert {a.segment_id: a for a in store.segment_aggregates()}[SEGS[0]].inactive == 1  # the closed firm of Taizhou only
+    right = store.segment_aggregates()
+    stale = store.recount_aggregates()
+    stale.counts[SEGS[0]]["inact"] = 3  # as the older meaning counted it
+    if store.kind == "sqlite":
+        store._db.execute("UPDATE meta SET value = ? WHERE key = 'aggregates'", (stale.dumps(),))
+        store._db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        store.close()
+        again = SQLiteStore(store.path)
+    else:
+        from graph.store.neo4j_store import Neo4jStore
+        store._driver.execute_query("MATCH (a:ChainkgAggregates) SET a.state = $s, a.seq = 'old' REMOVE a.version",
+                                    s=stale.dumps(), database_=store.database)
+        again = Neo4jStore.from_url(os.environ["CHAINKG_NEO4J_URL"])
+    try:
+        assert again.segment_aggregates() == right
+    finally:
+        if store.kind == "neo4j":
+            again.close()
+
+
 _CHILD = """
 import sys
 from graph.store.open import open_store
