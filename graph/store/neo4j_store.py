@@ -65,8 +65,11 @@ class Neo4jStore(Neo4jReads):
             for stmt in cypher.constraints():
                 self._driver.execute_query(stmt, database_=database)
             self._agg_cache: tuple | None = None
-            if not self._driver.execute_query(cypher.AGG_SEQ, database_=database).records:
-                self.rebuild_aggregates()  # a database written before the stored aggregates, or imported
+            current = self._driver.execute_query(cypher.AGG_CURRENT, marker=f'"format":{agg_state.FORMAT},',
+                                                 database_=database).records
+            if not (current and current[0]["current"]):
+                self.rebuild_aggregates()  # a database written before the stored aggregates (or their
+                #                            format), or imported
         except neo4j.exceptions.Neo4jError as e:
             raise StoreError(f"Neo4j refused: {e.message}", entry=uri) from e
         except (neo4j.exceptions.DriverError, OSError) as e:

@@ -39,8 +39,9 @@ CREATE TABLE IF NOT EXISTS rels (
 """ + "".join(f"{stmt};\n" for stmt in SECONDARY_INDEXES.values()) + """\
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-SCHEMA_VERSION = "4"  # 4: stored aggregates (meta 'aggregates', graph.store.aggregates)
-SAME_COLUMNS = ("3",)  # older versions whose nodes table already has the current generated columns
+SCHEMA_VERSION = "5"  # 4: stored aggregates (meta 'aggregates', graph.store.aggregates); 5: their ranked
+#                       lists ordered by ontology.firms.rank_key (recounted once on open)
+SAME_COLUMNS = ("3", "4")  # older versions whose nodes table already has the current generated columns
 
 UPSERT_NODE = """
 INSERT INTO nodes (label, id, props) VALUES (?, ?, ?)
@@ -185,11 +186,23 @@ LEFT JOIN direct ON direct.sid = seg.id
 ORDER BY seg.id
 """
 
+# a ranked list's order (ontology.firms.rank_key, as graph.store.cypher.rank_order): leading, output
+# (else revenue), listed, employees, registered capital in 人民币 — each unknown as 0 — and the id for ties
+def _num(path: str) -> str:
+    return (f"coalesce(CASE WHEN json_type(n.props, '{path}') IN ('integer', 'real', 'text') "
+            f"THEN CAST(json_extract(n.props, '{path}') AS REAL) END, 0.0)")
+
+
+RANK_ORDER = ("n.e_leading DESC, coalesce(n.e_output, 0.0) DESC, "
+              "coalesce(json_extract(n.props, '$.stock_code'), '') <> '' DESC, " + _num("$.employees") + " DESC, "
+              "CASE WHEN coalesce(nullif(json_extract(n.props, '$.capital_currency'), ''), '人民币') = '人民币' THEN "
+              + _num("$.registered_capital") + " ELSE 0.0 END DESC, n.id")
+
 # local firms holding each technology: how many, and the largest first (one pass over HOLDS)
-TECH_HOLDERS = """
+TECH_HOLDERS = f"""
 WITH h AS (
   SELECT h.dst AS tech, n.id, n.e_output,
-         row_number() OVER (PARTITION BY h.dst ORDER BY coalesce(n.e_output, 0.0) DESC, n.id) AS rank,
+         row_number() OVER (PARTITION BY h.dst ORDER BY {RANK_ORDER}) AS rank,
          count(*) OVER (PARTITION BY h.dst) AS n
   FROM json_each(:techs) j
   CROSS JOIN rels h INDEXED BY rels_by_dst ON h.type = 'HOLDS' AND h.dst = j.value
@@ -233,18 +246,19 @@ SELECT NULL, e_county, count(*), total(e_output), coalesce(sum(e_leading), 0) FR
 WHERE label = 'Enterprise' AND e_local = 1 GROUP BY e_county
 """
 
-# outside (non-local) firms of some segments, biggest first, each with all its segments
-TOP_FIRMS = """
+# the firms (local or outside) of some segments, in RANK_ORDER, each with all its segments
+TOP_FIRMS = f"""
 WITH cand AS (
   SELECT DISTINCT r.src AS eid FROM json_each(:segments) j
   CROSS JOIN rels r INDEXED BY rels_by_dst ON r.type = 'IN_SEGMENT' AND r.dst = j.value
-), top AS (                        -- rank on the generated columns first; read props for the page only
-  SELECT n.id, coalesce(n.e_output, 0.0) AS o FROM cand CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = cand.eid
-  WHERE n.e_local = :local ORDER BY o DESC, n.id LIMIT :limit
+), top AS (                        -- rank first; read the page's props and segments after
+  SELECT n.id, row_number() OVER (ORDER BY {RANK_ORDER}) AS r
+  FROM cand CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = cand.eid
+  WHERE n.e_local = :local ORDER BY r LIMIT :limit
 )
 SELECT n.props, (SELECT json_group_array(r2.dst) FROM rels r2 WHERE r2.type = 'IN_SEGMENT' AND r2.src = n.id)
 FROM top CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = top.id
-ORDER BY top.o DESC, top.id
+ORDER BY top.r
 """
 
 # per dataset: operating local firms per cluster (IN_DATASET × IN_SEGMENT, each firm once per cluster);
@@ -266,17 +280,20 @@ AGG_SAVE = "INSERT OR REPLACE INTO meta VALUES ('aggregates', ?)"
 CHILD_OF_PAIRS = "SELECT src, dst FROM rels WHERE type = 'CHILD_OF' ORDER BY src, dst"
 SEGMENT_CLUSTER_MAP = "SELECT id, s_cluster FROM nodes WHERE label = 'Segment' ORDER BY id"
 NEEDS_PAIRS = "SELECT src, dst FROM rels WHERE type = 'NEEDS'"
-FIRM_FEATURES = """
-SELECT n.id, n.e_local, n.e_output, n.e_leading, n.e_inactive
+# the scale facts of a ranked list's order (read as they are stored; ontology.firms.size_facts reads them)
+_SIZE_PROPS = ("json_extract(n.props, '$.employees'), json_extract(n.props, '$.registered_capital'), "
+               "json_extract(n.props, '$.capital_currency'), json_extract(n.props, '$.stock_code')")
+FIRM_FEATURES = f"""
+SELECT n.id, n.e_local, n.e_output, n.e_leading, n.e_inactive, {_SIZE_PROPS}
 FROM json_each(:ids) j CROSS JOIN nodes n ON n.label = 'Enterprise' AND n.id = j.value
 """
 FIRM_LINKS = """
 SELECT r.type, r.src, r.dst FROM json_each(:ids) j
 CROSS JOIN rels r ON r.type IN ('IN_SEGMENT', 'HOLDS', 'IN_DATASET') AND r.src = j.value
 """
-FIRM_FEATURES_PAGE = """
-SELECT id, e_local, e_output, e_leading, e_inactive FROM nodes
-WHERE label = 'Enterprise' AND id > ? ORDER BY id LIMIT ?
+FIRM_FEATURES_PAGE = f"""
+SELECT n.id, n.e_local, n.e_output, n.e_leading, n.e_inactive, {_SIZE_PROPS} FROM nodes n
+WHERE n.label = 'Enterprise' AND n.id > ? ORDER BY n.id LIMIT ?
 """
 FIRM_LINKS_RANGE = "SELECT type, src, dst FROM rels WHERE type = ? AND src BETWEEN ? AND ?"
 LINKED_FIRMS = """
