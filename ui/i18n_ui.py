@@ -94,6 +94,10 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "ent.q_help": ("按企业名称、编号、主营产品或经营范围中的文字查找，例如“水泵”“注塑机”。",
                    "Matches the name, id, main products or business scope, e.g. 水泵 (pump) or 注塑机."),
     "ent.found": ("找到 {n} 家企业（显示前 {m} 家，本地企业在前）", "{n} enterprises found (first {m} shown, local firms first)"),
+    "ent.order": ("排序：本地在营企业在前；再按龙头标签、产值（营收）、是否上市、员工人数、注册资本（人民币）从大到小，"
+                  "数据里没有的一项排在有数据的之后。",
+                  "Order: operating Taizhou firms first; then by leading-firm tag, output (revenue), listed, employees and "
+                  "registered capital (RMB), largest first; a figure the data lacks ranks after the known ones."),
     # registration status (登记状态)
     "rstatus.存续": ("存续", "active"),
     "rstatus.在业": ("在业", "in business"),

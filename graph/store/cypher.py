@@ -133,11 +133,6 @@ WHERE ($county IS NULL OR n.county = $county)
   AND (NOT $unplaced OR NOT EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE $cluster IS NULL OR s.cluster = $cluster })
 """
 COUNT_ENTERPRISES = _ENTERPRISE_FILTER + " RETURN count(n) AS n"
-FIND_ENTERPRISES = (_ENTERPRISE_FILTER +
-                    " RETURN properties(n) AS props"
-                    # local (and operating) firms first, then by id — as graph.store.sql.ENTERPRISE_ORDER
-                    " ORDER BY CASE WHEN n.local = true AND coalesce(n.active, true) THEN 0 ELSE 1 END, n.id"
-                    " SKIP $offset LIMIT $limit")
 
 def rank_order(v: str) -> str:
     """A ranked list's order on node ``v`` (ontology.firms.rank_key, as graph.store.sql.RANK_ORDER): leading,
@@ -148,6 +143,13 @@ def rank_order(v: str) -> str:
             f"coalesce(toFloatOrNull({v}.employees), 0.0) DESC, "
             f"CASE WHEN coalesce({v}.capital_currency, '人民币') IN ['人民币', ''] "
             f"THEN coalesce(toFloatOrNull({v}.registered_capital), 0.0) ELSE 0.0 END DESC, {v}.id")
+
+
+FIND_ENTERPRISES = (_ENTERPRISE_FILTER +
+                    " RETURN properties(n) AS props"
+                    # local (and operating) firms first, then as a ranked list — as graph.store.sql.ENTERPRISE_ORDER
+                    " ORDER BY CASE WHEN n.local = true AND coalesce(n.active, true) THEN 0 ELSE 1 END, " + rank_order("n") +
+                    " SKIP $offset LIMIT $limit")
 
 
 TECH_HOLDERS = """

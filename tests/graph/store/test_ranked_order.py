@@ -111,3 +111,23 @@ def test_a_first_load_ranks_as_a_recount(store, wrote):
     stored, fresh = store._aggregates(), store.recount_aggregates()
     assert {k: v for k, v in stored.lists.items()} == {k: v for k, v in fresh.lists.items()}
     assert _ours(store.top_firms(["auto-pack"], local=True, limit=20)) == ORDER
+
+
+def test_the_enterprise_list_ranks_local_firms_by_what_is_known(store, monkeypatch):
+    """Review 40 C8: the firm list put local firms first, then ordered by id — every registry firm (9133…)
+    before 华海 and 九洲 (sc-…). Now the ranked lists' order after local first, in the kept id list and in
+    SQL paging beyond it."""
+    _load(store, tech=False)
+    b = Batch()
+    b.node("Enterprise", {"id": "0-outside", "name": "外地", "local": False, "employees": 90_000})
+    store.write(b)
+    total, firms = store.find_enterprises(limit=100)
+    ids = [f["id"] for f in firms]
+    assert _ours(firms) == ORDER and ids.index("0-outside") > max(ids.index(i) for i in FIRMS)
+    if store.kind == "sqlite":  # more matches than the kept id list holds: paged in SQL, same order
+        from graph.store import sqlite_reads
+
+        monkeypatch.setattr(sqlite_reads, "ID_LIST_MAX", 3)
+        store._id_lists.clear()
+        pages = [f for off in range(0, total, 4) for f in store.find_enterprises(limit=4, offset=off)[1]]
+        assert [f["id"] for f in pages] == ids
