@@ -49,6 +49,7 @@ import math
 
 from graph.analytics.distance import TAIZHOU, UNKNOWN_PROXIMITY, basis_text, distance_km, distance_of
 from graph.analytics.params import AnalysisParams
+from graph.analytics.target_text import scale_rule, scale_text, why_sentences
 
 __all__ = ["presence", "rank_targets", "extensions", "scale_of", "scope_excerpt", "MIDWAY",
            "TAIZHOU", "distance_km", "UNKNOWN_PROXIMITY"]  # the last three: graph.analytics.distance's, named here too
@@ -104,88 +105,10 @@ def scale_of(f: dict, p: AnalysisParams) -> dict | None:
         c = min(1.0, math.log1p(x) / math.log1p(refs[field]))
         if field == "registered_capital":  # subscribed money, not the business's size: at most a weak sign of it
             c *= p.target_capital_factor
-        return {"basis": field, "label": label, "value": x, "unit": unit, "component": round(c, 4)}
+        return {"basis": field, "label": label, "value": x, "unit": unit, "component": round(c, 4),
+                "rule": scale_rule(field, refs[field], p.target_capital_factor),
+                "rule_en": scale_rule(field, refs[field], p.target_capital_factor, en=True)}
     return None
-
-
-def _money(wan: float) -> str:
-    """万元 as words: 亿元 from 1 亿 up."""
-    if wan >= 10_000:
-        return f"{wan / 10_000:,.2f}".rstrip("0").rstrip(".") + " 亿元"
-    return f"{wan:,.0f} 万元"
-
-
-def _scale_text(sc: dict) -> str:
-    if sc["basis"] == "employees":
-        return f"员工 {int(sc['value']):,} 人"
-    return f"{sc['label']} {_money(float(sc['value']))}"
-
-
-#: how each figure is put on the one size scale, said on the card (review 40 F3: a registered capital and a
-#: head count were compared on one axis without a word)
-_SCALE_RULE = {
-    "output": "按工业总产值比较规模，100 亿元计满分",
-    "revenue": "按营业收入比较规模，100 亿元计满分",
-    "employees": "按员工人数比较规模，1 万人计满分",
-    "registered_capital": "只知注册资本：它是登记的认缴额，不代表经营规模，按折半计，与按产值、营收或员工计的企业不是同一把尺子",
-}
-_SCALE_RULE_EN = {
-    "output": "size by output, full marks at 10 bn yuan", "revenue": "size by revenue, full marks at 10 bn yuan",
-    "employees": "size by employees, full marks at 10,000",
-    "registered_capital": "only registered capital known: subscribed, not the business's size, so it counts half",
-}
-
-
-def _quote(names: list[str]) -> str:
-    return "、".join(f"「{n}」" for n in names)
-
-
-def _why(gap: dict, seg: str, n: int, coverage: float, conc: float, relief: float, hhi: tuple[float, float],
-         others: list[dict], sc: dict | None, dist: tuple[float | None, str | None], products: list[str],
-         scope: str | None, weights: str) -> list[str]:
-    """Why this firm fits this gap, in plain Chinese sentences (no field names)."""
-    out = []
-    unchecked = (gap.get("basis") or {}).get("census_firms_not_placed") or 0
-    if (gap["kind"] == "missing" or n == 0) and unchecked:  # the census's firms in no segment may make it
-        out.append(f"已归入环节的台州本地企业中没有做「{seg}」的（名录中另有 {unchecked} 家本地企业未归入本集群环节，"
-                   "待核实），这家企业做这一环节，引进后可以补上这个空白。")
-    elif gap["kind"] == "missing" or n == 0:
-        out.append(f"台州目前没有本地企业做「{seg}」，这家企业做这一环节，引进后可以补上这个空白。")
-    elif gap["kind"] == "single_point" and n == 1:
-        out.append(f"台州做「{seg}」的本地企业只有 1 家，引进这家企业可以减少对单一企业的依赖。")
-    elif gap["kind"] == "single_point":
-        out.append(f"台州做「{seg}」的本地企业有 {n} 家，但产值集中在一家，引进这家企业可以减少对单一企业的依赖。")
-    else:
-        out.append(f"台州做「{seg}」的本地企业有 {n} 家，整体偏弱，引进这家企业可以增强这一环节。")
-    if relief > 0:
-        out.append(f"这一环节卡在 {relief:.0%} 的终端产品的必经路径上，补强后整条产业链更稳。")
-    if conc > 0:
-        out.append(f"引进后这一环节的产值不再过度集中在少数企业（集中度由 {hhi[0]:.2f} 降到 {hhi[1]:.2f}）。")
-    related = [o["segment"] for o in others if o["local_firms"]]
-    unrelated = [o["segment"] for o in others if not o["local_firms"]]
-    if related:
-        out.append(f"它还做{_quote(related[:5])}，台州在这些环节已有本地企业，便于就近配套、形成协作。")
-    if unrelated:
-        out.append(f"它也做{_quote(unrelated[:5])}，台州在这些环节暂无本地企业。")
-    if not others and sc:
-        out.append("在七大产业链里它只做这一个环节：关联度一项不适用，排名时不计（不按零分算）。")
-    elif not others:
-        out.append("在七大产业链里它只做这一个环节，规模也不详：关于企业本身只知道所在地，关联度和规模两项都按中等计"
-                   "（不让距离一项单独决定排名）。")
-    if sc:
-        out.append(f"规模：{_scale_text(sc)}（{_SCALE_RULE[sc['basis']]}）。")
-    elif others:
-        out.append("规模不详：没有产值、营收、员工人数或人民币注册资本数据，排名时不计规模这一项（不按零分算）。")
-    if dist[0] is not None:
-        out.append(f"距台州约 {dist[0]:,.0f} 公里（{basis_text(dist[1])}）。")
-    else:
-        out.append("与台州的距离不详（没有地址坐标，也不知所在城市或省份），距离一项按中等计（不加分也不减分）。")
-    if products:
-        out.append("主营产品：" + "、".join(products[:6]) + "。")
-    elif scope:
-        out.append(f"经营范围（摘录）：{scope}。")
-    out.append(f"综合得分按{weights}加权，满分 100 分；缺少的项不计入。")
-    return out
 
 
 def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presence_ref: int,
@@ -253,8 +176,7 @@ def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presen
             reasons.append("只做这一个环节, 关联度不适用, 不计入得分 / a specialist: relatedness does not apply, left out "
                            "of the score")
         if sc:
-            reasons.append(f"规模: {_scale_text(sc)}（{_SCALE_RULE[sc['basis']]}） / size by {_SCALE_EN[sc['basis']]} "
-                           f"({_SCALE_RULE_EN[sc['basis']]})")
+            reasons.append(f"规模: {scale_text(sc)}（{sc['rule']}） / size by {_SCALE_EN[sc['basis']]} ({sc['rule_en']})")
         elif not blind:
             reasons.append("规模不详, 不计入得分 / size unknown, left out of the score")
         reasons.append(f"距台州约 {dist:,.0f} 公里{'' if basis == 'address' else '（约数）'} / {dist:,.0f} km from "
@@ -270,14 +192,14 @@ def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presen
         if sc is not None or blind:
             parts["scale"] = MIDWAY if blind else sc["component"]
         parts["proximity"] = round(prox, 4)
-        why = _why(gap, seg_name, n, coverage, conc, relief, (hhi_now, hhi_after), others, sc, (dist, basis),
+        why = why_sentences(gap, seg_name, n, coverage, conc, relief, (hhi_now, hhi_after), others, sc, (dist, basis),
                    list(f.get("products") or []), scope, weights)
         profile = {"name": f["name"], "city": f.get("city"), "address": f.get("address"),
                    "employees": f.get("employees"), "registered_capital": f.get("registered_capital"),
                    "capital_currency": f.get("capital_currency"), "revenue": f.get("revenue"),
                    "output": f.get("output"), "founded": f.get("founded"), "stock_code": f.get("stock_code"),
                    "products": list(f.get("products") or []), "scope": scope, "tags": list(f.get("tags") or []),
-                   "scale": _scale_text(sc) if sc else None, "scale_basis": sc["label"] if sc else None,
+                   "scale": scale_text(sc) if sc else None, "scale_basis": sc["label"] if sc else None,
                    "distance_km": None if dist is None else int(round(dist)), "distance_basis": basis,
                    "why": why, "sources": list(f.get("sources") or []), "other_segments": others}
         ranked.append({"enterprise_id": f["id"], "name": f["name"], "city": f.get("city"), "score": score,
