@@ -10,7 +10,7 @@
   Streamed responses (no ``Content-Length``: ``/export``) pass through untouched and uncached.
 * GET 200 responses under ``/api/v1/`` are kept in an in-process LRU (``RESPONSE_CACHE_BYTES``) of
   finished bodies keyed on (the service's :meth:`~chainkg.service.ChainKG.version`, path, query,
-  Accept). Why, next to the service's analysis cache: the 100k-firm benchmark showed the time going
+  Accept, Accept-Language — a CSV's text cells follow the language). Why, next to the service's analysis cache: the 100k-firm benchmark showed the time going
   to response validation/serialisation and to the store's paged listing queries, neither of which
   the service caches; it shares the service's version token (bumped by every write the service
   makes, and by the store's own ``version()``) and its ``CACHE_TTL_S``, so both go stale together.
@@ -133,7 +133,9 @@ class ConditionalGet(Middleware):
                 kg = self._kg(scope)
                 cache = self._caches.setdefault(kg, _Lru())
                 version = kg.version()
-                key = (scope["path"], scope.get("query_string", b""), header(scope, b"accept") or "")
+                # Accept-Language too: a CSV's text cells follow it (api.csv_rows.request_lang)
+                key = (scope["path"], scope.get("query_string", b""), header(scope, b"accept") or "",
+                       header(scope, b"accept-language") or "")
             except Exception:  # no store: let the route report it
                 cache = None
         if cache is not None:

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from chainkg.errors import InputError
 from chainkg.report_model import Section, Table
+from chainkg.report_text import chokepoint_headline
 from chainkg.report_xlsx import XLSX_MEDIA, Notes
 from chainkg.service import ChainKG
 from graph.analytics.strength import ACTIONABLE
@@ -112,7 +113,7 @@ def build(kg: ChainKG, cluster_id: str, params=None, today: dt.date | None = Non
         overview.append("最需要补链、强链的环节：" + "、".join(f"「{g['segment']}」{g['verdict']}" for g in top) + "。")
     if result.get("chokepoints"):
         ck = result["chokepoints"][0]
-        overview.append(f"最紧迫的卡脖子技术：{ck['technology']}（国内状况：{ck.get('status') or '—'}）。")
+        overview.append(chokepoint_headline(ck))
 
     kinds = {g["segment_id"]: g["kind"] for g in gaps}
     picture = Section("二、产业链全景图", image=chain_png(segs, kinds, caption=f"判定口径：{label}（数据截至 {as_of}）",

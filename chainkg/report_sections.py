@@ -143,13 +143,18 @@ def _chokepoints(result: dict, seg_names: dict[str, str], firm_name) -> Section:
         p = ck.get("parts") or {}
         affected = names(ck.get("segments", []), seg_names)
         down = len(ck.get("downstream_segments", []))
+        ev = ck.get("evidence") or {}
+        recorded = bool(ck.get("local_holders"))
         rows.append([ck["technology"], status_text(ck), "是" if ck.get("chokepoint") else "否", score100(ck["score"], fraction=False),
-                     f"严重度 {score100(p.get('severity'))}，影响面 {score100(p.get('reach'))}，"
-                     f"能力缺口 {score100(p.get('capability_gap'))}",
+                     f"严重度 {score100(p.get('severity'))}，影响面 {score100(p.get('reach'))}"
+                     + ("（只按价值占比：本地产值未报送）" if "output_share" in ev and ev["output_share"] is None else "")
+                     + f"，能力缺口 {score100(p.get('capability_gap'))}" + ("" if recorded else "（未记录持有企业，按无计）"),
                      affected + (f"；并影响其下游 {down} 个环节" if down else ""),
-                     "、".join(firm_name(h) for h in ck.get("local_holders", [])) or "本地暂无"])
+                     "、".join(firm_name(h) for h in ck.get("local_holders", [])) or "数据中未记录"])
     text = ["得分 = 100 × 严重度 × 影响面 × 能力缺口，为 0–100 的整数，越高越紧迫。严重度看国内状况（国内空白最高），"
-            "影响面看需要这项技术的环节及其下游占产业链的比重，能力缺口看本地有几家企业掌握这项技术。"]
+            "影响面看需要这项技术的环节及其下游占产业链价值的比重和本地产值的比重（本地企业报送产值不足时只按价值比重），"
+            "能力缺口看数据中记录的本地掌握这项技术的企业有几家。技术持有情况只收集了少数企业：“数据中未记录”不等于本地"
+            "没有企业掌握，能力缺口按无计。"]
     if not rows:
         text.append("本集群没有列出尚未自主可控的关键技术。")
     return Section("六、卡脖子技术", paragraphs=text, tables=[Table(
@@ -162,9 +167,10 @@ def _projects(result: dict, seg_names: dict[str, str]) -> Section:
     for p in result.get("projects", []):
         cands = [c["name"] + ("（已掌握）" if c.get("holds") else "") for c in p.get("candidates", [])[:5]]
         rows.append([p["rank"], p["project"], score100(p["score"], fraction=False), names(p.get("segments", []), seg_names),
-                     "、".join(cands) or "本地暂无相关企业，可面向外地公开揭榜"])
+                     "、".join(cands) or "数据中没有在这些环节经营的本地企业，可面向外地公开揭榜"])
     text = ["重点技术攻关项目按卡脖子得分排序。揭榜挂帅候选：先列已掌握该技术的本地企业，再列在需要该技术的环节中"
-            "经营的本地企业（龙头企业、产值大者在前）。"]
+            "经营的本地企业（需求方，可牵头发榜或联合攻关，不表示已具备研发能力）。同一类中按数据中已知的情况从大到小排列："
+            "龙头标签、产值（营收）、是否上市、员工人数、注册资本（人民币）；数据里没有的一项排在有数据的之后。"]
     if not rows:
         text.append("本集群没有需要攻关的技术项目。")
     return Section("七、重点技术攻关项目", paragraphs=text, tables=[Table(

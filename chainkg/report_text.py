@@ -15,7 +15,7 @@ from graph.analytics.strength import GAP_LABELS, gap_label
 from graph.analytics.verdict_text import INACTIVE_SAID
 
 __all__ = ["score100", "pct", "zh", "verdict_text", "strength_text", "coverage_text", "rule_text", "plain_reason",
-           "action_sentence", "names", "status_text", "KIND_ORDER"]
+           "action_sentence", "names", "status_text", "chokepoint_headline", "KIND_ORDER"]
 
 KIND_ORDER = ("missing", "single_point", "weak", "unknown", "present", "strong")
 
@@ -127,3 +127,20 @@ def status_text(tech: dict) -> str:
     """A technology's domestic status, flagged when its source does not confirm it."""
     status = tech.get("status") or "—"
     return status if tech.get("status_certain", True) else f"{status}（来源未确认现状）"
+
+
+def chokepoint_headline(ck: dict) -> str:
+    """The overview's sentence on the top-scored technology, worded by what the data says: "卡脖子" only when
+    it is on a chokepoint list, its status flagged when it is the project's own judgement (review 40 C1).
+
+    >>> chokepoint_headline({"technology": "连续流反应", "status": "部分依赖", "status_certain": False, "chokepoint": False})
+    '得分最高的关键技术：连续流反应（未列入卡脖子清单；国内状况：部分依赖，为本项目判断，来源未确认现状）。'
+    >>> chokepoint_headline({"technology": "高端轴承钢", "status": "依赖进口", "status_certain": True, "chokepoint": True})
+    '得分最高的卡脖子技术：高端轴承钢（列入卡脖子清单；国内状况：依赖进口）。'
+    """
+    status = tech_status = ck.get("status") or "—"
+    if not ck.get("status_certain", True):
+        tech_status = f"{status}，为本项目判断，来源未确认现状"
+    if ck.get("chokepoint"):
+        return f"得分最高的卡脖子技术：{ck['technology']}（列入卡脖子清单；国内状况：{tech_status}）。"
+    return f"得分最高的关键技术：{ck['technology']}（未列入卡脖子清单；国内状况：{tech_status}）。"

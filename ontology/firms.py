@@ -21,7 +21,8 @@ import re
 import unicodedata
 
 __all__ = ["POPULATIONS", "BASE_POPULATIONS", "SAMPLE_POPULATION", "population_label", "LEADING_TAGS",
-           "LEADING_OUTPUT", "canonical_tag", "is_leading", "output_figure", "ACTIVE_WORDS", "INACTIVE_WORDS", "parse_status",
+           "LEADING_OUTPUT", "canonical_tag", "is_leading", "output_figure", "RANK_ORDER", "number", "size_facts", "rank_key",
+           "ACTIVE_WORDS", "INACTIVE_WORDS", "parse_status",
            "TAIZHOU_NAMES", "covers_taizhou"]
 
 #: population → short 口径 label used in verdicts ("缺失（规上口径）")
@@ -76,6 +77,55 @@ def output_figure(output: float | None, revenue: float | None) -> float | None:
     (5.0, 0.0, None)
     """
     return output if output is not None else revenue
+
+
+#: how every ranked list of firms is ordered, largest first (揭榜挂帅 candidates after the holders of the
+#: technology, 招商 pre-selection, the firm list): what is known of each firm, in this order — a 龙头 tag
+#: (or output ≥ 10亿元), output (else revenue), listed (an A-share listing is itself a mark of size, above
+#: any head count or capital a registry export gives), employees, registered capital in 人民币 — a figure
+#: not known ranks below every known one; the id only breaks ties of everything known (never the key)
+RANK_ORDER = ("龙头", "产值（营收）", "上市", "员工人数", "注册资本（人民币）")
+
+
+def number(v) -> float | None:
+    """A stored figure as a number: numbers and numeric strings, else ``None`` (Cypher's ``toFloat``).
+
+    >>> number(3), number("12.5"), number("n/a"), number(True)
+    (3.0, 12.5, None, None)
+    """
+    if v is None or type(v) is bool:
+        return None
+    if type(v) in (int, float):
+        return float(v)
+    if type(v) is str:
+        try:
+            return float(v)
+        except ValueError:
+            return None
+    return None
+
+
+def size_facts(employees, capital, currency, stock_code) -> tuple[float, float, bool]:
+    """The scale facts a ranked list reads after leading and output: employees, registered capital in
+    人民币 (another currency is not comparable without a rate), listed — each 0 when not known.
+
+    >>> size_facts(7_000, 15_000, None, "600521"), size_facts(None, 500, "美元", None)
+    ((7000.0, 15000.0, True), (0.0, 0.0, False))
+    """
+    cap = number(capital) if (currency or "人民币") == "人民币" else None
+    return (number(employees) or 0.0, cap or 0.0, stock_code not in (None, ""))
+
+
+def rank_key(leading, figure, employees: float, capital: float, listed: bool, fid: str) -> tuple:
+    """The sort key of :data:`RANK_ORDER` (ascending sorts the largest first); ``figure``: output, else
+    revenue (``None``: not reported); ``employees``, ``capital``, ``listed`` as :func:`size_facts` gives them.
+
+    >>> sorted([rank_key(False, None, 0.0, 5000.0, False, "9133"), rank_key(False, None, 0.0, 0.0, True, "sc-6")])[0][-1]
+    'sc-6'
+    >>> sorted([rank_key(False, None, 0.0, 5000.0, False, "9133"), rank_key(False, None, 80.0, 0.0, False, "nm-1")])[0][-1]
+    'nm-1'
+    """
+    return (-float(bool(leading)), -(figure if figure is not None else 0.0), -float(listed), -employees, -capital, fid)
 
 
 def is_leading(tags: list[str] | tuple[str, ...], output: float | None = None, revenue: float | None = None) -> bool:

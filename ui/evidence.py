@@ -6,8 +6,8 @@ field names). Only the figures the evidence carries are said; a missing figure i
 ...       "technologies_needed": 4, "technologies_held_locally": 0, "articulation": True}
 >>> gap_sentences(ev, en=False)[:2]
 ['本地企业 1 家，外地企业 2 家；另有 1 家已停业的本地企业不计入。', '本地企业都没有报送产值，无法按产值判断强弱。']
->>> chokepoint_sentences({"value_share": 0.45, "local_holders": 0, "chokepoint_lists": []}, en=True)[0]
-'The segments this technology affects make up 45% of the chain’s value.'
+>>> chokepoint_sentences({"value_share": 0.45, "local_holders": 0, "chokepoint_lists": []}, en=True)[:2]
+['The segments this technology affects make up 45% of the chain’s value.', 'No local holder is recorded in the data (technology holdings are collected for few firms); the capability gap counts it as none.']
 """
 
 from __future__ import annotations
@@ -77,8 +77,17 @@ def chokepoint_sentences(ev: dict, *, en: bool) -> list[str]:
     if ev.get("output_share") is not None:
         out.append(f"Taizhou's output share in those segments: {_pct(ev['output_share'])}." if en
                    else f"台州在这些环节的产值占比 {_pct(ev['output_share'])}。")
-    if ev.get("local_holders") is not None:
+    elif "output_share" in ev:  # not measured: reach is the value share alone
+        rep, n = ev.get("output_reporters") or (0, 0)
+        out.append(f"Output share not measured ({rep} of {n} local firms in those segments report output): "
+                   "reach is the value share alone." if en
+                   else f"这些环节的本地产值占比无法计算（{n} 家本地企业中 {rep} 家报送产值），影响面只按价值占比计。")
+    if ev.get("local_holders"):
         out.append(f"{ev['local_holders']} local firm(s) hold it." if en else f"本地持有该技术的企业 {ev['local_holders']} 家。")
+    elif ev.get("local_holders") is not None:  # none recorded: what the data says, not a fact about Taizhou
+        out.append("No local holder is recorded in the data (technology holdings are collected for few firms); the "
+                   "capability gap counts it as none." if en
+                   else "数据中未记录本地掌握该技术的企业（技术持有情况只收集了少数企业），能力缺口按无计。")
     lists = ev.get("chokepoint_lists") or []
     out.append(("On the lists: " + ", ".join(lists) + ".") if lists and en else ("列入清单：" + "、".join(lists) + "。")
                if lists else "Not on a published chokepoint list." if en else "未列入公开的卡脖子清单。")

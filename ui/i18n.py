@@ -304,12 +304,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ck.candidates": ("揭榜挂帅候选企业", "Candidate firms"),
     "ck.no_candidates": ("暂无本地候选企业", "No local candidate"),
     "ck.formula": ("优先级得分 = 严重度 × 影响面 × 能力缺口（三项各 0–100 分，相乘后折算为 0–100 分）。严重度看国内状态（国内空白最高，其次依赖进口），"
-                   "影响面看受影响环节在产业链价值和本地产值中的比重，能力缺口看本地掌握该技术的企业多少（越少缺口越大）。"
+                   "影响面看受影响环节在产业链价值和本地产值中的比重（本地企业报送产值不足时只按价值比重），"
+                   "能力缺口看数据中记录的本地掌握该技术的企业多少（越少缺口越大；未记录时按无计）。"
                    "状态标 * 者为本项目判断，非来源原文。",
                    "Priority score = severity × reach × capability gap (each 0–100, the product scaled back to 0–100). "
                    "Severity follows the domestic status (no domestic supply highest, then import dependence), reach the "
-                   "share of the chain's value and of local output in the segments affected, capability gap how few local "
-                   "firms hold it. Status marked * is our judgement, not the source's words."),
+                   "share of the chain's value and of local output in the segments affected (the value share alone when "
+                   "too few local firms report output), capability gap how few local firms the data records as holding "
+                   "it (none recorded counts as none). Status marked * is our judgement, not the source's words."),
     "ck.chokepoint": ("卡脖子", "Chokepoint"),
     "ck.lists": ("所在清单", "Lists"),
     "ck.evidence_pick": ("查看技术的得分与证据", "Score and evidence of"),

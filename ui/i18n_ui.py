@@ -94,6 +94,10 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "ent.q_help": ("按企业名称、编号、主营产品或经营范围中的文字查找，例如“水泵”“注塑机”。",
                    "Matches the name, id, main products or business scope, e.g. 水泵 (pump) or 注塑机."),
     "ent.found": ("找到 {n} 家企业（显示前 {m} 家，本地企业在前）", "{n} enterprises found (first {m} shown, local firms first)"),
+    "ent.order": ("排序：本地在营企业在前；再按龙头标签、产值（营收）、是否上市、员工人数、注册资本（人民币）从大到小，"
+                  "数据里没有的一项排在有数据的之后。",
+                  "Order: operating Taizhou firms first; then by leading-firm tag, output (revenue), listed, employees and "
+                  "registered capital (RMB), largest first; a figure the data lacks ranks after the known ones."),
     # registration status (登记状态)
     "rstatus.存续": ("存续", "active"),
     "rstatus.在业": ("在业", "in business"),
@@ -135,6 +139,15 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "ck.demand_side": ("未掌握该技术的企业是需求方：所在环节用到该技术，可牵头发榜或联合攻关；不表示已具备研发能力。",
                        "A firm that does not hold the technology is the demand side: its segment uses it, so it can post "
                        "the challenge or co-lead the project; this does not mean it can develop the technology."),
+    "ck.candidate_order": ("候选企业排序：先列已掌握该技术的企业，再按已知情况——龙头标签、产值（营收）、是否上市、员工人数、"
+                           "注册资本（人民币）——从大到小；数据里没有的一项排在有数据的之后（不按企业编号）。",
+                           "Candidates: firms that hold the technology first, then by what is known of each — leading-firm "
+                           "tag, output (revenue), listed, employees, registered capital (RMB) — largest first; a figure "
+                           "the data lacks ranks after the known ones (never by id)."),
+    "ck.not_recorded": ("数据中未记录", "Not recorded"),
+    "ck.not_recorded_note": ("“数据中未记录”：技术持有情况只收集了少数企业，没有记录不等于本地没有企业掌握；能力缺口按无计。",
+                             "“Not recorded”: technology holdings are collected for few firms, so no record does not mean "
+                             "no local firm holds it; the capability gap counts it as none."),
     "ck.status_star": ("标 * 的国内状态为本项目的判断，来源没有直接陈述。",
                        "A status marked * is this project's judgement; the source does not state it."),
 }

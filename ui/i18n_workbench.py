@@ -97,9 +97,12 @@ WORKBENCH: dict[str, tuple[str, str]] = {
     "gap.target_other": ("它还做的环节", "Other segments"),
     "gap.target_why_main": ("主要理由", "Main reason"),
     "gap.target_note": ("候选企业按得分排名，不并列：得分相同时依次比规模（大者在前）、距台州距离（近者在前）、企业编号。"
-                        "得分 = 规模、关联度、距离三项加权（满分 100），缺少的数据不按零计算，而是不计入。规模、距离、全部理由、其他环节和来源见“招商工作台”的企业名片和 Excel 导出。",
+                        "得分 = 规模、关联度、距离三项加权（满分 100），缺少的数据不按零计算，而是不计入；只做这一个环节的企业不计关联度。"
+                        "规模按产值、营收或员工人数计，只知注册资本时折半计（认缴额不代表经营规模）。规模、距离、全部理由、其他环节和来源见“招商工作台”的企业名片和 Excel 导出。",
                         "Candidates are ranked without ties: equal scores go by size (larger first), distance to "
                         "Taizhou (nearer first), then id. Score = size, relatedness and distance weighted (0–100); "
-                        "missing figures are left out, not counted as zero. Size, distance, every reason, other segments and sources: the firm's "
+                        "missing figures are left out, not counted as zero, and a firm with no other segment is not scored "
+                        "on relatedness. Size is read from output, revenue or employees; a registered capital alone counts "
+                        "half (it is subscribed, not the business's size). Size, distance, every reason, other segments and sources: the firm's "
                         "card on the Investment workbench, and the Excel export."),
 }

@@ -10,9 +10,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
+from api.csv_rows import PROJECT_COLUMNS, Lang, project_row, request_lang
 from api.deps import KG, analysis_params
 from api.gate import heavy
-from api.http import CSV_RESPONSE, ERRORS, Paging, listing, paging, want_csv, with_reason
+from api.http import CSV_RESPONSE, ERRORS, Paging, csv_response, listing, paging, want_csv, with_reason
 from api.schemas.analysis import Chokepoint, Gap, Project, TargetGroup, WhatIfResult
 from api.schemas.common import AnalysisPage, Page
 from api.schemas.inputs import ScenarioIn
@@ -23,6 +24,7 @@ router = APIRouter(tags=["analysis 分析"], responses=ERRORS)
 Params = Annotated[AnalysisParams, Depends(analysis_params)]
 PageQ = Annotated[Paging, Depends(paging)]
 AsCsv = Annotated[bool, Depends(want_csv)]
+LangQ = Annotated[Lang, Depends(request_lang)]
 ClusterQ = Annotated[str | None, Query(max_length=100, description="集群 id (默认全部) / cluster id (default: all)")]
 
 
@@ -41,11 +43,15 @@ def cluster_gaps(cluster_id: Annotated[str, Path(max_length=100, description="�
 
 
 @router.get("/priority-projects", openapi_extra=heavy("analysis"), response_model=Page[Project], responses=CSV_RESPONSE)
-def list_priority_projects(kg: KG, params: Params, page: PageQ, as_csv: AsCsv,
+def list_priority_projects(kg: KG, params: Params, page: PageQ, as_csv: AsCsv, lang: LangQ,
                            cluster: ClusterQ = None):
     """重点技术攻关项目: technologies not under domestic control, ranked by score (severity × reach ×
-    capability gap), each with its score parts and 揭榜挂帅 candidate firms."""
-    return listing(kg.analysis(cluster, params)["projects"], page, as_csv, "priority-projects", Project)
+    capability gap), each with its score parts and 揭榜挂帅 candidate firms. As CSV: the candidates' names,
+    those holding the technology and their reasons as readable columns, in ``lang`` (or Accept-Language)."""
+    projects = kg.analysis(cluster, params)["projects"]
+    if as_csv:
+        return csv_response([project_row(p, lang) for p in page.slice(projects)], "priority-projects", PROJECT_COLUMNS)
+    return listing(projects, page, as_csv, "priority-projects", Project)
 
 
 @router.get("/chokepoints", openapi_extra=heavy("analysis"), response_model=Page[Chokepoint], responses=CSV_RESPONSE)

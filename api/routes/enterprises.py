@@ -35,7 +35,9 @@ def list_enterprises(kg: KG, page: Annotated[Paging, Depends(paging)],
     """Enterprises matching every given filter (``q``: name, id, products or business scope;
     ``unplaced``: linked to no segment, or with ``cluster`` to none of that cluster's segments; ``dataset``:
     loaded in that dataset — ``cluster`` + ``dataset`` + ``unplaced`` + ``local=true`` lists a cluster census's
-    firms its verdicts could not count), local operating firms first, then by id; paged (limit ≤ 500) with
+    firms its verdicts could not count), local operating firms first, then by what is known — leading
+    tag, output (revenue), listed, employees, registered capital (RMB), largest first, a figure not known after
+    the known ones (ontology.firms.RANK_ORDER); paged (limit ≤ 500) with
     the total."""
     total, rows = kg.enterprises(cluster=cluster, segment=segment, county=county, tag=tag, q=q, local=local,
                                  unplaced=unplaced, dataset=dataset, limit=page.limit, offset=page.offset)

@@ -217,6 +217,12 @@ def _chokepoints(store: GraphStore, onto: Ontology, base: dict, aggs: dict, p: A
         for sid in top_only:
             value[segs[sid].cluster] = value.get(segs[sid].cluster, 0.0) + expected.get(sid, 0.0)
         out_sum = sum(aggs.get(sid, SegmentAggregate(sid)).local_output for sid in top_only)
+        # the output share is measured only when the affected segments' firms report output (the strength
+        # rule's coverage): with none reporting, its 0 is "not measured", and reach is the value share alone
+        n_firms = sum(aggs.get(sid, SegmentAggregate(sid)).local_count for sid in top_only)
+        n_rep = sum(aggs.get(sid, SegmentAggregate(sid)).local_reported for sid in top_only)
+        measured = bool(total_out) and n_rep >= p.min_output_reporters and n_firms > 0 \
+            and n_rep / n_firms >= p.min_output_coverage
         n_local, local = held[t.id]
         techs.append(t.props())
         holders[t.id] = [f["id"] for f in local]
@@ -224,7 +230,8 @@ def _chokepoints(store: GraphStore, onto: Ontology, base: dict, aggs: dict, p: A
         affected[t.id] = {"clusters": sorted({segs[s].cluster for s in needing}), "segments": sorted(needing),
                           "downstream": sorted(down - set(needing)),
                           "value_share": max(value.values()) if value else 0.0, "holder_count": n_local,
-                          "output_share": out_sum / total_out if total_out else 0.0}
+                          "output_share": out_sum / total_out if measured else None,
+                          "output_reporters": [n_rep, n_firms]}
     ranked = score_technologies(techs, affected, holders, p)
     result = []
     for c in ranked:

@@ -50,10 +50,13 @@ class AnalysisParams(BaseModel):
     w_target_scale: float = Field(0.35, ge=0, description="weight of the candidate's size (output, revenue, employees "
                                                           "or registered capital, the first known)")
     w_target_related: float = Field(0.40, ge=0, description="weight of relatedness: share of the candidate's other "
-                                                            "segments where Taizhou has local firms")
+                                                            "segments where Taizhou has local firms (left out for a "
+                                                            "firm with no other segment)")
     w_target_distance: float = Field(0.25, ge=0, description="weight of proximity to Taizhou (when coordinates are known)")
     target_distance_ref_km: float = Field(2000.0, gt=0, description="distance (km) at which proximity reaches 0")
     target_output_ref: float = Field(1_000_000.0, gt=0, description="output or revenue (万元) at which size saturates")
     target_employees_ref: int = Field(10_000, ge=1, description="employees at which size saturates")
     target_capital_ref: float = Field(100_000.0, gt=0, description="registered capital (万元) at which size saturates")
+    target_capital_factor: float = Field(0.5, ge=0, le=1, description="registered capital is subscribed, not the "
+                                         "business's size: a size read from it alone counts this share of its value")
     max_projects: int = Field(30, ge=1, le=500, description="priority projects listed (highest scores first)")

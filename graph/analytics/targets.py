@@ -15,7 +15,11 @@ component 0–1, **left out when unknown** (a missing figure is not a zero):
   ``target_capital_ref``); ``scale.basis`` says which figure was used;
 * relatedness = share of the firm's other segments (outside this gap's lineage: its subtree and its
   ancestors — a firm's link to the gap's parent is the same product, not a second one) where Taizhou has
-  local firms (0 when it has no other segment in our chains: nothing to relate to);
+  local firms; **left out** when it has no other segment in our chains (a specialist: nothing to relate to,
+  which is not a zero — it used to cost a specialist the whole 40 %). A firm of which neither this nor its
+  size is known scores both at :data:`MIDWAY`, so distance alone never ranks it;
+* scale: a registered capital alone counts ``target_capital_factor`` (½) of its value — it is the money
+  subscribed at registration, not the business's size — and the card says which figure and rule it used;
 * proximity = max(0, 1 − d / ``target_distance_ref_km``), d = great-circle km from the firm's
   address coordinates (``lon``/``lat``) to :data:`TAIZHOU`, else from its city's (else its province's)
   approximate point (:mod:`graph.analytics.distance`, said so in the profile); a firm nothing places
@@ -45,8 +49,9 @@ import math
 
 from graph.analytics.distance import TAIZHOU, UNKNOWN_PROXIMITY, basis_text, distance_km, distance_of
 from graph.analytics.params import AnalysisParams
+from graph.analytics.target_text import scale_rule, scale_text, why_sentences
 
-__all__ = ["presence", "rank_targets", "extensions", "scale_of", "scope_excerpt",
+__all__ = ["presence", "rank_targets", "extensions", "scale_of", "scope_excerpt", "MIDWAY",
            "TAIZHOU", "distance_km", "UNKNOWN_PROXIMITY"]  # the last three: graph.analytics.distance's, named here too
 
 #: the figures a firm's size is read from, in order of preference: (field, label, unit)
@@ -54,6 +59,10 @@ SCALE_FIGURES = (("output", "工业总产值", "万元"), ("revenue", "营业收
                  ("employees", "员工人数", "人"), ("registered_capital", "注册资本", "万元"))
 _SCALE_EN = {"output": "output", "revenue": "revenue", "employees": "employees",
              "registered_capital": "registered capital"}
+
+
+#: the score of a component neither known nor left out (a specialist of unknown size: relatedness and size)
+MIDWAY = 0.5
 
 
 def presence(n: int, ref: int) -> float:
@@ -82,6 +91,8 @@ def scale_of(f: dict, p: AnalysisParams) -> dict | None:
 
     >>> scale_of({"employees": 999}, AnalysisParams())["basis"], scale_of({}, AnalysisParams())
     ('employees', None)
+    >>> scale_of({"employees": 15_100}, AnalysisParams())["component"], scale_of({"registered_capital": 5000}, AnalysisParams())["component"]
+    (1.0, 0.3699)
     """
     refs = {"output": p.target_output_ref, "revenue": p.target_output_ref, "employees": p.target_employees_ref,
             "registered_capital": p.target_capital_ref}
@@ -91,71 +102,13 @@ def scale_of(f: dict, p: AnalysisParams) -> dict | None:
             continue
         if field == "registered_capital" and (f.get("capital_currency") or "人民币") != "人民币":
             continue  # another currency: not comparable without a rate
-        return {"basis": field, "label": label, "value": x, "unit": unit,
-                "component": round(min(1.0, math.log1p(x) / math.log1p(refs[field])), 4)}
+        c = min(1.0, math.log1p(x) / math.log1p(refs[field]))
+        if field == "registered_capital":  # subscribed money, not the business's size: at most a weak sign of it
+            c *= p.target_capital_factor
+        return {"basis": field, "label": label, "value": x, "unit": unit, "component": round(c, 4),
+                "rule": scale_rule(field, refs[field], p.target_capital_factor),
+                "rule_en": scale_rule(field, refs[field], p.target_capital_factor, en=True)}
     return None
-
-
-def _money(wan: float) -> str:
-    """万元 as words: 亿元 from 1 亿 up."""
-    if wan >= 10_000:
-        return f"{wan / 10_000:,.2f}".rstrip("0").rstrip(".") + " 亿元"
-    return f"{wan:,.0f} 万元"
-
-
-def _scale_text(sc: dict) -> str:
-    if sc["basis"] == "employees":
-        return f"员工 {int(sc['value']):,} 人"
-    return f"{sc['label']} {_money(float(sc['value']))}"
-
-
-def _quote(names: list[str]) -> str:
-    return "、".join(f"「{n}」" for n in names)
-
-
-def _why(gap: dict, seg: str, n: int, coverage: float, conc: float, relief: float, hhi: tuple[float, float],
-         others: list[dict], sc: dict | None, dist: tuple[float | None, str | None], products: list[str],
-         scope: str | None, weights: str) -> list[str]:
-    """Why this firm fits this gap, in plain Chinese sentences (no field names)."""
-    out = []
-    unchecked = (gap.get("basis") or {}).get("census_firms_not_placed") or 0
-    if (gap["kind"] == "missing" or n == 0) and unchecked:  # the census's firms in no segment may make it
-        out.append(f"已归入环节的台州本地企业中没有做「{seg}」的（名录中另有 {unchecked} 家本地企业未归入本集群环节，"
-                   "待核实），这家企业做这一环节，引进后可以补上这个空白。")
-    elif gap["kind"] == "missing" or n == 0:
-        out.append(f"台州目前没有本地企业做「{seg}」，这家企业做这一环节，引进后可以补上这个空白。")
-    elif gap["kind"] == "single_point" and n == 1:
-        out.append(f"台州做「{seg}」的本地企业只有 1 家，引进这家企业可以减少对单一企业的依赖。")
-    elif gap["kind"] == "single_point":
-        out.append(f"台州做「{seg}」的本地企业有 {n} 家，但产值集中在一家，引进这家企业可以减少对单一企业的依赖。")
-    else:
-        out.append(f"台州做「{seg}」的本地企业有 {n} 家，整体偏弱，引进这家企业可以增强这一环节。")
-    if relief > 0:
-        out.append(f"这一环节卡在 {relief:.0%} 的终端产品的必经路径上，补强后整条产业链更稳。")
-    if conc > 0:
-        out.append(f"引进后这一环节的产值不再过度集中在少数企业（集中度由 {hhi[0]:.2f} 降到 {hhi[1]:.2f}）。")
-    related = [o["segment"] for o in others if o["local_firms"]]
-    unrelated = [o["segment"] for o in others if not o["local_firms"]]
-    if related:
-        out.append(f"它还做{_quote(related[:5])}，台州在这些环节已有本地企业，便于就近配套、形成协作。")
-    if unrelated:
-        out.append(f"它也做{_quote(unrelated[:5])}，台州在这些环节暂无本地企业。")
-    if not others:
-        out.append("在七大产业链里它只做这一个环节，与台州已有的环节没有直接配套关系。")
-    if sc:
-        out.append(f"规模：{_scale_text(sc)}（按{sc['label']}比较规模）。")
-    else:
-        out.append("规模不详：没有产值、营收、员工人数或人民币注册资本数据，排名时不计规模这一项（不按零分算）。")
-    if dist[0] is not None:
-        out.append(f"距台州约 {dist[0]:,.0f} 公里（{basis_text(dist[1])}）。")
-    else:
-        out.append("与台州的距离不详（没有地址坐标，也不知所在城市或省份），距离一项按中等计（不加分也不减分）。")
-    if products:
-        out.append("主营产品：" + "、".join(products[:6]) + "。")
-    elif scope:
-        out.append(f"经营范围（摘录）：{scope}。")
-    out.append(f"综合得分按{weights}加权，满分 100 分；缺少的项不计入。")
-    return out
 
 
 def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presence_ref: int,
@@ -187,13 +140,19 @@ def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presen
         others_ids = [s for s in f.get("segments", []) if s not in inside]
         others = [{"segment_id": s, "segment": names.get(s, s), "local_firms": s in locally_present} for s in others_ids]
         related = [o for o in others if o["local_firms"]]
-        rel = len(related) / len(others) if others else 0.0
+        # a firm with no other segment has nothing to relate: the component is left out, not 0 (a specialist
+        # lost the whole 40 %); when its size is not known either, both are mid-way, so that distance alone
+        # does not rank a firm nothing else is known of
+        rel = len(related) / len(others) if others else None
         sc = scale_of(f, p)
         dist, basis = distance_of(f)
         prox = UNKNOWN_PROXIMITY if dist is None else max(0.0, 1.0 - dist / p.target_distance_ref_km)
-        comps = [(p.w_target_related, rel), (p.w_target_distance, prox)]
-        if sc is not None:
-            comps.append((p.w_target_scale, sc["component"]))
+        blind = rel is None and sc is None
+        comps = [(p.w_target_distance, prox)]
+        if rel is not None or blind:
+            comps.append((p.w_target_related, MIDWAY if blind else rel))
+        if sc is not None or blind:
+            comps.append((p.w_target_scale, MIDWAY if blind else sc["component"]))
         wk = sum(w for w, _ in comps)
         score = int(round(100 * sum(w * c for w, c in comps) / wk)) if wk else 0
         score = max(0, min(100, score))
@@ -210,8 +169,16 @@ def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presen
                            "end products are reached only through this segment")
         if related:
             reasons.append(f"与本地已有环节相关: {'、'.join(o['segment'] for o in related[:5])} / related to local segments")
-        reasons.append(f"规模: {_scale_text(sc)} / size by {_SCALE_EN[sc['basis']]}" if sc else
-                       "规模不详, 不计入得分 / size unknown, left out of the score")
+        if blind:
+            reasons.append("只做这一个环节且规模不详, 关联度与规模按中等计 / a specialist of unknown size: relatedness "
+                           "and size scored mid-way")
+        elif rel is None:
+            reasons.append("只做这一个环节, 关联度不适用, 不计入得分 / a specialist: relatedness does not apply, left out "
+                           "of the score")
+        if sc:
+            reasons.append(f"规模: {scale_text(sc)}（{sc['rule']}） / size by {_SCALE_EN[sc['basis']]} ({sc['rule_en']})")
+        elif not blind:
+            reasons.append("规模不详, 不计入得分 / size unknown, left out of the score")
         reasons.append(f"距台州约 {dist:,.0f} 公里{'' if basis == 'address' else '（约数）'} / {dist:,.0f} km from "
                        f"Taizhou{basis_text(basis, 'en')}" if dist is not None else
                        "距离不详, 按中等距离计 / distance unknown, scored as mid-way")
@@ -219,18 +186,20 @@ def rank_targets(gap: dict, firms: list[dict], locally_present: set[str], presen
         if f.get("products"):
             reasons.append("主营: " + "、".join(f["products"][:4]))
         parts = {"coverage_gain": round(coverage, 4), "concentration_drop": round(conc, 4),
-                 "dominator_relief": round(relief, 4), "relatedness": round(rel, 4)}
-        if sc is not None:
-            parts["scale"] = sc["component"]
+                 "dominator_relief": round(relief, 4)}
+        if rel is not None or blind:  # left out (absent) when it does not apply
+            parts["relatedness"] = MIDWAY if blind else round(rel, 4)
+        if sc is not None or blind:
+            parts["scale"] = MIDWAY if blind else sc["component"]
         parts["proximity"] = round(prox, 4)
-        why = _why(gap, seg_name, n, coverage, conc, relief, (hhi_now, hhi_after), others, sc, (dist, basis),
+        why = why_sentences(gap, seg_name, n, coverage, conc, relief, (hhi_now, hhi_after), others, sc, (dist, basis),
                    list(f.get("products") or []), scope, weights)
         profile = {"name": f["name"], "city": f.get("city"), "address": f.get("address"),
                    "employees": f.get("employees"), "registered_capital": f.get("registered_capital"),
                    "capital_currency": f.get("capital_currency"), "revenue": f.get("revenue"),
                    "output": f.get("output"), "founded": f.get("founded"), "stock_code": f.get("stock_code"),
                    "products": list(f.get("products") or []), "scope": scope, "tags": list(f.get("tags") or []),
-                   "scale": _scale_text(sc) if sc else None, "scale_basis": sc["label"] if sc else None,
+                   "scale": scale_text(sc) if sc else None, "scale_basis": sc["label"] if sc else None,
                    "distance_km": None if dist is None else int(round(dist)), "distance_basis": basis,
                    "why": why, "sources": list(f.get("sources") or []), "other_segments": others}
         ranked.append({"enterprise_id": f["id"], "name": f["name"], "city": f.get("city"), "score": score,

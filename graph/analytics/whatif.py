@@ -68,8 +68,12 @@ def _rebuild(store: GraphStore, onto: Ontology, sid: str, base: SegmentAggregate
     # an attracted outside firm stops counting as outside where it is placed today
     left_outside = sum(1 for f in added if subtree & f["outside_in"])
     count = base.local_count - len(gone) + len(new)
-    remaining = [f for f in store.top_firms(sorted(subtree), local=True, limit=len(gone) + 1) if f["id"] not in gone]
-    top = [o for f in remaining[:1] if (o := output_figure(f.get("output"), f.get("revenue"))) is not None]
+    # the ranked list puts the leading firms first (ontology.firms.rank_key), then the others by output: the
+    # largest remaining output is among the leading ones and the first len(gone) + 1 others
+    remaining = [f for f in store.top_firms(sorted(subtree), local=True, limit=base.leading_count + len(gone) + 1)
+                 if f["id"] not in gone]
+    top = [max(outs)] if (outs := [float(o) for f in remaining
+                                   if (o := output_figure(f.get("output"), f.get("revenue"))) is not None]) else []
     reported = base.local_reported - len(outs_gone) + len(outs_new)
     return replace(base, local_count=count, outside_count=base.outside_count - left_outside,
                    local_output=max(0.0, fsum([base.local_output, *outs_new]) - fsum(outs_gone)) if reported else 0.0,

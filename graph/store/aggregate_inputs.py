@@ -10,7 +10,7 @@ Why a module of its own: the delta machinery (:mod:`graph.store.aggregates`), th
 all read firms through these, so the rule lives in one place.
 
 >>> firm_state(True, None, 5, None, None, ["b", "a"], (), ())
-FirmState(local=1, output=5.0, leading=False, closed_local=False, segments=('a', 'b'), techs=(), datasets=())
+FirmState(local=1, output=5.0, leading=False, closed_local=False, segments=('a', 'b'), techs=(), datasets=(), employees=0.0, capital=0.0, listed=False)
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from graph.store.port import Batch, column
+from ontology.firms import number, rank_key, size_facts
 
 __all__ = ["FIRM_RELS", "FirmState", "Structure", "touched_firms", "firm_state", "fresh_states"]
 
@@ -42,6 +43,14 @@ class FirmState(NamedTuple):
     segments: tuple[str, ...]
     techs: tuple[str, ...]
     datasets: tuple[str, ...]
+    # the scale facts ranked lists order by after leading and output (ontology.firms.size_facts; 0: unknown)
+    employees: float = 0.0
+    capital: float = 0.0          # registered capital in 人民币 (万元)
+    listed: bool = False
+
+    def rank(self, fid: str) -> tuple:
+        """This firm's place in a ranked list (``ontology.firms.rank_key``)."""
+        return rank_key(self.leading, self.output, self.employees, self.capital, self.listed, fid)
 
 
 @dataclass
@@ -92,23 +101,14 @@ def touched_firms(batch: Batch) -> set[str]:
     return ids
 
 
-def _to_float(v) -> float | None:
-    """Cypher's ``toFloat`` on a stored value: numbers and numeric strings, else null."""
-    if v is None or type(v) is bool:
-        return None
-    if type(v) in (int, float):
-        return float(v)
-    if type(v) is str:
-        try:
-            return float(v)
-        except ValueError:
-            return None
-    return None
+_to_float = number  # Cypher's ``toFloat`` on a stored value: numbers and numeric strings, else null
 
 
-def firm_state(local, output, revenue, leading, active, segs, techs, datasets) -> FirmState:
+def firm_state(local, output, revenue, leading, active, segs, techs, datasets, employees=None, capital=None,
+               currency=None, stock_code=None) -> FirmState:
     """A firm's contribution from its stored properties and links (the rule of ``_FIRM_STATE``);
-    ``segs``, ``techs``, ``datasets``: a target id, or a sequence of them, or ``()``.
+    ``segs``, ``techs``, ``datasets``: a target id, or a sequence of them, or ``()``; the last four: the
+    scale facts ranked lists order by (``ontology.firms.size_facts``).
 
     >>> firm_state(True, None, 5, None, False, "s", (), ()).local is None   # inactive: no location
     True
@@ -121,7 +121,7 @@ def firm_state(local, output, revenue, leading, active, segs, techs, datasets) -
         _to_float(output if output is not None else revenue),
         bool(leading if leading is not None else False),
         not operating and local is True,
-        _ids(segs), _ids(techs), _ids(datasets))
+        _ids(segs), _ids(techs), _ids(datasets), *size_facts(employees, capital, currency, stock_code))
 
 
 def _ids(v) -> tuple[str, ...]:
@@ -143,15 +143,16 @@ def fresh_states(batch: Batch, touched: set[str], stored: Collection[str]) -> di
     >>> b = Batch(); b.node("Enterprise", {"id": "e1", "local": True, "revenue": 3, "leading": False})
     >>> b.rel("IN_SEGMENT", "e1", "s2"); b.rel("IN_SEGMENT", "e1", "s1")
     >>> fresh_states(b, {"e1"}, set())["e1"]
-    FirmState(local=1, output=3.0, leading=False, closed_local=False, segments=('s1', 's2'), techs=(), datasets=())
+    FirmState(local=1, output=3.0, leading=False, closed_local=False, segments=('s1', 's2'), techs=(), datasets=(), employees=0.0, capital=0.0, listed=False)
     """
     out: dict[str, tuple] = {}
     seen: set[str] = set()
     twice: set[str] = set()
     rows = batch.nodes.get("Enterprise", ())  # read a column at a time: rows held as columns make no maps
     feats = zip(column(rows, "id"), *(column(rows, k, None)
-                                      for k in ("local", "active", "leading", "output", "revenue")))
-    for fid, local, active, lead, o, revenue in feats:
+                                      for k in ("local", "active", "leading", "output", "revenue", "employees",
+                                                "registered_capital", "capital_currency", "stock_code")))
+    for fid, local, active, lead, o, revenue, *size in feats:
         if fid in seen:
             twice.add(fid)
             continue
@@ -161,9 +162,10 @@ def fresh_states(batch: Batch, touched: set[str], stored: Collection[str]) -> di
         if o is None:
             o = revenue
         if not ((local is None or type(local) is bool) and (active is None or type(active) is bool)
-                and (lead is None or type(lead) is bool) and (o is None or type(o) is float or type(o) is int)):
+                and (lead is None or type(lead) is bool) and (o is None or type(o) is float or type(o) is int)
+                and all(v is None or type(v) in (int, float, str) for v in size)):
             continue
-        out[fid] = (local, o, None, lead, active)
+        out[fid] = (local, o, None, lead, active, size)
     for fid in twice:
         out.pop(fid, None)
     for t in FIRM_RELS:
@@ -181,5 +183,5 @@ def fresh_states(batch: Batch, touched: set[str], stored: Collection[str]) -> di
                     d.add(dst)
     segs, techs, sets = links["IN_SEGMENT"], links["HOLDS"], links["IN_DATASET"]
     none: tuple = ()
-    return {fid: firm_state(*f, segs.get(fid, none), techs.get(fid, none), sets.get(fid, none))
+    return {fid: firm_state(*f[:5], segs.get(fid, none), techs.get(fid, none), sets.get(fid, none), *f[5])
             for fid, f in out.items() if fid in touched}

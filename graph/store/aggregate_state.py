@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from graph.store.aggregate_inputs import FirmState, Structure
 from graph.store.port import SegmentAggregate
 
-__all__ = ["Aggregates", "rebuild", "member_query", "is_short", "TOP_N", "MAX_N", "STATE_VERSION"]
+__all__ = ["Aggregates", "rebuild", "member_query", "is_short", "is_current", "TOP_N", "MAX_N", "FORMAT", "STATE_VERSION"]
 
 #: what the stored figures mean; a store whose state has another version is recounted when opened (SQLite:
 #: its schema version, graph.store.sql.SCHEMA_VERSION; Neo4j: the state node's ``version``). 2: a closed
@@ -48,6 +48,20 @@ STATE_VERSION = 2
 
 TOP_N = 100   # ranked firms kept per (segment, local) and per technology; larger requests ask the store
 MAX_N = 8     # largest outputs kept per subtree (max_output survives the removal of a few top firms)
+
+
+#: the stored text's format: 2 — the S and T lists ranked by ontology.firms.rank_key (1, unmarked: by output
+#: alone, then id); a text of another format is counted again (:func:`is_current`)
+FORMAT = 2
+
+
+def is_current(text: str | None) -> bool:
+    """Whether a stored aggregates text has this version's format (else it is recounted, not moved).
+
+    >>> is_current(Aggregates().dumps()), is_current('{"counts": {}}'), is_current(None)
+    (True, False, False)
+    """
+    return text is not None and f'"format":{FORMAT},' in text
 
 
 def _cap(key: str) -> int:
@@ -129,7 +143,8 @@ class Aggregates:
     def __init__(self) -> None:
         self.counts: dict[str, dict[str, int]] = {}      # segment → {lc, oc, lead, rep, inact, dl}
         self.sums: dict[str, tuple[_Exact, _Exact]] = {}  # segment → (local output, its squares)
-        self.lists: dict[str, dict] = _Lists()            # list key → {"n": members, "top": [(-o, id), …]}
+        self.lists: dict[str, dict] = _Lists()            # list key → {"n": members, "top": [rank key, …]}
+        #                                                   (M lists: (-output, id); S and T: FirmState.rank)
         self.techs: dict[str, int] = {}                   # technology → operating local holders
         self.datasets: dict[str, dict[str, int]] = {}     # dataset → cluster → operating local firms
 
@@ -137,6 +152,7 @@ class Aggregates:
     def dumps(self) -> str:
         sums = {s: [a.num, a.k, b.num, b.k] for s, (a, b) in self.sums.items() if a.num or b.num}
         return json.dumps({"counts": {s: c for s, c in self.counts.items() if any(c.values())}, "sums": sums,
+                           "format": FORMAT,
                            "lists": self.lists.texts(), "techs": self.techs,
                            "datasets": self.datasets}, separators=(",", ":"), sort_keys=True)
 
@@ -176,7 +192,7 @@ class Aggregates:
         for key, dn in n_delta.items():
             old = self.lists.get(key) or {"n": 0, "top": []}
             cap = _cap(key)
-            merged = sorted([e for e in old["top"] if e[1] not in touched] + adds.get(key, []))
+            merged = sorted([e for e in old["top"] if e[-1] not in touched] + adds.get(key, []))
             if old["n"] > len(old["top"]):  # untouched firms outside the list rank after its end
                 merged = [e for e in merged if old["top"] and e <= old["top"][-1]]
             new = self.lists[key] = {"n": old["n"] + dn, "top": merged[:cap]}
@@ -196,7 +212,7 @@ class Aggregates:
                 g = groups[f.segments] = _Group()
             local, o = f.local, f.output
             g.inact += f.closed_local
-            rank = (-(o if o is not None else 0.0), fid)
+            rank = f.rank(fid)
             if local == 1:
                 g.lc += 1
                 g.lead += bool(f.leading)
@@ -258,9 +274,9 @@ class Aggregates:
             if kind == "M" and f.local == 1 and o is not None:
                 entries.append((-o, fid))
             elif kind == "S" and f.local == int(rest[1]) and rest[0] in f.segments:
-                entries.append((-(o if o is not None else 0.0), fid))
+                entries.append(f.rank(fid))
             elif kind == "T" and f.local == 1 and rest[0] in f.techs:
-                entries.append((-(o if o is not None else 0.0), fid))
+                entries.append(f.rank(fid))
         entries.sort()
         self.lists[key]["top"] = entries[:_cap(key)]
 

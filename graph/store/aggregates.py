@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Protocol
 
 from graph.store.aggregate_inputs import FIRM_RELS, FirmState, Structure, firm_state, fresh_states, touched_firms
-from graph.store.aggregate_state import MAX_N, STATE_VERSION, TOP_N, Aggregates, is_short, member_query, rebuild
+from graph.store.aggregate_state import FORMAT, MAX_N, STATE_VERSION, TOP_N, Aggregates, is_current, is_short, member_query, rebuild
 from graph.store.port import Batch, SegmentAggregate
 
 __all__ = ["FirmState", "Structure", "Aggregates", "STATE_VERSION", "TxView", "touched_firms", "begin", "finish", "recount", "Running",
@@ -58,7 +58,7 @@ def finish(tx: TxView, touched: set[str], started: tuple[Structure, dict[str, Fi
     st0, before = started
     st = tx.structure()
     text = tx.load()
-    if text is None or st != st0:
+    if not is_current(text) or st != st0:  # nothing stored, an older format, or a new chain shape
         agg = recount(tx, st)
     else:
         agg = Aggregates.loads(text)
@@ -91,7 +91,7 @@ class Running:
     def __init__(self, tx: TxView) -> None:
         self.tx, self.st = tx, tx.structure()
         text = tx.load()
-        self.agg = Aggregates.loads(text) if text is not None else None
+        self.agg = Aggregates.loads(text) if is_current(text) else None
         self.short: set[str] = set()
 
     def before(self, batch: Batch, stored: Collection[str] | None = None) -> tuple:
@@ -158,10 +158,10 @@ def segment_rows(a: Aggregates, segments: Iterable[tuple[str, str | None]], need
 def top_ids(a: Aggregates, segment_ids: Iterable[str], local: bool, limit: int) -> list[str]:
     """The ``limit`` largest firms of these segments (each once), from the per-segment ranked lists:
     a firm in the top ``limit`` of the union is in the top ``limit`` of each of its segments."""
-    best: set[tuple[float, str]] = set()
+    best: set[tuple] = set()
     for sid in segment_ids:
         best.update(a.ranked(f"S\x1f{sid}\x1f{int(local)}")[1][:limit])
-    return [fid for _, fid in sorted(best)[:limit]]
+    return [e[-1] for e in sorted(best)[:limit]]
 
 
 def tech_holders(a: Aggregates, tech_ids: Iterable[str], limit: int,
@@ -169,6 +169,6 @@ def tech_holders(a: Aggregates, tech_ids: Iterable[str], limit: int,
     """Holders per technology from the stored ranked lists: ``(count, top firms without their
     segments)``; ``firms(ids)`` reads the firms' props (the adapter's one read)."""
     ranked = {t: a.ranked(f"T\x1f{t}") for t in tech_ids}
-    found = {f["id"]: f for f in firms(sorted({fid for _, top in ranked.values() for _, fid in top[:limit]}))}
-    return {t: (n, [{k: v for k, v in found[fid].items() if k != "segments"} for _, fid in top[:limit]
-                    if fid in found]) for t, (n, top) in ranked.items()}
+    found = {f["id"]: f for f in firms(sorted({e[-1] for _, top in ranked.values() for e in top[:limit]}))}
+    return {t: (n, [{k: v for k, v in found[e[-1]].items() if k != "segments"} for e in top[:limit]
+                    if e[-1] in found]) for t, (n, top) in ranked.items()}

@@ -15,9 +15,9 @@ cold page cache (43 s of a 230 s bulk load of 100k firms, measured while other j
 pass through this process anyway.
 
 Memory (the bulk path must stay under 1 GiB at 1M firms): per firm one dict entry (its id → its
-position), one byte of flags, one 8-byte figure and, per link type, the 4-byte number of its
+position), one byte of flags, three 8-byte figures (output, employees, registered capital) and, per link type, the 4-byte number of its
 *target set* — a firm's sorted IN_SEGMENT (or HOLDS, IN_DATASET) targets are interned, since a
-load's firms share a few thousand such sets. ≈ 110 B a firm in all, most of it the dict entry
+load's firms share a few thousand such sets. ≈ 110 B a firm in all before the two scale figures (+16 B), most of it the dict entry
 (``tracemalloc`` at 100k generated firms), where a tuple of the props and a dict of link lists per
 firm took ≈ 190 B.
 
@@ -29,7 +29,7 @@ test_bulk_aggregates.py`` compares the counted aggregates with both stores' reco
 >>> a.node("Segment", {"id": "s", "cluster": "c"}); a.node("Enterprise", {"id": "e", "local": True, "output": 2})
 >>> a.rel("IN_SEGMENT", "e", "s")
 >>> a.firm_states()["e"]
-FirmState(local=1, output=2.0, leading=False, closed_local=False, segments=('s',), techs=(), datasets=())
+FirmState(local=1, output=2.0, leading=False, closed_local=False, segments=('s',), techs=(), datasets=(), employees=0.0, capital=0.0, listed=False)
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ __all__ = ["ImportedAggregates", "firm_state"]
 
 _CHUNK = 50_000  # firms per apply step (as the store's recount pages)
 _LOCAL = {1: 1, 0: 2, None: 0}     # FirmState.local → its two flag bits
-_DECODE = tuple((((None, 1, 0, None)[f & 3]), bool(f & 4), bool(f & 8), bool(f & 16)) for f in range(32))
+_DECODE = tuple((((None, 1, 0, None)[f & 3]), bool(f & 4), bool(f & 8), bool(f & 16), bool(f & 32))
+                for f in range(64))
 
 
 class _Sets:
@@ -78,16 +79,22 @@ class ImportedAggregates:
         self.clusters: dict[str, str | None] = {}
         self.index: dict[str, int] = {}     # firm id → position (insertion order: iterating it lists the firms)
         self.flags = bytearray()            # local (2 bits: 0 unknown/inactive, 1 local, 2 outside), leading,
-        self.figure = array("d")            # closed local, has a figure; the figure (output, else revenue)
+        self.figure = array("d")            # closed local, has a figure, listed; the figure (output, else revenue)
+        self.employees = array("d")         # the scale facts of the ranked lists' order (0: unknown)
+        self.capital = array("d")
         self.links = {t: _Sets() for t in FIRM_RELS}
 
     def node(self, label: str, props: dict) -> None:
         if label == "Enterprise":
             g = props.get
-            s = firm_state(g("local"), g("output"), g("revenue"), g("leading"), g("active"), (), (), ())
+            s = firm_state(g("local"), g("output"), g("revenue"), g("leading"), g("active"), (), (), (),
+                           g("employees"), g("registered_capital"), g("capital_currency"), g("stock_code"))
             self.index[props["id"]] = len(self.flags)
-            self.flags.append(_LOCAL[s.local] | s.leading << 2 | s.closed_local << 3 | (s.output is not None) << 4)
+            self.flags.append(_LOCAL[s.local] | s.leading << 2 | s.closed_local << 3 | (s.output is not None) << 4
+                              | s.listed << 5)
             self.figure.append(s.output if s.output is not None else 0.0)
+            self.employees.append(s.employees)
+            self.capital.append(s.capital)
             for sets in self.links.values():
                 sets.of.append(0)
         elif label == "Segment":
@@ -117,12 +124,13 @@ class ImportedAggregates:
 
     def _states(self, start: int, ids) -> dict[str, FirmState]:
         """States of the firms at positions ``start``, ``start + 1``, … named by ``ids``."""
-        flags, figure, dec = self.flags, self.figure, _DECODE
+        flags, figure, emp, cap, dec = self.flags, self.figure, self.employees, self.capital, _DECODE
         (so, st), (to, tt), (do, dt) = ((s.of, s.tuples) for s in self.links.values())
         out = {}
         for i, fid in enumerate(ids, start):
-            local, leading, closed, has = dec[flags[i]]
-            out[fid] = FirmState(local, figure[i] if has else None, leading, closed, st[so[i]], tt[to[i]], dt[do[i]])
+            local, leading, closed, has, listed = dec[flags[i]]
+            out[fid] = FirmState(local, figure[i] if has else None, leading, closed, st[so[i]], tt[to[i]], dt[do[i]],
+                                 emp[i], cap[i], listed)
         return out
 
     def firm_states(self, ids=None) -> dict[str, FirmState]:

@@ -133,16 +133,29 @@ WHERE ($county IS NULL OR n.county = $county)
   AND (NOT $unplaced OR NOT EXISTS { (n)-[:IN_SEGMENT]->(s:Segment) WHERE $clusters IS NULL OR s.cluster IN $clusters })
 """
 COUNT_ENTERPRISES = _ENTERPRISE_FILTER + " RETURN count(n) AS n"
+
+def rank_order(v: str) -> str:
+    """A ranked list's order on node ``v`` (ontology.firms.rank_key, as graph.store.sql.RANK_ORDER): leading,
+    output (else revenue), listed, employees, registered capital in 人民币 — each unknown as 0 — then the id."""
+    return (f"CASE WHEN coalesce({v}.leading, false) THEN 1 ELSE 0 END DESC, "
+            f"coalesce(toFloatOrNull(coalesce({v}.output, {v}.revenue)), 0.0) DESC, "
+            f"CASE WHEN coalesce({v}.stock_code, '') <> '' THEN 1 ELSE 0 END DESC, "
+            f"coalesce(toFloatOrNull({v}.employees), 0.0) DESC, "
+            f"CASE WHEN coalesce({v}.capital_currency, '人民币') IN ['人民币', ''] "
+            f"THEN coalesce(toFloatOrNull({v}.registered_capital), 0.0) ELSE 0.0 END DESC, {v}.id")
+
+
 FIND_ENTERPRISES = (_ENTERPRISE_FILTER +
                     " RETURN properties(n) AS props"
-                    # local (and operating) firms first, then by id — as graph.store.sql.ENTERPRISE_ORDER
-                    " ORDER BY CASE WHEN n.local = true AND coalesce(n.active, true) THEN 0 ELSE 1 END, n.id"
+                    # local (and operating) firms first, then as a ranked list — as graph.store.sql.ENTERPRISE_ORDER
+                    " ORDER BY CASE WHEN n.local = true AND coalesce(n.active, true) THEN 0 ELSE 1 END, " + rank_order("n") +
                     " SKIP $offset LIMIT $limit")
+
 
 TECH_HOLDERS = """
 UNWIND $techs AS tech
 MATCH (e:Enterprise)-[:HOLDS]->(:Technology {id: tech}) WHERE e.local = true AND coalesce(e.active, true)
-WITH tech, e ORDER BY toFloat(coalesce(e.output, e.revenue, 0.0)) DESC, e.id
+WITH tech, e ORDER BY """ + rank_order("e") + """
 WITH tech, count(e) AS n, collect(properties(e))[..$limit] AS top
 RETURN tech, n, top
 """
@@ -171,7 +184,7 @@ TOP_FIRMS = """
 MATCH (n:Enterprise)-[:IN_SEGMENT]->(s:Segment)
 WHERE s.id IN $segments AND n.local = $local AND coalesce(n.active, true)
 WITH DISTINCT n
-ORDER BY toFloat(coalesce(n.output, n.revenue, 0.0)) DESC, n.id
+ORDER BY """ + rank_order("n") + """
 LIMIT $limit
 RETURN properties(n) AS props, [(n)-[:IN_SEGMENT]->(x:Segment) | x.id] AS segments
 """
@@ -185,6 +198,8 @@ RETURN properties(n) AS props, [(n)-[:IN_SEGMENT]->(x:Segment) | x.id] AS segmen
 STATE_LABEL = "ChainkgAggregates"
 AGG_LOCK = f"MERGE (a:{STATE_LABEL} {{id: 'aggregates'}}) SET a.seq = randomUUID()"
 AGG_STATE = f"MATCH (a:{STATE_LABEL} {{id: 'aggregates'}}) RETURN a.state AS state, a.seq AS seq"
+# whether the stored text has this version's format (graph.store.aggregate_state.is_current), without reading it
+AGG_CURRENT = f"MATCH (a:{STATE_LABEL} {{id: 'aggregates'}}) RETURN a.state CONTAINS $marker AS current, a.version AS version"
 AGG_SEQ = f"MATCH (a:{STATE_LABEL} {{id: 'aggregates'}}) RETURN a.seq AS seq, a.version AS version"
 AGG_SAVE = f"MERGE (a:{STATE_LABEL} {{id: 'aggregates'}}) SET a.state = $state, a.version = $version"
 CHILD_OF_PAIRS = "MATCH (a:Segment)-[:CHILD_OF]->(b:Segment) RETURN a.id AS src, b.id AS dst ORDER BY src, dst"
@@ -196,7 +211,8 @@ RETURN e.id AS id,
        toFloat(coalesce(e.output, e.revenue)) AS o, coalesce(e.leading, false) AS leading,
        coalesce(NOT coalesce(e.active, true) AND e.local = true, false) AS closed_local,
        [(e)-[:IN_SEGMENT]->(s:Segment) | s.id] AS segs, [(e)-[:HOLDS]->(t:Technology) | t.id] AS techs,
-       [(e)-[:IN_DATASET]->(d:Dataset) | d.id] AS ds
+       [(e)-[:IN_DATASET]->(d:Dataset) | d.id] AS ds,
+       e.employees AS emp, e.registered_capital AS cap, e.capital_currency AS cur, e.stock_code AS code
 """
 FIRM_STATES = "UNWIND $ids AS id MATCH (e:Enterprise {id: id})" + _FIRM_STATE
 FIRM_STATES_PAGE = ("MATCH (e:Enterprise) WHERE e.id > $after WITH e ORDER BY e.id LIMIT $limit"

@@ -65,10 +65,11 @@ class Neo4jStore(Neo4jReads):
             for stmt in cypher.constraints():
                 self._driver.execute_query(stmt, database_=database)
             self._agg_cache: tuple | None = None
-            state = self._driver.execute_query(cypher.AGG_SEQ, database_=database).records
-            if not state or state[0]["version"] != STATE_VERSION:
-                self.rebuild_aggregates()  # a database written before the stored aggregates (or before
-                # their current meaning, agg_state.STATE_VERSION), or imported
+            current = self._driver.execute_query(cypher.AGG_CURRENT, marker=f'"format":{agg_state.FORMAT},',
+                                                 database_=database).records
+            if not (current and current[0]["current"] and current[0]["version"] == STATE_VERSION):
+                self.rebuild_aggregates()  # a database written before the stored aggregates (or before their
+                #                            format, agg_state.FORMAT, or their meaning, STATE_VERSION), or imported
         except neo4j.exceptions.Neo4jError as e:
             raise StoreError(f"Neo4j refused: {e.message}", entry=uri) from e
         except (neo4j.exceptions.DriverError, OSError) as e:

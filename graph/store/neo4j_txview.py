@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from graph.store import cypher
 from graph.store.aggregates import STATE_VERSION, FirmState, Structure
+from ontology.firms import size_facts
 
 __all__ = ["Neo4jTxView"]
 
@@ -38,7 +39,8 @@ class Neo4jTxView:
     @staticmethod
     def _state(r) -> FirmState:
         return FirmState(r["local"], r["o"], bool(r["leading"]), bool(r["closed_local"]), tuple(sorted(r["segs"])),
-                         tuple(sorted(r["techs"])), tuple(sorted(r["ds"])))
+                         tuple(sorted(r["techs"])), tuple(sorted(r["ds"])),
+                         *size_facts(r["emp"], r["cap"], r["cur"], r["code"]))
 
     def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
         ids, out = list(ids), {}

@@ -15,6 +15,7 @@ from graph.store import aggregates as agg_state
 from graph.store import sql
 from graph.store.aggregates import FirmState, Structure
 from graph.store.sqlite_db import dump
+from ontology.firms import size_facts
 
 __all__ = ["SQLiteTxView"]
 
@@ -54,8 +55,8 @@ class SQLiteTxView:
         segs, techs, sets = by["IN_SEGMENT"], by["HOLDS"], by["IN_DATASET"]
         none: tuple = ()
         return {fid: FirmState(loc, o, bool(lead), bool(inact), _tuple(segs.get(fid, none)),
-                               _tuple(techs.get(fid, none)), _tuple(sets.get(fid, none)))
-                for fid, loc, o, lead, inact in feats}
+                               _tuple(techs.get(fid, none)), _tuple(sets.get(fid, none)), *size_facts(*size))
+                for fid, loc, o, lead, inact, *size in feats}
 
     def states(self, ids: Iterable[str]) -> dict[str, FirmState]:
         if self.written is not None:  # a firm not written yet has no state: no query for it

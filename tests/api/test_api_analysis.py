@@ -40,6 +40,28 @@ def test_priority_projects_ranked_with_parts_and_candidates(client):
     assert csv_text.splitlines()[0].startswith("rank,project")
 
 
+def test_priority_projects_csv_has_readable_candidate_columns(client):
+    """Review 40 C10: the candidates were one JSON cell with bilingual reasons; now names joined, the holders,
+    and each candidate's reasons in the request's language (?lang, else Accept-Language; Chinese by default)."""
+    import csv
+    import io
+
+    items = client.get("/api/v1/priority-projects", params={"limit": 500}).json()["items"]
+    p = next(p for p in items if len(p["candidates"]) >= 2)
+    rows = {}
+    for lang, kw in (("zh", {}), ("en", {"params": {"lang": "en"}}), ("en-header", {"headers": {"Accept-Language": "en-GB,en"}})):
+        text = client.get("/api/v1/priority-projects", **{"params": {"format": "csv", "limit": 500, **kw.get("params", {})},
+                                                            "headers": kw.get("headers", {})}).content.decode("utf-8-sig")
+        rows[lang] = {r["technology_id"]: r for r in csv.DictReader(io.StringIO(text))}
+    zh, en = rows["zh"][p["technology_id"]], rows["en"][p["technology_id"]]
+    assert "{" not in zh["candidates"] and zh["candidates"] == "、".join(c["name"] for c in p["candidates"])
+    assert {"severity", "reach", "capability_gap", "candidates_holding", "candidate_reasons"} <= set(zh)
+    assert "需求方" in zh["candidate_reasons"] and "demand side" not in zh["candidate_reasons"]
+    assert "demand side" in en["candidate_reasons"] and "需求方" not in en["candidate_reasons"]
+    assert rows["en-header"][p["technology_id"]]["candidate_reasons"] == en["candidate_reasons"]
+    assert float(zh["reach"]) == p["parts"]["reach"]
+
+
 def test_chokepoints_and_targets(client):
     ch = client.get("/api/v1/chokepoints").json()
     assert ch["total"] > 0 and "score" in ch["items"][0]

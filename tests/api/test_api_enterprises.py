@@ -11,10 +11,17 @@ def test_enterprises_paged_with_total_and_stable_order(client):
     full = client.get("/api/v1/enterprises", params={"limit": 500}).json()
     assert full["total"] == len(full["items"]) > 100
     ids = [e["id"] for e in full["items"]]
-    # local operating firms first, then the rest; each part by id
+    # local operating firms first, then the rest; each part by what is known of the firm, id only for ties
+    # (review 40 C8: by id, every registry firm's credit code came before every listed firm)
+    from ontology.firms import output_figure, rank_key, size_facts
+
     first = [e["local"] is True and e.get("active") is not False for e in full["items"]]
     assert first == sorted(first, reverse=True) and any(first) and not all(first)
-    assert ids == sorted(ids, key=lambda i: (not first[ids.index(i)], i))
+    keys = [(not f, rank_key(e.get("leading"), output_figure(e.get("output"), e.get("revenue")),
+                             *size_facts(e.get("employees"), e.get("registered_capital"), e.get("capital_currency"),
+                                         e.get("stock_code")), e["id"]))
+            for f, e in zip(first, full["items"])]
+    assert keys == sorted(keys)
     page = client.get("/api/v1/enterprises", params={"limit": 10, "offset": 20}).json()
     assert [e["id"] for e in page["items"]] == ids[20:30] and page["total"] == full["total"]
 

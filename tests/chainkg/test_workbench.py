@@ -93,11 +93,12 @@ def test_other_segments_leave_out_the_gaps_lineage(flow):
 def test_tie_breaks_follow_scale_then_distance_then_id():
     gap = {"segment_id": "s", "segment": "测试环节", "kind": "missing",
            "evidence": {"local_firms": 0, "local_output": 0.0, "hhi": None, "dominance": 0.0}}
-    firms = [{"id": "c", "name": "丙", "employees": 500, "segments": ["s"], "lon": 121.0, "lat": 30.0},
-             {"id": "b", "name": "乙", "employees": 500, "segments": ["s"], "lon": 121.0, "lat": 30.0},
-             {"id": "a", "name": "甲", "employees": 500, "segments": ["s"], "lon": 116.4, "lat": 39.9},
-             {"id": "d", "name": "丁", "employees": 520, "segments": ["s"], "lon": 116.4, "lat": 39.9},
-             {"id": "e", "name": "戊", "segments": ["s"]}]
+    # each also makes "x", where Taizhou has no firm: relatedness is measured, and 0 for all
+    firms = [{"id": "c", "name": "丙", "employees": 500, "segments": ["s", "x"], "lon": 121.0, "lat": 30.0},
+             {"id": "b", "name": "乙", "employees": 500, "segments": ["s", "x"], "lon": 121.0, "lat": 30.0},
+             {"id": "a", "name": "甲", "employees": 500, "segments": ["s", "x"], "lon": 116.4, "lat": 39.9},
+             {"id": "d", "name": "丁", "employees": 520, "segments": ["s", "x"], "lon": 116.4, "lat": 39.9},
+             {"id": "e", "name": "戊", "segments": ["s", "x"]}]
     ranked = rank_targets(gap, firms, set(), 5, 10, params=AnalysisParams(w_target_scale=0.0, w_target_distance=0.0))
     assert {r["score"] for r in ranked} == {0}    # only relatedness weighs, and it is 0 for all
     assert [r["enterprise_id"] for r in ranked] == ["d", "b", "c", "a", "e"]   # size, distance, id; unknown last

@@ -51,7 +51,10 @@ else:
         t("ck.value_share") + " %": common.points(c["evidence"]["value_share"]),
         t("common.cluster"): SEP.join(labels.get(x, x) for x in c["clusters"]),
         t("common.segment"): SEP.join(segn.get(x, x) for x in c["segments"]),
-        t("ck.downstream"): len(c["downstream_segments"]), t("ck.holders"): len(c["local_holders"]),
+        t("ck.downstream"): len(c["downstream_segments"]),
+        # none recorded is what the data says, not that no local firm holds it (review 40 C1)
+        t("ck.holders"): str(c["evidence"]["local_holders"]) if c["evidence"].get("local_holders")
+        else t("ck.not_recorded"),
         t("ck.lists"): SEP.join(c["evidence"].get("chokepoint_lists", [])),
         t("common.source"): c["evidence"].get("source", ""),
     } for i, c in enumerate(chokes, 1)])
@@ -74,7 +77,7 @@ else:
         t("common.rank"): st.column_config.NumberColumn(width=45),
         t("common.score"): st.column_config.ProgressColumn(min_value=0, max_value=max(100.0, df[t("common.score")].max()),
                                                            format="%d", width=85 if en else 90),
-        t("ck.holders"): st.column_config.NumberColumn(width=85 if en else 95),  # "Local holders" touched 80 px
+        t("ck.holders"): st.column_config.TextColumn(width=85 if en else 95),  # "Local holders" touched 80 px
         # every width set, 870 px in all (the cluster column only when all clusters are listed); English:
         # each cell in its four lines (tests/ui/test_pages.py reads them with ui.label_wrap.wrap)
         **common.text_widths(**({t("common.technology"): 200 if cluster else 165, t("common.status"): 130,
@@ -96,6 +99,8 @@ else:
     e.metric(t("ck.capability_gap"), common.points(c["parts"]["capability_gap"]))
     st.caption(f"{t('common.segment')}{common.colon()}{SEP.join(segn.get(x, x) for x in c['segments']) or '—'} · "
                f"{t('ck.downstream')}{common.colon()}{SEP.join(segn.get(x, x) for x in c['downstream_segments']) or '—'}")
+    if not c["evidence"].get("local_holders"):
+        st.caption(t("ck.not_recorded_note"))
     with st.expander(t("common.evidence")):
         st.markdown("\n".join(f"- {x}" for x in chokepoint_sentences(c["evidence"], en=lang() == "en")))
 
@@ -129,6 +134,7 @@ if p["candidates"]:
                                 t("common.reasons"): "；".join(map(bi, x["reasons"]))}
                                for x in p["candidates"]]), hide_index=True, width="stretch",
                  column_config=common.text_widths(**{t("common.enterprise"): 200, t("common.reasons"): 420}))
+    st.caption(t("ck.candidate_order"))
     if not all(x.get("holds") for x in p["candidates"]):
         st.caption(t("ck.demand_side"))
 else:

@@ -114,6 +114,7 @@ else:  # a cluster's or a segment's firms are placed in it
     n_unplaced = total if unplaced else 0 if cluster or segment else common.kg().enterprises(
         **filters, unplaced=True, limit=0)[0]
     st.caption(t("ent.found", n=total, m=len(firms)) + t("ent.found_unplaced", k=n_unplaced))
+st.caption(t("ent.order"))  # review 40 C8: it was by id, every registry firm before the listed ones
 common.data_language_note()
 if not firms:
     st.info(t("common.no_rows"))

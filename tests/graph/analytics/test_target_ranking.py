@@ -24,7 +24,7 @@ def test_the_gaps_parents_are_not_its_other_segments():
     ranked = _rank([{"id": "p", "name": "甲", "segments": ["child", "parent", "grand"], "employees": 100},
                     {"id": "o", "name": "乙", "segments": ["child", "other"], "employees": 100},
                     {"id": "k", "name": "丙", "segments": ["kid", "parent"], "employees": 100}])
-    assert ranked["p"]["parts"]["relatedness"] == 0.0 and ranked["p"]["profile"]["other_segments"] == []
+    assert "relatedness" not in ranked["p"]["parts"] and ranked["p"]["profile"]["other_segments"] == []
     assert not any("上级环节" in s for s in ranked["p"]["profile"]["why"])
     assert ranked["o"]["parts"]["relatedness"] == 1.0        # a segment outside the lineage still relates
     assert ranked["k"]["profile"]["other_segments"] == []    # nor does a child of the gap with the parent
@@ -93,3 +93,42 @@ def test_the_analysis_passes_the_gaps_parents(store):
     z1 = next(c for c in groups["t-b1"]["candidates"] if c["enterprise_id"] == "z1")
     assert [o["segment_id"] for o in z1["profile"]["other_segments"]] == ["t-a"]
     assert z1["parts"]["relatedness"] == 1.0
+
+
+def test_a_specialist_is_not_scored_zero_on_relatedness():
+    """Review 40 F3: a firm whose whole business is the gap has no other segment to relate; relatedness is
+    left out of its mean, not scored 0 (卧龙, a listed motor group of 15,100 employees 156 km away, scored 58
+    below an unknown 5,000-万 firm with one side-line where Taizhou has firms, 89)."""
+    wolong = {"id": "wolong", "name": "卧龙电气驱动集团", "segments": ["child"], "employees": 15_100,
+              "lon": 120.58, "lat": 30.0}
+    side = {"id": "side", "name": "绍兴示例电机有限公司", "segments": ["child", "other"], "registered_capital": 5000,
+            "city": "绍兴市", "province": "浙江省"}
+    r = _rank([wolong, side])
+    assert "relatedness" not in r["wolong"]["parts"] and r["side"]["parts"]["relatedness"] == 1.0
+    assert r["wolong"]["score"] > r["side"]["score"] and r["wolong"]["rank"] == 1
+    assert any("关联度一项不适用" in s for s in r["wolong"]["profile"]["why"])
+    assert any("只做这一个环节" in s and "left out" in s for s in r["wolong"]["reasons"])
+
+
+def test_registered_capital_is_not_put_on_the_head_count_axis_unsaid():
+    """Review 40 F3: a registered capital (subscribed money) alone counts half, and the card says which
+    figure and rule sized the firm."""
+    p = AnalysisParams()
+    r = _rank([{"id": "cap", "name": "甲", "segments": ["child"], "registered_capital": 20_000},
+               {"id": "emp", "name": "乙", "segments": ["child"], "employees": 19_611}])
+    assert r["emp"]["parts"]["scale"] == 1.0
+    assert r["cap"]["parts"]["scale"] < 0.5 * 0.87 + 1e-9
+    assert p.target_capital_factor == 0.5
+    assert any("认缴额" in s and "不是同一把尺子" in s for s in r["cap"]["profile"]["why"])
+    assert any("员工人数" in s for s in r["emp"]["profile"]["why"])
+
+
+def test_distance_alone_does_not_rank_a_firm_nothing_else_is_known_of():
+    """A specialist of unknown size: with relatedness and size both left out its score would be its
+    proximity alone (97 next door); both count mid-way instead, and the card says so."""
+    blind = {"id": "blind", "name": "丙", "segments": ["child"], "lon": 121.4, "lat": 28.7}
+    big = {"id": "big", "name": "丁", "segments": ["child"], "employees": 8000, "lon": 120.2, "lat": 30.3}
+    r = _rank([blind, big])
+    assert r["blind"]["parts"]["relatedness"] == 0.5 and r["blind"]["parts"]["scale"] == 0.5
+    assert r["big"]["score"] > r["blind"]["score"] and r["blind"]["score"] < 70
+    assert any("按中等计" in s for s in r["blind"]["profile"]["why"])

@@ -147,8 +147,9 @@ def test_find_enterprises_of_a_census_not_placed_in_its_cluster(store):
     b.rel("IN_DATASET", "e1", "ds-auto")
     b.node("Enterprise", {"id": "u9", "name": "别处未归入", "local": True, "tags": []})
     store.write(b)
-    assert [e["id"] for e in store.find_enterprises(dataset="ds-auto")[1]] == ["c1", "c2", "c3", "e1"]
-    assert [e["id"] for e in store.find_enterprises(dataset="ds-auto", cluster="auto")[1]] == ["c3", "e1"]
+    # e1 reports output: first (the rank order); the others, nothing known, by id
+    assert [e["id"] for e in store.find_enterprises(dataset="ds-auto")[1]] == ["e1", "c1", "c2", "c3"]
+    assert [e["id"] for e in store.find_enterprises(dataset="ds-auto", cluster="auto")[1]] == ["e1", "c3"]
     assert [e["id"] for e in store.find_enterprises(dataset="ds-auto", cluster="auto", unplaced=True)[1]] == ["c1", "c2"]
     assert [e["id"] for e in store.find_enterprises(dataset="ds-auto", unplaced=True)[1]] == ["c1"]
     assert [e["id"] for e in store.find_enterprises(cluster="auto", unplaced=True)[1]] == ["c1", "c2", "u9"]
@@ -177,8 +178,8 @@ def test_find_enterprises_unplaced(store):
 
 def test_find_enterprises_text_search_and_local_first(store):
     """``q`` finds a firm by a word of its products or business scope, not only its name (a literal
-    substring, ASCII case folded); the list shows local operating firms first, then by id, and the
-    total does not depend on the order."""
+    substring, ASCII case folded); the list shows local operating firms first, then by what is known of
+    each (ontology.firms.rank_key; review 40 C8 — by id before), and the total does not depend on the order."""
     store.write(small_batch())
     b = Batch()
     b.node("Enterprise", {"id": "a0", "name": "安徽某电机厂", "local": False, "products": ["永磁同步电机", "LED驱动"]})
@@ -195,10 +196,11 @@ def test_find_enterprises_text_search_and_local_first(store):
     assert store.find_enterprises(q="不存在的产品")[0] == 0
     total, firms = store.find_enterprises()
     assert total == 7
-    # local and operating first (by id), then the rest (outside, inactive, unknown) by id
-    assert [e["id"] for e in firms] == ["b0", "e1", "e2", "a0", "c0", "d0", "x1"]
+    # local and operating first (output 300, 100, nothing known), then the rest (outside, inactive, unknown):
+    # x1 reports revenue, the others nothing (by id)
+    assert [e["id"] for e in firms] == ["e1", "e2", "b0", "x1", "a0", "c0", "d0"]
     page_total, page = store.find_enterprises(limit=2, offset=2)
-    assert page_total == total and [e["id"] for e in page] == ["e2", "a0"]
+    assert page_total == total and [e["id"] for e in page] == ["b0", "x1"]
     assert store.find_enterprises(local=True)[0] == 3 and store.find_enterprises(cluster="auto")[0] == 3
 
 
