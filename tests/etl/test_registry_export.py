@@ -501,7 +501,8 @@ def test_a_given_as_of_wins_over_the_files_date(tmp_path, taizhou):
 
     path = _export_with_banner(tmp_path / "名录.xlsx")
     store = SQLiteStore(":memory:")
-    report = load_files(store, [path], ontology=taizhou, dataset=census_spec("医药名录", as_of="2026-06-30"))
+    spec = census_spec("医药名录", as_of="2026-06-30", clusters=["pharma"])
+    report = load_files(store, [path], ontology=taizhou, dataset=spec)
     [ds] = [d for d in store.find_nodes("Dataset", limit=10) if d["name"] == "医药名录"]
     assert (ds["as_of"], ds["region"]) == ("2026-06-30", "台州市")
     assert not [q for q in report.quarantined if q.field.startswith("dataset.")]
